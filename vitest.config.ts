@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: `unit` (pure code, fast, parallel), `db` (integration against a real PostgreSQL,
+// one database per test file cloned from a migrated template), `e2e` (Chromium driving a live server).
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  test: {
+    env: { TZ: 'Asia/Shanghai' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
+          globalSetup: ['test/db-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/db-global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
