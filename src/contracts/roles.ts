@@ -1,0 +1,117 @@
+import type { PermissionCode } from './permissions';
+
+// The seven built-in roles. System admin, security admin and auditor are kept apart (三权分立): none of them
+// holds another's permissions, and a user may not combine them (enforced by the user service).
+export const ROLE_CODES = [
+  'office',
+  'liaison',
+  'reviewer',
+  'leader',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
+export const SEPARATED_ROLES: RoleCode[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/** 'all': every unit; 'unit': the user's own unit and its sub-units. */
+export type DataScope = 'all' | 'unit';
+
+export interface RoleDefinition {
+  code: RoleCode;
+  name: string;
+  description: string;
+  dataScope: DataScope;
+  permissions: PermissionCode[];
+}
+
+export const BUILTIN_ROLES: RoleDefinition[] = [
+  {
+    code: 'office',
+    name: '主管部门',
+    description: '政务公开科：维护单位与领导小组，创建联络员账号，督办全区工作',
+    dataScope: 'all',
+    permissions: [
+      'org:unit:list',
+      'org:unit:create',
+      'org:unit:update',
+      'org:unit:delete',
+      'org:unit:import',
+      'org:unit:export',
+      'org:user:list',
+      'org:user:create',
+      'org:user:update',
+      'org:user:export',
+      'org:user:import',
+      'org:user:resetPassword',
+      'org:group:list',
+      'org:group:update',
+      'org:group:import',
+      'system:calendar:list',
+      'system:calendar:update',
+    ],
+  },
+  {
+    code: 'liaison',
+    name: '联络员',
+    description: '成员单位联络员：只看本单位的数据',
+    dataScope: 'unit',
+    permissions: ['org:unit:list', 'org:user:list', 'org:group:list', 'system:calendar:list'],
+  },
+  {
+    code: 'reviewer',
+    name: '审核人',
+    description: '本单位初审、复审、终审',
+    dataScope: 'unit',
+    permissions: ['org:unit:list', 'org:user:list', 'system:calendar:list'],
+  },
+  {
+    code: 'leader',
+    name: '领导',
+    description: '只读查看，审批延期',
+    dataScope: 'all',
+    permissions: ['org:unit:list', 'org:user:list', 'org:group:list', 'system:calendar:list'],
+  },
+  {
+    code: 'sysadmin',
+    name: '系统管理员',
+    description: '用户与角色管理（三权分立）',
+    dataScope: 'all',
+    permissions: [
+      'org:unit:list',
+      'org:unit:create',
+      'org:unit:update',
+      'org:unit:export',
+      'org:user:list',
+      'org:user:create',
+      'org:user:update',
+      'org:user:delete',
+      'org:user:import',
+      'org:user:export',
+      'org:user:resetPassword',
+      'org:role:list',
+      'org:role:update',
+      'system:calendar:list',
+    ],
+  },
+  {
+    code: 'secadmin',
+    name: '安全管理员',
+    description: '安全策略、账号解锁、登录日志（三权分立）',
+    dataScope: 'all',
+    permissions: [
+      'org:user:list',
+      'org:user:unlock',
+      'system:security:list',
+      'system:security:update',
+      'audit:login:list',
+    ],
+  },
+  {
+    code: 'auditor',
+    name: '审计管理员',
+    description: '只读审计日志（三权分立）',
+    dataScope: 'all',
+    permissions: ['audit:log:list', 'audit:log:export', 'audit:login:list', 'audit:chain:verify'],
+  },
+];
