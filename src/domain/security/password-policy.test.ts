@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassword, DEFAULT_PASSWORD_POLICY } from './password-policy';
+
+describe('checkPassword (default policy)', () => {
+  it.each([
+    ['Gk#2026-ok', []],
+    ['short1A', ['密码长度至少 8 位']],
+    ['alllowercase', ['密码需包含大写字母、小写字母、数字、特殊字符中的至少 3 类']],
+    ['lowercase123', ['密码需包含大写字母、小写字母、数字、特殊字符中的至少 3 类']],
+    ['Lowercase123', []],
+    ['P@ssw0rd', ['密码过于常见，请换一个']],
+    ['Admin@123', ['密码过于常见，请换一个']],
+  ])('%s', (pw, errors) => {
+    expect(checkPassword(pw, DEFAULT_PASSWORD_POLICY)).toEqual(errors);
+  });
+
+  it('refuses a password containing the username', () => {
+    expect(checkPassword('Zhangsan#2026', DEFAULT_PASSWORD_POLICY, { username: 'zhangsan' })).toEqual(['密码不能包含用户名']);
+  });
+
+  it('honours a configured policy', () => {
+    expect(checkPassword('Abcdefg1', { minLength: 12, minClasses: 4 })).toHaveLength(2);
+  });
+});

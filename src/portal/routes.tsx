@@ -1,0 +1,75 @@
+/** @jsxImportSource hono/jsx */
+import { asc, eq, isNull } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import { units } from '../server/db/schema';
+import type { AppEnv, Platform } from '../server/platform/context';
+import type { RateLimiter } from '../server/platform/ratelimit';
+import { PORTAL_CSS } from './style';
+import { Layout, XXGK_COLUMNS, XxgkNav } from './layout';
+
+// The public portal: server-rendered HTML, no JavaScript needed. Later modules fill the columns.
+export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimiter): void {
+  const districtName = async (): Promise<string> => {
+    const root = await p.database.db.select({ name: units.name }).from(units).where(isNull(units.parentId)).orderBy(asc(units.sort)).limit(1);
+    const name = root[0]?.name.replace(/人民政府$/, '');
+    return name || p.config.districtName;
+  };
+
+  app.get('/static/portal.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(PORTAL_CSS);
+  });
+
+  app.get('/', async (c) => {
+    const district = await districtName();
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.html(
+      <Layout title="首页" district={district}>
+        <h1>{district}政务公开</h1>
+        <p class="lead">公开是常态、不公开是例外。在这里查阅{district}的政府信息，或依法申请公开。</p>
+        <section aria-labelledby="xxgk-title" class="cards">
+          <h2 id="xxgk-title">政府信息公开</h2>
+          <ul class="grid">
+            {XXGK_COLUMNS.map((col) => (
+              <li>
+                <a class="card" href={`/xxgk/${col.slug}`}>
+                  {col.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </Layout>,
+    );
+  });
+
+  app.get('/xxgk', async (c) => {
+    const district = await districtName();
+    return c.html(
+      <Layout title="政府信息公开" district={district} crumbs={[{ label: '政府信息公开' }]}>
+        <h1>政府信息公开</h1>
+        <XxgkNav />
+      </Layout>,
+    );
+  });
+
+  for (const col of XXGK_COLUMNS) {
+    app.get(`/xxgk/${col.slug}`, async (c) => {
+      const district = await districtName();
+      const offices = await p.database.db.select({ name: units.name }).from(units).where(eq(units.kind, 'government'));
+      return c.html(
+        <Layout title={col.label} district={district} crumbs={[{ label: '政府信息公开', href: '/xxgk' }, { label: col.label }]}>
+          <div class="two-col">
+            <XxgkNav current={col.slug} />
+            <section>
+              <h1>{col.label}</h1>
+              <p class="notice">本栏目的内容将在信息发布模块上线后在此公开。目前暂无已发布的信息。</p>
+              {offices.length > 0 && <p>公开主体：{offices.map((o) => o.name).join('、')}</p>}
+            </section>
+          </div>
+        </Layout>,
+      );
+    });
+  }
+}

@@ -1,0 +1,162 @@
+// The HTTP application: middleware (request id, security headers, session, CSRF, body limit, errors) and the
+// routes of every module. `only` serves just the public portal or just the console (DESIGN.md "Scale").
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { ZodError } from 'zod';
+import { portalRoutes } from '../portal/routes';
+import { auditFailure } from './platform/audit/audit';
+import { auditRoutes } from './platform/audit/routes';
+import { authRoutes } from './platform/auth/routes';
+import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
+import { type AppEnv, actorOf, type Platform } from './platform/context';
+import { AppError } from './platform/errors';
+import { openApiDocument } from './platform/http/openapi';
+import { RateLimiter } from './platform/ratelimit';
+import { systemRoutes } from './modules/system/system.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { VERSION } from './version';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const ADMIN_DIST = path.resolve(import.meta.dirname, '../../dist/admin');
+
+function clientIp(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? '127.0.0.1';
+  } catch {
+    return '127.0.0.1'; // in-process requests (tests)
+  }
+}
+
+export interface AppOptions {
+  only?: 'portal' | 'admin' | null;
+  limiter?: RateLimiter;
+}
+
+export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const limiter = opts.limiter ?? new RateLimiter();
+  const only = opts.only ?? null;
+
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    c.set('requestId', given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID());
+    c.set('ip', clientIp(c));
+    c.set('user', null);
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // antd (CSS-in-JS) writes inline styles; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.onError((err, c) => {
+    const e =
+      err instanceof AppError
+        ? err
+        : err instanceof ZodError
+          ? new AppError('VALIDATION', `输入有误：${err.issues[0]?.message ?? ''}`)
+          : null;
+    if (!e) {
+      p.log('error', 'unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: String(err), stack: (err as Error).stack });
+      return c.json({ error: { code: 'INTERNAL', message: `服务器内部错误，请稍后再试（请求号 ${c.get('requestId')}）` } }, 500);
+    }
+    if ((e.code === 'FORBIDDEN' || e.code === 'CSRF') && UNSAFE.has(c.req.method) && c.req.path.startsWith('/api/')) {
+      // A refused write is itself worth an audit row.
+      void auditFailure(p.database, actorOf(c.get('user'), c), {
+        action: `denied ${c.req.method} ${c.req.routePath ?? c.req.path}`.slice(0, 120),
+        objectType: 'request',
+        objectId: c.req.path.slice(0, 200),
+        detail: e.message,
+      }).catch(() => {});
+    }
+    return c.json({ error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } }, e.status as 400);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404);
+    return c.text('页面不存在', 404);
+  });
+
+  // ---- health and docs (both processes) ----
+  app.get('/api/health', async (c) => {
+    let db = 'ok';
+    try {
+      await p.database.pool.query('SELECT 1');
+    } catch {
+      db = 'error';
+    }
+    return c.json({ status: db === 'ok' ? 'ok' : 'degraded', db, version: VERSION }, db === 'ok' ? 200 : 503);
+  });
+  app.get('/api/docs', (c) => c.json(openApiDocument(VERSION)));
+
+  if (only !== 'admin') portalRoutes(app, p, limiter);
+
+  if (only !== 'portal') {
+    app.use(
+      '/api/*',
+      bodyLimit({
+        maxSize: p.config.maxUploadBytes + 1024 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE', `上传内容过大，上限为 ${Math.floor(p.config.maxUploadBytes / 1048576)} MB`);
+        },
+      }),
+    );
+    app.use('/api/*', async (c, next) => {
+      const sid = getCookie(c, SESSION_COOKIE);
+      const user = sid ? await sessionUser(p.database, p.clock, sid) : null;
+      c.set('user', user);
+      if (UNSAFE.has(c.req.method)) {
+        if (user) {
+          if (c.req.header('x-csrf-token') !== user.csrfToken) throw new AppError('CSRF', '页面已过期或请求来源不明（CSRF 校验失败），请刷新页面后重试');
+        } else {
+          // No session yet (login): refuse cross-site posts by their Origin.
+          const origin = c.req.header('origin');
+          const host = c.req.header('host');
+          if (origin && host && new URL(origin).host !== host) throw new AppError('CSRF', '请求来源不明（CSRF 校验失败）');
+        }
+      }
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+    authRoutes(app, p, limiter);
+    orgRoutes(app, p);
+    auditRoutes(app, p);
+    systemRoutes(app, p);
+
+    // The console SPA (built by `gongkai build-admin` / on start).
+    app.use('/admin/assets/*', serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') }));
+    app.get('/admin', (c) => c.redirect('/admin/'));
+    app.get('/admin/*', (c) => {
+      const index = path.join(ADMIN_DIST, 'index.html');
+      if (!fs.existsSync(index)) return c.text('管理后台尚未构建：请运行 npx gongkai build-admin', 503);
+      c.header('Cache-Control', 'no-cache');
+      return c.html(fs.readFileSync(index, 'utf8'));
+    });
+  }
+  return app;
+}

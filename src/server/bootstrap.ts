@@ -1,0 +1,61 @@
+// First start: built-in roles, the district's root units, and the first administrator. With GONGKAI_DEMO (the
+// default for `npm start`) also the demo district from seed 000. Idempotent: runs on every start.
+import { randomInt } from 'node:crypto';
+import { count, eq, isNull } from 'drizzle-orm';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { units, users } from './db/schema';
+import { hashPassword } from './platform/auth/passwords';
+import { systemActor } from './platform/context';
+import { seedRoles } from './modules/org/roles.service';
+import { createUnitTx } from './modules/org/units.service';
+import { createUserTx } from './modules/org/users.service';
+import { seedDemoDistrict } from './demo';
+
+/** A random password that satisfies the default policy (upper, lower, digit, symbol; 16 characters). */
+export function generatePassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=@'];
+  const chars = sets.map((s) => s[randomInt(s.length)]!);
+  const all = sets.join('');
+  while (chars.length < 16) chars.push(all[randomInt(all.length)]!);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}
+
+export const OFFICE_UNIT = '区政府办公室';
+
+export async function bootstrap(database: Database, config: Config, print: (m: string) => void): Promise<void> {
+  const actor = systemActor('bootstrap');
+  await database.db.transaction(async (tx) => {
+    await seedRoles(tx);
+    const [n] = await tx.select({ n: count() }).from(units);
+    if (Number(n?.n) === 0) {
+      const rootId = await createUnitTx(tx, actor, { name: `${config.districtName}人民政府`, kind: 'government', aliases: [] });
+      await createUnitTx(tx, actor, { name: OFFICE_UNIT, kind: 'department', parentId: rootId, aliases: ['区府办'] });
+    }
+  });
+  const [u] = await database.db.select({ n: count() }).from(users);
+  if (Number(u?.n) === 0) {
+    const office = await database.db.select({ id: units.id }).from(units).where(eq(units.name, OFFICE_UNIT));
+    const root = await database.db.select({ id: units.id }).from(units).where(isNull(units.parentId));
+    const unitId = office[0]?.id ?? root[0]!.id;
+    const password = config.adminPassword ?? generatePassword();
+    const hash = await hashPassword(password);
+    await database.db.transaction((tx) =>
+      createUserTx(tx, actor, { username: 'admin', name: '系统管理员', unitId, roles: ['sysadmin'], password }, hash, true),
+    );
+    if (config.adminPassword) {
+      print('已创建系统管理员账号 admin，初始密码取自 GONGKAI_ADMIN_PASSWORD；首次登录须修改密码。');
+    } else {
+      print('\n================ 首次启动 ================');
+      print('已创建系统管理员账号：admin');
+      print(`初始密码（只显示这一次，请妥善保存）：${password}`);
+      print('首次登录后必须修改密码。');
+      print('==========================================\n');
+    }
+  }
+  if (config.demo) await seedDemoDistrict(database, config, print);
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+// All configuration comes from the environment (documented in README "Configuration").
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  only: 'portal' | 'admin' | null;
+  adminPassword: string | null;
+  demo: boolean;
+  demoPassword: string | null;
+  districtName: string;
+  secureCookies: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  maxUploadBytes: number;
+  jobs: boolean;
+}
+
+function bool(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const only = env.GONGKAI_ONLY === 'portal' || env.GONGKAI_ONLY === 'admin' ? env.GONGKAI_ONLY : null;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.GONGKAI_DATA_DIR ?? 'data'),
+    only,
+    adminPassword: env.GONGKAI_ADMIN_PASSWORD || null,
+    demo: bool(env.GONGKAI_DEMO, true),
+    demoPassword: env.GONGKAI_DEMO_PASSWORD || null,
+    districtName: env.GONGKAI_DISTRICT ?? '重庆市潼南区',
+    secureCookies: bool(env.GONGKAI_SECURE_COOKIES, false),
+    logLevel: (env.GONGKAI_LOG_LEVEL as Config['logLevel']) ?? 'info',
+    maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+    jobs: bool(env.GONGKAI_JOBS, true),
+    ...overrides,
+  };
+}

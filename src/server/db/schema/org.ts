@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind', { enum: ['government', 'department', 'township', 'subdivision'] }).notNull(),
+    parentId: uuid('parent_id'),
+    sort: integer('sort').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('units_name_uq').on(t.name), index('units_parent_idx').on(t.parentId)],
+);
+
+export const unitAliases = pgTable(
+  'unit_aliases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [uniqueIndex('unit_aliases_alias_uq').on(t.alias), index('unit_aliases_unit_idx').on(t.unitId)],
+);
+
+export const unitGroups = pgTable('unit_groups', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+  needsChoice: boolean('needs_choice').notNull().default(false),
+  /** Members by kind (e.g. every department) … */
+  memberKinds: text('member_kinds').array().notNull().default(sql`'{}'::text[]`),
+});
+
+/** … or listed explicitly. */
+export const unitGroupMembers = pgTable(
+  'unit_group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => unitGroups.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.unitId] })],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    phone: text('phone'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_unit_idx').on(t.unitId)],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roleCode: text('role_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleCode] })],
+);
+
+/** Permission sets of the built-in roles as edited by the system admin (seeded from contracts/roles.ts). */
+export const rolePermissions = pgTable('role_permissions', {
+  roleCode: text('role_code').primaryKey(),
+  permissions: text('permissions').array().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const leadingGroups = pgTable('leading_groups', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  docNumber: text('doc_number').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  leader: jsonb('leader').$type<{ name: string; title: string }>().notNull(),
+  deputyLeaders: jsonb('deputy_leaders').$type<{ name: string; title: string }[]>().notNull(),
+  officeUnitId: uuid('office_unit_id').references(() => units.id),
+  officeDirector: text('office_director').notNull().default(''),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const leadingGroupMembers = pgTable(
+  'leading_group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => leadingGroups.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    writtenAs: text('written_as').notNull(),
+    duty: text('duty'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.unitId] })],
+);

@@ -1,0 +1,23 @@
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+
+// argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane).
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+// A fixed hash to verify against when the user does not exist, so both paths take the same time.
+let dummy: Promise<string> | null = null;
+export async function burnVerify(password: string): Promise<void> {
+  dummy ??= hashPassword('not-a-real-password-Gk#1');
+  await verifyPassword(await dummy, password);
+}

@@ -1,0 +1,59 @@
+import type { CurrentUser } from '../../contracts/api';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+
+export interface SessionUser extends CurrentUser {
+  sessionIdHash: string;
+  csrfToken: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    ip: string;
+    user: SessionUser | null;
+  };
+}
+
+/** Who is acting, for audit rows and scope checks. Built from the request, or for the CLI/jobs. */
+export interface Actor {
+  userId: string | null;
+  username: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Platform {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  log: (level: 'debug' | 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+export function actorOf(user: SessionUser | null, c?: { get(k: 'requestId' | 'ip'): string }): Actor {
+  return {
+    userId: user?.id ?? null,
+    username: user?.username ?? null,
+    unitId: user?.unitId ?? null,
+    unitName: user?.unitName ?? null,
+    ip: c?.get('ip') ?? null,
+    requestId: c?.get('requestId') ?? null,
+  };
+}
+
+export const systemActor = (what = 'system'): Actor => ({
+  userId: null,
+  username: what,
+  unitId: null,
+  unitName: null,
+  ip: null,
+  requestId: null,
+});

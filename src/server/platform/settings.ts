@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { SecuritySettings } from '../../contracts/api';
+import type { Database, DbOrTx } from '../db/client';
+import { settings } from '../db/schema';
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  passwordMinLength: 8,
+  passwordMinClasses: 3,
+  lockoutThreshold: 5,
+  lockoutMinutes: 30,
+  sessionIdleMinutes: 30,
+};
+
+export const securitySettingsSchema = z.object({
+  passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
+  passwordMinClasses: z.number().int().min(2, '至少要求 2 类字符').max(4),
+  lockoutThreshold: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+  sessionIdleMinutes: z.number().int().min(5).max(480),
+});
+
+let cache: { value: SecuritySettings; at: number } | null = null;
+
+export async function getSecuritySettings(database: Database): Promise<SecuritySettings> {
+  // Short cache: several processes may run; a changed setting takes effect within seconds everywhere.
+  if (cache && Date.now() - cache.at < 5000) return cache.value;
+  const rows = await database.db.select().from(settings).where(eq(settings.key, 'security'));
+  const value = { ...DEFAULT_SECURITY, ...((rows[0]?.value as Partial<SecuritySettings> | undefined) ?? {}) };
+  cache = { value, at: Date.now() };
+  return value;
+}
+
+export async function putSetting(tx: DbOrTx, key: string, value: unknown): Promise<void> {
+  await tx
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  if (key === 'security') cache = null;
+}
+
+export async function getSetting<T>(database: Database | DbOrTx, key: string): Promise<T | null> {
+  const db = 'db' in database ? database.db : database;
+  const rows = await db.select().from(settings).where(eq(settings.key, key));
+  return (rows[0]?.value as T | undefined) ?? null;
+}
