@@ -58,12 +58,16 @@ const CLOSE_BRACKETS = /[）)〕】\]］}｝」』〉》]/g;
 
 /** Width, whitespace and brackets only: keeps the words. */
 export function cleanUnitName(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '')
-    .replace(OPEN_BRACKETS, '(')
-    .replace(CLOSE_BRACKETS, ')')
-    .replace(/^[、，,；;。.：:]+|[、，,；;。.：:]+$/g, '');
+  return (
+    s
+      .normalize('NFKC')
+      .replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '')
+      .replace(OPEN_BRACKETS, '(')
+      .replace(CLOSE_BRACKETS, ')')
+      .replace(/^[、，,；;。.：:]+|[、，,；;。.：:]+$/g, '')
+      // "各镇人民政府，街道办事处" and "各镇人民政府、街道办事处" are one group name.
+      .replace(/[，,；;]/g, '、')
+  );
 }
 
 /** Strip 中共, the region ("重庆市", "潼南", "潼南区") and then one level prefix 区/县. */

@@ -287,18 +287,18 @@ export function resolveUnit(index: UnitIndex, written: string): Resolution {
   const direct = lookupRegistered(index, written);
   if (direct) return { ...direct, warnings: [...direct.warnings, ...extra] };
 
-  // 区县 governments are outside a district's or county's own tree (seeds/README: 巫山 004 "各区县政府").
-  if (cleaned.includes('区县')) {
-    return {
-      ...unresolved(written),
-      warnings: [...extra, `「${written}」指各区县政府，不属于本级单位，请人工确认`],
-    };
-  }
   if (LIST_SEPARATORS.test(cleaned)) {
     return {
       ...unresolved(written),
       suggestions: suggest(index, written),
       warnings: [...extra, `「${written}」包含多个单位名称，应拆分后逐一匹配`],
+    };
+  }
+  // 区县 governments are outside a district's or county's own tree (seeds/README: 巫山 004 "各区县政府").
+  if (cleaned.includes('区县')) {
+    return {
+      ...unresolved(written),
+      warnings: [...extra, `「${written}」指各区县政府，不属于本级单位，请人工确认`],
     };
   }
 
