@@ -91,8 +91,21 @@ export function stripRegionPrefix(cleaned: string, regionPrefixes: readonly stri
   return s;
 }
 
-/** Rewrite abbreviation variants to their canonical form in one left-to-right pass (no re-rewriting). */
+/**
+ * Rewrite abbreviation variants to their canonical form: left-to-right passes, longest spelling first,
+ * repeated until nothing changes (人民政府办公室 → 政府办公室 → 政府办).
+ */
 export function applyAbbreviations(s: string): string {
+  let cur = s;
+  for (let pass = 0; pass < 5; pass++) {
+    const next = rewriteOnce(cur);
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
+}
+
+function rewriteOnce(s: string): string {
   let out = '';
   let i = 0;
   while (i < s.length) {
