@@ -6,6 +6,8 @@ import type { AppEnv, Platform } from '../../platform/context';
 import { actorOf } from '../../platform/context';
 import { defineRoute, zPage, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
+import { uploadToText } from '../../platform/documents/text';
+import { commitLeadingGroup, getLeadingGroup, previewLeadingGroup } from './leading-group.service';
 import { listRoles, updateRole } from './roles.service';
 import { createUnit, deleteUnit, exportUnits, getUnit, importUnits, listGroups, listUnits, unitTree, updateUnit } from './units.service';
 import { createUser, disableUser, exportUsers, getUser, importUsers, listUsers, resetPassword, unlockUser, updateUser } from './users.service';
@@ -149,5 +151,36 @@ export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
   defineRoute(app, {
     method: 'get', path: '/api/org/permissions', tag, summary: '权限编码目录', permission: 'org:role:list',
     handler: async () => Object.entries(PERMISSIONS).map(([code, label]) => ({ code, label })),
+  });
+
+  // ---- leading group ----
+  const person = z.object({ name: z.string().trim().min(1).max(20), title: z.string().trim().max(100) });
+  defineRoute(app, {
+    method: 'get', path: '/api/org/leading-group', tag, summary: '政务公开工作领导小组', permission: 'org:group:list',
+    handler: () => getLeadingGroup(database.db),
+  });
+  defineRoute(app, {
+    method: 'post', path: '/api/org/leading-group/preview', tag, summary: '上传领导小组通知并预览（不保存）', permission: 'org:group:import', upload: true,
+    handler: async ({ c }) => previewLeadingGroup(database.db, config.districtName, await uploadToText(await readUpload(c, config.maxUploadBytes))),
+  });
+  defineRoute(app, {
+    method: 'post', path: '/api/org/leading-group/commit', tag, summary: '确认导入领导小组（全部成功或全部不导入）', permission: 'org:group:import',
+    body: z.object({
+      notice: z.object({
+        title: z.string().max(200).nullable(),
+        issuer: z.string().max(100).nullable().default(null),
+        docNumber: z.string().max(60).nullable(),
+        date: z.string().nullable(),
+        leader: person.nullable(),
+        deputyLeaders: z.array(person).max(20),
+        memberUnits: z.array(z.string().trim().min(1).max(60)).min(1, '没有成员单位').max(200),
+        officeUnit: z.string().max(60).nullable(),
+        officeDirector: z.string().max(20).nullable(),
+        duties: z.array(z.object({ unit: z.string().max(60), text: z.string().max(2000) })).max(200),
+        warnings: z.array(z.string()).default([]),
+      }),
+      resolutions: z.array(z.object({ written: z.string(), unitId: zUuid.optional(), create: z.boolean().optional() })).max(200),
+    }),
+    handler: ({ c, user, body }) => commitLeadingGroup(database, actorOf(user, c), config.districtName, body.notice, body.resolutions),
   });
 }

@@ -1,0 +1,90 @@
+// The demo district (GONGKAI_DEMO=1, the default of `npm start`): 潼南区's units from seed 000, its groups, the
+// leading group imported from the notice itself (a copy of seed 000 ships in demo/), and one demo user per role.
+import fs from 'node:fs';
+import { count, eq, isNull } from 'drizzle-orm';
+import type { RoleCode } from '../contracts/roles';
+import { DEMO_GROUPS, DEMO_ROOT_UNIT, DEMO_UNITS } from '../domain/org/demo-district';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { leadingGroups, unitAliases, unitGroupMembers, unitGroups, units, users } from './db/schema';
+import { hashPassword } from './platform/auth/passwords';
+import { systemActor } from './platform/context';
+import { getSetting, putSetting } from './platform/settings';
+import { commitLeadingGroup, previewLeadingGroup } from './modules/org/leading-group.service';
+import { createUnitTx } from './modules/org/units.service';
+import { createUserTx } from './modules/org/users.service';
+import { generatePassword } from './bootstrap';
+
+export const DEMO_USERS: { username: string; name: string; unit: string; roles: RoleCode[] }[] = [
+  { username: 'office', name: '汤青青', unit: '信息科（政务公开科）', roles: ['office'] },
+  { username: 'fgw_liaison', name: '李明', unit: '区发展改革委', roles: ['liaison'] },
+  { username: 'fgw_reviewer', name: '王芳', unit: '区发展改革委', roles: ['reviewer'] },
+  { username: 'jw_liaison', name: '张伟', unit: '区教委', roles: ['liaison'] },
+  { username: 'leader', name: '谢子清', unit: '区政府办公室', roles: ['leader'] },
+  { username: 'secadmin', name: '安全管理员', unit: '区政府办公室', roles: ['secadmin'] },
+  { username: 'auditor', name: '审计管理员', unit: '区政府办公室', roles: ['auditor'] },
+];
+
+export async function seedDemoDistrict(database: Database, config: Config, print: (m: string) => void): Promise<void> {
+  if (await getSetting<boolean>(database, 'demo.seeded')) return;
+  const actor = systemActor('demo');
+  const root = (await database.db.select().from(units).where(isNull(units.parentId)).limit(1))[0];
+  if (!root) return;
+  await database.db.transaction(async (tx) => {
+    const ids = new Map<string, string>([[DEMO_ROOT_UNIT, root.id]]);
+    for (const u of await tx.select().from(units)) ids.set(u.name, u.id);
+    for (const u of DEMO_UNITS) {
+      if (u.name === DEMO_ROOT_UNIT) {
+        const have = new Set((await tx.select().from(unitAliases)).map((a) => a.alias));
+        const add = [u.name, ...u.aliases].filter((a) => a !== root.name && !have.has(a));
+        if (add.length) await tx.insert(unitAliases).values(add.map((alias) => ({ unitId: root.id, alias })));
+        continue;
+      }
+      const existing = ids.get(u.name);
+      if (existing) {
+        const have = new Set((await tx.select().from(unitAliases)).map((a) => a.alias));
+        const add = u.aliases.filter((a) => !have.has(a));
+        if (add.length) await tx.insert(unitAliases).values(add.map((alias) => ({ unitId: existing, alias })));
+        continue;
+      }
+      const parentId = u.parent ? ids.get(u.parent) : root.id;
+      ids.set(u.name, await createUnitTx(tx, actor, { name: u.name, kind: u.kind, parentId: parentId ?? root.id, aliases: u.aliases }));
+    }
+    for (const g of DEMO_GROUPS) {
+      const exists = await tx.select({ id: unitGroups.id }).from(unitGroups).where(eq(unitGroups.name, g.name));
+      if (exists[0]) continue;
+      const [row] = await tx
+        .insert(unitGroups)
+        .values({ name: g.name, aliases: g.aliases, needsChoice: g.needsChoice, memberKinds: g.members.kinds ?? [] })
+        .returning({ id: unitGroups.id });
+      const explicit = (g.members.unitNames ?? []).map((n) => ids.get(n)).filter((x): x is string => !!x);
+      if (explicit.length) await tx.insert(unitGroupMembers).values(explicit.map((unitId) => ({ groupId: row!.id, unitId })));
+    }
+  });
+
+  const [lg] = await database.db.select({ n: count() }).from(leadingGroups);
+  if (Number(lg?.n) === 0) {
+    const text = fs.readFileSync(new URL('./demo/leading-group-notice.txt', import.meta.url), 'utf8');
+    const { notice, matches } = await previewLeadingGroup(database.db, config.districtName, text);
+    const resolutions = matches.map((m) => ({ written: m.written, unitId: m.unitId, create: !m.unitId }));
+    await commitLeadingGroup(database, actor, config.districtName, notice, resolutions);
+  }
+
+  const created: { username: string; name: string; unit: string; password: string }[] = [];
+  for (const du of DEMO_USERS) {
+    const exists = await database.db.select({ id: users.id }).from(users).where(eq(users.username, du.username));
+    if (exists[0]) continue;
+    const unit = (await database.db.select({ id: units.id }).from(units).where(eq(units.name, du.unit)))[0];
+    if (!unit) continue;
+    const password = config.demoPassword ?? generatePassword();
+    const hash = await hashPassword(password);
+    await database.db.transaction((tx) => createUserTx(tx, actor, { ...du, unitId: unit.id, password }, hash, true));
+    created.push({ ...du, password });
+  }
+  await database.db.transaction((tx) => putSetting(tx, 'demo.seeded', true));
+  if (created.length) {
+    print('已建立演示区县（潼南区）：25 个领导小组成员单位、4 个镇街、各角色演示账号：');
+    for (const c of created) print(`  ${c.username.padEnd(14)} ${c.name}（${c.unit}）  初始密码：${config.demoPassword ? '（GONGKAI_DEMO_PASSWORD）' : c.password}`);
+    print('演示账号首次登录须修改密码。\n');
+  }
+}
