@@ -5,7 +5,10 @@ import { createUnitIndex, expandGroup, resolveUnits } from '../units/resolve';
 import { DEMO_DISTRICT, DEMO_GROUPS, DEMO_MEMBER_UNITS, DEMO_ROOT_UNIT, DEMO_UNITS } from './demo-district';
 import { parseLeadingGroupNotice } from './leading-group-notice';
 
-const SEED = readFileSync(new URL('../../../../shared/seeds/000_4dfb44639754fa34.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(
+  new URL('../../../../shared/seeds/000_4dfb44639754fa34.txt', import.meta.url),
+  'utf8',
+);
 const built = unitRefsFromPlain(DEMO_UNITS, DEMO_GROUPS);
 const index = createUnitIndex(built.units, built.groups, {
   regionPrefixes: [...DEMO_DISTRICT.regionPrefixes],
@@ -45,7 +48,12 @@ describe('demo district 潼南区', () => {
     }
   });
   it('the groups name the addressees of seed 000 and 002', () => {
-    const rs = resolveUnits(index, ['各镇人民政府、街道办事处', '区政府各部门', '有关单位', '区政府有关部门']);
+    const rs = resolveUnits(index, [
+      '各镇人民政府、街道办事处',
+      '区政府各部门',
+      '有关单位',
+      '区政府有关部门',
+    ]);
     expect(rs.map((r) => [r.status, r.needsChoice])).toEqual([
       ['group', false],
       ['group', false],
