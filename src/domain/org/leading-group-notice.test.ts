@@ -210,6 +210,13 @@ describe('synthetic variants', () => {
     expect(n.officeDirector).toBe('汤青青');
   });
 
+  it('office director written as …由汤青青同志兼任办公室主任', () => {
+    const n = parseLeadingGroupNotice(
+      BASE({ office: '领导小组办公室设在区政府办公室，由汤青青同志兼任办公室主任。' }),
+    );
+    expect(n.officeDirector).toBe('汤青青');
+  });
+
   it('title wrapped over two lines, issuer on the same line', () => {
     const n = parseLeadingGroupNotice(
       BASE({}).replace(

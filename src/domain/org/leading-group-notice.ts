@@ -331,7 +331,12 @@ export function parseLeadingGroupNotice(text: string): LeadingGroupNotice {
       new RegExp(`([${CN}](?:\\s*[${CN}]){1,3})\\s*(?:同志)?(?:兼任|担任|任)(?:领导小组)?办公室主任`).exec(
         whole,
       ) ?? new RegExp(`办公室主任由\\s*([${CN}](?:\\s*[${CN}]){1,3}?)\\s*(?:同志)?(?:兼任|担任)`).exec(whole);
-    if (dir) out.officeDirector = (dir[1] ?? '').replace(/\s+/g, '').replace(/同志$/, '');
+    // "由汤青青同志兼任…": the regex may take the 由 in; names do not start with it in practice.
+    if (dir)
+      out.officeDirector = (dir[1] ?? '')
+        .replace(/\s+/g, '')
+        .replace(/同志$/, '')
+        .replace(/^(?:由|并|另|现)/, '');
     else warnings.push('未找到领导小组办公室主任');
   }
 

@@ -18,4 +18,11 @@ export type {
   UnitRef,
   UnitSuggestion,
 } from './resolve';
-export { createUnitIndex, expandGroup, lookupRegistered, resolveUnit, resolveUnits } from './resolve';
+export {
+  createUnitIndex,
+  expandGroup,
+  lookupRegistered,
+  MATCH_STATUS_LABELS,
+  resolveUnit,
+  resolveUnits,
+} from './resolve';

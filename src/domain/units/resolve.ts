@@ -25,6 +25,16 @@ export interface UnitGroupRef {
 
 export type MatchStatus = 'exact' | 'alias' | 'normalized' | 'group' | 'suggestion' | 'unknown';
 
+/** Display labels for MatchStatus (import review screens). */
+export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
+  exact: '名称一致',
+  alias: '别名/简称',
+  normalized: '规范化后一致',
+  group: '单位集合',
+  suggestion: '疑似，需确认',
+  unknown: '未匹配',
+};
+
 export interface UnitSuggestion {
   unitId: string;
   unitName: string;
