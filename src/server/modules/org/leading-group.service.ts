@@ -85,8 +85,9 @@ export async function commitLeadingGroup(
   notice: LeadingGroupNotice,
   resolutions: MemberResolution[],
 ): Promise<LeadingGroup> {
-  if (!notice.leader?.name) throw new AppError('VALIDATION', '通知中缺少组长，不能导入');
-  if (!notice.docNumber || !notice.date) throw new AppError('VALIDATION', '通知中缺少文号或成文日期，不能导入');
+  const { leader, docNumber, date } = notice;
+  if (!leader?.name) throw new AppError('VALIDATION', '通知中缺少组长，不能导入');
+  if (!docNumber || !date) throw new AppError('VALIDATION', '通知中缺少文号或成文日期，不能导入');
   const byWritten = new Map(resolutions.map((r) => [r.written, r]));
   const missing = notice.memberUnits.filter((w) => {
     const r = byWritten.get(w);
@@ -122,9 +123,9 @@ export async function commitLeadingGroup(
       .insert(leadingGroups)
       .values({
         title: notice.title ?? '政务公开工作领导小组',
-        docNumber: notice.docNumber,
-        date: notice.date,
-        leader: notice.leader,
+        docNumber,
+        date,
+        leader,
         deputyLeaders: notice.deputyLeaders,
         officeUnitId: officeRes?.unitId ?? null,
         officeDirector: notice.officeDirector ?? '',

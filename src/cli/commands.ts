@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { buildAdmin } from '../server/admin-build';
+import { backupTo, restoreFrom } from '../server/backup';
+import { bootstrap } from '../server/bootstrap';
+import { loadConfig } from '../server/config';
+import { startServer } from '../server/main';
+import { commitLeadingGroup, previewLeadingGroup } from '../server/modules/org/leading-group.service';
+import { verifyAuditChain } from '../server/platform/audit/audit';
+import { systemActor } from '../server/platform/context';
+import { fileToText } from '../server/platform/documents/text';
+import { openDatabase } from '../server/runtime';
+import { parseLeadingGroupNotice } from '../domain/org/leading-group-notice';
+
+const say = (m: string) => console.error(m);
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, say, 'cli');
+  try {
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+export function registerCommands(program: Command): void {
+  program
+    .command('start')
+    .description('启动 Gongkai（门户 + 管理后台；未设置 DATABASE_URL 时使用内置 PostgreSQL）')
+    .option('--only <part>', '只提供 portal（公众门户）或 admin（管理后台）')
+    .option('-p, --port <port>', '端口（默认 PORT 或 3000）')
+    .action(async (opts: { only?: string; port?: string }) => {
+      if (opts.only && opts.only !== 'portal' && opts.only !== 'admin') throw new Error('--only 只能是 portal 或 admin');
+      const config = loadConfig(process.env, {
+        ...(opts.only ? { only: opts.only as 'portal' | 'admin' } : {}),
+        ...(opts.port ? { port: Number(opts.port) } : {}),
+      });
+      const server = await startServer(config);
+      const base = `http://localhost:${server.port}`;
+      console.log(`Gongkai 已启动：${config.only !== 'admin' ? `门户 ${base}/  ` : ''}${config.only !== 'portal' ? `管理后台 ${base}/admin` : ''}`);
+      console.log(server.db.embedded ? `内置 PostgreSQL 数据目录：${config.dataDir}` : '使用外部 PostgreSQL（DATABASE_URL）');
+      let stopping = false;
+      const stop = async (sig: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`收到 ${sig}，正在停止（PostgreSQL 正常关闭，数据已保存）…`);
+        await server.stop();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    });
+
+  program
+    .command('build-admin')
+    .description('构建管理后台前端（dist/admin）')
+    .action(async () => buildAdmin());
+
+  const db = program.command('db').description('数据库');
+  db.command('migrate')
+    .description('执行数据库迁移（启动时也会自动执行）')
+    .action(() =>
+      withDb(async (d, config) => {
+        await bootstrap(d.database, { ...config, demo: false }, say);
+        console.log('数据库迁移已完成');
+      }),
+    );
+
+  program
+    .command('backup <file>')
+    .description('备份全部数据到文件（pg_dump 自定义格式）')
+    .action((file: string) =>
+      withDb(async (d) => {
+        await backupTo(d.url, path.resolve(file));
+        console.log(`已备份到 ${path.resolve(file)}（${(fs.statSync(file).size / 1024).toFixed(0)} KB）`);
+      }),
+    );
+  program
+    .command('restore <file>')
+    .description('从备份文件恢复全部数据（覆盖当前数据）')
+    .action((file: string) => {
+      if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
+      return withDb(async (d) => {
+        await restoreFrom(d.url, path.resolve(file));
+        console.log(`已从 ${path.resolve(file)} 恢复`);
+      });
+    });
+
+  const imp = program.command('import').description('导入文件');
+  imp
+    .command('group <file>')
+    .description('读取领导小组通知（.txt/.docx/.doc/.wps）：--json 只打印读到的内容，--commit 保存')
+    .option('--json', '以 JSON 打印读到的内容，不写数据库')
+    .option('--commit', '保存到数据库（成员单位须全部能对应到已有单位，或用 --create-missing 新建）')
+    .option('--create-missing', '与 --commit 一起使用：为无法对应的成员单位新建单位')
+    .action(async (file: string, opts: { json?: boolean; commit?: boolean; createMissing?: boolean }) => {
+      const text = await fileToText(file);
+      if (!opts.commit) {
+        const notice = parseLeadingGroupNotice(text);
+        console.log(JSON.stringify(notice, null, 2));
+        if (notice.memberUnits.length === 0) process.exitCode = 2;
+        return;
+      }
+      await withDb(async (d, config) => {
+        await bootstrap(d.database, { ...config, demo: false }, say);
+        const { notice, matches } = await previewLeadingGroup(d.database.db, config.districtName, text);
+        const unresolved = matches.filter((m) => !m.unitId || m.status === 'suggestion');
+        if (unresolved.length && !opts.createMissing) {
+          for (const m of unresolved) say(`  未能确定：${m.written}${m.suggestions[0] ? `（是否为「${m.suggestions[0].unitName}」？）` : ''}`);
+          throw new Error(`有 ${unresolved.length} 个成员单位无法确定对应单位，未保存。可在管理后台逐一确认，或加 --create-missing 新建`);
+        }
+        const g = await commitLeadingGroup(
+          d.database,
+          systemActor('cli'),
+          config.districtName,
+          notice,
+          matches.map((m) => ({ written: m.written, unitId: m.status === 'suggestion' ? undefined : m.unitId, create: !m.unitId || m.status === 'suggestion' })),
+        );
+        console.log(`已导入领导小组：${g.title}（${g.docNumber}），成员单位 ${g.members.length} 个`);
+      });
+    });
+
+  const auditCmd = program.command('audit').description('审计日志');
+  auditCmd
+    .command('verify')
+    .description('校验审计日志哈希链是否完整')
+    .action(() =>
+      withDb(async (d) => {
+        const r = await verifyAuditChain(d.database);
+        console.log(r.message);
+        if (!r.ok) process.exitCode = 3;
+      }),
+    );
+}

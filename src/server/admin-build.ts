@@ -1,0 +1,49 @@
+// The console is a Vite build in dist/admin. `gongkai start` builds it when missing or when its sources changed
+// (a hash of src/admin, src/contracts and the Vite config), so `npm install && npm start` needs no extra step.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.join(ROOT, 'dist/admin');
+const STAMP = path.join(DIST, '.source-hash');
+
+function walk(dir: string, out: string[]): void {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (!e.name.endsWith('.test.ts') && !e.name.endsWith('.test.tsx')) out.push(p);
+  }
+}
+
+export function adminSourceHash(): string {
+  const files: string[] = [];
+  walk(path.join(ROOT, 'src/admin'), files);
+  walk(path.join(ROOT, 'src/contracts'), files);
+  files.push(path.join(ROOT, 'vite.admin.config.ts'), path.join(ROOT, 'package-lock.json'));
+  const h = createHash('sha256');
+  for (const f of files.sort()) {
+    if (!fs.existsSync(f)) continue;
+    h.update(path.relative(ROOT, f));
+    h.update(fs.readFileSync(f));
+  }
+  return h.digest('hex');
+}
+
+export function adminBuildIsFresh(): boolean {
+  return fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === adminSourceHash();
+}
+
+export async function buildAdmin(log: (m: string) => void = console.log): Promise<void> {
+  const started = Date.now();
+  log('正在构建管理后台（首次启动或代码更新后需要约 1 分钟）…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.admin.config.ts'), logLevel: 'warn' });
+  fs.writeFileSync(STAMP, adminSourceHash());
+  log(`管理后台构建完成，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
+}
+
+export async function ensureAdminBuilt(log: (m: string) => void): Promise<void> {
+  if (!adminBuildIsFresh()) await buildAdmin(log);
+}

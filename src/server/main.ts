@@ -1,0 +1,64 @@
+// Composition root: config → database → http → jobs. Used by `gongkai start` and by the browser tests.
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { ensureAdminBuilt } from './admin-build';
+import { buildApp } from './app';
+import { bootstrap } from './bootstrap';
+import type { Config } from './config';
+import { openDatabase, type OpenedDatabase } from './runtime';
+import { type Clock, type Platform, systemClock } from './platform/context';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  platform: Platform;
+  db: OpenedDatabase;
+  stop(): Promise<void>;
+}
+
+export function makeLogger(level: Config['logLevel']): Platform['log'] {
+  const order = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+  return (lvl, msg, extra) => {
+    if (order[lvl] < order[level]) return;
+    const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...extra });
+    if (lvl === 'error' || lvl === 'warn') console.error(line);
+    else console.log(line);
+  };
+}
+
+export async function startServer(config: Config, opts: { clock?: Clock; print?: (m: string) => void; buildAdmin?: boolean } = {}): Promise<RunningServer> {
+  const print = opts.print ?? ((m: string) => console.log(m));
+  if (config.only !== 'portal' && opts.buildAdmin !== false) await ensureAdminBuilt(print);
+  const db = await openDatabase(config, print, 'server');
+  const platform: Platform = { database: db.database, config, clock: opts.clock ?? systemClock, log: makeLogger(config.logLevel) };
+  try {
+    await bootstrap(db.database, config, print);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const app = buildApp(platform, { only: config.only });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    (s as Server).once('error', reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  let stopped: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    platform,
+    db,
+    stop() {
+      stopped ??= (async () => {
+        await new Promise<void>((r) => {
+          server.close(() => r());
+          server.closeAllConnections?.();
+        });
+        await db.close();
+      })();
+      return stopped;
+    },
+  };
+}
