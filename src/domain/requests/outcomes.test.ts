@@ -3,6 +3,7 @@ import {
   APPLICANT_KIND_LABELS,
   APPLICANT_KINDS,
   applicantGroupLabel,
+  checkClosingOutcomes,
   checkOutcomeBasis,
   isOutcomeCode,
   OUTCOME_CODES,
@@ -104,5 +105,19 @@ describe('applicant kinds', () => {
     ]);
     expect(applicantGroupLabel('natural_person')).toBe('自然人');
     expect(applicantGroupLabel('legal_service')).toBe('法人或其他组织');
+  });
+});
+
+describe('APP-15: exactly one outcome per closed application', () => {
+  it.each<[OutcomeCode[], string | null]>([
+    [['r1'], null],
+    [['r4_1', 'r4_1'], null],
+    [[], '须选择一项'],
+    [['r2', 'r3_4'], '只计“（二）部分公开”'],
+    [['r1', 'r5_2'], '只能计入一项'],
+  ])('%j → %s', (codes, fragment) => {
+    const err = checkClosingOutcomes(codes);
+    if (fragment === null) expect(err).toBeNull();
+    else expect(err).toContain(fragment);
   });
 });

@@ -86,6 +86,18 @@ export function isOutcomeCode(v: unknown): v is OutcomeCode {
   return typeof v === 'string' && (OUTCOME_CODES as readonly string[]).includes(v);
 }
 
+/**
+ * APP-15: a closed application carries exactly one outcome code; separated partial disclosure counts under r2
+ * only, never also under the rows of the withheld parts (§2.3 row label). Chinese error, or null.
+ */
+export function checkClosingOutcomes(codes: readonly OutcomeCode[]): string | null {
+  const distinct = [...new Set(codes)];
+  if (distinct.length === 0) return '办结的申请须选择一项办理结果';
+  if (distinct.length === 1) return null;
+  if (distinct.includes('r2')) return '区分处理（部分公开）的，只计“（二）部分公开”，不计其他情形';
+  return `一件申请只能计入一项办理结果，当前选择了 ${distinct.length} 项：${distinct.map((c) => OUTCOME_LABELS[c]).join('；')}`;
+}
+
 /** Legal bases that can be cited in a reply letter. */
 export type LegalBasisCode =
   | 'art14_secret'
