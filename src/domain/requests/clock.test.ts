@@ -408,6 +408,21 @@ describe('CAL-5 through the clock: a deadline crossing into an unloaded year is 
   });
 });
 
+describe('countStartDay setting flows through the clock (REGULATIONS §7.1 [I])', () => {
+  const inclusive = createCalendar(years, { countStartDay: true });
+  it('receipt Mon 2026-03-02 counts as day 1: due 2026-03-27 instead of 2026-03-30', () => {
+    expect(computeDueDates({ events: [rec('2026-03-02')] }, inclusive).replyDue).toBe('2026-03-27');
+  });
+  it('remaining days while paused include the receipt day', () => {
+    const events: ClockEvent[] = [
+      rec('2026-03-02'),
+      { type: 'consultation_started', kind: 'third_party', date: '2026-03-09' },
+    ];
+    // Counted: 03-02..03-06 and 03-09 = 6 → 14 left (15 with the default setting).
+    expect(computeDueDates({ events }, inclusive).remainingWorkingDays).toBe(14);
+  });
+});
+
 describe('allowedActions', () => {
   const stateOf = (events: ClockEvent[]) => foldClockEvents(events, cal).state;
   it.each<[string, ClockEvent[], string | undefined, ClockAction[]]>([

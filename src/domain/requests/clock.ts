@@ -195,6 +195,8 @@ function computeReply(state: ClockState, cal: WorkingDayCalendar, opts: ClockOpt
   const start = state.clockStart;
   const limit = REPLY_WORKING_DAYS + (state.extension?.days ?? 0);
   const { ranges, open } = pauseRanges(state, opts);
+  // With the countStartDay setting the receipt day itself is the first counted day.
+  const from = cal.countStartDay ? fromDayNumber(dayNumber(start) - 1) : start;
   const inPause = (n: number) => ranges.some(([a, b]) => n >= a && n <= b);
   // Working days in (from, to] that fall inside a finished pause.
   const pausedBetween = (from: number, to: number) => {
@@ -213,8 +215,8 @@ function computeReply(state: ClockState, cal: WorkingDayCalendar, opts: ClockOpt
     // Clock stopped: report how many working days are left when it resumes.
     const lastCounted =
       opts.pauseBoundary === 'start_excl_end_incl' ? open.since : fromDayNumber(dayNumber(open.since) - 1);
-    const used = cal.countWorkingDays(start, lastCounted);
-    const paused = pausedBetween(dayNumber(start), dayNumber(lastCounted));
+    const used = cal.countWorkingDays(from, lastCounted);
+    const paused = pausedBetween(dayNumber(from), dayNumber(lastCounted));
     const remaining = limit - (used.count - paused.count);
     return {
       ...empty,
@@ -234,7 +236,7 @@ function computeReply(state: ClockState, cal: WorkingDayCalendar, opts: ClockOpt
   let result = cal.addWorkingDays(start, limit);
   let pausedProvisional = false;
   for (;;) {
-    const p = pausedBetween(dayNumber(start), dayNumber(result.date));
+    const p = pausedBetween(dayNumber(from), dayNumber(result.date));
     pausedProvisional = p.provisional;
     if (p.count === paused) break;
     paused = p.count;
