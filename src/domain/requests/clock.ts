@@ -199,10 +199,10 @@ function computeReply(state: ClockState, cal: WorkingDayCalendar, opts: ClockOpt
   const from = cal.countStartDay ? fromDayNumber(dayNumber(start) - 1) : start;
   const inPause = (n: number) => ranges.some(([a, b]) => n >= a && n <= b);
   // Working days in (from, to] that fall inside a finished pause.
-  const pausedBetween = (from: number, to: number) => {
+  const pausedBetween = (after: number, upTo: number) => {
     let count = 0;
     let provisional = false;
-    for (let n = from + 1; n <= to; n++) {
+    for (let n = after + 1; n <= upTo; n++) {
       if (!inPause(n)) continue;
       const w = cal.isWorkingDay(fromDayNumber(n));
       if (w.provisional) provisional = true;
