@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './fees';
+export * from './intake';
+export * from './outcomes';
+export * from './receipt';
