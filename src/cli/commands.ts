@@ -11,7 +11,11 @@ import { verifyAuditChain } from '../server/platform/audit/audit';
 import { systemActor } from '../server/platform/context';
 import { fileToText } from '../server/platform/documents/text';
 import { openDatabase } from '../server/runtime';
+import { isIsoDate } from '../domain/calendar/dates';
 import { parseLeadingGroupNotice } from '../domain/org/leading-group-notice';
+import { connect } from '../server/db/client';
+import { runningEmbeddedUrl } from '../server/db/embedded';
+import { builtinCalendar, getCalendar } from '../server/platform/calendar/service';
 
 const say = (m: string) => console.error(m);
 
@@ -120,6 +124,46 @@ export function registerCommands(program: Command): void {
         );
         console.log(`已导入领导小组：${g.title}（${g.docNumber}），成员单位 ${g.members.length} 个`);
       });
+    });
+
+  // The calendar in force: the database's (with the office's edits) when one is reachable without starting a
+  // server, otherwise the built-in notices.
+  const calendarForCli = async () => {
+    const config = loadConfig();
+    const url = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
+    if (!url) return builtinCalendar();
+    const d = connect(url, 1);
+    try {
+      return await getCalendar(d);
+    } catch {
+      return builtinCalendar();
+    } finally {
+      await d.close();
+    }
+  };
+  const checkDate = (d: string) => {
+    if (!isIsoDate(d)) throw new Error(`日期「${d}」无效，格式应为 YYYY-MM-DD 且该日存在`);
+  };
+  const wd = program.command('workdays').description('工作日计算（按国务院节假日安排，含调休）');
+  wd.command('add <date> <n>')
+    .description('打印 DATE 之后第 N 个工作日（不含当日）')
+    .option('--trace', '同时打印计算过程')
+    .action(async (date: string, n: string, opts: { trace?: boolean }) => {
+      checkDate(date);
+      if (!/^\d+$/.test(n)) throw new Error('N 应为非负整数');
+      const r = (await calendarForCli()).addWorkingDays(date, Number(n));
+      console.log(r.date);
+      if (r.provisional) say('注意：计算跨入尚未载入节假日安排的年份，结果为暂定（provisional），仅按周末推算');
+      if (opts.trace) for (const t of r.trace) say(t);
+    });
+  wd.command('is <date>')
+    .description('打印 DATE 是否为工作日（true / false）')
+    .action(async (date: string) => {
+      checkDate(date);
+      const r = (await calendarForCli()).isWorkingDay(date);
+      console.log(r.working ? 'true' : 'false');
+      say(r.reason);
+      if (r.provisional) say('注意：该年份尚未载入节假日安排，结果为暂定（provisional）');
     });
 
   const auditCmd = program.command('audit').description('审计日志');

@@ -13,6 +13,7 @@ import { ZodError } from 'zod';
 import { portalRoutes } from '../portal/routes';
 import { auditFailure } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/routes';
+import { calendarRoutes } from './platform/calendar/routes';
 import { authRoutes } from './platform/auth/routes';
 import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
@@ -147,6 +148,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     orgRoutes(app, p);
     auditRoutes(app, p);
     systemRoutes(app, p);
+    calendarRoutes(app, p);
 
     // The console SPA (built by `gongkai build-admin` / on start).
     app.use('/admin/assets/*', serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') }));
