@@ -200,7 +200,7 @@ export function htmlToFlatText(html: string): string {
       if (BLOCK_TAGS.has(tag)) cell += ' ';
     } else if (BLOCK_TAGS.has(tag)) {
       flush();
-      if (tag === 'table') lines.push('');
+      if (tag === 'table' && !closing) lines.push('');
     }
   }
   flush();
@@ -219,7 +219,9 @@ interface Token {
 const SEP = null;
 type Tok = Token | typeof SEP;
 
-/** Splits one line into cells: tabs, '|' (Markdown), runs of 2+ spaces; single spaces only before numbers. */
+const BARE_PREFIX = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])$/;
+
+/** Splits one line into cells: tabs, '|' (Markdown), runs of 2+ spaces; single spaces too, except after a bare number prefix. */
 function lineCells(line: string): string[] {
   const body = line.startsWith('\t') ? line.slice(1) : line;
   if (body.trim() === '') return [''];
@@ -233,15 +235,15 @@ function lineCells(line: string): string[] {
       return;
     }
     if (/^[-:]+$/.test(piece) && pipe) return; // Markdown separator row
+    // Words are separate cells, except that a bare number prefix ("1.", "（一）") joins the word after it.
     let label = '';
     for (const word of piece.split(/\s+/)) {
-      if (isNumberLike(word)) {
-        if (label) out.push(label);
+      if (label && !BARE_PREFIX.test(label)) {
+        out.push(label);
         label = '';
-        out.push(word);
-      } else {
-        label += word;
       }
+      if (isNumberLike(word) && !label) out.push(word);
+      else label += word;
     }
     if (label) out.push(label);
   });
