@@ -179,6 +179,65 @@ describe('other published forms', () => {
     expect(r.cells['table2.art20_5.licensing.decisions']).toBe(5230);
   });
 
+  it('reads one cell per line without blank lines between rows', () => {
+    const content = fixture('annual-report-balanced.txt').replace(/\n\n+/g, '\n');
+    const r = checkPublishedReport({ kind: 'text', content });
+    expect(r.findings).toEqual([]);
+    expect(r.cells['table3.r6_3.natural_person']).toBe(236);
+  });
+
+  it('flags and drops a 小计 column that the official table does not have', () => {
+    const report = sampleReport();
+    const layout = reportLayout(report);
+    const lines = [layout.title];
+    for (const s of layout.sections) {
+      lines.push(s.title, ...s.paragraphs);
+      if (!s.table) continue;
+      for (const row of s.table.rows) {
+        const texts = row.map((c) => c.text);
+        if (s.key === 'applications') {
+          const firstValue = row.findIndex((c) => c.key);
+          if (firstValue >= 0) {
+            const orgs = row
+              .slice(firstValue + 1, firstValue + 6)
+              .reduce((sum, c) => sum + Number(c.text), 0);
+            texts.splice(firstValue + 6, 0, String(orgs));
+          } else if (texts.includes('法律服务机构')) texts.push('小计');
+        }
+        lines.push(texts.join(' '));
+      }
+    }
+    const r = checkPublishedReport({ kind: 'text', content: lines.join('\n') });
+    expect(r.findings.map((f) => [f.kind, f.cell])).toEqual([['wrong_template', 'table3']]);
+    expect(r.findings[0]?.message).toContain('「小计」列');
+    expect(r.cells['table3.new.total']).toBe(14069);
+    expect(r.cells['table3.new.other']).toBe(50);
+  });
+
+  it('flags a subtotal row for （三）不予公开', () => {
+    const t = sampleReport().table3;
+    const codes = ['r3_1', 'r3_2', 'r3_3', 'r3_4', 'r3_5', 'r3_6', 'r3_7', 'r3_8'] as const;
+    const sums = (
+      [
+        'natural_person',
+        'commercial',
+        'research',
+        'public_interest',
+        'legal_service',
+        'other',
+        'total',
+      ] as const
+    ).map((c) => codes.reduce((s, code) => s + t[code][c], 0));
+    const content = renderReportText(sampleReport()).replace(
+      '\t（三）不予公开\n',
+      `\t（三）不予公开\n${sums.map((v) => `\t${v}\n`).join('')}\n`,
+    );
+    const r = checkPublishedReport({ kind: 'text', content });
+    expect(brief(r.findings)).toEqual([
+      ['wrong_template', 'table3', '第三部分表格含有官方格式没有的小计行：（三）不予公开'],
+    ]);
+  });
+
   it('reads Markdown-style tables with half-width quotes and spaced labels', () => {
     const text = renderReportText(sampleReport())
       .replace('3.危及“三安全一稳定”', '3. 危及"三安全一稳定"')
@@ -191,6 +250,7 @@ describe('other published forms', () => {
     ['宿迁市 2025 年政府信息公开工作年度报告', 2025, '宿迁市'],
     ['北京市朝阳区人民政府2024年度政府信息公开工作年度报告', 2024, '北京市朝阳区人民政府'],
     ['2023年政府信息公开工作年度报告', 2023, undefined],
+    ['示例区教育局政府信息公开工作年度报告（2024年度）', 2024, undefined],
     ['工作总结', undefined, undefined],
   ])('title %s → year %s, unit %s', (title, year, unit) => {
     const r = checkPublishedReport({ kind: 'text', content: `${title}\n一、总体情况\n` });

@@ -304,7 +304,10 @@ function findTitle(lines: readonly string[]): { year?: number; unit?: string } {
     }
   }
   for (const line of lines) {
-    const m = /(\d{4})年度?政府信息公开(?:工作)?年度报告/.exec(normalizeLabel(line));
+    const n = normalizeLabel(line);
+    const m =
+      /(\d{4})年度?政府信息公开(?:工作)?年度报告/.exec(n) ??
+      /政府信息公开(?:工作)?年度报告（(\d{4})年?度?）/.exec(n);
     if (m) return { year: Number(m[1]) };
   }
   return {};
@@ -442,8 +445,16 @@ export function checkPublishedReport(input: PublishedReportInput): PublishedRepo
   // ---- table 三 ----
   const [t3From, t3To] = region('applications', 0, at.get('remedies') ?? lines.length);
   const t3State: { group: OutcomeGroup | null } = { group: null };
+  const t3Toks = tokenize(lines, t3From, t3To);
+  // Some software templates add a 法人或其他组织小计 column (S3b); the official table has none (§2.3). We assume
+  // it sits after 其他, at the end of the 法人 group [I], and drop it when reading.
+  const firstRow = t3Toks.findIndex((t) => t !== SEP && splitPrefix(t.norm).body.startsWith('本年新收'));
+  const subtotalColumn = t3Toks
+    .slice(0, Math.max(firstRow, 0))
+    .some((t) => t !== SEP && t.norm.includes('小计'));
+  const width = TABLE3_COLUMNS.length + (subtotalColumn ? 1 : 0);
   const t3Rows = readRows(
-    tokenize(lines, t3From, t3To),
+    t3Toks,
     (norm, state) => {
       const c = classifyTable3(norm, state.group);
       if (c === null) return null;
@@ -455,9 +466,18 @@ export function checkPublishedReport(input: PublishedReportInput): PublishedRepo
       if (c.key === 'r1' || c.key === 'r2') state.group = c.key;
       return c.key;
     },
-    () => TABLE3_COLUMNS.length,
+    () => width,
     t3State,
   );
+  if (subtotalColumn) {
+    for (const row of t3Rows.values()) if (row.cells.length === width) row.cells.splice(6, 1);
+    findings.push({
+      kind: 'wrong_template',
+      cell: 'table3',
+      message:
+        '第三部分表格含有官方格式没有的「小计」列（国办公开办函〔2021〕30号格式只有自然人、五类法人或其他组织和总计七列）',
+    });
+  }
   // The 2019 trial format has （六）其他处理 as one row; the 2021 format splits it into three [V-3P S3a; 2019 M].
   const r6Aggregate =
     (t3Rows.get('r6')?.cells.some((c) => isNumberLike(c.text)) ?? false) && !t3Rows.has('r6_1');
@@ -472,6 +492,17 @@ export function checkPublishedReport(input: PublishedReportInput): PublishedRepo
     findings.push({
       kind: 'wrong_template',
       message: `${year ?? ''}${year ? '年度' : ''}报告使用了2021年以前的旧格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号格式；旧格式标志：${markers.join('、')}`,
+    });
+  }
+
+  const subtotalRows = (['r3', 'r4', 'r5', 'r6'] as const).filter(
+    (g) => (g !== 'r6' || !r6Aggregate) && (t3Rows.get(g)?.cells.some((c) => isNumberLike(c.text)) ?? false),
+  );
+  if (subtotalRows.length > 0) {
+    findings.push({
+      kind: 'wrong_template',
+      cell: 'table3',
+      message: `第三部分表格含有官方格式没有的小计行：${subtotalRows.map((g) => OUTCOME_GROUP_LABELS[g]).join('、')}`,
     });
   }
 
