@@ -238,6 +238,16 @@ describe('other published forms', () => {
     ]);
   });
 
+  it('ignores row phrases in the narrative before the table', () => {
+    const content = fixture('annual-report-balanced.txt').replace(
+      '三、收到和处理政府信息公开申请情况\n',
+      '三、收到和处理政府信息公开申请情况\n本年度涉及国家秘密 2 件，重复申请 9 件。\n',
+    );
+    const r = checkPublishedReport({ kind: 'text', content });
+    expect(r.findings).toEqual([]);
+    expect(r.cells['table3.r3_1.natural_person']).toBe(3);
+  });
+
   it('reads Markdown-style tables with half-width quotes and spaced labels', () => {
     const text = renderReportText(sampleReport())
       .replace('3.危及“三安全一稳定”', '3. 危及"三安全一稳定"')

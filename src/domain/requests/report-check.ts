@@ -445,6 +445,9 @@ export function checkPublishedReport(input: PublishedReportInput): PublishedRepo
   // ---- table 三 ----
   const [t3From, t3To] = region('applications', 0, at.get('remedies') ?? lines.length);
   const t3State: { group: OutcomeGroup | null } = { group: null };
+  // Narrative text before the table may contain the row phrases ("涉及国家秘密3件"): read rows only once the
+  // table has started (its header or its first rows).
+  let t3Started = false;
   const t3Toks = tokenize(lines, t3From, t3To);
   // Some software templates add a 法人或其他组织小计 column (S3b); the official table has none (§2.3). We assume
   // it sits after 其他, at the end of the 法人 group [I], and drop it when reading.
@@ -457,6 +460,16 @@ export function checkPublishedReport(input: PublishedReportInput): PublishedRepo
     t3Toks,
     (norm, state) => {
       const c = classifyTable3(norm, state.group);
+      if (!t3Started) {
+        const opens =
+          norm === '自然人' ||
+          norm === '申请人情况' ||
+          norm.includes('勾稽关系') ||
+          c?.kind === 'results' ||
+          (c?.kind === 'row' && (c.key === 'new' || c.key === 'carried_in'));
+        if (!opens) return null;
+        t3Started = true;
+      }
       if (c === null) return null;
       if (c.kind === 'results') return '';
       if (c.kind === 'group') {
