@@ -493,16 +493,13 @@ function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recogni
         const prev = carried.get(col);
         let v: string;
         if (reset) v = own;
-        else if (own === '') v = block.emptyMayBeMerged || (cell && cell.row !== r) ? (prev ?? '') : '';
+        // An empty section cell continues the section above (merged, or simply left blank by the author).
+        else if (own === '') v = prev ?? '';
         else v = own;
         if (own !== '' && !(prev !== undefined && sameSection(prev, own))) reset = true;
         else if (own !== '' && prev !== undefined) v = prev; // restated at a page break: keep the first form
         carried.set(col, v);
         if (v !== '') section.push(v);
-      }
-      if (reset) {
-        // Lower unit/deadline columns are not reset: a lead unit merged across a section change is rare but
-        // the empty-cell rule below warns about every inherited unit anyway.
       }
       const textCell = gridRow[cols.text];
       const isContinuation = textCell !== undefined && textCell.row !== r;
