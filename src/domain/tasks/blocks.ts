@@ -1,0 +1,218 @@
+// Document blocks: the common shape every reader (.docx, .xlsx, .html, plain text) produces and the notice
+// parser consumes. Defined here (pure domain) so that domain code never imports from server/; the document
+// readers in src/server/platform/documents re-export these types.
+
+/** A table cell placed on the table's grid. */
+export interface Cell {
+  text: string;
+  /** Grid row and column (0-based) of the cell's top-left corner. */
+  row: number;
+  col: number;
+  colSpan: number;
+  /** For a merge origin: how many rows it covers (1 when not merged). */
+  rowSpan: number;
+  /** Set on cells that continue a vertical merge: the origin's grid position. */
+  mergedFrom?: { row: number; col: number };
+  /** 1-based line in the source text, when the table came from text. */
+  line?: number;
+}
+
+export interface ParagraphBlock {
+  type: 'p';
+  text: string;
+  style?: string;
+  /** 1-based line in the source text, when known. */
+  line?: number;
+}
+
+export interface TableBlock {
+  type: 'table';
+  rows: Cell[][];
+  /**
+   * True when the source cannot tell an empty cell from a merged one (flattened text, where a merged cell
+   * "appears once and is followed by empty lines where the merged rows continue"): readers of the table
+   * must decide per column whether an empty cell continues the cell above.
+   */
+  emptyMayBeMerged?: boolean;
+  /** Name of the sheet (xlsx) or caption, when any. */
+  name?: string;
+}
+
+export type DocBlock = ParagraphBlock | TableBlock;
+
+/** Cells indexed by grid position; a merged area maps every covered position to its origin cell. */
+export function tableGrid(table: TableBlock): (Cell | undefined)[][] {
+  const grid: (Cell | undefined)[][] = [];
+  const origins = new Map<string, Cell>();
+  for (const row of table.rows) for (const c of row) if (!c.mergedFrom) origins.set(`${c.row}:${c.col}`, c);
+  table.rows.forEach((row, r) => {
+    const line: (Cell | undefined)[] = [];
+    for (const c of row) {
+      const origin = c.mergedFrom ? (origins.get(`${c.mergedFrom.row}:${c.mergedFrom.col}`) ?? c) : c;
+      for (let k = 0; k < c.colSpan; k++) line[c.col + k] = origin;
+    }
+    grid[r] = line;
+  });
+  return grid;
+}
+
+/** Paragraphs and table cells as lines (tables: one line per cell, in reading order, merged areas once). */
+export function blocksToText(blocks: DocBlock[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.type === 'p') {
+      out.push(b.text);
+      continue;
+    }
+    for (const row of b.rows) {
+      for (const c of row) if (!c.mergedFrom && c.text.trim() !== '') out.push(c.text);
+    }
+  }
+  return out.join('\n');
+}
+
+const CELL_SEP = /\t|\|/;
+
+function isRowLine(line: string): boolean {
+  // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
+  const trimmed = line.trim();
+  if (trimmed.includes('\t')) return trimmed.split('\t').length >= 3;
+  return (trimmed.match(/\|/g) ?? []).length >= 2 && trimmed.replace(/[|\s-]/g, '') !== '' && /\|.*\S.*\|/.test(trimmed);
+}
+
+function splitRowLine(line: string): string[] {
+  let t = line.trim();
+  if (!t.includes('\t')) {
+    if (t.startsWith('|')) t = t.slice(1);
+    if (t.endsWith('|')) t = t.slice(0, -1);
+  }
+  return t.split(CELL_SEP).map((s) => s.trim());
+}
+
+function isMarkdownRule(line: string): boolean {
+  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
+}
+
+interface RawCell {
+  lines: string[];
+  line: number;
+}
+
+/**
+ * Plain text to blocks. Two table forms are recognised:
+ *  - the seeds' flattened Word form: each cell is a tab-indented line, rows are separated by blank lines,
+ *    a multi-line cell continues on lines that are not indented, a merged cell appears once and is followed
+ *    by empty tab lines;
+ *  - one row per line, cells separated by tabs or `|` (copied from a web page or a spreadsheet).
+ * Everything else becomes paragraphs (one per non-empty line).
+ */
+export function textToBlocks(text: string): DocBlock[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: DocBlock[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('\t') && !isRowLine(line)) {
+      const end = flattenedTableEnd(lines, i);
+      blocks.push(flattenedTable(lines, i, end));
+      i = end;
+      continue;
+    }
+    if (isRowLine(line)) {
+      const start = i;
+      const rows: { cells: string[]; line: number }[] = [];
+      while (i < lines.length && (isRowLine(lines[i] ?? '') || isMarkdownRule(lines[i] ?? ''))) {
+        const l = lines[i] ?? '';
+        if (!isMarkdownRule(l)) rows.push({ cells: splitRowLine(l), line: i + 1 });
+        i++;
+      }
+      if (rows.length >= 2) {
+        blocks.push({
+          type: 'table',
+          emptyMayBeMerged: true,
+          rows: rows.map((r, ri) =>
+            r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
+          ),
+        });
+        continue;
+      }
+      i = start;
+    }
+    const t = line.replace(/\u00a0/g, ' ').trim();
+    if (t !== '') blocks.push({ type: 'p', text: t, line: i + 1 });
+    i++;
+  }
+  return blocks;
+}
+
+/** A flattened table runs until a non-indented line that follows a blank line (a paragraph after the table). */
+function flattenedTableEnd(lines: string[], start: number): number {
+  let i = start;
+  let blank = false;
+  while (i < lines.length) {
+    const l = lines[i] ?? '';
+    if (l.startsWith('\t')) blank = false;
+    else if (l.trim() === '') blank = true;
+    else if (blank) {
+      // Step back over the blank lines so they are not part of the table.
+      let j = i;
+      while (j > start && (lines[j - 1] ?? '').trim() === '') j--;
+      return j;
+    }
+    i++;
+  }
+  return i;
+}
+
+function flattenedTable(lines: string[], start: number, end: number): TableBlock {
+  // Group cells into blank-line separated groups.
+  const groups: RawCell[][] = [];
+  let cur: RawCell[] = [];
+  for (let i = start; i < end; i++) {
+    const l = lines[i] ?? '';
+    if (l.startsWith('\t')) {
+      cur.push({ lines: [l.slice(1)], line: i + 1 });
+    } else if (l.trim() === '') {
+      if (cur.length > 0) groups.push(cur);
+      cur = [];
+    } else {
+      const last = cur[cur.length - 1];
+      if (last) last.lines.push(l);
+      else cur.push({ lines: [l], line: i + 1 }); // cannot happen after a tab line; keep the text anyway
+    }
+  }
+  if (cur.length > 0) groups.push(cur);
+  // The row width is the most frequent group size. A group shorter than that followed by a group that
+  // completes it is one row whose cell held an empty paragraph (seed 001 shows this once).
+  const counts = new Map<number, number>();
+  for (const g of groups) counts.set(g.length, (counts.get(g.length) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of counts) if (n > best || (n === best && w > width)) [width, best] = [w, n];
+  const rows: RawCell[][] = [];
+  for (let g = 0; g < groups.length; g++) {
+    let row = groups[g] ?? [];
+    while (row.length < width && g + 1 < groups.length && row.length + (groups[g + 1]?.length ?? 0) <= width) {
+      row = row.concat(groups[g + 1] ?? []);
+      g++;
+    }
+    rows.push(row);
+  }
+  return {
+    type: 'table',
+    emptyMayBeMerged: true,
+    rows: rows.map((r, ri) =>
+      r.map((c, ci) => ({
+        text: c.lines
+          .map((x) => x.replace(/\u00a0/g, ' ').trim())
+          .filter((x) => x !== '')
+          .join('\n'),
+        row: ri,
+        col: ci,
+        colSpan: 1,
+        rowSpan: 1,
+        line: c.line,
+      })),
+    ),
+  };
+}

@@ -1,0 +1,212 @@
+// Deadline phrases of 任务分工 notices ("完成时限" cells and deadlines written inside a measure's text).
+// Dates are calendar dates 'YYYY-MM-DD' computed with UTC helpers, so results never depend on TZ.
+
+export type DeadlineKind = 'date' | 'recurring' | 'continuous' | 'relative';
+export type RecurrencePeriod = 'week' | 'month' | 'quarter' | 'year';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** kind 'date': the last day the task may be done on. */
+  date?: string;
+  /** kind 'recurring': the period the task repeats in, and the minimum number of times per period. */
+  every?: RecurrencePeriod;
+  times?: number;
+  /** The phrase as written in the notice. */
+  raw: string;
+}
+
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  date: '限期完成',
+  recurring: '周期性',
+  continuous: '持续性',
+  relative: '事件触发',
+};
+
+export const RECURRENCE_LABELS: Record<RecurrencePeriod, string> = {
+  week: '每周',
+  month: '每月',
+  quarter: '每季度',
+  year: '每年',
+};
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** "12", "十二", "二十", "三" → number (small numbers as used in notices); NaN when not a number. */
+export function parseSmallNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1) * 10 + (m[2] ? (CN_DIGITS[m[2]] ?? 0) : 0);
+  if (s.length === 1 && CN_DIGITS[s] !== undefined) return CN_DIGITS[s];
+  return Number.NaN;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** 'YYYY-MM-DD' or null when the day does not exist (2月30日). */
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  if (d > lastDayOfMonth(y, m)) return null;
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+}
+
+export function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const NUM = '\\d+|[一二两三四五六七八九十]+';
+const PERIOD: Record<string, RecurrencePeriod> = {
+  年: 'year',
+  年度: 'year',
+  季: 'quarter',
+  季度: 'quarter',
+  月: 'month',
+  个月: 'month',
+  周: 'week',
+  星期: 'week',
+};
+
+interface Hit {
+  start: number;
+  end: number;
+  deadline: Deadline;
+}
+
+type Matcher = (text: string, planYear: number) => Hit[];
+
+function all(re: RegExp, text: string, f: (m: RegExpExecArray) => Omit<Hit, 'start' | 'end'> | null): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(re)) {
+    const r = f(m as RegExpExecArray);
+    if (r) out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ...r });
+  }
+  return out;
+}
+
+function yearOf(prefix: string | undefined, planYear: number): number {
+  if (!prefix) return planYear;
+  if (/^(次年|下一年|下年|翌年|第二年|明年)$/.test(prefix)) return planYear + 1;
+  if (/^(当年|本年|今年|年内)$/.test(prefix)) return planYear;
+  const y = /^(\d{4})年?$/.exec(prefix);
+  return y ? Number(y[1]) : planYear;
+}
+
+const YEAR_PREFIX = '(\\d{4}年|次年|下一年|下年|翌年|第二年|明年|当年|本年|今年)?';
+
+const MATCHERS: Matcher[] = [
+  // "每年度1月31日前": a yearly due day. Before the plain date rule so that its date is not read as one.
+  (text) =>
+    all(/每(?:一)?年度?(?:的)?(\d{1,2})月(\d{1,2}|底|末)日?(?:前|之前|以前)?/g, text, (m) => ({
+      deadline: { kind: 'recurring', every: 'year', raw: m[0] },
+    })),
+  // Relative to an event: "…印发…3个月内", "收到后5个工作日内", "作出之日起7个工作日内".
+  (text) =>
+    all(
+      new RegExp(`([^，。；,;：:\\n（()）]{0,40}?)(?<![\\d月年])(${NUM})\\s*(个工作日|工作日|个月|日|天|周|小时)(?:内|以内)`, 'g'),
+      text,
+      (m) => {
+        const raw = m[0]
+          .replace(/^\s*(?:\d+[.．、]|[（(][\d一二三四五六七八九十]+[）)])\s*/, '')
+          .replace(/^(?:并且|并|须|必须|应当|应|要|均|需)?(?:在|于)?/, '');
+        return { deadline: { kind: 'relative', raw } };
+      },
+    ),
+  // Dates with a day: "2020年10月20日前", "8月31日", "次年3月15日前".
+  (text, planYear) =>
+    all(new RegExp(`${YEAR_PREFIX}(\\d{1,2})月(\\d{1,2})日(?:前|之前|以前)?`, 'g'), text, (m) => {
+      const date = isoDate(yearOf(m[1], planYear), Number(m[2]), Number(m[3]));
+      return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
+    }),
+  // End of a month: "2021年6月底前", "10月底前", "次年1月底前", "9月末".
+  (text, planYear) =>
+    all(new RegExp(`${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?(?:底|末)(?:前|之前|以前)?`, 'g'), text, (m) => {
+      const y = yearOf(m[1], planYear);
+      const mo = parseSmallNumber(m[2] ?? '');
+      const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
+      return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
+    }),
+  // End of a year: "2023年底前", "年底前", "年末".
+  (text, planYear) =>
+    all(/(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g, text, (m) => {
+      const y = m[1] ? Number(m[1]) : planYear;
+      return { deadline: { kind: 'date', date: `${y}-12-31`, raw: m[0] } };
+    }),
+  // Quarters: "三季度前", "第二季度末", "2023年四季度底前". "X季度前" is read as "by the end of quarter X"
+  // (the usual reading in these notices; a notice meaning "before quarter X starts" writes 季度初).
+  (text, planYear) =>
+    all(new RegExp(`${YEAR_PREFIX}第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前)?`, 'g'), text, (m) => {
+      const q = parseSmallNumber(m[2] ?? '');
+      if (!(q >= 1 && q <= 4)) return null;
+      const y = yearOf(m[1], planYear);
+      return { deadline: { kind: 'date', date: isoDate(y, q * 3, lastDayOfMonth(y, q * 3)) ?? '', raw: m[0] } };
+    }),
+  // Half years: "上半年", "下半年" (by 06-30 / 12-31).
+  (text, planYear) =>
+    all(new RegExp(`${YEAR_PREFIX}(上|下)半年(?:前|之前|内|底|末)?`, 'g'), text, (m) => {
+      const y = yearOf(m[1], planYear);
+      return { deadline: { kind: 'date', date: m[2] === '上' ? `${y}-06-30` : `${y}-12-31`, raw: m[0] } };
+    }),
+  // Recurring: "每年至少开展1次", "每周更新不少于3次", "每季度", "每月".
+  (text) =>
+    all(
+      new RegExp(`每(?:一)?(年度|年|季度|季|个月|月|周|星期)(?:([^，。；,;：:\\n]{0,30}?)(?:至少|不少于|不低于|最少)?\\s*(${NUM})\\s*次)?`, 'g'),
+      text,
+      (m) => {
+        const every = PERIOD[m[1] ?? ''];
+        if (!every) return null;
+        const times = m[3] ? parseSmallNumber(m[3]) : Number.NaN;
+        const d: Deadline = { kind: 'recurring', every, raw: m[0] };
+        if (!Number.isNaN(times)) d.times = times;
+        return { deadline: d };
+      },
+    ),
+  // Continuous: no end date.
+  (text) =>
+    all(/及时公开|长期坚持|持续推进|适时办理|全年/g, text, (m) => ({
+      deadline: { kind: 'continuous', raw: m[0] },
+    })),
+];
+
+/**
+ * Every deadline phrase in `raw` (a 完成时限 cell or a measure's text), in order of appearance. Dates without
+ * a year take `planYear`; "次年" is the year after it. Returns [] when nothing is recognised.
+ */
+export function parseDeadline(raw: string, planYear: number): Deadline[] {
+  let masked = raw;
+  const hits: Hit[] = [];
+  for (const matcher of MATCHERS) {
+    for (const h of matcher(masked, planYear)) {
+      if (h.end <= h.start) continue;
+      hits.push(h);
+      // Mask what was read so that later, weaker rules do not read it again.
+      masked = masked.slice(0, h.start) + '\u0000'.repeat(h.end - h.start) + masked.slice(h.end);
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start).map((h) => canonical(h.deadline));
+}
+
+/** Fields in the contract's order: kind, date, every, times, raw. */
+export function canonical(d: Deadline): Deadline {
+  return {
+    kind: d.kind,
+    ...(d.date !== undefined ? { date: d.date } : {}),
+    ...(d.every !== undefined ? { every: d.every } : {}),
+    ...(d.times !== undefined ? { times: d.times } : {}),
+    raw: d.raw,
+  };
+}

@@ -1,0 +1,112 @@
+// Unit cells of a task table: "区发展改革委、区商务委", "X牵头，Y配合", "(牵头单位:…,责任单位:…)".
+// Names are kept as written (whitespace removed, no correction, groups such as "区政府各部门" or
+// "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
+
+const OPEN = '（(［[【〔';
+const CLOSE = '）)］]】〕';
+const SEPARATORS = new Set(['、', ',', '，', ';', '；', '\n']);
+
+/** Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. */
+export function splitUnitList(cell: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  const flush = () => {
+    const name = cleanUnitName(cur);
+    if (name !== '') out.push(name);
+    cur = '';
+  };
+  for (const ch of cell) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && SEPARATORS.has(ch)) flush();
+    else cur += ch;
+  }
+  flush();
+  return out;
+}
+
+/** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。"). */
+export function cleanUnitName(raw: string): string {
+  return raw
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/^[。．.:：、，,;；]+/, '')
+    .replace(/[。．.:：、，,;；]+$/, '');
+}
+
+// "X牵头" / "X负责" mark lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones.
+const LEAD_SUFFIX = /^(.*?)(?:牵头负责|牵头|负责牵头)$/;
+const RESP_SUFFIX = /^(.*?)(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责负责|负责落实|落实)$/;
+
+/**
+ * One cell that may name lead and responsible units together: "X牵头，Y配合", "X牵头,Y等有关单位",
+ * "牵头单位：X；责任单位：Y". Without any marker every name goes to `defaultRole`.
+ */
+export function splitUnits(
+  cell: string,
+  defaultRole: 'lead' | 'responsible' = 'responsible',
+): { lead: string[]; responsible: string[] } {
+  const lead: string[] = [];
+  const responsible: string[] = [];
+  const text = cell.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const labelled = splitLabelled(text);
+  if (labelled) {
+    for (const [role, part] of labelled) (role === 'lead' ? lead : responsible).push(...splitUnitList(part));
+    return { lead, responsible };
+  }
+  // Clauses separated by ，,；; (outside brackets); a clause ending in 牵头 makes its names lead units, and
+  // once a lead clause was seen, later unmarked clauses are the cooperating (responsible) units.
+  const clauses = splitClauses(text);
+  const hasLeadMarker = clauses.some((c) => LEAD_SUFFIX.test(cleanUnitName(c)));
+  let seenLead = false;
+  for (const clause of clauses) {
+    const c = cleanUnitName(clause);
+    if (c === '') continue;
+    const lm = LEAD_SUFFIX.exec(c);
+    if (lm) {
+      lead.push(...splitUnitList(lm[1] ?? ''));
+      seenLead = true;
+      continue;
+    }
+    const rm = hasLeadMarker ? RESP_SUFFIX.exec(c) : null;
+    if (rm) {
+      responsible.push(...splitUnitList(rm[1] ?? ''));
+      continue;
+    }
+    if (seenLead || defaultRole === 'responsible') responsible.push(...splitUnitList(c));
+    else lead.push(...splitUnitList(c));
+  }
+  return { lead, responsible };
+}
+
+function splitClauses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '，,；;\n'.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+const LABEL = /(牵头单位|责任单位|配合单位|主责单位|协办单位|参与单位)\s*[:：]/g;
+
+/** "牵头单位：X，责任单位：Y" → [['lead', 'X'], ['responsible', 'Y']]; null when there is no label. */
+export function splitLabelled(text: string): ['lead' | 'responsible', string][] | null {
+  const marks = [...text.matchAll(LABEL)];
+  if (marks.length === 0) return null;
+  const out: ['lead' | 'responsible', string][] = [];
+  marks.forEach((m, k) => {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = k + 1 < marks.length ? (marks[k + 1]?.index ?? text.length) : text.length;
+    const role = m[1] === '牵头单位' || m[1] === '主责单位' ? 'lead' : 'responsible';
+    out.push([role, text.slice(start, end)]);
+  });
+  return out;
+}
