@@ -151,7 +151,12 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     calendarRoutes(app, p);
 
     // The console SPA (built by `gongkai build-admin` / on start).
-    app.use('/admin/assets/*', serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') }));
+    const assets = serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') });
+    app.use('/admin/assets/*', async (c, next) => {
+      // Hashed file names: cache for a year.
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return assets(c, next);
+    });
     app.get('/admin', (c) => c.redirect('/admin/'));
     app.get('/admin/*', (c) => {
       const index = path.join(ADMIN_DIST, 'index.html');

@@ -63,14 +63,14 @@ export async function freePort(): Promise<number> {
 function osUser(): { uid: number; gid: number } | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const lookup = () => {
-    const uid = Number(execFileSync('id', ['-u', PG_OS_USER]).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', PG_OS_USER]).toString().trim());
+    const uid = Number(execFileSync('id', ['-u', PG_OS_USER], { stdio: 'pipe' }).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', PG_OS_USER], { stdio: 'pipe' }).toString().trim());
     return { uid, gid };
   };
   try {
     return lookup();
   } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_OS_USER]);
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_OS_USER], { stdio: 'pipe' });
     return lookup();
   }
 }

@@ -1,54 +1,55 @@
-// Turns an uploaded document into plain text lines for the text-based readers (leading-group notice, …).
+// Uploaded documents for the importers: content detection and reading (./read), .doc/.wps through LibreOffice,
+// and DocumentError turned into the API's Chinese VALIDATION error.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { blocksToText, type DocBlock } from '../../../domain/tasks/blocks';
 import { AppError } from '../errors';
 import type { Upload } from '../http/upload';
+import { detectFileKind } from './detect';
+import { DocumentError } from './errors';
 import { convertToDocx } from './libreoffice';
+import { readDocument } from './read';
 
-export function decodeText(bytes: Uint8Array): string {
+export async function uploadToBlocks(upload: Upload): Promise<DocBlock[]> {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    // Files saved by Chinese Windows tools are often GB18030 (a superset of GBK).
-    return new TextDecoder('gb18030').decode(bytes);
+    let bytes = upload.bytes;
+    let name = upload.name;
+    if (detectFileKind(bytes, name).kind === 'ole') {
+      bytes = await convertToDocx(bytes, path.extname(name).toLowerCase() === '.wps' ? 'wps' : 'doc');
+      name = `${path.basename(name, path.extname(name))}.docx`;
+    }
+    return await readDocument(bytes, name);
+  } catch (e) {
+    if (e instanceof DocumentError) throw new AppError('VALIDATION', e.message);
+    throw e;
   }
-}
-
-async function docxToText(bytes: Uint8Array): Promise<string> {
-  const { readDocx } = await import('./docx');
-  const { blocksToText } = await import('./blocks');
-  return blocksToText(readDocx(bytes));
 }
 
 export async function uploadToText(upload: Upload): Promise<string> {
-  const ext = path.extname(upload.name).toLowerCase().slice(1);
-  const b = upload.bytes;
-  const isZip = b[0] === 0x50 && b[1] === 0x4b;
-  const isOle = b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-  const isPdf = b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46;
-  if (isPdf) throw new AppError('VALIDATION', '暂不能读取 PDF：请上传 Word（.docx/.doc）、WPS 或文本文件');
-  if (isZip) {
-    if (ext !== 'docx' && ext !== 'wps' && ext !== '') throw new AppError('VALIDATION', `文件内容是压缩包格式，但扩展名为 .${ext}：请上传 .docx 文件`);
-    return docxToText(b);
-  }
-  if (isOle) return docxToText(await convertToDocx(b, ext === 'wps' ? 'wps' : 'doc'));
-  if (ext === 'docx' || ext === 'doc' || ext === 'wps' || ext === 'xlsx') {
-    throw new AppError('VALIDATION', `文件扩展名为 .${ext}，但内容不是该格式：文件可能已损坏`);
-  }
-  const text = decodeText(b);
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 2000))) throw new AppError('VALIDATION', '无法识别的文件格式：请上传 .txt、.docx、.doc 或 .wps 文件');
-  return text;
+  return blocksToText(await uploadToBlocks(upload));
 }
 
-export async function fileToText(file: string): Promise<string> {
-  let bytes: Buffer;
+async function readFileUpload(file: string): Promise<Upload> {
   try {
-    bytes = await fs.readFile(file);
+    return { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
   } catch {
     throw new Error(`无法读取文件：${file}`);
   }
+}
+
+/** For the CLI: AppError becomes a plain Error with the Chinese message. */
+export async function fileToText(file: string): Promise<string> {
   try {
-    return await uploadToText({ name: path.basename(file), bytes: new Uint8Array(bytes) });
+    return await uploadToText(await readFileUpload(file));
+  } catch (e) {
+    if (e instanceof AppError) throw new Error(e.message);
+    throw e;
+  }
+}
+
+export async function fileToBlocks(file: string): Promise<DocBlock[]> {
+  try {
+    return await uploadToBlocks(await readFileUpload(file));
   } catch (e) {
     if (e instanceof AppError) throw new Error(e.message);
     throw e;

@@ -1,0 +1,114 @@
+// In-process API harness: a real database (cloned template), the real Hono app, a client that keeps cookies and
+// sends the CSRF header like the console does. A movable clock tests timeouts without waiting.
+import { eq } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import { bootstrap } from '../src/server/bootstrap';
+import { buildApp } from '../src/server/app';
+import { loadConfig, type Config } from '../src/server/config';
+import { users } from '../src/server/db/schema';
+import type { AppEnv, Platform } from '../src/server/platform/context';
+import { RateLimiter } from '../src/server/platform/ratelimit';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
+export const DEMO_PASSWORD = 'Demo#Gongkai1';
+export const NEW_PASSWORD = 'Changed#2026ok';
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: { data?: T; error?: { code: string; message: string; details?: unknown } } & Record<string, unknown>;
+  headers: Headers;
+  raw: Response;
+}
+
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(private app: Hono<AppEnv>) {}
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, opts: { csrf?: boolean; form?: FormData; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (opts.csrf !== false && this.cookies.has('gk_csrf')) headers['x-csrf-token'] = this.cookies.get('gk_csrf')!;
+    let reqBody: BodyInit | undefined;
+    if (opts.form) reqBody = opts.form;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      reqBody = JSON.stringify(body);
+    }
+    const res = await this.app.request(path, { method, headers, body: reqBody });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      if (/Max-Age=0/i.test(c) || v === '') this.cookies.delete(k!);
+      else this.cookies.set(k!, v!);
+    }
+    const type = res.headers.get('content-type') ?? '';
+    const parsed = type.includes('json') ? await res.json() : {};
+    return { status: res.status, body: parsed as ApiResponse<T>['body'], headers: res.headers, raw: res };
+  }
+  get<T = unknown>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  put<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body ?? {});
+  }
+  del<T = unknown>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+  upload<T = unknown>(path: string, name: string, bytes: Uint8Array, field = 'file') {
+    const form = new FormData();
+    form.append(field, new File([bytes as BlobPart], name));
+    return this.request<T>('POST', path, undefined, { form });
+  }
+}
+
+export interface TestApi {
+  tdb: TestDatabase;
+  platform: Platform;
+  app: Hono<AppEnv>;
+  config: Config;
+  clock: { now(): Date; set(d: Date): void; advance(ms: number): void };
+  /** A fresh client, not logged in. */
+  anon(): Client;
+  /** Logs a (demo or created) user in, skipping the first-login password change. */
+  loginAs(username: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> {
+  const tdb = await createTestDatabase();
+  let now = new Date('2026-03-02T09:00:00+08:00');
+  const clock = {
+    now: () => new Date(now),
+    set: (d: Date) => {
+      now = d;
+    },
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+  const config = loadConfig({}, { adminPassword: ADMIN_PASSWORD, demo: opts.demo ?? true, demoPassword: DEMO_PASSWORD, logLevel: 'error' });
+  await bootstrap(tdb.database, config, () => {});
+  const platform: Platform = { database: tdb.database, config, clock, log: () => {} };
+  const app = buildApp(platform, { limiter: new RateLimiter(() => now.getTime()) });
+  const api: TestApi = {
+    tdb,
+    platform,
+    app,
+    config,
+    clock,
+    anon: () => new Client(app),
+    async loginAs(username, password) {
+      await tdb.database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, username));
+      const c = new Client(app);
+      const r = await c.post('/api/auth/login', { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) });
+      if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`);
+      return c;
+    },
+    close: () => tdb.drop(),
+  };
+  return api;
+}

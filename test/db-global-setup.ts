@@ -1,0 +1,62 @@
+// Starts one PostgreSQL for the whole test run and prepares a migrated template database; each test file
+// clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds. The server is the embedded PostgreSQL by
+// default, or the one at TEST_DATABASE_URL (CI runs the suite against both).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { connect, runMigrations } from '../src/server/db/client';
+import { startEmbedded } from '../src/server/db/embedded';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+    pgTarget: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL;
+  let adminUrl: string;
+  let stop: (() => Promise<void>) | null = null;
+  let dir: string | null = null;
+  if (external) {
+    adminUrl = external;
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-test-pg-'));
+    fs.chmodSync(dir, 0o755);
+    const handle = await startEmbedded(dir, () => {}, { role: 'cli' });
+    adminUrl = handle.url.replace(/\/gongkai$/, '/postgres');
+    stop = () => handle.stop();
+  }
+  const template = `gk_tpl_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+  const tplUrl = withDatabase(adminUrl, template);
+  const db = connect(tplUrl, 2);
+  await runMigrations(db);
+  await db.close();
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplate', template);
+  project.provide('pgTarget', external ? 'external' : 'embedded');
+  return async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    const dbs = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'gk_t%_${process.pid}%' OR datname = $1`, [template]);
+    for (const r of dbs.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
+    await c.end();
+    if (stop) await stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
