@@ -50,7 +50,9 @@ export function Layout(props: { title: string; district: string; crumbs?: Crumb[
                 <a href="/">首页</a>
               </li>
               {props.crumbs.map((c) => (
-                <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+                <li>
+                  {c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
+                </li>
               ))}
             </ol>
           </nav>

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { asc, eq, isNull } from 'drizzle-orm';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { units } from '../server/db/schema';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
@@ -8,9 +9,22 @@ import { PORTAL_CSS } from './style';
 import { Layout, XXGK_COLUMNS, XxgkNav } from './layout';
 
 // The public portal: server-rendered HTML, no JavaScript needed. Later modules fill the columns.
+/** Full HTML document (with the doctype, so browsers use standards mode). */
+export async function page(c: Context<AppEnv>, body: Child, status = 200): Promise<Response> {
+  return c.html(
+    `<!DOCTYPE html>${await (body as { toString(): string | Promise<string> }).toString()}`,
+    status as 200,
+  );
+}
+
 export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimiter): void {
   const districtName = async (): Promise<string> => {
-    const root = await p.database.db.select({ name: units.name }).from(units).where(isNull(units.parentId)).orderBy(asc(units.sort)).limit(1);
+    const root = await p.database.db
+      .select({ name: units.name })
+      .from(units)
+      .where(isNull(units.parentId))
+      .orderBy(asc(units.sort))
+      .limit(1);
     const name = root[0]?.name.replace(/人民政府$/, '');
     return name || p.config.districtName;
   };
@@ -24,7 +38,8 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
   app.get('/', async (c) => {
     const district = await districtName();
     c.header('Cache-Control', 'public, max-age=60');
-    return c.html(
+    return page(
+      c,
       <Layout title="首页" district={district}>
         <h1>{district}政务公开</h1>
         <p class="lead">公开是常态、不公开是例外。在这里查阅{district}的政府信息，或依法申请公开。</p>
@@ -46,7 +61,8 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
 
   app.get('/xxgk', async (c) => {
     const district = await districtName();
-    return c.html(
+    return page(
+      c,
       <Layout title="政府信息公开" district={district} crumbs={[{ label: '政府信息公开' }]}>
         <h1>政府信息公开</h1>
         <XxgkNav />
@@ -57,9 +73,17 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
   for (const col of XXGK_COLUMNS) {
     app.get(`/xxgk/${col.slug}`, async (c) => {
       const district = await districtName();
-      const offices = await p.database.db.select({ name: units.name }).from(units).where(eq(units.kind, 'government'));
-      return c.html(
-        <Layout title={col.label} district={district} crumbs={[{ label: '政府信息公开', href: '/xxgk' }, { label: col.label }]}>
+      const offices = await p.database.db
+        .select({ name: units.name })
+        .from(units)
+        .where(eq(units.kind, 'government'));
+      return page(
+        c,
+        <Layout
+          title={col.label}
+          district={district}
+          crumbs={[{ label: '政府信息公开', href: '/xxgk' }, { label: col.label }]}
+        >
           <div class="two-col">
             <XxgkNav current={col.slug} />
             <section>

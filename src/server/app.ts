@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
@@ -151,8 +151,9 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     calendarRoutes(app, p);
 
     // The console SPA (built by `gongkai build-admin` / on start).
-    const assets = serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') });
+    let assets: MiddlewareHandler | null = null;
     app.use('/admin/assets/*', async (c, next) => {
+      assets ??= serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') });
       // Hashed file names: cache for a year.
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
       return assets(c, next);

@@ -200,7 +200,9 @@ export async function importUnits(database: Database, actor: Actor, bytes: Uint8
   const rows = await readTable(bytes, ['单位名称', '类型'], ['简称', '上级单位', '别名']);
   if (rows.length === 0) throw new AppError('VALIDATION', '表格中没有数据行');
   const existing = await database.db.select().from(units);
-  const byName = new Map(existing.map((u) => [u.name, u]));
+  // A parent may be written by its name or by any alias (区政府 for 重庆市潼南区人民政府).
+  const byName = new Map<string, string>(existing.map((u) => [u.name, u.id]));
+  for (const a of await database.db.select().from(unitAliases)) if (!byName.has(a.alias)) byName.set(a.alias, a.unitId);
   const errors: { row: number; message: string }[] = [];
   const incoming = new Set<string>();
   for (const r of rows) {
@@ -221,7 +223,7 @@ export async function importUnits(database: Database, actor: Actor, bytes: Uint8
   await database.db.transaction(async (tx) => {
     // Parents first: repeat passes until every row whose parent exists has been written.
     const pending = [...rows];
-    const ids = new Map(existing.map((u) => [u.name, u.id]));
+    const ids = new Map(byName);
     while (pending.length) {
       const before = pending.length;
       for (let i = 0; i < pending.length; i++) {
