@@ -1,7 +1,7 @@
 import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Result, Space, Spin, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api';
 import { useLogout, useMe } from '../auth';
 import { selectedPath, visibleModules } from '../menu';
@@ -24,6 +24,7 @@ export function AdminLayout() {
   const me = useMe();
   const location = useLocation();
   const logout = useLogout();
+  const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
 
@@ -139,9 +140,9 @@ export function AdminLayout() {
                 {user.unitName}
               </Typography.Text>
             </Space>
-            <Link to="/password" data-testid="change-password">
-              <Button icon={<KeyOutlined />}>修改密码</Button>
-            </Link>
+            <Button icon={<KeyOutlined />} onClick={() => navigate('/password')} data-testid="change-password">
+              修改密码
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
               退出登录
             </Button>

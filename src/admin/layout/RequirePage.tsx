@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMe } from '../auth';
 import { canSee, type PageEntry } from '../menu';
 
@@ -13,11 +13,7 @@ export function RequirePage({ page, children }: { page: PageEntry; children: Rea
         status="403"
         title="无权访问"
         subTitle={`您没有访问“${page.label}”的权限，如需开通请联系系统管理员。`}
-        extra={
-          <Link to="/">
-            <Button type="primary">返回首页</Button>
-          </Link>
-        }
+        extra={<HomeButton />}
       />
     );
   }
@@ -30,11 +26,16 @@ export function NotFound() {
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除。"
-      extra={
-        <Link to="/">
-          <Button type="primary">返回首页</Button>
-        </Link>
-      }
+      extra={<HomeButton />}
     />
+  );
+}
+
+function HomeButton() {
+  const navigate = useNavigate();
+  return (
+    <Button type="primary" onClick={() => navigate('/')}>
+      返回首页
+    </Button>
   );
 }
