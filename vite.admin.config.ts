@@ -29,6 +29,11 @@ export default defineConfig({
     reportCompressedSize: false,
     rollupOptions: {
       output: { manualChunks: chunkFor },
+      onwarn(warning, warn) {
+        // antd ships "use client" directives for React Server Components; meaningless in a SPA bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
     },
   },
 });

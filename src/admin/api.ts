@@ -88,7 +88,9 @@ export function filenameFromDisposition(header: string | null): string | null {
     try {
       if (charset === 'utf-8' || charset === '') return decodeURIComponent(encoded);
       // ISO-8859-1: percent-escapes are bytes, each one a code point.
-      return encoded.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+      return encoded.replace(/%([0-9a-f]{2})/gi, (_, h: string) =>
+        String.fromCharCode(Number.parseInt(h, 16)),
+      );
     } catch {
       // fall through to the plain parameter
     }
@@ -187,7 +189,11 @@ async function send(path: string, init: RequestInit, method: string, retried = f
       ...init,
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(await csrfHeaders(method, retried)), ...(init.headers ?? {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(await csrfHeaders(method, retried)),
+        ...(init.headers ?? {}),
+      },
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

@@ -23,7 +23,7 @@ const pageRoutes: RouteObject[] = ADMIN_MODULES.flatMap((m) =>
   m.pages.map((p): RouteObject => {
     const Page = p.component;
     const element = (
-      <RequirePage page={p}>
+      <RequirePage key={p.path} page={p}>
         <Page />
       </RequirePage>
     );

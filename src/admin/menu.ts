@@ -17,7 +17,10 @@ export interface ModuleEntry<P extends PageEntry = PageEntry> {
   pages: P[];
 }
 
-export function canSee(page: PageEntry, granted: ReadonlySet<PermissionCode> | readonly PermissionCode[]): boolean {
+export function canSee(
+  page: PageEntry,
+  granted: ReadonlySet<PermissionCode> | readonly PermissionCode[],
+): boolean {
   if (!page.anyOf || page.anyOf.length === 0) return true;
   const set = granted instanceof Set ? granted : new Set(granted);
   return page.anyOf.some((p) => set.has(p));
@@ -42,7 +45,8 @@ export function selectedPath(modules: readonly ModuleEntry[], pathname: string):
   let best: string | null = null;
   for (const m of modules) {
     for (const p of m.pages) {
-      const match = p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`);
+      const match =
+        p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`);
       if (match && (best === null || p.path.length > best.length)) best = p.path;
     }
   }
@@ -50,7 +54,10 @@ export function selectedPath(modules: readonly ModuleEntry[], pathname: string):
 }
 
 /** First page the user may open (landing after login when '/' is not allowed). */
-export function firstAllowedPath(modules: readonly ModuleEntry[], granted: readonly PermissionCode[]): string | null {
+export function firstAllowedPath(
+  modules: readonly ModuleEntry[],
+  granted: readonly PermissionCode[],
+): string | null {
   const vis = visibleModules(modules, granted);
   return vis[0]?.pages[0]?.path ?? null;
 }

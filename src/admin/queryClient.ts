@@ -16,7 +16,8 @@ export function errorText(err: unknown): string {
 }
 
 export function showError(err: unknown): void {
-  if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'PASSWORD_CHANGE_REQUIRED')) return;
+  if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'PASSWORD_CHANGE_REQUIRED'))
+    return;
   notify(errorText(err));
 }
 

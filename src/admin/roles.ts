@@ -43,7 +43,9 @@ export interface PermissionGroup {
 }
 
 /** Groups permission codes `module:entity:action` by module, then entity, keeping the server's order. */
-export function groupPermissions(list: readonly { code: PermissionCode; label: string }[]): PermissionGroup[] {
+export function groupPermissions(
+  list: readonly { code: PermissionCode; label: string }[],
+): PermissionGroup[] {
   const groups: PermissionGroup[] = [];
   for (const item of list) {
     const [mod = item.code, entityName = ''] = item.code.split(':');

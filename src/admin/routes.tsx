@@ -1,12 +1,7 @@
 // Module registry of the console: one entry per menu group, each page with its path, label, the permissions
 // that show it, and its lazily loaded component. Later modules (tasks, disclosure, requests, …) add their
 // pages here and, if they like, a card on the home page (HOME_CARDS).
-import {
-  AuditOutlined,
-  HomeOutlined,
-  SettingOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { PermissionCode } from '../contracts/permissions';
 import type { ModuleEntry, PageEntry } from './menu';

@@ -66,7 +66,12 @@ export function ImportButton<R>({
         }
         width={640}
       >
-        <Alert type="error" showIcon message={errorMessage} description="导入为整体操作，本次未导入任何数据。" />
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage}
+          description="导入为整体操作，本次未导入任何数据。"
+        />
         <Table<RowError>
           style={{ marginTop: 12 }}
           data-testid="import-row-errors"

@@ -27,7 +27,15 @@ export function PageContainer({
 }
 
 /** A white panel for page content. */
-export function Panel({ children, title, extra }: { children: ReactNode; title?: ReactNode; extra?: ReactNode }) {
+export function Panel({
+  children,
+  title,
+  extra,
+}: {
+  children: ReactNode;
+  title?: ReactNode;
+  extra?: ReactNode;
+}) {
   return (
     <Card title={title} extra={extra} styles={{ body: { padding: 16 } }}>
       {children}

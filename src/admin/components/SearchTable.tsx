@@ -27,6 +27,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   testId,
   pageSize: initialPageSize = 20,
   scrollX,
+  onFiltersChange,
 }: {
   path: string;
   searchItems?: ReactNode;
@@ -38,6 +39,8 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   testId?: string;
   pageSize?: number;
   scrollX?: number;
+  /** Told the applied filters (e.g. to export with the same filters). */
+  onFiltersChange?: (params: QueryParams) => void;
 }) {
   const [form] = Form.useForm<V>();
   const [filters, setFilters] = useState<QueryParams>({});
@@ -51,7 +54,9 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   });
 
   const apply = (values: V) => {
-    setFilters(toParams ? toParams(values) : (values as QueryParams));
+    const next = toParams ? toParams(values) : (values as QueryParams);
+    setFilters(next);
+    onFiltersChange?.(next);
     setPage(1);
   };
 
@@ -63,7 +68,12 @@ export function SearchTable<T extends object, V extends object = Record<string, 
             {searchItems}
             <Form.Item>
               <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="search-submit">
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<SearchOutlined />}
+                  data-testid="search-submit"
+                >
                   查询
                 </Button>
                 <Button

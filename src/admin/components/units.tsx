@@ -27,7 +27,10 @@ export function filterTree(nodes: readonly UnitTreeNode[], keyword: string): Uni
   return out;
 }
 
-export function unitNameIndex(nodes: readonly UnitTreeNode[], into = new Map<string, string>()): Map<string, string> {
+export function unitNameIndex(
+  nodes: readonly UnitTreeNode[],
+  into = new Map<string, string>(),
+): Map<string, string> {
   for (const n of nodes) {
     into.set(n.id, n.name);
     unitNameIndex(n.children, into);

@@ -1,4 +1,10 @@
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Result, Space, Spin, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -140,7 +146,11 @@ export function AdminLayout() {
                 {user.unitName}
               </Typography.Text>
             </Space>
-            <Button icon={<KeyOutlined />} onClick={() => navigate('/password')} data-testid="change-password">
+            <Button
+              icon={<KeyOutlined />}
+              onClick={() => navigate('/password')}
+              data-testid="change-password"
+            >
               修改密码
             </Button>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">

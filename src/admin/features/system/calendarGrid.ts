@@ -21,7 +21,9 @@ export interface GridDay {
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
-export function dayIndex(summary: CalendarYearSummary): Map<string, { kind: 'holiday' | 'makeup'; name: string }> {
+export function dayIndex(
+  summary: CalendarYearSummary,
+): Map<string, { kind: 'holiday' | 'makeup'; name: string }> {
   const map = new Map<string, { kind: 'holiday' | 'makeup'; name: string }>();
   for (const h of summary.holidays) {
     for (const d of h.off) map.set(d, { kind: 'holiday', name: h.name });

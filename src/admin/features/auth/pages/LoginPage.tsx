@@ -31,7 +31,9 @@ export function LoginPage() {
     onSuccess: (user) => {
       qc.clear();
       qc.setQueryData(ME_KEY, user);
-      navigate(user.mustChangePassword ? '/password' : safeRedirect(search.get('redirect')), { replace: true });
+      navigate(user.mustChangePassword ? '/password' : safeRedirect(search.get('redirect')), {
+        replace: true,
+      });
     },
     onError: (e) => {
       setError(e instanceof ApiError ? loginErrorText(e.message, e.details, Date.now()) : '登录失败，请重试');
@@ -56,7 +58,13 @@ export function LoginPage() {
           请使用您的账号登录
         </Typography.Paragraph>
         {error ? (
-          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+          <Alert
+            type="error"
+            showIcon
+            message={error}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
         ) : null}
         <Form<LoginForm>
           layout="vertical"
@@ -70,7 +78,11 @@ export function LoginPage() {
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             登录

@@ -52,9 +52,20 @@ export function PasswordPage() {
             data-testid="password-forced"
           />
         ) : null}
-        <Alert type="info" message={policyText()} style={{ marginBottom: 16 }} data-testid="password-policy" />
+        <Alert
+          type="info"
+          message={policyText()}
+          style={{ marginBottom: 16 }}
+          data-testid="password-policy"
+        />
         {error ? (
-          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="password-error" />
+          <Alert
+            type="error"
+            showIcon
+            message={error}
+            style={{ marginBottom: 16 }}
+            data-testid="password-error"
+          />
         ) : null}
         <Form<PasswordForm>
           layout="vertical"
@@ -97,7 +108,13 @@ export function PasswordPage() {
           >
             <Input.Password autoComplete="new-password" data-testid="password-confirm" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={change.isPending} data-testid="password-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={change.isPending}
+            data-testid="password-submit"
+          >
             确认修改
           </Button>
           <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>

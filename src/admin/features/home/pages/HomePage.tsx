@@ -9,7 +9,9 @@ import { ADMIN_MODULES, HOME_CARDS } from '../../../routes';
 
 export default function HomePage() {
   const user = useCurrentUser();
-  const links = visibleModules(ADMIN_MODULES, user.permissions).flatMap((m) => m.pages.filter((p) => p.quickLink));
+  const links = visibleModules(ADMIN_MODULES, user.permissions).flatMap((m) =>
+    m.pages.filter((p) => p.quickLink),
+  );
   const cards = HOME_CARDS.filter((c) => canSee({ path: '', label: '', anyOf: c.anyOf }, user.permissions));
 
   return (

@@ -64,7 +64,10 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
   const commit = useMutation({
     mutationFn: () => {
       if (!preview) throw new Error('no preview');
-      return post<LeadingGroup>('/org/leading-group/commit', commitBody(preview.notice, preview.matches, res));
+      return post<LeadingGroup>(
+        '/org/leading-group/commit',
+        commitBody(preview.notice, preview.matches, res),
+      );
     },
     onSuccess: (g) => {
       setCommitted(g);
@@ -75,7 +78,10 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
 
   const setOne = (i: number, r: Resolution) => setRes((prev) => prev.map((x, j) => (j === i ? r : x)));
   const left = unresolvedCount(res);
-  const duties = useMemo(() => new Map((preview?.notice.duties ?? []).map((d) => [d.unit, d.text])), [preview]);
+  const duties = useMemo(
+    () => new Map((preview?.notice.duties ?? []).map((d) => [d.unit, d.text])),
+    [preview],
+  );
 
   const resolver = (m: UnitMatch, i: number) => {
     const r = res[i] ?? null;
@@ -163,10 +169,14 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
           {percent !== null ? (
             <div data-testid="lg-progress">
               <Progress percent={percent} status="active" />
-              <Typography.Text type="secondary">{percent < 100 ? '正在上传…' : '正在解析通知…'}</Typography.Text>
+              <Typography.Text type="secondary">
+                {percent < 100 ? '正在上传…' : '正在解析通知…'}
+              </Typography.Text>
             </div>
           ) : null}
-          {uploadError ? <Alert type="error" showIcon message={uploadError} data-testid="lg-upload-error" /> : null}
+          {uploadError ? (
+            <Alert type="error" showIcon message={uploadError} data-testid="lg-upload-error" />
+          ) : null}
         </Space>
       ) : null}
       {step === 1 && preview ? (
@@ -182,8 +192,9 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
               {preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}
             </Descriptions.Item>
             <Descriptions.Item label="副组长">
-              {preview.notice.deputyLeaders.map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`).join('；') ||
-                '—'}
+              {preview.notice.deputyLeaders
+                .map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`)
+                .join('；') || '—'}
             </Descriptions.Item>
             <Descriptions.Item label="办公室">{preview.notice.officeUnit || '—'}</Descriptions.Item>
             <Descriptions.Item label="办公室主任">{preview.notice.officeDirector || '—'}</Descriptions.Item>

@@ -50,7 +50,9 @@ export default function LeadingGroupPage() {
               <Descriptions.Item label="文号">{g.docNumber || '—'}</Descriptions.Item>
               <Descriptions.Item label="日期">{g.date || '—'}</Descriptions.Item>
               <Descriptions.Item label="组长">{person(g.leader)}</Descriptions.Item>
-              <Descriptions.Item label="副组长">{g.deputyLeaders.map(person).join('；') || '—'}</Descriptions.Item>
+              <Descriptions.Item label="副组长">
+                {g.deputyLeaders.map(person).join('；') || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="办公室">{g.officeUnitName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="办公室主任">{g.officeDirector || '—'}</Descriptions.Item>
             </Descriptions>
@@ -81,7 +83,11 @@ export default function LeadingGroupPage() {
                   dataIndex: 'liaisons',
                   width: 200,
                   render: (l: LeadingGroupMember['liaisons']) =>
-                    l.length ? l.map((x) => <Tag key={x.userId}>{x.name}</Tag>) : <Tag color="orange">未设置</Tag>,
+                    l.length ? (
+                      l.map((x) => <Tag key={x.userId}>{x.name}</Tag>)
+                    ) : (
+                      <Tag color="orange">未设置</Tag>
+                    ),
                 },
               ]}
             />

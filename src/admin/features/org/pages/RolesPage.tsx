@@ -70,7 +70,13 @@ export default function RolesPage() {
               width: 120,
               render: (s: Role['dataScope']) => DATA_SCOPE_LABELS[s],
             },
-            { title: '权限数', key: 'count', width: 80, align: 'right', render: (_, r) => r.permissions.length },
+            {
+              title: '权限数',
+              key: 'count',
+              width: 80,
+              align: 'right',
+              render: (_, r) => r.permissions.length,
+            },
             {
               title: '操作',
               key: 'actions',
@@ -94,7 +100,12 @@ export default function RolesPage() {
           readOnly ? null : (
             <Space>
               <Button onClick={() => setEditing(null)}>取消</Button>
-              <Button type="primary" loading={save.isPending} onClick={() => save.mutate()} data-testid="role-save">
+              <Button
+                type="primary"
+                loading={save.isPending}
+                onClick={() => save.mutate()}
+                data-testid="role-save"
+              >
                 保存
               </Button>
             </Space>

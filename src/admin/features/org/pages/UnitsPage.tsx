@@ -13,8 +13,8 @@ import {
   Row,
   Select,
   Space,
-  Tag,
   type TableProps,
+  Tag,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { UNIT_KIND_LABELS, type Unit, type UnitKind } from '../../../../contracts/api';
@@ -24,7 +24,13 @@ import { DownloadButton } from '../../../components/DownloadButton';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { UNIT_TREE_KEY, UnitTreePanel, UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
+import {
+  UNIT_TREE_KEY,
+  UnitTreePanel,
+  UnitTreeSelect,
+  unitNameIndex,
+  useUnitTree,
+} from '../../../components/units';
 
 const PATH = '/org/units';
 const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({
@@ -167,7 +173,12 @@ export default function UnitsPage() {
             toolbar={
               <>
                 {can('org:unit:create') ? (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="unit-create">
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => open('new')}
+                    data-testid="unit-create"
+                  >
                     新增
                   </Button>
                 ) : null}
@@ -197,7 +208,12 @@ export default function UnitsPage() {
         extra={
           <Space>
             <Button onClick={() => setEditing(null)}>取消</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="unit-save">
+            <Button
+              type="primary"
+              loading={save.isPending}
+              onClick={() => form.submit()}
+              data-testid="unit-save"
+            >
               保存
             </Button>
           </Space>

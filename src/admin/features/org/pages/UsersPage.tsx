@@ -14,8 +14,8 @@ import {
   Row,
   Select,
   Space,
-  Tag,
   type TableProps,
+  Tag,
 } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../contracts/api';
@@ -33,7 +33,10 @@ import { checkRoleCombination, ROLE_LABELS } from '../../../roles';
 
 const PATH = '/org/users';
 const ROLE_OPTIONS = ROLE_CODES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({ value: s, label: USER_STATUS_LABELS[s] }));
+const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({
+  value: s,
+  label: USER_STATUS_LABELS[s],
+}));
 
 interface UserForm {
   username: string;
@@ -129,7 +132,9 @@ export default function UsersPage() {
     [
       can('org:user:resetPassword') ? { key: 'reset', label: '重置密码' } : null,
       can('org:user:unlock') && u.locked ? { key: 'unlock', label: '解除锁定' } : null,
-      can('org:user:delete') && u.status === 'active' ? { key: 'disable', label: '停用', danger: true } : null,
+      can('org:user:delete') && u.status === 'active'
+        ? { key: 'disable', label: '停用', danger: true }
+        : null,
     ].filter((x) => x !== null);
 
   const onAction = (u: User, key: string) => {
@@ -174,7 +179,9 @@ export default function UsersPage() {
       title: '状态',
       dataIndex: 'status',
       width: 80,
-      render: (s: User['status']) => <StatusTag value={s} labels={USER_STATUS_LABELS} colors={USER_STATUS_COLORS} />,
+      render: (s: User['status']) => (
+        <StatusTag value={s} labels={USER_STATUS_LABELS} colors={USER_STATUS_COLORS} />
+      ),
     },
     {
       title: '最近登录',
@@ -241,7 +248,12 @@ export default function UsersPage() {
             toolbar={
               <>
                 {can('org:user:create') ? (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => setEditing('new')}
+                    data-testid="user-create"
+                  >
                     新增
                   </Button>
                 ) : null}
@@ -271,13 +283,23 @@ export default function UsersPage() {
         extra={
           <Space>
             <Button onClick={() => setEditing(null)}>取消</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="user-save">
+            <Button
+              type="primary"
+              loading={save.isPending}
+              onClick={() => form.submit()}
+              data-testid="user-save"
+            >
               保存
             </Button>
           </Space>
         }
       >
-        <Form<UserForm> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
+        <Form<UserForm>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={(v) => save.mutate(v)}
+        >
           <Form.Item
             name="username"
             label="用户名"
