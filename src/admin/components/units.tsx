@@ -4,6 +4,9 @@ import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import type { UnitTreeNode } from '../../contracts/api';
 import { get } from '../api';
+import { filterTree } from './unitTree';
+
+export { filterTree, unitNameIndex } from './unitTree';
 
 export const UNIT_TREE_KEY = ['org', 'units', 'tree'] as const;
 
@@ -13,29 +16,6 @@ export function useUnitTree() {
     queryFn: ({ signal }) => get<UnitTreeNode[]>('/org/units/tree', signal),
     staleTime: 60_000,
   });
-}
-
-/** Keeps nodes whose name contains the keyword, with their ancestors. */
-export function filterTree(nodes: readonly UnitTreeNode[], keyword: string): UnitTreeNode[] {
-  const k = keyword.trim();
-  if (!k) return [...nodes];
-  const out: UnitTreeNode[] = [];
-  for (const n of nodes) {
-    const children = filterTree(n.children, k);
-    if (n.name.includes(k) || children.length > 0) out.push({ ...n, children });
-  }
-  return out;
-}
-
-export function unitNameIndex(
-  nodes: readonly UnitTreeNode[],
-  into = new Map<string, string>(),
-): Map<string, string> {
-  for (const n of nodes) {
-    into.set(n.id, n.name);
-    unitNameIndex(n.children, into);
-  }
-  return into;
 }
 
 function toTreeData(nodes: readonly UnitTreeNode[]): DataNode[] {
