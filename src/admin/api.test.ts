@@ -107,7 +107,8 @@ describe('api()', () => {
     resetApiHooks();
   });
 
-  const header = (c: Call | undefined, name: string) => (c?.init.headers as Record<string, string>)[name];
+  const header = (c: Call | undefined, name: string) =>
+    (c?.init.headers as Record<string, string> | undefined)?.[name];
 
   it('GET unwraps data, sends cookies, no CSRF header', async () => {
     responses.push(json(200, { data: { items: [], total: 0 } }));
@@ -117,14 +118,17 @@ describe('api()', () => {
     expect(header(calls[0], 'X-CSRF-Token')).toBeUndefined();
   });
 
-  it.each(['POST', 'PUT', 'DELETE'] as const)('%s sends X-CSRF-Token from gk_csrf and a JSON body', async (m) => {
-    responses.push(json(200, { data: { ok: true } }));
-    await api('/org/units/1', { method: m, body: { name: '区教育局' } });
-    expect(header(calls[0], 'X-CSRF-Token')).toBe('tok1');
-    expect(header(calls[0], 'Content-Type')).toBe('application/json');
-    expect(calls[0]?.init.body).toBe('{"name":"区教育局"}');
-    expect(calls[0]?.init.method).toBe(m);
-  });
+  it.each(['POST', 'PUT', 'DELETE'] as const)(
+    '%s sends X-CSRF-Token from gk_csrf and a JSON body',
+    async (m) => {
+      responses.push(json(200, { data: { ok: true } }));
+      await api('/org/units/1', { method: m, body: { name: '区教育局' } });
+      expect(header(calls[0], 'X-CSRF-Token')).toBe('tok1');
+      expect(header(calls[0], 'Content-Type')).toBe('application/json');
+      expect(calls[0]?.init.body).toBe('{"name":"区教育局"}');
+      expect(calls[0]?.init.method).toBe(m);
+    },
+  );
 
   it('fetches a CSRF token first when the cookie is missing', async () => {
     cookie = '';
@@ -147,7 +151,9 @@ describe('api()', () => {
 
   it('throws ApiError with the server’s Chinese message and details', async () => {
     responses.push(
-      json(409, { error: { code: 'CONFLICT', message: '单位名称已存在', details: { fields: { name: '重复' } } } }),
+      json(409, {
+        error: { code: 'CONFLICT', message: '单位名称已存在', details: { fields: { name: '重复' } } },
+      }),
     );
     const err = await api('/org/units', { method: 'POST', body: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
@@ -157,7 +163,10 @@ describe('api()', () => {
 
   it('non-JSON error body gives a generic message with the status', async () => {
     responses.push(new Response('<html>Bad Gateway</html>', { status: 502 }));
-    await expect(api('/org/units')).rejects.toMatchObject({ code: 'INTERNAL', message: '请求失败（HTTP 502）' });
+    await expect(api('/org/units')).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: '请求失败（HTTP 502）',
+    });
   });
 
   it('network failure becomes a NETWORK ApiError', async () => {

@@ -15,7 +15,11 @@ const modules: ModuleEntry[] = [
       { path: '/org/users/import', label: '导入', anyOf: ['org:user:import'], hideInMenu: true },
     ],
   },
-  { key: 'audit', label: '安全审计', pages: [{ path: '/audit/logs', label: '审计日志', anyOf: ['audit:log:list'] }] },
+  {
+    key: 'audit',
+    label: '安全审计',
+    pages: [{ path: '/audit/logs', label: '审计日志', anyOf: ['audit:log:list'] }],
+  },
 ];
 
 describe('canSee', () => {
