@@ -69,7 +69,7 @@ export function ImportButton<R>({
         <Alert
           type="error"
           showIcon
-          message={errorMessage}
+          title={errorMessage}
           description="导入为整体操作，本次未导入任何数据。"
         />
         <Table<RowError>

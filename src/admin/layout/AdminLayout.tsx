@@ -18,7 +18,7 @@ const { Header, Sider, Content } = Layout;
 export function PageFallback() {
   return (
     <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin tip="加载中…">
+      <Spin description="加载中…">
         <div style={{ height: 48 }} />
       </Spin>
     </div>

@@ -95,10 +95,9 @@ export default function AuditLogsPage() {
           style={{ marginBottom: 16 }}
           type={verify.data.ok ? 'success' : 'error'}
           showIcon
-          closable
-          onClose={() => verify.reset()}
+          closable={{ onClose: () => verify.reset() }}
           data-testid="audit-verify-result"
-          message={verify.data.ok ? '审计链完整' : '审计链校验未通过'}
+          title={verify.data.ok ? '审计链完整' : '审计链校验未通过'}
           description={
             <>
               <Typography.Text>{verify.data.message}</Typography.Text>

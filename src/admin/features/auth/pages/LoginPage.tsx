@@ -58,13 +58,7 @@ export function LoginPage() {
           请使用您的账号登录
         </Typography.Paragraph>
         {error ? (
-          <Alert
-            type="error"
-            showIcon
-            message={error}
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-          />
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
         ) : null}
         <Form<LoginForm>
           layout="vertical"

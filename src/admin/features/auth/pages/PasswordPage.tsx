@@ -47,22 +47,17 @@ export function PasswordPage() {
           <Alert
             type="warning"
             showIcon
-            message="首次登录或密码已被重置，请先修改密码后再使用系统。"
+            title="首次登录或密码已被重置，请先修改密码后再使用系统。"
             style={{ marginBottom: 16 }}
             data-testid="password-forced"
           />
         ) : null}
-        <Alert
-          type="info"
-          message={policyText()}
-          style={{ marginBottom: 16 }}
-          data-testid="password-policy"
-        />
+        <Alert type="info" title={policyText()} style={{ marginBottom: 16 }} data-testid="password-policy" />
         {error ? (
           <Alert
             type="error"
             showIcon
-            message={error}
+            title={error}
             style={{ marginBottom: 16 }}
             data-testid="password-error"
           />

@@ -16,22 +16,32 @@ export default function HomePage() {
 
   return (
     <PageContainer title="首页" testId="home-page">
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             您好，{user.name}
           </Typography.Title>
-          <Descriptions column={{ xs: 1, md: 3 }} data-testid="home-profile">
-            <Descriptions.Item label="所属单位">{user.unitName}</Descriptions.Item>
-            <Descriptions.Item label="角色">
-              {user.roles.map((r) => (
-                <Tag key={r} color="blue">
-                  {ROLE_LABELS[r] ?? r}
-                </Tag>
-              ))}
-            </Descriptions.Item>
-            <Descriptions.Item label="数据范围">{DATA_SCOPE_LABELS[user.dataScope]}</Descriptions.Item>
-          </Descriptions>
+          <Descriptions
+            column={{ xs: 1, md: 3 }}
+            data-testid="home-profile"
+            items={[
+              { key: '所属单位', label: '所属单位', children: <>{user.unitName}</> },
+              {
+                key: '角色',
+                label: '角色',
+                children: (
+                  <>
+                    {user.roles.map((r) => (
+                      <Tag key={r} color="blue">
+                        {ROLE_LABELS[r] ?? r}
+                      </Tag>
+                    ))}
+                  </>
+                ),
+              },
+              { key: '数据范围', label: '数据范围', children: <>{DATA_SCOPE_LABELS[user.dataScope]}</> },
+            ]}
+          />
         </Card>
         {cards.length > 0 ? (
           <Row gutter={[16, 16]}>

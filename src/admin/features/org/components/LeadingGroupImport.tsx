@@ -149,7 +149,7 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
         items={[{ title: '上传通知' }, { title: '核对成员单位' }, { title: '完成' }]}
       />
       {step === 0 ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Upload.Dragger
             accept=".txt,.docx,.doc,.wps"
             showUploadList={false}
@@ -175,35 +175,54 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
             </div>
           ) : null}
           {uploadError ? (
-            <Alert type="error" showIcon message={uploadError} data-testid="lg-upload-error" />
+            <Alert type="error" showIcon title={uploadError} data-testid="lg-upload-error" />
           ) : null}
         </Space>
       ) : null}
       {step === 1 && preview ? (
-        <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
-          <Descriptions bordered size="small" column={2}>
-            <Descriptions.Item label="标题" span={2}>
-              {preview.notice.title}
-            </Descriptions.Item>
-            <Descriptions.Item label="文号">{preview.notice.docNumber || '—'}</Descriptions.Item>
-            <Descriptions.Item label="日期">{preview.notice.date || '—'}</Descriptions.Item>
-            <Descriptions.Item label="组长">
-              {preview.notice.leader.name}
-              {preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}
-            </Descriptions.Item>
-            <Descriptions.Item label="副组长">
-              {preview.notice.deputyLeaders
-                .map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`)
-                .join('；') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="办公室">{preview.notice.officeUnit || '—'}</Descriptions.Item>
-            <Descriptions.Item label="办公室主任">{preview.notice.officeDirector || '—'}</Descriptions.Item>
-          </Descriptions>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
+          <Descriptions
+            bordered
+            size="small"
+            column={2}
+            items={[
+              { key: '标题', label: '标题', span: 2, children: <>{preview.notice.title}</> },
+              { key: '文号', label: '文号', children: <>{preview.notice.docNumber || '—'}</> },
+              { key: '日期', label: '日期', children: <>{preview.notice.date || '—'}</> },
+              {
+                key: '组长',
+                label: '组长',
+                children: (
+                  <>
+                    {preview.notice.leader.name}
+                    {preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}
+                  </>
+                ),
+              },
+              {
+                key: '副组长',
+                label: '副组长',
+                children: (
+                  <>
+                    {preview.notice.deputyLeaders
+                      .map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`)
+                      .join('；') || '—'}
+                  </>
+                ),
+              },
+              { key: '办公室', label: '办公室', children: <>{preview.notice.officeUnit || '—'}</> },
+              {
+                key: '办公室主任',
+                label: '办公室主任',
+                children: <>{preview.notice.officeDirector || '—'}</>,
+              },
+            ]}
+          />
           {preview.notice.warnings.length > 0 ? (
             <Alert
               type="warning"
               showIcon
-              message="解析提示"
+              title="解析提示"
               description={
                 <ul style={{ margin: 0, paddingLeft: 20 }}>
                   {preview.notice.warnings.map((w) => (

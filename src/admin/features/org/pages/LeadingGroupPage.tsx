@@ -43,19 +43,26 @@ export default function LeadingGroupPage() {
         ) : null
       }
     >
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card loading={group.isPending}>
           {g ? (
-            <Descriptions title={g.title} column={{ xs: 1, md: 2 }} data-testid="lg-current">
-              <Descriptions.Item label="文号">{g.docNumber || '—'}</Descriptions.Item>
-              <Descriptions.Item label="日期">{g.date || '—'}</Descriptions.Item>
-              <Descriptions.Item label="组长">{person(g.leader)}</Descriptions.Item>
-              <Descriptions.Item label="副组长">
-                {g.deputyLeaders.map(person).join('；') || '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label="办公室">{g.officeUnitName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="办公室主任">{g.officeDirector || '—'}</Descriptions.Item>
-            </Descriptions>
+            <Descriptions
+              title={g.title}
+              column={{ xs: 1, md: 2 }}
+              data-testid="lg-current"
+              items={[
+                { key: '文号', label: '文号', children: <>{g.docNumber || '—'}</> },
+                { key: '日期', label: '日期', children: <>{g.date || '—'}</> },
+                { key: '组长', label: '组长', children: <>{person(g.leader)}</> },
+                {
+                  key: '副组长',
+                  label: '副组长',
+                  children: <>{g.deputyLeaders.map(person).join('；') || '—'}</>,
+                },
+                { key: '办公室', label: '办公室', children: <>{g.officeUnitName ?? '—'}</> },
+                { key: '办公室主任', label: '办公室主任', children: <>{g.officeDirector || '—'}</> },
+              ]}
+            />
           ) : (
             <Empty description="尚未导入领导小组通知" />
           )}

@@ -117,7 +117,7 @@ export default function RolesPage() {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message="三权分立：系统管理员、安全管理员、审计管理员的权限互不交叉，服务器会拒绝越权的分配。"
+            title="三权分立：系统管理员、安全管理员、审计管理员的权限互不交叉，服务器会拒绝越权的分配。"
           />
         ) : null}
         <Checkbox.Group

@@ -84,11 +84,15 @@ function MonthGrid({
 function YearPanel({ summary }: { summary: CalendarYearSummary }) {
   const index = useMemo(() => dayIndex(summary), [summary]);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label="依据">{summary.source}</Descriptions.Item>
-        <Descriptions.Item label="全年工作日">{summary.workingDays} 天</Descriptions.Item>
-      </Descriptions>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: '依据', label: '依据', children: <>{summary.source}</> },
+          { key: '全年工作日', label: '全年工作日', children: <>{summary.workingDays} 天</> },
+        ]}
+      />
       <Space wrap>
         <Tag color="red">放假</Tag>
         <Tag color="blue">调休上班</Tag>
@@ -149,7 +153,7 @@ function Calculator() {
               </Tag>
             ) : null}
           </Typography.Title>
-          <Timeline items={calc.data.trace.map((t, i) => ({ key: `${i}-${t}`, children: t }))} />
+          <Timeline items={calc.data.trace.map((t, i) => ({ key: `${i}-${t}`, content: t }))} />
         </div>
       ) : null}
     </Card>
@@ -169,11 +173,11 @@ export default function CalendarPage() {
 
   return (
     <PageContainer title="工作日历" testId="calendar-page">
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card loading={years.isPending}>
           {sorted.length === 0 ? (
             years.isError ? (
-              <Alert type="error" message="日历数据加载失败" />
+              <Alert type="error" title="日历数据加载失败" />
             ) : (
               <Empty description="暂无日历数据" />
             )

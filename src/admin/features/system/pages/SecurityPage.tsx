@@ -70,9 +70,7 @@ export default function SecurityPage() {
   return (
     <PageContainer title="安全策略" testId="security-page">
       <Card style={{ maxWidth: 640 }}>
-        {readOnly ? (
-          <Alert type="info" showIcon message="您只有查看权限" style={{ marginBottom: 16 }} />
-        ) : null}
+        {readOnly ? <Alert type="info" showIcon title="您只有查看权限" style={{ marginBottom: 16 }} /> : null}
         {settings.data ? (
           <Form<SecuritySettings>
             layout="horizontal"
