@@ -16,10 +16,12 @@ function chunkFor(id: string): string | undefined {
 export default defineConfig({
   root,
   base: '/admin/',
+  // Keep the dev pre-bundle cache in this checkout: node_modules may be shared between checkouts.
+  cacheDir: fileURLToPath(new URL('./.tmp/vite-admin', import.meta.url)),
   esbuild: { jsx: 'automatic' },
   server: {
-    // During `vite` dev, forward the API to a locally running server (gongkai start).
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // During `vite` dev, forward the API to a locally running server (gongkai start); GONGKAI_API overrides.
+    proxy: { '/api': process.env.GONGKAI_API ?? 'http://127.0.0.1:3000' },
   },
   build: {
     outDir: '../../dist/admin',

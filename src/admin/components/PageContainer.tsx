@@ -1,5 +1,7 @@
 import { Card, Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+
+export const APP_TITLE = '政务公开管理平台';
 
 /** Page frame: title row with actions, then the content (Ant Design Pro anatomy). */
 export function PageContainer({
@@ -13,6 +15,9 @@ export function PageContainer({
   children: ReactNode;
   testId?: string;
 }) {
+  useEffect(() => {
+    document.title = `${title} - ${APP_TITLE}`;
+  }, [title]);
   return (
     <section data-testid={testId} aria-label={title}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }} wrap gap={8}>

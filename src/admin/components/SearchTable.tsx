@@ -1,7 +1,7 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Space, Table, type TableProps, Tooltip } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Paged } from '../../contracts/api';
 import { buildQuery, get } from '../api';
 
@@ -47,6 +47,10 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialPageSize);
   const params: QueryParams = { ...filters, ...extraParams, page, pageSize };
+  // A new outside filter (e.g. another unit in the tree) starts again at page 1.
+  const extraKey = JSON.stringify(extraParams ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: extraKey stands for extraParams
+  useEffect(() => setPage(1), [extraKey]);
   const query = useQuery({
     queryKey: listKey(path, params),
     queryFn: ({ signal }) => get<Paged<T>>(`${path}${buildQuery(params)}`, signal),

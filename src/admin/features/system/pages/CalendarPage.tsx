@@ -1,7 +1,8 @@
-import { CalculatorOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { CalculatorOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   Col,
@@ -16,13 +17,16 @@ import {
   Tag,
   Timeline,
   Typography,
+  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type CSSProperties, useMemo } from 'react';
 import type { CalendarYearSummary } from '../../../../contracts/api';
-import { buildQuery, get } from '../../../api';
+import { buildQuery, get, put } from '../../../api';
+import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { DAY_KIND_LABELS, type DayKind, dayIndex, type GridDay, monthGrid } from '../calendarGrid';
+import { yearOfCalendarJson } from '../calendarJson';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 const KIND_STYLE: Record<DayKind, CSSProperties> = {
@@ -160,9 +164,43 @@ function Calculator() {
   );
 }
 
+const YEARS_KEY = ['calendar', 'years'] as const;
+
+/** Loads a year's holiday data (the JSON format of src/domain/calendar/data) once the State Council publishes it. */
+function YearUpload() {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const save = useMutation({
+    mutationFn: async (file: File) => {
+      const parsed = yearOfCalendarJson(await file.text());
+      if (typeof parsed === 'string') throw new Error(parsed);
+      return put<CalendarYearSummary>(`/calendar/years/${parsed.year}`, parsed.body);
+    },
+    onSuccess: (y) => {
+      void message.success(`已更新 ${y.year} 年工作日历（全年工作日 ${y.workingDays} 天）`);
+      void qc.invalidateQueries({ queryKey: YEARS_KEY });
+    },
+  });
+  return (
+    <Upload
+      accept=".json,application/json"
+      showUploadList={false}
+      beforeUpload={(file) => {
+        save.mutate(file);
+        return Upload.LIST_IGNORE;
+      }}
+    >
+      <Button icon={<UploadOutlined />} loading={save.isPending} data-testid="calendar-upload">
+        导入年度日历
+      </Button>
+    </Upload>
+  );
+}
+
 export default function CalendarPage() {
+  const can = usePermission();
   const years = useQuery({
-    queryKey: ['calendar', 'years'],
+    queryKey: YEARS_KEY,
     queryFn: ({ signal }) => get<CalendarYearSummary[]>('/calendar/years', signal),
   });
   const sorted = useMemo(() => [...(years.data ?? [])].sort((a, b) => a.year - b.year), [years.data]);
@@ -172,7 +210,11 @@ export default function CalendarPage() {
     : String(sorted.at(-1)?.year ?? '');
 
   return (
-    <PageContainer title="工作日历" testId="calendar-page">
+    <PageContainer
+      title="工作日历"
+      testId="calendar-page"
+      extra={can('system:calendar:update') ? <YearUpload /> : null}
+    >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card loading={years.isPending}>
           {sorted.length === 0 ? (
