@@ -63,15 +63,25 @@ export default function UnitsPage() {
   };
   const save = useMutation({
     mutationFn: (v: UnitForm) => {
-      const body = {
+      if (editing && editing !== 'new') {
+        // Editing sends null for cleared optional fields so that they are really cleared.
+        return put<Unit>(`${PATH}/${editing.id}`, {
+          name: v.name,
+          shortName: v.shortName || null,
+          kind: v.kind,
+          parentId: v.parentId ?? null,
+          aliases: v.aliases ?? [],
+          sort: v.sort ?? 0,
+        });
+      }
+      return post<Unit>(PATH, {
         name: v.name,
         shortName: v.shortName || undefined,
         kind: v.kind,
-        parentId: v.parentId ?? null,
+        parentId: v.parentId || undefined,
         aliases: v.aliases ?? [],
         sort: v.sort ?? 0,
-      };
-      return editing && editing !== 'new' ? put<Unit>(`${PATH}/${editing.id}`, body) : post<Unit>(PATH, body);
+      });
     },
     onSuccess: () => {
       void message.success('已保存');
