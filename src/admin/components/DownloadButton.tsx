@@ -1,0 +1,41 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { download } from '../api';
+import { showError } from '../queryClient';
+
+/** Downloads a file from the API (blob + the server's file name). */
+export function DownloadButton({
+  path,
+  fallbackName,
+  label = '导出',
+  testId,
+}: {
+  path: string;
+  fallbackName: string;
+  label?: string;
+  testId?: string;
+}) {
+  const [loading, setLoading] = useState(false);
+  const { message } = App.useApp();
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={loading}
+      data-testid={testId}
+      onClick={async () => {
+        setLoading(true);
+        try {
+          const name = await download(path, fallbackName);
+          void message.success(`已导出：${name}`);
+        } catch (e) {
+          showError(e);
+        } finally {
+          setLoading(false);
+        }
+      }}
+    >
+      {label}
+    </Button>
+  );
+}

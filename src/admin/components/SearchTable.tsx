@@ -1,0 +1,131 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Form, Space, Table, type TableProps, Tooltip } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { Paged } from '../../contracts/api';
+import { buildQuery, get } from '../api';
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** The list endpoint's query key prefix: invalidate with queryClient.invalidateQueries({ queryKey: [path] }). */
+export function listKey(path: string, params?: QueryParams): unknown[] {
+  return params ? [path, params] : [path];
+}
+
+/**
+ * A search form above a paged table (RuoYi anatomy). Form values become query parameters (through toParams
+ * when they need converting, e.g. date ranges); extraParams come from outside (e.g. the unit tree).
+ */
+export function SearchTable<T extends object, V extends object = Record<string, unknown>>({
+  path,
+  searchItems,
+  toParams,
+  extraParams,
+  columns,
+  rowKey,
+  toolbar,
+  testId,
+  pageSize: initialPageSize = 20,
+  scrollX,
+  onFiltersChange,
+}: {
+  path: string;
+  searchItems?: ReactNode;
+  toParams?: (values: V) => QueryParams;
+  extraParams?: QueryParams;
+  columns: TableProps<T>['columns'];
+  rowKey: TableProps<T>['rowKey'];
+  toolbar?: ReactNode;
+  testId?: string;
+  pageSize?: number;
+  scrollX?: number;
+  /** Told the applied filters (e.g. to export with the same filters). */
+  onFiltersChange?: (params: QueryParams) => void;
+}) {
+  const [form] = Form.useForm<V>();
+  const [filters, setFilters] = useState<QueryParams>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  const params: QueryParams = { ...filters, ...extraParams, page, pageSize };
+  // A new outside filter (e.g. another unit in the tree) starts again at page 1.
+  const extraKey = JSON.stringify(extraParams ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: extraKey stands for extraParams
+  useEffect(() => setPage(1), [extraKey]);
+  const query = useQuery({
+    queryKey: listKey(path, params),
+    queryFn: ({ signal }) => get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const apply = (values: V) => {
+    const next = toParams ? toParams(values) : (values as QueryParams);
+    setFilters(next);
+    onFiltersChange?.(next);
+    setPage(1);
+  };
+
+  return (
+    <Flex vertical gap={16} data-testid={testId}>
+      {searchItems ? (
+        <Card styles={{ body: { paddingBottom: 0 } }}>
+          <Form<V> form={form} layout="inline" onFinish={apply} data-testid="search-form">
+            {searchItems}
+            <Form.Item>
+              <Space>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<SearchOutlined />}
+                  data-testid="search-submit"
+                >
+                  查询
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    apply(form.getFieldsValue());
+                  }}
+                >
+                  重置
+                </Button>
+              </Space>
+            </Form.Item>
+          </Form>
+        </Card>
+      ) : null}
+      <Card>
+        <Flex justify="space-between" style={{ marginBottom: 12 }} gap={8} wrap>
+          <Space wrap>{toolbar}</Space>
+          <Tooltip title="刷新">
+            <Button
+              aria-label="刷新"
+              icon={<ReloadOutlined />}
+              onClick={() => void query.refetch()}
+              loading={query.isFetching}
+            />
+          </Tooltip>
+        </Flex>
+        <Table<T>
+          rowKey={rowKey}
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isPending}
+          scroll={scrollX ? { x: scrollX } : undefined}
+          size="middle"
+          data-testid="data-table"
+          pagination={{
+            current: page,
+            pageSize,
+            total: query.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (p, s) => {
+              setPage(s === pageSize ? p : 1);
+              setPageSize(s);
+            },
+          }}
+        />
+      </Card>
+    </Flex>
+  );
+}

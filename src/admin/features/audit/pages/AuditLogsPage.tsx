@@ -1,0 +1,151 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, Select, type TableProps, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { AuditRecord } from '../../../../contracts/api';
+import { buildQuery, get } from '../../../api';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { PageContainer } from '../../../components/PageContainer';
+import { type QueryParams, SearchTable } from '../../../components/SearchTable';
+import { RESULT_COLORS, RESULT_LABELS, StatusTag } from '../../../components/StatusTag';
+import { rangeParams } from '../range';
+
+interface Filters {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  username?: string;
+  action?: string;
+  objectType?: string;
+  result?: AuditRecord['result'];
+}
+interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  message: string;
+}
+
+const RESULT_OPTIONS = (['success', 'failure'] as const).map((r) => ({ value: r, label: RESULT_LABELS[r] }));
+const toParams = (f: Filters): QueryParams => ({
+  ...rangeParams(f.range),
+  username: f.username?.trim(),
+  action: f.action?.trim(),
+  objectType: f.objectType?.trim(),
+  result: f.result,
+});
+const time = (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false });
+
+export default function AuditLogsPage() {
+  const can = usePermission();
+  const [filters, setFilters] = useState<QueryParams>({});
+  const verify = useMutation({ mutationFn: () => get<VerifyResult>('/audit/verify') });
+
+  const columns: TableProps<AuditRecord>['columns'] = [
+    { title: '序号', dataIndex: 'seq', width: 80 },
+    { title: '时间', dataIndex: 'at', width: 170, render: time },
+    { title: '用户', dataIndex: 'username', width: 110, render: (v: string | null) => v ?? '系统' },
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      width: 160,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    { title: '操作', dataIndex: 'action', width: 160 },
+    { title: '对象类型', dataIndex: 'objectType', width: 110 },
+    {
+      title: '对象',
+      dataIndex: 'objectId',
+      width: 120,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: '结果',
+      dataIndex: 'result',
+      width: 80,
+      render: (r: AuditRecord['result']) => (
+        <StatusTag value={r} labels={RESULT_LABELS} colors={RESULT_COLORS} />
+      ),
+    },
+    { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <PageContainer
+      title="审计日志"
+      testId="audit-logs-page"
+      extra={
+        can('audit:chain:verify') ? (
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
+            校验审计链
+          </Button>
+        ) : null
+      }
+    >
+      {verify.data ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={verify.data.ok ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          data-testid="audit-verify-result"
+          title={verify.data.ok ? '审计链完整' : '审计链校验未通过'}
+          description={
+            <>
+              <Typography.Text>{verify.data.message}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">
+                已校验 {verify.data.checked} 条
+                {verify.data.firstBrokenSeq !== null ? `，首个异常序号：${verify.data.firstBrokenSeq}` : ''}
+              </Typography.Text>
+            </>
+          }
+        />
+      ) : null}
+      <SearchTable<AuditRecord, Filters>
+        path="/audit/logs"
+        rowKey="id"
+        columns={columns}
+        scrollX={1400}
+        toParams={toParams}
+        onFiltersChange={setFilters}
+        searchItems={
+          <>
+            <Form.Item name="range" label="时间范围">
+              <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+            <Form.Item name="username" label="用户">
+              <Input allowClear style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="action" label="操作">
+              <Input allowClear style={{ width: 140 }} placeholder="如 user.create" />
+            </Form.Item>
+            <Form.Item name="objectType" label="对象类型">
+              <Input allowClear style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="result" label="结果">
+              <Select options={RESULT_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
+            </Form.Item>
+          </>
+        }
+        toolbar={
+          can('audit:log:export') ? (
+            <DownloadButton
+              path={`/audit/logs/export${buildQuery(filters)}`}
+              fallbackName="审计日志.xlsx"
+              testId="audit-export"
+            />
+          ) : null
+        }
+      />
+    </PageContainer>
+  );
+}

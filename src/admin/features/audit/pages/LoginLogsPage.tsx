@@ -1,0 +1,83 @@
+import { DatePicker, Form, Input, Select, type TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { LoginRecord } from '../../../../contracts/api';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { rangeParams } from '../range';
+
+type LoginResult = LoginRecord['result'];
+export const LOGIN_RESULT_LABELS: Record<LoginResult, string> = {
+  success: '成功',
+  bad_password: '密码错误',
+  locked: '账号锁定',
+  unknown_user: '用户不存在',
+  disabled: '账号停用',
+};
+const LOGIN_RESULT_COLORS: Record<LoginResult, string> = {
+  success: 'green',
+  bad_password: 'orange',
+  locked: 'red',
+  unknown_user: 'default',
+  disabled: 'default',
+};
+
+interface Filters {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  username?: string;
+  result?: LoginResult;
+}
+
+const columns: TableProps<LoginRecord>['columns'] = [
+  {
+    title: '时间',
+    dataIndex: 'at',
+    width: 180,
+    render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+  },
+  { title: '用户名', dataIndex: 'username', width: 140 },
+  {
+    title: '结果',
+    dataIndex: 'result',
+    width: 110,
+    render: (r: LoginResult) => (
+      <StatusTag value={r} labels={LOGIN_RESULT_LABELS} colors={LOGIN_RESULT_COLORS} />
+    ),
+  },
+  { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
+  { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v: string | null) => v ?? '—' },
+];
+
+export default function LoginLogsPage() {
+  return (
+    <PageContainer title="登录日志" testId="login-logs-page">
+      <SearchTable<LoginRecord, Filters>
+        path="/audit/logins"
+        rowKey="id"
+        columns={columns}
+        toParams={(f) => ({ ...rangeParams(f.range), username: f.username?.trim(), result: f.result })}
+        searchItems={
+          <>
+            <Form.Item name="range" label="时间范围">
+              <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+            <Form.Item name="username" label="用户名">
+              <Input allowClear style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="result" label="结果">
+              <Select
+                allowClear
+                placeholder="全部"
+                style={{ width: 130 }}
+                options={(Object.keys(LOGIN_RESULT_LABELS) as LoginResult[]).map((r) => ({
+                  value: r,
+                  label: LOGIN_RESULT_LABELS[r],
+                }))}
+              />
+            </Form.Item>
+          </>
+        }
+      />
+    </PageContainer>
+  );
+}

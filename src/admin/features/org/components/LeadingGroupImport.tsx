@@ -1,0 +1,303 @@
+import { CheckCircleTwoTone, InboxOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Flex,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import type { LeadingGroup, LeadingGroupNotice, UnitMatch } from '../../../../contracts/api';
+import { ApiError, post, upload } from '../../../api';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect } from '../../../components/units';
+import {
+  commitBody,
+  initialResolutions,
+  MATCH_STATUS_COLORS,
+  MATCH_STATUS_LABELS,
+  type Resolution,
+  unresolvedCount,
+} from '../leadingGroupResolve';
+
+const CREATE = '__create__';
+const pct = (c: number) => `${Math.round(c <= 1 ? c * 100 : c)}%`;
+
+interface Preview {
+  notice: LeadingGroupNotice;
+  matches: UnitMatch[];
+}
+
+/** 导入通知: upload the notice → check the parsed content and resolve every member unit → commit. */
+export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
+  const [step, setStep] = useState(0);
+  const [percent, setPercent] = useState<number | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [res, setRes] = useState<Resolution[]>([]);
+  const [committed, setCommitted] = useState<LeadingGroup | null>(null);
+
+  const parse = useMutation({
+    mutationFn: (file: File) => upload<Preview>('/org/leading-group/preview', file, setPercent),
+    meta: { silent: true },
+    onMutate: () => {
+      setUploadError(null);
+      setPercent(0);
+    },
+    onSuccess: (p) => {
+      setPreview(p);
+      setRes(initialResolutions(p.matches));
+      setStep(1);
+    },
+    onError: (e) => setUploadError(e instanceof ApiError ? e.message : '上传失败'),
+    onSettled: () => setPercent(null),
+  });
+  const commit = useMutation({
+    mutationFn: () => {
+      if (!preview) throw new Error('no preview');
+      return post<LeadingGroup>(
+        '/org/leading-group/commit',
+        commitBody(preview.notice, preview.matches, res),
+      );
+    },
+    onSuccess: (g) => {
+      setCommitted(g);
+      setStep(2);
+      onDone();
+    },
+  });
+
+  const setOne = (i: number, r: Resolution) => setRes((prev) => prev.map((x, j) => (j === i ? r : x)));
+  const left = unresolvedCount(res);
+  const duties = useMemo(
+    () => new Map((preview?.notice.duties ?? []).map((d) => [d.unit, d.text])),
+    [preview],
+  );
+
+  const resolver = (m: UnitMatch, i: number) => {
+    const r = res[i] ?? null;
+    const confident = m.unitId && m.status !== 'suggestion' && m.status !== 'unknown';
+    if (confident) {
+      return (
+        <Space size={4}>
+          <CheckCircleTwoTone twoToneColor="#52c41a" />
+          {m.unitName}
+        </Space>
+      );
+    }
+    if (m.suggestions.length > 0) {
+      const value = r === null ? undefined : 'create' in r ? CREATE : r.unitId;
+      return (
+        <Select
+          style={{ width: '100%' }}
+          placeholder="请选择对应单位"
+          aria-label={`为“${m.written}”选择单位`}
+          data-testid={`resolve-${i}`}
+          value={value}
+          status={r === null ? 'warning' : undefined}
+          onChange={(v: string) => setOne(i, v === CREATE ? { create: true } : { unitId: v })}
+          options={[
+            ...m.suggestions.map((s) => ({
+              value: s.unitId,
+              label: `${s.unitName}（${pct(s.confidence)}，${s.reason}）`,
+            })),
+            { value: CREATE, label: `新建单位“${m.written}”` },
+          ]}
+        />
+      );
+    }
+    const creating = r !== null && 'create' in r;
+    return (
+      <Flex gap={8} align="center">
+        <UnitTreeSelect
+          style={{ flex: 1, minWidth: 180 }}
+          placeholder="选择已有单位"
+          aria-label={`为“${m.written}”选择已有单位`}
+          data-testid={`resolve-${i}`}
+          disabled={creating}
+          status={r === null ? 'warning' : undefined}
+          value={r !== null && 'unitId' in r ? r.unitId : undefined}
+          onChange={(v: string | undefined) => setOne(i, v ? { unitId: v } : null)}
+        />
+        <Button
+          size="small"
+          type={creating ? 'primary' : 'default'}
+          onClick={() => setOne(i, creating ? null : { create: true })}
+          data-testid={`create-${i}`}
+        >
+          {creating ? '已选新建' : '新建单位'}
+        </Button>
+      </Flex>
+    );
+  };
+
+  return (
+    <div data-testid="lg-import">
+      <Steps
+        current={step}
+        size="small"
+        style={{ marginBottom: 24 }}
+        items={[{ title: '上传通知' }, { title: '核对成员单位' }, { title: '完成' }]}
+      />
+      {step === 0 ? (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Upload.Dragger
+            accept=".txt,.docx,.doc,.wps"
+            showUploadList={false}
+            disabled={parse.isPending}
+            beforeUpload={(file) => {
+              parse.mutate(file);
+              return Upload.LIST_IGNORE;
+            }}
+            data-testid="lg-upload"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或拖拽领导小组通知文件到此处</p>
+            <p className="ant-upload-hint">支持 .txt、.docx、.doc、.wps；系统将识别组长、副组长和成员单位</p>
+          </Upload.Dragger>
+          {percent !== null ? (
+            <div data-testid="lg-progress">
+              <Progress percent={percent} status="active" />
+              <Typography.Text type="secondary">
+                {percent < 100 ? '正在上传…' : '正在解析通知…'}
+              </Typography.Text>
+            </div>
+          ) : null}
+          {uploadError ? (
+            <Alert type="error" showIcon title={uploadError} data-testid="lg-upload-error" />
+          ) : null}
+        </Space>
+      ) : null}
+      {step === 1 && preview ? (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
+          <Descriptions
+            bordered
+            size="small"
+            column={2}
+            items={[
+              { key: '标题', label: '标题', span: 2, children: <>{preview.notice.title}</> },
+              { key: '文号', label: '文号', children: <>{preview.notice.docNumber || '—'}</> },
+              { key: '日期', label: '日期', children: <>{preview.notice.date || '—'}</> },
+              {
+                key: '组长',
+                label: '组长',
+                children: (
+                  <>
+                    {preview.notice.leader.name}
+                    {preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}
+                  </>
+                ),
+              },
+              {
+                key: '副组长',
+                label: '副组长',
+                children: (
+                  <>
+                    {preview.notice.deputyLeaders
+                      .map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`)
+                      .join('；') || '—'}
+                  </>
+                ),
+              },
+              { key: '办公室', label: '办公室', children: <>{preview.notice.officeUnit || '—'}</> },
+              {
+                key: '办公室主任',
+                label: '办公室主任',
+                children: <>{preview.notice.officeDirector || '—'}</>,
+              },
+            ]}
+          />
+          {preview.notice.warnings.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              title="解析提示"
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {preview.notice.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
+          <Table<UnitMatch>
+            size="small"
+            rowKey={(m) => `${preview.matches.indexOf(m)}-${m.written}`}
+            dataSource={preview.matches}
+            pagination={false}
+            data-testid="lg-matches"
+            title={() => `成员单位 ${preview.matches.length} 个`}
+            columns={[
+              { title: '#', key: 'i', width: 48, render: (_, _m, i) => i + 1 },
+              { title: '通知中写法', dataIndex: 'written', width: 200 },
+              {
+                title: '匹配',
+                dataIndex: 'status',
+                width: 110,
+                render: (_, m) => (
+                  <StatusTag value={m.status} labels={MATCH_STATUS_LABELS} colors={MATCH_STATUS_COLORS} />
+                ),
+              },
+              { title: '对应单位', key: 'resolve', render: (_, m, i) => resolver(m, i) },
+              {
+                title: '职责',
+                key: 'duty',
+                width: 220,
+                ellipsis: true,
+                render: (_, m) => duties.get(m.written) ?? '—',
+              },
+            ]}
+          />
+          <Flex justify="space-between" align="center">
+            {left > 0 ? (
+              <Tag color="orange" data-testid="lg-unresolved">
+                尚有 {left} 个单位未确认
+              </Tag>
+            ) : (
+              <Tag color="green">全部成员单位已确认</Tag>
+            )}
+            <Space>
+              <Button
+                onClick={() => {
+                  setStep(0);
+                  setPreview(null);
+                }}
+              >
+                重新上传
+              </Button>
+              <Button
+                type="primary"
+                disabled={left > 0}
+                loading={commit.isPending}
+                onClick={() => commit.mutate()}
+                data-testid="lg-commit"
+              >
+                提交
+              </Button>
+            </Space>
+          </Flex>
+        </Space>
+      ) : null}
+      {step === 2 && committed ? (
+        <Result
+          status="success"
+          title={`已导入 ${committed.members.length} 个成员单位`}
+          subTitle={`${committed.title}${committed.docNumber ? `（${committed.docNumber}）` : ''}`}
+          data-testid="lg-success"
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Divider, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Role } from '../../../../contracts/api';
+import type { PermissionCode } from '../../../../contracts/permissions';
+import { SEPARATED_ROLES } from '../../../../contracts/roles';
+import { get, put } from '../../../api';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { DATA_SCOPE_LABELS, groupPermissions } from '../../../roles';
+
+const ROLES_KEY = ['org', 'roles'] as const;
+
+export default function RolesPage() {
+  const can = usePermission();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const roles = useQuery({ queryKey: ROLES_KEY, queryFn: ({ signal }) => get<Role[]>('/org/roles', signal) });
+  const perms = useQuery({
+    queryKey: ['org', 'permissions'],
+    queryFn: ({ signal }) => get<{ code: PermissionCode; label: string }[]>('/org/permissions', signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const [editing, setEditing] = useState<Role | null>(null);
+  const [checked, setChecked] = useState<PermissionCode[]>([]);
+  const groups = useMemo(() => groupPermissions(perms.data ?? []), [perms.data]);
+  const labels = useMemo(() => new Map((perms.data ?? []).map((p) => [p.code, p.label])), [perms.data]);
+  const readOnly = !can('org:role:update');
+
+  const save = useMutation({
+    mutationFn: () => put<Role>(`/org/roles/${editing!.code}`, { permissions: checked }),
+    onSuccess: () => {
+      void message.success('权限已保存');
+      setEditing(null);
+      void qc.invalidateQueries({ queryKey: ROLES_KEY });
+    },
+  });
+
+  const open = (r: Role) => {
+    setEditing(r);
+    setChecked(r.permissions);
+  };
+
+  return (
+    <PageContainer title="角色权限" testId="roles-page">
+      <Card>
+        <Table<Role>
+          rowKey="code"
+          loading={roles.isPending}
+          dataSource={roles.data ?? []}
+          pagination={false}
+          data-testid="data-table"
+          columns={[
+            {
+              title: '角色',
+              dataIndex: 'name',
+              width: 160,
+              render: (name: string, r) => (
+                <Space>
+                  {name}
+                  {SEPARATED_ROLES.includes(r.code) ? <Tag color="gold">三权分立</Tag> : null}
+                </Space>
+              ),
+            },
+            { title: '编码', dataIndex: 'code', width: 110 },
+            { title: '说明', dataIndex: 'description' },
+            {
+              title: '数据范围',
+              dataIndex: 'dataScope',
+              width: 120,
+              render: (s: Role['dataScope']) => DATA_SCOPE_LABELS[s],
+            },
+            {
+              title: '权限数',
+              key: 'count',
+              width: 80,
+              align: 'right',
+              render: (_, r) => r.permissions.length,
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 100,
+              render: (_, r) => (
+                <Button type="link" size="small" onClick={() => open(r)} data-testid={`role-edit-${r.code}`}>
+                  {readOnly ? '查看' : '分配权限'}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Drawer
+        title={editing ? `${readOnly ? '查看' : '分配'}权限：${editing.name}` : ''}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        size={560}
+        data-testid="role-drawer"
+        extra={
+          readOnly ? null : (
+            <Space>
+              <Button onClick={() => setEditing(null)}>取消</Button>
+              <Button
+                type="primary"
+                loading={save.isPending}
+                onClick={() => save.mutate()}
+                data-testid="role-save"
+              >
+                保存
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {editing && SEPARATED_ROLES.includes(editing.code) ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="三权分立：系统管理员、安全管理员、审计管理员的权限互不交叉，服务器会拒绝越权的分配。"
+          />
+        ) : null}
+        <Checkbox.Group
+          value={checked}
+          onChange={(v) => setChecked(v as PermissionCode[])}
+          disabled={readOnly}
+          style={{ display: 'block' }}
+        >
+          {groups.map((g) => (
+            <div key={g.module} data-testid={`perm-group-${g.module}`}>
+              <Divider titlePlacement="start" style={{ marginTop: 8 }}>
+                {g.label}
+              </Divider>
+              {g.entities.map((e) => (
+                <div key={e.entity} style={{ marginBottom: 8 }}>
+                  <Typography.Text type="secondary" style={{ display: 'inline-block', width: 88 }}>
+                    {e.label}
+                  </Typography.Text>
+                  <Space wrap size={[12, 4]}>
+                    {e.items.map((p) => (
+                      <Checkbox key={p.code} value={p.code}>
+                        {p.label}
+                      </Checkbox>
+                    ))}
+                  </Space>
+                </div>
+              ))}
+            </div>
+          ))}
+        </Checkbox.Group>
+        {checked.some((c) => !labels.has(c)) && perms.data ? (
+          <Typography.Paragraph type="secondary">
+            另有未登记的权限：{checked.filter((c) => !labels.has(c)).join('、')}
+          </Typography.Paragraph>
+        ) : null}
+      </Drawer>
+    </PageContainer>
+  );
+}

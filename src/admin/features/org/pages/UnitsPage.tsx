@@ -1,0 +1,260 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  type TableProps,
+  Tag,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { UNIT_KIND_LABELS, type Unit, type UnitKind } from '../../../../contracts/api';
+import { del, post, put } from '../../../api';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { ImportButton } from '../../../components/ImportButton';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import {
+  UNIT_TREE_KEY,
+  UnitTreePanel,
+  UnitTreeSelect,
+  unitNameIndex,
+  useUnitTree,
+} from '../../../components/units';
+
+const PATH = '/org/units';
+const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({
+  value: k,
+  label: UNIT_KIND_LABELS[k],
+}));
+
+interface UnitForm {
+  name: string;
+  shortName?: string;
+  kind: UnitKind;
+  parentId?: string;
+  aliases?: string[];
+  sort?: number;
+}
+
+export default function UnitsPage() {
+  const can = usePermission();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [form] = Form.useForm<UnitForm>();
+  const tree = useUnitTree();
+  const names = useMemo(() => unitNameIndex(tree.data ?? []), [tree.data]);
+
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: [PATH] });
+    void qc.invalidateQueries({ queryKey: UNIT_TREE_KEY });
+  };
+  const save = useMutation({
+    mutationFn: (v: UnitForm) => {
+      if (editing && editing !== 'new') {
+        // Editing sends null for cleared optional fields so that they are really cleared.
+        return put<Unit>(`${PATH}/${editing.id}`, {
+          name: v.name,
+          shortName: v.shortName || null,
+          kind: v.kind,
+          parentId: v.parentId ?? null,
+          aliases: v.aliases ?? [],
+          sort: v.sort ?? 0,
+        });
+      }
+      return post<Unit>(PATH, {
+        name: v.name,
+        shortName: v.shortName || undefined,
+        kind: v.kind,
+        parentId: v.parentId || undefined,
+        aliases: v.aliases ?? [],
+        sort: v.sort ?? 0,
+      });
+    },
+    onSuccess: () => {
+      void message.success('已保存');
+      setEditing(null);
+      refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (u: Unit) => del<{ ok: true }>(`${PATH}/${u.id}`),
+    onSuccess: () => {
+      void message.success('已删除');
+      refresh();
+    },
+  });
+
+  const open = (u: Unit | 'new') => setEditing(u);
+  // The drawer's form is mounted fresh each time (destroyOnHidden), so initial values are enough.
+  const initialValues: Partial<UnitForm> =
+    editing === null || editing === 'new'
+      ? { kind: 'department', parentId: unitId ?? undefined, aliases: [], sort: 0 }
+      : {
+          name: editing.name,
+          shortName: editing.shortName ?? undefined,
+          kind: editing.kind,
+          parentId: editing.parentId ?? undefined,
+          aliases: editing.aliases,
+          sort: editing.sort,
+        };
+
+  const columns: TableProps<Unit>['columns'] = [
+    { title: '名称', dataIndex: 'name', ellipsis: true },
+    { title: '简称', dataIndex: 'shortName', width: 120, render: (v: string | null) => v ?? '—' },
+    { title: '类型', dataIndex: 'kind', width: 100, render: (k: UnitKind) => UNIT_KIND_LABELS[k] },
+    {
+      title: '上级',
+      dataIndex: 'parentId',
+      ellipsis: true,
+      render: (id: string | null) => (id ? (names.get(id) ?? '—') : '—'),
+    },
+    {
+      title: '别名',
+      dataIndex: 'aliases',
+      render: (a: string[]) => (a.length ? a.map((x) => <Tag key={x}>{x}</Tag>) : '—'),
+    },
+    { title: '用户数', dataIndex: 'userCount', width: 80, align: 'right' },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 150,
+      render: (_, u) => (
+        <Space size={0}>
+          {can('org:unit:update') ? (
+            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(u)}>
+              修改
+            </Button>
+          ) : null}
+          {can('org:unit:delete') ? (
+            <Popconfirm
+              title={`确定删除“${u.name}”吗？`}
+              description="有用户或下级单位的单位不能删除。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove.mutateAsync(u)}
+            >
+              <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                删除
+              </Button>
+            </Popconfirm>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <PageContainer title="单位管理" testId="units-page">
+      <Row gutter={16}>
+        <Col xs={24} md={7} lg={6}>
+          <Card title="单位树" size="small">
+            <UnitTreePanel value={unitId} onChange={setUnitId} />
+          </Card>
+        </Col>
+        <Col xs={24} md={17} lg={18}>
+          <SearchTable<Unit>
+            path={PATH}
+            rowKey="id"
+            columns={columns}
+            extraParams={{ parentId: unitId }}
+            searchItems={
+              <>
+                <Form.Item name="keyword" label="名称">
+                  <Input placeholder="名称或别名" allowClear data-testid="search-keyword" />
+                </Form.Item>
+                <Form.Item name="kind" label="类型">
+                  <Select options={KIND_OPTIONS} allowClear placeholder="全部" style={{ width: 140 }} />
+                </Form.Item>
+              </>
+            }
+            toolbar={
+              <>
+                {can('org:unit:create') ? (
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => open('new')}
+                    data-testid="unit-create"
+                  >
+                    新增
+                  </Button>
+                ) : null}
+                {can('org:unit:import') ? (
+                  <ImportButton<{ created: number; updated: number }>
+                    path={`${PATH}/import`}
+                    testId="unit-import"
+                    describe={(r) => `导入成功：新增 ${r.created} 个，更新 ${r.updated} 个`}
+                    onDone={refresh}
+                  />
+                ) : null}
+                {can('org:unit:export') ? (
+                  <DownloadButton path={`${PATH}/export`} fallbackName="单位.xlsx" testId="unit-export" />
+                ) : null}
+              </>
+            }
+          />
+        </Col>
+      </Row>
+      <Drawer
+        title={editing === 'new' ? '新增单位' : '修改单位'}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        size={520}
+        destroyOnHidden
+        data-testid="unit-drawer"
+        extra={
+          <Space>
+            <Button onClick={() => setEditing(null)}>取消</Button>
+            <Button
+              type="primary"
+              loading={save.isPending}
+              onClick={() => form.submit()}
+              data-testid="unit-save"
+            >
+              保存
+            </Button>
+          </Space>
+        }
+      >
+        <Form<UnitForm>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={(v) => save.mutate(v)}
+        >
+          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入单位名称' }]}>
+            <Input maxLength={100} data-testid="unit-name" />
+          </Form.Item>
+          <Form.Item name="shortName" label="简称">
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+            <Select options={KIND_OPTIONS} />
+          </Form.Item>
+          <Form.Item name="parentId" label="上级单位">
+            <UnitTreeSelect />
+          </Form.Item>
+          <Form.Item name="aliases" label="别名" extra="通知中常见的其他写法，输入后按回车添加">
+            <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} placeholder="如：区发改局" />
+          </Form.Item>
+          <Form.Item name="sort" label="排序">
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Form>
+      </Drawer>
+    </PageContainer>
+  );
+}

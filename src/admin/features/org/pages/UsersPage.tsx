@@ -1,0 +1,384 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Dropdown,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  type TableProps,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import type { User } from '../../../../contracts/api';
+import { ROLE_CODES, type RoleCode } from '../../../../contracts/roles';
+import { del, post, put } from '../../../api';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { ImportButton } from '../../../components/ImportButton';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
+import { UNIT_TREE_KEY, UnitTreePanel, UnitTreeSelect } from '../../../components/units';
+import { checkPassword, policyText } from '../../../passwordPolicy';
+import { checkRoleCombination, ROLE_LABELS } from '../../../roles';
+
+const PATH = '/org/users';
+const ROLE_OPTIONS = ROLE_CODES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({
+  value: s,
+  label: USER_STATUS_LABELS[s],
+}));
+
+interface UserForm {
+  username: string;
+  name: string;
+  unitId: string;
+  roles: RoleCode[];
+  phone?: string;
+  password?: string;
+  status?: User['status'];
+}
+
+const passwordRule = {
+  validator: (_: unknown, v: string | undefined) => {
+    const why = v ? checkPassword(v) : null;
+    return why ? Promise.reject(new Error(why)) : Promise.resolve();
+  },
+};
+
+export default function UsersPage() {
+  const can = usePermission();
+  const qc = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetFor, setResetFor] = useState<User | null>(null);
+  const [form] = Form.useForm<UserForm>();
+  const [resetForm] = Form.useForm<{ password: string }>();
+
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: [PATH] });
+    void qc.invalidateQueries({ queryKey: UNIT_TREE_KEY });
+  };
+  const save = useMutation({
+    mutationFn: (v: UserForm) =>
+      editing && editing !== 'new'
+        ? put<User>(`${PATH}/${editing.id}`, {
+            name: v.name,
+            unitId: v.unitId,
+            roles: v.roles,
+            phone: v.phone || undefined,
+            status: v.status ?? editing.status,
+          })
+        : post<User>(PATH, {
+            username: v.username,
+            name: v.name,
+            unitId: v.unitId,
+            roles: v.roles,
+            phone: v.phone || undefined,
+            password: v.password,
+          }),
+    onSuccess: () => {
+      void message.success(editing === 'new' ? '已创建，用户首次登录须修改密码' : '已保存');
+      setEditing(null);
+      refresh();
+    },
+  });
+  const resetPassword = useMutation({
+    mutationFn: ({ user, password }: { user: User; password: string }) =>
+      post<{ ok: true }>(`${PATH}/${user.id}/reset-password`, { password }),
+    onSuccess: () => {
+      void message.success('密码已重置，用户下次登录须修改密码');
+      setResetFor(null);
+      refresh();
+    },
+  });
+  const unlock = useMutation({
+    mutationFn: (u: User) => post<{ ok: true }>(`${PATH}/${u.id}/unlock`),
+    onSuccess: () => {
+      void message.success('已解除锁定');
+      refresh();
+    },
+  });
+  const disable = useMutation({
+    mutationFn: (u: User) => del<{ ok: true }>(`${PATH}/${u.id}`),
+    onSuccess: () => {
+      void message.success('已停用');
+      refresh();
+    },
+  });
+
+  const initialValues: Partial<UserForm> =
+    editing === null || editing === 'new'
+      ? { unitId: unitId ?? undefined, roles: ['liaison'] }
+      : {
+          username: editing.username,
+          name: editing.name,
+          unitId: editing.unitId,
+          roles: editing.roles,
+          status: editing.status,
+        };
+
+  const moreActions = (u: User) =>
+    [
+      can('org:user:resetPassword') ? { key: 'reset', label: '重置密码' } : null,
+      can('org:user:unlock') && u.locked ? { key: 'unlock', label: '解除锁定' } : null,
+      can('org:user:delete') && u.status === 'active'
+        ? { key: 'disable', label: '停用', danger: true }
+        : null,
+    ].filter((x) => x !== null);
+
+  const onAction = (u: User, key: string) => {
+    if (key === 'reset') setResetFor(u);
+    else if (key === 'unlock') unlock.mutate(u);
+    else if (key === 'disable')
+      modal.confirm({
+        title: `确定停用用户“${u.name}”吗？`,
+        content: '停用后该用户不能登录，历史记录保留。',
+        okText: '停用',
+        okButtonProps: { danger: true },
+        onOk: () => disable.mutateAsync(u),
+      });
+  };
+
+  const columns: TableProps<User>['columns'] = [
+    { title: '用户名', dataIndex: 'username', width: 130 },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 140,
+      render: (name: string, u) => (
+        <Space size={4}>
+          {name}
+          {u.locked ? <Badge status="error" text="已锁定" data-testid="user-locked" /> : null}
+        </Space>
+      ),
+    },
+    { title: '所属单位', dataIndex: 'unitName', ellipsis: true },
+    {
+      title: '角色',
+      dataIndex: 'roles',
+      render: (roles: RoleCode[]) =>
+        roles.map((r) => (
+          <Tag key={r} color="blue">
+            {ROLE_LABELS[r] ?? r}
+          </Tag>
+        )),
+    },
+    { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 80,
+      render: (s: User['status']) => (
+        <StatusTag value={s} labels={USER_STATUS_LABELS} colors={USER_STATUS_COLORS} />
+      ),
+    },
+    {
+      title: '最近登录',
+      dataIndex: 'lastLoginAt',
+      width: 170,
+      render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '从未登录'),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 150,
+      fixed: 'right',
+      render: (_, u) => {
+        const more = moreActions(u);
+        return (
+          <Space size={0}>
+            {can('org:user:update') ? (
+              <Button type="link" size="small" onClick={() => setEditing(u)}>
+                修改
+              </Button>
+            ) : null}
+            {more.length > 0 ? (
+              <Dropdown menu={{ items: more, onClick: ({ key }) => onAction(u, key) }}>
+                <Button type="link" size="small" aria-label={`更多操作：${u.name}`}>
+                  更多
+                </Button>
+              </Dropdown>
+            ) : null}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  const isNew = editing === 'new';
+  return (
+    <PageContainer title="用户管理" testId="users-page">
+      <Row gutter={16}>
+        <Col xs={24} md={7} lg={6}>
+          <Card title="单位树" size="small">
+            <UnitTreePanel value={unitId} onChange={setUnitId} />
+          </Card>
+        </Col>
+        <Col xs={24} md={17} lg={18}>
+          <SearchTable<User>
+            path={PATH}
+            rowKey="id"
+            columns={columns}
+            scrollX={1100}
+            extraParams={{ unitId }}
+            searchItems={
+              <>
+                <Form.Item name="keyword" label="用户名/姓名">
+                  <Input allowClear data-testid="search-keyword" />
+                </Form.Item>
+                <Form.Item name="role" label="角色">
+                  <Select options={ROLE_OPTIONS} allowClear placeholder="全部" style={{ width: 130 }} />
+                </Form.Item>
+                <Form.Item name="status" label="状态">
+                  <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
+                </Form.Item>
+              </>
+            }
+            toolbar={
+              <>
+                {can('org:user:create') ? (
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => setEditing('new')}
+                    data-testid="user-create"
+                  >
+                    新增
+                  </Button>
+                ) : null}
+                {can('org:user:import') ? (
+                  <ImportButton<{ created: number }>
+                    path={`${PATH}/import`}
+                    testId="user-import"
+                    describe={(r) => `导入成功：新增 ${r.created} 个用户`}
+                    onDone={refresh}
+                  />
+                ) : null}
+                {can('org:user:export') ? (
+                  <DownloadButton path={`${PATH}/export`} fallbackName="用户.xlsx" testId="user-export" />
+                ) : null}
+              </>
+            }
+          />
+        </Col>
+      </Row>
+      <Drawer
+        title={isNew ? '新增用户' : '修改用户'}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        size={520}
+        destroyOnHidden
+        data-testid="user-drawer"
+        extra={
+          <Space>
+            <Button onClick={() => setEditing(null)}>取消</Button>
+            <Button
+              type="primary"
+              loading={save.isPending}
+              onClick={() => form.submit()}
+              data-testid="user-save"
+            >
+              保存
+            </Button>
+          </Space>
+        }
+      >
+        <Form<UserForm>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={(v) => save.mutate(v)}
+        >
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[
+              { required: true, message: '请输入用户名' },
+              { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3～32 位字母、数字、下划线、点或短横线' },
+            ]}
+          >
+            <Input disabled={!isNew} autoComplete="off" data-testid="user-username" />
+          </Form.Item>
+          <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Input maxLength={50} data-testid="user-name" />
+          </Form.Item>
+          <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+            <UnitTreeSelect data-testid="user-unit" />
+          </Form.Item>
+          <Form.Item
+            name="roles"
+            label="角色"
+            rules={[
+              { required: true, type: 'array', min: 1, message: '请至少选择一个角色' },
+              {
+                validator: (_, v: RoleCode[] | undefined) => {
+                  const why = v ? checkRoleCombination(v) : null;
+                  return why ? Promise.reject(new Error(why)) : Promise.resolve();
+                },
+              },
+            ]}
+          >
+            <Select mode="multiple" options={ROLE_OPTIONS} data-testid="user-roles" />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label="手机号"
+            extra={isNew ? undefined : '留空表示不修改'}
+            rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}
+          >
+            <Input maxLength={11} autoComplete="off" />
+          </Form.Item>
+          {isNew ? (
+            <Form.Item
+              name="password"
+              label="初始密码"
+              extra={`${policyText()}；用户首次登录须修改`}
+              rules={[{ required: true, message: '请输入初始密码' }, passwordRule]}
+            >
+              <Input.Password autoComplete="new-password" data-testid="user-password" />
+            </Form.Item>
+          ) : (
+            <Form.Item name="status" label="状态">
+              <Select options={STATUS_OPTIONS} />
+            </Form.Item>
+          )}
+        </Form>
+      </Drawer>
+      <Modal
+        title={resetFor ? `重置密码：${resetFor.name}（${resetFor.username}）` : '重置密码'}
+        open={resetFor !== null}
+        onCancel={() => setResetFor(null)}
+        onOk={() => resetForm.submit()}
+        okText="重置"
+        confirmLoading={resetPassword.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={resetForm}
+          layout="vertical"
+          onFinish={(v) => resetFor && resetPassword.mutate({ user: resetFor, password: v.password })}
+        >
+          <Form.Item
+            name="password"
+            label="新密码"
+            extra={`${policyText()}；用户下次登录须修改`}
+            rules={[{ required: true, message: '请输入新密码' }, passwordRule]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="reset-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,115 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
+import type { SecuritySettings } from '../../../../contracts/api';
+import { get, put } from '../../../api';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+
+const KEY = ['settings', 'security'] as const;
+
+const FIELDS: {
+  name: keyof SecuritySettings;
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  help: string;
+}[] = [
+  { name: 'passwordMinLength', label: '密码最小长度', unit: '位', min: 8, max: 64, help: '不少于 8 位' },
+  {
+    name: 'passwordMinClasses',
+    label: '密码字符种类',
+    unit: '类',
+    min: 1,
+    max: 4,
+    help: '大写字母、小写字母、数字、特殊字符中至少包含的种类数',
+  },
+  {
+    name: 'lockoutThreshold',
+    label: '登录失败锁定次数',
+    unit: '次',
+    min: 1,
+    max: 20,
+    help: '连续失败达到该次数后锁定账号',
+  },
+  {
+    name: 'lockoutMinutes',
+    label: '锁定时长',
+    unit: '分钟',
+    min: 1,
+    max: 1440,
+    help: '锁定后自动解锁的时间',
+  },
+  {
+    name: 'sessionIdleMinutes',
+    label: '会话空闲超时',
+    unit: '分钟',
+    min: 5,
+    max: 720,
+    help: '无操作超过该时长需重新登录',
+  },
+];
+
+export default function SecurityPage() {
+  const can = usePermission();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const settings = useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => get<SecuritySettings>('/settings/security', signal),
+  });
+  const save = useMutation({
+    mutationFn: (v: SecuritySettings) => put<SecuritySettings>('/settings/security', v),
+    onSuccess: (v) => {
+      qc.setQueryData(KEY, v);
+      void message.success('安全策略已保存');
+    },
+  });
+  const readOnly = !can('system:security:update');
+
+  return (
+    <PageContainer title="安全策略" testId="security-page">
+      <Card style={{ maxWidth: 640 }}>
+        {readOnly ? <Alert type="info" showIcon title="您只有查看权限" style={{ marginBottom: 16 }} /> : null}
+        {settings.data ? (
+          <Form<SecuritySettings>
+            layout="horizontal"
+            labelCol={{ span: 8 }}
+            wrapperCol={{ span: 16 }}
+            initialValues={settings.data}
+            disabled={readOnly}
+            onFinish={(v) => save.mutate(v)}
+          >
+            {FIELDS.map((f) => (
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                extra={f.help}
+                rules={[{ required: true, message: `请输入${f.label}` }]}
+              >
+                <InputNumber
+                  min={f.min}
+                  max={f.max}
+                  precision={0}
+                  suffix={f.unit}
+                  style={{ width: 160 }}
+                  data-testid={`security-${f.name}`}
+                />
+              </Form.Item>
+            ))}
+            {readOnly ? null : (
+              <Form.Item wrapperCol={{ offset: 8 }}>
+                <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="security-save">
+                  保存
+                </Button>
+              </Form.Item>
+            )}
+          </Form>
+        ) : (
+          <Skeleton active />
+        )}
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,38 @@
+// Client-side hint of the server's password policy (the server is the authority; it may be configured stricter
+// in 安全策略). Defaults: at least 8 characters and 3 of the 4 character classes.
+export interface PasswordPolicy {
+  minLength: number;
+  minClasses: number;
+}
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 3 };
+
+export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol';
+export const CHAR_CLASS_LABELS: Record<CharClass, string> = {
+  lower: '小写字母',
+  upper: '大写字母',
+  digit: '数字',
+  symbol: '特殊字符',
+};
+
+export function charClasses(pw: string): CharClass[] {
+  const found = new Set<CharClass>();
+  for (const ch of pw) {
+    if (/[a-z]/.test(ch)) found.add('lower');
+    else if (/[A-Z]/.test(ch)) found.add('upper');
+    else if (/[0-9]/.test(ch)) found.add('digit');
+    else if (!/\s/.test(ch)) found.add('symbol');
+  }
+  return (['lower', 'upper', 'digit', 'symbol'] as const).filter((c) => found.has(c));
+}
+
+export function policyText(p: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string {
+  return `密码至少 ${p.minLength} 位，且包含大写字母、小写字母、数字、特殊字符中的至少 ${p.minClasses} 类`;
+}
+
+/** null when acceptable, otherwise the Chinese reason. */
+export function checkPassword(pw: string, p: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | null {
+  if ([...pw].length < p.minLength) return `密码长度不足 ${p.minLength} 位`;
+  const n = charClasses(pw).length;
+  if (n < p.minClasses) return `密码需包含至少 ${p.minClasses} 类字符（当前 ${n} 类）`;
+  return null;
+}

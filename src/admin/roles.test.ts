@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS, PERMISSIONS } from '../contracts/permissions';
+import type { RoleCode } from '../contracts/roles';
+import {
+  checkRoleCombination,
+  groupPermissions,
+  PERMISSION_ENTITY_LABELS,
+  PERMISSION_MODULE_LABELS,
+} from './roles';
+
+describe('checkRoleCombination (三权分立)', () => {
+  it.each<[RoleCode[], string | null]>([
+    [[], null],
+    [['office'], null],
+    [['office', 'liaison'], null],
+    [['sysadmin'], null],
+    [['sysadmin', 'office'], null],
+    [['sysadmin', 'auditor'], '三权分立：系统管理员、审计管理员不能由同一用户兼任'],
+    [['secadmin', 'auditor', 'sysadmin'], '三权分立：安全管理员、审计管理员、系统管理员不能由同一用户兼任'],
+  ])('%j -> %s', (roles, expected) => {
+    expect(checkRoleCombination(roles)).toBe(expected);
+  });
+});
+
+describe('groupPermissions', () => {
+  const all = ALL_PERMISSIONS.map((code) => ({ code, label: PERMISSIONS[code] }));
+  const groups = groupPermissions(all);
+
+  it('groups every contract permission exactly once, by module then entity', () => {
+    expect(groups.map((g) => g.label)).toEqual(['组织机构', '安全审计', '系统设置']);
+    const flat = groups.flatMap((g) => g.entities.flatMap((e) => e.items.map((i) => i.code)));
+    expect(flat).toEqual(ALL_PERMISSIONS);
+  });
+
+  it('has a Chinese label for every module and entity in the contracts', () => {
+    for (const g of groups) {
+      expect(PERMISSION_MODULE_LABELS[g.module]).toBeDefined();
+      for (const e of g.entities) expect(PERMISSION_ENTITY_LABELS[e.entity]).toBeDefined();
+    }
+  });
+
+  it('puts the user actions under 组织机构 / 用户', () => {
+    const user = groups[0]?.entities.find((e) => e.entity === 'org:user');
+    expect(user?.label).toBe('用户');
+    expect(user?.items.map((i) => i.label)).toContain('重置密码');
+  });
+});

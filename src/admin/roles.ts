@@ -1,0 +1,66 @@
+// Role helpers for the console: labels and the 三权分立 rule (a user may hold at most one of the separated
+// roles; the server enforces it too, see src/contracts/roles.ts).
+import type { PermissionCode } from '../contracts/permissions';
+import { BUILTIN_ROLES, type RoleCode, SEPARATED_ROLES } from '../contracts/roles';
+
+export const ROLE_LABELS = Object.fromEntries(BUILTIN_ROLES.map((r) => [r.code, r.name])) as Record<
+  RoleCode,
+  string
+>;
+
+export const DATA_SCOPE_LABELS = { all: '全部单位', unit: '本单位及下级' } as const;
+
+/** null when the combination is allowed, otherwise the Chinese reason. */
+export function checkRoleCombination(roles: readonly RoleCode[]): string | null {
+  const separated = roles.filter((r) => SEPARATED_ROLES.includes(r));
+  if (separated.length > 1) {
+    return `三权分立：${separated.map((r) => ROLE_LABELS[r]).join('、')}不能由同一用户兼任`;
+  }
+  return null;
+}
+
+export const PERMISSION_MODULE_LABELS: Record<string, string> = {
+  org: '组织机构',
+  audit: '安全审计',
+  system: '系统设置',
+};
+export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
+  'org:unit': '单位',
+  'org:user': '用户',
+  'org:role': '角色',
+  'org:group': '领导小组',
+  'audit:log': '审计日志',
+  'audit:login': '登录日志',
+  'audit:chain': '审计链',
+  'system:calendar': '工作日历',
+  'system:security': '安全策略',
+};
+
+export interface PermissionGroup {
+  module: string;
+  label: string;
+  entities: { entity: string; label: string; items: { code: PermissionCode; label: string }[] }[];
+}
+
+/** Groups permission codes `module:entity:action` by module, then entity, keeping the server's order. */
+export function groupPermissions(
+  list: readonly { code: PermissionCode; label: string }[],
+): PermissionGroup[] {
+  const groups: PermissionGroup[] = [];
+  for (const item of list) {
+    const [mod = item.code, entityName = ''] = item.code.split(':');
+    const entity = `${mod}:${entityName}`;
+    let g = groups.find((x) => x.module === mod);
+    if (!g) {
+      g = { module: mod, label: PERMISSION_MODULE_LABELS[mod] ?? mod, entities: [] };
+      groups.push(g);
+    }
+    let e = g.entities.find((x) => x.entity === entity);
+    if (!e) {
+      e = { entity, label: PERMISSION_ENTITY_LABELS[entity] ?? entity, items: [] };
+      g.entities.push(e);
+    }
+    e.items.push(item);
+  }
+  return groups;
+}

@@ -1,0 +1,123 @@
+// Module registry of the console: one entry per menu group, each page with its path, label, the permissions
+// that show it, and its lazily loaded component. Later modules (tasks, disclosure, requests, …) add their
+// pages here and, if they like, a card on the home page (HOME_CARDS).
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { PermissionCode } from '../contracts/permissions';
+import type { ModuleEntry, PageEntry } from './menu';
+
+export interface AdminPage extends PageEntry {
+  component: LazyExoticComponent<ComponentType>;
+  /** Shown as a quick link on the home page. */
+  quickLink?: boolean;
+  description?: string;
+}
+
+export interface AdminModule extends ModuleEntry<AdminPage> {
+  icon: ReactNode;
+  /** A single page shown as a top-level menu item instead of a sub-menu. */
+  flat?: boolean;
+}
+
+export interface HomeCard {
+  key: string;
+  anyOf?: PermissionCode[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const ADMIN_MODULES: AdminModule[] = [
+  {
+    key: 'home',
+    label: '首页',
+    icon: <HomeOutlined />,
+    flat: true,
+    pages: [{ path: '/', label: '首页', component: lazy(() => import('./features/home/pages/HomePage')) }],
+  },
+  {
+    key: 'org',
+    label: '组织机构',
+    icon: <TeamOutlined />,
+    pages: [
+      {
+        path: '/org/units',
+        label: '单位管理',
+        anyOf: ['org:unit:list'],
+        quickLink: true,
+        description: '维护区政府、部门、镇街及内设科室',
+        component: lazy(() => import('./features/org/pages/UnitsPage')),
+      },
+      {
+        path: '/org/users',
+        label: '用户管理',
+        anyOf: ['org:user:list'],
+        quickLink: true,
+        description: '账号、角色、重置密码与解锁',
+        component: lazy(() => import('./features/org/pages/UsersPage')),
+      },
+      {
+        path: '/org/roles',
+        label: '角色权限',
+        anyOf: ['org:role:list'],
+        description: '内置角色及其权限',
+        component: lazy(() => import('./features/org/pages/RolesPage')),
+      },
+      {
+        path: '/org/leading-group',
+        label: '领导小组',
+        anyOf: ['org:group:list'],
+        quickLink: true,
+        description: '政务公开工作领导小组及成员单位',
+        component: lazy(() => import('./features/org/pages/LeadingGroupPage')),
+      },
+    ],
+  },
+  {
+    key: 'audit',
+    label: '安全审计',
+    icon: <AuditOutlined />,
+    pages: [
+      {
+        path: '/audit/logs',
+        label: '审计日志',
+        anyOf: ['audit:log:list'],
+        quickLink: true,
+        description: '操作记录与审计链校验',
+        component: lazy(() => import('./features/audit/pages/AuditLogsPage')),
+      },
+      {
+        path: '/audit/logins',
+        label: '登录日志',
+        anyOf: ['audit:login:list'],
+        quickLink: true,
+        description: '登录成功、失败与锁定记录',
+        component: lazy(() => import('./features/audit/pages/LoginLogsPage')),
+      },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统设置',
+    icon: <SettingOutlined />,
+    pages: [
+      {
+        path: '/system/calendar',
+        label: '工作日历',
+        anyOf: ['system:calendar:list'],
+        quickLink: true,
+        description: '法定节假日与调休，工作日计算',
+        component: lazy(() => import('./features/system/pages/CalendarPage')),
+      },
+      {
+        path: '/system/security',
+        label: '安全策略',
+        anyOf: ['system:security:list'],
+        quickLink: true,
+        description: '密码、锁定与会话策略',
+        component: lazy(() => import('./features/system/pages/SecurityPage')),
+      },
+    ],
+  },
+];
+
+/** Cards on the home page; later modules append theirs (e.g. 待办任务, 临期申请). */
+export const HOME_CARDS: HomeCard[] = [];

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The admin console SPA. No @vitejs/plugin-react: esbuild's automatic JSX runtime is all a production build
+// needs (no fast refresh in dev, which is acceptable here). The server serves dist/admin at /admin/.
+const root = fileURLToPath(new URL('./src/admin', import.meta.url));
+
+function chunkFor(id: string): string | undefined {
+  if (!id.includes('node_modules')) return undefined;
+  if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+  if (/node_modules\/(react|react-dom|scheduler|react-router|@tanstack)\//.test(id)) return 'react';
+  if (/node_modules\/(@ant-design|antd|rc-[^/]+|@rc-component|dayjs)\//.test(id)) return 'antd';
+  return 'vendor';
+}
+
+export default defineConfig({
+  root,
+  base: '/admin/',
+  // Keep the dev pre-bundle cache in this checkout: node_modules may be shared between checkouts.
+  cacheDir: fileURLToPath(new URL('./.tmp/vite-admin', import.meta.url)),
+  esbuild: { jsx: 'automatic' },
+  server: {
+    // During `vite` dev, forward the API to a locally running server (gongkai start); GONGKAI_API overrides.
+    proxy: { '/api': process.env.GONGKAI_API ?? 'http://127.0.0.1:3000' },
+  },
+  build: {
+    outDir: '../../dist/admin',
+    emptyOutDir: true,
+    sourcemap: process.env.ADMIN_SOURCEMAP === '1',
+    chunkSizeWarningLimit: 2000,
+    reportCompressedSize: false,
+    rollupOptions: {
+      output: { manualChunks: chunkFor },
+      onwarn(warning, warn) {
+        // antd ships "use client" directives for React Server Components; meaningless in a SPA bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+});
