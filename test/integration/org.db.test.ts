@@ -90,7 +90,7 @@ describe('units', () => {
   });
 
   it('imports all or nothing: an unknown parent aborts the whole file', async () => {
-    const [{ n: before }] = await api.tdb.database.db.select({ n: count() }).from(units);
+    const before = (await api.tdb.database.db.select({ n: count() }).from(units))[0]!.n;
     const file = await xlsx(['单位名称', '简称', '类型', '上级单位', '别名'], [
       ['区统计局', '', '部门', '区政府', ''],
       ['区不存在的下级科', '', '内设科室', '区根本没有这个单位', ''],
@@ -98,7 +98,7 @@ describe('units', () => {
     const r = await office.upload('/api/org/units/import', '单位.xlsx', file);
     expect(r.status).toBe(400);
     expect(r.body.error?.details).toEqual({ rows: [{ row: 3, message: '上级单位「区根本没有这个单位」不存在' }] });
-    const [{ n: after }] = await api.tdb.database.db.select({ n: count() }).from(units);
+    const after = (await api.tdb.database.db.select({ n: count() }).from(units))[0]!.n;
     expect(after).toBe(before);
     const good = await office.upload<{ created: number }>('/api/org/units/import', '单位.xlsx', await xlsx(['单位名称', '类型', '上级单位'], [['区统计局', '部门', '重庆市潼南区人民政府'], ['综合科', '内设科室', '区统计局']]));
     expect(good.status).toBe(200);

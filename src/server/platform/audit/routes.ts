@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditRecord, LoginRecord } from '../../../contracts/api';
 import { auditLog, loginLog } from '../../db/schema';
 import type { AppEnv, Platform } from '../context';
-import { defineRoute, zDate, zPage } from '../http/route';
+import { defineRoute, zPage } from '../http/route';
 import { fileResponse, XLSX_MIME } from '../http/upload';
 import { writeTable } from '../xlsx';
 import { verifyAuditChain } from './audit';
@@ -14,9 +14,14 @@ const RESULT_LABEL = { success: '成功', failure: '失败' } as const;
 export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
   const { database } = p;
   const tag = '审计';
+  // A day (YYYY-MM-DD, China time) or an instant (ISO 8601 with offset), as the console's range picker sends.
+  const zWhen = z
+    .string()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !Number.isNaN(Date.parse(s)), '时间格式不正确')
+    .optional();
   const filters = z.object({
-    from: zDate.optional(),
-    to: zDate.optional(),
+    from: zWhen,
+    to: zWhen,
     username: z.string().max(64).optional(),
     action: z.string().max(64).optional(),
     objectType: z.string().max(64).optional(),
@@ -25,8 +30,8 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
   });
   type Filters = z.infer<typeof filters>;
   // Day boundaries in China Standard Time (UTC+8, no DST), whatever the server's TZ.
-  const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-  const dayEnd = (d: string) => new Date(`${d}T23:59:59.999+08:00`);
+  const dayStart = (d: string) => new Date(d.length === 10 ? `${d}T00:00:00+08:00` : d);
+  const dayEnd = (d: string) => new Date(d.length === 10 ? `${d}T23:59:59.999+08:00` : d);
   const where = (q: Filters) => {
     const c: (SQL | undefined)[] = [];
     if (q.from) c.push(gte(auditLog.at, dayStart(q.from)));
@@ -65,7 +70,7 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
   });
   defineRoute(app, {
     method: 'get', path: '/api/audit/logins', tag, summary: '登录日志', permission: 'audit:login:list',
-    query: z.object({ from: zDate.optional(), to: zDate.optional(), username: z.string().max(64).optional(), result: z.enum(['success', 'bad_password', 'locked', 'unknown_user', 'disabled']).optional(), ...zPage }),
+    query: z.object({ from: zWhen, to: zWhen, username: z.string().max(64).optional(), result: z.enum(['success', 'bad_password', 'locked', 'unknown_user', 'disabled']).optional(), ...zPage }),
     handler: async ({ query }) => {
       const c: (SQL | undefined)[] = [];
       if (query.from) c.push(gte(loginLog.at, dayStart(query.from)));

@@ -43,6 +43,13 @@ export function authRoutes(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter)
     },
   });
   defineRoute(app, {
+    method: 'get', path: '/api/auth/csrf', tag, summary: '重新下发 CSRF 令牌 Cookie', allowPasswordChange: true,
+    handler: async ({ c, user }) => {
+      setCookie(c, CSRF_COOKIE, user.csrfToken, { ...cookieOpts, httpOnly: false });
+      return { token: user.csrfToken };
+    },
+  });
+  defineRoute(app, {
     method: 'post', path: '/api/auth/password', tag, summary: '修改密码', allowPasswordChange: true,
     body: z.object({ oldPassword: z.string().min(1, '请输入原密码').max(256), newPassword: z.string().min(1, '请输入新密码').max(256) }),
     handler: async ({ c, user, body }) => {
