@@ -58,12 +58,12 @@ export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** 18-digit ID: province code, a real birth date 1900-2099, and the MOD 11-2 check character. */
+/** 18-digit ID: province code, a real birth date 1800-2099 (GB 11643 itself uses 1880 in an example), and the MOD 11-2 check character. */
 export function isValidId18(s: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(s)) return false;
   if (!PROVINCE_CODES.has(s.slice(0, 2))) return false;
   const y = Number(s.slice(6, 10));
-  if (y < 1900 || y > 2099) return false;
+  if (y < 1800 || y > 2099) return false;
   if (!isRealDate(y, Number(s.slice(10, 12)), Number(s.slice(12, 14)))) return false;
   return idCheckChar(s.slice(0, 17)) === s[17]?.toUpperCase();
 }
