@@ -205,7 +205,15 @@ describe('unit_name', () => {
     ['registered township', '梓潼街道', []],
     ['low-confidence suggestion is hidden', '区财务局', []],
     ['unknown without suggestion is quiet by default', '区某某局', []],
-    ['name glued inside prose is not a candidate', '按照区住房城市建委要求', []],
+    ['typo inside prose after 按照', '按照区住房城市建委要求', ['unit_name:区住房城市建委→区住房城乡建委']],
+    ['prose before 区 is not taken as a place name', '强化区政府办公室、', []],
+    [
+      'typo after prose that looks like a place prefix',
+      '强化区住房城市建委、',
+      ['unit_name:区住房城市建委→区住房城乡建委'],
+    ],
+    ['no candidate without a boundary (区政府办公室汇同…, seed 002)', '区政府办公室汇同区住房城市建委。', []],
+    ['full name with the district', '（渝中区住房城市建委）', ['unit_name:区住房城市建委→区住房城乡建委']],
   ])('%s', (_name, text, expected) => {
     const got = runChecks(text, { resolveUnit })
       .filter((f) => f.kind === 'unit_name')

@@ -202,33 +202,47 @@ function sensitiveWords(text: string, words: readonly string[]): Draft[] {
 const UNIT_SUFFIX = '(?:委员会|办公室|管委会|中心|局|委|办|部|院)';
 // Words that may follow a unit name inside prose.
 const UNIT_FOLLOW = '(?:牵头|负责|会同|配合|和|及|与|等|要|按|对|的|在|为)';
+// The body excludes 区/县 and 、 so that "区政府办公室汇同区委网信办" (prose glued to a name) is not one candidate.
 const UNIT_RE = new RegExp(
-  `(?<![${HAN}])((?:[${HAN}]{2,3}(?:区|县)|区|县)[${HAN}]{1,12}?${UNIT_SUFFIX})(?=[^${HAN}]|$|${UNIT_FOLLOW})`,
+  `(?<![${HAN}])((?:[${HAN}]{2,3}(?:区|县)|区|县)[^\\P{Script=Han}区县]{1,12}?${UNIT_SUFFIX})(?=[^${HAN}]|$|${UNIT_FOLLOW})`,
   'gu',
 );
 const TOWN_RE = new RegExp(`(?<![${HAN}])([${HAN}]{2,4}?(?:街道|镇|乡))(?![${HAN}])`, 'gu');
 const NOT_A_TOWN = /^(?:各|全|本|有关|所属|相关|乡镇)/;
+const PLACE_PREFIX = /^[\p{Script=Han}]{2,3}?(?=[区县])/u;
 
 function unitNames(text: string, opts: CheckOptions): Draft[] {
   const resolve = opts.resolveUnit;
   if (!resolve) return [];
   const minConfidence = opts.minUnitConfidence ?? 0.5;
+  const cache = new Map<string, ReturnType<typeof resolve>>();
+  const lookup = (name: string) => {
+    let r = cache.get(name);
+    if (!r) {
+      r = resolve(name);
+      cache.set(name, r);
+    }
+    return r;
+  };
+  const usable = (name: string, r: ReturnType<typeof resolve>) =>
+    r.suggestion && r.suggestion !== name && (r.confidence ?? 1) >= minConfidence ? r.suggestion : undefined;
   const candidates = [
     ...simpleFindings(text, UNIT_RE, 'unit_name', '', 1),
     ...simpleFindings(text, TOWN_RE, 'unit_name', '', 1).filter((d) => !NOT_A_TOWN.test(d.text)),
   ];
-  const cache = new Map<string, ReturnType<typeof resolve>>();
   const out: Draft[] = [];
-  for (const c of candidates) {
-    let r = cache.get(c.text);
-    if (!r) {
-      r = resolve(c.text);
-      cache.set(c.text, r);
+  for (const full of candidates) {
+    let c = full;
+    let r = lookup(c.text);
+    // "强化区政府办公室": the 2-3 characters before 区/县 may be prose, not a place name. When the full form
+    // means nothing to the registry, judge the name from 区/县 on.
+    const prefix = PLACE_PREFIX.exec(c.text)?.[0];
+    if (prefix && !r.known && !usable(c.text, r)) {
+      const text = c.text.slice(prefix.length);
+      c = { ...c, text, start: c.start + prefix.length };
+      r = lookup(text);
     }
-    const suggestion =
-      r.suggestion && r.suggestion !== c.text && (r.confidence ?? 1) >= minConfidence
-        ? r.suggestion
-        : undefined;
+    const suggestion = usable(c.text, r);
     if (r.known && !suggestion) continue;
     if (!r.known && !suggestion && !opts.reportUnknownUnits) continue;
     out.push({
@@ -402,11 +416,6 @@ export function runChecksOnParts(
   opts: CheckOptions = {},
 ): Finding[] {
   return parts.flatMap((p) => runChecks(p.text, { ...opts, source: p.source }));
-}
-
-/** True when publication must wait: an unmasked blocking finding without a reviewer override. */
-export function blocksPublication(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.blocking);
 }
 
 export { FINDING_KIND_LABELS };
