@@ -156,6 +156,7 @@ describe('secrecy_mark', () => {
     ['机密★1年 at the head', '机密★1年\n关于某事项的通知', ['secrecy_mark:机密★1年']],
     ['秘密★ inside a line', '文件（秘密★）', ['secrecy_mark:秘密★']],
     ['绝密★长期', '绝密★长期', ['secrecy_mark:绝密★长期']],
+    ['full-width digits in the term', '秘密★１０年', ['secrecy_mark:秘密★１０年']],
     ['秘密 alone on the first line', '秘密\n潼南区人民政府办公室', ['secrecy_mark:秘密']],
     ['机密 1年 alone, indented', '　　机密 1年\n正文', ['secrecy_mark:机密 1年']],
     ['密级：秘密', '密级：秘密', ['secrecy_mark:秘密']],
@@ -245,6 +246,10 @@ describe('invalid_date', () => {
     ['2021.6.31', '2021.6.31', ['invalid_date:2021.6.31']],
     ['ordinary date', '2021年6月30日前', []],
     ['8月31日 (seed 003)', '8月31日', []],
+    ['Chinese numerals, 二月三十日', '二〇二三年二月三十日', ['invalid_date:二〇二三年二月三十日']],
+    ['Chinese numerals, 十一月三十一日', '十一月三十一日', ['invalid_date:十一月三十一日']],
+    ['Chinese numerals, valid', '二〇二三年十二月三十一日', []],
+    ['Chinese numerals, leap day 2024', '二〇二四年二月二十九日', []],
   ])('%s', (_name, text, expected) => expect(kinds(text, {}, 'invalid_date')).toEqual(expected));
 });
 
@@ -274,6 +279,8 @@ describe('links', () => {
     ['misspelt scheme', 'htp://www.gov.cn', ['broken_link:htp://www.gov.cn']],
     ['host without a dot', 'https://gov/', ['broken_link:https://gov/']],
     ['unreachable per caller', 'https://www.gov.cn/old', ['broken_link:https://www.gov.cn/old']],
+    ['Chinese text right after the link', '见http://www.gov.cn详见', ['insecure_link:http://www.gov.cn']],
+    ['link in brackets', '（http://www.gov.cn/a）', ['insecure_link:http://www.gov.cn/a']],
   ])('%s', (_name, text, expected) =>
     expect(
       runChecks(text, { brokenLinks: ['https://www.gov.cn/old/'] })

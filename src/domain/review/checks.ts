@@ -163,9 +163,11 @@ function personalData(text: string): Draft[] {
 
 // ---------- secrecy marks and sensitive words ----------
 
-const MARK_STAR_RE = /(?:绝密|机密|秘密)[ \u3000]*[★☆][ \u3000]*(?:\d+年|[一二三四五六七八九十]+年|长期)?/g;
+const MARK_STAR_RE =
+  /(?:绝密|机密|秘密)[ \u3000]*[★☆][ \u3000]*(?:[0-9０-９]+年|[一二三四五六七八九十]+年|长期)?/g;
 // A mark alone on its line (a heading), optionally with its term: "秘密", "机密 1年".
-const MARK_LINE_RE = /^[ \t\u3000]*((?:绝密|机密|秘密)(?:[ \u3000]*(?:\d+年|长期))?)[ \t\u3000]*\r?$/gm;
+const MARK_LINE_RE =
+  /^[ \t\u3000]*((?:绝密|机密|秘密)(?:[ \u3000]*(?:[0-9０-９]+年|长期))?)[ \t\u3000]*\r?$/gm;
 const MARK_LEVEL_RE = /密级[:：][ \u3000]*(绝密|机密|秘密)/g;
 // 内部资料 / 注意保存 only as standalone phrases, not inside a longer Chinese word or sentence.
 const MARK_PHRASE_RE = new RegExp(`(?<![${HAN}])(?:内部资料|注意保存)(?![${HAN}])`, 'gu');
@@ -269,6 +271,32 @@ function dateExists(y: number | undefined, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y ?? 2000, m);
 }
 
+// Dates in Chinese numerals ("二〇二三年二月三十日"), as in documents before GB/T 9704-2012.
+const HAN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const DATE_HAN_RE =
+  /(?:([〇零一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
+
+/** 一..九, 十, 十一..十九, 二十.., 三十一; undefined when it is not a number of that form. */
+function hanNumber(s: string): number | undefined {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s === '') return undefined;
+  const [, tens, ten, ones] = m;
+  if (!ten) return tens && !ones ? HAN_DIGITS[tens] : undefined;
+  return (tens ? (HAN_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (HAN_DIGITS[ones] ?? 0) : 0);
+}
+
 function invalidDates(text: string): Draft[] {
   const out: Draft[] = [];
   const push = (m: RegExpMatchArray & { index: number }, y: number | undefined, mo: number, d: number) => {
@@ -285,6 +313,13 @@ function invalidDates(text: string): Draft[] {
     push(m, m[1] ? Number(m[1]) : undefined, Number(m[2]), Number(m[3]));
   }
   for (const m of text.matchAll(DATE_NUM_RE)) push(m, Number(m[1]), Number(m[3]), Number(m[4]));
+  for (const m of text.matchAll(DATE_HAN_RE)) {
+    const y = m[1] ? Number([...m[1]].map((c) => HAN_DIGITS[c] ?? 0).join('')) : undefined;
+    const mo = hanNumber(m[2] ?? '');
+    const d = hanNumber(m[3] ?? '');
+    if (mo === undefined || d === undefined) continue;
+    push(m, y, mo, d);
+  }
   return out;
 }
 
@@ -320,10 +355,12 @@ function dateOrder(text: string, opts: CheckOptions): Draft[] {
 
 // ---------- links ----------
 
-const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'，。；、！？）)】」》\u3000]*/gi;
+// A URL ends at the first space, quote, bracket or non-ASCII character: Chinese text right after a link
+// ("http://www.gov.cn详见") is not part of it.
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'()\u0080-\uffff]*/gi;
 // Common typing errors of a scheme: "http//", "https:/x", "htp://", "http:\\".
 const BAD_SCHEME_RE =
-  /\b(?:(?:https?)(?:\/\/|:\/(?!\/)|:\\\\)|(?:htp|htps|hhtp|hhtps|ttp|ttps):\/\/)[^\s<>"'，。；、！？）)】」》\u3000]*/gi;
+  /\b(?:(?:https?)(?:\/\/|:\/(?!\/)|:\\\\)|(?:htp|htps|hhtp|hhtps|ttp|ttps):\/\/)[^\s<>"'()\u0080-\uffff]*/gi;
 
 function isWellFormedUrl(u: string): boolean {
   let url: URL;

@@ -1,4 +1,14 @@
-import { Document, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  Document,
+  ExternalHyperlink,
+  Header,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +45,14 @@ async function buildDocx(): Promise<Uint8Array> {
         headers: { default: new Header({ children: [new Paragraph('内部资料')] }) },
         children: [
           new Paragraph('机密★1年'),
+          new Paragraph({
+            children: [
+              new ExternalHyperlink({
+                link: 'http://www.cqtn.gov.cn/a?x=1&y=2',
+                children: [new TextRun('门户网站')],
+              }),
+            ],
+          }),
           // The phone number is split over two runs, as Word often does.
           new Paragraph({ children: [new TextRun('联系人手机1381234'), new TextRun('1234，见张三&李四')] }),
           new Table({
@@ -137,8 +155,10 @@ describe('docx', () => {
         'mobile:13812341234',
         `id_card:${ID}`,
         'secrecy_mark:内部资料',
+        'insecure_link:http://www.cqtn.gov.cn/a?x=1&y=2',
       ]),
     );
+    expect(parts.at(-1)?.source).toBe('附件 通知.docx › 超链接');
   });
 
   it('maskAttachment masks across split runs and keeps other text (and XML entities) intact', async () => {

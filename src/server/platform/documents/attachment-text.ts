@@ -183,8 +183,23 @@ function sortDocxEntries(names: string[]): string[] {
   return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
 
+const DOCX_RELS = 'word/_rels/document.xml.rels';
+
+/** External hyperlink targets: the text of a link often differs from its address, which is what gets checked. */
+function docxLinks(xml: string): string {
+  const targets: string[] = [];
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/TargetMode="External"/.test(m[0])) continue;
+    const target = /Target="([^"]*)"/.exec(m[0])?.[1];
+    if (target) targets.push(decodeEntities(target));
+  }
+  return targets.join('\n');
+}
+
 function extractDocx(bytes: Uint8Array, filename: string, limits: ExtractLimits): AttachmentPart[] {
-  const entries = readZip(bytes, (n) => DOCX_PART_RE.test(n), limits);
+  const entries = readZip(bytes, (n) => DOCX_PART_RE.test(n) || n === DOCX_RELS, limits);
+  const rels = entries.get(DOCX_RELS);
+  entries.delete(DOCX_RELS);
   if (!entries.has('word/document.xml')) fail('缺少 word/document.xml');
   const parts: AttachmentPart[] = [];
   for (const name of sortDocxEntries([...entries.keys()])) {
@@ -192,6 +207,8 @@ function extractDocx(bytes: Uint8Array, filename: string, limits: ExtractLimits)
     if (name !== 'word/document.xml' && text.trim() === '') continue;
     parts.push({ source: `附件 ${filename} › ${docxPartLabel(name)}`, text, key: name });
   }
+  const links = rels ? docxLinks(safeXml(rels, DOCX_RELS)) : '';
+  if (links) parts.push({ source: `附件 ${filename} › 超链接`, text: links, key: DOCX_RELS });
   return parts;
 }
 
