@@ -147,6 +147,18 @@ describe('address (name + detailed address)', () => {
     ['village group', '李四住梓潼街道双江村3组15号', ['address:李四住梓潼街道双江村3组15号']],
     ['compound surname', '欧阳明现住人民路8号2幢', ['address:欧阳明现住人民路8号2幢']],
     ['office address without a name or room', '办公地址：重庆市潼南区梓潼街道人民路1号', []],
+    [
+      'office address with a building whose street starts with a surname',
+      '办公地址：潼南区金佛大道1号5栋',
+      [],
+    ],
+    [
+      'name after 申请人 and 住址：',
+      '申请人王小明，住址：人民路8号2栋1单元301室',
+      ['address:王小明，住址：人民路8号2栋1单元301室'],
+    ],
+    ['after prose, with 家住', '经查张三，家住解放碑路12号3栋', ['address:张三，家住解放碑路12号3栋']],
+    ['after prose, separator only', '经查张三，解放碑路12号3栋', []],
     ['name and street but no dwelling detail', '张三，家住解放碑路12号', []],
   ])('%s', (_name, text, expected) => expect(kinds(text, {}, 'address')).toEqual(expected));
 });

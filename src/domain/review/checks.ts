@@ -53,15 +53,25 @@ const COMPOUND_SURNAMES = [
 ];
 const NAME = `(?:${COMPOUND_SURNAMES.join('|')}|[${SINGLE_SURNAMES}])[${HAN}]{1,2}?`;
 const NUM = '[0-9０-９一二三四五六七八九十百零〇]';
-// Name, optional separator / "家住" / "住址：", then place words ending in a street-like suffix, a house number
-// with 号 and optional building/unit/room parts. Only [ \u3000] count as spaces so a match never crosses a
-// table cell (\t) or a line.
-const ADDRESS_RE = new RegExp(
-  `(${NAME})[，,：: \\u3000]*(?:家住|现住|住址[：:]?|户籍地址[：:]?|居住地[：:]?|住)?[：: \\u3000]*` +
-    `([${HAN}0-9]{0,24}?(?:大道|胡同|路|街|巷|弄|道|村|社区|小区|组)${NUM}+(?:-${NUM}+)?号` +
-    `(?:[${HAN}]{0,6}?${NUM}*[A-Za-z]?(?:号楼|栋|幢|单元|楼|层|室|附${NUM}+号)(?:-?${NUM}+)?)*)`,
-  'gu',
-);
+// Words after which a personal name is expected (the name is otherwise required to start after a non-Han char).
+const NAME_LABELS = '姓名|申请人|被申请人|当事人|户主|村民|居民|业主|住户|租户|承租人|联系人|学生|患者|家属';
+// Name, then a separator and/or "家住"/"住址：", then place words ending in a street-like suffix, a house number
+// with 号 and optional building/unit/room parts. The separator or keyword is required so that a place name that
+// starts with a surname character ("金佛大道1号5栋") is not read as a person. Only [ \u3000] count as spaces so
+// a match never crosses a table cell (\t) or a line.
+const LIVES = '(?:家住|现住|住址[：:]?|户籍地址[：:]?|居住地[：:]?|住)';
+// After these the name needs no boundary before it ("经查张三，家住…").
+const LIVES_STRONG = '(?:家住|现住|住址[：:]?|户籍地址[：:]?|居住地[：:]?|居住在|住在)';
+const ADDRESS_TAIL =
+  `[：: \\u3000]*([${HAN}0-9]{0,24}?(?:大道|胡同|路|街|巷|弄|道|村|社区|小区|组)${NUM}+(?:-${NUM}+)?号` +
+  `(?:[${HAN}]{0,6}?${NUM}*[A-Za-z]?(?:号楼|栋|幢|单元|楼|层|室|附${NUM}+号)(?:-?${NUM}+)?)*)`;
+const ADDRESS_RES = [
+  new RegExp(
+    `(?<=^|[^${HAN}]|${NAME_LABELS})(${NAME})(?:[，,：: \\u3000]+${LIVES}?|${LIVES})${ADDRESS_TAIL}`,
+    'gu',
+  ),
+  new RegExp(`(${NAME})[，,：: \\u3000]*${LIVES_STRONG}${ADDRESS_TAIL}`, 'gu'),
+];
 
 function idFindings(text: string): Draft[] {
   const out: Draft[] = [];
@@ -82,11 +92,13 @@ function idFindings(text: string): Draft[] {
 
 function simpleFindings(text: string, re: RegExp, kind: FindingKind, message: string, group = 0): Draft[] {
   const out: Draft[] = [];
-  for (const m of text.matchAll(re)) {
+  // The 'd' flag gives the exact offsets of a capture group.
+  const withIndices = group === 0 || re.hasIndices ? re : new RegExp(re.source, `${re.flags}d`);
+  for (const m of text.matchAll(withIndices)) {
     const s = m[group];
-    if (!s) continue;
-    const start = m.index + (group === 0 ? 0 : m[0].lastIndexOf(s));
-    out.push({ kind, text: s, start, end: start + s.length, message });
+    const at = group === 0 ? m.index : m.indices?.[group]?.[0];
+    if (!s || at === undefined) continue;
+    out.push({ kind, text: s, start: at, end: at + s.length, message });
   }
   return out;
 }
@@ -113,7 +125,7 @@ function bankFindings(text: string): Draft[] {
 
 function addressFindings(text: string): Draft[] {
   const out: Draft[] = [];
-  for (const m of text.matchAll(ADDRESS_RE)) {
+  for (const m of ADDRESS_RES.flatMap((re) => [...text.matchAll(re)])) {
     const whole = m[0];
     const addr = m[2] ?? '';
     const afterNo = addr.slice(addr.search(new RegExp(`${NUM}+(?:-${NUM}+)?号`, 'u')));
