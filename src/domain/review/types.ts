@@ -95,9 +95,11 @@ export interface CheckOptions {
 
 /**
  * Default blocking kinds. Issue 5: personal data and secrecy marks block; unit names, links and dates warn.
+ * Legal grounds: state secrets may not be disclosed (条例 Art. 14, REGULATIONS.md §2.3 row r3_1), leaking one is a
+ * website veto (§5 "安全、泄密事故"); personal data are third-party rights (Art. 15, §2.3 row r3_4).
  * Choices beyond the issue text [I], all settings through `blockingKinds`:
- * - landline and email warn: an office's phone and e-mail must be published (条例 Art. 12 指南, Art. 20(二)),
- *   so blocking every landline would stop ordinary notices; a reviewer decides.
+ * - landline and email warn: an office's phone and e-mail must be published (条例 Art. 12 指南 and Art. 20(二),
+ *   REGULATIONS.md §1.1), so blocking every landline would stop ordinary notices; a reviewer decides.
  * - sensitive words block: the unit configured them precisely to stop publication.
  * - an unreadable attachment blocks: nothing inside it could be checked.
  */
