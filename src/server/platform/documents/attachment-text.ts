@@ -266,13 +266,17 @@ export function maskDocx(
     const n = applyToSlots(unitSlots, valid);
     masked += n;
     skipped += findings.length - n;
-    let out = xml;
-    for (const s of [...segments].reverse()) {
+    const chunks: string[] = [];
+    let at = 0;
+    for (const s of segments) {
       const before = text.slice(s.textStart, s.textEnd);
       const after = unitSlots.slice(s.textStart, s.textEnd).join('');
-      if (after !== before) out = out.slice(0, s.xmlStart) + encodeText(after) + out.slice(s.xmlEnd);
+      if (after === before) continue;
+      chunks.push(xml.slice(at, s.xmlStart), encodeText(after));
+      at = s.xmlEnd;
     }
-    files[name] = new TextEncoder().encode(out);
+    chunks.push(xml.slice(at));
+    files[name] = new TextEncoder().encode(chunks.join(''));
   }
   return { bytes: zipSync(files), masked, skipped };
 }
@@ -306,16 +310,33 @@ function sheetText(ws: ExcelJS.Worksheet): { text: string; cells: CellSpan[] } {
   const cells: CellSpan[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const line: string[] = [];
+    let lineLength = 0;
     row.eachCell({ includeEmpty: false }, (cell) => {
       const t = valueText(cell.value);
       if (t === '') return;
-      const start = text.length + line.reduce((n, s) => n + s.length + 1, 0);
+      const start = text.length + lineLength + (line.length > 0 ? 1 : 0);
       cells.push({ cell, start, end: start + t.length });
+      lineLength = start - text.length + t.length;
       line.push(t);
     });
     if (line.length > 0) text += `${line.join('\t')}\n`;
   });
   return { text, cells };
+}
+
+/** The cell whose text contains offset `at` (cells are in text order). */
+function cellAt(cells: readonly CellSpan[], at: number): CellSpan | undefined {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cells[mid];
+    if (!c) break;
+    if (at < c.start) hi = mid - 1;
+    else if (at >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
 }
 
 const SHEET_STATE_LABELS: Record<ExcelJS.WorksheetState, string> = {
@@ -369,15 +390,14 @@ export async function maskXlsx(
     const { text, cells } = sheetText(ws);
     const perCell = new Map<CellSpan, Finding[]>();
     for (const f of findings) {
-      const span = cells.find((c) => c.start <= f.start && f.end <= c.end);
-      if (!span || text.slice(f.start, f.end) !== f.text || f.masked === f.text) {
+      const span = cellAt(cells, f.start);
+      if (!span || f.end > span.end || text.slice(f.start, f.end) !== f.text || f.masked === f.text) {
         skipped++;
         continue;
       }
-      perCell.set(span, [
-        ...(perCell.get(span) ?? []),
-        { ...f, start: f.start - span.start, end: f.end - span.start },
-      ]);
+      const list = perCell.get(span) ?? [];
+      list.push({ ...f, start: f.start - span.start, end: f.end - span.start });
+      perCell.set(span, list);
     }
     for (const [span, fs] of perCell) {
       const before = text.slice(span.start, span.end);
@@ -498,15 +518,17 @@ export async function maskAttachment(
   const ext = extOf(filename);
   const r = await extractAttachmentText(bytes, filename, limits);
   if ('error' in r) return r;
+  const keyOf = new Map(r.parts.map((p) => [p.source, p.key]));
   const byKey: Record<string, Finding[]> = {};
   let unplaced = 0;
   for (const f of findings) {
-    const part = r.parts.find((p) => p.source === f.source);
-    if (!part) {
+    const key = f.source === undefined ? undefined : keyOf.get(f.source);
+    if (key === undefined) {
       unplaced++;
       continue;
     }
-    byKey[part.key] = [...(byKey[part.key] ?? []), f];
+    byKey[key] ??= [];
+    byKey[key].push(f);
   }
   try {
     if (ext === 'docx') {
