@@ -151,9 +151,12 @@ function dropOverlaps(drafts: Draft[]): Draft[] {
     (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || order(a.kind) - order(b.kind),
   );
   const kept: Draft[] = [];
+  // Kept findings are disjoint and in start order, so overlap with any of them means overlap with the reach.
+  let reach = Number.NEGATIVE_INFINITY;
   for (const d of sorted) {
-    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
+    if (d.start < reach) continue;
     kept.push(d);
+    reach = d.end;
   }
   return kept;
 }
@@ -186,14 +189,12 @@ const MARK_PHRASE_RE = new RegExp(`(?<![${HAN}])(?:内部资料|注意保存)(?!
 
 function secrecyMarks(text: string): Draft[] {
   const msg = '含密级或内部资料标志，涉密或内部信息不得公开';
-  return dropOverlaps(
-    [
-      ...simpleFindings(text, MARK_STAR_RE, 'secrecy_mark', msg),
-      ...simpleFindings(text, MARK_LINE_RE, 'secrecy_mark', msg, 1),
-      ...simpleFindings(text, MARK_LEVEL_RE, 'secrecy_mark', msg, 1),
-      ...simpleFindings(text, MARK_PHRASE_RE, 'secrecy_mark', msg),
-    ].map((d) => ({ ...d })),
-  );
+  return dropOverlaps([
+    ...simpleFindings(text, MARK_STAR_RE, 'secrecy_mark', msg),
+    ...simpleFindings(text, MARK_LINE_RE, 'secrecy_mark', msg, 1),
+    ...simpleFindings(text, MARK_LEVEL_RE, 'secrecy_mark', msg, 1),
+    ...simpleFindings(text, MARK_PHRASE_RE, 'secrecy_mark', msg),
+  ]);
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
