@@ -1,0 +1,570 @@
+// Text of attachments for the pre-publication checks (issue 5 part 6), and masked copies for the one-click mask.
+// .docx: word/document.xml plus headers, footers, foot/endnotes and comments (secrecy marks often sit in the
+// header; deleted tracked-change text is still inside the file, so w:delText is read too). .xlsx: every sheet,
+// hidden and veryHidden included, numbers included (a phone typed as a number). Text PDFs. Plain text.
+// Kept small and self-contained on purpose; the full docx table reader lives beside it.
+import ExcelJS from 'exceljs';
+import { XMLValidator } from 'fast-xml-parser';
+import { Unzip, UnzipInflate, type Zippable, zipSync } from 'fflate';
+import { runChecksOnParts, unreadableAttachmentFinding } from '../../../domain/review/checks';
+import { maskAll } from '../../../domain/review/mask';
+import type { CheckOptions, Finding } from '../../../domain/review/types';
+
+export interface AttachmentPart {
+  /** Label shown to people, e.g. "附件 名单.xlsx › 工作表 Sheet2（隐藏）". */
+  source: string;
+  text: string;
+  /** Stable key of the part inside the file: zip entry name (docx), sheet name (xlsx), "page:N" (pdf), "text". */
+  key: string;
+}
+export type ExtractResult = { parts: AttachmentPart[] } | { error: string };
+
+export interface ExtractLimits {
+  /** Largest decompressed size of one zip entry. */
+  maxEntryBytes: number;
+  /** Largest decompressed size of all zip entries together (zip-bomb cap). */
+  maxTotalBytes: number;
+  maxPdfPages: number;
+}
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxPdfPages: 2000,
+};
+
+class AttachmentError extends Error {}
+const fail = (why: string): never => {
+  throw new AttachmentError(why);
+};
+
+const extOf = (filename: string) => /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() ?? '';
+
+// ---------- zip with a decompression cap ----------
+
+/**
+ * Inflate the entries selected by `want`, counting real output bytes (declared sizes can lie) and aborting as
+ * soon as a cap is passed. Entries that are not wanted are still inflated and counted when `countAll` is set,
+ * so a bomb hidden in an unread entry is caught before exceljs (which has no cap) sees the file.
+ */
+function readZip(
+  bytes: Uint8Array,
+  want: (name: string) => boolean,
+  limits: ExtractLimits,
+  countAll = false,
+): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  let total = 0;
+  // fflate catches an error thrown from ondata and hands it back through ondata(err): keep the first reason.
+  let abort: AttachmentError | undefined;
+  const stop = (why: string): never => {
+    abort ??= new AttachmentError(why);
+    throw abort;
+  };
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    const keep = want(file.name);
+    if (!keep && !countAll) return;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (err, chunk, final) => {
+      if (err) stop('压缩包已损坏');
+      size += chunk.length;
+      total += chunk.length;
+      if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) stop('解压后过大（疑似压缩炸弹）');
+      if (keep) chunks.push(chunk);
+      if (final && keep) {
+        const buf = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          buf.set(c, at);
+          at += c.length;
+        }
+        out.set(file.name, buf);
+      }
+    };
+    file.start();
+  };
+  try {
+    // Small input chunks bound what one inflate step can produce (deflate expands at most ~1032:1),
+    // so the cap is enforced before a bomb fills memory.
+    const step = 16 * 1024;
+    for (let at = 0; at < bytes.length || at === 0; at += step) {
+      unzip.push(bytes.subarray(at, at + step), at + step >= bytes.length);
+    }
+  } catch (e) {
+    if (abort) throw abort;
+    if (e instanceof AttachmentError) throw e;
+    fail('不是有效的压缩包');
+  }
+  if (abort) throw abort;
+  return out;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Decode an OOXML part, refusing DTDs (entity expansion, external entities) and malformed XML. */
+function safeXml(bytes: Uint8Array, name: string): string {
+  const xml = utf8.decode(bytes);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) fail(`${name} 含 DOCTYPE，已拒绝`);
+  if (XMLValidator.validate(xml) !== true) fail(`${name} 不是有效的 XML`);
+  return xml;
+}
+
+// ---------- docx ----------
+
+interface Segment {
+  /** Range of the w:t content in the XML string. */
+  xmlStart: number;
+  xmlEnd: number;
+  /** Range of its decoded text in the part text. */
+  textStart: number;
+  textEnd: number;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
+    e.startsWith('#x')
+      ? String.fromCodePoint(Number.parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (XML_ENTITIES[e] ?? ''),
+  );
+const encodeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// One tokenizer serves extraction and masking, so offsets always agree. A regex scan of WordprocessingML is
+// enough here: w:t/w:delText hold only text, and the XML was validated (and DTDs refused) beforehand.
+const DOCX_TOKEN_RE =
+  /<w:(t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>|<\/w:p>|<w:(?:tab|br|cr)(?:\s[^>]*)?\/>/g;
+
+function docxText(xml: string): { text: string; segments: Segment[] } {
+  let text = '';
+  const segments: Segment[] = [];
+  for (const m of xml.matchAll(DOCX_TOKEN_RE)) {
+    const tok = m[0];
+    if (m[1]) {
+      const raw = m[2] ?? '';
+      const decoded = decodeEntities(raw);
+      const xmlStart = m.index + tok.indexOf('>') + 1;
+      segments.push({
+        xmlStart,
+        xmlEnd: xmlStart + raw.length,
+        textStart: text.length,
+        textEnd: text.length + decoded.length,
+      });
+      text += decoded;
+    } else if (tok === '</w:p>') text += '\n';
+    else if (tok.startsWith('<w:tab')) text += '\t';
+    else text += '\n';
+  }
+  return { text, segments };
+}
+
+const DOCX_PART_RE = /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/;
+const DOCX_PART_LABELS: Record<string, string> = {
+  document: '正文',
+  header: '页眉',
+  footer: '页脚',
+  footnotes: '脚注',
+  endnotes: '尾注',
+  comments: '批注',
+};
+
+function docxPartLabel(entry: string): string {
+  const base = DOCX_PART_RE.exec(entry)?.[1] ?? entry;
+  const kind = base.replace(/\d+$/, '');
+  const n = base.slice(kind.length);
+  return `${DOCX_PART_LABELS[kind] ?? base}${n}`;
+}
+
+function sortDocxEntries(names: string[]): string[] {
+  const rank = (n: string) => (n === 'word/document.xml' ? 0 : 1);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+}
+
+const DOCX_RELS = 'word/_rels/document.xml.rels';
+
+/** External hyperlink targets: the text of a link often differs from its address, which is what gets checked. */
+function docxLinks(xml: string): string {
+  const targets: string[] = [];
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/TargetMode="External"/.test(m[0])) continue;
+    const target = /Target="([^"]*)"/.exec(m[0])?.[1];
+    if (target) targets.push(decodeEntities(target));
+  }
+  return targets.join('\n');
+}
+
+function extractDocx(bytes: Uint8Array, filename: string, limits: ExtractLimits): AttachmentPart[] {
+  const entries = readZip(bytes, (n) => DOCX_PART_RE.test(n) || n === DOCX_RELS, limits);
+  const rels = entries.get(DOCX_RELS);
+  entries.delete(DOCX_RELS);
+  if (!entries.has('word/document.xml')) fail('缺少 word/document.xml');
+  const parts: AttachmentPart[] = [];
+  for (const name of sortDocxEntries([...entries.keys()])) {
+    const { text } = docxText(safeXml(entries.get(name) ?? new Uint8Array(), name));
+    if (name !== 'word/document.xml' && text.trim() === '') continue;
+    parts.push({ source: `附件 ${filename} › ${docxPartLabel(name)}`, text, key: name });
+  }
+  const links = rels ? docxLinks(safeXml(rels, DOCX_RELS)) : '';
+  if (links) parts.push({ source: `附件 ${filename} › 超链接`, text: links, key: DOCX_RELS });
+  return parts;
+}
+
+/** Put each finding's masked text into the slots of its characters (same length: char by char). */
+function applyToSlots(slots: string[], findings: readonly Finding[]): number {
+  let applied = 0;
+  const sorted = [...findings].filter((f) => f.masked !== f.text).sort((a, b) => b.start - a.start);
+  let limit = Number.POSITIVE_INFINITY;
+  for (const f of sorted) {
+    if (f.end > limit || f.end > slots.length) continue;
+    if (f.masked.length === f.end - f.start) {
+      for (let i = 0; i < f.masked.length; i++) slots[f.start + i] = f.masked[i] ?? '';
+    } else {
+      slots[f.start] = f.masked;
+      for (let i = f.start + 1; i < f.end; i++) slots[i] = '';
+    }
+    limit = f.start;
+    applied++;
+  }
+  return applied;
+}
+
+export interface MaskResult {
+  bytes: Uint8Array;
+  /** Findings written into the copy. */
+  masked: number;
+  /** Findings that could not be placed (stale, overlapping or across cells). */
+  skipped: number;
+}
+
+/**
+ * Masked copy of a .docx: the text of w:t runs is replaced in place, everything else is kept byte for byte.
+ * `findingsPerPart` is keyed by AttachmentPart.key (zip entry name, e.g. "word/document.xml").
+ */
+export function maskDocx(
+  bytes: Uint8Array,
+  findingsPerPart: Readonly<Record<string, readonly Finding[]>>,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): MaskResult {
+  const entries = readZip(bytes, () => true, limits);
+  let masked = 0;
+  let skipped = 0;
+  const files: Zippable = {};
+  for (const [name, data] of entries) {
+    const findings = findingsPerPart[name];
+    if (!findings || findings.length === 0 || !DOCX_PART_RE.test(name)) {
+      if (!name.endsWith('/')) files[name] = data;
+      continue;
+    }
+    const xml = safeXml(data, name);
+    const { text, segments } = docxText(xml);
+    const valid = findings.filter((f) => text.slice(f.start, f.end) === f.text);
+    // One slot per UTF-16 unit, the unit of finding offsets.
+    const unitSlots = text.split('');
+    const n = applyToSlots(unitSlots, valid);
+    masked += n;
+    skipped += findings.length - n;
+    const chunks: string[] = [];
+    let at = 0;
+    for (const s of segments) {
+      const before = text.slice(s.textStart, s.textEnd);
+      const after = unitSlots.slice(s.textStart, s.textEnd).join('');
+      if (after === before) continue;
+      chunks.push(xml.slice(at, s.xmlStart), encodeText(after));
+      at = s.xmlEnd;
+    }
+    chunks.push(xml.slice(at));
+    files[name] = new TextEncoder().encode(chunks.join(''));
+  }
+  return { bytes: zipSync(files), masked, skipped };
+}
+
+// ---------- xlsx ----------
+
+type Cell = ExcelJS.Cell;
+
+function valueText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : valueText(v.text as ExcelJS.CellValue);
+  if ('result' in v) return v.result === undefined ? '' : valueText(v.result as ExcelJS.CellValue);
+  if ('error' in v) return v.error;
+  return '';
+}
+
+interface CellSpan {
+  cell: Cell;
+  start: number;
+  end: number;
+}
+
+/** Rows joined by '\n', cells by '\t'; the checks never match across these, so each finding sits in one cell. */
+function sheetText(ws: ExcelJS.Worksheet): { text: string; cells: CellSpan[] } {
+  let text = '';
+  const cells: CellSpan[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const line: string[] = [];
+    let lineLength = 0;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const t = valueText(cell.value);
+      if (t === '') return;
+      const start = text.length + lineLength + (line.length > 0 ? 1 : 0);
+      cells.push({ cell, start, end: start + t.length });
+      lineLength = start - text.length + t.length;
+      line.push(t);
+    });
+    if (line.length > 0) text += `${line.join('\t')}\n`;
+  });
+  return { text, cells };
+}
+
+/** The cell whose text contains offset `at` (cells are in text order). */
+function cellAt(cells: readonly CellSpan[], at: number): CellSpan | undefined {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cells[mid];
+    if (!c) break;
+    if (at < c.start) hi = mid - 1;
+    else if (at >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
+}
+
+const SHEET_STATE_LABELS: Record<ExcelJS.WorksheetState, string> = {
+  visible: '',
+  hidden: '（隐藏）',
+  veryHidden: '（深度隐藏）',
+};
+
+async function loadWorkbook(bytes: Uint8Array, limits: ExtractLimits): Promise<ExcelJS.Workbook> {
+  // exceljs inflates without a cap and parses XML itself: check sizes and refuse DTDs first.
+  const xmlEntries = readZip(bytes, (n) => /\.(xml|rels)$/i.test(n), limits, true);
+  for (const [name, data] of xmlEntries) {
+    if (/<!DOCTYPE|<!ENTITY/i.test(utf8.decode(data.subarray(0, 4096)))) fail(`${name} 含 DOCTYPE，已拒绝`);
+  }
+  const wb = new ExcelJS.Workbook();
+  // exceljs's typing wants a Node Buffer.
+  await wb.xlsx.load(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+  );
+  return wb;
+}
+
+async function extractXlsx(
+  bytes: Uint8Array,
+  filename: string,
+  limits: ExtractLimits,
+): Promise<AttachmentPart[]> {
+  const wb = await loadWorkbook(bytes, limits);
+  return wb.worksheets.map((ws) => ({
+    source: `附件 ${filename} › 工作表 ${ws.name}${SHEET_STATE_LABELS[ws.state] ?? ''}`,
+    text: sheetText(ws).text,
+    key: ws.name,
+  }));
+}
+
+/**
+ * Masked copy of an .xlsx: each finding is mapped to its cell and the cell becomes the masked string (a phone
+ * stored as a number becomes text "138****1234"). `findingsPerSheet` is keyed by sheet name (AttachmentPart.key).
+ */
+export async function maskXlsx(
+  bytes: Uint8Array,
+  findingsPerSheet: Readonly<Record<string, readonly Finding[]>>,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<MaskResult> {
+  const wb = await loadWorkbook(bytes, limits);
+  let masked = 0;
+  let skipped = 0;
+  for (const ws of wb.worksheets) {
+    const findings = findingsPerSheet[ws.name] ?? [];
+    if (findings.length === 0) continue;
+    const { text, cells } = sheetText(ws);
+    const perCell = new Map<CellSpan, Finding[]>();
+    for (const f of findings) {
+      const span = cellAt(cells, f.start);
+      if (!span || f.end > span.end || text.slice(f.start, f.end) !== f.text || f.masked === f.text) {
+        skipped++;
+        continue;
+      }
+      const list = perCell.get(span) ?? [];
+      list.push({ ...f, start: f.start - span.start, end: f.end - span.start });
+      perCell.set(span, list);
+    }
+    for (const [span, fs] of perCell) {
+      const before = text.slice(span.start, span.end);
+      span.cell.value = maskAll(before, fs);
+      masked += fs.length;
+    }
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(out as ArrayBuffer), masked, skipped };
+}
+
+// ---------- pdf ----------
+
+async function extractPdf(
+  bytes: Uint8Array,
+  filename: string,
+  limits: ExtractLimits,
+): Promise<AttachmentPart[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdfjs may transfer (detach) the buffer it is given: pass a copy. No eval, no font faces, no network.
+  const task = getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    if (doc.numPages > limits.maxPdfPages) fail(`页数超过 ${limits.maxPdfPages}`);
+    const parts: AttachmentPart[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str;
+        if (item.hasEOL) text += '\n';
+      }
+      parts.push({ source: `附件 ${filename} › 第${p}页`, text, key: `page:${p}` });
+      page.cleanup();
+    }
+    // A scan has no text layer: nothing in it could be checked, so it is reported rather than passed.
+    if (parts.every((x) => x.text.trim() === '')) fail('PDF 中没有可提取的文字（可能是扫描件），请人工核对');
+    return parts;
+  } finally {
+    await task.destroy();
+  }
+}
+
+// ---------- text ----------
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Chinese Windows tools still write GBK/GB18030 text files.
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+// ---------- entry points ----------
+
+/** Text of an attachment, part by part. Never throws: an unreadable file gives `{ error: '附件无法打开：…' }`. */
+export async function extractAttachmentText(
+  bytes: Uint8Array,
+  filename: string,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<ExtractResult> {
+  const ext = extOf(filename);
+  try {
+    switch (ext) {
+      case 'docx':
+        return { parts: extractDocx(bytes, filename, limits) };
+      case 'xlsx':
+        return { parts: await extractXlsx(bytes, filename, limits) };
+      case 'pdf':
+        return { parts: await extractPdf(bytes, filename, limits) };
+      case 'txt':
+        return { parts: [{ source: `附件 ${filename}`, text: decodeText(bytes), key: 'text' }] };
+      default:
+        return {
+          error: `附件无法打开：不支持的文件类型 ${ext ? `.${ext}` : '（无扩展名）'}，请转换为 .docx、.xlsx、.pdf 或 .txt`,
+        };
+    }
+  } catch (e) {
+    const why = e instanceof AttachmentError ? e.message : '文件已损坏或格式不符';
+    return { error: `附件无法打开：${why}` };
+  }
+}
+
+/** Extract and check one attachment; an unreadable file becomes one unreadable_attachment finding. */
+export async function checkAttachment(
+  bytes: Uint8Array,
+  filename: string,
+  opts: CheckOptions = {},
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<{ parts: AttachmentPart[]; findings: Finding[] }> {
+  const r = await extractAttachmentText(bytes, filename, limits);
+  if ('error' in r)
+    return { parts: [], findings: [unreadableAttachmentFinding(`附件 ${filename}`, r.error, opts)] };
+  return { parts: r.parts, findings: runChecksOnParts(r.parts, opts) };
+}
+
+/**
+ * One-click mask of a whole attachment: findings (as returned by checkAttachment, matched to parts by their
+ * `source`) are written into a copy. Text PDFs cannot be rewritten safely and give an error.
+ */
+export async function maskAttachment(
+  bytes: Uint8Array,
+  filename: string,
+  findings: readonly Finding[],
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<MaskResult | { error: string }> {
+  const ext = extOf(filename);
+  const r = await extractAttachmentText(bytes, filename, limits);
+  if ('error' in r) return r;
+  const keyOf = new Map(r.parts.map((p) => [p.source, p.key]));
+  const byKey: Record<string, Finding[]> = {};
+  let unplaced = 0;
+  for (const f of findings) {
+    const key = f.source === undefined ? undefined : keyOf.get(f.source);
+    if (key === undefined) {
+      unplaced++;
+      continue;
+    }
+    byKey[key] ??= [];
+    byKey[key].push(f);
+  }
+  try {
+    if (ext === 'docx') {
+      const m = maskDocx(bytes, byKey, limits);
+      return { ...m, skipped: m.skipped + unplaced };
+    }
+    if (ext === 'xlsx') {
+      const m = await maskXlsx(bytes, byKey, limits);
+      return { ...m, skipped: m.skipped + unplaced };
+    }
+    if (ext === 'txt') {
+      const text = r.parts[0]?.text ?? '';
+      const fs = byKey.text ?? [];
+      const out = maskAll(text, fs);
+      return { bytes: new TextEncoder().encode(out), masked: fs.length, skipped: unplaced };
+    }
+  } catch (e) {
+    return { error: `附件无法脱敏：${e instanceof AttachmentError ? e.message : '文件已损坏'}` };
+  }
+  return { error: '附件无法脱敏：PDF 不能自动改写，请修改原文件后重新生成 PDF' };
+}
+
+/** The JSON printed by `gongkai review check FILE --json`. */
+export function findingsJson(findings: readonly Finding[]): {
+  findings: Pick<Finding, 'kind' | 'text' | 'start' | 'end' | 'masked' | 'blocking' | 'message' | 'source'>[];
+} {
+  return {
+    findings: findings.map((f) => ({
+      kind: f.kind,
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      masked: f.masked,
+      blocking: f.blocking,
+      message: f.message,
+      ...(f.source === undefined ? {} : { source: f.source }),
+    })),
+  };
+}
