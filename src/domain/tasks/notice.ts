@@ -172,7 +172,7 @@ function cleanText(raw: string): { text: string; lostNumbers: boolean } {
   let lostNumbers = false;
   const lines: string[] = [];
   for (const l of raw.split('\n')) {
-    const t = l.replace(/[\u00a0\u3000]/g, ' ').trim();
+    const t = normSpaces(l);
     if (t === '') continue;
     if (RESIDUE.test(t)) lostNumbers = true;
     else lines.push(t);
@@ -258,6 +258,11 @@ interface Metadata {
   docNumber: string | null;
   date: string | null;
   year: number | null;
+}
+
+/** Exotic spaces (U+2002 in seed 002, NBSP, ideographic space) become one ASCII space. */
+function normSpaces(s: string): string {
+  return s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 function compact(s: string): string {
@@ -489,7 +494,7 @@ function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recogni
       let reset = false;
       for (const col of cols.sections) {
         const cell = gridRow[col];
-        const own = cell ? cell.text.trim() : '';
+        const own = cell ? normSpaces(cell.text) : '';
         const prev = carried.get(col);
         let v: string;
         if (reset) v = own;
@@ -632,7 +637,7 @@ function readProse(blocks: DocBlock[], ctx: Context): void {
     if (annotations.length === 0 && isHeading(raw)) {
       const lv = level ?? 1;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
-      stack.push({ level: lv, text: raw });
+      stack.push({ level: lv, text: normSpaces(raw) });
       open = null;
       continue;
     }
