@@ -3,13 +3,15 @@ import { blocksToText, type TableBlock, tableGrid, textToBlocks } from './blocks
 
 function table(text: string): TableBlock {
   const t = textToBlocks(text).find((b) => b.type === 'table');
-  if (!t || t.type !== 'table') throw new Error('no table');
+  if (t?.type !== 'table') throw new Error('no table');
   return t;
 }
 
 describe('textToBlocks: the seeds’ flattened Word form', () => {
   it('makes one row per blank-line group, one cell per tab line, continuation lines inside the cell', () => {
-    const t = table('标题\n\n\t工作任务\n\t牵头单位\n\n\t1．第一条\n2．第二条\n\t区财政局\n\n\t\n\t区税务局\n');
+    const t = table(
+      '标题\n\n\t工作任务\n\t牵头单位\n\n\t1．第一条\n2．第二条\n\t区财政局\n\n\t\n\t区税务局\n',
+    );
     expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['工作任务', '牵头单位'],
       ['1．第一条\n2．第二条', '区财政局'],
@@ -35,7 +37,10 @@ describe('textToBlocks: the seeds’ flattened Word form', () => {
 describe('textToBlocks: one row per line (web page copies)', () => {
   it.each([
     ['tabs', '首页 > 政务公开\n序号\t工作任务\t责任单位\n1\t公开预算\t区财政局\n2\t\t区税务局\n扫一扫'],
-    ['pipes', '首页 > 政务公开\n| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 公开预算 | 区财政局 |\n| 2 |  | 区税务局 |\n扫一扫'],
+    [
+      'pipes',
+      '首页 > 政务公开\n| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 公开预算 | 区财政局 |\n| 2 |  | 区税务局 |\n扫一扫',
+    ],
   ])('%s', (_name, text) => {
     const blocks = textToBlocks(text);
     expect(blocks.map((b) => b.type)).toEqual(['p', 'table', 'p']);

@@ -33,7 +33,11 @@ describe('parseDeadline: one phrase', () => {
     ['全年', 2021, { kind: 'continuous', raw: '全年' }],
     // relative to an event
     ['5个工作日内', 2021, { kind: 'relative', raw: '5个工作日内' }],
-    ['在市政府有关部门印发基层政务公开标准指引3个月内', 2021, { kind: 'relative', raw: '市政府有关部门印发基层政务公开标准指引3个月内' }],
+    [
+      '在市政府有关部门印发基层政务公开标准指引3个月内',
+      2021,
+      { kind: 'relative', raw: '市政府有关部门印发基层政务公开标准指引3个月内' },
+    ],
     ['收到后十个工作日内', 2021, { kind: 'relative', raw: '收到后十个工作日内' }],
   ])('%s (plan year %i)', (raw, year, expected) => {
     expect(parseDeadline(raw, year)).toEqual([expected]);
@@ -50,11 +54,7 @@ describe('parseDeadline: inside a measure text', () => {
         { kind: 'date', date: '2021-10-31', raw: '2021年10月底前' },
       ],
     ],
-    [
-      '不能当场答复的，必须在5个工作日内主动回复来电人。',
-      2021,
-      [{ kind: 'relative', raw: '5个工作日内' }],
-    ],
+    ['不能当场答复的，必须在5个工作日内主动回复来电人。', 2021, [{ kind: 'relative', raw: '5个工作日内' }]],
     [
       '行政许可、行政处罚决定作出之日起7个工作日内，行政强制和其他对外管理服务事项作出决定之日起20个工作日内，要向社会公布',
       2020,
@@ -72,7 +72,11 @@ describe('parseDeadline: inside a measure text', () => {
       ],
     ],
     // The yearly due day is not also read as a one-off date.
-    ['并于每年度1月31日前通过区政府门户网站向社会公开', 2019, [{ kind: 'recurring', every: 'year', raw: '每年度1月31日前' }]],
+    [
+      '并于每年度1月31日前通过区政府门户网站向社会公开',
+      2019,
+      [{ kind: 'recurring', every: 'year', raw: '每年度1月31日前' }],
+    ],
     // "次年" is not also read as a plain month end of the plan year.
     ['于次年1月底前报送', 2021, [{ kind: 'date', date: '2022-01-31', raw: '次年1月底前' }]],
   ])('%s', (text, year, expected) => {

@@ -13,7 +13,14 @@ function exact(rows: (string | { merged: [number, number] })[][]): TableBlock {
     r.map((c, ci) =>
       typeof c === 'string'
         ? { text: c, row: ri, col: ci, colSpan: 1, rowSpan: 1 }
-        : { text: '', row: ri, col: ci, colSpan: 1, rowSpan: 1, mergedFrom: { row: c.merged[0], col: c.merged[1] } },
+        : {
+            text: '',
+            row: ri,
+            col: ci,
+            colSpan: 1,
+            rowSpan: 1,
+            mergedFrom: { row: c.merged[0], col: c.merged[1] },
+          },
     ),
   );
   return { type: 'table', rows: out };
@@ -202,7 +209,11 @@ describe('prose plans', () => {
       [1, ['区政府办公室'], ['各单位']],
       [1, [], []],
     ]);
-    expect(plan.tasks[0]?.section).toEqual(['一、切实做好政务公开工作', '(一)深化重点领域信息公开', '1.深化营商环境信息公开:']);
+    expect(plan.tasks[0]?.section).toEqual([
+      '一、切实做好政务公开工作',
+      '(一)深化重点领域信息公开',
+      '1.深化营商环境信息公开:',
+    ]);
     // The annotation is not part of the text.
     expect(plan.tasks[0]?.text).toBe('(1)做好企业开办方面的公开工作。');
   });
@@ -215,7 +226,10 @@ describe('prose plans', () => {
 
   it('makes the numbered paragraphs under an annotated section paragraph its measures', () => {
     const t = parseNotice({ text: prose }).tasks[4];
-    expect(t?.measures).toEqual(['开设注销。政务新媒体开设、变更、注销均要备案。', '内容保障。微博每周更新不少于3次。']);
+    expect(t?.measures).toEqual([
+      '开设注销。政务新媒体开设、变更、注销均要备案。',
+      '内容保障。微博每周更新不少于3次。',
+    ]);
     expect(t?.deadlines).toEqual([{ kind: 'recurring', every: 'week', times: 3, raw: '每周更新不少于3次' }]);
   });
 
@@ -231,10 +245,16 @@ describe('measures', () => {
   it.each<[string, string[]]>([
     ['1．甲。\n2．乙。', ['甲。', '乙。']],
     ['1.甲。\n2．乙。', ['甲。', '乙。']],
-    ['1．政府网站。\n（1）子项一。\n（2）子项二。\n2．政务新媒体。', ['政府网站。\n（1）子项一。\n（2）子项二。', '政务新媒体。']],
+    [
+      '1．政府网站。\n（1）子项一。\n（2）子项二。\n2．政务新媒体。',
+      ['政府网站。\n（1）子项一。\n（2）子项二。', '政务新媒体。'],
+    ],
     ['没有编号的一段话。', []],
     // list numbers lost in conversion: the "." lines still separate the items
-    ['加强服务。\n. \n建立制度。\n. \n. \n提供咨询。\n. \n3．依托信箱。\n4．依托大厅。', ['加强服务。', '建立制度。', '提供咨询。', '依托信箱。', '依托大厅。']],
+    [
+      '加强服务。\n. \n建立制度。\n. \n. \n提供咨询。\n. \n3．依托信箱。\n4．依托大厅。',
+      ['加强服务。', '建立制度。', '提供咨询。', '依托信箱。', '依托大厅。'],
+    ],
   ])('%j', (text, measures) => {
     expect(splitMeasures(text)).toEqual(measures);
   });
@@ -272,7 +292,12 @@ describe('metadata', () => {
   });
 
   it('warns when the year cannot be found', () => {
-    const plan = parseNotice({ text: flat([['工作任务', '责任单位'], ['甲。', '区甲局']]) });
+    const plan = parseNotice({
+      text: flat([
+        ['工作任务', '责任单位'],
+        ['甲。', '区甲局'],
+      ]),
+    });
     expect(plan.year).toBeNull();
     expect(plan.warnings[0]?.message).toContain('--year');
   });
@@ -280,7 +305,12 @@ describe('metadata', () => {
 
 describe('bad input', () => {
   it('explains a table without a recognisable header', () => {
-    const plan = parseNotice({ text: `2021年\n\n${flat([['姓名', '电话'], ['张三', '123']])}\n` });
+    const plan = parseNotice({
+      text: `2021年\n\n${flat([
+        ['姓名', '电话'],
+        ['张三', '123'],
+      ])}\n`,
+    });
     expect(plan.tasks).toEqual([]);
     expect(plan.warnings.at(-1)?.message).toContain('没有可识别的表头');
   });
@@ -294,7 +324,12 @@ describe('bad input', () => {
   it('stays bounded on a very long notice (a 300-page table)', () => {
     const rows = [['工作任务', '贯彻举措', '牵头单位', '责任单位']];
     for (let i = 0; i < 6000; i++) {
-      rows.push([i % 50 === 0 ? `${i}、章` : '', `1．第${i}项措施，在2021年6月底前完成（公开路径：政府网站>栏目${i}）。\n2．每季度报送。`, '区政府办公室', '区级各部门、各镇街']);
+      rows.push([
+        i % 50 === 0 ? `${i}、章` : '',
+        `1．第${i}项措施，在2021年6月底前完成（公开路径：政府网站>栏目${i}）。\n2．每季度报送。`,
+        '区政府办公室',
+        '区级各部门、各镇街',
+      ]);
     }
     const text = `2021年任务分工\n\n${flat(rows)}\n`;
     const start = performance.now();

@@ -262,7 +262,10 @@ interface Metadata {
 
 /** Exotic spaces (U+2002 in seed 002, NBSP, ideographic space) become one ASCII space. */
 function normSpaces(s: string): string {
-  return s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 function compact(s: string): string {
@@ -318,7 +321,13 @@ function readMetadata(blocks: DocBlock[]): Metadata {
   if (title === null) {
     for (const p0 of head.slice(0, 25)) {
       const p = compact(p0);
-      if (p.length >= 6 && p.length <= 80 && PLAN_TITLE.test(p) && !/[。，；：:]/.test(p) && !isNavigation(p)) {
+      if (
+        p.length >= 6 &&
+        p.length <= 80 &&
+        PLAN_TITLE.test(p) &&
+        !/[。，；：:]/.test(p) &&
+        !isNavigation(p)
+      ) {
         title = p;
         break;
       }
@@ -365,7 +374,8 @@ function roleOf(header: string): Role | null {
   if (h === '' || h.length > 16) return null;
   if (/^(序号|编号|序)$/.test(h)) return 'seq';
   if (/牵头|主责单位/.test(h)) return 'lead';
-  if (/责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位/.test(h)) return 'responsible';
+  if (/责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位/.test(h))
+    return 'responsible';
   if (/时限|完成时间|时间要求|时间节点|完成期限|进度安排/.test(h)) return 'deadline';
   if (/任务|举措|措施|工作要点|工作内容|事项|主要内容/.test(h)) return 'task';
   return 'other';
@@ -471,7 +481,8 @@ function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recogni
       const row = block.rows[r] ?? [];
       if (ctx.full()) return { tables: tableNo, recognised };
       // Header rows repeated at page breaks.
-      if (headerMap(row, width) && compact(row.map((c) => c.text).join('|')) === compact(cols.headerTexts)) continue;
+      if (headerMap(row, width) && compact(row.map((c) => c.text).join('|')) === compact(cols.headerTexts))
+        continue;
       if (headerMap(row, width)) continue;
       const line = row.find((c) => c.line !== undefined)?.line;
       const source = `表${tableNo}第${r + 1}行${line !== undefined ? `（文本第${line}行）` : ''}`;
@@ -575,7 +586,8 @@ function isHeading(text: string): boolean {
   return body.length <= 40 && !/[。；;，,]/.test(body);
 }
 
-const ANNOTATION_LABEL = /^\s*(牵头单位|责任单位|配合单位|主责单位|参与单位|完成时限|时限要求|完成时间|时限)\s*[:：]/;
+const ANNOTATION_LABEL =
+  /^\s*(牵头单位|责任单位|配合单位|主责单位|参与单位|完成时限|时限要求|完成时间|时限)\s*[:：]/;
 
 /** Bracketed annotations "(牵头单位:…,责任单位:…)" anywhere in the paragraph; the text without them. */
 function takeAnnotations(text: string): { text: string; annotations: string[] } {
@@ -620,8 +632,6 @@ function readProse(blocks: DocBlock[], ctx: Context): void {
       start = i;
       if (levelOf(t) === 1) break;
     } else if (levelOf(t) === null) {
-      // An unnumbered paragraph between headings: the body starts after it unless a heading is above.
-      continue;
     }
   }
   const stack: { level: number; text: string }[] = [];
@@ -678,7 +688,8 @@ function labelledParts(annotation: string): ['lead' | 'responsible' | 'deadline'
     const cleaned = part.replace(/[，,；;\s]+$/, '');
     if (cleanUnitName(cleaned) !== '') out.push([role, cleaned]);
   }
-  if (m) out.push(['deadline', annotation.slice(m.index + m[0].length).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
+  if (m)
+    out.push(['deadline', annotation.slice(m.index + m[0].length).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
   return out;
 }
 
@@ -687,8 +698,7 @@ function appendToTask(task: PlanTask, more: string, year: number): void {
   task.measures = splitMeasures(task.text);
   const ds = [...task.deadlines, ...parseDeadline(more, year)];
   task.deadlines = dedupeBy(ds, (d) => `${d.kind}|${d.raw}`);
-  task.disclosurePaths = dedupeBy(
-    [...task.disclosurePaths, ...parseDisclosurePaths(more)],
-    (p) => p.join('>'),
+  task.disclosurePaths = dedupeBy([...task.disclosurePaths, ...parseDisclosurePaths(more)], (p) =>
+    p.join('>'),
   );
 }

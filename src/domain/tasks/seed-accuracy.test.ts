@@ -35,7 +35,11 @@ function deadlineOf(s: string): Deadline {
   const [kind, ...rest] = s.split(':');
   if (kind === 'date') return { kind: 'date', date: rest[0], raw: rest.slice(1).join(':') };
   if (kind === 'rec') {
-    const d: Deadline = { kind: 'recurring', every: rest[0] as Deadline['every'], raw: rest.slice(2).join(':') };
+    const d: Deadline = {
+      kind: 'recurring',
+      every: rest[0] as Deadline['every'],
+      raw: rest.slice(2).join(':'),
+    };
     if (rest[1]) d.times = Number(rest[1]);
     return { kind: d.kind, every: d.every, ...(d.times !== undefined ? { times: d.times } : {}), raw: d.raw };
   }
@@ -62,8 +66,13 @@ function score(plan: ParsedPlan, exp: Expected): Score {
     } else sc.misses.push(`${where} ${field}`);
     sc.byField[field] = f;
   };
-  for (const k of ['title', 'issuer', 'docNumber', 'date', 'year'] as const) check(k, plan[k] === exp.meta[k], 'meta');
-  check('taskCount', plan.tasks.length === exp.tasks.length, `tasks ${plan.tasks.length}/${exp.tasks.length}`);
+  for (const k of ['title', 'issuer', 'docNumber', 'date', 'year'] as const)
+    check(k, plan[k] === exp.meta[k], 'meta');
+  check(
+    'taskCount',
+    plan.tasks.length === exp.tasks.length,
+    `tasks ${plan.tasks.length}/${exp.tasks.length}`,
+  );
   exp.tasks.forEach((e, i) => {
     const t = plan.tasks[i];
     const where = `T${String(i + 1).padStart(3, '0')}`;

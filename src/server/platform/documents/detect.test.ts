@@ -19,7 +19,12 @@ describe('detectFileKind', () => {
     ['html', strToU8('<!DOCTYPE html><html><body><table></table></body></html>'), 'a.txt', 'html'],
     ['UTF-8 text', strToU8('工作任务\t牵头单位'), 'a.txt', 'text'],
     ['GB18030 text', GB, 'a.txt', 'text'],
-    ['binary garbage', new Uint8Array(Array.from({ length: 400 }, (_, i) => (i * 37) % 32)), 'a.txt', 'garbled'],
+    [
+      'binary garbage',
+      new Uint8Array(Array.from({ length: 400 }, (_, i) => (i * 37) % 32)),
+      'a.txt',
+      'garbled',
+    ],
   ])('%s', (_name, bytes, filename, kind) => {
     expect(detectFileKind(bytes, filename).kind).toBe(kind);
   });

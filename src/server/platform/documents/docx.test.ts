@@ -10,7 +10,9 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 function rawDocx(body: string, prolog = ''): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?>${prolog}<w:document ${W}><w:body>${body}</w:body></w:document>`),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?>${prolog}<w:document ${W}><w:body>${body}</w:body></w:document>`,
+    ),
   });
 }
 
@@ -45,7 +47,9 @@ describe('readDocx: text', () => {
     const body =
       `<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>关于印发</w:t></w:r><w:ins><w:r><w:t>方案</w:t></w:r></w:ins>` +
       `<w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText><w:tab/><w:t>的通知</w:t><w:br/><w:t>第二行 &amp; &lt;x&gt;</w:t></w:r></w:p>`;
-    expect(readDocx(rawDocx(body))).toEqual([{ type: 'p', text: '关于印发方案\t的通知\n第二行 & <x>', style: 'Title' }]);
+    expect(readDocx(rawDocx(body))).toEqual([
+      { type: 'p', text: '关于印发方案\t的通知\n第二行 & <x>', style: 'Title' },
+    ]);
   });
 });
 
@@ -61,7 +65,8 @@ describe('readDocx: tables with exact merges', () => {
       `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('丁')}${tc('区民政局')}</w:tr>` +
       '</w:tbl>';
     const [t] = readDocx(rawDocx(body)) as TableBlock[];
-    const pos = (r: number) => t?.rows[r]?.map((c) => [c.text, c.col, c.colSpan, c.rowSpan, c.mergedFrom ?? null]);
+    const pos = (r: number) =>
+      t?.rows[r]?.map((c) => [c.text, c.col, c.colSpan, c.rowSpan, c.mergedFrom ?? null]);
     expect(pos(0)).toEqual([
       ['工作任务', 0, 2, 1, null],
       ['牵头单位', 2, 1, 1, null],
@@ -91,15 +96,31 @@ describe('readDocx: tables with exact merges', () => {
             new Paragraph('标题'),
             new Table({
               rows: [
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('A')], columnSpan: 2 }), new TableCell({ children: [new Paragraph('B')] })] }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('A')], columnSpan: 2 }),
+                    new TableCell({ children: [new Paragraph('B')] }),
+                  ],
+                }),
                 new TableRow({
                   children: [
                     new TableCell({ children: [new Paragraph('C')], rowSpan: 2 }),
-                    new TableCell({ children: [new Paragraph({ children: [new TextRun('D1')] }), new Paragraph(''), new Paragraph('D2')] }),
+                    new TableCell({
+                      children: [
+                        new Paragraph({ children: [new TextRun('D1')] }),
+                        new Paragraph(''),
+                        new Paragraph('D2'),
+                      ],
+                    }),
                     new TableCell({ children: [new Paragraph('E')] }),
                   ],
                 }),
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('F')] }), new TableCell({ children: [new Paragraph('G')] })] }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('F')] }),
+                    new TableCell({ children: [new Paragraph('G')] }),
+                  ],
+                }),
               ],
             }),
           ],
@@ -109,7 +130,11 @@ describe('readDocx: tables with exact merges', () => {
     const blocks = readDocx(new Uint8Array(await Packer.toBuffer(doc)));
     expect(blocks[0]).toEqual({ type: 'p', text: '标题' });
     const t = blocks[1] as TableBlock;
-    expect(t.rows.map((r) => r.map((c) => (c.mergedFrom ? `^${c.mergedFrom.row},${c.mergedFrom.col}` : `${c.text}@${c.col}`)))).toEqual([
+    expect(
+      t.rows.map((r) =>
+        r.map((c) => (c.mergedFrom ? `^${c.mergedFrom.row},${c.mergedFrom.col}` : `${c.text}@${c.col}`)),
+      ),
+    ).toEqual([
       ['A@0', 'B@2'],
       ['C@0', 'D1\nD2@1', 'E@2'],
       ['^1,0', 'F@1', 'G@2'],
@@ -120,7 +145,9 @@ describe('readDocx: tables with exact merges', () => {
 
 describe('readDocx: hostile or broken files', () => {
   it('rejects a DOCTYPE with an external entity (XXE)', () => {
-    const e = errorOf(() => readDocx(rawDocx(p('&xxe;'), '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')));
+    const e = errorOf(() =>
+      readDocx(rawDocx(p('&xxe;'), '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')),
+    );
     expect(e.code).toBe('XML_ENTITY');
     expect(e.message).toMatch(/实体/);
   });

@@ -29,9 +29,20 @@ describe('readHtmlTables', () => {
       '扫一扫在手机打开当前页',
     ]);
     const t = blocks.find((b) => b.type === 'table') as TableBlock;
-    expect(t.rows.map((r) => r.map((c) => (c.mergedFrom ? `^${c.mergedFrom.row},${c.mergedFrom.col}` : `${c.text}@${c.col}+${c.colSpan}`)))).toEqual([
+    expect(
+      t.rows.map((r) =>
+        r.map((c) =>
+          c.mergedFrom ? `^${c.mergedFrom.row},${c.mergedFrom.col}` : `${c.text}@${c.col}+${c.colSpan}`,
+        ),
+      ),
+    ).toEqual([
       ['工作任务@0+2', '牵头单位@2+1', '责任单位@3+1'],
-      ['一、深化公开@0+1', '1．公开预算。\n2．公开决算（公开路径：政府网站>财政预决算）。@1+1', '区财政局@2+1', '区级各部门@3+1'],
+      [
+        '一、深化公开@0+1',
+        '1．公开预算。\n2．公开决算（公开路径：政府网站>财政预决算）。@1+1',
+        '区财政局@2+1',
+        '区级各部门@3+1',
+      ],
       ['^1,0', '及时公开债务信息。@1+1', '^1,2', '区政府有关部门@3+1'],
     ]);
   });

@@ -15,8 +15,20 @@ describe('readDocument: clear Chinese messages for what cannot be read', () => {
     ['a scanned PDF', strToU8('%PDF-1.4 scanned'), 'notice.pdf', 'PDF', /PDF/],
     ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'notice.png', 'IMAGE', /图片/],
     ['an empty file', new Uint8Array(), 'notice.docx', 'EMPTY', /为空/],
-    ['a garbled file', new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 7) % 31)), 'notice.txt', 'GARBLED', /无法识别/],
-    ['a .doc / .wps file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'notice.wps', 'NEEDS_LIBREOFFICE', /LibreOffice/],
+    [
+      'a garbled file',
+      new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 7) % 31)),
+      'notice.txt',
+      'GARBLED',
+      /无法识别/,
+    ],
+    [
+      'a .doc / .wps file',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      'notice.wps',
+      'NEEDS_LIBREOFFICE',
+      /LibreOffice/,
+    ],
   ])('%s', async (_name, bytes, filename, code, message) => {
     const [c, m] = await codeOf(bytes, filename);
     expect(c).toBe(code);
@@ -45,7 +57,9 @@ describe('readDocument: text copied from a web page', () => {
     ].join('\n');
     const plan = parseNotice({ blocks: await readDocument(strToU8(text), 'copy.txt') });
     expect(plan.date).toBe('2022-03-01');
-    expect(plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map((d) => d.kind)])).toEqual([
+    expect(
+      plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map((d) => d.kind)]),
+    ).toEqual([
       ['公开预算信息。', ['区财政局'], ['区级各部门'], ['date']],
       ['每季度公开债务信息。', ['区财政局'], ['区级各部门'], ['continuous', 'recurring']],
     ]);
