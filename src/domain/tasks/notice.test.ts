@@ -218,6 +218,31 @@ describe('prose plans', () => {
     expect(plan.tasks[0]?.text).toBe('(1)做好企业开办方面的公开工作。');
   });
 
+  it('keeps brackets inside an annotation with the unit name', () => {
+    const plan = parseNotice({
+      text: '2020年方案\n一、培训\n(1)组织学法培训。（牵头单位：县委组织部（县公务员局），责任单位：县委党校（巫山行政学院））',
+    });
+    expect(plan.tasks[0]).toMatchObject({
+      text: '(1)组织学法培训。',
+      leadUnits: ['县委组织部（县公务员局）'],
+      responsibleUnits: ['县委党校（巫山行政学院）'],
+    });
+  });
+
+  it('does not take the cover letter’s numbered paragraphs for tasks', () => {
+    const text = [
+      '关于印发2021年工作方案的通知',
+      '一、提高政治站位。各单位要高度重视，切实加强组织领导，确保工作落实。',
+      '二、强化工作落实。各单位要明确责任，按时完成任务。',
+      '2021年工作方案',
+      '一、深化公开',
+      '(一)公开预算。(牵头单位:区财政局)',
+    ].join('\n');
+    expect(parseNotice({ text }).tasks.map((t) => [t.section, t.text])).toEqual([
+      [['一、深化公开'], '(一)公开预算。'],
+    ]);
+  });
+
   it('reads "(…完成时限:…)" and deadlines in the text', () => {
     const plan = parseNotice({ text: prose });
     expect(plan.tasks[3]?.deadlines).toEqual([{ kind: 'date', date: '2019-10-31', raw: '2019年10月底前' }]);

@@ -388,7 +388,6 @@ interface ColumnMap {
   responsible: number[];
   deadline: number[];
   width: number;
-  headerTexts: string;
 }
 
 /** Recognises a header row; null when the row is not one. */
@@ -419,7 +418,6 @@ function headerMap(row: Cell[], width: number): ColumnMap | null {
     responsible: [],
     deadline: [],
     width,
-    headerTexts: cells.map((c) => compact(c.text)).join('|'),
   };
   cells.forEach((_, k) => {
     const role = roles[k];
@@ -481,8 +479,6 @@ function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recogni
       const row = block.rows[r] ?? [];
       if (ctx.full()) return { tables: tableNo, recognised };
       // Header rows repeated at page breaks.
-      if (headerMap(row, width) && compact(row.map((c) => c.text).join('|')) === compact(cols.headerTexts))
-        continue;
       if (headerMap(row, width)) continue;
       const line = row.find((c) => c.line !== undefined)?.line;
       const source = `表${tableNo}第${r + 1}行${line !== undefined ? `（文本第${line}行）` : ''}`;
@@ -624,14 +620,18 @@ function readProse(blocks: DocBlock[], ctx: Context): void {
   const paras = blocks.filter((b) => b.type === 'p').map((b, i) => ({ ...b, index: i + 1 }));
   const firstAnnotated = paras.findIndex((p) => takeAnnotations(p.text).annotations.length > 0);
   if (firstAnnotated < 0) return;
-  // The plan body starts at the top-level heading above the first annotated item (skipping the cover letter).
+  // The plan body starts at the headings right above the first annotated item (the cover letter before it,
+  // with its own "一、…" paragraphs, is not part of the plan): look back a few paragraphs for headings of
+  // ever higher level, up to a top-level "一、".
   let start = firstAnnotated;
-  for (let i = firstAnnotated - 1; i >= 0; i--) {
+  let minLevel = levelOf(compact(paras[firstAnnotated]?.text ?? '')) ?? 99;
+  for (let i = firstAnnotated - 1; i >= Math.max(0, firstAnnotated - 8); i--) {
     const t = compact(paras[i]?.text ?? '');
-    if (isHeading(t)) {
+    const lv = levelOf(t);
+    if (lv !== null && lv < minLevel && isHeading(t)) {
       start = i;
-      if (levelOf(t) === 1) break;
-    } else if (levelOf(t) === null) {
+      minLevel = lv;
+      if (lv === 1) break;
     }
   }
   const stack: { level: number; text: string }[] = [];
