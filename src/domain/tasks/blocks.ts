@@ -77,7 +77,11 @@ function isRowLine(line: string): boolean {
   // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
   const trimmed = line.trim();
   if (trimmed.includes('\t')) return trimmed.split('\t').length >= 3;
-  return (trimmed.match(/\|/g) ?? []).length >= 2 && trimmed.replace(/[|\s-]/g, '') !== '' && /\|.*\S.*\|/.test(trimmed);
+  return (
+    (trimmed.match(/\|/g) ?? []).length >= 2 &&
+    trimmed.replace(/[|\s-]/g, '') !== '' &&
+    /\|.*\S.*\|/.test(trimmed)
+  );
 }
 
 function splitRowLine(line: string): string[] {
@@ -192,7 +196,11 @@ function flattenedTable(lines: string[], start: number, end: number): TableBlock
   const rows: RawCell[][] = [];
   for (let g = 0; g < groups.length; g++) {
     let row = groups[g] ?? [];
-    while (row.length < width && g + 1 < groups.length && row.length + (groups[g + 1]?.length ?? 0) <= width) {
+    while (
+      row.length < width &&
+      g + 1 < groups.length &&
+      row.length + (groups[g + 1]?.length ?? 0) <= width
+    ) {
       row = row.concat(groups[g + 1] ?? []);
       g++;
     }

@@ -117,7 +117,10 @@ const MATCHERS: Matcher[] = [
   // Relative to an event: "…印发…3个月内", "收到后5个工作日内", "作出之日起7个工作日内".
   (text) =>
     all(
-      new RegExp(`([^，。；,;：:\\n（()）]{0,40}?)(?<![\\d月年])(${NUM})\\s*(个工作日|工作日|个月|日|天|周|小时)(?:内|以内)`, 'g'),
+      new RegExp(
+        `([^，。；,;：:\\n（()）]{0,40}?)(?<![\\d月年])(${NUM})\\s*(个工作日|工作日|个月|日|天|周|小时)(?:内|以内)`,
+        'g',
+      ),
       text,
       (m) => {
         const raw = m[0]
@@ -134,12 +137,16 @@ const MATCHERS: Matcher[] = [
     }),
   // End of a month: "2021年6月底前", "10月底前", "次年1月底前", "9月末".
   (text, planYear) =>
-    all(new RegExp(`${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?(?:底|末)(?:前|之前|以前)?`, 'g'), text, (m) => {
-      const y = yearOf(m[1], planYear);
-      const mo = parseSmallNumber(m[2] ?? '');
-      const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
-      return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
-    }),
+    all(
+      new RegExp(`${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?(?:底|末)(?:前|之前|以前)?`, 'g'),
+      text,
+      (m) => {
+        const y = yearOf(m[1], planYear);
+        const mo = parseSmallNumber(m[2] ?? '');
+        const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
+        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
+      },
+    ),
   // End of a year: "2023年底前", "年底前", "年末".
   (text, planYear) =>
     all(/(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g, text, (m) => {
@@ -153,7 +160,9 @@ const MATCHERS: Matcher[] = [
       const q = parseSmallNumber(m[2] ?? '');
       if (!(q >= 1 && q <= 4)) return null;
       const y = yearOf(m[1], planYear);
-      return { deadline: { kind: 'date', date: isoDate(y, q * 3, lastDayOfMonth(y, q * 3)) ?? '', raw: m[0] } };
+      return {
+        deadline: { kind: 'date', date: isoDate(y, q * 3, lastDayOfMonth(y, q * 3)) ?? '', raw: m[0] },
+      };
     }),
   // Half years: "上半年", "下半年" (by 06-30 / 12-31).
   (text, planYear) =>
@@ -164,7 +173,10 @@ const MATCHERS: Matcher[] = [
   // Recurring: "每年至少开展1次", "每周更新不少于3次", "每季度", "每月".
   (text) =>
     all(
-      new RegExp(`每(?:一)?(年度|年|季度|季|个月|月|周|星期)(?:([^，。；,;：:\\n]{0,30}?)(?:至少|不少于|不低于|最少)?\\s*(${NUM})\\s*次)?`, 'g'),
+      new RegExp(
+        `每(?:一)?(年度|年|季度|季|个月|月|周|星期)(?:([^，。；,;：:\\n]{0,30}?)(?:至少|不少于|不低于|最少)?\\s*(${NUM})\\s*次)?`,
+        'g',
+      ),
       text,
       (m) => {
         const every = PERIOD[m[1] ?? ''];

@@ -172,7 +172,7 @@ function cleanText(raw: string): { text: string; lostNumbers: boolean } {
   let lostNumbers = false;
   const lines: string[] = [];
   for (const l of raw.split('\n')) {
-    const t = l.replace(/[\u00a0\u3000]/g, ' ').trim();
+    const t = normSpaces(l);
     if (t === '') continue;
     if (RESIDUE.test(t)) lostNumbers = true;
     else lines.push(t);
@@ -260,6 +260,14 @@ interface Metadata {
   year: number | null;
 }
 
+/** Exotic spaces (U+2002 in seed 002, NBSP, ideographic space) become one ASCII space. */
+function normSpaces(s: string): string {
+  return s
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 function compact(s: string): string {
   return s.replace(/[\s\u00a0\u3000]+/g, '');
 }
@@ -313,7 +321,13 @@ function readMetadata(blocks: DocBlock[]): Metadata {
   if (title === null) {
     for (const p0 of head.slice(0, 25)) {
       const p = compact(p0);
-      if (p.length >= 6 && p.length <= 80 && PLAN_TITLE.test(p) && !/[。，；：:]/.test(p) && !isNavigation(p)) {
+      if (
+        p.length >= 6 &&
+        p.length <= 80 &&
+        PLAN_TITLE.test(p) &&
+        !/[。，；：:]/.test(p) &&
+        !isNavigation(p)
+      ) {
         title = p;
         break;
       }
@@ -360,7 +374,8 @@ function roleOf(header: string): Role | null {
   if (h === '' || h.length > 16) return null;
   if (/^(序号|编号|序)$/.test(h)) return 'seq';
   if (/牵头|主责单位/.test(h)) return 'lead';
-  if (/责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位/.test(h)) return 'responsible';
+  if (/责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位/.test(h))
+    return 'responsible';
   if (/时限|完成时间|时间要求|时间节点|完成期限|进度安排/.test(h)) return 'deadline';
   if (/任务|举措|措施|工作要点|工作内容|事项|主要内容/.test(h)) return 'task';
   return 'other';
@@ -373,7 +388,6 @@ interface ColumnMap {
   responsible: number[];
   deadline: number[];
   width: number;
-  headerTexts: string;
 }
 
 /** Recognises a header row; null when the row is not one. */
@@ -404,7 +418,6 @@ function headerMap(row: Cell[], width: number): ColumnMap | null {
     responsible: [],
     deadline: [],
     width,
-    headerTexts: cells.map((c) => compact(c.text)).join('|'),
   };
   cells.forEach((_, k) => {
     const role = roles[k];
@@ -466,7 +479,6 @@ function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recogni
       const row = block.rows[r] ?? [];
       if (ctx.full()) return { tables: tableNo, recognised };
       // Header rows repeated at page breaks.
-      if (headerMap(row, width) && compact(row.map((c) => c.text).join('|')) === compact(cols.headerTexts)) continue;
       if (headerMap(row, width)) continue;
       const line = row.find((c) => c.line !== undefined)?.line;
       const source = `表${tableNo}第${r + 1}行${line !== undefined ? `（文本第${line}行）` : ''}`;
@@ -489,7 +501,7 @@ function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recogni
       let reset = false;
       for (const col of cols.sections) {
         const cell = gridRow[col];
-        const own = cell ? cell.text.trim() : '';
+        const own = cell ? normSpaces(cell.text) : '';
         const prev = carried.get(col);
         let v: string;
         if (reset) v = own;
@@ -570,7 +582,8 @@ function isHeading(text: string): boolean {
   return body.length <= 40 && !/[。；;，,]/.test(body);
 }
 
-const ANNOTATION_LABEL = /^\s*(牵头单位|责任单位|配合单位|主责单位|参与单位|完成时限|时限要求|完成时间|时限)\s*[:：]/;
+const ANNOTATION_LABEL =
+  /^\s*(牵头单位|责任单位|配合单位|主责单位|参与单位|完成时限|时限要求|完成时间|时限)\s*[:：]/;
 
 /** Bracketed annotations "(牵头单位:…,责任单位:…)" anywhere in the paragraph; the text without them. */
 function takeAnnotations(text: string): { text: string; annotations: string[] } {
@@ -607,16 +620,18 @@ function readProse(blocks: DocBlock[], ctx: Context): void {
   const paras = blocks.filter((b) => b.type === 'p').map((b, i) => ({ ...b, index: i + 1 }));
   const firstAnnotated = paras.findIndex((p) => takeAnnotations(p.text).annotations.length > 0);
   if (firstAnnotated < 0) return;
-  // The plan body starts at the top-level heading above the first annotated item (skipping the cover letter).
+  // The plan body starts at the headings right above the first annotated item (the cover letter before it,
+  // with its own "一、…" paragraphs, is not part of the plan): look back a few paragraphs for headings of
+  // ever higher level, up to a top-level "一、".
   let start = firstAnnotated;
-  for (let i = firstAnnotated - 1; i >= 0; i--) {
+  let minLevel = levelOf(compact(paras[firstAnnotated]?.text ?? '')) ?? 99;
+  for (let i = firstAnnotated - 1; i >= Math.max(0, firstAnnotated - 8); i--) {
     const t = compact(paras[i]?.text ?? '');
-    if (isHeading(t)) {
+    const lv = levelOf(t);
+    if (lv !== null && lv < minLevel && isHeading(t)) {
       start = i;
-      if (levelOf(t) === 1) break;
-    } else if (levelOf(t) === null) {
-      // An unnumbered paragraph between headings: the body starts after it unless a heading is above.
-      continue;
+      minLevel = lv;
+      if (lv === 1) break;
     }
   }
   const stack: { level: number; text: string }[] = [];
@@ -632,7 +647,7 @@ function readProse(blocks: DocBlock[], ctx: Context): void {
     if (annotations.length === 0 && isHeading(raw)) {
       const lv = level ?? 1;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
-      stack.push({ level: lv, text: raw });
+      stack.push({ level: lv, text: normSpaces(raw) });
       open = null;
       continue;
     }
@@ -673,7 +688,8 @@ function labelledParts(annotation: string): ['lead' | 'responsible' | 'deadline'
     const cleaned = part.replace(/[，,；;\s]+$/, '');
     if (cleanUnitName(cleaned) !== '') out.push([role, cleaned]);
   }
-  if (m) out.push(['deadline', annotation.slice(m.index + m[0].length).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
+  if (m)
+    out.push(['deadline', annotation.slice(m.index + m[0].length).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
   return out;
 }
 
@@ -682,8 +698,7 @@ function appendToTask(task: PlanTask, more: string, year: number): void {
   task.measures = splitMeasures(task.text);
   const ds = [...task.deadlines, ...parseDeadline(more, year)];
   task.deadlines = dedupeBy(ds, (d) => `${d.kind}|${d.raw}`);
-  task.disclosurePaths = dedupeBy(
-    [...task.disclosurePaths, ...parseDisclosurePaths(more)],
-    (p) => p.join('>'),
+  task.disclosurePaths = dedupeBy([...task.disclosurePaths, ...parseDisclosurePaths(more)], (p) =>
+    p.join('>'),
   );
 }

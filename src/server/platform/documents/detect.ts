@@ -3,7 +3,17 @@
 
 import { isZip, zipEntryNames } from './zip';
 
-export type FileKind = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'image' | 'html' | 'text' | 'empty' | 'garbled';
+export type FileKind =
+  | 'docx'
+  | 'xlsx'
+  | 'zip'
+  | 'ole'
+  | 'pdf'
+  | 'image'
+  | 'html'
+  | 'text'
+  | 'empty'
+  | 'garbled';
 
 export interface DetectedFile {
   kind: FileKind;
@@ -31,9 +41,12 @@ export function isImage(bytes: Uint8Array): boolean {
 
 /** Text decoding: BOMs first, then strict UTF-8, then GB18030 (what Chinese Windows tools write). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -48,7 +61,12 @@ export function garbledRatio(text: string): number {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   for (const ch of sample) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c < 0xa0)) bad++;
+    if (
+      c === 0xfffd ||
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) ||
+      (c >= 0x7f && c < 0xa0)
+    )
+      bad++;
   }
   return bad / sample.length;
 }
@@ -74,7 +92,10 @@ export function detectFileKind(bytes: Uint8Array, filename = ''): DetectedFile {
   if (text.trim() === '') return { kind: 'empty' };
   if (garbledRatio(text) > 0.02) return { kind: 'garbled' };
   const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head) || (/\.html?$/i.test(filename) && /<(table|body|div|p)\b/.test(head))) {
+  if (
+    /^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/.test(head) ||
+    (/\.html?$/i.test(filename) && /<(table|body|div|p)\b/.test(head))
+  ) {
     return { kind: 'html', text, encoding };
   }
   return { kind: 'text', text, encoding };

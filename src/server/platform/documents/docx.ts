@@ -3,7 +3,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Cell, DocBlock, ParagraphBlock, TableBlock } from '../../../domain/tasks/blocks';
 import { documentError } from './errors';
-import { DEFAULT_ZIP_LIMITS, safeUnzip, type ZipLimits, xmlText } from './zip';
+import { DEFAULT_ZIP_LIMITS, safeUnzip, xmlText, type ZipLimits } from './zip';
 
 type XNode = Record<string, unknown>;
 
@@ -39,9 +39,39 @@ function child(n: XNode, tag: string): XNode | undefined {
 }
 
 // Wrappers whose content belongs to the enclosing level.
-const TRANSPARENT = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:hyperlink', 'w:fldSimple', 'w:moveTo', 'w:dir', 'w:bdo']);
+const TRANSPARENT = new Set([
+  'w:sdt',
+  'w:sdtContent',
+  'w:customXml',
+  'w:smartTag',
+  'w:ins',
+  'w:hyperlink',
+  'w:fldSimple',
+  'w:moveTo',
+  'w:dir',
+  'w:bdo',
+]);
 // Content that is not the document's visible text (deleted revisions, field codes, drawings).
-const SKIP = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:pPr', 'w:rPr', 'w:sdtPr', 'w:sdtEndPr', 'w:tcPr', 'w:trPr', 'w:tblPr', 'w:tblGrid', 'w:footnoteReference', 'w:commentReference']);
+const SKIP = new Set([
+  'w:del',
+  'w:moveFrom',
+  'w:instrText',
+  'w:delText',
+  'w:drawing',
+  'w:pict',
+  'w:object',
+  'mc:AlternateContent',
+  'w:pPr',
+  'w:rPr',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:tcPr',
+  'w:trPr',
+  'w:tblPr',
+  'w:tblGrid',
+  'w:footnoteReference',
+  'w:commentReference',
+]);
 
 function runText(nodes: XNode[], out: string[]): void {
   for (const n of nodes) {
@@ -78,7 +108,8 @@ function cellText(tc: XNode): string {
       const tag = tagOf(n);
       if (tag === 'w:p') lines.push(paragraph(n).text);
       else if (tag === 'w:tbl') {
-        for (const row of table(n).rows) for (const c of row) if (!c.mergedFrom && c.text !== '') lines.push(c.text);
+        for (const row of table(n).rows)
+          for (const c of row) if (!c.mergedFrom && c.text !== '') lines.push(c.text);
       } else if (TRANSPARENT.has(tag)) walk(kids(n));
     }
   };

@@ -36,5 +36,8 @@ export const DOCUMENT_ERROR_MESSAGES: Record<DocumentErrorCode, string> = {
 };
 
 export function documentError(code: DocumentErrorCode, detail?: string): DocumentError {
-  return new DocumentError(code, detail ? `${DOCUMENT_ERROR_MESSAGES[code]}：${detail}` : DOCUMENT_ERROR_MESSAGES[code]);
+  return new DocumentError(
+    code,
+    detail ? `${DOCUMENT_ERROR_MESSAGES[code]}：${detail}` : DOCUMENT_ERROR_MESSAGES[code],
+  );
 }

@@ -13,11 +13,49 @@ interface HNode {
   content?: HNode;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'select', 'button', 'svg', 'iframe']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'select',
+  'button',
+  'svg',
+  'iframe',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'form', 'fieldset', 'address', 'figure',
-  'figcaption', 'center', 'hr', 'caption',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'form',
+  'fieldset',
+  'address',
+  'figure',
+  'figcaption',
+  'center',
+  'hr',
+  'caption',
 ]);
 
 function attr(n: HNode, name: string): string | undefined {
@@ -80,7 +118,14 @@ function readTable(table: HNode): TableBlock {
       while (taken.has(`${r}:${col}`)) {
         const o = taken.get(`${r}:${col}`);
         if (!o) break;
-        cells.push({ text: '', row: r, col, colSpan: o.colSpan, rowSpan: 1, mergedFrom: { row: o.row, col: o.col } });
+        cells.push({
+          text: '',
+          row: r,
+          col,
+          colSpan: o.colSpan,
+          rowSpan: 1,
+          mergedFrom: { row: o.row, col: o.col },
+        });
         col += o.colSpan;
       }
     };

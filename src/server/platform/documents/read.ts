@@ -17,7 +17,11 @@ export interface ReadOptions {
   maxTextBytes?: number;
 }
 
-export async function readDocument(bytes: Uint8Array, filename = '', opts: ReadOptions = {}): Promise<DocBlock[]> {
+export async function readDocument(
+  bytes: Uint8Array,
+  filename = '',
+  opts: ReadOptions = {},
+): Promise<DocBlock[]> {
   const limits = opts.limits ?? DEFAULT_ZIP_LIMITS;
   if (bytes.length > limits.maxFileBytes) throw documentError('TOO_LARGE');
   const detected = detectFileKind(bytes, filename);
@@ -50,7 +54,11 @@ export async function readDocument(bytes: Uint8Array, filename = '', opts: ReadO
       blocks = textToBlocks(detected.text ?? '');
       break;
   }
-  if (!blocks.some((b) => (b.type === 'p' ? b.text.trim() !== '' : b.rows.some((r) => r.some((c) => c.text.trim() !== ''))))) {
+  if (
+    !blocks.some((b) =>
+      b.type === 'p' ? b.text.trim() !== '' : b.rows.some((r) => r.some((c) => c.text.trim() !== '')),
+    )
+  ) {
     throw documentError('EMPTY');
   }
   return blocks;

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, DocBlock, TableBlock } from '../../../domain/tasks/blocks';
 import { documentError } from './errors';
-import { DEFAULT_ZIP_LIMITS, safeUnzip, type ZipLimits, xmlText } from './zip';
+import { DEFAULT_ZIP_LIMITS, safeUnzip, xmlText, type ZipLimits } from './zip';
 
 export interface XlsxOptions {
   limits?: ZipLimits;
@@ -15,12 +15,18 @@ export interface XlsxOptions {
 
 export async function readXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Promise<DocBlock[]> {
   // exceljs inflates everything it is given: check declared sizes first, and scan the XML for entities.
-  const xml = safeUnzip(bytes, (n) => n.endsWith('.xml') || n.endsWith('.rels'), opts.limits ?? DEFAULT_ZIP_LIMITS);
+  const xml = safeUnzip(
+    bytes,
+    (n) => n.endsWith('.xml') || n.endsWith('.rels'),
+    opts.limits ?? DEFAULT_ZIP_LIMITS,
+  );
   for (const data of Object.values(xml)) xmlText(data);
   if (!xml['xl/workbook.xml']) throw documentError('CORRUPT', '缺少 xl/workbook.xml，不是 Excel 工作簿');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+    );
   } catch (e) {
     throw documentError('CORRUPT', e instanceof Error ? e.message : undefined);
   }
@@ -54,7 +60,14 @@ export async function readXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Promi
         if (e && (e.r0 !== r || e.c0 !== c)) {
           // Covered by a merge: one continuation cell in each later row, at the merge's first column.
           if (c === e.c0 && r > e.r0) {
-            cells.push({ text: '', row: r - 1, col: c - 1, colSpan: e.c1 - e.c0 + 1, rowSpan: 1, mergedFrom: { row: e.r0 - 1, col: e.c0 - 1 } });
+            cells.push({
+              text: '',
+              row: r - 1,
+              col: c - 1,
+              colSpan: e.c1 - e.c0 + 1,
+              rowSpan: 1,
+              mergedFrom: { row: e.r0 - 1, col: e.c0 - 1 },
+            });
           }
           continue;
         }

@@ -30,10 +30,14 @@ export function isZip(bytes: Uint8Array): boolean {
 /** Names of all entries (nothing inflated). */
 export function zipEntryNames(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string[] {
   const names: string[] = [];
-  safeUnzip(bytes, (n) => {
-    names.push(n);
-    return false;
-  }, limits);
+  safeUnzip(
+    bytes,
+    (n) => {
+      names.push(n);
+      return false;
+    },
+    limits,
+  );
   return names;
 }
 
@@ -51,7 +55,11 @@ export function safeUnzip(
       filter: (f) => {
         entries++;
         total += f.originalSize;
-        if (entries > limits.maxEntries || f.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes) {
+        if (
+          entries > limits.maxEntries ||
+          f.originalSize > limits.maxEntryBytes ||
+          total > limits.maxTotalBytes
+        ) {
           throw documentError('ZIP_BOMB');
         }
         return want(f.name);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { splitLabelled, splitUnitList, splitUnits } from './units';
+
+describe('splitUnitList', () => {
+  it.each<[string, string[]]>([
+    ['区发展改革委、区商务委、区市场监管局', ['区发展改革委', '区商务委', '区市场监管局']],
+    ['区发展改革委、\n区商务委', ['区发展改革委', '区商务委']],
+    ['区行政学校，区政府各部门、管委会、街道办事处', ['区行政学校', '区政府各部门', '管委会', '街道办事处']],
+    [
+      '区公安分局,区经信局;区政府信息公开管理中心；各乡镇街委。',
+      ['区公安分局', '区经信局', '区政府信息公开管理中心', '各乡镇街委'],
+    ],
+    // brackets are never split: aliases and groups stay one entry
+    [
+      '县司法局、县委党校（巫山行政学院），县政府各部门、各乡镇（街道）',
+      ['县司法局', '县委党校（巫山行政学院）', '县政府各部门', '各乡镇（街道）'],
+    ],
+    // vague and conditional groups kept as written, not expanded
+    ['区审计局、被审计区级部门（单位），各乡镇街委。', ['区审计局', '被审计区级部门（单位）', '各乡镇街委']],
+    ['牵头职能部门。', ['牵头职能部门']],
+    ['区市场监管局等部门（单位），各乡镇街委。', ['区市场监管局等部门（单位）', '各乡镇街委']],
+    // whitespace removed, no correction (区住房城市建委 is a known defect of the source, kept)
+    ['区住房城市建委、\n区 金融办', ['区住房城市建委', '区金融办']],
+    ['', []],
+  ])('%j', (cell, out) => {
+    expect(splitUnitList(cell)).toEqual(out);
+  });
+});
+
+describe('splitUnits: lead and responsible in one cell', () => {
+  it.each<[string, 'lead' | 'responsible', string[], string[]]>([
+    ['区财政局牵头，区级各部门配合', 'responsible', ['区财政局'], ['区级各部门']],
+    ['区发展改革委牵头,区商务委等有关单位', 'responsible', ['区发展改革委'], ['区商务委等有关单位']],
+    ['区政府办公室、区大数据局牵头；各镇街配合', 'responsible', ['区政府办公室', '区大数据局'], ['各镇街']],
+    [
+      '牵头单位：区司法局；责任单位：区政府各部门、各镇街',
+      'responsible',
+      ['区司法局'],
+      ['区政府各部门', '各镇街'],
+    ],
+    // unmarked cells follow their column
+    ['区发展改革委、区商务委', 'lead', ['区发展改革委', '区商务委'], []],
+    ['区政府有关部门', 'responsible', [], ['区政府有关部门']],
+    // "牵头职能部门" is a group named by its role, not a "X牵头" clause
+    ['牵头职能部门。', 'responsible', [], ['牵头职能部门']],
+  ])('%s', (cell, role, lead, responsible) => {
+    expect(splitUnits(cell, role)).toEqual({ lead, responsible });
+  });
+});
+
+describe('splitLabelled', () => {
+  it('splits labelled parts in order', () => {
+    expect(splitLabelled('牵头单位:区司法局,责任单位:各镇人民政府、街道办事处')).toEqual([
+      ['lead', '区司法局,'],
+      ['responsible', '各镇人民政府、街道办事处'],
+    ]);
+  });
+  it('returns null without labels', () => {
+    expect(splitLabelled('区司法局')).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { TableBlock } from '../../../domain/tasks/blocks';
+import { parseNotice } from '../../../domain/tasks/notice';
+import { readHtmlTables } from './html';
+
+const page = `<!DOCTYPE html><html><head><title>x</title><style>p{}</style><script>var a='<table>';</script></head><body>
+<div class="nav">您当前的位置: 首页 &gt; 政务公开</div>
+<table class="layout"><tr><td>
+  <h1>关于印发2021年政务公开工作要点任务分工的通知</h1>
+  <p>2021年6月4日</p>
+  <table border="1">
+    <thead><tr><th colspan="2">工作任务</th><th>牵头单位</th><th>责任单位</th></tr></thead>
+    <tbody>
+      <tr><td rowspan="2">一、深化公开</td><td>1．公开预算。<br>2．公开决算（公开路径：政府网站&gt;财政预决算）。</td><td rowspan="2">区财政局</td><td>区级各部门</td></tr>
+      <tr><td>及时公开债务信息。</td><td>区政府有关部门</td></tr>
+    </tbody>
+  </table>
+</td></tr></table>
+<p>扫一扫在手机打开当前页</p>
+</body></html>`;
+
+describe('readHtmlTables', () => {
+  it('places rowspan/colspan on an exact grid and reads layout tables as flow', () => {
+    const blocks = readHtmlTables(page);
+    expect(blocks.filter((b) => b.type === 'p').map((b) => (b.type === 'p' ? b.text : ''))).toEqual([
+      '您当前的位置: 首页 > 政务公开',
+      '关于印发2021年政务公开工作要点任务分工的通知',
+      '2021年6月4日',
+      '扫一扫在手机打开当前页',
+    ]);
+    const t = blocks.find((b) => b.type === 'table') as TableBlock;
+    expect(
+      t.rows.map((r) =>
+        r.map((c) =>
+          c.mergedFrom ? `^${c.mergedFrom.row},${c.mergedFrom.col}` : `${c.text}@${c.col}+${c.colSpan}`,
+        ),
+      ),
+    ).toEqual([
+      ['工作任务@0+2', '牵头单位@2+1', '责任单位@3+1'],
+      [
+        '一、深化公开@0+1',
+        '1．公开预算。\n2．公开决算（公开路径：政府网站>财政预决算）。@1+1',
+        '区财政局@2+1',
+        '区级各部门@3+1',
+      ],
+      ['^1,0', '及时公开债务信息。@1+1', '^1,2', '区政府有关部门@3+1'],
+    ]);
+  });
+
+  it('feeds the notice parser', () => {
+    const plan = parseNotice({ blocks: readHtmlTables(page) });
+    expect(plan.date).toBe('2021-06-04');
+    expect(plan.tasks.map((t) => [t.section, t.measures.length, t.leadUnits, t.responsibleUnits])).toEqual([
+      [['一、深化公开'], 2, ['区财政局'], ['区级各部门']],
+      [['一、深化公开'], 0, ['区财政局'], ['区政府有关部门']],
+    ]);
+    expect(plan.tasks[0]?.disclosurePaths).toEqual([['政府网站', '财政预决算']]);
+    expect(plan.warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseNotice } from '../../../domain/tasks/notice';
+import { DocumentError, type DocumentErrorCode } from './errors';
+import { readDocument } from './read';
+
+async function codeOf(bytes: Uint8Array, name: string): Promise<[DocumentErrorCode, string]> {
+  const e = await readDocument(bytes, name).catch((x: unknown) => x);
+  if (!(e instanceof DocumentError)) throw new Error('expected a DocumentError');
+  return [e.code, e.message];
+}
+
+describe('readDocument: clear Chinese messages for what cannot be read', () => {
+  it.each<[string, Uint8Array, string, DocumentErrorCode, RegExp]>([
+    ['a scanned PDF', strToU8('%PDF-1.4 scanned'), 'notice.pdf', 'PDF', /PDF/],
+    ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'notice.png', 'IMAGE', /图片/],
+    ['an empty file', new Uint8Array(), 'notice.docx', 'EMPTY', /为空/],
+    [
+      'a garbled file',
+      new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 7) % 31)),
+      'notice.txt',
+      'GARBLED',
+      /无法识别/,
+    ],
+    [
+      'a .doc / .wps file',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      'notice.wps',
+      'NEEDS_LIBREOFFICE',
+      /LibreOffice/,
+    ],
+  ])('%s', async (_name, bytes, filename, code, message) => {
+    const [c, m] = await codeOf(bytes, filename);
+    expect(c).toBe(code);
+    expect(m).toMatch(message);
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const e = await readDocument(new Uint8Array(2048), 'a.txt', {
+      limits: { maxFileBytes: 1024, maxEntryBytes: 1024, maxTotalBytes: 1024, maxEntries: 10 },
+    }).catch((x: unknown) => x);
+    expect((e as DocumentError).code).toBe('TOO_LARGE');
+  });
+});
+
+describe('readDocument: text copied from a web page', () => {
+  it('reads a pipe table between navigation lines', async () => {
+    const text = [
+      '您当前的位置: 首页 > 政务公开 > 通知公告',
+      '关于印发2022年政务公开工作要点任务分工的通知',
+      '发布日期: 2022-03-01   浏览次数: 120',
+      '| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+      '|---|---|---|---|---|',
+      '| 1 | 公开预算信息。 | 区财政局 | 区级各部门 | 6月底前 |',
+      '| 2 | 每季度公开债务信息。 | 区财政局 | | 长期坚持 |',
+      '扫一扫在手机打开当前页',
+    ].join('\n');
+    const plan = parseNotice({ blocks: await readDocument(strToU8(text), 'copy.txt') });
+    expect(plan.date).toBe('2022-03-01');
+    expect(
+      plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map((d) => d.kind)]),
+    ).toEqual([
+      ['公开预算信息。', ['区财政局'], ['区级各部门'], ['date']],
+      ['每季度公开债务信息。', ['区财政局'], ['区级各部门'], ['continuous', 'recurring']],
+    ]);
+  });
+});
