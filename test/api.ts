@@ -2,9 +2,9 @@
 // sends the CSRF header like the console does. A movable clock tests timeouts without waiting.
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { bootstrap } from '../src/server/bootstrap';
 import { buildApp } from '../src/server/app';
-import { loadConfig, type Config } from '../src/server/config';
+import { bootstrap } from '../src/server/bootstrap';
+import { type Config, loadConfig } from '../src/server/config';
 import { users } from '../src/server/db/schema';
 import type { AppEnv, Platform } from '../src/server/platform/context';
 import { RateLimiter } from '../src/server/platform/ratelimit';
@@ -25,10 +25,16 @@ export class Client {
   cookies = new Map<string, string>();
   constructor(private app: Hono<AppEnv>) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, opts: { csrf?: boolean; form?: FormData; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { csrf?: boolean; form?: FormData; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (opts.csrf !== false && this.cookies.has('gk_csrf')) headers['x-csrf-token'] = this.cookies.get('gk_csrf')!;
+    if (opts.csrf !== false && this.cookies.has('gk_csrf'))
+      headers['x-csrf-token'] = this.cookies.get('gk_csrf')!;
     let reqBody: BodyInit | undefined;
     if (opts.form) reqBody = opts.form;
     else if (body !== undefined) {
@@ -90,7 +96,15 @@ export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> 
       now = new Date(now.getTime() + ms);
     },
   };
-  const config = loadConfig({}, { adminPassword: ADMIN_PASSWORD, demo: opts.demo ?? true, demoPassword: DEMO_PASSWORD, logLevel: 'error' });
+  const config = loadConfig(
+    {},
+    {
+      adminPassword: ADMIN_PASSWORD,
+      demo: opts.demo ?? true,
+      demoPassword: DEMO_PASSWORD,
+      logLevel: 'error',
+    },
+  );
   await bootstrap(tdb.database, config, () => {});
   const platform: Platform = { database: tdb.database, config, clock, log: () => {} };
   const app = buildApp(platform, { limiter: new RateLimiter(() => now.getTime()) });
@@ -102,9 +116,15 @@ export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> 
     clock,
     anon: () => new Client(app),
     async loginAs(username, password) {
-      await tdb.database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, username));
+      await tdb.database.db
+        .update(users)
+        .set({ mustChangePassword: false })
+        .where(eq(users.username, username));
       const c = new Client(app);
-      const r = await c.post('/api/auth/login', { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) });
+      const r = await c.post('/api/auth/login', {
+        username,
+        password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD),
+      });
       if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`);
       return c;
     },

@@ -47,8 +47,12 @@ export default async function setup(project: TestProject) {
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    const dbs = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'gk_t%_${process.pid}%' OR datname = $1`, [template]);
-    for (const r of dbs.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
+    const dbs = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'gk_t%_${process.pid}%' OR datname = $1`,
+      [template],
+    );
+    for (const r of dbs.rows)
+      await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
     await c.end();
     if (stop) await stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,50 +1,53 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { isIsoDate } from '../domain/calendar/dates';
+import { parseLeadingGroupNotice } from '../domain/org/leading-group-notice';
 import { buildAdmin } from '../server/admin-build';
 import { backupTo, restoreFrom } from '../server/backup';
 import { bootstrap } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
+import { connect } from '../server/db/client';
+import { runningEmbeddedUrl } from '../server/db/embedded';
 import { startServer } from '../server/main';
 import { commitLeadingGroup, previewLeadingGroup } from '../server/modules/org/leading-group.service';
 import { verifyAuditChain } from '../server/platform/audit/audit';
+import { builtinCalendar, getCalendar } from '../server/platform/calendar/service';
 import { systemActor } from '../server/platform/context';
 import { fileToText } from '../server/platform/documents/text';
-import { openDatabase } from '../server/runtime';
-import { isIsoDate } from '../domain/calendar/dates';
-import { parseLeadingGroupNotice } from '../domain/org/leading-group-notice';
-import { connect } from '../server/db/client';
-import { runningEmbeddedUrl } from '../server/db/embedded';
-import { builtinCalendar, getCalendar } from '../server/platform/calendar/service';
+import { MODULE_COMMANDS } from './modules';
 
-const say = (m: string) => console.error(m);
-
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const db = await openDatabase(config, say, 'cli');
-  try {
-    return await fn(db, config);
-  } finally {
-    await db.close();
-  }
-}
+import { say, withDb } from './shared';
 
 export function registerCommands(program: Command): void {
+  registerPlatformCommands(program);
+  // Business modules add their commands in src/cli/modules.ts.
+  for (const register of MODULE_COMMANDS) register(program);
+}
+
+function registerPlatformCommands(program: Command): void {
   program
     .command('start')
     .description('启动 Gongkai（门户 + 管理后台；未设置 DATABASE_URL 时使用内置 PostgreSQL）')
     .option('--only <part>', '只提供 portal（公众门户）或 admin（管理后台）')
     .option('-p, --port <port>', '端口（默认 PORT 或 3000）')
     .action(async (opts: { only?: string; port?: string }) => {
-      if (opts.only && opts.only !== 'portal' && opts.only !== 'admin') throw new Error('--only 只能是 portal 或 admin');
+      if (opts.only && opts.only !== 'portal' && opts.only !== 'admin')
+        throw new Error('--only 只能是 portal 或 admin');
       const config = loadConfig(process.env, {
         ...(opts.only ? { only: opts.only as 'portal' | 'admin' } : {}),
         ...(opts.port ? { port: Number(opts.port) } : {}),
       });
       const server = await startServer(config);
       const base = `http://localhost:${server.port}`;
-      console.log(`Gongkai 已启动：${config.only !== 'admin' ? `门户 ${base}/  ` : ''}${config.only !== 'portal' ? `管理后台 ${base}/admin` : ''}`);
-      console.log(server.db.embedded ? `内置 PostgreSQL 数据目录：${config.dataDir}` : '使用外部 PostgreSQL（DATABASE_URL）');
+      console.log(
+        `Gongkai 已启动：${config.only !== 'admin' ? `门户 ${base}/  ` : ''}${config.only !== 'portal' ? `管理后台 ${base}/admin` : ''}`,
+      );
+      console.log(
+        server.db.embedded
+          ? `内置 PostgreSQL 数据目录：${config.dataDir}`
+          : '使用外部 PostgreSQL（DATABASE_URL）',
+      );
       let stopping = false;
       const stop = async (sig: string) => {
         if (stopping) return;
@@ -112,15 +115,24 @@ export function registerCommands(program: Command): void {
         const { notice, matches } = await previewLeadingGroup(d.database.db, config.districtName, text);
         const unresolved = matches.filter((m) => !m.unitId || m.status === 'suggestion');
         if (unresolved.length && !opts.createMissing) {
-          for (const m of unresolved) say(`  未能确定：${m.written}${m.suggestions[0] ? `（是否为「${m.suggestions[0].unitName}」？）` : ''}`);
-          throw new Error(`有 ${unresolved.length} 个成员单位无法确定对应单位，未保存。可在管理后台逐一确认，或加 --create-missing 新建`);
+          for (const m of unresolved)
+            say(
+              `  未能确定：${m.written}${m.suggestions[0] ? `（是否为「${m.suggestions[0].unitName}」？）` : ''}`,
+            );
+          throw new Error(
+            `有 ${unresolved.length} 个成员单位无法确定对应单位，未保存。可在管理后台逐一确认，或加 --create-missing 新建`,
+          );
         }
         const g = await commitLeadingGroup(
           d.database,
           systemActor('cli'),
           config.districtName,
           notice,
-          matches.map((m) => ({ written: m.written, unitId: m.status === 'suggestion' ? undefined : m.unitId, create: !m.unitId || m.status === 'suggestion' })),
+          matches.map((m) => ({
+            written: m.written,
+            unitId: m.status === 'suggestion' ? undefined : m.unitId,
+            create: !m.unitId || m.status === 'suggestion',
+          })),
         );
         console.log(`已导入领导小组：${g.title}（${g.docNumber}），成员单位 ${g.members.length} 个`);
       });
@@ -153,7 +165,8 @@ export function registerCommands(program: Command): void {
       if (!/^\d+$/.test(n)) throw new Error('N 应为非负整数');
       const r = (await calendarForCli()).addWorkingDays(date, Number(n));
       console.log(r.date);
-      if (r.provisional) say('注意：计算跨入尚未载入节假日安排的年份，结果为暂定（provisional），仅按周末推算');
+      if (r.provisional)
+        say('注意：计算跨入尚未载入节假日安排的年份，结果为暂定（provisional），仅按周末推算');
       if (opts.trace) for (const t of r.trace) say(t);
     });
   wd.command('is <date>')

@@ -77,7 +77,7 @@ export function XxgkNav(props: { current?: string }) {
       <h2>政府信息公开</h2>
       <ul>
         {XXGK_COLUMNS.map((col) => (
-          <li>
+          <li key={col.slug}>
             <a href={`/xxgk/${col.slug}`} aria-current={props.current === col.slug ? 'page' : undefined}>
               {col.label}
             </a>

@@ -5,8 +5,8 @@ import type { Child } from 'hono/jsx';
 import { units } from '../server/db/schema';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
-import { PORTAL_CSS } from './style';
 import { Layout, XXGK_COLUMNS, XxgkNav } from './layout';
+import { PORTAL_CSS } from './style';
 
 // The public portal: server-rendered HTML, no JavaScript needed. Later modules fill the columns.
 /** Full HTML document (with the doctype, so browsers use standards mode). */
@@ -47,7 +47,7 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
           <h2 id="xxgk-title">政府信息公开</h2>
           <ul class="grid">
             {XXGK_COLUMNS.map((col) => (
-              <li>
+              <li key={col.slug}>
                 <a class="card" href={`/xxgk/${col.slug}`}>
                   {col.label}
                 </a>

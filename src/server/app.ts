@@ -11,17 +11,17 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
 import { portalRoutes } from '../portal/routes';
+import { MODULES } from './modules';
 import { auditFailure } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/routes';
-import { calendarRoutes } from './platform/calendar/routes';
 import { authRoutes } from './platform/auth/routes';
 import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
+import { calendarRoutes } from './platform/calendar/routes';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
 import { openApiDocument } from './platform/http/openapi';
+import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
-import { systemRoutes } from './modules/system/system.routes';
-import { orgRoutes } from './modules/org/org.routes';
 import { VERSION } from './version';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -83,10 +83,24 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
           ? new AppError('VALIDATION', `输入有误：${err.issues[0]?.message ?? ''}`)
           : null;
     if (!e) {
-      p.log('error', 'unhandled error', { requestId: c.get('requestId'), path: c.req.path, error: String(err), stack: (err as Error).stack });
-      return c.json({ error: { code: 'INTERNAL', message: `服务器内部错误，请稍后再试（请求号 ${c.get('requestId')}）` } }, 500);
+      p.log('error', 'unhandled error', {
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        error: String(err),
+        stack: (err as Error).stack,
+      });
+      return c.json(
+        {
+          error: { code: 'INTERNAL', message: `服务器内部错误，请稍后再试（请求号 ${c.get('requestId')}）` },
+        },
+        500,
+      );
     }
-    if ((e.code === 'FORBIDDEN' || e.code === 'CSRF') && UNSAFE.has(c.req.method) && c.req.path.startsWith('/api/')) {
+    if (
+      (e.code === 'FORBIDDEN' || e.code === 'CSRF') &&
+      UNSAFE.has(c.req.method) &&
+      c.req.path.startsWith('/api/')
+    ) {
       // A refused write is itself worth an audit row.
       void auditFailure(p.database, actorOf(c.get('user'), c), {
         action: `denied ${c.req.method} ${c.req.routePath ?? c.req.path}`.slice(0, 120),
@@ -95,11 +109,21 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
         detail: e.message,
       }).catch(() => {});
     }
-    return c.json({ error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } }, e.status as 400);
+    return c.json(
+      {
+        error: {
+          code: e.code,
+          message: e.message,
+          ...(e.details !== undefined ? { details: e.details } : {}),
+        },
+      },
+      e.status as 400,
+    );
   });
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404);
+    if (c.req.path.startsWith('/api/'))
+      return c.json({ error: { code: 'NOT_FOUND', message: '接口不存在' } }, 404);
     return c.text('页面不存在', 404);
   });
 
@@ -115,7 +139,11 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   });
   app.get('/api/docs', (c) => c.json(openApiDocument(VERSION)));
 
-  if (only !== 'admin') portalRoutes(app, p, limiter);
+  if (only !== 'admin') {
+    portalRoutes(app, p, limiter);
+    for (const m of MODULES) m.portal?.(app, p);
+  }
+  for (const m of MODULES) m.init?.(p);
 
   if (only !== 'portal') {
     app.use(
@@ -123,7 +151,10 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       bodyLimit({
         maxSize: p.config.maxUploadBytes + 1024 * 1024,
         onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', `上传内容过大，上限为 ${Math.floor(p.config.maxUploadBytes / 1048576)} MB`);
+          throw new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `上传内容过大，上限为 ${Math.floor(p.config.maxUploadBytes / 1048576)} MB`,
+          );
         },
       }),
     );
@@ -133,27 +164,32 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       c.set('user', user);
       if (UNSAFE.has(c.req.method)) {
         if (user) {
-          if (c.req.header('x-csrf-token') !== user.csrfToken) throw new AppError('CSRF', '页面已过期或请求来源不明（CSRF 校验失败），请刷新页面后重试');
+          if (c.req.header('x-csrf-token') !== user.csrfToken)
+            throw new AppError('CSRF', '页面已过期或请求来源不明（CSRF 校验失败），请刷新页面后重试');
         } else {
           // No session yet (login): refuse cross-site posts by their Origin.
           const origin = c.req.header('origin');
           const host = c.req.header('host');
-          if (origin && host && new URL(origin).host !== host) throw new AppError('CSRF', '请求来源不明（CSRF 校验失败）');
+          if (origin && host && new URL(origin).host !== host)
+            throw new AppError('CSRF', '请求来源不明（CSRF 校验失败）');
         }
       }
       await next();
       c.header('Cache-Control', 'no-store');
     });
     authRoutes(app, p, limiter);
-    orgRoutes(app, p);
     auditRoutes(app, p);
-    systemRoutes(app, p);
     calendarRoutes(app, p);
+    notifyRoutes(app, p);
+    for (const m of MODULES) m.routes?.(app, p);
 
     // The console SPA (built by `gongkai build-admin` / on start).
     let assets: MiddlewareHandler | null = null;
     app.use('/admin/assets/*', async (c, next) => {
-      assets ??= serveStatic({ root: path.relative(process.cwd(), ADMIN_DIST), rewriteRequestPath: (p2) => p2.replace(/^\/admin/, '') });
+      assets ??= serveStatic({
+        root: path.relative(process.cwd(), ADMIN_DIST),
+        rewriteRequestPath: (p2) => p2.replace(/^\/admin/, ''),
+      });
       // Hashed file names: cache for a year.
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
       return assets(c, next);

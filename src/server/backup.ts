@@ -15,18 +15,34 @@ async function tool(name: 'pg_dump' | 'pg_restore'): Promise<string> {
       // next
     }
   }
-  throw new Error(`未找到 ${name}：请安装 PostgreSQL 客户端工具（Debian：apt-get install postgresql-client）`);
+  throw new Error(
+    `未找到 ${name}：请安装 PostgreSQL 客户端工具（Debian：apt-get install postgresql-client）`,
+  );
 }
 
 export async function backupTo(url: string, file: string): Promise<void> {
   const bin = await tool('pg_dump');
-  await run(bin, ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], { maxBuffer: 64 * 1024 * 1024 });
+  await run(bin, ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 export async function restoreFrom(url: string, file: string): Promise<void> {
   const bin = await tool('pg_restore');
   // --clean drops what the backup contains first, so restoring over a live database yields exactly the backup.
-  await run(bin, ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${url}`, file], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    bin,
+    [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      `--dbname=${url}`,
+      file,
+    ],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 }

@@ -5,12 +5,12 @@ import { count, eq, isNull } from 'drizzle-orm';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
-import { hashPassword } from './platform/auth/passwords';
-import { systemActor } from './platform/context';
+import { seedDemoDistrict } from './demo';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
-import { seedDemoDistrict } from './demo';
+import { hashPassword } from './platform/auth/passwords';
+import { systemActor } from './platform/context';
 
 /** A random password that satisfies the default policy (upper, lower, digit, symbol; 16 characters). */
 export function generatePassword(): string {
@@ -27,14 +27,27 @@ export function generatePassword(): string {
 
 export const OFFICE_UNIT = '区政府办公室';
 
-export async function bootstrap(database: Database, config: Config, print: (m: string) => void): Promise<void> {
+export async function bootstrap(
+  database: Database,
+  config: Config,
+  print: (m: string) => void,
+): Promise<void> {
   const actor = systemActor('bootstrap');
   await database.db.transaction(async (tx) => {
     await seedRoles(tx);
     const [n] = await tx.select({ n: count() }).from(units);
     if (Number(n?.n) === 0) {
-      const rootId = await createUnitTx(tx, actor, { name: `${config.districtName}人民政府`, kind: 'government', aliases: [] });
-      await createUnitTx(tx, actor, { name: OFFICE_UNIT, kind: 'department', parentId: rootId, aliases: ['区府办'] });
+      const rootId = await createUnitTx(tx, actor, {
+        name: `${config.districtName}人民政府`,
+        kind: 'government',
+        aliases: [],
+      });
+      await createUnitTx(tx, actor, {
+        name: OFFICE_UNIT,
+        kind: 'department',
+        parentId: rootId,
+        aliases: ['区府办'],
+      });
     }
   });
   const [u] = await database.db.select({ n: count() }).from(users);
@@ -45,7 +58,13 @@ export async function bootstrap(database: Database, config: Config, print: (m: s
     const password = config.adminPassword ?? generatePassword();
     const hash = await hashPassword(password);
     await database.db.transaction((tx) =>
-      createUserTx(tx, actor, { username: 'admin', name: '系统管理员', unitId, roles: ['sysadmin'], password }, hash, true),
+      createUserTx(
+        tx,
+        actor,
+        { username: 'admin', name: '系统管理员', unitId, roles: ['sysadmin'], password },
+        hash,
+        true,
+      ),
     );
     if (config.adminPassword) {
       print('已创建系统管理员账号 admin，初始密码取自 GONGKAI_ADMIN_PASSWORD；首次登录须修改密码。');

@@ -4,16 +4,16 @@ import fs from 'node:fs';
 import { count, eq, isNull } from 'drizzle-orm';
 import type { RoleCode } from '../contracts/roles';
 import { DEMO_GROUPS, DEMO_ROOT_UNIT, DEMO_UNITS } from '../domain/org/demo-district';
+import { generatePassword } from './bootstrap';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { leadingGroups, unitAliases, unitGroupMembers, unitGroups, units, users } from './db/schema';
-import { hashPassword } from './platform/auth/passwords';
-import { systemActor } from './platform/context';
-import { getSetting, putSetting } from './platform/settings';
 import { commitLeadingGroup, previewLeadingGroup } from './modules/org/leading-group.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
-import { generatePassword } from './bootstrap';
+import { hashPassword } from './platform/auth/passwords';
+import { systemActor } from './platform/context';
+import { getSetting, putSetting } from './platform/settings';
 
 export const DEMO_USERS: { username: string; name: string; unit: string; roles: RoleCode[] }[] = [
   { username: 'office', name: '汤青青', unit: '信息科（政务公开科）', roles: ['office'] },
@@ -25,7 +25,11 @@ export const DEMO_USERS: { username: string; name: string; unit: string; roles: 
   { username: 'auditor', name: '审计管理员', unit: '区政府办公室', roles: ['auditor'] },
 ];
 
-export async function seedDemoDistrict(database: Database, config: Config, print: (m: string) => void): Promise<void> {
+export async function seedDemoDistrict(
+  database: Database,
+  config: Config,
+  print: (m: string) => void,
+): Promise<void> {
   if (await getSetting<boolean>(database, 'demo.seeded')) return;
   const actor = systemActor('demo');
   const root = (await database.db.select().from(units).where(isNull(units.parentId)).limit(1))[0];
@@ -44,21 +48,39 @@ export async function seedDemoDistrict(database: Database, config: Config, print
       if (existing) {
         const have = new Set((await tx.select().from(unitAliases)).map((a) => a.alias));
         const add = u.aliases.filter((a) => !have.has(a));
-        if (add.length) await tx.insert(unitAliases).values(add.map((alias) => ({ unitId: existing, alias })));
+        if (add.length)
+          await tx.insert(unitAliases).values(add.map((alias) => ({ unitId: existing, alias })));
         continue;
       }
       const parentId = u.parent ? ids.get(u.parent) : root.id;
-      ids.set(u.name, await createUnitTx(tx, actor, { name: u.name, kind: u.kind, parentId: parentId ?? root.id, aliases: u.aliases }));
+      ids.set(
+        u.name,
+        await createUnitTx(tx, actor, {
+          name: u.name,
+          kind: u.kind,
+          parentId: parentId ?? root.id,
+          aliases: u.aliases,
+        }),
+      );
     }
     for (const g of DEMO_GROUPS) {
-      const exists = await tx.select({ id: unitGroups.id }).from(unitGroups).where(eq(unitGroups.name, g.name));
+      const exists = await tx
+        .select({ id: unitGroups.id })
+        .from(unitGroups)
+        .where(eq(unitGroups.name, g.name));
       if (exists[0]) continue;
       const [row] = await tx
         .insert(unitGroups)
-        .values({ name: g.name, aliases: g.aliases, needsChoice: g.needsChoice, memberKinds: g.members.kinds ?? [] })
+        .values({
+          name: g.name,
+          aliases: g.aliases,
+          needsChoice: g.needsChoice,
+          memberKinds: g.members.kinds ?? [],
+        })
         .returning({ id: unitGroups.id });
       const explicit = (g.members.unitNames ?? []).map((n) => ids.get(n)).filter((x): x is string => !!x);
-      if (explicit.length) await tx.insert(unitGroupMembers).values(explicit.map((unitId) => ({ groupId: row!.id, unitId })));
+      if (explicit.length)
+        await tx.insert(unitGroupMembers).values(explicit.map((unitId) => ({ groupId: row!.id, unitId })));
     }
   });
 
@@ -72,19 +94,27 @@ export async function seedDemoDistrict(database: Database, config: Config, print
 
   const created: { username: string; name: string; unit: string; password: string }[] = [];
   for (const du of DEMO_USERS) {
-    const exists = await database.db.select({ id: users.id }).from(users).where(eq(users.username, du.username));
+    const exists = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, du.username));
     if (exists[0]) continue;
     const unit = (await database.db.select({ id: units.id }).from(units).where(eq(units.name, du.unit)))[0];
     if (!unit) continue;
     const password = config.demoPassword ?? generatePassword();
     const hash = await hashPassword(password);
-    await database.db.transaction((tx) => createUserTx(tx, actor, { ...du, unitId: unit.id, password }, hash, true));
+    await database.db.transaction((tx) =>
+      createUserTx(tx, actor, { ...du, unitId: unit.id, password }, hash, true),
+    );
     created.push({ ...du, password });
   }
   await database.db.transaction((tx) => putSetting(tx, 'demo.seeded', true));
   if (created.length) {
     print('已建立演示区县（潼南区）：25 个领导小组成员单位、4 个镇街、各角色演示账号：');
-    for (const c of created) print(`  ${c.username.padEnd(14)} ${c.name}（${c.unit}）  初始密码：${config.demoPassword ? '（GONGKAI_DEMO_PASSWORD）' : c.password}`);
+    for (const c of created)
+      print(
+        `  ${c.username.padEnd(14)} ${c.name}（${c.unit}）  初始密码：${config.demoPassword ? '（GONGKAI_DEMO_PASSWORD）' : c.password}`,
+      );
     print('演示账号首次登录须修改密码。\n');
   }
 }

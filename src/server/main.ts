@@ -5,8 +5,9 @@ import { ensureAdminBuilt } from './admin-build';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
-import { openDatabase, type OpenedDatabase } from './runtime';
 import { type Clock, type Platform, systemClock } from './platform/context';
+import { startScheduler } from './platform/jobs/scheduler';
+import { type OpenedDatabase, openDatabase } from './runtime';
 
 export interface RunningServer {
   url: string;
@@ -26,11 +27,19 @@ export function makeLogger(level: Config['logLevel']): Platform['log'] {
   };
 }
 
-export async function startServer(config: Config, opts: { clock?: Clock; print?: (m: string) => void; buildAdmin?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; print?: (m: string) => void; buildAdmin?: boolean } = {},
+): Promise<RunningServer> {
   const print = opts.print ?? ((m: string) => console.log(m));
   if (config.only !== 'portal' && opts.buildAdmin !== false) await ensureAdminBuilt(print);
   const db = await openDatabase(config, print, 'server');
-  const platform: Platform = { database: db.database, config, clock: opts.clock ?? systemClock, log: makeLogger(config.logLevel) };
+  const platform: Platform = {
+    database: db.database,
+    config,
+    clock: opts.clock ?? systemClock,
+    log: makeLogger(config.logLevel),
+  };
   try {
     await bootstrap(db.database, config, print);
   } catch (e) {
@@ -38,8 +47,14 @@ export async function startServer(config: Config, opts: { clock?: Clock; print?:
     throw e;
   }
   const app = buildApp(platform, { only: config.only });
+  const stopJobs =
+    config.jobs && config.only !== 'portal'
+      ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
+      : () => {};
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s as Server),
+    );
     (s as Server).once('error', reject);
   });
   const addr = server.address();
@@ -52,6 +67,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; print?:
     db,
     stop() {
       stopped ??= (async () => {
+        stopJobs();
         await new Promise<void>((r) => {
           server.close(() => r());
           server.closeAllConnections?.();

@@ -11,7 +11,11 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (m: string) => void, role: 'server' | 'cli'): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: (m: string) => void,
+  role: 'server' | 'cli',
+): Promise<OpenedDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url && role === 'cli') url = runningEmbeddedUrl(config.dataDir);
@@ -23,7 +27,10 @@ export async function openDatabase(config: Config, log: (m: string) => void, rol
   const database = connect(url);
   try {
     const v = await serverVersion(database);
-    if (v < 140000) throw new Error(`PostgreSQL 版本过低（${Math.floor(v / 10000)}），Gongkai 需要 PostgreSQL 14 或更高版本`);
+    if (v < 140000)
+      throw new Error(
+        `PostgreSQL 版本过低（${Math.floor(v / 10000)}），Gongkai 需要 PostgreSQL 14 或更高版本`,
+      );
     await runMigrations(database);
   } catch (e) {
     await database.close().catch(() => {});

@@ -12,7 +12,10 @@ afterAll(() => api.close());
 describe('login and sessions', () => {
   it('logs in with HttpOnly SameSite cookies and a readable CSRF cookie', async () => {
     const c = api.anon();
-    const r = await c.post<{ username: string; mustChangePassword: boolean }>('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const r = await c.post<{ username: string; mustChangePassword: boolean }>('/api/auth/login', {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
     expect(r.status).toBe(200);
     expect(r.body.data?.username).toBe('admin');
     expect(r.body.data?.mustChangePassword).toBe(true);
@@ -55,19 +58,30 @@ describe('login and sessions', () => {
     const fifth = await api.anon().post('/api/auth/login', { username: 'jw_liaison', password: 'bad5' });
     expect(fifth.status).toBe(423);
     expect(fifth.body.error?.message).toContain('锁定');
-    const right = await api.anon().post('/api/auth/login', { username: 'jw_liaison', password: DEMO_PASSWORD });
+    const right = await api
+      .anon()
+      .post('/api/auth/login', { username: 'jw_liaison', password: DEMO_PASSWORD });
     expect(right.status).toBe(423);
     const sec = await api.loginAs('secadmin');
     const u = (await api.tdb.database.db.select().from(users).where(eq(users.username, 'jw_liaison')))[0]!;
     expect((await sec.post(`/api/org/users/${u.id}/unlock`)).status).toBe(200);
-    expect((await api.anon().post('/api/auth/login', { username: 'jw_liaison', password: DEMO_PASSWORD })).status).toBe(200);
+    expect(
+      (await api.anon().post('/api/auth/login', { username: 'jw_liaison', password: DEMO_PASSWORD })).status,
+    ).toBe(200);
   });
 
   it('lock expires after the configured minutes', async () => {
-    for (let i = 0; i < 5; i++) await api.anon().post('/api/auth/login', { username: 'fgw_reviewer', password: `x${i}` });
-    expect((await api.anon().post('/api/auth/login', { username: 'fgw_reviewer', password: DEMO_PASSWORD })).status).toBe(423);
+    for (let i = 0; i < 5; i++)
+      await api.anon().post('/api/auth/login', { username: 'fgw_reviewer', password: `x${i}` });
+    expect(
+      (await api.anon().post('/api/auth/login', { username: 'fgw_reviewer', password: DEMO_PASSWORD }))
+        .status,
+    ).toBe(423);
     api.clock.advance(31 * 60_000);
-    expect((await api.anon().post('/api/auth/login', { username: 'fgw_reviewer', password: DEMO_PASSWORD })).status).toBe(200);
+    expect(
+      (await api.anon().post('/api/auth/login', { username: 'fgw_reviewer', password: DEMO_PASSWORD }))
+        .status,
+    ).toBe(200);
   });
 
   it('ends the session after 30 idle minutes', async () => {
@@ -84,22 +98,32 @@ describe('login and sessions', () => {
   it('refuses a write without the CSRF token and stores nothing', async () => {
     const c = await api.loginAs('office');
     const before = await api.tdb.database.db.select().from(auditLog);
-    const r = await c.request('POST', '/api/org/units', { name: '区测试局', kind: 'department' }, { csrf: false });
+    const r = await c.request(
+      'POST',
+      '/api/org/units',
+      { name: '区测试局', kind: 'department' },
+      { csrf: false },
+    );
     expect(r.status).toBe(403);
     expect(r.body.error?.code).toBe('CSRF');
     const units = await c.get<{ total: number }>('/api/org/units?keyword=区测试局');
     expect(units.body.data?.total).toBe(0);
     await new Promise((r2) => setTimeout(r2, 50));
     const after = await api.tdb.database.db.select().from(auditLog);
-    expect(after.slice(before.length).some((a) => a.result === 'failure' && a.action.startsWith('denied POST'))).toBe(true);
+    expect(
+      after.slice(before.length).some((a) => a.result === 'failure' && a.action.startsWith('denied POST')),
+    ).toBe(true);
   });
 
   it('rate-limits login attempts per IP', async () => {
     let last = 0;
-    for (let i = 0; i < 25; i++) last = (await api.anon().post('/api/auth/login', { username: `nobody${i}`, password: 'x' })).status;
+    for (let i = 0; i < 25; i++)
+      last = (await api.anon().post('/api/auth/login', { username: `nobody${i}`, password: 'x' })).status;
     expect(last).toBe(429);
     api.clock.advance(61_000);
-    expect((await api.anon().post('/api/auth/login', { username: 'nobody', password: 'x' })).status).toBe(401);
+    expect((await api.anon().post('/api/auth/login', { username: 'nobody', password: 'x' })).status).toBe(
+      401,
+    );
   });
 
   it('logs out', async () => {

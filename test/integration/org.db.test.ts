@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
-import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadingGroup, Paged, Unit, UnitMatch, User } from '../../src/contracts/api';
 import { auditLog, units, users } from '../../src/server/db/schema';
@@ -40,16 +40,28 @@ afterAll(() => api.close());
 describe('units', () => {
   it('401 without a session', async () => {
     expect((await api.anon().get('/api/org/units')).status).toBe(401);
-    expect((await api.anon().post('/api/org/units', { name: '区甲局', kind: 'department' })).status).toBe(401);
+    expect((await api.anon().post('/api/org/units', { name: '区甲局', kind: 'department' })).status).toBe(
+      401,
+    );
   });
 
   it('office creates, updates and deletes a unit (with audit rows)', async () => {
     const root = await unitId(api, '重庆市潼南区人民政府');
-    const created = await office.post<Unit>('/api/org/units', { name: '区大数据发展局', kind: 'department', parentId: root, aliases: ['区大数据局'] });
+    const created = await office.post<Unit>('/api/org/units', {
+      name: '区大数据发展局',
+      kind: 'department',
+      parentId: root,
+      aliases: ['区大数据局'],
+    });
     expect(created.status).toBe(201);
     expect(created.body.data?.aliases).toEqual(['区大数据局']);
     const id = created.body.data!.id;
-    const upd = await office.put<Unit>(`/api/org/units/${id}`, { name: '区大数据应用发展管理局', kind: 'department', parentId: root, aliases: ['区大数据局'] });
+    const upd = await office.put<Unit>(`/api/org/units/${id}`, {
+      name: '区大数据应用发展管理局',
+      kind: 'department',
+      parentId: root,
+      aliases: ['区大数据局'],
+    });
     expect(upd.body.data?.name).toBe('区大数据应用发展管理局');
     expect((await office.del(`/api/org/units/${id}`)).status).toBe(200);
     const audits = await api.tdb.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
@@ -66,7 +78,9 @@ describe('units', () => {
     expect(dup.body.error?.message).toContain('区教委');
     const noParent = await office.post('/api/org/units', { name: '区新设局', kind: 'department' });
     expect(noParent.status).toBe(400);
-    expect((await liaison.post('/api/org/units', { name: '区乙局', kind: 'department', parentId: root })).status).toBe(403);
+    expect(
+      (await liaison.post('/api/org/units', { name: '区乙局', kind: 'department', parentId: root })).status,
+    ).toBe(403);
   });
 
   it('a liaison sees only its own unit in lists and trees', async () => {
@@ -91,22 +105,41 @@ describe('units', () => {
 
   it('imports all or nothing: an unknown parent aborts the whole file', async () => {
     const before = (await api.tdb.database.db.select({ n: count() }).from(units))[0]!.n;
-    const file = await xlsx(['单位名称', '简称', '类型', '上级单位', '别名'], [
-      ['区统计局', '', '部门', '区政府', ''],
-      ['区不存在的下级科', '', '内设科室', '区根本没有这个单位', ''],
-    ]);
+    const file = await xlsx(
+      ['单位名称', '简称', '类型', '上级单位', '别名'],
+      [
+        ['区统计局', '', '部门', '区政府', ''],
+        ['区不存在的下级科', '', '内设科室', '区根本没有这个单位', ''],
+      ],
+    );
     const r = await office.upload('/api/org/units/import', '单位.xlsx', file);
     expect(r.status).toBe(400);
-    expect(r.body.error?.details).toEqual({ rows: [{ row: 3, message: '上级单位「区根本没有这个单位」不存在' }] });
+    expect(r.body.error?.details).toEqual({
+      rows: [{ row: 3, message: '上级单位「区根本没有这个单位」不存在' }],
+    });
     const after = (await api.tdb.database.db.select({ n: count() }).from(units))[0]!.n;
     expect(after).toBe(before);
-    const good = await office.upload<{ created: number }>('/api/org/units/import', '单位.xlsx', await xlsx(['单位名称', '类型', '上级单位'], [['区统计局', '部门', '重庆市潼南区人民政府'], ['综合科', '内设科室', '区统计局']]));
+    const good = await office.upload<{ created: number }>(
+      '/api/org/units/import',
+      '单位.xlsx',
+      await xlsx(
+        ['单位名称', '类型', '上级单位'],
+        [
+          ['区统计局', '部门', '重庆市潼南区人民政府'],
+          ['综合科', '内设科室', '区统计局'],
+        ],
+      ),
+    );
     expect(good.status).toBe(200);
     expect(good.body.data).toEqual({ created: 2, updated: 0 });
   });
 
   it('rejects a file that is not an .xlsx with a Chinese message', async () => {
-    const r = await office.upload('/api/org/units/import', '单位.xlsx', new TextEncoder().encode('not excel'));
+    const r = await office.upload(
+      '/api/org/units/import',
+      '单位.xlsx',
+      new TextEncoder().encode('not excel'),
+    );
     expect(r.status).toBe(400);
     expect(r.body.error?.message).toContain('不是有效的 Excel');
   });
@@ -124,20 +157,47 @@ describe('units', () => {
 describe('users', () => {
   it('office creates a liaison for 区发展改革委 who must change the password', async () => {
     const unit = await unitId(api, '区发展改革委');
-    const r = await office.post<User>('/api/org/users', { username: 'fgw2', name: '赵敏', unitId: unit, roles: ['liaison'], phone: '13812345678', password: 'Init#Pass2026' });
+    const r = await office.post<User>('/api/org/users', {
+      username: 'fgw2',
+      name: '赵敏',
+      unitId: unit,
+      roles: ['liaison'],
+      phone: '13812345678',
+      password: 'Init#Pass2026',
+    });
     expect(r.status).toBe(201);
-    expect(r.body.data).toMatchObject({ username: 'fgw2', unitName: '区发展改革委', roles: ['liaison'], phoneMasked: '138****5678', mustChangePassword: true });
-    const audit = (await api.tdb.database.db.select().from(auditLog).where(eq(auditLog.objectId, r.body.data!.id)))[0]!;
+    expect(r.body.data).toMatchObject({
+      username: 'fgw2',
+      unitName: '区发展改革委',
+      roles: ['liaison'],
+      phoneMasked: '138****5678',
+      mustChangePassword: true,
+    });
+    const audit = (
+      await api.tdb.database.db.select().from(auditLog).where(eq(auditLog.objectId, r.body.data!.id))
+    )[0]!;
     expect(audit.detail).toContain('138****5678');
     expect(audit.detail).not.toContain('13812345678');
   });
 
   it('enforces 三权分立 and grant rights', async () => {
     const unit = await unitId(api, '区政府办公室');
-    const mixed = await office.post('/api/org/users', { username: 'mix1', name: '甲', unitId: unit, roles: ['auditor', 'office'], password: 'Init#Pass2026' });
+    const mixed = await office.post('/api/org/users', {
+      username: 'mix1',
+      name: '甲',
+      unitId: unit,
+      roles: ['auditor', 'office'],
+      password: 'Init#Pass2026',
+    });
     expect(mixed.status).toBe(400);
     expect(mixed.body.error?.message).toContain('三权分立');
-    const byOffice = await office.post('/api/org/users', { username: 'aud2', name: '乙', unitId: unit, roles: ['auditor'], password: 'Init#Pass2026' });
+    const byOffice = await office.post('/api/org/users', {
+      username: 'aud2',
+      name: '乙',
+      unitId: unit,
+      roles: ['auditor'],
+      password: 'Init#Pass2026',
+    });
     expect(byOffice.status).toBe(403);
   });
 
@@ -145,9 +205,21 @@ describe('users', () => {
     const list = await liaison.get<Paged<User>>('/api/org/users?pageSize=100');
     expect(list.status).toBe(200);
     expect(new Set(list.body.data!.items.map((u) => u.unitName))).toEqual(new Set(['区发展改革委']));
-    const other = (await api.tdb.database.db.select().from(users).where(eq(users.username, 'jw_liaison')))[0]!;
+    const other = (
+      await api.tdb.database.db.select().from(users).where(eq(users.username, 'jw_liaison'))
+    )[0]!;
     expect((await liaison.get(`/api/org/users/${other.id}`)).status).toBe(403);
-    expect((await liaison.post('/api/org/users', { username: 'x1', name: '丙', unitId: other.unitId, roles: ['liaison'], password: 'Init#Pass2026' })).status).toBe(403);
+    expect(
+      (
+        await liaison.post('/api/org/users', {
+          username: 'x1',
+          name: '丙',
+          unitId: other.unitId,
+          roles: ['liaison'],
+          password: 'Init#Pass2026',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('imports users all or nothing: an unknown unit stores nobody', async () => {
@@ -160,7 +232,11 @@ describe('users', () => {
     expect(r.status).toBe(400);
     expect(r.body.error?.details).toEqual({ rows: [{ row: 3, message: '所属单位「区不存在局」不存在' }] });
     expect(await api.tdb.database.db.select().from(users).where(eq(users.username, 'imp1'))).toHaveLength(0);
-    const ok = await office.upload<{ created: number }>('/api/org/users/import', '用户.xlsx', await xlsx(headers, [['imp1', '钱一', '区民政局', '联络员', '13900001111', 'Init#Pass2026']]));
+    const ok = await office.upload<{ created: number }>(
+      '/api/org/users/import',
+      '用户.xlsx',
+      await xlsx(headers, [['imp1', '钱一', '区民政局', '联络员', '13900001111', 'Init#Pass2026']]),
+    );
     expect(ok.body.data).toEqual({ created: 1 });
     const exp = await office.get('/api/org/users/export');
     const wb = new ExcelJS.Workbook();
@@ -176,7 +252,9 @@ describe('roles', () => {
     const admin = await api.loginAs('admin');
     const roles = await admin.get<{ code: string; permissions: string[] }[]>('/api/org/roles');
     expect(roles.body.data?.map((r) => r.code)).toContain('auditor');
-    const bad = await admin.put('/api/org/roles/office', { permissions: ['org:unit:list', 'audit:log:list'] });
+    const bad = await admin.put('/api/org/roles/office', {
+      permissions: ['org:unit:list', 'audit:log:list'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toContain('三权分立');
     expect((await office.get('/api/org/roles')).status).toBe(403);
@@ -185,7 +263,10 @@ describe('roles', () => {
 
 describe('leading group import', () => {
   it('previews seed 000 as .docx with all 25 member units matched, then commits', async () => {
-    const preview = await office.upload<{ notice: { memberUnits: string[]; docNumber: string }; matches: UnitMatch[] }>('/api/org/leading-group/preview', '领导小组通知.docx', await seedDocx());
+    const preview = await office.upload<{
+      notice: { memberUnits: string[]; docNumber: string };
+      matches: UnitMatch[];
+    }>('/api/org/leading-group/preview', '领导小组通知.docx', await seedDocx());
     expect(preview.status).toBe(200);
     expect(preview.body.data!.notice.docNumber).toBe('潼南府办〔2023〕18号');
     expect(preview.body.data!.matches).toHaveLength(25);
@@ -196,14 +277,28 @@ describe('leading group import', () => {
     });
     expect(commit.status).toBe(200);
     expect(commit.body.data!.members).toHaveLength(25);
-    expect(commit.body.data!.members.find((m) => m.unitName === '区发展改革委')?.liaisons.map((l) => l.name)).toContain('李明');
+    expect(
+      commit.body.data!.members.find((m) => m.unitName === '区发展改革委')?.liaisons.map((l) => l.name),
+    ).toContain('李明');
     expect(commit.body.data!.members.every((m) => m.duty)).toBe(true);
   });
 
   it('refuses a commit with an unresolved member and stores nothing', async () => {
     const before = (await office.get<LeadingGroup>('/api/org/leading-group')).body.data!.id;
     const r = await office.post('/api/org/leading-group/commit', {
-      notice: { title: 't', issuer: null, docNumber: '某府办〔2024〕1号', date: '2024-01-02', leader: { name: '甲', title: '区长' }, deputyLeaders: [], memberUnits: ['区教委', '区火星局'], officeUnit: null, officeDirector: null, duties: [], warnings: [] },
+      notice: {
+        title: 't',
+        issuer: null,
+        docNumber: '某府办〔2024〕1号',
+        date: '2024-01-02',
+        leader: { name: '甲', title: '区长' },
+        deputyLeaders: [],
+        memberUnits: ['区教委', '区火星局'],
+        officeUnit: null,
+        officeDirector: null,
+        duties: [],
+        warnings: [],
+      },
       resolutions: [{ written: '区教委', unitId: await unitId(api, '区教委') }],
     });
     expect(r.status).toBe(400);
@@ -216,6 +311,8 @@ describe('leading group import', () => {
     const r = await office.upload('/api/org/leading-group/preview', 'scan.png', png);
     expect(r.status).toBe(400);
     expect(r.body.error?.message).toMatch(/图片|扫描/);
-    expect((await liaison.upload('/api/org/leading-group/preview', 'a.txt', new TextEncoder().encode('x'))).status).toBe(403);
+    expect(
+      (await liaison.upload('/api/org/leading-group/preview', 'a.txt', new TextEncoder().encode('x'))).status,
+    ).toBe(403);
   });
 });

@@ -31,5 +31,8 @@ export function maskPersonalData(text: string): string {
     .replace(ID18, (m) => maskIdNumber(m))
     .replace(ID15, (m) => maskIdNumber(m))
     .replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
-    .replace(LANDLINE, (_m, area: string, num: string) => `${area}-${'*'.repeat(num.length - 2)}${num.slice(-2)}`);
+    .replace(
+      LANDLINE,
+      (_m, area: string, num: string) => `${area}-${'*'.repeat(num.length - 2)}${num.slice(-2)}`,
+    );
 }

@@ -15,7 +15,9 @@ describe('checkPassword (default policy)', () => {
   });
 
   it('refuses a password containing the username', () => {
-    expect(checkPassword('Zhangsan#2026', DEFAULT_PASSWORD_POLICY, { username: 'zhangsan' })).toEqual(['密码不能包含用户名']);
+    expect(checkPassword('Zhangsan#2026', DEFAULT_PASSWORD_POLICY, { username: 'zhangsan' })).toEqual([
+      '密码不能包含用户名',
+    ]);
   });
 
   it('honours a configured policy', () => {

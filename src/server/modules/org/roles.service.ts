@@ -19,14 +19,21 @@ export function checkExclusive(role: RoleCode, permissions: PermissionCode[]): v
   for (const [owner, codes] of Object.entries(EXCLUSIVE) as [RoleCode, PermissionCode[]][]) {
     if (owner === role) continue;
     const bad = permissions.filter((p) => codes.includes(p));
-    if (bad.length) throw new AppError('VALIDATION', `三权分立：权限 ${bad.join('、')} 只能属于${BUILTIN_ROLES.find((r) => r.code === owner)?.name}`);
+    if (bad.length)
+      throw new AppError(
+        'VALIDATION',
+        `三权分立：权限 ${bad.join('、')} 只能属于${BUILTIN_ROLES.find((r) => r.code === owner)?.name}`,
+      );
   }
 }
 
 /** Seeds the built-in roles' permissions on first start (later edits are kept). */
 export async function seedRoles(tx: DbOrTx): Promise<void> {
   for (const r of BUILTIN_ROLES) {
-    await tx.insert(rolePermissions).values({ roleCode: r.code, permissions: r.permissions }).onConflictDoNothing();
+    await tx
+      .insert(rolePermissions)
+      .values({ roleCode: r.code, permissions: r.permissions })
+      .onConflictDoNothing();
   }
 }
 
@@ -41,7 +48,12 @@ export async function listRoles(database: Database): Promise<Role[]> {
   }));
 }
 
-export async function updateRole(database: Database, actor: Actor, code: RoleCode, permissions: PermissionCode[]): Promise<Role> {
+export async function updateRole(
+  database: Database,
+  actor: Actor,
+  code: RoleCode,
+  permissions: PermissionCode[],
+): Promise<Role> {
   if (!BUILTIN_ROLES.some((r) => r.code === code)) throw notFound('角色');
   const unknown = permissions.filter((p) => !ALL_PERMISSIONS.includes(p));
   if (unknown.length) throw new AppError('VALIDATION', `未知的权限编码：${unknown.join('、')}`);
@@ -51,7 +63,12 @@ export async function updateRole(database: Database, actor: Actor, code: RoleCod
       .insert(rolePermissions)
       .values({ roleCode: code, permissions })
       .onConflictDoUpdate({ target: rolePermissions.roleCode, set: { permissions, updatedAt: new Date() } });
-    await audit(tx, actor, { action: 'org.role.update', objectType: 'role', objectId: code, detail: { permissions } });
+    await audit(tx, actor, {
+      action: 'org.role.update',
+      objectType: 'role',
+      objectId: code,
+      detail: { permissions },
+    });
   });
   const roles = await listRoles(database);
   return roles.find((r) => r.code === code)!;

@@ -1,12 +1,12 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, User } from '../../../contracts/api';
-import { BUILTIN_ROLES, type RoleCode, ROLE_CODES, SEPARATED_ROLES } from '../../../contracts/roles';
+import { BUILTIN_ROLES, ROLE_CODES, type RoleCode, SEPARATED_ROLES } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import { sessions, units, userRoles, users } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
-import { validateNewPassword } from '../../platform/auth/service';
 import { hashPassword } from '../../platform/auth/passwords';
+import { validateNewPassword } from '../../platform/auth/service';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { readTable, writeTable } from '../../platform/xlsx';
@@ -21,7 +21,10 @@ const ROLE_BY_NAME = new Map(BUILTIN_ROLES.map((r) => [r.name, r.code]));
 export function checkRoleSeparation(roles: RoleCode[]): void {
   const sep = roles.filter((r) => SEPARATED_ROLES.includes(r));
   if (sep.length > 1) {
-    throw new AppError('VALIDATION', `三权分立：${sep.map((r) => ROLE_NAME.get(r)).join('、')}不能由同一账号兼任`);
+    throw new AppError(
+      'VALIDATION',
+      `三权分立：${sep.map((r) => ROLE_NAME.get(r)).join('、')}不能由同一账号兼任`,
+    );
   }
   if (sep.length === 1 && roles.length > 1) {
     throw new AppError('VALIDATION', `三权分立：${ROLE_NAME.get(sep[0]!)}不能兼任业务角色`);
@@ -36,9 +39,21 @@ function checkGrant(caller: Scoped, roles: RoleCode[]): void {
   if (caller.dataScope !== 'all') throw forbidden('只有主管部门或系统管理员可以分配角色');
 }
 
-async function toUsers(db: DbOrTx, rows: { u: typeof users.$inferSelect; unitName: string }[], now: Date): Promise<User[]> {
+async function toUsers(
+  db: DbOrTx,
+  rows: { u: typeof users.$inferSelect; unitName: string }[],
+  now: Date,
+): Promise<User[]> {
   if (rows.length === 0) return [];
-  const roles = await db.select().from(userRoles).where(inArray(userRoles.userId, rows.map((r) => r.u.id)));
+  const roles = await db
+    .select()
+    .from(userRoles)
+    .where(
+      inArray(
+        userRoles.userId,
+        rows.map((r) => r.u.id),
+      ),
+    );
   return rows.map(({ u, unitName }) => ({
     id: u.id,
     username: u.username,
@@ -58,13 +73,23 @@ async function toUsers(db: DbOrTx, rows: { u: typeof users.$inferSelect; unitNam
 export async function listUsers(
   database: Database,
   user: Scoped,
-  q: { keyword?: string; unitId?: string; role?: RoleCode; status?: 'active' | 'disabled'; page: number; pageSize: number },
+  q: {
+    keyword?: string;
+    unitId?: string;
+    role?: RoleCode;
+    status?: 'active' | 'disabled';
+    page: number;
+    pageSize: number;
+  },
   now: Date,
 ): Promise<Paged<User>> {
   const conds = [scopeFilter(user, users.unitId)];
   if (q.keyword) conds.push(or(ilike(users.username, `%${q.keyword}%`), ilike(users.name, `%${q.keyword}%`)));
   if (q.unitId) conds.push(sql`${users.unitId} IN (SELECT gk_unit_subtree(${q.unitId}::uuid))`);
-  if (q.role) conds.push(sql`EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = ${users.id} AND r.role_code = ${q.role})`);
+  if (q.role)
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = ${users.id} AND r.role_code = ${q.role})`,
+    );
   if (q.status) conds.push(eq(users.status, q.status));
   const where = and(...conds.filter(Boolean));
   const [total] = await database.db.select({ n: count() }).from(users).where(where);
@@ -80,7 +105,11 @@ export async function listUsers(
 }
 
 export async function getUser(database: Database, caller: Scoped, id: string, now: Date): Promise<User> {
-  const rows = await database.db.select({ u: users, unitName: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
+  const rows = await database.db
+    .select({ u: users, unitName: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, id));
   if (!rows[0]) throw notFound('用户');
   await assertUnitInScope(database.db, caller, rows[0].u.unitId);
   return (await toUsers(database.db, rows, now))[0]!;
@@ -95,21 +124,49 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUserTx(tx: DbOrTx, actor: Actor, input: NewUser, passwordHash: string, mustChange = true): Promise<string> {
-  const dup = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+export async function createUserTx(
+  tx: DbOrTx,
+  actor: Actor,
+  input: NewUser,
+  passwordHash: string,
+  mustChange = true,
+): Promise<string> {
+  const dup = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${input.username})`);
   if (dup[0]) throw conflict(`用户名「${input.username}」已存在`);
   const unit = await tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId));
   if (!unit[0]) throw new AppError('VALIDATION', '所属单位不存在');
   const [row] = await tx
     .insert(users)
-    .values({ username: input.username, name: input.name, unitId: input.unitId, phone: input.phone || null, passwordHash, mustChangePassword: mustChange })
+    .values({
+      username: input.username,
+      name: input.name,
+      unitId: input.unitId,
+      phone: input.phone || null,
+      passwordHash,
+      mustChangePassword: mustChange,
+    })
     .returning({ id: users.id });
-  if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((roleCode) => ({ userId: row!.id, roleCode })));
-  await audit(tx, actor, { action: 'org.user.create', objectType: 'user', objectId: row!.id, detail: { username: input.username, roles: input.roles, phone: input.phone ?? null } });
+  if (input.roles.length)
+    await tx.insert(userRoles).values(input.roles.map((roleCode) => ({ userId: row!.id, roleCode })));
+  await audit(tx, actor, {
+    action: 'org.user.create',
+    objectType: 'user',
+    objectId: row!.id,
+    detail: { username: input.username, roles: input.roles, phone: input.phone ?? null },
+  });
   return row!.id;
 }
 
-export async function createUser(database: Database, caller: Scoped, actor: Actor, input: NewUser, now: Date): Promise<User> {
+export async function createUser(
+  database: Database,
+  caller: Scoped,
+  actor: Actor,
+  input: NewUser,
+  now: Date,
+): Promise<User> {
   checkRoleSeparation(input.roles);
   checkGrant(caller, input.roles);
   await assertUnitInScope(database.db, caller, input.unitId);
@@ -124,7 +181,13 @@ export async function updateUser(
   caller: Scoped,
   actor: Actor,
   id: string,
-  input: { name: string; unitId: string; roles: RoleCode[]; phone?: string | null; status: 'active' | 'disabled' },
+  input: {
+    name: string;
+    unitId: string;
+    roles: RoleCode[];
+    phone?: string | null;
+    status: 'active' | 'disabled';
+  },
   now: Date,
 ): Promise<User> {
   const before = await getUser(database, caller, id, now);
@@ -134,29 +197,66 @@ export async function updateUser(
   if (id === caller.id && input.status === 'disabled') throw new AppError('VALIDATION', '不能停用自己的账号');
   await assertUnitInScope(database.db, caller, input.unitId);
   await database.db.transaction(async (tx) => {
-    await tx.update(users).set({ name: input.name, unitId: input.unitId, phone: input.phone || null, status: input.status, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({
+        name: input.name,
+        unitId: input.unitId,
+        phone: input.phone || null,
+        status: input.status,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id));
     if (rolesChanged) {
       await tx.delete(userRoles).where(eq(userRoles.userId, id));
-      if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((roleCode) => ({ userId: id, roleCode })));
+      if (input.roles.length)
+        await tx.insert(userRoles).values(input.roles.map((roleCode) => ({ userId: id, roleCode })));
     }
     if (input.status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, id));
-    await audit(tx, actor, { action: 'org.user.update', objectType: 'user', objectId: id, detail: { roles: input.roles, status: input.status, unitId: input.unitId } });
+    await audit(tx, actor, {
+      action: 'org.user.update',
+      objectType: 'user',
+      objectId: id,
+      detail: { roles: input.roles, status: input.status, unitId: input.unitId },
+    });
   });
   return getUser(database, caller, id, now);
 }
 
-export async function resetPassword(database: Database, caller: Scoped, actor: Actor, id: string, password: string, now: Date): Promise<void> {
+export async function resetPassword(
+  database: Database,
+  caller: Scoped,
+  actor: Actor,
+  id: string,
+  password: string,
+  now: Date,
+): Promise<void> {
   const u = await getUser(database, caller, id, now);
   await validateNewPassword(database, password, u.username);
   const hash = await hashPassword(password);
   await database.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({
+        passwordHash: hash,
+        mustChangePassword: true,
+        failedAttempts: 0,
+        lockedUntil: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await audit(tx, actor, { action: 'org.user.resetPassword', objectType: 'user', objectId: id });
   });
 }
 
-export async function unlockUser(database: Database, caller: Scoped, actor: Actor, id: string, now: Date): Promise<void> {
+export async function unlockUser(
+  database: Database,
+  caller: Scoped,
+  actor: Actor,
+  id: string,
+  now: Date,
+): Promise<void> {
   await getUser(database, caller, id, now);
   await database.db.transaction(async (tx) => {
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
@@ -164,7 +264,13 @@ export async function unlockUser(database: Database, caller: Scoped, actor: Acto
   });
 }
 
-export async function disableUser(database: Database, caller: Scoped, actor: Actor, id: string, now: Date): Promise<void> {
+export async function disableUser(
+  database: Database,
+  caller: Scoped,
+  actor: Actor,
+  id: string,
+  now: Date,
+): Promise<void> {
   if (id === caller.id) throw new AppError('VALIDATION', '不能停用自己的账号');
   await getUser(database, caller, id, now);
   await database.db.transaction(async (tx) => {
@@ -181,11 +287,23 @@ export async function exportUsers(database: Database, caller: Scoped, now: Date)
   return writeTable(
     '用户',
     USER_HEADERS,
-    page.items.map((u) => [u.username, u.name, u.unitName, u.roles.map((r) => ROLE_NAME.get(r)).join('、'), u.phoneMasked ?? '', u.status === 'active' ? '正常' : '停用']),
+    page.items.map((u) => [
+      u.username,
+      u.name,
+      u.unitName,
+      u.roles.map((r) => ROLE_NAME.get(r)).join('、'),
+      u.phoneMasked ?? '',
+      u.status === 'active' ? '正常' : '停用',
+    ]),
   );
 }
 
-export async function importUsers(database: Database, caller: Scoped, actor: Actor, bytes: Uint8Array): Promise<{ created: number }> {
+export async function importUsers(
+  database: Database,
+  caller: Scoped,
+  actor: Actor,
+  bytes: Uint8Array,
+): Promise<{ created: number }> {
   const rows = await readTable(bytes, ['用户名', '姓名', '所属单位', '角色', '初始密码'], ['手机号']);
   if (rows.length === 0) throw new AppError('VALIDATION', '表格中没有数据行');
   const unitRows = await database.db.select({ id: units.id, name: units.name }).from(units);
@@ -196,14 +314,23 @@ export async function importUsers(database: Database, caller: Scoped, actor: Act
   const prepared: NewUser[] = [];
   for (const r of rows) {
     const v = r.values;
-    const username = v['用户名']!;
-    if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) errors.push({ row: r.row, message: `用户名「${username}」无效：3–32 位字母、数字、下划线` });
-    if (taken.has(username.toLowerCase())) errors.push({ row: r.row, message: `用户名「${username}」已存在` });
+    const username = v.用户名!;
+    if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username))
+      errors.push({ row: r.row, message: `用户名「${username}」无效：3–32 位字母、数字、下划线` });
+    if (taken.has(username.toLowerCase()))
+      errors.push({ row: r.row, message: `用户名「${username}」已存在` });
     taken.add(username.toLowerCase());
-    const unitId = unitByName.get(v['所属单位']!);
-    if (!unitId) errors.push({ row: r.row, message: `所属单位「${v['所属单位']}」不存在` });
-    const roles = (v['角色'] ?? '').split(/[、,，;；\s]+/).filter(Boolean).map((n) => ROLE_BY_NAME.get(n) ?? (ROLE_CODES.includes(n as RoleCode) ? (n as RoleCode) : null));
-    if (roles.some((x) => x === null) || roles.length === 0) errors.push({ row: r.row, message: `角色「${v['角色']}」无效，应为：${[...ROLE_BY_NAME.keys()].join('、')}` });
+    const unitId = unitByName.get(v.所属单位!);
+    if (!unitId) errors.push({ row: r.row, message: `所属单位「${v.所属单位}」不存在` });
+    const roles = (v.角色 ?? '')
+      .split(/[、,，;；\s]+/)
+      .filter(Boolean)
+      .map((n) => ROLE_BY_NAME.get(n) ?? (ROLE_CODES.includes(n as RoleCode) ? (n as RoleCode) : null));
+    if (roles.some((x) => x === null) || roles.length === 0)
+      errors.push({
+        row: r.row,
+        message: `角色「${v.角色}」无效，应为：${[...ROLE_BY_NAME.keys()].join('、')}`,
+      });
     const roleCodes = roles.filter((x): x is RoleCode => x !== null);
     try {
       checkRoleSeparation(roleCodes);
@@ -212,7 +339,7 @@ export async function importUsers(database: Database, caller: Scoped, actor: Act
       errors.push({ row: r.row, message: (e as Error).message });
     }
     try {
-      await validateNewPassword(database, v['初始密码']!, username);
+      await validateNewPassword(database, v.初始密码!, username);
     } catch (e) {
       errors.push({ row: r.row, message: (e as Error).message });
     }
@@ -220,16 +347,30 @@ export async function importUsers(database: Database, caller: Scoped, actor: Act
       try {
         await assertUnitInScope(database.db, caller, unitId);
       } catch {
-        errors.push({ row: r.row, message: `无权在单位「${v['所属单位']}」下创建用户` });
+        errors.push({ row: r.row, message: `无权在单位「${v.所属单位}」下创建用户` });
       }
     }
-    prepared.push({ username, name: v['姓名']!, unitId: unitId ?? '', roles: roleCodes, phone: v['手机号'] || null, password: v['初始密码']! });
+    prepared.push({
+      username,
+      name: v.姓名!,
+      unitId: unitId ?? '',
+      roles: roleCodes,
+      phone: v.手机号 || null,
+      password: v.初始密码!,
+    });
   }
-  if (errors.length) throw new AppError('VALIDATION', `导入失败：共 ${errors.length} 处错误，未导入任何数据`, { rows: errors });
+  if (errors.length)
+    throw new AppError('VALIDATION', `导入失败：共 ${errors.length} 处错误，未导入任何数据`, {
+      rows: errors,
+    });
   const hashes = await Promise.all(prepared.map((p) => hashPassword(p.password)));
   await database.db.transaction(async (tx) => {
     for (const [i, p] of prepared.entries()) await createUserTx(tx, actor, p, hashes[i]!);
-    await audit(tx, actor, { action: 'org.user.import', objectType: 'user', detail: { created: prepared.length } });
+    await audit(tx, actor, {
+      action: 'org.user.import',
+      objectType: 'user',
+      detail: { created: prepared.length },
+    });
   });
   return { created: prepared.length };
 }

@@ -9,15 +9,29 @@ export function systemRoutes(app: Hono<AppEnv>, p: Platform): void {
   const { database } = p;
   const tag = '系统设置';
   defineRoute(app, {
-    method: 'get', path: '/api/settings/security', tag, summary: '安全策略', permission: 'system:security:list',
+    method: 'get',
+    path: '/api/settings/security',
+    tag,
+    summary: '安全策略',
+    permission: 'system:security:list',
     handler: () => getSecuritySettings(database),
   });
   defineRoute(app, {
-    method: 'put', path: '/api/settings/security', tag, summary: '修改安全策略', permission: 'system:security:update', body: securitySettingsSchema,
+    method: 'put',
+    path: '/api/settings/security',
+    tag,
+    summary: '修改安全策略',
+    permission: 'system:security:update',
+    body: securitySettingsSchema,
     handler: async ({ c, user, body }) => {
       await database.db.transaction(async (tx) => {
         await putSetting(tx, 'security', body);
-        await audit(tx, actorOf(user, c), { action: 'system.security.update', objectType: 'setting', objectId: 'security', detail: body });
+        await audit(tx, actorOf(user, c), {
+          action: 'system.security.update',
+          objectType: 'setting',
+          objectId: 'security',
+          detail: body,
+        });
       });
       return getSecuritySettings(database);
     },

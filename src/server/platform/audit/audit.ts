@@ -38,18 +38,40 @@ interface ChainFields {
 
 function chainHash(r: ChainFields): string {
   const canonical = JSON.stringify([
-    r.id, r.at.toISOString(), r.userId, r.username, r.unitId, r.unitName, r.action, r.objectType, r.objectId,
-    r.result, r.ip, r.requestId, r.detail, r.prevHash,
+    r.id,
+    r.at.toISOString(),
+    r.userId,
+    r.username,
+    r.unitId,
+    r.unitName,
+    r.action,
+    r.objectType,
+    r.objectId,
+    r.result,
+    r.ip,
+    r.requestId,
+    r.detail,
+    r.prevHash,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 /** Appends one audit record inside the caller's transaction. Personal data in `detail` is masked. */
-export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+export async function audit(
+  tx: DbOrTx,
+  actor: Actor,
+  entry: AuditEntry,
+  now: Date = new Date(),
+): Promise<void> {
   // Serialise appends so that each record links to the one before it.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const detailRaw = entry.detail == null ? null : typeof entry.detail === 'string' ? entry.detail : JSON.stringify(entry.detail);
+  const detailRaw =
+    entry.detail == null
+      ? null
+      : typeof entry.detail === 'string'
+        ? entry.detail
+        : JSON.stringify(entry.detail);
   const fields: ChainFields = {
     id: randomUUID(),
     at: new Date(Math.floor(now.getTime())),
@@ -66,7 +88,9 @@ export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry, now: Da
     detail: detailRaw == null ? null : maskPersonalData(detailRaw).slice(0, 4000),
     prevHash: last[0]?.hash ?? GENESIS,
   };
-  await tx.insert(auditLog).values({ ...fields, result: fields.result as 'success' | 'failure', hash: chainHash(fields) });
+  await tx
+    .insert(auditLog)
+    .values({ ...fields, result: fields.result as 'success' | 'failure', hash: chainHash(fields) });
 }
 
 /** A failed or refused action is recorded in its own transaction (there is no write to join). */
@@ -96,10 +120,20 @@ export async function verifyAuditChain(database: Database): Promise<VerifyResult
     for (const r of rows) {
       const expected = chainHash({ ...r, prevHash: r.prevHash });
       if (r.prevHash !== prev) {
-        return { ok: false, checked, firstBrokenSeq: r.seq, message: `第 ${r.seq} 条记录与前一条不衔接：其前的记录被删除、插入或修改` };
+        return {
+          ok: false,
+          checked,
+          firstBrokenSeq: r.seq,
+          message: `第 ${r.seq} 条记录与前一条不衔接：其前的记录被删除、插入或修改`,
+        };
       }
       if (r.hash !== expected) {
-        return { ok: false, checked, firstBrokenSeq: r.seq, message: `第 ${r.seq} 条记录的内容已被修改（哈希不符）` };
+        return {
+          ok: false,
+          checked,
+          firstBrokenSeq: r.seq,
+          message: `第 ${r.seq} 条记录的内容已被修改（哈希不符）`,
+        };
       }
       prev = r.hash;
       checked++;

@@ -43,34 +43,88 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
     return and(...c);
   };
   const toRecord = (r: typeof auditLog.$inferSelect): AuditRecord => ({
-    id: r.id, seq: r.seq, at: r.at.toISOString(), userId: r.userId, username: r.username, unitName: r.unitName,
-    action: r.action, objectType: r.objectType, objectId: r.objectId, result: r.result, ip: r.ip, requestId: r.requestId, detail: r.detail,
+    id: r.id,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    userId: r.userId,
+    username: r.username,
+    unitName: r.unitName,
+    action: r.action,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    result: r.result,
+    ip: r.ip,
+    requestId: r.requestId,
+    detail: r.detail,
   });
 
   defineRoute(app, {
-    method: 'get', path: '/api/audit/logs', tag, summary: '审计日志', permission: 'audit:log:list', query: filters,
+    method: 'get',
+    path: '/api/audit/logs',
+    tag,
+    summary: '审计日志',
+    permission: 'audit:log:list',
+    query: filters,
     handler: async ({ query }) => {
       const w = where(query);
       const [total] = await database.db.select({ n: count() }).from(auditLog).where(w);
-      const rows = await database.db.select().from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      const rows = await database.db
+        .select()
+        .from(auditLog)
+        .where(w)
+        .orderBy(desc(auditLog.seq))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
       return { items: rows.map(toRecord), total: Number(total?.n ?? 0) };
     },
   });
   defineRoute(app, {
-    method: 'get', path: '/api/audit/logs/export', tag, summary: '导出审计日志（.xlsx）', permission: 'audit:log:export', query: filters,
+    method: 'get',
+    path: '/api/audit/logs/export',
+    tag,
+    summary: '导出审计日志（.xlsx）',
+    permission: 'audit:log:export',
+    query: filters,
     handler: async ({ query }) => {
-      const rows = await database.db.select().from(auditLog).where(where(query)).orderBy(desc(auditLog.seq)).limit(100_000);
+      const rows = await database.db
+        .select()
+        .from(auditLog)
+        .where(where(query))
+        .orderBy(desc(auditLog.seq))
+        .limit(100_000);
       const bytes = await writeTable(
         '审计日志',
         ['序号', '时间', '用户', '单位', '操作', '对象类型', '对象', '结果', 'IP', '请求号', '详情'],
-        rows.map((r) => [r.seq, r.at.toISOString(), r.username, r.unitName, r.action, r.objectType, r.objectId, RESULT_LABEL[r.result], r.ip, r.requestId, r.detail]),
+        rows.map((r) => [
+          r.seq,
+          r.at.toISOString(),
+          r.username,
+          r.unitName,
+          r.action,
+          r.objectType,
+          r.objectId,
+          RESULT_LABEL[r.result],
+          r.ip,
+          r.requestId,
+          r.detail,
+        ]),
       );
       return fileResponse(bytes, '审计日志.xlsx', XLSX_MIME);
     },
   });
   defineRoute(app, {
-    method: 'get', path: '/api/audit/logins', tag, summary: '登录日志', permission: 'audit:login:list',
-    query: z.object({ from: zWhen, to: zWhen, username: z.string().max(64).optional(), result: z.enum(['success', 'bad_password', 'locked', 'unknown_user', 'disabled']).optional(), ...zPage }),
+    method: 'get',
+    path: '/api/audit/logins',
+    tag,
+    summary: '登录日志',
+    permission: 'audit:login:list',
+    query: z.object({
+      from: zWhen,
+      to: zWhen,
+      username: z.string().max(64).optional(),
+      result: z.enum(['success', 'bad_password', 'locked', 'unknown_user', 'disabled']).optional(),
+      ...zPage,
+    }),
     handler: async ({ query }) => {
       const c: (SQL | undefined)[] = [];
       if (query.from) c.push(gte(loginLog.at, dayStart(query.from)));
@@ -79,13 +133,30 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
       if (query.result) c.push(eq(loginLog.result, query.result));
       const w = and(...c);
       const [total] = await database.db.select({ n: count() }).from(loginLog).where(w);
-      const rows = await database.db.select().from(loginLog).where(w).orderBy(desc(loginLog.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-      const items: LoginRecord[] = rows.map((r) => ({ id: String(r.id), at: r.at.toISOString(), username: r.username, result: r.result, ip: r.ip, userAgent: r.userAgent }));
+      const rows = await database.db
+        .select()
+        .from(loginLog)
+        .where(w)
+        .orderBy(desc(loginLog.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const items: LoginRecord[] = rows.map((r) => ({
+        id: String(r.id),
+        at: r.at.toISOString(),
+        username: r.username,
+        result: r.result,
+        ip: r.ip,
+        userAgent: r.userAgent,
+      }));
       return { items, total: Number(total?.n ?? 0) };
     },
   });
   defineRoute(app, {
-    method: 'get', path: '/api/audit/verify', tag, summary: '校验审计日志哈希链', permission: 'audit:chain:verify',
+    method: 'get',
+    path: '/api/audit/verify',
+    tag,
+    summary: '校验审计日志哈希链',
+    permission: 'audit:chain:verify',
     handler: () => verifyAuditChain(database),
   });
 }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { CalendarYearSummary } from '../../../contracts/api';
-import { fromDayNumber, dayNumber } from '../../../domain/calendar/dates';
+import { dayNumber, fromDayNumber } from '../../../domain/calendar/dates';
 import type { AppEnv, Platform } from '../context';
 import { actorOf } from '../context';
 import { AppError } from '../errors';
@@ -28,11 +28,19 @@ export function calendarRoutes(app: Hono<AppEnv>, p: Platform): void {
     });
   };
   defineRoute(app, {
-    method: 'get', path: '/api/calendar/years', tag, summary: '已载入的节假日安排（含来源）', permission: 'system:calendar:list',
+    method: 'get',
+    path: '/api/calendar/years',
+    tag,
+    summary: '已载入的节假日安排（含来源）',
+    permission: 'system:calendar:list',
     handler: summary,
   });
   defineRoute(app, {
-    method: 'put', path: '/api/calendar/years/:year', tag, summary: '录入或修改某年的节假日安排（修改后重算未办结期限）', permission: 'system:calendar:update',
+    method: 'put',
+    path: '/api/calendar/years/:year',
+    tag,
+    summary: '录入或修改某年的节假日安排（修改后重算未办结期限）',
+    permission: 'system:calendar:update',
     body: z.unknown(),
     handler: async ({ c, user, body, params }) => {
       const year = Number(params.year);
@@ -42,8 +50,15 @@ export function calendarRoutes(app: Hono<AppEnv>, p: Platform): void {
     },
   });
   defineRoute(app, {
-    method: 'get', path: '/api/calendar/add', tag, summary: '计算某日之后第 N 个工作日（不含当日）', permission: 'system:calendar:list',
-    query: z.object({ date: zDate, days: z.coerce.number().int().min(0, '天数不能为负').max(400, '天数过大') }),
+    method: 'get',
+    path: '/api/calendar/add',
+    tag,
+    summary: '计算某日之后第 N 个工作日（不含当日）',
+    permission: 'system:calendar:list',
+    query: z.object({
+      date: zDate,
+      days: z.coerce.number().int().min(0, '天数不能为负').max(400, '天数过大'),
+    }),
     handler: async ({ query }) => (await getCalendar(database)).addWorkingDays(query.date, query.days),
   });
 }

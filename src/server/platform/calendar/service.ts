@@ -2,7 +2,13 @@
 // edits stored in `calendar_years` taking precedence. Every module computes working days only through
 // `getCalendar`, and registers with `onCalendarChange` to recompute open deadlines when a year is edited.
 import { eq } from 'drizzle-orm';
-import { type CalendarYear, createCalendar, loadBuiltinCalendarYears, validateCalendarYear, type WorkingDayCalendar } from '../../../domain/calendar';
+import {
+  type CalendarYear,
+  createCalendar,
+  loadBuiltinCalendarYears,
+  validateCalendarYear,
+  type WorkingDayCalendar,
+} from '../../../domain/calendar';
 import type { Database, DbOrTx } from '../../db/client';
 import { calendarYears } from '../../db/schema';
 import { audit } from '../audit/audit';
@@ -10,14 +16,18 @@ import type { Actor } from '../context';
 import { AppError } from '../errors';
 import { getSetting } from '../settings';
 
-export type CalendarChangeHook = (db: Database, calendar: WorkingDayCalendar, changedYear: number) => Promise<void>;
+export type CalendarChangeHook = (
+  db: Database,
+  calendar: WorkingDayCalendar,
+  changedYear: number,
+) => Promise<void>;
 
-const hooks: CalendarChangeHook[] = [];
+const hooks = new Map<string, CalendarChangeHook>();
 let cached: { years: CalendarYear[]; calendar: WorkingDayCalendar; at: number } | null = null;
 
-/** Later modules (applications, tasks) register here to recompute their open deadlines. */
-export function onCalendarChange(hook: CalendarChangeHook): void {
-  hooks.push(hook);
+/** Later modules (applications, tasks) register here, by name, to recompute their open deadlines. */
+export function onCalendarChange(name: string, hook: CalendarChangeHook): void {
+  hooks.set(name, hook);
 }
 
 export async function calendarYearsOf(db: DbOrTx): Promise<CalendarYear[]> {
@@ -40,10 +50,16 @@ export function builtinCalendar(): WorkingDayCalendar {
   return createCalendar(loadBuiltinCalendarYears());
 }
 
-export async function putCalendarYear(database: Database, actor: Actor, year: number, json: unknown): Promise<CalendarYear> {
+export async function putCalendarYear(
+  database: Database,
+  actor: Actor,
+  year: number,
+  json: unknown,
+): Promise<CalendarYear> {
   const r = validateCalendarYear(json);
   if (!r.ok) throw new AppError('VALIDATION', `节假日数据有误：${r.errors.join('；')}`, { errors: r.errors });
-  if (r.value.year !== year) throw new AppError('VALIDATION', `数据中的年份 ${r.value.year} 与地址中的 ${year} 不一致`);
+  if (r.value.year !== year)
+    throw new AppError('VALIDATION', `数据中的年份 ${r.value.year} 与地址中的 ${year} 不一致`);
   // Building a calendar with all years checks cross-year consistency before anything is stored.
   const others = (await calendarYearsOf(database.db)).filter((y) => y.year !== year);
   try {
@@ -55,19 +71,31 @@ export async function putCalendarYear(database: Database, actor: Actor, year: nu
     await tx
       .insert(calendarYears)
       .values({ year, data: r.value, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: calendarYears.year, set: { data: r.value, updatedAt: new Date(), updatedBy: actor.userId } });
-    await audit(tx, actor, { action: 'system.calendar.update', objectType: 'calendarYear', objectId: String(year), detail: r.value.source.title });
+      .onConflictDoUpdate({
+        target: calendarYears.year,
+        set: { data: r.value, updatedAt: new Date(), updatedBy: actor.userId },
+      });
+    await audit(tx, actor, {
+      action: 'system.calendar.update',
+      objectType: 'calendarYear',
+      objectId: String(year),
+      detail: r.value.source.title,
+    });
   });
   cached = null;
   const calendar = await getCalendar(database);
-  for (const hook of hooks) await hook(database, calendar, year);
+  for (const hook of hooks.values()) await hook(database, calendar, year);
   return r.value;
 }
 
 export async function deleteCalendarOverride(database: Database, actor: Actor, year: number): Promise<void> {
   await database.db.transaction(async (tx) => {
     await tx.delete(calendarYears).where(eq(calendarYears.year, year));
-    await audit(tx, actor, { action: 'system.calendar.reset', objectType: 'calendarYear', objectId: String(year) });
+    await audit(tx, actor, {
+      action: 'system.calendar.reset',
+      objectType: 'calendarYear',
+      objectId: String(year),
+    });
   });
   cached = null;
 }

@@ -27,15 +27,31 @@ export async function libreOfficeBinary(): Promise<string | null> {
 export async function convertToDocx(bytes: Uint8Array, ext: 'doc' | 'wps'): Promise<Uint8Array> {
   const bin = await libreOfficeBinary();
   if (!bin) {
-    throw new AppError('VALIDATION', '读取 .doc/.wps 文件需要安装 LibreOffice（Debian：apt-get install libreoffice-writer），或请另存为 .docx 后上传');
+    throw new AppError(
+      'VALIDATION',
+      '读取 .doc/.wps 文件需要安装 LibreOffice（Debian：apt-get install libreoffice-writer），或请另存为 .docx 后上传',
+    );
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gk-lo-'));
   try {
     const src = path.join(dir, `input.${ext}`);
     await fs.writeFile(src, bytes);
-    await run(bin, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx', '--outdir', dir, src], {
-      timeout: 120_000,
-    });
+    await run(
+      bin,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'docx',
+        '--outdir',
+        dir,
+        src,
+      ],
+      {
+        timeout: 120_000,
+      },
+    );
     return new Uint8Array(await fs.readFile(path.join(dir, 'input.docx')));
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -15,8 +15,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routeRegistry) {
     const p = r.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = r.query ? (jsonSchema(r.query) as { properties?: Record<string, unknown>; required?: string[] }) : null;
+    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const query = r.query
+      ? (jsonSchema(r.query) as { properties?: Record<string, unknown>; required?: string[] })
+      : null;
     for (const [name, schema] of Object.entries(query?.properties ?? {})) {
       params.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema } as never);
     }
@@ -29,19 +36,34 @@ export function openApiDocument(version: string): Record<string, unknown> {
       responses: {
         '200': { description: '成功：{ data }' },
         '400': { description: '输入有误：{ error: { code, message } }' },
-        ...(r.auth === 'public' ? {} : { '401': { description: '未登录或会话已过期' }, '403': { description: '无权限或超出数据范围' } }),
+        ...(r.auth === 'public'
+          ? {}
+          : { '401': { description: '未登录或会话已过期' }, '403': { description: '无权限或超出数据范围' } }),
       },
     };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
+    if (r.body)
+      op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
     if (r.upload) {
-      op.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } };
+      op.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+          },
+        },
+      };
     }
     paths[p] ??= {};
     paths[p][r.method] = op;
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Gongkai 政务公开平台 API', version, description: '所有响应为 { data } 或 { error: { code, message } }。写操作需携带 X-CSRF-Token 头（取自 gk_csrf Cookie）。' },
+    info: {
+      title: 'Gongkai 政务公开平台 API',
+      version,
+      description:
+        '所有响应为 { data } 或 { error: { code, message } }。写操作需携带 X-CSRF-Token 头（取自 gk_csrf Cookie）。',
+    },
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_sid' } } },
     paths,
   };

@@ -54,7 +54,10 @@ function zodMessage(err: z.ZodError): { message: string; fields: Record<string, 
     fields[key] ??= issue.message;
   }
   const first = Object.entries(fields)[0];
-  return { message: first ? `输入有误：${first[0] === '_' ? '' : `${first[0]} `}${first[1]}` : '输入有误', fields };
+  return {
+    message: first ? `输入有误：${first[0] === '_' ? '' : `${first[0]} `}${first[1]}` : '输入有误',
+    fields,
+  };
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
@@ -107,7 +110,13 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
       body = parseWith(spec.body, raw);
     }
     user ??= null as unknown as SessionUser;
-    const result = await spec.handler({ c, body: body as z.infer<B>, query: query as z.infer<Q>, user, params: c.req.param() });
+    const result = await spec.handler({
+      c,
+      body: body as z.infer<B>,
+      query: query as z.infer<Q>,
+      user,
+      params: c.req.param(),
+    });
     if (result instanceof Response) return result;
     return c.json({ data: result ?? null }, (spec.status ?? 200) as 200);
   });

@@ -20,7 +20,10 @@ export async function readUpload(c: Context<AppEnv>, maxBytes: number, field = '
   if (!file || typeof file === 'string') throw new AppError('VALIDATION', '请选择要上传的文件');
   if (file.size === 0) throw new AppError('VALIDATION', '文件为空');
   if (file.size > maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${Math.floor(maxBytes / 1048576)} MB`);
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${Math.floor(maxBytes / 1048576)} MB`,
+    );
   }
   return { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) };
 }
@@ -36,6 +39,10 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 
 export function fileResponse(bytes: Uint8Array | ArrayBuffer, filename: string, mime: string): Response {
   return new Response(bytes as BodyInit, {
-    headers: { 'Content-Type': mime, 'Content-Disposition': attachment(filename), 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': mime,
+      'Content-Disposition': attachment(filename),
+      'Cache-Control': 'no-store',
+    },
   });
 }

@@ -269,6 +269,21 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
               <Tag color="green">全部成员单位已确认</Tag>
             )}
             <Space>
+              {preview?.matches.some((m, i) => m.status === 'unknown' && res[i] === null) ? (
+                <Button
+                  data-testid="lg-create-all"
+                  onClick={() =>
+                    // An empty registry (a new district) has no units yet: create every unknown one at once.
+                    setRes((prev) =>
+                      prev.map((r, i) =>
+                        r === null && preview.matches[i]?.status === 'unknown' ? { create: true } : r,
+                      ),
+                    )
+                  }
+                >
+                  未匹配的全部新建
+                </Button>
+              ) : null}
               <Button
                 onClick={() => {
                   setStep(0);

@@ -1,0 +1,109 @@
+// Browser-test harness: a real Gongkai server on a fresh database (cloned template) and Debian's Chromium
+// driven by playwright-core. Nothing is downloaded at run time.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../src/server/config';
+import { type RunningServer, startServer } from '../src/server/main';
+import { createTestDatabase, type TestDatabase } from '../test/db';
+
+export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
+export const DEMO_PASSWORD = 'Demo#Gongkai1';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface E2E {
+  server: RunningServer;
+  tdb: TestDatabase;
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
+  const tdb = await createTestDatabase();
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: tdb.url,
+      port: 0,
+      host: '127.0.0.1',
+      adminPassword: ADMIN_PASSWORD,
+      demo: opts.demo ?? false,
+      demoPassword: DEMO_PASSWORD,
+      logLevel: 'error',
+      jobs: false,
+    },
+  );
+  const server = await startServer(config, { print: () => {}, buildAdmin: false });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  return {
+    server,
+    tdb,
+    browser,
+    base: server.url,
+    async close() {
+      await browser.close();
+      await server.stop();
+      await tdb.drop();
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) and returns the serious and critical violations. */
+export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  // Injected through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> };
+    };
+    return w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Logs in through the console's login page. */
+export async function consoleLogin(
+  page: Page,
+  base: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${base}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export async function changePassword(page: Page, oldPassword: string, newPassword: string): Promise<void> {
+  await page.waitForURL('**/admin/password');
+  await page.getByLabel('原密码').fill(oldPassword);
+  await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await page.getByLabel('确认新密码').fill(newPassword);
+  await page.getByRole('button', { name: /确认修改/ }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/password'));
+}
