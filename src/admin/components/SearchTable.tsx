@@ -49,7 +49,6 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   const params: QueryParams = { ...filters, ...extraParams, page, pageSize };
   // A new outside filter (e.g. another unit in the tree) starts again at page 1.
   const extraKey = JSON.stringify(extraParams ?? {});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: extraKey stands for extraParams
   useEffect(() => setPage(1), [extraKey]);
   const query = useQuery({
     queryKey: listKey(path, params),

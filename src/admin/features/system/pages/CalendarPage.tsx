@@ -73,7 +73,6 @@ function MonthGrid({
                     {d.day}
                   </td>
                 ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: empty padding cells have no identity
                   <td key={`pad-${i}`} />
                 ),
               )}

@@ -1,0 +1,69 @@
+// `npm test`: typecheck + lint, unit tests, integration tests against the embedded PostgreSQL and (when
+// TEST_DATABASE_URL is set) against that server too, then the browser tests. Ends with "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+process.env.TZ = 'Asia/Shanghai';
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = path.join(root, '.tmp');
+fs.mkdirSync(tmp, { recursive: true });
+const only = process.argv[2]; // optional: check | unit | db | e2e
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s) ===`);
+  if (r.status !== 0) failures.push(name);
+  return r.status === 0;
+}
+
+function vitest(name, project, env = {}) {
+  const out = path.join(tmp, `vitest-${name.replace(/\W+/g, '-')}.json`);
+  fs.rmSync(out, { force: true });
+  run(name, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  if (fs.existsSync(out)) {
+    const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0);
+    if (r.numPendingTests || r.numTodoTests) {
+      console.log(`${name}: ${r.numPendingTests} skipped, ${r.numTodoTests} todo`);
+    }
+  } else {
+    failed += 1;
+  }
+}
+
+if (!only || only === 'check') {
+  if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) passed++;
+  else failed++;
+  if (run('lint', 'npx', ['biome', 'check', '.'])) passed++;
+  else failed++;
+}
+if (!only || only === 'unit') vitest('unit', 'unit');
+if (!only || only === 'db') {
+  const { TEST_DATABASE_URL, ...rest } = process.env;
+  vitest('db (embedded PostgreSQL)', 'db', { TEST_DATABASE_URL: '' });
+  if (TEST_DATABASE_URL) vitest('db (external PostgreSQL)', 'db', { TEST_DATABASE_URL });
+  void rest;
+}
+if (!only || only === 'e2e') {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    console.error(`\n浏览器测试需要 Chromium（${chromium}）：Debian 上运行 apt-get install chromium fonts-noto-cjk`);
+    failures.push('e2e (no chromium)');
+    failed++;
+  } else {
+    vitest('e2e (browser)', 'e2e');
+  }
+}
+
+console.log('');
+if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failures.length || failed ? 1 : 0);
