@@ -18,7 +18,9 @@ function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s) ===`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s) ===`,
+  );
   if (r.status !== 0) failures.push(name);
   return r.status === 0;
 }
@@ -26,11 +28,25 @@ function run(name, cmd, args, env = {}) {
 function vitest(name, project, env = {}) {
   const out = path.join(tmp, `vitest-${name.replace(/\W+/g, '-')}.json`);
   fs.rmSync(out, { force: true });
-  run(name, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  run(
+    name,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    env,
+  );
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed += r.numPassedTests;
-    failed += r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0);
+    failed +=
+      r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0);
     if (r.numPendingTests || r.numTodoTests) {
       console.log(`${name}: ${r.numPendingTests} skipped, ${r.numTodoTests} todo`);
     }
@@ -55,7 +71,9 @@ if (!only || only === 'db') {
 if (!only || only === 'e2e') {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
-    console.error(`\n浏览器测试需要 Chromium（${chromium}）：Debian 上运行 apt-get install chromium fonts-noto-cjk`);
+    console.error(
+      `\n浏览器测试需要 Chromium（${chromium}）：Debian 上运行 apt-get install chromium fonts-noto-cjk`,
+    );
     failures.push('e2e (no chromium)');
     failed++;
   } else {
