@@ -1,0 +1,87 @@
+// The `gongkai` command as a user runs it (a real process through bin/gongkai.js).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SEED_000 = path.resolve(ROOT, '../shared/seeds/000_4dfb44639754fa34.txt');
+// A private data dir: the CLI must not find (or start) anyone's real Gongkai.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cli-'));
+fs.chmodSync(dataDir, 0o755);
+const env = { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '' };
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function gongkai(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/gongkai.js', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('gongkai CLI', () => {
+  it('--help lists every command', () => {
+    const r = gongkai('--help');
+    expect(r.status).toBe(0);
+    for (const cmd of ['start', 'build-admin', 'db', 'backup', 'restore', 'import', 'workdays', 'audit']) expect(r.stdout).toContain(cmd);
+  });
+
+  it.each([
+    [['workdays', 'add', '2026-09-28', '20'], '2026-10-30'],
+    [['workdays', 'add', '2025-12-31', '20'], '2026-01-29'],
+    [['workdays', 'add', '2026-02-10', '7'], '2026-02-26'],
+    [['workdays', 'is', '2026-10-10'], 'true'],
+    [['workdays', 'is', '2026-02-16'], 'false'],
+    [['workdays', 'is', '2025-09-28'], 'true'],
+  ])('%j → %s', (args, expected) => {
+    const r = gongkai(...args);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(expected);
+  });
+
+  it('marks a result past the loaded years as provisional', () => {
+    const r = gongkai('workdays', 'add', '2026-12-30', '20');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('provisional');
+  });
+
+  it('refuses an impossible date in Chinese', () => {
+    const r = gongkai('workdays', 'is', '2026-02-30');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('日期「2026-02-30」无效');
+  });
+
+  it('import group --json prints the notice without touching a database', () => {
+    const r = gongkai('import', 'group', SEED_000, '--json');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ docNumber: '潼南府办〔2023〕18号', date: '2023-04-12', leader: { name: '曾伟' }, officeDirector: '汤青青' });
+    expect(j.memberUnits).toHaveLength(25);
+    expect(j.duties).toHaveLength(25);
+    expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false);
+  });
+
+  it('start stops PostgreSQL cleanly on Ctrl-C (SIGINT) and keeps the data', async () => {
+    const child = spawn(process.execPath, ['bin/gongkai.js', 'start', '--only', 'portal'], {
+      cwd: ROOT,
+      env: { ...env, PORT: '0', GONGKAI_ADMIN_PASSWORD: 'Adm1n#Gongkai', GONGKAI_DEMO: '0' },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const deadline = Date.now() + 60_000;
+    while (!out.includes('Gongkai 已启动') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(out).toContain('Gongkai 已启动');
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(0);
+    expect(out).toContain('正在停止');
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'gongkai.lock'))).toBe(false);
+    // The command line finds the same data again: the audit chain written by the first start verifies.
+    const v = gongkai('audit', 'verify');
+    expect(v.status).toBe(0);
+    expect(v.stdout).toContain('审计链完整');
+  });
+});

@@ -1,0 +1,76 @@
+// Every console route: 401 without a session; 403 for a user whose roles lack its permission; never 401/403 for
+// a user who holds it. Routes of every module are covered automatically (the route registry).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PermissionCode } from '../../src/contracts/permissions';
+import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
+import { routeRegistry } from '../../src/server/platform/http/route';
+import { DEMO_USERS } from '../../src/server/demo';
+import { type Client, setupApi, type TestApi } from '../api';
+
+const FAKE_ID = '00000000-0000-4000-8000-000000000000';
+const USERS: { username: string; roles: RoleCode[] }[] = [...DEMO_USERS, { username: 'admin', roles: ['sysadmin'] }];
+const holds = (roles: RoleCode[], p: PermissionCode) => roles.some((r) => BUILTIN_ROLES.find((b) => b.code === r)?.permissions.includes(p));
+
+let api: TestApi;
+const clients = new Map<string, Client>();
+beforeAll(async () => {
+  api = await setupApi();
+  for (const u of USERS) clients.set(u.username, await api.loginAs(u.username));
+});
+afterAll(() => api.close());
+
+const pathOf = (p: string) => p.replace(/:(\w+)/g, (_m, name: string) => (name === 'code' ? 'office' : name === 'year' ? '2030' : FAKE_ID));
+
+describe('permission matrix', () => {
+  it('covers the console routes', () => {
+    expect(routeRegistry.filter((r) => r.auth === 'session').length).toBeGreaterThan(30);
+  });
+
+  it('every session route answers 401 without a session', async () => {
+    const bad: string[] = [];
+    for (const r of routeRegistry.filter((x) => x.auth === 'session')) {
+      const res = await api.anon().request(r.method.toUpperCase(), pathOf(r.path), r.method === 'get' ? undefined : {});
+      if (res.status !== 401) bad.push(`${r.method} ${r.path} → ${res.status}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('every permission-guarded route answers 403 to a role without it, and not 401/403 to a role with it', async () => {
+    const bad: string[] = [];
+    for (const r of routeRegistry.filter((x) => x.auth === 'session' && x.permission)) {
+      const without = USERS.find((u) => !holds(u.roles, r.permission!));
+      const withIt = USERS.find((u) => holds(u.roles, r.permission!));
+      const body = r.method === 'get' ? undefined : {};
+      if (without) {
+        const res = await clients.get(without.username)!.request(r.method.toUpperCase(), pathOf(r.path), body);
+        if (res.status !== 403) bad.push(`${without.username} ${r.method} ${r.path} → ${res.status}, expected 403`);
+      }
+      if (withIt && r.method === 'get') {
+        const res = await clients.get(withIt.username)!.request('GET', pathOf(r.path));
+        if (res.status === 401 || res.status === 403) bad.push(`${withIt.username} ${r.method} ${r.path} → ${res.status}, expected access`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the separated roles hold no permission of each other (三权分立)', () => {
+    const codes = (c: RoleCode) => new Set(BUILTIN_ROLES.find((r) => r.code === c)!.permissions);
+    const audit = codes('auditor');
+    const sec = codes('secadmin');
+    const sys = codes('sysadmin');
+    expect([...sys].filter((p) => p.startsWith('audit:'))).toEqual([]);
+    expect([...sys].filter((p) => sec.has(p) && p !== 'org:user:list')).toEqual([]);
+    expect([...audit].filter((p) => sys.has(p) || p.startsWith('org:') || p.startsWith('system:'))).toEqual([]);
+  });
+
+  it('the OpenAPI document lists every route with its permission', async () => {
+    const res = await api.anon().get<unknown>('/api/docs');
+    const doc = res.body as unknown as { openapi: string; paths: Record<string, Record<string, { 'x-permission': string | null }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of routeRegistry) {
+      const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method];
+      expect(op, `${r.method} ${r.path}`).toBeDefined();
+      if (r.permission) expect(op!['x-permission']).toContain(r.permission);
+    }
+  });
+});
