@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord, Paged } from '../../src/contracts/api';
 import { auditLog } from '../../src/server/db/schema';
@@ -24,7 +24,14 @@ describe('audit log', () => {
   it('records who, unit, action, object, result, IP and request id', async () => {
     const r = await auditor.get<Paged<AuditRecord>>('/api/audit/logs?action=org.unit.create&pageSize=100');
     const row = r.body.data!.items.find((a) => a.detail?.includes('区审计测试局'))!;
-    expect(row).toMatchObject({ username: 'office', unitName: '信息科（政务公开科）', action: 'org.unit.create', objectType: 'unit', result: 'success', ip: '127.0.0.1' });
+    expect(row).toMatchObject({
+      username: 'office',
+      unitName: '信息科（政务公开科）',
+      action: 'org.unit.create',
+      objectType: 'unit',
+      result: 'success',
+      ip: '127.0.0.1',
+    });
     expect(row.requestId).toMatch(/^[\w-]{8,}$/);
   });
 
@@ -66,7 +73,9 @@ describe('audit log', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await exp.raw.arrayBuffer());
     expect(wb.worksheets[0]!.getRow(1).values).toContain('操作');
-    const logins = await auditor.get<Paged<{ username: string; result: string }>>('/api/audit/logins?username=office');
+    const logins = await auditor.get<Paged<{ username: string; result: string }>>(
+      '/api/audit/logins?username=office',
+    );
     expect(logins.body.data!.items.some((l) => l.result === 'success')).toBe(true);
     const office = await api.loginAs('office');
     expect((await office.get('/api/audit/logs')).status).toBe(403);

@@ -5,7 +5,13 @@ import { type Client, setupApi, type TestApi } from '../api';
 
 const Y2027 = {
   year: 2027,
-  source: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）', docNumber: null, published: null, url: null, confidence: 'M' },
+  source: {
+    title: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
+    docNumber: null,
+    published: null,
+    url: null,
+    confidence: 'M',
+  },
   holidays: [{ name: '元旦', off: ['2027-01-01', '2027-01-02', '2027-01-03'], makeupWorkdays: [] }],
 };
 
@@ -26,7 +32,9 @@ describe('working-day calendar service', () => {
   });
 
   it('adds working days with a trace (APP-3)', async () => {
-    const r = await office.get<{ date: string; provisional: boolean; trace: string[] }>('/api/calendar/add?date=2026-09-28&days=20');
+    const r = await office.get<{ date: string; provisional: boolean; trace: string[] }>(
+      '/api/calendar/add?date=2026-09-28&days=20',
+    );
     expect(r.body.data).toMatchObject({ date: '2026-10-30', provisional: false });
     expect(r.body.data!.trace.join('\n')).toContain('2026-10-10');
     expect((await office.get('/api/calendar/add?date=2026-02-30&days=1')).status).toBe(400);
@@ -39,7 +47,10 @@ describe('working-day calendar service', () => {
     onCalendarChange('test-hook', async (_db, _cal, year) => {
       seen.push(year);
     });
-    const bad = await office.put('/api/calendar/years/2027', { ...Y2027, holidays: [{ name: '元旦', off: ['2027-02-30'], makeupWorkdays: [] }] });
+    const bad = await office.put('/api/calendar/years/2027', {
+      ...Y2027,
+      holidays: [{ name: '元旦', off: ['2027-02-30'], makeupWorkdays: [] }],
+    });
     expect(bad.status).toBe(400);
     expect(seen).toEqual([]);
     const ok = await office.put<CalendarYearSummary>('/api/calendar/years/2027', Y2027);
@@ -47,7 +58,9 @@ describe('working-day calendar service', () => {
     expect(seen).toEqual([2027]);
     const cal = await getCalendar(api.tdb.database);
     expect(cal.isWorkingDay('2027-01-01')).toMatchObject({ working: false, provisional: false });
-    const after = await office.get<{ provisional: boolean; date: string }>('/api/calendar/add?date=2026-12-30&days=20');
+    const after = await office.get<{ provisional: boolean; date: string }>(
+      '/api/calendar/add?date=2026-12-30&days=20',
+    );
     expect(after.body.data!.provisional).toBe(false);
   });
 

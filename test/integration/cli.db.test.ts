@@ -14,14 +14,20 @@ const env = { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '' };
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function gongkai(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/gongkai.js', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['bin/gongkai.js', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('gongkai CLI', () => {
   it('--help lists every command', () => {
     const r = gongkai('--help');
     expect(r.status).toBe(0);
-    for (const cmd of ['start', 'build-admin', 'db', 'backup', 'restore', 'import', 'workdays', 'audit']) expect(r.stdout).toContain(cmd);
+    for (const cmd of ['start', 'build-admin', 'db', 'backup', 'restore', 'import', 'workdays', 'audit'])
+      expect(r.stdout).toContain(cmd);
   });
 
   it.each([
@@ -53,7 +59,12 @@ describe('gongkai CLI', () => {
     const r = gongkai('import', 'group', SEED_000, '--json');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ docNumber: '潼南府办〔2023〕18号', date: '2023-04-12', leader: { name: '曾伟' }, officeDirector: '汤青青' });
+    expect(j).toMatchObject({
+      docNumber: '潼南府办〔2023〕18号',
+      date: '2023-04-12',
+      leader: { name: '曾伟' },
+      officeDirector: '汤青青',
+    });
     expect(j.memberUnits).toHaveLength(25);
     expect(j.duties).toHaveLength(25);
     expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false);
@@ -69,7 +80,8 @@ describe('gongkai CLI', () => {
       out += d.toString();
     });
     const deadline = Date.now() + 60_000;
-    while (!out.includes('Gongkai 已启动') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (!out.includes('Gongkai 已启动') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     expect(out).toContain('Gongkai 已启动');
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', (c) => resolve(c));

@@ -17,11 +17,25 @@ describe('embedded PostgreSQL lifecycle', () => {
   it('data survives a restart; a second instance on the same data dir is refused', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-restart-'));
     fs.chmodSync(dir, 0o755);
-    const config = loadConfig({}, { dataDir: dir, databaseUrl: null, port: 0, host: '127.0.0.1', adminPassword: 'Adm1n#Gongkai', demo: false, jobs: false, logLevel: 'error' });
+    const config = loadConfig(
+      {},
+      {
+        dataDir: dir,
+        databaseUrl: null,
+        port: 0,
+        host: '127.0.0.1',
+        adminPassword: 'Adm1n#Gongkai',
+        demo: false,
+        jobs: false,
+        logLevel: 'error',
+      },
+    );
     try {
       const first = await startServer(config, { print: () => {}, buildAdmin: false });
       const root = (await first.db.database.db.select().from(units))[0]!;
-      await first.db.database.db.insert(units).values({ name: '区重启测试局', kind: 'department', parentId: root.id });
+      await first.db.database.db
+        .insert(units)
+        .values({ name: '区重启测试局', kind: 'department', parentId: root.id });
       // A second Gongkai process on the same data dir is refused with a clear message.
       const other = spawnSync(process.execPath, ['bin/gongkai.js', 'start', '--only', 'portal'], {
         env: { ...process.env, GONGKAI_DATA_DIR: dir, PORT: '0', DATABASE_URL: '' },
@@ -51,10 +65,16 @@ describe('backup and restore', () => {
     const file = path.join(os.tmpdir(), `gk-backup-${process.pid}.dump`);
     try {
       const { bootstrap } = await import('../../src/server/bootstrap');
-      await bootstrap(tdb.database, loadConfig({}, { demo: true, adminPassword: 'Adm1n#Gongkai', demoPassword: 'Demo#Gongkai1' }), () => {});
+      await bootstrap(
+        tdb.database,
+        loadConfig({}, { demo: true, adminPassword: 'Adm1n#Gongkai', demoPassword: 'Demo#Gongkai1' }),
+        () => {},
+      );
       const snapshot = async () => ({
         units: (await tdb.database.db.select().from(units)).map((u) => u.name).sort(),
-        users: (await tdb.database.db.select().from(users)).map((u) => `${u.username}:${u.passwordHash}`).sort(),
+        users: (await tdb.database.db.select().from(users))
+          .map((u) => `${u.username}:${u.passwordHash}`)
+          .sort(),
         audit: (await tdb.database.db.select().from(auditLog)).map((a) => a.hash),
       });
       const before = await snapshot();

@@ -3,13 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermissionCode } from '../../src/contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
-import { routeRegistry } from '../../src/server/platform/http/route';
 import { DEMO_USERS } from '../../src/server/demo';
+import { routeRegistry } from '../../src/server/platform/http/route';
 import { type Client, setupApi, type TestApi } from '../api';
 
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
-const USERS: { username: string; roles: RoleCode[] }[] = [...DEMO_USERS, { username: 'admin', roles: ['sysadmin'] }];
-const holds = (roles: RoleCode[], p: PermissionCode) => roles.some((r) => BUILTIN_ROLES.find((b) => b.code === r)?.permissions.includes(p));
+const USERS: { username: string; roles: RoleCode[] }[] = [
+  ...DEMO_USERS,
+  { username: 'admin', roles: ['sysadmin'] },
+];
+const holds = (roles: RoleCode[], p: PermissionCode) =>
+  roles.some((r) => BUILTIN_ROLES.find((b) => b.code === r)?.permissions.includes(p));
 
 let api: TestApi;
 const clients = new Map<string, Client>();
@@ -19,7 +23,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const pathOf = (p: string) => p.replace(/:(\w+)/g, (_m, name: string) => (name === 'code' ? 'office' : name === 'year' ? '2030' : FAKE_ID));
+const pathOf = (p: string) =>
+  p.replace(/:(\w+)/g, (_m, name: string) =>
+    name === 'code' ? 'office' : name === 'year' ? '2030' : FAKE_ID,
+  );
 
 describe('permission matrix', () => {
   it('covers the console routes', () => {
@@ -29,7 +36,9 @@ describe('permission matrix', () => {
   it('every session route answers 401 without a session', async () => {
     const bad: string[] = [];
     for (const r of routeRegistry.filter((x) => x.auth === 'session')) {
-      const res = await api.anon().request(r.method.toUpperCase(), pathOf(r.path), r.method === 'get' ? undefined : {});
+      const res = await api
+        .anon()
+        .request(r.method.toUpperCase(), pathOf(r.path), r.method === 'get' ? undefined : {});
       if (res.status !== 401) bad.push(`${r.method} ${r.path} → ${res.status}`);
     }
     expect(bad).toEqual([]);
@@ -42,12 +51,16 @@ describe('permission matrix', () => {
       const withIt = USERS.find((u) => holds(u.roles, r.permission!));
       const body = r.method === 'get' ? undefined : {};
       if (without) {
-        const res = await clients.get(without.username)!.request(r.method.toUpperCase(), pathOf(r.path), body);
-        if (res.status !== 403) bad.push(`${without.username} ${r.method} ${r.path} → ${res.status}, expected 403`);
+        const res = await clients
+          .get(without.username)!
+          .request(r.method.toUpperCase(), pathOf(r.path), body);
+        if (res.status !== 403)
+          bad.push(`${without.username} ${r.method} ${r.path} → ${res.status}, expected 403`);
       }
       if (withIt && r.method === 'get') {
         const res = await clients.get(withIt.username)!.request('GET', pathOf(r.path));
-        if (res.status === 401 || res.status === 403) bad.push(`${withIt.username} ${r.method} ${r.path} → ${res.status}, expected access`);
+        if (res.status === 401 || res.status === 403)
+          bad.push(`${withIt.username} ${r.method} ${r.path} → ${res.status}, expected access`);
       }
     }
     expect(bad).toEqual([]);
@@ -60,12 +73,17 @@ describe('permission matrix', () => {
     const sys = codes('sysadmin');
     expect([...sys].filter((p) => p.startsWith('audit:'))).toEqual([]);
     expect([...sys].filter((p) => sec.has(p) && p !== 'org:user:list')).toEqual([]);
-    expect([...audit].filter((p) => sys.has(p) || p.startsWith('org:') || p.startsWith('system:'))).toEqual([]);
+    expect([...audit].filter((p) => sys.has(p) || p.startsWith('org:') || p.startsWith('system:'))).toEqual(
+      [],
+    );
   });
 
   it('the OpenAPI document lists every route with its permission', async () => {
     const res = await api.anon().get<unknown>('/api/docs');
-    const doc = res.body as unknown as { openapi: string; paths: Record<string, Record<string, { 'x-permission': string | null }>> };
+    const doc = res.body as unknown as {
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-permission': string | null }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const r of routeRegistry) {
       const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method];
