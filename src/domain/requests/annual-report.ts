@@ -5,6 +5,7 @@
 // Sections (§2.1)
 // ---------------------------------------------------------------------------------------------------------------
 
+import { OUTCOME_CODES, OUTCOME_LABELS, type OutcomeCode } from './outcomes';
 export const SECTION_KEYS = [
   'overview',
   'proactive',
@@ -78,31 +79,8 @@ export const TABLE2_LABELS = {
 // Table 三: 收到和处理政府信息公开申请情况 (§2.3)
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The 21 outcome codes = the 21 result sub-rows of table 三 (APP-15, §2.3). */
-export const OUTCOME_CODES = [
-  'r1',
-  'r2',
-  'r3_1',
-  'r3_2',
-  'r3_3',
-  'r3_4',
-  'r3_5',
-  'r3_6',
-  'r3_7',
-  'r3_8',
-  'r4_1',
-  'r4_2',
-  'r4_3',
-  'r5_1',
-  'r5_2',
-  'r5_3',
-  'r5_4',
-  'r5_5',
-  'r6_1',
-  'r6_2',
-  'r6_3',
-] as const;
-export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+// The 21 outcome codes and their row labels live in outcomes.ts (one dictionary for cases and the report).
+export { OUTCOME_CODES, OUTCOME_LABELS, type OutcomeCode };
 
 export const OUTCOME_GROUPS = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'] as const;
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
@@ -115,34 +93,6 @@ export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
   r4: '（四）无法提供',
   r5: '（五）不予处理',
   r6: '（六）其他处理',
-};
-
-/**
- * Label of the row cell as printed in the table. For r1/r2 that is the group label itself.
- * The official text uses Chinese quotes around 三安全一稳定 (“”).
- */
-export const OUTCOME_LABELS: Record<OutcomeCode, string> = {
-  r1: '（一）予以公开',
-  r2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-  r3_1: '1.属于国家秘密',
-  r3_2: '2.其他法律行政法规禁止公开',
-  r3_3: '3.危及“三安全一稳定”',
-  r3_4: '4.保护第三方合法权益',
-  r3_5: '5.属于三类内部事务信息',
-  r3_6: '6.属于四类过程性信息',
-  r3_7: '7.属于行政执法案卷',
-  r3_8: '8.属于行政查询事项',
-  r4_1: '1.本机关不掌握相关政府信息',
-  r4_2: '2.没有现成信息需要另行制作',
-  r4_3: '3.补正后申请内容仍不明确',
-  r5_1: '1.信访举报投诉类申请',
-  r5_2: '2.重复申请',
-  r5_3: '3.要求提供公开出版物',
-  r5_4: '4.无正当理由大量反复申请',
-  r5_5: '5.要求行政机关确认或重新出具已获取信息',
-  r6_1: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-  r6_2: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-  r6_3: '3.其他',
 };
 
 export function outcomeGroup(code: OutcomeCode): OutcomeGroup {

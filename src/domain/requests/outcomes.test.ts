@@ -24,7 +24,7 @@ describe('outcome codes (REGULATIONS §2.3)', () => {
     ['r1', '（一）予以公开', 'disclosed'],
     ['r2', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 'partial'],
     ['r3_1', '1.属于国家秘密', 'withheld'],
-    ['r3_3', '3.危及"三安全一稳定"', 'withheld'],
+    ['r3_3', '3.危及“三安全一稳定”', 'withheld'],
     ['r3_8', '8.属于行政查询事项', 'withheld'],
     ['r4_1', '1.本机关不掌握相关政府信息', 'unavailable'],
     ['r4_3', '3.补正后申请内容仍不明确', 'unavailable'],

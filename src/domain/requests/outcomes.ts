@@ -32,7 +32,8 @@ export const OUTCOME_LABELS: Record<OutcomeCode, string> = {
   r2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
   r3_1: '1.属于国家秘密',
   r3_2: '2.其他法律行政法规禁止公开',
-  r3_3: '3.危及"三安全一稳定"',
+  // The official table uses Chinese quotes (“”) around 三安全一稳定.
+  r3_3: '3.危及“三安全一稳定”',
   r3_4: '4.保护第三方合法权益',
   r3_5: '5.属于三类内部事务信息',
   r3_6: '6.属于四类过程性信息',
