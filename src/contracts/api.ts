@@ -29,7 +29,9 @@ export interface Paged<T> {
   total: number;
 }
 
-export type UnitKind = 'government' | 'department' | 'township' | 'subdivision';
+import type { UnitKind } from '../domain/units';
+
+export type { UnitKind };
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   government: '人民政府',
   department: '部门',
@@ -130,19 +132,12 @@ export interface Role {
 // GET /api/org/permissions -> { data: { code: PermissionCode; label: string }[] }
 
 // ---- leading group ----
-export interface LeadingGroupNotice {
-  title: string;
-  docNumber: string;
-  date: string;
-  leader: { name: string; title: string };
-  deputyLeaders: { name: string; title: string }[];
-  memberUnits: string[];
-  officeUnit: string;
-  officeDirector: string;
-  duties: { unit: string; text: string }[];
-  warnings: string[];
-}
-export type MatchStatus = 'exact' | 'alias' | 'normalized' | 'group' | 'suggestion' | 'unknown';
+// The notice as read by the parser (fields are null when the notice lacks them).
+export type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
+
+import type { MatchStatus } from '../domain/units';
+
+export type { MatchStatus };
 export interface UnitMatch {
   written: string;
   status: MatchStatus;

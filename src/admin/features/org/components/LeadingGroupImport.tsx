@@ -194,8 +194,9 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
                 label: '组长',
                 children: (
                   <>
-                    {preview.notice.leader.name}
-                    {preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}
+                    {preview.notice.leader
+                      ? `${preview.notice.leader.name}${preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}`
+                      : '—（未读出组长，不能提交）'}
                   </>
                 ),
               },
