@@ -316,3 +316,25 @@ describe('leading group import', () => {
     ).toBe(403);
   });
 });
+
+describe('user phone numbers', () => {
+  it('an edit without a phone keeps it; an explicit null clears it', async () => {
+    const office2 = await api.loginAs('office');
+    const u = (await api.tdb.database.db.select().from(users).where(eq(users.username, 'imp1')))[0]!;
+    const keep = await office2.put<User>(`/api/org/users/${u.id}`, {
+      name: '钱一',
+      unitId: u.unitId,
+      roles: ['liaison'],
+      status: 'active',
+    });
+    expect(keep.body.data?.phoneMasked).toBe('139****1111');
+    const cleared = await office2.put<User>(`/api/org/users/${u.id}`, {
+      name: '钱一',
+      unitId: u.unitId,
+      roles: ['liaison'],
+      status: 'active',
+      phone: null,
+    });
+    expect(cleared.body.data?.phoneMasked).toBeNull();
+  });
+});

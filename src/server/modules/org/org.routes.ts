@@ -225,7 +225,7 @@ export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
         user,
         actorOf(user, c),
         zUuid.parse(params.id),
-        { ...body, phone: body.phone || null },
+        { ...body, phone: body.phone === undefined ? undefined : body.phone || null },
         clock.now(),
       ),
   });

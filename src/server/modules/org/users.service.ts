@@ -202,7 +202,8 @@ export async function updateUser(
       .set({
         name: input.name,
         unitId: input.unitId,
-        phone: input.phone || null,
+        // undefined: unchanged (the console only ever sees the masked number); null: cleared.
+        ...(input.phone === undefined ? {} : { phone: input.phone || null }),
         status: input.status,
         updatedAt: new Date(),
       })
