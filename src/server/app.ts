@@ -50,6 +50,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     c.set('requestId', given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID());
     c.set('ip', clientIp(c));
     c.set('user', null);
+    c.set('limiter', limiter);
     await next();
     c.header('X-Request-Id', c.get('requestId'));
   });

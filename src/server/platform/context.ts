@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../contracts/api';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { RateLimiter } from './ratelimit';
 
 export interface SessionUser extends CurrentUser {
   sessionIdHash: string;
@@ -12,6 +13,8 @@ export interface AppEnv {
     requestId: string;
     ip: string;
     user: SessionUser | null;
+    /** The app's rate limiter: login and every public form use it (see platform/ratelimit.ts). */
+    limiter: RateLimiter;
   };
 }
 

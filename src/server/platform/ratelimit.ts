@@ -1,3 +1,5 @@
+import { AppError } from './errors';
+
 // Fixed-window rate limiter kept in memory (per process). Enough for one process; behind a load balancer each
 // process limits on its own, which still bounds abuse. Keys are e.g. "login:ip:1.2.3.4".
 export class RateLimiter {
@@ -20,4 +22,10 @@ export class RateLimiter {
   private sweep(t: number): void {
     for (const [k, v] of this.hits) if (v.resetAt <= t) this.hits.delete(k);
   }
+}
+
+/** Throws the API's 429 error when `key` exceeded `limit` hits in `windowMs` (public forms, login). */
+export function enforceRateLimit(limiter: RateLimiter, key: string, limit: number, windowMs: number): void {
+  const wait = limiter.hit(key, limit, windowMs);
+  if (wait) throw new AppError('RATE_LIMITED', `操作过于频繁，请 ${wait} 秒后再试`);
 }
