@@ -77,10 +77,10 @@ export function recompute(
   if (row.status === 'closed' || row.status === 'submitted') {
     return { status: row.status, replyDue: row.replyDue, trace: due.trace, due };
   }
-  // A paused clock has no due date; keep showing the last one computed so lists still sort sensibly.
+  // A paused clock has no due date: it is only known once the pause ends (remainingWorkingDays says how many).
   return {
     status: due.status,
-    replyDue: due.replyDue ?? (due.paused ? row.replyDue : null),
+    replyDue: due.replyDue,
     trace: due.trace,
     due,
   };
@@ -592,10 +592,9 @@ export async function applyAction(
       if (a.date > asOf) throw invalid(`答复日期 ${a.date} 晚于今天（${asOf}）`);
       if (state.state.lastEventDate && a.date < state.state.lastEventDate)
         throw invalid('答复日期早于前一办理事项的日期');
+      // A late reply is still recorded (the case must be able to close) and counts as not on time; the letter
+      // itself is refused when dated after the due date without an extension (letters.service).
       const due = state.replyDue;
-      if (due && a.date > due && !state.state.extension) {
-        throw invalid(`答复日期 ${a.date} 晚于答复期限 ${due}，且未依法延期（条例第三十三条）`);
-      }
       await tx
         .update(requestCases)
         .set({
