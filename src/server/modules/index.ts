@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../platform/context';
 import { orgRoutes } from './org/org.routes';
+import { reportsModule } from './reports';
 import { requestsModule } from './requests';
 import { systemRoutes } from './system/system.routes';
 
@@ -19,4 +20,5 @@ export const MODULES: BusinessModule[] = [
   { name: 'org', routes: orgRoutes },
   { name: 'system', routes: systemRoutes },
   requestsModule,
+  reportsModule,
 ];
