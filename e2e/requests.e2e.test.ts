@@ -97,7 +97,7 @@ describe('[ADMIN] 依申请公开', () => {
     await page.keyboard.type('部分公开');
     await page.keyboard.press('Enter');
     await form.getByTestId('action-legalBasis').click();
-    await page.getByRole('option', { name: /第三十七条/ }).click();
+    await page.locator('.ant-select-item-option', { hasText: '第三十七条' }).click();
     await form.getByTestId('action-date').fill(today);
     await page.getByTestId('action-submit').click();
     await form.waitFor({ state: 'detached' });
@@ -106,7 +106,7 @@ describe('[ADMIN] 依申请公开', () => {
 
     // Generate and download the letter; open the .docx and read it.
     await page.getByTestId('letter-kind').click();
-    await page.getByRole('option', { name: '政府信息公开申请答复书（部分公开）' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '政府信息公开申请答复书（部分公开）' }).click();
     await page.getByTestId('letter-date').fill(today);
     await page.getByTestId('letter-generate').click();
     const download = page.waitForEvent('download');
@@ -120,7 +120,8 @@ describe('[ADMIN] 依申请公开', () => {
     // Statistics of this year.
     await page.goto(`${e.base}/admin/requests/stats`);
     await page.getByTestId('requests-stats-page').waitFor();
-    await page.getByTestId('stats-year').locator('input').fill(today.slice(0, 4));
+    // The page opens on the current year (China time), the year of `today`.
+    expect(await page.getByLabel('年度').inputValue()).toBe(today.slice(0, 4));
     await expect.poll(() => page.getByTestId('stats-families').textContent()).toContain('部分公开：1');
     await page.getByTestId('chart-by-month').locator('canvas').waitFor();
     await page.close();
