@@ -4,8 +4,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paged } from '../../src/contracts/api';
 import type { CaseDetail, CaseSummary, RequestStats } from '../../src/contracts/requests';
-import { requestCases, units } from '../../src/server/db/schema';
+import { loadBuiltinCalendarYears } from '../../src/domain/calendar';
+import { notifications, requestCases, units, users } from '../../src/server/db/schema';
+import { remindDueCases, remindReports } from '../../src/server/modules/requests/reminders';
 import { closeLapsedCases } from '../../src/server/modules/requests/requests.service';
+import { deleteCalendarOverride, putCalendarYear } from '../../src/server/platform/calendar/service';
+import { systemActor } from '../../src/server/platform/context';
 import { blocksToText, readDocx } from '../../src/server/platform/documents';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -545,5 +549,44 @@ describe('portal', () => {
     let last = 0;
     for (let i = 0; i < 6; i++) last = (await portalApply({ unitId: fgwUnit })).status;
     expect(last).toBe(429);
+  });
+});
+
+describe('calendar change and reminders', () => {
+  it('an edited calendar recomputes open cases (extra day off 2026-03-10 → due 03-30 becomes 03-31)', async () => {
+    await day('2026-03-02');
+    const id = await register(fgw, { description: '日历变更测试' });
+    const due = async () =>
+      (await api.tdb.database.db.select().from(requestCases).where(eq(requestCases.id, id)))[0]!.replyDue;
+    expect(await due()).toBe('2026-03-30');
+    const y2026 = loadBuiltinCalendarYears().find((y) => y.year === 2026)!;
+    await putCalendarYear(api.tdb.database, systemActor('test'), 2026, {
+      ...y2026,
+      holidays: [...y2026.holidays, { name: '测试假日', off: ['2026-03-10'], makeupWorkdays: [] }],
+    });
+    expect(await due()).toBe('2026-03-31');
+    await deleteCalendarOverride(api.tdb.database, systemActor('test'), 2026);
+  });
+
+  it('reminds the unit of a due date within 3 working days, once', async () => {
+    const [liaison] = await api.tdb.database.db.select().from(users).where(eq(users.username, 'fgw_liaison'));
+    const mine = async () =>
+      (
+        await api.tdb.database.db.select().from(notifications).where(eq(notifications.userId, liaison!.id))
+      ).filter((n) => n.title.includes('到期')).length;
+    const before = await mine();
+    expect((await remindDueCases(api.tdb.database, '2026-03-26')).sent).toBeGreaterThan(0);
+    expect(await mine()).toBeGreaterThan(before);
+    expect((await remindDueCases(api.tdb.database, '2026-03-26')).sent).toBe(0);
+  });
+
+  it('reminds of the annual report deadline (Art. 49) within 10 working days, once', async () => {
+    // 2027-01-31 is a Sunday: the last working day before it is 2027-01-29 (weekdays only: no 2027 notice).
+    expect((await remindReports(api.tdb.database, '2027-01-05')).sent).toBe(0);
+    const sent = (await remindReports(api.tdb.database, '2027-01-20')).sent;
+    expect(sent).toBeGreaterThan(0);
+    const titles = (await api.tdb.database.db.select().from(notifications)).map((n) => n.title);
+    expect(titles).toContain('区发展改革委2026年政府信息公开工作年度报告应于 2027-01-31 前公布');
+    expect((await remindReports(api.tdb.database, '2027-01-21')).sent).toBe(0);
   });
 });

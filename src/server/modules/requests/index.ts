@@ -4,6 +4,7 @@ import { districtNameOf, requestsPortal } from '../../../portal/requests';
 import { onCalendarChange } from '../../platform/calendar/service';
 import type { AppEnv, Platform } from '../../platform/context';
 import { chinaDate, registerJob } from '../../platform/jobs/scheduler';
+import { remindDueCases, remindReports } from './reminders';
 import { requestsRoutes } from './requests.routes';
 import { closeLapsedCases, recomputeOpenCases } from './requests.service';
 
@@ -18,6 +19,14 @@ export const requestsModule = {
       name: 'requests.autoclose',
       runKey: (now) => chinaDate(now),
       run: (database, now) => closeLapsedCases(database, chinaDate(now)),
+    });
+    registerJob({
+      name: 'requests.reminders',
+      runKey: (now) => chinaDate(now),
+      run: async (database, now) => ({
+        ...(await remindDueCases(database, chinaDate(now))),
+        reports: (await remindReports(database, chinaDate(now))).sent,
+      }),
     });
     onCalendarChange('requests', async (database, calendar) => {
       await recomputeOpenCases(database, calendar, chinaDate(p.clock.now()));
