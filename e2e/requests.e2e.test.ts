@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../src/server/db/schema';
+import { units, users } from '../src/server/db/schema';
 import { blocksToText, readDocx } from '../src/server/platform/documents';
 import { chinaDate } from '../src/server/platform/jobs/scheduler';
 import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
@@ -124,6 +124,36 @@ describe('[ADMIN] 依申请公开', () => {
     expect(await page.getByLabel('年度').inputValue()).toBe(today.slice(0, 4));
     await expect.poll(() => page.getByTestId('stats-families').textContent()).toContain('部分公开：1');
     await page.getByTestId('chart-by-month').locator('canvas').waitFor();
+    await page.close();
+  });
+
+  it('the office produces a valid annual report with the case in table 三 and publishes it', async () => {
+    const db = e.server.db.database.db;
+    const fgwUnit = (await db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
+    const year = today.slice(0, 4);
+    const page = await e.browser.newPage({ acceptDownloads: true });
+    await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await page.goto(`${e.base}/admin/reports`);
+    await page.getByTestId('reports-page').waitFor();
+    await page.goto(`${e.base}/admin/reports/${fgwUnit}/${year}`);
+    await page.getByTestId('report-editor-page').waitFor();
+    // The 部分公开 reply above is counted under （二） for 自然人.
+    expect(await page.locator('[data-cell="table3.r2.natural_person"]').textContent()).toBe('1');
+    await page.getByTestId('report-overview').fill(`${year}年，区发展改革委依法办理政府信息公开申请。`);
+    await page.getByLabel('art20_5.licensing.decisions').fill('12');
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-validation').textContent()).toContain('发布期限');
+    await page.getByTestId('report-publish').click();
+    await expect.poll(() => page.getByTestId('report-validation').textContent()).toContain('已于');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-export-docx').click();
+    const text = blocksToText(readDocx(new Uint8Array(fs.readFileSync(await (await download).path()))));
+    expect(text).toContain('三、收到和处理政府信息公开申请情况');
+    await page.goto(`${e.base}/xxgk/nb`);
+    await page.getByRole('link', { name: `区发展改革委${year}年政府信息公开工作年度报告` }).click();
+    expect(await page.locator('article').textContent()).toContain('依法办理政府信息公开申请');
+    expect(await axeSerious(page), 'published report').toEqual([]);
     await page.close();
   });
 
