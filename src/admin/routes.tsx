@@ -170,4 +170,10 @@ export const ADMIN_MODULES: AdminModule[] = [
 ];
 
 /** Cards on the home page; later modules append theirs (e.g. 待办任务, 临期申请). */
-export const HOME_CARDS: HomeCard[] = [];
+export const HOME_CARDS: HomeCard[] = [
+  {
+    key: 'requests-due',
+    anyOf: ['requests:case:handle'],
+    component: lazy(() => import('./features/requests/DueCard')),
+  },
+];

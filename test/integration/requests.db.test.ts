@@ -68,7 +68,10 @@ async function act(c: Client, id: string, body: Record<string, unknown>) {
 }
 
 /** Fills the portal form like a browser: reads the challenge question from the page and answers it. */
-async function portalApply(values: Record<string, string>): Promise<{ status: number; html: string }> {
+async function portalApply(
+  values: Record<string, string>,
+  file?: File,
+): Promise<{ status: number; html: string }> {
   const anon = api.anon();
   const formPage = await (await anon.request('GET', '/ysqgk/apply')).raw.text();
   const token = /name="token" value="([^"]+)"/.exec(formPage)![1]!;
@@ -76,6 +79,7 @@ async function portalApply(values: Record<string, string>): Promise<{ status: nu
   const form = new FormData();
   for (const [k, v] of Object.entries({ token, answer: String(Number(a) + Number(b)), ...values }))
     form.append(k, v);
+  if (file) form.append('idProof', file);
   const res = await anon.request('POST', '/ysqgk/apply', undefined, { form });
   return { status: res.status, html: await res.raw.text() };
 }
@@ -542,6 +546,37 @@ describe('portal', () => {
     expect(dup.status).toBe(400);
     expect(dup.html).toContain('请勿重复提交');
     expect((await api.tdb.database.db.select().from(requestCases)).length).toBe(before);
+  });
+
+  it('stores the identity proof (type checked by content); only the unit can download it', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const res = await portalApply(
+      {
+        unitId: fgwUnit,
+        kind: 'commercial',
+        name: '某某科技有限公司',
+        idType: 'credit_code',
+        idNumber: '91500000MA5U000000',
+        contactPerson: '钱七',
+        phone: '023-12345678',
+        description: '企业扶持资金拨付情况',
+        deliveryForm: 'electronic',
+        deliveryChannel: 'email',
+      },
+      new File([png], '营业执照.png'),
+    );
+    expect(res.status, res.html.slice(0, 300)).toBe(201);
+    const code = /data-testid="query-code">([A-Z0-9]+)</.exec(res.html)![1]!;
+    const [row] = await api.tdb.database.db
+      .select()
+      .from(requestCases)
+      .where(eq(requestCases.queryCode, code));
+    expect(row!.idProofFileId).not.toBeNull();
+    expect(row!.applicantKind).toBe('commercial');
+    const f = await fgw.request('GET', `/api/requests/cases/${row!.id}/id-proof`);
+    expect(f.status).toBe(200);
+    expect(f.headers.get('content-type')).toContain('image/png');
+    expect((await jw.request('GET', `/api/requests/cases/${row!.id}/id-proof`)).status).toBe(403);
   });
 
   it('rate-limits submissions per IP', async () => {
