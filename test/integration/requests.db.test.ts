@@ -24,11 +24,23 @@ let jwUnit: string;
 const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
 
 /** Moves the clock to 10:00 China time on `d` and logs in again (sessions expire when idle). */
+let current = '';
+const loggedOn: Record<string, string> = {};
 async function day(d: string): Promise<void> {
   api.clock.set(at(d));
-  office = await api.loginAs('office');
+  // Logging in again only when the day changes keeps under the login rate limit.
+  if (d === current) return;
+  current = d;
   fgw = await api.loginAs('fgw_liaison');
-  jw = await api.loginAs('jw_liaison');
+}
+/** office / jw_liaison with a session valid on the current day (logged in lazily). */
+async function fresh(who: 'office' | 'jw'): Promise<Client> {
+  if (loggedOn[who] !== current) {
+    loggedOn[who] = current;
+    if (who === 'office') office = await api.loginAs('office');
+    else jw = await api.loginAs('jw_liaison');
+  }
+  return who === 'office' ? office : jw;
 }
 
 async function unitId(name: string): Promise<string> {
@@ -360,7 +372,9 @@ describe('a case from correction to a 部分公开 letter', () => {
     ).toBe(400);
     expect(
       (
-        await jw.post(`/api/requests/cases/${id}/remedies`, {
+        await (
+          await fresh('jw')
+        ).post(`/api/requests/cases/${id}/remedies`, {
           kind: 'litigation',
           result: 'pending',
           filedOn: '2026-03-06',
@@ -370,7 +384,7 @@ describe('a case from correction to a 部分公开 letter', () => {
   });
 
   it('appears in the statistics', async () => {
-    const s = (await office.get<RequestStats>('/api/requests/stats?year=2026')).body.data!;
+    const s = (await (await fresh('office')).get<RequestStats>('/api/requests/stats?year=2026')).body.data!;
     expect(s.byFamily.find((f) => f.family === 'partial')!.count).toBeGreaterThanOrEqual(1);
     expect(s.byMonth[2]!.closed).toBeGreaterThanOrEqual(1);
     expect(s.onTimeRate).toBe(1);
@@ -463,6 +477,98 @@ describe('consultation, fees and auto-close', () => {
     expect((await closeLapsedCases(api.tdb.database, '2026-03-10')).closed).toBe(1);
     const [row] = await api.tdb.database.db.select().from(requestCases).where(eq(requestCases.id, id));
     expect(row!.outcome).toBe('r6_1');
+  });
+});
+
+describe('forbidden transitions and the remaining actions', () => {
+  it.each([
+    [{ action: 'receive_correction', date: '2026-03-02' }, '未发出补正告知'],
+    [{ action: 'end_consultation', date: '2026-03-02' }, '没有进行中的征求意见'],
+    [{ action: 'record_fee_paid', date: '2026-03-02' }, '未发出收费通知'],
+    [{ action: 'set_custom_deadline', date: '2026-06-01', reason: '数量大' }, '条例第三十五条'],
+    [{ action: 'extend', notifiedOn: '2026-03-02', days: 0, approvedBy: '王主任' }, '至少 1 个工作日'],
+    [{ action: 'request_correction', date: '2026-03-03', missing: '文号' }, '晚于今天'],
+    [{ action: 'reply', date: '2026-03-02', outcome: 'r9' }, '办理结果无效'],
+    [{ action: 'nonsense', date: '2026-03-02' }, '办理事项无效'],
+  ])('400 %o', async (body, msg) => {
+    await day('2026-03-02');
+    const id = await register(fgw, { description: `禁止的事项 ${JSON.stringify(body)}` });
+    const before = (await fgw.get<CaseDetail>(`/api/requests/cases/${id}`)).body.data!.timeline.length;
+    const r = await act(fgw, id, body);
+    expect(r.status).toBe(400);
+    expect(r.body.error!.message).toContain(msg);
+    expect((await fgw.get<CaseDetail>(`/api/requests/cases/${id}`)).body.data!.timeline.length).toBe(before);
+  });
+
+  it('fee paid resumes the clock (FEE-7: notice to payment does not count)', async () => {
+    await day('2026-03-02');
+    const id = await register(fgw, { description: '缴费恢复计时' });
+    await day('2026-03-04');
+    const n = await act(fgw, id, {
+      action: 'charge_fee',
+      date: '2026-03-03',
+      method: 'per_volume',
+      pages: 31,
+    });
+    expect(n.body.data!.feeAmount).toBe(10);
+    expect(
+      (await act(fgw, id, { action: 'reply', date: '2026-03-04', outcome: 'r1', legalBasis: 'art36_1' }))
+        .status,
+    ).toBe(400);
+    const paid = await act(fgw, id, { action: 'record_fee_paid', date: '2026-03-04' });
+    expect(paid.body.data!.status).toBe('running');
+    // Pause 03-04 (one working day, default boundary) → 03-30 + 1.
+    expect(paid.body.data!.replyDue).toBe('2026-03-31');
+  });
+
+  it('APP-14: excessive requests → reasons requested → a later custom deadline, or 不予处理 (r5_4)', async () => {
+    await day('2026-03-02');
+    const id = await register(fgw, { description: '大量申请' });
+    expect((await act(fgw, id, { action: 'request_excessive_reasons', date: '2026-03-02' })).status).toBe(
+      200,
+    );
+    const early = await act(fgw, id, { action: 'set_custom_deadline', date: '2026-03-20', reason: '数量大' });
+    expect(early.status).toBe(400);
+    const c = await act(fgw, id, {
+      action: 'set_custom_deadline',
+      date: '2026-05-29',
+      reason: '申请数量大，需调取档案',
+    });
+    expect(c.body.data!.replyDue).toBe('2026-05-29');
+    const r = await act(fgw, id, {
+      action: 'reply',
+      date: '2026-03-02',
+      outcome: 'r5_4',
+      legalBasis: 'art35',
+    });
+    expect(r.body.data!.outcome).toBe('r5_4');
+    expect((await act(fgw, id, { action: 'request_excessive_reasons', date: '2026-03-02' })).status).toBe(
+      400,
+    );
+  });
+
+  it('a late reply is recorded as not on time, and its letter is refused without an extension', async () => {
+    await day('2026-03-02');
+    const id = await register(fgw, { description: '逾期答复' });
+    await day('2026-03-31');
+    const r = await act(fgw, id, {
+      action: 'reply',
+      date: '2026-03-31',
+      outcome: 'r4_1',
+      legalBasis: 'art36_4',
+    });
+    expect(r.body.data!.onTime).toBe(false);
+    const l = await fgw.post(`/api/requests/cases/${id}/letters`, {
+      kind: 'reply_unavailable',
+      date: '2026-03-31',
+    });
+    expect(l.status).toBe(400);
+    expect(l.body.error!.message).toContain('晚于答复期限 2026-03-30');
+    const onTime = await fgw.post(`/api/requests/cases/${id}/letters`, {
+      kind: 'reply_unavailable',
+      date: '2026-03-30',
+    });
+    expect(onTime.status).toBe(201);
   });
 });
 
@@ -576,7 +682,9 @@ describe('portal', () => {
     const f = await fgw.request('GET', `/api/requests/cases/${row!.id}/id-proof`);
     expect(f.status).toBe(200);
     expect(f.headers.get('content-type')).toContain('image/png');
-    expect((await jw.request('GET', `/api/requests/cases/${row!.id}/id-proof`)).status).toBe(403);
+    expect((await (await fresh('jw')).request('GET', `/api/requests/cases/${row!.id}/id-proof`)).status).toBe(
+      403,
+    );
   });
 
   it('rate-limits submissions per IP', async () => {
