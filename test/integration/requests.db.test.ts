@@ -406,11 +406,15 @@ describe('consultation, fees and auto-close', () => {
     expect(s.body.data!.status).toBe('paused_consultation');
     // Served 2026-03-03 → answer due add_wd(03-03, 15) = 2026-03-24.
     expect(s.body.data!.dueDates.thirdPartyAnswerDue).toBe('2026-03-24');
-    const letter = await fgw.post(`/api/requests/cases/${id}/letters`, {
+    const letter = await fgw.post<{ id: string }>(`/api/requests/cases/${id}/letters`, {
       kind: 'third_party',
       date: '2026-03-04',
     });
     expect(letter.status).toBe(201);
+    const f = await fgw.request('GET', `/api/requests/letters/${letter.body.data!.id}/download`);
+    const t = blocksToText(readDocx(new Uint8Array(await f.raw.arrayBuffer())));
+    expect(t).toContain('某公司：');
+    expect(t).toMatch(/15个工作日内（2026年3月24日前）/);
     expect(s.body.data!.replyDue).toBeNull();
     // 03-03 (the sending day) still counts under the default boundary: 1 of 20 used.
     expect(s.body.data!.dueDates.remainingWorkingDays).toBe(19);

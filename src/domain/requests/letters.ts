@@ -95,7 +95,7 @@ export interface LetterCase {
   hasExtension: boolean;
   extension: { days: number; approvedBy: string; notifiedOn: string; newDue: string | null } | null;
   correction: { requestedOn: string; correctBy: string | null; missing: string | null } | null;
-  thirdParty: { startedOn: string; answerDue: string } | null;
+  thirdParty: { startedOn: string; answerDue: string; party: string | null } | null;
   fee: { method: string; amount: number; payBy: string } | null;
 }
 
@@ -198,7 +198,7 @@ export function letterContent(
   return {
     title: LETTER_KIND_LABELS[kind],
     reference: `申请编号：${c.caseNo}`,
-    addressee: kind === 'third_party' ? '第三方：' : head,
+    addressee: kind === 'third_party' ? `${c.thirdParty?.party ?? '第三方'}：` : head,
     paragraphs,
     signature: c.unitName,
     date: cn(date),

@@ -62,7 +62,18 @@ export async function letterCaseOf(
           missing: corrEntry?.meta?.missing ? String(corrEntry.meta.missing) : null,
         }
       : null,
-    thirdParty: third ? { startedOn: third.startedOn, answerDue: third.answerDue } : null,
+    thirdParty: third
+      ? {
+          startedOn: third.startedOn,
+          answerDue: third.answerDue,
+          party: (() => {
+            const e = [...row.timeline]
+              .reverse()
+              .find((t) => t.event?.type === 'consultation_started' && t.meta?.party);
+            return e?.meta?.party ? String(e.meta.party) : null;
+          })(),
+        }
+      : null,
     fee:
       st.fee && row.feeAmount !== null
         ? {
