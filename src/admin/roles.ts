@@ -23,6 +23,8 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   org: '组织机构',
   audit: '安全审计',
   system: '系统设置',
+  requests: '依申请公开',
+  reports: '年度报告',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -34,6 +36,9 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'audit:chain': '审计链',
   'system:calendar': '工作日历',
   'system:security': '安全策略',
+  'requests:case': '申请办理',
+  'requests:stats': '统计',
+  'reports:report': '年度报告',
 };
 
 export interface PermissionGroup {

@@ -1,7 +1,13 @@
 // Module registry of the console: one entry per menu group, each page with its path, label, the permissions
 // that show it, and its lazily loaded component. Later modules (tasks, disclosure, requests, …) add their
 // pages here and, if they like, a card on the home page (HOME_CARDS).
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { PermissionCode } from '../contracts/permissions';
 import type { ModuleEntry, PageEntry } from './menu';
@@ -72,6 +78,50 @@ export const ADMIN_MODULES: AdminModule[] = [
     ],
   },
   {
+    key: 'requests',
+    label: '依申请公开',
+    icon: <FileSearchOutlined />,
+    pages: [
+      {
+        path: '/requests/cases',
+        label: '申请办理',
+        anyOf: ['requests:case:list'],
+        quickLink: true,
+        description: '登记、补正、延期、收费、答复与文书',
+        component: lazy(() => import('./features/requests/pages/RequestsPage')),
+      },
+      {
+        path: '/requests/cases/:id',
+        label: '申请详情',
+        anyOf: ['requests:case:list'],
+        hideInMenu: true,
+        component: lazy(() => import('./features/requests/pages/CaseDetailPage')),
+      },
+      {
+        path: '/requests/stats',
+        label: '统计',
+        anyOf: ['requests:stats:view'],
+        description: '按月申请量、办理结果构成、按期答复率',
+        component: lazy(() => import('./features/requests/pages/StatsPage')),
+      },
+      {
+        path: '/reports',
+        label: '年度报告',
+        anyOf: ['reports:report:list'],
+        quickLink: true,
+        description: '政府信息公开工作年度报告：计算、校验、导出、发布',
+        component: lazy(() => import('./features/reports/pages/ReportsPage')),
+      },
+      {
+        path: '/reports/:unitId/:year',
+        label: '年度报告编辑',
+        anyOf: ['reports:report:list'],
+        hideInMenu: true,
+        component: lazy(() => import('./features/reports/pages/ReportEditorPage')),
+      },
+    ],
+  },
+  {
     key: 'audit',
     label: '安全审计',
     icon: <AuditOutlined />,
@@ -120,4 +170,10 @@ export const ADMIN_MODULES: AdminModule[] = [
 ];
 
 /** Cards on the home page; later modules append theirs (e.g. 待办任务, 临期申请). */
-export const HOME_CARDS: HomeCard[] = [];
+export const HOME_CARDS: HomeCard[] = [
+  {
+    key: 'requests-due',
+    anyOf: ['requests:case:handle'],
+    component: lazy(() => import('./features/requests/DueCard')),
+  },
+];

@@ -28,6 +28,15 @@ export const PERMISSIONS = {
   'system:calendar:update': '维护工作日历',
   'system:security:list': '查看安全策略',
   'system:security:update': '修改安全策略',
+  // ---- requests ----
+  'requests:case:list': '查看依申请公开',
+  'requests:case:create': '登记依申请公开',
+  'requests:case:handle': '办理依申请公开',
+  'requests:stats:view': '依申请公开统计',
+  // ---- reports ----
+  'reports:report:list': '查看年度报告',
+  'reports:report:update': '编辑年度报告',
+  'reports:report:publish': '发布年度报告',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

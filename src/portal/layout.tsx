@@ -39,6 +39,9 @@ export function Layout(props: { title: string; district: string; crumbs?: Crumb[
                 <li>
                   <a href="/xxgk">政府信息公开</a>
                 </li>
+                <li>
+                  <a href="/ysqgk">依申请公开</a>
+                </li>
               </ul>
             </nav>
           </div>

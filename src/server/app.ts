@@ -141,8 +141,9 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   app.get('/api/docs', (c) => c.json(openApiDocument(VERSION)));
 
   if (only !== 'admin') {
-    portalRoutes(app, p, limiter);
+    // Modules first: a module that fills a column (e.g. /xxgk/nb) replaces the placeholder page.
     for (const m of MODULES) m.portal?.(app, p);
+    portalRoutes(app, p, limiter);
   }
   for (const m of MODULES) m.init?.(p);
 

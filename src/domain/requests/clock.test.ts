@@ -290,7 +290,22 @@ describe('APP-14: excessive applications (Art. 35)', () => {
     expect(r.replyDue).toBe('2026-05-29');
     expect(r.statutoryReplyDue).toBe('2026-03-30');
   });
+  it('a custom deadline is set today for a later day: it is not an event "in the future", nor does it block later events', () => {
+    const events: ClockEvent[] = [
+      ...asked,
+      { type: 'custom_deadline', date: '2026-05-29', reason: '申请量大' },
+      { type: 'consultation_started', kind: 'third_party', date: '2026-03-05' },
+    ];
+    const r = computeDueDates({ events, asOf: '2026-03-05' }, cal);
+    expect(r.errors).toEqual([]);
+    expect(r.state.customDeadline?.date).toBe('2026-05-29');
+  });
   it.each<[string, ClockEvent[], string]>([
+    [
+      'an impossible date',
+      [...asked, { type: 'custom_deadline', date: '2026-02-30', reason: 'x' }],
+      '不是有效日期',
+    ],
     [
       'without asking first',
       [rec('2026-03-02'), { type: 'custom_deadline', date: '2026-05-29', reason: 'x' }],

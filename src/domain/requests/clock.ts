@@ -262,6 +262,10 @@ function eventDate(e: ClockEvent): string | null {
       return e.notifiedOn;
     case 'correction_expired':
       return e.date ?? null;
+    case 'custom_deadline':
+      // Its date is the new deadline (in the future), not the day something happened: it is neither checked
+      // against today nor used to order later events.
+      return null;
     default:
       return e.date;
   }
@@ -382,6 +386,7 @@ export function validateTransition(
     case 'excessive_reasons_requested':
       return state.excessiveReasonsRequestedOn ? '已要求申请人说明理由' : null;
     case 'custom_deadline': {
+      if (!isIsoDate(event.date)) return `另行确定的答复期限“${event.date}”不是有效日期（应为 YYYY-MM-DD）`;
       if (!state.excessiveReasonsRequestedOn) {
         return '只有申请数量、频次明显超过合理范围并已要求说明理由的，才能另行确定答复期限（条例第三十五条）';
       }

@@ -2,6 +2,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../platform/context';
 import { orgRoutes } from './org/org.routes';
+import { reportsModule } from './reports';
+import { requestsModule } from './requests';
 import { systemRoutes } from './system/system.routes';
 
 export interface BusinessModule {
@@ -17,4 +19,6 @@ export interface BusinessModule {
 export const MODULES: BusinessModule[] = [
   { name: 'org', routes: orgRoutes },
   { name: 'system', routes: systemRoutes },
+  requestsModule,
+  reportsModule,
 ];

@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { InputNumber, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ReportOverviewRow } from '../../../../contracts/requests';
+import { get } from '../../../api';
+import { PageContainer } from '../../../components/PageContainer';
+
+export default function ReportsPage() {
+  // Reports are written in January for the year before.
+  const [year, setYear] = useState(
+    () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1,
+  );
+  const q = useQuery({
+    queryKey: ['/reports', year],
+    queryFn: ({ signal }) => get<ReportOverviewRow[]>(`/reports?year=${year}`, signal),
+  });
+  return (
+    <PageContainer
+      title="年度报告"
+      testId="reports-page"
+      extra={
+        <InputNumber
+          aria-label="年度"
+          value={year}
+          min={2008}
+          max={2100}
+          onChange={(v) => v && setYear(v)}
+          data-testid="reports-year"
+        />
+      }
+    >
+      <Table<ReportOverviewRow>
+        rowKey="unitId"
+        loading={q.isPending}
+        dataSource={q.data ?? []}
+        pagination={false}
+        data-testid="data-table"
+        columns={[
+          {
+            title: '单位',
+            dataIndex: 'unitName',
+            render: (v: string, r) => <Link to={`/reports/${r.unitId}/${year}`}>{v}</Link>,
+          },
+          {
+            title: '报告',
+            dataIndex: 'reportId',
+            width: 100,
+            render: (v: string | null) => (v ? '已编写' : '未编写'),
+          },
+          {
+            title: '校验',
+            width: 160,
+            render: (_: unknown, r) =>
+              r.errors > 0 ? (
+                <Tag color="red">{r.errors} 处错误</Tag>
+              ) : r.warnings > 0 ? (
+                <Tag color="gold">{r.warnings} 处提示</Tag>
+              ) : (
+                <Tag color="green">通过</Tag>
+              ),
+          },
+          {
+            title: '发布',
+            dataIndex: 'publishedAt',
+            width: 180,
+            render: (v: string | null) =>
+              v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : <Tag>未发布</Tag>,
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,134 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, InputNumber, Row, Statistic } from 'antd';
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'react';
+import type { RequestStats } from '../../../../contracts/requests';
+import { get } from '../../../api';
+import { PageContainer } from '../../../components/PageContainer';
+
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+function Chart({ option, testId }: { option: echarts.EChartsCoreOption; testId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    chart.setOption(option);
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={testId} />;
+}
+
+export default function StatsPage() {
+  // The current year in China time; the chart is for one calendar year.
+  const [year, setYear] = useState(() =>
+    Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)),
+  );
+  const q = useQuery({
+    queryKey: ['/requests/stats', year],
+    queryFn: ({ signal }) => get<RequestStats>(`/requests/stats?year=${year}`, signal),
+  });
+  const s = q.data;
+  return (
+    <PageContainer
+      title="依申请公开统计"
+      testId="requests-stats-page"
+      extra={
+        <InputNumber
+          aria-label="年度"
+          value={year}
+          min={2008}
+          max={2100}
+          onChange={(v) => v && setYear(v)}
+          data-testid="stats-year"
+        />
+      }
+    >
+      {s ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Card>
+              <Statistic title="本年办结" value={s.closed} data-testid="stats-closed" />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card>
+              <Statistic
+                title="按期答复率"
+                value={s.onTimeRate === null ? '—' : `${(s.onTimeRate * 100).toFixed(1)}%`}
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card>
+              <Statistic title="办理中" value={s.open} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card>
+              <Statistic
+                title="已逾期"
+                value={s.overdue}
+                valueStyle={{ color: s.overdue ? '#cf1322' : undefined }}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={14}>
+            <Card title="按月申请量">
+              <Chart
+                testId="chart-by-month"
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: {},
+                  xAxis: { type: 'category', data: s.byMonth.map((m) => `${Number(m.month.slice(5))}月`) },
+                  yAxis: { type: 'value', minInterval: 1 },
+                  series: [
+                    { name: '收到', type: 'bar', data: s.byMonth.map((m) => m.received) },
+                    { name: '办结', type: 'bar', data: s.byMonth.map((m) => m.closed) },
+                  ],
+                }}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card title="办理结果构成">
+              <Chart
+                testId="chart-outcomes"
+                option={{
+                  tooltip: { trigger: 'item' },
+                  legend: { bottom: 0 },
+                  series: [
+                    {
+                      type: 'pie',
+                      radius: ['35%', '65%'],
+                      data: s.byFamily
+                        .filter((f) => f.count > 0)
+                        .map((f) => ({ name: f.label, value: f.count })),
+                    },
+                  ],
+                }}
+              />
+              <ul data-testid="stats-families" style={{ margin: 0 }}>
+                {s.byFamily.map((f) => (
+                  <li key={f.family}>
+                    {f.label}：{f.count}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </Col>
+        </Row>
+      ) : (
+        '加载中…'
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,148 @@
+// 依申请公开 cases, their letters and remedies, and the annual reports (issue 4).
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Table2 } from '../../../domain/requests/annual-report';
+import type { ClockEvent } from '../../../domain/requests/clock';
+import { units, users } from './org';
+import { files } from './platform';
+
+/** One timeline entry: a clock event (drives the due date) or a plain record (letter, reply, note). */
+export interface TimelineEntry {
+  /** Instant recorded (ISO). */
+  at: string;
+  by: string;
+  text: string;
+  event?: ClockEvent;
+  /** Extra facts letters need (e.g. the items to correct). */
+  meta?: Record<string, string | number>;
+}
+
+/** Personal data of the applicant; never shown on the portal. */
+export interface ApplicantData {
+  name: string;
+  idType: 'id_card' | 'other' | 'credit_code';
+  idNumber: string;
+  phone: string;
+  email: string | null;
+  address: string | null;
+  /** Organisation: contact person. */
+  contactPerson: string | null;
+}
+
+export const requestCases = pgTable(
+  'request_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Year-sequence number shown to staff, e.g. 2026-0001. */
+    caseNo: text('case_no').notNull(),
+    queryCode: text('query_code').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    channel: text('channel').notNull(),
+    applicantKind: text('applicant_kind').notNull(),
+    applicant: jsonb('applicant').$type<ApplicantData>().notNull(),
+    /** Normalised applicant key (ID number or name+phone) for 按件 counting and duplicate detection. */
+    applicantKey: text('applicant_key').notNull(),
+    idProofFileId: uuid('id_proof_file_id').references(() => files.id),
+    description: text('description').notNull(),
+    purpose: text('purpose'),
+    deliveryForm: text('delivery_form').notNull(),
+    deliveryChannel: text('delivery_channel').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }),
+    /** Art. 31 receipt date; null while a portal submission awaits confirmation (双方确认). */
+    receivedOn: date('received_on', { mode: 'string' }),
+    receiptRule: text('receipt_rule'),
+    receiptConfirmedBy: text('receipt_confirmed_by'),
+    duplicateOf: uuid('duplicate_of'),
+    feeMethod: text('fee_method'),
+    feeAmount: integer('fee_amount'),
+    /** 'submitted' (awaiting confirmation), a ClockStatus while open, or 'closed'. */
+    status: text('status').notNull(),
+    replyDue: date('reply_due', { mode: 'string' }),
+    trace: jsonb('trace').$type<string[]>().notNull().default([]),
+    timeline: jsonb('timeline').$type<TimelineEntry[]>().notNull().default([]),
+    outcome: text('outcome'),
+    legalBasis: text('legal_basis'),
+    replyText: text('reply_text'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    /** Whether the reply went out on or before the due date. */
+    onTime: boolean('on_time'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('request_cases_query_code_uq').on(t.queryCode),
+    uniqueIndex('request_cases_case_no_uq').on(t.caseNo),
+    index('request_cases_unit_idx').on(t.unitId, t.status),
+    index('request_cases_applicant_idx').on(t.applicantKey, t.receivedOn),
+    index('request_cases_due_idx').on(t.status, t.replyDue),
+  ],
+);
+
+export const requestLetters = pgTable(
+  'request_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => requestCases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    letterDate: date('letter_date', { mode: 'string' }).notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('request_letters_version_uq').on(t.caseId, t.kind, t.version)],
+);
+
+export const requestRemedies = pgTable(
+  'request_remedies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => requestCases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reconsideration', 'litigation'] }).notNull(),
+    afterReconsideration: boolean('after_reconsideration').notNull().default(false),
+    result: text('result', { enum: ['upheld', 'corrected', 'other', 'pending'] }).notNull(),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('request_remedies_case_idx').on(t.caseId)],
+);
+
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    table2: jsonb('table2').$type<Table2>().notNull(),
+    overview: text('overview').notNull().default(''),
+    problems: text('problems').notNull().default(''),
+    otherMatters: text('other_matters').notNull().default(''),
+    /** HTML as published on the portal (frozen at publication). */
+    publishedHtml: text('published_html'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('annual_reports_unit_year_uq').on(t.unitId, t.year)],
+);

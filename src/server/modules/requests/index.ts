@@ -1,0 +1,35 @@
+// The 依申请公开 module: console routes, portal pages, the daily auto-close job and the calendar hook.
+import type { Hono } from 'hono';
+import { districtNameOf, requestsPortal } from '../../../portal/requests';
+import { onCalendarChange } from '../../platform/calendar/service';
+import type { AppEnv, Platform } from '../../platform/context';
+import { chinaDate, registerJob } from '../../platform/jobs/scheduler';
+import { remindDueCases, remindReports } from './reminders';
+import { requestsRoutes } from './requests.routes';
+import { closeLapsedCases, recomputeOpenCases } from './requests.service';
+
+export const requestsModule = {
+  name: 'requests',
+  routes: requestsRoutes,
+  portal(app: Hono<AppEnv>, p: Platform): void {
+    requestsPortal(app, p, districtNameOf(p));
+  },
+  init(p: Platform): void {
+    registerJob({
+      name: 'requests.autoclose',
+      runKey: (now) => chinaDate(now),
+      run: (database, now) => closeLapsedCases(database, chinaDate(now)),
+    });
+    registerJob({
+      name: 'requests.reminders',
+      runKey: (now) => chinaDate(now),
+      run: async (database, now) => ({
+        ...(await remindDueCases(database, chinaDate(now))),
+        reports: (await remindReports(database, chinaDate(now))).sent,
+      }),
+    });
+    onCalendarChange('requests', async (database, calendar) => {
+      await recomputeOpenCases(database, calendar, chinaDate(p.clock.now()));
+    });
+  },
+};
