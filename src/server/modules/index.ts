@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../platform/context';
 import { orgRoutes } from './org/org.routes';
 import { systemRoutes } from './system/system.routes';
+import { tasksInit } from './tasks/init';
+import { tasksRoutes } from './tasks/tasks.routes';
 
 export interface BusinessModule {
   name: string;
@@ -17,4 +19,5 @@ export interface BusinessModule {
 export const MODULES: BusinessModule[] = [
   { name: 'org', routes: orgRoutes },
   { name: 'system', routes: systemRoutes },
+  { name: 'tasks', routes: tasksRoutes, init: tasksInit },
 ];
