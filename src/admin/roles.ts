@@ -23,6 +23,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   org: '组织机构',
   audit: '安全审计',
   system: '系统设置',
+  tasks: '工作任务',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -34,6 +35,13 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'audit:chain': '审计链',
   'system:calendar': '工作日历',
   'system:security': '安全策略',
+  'tasks:plan': '任务分工',
+  'tasks:ledger': '任务台账',
+  'tasks:progress': '进展报送',
+  'tasks:assignment': '销号与退回',
+  'tasks:extension': '延期',
+  'tasks:dashboard': '督办看板',
+  'tasks:bulletin': '督办通报',
 };
 
 export interface PermissionGroup {

@@ -1,7 +1,13 @@
 // Module registry of the console: one entry per menu group, each page with its path, label, the permissions
 // that show it, and its lazily loaded component. Later modules (tasks, disclosure, requests, …) add their
 // pages here and, if they like, a card on the home page (HOME_CARDS).
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { PermissionCode } from '../contracts/permissions';
 import type { ModuleEntry, PageEntry } from './menu';
@@ -68,6 +74,44 @@ export const ADMIN_MODULES: AdminModule[] = [
         quickLink: true,
         description: '政务公开工作领导小组及成员单位',
         component: lazy(() => import('./features/org/pages/LeadingGroupPage')),
+      },
+    ],
+  },
+  {
+    key: 'tasks',
+    label: '工作任务',
+    icon: <ScheduleOutlined />,
+    pages: [
+      {
+        path: '/tasks/ledger',
+        label: '任务台账',
+        anyOf: ['tasks:ledger:list'],
+        quickLink: true,
+        description: '各单位承担与牵头的任务、进展报送、审核销号',
+        component: lazy(() => import('./features/tasks/pages/LedgerPage')),
+      },
+      {
+        path: '/tasks/import',
+        label: '导入任务分工',
+        anyOf: ['tasks:plan:import'],
+        quickLink: true,
+        description: '上传年度任务分工通知，核对后生成台账',
+        component: lazy(() => import('./features/tasks/pages/ImportPage')),
+      },
+      {
+        path: '/tasks/dashboard',
+        label: '督办看板',
+        anyOf: ['tasks:dashboard:view'],
+        quickLink: true,
+        description: '按单位、按板块的完成与逾期；通报与台账导出',
+        component: lazy(() => import('./features/tasks/pages/DashboardPage')),
+      },
+      {
+        path: '/tasks/extensions',
+        label: '延期审批',
+        anyOf: ['tasks:extension:approve'],
+        description: '审批各单位的延期申请',
+        component: lazy(() => import('./features/tasks/pages/ExtensionsPage')),
       },
     ],
   },

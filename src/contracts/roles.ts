@@ -53,7 +53,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'tasks:plan:import',
       'tasks:ledger:list',
       'tasks:ledger:export',
-      'tasks:closeout',
+      'tasks:assignment:close',
       'tasks:dashboard:view',
       'tasks:bulletin:export',
     ],

@@ -226,7 +226,7 @@ function canOf(v: Viewer, l: Loaded, pendingExtension: boolean): AssignmentDetai
   return {
     report: has('tasks:progress:report') && l.own && isOpenState(state),
     review: has('tasks:progress:review') && l.lead && state === 'submitted' && l.a.leadReview === null,
-    close: has('tasks:closeout') && state !== 'closed',
+    close: has('tasks:assignment:close') && state !== 'closed',
     extend:
       has('tasks:extension:request') && l.own && isOpenState(state) && !!l.a.dueDate && !pendingExtension,
   };

@@ -212,7 +212,7 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     path: '/api/tasks/assignments/:id/close',
     tag,
     summary: '销号',
-    permission: 'tasks:closeout',
+    permission: 'tasks:assignment:close',
     handler: async ({ c, user, params }) => {
       await closeOut(database, actorOf(user, c), user, zUuid.parse(params.id), clock.now());
       return { ok: true };
@@ -223,7 +223,7 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     path: '/api/tasks/assignments/:id/return',
     tag,
     summary: '退回（须填写理由）',
-    permission: 'tasks:closeout',
+    permission: 'tasks:assignment:close',
     body: z.object({ reason: zReason }),
     handler: async ({ c, user, params, body }) => {
       await returnAssignment(
@@ -242,7 +242,7 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     path: '/api/tasks/assignments/:id/due',
     tag,
     summary: '设定完成时限（事件触发类任务）',
-    permission: 'tasks:closeout',
+    permission: 'tasks:assignment:close',
     body: z.object({ dueDate: zDate }),
     handler: async ({ c, user, params, body }) => {
       await setDueDate(database, actorOf(user, c), user, zUuid.parse(params.id), body.dueDate, clock.now());
