@@ -71,7 +71,7 @@ export default function DashboardPage() {
             {(Object.keys(LEDGER_STATUS_LABELS) as LedgerStatus[]).map((s) => (
               <Col key={s} xs={12} md={4}>
                 <Statistic
-                  title={LEDGER_STATUS_LABELS[s]}
+                  title={<span style={{ color: '#595959' }}>{LEDGER_STATUS_LABELS[s]}</span>}
                   value={d?.totals[s] ?? 0}
                   valueStyle={s === 'overdue' ? { color: '#cf1322' } : undefined}
                   data-testid={`total-${s}`}

@@ -63,7 +63,6 @@ export default function LedgerPage() {
               <Select
                 allowClear
                 style={{ width: 120 }}
-                placeholder="全部"
                 aria-label="状态"
                 options={LEDGER_STATUSES.map((s) => ({ value: s, label: LEDGER_STATUS_LABELS[s] }))}
               />
@@ -72,7 +71,6 @@ export default function LedgerPage() {
               <Select
                 allowClear
                 style={{ width: 150 }}
-                placeholder="全部可见"
                 aria-label="范围"
                 options={[
                   { value: 'mine', label: '本单位承担的' },
