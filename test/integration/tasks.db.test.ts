@@ -21,7 +21,9 @@ import {
   units,
   users,
 } from '../../src/server/db/schema';
+import { autoCommitBody, commitPlan } from '../../src/server/modules/tasks/import.service';
 import { reminderJob, runReminders } from '../../src/server/modules/tasks/reminders';
+import { systemActor } from '../../src/server/platform/context';
 import { runJobOnce } from '../../src/server/platform/jobs/scheduler';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -145,6 +147,16 @@ describe('import', () => {
     expect(await api.tdb.database.db.select().from(planTasks)).toHaveLength(0);
     const bad = await office.post('/api/tasks/import/commit', { ...bodyOf(preview, m), year: 'x' });
     expect(bad.status).toBe(400);
+  });
+
+  it('the CLI’s automatic commit takes only confident names and refuses the rest, storing nothing', async () => {
+    const body = autoCommitBody(preview, 'quarter');
+    const typo = body.tasks.find((t) => t.ref === 'T017')!.responsibleUnits[0]!;
+    expect(typo).toEqual({ written: '区住房城市建委', unitIds: [] });
+    const every = body.tasks.flatMap((t) => t.responsibleUnits).find((u) => u.written === '区政府各部门');
+    expect(every?.unitIds.length).toBeGreaterThan(10);
+    await expect(commitPlan(api.tdb.database, systemActor('cli'), body)).rejects.toThrow(/尚未确定对应单位/);
+    expect(await api.tdb.database.db.select().from(planTasks)).toHaveLength(0);
   });
 
   it('commits all tasks with one assignment per (task, unit), groups expanded, lead units marked', async () => {
