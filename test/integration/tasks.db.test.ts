@@ -203,6 +203,25 @@ describe('import', () => {
   });
 });
 
+describe.each([
+  ['002_248bf8acb87e3faa', 23],
+  ['003_ca55eb28d526b0b4', 47],
+  ['004_f15923095469d340', 55],
+])('seed %s', (file, tasks) => {
+  // Task counts from the hand-made expected outputs (src/domain/tasks/fixtures/seed-*.expected.json).
+  it(`previews all ${tasks} tasks and resolves or flags every unit name (none dropped)`, async () => {
+    const bytes = new Uint8Array(
+      fs.readFileSync(new URL(`../../../shared/seeds/${file}.txt`, import.meta.url)),
+    );
+    const r = await office.upload<ImportPreview>('/api/tasks/import/preview', `${file}.txt`, bytes);
+    expect(r.status).toBe(200);
+    const p = r.body.data!;
+    expect(p.plan.tasks).toHaveLength(tasks);
+    const written = new Set(p.plan.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]));
+    expect(new Set(p.units.map((u) => u.written))).toEqual(written);
+  });
+});
+
 describe('ledger workflow', () => {
   let fgwOwn: LedgerRow;
   let jwRow: LedgerRow;

@@ -171,7 +171,11 @@ export async function bulletinDocx(input: {
     byUnit(late).forEach(([unit, list], i) => {
       children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
       for (const [n, r] of list.entries())
-        children.push(body(`${n + 1}．${r.ref} ${r.text}（完成时限：${r.dueDate ?? '—'}）`));
+        children.push(
+          body(
+            `${n + 1}．${r.ref}${r.period ? `（${periodLabel(r.period)}）` : ''} ${r.text}（完成时限：${r.dueDate ?? '—'}）`,
+          ),
+        );
     });
   }
   if (returned.length) {
