@@ -522,3 +522,47 @@ describe('supervision', () => {
     expect(xml).toContain('缺少公开链接');
   });
 });
+
+describe('settings', () => {
+  it('reminder lead time: office sets it (400 out of range, 403 for a liaison)', async () => {
+    expect((await fgw.get<{ reminderDaysBefore: number }>('/api/tasks/settings')).body.data).toEqual({
+      reminderDaysBefore: 5,
+    });
+    expect((await fgw.put('/api/tasks/settings', { reminderDaysBefore: 3 })).status).toBe(403);
+    expect((await office.put('/api/tasks/settings', { reminderDaysBefore: 0 })).status).toBe(400);
+    expect((await office.put('/api/tasks/settings', { reminderDaysBefore: 3 })).status).toBe(200);
+    expect(
+      (await fgw.get<{ reminderDaysBefore: number }>('/api/tasks/settings')).body.data?.reminderDaysBefore,
+    ).toBe(3);
+  });
+
+  it('continuous tasks follow the office cadence until someone reports on them', async () => {
+    const db = api.tdb.database.db;
+    // T007 "及时公开…" is continuous: quarterly by default, one instance per quarter for each unit.
+    const t007 = (await db.select().from(planTasks).where(eq(planTasks.ref, 'T007')))[0]!;
+    const count = async () =>
+      (await db.select().from(taskAssignments).where(eq(taskAssignments.taskId, t007.id))).length;
+    const units = new Set(
+      (await db.select().from(taskAssignments).where(eq(taskAssignments.taskId, t007.id))).map(
+        (a) => a.unitId,
+      ),
+    ).size;
+    expect(await count()).toBe(units * 4);
+    expect((await fgw.put(`/api/tasks/plans/${plan.id}/cadence`, { cadence: 'month' })).status).toBe(403);
+    expect((await office.put(`/api/tasks/plans/${plan.id}/cadence`, { cadence: 'daily' })).status).toBe(400);
+    const r = await office.put<{ tasks: number }>(`/api/tasks/plans/${plan.id}/cadence`, {
+      cadence: 'month',
+    });
+    expect(r.status).toBe(200);
+    expect(await count()).toBe(units * 12);
+    const may = (await rowsOf(fgw, '&view=mine')).find((x) => x.ref === 'T007' && x.period === '2021-05')!;
+    expect(may.dueDate).toBe('2021-05-31');
+    expect(
+      (await fgw.post(`/api/tasks/assignments/${may.id}/reports`, { text: '5月已公开预算' })).status,
+    ).toBe(201);
+    expect((await office.put(`/api/tasks/plans/${plan.id}/cadence`, { cadence: 'quarter' })).status).toBe(
+      409,
+    );
+    expect(await count()).toBe(units * 12);
+  });
+});

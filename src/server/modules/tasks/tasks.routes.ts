@@ -33,6 +33,7 @@ import {
   setDueDate,
   uploadAttachment,
 } from './ledger.service';
+import { getTasksSettings, putTasksSettings, setPlanCadence } from './settings.service';
 
 const zCadence = z.enum(['week', 'month', 'quarter', 'year'], { message: '报送周期无效' });
 const zDeadline = z.object({
@@ -111,6 +112,40 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     summary: '工作任务分工列表',
     permission: 'tasks:plan:list',
     handler: () => listPlans(database.db),
+  });
+
+  defineRoute(app, {
+    method: 'put',
+    path: '/api/tasks/plans/:id/cadence',
+    tag,
+    summary: '设定持续性任务的报送周期（尚无报送时重建周期任务）',
+    permission: 'tasks:plan:import',
+    body: z.object({ cadence: zCadence }),
+    handler: ({ c, user, params, body }) =>
+      setPlanCadence(database, actorOf(user, c), zUuid.parse(params.id), body.cadence),
+  });
+  defineRoute(app, {
+    method: 'get',
+    path: '/api/tasks/settings',
+    tag,
+    summary: '任务提醒设置',
+    permission: 'tasks:plan:list',
+    handler: () => getTasksSettings(database),
+  });
+  defineRoute(app, {
+    method: 'put',
+    path: '/api/tasks/settings',
+    tag,
+    summary: '修改任务提醒设置（到期前 N 个工作日提醒）',
+    permission: 'tasks:plan:import',
+    body: z.object({
+      reminderDaysBefore: z
+        .number({ message: '请填写天数' })
+        .int()
+        .min(1, '至少 1 个工作日')
+        .max(30, '不超过 30 个工作日'),
+    }),
+    handler: ({ c, user, body }) => putTasksSettings(database, actorOf(user, c), body),
   });
 
   const ledgerQuery = z.object({
