@@ -67,6 +67,8 @@ export interface CommitPlanBody {
 }
 
 // GET /api/tasks/plans -> { data: WorkPlanSummary[] }
+// PUT /api/tasks/plans/:id/cadence { cadence } -> { data: { tasks, assignments } }  (409 once continuous tasks have reports)
+// GET/PUT /api/tasks/settings { reminderDaysBefore } (default 5 working days)
 export interface WorkPlanSummary {
   id: string;
   title: string;

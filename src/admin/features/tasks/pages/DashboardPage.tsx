@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Select, Space, Statistic, Table } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
-import type { Dashboard, DashboardBucket, WorkPlanSummary } from '../../../../contracts/tasks';
-import { LEDGER_STATUS_LABELS, type LedgerStatus } from '../../../../domain/tasks/ledger';
-import { buildQuery, get } from '../../../api';
+import type { Cadence, Dashboard, DashboardBucket, WorkPlanSummary } from '../../../../contracts/tasks';
+import { CADENCE_LABELS, LEDGER_STATUS_LABELS, type LedgerStatus } from '../../../../domain/tasks/ledger';
+import { buildQuery, get, put } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
@@ -92,6 +92,9 @@ export default function DashboardPage() {
             </Card>
           </Col>
         </Row>
+        {current && can('tasks:plan:import') ? (
+          <SettingsCard plan={(plans.data ?? []).find((p) => p.id === current)} />
+        ) : null}
         <Card title="各单位明细">
           <Table<DashboardBucket>
             size="small"
@@ -104,5 +107,60 @@ export default function DashboardPage() {
         </Card>
       </Space>
     </PageContainer>
+  );
+}
+
+/** Office settings: reminder lead time, and the reporting cadence of the plan's continuous tasks. */
+function SettingsCard({ plan }: { plan: WorkPlanSummary | undefined }) {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const settings = useQuery({
+    queryKey: ['tasks', 'settings'],
+    queryFn: ({ signal }) => get<{ reminderDaysBefore: number }>('/tasks/settings', signal),
+  });
+  const [days, setDays] = useState<number | null>(null);
+  const saveDays = useMutation({
+    mutationFn: (n: number) => put('/tasks/settings', { reminderDaysBefore: n }),
+    onSuccess: () => {
+      void message.success('已保存');
+      void qc.invalidateQueries({ queryKey: ['tasks', 'settings'] });
+    },
+  });
+  const saveCadence = useMutation({
+    mutationFn: (cadence: Cadence) => put(`/tasks/plans/${plan?.id}/cadence`, { cadence }),
+    onSuccess: () => {
+      void message.success('已更新持续性任务的报送周期');
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  const value = days ?? settings.data?.reminderDaysBefore ?? 5;
+  return (
+    <Card title="提醒与报送周期">
+      <Space wrap size={24}>
+        <Space>
+          <span>到期前</span>
+          <InputNumber aria-label="到期前提醒的工作日数" min={1} max={30} value={value} onChange={setDays} />
+          <span>个工作日提醒</span>
+          <Button onClick={() => saveDays.mutate(value)} loading={saveDays.isPending}>
+            保存
+          </Button>
+        </Space>
+        {plan ? (
+          <Space>
+            <span>持续性任务报送周期</span>
+            <Select<Cadence>
+              aria-label="持续性任务报送周期"
+              style={{ width: 120 }}
+              value={plan.cadence}
+              onChange={(c) => saveCadence.mutate(c)}
+              options={(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => ({
+                value: c,
+                label: CADENCE_LABELS[c],
+              }))}
+            />
+          </Space>
+        ) : null}
+      </Space>
+    </Card>
   );
 }
