@@ -25,6 +25,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   system: '系统设置',
   requests: '依申请公开',
   reports: '年度报告',
+  tasks: '工作任务',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -39,6 +40,13 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'requests:case': '申请办理',
   'requests:stats': '统计',
   'reports:report': '年度报告',
+  'tasks:plan': '任务分工',
+  'tasks:ledger': '任务台账',
+  'tasks:progress': '进展报送',
+  'tasks:assignment': '销号与退回',
+  'tasks:extension': '延期',
+  'tasks:dashboard': '督办看板',
+  'tasks:bulletin': '督办通报',
 };
 
 export interface PermissionGroup {

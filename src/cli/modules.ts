@@ -1,5 +1,6 @@
 // Commands of the business modules: each module exports `register(program)` and adds one line here.
 import type { Command } from 'commander';
 import { register as requests } from './requests';
+import { register as tasks } from './tasks';
 
-export const MODULE_COMMANDS: ((program: Command) => void)[] = [requests];
+export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests];

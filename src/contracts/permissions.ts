@@ -37,6 +37,18 @@ export const PERMISSIONS = {
   'reports:report:list': '查看年度报告',
   'reports:report:update': '编辑年度报告',
   'reports:report:publish': '发布年度报告',
+  // ---- tasks ----
+  'tasks:plan:list': '查看工作任务分工',
+  'tasks:plan:import': '导入任务分工通知',
+  'tasks:ledger:list': '查看任务台账',
+  'tasks:ledger:export': '导出任务台账',
+  'tasks:progress:report': '报送任务进展',
+  'tasks:progress:review': '牵头单位审核进展',
+  'tasks:assignment:close': '任务销号与退回',
+  'tasks:extension:request': '申请延期',
+  'tasks:extension:approve': '审批延期',
+  'tasks:dashboard:view': '查看督办看板',
+  'tasks:bulletin:export': '生成督办通报',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

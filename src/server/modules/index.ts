@@ -5,6 +5,8 @@ import { orgRoutes } from './org/org.routes';
 import { reportsModule } from './reports';
 import { requestsModule } from './requests';
 import { systemRoutes } from './system/system.routes';
+import { tasksInit } from './tasks/init';
+import { tasksRoutes } from './tasks/tasks.routes';
 
 export interface BusinessModule {
   name: string;
@@ -21,4 +23,5 @@ export const MODULES: BusinessModule[] = [
   { name: 'system', routes: systemRoutes },
   requestsModule,
   reportsModule,
+  { name: 'tasks', routes: tasksRoutes, init: tasksInit },
 ];

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
+import { commitBody, initialChoices, splitTyped, unresolved } from './importState';
+
+const m = (x: Partial<UnitNameMatch> & Pick<UnitNameMatch, 'written' | 'status'>): UnitNameMatch => ({
+  suggestions: [],
+  warnings: [],
+  ...x,
+});
+
+describe('initialChoices', () => {
+  it.each<[string, UnitNameMatch, string[] | null]>([
+    ['exact', m({ written: '区教委', status: 'exact', unitId: 'jw' }), ['jw']],
+    ['alias', m({ written: '区网信办', status: 'alias', unitId: 'wx' }), ['wx']],
+    [
+      'suggestion waits for a person',
+      m({ written: '区住房城市建委', status: 'suggestion', unitId: 'zj' }),
+      null,
+    ],
+    ['unknown', m({ written: '区金融办', status: 'unknown' }), null],
+    ['group expands', m({ written: '区政府各部门', status: 'group', memberUnitIds: ['a', 'b'] }), ['a', 'b']],
+    [
+      '有关部门 asks to pick',
+      m({ written: '区政府有关部门', status: 'group', needsChoice: true, memberUnitIds: ['a', 'b'] }),
+      null,
+    ],
+  ])('%s', (_n, match, expected) => {
+    expect(initialChoices([match])[match.written]).toEqual(expected);
+  });
+});
+
+describe('commitBody', () => {
+  const preview: ImportPreview = {
+    fingerprint: 'f'.repeat(64),
+    duplicate: null,
+    units: [],
+    plan: {
+      title: '任务分工',
+      issuer: null,
+      docNumber: null,
+      date: null,
+      year: 2021,
+      warnings: [],
+      tasks: [
+        {
+          ref: 'T001',
+          section: ['一、'],
+          text: '公开规划',
+          measures: [],
+          leadUnits: ['区发展改革委'],
+          responsibleUnits: ['区住房城市建委', '区政府有关部门'],
+          deadlines: [],
+          disclosurePaths: [],
+          source: '',
+        },
+      ],
+    },
+  };
+  it('carries each name as written with the units chosen for it; unresolved names stay empty', () => {
+    const choices = { 区发展改革委: ['fgw'], 区住房城市建委: ['zj'], 区政府有关部门: null };
+    expect(unresolved(choices)).toEqual(['区政府有关部门']);
+    const b = commitBody(preview, preview.plan, choices, { year: 2021, cadence: 'quarter', replace: false });
+    expect(b.tasks[0]!.leadUnits).toEqual([{ written: '区发展改革委', unitIds: ['fgw'] }]);
+    expect(b.tasks[0]!.responsibleUnits).toEqual([
+      { written: '区住房城市建委', unitIds: ['zj'] },
+      { written: '区政府有关部门', unitIds: [] },
+    ]);
+  });
+});
+
+describe('splitTyped', () => {
+  it.each([
+    ['区教委、区财政局', ['区教委', '区财政局']],
+    ['区 教委；区财政局,\n区民政局', ['区教委', '区财政局', '区民政局']],
+    ['', []],
+  ])('%s', (s, expected) => {
+    expect(splitTyped(s)).toEqual(expected);
+  });
+});

@@ -1,0 +1,80 @@
+// The import preview's state, kept pure so it is testable without a browser: which registered units each
+// written name stands for, what is still unresolved, and the commit body.
+import type {
+  Cadence,
+  CommitPlanBody,
+  ImportPreview,
+  ParsedPlan,
+  UnitNameMatch,
+} from '../../../contracts/tasks';
+
+/** written name → chosen unit ids; null while a person still has to decide. */
+export type Choices = Record<string, string[] | null>;
+
+export const MATCH_COLORS: Record<UnitNameMatch['status'], string> = {
+  exact: 'green',
+  alias: 'cyan',
+  normalized: 'cyan',
+  group: 'blue',
+  suggestion: 'orange',
+  unknown: 'red',
+};
+
+/** Confident matches and groups without a choice are taken as resolved; the rest wait for the officer. */
+export function initialChoices(units: UnitNameMatch[]): Choices {
+  const out: Choices = {};
+  for (const u of units) {
+    if (u.status === 'group') out[u.written] = u.needsChoice ? null : (u.memberUnitIds ?? []);
+    else if (u.status === 'suggestion' || u.status === 'unknown' || !u.unitId) out[u.written] = null;
+    else out[u.written] = [u.unitId];
+  }
+  return out;
+}
+
+export function unresolved(choices: Choices): string[] {
+  return Object.entries(choices)
+    .filter(([, v]) => v === null || v.length === 0)
+    .map(([k]) => k);
+}
+
+/** Names used by the (possibly edited) tasks that have no entry yet (typed in by the officer). */
+export function namesOf(plan: Pick<ParsedPlan, 'tasks'>): string[] {
+  return [...new Set(plan.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]))];
+}
+
+export function commitBody(
+  preview: ImportPreview,
+  plan: ParsedPlan,
+  choices: Choices,
+  opts: { year: number; cadence: Cadence; replace: boolean },
+): CommitPlanBody {
+  const ids = (w: string) => choices[w] ?? [];
+  return {
+    title: plan.title ?? '任务分工',
+    issuer: plan.issuer,
+    docNumber: plan.docNumber,
+    date: plan.date,
+    year: opts.year,
+    fingerprint: preview.fingerprint,
+    cadence: opts.cadence,
+    replace: opts.replace,
+    tasks: plan.tasks.map((t) => ({
+      ref: t.ref,
+      section: t.section,
+      text: t.text,
+      measures: t.measures,
+      leadUnits: t.leadUnits.map((w) => ({ written: w, unitIds: ids(w) })),
+      responsibleUnits: t.responsibleUnits.map((w) => ({ written: w, unitIds: ids(w) })),
+      deadlines: t.deadlines,
+      disclosurePaths: t.disclosurePaths,
+    })),
+  };
+}
+
+/** "区教委、区财政局" typed into a units cell → names (same separators the notices use). */
+export function splitTyped(s: string): string[] {
+  return s
+    .split(/[、,，;；\n]+/)
+    .map((x) => x.replace(/\s+/g, ''))
+    .filter(Boolean);
+}

@@ -1,0 +1,126 @@
+// Server-side render of the tasks pages with seeded query data: catches pages that crash on realistic data.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { CurrentUser, Paged } from '../../../contracts/api';
+import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import type { Dashboard, LedgerRow, WorkPlanSummary } from '../../../contracts/tasks';
+import { ME_KEY } from '../../auth';
+import { listKey } from '../../components/SearchTable';
+import DashboardPage from './pages/DashboardPage';
+import ImportPage from './pages/ImportPage';
+import LedgerPage from './pages/LedgerPage';
+
+function me(role: RoleCode): CurrentUser {
+  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
+  return {
+    id: 'u-1',
+    username: 'zs',
+    name: '张三',
+    unitId: 'fgw',
+    unitName: '区发展改革委',
+    roles: [role],
+    permissions: def.permissions,
+    dataScope: def.dataScope,
+    mustChangePassword: false,
+  };
+}
+
+function render(node: ReactNode, seed: [readonly unknown[], unknown][]): string {
+  const qc = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
+  });
+  for (const [key, data] of seed) qc.setQueryData(key, data);
+  return renderToString(
+    <ConfigProvider locale={zhCN}>
+      <App>
+        <QueryClientProvider client={qc}>
+          <MemoryRouter>{node}</MemoryRouter>
+        </QueryClientProvider>
+      </App>
+    </ConfigProvider>,
+  );
+}
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+const plan: WorkPlanSummary = {
+  id: 'p1',
+  title: '渝中区2021年政务公开工作要点任务分工',
+  docNumber: null,
+  date: '2021-06-04',
+  year: 2021,
+  cadence: 'quarter',
+  taskCount: 46,
+  assignmentCount: 587,
+  createdAt: '2026-03-02T01:00:00.000Z',
+};
+const row: LedgerRow = {
+  id: 'a1',
+  planId: 'p1',
+  taskId: 't1',
+  ref: 'T001',
+  section: ['一、紧扣“十四五”'],
+  text: '公开《纲要》',
+  unitId: 'fgw',
+  unitName: '区发展改革委',
+  isLead: true,
+  period: null,
+  dueDate: '2021-06-30',
+  deadlineRaw: '6月底前',
+  state: 'not_started',
+  status: 'overdue',
+  leadReview: null,
+  returnReason: null,
+  lastReportAt: null,
+  closedAt: null,
+};
+
+describe('tasks pages', () => {
+  it('ledger shows the rows with their derived status and the lead mark', () => {
+    const t = text(
+      render(<LedgerPage />, [
+        [ME_KEY, me('liaison')],
+        [['tasks', 'plans'], [plan]],
+        [
+          listKey('/tasks/ledger', { planId: 'p1', page: 1, pageSize: 20 }),
+          { items: [row], total: 1 } satisfies Paged<LedgerRow>,
+        ],
+      ]),
+    );
+    expect(t).toContain('区发展改革委（牵头）');
+    expect(t).toContain('逾期');
+    // a liaison cannot export
+    expect(t).not.toContain('导出台账');
+  });
+
+  it('dashboard shows the totals; the office gets the bulletin and settings', () => {
+    const d: Dashboard = {
+      today: '2026-03-02',
+      totals: { not_started: 3, in_progress: 1, submitted: 0, closed: 2, returned: 0, overdue: 4 },
+      byUnit: [
+        { key: 'fgw', label: '区发展改革委', total: 10, closed: 2, overdue: 4, submitted: 0, returned: 0 },
+      ],
+      bySection: [],
+    };
+    const t = text(
+      render(<DashboardPage />, [
+        [ME_KEY, me('office')],
+        [['tasks', 'plans'], [plan]],
+        [['tasks', 'dashboard', 'p1'], d],
+        [['tasks', 'settings'], { reminderDaysBefore: 5 }],
+      ]),
+    );
+    expect(t).toContain('生成通报');
+    expect(t).toContain('提醒与报送周期');
+    expect(t).toContain('20%');
+  });
+
+  it('import starts with the upload step', () => {
+    const t = text(render(<ImportPage />, [[ME_KEY, me('office')]]));
+    expect(t).toContain('点击或拖拽任务分工通知到此处');
+  });
+});

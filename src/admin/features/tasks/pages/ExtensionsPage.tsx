@@ -1,0 +1,97 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, Segmented, Space, Table } from 'antd';
+import { useState } from 'react';
+import type { ExtensionRequest } from '../../../../contracts/tasks';
+import { get, post } from '../../../api';
+import { PageContainer } from '../../../components/PageContainer';
+import { StatusTag } from '../../../components/StatusTag';
+import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS } from '../labels';
+
+type Row = ExtensionRequest & { assignmentId: string; unitName: string; ref: string; text: string };
+
+/** 延期审批: a leader approves or rejects the units' extension requests. */
+export default function ExtensionsPage() {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const q = useQuery({
+    queryKey: ['tasks', 'extensions', status],
+    queryFn: ({ signal }) => get<Row[]>(`/tasks/extensions?status=${status}`, signal),
+  });
+  const decide = useMutation({
+    mutationFn: (v: { id: string; decision: 'approved' | 'rejected' }) =>
+      post(`/tasks/extensions/${v.id}/decide`, { decision: v.decision, note: notes[v.id] ?? '' }),
+    onSuccess: () => {
+      void message.success('已审批');
+      void qc.invalidateQueries({ queryKey: ['tasks', 'extensions'] });
+    },
+  });
+  return (
+    <PageContainer title="延期审批" testId="tasks-extensions-page">
+      <Card>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
+              value: s,
+              label: EXTENSION_STATUS_LABELS[s],
+            }))}
+          />
+          <Table<Row>
+            rowKey="id"
+            size="middle"
+            loading={q.isPending}
+            dataSource={q.data ?? []}
+            data-testid="data-table"
+            columns={[
+              { title: '单位', dataIndex: 'unitName', width: 150 },
+              { title: '任务', dataIndex: 'text', ellipsis: true, render: (t: string, r) => `${r.ref} ${t}` },
+              { title: '原时限', dataIndex: 'oldDueDate', width: 110 },
+              { title: '申请延至', dataIndex: 'newDueDate', width: 110 },
+              { title: '理由', dataIndex: 'reason', width: 200 },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                width: 90,
+                render: (s: Row['status']) => (
+                  <StatusTag value={s} labels={EXTENSION_STATUS_LABELS} colors={EXTENSION_STATUS_COLORS} />
+                ),
+              },
+              {
+                title: '审批',
+                key: 'op',
+                width: 280,
+                render: (_, r) =>
+                  r.status === 'pending' ? (
+                    <Space>
+                      <Input
+                        size="small"
+                        aria-label="审批意见"
+                        placeholder="意见"
+                        value={notes[r.id] ?? ''}
+                        onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))}
+                      />
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => decide.mutate({ id: r.id, decision: 'approved' })}
+                      >
+                        批准
+                      </Button>
+                      <Button size="small" onClick={() => decide.mutate({ id: r.id, decision: 'rejected' })}>
+                        不批准
+                      </Button>
+                    </Space>
+                  ) : (
+                    `${r.decidedBy ?? ''}${r.decisionNote ? `：${r.decisionNote}` : ''}`
+                  ),
+              },
+            ]}
+          />
+        </Space>
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { LedgerRow, LedgerStatus, LedgerView, WorkPlanSummary } from '../../../../contracts/tasks';
+import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, periodLabel } from '../../../../domain/tasks/ledger';
+import { buildQuery, get } from '../../../api';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { PageContainer } from '../../../components/PageContainer';
+import { type QueryParams, SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { AssignmentDrawer } from '../components/AssignmentDrawer';
+import { STATUS_COLORS } from '../labels';
+
+export const PLANS_KEY = ['tasks', 'plans'] as const;
+
+export default function LedgerPage() {
+  const can = usePermission();
+  const [search, setSearch] = useSearchParams();
+  const open = search.get('assignment');
+  const [filters, setFilters] = useState<QueryParams>({});
+  const plans = useQuery({
+    queryKey: PLANS_KEY,
+    queryFn: ({ signal }) => get<WorkPlanSummary[]>('/tasks/plans', signal),
+  });
+  const [planId, setPlanId] = useState<string | undefined>(undefined);
+  const currentPlan = planId ?? plans.data?.[0]?.id;
+  const setOpen = (id: string | null) => {
+    const next = new URLSearchParams(search);
+    if (id) next.set('assignment', id);
+    else next.delete('assignment');
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <PageContainer
+      title="任务台账"
+      testId="tasks-ledger-page"
+      extra={
+        <Select
+          aria-label="工作任务分工"
+          style={{ minWidth: 320 }}
+          placeholder="选择任务分工"
+          value={currentPlan}
+          onChange={setPlanId}
+          options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.year}年 ${p.title}` }))}
+        />
+      }
+    >
+      <SearchTable<LedgerRow, { status?: LedgerStatus; view?: LedgerView; keyword?: string }>
+        path="/tasks/ledger"
+        testId="tasks-ledger"
+        extraParams={{ planId: currentPlan }}
+        onFiltersChange={setFilters}
+        scrollX={1100}
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="任务">
+              <Input allowClear placeholder="任务内容关键词" style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select
+                allowClear
+                style={{ width: 120 }}
+                aria-label="状态"
+                options={LEDGER_STATUSES.map((s) => ({ value: s, label: LEDGER_STATUS_LABELS[s] }))}
+              />
+            </Form.Item>
+            <Form.Item name="view" label="范围">
+              <Select
+                allowClear
+                style={{ width: 150 }}
+                aria-label="范围"
+                options={[
+                  { value: 'mine', label: '本单位承担的' },
+                  { value: 'lead', label: '本单位牵头的' },
+                ]}
+              />
+            </Form.Item>
+          </>
+        }
+        toolbar={
+          can('tasks:ledger:export') && currentPlan ? (
+            <DownloadButton
+              path={`/tasks/export.xlsx${buildQuery({ planId: currentPlan, ...filters })}`}
+              fallbackName="任务台账.xlsx"
+              label="导出台账"
+              testId="tasks-export"
+            />
+          ) : null
+        }
+        rowKey="id"
+        columns={[
+          { title: '编号', dataIndex: 'ref', width: 70 },
+          {
+            title: '任务',
+            dataIndex: 'text',
+            ellipsis: true,
+            render: (t: string, r) => (
+              <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => setOpen(r.id)}>
+                <span style={{ whiteSpace: 'normal', textAlign: 'left' }}>{t.slice(0, 60)}</span>
+              </Button>
+            ),
+          },
+          {
+            title: '单位',
+            dataIndex: 'unitName',
+            width: 170,
+            render: (n: string, r) => `${n}${r.isLead ? '（牵头）' : ''}`,
+          },
+          {
+            title: '完成时限',
+            key: 'due',
+            width: 150,
+            render: (_, r) => (
+              <>
+                {r.dueDate ?? (r.deadlineRaw || '未定')}
+                {r.period ? <div style={{ color: '#595959' }}>{periodLabel(r.period)}</div> : null}
+              </>
+            ),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            render: (s: LedgerStatus) => (
+              <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
+            ),
+          },
+          {
+            title: '最近报送',
+            dataIndex: 'lastReportAt',
+            width: 120,
+            render: (d: string | null) => (d ? d.slice(0, 10) : '—'),
+          },
+          {
+            title: '操作',
+            key: 'op',
+            width: 80,
+            render: (_, r) => (
+              <Button size="small" onClick={() => setOpen(r.id)} data-testid={`open-${r.ref}-${r.unitName}`}>
+                详情
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <AssignmentDrawer id={open} onClose={() => setOpen(null)} />
+    </PageContainer>
+  );
+}

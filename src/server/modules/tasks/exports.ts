@@ -1,0 +1,240 @@
+// Supervision outputs: the ledger as .xlsx in the layout of the notice's table plus status columns, and the 通报
+// as .docx in official-document layout (GB/T 9704: margins 37/35/28/26 mm, 方正小标宋 二号 title, 仿宋_GB2312
+// 三号 body, 黑体 level-1 headings).
+import {
+  AlignmentType,
+  convertMillimetersToTwip,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import ExcelJS from 'exceljs';
+import { LEDGER_STATUS_LABELS, type LedgerStatus, periodLabel } from '../../../domain/tasks/ledger';
+
+export interface ExportRow {
+  id: string;
+  ref: string;
+  section: string[];
+  text: string;
+  measures: string[];
+  deadlines: { raw: string }[];
+  unitName: string;
+  isLead: boolean;
+  period: string | null;
+  dueDate: string | null;
+  status: LedgerStatus;
+  returnReason: string | null;
+  closedAt: Date | string | null;
+}
+
+const china = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export const EXPORT_HEADERS = [
+  '序号',
+  '工作任务',
+  '贯彻举措',
+  '牵头单位',
+  '责任单位',
+  '完成时限',
+  '落实单位',
+  '报送周期',
+  '状态',
+  '最新进展',
+  '销号日期',
+];
+
+/**
+ * One row per assignment, grouped by task in the notice's order; the task's own columns (序号 … 完成时限) are
+ * merged vertically over its units, as in the original table.
+ */
+export async function ledgerXlsx(
+  title: string,
+  rows: (ExportRow & { leadWritten: string[]; responsibleWritten: string[] })[],
+  latest: Map<string, string>,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongkai';
+  const ws = wb.addWorksheet('任务台账');
+  ws.mergeCells(1, 1, 1, EXPORT_HEADERS.length);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.addRow(EXPORT_HEADERS).font = { bold: true };
+  ws.columns = [8, 30, 60, 16, 24, 18, 16, 12, 10, 40, 12].map((width) => ({ width }));
+  let seq = 0;
+  let i = 0;
+  while (i < rows.length) {
+    const first = rows[i]!;
+    let j = i;
+    while (j < rows.length && rows[j]!.ref === first.ref) j++;
+    seq++;
+    const startRow = ws.rowCount + 1;
+    for (let k = i; k < j; k++) {
+      const r = rows[k]!;
+      ws.addRow([
+        seq,
+        r.section.join('\n'),
+        r.measures.length ? r.measures.map((m, n) => `${n + 1}．${m}`).join('\n') : r.text,
+        r.leadWritten.join('、'),
+        r.responsibleWritten.join('、'),
+        r.deadlines.map((d) => d.raw).join('；') || '—',
+        `${r.unitName}${r.isLead ? '（牵头）' : ''}`,
+        periodLabel(r.period) || r.dueDate || '',
+        LEDGER_STATUS_LABELS[r.status],
+        latest.get(r.id) ?? (r.returnReason ? `退回：${r.returnReason}` : ''),
+        r.closedAt ? china(r.closedAt) : '',
+      ]);
+    }
+    if (j - i > 1) for (let c = 1; c <= 6; c++) ws.mergeCells(startRow, c, startRow + (j - i) - 1, c);
+    i = j;
+  }
+  ws.eachRow((row, n) => {
+    if (n < 2) return;
+    row.eachCell((cell) => {
+      cell.alignment = { vertical: 'middle', wrapText: true };
+      cell.border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
+    });
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const FS = '仿宋_GB2312';
+const run = (text: string, font = FS, size = 32, bold = false) =>
+  new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold });
+const body = (text: string) =>
+  new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
+const heading = (text: string) =>
+  new Paragraph({ children: [run(text, '黑体')], indent: { firstLine: 640 }, spacing: { line: 560 } });
+const sub = (text: string) =>
+  new Paragraph({ children: [run(text, '楷体_GB2312')], indent: { firstLine: 640 }, spacing: { line: 560 } });
+
+const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const cn = (n: number) => CN_NUM[n - 1] ?? String(n);
+const chineseDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/**
+ * 通报: title, 文号 placeholder, body listing late and returned items by unit, issuer and date. The office fills the
+ * number when it is issued.
+ */
+export async function bulletinDocx(input: {
+  year: number;
+  planTitle: string;
+  today: string;
+  issuer: string;
+  rows: ExportRow[];
+}): Promise<Uint8Array> {
+  const { rows } = input;
+  const total = rows.length;
+  const closed = rows.filter((r) => r.status === 'closed').length;
+  const late = rows.filter((r) => r.status === 'overdue');
+  const returned = rows.filter((r) => r.status === 'returned');
+  const byUnit = (list: ExportRow[]) => {
+    const m = new Map<string, ExportRow[]>();
+    for (const r of list) m.set(r.unitName, [...(m.get(r.unitName) ?? []), r]);
+    return [...m];
+  };
+  const children: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 560 },
+      children: [run(`${input.issuer.replace(/办公室$/, '')}办公室文件`, '方正小标宋简体', 44)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 480 },
+      children: [run(`〔${input.year}〕　号`)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 560, after: 480 },
+      children: [run(`关于${input.year}年政务公开工作任务落实情况的通报`, '方正小标宋简体', 44)],
+    }),
+    new Paragraph({ spacing: { line: 560 }, children: [run('各有关单位：')] }),
+    body(
+      `按照《${input.planTitle}》要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
+    ),
+  ];
+  let h = 0;
+  if (late.length) {
+    children.push(heading(`${cn(++h)}、逾期未完成的任务`));
+    byUnit(late).forEach(([unit, list], i) => {
+      children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
+      for (const [n, r] of list.entries())
+        children.push(
+          body(
+            `${n + 1}．${r.ref}${r.period ? `（${periodLabel(r.period)}）` : ''} ${r.text}（完成时限：${r.dueDate ?? '—'}）`,
+          ),
+        );
+    });
+  }
+  if (returned.length) {
+    children.push(heading(`${cn(++h)}、被退回需整改的任务`));
+    byUnit(returned).forEach(([unit, list], i) => {
+      children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
+      for (const [n, r] of list.entries())
+        children.push(body(`${n + 1}．${r.ref} ${r.text}（退回理由：${r.returnReason ?? '—'}）`));
+    });
+  }
+  if (!late.length && !returned.length) {
+    children.push(heading(`${cn(++h)}、总体情况`));
+    children.push(body('截至目前，各单位均按时限推进，无逾期和被退回的任务。'));
+  }
+  children.push(heading(`${cn(++h)}、工作要求`));
+  children.push(
+    body(
+      '请上述单位高度重视，对照任务分工逐项整改，于5个工作日内通过政务公开平台报送整改情况。区政府办公室将持续跟踪督办，并将落实情况纳入年度政务公开考核。',
+    ),
+  );
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: 960 },
+      children: [run(input.issuer)],
+    }),
+  );
+  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(input.today))] }));
+  const doc = new Document({
+    creator: 'Gongkai',
+    title: `关于${input.year}年政务公开工作任务落实情况的通报`,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(37),
+              bottom: convertMillimetersToTwip(35),
+              left: convertMillimetersToTwip(28),
+              right: convertMillimetersToTwip(26),
+            },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: '宋体' }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,275 @@
+// Importing a 任务分工 notice: preview (parse + resolve unit names + duplicate check, nothing stored) and commit
+// (all or nothing: the plan, its tasks, one assignment per task × unit × period).
+import { createHash } from 'node:crypto';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
+import type {
+  CommitPlanBody,
+  DuplicatePlan,
+  ImportPreview,
+  UnitNameMatch,
+  WorkPlanSummary,
+} from '../../../contracts/tasks';
+import type { DocBlock } from '../../../domain/tasks/blocks';
+import { instancesFor } from '../../../domain/tasks/ledger';
+import { type ParsedPlan, parseNotice } from '../../../domain/tasks/notice';
+import type { Database, DbOrTx } from '../../db/client';
+import { planTasks, progressReports, taskAssignments, units, workPlans } from '../../db/schema';
+import { audit } from '../../platform/audit/audit';
+import type { Actor } from '../../platform/context';
+import { AppError, conflict, invalid } from '../../platform/errors';
+import { resolveNames } from '../org/registry';
+
+/** Same notice, same tasks: the fingerprint ignores layout and whitespace, not content. */
+export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
+  const canon = plan.tasks.map((t) => [
+    t.section,
+    t.text.replace(/\s+/g, ''),
+    t.leadUnits,
+    t.responsibleUnits,
+  ]);
+  return createHash('sha256').update(JSON.stringify(canon)).digest('hex');
+}
+
+export function parsePlan(blocks: DocBlock[], year?: number): ParsedPlan {
+  const plan = parseNotice({ blocks }, year ? { year } : {});
+  if (plan.tasks.length === 0) {
+    throw invalid(plan.warnings.at(-1)?.message ?? '未读出任何任务', { warnings: plan.warnings });
+  }
+  return plan;
+}
+
+async function findDuplicate(
+  db: DbOrTx,
+  fingerprint: string,
+  docNumber: string | null,
+  year: number | null,
+): Promise<DuplicatePlan | null> {
+  const cond =
+    docNumber && year
+      ? or(
+          eq(workPlans.fingerprint, fingerprint),
+          and(eq(workPlans.docNumber, docNumber), eq(workPlans.year, year)),
+        )
+      : eq(workPlans.fingerprint, fingerprint);
+  const found = (await db.select().from(workPlans).where(cond).limit(1))[0];
+  if (!found) return null;
+  const [reported] = await db
+    .select({ n: count() })
+    .from(progressReports)
+    .innerJoin(taskAssignments, eq(taskAssignments.id, progressReports.assignmentId))
+    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+    .where(eq(planTasks.planId, found.id));
+  return { planId: found.id, title: found.title, replaceable: Number(reported?.n ?? 0) === 0 };
+}
+
+export async function previewImport(
+  db: DbOrTx,
+  districtName: string,
+  blocks: DocBlock[],
+  year?: number,
+): Promise<ImportPreview> {
+  const plan = parsePlan(blocks, year);
+  const fingerprint = planFingerprint(plan);
+  const names = [...new Set(plan.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]))];
+  const resolutions = await resolveNames(db, districtName, names);
+  const unitsOut: UnitNameMatch[] = resolutions.map((r) => ({
+    written: r.written,
+    status: r.status,
+    ...(r.unitId ? { unitId: r.unitId, unitName: r.unitName } : {}),
+    ...(r.groupName ? { groupName: r.groupName } : {}),
+    ...(r.memberUnitIds ? { memberUnitIds: r.memberUnitIds } : {}),
+    ...(r.needsChoice ? { needsChoice: true } : {}),
+    suggestions: r.suggestions,
+    warnings: r.warnings,
+  }));
+  return {
+    plan,
+    fingerprint,
+    units: unitsOut,
+    duplicate: await findDuplicate(db, fingerprint, plan.docNumber, plan.year),
+  };
+}
+
+/**
+ * Checks a commit body against the registry; returns row errors in the preview's terms (task ref and the name
+ * as written), so that nothing is stored while any unit name is unresolved.
+ */
+async function checkCommit(db: DbOrTx, body: CommitPlanBody): Promise<{ row: number; message: string }[]> {
+  const errors: { row: number; message: string }[] = [];
+  const ids = new Set<string>();
+  body.tasks.forEach((t, i) => {
+    const all = [...t.leadUnits, ...t.responsibleUnits];
+    if (all.length === 0) errors.push({ row: i + 1, message: `任务 ${t.ref}：没有牵头单位或责任单位` });
+    for (const u of all) {
+      if (u.unitIds.length === 0)
+        errors.push({ row: i + 1, message: `任务 ${t.ref}：「${u.written}」尚未确定对应单位` });
+      for (const id of u.unitIds) ids.add(id);
+    }
+  });
+  if (ids.size) {
+    const found = new Set(
+      (
+        await db
+          .select({ id: units.id })
+          .from(units)
+          .where(inArray(units.id, [...ids]))
+      ).map((u) => u.id),
+    );
+    const missing = [...ids].filter((id) => !found.has(id));
+    if (missing.length) errors.push({ row: 0, message: `有 ${missing.length} 个单位不存在（可能已被删除）` });
+  }
+  return errors;
+}
+
+export async function commitPlan(
+  database: Database,
+  actor: Actor,
+  body: CommitPlanBody,
+): Promise<WorkPlanSummary> {
+  const errors = await checkCommit(database.db, body);
+  if (errors.length)
+    throw invalid(`有 ${errors.length} 处需要修正，未保存：${errors[0]!.message}`, { rows: errors });
+  return database.db.transaction(async (tx) => {
+    const dup = await findDuplicate(tx, body.fingerprint, body.docNumber, body.year);
+    if (dup) {
+      if (!body.replace)
+        throw new AppError('CONFLICT', `该通知已导入为「${dup.title}」。如需重新导入，请选择替换`, {
+          duplicate: dup,
+        });
+      if (!dup.replaceable) throw conflict(`「${dup.title}」已有单位报送进展，不能替换`);
+      await tx.delete(workPlans).where(eq(workPlans.id, dup.planId));
+      await audit(tx, actor, {
+        action: 'tasks.plan.replace',
+        objectType: 'workPlan',
+        objectId: dup.planId,
+        detail: dup.title,
+      });
+    }
+    const [plan] = await tx
+      .insert(workPlans)
+      .values({
+        title: body.title,
+        issuer: body.issuer,
+        docNumber: body.docNumber,
+        date: body.date,
+        year: body.year,
+        fingerprint: body.fingerprint,
+        cadence: body.cadence,
+        createdBy: actor.userId,
+      })
+      .returning();
+    let assignments = 0;
+    for (const [i, t] of body.tasks.entries()) {
+      const [task] = await tx
+        .insert(planTasks)
+        .values({
+          planId: plan!.id,
+          ref: t.ref,
+          sort: i,
+          section: t.section,
+          text: t.text,
+          measures: t.measures,
+          leadUnitsWritten: t.leadUnits.map((u) => u.written),
+          responsibleUnitsWritten: t.responsibleUnits.map((u) => u.written),
+          deadlines: t.deadlines,
+          disclosurePaths: t.disclosurePaths,
+        })
+        .returning({ id: planTasks.id });
+      // One assignment per unit: a lead unit that is also responsible gets one, marked lead.
+      const unitLead = new Map<string, boolean>();
+      for (const u of t.leadUnits) for (const id of u.unitIds) unitLead.set(id, true);
+      for (const u of t.responsibleUnits)
+        for (const id of u.unitIds) if (!unitLead.has(id)) unitLead.set(id, false);
+      const instances = instancesFor(t.deadlines, body.year, body.cadence);
+      const rows = [...unitLead].flatMap(([unitId, isLead]) =>
+        instances.map((inst) => ({
+          taskId: task!.id,
+          unitId,
+          isLead,
+          period: inst.period,
+          dueDate: inst.dueDate,
+        })),
+      );
+      if (rows.length) await tx.insert(taskAssignments).values(rows);
+      assignments += rows.length;
+    }
+    await audit(tx, actor, {
+      action: 'tasks.plan.import',
+      objectType: 'workPlan',
+      objectId: plan!.id,
+      detail: { title: body.title, tasks: body.tasks.length, assignments },
+    });
+    return {
+      id: plan!.id,
+      title: plan!.title,
+      docNumber: plan!.docNumber,
+      date: plan!.date,
+      year: plan!.year,
+      cadence: plan!.cadence,
+      taskCount: body.tasks.length,
+      assignmentCount: assignments,
+      createdAt: plan!.createdAt.toISOString(),
+    };
+  });
+}
+
+export async function listPlans(db: DbOrTx): Promise<WorkPlanSummary[]> {
+  const plans = await db.select().from(workPlans).orderBy(workPlans.createdAt);
+  const taskCounts = await db
+    .select({ planId: planTasks.planId, n: count() })
+    .from(planTasks)
+    .groupBy(planTasks.planId);
+  const asgCounts = await db
+    .select({ planId: planTasks.planId, n: count() })
+    .from(taskAssignments)
+    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+    .groupBy(planTasks.planId);
+  return plans.reverse().map((p) => ({
+    id: p.id,
+    title: p.title,
+    docNumber: p.docNumber,
+    date: p.date,
+    year: p.year,
+    cadence: p.cadence,
+    taskCount: Number(taskCounts.find((c) => c.planId === p.id)?.n ?? 0),
+    assignmentCount: Number(asgCounts.find((c) => c.planId === p.id)?.n ?? 0),
+    createdAt: p.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * The commit body that takes every name as the registry resolved it (exact / alias / normalised / a group
+ * without choice). Names that need a person (suggestion, unknown, 有关部门) are left empty: `commitPlan` refuses.
+ * Used by the CLI's --commit.
+ */
+export function autoCommitBody(preview: ImportPreview, cadence: CommitPlanBody['cadence']): CommitPlanBody {
+  const byName = new Map(preview.units.map((u) => [u.written, u]));
+  const idsOf = (written: string): string[] => {
+    const m = byName.get(written);
+    if (!m) return [];
+    if (m.status === 'group') return m.needsChoice ? [] : (m.memberUnitIds ?? []);
+    if (m.status === 'suggestion' || m.status === 'unknown') return [];
+    return m.unitId ? [m.unitId] : [];
+  };
+  const p = preview.plan;
+  return {
+    title: p.title ?? '任务分工',
+    issuer: p.issuer,
+    docNumber: p.docNumber,
+    date: p.date,
+    year: p.year ?? 0,
+    fingerprint: preview.fingerprint,
+    cadence,
+    replace: false,
+    tasks: p.tasks.map((t) => ({
+      ref: t.ref,
+      section: t.section,
+      text: t.text,
+      measures: t.measures,
+      leadUnits: t.leadUnits.map((w) => ({ written: w, unitIds: idsOf(w) })),
+      responsibleUnits: t.responsibleUnits.map((w) => ({ written: w, unitIds: idsOf(w) })),
+      deadlines: t.deadlines,
+      disclosurePaths: t.disclosurePaths,
+    })),
+  };
+}

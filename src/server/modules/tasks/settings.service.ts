@@ -1,0 +1,96 @@
+// Office settings of the tasks module: how many working days ahead reminders go out, and the reporting cadence
+// of a plan's continuous tasks (which re-creates their periodic instances while nobody has reported on them).
+import { and, eq, inArray } from 'drizzle-orm';
+import { type Cadence, instancesFor } from '../../../domain/tasks/ledger';
+import type { Database } from '../../db/client';
+import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema';
+import { audit } from '../../platform/audit/audit';
+import type { Actor } from '../../platform/context';
+import { conflict, notFound } from '../../platform/errors';
+import { getSetting, putSetting } from '../../platform/settings';
+import { DEFAULT_REMINDER_DAYS } from './reminders';
+
+export interface TasksSettings {
+  reminderDaysBefore: number;
+}
+
+export async function getTasksSettings(database: Database): Promise<TasksSettings> {
+  return {
+    reminderDaysBefore:
+      (await getSetting<number>(database, 'tasks.reminderDaysBefore')) ?? DEFAULT_REMINDER_DAYS,
+  };
+}
+
+export async function putTasksSettings(
+  database: Database,
+  actor: Actor,
+  s: TasksSettings,
+): Promise<TasksSettings> {
+  await database.db.transaction(async (tx) => {
+    await putSetting(tx, 'tasks.reminderDaysBefore', s.reminderDaysBefore);
+    await audit(tx, actor, { action: 'tasks.settings.update', objectType: 'setting', detail: { ...s } });
+  });
+  return s;
+}
+
+/** Continuous tasks are those whose instances depend on the cadence (no date, no recurrence of their own). */
+const isCadenceDriven = (t: { deadlines: Parameters<typeof instancesFor>[0] }) =>
+  instancesFor(t.deadlines, 2000, 'year').length !== instancesFor(t.deadlines, 2000, 'month').length;
+
+export async function setPlanCadence(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  cadence: Cadence,
+): Promise<{ tasks: number; assignments: number }> {
+  return database.db.transaction(async (tx) => {
+    const plan = (await tx.select().from(workPlans).where(eq(workPlans.id, planId)))[0];
+    if (!plan) throw notFound('工作任务分工');
+    const tasks = (await tx.select().from(planTasks).where(eq(planTasks.planId, planId))).filter(
+      isCadenceDriven,
+    );
+    const taskIds = tasks.map((t) => t.id);
+    const existing = taskIds.length
+      ? await tx.select().from(taskAssignments).where(inArray(taskAssignments.taskId, taskIds))
+      : [];
+    const touched = existing.filter((a) => a.state !== 'not_started' || a.lastReportAt);
+    const reported = existing.length
+      ? await tx
+          .select({ id: progressReports.id })
+          .from(progressReports)
+          .where(
+            inArray(
+              progressReports.assignmentId,
+              existing.map((a) => a.id),
+            ),
+          )
+          .limit(1)
+      : [];
+    if (touched.length || reported.length) throw conflict('持续性任务已有单位报送，不能再更改报送周期');
+    let count = 0;
+    for (const t of tasks) {
+      const mine = existing.filter((a) => a.taskId === t.id);
+      const units = new Map(mine.map((a) => [a.unitId, a.isLead]));
+      await tx.delete(taskAssignments).where(and(eq(taskAssignments.taskId, t.id)));
+      const rows = [...units].flatMap(([unitId, isLead]) =>
+        instancesFor(t.deadlines, plan.year, cadence).map((i) => ({
+          taskId: t.id,
+          unitId,
+          isLead,
+          period: i.period,
+          dueDate: i.dueDate,
+        })),
+      );
+      if (rows.length) await tx.insert(taskAssignments).values(rows);
+      count += rows.length;
+    }
+    await tx.update(workPlans).set({ cadence }).where(eq(workPlans.id, planId));
+    await audit(tx, actor, {
+      action: 'tasks.plan.cadence',
+      objectType: 'workPlan',
+      objectId: planId,
+      detail: { from: plan.cadence, to: cadence, tasks: tasks.length, assignments: count },
+    });
+    return { tasks: tasks.length, assignments: count };
+  });
+}
