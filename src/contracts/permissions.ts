@@ -28,6 +28,17 @@ export const PERMISSIONS = {
   'system:calendar:update': '维护工作日历',
   'system:security:list': '查看安全策略',
   'system:security:update': '修改安全策略',
+  // ---- disclosure ----
+  'disclosure:catalog:list': '查看公开目录',
+  'disclosure:catalog:update': '维护公开目录',
+  'disclosure:item:list': '查看公开信息',
+  'disclosure:item:create': '起草公开信息',
+  'disclosure:item:update': '修改公开信息',
+  'disclosure:review:approve': '审核公开信息',
+  'disclosure:review:override': '放行检查项',
+  'disclosure:item:withdraw': '撤回公开信息',
+  'disclosure:settings:update': '维护公开设置',
+  'disclosure:stats:list': '查看公开统计',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

@@ -31,7 +31,15 @@ export const ART20_CATEGORIES = [
 export type Art20Code = (typeof ART20_CATEGORIES)[number]['code'];
 
 /** Art. 21 topics of 设区的市级、县级人民政府及其部门 (the district level Gongkai serves). */
-export const ART21_TOPICS = ['市政建设', '公共服务', '公益事业', '土地征收', '房屋征收', '治安管理', '社会救助'] as const;
+export const ART21_TOPICS = [
+  '市政建设',
+  '公共服务',
+  '公益事业',
+  '土地征收',
+  '房屋征收',
+  '治安管理',
+  '社会救助',
+] as const;
 
 export interface CatalogNode {
   name: string;

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../server/platform/calendar/service';
-import { formatIndexNumber, missingInterpretation, type NormativeDoc, normativeCounts, timeliness, validityOn } from './rules';
+import {
+  formatIndexNumber,
+  missingInterpretation,
+  type NormativeDoc,
+  normativeCounts,
+  timeliness,
+  validityOn,
+} from './rules';
 
 describe('formatIndexNumber', () => {
   it.each([
-    ['{unit}-{cat}-{year}-{seq:5}', { unit: 'FGW', year: 2026, category: 'art20_3', seq: 12 }, 'FGW-03-2026-00012'],
-    ['{unit}/{year}-{seq:4}', { unit: '11500223MB1234567X', year: 2025, seq: 7 }, '11500223MB1234567X/2025-0007'],
+    [
+      '{unit}-{cat}-{year}-{seq:5}',
+      { unit: 'FGW', year: 2026, category: 'art20_3', seq: 12 },
+      'FGW-03-2026-00012',
+    ],
+    [
+      '{unit}/{year}-{seq:4}',
+      { unit: '11500223MB1234567X', year: 2025, seq: 7 },
+      '11500223MB1234567X/2025-0007',
+    ],
     ['{unit}-{cat}-{seq}', { unit: 'JW', year: 2026, category: null, seq: 3 }, 'JW-00-3'],
     ['{unit}-{cat}', { unit: 'X', year: 2026, category: 'art20_15', seq: 1 }, 'X-15'],
   ])('%s', (rule, v, expected) => {

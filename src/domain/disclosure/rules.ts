@@ -16,7 +16,8 @@ export function formatIndexNumber(
 ): string {
   const cat = v.category?.startsWith('art20_') ? v.category.slice(6).padStart(2, '0') : '00';
   return rule.replace(/\{(unit|year|cat|seq)(?::(\d+))?\}/g, (_m, key: string, width?: string) => {
-    const raw = key === 'unit' ? v.unit : key === 'year' ? String(v.year) : key === 'cat' ? cat : String(v.seq);
+    const raw =
+      key === 'unit' ? v.unit : key === 'year' ? String(v.year) : key === 'cat' ? cat : String(v.seq);
     return width ? raw.padStart(Number(width), '0') : raw;
   });
 }
@@ -107,7 +108,8 @@ export function normativeCounts(docs: readonly NormativeDoc[], year: number): No
   let inForce = 0;
   for (const d of docs) {
     if (d.issuedDate && d.issuedDate >= start && d.issuedDate <= end) issued++;
-    if (d.validity === 'repealed' && d.repealedDate && d.repealedDate >= start && d.repealedDate <= end) repealed++;
+    if (d.validity === 'repealed' && d.repealedDate && d.repealedDate >= start && d.repealedDate <= end)
+      repealed++;
     const issuedByEnd = d.issuedDate !== null && d.issuedDate <= end;
     const repealedByEnd = d.validity === 'repealed' && (d.repealedDate === null || d.repealedDate <= end);
     const expiredByEnd =

@@ -1,7 +1,15 @@
 // Review workflow of information items (issue 5 part 5): draft → levels of review → published, with return,
 // scheduled publishing, withdrawal and corrections. Pure: the caller loads the item, the actor and the clock.
 
-export const ITEM_STATUSES = ['draft', 'in_review', 'returned', 'scheduled', 'published', 'withdrawn', 'superseded'] as const;
+export const ITEM_STATUSES = [
+  'draft',
+  'in_review',
+  'returned',
+  'scheduled',
+  'published',
+  'withdrawn',
+  'superseded',
+] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
@@ -19,17 +27,18 @@ export const DEFAULT_REVIEW_LEVELS = ['初审', '复审', '终审'] as const;
 
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
 
-export const REVIEW_ACTION_LABELS: Record<ReviewAction | 'correct' | 'override' | 'mask' | 'create', string> = {
-  create: '起草',
-  submit: '提交审核',
-  approve: '审核通过',
-  return: '退回修改',
-  publish: '发布',
-  withdraw: '撤回',
-  correct: '更正（新版本）',
-  override: '审核人放行检查项',
-  mask: '一键脱敏',
-};
+export const REVIEW_ACTION_LABELS: Record<ReviewAction | 'correct' | 'override' | 'mask' | 'create', string> =
+  {
+    create: '起草',
+    submit: '提交审核',
+    approve: '审核通过',
+    return: '退回修改',
+    publish: '发布',
+    withdraw: '撤回',
+    correct: '更正（新版本）',
+    override: '审核人放行检查项',
+    mask: '一键脱敏',
+  };
 
 export interface WorkflowItem {
   status: ItemStatus;
@@ -79,7 +88,11 @@ export function transition(
       if (item.status === 'in_review') return no('CONFLICT', '该信息已提交审核，请勿重复提交');
       if (item.status !== 'draft' && item.status !== 'returned')
         return no('CONFLICT', '只有草稿或被退回的信息可以提交审核');
-      return { ok: true, publishNow: false, item: { ...item, status: 'in_review', level: 1, approvedBy: [] } };
+      return {
+        ok: true,
+        publishNow: false,
+        item: { ...item, status: 'in_review', level: 1, approvedBy: [] },
+      };
     case 'approve': {
       if (!actor.canReview) return no('FORBIDDEN', '没有审核权限');
       if (item.status !== 'in_review') return no('CONFLICT', '该信息不在审核中');
@@ -91,7 +104,12 @@ export function transition(
       const levelName = levels[item.level - 1] ?? `第${item.level}级`;
       const approvedBy = [...item.approvedBy, actor.id];
       if (item.level < levels.length)
-        return { ok: true, publishNow: false, levelName, item: { ...item, level: item.level + 1, approvedBy } };
+        return {
+          ok: true,
+          publishNow: false,
+          levelName,
+          item: { ...item, level: item.level + 1, approvedBy },
+        };
       // The last level publishes, at once or at the scheduled time.
       const later = item.publishAt !== null && item.publishAt > opts.now;
       return {
@@ -117,7 +135,8 @@ export function transition(
       if (!actor.canPublish) return no('FORBIDDEN', '没有撤回权限');
       if (item.status !== 'published' && item.status !== 'scheduled')
         return no('CONFLICT', '只有已发布或待发布的信息可以撤回');
-      if (!opts.comment?.trim() || opts.comment.trim().length < 2) return no('VALIDATION', '撤回时请填写理由');
+      if (!opts.comment?.trim() || opts.comment.trim().length < 2)
+        return no('VALIDATION', '撤回时请填写理由');
       return { ok: true, publishNow: false, item: { ...item, status: 'withdrawn' } };
   }
 }

@@ -1,6 +1,7 @@
 // Business modules: each adds its routes (and jobs) here with one line, so app.ts stays the same.
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../platform/context';
+import { disclosureModule } from './disclosure/disclosure.module';
 import { orgRoutes } from './org/org.routes';
 import { systemRoutes } from './system/system.routes';
 
@@ -17,4 +18,5 @@ export interface BusinessModule {
 export const MODULES: BusinessModule[] = [
   { name: 'org', routes: orgRoutes },
   { name: 'system', routes: systemRoutes },
+  disclosureModule,
 ];
