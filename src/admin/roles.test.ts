@@ -27,7 +27,7 @@ describe('groupPermissions', () => {
   const groups = groupPermissions(all);
 
   it('groups every contract permission exactly once, by module then entity', () => {
-    expect(groups.map((g) => g.label)).toEqual(['组织机构', '安全审计', '系统设置']);
+    expect(groups.map((g) => g.label)).toEqual(['组织机构', '安全审计', '系统设置', '信息发布']);
     const flat = groups.flatMap((g) => g.entities.flatMap((e) => e.items.map((i) => i.code)));
     expect(flat).toEqual(ALL_PERMISSIONS);
   });

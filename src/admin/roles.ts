@@ -23,6 +23,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   org: '组织机构',
   audit: '安全审计',
   system: '系统设置',
+  disclosure: '信息发布',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -34,6 +35,11 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'audit:chain': '审计链',
   'system:calendar': '工作日历',
   'system:security': '安全策略',
+  'disclosure:catalog': '公开目录',
+  'disclosure:item': '公开信息',
+  'disclosure:review': '审核',
+  'disclosure:settings': '发布设置',
+  'disclosure:stats': '发布统计',
 };
 
 export interface PermissionGroup {

@@ -1,7 +1,13 @@
 // Module registry of the console: one entry per menu group, each page with its path, label, the permissions
 // that show it, and its lazily loaded component. Later modules (tasks, disclosure, requests, …) add their
 // pages here and, if they like, a card on the home page (HOME_CARDS).
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { PermissionCode } from '../contracts/permissions';
 import type { ModuleEntry, PageEntry } from './menu';
@@ -68,6 +74,66 @@ export const ADMIN_MODULES: AdminModule[] = [
         quickLink: true,
         description: '政务公开工作领导小组及成员单位',
         component: lazy(() => import('./features/org/pages/LeadingGroupPage')),
+      },
+    ],
+  },
+  {
+    key: 'disclosure',
+    label: '信息发布',
+    icon: <FileTextOutlined />,
+    pages: [
+      {
+        path: '/disclosure/items',
+        label: '信息管理',
+        anyOf: ['disclosure:item:list'],
+        quickLink: true,
+        description: '起草、检查、提交审核、发布与撤回',
+        component: lazy(() => import('./features/disclosure/pages/ItemsPage')),
+      },
+      {
+        path: '/disclosure/items/:id',
+        label: '信息编辑',
+        anyOf: ['disclosure:item:list'],
+        hideInMenu: true,
+        component: lazy(() => import('./features/disclosure/pages/ItemEditPage')),
+      },
+      {
+        path: '/disclosure/inbox',
+        label: '待我审核',
+        anyOf: ['disclosure:review:approve'],
+        quickLink: true,
+        description: '初审、复审、终审',
+        component: lazy(() => import('./features/disclosure/pages/InboxPage')),
+      },
+      {
+        path: '/disclosure/catalog',
+        label: '公开目录',
+        anyOf: ['disclosure:catalog:list'],
+        component: lazy(() => import('./features/disclosure/pages/CatalogPage')),
+      },
+      {
+        path: '/disclosure/normative',
+        label: '规范性文件',
+        anyOf: ['disclosure:item:list'],
+        component: lazy(() => import('./features/disclosure/pages/NormativePage')),
+      },
+      {
+        path: '/disclosure/interpretations',
+        label: '政策解读',
+        anyOf: ['disclosure:item:list'],
+        component: lazy(() => import('./features/disclosure/pages/InterpretationsPage')),
+      },
+      {
+        path: '/disclosure/calendar',
+        label: '发布日历',
+        anyOf: ['disclosure:item:list'],
+        component: lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),
+      },
+      {
+        path: '/disclosure/stats',
+        label: '发布统计',
+        anyOf: ['disclosure:stats:list'],
+        component: lazy(() => import('./features/disclosure/pages/StatsPage')),
       },
     ],
   },

@@ -34,9 +34,9 @@ export const PERMISSIONS = {
   'disclosure:item:list': '查看公开信息',
   'disclosure:item:create': '起草公开信息',
   'disclosure:item:update': '修改公开信息',
+  'disclosure:item:withdraw': '撤回公开信息',
   'disclosure:review:approve': '审核公开信息',
   'disclosure:review:override': '放行检查项',
-  'disclosure:item:withdraw': '撤回公开信息',
   'disclosure:settings:update': '维护公开设置',
   'disclosure:stats:list': '查看公开统计',
 } as const;
