@@ -190,6 +190,8 @@ describe('draft → checks → mask → three reviews → portal and search', ()
   });
 
   it('three different reviewers approve; the same reviewer cannot take two levels', async () => {
+    const bell = await r1.get<{ items: { title: string; link: string }[] }>('/api/notifications');
+    expect(bell.body.data!.items.map((n) => n.title)).toContain('待初审：关于城区道路改造项目的公示');
     const inbox = await r1.get<{ items: { id: string }[] }>('/api/disclosure/items?inbox=1');
     expect(inbox.body.data!.items.map((i) => i.id)).toContain(id);
     expect((await r1.post(`/api/disclosure/items/${id}/approve`, { comment: '同意' })).status).toBe(200);

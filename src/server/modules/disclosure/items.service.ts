@@ -46,6 +46,8 @@ import {
   disclosureReviewSteps,
   disclosureUnitSettings,
   units,
+  userRoles,
+  users,
 } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
@@ -54,6 +56,7 @@ import { checkAttachment, maskAttachment } from '../../platform/documents/attach
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { readFile, type StoredKind, storeFile } from '../../platform/files/service';
 import { chinaDate } from '../../platform/jobs/scheduler';
+import { notify } from '../../platform/notify/service';
 import { getSetting, putSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 import { loadUnitIndex } from '../org/registry';
@@ -658,6 +661,7 @@ export async function act(
       await step(tx, itemId, user, 'publish', null, null, now);
     }
     if (action === 'withdraw') await unindexItem(tx, itemId);
+    await notifyNext(tx, item, t.item.status, t.item.approvedBy, levels[t.item.level - 1], now);
     await audit(
       tx,
       actor,
@@ -671,6 +675,48 @@ export async function act(
     );
     return { status: t.item.status, level: t.item.level };
   });
+}
+
+/** Tells the next reviewers (same unit, not the author, not an earlier approver) or the author what happened. */
+async function notifyNext(
+  tx: DbOrTx,
+  item: Item,
+  status: ItemStatus,
+  approvedBy: readonly string[],
+  levelName: string | undefined,
+  now: Date,
+): Promise<void> {
+  const link = `/admin/disclosure/items/${item.id}`;
+  const stamp = now.getTime();
+  if (status === 'in_review') {
+    const reviewers = await tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(
+        and(eq(users.unitId, item.unitId), eq(users.status, 'active'), eq(userRoles.roleCode, 'reviewer')),
+      );
+    const to = reviewers.map((r) => r.id).filter((u) => u !== item.createdBy && !approvedBy.includes(u));
+    await notify(
+      tx,
+      to.map((userId) => ({
+        userId,
+        title: `待${levelName ?? '审核'}：${item.title}`,
+        link,
+        dedupeKey: `disclosure:${item.id}:${stamp}:${userId}`,
+      })),
+    );
+  } else if (status === 'returned' || status === 'published' || status === 'withdrawn') {
+    const what = { returned: '被退回修改', published: '已发布', withdrawn: '已撤回' }[status];
+    await notify(tx, [
+      {
+        userId: item.createdBy,
+        title: `「${item.title}」${what}`,
+        link,
+        dedupeKey: `disclosure:${item.id}:${stamp}:author`,
+      },
+    ]);
+  }
 }
 
 /** Correction (更正): a published item gets a new draft version; the old stays public until the new one is. */
