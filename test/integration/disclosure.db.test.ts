@@ -2,6 +2,7 @@
 // portal and search, withdrawal (410), corrections, normative counts.
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnRow, SearchResult } from '../../src/contracts/disclosure';
 import type { Finding } from '../../src/domain/review/types';
@@ -157,6 +158,29 @@ describe('draft → checks → mask → three reviews → portal and search', ()
     const r = await liaison.upload(`/api/disclosure/items/${id}/attachments`, '名单.xlsx', fake);
     expect(r.status).toBe(400);
     expect(r.body.error!.message).toContain('扩展名与内容不符');
+  });
+
+  it('an attachment with external entities cannot be read, blocks, and leaks nothing', async () => {
+    const { id: other } = (
+      await liaison.post<{ id: string }>('/api/disclosure/items', { title: '外部实体测试' })
+    ).body.data!;
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>';
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      'word/document.xml': strToU8(xml),
+    });
+    const r = await liaison.upload<{ findings: Finding[] }>(
+      `/api/disclosure/items/${other}/attachments`,
+      '通知.docx',
+      bytes,
+    );
+    expect(r.status).toBe(201);
+    expect(r.body.data!.findings.map((f) => [f.kind, f.blocking])).toEqual([['unreadable_attachment', true]]);
+    expect(JSON.stringify(r.body)).not.toContain('root:');
   });
 
   it('keeps other units out and validates input', async () => {
