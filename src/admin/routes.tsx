@@ -135,6 +135,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['disclosure:stats:list'],
         component: lazy(() => import('./features/disclosure/pages/StatsPage')),
       },
+      {
+        path: '/disclosure/settings',
+        label: '发布设置',
+        anyOf: ['disclosure:settings:update'],
+        component: lazy(() => import('./features/disclosure/pages/SettingsPage')),
+      },
     ],
   },
   {
