@@ -114,6 +114,8 @@ export interface SearchHit {
 }
 export interface SearchResult {
   total: number;
+  /** More matches exist than were counted (total is the cap). */
+  totalIsLowerBound: boolean;
   hits: SearchHit[];
   tokens: string[];
   suggestions: string[];

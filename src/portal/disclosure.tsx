@@ -719,7 +719,8 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
         {result && (
           <>
             <p>
-              找到 {result.total} 条结果（用时 {result.tookMs} 毫秒）
+              找到 {result.total}
+              {result.totalIsLowerBound ? '+' : ''} 条结果（用时 {result.tookMs} 毫秒）
             </p>
             {result.hits.map((h) => (
               <div class="hit">
