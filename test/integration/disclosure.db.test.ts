@@ -1,6 +1,6 @@
 // Disclosure (issue 5): catalog, drafting with checks, mask, three-level review, permissions, publishing to the
 // portal and search, withdrawal (410), corrections, normative counts.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -473,6 +473,24 @@ describe('search ranking and suggestions', () => {
     ).body.data!;
     expect(typo.suggestions).toContain('区发展改革委');
     expect((await r1.get('/api/disclosure/search?q=')).status).toBe(400);
+  });
+
+  it('a complete reindex (gongkai search reindex) rebuilds every published item and only those', async () => {
+    const { reindexAll } = await import('../../src/server/modules/disclosure/search.service');
+    const db = api.tdb.database.db;
+    await db.execute(sql`UPDATE disclosure_items SET search_vector = NULL`);
+    const n = await reindexAll(api.tdb.database);
+    const published = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM disclosure_items WHERE status = 'published'`,
+    );
+    expect(n).toBe(published.rows[0]!.n);
+    const indexed = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM disclosure_items WHERE search_vector IS NOT NULL`,
+    );
+    expect(indexed.rows[0]!.n).toBe(n);
+    const s = (await r1.get<SearchResult>(`/api/disclosure/search?q=${encodeURIComponent('森林防火')}`)).body
+      .data!;
+    expect(s.total).toBe(2);
   });
 
   it('statistics per unit and column', async () => {
