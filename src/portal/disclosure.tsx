@@ -361,6 +361,24 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           .where(and(eq(disclosureItems.rootId, item.policyRootId), eq(disclosureItems.status, 'published')))
       : [];
     const art20 = ART20_CATEGORIES.find((a) => a.code === item.art20);
+    // 废止/替代 links of normative documents (issue 5 part 3): to the published version of the other document.
+    const links: { label: string; id: string; title: string }[] = [];
+    for (const [label, ref] of [
+      ['废止本文件的文件', item.repealedById],
+      ['替代本文件的文件', item.replacedById],
+    ] as const) {
+      if (!ref) continue;
+      const [other] = await db
+        .select({ id: disclosureItems.id, title: disclosureItems.title })
+        .from(disclosureItems)
+        .where(
+          and(
+            sql`${disclosureItems.rootId} = (SELECT root_id FROM disclosure_items WHERE id = ${ref})`,
+            eq(disclosureItems.status, 'published'),
+          ),
+        );
+      if (other) links.push({ label, ...other });
+    }
     const validity: Validity | null =
       item.kind === 'normative' && item.validity
         ? validityOn(
@@ -473,6 +491,11 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
             解读的政策：<a href={`/xxgk/info/${policy.id}`}>{policy.title}</a>
           </p>
         )}
+        {links.map((l) => (
+          <p>
+            {l.label}：<a href={`/xxgk/info/${l.id}`}>{l.title}</a>
+          </p>
+        ))}
       </article>,
       { nav: slug, lastModified: lastMod },
     );

@@ -391,17 +391,22 @@ describe('normative documents and interpretations', () => {
       for (const r of [r1, r2, r3]) await r.post(`/api/disclosure/items/${id}/approve`, {});
       return id;
     };
-    await mk({
+    const current = await mk({
       title: '关于印发产业扶持办法的通知',
       docNumber: '潼发改规〔2025〕1号',
       writtenDate: '2025-03-01',
     });
-    await mk({
+    const old = await mk({
       title: '旧办法',
       writtenDate: '2023-01-10',
       validity: 'repealed',
       repealedDate: '2025-06-01',
+      repealedById: current,
     });
+    const oldPage = await (await api.anon().request('GET', `/xxgk/info/${old}`)).raw.text();
+    expect(oldPage).toContain('废止本文件的文件');
+    expect(oldPage).toContain(`/xxgk/info/${current}`);
+    expect(oldPage).toContain('废止');
     await mk({ title: '到期办法', writtenDate: '2024-01-10', expiryDate: '2025-12-31' });
     expect(await normativeDocumentCounts(api.tdb.database.db, 2025, fgwUnit)).toEqual({
       issued: 1,

@@ -68,6 +68,8 @@ export interface ItemDetail extends Omit<ItemRow, 'blocking' | 'unitName'> {
   withdrawReason: string | null;
   effectiveDate: string | null;
   repealedDate: string | null;
+  repealedById: string | null;
+  replacedById: string | null;
   policyRootId: string | null;
   interpretationForm: 'text' | 'graphic' | 'video' | 'qa' | null;
   needsInterpretation: boolean;

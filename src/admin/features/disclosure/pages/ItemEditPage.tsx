@@ -65,6 +65,8 @@ interface FormValues {
   effectiveDate?: string;
   expiryDate?: string;
   repealedDate?: string;
+  repealedById?: string | null;
+  replacedById?: string | null;
   policyRootId?: string | null;
   interpretationForm?: 'text' | 'graphic' | 'video' | 'qa';
   needsInterpretation?: boolean;
@@ -91,6 +93,8 @@ function toInput(v: FormValues): ItemInput {
     effectiveDate: blank(v.effectiveDate),
     expiryDate: blank(v.expiryDate),
     repealedDate: blank(v.repealedDate),
+    repealedById: v.kind === 'normative' ? (v.repealedById ?? null) : null,
+    replacedById: v.kind === 'normative' ? (v.replacedById ?? null) : null,
     policyRootId: v.kind === 'interpretation' ? (v.policyRootId ?? null) : null,
     interpretationForm: v.kind === 'interpretation' ? (v.interpretationForm ?? 'text') : null,
     needsInterpretation: v.needsInterpretation ?? false,
@@ -127,6 +131,15 @@ export default function ItemEditPage() {
       get<{ items: ItemRow[] }>('/disclosure/items?status=published&kind=general&pageSize=200', signal),
     enabled: kind === 'interpretation',
   });
+  const normative = useQuery({
+    queryKey: ['/disclosure/items', 'normative-options'],
+    queryFn: ({ signal }) =>
+      get<{ items: ItemRow[] }>('/disclosure/items?kind=normative&pageSize=500', signal),
+    enabled: kind === 'normative',
+  });
+  const normativeOptions = (normative.data?.items ?? [])
+    .filter((r) => r.id !== id)
+    .map((r) => ({ value: r.id, label: r.title }));
   const d = detail.data;
   useEffect(() => {
     if (isNew) form.setFieldsValue({ kind: 'general' });
@@ -146,6 +159,8 @@ export default function ItemEditPage() {
         effectiveDate: d.effectiveDate ?? '',
         expiryDate: d.expiryDate ?? '',
         repealedDate: d.repealedDate ?? '',
+        repealedById: d.repealedById,
+        replacedById: d.replacedById,
         policyRootId: d.policyRootId,
         interpretationForm: d.interpretationForm ?? undefined,
         needsInterpretation: d.needsInterpretation,
@@ -321,6 +336,16 @@ export default function ItemEditPage() {
                   <Col span={6}>
                     <Form.Item name="repealedDate" label="废止日期" rules={[dateRule]}>
                       <Input placeholder="YYYY-MM-DD" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="repealedById" label="废止本文件的文件">
+                      <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="replacedById" label="替代本文件的文件">
+                      <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
                     </Form.Item>
                   </Col>
                 </Row>
