@@ -34,6 +34,7 @@ describe('groupPermissions', () => {
       '依申请公开',
       '年度报告',
       '工作任务',
+      '信息发布',
     ]);
     const flat = groups.flatMap((g) => g.entities.flatMap((e) => e.items.map((i) => i.code)));
     expect(flat).toEqual(ALL_PERMISSIONS);

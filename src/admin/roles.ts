@@ -26,6 +26,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   requests: '依申请公开',
   reports: '年度报告',
   tasks: '工作任务',
+  disclosure: '信息发布',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -47,6 +48,11 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'tasks:extension': '延期',
   'tasks:dashboard': '督办看板',
   'tasks:bulletin': '督办通报',
+  'disclosure:catalog': '公开目录',
+  'disclosure:item': '公开信息',
+  'disclosure:review': '审核',
+  'disclosure:settings': '发布设置',
+  'disclosure:stats': '发布统计',
 };
 
 export interface PermissionGroup {

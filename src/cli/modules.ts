@@ -1,6 +1,7 @@
 // Commands of the business modules: each module exports `register(program)` and adds one line here.
 import type { Command } from 'commander';
+import { register as disclosure } from './disclosure';
 import { register as requests } from './requests';
 import { register as tasks } from './tasks';
 
-export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests];
+export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests, disclosure];

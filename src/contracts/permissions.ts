@@ -49,6 +49,17 @@ export const PERMISSIONS = {
   'tasks:extension:approve': '审批延期',
   'tasks:dashboard:view': '查看督办看板',
   'tasks:bulletin:export': '生成督办通报',
+  // ---- disclosure ----
+  'disclosure:catalog:list': '查看公开目录',
+  'disclosure:catalog:update': '维护公开目录',
+  'disclosure:item:list': '查看公开信息',
+  'disclosure:item:create': '起草公开信息',
+  'disclosure:item:update': '修改公开信息',
+  'disclosure:item:withdraw': '撤回公开信息',
+  'disclosure:review:approve': '审核公开信息',
+  'disclosure:review:override': '放行检查项',
+  'disclosure:settings:update': '维护公开设置',
+  'disclosure:stats:list': '查看公开统计',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { asc, eq, isNull } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { units } from '../server/db/schema';
@@ -70,30 +70,5 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
     );
   });
 
-  for (const col of XXGK_COLUMNS) {
-    app.get(`/xxgk/${col.slug}`, async (c) => {
-      const district = await districtName();
-      const offices = await p.database.db
-        .select({ name: units.name })
-        .from(units)
-        .where(eq(units.kind, 'government'));
-      return page(
-        c,
-        <Layout
-          title={col.label}
-          district={district}
-          crumbs={[{ label: '政府信息公开', href: '/xxgk' }, { label: col.label }]}
-        >
-          <div class="two-col">
-            <XxgkNav current={col.slug} />
-            <section>
-              <h1>{col.label}</h1>
-              <p class="notice">本栏目的内容将在信息发布模块上线后在此公开。目前暂无已发布的信息。</p>
-              {offices.length > 0 && <p>公开主体：{offices.map((o) => o.name).join('、')}</p>}
-            </section>
-          </div>
-        </Layout>,
-      );
-    });
-  }
+  // The four standard columns (/xxgk/zn, /xxgk/zd, /xxgk/fdzdgknr, /xxgk/nb) are served by the disclosure module.
 }

@@ -1,6 +1,7 @@
 // Business modules: each adds its routes (and jobs) here with one line, so app.ts stays the same.
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../platform/context';
+import { disclosureModule } from './disclosure/disclosure.module';
 import { orgRoutes } from './org/org.routes';
 import { reportsModule } from './reports';
 import { requestsModule } from './requests';
@@ -24,4 +25,5 @@ export const MODULES: BusinessModule[] = [
   requestsModule,
   reportsModule,
   { name: 'tasks', routes: tasksRoutes, init: tasksInit },
+  disclosureModule,
 ];

@@ -1,0 +1,161 @@
+// Server-side render of the disclosure pages with seeded query data: the editor shows the findings, the gate and
+// the actions each role may take (a liaison never sees approve; a reviewer does, at the waiting level).
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { CurrentUser } from '../../../contracts/api';
+import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import { ME_KEY } from '../../auth';
+import CatalogPage from './pages/CatalogPage';
+import ItemEditPage from './pages/ItemEditPage';
+import { COLUMNS_KEY, type ItemDetail } from './shared';
+
+const ID = '11111111-1111-1111-1111-111111111111';
+
+function me(role: RoleCode): CurrentUser {
+  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
+  return {
+    id: 'u-me',
+    username: 'x',
+    name: '张三',
+    unitId: 'fgw',
+    unitName: '区发展改革委',
+    roles: [role],
+    permissions: def.permissions,
+    dataScope: def.dataScope,
+    mustChangePassword: false,
+  };
+}
+
+const detail: ItemDetail = {
+  id: ID,
+  rootId: ID,
+  version: 1,
+  kind: 'general',
+  title: '补贴名单公示',
+  indexNo: 'ABCDEF12-00-2026-00001',
+  status: 'in_review',
+  level: 2,
+  unitId: 'fgw',
+  unitName: '区发展改革委',
+  columnId: null,
+  docNumber: null,
+  writtenDate: '2026-02-27',
+  formedDate: '2026-02-27',
+  publishDate: null,
+  publishAt: null,
+  topic: null,
+  art20: null,
+  summary: '',
+  bodyHtml: '<p>联系电话 13812345678</p>',
+  createdBy: 'u-author',
+  approvedBy: ['u-r1'],
+  withdrawReason: null,
+  validity: null,
+  effectiveDate: null,
+  expiryDate: null,
+  repealedDate: null,
+  repealedById: null,
+  replacedById: null,
+  policyRootId: null,
+  interpretationForm: null,
+  needsInterpretation: false,
+  updatedAt: '2026-03-02T01:00:00.000Z',
+  timeliness: { status: 'pending', deadline: '2026-03-26' },
+  findings: [
+    {
+      kind: 'mobile',
+      text: '13812345678',
+      start: 5,
+      end: 16,
+      masked: '138****5678',
+      blocking: true,
+      message: '疑似手机号码',
+      source: '正文',
+    },
+  ],
+  overrides: [],
+  attachments: [
+    {
+      id: 'a1',
+      name: '名单.xlsx',
+      size: 4096,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+  ],
+  history: [
+    {
+      id: 'h1',
+      action: 'approve',
+      levelName: '初审',
+      userName: '王芳',
+      comment: '同意',
+      at: '2026-03-02T01:00:00.000Z',
+    },
+  ],
+  versions: [{ id: ID, version: 1, status: 'in_review' }],
+  levels: ['初审', '复审', '终审'],
+  levelName: '复审',
+  gate: { allowed: false, unresolved: [] },
+  interpretations: [],
+  policy: null,
+  missingInterpretation: false,
+  validityNow: null,
+};
+
+function render(node: ReactNode, role: RoleCode, path: string): string {
+  const qc = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
+  });
+  qc.setQueryData(ME_KEY, me(role));
+  qc.setQueryData(['/disclosure/items', ID], detail);
+  qc.setQueryData(COLUMNS_KEY, [
+    { id: 'c1', parentId: null, name: '法定主动公开内容', code: 'fdzdgknr', sort: 0, itemCount: 3 },
+    { id: 'c2', parentId: 'c1', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 1 },
+  ]);
+  return renderToString(
+    <ConfigProvider locale={zhCN}>
+      <App>
+        <QueryClientProvider client={qc}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              <Route path="/disclosure/items/:id" element={node} />
+              <Route path="/disclosure/catalog" element={node} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>
+      </App>
+    </ConfigProvider>,
+  );
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('ItemEditPage', () => {
+  it.each<[RoleCode, boolean]>([
+    ['reviewer', true],
+    ['liaison', false],
+  ])('%s: approve button shown = %s; findings and gate always shown', (role, approve) => {
+    const html = render(<ItemEditPage />, role, `/disclosure/items/${ID}`);
+    expect(html).toContain('data-testid="checks-panel"');
+    expect(html).toContain('data-testid="gate-blocked"');
+    expect(text(html)).toContain('13812345678');
+    expect(text(html)).toContain('138****5678');
+    expect(html.includes('data-testid="item-approve"')).toBe(approve);
+    if (approve) expect(text(html)).toContain('复审通过');
+    expect(text(html)).toContain('应于 2026-03-26 前公开');
+  });
+});
+
+describe('CatalogPage', () => {
+  it('shows the tree and the path mapper; only the office can edit', () => {
+    expect(render(<CatalogPage />, 'office', '/disclosure/catalog')).toContain('data-testid="column-add"');
+    const liaison = render(<CatalogPage />, 'liaison', '/disclosure/catalog');
+    expect(liaison).not.toContain('data-testid="column-add"');
+    expect(liaison).toContain('data-testid="path-input"');
+  });
+});

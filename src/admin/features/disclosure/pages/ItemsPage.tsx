@@ -1,0 +1,119 @@
+// 信息发布: the unit's information items (drafts, in review, published), with the Art. 26 timeliness.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import {
+  ITEM_KIND_LABELS,
+  ITEM_STATUS_COLORS,
+  ITEM_STATUS_LABELS,
+  type ItemRow,
+  TIMELINESS_COLORS,
+  TIMELINESS_LABELS,
+} from '../shared';
+
+export function ItemTable({
+  inbox,
+  kind,
+  testId,
+}: {
+  inbox?: boolean;
+  kind?: ItemRow['kind'];
+  testId: string;
+}) {
+  return (
+    <SearchTable<ItemRow>
+      path="/disclosure/items"
+      testId={testId}
+      extraParams={{ inbox: inbox ? '1' : undefined, kind }}
+      rowKey="id"
+      searchItems={
+        <>
+          <Form.Item name="q" label="标题或索引号">
+            <Input allowClear style={{ width: 200 }} />
+          </Form.Item>
+          {!inbox && (
+            <Form.Item name="status" label="状态">
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                options={Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+            </Form.Item>
+          )}
+        </>
+      }
+      columns={[
+        {
+          title: '标题',
+          dataIndex: 'title',
+          render: (t: string, r) => (
+            <Link to={`/disclosure/items/${r.id}`} data-testid="item-link">
+              {t}
+            </Link>
+          ),
+        },
+        { title: '类型', dataIndex: 'kind', width: 130, render: (k: ItemRow['kind']) => ITEM_KIND_LABELS[k] },
+        { title: '索引号', dataIndex: 'indexNo', width: 200 },
+        { title: '单位', dataIndex: 'unitName', width: 140 },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 110,
+          render: (s: ItemRow['status']) => (
+            <StatusTag value={s} labels={ITEM_STATUS_LABELS} colors={ITEM_STATUS_COLORS} />
+          ),
+        },
+        {
+          title: '检查',
+          dataIndex: 'blocking',
+          width: 90,
+          render: (n: number) => (n > 0 ? <Tag color="red">{n} 项阻断</Tag> : <Tag color="green">通过</Tag>),
+        },
+        {
+          title: '公开时效（20 个工作日）',
+          dataIndex: 'timeliness',
+          width: 190,
+          render: (t: ItemRow['timeliness']) =>
+            t ? (
+              <span>
+                <StatusTag value={t.status} labels={TIMELINESS_LABELS} colors={TIMELINESS_COLORS} /> 期限{' '}
+                {t.deadline}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
+        { title: '发布日期', dataIndex: 'publishDate', width: 110 },
+      ]}
+    />
+  );
+}
+
+export default function ItemsPage() {
+  const can = usePermission();
+  const navigate = useNavigate();
+  return (
+    <PageContainer
+      title="信息发布"
+      testId="disclosure-items-page"
+      extra={
+        can('disclosure:item:create') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="item-create"
+            onClick={() => navigate('/disclosure/items/new')}
+          >
+            起草信息
+          </Button>
+        )
+      }
+    >
+      <ItemTable testId="items-table" />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,107 @@
+// 发布设置: 索引号 rule, 三同步, distinct reviewers, sensitive words, and the review levels of a unit.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Checkbox, Flex, Form, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DisclosureSettings } from '../../../../contracts/disclosure';
+import { get, put } from '../../../api';
+import { useCurrentUser } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { UnitTreeSelect } from '../../../components/units';
+
+interface FormValues extends Omit<DisclosureSettings, 'sensitiveWords'> {
+  sensitiveWords: string;
+}
+
+export default function SettingsPage() {
+  const me = useCurrentUser();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [unitId, setUnitId] = useState(me.unitId);
+  const [levels, setLevels] = useState<string[]>([]);
+  const settings = useQuery({
+    queryKey: ['/disclosure/settings'],
+    queryFn: ({ signal }) => get<DisclosureSettings>('/disclosure/settings', signal),
+  });
+  const unitLevels = useQuery({
+    queryKey: ['/disclosure/units', unitId, 'settings'],
+    queryFn: ({ signal }) => get<{ reviewLevels: string[] }>(`/disclosure/units/${unitId}/settings`, signal),
+  });
+  useEffect(() => {
+    if (settings.data)
+      form.setFieldsValue({ ...settings.data, sensitiveWords: settings.data.sensitiveWords.join('\n') });
+  }, [settings.data, form]);
+  useEffect(() => {
+    if (unitLevels.data) setLevels(unitLevels.data.reviewLevels);
+  }, [unitLevels.data]);
+  const save = useMutation({
+    mutationFn: (v: FormValues) =>
+      put('/disclosure/settings', {
+        indexRule: v.indexRule,
+        distinctReviewers: v.distinctReviewers,
+        requireInterpretation: v.requireInterpretation,
+        sensitiveWords: v.sensitiveWords
+          .split(/[\n,，、]+/)
+          .map((w) => w.trim())
+          .filter(Boolean),
+      }),
+    onSuccess: () => {
+      void message.success('已保存');
+      void qc.invalidateQueries({ queryKey: ['/disclosure/settings'] });
+    },
+  });
+  const saveLevels = useMutation({
+    mutationFn: () => put(`/disclosure/units/${unitId}/settings`, { reviewLevels: levels }),
+    onSuccess: () => {
+      void message.success('审核级别已保存');
+      void qc.invalidateQueries({ queryKey: ['/disclosure/units', unitId, 'settings'] });
+    },
+  });
+  return (
+    <PageContainer title="发布设置" testId="disclosure-settings-page">
+      <Flex vertical gap={16}>
+        <Card size="small" title="全区设置">
+          <Form<FormValues>
+            form={form}
+            layout="vertical"
+            onFinish={(v) => save.mutate(v)}
+            style={{ maxWidth: 640 }}
+          >
+            <Form.Item
+              name="indexRule"
+              label="索引号规则"
+              extra="占位符：{unit} 单位代码、{cat} 第二十条类别、{year} 年份、{seq:5} 五位顺序号"
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item name="distinctReviewers" valuePropName="checked">
+              <Checkbox>各审核级别须由不同的人审核</Checkbox>
+            </Form.Item>
+            <Form.Item name="requireInterpretation" valuePropName="checked">
+              <Checkbox>提示未同步发布解读的政策（三同步）</Checkbox>
+            </Form.Item>
+            <Form.Item name="sensitiveWords" label="敏感词（每行一个，命中即阻断发布）">
+              <Input.TextArea rows={6} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              保存
+            </Button>
+          </Form>
+        </Card>
+        <Card size="small" title="单位审核级别（默认 初审 → 复审 → 终审）">
+          <Flex vertical gap={8} style={{ maxWidth: 640 }}>
+            <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
+            <Select mode="tags" value={levels} onChange={setLevels} placeholder="输入级别名称后回车" />
+            <Button
+              onClick={() => saveLevels.mutate()}
+              disabled={levels.length === 0}
+              loading={saveLevels.isPending}
+            >
+              保存审核级别
+            </Button>
+          </Flex>
+        </Card>
+      </Flex>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { columnTree, keyOf, toBodyHtml } from './shared';
+
+describe('toBodyHtml', () => {
+  it.each([
+    ['第一段\n\n第二段', '<p>第一段</p><p>第二段</p>'],
+    ['a < b & c', '<p>a &lt; b &amp; c</p>'],
+    ['<p>已是 HTML</p>', '<p>已是 HTML</p>'],
+    ['', ''],
+  ])('%j', (input, expected) => {
+    expect(toBodyHtml(input)).toBe(expected);
+  });
+});
+
+describe('columnTree', () => {
+  it('nests children under their parent', () => {
+    const t = columnTree([
+      { id: 'a', parentId: null, name: '法定主动公开内容', code: 'fdzdgknr', sort: 0, itemCount: 0 },
+      { id: 'b', parentId: 'a', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 0 },
+    ]);
+    expect(t).toEqual([
+      {
+        value: 'a',
+        key: 'a',
+        title: '法定主动公开内容',
+        children: [{ value: 'b', key: 'b', title: '规划信息', children: [] }],
+      },
+    ]);
+  });
+});
+
+describe('keyOf', () => {
+  it('matches the server key format', () => {
+    expect(keyOf({ kind: 'mobile', text: '13812345678', start: 3, source: '正文' })).toBe(
+      '正文|mobile|3|13812345678',
+    );
+  });
+});

@@ -1,0 +1,134 @@
+// Shared pieces of the disclosure console pages: types of the API answers, labels, the column tree.
+import { useQuery } from '@tanstack/react-query';
+import type { ColumnRow } from '../../../contracts/disclosure';
+import { ART20_CATEGORIES } from '../../../domain/disclosure/catalog';
+import type { Timeliness } from '../../../domain/disclosure/rules';
+import type { ItemStatus } from '../../../domain/disclosure/workflow';
+import type { Finding } from '../../../domain/review/types';
+import { get } from '../../api';
+
+export {
+  INTERPRETATION_FORM_LABELS,
+  ITEM_KIND_LABELS,
+  TIMELINESS_LABELS,
+  VALIDITY_LABELS,
+} from '../../../domain/disclosure/rules';
+export { ITEM_STATUS_LABELS, REVIEW_ACTION_LABELS } from '../../../domain/disclosure/workflow';
+export { FINDING_KIND_LABELS } from '../../../domain/review/types';
+
+export const ITEM_STATUS_COLORS: Partial<Record<ItemStatus, string>> = {
+  draft: 'default',
+  in_review: 'processing',
+  returned: 'warning',
+  scheduled: 'cyan',
+  published: 'success',
+  withdrawn: 'error',
+};
+export const TIMELINESS_COLORS: Partial<Record<Timeliness, string>> = {
+  on_time: 'green',
+  late: 'orange',
+  pending: 'blue',
+  overdue: 'red',
+};
+
+export const ART20_OPTIONS = ART20_CATEGORIES.map((a) => ({ value: a.code, label: `${a.no}${a.name}` }));
+
+export interface ItemRow {
+  id: string;
+  kind: 'general' | 'normative' | 'interpretation';
+  title: string;
+  indexNo: string;
+  status: ItemStatus;
+  level: number;
+  unitName: string;
+  writtenDate: string | null;
+  publishDate: string | null;
+  publishAt: string | null;
+  validity: 'in_force' | 'expired' | 'repealed' | null;
+  expiryDate: string | null;
+  blocking: number;
+  updatedAt: string;
+  timeliness: { status: Timeliness; deadline: string } | null;
+}
+
+export interface ItemDetail extends Omit<ItemRow, 'blocking' | 'unitName'> {
+  unitId: string;
+  unitName: string;
+  rootId: string;
+  version: number;
+  columnId: string | null;
+  docNumber: string | null;
+  formedDate: string | null;
+  topic: string | null;
+  art20: string | null;
+  summary: string;
+  bodyHtml: string;
+  createdBy: string;
+  approvedBy: string[];
+  withdrawReason: string | null;
+  effectiveDate: string | null;
+  repealedDate: string | null;
+  repealedById: string | null;
+  replacedById: string | null;
+  policyRootId: string | null;
+  interpretationForm: 'text' | 'graphic' | 'video' | 'qa' | null;
+  needsInterpretation: boolean;
+  findings: Finding[];
+  overrides: { key: string; reason: string; byName?: string }[];
+  attachments: { id: string; name: string; size: number; mime: string }[];
+  history: {
+    id: string;
+    action: string;
+    levelName: string | null;
+    userName: string | null;
+    comment: string | null;
+    at: string;
+  }[];
+  versions: { id: string; version: number; status: ItemStatus }[];
+  levels: string[];
+  levelName: string | null;
+  gate: { allowed: boolean; unresolved: Finding[] };
+  interpretations: { id: string; title: string; status: ItemStatus; form: string | null }[];
+  policy: { id: string; title: string; status: ItemStatus } | null;
+  missingInterpretation: boolean;
+  validityNow: 'in_force' | 'expired' | 'repealed' | null;
+}
+
+export const COLUMNS_KEY = ['/disclosure/columns'] as const;
+
+export function useColumns() {
+  return useQuery({
+    queryKey: COLUMNS_KEY,
+    queryFn: ({ signal }) => get<ColumnRow[]>('/disclosure/columns', signal),
+  });
+}
+
+export interface ColumnTreeNode {
+  value: string;
+  title: string;
+  key: string;
+  children: ColumnTreeNode[];
+}
+
+/** Flat rows → antd tree data. */
+export function columnTree(rows: readonly ColumnRow[]): ColumnTreeNode[] {
+  const make = (parentId: string | null): ColumnTreeNode[] =>
+    rows
+      .filter((r) => r.parentId === parentId)
+      .map((r) => ({ value: r.id, key: r.id, title: r.name, children: make(r.id) }));
+  return make(null);
+}
+
+/** The server's gate key of a finding (overrides and partial masks refer to it). */
+export { findingKey as keyOf } from '../../../domain/review/gate';
+
+/** Plain text typed in the editor becomes paragraphs; HTML is kept (the server sanitises it). */
+export function toBodyHtml(text: string): string {
+  if (/<[a-z][^>]*>/i.test(text)) return text;
+  return text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`)
+    .join('');
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ART20_CATEGORIES, defaultCatalog, matchPath, parseDisclosurePath } from './catalog';
+
+describe('default catalog', () => {
+  it('has the four standard columns in order and 15 Art. 20 categories under 法定主动公开内容', () => {
+    const cat = defaultCatalog();
+    expect(cat.map((c) => c.name)).toEqual([
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开年报',
+    ]);
+    const fd = cat[2]!;
+    expect(fd.children.filter((c) => c.code?.startsWith('art20_'))).toHaveLength(15);
+    expect(fd.children.filter((c) => c.code === 'art21').map((c) => c.name)).toContain('社会救助');
+    expect(ART20_CATEGORIES[2]!.no).toBe('（三）');
+  });
+});
+
+describe('parseDisclosurePath', () => {
+  it.each([
+    [
+      '政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划',
+      ['法定主动公开内容', '规划信息', '国民经济和社会发展规划'],
+    ],
+    ['政府信息公开＞政府信息公开工作年度报告', ['政府信息公开年报']],
+    ['法定主动公开内容 > 财政预决算', ['法定主动公开内容', '财政预算决算']],
+    ['政府信息公开', ['政府信息公开']],
+  ])('%s', (input, expected) => {
+    expect(parseDisclosurePath(input)).toEqual(expected);
+  });
+});
+
+describe('matchPath', () => {
+  const cols = [
+    { id: 'a', parentId: null, name: '法定主动公开内容' },
+    { id: 'b', parentId: 'a', name: '规划信息' },
+    { id: 'c', parentId: null, name: '政府信息公开年报' },
+  ];
+  it.each([
+    [['法定主动公开内容', '规划信息'], ['a', 'b'], [], 'b'],
+    [['法定主动公开内容', '规划信息', '国民经济和社会发展规划'], ['a', 'b'], ['国民经济和社会发展规划'], 'b'],
+    [['法定主动公开内容', '统计 信息'], ['a'], ['统计 信息'], 'a'],
+    [['其他专项信息'], [], ['其他专项信息'], null],
+    // a sub-column name only matches under its own parent
+    [['规划信息'], [], ['规划信息'], null],
+  ])('%j', (segments, matched, missing, parentId) => {
+    expect(matchPath(cols, segments)).toEqual({ matched, missing, parentId });
+  });
+});

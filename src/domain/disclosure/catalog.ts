@@ -1,0 +1,119 @@
+// The 政府信息公开 catalog (issue 5 part 1). Four standard first-level columns (REGULATIONS.md §4, order [V-3P],
+// prescribed by 61号 [M]); under 法定主动公开内容 the 15 categories of 条例 Art. 20 and the topics of Art. 21
+// (REGULATIONS.md §1.1 [V S1]). The office edits the tree; this is only the default and the path matcher.
+
+export const STANDARD_COLUMNS = [
+  { code: 'zn', name: '政府信息公开指南' },
+  { code: 'zd', name: '政府信息公开制度' },
+  { code: 'fdzdgknr', name: '法定主动公开内容' },
+  { code: 'nb', name: '政府信息公开年报' },
+] as const;
+export type StandardColumnCode = (typeof STANDARD_COLUMNS)[number]['code'];
+
+/** Art. 20 categories, numbered (一)–(十五) as the enum of REGULATIONS.md §1.1; short labels for columns. */
+export const ART20_CATEGORIES = [
+  { code: 'art20_1', no: '（一）', name: '行政法规、规章和规范性文件' },
+  { code: 'art20_2', no: '（二）', name: '机关职能' },
+  { code: 'art20_3', no: '（三）', name: '规划信息' },
+  { code: 'art20_4', no: '（四）', name: '统计信息' },
+  { code: 'art20_5', no: '（五）', name: '行政许可和对外管理服务' },
+  { code: 'art20_6', no: '（六）', name: '行政处罚和行政强制' },
+  { code: 'art20_7', no: '（七）', name: '财政预算决算' },
+  { code: 'art20_8', no: '（八）', name: '行政事业性收费' },
+  { code: 'art20_9', no: '（九）', name: '政府集中采购' },
+  { code: 'art20_10', no: '（十）', name: '重大建设项目' },
+  { code: 'art20_11', no: '（十一）', name: '扶贫教育医疗社保就业' },
+  { code: 'art20_12', no: '（十二）', name: '突发公共事件应对' },
+  { code: 'art20_13', no: '（十三）', name: '监督检查情况' },
+  { code: 'art20_14', no: '（十四）', name: '公务员招考' },
+  { code: 'art20_15', no: '（十五）', name: '其他应主动公开的信息' },
+] as const;
+export type Art20Code = (typeof ART20_CATEGORIES)[number]['code'];
+
+/** Art. 21 topics of 设区的市级、县级人民政府及其部门 (the district level Gongkai serves). */
+export const ART21_TOPICS = [
+  '市政建设',
+  '公共服务',
+  '公益事业',
+  '土地征收',
+  '房屋征收',
+  '治安管理',
+  '社会救助',
+] as const;
+
+export interface CatalogNode {
+  name: string;
+  /** Standard column code, Art. 20 code, 'art21' or undefined for a column the office added. */
+  code?: string;
+  children: CatalogNode[];
+}
+
+export function defaultCatalog(): CatalogNode[] {
+  return STANDARD_COLUMNS.map((c) => ({
+    name: c.name,
+    code: c.code,
+    children:
+      c.code === 'fdzdgknr'
+        ? [
+            ...ART20_CATEGORIES.map((a) => ({ name: a.name, code: a.code, children: [] })),
+            ...ART21_TOPICS.map((t) => ({ name: t, code: 'art21', children: [] })),
+          ]
+        : [],
+  }));
+}
+
+// Prefixes that name the site, not a column: "政府网站>政府信息公开>法定主动公开内容>…".
+const SITE_PREFIXES = ['政府网站', '门户网站', '政府门户网站', '区政府网站', '政府信息公开', '政务公开'];
+// Names written in notices for standard columns (61号 allows 工作年度报告 for 年报, REGULATIONS.md §4).
+const COLUMN_SYNONYMS: Record<string, string> = {
+  政府信息公开工作年度报告: '政府信息公开年报',
+  信息公开指南: '政府信息公开指南',
+  信息公开制度: '政府信息公开制度',
+  信息公开年报: '政府信息公开年报',
+  规划计划: '规划信息',
+  财政信息: '财政预算决算',
+  财政预决算: '财政预算决算',
+};
+
+/** "政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划" → the column names below the site. */
+export function parseDisclosurePath(path: string): string[] {
+  const parts = path
+    .split(/\s*(?:>|＞|→|›|»|\/|、)\s*/u)
+    .map((s) => s.trim().replace(/^[“"「『]|[”"」』]$/gu, ''))
+    .filter(Boolean);
+  let i = 0;
+  while (i < parts.length - 1 && SITE_PREFIXES.includes(parts[i]!)) i++;
+  return parts.slice(i).map((p) => COLUMN_SYNONYMS[p] ?? p);
+}
+
+export interface FlatColumn {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+export interface PathMatch {
+  /** Ids of the matched columns, from the top. */
+  matched: string[];
+  /** Names below the deepest match that do not exist yet (to be created under `parentId`). */
+  missing: string[];
+  /** Column under which `missing` would be created; null when nothing matched (top level). */
+  parentId: string | null;
+}
+
+const norm = (s: string) => s.replace(/[\s　]/gu, '');
+
+/** Walks the path down the tree; names compare without spaces. A missing level stops the walk. */
+export function matchPath(columns: readonly FlatColumn[], segments: readonly string[]): PathMatch {
+  const matched: string[] = [];
+  let parent: string | null = null;
+  let i = 0;
+  for (; i < segments.length; i++) {
+    const seg = norm(segments[i]!);
+    const hit = columns.find((c) => c.parentId === parent && norm(c.name) === seg);
+    if (!hit) break;
+    matched.push(hit.id);
+    parent = hit.id;
+  }
+  return { matched, missing: segments.slice(i), parentId: parent };
+}

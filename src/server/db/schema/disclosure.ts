@@ -1,0 +1,162 @@
+// Tables of the disclosure module (issue 5): catalog columns, information items (general, normative documents,
+// policy interpretations), attachments, review history. The search vector lives on the item row.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { units, users } from './org';
+import { files } from './platform';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Catalog columns: a tree per unit (unit_id null = the district's shared column). */
+export const disclosureColumns = pgTable(
+  'disclosure_columns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    /** Standard column code ('zn', 'fdzdgknr', …), Art. 20 code ('art20_3'), 'art21' or null. */
+    code: text('code'),
+    sort: integer('sort').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('disclosure_columns_parent_idx').on(t.parentId),
+    uniqueIndex('disclosure_columns_name_uq').on(
+      sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.name,
+    ),
+  ],
+);
+
+export const disclosureItems = pgTable(
+  'disclosure_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** All versions of one item share the root id; corrections add a version. */
+    rootId: uuid('root_id').notNull(),
+    version: integer('version').notNull().default(1),
+    kind: text('kind', { enum: ['general', 'normative', 'interpretation'] })
+      .notNull()
+      .default('general'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    columnId: uuid('column_id').references(() => disclosureColumns.id),
+    title: text('title').notNull(),
+    indexNo: text('index_no').notNull(),
+    docNumber: text('doc_number'),
+    /** 成文日期; with formedDate the start of the Art. 26 clock. */
+    writtenDate: date('written_date', { mode: 'string' }),
+    formedDate: date('formed_date', { mode: 'string' }),
+    publishDate: date('publish_date', { mode: 'string' }),
+    topic: text('topic'),
+    art20: text('art20'),
+    summary: text('summary').notNull().default(''),
+    bodyHtml: text('body_html').notNull().default(''),
+    bodyText: text('body_text').notNull().default(''),
+    status: text('status', {
+      enum: ['draft', 'in_review', 'returned', 'scheduled', 'published', 'withdrawn', 'superseded'],
+    })
+      .notNull()
+      .default('draft'),
+    level: integer('level').notNull().default(0),
+    approvedBy: uuid('approved_by').array().notNull().default(sql`'{}'::uuid[]`),
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+    /** Reviewer overrides of blocking findings: [{key, reason, by, at}]. */
+    overrides: jsonb('overrides').notNull().default(sql`'[]'::jsonb`),
+    findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
+    // Normative documents (行政规范性文件).
+    validity: text('validity', { enum: ['in_force', 'expired', 'repealed'] }),
+    effectiveDate: date('effective_date', { mode: 'string' }),
+    expiryDate: date('expiry_date', { mode: 'string' }),
+    repealedDate: date('repealed_date', { mode: 'string' }),
+    repealedById: uuid('repealed_by_id'),
+    replacedById: uuid('replaced_by_id'),
+    // Policy interpretations: the root id of the policy they interpret.
+    policyRootId: uuid('policy_root_id'),
+    interpretationForm: text('interpretation_form', { enum: ['text', 'graphic', 'video', 'qa'] }),
+    needsInterpretation: boolean('needs_interpretation').notNull().default(false),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** jieba-segmented tokens: title (weight A) + summary/body/attachments (B); built by the search indexer. */
+    searchVector: tsvector('search_vector'),
+  },
+  (t) => [
+    index('disclosure_items_unit_idx').on(t.unitId),
+    index('disclosure_items_status_idx').on(t.status),
+    index('disclosure_items_column_idx').on(t.columnId),
+    index('disclosure_items_root_idx').on(t.rootId),
+    index('disclosure_items_published_idx').on(t.publishedAt),
+    uniqueIndex('disclosure_items_index_no_uq').on(t.indexNo, t.version),
+    index('disclosure_items_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const disclosureAttachments = pgTable(
+  'disclosure_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    /** Extracted text (all parts), for search. */
+    text: text('text').notNull().default(''),
+    findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
+    sort: integer('sort').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('disclosure_attachments_item_idx').on(t.itemId)],
+);
+
+/** Review history: every submit, approve, return, publish, withdraw, override, mask and correction. */
+export const disclosureReviewSteps = pgTable(
+  'disclosure_review_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    levelName: text('level_name'),
+    userId: uuid('user_id'),
+    userName: text('user_name'),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('disclosure_review_steps_item_idx').on(t.itemId)],
+);
+
+/** Per-unit settings: review levels and the 索引号 unit code and sequence. */
+export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
+  unitId: uuid('unit_id')
+    .primaryKey()
+    .references(() => units.id, { onDelete: 'cascade' }),
+  reviewLevels: text('review_levels').array(),
+  indexCode: text('index_code'),
+  /** Last sequence number used per year: {"2026": 12}. */
+  sequences: jsonb('sequences').notNull().default(sql`'{}'::jsonb`),
+});

@@ -1,0 +1,28 @@
+// The disclosure module's entry in MODULES: console routes, portal pages and scheduled jobs.
+import type { Hono } from 'hono';
+import { disclosurePortal } from '../../../portal/disclosure';
+import type { AppEnv, Platform } from '../../platform/context';
+import { chinaDate, registerJob } from '../../platform/jobs/scheduler';
+import type { BusinessModule } from '../index';
+import { disclosureRoutes } from './disclosure.routes';
+import { expireNormative, publishDue } from './items.service';
+
+export const disclosureModule: BusinessModule = {
+  name: 'disclosure',
+  routes: (app: Hono<AppEnv>, p: Platform) => disclosureRoutes(app, p),
+  portal: (app: Hono<AppEnv>, p: Platform) => disclosurePortal(app, p),
+  init(p: Platform) {
+    // Scheduled publishing: once a minute.
+    registerJob({
+      name: 'disclosure.publishDue',
+      runKey: (now) => now.toISOString().slice(0, 16),
+      run: async (_db, now) => ({ published: await publishDue(p, now) }),
+    });
+    // Automatic expiry of normative documents: once a day (China date).
+    registerJob({
+      name: 'disclosure.expireNormative',
+      runKey: (now) => chinaDate(now),
+      run: async (db, now) => ({ expired: await expireNormative(db, chinaDate(now)) }),
+    });
+  },
+};
