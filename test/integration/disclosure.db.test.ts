@@ -423,6 +423,15 @@ describe('normative documents and interpretations', () => {
     expect(page).not.toContain('产业扶持办法');
     const counts = await office.get('/api/disclosure/normative-counts?year=2025');
     expect(counts.status).toBe(200);
+    // The annual report of the unit starts with these counts in table 二 (until the office edits it).
+    const report = await office.get<{ report: { table2: { art20_1: { normative_docs: unknown } } } }>(
+      `/api/reports/${fgwUnit}/2025`,
+    );
+    expect(report.body.data!.report.table2.art20_1.normative_docs).toEqual({
+      issued: 1,
+      abolished: 1,
+      in_force: 2,
+    });
     expect((await liaison.get('/api/disclosure/normative-counts?year=2025')).status).toBe(403);
     expect((await office.get('/api/disclosure/normative-counts?year=abc')).status).toBe(400);
   });

@@ -338,3 +338,33 @@ describe('user phone numbers', () => {
     expect(cleared.body.data?.phoneMasked).toBeNull();
   });
 });
+
+describe('built-in role upgrades', () => {
+  it('a new version adds its new default codes but keeps the system admin’s removals', async () => {
+    const { seedRoles } = await import('../../src/server/modules/org/roles.service');
+    const { putSetting, getSetting } = await import('../../src/server/platform/settings');
+    const { rolePermissions } = await import('../../src/server/db/schema');
+    const db = api.tdb.database.db;
+    const admin = await api.loginAs('admin');
+    // The admin removed org:group:list from the liaison role on purpose.
+    const liaisonPerms = (
+      await db.select().from(rolePermissions).where(eq(rolePermissions.roleCode, 'liaison'))
+    )[0]!.permissions;
+    await admin.put('/api/org/roles/liaison', {
+      permissions: liaisonPerms.filter((p) => p !== 'org:group:list' && p !== 'tasks:ledger:list'),
+    });
+    // Pretend the previous version's defaults did not know tasks:ledger:list yet.
+    const seen = (await getSetting<Record<string, string[]>>(api.tdb.database, 'roles.defaultsSeen'))!;
+    await db.transaction((tx) =>
+      putSetting(tx, 'roles.defaultsSeen', {
+        ...seen,
+        liaison: seen.liaison!.filter((p) => p !== 'tasks:ledger:list'),
+      }),
+    );
+    await db.transaction((tx) => seedRoles(tx));
+    const after = (await db.select().from(rolePermissions).where(eq(rolePermissions.roleCode, 'liaison')))[0]!
+      .permissions;
+    expect(after).toContain('tasks:ledger:list');
+    expect(after).not.toContain('org:group:list');
+  });
+});

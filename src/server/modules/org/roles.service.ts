@@ -7,6 +7,7 @@ import { rolePermissions } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
+import { getSetting, putSetting } from '../../platform/settings';
 
 // 三权分立: permissions that belong to exactly one of the separated roles and may never be given to another role.
 const EXCLUSIVE: Partial<Record<RoleCode, PermissionCode[]>> = {
@@ -27,14 +28,30 @@ export function checkExclusive(role: RoleCode, permissions: PermissionCode[]): v
   }
 }
 
-/** Seeds the built-in roles' permissions on first start (later edits are kept). */
+/**
+ * Seeds the built-in roles' permissions on first start, and on every later start adds the codes that a new
+ * version's defaults introduced (new modules) without undoing the system admin's edits: a code the defaults
+ * already contained last time and that is missing now was removed on purpose and stays removed.
+ */
 export async function seedRoles(tx: DbOrTx): Promise<void> {
+  const seen = (await getSetting<Record<string, string[]>>(tx, 'roles.defaultsSeen')) ?? {};
   for (const r of BUILTIN_ROLES) {
-    await tx
-      .insert(rolePermissions)
-      .values({ roleCode: r.code, permissions: r.permissions })
-      .onConflictDoNothing();
+    const row = (await tx.select().from(rolePermissions).where(eq(rolePermissions.roleCode, r.code)))[0];
+    if (!row) {
+      await tx.insert(rolePermissions).values({ roleCode: r.code, permissions: r.permissions });
+    } else {
+      const before = new Set(seen[r.code] ?? row.permissions);
+      const added = r.permissions.filter((p) => !before.has(p) && !row.permissions.includes(p));
+      if (added.length) {
+        await tx
+          .update(rolePermissions)
+          .set({ permissions: [...row.permissions, ...added], updatedAt: new Date() })
+          .where(eq(rolePermissions.roleCode, r.code));
+      }
+    }
+    seen[r.code] = [...r.permissions];
   }
+  await putSetting(tx, 'roles.defaultsSeen', seen);
 }
 
 export async function listRoles(database: Database): Promise<Role[]> {

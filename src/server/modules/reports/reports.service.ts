@@ -1,5 +1,6 @@
 // The annual report (政府信息公开工作年度报告, REGULATIONS §2): table 三 from the cases, table 四 from the remedy
 // records, table 二 and the narrative entered by the office; validation, .docx/HTML export, publication.
+
 import {
   AlignmentType,
   Document,
@@ -36,6 +37,7 @@ import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
+import { normativeDocumentCounts } from '../disclosure/items.service';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 
 type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
@@ -48,6 +50,17 @@ export function emptyTable2(): Table2 {
     art20_6: { penalty: { decisions: 0 }, compulsion: { decisions: 0 } },
     art20_8: { fees: { amount_wan_yuan: 0 } },
   };
+}
+
+/**
+ * A report not yet edited starts with the 行政规范性文件 row counted from the disclosure platform's normative
+ * documents (issue 5); the office can still correct every cell before saving.
+ */
+async function prefilledTable2(db: DbOrTx, unitId: string, year: number): Promise<Table2> {
+  const t = emptyTable2();
+  const n = await normativeDocumentCounts(db, year, unitId);
+  t.art20_1.normative_docs = { issued: n.issued, abolished: n.repealed, in_force: n.inForce };
+  return t;
 }
 
 async function unitOf(db: DbOrTx, unitId: string) {
@@ -103,7 +116,7 @@ export async function buildReport(database: Database, unitId: string, year: numb
     overview: saved?.overview ?? '',
     problems: saved?.problems ?? '',
     otherMatters: saved?.otherMatters ?? '',
-    table2: saved?.table2 ?? emptyTable2(),
+    table2: saved?.table2 ?? (await prefilledTable2(db, unitId, year)),
     table3: computeTable3(apps, year),
     table4: computeTable4(records),
   };
