@@ -104,12 +104,23 @@ function Field(props: {
   );
 }
 
-function Select(props: { name: string; label: string; values: FormValues; options: [string, string][] }) {
+function Select(props: {
+  name: string;
+  label: string;
+  values: FormValues;
+  options: [string, string][];
+  placeholder?: string;
+}) {
   const id = `f-${props.name}`;
   return (
     <div class="field">
       <label for={id}>{props.label}（必填）</label>
       <select id={id} name={props.name} required>
+        {props.placeholder ? (
+          <option value="" selected={!props.values[props.name]}>
+            {props.placeholder}
+          </option>
+        ) : null}
         {props.options.map(([v, l]) => (
           <option value={v} selected={props.values[props.name] === v}>
             {l}
@@ -120,6 +131,8 @@ function Select(props: { name: string; label: string; values: FormValues; option
   );
 }
 
+const KIND_ORDER = ['government', 'department', 'township', 'subdivision'];
+
 export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () => Promise<string>): void {
   const limiter = new RateLimiter(() => p.clock.now().getTime());
   const crumbs = [
@@ -129,10 +142,19 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
 
   const agencies = async () =>
     p.database.db
-      .select({ id: units.id, name: units.name })
+      .select({ id: units.id, name: units.name, kind: units.kind, sort: units.sort })
       .from(units)
       .where(inArray(units.kind, ['government', 'department', 'township']))
-      .orderBy(asc(units.sort), asc(units.name));
+      .orderBy(asc(units.sort), asc(units.name))
+      // The government first, then departments, then 镇街; names in pinyin order as citizens expect.
+      .then((rows) =>
+        rows.sort(
+          (a, b) =>
+            KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+            a.sort - b.sort ||
+            a.name.localeCompare(b.name, 'zh-Hans-CN'),
+        ),
+      );
 
   const form = async (c: Context<AppEnv>, values: FormValues, errors: string[], status = 200) => {
     const district = await districtName();
@@ -158,7 +180,13 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
           </div>
         )}
         <form method="post" action="/ysqgk/apply" enctype="multipart/form-data" class="form-grid" novalidate>
-          <Select name="unitId" label="受理机关" values={values} options={list.map((u) => [u.id, u.name])} />
+          <Select
+            name="unitId"
+            label="受理机关"
+            placeholder="请选择受理机关"
+            values={values}
+            options={list.map((u) => [u.id, u.name])}
+          />
           <fieldset class="field">
             <legend>申请人信息</legend>
             <Select

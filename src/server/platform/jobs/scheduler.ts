@@ -78,7 +78,9 @@ export function startScheduler(database: Database, clock: Clock, log: (m: string
       for (const job of registry) {
         try {
           const r = await runJobOnce(database, job, clock.now());
-          if (r.ran) log(`定时任务 ${job.name} 已执行：${JSON.stringify(r.result)}`);
+          // Quiet when a run found nothing to do (a per-minute job would otherwise log every minute).
+          const didSomething = r.result && Object.values(r.result).some((v) => v !== 0 && v !== false && v != null);
+          if (r.ran && didSomething) log(`定时任务 ${job.name} 已执行：${JSON.stringify(r.result)}`);
         } catch (e) {
           log(`定时任务 ${job.name} 失败：${(e as Error).message}`);
         }
