@@ -79,7 +79,8 @@ export function startScheduler(database: Database, clock: Clock, log: (m: string
         try {
           const r = await runJobOnce(database, job, clock.now());
           // Quiet when a run found nothing to do (a per-minute job would otherwise log every minute).
-          const didSomething = r.result && Object.values(r.result).some((v) => v !== 0 && v !== false && v != null);
+          const didSomething =
+            r.result && Object.values(r.result).some((v) => v !== 0 && v !== false && v != null);
           if (r.ran && didSomething) log(`定时任务 ${job.name} 已执行：${JSON.stringify(r.result)}`);
         } catch (e) {
           log(`定时任务 ${job.name} 失败：${(e as Error).message}`);
