@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   'disclosure:review:override': '放行检查项',
   'disclosure:settings:update': '维护公开设置',
   'disclosure:stats:list': '查看公开统计',
+  // ---- requests (follow-up) ----
+  'requests:extension:approve': '审批依申请公开延期答复',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;
