@@ -258,8 +258,12 @@ describe('a case from correction to a 部分公开 letter', () => {
     expect(asked.body.data!.extensionRequest?.status).toBe('pending');
     // The clerk cannot approve the extension himself.
     expect(
-      (await fgw.post(`/api/requests/cases/${id}/extension-decision`, { decision: 'approve', notifiedOn: '2026-03-05' }))
-        .status,
+      (
+        await fgw.post(`/api/requests/cases/${id}/extension-decision`, {
+          decision: 'approve',
+          notifiedOn: '2026-03-05',
+        })
+      ).status,
     ).toBe(403);
     const leader = await api.loginAs('leader');
     const ok = await leader.post<CaseDetail>(`/api/requests/cases/${id}/extension-decision`, {
@@ -297,9 +301,7 @@ describe('a case from correction to a 部分公开 letter', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.data!.status).toBe('closed');
     expect(r.body.data!.onTime).toBe(true);
-    expect(
-      (await act(fgw, id, { action: 'extend', days: 1, reason: 'x' })).status,
-    ).toBe(400);
+    expect((await act(fgw, id, { action: 'extend', days: 1, reason: 'x' })).status).toBe(400);
 
     const wrong = await fgw.post(`/api/requests/cases/${id}/letters`, {
       kind: 'reply_withheld',
@@ -603,9 +605,7 @@ describe('portal', () => {
     expect(status).not.toContain('13900139000');
 
     await day('2026-09-28');
-    expect(
-      (await act(fgw, row!.id, { action: 'extend', days: 1, reason: 'x' })).status,
-    ).toBe(400);
+    expect((await act(fgw, row!.id, { action: 'extend', days: 1, reason: 'x' })).status).toBe(400);
     const c = await act(fgw, row!.id, { action: 'confirm_receipt', confirmedOn: '2026-09-28' });
     expect(c.status, JSON.stringify(c.body)).toBe(200);
     expect(c.body.data!.receivedOn).toBe('2026-09-28');

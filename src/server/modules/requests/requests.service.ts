@@ -756,7 +756,11 @@ export async function applyAction(
             extensionRequest: request,
             timeline: [
               ...row.timeline,
-              { at, by, text: `${asOf} 申请延期答复 ${a.days} 个工作日，待工作机构负责人审批：${request.reason}` },
+              {
+                at,
+                by,
+                text: `${asOf} 申请延期答复 ${a.days} 个工作日，待工作机构负责人审批：${request.reason}`,
+              },
             ],
             updatedAt: new Date(),
           })
@@ -864,7 +868,11 @@ export async function decideExtension(
           extensionRequest: { ...decided, status: 'rejected' },
           timeline: [
             ...row.timeline,
-            { at, by: user.username, text: `${asOf} ${approver} 不同意延期答复${comment ? `：${comment}` : ''}` },
+            {
+              at,
+              by: user.username,
+              text: `${asOf} ${approver} 不同意延期答复${comment ? `：${comment}` : ''}`,
+            },
           ],
           updatedAt: new Date(),
         })
