@@ -59,12 +59,14 @@ export const zIntake = {
   }),
 };
 
+const blankToNull = (v: unknown) => (v === '' ? null : v);
+
 // Staff may register an incomplete application; the missing items go to 补正 (APP-1, 条例第二十九条、第三十条).
 const zStaffIntake = z.object({
   ...zIntake,
   description: zOptText(2000),
-  deliveryForm: zIntake.deliveryForm.nullish().or(z.literal('')),
-  deliveryChannel: zIntake.deliveryChannel.nullish().or(z.literal('')),
+  deliveryForm: z.preprocess(blankToNull, zIntake.deliveryForm.nullish()),
+  deliveryChannel: z.preprocess(blankToNull, zIntake.deliveryChannel.nullish()),
   channel: z.enum(['in_person', 'registered_mail', 'ordinary_mail', 'online', 'fax', 'email', 'oral'], {
     message: '申请渠道无效',
   }),
