@@ -477,7 +477,10 @@ export async function getCase(
       ? ['confirm_receipt']
       : row.status === 'closed'
         ? []
-        : allowedActions(r.due.state, asOf);
+        : allowedActions(r.due.state, asOf).filter(
+            // A pending request waits for the approver; a second request would be refused.
+            (x) => x !== 'extend' || row.extensionRequest?.status !== 'pending',
+          );
   const d = r.due;
   return {
     ...summary(row, unit?.name ?? '', cal, asOf),
