@@ -861,7 +861,7 @@ export async function decideExtension(
     const row = await loadScoped(tx, user, id);
     const req = row.extensionRequest;
     if (row.status === 'closed') throw invalid('申请已办结，不能再审批延期');
-    if (!req || req.status !== 'pending') throw invalid('没有待审批的延期申请');
+    if (req?.status !== 'pending') throw invalid('没有待审批的延期申请');
     const comment = input.comment?.trim() || null;
     const decided = { ...req, decidedBy: approver, decidedOn: asOf, comment };
     if (input.decision === 'reject') {
