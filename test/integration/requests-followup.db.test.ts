@@ -3,6 +3,7 @@
 // holding requests:extension:approve (工作机构负责人, 条例第三十三条第二款).
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paged } from '../../src/contracts/api';
 import type { CaseDetail } from '../../src/contracts/requests';
 import { requestCases, rolePermissions, units } from '../../src/server/db/schema';
 import { blocksToText, readDocx } from '../../src/server/platform/documents';
@@ -203,6 +204,18 @@ describe('Art. 33 ¶2: the extension is approved in the system', () => {
     const d = (await fgw.get<CaseDetail>(`/api/requests/cases/${id}`)).body.data!;
     expect(d.replyDue).toBe('2026-03-30');
     expect(d.extensionRequest?.status).toBe('pending');
+  });
+
+  it('the approvers are notified and find the case in their queue', async () => {
+    const bell = await leader.get<{ title: string; link: string | null }[]>('/api/notifications');
+    expect(bell.status).toBe(200);
+    expect(JSON.stringify(bell.body.data)).toContain(`/admin/requests/cases/${id}`);
+    const q = await leader.get<Paged<{ id: string }>>('/api/requests/cases?status=extension_pending');
+    expect(q.status).toBe(200);
+    expect(q.body.data!.items.map((c) => c.id)).toEqual([id]);
+    // A clerk of another unit is not told.
+    const jw = await api.loginAs('jw_liaison');
+    expect(JSON.stringify((await jw.get('/api/notifications')).body)).not.toContain(id);
   });
 
   it('a rejection leaves the clock alone and lets the clerk ask again', async () => {

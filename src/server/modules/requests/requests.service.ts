@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq, ilike, inArray, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { CaseDetail, CaseStatus, CaseSummary, RequestStats } from '../../../contracts/requests';
+import { BUILTIN_ROLES } from '../../../contracts/roles';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
 import {
   allowedActions,
@@ -39,14 +40,18 @@ import {
   requestCases,
   requestLetters,
   requestRemedies,
+  rolePermissions,
   type TimelineEntry,
   units,
+  userRoles,
+  users,
 } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { chinaDate } from '../../platform/jobs/scheduler';
+import { notify } from '../../platform/notify/service';
 import { getSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 
@@ -429,7 +434,11 @@ export async function listCases(database: Database, clock: Clock, user: Scoped, 
       or(ilike(requestCases.caseNo, k), ilike(requestCases.description, k), ilike(requestCases.queryCode, k)),
     );
   }
-  if (q.status === 'open') conds.push(not(inArray(requestCases.status, ['closed', 'submitted'])));
+  if (q.status === 'extension_pending') {
+    // The approver's queue: open cases whose extension request awaits a decision.
+    conds.push(sql`${requestCases.extensionRequest}->>'status' = 'pending'`);
+    conds.push(not(eq(requestCases.status, 'closed')));
+  } else if (q.status === 'open') conds.push(not(inArray(requestCases.status, ['closed', 'submitted'])));
   else if (q.status) conds.push(eq(requestCases.status, q.status));
   if (q.unitId) conds.push(eq(requestCases.unitId, q.unitId));
   const asOf = today(clock);
@@ -768,6 +777,7 @@ export async function applyAction(
             updatedAt: new Date(),
           })
           .where(eq(requestCases.id, id));
+        await notifyApprovers(tx, row, request.days);
         await audit(tx, actor, {
           action: 'requests.extend_request',
           objectType: 'request_case',
@@ -838,6 +848,32 @@ export async function applyAction(
       detail: text,
     });
   });
+}
+
+/** Tells every active user who may approve the extension of this case (by role permission and data scope). */
+async function notifyApprovers(tx: DbOrTx, row: CaseRow, days: number): Promise<void> {
+  const granted = await tx.select().from(rolePermissions);
+  const codes = granted
+    .filter((r) => (r.permissions as string[]).includes('requests:extension:approve'))
+    .map((r) => r.roleCode);
+  if (codes.length === 0) return;
+  const allScope = new Set(BUILTIN_ROLES.filter((r) => r.dataScope === 'all').map((r) => r.code as string));
+  const rows = await tx
+    .select({ id: users.id, unitId: users.unitId, role: userRoles.roleCode })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.status, 'active'), inArray(userRoles.roleCode, codes)));
+  const ids = new Set(rows.filter((u) => allScope.has(u.role) || u.unitId === row.unitId).map((u) => u.id));
+  await notify(
+    tx,
+    [...ids].map((userId) => ({
+      userId,
+      title: `延期答复待审批：${row.caseNo}`,
+      body: `申请延长 ${days} 个工作日（条例第三十三条第二款）`,
+      link: `/admin/requests/cases/${row.id}`,
+      dedupeKey: `requests.extension.${row.id}.${row.timeline.length}.${userId}`,
+    })),
+  );
 }
 
 /**

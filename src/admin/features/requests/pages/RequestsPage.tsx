@@ -26,6 +26,7 @@ import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: '办理中（全部未办结）' },
+  { value: 'extension_pending', label: '延期待审批' },
   ...(Object.keys(CASE_STATUS_LABELS) as CaseStatus[])
     .filter((s) => s !== 'not_received')
     .map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })),
