@@ -111,15 +111,18 @@ describe('APP-1: an incomplete application registered by staff goes to 补正', 
     });
     expect(reply.status).toBe(400);
     expect(reply.body.error!.message).toContain('应先一次性告知补正');
-    expect(
-      (
-        await act(fgw, id, {
-          action: 'request_correction',
-          date: '2026-03-02',
-          missing: '所需信息的描述；获取途径',
-        })
-      ).status,
-    ).toBe(200);
+    // No text given: the notice lists the items missing at registration.
+    const asked = await act(fgw, id, { action: 'request_correction', date: '2026-03-02' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const letter = await fgw.post<{ id: string }>(`/api/requests/cases/${id}/letters`, {
+      kind: 'correction',
+      date: '2026-03-02',
+    });
+    expect(letter.status, JSON.stringify(letter.body)).toBe(201);
+    const f = await fgw.request('GET', `/api/requests/letters/${letter.body.data!.id}/download`);
+    const text = blocksToText(readDocx(new Uint8Array(await f.raw.arrayBuffer())));
+    expect(text).toContain('申请公开的政府信息的名称、文号或者便于查询的其他特征性描述');
+    expect(text).toContain('获取信息的方式、途径');
     const before = (await api.tdb.database.db.select().from(requestCases).where(eq(requestCases.id, id)))[0]!;
     const still = await act(fgw, id, {
       action: 'receive_correction',

@@ -492,6 +492,8 @@ describe('forbidden transitions and the remaining actions', () => {
     [{ action: 'record_fee_paid', date: '2026-03-02' }, '未发出收费通知'],
     [{ action: 'set_custom_deadline', date: '2026-06-01', reason: '数量大' }, '条例第三十五条'],
     [{ action: 'extend', days: 0, reason: '数量大' }, '至少 1 个工作日'],
+    // A complete application: nothing to list by default, the clerk must say what to correct.
+    [{ action: 'request_correction', date: '2026-03-02' }, '请写明需要补正的事项'],
     [{ action: 'request_correction', date: '2026-03-03', missing: '文号' }, '晚于今天'],
     [{ action: 'reply', date: '2026-03-02', outcome: 'r9' }, '办理结果无效'],
     [{ action: 'nonsense', date: '2026-03-02' }, '办理事项无效'],

@@ -91,7 +91,7 @@ const zAction = z.discriminatedUnion(
       action: z.literal('request_correction'),
       date: zDate,
       correctBy: zDate.nullish(),
-      missing: zText(500, '需要补正的事项'),
+      missing: zOptText(500),
     }),
     z.object({
       action: z.literal('receive_correction'),

@@ -22,7 +22,7 @@ import {
   kthApplicationInMonth,
 } from '../../../domain/requests/fees';
 import { applicantKey, checkIdCardNumber } from '../../../domain/requests/identity';
-import { checkIntake, type IntakeCheck } from '../../../domain/requests/intake';
+import { checkIntake, INTAKE_FIELD_LABELS, type IntakeCheck } from '../../../domain/requests/intake';
 import {
   type ApplicantKind,
   checkOutcomeBasis,
@@ -575,7 +575,7 @@ export async function publicStatus(db: DbOrTx, code: string) {
 
 export type CaseAction =
   | { action: 'confirm_receipt'; confirmedOn: string }
-  | { action: 'request_correction'; date: string; correctBy?: string | null; missing: string }
+  | { action: 'request_correction'; date: string; correctBy?: string | null; missing?: string | null }
   | {
       action: 'receive_correction';
       date: string;
@@ -708,12 +708,19 @@ export async function applyAction(
     const meta: Record<string, string | number> = {};
     const patch: Partial<CaseRow> = {};
     switch (a.action) {
-      case 'request_correction':
-        if (!a.missing.trim()) throw invalid('请写明需要补正的事项');
+      case 'request_correction': {
+        // Without a text, the notice asks for the Art. 29 items missing at registration (APP-1).
+        const missing =
+          a.missing?.trim() ||
+          intakeOf(row)
+            .missing.map((f) => INTAKE_FIELD_LABELS[f])
+            .join('；');
+        if (!missing) throw invalid('请写明需要补正的事项');
         event = { type: 'correction_requested', date: a.date, correctBy: a.correctBy ?? null };
-        text = `${a.date} 发出补正告知：${a.missing}${a.correctBy ? `，补正期限 ${a.correctBy}` : ''}`;
-        meta.missing = a.missing.trim();
+        text = `${a.date} 发出补正告知：${missing}${a.correctBy ? `，补正期限 ${a.correctBy}` : ''}`;
+        meta.missing = missing;
         break;
+      }
       case 'receive_correction':
         event = { type: 'correction_received', date: a.date };
         text = `${a.date} 收到补正后的申请`;

@@ -157,7 +157,7 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
         <>
           {date('date', '告知日期')}
           {date('correctBy', '补正期限', false)}
-          <Form.Item name="missing" label="需要补正的事项" rules={[{ required: true, message: '请填写' }]}>
+          <Form.Item name="missing" label="需要补正的事项（留空则列出登记时缺少的事项）">
             <Input.TextArea rows={2} data-testid="action-missing" />
           </Form.Item>
         </>
