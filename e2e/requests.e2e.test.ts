@@ -1,5 +1,5 @@
 // [PORTAL] apply for information without JavaScript, axe on the portal pages; [ADMIN] staff confirm receipt,
-// request a correction, receive it, extend, reply 部分公开, download the letter, see the case in the statistics.
+// request a correction, receive it, ask for an extension that the leader approves, reply 部分公开, download the letter, see the case in the statistics.
 import fs from 'node:fs';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await e.server.db.database.db
     .update(users)
     .set({ mustChangePassword: false })
-    .where(inArray(users.username, ['fgw_liaison', 'office']));
+    .where(inArray(users.username, ['fgw_liaison', 'office', 'leader']));
 });
 afterAll(async () => {
   await e?.close();
@@ -86,9 +86,23 @@ describe('[ADMIN] 依申请公开', () => {
     await act('receive_correction', { date: today });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toContain('办理中');
     const dueBefore = await page.getByTestId('case-due').textContent();
-    await act('extend', { days: '10', approvedBy: '王主任', notifiedOn: today });
+    // The clerk asks for the extension; the 工作机构负责人 (leader) approves it in the system (条例第三十三条第二款).
+    await act('extend', { days: '10', reason: '需要汇总多个科室的项目材料' });
+    await expect.poll(() => page.getByTestId('extension-status').textContent()).toContain('待审批');
+    expect(await page.getByTestId('case-due').textContent()).toBe(dueBefore);
+    const caseUrl = page.url();
+    const approver = await e.browser.newPage();
+    await consoleLogin(approver, e.base, 'leader', DEMO_PASSWORD);
+    await approver.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await approver.goto(caseUrl);
+    await approver.getByTestId('extension-card').waitFor();
+    await approver.getByTestId('extension-notifiedOn').fill(today);
+    await approver.getByTestId('extension-approve').click();
+    await expect.poll(() => approver.getByTestId('extension-status').textContent()).toContain('已批准');
+    await approver.close();
+    await page.reload();
     await expect.poll(() => page.getByTestId('case-due').textContent()).not.toBe(dueBefore);
-    expect(await page.getByTestId('case-trace').textContent()).toContain('王主任');
+    expect(await page.getByTestId('case-trace').textContent()).toContain('谢子清');
 
     // Reply 部分公开 with its basis (条例第三十七条).
     await page.getByTestId('action-reply').click();

@@ -40,6 +40,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'system:security': '安全策略',
   'requests:case': '申请办理',
   'requests:stats': '统计',
+  'requests:extension': '延期答复',
   'reports:report': '年度报告',
   'tasks:plan': '任务分工',
   'tasks:ledger': '任务台账',

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'requests:case:create': '登记依申请公开',
   'requests:case:handle': '办理依申请公开',
   'requests:stats:view': '依申请公开统计',
+  // Kept with the other requests codes: the role editor groups codes by module in this order.
+  'requests:extension:approve': '审批依申请公开延期答复',
   // ---- reports ----
   'reports:report:list': '查看年度报告',
   'reports:report:update': '编辑年度报告',

@@ -1,6 +1,7 @@
 // API shapes of 依申请公开 (requests) and the annual report (reports). Shared by server and console.
 import type { AnnualReport, Table2, ValidationIssue } from '../domain/requests/annual-report';
 import type { ClockAction, ClockStatus } from '../domain/requests/clock';
+import type { IntakeCheck } from '../domain/requests/intake';
 import type { LetterKind } from '../domain/requests/letters';
 import type { ApplicantKind, LegalBasisCode, OutcomeCode } from '../domain/requests/outcomes';
 import type { SubmissionChannel } from '../domain/requests/receipt';
@@ -74,6 +75,25 @@ export interface RemedyInfo {
   note: string | null;
 }
 
+export interface ExtensionRequestInfo {
+  days: number;
+  reason: string;
+  requestedBy: string;
+  requestedOn: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedBy?: string;
+  decidedOn?: string;
+  comment?: string | null;
+}
+
+// POST /api/requests/cases/:id/extension-decision { decision, notifiedOn?, comment? } -> { data: CaseDetail }
+// (permission requests:extension:approve; the approver is the signed-in user, 条例第三十三条第二款)
+export interface ExtensionDecisionInput {
+  decision: 'approve' | 'reject';
+  notifiedOn?: string | null;
+  comment?: string | null;
+}
+
 // GET /api/requests/cases/:id -> { data: CaseDetail }
 export interface CaseDetail extends CaseSummary {
   queryCode: string;
@@ -104,6 +124,10 @@ export interface CaseDetail extends CaseSummary {
   allowedActions: (ClockAction | 'confirm_receipt')[];
   letters: LetterInfo[];
   remedies: RemedyInfo[];
+  /** Art. 29 completeness (APP-1): items missing at registration, to be asked for in the correction notice. */
+  intake: IntakeCheck;
+  /** The latest extension request (Art. 33 ¶2), pending until an approver decides it. */
+  extensionRequest: ExtensionRequestInfo | null;
   dueDates: {
     correctionNoticeDue: string | null;
     correctBy?: string;

@@ -71,6 +71,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:withdraw',
       'disclosure:settings:update',
       'disclosure:stats:list',
+      'requests:extension:approve',
     ],
   },
   {
@@ -141,6 +142,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:catalog:list',
       'disclosure:item:list',
       'disclosure:stats:list',
+      'requests:extension:approve',
     ],
   },
   {

@@ -173,7 +173,8 @@ describe('staff intake (Art. 31, REGULATIONS APP-2, APP-7)', () => {
     [{ applicant: { ...person, idNumber: '110105194912310021' } }, '校验位'],
     [{ handedInOn: '2026-03-03' }, '晚于今天'],
     [{ handedInOn: '2026-02-30' }, '日期不存在'],
-    [{ description: '' }, '所需政府信息的描述'],
+    [{ applicant: { ...person, phone: '' } }, '联系电话'],
+    [{ deliveryForm: 'carrier_pigeon' }, '获取信息的形式无效'],
     [
       { channel: 'ordinary_mail', handedInOn: null, arrivedOn: '2026-02-27', confirmedOn: '2026-02-28' },
       '当日',
@@ -245,32 +246,34 @@ describe('a case from correction to a 部分公开 letter', () => {
     expect(r.body.data!.replyDue).toBe('2026-04-02');
   });
 
-  it('APP-10: extension needs an approver, at most 20 days, only once; 5 days skip 清明 → 2026-04-10', async () => {
-    expect(
-      (await act(fgw, id, { action: 'extend', notifiedOn: '2026-03-05', days: 5, approvedBy: '' })).status,
-    ).toBe(400);
-    const tooLong = await act(fgw, id, {
-      action: 'extend',
-      notifiedOn: '2026-03-05',
-      days: 21,
-      approvedBy: '王主任',
-    });
+  it('APP-10: the clerk asks, the 工作机构负责人 approves; at most 20 days, only once; 5 days skip 清明 → 2026-04-10', async () => {
+    expect((await act(fgw, id, { action: 'extend', days: 5, reason: '' })).status).toBe(400);
+    const tooLong = await act(fgw, id, { action: 'extend', days: 21, reason: '涉及多个科室' });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error!.message).toContain('20 个工作日');
-    const ok = await act(fgw, id, {
-      action: 'extend',
+    const asked = await act(fgw, id, { action: 'extend', days: 5, reason: '涉及多个科室' });
+    expect(asked.status).toBe(200);
+    // Only a request: the due date has not moved until the approver decides.
+    expect(asked.body.data!.replyDue).toBe('2026-04-02');
+    expect(asked.body.data!.extensionRequest?.status).toBe('pending');
+    // The clerk cannot approve the extension himself.
+    expect(
+      (
+        await fgw.post(`/api/requests/cases/${id}/extension-decision`, {
+          decision: 'approve',
+          notifiedOn: '2026-03-05',
+        })
+      ).status,
+    ).toBe(403);
+    const leader = await api.loginAs('leader');
+    const ok = await leader.post<CaseDetail>(`/api/requests/cases/${id}/extension-decision`, {
+      decision: 'approve',
       notifiedOn: '2026-03-05',
-      days: 5,
-      approvedBy: '王主任',
     });
-    expect(ok.status).toBe(200);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.data!.replyDue).toBe('2026-04-10');
-    const second = await act(fgw, id, {
-      action: 'extend',
-      notifiedOn: '2026-03-05',
-      days: 1,
-      approvedBy: '王主任',
-    });
+    expect(ok.body.data!.trace.join('\n')).toContain('2026-04-10');
+    const second = await act(fgw, id, { action: 'extend', days: 1, reason: '再延' });
     expect(second.status).toBe(400);
     expect(second.body.error!.message).toContain('只能一次');
   });
@@ -298,9 +301,7 @@ describe('a case from correction to a 部分公开 letter', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.data!.status).toBe('closed');
     expect(r.body.data!.onTime).toBe(true);
-    expect(
-      (await act(fgw, id, { action: 'extend', notifiedOn: '2026-03-06', days: 1, approvedBy: 'x' })).status,
-    ).toBe(400);
+    expect((await act(fgw, id, { action: 'extend', days: 1, reason: 'x' })).status).toBe(400);
 
     const wrong = await fgw.post(`/api/requests/cases/${id}/letters`, {
       kind: 'reply_withheld',
@@ -342,7 +343,7 @@ describe('a case from correction to a 部分公开 letter', () => {
       const f = await fgw.request('GET', `/api/requests/letters/${l.body.data!.id}/download`);
       const t = blocksToText(readDocx(new Uint8Array(await f.raw.arrayBuffer())));
       if (kind === 'correction') expect(t).toContain('请写明批复文件的文号或年份');
-      else expect(t).toMatch(/王主任.*延长5个工作日.*2026年4月10日/s);
+      else expect(t).toMatch(/负责人（谢子清）同意.*延长5个工作日.*2026年4月10日/s);
     }
     const d = (await fgw.get<CaseDetail>(`/api/requests/cases/${id}`)).body.data!;
     expect(d.letters.map((l) => `${l.kind}:${l.version}`)).toEqual([
@@ -490,7 +491,9 @@ describe('forbidden transitions and the remaining actions', () => {
     [{ action: 'end_consultation', date: '2026-03-02' }, '没有进行中的征求意见'],
     [{ action: 'record_fee_paid', date: '2026-03-02' }, '未发出收费通知'],
     [{ action: 'set_custom_deadline', date: '2026-06-01', reason: '数量大' }, '条例第三十五条'],
-    [{ action: 'extend', notifiedOn: '2026-03-02', days: 0, approvedBy: '王主任' }, '至少 1 个工作日'],
+    [{ action: 'extend', days: 0, reason: '数量大' }, '至少 1 个工作日'],
+    // A complete application: nothing to list by default, the clerk must say what to correct.
+    [{ action: 'request_correction', date: '2026-03-02' }, '请写明需要补正的事项'],
     [{ action: 'request_correction', date: '2026-03-03', missing: '文号' }, '晚于今天'],
     [{ action: 'reply', date: '2026-03-02', outcome: 'r9' }, '办理结果无效'],
     [{ action: 'nonsense', date: '2026-03-02' }, '办理事项无效'],
@@ -604,20 +607,17 @@ describe('portal', () => {
     expect(status).not.toContain('13900139000');
 
     await day('2026-09-28');
-    expect(
-      (await act(fgw, row!.id, { action: 'extend', notifiedOn: '2026-09-28', days: 1, approvedBy: 'x' }))
-        .status,
-    ).toBe(400);
+    expect((await act(fgw, row!.id, { action: 'extend', days: 1, reason: 'x' })).status).toBe(400);
     const c = await act(fgw, row!.id, { action: 'confirm_receipt', confirmedOn: '2026-09-28' });
     expect(c.status, JSON.stringify(c.body)).toBe(200);
     expect(c.body.data!.receivedOn).toBe('2026-09-28');
     expect(c.body.data!.replyDue).toBe('2026-10-30');
-    const x = await act(fgw, row!.id, {
-      action: 'extend',
-      notifiedOn: '2026-09-28',
-      days: 20,
-      approvedBy: '王主任',
-    });
+    expect((await act(fgw, row!.id, { action: 'extend', days: 20, reason: '信息量大' })).status).toBe(200);
+    const x = await (await fresh('office')).post<CaseDetail>(
+      `/api/requests/cases/${row!.id}/extension-decision`,
+      { decision: 'approve', notifiedOn: '2026-09-28' },
+    );
+    expect(x.status, JSON.stringify(x.body)).toBe(200);
     expect(x.body.data!.replyDue).toBe('2026-11-27');
   });
 

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ExtensionRequestInfo } from '../../../contracts/requests';
 import type { Table2 } from '../../../domain/requests/annual-report';
 import type { ClockEvent } from '../../../domain/requests/clock';
 import { units, users } from './org';
@@ -26,6 +27,9 @@ export interface TimelineEntry {
   /** Extra facts letters need (e.g. the items to correct). */
   meta?: Record<string, string | number>;
 }
+
+/** A clerk's request to extend (条例 Art. 33 ¶2), decided by an approver in the system before the clock moves. */
+export type ExtensionRequest = ExtensionRequestInfo;
 
 /** Personal data of the applicant; never shown on the portal. */
 export interface ApplicantData {
@@ -78,6 +82,8 @@ export const requestCases = pgTable(
     closedOn: date('closed_on', { mode: 'string' }),
     /** Whether the reply went out on or before the due date. */
     onTime: boolean('on_time'),
+    /** The latest extension request and its decision; the extension itself is a clock event in the timeline. */
+    extensionRequest: jsonb('extension_request').$type<ExtensionRequest>(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

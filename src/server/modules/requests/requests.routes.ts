@@ -12,7 +12,15 @@ import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { defineRoute, zDate, zPage, zUuid } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse } from '../../platform/http/upload';
 import { generateLetter, idProofFile, letterFile } from './letters.service';
-import { addRemedy, applyAction, getCase, listCases, registerByStaff, stats } from './requests.service';
+import {
+  addRemedy,
+  applyAction,
+  decideExtension,
+  getCase,
+  listCases,
+  registerByStaff,
+  stats,
+} from './requests.service';
 
 const zText = (max: number, what: string) =>
   z
@@ -51,8 +59,14 @@ export const zIntake = {
   }),
 };
 
+const blankToNull = (v: unknown) => (v === '' ? null : v);
+
+// Staff may register an incomplete application; the missing items go to 补正 (APP-1, 条例第二十九条、第三十条).
 const zStaffIntake = z.object({
   ...zIntake,
+  description: zOptText(2000),
+  deliveryForm: z.preprocess(blankToNull, zIntake.deliveryForm.nullish()),
+  deliveryChannel: z.preprocess(blankToNull, zIntake.deliveryChannel.nullish()),
   channel: z.enum(['in_person', 'registered_mail', 'ordinary_mail', 'online', 'fax', 'email', 'oral'], {
     message: '申请渠道无效',
   }),
@@ -77,9 +91,15 @@ const zAction = z.discriminatedUnion(
       action: z.literal('request_correction'),
       date: zDate,
       correctBy: zDate.nullish(),
-      missing: zText(500, '需要补正的事项'),
+      missing: zOptText(500),
     }),
-    z.object({ action: z.literal('receive_correction'), date: zDate, description: zOptText(2000) }),
+    z.object({
+      action: z.literal('receive_correction'),
+      date: zDate,
+      description: zOptText(2000),
+      deliveryForm: zIntake.deliveryForm.nullish(),
+      deliveryChannel: zIntake.deliveryChannel.nullish(),
+    }),
     z.object({ action: z.literal('expire_correction'), date: zDate }),
     z.object({
       action: z.literal('start_consultation'),
@@ -96,13 +116,12 @@ const zAction = z.discriminatedUnion(
     }),
     z.object({
       action: z.literal('extend'),
-      notifiedOn: zDate,
       days: z
         .number({ message: '请填写延长的工作日数' })
         .int('延长天数应为整数')
         .min(1, '延长天数至少 1 个工作日')
         .max(20, '延长的期限最长不得超过 20 个工作日（条例第三十三条第二款）'),
-      approvedBy: zText(50, '批准人'),
+      reason: zText(500, '延期理由'),
     }),
     z.object({
       action: z.literal('charge_fee'),
@@ -185,6 +204,28 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
     handler: async ({ c, user, params, body }) => {
       const id = zUuid.parse(params.id);
       await applyAction(database, clock, actorOf(user, c), user, id, body);
+      return getCase(database, clock, user, id);
+    },
+  });
+  defineRoute(app, {
+    method: 'post',
+    path: '/api/requests/cases/:id/extension-decision',
+    tag,
+    summary: '审批延期答复（政府信息公开工作机构负责人，条例第三十三条第二款）',
+    permission: 'requests:extension:approve',
+    body: z
+      .object({
+        decision: z.enum(['approve', 'reject'], { message: '审批结果无效' }),
+        notifiedOn: zDate.nullish(),
+        comment: zOptText(500),
+      })
+      .refine((b) => b.decision === 'reject' || !!b.notifiedOn, {
+        message: '请填写告知申请人的日期',
+        path: ['notifiedOn'],
+      }),
+    handler: async ({ c, user, params, body }) => {
+      const id = zUuid.parse(params.id);
+      await decideExtension(database, clock, actorOf(user, c), user, id, body);
       return getCase(database, clock, user, id);
     },
   });

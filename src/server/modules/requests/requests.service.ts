@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq, ilike, inArray, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { CaseDetail, CaseStatus, CaseSummary, RequestStats } from '../../../contracts/requests';
+import { BUILTIN_ROLES } from '../../../contracts/roles';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
 import {
   allowedActions,
@@ -21,6 +22,7 @@ import {
   kthApplicationInMonth,
 } from '../../../domain/requests/fees';
 import { applicantKey, checkIdCardNumber } from '../../../domain/requests/identity';
+import { checkIntake, INTAKE_FIELD_LABELS, type IntakeCheck } from '../../../domain/requests/intake';
 import {
   type ApplicantKind,
   checkOutcomeBasis,
@@ -38,14 +40,18 @@ import {
   requestCases,
   requestLetters,
   requestRemedies,
+  rolePermissions,
   type TimelineEntry,
   units,
+  userRoles,
+  users,
 } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { chinaDate } from '../../platform/jobs/scheduler';
+import { notify } from '../../platform/notify/service';
 import { getSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 
@@ -110,7 +116,12 @@ export interface IntakeInput {
   idProofFileId?: string | null;
 }
 
-export interface StaffIntakeInput extends IntakeInput {
+/** Staff may register an incomplete letter or oral application: missing items go to 补正 (APP-1). */
+export interface StaffIntakeInput
+  extends Omit<IntakeInput, 'description' | 'deliveryForm' | 'deliveryChannel'> {
+  description?: string | null;
+  deliveryForm?: string | null;
+  deliveryChannel?: string | null;
   channel: SubmissionChannel;
   handedInOn?: string | null;
   signedForOn?: string | null;
@@ -258,26 +269,63 @@ async function finish(
     .where(eq(requestCases.id, row.id));
 }
 
-/** Staff register an application by channel; the receipt date follows Art. 31 and records who confirmed it. */
+/** Art. 29 completeness of a stored case (APP-1); the applicant's identity and phone are validated at entry. */
+export function intakeOf(
+  row: Pick<CaseRow, 'applicant' | 'description' | 'deliveryForm' | 'deliveryChannel'>,
+): IntakeCheck {
+  return checkIntake({
+    applicant_name: row.applicant.name,
+    id_proof: row.applicant.idNumber,
+    contact: row.applicant.phone || row.applicant.email || row.applicant.address,
+    info_description: row.description,
+    delivery_form: row.deliveryForm,
+    delivery_channel: row.deliveryChannel,
+  });
+}
+
+/**
+ * Staff register an application by channel; the receipt date follows Art. 31 and records who confirmed it.
+ * An application missing items of Art. 29 is still registered (its clock runs from receipt) and flagged so the
+ * clerk sends the single correction notice within 7 working days (Art. 30, REGULATIONS §1.2 APP-1).
+ */
 export async function registerByStaff(
   database: Database,
   clock: Clock,
   actor: Actor,
   user: Scoped,
   input: StaffIntakeInput,
-): Promise<{ id: string; queryCode: string; caseNo: string; duplicateOf: string | null }> {
+): Promise<{
+  id: string;
+  queryCode: string;
+  caseNo: string;
+  duplicateOf: string | null;
+  intake: IntakeCheck;
+  correctionNoticeDue: string | null;
+}> {
   const asOf = today(clock);
   checkApplicant(input.applicant, asOf);
   const receipt = determineReceiptDate(input, asOf);
   if (!receipt.ok) throw invalid(receipt.error);
+  const fields = {
+    description: input.description?.trim() ?? '',
+    deliveryForm: input.deliveryForm?.trim() ?? '',
+    deliveryChannel: input.deliveryChannel?.trim() ?? '',
+  };
+  const intake = intakeOf({ applicant: applicantData(input.applicant), ...fields });
+  if (intake.route === 'reject') throw invalid(intake.message ?? '申请缺少联系方式');
   return database.db.transaction(async (tx) => {
     await assertUnitExists(tx, input.unitId);
     await assertUnitInScope(tx, user, input.unitId);
     const key = applicantKey(input.applicant.idNumber, input.applicant.name);
-    const dup = await findDuplicate(tx, key, input.description);
+    // Without a description there is nothing to compare: no duplicate is inferred.
+    const dup = fields.description ? await findDuplicate(tx, key, fields.description) : null;
     const queryCode = newQueryCode();
     const caseNo = await nextCaseNo(tx, asOf.slice(0, 4));
     const by = actor.username ?? '工作人员';
+    const timeline: TimelineEntry[] = [receivedEntry(clock, by, receipt.date, receipt.rule)];
+    if (intake.route === 'correction' && intake.message) {
+      timeline.push({ at: clock.now().toISOString(), by, text: `登记时发现：${intake.message}` });
+    }
     const [row] = await tx
       .insert(requestCases)
       .values({
@@ -289,17 +337,15 @@ export async function registerByStaff(
         applicant: applicantData(input.applicant),
         applicantKey: key,
         idProofFileId: input.idProofFileId ?? null,
-        description: input.description.trim(),
+        ...fields,
         purpose: input.purpose?.trim() || null,
-        deliveryForm: input.deliveryForm,
-        deliveryChannel: input.deliveryChannel,
         submittedOn: input.submittedOn ?? null,
         receivedOn: receipt.date,
         receiptRule: receipt.rule,
         receiptConfirmedBy: by,
         duplicateOf: dup?.id ?? null,
         status: 'running',
-        timeline: [receivedEntry(clock, by, receipt.date, receipt.rule)],
+        timeline,
       })
       .returning();
     await finish(database, tx, row!, {}, asOf);
@@ -307,9 +353,21 @@ export async function registerByStaff(
       action: 'requests.register',
       objectType: 'request_case',
       objectId: row!.id,
-      detail: `${caseNo} ${input.channel} ${receipt.date}`,
+      detail: `${caseNo} ${input.channel} ${receipt.date}${intake.missing.length ? ` 缺 ${intake.missing.join(',')}` : ''}`,
     });
-    return { id: row!.id, queryCode, caseNo, duplicateOf: dup?.id ?? null };
+    const cal = await getCalendar(database);
+    const due = computeDueDates(
+      { events: clockEvents({ timeline }), options: await clockOptions(tx), asOf },
+      cal,
+    );
+    return {
+      id: row!.id,
+      queryCode,
+      caseNo,
+      duplicateOf: dup?.id ?? null,
+      intake,
+      correctionNoticeDue: intake.route === 'correction' ? due.correctionNoticeDue : null,
+    };
   });
 }
 
@@ -376,7 +434,11 @@ export async function listCases(database: Database, clock: Clock, user: Scoped, 
       or(ilike(requestCases.caseNo, k), ilike(requestCases.description, k), ilike(requestCases.queryCode, k)),
     );
   }
-  if (q.status === 'open') conds.push(not(inArray(requestCases.status, ['closed', 'submitted'])));
+  if (q.status === 'extension_pending') {
+    // The approver's queue: open cases whose extension request awaits a decision.
+    conds.push(sql`${requestCases.extensionRequest}->>'status' = 'pending'`);
+    conds.push(not(eq(requestCases.status, 'closed')));
+  } else if (q.status === 'open') conds.push(not(inArray(requestCases.status, ['closed', 'submitted'])));
   else if (q.status) conds.push(eq(requestCases.status, q.status));
   if (q.unitId) conds.push(eq(requestCases.unitId, q.unitId));
   const asOf = today(clock);
@@ -424,7 +486,10 @@ export async function getCase(
       ? ['confirm_receipt']
       : row.status === 'closed'
         ? []
-        : allowedActions(r.due.state, asOf);
+        : allowedActions(r.due.state, asOf).filter(
+            // A pending request waits for the approver; a second request would be refused.
+            (x) => x !== 'extend' || row.extensionRequest?.status !== 'pending',
+          );
   const d = r.due;
   return {
     ...summary(row, unit?.name ?? '', cal, asOf),
@@ -444,7 +509,7 @@ export async function getCase(
     feeAmount: row.feeAmount,
     onTime: row.onTime,
     trace: row.status === 'closed' ? row.trace : r.trace,
-    hints: row.status === 'closed' ? [] : d.hints,
+    hints: row.status === 'closed' ? [] : [...intakeHints(row, d.correctionNoticeDue), ...d.hints],
     timeline: row.timeline.map((t) => ({ at: t.at, by: t.by, text: t.text })),
     allowedActions: actions,
     letters: letters.map((l) => ({
@@ -455,6 +520,8 @@ export async function getCase(
       createdBy: l.createdBy,
       createdAt: l.createdAt.toISOString(),
     })),
+    intake: intakeOf(row),
+    extensionRequest: row.extensionRequest ?? null,
     remedies: remedies.map((m) => ({
       id: m.id,
       kind: m.kind,
@@ -472,6 +539,14 @@ export async function getCase(
       ...(d.remainingWorkingDays !== undefined ? { remainingWorkingDays: d.remainingWorkingDays } : {}),
     },
   };
+}
+
+function intakeHints(row: CaseRow, noticeDue: string | null): string[] {
+  const intake = intakeOf(row);
+  if (intake.route !== 'correction' || !intake.message) return [];
+  const asked = clockEvents(row).some((e) => e.type === 'correction_requested');
+  if (asked) return [];
+  return [`${intake.message}${noticeDue ? `；补正告知应于 ${noticeDue} 前发出` : ''}`];
 }
 
 /** Public status by query code: no personal data (only unit, dates, status, outcome family). */
@@ -500,8 +575,14 @@ export async function publicStatus(db: DbOrTx, code: string) {
 
 export type CaseAction =
   | { action: 'confirm_receipt'; confirmedOn: string }
-  | { action: 'request_correction'; date: string; correctBy?: string | null; missing: string }
-  | { action: 'receive_correction'; date: string; description?: string | null }
+  | { action: 'request_correction'; date: string; correctBy?: string | null; missing?: string | null }
+  | {
+      action: 'receive_correction';
+      date: string;
+      description?: string | null;
+      deliveryForm?: string | null;
+      deliveryChannel?: string | null;
+    }
   | { action: 'expire_correction'; date: string }
   | {
       action: 'start_consultation';
@@ -511,7 +592,7 @@ export type CaseAction =
       party: string;
     }
   | { action: 'end_consultation'; date: string; kind?: ConsultationKind; opinion?: string | null }
-  | { action: 'extend'; notifiedOn: string; days: number; approvedBy: string }
+  | { action: 'extend'; days: number; reason: string }
   | { action: 'charge_fee'; date: string; method: FeeMethod; pages?: number | null; servedOn?: string | null }
   | { action: 'record_fee_paid'; date: string }
   | { action: 'request_excessive_reasons'; date: string }
@@ -587,6 +668,9 @@ export async function applyAction(
           state.status === 'awaiting_correction' ? '等待补正期间不能作出答复' : '当前不能作出答复',
         );
       if (state.state.fee && !state.state.fee.paidOn) throw invalid('申请人尚未缴纳信息处理费，不能作出答复');
+      const intake = intakeOf(row);
+      if (intake.route !== 'accept')
+        throw invalid(`申请内容不完整（缺少${intake.missing.length}项），应先一次性告知补正（条例第三十条）`);
       const basisErr = checkOutcomeBasis(a.outcome, a.legalBasis ?? null);
       if (basisErr) throw invalid(basisErr);
       if (a.date > asOf) throw invalid(`答复日期 ${a.date} 晚于今天（${asOf}）`);
@@ -624,16 +708,30 @@ export async function applyAction(
     const meta: Record<string, string | number> = {};
     const patch: Partial<CaseRow> = {};
     switch (a.action) {
-      case 'request_correction':
-        if (!a.missing.trim()) throw invalid('请写明需要补正的事项');
+      case 'request_correction': {
+        // Without a text, the notice asks for the Art. 29 items missing at registration (APP-1).
+        const missing =
+          a.missing?.trim() ||
+          intakeOf(row)
+            .missing.map((f) => INTAKE_FIELD_LABELS[f])
+            .join('；');
+        if (!missing) throw invalid('请写明需要补正的事项');
         event = { type: 'correction_requested', date: a.date, correctBy: a.correctBy ?? null };
-        text = `${a.date} 发出补正告知：${a.missing}${a.correctBy ? `，补正期限 ${a.correctBy}` : ''}`;
-        meta.missing = a.missing.trim();
+        text = `${a.date} 发出补正告知：${missing}${a.correctBy ? `，补正期限 ${a.correctBy}` : ''}`;
+        meta.missing = missing;
         break;
+      }
       case 'receive_correction':
         event = { type: 'correction_received', date: a.date };
         text = `${a.date} 收到补正后的申请`;
         if (a.description?.trim()) patch.description = a.description.trim();
+        if (a.deliveryForm?.trim()) patch.deliveryForm = a.deliveryForm.trim();
+        if (a.deliveryChannel?.trim()) patch.deliveryChannel = a.deliveryChannel.trim();
+        {
+          // The corrected application must supply what the notice asked for (APP-1, Art. 30).
+          const after = intakeOf({ ...row, ...patch });
+          if (after.route !== 'accept') throw invalid(`补正后的申请仍不完整：${after.message ?? ''}`);
+        }
         break;
       case 'expire_correction':
         event = { type: 'correction_expired', date: a.date };
@@ -651,10 +749,50 @@ export async function applyAction(
           : { type: 'consultation_ended', date: a.date };
         text = `${a.date} 征求意见结束${a.opinion ? `：${a.opinion}` : ''}`;
         break;
-      case 'extend':
-        event = { type: 'extension', approvedBy: a.approvedBy, notifiedOn: a.notifiedOn, days: a.days };
-        text = `延期答复 ${a.days} 个工作日，批准人 ${a.approvedBy}，${a.notifiedOn} 告知申请人`;
-        break;
+      case 'extend': {
+        // Art. 33 ¶2: the clerk only asks; the clock moves when an approver decides (decideExtension).
+        if (row.extensionRequest?.status === 'pending') throw invalid('已有待审批的延期申请');
+        const check = validateTransition(
+          state.state,
+          // Checked as if approved and notified today, so a hopeless request is refused at once.
+          { type: 'extension', approvedBy: '待审批', notifiedOn: asOf, days: a.days },
+          cal,
+          opts,
+          asOf,
+        );
+        if (check) throw invalid(check);
+        if (!a.reason.trim()) throw invalid('请填写延期理由');
+        const request = {
+          days: a.days,
+          reason: a.reason.trim(),
+          requestedBy: by,
+          requestedOn: asOf,
+          status: 'pending' as const,
+        };
+        await tx
+          .update(requestCases)
+          .set({
+            extensionRequest: request,
+            timeline: [
+              ...row.timeline,
+              {
+                at,
+                by,
+                text: `${asOf} 申请延期答复 ${a.days} 个工作日，待工作机构负责人审批：${request.reason}`,
+              },
+            ],
+            updatedAt: new Date(),
+          })
+          .where(eq(requestCases.id, id));
+        await notifyApprovers(tx, row, request.days);
+        await audit(tx, actor, {
+          action: 'requests.extend_request',
+          objectType: 'request_case',
+          objectId: id,
+          detail: `${a.days} ${request.reason}`,
+        });
+        return;
+      }
       case 'charge_fee': {
         if (row.feeMethod && row.feeMethod !== a.method) {
           throw invalid(
@@ -712,6 +850,112 @@ export async function applyAction(
     if (a.action === 'expire_correction') await closeAbandoned(tx, id, 'r6_1', a.date);
     await audit(tx, actor, {
       action: `requests.${a.action}`,
+      objectType: 'request_case',
+      objectId: id,
+      detail: text,
+    });
+  });
+}
+
+/** Tells every active user who may approve the extension of this case (by role permission and data scope). */
+async function notifyApprovers(tx: DbOrTx, row: CaseRow, days: number): Promise<void> {
+  const granted = await tx.select().from(rolePermissions);
+  const codes = granted
+    .filter((r) => (r.permissions as string[]).includes('requests:extension:approve'))
+    .map((r) => r.roleCode);
+  if (codes.length === 0) return;
+  const allScope = new Set(BUILTIN_ROLES.filter((r) => r.dataScope === 'all').map((r) => r.code as string));
+  const rows = await tx
+    .select({ id: users.id, unitId: users.unitId, role: userRoles.roleCode })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.status, 'active'), inArray(userRoles.roleCode, codes)));
+  const ids = new Set(rows.filter((u) => allScope.has(u.role) || u.unitId === row.unitId).map((u) => u.id));
+  await notify(
+    tx,
+    [...ids].map((userId) => ({
+      userId,
+      title: `延期答复待审批：${row.caseNo}`,
+      body: `申请延长 ${days} 个工作日（条例第三十三条第二款）`,
+      link: `/admin/requests/cases/${row.id}`,
+      dedupeKey: `requests.extension.${row.id}.${row.timeline.length}.${userId}`,
+    })),
+  );
+}
+
+/**
+ * The approver (工作机构负责人: a user holding requests:extension:approve) decides a pending extension request.
+ * Approval records the extension as a clock event with the approver's name and the date the applicant is told;
+ * the due date moves and the 延期答复告知书 can be generated (条例第三十三条第二款, REGULATIONS §1.2 APP-10).
+ */
+export async function decideExtension(
+  database: Database,
+  clock: Clock,
+  actor: Actor,
+  user: Scoped & Pick<CurrentUser, 'name' | 'username'>,
+  id: string,
+  input: { decision: 'approve' | 'reject'; notifiedOn?: string | null; comment?: string | null },
+): Promise<void> {
+  const asOf = today(clock);
+  const at = clock.now().toISOString();
+  const approver = user.name || user.username;
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT 1 FROM request_cases WHERE id = ${id} FOR UPDATE`);
+    const row = await loadScoped(tx, user, id);
+    const req = row.extensionRequest;
+    if (row.status === 'closed') throw invalid('申请已办结，不能再审批延期');
+    if (req?.status !== 'pending') throw invalid('没有待审批的延期申请');
+    const comment = input.comment?.trim() || null;
+    const decided = { ...req, decidedBy: approver, decidedOn: asOf, comment };
+    if (input.decision === 'reject') {
+      await tx
+        .update(requestCases)
+        .set({
+          extensionRequest: { ...decided, status: 'rejected' },
+          timeline: [
+            ...row.timeline,
+            {
+              at,
+              by: user.username,
+              text: `${asOf} ${approver} 不同意延期答复${comment ? `：${comment}` : ''}`,
+            },
+          ],
+          updatedAt: new Date(),
+        })
+        .where(eq(requestCases.id, id));
+      await audit(tx, actor, {
+        action: 'requests.extend_reject',
+        objectType: 'request_case',
+        objectId: id,
+        detail: comment ?? '',
+      });
+      return;
+    }
+    if (!input.notifiedOn) throw invalid('请填写告知申请人的日期', { fields: { notifiedOn: '必填' } });
+    const cal = await getCalendar(database);
+    const opts = await clockOptions(tx);
+    const state = computeDueDates({ events: clockEvents(row), options: opts, asOf }, cal);
+    const event: ClockEvent = {
+      type: 'extension',
+      approvedBy: approver,
+      notifiedOn: input.notifiedOn,
+      days: req.days,
+    };
+    const err = validateTransition(state.state, event, cal, opts, asOf);
+    if (err) throw invalid(err);
+    const text = `延期答复 ${req.days} 个工作日，经 ${approver} 批准（${asOf}），${input.notifiedOn} 告知申请人`;
+    await finish(
+      database,
+      tx,
+      row,
+      {
+        extensionRequest: { ...decided, status: 'approved' },
+        timeline: [...row.timeline, { at, by: user.username, text, event }],
+      },
+      asOf,
+    );
+    await audit(tx, actor, {
+      action: 'requests.extend_approve',
       objectType: 'request_case',
       objectId: id,
       detail: text,

@@ -22,7 +22,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { CASE_STATUS_LABELS, type CaseDetail } from '../../../../contracts/requests';
+import {
+  CASE_STATUS_LABELS,
+  type CaseDetail,
+  DELIVERY_CHANNEL_LABELS,
+  DELIVERY_FORM_LABELS,
+} from '../../../../contracts/requests';
 import { CLOCK_ACTION_LABELS, type ClockAction } from '../../../../domain/requests/clock';
 import { LETTER_KIND_LABELS, LETTER_KINDS, type LetterKind } from '../../../../domain/requests/letters';
 import {
@@ -42,11 +47,96 @@ import { StatusTag } from '../../../components/StatusTag';
 import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 
 type Action = ClockAction | 'confirm_receipt';
-const ACTION_LABELS: Record<Action, string> = { ...CLOCK_ACTION_LABELS, confirm_receipt: '确认收到申请' };
+// The clerk only asks for the extension; the 工作机构负责人 decides it (条例第三十三条第二款).
+const ACTION_LABELS: Record<Action, string> = {
+  ...CLOCK_ACTION_LABELS,
+  extend: '申请延期答复',
+  confirm_receipt: '确认收到申请',
+};
 
 const REMEDY_RESULTS = { upheld: '维持', corrected: '纠正', other: '其他', pending: '尚未审结' } as const;
 
 type Values = Record<string, string | number | null | undefined>;
+
+const labelOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const EXTENSION_STATUS = { pending: '待审批', approved: '已批准', rejected: '未批准' } as const;
+
+/** The pending or decided extension request; approvers (requests:extension:approve) decide it here. */
+function ExtensionCard({ detail }: { detail: CaseDetail }) {
+  const r = detail.extensionRequest;
+  const can = usePermission();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [notifiedOn, setNotifiedOn] = useState('');
+  const [comment, setComment] = useState('');
+  const decide = useMutation({
+    mutationFn: (decision: 'approve' | 'reject') =>
+      post<CaseDetail>(`/requests/cases/${detail.id}/extension-decision`, {
+        decision,
+        notifiedOn: notifiedOn || null,
+        comment: comment || null,
+      }),
+    onSuccess: (d) => {
+      qc.setQueryData(['/requests/cases', detail.id], d);
+      void qc.invalidateQueries({ queryKey: ['/requests/cases'] });
+      void message.success('已审批');
+    },
+  });
+  if (!r) return null;
+  return (
+    <Card title="延期答复审批" style={{ marginTop: 16 }} data-testid="extension-card">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label="状态">
+          <span data-testid="extension-status">{EXTENSION_STATUS[r.status]}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="延长">{r.days} 个工作日</Descriptions.Item>
+        <Descriptions.Item label="理由">{r.reason}</Descriptions.Item>
+        <Descriptions.Item label="申请">
+          {r.requestedBy}，{r.requestedOn}
+        </Descriptions.Item>
+        {r.decidedBy ? (
+          <Descriptions.Item label="审批">
+            {r.decidedBy}，{r.decidedOn}
+            {r.comment ? `：${r.comment}` : ''}
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      {r.status === 'pending' && can('requests:extension:approve') && detail.status !== 'closed' ? (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Input
+            style={{ width: 170 }}
+            placeholder="告知申请人日期 YYYY-MM-DD"
+            aria-label="告知申请人日期"
+            value={notifiedOn}
+            onChange={(e) => setNotifiedOn(e.target.value)}
+            data-testid="extension-notifiedOn"
+          />
+          <Input
+            style={{ width: 200 }}
+            placeholder="审批意见（可选）"
+            aria-label="审批意见"
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          <Button
+            type="primary"
+            disabled={!notifiedOn}
+            loading={decide.isPending}
+            onClick={() => decide.mutate('approve')}
+            data-testid="extension-approve"
+          >
+            同意延期
+          </Button>
+          <Button danger loading={decide.isPending} onClick={() => decide.mutate('reject')}>
+            不同意
+          </Button>
+        </Space>
+      ) : null}
+    </Card>
+  );
+}
 
 /** The fields each action asks for; dates are typed as YYYY-MM-DD. */
 function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCode }) {
@@ -67,7 +157,7 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
         <>
           {date('date', '告知日期')}
           {date('correctBy', '补正期限', false)}
-          <Form.Item name="missing" label="需要补正的事项" rules={[{ required: true, message: '请填写' }]}>
+          <Form.Item name="missing" label="需要补正的事项（留空则列出登记时缺少的事项）">
             <Input.TextArea rows={2} data-testid="action-missing" />
           </Form.Item>
         </>
@@ -76,8 +166,14 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
       return (
         <>
           {date('date', '收到补正日期')}
-          <Form.Item name="description" label="补正后的信息描述（可选）">
-            <Input.TextArea rows={2} />
+          <Form.Item name="description" label="补正后的信息描述（原申请缺少时必填）">
+            <Input.TextArea rows={2} data-testid="action-description" />
+          </Form.Item>
+          <Form.Item name="deliveryForm" label="获取信息的形式（原申请缺少时必填）">
+            <Select allowClear options={labelOptions(DELIVERY_FORM_LABELS)} />
+          </Form.Item>
+          <Form.Item name="deliveryChannel" label="获取信息的途径（原申请缺少时必填）">
+            <Select allowClear options={labelOptions(DELIVERY_CHANNEL_LABELS)} />
           </Form.Item>
         </>
       );
@@ -118,14 +214,10 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
           >
             <InputNumber min={1} max={20} data-testid="action-days" />
           </Form.Item>
-          <Form.Item
-            name="approvedBy"
-            label="批准人（工作机构负责人）"
-            rules={[{ required: true, message: '请填写' }]}
-          >
-            <Input data-testid="action-approvedBy" />
+          <Form.Item name="reason" label="延期理由" rules={[{ required: true, message: '请填写' }]}>
+            <Input.TextArea rows={2} data-testid="action-reason" />
           </Form.Item>
-          {date('notifiedOn', '告知申请人日期')}
+          <Typography.Text type="secondary">提交后由政府信息公开工作机构负责人在系统中审批</Typography.Text>
         </>
       );
     case 'charge_fee':
@@ -365,7 +457,7 @@ export default function CaseDetailPage() {
               <Descriptions.Item label="收到申请日期">{d.receivedOn ?? '待确认'}</Descriptions.Item>
               <Descriptions.Item label="确认人">{d.receiptConfirmedBy ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="所需信息" span={2}>
-                {d.description}
+                {d.description || '（未填写）'}
               </Descriptions.Item>
               {d.receiptRule ? (
                 <Descriptions.Item label="收到日期依据" span={2}>
@@ -392,6 +484,15 @@ export default function CaseDetailPage() {
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
+            {d.intake.route !== 'accept' && d.intake.message ? (
+              <Alert
+                style={{ marginTop: 12 }}
+                type="warning"
+                showIcon
+                title={d.intake.message}
+                data-testid="case-intake"
+              />
+            ) : null}
             {d.duplicateOf ? (
               <Alert
                 style={{ marginTop: 12 }}
@@ -424,6 +525,7 @@ export default function CaseDetailPage() {
               <Typography.Text type="secondary">无可办理事项</Typography.Text>
             )}
           </Card>
+          <ExtensionCard detail={d} />
           <Card title="期限计算过程" style={{ marginTop: 16 }}>
             <ol data-testid="case-trace" style={{ paddingLeft: 20, margin: 0 }}>
               {d.trace.map((t, i) => (

@@ -26,6 +26,7 @@ import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: '办理中（全部未办结）' },
+  { value: 'extension_pending', label: '延期待审批' },
   ...(Object.keys(CASE_STATUS_LABELS) as CaseStatus[])
     .filter((s) => s !== 'not_received')
     .map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })),
@@ -65,9 +66,9 @@ interface RegisterValues {
   idNumber: string;
   phone: string;
   contactPerson?: string;
-  description: string;
-  deliveryForm: string;
-  deliveryChannel: string;
+  description?: string;
+  deliveryForm?: string;
+  deliveryChannel?: string;
   [date: string]: string | undefined;
 }
 
@@ -80,7 +81,13 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
   const save = useMutation({
     mutationFn: (v: RegisterValues) => {
       const dates = Object.fromEntries(CHANNEL_DATES[v.channel].map(([k]) => [k, v[k] || null]));
-      return post<{ id: string; caseNo: string; duplicateOf: string | null }>('/requests/cases', {
+      return post<{
+        id: string;
+        caseNo: string;
+        duplicateOf: string | null;
+        intake: { route: string; message: string | null };
+        correctionNoticeDue: string | null;
+      }>('/requests/cases', {
         unitId: v.unitId,
         channel: v.channel,
         ...dates,
@@ -92,14 +99,17 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
           phone: v.phone,
           contactPerson: v.contactPerson || null,
         },
-        description: v.description,
-        deliveryForm: v.deliveryForm,
-        deliveryChannel: v.deliveryChannel,
+        description: v.description || null,
+        deliveryForm: v.deliveryForm || null,
+        deliveryChannel: v.deliveryChannel || null,
       });
     },
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: ['/requests/cases'] });
       void message.success(`已登记：${r.caseNo}${r.duplicateOf ? '（疑似重复申请，请核对）' : ''}`);
+      // APP-1: an incomplete application is registered and goes to the single correction notice.
+      if (r.intake.route === 'correction')
+        void message.warning(`${r.intake.message ?? ''}；补正告知应于 ${r.correctionNoticeDue ?? ''} 前发出`);
       form.resetFields();
       onClose();
       void navigate(`/requests/cases/${r.id}`);
@@ -160,18 +170,15 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写' }]}>
           <Input data-testid="register-phone" />
         </Form.Item>
-        <Form.Item
-          name="description"
-          label="所需政府信息的描述"
-          rules={[{ required: true, message: '请填写' }]}
-        >
+        {/* Missing items do not block registration: they go to 补正 (条例第二十九条、第三十条). */}
+        <Form.Item name="description" label="所需政府信息的描述（缺少时登记后告知补正）">
           <Input.TextArea rows={3} data-testid="register-description" />
         </Form.Item>
         <Form.Item name="deliveryForm" label="获取信息的形式">
-          <Select options={options(DELIVERY_FORM_LABELS)} />
+          <Select allowClear options={options(DELIVERY_FORM_LABELS)} />
         </Form.Item>
         <Form.Item name="deliveryChannel" label="获取信息的途径">
-          <Select options={options(DELIVERY_CHANNEL_LABELS)} />
+          <Select allowClear options={options(DELIVERY_CHANNEL_LABELS)} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="register-submit">
           登记

@@ -1,0 +1,1 @@
+ALTER TABLE "request_cases" ADD COLUMN "extension_request" jsonb;
