@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
-import { commitBody, initialChoices, splitTyped, unresolved } from './importState';
+import {
+  commitBody,
+  deadlinesFromText,
+  deadlinesText,
+  initialChoices,
+  measuresFromText,
+  splitTyped,
+  unresolved,
+} from './importState';
 
 const m = (x: Partial<UnitNameMatch> & Pick<UnitNameMatch, 'written' | 'status'>): UnitNameMatch => ({
   suggestions: [],
@@ -75,5 +83,38 @@ describe('splitTyped', () => {
     ['', []],
   ])('%s', (s, expected) => {
     expect(splitTyped(s)).toEqual(expected);
+  });
+});
+
+describe('measuresFromText', () => {
+  it.each([
+    ['1．公开规划\n2．归集历史规划', ['1．公开规划', '2．归集历史规划']],
+    ['  一条\r\n\n  两条  ', ['一条', '两条']],
+    ['', []],
+  ])('%j', (s, expected) => {
+    expect(measuresFromText(s)).toEqual(expected);
+  });
+});
+
+describe('deadlinesFromText (re-read with parseDeadline in the plan year)', () => {
+  const prev = [{ kind: 'date' as const, date: '2021-06-30', raw: '2021年6月底前' }];
+  it('shows one phrase per line', () => {
+    expect(deadlinesText([...prev, { kind: 'continuous', raw: '及时公开' }])).toBe('2021年6月底前\n及时公开');
+  });
+  it.each([
+    // issue 3 part 1 phrases: "10月底前" takes the plan's year; 每季度 recurs quarterly
+    ['10月底前', 2021, [{ kind: 'date', date: '2021-10-31', raw: '10月底前' }]],
+    ['10月底前', 2022, [{ kind: 'date', date: '2022-10-31', raw: '10月底前' }]],
+    ['每季度', 2021, [{ kind: 'recurring', every: 'quarter', raw: '每季度' }]],
+    ['及时公开', 2021, [{ kind: 'continuous', raw: '及时公开' }]],
+    ['2021-09-15', 2021, [{ kind: 'date', date: '2021-09-15', raw: '2021-09-15' }]],
+    // a line left as it was keeps its reading; a new line is added after it
+    ['2021年6月底前\n每季度', 2021, [...prev, { kind: 'recurring', every: 'quarter', raw: '每季度' }]],
+    ['', 2021, []],
+  ])('%j in %i', (text, year, expected) => {
+    expect(deadlinesFromText(text, prev, year)).toEqual({ deadlines: expected, unreadable: [] });
+  });
+  it.each([['尽快'], ['2021-02-30']])('refuses %j rather than dropping it', (text) => {
+    expect(deadlinesFromText(text, prev, 2021)).toEqual({ deadlines: [], unreadable: [text] });
   });
 });

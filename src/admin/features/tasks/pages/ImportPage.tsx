@@ -28,6 +28,7 @@ import type {
   UnitNameMatch,
   WorkPlanSummary,
 } from '../../../../contracts/tasks';
+import { DEADLINE_KIND_LABELS } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { ApiError, post, upload } from '../../../api';
@@ -37,8 +38,11 @@ import { UnitTreeSelect, useUnitTree } from '../../../components/units';
 import {
   type Choices,
   commitBody,
+  deadlinesFromText,
+  deadlinesText,
   initialChoices,
   MATCH_COLORS,
+  measuresFromText,
   namesOf,
   splitTyped,
   unresolved,
@@ -62,6 +66,8 @@ export default function ImportPage() {
   const [replace, setReplace] = useState(false);
   const [committed, setCommitted] = useState<WorkPlanSummary | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
+  /** ref → deadline lines the officer typed that could not be read (the edit was not taken). */
+  const [deadlineErrors, setDeadlineErrors] = useState<Record<string, string[]>>({});
 
   const parse = useMutation({
     mutationFn: (file: File) =>
@@ -121,6 +127,11 @@ export default function ImportPage() {
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
+  const editDeadlines = (t: Task, s: string) => {
+    const read = deadlinesFromText(s, t.deadlines, year ?? plan?.year ?? 0);
+    setDeadlineErrors((e) => ({ ...e, [t.ref]: read.unreadable }));
+    if (!read.unreadable.length) setTask(t.ref, { deadlines: read.deadlines });
+  };
 
   const resolver = (w: string) => {
     const m = matches.get(w);
@@ -386,13 +397,37 @@ export default function ImportPage() {
                 title: '任务与举措',
                 key: 'text',
                 render: (_, t) => (
-                  <Typography.Paragraph
-                    style={{ marginBottom: 0 }}
-                    editable={{ onChange: (text) => setTask(t.ref, { text }), tooltip: '修改' }}
-                    ellipsis={{ rows: 3, expandable: true }}
-                  >
-                    {t.text}
-                  </Typography.Paragraph>
+                  <>
+                    <Typography.Paragraph
+                      style={{ marginBottom: 0 }}
+                      editable={{ onChange: (text) => setTask(t.ref, { text }), tooltip: '修改' }}
+                      ellipsis={{ rows: 3, expandable: true }}
+                    >
+                      {t.text}
+                    </Typography.Paragraph>
+                    <div data-testid={`measures-${t.ref}`}>
+                      {t.measures.map((m, i) => (
+                        <Typography.Paragraph
+                          key={`${i}-${m}`}
+                          type="secondary"
+                          style={{ marginBottom: 0 }}
+                          ellipsis={{ rows: 2, expandable: true }}
+                        >
+                          {m}
+                        </Typography.Paragraph>
+                      ))}
+                      <Typography.Text
+                        type="secondary"
+                        editable={{
+                          text: t.measures.join('\n'),
+                          onChange: (s) => setTask(t.ref, { measures: measuresFromText(s) }),
+                          tooltip: '修改举措（每行一条，Shift+Enter 换行）',
+                        }}
+                      >
+                        {t.measures.length ? null : '举措'}
+                      </Typography.Text>
+                    </div>
+                  </>
                 ),
               },
               {
@@ -433,15 +468,32 @@ export default function ImportPage() {
                 title: '完成时限',
                 key: 'deadlines',
                 width: 160,
-                render: (_, t) =>
-                  t.deadlines.length
-                    ? t.deadlines.map((d, i) => (
-                        <div key={`${d.raw}-${i}`}>
-                          {d.date ?? d.raw}
-                          {d.date ? null : <Tag style={{ marginLeft: 4 }}>{d.kind}</Tag>}
-                        </div>
-                      ))
-                    : '—',
+                render: (_, t) => (
+                  <div data-testid={`deadlines-${t.ref}`}>
+                    {t.deadlines.length
+                      ? t.deadlines.map((d, i) => (
+                          <div key={`${d.raw}-${i}`} title={d.raw}>
+                            {d.date ?? d.raw}
+                            {d.date ? null : (
+                              <Tag style={{ marginLeft: 4 }}>{DEADLINE_KIND_LABELS[d.kind]}</Tag>
+                            )}
+                          </div>
+                        ))
+                      : '—'}
+                    <Typography.Text
+                      editable={{
+                        text: deadlinesText(t.deadlines),
+                        onChange: (s) => editDeadlines(t, s),
+                        tooltip: '修改完成时限（每行一个，如“2021年6月底前”“每季度”“及时公开”或 2021-06-30）',
+                      }}
+                    />
+                    {deadlineErrors[t.ref]?.length ? (
+                      <Typography.Text type="danger" data-testid={`deadline-error-${t.ref}`}>
+                        无法识别：{deadlineErrors[t.ref]!.join('、')}（未修改）
+                      </Typography.Text>
+                    ) : null}
+                  </div>
+                ),
               },
             ]}
           />
