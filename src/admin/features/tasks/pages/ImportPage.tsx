@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, InboxOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -49,6 +49,60 @@ import {
 } from '../importState';
 
 type Task = ParsedPlan['tasks'][number];
+
+/**
+ * A cell holding a list (measures, deadlines) edited as text, one entry per line. Typography's inline editing
+ * drops line breaks, so this uses a plain text area with an explicit 确定.
+ */
+function LinesEditor({
+  label,
+  value,
+  onSave,
+}: {
+  label: string;
+  value: string;
+  onSave: (s: string) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  if (draft === null)
+    return (
+      <Button
+        type="link"
+        size="small"
+        icon={<EditOutlined />}
+        aria-label={label}
+        title={label}
+        data-testid="lines-edit"
+        onClick={() => setDraft(value)}
+      />
+    );
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+      <Input.TextArea
+        aria-label={label}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+      />
+      <Space size={4}>
+        <Button
+          size="small"
+          type="primary"
+          data-testid="lines-save"
+          onClick={() => {
+            onSave(draft);
+            setDraft(null);
+          }}
+        >
+          确定
+        </Button>
+        <Button size="small" onClick={() => setDraft(null)}>
+          取消
+        </Button>
+      </Space>
+    </Space>
+  );
+}
 
 /** 导入任务分工: upload → check and fix every task and unit name → commit all or nothing. */
 export default function ImportPage() {
@@ -416,16 +470,11 @@ export default function ImportPage() {
                           {m}
                         </Typography.Paragraph>
                       ))}
-                      <Typography.Text
-                        type="secondary"
-                        editable={{
-                          text: t.measures.join('\n'),
-                          onChange: (s) => setTask(t.ref, { measures: measuresFromText(s) }),
-                          tooltip: '修改举措（每行一条，Shift+Enter 换行）',
-                        }}
-                      >
-                        {t.measures.length ? null : '举措'}
-                      </Typography.Text>
+                      <LinesEditor
+                        label={`修改 ${t.ref} 的举措（每行一条）`}
+                        value={t.measures.join('\n')}
+                        onSave={(s) => setTask(t.ref, { measures: measuresFromText(s) })}
+                      />
                     </div>
                   </>
                 ),
@@ -480,12 +529,10 @@ export default function ImportPage() {
                           </div>
                         ))
                       : '—'}
-                    <Typography.Text
-                      editable={{
-                        text: deadlinesText(t.deadlines),
-                        onChange: (s) => editDeadlines(t, s),
-                        tooltip: '修改完成时限（每行一个，如“2021年6月底前”“每季度”“及时公开”或 2021-06-30）',
-                      }}
+                    <LinesEditor
+                      label={`修改 ${t.ref} 的完成时限（每行一个，如“2021年6月底前”“每季度”“及时公开”或 2021-06-30）`}
+                      value={deadlinesText(t.deadlines)}
+                      onSave={(s) => editDeadlines(t, s)}
                     />
                     {deadlineErrors[t.ref]?.length ? (
                       <Typography.Text type="danger" data-testid={`deadline-error-${t.ref}`}>
