@@ -164,6 +164,10 @@ describe('[ADMIN] work plans', () => {
     await deadlines.getByTestId('lines-save').click();
     await expect.poll(() => deadlines.textContent()).toContain('2021-09-30');
     expect(await office.getByTestId('deadline-error-T003').count()).toBe(0);
+    const paths = office.getByTestId('paths-T003');
+    await paths.getByTestId('lines-edit').click();
+    await paths.locator('textarea').fill('政府网站 > 政府信息公开 > 国土空间规划');
+    await paths.getByTestId('lines-save').click();
     await office.getByTestId('tasks-commit').click();
     await office.getByTestId('tasks-import-success').waitFor();
     const t003 = (
@@ -171,6 +175,7 @@ describe('[ADMIN] work plans', () => {
     )[0]!;
     expect(t003.measures).toEqual(['在政府网站公开规划全文', '同步发布政策解读']);
     expect(t003.deadlines).toEqual([{ kind: 'date', date: '2021-09-30', raw: '9月底前' }]);
+    expect(t003.disclosurePaths).toEqual([['政府网站', '政府信息公开', '国土空间规划']]);
     expect(await office.getByTestId('tasks-import-success').textContent()).toContain('已导入 46 项任务');
     expect(await closedCount(office)).toBe('0');
     expect(await axeOwn(office), 'dashboard').toEqual([]);

@@ -9,9 +9,10 @@ import {
   deadlinesText,
   initialChoices,
   measuresFromText,
+  pathsFromText,
 } from '../../src/admin/features/tasks/importState';
 import type { ImportPreview, ParsedPlan, WorkPlanSummary } from '../../src/contracts/tasks';
-import { planTasks, taskAssignments, units } from '../../src/server/db/schema';
+import { planTasks, taskAssignments, units, workPlans } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
 
 const SEED_001 = new URL('../../../shared/seeds/001_f1f23c2a90ae0336.txt', import.meta.url);
@@ -25,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('import preview edits reach the stored plan', () => {
-  it('edited measures and deadlines (re-read with parseDeadline) are stored; assignments follow them', async () => {
+  it('edited measures, deadlines (re-read with parseDeadline), sections, paths, 文号 and date are stored; assignments follow', async () => {
     const r = await office.upload<ImportPreview>(
       '/api/tasks/import/preview',
       '任务分工.txt',
@@ -55,9 +56,17 @@ describe('import preview edits reach the stored plan', () => {
     expect([t3.unreadable, t5.unreadable]).toEqual([[], []]);
     const edited: ParsedPlan = {
       ...preview.plan,
+      docNumber: '渝中府办发〔2021〕99号',
+      date: '2021-04-01',
       tasks: preview.plan.tasks.map((t) =>
         t.ref === 'T003'
-          ? { ...t, measures, deadlines: t3.deadlines }
+          ? {
+              ...t,
+              measures,
+              deadlines: t3.deadlines,
+              section: ['一、规划信息'],
+              disclosurePaths: pathsFromText('政府网站 > 政府信息公开 > 国土空间规划\n政务新媒体'),
+            }
           : t.ref === 'T005'
             ? { ...t, deadlines: t5.deadlines }
             : t,
@@ -81,6 +90,10 @@ describe('import preview edits reach the stored plan', () => {
     const s3 = await stored('T003');
     expect(s3.t.measures).toEqual(['1．在政府网站公开规划全文', '2．同步公开图解']);
     expect(s3.t.deadlines).toEqual([{ kind: 'date', date: '2021-09-30', raw: '2021年9月底前' }]);
+    expect(s3.t.section).toEqual(['一、规划信息']);
+    expect(s3.t.disclosurePaths).toEqual([['政府网站', '政府信息公开', '国土空间规划'], ['政务新媒体']]);
+    const [p] = await db.select().from(workPlans);
+    expect([p!.docNumber, p!.date]).toEqual(['渝中府办发〔2021〕99号', '2021-04-01']);
     // T003's one unit (区规划自然资源局) is due on the edited date
     expect(s3.a).toEqual([{ period: null, dueDate: '2021-09-30' }]);
 

@@ -3,9 +3,12 @@ import type { ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
 import {
   commitBody,
   deadlinesFromText,
+  deadlinesInYear,
   deadlinesText,
   initialChoices,
   measuresFromText,
+  pathsFromText,
+  pathsText,
   splitTyped,
   unresolved,
 } from './importState';
@@ -116,5 +119,48 @@ describe('deadlinesFromText (re-read with parseDeadline in the plan year)', () =
   });
   it.each([['尽快'], ['2021-02-30']])('refuses %j rather than dropping it', (text) => {
     expect(deadlinesFromText(text, prev, 2021)).toEqual({ deadlines: [], unreadable: [text] });
+  });
+});
+
+describe('disclosure paths as text', () => {
+  const paths = [['政府网站', '政府信息公开', '规划信息'], ['其他渠道']];
+  it('round-trips', () => {
+    expect(pathsText(paths)).toBe('政府网站 > 政府信息公开 > 规划信息\n其他渠道');
+    expect(pathsFromText(pathsText(paths))).toEqual(paths);
+  });
+  it.each([
+    ['政府网站＞政务公开 >  目录\n\n', [['政府网站', '政务公开', '目录']]],
+    ['', []],
+  ])('%j', (s, expected) => {
+    expect(pathsFromText(s)).toEqual(expected);
+  });
+});
+
+describe('deadlinesInYear (the officer corrects the plan year)', () => {
+  it.each([
+    // written without a year: follows the plan year (issue 3 part 1: "10月底前" in the plan's year, "次年")
+    [
+      { kind: 'date', date: '2021-10-31', raw: '10月底前' },
+      { kind: 'date', date: '2022-10-31', raw: '10月底前' },
+    ],
+    [
+      { kind: 'date', date: '2022-01-31', raw: '次年1月底前' },
+      { kind: 'date', date: '2023-01-31', raw: '次年1月底前' },
+    ],
+    // its own year, an ISO date typed in, or another kind: unchanged
+    [
+      { kind: 'date', date: '2021-06-30', raw: '2021年6月底前' },
+      { kind: 'date', date: '2021-06-30', raw: '2021年6月底前' },
+    ],
+    [
+      { kind: 'date', date: '2021-09-15', raw: '2021-09-15' },
+      { kind: 'date', date: '2021-09-15', raw: '2021-09-15' },
+    ],
+    [
+      { kind: 'recurring', every: 'quarter', raw: '每季度' },
+      { kind: 'recurring', every: 'quarter', raw: '每季度' },
+    ],
+  ] as const)('%j → %j', (d, expected) => {
+    expect(deadlinesInYear([{ ...d }], 2022)).toEqual([expected]);
   });
 });

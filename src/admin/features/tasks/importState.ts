@@ -127,3 +127,33 @@ export function deadlinesFromText(
   }
   return { deadlines, unreadable };
 }
+
+/** Disclosure paths shown for editing: one path per line, its levels joined by " > " as the notices write them. */
+export function pathsText(paths: string[][]): string {
+  return paths.map((p) => p.join(' > ')).join('\n');
+}
+
+/** Disclosure paths as typed: one per line, levels separated by > or ＞. */
+export function pathsFromText(s: string): string[][] {
+  return s
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .split(/[>＞]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .filter((p) => p.length > 0);
+}
+
+/**
+ * The officer changed the plan year: dates the notice wrote without a year ("10月底前", "次年1月底前") are read
+ * again in the new year; dates with their own year, and other kinds, stay as they are.
+ */
+export function deadlinesInYear(ds: Deadline[], year: number): Deadline[] {
+  return ds.map((d) => {
+    if (d.kind !== 'date') return d;
+    const read = parseDeadline(d.raw, year);
+    return read.length === 1 && read[0]?.kind === 'date' ? read[0] : d;
+  });
+}

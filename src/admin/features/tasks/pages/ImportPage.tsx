@@ -28,7 +28,7 @@ import type {
   UnitNameMatch,
   WorkPlanSummary,
 } from '../../../../contracts/tasks';
-import { DEADLINE_KIND_LABELS } from '../../../../domain/tasks/deadlines';
+import { DEADLINE_KIND_LABELS, isoDate } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { ApiError, post, upload } from '../../../api';
@@ -39,16 +39,24 @@ import {
   type Choices,
   commitBody,
   deadlinesFromText,
+  deadlinesInYear,
   deadlinesText,
   initialChoices,
   MATCH_COLORS,
   measuresFromText,
   namesOf,
+  pathsFromText,
+  pathsText,
   splitTyped,
   unresolved,
 } from '../importState';
 
 type Task = ParsedPlan['tasks'][number];
+
+const isDate = (s: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+};
 
 /**
  * A cell holding a list (measures, deadlines) edited as text, one entry per line. Typography's inline editing
@@ -178,6 +186,7 @@ export default function ImportPage() {
   // every name in use, including ones the officer typed in
   const effective: Choices = Object.fromEntries(names.map((n) => [n, choices[n] ?? null]));
   const left = unresolved(effective);
+  const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
@@ -336,8 +345,31 @@ export default function ImportPage() {
                   />
                 ),
               },
-              { key: 'n', label: '文号', children: <>{plan.docNumber || '—'}</> },
-              { key: 'd', label: '成文日期', children: <>{plan.date || '—'}</> },
+              {
+                key: 'n',
+                label: '文号',
+                children: (
+                  <Input
+                    aria-label="文号"
+                    maxLength={60}
+                    value={plan.docNumber ?? ''}
+                    onChange={(e) => setPlan({ ...plan, docNumber: e.target.value.trim() || null })}
+                  />
+                ),
+              },
+              {
+                key: 'd',
+                label: '成文日期',
+                children: (
+                  <Input
+                    aria-label="成文日期"
+                    placeholder="YYYY-MM-DD"
+                    value={plan.date ?? ''}
+                    status={dateOk ? undefined : 'error'}
+                    onChange={(e) => setPlan({ ...plan, date: e.target.value.trim() || null })}
+                  />
+                ),
+              },
               {
                 key: 'y',
                 label: '计划年度',
@@ -348,7 +380,18 @@ export default function ImportPage() {
                     max={2100}
                     value={year}
                     status={year ? undefined : 'error'}
-                    onChange={(v) => setYear(v)}
+                    onChange={(v) => {
+                      setYear(v);
+                      // dates written without a year ("10月底前") follow the corrected plan year
+                      if (v && v >= 2000 && v <= 2100)
+                        setPlan({
+                          ...plan,
+                          tasks: plan.tasks.map((t) => ({
+                            ...t,
+                            deadlines: deadlinesInYear(t.deadlines, v),
+                          })),
+                        });
+                    }}
                   />
                 ),
               },
@@ -438,14 +481,23 @@ export default function ImportPage() {
             pagination={{ pageSize: 20, showSizeChanger: false }}
             data-testid="tasks-preview-table"
             title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1320 }}
             columns={[
               { title: '编号', dataIndex: 'ref', width: 70 },
               {
                 title: '板块',
                 key: 'section',
                 width: 180,
-                render: (_, t) => <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>,
+                render: (_, t) => (
+                  <div data-testid={`section-${t.ref}`}>
+                    <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>
+                    <LinesEditor
+                      label={`修改 ${t.ref} 的板块（每行一级）`}
+                      value={t.section.join('\n')}
+                      onSave={(s) => setTask(t.ref, { section: measuresFromText(s) })}
+                    />
+                  </div>
+                ),
               },
               {
                 title: '任务与举措',
@@ -542,6 +594,25 @@ export default function ImportPage() {
                   </div>
                 ),
               },
+              {
+                title: '公开路径',
+                key: 'paths',
+                width: 220,
+                render: (_, t) => (
+                  <div data-testid={`paths-${t.ref}`}>
+                    {t.disclosurePaths.map((p, i) => (
+                      <div key={`${i}-${p.join('>')}`}>
+                        <Typography.Text type="secondary">{p.join(' > ')}</Typography.Text>
+                      </div>
+                    ))}
+                    <LinesEditor
+                      label={`修改 ${t.ref} 的公开路径（每行一条，层级用 > 分隔）`}
+                      value={pathsText(t.disclosurePaths)}
+                      onSave={(s) => setTask(t.ref, { disclosurePaths: pathsFromText(s) })}
+                    />
+                  </div>
+                ),
+              },
             ]}
           />
           {commitError ? (
@@ -560,7 +631,7 @@ export default function ImportPage() {
               <Button onClick={() => setStep(0)}>重新上传</Button>
               <Button
                 type="primary"
-                disabled={left.length > 0 || !year || (!!preview.duplicate && !replace)}
+                disabled={left.length > 0 || !year || !dateOk || (!!preview.duplicate && !replace)}
                 loading={commit.isPending}
                 onClick={() => commit.mutate()}
                 data-testid="tasks-commit"
