@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   commitBody,
   deadlinesFromText,
+  deadlinesInYear,
   deadlinesText,
   initialChoices,
   measuresFromText,
@@ -109,5 +110,47 @@ describe('import preview edits reach the stored plan', () => {
     ]);
     // an unedited task keeps what the notice said
     expect((await stored('T001')).t.measures).toEqual(task(preview.plan, 'T001').measures);
+  });
+
+  it('a notice without a year: "10月底前" is refused until the officer gives the year, then due in that year', async () => {
+    const text = `关于印发政务公开工作要点的通知
+一、深化重点领域信息公开
+（一）优化营商环境信息公开
+1.公开优化营商环境政策措施及解读，10月底前完成。(牵头单位:区发展改革委,责任单位:区教委)
+`;
+    const r = await office.upload<ImportPreview>(
+      '/api/tasks/import/preview',
+      '要点.txt',
+      new TextEncoder().encode(text),
+    );
+    expect(r.status).toBe(200);
+    const preview = r.body.data!;
+    expect(preview.plan.year).toBeNull();
+    const choices = initialChoices(preview.units);
+    expect(Object.values(choices).every((v) => v?.length)).toBe(true);
+    const opts = { year: 2026, cadence: 'quarter', replace: false } as const;
+    const bad = await office.post(
+      '/api/tasks/import/commit',
+      commitBody(preview, preview.plan, choices, opts),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toContain('完成时限「10月底前」缺少年份');
+    // what the page does when the officer types the year
+    const fixed: ParsedPlan = {
+      ...preview.plan,
+      tasks: preview.plan.tasks.map((t) => ({ ...t, deadlines: deadlinesInYear(t.deadlines, 2026) })),
+    };
+    const ok = await office.post<WorkPlanSummary>(
+      '/api/tasks/import/commit',
+      commitBody(preview, fixed, choices, opts),
+    );
+    expect(ok.status).toBe(201);
+    const db = api.tdb.database.db;
+    const asg = await db
+      .select({ due: taskAssignments.dueDate })
+      .from(taskAssignments)
+      .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+      .where(eq(planTasks.planId, ok.body.data!.id));
+    expect(asg.map((a) => a.due)).toEqual(['2026-10-31', '2026-10-31']);
   });
 });

@@ -147,6 +147,11 @@ describe('deadlinesInYear (the officer corrects the plan year)', () => {
       { kind: 'date', date: '2022-01-31', raw: '次年1月底前' },
       { kind: 'date', date: '2023-01-31', raw: '次年1月底前' },
     ],
+    // a notice without a year read it as year 0000 until the officer gave one
+    [
+      { kind: 'date', date: '0000-10-31', raw: '10月底前' },
+      { kind: 'date', date: '2022-10-31', raw: '10月底前' },
+    ],
     // its own year, an ISO date typed in, or another kind: unchanged
     [
       { kind: 'date', date: '2021-06-30', raw: '2021年6月底前' },
