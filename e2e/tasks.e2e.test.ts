@@ -147,6 +147,8 @@ describe('[ADMIN] work plans', () => {
     // 区政府有关部门 asks the officer to pick: take all candidates
     await office.getByTestId('pick-all-区政府有关部门').click();
     await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
+    // the parser's doubts show in the task's row (seed 001 T013: a list line that lost its number)
+    expect(await office.getByTestId('warnings-T013').textContent()).toContain('请核对');
     // every cell is editable: T003 (国土空间规划) gets two measures and a deadline the notice did not give it
     const measures = office.getByTestId('measures-T003');
     await measures.getByTestId('lines-edit').click();

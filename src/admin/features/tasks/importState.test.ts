@@ -11,6 +11,7 @@ import {
   pathsText,
   splitTyped,
   unresolved,
+  warningsByRef,
 } from './importState';
 
 const m = (x: Partial<UnitNameMatch> & Pick<UnitNameMatch, 'written' | 'status'>): UnitNameMatch => ({
@@ -167,5 +168,18 @@ describe('deadlinesInYear (the officer corrects the plan year)', () => {
     ],
   ] as const)('%j → %j', (d, expected) => {
     expect(deadlinesInYear([{ ...d }], 2022)).toEqual([expected]);
+  });
+});
+
+describe('warningsByRef', () => {
+  it('groups the parser warnings by task, with their source; plan-level ones are left out', () => {
+    const m = warningsByRef({
+      warnings: [
+        { ref: 'T002', source: '表1第3行', message: '单元格为空，请核对' },
+        { ref: '', source: '', message: '未能从通知中识别年度' },
+        { ref: 'T002', source: '', message: '未写明牵头单位' },
+      ],
+    });
+    expect([...m]).toEqual([['T002', ['单元格为空，请核对（表1第3行）', '未写明牵头单位']]]);
   });
 });

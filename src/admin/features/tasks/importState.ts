@@ -157,3 +157,15 @@ export function deadlinesInYear(ds: Deadline[], year: number): Deadline[] {
     return read.length === 1 && read[0]?.kind === 'date' ? read[0] : d;
   });
 }
+
+/** The parser's warnings per task ref (shown in the task's row; warnings without a ref stay in the list above). */
+export function warningsByRef(plan: Pick<ParsedPlan, 'warnings'>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of plan.warnings) {
+    if (!w.ref) continue;
+    const list = out.get(w.ref) ?? [];
+    list.push(w.source ? `${w.message}（${w.source}）` : w.message);
+    out.set(w.ref, list);
+  }
+  return out;
+}

@@ -15,6 +15,7 @@ import {
   Steps,
   Table,
   Tag,
+  Tooltip,
   Typography,
   Upload,
 } from 'antd';
@@ -49,6 +50,7 @@ import {
   pathsText,
   splitTyped,
   unresolved,
+  warningsByRef,
 } from '../importState';
 
 type Task = ParsedPlan['tasks'][number];
@@ -187,6 +189,7 @@ export default function ImportPage() {
   const effective: Choices = Object.fromEntries(names.map((n) => [n, choices[n] ?? null]));
   const left = unresolved(effective);
   const dateOk = !plan?.date || isDate(plan.date);
+  const rowWarnings = useMemo(() => (plan ? warningsByRef(plan) : new Map<string, string[]>()), [plan]);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
@@ -481,7 +484,7 @@ export default function ImportPage() {
             pagination={{ pageSize: 20, showSizeChanger: false }}
             data-testid="tasks-preview-table"
             title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
-            scroll={{ x: 1320 }}
+            scroll={{ x: 1410 }}
             columns={[
               { title: '编号', dataIndex: 'ref', width: 70 },
               {
@@ -593,6 +596,21 @@ export default function ImportPage() {
                     ) : null}
                   </div>
                 ),
+              },
+              {
+                title: '提示',
+                key: 'warnings',
+                width: 90,
+                render: (_, t) => {
+                  const ws = rowWarnings.get(t.ref);
+                  return ws ? (
+                    <Tooltip title={ws.join('；')}>
+                      <Tag color="orange" data-testid={`warnings-${t.ref}`}>
+                        请核对（{ws.length}）
+                      </Tag>
+                    </Tooltip>
+                  ) : null;
+                },
               },
               {
                 title: '公开路径',
