@@ -124,4 +124,28 @@ describe('gongkai import tasks --commit', () => {
     expect(after).toHaveLength(1);
     expect(after[0]!.id).not.toBe(plans[0]!.id);
   }, 240_000);
+
+  it('a notice without a year is refused without --year; with it, "10月底前" is due in that year', async () => {
+    const file = write(
+      'noyear.txt',
+      `关于印发政务公开工作要点的通知
+一、深化重点领域信息公开
+（一）优化营商环境信息公开
+1.公开优化营商环境政策措施及解读，10月底前完成。(牵头单位:区发展改革委,责任单位:区教委)
+`,
+    );
+    const db = tdb.database.db;
+    const before = (await db.select().from(planTasks)).length;
+    const r = gongkai('import', 'tasks', file, '--commit');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('请用 --year 指定');
+    expect(await db.select().from(planTasks)).toHaveLength(before);
+    const ok = gongkai('import', 'tasks', file, '--commit', '--year', '2027');
+    expect(ok.status).toBe(0);
+    const [t] = await db
+      .select()
+      .from(planTasks)
+      .where(eq(planTasks.text, '1.公开优化营商环境政策措施及解读，10月底前完成。'));
+    expect(t?.deadlines).toEqual([{ kind: 'date', date: '2027-10-31', raw: '10月底前' }]);
+  }, 120_000);
 });
