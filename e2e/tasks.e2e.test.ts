@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textToBlocks } from '../src/domain/tasks/blocks';
-import { units, users } from '../src/server/db/schema';
+import { planTasks, units, users } from '../src/server/db/schema';
 import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 const SEED_001 = new URL('../../shared/seeds/001_f1f23c2a90ae0336.txt', import.meta.url);
@@ -147,8 +147,37 @@ describe('[ADMIN] work plans', () => {
     // 区政府有关部门 asks the officer to pick: take all candidates
     await office.getByTestId('pick-all-区政府有关部门').click();
     await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
+    // the parser's doubts show in the task's row (seed 001 T013: a list line that lost its number)
+    expect(await office.getByTestId('warnings-T013').textContent()).toContain('请核对');
+    // every cell is editable: T003 (国土空间规划) gets two measures and a deadline the notice did not give it
+    const measures = office.getByTestId('measures-T003');
+    await measures.getByTestId('lines-edit').click();
+    await measures.locator('textarea').fill('在政府网站公开规划全文\n同步发布政策解读');
+    await measures.getByTestId('lines-save').click();
+    await expect.poll(() => measures.textContent()).toContain('同步发布政策解读');
+    const deadlines = office.getByTestId('deadlines-T003');
+    await deadlines.getByTestId('lines-edit').click();
+    await deadlines.locator('textarea').fill('尽快');
+    await deadlines.getByTestId('lines-save').click();
+    // an unreadable phrase is refused, not dropped
+    await office.getByTestId('deadline-error-T003').waitFor();
+    await deadlines.getByTestId('lines-edit').click();
+    await deadlines.locator('textarea').fill('9月底前');
+    await deadlines.getByTestId('lines-save').click();
+    await expect.poll(() => deadlines.textContent()).toContain('2021-09-30');
+    expect(await office.getByTestId('deadline-error-T003').count()).toBe(0);
+    const paths = office.getByTestId('paths-T003');
+    await paths.getByTestId('lines-edit').click();
+    await paths.locator('textarea').fill('政府网站 > 政府信息公开 > 国土空间规划');
+    await paths.getByTestId('lines-save').click();
     await office.getByTestId('tasks-commit').click();
     await office.getByTestId('tasks-import-success').waitFor();
+    const t003 = (
+      await e.server.db.database.db.select().from(planTasks).where(eq(planTasks.ref, 'T003'))
+    )[0]!;
+    expect(t003.measures).toEqual(['在政府网站公开规划全文', '同步发布政策解读']);
+    expect(t003.deadlines).toEqual([{ kind: 'date', date: '2021-09-30', raw: '9月底前' }]);
+    expect(t003.disclosurePaths).toEqual([['政府网站', '政府信息公开', '国土空间规划']]);
     expect(await office.getByTestId('tasks-import-success').textContent()).toContain('已导入 46 项任务');
     expect(await closedCount(office)).toBe('0');
     expect(await axeOwn(office), 'dashboard').toEqual([]);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
-import { commitBody, initialChoices, splitTyped, unresolved } from './importState';
+import {
+  commitBody,
+  deadlinesFromText,
+  deadlinesInYear,
+  deadlinesText,
+  initialChoices,
+  measuresFromText,
+  pathsFromText,
+  pathsText,
+  splitTyped,
+  unresolved,
+  warningsByRef,
+} from './importState';
 
 const m = (x: Partial<UnitNameMatch> & Pick<UnitNameMatch, 'written' | 'status'>): UnitNameMatch => ({
   suggestions: [],
@@ -75,5 +87,99 @@ describe('splitTyped', () => {
     ['', []],
   ])('%s', (s, expected) => {
     expect(splitTyped(s)).toEqual(expected);
+  });
+});
+
+describe('measuresFromText', () => {
+  it.each([
+    ['1．公开规划\n2．归集历史规划', ['1．公开规划', '2．归集历史规划']],
+    ['  一条\r\n\n  两条  ', ['一条', '两条']],
+    ['', []],
+  ])('%j', (s, expected) => {
+    expect(measuresFromText(s)).toEqual(expected);
+  });
+});
+
+describe('deadlinesFromText (re-read with parseDeadline in the plan year)', () => {
+  const prev = [{ kind: 'date' as const, date: '2021-06-30', raw: '2021年6月底前' }];
+  it('shows one phrase per line', () => {
+    expect(deadlinesText([...prev, { kind: 'continuous', raw: '及时公开' }])).toBe('2021年6月底前\n及时公开');
+  });
+  it.each([
+    // issue 3 part 1 phrases: "10月底前" takes the plan's year; 每季度 recurs quarterly
+    ['10月底前', 2021, [{ kind: 'date', date: '2021-10-31', raw: '10月底前' }]],
+    ['10月底前', 2022, [{ kind: 'date', date: '2022-10-31', raw: '10月底前' }]],
+    ['每季度', 2021, [{ kind: 'recurring', every: 'quarter', raw: '每季度' }]],
+    ['及时公开', 2021, [{ kind: 'continuous', raw: '及时公开' }]],
+    ['2021-09-15', 2021, [{ kind: 'date', date: '2021-09-15', raw: '2021-09-15' }]],
+    // a line left as it was keeps its reading; a new line is added after it
+    ['2021年6月底前\n每季度', 2021, [...prev, { kind: 'recurring', every: 'quarter', raw: '每季度' }]],
+    ['', 2021, []],
+  ])('%j in %i', (text, year, expected) => {
+    expect(deadlinesFromText(text, prev, year)).toEqual({ deadlines: expected, unreadable: [] });
+  });
+  it.each([['尽快'], ['2021-02-30']])('refuses %j rather than dropping it', (text) => {
+    expect(deadlinesFromText(text, prev, 2021)).toEqual({ deadlines: [], unreadable: [text] });
+  });
+});
+
+describe('disclosure paths as text', () => {
+  const paths = [['政府网站', '政府信息公开', '规划信息'], ['其他渠道']];
+  it('round-trips', () => {
+    expect(pathsText(paths)).toBe('政府网站 > 政府信息公开 > 规划信息\n其他渠道');
+    expect(pathsFromText(pathsText(paths))).toEqual(paths);
+  });
+  it.each([
+    ['政府网站＞政务公开 >  目录\n\n', [['政府网站', '政务公开', '目录']]],
+    ['', []],
+  ])('%j', (s, expected) => {
+    expect(pathsFromText(s)).toEqual(expected);
+  });
+});
+
+describe('deadlinesInYear (the officer corrects the plan year)', () => {
+  it.each([
+    // written without a year: follows the plan year (issue 3 part 1: "10月底前" in the plan's year, "次年")
+    [
+      { kind: 'date', date: '2021-10-31', raw: '10月底前' },
+      { kind: 'date', date: '2022-10-31', raw: '10月底前' },
+    ],
+    [
+      { kind: 'date', date: '2022-01-31', raw: '次年1月底前' },
+      { kind: 'date', date: '2023-01-31', raw: '次年1月底前' },
+    ],
+    // a notice without a year read it as year 0000 until the officer gave one
+    [
+      { kind: 'date', date: '0000-10-31', raw: '10月底前' },
+      { kind: 'date', date: '2022-10-31', raw: '10月底前' },
+    ],
+    // its own year, an ISO date typed in, or another kind: unchanged
+    [
+      { kind: 'date', date: '2021-06-30', raw: '2021年6月底前' },
+      { kind: 'date', date: '2021-06-30', raw: '2021年6月底前' },
+    ],
+    [
+      { kind: 'date', date: '2021-09-15', raw: '2021-09-15' },
+      { kind: 'date', date: '2021-09-15', raw: '2021-09-15' },
+    ],
+    [
+      { kind: 'recurring', every: 'quarter', raw: '每季度' },
+      { kind: 'recurring', every: 'quarter', raw: '每季度' },
+    ],
+  ] as const)('%j → %j', (d, expected) => {
+    expect(deadlinesInYear([{ ...d }], 2022)).toEqual([expected]);
+  });
+});
+
+describe('warningsByRef', () => {
+  it('groups the parser warnings by task, with their source; plan-level ones are left out', () => {
+    const m = warningsByRef({
+      warnings: [
+        { ref: 'T002', source: '表1第3行', message: '单元格为空，请核对' },
+        { ref: '', source: '', message: '未能从通知中识别年度' },
+        { ref: 'T002', source: '', message: '未写明牵头单位' },
+      ],
+    });
+    expect([...m]).toEqual([['T002', ['单元格为空，请核对（表1第3行）', '未写明牵头单位']]]);
   });
 });

@@ -3,10 +3,12 @@
 import type {
   Cadence,
   CommitPlanBody,
+  Deadline,
   ImportPreview,
   ParsedPlan,
   UnitNameMatch,
 } from '../../../contracts/tasks';
+import { isoDate, parseDeadline } from '../../../domain/tasks/deadlines';
 
 /** written name → chosen unit ids; null while a person still has to decide. */
 export type Choices = Record<string, string[] | null>;
@@ -77,4 +79,93 @@ export function splitTyped(s: string): string[] {
     .split(/[、,，;；\n]+/)
     .map((x) => x.replace(/\s+/g, ''))
     .filter(Boolean);
+}
+
+/** A measures cell as typed: one measure per line (Shift+Enter in the cell), blank lines dropped. */
+export function measuresFromText(s: string): string[] {
+  return s
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** A deadlines cell shown for editing: each deadline's phrase as written, one per line. */
+export function deadlinesText(ds: Deadline[]): string {
+  return ds.map((d) => d.raw).join('\n');
+}
+
+/**
+ * A deadlines cell as typed, one phrase per line, re-read with the notice parser's `parseDeadline` in the plan's
+ * year. A line left as it was keeps its original reading; "2021-06-30" is taken as that date. Lines nothing can be
+ * read from are returned in `unreadable` so the edit is refused rather than a deadline silently dropped.
+ */
+export function deadlinesFromText(
+  text: string,
+  previous: Deadline[],
+  year: number,
+): { deadlines: Deadline[]; unreadable: string[] } {
+  const deadlines: Deadline[] = [];
+  const unreadable: string[] = [];
+  for (const line of text
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const kept = previous.filter((d) => d.raw === line);
+    if (kept.length) {
+      deadlines.push(...kept);
+      continue;
+    }
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(line);
+    const date = iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
+    if (date) {
+      deadlines.push({ kind: 'date', date, raw: line });
+      continue;
+    }
+    const read = iso ? [] : parseDeadline(line, year);
+    if (read.length) deadlines.push(...read);
+    else unreadable.push(line);
+  }
+  return { deadlines, unreadable };
+}
+
+/** Disclosure paths shown for editing: one path per line, its levels joined by " > " as the notices write them. */
+export function pathsText(paths: string[][]): string {
+  return paths.map((p) => p.join(' > ')).join('\n');
+}
+
+/** Disclosure paths as typed: one per line, levels separated by > or ＞. */
+export function pathsFromText(s: string): string[][] {
+  return s
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .split(/[>＞]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .filter((p) => p.length > 0);
+}
+
+/**
+ * The officer changed the plan year: dates the notice wrote without a year ("10月底前", "次年1月底前") are read
+ * again in the new year; dates with their own year, and other kinds, stay as they are.
+ */
+export function deadlinesInYear(ds: Deadline[], year: number): Deadline[] {
+  return ds.map((d) => {
+    if (d.kind !== 'date') return d;
+    const read = parseDeadline(d.raw, year);
+    return read.length === 1 && read[0]?.kind === 'date' ? read[0] : d;
+  });
+}
+
+/** The parser's warnings per task ref (shown in the task's row; warnings without a ref stay in the list above). */
+export function warningsByRef(plan: Pick<ParsedPlan, 'warnings'>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of plan.warnings) {
+    if (!w.ref) continue;
+    const list = out.get(w.ref) ?? [];
+    list.push(w.source ? `${w.message}（${w.source}）` : w.message);
+    out.set(w.ref, list);
+  }
+  return out;
 }

@@ -105,6 +105,10 @@ async function checkCommit(db: DbOrTx, body: CommitPlanBody): Promise<{ row: num
         errors.push({ row: i + 1, message: `任务 ${t.ref}：「${u.written}」尚未确定对应单位` });
       for (const id of u.unitIds) ids.add(id);
     }
+    // A notice without a year reads "10月底前" as year 0000: the officer must give the year first.
+    for (const d of t.deadlines)
+      if (d.kind === 'date' && d.date && d.date < '2000')
+        errors.push({ row: i + 1, message: `任务 ${t.ref}：完成时限「${d.raw}」缺少年份，请先填写计划年度` });
   });
   if (ids.size) {
     const found = new Set(

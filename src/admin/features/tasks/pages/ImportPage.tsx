@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, InboxOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -15,6 +15,7 @@ import {
   Steps,
   Table,
   Tag,
+  Tooltip,
   Typography,
   Upload,
 } from 'antd';
@@ -28,6 +29,7 @@ import type {
   UnitNameMatch,
   WorkPlanSummary,
 } from '../../../../contracts/tasks';
+import { DEADLINE_KIND_LABELS, isoDate } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { ApiError, post, upload } from '../../../api';
@@ -37,14 +39,80 @@ import { UnitTreeSelect, useUnitTree } from '../../../components/units';
 import {
   type Choices,
   commitBody,
+  deadlinesFromText,
+  deadlinesInYear,
+  deadlinesText,
   initialChoices,
   MATCH_COLORS,
+  measuresFromText,
   namesOf,
+  pathsFromText,
+  pathsText,
   splitTyped,
   unresolved,
+  warningsByRef,
 } from '../importState';
 
 type Task = ParsedPlan['tasks'][number];
+
+const isDate = (s: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+};
+
+/**
+ * A cell holding a list (measures, deadlines) edited as text, one entry per line. Typography's inline editing
+ * drops line breaks, so this uses a plain text area with an explicit 确定.
+ */
+function LinesEditor({
+  label,
+  value,
+  onSave,
+}: {
+  label: string;
+  value: string;
+  onSave: (s: string) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  if (draft === null)
+    return (
+      <Button
+        type="link"
+        size="small"
+        icon={<EditOutlined />}
+        aria-label={label}
+        title={label}
+        data-testid="lines-edit"
+        onClick={() => setDraft(value)}
+      />
+    );
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+      <Input.TextArea
+        aria-label={label}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+      />
+      <Space size={4}>
+        <Button
+          size="small"
+          type="primary"
+          data-testid="lines-save"
+          onClick={() => {
+            onSave(draft);
+            setDraft(null);
+          }}
+        >
+          确定
+        </Button>
+        <Button size="small" onClick={() => setDraft(null)}>
+          取消
+        </Button>
+      </Space>
+    </Space>
+  );
+}
 
 /** 导入任务分工: upload → check and fix every task and unit name → commit all or nothing. */
 export default function ImportPage() {
@@ -62,6 +130,8 @@ export default function ImportPage() {
   const [replace, setReplace] = useState(false);
   const [committed, setCommitted] = useState<WorkPlanSummary | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
+  /** ref → deadline lines the officer typed that could not be read (the edit was not taken). */
+  const [deadlineErrors, setDeadlineErrors] = useState<Record<string, string[]>>({});
 
   const parse = useMutation({
     mutationFn: (file: File) =>
@@ -118,9 +188,16 @@ export default function ImportPage() {
   // every name in use, including ones the officer typed in
   const effective: Choices = Object.fromEntries(names.map((n) => [n, choices[n] ?? null]));
   const left = unresolved(effective);
+  const dateOk = !plan?.date || isDate(plan.date);
+  const rowWarnings = useMemo(() => (plan ? warningsByRef(plan) : new Map<string, string[]>()), [plan]);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
+  const editDeadlines = (t: Task, s: string) => {
+    const read = deadlinesFromText(s, t.deadlines, year ?? plan?.year ?? 0);
+    setDeadlineErrors((e) => ({ ...e, [t.ref]: read.unreadable }));
+    if (!read.unreadable.length) setTask(t.ref, { deadlines: read.deadlines });
+  };
 
   const resolver = (w: string) => {
     const m = matches.get(w);
@@ -271,8 +348,31 @@ export default function ImportPage() {
                   />
                 ),
               },
-              { key: 'n', label: '文号', children: <>{plan.docNumber || '—'}</> },
-              { key: 'd', label: '成文日期', children: <>{plan.date || '—'}</> },
+              {
+                key: 'n',
+                label: '文号',
+                children: (
+                  <Input
+                    aria-label="文号"
+                    maxLength={60}
+                    value={plan.docNumber ?? ''}
+                    onChange={(e) => setPlan({ ...plan, docNumber: e.target.value.trim() || null })}
+                  />
+                ),
+              },
+              {
+                key: 'd',
+                label: '成文日期',
+                children: (
+                  <Input
+                    aria-label="成文日期"
+                    placeholder="YYYY-MM-DD"
+                    value={plan.date ?? ''}
+                    status={dateOk ? undefined : 'error'}
+                    onChange={(e) => setPlan({ ...plan, date: e.target.value.trim() || null })}
+                  />
+                ),
+              },
               {
                 key: 'y',
                 label: '计划年度',
@@ -283,7 +383,18 @@ export default function ImportPage() {
                     max={2100}
                     value={year}
                     status={year ? undefined : 'error'}
-                    onChange={(v) => setYear(v)}
+                    onChange={(v) => {
+                      setYear(v);
+                      // dates written without a year ("10月底前") follow the corrected plan year
+                      if (v && v >= 2000 && v <= 2100)
+                        setPlan({
+                          ...plan,
+                          tasks: plan.tasks.map((t) => ({
+                            ...t,
+                            deadlines: deadlinesInYear(t.deadlines, v),
+                          })),
+                        });
+                    }}
                   />
                 ),
               },
@@ -373,26 +484,54 @@ export default function ImportPage() {
             pagination={{ pageSize: 20, showSizeChanger: false }}
             data-testid="tasks-preview-table"
             title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1410 }}
             columns={[
               { title: '编号', dataIndex: 'ref', width: 70 },
               {
                 title: '板块',
                 key: 'section',
                 width: 180,
-                render: (_, t) => <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>,
+                render: (_, t) => (
+                  <div data-testid={`section-${t.ref}`}>
+                    <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>
+                    <LinesEditor
+                      label={`修改 ${t.ref} 的板块（每行一级）`}
+                      value={t.section.join('\n')}
+                      onSave={(s) => setTask(t.ref, { section: measuresFromText(s) })}
+                    />
+                  </div>
+                ),
               },
               {
                 title: '任务与举措',
                 key: 'text',
                 render: (_, t) => (
-                  <Typography.Paragraph
-                    style={{ marginBottom: 0 }}
-                    editable={{ onChange: (text) => setTask(t.ref, { text }), tooltip: '修改' }}
-                    ellipsis={{ rows: 3, expandable: true }}
-                  >
-                    {t.text}
-                  </Typography.Paragraph>
+                  <>
+                    <Typography.Paragraph
+                      style={{ marginBottom: 0 }}
+                      editable={{ onChange: (text) => setTask(t.ref, { text }), tooltip: '修改' }}
+                      ellipsis={{ rows: 3, expandable: true }}
+                    >
+                      {t.text}
+                    </Typography.Paragraph>
+                    <div data-testid={`measures-${t.ref}`}>
+                      {t.measures.map((m, i) => (
+                        <Typography.Paragraph
+                          key={`${i}-${m}`}
+                          type="secondary"
+                          style={{ marginBottom: 0 }}
+                          ellipsis={{ rows: 2, expandable: true }}
+                        >
+                          {m}
+                        </Typography.Paragraph>
+                      ))}
+                      <LinesEditor
+                        label={`修改 ${t.ref} 的举措（每行一条）`}
+                        value={t.measures.join('\n')}
+                        onSave={(s) => setTask(t.ref, { measures: measuresFromText(s) })}
+                      />
+                    </div>
+                  </>
                 ),
               },
               {
@@ -433,15 +572,64 @@ export default function ImportPage() {
                 title: '完成时限',
                 key: 'deadlines',
                 width: 160,
-                render: (_, t) =>
-                  t.deadlines.length
-                    ? t.deadlines.map((d, i) => (
-                        <div key={`${d.raw}-${i}`}>
-                          {d.date ?? d.raw}
-                          {d.date ? null : <Tag style={{ marginLeft: 4 }}>{d.kind}</Tag>}
-                        </div>
-                      ))
-                    : '—',
+                render: (_, t) => (
+                  <div data-testid={`deadlines-${t.ref}`}>
+                    {t.deadlines.length
+                      ? t.deadlines.map((d, i) => (
+                          <div key={`${d.raw}-${i}`} title={d.raw}>
+                            {d.date ?? d.raw}
+                            {d.date ? null : (
+                              <Tag style={{ marginLeft: 4 }}>{DEADLINE_KIND_LABELS[d.kind]}</Tag>
+                            )}
+                          </div>
+                        ))
+                      : '—'}
+                    <LinesEditor
+                      label={`修改 ${t.ref} 的完成时限（每行一个，如“2021年6月底前”“每季度”“及时公开”或 2021-06-30）`}
+                      value={deadlinesText(t.deadlines)}
+                      onSave={(s) => editDeadlines(t, s)}
+                    />
+                    {deadlineErrors[t.ref]?.length ? (
+                      <Typography.Text type="danger" data-testid={`deadline-error-${t.ref}`}>
+                        无法识别：{deadlineErrors[t.ref]!.join('、')}（未修改）
+                      </Typography.Text>
+                    ) : null}
+                  </div>
+                ),
+              },
+              {
+                title: '提示',
+                key: 'warnings',
+                width: 90,
+                render: (_, t) => {
+                  const ws = rowWarnings.get(t.ref);
+                  return ws ? (
+                    <Tooltip title={ws.join('；')}>
+                      <Tag color="orange" data-testid={`warnings-${t.ref}`}>
+                        请核对（{ws.length}）
+                      </Tag>
+                    </Tooltip>
+                  ) : null;
+                },
+              },
+              {
+                title: '公开路径',
+                key: 'paths',
+                width: 220,
+                render: (_, t) => (
+                  <div data-testid={`paths-${t.ref}`}>
+                    {t.disclosurePaths.map((p, i) => (
+                      <div key={`${i}-${p.join('>')}`}>
+                        <Typography.Text type="secondary">{p.join(' > ')}</Typography.Text>
+                      </div>
+                    ))}
+                    <LinesEditor
+                      label={`修改 ${t.ref} 的公开路径（每行一条，层级用 > 分隔）`}
+                      value={pathsText(t.disclosurePaths)}
+                      onSave={(s) => setTask(t.ref, { disclosurePaths: pathsFromText(s) })}
+                    />
+                  </div>
+                ),
               },
             ]}
           />
@@ -461,7 +649,7 @@ export default function ImportPage() {
               <Button onClick={() => setStep(0)}>重新上传</Button>
               <Button
                 type="primary"
-                disabled={left.length > 0 || !year || (!!preview.duplicate && !replace)}
+                disabled={left.length > 0 || !year || !dateOk || (!!preview.duplicate && !replace)}
                 loading={commit.isPending}
                 onClick={() => commit.mutate()}
                 data-testid="tasks-commit"
