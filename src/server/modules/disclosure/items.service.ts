@@ -17,7 +17,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
-import type { DisclosureSettings, ItemInput, itemListQuery } from '../../../contracts/disclosure';
+import type { DisclosureSettings, ItemInput, itemListQuery, UnitGuide } from '../../../contracts/disclosure';
 import {
   DEFAULT_INDEX_RULE,
   formatIndexNumber,
@@ -145,6 +145,38 @@ export async function putUnitSettings(
       objectType: 'unit',
       objectId: unitId,
       detail: input,
+    });
+  });
+}
+
+/** The unit's edited 指南 (条例 Art. 12), or null when the portal should show the generated outline. */
+export async function unitGuideOf(db: DbOrTx, unitId: string): Promise<UnitGuide | null> {
+  const [s] = await db
+    .select({ guide: disclosureUnitSettings.guide })
+    .from(disclosureUnitSettings)
+    .where(eq(disclosureUnitSettings.unitId, unitId));
+  return s?.guide ?? null;
+}
+
+/** Saves (or, with null, removes) the unit's 指南. */
+export async function putUnitGuide(
+  database: Database,
+  actor: Actor,
+  unitId: string,
+  guide: UnitGuide | null,
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const [u] = await tx.select().from(units).where(eq(units.id, unitId));
+    if (!u) throw notFound('单位');
+    await tx
+      .insert(disclosureUnitSettings)
+      .values({ unitId, guide })
+      .onConflictDoUpdate({ target: disclosureUnitSettings.unitId, set: { guide } });
+    await audit(tx, actor, {
+      action: guide ? 'disclosure.guide.update' : 'disclosure.guide.reset',
+      objectType: 'unit',
+      objectId: unitId,
+      detail: guide ? { officeName: guide.officeName } : {},
     });
   });
 }
