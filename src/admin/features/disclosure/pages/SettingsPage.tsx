@@ -51,16 +51,10 @@ export default function SettingsPage() {
       void qc.invalidateQueries({ queryKey: ['/disclosure/settings'] });
     },
   });
-  const [guideForm] = Form.useForm<UnitGuide>();
   const unitGuide = useQuery({
     queryKey: ['/disclosure/units', unitId, 'guide'],
     queryFn: ({ signal }) => get<{ guide: UnitGuide | null }>(`/disclosure/units/${unitId}/guide`, signal),
   });
-  useEffect(() => {
-    if (!unitGuide.data) return;
-    guideForm.resetFields();
-    if (unitGuide.data.guide) guideForm.setFieldsValue(unitGuide.data.guide);
-  }, [unitGuide.data, guideForm]);
   const saveGuide = useMutation({
     mutationFn: (guide: UnitGuide | null) => put(`/disclosure/units/${unitId}/guide`, { guide }),
     onSuccess: () => {
@@ -128,8 +122,10 @@ export default function SettingsPage() {
             </a>
           }
         >
+          {/* Remounted per unit and per load so initialValues always show the saved guide. */}
           <Form<UnitGuide>
-            form={guideForm}
+            key={`${unitId}-${unitGuide.dataUpdatedAt}`}
+            initialValues={unitGuide.data?.guide ?? undefined}
             layout="vertical"
             onFinish={(v) => saveGuide.mutate(v)}
             style={{ maxWidth: 640 }}
