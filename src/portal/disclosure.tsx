@@ -797,7 +797,35 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     const year = Number(c.req.query('year') ?? '') || undefined;
     const validity = c.req.query('validity');
     const unitId = c.req.query('unit');
+    const columnId = c.req.query('column');
     const page = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
+    // Filter choices: units that have published something, and the catalog down to its second level.
+    const unitOpts = await db
+      .selectDistinct({ id: units.id, name: units.name, sort: units.sort })
+      .from(units)
+      .innerJoin(disclosureItems, eq(disclosureItems.unitId, units.id))
+      .where(eq(disclosureItems.status, 'published'))
+      .orderBy(asc(units.sort), asc(units.name));
+    const allCols = await db
+      .select({
+        id: disclosureColumns.id,
+        name: disclosureColumns.name,
+        parentId: disclosureColumns.parentId,
+      })
+      .from(disclosureColumns)
+      .orderBy(asc(disclosureColumns.sort));
+    const colOpts = allCols
+      .filter((x) => !x.parentId)
+      .flatMap((top) => [
+        { id: top.id, label: top.name },
+        ...allCols.filter((k) => k.parentId === top.id).map((k) => ({ id: k.id, label: `　${k.name}` })),
+      ]);
+    const filters: Record<string, string> = {
+      ...(year ? { year: String(year) } : {}),
+      ...(unitId && ITEM_ID.test(unitId) ? { unit: unitId } : {}),
+      ...(columnId && ITEM_ID.test(columnId) ? { column: columnId } : {}),
+      ...(validity === 'in_force' || validity === 'expired' || validity === 'repealed' ? { validity } : {}),
+    };
     const result = q
       ? await searchItems(
           p.database,
@@ -808,14 +836,15 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
             ...(validity === 'in_force' || validity === 'expired' || validity === 'repealed'
               ? { validity }
               : {}),
-            ...(unitId && ITEM_ID.test(unitId) ? { unitId } : {}),
+            ...(filters.unit ? { unitId: filters.unit } : {}),
+            ...(filters.column ? { columnId: filters.column } : {}),
             page,
           },
           p.clock.now(),
         )
       : null;
     const qs = (extra: Record<string, string>) =>
-      `/xxgk/search?${new URLSearchParams({ q, ...(year ? { year: String(year) } : {}), ...extra }).toString()}`;
+      `/xxgk/search?${new URLSearchParams({ q, ...filters, ...extra }).toString()}`;
     return send(
       c,
       q ? `检索：${q}` : '信息检索',
@@ -830,6 +859,39 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           <label>
             年份
             <input name="year" inputmode="numeric" size={6} value={year ? String(year) : ''} />
+          </label>
+          <label>
+            单位
+            <select name="unit">
+              <option value="">全部</option>
+              {unitOpts.map((u) => (
+                <option value={u.id} selected={filters.unit === u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            栏目
+            <select name="column">
+              <option value="">全部</option>
+              {colOpts.map((o) => (
+                <option value={o.id} selected={filters.column === o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            效力（规范性文件）
+            <select name="validity">
+              <option value="">全部</option>
+              {(['in_force', 'expired', 'repealed'] as const).map((v) => (
+                <option value={v} selected={filters.validity === v}>
+                  {VALIDITY_LABELS[v]}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="submit">检索</button>
         </form>
