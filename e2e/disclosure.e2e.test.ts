@@ -128,6 +128,29 @@ describe('[PORTAL] accessibility of every page type', () => {
       .where(eq(disclosureItems.id, withdrawnId));
   });
 
+  /** A unit with an edited 指南 (条例 Art. 12): its portal page shows the office's text and contact table. */
+  async function editedGuide(): Promise<string> {
+    const { disclosureUnitSettings, units } = await import('../src/server/db/schema');
+    const db = e.server.db.database.db;
+    const [u] = await db.select().from(units).where(eq(units.name, '区发展改革委'));
+    const guide = {
+      classification: '按机构职能、法规文件、规划信息分类编排。',
+      howToObtain: '通过门户网站查阅，或依申请公开。',
+      officeName: '区发展改革委办公室',
+      address: '兴潼大道 1 号',
+      hours: '工作日 9:00—17:30',
+      phone: '023-44551234',
+      fax: '023-44551235',
+      website: 'https://www.example.gov.cn/fgw/',
+      email: 'fgw@example.gov.cn',
+    };
+    await db
+      .insert(disclosureUnitSettings)
+      .values({ unitId: u!.id, guide })
+      .onConflictDoUpdate({ target: disclosureUnitSettings.unitId, set: { guide } });
+    return `/xxgk/guide?unit=${u!.id}`;
+  }
+
   it.each([
     ['/xxgk', 200],
     ['/xxgk/zn', 200],
@@ -135,14 +158,17 @@ describe('[PORTAL] accessibility of every page type', () => {
     ['ITEM', 200],
     ['/xxgk/gfxwj', 200],
     ['/xxgk/guide', 200],
+    ['GUIDE', 200],
     ['/xxgk/search?q=补贴', 200],
     ['WITHDRAWN', 410],
     ['/xxgk/info/00000000-0000-0000-0000-000000000000', 404],
   ])('%s has no serious or critical axe violations', async (p, status) => {
-    const url = p === 'ITEM' ? `/xxgk/info/${itemId}` : p === 'WITHDRAWN' ? `/xxgk/info/${withdrawnId}` : p;
+    let url = p === 'ITEM' ? `/xxgk/info/${itemId}` : p === 'WITHDRAWN' ? `/xxgk/info/${withdrawnId}` : p;
+    if (p === 'GUIDE') url = await editedGuide();
     const page = await e.browser.newPage();
     const res = await page.goto(`${e.base}${url}`);
     expect(res!.status()).toBe(status);
+    if (p === 'GUIDE') expect(await page.textContent('main')).toContain('023-44551234');
     expect(await axeSerious(page)).toEqual([]);
     await page.close();
   });

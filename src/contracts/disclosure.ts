@@ -81,6 +81,22 @@ export const unitSettingsInput = z.object({
   indexCode: z.string().trim().max(40).nullable().optional(),
 });
 
+// 政府信息公开指南 of a unit, the minimum content of 条例 Art. 12 (REGULATIONS.md §1.1): how information is
+// classified and obtained, and the 工作机构's name, address, hours, phone, fax and internet contact.
+const guideText = (max: number) => z.string().trim().max(max);
+export const unitGuideInput = z.object({
+  classification: guideText(4000).min(1, '请填写政府信息的分类与编排'),
+  howToObtain: guideText(4000).min(1, '请填写获取政府信息的方式'),
+  officeName: guideText(100).min(1, '请填写工作机构名称'),
+  address: guideText(200).min(1, '请填写办公地址'),
+  hours: guideText(200).min(1, '请填写办公时间'),
+  phone: guideText(50).min(1, '请填写联系电话'),
+  fax: guideText(50).default(''),
+  website: guideText(300).default(''),
+  email: z.union([z.literal(''), z.email('电子邮箱格式不正确')]).default(''),
+});
+export type UnitGuide = z.infer<typeof unitGuideInput>;
+
 export interface DisclosureSettings {
   /** 索引号 rule, see domain/disclosure/rules.ts DEFAULT_INDEX_RULE. */
   indexRule: string;

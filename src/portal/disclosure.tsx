@@ -16,7 +16,13 @@ import {
   type Validity,
   validityOn,
 } from '../domain/disclosure/rules';
-import { disclosureAttachments, disclosureColumns, disclosureItems, units } from '../server/db/schema';
+import {
+  disclosureAttachments,
+  disclosureColumns,
+  disclosureItems,
+  disclosureUnitSettings,
+  units,
+} from '../server/db/schema';
 import { ensureCatalog } from '../server/modules/disclosure/catalog.service';
 import { attachmentFile } from '../server/modules/disclosure/items.service';
 import { searchItems } from '../server/modules/disclosure/search.service';
@@ -650,40 +656,136 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   });
 
   // ---- 指南 (Art. 12) ----
+  // One page per unit (`?unit=<id>`, default the district government): the office's edited guide when there is one,
+  // otherwise a generated outline. Units with an edited guide are listed so citizens can reach them.
   app.get('/xxgk/guide', async (c) => {
     const name = await district();
+    const q = c.req.query('unit') ?? '';
+    const edited = await db
+      .select({
+        id: units.id,
+        name: units.name,
+        parentId: units.parentId,
+        guide: disclosureUnitSettings.guide,
+      })
+      .from(disclosureUnitSettings)
+      .innerJoin(units, eq(units.id, disclosureUnitSettings.unitId))
+      .where(sql`${disclosureUnitSettings.guide} IS NOT NULL`)
+      .orderBy(asc(units.sort), asc(units.name));
+    let unit: { id: string; name: string; parentId: string | null } | undefined;
+    if (q) {
+      if (!ITEM_ID.test(q)) return notFoundPage(c);
+      [unit] = await db
+        .select({ id: units.id, name: units.name, parentId: units.parentId })
+        .from(units)
+        .where(eq(units.id, q));
+      if (!unit) return notFoundPage(c);
+    } else {
+      [unit] = await db
+        .select({ id: units.id, name: units.name, parentId: units.parentId })
+        .from(units)
+        .where(sql`${units.parentId} IS NULL`)
+        .orderBy(asc(units.sort))
+        .limit(1);
+    }
+    const isRoot = !unit || unit.parentId === null;
+    const title = isRoot ? `${name}人民政府政府信息公开指南` : `${unit!.name}政府信息公开指南`;
+    const guide = unit ? (edited.find((e) => e.id === unit.id)?.guide ?? null) : null;
     const cols = await db
       .select({ name: disclosureColumns.name, parentId: disclosureColumns.parentId })
       .from(disclosureColumns)
       .orderBy(asc(disclosureColumns.sort));
+    const others = edited.filter((e) => e.id !== unit?.id);
+    const paras = (t: string) => t.split(/\n+/).map((line) => <p>{line}</p>);
     return send(
       c,
-      '政府信息公开指南',
-      [xxgk, { label: '政府信息公开指南', href: '/xxgk/zn' }, { label: `${name}人民政府政府信息公开指南` }],
+      title,
+      [xxgk, { label: '政府信息公开指南', href: '/xxgk/zn' }, { label: title }],
       <>
-        <h1>{name}人民政府政府信息公开指南</h1>
+        <h1>{title}</h1>
         <p>根据《中华人民共和国政府信息公开条例》第十二条，编制本指南。</p>
-        <h2>一、政府信息的分类与编排</h2>
-        <p>
-          本级政府信息公开平台设以下栏目：
-          {cols
-            .filter((x) => !x.parentId)
-            .map((x) => x.name)
-            .join('、')}
-          。法定主动公开内容按条例第二十条、第二十一条分类编排，每条信息标注索引号、名称、内容概述和生成日期。
-        </p>
-        <h2>二、获取政府信息的方式</h2>
-        <p>
-          主动公开的信息通过本平台发布，可浏览、检索和下载；也可依照条例第二十七条向行政机关申请获取政府信息。
-        </p>
-        <p>
-          <a href="/xxgk/search">检索政府信息</a>
-        </p>
-        <h2>三、政府信息公开工作机构</h2>
-        <p>
-          名称：{name}
-          人民政府办公室（政务公开科）。办公地址、办公时间、联系电话、传真和电子邮箱以本栏目发布的最新指南为准。
-        </p>
+        {guide ? (
+          <>
+            <h2>一、政府信息的分类与编排</h2>
+            {paras(guide.classification)}
+            <h2>二、获取政府信息的方式</h2>
+            {paras(guide.howToObtain)}
+            <h2>三、政府信息公开工作机构</h2>
+            <table class="meta" data-testid="guide-office">
+              <tbody>
+                <tr>
+                  <th scope="row">名称</th>
+                  <td>{guide.officeName}</td>
+                </tr>
+                <tr>
+                  <th scope="row">办公地址</th>
+                  <td>{guide.address}</td>
+                </tr>
+                <tr>
+                  <th scope="row">办公时间</th>
+                  <td>{guide.hours}</td>
+                </tr>
+                <tr>
+                  <th scope="row">联系电话</th>
+                  <td>{guide.phone}</td>
+                </tr>
+                <tr>
+                  <th scope="row">传真</th>
+                  <td>{guide.fax || '无'}</td>
+                </tr>
+                <tr>
+                  <th scope="row">互联网联系方式</th>
+                  <td>
+                    {guide.website && /^https?:\/\//i.test(guide.website) ? (
+                      <a href={guide.website}>{guide.website}</a>
+                    ) : (
+                      guide.website
+                    )}
+                    {guide.website && guide.email ? '；' : ''}
+                    {guide.email ? <a href={`mailto:${guide.email}`}>{guide.email}</a> : ''}
+                    {!guide.website && !guide.email ? '无' : ''}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <>
+            <h2>一、政府信息的分类与编排</h2>
+            <p>
+              本级政府信息公开平台设以下栏目：
+              {cols
+                .filter((x) => !x.parentId)
+                .map((x) => x.name)
+                .join('、')}
+              。法定主动公开内容按条例第二十条、第二十一条分类编排，每条信息标注索引号、名称、内容概述和生成日期。
+            </p>
+            <h2>二、获取政府信息的方式</h2>
+            <p>
+              主动公开的信息通过本平台发布，可浏览、检索和下载；也可依照条例第二十七条向行政机关申请获取政府信息。
+            </p>
+            <p>
+              <a href="/xxgk/search">检索政府信息</a>
+            </p>
+            <h2>三、政府信息公开工作机构</h2>
+            <p>
+              名称：{isRoot ? `${name}人民政府办公室（政务公开科）` : unit!.name}
+              。办公地址、办公时间、联系电话、传真和电子邮箱以本栏目发布的最新指南为准。
+            </p>
+          </>
+        )}
+        {others.length > 0 && (
+          <nav aria-label="各单位政府信息公开指南">
+            <h2>各单位政府信息公开指南</h2>
+            <ul class="subcols">
+              {others.map((o) => (
+                <li>
+                  <a href={o.parentId === null ? '/xxgk/guide' : `/xxgk/guide?unit=${o.id}`}>{o.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </>,
       { nav: 'zn' },
     );
@@ -695,7 +797,35 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     const year = Number(c.req.query('year') ?? '') || undefined;
     const validity = c.req.query('validity');
     const unitId = c.req.query('unit');
+    const columnId = c.req.query('column');
     const page = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
+    // Filter choices: units that have published something, and the catalog down to its second level.
+    const unitOpts = await db
+      .selectDistinct({ id: units.id, name: units.name, sort: units.sort })
+      .from(units)
+      .innerJoin(disclosureItems, eq(disclosureItems.unitId, units.id))
+      .where(eq(disclosureItems.status, 'published'))
+      .orderBy(asc(units.sort), asc(units.name));
+    const allCols = await db
+      .select({
+        id: disclosureColumns.id,
+        name: disclosureColumns.name,
+        parentId: disclosureColumns.parentId,
+      })
+      .from(disclosureColumns)
+      .orderBy(asc(disclosureColumns.sort));
+    const colOpts = allCols
+      .filter((x) => !x.parentId)
+      .flatMap((top) => [
+        { id: top.id, label: top.name },
+        ...allCols.filter((k) => k.parentId === top.id).map((k) => ({ id: k.id, label: `　${k.name}` })),
+      ]);
+    const filters: Record<string, string> = {
+      ...(year ? { year: String(year) } : {}),
+      ...(unitId && ITEM_ID.test(unitId) ? { unit: unitId } : {}),
+      ...(columnId && ITEM_ID.test(columnId) ? { column: columnId } : {}),
+      ...(validity === 'in_force' || validity === 'expired' || validity === 'repealed' ? { validity } : {}),
+    };
     const result = q
       ? await searchItems(
           p.database,
@@ -706,14 +836,15 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
             ...(validity === 'in_force' || validity === 'expired' || validity === 'repealed'
               ? { validity }
               : {}),
-            ...(unitId && ITEM_ID.test(unitId) ? { unitId } : {}),
+            ...(filters.unit ? { unitId: filters.unit } : {}),
+            ...(filters.column ? { columnId: filters.column } : {}),
             page,
           },
           p.clock.now(),
         )
       : null;
     const qs = (extra: Record<string, string>) =>
-      `/xxgk/search?${new URLSearchParams({ q, ...(year ? { year: String(year) } : {}), ...extra }).toString()}`;
+      `/xxgk/search?${new URLSearchParams({ q, ...filters, ...extra }).toString()}`;
     return send(
       c,
       q ? `检索：${q}` : '信息检索',
@@ -728,6 +859,39 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           <label>
             年份
             <input name="year" inputmode="numeric" size={6} value={year ? String(year) : ''} />
+          </label>
+          <label>
+            单位
+            <select name="unit">
+              <option value="">全部</option>
+              {unitOpts.map((u) => (
+                <option value={u.id} selected={filters.unit === u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            栏目
+            <select name="column">
+              <option value="">全部</option>
+              {colOpts.map((o) => (
+                <option value={o.id} selected={filters.column === o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            效力（规范性文件）
+            <select name="validity">
+              <option value="">全部</option>
+              {(['in_force', 'expired', 'repealed'] as const).map((v) => (
+                <option value={v} selected={filters.validity === v}>
+                  {VALIDITY_LABELS[v]}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="submit">检索</button>
         </form>

@@ -15,6 +15,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   maxUploadBytes: number;
   jobs: boolean;
+  /** Probe the links of drafts at check time (broken-link check). */
+  linkProbe: boolean;
+  /** Let the link probe reach private/loopback addresses: for tests only, default deny (SSRF). */
+  linkProbePrivate: boolean;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -38,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: (env.GONGKAI_LOG_LEVEL as Config['logLevel']) ?? 'info',
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     jobs: bool(env.GONGKAI_JOBS, true),
+    linkProbe: bool(env.GONGKAI_LINK_PROBE, true),
+    linkProbePrivate: bool(env.GONGKAI_LINK_PROBE_PRIVATE, false),
     ...overrides,
   };
 }

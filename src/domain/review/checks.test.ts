@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks, runChecksOnParts, unreadableAttachmentFinding } from './checks';
+import { extractLinks, runChecks, runChecksOnParts, unreadableAttachmentFinding } from './checks';
 import type { CheckOptions, Finding, FindingKind } from './types';
 
 // Check digits are computed here independently of validators.ts (GB 11643-1999, ISO 7064 MOD 11-2),
@@ -339,5 +339,16 @@ describe('blocking, offsets and sources', () => {
       true,
       '附件无法打开：文件已损坏',
     ]);
+  });
+});
+
+describe('extractLinks (what the server probes)', () => {
+  it.each<[string, string[]]>([
+    ['详见 https://www.gov.cn/zhengce/。', ['https://www.gov.cn/zhengce/']],
+    ['http://www.cq.gov.cn详见', ['http://www.cq.gov.cn']],
+    ['a https://x.gov.cn/a b https://x.gov.cn/a', ['https://x.gov.cn/a']],
+    ['ftp://files.gov.cn/x http//bad.gov.cn https://bad', []],
+  ])('%s → %j', (text, want) => {
+    expect(extractLinks(text)).toEqual(want);
   });
 });

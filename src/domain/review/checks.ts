@@ -390,6 +390,19 @@ function isWellFormedUrl(u: string): boolean {
   return labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(l));
 }
 
+/**
+ * The well-formed http(s) links of `text`, in order, without duplicates: what the caller may probe (I/O happens
+ * outside domain/) before passing the unreachable ones back as `brokenLinks`.
+ */
+export function extractLinks(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(URL_RE)) {
+    const u = m[0].replace(/[.,;:!?]+$/, '');
+    if (/^https?:/i.test(u) && isWellFormedUrl(u)) out.add(u);
+  }
+  return [...out];
+}
+
 function links(text: string, brokenLinks: readonly string[]): Draft[] {
   const broken = new Set(brokenLinks.map((l) => l.replace(/\/$/, '')));
   const out: Draft[] = [];

@@ -12,6 +12,7 @@ import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
 import CatalogPage from './pages/CatalogPage';
 import ItemEditPage from './pages/ItemEditPage';
+import SettingsPage from './pages/SettingsPage';
 import { COLUMNS_KEY, type ItemDetail } from './shared';
 
 const ID = '11111111-1111-1111-1111-111111111111';
@@ -113,6 +114,19 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
   });
   qc.setQueryData(ME_KEY, me(role));
   qc.setQueryData(['/disclosure/items', ID], detail);
+  qc.setQueryData(['/disclosure/units', 'fgw', 'guide'], {
+    guide: {
+      classification: '按机构职能分类',
+      howToObtain: '门户网站查阅',
+      officeName: '区发展改革委办公室',
+      address: '兴潼大道 1 号',
+      hours: '工作日 9:00—17:30',
+      phone: '023-44551234',
+      fax: '',
+      website: '',
+      email: '',
+    },
+  });
   qc.setQueryData(COLUMNS_KEY, [
     { id: 'c1', parentId: null, name: '法定主动公开内容', code: 'fdzdgknr', sort: 0, itemCount: 3 },
     { id: 'c2', parentId: 'c1', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 1 },
@@ -125,6 +139,7 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
             <Routes>
               <Route path="/disclosure/items/:id" element={node} />
               <Route path="/disclosure/catalog" element={node} />
+              <Route path="/disclosure/settings" element={node} />
             </Routes>
           </MemoryRouter>
         </QueryClientProvider>
@@ -157,5 +172,17 @@ describe('CatalogPage', () => {
     const liaison = render(<CatalogPage />, 'liaison', '/disclosure/catalog');
     expect(liaison).not.toContain('data-testid="column-add"');
     expect(liaison).toContain('data-testid="path-input"');
+  });
+});
+
+describe('SettingsPage', () => {
+  it("shows the unit's saved 指南 (Art. 12 fields) in the editor, with a link to its portal page", () => {
+    const html = render(<SettingsPage />, 'office', '/disclosure/settings');
+    expect(html).toContain('data-testid="guide-form"');
+    for (const v of ['区发展改革委办公室', '兴潼大道 1 号', '023-44551234'])
+      expect(html).toContain(`value="${v}"`);
+    expect(html).toContain('href="/xxgk/guide?unit=fgw"');
+    for (const label of ['工作机构名称', '办公地址', '办公时间', '联系电话', '传真', '网址', '电子邮箱'])
+      expect(text(html)).toContain(label);
   });
 });

@@ -1,5 +1,6 @@
 // Tables of the disclosure module (issue 5): catalog columns, information items (general, normative documents,
 // policy interpretations), attachments, review history. The search vector lives on the item row.
+
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { UnitGuide } from '../../../contracts/disclosure';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -159,4 +161,6 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   indexCode: text('index_code'),
   /** Last sequence number used per year: {"2026": 12}. */
   sequences: jsonb('sequences').notNull().default(sql`'{}'::jsonb`),
+  /** The unit's 政府信息公开指南 (条例 Art. 12), edited by the office; null → the generated outline. */
+  guide: jsonb('guide').$type<UnitGuide>(),
 });

@@ -12,6 +12,7 @@ import {
   pathInput,
   reasonInput,
   settingsInput,
+  unitGuideInput,
   unitSettingsInput,
 } from '../../../contracts/disclosure';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
@@ -35,10 +36,12 @@ import {
   normativeDocumentCounts,
   overrideFinding,
   putDisclosureSettings,
+  putUnitGuide,
   putUnitSettings,
   removeAttachment,
   reviewLevelsOf,
   statistics,
+  unitGuideOf,
   updateItem,
 } from './items.service';
 import { searchItems } from './search.service';
@@ -161,6 +164,34 @@ export function disclosureRoutes(app: Hono<AppEnv>, p: Platform): void {
       const unitId = id(params, 'unitId');
       await assertUnitInScope(database.db, user, unitId);
       await putUnitSettings(database, actorOf(user, c), unitId, body);
+      return { ok: true };
+    },
+  });
+
+  // ---- 指南 (条例 Art. 12) ----
+  defineRoute(app, {
+    method: 'get',
+    path: '/api/disclosure/units/:unitId/guide',
+    tag,
+    summary: '单位的政府信息公开指南（未编辑时为 null，门户显示自动生成的提纲）',
+    permission: 'disclosure:item:list',
+    handler: async ({ user, params }) => {
+      const unitId = id(params, 'unitId');
+      await assertUnitInScope(database.db, user, unitId);
+      return { guide: await unitGuideOf(database.db, unitId) };
+    },
+  });
+  defineRoute(app, {
+    method: 'put',
+    path: '/api/disclosure/units/:unitId/guide',
+    tag,
+    summary: '编辑单位的政府信息公开指南（条例第十二条）',
+    permission: 'disclosure:settings:update',
+    body: z.object({ guide: unitGuideInput.nullable() }),
+    handler: async ({ c, user, body, params }) => {
+      const unitId = id(params, 'unitId');
+      await assertUnitInScope(database.db, user, unitId);
+      await putUnitGuide(database, actorOf(user, c), unitId, body.guide);
       return { ok: true };
     },
   });

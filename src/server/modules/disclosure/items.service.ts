@@ -17,7 +17,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
-import type { DisclosureSettings, ItemInput, itemListQuery } from '../../../contracts/disclosure';
+import type { DisclosureSettings, ItemInput, itemListQuery, UnitGuide } from '../../../contracts/disclosure';
 import {
   DEFAULT_INDEX_RULE,
   formatIndexNumber,
@@ -34,7 +34,12 @@ import {
   type ReviewAction,
   transition,
 } from '../../../domain/disclosure/workflow';
-import { runChecks } from '../../../domain/review/checks';
+import {
+  extractLinks,
+  runChecks,
+  runChecksOnParts,
+  unreadableAttachmentFinding,
+} from '../../../domain/review/checks';
 import { type FindingOverride, findingKey, publicationGate } from '../../../domain/review/gate';
 import type { CheckOptions, Finding } from '../../../domain/review/types';
 import { resolveUnit } from '../../../domain/units';
@@ -52,7 +57,11 @@ import {
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Platform } from '../../platform/context';
-import { checkAttachment, maskAttachment } from '../../platform/documents/attachment-text';
+import {
+  type ExtractResult,
+  extractAttachmentText,
+  maskAttachment,
+} from '../../platform/documents/attachment-text';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { readFile, type StoredKind, storeFile } from '../../platform/files/service';
 import { chinaDate } from '../../platform/jobs/scheduler';
@@ -60,6 +69,7 @@ import { notify } from '../../platform/notify/service';
 import { getSetting, putSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 import { loadUnitIndex } from '../org/registry';
+import { findBrokenLinks } from './link-probe';
 import { bodyToText, maskInHtml, sanitizeBody } from './sanitize';
 import { indexItem, unindexItem } from './search.service';
 
@@ -135,6 +145,38 @@ export async function putUnitSettings(
       objectType: 'unit',
       objectId: unitId,
       detail: input,
+    });
+  });
+}
+
+/** The unit's edited 指南 (条例 Art. 12), or null when the portal should show the generated outline. */
+export async function unitGuideOf(db: DbOrTx, unitId: string): Promise<UnitGuide | null> {
+  const [s] = await db
+    .select({ guide: disclosureUnitSettings.guide })
+    .from(disclosureUnitSettings)
+    .where(eq(disclosureUnitSettings.unitId, unitId));
+  return s?.guide ?? null;
+}
+
+/** Saves (or, with null, removes) the unit's 指南. */
+export async function putUnitGuide(
+  database: Database,
+  actor: Actor,
+  unitId: string,
+  guide: UnitGuide | null,
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const [u] = await tx.select().from(units).where(eq(units.id, unitId));
+    if (!u) throw notFound('单位');
+    await tx
+      .insert(disclosureUnitSettings)
+      .values({ unitId, guide })
+      .onConflictDoUpdate({ target: disclosureUnitSettings.unitId, set: { guide } });
+    await audit(tx, actor, {
+      action: guide ? 'disclosure.guide.update' : 'disclosure.guide.reset',
+      objectType: 'unit',
+      objectId: unitId,
+      detail: guide ? { officeName: guide.officeName } : {},
     });
   });
 }
@@ -223,22 +265,37 @@ export async function checkOptions(
 
 /** Runs every check on title, body and attachments and stores the findings. Returns all findings. */
 async function recheck(p: Platform, tx: DbOrTx, item: Item): Promise<Finding[]> {
-  const opts = await checkOptions(p, tx, item);
-  const findings: Finding[] = [
-    ...runChecks(item.title, { ...opts, source: '标题' }),
-    ...runChecks(item.bodyText, { ...opts, source: '正文' }),
-  ];
+  const base = await checkOptions(p, tx, item);
   const atts = await tx.select().from(disclosureAttachments).where(eq(disclosureAttachments.itemId, item.id));
+  const extracted: { a: (typeof atts)[number]; r: ExtractResult }[] = [];
   for (const a of atts) {
     if (IMAGE_MIME.test(a.mime)) continue;
     const f = await readFile(tx, a.fileId);
     if (!f) continue;
+    extracted.push({ a, r: await extractAttachmentText(f.bytes, a.name) });
+  }
+  // Links of the body and of every attachment are probed once, before the pure checks run.
+  const texts = [
+    item.title,
+    item.bodyText,
+    ...extracted.flatMap(({ r }) => ('parts' in r ? r.parts.map((x) => x.text) : [])),
+  ];
+  const brokenLinks = p.config.linkProbe
+    ? await findBrokenLinks(texts.flatMap(extractLinks), { allowPrivate: p.config.linkProbePrivate })
+    : [];
+  const opts: CheckOptions = { ...base, brokenLinks };
+  const findings: Finding[] = [
+    ...runChecks(item.title, { ...opts, source: '标题' }),
+    ...runChecks(item.bodyText, { ...opts, source: '正文' }),
+  ];
+  for (const { a, r } of extracted) {
     // Dates in attachments are not compared with the item's dates: only the body carries them.
-    const { parts, findings: af } = await checkAttachment(f.bytes, a.name, {
-      ...opts,
-      writtenDate: undefined,
-      publishedDate: undefined,
-    });
+    const aopts = { ...opts, writtenDate: undefined, publishedDate: undefined };
+    const parts = 'parts' in r ? r.parts : [];
+    const af =
+      'parts' in r
+        ? runChecksOnParts(r.parts, aopts)
+        : [unreadableAttachmentFinding(`附件 ${a.name}`, r.error, aopts)];
     await tx
       .update(disclosureAttachments)
       .set({

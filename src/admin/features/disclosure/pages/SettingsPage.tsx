@@ -1,8 +1,9 @@
-// 发布设置: 索引号 rule, 三同步, distinct reviewers, sensitive words, and the review levels of a unit.
+// 发布设置: 索引号 rule, 三同步, distinct reviewers, sensitive words, and per unit its review levels and its
+// 政府信息公开指南 (条例 Art. 12), shown on the portal at /xxgk/guide?unit=….
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Flex, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DisclosureSettings } from '../../../../contracts/disclosure';
+import type { DisclosureSettings, UnitGuide } from '../../../../contracts/disclosure';
 import { get, put } from '../../../api';
 import { useCurrentUser } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
@@ -48,6 +49,17 @@ export default function SettingsPage() {
     onSuccess: () => {
       void message.success('已保存');
       void qc.invalidateQueries({ queryKey: ['/disclosure/settings'] });
+    },
+  });
+  const unitGuide = useQuery({
+    queryKey: ['/disclosure/units', unitId, 'guide'],
+    queryFn: ({ signal }) => get<{ guide: UnitGuide | null }>(`/disclosure/units/${unitId}/guide`, signal),
+  });
+  const saveGuide = useMutation({
+    mutationFn: (guide: UnitGuide | null) => put(`/disclosure/units/${unitId}/guide`, { guide }),
+    onSuccess: () => {
+      void message.success('公开指南已保存');
+      void qc.invalidateQueries({ queryKey: ['/disclosure/units', unitId, 'guide'] });
     },
   });
   const saveLevels = useMutation({
@@ -100,6 +112,64 @@ export default function SettingsPage() {
               保存审核级别
             </Button>
           </Flex>
+        </Card>
+        <Card
+          size="small"
+          title="单位政府信息公开指南（条例第十二条）"
+          extra={
+            <a href={`/xxgk/guide?unit=${unitId}`} target="_blank" rel="noreferrer">
+              在门户查看
+            </a>
+          }
+        >
+          {/* Remounted per unit and per load so initialValues always show the saved guide. */}
+          <Form<UnitGuide>
+            key={`${unitId}-${unitGuide.dataUpdatedAt}`}
+            initialValues={unitGuide.data?.guide ?? undefined}
+            layout="vertical"
+            onFinish={(v) => saveGuide.mutate(v)}
+            style={{ maxWidth: 640 }}
+            data-testid="guide-form"
+          >
+            <Form.Item label="单位">
+              <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="classification" label="政府信息的分类与编排" rules={[{ required: true }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="howToObtain" label="获取政府信息的方式" rules={[{ required: true }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="officeName" label="工作机构名称" rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="address" label="办公地址" rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="hours" label="办公时间" rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="phone" label="联系电话" rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="fax" label="传真">
+              <Input />
+            </Form.Item>
+            <Form.Item name="website" label="网址">
+              <Input />
+            </Form.Item>
+            <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email' }]}>
+              <Input />
+            </Form.Item>
+            <Flex gap={8}>
+              <Button type="primary" htmlType="submit" loading={saveGuide.isPending}>
+                保存公开指南
+              </Button>
+              <Button onClick={() => saveGuide.mutate(null)} disabled={!unitGuide.data?.guide}>
+                恢复为自动生成
+              </Button>
+            </Flex>
+          </Form>
         </Card>
       </Flex>
     </PageContainer>

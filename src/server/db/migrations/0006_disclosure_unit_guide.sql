@@ -1,0 +1,1 @@
+ALTER TABLE "disclosure_unit_settings" ADD COLUMN "guide" jsonb;

@@ -1,0 +1,138 @@
+// Broken-link probing for the automatic checks (issue 5 part 6): the links of a draft are fetched at check time with
+// a bounded, safe request, and the failures become `brokenLinks` for the pure runChecks. Safety (SSRF): http/https
+// only, at most MAX_LINKS links, HEAD then GET with a timeout each, a few redirects each checked again, and no
+// private, loopback or link-local address unless the configuration allows it (tests only; default deny). The address
+// is checked inside the socket's own DNS lookup, so a name cannot resolve to a public address for the check and a
+// private one for the connection.
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+
+export interface ProbeOptions {
+  /** Allow private/loopback targets (GONGKAI_LINK_PROBE_PRIVATE; tests only). Default false. */
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+  maxLinks?: number;
+  maxRedirects?: number;
+}
+
+export const PROBE_TIMEOUT_MS = 3000;
+export const MAX_LINKS = 20;
+
+/** True for addresses a public-facing server must not be made to contact. */
+export function isPrivateAddress(address: string): boolean {
+  if (net.isIPv4(address)) {
+    const [a = 0, b = 0] = address.split('.').map(Number);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 198 && (b === 18 || b === 19)) ||
+      a >= 224
+    );
+  }
+  if (net.isIPv6(address)) {
+    const x = address.toLowerCase();
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(x);
+    if (mapped) return isPrivateAddress(mapped[1]!);
+    return x === '::' || x === '::1' || /^f[cd]/.test(x) || /^fe[89ab]/.test(x) || /^ff/.test(x);
+  }
+  return true;
+}
+
+class Blocked extends Error {}
+
+function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as dns.LookupAddress[];
+      const ok = list.filter((a) => allowPrivate || !isPrivateAddress(a.address));
+      if (ok.length === 0) return callback(new Blocked(`blocked ${hostname}`), '', 0);
+      if ((options as dns.LookupAllOptions).all)
+        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, ok);
+      callback(null, ok[0]!.address, ok[0]!.family);
+    });
+  };
+}
+
+type Outcome = { status: number; location?: string } | { error: 'blocked' | 'failed' };
+
+function request(url: URL, method: 'HEAD' | 'GET', opts: Required<ProbeOptions>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // An IP literal never goes through the lookup, so it is checked here.
+    if (net.isIP(host) && !opts.allowPrivate && isPrivateAddress(host)) return resolve({ error: 'blocked' });
+    const mod = url.protocol === 'https:' ? https : http;
+    const req = mod.request(
+      url,
+      {
+        method,
+        lookup: guardedLookup(opts.allowPrivate),
+        timeout: opts.timeoutMs,
+        headers: { 'user-agent': 'Gongkai link check', accept: '*/*' },
+      },
+      (res) => {
+        const location = res.headers.location;
+        resolve({ status: res.statusCode ?? 0, ...(location ? { location } : {}) });
+        // Only the status matters: never read a body.
+        res.destroy();
+      },
+    );
+    const timer = setTimeout(() => req.destroy(new Error('timeout')), opts.timeoutMs);
+    req.on('close', () => clearTimeout(timer));
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (e) => resolve({ error: e instanceof Blocked ? 'blocked' : 'failed' }));
+    req.end();
+  });
+}
+
+/** 'ok', 'broken', or 'skipped' (not http(s), or a private address the configuration does not allow). */
+export async function probeLink(link: string, o: ProbeOptions = {}): Promise<'ok' | 'broken' | 'skipped'> {
+  const opts: Required<ProbeOptions> = {
+    allowPrivate: o.allowPrivate ?? false,
+    timeoutMs: o.timeoutMs ?? PROBE_TIMEOUT_MS,
+    maxLinks: o.maxLinks ?? MAX_LINKS,
+    maxRedirects: o.maxRedirects ?? 3,
+  };
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return 'broken';
+  }
+  for (const method of ['HEAD', 'GET'] as const) {
+    let current = url;
+    for (let hop = 0; hop <= opts.maxRedirects; hop++) {
+      if (current.protocol !== 'http:' && current.protocol !== 'https:') return 'skipped';
+      const r = await request(current, method, opts);
+      if ('error' in r) {
+        if (r.error === 'blocked') return 'skipped';
+        break;
+      }
+      if (r.status >= 300 && r.status < 400 && r.location) {
+        try {
+          current = new URL(r.location, current);
+        } catch {
+          break;
+        }
+        continue;
+      }
+      if (r.status >= 200 && r.status < 400) return 'ok';
+      break;
+    }
+  }
+  return 'broken';
+}
+
+/** Probes up to `maxLinks` distinct links in parallel; returns the broken ones. */
+export async function findBrokenLinks(links: readonly string[], o: ProbeOptions = {}): Promise<string[]> {
+  const list = [...new Set(links)].slice(0, o.maxLinks ?? MAX_LINKS);
+  const results = await Promise.all(list.map((l) => probeLink(l, o)));
+  return list.filter((_, i) => results[i] === 'broken');
+}
