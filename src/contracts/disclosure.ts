@@ -11,13 +11,18 @@ const isoDate = z
 const optDate = isoDate.nullable().optional();
 
 export const columnInput = z.object({
+  /** The catalog's unit; for a sub-column it follows from the parent. */
+  unitId: z.string().uuid('单位编号不正确').optional(),
   name: z.string().trim().min(1, '请填写栏目名称').max(60, '栏目名称过长'),
   parentId: z.string().uuid('上级栏目编号不正确').nullable().optional(),
   sort: z.number().int().optional(),
+  /** Also add it under the same path in every other unit's catalog. */
+  allUnits: z.boolean().optional(),
 });
 export type ColumnInput = z.infer<typeof columnInput>;
 
 export const pathInput = z.object({
+  unitId: z.string().uuid('单位编号不正确').optional(),
   path: z.string().trim().min(1, '请填写公开路径').max(300, '公开路径过长'),
   create: z.boolean().optional(),
 });
@@ -108,11 +113,22 @@ export interface DisclosureSettings {
 
 export interface ColumnRow {
   id: string;
+  unitId: string;
   parentId: string | null;
   name: string;
   code: string | null;
   sort: number;
   itemCount: number;
+}
+
+/** A disclosure path from the unit's tasks and where it lands in the unit's catalog. */
+export interface TaskPathRow {
+  path: string;
+  segments: string[];
+  /** Names not in the catalog yet (empty: mapped onto columnId). */
+  missing: string[];
+  columnId: string | null;
+  tasks: { ref: string; text: string; plan: string; isLead: boolean }[];
 }
 
 export interface SearchHit {

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { ART20_CATEGORIES } from '../domain/disclosure/catalog';
+import { ART20_CATEGORIES, STANDARD_CODES } from '../domain/disclosure/catalog';
 import {
   INTERPRETATION_FORM_LABELS,
   type InterpretationForm,
@@ -23,7 +23,7 @@ import {
   disclosureUnitSettings,
   units,
 } from '../server/db/schema';
-import { ensureCatalog } from '../server/modules/disclosure/catalog.service';
+import { ensureUnitCatalog, rootUnitId } from '../server/modules/disclosure/catalog.service';
 import { attachmentFile } from '../server/modules/disclosure/items.service';
 import { searchItems } from '../server/modules/disclosure/search.service';
 import type { AppEnv, Platform } from '../server/platform/context';
@@ -86,7 +86,13 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     title: string,
     crumbs: Crumb[],
     body: Child,
-    opts: { status?: number; lastModified?: Date | null; nav?: string } = {},
+    opts: {
+      status?: number;
+      lastModified?: Date | null;
+      nav?: string;
+      /** A unit other than the district government: the side navigation shows its catalog. */
+      unit?: { id: string; name: string } | null;
+    } = {},
   ): Promise<Response> {
     const m = modes(c);
     const back = c.req.path + (new URL(c.req.url).search || '');
@@ -104,7 +110,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           </a>
         </p>
         <div class="two-col">
-          <XxgkNav current={opts.nav} />
+          <XxgkNav current={opts.nav} unit={opts.unit ?? undefined} />
           <section>{body}</section>
         </div>
       </Layout>
@@ -173,19 +179,53 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     );
   }
 
+  type UnitRef = { id: string; name: string; root: boolean };
+  async function unitRef(unitId: string): Promise<UnitRef | null> {
+    const [u] = await db
+      .select({ id: units.id, name: units.name, parentId: units.parentId })
+      .from(units)
+      .where(eq(units.id, unitId));
+    if (!u) return null;
+    return { id: u.id, name: u.name, root: u.id === (await rootUnitId(db)) };
+  }
+  /** Crumbs down to a unit's catalog: the district government's is 政府信息公开 itself. */
+  const unitCrumbs = (u: UnitRef | null): Crumb[] =>
+    u && !u.root ? [xxgk, { label: u.name, href: `/xxgk/unit/${u.id}` }] : [xxgk];
+
+  /** One of the four standard columns of a unit's catalog (created on first visit). */
+  async function standardColumn(c: Context<AppEnv>, unitId: string, slug: string) {
+    await db.transaction((tx) => ensureUnitCatalog(tx, unitId));
+    const [col] = await db
+      .select({ id: disclosureColumns.id })
+      .from(disclosureColumns)
+      .where(
+        and(
+          eq(disclosureColumns.unitId, unitId),
+          eq(disclosureColumns.code, slug),
+          sql`${disclosureColumns.parentId} IS NULL`,
+        ),
+      );
+    return col ? columnPage(c, col.id, slug) : notFoundPage(c);
+  }
+
   async function columnPage(c: Context<AppEnv>, columnId: string, navSlug?: string) {
-    await db.transaction((tx) => ensureCatalog(tx));
+    const [one] = await db
+      .select({ unitId: disclosureColumns.unitId })
+      .from(disclosureColumns)
+      .where(eq(disclosureColumns.id, columnId));
+    if (!one) return notFoundPage(c);
+    const unit = await unitRef(one.unitId);
     const cols = await db
       .select()
       .from(disclosureColumns)
+      .where(eq(disclosureColumns.unitId, one.unitId))
       .orderBy(asc(disclosureColumns.sort), asc(disclosureColumns.name));
-    const col = cols.find((x) => x.id === columnId);
-    if (!col) return notFoundPage(c);
+    const col = cols.find((x) => x.id === columnId)!;
     const chain: typeof cols = [];
     for (let cur: typeof col | undefined = col; cur; cur = cols.find((x) => x.id === cur!.parentId))
       chain.unshift(cur);
     const top = chain[0]!;
-    const slug = navSlug ?? XXGK_COLUMNS.find((s) => s.label === top.name)?.slug;
+    const slug = navSlug ?? XXGK_COLUMNS.find((s) => s.slug === top.code)?.slug;
     const subtree = new Set([col.id]);
     for (let grew = true; grew; ) {
       grew = false;
@@ -217,7 +257,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
       .offset((page - 1) * 20);
     const kids = cols.filter((x) => x.parentId === col.id);
     const crumbs: Crumb[] = [
-      xxgk,
+      ...unitCrumbs(unit),
       ...chain.map((x, i) =>
         i === chain.length - 1 ? { label: x.name } : { label: x.name, href: `/xxgk/column/${x.id}` },
       ),
@@ -225,10 +265,11 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     const art20 = ART20_CATEGORIES.find((a) => a.code === col.code);
     return send(
       c,
-      col.name,
+      unit && !unit.root ? `${unit.name} ${col.name}` : col.name,
       crumbs,
       <>
         <h1>{col.name}</h1>
+        {unit && !unit.root && <p>发布机构：{unit.name}</p>}
         {art20 && <p>《政府信息公开条例》第二十条第{art20.no}项</p>}
         {kids.length > 0 && (
           <nav aria-label="下级栏目">
@@ -243,19 +284,23 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
         )}
         {top.code === 'fdzdgknr' && chain.length === 1 && (
           <p>
-            <a href="/xxgk/gfxwj">行政规范性文件统一查询</a>
+            <a href={unit && !unit.root ? `/xxgk/gfxwj?unit=${unit.id}` : '/xxgk/gfxwj'}>
+              行政规范性文件统一查询
+            </a>
           </p>
         )}
         {top.code === 'zn' && chain.length === 1 && (
           <p>
-            <a href="/xxgk/guide">查看本级政府信息公开指南</a>
+            <a href={unit && !unit.root ? `/xxgk/guide?unit=${unit.id}` : '/xxgk/guide'}>
+              {unit && !unit.root ? '查看本单位政府信息公开指南' : '查看本级政府信息公开指南'}
+            </a>
           </p>
         )}
         <h2>信息列表（共 {n} 条）</h2>
         <ItemList rows={rows} />
         <Pager page={page} total={n} size={20} base={`/xxgk/column/${col.id}?`} />
       </>,
-      { nav: slug, lastModified: rows[0]?.publishedAt ?? null },
+      { nav: slug, lastModified: rows[0]?.publishedAt ?? null, unit: unit && !unit.root ? unit : null },
     );
   }
 
@@ -286,18 +331,130 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     );
   }
 
-  // The four standard columns (replacing the foundation's placeholders).
+  // The district government's four standard columns (replacing the foundation's placeholders); /xxgk/nb is the
+  // reports module's (annual reports), registered first.
   for (const s of XXGK_COLUMNS) {
     app.get(`/xxgk/${s.slug}`, async (c) => {
-      await db.transaction((tx) => ensureCatalog(tx));
-      const [col] = await db
-        .select()
-        .from(disclosureColumns)
-        .where(and(eq(disclosureColumns.code, s.slug), sql`${disclosureColumns.parentId} IS NULL`));
-      if (!col) return notFoundPage(c);
-      return columnPage(c, col.id, s.slug);
+      const root = await rootUnitId(db);
+      return root ? standardColumn(c, root, s.slug) : notFoundPage(c);
     });
   }
+
+  // ---- every unit's catalog ----
+  const UNIT_KIND_LABELS = {
+    government: '区人民政府',
+    department: '区政府部门',
+    township: '镇（街道）',
+  } as const;
+  app.get('/xxgk/units', async (c) => {
+    const rows = await db
+      .select({
+        id: units.id,
+        name: units.name,
+        kind: units.kind,
+        items: sql<number>`(SELECT count(*)::int FROM disclosure_items i WHERE i.unit_id = units.id AND i.status = 'published')`,
+      })
+      .from(units)
+      .where(inArray(units.kind, ['government', 'department', 'township']))
+      .orderBy(asc(units.sort), asc(units.name));
+    const latest = await db
+      .select({ at: sql<Date | null>`max(${disclosureItems.publishedAt})` })
+      .from(disclosureItems)
+      .where(eq(disclosureItems.status, 'published'));
+    return send(
+      c,
+      '部门和镇街信息公开',
+      [xxgk, { label: '部门和镇街信息公开' }],
+      <>
+        <h1>部门和镇街信息公开</h1>
+        <p>各单位分别编制政府信息公开目录，设政府信息公开指南、制度、法定主动公开内容和年报四个栏目。</p>
+        {(['government', 'department', 'township'] as const).map((kind) => {
+          const list = rows.filter((r) => r.kind === kind);
+          return (
+            list.length > 0 && (
+              <section>
+                <h2>{UNIT_KIND_LABELS[kind]}</h2>
+                <ul class="subcols">
+                  {list.map((u) => (
+                    <li>
+                      <a href={kind === 'government' ? '/xxgk' : `/xxgk/unit/${u.id}`}>
+                        {u.name}
+                        {u.items > 0 ? `（${u.items}）` : ''}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )
+          );
+        })}
+      </>,
+      { nav: 'units', lastModified: latest[0]?.at ? new Date(latest[0].at) : null },
+    );
+  });
+
+  /** A unit's catalog on one page: its four columns with their sub-columns. */
+  app.get('/xxgk/unit/:unitId', async (c) => {
+    const unitId = c.req.param('unitId');
+    if (!ITEM_ID.test(unitId)) return notFoundPage(c);
+    const unit = await unitRef(unitId);
+    if (!unit) return notFoundPage(c);
+    if (unit.root) return c.redirect('/xxgk', 301);
+    await db.transaction((tx) => ensureUnitCatalog(tx, unitId));
+    const cols = await db
+      .select({
+        id: disclosureColumns.id,
+        parentId: disclosureColumns.parentId,
+        name: disclosureColumns.name,
+        items: sql<number>`(SELECT count(*)::int FROM disclosure_items i WHERE i.column_id = disclosure_columns.id AND i.status = 'published')`,
+      })
+      .from(disclosureColumns)
+      .where(eq(disclosureColumns.unitId, unitId))
+      .orderBy(asc(disclosureColumns.sort), asc(disclosureColumns.name));
+    return send(
+      c,
+      `${unit.name}信息公开目录`,
+      [xxgk, { label: '部门和镇街信息公开', href: '/xxgk/units' }, { label: unit.name }],
+      <>
+        <h1>{unit.name}信息公开目录</h1>
+        {cols
+          .filter((x) => !x.parentId)
+          .map((top) => {
+            const kids = cols.filter((k) => k.parentId === top.id);
+            return (
+              <section>
+                <h2>
+                  <a href={`/xxgk/column/${top.id}`}>{top.name}</a>
+                </h2>
+                {kids.length > 0 && (
+                  <ul class="subcols">
+                    {kids.map((k) => (
+                      <li>
+                        <a href={`/xxgk/column/${k.id}`}>
+                          {k.name}
+                          {k.items > 0 ? `（${k.items}）` : ''}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        <p>
+          <a href={`/xxgk/guide?unit=${unit.id}`}>本单位政府信息公开指南</a>
+        </p>
+      </>,
+      { unit },
+    );
+  });
+
+  for (const s of XXGK_COLUMNS)
+    app.get(`/xxgk/unit/:unitId/${s.slug}`, async (c) => {
+      const unitId = c.req.param('unitId');
+      if (!ITEM_ID.test(unitId) || !(await unitRef(unitId))) return notFoundPage(c);
+      return standardColumn(c, unitId, s.slug);
+    });
 
   app.get('/xxgk/column/:id', (c) => {
     const id = c.req.param('id');
@@ -334,8 +491,9 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
         .select({ id: disclosureItems.id })
         .from(disclosureItems)
         .where(and(eq(disclosureItems.rootId, item.rootId), eq(disclosureItems.status, 'published')));
-    const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, item.unitId));
-    const cols = await db.select().from(disclosureColumns);
+    const unitR = await unitRef(item.unitId);
+    const unit = unitR ? { name: unitR.name } : undefined;
+    const cols = await db.select().from(disclosureColumns).where(eq(disclosureColumns.unitId, item.unitId));
     const chain: (typeof cols)[number][] = [];
     for (
       let cur = cols.find((x) => x.id === item.columnId);
@@ -392,14 +550,18 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
             chinaDate(p.clock.now()),
           )
         : null;
-    const slug = XXGK_COLUMNS.find((s) => s.label === chain[0]?.name)?.slug;
+    const slug = XXGK_COLUMNS.find((s) => s.slug === chain[0]?.code)?.slug;
     const lastMod = new Date(
       Math.max(item.updatedAt.getTime(), (item.publishedAt ?? item.updatedAt).getTime()),
     );
     return send(
       c,
       item.title,
-      [xxgk, ...chain.map((x) => ({ label: x.name, href: `/xxgk/column/${x.id}` })), { label: '正文' }],
+      [
+        ...unitCrumbs(unitR),
+        ...chain.map((x) => ({ label: x.name, href: `/xxgk/column/${x.id}` })),
+        { label: '正文' },
+      ],
       <article>
         {newer && (
           <p class="notice">
@@ -503,7 +665,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           </p>
         ))}
       </article>,
-      { nav: slug, lastModified: lastMod },
+      { nav: slug, lastModified: lastMod, unit: unitR && !unitR.root ? unitR : null },
     );
   });
 
@@ -691,16 +853,24 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     const isRoot = !unit || unit.parentId === null;
     const title = isRoot ? `${name}人民政府政府信息公开指南` : `${unit!.name}政府信息公开指南`;
     const guide = unit ? (edited.find((e) => e.id === unit.id)?.guide ?? null) : null;
-    const cols = await db
-      .select({ name: disclosureColumns.name, parentId: disclosureColumns.parentId })
-      .from(disclosureColumns)
-      .orderBy(asc(disclosureColumns.sort));
+    if (unit) await db.transaction((tx) => ensureUnitCatalog(tx, unit!.id));
+    const cols = unit
+      ? await db
+          .select({ name: disclosureColumns.name, parentId: disclosureColumns.parentId })
+          .from(disclosureColumns)
+          .where(eq(disclosureColumns.unitId, unit.id))
+          .orderBy(asc(disclosureColumns.sort))
+      : [];
     const others = edited.filter((e) => e.id !== unit?.id);
     const paras = (t: string) => t.split(/\n+/).map((line) => <p>{line}</p>);
     return send(
       c,
       title,
-      [xxgk, { label: '政府信息公开指南', href: '/xxgk/zn' }, { label: title }],
+      [
+        ...(isRoot ? [xxgk] : [xxgk, { label: unit!.name, href: `/xxgk/unit/${unit!.id}` }]),
+        { label: '政府信息公开指南', href: isRoot ? '/xxgk/zn' : `/xxgk/unit/${unit!.id}/zn` },
+        { label: title },
+      ],
       <>
         <h1>{title}</h1>
         <p>根据《中华人民共和国政府信息公开条例》第十二条，编制本指南。</p>
@@ -787,7 +957,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           </nav>
         )}
       </>,
-      { nav: 'zn' },
+      { nav: 'zn', unit: isRoot ? null : unit },
     );
   });
 
@@ -806,24 +976,17 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
       .innerJoin(disclosureItems, eq(disclosureItems.unitId, units.id))
       .where(eq(disclosureItems.status, 'published'))
       .orderBy(asc(units.sort), asc(units.name));
-    const allCols = await db
-      .select({
-        id: disclosureColumns.id,
-        name: disclosureColumns.name,
-        parentId: disclosureColumns.parentId,
-      })
-      .from(disclosureColumns)
-      .orderBy(asc(disclosureColumns.sort));
-    const colOpts = allCols
-      .filter((x) => !x.parentId)
-      .flatMap((top) => [
-        { id: top.id, label: top.name },
-        ...allCols.filter((k) => k.parentId === top.id).map((k) => ({ id: k.id, label: `　${k.name}` })),
-      ]);
+    // Columns by their standard code, so one choice covers the same column in every unit's catalog.
+    const colOpts = STANDARD_CODES.map((x) => ({
+      id: x.code,
+      label: x.name.includes(' › ') ? `　${x.name.split(' › ')[1]}` : x.name,
+    }));
     const filters: Record<string, string> = {
       ...(year ? { year: String(year) } : {}),
       ...(unitId && ITEM_ID.test(unitId) ? { unit: unitId } : {}),
-      ...(columnId && ITEM_ID.test(columnId) ? { column: columnId } : {}),
+      ...(columnId && (ITEM_ID.test(columnId) || STANDARD_CODES.some((x) => x.code === columnId))
+        ? { column: columnId }
+        : {}),
       ...(validity === 'in_force' || validity === 'expired' || validity === 'repealed' ? { validity } : {}),
     };
     const result = q
@@ -837,7 +1000,11 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
               ? { validity }
               : {}),
             ...(filters.unit ? { unitId: filters.unit } : {}),
-            ...(filters.column ? { columnId: filters.column } : {}),
+            ...(filters.column
+              ? ITEM_ID.test(filters.column)
+                ? { columnId: filters.column }
+                : { columnCode: filters.column }
+              : {}),
             page,
           },
           p.clock.now(),

@@ -74,18 +74,28 @@ export function Layout(props: { title: string; district: string; crumbs?: Crumb[
   );
 }
 
-export function XxgkNav(props: { current?: string }) {
+/**
+ * The four standard columns of one unit's catalog (default: the district government's at /xxgk/zn …), and the way to
+ * every other unit's catalog.
+ */
+export function XxgkNav(props: { current?: string; unit?: { id: string; name: string } }) {
+  const base = props.unit ? `/xxgk/unit/${props.unit.id}` : '/xxgk';
   return (
     <nav aria-label="政府信息公开栏目" class="xxgk-nav">
-      <h2>政府信息公开</h2>
+      <h2>{props.unit ? props.unit.name : '政府信息公开'}</h2>
       <ul>
         {XXGK_COLUMNS.map((col) => (
           <li key={col.slug}>
-            <a href={`/xxgk/${col.slug}`} aria-current={props.current === col.slug ? 'page' : undefined}>
+            <a href={`${base}/${col.slug}`} aria-current={props.current === col.slug ? 'page' : undefined}>
               {col.label}
             </a>
           </li>
         ))}
+        <li>
+          <a href="/xxgk/units" aria-current={props.current === 'units' ? 'page' : undefined}>
+            部门和镇街信息公开
+          </a>
+        </li>
       </ul>
     </nav>
   );

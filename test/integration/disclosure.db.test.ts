@@ -70,7 +70,8 @@ beforeAll(async () => {
   r3 = await api.loginAs('fgw_r3', PW);
   office = await api.loginAs('office');
   jw = await api.loginAs('jw_liaison');
-  columns = (await office.get<ColumnRow[]>('/api/disclosure/columns')).body.data!;
+  // The liaison's items go into 区发展改革委's own catalog.
+  columns = (await office.get<ColumnRow[]>(`/api/disclosure/columns?unitId=${fgwUnit}`)).body.data!;
 });
 afterAll(() => api.close());
 
@@ -87,22 +88,23 @@ describe('catalog', () => {
     const path = '政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划';
     const dry = await liaison.post<{ missing: string[]; columnId: string }>(
       '/api/disclosure/columns/resolve-path',
-      { path },
+      { path, unitId: fgwUnit },
     );
     expect(dry.status).toBe(200);
     expect(dry.body.data!.missing).toEqual(['国民经济和社会发展规划']);
     expect(dry.body.data!.columnId).toBe(col('规划信息'));
-    expect((await liaison.post('/api/disclosure/columns/resolve-path', { path, create: true })).status).toBe(
-      403,
-    );
+    expect(
+      (await liaison.post('/api/disclosure/columns/resolve-path', { path, create: true, unitId: fgwUnit }))
+        .status,
+    ).toBe(403);
     const made = await office.post<{ created: number; columnId: string }>(
       '/api/disclosure/columns/resolve-path',
-      { path, create: true },
+      { path, create: true, unitId: fgwUnit },
     );
     expect(made.body.data!.created).toBe(1);
     const again = await office.post<{ created: number; columnId: string }>(
       '/api/disclosure/columns/resolve-path',
-      { path, create: true },
+      { path, create: true, unitId: fgwUnit },
     );
     expect(again.body.data).toMatchObject({ created: 0, columnId: made.body.data!.columnId });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ART20_CATEGORIES, defaultCatalog, matchPath, parseDisclosurePath } from './catalog';
+import { ART20_CATEGORIES, defaultCatalog, matchPath, parseDisclosurePath, STANDARD_CODES } from './catalog';
 
 describe('default catalog', () => {
   it('has the four standard columns in order and 15 Art. 20 categories under 法定主动公开内容', () => {
@@ -12,8 +12,23 @@ describe('default catalog', () => {
     ]);
     const fd = cat[2]!;
     expect(fd.children.filter((c) => c.code?.startsWith('art20_'))).toHaveLength(15);
-    expect(fd.children.filter((c) => c.code === 'art21').map((c) => c.name)).toContain('社会救助');
+    expect(fd.children.filter((c) => c.code?.startsWith('art21_')).map((c) => c.name)).toEqual([
+      '市政建设',
+      '公共服务',
+      '公益事业',
+      '土地征收',
+      '房屋征收',
+      '治安管理',
+      '社会救助',
+    ]);
     expect(ART20_CATEGORIES[2]!.no).toBe('（三）');
+  });
+
+  it('gives every standard column a distinct code (the key that lines up the catalogs of different units)', () => {
+    const codes = STANDARD_CODES.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toHaveLength(4 + 15 + 7);
+    expect(STANDARD_CODES.find((c) => c.code === 'art20_3')?.name).toBe('法定主动公开内容 › 规划信息');
   });
 });
 

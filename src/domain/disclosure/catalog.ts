@@ -1,6 +1,6 @@
 // The 政府信息公开 catalog (issue 5 part 1). Four standard first-level columns (REGULATIONS.md §4, order [V-3P],
 // prescribed by 61号 [M]); under 法定主动公开内容 the 15 categories of 条例 Art. 20 and the topics of Art. 21
-// (REGULATIONS.md §1.1 [V S1]). The office edits the tree; this is only the default and the path matcher.
+// (REGULATIONS.md §1.1 [V S1]). Each unit has its own tree, seeded from this default and edited by the office.
 
 export const STANDARD_COLUMNS = [
   { code: 'zn', name: '政府信息公开指南' },
@@ -30,37 +30,41 @@ export const ART20_CATEGORIES = [
 ] as const;
 export type Art20Code = (typeof ART20_CATEGORIES)[number]['code'];
 
-/** Art. 21 topics of 设区的市级、县级人民政府及其部门 (the district level Gongkai serves). */
+/** Art. 21 topics of 设区的市级、县级人民政府及其部门 (the district level Gongkai serves), coded art21_1…7. */
 export const ART21_TOPICS = [
-  '市政建设',
-  '公共服务',
-  '公益事业',
-  '土地征收',
-  '房屋征收',
-  '治安管理',
-  '社会救助',
+  { code: 'art21_1', name: '市政建设' },
+  { code: 'art21_2', name: '公共服务' },
+  { code: 'art21_3', name: '公益事业' },
+  { code: 'art21_4', name: '土地征收' },
+  { code: 'art21_5', name: '房屋征收' },
+  { code: 'art21_6', name: '治安管理' },
+  { code: 'art21_7', name: '社会救助' },
 ] as const;
 
 export interface CatalogNode {
   name: string;
-  /** Standard column code, Art. 20 code, 'art21' or undefined for a column the office added. */
+  /** Standard column code, Art. 20 or Art. 21 code, or undefined for a column the office added. */
   code?: string;
   children: CatalogNode[];
 }
 
+/** The tree every unit's catalog starts from (one per unit; the office edits each afterwards). */
 export function defaultCatalog(): CatalogNode[] {
   return STANDARD_COLUMNS.map((c) => ({
     name: c.name,
     code: c.code,
     children:
       c.code === 'fdzdgknr'
-        ? [
-            ...ART20_CATEGORIES.map((a) => ({ name: a.name, code: a.code, children: [] })),
-            ...ART21_TOPICS.map((t) => ({ name: t, code: 'art21', children: [] })),
-          ]
+        ? [...ART20_CATEGORIES, ...ART21_TOPICS].map((a) => ({ name: a.name, code: a.code, children: [] }))
         : [],
   }));
 }
+
+/** Every coded column (the same in each unit's catalog), in catalog order: the portal's cross-unit column filter. */
+export const STANDARD_CODES: readonly { code: string; name: string }[] = defaultCatalog().flatMap((top) => [
+  { code: top.code!, name: top.name },
+  ...top.children.map((k) => ({ code: k.code!, name: `${top.name} › ${k.name}` })),
+]);
 
 // Prefixes that name the site, not a column: "政府网站>政府信息公开>法定主动公开内容>…".
 const SITE_PREFIXES = ['政府网站', '门户网站', '政府门户网站', '区政府网站', '政府信息公开', '政务公开'];

@@ -13,7 +13,7 @@ import { ME_KEY } from '../../auth';
 import CatalogPage from './pages/CatalogPage';
 import ItemEditPage from './pages/ItemEditPage';
 import SettingsPage from './pages/SettingsPage';
-import { COLUMNS_KEY, type ItemDetail } from './shared';
+import { columnsKey, type ItemDetail } from './shared';
 
 const ID = '11111111-1111-1111-1111-111111111111';
 
@@ -127,10 +127,33 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
       email: '',
     },
   });
-  qc.setQueryData(COLUMNS_KEY, [
-    { id: 'c1', parentId: null, name: '法定主动公开内容', code: 'fdzdgknr', sort: 0, itemCount: 3 },
-    { id: 'c2', parentId: 'c1', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 1 },
+  // The office opens the district government's catalog ('root'); a liaison and the item editor the unit's own.
+  qc.setQueryData(columnsKey(null), [
+    { id: 'r1', unitId: 'gov', parentId: null, name: '政府信息公开指南', code: 'zn', sort: 0, itemCount: 0 },
   ]);
+  qc.setQueryData(columnsKey('fgw'), [
+    {
+      id: 'c1',
+      unitId: 'fgw',
+      parentId: null,
+      name: '法定主动公开内容',
+      code: 'fdzdgknr',
+      sort: 0,
+      itemCount: 3,
+    },
+    { id: 'c2', unitId: 'fgw', parentId: 'c1', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 1 },
+  ]);
+  const taskPaths = [
+    {
+      path: '法定主动公开内容>规划信息>国民经济和社会发展规划',
+      segments: ['法定主动公开内容', '规划信息', '国民经济和社会发展规划'],
+      missing: ['国民经济和社会发展规划'],
+      columnId: null,
+      tasks: [{ ref: '3', text: '公开发展规划', plan: '2026年政务公开工作任务分工', isLead: true }],
+    },
+  ];
+  qc.setQueryData(['/disclosure/columns/task-paths', 'root'], taskPaths);
+  qc.setQueryData(['/disclosure/columns/task-paths', 'fgw'], taskPaths);
   return renderToString(
     <ConfigProvider locale={zhCN}>
       <App>
@@ -167,10 +190,19 @@ describe('ItemEditPage', () => {
 });
 
 describe('CatalogPage', () => {
-  it('shows the tree and the path mapper; only the office can edit', () => {
-    expect(render(<CatalogPage />, 'office', '/disclosure/catalog')).toContain('data-testid="column-add"');
+  it("shows a unit's tree, its tasks' paths and the path mapper; only the office can edit", () => {
+    const office = render(<CatalogPage />, 'office', '/disclosure/catalog');
+    expect(office).toContain('data-testid="column-add"');
+    expect(office).toContain('data-testid="task-paths-create-all"');
+    // The office starts at the district government's catalog…
+    expect(text(office)).toContain('政府信息公开指南');
+    expect(text(office)).not.toContain('规划信息 (1)');
     const liaison = render(<CatalogPage />, 'liaison', '/disclosure/catalog');
+    // …a liaison at their own unit's.
+    expect(text(liaison)).toContain('规划信息 (1)');
+    expect(text(liaison)).toContain('法定主动公开内容 › 规划信息 › 国民经济和社会发展规划');
     expect(liaison).not.toContain('data-testid="column-add"');
+    expect(liaison).not.toContain('data-testid="task-paths-create-all"');
     expect(liaison).toContain('data-testid="path-input"');
   });
 });

@@ -15,8 +15,16 @@ describe('toBodyHtml', () => {
 describe('columnTree', () => {
   it('nests children under their parent', () => {
     const t = columnTree([
-      { id: 'a', parentId: null, name: '法定主动公开内容', code: 'fdzdgknr', sort: 0, itemCount: 0 },
-      { id: 'b', parentId: 'a', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 0 },
+      {
+        id: 'a',
+        unitId: 'u',
+        parentId: null,
+        name: '法定主动公开内容',
+        code: 'fdzdgknr',
+        sort: 0,
+        itemCount: 0,
+      },
+      { id: 'b', unitId: 'u', parentId: 'a', name: '规划信息', code: 'art20_3', sort: 0, itemCount: 0 },
     ]);
     expect(t).toEqual([
       {

@@ -96,10 +96,15 @@ export interface ItemDetail extends Omit<ItemRow, 'blocking' | 'unitName'> {
 
 export const COLUMNS_KEY = ['/disclosure/columns'] as const;
 
-export function useColumns() {
+/** Query key of one unit's catalog ('root': the district government's); COLUMNS_KEY covers them all. */
+export const columnsKey = (unitId?: string | null) => [...COLUMNS_KEY, unitId ?? 'root'] as const;
+
+/** One unit's catalog (each unit has its own; default the district government's). */
+export function useColumns(unitId?: string | null) {
   return useQuery({
-    queryKey: COLUMNS_KEY,
-    queryFn: ({ signal }) => get<ColumnRow[]>('/disclosure/columns', signal),
+    queryKey: columnsKey(unitId),
+    queryFn: ({ signal }) =>
+      get<ColumnRow[]>(`/disclosure/columns${unitId ? `?unitId=${unitId}` : ''}`, signal),
   });
 }
 

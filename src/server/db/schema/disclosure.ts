@@ -21,21 +21,27 @@ import { files } from './platform';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-/** Catalog columns: a tree per unit (unit_id null = the district's shared column). */
+/** Catalog columns: one tree per unit (its four standard columns and what the office adds under them). */
 export const disclosureColumns = pgTable(
   'disclosure_columns',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
-    /** Standard column code ('zn', 'fdzdgknr', …), Art. 20 code ('art20_3'), 'art21' or null. */
+    /** Standard column code ('zn', 'fdzdgknr', …), Art. 20 code ('art20_3'), Art. 21 code ('art21_1') or null. */
     code: text('code'),
     sort: integer('sort').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('disclosure_columns_parent_idx').on(t.parentId),
+    index('disclosure_columns_code_idx').on(t.code),
+    index('disclosure_columns_unit_idx').on(t.unitId),
     uniqueIndex('disclosure_columns_name_uq').on(
+      t.unitId,
       sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       t.name,
     ),
@@ -163,4 +169,6 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   sequences: jsonb('sequences').notNull().default(sql`'{}'::jsonb`),
   /** The unit's 政府信息公开指南 (条例 Art. 12), edited by the office; null → the generated outline. */
   guide: jsonb('guide').$type<UnitGuide>(),
+  /** Set once the unit's standard catalog has been created, so columns the office deletes stay deleted. */
+  catalogSeeded: boolean('catalog_seeded').notNull().default(false),
 });

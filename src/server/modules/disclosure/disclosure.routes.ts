@@ -21,7 +21,14 @@ import { defineRoute, parseWith, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload } from '../../platform/http/upload';
 import { chinaDate } from '../../platform/jobs/scheduler';
 import { assertUnitInScope } from '../org/org.scope';
-import { createColumn, deleteColumn, listColumns, resolvePath, updateColumn } from './catalog.service';
+import {
+  createColumn,
+  deleteColumn,
+  listColumns,
+  resolvePath,
+  taskPaths,
+  updateColumn,
+} from './catalog.service';
 import {
   act,
   addAttachment,
@@ -51,10 +58,15 @@ const yearQuery = z.object({
   year: z.coerce.number().int().min(2000, '年份无效').max(2100, '年份无效'),
   unitId: zUuid.optional(),
 });
+const unitQuery = z.object({ unitId: zUuid.optional() });
 const searchQuery = z.object({
   q: z.string().trim().min(1, '请输入检索词').max(100, '检索词过长'),
   unitId: zUuid.optional(),
   columnId: zUuid.optional(),
+  columnCode: z
+    .string()
+    .regex(/^[a-z0-9_]{2,12}$/, '栏目代码不正确')
+    .optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   validity: z.enum(['in_force', 'expired', 'repealed']).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -69,9 +81,19 @@ export function disclosureRoutes(app: Hono<AppEnv>, p: Platform): void {
     method: 'get',
     path: '/api/disclosure/columns',
     tag,
-    summary: '公开目录栏目（树的扁平列表）',
+    summary: '某单位的公开目录栏目（树的扁平列表；默认区政府）',
     permission: 'disclosure:catalog:list',
-    handler: () => listColumns(database),
+    query: unitQuery,
+    handler: ({ query }) => listColumns(database, query.unitId),
+  });
+  defineRoute(app, {
+    method: 'get',
+    path: '/api/disclosure/columns/task-paths',
+    tag,
+    summary: '本单位任务中的公开路径及其在公开目录中的对应',
+    permission: 'disclosure:catalog:list',
+    query: unitQuery,
+    handler: ({ query }) => taskPaths(database, query.unitId),
   });
   defineRoute(app, {
     method: 'post',
@@ -116,7 +138,7 @@ export function disclosureRoutes(app: Hono<AppEnv>, p: Platform): void {
     handler: ({ c, user, body }) => {
       if (body.create && !user.permissions.includes('disclosure:catalog:update'))
         throw forbidden('没有维护公开目录的权限，不能创建栏目');
-      return resolvePath(database, actorOf(user, c), body.path, body.create ?? false);
+      return resolvePath(database, actorOf(user, c), body.path, body.create ?? false, body.unitId);
     },
   });
 

@@ -69,6 +69,7 @@ import { notify } from '../../platform/notify/service';
 import { getSetting, putSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 import { loadUnitIndex } from '../org/registry';
+import { ensureUnitCatalog } from './catalog.service';
 import { findBrokenLinks } from './link-probe';
 import { bodyToText, maskInHtml, sanitizeBody } from './sanitize';
 import { indexItem, unindexItem } from './search.service';
@@ -345,10 +346,23 @@ function itemValues(input: ItemInput) {
   };
 }
 
-async function validateRefs(tx: DbOrTx, input: ItemInput) {
-  if (input.columnId) {
-    const [c] = await tx.select().from(disclosureColumns).where(eq(disclosureColumns.id, input.columnId));
+/**
+ * Checks the references and returns the item's column: one of its own unit's catalog, or, when none is chosen, the
+ * unit's column of the item's Art. 20 category (a liaison who picks 规划信息 as category files it there).
+ */
+async function validateRefs(tx: DbOrTx, input: ItemInput, unitId: string, art20: string | null) {
+  let columnId = input.columnId ?? null;
+  if (columnId) {
+    const [c] = await tx.select().from(disclosureColumns).where(eq(disclosureColumns.id, columnId));
     if (!c) throw invalid('所选栏目不存在');
+    if (c.unitId !== unitId) throw invalid(`栏目「${c.name}」不属于本单位的公开目录，请重新选择栏目`);
+  } else if (art20) {
+    await ensureUnitCatalog(tx, unitId);
+    const [c] = await tx
+      .select({ id: disclosureColumns.id })
+      .from(disclosureColumns)
+      .where(and(eq(disclosureColumns.unitId, unitId), eq(disclosureColumns.code, art20)));
+    columnId = c?.id ?? null;
   }
   if (input.kind === 'interpretation' && input.policyRootId) {
     const [pol] = await tx
@@ -360,6 +374,7 @@ async function validateRefs(tx: DbOrTx, input: ItemInput) {
   }
   if (input.writtenDate && input.publishDate && input.publishDate < input.writtenDate)
     throw invalid('发布日期不能早于成文日期');
+  return columnId;
 }
 
 export async function createItem(
@@ -371,9 +386,9 @@ export async function createItem(
   const unitId = input.unitId ?? user.unitId;
   await assertUnitInScope(p.database.db, user, unitId);
   return p.database.db.transaction(async (tx) => {
-    await validateRefs(tx, input);
-    const settings = await getDisclosureSettings(tx);
     const values = itemValues(input);
+    values.columnId = await validateRefs(tx, input, unitId, values.art20);
+    const settings = await getDisclosureSettings(tx);
     const year = Number((values.writtenDate ?? chinaDate(p.clock.now())).slice(0, 4));
     const indexNo = await nextIndexNo(tx, unitId, year, values.art20, settings.indexRule);
     const id = crypto.randomUUID();
@@ -418,8 +433,8 @@ export async function updateItem(
     const item = await loadScoped(tx, user, id);
     if (!EDITABLE_STATUSES.includes(item.status as ItemStatus))
       throw conflict('只有草稿或被退回的信息可以修改；已发布的信息请使用“更正”生成新版本');
-    await validateRefs(tx, input);
     const values = itemValues(input);
+    values.columnId = await validateRefs(tx, input, item.unitId, values.art20);
     const [row] = await tx
       .update(disclosureItems)
       .set({ ...values, kind: item.kind, updatedAt: p.clock.now() })

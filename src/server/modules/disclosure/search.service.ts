@@ -67,6 +67,8 @@ export const COUNT_CAP = 10_000;
 export interface SearchFilters {
   unitId?: string;
   columnId?: string;
+  /** A standard column (STANDARD_CODES) in every unit's catalog, with what lies below it. */
+  columnCode?: string;
   year?: number;
   validity?: 'in_force' | 'expired' | 'repealed';
   kind?: 'general' | 'normative' | 'interpretation';
@@ -109,6 +111,10 @@ export async function searchItems(
   if (f.columnId)
     conds.push(
       sql`i.column_id IN (WITH RECURSIVE t AS (SELECT id FROM disclosure_columns WHERE id = ${f.columnId}::uuid UNION ALL SELECT c.id FROM disclosure_columns c JOIN t ON c.parent_id = t.id) SELECT id FROM t)`,
+    );
+  if (f.columnCode)
+    conds.push(
+      sql`i.column_id IN (WITH RECURSIVE t AS (SELECT id FROM disclosure_columns WHERE code = ${f.columnCode} UNION ALL SELECT c.id FROM disclosure_columns c JOIN t ON c.parent_id = t.id) SELECT id FROM t)`,
     );
   if (f.year) conds.push(sql`extract(year from i.publish_date) = ${f.year}`);
   if (f.validity) conds.push(sql`i.kind = 'normative' AND i.validity = ${f.validity}`);

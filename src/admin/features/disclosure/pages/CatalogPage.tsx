@@ -1,37 +1,78 @@
-// 公开目录: the catalog tree (four standard columns, Art. 20/21 sub-columns), editable by the office; a notice's
-// disclosure path can be mapped onto it and missing columns created.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Space, Tree, Typography } from 'antd';
+// 公开目录: each unit's catalog tree (four standard columns, Art. 20/21 sub-columns), editable by the office; the
+// disclosure paths of the unit's tasks (from imported notices) are listed with where they land, and missing columns
+// are created from them in one click.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Tree,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { del, post, put } from '../../../api';
-import { usePermission } from '../../../auth';
+import type { TaskPathRow } from '../../../../contracts/disclosure';
+import { del, get, post, put } from '../../../api';
+import { useCurrentUser, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { UnitTreeSelect } from '../../../components/units';
 import { COLUMNS_KEY, columnTree, useColumns } from '../shared';
 
+const TASK_PATHS_KEY = ['/disclosure/columns/task-paths'] as const;
+
 export default function CatalogPage() {
-  const cols = useColumns();
   const can = usePermission();
+  const me = useCurrentUser();
+  const edit = can('disclosure:catalog:update');
+  // The office starts at the district government's catalog; a unit's staff at their own.
+  const [unitId, setUnitId] = useState<string | null>(edit ? null : me.unitId);
+  const cols = useColumns(unitId);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string | null>(null);
   const [name, setName] = useState('');
+  const [allUnits, setAllUnits] = useState(false);
   const [path, setPath] = useState('');
   const [mapped, setMapped] = useState<{
     matched: string[];
     missing: string[];
     columnId: string | null;
   } | null>(null);
+  const taskPaths = useQuery({
+    queryKey: [...TASK_PATHS_KEY, unitId ?? 'root'],
+    queryFn: ({ signal }) =>
+      get<TaskPathRow[]>(`/disclosure/columns/task-paths${unitId ? `?unitId=${unitId}` : ''}`, signal),
+  });
   const rows = cols.data ?? [];
   const sel = rows.find((r) => r.id === selected);
+  const unitParam = unitId ? { unitId } : {};
   const done = (msg: string) => {
     void message.success(msg);
     void qc.invalidateQueries({ queryKey: COLUMNS_KEY });
+    void qc.invalidateQueries({ queryKey: TASK_PATHS_KEY });
   };
   const add = useMutation({
-    mutationFn: () => post('/disclosure/columns', { name, parentId: selected }),
-    onSuccess: () => {
+    mutationFn: () =>
+      post<{ alsoCreated: number }>('/disclosure/columns', {
+        ...unitParam,
+        name,
+        parentId: selected,
+        allUnits,
+      }),
+    onSuccess: (r) => {
       setName('');
-      done('已新增栏目');
+      done(r.alsoCreated > 0 ? `已新增栏目，并添加到其他 ${r.alsoCreated} 个单位的目录` : '已新增栏目');
     },
   });
   const rename = useMutation({
@@ -46,24 +87,62 @@ export default function CatalogPage() {
     },
   });
   const resolve = useMutation({
-    mutationFn: (create: boolean) =>
-      post<{ matched: string[]; missing: string[]; columnId: string | null }>(
+    mutationFn: ({ p, create }: { p: string; create: boolean }) =>
+      post<{ matched: string[]; missing: string[]; columnId: string | null; created: number }>(
         '/disclosure/columns/resolve-path',
-        { path, create },
+        { ...unitParam, path: p, create },
       ),
-    onSuccess: (r, create) => {
-      setMapped(r);
-      if (create) done('已创建缺少的栏目');
+    onSuccess: (r, v) => {
+      if (v.p === path) setMapped(r);
+      if (v.create) done(`已创建 ${r.created} 个栏目`);
     },
   });
-  const edit = can('disclosure:catalog:update');
+  const createAll = useMutation({
+    mutationFn: async (list: TaskPathRow[]) => {
+      let created = 0;
+      // One path after another: later paths may share the columns the earlier ones create.
+      for (const t of list)
+        created += (
+          await post<{ created: number }>('/disclosure/columns/resolve-path', {
+            ...unitParam,
+            path: t.path,
+            create: true,
+          })
+        ).created;
+      return created;
+    },
+    onSuccess: (n) => done(`已创建 ${n} 个栏目`),
+  });
+  const missingPaths = (taskPaths.data ?? []).filter((t) => t.missing.length > 0);
+  const nameOf = (id: string | null) => rows.find((r) => r.id === id)?.name ?? '';
   return (
     <PageContainer title="公开目录" testId="disclosure-catalog-page">
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Card size="small" title="栏目">
+          <Card
+            size="small"
+            title="栏目"
+            extra={
+              <UnitTreeSelect
+                value={unitId ?? undefined}
+                onChange={(v) => {
+                  setUnitId(v ?? null);
+                  setSelected(null);
+                  setMapped(null);
+                }}
+                placeholder="区政府（默认）"
+                style={{ width: 240 }}
+                aria-label="选择单位"
+                data-testid="catalog-unit"
+              />
+            }
+          >
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              每个单位有自己的公开目录；括号内为已发布信息数。
+            </Typography.Paragraph>
             <Tree
               data-testid="catalog-tree"
+              key={unitId ?? 'root' /* re-expand for another unit */}
               treeData={columnTree(rows)}
               defaultExpandAll
               selectedKeys={selected ? [selected] : []}
@@ -93,6 +172,7 @@ export default function CatalogPage() {
                     value={name}
                     onChange={(e) => setName(e.target.value)}
                     placeholder="栏目名称"
+                    aria-label="栏目名称"
                     data-testid="column-name"
                   />
                   <Button
@@ -110,8 +190,79 @@ export default function CatalogPage() {
                     删除
                   </Button>
                 </Space.Compact>
+                <Checkbox
+                  style={{ marginTop: 8 }}
+                  checked={allUnits}
+                  onChange={(e) => setAllUnits(e.target.checked)}
+                  data-testid="column-all-units"
+                >
+                  同时添加到其他单位目录的相同位置
+                </Checkbox>
               </Card>
             )}
+            <Card size="small" title="本单位任务中的公开路径" data-testid="task-paths">
+              {(taskPaths.data ?? []).length === 0 ? (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description="本单位承担的任务中没有写明公开路径（导入任务分工通知后显示）"
+                />
+              ) : (
+                <>
+                  {edit && missingPaths.length > 0 && (
+                    <Button
+                      type="primary"
+                      style={{ marginBottom: 8 }}
+                      loading={createAll.isPending}
+                      onClick={() => createAll.mutate(missingPaths)}
+                      data-testid="task-paths-create-all"
+                    >
+                      创建全部缺少的栏目（{missingPaths.length} 条路径）
+                    </Button>
+                  )}
+                  <Table<TaskPathRow>
+                    size="small"
+                    rowKey="path"
+                    pagination={false}
+                    dataSource={taskPaths.data}
+                    columns={[
+                      {
+                        title: '公开路径',
+                        render: (_, t) => (
+                          <Space orientation="vertical" size={0}>
+                            <Typography.Text>{t.segments.join(' › ')}</Typography.Text>
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {t.tasks.map((k) => `${k.ref}${k.isLead ? '（牵头）' : ''}`).join('、')}
+                            </Typography.Text>
+                          </Space>
+                        ),
+                      },
+                      {
+                        title: '对应栏目',
+                        width: 170,
+                        render: (_, t) =>
+                          t.missing.length === 0 ? (
+                            <Tag color="green">已对应：{nameOf(t.columnId)}</Tag>
+                          ) : (
+                            <Space wrap>
+                              <Tooltip title={`缺少：${t.missing.join(' › ')}`}>
+                                <Tag color="orange">缺少 {t.missing.length} 级</Tag>
+                              </Tooltip>
+                              {edit && (
+                                <Button
+                                  size="small"
+                                  onClick={() => resolve.mutate({ p: t.path, create: true })}
+                                >
+                                  创建
+                                </Button>
+                              )}
+                            </Space>
+                          ),
+                      },
+                    ]}
+                  />
+                </>
+              )}
+            </Card>
             <Card size="small" title="公开路径对应">
               <Form layout="vertical">
                 <Form.Item
@@ -122,14 +273,18 @@ export default function CatalogPage() {
                 </Form.Item>
                 <Space>
                   <Button
-                    onClick={() => resolve.mutate(false)}
+                    onClick={() => resolve.mutate({ p: path, create: false })}
                     disabled={!path.trim()}
                     data-testid="path-resolve"
                   >
                     对应
                   </Button>
                   {edit && mapped && mapped.missing.length > 0 && (
-                    <Button type="primary" onClick={() => resolve.mutate(true)} data-testid="path-create">
+                    <Button
+                      type="primary"
+                      onClick={() => resolve.mutate({ p: path, create: true })}
+                      data-testid="path-create"
+                    >
                       创建缺少的栏目
                     </Button>
                   )}
@@ -143,7 +298,7 @@ export default function CatalogPage() {
                     mapped.missing.length ? (
                       <Typography.Text>缺少栏目：{mapped.missing.join(' › ')}</Typography.Text>
                     ) : (
-                      `已对应到：${rows.find((r) => r.id === mapped.columnId)?.name ?? ''}`
+                      `已对应到：${nameOf(mapped.columnId)}`
                     )
                   }
                 />

@@ -118,13 +118,14 @@ export default function ItemEditPage() {
   const kind = Form.useWatch('kind', form) ?? 'general';
   const fileRef = useRef<HTMLInputElement>(null);
   const [comment, setComment] = useState('');
-  const cols = useColumns();
   const key = ['/disclosure/items', id];
   const detail = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => get<ItemDetail>(`/disclosure/items/${id}`, signal),
     enabled: !isNew,
   });
+  // The item's own unit's catalog (a new draft belongs to the author's unit).
+  const cols = useColumns(isNew ? me.unitId : (detail.data?.unitId ?? null));
   const policies = useQuery({
     queryKey: ['/disclosure/items', 'policies'],
     queryFn: ({ signal }) =>
@@ -280,7 +281,7 @@ export default function ItemEditPage() {
                       showSearch
                       treeNodeFilterProp="title"
                       treeData={treeData}
-                      placeholder="选择公开目录栏目"
+                      placeholder="本单位公开目录栏目（不选则按第二十条类别归入）"
                     />
                   </Form.Item>
                 </Col>
