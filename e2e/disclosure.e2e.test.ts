@@ -160,11 +160,19 @@ describe('[PORTAL] accessibility of every page type', () => {
     ['/xxgk/guide', 200],
     ['GUIDE', 200],
     ['/xxgk/search?q=补贴', 200],
+    ['/xxgk/units', 200],
+    ['UNIT', 200],
+    ['UNIT_COLUMN', 200],
     ['WITHDRAWN', 410],
     ['/xxgk/info/00000000-0000-0000-0000-000000000000', 404],
   ])('%s has no serious or critical axe violations', async (p, status) => {
     let url = p === 'ITEM' ? `/xxgk/info/${itemId}` : p === 'WITHDRAWN' ? `/xxgk/info/${withdrawnId}` : p;
     if (p === 'GUIDE') url = await editedGuide();
+    if (p === 'UNIT' || p === 'UNIT_COLUMN') {
+      // 区发展改革委's own catalog, where the liaison's item was filed.
+      const [u] = await e.server.db.database.db.select().from(units).where(eq(units.name, '区发展改革委'));
+      url = `/xxgk/unit/${u!.id}${p === 'UNIT_COLUMN' ? '/fdzdgknr' : ''}`;
+    }
     const page = await e.browser.newPage();
     const res = await page.goto(`${e.base}${url}`);
     expect(res!.status()).toBe(status);

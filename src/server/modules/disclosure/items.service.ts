@@ -1107,16 +1107,13 @@ export async function statistics(p: Platform, user: User, year: number) {
     .where(where)
     .groupBy(disclosureItems.unitId, units.name)
     .orderBy(desc(sql`count(*)`));
+  // Each unit has its own catalog: the same column name across units counts as one row.
   const byColumn = await db
-    .select({
-      columnId: disclosureItems.columnId,
-      columnName: disclosureColumns.name,
-      n: sql<number>`count(*)::int`,
-    })
+    .select({ columnName: disclosureColumns.name, n: sql<number>`count(*)::int` })
     .from(disclosureItems)
     .leftJoin(disclosureColumns, eq(disclosureColumns.id, disclosureItems.columnId))
     .where(where)
-    .groupBy(disclosureItems.columnId, disclosureColumns.name)
+    .groupBy(disclosureColumns.name)
     .orderBy(desc(sql`count(*)`));
   const dated = await db
     .select({

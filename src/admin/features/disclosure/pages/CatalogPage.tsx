@@ -142,7 +142,8 @@ export default function CatalogPage() {
             </Typography.Paragraph>
             <Tree
               data-testid="catalog-tree"
-              key={unitId ?? 'root' /* re-expand for another unit */}
+              // Re-mount when the unit or its loaded rows change: defaultExpandAll only acts on mount.
+              key={`${unitId ?? 'root'}:${cols.isSuccess}`}
               treeData={columnTree(rows)}
               defaultExpandAll
               selectedKeys={selected ? [selected] : []}

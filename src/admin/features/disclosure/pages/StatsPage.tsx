@@ -14,7 +14,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 interface Stats {
   year: number;
   byUnit: { unitId: string; unitName: string; n: number }[];
-  byColumn: { columnId: string | null; columnName: string | null; n: number }[];
+  byColumn: { columnName: string | null; n: number }[];
   timeliness: { on_time: number; late: number; undated: number };
   normative: { issued: number; repealed: number; inForce: number };
 }
@@ -80,7 +80,7 @@ export default function StatsPage() {
           <Card size="small" title="各栏目发布数">
             <Table
               size="small"
-              rowKey={(r) => r.columnId ?? 'none'}
+              rowKey={(r) => r.columnName ?? 'none'}
               pagination={false}
               dataSource={s?.byColumn ?? []}
               columns={[
