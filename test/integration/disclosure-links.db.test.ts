@@ -66,6 +66,17 @@ describe('broken-link probing', () => {
     expect(hits).toContain('GET /gone');
   });
 
+  it('probes before the save transaction and reuses the answers: saving again contacts nobody', async () => {
+    api.platform.config.linkProbePrivate = true;
+    const body = { title: '再次保存', bodyHtml: `<p>详见 ${base}/gone-again 。</p>` };
+    const { id } = (await liaison.post<{ id: string }>('/api/disclosure/items', body)).body.data!;
+    const before = hits.length;
+    expect((await liaison.put(`/api/disclosure/items/${id}`, body)).status).toBe(200);
+    expect(hits.length).toBe(before);
+    const d = (await liaison.get<{ findings: Finding[] }>(`/api/disclosure/items/${id}`)).body.data!;
+    expect(links(d.findings)).toContainEqual(['broken_link', '/gone-again', '正文']);
+  });
+
   it('by default never contacts a private address', async () => {
     api.platform.config.linkProbePrivate = false;
     const before = hits.length;

@@ -70,7 +70,7 @@ import { getSetting, putSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 import { loadUnitIndex } from '../org/registry';
 import { ensureUnitCatalog } from './catalog.service';
-import { findBrokenLinks } from './link-probe';
+import { findBrokenLinks, ProbeCache } from './link-probe';
 import { bodyToText, maskInHtml, sanitizeBody } from './sanitize';
 import { indexItem, unindexItem } from './search.service';
 
@@ -264,6 +264,19 @@ export async function checkOptions(
   };
 }
 
+const probeCache = new ProbeCache();
+
+/** Probes the links of a draft's title and body before its transaction opens (recheck then reads the cache). */
+async function probeAhead(p: Platform, input: ItemInput): Promise<void> {
+  if (!p.config.linkProbe) return;
+  const body = input.bodyHtml !== undefined ? bodyToText(sanitizeBody(input.bodyHtml)) : '';
+  await findBrokenLinks(
+    [input.title, body].flatMap(extractLinks),
+    { allowPrivate: p.config.linkProbePrivate },
+    probeCache,
+  );
+}
+
 /** Runs every check on title, body and attachments and stores the findings. Returns all findings. */
 async function recheck(p: Platform, tx: DbOrTx, item: Item): Promise<Finding[]> {
   const base = await checkOptions(p, tx, item);
@@ -282,7 +295,11 @@ async function recheck(p: Platform, tx: DbOrTx, item: Item): Promise<Finding[]> 
     ...extracted.flatMap(({ r }) => ('parts' in r ? r.parts.map((x) => x.text) : [])),
   ];
   const brokenLinks = p.config.linkProbe
-    ? await findBrokenLinks(texts.flatMap(extractLinks), { allowPrivate: p.config.linkProbePrivate })
+    ? await findBrokenLinks(
+        texts.flatMap(extractLinks),
+        { allowPrivate: p.config.linkProbePrivate },
+        probeCache,
+      )
     : [];
   const opts: CheckOptions = { ...base, brokenLinks };
   const findings: Finding[] = [
@@ -385,6 +402,7 @@ export async function createItem(
 ): Promise<{ id: string }> {
   const unitId = input.unitId ?? user.unitId;
   await assertUnitInScope(p.database.db, user, unitId);
+  await probeAhead(p, input);
   return p.database.db.transaction(async (tx) => {
     const values = itemValues(input);
     values.columnId = await validateRefs(tx, input, unitId, values.art20);
@@ -429,6 +447,8 @@ export async function updateItem(
   id: string,
   input: ItemInput,
 ): Promise<void> {
+  await loadScoped(p.database.db, user, id); // scope first: nobody outside it makes the server fetch links
+  await probeAhead(p, input);
   await p.database.db.transaction(async (tx) => {
     const item = await loadScoped(tx, user, id);
     if (!EDITABLE_STATUSES.includes(item.status as ItemStatus))

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, isPrivateAddress, probeLink } from './link-probe';
+import { findBrokenLinks, isPrivateAddress, ProbeCache, probeLink } from './link-probe';
 
 let server: http.Server;
 let base: string;
@@ -89,5 +89,35 @@ describe('default deny', () => {
 
   it('a non-http scheme is not probed', async () => {
     expect(await probeLink('ftp://example.org/x')).toBe('skipped');
+  });
+});
+
+describe('ProbeCache', () => {
+  it('answers a second probe of the same links from the cache, without contacting the server', async () => {
+    const cache = new ProbeCache();
+    const links = [`${base}/ok`, `${base}/gone-cached`];
+    const before = hits.length;
+    expect(await findBrokenLinks(links, { allowPrivate: true }, cache)).toEqual([`${base}/gone-cached`]);
+    const contacted = hits.length - before;
+    expect(contacted).toBeGreaterThan(0);
+    expect(await findBrokenLinks(links, { allowPrivate: true }, cache)).toEqual([`${base}/gone-cached`]);
+    expect(hits.length - before).toBe(contacted);
+  });
+
+  it.each([
+    ['fresh', 60_000 - 1, 'broken'],
+    ['expired', 60_000, undefined],
+  ])('%s entries', (_name, age, want) => {
+    const cache = new ProbeCache(60_000);
+    cache.set('https://a.example/', 'broken', 1_000);
+    expect(cache.get('https://a.example/', 1_000 + age)).toBe(want);
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new ProbeCache(60_000, 2);
+    cache.set('a', 'ok', 0);
+    cache.set('b', 'ok', 0);
+    cache.set('c', 'broken', 0);
+    expect([cache.get('a', 1), cache.get('b', 1), cache.get('c', 1)]).toEqual([undefined, 'ok', 'broken']);
   });
 });

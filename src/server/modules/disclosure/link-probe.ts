@@ -130,9 +130,45 @@ export async function probeLink(link: string, o: ProbeOptions = {}): Promise<'ok
   return 'broken';
 }
 
-/** Probes up to `maxLinks` distinct links in parallel; returns the broken ones. */
-export async function findBrokenLinks(links: readonly string[], o: ProbeOptions = {}): Promise<string[]> {
+/**
+ * Recent outcomes by link, so that a save can probe its links before opening its database transaction and the
+ * check inside the transaction reuses the answers instead of waiting on the network with a connection held.
+ */
+export class ProbeCache {
+  private readonly map = new Map<string, { outcome: 'ok' | 'broken' | 'skipped'; at: number }>();
+  constructor(
+    private readonly ttlMs = 10 * 60_000,
+    private readonly max = 5000,
+  ) {}
+  get(link: string, now = Date.now()) {
+    const hit = this.map.get(link);
+    return hit && now - hit.at < this.ttlMs ? hit.outcome : undefined;
+  }
+  set(link: string, outcome: 'ok' | 'broken' | 'skipped', now = Date.now()) {
+    // Oldest entry out first (a Map keeps insertion order).
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
+    this.map.delete(link);
+    this.map.set(link, { outcome, at: now });
+  }
+}
+
+/** Probes up to `maxLinks` distinct links in parallel (answers from `cache` when fresh); returns the broken ones. */
+export async function findBrokenLinks(
+  links: readonly string[],
+  o: ProbeOptions = {},
+  cache?: ProbeCache,
+): Promise<string[]> {
   const list = [...new Set(links)].slice(0, o.maxLinks ?? MAX_LINKS);
-  const results = await Promise.all(list.map((l) => probeLink(l, o)));
+  // The answer depends on whether private addresses may be contacted, so that setting is part of the key.
+  const key = (l: string) => `${o.allowPrivate ? 'private' : 'public'} ${l}`;
+  const results = await Promise.all(
+    list.map(async (l) => {
+      const known = cache?.get(key(l));
+      if (known) return known;
+      const outcome = await probeLink(l, o);
+      cache?.set(key(l), outcome);
+      return outcome;
+    }),
+  );
   return list.filter((_, i) => results[i] === 'broken');
 }
