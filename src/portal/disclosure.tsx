@@ -26,6 +26,7 @@ import {
 import { ensureUnitCatalog, rootUnitId } from '../server/modules/disclosure/catalog.service';
 import { attachmentFile } from '../server/modules/disclosure/items.service';
 import { searchItems } from '../server/modules/disclosure/search.service';
+import { publishedReports } from '../server/modules/reports/reports.service';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { attachment } from '../server/platform/http/upload';
@@ -256,6 +257,11 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
       .limit(20)
       .offset((page - 1) * 20);
     const kids = cols.filter((x) => x.parentId === col.id);
+    // A unit's 年报 column also lists its published annual reports (the reports module's pages).
+    const reports =
+      top.code === 'nb' && chain.length === 1
+        ? (await publishedReports(db)).filter((r) => r.unitId === one.unitId)
+        : [];
     const crumbs: Crumb[] = [
       ...unitCrumbs(unit),
       ...chain.map((x, i) =>
@@ -295,6 +301,18 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
               {unit && !unit.root ? '查看本单位政府信息公开指南' : '查看本级政府信息公开指南'}
             </a>
           </p>
+        )}
+        {reports.length > 0 && (
+          <>
+            <h2>年度报告</h2>
+            <ul class="list">
+              {reports.map((r) => (
+                <li>
+                  <a href={`/xxgk/nb/${r.id}`}>{`${r.unitName}${r.year}年政府信息公开工作年度报告`}</a>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <h2>信息列表（共 {n} 条）</h2>
         <ItemList rows={rows} />

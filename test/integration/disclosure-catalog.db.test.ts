@@ -4,8 +4,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnRow, TaskPathRow } from '../../src/contracts/disclosure';
-import { disclosureItems, planTasks, taskAssignments, units, workPlans } from '../../src/server/db/schema';
+import {
+  annualReports,
+  disclosureItems,
+  planTasks,
+  taskAssignments,
+  units,
+  users,
+  workPlans,
+} from '../../src/server/db/schema';
 import { indexItem } from '../../src/server/modules/disclosure/search.service';
+import { emptyTable2 } from '../../src/server/modules/reports/reports.service';
 import { type Client, setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -238,6 +247,36 @@ describe('portal', () => {
     const root = await api.anon().request('GET', `/xxgk/unit/${rootUnit}`);
     expect(root.status).toBe(301);
     expect(root.headers.get('Location')).toBe('/xxgk');
+  });
+
+  it("lists a unit's published annual reports in its 年报 column; /xxgk/nb links the district's other 年报 items", async () => {
+    const db = api.tdb.database.db;
+    await db.insert(annualReports).values({
+      unitId: fgwUnit,
+      year: 2025,
+      table2: emptyTable2(),
+      publishedAt: new Date('2026-01-20T02:00:00Z'),
+      publishedHtml: '<p>年报</p>',
+    });
+    const nb = await page(`/xxgk/unit/${fgwUnit}/nb`);
+    expect(nb.html).toContain('区发展改革委2025年政府信息公开工作年度报告');
+    expect((await page('/xxgk/fdzdgknr')).html).not.toContain('年度报告</a>');
+    expect((await page('/xxgk/nb')).html).not.toContain('本栏目发布的其他信息');
+    const rootNb = byName(rootCols, '政府信息公开年报').id;
+    const [other] = await db
+      .insert(disclosureItems)
+      .values({
+        rootId: crypto.randomUUID(),
+        unitId: rootUnit,
+        columnId: rootNb,
+        title: '年报解读',
+        indexNo: 'NB-1',
+        status: 'published',
+        createdBy: (await db.select().from(users).limit(1))[0]!.id,
+      })
+      .returning();
+    expect(other).toBeDefined();
+    expect((await page('/xxgk/nb')).html).toContain(`href="/xxgk/column/${rootNb}"`);
   });
 
   it('filters search by a standard column across units', async () => {

@@ -281,6 +281,7 @@ export async function publishedReports(db: DbOrTx) {
     .select({
       id: annualReports.id,
       year: annualReports.year,
+      unitId: annualReports.unitId,
       unitName: units.name,
       publishedAt: annualReports.publishedAt,
     })
