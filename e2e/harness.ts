@@ -31,6 +31,8 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
       adminPassword: ADMIN_PASSWORD,
       demo: opts.demo ?? false,
       demoPassword: DEMO_PASSWORD,
+      // Sample portal items would change what the tests count; their own test seeds them.
+      demoContent: false,
       logLevel: 'error',
       jobs: false,
     },

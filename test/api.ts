@@ -102,6 +102,8 @@ export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> 
       adminPassword: ADMIN_PASSWORD,
       demo: opts.demo ?? true,
       demoPassword: DEMO_PASSWORD,
+      // Sample portal items would change what the tests count; their own test seeds them.
+      demoContent: false,
       logLevel: 'error',
     },
   );

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
+import { seedDisclosureDemo } from './modules/disclosure/demo-content';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
@@ -77,4 +78,8 @@ export async function bootstrap(
     }
   }
   if (config.demo) await seedDemoDistrict(database, config, print);
+  if (config.demo && config.demoContent) {
+    const n = await database.db.transaction((tx) => seedDisclosureDemo(tx));
+    if (n) print(`已在门户发布 ${n} 条示例信息（标题带“示例”）。`);
+  }
 }

@@ -10,6 +10,8 @@ export interface Config {
   adminPassword: string | null;
   demo: boolean;
   demoPassword: string | null;
+  /** Also publish a few sample items on the portal (GONGKAI_DEMO_CONTENT, default on with the demo; tests leave it off). */
+  demoContent: boolean;
   districtName: string;
   secureCookies: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: env.GONGKAI_ADMIN_PASSWORD || null,
     demo: bool(env.GONGKAI_DEMO, true),
     demoPassword: env.GONGKAI_DEMO_PASSWORD || null,
+    demoContent: bool(env.GONGKAI_DEMO_CONTENT, true),
     districtName: env.GONGKAI_DISTRICT ?? '重庆市潼南区',
     secureCookies: bool(env.GONGKAI_SECURE_COOKIES, false),
     logLevel: (env.GONGKAI_LOG_LEVEL as Config['logLevel']) ?? 'info',

@@ -182,7 +182,13 @@ export async function putUnitGuide(
   });
 }
 
-async function nextIndexNo(tx: DbOrTx, unitId: string, year: number, art20: string | null, rule: string) {
+export async function nextIndexNo(
+  tx: DbOrTx,
+  unitId: string,
+  year: number,
+  art20: string | null,
+  rule: string,
+) {
   await tx.insert(disclosureUnitSettings).values({ unitId }).onConflictDoNothing();
   const [s] = await tx
     .select()
