@@ -9,7 +9,18 @@ function chunkFor(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
   if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
   if (/node_modules\/(react|react-dom|scheduler|react-router|@tanstack)\//.test(id)) return 'react';
+  // One module per icon: left to Rollup, so an icon lands in the chunk of the pages that use it (the editor's
+  // toolbar icons load with the editor, not with the console's first load).
+  if (/node_modules\/@ant-design\/icons(-svg)?\/(es|lib)\/(icons\/|asn\/|index\.js)/.test(id))
+    return undefined;
   if (/node_modules\/(@ant-design|antd|rc-[^/]+|@rc-component|dayjs)\//.test(id)) return 'antd';
+  // The rich-text editor (loaded lazily by components/RichTextField) and what only it uses.
+  if (
+    /node_modules\/(@tiptap|prosemirror-[^/]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store)\//.test(
+      id,
+    )
+  )
+    return 'editor';
   return 'vendor';
 }
 

@@ -1,5 +1,8 @@
-// [ADMIN] a liaison drafts an item with a phone number in an attached .xlsx, the check flags it, she masks it,
-// three reviewers approve, the item appears on the portal and in search. [PORTAL] axe on every page type.
+// [ADMIN] a liaison drafts an item in the rich-text editor (a word made bold with the toolbar, a phone number in
+// the body and one in an attached .xlsx), the check flags both, she masks them and the editor shows the masked body,
+// three reviewers approve, the item appears on the portal (bold kept, a typed <script> shown as text) and in search.
+// A Word paste keeps paragraphs, bold, lists and tables, and the server stores what the editor produced.
+// [PORTAL] axe on every page type.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +10,11 @@ import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORD_CLIPBOARD_SAMPLE } from '../src/admin/components/wordPaste.fixture';
 import { units, users } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/org/users.service';
 import { systemActor } from '../src/server/platform/context';
+import { normaliseEditorHtml } from '../test/editor-html';
 import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 const PW = 'Review#Gongkai2';
@@ -51,6 +56,13 @@ afterAll(async () => {
   fs.rmSync(xlsxPath, { force: true });
 });
 
+/** The item's stored body, read through the API with the page's session. */
+async function itemBody(page: Page, id: string): Promise<string> {
+  const res = await page.request.get(`${e.base}/api/disclosure/items/${id}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { data: { bodyHtml: string } }).data.bodyHtml;
+}
+
 async function loggedIn(username: string, password: string): Promise<Page> {
   const ctx = await e.browser.newContext();
   const page = await ctx.newPage();
@@ -60,23 +72,57 @@ async function loggedIn(username: string, password: string): Promise<Page> {
 }
 
 describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
-  it('the liaison drafts an item with a phone number in an attached .xlsx and masks it', async () => {
+  it('the liaison writes the body in the editor, bolds a word, attaches an .xlsx, masks both phone numbers', async () => {
     const page = await loggedIn('fgw_liaison', DEMO_PASSWORD);
     await page.goto(`${e.base}/admin/disclosure/items`);
     await page.getByTestId('item-create').click();
     await page.getByTestId('item-title').fill('2026年工业企业技改补贴名单公示');
-    await page.getByTestId('item-body').fill('现将2026年工业企业技改补贴名单予以公示，详见附件。');
+    const body = page.getByTestId('item-body');
+    await body.fill('现将2026年工业企业技改补贴名单予以公示，详见附件');
+    await body.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('联系电话：13912345678');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('<script>alert(1)</script>');
+    // Select the last four characters of the first paragraph and make them bold with the toolbar, as in Word.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+    const bold = page.getByRole('button', { name: /^加粗/ });
+    await bold.click();
+    expect(await bold.getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     itemId = page.url().split('/').pop()!;
+
+    // Stored (after the server's sanitiser): bold kept, the typed tag is text.
+    const saved = await itemBody(page, itemId);
+    expect(saved).toBe(
+      '<p>现将2026年工业企业技改补贴名单予以公示，<strong>详见附件</strong></p>' +
+        '<p>联系电话：13912345678</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
+    // Reloaded, the editor shows the bold word again.
+    await page.reload();
+    expect(await body.locator('strong').textContent()).toBe('详见附件');
+    expect(await body.locator('script').count()).toBe(0);
+
     await page.getByTestId('item-upload-input').setInputFiles(xlsxPath);
-    const finding = page.getByTestId('checks-panel').locator('[data-kind=mobile]');
-    await finding.waitFor();
-    expect(await finding.textContent()).toContain('13812345678');
+    const mobiles = page.getByTestId('checks-panel').locator('[data-kind=mobile]');
+    await mobiles.filter({ hasText: '13812345678' }).waitFor();
+    expect(await mobiles.filter({ hasText: '13912345678' }).count()).toBe(1);
     await page.getByTestId('gate-blocked').waitFor();
     await page.getByTestId('mask-all').click();
     await page.getByTestId('gate-ok').waitFor();
-    expect(await page.getByTestId('checks-panel').locator('[data-kind=mobile]').count()).toBe(0);
+    expect(await mobiles.count()).toBe(0);
+    // The server masked the body: the form is reset from the refetched item and the editor shows it.
+    await expect.poll(() => body.textContent()).toContain('联系电话：139****5678');
+    expect(await body.textContent()).not.toContain('13912345678');
+    expect(await body.locator('strong').textContent()).toBe('详见附件');
+    // Saving again sends the masked body (the form value, not only the editor's display, was reset).
+    await page.getByTestId('item-save').click();
+    await page.getByText('已保存').waitFor();
+    expect(await itemBody(page, itemId)).toContain('<p>联系电话：139****5678</p>');
+    expect(await itemBody(page, itemId)).not.toContain('13912345678');
     await page.getByTestId('item-submit').click();
     await page.getByText('待初审').waitFor();
     await page.context().close();
@@ -91,6 +137,11 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
     await page.goto(`${e.base}/admin/disclosure/inbox`);
     await page.getByTestId('inbox-table').locator('.ant-table-row').first().waitFor();
     await page.getByTestId('item-link').filter({ hasText: '技改补贴名单' }).click();
+    // In review the body is read-only: the same HTML, no toolbar.
+    const body = page.getByTestId('item-body');
+    expect(await body.locator('strong').textContent()).toBe('详见附件');
+    expect(await body.getAttribute('contenteditable')).toBe('false');
+    expect(await page.getByRole('toolbar', { name: '正文格式' }).count()).toBe(0);
     await page.getByTestId('item-approve').filter({ hasText: level }).click();
     await page.getByText('审核通过成功').waitFor();
     await page.context().close();
@@ -102,11 +153,57 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
     expect(res!.status()).toBe(200);
     await page.getByRole('heading', { name: '2026年工业企业技改补贴名单公示' }).waitFor();
     expect(await page.getByRole('link', { name: /补贴名单-\d+\.xlsx/ }).count()).toBe(1);
+    const body = page.locator('.item-body');
+    expect(await body.locator('strong').textContent()).toBe('详见附件');
+    expect(await body.textContent()).toContain('联系电话：139****5678');
+    expect(await body.textContent()).toContain('<script>alert(1)</script>');
+    expect(await body.locator('script').count()).toBe(0);
     await page.goto(`${e.base}/xxgk/search?q=${encodeURIComponent('技改补贴')}`);
     const hit = page.locator(`a[href="/xxgk/info/${itemId}"]`);
     await hit.waitFor();
     expect(await hit.locator('mark').count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('a paste from Word keeps paragraphs, bold, lists and tables; the server stores what the editor produced', async () => {
+    const page = await loggedIn('fgw_liaison', DEMO_PASSWORD);
+    await page.goto(`${e.base}/admin/disclosure/items/new`);
+    await page.getByTestId('item-title').fill('Word 粘贴示例');
+    const body = page.getByTestId('item-body');
+    await body.click();
+    await page.evaluate((html) => {
+      const el = document.querySelector('[data-testid=item-body]')!;
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', '一、工作目标');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, WORD_CLIPBOARD_SAMPLE);
+    await body.locator('table').waitFor();
+    expect(await body.locator('p > strong').first().textContent()).toBe('一、工作目标');
+    expect(await body.locator(':scope > ol > li').count()).toBe(2);
+    expect(await body.locator(':scope > ol > li > ol > li').textContent()).toBe('按部门分解');
+    expect(await body.locator(':scope > ul > li').allTextContents()).toEqual(['主动公开', '依申请公开']);
+    expect(await body.locator('td[colspan="2"]').textContent()).toBe('各单位按季度报送');
+    // The list markers Word typed ("1.", "a)", the Wingdings "l") are gone, not left in the text.
+    expect(await body.textContent()).not.toMatch(/1\.|a\)|l\s*主动/);
+    const html = await page.evaluate(() =>
+      (
+        document.querySelector('[data-testid=item-body]') as unknown as { editor: { getHTML(): string } }
+      ).editor.getHTML(),
+    );
+    await page.getByTestId('item-save').click();
+    await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
+    const saved = await itemBody(page, page.url().split('/').pop()!);
+    // The sanitiser's only changes: style attributes dropped, void elements written <col />.
+    expect(saved).toBe(normaliseEditorHtml(html));
+    // The editor and its toolbar (Chinese names on every button) have no serious accessibility problems.
+    await page.reload();
+    await body.locator('table').waitFor();
+    expect(await page.getByRole('toolbar', { name: '正文格式' }).getByRole('button').count()).toBeGreaterThan(
+      15,
+    );
+    expect(await axeSerious(page, '.gk-rte')).toEqual([]);
+    await page.context().close();
   });
 });
 

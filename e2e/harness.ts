@@ -73,18 +73,19 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe (WCAG 2.0/2.1 A and AA) and returns the serious and critical violations. */
-export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page, or on the part matching `selector`, and returns the serious and
+ * critical violations. */
+export async function axeSerious(page: Page, selector?: string): Promise<AxeViolation[]> {
   // Injected through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses inline scripts.
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (sel) => {
     const w = window as unknown as {
-      axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> };
+      axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> };
     };
-    return w.axe.run(document, {
+    return w.axe.run(sel ? { include: [sel] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-  });
+  }, selector);
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -37,6 +37,8 @@ const EXTRA_CSS = `
 .meta th{width:8em;background:#f1f3f6;font-weight:600}
 .meta{margin:12px 0 20px}
 .item-body{font-size:1.05rem;line-height:1.9}
+.item-body li p,.item-body td p,.item-body th p{margin:0}
+.item-body table{margin:12px 0}
 .list{list-style:none;padding:0;margin:0}
 .list li{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;padding:10px 0;border-bottom:1px dashed #c9ced6}
 .list .date{color:#444;white-space:nowrap}

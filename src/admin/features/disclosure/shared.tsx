@@ -127,7 +127,10 @@ export function columnTree(rows: readonly ColumnRow[]): ColumnTreeNode[] {
 /** The server's gate key of a finding (overrides and partial masks refer to it). */
 export { findingKey as keyOf } from '../../../domain/review/gate';
 
-/** Plain text typed in the editor becomes paragraphs; HTML is kept (the server sanitises it). */
+/**
+ * A body that is plain text (typed into the old text box, or stored so by an import) becomes paragraphs; HTML, such
+ * as the rich-text editor's value, is kept (the server sanitises it). Applied when loading the form and on saving.
+ */
 export function toBodyHtml(text: string): string {
   if (/<[a-z][^>]*>/i.test(text)) return text;
   return text

@@ -1,5 +1,7 @@
 // Rich-text bodies are sanitised on the way in (issue 5 "a script tag in the body"): an allow-list of tags
-// and attributes, only http(s)/mailto links, no event handlers or styles.
+// and attributes, only http(s)/mailto links, no event handlers or styles. The console's editor (TipTap, see
+// src/admin/components/richText.ts) emits a subset of this list; what it emits beyond it is `style` (table and
+// column widths, cell alignment), which is dropped here. Older bodies pasted as HTML may use the other tags.
 import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -14,11 +16,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'em',
     'i',
     'u',
+    's',
+    'hr',
     'ul',
     'ol',
     'li',
     'blockquote',
     'table',
+    'colgroup',
+    'col',
     'thead',
     'tbody',
     'tr',
@@ -33,6 +39,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title'],
+    // Not `type` (a. / i. numbering): sanitize-html keeps a disallowed value as an empty attribute, and the
+    // toolbar only makes 1. 2. 3. lists.
+    ol: ['start'],
+    colgroup: ['span'],
+    col: ['span'],
     img: ['src', 'alt', 'width', 'height'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan', 'scope'],
@@ -40,6 +51,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['https', 'data'] },
   disallowedTagsMode: 'discard',
+  // Void elements are written `<br />`; <col> is void too (otherwise it would get a stray </col>).
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col'],
 };
 
 export function sanitizeBody(html: string): string {

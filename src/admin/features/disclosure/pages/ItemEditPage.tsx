@@ -30,6 +30,7 @@ import type { Finding } from '../../../../domain/review/types';
 import { download, get, post, put, upload } from '../../../api';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { RichTextField } from '../../../components/RichTextField';
 import { StatusTag } from '../../../components/StatusTag';
 import {
   ART20_OPTIONS,
@@ -154,7 +155,8 @@ export default function ItemEditPage() {
         writtenDate: d.writtenDate ?? '',
         topic: d.topic ?? '',
         summary: d.summary,
-        body: d.bodyHtml,
+        // A legacy plain-text body is shown as paragraphs; after a mask the editor shows the masked body.
+        body: toBodyHtml(d.bodyHtml),
         publishAt: chinaTime(d.publishAt),
         validity: d.validity ?? undefined,
         effectiveDate: d.effectiveDate ?? '',
@@ -386,8 +388,11 @@ export default function ItemEditPage() {
               <Form.Item name="summary" label="内容概述">
                 <Input.TextArea rows={2} maxLength={2000} />
               </Form.Item>
-              <Form.Item name="body" label="正文（可直接输入文字，或粘贴 HTML；保存时自动清理不安全内容）">
-                <Input.TextArea data-testid="item-body" rows={10} />
+              <Form.Item
+                name="body"
+                label="正文（可从 Word 直接粘贴，保留段落、加粗、列表和表格；保存时自动清理不安全内容）"
+              >
+                <RichTextField testId="item-body" ariaLabel="正文" readOnly={!editable || !canEdit} />
               </Form.Item>
               {editable && canEdit && (
                 <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="item-save">
