@@ -8,7 +8,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { backupTo, restoreFrom } from '../../src/server/backup';
 import { loadConfig } from '../../src/server/config';
-import { auditLog, units, users } from '../../src/server/db/schema';
+import { auditLog, disclosureItems, units, users } from '../../src/server/db/schema';
 import { startServer } from '../../src/server/main';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit';
 import { createTestDatabase } from '../db';
@@ -76,13 +76,17 @@ describe('backup and restore', () => {
           .map((u) => `${u.username}:${u.passwordHash}`)
           .sort(),
         audit: (await tdb.database.db.select().from(auditLog)).map((a) => a.hash),
+        // The demo's sample items (npm start's defaults): disclosure data is in the backup too.
+        items: (await tdb.database.db.select().from(disclosureItems)).map((i) => i.title).sort(),
       });
       const before = await snapshot();
       expect(before.units.length).toBeGreaterThan(30);
+      expect(before.items.length).toBeGreaterThan(0);
       await backupTo(tdb.url, file);
       expect(fs.statSync(file).size).toBeGreaterThan(1000);
       // Damage the data after the backup.
-      await tdb.database.db.delete(users).where(eq(users.username, 'office'));
+      await tdb.database.db.delete(users).where(eq(users.username, 'leader'));
+      await tdb.database.db.delete(disclosureItems);
       await tdb.database.db.insert(units).values({ name: '区备份后新增局', kind: 'government' });
       await restoreFrom(tdb.url, file);
       expect(await snapshot()).toEqual(before);
