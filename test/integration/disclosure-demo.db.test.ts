@@ -53,4 +53,9 @@ describe('demo content', () => {
     const hits = await (await api.app.request(`/xxgk/search?q=${encodeURIComponent('招生入学')}`)).text();
     expect(hits).toContain(`/xxgk/info/${enrol!.id}`);
   });
+
+  it('shows a summary that repeats the opening of the body only once in the search snippet', async () => {
+    const html = await (await api.app.request(`/xxgk/search?q=${encodeURIComponent('投资计划')}`)).text();
+    expect(html.split('为扎实推进2026年').length - 1).toBe(1);
+  });
 });

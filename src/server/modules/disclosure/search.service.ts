@@ -162,7 +162,11 @@ export async function searchItems(
       id: r.id,
       title: r.title,
       titleHtml: highlight(r.title, tokens),
-      snippet: snippet(r.summary ? `${r.summary} ${r.body_text}` : r.body_text, tokens),
+      // A summary that merely repeats the body's opening is not shown twice.
+      snippet: snippet(
+        r.summary && !r.body_text.startsWith(r.summary.trim()) ? `${r.summary} ${r.body_text}` : r.body_text,
+        tokens,
+      ),
       unitName: r.unit_name,
       columnName: r.column_name,
       publishDate: r.publish_date,
