@@ -23,7 +23,7 @@ import {
   disclosureUnitSettings,
   units,
 } from '../server/db/schema';
-import { ensureUnitCatalog, rootUnitId } from '../server/modules/disclosure/catalog.service';
+import { ensureUnitCatalog, listColumns, rootUnitId } from '../server/modules/disclosure/catalog.service';
 import { attachmentFile } from '../server/modules/disclosure/items.service';
 import { searchItems } from '../server/modules/disclosure/search.service';
 import { publishedReports } from '../server/modules/reports/reports.service';
@@ -420,17 +420,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     const unit = await unitRef(unitId);
     if (!unit) return notFoundPage(c);
     if (unit.root) return c.redirect('/xxgk', 301);
-    await db.transaction((tx) => ensureUnitCatalog(tx, unitId));
-    const cols = await db
-      .select({
-        id: disclosureColumns.id,
-        parentId: disclosureColumns.parentId,
-        name: disclosureColumns.name,
-        items: sql<number>`(SELECT count(*)::int FROM disclosure_items i WHERE i.column_id = disclosure_columns.id AND i.status = 'published')`,
-      })
-      .from(disclosureColumns)
-      .where(eq(disclosureColumns.unitId, unitId))
-      .orderBy(asc(disclosureColumns.sort), asc(disclosureColumns.name));
+    const cols = await listColumns(p.database, unitId);
     return send(
       c,
       `${unit.name}信息公开目录`,
@@ -452,7 +442,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
                       <li>
                         <a href={`/xxgk/column/${k.id}`}>
                           {k.name}
-                          {k.items > 0 ? `（${k.items}）` : ''}
+                          {k.itemCount > 0 ? `（${k.itemCount}）` : ''}
                         </a>
                       </li>
                     ))}
