@@ -2,7 +2,7 @@
 // once; [PORTAL] the department's catalog page shows it.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { units, users } from '../src/server/db/schema';
+import { disclosureItems, units, users } from '../src/server/db/schema';
 import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 let e: E2E;
@@ -38,6 +38,26 @@ describe('[ADMIN] one catalog per unit', () => {
     await page.getByTestId('column-add').click();
     await page.getByText(/已新增栏目，并添加到其他 \d+ 个单位的目录/).waitFor();
     await tree.getByText('重点项目专栏', { exact: true }).waitFor();
+
+    // Drafting: the office's 科室 publishes under 区政府办公室 by default; choosing 区发展改革委 offers its columns.
+    await page.goto(`${e.base}/admin/disclosure/items/new`);
+    const unit = page.getByTestId('item-unit');
+    await unit.getByText('区政府办公室', { exact: true }).waitFor();
+    await unit.click();
+    await page.keyboard.type('发展改革');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区发展改革委' }).click();
+    await page.getByTestId('item-column').click();
+    await page.keyboard.type('重点项目');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '重点项目专栏' }).click();
+    await page.getByTestId('item-title').fill('区发展改革委重点项目专栏说明');
+    await page.getByTestId('item-save').click();
+    await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
+    const [saved] = await e.server.db.database.db
+      .select({ unitId: disclosureItems.unitId, columnId: disclosureItems.columnId })
+      .from(disclosureItems)
+      .where(eq(disclosureItems.id, page.url().split('/').pop()!));
+    expect(saved!.unitId).toBe(fgwId);
+    expect(saved!.columnId).not.toBeNull();
     await ctx.close();
 
     const portal = await e.browser.newPage();

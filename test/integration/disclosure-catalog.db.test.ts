@@ -87,6 +87,30 @@ describe('a catalog per unit', () => {
     expect(row!.columnId).toBe(byName(fgwCols, '重大建设项目').id);
   });
 
+  it('files an office draft under the unit above its 科室 by default, or under the unit the office picks', async () => {
+    const db = api.tdb.database.db;
+    const unitOf = async (id: string) =>
+      (
+        await db
+          .select({ u: units.name })
+          .from(disclosureItems)
+          .innerJoin(units, eq(units.id, disclosureItems.unitId))
+          .where(eq(disclosureItems.id, id))
+      )[0]!.u;
+    const own = await office.post<{ id: string }>('/api/disclosure/items', { title: '区政府办公室通知' });
+    expect(own.status).toBe(201);
+    expect(await unitOf(own.body.data!.id)).toBe('区政府办公室');
+    const forGov = await office.post<{ id: string }>('/api/disclosure/items', {
+      title: '区政府通告',
+      unitId: rootUnit,
+      columnId: byName(rootCols, '规划信息').id,
+    });
+    expect(forGov.status).toBe(201);
+    expect(await unitOf(forGov.body.data!.id)).toBe('重庆市潼南区人民政府');
+    // A liaison cannot draft for another unit.
+    expect((await liaison.post('/api/disclosure/items', { title: 'x', unitId: rootUnit })).status).toBe(403);
+  });
+
   it('adds a column to every unit at once when asked, and only to the chosen unit otherwise', async () => {
     const fd = byName(rootCols, '法定主动公开内容').id;
     const one = await office.post<{ alsoCreated: number }>('/api/disclosure/columns', {

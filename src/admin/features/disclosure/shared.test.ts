@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnTree, keyOf, toBodyHtml } from './shared';
+import type { UnitTreeNode } from '../../../contracts/api';
+import { columnTree, keyOf, publishingUnit, toBodyHtml } from './shared';
 
 describe('toBodyHtml', () => {
   it.each([
@@ -44,5 +45,31 @@ describe('keyOf', () => {
     expect(keyOf({ kind: 'mobile', text: '13812345678', start: 3, source: '正文' })).toBe(
       '正文|mobile|3|13812345678',
     );
+  });
+});
+
+describe('publishingUnit', () => {
+  const n = (id: string, kind: UnitTreeNode['kind'], children: UnitTreeNode[] = []): UnitTreeNode => ({
+    id,
+    name: id,
+    kind,
+    children,
+  });
+  const tree = [
+    n('gov', 'government', [
+      n('office', 'department', [n('xxk', 'subdivision', [n('team', 'subdivision')])]),
+      n('town', 'township'),
+    ]),
+  ];
+  it.each([
+    ['a department publishes under itself', tree, 'office', 'office'],
+    ['a 科室 publishes under its department', tree, 'xxk', 'office'],
+    ['a 科室 inside a 科室 too', tree, 'team', 'office'],
+    ['a 镇街 under itself', tree, 'town', 'town'],
+    // A user who only sees their own 科室 (scoped tree) keeps it, as the server does.
+    ['a scoped tree without the parent', [n('xxk', 'subdivision')], 'xxk', 'xxk'],
+    ['a tree not loaded yet', [], 'xxk', 'xxk'],
+  ])('%s', (_name, t, unit, want) => {
+    expect(publishingUnit(t, unit)).toBe(want);
   });
 });

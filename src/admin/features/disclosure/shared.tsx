@@ -1,5 +1,6 @@
 // Shared pieces of the disclosure console pages: types of the API answers, labels, the column tree.
 import { useQuery } from '@tanstack/react-query';
+import type { UnitTreeNode } from '../../../contracts/api';
 import type { ColumnRow } from '../../../contracts/disclosure';
 import { ART20_CATEGORIES } from '../../../domain/disclosure/catalog';
 import type { Timeliness } from '../../../domain/disclosure/rules';
@@ -113,6 +114,24 @@ export interface ColumnTreeNode {
   title: string;
   key: string;
   children: ColumnTreeNode[];
+}
+
+/**
+ * The unit a new draft is published under: the user's own, or for an 内设科室 (subdivision) the nearest unit above
+ * it that the user can see — the same rule as the server's publishingUnitOf.
+ */
+export function publishingUnit(tree: readonly UnitTreeNode[], unitId: string): string {
+  const path: UnitTreeNode[] = [];
+  const find = (nodes: readonly UnitTreeNode[]): boolean =>
+    nodes.some((n) => {
+      path.push(n);
+      if (n.id === unitId || find(n.children)) return true;
+      path.pop();
+      return false;
+    });
+  find(tree);
+  for (let i = path.length - 1; i >= 0; i--) if (path[i]!.kind !== 'subdivision') return path[i]!.id;
+  return unitId;
 }
 
 /** Flat rows → antd tree data. */

@@ -400,13 +400,34 @@ async function validateRefs(tx: DbOrTx, input: ItemInput, unitId: string, art20:
   return columnId;
 }
 
+/**
+ * The unit a draft is published under when the author does not choose: their own, or, for an 内设科室 (subdivision,
+ * which has no catalog on the portal), the nearest unit above it, when that unit is in the author's scope.
+ */
+export async function publishingUnitOf(db: DbOrTx, user: User): Promise<string> {
+  const r = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id, kind, 0 AS depth FROM units WHERE id = ${user.unitId}::uuid
+      UNION ALL SELECT u.id, u.parent_id, u.kind, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id
+    )
+    SELECT id FROM up WHERE kind <> 'subdivision' ORDER BY depth LIMIT 1`);
+  const candidate = r.rows[0]?.id;
+  if (!candidate || candidate === user.unitId) return user.unitId;
+  try {
+    await assertUnitInScope(db, user, candidate);
+    return candidate;
+  } catch {
+    return user.unitId;
+  }
+}
+
 export async function createItem(
   p: Platform,
   user: User,
   actor: Actor,
   input: ItemInput,
 ): Promise<{ id: string }> {
-  const unitId = input.unitId ?? user.unitId;
+  const unitId = input.unitId ?? (await publishingUnitOf(p.database.db, user));
   await assertUnitInScope(p.database.db, user, unitId);
   await probeAhead(p, input);
   return p.database.db.transaction(async (tx) => {

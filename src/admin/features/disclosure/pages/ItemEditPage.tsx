@@ -32,6 +32,7 @@ import { useCurrentUser, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { RichTextField } from '../../../components/RichTextField';
 import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect, useUnitTree } from '../../../components/units';
 import {
   ART20_OPTIONS,
   columnTree,
@@ -43,6 +44,7 @@ import {
   type ItemDetail,
   type ItemRow,
   keyOf,
+  publishingUnit,
   REVIEW_ACTION_LABELS,
   TIMELINESS_COLORS,
   TIMELINESS_LABELS,
@@ -53,6 +55,8 @@ import {
 
 interface FormValues {
   kind: ItemInput['kind'];
+  /** 发布单位 of a new draft (the office may draft for any unit). */
+  unitId?: string;
   title: string;
   columnId?: string | null;
   art20?: string | null;
@@ -80,6 +84,7 @@ function toInput(v: FormValues): ItemInput {
   const at = blank(v.publishAt);
   return {
     kind: v.kind,
+    ...(v.unitId ? { unitId: v.unitId } : {}),
     title: v.title,
     columnId: v.columnId ?? null,
     art20: v.art20 ?? null,
@@ -125,8 +130,12 @@ export default function ItemEditPage() {
     queryFn: ({ signal }) => get<ItemDetail>(`/disclosure/items/${id}`, signal),
     enabled: !isNew,
   });
-  // The item's own unit's catalog (a new draft belongs to the author's unit).
-  const cols = useColumns(isNew ? me.unitId : (detail.data?.unitId ?? null));
+  // The item's own unit's catalog. A new draft belongs to the author's unit, or for an 内设科室 to the unit above it
+  // (the server's publishingUnitOf); the office may pick any unit.
+  const unitTree = useUnitTree();
+  const defaultUnit = publishingUnit(unitTree.data ?? [], me.unitId);
+  const chosenUnit = Form.useWatch('unitId', form);
+  const cols = useColumns(isNew ? (chosenUnit ?? defaultUnit) : (detail.data?.unitId ?? null));
   const policies = useQuery({
     queryKey: ['/disclosure/items', 'policies'],
     queryFn: ({ signal }) =>
@@ -169,6 +178,10 @@ export default function ItemEditPage() {
         needsInterpretation: d.needsInterpretation,
       });
   }, [d, isNew, form]);
+  // The default 发布单位 is known once the unit tree has loaded.
+  useEffect(() => {
+    if (isNew) form.setFieldsValue({ unitId: defaultUnit });
+  }, [isNew, form, defaultUnit]);
 
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['/disclosure/items'] });
@@ -267,6 +280,19 @@ export default function ItemEditPage() {
                   options={Object.entries(ITEM_KIND_LABELS).map(([value, label]) => ({ value, label }))}
                 />
               </Form.Item>
+              {isNew && me.dataScope === 'all' && (
+                <Form.Item
+                  name="unitId"
+                  label="发布单位"
+                  extra="信息归入该单位的公开目录，由该单位的审核人审核"
+                >
+                  <UnitTreeSelect
+                    allowClear={false}
+                    data-testid="item-unit"
+                    onChange={() => form.setFieldsValue({ columnId: null })}
+                  />
+                </Form.Item>
+              )}
               <Form.Item
                 name="title"
                 label="标题（名称）"
