@@ -105,22 +105,9 @@ async function login(username: string): Promise<Page> {
   return page;
 }
 
-/**
- * Serious axe findings inside this module's pages. The console layout (menu, header) and the theme's primary
- * button colour are the foundation's and are reported separately (#1677ff on white text is 4.1:1; the selected
- * menu item and the header's secondary text are below 4.5:1).
- */
+/** Serious axe findings on the page, layout and theme included (the console theme meets 4.5:1, e2e/console-a11y). */
 async function axeOwn(page: Page): Promise<string[]> {
-  return (await axeSerious(page)).flatMap((v) =>
-    (v.nodes as { target: string[]; html?: string }[])
-      .filter(
-        (n) =>
-          !/menu|current-user|ant-layout-header|ant-btn-primary/.test(
-            `${n.target.join(' ')} ${n.html ?? ''}`,
-          ),
-      )
-      .map((n) => `${v.id}: ${n.target.join(' ')}`),
-  );
+  return (await axeSerious(page)).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 async function closedCount(page: Page): Promise<string> {

@@ -1,5 +1,5 @@
 // The console is a Vite build in dist/admin. `gongkai start` builds it when missing or when its sources changed
-// (a hash of src/admin, src/contracts and the Vite config), so `npm install && npm start` needs no extra step.
+// (a hash of src/admin, src/contracts, src/domain — the console imports its rules — and the Vite config), so `npm install && npm start` needs no extra step.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ export function adminSourceHash(): string {
   const files: string[] = [];
   walk(path.join(ROOT, 'src/admin'), files);
   walk(path.join(ROOT, 'src/contracts'), files);
+  walk(path.join(ROOT, 'src/domain'), files);
   files.push(path.join(ROOT, 'vite.admin.config.ts'), path.join(ROOT, 'package-lock.json'));
   const h = createHash('sha256');
   for (const f of files.sort()) {

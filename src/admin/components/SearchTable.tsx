@@ -1,9 +1,10 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Space, Table, type TableProps, Tooltip } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../contracts/api';
 import { buildQuery, get } from '../api';
+import { useFocusableScroll } from './scrollRegion';
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
@@ -55,6 +56,8 @@ export function SearchTable<T extends object, V extends object = Record<string, 
     queryFn: ({ signal }) => get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
     placeholderData: keepPreviousData,
   });
+  const tableRef = useRef<HTMLDivElement>(null);
+  useFocusableScroll(tableRef, '表格（可左右滚动）', [query.data, scrollX]);
 
   const apply = (values: V) => {
     const next = toParams ? toParams(values) : (values as QueryParams);
@@ -104,26 +107,28 @@ export function SearchTable<T extends object, V extends object = Record<string, 
             />
           </Tooltip>
         </Flex>
-        <Table<T>
-          rowKey={rowKey}
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isPending}
-          scroll={scrollX ? { x: scrollX } : undefined}
-          size="middle"
-          data-testid="data-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, s) => {
-              setPage(s === pageSize ? p : 1);
-              setPageSize(s);
-            },
-          }}
-        />
+        <div ref={tableRef}>
+          <Table<T>
+            rowKey={rowKey}
+            columns={columns}
+            dataSource={query.data?.items ?? []}
+            loading={query.isPending}
+            scroll={scrollX ? { x: scrollX } : undefined}
+            size="middle"
+            data-testid="data-table"
+            pagination={{
+              current: page,
+              pageSize,
+              total: query.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (p, s) => {
+                setPage(s === pageSize ? p : 1);
+                setPageSize(s);
+              },
+            }}
+          />
+        </div>
       </Card>
     </Flex>
   );

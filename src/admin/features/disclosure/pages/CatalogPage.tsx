@@ -270,7 +270,12 @@ export default function CatalogPage() {
                   label="任务通知中的公开路径"
                   extra="例：政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划"
                 >
-                  <Input value={path} onChange={(e) => setPath(e.target.value)} data-testid="path-input" />
+                  <Input
+                    value={path}
+                    onChange={(e) => setPath(e.target.value)}
+                    aria-label="任务通知中的公开路径"
+                    data-testid="path-input"
+                  />
                 </Form.Item>
                 <Space>
                   <Button

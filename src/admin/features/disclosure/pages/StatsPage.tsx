@@ -49,6 +49,7 @@ export default function StatsPage() {
           min={2000}
           max={2100}
           onChange={(v) => v && setYear(v)}
+          aria-label="统计年度"
           addonBefore="年度"
         />
       }

@@ -19,7 +19,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { UnitTreeNode } from '../../../../contracts/api';
 import type {
@@ -35,6 +35,7 @@ import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { ApiError, post, upload } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
+import { useFocusableScroll } from '../../../components/scrollRegion';
 import { UnitTreeSelect, useUnitTree } from '../../../components/units';
 import {
   type Choices,
@@ -119,6 +120,7 @@ export default function ImportPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
+  const previewRef = useRef<HTMLDivElement>(null);
   const [percent, setPercent] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [yearHint, setYearHint] = useState<number | null>(null);
@@ -130,6 +132,7 @@ export default function ImportPage() {
   const [replace, setReplace] = useState(false);
   const [committed, setCommitted] = useState<WorkPlanSummary | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
+  useFocusableScroll(previewRef, '任务预览表（可左右滚动）', [plan, step]);
   /** ref → deadline lines the officer typed that could not be read (the edit was not taken). */
   const [deadlineErrors, setDeadlineErrors] = useState<Record<string, string[]>>({});
 
@@ -477,162 +480,164 @@ export default function ImportPage() {
               { title: '对应单位', key: 'resolve', render: (_, r) => resolver(r.written) },
             ]}
           />
-          <Table<Task>
-            size="small"
-            rowKey="ref"
-            dataSource={plan.tasks}
-            pagination={{ pageSize: 20, showSizeChanger: false }}
-            data-testid="tasks-preview-table"
-            title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
-            scroll={{ x: 1410 }}
-            columns={[
-              { title: '编号', dataIndex: 'ref', width: 70 },
-              {
-                title: '板块',
-                key: 'section',
-                width: 180,
-                render: (_, t) => (
-                  <div data-testid={`section-${t.ref}`}>
-                    <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>
-                    <LinesEditor
-                      label={`修改 ${t.ref} 的板块（每行一级）`}
-                      value={t.section.join('\n')}
-                      onSave={(s) => setTask(t.ref, { section: measuresFromText(s) })}
-                    />
-                  </div>
-                ),
-              },
-              {
-                title: '任务与举措',
-                key: 'text',
-                render: (_, t) => (
-                  <>
-                    <Typography.Paragraph
-                      style={{ marginBottom: 0 }}
-                      editable={{ onChange: (text) => setTask(t.ref, { text }), tooltip: '修改' }}
-                      ellipsis={{ rows: 3, expandable: true }}
-                    >
-                      {t.text}
-                    </Typography.Paragraph>
-                    <div data-testid={`measures-${t.ref}`}>
-                      {t.measures.map((m, i) => (
-                        <Typography.Paragraph
-                          key={`${i}-${m}`}
-                          type="secondary"
-                          style={{ marginBottom: 0 }}
-                          ellipsis={{ rows: 2, expandable: true }}
-                        >
-                          {m}
-                        </Typography.Paragraph>
-                      ))}
+          <div ref={previewRef}>
+            <Table<Task>
+              size="small"
+              rowKey="ref"
+              dataSource={plan.tasks}
+              pagination={{ pageSize: 20, showSizeChanger: false }}
+              data-testid="tasks-preview-table"
+              title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
+              scroll={{ x: 1410 }}
+              columns={[
+                { title: '编号', dataIndex: 'ref', width: 70 },
+                {
+                  title: '板块',
+                  key: 'section',
+                  width: 180,
+                  render: (_, t) => (
+                    <div data-testid={`section-${t.ref}`}>
+                      <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>
                       <LinesEditor
-                        label={`修改 ${t.ref} 的举措（每行一条）`}
-                        value={t.measures.join('\n')}
-                        onSave={(s) => setTask(t.ref, { measures: measuresFromText(s) })}
+                        label={`修改 ${t.ref} 的板块（每行一级）`}
+                        value={t.section.join('\n')}
+                        onSave={(s) => setTask(t.ref, { section: measuresFromText(s) })}
                       />
                     </div>
-                  </>
-                ),
-              },
-              {
-                title: '牵头单位',
-                key: 'lead',
-                width: 160,
-                render: (_, t) => (
-                  <>
-                    {unitTags(t.leadUnits)}
-                    <Typography.Text
-                      editable={{
-                        text: t.leadUnits.join('、'),
-                        onChange: (s) => setTask(t.ref, { leadUnits: splitTyped(s) }),
-                        tooltip: '修改牵头单位',
-                      }}
-                    />
-                  </>
-                ),
-              },
-              {
-                title: '责任单位',
-                key: 'resp',
-                width: 200,
-                render: (_, t) => (
-                  <>
-                    {unitTags(t.responsibleUnits)}
-                    <Typography.Text
-                      editable={{
-                        text: t.responsibleUnits.join('、'),
-                        onChange: (s) => setTask(t.ref, { responsibleUnits: splitTyped(s) }),
-                        tooltip: '修改责任单位',
-                      }}
-                    />
-                  </>
-                ),
-              },
-              {
-                title: '完成时限',
-                key: 'deadlines',
-                width: 160,
-                render: (_, t) => (
-                  <div data-testid={`deadlines-${t.ref}`}>
-                    {t.deadlines.length
-                      ? t.deadlines.map((d, i) => (
-                          <div key={`${d.raw}-${i}`} title={d.raw}>
-                            {d.date ?? d.raw}
-                            {d.date ? null : (
-                              <Tag style={{ marginLeft: 4 }}>{DEADLINE_KIND_LABELS[d.kind]}</Tag>
-                            )}
-                          </div>
-                        ))
-                      : '—'}
-                    <LinesEditor
-                      label={`修改 ${t.ref} 的完成时限（每行一个，如“2021年6月底前”“每季度”“及时公开”或 2021-06-30）`}
-                      value={deadlinesText(t.deadlines)}
-                      onSave={(s) => editDeadlines(t, s)}
-                    />
-                    {deadlineErrors[t.ref]?.length ? (
-                      <Typography.Text type="danger" data-testid={`deadline-error-${t.ref}`}>
-                        无法识别：{deadlineErrors[t.ref]!.join('、')}（未修改）
-                      </Typography.Text>
-                    ) : null}
-                  </div>
-                ),
-              },
-              {
-                title: '提示',
-                key: 'warnings',
-                width: 90,
-                render: (_, t) => {
-                  const ws = rowWarnings.get(t.ref);
-                  return ws ? (
-                    <Tooltip title={ws.join('；')}>
-                      <Tag color="orange" data-testid={`warnings-${t.ref}`}>
-                        请核对（{ws.length}）
-                      </Tag>
-                    </Tooltip>
-                  ) : null;
+                  ),
                 },
-              },
-              {
-                title: '公开路径',
-                key: 'paths',
-                width: 220,
-                render: (_, t) => (
-                  <div data-testid={`paths-${t.ref}`}>
-                    {t.disclosurePaths.map((p, i) => (
-                      <div key={`${i}-${p.join('>')}`}>
-                        <Typography.Text type="secondary">{p.join(' > ')}</Typography.Text>
+                {
+                  title: '任务与举措',
+                  key: 'text',
+                  render: (_, t) => (
+                    <>
+                      <Typography.Paragraph
+                        style={{ marginBottom: 0 }}
+                        editable={{ onChange: (text) => setTask(t.ref, { text }), tooltip: '修改' }}
+                        ellipsis={{ rows: 3, expandable: true }}
+                      >
+                        {t.text}
+                      </Typography.Paragraph>
+                      <div data-testid={`measures-${t.ref}`}>
+                        {t.measures.map((m, i) => (
+                          <Typography.Paragraph
+                            key={`${i}-${m}`}
+                            type="secondary"
+                            style={{ marginBottom: 0 }}
+                            ellipsis={{ rows: 2, expandable: true }}
+                          >
+                            {m}
+                          </Typography.Paragraph>
+                        ))}
+                        <LinesEditor
+                          label={`修改 ${t.ref} 的举措（每行一条）`}
+                          value={t.measures.join('\n')}
+                          onSave={(s) => setTask(t.ref, { measures: measuresFromText(s) })}
+                        />
                       </div>
-                    ))}
-                    <LinesEditor
-                      label={`修改 ${t.ref} 的公开路径（每行一条，层级用 > 分隔）`}
-                      value={pathsText(t.disclosurePaths)}
-                      onSave={(s) => setTask(t.ref, { disclosurePaths: pathsFromText(s) })}
-                    />
-                  </div>
-                ),
-              },
-            ]}
-          />
+                    </>
+                  ),
+                },
+                {
+                  title: '牵头单位',
+                  key: 'lead',
+                  width: 160,
+                  render: (_, t) => (
+                    <>
+                      {unitTags(t.leadUnits)}
+                      <Typography.Text
+                        editable={{
+                          text: t.leadUnits.join('、'),
+                          onChange: (s) => setTask(t.ref, { leadUnits: splitTyped(s) }),
+                          tooltip: '修改牵头单位',
+                        }}
+                      />
+                    </>
+                  ),
+                },
+                {
+                  title: '责任单位',
+                  key: 'resp',
+                  width: 200,
+                  render: (_, t) => (
+                    <>
+                      {unitTags(t.responsibleUnits)}
+                      <Typography.Text
+                        editable={{
+                          text: t.responsibleUnits.join('、'),
+                          onChange: (s) => setTask(t.ref, { responsibleUnits: splitTyped(s) }),
+                          tooltip: '修改责任单位',
+                        }}
+                      />
+                    </>
+                  ),
+                },
+                {
+                  title: '完成时限',
+                  key: 'deadlines',
+                  width: 160,
+                  render: (_, t) => (
+                    <div data-testid={`deadlines-${t.ref}`}>
+                      {t.deadlines.length
+                        ? t.deadlines.map((d, i) => (
+                            <div key={`${d.raw}-${i}`} title={d.raw}>
+                              {d.date ?? d.raw}
+                              {d.date ? null : (
+                                <Tag style={{ marginLeft: 4 }}>{DEADLINE_KIND_LABELS[d.kind]}</Tag>
+                              )}
+                            </div>
+                          ))
+                        : '—'}
+                      <LinesEditor
+                        label={`修改 ${t.ref} 的完成时限（每行一个，如“2021年6月底前”“每季度”“及时公开”或 2021-06-30）`}
+                        value={deadlinesText(t.deadlines)}
+                        onSave={(s) => editDeadlines(t, s)}
+                      />
+                      {deadlineErrors[t.ref]?.length ? (
+                        <Typography.Text type="danger" data-testid={`deadline-error-${t.ref}`}>
+                          无法识别：{deadlineErrors[t.ref]!.join('、')}（未修改）
+                        </Typography.Text>
+                      ) : null}
+                    </div>
+                  ),
+                },
+                {
+                  title: '提示',
+                  key: 'warnings',
+                  width: 90,
+                  render: (_, t) => {
+                    const ws = rowWarnings.get(t.ref);
+                    return ws ? (
+                      <Tooltip title={ws.join('；')}>
+                        <Tag color="orange" data-testid={`warnings-${t.ref}`}>
+                          请核对（{ws.length}）
+                        </Tag>
+                      </Tooltip>
+                    ) : null;
+                  },
+                },
+                {
+                  title: '公开路径',
+                  key: 'paths',
+                  width: 220,
+                  render: (_, t) => (
+                    <div data-testid={`paths-${t.ref}`}>
+                      {t.disclosurePaths.map((p, i) => (
+                        <div key={`${i}-${p.join('>')}`}>
+                          <Typography.Text type="secondary">{p.join(' > ')}</Typography.Text>
+                        </div>
+                      ))}
+                      <LinesEditor
+                        label={`修改 ${t.ref} 的公开路径（每行一条，层级用 > 分隔）`}
+                        value={pathsText(t.disclosurePaths)}
+                        onSave={(s) => setTask(t.ref, { disclosurePaths: pathsFromText(s) })}
+                      />
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </div>
           {commitError ? (
             <Alert type="error" showIcon title={commitError} data-testid="tasks-commit-error" />
           ) : null}
