@@ -107,6 +107,15 @@ describe('a catalog per unit', () => {
     });
     expect(forGov.status).toBe(201);
     expect(await unitOf(forGov.body.data!.id)).toBe('重庆市潼南区人民政府');
+    // A unit that does not exist is named, and nothing is written.
+    const before = (await db.select().from(disclosureItems)).length;
+    const ghost = await office.post('/api/disclosure/items', {
+      title: '无此单位',
+      unitId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(ghost.status).toBe(404);
+    expect(ghost.body.error?.message).toBe('单位不存在');
+    expect((await db.select().from(disclosureItems)).length).toBe(before);
     // A liaison cannot draft for another unit.
     expect((await liaison.post('/api/disclosure/items', { title: 'x', unitId: rootUnit })).status).toBe(403);
   });

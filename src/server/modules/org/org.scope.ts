@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../../../contracts/api';
 import type { DbOrTx } from '../../db/client';
-import { outOfScope } from '../../platform/errors';
+import { notFound, outOfScope } from '../../platform/errors';
 
 /** A WHERE fragment limiting `unitColumn` to the caller's scope (undefined when the caller sees all units). */
 export function scopeFilter(
@@ -19,9 +19,10 @@ export async function assertUnitInScope(
   user: Pick<CurrentUser, 'dataScope' | 'unitId'>,
   unitId: string,
 ): Promise<void> {
-  if (user.dataScope === 'all') return;
+  // A unit that does not exist is named as such for every caller (not a 500 from a foreign key later on).
   const r = await db.execute<{ ok: boolean }>(
-    sql`SELECT ${unitId}::uuid IN (SELECT gk_unit_subtree(${user.unitId}::uuid)) AS ok`,
+    sql`SELECT ${user.dataScope === 'all' ? sql`true` : sql`${unitId}::uuid IN (SELECT gk_unit_subtree(${user.unitId}::uuid))`} AS ok FROM units WHERE id = ${unitId}::uuid`,
   );
-  if (!r.rows[0]?.ok) throw outOfScope();
+  if (!r.rows[0]) throw notFound('单位');
+  if (!r.rows[0].ok) throw outOfScope();
 }
