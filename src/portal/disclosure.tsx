@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { ART20_CATEGORIES, STANDARD_CODES } from '../domain/disclosure/catalog';
+import { ART20_CATEGORIES, columnChain, STANDARD_CODES } from '../domain/disclosure/catalog';
 import {
   INTERPRETATION_FORM_LABELS,
   type InterpretationForm,
@@ -224,9 +224,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
       .where(eq(disclosureColumns.unitId, one.unitId))
       .orderBy(asc(disclosureColumns.sort), asc(disclosureColumns.name));
     const col = cols.find((x) => x.id === columnId)!;
-    const chain: typeof cols = [];
-    for (let cur: typeof col | undefined = col; cur; cur = cols.find((x) => x.id === cur!.parentId))
-      chain.unshift(cur);
+    const chain = columnChain(cols, col.id);
     const top = chain[0]!;
     const slug = navSlug ?? XXGK_COLUMNS.find((s) => s.slug === top.code)?.slug;
     const subtree = new Set([col.id]);
@@ -504,13 +502,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
     const unitR = await unitRef(item.unitId);
     const unit = unitR ? { name: unitR.name } : undefined;
     const cols = await db.select().from(disclosureColumns).where(eq(disclosureColumns.unitId, item.unitId));
-    const chain: (typeof cols)[number][] = [];
-    for (
-      let cur = cols.find((x) => x.id === item.columnId);
-      cur;
-      cur = cols.find((x) => x.id === cur!.parentId)
-    )
-      chain.unshift(cur);
+    const chain = columnChain(cols, item.columnId);
     const atts = await db
       .select({
         id: disclosureAttachments.id,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ART20_CATEGORIES, defaultCatalog, matchPath, parseDisclosurePath, STANDARD_CODES } from './catalog';
+import {
+  ART20_CATEGORIES,
+  columnChain,
+  defaultCatalog,
+  matchPath,
+  parseDisclosurePath,
+  STANDARD_CODES,
+} from './catalog';
 
 describe('default catalog', () => {
   it('has the four standard columns in order and 15 Art. 20 categories under 法定主动公开内容', () => {
@@ -61,5 +68,27 @@ describe('matchPath', () => {
     [['规划信息'], [], ['规划信息'], null],
   ])('%j', (segments, matched, missing, parentId) => {
     expect(matchPath(cols, segments)).toEqual({ matched, missing, parentId });
+  });
+});
+
+describe('columnChain', () => {
+  const cols = [
+    { id: 'a', parentId: null, name: '法定主动公开内容' },
+    { id: 'b', parentId: 'a', name: '规划信息' },
+    { id: 'c', parentId: 'b', name: '专项规划' },
+    // a damaged link: x and y point at each other
+    { id: 'x', parentId: 'y', name: 'x' },
+    { id: 'y', parentId: 'x', name: 'y' },
+  ];
+  it.each([
+    ['c', ['a', 'b', 'c']],
+    ['a', ['a']],
+    ['missing', []],
+    [null, []],
+  ])('%s → %j', (id, want) => {
+    expect(columnChain(cols, id).map((c) => c.id)).toEqual(want);
+  });
+  it('stops on a cycle instead of looping', () => {
+    expect(columnChain(cols, 'x').length).toBeLessThanOrEqual(cols.length);
   });
 });

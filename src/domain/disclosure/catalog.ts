@@ -121,3 +121,16 @@ export function matchPath(columns: readonly FlatColumn[], segments: readonly str
   }
   return { matched, missing: segments.slice(i), parentId: parent };
 }
+
+/** The column and its ancestors, from the top of the tree down (empty when `id` is not in `cols`). */
+export function columnChain<T extends FlatColumn>(cols: readonly T[], id: string | null): T[] {
+  const chain: T[] = [];
+  // Bounded by the tree's size, so a damaged parent link cannot loop forever.
+  let cur = cols.find((c) => c.id === id);
+  while (cur && chain.length < cols.length) {
+    chain.unshift(cur);
+    const parentId = cur.parentId;
+    cur = cols.find((c) => c.id === parentId);
+  }
+  return chain;
+}

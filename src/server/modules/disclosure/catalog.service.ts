@@ -2,7 +2,12 @@
 // disclosure paths from task notices map onto a unit's tree, and missing columns can be created from a path.
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { ColumnInput, ColumnRow, TaskPathRow } from '../../../contracts/disclosure';
-import { defaultCatalog, matchPath, parseDisclosurePath } from '../../../domain/disclosure/catalog';
+import {
+  columnChain,
+  defaultCatalog,
+  matchPath,
+  parseDisclosurePath,
+} from '../../../domain/disclosure/catalog';
 import type { Database, DbOrTx } from '../../db/client';
 import {
   disclosureColumns,
@@ -127,17 +132,6 @@ export async function listColumns(database: Database, unitId?: string): Promise<
   });
 }
 
-/** Names from the top of the unit's tree down to the column. */
-function pathOf(
-  cols: readonly { id: string; parentId: string | null; name: string }[],
-  id: string,
-): string[] {
-  const names: string[] = [];
-  for (let cur = cols.find((c) => c.id === id); cur; cur = cols.find((c) => c.id === cur!.parentId))
-    names.unshift(cur.name);
-  return names;
-}
-
 async function sameLevelTaken(
   tx: DbOrTx,
   unitId: string,
@@ -168,7 +162,7 @@ export async function createColumn(
       if (!p) throw notFound('上级栏目');
       if (unitId && unitId !== p.unitId) throw invalid('上级栏目不属于所选单位的公开目录');
       unitId = p.unitId;
-      parentPath = pathOf(await unitColumns(tx, unitId), p.id);
+      parentPath = columnChain(await unitColumns(tx, unitId), p.id).map((c) => c.name);
     } else {
       unitId ??= await rootUnitId(tx);
       if (!unitId) throw invalid('请先建立单位');
@@ -223,9 +217,9 @@ export async function updateColumn(
       const cols = await unitColumns(tx, row.unitId);
       const parent = cols.find((c) => c.id === parentId);
       if (!parent) throw invalid('上级栏目不属于本单位的公开目录');
-      // Walking up from the new parent must not meet the column itself (no cycles).
-      for (let cur: ColumnRow | undefined = parent; cur; cur = cols.find((c) => c.id === cur!.parentId))
-        if (cur.id === id) throw invalid('栏目不能移到自己或自己的下级栏目下');
+      // The new parent's ancestors must not include the column itself (no cycles).
+      if (columnChain(cols, parent.id).some((c) => c.id === id))
+        throw invalid('栏目不能移到自己或自己的下级栏目下');
     }
     if (await sameLevelTaken(tx, row.unitId, parentId, input.name, id))
       throw conflict(`同级已有栏目「${input.name}」`);
