@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../src/domain/calendar';
 import { units, users } from '../src/server/db/schema';
 import { blocksToText, readDocx } from '../src/server/platform/documents';
-import { chinaDate } from '../src/server/platform/jobs/scheduler';
 import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 let e: E2E;

@@ -8,6 +8,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { chinaDate } from '../domain/calendar';
 import { ART20_CATEGORIES, columnChain, STANDARD_CODES } from '../domain/disclosure/catalog';
 import {
   INTERPRETATION_FORM_LABELS,
@@ -30,7 +31,6 @@ import { publishedReports } from '../server/modules/reports/reports.service';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { attachment } from '../server/platform/http/upload';
-import { chinaDate } from '../server/platform/jobs/scheduler';
 import { type Crumb, Layout, XXGK_COLUMNS, XxgkNav } from './layout';
 
 const EXTRA_CSS = `

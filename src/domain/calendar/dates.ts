@@ -61,3 +61,8 @@ export function isWeekend(iso: string): boolean {
   const w = weekdayOf(iso);
   return w === 0 || w === 6;
 }
+
+/** The Asia/Shanghai calendar date of an instant (China has had no daylight saving since 1991: UTC+8 always). */
+export function chinaDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

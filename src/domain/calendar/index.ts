@@ -3,6 +3,7 @@ export type { AddWorkingDaysResult, CalendarOptions, WorkingDayAnswer, WorkingDa
 export { createCalendar } from './calendar';
 export {
   addDays,
+  chinaDate,
   dayNumber,
   fromDayNumber,
   isIsoDate,

@@ -1,8 +1,9 @@
 // The disclosure module's entry in MODULES: console routes, portal pages and scheduled jobs.
 import type { Hono } from 'hono';
+import { chinaDate } from '../../../domain/calendar';
 import { disclosurePortal } from '../../../portal/disclosure';
 import type { AppEnv, Platform } from '../../platform/context';
-import { chinaDate, registerJob } from '../../platform/jobs/scheduler';
+import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../index';
 import { disclosureRoutes } from './disclosure.routes';
 import { expireNormative, publishDue } from './items.service';

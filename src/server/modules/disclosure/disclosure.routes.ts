@@ -15,11 +15,11 @@ import {
   unitGuideInput,
   unitSettingsInput,
 } from '../../../contracts/disclosure';
+import { chinaDate } from '../../../domain/calendar';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { defineRoute, parseWith, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload } from '../../platform/http/upload';
-import { chinaDate } from '../../platform/jobs/scheduler';
 import { assertUnitInScope } from '../org/org.scope';
 import {
   createColumn,

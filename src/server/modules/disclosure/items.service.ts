@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { DisclosureSettings, ItemInput, itemListQuery, UnitGuide } from '../../../contracts/disclosure';
+import { chinaDate } from '../../../domain/calendar';
 import {
   DEFAULT_INDEX_RULE,
   formatIndexNumber,
@@ -64,7 +65,6 @@ import {
 } from '../../platform/documents/attachment-text';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { readFile, type StoredKind, storeFile } from '../../platform/files/service';
-import { chinaDate } from '../../platform/jobs/scheduler';
 import { notify } from '../../platform/notify/service';
 import { getSetting, putSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';

@@ -1,9 +1,10 @@
 // The 依申请公开 module: console routes, portal pages, the daily auto-close job and the calendar hook.
 import type { Hono } from 'hono';
+import { chinaDate } from '../../../domain/calendar';
 import { districtNameOf, requestsPortal } from '../../../portal/requests';
 import { onCalendarChange } from '../../platform/calendar/service';
 import type { AppEnv, Platform } from '../../platform/context';
-import { chinaDate, registerJob } from '../../platform/jobs/scheduler';
+import { registerJob } from '../../platform/jobs/scheduler';
 import { remindDueCases, remindReports } from './reminders';
 import { requestsRoutes } from './requests.routes';
 import { closeLapsedCases, recomputeOpenCases } from './requests.service';

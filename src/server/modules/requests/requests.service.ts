@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../../contracts/api';
 import type { CaseDetail, CaseStatus, CaseSummary, RequestStats } from '../../../contracts/requests';
 import { BUILTIN_ROLES } from '../../../contracts/roles';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
+import { chinaDate } from '../../../domain/calendar';
 import {
   allowedActions,
   CLOCK_EVENT_LABELS,
@@ -50,7 +51,6 @@ import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { chinaDate } from '../../platform/jobs/scheduler';
 import { notify } from '../../platform/notify/service';
 import { getSetting } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';

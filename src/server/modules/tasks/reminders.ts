@@ -2,12 +2,13 @@
 // the assigned unit. Run daily by the scheduler (advisory lock + one run per China date); each reminder carries a
 // dedupe key, so a second run on the same day (or a second process) sends nothing twice.
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/calendar';
 import { addDays } from '../../../domain/calendar/dates';
 import { REMINDER_LABELS, reminderFor } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
 import { planTasks, taskAssignments, units, userRoles, users } from '../../db/schema';
 import { getCalendar } from '../../platform/calendar/service';
-import { chinaDate, type Job } from '../../platform/jobs/scheduler';
+import type { Job } from '../../platform/jobs/scheduler';
 import { type NewNotification, notify } from '../../platform/notify/service';
 import { getSetting } from '../../platform/settings';
 

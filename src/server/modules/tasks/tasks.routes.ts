@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { chinaDate } from '../../../domain/calendar';
 import { LEDGER_STATUSES } from '../../../domain/tasks/ledger';
 import { workPlans } from '../../db/schema';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
@@ -11,7 +12,6 @@ import { uploadToBlocks } from '../../platform/documents/text';
 import { notFound } from '../../platform/errors';
 import { defineRoute, zDate, zPage, zUuid } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
-import { chinaDate } from '../../platform/jobs/scheduler';
 import { bulletinDocx, ledgerXlsx } from './exports';
 import { commitPlan, listPlans, previewImport } from './import.service';
 import {

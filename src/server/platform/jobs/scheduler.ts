@@ -30,10 +30,6 @@ function lockId(name: string): number {
 }
 
 /** China-time calendar date of an instant (UTC+8, no DST), independent of the server's TZ. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 export async function runJobOnce(
   database: Database,
   job: Job,
