@@ -60,6 +60,8 @@ if (!only || only === 'check') {
   else failed++;
   if (run('lint', 'npx', ['biome', 'check', '.'])) passed++;
   else failed++;
+  if (run('boundaries', 'npm', ['run', '--silent', 'boundaries'])) passed++;
+  else failed++;
 }
 if (!only || only === 'unit') vitest('unit', 'unit');
 if (!only || only === 'db') {

@@ -1,6 +1,7 @@
 // The one fetch wrapper of the console. Every API response is an envelope ({ data } or { error }); see
 // src/contracts/api.ts. Unsafe methods carry the CSRF token read from the `gk_csrf` cookie.
 import type { ErrorCode } from '../contracts/api';
+import { type CallArgs, type Endpoint, fillPath, type ResponseOf } from '../contracts/http';
 
 export const API_BASE = '/api';
 export const LOGIN_PATH = '/admin/login';
@@ -221,6 +222,46 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (res.status === 204) return undefined as T;
   const body = (await res.json()) as { data: T };
   return body.data;
+}
+
+/** `call`'s arguments: none at all when the endpoint takes no path parameters and no body. */
+export type CallParams<E extends Endpoint> =
+  Record<string, never> extends CallArgs<E>
+    ? [args?: CallArgs<E>, signal?: AbortSignal]
+    : [args: CallArgs<E>, signal?: AbortSignal];
+
+/** The API path (without /api) of an endpoint for these arguments, query string included. */
+export function pathFor<E extends Endpoint>(e: E, args?: CallArgs<E>): string {
+  const path = fillPath(e.path, args?.params as Record<string, string> | undefined).replace(/^\/api/, '');
+  const query = (args?.query ?? {}) as Record<string, string | number | boolean | null | undefined>;
+  return `${path}${buildQuery(query)}`;
+}
+
+/** Calls an endpoint contract: typed by the contract, so a renamed field fails `tsc` here as on the server. */
+export function call<const E extends Endpoint>(
+  e: E,
+  ...[args, signal]: CallParams<E>
+): Promise<ResponseOf<E>> {
+  return api<ResponseOf<E>>(pathFor(e, args), {
+    method: e.method.toUpperCase() as RequestOptions['method'],
+    body: args?.body,
+    signal,
+  });
+}
+
+/** Upload to an endpoint contract with `upload: true` (field `file`), typed by its response. */
+export function uploadTo<const E extends Endpoint>(
+  e: E,
+  file: File | Blob,
+  args?: CallArgs<E>,
+  onProgress?: (percent: number) => void,
+): Promise<ResponseOf<E>> {
+  return upload<ResponseOf<E>>(pathFor(e, args), file, onProgress);
+}
+
+/** Download from an endpoint contract that answers with a file. */
+export function downloadFrom<const E extends Endpoint>(e: E, fallbackName: string, args?: CallArgs<E>) {
+  return download(pathFor(e, args), fallbackName);
 }
 
 export const get = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });

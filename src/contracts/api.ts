@@ -211,12 +211,5 @@ export interface CalendarYearSummary {
 // PUT /api/calendar/years/:year  (body: the year's JSON as in src/domain/calendar/data) -> { data: CalendarYearSummary }
 // GET /api/calendar/add?date=YYYY-MM-DD&days=N -> { data: { date, provisional, trace: string[] } }
 
-// ---- security settings ---- (secadmin)
-export interface SecuritySettings {
-  passwordMinLength: number;
-  passwordMinClasses: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
-  sessionIdleMinutes: number;
-}
-// GET /api/settings/security -> { data: SecuritySettings } ; PUT same body -> { data: SecuritySettings }
+// ---- security settings ---- (secadmin): src/contracts/system.ts
+export type { SecuritySettings } from './system';

@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
-import { portalRoutes } from '../portal/routes';
+import { mountPortal } from '../portal';
 import { MODULES } from './modules';
 import { auditFailure } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/routes';
@@ -141,9 +141,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   app.get('/api/docs', (c) => c.json(openApiDocument(VERSION)));
 
   if (only !== 'admin') {
-    // Modules first: a module that fills a column (e.g. /xxgk/nb) replaces the placeholder page.
-    for (const m of MODULES) m.portal?.(app, p);
-    portalRoutes(app, p, limiter);
+    mountPortal(app, p, limiter);
   }
   for (const m of MODULES) m.init?.(p);
 

@@ -1,6 +1,5 @@
 // First start: built-in roles, the district's root units, and the first administrator. With GONGKAI_DEMO (the
 // default for `npm start`) also the demo district from seed 000. Idempotent: runs on every start.
-import { randomInt } from 'node:crypto';
 import { count, eq, isNull } from 'drizzle-orm';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -10,22 +9,10 @@ import { seedDisclosureDemo } from './modules/disclosure/demo-content';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
-import { hashPassword } from './platform/auth/passwords';
+import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
 
 /** A random password that satisfies the default policy (upper, lower, digit, symbol; 16 characters). */
-export function generatePassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=@'];
-  const chars = sets.map((s) => s[randomInt(s.length)]!);
-  const all = sets.join('');
-  while (chars.length < 16) chars.push(all[randomInt(all.length)]!);
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join('');
-}
-
 export const OFFICE_UNIT = '区政府办公室';
 
 export async function bootstrap(

@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import { count, eq, isNull } from 'drizzle-orm';
 import type { RoleCode } from '../contracts/roles';
 import { DEMO_GROUPS, DEMO_ROOT_UNIT, DEMO_UNITS } from '../domain/org/demo-district';
-import { generatePassword } from './bootstrap';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { leadingGroups, unitAliases, unitGroupMembers, unitGroups, units, users } from './db/schema';
 import { commitLeadingGroup, previewLeadingGroup } from './modules/org/leading-group.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
-import { hashPassword } from './platform/auth/passwords';
+import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
 import { getSetting, putSetting } from './platform/settings';
 

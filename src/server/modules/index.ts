@@ -1,29 +1,20 @@
-// Business modules: each adds its routes (and jobs) here with one line, so app.ts stays the same.
-import type { Hono } from 'hono';
-import type { AppEnv, Platform } from '../platform/context';
-import { disclosureModule } from './disclosure/disclosure.module';
-import { orgRoutes } from './org/org.routes';
+// The business modules, in the order their routes are mounted. Each module's index.ts exports its registration
+// (platform/module.ts) beside what other modules and the portal may call; app.ts reads this list.
+import type { BusinessModule } from '../platform/module';
+import { disclosureModule } from './disclosure';
+import { orgModule } from './org';
 import { reportsModule } from './reports';
 import { requestsModule } from './requests';
-import { systemRoutes } from './system/system.routes';
-import { tasksInit } from './tasks/init';
-import { tasksRoutes } from './tasks/tasks.routes';
+import { systemModule } from './system';
+import { tasksModule } from './tasks';
 
-export interface BusinessModule {
-  name: string;
-  /** Console API routes (served by the admin process). */
-  routes?(app: Hono<AppEnv>, p: Platform): void;
-  /** Public portal pages and forms (served by the portal process). */
-  portal?(app: Hono<AppEnv>, p: Platform): void;
-  /** Registers scheduled jobs and calendar-change hooks; called once at start. */
-  init?(p: Platform): void;
-}
+export type { BusinessModule };
 
 export const MODULES: BusinessModule[] = [
-  { name: 'org', routes: orgRoutes },
-  { name: 'system', routes: systemRoutes },
+  orgModule,
+  systemModule,
   requestsModule,
   reportsModule,
-  { name: 'tasks', routes: tasksRoutes, init: tasksInit },
+  tasksModule,
   disclosureModule,
 ];

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import type { SecuritySettings } from '../../contracts/api';
+import type { SecuritySettings } from '../../contracts/system';
 import type { Database, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 
@@ -11,14 +10,6 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   lockoutMinutes: 30,
   sessionIdleMinutes: 30,
 };
-
-export const securitySettingsSchema = z.object({
-  passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
-  passwordMinClasses: z.number().int().min(2, '至少要求 2 类字符').max(4),
-  lockoutThreshold: z.number().int().min(3).max(20),
-  lockoutMinutes: z.number().int().min(1).max(1440),
-  sessionIdleMinutes: z.number().int().min(5).max(480),
-});
 
 let cache: { value: SecuritySettings; at: number } | null = null;
 

@@ -1,9 +1,5 @@
-// The annual-report module: console routes and the portal's 政府信息公开年报 column.
-import { reportsPortal } from '../../../portal/reports';
+// The annual-report module's face: its registration (console routes).
+import type { BusinessModule } from '../../platform/module';
 import { reportsRoutes } from './reports.routes';
 
-export const reportsModule = {
-  name: 'reports',
-  routes: reportsRoutes,
-  portal: reportsPortal,
-};
+export const reportsModule: BusinessModule = { name: 'reports', routes: reportsRoutes };

@@ -1,20 +1,16 @@
 // The 依申请公开 module: console routes, portal pages, the daily auto-close job and the calendar hook.
-import type { Hono } from 'hono';
 import { chinaDate } from '../../../domain/calendar';
-import { districtNameOf, requestsPortal } from '../../../portal/requests';
 import { onCalendarChange } from '../../platform/calendar/service';
-import type { AppEnv, Platform } from '../../platform/context';
+import type { Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
+import type { BusinessModule } from '../../platform/module';
 import { remindDueCases, remindReports } from './reminders';
 import { requestsRoutes } from './requests.routes';
 import { closeLapsedCases, recomputeOpenCases } from './requests.service';
 
-export const requestsModule = {
+export const requestsModule: BusinessModule = {
   name: 'requests',
   routes: requestsRoutes,
-  portal(app: Hono<AppEnv>, p: Platform): void {
-    requestsPortal(app, p, districtNameOf(p));
-  },
   init(p: Platform): void {
     registerJob({
       name: 'requests.autoclose',

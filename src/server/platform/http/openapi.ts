@@ -1,13 +1,36 @@
 import { z } from 'zod';
+import { zFile } from '../../../contracts/http';
 import { PERMISSIONS } from '../../../contracts/permissions';
 import { routeRegistry } from './route';
 
-function jsonSchema(schema: z.ZodType): unknown {
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): unknown {
   try {
-    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   } catch {
     return {};
   }
+}
+
+/** The success answer: the envelope around the contract's response schema, or a file for downloads. */
+function success(response: z.ZodType | undefined): Record<string, unknown> {
+  if (response === zFile) {
+    return {
+      description: '文件下载（Content-Disposition 给出文件名）',
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
+  return {
+    description: '成功：{ data }',
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['data'],
+          properties: { data: response ? jsonSchema(response, 'output') : {} },
+        },
+      },
+    },
+  };
 }
 
 /** OpenAPI 3.1 document built from the route registry (the same zod schemas that validate requests). */
@@ -34,7 +57,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       security: r.auth === 'public' ? [] : [{ session: [] }],
       'x-permission': r.permission ? `${r.permission}（${PERMISSIONS[r.permission]}）` : null,
       responses: {
-        '200': { description: '成功：{ data }' },
+        [String(r.status ?? 200)]: success(r.response),
         '400': { description: '输入有误：{ error: { code, message } }' },
         ...(r.auth === 'public'
           ? {}

@@ -1,37 +1,43 @@
-// One way to declare an API route: it validates input with zod, authenticates, checks the permission code,
-// runs the handler and wraps the result in the envelope. Every route is recorded in `routeRegistry`, which
-// feeds the OpenAPI document and the permission-matrix test.
+// Mounts an endpoint contract (src/contracts/http.ts): authenticates, checks the permission code, validates the
+// query and body with the contract's zod schemas, runs the handler and wraps the result in the envelope. In tests
+// (GONGKAI_CHECK_RESPONSES=1) the answer is also checked against the contract's response schema, so a handler and
+// its contract cannot drift apart. Every mounted endpoint is recorded in `routeRegistry`, which feeds the OpenAPI
+// document and the permission-matrix test.
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { PermissionCode } from '../../../contracts/permissions';
+import type { BodyOf, Endpoint, Method, PathParams, QueryOf, ResponseOf } from '../../../contracts/http';
 import type { AppEnv, SessionUser } from '../context';
 import { AppError } from '../errors';
 
-export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+export { zDate, zPage, zUuid } from '../../../contracts/http';
+export type { Method };
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType> {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  /** 'public' routes need no session. Otherwise a session is required and, when given, this permission. */
-  auth?: 'public' | 'session';
-  permission?: PermissionCode;
-  body?: B;
-  query?: Q;
-  /** multipart/form-data upload with a `file` field (read with `readUpload`). */
-  upload?: boolean;
-  /** Allowed even while the user must change their password. */
-  allowPasswordChange?: boolean;
-  status?: number;
-  handler: (args: {
-    c: Context<AppEnv>;
-    body: z.infer<B>;
-    query: z.infer<Q>;
-    user: SessionUser;
-    params: Record<string, string>;
-  }) => Promise<unknown>;
+/**
+ * What a handler may return for a response type: the JSON shape, where any string may also be a Date (a
+ * timestamptz column; JSON makes it an ISO string) — or a Response of its own (downloads).
+ */
+export type ServerValue<T> = T extends string
+  ? T | Date
+  : T extends Date
+    ? T | string
+    : T extends readonly (infer U)[]
+      ? readonly ServerValue<U>[]
+      : T extends object
+        ? { [K in keyof T]: ServerValue<T[K]> }
+        : T;
+
+export interface HandlerArgs<E extends Endpoint> {
+  c: Context<AppEnv>;
+  body: BodyOf<E>;
+  query: QueryOf<E>;
+  /** The signed-in user; on `auth: 'public'` endpoints it may be null at run time. */
+  user: SessionUser;
+  params: PathParams<E['path']>;
 }
+
+export type Handler<E extends Endpoint> = (
+  args: HandlerArgs<E>,
+) => Promise<ServerValue<ResponseOf<E>> | Response>;
 
 export interface RouteMeta {
   method: Method;
@@ -39,10 +45,12 @@ export interface RouteMeta {
   summary: string;
   tag: string;
   auth: 'public' | 'session';
-  permission?: PermissionCode;
+  permission?: Endpoint['permission'];
   body?: z.ZodType;
   query?: z.ZodType;
+  response?: z.ZodType;
   upload: boolean;
+  status?: number;
 }
 
 export const routeRegistry: RouteMeta[] = [];
@@ -69,69 +77,91 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
   return r.data;
 }
 
-export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  app: Hono<AppEnv>,
-  spec: RouteSpec<B, Q>,
-): void {
-  const auth = spec.auth ?? 'session';
-  if (!routeRegistry.some((r) => r.method === spec.method && r.path === spec.path)) {
+const checkResponses = (): boolean => process.env.GONGKAI_CHECK_RESPONSES === '1';
+
+/** Mounts one endpoint contract with its handler. */
+export function route<const E extends Endpoint>(app: Hono<AppEnv>, e: E, handler: Handler<E>): void {
+  const auth = e.auth ?? 'session';
+  if (!routeRegistry.some((r) => r.method === e.method && r.path === e.path)) {
     routeRegistry.push({
-      method: spec.method,
-      path: spec.path,
-      summary: spec.summary,
-      tag: spec.tag,
+      method: e.method,
+      path: e.path,
+      summary: e.summary,
+      tag: e.tag,
       auth,
-      permission: spec.permission,
-      body: spec.body,
-      query: spec.query,
-      upload: spec.upload ?? false,
+      permission: e.permission,
+      body: e.body,
+      query: e.query,
+      response: e.response,
+      upload: e.upload ?? false,
+      status: e.status,
     });
   }
-  app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+  app.on(e.method.toUpperCase(), e.path, async (c) => {
     let user = c.get('user');
     if (auth === 'session') {
       if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
-      if (user.mustChangePassword && !spec.allowPasswordChange) {
+      if (user.mustChangePassword && !e.allowPasswordChange) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
       }
-      if (spec.permission && !user.permissions.includes(spec.permission)) {
+      if (e.permission && !user.permissions.includes(e.permission)) {
         throw new AppError('FORBIDDEN', '没有权限执行此操作');
       }
     }
-    const query = spec.query ? parseWith(spec.query, c.req.query()) : undefined;
+    const query = e.query ? parseWith(e.query, c.req.query()) : undefined;
     let body: unknown;
-    if (spec.body) {
+    if (e.body) {
       let raw: unknown;
       try {
         raw = await c.req.json();
       } catch {
         throw new AppError('VALIDATION', '请求内容不是有效的 JSON');
       }
-      body = parseWith(spec.body, raw);
+      body = parseWith(e.body, raw);
     }
     user ??= null as unknown as SessionUser;
-    const result = await spec.handler({
+    const result = await handler({
       c,
-      body: body as z.infer<B>,
-      query: query as z.infer<Q>,
+      body: body as BodyOf<E>,
+      query: query as QueryOf<E>,
       user,
-      params: c.req.param(),
+      params: c.req.param() as PathParams<E['path']>,
     });
     if (result instanceof Response) return result;
-    return c.json({ data: result ?? null }, (spec.status ?? 200) as 200);
+    const data = result ?? null;
+    if (checkResponses()) {
+      const wire: unknown = JSON.parse(JSON.stringify(data));
+      const r = e.response.safeParse(wire);
+      if (!r.success) {
+        throw new Error(
+          `响应与契约不符：${e.method.toUpperCase()} ${e.path}: ${JSON.stringify(r.error.issues.slice(0, 5))}`,
+        );
+      }
+    }
+    return c.json({ data }, (e.status ?? 200) as 200);
   });
 }
 
-// Shared zod pieces with Chinese messages.
-export const zPage = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
-};
-export const zDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '日期不存在');
-export const zUuid = z.string().uuid('编号格式不正确');
+/**
+ * Transitional form of `route` for endpoints whose contract is not yet in src/contracts: the spec carries the
+ * contract and the handler together. New code uses `route(app, contract, handler)`.
+ */
+export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  app: Hono<AppEnv>,
+  spec: Omit<Endpoint, 'body' | 'query' | 'response'> & {
+    body?: B;
+    query?: Q;
+    response?: z.ZodType;
+    handler: (args: {
+      c: Context<AppEnv>;
+      body: z.infer<B>;
+      query: z.infer<Q>;
+      user: SessionUser;
+      params: Record<string, string>;
+    }) => Promise<unknown>;
+  },
+): void {
+  const { handler, ...contract } = spec;
+  const e: Endpoint = { ...contract, response: contract.response ?? z.unknown() };
+  route(app, e, handler as unknown as Handler<Endpoint>);
+}

@@ -1,11 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
-import type { SecuritySettings } from '../../../../contracts/api';
-import { get, put } from '../../../api';
+import type { SecuritySettings } from '../../../../contracts/system';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
-
-const KEY = ['settings', 'security'] as const;
+import { useSaveSecuritySettings, useSecuritySettings } from '../queries';
 
 const FIELDS: {
   name: keyof SecuritySettings;
@@ -52,19 +49,9 @@ const FIELDS: {
 
 export default function SecurityPage() {
   const can = usePermission();
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const settings = useQuery({
-    queryKey: KEY,
-    queryFn: ({ signal }) => get<SecuritySettings>('/settings/security', signal),
-  });
-  const save = useMutation({
-    mutationFn: (v: SecuritySettings) => put<SecuritySettings>('/settings/security', v),
-    onSuccess: (v) => {
-      qc.setQueryData(KEY, v);
-      void message.success('安全策略已保存');
-    },
-  });
+  const settings = useSecuritySettings();
+  const save = useSaveSecuritySettings(() => void message.success('安全策略已保存'));
   const readOnly = !can('system:security:update');
 
   return (

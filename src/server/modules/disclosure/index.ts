@@ -1,17 +1,15 @@
-// The disclosure module's entry in MODULES: console routes, portal pages and scheduled jobs.
+// The disclosure module's face: its registration (console routes, scheduled jobs).
 import type { Hono } from 'hono';
 import { chinaDate } from '../../../domain/calendar';
-import { disclosurePortal } from '../../../portal/disclosure';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
-import type { BusinessModule } from '../index';
+import type { BusinessModule } from '../../platform/module';
 import { disclosureRoutes } from './disclosure.routes';
 import { expireNormative, publishDue } from './items.service';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',
   routes: (app: Hono<AppEnv>, p: Platform) => disclosureRoutes(app, p),
-  portal: (app: Hono<AppEnv>, p: Platform) => disclosurePortal(app, p),
   init(p: Platform) {
     // Scheduled publishing: once a minute.
     registerJob({

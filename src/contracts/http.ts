@@ -1,0 +1,90 @@
+// One endpoint = one contract: method, path, permission, request and response schemas. The server mounts it
+// (platform/http/route.ts `route`), the OpenAPI document is built from it, and the console calls it by value
+// (admin/api.ts `call`), so a renamed field fails `tsc` on both sides.
+import { z } from 'zod';
+import type { PermissionCode } from './permissions';
+
+export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+
+export interface Endpoint {
+  method: Method;
+  /** '/api/…' with ':name' path parameters. */
+  path: string;
+  summary: string;
+  /** OpenAPI tag (Chinese group name). */
+  tag: string;
+  /** 'public' routes need no session. Otherwise a session is required and, when given, this permission. */
+  auth?: 'public' | 'session';
+  permission?: PermissionCode;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The `data` of a success envelope; `zFile` for a download (the handler returns a Response). */
+  response: z.ZodType;
+  /** multipart/form-data with a `file` field (read with platform `readUpload`). */
+  upload?: boolean;
+  /** Allowed even while the user must change their password. */
+  allowPasswordChange?: boolean;
+  status?: number;
+}
+
+/** Declares an endpoint keeping its literal types (path, schemas) for both sides. */
+export function endpoint<const E extends Endpoint>(e: E): E {
+  return e;
+}
+
+/** ':id' parameters of a path as an object type. */
+export type PathParams<P extends string> = string extends P
+  ? Record<string, string>
+  : P extends `${string}:${infer Name}/${infer Rest}`
+    ? { [K in Name | keyof PathParams<`/${Rest}`>]: string }
+    : P extends `${string}:${infer Name}`
+      ? { [K in Name]: string }
+      : Record<never, never>;
+
+type SchemaIn<S> = S extends z.ZodType ? z.input<S> : undefined;
+type SchemaOut<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a caller sends: the path parameters, the query and the body, each only when the endpoint has one. */
+export type CallArgs<E extends Endpoint> = (keyof PathParams<E['path']> extends never
+  ? { params?: undefined }
+  : { params: PathParams<E['path']> }) &
+  (E['query'] extends z.ZodType ? { query?: SchemaIn<E['query']> } : { query?: undefined }) &
+  (E['body'] extends z.ZodType ? { body: SchemaIn<E['body']> } : { body?: undefined });
+
+/** What the endpoint answers (the envelope's `data`), as JSON on the wire. */
+export type ResponseOf<E extends Endpoint> = z.output<E['response']>;
+export type QueryOf<E extends Endpoint> = SchemaOut<E['query']>;
+export type BodyOf<E extends Endpoint> = SchemaOut<E['body']>;
+
+/** A file download: the handler answers with a Response (Content-Disposition), not an envelope. */
+export const zFile = z.file().meta({ id: 'File', description: '文件下载' });
+
+/** '/api/disclosure/items/:id' + { id } → '/api/disclosure/items/…' (parameters URI-encoded). */
+export function fillPath(path: string, params: Record<string, string> | undefined): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = params?.[name];
+    if (v === undefined) throw new Error(`缺少路径参数 ${name}（${path}）`);
+    return encodeURIComponent(v);
+  });
+}
+
+// ---- shared schemas (Chinese messages) ----
+export const zPage = {
+  page: z.coerce.number().int().min(1, '页码应从 1 开始').max(100_000, '页码过大').default(1),
+  pageSize: z.coerce.number().int().min(1).max(500, '每页最多 500 条').default(20),
+};
+export const zDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '日期不存在');
+export const zUuid = z.string().uuid('编号格式不正确');
+/** An instant on the wire (JSON of a timestamptz): an ISO date-time string. */
+export const zInstant = z.string().meta({ format: 'date-time' });
+export const zOk = z.object({ ok: z.literal(true) });
+/** A page of a list: `{ items, total }`. */
+export function zPaged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}

@@ -1,0 +1,34 @@
+// Contracts of the system module: the security policy the security administrator edits (等保 8.1.4.1 身份鉴别).
+import { z } from 'zod';
+import { endpoint } from './http';
+
+export const securitySettingsSchema = z.object({
+  passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
+  passwordMinClasses: z.number().int().min(2, '至少要求 2 类字符').max(4),
+  lockoutThreshold: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+  sessionIdleMinutes: z.number().int().min(5).max(480),
+});
+export type SecuritySettings = z.output<typeof securitySettingsSchema>;
+
+const tag = '系统设置';
+
+export const systemApi = {
+  getSecurity: endpoint({
+    method: 'get',
+    path: '/api/settings/security',
+    tag,
+    summary: '安全策略',
+    permission: 'system:security:list',
+    response: securitySettingsSchema,
+  }),
+  putSecurity: endpoint({
+    method: 'put',
+    path: '/api/settings/security',
+    tag,
+    summary: '修改安全策略',
+    permission: 'system:security:update',
+    body: securitySettingsSchema,
+    response: securitySettingsSchema,
+  }),
+};

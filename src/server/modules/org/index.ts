@@ -1,0 +1,8 @@
+// The org module's face: its registration, and what other modules may call (unit registry, data scope).
+import type { BusinessModule } from '../../platform/module';
+import { orgRoutes } from './org.routes';
+
+export { assertUnitInScope, scopeFilter } from './org.scope';
+export { levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
+
+export const orgModule: BusinessModule = { name: 'org', routes: orgRoutes };

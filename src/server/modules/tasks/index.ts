@@ -1,0 +1,6 @@
+// The tasks module's face: its registration (routes, reminder jobs).
+import type { BusinessModule } from '../../platform/module';
+import { tasksInit } from './init';
+import { tasksRoutes } from './tasks.routes';
+
+export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };
