@@ -40,7 +40,9 @@ export function DrawerForm<V extends object>({
     const fields = fieldErrorsOf(error);
     const entries = Object.entries(fields).filter(([k]) => k !== '_');
     if (entries.length)
-      form.setFields(entries.map(([name, message]) => ({ name: name.split('.'), errors: [message] })) as never);
+      form.setFields(
+        entries.map(([name, message]) => ({ name: name.split('.'), errors: [message] })) as never,
+      );
   }, [error, form]);
   return (
     <Drawer

@@ -1,38 +1,109 @@
-// Masking of personal data in logs and listings. Convention: ID numbers keep the first 2 and last 3 characters;
-// mobile numbers keep the first 3 and last 4 (138****1234).
+// The one masker of personal data (脱敏): every value rule lives here and is used by the pre-publication checks
+// (domain/review), listings, letters, published letters and audit details. Convention: ID numbers keep the first 2
+// and last 3 characters; mobile numbers the first 3 and last 4 (138****1234); landlines the area code and the last
+// 2 digits; names the surname. Rules that keep the length let findings at later offsets stay valid (see
+// domain/review/mask.ts).
+
+const isDigitOrX = (c: string) => /[0-9Xx]/.test(c);
+
+/** Replace the characters selected by `keep(index, count)` == false with '*', counting only `counted` chars. */
+function maskCounted(
+  s: string,
+  counted: (c: string) => boolean,
+  keepFirst: number,
+  keepLast: number,
+): string {
+  const total = [...s].filter(counted).length;
+  let i = 0;
+  let out = '';
+  for (const c of s) {
+    if (!counted(c)) {
+      out += c;
+      continue;
+    }
+    out += i < keepFirst || i >= total - keepLast ? c : '*';
+    i++;
+  }
+  return out;
+}
+
+/** ID number: keep the first 2 and the last 3 characters ("50*************123"). */
+export function maskIdCard(s: string): string {
+  return maskCounted(s, isDigitOrX, 2, 3);
+}
+
+/** Mobile: 138****1234. A +86/0086 prefix and separators are kept; the 4 digits after the 3-digit prefix go. */
+export function maskMobile(s: string): string {
+  const digits = [...s].filter((c) => /\d/.test(c)).length;
+  // Prefix digits (86 or 0086) are kept as they are; the last 11 digits are the number itself.
+  return maskCounted(s, (c) => /\d/.test(c), digits - 11 + 3, 4);
+}
+
+/** Landline: keep the area code and the last 2 digits ("023-******78"); extensions are masked too. */
+export function maskLandline(s: string): string {
+  const m = /^([(（]?0\d{2,3}[)）]?[- ]?)(.*)$/.exec(s);
+  if (!m) return maskCounted(s, (c) => /\d/.test(c), 0, 2);
+  return (m[1] ?? '') + maskCounted(m[2] ?? '', (c) => /\d/.test(c), 0, 2);
+}
+
+/** Bank card: keep the first 4 and the last 4 digits. */
+export function maskBankCard(s: string): string {
+  return maskCounted(s, (c) => /\d/.test(c), 4, 4);
+}
+
+/** E-mail: first character + *** + @domain (the convention hides the length; see the header). */
+export function maskEmail(s: string): string {
+  const at = s.lastIndexOf('@');
+  if (at < 1) return '*'.repeat(s.length);
+  return `${s[0]}***${s.slice(at)}`;
+}
+
+/** Passport: keep the first character and the last 2 ("E******78"). */
+export function maskPassport(s: string): string {
+  return maskCounted(s, (c) => /[0-9A-Za-z]/.test(c), 1, 2);
+}
+
+/**
+ * Name + detailed address: the numbers of the house-number part go (from the number before 号 to the end:
+ * "解放碑路**号*栋*单元***室"); the name and the street stay, so the reader still sees which street was meant.
+ */
+export function maskAddress(s: string): string {
+  const m = /[0-9０-９一二三四五六七八九十百零〇]+号/.exec(s);
+  if (!m) return s;
+  const head = s.slice(0, m.index);
+  const tail = s.slice(m.index);
+  return head + tail.replace(/[0-9０-９一二三四五六七八九十百零〇A-Za-z]/g, '*');
+}
+
+/** ID number in a listing: the same rule as maskIdCard. */
+export const maskIdNumber = maskIdCard;
+
+/** Personal name: the surname (first character) and up to three '*' ("张**"). */
+export function maskName(name: string): string {
+  return name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 3))}`;
+}
+
+/** A phone number of a listing, mobile or landline, whatever its separators. */
+export function maskPhone(p: string | null | undefined): string | null {
+  if (!p) return null;
+  const digits = p.replace(/\D/g, '');
+  if (/^1[3-9]\d{9}$/.test(digits)) return maskMobile(digits);
+  const landline = /^(0\d{2,3})-(\d{7,8})$/.exec(p.trim());
+  if (landline) return maskLandline(p.trim());
+  if (digits.length >= 7) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
+  return '****';
+}
 
 const ID18 = /(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g;
 const ID15 = /(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)/g;
 const LANDLINE = /(?<!\d)(0\d{2,3})-(\d{7,8})(?!\d)/g;
 
-export function maskIdNumber(id: string): string {
-  return id.slice(0, 2) + '*'.repeat(Math.max(0, id.length - 5)) + id.slice(-3);
-}
-
-export function maskMobile(m: string): string {
-  const digits = m.replace(/\D/g, '');
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}
-
-export function maskPhone(p: string | null | undefined): string | null {
-  if (!p) return null;
-  const digits = p.replace(/\D/g, '');
-  if (/^1[3-9]\d{9}$/.test(digits)) return maskMobile(digits);
-  const landline = /^(0\d{2,3})-(\d{7,8})$/.exec(p.trim());
-  if (landline) return `${landline[1]}-${'*'.repeat(landline[2]!.length - 2)}${landline[2]!.slice(-2)}`;
-  if (digits.length >= 7) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
-  return '****';
-}
-
-/** Masks every ID number and phone number found in free text (used for audit details and log lines). */
+/** Masks every ID number and phone number found in free text (audit details, log lines). */
 export function maskPersonalData(text: string): string {
   return text
-    .replace(ID18, (m) => maskIdNumber(m))
-    .replace(ID15, (m) => maskIdNumber(m))
-    .replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
-    .replace(
-      LANDLINE,
-      (_m, area: string, num: string) => `${area}-${'*'.repeat(num.length - 2)}${num.slice(-2)}`,
-    );
+    .replace(ID18, (m) => maskIdCard(m))
+    .replace(ID15, (m) => maskIdCard(m))
+    .replace(MOBILE, (_m, a: string, b: string, c: string) => maskMobile(a + b + c))
+    .replace(LANDLINE, (m) => maskLandline(m));
 }

@@ -6,6 +6,7 @@ import type { CaseDetail, CaseStatus, CaseSummary, RequestStats } from '../../..
 import { BUILTIN_ROLES } from '../../../contracts/roles';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
 import { chinaDate } from '../../../domain/calendar';
+import { maskName } from '../../../domain/privacy/mask';
 import {
   allowedActions,
   CLOCK_EVENT_LABELS,
@@ -411,10 +412,6 @@ function summary(row: CaseRow, unitName: string, cal: WorkingDayCalendar, asOf: 
     closedOn: row.closedOn,
     duplicateOf: row.duplicateOf,
   };
-}
-
-function maskName(name: string): string {
-  return name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 3))}`;
 }
 
 export interface ListQuery {
