@@ -2,6 +2,24 @@
 import type { BusinessModule } from '../../platform/module';
 import { orgRoutes } from './org.routes';
 
+export {
+  activeUsersWithPermission,
+  activeUsersWithRole,
+  districtName,
+  findUnitByName,
+  findUserByUsername,
+  getUnit,
+  listUnits,
+  rootUnit,
+  type UnitInfo,
+  type UserRef,
+  unitAncestry,
+  unitNameSql,
+  unitNames,
+  unitSortSql,
+  unitVocabulary,
+  userNames,
+} from './directory';
 export { assertUnitInScope, scopeFilter } from './org.scope';
 export { levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
 
