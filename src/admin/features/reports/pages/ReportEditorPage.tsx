@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
-import type { ReportInput, ReportView } from '../../../../contracts/requests';
+import type { ReportInput, ReportView } from '../../../../contracts/reports';
 import { reportLayout, SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annual-report';
 import { get, post, put } from '../../../api';
 import { usePermission } from '../../../auth';

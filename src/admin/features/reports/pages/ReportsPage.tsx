@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { InputNumber, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ReportOverviewRow } from '../../../../contracts/requests';
+import type { ReportOverviewRow } from '../../../../contracts/reports';
 import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 
