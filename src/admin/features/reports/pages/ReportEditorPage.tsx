@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import type { ReportInput, ReportView } from '../../../../contracts/reports';
 import { reportLayout, SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annual-report';
-import { get, post, put } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
+import { exportPath, usePublishReport, useReport, useSaveReport } from '../queries';
 
 const L = TABLE2_LABELS;
 const ISSUED_ROWS = [
@@ -61,14 +60,9 @@ function LayoutTable({ view, section }: { view: ReportView; section: 'applicatio
 export default function ReportEditorPage() {
   const { unitId = '', year = '' } = useParams();
   const can = usePermission();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportInput>();
-  const key = ['/reports', unitId, year];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => get<ReportView>(`/reports/${unitId}/${year}`, signal),
-  });
+  const q = useReport(unitId, year);
   useEffect(() => {
     if (q.data) {
       const r = q.data.report;
@@ -80,20 +74,12 @@ export default function ReportEditorPage() {
       });
     }
   }, [q.data, form]);
-  const save = useMutation({
-    mutationFn: (v: ReportInput) => put<ReportView>(`/reports/${unitId}/${year}`, v),
-    onSuccess: (v) => {
-      qc.setQueryData(key, v);
-      void message.success('已保存');
-    },
-  });
-  const publish = useMutation({
-    mutationFn: () => post<ReportView>(`/reports/${unitId}/${year}/publish`),
-    onSuccess: (v) => {
-      qc.setQueryData(key, v);
-      void message.success('已发布到门户“政府信息公开年报”栏目');
-    },
-  });
+  const save = useSaveReport(unitId, year, () => void message.success('已保存'));
+  const publish = usePublishReport(
+    unitId,
+    year,
+    () => void message.success('已发布到门户“政府信息公开年报”栏目'),
+  );
   const v = q.data;
   if (!v) return <PageContainer title="年度报告">{q.isError ? '无法加载' : '加载中…'}</PageContainer>;
   const title = `${v.unitName}${year}年政府信息公开工作年度报告`;
@@ -109,13 +95,13 @@ export default function ReportEditorPage() {
       extra={
         <>
           <DownloadButton
-            path={`/reports/${unitId}/${year}/export.docx`}
+            path={exportPath('docx', unitId, year)}
             fallbackName={`${title}.docx`}
             label="导出 Word"
             testId="report-export-docx"
           />
           <DownloadButton
-            path={`/reports/${unitId}/${year}/export.html`}
+            path={exportPath('html', unitId, year)}
             fallbackName={`${title}.html`}
             label="导出 HTML"
           />
@@ -124,7 +110,7 @@ export default function ReportEditorPage() {
               type="primary"
               danger={v.errors.length > 0}
               loading={publish.isPending}
-              onClick={() => publish.mutate()}
+              onClick={() => publish.mutate(undefined)}
               data-testid="report-publish"
             >
               发布

@@ -1,20 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { InputNumber, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ReportOverviewRow } from '../../../../contracts/reports';
-import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
+import { useReportOverview } from '../queries';
 
 export default function ReportsPage() {
   // Reports are written in January for the year before.
   const [year, setYear] = useState(
     () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1,
   );
-  const q = useQuery({
-    queryKey: ['/reports', year],
-    queryFn: ({ signal }) => get<ReportOverviewRow[]>(`/reports?year=${year}`, signal),
-  });
+  const q = useReportOverview(year);
   return (
     <PageContainer
       title="年度报告"

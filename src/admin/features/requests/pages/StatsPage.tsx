@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, InputNumber, Row, Statistic } from 'antd';
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import type { RequestStats } from '../../../../contracts/requests';
-import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
+import { useRequestStats } from '../queries';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -32,10 +30,7 @@ export default function StatsPage() {
   const [year, setYear] = useState(() =>
     Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)),
   );
-  const q = useQuery({
-    queryKey: ['/requests/stats', year],
-    queryFn: ({ signal }) => get<RequestStats>(`/requests/stats?year=${year}`, signal),
-  });
+  const q = useRequestStats(year);
   const s = q.data;
   return (
     <PageContainer

@@ -1,0 +1,79 @@
+// Queries of the 依申请公开 feature (the convention is in src/admin/queries.ts). Every write answers with the case
+// detail, which replaces the cached one; lists and statistics under ['requests'] are refreshed.
+import { useQueryClient } from '@tanstack/react-query';
+import type { CallArgs, ResponseOf } from '../../../contracts/http';
+import { type CaseDetail, requestsApi } from '../../../contracts/requests';
+import { pathFor } from '../../api';
+import { keyOf, useCall, useCallMutation } from '../../queries';
+
+export { requestsApi };
+
+/** The list's API path for SearchTable (its filters become the query). */
+export const CASES_PATH = pathFor(requestsApi.listCases);
+
+export const useCase = (id: string) => useCall(requestsApi.getCase, { params: { id } });
+
+export const useOpenCases = (pageSize: number) =>
+  useCall(requestsApi.listCases, { query: { status: 'open', pageSize } });
+
+export const useRequestStats = (year: number) => useCall(requestsApi.stats, { query: { year } });
+
+/** After a write on a case: its new detail in the cache, every requests query refreshed. */
+function useCaseUpdated(id: string) {
+  const qc = useQueryClient();
+  return (d: CaseDetail) => qc.setQueryData(keyOf(requestsApi.getCase, { params: { id } }), d);
+}
+
+/** The lists outside the ['requests'] prefix of the convention: SearchTable keys by its path. */
+const LISTS = [['requests'], [CASES_PATH]];
+
+export function useCaseAction(id: string, onDone: (d: CaseDetail) => void) {
+  const updated = useCaseUpdated(id);
+  return useCallMutation(requestsApi.act, {
+    toArgs: (body: CallArgs<typeof requestsApi.act>['body']) => ({ params: { id }, body }),
+    invalidates: LISTS,
+    onSuccess: (d) => {
+      updated(d);
+      onDone(d);
+    },
+  });
+}
+
+export function useExtensionDecision(id: string, onDone: () => void) {
+  const updated = useCaseUpdated(id);
+  return useCallMutation(requestsApi.decideExtension, {
+    toArgs: (body: CallArgs<typeof requestsApi.decideExtension>['body']) => ({ params: { id }, body }),
+    invalidates: LISTS,
+    onSuccess: (d) => {
+      updated(d);
+      onDone();
+    },
+  });
+}
+
+export function useGenerateLetter(id: string, onDone: (r: { version: number }) => void) {
+  return useCallMutation(requestsApi.generateLetter, {
+    toArgs: (body: CallArgs<typeof requestsApi.generateLetter>['body']) => ({ params: { id }, body }),
+    invalidates: [keyOf(requestsApi.getCase, { params: { id } })],
+    onSuccess: onDone,
+  });
+}
+
+export function useAddRemedy(id: string, onDone: () => void) {
+  return useCallMutation(requestsApi.addRemedy, {
+    toArgs: (body: CallArgs<typeof requestsApi.addRemedy>['body']) => ({ params: { id }, body }),
+    invalidates: [keyOf(requestsApi.getCase, { params: { id } })],
+    onSuccess: onDone,
+  });
+}
+
+export function useRegisterCase(onDone: (r: ResponseOf<typeof requestsApi.registerCase>) => void) {
+  return useCallMutation(requestsApi.registerCase, {
+    toArgs: (body: CallArgs<typeof requestsApi.registerCase>['body']) => ({ body }),
+    invalidates: LISTS,
+    onSuccess: onDone,
+  });
+}
+
+export const letterDownloadPath = (id: string) => pathFor(requestsApi.downloadLetter, { params: { id } });
+export const idProofPath = (id: string) => pathFor(requestsApi.idProof, { params: { id } });
