@@ -63,6 +63,29 @@ export const zApplicant = z.object({
   contactPerson: zOptText(50),
 });
 
+/** The applicant from a form's flat fields (the portal's and the console's); empty optional fields become null. */
+export function applicantOf<K extends string, T extends string>(v: {
+  kind: K;
+  name: string;
+  idType: T;
+  idNumber: string;
+  phone: string;
+  email?: string;
+  address?: string;
+  contactPerson?: string;
+}) {
+  return {
+    kind: v.kind,
+    name: v.name,
+    idType: v.idType,
+    idNumber: v.idNumber,
+    phone: v.phone,
+    email: v.email || null,
+    address: v.address || null,
+    contactPerson: v.contactPerson || null,
+  };
+}
+
 const zDeliveryForm = keysOf(DELIVERY_FORM_LABELS, '获取信息的形式无效');
 const zDeliveryChannel = keysOf(DELIVERY_CHANNEL_LABELS, '获取信息的途径无效');
 

@@ -2,7 +2,7 @@
 // Portal pages of 依申请公开: the application form (no JavaScript), the result with the query code, and the
 // status page by query code, which shows no personal data. Views in ysqgk/views.tsx; data from the modules' faces.
 import type { Context, Hono } from 'hono';
-import { zIntake } from '../contracts/requests';
+import { applicantOf, zIntake } from '../contracts/requests';
 import { districtName, listUnits } from '../server/modules/org';
 import { publicStatus, submitFromPortal } from '../server/modules/requests';
 import { type AppEnv, type Platform, systemActor } from '../server/platform/context';
@@ -36,16 +36,7 @@ async function agencies(p: Platform) {
 function intakeOf(values: FormValues) {
   return parseWith(zIntake, {
     unitId: values.unitId,
-    applicant: {
-      kind: values.kind,
-      name: values.name,
-      idType: values.idType,
-      idNumber: values.idNumber,
-      phone: values.phone,
-      email: values.email || null,
-      address: values.address || null,
-      contactPerson: values.contactPerson || null,
-    },
+    applicant: applicantOf(values as Parameters<typeof applicantOf>[0]),
     description: values.description,
     purpose: values.purpose || null,
     deliveryForm: values.deliveryForm,

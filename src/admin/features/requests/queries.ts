@@ -18,38 +18,32 @@ export const useOpenCases = (pageSize: number) =>
 
 export const useRequestStats = (year: number) => useCall(requestsApi.stats, { query: { year } });
 
-/** After a write on a case: its new detail in the cache, every requests query refreshed. */
-function useCaseUpdated(id: string) {
-  const qc = useQueryClient();
-  return (d: CaseDetail) => qc.setQueryData(keyOf(requestsApi.getCase, { params: { id } }), d);
-}
-
 /** The lists outside the ['requests'] prefix of the convention: SearchTable keys by its path. */
 const LISTS = [['requests'], [CASES_PATH]];
 
-export function useCaseAction(id: string, onDone: (d: CaseDetail) => void) {
-  const updated = useCaseUpdated(id);
-  return useCallMutation(requestsApi.act, {
-    toArgs: (body: CallArgs<typeof requestsApi.act>['body']) => ({ params: { id }, body }),
+/** A write on a case that answers with its detail: the detail replaces the cached one, lists refresh. */
+function useCaseWrite<E extends typeof requestsApi.act | typeof requestsApi.decideExtension>(
+  e: E,
+  id: string,
+  onDone: (d: CaseDetail) => void,
+) {
+  const qc = useQueryClient();
+  return useCallMutation(e, {
+    // Both endpoints take the case id and a body: TypeScript cannot see that through the generic.
+    toArgs: (body: CallArgs<E>['body']) => ({ params: { id }, body }) as unknown as CallArgs<E>,
     invalidates: LISTS,
     onSuccess: (d) => {
-      updated(d);
-      onDone(d);
+      qc.setQueryData(keyOf(requestsApi.getCase, { params: { id } }), d);
+      onDone(d as CaseDetail);
     },
   });
 }
 
-export function useExtensionDecision(id: string, onDone: () => void) {
-  const updated = useCaseUpdated(id);
-  return useCallMutation(requestsApi.decideExtension, {
-    toArgs: (body: CallArgs<typeof requestsApi.decideExtension>['body']) => ({ params: { id }, body }),
-    invalidates: LISTS,
-    onSuccess: (d) => {
-      updated(d);
-      onDone();
-    },
-  });
-}
+export const useCaseAction = (id: string, onDone: (d: CaseDetail) => void) =>
+  useCaseWrite(requestsApi.act, id, onDone);
+
+export const useExtensionDecision = (id: string, onDone: () => void) =>
+  useCaseWrite(requestsApi.decideExtension, id, onDone);
 
 export function useGenerateLetter(id: string, onDone: (r: { version: number }) => void) {
   return useCallMutation(requestsApi.generateLetter, {

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { applicantKey, checkIdCardNumber } from '../../../domain/requests/identity';
 import type { IntakeCheck } from '../../../domain/requests/intake';
 import type { ApplicantKind } from '../../../domain/requests/outcomes';
-import { determineReceiptDate, type SubmissionChannel } from '../../../domain/requests/receipt';
+import { determineReceiptDate, type ReceiptRecord } from '../../../domain/requests/receipt';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ApplicantData, TimelineEntry } from '../../db/schema/requests';
 import { audit } from '../../platform/audit/audit';
@@ -39,16 +39,11 @@ export interface IntakeInput {
 
 /** Staff may register an incomplete letter or oral application: missing items go to 补正 (APP-1). */
 export interface StaffIntakeInput
-  extends Omit<IntakeInput, 'description' | 'deliveryForm' | 'deliveryChannel'> {
+  extends Omit<IntakeInput, 'description' | 'deliveryForm' | 'deliveryChannel'>,
+    ReceiptRecord {
   description?: string | null;
   deliveryForm?: string | null;
   deliveryChannel?: string | null;
-  channel: SubmissionChannel;
-  handedInOn?: string | null;
-  signedForOn?: string | null;
-  arrivedOn?: string | null;
-  confirmedOn?: string | null;
-  submittedOn?: string | null;
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

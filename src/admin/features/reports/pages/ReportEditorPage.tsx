@@ -18,6 +18,13 @@ const ISSUED_COLS = [
   ['abolished', L.abolished],
   ['in_force', L.in_force],
 ] as const;
+/** The single-figure rows of table 二: label, unit and the cell's path. */
+const DECISION_ROWS: [string, string, string[]][] = [
+  [L.rows.licensing, L.decisions, ['art20_5', 'licensing', 'decisions']],
+  [L.rows.penalty, L.decisions, ['art20_6', 'penalty', 'decisions']],
+  [L.rows.compulsion, L.decisions, ['art20_6', 'compulsion', 'decisions']],
+  [L.rows.fees, L.amount_wan_yuan, ['art20_8', 'fees', 'amount_wan_yuan']],
+];
 
 /** A read-only table from the pure layout (the same one the exports use). */
 function LayoutTable({ view, section }: { view: ReportView; section: 'applications' | 'remedies' }) {
@@ -173,30 +180,14 @@ export default function ReportEditorPage() {
                     ))}
                   </tr>
                 ))}
-                <tr>
-                  <td>
-                    {L.rows.licensing}（{L.decisions}）
-                  </td>
-                  <td>{num(['art20_5', 'licensing', 'decisions'])}</td>
-                </tr>
-                <tr>
-                  <td>
-                    {L.rows.penalty}（{L.decisions}）
-                  </td>
-                  <td>{num(['art20_6', 'penalty', 'decisions'])}</td>
-                </tr>
-                <tr>
-                  <td>
-                    {L.rows.compulsion}（{L.decisions}）
-                  </td>
-                  <td>{num(['art20_6', 'compulsion', 'decisions'])}</td>
-                </tr>
-                <tr>
-                  <td>
-                    {L.rows.fees}（{L.amount_wan_yuan}）
-                  </td>
-                  <td>{num(['art20_8', 'fees', 'amount_wan_yuan'], true)}</td>
-                </tr>
+                {DECISION_ROWS.map(([label, unit, path]) => (
+                  <tr key={path.join('.')}>
+                    <td>
+                      {label}（{unit}）
+                    </td>
+                    <td>{num(path, path[0] === 'art20_8')}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </Card>

@@ -6,6 +6,27 @@ import { useExtensionDecision } from '../queries';
 
 const EXTENSION_STATUS = { pending: '待审批', approved: '已批准', rejected: '未批准' } as const;
 
+/** A one-line input of the decision; its placeholder names it. */
+function field(
+  value: string,
+  set: (v: string) => void,
+  width: number,
+  label: string,
+  hint: string,
+  testId?: string,
+) {
+  return (
+    <Input
+      style={{ width }}
+      placeholder={`${label}${hint.startsWith('（') ? '' : ' '}${hint}`}
+      aria-label={label}
+      value={value}
+      onChange={(e) => set(e.target.value)}
+      data-testid={testId}
+    />
+  );
+}
+
 /** The pending or decided extension request; approvers (requests:extension:approve) decide it here. */
 export function ExtensionCard({ detail }: { detail: CaseDetail }) {
   const r = detail.extensionRequest;
@@ -37,21 +58,8 @@ export function ExtensionCard({ detail }: { detail: CaseDetail }) {
       </Descriptions>
       {r.status === 'pending' && can('requests:extension:approve') && detail.status !== 'closed' ? (
         <Space wrap style={{ marginTop: 8 }}>
-          <Input
-            style={{ width: 170 }}
-            placeholder="告知申请人日期 YYYY-MM-DD"
-            aria-label="告知申请人日期"
-            value={notifiedOn}
-            onChange={(e) => setNotifiedOn(e.target.value)}
-            data-testid="extension-notifiedOn"
-          />
-          <Input
-            style={{ width: 200 }}
-            placeholder="审批意见（可选）"
-            aria-label="审批意见"
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
+          {field(notifiedOn, setNotifiedOn, 170, '告知申请人日期', 'YYYY-MM-DD', 'extension-notifiedOn')}
+          {field(comment, setComment, 200, '审批意见', '（可选）')}
           <Button
             type="primary"
             disabled={!notifiedOn}

@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
+  applicantOf,
   CASE_STATUS_LABELS,
   type CaseStatus,
   type CaseSummary,
@@ -91,14 +92,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       unitId: v.unitId,
       channel: v.channel,
       ...dates,
-      applicant: {
-        kind: v.kind,
-        name: v.name,
-        idType: v.idType,
-        idNumber: v.idNumber,
-        phone: v.phone,
-        contactPerson: v.contactPerson || null,
-      },
+      applicant: applicantOf(v),
       description: v.description || null,
       deliveryForm: v.deliveryForm || null,
       deliveryChannel: v.deliveryChannel || null,
