@@ -27,7 +27,7 @@ import {
 import { ensureUnitCatalog, listColumns, rootUnitId } from '../server/modules/disclosure/catalog.service';
 import { attachmentFile } from '../server/modules/disclosure/items.service';
 import { searchItems } from '../server/modules/disclosure/search.service';
-import { publishedReports } from '../server/modules/reports/reports.service';
+import { publishedReports } from '../server/modules/reports';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { attachment } from '../server/platform/http/upload';

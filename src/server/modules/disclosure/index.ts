@@ -25,3 +25,5 @@ export const disclosureModule: BusinessModule = {
     });
   },
 };
+export { districtColumnWithItems } from './district-column';
+export { normativeDocumentCounts } from './items.service';
