@@ -7,7 +7,7 @@ import { resolveUnit } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
 import { disclosureItems, unitAliases, units } from '../../db/schema';
 import { loadUnitIndex } from '../org/registry';
-import { addWords, queryTokens, tokensText } from './segment';
+import { addWords, queryTokens, tokensText } from '../../platform/text/segmenter';
 
 let unitWordsLoaded = false;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWords, indexTokens, queryTokens } from './segment';
+import { addWords, indexTokens, queryTokens } from './segmenter';
 
 describe('segmentation', () => {
   it('keeps domain terms whole and adds their parts in search mode', () => {

@@ -1,0 +1,149 @@
+// Ranks the entries of a Q&A base (问答库) for a citizen's question (issue 11 part 3). Two channels, words and
+// character bigrams, each scored BM25F over the entry's question (weight QUESTION_WEIGHT) and its answer with the
+// unit (weight 1); the score shown is how much of the question's information the entry covers, in 0..1, and
+// `confident` marks the matches above the calibrated threshold (bench/qa-match.ts measures both).
+import { type Analyzed, Analyzer, type Tokenizer, type Vocabulary } from './analyze';
+
+export interface QaEntry {
+  question: string;
+  answer: string;
+  unit?: string;
+}
+
+export interface QaMatch {
+  /** 1-based position of the entry in the list given to the matcher. */
+  row: number;
+  question: string;
+  /** Share of the question's weighted words and bigrams the entry covers, 0..1. */
+  score: number;
+  /** False when the base probably does not answer the question: show it as "相关", not as the answer. */
+  confident: boolean;
+}
+
+export interface MatcherOptions {
+  /** Score from which a match is confident (default CONFIDENT_AT, calibrated on the bases in bench/). */
+  confidentAt?: number;
+  /** A question longer than this is cut (a pasted letter must not cost seconds). */
+  maxQuestionChars?: number;
+}
+
+export const CONFIDENT_AT = 0.5;
+export const MAX_MATCHES = 5;
+const QUESTION_WEIGHT = 3;
+/** A term found only in the answer covers this share of what it would in the question. */
+const ANSWER_COVERAGE = 0.5;
+const K1 = 1.2;
+const B = 0.75;
+/** Weight of the bigram channel against words in the ranking and in the score. */
+const GRAM_SHARE = 0.5;
+
+type Field = 'q' | 'a';
+interface Doc {
+  tf: Record<Field, Map<string, number>>;
+  len: Record<Field, number>;
+}
+interface Channel {
+  docs: Doc[];
+  df: Map<string, number>;
+  avg: Record<Field, number>;
+}
+
+function counts(terms: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function channel(fields: { q: string[]; a: string[] }[]): Channel {
+  const docs = fields.map(
+    (f): Doc => ({ tf: { q: counts(f.q), a: counts(f.a) }, len: { q: f.q.length, a: f.a.length } }),
+  );
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of new Set([...d.tf.q.keys(), ...d.tf.a.keys()])) df.set(t, (df.get(t) ?? 0) + 1);
+  const avg = (k: Field) => Math.max(1, docs.reduce((s, d) => s + d.len[k], 0) / Math.max(1, docs.length));
+  return { docs, df, avg: { q: avg('q'), a: avg('a') } };
+}
+
+function idf(c: Channel, term: string): number {
+  const n = c.docs.length;
+  const df = c.df.get(term) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** BM25F of one entry and the coverage (weighted share of query terms present), for one channel. */
+function scoreChannel(c: Channel, doc: Doc, query: Map<string, number>, weights: Map<string, number>) {
+  let bm25 = 0;
+  let covered = 0;
+  let total = 0;
+  for (const t of query.keys()) {
+    const w = weights.get(t)!;
+    total += w;
+    const tq = doc.tf.q.get(t) ?? 0;
+    const ta = doc.tf.a.get(t) ?? 0;
+    if (tq + ta === 0) continue;
+    covered += w * (tq > 0 ? 1 : ANSWER_COVERAGE);
+    const tf =
+      (QUESTION_WEIGHT * tq) / (1 - B + (B * doc.len.q) / c.avg.q) + ta / (1 - B + (B * doc.len.a) / c.avg.a);
+    bm25 += w * (tf / (K1 + tf));
+  }
+  return { bm25, coverage: total > 0 ? covered / total : 0 };
+}
+
+export class QaMatcher {
+  private readonly analyzer: Analyzer;
+  private readonly words: Channel;
+  private readonly grams: Channel;
+  private readonly confidentAt: number;
+  private readonly maxChars: number;
+  private readonly rarity: (word: string) => number;
+
+  constructor(
+    private readonly entries: readonly QaEntry[],
+    tokenizer: Tokenizer,
+    vocabulary: Vocabulary,
+    options: MatcherOptions = {},
+  ) {
+    this.analyzer = new Analyzer(tokenizer, vocabulary);
+    this.rarity = tokenizer.rarity ? (w) => tokenizer.rarity!(w) : () => 1;
+    this.confidentAt = options.confidentAt ?? CONFIDENT_AT;
+    this.maxChars = options.maxQuestionChars ?? 500;
+    const analyzed = entries.map((e) => ({
+      q: this.analyzer.analyze(e.question, 'index'),
+      a: this.analyzer.analyze(`${e.answer} ${e.unit ?? ''}`, 'index'),
+    }));
+    const pick = (k: keyof Analyzed) => analyzed.map((x) => ({ q: x.q[k], a: x.a[k] }));
+    this.words = channel(pick('words'));
+    this.grams = channel(pick('grams'));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Up to `limit` entries, best first; none for an empty question or one with no word in common with the base. */
+  match(question: string, limit = MAX_MATCHES): QaMatch[] {
+    const q = this.analyzer.analyze(question.slice(0, this.maxChars));
+    const qw = counts(q.words);
+    const qg = counts(q.grams);
+    const rarity = this.rarity;
+    const ww = new Map([...qw.keys()].map((t) => [t, idf(this.words, t) * rarity(t)]));
+    const gw = new Map([...qg.keys()].map((t) => [t, idf(this.grams, t)]));
+    const scored = this.entries.map((e, i) => {
+      const w = scoreChannel(this.words, this.words.docs[i]!, qw, ww);
+      const g = scoreChannel(this.grams, this.grams.docs[i]!, qg, gw);
+      const rank = (1 - GRAM_SHARE) * w.bm25 + GRAM_SHARE * g.bm25;
+      const score = (1 - GRAM_SHARE) * w.coverage + GRAM_SHARE * g.coverage;
+      return { row: i + 1, question: e.question, rank, score };
+    });
+    return scored
+      .filter((s) => s.rank > 0)
+      .sort((a, b) => b.rank - a.rank || a.row - b.row)
+      .slice(0, limit)
+      .map((s) => ({
+        row: s.row,
+        question: s.question,
+        score: Math.round(s.score * 100) / 100,
+        confident: s.score >= this.confidentAt,
+      }));
+  }
+}

@@ -1,0 +1,53 @@
+// Builds the Q&A matcher of src/domain/interaction/matching with a jieba instance of its own: the vocabulary's
+// terms and synonyms, plus the base's unit names, kept whole.
+import {
+  dictionaryWords,
+  type MatcherOptions,
+  QA_VOCABULARY,
+  type QaEntry,
+  QaMatcher,
+  type Tokenizer,
+  type Vocabulary,
+} from '../../../domain/interaction/matching';
+import { dict } from '@node-rs/jieba/dict';
+import { createSegmenter } from './segmenter';
+
+export function qaTokenizer(vocabulary: Vocabulary = QA_VOCABULARY, extraWords: readonly string[] = []): Tokenizer {
+  const s = createSegmenter([...dictionaryWords(vocabulary), ...extraWords]);
+  return { query: s.words, index: s.indexTokens, rarity: wordRarity };
+}
+
+// Word frequencies of jieba's general dictionary, read on first use.
+let frequencies: { of: Map<string, number>; total: number } | null = null;
+
+/** 0..1 from the word's frequency in jieba's dictionary: log-odds rescaled so everyday words fall near 0.1. */
+export function wordRarity(word: string): number {
+  if (!frequencies) {
+    const of = new Map<string, number>();
+    let total = 0;
+    for (const line of new TextDecoder().decode(dict).split('\n')) {
+      const [w, f] = line.split(' ');
+      const n = Number(f);
+      if (!w || !(n > 0)) continue;
+      of.set(w, n);
+      total += n;
+    }
+    frequencies = { of, total };
+  }
+  const f = frequencies.of.get(word);
+  if (!f) return 1;
+  return Math.min(1, Math.max(RARITY_FLOOR, (Math.log(frequencies.total / f) - COMMON_AT) / (RARE_AT - COMMON_AT)));
+}
+/** ln(total / frequency) of an everyday word (时候 7.6, 公司 7.2) and of a specialised one (契税 14.9). */
+const COMMON_AT = 7;
+const RARE_AT = 13;
+const RARITY_FLOOR = 0.1;
+
+export function createQaMatcher(
+  entries: readonly QaEntry[],
+  options: MatcherOptions & { vocabulary?: Vocabulary } = {},
+): QaMatcher {
+  const vocabulary = options.vocabulary ?? QA_VOCABULARY;
+  const units = entries.map((e) => e.unit ?? '').filter(Boolean);
+  return new QaMatcher(entries, qaTokenizer(vocabulary, units), vocabulary, options);
+}
