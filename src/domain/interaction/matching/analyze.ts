@@ -28,6 +28,8 @@ export interface Analyzed {
   words: string[];
   /** Character bigrams over the canonical words (a run of Latin letters or digits counts as one gram). */
   grams: string[];
+  /** Canonical word → the word as written (its rarity is the writer's, 老板 not 用人单位). */
+  written: Map<string, string>;
 }
 
 /** Every word the tokenizer's dictionary should hold: terms and all synonym forms of two characters or more. */
@@ -70,11 +72,13 @@ export class Analyzer {
     return this.stop.has(c) ? null : c;
   }
 
-  private mapped(tokens: string[]): string[] {
+  private mapped(tokens: string[], written?: Map<string, string>): string[] {
     const out: string[] = [];
     for (const t of tokens) {
       const k = this.keep(t);
-      if (k) out.push(k);
+      if (!k) continue;
+      out.push(k);
+      if (written && !written.has(k)) written.set(k, t);
     }
     return out;
   }
@@ -82,29 +86,38 @@ export class Analyzer {
   /** A question or document; `index` adds the tokenizer's sub-words to the words (not to the grams). */
   analyze(text: string, mode: 'query' | 'index' = 'query'): Analyzed {
     const norm = normalizeText(text);
-    const sequence = this.mapped(this.tokenizer.query(norm));
+    const written = new Map<string, string>();
+    const sequence = this.mapped(this.tokenizer.query(norm), written);
     const words = mode === 'index' ? this.mapped(this.tokenizer.index(norm)) : sequence;
-    return { words, grams: bigrams(sequence) };
+    return { words, grams: bigrams(sequence), written };
   }
 }
 
-/** Bigrams of Han characters across adjacent words; a non-Han word (98, 12348, app) is one gram of its own. */
+/**
+ * Character bigrams of each word, and across runs of single-character words (where jieba leaves a typo or an
+ * unknown word in pieces); a non-Han word (98, 12348, app) is one gram. No grams across two whole words: those
+ * pairs are accidents of phrasing that a base never contains.
+ */
 export function bigrams(words: readonly string[]): string[] {
   const grams: string[] = [];
-  let run: string[] = [];
+  let singles = '';
+  const pairs = (w: string) => {
+    const chars = [...w];
+    if (chars.length === 1) grams.push(w);
+    for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+  };
   const flush = () => {
-    if (run.length === 1) grams.push(run[0]!);
-    for (let i = 0; i + 1 < run.length; i++) grams.push(run[i]! + run[i + 1]!);
-    run = [];
+    if (singles) pairs(singles);
+    singles = '';
   };
   for (const w of words) {
-    for (const ch of w) {
-      if (HAN.test(ch)) run.push(ch);
-      else flush();
-    }
     if (!HAN.test(w)) {
       flush();
       grams.push(w);
+    } else if ([...w].length === 1) singles += w;
+    else {
+      flush();
+      pairs(w);
     }
   }
   flush();

@@ -86,7 +86,7 @@ function scoreChannel(c: Channel, doc: Doc, query: Map<string, number>, weights:
       (QUESTION_WEIGHT * tq) / (1 - B + (B * doc.len.q) / c.avg.q) + ta / (1 - B + (B * doc.len.a) / c.avg.a);
     bm25 += w * (tf / (K1 + tf));
   }
-  return { bm25, coverage: total > 0 ? covered / total : 0 };
+  return { bm25, total, coverage: total > 0 ? covered / total : 0 };
 }
 
 export class QaMatcher {
@@ -95,6 +95,7 @@ export class QaMatcher {
   private readonly grams: Channel;
   private readonly confidentAt: number;
   private readonly maxChars: number;
+  private readonly maxIdf: number;
   private readonly rarity: (word: string) => number;
 
   constructor(
@@ -111,9 +112,10 @@ export class QaMatcher {
       q: this.analyzer.analyze(e.question, 'index'),
       a: this.analyzer.analyze(`${e.answer} ${e.unit ?? ''}`, 'index'),
     }));
-    const pick = (k: keyof Analyzed) => analyzed.map((x) => ({ q: x.q[k], a: x.a[k] }));
+    const pick = (k: 'words' | 'grams') => analyzed.map((x) => ({ q: x.q[k], a: x.a[k] }));
     this.words = channel(pick('words'));
     this.grams = channel(pick('grams'));
+    this.maxIdf = Math.log(1 + (entries.length + 0.5) / 0.5);
   }
 
   get size(): number {
@@ -122,22 +124,7 @@ export class QaMatcher {
 
   /** Up to `limit` entries, best first; none for an empty question or one with no word in common with the base. */
   match(question: string, limit = MAX_MATCHES): QaMatch[] {
-    const q = this.analyzer.analyze(question.slice(0, this.maxChars));
-    const qw = counts(q.words);
-    const qg = counts(q.grams);
-    const rarity = this.rarity;
-    const ww = new Map([...qw.keys()].map((t) => [t, idf(this.words, t) * rarity(t)]));
-    const gw = new Map([...qg.keys()].map((t) => [t, idf(this.grams, t)]));
-    const scored = this.entries.map((e, i) => {
-      const w = scoreChannel(this.words, this.words.docs[i]!, qw, ww);
-      const g = scoreChannel(this.grams, this.grams.docs[i]!, qg, gw);
-      const rank = (1 - GRAM_SHARE) * w.bm25 + GRAM_SHARE * g.bm25;
-      const score = (1 - GRAM_SHARE) * w.coverage + GRAM_SHARE * g.coverage;
-      return { row: i + 1, question: e.question, rank, score };
-    });
-    return scored
-      .filter((s) => s.rank > 0)
-      .sort((a, b) => b.rank - a.rank || a.row - b.row)
+    return this.ranked(question)
       .slice(0, limit)
       .map((s) => ({
         row: s.row,
@@ -145,5 +132,27 @@ export class QaMatcher {
         score: Math.round(s.score * 100) / 100,
         confident: s.score >= this.confidentAt,
       }));
+  }
+
+  /** Every entry with anything in common, best first, with the channels' figures (for tuning and explaining). */
+  ranked(question: string) {
+    const q = this.analyzer.analyze(question.slice(0, this.maxChars));
+    const qw = counts(q.words);
+    const qg = counts(q.grams);
+    const rarity = this.rarity;
+    const ww = new Map([...qw.keys()].map((t) => [t, idf(this.words, t) * rarity(q.written.get(t) ?? t)]));
+    const gw = new Map([...qg.keys()].map((t) => [t, idf(this.grams, t)]));
+    return this.entries
+      .map((e, i) => {
+        const w = scoreChannel(this.words, this.words.docs[i]!, qw, ww);
+        const g = scoreChannel(this.grams, this.grams.docs[i]!, qg, gw);
+        const rank = (1 - GRAM_SHARE) * w.bm25 + GRAM_SHARE * g.bm25;
+        // Evidence in units of the rarest possible term, saturated into 0..1: comparable across bases of any size.
+        const x = rank / this.maxIdf;
+        const score = x / (1 + x);
+        return { row: i + 1, question: e.question, rank, score, words: w, grams: g };
+      })
+      .filter((s) => s.rank > 0)
+      .sort((a, b) => b.rank - a.rank || a.row - b.row);
   }
 }

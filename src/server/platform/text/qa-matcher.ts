@@ -13,7 +13,7 @@ import { dict } from '@node-rs/jieba/dict';
 import { createSegmenter } from './segmenter';
 
 export function qaTokenizer(vocabulary: Vocabulary = QA_VOCABULARY, extraWords: readonly string[] = []): Tokenizer {
-  const s = createSegmenter([...dictionaryWords(vocabulary), ...extraWords]);
+  const s = createSegmenter([...dictionaryWords(vocabulary), ...extraWords], { hmm: false });
   return { query: s.words, index: s.indexTokens, rarity: wordRarity };
 }
 

@@ -61,7 +61,10 @@ function clean(tokens: string[]): string[] {
  * A jieba instance of its own with `terms` in its dictionary. Callers with their own vocabulary (Q&A matching)
  * take one so that their words never change how disclosure items, already indexed, are cut.
  */
-export function createSegmenter(terms: readonly string[] = []): Segmenter {
+export function createSegmenter(terms: readonly string[] = [], options: { hmm?: boolean } = {}): Segmenter {
+  // Without the HMM, a sequence the dictionary does not know stays in single characters instead of becoming an
+  // accidental "word" (要交够, 能转) that no base contains.
+  const hmm = options.hmm ?? true;
   const jieba = Jieba.withDict(dict);
   const loaded = new Set<string>();
   const self: Segmenter = {
@@ -72,8 +75,8 @@ export function createSegmenter(terms: readonly string[] = []): Segmenter {
       // A high frequency makes jieba keep the whole name as one word.
       jieba.loadDict(new TextEncoder().encode(`${fresh.map((w) => `${w} 200000 n`).join('\n')}\n`));
     },
-    indexTokens: (text) => clean(jieba.cutForSearch(text, true)),
-    words: (text) => clean(jieba.cut(text, true)),
+    indexTokens: (text) => clean(jieba.cutForSearch(text, hmm)),
+    words: (text) => clean(jieba.cut(text, hmm)),
     queryTokens: (q) => [...new Set(self.words(q))],
   };
   self.addWords(terms);
