@@ -64,33 +64,29 @@ export function accuracy(base: TestBase, rank: (q: string) => Ranked, confidentA
 export const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
 
 /**
- * The threshold that best separates right first answers from unanswerable questions on the given bases: it
- * maximises (share answered + share declined), both shares pooled over the bases.
+ * The lowest threshold (in steps of 0.01) at which at least `declineShare` of the unanswerable questions, pooled
+ * over the runs, get no confident match; with the share of answerable questions then answered right and confident.
  */
-export function calibrate(runs: readonly { base: TestBase; rank: (q: string) => Ranked }[]): {
-  threshold: number;
-  answered: number;
-  declined: number;
-} {
+export function calibrate(
+  runs: readonly { base: TestBase; rank: (q: string) => Ranked }[],
+  declineShare: number,
+): { threshold: number; answered: number; declined: number } {
   const right: number[] = [];
   const wrong: number[] = [];
+  let answerable = 0;
   for (const { base, rank } of runs) {
+    answerable += base.answerable.length;
     for (const { question, rows } of base.answerable) {
       const top = rank(question)[0];
       if (top && rows.includes(top.row)) right.push(top.score);
     }
     for (const q of base.unanswerable) wrong.push(rank(q)[0]?.score ?? 0);
   }
-  const answerable = runs.reduce((s, r) => s + r.base.answerable.length, 0);
-  let best = { threshold: 1, answered: 0, declined: 1 };
-  let bestValue = -1;
-  for (let t = 0; t <= 1.0001; t += 0.01) {
-    const answered = right.filter((s) => s >= t).length / Math.max(1, answerable);
+  for (let i = 0; i <= 100; i++) {
+    const t = i / 100;
     const declined = wrong.filter((s) => s < t).length / Math.max(1, wrong.length);
-    if (answered + declined > bestValue) {
-      bestValue = answered + declined;
-      best = { threshold: Math.round(t * 100) / 100, answered, declined };
-    }
+    if (declined >= declineShare)
+      return { threshold: t, answered: right.filter((s) => s >= t).length / Math.max(1, answerable), declined };
   }
-  return best;
+  return { threshold: 1.01, answered: 0, declined: 1 };
 }

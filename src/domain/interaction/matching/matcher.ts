@@ -1,8 +1,9 @@
 // Ranks the entries of a Q&A base (问答库) for a citizen's question (issue 11 part 3). Two channels, words and
 // character bigrams, each scored BM25F over the entry's question (weight QUESTION_WEIGHT) and its answer with the
-// unit (weight 1); the score shown is how much of the question's information the entry covers, in 0..1, and
-// `confident` marks the matches above the calibrated threshold (bench/qa-match.ts measures both).
-import { type Analyzed, Analyzer, type Tokenizer, type Vocabulary } from './analyze';
+// unit (weight 1). Word weights are the base's idf times the word's rarity in general language, so the personal
+// context of a long question (老婆, 上班, 四川) weighs less than its topic. The score is the evidence saturated into
+// 0..1; `confident` marks the scores from the threshold calibrated in bench/qa-match.ts.
+import { Analyzer, type Tokenizer, type Vocabulary } from './analyze';
 
 export interface QaEntry {
   question: string;
@@ -14,7 +15,7 @@ export interface QaMatch {
   /** 1-based position of the entry in the list given to the matcher. */
   row: number;
   question: string;
-  /** Share of the question's weighted words and bigrams the entry covers, 0..1. */
+  /** Evidence that the entry answers the question, 0..1 (two decimals). */
   score: number;
   /** False when the base probably does not answer the question: show it as "相关", not as the answer. */
   confident: boolean;
@@ -30,8 +31,6 @@ export interface MatcherOptions {
 export const CONFIDENT_AT = 0.5;
 export const MAX_MATCHES = 5;
 const QUESTION_WEIGHT = 3;
-/** A term found only in the answer covers this share of what it would in the question. */
-const ANSWER_COVERAGE = 0.5;
 const K1 = 1.2;
 const B = 0.75;
 /** Weight of the bigram channel against words in the ranking and in the score. */
@@ -70,23 +69,19 @@ function idf(c: Channel, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** BM25F of one entry and the coverage (weighted share of query terms present), for one channel. */
+/** BM25F of one entry for one channel: the question's terms, weighted, saturated on the entry's fields. */
 function scoreChannel(c: Channel, doc: Doc, query: Map<string, number>, weights: Map<string, number>) {
   let bm25 = 0;
-  let covered = 0;
-  let total = 0;
   for (const t of query.keys()) {
     const w = weights.get(t)!;
-    total += w;
     const tq = doc.tf.q.get(t) ?? 0;
     const ta = doc.tf.a.get(t) ?? 0;
     if (tq + ta === 0) continue;
-    covered += w * (tq > 0 ? 1 : ANSWER_COVERAGE);
     const tf =
       (QUESTION_WEIGHT * tq) / (1 - B + (B * doc.len.q) / c.avg.q) + ta / (1 - B + (B * doc.len.a) / c.avg.a);
     bm25 += w * (tf / (K1 + tf));
   }
-  return { bm25, total, coverage: total > 0 ? covered / total : 0 };
+  return bm25;
 }
 
 export class QaMatcher {
@@ -126,12 +121,10 @@ export class QaMatcher {
   match(question: string, limit = MAX_MATCHES): QaMatch[] {
     return this.ranked(question)
       .slice(0, limit)
-      .map((s) => ({
-        row: s.row,
-        question: s.question,
-        score: Math.round(s.score * 100) / 100,
-        confident: s.score >= this.confidentAt,
-      }));
+      .map((s) => {
+        const score = Math.round(s.score * 100) / 100;
+        return { row: s.row, question: s.question, score, confident: score >= this.confidentAt };
+      });
   }
 
   /** Every entry with anything in common, best first, with the channels' figures (for tuning and explaining). */
@@ -146,7 +139,7 @@ export class QaMatcher {
       .map((e, i) => {
         const w = scoreChannel(this.words, this.words.docs[i]!, qw, ww);
         const g = scoreChannel(this.grams, this.grams.docs[i]!, qg, gw);
-        const rank = (1 - GRAM_SHARE) * w.bm25 + GRAM_SHARE * g.bm25;
+        const rank = (1 - GRAM_SHARE) * w + GRAM_SHARE * g;
         // Evidence in units of the rarest possible term, saturated into 0..1: comparable across bases of any size.
         const x = rank / this.maxIdf;
         const score = x / (1 + x);
