@@ -24,7 +24,9 @@ export async function loadKbFile(file: string): Promise<QaEntry[]> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`问答库不是 UTF-8 编码（可能是 GBK）：请在 Excel 或 WPS 中另存为“CSV UTF-8”后重试：${file}`);
+    throw new Error(
+      `问答库不是 UTF-8 编码（可能是 GBK）：请在 Excel 或 WPS 中另存为“CSV UTF-8”后重试：${file}`,
+    );
   }
   return entriesFromTable(parseCsv(text));
 }
@@ -48,7 +50,10 @@ export function register(program: Command): void {
   const qa = program.command('qa').description('政策咨询问答库');
   qa.command('match <KB_FILE> <QUESTIONS_FILE>')
     .description('为每个问题在问答库（.csv/.xlsx，表头 问题,答复,主管单位）中查找最匹配的答复，不需要数据库')
-    .option('--json', '以 JSON 输出：{"results":[{"question","matches":[{"row","question","score","confident"}]}]}')
+    .option(
+      '--json',
+      '以 JSON 输出：{"results":[{"question","matches":[{"row","question","score","confident"}]}]}',
+    )
     .action(async (kbFile: string, questionsFile: string, opts: { json?: boolean }) => {
       const results = await matchFiles(kbFile, questionsFile);
       if (opts.json) {

@@ -25,7 +25,11 @@ export interface Accuracy {
 
 /** questions.tsv: header 问题<TAB>答案行, rows like 1 or 1,2. */
 export function parseAnswerKey(tsv: string): TestBase['answerable'] {
-  const lines = tsv.replace(/^\uFEFF/u, '').split(/\r?\n/u).slice(1).filter(Boolean);
+  const lines = tsv
+    .replace(/^\uFEFF/u, '')
+    .split(/\r?\n/u)
+    .slice(1)
+    .filter(Boolean);
   return lines.map((l) => {
     const [question = '', rows = ''] = l.split('\t');
     return { question, rows: rows.split(/[,，]/u).map((r) => Number(r.trim())) };
@@ -86,7 +90,11 @@ export function calibrate(
     const t = i / 100;
     const declined = wrong.filter((s) => s < t).length / Math.max(1, wrong.length);
     if (declined >= declineShare)
-      return { threshold: t, answered: right.filter((s) => s >= t).length / Math.max(1, answerable), declined };
+      return {
+        threshold: t,
+        answered: right.filter((s) => s >= t).length / Math.max(1, answerable),
+        declined,
+      };
   }
   return { threshold: 1.01, answered: 0, declined: 1 };
 }

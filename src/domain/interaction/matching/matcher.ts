@@ -28,7 +28,7 @@ export interface MatcherOptions {
   maxQuestionChars?: number;
 }
 
-export const CONFIDENT_AT = 0.5;
+export const CONFIDENT_AT = 0.6;
 export const MAX_MATCHES = 5;
 const QUESTION_WEIGHT = 3;
 const K1 = 1.2;
@@ -36,15 +36,10 @@ const B = 0.75;
 /** Weight of the bigram channel against words in the ranking and in the score. */
 const GRAM_SHARE = 0.5;
 
-type Field = 'q' | 'a';
-interface Doc {
-  tf: Record<Field, Map<string, number>>;
-  len: Record<Field, number>;
-}
+/** One channel's inverted index: for each term, the entries holding it with their saturated BM25F term weight. */
 interface Channel {
-  docs: Doc[];
-  df: Map<string, number>;
-  avg: Record<Field, number>;
+  postings: Map<string, { docs: Uint32Array; sat: Float32Array }>;
+  size: number;
 }
 
 function counts(terms: readonly string[]): Map<string, number> {
@@ -53,35 +48,47 @@ function counts(terms: readonly string[]): Map<string, number> {
   return m;
 }
 
-function channel(fields: { q: string[]; a: string[] }[]): Channel {
-  const docs = fields.map(
-    (f): Doc => ({ tf: { q: counts(f.q), a: counts(f.a) }, len: { q: f.q.length, a: f.a.length } }),
-  );
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of new Set([...d.tf.q.keys(), ...d.tf.a.keys()])) df.set(t, (df.get(t) ?? 0) + 1);
-  const avg = (k: Field) => Math.max(1, docs.reduce((s, d) => s + d.len[k], 0) / Math.max(1, docs.length));
-  return { docs, df, avg: { q: avg('q'), a: avg('a') } };
+function channel(fields: readonly { q: string[]; a: string[] }[]): Channel {
+  const avg = (k: 'q' | 'a') =>
+    Math.max(1, fields.reduce((s, f) => s + f[k].length, 0) / Math.max(1, fields.length));
+  const avgQ = avg('q');
+  const avgA = avg('a');
+  const lists = new Map<string, { docs: number[]; sat: number[] }>();
+  fields.forEach((f, doc) => {
+    const tq = counts(f.q);
+    const ta = counts(f.a);
+    const normQ = 1 - B + (B * f.q.length) / avgQ;
+    const normA = 1 - B + (B * f.a.length) / avgA;
+    for (const t of new Set([...tq.keys(), ...ta.keys()])) {
+      // BM25F: field frequencies weighted and length-normalised, summed, then saturated once.
+      const tf = (QUESTION_WEIGHT * (tq.get(t) ?? 0)) / normQ + (ta.get(t) ?? 0) / normA;
+      let l = lists.get(t);
+      if (!l) {
+        l = { docs: [], sat: [] };
+        lists.set(t, l);
+      }
+      l.docs.push(doc);
+      l.sat.push(tf / (K1 + tf));
+    }
+  });
+  const postings = new Map<string, { docs: Uint32Array; sat: Float32Array }>();
+  for (const [t, l] of lists)
+    postings.set(t, { docs: Uint32Array.from(l.docs), sat: Float32Array.from(l.sat) });
+  return { postings, size: fields.length };
 }
 
 function idf(c: Channel, term: string): number {
-  const n = c.docs.length;
-  const df = c.df.get(term) ?? 0;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const df = c.postings.get(term)?.docs.length ?? 0;
+  return Math.log(1 + (c.size - df + 0.5) / (df + 0.5));
 }
 
-/** BM25F of one entry for one channel: the question's terms, weighted, saturated on the entry's fields. */
-function scoreChannel(c: Channel, doc: Doc, query: Map<string, number>, weights: Map<string, number>) {
-  let bm25 = 0;
-  for (const t of query.keys()) {
-    const w = weights.get(t)!;
-    const tq = doc.tf.q.get(t) ?? 0;
-    const ta = doc.tf.a.get(t) ?? 0;
-    if (tq + ta === 0) continue;
-    const tf =
-      (QUESTION_WEIGHT * tq) / (1 - B + (B * doc.len.q) / c.avg.q) + ta / (1 - B + (B * doc.len.a) / c.avg.a);
-    bm25 += w * (tf / (K1 + tf));
+/** Adds each entry's BM25F for the question's terms, `share` of it, into `into` (indexed by entry). */
+function accumulate(c: Channel, terms: Map<string, number>, share: number, into: Float64Array): void {
+  for (const [t, w] of terms) {
+    const p = c.postings.get(t);
+    if (!p) continue;
+    for (let i = 0; i < p.docs.length; i++) into[p.docs[i]!]! += share * w * p.sat[i]!;
   }
-  return bm25;
 }
 
 export class QaMatcher {
@@ -91,6 +98,7 @@ export class QaMatcher {
   private readonly confidentAt: number;
   private readonly maxChars: number;
   private readonly maxIdf: number;
+  private readonly wordSets: Set<string>[];
   private readonly rarity: (word: string) => number;
 
   constructor(
@@ -109,8 +117,14 @@ export class QaMatcher {
     }));
     const pick = (k: 'words' | 'grams') => analyzed.map((x) => ({ q: x.q[k], a: x.a[k] }));
     this.words = channel(pick('words'));
+    this.wordSets = analyzed.map((x) => new Set([...x.q.words, ...x.a.words]));
     this.grams = channel(pick('grams'));
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 0.5);
+  }
+
+  /** A synonym is as everyday as its most everyday form (娃儿 as 孩子, 老板 as 用人单位's 老板). */
+  private wordRarity(canonical: string, written = canonical): number {
+    return Math.min(this.rarity(canonical), this.rarity(written));
   }
 
   get size(): number {
@@ -127,25 +141,35 @@ export class QaMatcher {
       });
   }
 
-  /** Every entry with anything in common, best first, with the channels' figures (for tuning and explaining). */
+  /** Every entry with anything in common, best first, with its ranking evidence. */
   ranked(question: string) {
     const q = this.analyzer.analyze(question.slice(0, this.maxChars));
-    const qw = counts(q.words);
-    const qg = counts(q.grams);
-    const rarity = this.rarity;
-    const ww = new Map([...qw.keys()].map((t) => [t, idf(this.words, t) * rarity(q.written.get(t) ?? t)]));
-    const gw = new Map([...qg.keys()].map((t) => [t, idf(this.grams, t)]));
-    return this.entries
-      .map((e, i) => {
-        const w = scoreChannel(this.words, this.words.docs[i]!, qw, ww);
-        const g = scoreChannel(this.grams, this.grams.docs[i]!, qg, gw);
-        const rank = (1 - GRAM_SHARE) * w + GRAM_SHARE * g;
-        // Evidence in units of the rarest possible term, saturated into 0..1: comparable across bases of any size.
-        const x = rank / this.maxIdf;
-        const score = x / (1 + x);
-        return { row: i + 1, question: e.question, rank, score, words: w, grams: g };
-      })
-      .filter((s) => s.rank > 0)
-      .sort((a, b) => b.rank - a.rank || a.row - b.row);
+    const words = new Map(
+      [...new Set(q.words)].map((t) => [t, idf(this.words, t) * this.wordRarity(t, q.written.get(t))]),
+    );
+    const grams = new Map([...new Set(q.grams)].map((t) => [t, idf(this.grams, t)]));
+    const rank = new Float64Array(this.entries.length);
+    accumulate(this.words, words, 1 - GRAM_SHARE, rank);
+    accumulate(this.grams, grams, GRAM_SHARE, rank);
+    const out: { row: number; question: string; rank: number; score: number }[] = [];
+    let total = 0;
+    for (const w of words.values()) total += w;
+    rank.forEach((r, i) => {
+      if (r <= 0) return;
+      // Evidence in units of the rarest possible term, saturated into 0..1: comparable across bases of any size.
+      const x = r / this.maxIdf;
+      // Share of the question's weighted words the entry holds: a question about what the entry does not cover
+      // (公租房的租金 against 公租房的申请条件) leaves its decisive word unmatched.
+      let held = 0;
+      for (const [t, w] of words) if (this.wordSets[i]!.has(t)) held += w;
+      const coverage = total > 0 ? held / total : 0;
+      out.push({
+        row: i + 1,
+        question: this.entries[i]!.question,
+        rank: r,
+        score: Math.sqrt((x / (1 + x)) * coverage),
+      });
+    });
+    return out.sort((a, b) => b.score - a.score || b.rank - a.rank || a.row - b.row);
   }
 }

@@ -1,5 +1,7 @@
 // Builds the Q&A matcher of src/domain/interaction/matching with a jieba instance of its own: the vocabulary's
 // terms and synonyms, plus the base's unit names, kept whole.
+
+import { dict } from '@node-rs/jieba/dict';
 import {
   dictionaryWords,
   type MatcherOptions,
@@ -9,10 +11,12 @@ import {
   type Tokenizer,
   type Vocabulary,
 } from '../../../domain/interaction/matching';
-import { dict } from '@node-rs/jieba/dict';
 import { createSegmenter } from './segmenter';
 
-export function qaTokenizer(vocabulary: Vocabulary = QA_VOCABULARY, extraWords: readonly string[] = []): Tokenizer {
+export function qaTokenizer(
+  vocabulary: Vocabulary = QA_VOCABULARY,
+  extraWords: readonly string[] = [],
+): Tokenizer {
   const s = createSegmenter([...dictionaryWords(vocabulary), ...extraWords], { hmm: false });
   return { query: s.words, index: s.indexTokens, rarity: wordRarity };
 }
@@ -36,7 +40,10 @@ export function wordRarity(word: string): number {
   }
   const f = frequencies.of.get(word);
   if (!f) return 1;
-  return Math.min(1, Math.max(RARITY_FLOOR, (Math.log(frequencies.total / f) - COMMON_AT) / (RARE_AT - COMMON_AT)));
+  return Math.min(
+    1,
+    Math.max(RARITY_FLOOR, (Math.log(frequencies.total / f) - COMMON_AT) / (RARE_AT - COMMON_AT)),
+  );
 }
 /** ln(total / frequency) of an everyday word (时候 7.6, 公司 7.2) and of a specialised one (契税 14.9). */
 const COMMON_AT = 7;
