@@ -37,8 +37,8 @@ export interface MatchResult {
 }
 
 export async function matchFiles(kbFile: string, questionsFile: string): Promise<MatchResult[]> {
-  if (!fs.existsSync(questionsFile)) throw new Error(`问题文件不存在：${questionsFile}`);
   const entries = await loadKbFile(kbFile);
+  if (!fs.existsSync(questionsFile)) throw new Error(`问题文件不存在：${questionsFile}`);
   const { questionsFromText } = await import('../domain/interaction/matching');
   const { createQaMatcher } = await import('../server/platform/text/qa-matcher');
   const questions = questionsFromText(fs.readFileSync(questionsFile, 'utf8'));
