@@ -11,7 +11,7 @@ import {
   type Tokenizer,
   type Vocabulary,
 } from '../../../domain/interaction/matching';
-import { createSegmenter } from './segmenter';
+import { createSegmenter, type Segmenter } from './segmenter';
 
 export function qaTokenizer(
   vocabulary: Vocabulary = QA_VOCABULARY,
@@ -27,14 +27,23 @@ let frequencies: { of: Map<string, number>; total: number } | null = null;
 /** 0..1 from the word's frequency in jieba's dictionary: log-odds rescaled so everyday words fall near 0.1. */
 export function wordRarity(word: string): number {
   if (!frequencies) {
+    // "word frequency tag" lines; scanned by hand, as splitting 350,000 lines costs seconds on a busy machine.
+    const text = new TextDecoder().decode(dict);
     const of = new Map<string, number>();
     let total = 0;
-    for (const line of new TextDecoder().decode(dict).split('\n')) {
-      const [w, f] = line.split(' ');
-      const n = Number(f);
-      if (!w || !(n > 0)) continue;
-      of.set(w, n);
-      total += n;
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const a = text.indexOf(' ', at);
+      if (a > at && a < end) {
+        const b = text.indexOf(' ', a + 1);
+        const n = Number(text.slice(a + 1, b > a && b < end ? b : end));
+        if (n > 0) {
+          of.set(text.slice(at, a), n);
+          total += n;
+        }
+      }
+      at = end + 1;
     }
     frequencies = { of, total };
   }
