@@ -1,8 +1,9 @@
 // Ranks the entries of a Q&A base (问答库) for a citizen's question (issue 11 part 3). Two channels, words and
 // character bigrams, each scored BM25F over the entry's question (weight QUESTION_WEIGHT) and its answer with the
 // unit (weight 1). Word weights are the base's idf times the word's rarity in general language, so the personal
-// context of a long question (老婆, 上班, 四川) weighs less than its topic. The score is the evidence saturated into
-// 0..1; `confident` marks the scores from the threshold calibrated in bench/qa-match.ts.
+// context of a long question (老婆, 上班, 四川) weighs less than its topic. The score, 0..1, is
+// √(saturated evidence × share of the question's weighted words the entry holds); `confident` marks the scores from
+// the threshold calibrated in bench/qa-match.ts.
 import { Analyzer, type Tokenizer, type Vocabulary } from './analyze';
 
 export interface QaEntry {
@@ -122,7 +123,7 @@ export class QaMatcher {
     this.maxIdf = Math.log(1 + (entries.length + 0.5) / 0.5);
   }
 
-  /** A synonym is as everyday as its most everyday form (娃儿 as 孩子, 老板 as 用人单位's 老板). */
+  /** A synonym weighs as its most everyday form: 娃儿 as 孩子, 用人单位 written 老板 as 老板. */
   private wordRarity(canonical: string, written = canonical): number {
     return Math.min(this.rarity(canonical), this.rarity(written));
   }

@@ -1,6 +1,5 @@
-// Builds the Q&A matcher of src/domain/interaction/matching with a jieba instance of its own: the vocabulary's
-// terms and synonyms, plus the base's unit names, kept whole.
-
+// Builds the Q&A matcher of src/domain/interaction/matching with a jieba instance of its own (never the disclosure
+// search's): the vocabulary's terms and synonyms, plus the bases' unit names, kept whole.
 import { dict } from '@node-rs/jieba/dict';
 import {
   dictionaryWords,
@@ -13,11 +12,20 @@ import {
 } from '../../../domain/interaction/matching';
 import { createSegmenter, type Segmenter } from './segmenter';
 
+// One jieba instance per vocabulary: loading the dictionary costs more than matching a whole small base.
+const segmenters = new WeakMap<Vocabulary, Segmenter>();
+
+/** The tokenizer of `vocabulary`, with `extraWords` (unit names) added to its dictionary. */
 export function qaTokenizer(
   vocabulary: Vocabulary = QA_VOCABULARY,
   extraWords: readonly string[] = [],
 ): Tokenizer {
-  const s = createSegmenter([...dictionaryWords(vocabulary), ...extraWords], { hmm: false });
+  let s = segmenters.get(vocabulary);
+  if (!s) {
+    s = createSegmenter(dictionaryWords(vocabulary), { hmm: false });
+    segmenters.set(vocabulary, s);
+  }
+  s.addWords(extraWords);
   return { query: s.words, index: s.indexTokens, rarity: wordRarity };
 }
 
