@@ -6,8 +6,8 @@ import { highlight, snippet } from '../../../domain/disclosure/snippet';
 import { resolveUnit } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
 import { disclosureItems, unitAliases, units } from '../../db/schema';
+import { addWords, queryTokens, tokensText } from '../../platform/text/segmenter';
 import { loadUnitIndex } from '../org/registry';
-import { addWords, queryTokens, tokensText } from './segment';
 
 let unitWordsLoaded = false;
 

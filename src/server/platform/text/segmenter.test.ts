@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWords, indexTokens, queryTokens } from './segment';
+import { addWords, createSegmenter, indexTokens, queryTokens } from './segmenter';
 
 describe('segmentation', () => {
   it('keeps domain terms whole and adds their parts in search mode', () => {
@@ -18,5 +18,19 @@ describe('segmentation', () => {
   it('unit names loaded at run time stay one word', () => {
     addWords(['区住房城乡建委']);
     expect(indexTokens('区住房城乡建委发布通知')).toContain('区住房城乡建委');
+  });
+});
+
+describe('createSegmenter', () => {
+  it('has a dictionary of its own: its words never change how the disclosure search cuts', () => {
+    const own = createSegmenter(['问答专用词']);
+    expect(own.words('问答专用词')).toEqual(['问答专用词']);
+    expect(queryTokens('问答专用词')).not.toEqual(['问答专用词']);
+  });
+  it.each([
+    [true, ['要交够']],
+    [false, ['要', '交', '够']],
+  ])('hmm %s: an unknown sequence → %j', (hmm, expected) => {
+    expect(createSegmenter([], { hmm }).words('要交够')).toEqual(expected);
   });
 });
