@@ -20,38 +20,23 @@ import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { defineRoute, parseWith, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload } from '../../platform/http/upload';
-import { assertUnitInScope } from '../org/org.scope';
+import { assertUnitInScope } from '../org';
+import { addAttachment, attachmentFile, MAX_ATTACHMENT_BYTES, removeAttachment } from './attachments';
+import { createColumn, deleteColumn, listColumns, resolvePath, taskPaths, updateColumn } from './catalog';
+import { correctItem, createItem, updateItem } from './drafting';
+import { maskItem, overrideFinding } from './masking';
+import { itemDetail, listItems } from './reads';
+import { searchItems } from './search';
 import {
-  createColumn,
-  deleteColumn,
-  listColumns,
-  resolvePath,
-  taskPaths,
-  updateColumn,
-} from './catalog.service';
-import {
-  act,
-  addAttachment,
-  attachmentFile,
-  correctItem,
-  createItem,
   getDisclosureSettings,
-  itemDetail,
-  listItems,
-  MAX_ATTACHMENT_BYTES,
-  maskItem,
-  normativeDocumentCounts,
-  overrideFinding,
   putDisclosureSettings,
   putUnitGuide,
   putUnitSettings,
-  removeAttachment,
   reviewLevelsOf,
-  statistics,
   unitGuideOf,
-  updateItem,
-} from './items.service';
-import { searchItems } from './search.service';
+} from './settings';
+import { normativeDocumentCounts, statistics } from './stats';
+import { act } from './workflow';
 
 const id = (params: Record<string, string>, key = 'id') => parseWith(zUuid, params[key]);
 const yearQuery = z.object({

@@ -2,4 +2,6 @@
 import type { BusinessModule } from '../../platform/module';
 import { reportsRoutes } from './reports.routes';
 
+export { publishedReports } from './reports.service';
+
 export const reportsModule: BusinessModule = { name: 'reports', routes: reportsRoutes };

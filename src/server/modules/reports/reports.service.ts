@@ -37,7 +37,7 @@ import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { normativeDocumentCounts } from '../disclosure/items.service';
+import { normativeDocumentCounts } from '../disclosure';
 import { assertUnitInScope, scopeFilter } from '../org/org.scope';
 
 type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
