@@ -1,14 +1,15 @@
-// API shapes of the disclosure module (issue 5). Permission codes disclosure:* (permissions.ts).
+// Contracts of the disclosure module (issue 5): request and response schemas and `disclosureApi`, the map of its
+// endpoints. Permission codes disclosure:* (permissions.ts).
 import { z } from 'zod';
+import { INTERPRETATION_FORMS, VALIDITIES } from '../domain/disclosure/rules';
+import { ITEM_STATUSES } from '../domain/disclosure/workflow';
+import { FINDING_KINDS } from '../domain/review/types';
+import { endpoint, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '日期不存在');
-const optDate = isoDate.nullable().optional();
+const optDate = zDate.nullable().optional();
+const kindSchema = z.enum(['general', 'normative', 'interpretation']);
+const validitySchema = z.enum(VALIDITIES);
+const statusSchema = z.enum(ITEM_STATUSES);
 
 export const columnInput = z.object({
   /** The catalog's unit; for a sub-column it follows from the parent. */
@@ -28,7 +29,7 @@ export const pathInput = z.object({
 });
 
 export const itemInput = z.object({
-  kind: z.enum(['general', 'normative', 'interpretation']).default('general'),
+  kind: kindSchema.default('general'),
   unitId: z.string().uuid('单位编号不正确').optional(),
   columnId: z.string().uuid('栏目编号不正确').nullable().optional(),
   title: z.string().trim().min(1, '请填写标题').max(200, '标题过长'),
@@ -45,14 +46,14 @@ export const itemInput = z.object({
   summary: z.string().max(2000, '内容概述过长').optional(),
   bodyHtml: z.string().max(2_000_000, '正文过长').optional(),
   publishAt: z.string().datetime({ offset: true, message: '预定发布时间格式不正确' }).nullable().optional(),
-  validity: z.enum(['in_force', 'expired', 'repealed']).nullable().optional(),
+  validity: validitySchema.nullable().optional(),
   effectiveDate: optDate,
   expiryDate: optDate,
   repealedDate: optDate,
   repealedById: z.string().uuid().nullable().optional(),
   replacedById: z.string().uuid().nullable().optional(),
   policyRootId: z.string().uuid('所解读政策编号不正确').nullable().optional(),
-  interpretationForm: z.enum(['text', 'graphic', 'video', 'qa']).nullable().optional(),
+  interpretationForm: z.enum(INTERPRETATION_FORMS).nullable().optional(),
   needsInterpretation: z.boolean().optional(),
 });
 export type ItemInput = z.infer<typeof itemInput>;
@@ -66,10 +67,9 @@ export const overrideInput = z.object({
 export const maskInput = z.object({ keys: z.array(z.string()).optional() });
 
 export const itemListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  ...zPage,
   status: z.string().optional(),
-  kind: z.enum(['general', 'normative', 'interpretation']).optional(),
+  kind: kindSchema.optional(),
   q: z.string().optional(),
   unitId: z.string().uuid().optional(),
   inbox: z.enum(['1', 'true']).optional(),
@@ -102,54 +102,470 @@ export const unitGuideInput = z.object({
 });
 export type UnitGuide = z.infer<typeof unitGuideInput>;
 
-export interface DisclosureSettings {
-  /** 索引号 rule, see domain/disclosure/rules.ts DEFAULT_INDEX_RULE. */
-  indexRule: string;
-  distinctReviewers: boolean;
-  /** 三同步: policies marked as needing one are flagged until an interpretation is published. */
-  requireInterpretation: boolean;
-  sensitiveWords: string[];
-}
+// ---- responses ----
 
-export interface ColumnRow {
-  id: string;
-  unitId: string;
-  parentId: string | null;
-  name: string;
-  code: string | null;
-  sort: number;
-  itemCount: number;
-}
+export const disclosureSettingsSchema = z.object({
+  /** 索引号 rule, see domain/disclosure/rules.ts DEFAULT_INDEX_RULE. */
+  indexRule: z.string(),
+  distinctReviewers: z.boolean(),
+  /** 三同步: policies marked as needing one are flagged until an interpretation is published. */
+  requireInterpretation: z.boolean(),
+  sensitiveWords: z.array(z.string()),
+});
+export type DisclosureSettings = z.output<typeof disclosureSettingsSchema>;
+
+export const columnRowSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  code: z.string().nullable(),
+  sort: z.number(),
+  itemCount: z.number(),
+});
+export type ColumnRow = z.output<typeof columnRowSchema>;
 
 /** A disclosure path from the unit's tasks and where it lands in the unit's catalog. */
-export interface TaskPathRow {
-  path: string;
-  segments: string[];
+export const taskPathRowSchema = z.object({
+  path: z.string(),
+  segments: z.array(z.string()),
   /** Names not in the catalog yet (empty: mapped onto columnId). */
-  missing: string[];
-  columnId: string | null;
-  tasks: { ref: string; text: string; plan: string; isLead: boolean }[];
-}
+  missing: z.array(z.string()),
+  columnId: z.string().nullable(),
+  tasks: z.array(z.object({ ref: z.string(), text: z.string(), plan: z.string(), isLead: z.boolean() })),
+});
+export type TaskPathRow = z.output<typeof taskPathRowSchema>;
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  titleHtml: string;
-  snippet: string;
-  unitName: string;
-  columnName: string | null;
-  publishDate: string | null;
-  indexNo: string;
-  kind: string;
-  validity: string | null;
-  rank: number;
-}
-export interface SearchResult {
-  total: number;
+export const resolvedPathSchema = z.object({
+  segments: z.array(z.string()),
+  matched: z.array(z.string()),
+  missing: z.array(z.string()),
+  columnId: z.string().nullable(),
+  created: z.number(),
+});
+
+export const searchHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleHtml: z.string(),
+  snippet: z.string(),
+  unitName: z.string(),
+  columnName: z.string().nullable(),
+  publishDate: z.string().nullable(),
+  indexNo: z.string(),
+  kind: z.string(),
+  validity: z.string().nullable(),
+  rank: z.number(),
+});
+export type SearchHit = z.output<typeof searchHitSchema>;
+export const searchResultSchema = z.object({
+  total: z.number(),
   /** More matches exist than were counted (total is the cap). */
-  totalIsLowerBound: boolean;
-  hits: SearchHit[];
-  tokens: string[];
-  suggestions: string[];
-  tookMs: number;
-}
+  totalIsLowerBound: z.boolean(),
+  hits: z.array(searchHitSchema),
+  tokens: z.array(z.string()),
+  suggestions: z.array(z.string()),
+  tookMs: z.number(),
+});
+export type SearchResult = z.output<typeof searchResultSchema>;
+
+export const findingSchema = z.object({
+  kind: z.enum(FINDING_KINDS),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  masked: z.string(),
+  blocking: z.boolean(),
+  message: z.string(),
+  suggestion: z.string().optional(),
+  source: z.string().optional(),
+});
+const timelinessSchema = z
+  .object({ status: z.enum(['on_time', 'late', 'pending', 'overdue']), deadline: z.string() })
+  .nullable();
+
+export const itemRowSchema = z.object({
+  id: z.string(),
+  kind: kindSchema,
+  title: z.string(),
+  indexNo: z.string(),
+  status: statusSchema,
+  level: z.number(),
+  unitId: z.string(),
+  unitName: z.string(),
+  columnId: z.string().nullable(),
+  writtenDate: z.string().nullable(),
+  publishDate: z.string().nullable(),
+  publishAt: zInstant.nullable(),
+  validity: validitySchema.nullable(),
+  expiryDate: z.string().nullable(),
+  blocking: z.number(),
+  updatedAt: zInstant,
+  timeliness: timelinessSchema,
+});
+export type ItemRow = z.output<typeof itemRowSchema>;
+
+const itemRefSchema = z.object({ id: z.string(), title: z.string(), status: statusSchema });
+export const gateSchema = z.object({ allowed: z.boolean(), unresolved: z.array(findingSchema) });
+
+export const itemDetailSchema = itemRowSchema.omit({ blocking: true }).extend({
+  rootId: z.string(),
+  version: z.number(),
+  docNumber: z.string().nullable(),
+  formedDate: z.string().nullable(),
+  topic: z.string().nullable(),
+  art20: z.string().nullable(),
+  summary: z.string(),
+  bodyHtml: z.string(),
+  createdBy: z.string(),
+  approvedBy: z.array(z.string()),
+  withdrawReason: z.string().nullable(),
+  effectiveDate: z.string().nullable(),
+  repealedDate: z.string().nullable(),
+  repealedById: z.string().nullable(),
+  replacedById: z.string().nullable(),
+  policyRootId: z.string().nullable(),
+  interpretationForm: z.enum(INTERPRETATION_FORMS).nullable(),
+  needsInterpretation: z.boolean(),
+  findings: z.array(findingSchema),
+  overrides: z.array(z.object({ key: z.string(), reason: z.string(), byName: z.string().optional() })),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      size: z.number(),
+      mime: z.string(),
+      findings: z.array(findingSchema),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      id: z.string(),
+      action: z.string(),
+      levelName: z.string().nullable(),
+      userName: z.string().nullable(),
+      comment: z.string().nullable(),
+      at: zInstant,
+    }),
+  ),
+  versions: z.array(z.object({ id: z.string(), version: z.number(), status: statusSchema })),
+  levels: z.array(z.string()),
+  levelName: z.string().nullable(),
+  gate: gateSchema,
+  interpretations: z.array(itemRefSchema.extend({ form: z.string().nullable() })),
+  policy: itemRefSchema.nullable(),
+  missingInterpretation: z.boolean(),
+  validityNow: validitySchema.nullable(),
+});
+export type ItemDetail = z.output<typeof itemDetailSchema>;
+
+export const normativeCountsSchema = z.object({
+  issued: z.number(),
+  repealed: z.number(),
+  inForce: z.number(),
+});
+
+export const statsSchema = z.object({
+  year: z.number(),
+  byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), n: z.number() })),
+  byColumn: z.array(z.object({ columnName: z.string().nullable(), n: z.number() })),
+  timeliness: z.object({ on_time: z.number(), late: z.number(), undated: z.number() }),
+  normative: normativeCountsSchema,
+});
+export type DisclosureStats = z.output<typeof statsSchema>;
+
+const workflowResult = z.object({ status: statusSchema, level: z.number() });
+const created = z.object({ id: z.string() });
+
+// ---- queries ----
+
+export const unitQuery = z.object({ unitId: zUuid.optional() });
+export const yearQuery = z.object({
+  year: z.coerce.number().int().min(2000, '年份无效').max(2100, '年份无效'),
+  unitId: zUuid.optional(),
+});
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, '请输入检索词').max(100, '检索词过长'),
+  unitId: zUuid.optional(),
+  columnId: zUuid.optional(),
+  columnCode: z
+    .string()
+    .regex(/^[a-z0-9_]{2,12}$/, '栏目代码不正确')
+    .optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  validity: validitySchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+});
+
+// ---- endpoints ----
+
+const tag = '信息发布';
+const itemPath = '/api/disclosure/items/:id';
+
+/** Review actions on an item: one contract each, one handler for all (disclosure.routes.ts). */
+const workflowEndpoint = <const A extends string, const B extends z.ZodType>(
+  action: A,
+  summary: string,
+  permission: 'disclosure:item:update' | 'disclosure:review:approve' | 'disclosure:item:withdraw',
+  body: B,
+) =>
+  endpoint({
+    method: 'post',
+    path: `${itemPath}/${action}`,
+    tag,
+    summary,
+    permission,
+    body,
+    response: workflowResult,
+  });
+
+export const disclosureWorkflowApi = {
+  submit: workflowEndpoint('submit', '提交审核', 'disclosure:item:update', commentInput),
+  approve: workflowEndpoint(
+    'approve',
+    '审核通过（终审通过即发布或按预定时间发布）',
+    'disclosure:review:approve',
+    commentInput,
+  ),
+  return: workflowEndpoint('return', '退回修改（须填写意见）', 'disclosure:review:approve', commentInput),
+  withdraw: workflowEndpoint(
+    'withdraw',
+    '撤回已发布信息（须填写理由）',
+    'disclosure:item:withdraw',
+    reasonInput,
+  ),
+};
+
+export const disclosureApi = {
+  // ---- catalog ----
+  listColumns: endpoint({
+    method: 'get',
+    path: '/api/disclosure/columns',
+    tag,
+    summary: '某单位的公开目录栏目（树的扁平列表；默认区政府）',
+    permission: 'disclosure:catalog:list',
+    query: unitQuery,
+    response: z.array(columnRowSchema),
+  }),
+  taskPaths: endpoint({
+    method: 'get',
+    path: '/api/disclosure/columns/task-paths',
+    tag,
+    summary: '本单位任务中的公开路径及其在公开目录中的对应',
+    permission: 'disclosure:catalog:list',
+    query: unitQuery,
+    response: z.array(taskPathRowSchema),
+  }),
+  createColumn: endpoint({
+    method: 'post',
+    path: '/api/disclosure/columns',
+    tag,
+    summary: '新增栏目',
+    permission: 'disclosure:catalog:update',
+    body: columnInput,
+    status: 201,
+    response: columnRowSchema.extend({ alsoCreated: z.number() }),
+  }),
+  updateColumn: endpoint({
+    method: 'put',
+    path: '/api/disclosure/columns/:id',
+    tag,
+    summary: '修改栏目',
+    permission: 'disclosure:catalog:update',
+    body: columnInput,
+    response: zOk,
+  }),
+  deleteColumn: endpoint({
+    method: 'delete',
+    path: '/api/disclosure/columns/:id',
+    tag,
+    summary: '删除栏目（无下级、无信息时）',
+    permission: 'disclosure:catalog:update',
+    response: zOk,
+  }),
+  resolvePath: endpoint({
+    method: 'post',
+    path: '/api/disclosure/columns/resolve-path',
+    tag,
+    summary: '把任务通知中的公开路径对应到目录（可创建缺少的栏目）',
+    permission: 'disclosure:catalog:list',
+    body: pathInput,
+    response: resolvedPathSchema,
+  }),
+
+  // ---- settings ----
+  getSettings: endpoint({
+    method: 'get',
+    path: '/api/disclosure/settings',
+    tag,
+    summary: '信息发布设置（索引号规则、三同步、敏感词）',
+    permission: 'disclosure:item:list',
+    response: disclosureSettingsSchema.extend({ reviewLevels: z.array(z.string()) }),
+  }),
+  putSettings: endpoint({
+    method: 'put',
+    path: '/api/disclosure/settings',
+    tag,
+    summary: '修改信息发布设置',
+    permission: 'disclosure:settings:update',
+    body: settingsInput,
+    response: disclosureSettingsSchema,
+  }),
+  getUnitSettings: endpoint({
+    method: 'get',
+    path: '/api/disclosure/units/:unitId/settings',
+    tag,
+    summary: '单位的审核级别',
+    permission: 'disclosure:item:list',
+    response: z.object({ reviewLevels: z.array(z.string()) }),
+  }),
+  putUnitSettings: endpoint({
+    method: 'put',
+    path: '/api/disclosure/units/:unitId/settings',
+    tag,
+    summary: '设置单位的审核级别（默认 初审、复审、终审）',
+    permission: 'disclosure:settings:update',
+    body: unitSettingsInput,
+    response: zOk,
+  }),
+
+  // ---- 指南 (条例 Art. 12) ----
+  getUnitGuide: endpoint({
+    method: 'get',
+    path: '/api/disclosure/units/:unitId/guide',
+    tag,
+    summary: '单位的政府信息公开指南（未编辑时为 null，门户显示自动生成的提纲）',
+    permission: 'disclosure:item:list',
+    response: z.object({ guide: unitGuideInput.nullable() }),
+  }),
+  putUnitGuide: endpoint({
+    method: 'put',
+    path: '/api/disclosure/units/:unitId/guide',
+    tag,
+    summary: '编辑单位的政府信息公开指南（条例第十二条）',
+    permission: 'disclosure:settings:update',
+    body: z.object({ guide: unitGuideInput.nullable() }),
+    response: zOk,
+  }),
+
+  // ---- items ----
+  listItems: endpoint({
+    method: 'get',
+    path: '/api/disclosure/items',
+    tag,
+    summary: '公开信息列表（inbox=1 为待我审核）',
+    permission: 'disclosure:item:list',
+    query: itemListQuery,
+    response: zPaged(itemRowSchema),
+  }),
+  createItem: endpoint({
+    method: 'post',
+    path: '/api/disclosure/items',
+    tag,
+    summary: '起草公开信息',
+    permission: 'disclosure:item:create',
+    body: itemInput,
+    status: 201,
+    response: created,
+  }),
+  getItem: endpoint({
+    method: 'get',
+    path: itemPath,
+    tag,
+    summary: '公开信息详情（含检查结果、审核记录、版本）',
+    permission: 'disclosure:item:list',
+    response: itemDetailSchema,
+  }),
+  updateItem: endpoint({
+    method: 'put',
+    path: itemPath,
+    tag,
+    summary: '修改草稿',
+    permission: 'disclosure:item:update',
+    body: itemInput,
+    response: itemDetailSchema,
+  }),
+  addAttachment: endpoint({
+    method: 'post',
+    path: `${itemPath}/attachments`,
+    tag,
+    summary: '上传附件（按内容识别类型并检查）',
+    permission: 'disclosure:item:update',
+    upload: true,
+    status: 201,
+    response: z.object({ id: z.string(), name: z.string(), findings: z.array(findingSchema) }),
+  }),
+  removeAttachment: endpoint({
+    method: 'delete',
+    path: `${itemPath}/attachments/:attId`,
+    tag,
+    summary: '删除附件',
+    permission: 'disclosure:item:update',
+    response: zOk,
+  }),
+  downloadAttachment: endpoint({
+    method: 'get',
+    path: '/api/disclosure/attachments/:attId',
+    tag,
+    summary: '下载附件',
+    permission: 'disclosure:item:list',
+    response: zFile,
+  }),
+  mask: endpoint({
+    method: 'post',
+    path: `${itemPath}/mask`,
+    tag,
+    summary: '一键脱敏（正文与附件）',
+    permission: 'disclosure:item:update',
+    body: maskInput,
+    response: z.object({ masked: z.number(), findings: z.array(findingSchema) }),
+  }),
+  override: endpoint({
+    method: 'post',
+    path: `${itemPath}/override`,
+    tag,
+    summary: '审核人说明理由后放行阻断性检查项',
+    permission: 'disclosure:review:override',
+    body: overrideInput,
+    response: gateSchema,
+  }),
+  ...disclosureWorkflowApi,
+  correct: endpoint({
+    method: 'post',
+    path: `${itemPath}/correct`,
+    tag,
+    summary: '更正：生成新版本草稿',
+    permission: 'disclosure:item:update',
+    status: 201,
+    response: created,
+  }),
+
+  // ---- statistics and search ----
+  stats: endpoint({
+    method: 'get',
+    path: '/api/disclosure/stats',
+    tag,
+    summary: '统计：各单位、各栏目发布数与公开时效',
+    permission: 'disclosure:stats:list',
+    query: yearQuery,
+    response: statsSchema,
+  }),
+  normativeCounts: endpoint({
+    method: 'get',
+    path: '/api/disclosure/normative-counts',
+    tag,
+    summary: '年报表二：行政规范性文件本年制发、废止、现行有效件数',
+    permission: 'disclosure:stats:list',
+    query: yearQuery,
+    response: normativeCountsSchema,
+  }),
+  search: endpoint({
+    method: 'get',
+    path: '/api/disclosure/search',
+    tag,
+    summary: '全文检索已发布信息',
+    permission: 'disclosure:item:list',
+    query: searchQuery,
+    response: searchResultSchema,
+  }),
+};
