@@ -235,7 +235,6 @@ export const itemDetailSchema = itemRowSchema.omit({ blocking: true }).extend({
       name: z.string(),
       size: z.number(),
       mime: z.string(),
-      findings: z.array(findingSchema),
     }),
   ),
   history: z.array(

@@ -1,30 +1,18 @@
 // 发布统计: items per unit and column, Art. 26 timeliness, normative counts for the annual report's table 二.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, InputNumber, Row, Statistic, Table } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
+import { useStats } from '../queries';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-interface Stats {
-  year: number;
-  byUnit: { unitId: string; unitName: string; n: number }[];
-  byColumn: { columnName: string | null; n: number }[];
-  timeliness: { on_time: number; late: number; undated: number };
-  normative: { issued: number; repealed: number; inForce: number };
-}
-
 export default function StatsPage() {
   const [year, setYear] = useState(2026);
-  const q = useQuery({
-    queryKey: ['/disclosure/stats', year],
-    queryFn: ({ signal }) => get<Stats>(`/disclosure/stats?year=${year}`, signal),
-  });
+  const q = useStats(year);
   const chartRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!chartRef.current || !q.data) return;
