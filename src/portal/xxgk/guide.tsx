@@ -6,7 +6,7 @@ import type { UnitGuide } from '../../contracts/disclosure';
 import { guidePage } from '../../server/modules/disclosure';
 import { districtName, getUnit, rootUnit, type UnitInfo } from '../../server/modules/org';
 import type { AppEnv, Platform } from '../../server/platform/context';
-import { ITEM_ID, type View, xxgk } from './view';
+import { ITEM_ID, MetaRow, type View, xxgk } from './view';
 
 const paras = (t: string) => t.split(/\n+/).map((line) => <p>{line}</p>);
 
@@ -20,39 +20,21 @@ function EditedGuide({ guide }: { guide: UnitGuide }) {
       <h2>三、政府信息公开工作机构</h2>
       <table class="meta" data-testid="guide-office">
         <tbody>
-          <tr>
-            <th scope="row">名称</th>
-            <td>{guide.officeName}</td>
-          </tr>
-          <tr>
-            <th scope="row">办公地址</th>
-            <td>{guide.address}</td>
-          </tr>
-          <tr>
-            <th scope="row">办公时间</th>
-            <td>{guide.hours}</td>
-          </tr>
-          <tr>
-            <th scope="row">联系电话</th>
-            <td>{guide.phone}</td>
-          </tr>
-          <tr>
-            <th scope="row">传真</th>
-            <td>{guide.fax || '无'}</td>
-          </tr>
-          <tr>
-            <th scope="row">互联网联系方式</th>
-            <td>
-              {guide.website && /^https?:\/\//i.test(guide.website) ? (
-                <a href={guide.website}>{guide.website}</a>
-              ) : (
-                guide.website
-              )}
-              {guide.website && guide.email ? '；' : ''}
-              {guide.email ? <a href={`mailto:${guide.email}`}>{guide.email}</a> : ''}
-              {!guide.website && !guide.email ? '无' : ''}
-            </td>
-          </tr>
+          <MetaRow label="名称">{guide.officeName}</MetaRow>
+          <MetaRow label="办公地址">{guide.address}</MetaRow>
+          <MetaRow label="办公时间">{guide.hours}</MetaRow>
+          <MetaRow label="联系电话">{guide.phone}</MetaRow>
+          <MetaRow label="传真">{guide.fax || '无'}</MetaRow>
+          <MetaRow label="互联网联系方式">
+            {guide.website && /^https?:\/\//i.test(guide.website) ? (
+              <a href={guide.website}>{guide.website}</a>
+            ) : (
+              guide.website
+            )}
+            {guide.website && guide.email ? '；' : ''}
+            {guide.email ? <a href={`mailto:${guide.email}`}>{guide.email}</a> : ''}
+            {!guide.website && !guide.email ? '无' : ''}
+          </MetaRow>
         </tbody>
       </table>
     </>

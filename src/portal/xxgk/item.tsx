@@ -15,7 +15,7 @@ import type { AppEnv, Platform } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import { attachment } from '../../server/platform/http/upload';
 import { XXGK_COLUMNS } from '../layout';
-import { ITEM_ID, navUnit, unitCrumbs, type View, xxgk } from './view';
+import { ITEM_ID, MetaRow, navUnit, unitCrumbs, type View, xxgk } from './view';
 
 export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
   app.get('/xxgk/info/:id', async (c) => {
@@ -60,60 +60,29 @@ export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
         <table class="meta">
           <caption class="skip">信息属性</caption>
           <tbody>
-            <tr>
-              <th scope="row">索引号</th>
-              <td>{item.indexNo}</td>
-            </tr>
-            <tr>
-              <th scope="row">发布机构</th>
-              <td>{unitR?.name}</td>
-            </tr>
-            <tr>
-              <th scope="row">名称</th>
-              <td>{item.title}</td>
-            </tr>
-            {item.docNumber && (
-              <tr>
-                <th scope="row">发文字号</th>
-                <td>{item.docNumber}</td>
-              </tr>
-            )}
-            <tr>
-              <th scope="row">成文日期</th>
-              <td>{item.writtenDate ?? ''}</td>
-            </tr>
-            <tr>
-              <th scope="row">发布日期</th>
-              <td>{item.publishDate ?? ''}</td>
-            </tr>
+            <MetaRow label="索引号">{item.indexNo}</MetaRow>
+            <MetaRow label="发布机构">{unitR?.name}</MetaRow>
+            <MetaRow label="名称">{item.title}</MetaRow>
+            {item.docNumber && <MetaRow label="发文字号">{item.docNumber}</MetaRow>}
+            <MetaRow label="成文日期">{item.writtenDate ?? ''}</MetaRow>
+            <MetaRow label="发布日期">{item.publishDate ?? ''}</MetaRow>
             {(item.topic || art20) && (
-              <tr>
-                <th scope="row">主题分类</th>
-                <td>
-                  {[art20 ? `第二十条${art20.no}${art20.name}` : '', item.topic ?? '']
-                    .filter(Boolean)
-                    .join('；')}
-                </td>
-              </tr>
+              <MetaRow label="主题分类">
+                {[art20 ? `第二十条${art20.no}${art20.name}` : '', item.topic ?? '']
+                  .filter(Boolean)
+                  .join('；')}
+              </MetaRow>
             )}
             {validity && (
-              <tr>
-                <th scope="row">有效性</th>
-                <td>
-                  <span class={validity === 'in_force' ? 'badge' : 'badge off'}>
-                    {VALIDITY_LABELS[validity]}
-                  </span>
-                  {item.effectiveDate ? ` 施行日期 ${item.effectiveDate}` : ''}
-                  {item.expiryDate ? ` 有效期至 ${item.expiryDate}` : ''}
-                </td>
-              </tr>
+              <MetaRow label="有效性">
+                <span class={validity === 'in_force' ? 'badge' : 'badge off'}>
+                  {VALIDITY_LABELS[validity]}
+                </span>
+                {item.effectiveDate ? ` 施行日期 ${item.effectiveDate}` : ''}
+                {item.expiryDate ? ` 有效期至 ${item.expiryDate}` : ''}
+              </MetaRow>
             )}
-            {item.summary && (
-              <tr>
-                <th scope="row">内容概述</th>
-                <td>{item.summary}</td>
-              </tr>
-            )}
+            {item.summary && <MetaRow label="内容概述">{item.summary}</MetaRow>}
           </tbody>
         </table>
         <h1>{item.title}</h1>

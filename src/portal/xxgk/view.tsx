@@ -158,6 +158,16 @@ export const unitCrumbs = (u: UnitRef | null): Crumb[] =>
 /** The side navigation's unit: none for the district government. */
 export const navUnit = (u: UnitRef | null) => (u && !u.root ? u : null);
 
+/** One row of a metadata table (信息属性, the 指南's office). */
+export function MetaRow(props: { label: string; children?: Child }) {
+  return (
+    <tr>
+      <th scope="row">{props.label}</th>
+      <td>{props.children}</td>
+    </tr>
+  );
+}
+
 type Row = { id: string; title: string; publishDate: string | null };
 export function ItemList(props: { rows: Row[] }) {
   if (props.rows.length === 0) return <p class="notice">本栏目暂无已发布的信息。</p>;

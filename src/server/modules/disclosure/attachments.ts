@@ -1,14 +1,13 @@
 // Use case: attachments of a draft — stored with their type checked by content, read and checked before the
 // transaction that adds them opens — and their download (staff in scope; the public once published).
 import type { DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { readFile, type StoredKind, storeFile } from '../../platform/files/service';
 import { assertUnitInScope } from '../org';
 import { extractUpload, prepareChecks, recheck } from './checks';
 import { countAttachments, deleteAttachment, findAttachment, findItem, insertAttachment } from './repo/items';
-import { assertEditable, lockScoped, readScoped, type StaffUser } from './scope';
+import { assertEditable, auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 
 export const ATTACHMENT_KINDS: StoredKind[] = ['pdf', 'docx', 'xlsx', 'png', 'jpeg', 'gif'];
 /** Largest attachment [I]: the issue asks for a size check without a figure; 50 MB covers scanned PDFs. */
@@ -53,15 +52,12 @@ export async function addAttachment(
       sort: await countAttachments(tx, itemId),
     });
     const findings = await recheck(p, tx, item, prepared);
-    await audit(
+    await auditItem(
       tx,
       actor,
-      {
-        action: 'disclosure.attachment.add',
-        objectType: 'disclosureItem',
-        objectId: itemId,
-        detail: { name: upload.name, size: stored.size },
-      },
+      'disclosure.attachment.add',
+      itemId,
+      { name: upload.name, size: stored.size },
       p.clock.now(),
     );
     return {
@@ -87,17 +83,7 @@ export async function removeAttachment(
     const del = await deleteAttachment(tx, itemId, attId);
     if (!del) throw notFound('附件');
     await recheck(p, tx, item, prepared);
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'disclosure.attachment.remove',
-        objectType: 'disclosureItem',
-        objectId: itemId,
-        detail: { name: del.name },
-      },
-      p.clock.now(),
-    );
+    await auditItem(tx, actor, 'disclosure.attachment.remove', itemId, { name: del.name }, p.clock.now());
   });
 }
 

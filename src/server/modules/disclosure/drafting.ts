@@ -3,7 +3,6 @@
 import type { ItemInput } from '../../../contracts/disclosure';
 import { chinaDate } from '../../../domain/calendar';
 import type { DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { conflict, invalid } from '../../platform/errors';
 import { assertUnitInScope, unitAncestry } from '../org';
@@ -22,7 +21,7 @@ import {
   updateItemRow,
 } from './repo/items';
 import { bodyToText, sanitizeBody } from './sanitize';
-import { assertEditable, lockScoped, readScoped, type StaffUser } from './scope';
+import { assertEditable, auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 import { getDisclosureSettings } from './settings';
 
 function itemValues(input: ItemInput) {
@@ -117,17 +116,7 @@ export async function createItem(
     });
     await recheck(p, tx, row, prepared);
     await insertStep(tx, id, user, 'create', null, null, now);
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'disclosure.item.create',
-        objectType: 'disclosureItem',
-        objectId: id,
-        detail: { title: input.title, indexNo },
-      },
-      now,
-    );
+    await auditItem(tx, actor, 'disclosure.item.create', id, { title: input.title, indexNo }, now);
     return { id };
   });
 }
@@ -153,17 +142,7 @@ export async function updateItem(
     values.columnId = await validateRefs(tx, input, item.unitId, values.art20);
     const row = await updateItemRow(tx, id, { ...values, kind: item.kind, updatedAt: p.clock.now() });
     await recheck(p, tx, row, prepared);
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'disclosure.item.update',
-        objectType: 'disclosureItem',
-        objectId: id,
-        detail: { title: input.title },
-      },
-      p.clock.now(),
-    );
+    await auditItem(tx, actor, 'disclosure.item.update', id, { title: input.title }, p.clock.now());
   });
 }
 
@@ -203,17 +182,7 @@ export async function correctItem(
       await insertAttachment(tx, { ...ra, itemId: id });
     }
     await insertStep(tx, id, user, 'correct', `更正第 ${item.version} 版`, null, now);
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'disclosure.item.correct',
-        objectType: 'disclosureItem',
-        objectId: id,
-        detail: { from: itemId, version: v + 1 },
-      },
-      now,
-    );
+    await auditItem(tx, actor, 'disclosure.item.correct', id, { from: itemId, version: v + 1 }, now);
     return { id };
   });
 }

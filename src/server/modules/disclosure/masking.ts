@@ -4,7 +4,6 @@
 import { EDITABLE_STATUSES, type ItemStatus } from '../../../domain/disclosure/workflow';
 import { type FindingOverride, findingKey } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
-import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { type ExtractResult, maskAttachment } from '../../platform/documents/attachment-text';
 import { conflict, forbidden, invalid } from '../../platform/errors';
@@ -13,7 +12,7 @@ import { storeAttachmentFile } from './attachments';
 import { extractUpload, gateOf, prepareChecks, recheck } from './checks';
 import { attachmentsOf, type Item, insertStep, updateAttachment, updateItemRow } from './repo/items';
 import { bodyToText, maskInHtml } from './sanitize';
-import { lockScoped, readScoped, type StaffUser } from './scope';
+import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 
 const maskable = (item: Pick<Item, 'status'>) =>
   EDITABLE_STATUSES.includes(item.status as ItemStatus) || item.status === 'in_review';
@@ -92,17 +91,7 @@ export async function maskItem(p: Platform, user: StaffUser, actor: Actor, itemI
     });
     const findings = await recheck(p, tx, row, prepared);
     await insertStep(tx, itemId, user, 'mask', `已脱敏 ${m.masked} 处`, null, p.clock.now());
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'disclosure.item.mask',
-        objectType: 'disclosureItem',
-        objectId: itemId,
-        detail: { masked: m.masked },
-      },
-      p.clock.now(),
-    );
+    await auditItem(tx, actor, 'disclosure.item.mask', itemId, { masked: m.masked }, p.clock.now());
     return { masked: m.masked, findings };
   });
 }
@@ -135,17 +124,7 @@ export async function overrideFinding(
       null,
       p.clock.now(),
     );
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'disclosure.item.override',
-        objectType: 'disclosureItem',
-        objectId: itemId,
-        detail: { kind: f.kind, reason },
-      },
-      p.clock.now(),
-    );
+    await auditItem(tx, actor, 'disclosure.item.override', itemId, { kind: f.kind, reason }, p.clock.now());
     return gateOf({ findings: item.findings, overrides });
   });
 }

@@ -2,6 +2,8 @@
 import type { CurrentUser } from '../../../contracts/api';
 import { EDITABLE_STATUSES, type ItemStatus } from '../../../domain/disclosure/workflow';
 import type { DbOrTx } from '../../db/client';
+import { audit } from '../../platform/audit/audit';
+import type { Actor } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
 import { assertUnitInScope } from '../org';
 import { findItem, type Item, lockItem } from './repo/items';
@@ -30,4 +32,16 @@ export async function lockScoped(tx: DbOrTx, user: StaffUser, id: string): Promi
 /** Only drafts and returned items change in place; `message` says what else to do. */
 export function assertEditable(item: Pick<Item, 'status'>, message: string): void {
   if (!EDITABLE_STATUSES.includes(item.status as ItemStatus)) throw conflict(message);
+}
+
+/** The audit row of a staff change to an item, in the transaction that makes it. */
+export function auditItem(
+  tx: DbOrTx,
+  actor: Actor,
+  action: string,
+  itemId: string,
+  detail: Record<string, unknown>,
+  at: Date,
+): Promise<void> {
+  return audit(tx, actor, { action, objectType: 'disclosureItem', objectId: itemId, detail }, at);
 }

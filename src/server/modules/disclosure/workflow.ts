@@ -6,7 +6,6 @@ import type { FindingOverride } from '../../../domain/review/gate';
 import { publicationGate } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
 import type { DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { conflict, forbidden, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify/service';
@@ -14,7 +13,7 @@ import { activeUsersWithRole } from '../org';
 import { type PreparedChecks, prepareChecks, recheck } from './checks';
 import { publishNow } from './publishing';
 import { type Item, insertStep, updateItemRow } from './repo/items';
-import { lockScoped, readScoped, type StaffUser } from './scope';
+import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 import { unindexItem } from './search';
 import { getDisclosureSettings, reviewLevelsOf } from './settings';
 
@@ -87,15 +86,12 @@ export async function act(
     }
     if (action === 'withdraw') await unindexItem(tx, itemId);
     await notifyNext(tx, item, t.item.status, t.item.approvedBy, levels[t.item.level - 1], now);
-    await audit(
+    await auditItem(
       tx,
       actor,
-      {
-        action: `disclosure.item.${action}`,
-        objectType: 'disclosureItem',
-        objectId: itemId,
-        detail: { status: t.item.status, ...(comment ? { comment } : {}) },
-      },
+      `disclosure.item.${action}`,
+      itemId,
+      { status: t.item.status, ...(comment ? { comment } : {}) },
       now,
     );
     return { status: t.item.status, level: t.item.level };

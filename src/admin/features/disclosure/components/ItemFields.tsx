@@ -14,6 +14,16 @@ import {
 
 type Option = { value: string; label: string };
 
+const NORMATIVE_DATES = [
+  ['effectiveDate', '施行日期'],
+  ['expiryDate', '有效期至'],
+  ['repealedDate', '废止日期'],
+] as const;
+const NORMATIVE_LINKS = [
+  ['repealedById', '废止本文件的文件'],
+  ['replacedById', '替代本文件的文件'],
+] as const;
+
 export function ItemFields({
   form,
   kind,
@@ -104,31 +114,20 @@ export function ItemFields({
               <Select options={Object.entries(VALIDITY_LABELS).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
           </Col>
-          <Col span={6}>
-            <Form.Item name="effectiveDate" label="施行日期" rules={[dateRule]}>
-              <Input placeholder="YYYY-MM-DD" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="expiryDate" label="有效期至" rules={[dateRule]}>
-              <Input placeholder="YYYY-MM-DD" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="repealedDate" label="废止日期" rules={[dateRule]}>
-              <Input placeholder="YYYY-MM-DD" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="repealedById" label="废止本文件的文件">
-              <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="replacedById" label="替代本文件的文件">
-              <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
-            </Form.Item>
-          </Col>
+          {NORMATIVE_DATES.map(([name, label]) => (
+            <Col key={name} span={6}>
+              <Form.Item name={name} label={label} rules={[dateRule]}>
+                <Input placeholder="YYYY-MM-DD" />
+              </Form.Item>
+            </Col>
+          ))}
+          {NORMATIVE_LINKS.map(([name, label]) => (
+            <Col key={name} span={12}>
+              <Form.Item name={name} label={label}>
+                <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
+              </Form.Item>
+            </Col>
+          ))}
         </Row>
       )}
       {kind === 'interpretation' && (

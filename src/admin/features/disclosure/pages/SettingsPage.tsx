@@ -15,6 +15,19 @@ import {
   useUnitSettings,
 } from '../queries';
 
+/** The 指南's fields (条例 Art. 12): name, label, required, several lines. */
+const GUIDE_FIELDS: [keyof UnitGuide, string, boolean, boolean][] = [
+  ['classification', '政府信息的分类与编排', true, true],
+  ['howToObtain', '获取政府信息的方式', true, true],
+  ['officeName', '工作机构名称', true, false],
+  ['address', '办公地址', true, false],
+  ['hours', '办公时间', true, false],
+  ['phone', '联系电话', true, false],
+  ['fax', '传真', false, false],
+  ['website', '网址', false, false],
+  ['email', '电子邮箱', false, false],
+];
+
 interface FormValues extends Omit<DisclosureSettings, 'sensitiveWords'> {
   sensitiveWords: string;
 }
@@ -116,33 +129,16 @@ export default function SettingsPage() {
             <Form.Item label="单位">
               <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="classification" label="政府信息的分类与编排" rules={[{ required: true }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <Form.Item name="howToObtain" label="获取政府信息的方式" rules={[{ required: true }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <Form.Item name="officeName" label="工作机构名称" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="address" label="办公地址" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="hours" label="办公时间" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="phone" label="联系电话" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="fax" label="传真">
-              <Input />
-            </Form.Item>
-            <Form.Item name="website" label="网址">
-              <Input />
-            </Form.Item>
-            <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email' }]}>
-              <Input />
-            </Form.Item>
+            {GUIDE_FIELDS.map(([name, label, required, long]) => (
+              <Form.Item
+                key={name}
+                name={name}
+                label={label}
+                rules={name === 'email' ? [{ type: 'email' }] : required ? [{ required: true }] : undefined}
+              >
+                {long ? <Input.TextArea rows={3} /> : <Input />}
+              </Form.Item>
+            ))}
             <Flex gap={8}>
               <Button type="primary" htmlType="submit" loading={saveGuide.isPending}>
                 保存公开指南

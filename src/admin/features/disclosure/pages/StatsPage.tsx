@@ -43,21 +43,19 @@ export default function StatsPage() {
       }
     >
       <Row gutter={16}>
-        <Col xs={12} md={4}>
-          <Statistic title="按时公开" value={s?.timeliness.on_time ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="超期公开" value={s?.timeliness.late ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="规范性文件·本年制发" value={s?.normative.issued ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="本年废止" value={s?.normative.repealed ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="现行有效" value={s?.normative.inForce ?? 0} />
-        </Col>
+        {(
+          [
+            ['按时公开', s?.timeliness.on_time],
+            ['超期公开', s?.timeliness.late],
+            ['规范性文件·本年制发', s?.normative.issued],
+            ['本年废止', s?.normative.repealed],
+            ['现行有效', s?.normative.inForce],
+          ] as const
+        ).map(([title, value]) => (
+          <Col key={title} xs={12} md={4}>
+            <Statistic title={title} value={value ?? 0} />
+          </Col>
+        ))}
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
