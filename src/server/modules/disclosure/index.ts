@@ -19,6 +19,7 @@ export { findBrokenLinks, type ProbeOptions } from './link-probe';
 export {
   catalogUnits,
   columnPage,
+  districtColumnWithItems,
   guidePage,
   normativeQuery,
   publicItem,

@@ -4,11 +4,17 @@ import type { UnitGuide } from '../../../contracts/disclosure';
 import { chinaDate } from '../../../domain/calendar';
 import { columnChain } from '../../../domain/disclosure/catalog';
 import { type Validity, validityOn } from '../../../domain/disclosure/rules';
-import type { Database } from '../../db/client';
+import type { Database, DbOrTx } from '../../db/client';
 import type { Platform } from '../../platform/context';
-import { listUnits, type UnitInfo } from '../org';
+import { listUnits, rootUnit, type UnitInfo } from '../org';
 import { ensureUnitCatalog } from './catalog';
-import { columnById, columnsOfUnit, publishedInColumns, unitColumnByCode } from './repo/catalog';
+import {
+  columnById,
+  columnsOfUnit,
+  publishedInColumns,
+  topColumnWithItems,
+  unitColumnByCode,
+} from './repo/catalog';
 import { currentVersionOf, findItem, interpretationsOf } from './repo/items';
 import {
   attachmentLinks,
@@ -31,6 +37,15 @@ export async function standardColumnId(
 ): Promise<string | null> {
   await database.db.transaction((tx) => ensureUnitCatalog(tx, unitId));
   return (await unitColumnByCode(database.db, unitId, code, true))?.id ?? null;
+}
+
+/**
+ * For the portal's 年报 page (reports): the district government's own top column of a standard code, when
+ * published items were filed in it besides the annual reports.
+ */
+export async function districtColumnWithItems(db: DbOrTx, code: string): Promise<string | null> {
+  const root = await rootUnit(db);
+  return root ? topColumnWithItems(db, root.id, code) : null;
 }
 
 /** A column with its chain from the top, sub-columns and one page of the published items below it. */

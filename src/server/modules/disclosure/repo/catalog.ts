@@ -173,3 +173,19 @@ export async function publishedInColumns(db: DbOrTx, columnIds: string[], page: 
     .offset((page - 1) * size);
   return { total: n, rows };
 }
+
+/** The unit's top column of a standard code, when published items were filed in it. */
+export async function topColumnWithItems(db: DbOrTx, unitId: string, code: string): Promise<string | null> {
+  const [c] = await db
+    .select({ id: disclosureColumns.id })
+    .from(disclosureColumns)
+    .where(
+      and(
+        eq(disclosureColumns.code, code),
+        sql`${disclosureColumns.parentId} IS NULL`,
+        eq(disclosureColumns.unitId, unitId),
+        sql`EXISTS (SELECT 1 FROM disclosure_items i WHERE i.column_id = ${disclosureColumns.id} AND i.status = 'published')`,
+      ),
+    );
+  return c?.id ?? null;
+}

@@ -1,8 +1,5 @@
 // Letters as .docx: built from the pure letter text (domain/requests/letters), stored as files, versioned.
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import { and, eq, sql } from 'drizzle-orm';
-import type { CurrentUser } from '../../../contracts/api';
-import { computeDueDates } from '../../../domain/requests/clock';
 import { FEE_METHOD_LABELS, type FeeMethod } from '../../../domain/requests/fees';
 import {
   checkLetter,
@@ -16,17 +13,26 @@ import {
 } from '../../../domain/requests/letters';
 import type { LegalBasisCode, OutcomeCode } from '../../../domain/requests/outcomes';
 import type { Database } from '../../db/client';
-import { requestCases, requestLetters, units } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import { getSetting } from '../../platform/settings';
-import { assertUnitInScope } from '../org/org.scope';
-import { type CaseRow, clockEvents, clockOptions, today } from './requests.service';
-
-type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
+import { assertUnitInScope } from '../org';
+import { clockOptions, dueOf, today } from './case-clock';
+import { inScope } from './reads';
+import {
+  type CaseRow,
+  caseById,
+  insertLetter,
+  letterWithUnit,
+  loadCase,
+  lockCase,
+  nextLetterVersion,
+  type Scoped,
+  updateCase,
+} from './requests.repo';
 
 export async function letterCaseOf(
   database: Database,
@@ -35,10 +41,7 @@ export async function letterCaseOf(
   asOf: string,
 ): Promise<LetterCase> {
   const cal = await getCalendar(database);
-  const due = computeDueDates(
-    { events: clockEvents(row), options: await clockOptions(database.db), asOf },
-    cal,
-  );
+  const due = dueOf(row, cal, await clockOptions(database.db), asOf);
   const st = due.state;
   const corrEntry = [...row.timeline].reverse().find((t) => t.event?.type === 'correction_requested');
   const third = [...st.consultations].reverse().find((c) => c.kind === 'third_party');
@@ -138,73 +141,53 @@ export async function generateLetter(
 ): Promise<{ id: string; version: number }> {
   const asOf = today(clock);
   if (date > asOf) throw invalid(`落款日期 ${date} 晚于今天（${asOf}）`);
-  const rows = await database.db
-    .select({ c: requestCases, unitName: units.name })
-    .from(requestCases)
-    .innerJoin(units, eq(units.id, requestCases.unitId))
-    .where(eq(requestCases.id, caseId));
-  const r = rows[0];
-  if (!r) throw notFound('申请');
-  await assertUnitInScope(database.db, user, r.c.unitId);
-  if (!r.c.receivedOn) throw invalid('尚未确认收到申请，不能生成文书');
-  const lc = await letterCaseOf(database, r.c, r.unitName, asOf);
+  const r = await caseById(database.db, caseId);
+  const row = await inScope(database.db, user, r?.c ?? null);
+  if (!row.receivedOn) throw invalid('尚未确认收到申请，不能生成文书');
+  const lc = await letterCaseOf(database, row, r?.unitName ?? '', asOf);
   const err = checkLetter(kind, lc, date);
   if (err) throw invalid(err);
   const content = letterContent(kind, lc, date, await remedySettings(database));
+  // The .docx is built before the transaction: only the writes hold the case's lock.
   const bytes = await renderLetterDocx(content);
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM request_cases WHERE id = ${caseId} FOR UPDATE`);
-    const [v] = await tx
-      .select({ n: sql<number>`coalesce(max(${requestLetters.version}), 0)::int` })
-      .from(requestLetters)
-      .where(and(eq(requestLetters.caseId, caseId), eq(requestLetters.kind, kind)));
-    const version = (v?.n ?? 0) + 1;
+    const locked = (await lockCase(tx, caseId)) ?? row;
+    const version = await nextLetterVersion(tx, caseId, kind);
     const file = await storeFile(
       tx,
-      { name: `${r.c.caseNo}-${LETTER_KIND_LABELS[kind]}-v${version}.docx`, bytes, uploadedBy: actor.userId },
+      { name: `${row.caseNo}-${LETTER_KIND_LABELS[kind]}-v${version}.docx`, bytes, uploadedBy: actor.userId },
       { allowed: ['docx'], maxBytes: 10 * 1024 * 1024 },
     );
-    const [row] = await tx
-      .insert(requestLetters)
-      .values({
-        caseId,
-        kind,
-        version,
-        letterDate: date,
-        fileId: file.id,
-        createdBy: actor.username ?? '工作人员',
-      })
-      .returning({ id: requestLetters.id });
-    await tx
-      .update(requestCases)
-      .set({
-        timeline: [
-          ...r.c.timeline,
-          {
-            at: clock.now().toISOString(),
-            by: actor.username ?? '工作人员',
-            text: `生成${LETTER_KIND_LABELS[kind]}（第 ${version} 版，落款 ${date}）`,
-          },
-        ],
-      })
-      .where(eq(requestCases.id, caseId));
+    const id = await insertLetter(tx, {
+      caseId,
+      kind,
+      version,
+      letterDate: date,
+      fileId: file.id,
+      createdBy: actor.username ?? '工作人员',
+    });
+    await updateCase(tx, caseId, {
+      timeline: [
+        ...locked.timeline,
+        {
+          at: clock.now().toISOString(),
+          by: actor.username ?? '工作人员',
+          text: `生成${LETTER_KIND_LABELS[kind]}（第 ${version} 版，落款 ${date}）`,
+        },
+      ],
+    });
     await audit(tx, actor, {
       action: 'requests.letter',
       objectType: 'request_case',
       objectId: caseId,
       detail: `${kind} v${version}`,
     });
-    return { id: row!.id, version };
+    return { id, version };
   });
 }
 
 export async function letterFile(database: Database, user: Scoped, letterId: string) {
-  const rows = await database.db
-    .select({ l: requestLetters, unitId: requestCases.unitId })
-    .from(requestLetters)
-    .innerJoin(requestCases, eq(requestCases.id, requestLetters.caseId))
-    .where(eq(requestLetters.id, letterId));
-  const r = rows[0];
+  const r = await letterWithUnit(database.db, letterId);
   if (!r) throw notFound('文书');
   await assertUnitInScope(database.db, user, r.unitId);
   const f = await readFile(database.db, r.l.fileId);
@@ -213,8 +196,7 @@ export async function letterFile(database: Database, user: Scoped, letterId: str
 }
 
 export async function idProofFile(database: Database, user: Scoped, caseId: string) {
-  const rows = await database.db.select().from(requestCases).where(eq(requestCases.id, caseId));
-  const row = rows[0];
+  const row = await loadCase(database.db, caseId);
   if (!row?.idProofFileId) throw notFound('身份证明');
   await assertUnitInScope(database.db, user, row.unitId);
   const f = await readFile(database.db, row.idProofFileId);
