@@ -13,7 +13,7 @@ import {
   users,
   workPlans,
 } from '../../src/server/db/schema';
-import { indexItem } from '../../src/server/modules/disclosure/search.service';
+import { indexItem } from '../../src/server/modules/disclosure/search';
 import { emptyTable2 } from '../../src/server/modules/reports';
 import { type Client, setupApi, type TestApi } from '../api';
 

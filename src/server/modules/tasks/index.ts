@@ -3,4 +3,6 @@ import type { BusinessModule } from '../../platform/module';
 import { tasksInit } from './init';
 import { tasksRoutes } from './tasks.routes';
 
+export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
+
 export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };

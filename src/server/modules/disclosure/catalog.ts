@@ -1,6 +1,6 @@
-// Catalog columns (issue 5 part 1): one tree per unit, seeded with the standard columns and edited by the office;
-// disclosure paths from task notices map onto a unit's tree, and missing columns can be created from a path.
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+// Use case: the catalog (issue 5 part 1) — one tree of columns per unit, seeded with the standard columns and
+// edited by the office; disclosure paths from task notices map onto a unit's tree, and missing columns can be
+// created from a path.
 import type { ColumnInput, ColumnRow, TaskPathRow } from '../../../contracts/disclosure';
 import {
   columnChain,
@@ -9,30 +9,33 @@ import {
   parseDisclosurePath,
 } from '../../../domain/disclosure/catalog';
 import type { Database, DbOrTx } from '../../db/client';
-import {
-  disclosureColumns,
-  disclosureItems,
-  disclosureUnitSettings,
-  planTasks,
-  taskAssignments,
-  units,
-  workPlans,
-} from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
+import { getUnit, rootUnit } from '../org';
+import { unitTaskDisclosurePaths } from '../tasks';
+import {
+  adoptTopColumn,
+  catalogSeeded,
+  childCount,
+  columnById,
+  columnRows,
+  columnsOfUnit,
+  deleteColumnRow,
+  insertColumn,
+  itemCountInColumn,
+  lockCatalogSeeding,
+  markCatalogSeeded,
+  otherCatalogUnits,
+  sameLevelTaken,
+  updateColumnRow,
+} from './repo/catalog';
 
 const STANDARD_TOP = ['zn', 'zd', 'fdzdgknr', 'nb'];
 
 /** The district government: the unit at the top of the tree, whose catalog /xxgk/zn etc. show. */
 export async function rootUnitId(db: DbOrTx): Promise<string | null> {
-  const [r] = await db
-    .select({ id: units.id })
-    .from(units)
-    .where(sql`${units.parentId} IS NULL`)
-    .orderBy(asc(units.sort), asc(units.name))
-    .limit(1);
-  return r?.id ?? null;
+  return (await rootUnit(db))?.id ?? null;
 }
 
 /**
@@ -41,108 +44,58 @@ export async function rootUnitId(db: DbOrTx): Promise<string | null> {
  * the unit is marked seeded and a column the office deletes stays deleted.
  */
 export async function ensureUnitCatalog(db: DbOrTx, unitId: string): Promise<void> {
-  const seeded = async () =>
-    (
-      await db
-        .select({ s: disclosureUnitSettings.catalogSeeded })
-        .from(disclosureUnitSettings)
-        .where(eq(disclosureUnitSettings.unitId, unitId))
-    )[0]?.s === true;
-  if (await seeded()) return;
-  await db.execute(sql`SELECT pg_advisory_xact_lock(7324501, hashtext(${unitId}))`);
-  if (await seeded()) return;
-  const existing = await db
-    .select({ id: disclosureColumns.id, code: disclosureColumns.code, parentId: disclosureColumns.parentId })
-    .from(disclosureColumns)
-    .where(eq(disclosureColumns.unitId, unitId));
+  if (await catalogSeeded(db, unitId)) return;
+  await lockCatalogSeeding(db, unitId);
+  if (await catalogSeeded(db, unitId)) return;
+  const existing = await columnsOfUnit(db, unitId);
   const byCode = new Map(existing.filter((c) => c.code).map((c) => [c.code!, c.id]));
   let sort = 0;
   for (const top of defaultCatalog()) {
     let topId = byCode.get(top.code!);
     if (!topId) {
-      const [row] = await db
-        .insert(disclosureColumns)
-        .values({ unitId, name: top.name, code: top.code ?? null, sort })
-        .onConflictDoNothing()
-        .returning({ id: disclosureColumns.id });
+      const row = await insertColumn(db, { unitId, name: top.name, code: top.code ?? null, sort }, true);
       // A column the office made by hand with the standard name takes the code instead of a duplicate.
-      topId =
-        row?.id ??
-        (
-          await db
-            .update(disclosureColumns)
-            .set({ code: top.code ?? null })
-            .where(
-              and(
-                eq(disclosureColumns.unitId, unitId),
-                sql`${disclosureColumns.parentId} IS NULL`,
-                eq(disclosureColumns.name, top.name),
-              ),
-            )
-            .returning({ id: disclosureColumns.id })
-        )[0]!.id;
+      topId = row?.id ?? (await adoptTopColumn(db, unitId, top.name, top.code ?? null))!;
     }
     sort++;
     let sub = 0;
     for (const c of top.children) {
       if (!byCode.has(c.code!))
-        await db
-          .insert(disclosureColumns)
-          .values({ unitId, name: c.name, code: c.code ?? null, parentId: topId, sort: sub })
-          .onConflictDoNothing();
+        await insertColumn(
+          db,
+          { unitId, name: c.name, code: c.code ?? null, parentId: topId, sort: sub },
+          true,
+        );
       sub++;
     }
   }
-  await db
-    .insert(disclosureUnitSettings)
-    .values({ unitId, catalogSeeded: true })
-    .onConflictDoUpdate({ target: disclosureUnitSettings.unitId, set: { catalogSeeded: true } });
+  await markCatalogSeeded(db, unitId);
 }
 
 async function unitOrThrow(db: DbOrTx, unitId: string) {
-  const [u] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, unitId));
+  const u = await getUnit(db, unitId);
   if (!u) throw notFound('单位');
   return u;
 }
 
-async function unitColumns(db: DbOrTx, unitId: string): Promise<ColumnRow[]> {
-  return db
-    .select({
-      id: disclosureColumns.id,
-      unitId: disclosureColumns.unitId,
-      parentId: disclosureColumns.parentId,
-      name: disclosureColumns.name,
-      code: disclosureColumns.code,
-      sort: disclosureColumns.sort,
-      itemCount: sql<number>`(SELECT count(*)::int FROM disclosure_items i WHERE i.column_id = disclosure_columns.id AND i.status = 'published')`,
-    })
-    .from(disclosureColumns)
-    .where(eq(disclosureColumns.unitId, unitId))
-    .orderBy(asc(disclosureColumns.sort), asc(disclosureColumns.name));
+/** The unit's catalog (seeded first when needed), inside one transaction. */
+async function withCatalog<T>(
+  database: Database,
+  unitId: string,
+  then: (tx: DbOrTx, cols: ColumnRow[]) => Promise<T>,
+): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await unitOrThrow(tx, unitId);
+    await ensureUnitCatalog(tx, unitId);
+    return then(tx, await columnRows(tx, unitId));
+  });
 }
 
 /** One unit's catalog as a flat list (default: the district government's). */
 export async function listColumns(database: Database, unitId?: string): Promise<ColumnRow[]> {
   const unit = unitId ?? (await rootUnitId(database.db));
   if (!unit) return [];
-  return database.db.transaction(async (tx) => {
-    await unitOrThrow(tx, unit);
-    await ensureUnitCatalog(tx, unit);
-    return unitColumns(tx, unit);
-  });
-}
-
-async function sameLevelTaken(
-  tx: DbOrTx,
-  unitId: string,
-  parentId: string | null,
-  name: string,
-  not?: string,
-) {
-  const r = await tx.execute(
-    sql`SELECT 1 FROM disclosure_columns WHERE unit_id = ${unitId}::uuid AND parent_id IS NOT DISTINCT FROM ${parentId}::uuid AND name = ${name} ${not ? sql`AND id <> ${not}::uuid` : sql``}`,
-  );
-  return r.rows.length > 0;
+  return withCatalog(database, unit, async (_tx, cols) => cols);
 }
 
 /**
@@ -158,11 +111,11 @@ export async function createColumn(
     let unitId = input.unitId ?? null;
     let parentPath: string[] = [];
     if (input.parentId) {
-      const [p] = await tx.select().from(disclosureColumns).where(eq(disclosureColumns.id, input.parentId));
+      const p = await columnById(tx, input.parentId);
       if (!p) throw notFound('上级栏目');
       if (unitId && unitId !== p.unitId) throw invalid('上级栏目不属于所选单位的公开目录');
       unitId = p.unitId;
-      parentPath = columnChain(await unitColumns(tx, unitId), p.id).map((c) => c.name);
+      parentPath = columnChain(await columnRows(tx, unitId), p.id).map((c) => c.name);
     } else {
       unitId ??= await rootUnitId(tx);
       if (!unitId) throw invalid('请先建立单位');
@@ -171,34 +124,34 @@ export async function createColumn(
     await ensureUnitCatalog(tx, unitId);
     if (await sameLevelTaken(tx, unitId, input.parentId ?? null, input.name))
       throw conflict(`同级已有栏目「${input.name}」`);
-    const [row] = await tx
-      .insert(disclosureColumns)
-      .values({ unitId, name: input.name, parentId: input.parentId ?? null, sort: input.sort ?? 100 })
-      .returning();
+    const row = (await insertColumn(tx, {
+      unitId,
+      name: input.name,
+      parentId: input.parentId ?? null,
+      sort: input.sort ?? 100,
+    }))!;
     let alsoCreated = 0;
     if (input.allUnits) {
-      const others = await tx
-        .selectDistinct({ unitId: disclosureColumns.unitId })
-        .from(disclosureColumns)
-        .where(sql`${disclosureColumns.unitId} <> ${unitId}::uuid`);
-      for (const o of others) {
-        const cols = await unitColumns(tx, o.unitId);
-        const m = matchPath(cols, [...parentPath, input.name]);
+      for (const other of await otherCatalogUnits(tx, unitId)) {
+        const m = matchPath(await columnRows(tx, other), [...parentPath, input.name]);
         // Only where the parent path exists and the column itself does not.
         if (m.missing.length !== 1 || m.matched.length !== parentPath.length) continue;
-        await tx
-          .insert(disclosureColumns)
-          .values({ unitId: o.unitId, name: input.name, parentId: m.parentId, sort: input.sort ?? 100 });
+        await insertColumn(tx, {
+          unitId: other,
+          name: input.name,
+          parentId: m.parentId,
+          sort: input.sort ?? 100,
+        });
         alsoCreated++;
       }
     }
     await audit(tx, actor, {
       action: 'disclosure.column.create',
       objectType: 'disclosureColumn',
-      objectId: row!.id,
+      objectId: row.id,
       detail: { unitId, name: input.name, path: parentPath, alsoCreated },
     });
-    return { ...row!, itemCount: 0, alsoCreated };
+    return { ...row, itemCount: 0, alsoCreated };
   });
 }
 
@@ -209,12 +162,12 @@ export async function updateColumn(
   input: ColumnInput,
 ): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(disclosureColumns).where(eq(disclosureColumns.id, id));
+    const row = await columnById(tx, id);
     if (!row) throw notFound('栏目');
     const parentId = input.parentId !== undefined ? input.parentId : row.parentId;
     if (parentId) {
       if (row.code && STANDARD_TOP.includes(row.code)) throw invalid('四个标准一级栏目不能移到其他栏目下');
-      const cols = await unitColumns(tx, row.unitId);
+      const cols = await columnRows(tx, row.unitId);
       const parent = cols.find((c) => c.id === parentId);
       if (!parent) throw invalid('上级栏目不属于本单位的公开目录');
       // The new parent's ancestors must not include the column itself (no cycles).
@@ -223,10 +176,11 @@ export async function updateColumn(
     }
     if (await sameLevelTaken(tx, row.unitId, parentId, input.name, id))
       throw conflict(`同级已有栏目「${input.name}」`);
-    await tx
-      .update(disclosureColumns)
-      .set({ name: input.name, parentId, ...(input.sort !== undefined ? { sort: input.sort } : {}) })
-      .where(eq(disclosureColumns.id, id));
+    await updateColumnRow(tx, id, {
+      name: input.name,
+      parentId,
+      ...(input.sort !== undefined ? { sort: input.sort } : {}),
+    });
     await audit(tx, actor, {
       action: 'disclosure.column.update',
       objectType: 'disclosureColumn',
@@ -238,20 +192,12 @@ export async function updateColumn(
 
 export async function deleteColumn(database: Database, actor: Actor, id: string): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(disclosureColumns).where(eq(disclosureColumns.id, id));
+    const row = await columnById(tx, id);
     if (!row) throw notFound('栏目');
     if (row.code && STANDARD_TOP.includes(row.code)) throw conflict('四个标准一级栏目不能删除');
-    const [kids] = await tx
-      .select({ n: count() })
-      .from(disclosureColumns)
-      .where(eq(disclosureColumns.parentId, id));
-    if ((kids?.n ?? 0) > 0) throw conflict('请先删除下级栏目');
-    const [items] = await tx
-      .select({ n: count() })
-      .from(disclosureItems)
-      .where(eq(disclosureItems.columnId, id));
-    if ((items?.n ?? 0) > 0) throw conflict('栏目下已有信息，不能删除');
-    await tx.delete(disclosureColumns).where(eq(disclosureColumns.id, id));
+    if ((await childCount(tx, id)) > 0) throw conflict('请先删除下级栏目');
+    if ((await itemCountInColumn(tx, id)) > 0) throw conflict('栏目下已有信息，不能删除');
+    await deleteColumnRow(tx, id);
     await audit(tx, actor, {
       action: 'disclosure.column.delete',
       objectType: 'disclosureColumn',
@@ -280,22 +226,16 @@ export async function resolvePath(
 }> {
   const segments = parseDisclosurePath(path);
   if (segments.length === 0) throw invalid('公开路径为空');
-  return database.db.transaction(async (tx) => {
-    const unit = unitId ?? (await rootUnitId(tx));
-    if (!unit) throw invalid('请先建立单位');
-    await unitOrThrow(tx, unit);
-    await ensureUnitCatalog(tx, unit);
-    const m = matchPath(await unitColumns(tx, unit), segments);
+  const unit = unitId ?? (await rootUnitId(database.db));
+  if (!unit) throw invalid('请先建立单位');
+  return withCatalog(database, unit, async (tx, cols) => {
+    const m = matchPath(cols, segments);
     let columnId = m.matched.at(-1) ?? null;
     let created = 0;
     if (create && m.missing.length) {
       let parent = m.parentId;
       for (const name of m.missing) {
-        const [row] = await tx
-          .insert(disclosureColumns)
-          .values({ unitId: unit, name, parentId: parent, sort: 100 })
-          .returning({ id: disclosureColumns.id });
-        parent = row!.id;
+        parent = (await insertColumn(tx, { unitId: unit, name, parentId: parent, sort: 100 }))!.id;
         created++;
       }
       columnId = parent;
@@ -317,26 +257,9 @@ export async function resolvePath(
 export async function taskPaths(database: Database, unitId?: string): Promise<TaskPathRow[]> {
   const unit = unitId ?? (await rootUnitId(database.db));
   if (!unit) return [];
-  return database.db.transaction(async (tx) => {
-    await unitOrThrow(tx, unit);
-    await ensureUnitCatalog(tx, unit);
-    const cols = await unitColumns(tx, unit);
-    const rows = await tx
-      .selectDistinct({
-        ref: planTasks.ref,
-        text: planTasks.text,
-        plan: workPlans.title,
-        isLead: taskAssignments.isLead,
-        paths: planTasks.disclosurePaths,
-      })
-      .from(taskAssignments)
-      .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
-      .innerJoin(workPlans, eq(workPlans.id, planTasks.planId))
-      .where(
-        and(eq(taskAssignments.unitId, unit), sql`jsonb_array_length(${planTasks.disclosurePaths}) > 0`),
-      );
+  return withCatalog(database, unit, async (tx, cols) => {
     const byPath = new Map<string, TaskPathRow>();
-    for (const r of rows)
+    for (const r of await unitTaskDisclosurePaths(tx, unit))
       for (const p of r.paths) {
         const path = p.join('>');
         const segments = parseDisclosurePath(path);

@@ -1,22 +1,20 @@
-// Full-text search (issue 5 part 8): jieba tokens → tsvector('simple') with a GIN index; title weight A, the
+// Use case: full-text search (issue 5 part 8): jieba tokens → tsvector('simple') with a GIN index; title weight A, the
 // rest B; rank × recency; filters; highlighted snippets; suggestions for misspelled unit names.
 import { eq, sql } from 'drizzle-orm';
 import type { SearchResult } from '../../../contracts/disclosure';
 import { highlight, snippet } from '../../../domain/disclosure/snippet';
 import { resolveUnit } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
-import { disclosureItems, unitAliases, units } from '../../db/schema';
+import { disclosureItems } from '../../db/schema/disclosure';
 import { addWords, queryTokens, tokensText } from '../../platform/text/segmenter';
-import { loadUnitIndex } from '../org/registry';
+import { loadUnitIndex, unitNameSql, unitVocabulary } from '../org';
 
 let unitWordsLoaded = false;
 
 /** Unit names and aliases join the jieba dictionary (DESIGN.md: custom dictionary of unit names). */
 export async function loadUnitWords(db: DbOrTx, force = false): Promise<void> {
   if (unitWordsLoaded && !force) return;
-  const names = await db.select({ n: units.name, s: units.shortName }).from(units);
-  const aliases = await db.select({ a: unitAliases.alias }).from(unitAliases);
-  addWords([...names.flatMap((u) => [u.n, ...(u.s ? [u.s] : [])]), ...aliases.map((a) => a.a)]);
+  addWords(await unitVocabulary(db));
   unitWordsLoaded = true;
 }
 
@@ -25,9 +23,9 @@ export async function indexItem(tx: DbOrTx, id: string): Promise<void> {
   await loadUnitWords(tx);
   const r = await tx.execute<{ title: string; rest: string }>(sql`
     SELECT i.title,
-           concat_ws(' ', i.doc_number, i.index_no, u.name, i.topic, i.summary, i.body_text,
+           concat_ws(' ', i.doc_number, i.index_no, ${unitNameSql(sql`i.unit_id`)}, i.topic, i.summary, i.body_text,
                      (SELECT string_agg(a.name || ' ' || a.text, ' ') FROM disclosure_attachments a WHERE a.item_id = i.id)) AS rest
-    FROM disclosure_items i JOIN units u ON u.id = i.unit_id WHERE i.id = ${id}`);
+    FROM disclosure_items i WHERE i.id = ${id}`);
   const row = r.rows[0];
   if (!row) return;
   await tx.execute(sql`
@@ -140,7 +138,8 @@ export async function searchItems(
     validity: string | null;
     rank: number;
   }>(sql`
-    SELECT i.id, i.title, left(i.body_text, 20000) AS body_text, i.summary, u.name AS unit_name, c.name AS column_name,
+    SELECT i.id, i.title, left(i.body_text, 20000) AS body_text, i.summary, ${unitNameSql(sql`i.unit_id`)} AS unit_name,
+           c.name AS column_name,
            i.publish_date, i.index_no, i.kind, i.validity,
            ts_rank('{0.1,0.2,0.4,1.0}', i.search_vector, ${tsq})
              / (1 + greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - coalesce(i.published_at, i.created_at))) / 31557600.0)) AS rank
@@ -148,7 +147,7 @@ export async function searchItems(
                  i.validity, i.published_at, i.created_at, i.search_vector
           FROM disclosure_items i WHERE ${where}
           ORDER BY i.published_at DESC NULLS LAST LIMIT ${CANDIDATES}) i
-    JOIN units u ON u.id = i.unit_id LEFT JOIN disclosure_columns c ON c.id = i.column_id
+    LEFT JOIN disclosure_columns c ON c.id = i.column_id
     ORDER BY rank DESC, i.published_at DESC
     LIMIT ${pageSize} OFFSET ${offset}`);
   const n = total.rows[0]?.n ?? 0;
