@@ -1,6 +1,6 @@
 // The parser's state while reading one notice: the tasks so far, warnings, the bound on their number.
 
-import { type Deadline, parseDeadline } from './deadlines';
+import { type Deadline, lastDayOfMonth, parseDeadline, parseSmallNumber } from './deadlines';
 import { cleanText, dedupe, dedupeBy, splitMeasures } from './notice-text';
 import type { PlanTask, PlanWarning } from './notice-types';
 import { parseDisclosurePaths } from './paths';
@@ -15,6 +15,8 @@ export class Context {
   constructor(
     readonly year: number,
     readonly maxTasks: number,
+    /** 成文日期 'YYYY-MM-DD': the day "印发后3个月内" counts from; null when the notice does not give it. */
+    readonly noticeDate: string | null = null,
   ) {}
 
   warn(ref: string, source: string, message: string): void {
@@ -34,11 +36,24 @@ export class Context {
     return true;
   }
 
+  /** A deadline counted from the notice's date gets that date, or stays 待定 with a warning. */
+  private dateRelative(d: Deadline, ref: string, source: string): void {
+    if (d.kind !== 'relative' || !FROM_ISSUE.test(d.raw)) return;
+    const date = this.noticeDate ? dateFromIssue(d.raw, this.noticeDate) : null;
+    if (date) d.date = date;
+    else
+      this.warn(
+        ref,
+        source,
+        `时限“${d.raw}”从通知印发之日起算，但通知中没有成文日期：完成日期待定，请核对后填写`,
+      );
+  }
+
   /** Builds a task from its text and unit/deadline cells; warnings go to the task's ref. */
   addTask(t: {
     section: string[];
     text: string;
-    unitCells: { text: string; role: 'lead' | 'responsible' }[];
+    unitCells: UnitCell[];
     deadlineCell?: string;
     source: string;
   }): PlanTask | null {
@@ -57,11 +72,12 @@ export class Context {
     }
     const deadlines: Deadline[] = [];
     if (t.deadlineCell && t.deadlineCell.trim() !== '') {
-      const ds = parseDeadline(t.deadlineCell, this.year);
+      const ds = parseDeadline(t.deadlineCell, this.year, { cell: true });
       if (ds.length === 0) this.warn(ref, t.source, `无法识别的完成时限“${t.deadlineCell.trim()}”`);
       deadlines.push(...ds);
     }
     deadlines.push(...parseDeadline(text, this.year));
+    for (const d of deadlines) this.dateRelative(d, ref, t.source);
     const task: PlanTask = {
       ref,
       section: t.section,
@@ -80,4 +96,33 @@ export class Context {
     this.tasks.push(task);
     return task;
   }
+}
+
+// "印发后3个月内", "本方案印发之日起30日内": counted from the notice's own date.
+const FROM_ISSUE =
+  /(?:印发|下发|发布|出台)(?:之日)?(?:起|后)?\s*(\d+|[一二两三四五六七八九十]+)\s*(个月|个工作日|工作日|日|天|周)(?:内|以内)/;
+
+/** The last day for a phrase counted from the notice's date; working days count as calendar days + weekends. */
+export function dateFromIssue(raw: string, noticeDate: string): string | null {
+  const m = FROM_ISSUE.exec(raw);
+  if (!m) return null;
+  const n = parseSmallNumber(m[1] ?? '');
+  if (Number.isNaN(n)) return null;
+  const [y, mo, d] = noticeDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const unit = m[2] ?? '';
+  if (unit === '个月') {
+    const target = new Date(Date.UTC(y, mo - 1 + n, 1));
+    const last = lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
+    date.setUTCFullYear(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last));
+  } else if (unit === '周') date.setUTCDate(date.getUTCDate() + 7 * n);
+  else if (unit.includes('工作日')) {
+    let left = n;
+    while (left > 0) {
+      date.setUTCDate(date.getUTCDate() + 1);
+      const wd = date.getUTCDay();
+      if (wd !== 0 && wd !== 6) left--;
+    }
+  } else date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
 }

@@ -1,28 +1,15 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
+import { isHeaderRoles, roleOf } from './cells';
 import type { Context } from './notice-context';
+import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
 import { splitUnits } from './units';
 
 // ---------------------------------------------------------------------------------------------------------
 // Task tables
-
-type Role = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other';
-
-function roleOf(header: string): Role | null {
-  const h = compact(header);
-  // Header cells are short labels; a long cell is content even when it mentions "责任单位" or "时限".
-  if (h === '' || h.length > 16) return null;
-  if (/^(序号|编号|序)$/.test(h)) return 'seq';
-  if (/牵头|主责单位/.test(h)) return 'lead';
-  if (/责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位/.test(h))
-    return 'responsible';
-  if (/时限|完成时间|时间要求|时间节点|完成期限|进度安排/.test(h)) return 'deadline';
-  if (/任务|举措|措施|工作要点|工作内容|事项|主要内容/.test(h)) return 'task';
-  return 'other';
-}
 
 interface ColumnMap {
   sections: number[];
@@ -97,6 +84,21 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
   for (const block of blocks) {
     if (block.type !== 'table') continue;
     tableNo++;
+    if (block.loose) {
+      // Copied from a web page: find the header by its labels, then place cells by what they hold.
+      const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(row.map((c) => roleOf(c.text))));
+      if (r < 0) continue;
+      recognised++;
+      readLooseTable(
+        block,
+        r,
+        (block.rows[r] ?? []).map((c) => roleOf(c.text)),
+        ctx,
+        tableNo,
+      );
+      map = null;
+      continue;
+    }
     const width = tableWidth(block);
     const grid = tableGrid(block);
     let start = 0;

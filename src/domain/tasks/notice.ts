@@ -8,6 +8,7 @@ import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
 import { readTables } from './notice-tables';
 import type { NoticeInput, ParsedPlan, ParseNoticeOptions } from './notice-types';
+import { cleanPageText } from './page-text';
 
 export { splitMeasures } from './notice-text';
 export type { NoticeInput, ParsedPlan, ParseNoticeOptions, PlanTask, PlanWarning } from './notice-types';
@@ -15,10 +16,10 @@ export type { NoticeInput, ParsedPlan, ParseNoticeOptions, PlanTask, PlanWarning
 const DEFAULT_MAX_TASKS = 5000;
 
 export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): ParsedPlan {
-  const blocks = 'text' in input ? textToBlocks(input.text) : input.blocks;
+  const blocks = 'text' in input ? textToBlocks(cleanPageText(input.text)) : input.blocks;
   const meta = readMetadata(blocks);
   const year = opts.year ?? meta.year;
-  const ctx = new Context(year ?? 0, opts.maxTasks ?? DEFAULT_MAX_TASKS);
+  const ctx = new Context(year ?? 0, opts.maxTasks ?? DEFAULT_MAX_TASKS, meta.date);
   if (year === null) {
     ctx.warn('', '', '未能从通知中识别年度，不带年份的日期无法换算；请用 --year 指定');
   }
