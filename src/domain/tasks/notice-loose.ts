@@ -3,14 +3,14 @@
 // merged group title or unit appears only on the group's first row; the rows after it carry it down.
 
 import type { TableBlock } from './blocks';
-import { type CellKind, headingLevel, kindOf, type Role } from './cells';
+import { type CellKind, headingLevel, isHeaderRoles, kindOf, type Role, roleOf } from './cells';
 import type { Context, UnitCell } from './notice-context';
 import { normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
 
 interface Row {
   texts: string[];
-  units: string[];
+  units: { text: string; role?: 'lead' | 'responsible' }[];
   deadlines: string[];
   line?: number;
 }
@@ -29,6 +29,8 @@ export function readLooseTable(
   const hasDeadline = roles.includes('deadline');
   // Section stack: [level 1 "一、…", level 2 "（一）…", level 3 a group's own title cell].
   const sections: string[] = [];
+  // Unit and deadline cells of aligned rows, by column: an empty one continues the cell above (merged).
+  const carried = new Map<number, string>();
   let row = emptyRow();
   let last: { units: UnitCell[]; deadline: string } | null = null;
 
@@ -46,11 +48,12 @@ export function readLooseTable(
     const source = `表${tableNo}${r.line !== undefined ? `（文本第${r.line}行）` : ''}`;
     const ref = ctx.nextRef();
     let units: UnitCell[] = r.units.map((u, k) => ({
-      text: u,
+      text: u.text,
       role:
-        unitRoles.length === r.units.length
+        u.role ??
+        (unitRoles.length === r.units.length
           ? (unitRoles[k] ?? 'responsible')
-          : (unitRoles[0] ?? 'responsible'),
+          : (unitRoles[0] ?? 'responsible')),
     }));
     if (units.length === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
       units = last.units;
@@ -95,7 +98,7 @@ export function readLooseTable(
         if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
         return;
       case 'unit':
-        row.units.push(t);
+        row.units.push({ text: t });
         return;
       case 'deadline':
         row.deadlines.push(t);
@@ -109,9 +112,45 @@ export function readLooseTable(
   };
 
   for (let r = headerRow + 1; r < block.rows.length; r++) {
-    for (const c of block.rows[r] ?? []) take(c.text, c.line);
+    const cells = block.rows[r] ?? [];
+    if (isHeaderRoles(cells.map((c) => roleOf(c.text)))) continue; // repeated at a page break
+    // A row whose every cell fits its column is aligned: its unit and deadline columns are read in place
+    // (an empty one continuing the cell above). A shifted row ("3.及时反馈… | 各科室 | |") is not.
+    const aligned =
+      block.loose === 'rows' &&
+      cells.length === roles.length &&
+      cells.every((c, k) => fits(c.text, roles[k]));
+    cells.forEach((c, k) => {
+      const role = roles[k];
+      if (!aligned || !(role === 'lead' || role === 'responsible' || role === 'deadline')) {
+        take(c.text, c.line);
+        return;
+      }
+      let t = normSpaces(c.text);
+      if (t === '' && row.texts.length > 0) {
+        t = carried.get(k) ?? '';
+        if (t !== '')
+          ctx.warn(
+            ctx.nextRef(),
+            `表${tableNo}（文本第${c.line}行）`,
+            `单元格为空，按合并单元格沿用上一行的“${t}”，请核对`,
+          );
+      } else if (t !== '') carried.set(k, t);
+      if (t === '') return;
+      if (role === 'deadline') row.deadlines.push(t);
+      else row.units.push({ text: t, role });
+    });
     // A row of a 'rows' table is a real row; a 'stream' table's rows end only where the page marked them.
     flush();
   }
   flush();
+}
+
+/** Whether a cell's content can stand in a column of this role. */
+function fits(cell: string, role: Role | null | undefined): boolean {
+  const kind = kindOf(cell);
+  if (kind === 'empty') return true;
+  if (role === 'lead' || role === 'responsible') return kind === 'unit';
+  if (role === 'deadline') return kind === 'deadline';
+  return kind !== 'unit' && kind !== 'deadline';
 }

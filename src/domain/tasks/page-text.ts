@@ -64,7 +64,7 @@ function metaPairs(line: string): [string, string][] | null {
 function keptMeta(pairs: [string, string][]): string[] {
   const out: string[] = [];
   for (const [k, v] of pairs) {
-    if (/^(成文日期|发文日期|印发日期)$/.test(k) && /\d{4}/.test(v)) out.push(`成文日期：${v}`);
+    if (/^(成文日期|发文日期|印发日期|发布日期)$/.test(k) && /\d{4}/.test(v)) out.push(`${k}：${v}`);
     else if (/^(发文字号|文号)$/.test(k) && /〔\d{4}〕|\[\d{4}\]|（\d{4}）/.test(v)) out.push(squash(v));
   }
   return out;
