@@ -15,6 +15,10 @@ export type { NoticeInput, ParsedPlan, ParseNoticeOptions, PlanTask, PlanWarning
 
 const DEFAULT_MAX_TASKS = 5000;
 
+/** What was looked for, so that the officer can tell why a text gave no task. */
+export const NOTHING_FOUND =
+  '未读出任何任务。已查找：① 任务分工表（表头含“工作任务/具体要求/贯彻举措/工作措施”等任务列，以及“牵头单位/责任单位/责任科室/责任主体”等单位列）；② 条目后的单位括注，如“（牵头单位：…；责任单位：…）”“（X牵头，Y配合）”“（X负责落实）”；③ 标题下单独一行的“牵头单位：…”。请确认导入的是任务分工正文，或改为上传原件（.docx/.xlsx）';
+
 export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): ParsedPlan {
   const blocks = 'text' in input ? textToBlocks(cleanPageText(input.text)) : input.blocks;
   const meta = readMetadata(blocks);
@@ -30,8 +34,8 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
       '',
       '',
       tableCount.tables > 0 && tableCount.recognised === 0
-        ? '文件中的表格没有可识别的表头（应包含“工作任务/重点任务/贯彻举措”和“牵头单位/责任单位”等列），未读出任务'
-        : '未读出任何任务：既没有任务分工表，也没有带“（牵头单位：…）”“（责任单位：…）”的条目',
+        ? '文件中的表格没有可识别的表头（应包含“工作任务/具体要求/贯彻举措/工作措施”等任务列和“牵头单位/责任单位/责任科室”等单位列），未读出任务'
+        : NOTHING_FOUND,
     );
   }
   return { ...meta, year, tasks: ctx.tasks, warnings: ctx.warnings };
