@@ -107,6 +107,15 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
   let year: number | null = null;
   const ty = title ? /(20\d{2}|19\d{2})\s*年/.exec(title) : null;
   if (ty) year = Number(ty[1]);
-  else if (date) year = Number(date.slice(0, 4));
+  else {
+    // A title without a year ("潍坊政务公开工作要点实施方案") may be followed by the plan's full title line.
+    const titled = head
+      .slice(0, 25)
+      .map(compact)
+      .find((p) => p.length <= 80 && PLAN_TITLE.test(p) && !/[。，；：:]/.test(p) && /(20\d{2})年/.test(p));
+    const m = titled ? /(20\d{2})年/.exec(titled) : null;
+    if (m) year = Number(m[1]);
+    else if (date) year = Number(date.slice(0, 4));
+  }
   return { title, issuer, docNumber, date, year };
 }

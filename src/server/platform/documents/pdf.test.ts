@@ -40,7 +40,8 @@ const notice = buildPdf([
   ],
 ]);
 
-describe('text PDFs', () => {
+// pdfjs loads on first use, which is slow on a busy machine.
+describe('text PDFs', { timeout: 60_000 }, () => {
   it('rebuilds table rows from text positions: wrapped cells joined, header repeated on the next page', async () => {
     const plan = parseNotice({ blocks: await readDocument(notice, '任务分工.pdf') });
     expect(plan.year).toBe(2022);

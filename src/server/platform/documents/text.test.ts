@@ -34,5 +34,5 @@ describe('uploadToText', () => {
     await expect(
       uploadToText({ name: 'x.docx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]) }),
     ).rejects.toBeInstanceOf(AppError);
-  });
+  }, 30_000);
 });
