@@ -7,7 +7,6 @@ import { bootstrap } from '../src/server/bootstrap';
 import { type Config, loadConfig } from '../src/server/config';
 import { users } from '../src/server/db/schema';
 import type { AppEnv, Platform } from '../src/server/platform/context';
-import { RateLimiter } from '../src/server/platform/ratelimit';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
@@ -84,7 +83,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> {
+export async function setupApi(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApi> {
   const tdb = await createTestDatabase();
   let now = new Date('2026-03-02T09:00:00+08:00');
   const clock = {
@@ -105,11 +104,14 @@ export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> 
       // Sample portal items would change what the tests count; their own test seeds them.
       demoContent: false,
       logLevel: 'error',
+      // Tests log the 三员 in with a password alone unless a test asks for 2FA (vitest.config: GONGKAI_REQUIRE_2FA=0).
+      require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
+      ...opts.config,
     },
   );
   await bootstrap(tdb.database, config, () => {});
   const platform: Platform = { database: tdb.database, config, clock, log: () => {} };
-  const app = buildApp(platform, { limiter: new RateLimiter(() => now.getTime()) });
+  const app = buildApp(platform);
   const api: TestApi = {
     tdb,
     platform,

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'CONFLICT', // 409 duplicate
   'LOCKED', // 423 account locked
   'PASSWORD_CHANGE_REQUIRED', // 403 must change password first
+  'MFA_ENROLMENT_REQUIRED', // 403 must set up two-step verification first
+  'CHALLENGE_REQUIRED', // 401 login needs a solved challenge (POST /api/auth/challenge)
   'PAYLOAD_TOO_LARGE', // 413
   'RATE_LIMITED', // 429
   'GONE', // 410
@@ -50,7 +52,9 @@ export interface CurrentUser {
   permissions: PermissionCode[];
   dataScope: DataScope;
   mustChangePassword: boolean;
+  mustEnrollTotp: boolean;
 }
+// Auth endpoints: src/contracts/auth.ts.
 // POST /api/auth/login  { username, password } -> { data: CurrentUser }   (423 LOCKED, 401 on bad credentials)
 // GET  /api/auth/me     -> { data: CurrentUser }
 // POST /api/auth/logout -> { data: { ok: true } }
