@@ -54,6 +54,23 @@ export class Client {
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }
+  /** Logs in like a person would: answers the arithmetic challenge when the server asks for one. */
+  async login<T = unknown>(username: string, password: string, extra: Record<string, string> = {}) {
+    const first = await this.post<T>('/api/auth/login', { username, password, ...extra });
+    if (first.body.error?.code !== 'CHALLENGE_REQUIRED') return first;
+    return this.post<T>('/api/auth/login', {
+      username,
+      password,
+      ...extra,
+      ...(await this.solveChallenge()),
+    });
+  }
+  async solveChallenge(): Promise<{ challengeId: string; challengeAnswer: string }> {
+    const ch = await this.post<{ id: string; question: string }>('/api/auth/challenge');
+    const [, a, op, b] = /^(\d+) ([+×]) (\d+)/.exec(ch.body.data!.question)!;
+    const answer = op === '+' ? Number(a) + Number(b) : Number(a) * Number(b);
+    return { challengeId: ch.body.data!.id, challengeAnswer: String(answer) };
+  }
   post<T = unknown>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body ?? {});
   }
@@ -125,10 +142,7 @@ export async function setupApi(opts: { demo?: boolean; config?: Partial<Config> 
         .set({ mustChangePassword: false })
         .where(eq(users.username, username));
       const c = new Client(app);
-      const r = await c.post('/api/auth/login', {
-        username,
-        password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD),
-      });
+      const r = await c.login(username, password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD));
       if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`);
       return c;
     },

@@ -14,8 +14,12 @@ export interface ThrottleRule {
   lockAt: number | null;
 }
 
-/** A source address stands for many people behind one NAT: it is slowed later than a single name. */
-const IP_DELAY_FACTOR = 3;
+/**
+ * A source address may stand for a whole office behind one NAT: it is challenged later than a single name, slowed
+ * only far later (password spraying), and never locked.
+ */
+const IP_CHALLENGE_FACTOR = 3;
+const IP_DELAY_FACTOR = 2;
 
 export function throttleRule(kind: ThrottleKind, s: SecuritySettings): ThrottleRule {
   if (kind === 'user')
@@ -26,8 +30,8 @@ export function throttleRule(kind: ThrottleKind, s: SecuritySettings): ThrottleR
       lockAt: s.hardLockThreshold,
     };
   return {
-    challengeAfter: s.challengeThreshold,
-    delayAfter: s.challengeThreshold * IP_DELAY_FACTOR,
+    challengeAfter: s.challengeThreshold * IP_CHALLENGE_FACTOR,
+    delayAfter: s.hardLockThreshold * IP_DELAY_FACTOR,
     maxDelaySeconds: 30,
     lockAt: null,
   };
