@@ -41,6 +41,9 @@ export async function claimAttempt(
   const row = r.rows[0];
   if (row) return { ok: true, failures: Number(row.failures) };
   const cur = (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)))[0];
+  // Ask for the challenge first: the delay is told once there is an answer to wait with.
+  if (!opts.challengeSolved && cur && cur.failures >= rule.challengeAfter)
+    return { ok: false, reason: 'challenge' };
   if (cur && cur.nextAt > now)
     return {
       ok: false,
