@@ -146,7 +146,7 @@ export async function login(d: Deps, input: LoginInput, actor: Actor): Promise<L
   // argon2 runs on every path: an unknown name costs the same as a wrong password.
   const passwordOk = u
     ? await verifyPassword(u.passwordHash, input.password)
-    : (await burnVerify(input.password), false);
+    : await burnVerify(input.password);
   if (!u || !passwordOk) {
     await logLogin(d, input, u ? 'bad_password' : 'unknown_user', u?.id ?? null);
     if (locksNow(failures, userRule)) await lock(d, nameKey, u ?? null, failures, actor);
@@ -181,7 +181,7 @@ export async function loginTotp(
   if (!userId)
     throw new AppError('UNAUTHENTICATED', '登录已过期或验证码错误次数过多，请重新输入用户名和密码');
   const u = (await db.select().from(users).where(eq(users.id, userId)))[0];
-  if (!u || u.status !== 'active') throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
+  if (u?.status !== 'active') throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
   const info = { username: u.username, password: '', ip: input.ip, userAgent: input.userAgent };
   const how = await verifySecondFactor(d.database, d.config, u, input.code, now);
   const nameKey = throttleKey('user', u.username);
