@@ -35,6 +35,8 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
       demoContent: false,
       logLevel: 'error',
       jobs: false,
+      // The browser tests log the 三员 in by password (vitest.config: GONGKAI_REQUIRE_2FA=0).
+      require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
     },
   );
   const server = await startServer(config, { print: () => {}, buildAdmin: false });

@@ -51,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: bool(env.GONGKAI_JOBS, true),
     linkProbe: bool(env.GONGKAI_LINK_PROBE, true),
     linkProbePrivate: bool(env.GONGKAI_LINK_PROBE_PRIVATE, false),
-    require2fa: bool(env.GONGKAI_REQUIRE_2FA, true),
+    // On for every real deployment (GONGKAI_DEMO=0); the demo district's `npm start` lets its 三员 in by password.
+    require2fa: bool(env.GONGKAI_REQUIRE_2FA, !bool(env.GONGKAI_DEMO, true)),
     trustedProxies: (env.GONGKAI_TRUSTED_PROXIES ?? '')
       .split(',')
       .map((s) => s.trim())
