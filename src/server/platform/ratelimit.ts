@@ -16,7 +16,9 @@ export class RateLimiter {
   async hit(key: string, limit: number, windowMs: number): Promise<number> {
     const now = new Date(this.now());
     const reset = new Date(now.getTime() + windowMs);
-    const expired = sql`${rateLimits.resetAt} <= ${now}`;
+    // A window ending later than a whole window from now was opened by a clock ahead of ours (another instance, a
+    // corrected clock): it is over too, or it would never end.
+    const expired = sql`(${rateLimits.resetAt} <= ${now} OR ${rateLimits.resetAt} > ${reset}::timestamptz)`;
     const r = await this.database.db
       .insert(rateLimits)
       .values({ key, count: 1, resetAt: reset })

@@ -36,7 +36,8 @@ export async function claimAttempt(
       last_at = ${now},
       next_at = ${now}::timestamptz + ${delayOf(next)}
     WHERE t.last_at < ${forget}
-       OR (t.next_at <= ${now} AND (t.failures < ${rule.challengeAfter} OR ${opts.challengeSolved}))
+       OR ((t.failures < ${rule.delayAfter} OR t.next_at <= ${now})
+           AND (t.failures < ${rule.challengeAfter} OR ${opts.challengeSolved}))
     RETURNING t.failures`);
   const row = r.rows[0];
   if (row) return { ok: true, failures: Number(row.failures) };
@@ -44,7 +45,8 @@ export async function claimAttempt(
   // Ask for the challenge first: the delay is told once there is an answer to wait with.
   if (!opts.challengeSolved && cur && cur.failures >= rule.challengeAfter)
     return { ok: false, reason: 'challenge' };
-  if (cur && cur.nextAt > now)
+  // The delay binds only once it applies: another instance's clock a little ahead must not refuse a clean name.
+  if (cur && cur.failures >= rule.delayAfter && cur.nextAt > now)
     return {
       ok: false,
       reason: 'delay',
