@@ -42,6 +42,18 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 };
 
 // ---- auth ----
+/** What a login attempt came to (login_log.result). */
+export const LOGIN_RESULTS = [
+  'success',
+  'bad_password',
+  'locked',
+  'unknown_user',
+  'disabled',
+  'throttled', // refused before the password was checked: challenge missing or wrong, or the delay not over
+  'mfa_pending', // right password, waiting for the second step
+  'mfa_failed', // wrong TOTP or recovery code
+] as const;
+export type LoginResultCode = (typeof LOGIN_RESULTS)[number];
 export interface CurrentUser {
   id: string;
   username: string;
@@ -195,7 +207,7 @@ export interface LoginRecord {
   id: string;
   at: string;
   username: string;
-  result: 'success' | 'bad_password' | 'locked' | 'unknown_user' | 'disabled';
+  result: LoginResultCode;
   ip: string | null;
   userAgent: string | null;
 }

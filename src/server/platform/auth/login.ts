@@ -5,7 +5,7 @@
 // always runs, and a disabled account is named only to whoever knows its password.
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { CurrentUser } from '../../../contracts/api';
+import type { CurrentUser, LoginResultCode } from '../../../contracts/api';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { loginLog, sessions, userRoles, users } from '../../db/schema';
@@ -28,16 +28,6 @@ import {
 } from './throttle';
 import { dropMfaToken, issueMfaToken, sha256, solveChallenge, useMfaAttempt } from './tokens';
 import { hasTotp, verifySecondFactor } from './totp';
-
-type LoginOutcome =
-  | 'success'
-  | 'bad_password'
-  | 'locked'
-  | 'unknown_user'
-  | 'disabled'
-  | 'throttled'
-  | 'mfa_pending'
-  | 'mfa_failed';
 
 export interface LoginInput {
   username: string;
@@ -67,12 +57,12 @@ interface Deps {
   currentUser: (userId: string) => Promise<CurrentUser | null>;
 }
 
-function logLogin(d: Deps, input: LoginInput, result: LoginOutcome, userId: string | null) {
+function logLogin(d: Deps, input: LoginInput, result: LoginResultCode, userId: string | null) {
   return d.database.db.insert(loginLog).values({
     at: d.clock.now(),
     username: input.username.slice(0, 64),
     userId,
-    result: result as 'success',
+    result,
     ip: input.ip,
     userAgent: input.userAgent,
   });
