@@ -26,14 +26,14 @@ describe('[ADMIN] two-step verification and the login challenge', () => {
     await page.goto(`${e.base}/admin/`);
     await page.waitForURL('**/admin/two-step');
     await page.getByTestId('two-step-start').click();
-    const secret = (await page.getByTestId('two-step-secret').innerText()).trim();
+    const secret = ((await page.getByTestId('two-step-secret').textContent()) ?? '').trim();
     await page.getByText(/^otpauth:\/\/totp\//).waitFor();
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
     await page.getByTestId('two-step-code').fill(code);
     await page.getByTestId('two-step-confirm').click();
     const list = page.getByTestId('two-step-recovery-codes');
     await list.waitFor();
-    recovery = (await list.innerText()).match(/[0-9a-f]{5}-[0-9a-f]{5}/g) ?? [];
+    recovery = ((await list.textContent()) ?? '').match(/[0-9a-f]{5}-[0-9a-f]{5}/g) ?? [];
     expect(recovery).toHaveLength(10);
     await page.getByRole('button', { name: /进入系统/ }).click();
     await page.getByText('系统管理员').first().waitFor();
@@ -48,7 +48,7 @@ describe('[ADMIN] two-step verification and the login challenge', () => {
     }
     const challenge = page.getByTestId('login-challenge');
     await challenge.waitFor();
-    const label = await page.getByText(/^验证题：/).innerText();
+    const label = (await page.getByText(/^验证题：/).textContent()) ?? '';
     const [, a, op, b] = /(\d+) ([+×]) (\d+)/.exec(label)!;
     await challenge.fill(String(op === '+' ? Number(a) + Number(b) : Number(a) * Number(b)));
     await page.getByLabel('密码').fill(NEW_PASSWORD);
