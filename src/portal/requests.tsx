@@ -45,7 +45,7 @@ function intakeOf(values: FormValues) {
 }
 
 export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () => Promise<string>): void {
-  const limiter = new RateLimiter(() => p.clock.now().getTime());
+  const limiter = new RateLimiter(p.database, () => p.clock.now().getTime());
   const crumbs = [
     { label: '政府信息公开', href: '/xxgk' },
     { label: '依申请公开', href: '/ysqgk' },
@@ -98,7 +98,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     if (origin && host && new URL(origin).host !== host) return c.text('请求来源不明', 403);
     const limit =
       (await getSetting<{ perHour: number }>(p.database, 'requests.portalLimit')) ?? DEFAULT_LIMIT;
-    const wait = limiter.hit(`ysqgk:${c.get('ip')}`, limit.perHour, 3600_000);
+    const wait = await limiter.hit(`ysqgk:${c.get('ip')}`, limit.perHour, 3600_000);
     let raw: Record<string, string | File | (string | File)[]>;
     try {
       raw = await c.req.parseBody();

@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './disclosure';
 export * from './org';
 export * from './platform';
