@@ -3,7 +3,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Cadence, instancesFor } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
-import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema';
+import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
