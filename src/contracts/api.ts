@@ -51,12 +51,16 @@ export interface CurrentUser {
   dataScope: DataScope;
   mustChangePassword: boolean;
 }
+
 // POST /api/auth/login  { username, password } -> { data: CurrentUser }   (423 LOCKED, 401 on bad credentials)
 // GET  /api/auth/me     -> { data: CurrentUser }
 // POST /api/auth/logout -> { data: { ok: true } }
 // POST /api/auth/password { oldPassword, newPassword } -> { data: { ok: true } }  (400 with policy message)
 // GET  /api/auth/csrf   -> { data: { token } } (also sets gk_csrf)
 
+// ---- audit, working-day calendar: ./audit.ts, ./calendar.ts ----
+export type { AuditRecord, LoginRecord } from './audit';
+export type { CalendarYearSummary } from './calendar';
 // ---- org: units, groups, users, roles, leading group ---- schemas and endpoints in ./org.ts
 export type {
   LeadingGroup,
@@ -70,46 +74,6 @@ export type {
   UnitTreeNode,
   User,
 } from './org';
-
-// ---- audit ----  (auditor)
-export interface AuditRecord {
-  id: string;
-  seq: number;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  unitName: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  result: 'success' | 'failure';
-  ip: string | null;
-  requestId: string | null;
-  detail: string | null; // personal data already masked
-}
-export interface LoginRecord {
-  id: string;
-  at: string;
-  username: string;
-  result: 'success' | 'bad_password' | 'locked' | 'unknown_user' | 'disabled';
-  ip: string | null;
-  userAgent: string | null;
-}
-// GET /api/audit/logs?from=&to=&username=&action=&objectType=&result=&page=&pageSize= -> { data: Paged<AuditRecord> }
-// GET /api/audit/logs/export?(same filters) -> .xlsx
-// GET /api/audit/logins?from=&to=&username=&result=&page=&pageSize= -> { data: Paged<LoginRecord> }
-// GET /api/audit/verify -> { data: { ok: boolean; checked: number; firstBrokenSeq: number | null; message: string } }
-
-// ---- working-day calendar ----
-export interface CalendarYearSummary {
-  year: number;
-  source: string;
-  holidays: { name: string; off: string[]; makeupWorkdays: string[] }[];
-  workingDays: number;
-}
-// GET /api/calendar/years -> { data: CalendarYearSummary[] }
-// PUT /api/calendar/years/:year  (body: the year's JSON as in src/domain/calendar/data) -> { data: CalendarYearSummary }
-// GET /api/calendar/add?date=YYYY-MM-DD&days=N -> { data: { date, provisional, trace: string[] } }
 
 // ---- security settings ---- (secadmin): src/contracts/system.ts
 export type { SecuritySettings } from './system';
