@@ -6,7 +6,7 @@ import { download, downloadFrom } from '../api';
 import { showError } from '../queryClient';
 
 /** Downloads a file from the API (blob + the server's file name). */
-export function DownloadButton({
+export function DownloadButton<E extends Endpoint = Endpoint>({
   endpoint,
   args,
   path,
@@ -15,8 +15,8 @@ export function DownloadButton({
   testId,
 }: {
   /** The download endpoint contract, with its arguments. */
-  endpoint?: Endpoint;
-  args?: CallArgs<Endpoint>;
+  endpoint?: E;
+  args?: CallArgs<E>;
   /** Transitional: a download path for features whose contracts are not yet in src/contracts. */
   path?: string;
   fallbackName: string;
