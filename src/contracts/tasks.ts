@@ -2,7 +2,12 @@
 // `tasksApi` endpoints. Shared by server, OpenAPI and console.
 import { z } from 'zod';
 import type { Deadline } from '../domain/tasks/deadlines';
-import type { AssignmentState, Cadence, LedgerStatus } from '../domain/tasks/ledger';
+import {
+  type AssignmentState,
+  type Cadence,
+  LEDGER_STATUSES,
+  type LedgerStatus,
+} from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
 import { endpoint, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
 
@@ -10,14 +15,6 @@ export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
 const tag = '工作任务';
 
-const LEDGER_STATUS_VALUES = [
-  'not_started',
-  'in_progress',
-  'submitted',
-  'closed',
-  'returned',
-  'overdue',
-] as const satisfies readonly LedgerStatus[];
 const ASSIGNMENT_STATES = [
   'not_started',
   'in_progress',
@@ -25,7 +22,7 @@ const ASSIGNMENT_STATES = [
   'closed',
   'returned',
 ] as const satisfies readonly AssignmentState[];
-const zLedgerStatus = z.enum(LEDGER_STATUS_VALUES, { message: '状态无效' });
+const zLedgerStatus = z.enum(LEDGER_STATUSES as [LedgerStatus, ...LedgerStatus[]], { message: '状态无效' });
 const zCadence = z.enum(['week', 'month', 'quarter', 'year'], { message: '报送周期无效' });
 const zDeadline = z.object({
   kind: z.enum(['date', 'recurring', 'continuous', 'relative'], { message: '时限类型无效' }),
