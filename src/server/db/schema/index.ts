@@ -1,5 +1,6 @@
 export * from './disclosure';
 export * from './org';
 export * from './platform';
+export * from './reports';
 export * from './requests';
 export * from './tasks';

@@ -1,0 +1,93 @@
+// Personal data encrypted at rest (issue 10 part 5; 个人信息保护法 第51条): applicants' ID numbers, phones and
+// addresses are stored sealed with AES-256-GCM; where the code must find equal values (duplicate applications,
+// 按件 counting) it compares a keyed hash (HMAC-SHA256) instead of the value.
+//
+// The keys live outside the database, in a JSON file (default `<data dir>/keys/fields.json`, mode 0600, or
+// GONGKAI_FIELD_KEYS_FILE): { "current": "k2", "keys": { "k1": "<base64>", "k2": "<base64>" }, "hash": "<base64>" }.
+// Rotation (README "Keys"): add a key, make it current, restart, run `gongkai keys rotate` (re-seals every value
+// with the current key), then remove the old key. The hash key is never rotated: it would orphan every
+// duplicate-detection key already stored.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface FieldKeys {
+  current: string;
+  keys: ReadonlyMap<string, Buffer>;
+  hash: Buffer;
+}
+
+const PREFIX = 'gk1';
+
+function decodeKey(name: string, b64: unknown): Buffer {
+  const k = typeof b64 === 'string' ? Buffer.from(b64, 'base64') : Buffer.alloc(0);
+  if (k.length !== 32) throw new Error(`字段加密密钥 ${name} 无效：应为 32 字节的 base64`);
+  return k;
+}
+
+export function parseFieldKeys(json: string): FieldKeys {
+  const raw = JSON.parse(json) as { current?: unknown; keys?: Record<string, unknown>; hash?: unknown };
+  const keys = new Map<string, Buffer>();
+  for (const [id, v] of Object.entries(raw.keys ?? {})) {
+    if (!/^[A-Za-z0-9_-]{1,16}$/.test(id)) throw new Error(`字段加密密钥编号无效：${id}`);
+    keys.set(id, decodeKey(id, v));
+  }
+  const current = String(raw.current ?? '');
+  if (!keys.has(current)) throw new Error(`字段加密密钥文件中没有当前密钥 ${current || '（未指定）'}`);
+  return { current, keys, hash: decodeKey('hash', raw.hash) };
+}
+
+/** Reads the key file, creating it (0600, in a 0700 folder) with fresh keys on first start. */
+export function loadOrCreateFieldKeys(file: string): FieldKeys {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const fresh = {
+      current: 'k1',
+      keys: { k1: randomBytes(32).toString('base64') },
+      hash: randomBytes(32).toString('base64'),
+    };
+    // 'wx': never overwrite a key file another process wrote in the meantime.
+    try {
+      fs.writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  return parseFieldKeys(fs.readFileSync(file, 'utf8'));
+}
+
+export function isSealed(v: string): boolean {
+  return v.startsWith(`${PREFIX}:`);
+}
+
+/** 'gk1:<key id>:<iv>:<tag>:<ciphertext>' (base64url parts); a fresh IV every time. */
+export function seal(keys: FieldKeys, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.keys.get(keys.current)!, iv);
+  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [PREFIX, keys.current, iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join(':');
+}
+
+/** The plain value. Values stored before encryption was introduced (not sealed) are returned as they are. */
+export function unseal(keys: FieldKeys, stored: string): string {
+  if (!isSealed(stored)) return stored;
+  const [, id, iv, tag, ct] = stored.split(':');
+  const key = keys.keys.get(id ?? '');
+  if (!key || iv === undefined || tag === undefined || ct === undefined)
+    throw new Error(`无法解密个人信息：密钥 ${id} 不在密钥文件中`);
+  const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  d.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
+}
+
+/** Whether a sealed value should be re-sealed with the current key (rotation). */
+export function needsReseal(keys: FieldKeys, stored: string): boolean {
+  return !isSealed(stored) || stored.split(':')[1] !== keys.current;
+}
+
+/** A keyed hash for equality look-ups: equal inputs give equal hashes; without the key it reveals nothing. */
+export function keyedHash(keys: FieldKeys, value: string): string {
+  return createHmac('sha256', keys.hash).update(value, 'utf8').digest('hex');
+}
