@@ -14,8 +14,9 @@ import { PasswordPage } from './features/auth/pages/PasswordPage';
 import { TwoStepPage } from './features/auth/pages/TwoStepPage';
 import { AdminLayout } from './layout/AdminLayout';
 import { NotFound, RequirePage } from './layout/RequirePage';
+import { ADMIN_MODULES } from './modules';
 import { createQueryClient, setErrorNotifier } from './queryClient';
-import { ADMIN_MODULES } from './routes';
+import { PAGE_COMPONENTS } from './routes';
 
 // WCAG 2.1 AA contrast (4.5:1) for the console (e2e/console-a11y): antd's default primary #1677ff under white text
 // is 4.1:1, and its tertiary, description and placeholder greys (black at 45% and 25%) are 3.4:1 and 1.9:1 on white.
@@ -40,7 +41,8 @@ const queryClient = createQueryClient();
 
 const pageRoutes: RouteObject[] = ADMIN_MODULES.flatMap((m) =>
   m.pages.map((p): RouteObject => {
-    const Page = p.component;
+    const Page = PAGE_COMPONENTS[p.path];
+    if (!Page) throw new Error(`页面 ${p.path} 没有组件（admin/routes.tsx）`);
     const element = (
       <RequirePage key={p.path} page={p}>
         <Page />

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PermissionCode } from '../contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../contracts/roles';
 import { canSee, firstAllowedPath, type ModuleEntry, selectedPath, visibleModules } from './menu';
-import { ADMIN_MODULES } from './routes';
+import { ADMIN_MODULES } from './modules';
+import { PAGE_COMPONENTS } from './routes';
 
 const modules: ModuleEntry[] = [
   { key: 'home', label: '首页', pages: [{ path: '/', label: '首页' }] },
@@ -177,5 +178,9 @@ describe('registry', () => {
   it('guards every page except the home page with a permission', () => {
     const unguarded = ADMIN_MODULES.flatMap((m) => m.pages).filter((p) => !p.anyOf?.length);
     expect(unguarded.map((p) => p.path)).toEqual(['/']);
+  });
+  it('has a component for every page and no component without a page', () => {
+    const paths = ADMIN_MODULES.flatMap((m) => m.pages.map((p) => p.path));
+    expect(Object.keys(PAGE_COMPONENTS).sort()).toEqual([...paths].sort());
   });
 });

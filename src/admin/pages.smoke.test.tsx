@@ -16,9 +16,10 @@ import type {
   UnitTreeNode,
   User,
 } from '../contracts/api';
+import { orgApi } from '../contracts/org';
 import { BUILTIN_ROLES, type RoleCode } from '../contracts/roles';
 import { ME_KEY } from './auth';
-import { listKey } from './components/SearchTable';
+import { searchKey } from './components/SearchTable';
 import { UNIT_TREE_KEY } from './components/units';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { PasswordPage } from './features/auth/pages/PasswordPage';
@@ -143,7 +144,7 @@ describe('UsersPage', () => {
     render(<UsersPage />, [
       [ME_KEY, me(role)],
       [UNIT_TREE_KEY, tree],
-      [listKey('/org/users', { unitId: null, page: 1, pageSize: 20 }), users],
+      [searchKey(orgApi.users, { unitId: null, page: 1, pageSize: 20 }), users],
     ]);
   it('lists users with masked phone, role label and locked badge', () => {
     const html = page('office');
@@ -187,7 +188,7 @@ describe('UnitsPage', () => {
       render(<UnitsPage />, [
         [ME_KEY, me('office')],
         [UNIT_TREE_KEY, tree],
-        [listKey('/org/units', { parentId: null, page: 1, pageSize: 20 }), units],
+        [searchKey(orgApi.units, { parentId: null, page: 1, pageSize: 20 }), units],
       ]),
     );
     expect(t).toContain('部门');

@@ -10,7 +10,7 @@ import { loadConfig } from '../server/config';
 import { connect } from '../server/db/client';
 import { runningEmbeddedUrl } from '../server/db/embedded';
 import { startServer } from '../server/main';
-import { commitLeadingGroup, previewLeadingGroup } from '../server/modules/org/leading-group.service';
+import { commitLeadingGroup, previewLeadingGroup } from '../server/modules/org';
 import { verifyAuditChain } from '../server/platform/audit/audit';
 import { builtinCalendar, getCalendar } from '../server/platform/calendar/service';
 import { systemActor } from '../server/platform/context';

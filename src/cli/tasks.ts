@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { ParsedPlan } from '../domain/tasks/notice';
 import { bootstrap } from '../server/bootstrap';
-import { autoCommitBody, commitPlan, parsePlan, previewImport } from '../server/modules/tasks/import.service';
+import { autoCommitBody, commitPlan, parsePlan, previewImport } from '../server/modules/tasks';
 import { systemActor } from '../server/platform/context';
 import { fileToBlocks, pastedToBlocks } from '../server/platform/documents/text';
 import { say, withDb } from './shared';

@@ -1,173 +1,466 @@
-// API shapes of the tasks module (work plans, ledger, reminders, supervision). Shared by server and console.
+// Contracts of the tasks module (work plans, ledger, reminders, supervision): request and response schemas and the
+// `tasksApi` endpoints. Shared by server, OpenAPI and console.
+import { z } from 'zod';
 import type { Deadline } from '../domain/tasks/deadlines';
-import type { AssignmentState, Cadence, LedgerStatus } from '../domain/tasks/ledger';
+import {
+  type AssignmentState,
+  type Cadence,
+  LEDGER_STATUSES,
+  type LedgerStatus,
+} from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
-import type { MatchStatus } from '../domain/units';
+import { endpoint, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
+const tag = '工作任务';
+
+const ASSIGNMENT_STATES = [
+  'not_started',
+  'in_progress',
+  'submitted',
+  'closed',
+  'returned',
+] as const satisfies readonly AssignmentState[];
+const zLedgerStatus = z.enum(LEDGER_STATUSES as [LedgerStatus, ...LedgerStatus[]], { message: '状态无效' });
+const zCadence = z.enum(['week', 'month', 'quarter', 'year'], { message: '报送周期无效' });
+const zDeadline = z.object({
+  kind: z.enum(['date', 'recurring', 'continuous', 'relative'], { message: '时限类型无效' }),
+  date: zDate.optional(),
+  every: zCadence.optional(),
+  times: z.number().int().min(1).max(1000).optional(),
+  raw: z.string().max(500),
+});
+
+// ---- import ----
+
+const zPlanTask = z.object({
+  ref: z.string(),
+  section: z.array(z.string()),
+  text: z.string(),
+  measures: z.array(z.string()),
+  leadUnits: z.array(z.string()),
+  responsibleUnits: z.array(z.string()),
+  deadlines: z.array(zDeadline),
+  disclosurePaths: z.array(z.array(z.string())),
+  source: z.string(),
+});
+export const parsedPlanSchema = z.object({
+  title: z.string().nullable(),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  date: z.string().nullable(),
+  year: z.number().int().nullable(),
+  tasks: z.array(zPlanTask),
+  warnings: z.array(z.object({ ref: z.string(), source: z.string(), message: z.string() })),
+});
+
 /** How one written unit name maps to registered units (for the preview). */
-export interface UnitNameMatch {
-  written: string;
-  status: MatchStatus;
-  unitId?: string;
-  unitName?: string;
-  groupName?: string;
+export const unitNameMatchSchema = z.object({
+  written: z.string(),
+  status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown']),
+  unitId: z.string().optional(),
+  unitName: z.string().optional(),
+  groupName: z.string().optional(),
   /** For a group: its members (expanded at commit); needsChoice: candidates the officer picks from. */
-  memberUnitIds?: string[];
-  needsChoice?: boolean;
-  suggestions: { unitId: string; unitName: string; confidence: number; reason: string }[];
-  warnings: string[];
-}
+  memberUnitIds: z.array(z.string()).optional(),
+  needsChoice: z.boolean().optional(),
+  suggestions: z.array(
+    z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number(), reason: z.string() }),
+  ),
+  warnings: z.array(z.string()),
+});
+export type UnitNameMatch = z.output<typeof unitNameMatchSchema>;
 
-export interface DuplicatePlan {
-  planId: string;
-  title: string;
+export const duplicatePlanSchema = z.object({
+  planId: z.string(),
+  title: z.string(),
   /** true when no unit has reported on it yet: it may be replaced. */
-  replaceable: boolean;
-}
+  replaceable: z.boolean(),
+});
+export type DuplicatePlan = z.output<typeof duplicatePlanSchema>;
 
-// POST /api/tasks/import/preview multipart `file` (+ ?year=) -> { data: ImportPreview }
-export interface ImportPreview {
-  plan: ParsedPlan;
-  fingerprint: string;
+export const importPreviewSchema = z.object({
+  plan: parsedPlanSchema,
+  fingerprint: z.string(),
   /** One entry per distinct written name across all tasks. */
-  units: UnitNameMatch[];
-  duplicate: DuplicatePlan | null;
-}
+  units: z.array(unitNameMatchSchema),
+  duplicate: duplicatePlanSchema.nullable(),
+});
+export type ImportPreview = z.output<typeof importPreviewSchema>;
 
 /** A written unit name and the registered units it stands for (groups expanded, 有关部门 picked). */
-export interface CommitUnit {
-  written: string;
-  unitIds: string[];
-}
+const zCommitUnit = z.object({
+  written: z.string().trim().min(1, '单位名称不能为空').max(100),
+  unitIds: z.array(zUuid).max(500),
+});
+export type CommitUnit = z.output<typeof zCommitUnit>;
 
-export interface CommitTask {
-  ref: string;
-  section: string[];
-  text: string;
-  measures: string[];
-  leadUnits: CommitUnit[];
-  responsibleUnits: CommitUnit[];
-  deadlines: Deadline[];
-  disclosurePaths: string[][];
-}
+const zCommitTask = z.object({
+  ref: z.string().trim().min(1).max(20),
+  section: z.array(z.string().max(500)).max(10),
+  text: z.string().trim().min(1, '任务内容不能为空').max(20000),
+  measures: z.array(z.string().max(5000)).max(100),
+  leadUnits: z.array(zCommitUnit).max(100),
+  responsibleUnits: z.array(zCommitUnit).max(300),
+  deadlines: z.array(zDeadline).max(50),
+  disclosurePaths: z.array(z.array(z.string().max(200)).max(20)).max(20),
+});
+export type CommitTask = z.output<typeof zCommitTask>;
 
-// POST /api/tasks/import/commit CommitPlanBody -> { data: WorkPlanSummary }  (409 duplicate unless replace)
-export interface CommitPlanBody {
-  title: string;
-  issuer: string | null;
-  docNumber: string | null;
-  date: string | null;
-  year: number;
-  fingerprint: string;
-  cadence: Cadence;
-  replace: boolean;
-  tasks: CommitTask[];
-}
+export const commitPlanSchema = z.object({
+  title: z.string().trim().min(1, '请填写标题').max(300),
+  issuer: z.string().max(100).nullable().default(null),
+  docNumber: z.string().max(60).nullable().default(null),
+  date: zDate.nullable().default(null),
+  year: z.number({ message: '请填写年度' }).int().min(2000, '年度无效').max(2100, '年度无效'),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, '指纹无效'),
+  cadence: zCadence.default('quarter'),
+  replace: z.boolean().default(false),
+  tasks: z.array(zCommitTask).min(1, '没有任务').max(5000),
+});
+export type CommitPlanBody = z.output<typeof commitPlanSchema>;
 
-// GET /api/tasks/plans -> { data: WorkPlanSummary[] }
-// PUT /api/tasks/plans/:id/cadence { cadence } -> { data: { tasks, assignments } }  (409 once continuous tasks have reports)
-// GET/PUT /api/tasks/settings { reminderDaysBefore } (default 5 working days)
-export interface WorkPlanSummary {
-  id: string;
-  title: string;
-  docNumber: string | null;
-  date: string | null;
-  year: number;
-  cadence: Cadence;
-  taskCount: number;
-  assignmentCount: number;
-  createdAt: string;
-}
+export const workPlanSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+  date: z.string().nullable(),
+  year: z.number().int(),
+  cadence: zCadence,
+  taskCount: z.number().int(),
+  assignmentCount: z.number().int(),
+  createdAt: zInstant,
+});
+export type WorkPlanSummary = z.output<typeof workPlanSummarySchema>;
 
-// GET /api/tasks/ledger?planId=&status=&unitId=&view=&keyword=&page=&pageSize= -> { data: Paged<LedgerRow> }
+export const tasksSettingsSchema = z.object({
+  reminderDaysBefore: z
+    .number({ message: '请填写天数' })
+    .int()
+    .min(1, '至少 1 个工作日')
+    .max(30, '不超过 30 个工作日'),
+});
+export type TasksSettings = z.output<typeof tasksSettingsSchema>;
+
+// ---- ledger ----
+
 export type LedgerView = 'mine' | 'lead' | 'all';
-export interface LedgerRow {
-  id: string;
-  planId: string;
-  taskId: string;
-  ref: string;
-  section: string[];
-  text: string;
-  unitId: string;
-  unitName: string;
-  isLead: boolean;
-  period: string | null;
-  dueDate: string | null;
-  deadlineRaw: string;
-  state: AssignmentState;
-  status: LedgerStatus;
-  leadReview: 'approved' | 'returned' | null;
-  returnReason: string | null;
-  lastReportAt: string | null;
-  closedAt: string | null;
-}
+export const ledgerQuerySchema = z.object({
+  ...zPage,
+  planId: zUuid.optional(),
+  unitId: zUuid.optional(),
+  status: zLedgerStatus.optional(),
+  view: z.enum(['mine', 'lead', 'all']).default('all'),
+  keyword: z.string().trim().max(100).optional(),
+});
 
-export interface ProgressReport {
-  id: string;
-  text: string;
-  completed: boolean;
-  links: string[];
-  attachments: { fileId: string; name: string; size: number }[];
-  reportedBy: string | null;
-  reportedAt: string;
-}
+export const ledgerRowSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  taskId: z.string(),
+  ref: z.string(),
+  section: z.array(z.string()),
+  text: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  isLead: z.boolean(),
+  period: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  deadlineRaw: z.string(),
+  state: z.enum(ASSIGNMENT_STATES),
+  status: zLedgerStatus,
+  leadReview: z.enum(['approved', 'returned']).nullable(),
+  returnReason: z.string().nullable(),
+  lastReportAt: zInstant.nullable(),
+  closedAt: zInstant.nullable(),
+});
+export type LedgerRow = z.output<typeof ledgerRowSchema>;
 
-export interface ExtensionRequest {
-  id: string;
-  oldDueDate: string | null;
-  newDueDate: string;
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedBy: string | null;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+const zAttachment = z.object({ fileId: z.string(), name: z.string(), size: z.number().int() });
 
-// GET /api/tasks/assignments/:id -> { data: AssignmentDetail }
-export interface AssignmentDetail extends LedgerRow {
-  measures: string[];
-  deadlines: Deadline[];
-  disclosurePaths: string[][];
-  leadUnitsWritten: string[];
-  responsibleUnitsWritten: string[];
-  leadReviewNote: string | null;
-  reports: ProgressReport[];
-  extensions: ExtensionRequest[];
+export const progressReportSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  completed: z.boolean(),
+  links: z.array(z.string()),
+  attachments: z.array(zAttachment),
+  reportedBy: z.string().nullable(),
+  reportedAt: zInstant,
+});
+export type ProgressReport = z.output<typeof progressReportSchema>;
+
+export const extensionRequestSchema = z.object({
+  id: z.string(),
+  oldDueDate: z.string().nullable(),
+  newDueDate: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedBy: z.string().nullable(),
+  requestedAt: zInstant,
+  decidedBy: z.string().nullable(),
+  decidedAt: zInstant.nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type ExtensionRequest = z.output<typeof extensionRequestSchema>;
+
+export const extensionListItemSchema = extensionRequestSchema.extend({
+  assignmentId: z.string(),
+  unitName: z.string(),
+  ref: z.string(),
+  text: z.string(),
+});
+export type ExtensionListItem = z.output<typeof extensionListItemSchema>;
+
+export const assignmentDetailSchema = ledgerRowSchema.extend({
+  measures: z.array(z.string()),
+  deadlines: z.array(zDeadline),
+  disclosurePaths: z.array(z.array(z.string())),
+  leadUnitsWritten: z.array(z.string()),
+  responsibleUnitsWritten: z.array(z.string()),
+  leadReviewNote: z.string().nullable(),
+  reports: z.array(progressReportSchema),
+  extensions: z.array(extensionRequestSchema),
   /** Other units' assignments of the same task (shown to the lead unit and the office). */
-  siblings: { id: string; unitName: string; isLead: boolean; period: string | null; status: LedgerStatus }[];
+  siblings: z.array(
+    z.object({
+      id: z.string(),
+      unitName: z.string(),
+      isLead: z.boolean(),
+      period: z.string().nullable(),
+      status: zLedgerStatus,
+    }),
+  ),
   /** What the caller may do now. */
-  can: { report: boolean; review: boolean; close: boolean; extend: boolean };
-}
+  can: z.object({ report: z.boolean(), review: z.boolean(), close: z.boolean(), extend: z.boolean() }),
+});
+export type AssignmentDetail = z.output<typeof assignmentDetailSchema>;
 
-// POST /api/tasks/attachments multipart `file` -> { data: { fileId, name, size } }
-// POST /api/tasks/assignments/:id/reports { text, completed, links: string[], fileIds: string[] }
-// POST /api/tasks/assignments/:id/review { decision: 'approved'|'returned', note }     (lead unit)
-// POST /api/tasks/assignments/:id/close                                                (office 销号)
-// POST /api/tasks/assignments/:id/return { reason }                                    (office 退回)
-// POST /api/tasks/assignments/:id/extensions { newDueDate, reason }                    (unit)
-// POST /api/tasks/extensions/:id/decide { decision: 'approved'|'rejected', note }      (leader)
-// GET  /api/tasks/extensions?status=pending -> { data: (ExtensionRequest & { assignmentId, unitName, text })[] }
-// PUT  /api/tasks/assignments/:id/due { dueDate }                                      (office: relative deadlines)
+const zReason = z.string().trim().min(2, '请填写理由（至少 2 个字）').max(1000);
 
-// GET /api/tasks/dashboard?planId= -> { data: Dashboard }
-export interface DashboardBucket {
-  key: string;
-  label: string;
-  total: number;
-  closed: number;
-  overdue: number;
-  submitted: number;
-  returned: number;
-}
-export interface Dashboard {
-  today: string;
-  totals: Record<LedgerStatus, number>;
-  byUnit: DashboardBucket[];
-  bySection: DashboardBucket[];
-}
-// GET /api/tasks/export.xlsx?planId=     ledger in the original table layout + status columns
-// GET /api/tasks/bulletin.docx?planId=   通报 in official-document layout
+export const reportProgressSchema = z.object({
+  text: z.string().trim().min(2, '请填写进展情况（至少 2 个字）').max(5000),
+  completed: z.boolean().default(false),
+  links: z.array(z.string().trim().url('证明材料链接应为网址')).max(20).default([]),
+  fileIds: z.array(zUuid).max(20).default([]),
+});
+
+// ---- supervision ----
+
+export const dashboardBucketSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  total: z.number().int(),
+  closed: z.number().int(),
+  overdue: z.number().int(),
+  submitted: z.number().int(),
+  returned: z.number().int(),
+});
+export type DashboardBucket = z.output<typeof dashboardBucketSchema>;
+export const dashboardSchema = z.object({
+  today: z.string(),
+  totals: z.record(zLedgerStatus, z.number().int()),
+  byUnit: z.array(dashboardBucketSchema),
+  bySection: z.array(dashboardBucketSchema),
+});
+export type Dashboard = z.output<typeof dashboardSchema>;
+
+const planQuery = z.object({ planId: zUuid.optional() });
+
+export const tasksApi = {
+  importPreview: endpoint({
+    method: 'post',
+    path: '/api/tasks/import/preview',
+    tag,
+    summary: '上传任务分工通知并预览（不保存）',
+    permission: 'tasks:plan:import',
+    upload: true,
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    response: importPreviewSchema,
+  }),
+  importCommit: endpoint({
+    method: 'post',
+    path: '/api/tasks/import/commit',
+    tag,
+    summary: '确认导入任务分工（全部成功或全部不导入）',
+    permission: 'tasks:plan:import',
+    body: commitPlanSchema,
+    status: 201,
+    response: workPlanSummarySchema,
+  }),
+  plans: endpoint({
+    method: 'get',
+    path: '/api/tasks/plans',
+    tag,
+    summary: '工作任务分工列表',
+    permission: 'tasks:plan:list',
+    response: z.array(workPlanSummarySchema),
+  }),
+  setCadence: endpoint({
+    method: 'put',
+    path: '/api/tasks/plans/:id/cadence',
+    tag,
+    summary: '设定持续性任务的报送周期（尚无报送时重建周期任务）',
+    permission: 'tasks:plan:import',
+    body: z.object({ cadence: zCadence }),
+    response: z.object({ tasks: z.number().int(), assignments: z.number().int() }),
+  }),
+  getSettings: endpoint({
+    method: 'get',
+    path: '/api/tasks/settings',
+    tag,
+    summary: '任务提醒设置',
+    permission: 'tasks:plan:list',
+    response: tasksSettingsSchema,
+  }),
+  putSettings: endpoint({
+    method: 'put',
+    path: '/api/tasks/settings',
+    tag,
+    summary: '修改任务提醒设置（到期前 N 个工作日提醒）',
+    permission: 'tasks:plan:import',
+    body: tasksSettingsSchema,
+    response: tasksSettingsSchema,
+  }),
+  ledger: endpoint({
+    method: 'get',
+    path: '/api/tasks/ledger',
+    tag,
+    summary: '任务台账（按数据范围：本单位承担的与本单位牵头的）',
+    permission: 'tasks:ledger:list',
+    query: ledgerQuerySchema,
+    response: zPaged(ledgerRowSchema),
+  }),
+  assignment: endpoint({
+    method: 'get',
+    path: '/api/tasks/assignments/:id',
+    tag,
+    summary: '任务详情（进展、延期记录、同任务各单位）',
+    permission: 'tasks:ledger:list',
+    response: assignmentDetailSchema,
+  }),
+  uploadAttachment: endpoint({
+    method: 'post',
+    path: '/api/tasks/attachments',
+    tag,
+    summary: '上传进展附件',
+    permission: 'tasks:progress:report',
+    upload: true,
+    status: 201,
+    response: zAttachment,
+  }),
+  attachment: endpoint({
+    method: 'get',
+    path: '/api/tasks/attachments/:id',
+    tag,
+    summary: '下载进展附件',
+    permission: 'tasks:ledger:list',
+    response: zFile,
+  }),
+  report: endpoint({
+    method: 'post',
+    path: '/api/tasks/assignments/:id/reports',
+    tag,
+    summary: '报送进展（completed=true 为报送完成，进入待审核）',
+    permission: 'tasks:progress:report',
+    status: 201,
+    body: reportProgressSchema,
+    response: zOk,
+  }),
+  review: endpoint({
+    method: 'post',
+    path: '/api/tasks/assignments/:id/review',
+    tag,
+    summary: '牵头单位审核完成报送',
+    permission: 'tasks:progress:review',
+    body: z.object({
+      decision: z.enum(['approved', 'returned'], { message: '审核结论无效' }),
+      note: z.string().trim().max(1000).default(''),
+    }),
+    response: zOk,
+  }),
+  close: endpoint({
+    method: 'post',
+    path: '/api/tasks/assignments/:id/close',
+    tag,
+    summary: '销号',
+    permission: 'tasks:assignment:close',
+    response: zOk,
+  }),
+  return: endpoint({
+    method: 'post',
+    path: '/api/tasks/assignments/:id/return',
+    tag,
+    summary: '退回（须填写理由）',
+    permission: 'tasks:assignment:close',
+    body: z.object({ reason: zReason }),
+    response: zOk,
+  }),
+  setDue: endpoint({
+    method: 'put',
+    path: '/api/tasks/assignments/:id/due',
+    tag,
+    summary: '设定完成时限（事件触发类任务）',
+    permission: 'tasks:assignment:close',
+    body: z.object({ dueDate: zDate }),
+    response: zOk,
+  }),
+  requestExtension: endpoint({
+    method: 'post',
+    path: '/api/tasks/assignments/:id/extensions',
+    tag,
+    summary: '申请延期',
+    permission: 'tasks:extension:request',
+    status: 201,
+    body: z.object({ newDueDate: zDate, reason: zReason }),
+    response: zOk,
+  }),
+  extensions: endpoint({
+    method: 'get',
+    path: '/api/tasks/extensions',
+    tag,
+    summary: '延期申请列表',
+    permission: 'tasks:extension:approve',
+    query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }),
+    response: z.array(extensionListItemSchema),
+  }),
+  decideExtension: endpoint({
+    method: 'post',
+    path: '/api/tasks/extensions/:id/decide',
+    tag,
+    summary: '审批延期申请',
+    permission: 'tasks:extension:approve',
+    body: z.object({
+      decision: z.enum(['approved', 'rejected'], { message: '审批结论无效' }),
+      note: z.string().trim().max(1000).default(''),
+    }),
+    response: zOk,
+  }),
+  dashboard: endpoint({
+    method: 'get',
+    path: '/api/tasks/dashboard',
+    tag,
+    summary: '督办看板：按单位、按板块的完成与逾期',
+    permission: 'tasks:dashboard:view',
+    query: planQuery,
+    response: dashboardSchema,
+  }),
+  exportLedger: endpoint({
+    method: 'get',
+    path: '/api/tasks/export.xlsx',
+    tag,
+    summary: '导出任务台账（原表格式 + 状态、最新进展、销号日期）',
+    permission: 'tasks:ledger:export',
+    query: planQuery,
+    response: zFile,
+  }),
+  bulletin: endpoint({
+    method: 'get',
+    path: '/api/tasks/bulletin.docx',
+    tag,
+    summary: '生成督办通报（.docx 公文格式）',
+    permission: 'tasks:bulletin:export',
+    query: planQuery,
+    response: zFile,
+  }),
+};

@@ -21,7 +21,7 @@ import {
   units,
   users,
 } from '../../src/server/db/schema';
-import { autoCommitBody, commitPlan } from '../../src/server/modules/tasks/import.service';
+import { autoCommitBody, commitPlan } from '../../src/server/modules/tasks';
 import { reminderJob, runReminders } from '../../src/server/modules/tasks/reminders';
 import { systemActor } from '../../src/server/platform/context';
 import { runJobOnce } from '../../src/server/platform/jobs/scheduler';

@@ -1,17 +1,24 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { download } from '../api';
+import type { CallArgs, Endpoint } from '../../contracts/http';
+import { download, downloadFrom } from '../api';
 import { showError } from '../queryClient';
 
 /** Downloads a file from the API (blob + the server's file name). */
-export function DownloadButton({
+export function DownloadButton<E extends Endpoint = Endpoint>({
+  endpoint,
+  args,
   path,
   fallbackName,
   label = '导出',
   testId,
 }: {
-  path: string;
+  /** The download endpoint contract, with its arguments. */
+  endpoint?: E;
+  args?: CallArgs<E>;
+  /** Transitional: a download path for features whose contracts are not yet in src/contracts. */
+  path?: string;
   fallbackName: string;
   label?: string;
   testId?: string;
@@ -26,7 +33,9 @@ export function DownloadButton({
       onClick={async () => {
         setLoading(true);
         try {
-          const name = await download(path, fallbackName);
+          const name = endpoint
+            ? await downloadFrom(endpoint, fallbackName, args)
+            : await download(path ?? '', fallbackName);
           void message.success(`已导出：${name}`);
         } catch (e) {
           showError(e);

@@ -1,7 +1,8 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { type RowError, rowErrorsOf, upload } from '../api';
+import type { Endpoint } from '../../contracts/http';
+import { type RowError, rowErrorsOf, upload, uploadTo } from '../api';
 import { showError } from '../queryClient';
 
 /**
@@ -9,6 +10,7 @@ import { showError } from '../queryClient';
  * in a dialog so the user can fix the sheet and try again.
  */
 export function ImportButton<R>({
+  endpoint,
   path,
   label = '导入',
   accept = '.xlsx',
@@ -16,7 +18,10 @@ export function ImportButton<R>({
   describe,
   testId,
 }: {
-  path: string;
+  /** The import endpoint contract (`upload: true`). */
+  endpoint?: Endpoint;
+  /** Transitional: an upload path for features whose contracts are not yet in src/contracts. */
+  path?: string;
   label?: string;
   accept?: string;
   onDone?: (result: R) => void;
@@ -36,7 +41,9 @@ export function ImportButton<R>({
         beforeUpload={async (file) => {
           setBusy(true);
           try {
-            const result = await upload<R>(path, file);
+            const result = (
+              endpoint ? await uploadTo(endpoint, file) : await upload<R>(path ?? '', file)
+            ) as R;
             void message.success(describe(result));
             onDone?.(result);
           } catch (e) {

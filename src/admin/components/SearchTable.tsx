@@ -3,7 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Space, Table, type TableProps, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../contracts/api';
-import { buildQuery, get } from '../api';
+import type { CallArgs, Endpoint } from '../../contracts/http';
+import { buildQuery, call, get } from '../api';
+import { keyOf } from '../queries';
 import { useFocusableScroll } from './scrollRegion';
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -13,11 +15,17 @@ export function listKey(path: string, params?: QueryParams): unknown[] {
   return params ? [path, params] : [path];
 }
 
+/** The query key of a list endpoint contract for these parameters (the keyOf convention of admin/queries.ts). */
+export function searchKey(e: Endpoint, params: QueryParams): readonly unknown[] {
+  return keyOf(e, { query: params } as unknown as CallArgs<Endpoint>);
+}
+
 /**
  * A search form above a paged table (RuoYi anatomy). Form values become query parameters (through toParams
  * when they need converting, e.g. date ranges); extraParams come from outside (e.g. the unit tree).
  */
 export function SearchTable<T extends object, V extends object = Record<string, unknown>>({
+  endpoint,
   path,
   searchItems,
   toParams,
@@ -30,7 +38,10 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   scrollX,
   onFiltersChange,
 }: {
-  path: string;
+  /** The list endpoint contract (GET, answering `{ items, total }`). */
+  endpoint?: Endpoint;
+  /** Transitional: a list path for features whose contracts are not yet in src/contracts. */
+  path?: string;
   searchItems?: ReactNode;
   toParams?: (values: V) => QueryParams;
   extraParams?: QueryParams;
@@ -52,8 +63,11 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   const extraKey = JSON.stringify(extraParams ?? {});
   useEffect(() => setPage(1), [extraKey]);
   const query = useQuery({
-    queryKey: listKey(path, params),
-    queryFn: ({ signal }) => get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
+    queryKey: endpoint ? searchKey(endpoint, params) : listKey(path ?? '', params),
+    queryFn: ({ signal }) =>
+      endpoint
+        ? (call(endpoint, { query: params } as unknown as CallArgs<Endpoint>, signal) as Promise<Paged<T>>)
+        : get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
     placeholderData: keepPreviousData,
   });
   const tableRef = useRef<HTMLDivElement>(null);

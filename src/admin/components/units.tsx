@@ -1,21 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { Empty, Input, Spin, Tree, TreeSelect, type TreeSelectProps } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
-import type { UnitTreeNode } from '../../contracts/api';
-import { get } from '../api';
+import { orgApi, type UnitTreeNode } from '../../contracts/org';
+import { keyOf, useCall } from '../queries';
 import { filterTree } from './unitTree';
 
 export { filterTree, unitNameIndex } from './unitTree';
 
-export const UNIT_TREE_KEY = ['org', 'units', 'tree'] as const;
+export const UNIT_TREE_KEY = keyOf(orgApi.unitTree);
 
 export function useUnitTree() {
-  return useQuery({
-    queryKey: UNIT_TREE_KEY,
-    queryFn: ({ signal }) => get<UnitTreeNode[]>('/org/units/tree', signal),
-    staleTime: 60_000,
-  });
+  return useCall(orgApi.unitTree, undefined, { staleTime: 60_000 });
 }
 
 function toTreeData(nodes: readonly UnitTreeNode[]): DataNode[] {

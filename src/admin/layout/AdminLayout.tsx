@@ -12,7 +12,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api';
 import { useLogout, useMe } from '../auth';
 import { selectedPath, visibleModules } from '../menu';
-import { ADMIN_MODULES } from '../routes';
+import { ADMIN_MODULES } from '../modules';
 
 const { Header, Sider, Content } = Layout;
 

@@ -8,9 +8,10 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { CurrentUser, Paged } from '../../../contracts/api';
 import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
-import type { Dashboard, LedgerRow, WorkPlanSummary } from '../../../contracts/tasks';
+import { type Dashboard, type LedgerRow, tasksApi, type WorkPlanSummary } from '../../../contracts/tasks';
 import { ME_KEY } from '../../auth';
-import { listKey } from '../../components/SearchTable';
+import { searchKey } from '../../components/SearchTable';
+import { keyOf } from '../../queries';
 import DashboardPage from './pages/DashboardPage';
 import ImportPage from './pages/ImportPage';
 import LedgerPage from './pages/LedgerPage';
@@ -87,7 +88,7 @@ describe('tasks pages', () => {
         [ME_KEY, me('liaison')],
         [['tasks', 'plans'], [plan]],
         [
-          listKey('/tasks/ledger', { planId: 'p1', page: 1, pageSize: 20 }),
+          searchKey(tasksApi.ledger, { planId: 'p1', page: 1, pageSize: 20 }),
           { items: [row], total: 1 } satisfies Paged<LedgerRow>,
         ],
       ]),
@@ -111,7 +112,7 @@ describe('tasks pages', () => {
       render(<DashboardPage />, [
         [ME_KEY, me('office')],
         [['tasks', 'plans'], [plan]],
-        [['tasks', 'dashboard', 'p1'], d],
+        [keyOf(tasksApi.dashboard, { query: { planId: 'p1' } }), d],
         [['tasks', 'settings'], { reminderDaysBefore: 5 }],
       ]),
     );

@@ -1,4 +1,5 @@
-// The org module's face: its registration, and what other modules may call (unit registry, data scope).
+// The org module's face: its registration, and what other modules and the CLI may call (unit registry, data
+// scope, the leading-group import).
 import type { BusinessModule } from '../../platform/module';
 import { orgRoutes } from './org.routes';
 
@@ -20,6 +21,7 @@ export {
   unitVocabulary,
   userNames,
 } from './directory';
+export { commitLeadingGroup, previewLeadingGroup } from './leading-group.service';
 export { assertUnitInScope, scopeFilter } from './org.scope';
 export { levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
 

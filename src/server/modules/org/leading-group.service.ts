@@ -5,7 +5,7 @@ import type { LeadingGroup, UnitMatch } from '../../../contracts/api';
 import { type LeadingGroupNotice, parseLeadingGroupNotice } from '../../../domain/org/leading-group-notice';
 import { resolveUnit, resolveUnits } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
-import { leadingGroupMembers, leadingGroups, units, userRoles, users } from '../../db/schema';
+import { leadingGroupMembers, leadingGroups, units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError } from '../../platform/errors';

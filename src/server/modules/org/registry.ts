@@ -9,7 +9,7 @@ import {
   type UnitRef,
 } from '../../../domain/units';
 import type { DbOrTx } from '../../db/client';
-import { unitAliases, unitGroupMembers, unitGroups, units } from '../../db/schema';
+import { unitAliases, unitGroupMembers, unitGroups, units } from '../../db/schema/org';
 
 /** "重庆市潼南区" → ['重庆市', '潼南']: the region words that documents put in front of unit names. */
 export function regionPrefixesOf(districtName: string): string[] {

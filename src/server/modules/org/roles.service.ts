@@ -3,7 +3,7 @@ import type { Role } from '../../../contracts/api';
 import { ALL_PERMISSIONS, type PermissionCode } from '../../../contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
 import type { Database, DbOrTx } from '../../db/client';
-import { rolePermissions } from '../../db/schema';
+import { rolePermissions } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, Unit, UnitGroup, UnitKind, UnitTreeNode } from '../../../contracts/api';
 import { UNIT_KIND_LABELS } from '../../../contracts/api';
 import type { Database, DbOrTx } from '../../db/client';
-import { unitAliases, unitGroupMembers, unitGroups, units, users } from '../../db/schema';
+import { unitAliases, unitGroupMembers, unitGroups, units, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, notFound } from '../../platform/errors';

@@ -3,9 +3,10 @@ import type { CurrentUser, Paged, User } from '../../../contracts/api';
 import { BUILTIN_ROLES, ROLE_CODES, type RoleCode, SEPARATED_ROLES } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
-import { sessions, units, userRoles, users } from '../../db/schema';
+import { units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
+import { revokeSessions } from '../../platform/auth/revoke';
 import { validateNewPassword } from '../../platform/auth/service';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
@@ -213,7 +214,7 @@ export async function updateUser(
       if (input.roles.length)
         await tx.insert(userRoles).values(input.roles.map((roleCode) => ({ userId: id, roleCode })));
     }
-    if (input.status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (input.status === 'disabled') await revokeSessions(tx, id);
     await audit(tx, actor, {
       action: 'org.user.update',
       objectType: 'user',
@@ -246,7 +247,7 @@ export async function resetPassword(
         updatedAt: new Date(),
       })
       .where(eq(users.id, id));
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await revokeSessions(tx, id);
     await audit(tx, actor, { action: 'org.user.resetPassword', objectType: 'user', objectId: id });
   });
 }
@@ -276,7 +277,7 @@ export async function disableUser(
   await getUser(database, caller, id, now);
   await database.db.transaction(async (tx) => {
     await tx.update(users).set({ status: 'disabled', updatedAt: new Date() }).where(eq(users.id, id));
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await revokeSessions(tx, id);
     await audit(tx, actor, { action: 'org.user.disable', objectType: 'user', objectId: id });
   });
 }

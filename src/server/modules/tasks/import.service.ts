@@ -1,7 +1,7 @@
 // Importing a 任务分工 notice: preview (parse + resolve unit names + duplicate check, nothing stored) and commit
 // (all or nothing: the plan, its tasks, one assignment per task × unit × period).
 import { createHash } from 'node:crypto';
-import { and, count, eq, inArray, or } from 'drizzle-orm';
+import { and, count, eq, or } from 'drizzle-orm';
 import type {
   CommitPlanBody,
   DuplicatePlan,
@@ -13,11 +13,11 @@ import type { DocBlock } from '../../../domain/tasks/blocks';
 import { instancesFor } from '../../../domain/tasks/ledger';
 import { type ParsedPlan, parseNotice } from '../../../domain/tasks/notice';
 import type { Database, DbOrTx } from '../../db/client';
-import { planTasks, progressReports, taskAssignments, units, workPlans } from '../../db/schema';
+import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, invalid } from '../../platform/errors';
-import { resolveNames } from '../org/registry';
+import { resolveNames, unitNames } from '../org';
 
 /** Same notice, same tasks: the fingerprint ignores layout and whitespace, not content. */
 export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
@@ -111,14 +111,7 @@ async function checkCommit(db: DbOrTx, body: CommitPlanBody): Promise<{ row: num
         errors.push({ row: i + 1, message: `任务 ${t.ref}：完成时限「${d.raw}」缺少年份，请先填写计划年度` });
   });
   if (ids.size) {
-    const found = new Set(
-      (
-        await db
-          .select({ id: units.id })
-          .from(units)
-          .where(inArray(units.id, [...ids]))
-      ).map((u) => u.id),
-    );
+    const found = await unitNames(db, [...ids]);
     const missing = [...ids].filter((id) => !found.has(id));
     if (missing.length) errors.push({ row: 0, message: `有 ${missing.length} 个单位不存在（可能已被删除）` });
   }

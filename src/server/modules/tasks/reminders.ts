@@ -6,11 +6,12 @@ import { chinaDate } from '../../../domain/calendar';
 import { addDays } from '../../../domain/calendar/dates';
 import { REMINDER_LABELS, reminderFor } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
-import { planTasks, taskAssignments, units, userRoles, users } from '../../db/schema';
+import { planTasks, taskAssignments } from '../../db/schema/tasks';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Job } from '../../platform/jobs/scheduler';
 import { type NewNotification, notify } from '../../platform/notify/service';
 import { getSetting } from '../../platform/settings';
+import { activeUsersWithRole, unitNameSql } from '../org';
 
 /** Issue 3 part 5: "N working days before (default 5, configurable)": setting `tasks.reminderDaysBefore`. */
 export const DEFAULT_REMINDER_DAYS = 5;
@@ -29,14 +30,13 @@ export async function runReminders(
     .select({
       id: taskAssignments.id,
       unitId: taskAssignments.unitId,
-      unitName: units.name,
+      unitName: unitNameSql(taskAssignments.unitId),
       dueDate: taskAssignments.dueDate,
       ref: planTasks.ref,
       text: planTasks.text,
     })
     .from(taskAssignments)
     .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
-    .innerJoin(units, eq(units.id, taskAssignments.unitId))
     .where(
       and(
         isNotNull(taskAssignments.dueDate),
@@ -45,15 +45,7 @@ export async function runReminders(
       ),
     );
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
-  const liaisons = unitIds.length
-    ? await database.db
-        .select({ id: users.id, unitId: users.unitId })
-        .from(users)
-        .innerJoin(userRoles, eq(userRoles.userId, users.id))
-        .where(
-          and(eq(userRoles.roleCode, 'liaison'), eq(users.status, 'active'), inArray(users.unitId, unitIds)),
-        )
-    : [];
+  const liaisons = unitIds.length ? await activeUsersWithRole(database.db, 'liaison', unitIds) : [];
   const items: NewNotification[] = [];
   for (const r of rows) {
     const due = r.dueDate as string;

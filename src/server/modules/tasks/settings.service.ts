@@ -3,7 +3,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Cadence, instancesFor } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
-import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema';
+import { lockAndLoad } from '../../db/lock';
+import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
@@ -44,7 +45,7 @@ export async function setPlanCadence(
   cadence: Cadence,
 ): Promise<{ tasks: number; assignments: number }> {
   return database.db.transaction(async (tx) => {
-    const plan = (await tx.select().from(workPlans).where(eq(workPlans.id, planId)))[0];
+    const plan = await lockAndLoad(tx, workPlans, planId);
     if (!plan) throw notFound('工作任务分工');
     const tasks = (await tx.select().from(planTasks).where(eq(planTasks.planId, planId))).filter(
       isCadenceDriven,

@@ -1,7 +1,7 @@
 // Stored files (attachments, evidence, generated letters). Content is kept in PostgreSQL so that a backup holds
 // everything; type is checked by content, never by name.
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { files } from '../../db/schema';
 import { AppError } from '../errors';
@@ -106,4 +106,16 @@ export async function readFile(
   const r = (await db.select().from(files).where(eq(files.id, id)))[0];
   if (!r) return null;
   return { name: r.name, mime: r.mime, bytes: new Uint8Array(Buffer.from(r.content, 'base64')) };
+}
+
+/** Name and size of stored files (unknown ids are left out), without their content. */
+export async function fileInfos(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; size: number }[]> {
+  if (!ids.length) return [];
+  return db
+    .select({ id: files.id, name: files.name, size: files.size })
+    .from(files)
+    .where(inArray(files.id, [...ids]));
 }

@@ -1,15 +1,15 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Select, type TableProps, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { AuditRecord } from '../../../../contracts/api';
-import { buildQuery, get } from '../../../api';
+import { type AuditRecord, auditApi } from '../../../../contracts/audit';
+import type { CallArgs } from '../../../../contracts/http';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { RESULT_COLORS, RESULT_LABELS, StatusTag } from '../../../components/StatusTag';
+import { useVerifyChain } from '../queries';
 import { rangeParams } from '../range';
 
 interface Filters {
@@ -18,12 +18,6 @@ interface Filters {
   action?: string;
   objectType?: string;
   result?: AuditRecord['result'];
-}
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: number | null;
-  message: string;
 }
 
 const RESULT_OPTIONS = (['success', 'failure'] as const).map((r) => ({ value: r, label: RESULT_LABELS[r] }));
@@ -39,7 +33,7 @@ const time = (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false 
 export default function AuditLogsPage() {
   const can = usePermission();
   const [filters, setFilters] = useState<QueryParams>({});
-  const verify = useMutation({ mutationFn: () => get<VerifyResult>('/audit/verify') });
+  const verify = useVerifyChain();
 
   const columns: TableProps<AuditRecord>['columns'] = [
     { title: '序号', dataIndex: 'seq', width: 80 },
@@ -111,7 +105,7 @@ export default function AuditLogsPage() {
         />
       ) : null}
       <SearchTable<AuditRecord, Filters>
-        path="/audit/logs"
+        endpoint={auditApi.logs}
         rowKey="id"
         columns={columns}
         scrollX={1400}
@@ -139,7 +133,8 @@ export default function AuditLogsPage() {
         toolbar={
           can('audit:log:export') ? (
             <DownloadButton
-              path={`/audit/logs/export${buildQuery(filters)}`}
+              endpoint={auditApi.exportLogs}
+              args={{ query: filters as CallArgs<typeof auditApi.exportLogs>['query'] }}
               fallbackName="审计日志.xlsx"
               testId="audit-export"
             />

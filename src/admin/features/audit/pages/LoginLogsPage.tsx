@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Select, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { LoginRecord } from '../../../../contracts/api';
+import { auditApi, type LoginRecord } from '../../../../contracts/audit';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -58,7 +58,7 @@ export default function LoginLogsPage() {
   return (
     <PageContainer title="登录日志" testId="login-logs-page">
       <SearchTable<LoginRecord, Filters>
-        path="/audit/logins"
+        endpoint={auditApi.logins}
         rowKey="id"
         columns={columns}
         toParams={(f) => ({ ...rangeParams(f.range), username: f.username?.trim(), result: f.result })}

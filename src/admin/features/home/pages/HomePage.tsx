@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { canSee, visibleModules } from '../../../menu';
+import { ADMIN_MODULES, HOME_CARDS } from '../../../modules';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../roles';
-import { ADMIN_MODULES, HOME_CARDS } from '../../../routes';
 
 export default function HomePage() {
   const user = useCurrentUser();

@@ -1,25 +1,17 @@
-import { CheckCircleTwoTone, InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Flex,
-  Progress,
-  Result,
-  Select,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { CheckCircleTwoTone } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Flex, Result, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
-import type { LeadingGroup, LeadingGroupNotice, UnitMatch } from '../../../../contracts/api';
-import { ApiError, post, upload } from '../../../api';
+import {
+  type LeadingGroup,
+  type LeadingGroupPreview,
+  orgApi,
+  type UnitMatch,
+} from '../../../../contracts/org';
+import { uploadTo } from '../../../api';
 import { StatusTag } from '../../../components/StatusTag';
+import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { UnitTreeSelect } from '../../../components/units';
+import { useCallMutation } from '../../../queries';
 import {
   commitBody,
   initialResolutions,
@@ -32,43 +24,14 @@ import {
 const CREATE = '__create__';
 const pct = (c: number) => `${Math.round(c <= 1 ? c * 100 : c)}%`;
 
-interface Preview {
-  notice: LeadingGroupNotice;
-  matches: UnitMatch[];
-}
-
 /** 导入通知: upload the notice → check the parsed content and resolve every member unit → commit. */
 export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
-  const [step, setStep] = useState(0);
-  const [percent, setPercent] = useState<number | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [step, setStep] = useState<WizardStep>(0);
+  const [preview, setPreview] = useState<LeadingGroupPreview | null>(null);
   const [res, setRes] = useState<Resolution[]>([]);
   const [committed, setCommitted] = useState<LeadingGroup | null>(null);
-
-  const parse = useMutation({
-    mutationFn: (file: File) => upload<Preview>('/org/leading-group/preview', file, setPercent),
-    meta: { silent: true },
-    onMutate: () => {
-      setUploadError(null);
-      setPercent(0);
-    },
-    onSuccess: (p) => {
-      setPreview(p);
-      setRes(initialResolutions(p.matches));
-      setStep(1);
-    },
-    onError: (e) => setUploadError(e instanceof ApiError ? e.message : '上传失败'),
-    onSettled: () => setPercent(null),
-  });
-  const commit = useMutation({
-    mutationFn: () => {
-      if (!preview) throw new Error('no preview');
-      return post<LeadingGroup>(
-        '/org/leading-group/commit',
-        commitBody(preview.notice, preview.matches, res),
-      );
-    },
+  const commit = useCallMutation(orgApi.commitLeadingGroup, {
+    toArgs: (p: LeadingGroupPreview) => ({ body: commitBody(p.notice, p.matches, res) }),
     onSuccess: (g) => {
       setCommitted(g);
       setStep(2);
@@ -142,178 +105,143 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
 
   return (
     <div data-testid="lg-import">
-      <Steps
-        current={step}
-        size="small"
-        style={{ marginBottom: 24 }}
-        items={[{ title: '上传通知' }, { title: '核对成员单位' }, { title: '完成' }]}
-      />
-      {step === 0 ? (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Upload.Dragger
-            accept=".txt,.docx,.doc,.wps"
-            showUploadList={false}
-            disabled={parse.isPending}
-            beforeUpload={(file) => {
-              parse.mutate(file);
-              return Upload.LIST_IGNORE;
-            }}
-            data-testid="lg-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或拖拽领导小组通知文件到此处</p>
-            <p className="ant-upload-hint">支持 .txt、.docx、.doc、.wps；系统将识别组长、副组长和成员单位</p>
-          </Upload.Dragger>
-          {percent !== null ? (
-            <div data-testid="lg-progress">
-              <Progress percent={percent} status="active" />
-              <Typography.Text type="secondary">
-                {percent < 100 ? '正在上传…' : '正在解析通知…'}
-              </Typography.Text>
-            </div>
-          ) : null}
-          {uploadError ? (
-            <Alert type="error" showIcon title={uploadError} data-testid="lg-upload-error" />
-          ) : null}
-        </Space>
-      ) : null}
-      {step === 1 && preview ? (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
-          <Descriptions
-            bordered
-            size="small"
-            column={2}
-            items={[
-              { key: '标题', label: '标题', span: 2, children: <>{preview.notice.title}</> },
-              { key: '文号', label: '文号', children: <>{preview.notice.docNumber || '—'}</> },
-              { key: '日期', label: '日期', children: <>{preview.notice.date || '—'}</> },
-              {
-                key: '组长',
-                label: '组长',
-                children: (
-                  <>
-                    {preview.notice.leader
-                      ? `${preview.notice.leader.name}${preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}`
-                      : '—（未读出组长，不能提交）'}
-                  </>
-                ),
-              },
-              {
-                key: '副组长',
-                label: '副组长',
-                children: (
-                  <>
-                    {preview.notice.deputyLeaders
-                      .map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`)
-                      .join('；') || '—'}
-                  </>
-                ),
-              },
-              { key: '办公室', label: '办公室', children: <>{preview.notice.officeUnit || '—'}</> },
-              {
-                key: '办公室主任',
-                label: '办公室主任',
-                children: <>{preview.notice.officeDirector || '—'}</>,
-              },
-            ]}
-          />
-          {preview.notice.warnings.length > 0 ? (
-            <Alert
-              type="warning"
-              showIcon
-              title="解析提示"
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {preview.notice.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              }
+      <UploadWizard<LeadingGroupPreview>
+        titles={['上传通知', '核对成员单位', '完成']}
+        step={step}
+        testPrefix="lg"
+        accept=".txt,.docx,.doc,.wps"
+        text="点击或拖拽领导小组通知文件到此处"
+        hint="支持 .txt、.docx、.doc、.wps；系统将识别组长、副组长和成员单位"
+        upload={(file, onProgress) => uploadTo(orgApi.previewLeadingGroup, file, undefined, onProgress)}
+        onParsed={(p) => {
+          setPreview(p);
+          setRes(initialResolutions(p.matches));
+          setStep(1);
+        }}
+      >
+        {step === 1 && preview ? (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
+            <Descriptions
+              bordered
+              size="small"
+              column={2}
+              items={[
+                { key: '标题', label: '标题', span: 2, children: <>{preview.notice.title}</> },
+                { key: '文号', label: '文号', children: <>{preview.notice.docNumber || '—'}</> },
+                { key: '日期', label: '日期', children: <>{preview.notice.date || '—'}</> },
+                {
+                  key: '组长',
+                  label: '组长',
+                  children: (
+                    <>
+                      {preview.notice.leader
+                        ? `${preview.notice.leader.name}${preview.notice.leader.title ? `（${preview.notice.leader.title}）` : ''}`
+                        : '—（未读出组长，不能提交）'}
+                    </>
+                  ),
+                },
+                {
+                  key: '副组长',
+                  label: '副组长',
+                  children: (
+                    <>
+                      {preview.notice.deputyLeaders
+                        .map((d) => `${d.name}${d.title ? `（${d.title}）` : ''}`)
+                        .join('；') || '—'}
+                    </>
+                  ),
+                },
+                { key: '办公室', label: '办公室', children: <>{preview.notice.officeUnit || '—'}</> },
+                {
+                  key: '办公室主任',
+                  label: '办公室主任',
+                  children: <>{preview.notice.officeDirector || '—'}</>,
+                },
+              ]}
             />
-          ) : null}
-          <Table<UnitMatch>
-            size="small"
-            rowKey={(m) => `${preview.matches.indexOf(m)}-${m.written}`}
-            dataSource={preview.matches}
-            pagination={false}
-            data-testid="lg-matches"
-            title={() => `成员单位 ${preview.matches.length} 个`}
-            columns={[
-              { title: '#', key: 'i', width: 48, render: (_, _m, i) => i + 1 },
-              { title: '通知中写法', dataIndex: 'written', width: 200 },
-              {
-                title: '匹配',
-                dataIndex: 'status',
-                width: 110,
-                render: (_, m) => (
-                  <StatusTag value={m.status} labels={MATCH_STATUS_LABELS} colors={MATCH_STATUS_COLORS} />
-                ),
-              },
-              { title: '对应单位', key: 'resolve', render: (_, m, i) => resolver(m, i) },
-              {
-                title: '职责',
-                key: 'duty',
-                width: 220,
-                ellipsis: true,
-                render: (_, m) => duties.get(m.written) ?? '—',
-              },
-            ]}
+            {preview.notice.warnings.length > 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                title="解析提示"
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {preview.notice.warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
+            <Table<UnitMatch>
+              size="small"
+              rowKey={(m) => `${preview.matches.indexOf(m)}-${m.written}`}
+              dataSource={preview.matches}
+              pagination={false}
+              data-testid="lg-matches"
+              title={() => `成员单位 ${preview.matches.length} 个`}
+              columns={[
+                { title: '#', key: 'i', width: 48, render: (_, _m, i) => i + 1 },
+                { title: '通知中写法', dataIndex: 'written', width: 200 },
+                {
+                  title: '匹配',
+                  dataIndex: 'status',
+                  width: 110,
+                  render: (_, m) => (
+                    <StatusTag value={m.status} labels={MATCH_STATUS_LABELS} colors={MATCH_STATUS_COLORS} />
+                  ),
+                },
+                { title: '对应单位', key: 'resolve', render: (_, m, i) => resolver(m, i) },
+                {
+                  title: '职责',
+                  key: 'duty',
+                  width: 220,
+                  ellipsis: true,
+                  render: (_, m) => duties.get(m.written) ?? '—',
+                },
+              ]}
+            />
+            <WizardFooter
+              testPrefix="lg"
+              unresolved={left > 0 ? `尚有 ${left} 个单位未确认` : null}
+              resolvedText="全部成员单位已确认"
+              extra={
+                preview.matches.some((m, i) => m.status === 'unknown' && res[i] === null) ? (
+                  <Button
+                    data-testid="lg-create-all"
+                    onClick={() =>
+                      // An empty registry (a new district) has no units yet: create every unknown one at once.
+                      setRes((prev) =>
+                        prev.map((r, i) =>
+                          r === null && preview.matches[i]?.status === 'unknown' ? { create: true } : r,
+                        ),
+                      )
+                    }
+                  >
+                    未匹配的全部新建
+                  </Button>
+                ) : null
+              }
+              onRestart={() => {
+                setStep(0);
+                setPreview(null);
+              }}
+              onSubmit={() => commit.mutate(preview)}
+              submitting={commit.isPending}
+              disabled={left > 0}
+              submitLabel="提交"
+            />
+          </Space>
+        ) : null}
+        {step === 2 && committed ? (
+          <Result
+            status="success"
+            title={`已导入 ${committed.members.length} 个成员单位`}
+            subTitle={`${committed.title}${committed.docNumber ? `（${committed.docNumber}）` : ''}`}
+            data-testid="lg-success"
           />
-          <Flex justify="space-between" align="center">
-            {left > 0 ? (
-              <Tag color="orange" data-testid="lg-unresolved">
-                尚有 {left} 个单位未确认
-              </Tag>
-            ) : (
-              <Tag color="green">全部成员单位已确认</Tag>
-            )}
-            <Space>
-              {preview?.matches.some((m, i) => m.status === 'unknown' && res[i] === null) ? (
-                <Button
-                  data-testid="lg-create-all"
-                  onClick={() =>
-                    // An empty registry (a new district) has no units yet: create every unknown one at once.
-                    setRes((prev) =>
-                      prev.map((r, i) =>
-                        r === null && preview.matches[i]?.status === 'unknown' ? { create: true } : r,
-                      ),
-                    )
-                  }
-                >
-                  未匹配的全部新建
-                </Button>
-              ) : null}
-              <Button
-                onClick={() => {
-                  setStep(0);
-                  setPreview(null);
-                }}
-              >
-                重新上传
-              </Button>
-              <Button
-                type="primary"
-                disabled={left > 0}
-                loading={commit.isPending}
-                onClick={() => commit.mutate()}
-                data-testid="lg-commit"
-              >
-                提交
-              </Button>
-            </Space>
-          </Flex>
-        </Space>
-      ) : null}
-      {step === 2 && committed ? (
-        <Result
-          status="success"
-          title={`已导入 ${committed.members.length} 个成员单位`}
-          subTitle={`${committed.title}${committed.docNumber ? `（${committed.docNumber}）` : ''}`}
-          data-testid="lg-success"
-        />
-      ) : null}
+        ) : null}
+      </UploadWizard>
     </div>
   );
 }

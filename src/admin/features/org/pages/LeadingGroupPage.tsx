@@ -1,24 +1,18 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Drawer, Empty, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { LeadingGroup, LeadingGroupMember } from '../../../../contracts/api';
-import { get } from '../../../api';
+import type { LeadingGroupMember } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
-import { UNIT_TREE_KEY } from '../../../components/units';
 import { LeadingGroupImport } from '../components/LeadingGroupImport';
+import { useLeadingGroup, useRefreshOrg } from '../queries';
 
-const KEY = ['org', 'leading-group'] as const;
 const person = (p: { name: string; title: string }) => `${p.name}${p.title ? `（${p.title}）` : ''}`;
 
 export default function LeadingGroupPage() {
   const can = usePermission();
-  const qc = useQueryClient();
-  const group = useQuery({
-    queryKey: KEY,
-    queryFn: ({ signal }) => get<LeadingGroup | null>('/org/leading-group', signal),
-  });
+  const refresh = useRefreshOrg();
+  const group = useLeadingGroup();
   const [importing, setImporting] = useState(false);
   const [importKey, setImportKey] = useState(0);
   const g = group.data;
@@ -109,14 +103,7 @@ export default function LeadingGroupPage() {
         destroyOnHidden
         data-testid="lg-import-drawer"
       >
-        <LeadingGroupImport
-          key={importKey}
-          onDone={() => {
-            void qc.invalidateQueries({ queryKey: KEY });
-            void qc.invalidateQueries({ queryKey: UNIT_TREE_KEY });
-            void qc.invalidateQueries({ queryKey: ['/org/units'] });
-          }}
-        />
+        <LeadingGroupImport key={importKey} onDone={refresh} />
       </Drawer>
     </PageContainer>
   );

@@ -1,39 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Divider, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Role } from '../../../../contracts/api';
+import type { Role } from '../../../../contracts/org';
 import type { PermissionCode } from '../../../../contracts/permissions';
 import { SEPARATED_ROLES } from '../../../../contracts/roles';
-import { get, put } from '../../../api';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { DATA_SCOPE_LABELS, groupPermissions } from '../../../roles';
-
-const ROLES_KEY = ['org', 'roles'] as const;
+import { usePermissionCatalog, useRoles, useSaveRole } from '../queries';
 
 export default function RolesPage() {
   const can = usePermission();
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const roles = useQuery({ queryKey: ROLES_KEY, queryFn: ({ signal }) => get<Role[]>('/org/roles', signal) });
-  const perms = useQuery({
-    queryKey: ['org', 'permissions'],
-    queryFn: ({ signal }) => get<{ code: PermissionCode; label: string }[]>('/org/permissions', signal),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const roles = useRoles();
+  const perms = usePermissionCatalog();
   const [editing, setEditing] = useState<Role | null>(null);
   const [checked, setChecked] = useState<PermissionCode[]>([]);
   const groups = useMemo(() => groupPermissions(perms.data ?? []), [perms.data]);
   const labels = useMemo(() => new Map((perms.data ?? []).map((p) => [p.code, p.label])), [perms.data]);
   const readOnly = !can('org:role:update');
 
-  const save = useMutation({
-    mutationFn: () => put<Role>(`/org/roles/${editing!.code}`, { permissions: checked }),
-    onSuccess: () => {
-      void message.success('权限已保存');
-      setEditing(null);
-      void qc.invalidateQueries({ queryKey: ROLES_KEY });
-    },
+  const save = useSaveRole(() => {
+    void message.success('权限已保存');
+    setEditing(null);
   });
 
   const open = (r: Role) => {
@@ -103,7 +91,7 @@ export default function RolesPage() {
               <Button
                 type="primary"
                 loading={save.isPending}
-                onClick={() => save.mutate()}
+                onClick={() => editing && save.mutate({ role: editing, permissions: checked })}
                 data-testid="role-save"
               >
                 保存

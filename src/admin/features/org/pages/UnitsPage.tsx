@@ -1,11 +1,9 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
   Card,
   Col,
-  Drawer,
   Form,
   Input,
   InputNumber,
@@ -17,39 +15,24 @@ import {
   Tag,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { UNIT_KIND_LABELS, type Unit, type UnitKind } from '../../../../contracts/api';
-import { del, post, put } from '../../../api';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../../contracts/api';
+import { orgApi, type Unit } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { DrawerForm } from '../../../components/DrawerForm';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import {
-  UNIT_TREE_KEY,
-  UnitTreePanel,
-  UnitTreeSelect,
-  unitNameIndex,
-  useUnitTree,
-} from '../../../components/units';
+import { UnitTreePanel, UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
+import { type UnitForm, useDeleteUnit, useRefreshOrg, useSaveUnit } from '../queries';
 
-const PATH = '/org/units';
 const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({
   value: k,
   label: UNIT_KIND_LABELS[k],
 }));
 
-interface UnitForm {
-  name: string;
-  shortName?: string;
-  kind: UnitKind;
-  parentId?: string;
-  aliases?: string[];
-  sort?: number;
-}
-
 export default function UnitsPage() {
   const can = usePermission();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
@@ -57,45 +40,12 @@ export default function UnitsPage() {
   const tree = useUnitTree();
   const names = useMemo(() => unitNameIndex(tree.data ?? []), [tree.data]);
 
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: [PATH] });
-    void qc.invalidateQueries({ queryKey: UNIT_TREE_KEY });
-  };
-  const save = useMutation({
-    mutationFn: (v: UnitForm) => {
-      if (editing && editing !== 'new') {
-        // Editing sends null for cleared optional fields so that they are really cleared.
-        return put<Unit>(`${PATH}/${editing.id}`, {
-          name: v.name,
-          shortName: v.shortName || null,
-          kind: v.kind,
-          parentId: v.parentId ?? null,
-          aliases: v.aliases ?? [],
-          sort: v.sort ?? 0,
-        });
-      }
-      return post<Unit>(PATH, {
-        name: v.name,
-        shortName: v.shortName || undefined,
-        kind: v.kind,
-        parentId: v.parentId || undefined,
-        aliases: v.aliases ?? [],
-        sort: v.sort ?? 0,
-      });
-    },
-    onSuccess: () => {
-      void message.success('已保存');
-      setEditing(null);
-      refresh();
-    },
+  const refresh = useRefreshOrg();
+  const save = useSaveUnit(editing, () => {
+    void message.success('已保存');
+    setEditing(null);
   });
-  const remove = useMutation({
-    mutationFn: (u: Unit) => del<{ ok: true }>(`${PATH}/${u.id}`),
-    onSuccess: () => {
-      void message.success('已删除');
-      refresh();
-    },
-  });
+  const remove = useDeleteUnit(() => void message.success('已删除'));
 
   const open = (u: Unit | 'new') => setEditing(u);
   // The drawer's form is mounted fresh each time (destroyOnHidden), so initial values are enough.
@@ -166,7 +116,7 @@ export default function UnitsPage() {
         </Col>
         <Col xs={24} md={17} lg={18}>
           <SearchTable<Unit>
-            path={PATH}
+            endpoint={orgApi.units}
             rowKey="id"
             columns={columns}
             extraParams={{ parentId: unitId }}
@@ -194,67 +144,54 @@ export default function UnitsPage() {
                 ) : null}
                 {can('org:unit:import') ? (
                   <ImportButton<{ created: number; updated: number }>
-                    path={`${PATH}/import`}
+                    endpoint={orgApi.importUnits}
                     testId="unit-import"
                     describe={(r) => `导入成功：新增 ${r.created} 个，更新 ${r.updated} 个`}
                     onDone={refresh}
                   />
                 ) : null}
                 {can('org:unit:export') ? (
-                  <DownloadButton path={`${PATH}/export`} fallbackName="单位.xlsx" testId="unit-export" />
+                  <DownloadButton
+                    endpoint={orgApi.exportUnits}
+                    fallbackName="单位.xlsx"
+                    testId="unit-export"
+                  />
                 ) : null}
               </>
             }
           />
         </Col>
       </Row>
-      <Drawer
+      <DrawerForm<UnitForm>
         title={editing === 'new' ? '新增单位' : '修改单位'}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={520}
-        destroyOnHidden
-        data-testid="unit-drawer"
-        extra={
-          <Space>
-            <Button onClick={() => setEditing(null)}>取消</Button>
-            <Button
-              type="primary"
-              loading={save.isPending}
-              onClick={() => form.submit()}
-              data-testid="unit-save"
-            >
-              保存
-            </Button>
-          </Space>
-        }
+        form={form}
+        initialValues={initialValues}
+        onFinish={(v) => save.mutate(v)}
+        saving={save.isPending}
+        error={save.error}
+        testId="unit-drawer"
       >
-        <Form<UnitForm>
-          form={form}
-          layout="vertical"
-          initialValues={initialValues}
-          onFinish={(v) => save.mutate(v)}
-        >
-          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入单位名称' }]}>
-            <Input maxLength={100} data-testid="unit-name" />
-          </Form.Item>
-          <Form.Item name="shortName" label="简称">
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-            <Select options={KIND_OPTIONS} />
-          </Form.Item>
-          <Form.Item name="parentId" label="上级单位">
-            <UnitTreeSelect />
-          </Form.Item>
-          <Form.Item name="aliases" label="别名" extra="通知中常见的其他写法，输入后按回车添加">
-            <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} placeholder="如：区发改局" />
-          </Form.Item>
-          <Form.Item name="sort" label="排序">
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Form>
-      </Drawer>
+        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入单位名称' }]}>
+          <Input maxLength={100} data-testid="unit-name" />
+        </Form.Item>
+        <Form.Item name="shortName" label="简称">
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+          <Select options={KIND_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="parentId" label="上级单位">
+          <UnitTreeSelect />
+        </Form.Item>
+        <Form.Item name="aliases" label="别名" extra="通知中常见的其他写法，输入后按回车添加">
+          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} placeholder="如：区发改局" />
+        </Form.Item>
+        <Form.Item name="sort" label="排序">
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </DrawerForm>
     </PageContainer>
   );
 }

@@ -1,12 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Badge,
   Button,
   Card,
   Col,
-  Drawer,
   Dropdown,
   Form,
   Input,
@@ -18,35 +16,32 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import type { User } from '../../../../contracts/api';
+import { orgApi, type User } from '../../../../contracts/org';
 import { ROLE_CODES, type RoleCode } from '../../../../contracts/roles';
-import { del, post, put } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { DrawerForm } from '../../../components/DrawerForm';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
-import { UNIT_TREE_KEY, UnitTreePanel, UnitTreeSelect } from '../../../components/units';
+import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { checkRoleCombination, ROLE_LABELS } from '../../../roles';
+import {
+  type UserForm,
+  useDisableUser,
+  useRefreshOrg,
+  useResetPassword,
+  useSaveUser,
+  useUnlockUser,
+} from '../queries';
 
-const PATH = '/org/users';
 const ROLE_OPTIONS = ROLE_CODES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({
   value: s,
   label: USER_STATUS_LABELS[s],
 }));
-
-interface UserForm {
-  username: string;
-  name: string;
-  unitId: string;
-  roles: RoleCode[];
-  phone?: string;
-  password?: string;
-  status?: User['status'];
-}
 
 const passwordRule = {
   validator: (_: unknown, v: string | undefined) => {
@@ -57,7 +52,6 @@ const passwordRule = {
 
 export default function UsersPage() {
   const can = usePermission();
-  const qc = useQueryClient();
   const { message, modal } = App.useApp();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -65,57 +59,17 @@ export default function UsersPage() {
   const [form] = Form.useForm<UserForm>();
   const [resetForm] = Form.useForm<{ password: string }>();
 
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: [PATH] });
-    void qc.invalidateQueries({ queryKey: UNIT_TREE_KEY });
-  };
-  const save = useMutation({
-    mutationFn: (v: UserForm) =>
-      editing && editing !== 'new'
-        ? put<User>(`${PATH}/${editing.id}`, {
-            name: v.name,
-            unitId: v.unitId,
-            roles: v.roles,
-            phone: v.phone || undefined,
-            status: v.status ?? editing.status,
-          })
-        : post<User>(PATH, {
-            username: v.username,
-            name: v.name,
-            unitId: v.unitId,
-            roles: v.roles,
-            phone: v.phone || undefined,
-            password: v.password,
-          }),
-    onSuccess: () => {
-      void message.success(editing === 'new' ? '已创建，用户首次登录须修改密码' : '已保存');
-      setEditing(null);
-      refresh();
-    },
+  const refresh = useRefreshOrg();
+  const save = useSaveUser(editing, () => {
+    void message.success(editing === 'new' ? '已创建，用户首次登录须修改密码' : '已保存');
+    setEditing(null);
   });
-  const resetPassword = useMutation({
-    mutationFn: ({ user, password }: { user: User; password: string }) =>
-      post<{ ok: true }>(`${PATH}/${user.id}/reset-password`, { password }),
-    onSuccess: () => {
-      void message.success('密码已重置，用户下次登录须修改密码');
-      setResetFor(null);
-      refresh();
-    },
+  const resetPassword = useResetPassword(() => {
+    void message.success('密码已重置，用户下次登录须修改密码');
+    setResetFor(null);
   });
-  const unlock = useMutation({
-    mutationFn: (u: User) => post<{ ok: true }>(`${PATH}/${u.id}/unlock`),
-    onSuccess: () => {
-      void message.success('已解除锁定');
-      refresh();
-    },
-  });
-  const disable = useMutation({
-    mutationFn: (u: User) => del<{ ok: true }>(`${PATH}/${u.id}`),
-    onSuccess: () => {
-      void message.success('已停用');
-      refresh();
-    },
-  });
+  const unlock = useUnlockUser(() => void message.success('已解除锁定'));
+  const disable = useDisableUser(() => void message.success('已停用'));
 
   const initialValues: Partial<UserForm> =
     editing === null || editing === 'new'
@@ -227,7 +181,7 @@ export default function UsersPage() {
         </Col>
         <Col xs={24} md={17} lg={18}>
           <SearchTable<User>
-            path={PATH}
+            endpoint={orgApi.users}
             rowKey="id"
             columns={columns}
             scrollX={1100}
@@ -259,102 +213,89 @@ export default function UsersPage() {
                 ) : null}
                 {can('org:user:import') ? (
                   <ImportButton<{ created: number }>
-                    path={`${PATH}/import`}
+                    endpoint={orgApi.importUsers}
                     testId="user-import"
                     describe={(r) => `导入成功：新增 ${r.created} 个用户`}
                     onDone={refresh}
                   />
                 ) : null}
                 {can('org:user:export') ? (
-                  <DownloadButton path={`${PATH}/export`} fallbackName="用户.xlsx" testId="user-export" />
+                  <DownloadButton
+                    endpoint={orgApi.exportUsers}
+                    fallbackName="用户.xlsx"
+                    testId="user-export"
+                  />
                 ) : null}
               </>
             }
           />
         </Col>
       </Row>
-      <Drawer
+      <DrawerForm<UserForm>
         title={isNew ? '新增用户' : '修改用户'}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size={520}
-        destroyOnHidden
-        data-testid="user-drawer"
-        extra={
-          <Space>
-            <Button onClick={() => setEditing(null)}>取消</Button>
-            <Button
-              type="primary"
-              loading={save.isPending}
-              onClick={() => form.submit()}
-              data-testid="user-save"
-            >
-              保存
-            </Button>
-          </Space>
-        }
+        form={form}
+        initialValues={initialValues}
+        onFinish={(v) => save.mutate(v)}
+        saving={save.isPending}
+        error={save.error}
+        testId="user-drawer"
       >
-        <Form<UserForm>
-          form={form}
-          layout="vertical"
-          initialValues={initialValues}
-          onFinish={(v) => save.mutate(v)}
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[
+            { required: true, message: '请输入用户名' },
+            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3～32 位字母、数字、下划线、点或短横线' },
+          ]}
         >
-          <Form.Item
-            name="username"
-            label="用户名"
-            rules={[
-              { required: true, message: '请输入用户名' },
-              { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3～32 位字母、数字、下划线、点或短横线' },
-            ]}
-          >
-            <Input disabled={!isNew} autoComplete="off" data-testid="user-username" />
-          </Form.Item>
-          <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-            <Input maxLength={50} data-testid="user-name" />
-          </Form.Item>
-          <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-            <UnitTreeSelect data-testid="user-unit" />
-          </Form.Item>
-          <Form.Item
-            name="roles"
-            label="角色"
-            rules={[
-              { required: true, type: 'array', min: 1, message: '请至少选择一个角色' },
-              {
-                validator: (_, v: RoleCode[] | undefined) => {
-                  const why = v ? checkRoleCombination(v) : null;
-                  return why ? Promise.reject(new Error(why)) : Promise.resolve();
-                },
+          <Input disabled={!isNew} autoComplete="off" data-testid="user-username" />
+        </Form.Item>
+        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+          <Input maxLength={50} data-testid="user-name" />
+        </Form.Item>
+        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+          <UnitTreeSelect data-testid="user-unit" />
+        </Form.Item>
+        <Form.Item
+          name="roles"
+          label="角色"
+          rules={[
+            { required: true, type: 'array', min: 1, message: '请至少选择一个角色' },
+            {
+              validator: (_, v: RoleCode[] | undefined) => {
+                const why = v ? checkRoleCombination(v) : null;
+                return why ? Promise.reject(new Error(why)) : Promise.resolve();
               },
-            ]}
-          >
-            <Select mode="multiple" options={ROLE_OPTIONS} data-testid="user-roles" />
-          </Form.Item>
+            },
+          ]}
+        >
+          <Select mode="multiple" options={ROLE_OPTIONS} data-testid="user-roles" />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label="手机号"
+          extra={isNew ? undefined : '留空表示不修改'}
+          rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}
+        >
+          <Input maxLength={11} autoComplete="off" />
+        </Form.Item>
+        {isNew ? (
           <Form.Item
-            name="phone"
-            label="手机号"
-            extra={isNew ? undefined : '留空表示不修改'}
-            rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}
+            name="password"
+            label="初始密码"
+            extra={`${policyText()}；用户首次登录须修改`}
+            rules={[{ required: true, message: '请输入初始密码' }, passwordRule]}
           >
-            <Input maxLength={11} autoComplete="off" />
+            <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
-          {isNew ? (
-            <Form.Item
-              name="password"
-              label="初始密码"
-              extra={`${policyText()}；用户首次登录须修改`}
-              rules={[{ required: true, message: '请输入初始密码' }, passwordRule]}
-            >
-              <Input.Password autoComplete="new-password" data-testid="user-password" />
-            </Form.Item>
-          ) : (
-            <Form.Item name="status" label="状态">
-              <Select options={STATUS_OPTIONS} />
-            </Form.Item>
-          )}
-        </Form>
-      </Drawer>
+        ) : (
+          <Form.Item name="status" label="状态">
+            <Select options={STATUS_OPTIONS} />
+          </Form.Item>
+        )}
+      </DrawerForm>
       <Modal
         title={resetFor ? `重置密码：${resetFor.name}（${resetFor.username}）` : '重置密码'}
         open={resetFor !== null}

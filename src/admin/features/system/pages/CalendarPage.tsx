@@ -1,5 +1,4 @@
 import { CalculatorOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -21,12 +20,12 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type CSSProperties, useMemo } from 'react';
-import type { CalendarYearSummary } from '../../../../contracts/api';
-import { buildQuery, get, put } from '../../../api';
+import type { CalendarYearSummary } from '../../../../contracts/calendar';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { DAY_KIND_LABELS, type DayKind, dayIndex, type GridDay, monthGrid } from '../calendarGrid';
 import { yearOfCalendarJson } from '../calendarJson';
+import { useAddWorkingDays, useCalendarYears, useSaveCalendarYear } from '../calendarQueries';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 const KIND_STYLE: Record<DayKind, CSSProperties> = {
@@ -120,20 +119,14 @@ function YearPanel({ summary }: { summary: CalendarYearSummary }) {
   );
 }
 
-interface AddResult {
-  date: string;
-  provisional: boolean;
-  trace: string[];
-}
-
 function Calculator() {
-  const calc = useMutation({
-    mutationFn: (v: { date: Dayjs; days: number }) =>
-      get<AddResult>(`/calendar/add${buildQuery({ date: v.date.format('YYYY-MM-DD'), days: v.days })}`),
-  });
+  const calc = useAddWorkingDays();
   return (
     <Card title="工作日计算" data-testid="calendar-calculator">
-      <Form<{ date: Dayjs; days: number }> layout="inline" onFinish={(v) => calc.mutate(v)}>
+      <Form<{ date: Dayjs; days: number }>
+        layout="inline"
+        onFinish={(v) => calc.mutate({ date: v.date.format('YYYY-MM-DD'), days: v.days })}
+      >
         <Form.Item name="date" label="起算日" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker data-testid="calc-date" />
         </Form.Item>
@@ -163,29 +156,18 @@ function Calculator() {
   );
 }
 
-const YEARS_KEY = ['calendar', 'years'] as const;
-
 /** Loads a year's holiday data (the JSON format of src/domain/calendar/data) once the State Council publishes it. */
 function YearUpload() {
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const save = useMutation({
-    mutationFn: async (file: File) => {
-      const parsed = yearOfCalendarJson(await file.text());
-      if (typeof parsed === 'string') throw new Error(parsed);
-      return put<CalendarYearSummary>(`/calendar/years/${parsed.year}`, parsed.body);
-    },
-    onSuccess: (y) => {
-      void message.success(`已更新 ${y.year} 年工作日历（全年工作日 ${y.workingDays} 天）`);
-      void qc.invalidateQueries({ queryKey: YEARS_KEY });
-    },
-  });
+  const save = useSaveCalendarYear(
+    (y) => void message.success(`已更新 ${y.year} 年工作日历（全年工作日 ${y.workingDays} 天）`),
+  );
   return (
     <Upload
       accept=".json,application/json"
       showUploadList={false}
       beforeUpload={(file) => {
-        save.mutate(file);
+        void file.text().then((text) => save.mutate(yearOfCalendarJson(text)));
         return Upload.LIST_IGNORE;
       }}
     >
@@ -198,10 +180,7 @@ function YearUpload() {
 
 export default function CalendarPage() {
   const can = usePermission();
-  const years = useQuery({
-    queryKey: YEARS_KEY,
-    queryFn: ({ signal }) => get<CalendarYearSummary[]>('/calendar/years', signal),
-  });
+  const years = useCalendarYears();
   const sorted = useMemo(() => [...(years.data ?? [])].sort((a, b) => a.year - b.year), [years.data]);
   const thisYear = String(new Date().getFullYear());
   const defaultKey = sorted.some((y) => String(y.year) === thisYear)

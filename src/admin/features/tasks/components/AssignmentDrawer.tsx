@@ -1,5 +1,5 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -20,37 +20,32 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import type { AssignmentDetail, LedgerStatus } from '../../../../contracts/tasks';
+import { type AssignmentDetail, type LedgerStatus, tasksApi } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
-import { download, get, post, upload } from '../../../api';
+import { downloadFrom } from '../../../api';
 import { StatusTag } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS, STATUS_COLORS } from '../labels';
+import {
+  type AssignmentAction,
+  uploadAttachment,
+  useAssignment,
+  useAssignmentAction,
+  useReportProgress,
+  useRequestExtension,
+} from '../queries';
 
 const time = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 /** One assignment: the task, its reports and extensions, and what the caller may do with it. */
 export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const key = ['tasks', 'assignment', id];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => get<AssignmentDetail>(`/tasks/assignments/${id}`, signal),
-    enabled: !!id,
-  });
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: ['/tasks/ledger'] });
-    void qc.invalidateQueries({ queryKey: ['tasks', 'dashboard'] });
-  };
-  const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
-      post(`/tasks/assignments/${id}/${path}`, body),
-    onSuccess: (_d, v) => {
-      void message.success(v.path === 'close' ? '已销号' : '已提交');
-      refresh();
-    },
-  });
+  const q = useAssignment(id);
+  const qc = useQueryClient();
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['tasks'] });
+  const act = useAssignmentAction(
+    id ?? '',
+    (a) => void message.success(a.kind === 'close' ? '已销号' : '已提交'),
+  );
   const d = q.data;
 
   return (
@@ -139,7 +134,7 @@ export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: 
           {d.can.report ? <ReportForm id={d.id} onDone={refresh} /> : null}
           {d.can.review || d.can.close ? (
             <Card size="small" title="审核">
-              <ReviewActions d={d} busy={act.isPending} run={(path, body) => act.mutate({ path, body })} />
+              <ReviewActions d={d} busy={act.isPending} run={(a) => act.mutate(a)} />
             </Card>
           ) : null}
           {d.can.extend ? <ExtensionForm id={d.id} due={d.dueDate} onDone={refresh} /> : null}
@@ -172,7 +167,9 @@ export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: 
                           type="link"
                           size="small"
                           icon={<PaperClipOutlined />}
-                          onClick={() => void download(`/tasks/attachments/${a.fileId}`, a.name)}
+                          onClick={() =>
+                            void downloadFrom(tasksApi.attachment, a.name, { params: { id: a.fileId } })
+                          }
                         >
                           {a.name}
                         </Button>
@@ -246,27 +243,25 @@ function ReportForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [form] = Form.useForm<{ text: string; links?: string; completed?: boolean }>();
   const [files, setFiles] = useState<{ fileId: string; name: string }[]>([]);
   const [uploading, setUploading] = useState(false);
-  const send = useMutation({
-    mutationFn: (v: { text: string; links?: string; completed?: boolean }) =>
-      post(`/tasks/assignments/${id}/reports`, {
-        text: v.text,
-        completed: !!v.completed,
-        links: (v.links ?? '')
-          .split(/\s+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-        fileIds: files.map((f) => f.fileId),
-      }),
-    onSuccess: () => {
-      void message.success('已报送');
-      form.resetFields();
-      setFiles([]);
-      onDone();
-    },
+  const send = useReportProgress(id, () => {
+    void message.success('已报送');
+    form.resetFields();
+    setFiles([]);
+    onDone();
   });
+  const submit = (v: { text: string; links?: string; completed?: boolean }) =>
+    send.mutate({
+      text: v.text,
+      completed: !!v.completed,
+      links: (v.links ?? '')
+        .split(/\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      fileIds: files.map((f) => f.fileId),
+    });
   return (
     <Card size="small" title="报送进展" data-testid="report-form">
-      <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)}>
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="text"
           label="进展情况"
@@ -283,7 +278,7 @@ function ReportForm({ id, onDone }: { id: string; onDone: () => void }) {
             beforeUpload={async (file) => {
               setUploading(true);
               try {
-                const f = await upload<{ fileId: string; name: string }>('/tasks/attachments', file);
+                const f = await uploadAttachment(file);
                 setFiles((x) => [...x, f]);
               } catch (e) {
                 void message.error(e instanceof Error ? e.message : '上传失败');
@@ -327,7 +322,7 @@ function ReviewActions({
 }: {
   d: AssignmentDetail;
   busy: boolean;
-  run: (path: string, body?: unknown) => void;
+  run: (a: AssignmentAction) => void;
 }) {
   const [reason, setReason] = useState('');
   return (
@@ -348,14 +343,17 @@ function ReviewActions({
       <Space wrap>
         {d.can.review ? (
           <>
-            <Button loading={busy} onClick={() => run('review', { decision: 'approved', note: reason })}>
+            <Button
+              loading={busy}
+              onClick={() => run({ kind: 'review', decision: 'approved', note: reason })}
+            >
               牵头单位同意
             </Button>
             <Button
               danger
               disabled={reason.trim().length < 2}
               loading={busy}
-              onClick={() => run('review', { decision: 'returned', note: reason })}
+              onClick={() => run({ kind: 'review', decision: 'returned', note: reason })}
             >
               牵头单位退回
             </Button>
@@ -363,14 +361,19 @@ function ReviewActions({
         ) : null}
         {d.can.close ? (
           <>
-            <Button type="primary" loading={busy} onClick={() => run('close')} data-testid="closeout">
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => run({ kind: 'close' })}
+              data-testid="closeout"
+            >
               销号
             </Button>
             <Button
               danger
               disabled={reason.trim().length < 2}
               loading={busy}
-              onClick={() => run('return', { reason })}
+              onClick={() => run({ kind: 'return', reason })}
               data-testid="return"
             >
               退回
@@ -385,21 +388,18 @@ function ReviewActions({
 function ExtensionForm({ id, due, onDone }: { id: string; due: string | null; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newDueDate: { format(f: string): string }; reason: string }>();
-  const send = useMutation({
-    mutationFn: (v: { newDueDate: { format(f: string): string }; reason: string }) =>
-      post(`/tasks/assignments/${id}/extensions`, {
-        newDueDate: v.newDueDate.format('YYYY-MM-DD'),
-        reason: v.reason,
-      }),
-    onSuccess: () => {
-      void message.success('已提交延期申请，等待领导审批');
-      form.resetFields();
-      onDone();
-    },
+  const send = useRequestExtension(id, () => {
+    void message.success('已提交延期申请，等待领导审批');
+    form.resetFields();
+    onDone();
   });
   return (
     <Card size="small" title={`申请延期（原时限 ${due ?? '—'}）`}>
-      <Form form={form} layout="inline" onFinish={(v) => send.mutate(v)}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => send.mutate({ newDueDate: v.newDueDate.format('YYYY-MM-DD'), reason: v.reason })}
+      >
         <Form.Item name="newDueDate" label="延至" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker />
         </Form.Item>

@@ -1,29 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
-import type { Cadence, Dashboard, DashboardBucket, WorkPlanSummary } from '../../../../contracts/tasks';
+import {
+  type Cadence,
+  type DashboardBucket,
+  tasksApi,
+  type WorkPlanSummary,
+} from '../../../../contracts/tasks';
 import { CADENCE_LABELS, LEDGER_STATUS_LABELS, type LedgerStatus } from '../../../../domain/tasks/ledger';
-import { buildQuery, get, put } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { BucketChart } from '../components/BarChart';
+import { useDashboard, usePlans, useSaveReminderDays, useSetCadence, useTasksSettings } from '../queries';
 
 const rate = (b: DashboardBucket) => (b.total ? `${Math.round((b.closed / b.total) * 100)}%` : '—');
 
 export default function DashboardPage() {
   const can = usePermission();
-  const plans = useQuery({
-    queryKey: ['tasks', 'plans'],
-    queryFn: ({ signal }) => get<WorkPlanSummary[]>('/tasks/plans', signal),
-  });
+  const plans = usePlans();
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const current = planId ?? plans.data?.[0]?.id;
-  const q = useQuery({
-    queryKey: ['tasks', 'dashboard', current],
-    queryFn: ({ signal }) => get<Dashboard>(`/tasks/dashboard${buildQuery({ planId: current })}`, signal),
-    enabled: !!current,
-  });
+  const q = useDashboard(current);
   const d = q.data;
   const columns = [
     { title: '名称', dataIndex: 'label' },
@@ -49,7 +46,8 @@ export default function DashboardPage() {
           />
           {current && can('tasks:bulletin:export') ? (
             <DownloadButton
-              path={`/tasks/bulletin.docx${buildQuery({ planId: current })}`}
+              endpoint={tasksApi.bulletin}
+              args={{ query: { planId: current } }}
               fallbackName="通报.docx"
               label="生成通报"
               testId="tasks-bulletin"
@@ -57,7 +55,8 @@ export default function DashboardPage() {
           ) : null}
           {current && can('tasks:ledger:export') ? (
             <DownloadButton
-              path={`/tasks/export.xlsx${buildQuery({ planId: current })}`}
+              endpoint={tasksApi.exportLedger}
+              args={{ query: { planId: current } }}
               fallbackName="任务台账.xlsx"
               label="导出台账"
             />
@@ -112,27 +111,11 @@ export default function DashboardPage() {
 
 /** Office settings: reminder lead time, and the reporting cadence of the plan's continuous tasks. */
 function SettingsCard({ plan }: { plan: WorkPlanSummary | undefined }) {
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const settings = useQuery({
-    queryKey: ['tasks', 'settings'],
-    queryFn: ({ signal }) => get<{ reminderDaysBefore: number }>('/tasks/settings', signal),
-  });
+  const settings = useTasksSettings();
   const [days, setDays] = useState<number | null>(null);
-  const saveDays = useMutation({
-    mutationFn: (n: number) => put('/tasks/settings', { reminderDaysBefore: n }),
-    onSuccess: () => {
-      void message.success('已保存');
-      void qc.invalidateQueries({ queryKey: ['tasks', 'settings'] });
-    },
-  });
-  const saveCadence = useMutation({
-    mutationFn: (cadence: Cadence) => put(`/tasks/plans/${plan?.id}/cadence`, { cadence }),
-    onSuccess: () => {
-      void message.success('已更新持续性任务的报送周期');
-      void qc.invalidateQueries({ queryKey: ['tasks'] });
-    },
-  });
+  const saveDays = useSaveReminderDays(() => void message.success('已保存'));
+  const saveCadence = useSetCadence(plan?.id, () => void message.success('已更新持续性任务的报送周期'));
   const value = days ?? settings.data?.reminderDaysBefore ?? 5;
   return (
     <Card title="提醒与报送周期">

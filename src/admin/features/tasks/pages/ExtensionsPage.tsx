@@ -1,32 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
-import type { ExtensionRequest } from '../../../../contracts/tasks';
-import { get, post } from '../../../api';
+import type { ExtensionListItem } from '../../../../contracts/tasks';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS } from '../labels';
+import { useDecideExtension, useExtensions } from '../queries';
 
-type Row = ExtensionRequest & { assignmentId: string; unitName: string; ref: string; text: string };
+type Row = ExtensionListItem;
 
 /** 延期审批: a leader approves or rejects the units' extension requests. */
 export default function ExtensionsPage() {
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const q = useQuery({
-    queryKey: ['tasks', 'extensions', status],
-    queryFn: ({ signal }) => get<Row[]>(`/tasks/extensions?status=${status}`, signal),
-  });
-  const decide = useMutation({
-    mutationFn: (v: { id: string; decision: 'approved' | 'rejected' }) =>
-      post(`/tasks/extensions/${v.id}/decide`, { decision: v.decision, note: notes[v.id] ?? '' }),
-    onSuccess: () => {
-      void message.success('已审批');
-      void qc.invalidateQueries({ queryKey: ['tasks', 'extensions'] });
-    },
-  });
+  const q = useExtensions(status);
+  const decided = useDecideExtension(() => void message.success('已审批'));
+  const decide = {
+    ...decided,
+    mutate: (v: { id: string; decision: 'approved' | 'rejected' }) =>
+      decided.mutate({ ...v, note: notes[v.id] ?? '' }),
+  };
   return (
     <PageContainer title="延期审批" testId="tasks-extensions-page">
       <Card>

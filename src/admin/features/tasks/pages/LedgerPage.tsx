@@ -1,29 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { LedgerRow, LedgerStatus, LedgerView, WorkPlanSummary } from '../../../../contracts/tasks';
+import { type LedgerRow, type LedgerStatus, type LedgerView, tasksApi } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, periodLabel } from '../../../../domain/tasks/ledger';
-import { buildQuery, get } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
-import { type QueryParams, SearchTable } from '../../../components/SearchTable';
+import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
 import { STATUS_COLORS } from '../labels';
-
-export const PLANS_KEY = ['tasks', 'plans'] as const;
+import { usePlans } from '../queries';
 
 export default function LedgerPage() {
   const can = usePermission();
   const [search, setSearch] = useSearchParams();
   const open = search.get('assignment');
-  const [filters, setFilters] = useState<QueryParams>({});
-  const plans = useQuery({
-    queryKey: PLANS_KEY,
-    queryFn: ({ signal }) => get<WorkPlanSummary[]>('/tasks/plans', signal),
-  });
+  const plans = usePlans();
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const currentPlan = planId ?? plans.data?.[0]?.id;
   const setOpen = (id: string | null) => {
@@ -49,10 +42,9 @@ export default function LedgerPage() {
       }
     >
       <SearchTable<LedgerRow, { status?: LedgerStatus; view?: LedgerView; keyword?: string }>
-        path="/tasks/ledger"
+        endpoint={tasksApi.ledger}
         testId="tasks-ledger"
         extraParams={{ planId: currentPlan }}
-        onFiltersChange={setFilters}
         scrollX={1100}
         searchItems={
           <>
@@ -83,7 +75,8 @@ export default function LedgerPage() {
         toolbar={
           can('tasks:ledger:export') && currentPlan ? (
             <DownloadButton
-              path={`/tasks/export.xlsx${buildQuery({ planId: currentPlan, ...filters })}`}
+              endpoint={tasksApi.exportLedger}
+              args={{ query: { planId: currentPlan } }}
               fallbackName="任务台账.xlsx"
               label="导出台账"
               testId="tasks-export"

@@ -1,0 +1,138 @@
+// The unit names of an import preview: how each was matched, and the officer's choice where the registry could
+// not decide (a suggestion to confirm, candidates of a group to pick from, a unit to choose).
+import { CheckCircleTwoTone } from '@ant-design/icons';
+import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { UnitTreeNode } from '../../../../contracts/org';
+import type { UnitNameMatch } from '../../../../contracts/tasks';
+import { MATCH_STATUS_LABELS } from '../../../../domain/units';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect, useUnitTree } from '../../../components/units';
+import { type Choices, MATCH_COLORS } from '../importState';
+
+export function ImportUnitsTable({
+  names,
+  units,
+  effective,
+  setChoice,
+  left,
+}: {
+  names: string[];
+  units: UnitNameMatch[];
+  effective: Choices;
+  setChoice: (written: string, ids: string[] | null) => void;
+  left: string[];
+}) {
+  const tree = useUnitTree();
+  const unitNames = useMemo(() => {
+    const out = new Map<string, string>();
+    const walk = (nodes: UnitTreeNode[]) => {
+      for (const n of nodes) {
+        out.set(n.id, n.name);
+        walk(n.children);
+      }
+    };
+    walk(tree.data ?? []);
+    return out;
+  }, [tree.data]);
+  const matches = useMemo(() => new Map(units.map((u) => [u.written, u])), [units]);
+  const resolver = (w: string) => {
+    const m = matches.get(w);
+    const v = effective[w];
+    const label = `为“${w}”选择单位`;
+    if (m && (m.status === 'exact' || m.status === 'alias' || m.status === 'normalized') && m.unitId) {
+      return (
+        <Space size={4}>
+          <CheckCircleTwoTone twoToneColor="#52c41a" />
+          {m.unitName}
+        </Space>
+      );
+    }
+    if (m?.status === 'group' && !m.needsChoice) {
+      return <Typography.Text>展开为 {m.memberUnitIds?.length ?? 0} 个成员单位</Typography.Text>;
+    }
+    if (m?.status === 'group' && m.needsChoice) {
+      return (
+        <Flex gap={8} align="center">
+          <Select
+            mode="multiple"
+            allowClear
+            optionFilterProp="label"
+            style={{ flex: 1, minWidth: 220 }}
+            placeholder="请从候选单位中选择"
+            aria-label={label}
+            data-testid={`pick-${w}`}
+            status={v ? undefined : 'warning'}
+            value={v ?? []}
+            onChange={(ids: string[]) => setChoice(w, ids.length ? ids : null)}
+            options={(m.memberUnitIds ?? []).map((id) => ({ value: id, label: unitNames.get(id) ?? id }))}
+          />
+          <Button
+            size="small"
+            onClick={() => setChoice(w, m.memberUnitIds ?? [])}
+            data-testid={`pick-all-${w}`}
+          >
+            全部候选（{m.memberUnitIds?.length ?? 0}）
+          </Button>
+        </Flex>
+      );
+    }
+    if (m?.status === 'suggestion' && m.suggestions.length) {
+      return (
+        <Select
+          style={{ width: '100%' }}
+          placeholder="请确认对应单位"
+          aria-label={label}
+          data-testid={`resolve-${w}`}
+          status={v ? undefined : 'warning'}
+          value={v?.[0]}
+          onChange={(id: string) => setChoice(w, [id])}
+          options={m.suggestions.map((s) => ({
+            value: s.unitId,
+            label: `${s.unitName}（${Math.round(s.confidence * 100)}%，${s.reason}）`,
+          }))}
+        />
+      );
+    }
+    return (
+      <UnitTreeSelect
+        style={{ width: '100%' }}
+        placeholder="请选择对应单位"
+        aria-label={label}
+        data-testid={`resolve-${w}`}
+        status={v ? undefined : 'warning'}
+        value={v?.[0]}
+        onChange={(id: string | undefined) => setChoice(w, id ? [id] : null)}
+      />
+    );
+  };
+
+  return (
+    <Table<{ written: string }>
+      size="small"
+      rowKey="written"
+      dataSource={names.map((written) => ({ written }))}
+      pagination={false}
+      data-testid="tasks-units"
+      title={() => `通知中的单位 ${names.length} 个${left.length ? `，${left.length} 个待确认` : ''}`}
+      onRow={(r) => ({ 'data-unresolved': effective[r.written] ? 'false' : 'true' }) as object}
+      columns={[
+        { title: '通知中写法', dataIndex: 'written', width: 200 },
+        {
+          title: '匹配',
+          key: 'status',
+          width: 120,
+          render: (_, r) => {
+            const m: UnitNameMatch | undefined = matches.get(r.written);
+            return m ? (
+              <StatusTag value={m.status} labels={MATCH_STATUS_LABELS} colors={MATCH_COLORS} />
+            ) : (
+              <Tag>手工录入</Tag>
+            );
+          },
+        },
+        { title: '对应单位', key: 'resolve', render: (_, r) => resolver(r.written) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+// Queries of the tasks feature (the convention is in src/admin/queries.ts). Every tasks change refreshes every
+// tasks query (the default prefix ['tasks']): the ledger, the open assignment, the dashboard, extensions.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CallArgs } from '../../../contracts/http';
+import { type Cadence, type CommitPlanBody, tasksApi, type WorkPlanSummary } from '../../../contracts/tasks';
+import { call, uploadTo } from '../../api';
+import { keyOf, useCall, useCallMutation } from '../../queries';
+
+const TASKS = keyOf(tasksApi.plans).slice(0, 1);
+
+export const usePlans = () => useCall(tasksApi.plans);
+
+export const useDashboard = (planId: string | undefined) =>
+  useCall(tasksApi.dashboard, { query: { planId } }, { enabled: !!planId });
+
+export const useTasksSettings = () => useCall(tasksApi.getSettings);
+
+export const useSaveReminderDays = (onDone: () => void) =>
+  useCallMutation(tasksApi.putSettings, {
+    toArgs: (n: number) => ({ body: { reminderDaysBefore: n } }),
+    onSuccess: onDone,
+  });
+
+export const useSetCadence = (planId: string | undefined, onDone: () => void) =>
+  useCallMutation(tasksApi.setCadence, {
+    toArgs: (cadence: Cadence) => ({ params: { id: planId ?? '' }, body: { cadence } }),
+    onSuccess: onDone,
+  });
+
+export const useAssignment = (id: string | null) =>
+  useCall(tasksApi.assignment, { params: { id: id ?? '' } }, { enabled: !!id });
+
+/** What the lead unit or the office does with a submitted assignment. */
+export type AssignmentAction =
+  | { kind: 'review'; decision: 'approved' | 'returned'; note: string }
+  | { kind: 'close' }
+  | { kind: 'return'; reason: string };
+
+export function useAssignmentAction(id: string, onDone: (a: AssignmentAction) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: AssignmentAction) => {
+      const params = { id };
+      if (a.kind === 'review')
+        return call(tasksApi.review, { params, body: { decision: a.decision, note: a.note } });
+      if (a.kind === 'return') return call(tasksApi.return, { params, body: { reason: a.reason } });
+      return call(tasksApi.close, { params });
+    },
+    onSuccess: async (_d, a) => {
+      await qc.invalidateQueries({ queryKey: TASKS });
+      onDone(a);
+    },
+  });
+}
+
+export const useReportProgress = (id: string, onDone: () => void) =>
+  useCallMutation(tasksApi.report, {
+    toArgs: (body: CallArgs<typeof tasksApi.report>['body']) => ({ params: { id }, body }),
+    onSuccess: onDone,
+  });
+
+export const useRequestExtension = (id: string, onDone: () => void) =>
+  useCallMutation(tasksApi.requestExtension, {
+    toArgs: (body: { newDueDate: string; reason: string }) => ({ params: { id }, body }),
+    onSuccess: onDone,
+  });
+
+export const uploadAttachment = (file: File) => uploadTo(tasksApi.uploadAttachment, file);
+
+export const useExtensions = (status: 'pending' | 'approved' | 'rejected') =>
+  useCall(tasksApi.extensions, { query: { status } });
+
+export const useDecideExtension = (onDone: () => void) =>
+  useCallMutation(tasksApi.decideExtension, {
+    toArgs: (v: { id: string; decision: 'approved' | 'rejected'; note: string }) => ({
+      params: { id: v.id },
+      body: { decision: v.decision, note: v.note },
+    }),
+    onSuccess: onDone,
+  });
+
+/** Commits an import; its error is shown on the page (silent for the central notifier). */
+export function useCommitPlan(opts: {
+  onMutate: () => void;
+  onSuccess: (p: WorkPlanSummary) => void;
+  onError: (e: Error) => void;
+}) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CommitPlanBody) => call(tasksApi.importCommit, { body }),
+    meta: { silent: true },
+    onMutate: opts.onMutate,
+    onSuccess: async (p) => {
+      await qc.invalidateQueries({ queryKey: TASKS });
+      opts.onSuccess(p);
+    },
+    onError: opts.onError,
+  });
+}
+
+export const previewImport = (file: File, year: number | null, onProgress: (percent: number) => void) =>
+  uploadTo(tasksApi.importPreview, file, { query: { year: year ?? undefined } }, onProgress);

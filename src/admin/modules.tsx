@@ -1,0 +1,258 @@
+// Module list of the console: one entry per menu group, each page with its path, label and the permissions that
+// show it; a new page adds its entry here and its component in routes.tsx (kept apart so that the home page,
+// which lists these pages, is not imported by the file that imports it). Modules may add a home card (HOME_CARDS).
+import {
+  AuditOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { PermissionCode } from '../contracts/permissions';
+import type { ModuleEntry, PageEntry } from './menu';
+
+export interface AdminPage extends PageEntry {
+  /** Shown as a quick link on the home page. */
+  quickLink?: boolean;
+  description?: string;
+}
+
+export interface AdminModule extends ModuleEntry<AdminPage> {
+  icon: ReactNode;
+  /** A single page shown as a top-level menu item instead of a sub-menu. */
+  flat?: boolean;
+}
+
+export interface HomeCard {
+  key: string;
+  anyOf?: PermissionCode[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const ADMIN_MODULES: AdminModule[] = [
+  {
+    key: 'home',
+    label: '首页',
+    icon: <HomeOutlined />,
+    flat: true,
+    pages: [{ path: '/', label: '首页' }],
+  },
+  {
+    key: 'org',
+    label: '组织机构',
+    icon: <TeamOutlined />,
+    pages: [
+      {
+        path: '/org/units',
+        label: '单位管理',
+        anyOf: ['org:unit:list'],
+        quickLink: true,
+        description: '维护区政府、部门、镇街及内设科室',
+      },
+      {
+        path: '/org/users',
+        label: '用户管理',
+        anyOf: ['org:user:list'],
+        quickLink: true,
+        description: '账号、角色、重置密码与解锁',
+      },
+      {
+        path: '/org/roles',
+        label: '角色权限',
+        anyOf: ['org:role:list'],
+        description: '内置角色及其权限',
+      },
+      {
+        path: '/org/leading-group',
+        label: '领导小组',
+        anyOf: ['org:group:list'],
+        quickLink: true,
+        description: '政务公开工作领导小组及成员单位',
+      },
+    ],
+  },
+  {
+    key: 'tasks',
+    label: '工作任务',
+    icon: <ScheduleOutlined />,
+    pages: [
+      {
+        path: '/tasks/ledger',
+        label: '任务台账',
+        anyOf: ['tasks:ledger:list'],
+        quickLink: true,
+        description: '各单位承担与牵头的任务、进展报送、审核销号',
+      },
+      {
+        path: '/tasks/import',
+        label: '导入任务分工',
+        anyOf: ['tasks:plan:import'],
+        quickLink: true,
+        description: '上传年度任务分工通知，核对后生成台账',
+      },
+      {
+        path: '/tasks/dashboard',
+        label: '督办看板',
+        anyOf: ['tasks:dashboard:view'],
+        quickLink: true,
+        description: '按单位、按板块的完成与逾期；通报与台账导出',
+      },
+      {
+        path: '/tasks/extensions',
+        label: '延期审批',
+        anyOf: ['tasks:extension:approve'],
+        description: '审批各单位的延期申请',
+      },
+    ],
+  },
+  {
+    key: 'requests',
+    label: '依申请公开',
+    icon: <FileSearchOutlined />,
+    pages: [
+      {
+        path: '/requests/cases',
+        label: '申请办理',
+        anyOf: ['requests:case:list'],
+        quickLink: true,
+        description: '登记、补正、延期、收费、答复与文书',
+      },
+      {
+        path: '/requests/cases/:id',
+        label: '申请详情',
+        anyOf: ['requests:case:list'],
+        hideInMenu: true,
+      },
+      {
+        path: '/requests/stats',
+        label: '统计',
+        anyOf: ['requests:stats:view'],
+        description: '按月申请量、办理结果构成、按期答复率',
+      },
+      {
+        path: '/reports',
+        label: '年度报告',
+        anyOf: ['reports:report:list'],
+        quickLink: true,
+        description: '政府信息公开工作年度报告：计算、校验、导出、发布',
+      },
+      {
+        path: '/reports/:unitId/:year',
+        label: '年度报告编辑',
+        anyOf: ['reports:report:list'],
+        hideInMenu: true,
+      },
+    ],
+  },
+  {
+    key: 'disclosure',
+    label: '信息发布',
+    icon: <FileTextOutlined />,
+    pages: [
+      {
+        path: '/disclosure/items',
+        label: '信息管理',
+        anyOf: ['disclosure:item:list'],
+        quickLink: true,
+        description: '起草、检查、提交审核、发布与撤回',
+      },
+      {
+        path: '/disclosure/items/:id',
+        label: '信息编辑',
+        anyOf: ['disclosure:item:list'],
+        hideInMenu: true,
+      },
+      {
+        path: '/disclosure/inbox',
+        label: '待我审核',
+        anyOf: ['disclosure:review:approve'],
+        quickLink: true,
+        description: '初审、复审、终审',
+      },
+      {
+        path: '/disclosure/catalog',
+        label: '公开目录',
+        anyOf: ['disclosure:catalog:list'],
+      },
+      {
+        path: '/disclosure/normative',
+        label: '规范性文件',
+        anyOf: ['disclosure:item:list'],
+      },
+      {
+        path: '/disclosure/interpretations',
+        label: '政策解读',
+        anyOf: ['disclosure:item:list'],
+      },
+      {
+        path: '/disclosure/calendar',
+        label: '发布日历',
+        anyOf: ['disclosure:item:list'],
+      },
+      {
+        path: '/disclosure/stats',
+        label: '发布统计',
+        anyOf: ['disclosure:stats:list'],
+      },
+      {
+        path: '/disclosure/settings',
+        label: '发布设置',
+        anyOf: ['disclosure:settings:update'],
+      },
+    ],
+  },
+  {
+    key: 'audit',
+    label: '安全审计',
+    icon: <AuditOutlined />,
+    pages: [
+      {
+        path: '/audit/logs',
+        label: '审计日志',
+        anyOf: ['audit:log:list'],
+        quickLink: true,
+        description: '操作记录与审计链校验',
+      },
+      {
+        path: '/audit/logins',
+        label: '登录日志',
+        anyOf: ['audit:login:list'],
+        quickLink: true,
+        description: '登录成功、失败与锁定记录',
+      },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统设置',
+    icon: <SettingOutlined />,
+    pages: [
+      {
+        path: '/system/calendar',
+        label: '工作日历',
+        anyOf: ['system:calendar:list'],
+        quickLink: true,
+        description: '法定节假日与调休，工作日计算',
+      },
+      {
+        path: '/system/security',
+        label: '安全策略',
+        anyOf: ['system:security:list'],
+        quickLink: true,
+        description: '密码、锁定与会话策略',
+      },
+    ],
+  },
+];
+
+/** Cards on the home page; later modules append theirs (e.g. 待办任务, 临期申请). */
+export const HOME_CARDS: HomeCard[] = [
+  {
+    key: 'requests-due',
+    anyOf: ['requests:case:handle'],
+    component: lazy(() => import('./features/requests/DueCard')),
+  },
+];

@@ -1,0 +1,434 @@
+// Contracts of the org module: units, unit groups, users, roles and the leading group — request and response
+// schemas and the `orgApi` endpoints. Shared by server, OpenAPI and console.
+import { z } from 'zod';
+import type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
+import type { MatchStatus, UnitKind } from '../domain/units';
+import { endpoint, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { ALL_PERMISSIONS, type PermissionCode } from './permissions';
+import { ROLE_CODES } from './roles';
+
+export type { LeadingGroupNotice, MatchStatus, UnitKind };
+
+const tag = '组织机构';
+
+const zUnitKind = z.enum(['government', 'department', 'township', 'subdivision'] satisfies UnitKind[], {
+  message: '单位类型无效',
+});
+const zRoleCode = z.enum(ROLE_CODES, { message: '角色无效' });
+const zPermission = z.enum(ALL_PERMISSIONS as [PermissionCode, ...PermissionCode[]], {
+  message: '未知的权限编码',
+});
+const zDataScope = z.enum(['all', 'unit']);
+const zImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
+
+// ---- units ----
+
+export const unitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: zUnitKind,
+  parentId: z.string().nullable(),
+  aliases: z.array(z.string()),
+  sort: z.number().int(),
+  userCount: z.number().int(),
+});
+export type Unit = z.output<typeof unitSchema>;
+
+export interface UnitTreeNode {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  children: UnitTreeNode[];
+}
+export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: zUnitKind,
+  get children() {
+    return z.array(unitTreeNodeSchema);
+  },
+});
+
+const zName = z.string().trim().min(2, '名称至少 2 个字').max(60, '名称不超过 60 个字');
+export const unitBodySchema = z.object({
+  name: zName,
+  shortName: z.string().trim().max(30).nullish(),
+  kind: zUnitKind,
+  parentId: zUuid.nullish(),
+  aliases: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  sort: z.number().int().min(0).max(9999).default(0),
+});
+export type UnitBody = z.input<typeof unitBodySchema>;
+
+export const unitGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  needsChoice: z.boolean(),
+  memberUnitIds: z.array(z.string()),
+});
+export type UnitGroup = z.output<typeof unitGroupSchema>;
+
+// ---- users ----
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  roles: z.array(zRoleCode),
+  phoneMasked: z.string().nullable(),
+  status: z.enum(['active', 'disabled']),
+  locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: zInstant.nullable(),
+  createdAt: zInstant,
+});
+export type User = z.output<typeof userSchema>;
+
+const zRoles = z.array(zRoleCode).min(1, '至少选择一个角色');
+const zPhone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '手机号或座机号格式不正确')
+  .nullish()
+  .or(z.literal(''));
+
+export const createUserSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、下划线'),
+  name: z.string().trim().min(1, '请填写姓名').max(30),
+  unitId: zUuid,
+  roles: zRoles,
+  phone: zPhone,
+  password: z.string().min(1, '请设置初始密码').max(128),
+});
+export const updateUserSchema = z.object({
+  name: z.string().trim().min(1).max(30),
+  unitId: zUuid,
+  roles: zRoles,
+  phone: zPhone,
+  status: z.enum(['active', 'disabled']),
+});
+
+// ---- roles ----
+
+export const roleSchema = z.object({
+  code: zRoleCode,
+  name: z.string(),
+  description: z.string(),
+  dataScope: zDataScope,
+  permissions: z.array(zPermission),
+});
+export type Role = z.output<typeof roleSchema>;
+
+// ---- leading group ----
+
+const zPersonOut = z.object({ name: z.string(), title: z.string() });
+const zPerson = z.object({ name: z.string().trim().min(1).max(20), title: z.string().trim().max(100) });
+/** The notice as read by the parser (fields are null when the notice lacks them). */
+export const leadingGroupNoticeSchema = z.object({
+  title: z.string().max(200).nullable(),
+  issuer: z.string().max(100).nullable().default(null),
+  docNumber: z.string().max(60).nullable(),
+  date: z.string().nullable(),
+  leader: zPerson.nullable(),
+  deputyLeaders: z.array(zPerson).max(20),
+  memberUnits: z.array(z.string().trim().min(1).max(60)).min(1, '没有成员单位').max(200),
+  officeUnit: z.string().max(60).nullable(),
+  officeDirector: z.string().max(20).nullable(),
+  duties: z.array(z.object({ unit: z.string().max(60), text: z.string().max(2000) })).max(200),
+  warnings: z.array(z.string()).default([]),
+});
+
+export const unitMatchSchema = z.object({
+  written: z.string(),
+  status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown'] satisfies MatchStatus[]),
+  unitId: z.string().optional(),
+  unitName: z.string().optional(),
+  confidence: z.number(),
+  suggestions: z.array(
+    z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number(), reason: z.string() }),
+  ),
+});
+export type UnitMatch = z.output<typeof unitMatchSchema>;
+
+export const leadingGroupMemberSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  writtenAs: z.string(),
+  duty: z.string().nullable(),
+  liaisons: z.array(z.object({ userId: z.string(), name: z.string() })),
+});
+export type LeadingGroupMember = z.output<typeof leadingGroupMemberSchema>;
+
+export const leadingGroupSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNumber: z.string(),
+  date: z.string(),
+  leader: zPersonOut,
+  deputyLeaders: z.array(zPersonOut),
+  officeUnitId: z.string().nullable(),
+  officeUnitName: z.string().nullable(),
+  officeDirector: z.string(),
+  members: z.array(leadingGroupMemberSchema),
+});
+export type LeadingGroup = z.output<typeof leadingGroupSchema>;
+
+/** How each written member unit is confirmed: an existing unit, or a new department to create. */
+export const memberResolutionSchema = z.object({
+  written: z.string(),
+  unitId: zUuid.optional(),
+  create: z.boolean().optional(),
+});
+export type MemberResolution = z.output<typeof memberResolutionSchema>;
+
+/** The notice as the parser read it (the request schema above bounds what a client may send back). */
+const noticeReadSchema = z.object({
+  title: z.string().nullable(),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  date: z.string().nullable(),
+  leader: zPersonOut.nullable(),
+  deputyLeaders: z.array(zPersonOut),
+  memberUnits: z.array(z.string()),
+  officeUnit: z.string().nullable(),
+  officeDirector: z.string().nullable(),
+  duties: z.array(z.object({ unit: z.string(), text: z.string() })),
+  warnings: z.array(z.string()),
+});
+
+export const leadingGroupPreviewSchema = z.object({
+  notice: noticeReadSchema,
+  /** Aligned with notice.memberUnits. */
+  matches: z.array(unitMatchSchema),
+});
+export type LeadingGroupPreview = z.output<typeof leadingGroupPreviewSchema>;
+
+export const orgApi = {
+  unitTree: endpoint({
+    method: 'get',
+    path: '/api/org/units/tree',
+    tag,
+    summary: '单位树（按数据范围）',
+    permission: 'org:unit:list',
+    response: z.array(unitTreeNodeSchema),
+  }),
+  units: endpoint({
+    method: 'get',
+    path: '/api/org/units',
+    tag,
+    summary: '单位列表',
+    permission: 'org:unit:list',
+    query: z.object({
+      keyword: z.string().max(60).optional(),
+      kind: zUnitKind.optional(),
+      parentId: zUuid.optional(),
+      ...zPage,
+    }),
+    response: zPaged(unitSchema),
+  }),
+  exportUnits: endpoint({
+    method: 'get',
+    path: '/api/org/units/export',
+    tag,
+    summary: '导出单位（.xlsx）',
+    permission: 'org:unit:export',
+    response: zFile,
+  }),
+  importUnits: endpoint({
+    method: 'post',
+    path: '/api/org/units/import',
+    tag,
+    summary: '导入单位（.xlsx，全部成功或全部不导入）',
+    permission: 'org:unit:import',
+    upload: true,
+    response: zImportResult,
+  }),
+  unit: endpoint({
+    method: 'get',
+    path: '/api/org/units/:id',
+    tag,
+    summary: '单位详情',
+    permission: 'org:unit:list',
+    response: unitSchema,
+  }),
+  createUnit: endpoint({
+    method: 'post',
+    path: '/api/org/units',
+    tag,
+    summary: '新增单位',
+    permission: 'org:unit:create',
+    body: unitBodySchema,
+    status: 201,
+    response: unitSchema,
+  }),
+  updateUnit: endpoint({
+    method: 'put',
+    path: '/api/org/units/:id',
+    tag,
+    summary: '修改单位',
+    permission: 'org:unit:update',
+    body: unitBodySchema,
+    response: unitSchema,
+  }),
+  deleteUnit: endpoint({
+    method: 'delete',
+    path: '/api/org/units/:id',
+    tag,
+    summary: '删除单位',
+    permission: 'org:unit:delete',
+    response: zOk,
+  }),
+  groups: endpoint({
+    method: 'get',
+    path: '/api/org/groups',
+    tag,
+    summary: '单位集合（如“区政府各部门”）',
+    permission: 'org:unit:list',
+    response: z.array(unitGroupSchema),
+  }),
+  users: endpoint({
+    method: 'get',
+    path: '/api/org/users',
+    tag,
+    summary: '用户列表（按数据范围）',
+    permission: 'org:user:list',
+    query: z.object({
+      keyword: z.string().max(60).optional(),
+      unitId: zUuid.optional(),
+      role: z.enum(ROLE_CODES).optional(),
+      status: z.enum(['active', 'disabled']).optional(),
+      ...zPage,
+    }),
+    response: zPaged(userSchema),
+  }),
+  exportUsers: endpoint({
+    method: 'get',
+    path: '/api/org/users/export',
+    tag,
+    summary: '导出用户（.xlsx，手机号脱敏）',
+    permission: 'org:user:export',
+    response: zFile,
+  }),
+  importUsers: endpoint({
+    method: 'post',
+    path: '/api/org/users/import',
+    tag,
+    summary: '导入用户（.xlsx，全部成功或全部不导入）',
+    permission: 'org:user:import',
+    upload: true,
+    response: z.object({ created: z.number().int() }),
+  }),
+  user: endpoint({
+    method: 'get',
+    path: '/api/org/users/:id',
+    tag,
+    summary: '用户详情',
+    permission: 'org:user:list',
+    response: userSchema,
+  }),
+  createUser: endpoint({
+    method: 'post',
+    path: '/api/org/users',
+    tag,
+    summary: '新增用户',
+    permission: 'org:user:create',
+    status: 201,
+    body: createUserSchema,
+    response: userSchema,
+  }),
+  updateUser: endpoint({
+    method: 'put',
+    path: '/api/org/users/:id',
+    tag,
+    summary: '修改用户',
+    permission: 'org:user:update',
+    body: updateUserSchema,
+    response: userSchema,
+  }),
+  resetPassword: endpoint({
+    method: 'post',
+    path: '/api/org/users/:id/reset-password',
+    tag,
+    summary: '重置密码（下次登录须修改）',
+    permission: 'org:user:resetPassword',
+    body: z.object({ password: z.string().min(1).max(128) }),
+    response: zOk,
+  }),
+  unlockUser: endpoint({
+    method: 'post',
+    path: '/api/org/users/:id/unlock',
+    tag,
+    summary: '解除锁定',
+    permission: 'org:user:unlock',
+    response: zOk,
+  }),
+  disableUser: endpoint({
+    method: 'delete',
+    path: '/api/org/users/:id',
+    tag,
+    summary: '停用用户',
+    permission: 'org:user:delete',
+    response: zOk,
+  }),
+  roles: endpoint({
+    method: 'get',
+    path: '/api/org/roles',
+    tag,
+    summary: '角色及其权限',
+    permission: 'org:role:list',
+    response: z.array(roleSchema),
+  }),
+  updateRole: endpoint({
+    method: 'put',
+    path: '/api/org/roles/:code',
+    tag,
+    summary: '修改角色权限（三权分立受限）',
+    permission: 'org:role:update',
+    body: z.object({ permissions: z.array(zPermission) }),
+    response: roleSchema,
+  }),
+  permissions: endpoint({
+    method: 'get',
+    path: '/api/org/permissions',
+    tag,
+    summary: '权限编码目录',
+    permission: 'org:role:list',
+    response: z.array(z.object({ code: zPermission, label: z.string() })),
+  }),
+  leadingGroup: endpoint({
+    method: 'get',
+    path: '/api/org/leading-group',
+    tag,
+    summary: '政务公开工作领导小组',
+    permission: 'org:group:list',
+    response: leadingGroupSchema.nullable(),
+  }),
+  previewLeadingGroup: endpoint({
+    method: 'post',
+    path: '/api/org/leading-group/preview',
+    tag,
+    summary: '上传领导小组通知并预览（不保存）',
+    permission: 'org:group:import',
+    upload: true,
+    response: leadingGroupPreviewSchema,
+  }),
+  commitLeadingGroup: endpoint({
+    method: 'post',
+    path: '/api/org/leading-group/commit',
+    tag,
+    summary: '确认导入领导小组（全部成功或全部不导入）',
+    permission: 'org:group:import',
+    body: z.object({
+      notice: leadingGroupNoticeSchema,
+      resolutions: z.array(memberResolutionSchema).max(200),
+    }),
+    response: leadingGroupSchema,
+  }),
+};

@@ -1,0 +1,104 @@
+// Reading the audit log and the login log for the auditor: filtered pages and the .xlsx export.
+import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import type { AuditFilters, AuditRecord, LoginFilters, LoginRecord } from '../../../contracts/audit';
+import type { DbOrTx } from '../../db/client';
+import { auditLog, loginLog } from '../../db/schema/platform';
+import { writeTable } from '../xlsx';
+
+const RESULT_LABEL = { success: '成功', failure: '失败' } as const;
+
+// Day boundaries in China Standard Time (UTC+8, no DST), whatever the server's TZ.
+const dayStart = (d: string) => new Date(d.length === 10 ? `${d}T00:00:00+08:00` : d);
+const dayEnd = (d: string) => new Date(d.length === 10 ? `${d}T23:59:59.999+08:00` : d);
+
+function auditWhere(q: Omit<AuditFilters, 'page' | 'pageSize'>) {
+  const c: (SQL | undefined)[] = [];
+  if (q.from) c.push(gte(auditLog.at, dayStart(q.from)));
+  if (q.to) c.push(lte(auditLog.at, dayEnd(q.to)));
+  if (q.username) c.push(ilike(auditLog.username, `%${q.username}%`));
+  if (q.action) c.push(ilike(auditLog.action, `${q.action}%`));
+  if (q.objectType) c.push(eq(auditLog.objectType, q.objectType));
+  if (q.result) c.push(eq(auditLog.result, q.result));
+  return and(...c);
+}
+
+const toRecord = (r: typeof auditLog.$inferSelect): AuditRecord => ({
+  id: r.id,
+  seq: r.seq,
+  at: r.at.toISOString(),
+  userId: r.userId,
+  username: r.username,
+  unitName: r.unitName,
+  action: r.action,
+  objectType: r.objectType,
+  objectId: r.objectId,
+  result: r.result,
+  ip: r.ip,
+  requestId: r.requestId,
+  detail: r.detail,
+});
+
+export async function listAuditLog(db: DbOrTx, q: AuditFilters) {
+  const w = auditWhere(q);
+  const [total] = await db.select({ n: count() }).from(auditLog).where(w);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(w)
+    .orderBy(desc(auditLog.seq))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items: rows.map(toRecord), total: Number(total?.n ?? 0) };
+}
+
+export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8Array> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(auditWhere(q))
+    .orderBy(desc(auditLog.seq))
+    .limit(100_000);
+  return writeTable(
+    '审计日志',
+    ['序号', '时间', '用户', '单位', '操作', '对象类型', '对象', '结果', 'IP', '请求号', '详情'],
+    rows.map((r) => [
+      r.seq,
+      r.at.toISOString(),
+      r.username,
+      r.unitName,
+      r.action,
+      r.objectType,
+      r.objectId,
+      RESULT_LABEL[r.result],
+      r.ip,
+      r.requestId,
+      r.detail,
+    ]),
+  );
+}
+
+export async function listLoginLog(db: DbOrTx, q: LoginFilters) {
+  const c: (SQL | undefined)[] = [];
+  if (q.from) c.push(gte(loginLog.at, dayStart(q.from)));
+  if (q.to) c.push(lte(loginLog.at, dayEnd(q.to)));
+  if (q.username) c.push(ilike(loginLog.username, `%${q.username}%`));
+  if (q.result) c.push(eq(loginLog.result, q.result));
+  const w = and(...c);
+  const [total] = await db.select({ n: count() }).from(loginLog).where(w);
+  const rows = await db
+    .select()
+    .from(loginLog)
+    .where(w)
+    .orderBy(desc(loginLog.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const items: LoginRecord[] = rows.map((r) => ({
+    id: String(r.id),
+    at: r.at.toISOString(),
+    username: r.username,
+    result: r.result,
+    ip: r.ip,
+    userAgent: r.userAgent,
+  }));
+  return { items, total: Number(total?.n ?? 0) };
+}
