@@ -278,6 +278,22 @@ export const tasksApi = {
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
     response: importPreviewSchema,
   }),
+  importPreviewText: endpoint({
+    method: 'post',
+    path: '/api/tasks/import/preview-text',
+    tag,
+    summary: '粘贴任务分工通知文字并预览（不保存）',
+    permission: 'tasks:plan:import',
+    body: z.object({
+      text: z
+        .string({ message: '请粘贴通知文字' })
+        .trim()
+        .min(1, '请粘贴通知文字')
+        .max(2_000_000, '粘贴的文字过长（上限 200 万字）'),
+      year: z.number().int().min(2000, '年度无效').max(2100, '年度无效').optional(),
+    }),
+    response: importPreviewSchema,
+  }),
   importCommit: endpoint({
     method: 'post',
     path: '/api/tasks/import/commit',

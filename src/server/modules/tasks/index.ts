@@ -1,18 +1,10 @@
 // The tasks module's face: its registration (routes, reminder jobs), the notice import the CLI runs, and the
 // tasks' disclosure paths per unit (for disclosure).
 import type { BusinessModule } from '../../platform/module';
-import { importTextRoutes } from './import-text.routes';
 import { tasksInit } from './init';
 import { tasksRoutes } from './tasks.routes';
 
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
 
-export const tasksModule: BusinessModule = {
-  name: 'tasks',
-  routes: (app, p) => {
-    tasksRoutes(app, p);
-    importTextRoutes(app, p);
-  },
-  init: tasksInit,
-};
+export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };

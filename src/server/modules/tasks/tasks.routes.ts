@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { tasksApi } from '../../../contracts/tasks';
 import { chinaDate } from '../../../domain/calendar';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
-import { uploadToBlocks } from '../../platform/documents/text';
+import { pastedToBlocks, uploadToBlocks } from '../../platform/documents/text';
 import { route, zUuid } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import { getAssignment } from './assignment';
@@ -25,6 +25,10 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
   const id = (params: { id: string }) => zUuid.parse(params.id);
 
   // The upload is read and parsed before any database work (no parsing inside a transaction).
+  // A notice's text pasted from a browser (a page, a copied table): the same preview as a file.
+  route(app, tasksApi.importPreviewText, async ({ body }) =>
+    previewImport(db, config.districtName, pastedToBlocks(body.text), body.year),
+  );
   route(app, tasksApi.importPreview, async ({ c, query }) =>
     previewImport(
       db,

@@ -4,7 +4,7 @@
 // its contract cannot drift apart. Every mounted endpoint is recorded in `routeRegistry`, which feeds the OpenAPI
 // document and the permission-matrix test.
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { BodyOf, Endpoint, Method, PathParams, QueryOf, ResponseOf } from '../../../contracts/http';
 import type { AppEnv, SessionUser } from '../context';
 import { AppError } from '../errors';
@@ -143,28 +143,4 @@ export function route<const E extends Endpoint>(app: Hono<AppEnv>, e: E, handler
     }
     return c.json({ data }, (e.status ?? 200) as 200);
   });
-}
-
-/**
- * Transitional form of `route` for endpoints whose contract is not yet in src/contracts: the spec carries the
- * contract and the handler together. New code uses `route(app, contract, handler)`.
- */
-export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  app: Hono<AppEnv>,
-  spec: Omit<Endpoint, 'body' | 'query' | 'response'> & {
-    body?: B;
-    query?: Q;
-    response?: z.ZodType;
-    handler: (args: {
-      c: Context<AppEnv>;
-      body: z.infer<B>;
-      query: z.infer<Q>;
-      user: SessionUser;
-      params: Record<string, string>;
-    }) => Promise<unknown>;
-  },
-): void {
-  const { handler, ...contract } = spec;
-  const e: Endpoint = { ...contract, response: contract.response ?? z.unknown() };
-  route(app, e, handler as unknown as Handler<Endpoint>);
 }
