@@ -175,6 +175,7 @@ function consultationPauseEnd(
   assumeSilence: boolean,
 ): string | null {
   const cap = consultationPauseCap(c);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
   if (c.endedOn !== null) return c.endedOn < cap ? c.endedOn : cap;
   if (assumeSilence || (asOf !== undefined && asOf > c.answerDue)) return cap;
   return null;
