@@ -805,13 +805,14 @@ export async function applyAction(
             .select({
               id: requestCases.id,
               applicantId: requestCases.applicantKey,
+              unitId: requestCases.unitId,
               receivedOn: requestCases.receivedOn,
             })
             .from(requestCases)
             .where(and(eq(requestCases.applicantKey, row.applicantKey), not(isNull(requestCases.receivedOn))))
             .orderBy(requestCases.receivedOn, requestCases.createdAt);
           const k = kthApplicationInMonth(
-            same.map((s) => ({ id: s.id, applicantId: s.applicantId, receivedOn: s.receivedOn ?? '' })),
+            same.map((s) => ({ ...s, receivedOn: s.receivedOn ?? '' })),
             row.id,
           );
           amount = applicationFee({ method: 'per_piece', k: k ?? 1 });
