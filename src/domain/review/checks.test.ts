@@ -357,10 +357,13 @@ describe('extractLinks (what the server probes)', () => {
 describe('personal data written in full width or split', () => {
   const valid = withCheck('50010319900101123');
   const full = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-  const split = (sep: string, ...sizes: number[]) => {
-    let at = 0;
-    return sizes.map((n) => valid.slice(at, (at += n))).join(sep);
-  };
+  const split = (sep: string, ...sizes: number[]) =>
+    sizes
+      .map((n, i) => {
+        const at = sizes.slice(0, i).reduce((a, b) => a + b, 0);
+        return valid.slice(at, at + n);
+      })
+      .join(sep);
   it.each([
     ['full-width ID', `身份证号：${full(valid)}。`, [`id_card:${full(valid)}`]],
     ['ID split 6-8-4 by spaces', `身份证 ${split(' ', 6, 8, 4)}`, [`id_card:${split(' ', 6, 8, 4)}`]],
