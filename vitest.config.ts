@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {
-    env: { TZ: 'Asia/Shanghai', GONGKAI_CHECK_RESPONSES: '1' },
+    env: { TZ: 'Asia/Shanghai', GONGKAI_CHECK_RESPONSES: '1', GONGKAI_REQUIRE_2FA: '0' },
     projects: [
       {
         extends: true,

@@ -9,8 +9,8 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { connect, runMigrations } from '../src/server/db/client';
 import { startEmbedded } from '../src/server/db/embedded';
-import { searchItems } from '../src/server/modules/disclosure/search.service';
-import { tokensText } from '../src/server/modules/disclosure/segment';
+import { searchItems } from '../src/server/modules/disclosure';
+import { tokensText } from '../src/server/platform/text/segmenter';
 
 const N = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);

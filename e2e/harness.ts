@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../src/server/config';
+import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
 import { createTestDatabase, type TestDatabase } from '../test/db';
 
@@ -20,7 +20,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
+export async function startE2E(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<E2E> {
   const tdb = await createTestDatabase();
   const config = loadConfig(
     {},
@@ -35,6 +35,9 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2E> {
       demoContent: false,
       logLevel: 'error',
       jobs: false,
+      // The browser tests log the 三员 in by password (vitest.config: GONGKAI_REQUIRE_2FA=0).
+      require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
+      ...opts.config,
     },
   );
   const server = await startServer(config, { print: () => {}, buildAdmin: false });

@@ -7,7 +7,6 @@ import { bootstrap } from '../src/server/bootstrap';
 import { type Config, loadConfig } from '../src/server/config';
 import { users } from '../src/server/db/schema';
 import type { AppEnv, Platform } from '../src/server/platform/context';
-import { RateLimiter } from '../src/server/platform/ratelimit';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
@@ -55,6 +54,23 @@ export class Client {
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path);
   }
+  /** Logs in like a person would: answers the arithmetic challenge when the server asks for one. */
+  async login<T = unknown>(username: string, password: string, extra: Record<string, string> = {}) {
+    const first = await this.post<T>('/api/auth/login', { username, password, ...extra });
+    if (first.body.error?.code !== 'CHALLENGE_REQUIRED') return first;
+    return this.post<T>('/api/auth/login', {
+      username,
+      password,
+      ...extra,
+      ...(await this.solveChallenge()),
+    });
+  }
+  async solveChallenge(): Promise<{ challengeId: string; challengeAnswer: string }> {
+    const ch = await this.post<{ id: string; question: string }>('/api/auth/challenge');
+    const [, a, op, b] = /^(\d+) ([+×]) (\d+)/.exec(ch.body.data!.question)!;
+    const answer = op === '+' ? Number(a) + Number(b) : Number(a) * Number(b);
+    return { challengeId: ch.body.data!.id, challengeAnswer: String(answer) };
+  }
   post<T = unknown>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body ?? {});
   }
@@ -84,7 +100,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> {
+export async function setupApi(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApi> {
   const tdb = await createTestDatabase();
   let now = new Date('2026-03-02T09:00:00+08:00');
   const clock = {
@@ -105,11 +121,14 @@ export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> 
       // Sample portal items would change what the tests count; their own test seeds them.
       demoContent: false,
       logLevel: 'error',
+      // Tests log the 三员 in with a password alone unless a test asks for 2FA (vitest.config: GONGKAI_REQUIRE_2FA=0).
+      require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
+      ...opts.config,
     },
   );
   await bootstrap(tdb.database, config, () => {});
   const platform: Platform = { database: tdb.database, config, clock, log: () => {} };
-  const app = buildApp(platform, { limiter: new RateLimiter(() => now.getTime()) });
+  const app = buildApp(platform);
   const api: TestApi = {
     tdb,
     platform,
@@ -123,10 +142,7 @@ export async function setupApi(opts: { demo?: boolean } = {}): Promise<TestApi> 
         .set({ mustChangePassword: false })
         .where(eq(users.username, username));
       const c = new Client(app);
-      const r = await c.post('/api/auth/login', {
-        username,
-        password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD),
-      });
+      const r = await c.login(username, password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD));
       if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`);
       return c;
     },

@@ -6,6 +6,7 @@ import { type CallArgs, type Endpoint, fillPath, type ResponseOf } from '../cont
 export const API_BASE = '/api';
 export const LOGIN_PATH = '/admin/login';
 export const PASSWORD_PATH = '/admin/password';
+export const TWO_STEP_PATH = '/admin/two-step';
 
 export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK';
@@ -180,6 +181,8 @@ function redirectFor(err: ApiError, path: string): void {
     hooks.navigate(`${LOGIN_PATH}${back}`);
   } else if (err.code === 'PASSWORD_CHANGE_REQUIRED' && !here.startsWith(PASSWORD_PATH)) {
     hooks.navigate(PASSWORD_PATH);
+  } else if (err.code === 'MFA_ENROLMENT_REQUIRED' && !here.startsWith(TWO_STEP_PATH)) {
+    hooks.navigate(TWO_STEP_PATH);
   }
 }
 

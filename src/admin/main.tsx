@@ -11,6 +11,7 @@ import './a11y.css';
 import { setApiHooks } from './api';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { PasswordPage } from './features/auth/pages/PasswordPage';
+import { TwoStepPage } from './features/auth/pages/TwoStepPage';
 import { AdminLayout } from './layout/AdminLayout';
 import { NotFound, RequirePage } from './layout/RequirePage';
 import { createQueryClient, setErrorNotifier } from './queryClient';
@@ -53,6 +54,7 @@ const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage /> },
     { path: '/password', element: <PasswordPage /> },
+    { path: '/two-step', element: <TwoStepPage /> },
     { path: '/', element: <AdminLayout />, children: [...pageRoutes, { path: '*', element: <NotFound /> }] },
   ],
   { basename: BASENAME },

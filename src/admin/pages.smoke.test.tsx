@@ -40,6 +40,7 @@ function me(role: RoleCode, extra: Partial<CurrentUser> = {}): CurrentUser {
     permissions: def.permissions,
     dataScope: def.dataScope,
     mustChangePassword: false,
+    mustEnrollTotp: false,
     ...extra,
   };
 }

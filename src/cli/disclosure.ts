@@ -9,10 +9,7 @@ import {
   unreadableAttachmentFinding,
 } from '../domain/review/checks';
 import { FINDING_KIND_LABELS, type Finding } from '../domain/review/types';
-import { checkOptions } from '../server/modules/disclosure/items.service';
-import { findBrokenLinks, type ProbeOptions } from '../server/modules/disclosure/link-probe';
-import { reindexAll } from '../server/modules/disclosure/search.service';
-import { systemClock } from '../server/platform/context';
+import { checkOptions, findBrokenLinks, type ProbeOptions, reindexAll } from '../server/modules/disclosure';
 import {
   type ExtractResult,
   extractAttachmentText,
@@ -65,11 +62,7 @@ export function register(program: Command): void {
         ? await withDb(async (db, config) =>
             checkFile(
               file,
-              await checkOptions(
-                { database: db.database, config, clock: systemClock, log: () => {} },
-                db.database.db,
-                { writtenDate: null, publishDate: null },
-              ),
+              await checkOptions({ config }, db.database.db, { writtenDate: null, publishDate: null }),
               probe,
             ),
           )

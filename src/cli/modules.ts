@@ -1,7 +1,8 @@
 // Commands of the business modules: each module exports `register(program)` and adds one line here.
 import type { Command } from 'commander';
 import { register as disclosure } from './disclosure';
+import { register as qa } from './qa';
 import { register as requests } from './requests';
 import { register as tasks } from './tasks';
 
-export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests, disclosure];
+export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests, disclosure, qa];

@@ -1,4 +1,5 @@
-// `gongkai import tasks FILE --json [--year N] [--commit]`: reads a 任务分工 notice. --json prints the parsed plan
+// `gongkai import tasks FILE --json [--year N] [--commit]`: reads a 任务分工 notice (also `--text '…'` or
+// `--stdin` for text pasted from a browser instead of a file). --json prints the parsed plan
 // in the stable shape of issue 3 part 2 without touching the database; --commit stores it (every unit name must
 // resolve without a person's choice, otherwise nothing is stored and the doubtful names are listed).
 import type { Command } from 'commander';
@@ -6,7 +7,7 @@ import type { ParsedPlan } from '../domain/tasks/notice';
 import { bootstrap } from '../server/bootstrap';
 import { autoCommitBody, commitPlan, parsePlan, previewImport } from '../server/modules/tasks/import.service';
 import { systemActor } from '../server/platform/context';
-import { fileToBlocks } from '../server/platform/documents/text';
+import { fileToBlocks, pastedToBlocks } from '../server/platform/documents/text';
 import { say, withDb } from './shared';
 
 /** The CLI's JSON: the contract's fields only, in its order (other tools read it). */
@@ -39,10 +40,12 @@ const CADENCES = ['week', 'month', 'quarter', 'year'] as const;
 export function register(program: Command): void {
   const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import');
   imp
-    .command('tasks <file>')
+    .command('tasks [file]')
     .description(
-      '读取任务分工通知（.docx/.xlsx/.txt/.html/.doc/.wps）：--json 只打印读到的内容，--commit 保存为工作任务台账',
+      '读取任务分工通知（.docx/.xlsx/.pdf/.txt/.html/.doc/.wps，或 --text/--stdin 粘贴的网页文字）：--json 只打印读到的内容，--commit 保存为工作任务台账',
     )
+    .option('--text <text>', '直接给出通知文字（从网页复制的文字、表格）')
+    .option('--stdin', '从标准输入读取通知文字')
     .option('--json', '以 JSON 打印读到的内容，不写数据库')
     .option('--year <year>', '计划年度（通知中未写明或写错时）')
     .option('--commit', '保存到数据库（所有单位名称须能确定对应单位）')
@@ -50,15 +53,26 @@ export function register(program: Command): void {
     .option('--replace', '与 --commit 一起使用：替换已导入的同一通知（尚无进展报送时）')
     .action(
       async (
-        file: string,
-        opts: { json?: boolean; year?: string; commit?: boolean; cadence: string; replace?: boolean },
+        file: string | undefined,
+        opts: {
+          json?: boolean;
+          year?: string;
+          commit?: boolean;
+          cadence: string;
+          replace?: boolean;
+          text?: string;
+          stdin?: boolean;
+        },
       ) => {
         const year = opts.year ? Number(opts.year) : undefined;
         if (opts.year && !(Number.isInteger(year) && year! >= 2000 && year! <= 2100))
           throw new Error('--year 应为 2000–2100 之间的年份');
         if (!(CADENCES as readonly string[]).includes(opts.cadence))
           throw new Error('--cadence 只能是 week、month、quarter 或 year');
-        const blocks = await fileToBlocks(file);
+        const sources = [file !== undefined, opts.text !== undefined, !!opts.stdin].filter(Boolean).length;
+        if (sources !== 1) throw new Error('请给出通知文件，或用 --text / --stdin 给出通知文字（三者选一）');
+        const blocks =
+          file !== undefined ? await fileToBlocks(file) : pastedToBlocks(opts.text ?? (await readStdin()));
         if (!opts.commit) {
           const plan = parsePlanOrMessage(blocks, year);
           console.log(JSON.stringify(planJson(plan), null, 2));
@@ -102,4 +116,10 @@ function parsePlanOrMessage(blocks: Parameters<typeof parsePlan>[0], year: numbe
     if (details?.warnings) throw new Error(details.warnings.map((w) => w.message).join('；'));
     throw e;
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

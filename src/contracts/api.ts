@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'CONFLICT', // 409 duplicate
   'LOCKED', // 423 account locked
   'PASSWORD_CHANGE_REQUIRED', // 403 must change password first
+  'MFA_ENROLMENT_REQUIRED', // 403 must set up two-step verification first
+  'CHALLENGE_REQUIRED', // 401 login needs a solved challenge (POST /api/auth/challenge)
   'PAYLOAD_TOO_LARGE', // 413
   'RATE_LIMITED', // 429
   'GONE', // 410
@@ -40,6 +42,18 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 };
 
 // ---- auth ----
+/** What a login attempt came to (login_log.result). */
+export const LOGIN_RESULTS = [
+  'success',
+  'bad_password',
+  'locked',
+  'unknown_user',
+  'disabled',
+  'throttled', // refused before the password was checked: challenge missing or wrong, or the delay not over
+  'mfa_pending', // right password, waiting for the second step
+  'mfa_failed', // wrong TOTP or recovery code
+] as const;
+export type LoginResultCode = (typeof LOGIN_RESULTS)[number];
 export interface CurrentUser {
   id: string;
   username: string;
@@ -50,7 +64,9 @@ export interface CurrentUser {
   permissions: PermissionCode[];
   dataScope: DataScope;
   mustChangePassword: boolean;
+  mustEnrollTotp: boolean;
 }
+// Auth endpoints: src/contracts/auth.ts.
 // POST /api/auth/login  { username, password } -> { data: CurrentUser }   (423 LOCKED, 401 on bad credentials)
 // GET  /api/auth/me     -> { data: CurrentUser }
 // POST /api/auth/logout -> { data: { ok: true } }
@@ -191,7 +207,7 @@ export interface LoginRecord {
   id: string;
   at: string;
   username: string;
-  result: 'success' | 'bad_password' | 'locked' | 'unknown_user' | 'disabled';
+  result: LoginResultCode;
   ip: string | null;
   userAgent: string | null;
 }

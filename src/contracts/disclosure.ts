@@ -1,155 +1,308 @@
-// API shapes of the disclosure module (issue 5). Permission codes disclosure:* (permissions.ts).
+// Contracts of the disclosure module (issue 5): `disclosureApi`, the map of its endpoints, on the schemas of
+// disclosure-shapes.ts. Permission codes disclosure:* (permissions.ts).
 import { z } from 'zod';
+import {
+  columnInput,
+  columnRowSchema,
+  commentInput,
+  created,
+  disclosureSettingsSchema,
+  findingSchema,
+  gateSchema,
+  itemDetailSchema,
+  itemInput,
+  itemListQuery,
+  itemRowSchema,
+  maskInput,
+  normativeCountsSchema,
+  overrideInput,
+  pathInput,
+  reasonInput,
+  resolvedPathSchema,
+  searchQuery,
+  searchResultSchema,
+  settingsInput,
+  statsSchema,
+  taskPathRowSchema,
+  unitGuideInput,
+  unitQuery,
+  unitSettingsInput,
+  workflowResult,
+  yearQuery,
+} from './disclosure-shapes';
+import { endpoint, zFile, zOk, zPaged } from './http';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '日期不存在');
-const optDate = isoDate.nullable().optional();
+export * from './disclosure-shapes';
 
-export const columnInput = z.object({
-  /** The catalog's unit; for a sub-column it follows from the parent. */
-  unitId: z.string().uuid('单位编号不正确').optional(),
-  name: z.string().trim().min(1, '请填写栏目名称').max(60, '栏目名称过长'),
-  parentId: z.string().uuid('上级栏目编号不正确').nullable().optional(),
-  sort: z.number().int().optional(),
-  /** Also add it under the same path in every other unit's catalog. */
-  allUnits: z.boolean().optional(),
-});
-export type ColumnInput = z.infer<typeof columnInput>;
+// ---- endpoints ----
 
-export const pathInput = z.object({
-  unitId: z.string().uuid('单位编号不正确').optional(),
-  path: z.string().trim().min(1, '请填写公开路径').max(300, '公开路径过长'),
-  create: z.boolean().optional(),
-});
+const tag = '信息发布';
+const itemPath = '/api/disclosure/items/:id';
 
-export const itemInput = z.object({
-  kind: z.enum(['general', 'normative', 'interpretation']).default('general'),
-  unitId: z.string().uuid('单位编号不正确').optional(),
-  columnId: z.string().uuid('栏目编号不正确').nullable().optional(),
-  title: z.string().trim().min(1, '请填写标题').max(200, '标题过长'),
-  docNumber: z.string().trim().max(100).nullable().optional(),
-  writtenDate: optDate,
-  formedDate: optDate,
-  publishDate: optDate,
-  topic: z.string().trim().max(60).nullable().optional(),
-  art20: z
-    .string()
-    .regex(/^art20_(?:[1-9]|1[0-5])$/, '第二十条类别不正确')
-    .nullable()
-    .optional(),
-  summary: z.string().max(2000, '内容概述过长').optional(),
-  bodyHtml: z.string().max(2_000_000, '正文过长').optional(),
-  publishAt: z.string().datetime({ offset: true, message: '预定发布时间格式不正确' }).nullable().optional(),
-  validity: z.enum(['in_force', 'expired', 'repealed']).nullable().optional(),
-  effectiveDate: optDate,
-  expiryDate: optDate,
-  repealedDate: optDate,
-  repealedById: z.string().uuid().nullable().optional(),
-  replacedById: z.string().uuid().nullable().optional(),
-  policyRootId: z.string().uuid('所解读政策编号不正确').nullable().optional(),
-  interpretationForm: z.enum(['text', 'graphic', 'video', 'qa']).nullable().optional(),
-  needsInterpretation: z.boolean().optional(),
-});
-export type ItemInput = z.infer<typeof itemInput>;
+/** Review actions on an item: one contract each, one handler for all (disclosure.routes.ts). */
+const workflowEndpoint = <const A extends string, const B extends z.ZodType>(
+  action: A,
+  summary: string,
+  permission: 'disclosure:item:update' | 'disclosure:review:approve' | 'disclosure:item:withdraw',
+  body: B,
+) =>
+  endpoint({
+    method: 'post',
+    path: `${itemPath}/${action}`,
+    tag,
+    summary,
+    permission,
+    body,
+    response: workflowResult,
+  });
 
-export const commentInput = z.object({ comment: z.string().trim().max(1000, '意见过长').optional() });
-export const reasonInput = z.object({ reason: z.string().trim().min(2, '请填写理由').max(1000, '理由过长') });
-export const overrideInput = z.object({
-  key: z.string().min(1, '请选择检查项'),
-  reason: z.string().trim().min(2, '请填写放行理由').max(1000, '理由过长'),
-});
-export const maskInput = z.object({ keys: z.array(z.string()).optional() });
+export const disclosureWorkflowApi = {
+  submit: workflowEndpoint('submit', '提交审核', 'disclosure:item:update', commentInput),
+  approve: workflowEndpoint(
+    'approve',
+    '审核通过（终审通过即发布或按预定时间发布）',
+    'disclosure:review:approve',
+    commentInput,
+  ),
+  return: workflowEndpoint('return', '退回修改（须填写意见）', 'disclosure:review:approve', commentInput),
+  withdraw: workflowEndpoint(
+    'withdraw',
+    '撤回已发布信息（须填写理由）',
+    'disclosure:item:withdraw',
+    reasonInput,
+  ),
+};
 
-export const itemListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
-  status: z.string().optional(),
-  kind: z.enum(['general', 'normative', 'interpretation']).optional(),
-  q: z.string().optional(),
-  unitId: z.string().uuid().optional(),
-  inbox: z.enum(['1', 'true']).optional(),
-});
+export const disclosureApi = {
+  // ---- catalog ----
+  listColumns: endpoint({
+    method: 'get',
+    path: '/api/disclosure/columns',
+    tag,
+    summary: '某单位的公开目录栏目（树的扁平列表；默认区政府）',
+    permission: 'disclosure:catalog:list',
+    query: unitQuery,
+    response: z.array(columnRowSchema),
+  }),
+  taskPaths: endpoint({
+    method: 'get',
+    path: '/api/disclosure/columns/task-paths',
+    tag,
+    summary: '本单位任务中的公开路径及其在公开目录中的对应',
+    permission: 'disclosure:catalog:list',
+    query: unitQuery,
+    response: z.array(taskPathRowSchema),
+  }),
+  createColumn: endpoint({
+    method: 'post',
+    path: '/api/disclosure/columns',
+    tag,
+    summary: '新增栏目',
+    permission: 'disclosure:catalog:update',
+    body: columnInput,
+    status: 201,
+    response: columnRowSchema.extend({ alsoCreated: z.number() }),
+  }),
+  updateColumn: endpoint({
+    method: 'put',
+    path: '/api/disclosure/columns/:id',
+    tag,
+    summary: '修改栏目',
+    permission: 'disclosure:catalog:update',
+    body: columnInput,
+    response: zOk,
+  }),
+  deleteColumn: endpoint({
+    method: 'delete',
+    path: '/api/disclosure/columns/:id',
+    tag,
+    summary: '删除栏目（无下级、无信息时）',
+    permission: 'disclosure:catalog:update',
+    response: zOk,
+  }),
+  resolvePath: endpoint({
+    method: 'post',
+    path: '/api/disclosure/columns/resolve-path',
+    tag,
+    summary: '把任务通知中的公开路径对应到目录（可创建缺少的栏目）',
+    permission: 'disclosure:catalog:list',
+    body: pathInput,
+    response: resolvedPathSchema,
+  }),
 
-export const settingsInput = z.object({
-  indexRule: z.string().trim().min(1).max(100).optional(),
-  distinctReviewers: z.boolean().optional(),
-  requireInterpretation: z.boolean().optional(),
-  sensitiveWords: z.array(z.string().trim().min(1)).max(5000).optional(),
-});
-export const unitSettingsInput = z.object({
-  reviewLevels: z.array(z.string().trim().min(1).max(20)).min(1, '至少一级审核').max(5, '最多五级审核'),
-  indexCode: z.string().trim().max(40).nullable().optional(),
-});
+  // ---- settings ----
+  getSettings: endpoint({
+    method: 'get',
+    path: '/api/disclosure/settings',
+    tag,
+    summary: '信息发布设置（索引号规则、三同步、敏感词）',
+    permission: 'disclosure:item:list',
+    response: disclosureSettingsSchema.extend({ reviewLevels: z.array(z.string()) }),
+  }),
+  putSettings: endpoint({
+    method: 'put',
+    path: '/api/disclosure/settings',
+    tag,
+    summary: '修改信息发布设置',
+    permission: 'disclosure:settings:update',
+    body: settingsInput,
+    response: disclosureSettingsSchema,
+  }),
+  getUnitSettings: endpoint({
+    method: 'get',
+    path: '/api/disclosure/units/:unitId/settings',
+    tag,
+    summary: '单位的审核级别',
+    permission: 'disclosure:item:list',
+    response: z.object({ reviewLevels: z.array(z.string()) }),
+  }),
+  putUnitSettings: endpoint({
+    method: 'put',
+    path: '/api/disclosure/units/:unitId/settings',
+    tag,
+    summary: '设置单位的审核级别（默认 初审、复审、终审）',
+    permission: 'disclosure:settings:update',
+    body: unitSettingsInput,
+    response: zOk,
+  }),
 
-// 政府信息公开指南 of a unit, the minimum content of 条例 Art. 12 (REGULATIONS.md §1.1): how information is
-// classified and obtained, and the 工作机构's name, address, hours, phone, fax and internet contact.
-const guideText = (max: number) => z.string().trim().max(max);
-export const unitGuideInput = z.object({
-  classification: guideText(4000).min(1, '请填写政府信息的分类与编排'),
-  howToObtain: guideText(4000).min(1, '请填写获取政府信息的方式'),
-  officeName: guideText(100).min(1, '请填写工作机构名称'),
-  address: guideText(200).min(1, '请填写办公地址'),
-  hours: guideText(200).min(1, '请填写办公时间'),
-  phone: guideText(50).min(1, '请填写联系电话'),
-  fax: guideText(50).default(''),
-  website: guideText(300).default(''),
-  email: z.union([z.literal(''), z.email('电子邮箱格式不正确')]).default(''),
-});
-export type UnitGuide = z.infer<typeof unitGuideInput>;
+  // ---- 指南 (条例 Art. 12) ----
+  getUnitGuide: endpoint({
+    method: 'get',
+    path: '/api/disclosure/units/:unitId/guide',
+    tag,
+    summary: '单位的政府信息公开指南（未编辑时为 null，门户显示自动生成的提纲）',
+    permission: 'disclosure:item:list',
+    response: z.object({ guide: unitGuideInput.nullable() }),
+  }),
+  putUnitGuide: endpoint({
+    method: 'put',
+    path: '/api/disclosure/units/:unitId/guide',
+    tag,
+    summary: '编辑单位的政府信息公开指南（条例第十二条）',
+    permission: 'disclosure:settings:update',
+    body: z.object({ guide: unitGuideInput.nullable() }),
+    response: zOk,
+  }),
 
-export interface DisclosureSettings {
-  /** 索引号 rule, see domain/disclosure/rules.ts DEFAULT_INDEX_RULE. */
-  indexRule: string;
-  distinctReviewers: boolean;
-  /** 三同步: policies marked as needing one are flagged until an interpretation is published. */
-  requireInterpretation: boolean;
-  sensitiveWords: string[];
-}
+  // ---- items ----
+  listItems: endpoint({
+    method: 'get',
+    path: '/api/disclosure/items',
+    tag,
+    summary: '公开信息列表（inbox=1 为待我审核）',
+    permission: 'disclosure:item:list',
+    query: itemListQuery,
+    response: zPaged(itemRowSchema),
+  }),
+  createItem: endpoint({
+    method: 'post',
+    path: '/api/disclosure/items',
+    tag,
+    summary: '起草公开信息',
+    permission: 'disclosure:item:create',
+    body: itemInput,
+    status: 201,
+    response: created,
+  }),
+  getItem: endpoint({
+    method: 'get',
+    path: itemPath,
+    tag,
+    summary: '公开信息详情（含检查结果、审核记录、版本）',
+    permission: 'disclosure:item:list',
+    response: itemDetailSchema,
+  }),
+  updateItem: endpoint({
+    method: 'put',
+    path: itemPath,
+    tag,
+    summary: '修改草稿',
+    permission: 'disclosure:item:update',
+    body: itemInput,
+    response: itemDetailSchema,
+  }),
+  addAttachment: endpoint({
+    method: 'post',
+    path: `${itemPath}/attachments`,
+    tag,
+    summary: '上传附件（按内容识别类型并检查）',
+    permission: 'disclosure:item:update',
+    upload: true,
+    status: 201,
+    response: z.object({ id: z.string(), name: z.string(), findings: z.array(findingSchema) }),
+  }),
+  removeAttachment: endpoint({
+    method: 'delete',
+    path: `${itemPath}/attachments/:attId`,
+    tag,
+    summary: '删除附件',
+    permission: 'disclosure:item:update',
+    response: zOk,
+  }),
+  downloadAttachment: endpoint({
+    method: 'get',
+    path: '/api/disclosure/attachments/:attId',
+    tag,
+    summary: '下载附件',
+    permission: 'disclosure:item:list',
+    response: zFile,
+  }),
+  mask: endpoint({
+    method: 'post',
+    path: `${itemPath}/mask`,
+    tag,
+    summary: '一键脱敏（正文与附件）',
+    permission: 'disclosure:item:update',
+    body: maskInput,
+    response: z.object({ masked: z.number(), findings: z.array(findingSchema) }),
+  }),
+  override: endpoint({
+    method: 'post',
+    path: `${itemPath}/override`,
+    tag,
+    summary: '审核人说明理由后放行阻断性检查项',
+    permission: 'disclosure:review:override',
+    body: overrideInput,
+    response: gateSchema,
+  }),
+  ...disclosureWorkflowApi,
+  correct: endpoint({
+    method: 'post',
+    path: `${itemPath}/correct`,
+    tag,
+    summary: '更正：生成新版本草稿',
+    permission: 'disclosure:item:update',
+    status: 201,
+    response: created,
+  }),
 
-export interface ColumnRow {
-  id: string;
-  unitId: string;
-  parentId: string | null;
-  name: string;
-  code: string | null;
-  sort: number;
-  itemCount: number;
-}
-
-/** A disclosure path from the unit's tasks and where it lands in the unit's catalog. */
-export interface TaskPathRow {
-  path: string;
-  segments: string[];
-  /** Names not in the catalog yet (empty: mapped onto columnId). */
-  missing: string[];
-  columnId: string | null;
-  tasks: { ref: string; text: string; plan: string; isLead: boolean }[];
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  titleHtml: string;
-  snippet: string;
-  unitName: string;
-  columnName: string | null;
-  publishDate: string | null;
-  indexNo: string;
-  kind: string;
-  validity: string | null;
-  rank: number;
-}
-export interface SearchResult {
-  total: number;
-  /** More matches exist than were counted (total is the cap). */
-  totalIsLowerBound: boolean;
-  hits: SearchHit[];
-  tokens: string[];
-  suggestions: string[];
-  tookMs: number;
-}
+  // ---- statistics and search ----
+  stats: endpoint({
+    method: 'get',
+    path: '/api/disclosure/stats',
+    tag,
+    summary: '统计：各单位、各栏目发布数与公开时效',
+    permission: 'disclosure:stats:list',
+    query: yearQuery,
+    response: statsSchema,
+  }),
+  normativeCounts: endpoint({
+    method: 'get',
+    path: '/api/disclosure/normative-counts',
+    tag,
+    summary: '年报表二：行政规范性文件本年制发、废止、现行有效件数',
+    permission: 'disclosure:stats:list',
+    query: yearQuery,
+    response: normativeCountsSchema,
+  }),
+  search: endpoint({
+    method: 'get',
+    path: '/api/disclosure/search',
+    tag,
+    summary: '全文检索已发布信息',
+    permission: 'disclosure:item:list',
+    query: searchQuery,
+    response: searchResultSchema,
+  }),
+};

@@ -1,10 +1,12 @@
-// API shapes of 依申请公开 (requests) and the annual report (reports). Shared by server and console.
-import type { AnnualReport, Table2, ValidationIssue } from '../domain/requests/annual-report';
-import type { ClockAction, ClockStatus } from '../domain/requests/clock';
-import type { IntakeCheck } from '../domain/requests/intake';
-import type { LetterKind } from '../domain/requests/letters';
-import type { ApplicantKind, LegalBasisCode, OutcomeCode } from '../domain/requests/outcomes';
-import type { SubmissionChannel } from '../domain/requests/receipt';
+// Contracts of 依申请公开 (requests): request and response schemas of every route and the `requestsApi` map.
+// Shared by server, OpenAPI and console.
+import { z } from 'zod';
+import { CLOCK_ACTION_LABELS, type ClockStatus } from '../domain/requests/clock';
+import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/intake';
+import { LETTER_KINDS } from '../domain/requests/letters';
+import { APPLICANT_KINDS, LEGAL_BASIS_LABELS, OUTCOME_CODES } from '../domain/requests/outcomes';
+import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
+import { endpoint, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
 
 export type CaseStatus = 'submitted' | ClockStatus | 'closed';
 
@@ -30,152 +32,414 @@ export const DELIVERY_CHANNEL_LABELS = {
 } as const;
 export type DeliveryChannel = keyof typeof DELIVERY_CHANNEL_LABELS;
 
-// GET /api/requests/cases?keyword=&status=&unitId=&overdue=&page=&pageSize= -> { data: Paged<CaseSummary> }
-export interface CaseSummary {
-  id: string;
-  caseNo: string;
-  unitId: string;
-  unitName: string;
-  channel: SubmissionChannel;
-  applicantKind: ApplicantKind;
+/** A zod enum of a label map's keys (the labels stay the one list of values). */
+function keysOf<K extends string>(labels: Record<K, unknown>, message?: string) {
+  return z.enum(Object.keys(labels) as [K, ...K[]], message ? { message } : undefined);
+}
+const listOf = <K extends string>(values: readonly K[], message: string) =>
+  z.enum(values as unknown as [K, ...K[]], { message });
+
+// ---- requests ----
+
+const zText = (max: number, what: string) =>
+  z
+    .string({ message: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(max, `${what}不超过 ${max} 字`);
+const zOptText = (max: number) => z.string().trim().max(max).nullish();
+
+export const zApplicant = z.object({
+  kind: listOf(APPLICANT_KINDS, '申请人类型无效'),
+  name: zText(100, '申请人姓名或者名称'),
+  idType: z.enum(['id_card', 'other', 'credit_code'], { message: '证件类型无效' }),
+  idNumber: zText(40, '证件号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确'),
+  email: z.string().trim().email('电子邮箱格式不正确').nullish().or(z.literal('')),
+  address: zOptText(200),
+  contactPerson: zOptText(50),
+});
+
+/** The applicant from a form's flat fields (the portal's and the console's); empty optional fields become null. */
+export function applicantOf<K extends string, T extends string>(v: {
+  kind: K;
+  name: string;
+  idType: T;
+  idNumber: string;
+  phone: string;
+  email?: string;
+  address?: string;
+  contactPerson?: string;
+}) {
+  return {
+    kind: v.kind,
+    name: v.name,
+    idType: v.idType,
+    idNumber: v.idNumber,
+    phone: v.phone,
+    email: v.email || null,
+    address: v.address || null,
+    contactPerson: v.contactPerson || null,
+  };
+}
+
+const zDeliveryForm = keysOf(DELIVERY_FORM_LABELS, '获取信息的形式无效');
+const zDeliveryChannel = keysOf(DELIVERY_CHANNEL_LABELS, '获取信息的途径无效');
+
+/** An application as the portal form sends it (条例第二十九条). */
+export const zIntake = z.object({
+  unitId: zUuid,
+  applicant: zApplicant,
+  description: zText(2000, '所需政府信息的描述'),
+  purpose: zOptText(500),
+  deliveryForm: zDeliveryForm,
+  deliveryChannel: zDeliveryChannel,
+});
+
+const blankToNull = (v: unknown) => (v === '' ? null : v);
+
+// Staff may register an incomplete application; the missing items go to 补正 (APP-1, 条例第二十九条、第三十条).
+export const zStaffIntake = zIntake.extend({
+  description: zOptText(2000),
+  deliveryForm: z.preprocess(blankToNull, zDeliveryForm.nullish()),
+  deliveryChannel: z.preprocess(blankToNull, zDeliveryChannel.nullish()),
+  channel: keysOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
+  handedInOn: zDate.nullish(),
+  signedForOn: zDate.nullish(),
+  arrivedOn: zDate.nullish(),
+  confirmedOn: zDate.nullish(),
+  submittedOn: zDate.nullish(),
+});
+export type StaffIntakeBody = z.input<typeof zStaffIntake>;
+
+const zConsultKind = z.enum(['third_party', 'other_agency'], { message: '征求意见类型无效' });
+const zOutcome = listOf(OUTCOME_CODES, '办理结果无效');
+const zBasis = keysOf(LEGAL_BASIS_LABELS, '法律依据无效');
+
+export const zCaseAction = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('confirm_receipt'), confirmedOn: zDate }),
+    z.object({
+      action: z.literal('request_correction'),
+      date: zDate,
+      correctBy: zDate.nullish(),
+      missing: zOptText(500),
+    }),
+    z.object({
+      action: z.literal('receive_correction'),
+      date: zDate,
+      description: zOptText(2000),
+      deliveryForm: zDeliveryForm.nullish(),
+      deliveryChannel: zDeliveryChannel.nullish(),
+    }),
+    z.object({ action: z.literal('expire_correction'), date: zDate }),
+    z.object({
+      action: z.literal('start_consultation'),
+      date: zDate,
+      kind: zConsultKind,
+      servedOn: zDate.nullish(),
+      party: zText(100, '征求意见对象'),
+    }),
+    z.object({
+      action: z.literal('end_consultation'),
+      date: zDate,
+      kind: zConsultKind.optional(),
+      opinion: zOptText(500),
+    }),
+    z.object({
+      action: z.literal('extend'),
+      days: z
+        .number({ message: '请填写延长的工作日数' })
+        .int('延长天数应为整数')
+        .min(1, '延长天数至少 1 个工作日')
+        .max(20, '延长的期限最长不得超过 20 个工作日（条例第三十三条第二款）'),
+      reason: zText(500, '延期理由'),
+    }),
+    z.object({
+      action: z.literal('charge_fee'),
+      date: zDate,
+      method: z.enum(['per_piece', 'per_volume'], { message: '收费方式无效' }),
+      pages: z.number().int().min(1).max(100000).nullish(),
+      servedOn: zDate.nullish(),
+    }),
+    z.object({ action: z.literal('record_fee_paid'), date: zDate }),
+    z.object({ action: z.literal('request_excessive_reasons'), date: zDate }),
+    z.object({ action: z.literal('set_custom_deadline'), date: zDate, reason: zText(500, '理由') }),
+    z.object({
+      action: z.literal('reply'),
+      date: zDate,
+      outcome: zOutcome,
+      legalBasis: zBasis.nullish(),
+      replyText: zOptText(5000),
+    }),
+  ],
+  { message: '办理事项无效' },
+);
+export type CaseActionBody = z.input<typeof zCaseAction>;
+
+// POST /api/requests/cases/:id/extension-decision (the approver is the signed-in user, 条例第三十三条第二款)
+export const zExtensionDecision = z
+  .object({
+    decision: z.enum(['approve', 'reject'], { message: '审批结果无效' }),
+    notifiedOn: zDate.nullish(),
+    comment: zOptText(500),
+  })
+  .refine((b) => b.decision === 'reject' || !!b.notifiedOn, {
+    message: '请填写告知申请人的日期',
+    path: ['notifiedOn'],
+  });
+export type ExtensionDecisionInput = z.input<typeof zExtensionDecision>;
+
+const zRemedyKind = z.enum(['reconsideration', 'litigation'], { message: '类型无效' });
+const zRemedyResult = z.enum(['upheld', 'corrected', 'other', 'pending'], { message: '结果无效' });
+
+export const zRemedyBody = z.object({
+  kind: zRemedyKind,
+  afterReconsideration: z.boolean().default(false),
+  result: zRemedyResult,
+  filedOn: zDate,
+  note: zOptText(500),
+});
+
+export const zLetterBody = z.object({ kind: listOf(LETTER_KINDS, '文书类型无效'), date: zDate });
+
+export const caseListQuery = z.object({
+  keyword: z.string().max(60).optional(),
+  status: z.string().max(40).optional(),
+  unitId: zUuid.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  ...zPage,
+});
+
+// ---- responses ----
+
+const zCaseStatus = keysOf(CASE_STATUS_LABELS);
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  channel: keysOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
+  applicantKind: listOf(APPLICANT_KINDS, '申请人类型无效'),
   /** Masked: staff lists show no full personal data. */
-  applicantName: string;
-  description: string;
-  receivedOn: string | null;
-  status: CaseStatus;
-  replyDue: string | null;
+  applicantName: z.string(),
+  description: z.string(),
+  receivedOn: z.string().nullable(),
+  status: zCaseStatus,
+  replyDue: z.string().nullable(),
   /** Working days from today to the due date (negative when overdue); null without a running clock. */
-  workingDaysLeft: number | null;
-  outcome: OutcomeCode | null;
-  closedOn: string | null;
-  duplicateOf: string | null;
-}
+  workingDaysLeft: z.number().int().nullable(),
+  outcome: zOutcome.nullable(),
+  closedOn: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+});
+export type CaseSummary = z.output<typeof caseSummarySchema>;
 
-export interface TimelineItem {
-  at: string;
-  by: string;
-  text: string;
-}
+const timelineItemSchema = z.object({ at: z.string(), by: z.string(), text: z.string() });
+export type TimelineItem = z.output<typeof timelineItemSchema>;
 
-export interface LetterInfo {
-  id: string;
-  kind: LetterKind;
-  version: number;
-  letterDate: string;
-  createdBy: string;
-  createdAt: string;
-}
+const letterInfoSchema = z.object({
+  id: z.string(),
+  kind: listOf(LETTER_KINDS, '文书类型无效'),
+  version: z.number().int(),
+  letterDate: z.string(),
+  createdBy: z.string(),
+  createdAt: zInstant,
+});
+export type LetterInfo = z.output<typeof letterInfoSchema>;
 
-export interface RemedyInfo {
-  id: string;
-  kind: 'reconsideration' | 'litigation';
-  afterReconsideration: boolean;
-  result: 'upheld' | 'corrected' | 'other' | 'pending';
-  filedOn: string;
-  note: string | null;
-}
+const remedyInfoSchema = z.object({
+  id: z.string(),
+  kind: zRemedyKind,
+  afterReconsideration: z.boolean(),
+  result: zRemedyResult,
+  filedOn: z.string(),
+  note: z.string().nullable(),
+});
+export type RemedyInfo = z.output<typeof remedyInfoSchema>;
 
-export interface ExtensionRequestInfo {
-  days: number;
-  reason: string;
-  requestedBy: string;
-  requestedOn: string;
-  status: 'pending' | 'approved' | 'rejected';
-  decidedBy?: string;
-  decidedOn?: string;
-  comment?: string | null;
-}
+export const extensionRequestSchema = z.object({
+  days: z.number().int(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedOn: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  decidedBy: z.string().optional(),
+  decidedOn: z.string().optional(),
+  comment: z.string().nullish(),
+});
+export type ExtensionRequestInfo = z.output<typeof extensionRequestSchema>;
 
-// POST /api/requests/cases/:id/extension-decision { decision, notifiedOn?, comment? } -> { data: CaseDetail }
-// (permission requests:extension:approve; the approver is the signed-in user, 条例第三十三条第二款)
-export interface ExtensionDecisionInput {
-  decision: 'approve' | 'reject';
-  notifiedOn?: string | null;
-  comment?: string | null;
-}
-
-// GET /api/requests/cases/:id -> { data: CaseDetail }
-export interface CaseDetail extends CaseSummary {
-  queryCode: string;
-  applicant: {
-    name: string;
-    idType: string;
-    idNumber: string;
-    phone: string;
-    email: string | null;
-    address: string | null;
-    contactPerson: string | null;
-  };
-  idProofFileId: string | null;
-  purpose: string | null;
-  deliveryForm: string;
-  deliveryChannel: string;
-  submittedOn: string | null;
-  receiptRule: string | null;
-  receiptConfirmedBy: string | null;
-  legalBasis: LegalBasisCode | null;
-  replyText: string | null;
-  feeMethod: string | null;
-  feeAmount: number | null;
-  onTime: boolean | null;
-  trace: string[];
-  hints: string[];
-  timeline: TimelineItem[];
-  allowedActions: (ClockAction | 'confirm_receipt')[];
-  letters: LetterInfo[];
-  remedies: RemedyInfo[];
+export const caseDetailSchema = caseSummarySchema.extend({
+  queryCode: z.string(),
+  applicant: z.object({
+    name: z.string(),
+    idType: z.string(),
+    idNumber: z.string(),
+    phone: z.string(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+    contactPerson: z.string().nullable(),
+  }),
+  idProofFileId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  deliveryForm: z.string(),
+  deliveryChannel: z.string(),
+  submittedOn: z.string().nullable(),
+  receiptRule: z.string().nullable(),
+  receiptConfirmedBy: z.string().nullable(),
+  legalBasis: zBasis.nullable(),
+  replyText: z.string().nullable(),
+  feeMethod: z.string().nullable(),
+  feeAmount: z.number().nullable(),
+  onTime: z.boolean().nullable(),
+  trace: z.array(z.string()),
+  hints: z.array(z.string()),
+  timeline: z.array(timelineItemSchema),
+  allowedActions: z.array(z.union([keysOf(CLOCK_ACTION_LABELS), z.literal('confirm_receipt')])),
+  letters: z.array(letterInfoSchema),
+  remedies: z.array(remedyInfoSchema),
   /** Art. 29 completeness (APP-1): items missing at registration, to be asked for in the correction notice. */
-  intake: IntakeCheck;
+  intake: z.object({
+    route: keysOf(INTAKE_ROUTE_LABELS),
+    missing: z.array(keysOf(INTAKE_FIELD_LABELS)),
+    message: z.string().nullable(),
+  }),
   /** The latest extension request (Art. 33 ¶2), pending until an approver decides it. */
-  extensionRequest: ExtensionRequestInfo | null;
-  dueDates: {
-    correctionNoticeDue: string | null;
-    correctBy?: string;
-    thirdPartyAnswerDue?: string;
-    otherAgencyAnswerDue?: string;
-    feePayBy?: string;
-    remainingWorkingDays?: number;
-  };
-}
+  extensionRequest: extensionRequestSchema.nullable(),
+  dueDates: z.object({
+    correctionNoticeDue: z.string().nullable(),
+    correctBy: z.string().optional(),
+    thirdPartyAnswerDue: z.string().optional(),
+    otherAgencyAnswerDue: z.string().optional(),
+    feePayBy: z.string().optional(),
+    remainingWorkingDays: z.number().optional(),
+  }),
+});
+export type CaseDetail = z.output<typeof caseDetailSchema>;
 
-// GET /api/requests/stats?year= -> { data: RequestStats }
-export interface RequestStats {
-  year: number;
-  byMonth: { month: string; received: number; closed: number }[];
-  byFamily: { family: string; label: string; count: number }[];
-  closed: number;
-  onTime: number;
+export const requestStatsSchema = z.object({
+  year: z.number().int(),
+  byMonth: z.array(z.object({ month: z.string(), received: z.number(), closed: z.number() })),
+  byFamily: z.array(z.object({ family: z.string(), label: z.string(), count: z.number() })),
+  closed: z.number(),
+  onTime: z.number(),
   /** onTime / closed with a due date, 0..1; null when nothing closed. */
-  onTimeRate: number | null;
-  open: number;
-  overdue: number;
-}
+  onTimeRate: z.number().nullable(),
+  open: z.number(),
+  overdue: z.number(),
+});
+export type RequestStats = z.output<typeof requestStatsSchema>;
 
-// Annual reports: GET /api/reports?year= -> { data: ReportOverviewRow[] }
-export interface ReportOverviewRow {
-  unitId: string;
-  unitName: string;
-  reportId: string | null;
-  errors: number;
-  warnings: number;
-  publishedAt: string | null;
-}
+const registeredSchema = z.object({
+  id: z.string(),
+  queryCode: z.string(),
+  caseNo: z.string(),
+  duplicateOf: z.string().nullable(),
+  intake: caseDetailSchema.shape.intake,
+  correctionNoticeDue: z.string().nullable(),
+});
 
-// GET /api/reports/:unitId/:year -> { data: ReportView }
-export interface ReportView {
-  id: string | null;
-  unitId: string;
-  unitName: string;
-  report: AnnualReport;
-  errors: ValidationIssue[];
-  warnings: ValidationIssue[];
-  publishedAt: string | null;
-  publicationDue: string;
-}
+const tag = '依申请公开';
+const caseIdPath = '/api/requests/cases/:id';
 
-export interface ReportInput {
-  table2: Table2;
-  overview: string;
-  problems: string;
-  otherMatters: string;
-}
+export const requestsApi = {
+  listCases: endpoint({
+    method: 'get',
+    path: '/api/requests/cases',
+    tag,
+    summary: '申请列表（按数据范围）',
+    permission: 'requests:case:list',
+    query: caseListQuery,
+    response: zPaged(caseSummarySchema),
+  }),
+  registerCase: endpoint({
+    method: 'post',
+    path: '/api/requests/cases',
+    tag,
+    summary: '登记申请（当面、信函、传真、电子邮件、口头）',
+    permission: 'requests:case:create',
+    body: zStaffIntake,
+    response: registeredSchema,
+    status: 201,
+  }),
+  stats: endpoint({
+    method: 'get',
+    path: '/api/requests/stats',
+    tag,
+    summary: '依申请公开统计',
+    permission: 'requests:stats:view',
+    query: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
+    response: requestStatsSchema,
+  }),
+  getCase: endpoint({
+    method: 'get',
+    path: caseIdPath,
+    tag,
+    summary: '申请详情（时间线、期限、可办理事项、文书）',
+    permission: 'requests:case:list',
+    response: caseDetailSchema,
+  }),
+  act: endpoint({
+    method: 'post',
+    path: `${caseIdPath}/actions`,
+    tag,
+    summary: '办理：补正、征求意见、延期、收费、答复等',
+    permission: 'requests:case:handle',
+    body: zCaseAction,
+    response: caseDetailSchema,
+  }),
+  decideExtension: endpoint({
+    method: 'post',
+    path: `${caseIdPath}/extension-decision`,
+    tag,
+    summary: '审批延期答复（政府信息公开工作机构负责人，条例第三十三条第二款）',
+    permission: 'requests:extension:approve',
+    body: zExtensionDecision,
+    response: caseDetailSchema,
+  }),
+  generateLetter: endpoint({
+    method: 'post',
+    path: `${caseIdPath}/letters`,
+    tag,
+    summary: '生成文书（.docx，按版本保存）',
+    permission: 'requests:case:handle',
+    body: zLetterBody,
+    response: z.object({ id: z.string(), version: z.number().int() }),
+    status: 201,
+  }),
+  downloadLetter: endpoint({
+    method: 'get',
+    path: '/api/requests/letters/:id/download',
+    tag,
+    summary: '下载文书',
+    permission: 'requests:case:list',
+    response: zFile,
+  }),
+  idProof: endpoint({
+    method: 'get',
+    path: `${caseIdPath}/id-proof`,
+    tag,
+    summary: '下载身份证明',
+    permission: 'requests:case:handle',
+    response: zFile,
+  }),
+  addRemedy: endpoint({
+    method: 'post',
+    path: `${caseIdPath}/remedies`,
+    tag,
+    summary: '登记行政复议、行政诉讼',
+    permission: 'requests:case:handle',
+    body: zRemedyBody,
+    response: z.object({ id: z.string() }),
+    status: 201,
+  }),
+};

@@ -5,9 +5,14 @@ import { endpoint } from './http';
 export const securitySettingsSchema = z.object({
   passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
   passwordMinClasses: z.number().int().min(2, '至少要求 2 类字符').max(4),
-  lockoutThreshold: z.number().int().min(3).max(20),
+  /** Failures of one name or one address after which every further attempt needs a solved challenge. */
+  challengeThreshold: z.number().int().min(1).max(10),
+  /** Failures of one name that lock it hard for `lockoutMinutes` (far above the challenge: no easy lock-out). */
+  hardLockThreshold: z.number().int().min(10).max(100),
   lockoutMinutes: z.number().int().min(1).max(1440),
   sessionIdleMinutes: z.number().int().min(5).max(480),
+  /** Absolute session lifetime, whatever the activity (≤ 12 h by default). */
+  sessionAbsoluteMinutes: z.number().int().min(30).max(1440),
 });
 export type SecuritySettings = z.output<typeof securitySettingsSchema>;
 

@@ -4,10 +4,10 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
-import { disclosurePortal } from './disclosure';
 import { reportsPortal } from './reports';
 import { districtNameOf, requestsPortal } from './requests';
 import { portalRoutes } from './routes';
+import { disclosurePortal } from './xxgk';
 
 export function mountPortal(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter): void {
   requestsPortal(app, p, districtNameOf(p));

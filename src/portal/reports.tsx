@@ -1,11 +1,10 @@
 /** @jsxImportSource hono/jsx */
 // The 政府信息公开年报 column: published annual reports (frozen HTML at publication).
 
-import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
-import type { DbOrTx } from '../server/db/client';
-import { publishedReport, publishedReports } from '../server/modules/reports/reports.service';
+import { districtColumnWithItems } from '../server/modules/disclosure';
+import { publishedReport, publishedReports } from '../server/modules/reports';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { Layout, XxgkNav } from './layout';
 import { districtNameOf } from './requests';
@@ -13,22 +12,13 @@ import { page } from './routes';
 
 const crumbs = [{ label: '政府信息公开', href: '/xxgk' }];
 
-async function districtNbColumnWithItems(db: DbOrTx): Promise<string | null> {
-  const r = await db.execute<{ id: string }>(sql`
-    SELECT c.id FROM disclosure_columns c
-    WHERE c.code = 'nb' AND c.parent_id IS NULL
-      AND c.unit_id = (SELECT id FROM units WHERE parent_id IS NULL ORDER BY sort, name LIMIT 1)
-      AND EXISTS (SELECT 1 FROM disclosure_items i WHERE i.column_id = c.id AND i.status = 'published')`);
-  return r.rows[0]?.id ?? null;
-}
-
 export function reportsPortal(app: Hono<AppEnv>, p: Platform): void {
   const districtName = districtNameOf(p);
   app.get('/xxgk/nb', async (c) => {
     const district = await districtName();
     const list = await publishedReports(p.database.db);
     // The district government's own 年报 column, when items were filed there besides the reports.
-    const nbColumn = await districtNbColumnWithItems(p.database.db);
+    const nbColumn = await districtColumnWithItems(p.database.db, 'nb');
     return page(
       c,
       <Layout

@@ -1,8 +1,7 @@
 /** @jsxImportSource hono/jsx */
-import { asc, isNull } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { units } from '../server/db/schema';
+import { districtName } from '../server/modules/org';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
 import { Layout, XXGK_COLUMNS, XxgkNav } from './layout';
@@ -18,17 +17,6 @@ export async function page(c: Context<AppEnv>, body: Child, status = 200): Promi
 }
 
 export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimiter): void {
-  const districtName = async (): Promise<string> => {
-    const root = await p.database.db
-      .select({ name: units.name })
-      .from(units)
-      .where(isNull(units.parentId))
-      .orderBy(asc(units.sort))
-      .limit(1);
-    const name = root[0]?.name.replace(/人民政府$/, '');
-    return name || p.config.districtName;
-  };
-
   app.get('/static/portal.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -36,7 +24,7 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
   });
 
   app.get('/', async (c) => {
-    const district = await districtName();
+    const district = await districtName(p.database.db, p.config.districtName);
     c.header('Cache-Control', 'public, max-age=60');
     return page(
       c,
@@ -60,7 +48,7 @@ export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimit
   });
 
   app.get('/xxgk', async (c) => {
-    const district = await districtName();
+    const district = await districtName(p.database.db, p.config.districtName);
     return page(
       c,
       <Layout title="政府信息公开" district={district} crumbs={[{ label: '政府信息公开' }]}>

@@ -14,6 +14,7 @@ import { mountPortal } from '../portal';
 import { MODULES } from './modules';
 import { auditFailure } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/routes';
+import { clientAddress, trustedProxies } from './platform/auth/client-address';
 import { authRoutes } from './platform/auth/routes';
 import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { calendarRoutes } from './platform/calendar/routes';
@@ -27,7 +28,7 @@ import { VERSION } from './version';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../../dist/admin');
 
-function clientIp(c: Context<AppEnv>): string {
+function peerIp(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? '127.0.0.1';
   } catch {
@@ -42,13 +43,14 @@ export interface AppOptions {
 
 export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limiter = opts.limiter ?? new RateLimiter();
+  const limiter = opts.limiter ?? new RateLimiter(p.database, () => p.clock.now().getTime());
+  const proxies = trustedProxies(p.config.trustedProxies);
   const only = opts.only ?? null;
 
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
     c.set('requestId', given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID());
-    c.set('ip', clientIp(c));
+    c.set('ip', clientAddress(peerIp(c), c.req.header('x-forwarded-for'), proxies));
     c.set('user', null);
     c.set('limiter', limiter);
     await next();
@@ -160,7 +162,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     );
     app.use('/api/*', async (c, next) => {
       const sid = getCookie(c, SESSION_COOKIE);
-      const user = sid ? await sessionUser(p.database, p.clock, sid) : null;
+      const user = sid ? await sessionUser(p, sid) : null;
       c.set('user', user);
       if (UNSAFE.has(c.req.method)) {
         if (user) {

@@ -5,7 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
-import { seedDisclosureDemo } from './modules/disclosure/demo-content';
+import { seedDisclosureDemo } from './modules/disclosure';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';

@@ -21,6 +21,10 @@ export interface Config {
   linkProbe: boolean;
   /** Let the link probe reach private/loopback addresses: for tests only, default deny (SSRF). */
   linkProbePrivate: boolean;
+  /** The 三员 accounts must log in with a second factor (GONGKAI_REQUIRE_2FA=0 turns it off: demo and tests). */
+  require2fa: boolean;
+  /** Peers whose X-Forwarded-For is believed (GONGKAI_TRUSTED_PROXIES: comma-separated IPs or CIDRs). */
+  trustedProxies: string[];
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -47,6 +51,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: bool(env.GONGKAI_JOBS, true),
     linkProbe: bool(env.GONGKAI_LINK_PROBE, true),
     linkProbePrivate: bool(env.GONGKAI_LINK_PROBE_PRIVATE, false),
+    // On for every real deployment (GONGKAI_DEMO=0); the demo district's `npm start` lets its 三员 in by password.
+    require2fa: bool(env.GONGKAI_REQUIRE_2FA, !bool(env.GONGKAI_DEMO, true)),
+    trustedProxies: (env.GONGKAI_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     ...overrides,
   };
 }

@@ -46,6 +46,10 @@ export async function startServer(
     await db.close();
     throw e;
   }
+  if (!config.require2fa)
+    print(
+      '注意：两步验证要求已关闭（演示模式或 GONGKAI_REQUIRE_2FA=0），系统管理员、安全管理员和审计管理员仅凭密码即可登录；正式部署请设 GONGKAI_DEMO=0 且不要关闭两步验证。',
+    );
   const app = buildApp(platform, { only: config.only });
   const stopJobs =
     config.jobs && config.only !== 'portal'

@@ -13,8 +13,8 @@ import {
   users,
   workPlans,
 } from '../../src/server/db/schema';
-import { indexItem } from '../../src/server/modules/disclosure/search.service';
-import { emptyTable2 } from '../../src/server/modules/reports/reports.service';
+import { indexItem } from '../../src/server/modules/disclosure/search';
+import { emptyTable2 } from '../../src/server/modules/reports';
 import { type Client, setupApi, type TestApi } from '../api';
 
 let api: TestApi;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnRow } from '../../src/contracts/disclosure';
 import { disclosureItems, units } from '../../src/server/db/schema';
-import { indexItem } from '../../src/server/modules/disclosure/search.service';
+import { indexItem } from '../../src/server/modules/disclosure/search';
 import { setupApi, type TestApi } from '../api';
 
 let api: TestApi;

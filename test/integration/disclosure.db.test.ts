@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnRow, SearchResult } from '../../src/contracts/disclosure';
 import type { Finding } from '../../src/domain/review/types';
 import { units } from '../../src/server/db/schema';
-import { normativeDocumentCounts } from '../../src/server/modules/disclosure/items.service';
+import { normativeDocumentCounts } from '../../src/server/modules/disclosure';
 import { createUser } from '../../src/server/modules/org/users.service';
 import { systemActor } from '../../src/server/platform/context';
 import { type Client, setupApi, type TestApi } from '../api';
@@ -355,7 +355,7 @@ describe('review rules', () => {
       (await r3.post<{ status: string }>(`/api/disclosure/items/${id}/approve`, {})).body.data!.status,
     ).toBe('scheduled');
     expect((await api.anon().request('GET', `/xxgk/info/${id}`)).status).toBe(404);
-    const { publishDue } = await import('../../src/server/modules/disclosure/items.service');
+    const { publishDue } = await import('../../src/server/modules/disclosure/publishing');
     expect(await publishDue(api.platform, new Date('2026-03-05T08:59:00+08:00'))).toBe(0);
     expect(await publishDue(api.platform, new Date('2026-03-05T09:00:00+08:00'))).toBe(1);
     expect((await api.anon().request('GET', `/xxgk/info/${id}`)).status).toBe(200);
@@ -492,7 +492,7 @@ describe('search ranking and suggestions', () => {
   });
 
   it('a complete reindex (gongkai search reindex) rebuilds every published item and only those', async () => {
-    const { reindexAll } = await import('../../src/server/modules/disclosure/search.service');
+    const { reindexAll } = await import('../../src/server/modules/disclosure');
     const db = api.tdb.database.db;
     await db.execute(sql`UPDATE disclosure_items SET search_vector = NULL`);
     const n = await reindexAll(api.tdb.database);

@@ -2,7 +2,7 @@
 // (.docx opened and read, HTML), publication to /xxgk/nb.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportOverviewRow, ReportView } from '../../src/contracts/requests';
+import type { ReportOverviewRow, ReportView } from '../../src/contracts/reports';
 import {
   APPLICANT_KINDS,
   OUTCOME_CODES,

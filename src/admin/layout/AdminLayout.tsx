@@ -3,6 +3,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  SafetyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Result, Space, Spin, Typography, theme } from 'antd';
@@ -86,6 +87,7 @@ export function AdminLayout() {
   }
   const user = me.data;
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
+  if (user.mustEnrollTotp) return <Navigate to="/two-step" replace />;
 
   const selected = selectedPath(modules, location.pathname);
   const openModule = modules.find((m) => m.pages.some((p) => p.path === selected))?.key;
@@ -152,6 +154,9 @@ export function AdminLayout() {
               data-testid="change-password"
             >
               修改密码
+            </Button>
+            <Button icon={<SafetyOutlined />} onClick={() => navigate('/two-step')} data-testid="two-step">
+              两步验证
             </Button>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
               退出登录

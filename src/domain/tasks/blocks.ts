@@ -1,3 +1,5 @@
+import { isHeaderRoles, roleOf } from './cells';
+
 // Document blocks: the common shape every reader (.docx, .xlsx, .html, plain text) produces and the notice
 // parser consumes. Defined here (pure domain) so that domain code never imports from server/; the document
 // readers in src/server/platform/documents re-export these types.
@@ -36,6 +38,11 @@ export interface TableBlock {
   emptyMayBeMerged?: boolean;
   /** Name of the sheet (xlsx) or caption, when any. */
   name?: string;
+  /**
+   * A table rebuilt from copied text, whose grid cannot be trusted: 'rows' when each line is a row but cells
+   * may be omitted or shifted; 'stream' when every cell is on its own line and row ends are lost.
+   */
+  loose?: 'rows' | 'stream';
 }
 
 export type DocBlock = ParagraphBlock | TableBlock;
@@ -72,6 +79,79 @@ export function blocksToText(blocks: DocBlock[]): string {
 }
 
 const CELL_SEP = /\t|\|/;
+
+/** A line of only pipes: a cell or row separator of a table copied from a web page. */
+function isPipesOnly(line: string): boolean {
+  return /^\s*[|｜]+\s*$/.test(line);
+}
+
+/** A cell written on its own line, as web pages copy: "工作任务 |" or "工作任务". */
+function ownLineCell(line: string): string {
+  return line
+    .trim()
+    .replace(/\s*[|｜]\s*$/, '')
+    .trim();
+}
+
+/**
+ * A table whose cells are each on their own line (copied from a web page), recognised by its header: a run
+ * of short column labels naming at least the task and the units ("工作任务 / 具体要求 / 责任科室 / 时限要求";
+ * a label broken over two lines, "目标 / 任务", is still a label). Lines of two or more pipes end a row.
+ * The table runs to the end of the text, or to a line that starts what follows a table (附件, 联系人, a date).
+ */
+function streamTable(lines: string[], start: number): { block: TableBlock; end: number } | null {
+  const header: RawCell[] = [];
+  let i = start;
+  while (i < lines.length) {
+    const l = lines[i] ?? '';
+    if (isPipesOnly(l)) {
+      if (header.length > 0 && l.replace(/[^|｜]/g, '').length >= 2) break;
+      i++;
+      continue;
+    }
+    const cell = ownLineCell(l);
+    if (cell === '' || cell.length > 10 || /[，。；：:,;、]/.test(cell) || roleOf(cell) === null) break;
+    header.push({ lines: [cell], line: i + 1 });
+    i++;
+  }
+  const roles = header.map((h) => roleOf(h.lines[0] ?? ''));
+  if (header.length < 3 || !isHeaderRoles(roles)) return null;
+  const rows: RawCell[][] = [header];
+  let row: RawCell[] = [];
+  for (; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    const t = l.trim();
+    if (/^(附件|联系人|联系电话|抄送|主送|印发)/.test(t) || /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)) break;
+    if (isPipesOnly(l)) {
+      if (t.replace(/[^|｜]/g, '').length >= 2 && row.length > 0) {
+        rows.push(row);
+        row = [];
+      }
+      continue;
+    }
+    const cell = ownLineCell(l);
+    if (cell !== '') row.push({ lines: [cell], line: i + 1 });
+  }
+  if (row.length > 0) rows.push(row);
+  if (rows.length < 2) return null;
+  return {
+    end: i,
+    block: {
+      type: 'table',
+      loose: 'stream',
+      rows: rows.map((r, ri) =>
+        r.map((c, ci) => ({
+          text: c.lines.join('\n'),
+          row: ri,
+          col: ci,
+          colSpan: 1,
+          rowSpan: 1,
+          line: c.line,
+        })),
+      ),
+    },
+  };
+}
 
 function isRowLine(line: string): boolean {
   // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
@@ -125,14 +205,18 @@ export function textToBlocks(text: string): DocBlock[] {
     if (isRowLine(line)) {
       const start = i;
       const rows: { cells: string[]; line: number }[] = [];
-      while (i < lines.length && (isRowLine(lines[i] ?? '') || isMarkdownRule(lines[i] ?? ''))) {
+      while (
+        i < lines.length &&
+        (isRowLine(lines[i] ?? '') || isMarkdownRule(lines[i] ?? '') || isPipesOnly(lines[i] ?? ''))
+      ) {
         const l = lines[i] ?? '';
-        if (!isMarkdownRule(l)) rows.push({ cells: splitRowLine(l), line: i + 1 });
+        if (!isMarkdownRule(l) && !isPipesOnly(l)) rows.push({ cells: splitRowLine(l), line: i + 1 });
         i++;
       }
       if (rows.length >= 2) {
         blocks.push({
           type: 'table',
+          loose: 'rows',
           emptyMayBeMerged: true,
           rows: rows.map((r, ri) =>
             r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
@@ -142,8 +226,14 @@ export function textToBlocks(text: string): DocBlock[] {
       }
       i = start;
     }
+    const stream = streamTable(lines, i);
+    if (stream) {
+      blocks.push(stream.block);
+      i = stream.end;
+      continue;
+    }
     const t = line.replace(/\u00a0/g, ' ').trim();
-    if (t !== '') blocks.push({ type: 'p', text: t, line: i + 1 });
+    if (t !== '' && !isPipesOnly(t)) blocks.push({ type: 'p', text: t, line: i + 1 });
     i++;
   }
   return blocks;

@@ -87,7 +87,15 @@ interface Hit {
   deadline: Deadline;
 }
 
-type Matcher = (text: string, planYear: number) => Hit[];
+type Matcher = (text: string, planYear: number, opts: DeadlineOptions) => Hit[];
+
+export interface DeadlineOptions {
+  /**
+   * The text is a 完成时限 cell, not a measure's sentence: a bare month ("12月", "2021年2月公布…") is a
+   * deadline there, and so are words of ongoing work ("常态化", "持续开展").
+   */
+  cell?: boolean;
+}
 
 function all(re: RegExp, text: string, f: (m: RegExpExecArray) => Omit<Hit, 'start' | 'end'> | null): Hit[] {
   const out: Hit[] = [];
@@ -147,6 +155,27 @@ const MATCHERS: Matcher[] = [
         return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
       },
     ),
+  // A month as the limit: "2021年8月前", "10月份前", "9月内"; in a 完成时限 cell also a bare "12月".
+  // "X月前" is read as "by the end of month X", as "X季度前" below.
+  (text, planYear, opts) =>
+    all(
+      new RegExp(
+        `${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?${opts.cell ? '(?:前|之前|以前|内|完成)?' : '(?:前|之前|以前|内)'}(?![\\d日号])`,
+        'g',
+      ),
+      text,
+      (m) => {
+        const y = yearOf(m[1], planYear);
+        const mo = parseSmallNumber(m[2] ?? '');
+        const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
+        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
+      },
+    ),
+  // "年内", "年内完成": by the end of the plan's year.
+  (text, planYear) =>
+    all(/(?<![\u4e00-\u9fa5\d])年内(?:完成)?/g, text, (m) => ({
+      deadline: { kind: 'date', date: `${planYear}-12-31`, raw: m[0] },
+    })),
   // End of a year: "2023年底前", "年底前", "年末".
   (text, planYear) =>
     all(/(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g, text, (m) => {
@@ -170,6 +199,12 @@ const MATCHERS: Matcher[] = [
       const y = yearOf(m[1], planYear);
       return { deadline: { kind: 'date', date: m[2] === '上' ? `${y}-06-30` : `${y}-12-31`, raw: m[0] } };
     }),
+  // "按月公开", "按季度更新": the period the work repeats in.
+  (text) =>
+    all(/按(年度|年|季度|季|月|周)(?:公开|更新|发布|报送|通报|开展)?/g, text, (m) => {
+      const every = PERIOD[m[1] ?? ''];
+      return every ? { deadline: { kind: 'recurring', every, raw: m[0] } } : null;
+    }),
   // Recurring: "每年至少开展1次", "每周更新不少于3次", "每季度", "每月".
   (text) =>
     all(
@@ -188,21 +223,25 @@ const MATCHERS: Matcher[] = [
       },
     ),
   // Continuous: no end date.
-  (text) =>
-    all(/及时公开|长期坚持|持续推进|适时办理|全年/g, text, (m) => ({
-      deadline: { kind: 'continuous', raw: m[0] },
-    })),
+  (text, _planYear, opts) =>
+    all(
+      opts.cell
+        ? /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时/g
+        : /及时公开|长期坚持|长期推进|持续推进|适时办理|全年/g,
+      text,
+      (m) => ({ deadline: { kind: 'continuous', raw: m[0] } }),
+    ),
 ];
 
 /**
  * Every deadline phrase in `raw` (a 完成时限 cell or a measure's text), in order of appearance. Dates without
  * a year take `planYear`; "次年" is the year after it. Returns [] when nothing is recognised.
  */
-export function parseDeadline(raw: string, planYear: number): Deadline[] {
+export function parseDeadline(raw: string, planYear: number, opts: DeadlineOptions = {}): Deadline[] {
   let masked = raw;
   const hits: Hit[] = [];
   for (const matcher of MATCHERS) {
-    for (const h of matcher(masked, planYear)) {
+    for (const h of matcher(masked, planYear, opts)) {
       if (h.end <= h.start) continue;
       hits.push(h);
       // Mask what was read so that later, weaker rules do not read it again.

@@ -2,6 +2,8 @@
 // Names are kept as written (whitespace removed, no correction, groups such as "区政府各部门" or
 // "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
 
+import { splitTogether } from './cells';
+
 const OPEN = '（(［[【〔';
 const CLOSE = '）)］]】〕';
 const SEPARATORS = new Set(['、', ',', '，', ';', '；', '\n']);
@@ -34,9 +36,12 @@ export function cleanUnitName(raw: string): string {
     .replace(/[。．.:：、，,;；]+$/, '');
 }
 
-// "X牵头" / "X负责" mark lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones.
-const LEAD_SUFFIX = /^(.*?)(?:牵头负责|牵头|负责牵头)$/;
-const RESP_SUFFIX = /^(.*?)(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责负责|负责落实|落实)$/;
+// "X牵头" marks lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones. "X负责（落实）" and
+// "X按职责分工负责" say who does the work without ranking it: the cell's own role applies.
+const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头)$/;
+const RESP_SUFFIX = /^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责负责|负责落实|落实)$/;
+const NEUTRAL_SUFFIX =
+  /(?:等)?(?:分别)?(?:负责落实|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责)$/;
 
 /**
  * One cell that may name lead and responsible units together: "X牵头，Y配合", "X牵头,Y等有关单位",
@@ -57,11 +62,20 @@ export function splitUnits(
   // Clauses separated by ，,；; (outside brackets); a clause ending in 牵头 makes its names lead units, and
   // once a lead clause was seen, later unmarked clauses are the cooperating (responsible) units.
   const clauses = splitClauses(text);
-  const hasLeadMarker = clauses.some((c) => LEAD_SUFFIX.test(cleanUnitName(c)));
+  const hasLeadMarker = clauses.some(
+    (c) => LEAD_SUFFIX.test(cleanUnitName(c)) || splitTogether(cleanUnitName(c)),
+  );
   let seenLead = false;
   for (const clause of clauses) {
     const c = cleanUnitName(clause);
     if (c === '') continue;
+    const together = splitTogether(c);
+    if (together) {
+      lead.push(...splitUnitList(together[0]));
+      responsible.push(...splitUnitList(together[1].replace(NEUTRAL_SUFFIX, '')));
+      seenLead = true;
+      continue;
+    }
     const lm = LEAD_SUFFIX.exec(c);
     if (lm) {
       lead.push(...splitUnitList(lm[1] ?? ''));
@@ -73,8 +87,9 @@ export function splitUnits(
       responsible.push(...splitUnitList(rm[1] ?? ''));
       continue;
     }
-    if (seenLead || defaultRole === 'responsible') responsible.push(...splitUnitList(c));
-    else lead.push(...splitUnitList(c));
+    const bare = c.replace(NEUTRAL_SUFFIX, '');
+    if (seenLead || defaultRole === 'responsible') responsible.push(...splitUnitList(bare));
+    else lead.push(...splitUnitList(bare));
   }
   return { lead, responsible };
 }

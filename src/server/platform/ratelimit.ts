@@ -1,31 +1,52 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { rateLimits } from '../db/schema';
 import { AppError } from './errors';
 
-// Fixed-window rate limiter kept in memory (per process). Enough for one process; behind a load balancer each
-// process limits on its own, which still bounds abuse. Keys are e.g. "login:ip:1.2.3.4".
+// Fixed-window rate limiter kept in PostgreSQL: every instance counts in the same window, so two instances do not
+// double a limit. One upsert per hit (atomic). Keys are e.g. "login:ip:1.2.3.4".
 export class RateLimiter {
-  private hits = new Map<string, { count: number; resetAt: number }>();
-  constructor(private now: () => number = Date.now) {}
+  private hitsSinceSweep = 0;
+  constructor(
+    private database: Database,
+    private now: () => number = Date.now,
+  ) {}
 
   /** Returns seconds to wait when the limit is exceeded, otherwise 0 (and counts the hit). */
-  hit(key: string, limit: number, windowMs: number): number {
-    const t = this.now();
-    const cur = this.hits.get(key);
-    if (!cur || cur.resetAt <= t) {
-      this.hits.set(key, { count: 1, resetAt: t + windowMs });
-      if (this.hits.size > 50_000) this.sweep(t);
-      return 0;
+  async hit(key: string, limit: number, windowMs: number): Promise<number> {
+    const now = new Date(this.now());
+    const reset = new Date(now.getTime() + windowMs);
+    // A window ending later than a whole window from now was opened by a clock ahead of ours (another instance, a
+    // corrected clock): it is over too, or it would never end.
+    const expired = sql`(${rateLimits.resetAt} <= ${now} OR ${rateLimits.resetAt} > ${reset}::timestamptz)`;
+    const r = await this.database.db
+      .insert(rateLimits)
+      .values({ key, count: 1, resetAt: reset })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          count: sql`CASE WHEN ${expired} THEN 1 ELSE ${rateLimits.count} + 1 END`,
+          resetAt: sql`CASE WHEN ${expired} THEN ${reset}::timestamptz ELSE ${rateLimits.resetAt} END`,
+        },
+      })
+      .returning({ count: rateLimits.count, resetAt: rateLimits.resetAt });
+    if (++this.hitsSinceSweep >= 1000) {
+      this.hitsSinceSweep = 0;
+      await this.database.db.delete(rateLimits).where(sql`${rateLimits.resetAt} <= ${now}`);
     }
-    cur.count++;
-    return cur.count > limit ? Math.ceil((cur.resetAt - t) / 1000) : 0;
-  }
-
-  private sweep(t: number): void {
-    for (const [k, v] of this.hits) if (v.resetAt <= t) this.hits.delete(k);
+    const row = r[0];
+    if (!row || row.count <= limit) return 0;
+    return Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000));
   }
 }
 
 /** Throws the API's 429 error when `key` exceeded `limit` hits in `windowMs` (public forms, login). */
-export function enforceRateLimit(limiter: RateLimiter, key: string, limit: number, windowMs: number): void {
-  const wait = limiter.hit(key, limit, windowMs);
+export async function enforceRateLimit(
+  limiter: RateLimiter,
+  key: string,
+  limit: number,
+  windowMs: number,
+): Promise<void> {
+  const wait = await limiter.hit(key, limit, windowMs);
   if (wait) throw new AppError('RATE_LIMITED', `操作过于频繁，请 ${wait} 秒后再试`);
 }

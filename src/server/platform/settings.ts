@@ -1,15 +1,27 @@
 import { eq } from 'drizzle-orm';
-import type { SecuritySettings } from '../../contracts/system';
+import { type SecuritySettings, securitySettingsSchema } from '../../contracts/system';
 import type { Database, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 
 export const DEFAULT_SECURITY: SecuritySettings = {
   passwordMinLength: 8,
   passwordMinClasses: 3,
-  lockoutThreshold: 5,
+  challengeThreshold: 3,
+  hardLockThreshold: 20,
   lockoutMinutes: 30,
   sessionIdleMinutes: 30,
+  sessionAbsoluteMinutes: 720,
 };
+
+/** Stored values that no longer fit the schema (or old keys) fall back to the defaults. */
+function withDefaults(stored: Record<string, unknown>): SecuritySettings {
+  const out = { ...DEFAULT_SECURITY };
+  for (const key of Object.keys(out) as (keyof SecuritySettings)[]) {
+    const r = securitySettingsSchema.shape[key].safeParse(stored[key]);
+    if (r.success) out[key] = r.data;
+  }
+  return out;
+}
 
 let cache: { value: SecuritySettings; at: number } | null = null;
 
@@ -17,7 +29,7 @@ export async function getSecuritySettings(database: Database): Promise<SecurityS
   // Short cache: several processes may run; a changed setting takes effect within seconds everywhere.
   if (cache && Date.now() - cache.at < 5000) return cache.value;
   const rows = await database.db.select().from(settings).where(eq(settings.key, 'security'));
-  const value = { ...DEFAULT_SECURITY, ...((rows[0]?.value as Partial<SecuritySettings> | undefined) ?? {}) };
+  const value = withDefaults((rows[0]?.value as Record<string, unknown> | undefined) ?? {});
   cache = { value, at: Date.now() };
   return value;
 }

@@ -20,3 +20,10 @@ export function loginErrorText(message: string, details: unknown, nowMs: number)
   if (!suffix || /分钟|秒/.test(message)) return message;
   return `${message}，${suffix}`;
 }
+
+/** A failed login whose next attempt will need a challenge (the server says so in the details). */
+export function challengeNext(details: unknown): boolean {
+  return (
+    typeof details === 'object' && details !== null && (details as { challenge?: unknown }).challenge === true
+  );
+}

@@ -13,7 +13,8 @@ import { ME_KEY } from '../../auth';
 import CatalogPage from './pages/CatalogPage';
 import ItemEditPage from './pages/ItemEditPage';
 import SettingsPage from './pages/SettingsPage';
-import { columnsKey, type ItemDetail } from './shared';
+import { columnsKey, itemKey, taskPathsKey, unitGuideKey } from './queries';
+import type { ItemDetail } from './shared';
 
 const ID = '11111111-1111-1111-1111-111111111111';
 
@@ -29,6 +30,7 @@ function me(role: RoleCode): CurrentUser {
     permissions: def.permissions,
     dataScope: def.dataScope,
     mustChangePassword: false,
+    mustEnrollTotp: false,
   };
 }
 
@@ -113,8 +115,8 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
     defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
   });
   qc.setQueryData(ME_KEY, me(role));
-  qc.setQueryData(['/disclosure/items', ID], detail);
-  qc.setQueryData(['/disclosure/units', 'fgw', 'guide'], {
+  qc.setQueryData(itemKey(ID), detail);
+  qc.setQueryData(unitGuideKey('fgw'), {
     guide: {
       classification: '按机构职能分类',
       howToObtain: '门户网站查阅',
@@ -152,8 +154,8 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
       tasks: [{ ref: '3', text: '公开发展规划', plan: '2026年政务公开工作任务分工', isLead: true }],
     },
   ];
-  qc.setQueryData(['/disclosure/columns/task-paths', 'root'], taskPaths);
-  qc.setQueryData(['/disclosure/columns/task-paths', 'fgw'], taskPaths);
+  qc.setQueryData(taskPathsKey(null), taskPaths);
+  qc.setQueryData(taskPathsKey('fgw'), taskPaths);
   return renderToString(
     <ConfigProvider locale={zhCN}>
       <App>

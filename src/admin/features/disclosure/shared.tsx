@@ -1,12 +1,10 @@
-// Shared pieces of the disclosure console pages: types of the API answers, labels, the column tree.
-import { useQuery } from '@tanstack/react-query';
+// Shared pieces of the disclosure console pages: labels, colours, the column tree (the API's types and hooks are
+// in contracts/disclosure.ts and queries.ts).
 import type { UnitTreeNode } from '../../../contracts/api';
 import type { ColumnRow } from '../../../contracts/disclosure';
 import { ART20_CATEGORIES } from '../../../domain/disclosure/catalog';
 import type { Timeliness } from '../../../domain/disclosure/rules';
 import type { ItemStatus } from '../../../domain/disclosure/workflow';
-import type { Finding } from '../../../domain/review/types';
-import { get } from '../../api';
 
 export {
   INTERPRETATION_FORM_LABELS,
@@ -34,80 +32,7 @@ export const TIMELINESS_COLORS: Partial<Record<Timeliness, string>> = {
 
 export const ART20_OPTIONS = ART20_CATEGORIES.map((a) => ({ value: a.code, label: `${a.no}${a.name}` }));
 
-export interface ItemRow {
-  id: string;
-  kind: 'general' | 'normative' | 'interpretation';
-  title: string;
-  indexNo: string;
-  status: ItemStatus;
-  level: number;
-  unitName: string;
-  writtenDate: string | null;
-  publishDate: string | null;
-  publishAt: string | null;
-  validity: 'in_force' | 'expired' | 'repealed' | null;
-  expiryDate: string | null;
-  blocking: number;
-  updatedAt: string;
-  timeliness: { status: Timeliness; deadline: string } | null;
-}
-
-export interface ItemDetail extends Omit<ItemRow, 'blocking' | 'unitName'> {
-  unitId: string;
-  unitName: string;
-  rootId: string;
-  version: number;
-  columnId: string | null;
-  docNumber: string | null;
-  formedDate: string | null;
-  topic: string | null;
-  art20: string | null;
-  summary: string;
-  bodyHtml: string;
-  createdBy: string;
-  approvedBy: string[];
-  withdrawReason: string | null;
-  effectiveDate: string | null;
-  repealedDate: string | null;
-  repealedById: string | null;
-  replacedById: string | null;
-  policyRootId: string | null;
-  interpretationForm: 'text' | 'graphic' | 'video' | 'qa' | null;
-  needsInterpretation: boolean;
-  findings: Finding[];
-  overrides: { key: string; reason: string; byName?: string }[];
-  attachments: { id: string; name: string; size: number; mime: string }[];
-  history: {
-    id: string;
-    action: string;
-    levelName: string | null;
-    userName: string | null;
-    comment: string | null;
-    at: string;
-  }[];
-  versions: { id: string; version: number; status: ItemStatus }[];
-  levels: string[];
-  levelName: string | null;
-  gate: { allowed: boolean; unresolved: Finding[] };
-  interpretations: { id: string; title: string; status: ItemStatus; form: string | null }[];
-  policy: { id: string; title: string; status: ItemStatus } | null;
-  missingInterpretation: boolean;
-  validityNow: 'in_force' | 'expired' | 'repealed' | null;
-}
-
-export const COLUMNS_KEY = ['/disclosure/columns'] as const;
-
-/** Query key of one unit's catalog ('root': the district government's); COLUMNS_KEY covers them all. */
-export const columnsKey = (unitId?: string | null) => [...COLUMNS_KEY, unitId ?? 'root'] as const;
-
-/** One unit's catalog (each unit has its own; default the district government's). */
-export function useColumns(unitId?: string | null) {
-  return useQuery({
-    queryKey: columnsKey(unitId),
-    queryFn: ({ signal }) =>
-      get<ColumnRow[]>(`/disclosure/columns${unitId ? `?unitId=${unitId}` : ''}`, signal),
-  });
-}
+export type { ItemDetail, ItemRow } from '../../../contracts/disclosure';
 
 export interface ColumnTreeNode {
   value: string;

@@ -1,17 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, List, Tag } from 'antd';
 import { Link } from 'react-router';
-import type { Paged } from '../../../contracts/api';
-import type { CaseSummary } from '../../../contracts/requests';
-import { get } from '../../api';
 import { DUE_COLORS, dueLevel } from './labels';
+import { useOpenCases } from './queries';
 
 /** Home-page card: the open applications with the nearest reply due dates. */
 export default function DueCard() {
-  const q = useQuery({
-    queryKey: ['/requests/cases', { status: 'open', pageSize: 5 }],
-    queryFn: ({ signal }) => get<Paged<CaseSummary>>('/requests/cases?status=open&pageSize=5', signal),
-  });
+  const q = useOpenCases(5);
   return (
     <Card title="临期申请" extra={<Link to="/requests/cases">全部</Link>} data-testid="home-due-card">
       <List

@@ -33,3 +33,14 @@ export const DUE_COLORS: Record<DueLevel, string> = {
   ok: 'green',
   none: 'default',
 };
+
+/** Select options from a label dictionary. */
+export const labelOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export const REMEDY_RESULTS = {
+  upheld: '维持',
+  corrected: '纠正',
+  other: '其他',
+  pending: '尚未审结',
+} as const;

@@ -27,6 +27,7 @@ function me(role: RoleCode): CurrentUser {
     permissions: def.permissions,
     dataScope: def.dataScope,
     mustChangePassword: false,
+    mustEnrollTotp: false,
   };
 }
 

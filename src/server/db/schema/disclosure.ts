@@ -16,6 +16,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
+import type { FindingOverride } from '../../../domain/review/gate';
+import type { Finding } from '../../../domain/review/types';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -86,8 +88,11 @@ export const disclosureItems = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawReason: text('withdraw_reason'),
     /** Reviewer overrides of blocking findings: [{key, reason, by, at}]. */
-    overrides: jsonb('overrides').notNull().default(sql`'[]'::jsonb`),
-    findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
+    overrides: jsonb('overrides')
+      .$type<(FindingOverride & { byName?: string; at?: string })[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    findings: jsonb('findings').$type<Finding[]>().notNull().default(sql`'[]'::jsonb`),
     // Normative documents (行政规范性文件).
     validity: text('validity', { enum: ['in_force', 'expired', 'repealed'] }),
     effectiveDate: date('effective_date', { mode: 'string' }),
@@ -133,7 +138,7 @@ export const disclosureAttachments = pgTable(
     mime: text('mime').notNull(),
     /** Extracted text (all parts), for search. */
     text: text('text').notNull().default(''),
-    findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
+    findings: jsonb('findings').$type<Finding[]>().notNull().default(sql`'[]'::jsonb`),
     sort: integer('sort').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -166,7 +171,7 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   reviewLevels: text('review_levels').array(),
   indexCode: text('index_code'),
   /** Last sequence number used per year: {"2026": 12}. */
-  sequences: jsonb('sequences').notNull().default(sql`'{}'::jsonb`),
+  sequences: jsonb('sequences').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
   /** The unit's 政府信息公开指南 (条例 Art. 12), edited by the office; null → the generated outline. */
   guide: jsonb('guide').$type<UnitGuide>(),
   /** Set once the unit's standard catalog has been created, so columns the office deletes stay deleted. */

@@ -1,5 +1,7 @@
+export * from './auth';
 export * from './disclosure';
 export * from './org';
 export * from './platform';
+export * from './reports';
 export * from './requests';
 export * from './tasks';

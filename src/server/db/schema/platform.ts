@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { LOGIN_RESULTS } from '../../../contracts/api';
 import { users } from './org';
 
 export const sessions = pgTable(
@@ -37,9 +38,7 @@ export const loginLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     username: text('username').notNull(),
     userId: uuid('user_id'),
-    result: text('result', {
-      enum: ['success', 'bad_password', 'locked', 'unknown_user', 'disabled'],
-    }).notNull(),
+    result: text('result', { enum: LOGIN_RESULTS }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

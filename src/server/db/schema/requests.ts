@@ -1,4 +1,4 @@
-// 依申请公开 cases, their letters and remedies, and the annual reports (issue 4).
+// 依申请公开 cases, their letters and remedies (issue 4).
 import {
   boolean,
   date,
@@ -12,7 +12,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ExtensionRequestInfo } from '../../../contracts/requests';
-import type { Table2 } from '../../../domain/requests/annual-report';
 import type { ClockEvent } from '../../../domain/requests/clock';
 import { units, users } from './org';
 import { files } from './platform';
@@ -131,24 +130,4 @@ export const requestRemedies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('request_remedies_case_idx').on(t.caseId)],
-);
-
-export const annualReports = pgTable(
-  'annual_reports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    year: integer('year').notNull(),
-    table2: jsonb('table2').$type<Table2>().notNull(),
-    overview: text('overview').notNull().default(''),
-    problems: text('problems').notNull().default(''),
-    otherMatters: text('other_matters').notNull().default(''),
-    /** HTML as published on the portal (frozen at publication). */
-    publishedHtml: text('published_html'),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('annual_reports_unit_year_uq').on(t.unitId, t.year)],
 );

@@ -2,16 +2,18 @@
 // query, interpretation links and search have something to show. Titles say 示例 so nobody takes them for real
 // documents. Written directly as published with a "demo" history step (the review workflow has its own tests);
 // once per database (setting demo.contentSeeded).
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { disclosureColumns, disclosureItems, disclosureReviewSteps, units, users } from '../../db/schema';
 import { audit } from '../../platform/audit/audit';
 import { systemActor } from '../../platform/context';
 import { getSetting, putSetting } from '../../platform/settings';
-import { ensureUnitCatalog, rootUnitId } from './catalog.service';
-import { getDisclosureSettings, nextIndexNo } from './items.service';
+import { findUnitByName, findUserByUsername } from '../org';
+import { ensureUnitCatalog, rootUnitId } from './catalog';
+import { nextIndexNo } from './index-number';
+import { unitColumnByCode } from './repo/catalog';
+import { insertItem, insertStep } from './repo/items';
 import { bodyToText, sanitizeBody } from './sanitize';
-import { indexItem } from './search.service';
+import { indexItem } from './search';
+import { getDisclosureSettings } from './settings';
 
 interface DemoItem {
   key: string;
@@ -110,25 +112,20 @@ export const DEMO_ITEMS: DemoItem[] = [
 export async function seedDisclosureDemo(db: DbOrTx): Promise<number> {
   if (await getSetting<boolean>(db, 'demo.contentSeeded')) return 0;
   const root = await rootUnitId(db);
-  const [author] = await db.select().from(users).where(eq(users.username, 'office'));
+  const author = await findUserByUsername(db, 'office');
   if (!root || !author) return 0;
   const settings = await getDisclosureSettings(db);
   const roots = new Map<string, string>();
   let written = 0;
   for (const d of DEMO_ITEMS) {
-    const unitId = d.unit
-      ? (await db.select({ id: units.id }).from(units).where(eq(units.name, d.unit)))[0]?.id
-      : root;
+    const unitId = d.unit ? (await findUnitByName(db, d.unit))?.id : root;
     if (!unitId) continue;
     await ensureUnitCatalog(db, unitId);
-    const [col] = await db
-      .select({ id: disclosureColumns.id })
-      .from(disclosureColumns)
-      .where(and(eq(disclosureColumns.unitId, unitId), eq(disclosureColumns.code, d.column)));
+    const col = await unitColumnByCode(db, unitId, d.column);
     const bodyHtml = sanitizeBody(d.body.map((p) => `<p>${p}</p>`).join(''));
     const id = crypto.randomUUID();
     const at = new Date(`${d.published}T09:00:00+08:00`);
-    await db.insert(disclosureItems).values({
+    await insertItem(db, {
       id,
       rootId: id,
       kind: d.kind,
@@ -160,14 +157,7 @@ export async function seedDisclosureDemo(db: DbOrTx): Promise<number> {
       createdAt: at,
       updatedAt: at,
     });
-    await db.insert(disclosureReviewSteps).values({
-      itemId: id,
-      action: 'publish',
-      userId: null,
-      userName: '演示数据',
-      comment: '演示区县的示例信息',
-      at,
-    });
+    await insertStep(db, id, { id: null, name: '演示数据' }, 'publish', '演示区县的示例信息', null, at);
     await indexItem(db, id);
     roots.set(d.key, id);
     written++;

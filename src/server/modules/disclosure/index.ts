@@ -1,11 +1,34 @@
-// The disclosure module's face: its registration (console routes, scheduled jobs).
+// The disclosure module's face: its registration (console routes, scheduled jobs) and what the portal, the annual
+// reports, the CLI and the start-up may call. Nothing else of this folder is imported from outside.
 import type { Hono } from 'hono';
 import { chinaDate } from '../../../domain/calendar';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { disclosureRoutes } from './disclosure.routes';
-import { expireNormative, publishDue } from './items.service';
+import { expireNormative, publishDue } from './publishing';
+
+// The portal's read services.
+export { attachmentFile } from './attachments';
+export { listColumns } from './catalog';
+// The CLI: `gongkai review check` and `gongkai search reindex`.
+export { checkOptions } from './checks';
+// Start-up: the demo district's sample items.
+export { seedDisclosureDemo } from './demo-content';
+export { findBrokenLinks, type ProbeOptions } from './link-probe';
+export {
+  catalogUnits,
+  columnPage,
+  districtColumnWithItems,
+  guidePage,
+  normativeQuery,
+  publicItem,
+  publishingUnits,
+  standardColumnId,
+} from './public';
+export { reindexAll, searchItems } from './search';
+// The annual report's table 二.
+export { normativeDocumentCounts } from './stats';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',

@@ -1,12 +1,17 @@
-// The 依申请公开 module: console routes, portal pages, the daily auto-close job and the calendar hook.
+// The 依申请公开 module's face: its registration (console routes, the daily auto-close and reminder jobs, the
+// calendar hook) and what the portal and the reports module may call.
 import { chinaDate } from '../../../domain/calendar';
 import { onCalendarChange } from '../../platform/calendar/service';
 import type { Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
-import { remindDueCases, remindReports } from './reminders';
+import { closeLapsedCases, recomputeOpenCases } from './lapse';
+import { remindDueCases } from './reminders';
 import { requestsRoutes } from './requests.routes';
-import { closeLapsedCases, recomputeOpenCases } from './requests.service';
+
+export { type PublicStatus, publicStatus } from './reads';
+export { type IntakeInput, submitFromPortal } from './registration';
+export { reportFigures } from './stats';
 
 export const requestsModule: BusinessModule = {
   name: 'requests',
@@ -20,10 +25,7 @@ export const requestsModule: BusinessModule = {
     registerJob({
       name: 'requests.reminders',
       runKey: (now) => chinaDate(now),
-      run: async (database, now) => ({
-        ...(await remindDueCases(database, chinaDate(now))),
-        reports: (await remindReports(database, chinaDate(now))).sent,
-      }),
+      run: (database, now) => remindDueCases(database, chinaDate(now)),
     });
     onCalendarChange('requests', async (database, calendar) => {
       await recomputeOpenCases(database, calendar, chinaDate(p.clock.now()));

@@ -1,6 +1,16 @@
 // The tasks module's face: its registration (routes, reminder jobs).
 import type { BusinessModule } from '../../platform/module';
+import { importTextRoutes } from './import-text.routes';
 import { tasksInit } from './init';
 import { tasksRoutes } from './tasks.routes';
 
-export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };
+export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
+
+export const tasksModule: BusinessModule = {
+  name: 'tasks',
+  routes: (app, p) => {
+    tasksRoutes(app, p);
+    importTextRoutes(app, p);
+  },
+  init: tasksInit,
+};

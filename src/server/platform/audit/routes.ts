@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AuditRecord, LoginRecord } from '../../../contracts/api';
+import { type AuditRecord, LOGIN_RESULTS, type LoginRecord } from '../../../contracts/api';
 import { auditLog, loginLog } from '../../db/schema';
 import type { AppEnv, Platform } from '../context';
 import { defineRoute, zPage } from '../http/route';
@@ -122,7 +122,7 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
       from: zWhen,
       to: zWhen,
       username: z.string().max(64).optional(),
-      result: z.enum(['success', 'bad_password', 'locked', 'unknown_user', 'disabled']).optional(),
+      result: z.enum(LOGIN_RESULTS).optional(),
       ...zPage,
     }),
     handler: async ({ query }) => {

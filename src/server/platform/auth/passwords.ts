@@ -19,9 +19,10 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 // A fixed hash to verify against when the user does not exist, so both paths take the same time.
 let dummy: Promise<string> | null = null;
-export async function burnVerify(password: string): Promise<void> {
+export async function burnVerify(password: string): Promise<false> {
   dummy ??= hashPassword('not-a-real-password-Gk#1');
   await verifyPassword(await dummy, password);
+  return false;
 }
 
 /** A random 16-character initial password meeting the default policy (4 classes, no look-alike characters). */

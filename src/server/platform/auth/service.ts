@@ -1,22 +1,25 @@
 // Login, sessions and the current user's permissions.
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { PermissionCode } from '../../../contracts/permissions';
 import { type DataScope, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { checkPassword } from '../../../domain/security/password-policy';
+import type { Config } from '../../config';
 import type { Database } from '../../db/client';
-import { loginLog, rolePermissions, sessions, units, userRoles, users } from '../../db/schema';
+import { passwordHistory, rolePermissions, sessions, units, userRoles, users } from '../../db/schema';
 import { audit } from '../audit/audit';
 import type { Actor, Clock, SessionUser } from '../context';
 import { AppError } from '../errors';
 import { getSecuritySettings } from '../settings';
-import { burnVerify, hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
+import { PASSWORD_HISTORY } from './rules';
+import { sha256 } from './tokens';
+import { hasTotp, totpRequiredFor } from './totp';
 
 export const SESSION_COOKIE = 'gk_sid';
 export const CSRF_COOKIE = 'gk_csrf';
 
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export { sha256 };
 
 export async function loadPermissions(
   database: Database,
@@ -35,7 +38,11 @@ export async function loadPermissions(
   return { permissions: [...perms].sort(), dataScope: scope };
 }
 
-export async function currentUserById(database: Database, userId: string): Promise<CurrentUser | null> {
+export async function currentUserById(
+  database: Database,
+  config: Pick<Config, 'require2fa'>,
+  userId: string,
+): Promise<CurrentUser | null> {
   const rows = await database.db
     .select({ u: users, unitName: units.name })
     .from(users)
@@ -58,121 +65,14 @@ export async function currentUserById(database: Database, userId: string): Promi
     permissions,
     dataScope,
     mustChangePassword: row.u.mustChangePassword,
+    // A 三员 account without a confirmed second factor may only set one up (SECURITY.md 4).
+    mustEnrollTotp: totpRequiredFor(config, roles) && !(await hasTotp(database.db, userId)),
   };
 }
 
-export interface LoginResult {
-  user: CurrentUser;
-  sessionId: string;
-  csrfToken: string;
-}
-
-export async function login(
-  database: Database,
-  clock: Clock,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null },
-  actor: Actor,
-): Promise<LoginResult> {
-  const sec = await getSecuritySettings(database);
-  const now = clock.now();
-  const rows = await database.db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.username}) = lower(${input.username})`);
-  const u = rows[0];
-  const logLogin = (
-    result: 'success' | 'bad_password' | 'locked' | 'unknown_user' | 'disabled',
-    userId: string | null,
-  ) =>
-    database.db.insert(loginLog).values({
-      at: now,
-      username: input.username.slice(0, 64),
-      userId,
-      result,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-  if (!u) {
-    await burnVerify(input.password);
-    await logLogin('unknown_user', null);
-    throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
-  }
-  if (u.status !== 'active') {
-    await logLogin('disabled', u.id);
-    throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员');
-  }
-  if (u.lockedUntil && u.lockedUntil > now) {
-    await logLogin('locked', u.id);
-    const minutes = Math.ceil((u.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError(
-      'LOCKED',
-      `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系安全管理员解锁`,
-    );
-  }
-  if (!(await verifyPassword(u.passwordHash, input.password))) {
-    const attempts = u.failedAttempts + 1;
-    const lock = attempts >= sec.lockoutThreshold;
-    await database.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedAttempts: lock ? 0 : attempts,
-          lockedUntil: lock ? new Date(now.getTime() + sec.lockoutMinutes * 60000) : null,
-        })
-        .where(eq(users.id, u.id));
-      if (lock) {
-        await audit(
-          tx,
-          { ...actor, userId: u.id, username: u.username },
-          {
-            action: 'auth.lock',
-            objectType: 'user',
-            objectId: u.id,
-            detail: `连续 ${attempts} 次密码错误，锁定 ${sec.lockoutMinutes} 分钟`,
-          },
-          now,
-        );
-      }
-    });
-    await logLogin('bad_password', u.id);
-    if (lock)
-      throw new AppError('LOCKED', `连续 ${attempts} 次密码错误，账号已锁定 ${sec.lockoutMinutes} 分钟`);
-    const left = sec.lockoutThreshold - attempts;
-    throw new AppError('UNAUTHENTICATED', `用户名或密码错误，再错 ${left} 次账号将被锁定`);
-  }
-  const sessionId = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  await database.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, u.id));
-    await tx.insert(sessions).values({
-      idHash: sha256(sessionId),
-      userId: u.id,
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-    await audit(
-      tx,
-      { ...actor, userId: u.id, username: u.username, unitId: u.unitId },
-      { action: 'auth.login', objectType: 'session', objectId: u.id },
-      now,
-    );
-  });
-  await logLogin('success', u.id);
-  const user = await currentUserById(database, u.id);
-  if (!user) throw new AppError('INTERNAL', '登录失败');
-  return { user, sessionId, csrfToken };
-}
-
-/** Loads the session behind a cookie, enforcing the idle timeout; touches last_seen_at. */
+/** Loads the session behind a cookie, enforcing the idle timeout and the absolute lifetime; touches last_seen_at. */
 export async function sessionUser(
-  database: Database,
-  clock: Clock,
+  { database, clock, config }: { database: Database; clock: Clock; config: Pick<Config, 'require2fa'> },
   cookie: string,
 ): Promise<SessionUser | null> {
   const idHash = sha256(cookie);
@@ -181,11 +81,14 @@ export async function sessionUser(
   if (!s) return null;
   const sec = await getSecuritySettings(database);
   const now = clock.now();
-  if (now.getTime() - s.lastSeenAt.getTime() > sec.sessionIdleMinutes * 60000) {
+  if (
+    now.getTime() - s.lastSeenAt.getTime() > sec.sessionIdleMinutes * 60000 ||
+    now.getTime() - s.createdAt.getTime() > sec.sessionAbsoluteMinutes * 60000
+  ) {
     await database.db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
-  const user = await currentUserById(database, s.userId);
+  const user = await currentUserById(database, config, s.userId);
   if (!user) return null;
   const disabled = await database.db
     .select({ status: users.status })
@@ -226,6 +129,18 @@ export async function changePassword(
   );
   if (errors.length)
     throw new AppError('VALIDATION', errors.join('；'), { fields: { newPassword: errors.join('；') } });
+  const previous = await database.db
+    .select({ id: passwordHistory.id, hash: passwordHistory.hash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, u.id))
+    .orderBy(desc(passwordHistory.id));
+  // The current password and the ones before it, PASSWORD_HISTORY in all.
+  for (const h of previous.slice(0, PASSWORD_HISTORY - 1).map((p) => p.hash)) {
+    if (await verifyPassword(h, input.newPassword)) {
+      const msg = `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`;
+      throw new AppError('VALIDATION', msg, { fields: { newPassword: msg } });
+    }
+  }
   const hash = await hashPassword(input.newPassword);
   await database.db.transaction(async (tx) => {
     await tx
@@ -237,6 +152,9 @@ export async function changePassword(
         updatedAt: new Date(),
       })
       .where(eq(users.id, u.id));
+    await tx.insert(passwordHistory).values({ userId: u.id, hash: u.passwordHash });
+    const stale = previous.slice(PASSWORD_HISTORY - 2).map((p) => p.id);
+    if (stale.length) await tx.delete(passwordHistory).where(inArray(passwordHistory.id, stale));
     // Other sessions of this user end: a changed password must lock out whoever knew the old one.
     await tx
       .delete(sessions)

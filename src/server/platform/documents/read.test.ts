@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { buildPdf } from '../../../../test/pdf';
 import { parseNotice } from '../../../domain/tasks/notice';
 import { DocumentError, type DocumentErrorCode } from './errors';
 import { readDocument } from './read';
@@ -12,7 +13,8 @@ async function codeOf(bytes: Uint8Array, name: string): Promise<[DocumentErrorCo
 
 describe('readDocument: clear Chinese messages for what cannot be read', () => {
   it.each<[string, Uint8Array, string, DocumentErrorCode, RegExp]>([
-    ['a scanned PDF', strToU8('%PDF-1.4 scanned'), 'notice.pdf', 'PDF', /PDF/],
+    ['a broken PDF', strToU8('%PDF-1.4 broken'), 'notice.pdf', 'CORRUPT', /损坏/],
+    ['a scanned PDF (no text layer)', buildPdf([[]]), 'notice.pdf', 'PDF_SCANNED', /OCR/],
     ['an image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'notice.png', 'IMAGE', /图片/],
     ['an empty file', new Uint8Array(), 'notice.docx', 'EMPTY', /为空/],
     [

@@ -4,10 +4,12 @@
 
 import type { DocBlock } from '../../../domain/tasks/blocks';
 import { textToBlocks } from '../../../domain/tasks/blocks';
+import { cleanPageText } from '../../../domain/tasks/page-text';
 import { detectFileKind } from './detect';
 import { readDocx } from './docx';
 import { documentError } from './errors';
 import { readHtmlTables } from './html';
+import { readPdfText } from './pdf';
 import { readXlsx } from './xlsx';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -30,7 +32,8 @@ export async function readDocument(
     case 'empty':
       throw documentError('EMPTY');
     case 'pdf':
-      throw documentError('PDF');
+      blocks = textToBlocks(cleanPageText(await readPdfText(bytes)));
+      break;
     case 'image':
       throw documentError('IMAGE');
     case 'ole':
@@ -51,7 +54,7 @@ export async function readDocument(
       break;
     case 'text':
       if (bytes.length > (opts.maxTextBytes ?? 20 * 1024 * 1024)) throw documentError('TOO_LARGE');
-      blocks = textToBlocks(detected.text ?? '');
+      blocks = textToBlocks(cleanPageText(detected.text ?? ''));
       break;
   }
   if (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildPdf } from '../../../../test/pdf';
 import { AppError } from '../errors';
 import { libreOfficeBinary } from './libreoffice';
 import { uploadToText } from './text';
@@ -28,12 +29,10 @@ describe('uploadToText', () => {
     await expect(attempt).rejects.toBeInstanceOf(AppError);
   });
 
-  it('refuses a PDF and an image with Chinese messages', async () => {
-    await expect(
-      uploadToText({ name: 'x.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n') }),
-    ).rejects.toThrow(/PDF/);
+  it('refuses a scanned PDF and an image with Chinese messages', async () => {
+    await expect(uploadToText({ name: 'x.pdf', bytes: buildPdf([[]]) })).rejects.toThrow(/PDF.*OCR/);
     await expect(
       uploadToText({ name: 'x.docx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]) }),
     ).rejects.toBeInstanceOf(AppError);
-  });
+  }, 30_000);
 });

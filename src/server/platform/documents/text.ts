@@ -2,7 +2,8 @@
 // and DocumentError turned into the API's Chinese VALIDATION error.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { blocksToText, type DocBlock } from '../../../domain/tasks/blocks';
+import { blocksToText, type DocBlock, textToBlocks } from '../../../domain/tasks/blocks';
+import { cleanPageText } from '../../../domain/tasks/page-text';
 import { AppError } from '../errors';
 import type { Upload } from '../http/upload';
 import { detectFileKind } from './detect';
@@ -23,6 +24,12 @@ export async function uploadToBlocks(upload: Upload): Promise<DocBlock[]> {
     if (e instanceof DocumentError) throw new AppError('VALIDATION', e.message);
     throw e;
   }
+}
+
+/** Text pasted from a browser (a notice page, a copied table): chrome dropped, tables rebuilt. */
+export function pastedToBlocks(text: string): DocBlock[] {
+  if (text.trim() === '') throw new AppError('VALIDATION', '没有粘贴任何文字');
+  return textToBlocks(cleanPageText(text));
 }
 
 export async function uploadToText(upload: Upload): Promise<string> {

@@ -104,6 +104,9 @@ export function route<const E extends Endpoint>(app: Hono<AppEnv>, e: E, handler
       if (user.mustChangePassword && !e.allowPasswordChange) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
       }
+      if (user.mustEnrollTotp && !e.allowPasswordChange) {
+        throw new AppError('MFA_ENROLMENT_REQUIRED', '该账号须先设置两步验证');
+      }
       if (e.permission && !user.permissions.includes(e.permission)) {
         throw new AppError('FORBIDDEN', '没有权限执行此操作');
       }

@@ -13,6 +13,9 @@ export const LOGIN_RESULT_LABELS: Record<LoginResult, string> = {
   locked: '账号锁定',
   unknown_user: '用户不存在',
   disabled: '账号停用',
+  throttled: '需验证或限速',
+  mfa_pending: '待两步验证',
+  mfa_failed: '验证码错误',
 };
 const LOGIN_RESULT_COLORS: Record<LoginResult, string> = {
   success: 'green',
@@ -20,6 +23,9 @@ const LOGIN_RESULT_COLORS: Record<LoginResult, string> = {
   locked: 'red',
   unknown_user: 'default',
   disabled: 'default',
+  throttled: 'orange',
+  mfa_pending: 'blue',
+  mfa_failed: 'orange',
 };
 
 interface Filters {

@@ -1,7 +1,6 @@
 // 公开目录: each unit's catalog tree (four standard columns, Art. 20/21 sub-columns), editable by the office; the
 // disclosure paths of the unit's tasks (from imported notices) are listed with where they land, and missing columns
 // are created from them in one click.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -23,13 +22,19 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { TaskPathRow } from '../../../../contracts/disclosure';
-import { del, get, post, put } from '../../../api';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { UnitTreeSelect } from '../../../components/units';
-import { COLUMNS_KEY, columnTree, useColumns } from '../shared';
-
-const TASK_PATHS_KEY = ['/disclosure/columns/task-paths'] as const;
+import {
+  useColumns,
+  useCreateColumn,
+  useCreateFromPaths,
+  useDeleteColumn,
+  useRenameColumn,
+  useResolvePath,
+  useTaskPaths,
+} from '../queries';
+import { columnTree } from '../shared';
 
 export default function CatalogPage() {
   const can = usePermission();
@@ -38,7 +43,6 @@ export default function CatalogPage() {
   // The office starts at the district government's catalog; a unit's staff at their own.
   const [unitId, setUnitId] = useState<string | null>(edit ? null : me.unitId);
   const cols = useColumns(unitId);
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -49,70 +53,26 @@ export default function CatalogPage() {
     missing: string[];
     columnId: string | null;
   } | null>(null);
-  const taskPaths = useQuery({
-    queryKey: [...TASK_PATHS_KEY, unitId ?? 'root'],
-    queryFn: ({ signal }) =>
-      get<TaskPathRow[]>(`/disclosure/columns/task-paths${unitId ? `?unitId=${unitId}` : ''}`, signal),
-  });
+  const taskPaths = useTaskPaths(unitId);
   const rows = cols.data ?? [];
   const sel = rows.find((r) => r.id === selected);
   const unitParam = unitId ? { unitId } : {};
-  const done = (msg: string) => {
-    void message.success(msg);
-    void qc.invalidateQueries({ queryKey: COLUMNS_KEY });
-    void qc.invalidateQueries({ queryKey: TASK_PATHS_KEY });
-  };
-  const add = useMutation({
-    mutationFn: () =>
-      post<{ alsoCreated: number }>('/disclosure/columns', {
-        ...unitParam,
-        name,
-        parentId: selected,
-        allUnits,
-      }),
-    onSuccess: (r) => {
-      setName('');
-      done(r.alsoCreated > 0 ? `已新增栏目，并添加到其他 ${r.alsoCreated} 个单位的目录` : '已新增栏目');
-    },
+  // Each write refreshes the disclosure queries (catalogs and task paths among them).
+  const done = (msg: string) => void message.success(msg);
+  const add = useCreateColumn((r) => {
+    setName('');
+    done(r.alsoCreated > 0 ? `已新增栏目，并添加到其他 ${r.alsoCreated} 个单位的目录` : '已新增栏目');
   });
-  const rename = useMutation({
-    mutationFn: () => put(`/disclosure/columns/${selected}`, { name }),
-    onSuccess: () => done('已重命名'),
+  const rename = useRenameColumn(() => done('已重命名'));
+  const remove = useDeleteColumn(() => {
+    setSelected(null);
+    done('已删除');
   });
-  const remove = useMutation({
-    mutationFn: () => del(`/disclosure/columns/${selected}`),
-    onSuccess: () => {
-      setSelected(null);
-      done('已删除');
-    },
+  const resolve = useResolvePath(unitParam, (r, v) => {
+    if (v.path === path) setMapped(r);
+    if (v.create) done(`已创建 ${r.created} 个栏目`);
   });
-  const resolve = useMutation({
-    mutationFn: ({ p, create }: { p: string; create: boolean }) =>
-      post<{ matched: string[]; missing: string[]; columnId: string | null; created: number }>(
-        '/disclosure/columns/resolve-path',
-        { ...unitParam, path: p, create },
-      ),
-    onSuccess: (r, v) => {
-      if (v.p === path) setMapped(r);
-      if (v.create) done(`已创建 ${r.created} 个栏目`);
-    },
-  });
-  const createAll = useMutation({
-    mutationFn: async (list: TaskPathRow[]) => {
-      let created = 0;
-      // One path after another: later paths may share the columns the earlier ones create.
-      for (const t of list)
-        created += (
-          await post<{ created: number }>('/disclosure/columns/resolve-path', {
-            ...unitParam,
-            path: t.path,
-            create: true,
-          })
-        ).created;
-      return created;
-    },
-    onSuccess: (n) => done(`已创建 ${n} 个栏目`),
-  });
+  const createAll = useCreateFromPaths(unitParam, (n) => done(`已创建 ${n} 个栏目`));
   const missingPaths = (taskPaths.data ?? []).filter((t) => t.missing.length > 0);
   const nameOf = (id: string | null) => rows.find((r) => r.id === id)?.name ?? '';
   return (
@@ -178,16 +138,19 @@ export default function CatalogPage() {
                   />
                   <Button
                     type="primary"
-                    onClick={() => add.mutate()}
+                    onClick={() => add.mutate({ ...unitParam, name, parentId: selected, allUnits })}
                     disabled={!name.trim()}
                     data-testid="column-add"
                   >
                     新增下级
                   </Button>
-                  <Button onClick={() => rename.mutate()} disabled={!sel || !name.trim()}>
+                  <Button
+                    onClick={() => sel && rename.mutate({ id: sel.id, name })}
+                    disabled={!sel || !name.trim()}
+                  >
                     重命名
                   </Button>
-                  <Button danger onClick={() => remove.mutate()} disabled={!sel}>
+                  <Button danger onClick={() => sel && remove.mutate(sel.id)} disabled={!sel}>
                     删除
                   </Button>
                 </Space.Compact>
@@ -251,7 +214,7 @@ export default function CatalogPage() {
                               {edit && (
                                 <Button
                                   size="small"
-                                  onClick={() => resolve.mutate({ p: t.path, create: true })}
+                                  onClick={() => resolve.mutate({ path: t.path, create: true })}
                                 >
                                   创建
                                 </Button>
@@ -279,7 +242,7 @@ export default function CatalogPage() {
                 </Form.Item>
                 <Space>
                   <Button
-                    onClick={() => resolve.mutate({ p: path, create: false })}
+                    onClick={() => resolve.mutate({ path, create: false })}
                     disabled={!path.trim()}
                     data-testid="path-resolve"
                   >
@@ -288,7 +251,7 @@ export default function CatalogPage() {
                   {edit && mapped && mapped.missing.length > 0 && (
                     <Button
                       type="primary"
-                      onClick={() => resolve.mutate({ p: path, create: true })}
+                      onClick={() => resolve.mutate({ path, create: true })}
                       data-testid="path-create"
                     >
                       创建缺少的栏目

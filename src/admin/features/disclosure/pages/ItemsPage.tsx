@@ -2,6 +2,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { disclosureApi } from '../../../../contracts/disclosure';
+import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -26,7 +28,7 @@ export function ItemTable({
 }) {
   return (
     <SearchTable<ItemRow>
-      path="/disclosure/items"
+      path={pathFor(disclosureApi.listItems)}
       testId={testId}
       extraParams={{ inbox: inbox ? '1' : undefined, kind }}
       rowKey="id"

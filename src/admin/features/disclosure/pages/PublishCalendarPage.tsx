@@ -1,9 +1,8 @@
 // 发布日历: published and scheduled items per day of the month.
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Calendar } from 'antd';
 import { Link } from 'react-router';
-import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
+import { useItems } from '../queries';
 import type { ItemRow } from '../shared';
 
 const dayOf = (r: ItemRow) =>
@@ -12,11 +11,7 @@ const dayOf = (r: ItemRow) =>
     : r.publishDate;
 
 export default function PublishCalendarPage() {
-  const q = useQuery({
-    queryKey: ['/disclosure/items', 'calendar'],
-    queryFn: ({ signal }) =>
-      get<{ items: ItemRow[] }>('/disclosure/items?status=published,scheduled&pageSize=500', signal),
-  });
+  const q = useItems({ status: 'published,scheduled', pageSize: 500 });
   const byDay = new Map<string, ItemRow[]>();
   for (const r of q.data?.items ?? []) {
     const d = dayOf(r);

@@ -1,13 +1,32 @@
 // 发布设置: 索引号 rule, 三同步, distinct reviewers, sensitive words, and per unit its review levels and its
 // 政府信息公开指南 (条例 Art. 12), shown on the portal at /xxgk/guide?unit=….
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Flex, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DisclosureSettings, UnitGuide } from '../../../../contracts/disclosure';
-import { get, put } from '../../../api';
 import { useCurrentUser } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { UnitTreeSelect } from '../../../components/units';
+import {
+  useDisclosureSettings,
+  useSaveSettings,
+  useSaveUnitGuide,
+  useSaveUnitLevels,
+  useUnitGuide,
+  useUnitSettings,
+} from '../queries';
+
+/** The 指南's fields (条例 Art. 12): name, label, required, several lines. */
+const GUIDE_FIELDS: [keyof UnitGuide, string, boolean, boolean][] = [
+  ['classification', '政府信息的分类与编排', true, true],
+  ['howToObtain', '获取政府信息的方式', true, true],
+  ['officeName', '工作机构名称', true, false],
+  ['address', '办公地址', true, false],
+  ['hours', '办公时间', true, false],
+  ['phone', '联系电话', true, false],
+  ['fax', '传真', false, false],
+  ['website', '网址', false, false],
+  ['email', '电子邮箱', false, false],
+];
 
 interface FormValues extends Omit<DisclosureSettings, 'sensitiveWords'> {
   sensitiveWords: string;
@@ -15,19 +34,12 @@ interface FormValues extends Omit<DisclosureSettings, 'sensitiveWords'> {
 
 export default function SettingsPage() {
   const me = useCurrentUser();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [unitId, setUnitId] = useState(me.unitId);
   const [levels, setLevels] = useState<string[]>([]);
-  const settings = useQuery({
-    queryKey: ['/disclosure/settings'],
-    queryFn: ({ signal }) => get<DisclosureSettings>('/disclosure/settings', signal),
-  });
-  const unitLevels = useQuery({
-    queryKey: ['/disclosure/units', unitId, 'settings'],
-    queryFn: ({ signal }) => get<{ reviewLevels: string[] }>(`/disclosure/units/${unitId}/settings`, signal),
-  });
+  const settings = useDisclosureSettings();
+  const unitLevels = useUnitSettings(unitId);
   useEffect(() => {
     if (settings.data)
       form.setFieldsValue({ ...settings.data, sensitiveWords: settings.data.sensitiveWords.join('\n') });
@@ -35,9 +47,11 @@ export default function SettingsPage() {
   useEffect(() => {
     if (unitLevels.data) setLevels(unitLevels.data.reviewLevels);
   }, [unitLevels.data]);
-  const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      put('/disclosure/settings', {
+  const saveSettings = useSaveSettings(() => void message.success('已保存'));
+  const save = {
+    isPending: saveSettings.isPending,
+    mutate: (v: FormValues) =>
+      saveSettings.mutate({
         indexRule: v.indexRule,
         distinctReviewers: v.distinctReviewers,
         requireInterpretation: v.requireInterpretation,
@@ -46,29 +60,10 @@ export default function SettingsPage() {
           .map((w) => w.trim())
           .filter(Boolean),
       }),
-    onSuccess: () => {
-      void message.success('已保存');
-      void qc.invalidateQueries({ queryKey: ['/disclosure/settings'] });
-    },
-  });
-  const unitGuide = useQuery({
-    queryKey: ['/disclosure/units', unitId, 'guide'],
-    queryFn: ({ signal }) => get<{ guide: UnitGuide | null }>(`/disclosure/units/${unitId}/guide`, signal),
-  });
-  const saveGuide = useMutation({
-    mutationFn: (guide: UnitGuide | null) => put(`/disclosure/units/${unitId}/guide`, { guide }),
-    onSuccess: () => {
-      void message.success('公开指南已保存');
-      void qc.invalidateQueries({ queryKey: ['/disclosure/units', unitId, 'guide'] });
-    },
-  });
-  const saveLevels = useMutation({
-    mutationFn: () => put(`/disclosure/units/${unitId}/settings`, { reviewLevels: levels }),
-    onSuccess: () => {
-      void message.success('审核级别已保存');
-      void qc.invalidateQueries({ queryKey: ['/disclosure/units', unitId, 'settings'] });
-    },
-  });
+  };
+  const unitGuide = useUnitGuide(unitId);
+  const saveGuide = useSaveUnitGuide(unitId, () => void message.success('公开指南已保存'));
+  const saveLevels = useSaveUnitLevels(unitId, () => void message.success('审核级别已保存'));
   return (
     <PageContainer title="发布设置" testId="disclosure-settings-page">
       <Flex vertical gap={16}>
@@ -105,7 +100,7 @@ export default function SettingsPage() {
             <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
             <Select mode="tags" value={levels} onChange={setLevels} placeholder="输入级别名称后回车" />
             <Button
-              onClick={() => saveLevels.mutate()}
+              onClick={() => saveLevels.mutate(levels)}
               disabled={levels.length === 0}
               loading={saveLevels.isPending}
             >
@@ -134,33 +129,16 @@ export default function SettingsPage() {
             <Form.Item label="单位">
               <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="classification" label="政府信息的分类与编排" rules={[{ required: true }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <Form.Item name="howToObtain" label="获取政府信息的方式" rules={[{ required: true }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <Form.Item name="officeName" label="工作机构名称" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="address" label="办公地址" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="hours" label="办公时间" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="phone" label="联系电话" rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="fax" label="传真">
-              <Input />
-            </Form.Item>
-            <Form.Item name="website" label="网址">
-              <Input />
-            </Form.Item>
-            <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email' }]}>
-              <Input />
-            </Form.Item>
+            {GUIDE_FIELDS.map(([name, label, required, long]) => (
+              <Form.Item
+                key={name}
+                name={name}
+                label={label}
+                rules={name === 'email' ? [{ type: 'email' }] : required ? [{ required: true }] : undefined}
+              >
+                {long ? <Input.TextArea rows={3} /> : <Input />}
+              </Form.Item>
+            ))}
             <Flex gap={8}>
               <Button type="primary" htmlType="submit" loading={saveGuide.isPending}>
                 保存公开指南

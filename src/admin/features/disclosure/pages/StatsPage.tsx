@@ -1,30 +1,18 @@
 // 发布统计: items per unit and column, Art. 26 timeliness, normative counts for the annual report's table 二.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, InputNumber, Row, Statistic, Table } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
+import { useStats } from '../queries';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-interface Stats {
-  year: number;
-  byUnit: { unitId: string; unitName: string; n: number }[];
-  byColumn: { columnName: string | null; n: number }[];
-  timeliness: { on_time: number; late: number; undated: number };
-  normative: { issued: number; repealed: number; inForce: number };
-}
-
 export default function StatsPage() {
   const [year, setYear] = useState(2026);
-  const q = useQuery({
-    queryKey: ['/disclosure/stats', year],
-    queryFn: ({ signal }) => get<Stats>(`/disclosure/stats?year=${year}`, signal),
-  });
+  const q = useStats(year);
   const chartRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!chartRef.current || !q.data) return;
@@ -55,21 +43,19 @@ export default function StatsPage() {
       }
     >
       <Row gutter={16}>
-        <Col xs={12} md={4}>
-          <Statistic title="按时公开" value={s?.timeliness.on_time ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="超期公开" value={s?.timeliness.late ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="规范性文件·本年制发" value={s?.normative.issued ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="本年废止" value={s?.normative.repealed ?? 0} />
-        </Col>
-        <Col xs={12} md={4}>
-          <Statistic title="现行有效" value={s?.normative.inForce ?? 0} />
-        </Col>
+        {(
+          [
+            ['按时公开', s?.timeliness.on_time],
+            ['超期公开', s?.timeliness.late],
+            ['规范性文件·本年制发', s?.normative.issued],
+            ['本年废止', s?.normative.repealed],
+            ['现行有效', s?.normative.inForce],
+          ] as const
+        ).map(([title, value]) => (
+          <Col key={title} xs={12} md={4}>
+            <Statistic title={title} value={value ?? 0} />
+          </Col>
+        ))}
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>

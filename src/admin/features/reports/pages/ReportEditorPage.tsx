@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
-import type { ReportInput, ReportView } from '../../../../contracts/requests';
+import type { ReportInput, ReportView } from '../../../../contracts/reports';
 import { reportLayout, SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annual-report';
-import { get, post, put } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
+import { exportPath, usePublishReport, useReport, useSaveReport } from '../queries';
 
 const L = TABLE2_LABELS;
 const ISSUED_ROWS = [
@@ -19,6 +18,13 @@ const ISSUED_COLS = [
   ['abolished', L.abolished],
   ['in_force', L.in_force],
 ] as const;
+/** The single-figure rows of table 二: label, unit and the cell's path. */
+const DECISION_ROWS: [string, string, string[]][] = [
+  [L.rows.licensing, L.decisions, ['art20_5', 'licensing', 'decisions']],
+  [L.rows.penalty, L.decisions, ['art20_6', 'penalty', 'decisions']],
+  [L.rows.compulsion, L.decisions, ['art20_6', 'compulsion', 'decisions']],
+  [L.rows.fees, L.amount_wan_yuan, ['art20_8', 'fees', 'amount_wan_yuan']],
+];
 
 /** A read-only table from the pure layout (the same one the exports use). */
 function LayoutTable({ view, section }: { view: ReportView; section: 'applications' | 'remedies' }) {
@@ -61,14 +67,9 @@ function LayoutTable({ view, section }: { view: ReportView; section: 'applicatio
 export default function ReportEditorPage() {
   const { unitId = '', year = '' } = useParams();
   const can = usePermission();
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportInput>();
-  const key = ['/reports', unitId, year];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => get<ReportView>(`/reports/${unitId}/${year}`, signal),
-  });
+  const q = useReport(unitId, year);
   useEffect(() => {
     if (q.data) {
       const r = q.data.report;
@@ -80,20 +81,12 @@ export default function ReportEditorPage() {
       });
     }
   }, [q.data, form]);
-  const save = useMutation({
-    mutationFn: (v: ReportInput) => put<ReportView>(`/reports/${unitId}/${year}`, v),
-    onSuccess: (v) => {
-      qc.setQueryData(key, v);
-      void message.success('已保存');
-    },
-  });
-  const publish = useMutation({
-    mutationFn: () => post<ReportView>(`/reports/${unitId}/${year}/publish`),
-    onSuccess: (v) => {
-      qc.setQueryData(key, v);
-      void message.success('已发布到门户“政府信息公开年报”栏目');
-    },
-  });
+  const save = useSaveReport(unitId, year, () => void message.success('已保存'));
+  const publish = usePublishReport(
+    unitId,
+    year,
+    () => void message.success('已发布到门户“政府信息公开年报”栏目'),
+  );
   const v = q.data;
   if (!v) return <PageContainer title="年度报告">{q.isError ? '无法加载' : '加载中…'}</PageContainer>;
   const title = `${v.unitName}${year}年政府信息公开工作年度报告`;
@@ -109,13 +102,13 @@ export default function ReportEditorPage() {
       extra={
         <>
           <DownloadButton
-            path={`/reports/${unitId}/${year}/export.docx`}
+            path={exportPath('docx', unitId, year)}
             fallbackName={`${title}.docx`}
             label="导出 Word"
             testId="report-export-docx"
           />
           <DownloadButton
-            path={`/reports/${unitId}/${year}/export.html`}
+            path={exportPath('html', unitId, year)}
             fallbackName={`${title}.html`}
             label="导出 HTML"
           />
@@ -124,7 +117,7 @@ export default function ReportEditorPage() {
               type="primary"
               danger={v.errors.length > 0}
               loading={publish.isPending}
-              onClick={() => publish.mutate()}
+              onClick={() => publish.mutate(undefined)}
               data-testid="report-publish"
             >
               发布
@@ -187,30 +180,14 @@ export default function ReportEditorPage() {
                     ))}
                   </tr>
                 ))}
-                <tr>
-                  <td>
-                    {L.rows.licensing}（{L.decisions}）
-                  </td>
-                  <td>{num(['art20_5', 'licensing', 'decisions'])}</td>
-                </tr>
-                <tr>
-                  <td>
-                    {L.rows.penalty}（{L.decisions}）
-                  </td>
-                  <td>{num(['art20_6', 'penalty', 'decisions'])}</td>
-                </tr>
-                <tr>
-                  <td>
-                    {L.rows.compulsion}（{L.decisions}）
-                  </td>
-                  <td>{num(['art20_6', 'compulsion', 'decisions'])}</td>
-                </tr>
-                <tr>
-                  <td>
-                    {L.rows.fees}（{L.amount_wan_yuan}）
-                  </td>
-                  <td>{num(['art20_8', 'fees', 'amount_wan_yuan'], true)}</td>
-                </tr>
+                {DECISION_ROWS.map(([label, unit, path]) => (
+                  <tr key={path.join('.')}>
+                    <td>
+                      {label}（{unit}）
+                    </td>
+                    <td>{num(path, path[0] === 'art20_8')}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </Card>

@@ -1,34 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
-import { InputNumber, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ReportOverviewRow } from '../../../../contracts/requests';
-import { get } from '../../../api';
+import type { ReportOverviewRow } from '../../../../contracts/reports';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaYear, YearInput } from '../../../components/YearInput';
+import { useReportOverview } from '../queries';
 
 export default function ReportsPage() {
   // Reports are written in January for the year before.
-  const [year, setYear] = useState(
-    () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1,
-  );
-  const q = useQuery({
-    queryKey: ['/reports', year],
-    queryFn: ({ signal }) => get<ReportOverviewRow[]>(`/reports?year=${year}`, signal),
-  });
+  const [year, setYear] = useState(() => chinaYear(1));
+  const q = useReportOverview(year);
   return (
     <PageContainer
       title="年度报告"
       testId="reports-page"
-      extra={
-        <InputNumber
-          aria-label="年度"
-          value={year}
-          min={2008}
-          max={2100}
-          onChange={(v) => v && setYear(v)}
-          data-testid="reports-year"
-        />
-      }
+      extra={<YearInput value={year} onChange={setYear} testId="reports-year" />}
     >
       <Table<ReportOverviewRow>
         rowKey="unitId"

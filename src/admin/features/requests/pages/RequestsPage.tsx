@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Form, Input, Select, type TableProps, Tag } from 'antd';
+import { App, Button, Form, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
+  applicantOf,
   CASE_STATUS_LABELS,
   type CaseStatus,
   type CaseSummary,
@@ -12,17 +12,19 @@ import {
 } from '../../../../contracts/requests';
 import {
   APPLICANT_KIND_LABELS,
+  type ApplicantKind,
   OUTCOME_LABELS,
   type OutcomeCode,
 } from '../../../../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../domain/requests/receipt';
-import { post } from '../../../api';
 import { usePermission } from '../../../auth';
+import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
-import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
+import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel, labelOptions } from '../labels';
+import { CASES_PATH, useRegisterCase } from '../queries';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: '办理中（全部未办结）' },
@@ -31,8 +33,6 @@ const STATUS_OPTIONS = [
     .filter((s) => s !== 'not_received')
     .map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })),
 ];
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** Which receipt-date fields each channel needs (条例 Art. 31). */
 const CHANNEL_DATES: Record<SubmissionChannel, [string, string][]> = {
@@ -60,7 +60,7 @@ const CHANNEL_DATES: Record<SubmissionChannel, [string, string][]> = {
 interface RegisterValues {
   unitId: string;
   channel: SubmissionChannel;
-  kind: string;
+  kind: ApplicantKind;
   name: string;
   idType: 'id_card' | 'other' | 'credit_code';
   idNumber: string;
@@ -75,116 +75,100 @@ interface RegisterValues {
 function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<RegisterValues>();
   const channel = Form.useWatch('channel', form) ?? 'in_person';
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const save = useMutation({
-    mutationFn: (v: RegisterValues) => {
-      const dates = Object.fromEntries(CHANNEL_DATES[v.channel].map(([k]) => [k, v[k] || null]));
-      return post<{
-        id: string;
-        caseNo: string;
-        duplicateOf: string | null;
-        intake: { route: string; message: string | null };
-        correctionNoticeDue: string | null;
-      }>('/requests/cases', {
-        unitId: v.unitId,
-        channel: v.channel,
-        ...dates,
-        applicant: {
-          kind: v.kind,
-          name: v.name,
-          idType: v.idType,
-          idNumber: v.idNumber,
-          phone: v.phone,
-          contactPerson: v.contactPerson || null,
-        },
-        description: v.description || null,
-        deliveryForm: v.deliveryForm || null,
-        deliveryChannel: v.deliveryChannel || null,
-      });
-    },
-    onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: ['/requests/cases'] });
-      void message.success(`已登记：${r.caseNo}${r.duplicateOf ? '（疑似重复申请，请核对）' : ''}`);
-      // APP-1: an incomplete application is registered and goes to the single correction notice.
-      if (r.intake.route === 'correction')
-        void message.warning(`${r.intake.message ?? ''}；补正告知应于 ${r.correctionNoticeDue ?? ''} 前发出`);
-      form.resetFields();
-      onClose();
-      void navigate(`/requests/cases/${r.id}`);
-    },
+  const save = useRegisterCase((r) => {
+    void message.success(`已登记：${r.caseNo}${r.duplicateOf ? '（疑似重复申请，请核对）' : ''}`);
+    // APP-1: an incomplete application is registered and goes to the single correction notice.
+    if (r.intake.route === 'correction')
+      void message.warning(`${r.intake.message ?? ''}；补正告知应于 ${r.correctionNoticeDue ?? ''} 前发出`);
+    form.resetFields();
+    onClose();
+    void navigate(`/requests/cases/${r.id}`);
   });
+  const submit = (v: RegisterValues) => {
+    const dates = Object.fromEntries(CHANNEL_DATES[v.channel].map(([k]) => [k, v[k] || null]));
+    save.mutate({
+      unitId: v.unitId,
+      channel: v.channel,
+      ...dates,
+      applicant: applicantOf(v),
+      description: v.description || null,
+      deliveryForm: v.deliveryForm || null,
+      deliveryChannel: v.deliveryChannel || null,
+    });
+  };
   return (
-    <Drawer title="登记申请" open={open} onClose={onClose} size={560} destroyOnHidden>
-      <Form<RegisterValues>
-        form={form}
-        layout="vertical"
-        data-testid="register-form"
-        initialValues={{
-          channel: 'in_person',
-          kind: 'natural_person',
-          idType: 'id_card',
-          deliveryForm: 'paper',
-          deliveryChannel: 'mail',
-        }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        <Form.Item name="unitId" label="受理机关" rules={[{ required: true, message: '请选择受理机关' }]}>
-          <UnitTreeSelect data-testid="register-unit" />
+    <DrawerForm<RegisterValues>
+      title="登记申请"
+      open={open}
+      onClose={onClose}
+      width={560}
+      form={form}
+      testId="register-drawer"
+      saveLabel="登记"
+      saving={save.isPending}
+      error={save.error}
+      initialValues={{
+        channel: 'in_person',
+        kind: 'natural_person',
+        idType: 'id_card',
+        deliveryForm: 'paper',
+        deliveryChannel: 'mail',
+      }}
+      onFinish={submit}
+    >
+      <Form.Item name="unitId" label="受理机关" rules={[{ required: true, message: '请选择受理机关' }]}>
+        <UnitTreeSelect data-testid="register-unit" />
+      </Form.Item>
+      <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
+        <Select options={labelOptions(SUBMISSION_CHANNEL_LABELS)} data-testid="register-channel" />
+      </Form.Item>
+      {CHANNEL_DATES[channel].map(([name, label]) => (
+        <Form.Item
+          key={name}
+          name={name}
+          label={label}
+          rules={[{ required: true, message: `请填写${label}` }]}
+        >
+          <Input placeholder="YYYY-MM-DD" data-testid={`register-${name}`} />
         </Form.Item>
-        <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
-          <Select options={options(SUBMISSION_CHANNEL_LABELS)} data-testid="register-channel" />
-        </Form.Item>
-        {CHANNEL_DATES[channel].map(([name, label]) => (
-          <Form.Item
-            key={name}
-            name={name}
-            label={label}
-            rules={[{ required: true, message: `请填写${label}` }]}
-          >
-            <Input placeholder="YYYY-MM-DD" data-testid={`register-${name}`} />
-          </Form.Item>
-        ))}
-        <Form.Item name="kind" label="申请人类型">
-          <Select options={options(APPLICANT_KIND_LABELS)} />
-        </Form.Item>
-        <Form.Item name="name" label="申请人姓名或者名称" rules={[{ required: true, message: '请填写' }]}>
-          <Input data-testid="register-name" />
-        </Form.Item>
-        <Form.Item name="idType" label="证件类型">
-          <Select
-            options={[
-              { value: 'id_card', label: '居民身份证' },
-              { value: 'other', label: '其他证件' },
-              { value: 'credit_code', label: '统一社会信用代码' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="idNumber" label="证件号码" rules={[{ required: true, message: '请填写' }]}>
-          <Input data-testid="register-idNumber" />
-        </Form.Item>
-        <Form.Item name="contactPerson" label="联系人（法人或其他组织）">
-          <Input />
-        </Form.Item>
-        <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写' }]}>
-          <Input data-testid="register-phone" />
-        </Form.Item>
-        {/* Missing items do not block registration: they go to 补正 (条例第二十九条、第三十条). */}
-        <Form.Item name="description" label="所需政府信息的描述（缺少时登记后告知补正）">
-          <Input.TextArea rows={3} data-testid="register-description" />
-        </Form.Item>
-        <Form.Item name="deliveryForm" label="获取信息的形式">
-          <Select allowClear options={options(DELIVERY_FORM_LABELS)} />
-        </Form.Item>
-        <Form.Item name="deliveryChannel" label="获取信息的途径">
-          <Select allowClear options={options(DELIVERY_CHANNEL_LABELS)} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="register-submit">
-          登记
-        </Button>
-      </Form>
-    </Drawer>
+      ))}
+      <Form.Item name="kind" label="申请人类型">
+        <Select options={labelOptions(APPLICANT_KIND_LABELS)} />
+      </Form.Item>
+      <Form.Item name="name" label="申请人姓名或者名称" rules={[{ required: true, message: '请填写' }]}>
+        <Input data-testid="register-name" />
+      </Form.Item>
+      <Form.Item name="idType" label="证件类型">
+        <Select
+          options={[
+            { value: 'id_card', label: '居民身份证' },
+            { value: 'other', label: '其他证件' },
+            { value: 'credit_code', label: '统一社会信用代码' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="idNumber" label="证件号码" rules={[{ required: true, message: '请填写' }]}>
+        <Input data-testid="register-idNumber" />
+      </Form.Item>
+      <Form.Item name="contactPerson" label="联系人（法人或其他组织）">
+        <Input />
+      </Form.Item>
+      <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写' }]}>
+        <Input data-testid="register-phone" />
+      </Form.Item>
+      {/* Missing items do not block registration: they go to 补正 (条例第二十九条、第三十条). */}
+      <Form.Item name="description" label="所需政府信息的描述（缺少时登记后告知补正）">
+        <Input.TextArea rows={3} data-testid="register-description" />
+      </Form.Item>
+      <Form.Item name="deliveryForm" label="获取信息的形式">
+        <Select allowClear options={labelOptions(DELIVERY_FORM_LABELS)} />
+      </Form.Item>
+      <Form.Item name="deliveryChannel" label="获取信息的途径">
+        <Select allowClear options={labelOptions(DELIVERY_CHANNEL_LABELS)} />
+      </Form.Item>
+    </DrawerForm>
   );
 }
 
@@ -261,7 +245,7 @@ export default function RequestsPage() {
       }
     >
       <SearchTable<CaseSummary>
-        path="/requests/cases"
+        path={CASES_PATH}
         rowKey="id"
         columns={columns}
         scrollX={1300}

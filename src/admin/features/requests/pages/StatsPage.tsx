@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, InputNumber, Row, Statistic } from 'antd';
+import { Card, Col, Row, Statistic } from 'antd';
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import type { RequestStats } from '../../../../contracts/requests';
-import { get } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaYear, YearInput } from '../../../components/YearInput';
+import { useRequestStats } from '../queries';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -29,28 +28,14 @@ function Chart({ option, testId }: { option: echarts.EChartsCoreOption; testId: 
 
 export default function StatsPage() {
   // The current year in China time; the chart is for one calendar year.
-  const [year, setYear] = useState(() =>
-    Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)),
-  );
-  const q = useQuery({
-    queryKey: ['/requests/stats', year],
-    queryFn: ({ signal }) => get<RequestStats>(`/requests/stats?year=${year}`, signal),
-  });
+  const [year, setYear] = useState(() => chinaYear());
+  const q = useRequestStats(year);
   const s = q.data;
   return (
     <PageContainer
       title="依申请公开统计"
       testId="requests-stats-page"
-      extra={
-        <InputNumber
-          aria-label="年度"
-          value={year}
-          min={2008}
-          max={2100}
-          onChange={(v) => v && setYear(v)}
-          data-testid="stats-year"
-        />
-      }
+      extra={<YearInput value={year} onChange={setYear} testId="stats-year" />}
     >
       {s ? (
         <Row gutter={[16, 16]}>

@@ -22,12 +22,20 @@ const FIELDS: {
     help: '大写字母、小写字母、数字、特殊字符中至少包含的种类数',
   },
   {
-    name: 'lockoutThreshold',
-    label: '登录失败锁定次数',
+    name: 'challengeThreshold',
+    label: '需验证的失败次数',
     unit: '次',
     min: 1,
-    max: 20,
-    help: '连续失败达到该次数后锁定账号',
+    max: 10,
+    help: '同一账号名或同一来源地址连续失败达到该次数后，再登录须先答对验证题，且每次尝试间隔逐步加长',
+  },
+  {
+    name: 'hardLockThreshold',
+    label: '登录失败锁定次数',
+    unit: '次',
+    min: 10,
+    max: 100,
+    help: '连续失败达到该次数后锁定账号并通知安全管理员（远高于验证次数，他人难以借此锁住账号）',
   },
   {
     name: 'lockoutMinutes',
@@ -44,6 +52,14 @@ const FIELDS: {
     min: 5,
     max: 720,
     help: '无操作超过该时长需重新登录',
+  },
+  {
+    name: 'sessionAbsoluteMinutes',
+    label: '会话最长有效期',
+    unit: '分钟',
+    min: 30,
+    max: 1440,
+    help: '自登录起超过该时长，无论是否操作都需重新登录（默认 12 小时）',
   },
 ];
 

@@ -1,0 +1,109 @@
+// The checks panel of an item: the publication gate, each finding with its mask and (for a reviewer) a reasoned
+// override, and one-click mask of all of them.
+import { Alert, App, Button, Card, Empty, Flex, Input, List, Space, Tag, Typography } from 'antd';
+import type { ItemDetail } from '../../../../contracts/disclosure';
+import type { Finding } from '../../../../domain/review/types';
+import { usePermission } from '../../../auth';
+import { useMask, useOverride } from '../queries';
+import { FINDING_KIND_LABELS, keyOf, REVIEW_ACTION_LABELS } from '../shared';
+
+export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: boolean; meId: string }) {
+  const can = usePermission();
+  const { message, modal } = App.useApp();
+  const mask = useMask(d.id, (n) => void message.success(`已脱敏 ${n} 处`));
+  const overrideFinding = useOverride(
+    d.id,
+    () => void message.success(`${REVIEW_ACTION_LABELS.override}成功`),
+  );
+  const findings = d.findings;
+  const override = (f: Finding) => {
+    let reason = '';
+    modal.confirm({
+      title: `放行：${FINDING_KIND_LABELS[f.kind]}「${f.text}」`,
+      content: (
+        <Input.TextArea
+          data-testid="override-reason"
+          rows={3}
+          placeholder="请说明放行理由（将记入审核记录）"
+          onChange={(e) => (reason = e.target.value)}
+        />
+      ),
+      okText: '放行',
+      onOk: () => overrideFinding.mutateAsync({ key: keyOf(f), reason }),
+    });
+  };
+  return (
+    <Card
+      title="自动检查"
+      size="small"
+      data-testid="checks-panel"
+      extra={
+        canEdit &&
+        findings.some((f) => f.masked !== f.text) &&
+        d.status !== 'published' && (
+          <Button
+            size="small"
+            danger
+            data-testid="mask-all"
+            loading={mask.isPending}
+            onClick={() => mask.mutate(undefined)}
+          >
+            一键脱敏
+          </Button>
+        )
+      }
+    >
+      {d.gate.allowed ? (
+        <Alert type="success" showIcon message="没有未处理的阻断性问题" data-testid="gate-ok" />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          message={`${d.gate.unresolved.length} 个阻断性问题：脱敏或由审核人说明理由放行后才能发布`}
+          data-testid="gate-blocked"
+        />
+      )}
+      {findings.length === 0 ? (
+        <Empty description="未发现问题" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <List
+          size="small"
+          dataSource={findings}
+          renderItem={(f) => {
+            const ov = d.overrides.find((o) => o.key === keyOf(f));
+            return (
+              <List.Item data-testid="finding" data-kind={f.kind}>
+                <Flex vertical style={{ width: '100%' }}>
+                  <Space wrap>
+                    <Tag color={f.blocking ? (ov ? 'orange' : 'red') : 'gold'}>
+                      {FINDING_KIND_LABELS[f.kind]}
+                    </Tag>
+                    <Typography.Text code>{f.text || '—'}</Typography.Text>
+                    {f.masked !== f.text && <span>→ {f.masked}</span>}
+                  </Space>
+                  <Typography.Text type="secondary">
+                    {f.source ?? ''}：{f.message}
+                    {f.suggestion ? `（建议：${f.suggestion}）` : ''}
+                  </Typography.Text>
+                  {ov && <Typography.Text type="warning">已放行：{ov.reason}</Typography.Text>}
+                  <Space>
+                    {canEdit && f.masked !== f.text && d.status !== 'published' && (
+                      <Button size="small" onClick={() => mask.mutate([keyOf(f)])}>
+                        脱敏
+                      </Button>
+                    )}
+                    {f.blocking && !ov && can('disclosure:review:override') && d.createdBy !== meId && (
+                      <Button size="small" onClick={() => override(f)}>
+                        说明理由后放行
+                      </Button>
+                    )}
+                  </Space>
+                </Flex>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,172 @@
+// The fields of the item form: metadata, normative-document validity and links, the policy an interpretation
+// explains, 三同步, summary and the rich-text body.
+import { Checkbox, Col, Form, type FormInstance, Input, Row, Select, TreeSelect } from 'antd';
+import { RichTextField } from '../../../components/RichTextField';
+import { UnitTreeSelect } from '../../../components/units';
+import { dateRule, type FormValues } from '../itemForm';
+import {
+  ART20_OPTIONS,
+  type ColumnTreeNode,
+  INTERPRETATION_FORM_LABELS,
+  ITEM_KIND_LABELS,
+  VALIDITY_LABELS,
+} from '../shared';
+
+type Option = { value: string; label: string };
+
+const NORMATIVE_DATES = [
+  ['effectiveDate', '施行日期'],
+  ['expiryDate', '有效期至'],
+  ['repealedDate', '废止日期'],
+] as const;
+const NORMATIVE_LINKS = [
+  ['repealedById', '废止本文件的文件'],
+  ['replacedById', '替代本文件的文件'],
+] as const;
+
+export function ItemFields({
+  form,
+  kind,
+  isNew,
+  pickUnit,
+  readOnly,
+  treeData,
+  normativeOptions,
+  policyOptions,
+}: {
+  form: FormInstance<FormValues>;
+  kind: FormValues['kind'];
+  isNew: boolean;
+  /** The office may draft for any unit. */
+  pickUnit: boolean;
+  readOnly: boolean;
+  treeData: ColumnTreeNode[];
+  normativeOptions: Option[];
+  policyOptions: Option[];
+}) {
+  return (
+    <>
+      <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+        <Select
+          disabled={!isNew}
+          options={Object.entries(ITEM_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </Form.Item>
+      {isNew && pickUnit && (
+        <Form.Item name="unitId" label="发布单位" extra="信息归入该单位的公开目录，由该单位的审核人审核">
+          <UnitTreeSelect
+            allowClear={false}
+            data-testid="item-unit"
+            onChange={() => form.setFieldsValue({ columnId: null })}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="title" label="标题（名称）" rules={[{ required: true, message: '请填写标题' }]}>
+        <Input data-testid="item-title" maxLength={200} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="columnId" label="栏目">
+            <TreeSelect
+              data-testid="item-column"
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              treeData={treeData}
+              placeholder="本单位公开目录栏目（不选则按第二十条类别归入）"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="art20" label="条例第二十条类别">
+            <Select allowClear options={ART20_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="docNumber" label="发文字号">
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="writtenDate" label="成文日期（信息形成日期）" rules={[dateRule]}>
+            <Input data-testid="item-written-date" placeholder="YYYY-MM-DD" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="topic" label="主题分类">
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="publishAt"
+            label="预定发布时间（留空则终审通过即发布）"
+            rules={[{ pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, message: '格式 YYYY-MM-DD HH:mm' }]}
+          >
+            <Input placeholder="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {kind === 'normative' && (
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item name="validity" label="有效性">
+              <Select options={Object.entries(VALIDITY_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          {NORMATIVE_DATES.map(([name, label]) => (
+            <Col key={name} span={6}>
+              <Form.Item name={name} label={label} rules={[dateRule]}>
+                <Input placeholder="YYYY-MM-DD" />
+              </Form.Item>
+            </Col>
+          ))}
+          {NORMATIVE_LINKS.map(([name, label]) => (
+            <Col key={name} span={12}>
+              <Form.Item name={name} label={label}>
+                <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {kind === 'interpretation' && (
+        <Row gutter={12}>
+          <Col span={16}>
+            <Form.Item
+              name="policyRootId"
+              label="解读的政策文件"
+              rules={[{ required: true, message: '请选择所解读的政策' }]}
+            >
+              <Select showSearch optionFilterProp="label" options={policyOptions} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="interpretationForm" label="解读形式">
+              <Select
+                options={Object.entries(INTERPRETATION_FORM_LABELS).map(([value, label]) => ({
+                  value,
+                  label,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      {kind !== 'interpretation' && (
+        <Form.Item name="needsInterpretation" valuePropName="checked">
+          <Checkbox>需同步发布政策解读（三同步）</Checkbox>
+        </Form.Item>
+      )}
+      <Form.Item name="summary" label="内容概述">
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item
+        name="body"
+        label="正文（可从 Word 直接粘贴，保留段落、加粗、列表和表格；保存时自动清理不安全内容）"
+      >
+        <RichTextField testId="item-body" ariaLabel="正文" readOnly={readOnly} />
+      </Form.Item>
+    </>
+  );
+}

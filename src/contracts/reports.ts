@@ -1,0 +1,132 @@
+// Contracts of the annual report (政府信息公开工作年度报告, reports): request and response schemas of every route
+// and the `reportsApi` map. Shared by server, OpenAPI and console.
+import { z } from 'zod';
+import type { AnnualReport, Table2, ValidationIssue } from '../domain/requests/annual-report';
+import { endpoint, zFile, zInstant, zUuid } from './http';
+
+// Table 二 cells: integers ≥ 0, the fee amount (万元) may be a decimal (REGULATIONS AR-6).
+const zCount = z.number({ message: '请填写数字' }).int('应为整数').min(0, '不能为负数');
+const zIssued = z.object({ issued: zCount, abolished: zCount, in_force: zCount });
+export const zTable2 = z.object({
+  art20_1: z.object({ regulations: zIssued, normative_docs: zIssued }),
+  art20_5: z.object({ licensing: z.object({ decisions: zCount }) }),
+  art20_6: z.object({
+    penalty: z.object({ decisions: zCount }),
+    compulsion: z.object({ decisions: zCount }),
+  }),
+  art20_8: z.object({
+    fees: z.object({ amount_wan_yuan: z.number({ message: '请填写数字' }).min(0, '不能为负数') }),
+  }),
+}) satisfies z.ZodType<Table2>;
+
+export const zYear = z.coerce.number().int('年份无效').min(2008, '年份无效').max(2100, '年份无效');
+
+export const reportInputSchema = z.object({
+  table2: zTable2,
+  overview: z.string().max(20000),
+  problems: z.string().max(20000),
+  otherMatters: z.string().max(20000),
+});
+export type ReportInput = z.output<typeof reportInputSchema>;
+
+const zCounts = z.record(z.string(), z.record(z.string(), z.number()));
+
+/** The report as computed: tables 三 and 四 are counts by row and column (their keys come from the domain). */
+const annualReportSchema = z.object({
+  year: z.number().int(),
+  unit: z.string().optional(),
+  overview: z.string(),
+  problems: z.string(),
+  otherMatters: z.string(),
+  table2: zTable2,
+  table3: zCounts,
+  table4: zCounts,
+}) as unknown as z.ZodType<AnnualReport>;
+
+const validationIssueSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  cell: z.string().optional(),
+  message: z.string(),
+}) as unknown as z.ZodType<ValidationIssue>;
+
+export const reportOverviewRowSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  reportId: z.string().nullable(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  publishedAt: zInstant.nullable(),
+});
+export type ReportOverviewRow = z.output<typeof reportOverviewRowSchema>;
+
+export const reportViewSchema = z.object({
+  id: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  report: annualReportSchema,
+  errors: z.array(validationIssueSchema),
+  warnings: z.array(validationIssueSchema),
+  publishedAt: zInstant.nullable(),
+  publicationDue: z.string(),
+});
+export type ReportView = z.output<typeof reportViewSchema>;
+
+/** The unit and year of a report path (checked by the handler: a path parameter is a string). */
+export const reportKey = z.object({ unitId: zUuid, year: zYear });
+
+const tag = '年度报告';
+const reportPath = '/api/reports/:unitId/:year';
+
+export const reportsApi = {
+  overview: endpoint({
+    method: 'get',
+    path: '/api/reports',
+    tag,
+    summary: '各单位年度报告及校验状态',
+    permission: 'reports:report:list',
+    query: z.object({ year: zYear }),
+    response: z.array(reportOverviewRowSchema),
+  }),
+  get: endpoint({
+    method: 'get',
+    path: reportPath,
+    tag,
+    summary: '年度报告（表三、表四由申请和复议诉讼记录计算）',
+    permission: 'reports:report:list',
+    response: reportViewSchema,
+  }),
+  save: endpoint({
+    method: 'put',
+    path: reportPath,
+    tag,
+    summary: '保存年度报告（表二与文字部分）',
+    permission: 'reports:report:update',
+    body: reportInputSchema,
+    response: reportViewSchema,
+  }),
+  publish: endpoint({
+    method: 'post',
+    path: `${reportPath}/publish`,
+    tag,
+    summary: '发布到门户“政府信息公开年报”栏目',
+    permission: 'reports:report:publish',
+    response: reportViewSchema,
+  }),
+  exportDocx: endpoint({
+    method: 'get',
+    path: `${reportPath}/export.docx`,
+    tag,
+    summary: '导出年度报告（.docx）',
+    permission: 'reports:report:list',
+    response: zFile,
+  }),
+  exportHtml: endpoint({
+    method: 'get',
+    path: `${reportPath}/export.html`,
+    tag,
+    summary: '导出年度报告（.html）',
+    permission: 'reports:report:list',
+    response: zFile,
+  }),
+};

@@ -1,0 +1,125 @@
+// What a table cell holds, read from the cell itself: a unit list, a deadline, a row number, a heading or
+// task text. Tables copied from web pages lose their grid (cells shift left when a merged cell is omitted,
+// rows run together when each cell is on its own line), so their cells are placed by what they say.
+
+import { parseDeadline } from './deadlines';
+
+/** Header labels of task tables, by the column they name. */
+export type Role = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other';
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+export function roleOf(header: string): Role | null {
+  const h = squash(header).replace(/[|｜]+$/, '');
+  // Header cells are short labels; a long cell is content even when it mentions "责任单位" or "时限".
+  if (h === '' || h.length > 16) return null;
+  if (/^(序号|编号|序)$/.test(h)) return 'seq';
+  if (/牵头|主责单位/.test(h)) return 'lead';
+  if (
+    /责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位|责任科室|责任处室|责任股室|负责科室|负责处室|责任领导|配合科室|配合处室/.test(
+      h,
+    )
+  )
+    return 'responsible';
+  if (/时限|完成时间|时间要求|时间节点|完成期限|进度安排/.test(h)) return 'deadline';
+  if (/任务|举措|措施|工作要点|工作内容|事项|主要内容|具体要求|工作要求|细化分工|重点工作/.test(h))
+    return 'task';
+  return 'other';
+}
+
+/** A header row: at least one task column and one unit column among short labels. */
+export function isHeaderRoles(roles: (Role | null)[]): boolean {
+  return (
+    roles.includes('task') &&
+    roles.some((r) => r === 'lead' || r === 'responsible') &&
+    roles.filter((r) => r !== null && r !== 'other').length >= 2
+  );
+}
+
+const OPEN = '（(［[【〔';
+const CLOSE = '）)］]】〕';
+
+/** Split on 、，,；; and line breaks outside brackets. */
+export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && seps.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+const ORG_END =
+  /(办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
+
+/** The way a clause says what a unit does: "牵头", "配合", "负责落实", "按职责分工负责". */
+export const ROLE_TAIL =
+  /(?:等)?(?:分别)?(?:牵头落实|牵头负责|负责牵头|牵头|负责落实|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责|配合落实|配合|参与|协助|协同|落实)$/;
+
+/** A unit's name as a careful officer would accept it: "区发改委", "各科室", "规划信息处(爱卫办)". */
+export function looksLikeUnitName(raw: string): boolean {
+  const n = squash(raw)
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .replace(/等$/, '');
+  if (n.length < 2 || n.length > 30) return false;
+  if (/[。：:“”《》]/.test(n)) return false;
+  return ORG_END.test(n) || (/^(各|有关|相关|其他|其它)/.test(n) && n.length <= 16);
+}
+
+/** "X会同Y" / "X会Y": X leads together with Y (both unit names). */
+export function splitTogether(clause: string): [string, string] | null {
+  const m = /^(.+?)(会同|会)(.+)$/.exec(squash(clause));
+  if (!m) return null;
+  const [, a = '', sep, b = ''] = m;
+  // A bare "会" joins two offices ("宣传处会办公室"); after 委 it is part of a name (常委会, 管委会).
+  if (sep === '会' && !/(处|科|室|局|办|股|中心|部)$/.test(a)) return null;
+  return looksLikeUnitName(a) && looksLikeUnitName(b.replace(ROLE_TAIL, '')) ? [a, b] : null;
+}
+
+/** True when the whole cell names units (with their roles), and nothing else. */
+export function isUnitCell(cell: string): boolean {
+  const t = squash(cell);
+  if (t === '' || t.length > 200 || /[。]/.test(t)) return false;
+  const labelled = t.replace(/(牵头单位|责任单位|配合单位|主责单位|协办单位|参与单位)[:：]/g, '、');
+  const clauses = splitOutside(labelled);
+  if (clauses.length === 0) return false;
+  return clauses.every((c) => {
+    const bare = c.replace(ROLE_TAIL, '');
+    if (splitTogether(bare)) return true;
+    return bare === '' ? ROLE_TAIL.test(c) : looksLikeUnitName(bare);
+  });
+}
+
+export type CellKind = 'empty' | 'seq' | 'heading' | 'unit' | 'deadline' | 'status' | 'text';
+
+const HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+export function headingLevel(text: string): number | null {
+  const t = squash(text);
+  if (/^[一二三四五六七八九十]+、/.test(t)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[）)]/.test(t)) return 2;
+  return null;
+}
+
+export function kindOf(cell: string): CellKind {
+  const t = squash(cell).replace(/^[|｜]+|[|｜]+$/g, '');
+  if (t === '') return 'empty';
+  if (/^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[）)])$/.test(t)) return 'seq';
+  if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否|无)$/.test(t)) return 'status';
+  if (HEADING.test(t) && t.length <= 50 && !/[。；;].+/.test(t)) return 'heading';
+  if (isUnitCell(t)) return 'unit';
+  if (t.length <= 40 && !/[。；;]/.test(t)) {
+    // A 完成时限 cell starts with its deadline ("2021年8月前", "长期推进", "年底前完成"); a task that merely
+    // mentions one ("做好常态化疫情防控信息发布") does not.
+    const first = parseDeadline(t, 2000, { cell: true })[0];
+    if (first && t.replace(/^(?:于|在|须|应)/, '').startsWith(squash(first.raw))) return 'deadline';
+  }
+  return 'text';
+}

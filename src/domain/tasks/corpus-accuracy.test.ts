@@ -1,0 +1,172 @@
+// Accuracy on real notices of other provinces and levels (test/fixtures/notices): each page text as found,
+// with a gold file made by hand (tasks, lead and responsible units, deadlines). Per file: recall (gold tasks
+// found), precision (tasks read that are real tasks), unit accuracy and deadline accuracy (of the tasks found).
+// Held-out files were kept aside while the rules were written and measured only afterwards. The printed table
+// is the one docs/notice-accuracy.md records; the floors below are the measured values, so a regression fails.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Deadline } from './deadlines';
+import { type ParsedPlan, parseNotice } from './notice';
+
+const DIR = join(import.meta.dirname, '../../../test/fixtures/notices');
+
+interface GoldTask {
+  key: string;
+  lead: string[];
+  resp: string[];
+  due: string[];
+}
+interface Gold {
+  source: string;
+  level: string;
+  layout: string;
+  year: number;
+  yearNote?: string;
+  heldOut: boolean;
+  tasks: GoldTask[];
+}
+
+interface Row {
+  file: string;
+  heldOut: boolean;
+  gold: number;
+  read: number;
+  found: number;
+  units: number;
+  dates: number;
+  /** The plan's year read right (or given by the officer when the notice has none). */
+  year: boolean;
+  misses: string[];
+}
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** A deadline as the gold files write it: the date, or the kind ("recurring:month" for a period). */
+export function dueOf(d: Deadline): string {
+  if (d.kind === 'date') return d.date ?? '';
+  if (d.kind === 'recurring') return `recurring:${d.every}`;
+  return d.kind === 'relative' && d.date ? d.date : d.kind;
+}
+
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+
+function score(file: string, plan: ParsedPlan, gold: Gold): Row {
+  const row: Row = {
+    file,
+    heldOut: gold.heldOut,
+    gold: gold.tasks.length,
+    read: plan.tasks.length,
+    found: 0,
+    units: 0,
+    dates: 0,
+    year: plan.year === gold.year,
+    misses: [],
+  };
+  const used = new Set<number>();
+  for (const g of gold.tasks) {
+    const i = plan.tasks.findIndex((t, k) => !used.has(k) && squash(t.text).includes(squash(g.key)));
+    if (i < 0) {
+      row.misses.push(`未读出：${g.key}`);
+      continue;
+    }
+    used.add(i);
+    row.found++;
+    const t = plan.tasks[i]!;
+    if (sameSet(t.leadUnits, g.lead) && sameSet(t.responsibleUnits, g.resp)) row.units++;
+    else
+      row.misses.push(
+        `单位：${g.key} 读作 牵头${JSON.stringify(t.leadUnits)} 责任${JSON.stringify(t.responsibleUnits)}`,
+      );
+    const due = [...new Set(t.deadlines.map(dueOf))];
+    if (sameSet(due, g.due)) row.dates++;
+    else row.misses.push(`时限：${g.key} 读作 ${JSON.stringify(due)}`);
+  }
+  plan.tasks.forEach((t, k) => {
+    if (!used.has(k)) row.misses.push(`多读：${t.text.slice(0, 30)}`);
+  });
+  return row;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? 100 : Math.round((1000 * n) / d) / 10);
+
+function total(rows: Row[]) {
+  const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const found = sum((r) => r.found);
+  return {
+    recall: pct(
+      found,
+      sum((r) => r.gold),
+    ),
+    precision: pct(
+      found,
+      sum((r) => r.read),
+    ),
+    units: pct(
+      sum((r) => r.units),
+      found,
+    ),
+    dates: pct(
+      sum((r) => r.dates),
+      found,
+    ),
+    years: pct(
+      sum((r) => (r.year ? 1 : 0)),
+      rows.length,
+    ),
+  };
+}
+
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const rows: Row[] = [];
+
+describe('corpus of real notices', () => {
+  it.each(files)('%s', (file) => {
+    const base = file.replace(/\.txt$/, '');
+    const gold = JSON.parse(readFileSync(join(DIR, `${base}.gold.json`), 'utf8')) as Gold;
+    const text = readFileSync(join(DIR, file), 'utf8');
+    const plan = parseNotice({ text }, gold.yearNote ? { year: gold.year } : {});
+    const row = score(base, plan, gold);
+    if (!row.year) row.misses.unshift(`年度读作 ${plan.year}`);
+    rows.push(row);
+  });
+
+  afterAll(() => {
+    const lines = [
+      '| 文件 | 留出 | 任务（金标/读出/命中） | 召回 | 精确 | 单位 | 时限 | 年度 |',
+      '|---|---|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.file} | ${r.heldOut ? '是' : ''} | ${r.gold}/${r.read}/${r.found} | ${pct(r.found, r.gold)} | ${pct(r.found, r.read)} | ${pct(r.units, r.found)} | ${pct(r.dates, r.found)} | ${r.year ? '✓' : '✗'} |`,
+      ),
+    ];
+    const dev = total(rows.filter((r) => !r.heldOut));
+    const held = total(rows.filter((r) => r.heldOut));
+    lines.push('', `开发集：${JSON.stringify(dev)}`, `留出集：${JSON.stringify(held)}`);
+    // Held-out misses stay hidden while rules are written (GONGKAI_SHOW_HELDOUT=1 shows them).
+    for (const r of rows)
+      if (!r.heldOut || process.env.GONGKAI_SHOW_HELDOUT === '1')
+        for (const m of r.misses) lines.push(`  ${r.file}: ${m}`);
+    console.log(lines.join('\n'));
+  });
+});
+
+describe('measured floors', () => {
+  it('development and held-out notices stay at or above the measured accuracy', () => {
+    // Runs after the corpus above (same file, sequential).
+    const dev = total(rows.filter((r) => !r.heldOut));
+    const held = total(rows.filter((r) => r.heldOut));
+    // Measured (docs/notice-accuracy.md): every field at 100 % on both sets; the target is ≥ 95 %.
+    const FLOOR = { recall: 100, precision: 100, units: 100, dates: 100, years: 100 };
+    for (const [set, got] of [
+      ['开发集', dev],
+      ['留出集', held],
+    ] as const)
+      for (const k of Object.keys(FLOOR) as (keyof typeof FLOOR)[])
+        expect(got[k], `${set} ${k}`).toBeGreaterThanOrEqual(FLOOR[k]);
+  });
+});

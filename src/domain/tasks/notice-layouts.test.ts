@@ -1,0 +1,305 @@
+// Table-driven: every layout of a task table and every prose style the parser reads, each as an officer
+// would paste it, with the tasks, units and deadlines expected.
+
+import { describe, expect, it } from 'vitest';
+import type { Deadline } from './deadlines';
+import { parseNotice } from './notice';
+
+const dueOf = (d: Deadline) =>
+  d.kind === 'date' ? d.date : d.kind === 'recurring' ? `recurring:${d.every}` : d.kind;
+
+type Expected = [text: string, lead: string[], responsible: string[], due: string[]][];
+
+const read = (text: string, year = 2022) => {
+  const plan = parseNotice({ text }, { year });
+  return plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map(dueOf)]);
+};
+
+const lines = (...l: string[]) => l.join('\n');
+
+describe('tables, whatever their layout', () => {
+  it.each<[string, string, Expected]>([
+    [
+      'cells one per line, separated by "|" lines, no column for the row number',
+      lines(
+        '工作任务',
+        '|',
+        '具体要求',
+        '|',
+        '责任科室',
+        '|',
+        '时限要求',
+        '|',
+        '做好政策解读',
+        '|',
+        '1',
+        '|',
+        '及时解读本部门出台的政策文件。',
+        '|',
+        '办公室',
+        '|',
+        '年底前',
+        '|',
+        '2',
+        '|',
+        '回应社会关切。',
+        '|',
+        '各科室',
+        '|',
+        '持续推进',
+        '|',
+      ),
+      [
+        ['及时解读本部门出台的政策文件。', [], ['办公室'], ['2022-12-31']],
+        ['回应社会关切。', [], ['各科室'], ['continuous']],
+      ],
+    ],
+    [
+      'cells one per line ending in "|", rows ended by "||" lines, status and remark columns',
+      lines(
+        '工作任务 |',
+        '具体要求 |',
+        '责任单位 |',
+        '完成情况 |',
+        '备注 |',
+        '||',
+        '1.规范性文件公开 |',
+        '清理并公开现行有效的规范性文件目录。 |',
+        '区司法局 |',
+        '推进中 |',
+        '11月底前完成 |',
+        '||',
+      ),
+      [['清理并公开现行有效的规范性文件目录。', [], ['区司法局'], ['2022-11-30']]],
+    ],
+    [
+      'one row per line with tabs',
+      lines(
+        '序号\t工作措施\t责任主体\t完成时间',
+        '1\t公开年度预算。\t区财政局\t2022年6月底前',
+        '2\t公开政府债务信息。\t区财政局\t每季度',
+      ),
+      [
+        ['公开年度预算。', [], ['区财政局'], ['2022-06-30']],
+        ['公开政府债务信息。', [], ['区财政局'], ['recurring:quarter']],
+      ],
+    ],
+    [
+      'pipe rows whose group cell appears on the group’s first row only (cells shift left)',
+      lines(
+        '工作任务 | 具体任务 | 责任部门 |',
+        '一、财政信息公开。 | 1.公开部门预算。 | 财务科 |',
+        '2.公开部门决算。 | 财务科 | |',
+      ),
+      [
+        ['1.公开部门预算。', [], ['财务科'], []],
+        ['2.公开部门决算。', [], ['财务科'], []],
+      ],
+    ],
+    [
+      'aligned pipe rows: an empty unit cell continues the merged cell above',
+      lines(
+        '| 序号 | 贯彻举措 | 牵头单位 | 配合单位 | 完成时限 |',
+        '| 1 | 公开规划。 | 区发改委 | 区规自局 | 全年 |',
+        '| 2 | 公开规划调整。 | 区发改委 | | 全年 |',
+      ),
+      [
+        ['公开规划。', ['区发改委'], ['区规自局'], ['continuous']],
+        ['公开规划调整。', ['区发改委'], ['区规自局'], ['continuous']],
+      ],
+    ],
+    [
+      'a unit cell that says who leads: "X牵头，Y配合", "X会同Y", "…等按职责分工落实"',
+      lines(
+        '工作任务 | 责任单位 | 时限要求 |',
+        '1.做好政策解读。 | 区政府办牵头，区司法局配合 | 长期坚持 |',
+        '2.做好疫情信息发布。 | 宣传科会办公室 | 12月 |',
+        '3.做好执法信息公开。 | 执法一科、执法二科等按职责分工落实 | 常态化 |',
+      ),
+      [
+        ['1.做好政策解读。', ['区政府办'], ['区司法局'], ['continuous']],
+        ['2.做好疫情信息发布。', ['宣传科'], ['办公室'], ['2022-12-31']],
+        ['3.做好执法信息公开。', [], ['执法一科', '执法二科'], ['continuous']],
+      ],
+    ],
+    [
+      'several tables in one notice, header repeated on the second',
+      lines(
+        '工作任务 | 责任单位 |',
+        '1.公开预算。 | 区财政局 |',
+        '',
+        '附表二',
+        '',
+        '工作任务 | 责任单位 |',
+        '1.公开决算。 | 区财政局 |',
+      ),
+      [
+        ['1.公开预算。', [], ['区财政局'], []],
+        ['1.公开决算。', [], ['区财政局'], []],
+      ],
+    ],
+    [
+      'cells one per line without any separator, header label broken over two lines',
+      lines(
+        '目标',
+        '任务',
+        '主要内容',
+        '责任单位',
+        '一、助力稳增长',
+        '（一）加强预期引导',
+        '及时宣传解读经济政策。',
+        '区发改委牵头落实',
+        '按月公开财政收支情况。',
+        '区财政局牵头落实',
+      ),
+      [
+        ['及时宣传解读经济政策。', ['区发改委'], [], []],
+        ['按月公开财政收支情况。', ['区财政局'], [], ['recurring:month']],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('keeps numbered items inside a cell as the task’s measures', () => {
+    const plan = parseNotice(
+      {
+        text: lines(
+          '工作任务 | 具体要求 | 责任单位 |',
+          '1.规范性文件 | 1.全面清理。2.公布目录。 | 区司法局 |',
+        ),
+      },
+      { year: 2022 },
+    );
+    expect(plan.tasks[0]?.section).toEqual(['1.规范性文件']);
+    expect(plan.tasks[0]?.text).toBe('1.全面清理。2.公布目录。');
+  });
+});
+
+describe('prose, in every common style', () => {
+  it.each<[string, string, Expected]>([
+    [
+      '"(牵头单位：…；责任单位：…)" after each item',
+      lines('一、重点工作', '1.公开重大项目批准信息。（牵头单位：区发改委；责任单位：区级各部门）'),
+      [['1.公开重大项目批准信息。', ['区发改委'], ['区级各部门'], []]],
+    ],
+    [
+      '"(X牵头，Y配合)" and "(X负责)"',
+      lines(
+        '一、重点工作',
+        '1.公开财政预算。（区财政局牵头，区级各部门配合）',
+        '2.公开审计结果。（区审计局负责）',
+      ),
+      [
+        ['1.公开财政预算。', ['区财政局'], ['区级各部门'], []],
+        ['2.公开审计结果。', [], ['区审计局'], []],
+      ],
+    ],
+    [
+      '"(责任单位：…)" and "各部门按职责分工负责"',
+      lines(
+        '一、重点工作',
+        '1.做好政策解读。（责任单位：区政府办）',
+        '2.做好依申请公开。（各部门按职责分工负责）',
+      ),
+      [
+        ['1.做好政策解读。', [], ['区政府办'], []],
+        ['2.做好依申请公开。', [], ['各部门'], []],
+      ],
+    ],
+    [
+      'several items in one paragraph, each followed by its units',
+      lines(
+        '一、重点工作',
+        '（一）做好重点领域公开。公开重大项目信息。（区发改委负责落实）公开环境质量信息。（区生态环境局、区水利局分别负责落实）',
+      ),
+      [
+        ['公开重大项目信息。', [], ['区发改委'], []],
+        ['公开环境质量信息。', [], ['区生态环境局', '区水利局'], []],
+      ],
+    ],
+    [
+      'one unit line for a whole heading group',
+      lines(
+        '一、重点工作',
+        '（一）政策解读',
+        '1.解读重要政策文件，年内完成。',
+        '2.开展政策吹风会，每季度至少1次。',
+        '牵头单位：区政府办；责任单位：区级各部门',
+      ),
+      [
+        ['1.解读重要政策文件，年内完成。', ['区政府办'], ['区级各部门'], ['2022-12-31']],
+        ['2.开展政策吹风会，每季度至少1次。', ['区政府办'], ['区级各部门'], ['recurring:quarter']],
+      ],
+    ],
+    [
+      'mixed full- and half-width punctuation',
+      lines('一、重点工作', '1.公开预算信息,2022年6月底前完成。(牵头单位:区财政局;责任单位：区级各部门)'),
+      [['1.公开预算信息,2022年6月底前完成。', ['区财政局'], ['区级各部门'], ['2022-06-30']]],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('deadlines in every common form', () => {
+  it.each<[string, string[]]>([
+    ['2022年6月底前', ['2022-06-30']],
+    ['每季度', ['recurring:quarter']],
+    ['持续推进', ['continuous']],
+    ['长期坚持', ['continuous']],
+    ['年内', ['2022-12-31']],
+    ['12月', ['2022-12-31']],
+    ['全年', ['continuous']],
+    ['2021年8月前', ['2021-08-31']],
+  ])('%s', (cell, due) => {
+    expect(
+      read(lines('工作任务 | 责任单位 | 完成时限 |', `1.公开信息。 | 区政府办 | ${cell} |`))[0]?.[3],
+    ).toEqual(due);
+  });
+
+  it('"印发后3个月内" is dated from the notice’s date, or stays 待定 with a warning', () => {
+    const table = lines('工作任务 | 责任单位 | 完成时限 |', '1.建立公开目录。 | 区政府办 | 印发后3个月内 |');
+    const dated = parseNotice({
+      text: lines('关于印发2022年政务公开工作要点任务分工的通知', '2022年3月15日', table),
+    });
+    expect(dated.tasks[0]?.deadlines).toEqual([
+      { kind: 'relative', date: '2022-06-15', raw: '印发后3个月内' },
+    ]);
+    const undated = parseNotice({ text: table }, { year: 2022 });
+    expect(undated.tasks[0]?.deadlines[0]?.date).toBeUndefined();
+    expect(undated.warnings.map((w) => w.message).join()).toMatch(/从通知印发之日起算.*待定/);
+  });
+});
+
+describe('pages saved with their site', () => {
+  it('drops navigation, the metadata block, share buttons, footers and spam; keeps 成文日期 and 文号', () => {
+    const page = lines(
+      '首页 > 政务公开 > 政策文件',
+      '索引号',
+      '',
+      '113715250044422281/2021-26757114',
+      '',
+      '发布机构',
+      '',
+      '某县政府',
+      '',
+      '成文日期',
+      '',
+      '2021-06-28',
+      '',
+      '发文字号',
+      '',
+      '某政办发〔2021〕9号',
+      '365bet体育登陆网址2021年任务分工',
+      '字号：大 中 小 打印 关闭',
+      '工作任务 | 责任单位 |',
+      '1.公开预算。 | 县财政局 |',
+      '版权所有：某县人民政府 网站标识码：1234567890',
+    );
+    const plan = parseNotice({ text: page });
+    expect(plan.date).toBe('2021-06-28');
+    expect(plan.docNumber).toBe('某政办发〔2021〕9号');
+    expect(plan.tasks.map((t) => t.text)).toEqual(['1.公开预算。']);
+  });
+});

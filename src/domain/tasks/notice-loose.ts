@@ -1,0 +1,156 @@
+// Task tables copied from web pages (TableBlock.loose): cells are placed by what they hold, not by column.
+// A row is: [section headings] [a group's title] [row number] task text, its units, its deadline. A cell of a
+// merged group title or unit appears only on the group's first row; the rows after it carry it down.
+
+import type { TableBlock } from './blocks';
+import { type CellKind, headingLevel, isHeaderRoles, kindOf, type Role, roleOf } from './cells';
+import type { Context, UnitCell } from './notice-context';
+import { normSpaces } from './notice-text';
+import type { PlanTask } from './notice-types';
+
+interface Row {
+  texts: string[];
+  units: { text: string; role?: 'lead' | 'responsible' }[];
+  deadlines: string[];
+  line?: number;
+}
+
+const emptyRow = (): Row => ({ texts: [], units: [], deadlines: [] });
+
+/** Reads a loose table from the row after its header; `roles` are the header's column roles in order. */
+export function readLooseTable(
+  block: TableBlock,
+  headerRow: number,
+  roles: (Role | null)[],
+  ctx: Context,
+  tableNo: number,
+): void {
+  const unitRoles = roles.filter((r): r is 'lead' | 'responsible' => r === 'lead' || r === 'responsible');
+  const hasDeadline = roles.includes('deadline');
+  // Section stack: [level 1 "一、…", level 2 "（一）…", level 3 a group's own title cell].
+  const sections: string[] = [];
+  // Unit and deadline cells of aligned rows, by column: an empty one continues the cell above (merged).
+  const carried = new Map<number, string>();
+  let row = emptyRow();
+  let last: { units: UnitCell[]; deadline: string } | null = null;
+
+  const flush = () => {
+    const r = row;
+    row = emptyRow();
+    if (r.texts.length === 0 || ctx.full()) return;
+    const text = r.texts[r.texts.length - 1] ?? '';
+    if (r.texts.length > 1) {
+      // Cells before the text are the titles of the group the row opens ("工作任务" over "具体要求").
+      sections.length = Math.min(sections.length, 2);
+      while (sections.length < 2) sections.push('');
+      sections.push(r.texts.slice(0, -1).join(' '));
+    }
+    const source = `表${tableNo}${r.line !== undefined ? `（文本第${r.line}行）` : ''}`;
+    const ref = ctx.nextRef();
+    let units: UnitCell[] = r.units.map((u, k) => ({
+      text: u.text,
+      role:
+        u.role ??
+        (unitRoles.length === r.units.length
+          ? (unitRoles[k] ?? 'responsible')
+          : (unitRoles[0] ?? 'responsible')),
+    }));
+    if (units.length === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
+      units = last.units;
+      ctx.warn(
+        ref,
+        source,
+        `该行没有责任单位，按合并单元格沿用上一行的“${units.map((u) => u.text).join('；')}”，请核对`,
+      );
+    }
+    let deadline = r.deadlines.join('\n');
+    if (deadline === '' && hasDeadline && last && last.deadline !== '') {
+      deadline = last.deadline;
+      ctx.warn(ref, source, `该行没有完成时限，按合并单元格沿用上一行的“${deadline}”，请核对`);
+    }
+    const task: PlanTask | null = ctx.addTask({
+      section: sections.filter((s) => s !== ''),
+      text,
+      unitCells: units,
+      deadlineCell: deadline,
+      source,
+    });
+    if (task) last = { units, deadline };
+  };
+
+  const take = (cell: string, line: number | undefined) => {
+    const kind: CellKind = kindOf(cell);
+    const t = normSpaces(cell.replace(/\s*[|｜]\s*$/, ''));
+    switch (kind) {
+      case 'empty':
+      case 'status':
+        return;
+      case 'heading': {
+        if (row.texts.length > 0) flush();
+        const level = headingLevel(t) ?? 1;
+        sections.length = Math.min(sections.length, level - 1);
+        while (sections.length < level - 1) sections.push('');
+        sections.push(t);
+        return;
+      }
+      case 'seq':
+        // Text before a row number without units of its own is the group's title cell of this row.
+        if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
+        return;
+      case 'unit':
+        row.units.push({ text: t });
+        return;
+      case 'deadline':
+        row.deadlines.push(t);
+        return;
+      case 'text':
+        if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
+        if (row.texts.length === 0) row.line = line;
+        row.texts.push(t);
+        return;
+    }
+  };
+
+  for (let r = headerRow + 1; r < block.rows.length; r++) {
+    const cells = block.rows[r] ?? [];
+    if (isHeaderRoles(cells.map((c) => roleOf(c.text)))) continue; // repeated at a page break
+    // A row whose every cell fits its column is aligned: its unit and deadline columns are read in place
+    // (an empty one continuing the cell above). A shifted row ("3.及时反馈… | 各科室 | |") is not.
+    const aligned =
+      block.loose === 'rows' &&
+      cells.length === roles.length &&
+      cells.every((c, k) => fits(c.text, roles[k]));
+    cells.forEach((c, k) => {
+      const role = roles[k];
+      if (!aligned || !(role === 'lead' || role === 'responsible' || role === 'deadline')) {
+        take(c.text, c.line);
+        return;
+      }
+      let t = normSpaces(c.text);
+      if (t === '' && row.texts.length > 0) {
+        t = carried.get(k) ?? '';
+        if (t !== '')
+          ctx.warn(
+            ctx.nextRef(),
+            `表${tableNo}（文本第${c.line}行）`,
+            `单元格为空，按合并单元格沿用上一行的“${t}”，请核对`,
+          );
+      } else if (t !== '') carried.set(k, t);
+      if (t === '') return;
+      if (role === 'deadline') row.deadlines.push(t);
+      else row.units.push({ text: t, role });
+    });
+    // A row of a 'rows' table is a real row; a 'stream' table's rows end only where the page marked them.
+    flush();
+  }
+  flush();
+}
+
+/** Whether a cell's content can stand in a column of this role. */
+function fits(cell: string, role: Role | null | undefined): boolean {
+  const kind = kindOf(cell);
+  if (kind === 'empty') return true;
+  if (role === 'lead' || role === 'responsible') return kind === 'unit';
+  if (role === 'deadline') return kind === 'deadline';
+  return kind !== 'unit' && kind !== 'deadline';
+}

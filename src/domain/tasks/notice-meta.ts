@@ -1,0 +1,121 @@
+// The notice's title block: title, issuer, 文号, 成文日期 and the plan's year.
+
+import type { DocBlock } from './blocks';
+import { compact } from './notice-text';
+
+// ---------------------------------------------------------------------------------------------------------
+// Metadata
+
+const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔［[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号$/;
+const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const ISSUER_LIKE = /(人民政府办公室|人民政府|政府办公室|办公厅|办公室|委员会|领导小组)$/;
+const DOC_TYPE_END = /(通知|意见|方案|决定|函|要点|分工|计划|通报|报告)$/;
+const PLAN_TITLE = /(要点|分工|方案|计划|任务|清单)/;
+
+interface Metadata {
+  title: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  date: string | null;
+  year: number | null;
+}
+
+function isNavigation(s: string): boolean {
+  return /^(您当前的位置|当前位置|首页\s*[>＞])/.test(s) || (s.match(/[>＞]/g) ?? []).length >= 2;
+}
+
+export function readMetadata(blocks: DocBlock[]): Metadata {
+  // Only the paragraphs before the first table and the first 60 paragraphs can hold the title block.
+  const paras: string[] = [];
+  for (const b of blocks) {
+    if (b.type === 'table') break;
+    paras.push(b.text.trim());
+  }
+  const head = paras.slice(0, 60);
+  let docNumber: string | null = null;
+  for (const p of head.slice(0, 20)) {
+    const c = compact(p);
+    if (DOC_NUMBER.test(c)) {
+      docNumber = c;
+      break;
+    }
+  }
+  let title: string | null = null;
+  let issuer: string | null = null;
+  for (let i = 0; i < Math.min(head.length, 25); i++) {
+    const p = compact(head[i] ?? '');
+    const at = p.indexOf('关于');
+    if (at < 0 || p.length > 120 || /[。；]/.test(p) || isNavigation(p) || /[:：]$/.test(p)) continue;
+    // A title may run over several lines ("关于印发…2020年" / "政务公开工作要点任务分工的通知").
+    let t = p;
+    let j = i;
+    while (!DOC_TYPE_END.test(t) && j + 1 < head.length && j - i < 3) {
+      const next = compact(head[j + 1] ?? '');
+      if (next === '' || /[。；：:]/.test(next)) break;
+      t += next;
+      j++;
+    }
+    if (at > 0) issuer = p.slice(0, at);
+    else {
+      const prev = compact(head[i - 1] ?? '');
+      if (ISSUER_LIKE.test(prev) && prev.length <= 40) {
+        issuer = prev;
+        t = prev + t;
+      }
+    }
+    title = t;
+    break;
+  }
+  if (title === null) {
+    for (const p0 of head.slice(0, 25)) {
+      const p = compact(p0);
+      if (
+        p.length >= 6 &&
+        p.length <= 80 &&
+        PLAN_TITLE.test(p) &&
+        !/[。，；：:]/.test(p) &&
+        !isNavigation(p)
+      ) {
+        title = p;
+        break;
+      }
+    }
+  }
+  let date: string | null = null;
+  let signatureIndex = -1;
+  for (let i = 0; i < paras.length; i++) {
+    const m = DATE_LINE.exec(compact(paras[i] ?? ''));
+    if (m) {
+      date = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
+      signatureIndex = i;
+      break;
+    }
+  }
+  if (date === null) {
+    for (const p of head) {
+      const m = /(?:成文日期|发布日期|日期)\s*[:：]\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})/.exec(p);
+      if (m) {
+        date = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
+        break;
+      }
+    }
+  }
+  if (issuer === null && signatureIndex > 0) {
+    const prev = compact(paras[signatureIndex - 1] ?? '');
+    if (ISSUER_LIKE.test(prev) && prev.length <= 40) issuer = prev;
+  }
+  let year: number | null = null;
+  const ty = title ? /(20\d{2}|19\d{2})\s*年/.exec(title) : null;
+  if (ty) year = Number(ty[1]);
+  else {
+    // A title without a year ("潍坊政务公开工作要点实施方案") may be followed by the plan's full title line.
+    const titled = head
+      .slice(0, 25)
+      .map(compact)
+      .find((p) => p.length <= 80 && PLAN_TITLE.test(p) && !/[。，；：:]/.test(p) && /(20\d{2})年/.test(p));
+    const m = titled ? /(20\d{2})年/.exec(titled) : null;
+    if (m) year = Number(m[1]);
+    else if (date) year = Number(date.slice(0, 4));
+  }
+  return { title, issuer, docNumber, date, year };
+}

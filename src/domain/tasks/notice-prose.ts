@@ -1,0 +1,253 @@
+// Plans written as prose: items followed by "(牵头单位：…)" annotations.
+
+import type { DocBlock } from './blocks';
+import { isUnitCell, kindOf, splitOutside } from './cells';
+import { parseDeadline } from './deadlines';
+import type { Context, UnitCell } from './notice-context';
+import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
+import type { PlanTask } from './notice-types';
+import { parseDisclosurePaths } from './paths';
+import { cleanUnitName, splitLabelled, splitUnits } from './units';
+
+// ---------------------------------------------------------------------------------------------------------
+// Prose plans (seed 002): "(1)围绕…。(牵头单位:区发展改革委、区政务服务管理办)"
+
+const HEADING_LEVEL: [number, RegExp][] = [
+  [1, /^[一二三四五六七八九十]+、/],
+  [2, /^[（(][一二三四五六七八九十]+[）)]/],
+  [3, /^\d{1,2}\s*[.．、](?!\d)/],
+  [4, /^[（(]\d{1,2}[）)]/],
+  [5, /^[①-⑳]/],
+];
+
+function levelOf(text: string): number | null {
+  for (const [level, re] of HEADING_LEVEL) if (re.test(text)) return level;
+  return null;
+}
+
+/** A heading line: numbered, short, no sentence inside ("1.深化营商环境信息公开:", "三、保障措施"). */
+function isHeading(text: string): boolean {
+  const t = compact(text);
+  if (levelOf(t) === null) return false;
+  if (/[:：]$/.test(t)) return t.length <= 60;
+  const body = t.replace(/[。.]$/, '');
+  return body.length <= 40 && !/[。；;，,]/.test(body);
+}
+
+const ANNOTATION_LABEL =
+  /^\s*(牵头单位|责任单位|配合单位|主责单位|参与单位|完成时限|时限要求|完成时间|时限)\s*[:：]/;
+
+/** What a bracket says when it names units without labels: "市交通委负责落实", "X牵头，Y配合", "各部门按职责分工负责". */
+function unlabelled(inner: string): string | null {
+  const clauses = splitOutside(inner, '，,；;');
+  if (clauses.length === 0 || !/(牵头|配合|负责|落实|参与|协助)/.test(inner)) return null;
+  const units: string[] = [];
+  const deadlines: string[] = [];
+  for (const c of clauses) {
+    if (isUnitCell(c)) units.push(c);
+    else if (kindOf(c) === 'deadline') deadlines.push(c);
+    else return null;
+  }
+  if (units.length === 0) return null;
+  return deadlines.length > 0 ? `${units.join('，')}，完成时限：${deadlines.join('，')}` : units.join('，');
+}
+
+interface Annotated {
+  /** The paragraph's text with the annotations removed. */
+  text: string;
+  annotations: string[];
+  /** Text before each annotation since the one before it (a paragraph may hold several items). */
+  segments: { text: string; annotation: string }[];
+  rest: string;
+}
+
+/** Bracketed annotations "(牵头单位:…,责任单位:…)", "(X牵头，Y配合)" anywhere in the paragraph. */
+function takeAnnotations(text: string): Annotated {
+  const annotations: string[] = [];
+  const segments: { text: string; annotation: string }[] = [];
+  let out = '';
+  let seg = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    if (ch === '（' || ch === '(') {
+      let depth = 0;
+      let j = i;
+      for (; j < text.length; j++) {
+        const c = text[j] ?? '';
+        if (c === '（' || c === '(') depth++;
+        else if (c === '）' || c === ')') {
+          depth--;
+          if (depth === 0) break;
+        }
+      }
+      const inner = text.slice(i + 1, j);
+      const labelled =
+        ANNOTATION_LABEL.test(inner) || /[，,；;]\s*(牵头单位|责任单位|完成时限)\s*[:：]/.test(inner);
+      const plain = labelled ? null : unlabelled(inner);
+      if (labelled || plain) {
+        const a = labelled ? inner : `责任单位：${plain}`;
+        annotations.push(a);
+        segments.push({ text: seg.trim(), annotation: a });
+        seg = '';
+        i = j + 1;
+        continue;
+      }
+    }
+    out += ch;
+    seg += ch;
+    i++;
+  }
+  return { text: out.trim(), annotations, segments, rest: seg.trim() };
+}
+
+/** "牵头单位：X；责任单位：Y" on a line of its own: the units of the whole heading group. */
+function groupUnitLine(text: string): boolean {
+  return (
+    /^\s*[（(]?\s*(牵头单位|责任单位|配合单位|主责单位)\s*[:：]/.test(text) && compact(text).length <= 200
+  );
+}
+
+export function readProse(blocks: DocBlock[], ctx: Context): void {
+  const paras = blocks.filter((b) => b.type === 'p').map((b, i) => ({ ...b, index: i + 1 }));
+  const firstAnnotated = paras.findIndex(
+    (p) => takeAnnotations(p.text).annotations.length > 0 || groupUnitLine(p.text),
+  );
+  if (firstAnnotated < 0) return;
+  // The plan body starts at the headings right above the first annotated item (the cover letter before it,
+  // with its own "一、…" paragraphs, is not part of the plan): look back a few paragraphs for headings of
+  // ever higher level, up to a top-level "一、".
+  let start = firstAnnotated;
+  let minLevel = levelOf(compact(paras[firstAnnotated]?.text ?? '')) ?? 99;
+  for (let i = firstAnnotated - 1; i >= Math.max(0, firstAnnotated - 8); i--) {
+    const t = compact(paras[i]?.text ?? '');
+    const lv = levelOf(t);
+    if (lv !== null && lv < minLevel && isHeading(t)) {
+      start = i;
+      minLevel = lv;
+      if (lv === 1) break;
+    }
+  }
+  const stack: { level: number; text: string }[] = [];
+  let open: { task: PlanTask; level: number } | null = null;
+  let group: { level: number; from: number; units: UnitCell[] } = { level: 0, from: 0, units: [] };
+  for (let i = start; i < paras.length; i++) {
+    const p = paras[i];
+    if (!p) continue;
+    if (ctx.full()) return;
+    const raw = p.text.trim();
+    const source = `第${p.index}段${p.line !== undefined ? `（文本第${p.line}行）` : ''}`;
+    const { text, annotations, segments, rest } = takeAnnotations(raw);
+    const level = levelOf(compact(text));
+    if (annotations.length === 0 && isHeading(raw)) {
+      const lv = level ?? 1;
+      while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
+      stack.push({ level: lv, text: normSpaces(raw) });
+      open = null;
+      group = { level: lv, from: ctx.tasks.length, units: [] };
+      continue;
+    }
+    if (groupUnitLine(raw) && (annotations.length === 0 || compact(text) === '')) {
+      // One unit line for the whole heading group: every item of the group without units of its own.
+      group.units = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()]).units;
+      for (const t of ctx.tasks.slice(group.from))
+        if (!t.leadUnits.length && !t.responsibleUnits.length) giveUnits(t, group.units, ctx);
+      continue;
+    }
+    const deepest = stack.length > 0 ? (stack[stack.length - 1]?.level ?? 0) : 0;
+    const ownLevel = level ?? deepest + 0.5;
+    const section = stack.filter((s) => s.level < ownLevel).map((s) => s.text);
+    if (segments.length > 1 || (segments.length === 1 && rest !== '' && substantive(rest))) {
+      // Several items in one paragraph, each followed by its own annotation; a short numbered first
+      // sentence ("（一）围绕…做好信息公开。") is their heading.
+      const items = segments.map((sg) => ({ text: sg.text, annotations: [sg.annotation] }));
+      if (rest !== '' && substantive(rest)) items.push({ text: rest, annotations: [] });
+      let sec = section;
+      const first = items[0];
+      const lead = first ? /^(.{2,60}?[。：:])(.+)$/s.exec(first.text) : null;
+      if (first && lead && level !== null && compact(lead[1] ?? '').length <= 40) {
+        sec = [...section, normSpaces(lead[1] ?? '')];
+        first.text = lead[2] ?? '';
+      }
+      for (const it of items) {
+        const { units, deadline } = unitCellsOf(it.annotations);
+        const task = ctx.addTask({
+          section: sec,
+          text: it.text,
+          unitCells: units,
+          deadlineCell: deadline,
+          source,
+        });
+        open = task ? { task, level: ownLevel } : null;
+      }
+      continue;
+    }
+    if (annotations.length > 0) {
+      const { units, deadline } = unitCellsOf(annotations);
+      const task = ctx.addTask({ section, text, unitCells: units, deadlineCell: deadline, source });
+      open = task ? { task, level: ownLevel } : null;
+      continue;
+    }
+    // An unannotated paragraph: a sub-item of the open task when it is numbered below it (the annotation at
+    // the head of a section covers the items under it), else a task without units (kept, with a warning).
+    if (open && level !== null && level > open.level) {
+      appendToTask(open.task, text, ctx.year);
+      continue;
+    }
+    if (!substantive(text)) continue;
+    const task = ctx.addTask({ section, text, unitCells: group.units, source });
+    open = task ? { task, level: ownLevel } : null;
+  }
+}
+
+function substantive(text: string): boolean {
+  return compact(text).length >= 15 && /[。；;]/.test(text);
+}
+
+function unitCellsOf(annotations: string[]): { units: UnitCell[]; deadline: string } {
+  const units: UnitCell[] = [];
+  const deadlines: string[] = [];
+  for (const a of annotations) {
+    for (const [role, part] of labelledParts(a)) {
+      if (role === 'deadline') deadlines.push(part);
+      else units.push({ text: part, role });
+    }
+  }
+  return { units, deadline: deadlines.join('\n') };
+}
+
+/** Units given to a task after it was read (a group's unit line below its items). */
+function giveUnits(task: PlanTask, units: UnitCell[], ctx: Context): void {
+  for (const u of units) {
+    const s = splitUnits(u.text, u.role);
+    task.leadUnits = [...new Set([...task.leadUnits, ...s.lead])];
+    task.responsibleUnits = [...new Set([...task.responsibleUnits, ...s.responsible])];
+  }
+  // The task was read without units: its warning no longer holds.
+  ctx.warnings = ctx.warnings.filter(
+    (w) => !(w.ref === task.ref && w.message === '未写明牵头单位或责任单位'),
+  );
+}
+
+function labelledParts(annotation: string): ['lead' | 'responsible' | 'deadline', string][] {
+  const out: ['lead' | 'responsible' | 'deadline', string][] = [];
+  const m = /(完成时限|时限要求|完成时间|时限)\s*[:：]/.exec(annotation);
+  const unitsPart = m ? annotation.slice(0, m.index) : annotation;
+  for (const [role, part] of splitLabelled(unitsPart) ?? []) {
+    const cleaned = part.replace(/[，,；;\s]+$/, '');
+    if (cleanUnitName(cleaned) !== '') out.push([role, cleaned]);
+  }
+  if (m)
+    out.push(['deadline', annotation.slice(m.index + m[0].length).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
+  return out;
+}
+
+function appendToTask(task: PlanTask, more: string, year: number): void {
+  task.text = `${task.text}\n${more}`;
+  task.measures = splitMeasures(task.text);
+  const ds = [...task.deadlines, ...parseDeadline(more, year)];
+  task.deadlines = dedupeBy(ds, (d) => `${d.kind}|${d.raw}`);
+  task.disclosurePaths = dedupeBy([...task.disclosurePaths, ...parseDisclosurePaths(more)], (p) =>
+    p.join('>'),
+  );
+}

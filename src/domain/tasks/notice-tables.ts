@@ -1,0 +1,203 @@
+// Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
+
+import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
+import { isHeaderRoles, roleOf } from './cells';
+import type { Context } from './notice-context';
+import { readLooseTable } from './notice-loose';
+import { compact, normSpaces } from './notice-text';
+import type { PlanTask } from './notice-types';
+import { splitUnits } from './units';
+
+// ---------------------------------------------------------------------------------------------------------
+// Task tables
+
+interface ColumnMap {
+  sections: number[];
+  text: number;
+  lead: number[];
+  responsible: number[];
+  deadline: number[];
+  width: number;
+}
+
+/** Recognises a header row; null when the row is not one. */
+function headerMap(row: Cell[], width: number): ColumnMap | null {
+  const cells = row.filter((c) => !c.mergedFrom);
+  const roles = cells.map((c) => roleOf(c.text));
+  const taskIdx = roles.lastIndexOf('task');
+  if (taskIdx < 0) return null;
+  if (!roles.some((r) => r === 'lead' || r === 'responsible')) return null;
+  if (roles.filter((r) => r !== null && r !== 'other').length < 2) return null;
+  // Grid ranges of the header cells. A header with fewer grid columns than the body (flattened text, where
+  // spans are lost) is aligned from both ends: the columns left of the text column keep their place, the
+  // ones after it align to the right, and the gap belongs to the sections (seeds 001, 003, 004).
+  const ranges: [number, number][] = cells.map((c) => [c.col, c.col + c.colSpan]);
+  const headerWidth = cells.reduce((n, c) => Math.max(n, c.col + c.colSpan), 0);
+  if (headerWidth < width) {
+    const shift = width - headerWidth;
+    for (let k = taskIdx; k < cells.length; k++) {
+      const r = ranges[k];
+      if (r) ranges[k] = k === taskIdx ? [r[0], r[1] + shift] : [r[0] + shift, r[1] + shift];
+    }
+  }
+  const textRange = ranges[taskIdx] ?? [0, 1];
+  const map: ColumnMap = {
+    sections: [],
+    text: textRange[1] - 1,
+    lead: [],
+    responsible: [],
+    deadline: [],
+    width,
+  };
+  cells.forEach((_, k) => {
+    const role = roles[k];
+    const [a, b] = ranges[k] ?? [0, 0];
+    for (let col = a; col < b; col++) {
+      if (role === 'task' && col !== map.text) map.sections.push(col);
+      else if (role === 'lead') map.lead.push(col);
+      else if (role === 'responsible') map.responsible.push(col);
+      else if (role === 'deadline') map.deadline.push(col);
+    }
+  });
+  map.sections.sort((x, y) => x - y);
+  return map;
+}
+
+function tableWidth(t: TableBlock): number {
+  let w = 0;
+  for (const row of t.rows) for (const c of row) w = Math.max(w, c.col + c.colSpan);
+  return w;
+}
+
+function sameSection(a: string, b: string): boolean {
+  const norm = (s: string) => compact(s).replace(/[。．.：:；;，,]+$/, '');
+  return norm(a) === norm(b);
+}
+
+export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recognised: number } {
+  let tableNo = 0;
+  let recognised = 0;
+  let map: ColumnMap | null = null;
+  // Values carried down the columns (merged cells) and the last section path.
+  let carried = new Map<number, string>();
+  let lastTask: PlanTask | null = null;
+  for (const block of blocks) {
+    if (block.type !== 'table') continue;
+    tableNo++;
+    if (block.loose) {
+      // Copied from a web page: find the header by its labels, then place cells by what they hold.
+      const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(row.map((c) => roleOf(c.text))));
+      if (r < 0) continue;
+      recognised++;
+      readLooseTable(
+        block,
+        r,
+        (block.rows[r] ?? []).map((c) => roleOf(c.text)),
+        ctx,
+        tableNo,
+      );
+      map = null;
+      continue;
+    }
+    const width = tableWidth(block);
+    const grid = tableGrid(block);
+    let start = 0;
+    let found: ColumnMap | null = null;
+    for (let r = 0; r < Math.min(block.rows.length, 5); r++) {
+      const m = headerMap(block.rows[r] ?? [], width);
+      if (m) {
+        found = m;
+        start = r + 1;
+        break;
+      }
+    }
+    if (found) {
+      map = found;
+      recognised++;
+      carried = new Map();
+      lastTask = null;
+    } else if (!(map && map.width === width)) {
+      continue; // a table of something else (contacts, a signature block)
+    }
+    const cols = map as ColumnMap;
+    for (let r = start; r < block.rows.length; r++) {
+      const row = block.rows[r] ?? [];
+      if (ctx.full()) return { tables: tableNo, recognised };
+      // Header rows repeated at page breaks.
+      if (headerMap(row, width)) continue;
+      const line = row.find((c) => c.line !== undefined)?.line;
+      const source = `表${tableNo}第${r + 1}行${line !== undefined ? `（文本第${line}行）` : ''}`;
+      const gridRow = grid[r] ?? [];
+      const inherited: string[] = [];
+      const value = (col: number, carry: boolean): string => {
+        const cell = gridRow[col];
+        let text = cell ? cell.text.trim() : '';
+        if (text === '' && carry && block.emptyMayBeMerged) {
+          const prev = carried.get(col);
+          if (prev !== undefined && prev !== '') {
+            text = prev;
+            inherited.push(prev);
+          }
+        }
+        return text;
+      };
+      // Sections: a new value in a higher column resets the columns below it.
+      const section: string[] = [];
+      let reset = false;
+      for (const col of cols.sections) {
+        const cell = gridRow[col];
+        const own = cell ? normSpaces(cell.text) : '';
+        const prev = carried.get(col);
+        let v: string;
+        if (reset) v = own;
+        // An empty section cell continues the section above (merged, or simply left blank by the author).
+        else if (own === '') v = prev ?? '';
+        else v = own;
+        if (own !== '' && !(prev !== undefined && sameSection(prev, own))) reset = true;
+        else if (own !== '' && prev !== undefined) v = prev; // restated at a page break: keep the first form
+        carried.set(col, v);
+        if (v !== '') section.push(v);
+      }
+      const textCell = gridRow[cols.text];
+      const isContinuation = textCell !== undefined && textCell.row !== r;
+      const text = textCell && !isContinuation ? textCell.text : '';
+      const unitValue = (col: number) => {
+        const before = inherited.length;
+        const v = value(col, true);
+        if (inherited.length > before && text.trim() !== '') {
+          ctx.warn(ctx.nextRef(), source, `单元格为空，按合并单元格沿用上一行的“${compact(v)}”，请核对`);
+        }
+        return v;
+      };
+      const unitCells: { text: string; role: 'lead' | 'responsible' }[] = [];
+      for (const col of cols.lead) unitCells.push({ text: unitValue(col), role: 'lead' });
+      for (const col of cols.responsible) unitCells.push({ text: unitValue(col), role: 'responsible' });
+      const deadlineCell = cols.deadline.map((c) => value(c, true)).join('\n');
+      // Remember this row's own values for the rows below.
+      for (const col of [...cols.lead, ...cols.responsible, ...cols.deadline]) {
+        const own = gridRow[col]?.text.trim() ?? '';
+        if (own !== '') carried.set(col, own);
+      }
+      if (text.trim() === '') {
+        const hasUnits = unitCells.some((u) => compact(u.text) !== '');
+        if (isContinuation && lastTask && hasUnits) {
+          // One measure cell merged over rows with different units: the units belong to the same task.
+          for (const u of unitCells) {
+            const s = splitUnits(u.text, u.role);
+            lastTask.leadUnits = [...new Set([...lastTask.leadUnits, ...s.lead])];
+            lastTask.responsibleUnits = [...new Set([...lastTask.responsibleUnits, ...s.responsible])];
+          }
+        } else if (hasUnits && gridRow.some((c) => c && c.row === r && c.text.trim() !== '')) {
+          ctx.warn('', source, '该行没有任务内容，已跳过');
+        }
+        // Drop "inherited" warnings recorded for a row that produced no task.
+        while (ctx.warnings.length > 0 && ctx.warnings[ctx.warnings.length - 1]?.ref === ctx.nextRef()) {
+          ctx.warnings.pop();
+        }
+        continue;
+      }
+      lastTask = ctx.addTask({ section, text, unitCells, deadlineCell, source });
+    }
+  }
+  return { tables: tableNo, recognised };
+}

@@ -1,0 +1,103 @@
+// Text of a page saved or copied from a government website: the notice sits among site chrome (navigation,
+// breadcrumbs, the 索引号/发布机构 metadata block, print/share buttons, footers, document-library banners and
+// injected spam lines). The chrome is dropped; the metadata block's 成文日期 and 文号 are kept as plain lines
+// the title reader understands.
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** Labels of the metadata block ("索 引 号：…", "发布机构 | …"). */
+const META_LABEL =
+  /^(索引号|发布机构|发布机关|发文机构|发文机关|主题分类|组配分类|信息分类|体裁分类|服务对象|成文日期|生成日期|发文日期|发布日期|印发日期|公开日期|发文字号|文号|有效性|统一编号|统一登记号|登记号|公开范围|公开方式|公开形式|公开目录|公开责任部门|生效日期|失效日期|生效时间|废止时间|废止日期|标题|名称|文件名称|分类|来源|信息来源|关键词|关键字|内容概述|浏览次数|点击次数|访问次数|阅读次数|浏览量|政策咨询机关|政策咨询电话|归档时间|文件编号|所属机构|发布时间|更新时间|作者|责任编辑|字号)$/;
+
+/** Lines that are site furniture, whatever the site. */
+const CHROME = [
+  /^(首页|网站首页)?\s*[>＞»]/,
+  /^(您当前的位置|您现在的位置|当前位置|您所在的位置|当前所在位置|所在位置)/,
+  /^(打印|打印本页|打印整页|打印内容|关闭|关闭窗口|返回顶部|返回首页|分享|分享到|收藏|扫一扫|视力保护色|无障碍|无障碍阅读|关怀版|繁体|繁體|简体|微信|微博|字体|字号|【|•|登录|注册|English)/,
+  /^(主办|承办|主办单位|承办单位|版权所有|网站标识码|网站地图|联系我们|技术支持|Copyright|©)/i,
+  /(ICP备|公网安备|京ICP|网站标识码)/,
+  // Document-library pages around a notice: file names, upload data, "download to read on".
+  /\.(docx?|wps|pdf|xlsx?)$/i,
+  /^-?\s*(文档编号|上传时间|上传人|格式|页数|大小|文档简介|资源描述)\s*[:：]/,
+  /(由会员分享|可在线阅读|请在.{1,12}上搜索|下载文档|下载后继续阅读|当前文档共|已阅读\d+页|还剩\d+页|点击查看更多|版权说明|千万精品文档)/,
+  /^第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页$/,
+];
+
+/** Gambling spam injected into hacked or mirrored pages. */
+const SPAM =
+  /(bet\s*365|365\s*bet|beat365|博彩|娱乐城|百家乐|棋牌|彩票|体育登[陆录]|亚洲版官网|真人娱乐|澳门|威尼斯人|葡京)/i;
+
+function isChrome(line: string): boolean {
+  const t = line.trim();
+  if (t === '') return false;
+  if (SPAM.test(t)) return true;
+  const s = squash(t);
+  if ((s.match(/[>＞»]/g) ?? []).length >= 2 && s.length <= 80 && !/[。；]/.test(s)) return true;
+  return s.length <= 80 && CHROME.some((re) => re.test(t) || re.test(s));
+}
+
+/** "索 引 号：x  主题分类：y" → [["索引号","x"],["主题分类","y"]]; null when the line is not metadata. */
+function metaPairs(line: string): [string, string][] | null {
+  const cells = line
+    .split(/[|｜\t]/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const pairs: [string, string][] = [];
+  const parts = cells.flatMap((c) => c.split(/\s{2,}/));
+  let label: string | null = null;
+  for (const part of parts) {
+    const m = /^([^:：]{1,12})[:：]\s*(.*)$/.exec(part);
+    const key = m ? squash(m[1] ?? '') : squash(part);
+    if (m && META_LABEL.test(key)) {
+      if (m[2]) pairs.push([key, m[2].trim()]);
+      else label = key;
+    } else if (!m && META_LABEL.test(key)) label = key;
+    else if (label) {
+      pairs.push([label, part]);
+      label = null;
+    } else return null;
+  }
+  return pairs.length > 0 || label ? pairs : null;
+}
+
+/** The metadata worth keeping, as lines the title reader knows: "成文日期：2021-06-28", "冠政办发〔2021〕9号". */
+function keptMeta(pairs: [string, string][]): string[] {
+  const out: string[] = [];
+  for (const [k, v] of pairs) {
+    if (/^(成文日期|发文日期|印发日期|发布日期)$/.test(k) && /\d{4}/.test(v)) out.push(`${k}：${v}`);
+    else if (/^(发文字号|文号)$/.test(k) && /〔\d{4}〕|\[\d{4}\]|（\d{4}）/.test(v)) out.push(squash(v));
+  }
+  return out;
+}
+
+/**
+ * The notice without the page around it. Metadata blocks come in three shapes: "label：value" on one line,
+ * "label | value | label | value" rows, and a label alone on its line with the value on the next.
+ */
+export function cleanPageText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isChrome(line)) continue;
+    const pairs = metaPairs(line);
+    if (pairs) {
+      const bare = squash(line).replace(/[:：|｜]+$/, '');
+      if (pairs.length === 0 && META_LABEL.test(bare) && !/[:：]/.test(line)) {
+        // A label alone: its value is the next non-empty line, when that is short.
+        let j = i + 1;
+        while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+        const value = (lines[j] ?? '').trim();
+        if (j < lines.length && value.length <= 60 && !metaPairs(value)) {
+          out.push(...keptMeta([[bare, value]]));
+          i = j;
+        }
+        continue;
+      }
+      out.push(...keptMeta(pairs));
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}

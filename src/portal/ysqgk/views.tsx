@@ -1,0 +1,266 @@
+/** @jsxImportSource hono/jsx */
+// What the 依申请公开 pages render: the application form, the confirmation with the query code and the status by
+// query code. Pure views of the values they are given.
+import { CASE_STATUS_LABELS, DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../../contracts/requests';
+import { APPLICANT_KIND_LABELS, APPLICANT_KINDS } from '../../domain/requests/outcomes';
+import type { PublicStatus } from '../../server/modules/requests';
+import type { Challenge } from './challenge';
+
+export const FORM_CSS = `
+.form-grid{display:grid;gap:14px;max-width:720px}
+.field label,.field legend{display:block;font-weight:600;margin-bottom:4px}
+.field input[type=text],.field input[type=tel],.field input[type=email],.field select,.field textarea{width:100%;padding:8px;border:1px solid #6b7280;border-radius:4px;font:inherit}
+.field textarea{min-height:110px}
+.field .help{font-size:.9rem;color:#444;margin:2px 0 0}
+fieldset.field{border:1px solid #c9ced6;border-radius:6px;padding:10px 14px}
+.errors{background:#fdecea;border-left:4px solid #b3261e;padding:10px 14px}
+.ok{background:#e8f5e9;border-left:4px solid #1b5e20;padding:10px 14px}
+button.primary{background:#0b4f9c;color:#fff;border:0;border-radius:4px;padding:10px 22px;font:inherit;cursor:pointer}
+.code{font-size:1.4rem;font-weight:700;letter-spacing:2px}
+dl.status{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
+dl.status dt{font-weight:600}
+`;
+
+export type FormValues = Record<string, string>;
+
+function Field(props: {
+  name: string;
+  label: string;
+  values: FormValues;
+  type?: string;
+  help?: string;
+  required?: boolean;
+}) {
+  const id = `f-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>
+        {props.label}
+        {props.required ? '（必填）' : ''}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.values[props.name] ?? ''}
+        required={props.required}
+        aria-describedby={props.help ? `${id}-help` : undefined}
+      />
+      {props.help && (
+        <p class="help" id={`${id}-help`}>
+          {props.help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Select(props: {
+  name: string;
+  label: string;
+  values: FormValues;
+  options: [string, string][];
+  placeholder?: string;
+}) {
+  const id = `f-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}（必填）</label>
+      <select id={id} name={props.name} required>
+        {props.placeholder ? (
+          <option value="" selected={!props.values[props.name]}>
+            {props.placeholder}
+          </option>
+        ) : null}
+        {props.options.map(([v, l]) => (
+          <option value={v} selected={props.values[props.name] === v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The application form (条例第二十九条), with the errors of a refused submission above it. */
+export function ApplicationForm(props: {
+  values: FormValues;
+  errors: string[];
+  challenge: Challenge;
+  agencies: { id: string; name: string }[];
+}) {
+  const { values, errors, challenge } = props;
+  const list = props.agencies;
+  return (
+    <>
+      <style>{FORM_CSS}</style>
+      <h1>政府信息公开申请</h1>
+      <p class="lead">
+        依据《中华人民共和国政府信息公开条例》第二十九条，请如实填写以下内容。行政机关收到申请之日起 20
+        个工作日内答复；网上申请以双方确认之日为收到申请之日。
+      </p>
+      {errors.length > 0 && (
+        <div class="errors" role="alert" id="form-errors">
+          <h2>申请未提交，请修改以下内容：</h2>
+          <ul>
+            {errors.map((e) => (
+              <li>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action="/ysqgk/apply" enctype="multipart/form-data" class="form-grid" novalidate>
+        <Select
+          name="unitId"
+          label="受理机关"
+          placeholder="请选择受理机关"
+          values={values}
+          options={list.map((u) => [u.id, u.name])}
+        />
+        <fieldset class="field">
+          <legend>申请人信息</legend>
+          <Select
+            name="kind"
+            label="申请人类型"
+            values={values}
+            options={APPLICANT_KINDS.map((k) => [
+              k,
+              k === 'natural_person' ? '自然人' : `法人或其他组织：${APPLICANT_KIND_LABELS[k]}`,
+            ])}
+          />
+          <Field name="name" label="姓名或者名称" values={values} required />
+          <Select
+            name="idType"
+            label="证件类型"
+            values={values}
+            options={[
+              ['id_card', '居民身份证'],
+              ['other', '其他有效身份证件'],
+              ['credit_code', '统一社会信用代码（法人或其他组织）'],
+            ]}
+          />
+          <Field name="idNumber" label="证件号码" values={values} required />
+          <Field name="contactPerson" label="联系人（法人或其他组织填写）" values={values} />
+          <Field name="phone" label="联系电话" type="tel" values={values} required />
+          <Field name="email" label="电子邮箱" type="email" values={values} />
+          <Field name="address" label="通信地址" values={values} />
+          <div class="field">
+            <label for="f-idProof">身份证明（PDF、JPG 或 PNG，不超过 5 MB）</label>
+            <input id="f-idProof" name="idProof" type="file" accept=".pdf,.jpg,.jpeg,.png" />
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="f-description">所需政府信息的名称、文号或者便于查询的其他特征性描述（必填）</label>
+          <textarea id="f-description" name="description" required>
+            {values.description ?? ''}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="f-purpose">申请用途（选填）</label>
+          <textarea id="f-purpose" name="purpose">
+            {values.purpose ?? ''}
+          </textarea>
+        </div>
+        <Select
+          name="deliveryForm"
+          label="获取信息的形式"
+          values={values}
+          options={Object.entries(DELIVERY_FORM_LABELS)}
+        />
+        <Select
+          name="deliveryChannel"
+          label="获取信息的途径"
+          values={values}
+          options={Object.entries(DELIVERY_CHANNEL_LABELS)}
+        />
+        <div class="field">
+          <label for="f-answer">验证问题：{challenge.question}（必填）</label>
+          <input id="f-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required />
+          <input type="hidden" name="token" value={challenge.token} />
+        </div>
+        <p>
+          <button class="primary" type="submit">
+            提交申请
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** The confirmation of a submitted application: its number and the query code to keep. */
+export function Submitted(props: { result: { caseNo: string; queryCode: string } }) {
+  const { result } = props;
+  return (
+    <>
+      <style>{FORM_CSS}</style>
+      <h1>申请已提交</h1>
+      <div class="ok" role="status">
+        <p>
+          申请编号 {result.caseNo}。您的查询码是：
+          <span class="code" data-testid="query-code">
+            {result.queryCode}
+          </span>
+        </p>
+        <p>
+          请妥善保存查询码，凭查询码查询办理进度。工作人员将与您确认收到申请的日期，答复期限自该日起计算。
+        </p>
+      </div>
+      <p>
+        <a href={`/ysqgk/query?code=${result.queryCode}`}>查询办理进度</a>
+      </p>
+    </>
+  );
+}
+
+/** The status page: the query form and, for a known code, the case's public status (no personal data). */
+export function StatusPage(props: { code: string; st: PublicStatus | null }) {
+  const { code, st } = props;
+  return (
+    <>
+      <style>{FORM_CSS}</style>
+      <h1>查询办理进度</h1>
+      <form method="get" action="/ysqgk/query" class="form-grid">
+        <div class="field">
+          <label for="f-code">查询码</label>
+          <input id="f-code" name="code" type="text" value={code} autocomplete="off" />
+        </div>
+        <p>
+          <button class="primary" type="submit">
+            查询
+          </button>
+        </p>
+      </form>
+      {code && !st && (
+        <p class="errors" role="alert">
+          未找到该查询码对应的申请，请核对后重试。
+        </p>
+      )}
+      {st && (
+        <section aria-labelledby="st-title">
+          <h2 id="st-title">申请编号 {st.caseNo}</h2>
+          <dl class="status" data-testid="case-status">
+            <dt>受理机关</dt>
+            <dd>{st.unitName}</dd>
+            <dt>提交日期</dt>
+            <dd>{st.submittedOn ?? '—'}</dd>
+            <dt>收到申请日期</dt>
+            <dd>{st.receivedOn ?? '待确认'}</dd>
+            <dt>办理状态</dt>
+            <dd>{CASE_STATUS_LABELS[st.status]}</dd>
+            <dt>答复期限</dt>
+            <dd>{st.replyDue ?? '—'}</dd>
+            {st.closedOn && (
+              <>
+                <dt>办结日期</dt>
+                <dd>{st.closedOn}</dd>
+                <dt>办理结果</dt>
+                <dd>{st.outcomeFamily}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+// Use case: one-click mask of the findings in title, body and attachments, and a reviewer's reasoned override of
+// a blocking finding. Masked attachment copies are made and read before the transaction opens.
+
+import { EDITABLE_STATUSES, type ItemStatus } from '../../../domain/disclosure/workflow';
+import { type FindingOverride, findingKey } from '../../../domain/review/gate';
+import type { Finding } from '../../../domain/review/types';
+import type { Actor, Platform } from '../../platform/context';
+import { type ExtractResult, maskAttachment } from '../../platform/documents/attachment-text';
+import { conflict, forbidden, invalid } from '../../platform/errors';
+import { readFile } from '../../platform/files/service';
+import { storeAttachmentFile } from './attachments';
+import { extractUpload, gateOf, prepareChecks, recheck } from './checks';
+import { attachmentsOf, type Item, insertStep, updateAttachment, updateItemRow } from './repo/items';
+import { bodyToText, maskInHtml } from './sanitize';
+import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
+
+const maskable = (item: Pick<Item, 'status'>) =>
+  EDITABLE_STATUSES.includes(item.status as ItemStatus) || item.status === 'in_review';
+
+interface MaskedCopy {
+  attId: string;
+  name: string;
+  bytes: Uint8Array;
+  text: ExtractResult | null;
+}
+
+/** The masked title, body and attachment copies for the chosen findings (no transaction: files are parsed). */
+async function maskedVersion(p: Platform, item: Item, keys?: string[]) {
+  const chosen = (item.findings as Finding[]).filter(
+    (f) => f.masked !== f.text && (!keys || keys.includes(findingKey(f))),
+  );
+  let masked = 0;
+  let html = item.bodyHtml;
+  let title = item.title;
+  for (const f of chosen.filter((x) => x.source === '正文')) {
+    const next = maskInHtml(html, f.text, f.masked);
+    if (next !== html) masked++;
+    html = next;
+  }
+  for (const f of chosen.filter((x) => x.source === '标题')) {
+    title = title.split(f.text).join(f.masked);
+    masked++;
+  }
+  const copies: MaskedCopy[] = [];
+  for (const a of await attachmentsOf(p.database.db, item.id)) {
+    const mine = chosen.filter(
+      (f) => f.source === `附件 ${a.name}` || f.source?.startsWith(`附件 ${a.name} ›`),
+    );
+    if (mine.length === 0) continue;
+    const f = await readFile(p.database.db, a.fileId);
+    if (!f) continue;
+    const r = await maskAttachment(f.bytes, a.name, mine);
+    if ('error' in r) throw conflict(r.error);
+    copies.push({
+      attId: a.id,
+      name: a.name,
+      bytes: r.bytes,
+      text: await extractUpload({ name: a.name, bytes: r.bytes }),
+    });
+    masked += r.masked;
+  }
+  return { masked, html, title, copies };
+}
+
+/** One-click mask: writes the masked value for the chosen findings (default: every maskable one). */
+export async function maskItem(p: Platform, user: StaffUser, actor: Actor, itemId: string, keys?: string[]) {
+  const before = await readScoped(p.database.db, user, itemId);
+  if (!maskable(before)) throw conflict('已发布的信息不能直接脱敏，请使用“更正”');
+  const m = await maskedVersion(p, before, keys);
+  const bodyText = bodyToText(m.html);
+  const prepared = await prepareChecks(
+    p,
+    { itemId, title: m.title, bodyText },
+    m.copies.flatMap((c) => (c.text ? [c.text] : [])),
+  );
+  return p.database.db.transaction(async (tx) => {
+    const item = await lockScoped(tx, user, itemId);
+    // The masked copy was made from what was read: a change in between would be overwritten.
+    if (item.updatedAt.getTime() !== before.updatedAt.getTime() || !maskable(item))
+      throw conflict('信息已被他人修改，请刷新后重试');
+    for (const c of m.copies) {
+      const stored = await storeAttachmentFile(tx, c, user.id);
+      if (c.text) prepared.texts.set(stored.id, c.text);
+      await updateAttachment(tx, c.attId, { fileId: stored.id, size: stored.size });
+    }
+    const row = await updateItemRow(tx, itemId, {
+      bodyHtml: m.html,
+      bodyText,
+      title: m.title,
+      updatedAt: p.clock.now(),
+    });
+    const findings = await recheck(p, tx, row, prepared);
+    await insertStep(tx, itemId, user, 'mask', `已脱敏 ${m.masked} 处`, null, p.clock.now());
+    await auditItem(tx, actor, 'disclosure.item.mask', itemId, { masked: m.masked }, p.clock.now());
+    return { masked: m.masked, findings };
+  });
+}
+
+export async function overrideFinding(
+  p: Platform,
+  user: StaffUser,
+  actor: Actor,
+  itemId: string,
+  key: string,
+  reason: string,
+) {
+  return p.database.db.transaction(async (tx) => {
+    const item = await lockScoped(tx, user, itemId);
+    const f = (item.findings as Finding[]).find((x) => findingKey(x) === key);
+    if (!f) throw invalid('该检查项已不存在（内容可能已修改），请重新检查');
+    if (!f.blocking) throw invalid('该检查项不阻断发布，无需放行');
+    if (item.createdBy === user.id) throw forbidden('不能放行自己起草的信息中的检查项');
+    const overrides = [
+      ...(item.overrides as FindingOverride[]).filter((o) => o.key !== key),
+      { key, reason, by: user.id, byName: user.name, at: p.clock.now().toISOString() },
+    ];
+    await updateItemRow(tx, itemId, { overrides });
+    await insertStep(
+      tx,
+      itemId,
+      user,
+      'override',
+      `${f.message}「${f.text}」：${reason}`,
+      null,
+      p.clock.now(),
+    );
+    await auditItem(tx, actor, 'disclosure.item.override', itemId, { kind: f.kind, reason }, p.clock.now());
+    return gateOf({ findings: item.findings, overrides });
+  });
+}
