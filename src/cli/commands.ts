@@ -166,7 +166,9 @@ function registerPlatformCommands(program: Command): void {
       const r = (await calendarForCli()).addWorkingDays(date, Number(n));
       console.log(r.date);
       if (r.provisional)
-        say('注意：计算跨入尚未载入节假日安排的年份，结果为暂定（provisional），仅按周末推算');
+        say(
+          '注意：计算跨入尚未载入节假日安排的年份，结果为暂定（provisional）：按周末和《全国年节及纪念日放假办法》规定的法定节假日推算，不含调休',
+        );
       if (opts.trace) for (const t of r.trace) say(t);
     });
   wd.command('is <date>')
@@ -176,7 +178,8 @@ function registerPlatformCommands(program: Command): void {
       const r = (await calendarForCli()).isWorkingDay(date);
       console.log(r.working ? 'true' : 'false');
       say(r.reason);
-      if (r.provisional) say('注意：该年份尚未载入节假日安排，结果为暂定（provisional）');
+      if (r.provisional)
+        say('注意：该年份尚未载入节假日安排，按周末和法定节假日推定，结果为暂定（provisional）');
     });
 
   const auditCmd = program.command('audit').description('审计日志');

@@ -154,6 +154,20 @@ describe('staff intake (Art. 31, REGULATIONS APP-2, APP-7)', () => {
     expect(d.receiptRule).toMatch(/条例第三十一条/);
   });
 
+  // Issue 13 part 7 (a deliberate change): a 平信 confirmed late is taken, dated the confirmation day, flagged.
+  it('平信 confirmed a day late → receipt is the confirmation day, the late confirmation recorded', async () => {
+    const id = await register(fgw, {
+      channel: 'ordinary_mail',
+      handedInOn: null,
+      arrivedOn: '2026-02-27',
+      confirmedOn: '2026-02-28',
+      description: '平信晚确认',
+    });
+    const d = (await fgw.get<CaseDetail>(`/api/requests/cases/${id}`)).body.data!;
+    expect(d.receivedOn).toBe('2026-02-28');
+    expect(d.receiptRule).toContain('未在信函到达当日（2026-02-27）确认，晚 1 天确认');
+  });
+
   it('APP-7: receipt 2026-02-10 → correction notice by 2026-02-26, reply due 2026-03-16', async () => {
     const id = await register(fgw, {
       channel: 'registered_mail',
@@ -177,8 +191,8 @@ describe('staff intake (Art. 31, REGULATIONS APP-2, APP-7)', () => {
     [{ applicant: { ...person, phone: '' } }, '联系电话'],
     [{ deliveryForm: 'carrier_pigeon' }, '获取信息的形式无效'],
     [
-      { channel: 'ordinary_mail', handedInOn: null, arrivedOn: '2026-02-27', confirmedOn: '2026-02-28' },
-      '当日',
+      { channel: 'ordinary_mail', handedInOn: null, arrivedOn: '2026-02-27', confirmedOn: '2026-02-26' },
+      '早于信函到达日期',
     ],
     [{ channel: 'fax', handedInOn: null }, '双方确认'],
     [

@@ -1,4 +1,5 @@
 import { dayNumber, fromDayNumber, WEEKDAY_LABELS, weekdayOf, yearOf } from './dates';
+import { statutoryDaysOf } from './statutory';
 import type { CalendarYear } from './types';
 
 export interface CalendarOptions {
@@ -11,9 +12,14 @@ export interface CalendarOptions {
 
 export interface WorkingDayAnswer {
   working: boolean;
-  /** True when the date's year has no loaded notice: answered from weekdays only (CAL-5). */
+  /**
+   * True when the date's year has no loaded notice (CAL-5): answered from weekdays and the fixed statutory
+   * holidays of 《全国年节及纪念日放假办法》, without the 调休 a notice will add.
+   */
   provisional: boolean;
   reason: string;
+  /** The holiday the day belongs to (notice or statutory), if any. */
+  holiday?: string;
 }
 
 export interface AddWorkingDaysResult {
@@ -33,6 +39,8 @@ export interface WorkingDayCalendar {
 interface DayInfo {
   kind: 'off' | 'makeup';
   holiday: string;
+  /** From the statutory fixed days of a year without a notice, not from a notice. */
+  statutory?: boolean;
 }
 
 /**
@@ -63,25 +71,61 @@ export function createCalendar(
     if (!prev) days.set(d, info);
   }
 
+  // Fixed statutory holidays of years without a notice, computed once per year.
+  const statutory = new Map<number, Map<string, string>>();
+  const statutoryHoliday = (d: string): string | undefined => {
+    const y = yearOf(d);
+    let m = statutory.get(y);
+    if (!m) {
+      m = statutoryDaysOf(y);
+      statutory.set(y, m);
+    }
+    return m.get(d);
+  };
+
   function classify(n: number): WorkingDayAnswer & { info?: DayInfo } {
     const d = fromDayNumber(n);
     const info = days.get(d);
     const wd = weekdayOf(d);
     const label = WEEKDAY_LABELS[wd] ?? '';
     if (info?.kind === 'makeup')
-      return { working: true, provisional: false, reason: `${label}，调休上班（${info.holiday}）`, info };
+      return {
+        working: true,
+        provisional: false,
+        reason: `${label}，调休上班（${info.holiday}）`,
+        holiday: info.holiday,
+        info,
+      };
     if (info?.kind === 'off')
-      return { working: false, provisional: false, reason: `${info.holiday}放假`, info };
-    const weekend = wd === 0 || wd === 6;
+      return {
+        working: false,
+        provisional: false,
+        reason: `${info.holiday}放假`,
+        holiday: info.holiday,
+        info,
+      };
     const provisional = !loaded.has(yearOf(d));
+    const holiday = provisional ? statutoryHoliday(d) : undefined;
+    if (holiday) {
+      return {
+        working: false,
+        provisional,
+        reason: `${holiday}，法定节假日（${yearOf(d)}年放假安排尚未发布，按《全国年节及纪念日放假办法》推定，暂定）`,
+        holiday,
+        info: { kind: 'off', holiday: `${holiday}，法定节假日，暂定`, statutory: true },
+      };
+    }
+    const weekend = wd === 0 || wd === 6;
     const base = weekend ? `${label}，休息日` : `${label}，工作日`;
-    const reason = provisional ? `${base}（${yearOf(d)}年节假日安排未载入，按周一至周五推定，暂定）` : base;
+    const reason = provisional
+      ? `${base}（${yearOf(d)}年节假日安排未载入，按周一至周五及法定节假日推定，暂定）`
+      : base;
     return { working: !weekend, provisional, reason };
   }
 
   function isWorkingDay(d: string): WorkingDayAnswer {
-    const { working, provisional, reason } = classify(dayNumber(d));
-    return { working, provisional, reason };
+    const { info: _info, ...answer } = classify(dayNumber(d));
+    return answer;
   }
 
   function addWorkingDays(d: string, n: number): AddWorkingDaysResult {
@@ -108,7 +152,9 @@ export function createCalendar(
         if (!provisionalYears.has(y)) {
           provisionalYears.add(y);
           flushSkip();
-          trace.push(`${y}年节假日安排未载入：${y}年的日期按周一至周五推定，结果为暂定`);
+          trace.push(
+            `${y}年节假日安排未载入：${y}年的日期按周一至周五及《全国年节及纪念日放假办法》规定的法定节假日推定（不含调休），结果为暂定`,
+          );
         }
       }
       if (c.info?.kind === 'off') {

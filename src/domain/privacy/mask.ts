@@ -4,7 +4,11 @@
 // 2 digits; names the surname. Rules that keep the length let findings at later offsets stay valid (see
 // domain/review/mask.ts).
 
-const isDigitOrX = (c: string) => /[0-9Xx]/.test(c);
+import { halfWidthChar, toHalfWidth } from './width';
+
+// Digits are recognised in full width too (１３８…), so a full-width number is masked like a half-width one.
+const isDigit = (c: string) => /\d/.test(halfWidthChar(c));
+const isDigitOrX = (c: string) => /[0-9Xx]/.test(halfWidthChar(c));
 
 /** Replace the characters selected by `keep(index, count)` == false with '*', counting only `counted` chars. */
 function maskCounted(
@@ -34,21 +38,22 @@ export function maskIdCard(s: string): string {
 
 /** Mobile: 138****1234. A +86/0086 prefix and separators are kept; the 4 digits after the 3-digit prefix go. */
 export function maskMobile(s: string): string {
-  const digits = [...s].filter((c) => /\d/.test(c)).length;
+  const digits = [...s].filter(isDigit).length;
   // Prefix digits (86 or 0086) are kept as they are; the last 11 digits are the number itself.
-  return maskCounted(s, (c) => /\d/.test(c), digits - 11 + 3, 4);
+  return maskCounted(s, isDigit, digits - 11 + 3, 4);
 }
 
 /** Landline: keep the area code and the last 2 digits ("023-******78"); extensions are masked too. */
 export function maskLandline(s: string): string {
-  const m = /^([(（]?0\d{2,3}[)）]?[- ]?)(.*)$/.exec(s);
-  if (!m) return maskCounted(s, (c) => /\d/.test(c), 0, 2);
-  return (m[1] ?? '') + maskCounted(m[2] ?? '', (c) => /\d/.test(c), 0, 2);
+  const m = /^([(（]?0\d{2,3}[)）]?[- \u3000]?)(.*)$/.exec(toHalfWidth(s));
+  if (!m) return maskCounted(s, isDigit, 0, 2);
+  const head = (m[1] ?? '').length;
+  return s.slice(0, head) + maskCounted(s.slice(head), isDigit, 0, 2);
 }
 
 /** Bank card: keep the first 4 and the last 4 digits. */
 export function maskBankCard(s: string): string {
-  return maskCounted(s, (c) => /\d/.test(c), 4, 4);
+  return maskCounted(s, isDigit, 4, 4);
 }
 
 /** E-mail: first character + *** + @domain (the convention hides the length; see the header). */
@@ -96,14 +101,31 @@ export function maskPhone(p: string | null | undefined): string | null {
 
 const ID18 = /(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g;
 const ID15 = /(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)/g;
-const LANDLINE = /(?<!\d)(0\d{2,3})-(\d{7,8})(?!\d)/g;
+// An ID number split into 6-8-4 or 6-4-4-4 groups by spaces or hyphens.
+const ID_SPLIT =
+  /(?<![0-9A-Za-z])\d{6}([- \u3000])(?:\d{8}\1\d{3}[\dXx]|\d{4}\1\d{4}\1\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)1[3-9]\d(?:[- \u3000]{0,3}\d{4}){2}(?!\d)/g;
+const LANDLINE = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
 
-/** Masks every ID number and phone number found in free text (audit details, log lines). */
+/**
+ * Masks every ID number and phone number found in free text (audit details, log lines), in half- or full-width
+ * digits, split by spaces or hyphens. Mobiles are written without separators (138****1234).
+ */
 export function maskPersonalData(text: string): string {
-  return text
-    .replace(ID18, (m) => maskIdCard(m))
-    .replace(ID15, (m) => maskIdCard(m))
-    .replace(MOBILE, (_m, a: string, b: string, c: string) => maskMobile(a + b + c))
-    .replace(LANDLINE, (m) => maskLandline(m));
+  let out = text;
+  // Each rule matches on the half-width copy of the current text (same offsets) and replaces from the end, so a
+  // replacement of another length (a mobile loses its separators) does not shift the matches before it.
+  const apply = (re: RegExp, mask: (s: string) => string) => {
+    const matches = [...toHalfWidth(out).matchAll(re)].reverse();
+    for (const m of matches) {
+      const end = m.index + m[0].length;
+      out = out.slice(0, m.index) + mask(out.slice(m.index, end)) + out.slice(end);
+    }
+  };
+  apply(ID18, maskIdCard);
+  apply(ID15, maskIdCard);
+  apply(ID_SPLIT, maskIdCard);
+  apply(MOBILE, (m) => maskMobile([...m].filter(isDigit).join('')));
+  apply(LANDLINE, maskLandline);
+  return out;
 }

@@ -495,3 +495,74 @@ describe('allowedActions', () => {
     expect(allowedActions(stateOf(events), asOf)).toEqual(expected);
   });
 });
+
+// Issue 13 part 7: the pause for a consultation ends at the other party's deadline at the latest (Arts 32/34:
+// 15 working days from service). Received Mon 2026-06-01; letter served Mon 06-08 → answer due 06-30 (06-19
+// 端午); silence is known 07-01, so the pause covers 06-09..07-01 (16 working days) → 20 + 16 → 2026-07-22.
+// An answer on 06-12 pauses 06-09..06-12 (4) → 2026-06-30 + 4 → 2026-07-06.
+describe('a consultation pause ends at the answer deadline at the latest', () => {
+  const served = (kind: 'third_party' | 'other_agency'): ClockEvent[] => [
+    rec('2026-06-01'),
+    { type: 'consultation_started', kind, date: '2026-06-08' },
+  ];
+  it.each([
+    [
+      'third party silent, asked after the deadline',
+      served('third_party'),
+      '2026-07-06',
+      '2026-07-22',
+      'running',
+    ],
+    [
+      'other agency silent, asked after the deadline',
+      served('other_agency'),
+      '2026-07-06',
+      '2026-07-22',
+      'running',
+    ],
+    [
+      'answer on the last day 06-30',
+      [...served('third_party'), { type: 'consultation_ended', date: '2026-06-30' }],
+      undefined,
+      '2026-07-21',
+      'running',
+    ],
+    [
+      'answer a day late 07-01',
+      [...served('third_party'), { type: 'consultation_ended', date: '2026-07-01' }],
+      undefined,
+      '2026-07-22',
+      'running',
+    ],
+    [
+      'late answer 07-10 does not push the due date',
+      [...served('third_party'), { type: 'consultation_ended', date: '2026-07-10' }],
+      undefined,
+      '2026-07-22',
+      'running',
+    ],
+    [
+      'early answer 06-12',
+      [...served('third_party'), { type: 'consultation_ended', date: '2026-06-12' }],
+      undefined,
+      '2026-07-06',
+      'running',
+    ],
+    ['still within the answer period', served('third_party'), '2026-06-30', null, 'paused_consultation'],
+  ] as const)('%s', (_label, events, asOf, expected, status) => {
+    const r = due([...events], undefined, asOf);
+    expect(r.errors).toEqual([]);
+    expect(r.thirdPartyAnswerDue ?? r.otherAgencyAnswerDue).toBe('2026-06-30');
+    expect(r.status).toBe(status);
+    expect(r.replyDue).toBe(expected);
+  });
+  it('while paused, the due date if no answer comes is known', () => {
+    const r = due(served('third_party'), undefined, '2026-06-15');
+    expect(r.paused).toBe(true);
+    expect(r.replyDueIfNoAnswer).toBe('2026-07-22');
+  });
+  it('a late answer is flagged', () => {
+    const r = due([...served('third_party'), { type: 'consultation_ended', date: '2026-07-10' }]);
+    expect(r.hints.some((h) => h.includes('不顺延答复期限'))).toBe(true);
+  });
+});

@@ -159,10 +159,34 @@ interface ReplyComputation {
   trace: string[];
 }
 
+/**
+ * When a consultation's pause ends at the latest: Arts 32/34 give the other party 15 working days, so the pause
+ * cannot outlast that period. Silence is known the calendar day after the answer deadline, so the capped pause
+ * ends as if the answer had arrived that day; a later answer changes nothing (issue 13 part 7).
+ */
+export function consultationPauseCap(c: Pick<Consultation, 'answerDue'>): string {
+  return fromDayNumber(dayNumber(c.answerDue) + 1);
+}
+
+/** The day a consultation's pause ends: its answer capped at the deadline, or null while still running. */
+function consultationPauseEnd(
+  c: Consultation,
+  asOf: string | undefined,
+  assumeSilence: boolean,
+): string | null {
+  const cap = consultationPauseCap(c);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
+  if (c.endedOn !== null) return c.endedOn < cap ? c.endedOn : cap;
+  if (assumeSilence || (asOf !== undefined && asOf > c.answerDue)) return cap;
+  return null;
+}
+
 /** Inclusive day-number ranges cut out of the clock for finished pauses, and the open pause if any. */
 function pauseRanges(
   state: ClockState,
   opts: ClockOptions,
+  asOf: string | undefined,
+  assumeSilence: boolean,
 ): { ranges: [number, number][]; open: { kind: 'consultation' | 'fee'; since: string } | null } {
   const ranges: [number, number][] = [];
   let open: { kind: 'consultation' | 'fee'; since: string } | null = null;
@@ -177,12 +201,19 @@ function pauseRanges(
     const to = opts.pauseBoundary === 'start_incl_end_excl' ? e - 1 : e;
     if (to >= from) ranges.push([from, to]);
   };
-  for (const c of state.consultations) add(c.startedOn, c.endedOn, 'consultation');
+  for (const c of state.consultations)
+    add(c.startedOn, consultationPauseEnd(c, asOf, assumeSilence), 'consultation');
   if (state.fee && opts.pauseForFee) add(state.fee.noticeOn, state.fee.paidOn, 'fee');
   return { ranges, open };
 }
 
-function computeReply(state: ClockState, cal: WorkingDayCalendar, opts: ClockOptions): ReplyComputation {
+function computeReply(
+  state: ClockState,
+  cal: WorkingDayCalendar,
+  opts: ClockOptions,
+  asOf?: string,
+  assumeSilence = false,
+): ReplyComputation {
   const empty: ReplyComputation = {
     statutoryDue: null,
     pausedWorkingDays: 0,
@@ -194,7 +225,7 @@ function computeReply(state: ClockState, cal: WorkingDayCalendar, opts: ClockOpt
   if (state.phase !== 'open' || state.clockStart === null) return empty;
   const start = state.clockStart;
   const limit = REPLY_WORKING_DAYS + (state.extension?.days ?? 0);
-  const { ranges, open } = pauseRanges(state, opts);
+  const { ranges, open } = pauseRanges(state, opts, asOf, assumeSilence);
   // With the countStartDay setting the receipt day itself is the first counted day.
   const from = cal.countStartDay ? fromDayNumber(dayNumber(start) - 1) : start;
   const inPause = (n: number) => ranges.some(([a, b]) => n >= a && n <= b);
@@ -322,8 +353,8 @@ export function validateTransition(
     return `等待申请人补正期间不能${label}；补正后重新起算答复期限（条例第三十条）`;
   }
 
-  // phase === 'open'
-  const reply = computeReply(state, calendar, opts);
+  // phase === 'open'; a consultation whose answer deadline passed before this event no longer pauses.
+  const reply = computeReply(state, calendar, opts, date ?? asOf);
   switch (event.type) {
     case 'correction_requested': {
       if (state.correction) return '补正告知只能一次性发出（条例第三十条）';
@@ -475,7 +506,11 @@ export function applyClockEvent(
       const c = s.consultations.find((x) => x.endedOn === null && (!event.kind || x.kind === event.kind));
       if (c) {
         c.endedOn = event.date;
-        s.trace.push(`${event.date} ${CONSULTATION_KIND_LABELS[c.kind]}结束，恢复计时`);
+        s.trace.push(
+          event.date > c.answerDue
+            ? `${event.date} ${CONSULTATION_KIND_LABELS[c.kind]}结束（晚于答复期限 ${c.answerDue}，已于 ${consultationPauseCap(c)} 恢复计时）`
+            : `${event.date} ${CONSULTATION_KIND_LABELS[c.kind]}结束，恢复计时`,
+        );
       }
       break;
     }
@@ -588,6 +623,11 @@ export interface DueDates {
   pausedWorkingDays: number;
   /** Working days left when a paused clock resumes. */
   remainingWorkingDays?: number;
+  /**
+   * While a consultation pauses the clock: the reply due date if the other party does not answer, i.e. the
+   * latest the pause can push it (Arts 32/34 cap the pause at their 15 working days).
+   */
+  replyDueIfNoAnswer?: string;
   /** Report row the case ends in when abandoned (r6_1, r6_2). */
   suggestedOutcome?: OutcomeCode;
   hints: string[];
@@ -616,7 +656,7 @@ export function computeDueDates(input: ClockInput, calendar: WorkingDayCalendar)
     };
   }
 
-  const reply = computeReply(state, calendar, opts);
+  const reply = computeReply(state, calendar, opts, asOf);
   const latest = (kind: ConsultationKind) => [...state.consultations].reverse().find((c) => c.kind === kind);
   const third = latest('third_party');
   const other = latest('other_agency');
@@ -641,6 +681,7 @@ export function computeDueDates(input: ClockInput, calendar: WorkingDayCalendar)
   if (asOf) {
     for (const c of state.consultations) {
       if (c.endedOn === null && asOf > c.answerDue) {
+        hints.push(`征求意见答复期限 ${c.answerDue} 已过，自 ${consultationPauseCap(c)} 起恢复计时`);
         hints.push(
           c.kind === 'third_party'
             ? `第三方逾期（${c.answerDue}）未提出意见，由行政机关依照条例决定是否公开（条例第三十二条）`
@@ -662,6 +703,13 @@ export function computeDueDates(input: ClockInput, calendar: WorkingDayCalendar)
       asOf <= state.correctionNoticeDue
     ) {
       hints.push(`如需补正，应于 ${state.correctionNoticeDue} 前一次性告知需要补正的全部事项`);
+    }
+  }
+  for (const c of state.consultations) {
+    if (c.endedOn !== null && c.endedOn > c.answerDue) {
+      hints.push(
+        `${CONSULTATION_KIND_LABELS[c.kind]}的答复（${c.endedOn}）晚于答复期限 ${c.answerDue}，暂停计时至期限届满为止，不顺延答复期限`,
+      );
     }
   }
   if (state.excessiveReasonsRequestedOn && !state.customDeadline && state.phase === 'open') {
@@ -696,6 +744,10 @@ export function computeDueDates(input: ClockInput, calendar: WorkingDayCalendar)
   if (other) out.otherAgencyAnswerDue = other.answerDue;
   if (state.fee) out.feePayBy = state.fee.payBy;
   if (reply.remainingWorkingDays !== null) out.remainingWorkingDays = reply.remainingWorkingDays;
+  if (status === 'paused_consultation') {
+    const ifSilent = computeReply(state, calendar, opts, asOf, true);
+    if (ifSilent.statutoryDue) out.replyDueIfNoAnswer = ifSilent.statutoryDue;
+  }
   if (suggestedOutcome) out.suggestedOutcome = suggestedOutcome;
   return out;
 }

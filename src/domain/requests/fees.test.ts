@@ -58,13 +58,13 @@ describe('FEE-4 pagesFee: progressive per-page bands', () => {
 
 describe('FEE-3 kthApplicationInMonth: per applicant, per natural month, across channels', () => {
   const apps: ApplicationForCount[] = [
-    { id: 'a1', applicantId: 'p', receivedOn: '2026-03-02' },
-    { id: 'b1', applicantId: 'q', receivedOn: '2026-03-03' },
-    { id: 'a2', applicantId: 'p', receivedOn: '2026-03-31' },
-    { id: 'a3', applicantId: 'p', receivedOn: '2026-03-31' },
-    { id: 'a4', applicantId: 'p', receivedOn: '2026-04-01' },
-    { id: 'a5', applicantId: 'p', receivedOn: '2026-04-02' },
-    { id: 'a0', applicantId: 'p', receivedOn: '2026-02-28' },
+    { id: 'a1', applicantId: 'p', unitId: 'u', receivedOn: '2026-03-02' },
+    { id: 'b1', applicantId: 'q', unitId: 'u', receivedOn: '2026-03-03' },
+    { id: 'a2', applicantId: 'p', unitId: 'u', receivedOn: '2026-03-31' },
+    { id: 'a3', applicantId: 'p', unitId: 'u', receivedOn: '2026-03-31' },
+    { id: 'a4', applicantId: 'p', unitId: 'u', receivedOn: '2026-04-01' },
+    { id: 'a5', applicantId: 'p', unitId: 'u', receivedOn: '2026-04-02' },
+    { id: 'a0', applicantId: 'p', unitId: 'u', receivedOn: '2026-02-28' },
   ];
   it.each([
     ['first of March', 'a1', 1],
@@ -79,6 +79,33 @@ describe('FEE-3 kthApplicationInMonth: per applicant, per natural month, across 
   });
   it('unknown id → null', () => {
     expect(kthApplicationInMonth(apps, 'zz')).toBeNull();
+  });
+});
+
+// Counted per charging unit: the same applicant's applications to another unit of the district do not count.
+describe('按件 count per applicant × charging unit × natural month', () => {
+  const at = (id: string, unitId: string, receivedOn: string): ApplicationForCount => ({
+    id,
+    applicantId: 'p',
+    unitId,
+    receivedOn,
+  });
+  const apps: ApplicationForCount[] = [
+    ...Array.from({ length: 10 }, (_, i) =>
+      at(`x${i + 1}`, 'fgw', `2026-03-${String(i + 2).padStart(2, '0')}`),
+    ),
+    at('j1', 'jw', '2026-03-20'),
+    at('x11', 'fgw', '2026-03-20'),
+    at('j2', 'jw', '2026-03-21'),
+  ];
+  it.each([
+    ['10th to 区发展改革委', 'x10', 10, 0],
+    ['11th to 区发展改革委 is charged', 'x11', 11, 100],
+    ['first to 区教委 the same day is free', 'j1', 1, 0],
+    ['second to 区教委', 'j2', 2, 0],
+  ])('%s', (_name, id, k, fee) => {
+    expect(kthApplicationInMonth(apps, id)).toBe(k);
+    expect(pieceFee(k)).toBe(fee);
   });
 });
 

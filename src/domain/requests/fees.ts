@@ -55,14 +55,22 @@ export function pagesFee(pages: number): number {
 export interface ApplicationForCount {
   id: string;
   applicantId: string;
+  /** The charging unit: the 行政机关 that handles the application and would issue the fee notice. */
+  unitId: string;
   /** Receipt date (Art. 31); the natural month is taken from it [I]. */
   receivedOn: string;
 }
 
 /**
- * Position k of application `targetId` among the same applicant's applications in the same natural month,
- * whatever the channel (FEE-3). The count restarts on the 1st of each month. Same-day applications keep the
- * order in which they are listed. Returns null if the target is not in the list.
+ * Position k of application `targetId` among the same applicant's applications to the same charging unit in
+ * the same natural month, whatever the channel or outcome (FEE-3). The count restarts on the 1st of each month.
+ * Same-day applications keep the order in which they are listed. Returns null if the target is not in the list.
+ *
+ * Reading of 109号 "同一申请人一个自然月内累计申请…件" [I]: the fee is the charging agency's (Art. 42 lets "行政机关"
+ * charge for what it handles, and it can only know the applications made to it), so the count is per
+ * applicant × charging unit × month: applications the same person makes to other units of the district are
+ * not counted. Each registered application is one 件, whatever its handling decision (Art. 4); a submission
+ * with several matters split "一事一申请" is registered as several applications and so counts several times.
  */
 export function kthApplicationInMonth(
   applications: readonly ApplicationForCount[],
@@ -74,7 +82,8 @@ export function kthApplicationInMonth(
   const targetIndex = applications.indexOf(target);
   let k = 0;
   applications.forEach((a, index) => {
-    if (a.applicantId !== target.applicantId || monthOf(a.receivedOn) !== month) return;
+    if (a.applicantId !== target.applicantId || a.unitId !== target.unitId) return;
+    if (monthOf(a.receivedOn) !== month) return;
     if (a.receivedOn < target.receivedOn || (a.receivedOn === target.receivedOn && index <= targetIndex))
       k += 1;
   });

@@ -37,9 +37,9 @@ describe('APP-2: receipt date under 条例 Art. 31', () => {
       '收到当日与申请人确认',
     ],
     [
-      '平信 confirmed a day late',
-      { channel: 'ordinary_mail', arrivedOn: '2026-03-05', confirmedOn: '2026-03-06' },
-      '记录的确认日期为 2026-03-06',
+      '平信 confirmed before it arrived',
+      { channel: 'ordinary_mail', arrivedOn: '2026-03-05', confirmedOn: '2026-03-04' },
+      '早于信函到达日期',
     ],
     ['网上 without confirmation', { channel: 'online', submittedOn: '2026-03-05' }, '双方确认之日'],
     ['receipt in the future', { channel: 'in_person', handedInOn: '2026-03-11' }, '晚于今天'],
@@ -56,4 +56,27 @@ describe('APP-2: receipt date under 条例 Art. 31', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain(fragment);
   });
+});
+
+// Issue 13 part 7: a 平信 confirmed late still gets a receipt date (the confirmation day), flagged.
+describe('Art. 31(二): 平信 confirmed late', () => {
+  it.each<[string, string, number | null]>([
+    ['2026-03-05', '2026-03-05', null],
+    ['2026-03-05', '2026-03-06', 1],
+    ['2026-03-06', '2026-03-09', 3],
+  ])(
+    'arrived %s, confirmed %s → receipt is the confirmation day, days late %s',
+    (arrivedOn, confirmedOn, late) => {
+      const r = determineReceiptDate({ channel: 'ordinary_mail', arrivedOn, confirmedOn }, today);
+      expect(r).toMatchObject({ ok: true, date: confirmedOn });
+      if (!r.ok) return;
+      if (late === null) {
+        expect(r.lateConfirmation).toBeUndefined();
+        expect(r.rule).not.toContain('未在信函到达当日');
+      } else {
+        expect(r.lateConfirmation).toEqual({ arrivedOn, confirmedOn, daysLate: late });
+        expect(r.rule).toContain(`未在信函到达当日（${arrivedOn}）确认，晚 ${late} 天确认`);
+      }
+    },
+  );
 });

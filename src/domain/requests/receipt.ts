@@ -34,7 +34,15 @@ export interface ReceiptRecord {
   submittedOn?: string | null;
 }
 
-export type ReceiptResult = { ok: true; date: string; rule: string } | { ok: false; error: string };
+export type ReceiptResult =
+  | {
+      ok: true;
+      date: string;
+      rule: string;
+      /** 平信 confirmed after the day it arrived: still a receipt date, but a lapse to flag (Art. 31(二)). */
+      lateConfirmation?: { arrivedOn: string; confirmedOn: string; daysLate: number };
+    }
+  | { ok: false; error: string };
 
 /**
  * Receipt date under Art. 31. Oral applications are taken down by the 工作机构 in person (Art. 29), so they
@@ -77,16 +85,19 @@ export function determineReceiptDate(rec: ReceiptRecord, today: string): Receipt
       }
       const confirmed = need(rec.confirmedOn, '确认日期');
       if (typeof confirmed !== 'string') return confirmed;
-      if (confirmed !== arrived) {
-        return {
-          ok: false,
-          error: `平常信函须在收到当日（${arrived}）与申请人确认，记录的确认日期为 ${confirmed}（条例第三十一条第（二）项）`,
-        };
+      const daysLate = dayNumber(confirmed) - dayNumber(arrived);
+      if (daysLate < 0) {
+        return { ok: false, error: `确认日期 ${confirmed} 早于信函到达日期 ${arrived}` };
       }
+      const rule = '平常信函以与申请人确认之日为收到申请之日（条例第三十一条第（二）项）';
+      if (daysLate === 0) return { ok: true, date: confirmed, rule };
+      // The office should confirm the day the letter arrives; a late confirmation is its own lapse, but the
+      // 条例 still makes the confirmation day the receipt date, so the application is taken, not refused.
       return {
         ok: true,
         date: confirmed,
-        rule: '平常信函以收到当日与申请人确认之日为收到申请之日（条例第三十一条第（二）项）',
+        rule: `${rule}；未在信函到达当日（${arrived}）确认，晚 ${daysLate} 天确认`,
+        lateConfirmation: { arrivedOn: arrived, confirmedOn: confirmed, daysLate },
       };
     }
     case 'online':

@@ -352,3 +352,83 @@ describe('extractLinks (what the server probes)', () => {
     expect(extractLinks(text)).toEqual(want);
   });
 });
+
+// Issue 13 part 8: full-width digits, split numbers, names next to numbers, 内部资料-like marks.
+describe('personal data written in full width or split', () => {
+  const valid = withCheck('50010319900101123');
+  const full = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const split = (sep: string, ...sizes: number[]) =>
+    sizes
+      .map((n, i) => {
+        const at = sizes.slice(0, i).reduce((a, b) => a + b, 0);
+        return valid.slice(at, at + n);
+      })
+      .join(sep);
+  it.each([
+    ['full-width ID', `身份证号：${full(valid)}。`, [`id_card:${full(valid)}`]],
+    ['ID split 6-8-4 by spaces', `身份证 ${split(' ', 6, 8, 4)}`, [`id_card:${split(' ', 6, 8, 4)}`]],
+    ['ID split 6-8-4 by hyphens', `证件${split('-', 6, 8, 4)}`, [`id_card:${split('-', 6, 8, 4)}`]],
+    ['ID split 6-4-4-4', `证件 ${split(' ', 6, 4, 4, 4)}`, [`id_card:${split(' ', 6, 4, 4, 4)}`]],
+    [
+      'split ID with a wrong check digit',
+      `证件 ${wrongCheck('50010319900101123').replace(/^(\d{6})(\d{8})/, '$1 $2 ')}`,
+      [],
+    ],
+    [
+      'mixed separators are not one ID',
+      `证件 ${valid.slice(0, 6)} ${valid.slice(6, 14)}-${valid.slice(14)}`,
+      [],
+    ],
+    ['full-width mobile', '手机：１３８１２３４５６７８', ['mobile:１３８１２３４５６７８']],
+    [
+      'full-width mobile with full-width hyphens',
+      '１３８－１２３４－５６７８',
+      ['mobile:１３８－１２３４－５６７８'],
+    ],
+    ['mobile split with spaced hyphens', '138 - 1234 - 5678', ['mobile:138 - 1234 - 5678']],
+    ['landline split in the local number', '023-6234 5678', ['landline:023-6234 5678']],
+    ['full-width landline', '（０２３）６２３４５６７８', ['landline:（０２３）６２３４５６７８']],
+    ['full-width amount is no phone', '金额１２３４５元', []],
+  ])('%s', (_name, text, expected) =>
+    expect(kinds(text).filter((k) => !k.startsWith('personal_name'))).toEqual(expected),
+  );
+
+  it('masks a full-width mobile keeping its width', () => {
+    const [f] = runChecks('１３８１２３４５６７８');
+    expect(f).toMatchObject({ kind: 'mobile', masked: '１３８****５６７８', blocking: true });
+  });
+});
+
+describe('personal_name next to an ID number or phone (non-blocking)', () => {
+  const valid = withCheck('50010319900101123');
+  it.each([
+    ['name, comma, ID label', `张三，身份证号：${valid}`, ['张三']],
+    ['label before the name', `联系人：李四 电话 13812345678`, ['李四']],
+    ['name right before the phone', `王小明13812345678`, ['王小明']],
+    ['bracketed phone', `欧阳娜娜（手机：138-1234-5678）`, ['欧阳娜娜']],
+    ['name before a landline', `赵六 023-62345678`, ['赵六']],
+    ['no name before the number', `咨询电话：13812345678`, []],
+    ['a unit, not a person', `区政务服务中心电话023-62345678`, []],
+    ['name far from the number', `张三在会上发言。全文共计十二页，联系电话023-62345678`, []],
+  ])('%s', (_name, text, names) => {
+    const found = runChecks(text).filter((f) => f.kind === 'personal_name');
+    expect(found.map((f) => f.text)).toEqual(names);
+    for (const f of found) {
+      expect(f.blocking).toBe(false);
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+    }
+  });
+});
+
+describe('内部资料 / 内部文件 / 秘密 / 机密 marks', () => {
+  it.each([
+    ['内部文件 standalone', '【内部文件】关于调整的通知', ['secrecy_mark:内部文件']],
+    ['bare 机密 in brackets', '（机密）会议纪要', ['secrecy_mark:机密']],
+    ['bare 秘密 before a space', '秘密 关于某事项的请示', ['secrecy_mark:秘密']],
+    ['内部资料 asking not to pass on', '本文件为内部资料，请勿外传。', ['secrecy_mark:内部资料']],
+    ['内部文件 注意保存 in a sentence', '此系内部文件注意保存', ['secrecy_mark:内部文件']],
+    ['商业秘密 is an ordinary word', '涉及商业秘密的，不予公开。', []],
+    ['机密性 is an ordinary word', '保障数据机密性', []],
+    ['内部文件 in prose', '清理内部文件制度', []],
+  ])('%s', (_name, text, expected) => expect(kinds(text, {}, 'secrecy_mark')).toEqual(expected));
+});

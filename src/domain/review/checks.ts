@@ -2,6 +2,7 @@
 // dates and links. Pure: the unit registry, the list of unreachable links and the dates come from the caller.
 // Heuristics prefer missing a doubtful case to flooding the reviewer: every number is validated (check digit,
 // real birth date, Luhn), and a digit run that is part of a longer digit run is never a phone or ID number.
+import { toHalfWidth } from '../privacy/width';
 import { maskValue } from './mask';
 import {
   type CheckOptions,
@@ -19,12 +20,16 @@ const HAN = '\\p{Script=Han}';
 
 // ---------- personal data ----------
 
-const ID_RE = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
-// Optional +86/0086, then 1[3-9]x and two 4-digit groups, each optionally after '-' or a space.
-const MOBILE_RE = /(?<![\d+])(?:(?:\+|00)86[- \u3000]?)?1[3-9]\d(?:[- \u3000]?\d{4}){2}(?!\d)/g;
-// Area code 010, 02x or 0[3-9]xx, in brackets or followed by '-' or a space; local number 7-8 digits.
+// Personal-data rules run on the half-width copy of the text (toHalfWidth), so full-width digits match too.
+// An ID number whole, or split into 6-8-4 or 6-4-4-4 groups by one kind of separator.
+const ID_RE =
+  /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15}|\d{6}([- \u3000])(?:\d{8}\1\d{3}[\dXx]|\d{4}\1\d{4}\1\d{3}[\dXx]))(?![\dA-Za-z])/g;
+// Optional +86/0086, then 1[3-9]x and two 4-digit groups, each optionally after up to three '-' or spaces.
+const MOBILE_RE = /(?<![\d+])(?:(?:\+|00)86[- \u3000]?)?1[3-9]\d(?:[- \u3000]{0,3}\d{4}){2}(?!\d)/g;
+// Area code 010, 02x or 0[3-9]xx, in brackets or followed by '-' or a space; local number 7-8 digits, which may
+// be split before its last four.
 const LANDLINE_RE =
-  /(?<!\d)(?:[(（](?:010|02\d|0[3-9]\d{2})[)）][ \u3000]?|(?:010|02\d|0[3-9]\d{2})[- \u3000])[1-9]\d{6,7}(?:(?:-|转)\d{1,6})?(?!\d)/g;
+  /(?<!\d)(?:[(（](?:010|02\d|0[3-9]\d{2})[)）][ \u3000]?|(?:010|02\d|0[3-9]\d{2})[- \u3000])[1-9]\d{2,3}[- \u3000]?\d{4}(?:(?:-|转)\d{1,6})?(?!\d)/g;
 // A bare local number is only a landline after a label.
 const LABELLED_LOCAL_RE = /(?:电话|座机|传真|Tel|TEL|tel)[:：]?[ \u3000]*([2-9]\d{6,7})(?!\d)/g;
 const BANK_RE = /(?<!\d)(?:\d{4}[- \u3000]?){3}\d{4,7}(?!\d)/g;
@@ -77,14 +82,15 @@ function idFindings(text: string): Draft[] {
   const out: Draft[] = [];
   for (const m of text.matchAll(ID_RE)) {
     const s = m[0];
-    const ok = s.length === 18 ? isValidId18(s) : isValidId15(s);
+    const id = s.replace(/[- \u3000]/g, '');
+    const ok = id.length === 18 ? isValidId18(id) : isValidId15(id);
     if (!ok) continue;
     out.push({
       kind: 'id_card',
       text: s,
       start: m.index,
       end: m.index + s.length,
-      message: s.length === 18 ? '疑似居民身份证号码（校验位正确）' : '疑似 15 位旧居民身份证号码',
+      message: id.length === 18 ? '疑似居民身份证号码（校验位正确）' : '疑似 15 位旧居民身份证号码',
     });
   }
   return out;
@@ -161,8 +167,41 @@ function dropOverlaps(drafts: Draft[]): Draft[] {
   return kept;
 }
 
-function personalData(text: string): Draft[] {
-  return dropOverlaps([
+// A personal name right before an ID number or phone ("张三，身份证号：…", "联系人：李四 电话 138…"): the number
+// is masked anyway, but the name next to it tells who it belongs to. The name must start the text or follow a
+// non-Han character or a label, as in addresses.
+const NUMBER_LABEL =
+  '(?:公民身份号码|身份证(?:号码|号)?|证件号码?|联系电话|联系方式|手机(?:号码|号)?|电话(?:号码)?|座机|Tel|TEL|tel)';
+const NAME_BEFORE_NUMBER_RE = new RegExp(
+  `(?<=^|[^${HAN}]|${NAME_LABELS})(${NAME})[，,：:、 \u3000（(]*(?:${NUMBER_LABEL}[：: \u3000]*)?$`,
+  'u',
+);
+const NAMED_KINDS: readonly FindingKind[] = ['id_card', 'mobile', 'landline'];
+
+function namesNextToNumbers(text: string, numbers: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const n of numbers) {
+    if (!NAMED_KINDS.includes(n.kind)) continue;
+    const from = Math.max(0, n.start - 20);
+    const before = text.slice(from, n.start);
+    const m = NAME_BEFORE_NUMBER_RE.exec(before);
+    const name = m?.[1];
+    if (!m || !name) continue;
+    const start = from + m.index;
+    out.push({
+      kind: 'personal_name',
+      text: name,
+      start,
+      end: start + name.length,
+      message: `疑似姓名（${name}）紧邻${FINDING_KIND_LABELS[n.kind]}，请核实是否需要隐去`,
+    });
+  }
+  return out;
+}
+
+function personalData(original: string): Draft[] {
+  const text = toHalfWidth(original);
+  const numbers = dropOverlaps([
     // Order matters for ties: an 18-digit valid ID is an ID, not a bank card.
     ...idFindings(text),
     ...bankFindings(text),
@@ -174,6 +213,10 @@ function personalData(text: string): Draft[] {
     ...simpleFindings(text, LABELLED_PASSPORT_RE, 'passport', '疑似护照号码', 1),
     ...addressFindings(text),
   ]);
+  // A name inside an address finding is already reported with it.
+  const found = dropOverlaps([...numbers, ...namesNextToNumbers(text, numbers)]);
+  // Offsets are the same in both texts; findings quote the original (full-width) characters.
+  return found.map((d) => ({ ...d, text: original.slice(d.start, d.end) }));
 }
 
 // ---------- secrecy marks and sensitive words ----------
@@ -184,8 +227,15 @@ const MARK_STAR_RE =
 const MARK_LINE_RE =
   /^[ \t\u3000]*((?:绝密|机密|秘密)(?:[ \u3000]*(?:[0-9０-９]+年|长期))?)[ \t\u3000]*\r?$/gm;
 const MARK_LEVEL_RE = /密级[:：][ \u3000]*(绝密|机密|秘密)/g;
-// 内部资料 / 注意保存 only as standalone phrases, not inside a longer Chinese word or sentence.
-const MARK_PHRASE_RE = new RegExp(`(?<![${HAN}])(?:内部资料|注意保存)(?![${HAN}])`, 'gu');
+// 内部资料 / 内部文件 / 注意保存 and a bare 绝密 / 机密 / 秘密 only as standalone phrases ("【内部资料】", "（机密）"),
+// not inside a longer Chinese word or sentence: "商业秘密" and "国家秘密" are ordinary words of disclosure texts.
+const MARK_PHRASE_RE = new RegExp(
+  `(?<![${HAN}])(?:内部资料|内部文件|注意保存|绝密|机密|秘密)(?![${HAN}])`,
+  'gu',
+);
+// 内部资料 / 内部文件 inside a sentence when it asks not to pass it on ("本文件为内部资料，请勿外传").
+const MARK_INTERNAL_RE =
+  /内部(?:资料|文件)(?=[，,。 \u3000]*(?:注意保存|请勿外传|不得外传|严禁外传|请妥善保管))/g;
 
 function secrecyMarks(text: string): Draft[] {
   const msg = '含密级或内部资料标志，涉密或内部信息不得公开';
@@ -194,6 +244,7 @@ function secrecyMarks(text: string): Draft[] {
     ...simpleFindings(text, MARK_LINE_RE, 'secrecy_mark', msg, 1),
     ...simpleFindings(text, MARK_LEVEL_RE, 'secrecy_mark', msg, 1),
     ...simpleFindings(text, MARK_PHRASE_RE, 'secrecy_mark', msg),
+    ...simpleFindings(text, MARK_INTERNAL_RE, 'secrecy_mark', msg),
   ]);
 }
 

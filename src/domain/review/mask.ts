@@ -37,6 +37,10 @@ export function maskValue(kind: FindingKind, text: string): string {
       return maskPassport(text);
     case 'address':
       return maskAddress(text);
+    // Not masked in one click: once the number next to it is masked, a name alone is often what the notice
+    // must show (a 公示 names its subjects); the reviewer decides.
+    case 'personal_name':
+      return text;
     case 'secrecy_mark':
     case 'sensitive_word':
       return maskAllChars(text);

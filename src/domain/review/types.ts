@@ -8,6 +8,7 @@ export const FINDING_KINDS = [
   'email',
   'passport',
   'address',
+  'personal_name',
   'secrecy_mark',
   'sensitive_word',
   'unit_name',
@@ -28,6 +29,7 @@ export const PERSONAL_DATA_KINDS: readonly FindingKind[] = [
   'email',
   'passport',
   'address',
+  'personal_name',
 ];
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
@@ -38,6 +40,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   email: '电子邮箱',
   passport: '护照号码',
   address: '姓名及详细住址',
+  personal_name: '姓名（紧邻证件号码或电话）',
   secrecy_mark: '密级标志',
   sensitive_word: '敏感词',
   unit_name: '单位名称',

@@ -152,7 +152,7 @@ async function chargeFee(ctx: ActionContext, a: ActionOf<'charge_fee'>): Promise
   } else {
     const same = await receivedCasesOfApplicant(ctx.tx, row.applicantKey);
     const k = kthApplicationInMonth(
-      same.map((s) => ({ id: s.id, applicantId: s.applicantId, receivedOn: s.receivedOn ?? '' })),
+      same.map((s) => ({ ...s, receivedOn: s.receivedOn ?? '' })),
       row.id,
     );
     amount = applicationFee({ method: 'per_piece', k: k ?? 1 });

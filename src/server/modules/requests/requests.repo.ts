@@ -50,12 +50,13 @@ export function openCasesOfApplicant(db: DbOrTx, key: string): Promise<CaseRow[]
     .where(and(eq(requestCases.applicantKey, key), not(eq(requestCases.status, 'closed'))));
 }
 
-/** The applicant's received cases in receipt order (按件计收 counts them per month). */
+/** The applicant's received cases in receipt order (按件计收 counts them per charging unit and month). */
 export function receivedCasesOfApplicant(db: DbOrTx, key: string) {
   return db
     .select({
       id: requestCases.id,
       applicantId: requestCases.applicantKey,
+      unitId: requestCases.unitId,
       receivedOn: requestCases.receivedOn,
     })
     .from(requestCases)

@@ -23,6 +23,7 @@ import {
   maskDocx,
   maskXlsx,
 } from './attachment-text';
+import { libreOfficeBinary } from './libreoffice';
 
 const ID = '500103199001011232'; // check digit 2 verified in domain/review/checks.test.ts helpers
 
@@ -258,4 +259,19 @@ describe('findingsJson (gongkai review check FILE --json)', () => {
       ],
     });
   });
+});
+
+// Issue 13 part 8: .doc/.wps attachments go through LibreOffice; without it the finding says so.
+describe('.doc / .wps attachments', () => {
+  const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+  it.each(['通知.doc', '通知.wps'])(
+    '%s without LibreOffice → an unreadable finding naming LibreOffice',
+    async (name) => {
+      if (await libreOfficeBinary()) return; // installed here: the conversion path is exercised elsewhere
+      const r = await checkAttachment(ole, name);
+      expect(r.findings).toHaveLength(1);
+      expect(r.findings[0]).toMatchObject({ kind: 'unreadable_attachment', blocking: true });
+      expect(r.findings[0]?.message).toContain('LibreOffice');
+    },
+  );
 });

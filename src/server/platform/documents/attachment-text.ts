@@ -9,6 +9,8 @@ import { Unzip, UnzipInflate, type Zippable, zipSync } from 'fflate';
 import { runChecksOnParts, unreadableAttachmentFinding } from '../../../domain/review/checks';
 import { maskAll } from '../../../domain/review/mask';
 import type { CheckOptions, Finding } from '../../../domain/review/types';
+import { AppError } from '../errors';
+import { convertToDocx } from './libreoffice';
 
 export interface AttachmentPart {
   /** Label shown to people, e.g. "附件 名单.xlsx › 工作表 Sheet2（隐藏）". */
@@ -475,6 +477,10 @@ export async function extractAttachmentText(
     switch (ext) {
       case 'docx':
         return { parts: extractDocx(bytes, filename, limits) };
+      // Through LibreOffice when installed; otherwise its clear note becomes the unreadable-attachment finding.
+      case 'doc':
+      case 'wps':
+        return { parts: extractDocx(await convertToDocx(bytes, ext), filename, limits) };
       case 'xlsx':
         return { parts: await extractXlsx(bytes, filename, limits) };
       case 'pdf':
@@ -487,7 +493,7 @@ export async function extractAttachmentText(
         };
     }
   } catch (e) {
-    const why = e instanceof AttachmentError ? e.message : '文件已损坏或格式不符';
+    const why = e instanceof AttachmentError || e instanceof AppError ? e.message : '文件已损坏或格式不符';
     return { error: `附件无法打开：${why}` };
   }
 }
@@ -548,6 +554,8 @@ export async function maskAttachment(
   } catch (e) {
     return { error: `附件无法脱敏：${e instanceof AttachmentError ? e.message : '文件已损坏'}` };
   }
+  if (ext === 'doc' || ext === 'wps')
+    return { error: '附件无法脱敏：.doc/.wps 不能自动改写，请另存为 .docx 后重新上传' };
   return { error: '附件无法脱敏：PDF 不能自动改写，请修改原文件后重新生成 PDF' };
 }
 
