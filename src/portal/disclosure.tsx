@@ -30,6 +30,7 @@ import { searchItems } from '../server/modules/disclosure/search.service';
 import { publishedReports } from '../server/modules/reports/reports.service';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
+import { sameSitePath } from '../server/platform/http/guard';
 import { attachment } from '../server/platform/http/upload';
 import { type Crumb, Layout, XXGK_COLUMNS, XxgkNav } from './layout';
 
@@ -161,9 +162,8 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
           : [...cur, mode]
         : cur;
     setCookie(c, 'gk_a11y', next.join(','), { path: '/', maxAge: 365 * 86400, sameSite: 'Lax' });
-    const back = c.req.query('back') ?? '/xxgk';
-    // Only local paths: no open redirect.
-    return c.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/xxgk', 303);
+    // Only same-site relative paths: no open redirect.
+    return c.redirect(sameSitePath(c.req.query('back'), '/xxgk'), 303);
   });
 
   // ---- item list helpers ----

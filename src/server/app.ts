@@ -8,7 +8,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
 import { mountPortal } from '../portal';
 import { MODULES } from './modules';
@@ -19,6 +18,7 @@ import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { calendarRoutes } from './platform/calendar/routes';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
+import { isBadInputDbError, rejectMalformed, securityHeaders } from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
@@ -55,26 +55,9 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     c.header('X-Request-Id', c.get('requestId'));
   });
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // antd (CSS-in-JS) writes inline styles; scripts stay same-origin only.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // First on the way in, last on the way out: every response carries the security headers.
+  app.use('*', securityHeaders());
+  app.use('*', rejectMalformed());
 
   app.onError((err, c) => {
     const e =
@@ -82,7 +65,9 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
         ? err
         : err instanceof ZodError
           ? new AppError('VALIDATION', `输入有误：${err.issues[0]?.message ?? ''}`)
-          : null;
+          : isBadInputDbError(err)
+            ? new AppError('VALIDATION', '输入有误：含有无法保存的字符（如 NUL）或超出范围的数值')
+            : null;
     if (!e) {
       p.log('error', 'unhandled error', {
         requestId: c.get('requestId'),
@@ -138,7 +123,12 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     }
     return c.json({ status: db === 'ok' ? 'ok' : 'degraded', db, version: VERSION }, db === 'ok' ? 200 : 503);
   });
-  app.get('/api/docs', (c) => c.json(openApiDocument(VERSION)));
+  // The API description helps an attacker map the console: signed-in users only, unless opened by a setting.
+  const docs = (c: Context<AppEnv>) => {
+    if (!p.config.publicApiDocs && !c.get('user')) throw new AppError('UNAUTHENTICATED', '请先登录');
+    return c.json(openApiDocument(VERSION));
+  };
+  if (only === 'portal' && p.config.publicApiDocs) app.get('/api/docs', docs);
 
   if (only !== 'admin') {
     mountPortal(app, p, limiter);
@@ -177,6 +167,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       await next();
       c.header('Cache-Control', 'no-store');
     });
+    app.get('/api/docs', docs);
     authRoutes(app, p, limiter);
     auditRoutes(app, p);
     calendarRoutes(app, p);

@@ -21,6 +21,8 @@ export interface Config {
   linkProbe: boolean;
   /** Let the link probe reach private/loopback addresses: for tests only, default deny (SSRF). */
   linkProbePrivate: boolean;
+  /** Serve /api/docs without a session (GONGKAI_PUBLIC_API_DOCS; default: signed-in users only). */
+  publicApiDocs: boolean;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: bool(env.GONGKAI_JOBS, true),
     linkProbe: bool(env.GONGKAI_LINK_PROBE, true),
     linkProbePrivate: bool(env.GONGKAI_LINK_PROBE_PRIVATE, false),
+    publicApiDocs: bool(env.GONGKAI_PUBLIC_API_DOCS, false),
     ...overrides,
   };
 }
