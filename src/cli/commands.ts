@@ -80,7 +80,7 @@ function registerPlatformCommands(program: Command): void {
     .description('备份全部数据到文件（pg_dump 自定义格式）')
     .action((file: string) =>
       withDb(async (d) => {
-        await backupTo(d.url, path.resolve(file));
+        await backupTo(d.ownerUrl, path.resolve(file));
         console.log(`已备份到 ${path.resolve(file)}（${(fs.statSync(file).size / 1024).toFixed(0)} KB）`);
       }),
     );
@@ -90,7 +90,8 @@ function registerPlatformCommands(program: Command): void {
     .action((file: string) => {
       if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
       return withDb(async (d) => {
-        await restoreFrom(d.url, path.resolve(file));
+        await restoreFrom(d.ownerUrl, path.resolve(file));
+        await d.regrant();
         console.log(`已从 ${path.resolve(file)} 恢复`);
       });
     });

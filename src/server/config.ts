@@ -5,6 +5,16 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** External PostgreSQL: the owner role's URL for migrations (GONGKAI_OWNER_DATABASE_URL; default DATABASE_URL). */
+  ownerDatabaseUrl: string | null;
+  /** Serve as a database superuser anyway (GONGKAI_ALLOW_SUPERUSER; tests only). */
+  allowSuperuser: boolean;
+  /** HMAC key of the audit checkpoints, outside the database (GONGKAI_AUDIT_KEY_FILE). */
+  auditKeyFile: string;
+  /** Where signed audit checkpoints are appended (GONGKAI_AUDIT_CHECKPOINTS). */
+  auditCheckpointFile: string;
+  /** Minutes between audit checkpoints (GONGKAI_AUDIT_CHECKPOINT_MINUTES). */
+  auditCheckpointMinutes: number;
   dataDir: string;
   only: 'portal' | 'admin' | null;
   adminPassword: string | null;
@@ -31,12 +41,20 @@ function bool(v: string | undefined, dflt: boolean): boolean {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(overrides.dataDir ?? env.GONGKAI_DATA_DIR ?? 'data');
   const only = env.GONGKAI_ONLY === 'portal' || env.GONGKAI_ONLY === 'admin' ? env.GONGKAI_ONLY : null;
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.GONGKAI_DATA_DIR ?? 'data'),
+    ownerDatabaseUrl: env.GONGKAI_OWNER_DATABASE_URL || null,
+    allowSuperuser: bool(env.GONGKAI_ALLOW_SUPERUSER, false),
+    dataDir,
+    auditKeyFile: path.resolve(env.GONGKAI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-hmac.key')),
+    auditCheckpointFile: path.resolve(
+      env.GONGKAI_AUDIT_CHECKPOINTS || path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
+    auditCheckpointMinutes: Math.max(1, Number(env.GONGKAI_AUDIT_CHECKPOINT_MINUTES ?? 10) || 10),
     only,
     adminPassword: env.GONGKAI_ADMIN_PASSWORD || null,
     demo: bool(env.GONGKAI_DEMO, true),

@@ -30,6 +30,10 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Append-only like audit_log, and hash-chained by a database trigger (gk_login_chain, migration 0008/0009):
+ * whoever inserts a row, it links to the one before it.
+ */
 export const loginLog = pgTable(
   'login_log',
   {
@@ -42,6 +46,9 @@ export const loginLog = pgTable(
     }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Set by the trigger; the defaults only let an insert omit them. */
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) => [index('login_log_at_idx').on(t.at)],
 );
