@@ -12,6 +12,7 @@ import { ZodError } from 'zod';
 import { mountPortal } from '../portal';
 import { MODULES } from './modules';
 import { auditFailure } from './platform/audit/audit';
+import { auditDownloads } from './platform/audit/downloads';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
@@ -167,6 +168,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       await next();
       c.header('Cache-Control', 'no-store');
     });
+    app.use('/api/*', auditDownloads(p));
     app.get('/api/docs', docs);
     authRoutes(app, p, limiter);
     auditRoutes(app, p);

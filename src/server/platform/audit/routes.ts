@@ -7,7 +7,7 @@ import type { AppEnv, Platform } from '../context';
 import { defineRoute, zPage } from '../http/route';
 import { fileResponse, XLSX_MIME } from '../http/upload';
 import { writeTable } from '../xlsx';
-import { verifyAuditChain } from './audit';
+import { verifyAuditTrail } from './checkpoint';
 
 const RESULT_LABEL = { success: '成功', failure: '失败' } as const;
 
@@ -155,8 +155,8 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
     method: 'get',
     path: '/api/audit/verify',
     tag,
-    summary: '校验审计日志哈希链',
+    summary: '校验审计日志与登录日志的哈希链及签名检查点',
     permission: 'audit:chain:verify',
-    handler: () => verifyAuditChain(database),
+    handler: () => verifyAuditTrail(database, p.config),
   });
 }
