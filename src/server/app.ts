@@ -23,6 +23,7 @@ import { isBadInputDbError, rejectMalformed, securityHeaders } from './platform/
 import { openApiDocument } from './platform/http/openapi';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
+import { configureUploads } from './platform/upload/limits';
 import { VERSION } from './version';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,6 +46,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limiter = opts.limiter ?? new RateLimiter();
   const only = opts.only ?? null;
+  configureUploads(p.config);
 
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');

@@ -31,6 +31,10 @@ export interface Config {
   linkProbe: boolean;
   /** Let the link probe reach private/loopback addresses: for tests only, default deny (SSRF). */
   linkProbePrivate: boolean;
+  /** ClamAV daemon for uploads: host:port or a unix socket path (GONGKAI_CLAMD; unset = no scan). */
+  clamd: string | null;
+  /** Wall-clock limit of parsing one upload (GONGKAI_UPLOAD_TIMEOUT_S; default 30 s). */
+  uploadTimeoutMs: number | null;
   /** Serve /api/docs without a session (GONGKAI_PUBLIC_API_DOCS; default: signed-in users only). */
   publicApiDocs: boolean;
 }
@@ -68,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     linkProbe: bool(env.GONGKAI_LINK_PROBE, true),
     linkProbePrivate: bool(env.GONGKAI_LINK_PROBE_PRIVATE, false),
     publicApiDocs: bool(env.GONGKAI_PUBLIC_API_DOCS, false),
+    clamd: env.GONGKAI_CLAMD || null,
+    uploadTimeoutMs: env.GONGKAI_UPLOAD_TIMEOUT_S ? Number(env.GONGKAI_UPLOAD_TIMEOUT_S) * 1000 : null,
     ...overrides,
   };
 }
