@@ -16,13 +16,18 @@ const XML = /\.(xml|rels|vml)$/i;
 /** Counts `<row` / `<c` start tags across chunk boundaries. */
 function tagCounter() {
   let carry = '';
-  return (chunk: Uint8Array): { rows: number; cells: number } => {
+  return (chunk: Uint8Array, final: boolean): { rows: number; cells: number } => {
     const text = carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-    const cut = Math.max(0, text.length - 8);
-    const body = text.slice(0, cut);
+    // A tag that starts in the last 8 characters is counted with the next chunk.
+    const cut = final ? text.length : Math.max(0, text.length - 8);
     carry = text.slice(cut);
-    const rows = body.match(/<row[\s>/]/g)?.length ?? 0;
-    const cells = body.match(/<c[\s>/]/g)?.length ?? 0;
+    let rows = 0;
+    let cells = 0;
+    for (const m of text.matchAll(/<(row|c)[\s>/]/g)) {
+      if (m.index >= cut) break;
+      if (m[1] === 'row') rows++;
+      else cells++;
+    }
     return { rows, cells };
   };
 }
@@ -74,7 +79,7 @@ export function inflateChecked(
       if (dtd?.(chunk))
         fail(refuse('文件中含有 DOCTYPE 或实体声明（可能引用外部实体），出于安全原因拒绝读取'));
       if (count) {
-        const n = count(chunk);
+        const n = count(chunk, final);
         rows += n.rows;
         cells += n.cells;
         if (rows > limits.maxSheetRows)
