@@ -8,6 +8,11 @@ import { refuse, type UploadLimits } from './limits';
 export interface InflateOptions {
   /** Entries to keep (the others are inflated, counted and dropped). */
   keep?: (name: string) => boolean;
+  /**
+   * Refuse XML parts with a DTD (default). Off when a file is only stored: it is refused when something reads it,
+   * and the pre-publication check then reports it as unreadable.
+   */
+  refuseDtd?: boolean;
 }
 
 const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -65,7 +70,10 @@ export function inflateChecked(
     let size = 0;
     let rows = 0;
     const count = SHEET.test(file.name) ? tagCounter() : null;
-    const dtd = XML.test(file.name) || file.name === '[Content_Types].xml' ? dtdWatch() : null;
+    const dtd =
+      opts.refuseDtd !== false && (XML.test(file.name) || file.name === '[Content_Types].xml')
+        ? dtdWatch()
+        : null;
     const types = file.name === '[Content_Types].xml';
     file.ondata = (err, chunk, final) => {
       if (err) fail(refuse('压缩包已损坏，无法解压'));

@@ -187,7 +187,13 @@ export function screenUpload(bytes: Uint8Array, filename: string, limits: Upload
   if (kind === 'ole' && indexOf(bytes, VBA_MARK) >= 0)
     throw refuse('文件含有宏（VBA），出于安全原因拒绝接收；请另存为不含宏的文件后上传');
   const expected = EXT_KINDS[ext];
-  if (expected && !expected.includes(kind))
-    throw refuse(`文件「${filename.slice(0, 80)}」的扩展名与内容不符（内容实际是 ${kind} 文件）`);
+  if (expected && !expected.includes(kind)) {
+    const office = ext === 'xlsx' ? 'Excel（.xlsx）' : ext === 'docx' ? 'Word（.docx）' : null;
+    throw refuse(
+      office
+        ? `文件「${filename.slice(0, 80)}」不是有效的 ${office}文件：扩展名与内容不符（内容实际是 ${kind} 文件）`
+        : `文件「${filename.slice(0, 80)}」的扩展名与内容不符（内容实际是 ${kind} 文件）`,
+    );
+  }
   return { kind, entries };
 }

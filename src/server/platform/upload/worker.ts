@@ -48,7 +48,7 @@ async function run(m: TaskMessage): Promise<unknown> {
   if (m.task === 'extract' || m.task === 'mask') return readStored(m);
   const limits = PROFILES[m.profile];
   const screened = screenUpload(m.bytes, m.name, limits);
-  if (screened.entries) inflateChecked(m.bytes, limits);
+  if (screened.entries) inflateChecked(m.bytes, limits, { refuseDtd: m.task !== 'inspect' });
   switch (m.task) {
     case 'inspect':
       return { kind: screened.kind };
