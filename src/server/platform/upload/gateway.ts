@@ -21,8 +21,12 @@ export type ParseTask = 'document' | 'table';
 
 const timeout = (profile: Profile) => gatewaySettings.timeoutMs ?? PROFILES[profile].timeoutMs;
 
+/** Bytes that already passed acceptUpload (a stored upload is not scanned twice). */
+const accepted = new WeakSet<Uint8Array>();
+
 /** Accepts an upload for storing or parsing, or throws the refusal. */
 export async function acceptUpload(file: UploadedFile, profile: Profile = 'stored'): Promise<Screened> {
+  if (accepted.has(file.bytes)) return screenUpload(file.bytes, file.name, PROFILES[profile]);
   const screened = screenUpload(file.bytes, file.name, PROFILES[profile]);
   if (screened.entries) {
     await runTask({ task: 'inspect', name: file.name, bytes: file.bytes, profile }, timeout(profile));
@@ -31,6 +35,7 @@ export async function acceptUpload(file: UploadedFile, profile: Profile = 'store
     const virus = await clamdScan(gatewaySettings.clamd, file.bytes);
     if (virus) throw refuse(`文件未通过病毒扫描（${virus}），已拒绝`);
   }
+  accepted.add(file.bytes);
   return screened;
 }
 
