@@ -3,11 +3,7 @@
 // generic refusal, so no stack or internals reach a response).
 import { parentPort } from 'node:worker_threads';
 import type { Finding } from '../../../domain/review/types';
-import {
-  type ExtractLimits,
-  extractAttachmentTextHere,
-  maskAttachmentHere,
-} from '../documents/attachment-text';
+import type { ExtractLimits } from '../documents/attachment-text';
 import { DocumentError } from '../documents/errors';
 import { isZip, type ZipLimits } from '../documents/zip';
 import { AppError } from '../errors';
