@@ -178,11 +178,12 @@ export function screenUpload(bytes: Uint8Array, filename: string, limits: Upload
   }
   if (kind === 'png') {
     const iend = lastIndexOf(bytes, [0x49, 0x45, 0x4e, 0x44], 8);
-    if (iend < 0 || trailingAfter(bytes, iend + 8)) throw refuse('图片末尾附加了其他数据，已拒绝');
+    // A truncated image is not a polyglot; data after its end is.
+    if (iend >= 0 && trailingAfter(bytes, iend + 8)) throw refuse('图片末尾附加了其他数据，已拒绝');
   }
   if (kind === 'jpeg') {
     const eoi = lastIndexOf(bytes, [0xff, 0xd9], 2);
-    if (eoi < 0 || trailingAfter(bytes, eoi + 2)) throw refuse('图片末尾附加了其他数据，已拒绝');
+    if (eoi >= 0 && trailingAfter(bytes, eoi + 2)) throw refuse('图片末尾附加了其他数据，已拒绝');
   }
   if (kind === 'ole' && indexOf(bytes, VBA_MARK) >= 0)
     throw refuse('文件含有宏（VBA），出于安全原因拒绝接收；请另存为不含宏的文件后上传');
