@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
-import { createTestDatabase, type TestDatabase } from '../test/db';
+import { appRoleUrl, createTestDatabase, type TestDatabase } from '../test/db';
 
 export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
 export const DEMO_PASSWORD = 'Demo#Gongkai1';
@@ -25,7 +25,9 @@ export async function startE2E(opts: { demo?: boolean; config?: Partial<Config> 
   const config = loadConfig(
     {},
     {
-      databaseUrl: tdb.url,
+      // As in production: the server runs as a non-superuser app role, migrations as the owner.
+      databaseUrl: await appRoleUrl(tdb),
+      ownerDatabaseUrl: tdb.url,
       port: 0,
       host: '127.0.0.1',
       adminPassword: ADMIN_PASSWORD,

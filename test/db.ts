@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { connect, type Database } from '../src/server/db/client';
+import { ensureLoginRole } from '../src/server/db/roles';
 
 export interface TestDatabase {
   database: Database;
@@ -32,4 +33,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/** A non-superuser app role on the test server (cluster-wide, shared by every test file): its URL for `tdb`. */
+export async function appRoleUrl(tdb: TestDatabase): Promise<string> {
+  const role = 'gk_test_app';
+  const password = 'gk-test-app-Pw1';
+  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+  await admin.connect();
+  try {
+    await ensureLoginRole(admin, role, password);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(tdb.url);
+  u.username = role;
+  u.password = password;
+  return u.toString();
 }

@@ -11,7 +11,7 @@ import { connect } from '../server/db/client';
 import { runningEmbeddedUrl } from '../server/db/embedded';
 import { startServer } from '../server/main';
 import { commitLeadingGroup, previewLeadingGroup } from '../server/modules/org';
-import { verifyAuditChain } from '../server/platform/audit/audit';
+import { verifyAuditTrail } from '../server/platform/audit/checkpoint';
 import { builtinCalendar, getCalendar } from '../server/platform/calendar/service';
 import { systemActor } from '../server/platform/context';
 import { fileToText } from '../server/platform/documents/text';
@@ -80,7 +80,7 @@ function registerPlatformCommands(program: Command): void {
     .description('备份全部数据到文件（pg_dump 自定义格式）')
     .action((file: string) =>
       withDb(async (d) => {
-        await backupTo(d.url, path.resolve(file));
+        await backupTo(d.ownerUrl, path.resolve(file));
         console.log(`已备份到 ${path.resolve(file)}（${(fs.statSync(file).size / 1024).toFixed(0)} KB）`);
       }),
     );
@@ -90,7 +90,8 @@ function registerPlatformCommands(program: Command): void {
     .action((file: string) => {
       if (!fs.existsSync(file)) throw new Error(`备份文件不存在：${file}`);
       return withDb(async (d) => {
-        await restoreFrom(d.url, path.resolve(file));
+        await restoreFrom(d.ownerUrl, path.resolve(file));
+        await d.regrant();
         console.log(`已从 ${path.resolve(file)} 恢复`);
       });
     });
@@ -185,11 +186,11 @@ function registerPlatformCommands(program: Command): void {
   const auditCmd = program.command('audit').description('审计日志');
   auditCmd
     .command('verify')
-    .description('校验审计日志哈希链是否完整')
+    .description('校验审计日志与登录日志的哈希链，并与签名检查点核对（发现截断或重算的哈希链）')
     .action(() =>
-      withDb(async (d) => {
-        const r = await verifyAuditChain(d.database);
-        console.log(r.message);
+      withDb(async (d, config) => {
+        const r = await verifyAuditTrail(d.database, config);
+        for (const line of r.message.split('；')) console.log(line);
         if (!r.ok) process.exitCode = 3;
       }),
     );

@@ -75,6 +75,12 @@ export const verifyResultSchema = z.object({
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   message: z.string(),
+  /** Login-log records checked (its own chain). */
+  loginChecked: z.number().int(),
+  /** Signed checkpoints found beside the data directory, and the newest one's time. */
+  checkpoints: z.number().int(),
+  lastCheckpointAt: z.string().nullable(),
+  problems: z.array(z.string()),
 });
 export type VerifyResult = z.output<typeof verifyResultSchema>;
 
@@ -110,7 +116,7 @@ export const auditApi = {
     method: 'get',
     path: '/api/audit/verify',
     tag,
-    summary: '校验审计日志哈希链',
+    summary: '校验审计日志与登录日志的哈希链及签名检查点',
     permission: 'audit:chain:verify',
     response: verifyResultSchema,
   }),

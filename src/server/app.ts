@@ -8,11 +8,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
 import { mountPortal } from '../portal';
 import { MODULES } from './modules';
 import { auditFailure } from './platform/audit/audit';
+import { auditDownloads } from './platform/audit/downloads';
 import { auditRoutes } from './platform/audit/routes';
 import { clientAddress, trustedProxies } from './platform/auth/client-address';
 import { authRoutes } from './platform/auth/routes';
@@ -20,9 +20,11 @@ import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { calendarRoutes } from './platform/calendar/routes';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
+import { isBadInputDbError, rejectMalformed, securityHeaders } from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
+import { configureUploads } from './platform/upload/limits';
 import { VERSION } from './version';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,6 +48,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   const limiter = opts.limiter ?? new RateLimiter(p.database, () => p.clock.now().getTime());
   const proxies = trustedProxies(p.config.trustedProxies);
   const only = opts.only ?? null;
+  configureUploads(p.config);
 
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
@@ -57,26 +60,9 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     c.header('X-Request-Id', c.get('requestId'));
   });
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // antd (CSS-in-JS) writes inline styles; scripts stay same-origin only.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // First on the way in, last on the way out: every response carries the security headers.
+  app.use('*', securityHeaders());
+  app.use('*', rejectMalformed());
 
   app.onError((err, c) => {
     const e =
@@ -84,7 +70,9 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
         ? err
         : err instanceof ZodError
           ? new AppError('VALIDATION', `输入有误：${err.issues[0]?.message ?? ''}`)
-          : null;
+          : isBadInputDbError(err)
+            ? new AppError('VALIDATION', '输入有误：含有无法保存的字符（如 NUL）或超出范围的数值')
+            : null;
     if (!e) {
       p.log('error', 'unhandled error', {
         requestId: c.get('requestId'),
@@ -140,7 +128,12 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
     }
     return c.json({ status: db === 'ok' ? 'ok' : 'degraded', db, version: VERSION }, db === 'ok' ? 200 : 503);
   });
-  app.get('/api/docs', (c) => c.json(openApiDocument(VERSION)));
+  // The API description helps an attacker map the console: signed-in users only, unless opened by a setting.
+  const docs = (c: Context<AppEnv>) => {
+    if (!p.config.publicApiDocs && !c.get('user')) throw new AppError('UNAUTHENTICATED', '请先登录');
+    return c.json(openApiDocument(VERSION));
+  };
+  if (only === 'portal' && p.config.publicApiDocs) app.get('/api/docs', docs);
 
   if (only !== 'admin') {
     mountPortal(app, p, limiter);
@@ -179,6 +172,8 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       await next();
       c.header('Cache-Control', 'no-store');
     });
+    app.use('/api/*', auditDownloads(p));
+    app.get('/api/docs', docs);
     authRoutes(app, p, limiter);
     auditRoutes(app, p);
     calendarRoutes(app, p);

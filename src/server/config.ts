@@ -5,6 +5,16 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** External PostgreSQL: the owner role's URL for migrations (GONGKAI_OWNER_DATABASE_URL; default DATABASE_URL). */
+  ownerDatabaseUrl: string | null;
+  /** Serve as a database superuser anyway (GONGKAI_ALLOW_SUPERUSER; tests only). */
+  allowSuperuser: boolean;
+  /** HMAC key of the audit checkpoints, outside the database (GONGKAI_AUDIT_KEY_FILE). */
+  auditKeyFile: string;
+  /** Where signed audit checkpoints are appended (GONGKAI_AUDIT_CHECKPOINTS). */
+  auditCheckpointFile: string;
+  /** Minutes between audit checkpoints (GONGKAI_AUDIT_CHECKPOINT_MINUTES). */
+  auditCheckpointMinutes: number;
   dataDir: string;
   only: 'portal' | 'admin' | null;
   adminPassword: string | null;
@@ -25,6 +35,12 @@ export interface Config {
   require2fa: boolean;
   /** Peers whose X-Forwarded-For is believed (GONGKAI_TRUSTED_PROXIES: comma-separated IPs or CIDRs). */
   trustedProxies: string[];
+  /** ClamAV daemon for uploads: host:port or a unix socket path (GONGKAI_CLAMD; unset = no scan). */
+  clamd: string | null;
+  /** Wall-clock limit of parsing one upload (GONGKAI_UPLOAD_TIMEOUT_S; default 30 s). */
+  uploadTimeoutMs: number | null;
+  /** Serve /api/docs without a session (GONGKAI_PUBLIC_API_DOCS; default: signed-in users only). */
+  publicApiDocs: boolean;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -33,12 +49,20 @@ function bool(v: string | undefined, dflt: boolean): boolean {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(overrides.dataDir ?? env.GONGKAI_DATA_DIR ?? 'data');
   const only = env.GONGKAI_ONLY === 'portal' || env.GONGKAI_ONLY === 'admin' ? env.GONGKAI_ONLY : null;
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.GONGKAI_DATA_DIR ?? 'data'),
+    ownerDatabaseUrl: env.GONGKAI_OWNER_DATABASE_URL || null,
+    allowSuperuser: bool(env.GONGKAI_ALLOW_SUPERUSER, false),
+    dataDir,
+    auditKeyFile: path.resolve(env.GONGKAI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-hmac.key')),
+    auditCheckpointFile: path.resolve(
+      env.GONGKAI_AUDIT_CHECKPOINTS || path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
+    auditCheckpointMinutes: Math.max(1, Number(env.GONGKAI_AUDIT_CHECKPOINT_MINUTES ?? 10) || 10),
     only,
     adminPassword: env.GONGKAI_ADMIN_PASSWORD || null,
     demo: bool(env.GONGKAI_DEMO, true),
@@ -57,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    publicApiDocs: bool(env.GONGKAI_PUBLIC_API_DOCS, false),
+    clamd: env.GONGKAI_CLAMD || null,
+    uploadTimeoutMs: env.GONGKAI_UPLOAD_TIMEOUT_S ? Number(env.GONGKAI_UPLOAD_TIMEOUT_S) * 1000 : null,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { ensureAdminBuilt } from './admin-build';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
+import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { startScheduler } from './platform/jobs/scheduler';
 import { type OpenedDatabase, openDatabase } from './runtime';
@@ -51,10 +52,11 @@ export async function startServer(
       '注意：两步验证要求已关闭（演示模式或 GONGKAI_REQUIRE_2FA=0），系统管理员、安全管理员和审计管理员仅凭密码即可登录；正式部署请设 GONGKAI_DEMO=0 且不要关闭两步验证。',
     );
   const app = buildApp(platform, { only: config.only });
-  const stopJobs =
-    config.jobs && config.only !== 'portal'
-      ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
-      : () => {};
+  const runJobs = config.jobs && config.only !== 'portal';
+  const stopJobs = runJobs
+    ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
+    : () => {};
+  const stopCheckpoints = runJobs ? startCheckpoints(platform) : async () => {};
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s as Server),
@@ -76,6 +78,7 @@ export async function startServer(
           server.close(() => r());
           server.closeAllConnections?.();
         });
+        await stopCheckpoints();
         await db.close();
       })();
       return stopped;

@@ -141,7 +141,7 @@ describe('login and sessions', () => {
   it('sends security headers', async () => {
     const r = await api.anon().get('/api/health');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(r.headers.get('x-frame-options')).toBe('DENY'); // consistent with frame-ancestors 'none'
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(r.body).toMatchObject({ status: 'ok', db: 'ok' });
   });

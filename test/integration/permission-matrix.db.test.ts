@@ -79,7 +79,7 @@ describe('permission matrix', () => {
   });
 
   it('the OpenAPI document lists every route with its permission', async () => {
-    const res = await api.anon().get<unknown>('/api/docs');
+    const res = await (await api.loginAs('admin')).get<unknown>('/api/docs');
     const doc = res.body as unknown as {
       openapi: string;
       paths: Record<string, Record<string, { 'x-permission': string | null }>>;

@@ -30,7 +30,14 @@ const notice = (units2: string) => `重庆市潼南区人民政府办公室关�
 function gongkai(...args: string[]) {
   return spawnSync(process.execPath, ['bin/gongkai.js', ...args], {
     cwd: ROOT,
-    env: { ...process.env, GONGKAI_DATA_DIR: dir, DATABASE_URL: tdb.url, GONGKAI_DEMO: '0' },
+    env: {
+      ...process.env,
+      GONGKAI_DATA_DIR: dir,
+      DATABASE_URL: tdb.url,
+      GONGKAI_DEMO: '0',
+      // The test database's URL is the server's superuser.
+      GONGKAI_ALLOW_SUPERUSER: '1',
+    },
     encoding: 'utf8',
     timeout: 120_000,
   });

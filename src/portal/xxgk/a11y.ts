@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../server/platform/context';
+import { sameSitePath } from '../../server/platform/http/guard';
 import { EXTRA_CSS, modes } from './view';
 
 export function xxgkA11y(app: Hono<AppEnv>): void {
@@ -21,8 +22,7 @@ export function xxgkA11y(app: Hono<AppEnv>): void {
           : [...cur, mode]
         : cur;
     setCookie(c, 'gk_a11y', next.join(','), { path: '/', maxAge: 365 * 86400, sameSite: 'Lax' });
-    const back = c.req.query('back') ?? '/xxgk';
-    // Only local paths: no open redirect.
-    return c.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/xxgk', 303);
+    // Only same-site relative paths: no open redirect.
+    return c.redirect(sameSitePath(c.req.query('back'), '/xxgk'), 303);
   });
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { applyAppGrants } from './roles';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -29,12 +30,16 @@ export function connect(url: string, max = 10): Database {
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Applies committed migrations; an advisory lock keeps several starting processes from racing. */
-export async function runMigrations(database: Database): Promise<void> {
+/**
+ * Applies committed migrations, then (with `grantTo`) the app role's rights; an advisory lock keeps several
+ * starting processes from racing.
+ */
+export async function runMigrations(database: Database, opts: { grantTo?: string } = {}): Promise<void> {
   const client = await database.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(7324001)');
     await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    if (opts.grantTo) await applyAppGrants(client, opts.grantTo);
   } finally {
     await client.query('SELECT pg_advisory_unlock(7324001)').catch(() => {});
     client.release();

@@ -136,6 +136,50 @@ function takeLock(
   };
 }
 
+/**
+ * The postmaster recorded in <pgDir>/postmaster.pid, when it is alive. `ours` when the pid file names this very
+ * data directory and (on Linux) the live process is a postgres started with it: a reused pid is never touched.
+ */
+export function runningPostmaster(pgDir: string): { pid: number; ours: boolean } | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) return null;
+  const sameDir = path.resolve(lines[1] ?? '') === path.resolve(pgDir);
+  let sameProcess = true;
+  try {
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    sameProcess =
+      /postgres$/.test(argv[0] ?? '') &&
+      argv.some((a, i) => argv[i - 1] === '-D' && path.resolve(a) === path.resolve(pgDir));
+  } catch {
+    // No /proc (macOS): the pid file's data directory is the evidence.
+  }
+  return { pid, ours: sameDir && sameProcess };
+}
+
+/** Fast shutdown of an orphaned postmaster (SIGINT), then immediate (SIGQUIT) if it does not go in 30 s. */
+async function stopOrphan(pgDir: string, pid: number): Promise<void> {
+  // PostgreSQL removes its pid file as it exits; an unreaped zombie still answers kill(pid, 0).
+  const down = () => !pidAlive(pid) || !fs.existsSync(path.join(pgDir, 'postmaster.pid'));
+  const gone = async (ms: number) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (down()) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return down();
+  };
+  process.kill(pid, 'SIGINT');
+  if (await gone(30_000)) return;
+  process.kill(pid, 'SIGQUIT');
+  if (!(await gone(10_000))) throw new Error(`无法停止遗留的内置 PostgreSQL（PID ${pid}）`);
+}
+
 export async function startEmbedded(
   dataDir: string,
   log: (m: string) => void = () => {},
@@ -178,15 +222,18 @@ export async function startEmbedded(
         fs.rmSync(tmpPw, { force: true });
       }
     }
-    // A stale postmaster.pid from a crash: PostgreSQL handles it itself when the pid is dead.
-    const pidFile = path.join(pgDir, 'postmaster.pid');
-    if (fs.existsSync(pidFile)) {
-      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-      if (pid && pidAlive(pid)) {
+    // A stale postmaster.pid from a crash: PostgreSQL handles it itself when the pid is dead. A live one whose
+    // Gongkai is gone (we hold the lock, so no live Gongkai owns this data dir) is our own orphan after a
+    // kill -9: stop it, then start normally.
+    const orphan = runningPostmaster(pgDir);
+    if (orphan) {
+      if (!orphan.ours) {
         throw new DataDirLockedError(
-          `数据目录 ${pgDir} 中的 PostgreSQL（PID ${pid}）仍在运行。请先停止使用该目录的进程。`,
+          `数据目录 ${pgDir} 中的 PostgreSQL（PID ${orphan.pid}）仍在运行。请先停止使用该目录的进程。`,
         );
       }
+      log(`发现上次异常退出遗留的内置 PostgreSQL（PID ${orphan.pid}），正在将其正常关闭…`);
+      await stopOrphan(pgDir, orphan.pid);
     }
     const password = fs.readFileSync(pwFile, 'utf8').trim();
     const port = opts.port ?? (await freePort());

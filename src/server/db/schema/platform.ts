@@ -31,6 +31,10 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Append-only like audit_log, and hash-chained by a database trigger (gk_login_chain, migration 0008/0009):
+ * whoever inserts a row, it links to the one before it.
+ */
 export const loginLog = pgTable(
   'login_log',
   {
@@ -41,6 +45,9 @@ export const loginLog = pgTable(
     result: text('result', { enum: LOGIN_RESULTS }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Set by the trigger; the defaults only let an insert omit them. */
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) => [index('login_log_at_idx').on(t.at)],
 );

@@ -1,12 +1,13 @@
 // The audit log: every write records who, their unit, action, object, result, IP, request id and time, in the
 // same transaction as the write. Records are hash-chained (hash = sha256(prevHash | canonical record)) so that
 // a changed, inserted or deleted record breaks the chain (`gongkai audit verify`).
-import { createHash, randomUUID } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { desc, sql } from 'drizzle-orm';
 import { maskPersonalData } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Actor } from '../context';
+import { type AuditChainFields, auditHash, GENESIS } from './chain';
 
 export interface AuditEntry {
   action: string;
@@ -16,45 +17,7 @@ export interface AuditEntry {
   detail?: string | Record<string, unknown> | null;
 }
 
-const GENESIS = '0'.repeat(64);
 const AUDIT_LOCK = 7324002;
-
-interface ChainFields {
-  id: string;
-  at: Date;
-  userId: string | null;
-  username: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  result: string;
-  ip: string | null;
-  requestId: string | null;
-  detail: string | null;
-  prevHash: string;
-}
-
-function chainHash(r: ChainFields): string {
-  const canonical = JSON.stringify([
-    r.id,
-    r.at.toISOString(),
-    r.userId,
-    r.username,
-    r.unitId,
-    r.unitName,
-    r.action,
-    r.objectType,
-    r.objectId,
-    r.result,
-    r.ip,
-    r.requestId,
-    r.detail,
-    r.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /** Appends one audit record inside the caller's transaction. Personal data in `detail` is masked. */
 export async function audit(
@@ -72,7 +35,7 @@ export async function audit(
       : typeof entry.detail === 'string'
         ? entry.detail
         : JSON.stringify(entry.detail);
-  const fields: ChainFields = {
+  const fields: AuditChainFields = {
     id: randomUUID(),
     at: new Date(Math.floor(now.getTime())),
     userId: actor.userId,
@@ -90,7 +53,7 @@ export async function audit(
   };
   await tx
     .insert(auditLog)
-    .values({ ...fields, result: fields.result as 'success' | 'failure', hash: chainHash(fields) });
+    .values({ ...fields, result: fields.result as 'success' | 'failure', hash: auditHash(fields) });
 }
 
 /** A failed or refused action is recorded in its own transaction (there is no write to join). */
@@ -98,47 +61,4 @@ export async function auditFailure(database: Database, actor: Actor, entry: Audi
   await database.db.transaction((tx) => audit(tx, actor, { ...entry, result: 'failure' }));
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: number | null;
-  message: string;
-}
-
-export async function verifyAuditChain(database: Database): Promise<VerifyResult> {
-  let prev = GENESIS;
-  let checked = 0;
-  let lastSeq = 0;
-  for (;;) {
-    const rows = await database.db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, lastSeq))
-      .orderBy(asc(auditLog.seq))
-      .limit(2000);
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      const expected = chainHash({ ...r, prevHash: r.prevHash });
-      if (r.prevHash !== prev) {
-        return {
-          ok: false,
-          checked,
-          firstBrokenSeq: r.seq,
-          message: `第 ${r.seq} 条记录与前一条不衔接：其前的记录被删除、插入或修改`,
-        };
-      }
-      if (r.hash !== expected) {
-        return {
-          ok: false,
-          checked,
-          firstBrokenSeq: r.seq,
-          message: `第 ${r.seq} 条记录的内容已被修改（哈希不符）`,
-        };
-      }
-      prev = r.hash;
-      checked++;
-      lastSeq = r.seq;
-    }
-  }
-  return { ok: true, checked, firstBrokenSeq: null, message: `审计链完整，共校验 ${checked} 条记录` };
-}
+export { type VerifyResult, verifyAuditChain } from './chain';

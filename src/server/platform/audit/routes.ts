@@ -4,7 +4,7 @@ import { auditApi } from '../../../contracts/audit';
 import type { AppEnv, Platform } from '../context';
 import { route } from '../http/route';
 import { fileResponse, XLSX_MIME } from '../http/upload';
-import { verifyAuditChain } from './audit';
+import { verifyAuditTrail } from './checkpoint';
 import { exportAuditLog, listAuditLog, listLoginLog } from './logs';
 
 export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
@@ -14,5 +14,5 @@ export function auditRoutes(app: Hono<AppEnv>, p: Platform): void {
     fileResponse(await exportAuditLog(db, query), '审计日志.xlsx', XLSX_MIME),
   );
   route(app, auditApi.logins, ({ query }) => listLoginLog(db, query));
-  route(app, auditApi.verify, () => verifyAuditChain(p.database));
+  route(app, auditApi.verify, () => verifyAuditTrail(p.database, p.config));
 }

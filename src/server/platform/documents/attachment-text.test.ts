@@ -11,7 +11,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runChecksOnParts } from '../../../domain/review/checks';
 import {
   type AttachmentPart,
@@ -24,6 +24,9 @@ import {
   maskXlsx,
 } from './attachment-text';
 import { libreOfficeBinary } from './libreoffice';
+
+// Reading runs in an upload worker (platform/upload): its first start on a loaded machine takes seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ID = '500103199001011232'; // check digit 2 verified in domain/review/checks.test.ts helpers
 

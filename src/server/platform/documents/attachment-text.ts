@@ -10,6 +10,7 @@ import { runChecksOnParts, unreadableAttachmentFinding } from '../../../domain/r
 import { maskAll } from '../../../domain/review/mask';
 import type { CheckOptions, Finding } from '../../../domain/review/types';
 import { AppError } from '../errors';
+import { readStoredInWorker } from '../upload/gateway';
 import { convertToDocx } from './libreoffice';
 
 export interface AttachmentPart {
@@ -466,8 +467,20 @@ function decodeText(bytes: Uint8Array): string {
 
 // ---------- entry points ----------
 
-/** Text of an attachment, part by part. Never throws: an unreadable file gives `{ error: '附件无法打开：…' }`. */
-export async function extractAttachmentText(
+/**
+ * Text of an attachment, part by part, read in an upload worker (heap and time limits; platform/upload). Never
+ * throws: an unreadable file gives `{ error: '附件无法打开：…' }`.
+ */
+export function extractAttachmentText(
+  bytes: Uint8Array,
+  filename: string,
+  limits?: ExtractLimits,
+): Promise<ExtractResult> {
+  return readStoredInWorker<ExtractResult>('extract', { name: filename, bytes }, { limits });
+}
+
+/** What the worker runs for extractAttachmentText. */
+export async function extractAttachmentTextHere(
   bytes: Uint8Array,
   filename: string,
   limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
@@ -515,14 +528,28 @@ export async function checkAttachment(
  * One-click mask of a whole attachment: findings (as returned by checkAttachment, matched to parts by their
  * `source`) are written into a copy. Text PDFs cannot be rewritten safely and give an error.
  */
-export async function maskAttachment(
+export function maskAttachment(
+  bytes: Uint8Array,
+  filename: string,
+  findings: readonly Finding[],
+  limits?: ExtractLimits,
+): Promise<MaskResult | { error: string }> {
+  return readStoredInWorker<MaskResult>(
+    'mask',
+    { name: filename, bytes },
+    { limits, findings: [...findings] },
+  );
+}
+
+/** What the worker runs for maskAttachment. */
+export async function maskAttachmentHere(
   bytes: Uint8Array,
   filename: string,
   findings: readonly Finding[],
   limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
 ): Promise<MaskResult | { error: string }> {
   const ext = extOf(filename);
-  const r = await extractAttachmentText(bytes, filename, limits);
+  const r = await extractAttachmentTextHere(bytes, filename, limits);
   if ('error' in r) return r;
   const keyOf = new Map(r.parts.map((p) => [p.source, p.key]));
   const byKey: Record<string, Finding[]> = {};

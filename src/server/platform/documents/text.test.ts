@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildPdf } from '../../../../test/pdf';
 import { AppError } from '../errors';
 import { libreOfficeBinary } from './libreoffice';
 import { uploadToText } from './text';
+
+// Reading runs in an upload worker (platform/upload): its first start on a loaded machine takes seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // An OLE compound-file header, as .doc and .wps files start.
 const OLE = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);

@@ -6,10 +6,10 @@ import { blocksToText, type DocBlock, textToBlocks } from '../../../domain/tasks
 import { cleanPageText } from '../../../domain/tasks/page-text';
 import { AppError } from '../errors';
 import type { Upload } from '../http/upload';
+import { parseUpload } from '../upload/gateway';
 import { detectFileKind } from './detect';
 import { DocumentError } from './errors';
 import { convertToDocx } from './libreoffice';
-import { readDocument } from './read';
 
 export async function uploadToBlocks(upload: Upload): Promise<DocBlock[]> {
   try {
@@ -19,7 +19,8 @@ export async function uploadToBlocks(upload: Upload): Promise<DocBlock[]> {
       bytes = await convertToDocx(bytes, path.extname(name).toLowerCase() === '.wps' ? 'wps' : 'doc');
       name = `${path.basename(name, path.extname(name))}.docx`;
     }
-    return await readDocument(bytes, name);
+    // Parsed in an upload worker (platform/upload): inflated with caps, heap and time limits.
+    return await parseUpload<DocBlock[]>('document', { name, bytes });
   } catch (e) {
     if (e instanceof DocumentError) throw new AppError('VALIDATION', e.message);
     throw e;

@@ -5,6 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { files } from '../../db/schema';
 import { AppError } from '../errors';
+import { acceptUpload } from '../upload/gateway';
 
 export type StoredKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif' | 'txt' | 'zip';
 
@@ -73,6 +74,8 @@ export async function storeFile(
       'PAYLOAD_TOO_LARGE',
       `文件「${input.name}」过大，上限 ${Math.floor(opts.maxBytes / 1048576)} MB`,
     );
+  // Whatever route it came by (console upload, the portal's form), a stored file has passed the gateway.
+  await acceptUpload({ name: input.name, bytes: input.bytes });
   const kind = sniffKind(input.bytes);
   if (!kind || !opts.allowed.includes(kind)) {
     throw new AppError(

@@ -1,13 +1,17 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
+import { acceptUpload } from '../upload/gateway';
 
 export interface Upload {
   name: string;
   bytes: Uint8Array;
 }
 
-/** Reads the multipart `file` field. Size is capped by the bodyLimit middleware and checked again here. */
+/**
+ * Reads the multipart `file` field and passes it through the upload gateway (platform/upload). Size is capped by
+ * the bodyLimit middleware and checked again here.
+ */
 export async function readUpload(c: Context<AppEnv>, maxBytes: number, field = 'file'): Promise<Upload> {
   let form: Record<string, string | File | (string | File)[]>;
   try {
@@ -25,7 +29,10 @@ export async function readUpload(c: Context<AppEnv>, maxBytes: number, field = '
       `文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${Math.floor(maxBytes / 1048576)} MB`,
     );
   }
-  return { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) };
+  const upload = { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) };
+  // The one gateway: type, macros, polyglots, zip bombs, sheet sizes (in a worker), optional virus scan.
+  await acceptUpload(upload);
+  return upload;
 }
 
 /** Content-Disposition for a download with a Chinese file name (RFC 5987). */

@@ -1,0 +1,140 @@
+// The web's first and last line: one middleware that sets the security headers on every response (portal, API,
+// console, 404, errors — also on Responses a handler built itself), refuses malformed input with a 400 before any
+// handler can turn it into a 500, and the one rule for redirects (same-site relative paths only).
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../errors';
+
+const CSP = [
+  "default-src 'self'",
+  // antd (CSS-in-JS) and the portal's accessibility modes write inline styles; scripts stay same-origin only.
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+  "base-uri 'self'",
+  "object-src 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+/** Sets SECURITY_HEADERS on whatever response leaves the app; a frozen Response is copied. */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    try {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    } catch {
+      const res = new Response(c.res.body, c.res);
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+      c.res = res;
+    }
+  };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a header value may hold a tab, nothing else below 0x20
+const HEADER_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** Query parameters that are page numbers, sizes or years: digits only (no Infinity, NaN, 1e9, -1). */
+const NUMERIC_PARAMS = new Set(['page', 'pageSize', 'year', 'limit', 'offset']);
+const MAX_PAGE = 100_000;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Why a request is malformed, or null. Pure, for the middleware and its tests. */
+export function malformedReason(req: {
+  method: string;
+  url: string;
+  headers: Iterable<[string, string]>;
+}): string | null {
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    return '请求地址无效';
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return '请求地址编码无效';
+  }
+  if (CONTROL.test(path)) return '请求地址含有控制字符';
+  let params: [string, string][];
+  try {
+    params = [...url.searchParams];
+  } catch {
+    return '查询参数编码无效';
+  }
+  for (const [k, v] of params) {
+    if (CONTROL.test(k) || CONTROL.test(v)) return '查询参数含有控制字符（如 NUL、回车、换行）';
+    if (NUMERIC_PARAMS.has(k) && v !== '') {
+      if (!/^\d{1,9}$/.test(v)) return `参数 ${k} 应为正整数`;
+      if (k === 'page' && Number(v) > MAX_PAGE) return '页码过大';
+    }
+  }
+  for (const [k, v] of req.headers) {
+    if (HEADER_CONTROL.test(v)) return `请求头 ${k} 含有控制字符`;
+  }
+  const origin = [...req.headers].find(([k]) => k.toLowerCase() === 'origin')?.[1];
+  if (origin !== undefined && UNSAFE.has(req.method.toUpperCase()) && !isHttpOrigin(origin))
+    return '请求来源（Origin）无效';
+  return null;
+}
+
+function isHttpOrigin(origin: string): boolean {
+  try {
+    const u = new URL(origin);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Malformed input is a 400 with a Chinese message, before any handler sees it. */
+export function rejectMalformed(): MiddlewareHandler {
+  return async (c, next) => {
+    const why = malformedReason({ method: c.req.method, url: c.req.url, headers: c.req.raw.headers });
+    if (why) throw new AppError('VALIDATION', `请求格式无效：${why}`);
+    await next();
+  };
+}
+
+/**
+ * A redirect target from user input: only a same-site relative path ('/xxgk/…'), never a scheme, a host,
+ * '//' or '/\' (browsers read both as another host), nor control characters; anything else → fallback.
+ */
+export function sameSitePath(target: string | undefined | null, fallback: string): string {
+  if (!target?.startsWith('/') || target.length > 2000) return fallback;
+  if (/^\/[/\\]/.test(target) || target.includes('\\') || CONTROL.test(target)) return fallback;
+  try {
+    const base = 'http://gongkai.invalid';
+    const u = new URL(target, base);
+    if (u.origin !== base) return fallback;
+    return u.pathname + u.search + u.hash;
+  } catch {
+    return fallback;
+  }
+}
+
+/** PostgreSQL "data exception" codes (class 22: NUL bytes, bad encodings, out-of-range numbers or dates). */
+export function isBadInputDbError(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

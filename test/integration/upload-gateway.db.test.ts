@@ -1,0 +1,103 @@
+// Issue 10 part 4 over HTTP: the unit and user imports and the notice import go through the upload gateway;
+// hostile files get a 4xx with a Chinese message within seconds, and the server keeps answering meanwhile.
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, setupApi, type TestApi } from '../api';
+
+let api: TestApi;
+let office: Client;
+beforeAll(async () => {
+  api = await setupApi();
+  office = await api.loginAs('office');
+});
+afterAll(() => api.close());
+
+const CT =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+/** A workbook whose sheet has `rows` rows (inline strings, no styles). */
+function sheet(rows: number): Uint8Array {
+  const body = Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>单位${i}</t></is></c></row>`,
+  ).join('');
+  return zipSync({
+    '[Content_Types].xml': strToU8(CT),
+    'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="S" sheetId="1"/></sheets></workbook>'),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${body}</sheetData></worksheet>`),
+  });
+}
+/** 1 MB that declares a 1 GiB entry. */
+function declaredGiB(): Uint8Array {
+  const b = new Uint8Array(sheet(10));
+  const dv = new DataView(b.buffer);
+  for (let i = 0; i + 4 <= b.length; i++) {
+    if (dv.getUint32(i, true) === 0x04034b50) dv.setUint32(i + 22, 1024 ** 3, true);
+    if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 1024 ** 3, true);
+  }
+  return b;
+}
+/** 40 MB of zeros declaring 1000 bytes: only the real inflation shows it. */
+function lyingBomb(): Uint8Array {
+  const b = zipSync({
+    '[Content_Types].xml': strToU8(CT),
+    'word/document.xml': new Uint8Array(40 * 1024 * 1024),
+  });
+  const dv = new DataView(b.buffer);
+  for (let i = 0; i + 4 <= b.length; i++) {
+    if (dv.getUint32(i, true) === 0x04034b50) dv.setUint32(i + 22, 1000, true);
+    if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 1000, true);
+  }
+  return b;
+}
+
+async function timed<T>(p: Promise<T>): Promise<{ r: T; ms: number }> {
+  const t = Date.now();
+  const r = await p;
+  return { r, ms: Date.now() - t };
+}
+
+describe('imports go through the gateway', () => {
+  it.each([
+    ['/api/org/units/import', '单位.xlsx', declaredGiB, /压缩炸弹/],
+    ['/api/org/users/import', '用户.xlsx', declaredGiB, /压缩炸弹/],
+    ['/api/org/units/import', '单位.xlsx', () => sheet(25_000), /行数过多/],
+    ['/api/org/users/import', '用户.xlsm', () => sheet(3), /宏/],
+    ['/api/org/units/import', '单位.xlsx', () => zipSync({ '../x.xml': strToU8('x') }), /越界路径/],
+    ['/api/tasks/import/preview', '通知.docx', lyingBomb, /压缩炸弹|压缩比/],
+  ])('%s %s', async (path, name, make, message) => {
+    const { r, ms } = await timed(office.upload(path, name, make()));
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+    expect(r.body.error?.message).toMatch(message);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('the server stays responsive', () => {
+  it('health answers within 1 s while hostile and heavy uploads are processed', async () => {
+    const uploads = [
+      office.upload('/api/org/units/import', '单位.xlsx', sheet(19_000)),
+      office.upload('/api/tasks/import/preview', '通知.docx', lyingBomb()),
+      office.upload('/api/org/users/import', '用户.xlsx', sheet(19_000)),
+    ];
+    let settled = false;
+    const all = Promise.allSettled(uploads).finally(() => {
+      settled = true;
+    });
+    const latencies: number[] = [];
+    while (!settled) {
+      const { r, ms } = await timed(Promise.resolve(api.app.request('/api/health')));
+      expect(r.status).toBe(200);
+      latencies.push(ms);
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    const results = await all;
+    for (const x of results) {
+      expect(x.status).toBe('fulfilled');
+      const status = (x as PromiseFulfilledResult<{ status: number }>).value.status;
+      expect(status).toBeLessThan(500);
+    }
+    expect(latencies.length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+  });
+});
