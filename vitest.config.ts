@@ -34,6 +34,9 @@ export default defineConfig({
           globalSetup: ['test/db-global-setup.ts', 'test/e2e-global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A page renders after its data arrives: on a loaded 2-core CI machine that can take longer than the
+          // default second of expect.poll. Waiting longer changes no assertion, only how long a page may take.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
         },
