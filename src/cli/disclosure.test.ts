@@ -9,7 +9,15 @@ import { checkFile } from './disclosure';
 
 describe('review check FILE', () => {
   it.each([
-    ['名单.txt', '联系人张三，电话 13812345678。', [['mobile', '13812345678', '138****5678', true]]],
+    // A name next to a phone is a non-blocking finding (the reviewer decides); one-click masking leaves it.
+    [
+      '名单.txt',
+      '联系人张三，电话 13812345678。',
+      [
+        ['personal_name', '张三', '张三', false],
+        ['mobile', '13812345678', '138****5678', true],
+      ],
+    ],
     ['说明.md', '本文件为秘密★1年。', [['secrecy_mark', '秘密★1年', '*****', true]]],
     ['正常.txt', '揭开秘密的面纱：电话号码 0101234567890123 不是手机号。', []],
   ])('%s', async (name, text, expected) => {
