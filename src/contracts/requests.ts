@@ -1,14 +1,14 @@
 // Contracts of 依申请公开 (requests): request and response schemas of every route and the `requestsApi` map.
 // Shared by server, OpenAPI and console.
 import { z } from 'zod';
-import { CLOCK_ACTION_LABELS, type ClockStatus } from '../domain/requests/clock';
+import { CASE_STATUSES, type CaseStatus, CLOCK_ACTION_LABELS } from '../domain/requests/clock';
 import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/intake';
 import { LETTER_KINDS } from '../domain/requests/letters';
 import { APPLICANT_KINDS, LEGAL_BASIS_LABELS, OUTCOME_CODES } from '../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
 import { endpoint, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
 
-export type CaseStatus = 'submitted' | ClockStatus | 'closed';
+export type { CaseStatus };
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '待确认收到',
@@ -209,7 +209,8 @@ export const zLetterBody = z.object({ kind: listOf(LETTER_KINDS, '文书类型�
 
 export const caseListQuery = z.object({
   keyword: z.string().max(60).optional(),
-  status: z.string().max(40).optional(),
+  /** A case status, or 'open' (the clock runs) or 'extension_pending' (the approver's queue). */
+  status: listOf([...CASE_STATUSES, 'open', 'extension_pending'], '状态无效').optional(),
   unitId: zUuid.optional(),
   overdue: z
     .enum(['true', 'false'])

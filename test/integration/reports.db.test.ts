@@ -48,7 +48,7 @@ beforeAll(async () => {
   fgwUnit = (await api.tdb.database.db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
   // 120 cases received 2025-06 … 2026-12, closed with a random outcome or still open; some remedies.
   const rnd = lcg(42);
-  const rows = [];
+  const rows: (typeof requestCases.$inferInsert)[] = [];
   for (let i = 0; i < 120; i++) {
     const recvDay = 150 + rnd(560); // days after 2025-01-01
     const received = new Date(Date.UTC(2025, 0, 1 + recvDay)).toISOString().slice(0, 10);

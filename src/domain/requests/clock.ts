@@ -582,14 +582,20 @@ export function foldClockEvents(
 // ---------------------------------------------------------------------------------------------------------
 // Public summary
 
-export type ClockStatus =
-  | 'not_received'
-  | 'running'
-  | 'paused_consultation'
-  | 'paused_fee'
-  | 'awaiting_correction'
-  | 'abandoned_no_correction'
-  | 'abandoned_unpaid';
+export const CLOCK_STATUSES = [
+  'not_received',
+  'running',
+  'paused_consultation',
+  'paused_fee',
+  'awaiting_correction',
+  'abandoned_no_correction',
+  'abandoned_unpaid',
+] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+/** What a case's status column holds: awaiting confirmation (portal), a clock status while open, or closed. */
+export const CASE_STATUSES = ['submitted', ...CLOCK_STATUSES, 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
   not_received: '未收到申请',

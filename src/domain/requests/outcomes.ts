@@ -198,14 +198,14 @@ export type ApplicantKind =
   | 'legal_service'
   | 'other';
 
-export const APPLICANT_KINDS: readonly ApplicantKind[] = [
+export const APPLICANT_KINDS = [
   'natural_person',
   'commercial',
   'research',
   'public_interest',
   'legal_service',
   'other',
-];
+] as const satisfies readonly ApplicantKind[];
 
 /** Column labels of section 三 (§2.3), in table order. */
 export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = {

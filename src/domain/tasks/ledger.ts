@@ -6,7 +6,8 @@ import type { Deadline, RecurrencePeriod } from './deadlines';
 import { lastDayOfMonth } from './deadlines';
 
 /** What is stored: the workflow position of an assignment. 'overdue' is never stored. */
-export type AssignmentState = 'not_started' | 'in_progress' | 'submitted' | 'closed' | 'returned';
+export const ASSIGNMENT_STATES = ['not_started', 'in_progress', 'submitted', 'closed', 'returned'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 /** What users see: the stored state, or 'overdue' derived from the deadline. */
 export type LedgerStatus = AssignmentState | 'overdue';
 

@@ -16,8 +16,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
+import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
+import { oneOf } from './checks';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -76,11 +78,7 @@ export const disclosureItems = pgTable(
     summary: text('summary').notNull().default(''),
     bodyHtml: text('body_html').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
-    status: text('status', {
-      enum: ['draft', 'in_review', 'returned', 'scheduled', 'published', 'withdrawn', 'superseded'],
-    })
-      .notNull()
-      .default('draft'),
+    status: text('status', { enum: ITEM_STATUSES }).notNull().default('draft'),
     level: integer('level').notNull().default(0),
     approvedBy: uuid('approved_by').array().notNull().default(sql`'{}'::uuid[]`),
     publishAt: timestamp('publish_at', { withTimezone: true }),
@@ -120,6 +118,7 @@ export const disclosureItems = pgTable(
     index('disclosure_items_published_idx').on(t.publishedAt),
     uniqueIndex('disclosure_items_index_no_uq').on(t.indexNo, t.version),
     index('disclosure_items_search_idx').using('gin', t.searchVector),
+    oneOf('disclosure_items_status_check', t.status, ITEM_STATUSES),
   ],
 );
 

@@ -12,6 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './checks';
+
+/** An account is active or disabled (停用); never deleted, so that the audit log keeps naming it. */
+export const USER_STATUSES = ['active', 'disabled'] as const;
 
 export const units = pgTable(
   'units',
@@ -74,9 +78,7 @@ export const users = pgTable(
       .references(() => units.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
-    status: text('status', { enum: ['active', 'disabled'] })
-      .notNull()
-      .default('active'),
+    status: text('status', { enum: USER_STATUSES }).notNull().default('active'),
     phone: text('phone'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -88,6 +90,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
     index('users_unit_idx').on(t.unitId),
+    oneOf('users_status_check', t.status, USER_STATUSES),
   ],
 );
 

@@ -13,6 +13,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ExtensionRequestInfo } from '../../../contracts/requests';
 import type { ClockEvent } from '../../../domain/requests/clock';
+import { CASE_STATUSES } from '../../../domain/requests/clock';
+import { APPLICANT_KINDS, OUTCOME_CODES } from '../../../domain/requests/outcomes';
+import { oneOf } from './checks';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -53,7 +56,7 @@ export const requestCases = pgTable(
       .notNull()
       .references(() => units.id),
     channel: text('channel').notNull(),
-    applicantKind: text('applicant_kind').notNull(),
+    applicantKind: text('applicant_kind', { enum: APPLICANT_KINDS }).notNull(),
     applicant: jsonb('applicant').$type<ApplicantData>().notNull(),
     /** Normalised applicant key (ID number or name+phone) for 按件 counting and duplicate detection. */
     applicantKey: text('applicant_key').notNull(),
@@ -71,11 +74,11 @@ export const requestCases = pgTable(
     feeMethod: text('fee_method'),
     feeAmount: integer('fee_amount'),
     /** 'submitted' (awaiting confirmation), a ClockStatus while open, or 'closed'. */
-    status: text('status').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
     replyDue: date('reply_due', { mode: 'string' }),
     trace: jsonb('trace').$type<string[]>().notNull().default([]),
     timeline: jsonb('timeline').$type<TimelineEntry[]>().notNull().default([]),
-    outcome: text('outcome'),
+    outcome: text('outcome', { enum: OUTCOME_CODES }),
     legalBasis: text('legal_basis'),
     replyText: text('reply_text'),
     closedOn: date('closed_on', { mode: 'string' }),
@@ -93,6 +96,9 @@ export const requestCases = pgTable(
     index('request_cases_unit_idx').on(t.unitId, t.status),
     index('request_cases_applicant_idx').on(t.applicantKey, t.receivedOn),
     index('request_cases_due_idx').on(t.status, t.replyDue),
+    oneOf('request_cases_status_check', t.status, CASE_STATUSES),
+    oneOf('request_cases_applicant_kind_check', t.applicantKind, APPLICANT_KINDS),
+    oneOf('request_cases_outcome_check', t.outcome, OUTCOME_CODES),
   ],
 );
 

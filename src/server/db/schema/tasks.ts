@@ -15,6 +15,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Deadline } from '../../../domain/tasks/deadlines';
+import { ASSIGNMENT_STATES } from '../../../domain/tasks/ledger';
+import { oneOf } from './checks';
+
+export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -75,9 +80,7 @@ export const taskAssignments = pgTable(
     period: text('period'),
     /** Legal-style calendar date (Asia/Shanghai); null until an event fixes a relative deadline. */
     dueDate: date('due_date', { mode: 'string' }),
-    state: text('state', { enum: ['not_started', 'in_progress', 'submitted', 'closed', 'returned'] })
-      .notNull()
-      .default('not_started'),
+    state: text('state', { enum: ASSIGNMENT_STATES }).notNull().default('not_started'),
     leadReview: text('lead_review', { enum: ['approved', 'returned'] }),
     leadReviewNote: text('lead_review_note'),
     returnReason: text('return_reason'),
@@ -90,6 +93,7 @@ export const taskAssignments = pgTable(
     uniqueIndex('task_assignments_uq').on(t.taskId, t.unitId, sql`coalesce(${t.period}, '')`),
     index('task_assignments_unit_idx').on(t.unitId),
     index('task_assignments_due_idx').on(t.dueDate),
+    oneOf('task_assignments_state_check', t.state, ASSIGNMENT_STATES),
   ],
 );
 
@@ -132,14 +136,15 @@ export const extensionRequests = pgTable(
     oldDueDate: date('old_due_date', { mode: 'string' }),
     newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: EXTENSION_STATUSES }).notNull().default('pending'),
     requestedBy: uuid('requested_by').references(() => users.id),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
   },
-  (t) => [index('extension_requests_assignment_idx').on(t.assignmentId)],
+  (t) => [
+    index('extension_requests_assignment_idx').on(t.assignmentId),
+    oneOf('extension_requests_status_check', t.status, EXTENSION_STATUSES),
+  ],
 );

@@ -2,6 +2,7 @@
 // from the org module's face (unitNameSql), not a join on its table.
 import { and, desc, eq, ilike, inArray, isNotNull, like, not, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
+import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
@@ -66,7 +67,7 @@ export function receivedCasesOfApplicant(db: DbOrTx, key: string) {
 
 export interface CaseFilter {
   keyword?: string;
-  status?: string;
+  status?: CaseStatus | 'open' | 'extension_pending';
   unitId?: string;
   overdue?: boolean;
   page: number;
@@ -166,7 +167,7 @@ export async function letterWithUnit(db: DbOrTx, letterId: string) {
 }
 
 /** Cases whose clock runs (neither awaiting confirmation nor closed); with `statuses`, only those. */
-export function openCases(db: DbOrTx, statuses?: readonly string[]): Promise<CaseRow[]> {
+export function openCases(db: DbOrTx, statuses?: readonly CaseStatus[]): Promise<CaseRow[]> {
   return db
     .select()
     .from(requestCases)

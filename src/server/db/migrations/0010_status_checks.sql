@@ -1,0 +1,7 @@
+ALTER TABLE "disclosure_items" ADD CONSTRAINT "disclosure_items_status_check" CHECK ("disclosure_items"."status" IN ('draft', 'in_review', 'returned', 'scheduled', 'published', 'withdrawn', 'superseded'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_status_check" CHECK ("users"."status" IN ('active', 'disabled'));--> statement-breakpoint
+ALTER TABLE "request_cases" ADD CONSTRAINT "request_cases_status_check" CHECK ("request_cases"."status" IN ('submitted', 'not_received', 'running', 'paused_consultation', 'paused_fee', 'awaiting_correction', 'abandoned_no_correction', 'abandoned_unpaid', 'closed'));--> statement-breakpoint
+ALTER TABLE "request_cases" ADD CONSTRAINT "request_cases_applicant_kind_check" CHECK ("request_cases"."applicant_kind" IN ('natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other'));--> statement-breakpoint
+ALTER TABLE "request_cases" ADD CONSTRAINT "request_cases_outcome_check" CHECK ("request_cases"."outcome" IN ('r1', 'r2', 'r3_1', 'r3_2', 'r3_3', 'r3_4', 'r3_5', 'r3_6', 'r3_7', 'r3_8', 'r4_1', 'r4_2', 'r4_3', 'r5_1', 'r5_2', 'r5_3', 'r5_4', 'r5_5', 'r6_1', 'r6_2', 'r6_3'));--> statement-breakpoint
+ALTER TABLE "extension_requests" ADD CONSTRAINT "extension_requests_status_check" CHECK ("extension_requests"."status" IN ('pending', 'approved', 'rejected'));--> statement-breakpoint
+ALTER TABLE "task_assignments" ADD CONSTRAINT "task_assignments_state_check" CHECK ("task_assignments"."state" IN ('not_started', 'in_progress', 'submitted', 'closed', 'returned'));
