@@ -121,24 +121,23 @@ export interface UserRef {
   unitId: string;
 }
 
+/** Active users holding `perm` through any of their roles, and matching `where`. */
+function usersWithPermission(db: DbOrTx, perm: PermissionCode, where: SQL | undefined): Promise<UserRef[]> {
+  return db
+    .selectDistinct({ id: users.id, name: users.name, unitId: users.unitId })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(rolePermissions, eq(rolePermissions.roleCode, userRoles.roleCode))
+    .where(and(eq(users.status, 'active'), sql`${perm} = ANY(${rolePermissions.permissions})`, where));
+}
+
 /** Active users holding `perm` through any of their roles; with `unitIds`, only users of those units. */
 export async function activeUsersWithPermission(
   db: DbOrTx,
   perm: PermissionCode,
   unitIds?: readonly string[],
 ): Promise<UserRef[]> {
-  return db
-    .selectDistinct({ id: users.id, name: users.name, unitId: users.unitId })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .innerJoin(rolePermissions, eq(rolePermissions.roleCode, userRoles.roleCode))
-    .where(
-      and(
-        eq(users.status, 'active'),
-        sql`${perm} = ANY(${rolePermissions.permissions})`,
-        unitIds ? inArray(users.unitId, [...unitIds]) : undefined,
-      ),
-    );
+  return usersWithPermission(db, perm, unitIds ? inArray(users.unitId, [...unitIds]) : undefined);
 }
 
 /**
@@ -150,22 +149,13 @@ export async function activeUsersWithPermissionOver(
   perm: PermissionCode,
   unitId: string,
 ): Promise<UserRef[]> {
-  const allScope = BUILTIN_ROLES.filter((r) => r.dataScope === 'all').map((r) => r.code);
-  return db
-    .selectDistinct({ id: users.id, name: users.name, unitId: users.unitId })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .innerJoin(rolePermissions, eq(rolePermissions.roleCode, userRoles.roleCode))
-    .where(
-      and(
-        eq(users.status, 'active'),
-        sql`${perm} = ANY(${rolePermissions.permissions})`,
-        sql`(EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ${users.id} AND ur.role_code IN (${sql.join(
-          allScope.map((c) => sql`${c}`),
-          sql`, `,
-        )})) OR ${unitId}::uuid IN (SELECT gk_unit_subtree(${users.unitId})))`,
-      ),
-    );
+  const allScope = BUILTIN_ROLES.filter((r) => r.dataScope === 'all').map((r) => sql`${r.code}`);
+  return usersWithPermission(
+    db,
+    perm,
+    sql`(EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ${users.id} AND ur.role_code IN (${sql.join(allScope, sql`, `)}))
+      OR ${unitId}::uuid IN (SELECT gk_unit_subtree(${users.unitId})))`,
+  );
 }
 
 /** Active users holding a role; with `unitIds`, only users of those units. */
