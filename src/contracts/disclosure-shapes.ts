@@ -272,7 +272,12 @@ export const statsSchema = z.object({
 });
 export type DisclosureStats = z.output<typeof statsSchema>;
 
-export const workflowResult = z.object({ status: statusSchema, level: z.number() });
+export const workflowResult = z.object({
+  status: statusSchema,
+  level: z.number(),
+  /** Set when nobody may approve the next level (e.g. 本单位未设置复审人): the item waits until one is set. */
+  message: z.string().optional(),
+});
 export const created = z.object({ id: z.string() });
 
 // ---- queries ----

@@ -14,12 +14,15 @@ import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
 import { getSetting, putSetting } from './platform/settings';
 
+// 三审 with the default "a different person per level": 初审 by the unit's reviewer (fgw_reviewer), 复审 by the
+// office's reviewer, 终审 by the leader — the last two hold a role of scope 'all' so every unit's items reach them.
 export const DEMO_USERS: { username: string; name: string; unit: string; roles: RoleCode[] }[] = [
   { username: 'office', name: '汤青青', unit: '信息科（政务公开科）', roles: ['office'] },
+  { username: 'office_reviewer', name: '周敏', unit: '信息科（政务公开科）', roles: ['office', 'reviewer'] },
   { username: 'fgw_liaison', name: '李明', unit: '区发展改革委', roles: ['liaison'] },
   { username: 'fgw_reviewer', name: '王芳', unit: '区发展改革委', roles: ['reviewer'] },
   { username: 'jw_liaison', name: '张伟', unit: '区教委', roles: ['liaison'] },
-  { username: 'leader', name: '谢子清', unit: '区政府办公室', roles: ['leader'] },
+  { username: 'leader', name: '谢子清', unit: '区政府办公室', roles: ['leader', 'reviewer'] },
   { username: 'secadmin', name: '安全管理员', unit: '区政府办公室', roles: ['secadmin'] },
   { username: 'auditor', name: '审计管理员', unit: '区政府办公室', roles: ['auditor'] },
 ];

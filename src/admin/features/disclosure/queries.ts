@@ -118,7 +118,7 @@ export const useCorrect = (id: string, onDone: (newId: string) => void) =>
   });
 
 /** The review actions, one hook: the action picks its contract (withdraw's text goes as its reason). */
-export function useWorkflow(id: string, onDone: (action: WorkflowAction) => void) {
+export function useWorkflow(id: string, onDone: (action: WorkflowAction, message?: string) => void) {
   const submit = useCallMutation(api.submit, {
     toArgs: (comment?: string) => ({ params: { id }, body: { comment } }),
   });
@@ -135,7 +135,7 @@ export function useWorkflow(id: string, onDone: (action: WorkflowAction) => void
   return {
     isPending: Object.values(byAction).some((m) => m.isPending),
     run: (action: WorkflowAction, text?: string) =>
-      byAction[action].mutate(text, { onSuccess: () => onDone(action) }),
+      byAction[action].mutate(text, { onSuccess: (r) => onDone(action, r.message) }),
   };
 }
 

@@ -53,7 +53,10 @@ export async function itemDetail(p: Platform, user: StaffUser, id: string) {
 }
 
 export async function listItems(p: Platform, user: StaffUser, q: ItemListQuery) {
-  const { total, rows } = await itemPage(p.database.db, user, q);
+  // Only reviewers have items to approve: for anyone else 待我审核 is empty.
+  if (q.inbox && !user.permissions.includes('disclosure:review:approve')) return { total: 0, items: [] };
+  const { distinctReviewers } = await getDisclosureSettings(p.database.db);
+  const { total, rows } = await itemPage(p.database.db, user, q, { distinctReviewers });
   const calendar = await getCalendar(p.database);
   const today = chinaDate(p.clock.now());
   return {

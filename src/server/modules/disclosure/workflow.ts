@@ -1,7 +1,12 @@
 // Use case: the review workflow — submit, approve (the last level publishes, now or at the scheduled time),
 // return, withdraw — with the publication gate of the checks and notifications to whoever acts next.
 
-import { type ItemStatus, type ReviewAction, transition } from '../../../domain/disclosure/workflow';
+import {
+  type ItemStatus,
+  type ReviewAction,
+  transition,
+  type WorkflowItem,
+} from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import { publicationGate } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
@@ -9,7 +14,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Actor, Platform } from '../../platform/context';
 import { conflict, forbidden, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify/service';
-import { activeUsersWithRole } from '../org';
+import { activeUsersWithPermissionOver, activeUsersWithRole } from '../org';
 import { type PreparedChecks, prepareChecks, recheck } from './checks';
 import { publishNow } from './publishing';
 import { type Item, insertStep, updateItemRow } from './repo/items';
@@ -85,7 +90,8 @@ export async function act(
       await insertStep(tx, itemId, user, 'publish', null, null, now);
     }
     if (action === 'withdraw') await unindexItem(tx, itemId);
-    await notifyNext(tx, item, t.item.status, t.item.approvedBy, levels[t.item.level - 1], now);
+    const distinct = settings.distinctReviewers;
+    const message = await notifyNext(tx, item, t.item, levels[t.item.level - 1], distinct, now);
     await auditItem(
       tx,
       actor,
@@ -94,34 +100,60 @@ export async function act(
       { status: t.item.status, ...(comment ? { comment } : {}) },
       now,
     );
-    return { status: t.item.status, level: t.item.level };
+    return { status: t.item.status, level: t.item.level, ...(message ? { message } : {}) };
   });
 }
 
-/** Tells the next reviewers (same unit, not the author, not an earlier approver) or the author what happened. */
+/**
+ * Tells whoever acts next: the reviewers who may approve the next level (the item's unit in their scope, not the
+ * author, not an earlier approver when each level needs a different person), or the author. When nobody may
+ * approve the next level the item would wait silently: the author and the office are told instead, and the
+ * message is returned for the answer.
+ */
 async function notifyNext(
   tx: DbOrTx,
   item: Item,
-  status: ItemStatus,
-  approvedBy: readonly string[],
+  next: Pick<WorkflowItem, 'status' | 'approvedBy'>,
   levelName: string | undefined,
+  distinct: boolean,
   now: Date,
-): Promise<void> {
+): Promise<string | undefined> {
   const link = `/admin/disclosure/items/${item.id}`;
   const stamp = now.getTime();
+  const { status, approvedBy } = next;
   if (status === 'in_review') {
-    const reviewers = await activeUsersWithRole(tx, 'reviewer', [item.unitId]);
-    const to = reviewers.map((r) => r.id).filter((u) => u !== item.createdBy && !approvedBy.includes(u));
+    const level = levelName ?? '审核';
+    const reviewers = await activeUsersWithPermissionOver(tx, 'disclosure:review:approve', item.unitId);
+    const to = reviewers
+      .map((r) => r.id)
+      .filter((u) => u !== item.createdBy && !(distinct && approvedBy.includes(u)));
+    if (to.length) {
+      await notify(
+        tx,
+        to.map((userId) => ({
+          userId,
+          title: `待${level}：${item.title}`,
+          link,
+          // The level is in the key: two levels approved within one clock tick are two messages.
+          dedupeKey: `disclosure:${item.id}:${stamp}:${level}:${userId}`,
+        })),
+      );
+      return undefined;
+    }
+    const message = `本单位未设置${level}人`;
+    const office = (await activeUsersWithRole(tx, 'office')).map((u) => u.id);
     await notify(
       tx,
-      to.map((userId) => ({
+      [...new Set([item.createdBy, ...office])].map((userId) => ({
         userId,
-        title: `待${levelName ?? '审核'}：${item.title}`,
+        title: `「${item.title}」无人可${level}：${message}`,
         link,
-        dedupeKey: `disclosure:${item.id}:${stamp}:${userId}`,
+        dedupeKey: `disclosure:${item.id}:${stamp}:${level}:none:${userId}`,
       })),
     );
-  } else if (status === 'returned' || status === 'published' || status === 'withdrawn') {
+    return message;
+  }
+  if (status === 'returned' || status === 'published' || status === 'withdrawn') {
     const what = { returned: '被退回修改', published: '已发布', withdrawn: '已撤回' }[status];
     await notify(tx, [
       {
@@ -132,4 +164,5 @@ async function notifyNext(
       },
     ]);
   }
+  return undefined;
 }

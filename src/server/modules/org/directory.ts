@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PermissionCode } from '../../../contracts/permissions';
-import type { RoleCode } from '../../../contracts/roles';
+import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
 import type { UnitKind } from '../../../domain/units';
 import type { DbOrTx } from '../../db/client';
 import { rolePermissions, unitAliases, units, userRoles, users } from '../../db/schema/org';
@@ -121,24 +121,41 @@ export interface UserRef {
   unitId: string;
 }
 
+/** Active users holding `perm` through any of their roles, and matching `where`. */
+function usersWithPermission(db: DbOrTx, perm: PermissionCode, where: SQL | undefined): Promise<UserRef[]> {
+  return db
+    .selectDistinct({ id: users.id, name: users.name, unitId: users.unitId })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(rolePermissions, eq(rolePermissions.roleCode, userRoles.roleCode))
+    .where(and(eq(users.status, 'active'), sql`${perm} = ANY(${rolePermissions.permissions})`, where));
+}
+
 /** Active users holding `perm` through any of their roles; with `unitIds`, only users of those units. */
 export async function activeUsersWithPermission(
   db: DbOrTx,
   perm: PermissionCode,
   unitIds?: readonly string[],
 ): Promise<UserRef[]> {
-  return db
-    .selectDistinct({ id: users.id, name: users.name, unitId: users.unitId })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .innerJoin(rolePermissions, eq(rolePermissions.roleCode, userRoles.roleCode))
-    .where(
-      and(
-        eq(users.status, 'active'),
-        sql`${perm} = ANY(${rolePermissions.permissions})`,
-        unitIds ? inArray(users.unitId, [...unitIds]) : undefined,
-      ),
-    );
+  return usersWithPermission(db, perm, unitIds ? inArray(users.unitId, [...unitIds]) : undefined);
+}
+
+/**
+ * Active users holding `perm` whose data scope covers `unitId`: a role of scope 'all', or the unit in their own
+ * unit's subtree (the same rule as assertUnitInScope, for users other than the caller).
+ */
+export async function activeUsersWithPermissionOver(
+  db: DbOrTx,
+  perm: PermissionCode,
+  unitId: string,
+): Promise<UserRef[]> {
+  const allScope = BUILTIN_ROLES.filter((r) => r.dataScope === 'all').map((r) => sql`${r.code}`);
+  return usersWithPermission(
+    db,
+    perm,
+    sql`(EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ${users.id} AND ur.role_code IN (${sql.join(allScope, sql`, `)}))
+      OR ${unitId}::uuid IN (SELECT gk_unit_subtree(${users.unitId})))`,
+  );
 }
 
 /** Active users holding a role; with `unitIds`, only users of those units. */

@@ -5,6 +5,7 @@ import { orgRoutes } from './org.routes';
 
 export {
   activeUsersWithPermission,
+  activeUsersWithPermissionOver,
   activeUsersWithRole,
   districtName,
   findUnitByName,

@@ -23,8 +23,10 @@ export function ReviewPanel({
   const { message } = App.useApp();
   const [comment, setComment] = useState('');
   const isReviewer = can('disclosure:review:approve');
-  const done = (action: WorkflowAction | 'correct') => {
-    void message.success(`${REVIEW_ACTION_LABELS[action]}成功`);
+  const done = (action: WorkflowAction | 'correct', warning?: string) => {
+    // Nobody may approve the next level (本单位未设置复审人): said at once, not left to wait silently.
+    if (warning) void message.warning(`${REVIEW_ACTION_LABELS[action]}成功，但${warning}，已通知政务公开科`);
+    else void message.success(`${REVIEW_ACTION_LABELS[action]}成功`);
     setComment('');
   };
   const workflow = useWorkflow(d.id, done);

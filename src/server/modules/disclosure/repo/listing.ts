@@ -11,7 +11,12 @@ type Scoped = Parameters<typeof scopeFilter>[0];
 export type ItemListQuery = ReturnType<typeof itemListQuery.parse>;
 
 /** A page of items (never superseded versions) matching the query, within the user's data scope. */
-export async function itemPage(db: DbOrTx, user: Scoped & { id: string }, q: ItemListQuery) {
+export async function itemPage(
+  db: DbOrTx,
+  user: Scoped & { id: string },
+  q: ItemListQuery,
+  inbox: { distinctReviewers: boolean } = { distinctReviewers: true },
+) {
   const userId = user.id;
   const conds: (SQL | undefined)[] = [
     scopeFilter(user, disclosureItems.unitId),
@@ -23,9 +28,10 @@ export async function itemPage(db: DbOrTx, user: Scoped & { id: string }, q: Ite
   if (q.q)
     conds.push(or(ilike(disclosureItems.title, `%${q.q}%`), ilike(disclosureItems.indexNo, `%${q.q}%`)));
   if (q.inbox) {
-    // Review inbox: items waiting at a level, not the reviewer's own, not one they already approved.
+    // Review inbox: the items the reviewer may approve now (the rules of transition 'approve'): waiting at a
+    // level, not their own, and — when each level needs a different person — not one they already approved.
     conds.push(eq(disclosureItems.status, 'in_review'), ne(disclosureItems.createdBy, userId));
-    conds.push(sql`NOT (${userId}::uuid = ANY(${disclosureItems.approvedBy}))`);
+    if (inbox.distinctReviewers) conds.push(sql`NOT (${userId}::uuid = ANY(${disclosureItems.approvedBy}))`);
   }
   const where = and(...conds);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(disclosureItems).where(where);
