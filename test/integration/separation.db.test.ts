@@ -312,3 +312,28 @@ describe('the office in its scope', () => {
     );
   });
 });
+
+describe('role seeding for an existing database (no migration)', () => {
+  it('moves org:role:update off the system admin, restores the 三员 sets, strips reserved codes from business roles', async () => {
+    const { seedRoles } = await import('../../src/server/modules/org/roles.service');
+    const { BUILTIN_ROLES } = await import('../../src/contracts/roles');
+    const db = api.tdb.database.db;
+    const set = (role: string, permissions: string[]) =>
+      db.update(rolePermissions).set({ permissions }).where(eq(rolePermissions.roleCode, role));
+    // An older version's state: the system admin edits roles, the auditor was stripped, the office was widened.
+    await set('sysadmin', [...(await permissionsOf('sysadmin')), 'org:role:update']);
+    await set('auditor', []);
+    await set('office', [...(await permissionsOf('office')), 'org:user:unlock', 'audit:log:list']);
+    await db.transaction((tx) => seedRoles(tx));
+    for (const code of ['sysadmin', 'secadmin', 'auditor'])
+      expect((await permissionsOf(code)).slice().sort()).toEqual(
+        BUILTIN_ROLES.find((r) => r.code === code)!
+          .permissions.slice()
+          .sort(),
+      );
+    expect(await permissionsOf('sysadmin')).not.toContain('org:role:update');
+    expect(await permissionsOf('office')).not.toContain('org:user:unlock');
+    expect(await permissionsOf('office')).not.toContain('audit:log:list');
+    expect(await permissionsOf('office')).toContain('org:user:update');
+  });
+});
