@@ -1,8 +1,10 @@
 // Every console route: 401 without a session; 403 for a user whose roles lack its permission; never 401/403 for
 // a user who holds it. Routes of every module are covered automatically (the route registry).
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermissionCode } from '../../src/contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
+import { units } from '../../src/server/db/schema';
 import { DEMO_USERS } from '../../src/server/demo';
 import { routeRegistry } from '../../src/server/platform/http/route';
 import { type Client, setupApi, type TestApi } from '../api';
@@ -86,6 +88,61 @@ describe('permission matrix', () => {
           bad.push(`${key} → ${res.status}, expected access`);
       }
     expect(bad).toEqual([]);
+  });
+
+  // Own/other unit: a liaison of 区教委 writes to 区发展改革委's objects, real ones and fake ids. Each route is
+  // body-valid, so the answer is the scope check's (403) or the lookup's (404), never a 2xx.
+  it('a liaison cannot write to another unit’s objects (real or fake ids)', async () => {
+    const fgw = clients.get('fgw_liaison')!;
+    const jw = clients.get('jw_liaison')!;
+    const unitOf = async (name: string) =>
+      (await api.tdb.database.db.select().from(units).where(eq(units.name, name)))[0]!.id;
+    const fgwUnit = await unitOf('区发展改革委');
+    const item = await fgw.post<{ id: string }>('/api/disclosure/items', { title: '发改委草稿' });
+    expect(item.status).toBe(201);
+    const kase = await fgw.post<{ id: string }>('/api/requests/cases', {
+      unitId: fgwUnit,
+      applicant: {
+        kind: 'natural_person',
+        name: '张三',
+        idType: 'id_card',
+        idNumber: '11010519491231002X',
+        phone: '13800138000',
+      },
+      description: '2025年区发展改革委重大项目清单',
+      deliveryForm: 'electronic',
+      deliveryChannel: 'email',
+      channel: 'in_person',
+      handedInOn: '2026-03-02',
+    });
+    expect(kase.status, JSON.stringify(kase.body)).toBe(201);
+    const attempts: [string, string, string, unknown][] = [];
+    for (const [itemId, caseId] of [
+      [item.body.data!.id, kase.body.data!.id],
+      [FAKE_ID, FAKE_ID],
+    ] as const) {
+      attempts.push(['PUT', `/api/disclosure/items/${itemId}`, itemId, { title: '改' }]);
+      attempts.push(['POST', `/api/disclosure/items/${itemId}/submit`, itemId, {}]);
+      attempts.push([
+        'POST',
+        `/api/requests/cases/${caseId}/actions`,
+        caseId,
+        { action: 'request_correction', date: '2026-03-03', missing: '身份证明' },
+      ]);
+    }
+    // No task assignment exists without demo content; a fake one is refused as unknown.
+    attempts.push(['POST', `/api/tasks/assignments/${FAKE_ID}/reports`, FAKE_ID, { text: '已完成全部工作' }]);
+    const bad: string[] = [];
+    for (const [method, path, id, body] of attempts) {
+      const res = await jw.request(method, path, body);
+      const expected = id === FAKE_ID ? [403, 404] : [403];
+      if (!expected.includes(res.status)) bad.push(`${method} ${path} → ${res.status}`);
+    }
+    expect(bad).toEqual([]);
+    // Nothing changed on the real objects.
+    expect(
+      (await fgw.get<{ title: string }>(`/api/disclosure/items/${item.body.data!.id}`)).body.data?.title,
+    ).toBe('发改委草稿');
   });
 
   it('the separated roles hold no permission of each other (三权分立)', () => {
