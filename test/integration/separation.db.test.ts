@@ -337,3 +337,23 @@ describe('role seeding for an existing database (no migration)', () => {
     expect(await permissionsOf('office')).toContain('org:user:update');
   });
 });
+
+describe('user import', () => {
+  it('the system admin cannot import an auditor account: 403, audited, nobody stored', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['用户名', '姓名', '所属单位', '角色', '手机号', '初始密码']);
+    ws.addRow(['imp_ok', '孙一', '区民政局', '联络员', '', PW]);
+    ws.addRow(['imp_aud', '孙二', '区政府办公室', '审计管理员', '', PW]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    await expectRefused(
+      () => sysadmin.upload('/api/org/users/import', '用户.xlsx', bytes),
+      'org.user.import',
+      null,
+      /三员账号/,
+    );
+    const stored = await api.tdb.database.db.select().from(users).where(eq(users.username, 'imp_ok'));
+    expect(stored).toHaveLength(0);
+  });
+});
