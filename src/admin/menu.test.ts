@@ -161,7 +161,7 @@ describe.each<[RoleCode, string[]]>([
     ],
   ],
   ['sysadmin', ['首页', '单位管理', '用户管理', '角色权限', '工作日历']],
-  ['secadmin', ['首页', '用户管理', '登录日志', '安全策略']],
+  ['secadmin', ['首页', '用户管理', '角色权限', '登录日志', '安全策略']],
   ['auditor', ['首页', '审计日志', '登录日志']],
 ])('menu of %s', (role, expected) => {
   it('shows exactly its pages', () => {

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, PERMISSIONS } from '../contracts/permissions';
-import type { RoleCode } from '../contracts/roles';
-import {
-  checkRoleCombination,
-  groupPermissions,
-  PERMISSION_ENTITY_LABELS,
-  PERMISSION_MODULE_LABELS,
-} from './roles';
-
-describe('checkRoleCombination (三权分立)', () => {
-  it.each<[RoleCode[], string | null]>([
-    [[], null],
-    [['office'], null],
-    [['office', 'liaison'], null],
-    [['sysadmin'], null],
-    [['sysadmin', 'office'], null],
-    [['sysadmin', 'auditor'], '三权分立：系统管理员、审计管理员不能由同一用户兼任'],
-    [['secadmin', 'auditor', 'sysadmin'], '三权分立：安全管理员、审计管理员、系统管理员不能由同一用户兼任'],
-  ])('%j -> %s', (roles, expected) => {
-    expect(checkRoleCombination(roles)).toBe(expected);
-  });
-});
+import { groupPermissions, PERMISSION_ENTITY_LABELS, PERMISSION_MODULE_LABELS } from './roles';
 
 describe('groupPermissions', () => {
   const all = ALL_PERMISSIONS.map((code) => ({ code, label: PERMISSIONS[code] }));

@@ -1,7 +1,7 @@
-// Role helpers for the console: labels and the 三权分立 rule (a user may hold at most one of the separated
-// roles; the server enforces it too, see src/contracts/roles.ts).
+// Role helpers for the console: labels and permission groups. The 三权分立 rules are domain/org/separation's,
+// shared with the server.
 import type { PermissionCode } from '../contracts/permissions';
-import { BUILTIN_ROLES, type RoleCode, SEPARATED_ROLES } from '../contracts/roles';
+import { BUILTIN_ROLES, type RoleCode } from '../contracts/roles';
 
 export const ROLE_LABELS = Object.fromEntries(BUILTIN_ROLES.map((r) => [r.code, r.name])) as Record<
   RoleCode,
@@ -9,15 +9,6 @@ export const ROLE_LABELS = Object.fromEntries(BUILTIN_ROLES.map((r) => [r.code, 
 >;
 
 export const DATA_SCOPE_LABELS = { all: '全部单位', unit: '本单位及下级' } as const;
-
-/** null when the combination is allowed, otherwise the Chinese reason. */
-export function checkRoleCombination(roles: readonly RoleCode[]): string | null {
-  const separated = roles.filter((r) => SEPARATED_ROLES.includes(r));
-  if (separated.length > 1) {
-    return `三权分立：${separated.map((r) => ROLE_LABELS[r]).join('、')}不能由同一用户兼任`;
-  }
-  return null;
-}
 
 export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   org: '组织机构',

@@ -148,7 +148,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
   {
     code: 'sysadmin',
     name: '系统管理员',
-    description: '用户与角色管理（三权分立）',
+    description: '普通账号与单位管理（三权分立）',
     dataScope: 'all',
     permissions: [
       'org:unit:list',
@@ -162,19 +162,26 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'org:user:import',
       'org:user:export',
       'org:user:resetPassword',
+      // Read only: role permissions are edited by the security administrator (三权分立).
       'org:role:list',
-      'org:role:update',
       'system:calendar:list',
     ],
   },
   {
     code: 'secadmin',
     name: '安全管理员',
-    description: '安全策略、账号解锁、登录日志（三权分立）',
+    description: '安全策略、账号解锁、登录日志、角色分配与角色权限（三权分立）',
     dataScope: 'all',
     permissions: [
+      // Account writes for the 三员 accounts only (domain/org/separation decides per target).
       'org:user:list',
+      'org:user:create',
+      'org:user:update',
+      'org:user:delete',
       'org:user:unlock',
+      'org:user:resetPassword',
+      'org:role:list',
+      'org:role:update',
       'system:security:list',
       'system:security:update',
       'audit:login:list',

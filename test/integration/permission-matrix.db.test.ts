@@ -1,8 +1,10 @@
 // Every console route: 401 without a session; 403 for a user whose roles lack its permission; never 401/403 for
 // a user who holds it. Routes of every module are covered automatically (the route registry).
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermissionCode } from '../../src/contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
+import { units } from '../../src/server/db/schema';
 import { DEMO_USERS } from '../../src/server/demo';
 import { routeRegistry } from '../../src/server/platform/http/route';
 import { type Client, setupApi, type TestApi } from '../api';
@@ -66,13 +68,100 @@ describe('permission matrix', () => {
     expect(bad).toEqual([]);
   });
 
+  // Write routes, every role: a role without the permission gets 403; a role with it is let through the
+  // permission check (an empty body then gets a 400, a fake id a 404, …), never 401/403, except where a documented
+  // domain refusal answers 403 before the body is read.
+  // None today: every domain refusal (三员 accounts, role editing) needs a valid body and is proven with one in
+  // separation.db.test.ts. Add `'<user> <method> <path>': '<reason>'` here only for such a documented refusal.
+  const DOMAIN_REFUSALS: Record<string, string> = {};
+  it('every write route × every role: 403 without the permission, never 401/403 with it', async () => {
+    const bad: string[] = [];
+    const writes = routeRegistry.filter((x) => x.auth === 'session' && x.permission && x.method !== 'get');
+    expect(writes.length).toBeGreaterThan(20);
+    for (const r of writes)
+      for (const u of USERS) {
+        const res = await clients.get(u.username)!.request(r.method.toUpperCase(), pathOf(r.path), {});
+        const key = `${u.username} ${r.method} ${r.path}`;
+        if (!holds(u.roles, r.permission!)) {
+          if (res.status !== 403) bad.push(`${key} → ${res.status}, expected 403`);
+        } else if ((res.status === 401 || res.status === 403) && !DOMAIN_REFUSALS[key])
+          bad.push(`${key} → ${res.status}, expected access`);
+      }
+    expect(bad).toEqual([]);
+  });
+
+  // Own/other unit: a liaison of 区教委 writes to 区发展改革委's objects, real ones and fake ids. Each route is
+  // body-valid, so the answer is the scope check's (403) or the lookup's (404), never a 2xx.
+  it('a liaison cannot write to another unit’s objects (real or fake ids)', async () => {
+    const fgw = clients.get('fgw_liaison')!;
+    const jw = clients.get('jw_liaison')!;
+    const unitOf = async (name: string) =>
+      (await api.tdb.database.db.select().from(units).where(eq(units.name, name)))[0]!.id;
+    const fgwUnit = await unitOf('区发展改革委');
+    const item = await fgw.post<{ id: string }>('/api/disclosure/items', { title: '发改委草稿' });
+    expect(item.status).toBe(201);
+    const kase = await fgw.post<{ id: string }>('/api/requests/cases', {
+      unitId: fgwUnit,
+      applicant: {
+        kind: 'natural_person',
+        name: '张三',
+        idType: 'id_card',
+        idNumber: '11010519491231002X',
+        phone: '13800138000',
+      },
+      description: '2025年区发展改革委重大项目清单',
+      deliveryForm: 'electronic',
+      deliveryChannel: 'email',
+      channel: 'in_person',
+      handedInOn: '2026-03-02',
+    });
+    expect(kase.status, JSON.stringify(kase.body)).toBe(201);
+    const attempts: [string, string, string, unknown][] = [];
+    for (const [itemId, caseId] of [
+      [item.body.data!.id, kase.body.data!.id],
+      [FAKE_ID, FAKE_ID],
+    ] as const) {
+      attempts.push(['PUT', `/api/disclosure/items/${itemId}`, itemId, { title: '改' }]);
+      attempts.push(['POST', `/api/disclosure/items/${itemId}/submit`, itemId, {}]);
+      attempts.push([
+        'POST',
+        `/api/requests/cases/${caseId}/actions`,
+        caseId,
+        { action: 'request_correction', date: '2026-03-03', missing: '身份证明' },
+      ]);
+    }
+    // No task assignment exists without demo content; a fake one is refused as unknown.
+    attempts.push(['POST', `/api/tasks/assignments/${FAKE_ID}/reports`, FAKE_ID, { text: '已完成全部工作' }]);
+    const bad: string[] = [];
+    for (const [method, path, id, body] of attempts) {
+      const res = await jw.request(method, path, body);
+      const expected = id === FAKE_ID ? [403, 404] : [403];
+      if (!expected.includes(res.status)) bad.push(`${method} ${path} → ${res.status}`);
+    }
+    expect(bad).toEqual([]);
+    // Nothing changed on the real objects.
+    expect(
+      (await fgw.get<{ title: string }>(`/api/disclosure/items/${item.body.data!.id}`)).body.data?.title,
+    ).toBe('发改委草稿');
+  });
+
   it('the separated roles hold no permission of each other (三权分立)', () => {
     const codes = (c: RoleCode) => new Set(BUILTIN_ROLES.find((r) => r.code === c)!.permissions);
     const audit = codes('auditor');
     const sec = codes('secadmin');
     const sys = codes('sysadmin');
     expect([...sys].filter((p) => p.startsWith('audit:'))).toEqual([]);
-    expect([...sys].filter((p) => sec.has(p) && p !== 'org:user:list')).toEqual([]);
+    // Shared: reading users and roles, and the account writes that domain/org/separation splits by target
+    // (the system admin for ordinary accounts, the security admin for the 三员 accounts).
+    const shared = [
+      'org:user:list',
+      'org:role:list',
+      'org:user:create',
+      'org:user:update',
+      'org:user:delete',
+      'org:user:resetPassword',
+    ];
+    expect([...sys].filter((p) => sec.has(p) && !shared.includes(p))).toEqual([]);
     expect([...audit].filter((p) => sys.has(p) || p.startsWith('org:') || p.startsWith('system:'))).toEqual(
       [],
     );

@@ -237,7 +237,7 @@ describe('Art. 33 ¶2: the extension is approved in the system', () => {
   });
 
   it('403 for an approver of another unit', async () => {
-    const admin = await api.loginAs('admin');
+    const admin = await api.loginAs('secadmin');
     const [liaison] = await api.tdb.database.db
       .select()
       .from(rolePermissions)

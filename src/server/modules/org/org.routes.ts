@@ -101,7 +101,7 @@ export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
   // ---- roles ----
   route(app, orgApi.roles, () => listRoles(database));
   route(app, orgApi.updateRole, ({ c, user, body, params }) =>
-    updateRole(database, actorOf(user, c), zRoleParam.parse(params.code), body.permissions),
+    updateRole(database, user, actorOf(user, c), zRoleParam.parse(params.code), body.permissions),
   );
   route(app, orgApi.permissions, async () =>
     Object.entries(PERMISSIONS).map(([code, label]) => ({ code: code as PermissionCode, label })),

@@ -1,44 +1,24 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, User } from '../../../contracts/api';
-import { BUILTIN_ROLES, ROLE_CODES, type RoleCode, SEPARATED_ROLES } from '../../../contracts/roles';
+import { BUILTIN_ROLES, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
+import { lockAndLoad } from '../../db/lock';
 import { units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import { revokeSessions } from '../../platform/auth/revoke';
 import { validateNewPassword } from '../../platform/auth/service';
 import type { Actor } from '../../platform/context';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
+import { AppError, conflict, notFound } from '../../platform/errors';
 import { readTable, writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, scopeFilter } from './org.scope';
+import { accountRefusal, guardAccount, type Refusal, refuse, rolesOf } from './separation.guard';
 
 type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId' | 'roles' | 'id'>;
 
 const ROLE_NAME = new Map(BUILTIN_ROLES.map((r) => [r.code, r.name]));
 const ROLE_BY_NAME = new Map(BUILTIN_ROLES.map((r) => [r.name, r.code]));
-
-/** 三权分立: a user holds at most one of the system, security and audit administrator roles. */
-export function checkRoleSeparation(roles: RoleCode[]): void {
-  const sep = roles.filter((r) => SEPARATED_ROLES.includes(r));
-  if (sep.length > 1) {
-    throw new AppError(
-      'VALIDATION',
-      `三权分立：${sep.map((r) => ROLE_NAME.get(r)).join('、')}不能由同一账号兼任`,
-    );
-  }
-  if (sep.length === 1 && roles.length > 1) {
-    throw new AppError('VALIDATION', `三权分立：${ROLE_NAME.get(sep[0]!)}不能兼任业务角色`);
-  }
-}
-
-/** Who may grant which roles: the separated roles only by the system admin; a unit-scoped caller never. */
-function checkGrant(caller: Scoped, roles: RoleCode[]): void {
-  if (roles.some((r) => SEPARATED_ROLES.includes(r)) && !caller.roles.includes('sysadmin')) {
-    throw forbidden('只有系统管理员可以分配系统管理员、安全管理员、审计管理员角色');
-  }
-  if (caller.dataScope !== 'all') throw forbidden('只有主管部门或系统管理员可以分配角色');
-}
 
 async function toUsers(
   db: DbOrTx,
@@ -168,8 +148,7 @@ export async function createUser(
   input: NewUser,
   now: Date,
 ): Promise<User> {
-  checkRoleSeparation(input.roles);
-  checkGrant(caller, input.roles);
+  await guardAccount(database, caller, actor, 'create', undefined, input.roles);
   await assertUnitInScope(database.db, caller, input.unitId);
   await validateNewPassword(database, input.password, input.username);
   const hash = await hashPassword(input.password);
@@ -191,13 +170,20 @@ export async function updateUser(
   },
   now: Date,
 ): Promise<User> {
-  const before = await getUser(database, caller, id, now);
-  checkRoleSeparation(input.roles);
-  const rolesChanged = before.roles.slice().sort().join() !== input.roles.slice().sort().join();
-  if (rolesChanged) checkGrant(caller, [...input.roles, ...before.roles]);
-  if (id === caller.id && input.status === 'disabled') throw new AppError('VALIDATION', '不能停用自己的账号');
-  await assertUnitInScope(database.db, caller, input.unitId);
-  await database.db.transaction(async (tx) => {
+  // Lock the account and decide on what is locked: a concurrent edit cannot slip between the check and the write.
+  const refusal = await database.db.transaction(async (tx): Promise<Refusal | null> => {
+    const before = await lockAndLoad(tx, users, id);
+    if (!before) throw notFound('用户');
+    await assertUnitInScope(tx, caller, before.unitId);
+    const beforeRoles = await rolesOf(tx, id);
+    const action =
+      input.status === before.status ? 'update' : input.status === 'disabled' ? 'disable' : 'enable';
+    const refused = accountRefusal(caller, action, { id, roles: beforeRoles }, input.roles);
+    if (refused) return refused;
+    if (id === caller.id && input.status === 'disabled')
+      throw new AppError('VALIDATION', '不能停用自己的账号');
+    await assertUnitInScope(tx, caller, input.unitId);
+    const rolesChanged = beforeRoles.slice().sort().join() !== input.roles.slice().sort().join();
     await tx
       .update(users)
       .set({
@@ -221,7 +207,15 @@ export async function updateUser(
       objectId: id,
       detail: { roles: input.roles, status: input.status, unitId: input.unitId },
     });
+    return null;
   });
+  if (refusal)
+    await refuse(database, actor, refusal, {
+      action: 'org.user.update',
+      objectType: 'user',
+      objectId: id,
+      detail: { roles: input.roles, status: input.status },
+    });
   return getUser(database, caller, id, now);
 }
 
@@ -234,6 +228,7 @@ export async function resetPassword(
   now: Date,
 ): Promise<void> {
   const u = await getUser(database, caller, id, now);
+  await guardAccount(database, caller, actor, 'resetPassword', u, u.roles);
   await validateNewPassword(database, password, u.username);
   const hash = await hashPassword(password);
   await database.db.transaction(async (tx) => {
@@ -259,7 +254,8 @@ export async function unlockUser(
   id: string,
   now: Date,
 ): Promise<void> {
-  await getUser(database, caller, id, now);
+  const u = await getUser(database, caller, id, now);
+  await guardAccount(database, caller, actor, 'unlock', u, u.roles);
   await database.db.transaction(async (tx) => {
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
     await audit(tx, actor, { action: 'org.user.unlock', objectType: 'user', objectId: id });
@@ -274,7 +270,8 @@ export async function disableUser(
   now: Date,
 ): Promise<void> {
   if (id === caller.id) throw new AppError('VALIDATION', '不能停用自己的账号');
-  await getUser(database, caller, id, now);
+  const u = await getUser(database, caller, id, now);
+  await guardAccount(database, caller, actor, 'disable', u, u.roles);
   await database.db.transaction(async (tx) => {
     await tx.update(users).set({ status: 'disabled', updatedAt: new Date() }).where(eq(users.id, id));
     await revokeSessions(tx, id);
@@ -334,12 +331,14 @@ export async function importUsers(
         message: `角色「${v.角色}」无效，应为：${[...ROLE_BY_NAME.keys()].join('、')}`,
       });
     const roleCodes = roles.filter((x): x is RoleCode => x !== null);
-    try {
-      checkRoleSeparation(roleCodes);
-      checkGrant(caller, roleCodes);
-    } catch (e) {
-      errors.push({ row: r.row, message: (e as Error).message });
-    }
+    const refusal = accountRefusal(caller, 'create', undefined, roleCodes);
+    if (refusal?.code === 'VALIDATION') errors.push({ row: r.row, message: refusal.reason });
+    else if (refusal)
+      await refuse(database, actor, refusal, {
+        action: 'org.user.import',
+        objectType: 'user',
+        detail: { row: r.row, username, roles: roleCodes },
+      });
     try {
       await validateNewPassword(database, v.初始密码!, username);
     } catch (e) {

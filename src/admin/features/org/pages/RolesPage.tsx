@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import type { Role } from '../../../../contracts/org';
 import type { PermissionCode } from '../../../../contracts/permissions';
 import { SEPARATED_ROLES } from '../../../../contracts/roles';
-import { usePermission } from '../../../auth';
+import { rolePermissionRefusal } from '../../../../domain/org/separation';
+import { useMe, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { DATA_SCOPE_LABELS, groupPermissions } from '../../../roles';
 import { usePermissionCatalog, useRoles, useSaveRole } from '../queries';
@@ -17,7 +18,11 @@ export default function RolesPage() {
   const [checked, setChecked] = useState<PermissionCode[]>([]);
   const groups = useMemo(() => groupPermissions(perms.data ?? []), [perms.data]);
   const labels = useMemo(() => new Map((perms.data ?? []).map((p) => [p.code, p.label])), [perms.data]);
-  const readOnly = !can('org:role:update');
+  const me = useMe().data;
+  // The same rule as the server (三权分立): only the security admin edits, never a 三员 role nor its own.
+  const readOnlyFor = (r: Role | null) =>
+    !r || !me || !can('org:role:update') || rolePermissionRefusal(me.roles, r.code, []) !== null;
+  const readOnly = readOnlyFor(editing);
 
   const save = useSaveRole(() => {
     void message.success('权限已保存');
@@ -71,7 +76,7 @@ export default function RolesPage() {
               width: 100,
               render: (_, r) => (
                 <Button type="link" size="small" onClick={() => open(r)} data-testid={`role-edit-${r.code}`}>
-                  {readOnly ? '查看' : '分配权限'}
+                  {readOnlyFor(r) ? '查看' : '分配权限'}
                 </Button>
               ),
             },

@@ -18,7 +18,12 @@ import {
 import { useState } from 'react';
 import { orgApi, type User } from '../../../../contracts/org';
 import { ROLE_CODES, type RoleCode } from '../../../../contracts/roles';
-import { usePermission } from '../../../auth';
+import {
+  type AccountAction,
+  accountChangeRefusal,
+  roleCombinationError,
+} from '../../../../domain/org/separation';
+import { useMe, usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { ImportButton } from '../../../components/ImportButton';
@@ -27,7 +32,7 @@ import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
 import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
-import { checkRoleCombination, ROLE_LABELS } from '../../../roles';
+import { ROLE_LABELS } from '../../../roles';
 import {
   type UserForm,
   useDisableUser,
@@ -82,11 +87,22 @@ export default function UsersPage() {
           status: editing.status,
         };
 
+  const me = useMe().data;
+  // The same rules as the server (三权分立): an action on a 三员 account is offered to the security admin only.
+  const may = (u: User, action: AccountAction) =>
+    !!me &&
+    accountChangeRefusal({
+      actor: { id: me.id, roles: me.roles },
+      action,
+      target: { id: u.id, roles: u.roles },
+      rolesAfter: u.roles,
+    }) === null;
+
   const moreActions = (u: User) =>
     [
-      can('org:user:resetPassword') ? { key: 'reset', label: '重置密码' } : null,
-      can('org:user:unlock') && u.locked ? { key: 'unlock', label: '解除锁定' } : null,
-      can('org:user:delete') && u.status === 'active'
+      can('org:user:resetPassword') && may(u, 'resetPassword') ? { key: 'reset', label: '重置密码' } : null,
+      can('org:user:unlock') && u.locked && may(u, 'unlock') ? { key: 'unlock', label: '解除锁定' } : null,
+      can('org:user:delete') && u.status === 'active' && may(u, 'disable')
         ? { key: 'disable', label: '停用', danger: true }
         : null,
     ].filter((x) => x !== null);
@@ -152,7 +168,7 @@ export default function UsersPage() {
         const more = moreActions(u);
         return (
           <Space size={0}>
-            {can('org:user:update') ? (
+            {can('org:user:update') && may(u, 'update') ? (
               <Button type="link" size="small" onClick={() => setEditing(u)}>
                 修改
               </Button>
@@ -265,7 +281,7 @@ export default function UsersPage() {
             { required: true, type: 'array', min: 1, message: '请至少选择一个角色' },
             {
               validator: (_, v: RoleCode[] | undefined) => {
-                const why = v ? checkRoleCombination(v) : null;
+                const why = v ? roleCombinationError(v) : null;
                 return why ? Promise.reject(new Error(why)) : Promise.resolve();
               },
             },
