@@ -1,8 +1,9 @@
 // Issue 10 parts 5, 6 and 9 in the requests module: case numbers from a database counter (concurrent writers),
 // who sees applicants' unmasked personal data, personal data sealed at rest, the portal's application limit.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { units } from '../../src/server/db/schema';
+import type { CaseDetail, CaseSummary } from '../../src/contracts/requests';
+import { auditLog, units } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -15,7 +16,7 @@ const person = {
   idType: 'id_card',
   idNumber: '11010519491231002X',
   phone: '13800138000',
-  address: '北京市东城区某某胡同 8 号',
+  address: '北京市东城区某某胡同8号院3单元',
 };
 
 const staffBody = (over: Record<string, unknown> = {}) => ({
@@ -46,5 +47,54 @@ describe('case numbers (part 6)', () => {
     for (const r of rs) expect(r.status, JSON.stringify(r.body)).toBe(201);
     const nos = rs.map((r) => r.body.data!.caseNo).sort();
     expect(nos).toEqual(Array.from({ length: 8 }, (_, i) => `2026-${String(i + 1).padStart(4, '0')}`));
+  });
+});
+
+describe('who sees personal data (part 5a)', () => {
+  let id: string;
+  beforeAll(async () => {
+    const r = await office.post<{ id: string }>(
+      '/api/requests/cases',
+      staffBody({ description: '谁能看见个人信息' }),
+    );
+    id = r.body.data!.id;
+  });
+  const piiViews = async () =>
+    (
+      await api.tdb.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'requests.pii.view'), eq(auditLog.objectId, id)))
+    ).map((a) => a.username);
+
+  it('case handlers (office, the unit liaison) see the applicant unmasked, and the read is audited', async () => {
+    for (const who of ['office', 'fgw_liaison']) {
+      const r = await (await api.loginAs(who)).get<CaseDetail>(`/api/requests/cases/${id}`);
+      expect(r.status).toBe(200);
+      expect(r.body.data!.applicant).toMatchObject({
+        idNumber: person.idNumber,
+        phone: person.phone,
+        address: person.address,
+      });
+    }
+    expect(await piiViews()).toEqual(expect.arrayContaining(['office', 'fgw_liaison']));
+  });
+
+  it('leaders and reviewers get masked ID number, phone and address, in the detail and the list; no audit row', async () => {
+    const before = (await piiViews()).length;
+    for (const who of ['leader', 'fgw_reviewer']) {
+      const c = await api.loginAs(who);
+      const r = await c.get<CaseDetail>(`/api/requests/cases/${id}`);
+      expect(r.status).toBe(200);
+      const a = r.body.data!.applicant;
+      expect(a.idNumber).toBe('11*************02X');
+      expect(a.phone).toBe('138****8000');
+      expect(a.address).toBe('北京市东城区某某胡同*号院*单元');
+      const body = JSON.stringify((await c.get<{ items: CaseSummary[] }>('/api/requests/cases')).body);
+      expect(body).not.toContain(person.idNumber);
+      expect(body).not.toContain(person.phone);
+      expect(body).not.toContain('张三');
+    }
+    expect((await piiViews()).length).toBe(before);
   });
 });

@@ -4,8 +4,8 @@ import { and, desc, eq, ilike, inArray, isNotNull, not, or, type SQL, sql } from
 import type { CurrentUser } from '../../../contracts/api';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
-import { nextCounter } from '../../platform/counters';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
+import { nextCounter } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
 
 export type CaseRow = typeof requestCases.$inferSelect;

@@ -23,7 +23,9 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
     registerByStaff(database, clock, actorOf(user, c), user, body as StaffIntakeInput),
   );
   route(app, api.stats, ({ user, query }) => stats(database, clock, user, query.year));
-  route(app, api.getCase, ({ user, params }) => getCase(database, clock, user, caseId(params)));
+  route(app, api.getCase, ({ c, user, params }) =>
+    getCase(database, clock, actorOf(user, c), user, caseId(params)),
+  );
   route(app, api.act, async ({ c, user, params, body }) => {
     const id = caseId(params);
     await applyAction(
@@ -34,12 +36,12 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
       id,
       body as CaseAction & { method?: FeeMethod },
     );
-    return getCase(database, clock, user, id);
+    return getCase(database, clock, actorOf(user, c), user, id);
   });
   route(app, api.decideExtension, async ({ c, user, params, body }) => {
     const id = caseId(params);
     await decideExtension(database, clock, actorOf(user, c), user, id, body);
-    return getCase(database, clock, user, id);
+    return getCase(database, clock, actorOf(user, c), user, id);
   });
   route(app, api.generateLetter, ({ c, user, params, body }) =>
     generateLetter(database, clock, actorOf(user, c), user, caseId(params), body.kind, body.date),
