@@ -120,7 +120,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
           ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
           : null;
       const actor = { ...systemActor('portal'), ip: c.get('ip'), requestId: c.get('requestId') };
-      const result = await submitFromPortal(p.database, p.clock, actor, input, idProof);
+      const result = await submitFromPortal(p.database, p.clock, p.fieldKeys, actor, input, idProof);
       const district = await districtName();
       return page(
         c,

@@ -1,9 +1,10 @@
 // Issue 10 parts 5, 6 and 9 in the requests module: case numbers from a database counter (concurrent writers),
 // who sees applicants' unmasked personal data, personal data sealed at rest, the portal's application limit.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseSummary } from '../../src/contracts/requests';
-import { auditLog, units } from '../../src/server/db/schema';
+import { auditLog, requestCases, units } from '../../src/server/db/schema';
+import { sealStoredApplicants } from '../../src/server/modules/requests';
 import { type Client, setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -96,5 +97,48 @@ describe('who sees personal data (part 5a)', () => {
       expect(body).not.toContain('张三');
     }
     expect((await piiViews()).length).toBe(before);
+  });
+});
+
+describe('personal data at rest (part 5b)', () => {
+  const dump = async () =>
+    JSON.stringify((await api.tdb.database.db.execute(sql`SELECT * FROM request_cases`)).rows);
+
+  it('no plaintext ID number, phone or address in request_cases; handlers still read them; duplicates still found', async () => {
+    const first = await office.post<{ id: string }>(
+      '/api/requests/cases',
+      staffBody({ description: '静态加密' }),
+    );
+    expect(first.status).toBe(201);
+    const text = await dump();
+    expect(text).not.toContain(person.idNumber);
+    expect(text).not.toContain(person.phone);
+    expect(text).not.toContain('胡同8号');
+    expect(text).toContain('gk1:');
+    const again = await office.post<{ duplicateOf: string | null }>(
+      '/api/requests/cases',
+      staffBody({ description: '静态加密' }),
+    );
+    expect(again.body.data!.duplicateOf).toBe(first.body.data!.id);
+    const d = await office.get<CaseDetail>(`/api/requests/cases/${first.body.data!.id}`);
+    expect(d.body.data!.applicant.idNumber).toBe(person.idNumber);
+  });
+
+  it('rows stored before encryption are sealed by the start-up step, once (idempotent)', async () => {
+    const { db } = api.tdb.database;
+    const [row] = await db.select().from(requestCases).limit(1);
+    const plain = { ...row!.applicant, idNumber: '110105194912310039', phone: '13900139000', address: null };
+    await db
+      .update(requestCases)
+      .set({ applicant: plain, applicantKey: 'id:110105194912310039' })
+      .where(eq(requestCases.id, row!.id));
+    expect(await dump()).toContain('110105194912310039');
+    expect(await sealStoredApplicants(db, api.platform.fieldKeys)).toBe(1);
+    expect(await sealStoredApplicants(db, api.platform.fieldKeys)).toBe(0);
+    const text = await dump();
+    expect(text).not.toContain('110105194912310039');
+    expect(text).not.toContain('13900139000');
+    const [after] = await db.select().from(requestCases).where(eq(requestCases.id, row!.id));
+    expect(after!.applicantKey).toMatch(/^h:[0-9a-f]{64}$/);
   });
 });

@@ -18,9 +18,11 @@ import type { ApplicantData } from '../../db/schema/requests';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
+import type { FieldKeys } from '../../platform/crypto/fields';
 import { notFound } from '../../platform/errors';
 import { assertUnitInScope } from '../org';
 import { clockEvents, clockOptions, intakeOf, recompute, today } from './case-clock';
+import { openApplicant } from './personal-data';
 import {
   type CaseFilter,
   type CaseRow,
@@ -111,6 +113,7 @@ export function applicantFor(user: Pick<CurrentUser, 'permissions'>, a: Applican
 export async function getCase(
   database: Database,
   clock: Clock,
+  keys: FieldKeys,
   actor: Actor,
   user: Reader,
   id: string,
@@ -142,7 +145,7 @@ export async function getCase(
     ...summary(row, found?.unitName ?? '', cal, asOf),
     applicantName: row.applicant.name,
     queryCode: row.queryCode,
-    applicant: applicantFor(user, row.applicant),
+    applicant: applicantFor(user, openApplicant(keys, row.applicant)),
     idProofFileId: row.idProofFileId,
     purpose: row.purpose,
     deliveryForm: row.deliveryForm,

@@ -37,6 +37,21 @@ export async function updateCase(tx: DbOrTx, id: string, set: Partial<CaseRow>):
 }
 
 /** The year's next case number; migration 0010 seeded the counters from the numbers already given. */
+/** Every case's applicant (the start-up sealing step reads them all; a district has thousands, not millions). */
+export function allApplicants(db: DbOrTx) {
+  return db
+    .select({
+      id: requestCases.id,
+      applicant: requestCases.applicant,
+      applicantKey: requestCases.applicantKey,
+    })
+    .from(requestCases);
+}
+
+export async function setApplicant(db: DbOrTx, id: string, applicant: CaseRow['applicant'], key: string) {
+  await db.update(requestCases).set({ applicant, applicantKey: key }).where(eq(requestCases.id, id));
+}
+
 export async function nextCaseNo(tx: DbOrTx, year: string): Promise<string> {
   return `${year}-${String(await nextCounter(tx, `request_case:${year}`)).padStart(4, '0')}`;
 }

@@ -56,6 +56,17 @@ export function loadOrCreateFieldKeys(file: string): FieldKeys {
   return parseFieldKeys(fs.readFileSync(file, 'utf8'));
 }
 
+const loaded = new Map<string, FieldKeys>();
+/** The key file's keys, read once per process (the server, the bootstrap and the CLI share them). */
+export function fieldKeysOf(file: string): FieldKeys {
+  let k = loaded.get(file);
+  if (!k) {
+    k = loadOrCreateFieldKeys(file);
+    loaded.set(file, k);
+  }
+  return k;
+}
+
 export function isSealed(v: string): boolean {
   return v.startsWith(`${PREFIX}:`);
 }
