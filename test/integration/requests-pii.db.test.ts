@@ -3,9 +3,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseSummary } from '../../src/contracts/requests';
+import { buildApp } from '../../src/server/app';
 import { auditLog, requestCases, units } from '../../src/server/db/schema';
 import { sealStoredApplicants } from '../../src/server/modules/requests';
-import { type Client, setupApi, type TestApi } from '../api';
+import { Client, setupApi, type TestApi } from '../api';
+import { applyOnPortal } from '../portal-apply';
 
 let api: TestApi;
 let office: Client;
@@ -140,5 +142,52 @@ describe('personal data at rest (part 5b)', () => {
     expect(text).not.toContain('13900139000');
     const [after] = await db.select().from(requestCases).where(eq(requestCases.id, row!.id));
     expect(after!.applicantKey).toMatch(/^h:[0-9a-f]{64}$/);
+  });
+});
+
+describe('portal application limit (part 9)', () => {
+  // Behind a trusted proxy, so that each test chooses the citizen's address.
+  let proxied: () => Client;
+  beforeAll(() => {
+    const app = buildApp({
+      ...api.platform,
+      config: { ...api.platform.config, trustedProxies: ['127.0.0.1'] },
+    });
+    proxied = () => new Client(app);
+  });
+  const apply = (ip: string, idNumber: string, description: string) =>
+    applyOnPortal(
+      proxied(),
+      {
+        unitId: fgwUnit,
+        kind: 'natural_person',
+        name: '钱七',
+        idType: 'id_card',
+        idNumber,
+        phone: '13700137000',
+        description,
+        deliveryForm: 'paper',
+        deliveryChannel: 'mail',
+      },
+      { headers: { 'x-forwarded-for': ip } },
+    );
+  // Valid GB 11643 numbers (check digits computed).
+  const ids = ['110105194912310011', '110105194912310038', '110105194912310054', '110105194912310118'];
+
+  it('typos cost nothing: five accepted after six rejected forms, the sixth refused (per address)', async () => {
+    const ip = '198.51.100.20';
+    for (let i = 0; i < 6; i++) expect((await apply(ip, '110105194912310000', `有误 ${i}`)).status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await apply(ip, ids[i % 4]!, `按地址 ${i}`)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+  });
+
+  it('counts per ID number across addresses', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await apply(`203.0.113.${i + 1}`, ids[0]!, `按证件 ${i}`)).status);
+    // ids[0] already had 2 accepted in the previous test (i = 0 and 4).
+    expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
+    expect((await apply('203.0.113.50', ids[3]!, '另一申请人')).status).toBe(201);
   });
 });
