@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseSummary } from '../../src/contracts/requests';
 import { buildApp } from '../../src/server/app';
-import { auditLog, requestCases, units } from '../../src/server/db/schema';
+import { auditLog, requestCases, rolePermissions, units } from '../../src/server/db/schema';
 import { sealStoredApplicants } from '../../src/server/modules/requests';
 import { Client, setupApi, type TestApi } from '../api';
 import { applyOnPortal } from '../portal-apply';
@@ -189,5 +189,58 @@ describe('portal application limit (part 9)', () => {
     // ids[0] already had 2 accepted in the previous test (i = 0 and 4).
     expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
     expect((await apply('203.0.113.50', ids[3]!, '另一申请人')).status).toBe(201);
+  });
+});
+
+describe('the field-level permission, not the role, decides (part 5a)', () => {
+  it('a handler without it gets masked data and a 403 for the identity proof; with it, the proof read is audited', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const app = buildApp({
+      ...api.platform,
+      config: { ...api.platform.config, trustedProxies: ['127.0.0.1'] },
+    });
+    const res = await applyOnPortal(
+      new Client(app),
+      {
+        unitId: fgwUnit,
+        kind: 'natural_person',
+        name: '孙八',
+        idType: 'id_card',
+        idNumber: '110105194912310134',
+        phone: '13600136000',
+        description: '身份证明的权限',
+        deliveryForm: 'paper',
+        deliveryChannel: 'mail',
+      },
+      { file: new File([png], '身份证.png'), headers: { 'x-forwarded-for': '192.0.2.77' } },
+    );
+    expect(res.status, res.html.slice(0, 300)).toBe(201);
+    const code = /data-testid="query-code">([A-Z0-9]+)</.exec(res.html)![1]!;
+    const { db } = api.tdb.database;
+    const [row] = await db.select().from(requestCases).where(eq(requestCases.queryCode, code));
+    const [role] = await db.select().from(rolePermissions).where(eq(rolePermissions.roleCode, 'liaison'));
+    const without = role!.permissions.filter((x) => x !== 'requests:applicant:unmasked');
+    await db
+      .update(rolePermissions)
+      .set({ permissions: without })
+      .where(eq(rolePermissions.roleCode, 'liaison'));
+    try {
+      const fgw = await api.loginAs('fgw_liaison');
+      expect(
+        (await fgw.get<CaseDetail>(`/api/requests/cases/${row!.id}`)).body.data!.applicant.idNumber,
+      ).toBe('11*************134');
+      expect((await fgw.request('GET', `/api/requests/cases/${row!.id}/id-proof`)).status).toBe(403);
+    } finally {
+      await db
+        .update(rolePermissions)
+        .set({ permissions: role!.permissions })
+        .where(eq(rolePermissions.roleCode, 'liaison'));
+    }
+    expect((await office.request('GET', `/api/requests/cases/${row!.id}/id-proof`)).status).toBe(200);
+    const views = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'requests.pii.view'), eq(auditLog.objectId, row!.id)));
+    expect(views.map((v) => [v.username, v.detail])).toEqual([['office', '身份证明']]);
   });
 });

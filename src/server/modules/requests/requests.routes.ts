@@ -50,8 +50,8 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
     const f = await letterFile(database, user, zUuid.parse(params.id));
     return fileResponse(f.bytes, f.name, DOCX_MIME);
   });
-  route(app, api.idProof, async ({ user, params }) => {
-    const f = await idProofFile(database, user, caseId(params));
+  route(app, api.idProof, async ({ c, user, params }) => {
+    const f = await idProofFile(database, actorOf(user, c), user, caseId(params));
     return fileResponse(f.bytes, f.name, f.mime);
   });
   route(app, api.addRemedy, ({ c, user, params, body }) =>
