@@ -7,6 +7,7 @@ import { bootstrap } from '../src/server/bootstrap';
 import { type Config, loadConfig } from '../src/server/config';
 import { users } from '../src/server/db/schema';
 import type { AppEnv, Platform } from '../src/server/platform/context';
+import { fieldKeysOf } from '../src/server/platform/crypto/fields';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
@@ -127,7 +128,13 @@ export async function setupApi(opts: { demo?: boolean; config?: Partial<Config> 
     },
   );
   await bootstrap(tdb.database, config, () => {});
-  const platform: Platform = { database: tdb.database, config, clock, log: () => {} };
+  const platform: Platform = {
+    database: tdb.database,
+    config,
+    clock,
+    fieldKeys: fieldKeysOf(config.fieldKeysFile),
+    log: () => {},
+  };
   const app = buildApp(platform);
   const api: TestApi = {
     tdb,

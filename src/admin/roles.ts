@@ -30,6 +30,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'system:calendar': '工作日历',
   'system:security': '安全策略',
   'requests:case': '申请办理',
+  'requests:applicant': '申请人个人信息',
   'requests:stats': '统计',
   'requests:extension': '延期答复',
   'reports:report': '年度报告',

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'requests:case:list': '查看依申请公开',
   'requests:case:create': '登记依申请公开',
   'requests:case:handle': '办理依申请公开',
+  // Field-level: the applicant's full ID number, phone and address (others see them masked; issue 10 part 5).
+  'requests:applicant:unmasked': '查看申请人完整个人信息',
   'requests:stats:view': '依申请公开统计',
   // Kept with the other requests codes: the role editor groups codes by module in this order.
   'requests:extension:approve': '审批依申请公开延期答复',

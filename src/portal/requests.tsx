@@ -4,7 +4,7 @@
 import type { Context, Hono } from 'hono';
 import { applicantOf, zIntake } from '../contracts/requests';
 import { districtName, listUnits } from '../server/modules/org';
-import { publicStatus, submitFromPortal } from '../server/modules/requests';
+import { hashedApplicantKey, publicStatus, submitFromPortal } from '../server/modules/requests';
 import { type AppEnv, type Platform, systemActor } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
@@ -15,8 +15,12 @@ import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
 import { ApplicationForm, type FormValues, StatusPage, Submitted } from './ysqgk/views';
 
-/** At most 5 portal applications per IP per hour [I]; setting `requests.portalLimit` overrides it. */
+/**
+ * At most 5 accepted portal applications per hour per address and per applicant (ID number) [I]; setting
+ * `requests.portalLimit` overrides it. Attempts (typos included) are capped at 10 times that per address.
+ */
 const DEFAULT_LIMIT = { perHour: 5 };
+const TRIES_PER_SUBMISSION = 10;
 
 const KIND_ORDER = ['government', 'department', 'township', 'subdivision'];
 
@@ -98,7 +102,9 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     if (origin && host && new URL(origin).host !== host) return c.text('请求来源不明', 403);
     const limit =
       (await getSetting<{ perHour: number }>(p.database, 'requests.portalLimit')) ?? DEFAULT_LIMIT;
-    const wait = await limiter.hit(`ysqgk:${c.get('ip')}`, limit.perHour, 3600_000);
+    const ip = c.get('ip');
+    // Attempts are capped generously (each also costs a challenge); the limit itself counts accepted submissions.
+    const tries = await limiter.hit(`ysqgk:try:${ip}`, limit.perHour * TRIES_PER_SUBMISSION, 3600_000);
     let raw: Record<string, string | File | (string | File)[]>;
     try {
       raw = await c.req.parseBody();
@@ -107,20 +113,34 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     }
     const values: FormValues = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') values[k] = v;
-    if (wait > 0) return form(c, values, [`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`], 429);
+    const tooMany = (wait: number) =>
+      form(c, values, [`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`], 429);
+    if (tries > 0) return tooMany(tries);
     if (!(await checkChallenge(p, values.token ?? '', values.answer ?? ''))) {
       return form(c, values, ['验证问题回答不正确或已过期，请重新回答'], 400);
     }
     const file = raw.idProof;
+    const taken: string[] = [];
     try {
       const input = intakeOf(values);
+      // Per address and per applicant (keyed hash: no ID number in the limiter's table), taken before the
+      // submission and given back when it is not accepted, so concurrent posts cannot pass the limit together.
+      const key = hashedApplicantKey(p.fieldKeys, input.applicant.idNumber, input.applicant.name);
+      for (const k of [`ysqgk:ip:${ip}`, `ysqgk:id:${key}`]) {
+        taken.push(k);
+        const wait = await limiter.hit(k, limit.perHour, 3600_000);
+        if (wait > 0) {
+          await Promise.all(taken.map((t) => limiter.refund(t)));
+          return tooMany(wait);
+        }
+      }
       // The upload is read here, before the submission's transaction.
       const idProof =
         file instanceof File && file.size > 0
           ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
           : null;
-      const actor = { ...systemActor('portal'), ip: c.get('ip'), requestId: c.get('requestId') };
-      const result = await submitFromPortal(p.database, p.clock, actor, input, idProof);
+      const actor = { ...systemActor('portal'), ip, requestId: c.get('requestId') };
+      const result = await submitFromPortal(p.database, p.clock, p.fieldKeys, actor, input, idProof);
       const district = await districtName();
       return page(
         c,
@@ -130,6 +150,8 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
         201,
       );
     } catch (e) {
+      // A submission that was not accepted costs nothing.
+      await Promise.all(taken.map((t) => limiter.refund(t)));
       if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'PAYLOAD_TOO_LARGE')) {
         const fields = (e.details as { fields?: Record<string, string> } | undefined)?.fields;
         const msgs = fields ? Object.values(fields) : [e.message];

@@ -9,8 +9,10 @@ import { seedDisclosureDemo } from './modules/disclosure';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
+import { sealStoredApplicants } from './modules/requests';
 import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
+import { fieldKeysOf } from './platform/crypto/fields';
 
 /** A random password that satisfies the default policy (upper, lower, digit, symbol; 16 characters). */
 export const OFFICE_UNIT = '区政府办公室';
@@ -69,4 +71,9 @@ export async function bootstrap(
     const n = await database.db.transaction((tx) => seedDisclosureDemo(tx));
     if (n) print(`已在门户发布 ${n} 条示例信息（标题带“示例”）。`);
   }
+  // Applicants stored before encryption (or under a retired key) are sealed with the current key.
+  const sealed = await database.db.transaction((tx) =>
+    sealStoredApplicants(tx, fieldKeysOf(config.fieldKeysFile)),
+  );
+  if (sealed) print(`已加密 ${sealed} 件申请的申请人个人信息。`);
 }

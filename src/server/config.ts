@@ -11,6 +11,8 @@ export interface Config {
   allowSuperuser: boolean;
   /** HMAC key of the audit checkpoints, outside the database (GONGKAI_AUDIT_KEY_FILE). */
   auditKeyFile: string;
+  /** Keys sealing applicants' personal data, outside the database (GONGKAI_FIELD_KEYS_FILE; default <data>/keys/fields.json). */
+  fieldKeysFile: string;
   /** Where signed audit checkpoints are appended (GONGKAI_AUDIT_CHECKPOINTS). */
   auditCheckpointFile: string;
   /** Minutes between audit checkpoints (GONGKAI_AUDIT_CHECKPOINT_MINUTES). */
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ownerDatabaseUrl: env.GONGKAI_OWNER_DATABASE_URL || null,
     allowSuperuser: bool(env.GONGKAI_ALLOW_SUPERUSER, false),
     dataDir,
+    fieldKeysFile: path.resolve(env.GONGKAI_FIELD_KEYS_FILE || path.join(dataDir, 'keys', 'fields.json')),
     auditKeyFile: path.resolve(env.GONGKAI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-hmac.key')),
     auditCheckpointFile: path.resolve(
       env.GONGKAI_AUDIT_CHECKPOINTS || path.join(dataDir, 'audit-checkpoints.jsonl'),

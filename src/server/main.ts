@@ -7,6 +7,7 @@ import { bootstrap } from './bootstrap';
 import type { Config } from './config';
 import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
+import { fieldKeysOf } from './platform/crypto/fields';
 import { startScheduler } from './platform/jobs/scheduler';
 import { type OpenedDatabase, openDatabase } from './runtime';
 
@@ -39,6 +40,7 @@ export async function startServer(
     database: db.database,
     config,
     clock: opts.clock ?? systemClock,
+    fieldKeys: fieldKeysOf(config.fieldKeysFile),
     log: makeLogger(config.logLevel),
   };
   try {

@@ -13,6 +13,7 @@ import { deleteCalendarOverride, putCalendarYear } from '../../src/server/platfo
 import { systemActor } from '../../src/server/platform/context';
 import { blocksToText, readDocx } from '../../src/server/platform/documents';
 import { type Client, setupApi, type TestApi } from '../api';
+import { applyOnPortal } from '../portal-apply';
 
 let api: TestApi;
 let office: Client;
@@ -80,22 +81,8 @@ async function act(c: Client, id: string, body: Record<string, unknown>) {
   return c.post<CaseDetail>(`/api/requests/cases/${id}/actions`, body);
 }
 
-/** Fills the portal form like a browser: reads the challenge question from the page and answers it. */
-async function portalApply(
-  values: Record<string, string>,
-  file?: File,
-): Promise<{ status: number; html: string }> {
-  const anon = api.anon();
-  const formPage = await (await anon.request('GET', '/ysqgk/apply')).raw.text();
-  const token = /name="token" value="([^"]+)"/.exec(formPage)![1]!;
-  const [, a, b] = /验证问题：(\d+) 加 (\d+) 等于几/.exec(formPage)!;
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ token, answer: String(Number(a) + Number(b)), ...values }))
-    form.append(k, v);
-  if (file) form.append('idProof', file);
-  const res = await anon.request('POST', '/ysqgk/apply', undefined, { form });
-  return { status: res.status, html: await res.raw.text() };
-}
+const portalApply = (values: Record<string, string>, file?: File) =>
+  applyOnPortal(api.anon(), values, { file });
 
 beforeAll(async () => {
   api = await setupApi();
@@ -706,10 +693,24 @@ describe('portal', () => {
     );
   });
 
-  it('rate-limits submissions per IP', async () => {
-    // Five hits per hour were used above at most; keep posting until refused.
+  it('rate-limits accepted submissions per IP; a rejected form costs nothing', async () => {
+    for (let i = 0; i < 6; i++) expect((await portalApply({ unitId: fgwUnit })).status).toBe(400);
+    // Five accepted per hour; some were used above: keep applying until refused.
     let last = 0;
-    for (let i = 0; i < 6; i++) last = (await portalApply({ unitId: fgwUnit })).status;
+    for (let i = 0; i < 6 && last !== 429; i++)
+      last = (
+        await portalApply({
+          unitId: fgwUnit,
+          kind: 'natural_person',
+          name: '赵六',
+          idType: 'id_card',
+          idNumber: '11010519491231002X',
+          phone: '13900139000',
+          description: `限流测试 ${i}`,
+          deliveryForm: 'paper',
+          deliveryChannel: 'mail',
+        })
+      ).status;
     expect(last).toBe(429);
   });
 });

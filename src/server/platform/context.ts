@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../contracts/api';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { FieldKeys } from './crypto/fields';
 import type { RateLimiter } from './ratelimit';
 
 export interface SessionUser extends CurrentUser {
@@ -38,6 +39,8 @@ export interface Platform {
   database: Database;
   config: Config;
   clock: Clock;
+  /** Keys sealing personal data at rest (platform/crypto/fields.ts), loaded once at start. */
+  fieldKeys: FieldKeys;
   log: (level: 'debug' | 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 

@@ -38,6 +38,14 @@ export class RateLimiter {
     if (!row || row.count <= limit) return 0;
     return Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000));
   }
+
+  /** Gives back a hit that did not count after all (a refused or failed submission), atomically. */
+  async refund(key: string): Promise<void> {
+    await this.database.db
+      .update(rateLimits)
+      .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+      .where(sql`${rateLimits.key} = ${key}`);
+  }
 }
 
 /** Throws the API's 429 error when `key` exceeded `limit` hits in `windowMs` (public forms, login). */

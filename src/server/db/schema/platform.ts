@@ -82,6 +82,12 @@ export const settings = pgTable('settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Named gap-free counters (case numbers per year): one upsert per number, inside the writer's transaction. */
+export const counters = pgTable('counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});
+
 export const calendarYears = pgTable('calendar_years', {
   year: integer('year').primaryKey(),
   data: jsonb('data').notNull(),

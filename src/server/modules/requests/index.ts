@@ -9,6 +9,7 @@ import { closeLapsedCases, recomputeOpenCases } from './lapse';
 import { remindDueCases } from './reminders';
 import { requestsRoutes } from './requests.routes';
 
+export { hashedApplicantKey, sealStoredApplicants } from './personal-data';
 export { type PublicStatus, publicStatus } from './reads';
 export { type IntakeInput, submitFromPortal } from './registration';
 export { reportFigures } from './stats';

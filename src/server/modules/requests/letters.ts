@@ -16,12 +16,12 @@ import type { Database } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
-import { invalid, notFound } from '../../platform/errors';
+import { forbidden, invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import { getSetting } from '../../platform/settings';
 import { assertUnitInScope } from '../org';
 import { clockOptions, dueOf, today } from './case-clock';
-import { inScope } from './reads';
+import { inScope, type Reader, seesPersonalData } from './reads';
 import {
   type CaseRow,
   caseById,
@@ -195,11 +195,21 @@ export async function letterFile(database: Database, user: Scoped, letterId: str
   return f;
 }
 
-export async function idProofFile(database: Database, user: Scoped, caseId: string) {
+/** The identity proof shows the full ID number: only for holders of the field-level permission, and audited. */
+export async function idProofFile(database: Database, actor: Actor, user: Reader, caseId: string) {
   const row = await loadCase(database.db, caseId);
   if (!row?.idProofFileId) throw notFound('身份证明');
   await assertUnitInScope(database.db, user, row.unitId);
+  if (!seesPersonalData(user)) throw forbidden('没有查看申请人完整个人信息的权限');
   const f = await readFile(database.db, row.idProofFileId);
   if (!f) throw notFound('身份证明');
+  await database.db.transaction((tx) =>
+    audit(tx, actor, {
+      action: 'requests.pii.view',
+      objectType: 'request_case',
+      objectId: row.id,
+      detail: '身份证明',
+    }),
+  );
   return f;
 }

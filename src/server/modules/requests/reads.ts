@@ -1,8 +1,9 @@
 // Reading cases: the staff list (masked) and detail within the user's data scope, and the portal's status by
 // query code, which shows no personal data.
+import type { CurrentUser } from '../../../contracts/api';
 import type { CaseDetail, CaseStatus, CaseSummary } from '../../../contracts/requests';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
-import { maskName } from '../../../domain/privacy/mask';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../domain/privacy/mask';
 import { allowedActions } from '../../../domain/requests/clock';
 import {
   type ApplicantKind,
@@ -13,11 +14,15 @@ import {
 } from '../../../domain/requests/outcomes';
 import type { SubmissionChannel } from '../../../domain/requests/receipt';
 import type { Database, DbOrTx } from '../../db/client';
+import type { ApplicantData } from '../../db/schema/requests';
+import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
-import type { Clock } from '../../platform/context';
+import type { Actor, Clock } from '../../platform/context';
+import type { FieldKeys } from '../../platform/crypto/fields';
 import { notFound } from '../../platform/errors';
 import { assertUnitInScope } from '../org';
 import { clockEvents, clockOptions, intakeOf, recompute, today } from './case-clock';
+import { openApplicant } from './personal-data';
 import {
   type CaseFilter,
   type CaseRow,
@@ -89,14 +94,38 @@ function intakeHints(row: CaseRow, noticeDue: string | null): string[] {
   return [`${intake.message}${noticeDue ? `；补正告知应于 ${noticeDue} 前发出` : ''}`];
 }
 
+/** Who may see an applicant's full ID number, phone and address (the case handlers' field-level permission). */
+export type Reader = Scoped & Pick<CurrentUser, 'permissions'>;
+export const seesPersonalData = (user: Pick<CurrentUser, 'permissions'>) =>
+  user.permissions.includes('requests:applicant:unmasked');
+
+/** The applicant as `user` may see it: masked ID number, phone and address without the field-level permission. */
+export function applicantFor(user: Pick<CurrentUser, 'permissions'>, a: ApplicantData): ApplicantData {
+  if (seesPersonalData(user)) return a;
+  return {
+    ...a,
+    idNumber: maskIdNumber(a.idNumber),
+    phone: maskPhone(a.phone) ?? '',
+    address: a.address ? maskAddress(a.address) : null,
+  };
+}
+
 export async function getCase(
   database: Database,
   clock: Clock,
-  user: Scoped,
+  keys: FieldKeys,
+  actor: Actor,
+  user: Reader,
   id: string,
 ): Promise<CaseDetail> {
   const found = await caseById(database.db, id);
   const row = await inScope(database.db, user, found?.c ?? null);
+  // Viewing a record's unmasked personal data is audited (SECURITY.md 15).
+  if (seesPersonalData(user)) {
+    await database.db.transaction((tx) =>
+      audit(tx, actor, { action: 'requests.pii.view', objectType: 'request_case', objectId: row.id }),
+    );
+  }
   const cal = await getCalendar(database);
   const asOf = today(clock);
   const r = recompute(row, cal, await clockOptions(database.db), asOf);
@@ -116,7 +145,7 @@ export async function getCase(
     ...summary(row, found?.unitName ?? '', cal, asOf),
     applicantName: row.applicant.name,
     queryCode: row.queryCode,
-    applicant: row.applicant,
+    applicant: applicantFor(user, openApplicant(keys, row.applicant)),
     idProofFileId: row.idProofFileId,
     purpose: row.purpose,
     deliveryForm: row.deliveryForm,

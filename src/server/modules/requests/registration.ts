@@ -1,7 +1,7 @@
 // Use case: an application comes in — from the portal (stored as 'submitted' until staff confirm receipt) or
 // registered by staff by channel (received at once, Art. 31). Duplicates of an open case are detected.
 import { randomInt } from 'node:crypto';
-import { applicantKey, checkIdCardNumber } from '../../../domain/requests/identity';
+import { checkIdCardNumber } from '../../../domain/requests/identity';
 import type { IntakeCheck } from '../../../domain/requests/intake';
 import type { ApplicantKind } from '../../../domain/requests/outcomes';
 import { determineReceiptDate, type ReceiptRecord } from '../../../domain/requests/receipt';
@@ -10,10 +10,12 @@ import type { ApplicantData, TimelineEntry } from '../../db/schema/requests';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Clock } from '../../platform/context';
+import type { FieldKeys } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
 import { storeFile } from '../../platform/files/service';
 import { assertUnitInScope, getUnit } from '../org';
 import { clockOptions, dueOf, intakeOf, receivedEntry, saveRecomputed, today } from './case-clock';
+import { hashedApplicantKey, sealApplicant } from './personal-data';
 import { type CaseRow, insertCase, nextCaseNo, openCasesOfApplicant, type Scoped } from './requests.repo';
 
 export interface ApplicantInput {
@@ -102,16 +104,17 @@ function applicantData(a: ApplicantInput): ApplicantData {
 /** What every new case shares: its numbers, the applicant and the application's text. */
 async function newCase(
   tx: DbOrTx,
+  keys: FieldKeys,
   asOf: string,
   input: Omit<IntakeInput, 'description' | 'deliveryForm' | 'deliveryChannel'>,
 ) {
-  const key = applicantKey(input.applicant.idNumber, input.applicant.name);
+  const key = hashedApplicantKey(keys, input.applicant.idNumber, input.applicant.name);
   return {
     caseNo: await nextCaseNo(tx, asOf.slice(0, 4)),
     queryCode: newQueryCode(),
     unitId: input.unitId,
     applicantKind: input.applicant.kind,
-    applicant: applicantData(input.applicant),
+    applicant: sealApplicant(keys, applicantData(input.applicant)),
     applicantKey: key,
     idProofFileId: input.idProofFileId ?? null,
     purpose: input.purpose?.trim() || null,
@@ -122,13 +125,14 @@ async function newCase(
 export async function submitOnline(
   tx: DbOrTx,
   clock: Clock,
+  keys: FieldKeys,
   actor: Actor,
   input: IntakeInput,
 ): Promise<{ id: string; queryCode: string; caseNo: string }> {
   const asOf = today(clock);
   checkApplicant(input.applicant, asOf);
   await assertUnitExists(tx, input.unitId);
-  const key = applicantKey(input.applicant.idNumber, input.applicant.name);
+  const key = hashedApplicantKey(keys, input.applicant.idNumber, input.applicant.name);
   const dup = await findDuplicate(tx, key, input.description);
   if (dup) {
     throw invalid(
@@ -136,7 +140,7 @@ export async function submitOnline(
     );
   }
   const row = await insertCase(tx, {
-    ...(await newCase(tx, asOf, input)),
+    ...(await newCase(tx, keys, asOf, input)),
     channel: 'online',
     description: input.description.trim(),
     deliveryForm: input.deliveryForm,
@@ -158,6 +162,7 @@ export async function submitOnline(
 export async function submitFromPortal(
   database: Database,
   clock: Clock,
+  keys: FieldKeys,
   actor: Actor,
   input: Omit<IntakeInput, 'idProofFileId'>,
   idProof: { name: string; bytes: Uint8Array } | null,
@@ -172,7 +177,7 @@ export async function submitFromPortal(
       );
       idProofFileId = stored.id;
     }
-    const r = await submitOnline(tx, clock, actor, { ...input, idProofFileId });
+    const r = await submitOnline(tx, clock, keys, actor, { ...input, idProofFileId });
     await audit(tx, actor, { action: 'requests.portal', objectType: 'request_case', objectId: r.id });
     return r;
   });
@@ -186,6 +191,7 @@ export async function submitFromPortal(
 export async function registerByStaff(
   database: Database,
   clock: Clock,
+  keys: FieldKeys,
   actor: Actor,
   user: Scoped,
   input: StaffIntakeInput,
@@ -211,7 +217,7 @@ export async function registerByStaff(
   return database.db.transaction(async (tx) => {
     await assertUnitExists(tx, input.unitId);
     await assertUnitInScope(tx, user, input.unitId);
-    const key = applicantKey(input.applicant.idNumber, input.applicant.name);
+    const key = hashedApplicantKey(keys, input.applicant.idNumber, input.applicant.name);
     // Without a description there is nothing to compare: no duplicate is inferred.
     const dup = fields.description ? await findDuplicate(tx, key, fields.description) : null;
     const by = actor.username ?? '工作人员';
@@ -220,7 +226,7 @@ export async function registerByStaff(
       timeline.push({ at: clock.now().toISOString(), by, text: `登记时发现：${intake.message}` });
     }
     const row = await insertCase(tx, {
-      ...(await newCase(tx, asOf, input)),
+      ...(await newCase(tx, keys, asOf, input)),
       channel: input.channel,
       ...fields,
       submittedOn: input.submittedOn ?? null,

@@ -1,11 +1,12 @@
 // The requests module's SQL, on its own tables (request_cases, request_letters, request_remedies). Unit names come
 // from the org module's face (unitNameSql), not a join on its table.
-import { and, desc, eq, ilike, inArray, isNotNull, like, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, isNotNull, not, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
+import { nextCounter } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
 
 export type CaseRow = typeof requestCases.$inferSelect;
@@ -36,12 +37,24 @@ export async function updateCase(tx: DbOrTx, id: string, set: Partial<CaseRow>):
     .where(eq(requestCases.id, id));
 }
 
+/** The year's next case number; migration 0011 seeded the counters from the numbers already given. */
+/** Every case's applicant (the start-up sealing step reads them all; a district has thousands, not millions). */
+export function allApplicants(db: DbOrTx) {
+  return db
+    .select({
+      id: requestCases.id,
+      applicant: requestCases.applicant,
+      applicantKey: requestCases.applicantKey,
+    })
+    .from(requestCases);
+}
+
+export async function setApplicant(db: DbOrTx, id: string, applicant: CaseRow['applicant'], key: string) {
+  await db.update(requestCases).set({ applicant, applicantKey: key }).where(eq(requestCases.id, id));
+}
+
 export async function nextCaseNo(tx: DbOrTx, year: string): Promise<string> {
-  const r = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(requestCases)
-    .where(like(requestCases.caseNo, `${year}-%`));
-  return `${year}-${String((r[0]?.n ?? 0) + 1).padStart(4, '0')}`;
+  return `${year}-${String(await nextCounter(tx, `request_case:${year}`)).padStart(4, '0')}`;
 }
 
 export function openCasesOfApplicant(db: DbOrTx, key: string): Promise<CaseRow[]> {

@@ -15,15 +15,17 @@ import { addRemedy } from './remedies';
 import { stats } from './stats';
 
 export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
-  const { database, clock } = p;
+  const { database, clock, fieldKeys } = p;
   const caseId = (params: { id: string }) => zUuid.parse(params.id);
 
   route(app, api.listCases, ({ user, query }) => listCases(database, clock, user, query));
   route(app, api.registerCase, ({ c, user, body }) =>
-    registerByStaff(database, clock, actorOf(user, c), user, body as StaffIntakeInput),
+    registerByStaff(database, clock, fieldKeys, actorOf(user, c), user, body as StaffIntakeInput),
   );
   route(app, api.stats, ({ user, query }) => stats(database, clock, user, query.year));
-  route(app, api.getCase, ({ user, params }) => getCase(database, clock, user, caseId(params)));
+  route(app, api.getCase, ({ c, user, params }) =>
+    getCase(database, clock, fieldKeys, actorOf(user, c), user, caseId(params)),
+  );
   route(app, api.act, async ({ c, user, params, body }) => {
     const id = caseId(params);
     await applyAction(
@@ -34,12 +36,12 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
       id,
       body as CaseAction & { method?: FeeMethod },
     );
-    return getCase(database, clock, user, id);
+    return getCase(database, clock, fieldKeys, actorOf(user, c), user, id);
   });
   route(app, api.decideExtension, async ({ c, user, params, body }) => {
     const id = caseId(params);
     await decideExtension(database, clock, actorOf(user, c), user, id, body);
-    return getCase(database, clock, user, id);
+    return getCase(database, clock, fieldKeys, actorOf(user, c), user, id);
   });
   route(app, api.generateLetter, ({ c, user, params, body }) =>
     generateLetter(database, clock, actorOf(user, c), user, caseId(params), body.kind, body.date),
@@ -48,8 +50,8 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
     const f = await letterFile(database, user, zUuid.parse(params.id));
     return fileResponse(f.bytes, f.name, DOCX_MIME);
   });
-  route(app, api.idProof, async ({ user, params }) => {
-    const f = await idProofFile(database, user, caseId(params));
+  route(app, api.idProof, async ({ c, user, params }) => {
+    const f = await idProofFile(database, actorOf(user, c), user, caseId(params));
     return fileResponse(f.bytes, f.name, f.mime);
   });
   route(app, api.addRemedy, ({ c, user, params, body }) =>

@@ -4,8 +4,8 @@
 //
 // The keys live outside the database, in a JSON file (default `<data dir>/keys/fields.json`, mode 0600, or
 // GONGKAI_FIELD_KEYS_FILE): { "current": "k2", "keys": { "k1": "<base64>", "k2": "<base64>" }, "hash": "<base64>" }.
-// Rotation (README "Keys"): add a key, make it current, restart, run `gongkai keys rotate` (re-seals every value
-// with the current key), then remove the old key. The hash key is never rotated: it would orphan every
+// Rotation (README "Key files"): add a key, make it current, restart (the start re-seals every value with the
+// current key: requests/personal-data.ts), then remove the old key. The hash key is never rotated: it would orphan every
 // duplicate-detection key already stored.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -54,6 +54,17 @@ export function loadOrCreateFieldKeys(file: string): FieldKeys {
     }
   }
   return parseFieldKeys(fs.readFileSync(file, 'utf8'));
+}
+
+const loaded = new Map<string, FieldKeys>();
+/** The key file's keys, read once per process (the server, the bootstrap and the CLI share them). */
+export function fieldKeysOf(file: string): FieldKeys {
+  let k = loaded.get(file);
+  if (!k) {
+    k = loadOrCreateFieldKeys(file);
+    loaded.set(file, k);
+  }
+  return k;
 }
 
 export function isSealed(v: string): boolean {
