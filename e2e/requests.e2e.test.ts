@@ -109,7 +109,9 @@ describe('[ADMIN] 依申请公开', () => {
     const form = page.getByTestId('action-form');
     await form.getByTestId('action-outcome').click();
     await page.keyboard.type('部分公开');
-    await page.keyboard.press('Enter');
+    // Click the filtered option (not Enter: on a loaded machine Enter can land before the list is filtered).
+    await page.locator('.ant-select-item-option', { hasText: '（二）部分公开' }).click();
+    await expect.poll(() => form.getByText('（二）部分公开').count()).toBeGreaterThan(0);
     await form.getByTestId('action-legalBasis').click();
     await page.locator('.ant-select-item-option', { hasText: '第三十七条' }).click();
     await form.getByTestId('action-date').fill(today);
