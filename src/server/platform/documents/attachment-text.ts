@@ -12,6 +12,7 @@ import type { CheckOptions, Finding } from '../../../domain/review/types';
 import { AppError } from '../errors';
 import { readStoredInWorker } from '../upload/gateway';
 import { convertToDocx } from './libreoffice';
+import { openPdf } from './pdf';
 
 export interface AttachmentPart {
   /** Label shown to people, e.g. "附件 名单.xlsx › 工作表 Sheet2（隐藏）". */
@@ -419,17 +420,7 @@ async function extractPdf(
   filename: string,
   limits: ExtractLimits,
 ): Promise<AttachmentPart[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs may transfer (detach) the buffer it is given: pass a copy. No eval, no font faces, no network.
-  const task = getDocument({
-    data: bytes.slice(),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
     if (doc.numPages > limits.maxPdfPages) fail(`页数超过 ${limits.maxPdfPages}`);

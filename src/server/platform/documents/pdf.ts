@@ -96,10 +96,11 @@ export function linesToText(lines: Cell[][]): string {
   return out.join('\n');
 }
 
-export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<string> {
+/** The one way Gongkai opens a PDF: a copy of the bytes (pdfjs may detach the buffer it is given), no eval,
+ *  no font faces, no network. */
+export async function openPdf(bytes: Uint8Array) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs may transfer (detach) the buffer it is given: pass a copy. No eval, no font faces, no network.
-  const task = getDocument({
+  return getDocument({
     data: bytes.slice(),
     isEvalSupported: false,
     disableFontFace: true,
@@ -108,6 +109,10 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): 
     stopAtErrors: false,
     verbosity: 0,
   });
+}
+
+export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<string> {
+  const task = await openPdf(bytes);
   try {
     let doc: Awaited<typeof task.promise>;
     try {
