@@ -26,6 +26,8 @@ export interface Config {
   demoContent: boolean;
   districtName: string;
   secureCookies: boolean;
+  /** Serve only over TLS: HTTP reads redirect to HTTPS, HTTP writes are refused, HSTS on (GONGKAI_FORCE_HTTPS). */
+  forceHttps: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   maxUploadBytes: number;
   jobs: boolean;
@@ -72,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoPassword: env.GONGKAI_DEMO_PASSWORD || null,
     demoContent: bool(env.GONGKAI_DEMO_CONTENT, true),
     districtName: env.GONGKAI_DISTRICT ?? '重庆市潼南区',
-    secureCookies: bool(env.GONGKAI_SECURE_COOKIES, false),
+    secureCookies: bool(env.GONGKAI_SECURE_COOKIES, bool(env.GONGKAI_FORCE_HTTPS, false)),
+    forceHttps: bool(env.GONGKAI_FORCE_HTTPS, false),
     logLevel: (env.GONGKAI_LOG_LEVEL as Config['logLevel']) ?? 'info',
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     jobs: bool(env.GONGKAI_JOBS, true),
