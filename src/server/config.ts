@@ -9,6 +9,8 @@ export interface Config {
   ownerDatabaseUrl: string | null;
   /** Serve as a database superuser anyway (GONGKAI_ALLOW_SUPERUSER; tests only). */
   allowSuperuser: boolean;
+  /** Serve even when PostgreSQL runs with fsync, synchronous_commit or full_page_writes off (test clusters only). */
+  allowUnsafeDurability: boolean;
   /** HMAC key of the audit checkpoints, outside the database (GONGKAI_AUDIT_KEY_FILE). */
   auditKeyFile: string;
   /** Keys sealing applicants' personal data, outside the database (GONGKAI_FIELD_KEYS_FILE; default <data>/keys/fields.json). */
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || null,
     ownerDatabaseUrl: env.GONGKAI_OWNER_DATABASE_URL || null,
     allowSuperuser: bool(env.GONGKAI_ALLOW_SUPERUSER, false),
+    allowUnsafeDurability: bool(env.GONGKAI_ALLOW_UNSAFE_DURABILITY, false),
     dataDir,
     fieldKeysFile: path.resolve(env.GONGKAI_FIELD_KEYS_FILE || path.join(dataDir, 'keys', 'fields.json')),
     auditKeyFile: path.resolve(env.GONGKAI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-hmac.key')),
