@@ -73,6 +73,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:settings:update',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'disclosure:enforcement:list',
+      'disclosure:enforcement:edit',
+      'disclosure:enforcement:publish',
     ],
   },
   {
@@ -101,6 +104,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:item:create',
       'disclosure:item:update',
+      'disclosure:enforcement:list',
+      'disclosure:enforcement:edit',
+      'disclosure:enforcement:publish',
     ],
   },
   {
@@ -121,6 +127,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:review:approve',
       'disclosure:review:override',
       'disclosure:item:withdraw',
+      'disclosure:enforcement:list',
     ],
   },
   {
@@ -145,6 +152,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'disclosure:enforcement:list',
     ],
   },
   {
