@@ -1,6 +1,5 @@
 export * from './auth';
 export * from './disclosure';
-export * from './enforcement';
 export * from './org';
 export * from './platform';
 export * from './reports';

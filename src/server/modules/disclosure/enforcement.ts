@@ -24,7 +24,7 @@ import {
 import { maskIdCard, maskPersonalData } from '../../../domain/privacy/mask';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
-import { enforcementDecisions } from '../../db/schema/enforcement';
+import { enforcementDecisions } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Platform } from '../../platform/context';

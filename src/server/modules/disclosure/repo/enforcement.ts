@@ -6,7 +6,7 @@ import type {
   PublicationState,
 } from '../../../../domain/disclosure/enforcement';
 import type { DbOrTx } from '../../../db/client';
-import { enforcementDecisions as t } from '../../../db/schema/enforcement';
+import { enforcementDecisions as t } from '../../../db/schema/disclosure';
 
 export type EnforcementRecord = typeof t.$inferSelect;
 
