@@ -76,6 +76,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
+      'disclosure:normative:manage',
+      'disclosure:normative:mark',
     ],
   },
   {
@@ -107,6 +109,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
+      'disclosure:normative:mark',
     ],
   },
   {
