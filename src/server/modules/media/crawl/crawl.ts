@@ -152,6 +152,7 @@ export async function crawlSite(start: string, o: Partial<CrawlOptions> = {}): P
   const shapes = new Map<string, number>();
   let queue: string[] = [home];
   let capped = 0;
+  const endless = new Set<string>();
   const onSite = (u: URL) => u.host === siteHost;
 
   const visit = async (href: string) => {
@@ -178,7 +179,10 @@ export async function crawlSite(start: string, o: Partial<CrawlOptions> = {}): P
       if (!onSite(u) || NOT_HTML.test(u.pathname) || !robotsAllows(robots, u.pathname + u.search)) continue;
       const shape = urlShape(u);
       const n = shapes.get(shape) ?? 0;
-      if (n >= opts.maxPerShape) continue;
+      if (n >= opts.maxPerShape) {
+        endless.add(k); // beyond the shape's cap: neither crawled nor probed
+        continue;
+      }
       if (seen.size >= opts.maxPages) {
         capped++;
         continue;
@@ -208,7 +212,7 @@ export async function crawlSite(start: string, o: Partial<CrawlOptions> = {}): P
         if (external >= opts.maxExternalProbes) return;
         external++;
       }
-      if (onSite(u) && !robotsAllows(robots, u.pathname + u.search)) return;
+      if (endless.has(k) || (onSite(u) && !robotsAllows(robots, u.pathname + u.search))) return;
       let s = status.get(k);
       if (!s && Date.now() < deadline) {
         const timeout = sameName ? opts.timeoutMs : opts.externalTimeoutMs;
