@@ -84,3 +84,25 @@ export function latestUpTo(dates: readonly (string | undefined)[], asOf: string)
   for (const d of dates) if (d && d <= asOf && (!best || d > best)) best = d;
   return best;
 }
+
+/**
+ * A list row's date written without its year ("11-10", "[11/10]", "11月10日"): the latest such day not after
+ * `asOf` — list pages drop the year for recent items.
+ */
+export function shortDate(text: string, asOf: string): string | undefined {
+  const m = /(?<![\d-/.年])(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})(?![\d-/.])|月\s*(\d{1,2})\s*日)/.exec(text);
+  if (!m) return undefined;
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(m[1]);
+  const day = Number(m[2] ?? m[3]);
+  const same = iso(year, month, day);
+  if (same && same <= asOf) return same;
+  return iso(year - 1, month, day);
+}
+
+/** The date CMS article addresses carry: /202611/t20261110_0215.html, /2026-11/10/content_1.htm. */
+export function urlDate(href: string): string | undefined {
+  const path = href.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const m = /(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)/.exec(path) ?? /\/(20\d{2})-(\d{2})\/(\d{2})\//.exec(path);
+  return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}

@@ -145,3 +145,25 @@ describe('decideVerdict (MON-1, MON-6 vetoes)', () => {
     expect(decideVerdict({ ...ok, staleColumns: 3 }, t).verdict).toBe('不合格');
   });
 });
+
+describe('dates without a year and in addresses', () => {
+  it.each([
+    ['[11-10]', '2026-11-10'],
+    ['12-15', '2025-12-15'], // after as-of this year: last year
+    ['11月9日', '2026-11-09'],
+    ['0572-2231001', undefined],
+    ['浏览 12 次', undefined],
+  ])('shortDate %s → %s', async (text, want) => {
+    const { shortDate } = await import('./dates');
+    expect(shortDate(text, AS_OF)).toBe(want);
+  });
+  it.each([
+    ['http://x.gov.cn/qnyw/202611/t20261110_0215.html', '2026-11-10'],
+    ['http://x.gov.cn/2026-11/10/content_1.htm', '2026-11-10'],
+    ['http://20261399.gov.cn/a.html', undefined],
+    ['http://x.gov.cn/a/20261399.html', undefined],
+  ])('urlDate %s → %s', async (href, want) => {
+    const { urlDate } = await import('./dates');
+    expect(urlDate(href)).toBe(want);
+  });
+});

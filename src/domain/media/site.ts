@@ -1,8 +1,8 @@
 // The whole-site analysis (MON-2…4 and the content checks) over the pages the crawler extracted. Template parts —
 // the menu, the footer, anything on most pages — are told apart by frequency, so no rule depends on one site's markup.
-import { firstDate, latestUpTo } from './dates';
+import { firstDate, latestUpTo, shortDate, urlDate } from './dates';
 import { guideElementsPresent, missingGuideElements } from './guide';
-import { type PageModel, pageKey } from './page';
+import { type ListEntry, type PageModel, pageKey } from './page';
 import {
   type CheckThresholds,
   type ColumnPatterns,
@@ -109,6 +109,18 @@ function siteIdentity(home: PageModel | undefined, templateLines: Set<string>): 
   return has.filter(([, ok]) => !ok).map(([name]) => name);
 }
 
+/** A page's text without the titles of links to other pages: a wrong title is the linked page's fault, once. */
+function withoutLinkTitles(p: PageModel, lines: readonly string[]): string {
+  const self = pageKey(p.url);
+  const titles = [
+    ...new Set(p.links.filter((l) => pageKey(l.href) !== self && l.text.length >= 4).map((l) => l.text)),
+  ];
+  titles.sort((a, b) => b.length - a.length);
+  let text = lines.join('\n');
+  for (const t of titles) text = text.split(t).join('\n');
+  return text;
+}
+
 export function analyseSite(input: SiteInput): SiteReport {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   const patterns = input.patterns ?? DEFAULT_COLUMN_PATTERNS;
@@ -120,6 +132,9 @@ export function analyseSite(input: SiteInput): SiteReport {
   const home = pages.find((p) => pageKey(p.url) === homeKey);
   const byKey = new Map(pages.map((p) => [pageKey(p.url), p]));
   const own = (p: PageModel) => p.lines.filter((l) => !tpl.lines.has(l));
+  // A row's date: written in full, else without its year, else the page's own 发布日期, else its address.
+  const entryDate = (e: ListEntry) =>
+    e.date ?? shortDate(e.rest, asOf) ?? byKey.get(pageKey(e.href))?.publishedDate ?? urlDate(e.href);
   const ownEntries = (p: PageModel) =>
     p.entries.filter((e) => !tpl.entries.has(`${pageKey(e.href)}|${e.title}`));
   // First-level columns: the menu, i.e. the template's links (all of the home page's links on a one-page site).
@@ -129,7 +144,11 @@ export function analyseSite(input: SiteInput): SiteReport {
 
   // The date a page speaks for: its own 发布日期, else the date of a list row linking to it.
   const listedDate = new Map<string, string>();
-  for (const p of pages) for (const e of p.entries) if (e.date) listedDate.set(pageKey(e.href), e.date);
+  for (const p of pages)
+    for (const e of p.entries) {
+      const d = e.date ?? shortDate(e.rest, asOf);
+      if (d) listedDate.set(pageKey(e.href), d);
+    }
   const dateOf = (p: PageModel) => p.publishedDate ?? listedDate.get(pageKey(p.url));
 
   // Columns: list pages (not articles, not the home page) grouped by column name and folder (pagination).
@@ -164,7 +183,7 @@ export function analyseSite(input: SiteInput): SiteReport {
       });
       continue;
     }
-    const dates = entries.map((e) => e.date ?? byKey.get(pageKey(e.href))?.publishedDate);
+    const dates = entries.map(entryDate);
     if (dates.every((d) => !d)) continue; // nothing dated: not judged
     const latest = latestUpTo(dates, asOf);
     const firstLevel = g.pages.some((p) => nav.has(pageKey(p.url)));
@@ -224,7 +243,7 @@ export function analyseSite(input: SiteInput): SiteReport {
   let serious = 0;
   for (const p of pages) {
     const lines = pageKey(p.url) === homeKey ? p.lines : own(p);
-    for (const w of findWordingIssues(lines.join('\n'), dateOf(p) ?? asOf, dict)) {
+    for (const w of findWordingIssues(withoutLinkTitles(p, lines), dateOf(p) ?? asOf, dict)) {
       if (w.kind === 'serious_error') serious++;
       findings.push({ kind: w.kind, page: p.url, text: w.text, detail: w.detail });
     }
@@ -255,7 +274,7 @@ export function analyseSite(input: SiteInput): SiteReport {
 
   const homeEntries = home?.entries ?? [];
   const homeLatest = latestUpTo(
-    homeEntries.map((e) => e.date),
+    homeEntries.map((e) => e.date ?? shortDate(e.rest, asOf)),
     asOf,
   );
   const { verdict, vetoes } = decideVerdict(
