@@ -64,6 +64,12 @@ export const PERMISSIONS = {
   'disclosure:review:override': '放行检查项',
   'disclosure:settings:update': '维护公开设置',
   'disclosure:stats:list': '查看公开统计',
+  // ---- media ----
+  'media:registry:list': '查看网站与新媒体登记册',
+  'media:registry:import': '导入网站登记册',
+  'media:filing:submit': '提交网站与新媒体备案',
+  'media:filing:review': '审核网站与新媒体备案',
+  'media:check:run': '检查政府网站',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

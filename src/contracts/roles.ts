@@ -73,6 +73,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:settings:update',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'media:registry:list',
+      'media:registry:import',
+      'media:filing:submit',
+      'media:filing:review',
+      'media:check:run',
     ],
   },
   {
@@ -101,6 +106,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:item:create',
       'disclosure:item:update',
+      'media:registry:list',
+      'media:filing:submit',
     ],
   },
   {
@@ -141,6 +148,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'tasks:ledger:export',
       'tasks:extension:approve',
       'tasks:dashboard:view',
+      'media:registry:list',
       'disclosure:catalog:list',
       'disclosure:item:list',
       'disclosure:stats:list',

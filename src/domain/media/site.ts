@@ -294,3 +294,19 @@ export function analyseSite(input: SiteInput): SiteReport {
   findings.sort((a, b) => order(a.kind) - order(b.kind) || a.page.localeCompare(b.page));
   return { site: input.site, asOf, pages: pages.length, verdict, vetoes, findings };
 }
+
+export const FINDING_LABELS: Record<FindingKind, string> = {
+  broken_link: '链接不可用',
+  stale_column: '栏目不更新',
+  blank_column: '空白栏目',
+  unanswered_message: '留言超期未答复',
+  serious_error: '严重表述错误',
+  typo: '错别字',
+  missing_identity: '网站标识缺失',
+  incomplete_guide: '办事指南要素缺失',
+};
+
+/** The same fault in two checks has the same key (page addresses compared as pageKey does). */
+export function findingKey(f: Finding): string {
+  return [f.kind, pageKey(f.page), f.target ? pageKey(f.target) : '', f.column ?? '', f.text ?? ''].join('|');
+}
