@@ -25,6 +25,8 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/calendar': lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),
   '/disclosure/stats': lazy(() => import('./features/disclosure/pages/StatsPage')),
   '/disclosure/settings': lazy(() => import('./features/disclosure/pages/SettingsPage')),
+  '/media/websites': lazy(() => import('./features/media/pages/WebsitesPage')),
+  '/media/filings': lazy(() => import('./features/media/pages/FilingsPage')),
   '/audit/logs': lazy(() => import('./features/audit/pages/AuditLogsPage')),
   '/audit/logins': lazy(() => import('./features/audit/pages/LoginLogsPage')),
   '/system/calendar': lazy(() => import('./features/system/pages/CalendarPage')),

@@ -25,7 +25,7 @@ export async function importWebsites(database: Database, actor: Actor, bytes: Ui
   const c = IMPORT_COLUMNS;
   const rows = await readTable(bytes, [c.name, c.url, c.unit], [c.siteCode, c.icp, c.psb, c.operator]);
   if (rows.length === 0) throw invalid('表格中没有数据行');
-  const problems: string[] = [];
+  const problems: { row: number; message: string }[] = [];
   const ready: { unitId: string; fields: WebsiteFields; urlKey: string }[] = [];
   const firstRowOfKey = new Map<string, number>();
   const db = database.db;
@@ -41,30 +41,33 @@ export async function importWebsites(database: Database, actor: Actor, bytes: Ui
       operator: v(c.operator),
     });
     if (!parsed.success) {
-      problems.push(`第${r.row}行：${parsed.error.issues.map((i) => i.message).join('；')}`);
+      problems.push({ row: r.row, message: parsed.error.issues.map((i) => i.message).join('；') });
       continue;
     }
     const urlKey = websiteKey(parsed.data.url)!;
     const earlier = firstRowOfKey.get(urlKey);
     if (earlier !== undefined) {
-      problems.push(`第${r.row}行：网址与第${earlier}行重复（${parsed.data.url}）`);
+      problems.push({ row: r.row, message: `网址与第${earlier}行重复（${parsed.data.url}）` });
       continue;
     }
     firstRowOfKey.set(urlKey, r.row);
     const existing = await websiteByKey(db, urlKey);
     if (existing) {
-      problems.push(`第${r.row}行：网址已在登记册中（${existing.name}）`);
+      problems.push({ row: r.row, message: `网址已在登记册中（${existing.name}）` });
       continue;
     }
     const unit = await findUnitByName(db, v(c.unit));
     if (!unit) {
-      problems.push(`第${r.row}行：主办单位“${v(c.unit)}”不在单位列表中`);
+      problems.push({ row: r.row, message: `主办单位“${v(c.unit)}”不在单位列表中` });
       continue;
     }
     ready.push({ unitId: unit.id, fields: parsed.data, urlKey });
   }
   if (problems.length)
-    throw invalid(`导入未执行（共${problems.length}处问题）：${problems.join('；')}`, { problems });
+    throw invalid(
+      `导入未执行（共${problems.length}处问题）：${problems.map((p) => `第${p.row}行：${p.message}`).join('；')}`,
+      { rows: problems },
+    );
   await db.transaction(async (tx) => {
     await tx
       .insert(mediaWebsites)
