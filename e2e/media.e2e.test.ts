@@ -73,7 +73,10 @@ describe('[ADMIN] 政府网站: register and a check', () => {
     const findings = drawer.getByTestId('findings-table');
     await findings.getByText('链接不可用').waitFor();
     expect(await findings.textContent()).toContain(`${siteUrl}zt/`);
-    await drawer.getByTestId('rectifications-table').getByText('整改中').waitFor();
+    // Each finding is a 整改 item: the broken link and the three identity elements the footer lacks.
+    const rect = drawer.getByTestId('rectifications-table');
+    await rect.locator('tr', { hasText: '链接不可用' }).getByText('整改中').waitFor();
+    await rect.locator('tr', { hasText: '网站标识缺失' }).first().waitFor();
     await ctx.close();
   });
 
