@@ -74,6 +74,11 @@ describe('column kinds by editable name patterns', () => {
     ['政务咨询', 'consult'],
     ['书记信箱', 'consult'],
     ['征集调查', 'other'],
+    ['领导活动', 'dynamic'],
+    ['领导信息', 'other'],
+    ['视频新闻', 'dynamic'],
+    ['媒体聚焦', 'dynamic'],
+    ['政府工作报告', 'other'],
     ['', 'other'],
   ])('%s → %s', (name, kind) => expect(classifyColumn(name)).toBe(kind));
   it('uses the office’s patterns', () => {

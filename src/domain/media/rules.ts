@@ -42,10 +42,10 @@ export interface ColumnPatterns {
 export const DEFAULT_COLUMN_PATTERNS: ColumnPatterns = {
   // Columns the update windows never judge: plans, reports, guides, interpretations, interaction sub-columns.
   other:
-    '规划|计划|年报|年度报告|报告|指南|目录|解读|回应|访谈|调查|征集|信访|举报|纪检|专题|专栏|图解|视频|简介|概况|领导|机构|职能|统计|数据|预决算|财政',
+    '规划|计划|年报|年度报告|工作报告|指南|目录|解读|回应关切|访谈|调查|征集|信访|举报|纪检|专题|专栏|图解|简介|概况|领导(?!活动)|机构|职能|统计|数据|预决算|财政|视频(?!新闻)',
   consult: '咨询|留言|问政|信箱|诉求|建言|来信|网上问答|市民热线',
   dynamic:
-    '动态|要闻|新闻|快讯|资讯|简讯|工作信息|政务信息|时政|头条|聚焦|工作进展|部门信息|乡镇信息|街道信息',
+    '动态|要闻|新闻|快讯|资讯|简讯|工作信息|政务信息|时政|头条|聚焦|进展|活动|部门信息|乡镇信息|街道信息|媒体|热点',
   notice: '公告|公示|通知|通告|公报',
   policy: '政策文件|政策法规|文件|规范性|法规|规章|政府令|政策',
 };

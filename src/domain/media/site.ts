@@ -247,12 +247,12 @@ export function analyseSite(input: SiteInput): SiteReport {
       if (w.kind === 'serious_error') serious++;
       findings.push({ kind: w.kind, page: p.url, text: w.text, detail: w.detail });
     }
-    const present = guideElementsPresent(
-      p.fields.map((f) => f.label),
-      own(p),
-    );
+    // A guide: element labels on a page of a 办事/指南 column, or a label table (th/td) of at least 3 of them. A
+    // notice that merely has "申请条件" and "办理流程" paragraphs is not a guide.
+    const labels = p.fields.map((f) => f.label);
+    const present = guideElementsPresent(labels, own(p));
     const context = GUIDE_CONTEXT.test(`${p.columnName} ${p.breadcrumb} ${p.title}`);
-    if (present.size >= 3 || (present.size >= 2 && context)) {
+    if ((present.size >= 2 && context) || guideElementsPresent(labels, []).size >= 3) {
       const missing = missingGuideElements(present);
       if (missing.length >= t.guideMissingMin)
         findings.push({

@@ -35,7 +35,7 @@ function route(
         '首页',
         `<ul><li><span>2026-11-25</span><a href="/news/a.html">县里召开工作会议</a></li></ul>
          <p><a href="/missing.html">专题</a> <a href="/away">旧栏目</a> <a href="/private/x.html">内部</a>
-         <a href="/gbk/">乡镇新闻</a> <a href="/big">大页面</a> <a href="${hangBase}/">不应答</a>
+         <a href="/gbk/">乡镇新闻</a> <a href="/big">大页面</a> <a href="${hangBase}/">不应答</a> <a href="http://localhost:9/">本机未监听端口</a>
          <a href="https://www.example.invalid/">外部网站</a> <a href="mailto:a@b.cn">邮件</a> <a href="javascript:void(0)">脚本</a></p>`,
       ),
     };
@@ -153,8 +153,8 @@ describe('crawl + check of a fixture site', () => {
     expect(requests.some((r) => r.path.startsWith('/private/'))).toBe(false);
     expect(requests.some((r) => r.host.startsWith('localhost'))).toBe(false);
   });
-  it('broken links: the 404 only — not the silent host, the external one, the redirect or mailto', () => {
-    expect(kinds('broken_link').map((f) => f.target)).toEqual([`${base}/missing.html`]);
+  it('broken links: the 404 and a closed loopback port — not the silent host, the external one, the redirect or mailto', () => {
+    expect(kinds('broken_link').map((f) => f.target)).toEqual([`${base}/missing.html`, 'http://localhost:9/']);
   });
   it('decodes a GBK page without any charset and finds its typo and date', () => {
     expect(

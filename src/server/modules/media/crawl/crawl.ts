@@ -60,6 +60,11 @@ export function urlShape(u: URL): string {
   return `${u.pathname.replace(/\d+/g, '#')}?${q}`;
 }
 
+export function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -92,8 +97,10 @@ export async function crawlSite(start: string, o: Partial<CrawlOptions> = {}): P
   }
   let siteHost = startUrl.host;
   const hostName = () => siteHost.replace(/:\d+$/, '');
-  const privateOk = (u: URL) =>
-    opts.allowPrivate || (opts.trustStartHost && u.hostname === startUrl.hostname);
+  // A site on a loopback address: its other loopback ports are the same machine, reachable like the site itself.
+  const loopbackSite = isLoopback(startUrl.hostname);
+  const nearby = (u: URL) => u.hostname === startUrl.hostname || (loopbackSite && isLoopback(u.hostname));
+  const privateOk = (u: URL) => opts.allowPrivate || (opts.trustStartHost && nearby(u));
   const get = (u: URL, method: 'GET' | 'HEAD', timeoutMs: number) =>
     limiter.run(() =>
       fetchOnce(u, {
@@ -207,7 +214,7 @@ export async function crawlSite(start: string, o: Partial<CrawlOptions> = {}): P
     [...referrer].map(async ([k, page]) => {
       const href = linkUrl.get(k)!;
       const u = new URL(href);
-      const sameName = u.hostname === hostName();
+      const sameName = u.hostname === hostName() || nearby(u);
       if (!sameName && !onSite(u)) {
         if (external >= opts.maxExternalProbes) return;
         external++;

@@ -9,6 +9,7 @@ type Node = {
   value?: string;
   attrs?: { name: string; value: string }[];
   childNodes?: Node[];
+  parentNode?: Node | null;
 };
 
 const SKIP = new Set([
@@ -62,6 +63,37 @@ function absolute(href: string | undefined, base: string): string | undefined {
   }
 }
 
+const SHORT_DATE = /^[[(（【]?\s*\d{1,2}\s*(?:[-/.]\s*\d{1,2}|月\s*\d{1,2}\s*日)\s*[\])）】]?$/;
+const ROW_STOP = new Set(['body', 'html', 'ul', 'ol', 'table', 'tbody', 'thead', 'main', 'form']);
+
+/**
+ * Dated rows outside li/tr (lists built of div, dd or p): from a title-like link, climb while the ancestor holds no
+ * other link; the row is dated by the text beside the link. Undated loose links are menus and body links, not items.
+ */
+function looseRows(all: Node[], base: string, used: Set<Node>): ListEntry[] {
+  const out: ListEntry[] = [];
+  const linkCount = (n: Node) =>
+    [...walk(n)].filter((x) => x.tagName === 'a' && squash(textOf(x)).length >= 2).length;
+  for (const a of all) {
+    if (a.tagName !== 'a' || used.has(a)) continue;
+    const href = absolute(attr(a, 'href'), base);
+    const title = squash(textOf(a));
+    if (!href || title.length < 4) continue;
+    let row = a;
+    for (let up = 0; up < 3; up++) {
+      const p = row.parentNode;
+      if (!p?.tagName || ROW_STOP.has(p.tagName) || linkCount(p) > 1) break;
+      row = p;
+    }
+    const rest = squash(textOf(row).replace(textOf(a), ' '));
+    const date = firstDate(rest) ?? firstDate(attr(a, 'title') ?? '');
+    // A date without its year ("11-20") is read by the analysis, which knows the as-of year.
+    if (date) out.push({ href, title, rest, date });
+    else if (SHORT_DATE.test(rest)) out.push({ href, title, rest });
+  }
+  return out;
+}
+
 export function extractPage(html: string, url: string): PageModel {
   const doc = parse(html) as unknown as Node;
   const all = [...walk(doc)];
@@ -102,6 +134,7 @@ export function extractPage(html: string, url: string): PageModel {
   let h1 = '';
   let heading = '';
   let crumb = lines.find((l) => CRUMB_LINE.test(l)) ?? '';
+  const used = new Set<Node>();
   for (const n of all) {
     const tag = n.tagName;
     if (!tag) continue;
@@ -130,8 +163,13 @@ export function extractPage(html: string, url: string): PageModel {
       (tag === 'tr' && !inner.some((c) => c.tagName === 'table'))
     ) {
       const anchors = inner.filter((c) => c.tagName === 'a' && absolute(attr(c, 'href'), base));
-      const a = anchors.find((x) => squash(textOf(x)).length >= 2) ?? anchors[0];
+      // The title is the longest link text ("[部门动态] 标题" rows carry a column link too).
+      const a = anchors.reduce<Node | undefined>(
+        (best, x) => (!best || squash(textOf(x)).length > squash(textOf(best)).length ? x : best),
+        undefined,
+      );
       if (a) {
+        used.add(a);
         const linkText = squash(textOf(a));
         const rest = squash(textOf(n).replace(textOf(a), ' '));
         const date = firstDate(rest) ?? firstDate(attr(a, 'title') ?? '');
@@ -152,6 +190,8 @@ export function extractPage(html: string, url: string): PageModel {
       }
     }
   }
+
+  entries.push(...looseRows(all, base, used));
 
   const steps = crumb
     .replace(CRUMB_LINE, '')
