@@ -7,6 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilingRow, Rectification, SiteCheck, WebsiteRow } from '../../src/contracts/media';
 import { auditLog, mediaWebsites, taskAssignments, units } from '../../src/server/db/schema';
+import { sitesDue } from '../../src/server/modules/media/checks';
+import { registeredJobs } from '../../src/server/platform/jobs/scheduler';
 import { writeTable } from '../../src/server/platform/xlsx';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -261,5 +263,23 @@ describe('website check and the 整改 round trip', () => {
   it('a liaison of another unit cannot read the site’s checks (403)', async () => {
     const w = (await websites(fgw))[0]!;
     expect((await jw.get(`/api/media/websites/${w.id}/checks`)).status).toBe(403);
+  });
+});
+
+describe('scheduled checks', () => {
+  it('the weekly job is registered and picks the sites not checked within 7 days, never-checked first', async () => {
+    expect(registeredJobs().map((j) => j.name)).toContain('media.site-checks');
+    const db = api.tdb.database.db;
+    const all = await db.select().from(mediaWebsites);
+    const name = (id: string) => all.find((w) => w.id === id)!.name;
+    // The checks above were stored at the real time of the run: a week later both sites are due again.
+    const now = new Date();
+    expect((await sitesDue(api.tdb.database, now, 7, 10)).map((s) => name(s.id))).toEqual(['区教委网站']);
+    const later = new Date(now.getTime() + 8 * 86_400_000);
+    expect((await sitesDue(api.tdb.database, later, 7, 10)).map((s) => name(s.id))).toEqual([
+      '区教委网站',
+      '区发改委网站',
+    ]);
+    expect(await sitesDue(api.tdb.database, later, 7, 1)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // Website checks (issue 12 part 2 and 3): on demand from the console and on a schedule per registered site; each
 // result is stored with its findings, then the 整改 items are brought up to date (rectification.ts).
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar';
 import type { Database } from '../../db/client';
 import { mediaSiteChecks, mediaWebsites } from '../../db/schema/media';
@@ -92,8 +92,8 @@ export async function sitesDue(database: Database, now: Date, everyDays: number,
   return database.db
     .select({ id: mediaWebsites.id })
     .from(mediaWebsites)
-    .where(and(eq(mediaWebsites.status, 'running'), sql`(${last} IS NULL OR ${last} < ${cutoff})`))
-    .orderBy(asc(sql`${last} NULLS FIRST`))
+    .where(and(eq(mediaWebsites.status, 'running'), sql`(${last} IS NULL OR ${last} < ${cutoff.toISOString()}::timestamptz)`))
+    .orderBy(sql`${last} ASC NULLS FIRST`)
     .limit(limit);
 }
 
