@@ -218,6 +218,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         description: '网站登记册、按19号文检查与整改',
       },
       {
+        path: '/media/accounts',
+        label: '政务新媒体',
+        anyOf: ['media:registry:list'],
+        description: '政务新媒体账号登记册',
+      },
+      {
         path: '/media/filings',
         label: '备案审核',
         anyOf: ['media:registry:list'],

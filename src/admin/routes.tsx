@@ -26,6 +26,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/stats': lazy(() => import('./features/disclosure/pages/StatsPage')),
   '/disclosure/settings': lazy(() => import('./features/disclosure/pages/SettingsPage')),
   '/media/websites': lazy(() => import('./features/media/pages/WebsitesPage')),
+  '/media/accounts': lazy(() => import('./features/media/pages/AccountsPage')),
   '/media/filings': lazy(() => import('./features/media/pages/FilingsPage')),
   '/audit/logs': lazy(() => import('./features/audit/pages/AuditLogsPage')),
   '/audit/logins': lazy(() => import('./features/audit/pages/LoginLogsPage')),

@@ -1,5 +1,5 @@
 // Queries of the media feature (the convention is in src/admin/queries.ts).
-import { mediaApi } from '../../../contracts/media';
+import { type FilingInput, mediaApi } from '../../../contracts/media';
 import { keyOf, useCall, useCallMutation } from '../../queries';
 
 export const useChecks = (id: string) => useCall(mediaApi.checks, { params: { id } });
@@ -26,6 +26,19 @@ export function useReviewFiling(onDone: () => void) {
       body: { decision: v.decision, note: v.note },
     }),
     invalidates: [keyOf(mediaApi.filings), keyOf(mediaApi.websites), keyOf(mediaApi.accounts)],
+    onSuccess: onDone,
+  });
+}
+
+export const useRegisterOptions = () => ({
+  websites: useCall(mediaApi.websites, { query: { page: 1, pageSize: 500 } }),
+  accounts: useCall(mediaApi.accounts, { query: { page: 1, pageSize: 500 } }),
+});
+
+export function useSubmitFiling(onDone: () => void) {
+  return useCallMutation(mediaApi.submitFiling, {
+    toArgs: (body: FilingInput) => ({ body }),
+    invalidates: [keyOf(mediaApi.filings)],
     onSuccess: onDone,
   });
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FilingRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { FilingDrawer } from '../components/FilingDrawer';
 import { FILING_KIND_LABELS, FILING_STATUS_LABELS } from '../labels';
 import { useFilings, useReviewFiling } from '../queries';
 
@@ -12,12 +13,18 @@ export default function FilingsPage() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<FilingRow['status']>('pending');
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const [filing, setFiling] = useState(false);
   const q = useFilings(status);
   const review = useReviewFiling(() => void message.success('已审核'));
   return (
     <PageContainer title="网站与新媒体备案" testId="media-filings-page">
       <Card>
         <Space orientation="vertical" style={{ width: '100%' }}>
+          {can('media:filing:submit') ? (
+            <Button type="primary" onClick={() => setFiling(true)} data-testid="new-filing">
+              提交备案申请
+            </Button>
+          ) : null}
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as FilingRow['status'])}
@@ -92,6 +99,7 @@ export default function FilingsPage() {
           />
         </Space>
       </Card>
+      <FilingDrawer open={filing} onClose={() => setFiling(false)} />
     </PageContainer>
   );
 }
