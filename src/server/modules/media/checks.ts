@@ -92,7 +92,12 @@ export async function sitesDue(database: Database, now: Date, everyDays: number,
   return database.db
     .select({ id: mediaWebsites.id })
     .from(mediaWebsites)
-    .where(and(eq(mediaWebsites.status, 'running'), sql`(${last} IS NULL OR ${last} < ${cutoff.toISOString()}::timestamptz)`))
+    .where(
+      and(
+        eq(mediaWebsites.status, 'running'),
+        sql`(${last} IS NULL OR ${last} < ${cutoff.toISOString()}::timestamptz)`,
+      ),
+    )
     .orderBy(sql`${last} ASC NULLS FIRST`)
     .limit(limit);
 }

@@ -154,7 +154,10 @@ describe('crawl + check of a fixture site', () => {
     expect(requests.some((r) => r.host.startsWith('localhost'))).toBe(false);
   });
   it('broken links: the 404 and a closed loopback port — not the silent host, the external one, the redirect or mailto', () => {
-    expect(kinds('broken_link').map((f) => f.target)).toEqual([`${base}/missing.html`, 'http://localhost:9/']);
+    expect(kinds('broken_link').map((f) => f.target)).toEqual([
+      `${base}/missing.html`,
+      'http://localhost:9/',
+    ]);
   });
   it('decodes a GBK page without any charset and finds its typo and date', () => {
     expect(
