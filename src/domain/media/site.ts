@@ -59,7 +59,7 @@ export interface SiteInput {
   dictionary?: WordingDictionary;
 }
 
-const NODATA = /暂无(信息|数据|内容|记录|相关)|没有(相关)?(信息|数据|记录)|无相关(信息|记录)|信息为空/;
+const NODATA = /暂无(信息|数据|内容|记录|相关|文章)|没有(相关)?(信息|数据|记录)|无相关(信息|记录)|信息为空|(栏目|页面)?(正在)?建设中|敬请期待/;
 const BREADCRUMB = /^(您的位置|当前位置|所在位置|您现在的位置|位置)[：:]/;
 const LEFT_LABEL = /^(留言|提问|咨询|来信|提交|写信|发帖)(时间|日期)$/;
 const ANSWER_DATE_LABEL = /^(答复|回复|办理|处理|回信|反馈)(时间|日期)$/;
@@ -89,22 +89,35 @@ function templateOf(pages: PageModel[]) {
 /** "发布日期：…　信息来源：…" → label/value pairs, one per segment of a line. */
 function lineFields(lines: readonly string[]) {
   const out: { label: string; value: string }[] = [];
-  for (const line of lines)
+  lines.forEach((line, i) => {
+    // A label alone on its line ("答复内容") labels the next line.
+    const alone = /^([\u4e00-\u9fa5]{2,8})\s*[：:]?$/.exec(line.trim());
+    if (alone) {
+      out.push({ label: alone[1]!, value: lines[i + 1]?.trim() ?? '' });
+      return;
+    }
     for (const seg of line.split(/\s{2,}|　+/)) {
       const m = /^([\u4e00-\u9fa5]{2,8})\s*[：:]\s*(.*)$/.exec(seg.trim());
       if (m) out.push({ label: m[1]!, value: m[2]!.trim() });
     }
+  });
   return out;
 }
 
-function siteIdentity(home: PageModel | undefined, templateLines: Set<string>): string[] {
-  const text = [...(home?.lines ?? []), ...templateLines].join('\n');
+/**
+ * The identity elements the footer lacks. The footer is the template's text (on most pages) plus the home page's
+ * last lines; on a site of one or two pages, the whole home page.
+ */
+function siteIdentity(home: PageModel | undefined, templateLines: Set<string>, pageCount: number): string[] {
+  const homeLines = home?.lines ?? [];
+  const footer = pageCount >= 3 && templateLines.size ? [...templateLines, ...homeLines.slice(-8)] : homeLines;
+  const text = footer.join('\n');
   const has: [string, boolean][] = [
-    ['网站标识码', /网站标识码|网站识别码|标识码/.test(text) || !!home?.meta.siteidcode],
+    ['网站标识码', /网站标识码|网站识别码|标识码/.test(text)],
     ['ICP备案号', /ICP\s*(备|证|备案)/i.test(text)],
     ['公安机关备案号', /公网安备|公安机关备案|公安备案|网安备/.test(text)],
     ['主办单位', /主办单位|主办[：:]|主办机关|主办方/.test(text)],
-    ['联系电话', /联系电话|电话|联系方式|热线|tel/i.test(text)],
+    ['联系电话', /联系电话|电话\s*[：:]|联系方式|服务热线|tel\s*[：:]/i.test(text)],
   ];
   return has.filter(([, ok]) => !ok).map(([name]) => name);
 }
@@ -211,20 +224,26 @@ export function analyseSite(input: SiteInput): SiteReport {
   }
   for (const p of pages) {
     if (!isConsult(p)) continue;
-    const fields = [...p.fields, ...lineFields(own(p))];
-    const left = fields.find((f) => LEFT_LABEL.test(f.label) && firstDate(f.value));
+    const lines = own(p);
+    const fields = [...p.fields, ...lineFields(lines)];
+    const listed = messages.get(pageKey(p.url));
+    const leftField = fields.map((f) => (LEFT_LABEL.test(f.label) ? firstDate(f.value) : undefined)).find(Boolean);
+    const left = leftField ?? listed?.left;
     if (!left) continue;
     const answeredOn = fields
       .map((f) => (ANSWER_DATE_LABEL.test(f.label) ? firstDate(f.value) : undefined))
       .find(Boolean);
     const reply = fields.find((f) => ANSWER_TEXT_LABEL.test(f.label));
-    const answered = !!answeredOn || (!!reply && !PLACEHOLDER.test(reply.value));
-    messages.set(pageKey(p.url), {
-      page: p.url,
-      left: firstDate(left.value)!,
-      answered,
-      ...(answeredOn ? { answeredOn } : {}),
-    });
+    // The detail page's answer fields decide; without them the list row's status; without either, only an
+    // explicit 待回复/尚未答复 on the page makes it unanswered (no evidence is not a fault).
+    const answered =
+      answeredOn || reply
+        ? !!answeredOn || !PLACEHOLDER.test(reply!.value)
+        : listed
+          ? listed.answered
+          : !lines.some((l) => STATUS_OPEN.test(l) || /尚未(答复|回复)/.test(l));
+    if (!leftField && !listed) continue;
+    messages.set(pageKey(p.url), { page: p.url, left, answered, ...(answeredOn ? { answeredOn } : {}) });
   }
   let unanswered = 0;
   for (const m of messages.values()) {
@@ -264,7 +283,7 @@ export function analyseSite(input: SiteInput): SiteReport {
   }
 
   if (input.reachable && home)
-    for (const name of siteIdentity(home, tpl.lines))
+    for (const name of siteIdentity(home, tpl.lines, pages.length))
       findings.push({
         kind: 'missing_identity',
         page: input.home,

@@ -28,6 +28,11 @@ function route(
 ): { status: number; type?: string; body?: string | Buffer; location?: string } | 'big' {
   if (path === '/robots.txt')
     return { status: 200, type: 'text/plain', body: 'User-agent: *\nDisallow: /private/\n' };
+  if (path === '/entry.html')
+    return {
+      status: 200,
+      body: '<html><head><meta http-equiv="refresh" content="0; url=/"></head><body>跳转中</body></html>',
+    };
   if (path === '/')
     return {
       status: 200,
@@ -176,6 +181,19 @@ describe('crawl + check of a fixture site', () => {
     expect(report.verdict).toBe('合格'); // home updated 2026-11-25; 1 stale, 1 blank: below the vetoes
     expect(report.vetoes).toEqual([]);
   });
+});
+
+describe('a start page that redirects by meta refresh', () => {
+  it('checks the page it points to as the home page', async () => {
+    const r = await checkSite(`${base}/entry.html`, {
+      asOf: '2026-12-01',
+      trustStartHost: true,
+      maxPages: 5,
+      timeoutMs: 1500,
+    });
+    expect(r.vetoes.map((v) => v.rule)).not.toContain('home_not_updated'); // the real home has a 2026-11-25 item
+    expect(r.pages).toBeGreaterThan(1);
+  }, 20_000);
 });
 
 describe('unreachable site', () => {

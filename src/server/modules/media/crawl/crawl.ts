@@ -60,6 +60,9 @@ export function urlShape(u: URL): string {
   return `${u.pathname.replace(/\d+/g, '#')}?${q}`;
 }
 
+const META_REFRESH =
+  /<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*['"]?([^'">\s;]+)/i;
+
 export function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
@@ -139,6 +142,16 @@ export async function crawlSite(start: string, o: Partial<CrawlOptions> = {}): P
   const bare = (h: string) => h.replace(/^www\./, '').replace(/:\d+$/, '');
   if (first.res.ok && first.res.status < 400 && bare(first.url.host) === bare(startUrl.host))
     siteHost = first.url.host;
+  // A start page that only redirects by <meta http-equiv="refresh"> (portal entry pages do): its target on the same
+  // host is the home page.
+  if (first.res.ok && first.res.status < 400 && first.url.host === siteHost) {
+    const m = META_REFRESH.exec(decodeHtml(first.res.body.subarray(0, 8192), first.res.contentType));
+    const target = m ? new URL(m[1]!, first.url) : undefined;
+    if (target && target.host === siteHost && target.href !== first.url.href) {
+      const next = await follow(target, 'GET', opts.timeoutMs, true);
+      if (next.res.ok && next.res.status < 400 && !next.offHost) first = next;
+    }
+  }
   const home = first.url.host === siteHost ? first.url.href : startUrl.href;
   if (!first.res.ok || first.res.status >= 400) {
     notes.push(`首页无法访问：${first.res.ok ? `HTTP ${first.res.status}` : first.res.error}`);

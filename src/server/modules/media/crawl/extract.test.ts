@@ -82,3 +82,35 @@ describe('analyseSite: what is and is not a 办事指南', () => {
     expect(check([home, page(`${BASE}x.html`, `<html><body>${body}</body></html>`)])).toHaveLength(n);
   });
 });
+
+describe('analyseSite: 政务咨询 messages in other markup', () => {
+  const page = (url: string, html: string): PageModel => extractPage(html, url);
+  const meta = '<meta name="ColumnName" content="政务咨询">';
+  const run = (pages: PageModel[]) =>
+    analyseSite({ site: BASE, home: BASE, asOf: '2026-12-01', reachable: true, pages, brokenLinks: [] })
+      .findings.filter((f) => f.kind === 'unanswered_message')
+      .map((f) => f.page.replace(BASE, '/'));
+  const home = page(BASE, '<html><body><p>首页</p></body></html>');
+  const list = page(
+    `${BASE}zx/`,
+    `<html><head>${meta}</head><body><table>
+     <tr><td><a href="m1.html">路灯不亮何时修</a></td><td>2026-05-01</td><td>已回复</td></tr>
+     <tr><td><a href="m2.html">公交线路调整</a></td><td>2026-05-02</td><td>未回复</td></tr>
+     <tr><td><a href="m3.html">学校划片咨询</a></td><td>2026-05-03</td><td>已回复</td></tr></table></body></html>`,
+  );
+  it('answer text under a label line counts; the list status decides when the page has no answer fields', () => {
+    const m1 = page(
+      `${BASE}zx/m1.html`,
+      `<html><head>${meta}</head><body><h1>路灯</h1><div>答复内容</div><div>已安排维修。</div></body></html>`,
+    );
+    const m2 = page(
+      `${BASE}zx/m2.html`,
+      `<html><head>${meta}</head><body><h1>公交</h1><p>市民来信内容。</p></body></html>`,
+    );
+    const m3 = page(
+      `${BASE}zx/m3.html`,
+      `<html><head>${meta}</head><body><h1>学校</h1><p>留言时间：2026-05-03</p><div>答复内容：</div><div>（尚未答复）</div></body></html>`,
+    );
+    expect(run([home, list, m1, m2, m3])).toEqual(['/zx/m2.html', '/zx/m3.html']);
+  });
+});

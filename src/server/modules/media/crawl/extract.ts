@@ -141,6 +141,14 @@ export function extractPage(html: string, url: string): PageModel {
     if ((tag === 'a' || tag === 'area') && attr(n, 'href')) {
       const href = absolute(attr(n, 'href'), base);
       if (href) links.push({ href, text: squash(textOf(n)) });
+    } else if (tag === 'iframe' || tag === 'frame') {
+      // Framed content is part of the site: followed like a link.
+      const href = absolute(attr(n, 'src'), base);
+      if (href) links.push({ href, text: '' });
+    } else if (tag === 'meta' && /^refresh$/i.test(attr(n, 'http-equiv') ?? '')) {
+      // <meta http-equiv="refresh" content="0;url=/portal/">: a home page that only redirects.
+      const href = absolute(/url\s*=\s*['"]?([^'";]+)/i.exec(attr(n, 'content') ?? '')?.[1], base);
+      if (href) links.push({ href, text: '' });
     } else if (tag === 'h1' && !h1) h1 = squash(textOf(n));
     else if ((tag === 'h2' || tag === 'h3') && !heading)
       heading = squash(textOf(n)).replace(/\s*更多.*$/, '');
