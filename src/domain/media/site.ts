@@ -59,7 +59,8 @@ export interface SiteInput {
   dictionary?: WordingDictionary;
 }
 
-const NODATA = /暂无(信息|数据|内容|记录|相关|文章)|没有(相关)?(信息|数据|记录)|无相关(信息|记录)|信息为空|(栏目|页面)?(正在)?建设中|敬请期待/;
+const NODATA =
+  /暂无(信息|数据|内容|记录|相关|文章)|没有(相关)?(信息|数据|记录)|无相关(信息|记录)|信息为空|(栏目|页面)?(正在)?建设中|敬请期待/;
 const BREADCRUMB = /^(您的位置|当前位置|所在位置|您现在的位置|位置)[：:]/;
 const LEFT_LABEL = /^(留言|提问|咨询|来信|提交|写信|发帖)(时间|日期)$/;
 const ANSWER_DATE_LABEL = /^(答复|回复|办理|处理|回信|反馈)(时间|日期)$/;
@@ -110,7 +111,8 @@ function lineFields(lines: readonly string[]) {
  */
 function siteIdentity(home: PageModel | undefined, templateLines: Set<string>, pageCount: number): string[] {
   const homeLines = home?.lines ?? [];
-  const footer = pageCount >= 3 && templateLines.size ? [...templateLines, ...homeLines.slice(-8)] : homeLines;
+  const footer =
+    pageCount >= 3 && templateLines.size ? [...templateLines, ...homeLines.slice(-8)] : homeLines;
   const text = footer.join('\n');
   const has: [string, boolean][] = [
     ['网站标识码', /网站标识码|网站识别码|标识码/.test(text)],
@@ -227,7 +229,9 @@ export function analyseSite(input: SiteInput): SiteReport {
     const lines = own(p);
     const fields = [...p.fields, ...lineFields(lines)];
     const listed = messages.get(pageKey(p.url));
-    const leftField = fields.map((f) => (LEFT_LABEL.test(f.label) ? firstDate(f.value) : undefined)).find(Boolean);
+    const leftField = fields
+      .map((f) => (LEFT_LABEL.test(f.label) ? firstDate(f.value) : undefined))
+      .find(Boolean);
     const left = leftField ?? listed?.left;
     if (!left) continue;
     const answeredOn = fields
