@@ -1,18 +1,16 @@
 // 政府网站登记册: the register (SearchTable), the .xlsx import for the office, and each site's checks and 整改.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { mediaApi, type WebsiteRow } from '../../../../contracts/media';
-import { CHANNEL_STATUSES } from '../../../../domain/media/registry';
 import { usePermission } from '../../../auth';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
 import { keyOf } from '../../../queries';
 import { CheckDrawer } from '../components/CheckDrawer';
-import { CHANNEL_STATUS_COLORS, CHANNEL_STATUS_LABELS } from '../labels';
+import { RegisterSearch, statusColumn } from '../components/registerParts';
 
 export default function WebsitesPage() {
   const can = usePermission();
@@ -25,20 +23,7 @@ export default function WebsitesPage() {
         rowKey="id"
         testId="websites-table"
         scrollX={1100}
-        searchItems={
-          <>
-            <Form.Item name="q" label="名称或网址">
-              <Input allowClear placeholder="网站名称或网址" />
-            </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                options={CHANNEL_STATUSES.map((s) => ({ value: s, label: CHANNEL_STATUS_LABELS[s] }))}
-              />
-            </Form.Item>
-          </>
-        }
+        searchItems={<RegisterSearch label="名称或网址" placeholder="网站名称或网址" />}
         toolbar={
           can('media:registry:import') ? (
             <ImportButton<{ imported: number }>
@@ -56,14 +41,7 @@ export default function WebsitesPage() {
           { title: '主办单位', dataIndex: 'unitName', width: 150 },
           { title: '网站标识码', dataIndex: 'siteCode', width: 120 },
           { title: 'ICP备案号', dataIndex: 'icp', width: 140 },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 80,
-            render: (s: WebsiteRow['status']) => (
-              <StatusTag value={s} labels={CHANNEL_STATUS_LABELS} colors={CHANNEL_STATUS_COLORS} />
-            ),
-          },
+          statusColumn,
           {
             title: '最近检查',
             key: 'last',
