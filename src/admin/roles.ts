@@ -18,6 +18,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   reports: '年度报告',
   tasks: '工作任务',
   disclosure: '信息发布',
+  media: '网站与新媒体',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -48,6 +49,9 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'disclosure:stats': '发布统计',
   'disclosure:normative': '规范性文件清理',
   'disclosure:enforcement': '行政执法公示',
+  'media:registry': '登记册',
+  'media:filing': '备案',
+  'media:check': '网站检查',
 };
 
 export interface PermissionGroup {

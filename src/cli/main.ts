@@ -13,6 +13,7 @@ program
 
 // `gongkai qa …` needs neither the server nor the database: only its command is loaded, so it starts fast.
 if (process.argv[2] === 'qa') (await import('./qa')).register(program);
+else if (process.argv[2] === 'sites') (await import('./sites')).register(program);
 else (await import('./commands')).registerCommands(program);
 
 try {

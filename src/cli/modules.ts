@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { register as disclosure } from './disclosure';
 import { register as qa } from './qa';
 import { register as requests } from './requests';
+import { register as sites } from './sites';
 import { register as tasks } from './tasks';
 
-export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests, disclosure, qa];
+export const MODULE_COMMANDS: ((program: Command) => void)[] = [tasks, requests, disclosure, qa, sites];

@@ -69,6 +69,12 @@ export const PERMISSIONS = {
   'disclosure:enforcement:list': '查看行政执法公示',
   'disclosure:enforcement:edit': '录入行政执法决定',
   'disclosure:enforcement:publish': '公示或撤下行政执法决定',
+  // ---- media ----
+  'media:registry:list': '查看网站与新媒体登记册',
+  'media:registry:import': '导入网站登记册',
+  'media:filing:submit': '提交网站与新媒体备案',
+  'media:filing:review': '审核网站与新媒体备案',
+  'media:check:run': '检查政府网站',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

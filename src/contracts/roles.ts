@@ -78,6 +78,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:publish',
       'disclosure:normative:manage',
       'disclosure:normative:mark',
+      'media:registry:list',
+      'media:registry:import',
+      'media:filing:submit',
+      'media:filing:review',
+      'media:check:run',
     ],
   },
   {
@@ -110,6 +115,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
       'disclosure:normative:mark',
+      'media:registry:list',
+      'media:filing:submit',
     ],
   },
   {
@@ -151,6 +158,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'tasks:ledger:export',
       'tasks:extension:approve',
       'tasks:dashboard:view',
+      'media:registry:list',
       'disclosure:catalog:list',
       'disclosure:item:list',
       'disclosure:stats:list',

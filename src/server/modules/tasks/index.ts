@@ -6,5 +6,6 @@ import { tasksRoutes } from './tasks.routes';
 
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
+export { closeRectificationTask, openRectificationTask, type RectificationTaskInput } from './rectification';
 
 export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };

@@ -1,0 +1,32 @@
+// Parts shared by the two registers (websites, 政务新媒体): the search fields and the status column.
+import { Form, Input, Select } from 'antd';
+import type { ChannelStatus } from '../../../../domain/media/registry';
+import { CHANNEL_STATUSES } from '../../../../domain/media/registry';
+import { StatusTag } from '../../../components/StatusTag';
+import { CHANNEL_STATUS_COLORS, CHANNEL_STATUS_LABELS } from '../labels';
+
+export function RegisterSearch({ label, placeholder }: { label: string; placeholder: string }) {
+  return (
+    <>
+      <Form.Item name="q" label={label}>
+        <Input allowClear placeholder={placeholder} />
+      </Form.Item>
+      <Form.Item name="status" label="状态">
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          options={CHANNEL_STATUSES.map((s) => ({ value: s, label: CHANNEL_STATUS_LABELS[s] }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+export const statusColumn = {
+  title: '状态',
+  dataIndex: 'status',
+  width: 80,
+  render: (s: ChannelStatus) => (
+    <StatusTag value={s} labels={CHANNEL_STATUS_LABELS} colors={CHANNEL_STATUS_COLORS} />
+  ),
+};

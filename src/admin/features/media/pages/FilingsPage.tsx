@@ -1,0 +1,105 @@
+// 备案审核: the office reviews 开设/变更/关停/注销 filings (the signed scan attached); units see their own.
+import { App, Button, Card, Input, Segmented, Space, Table } from 'antd';
+import { useState } from 'react';
+import type { FilingRow } from '../../../../contracts/media';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { FilingDrawer } from '../components/FilingDrawer';
+import { FILING_KIND_LABELS, FILING_STATUS_LABELS } from '../labels';
+import { useFilings, useReviewFiling } from '../queries';
+
+export default function FilingsPage() {
+  const can = usePermission();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<FilingRow['status']>('pending');
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [filing, setFiling] = useState(false);
+  const q = useFilings(status);
+  const review = useReviewFiling(() => void message.success('已审核'));
+  return (
+    <PageContainer title="网站与新媒体备案" testId="media-filings-page">
+      <Card>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {can('media:filing:submit') ? (
+            <Button type="primary" onClick={() => setFiling(true)} data-testid="new-filing">
+              提交备案申请
+            </Button>
+          ) : null}
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as FilingRow['status'])}
+            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
+              value: s,
+              label: FILING_STATUS_LABELS[s],
+            }))}
+          />
+          <Table<FilingRow>
+            rowKey="id"
+            size="middle"
+            loading={q.isPending}
+            dataSource={q.data?.items ?? []}
+            data-testid="filings-table"
+            columns={[
+              {
+                title: '类型',
+                dataIndex: 'kind',
+                width: 70,
+                render: (k: FilingRow['kind']) => FILING_KIND_LABELS[k],
+              },
+              {
+                title: '渠道',
+                key: 'target',
+                render: (_, r) => `${r.target === 'website' ? '网站' : '新媒体'}：${r.targetName}`,
+              },
+              { title: '单位', dataIndex: 'unitName', width: 150 },
+              { title: '申请扫描件', key: 'scan', width: 160, render: (_, r) => r.scan.name },
+              {
+                title: '提交时间',
+                dataIndex: 'createdAt',
+                width: 170,
+                render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+              },
+              {
+                title: '审核',
+                key: 'op',
+                width: 300,
+                render: (_, r) =>
+                  r.status === 'pending' && can('media:filing:review') ? (
+                    <Space>
+                      <Input
+                        size="small"
+                        aria-label="审核意见"
+                        placeholder="意见（退回必填）"
+                        value={notes[r.id] ?? ''}
+                        onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))}
+                      />
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() =>
+                          review.mutate({ id: r.id, decision: 'approve', note: notes[r.id] ?? '' })
+                        }
+                      >
+                        通过
+                      </Button>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          review.mutate({ id: r.id, decision: 'reject', note: notes[r.id] ?? '' })
+                        }
+                      >
+                        退回
+                      </Button>
+                    </Space>
+                  ) : (
+                    r.reviewNote || FILING_STATUS_LABELS[r.status]
+                  ),
+              },
+            ]}
+          />
+        </Space>
+      </Card>
+      <FilingDrawer open={filing} onClose={() => setFiling(false)} />
+    </PageContainer>
+  );
+}

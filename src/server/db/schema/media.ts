@@ -1,0 +1,178 @@
+// Government websites and 政务新媒体 (issue 12): the register, its filings (备案) with the signed request scan, the
+// website checks with their findings, and the 整改 items opened from findings.
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  CHANNEL_STATUSES,
+  FILING_KINDS,
+  FILING_STATUSES,
+  FILING_TARGETS,
+  MEDIA_PLATFORMS,
+} from '../../../domain/media/registry';
+import type { Veto } from '../../../domain/media/rules';
+import type { Finding } from '../../../domain/media/site';
+import { oneOf } from './checks';
+import { units, users } from './org';
+import { files } from './platform';
+
+export const mediaWebsites = pgTable(
+  'media_websites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The owning unit (主办单位 in the unit tree): scope and 整改 go to it. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** websiteKey(url): one register entry per site. */
+    urlKey: text('url_key').notNull(),
+    siteCode: text('site_code').notNull().default(''),
+    icp: text('icp').notNull().default(''),
+    psb: text('psb').notNull().default(''),
+    sponsor: text('sponsor').notNull().default(''),
+    operator: text('operator').notNull().default(''),
+    status: text('status', { enum: CHANNEL_STATUSES }).notNull().default('running'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('media_websites_url_key_uq').on(t.urlKey),
+    index('media_websites_unit_idx').on(t.unitId),
+    oneOf('media_websites_status_ck', t.status, CHANNEL_STATUSES),
+  ],
+);
+
+export const mediaAccounts = pgTable(
+  'media_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    platform: text('platform', { enum: MEDIA_PLATFORMS }).notNull(),
+    name: text('name').notNull(),
+    accountId: text('account_id').notNull(),
+    sponsor: text('sponsor').notNull().default(''),
+    maintainer: text('maintainer').notNull().default(''),
+    status: text('status', { enum: CHANNEL_STATUSES }).notNull().default('running'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('media_accounts_platform_account_uq').on(t.platform, t.accountId),
+    index('media_accounts_unit_idx').on(t.unitId),
+    oneOf('media_accounts_platform_ck', t.platform, MEDIA_PLATFORMS),
+    oneOf('media_accounts_status_ck', t.status, CHANNEL_STATUSES),
+  ],
+);
+
+export const mediaFilings = pgTable(
+  'media_filings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: FILING_KINDS }).notNull(),
+    target: text('target', { enum: FILING_TARGETS }).notNull(),
+    /** The register entry; null for 开设 until approved. */
+    targetId: uuid('target_id'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The proposed register fields (开设, 变更). */
+    payload: jsonb('payload').$type<Record<string, string>>().notNull().default({}),
+    note: text('note').notNull().default(''),
+    /** The 主要负责人-signed, sealed request (scan): required. */
+    scanFileId: uuid('scan_file_id')
+      .notNull()
+      .references(() => files.id),
+    status: text('status', { enum: FILING_STATUSES }).notNull().default('pending'),
+    reviewNote: text('review_note').notNull().default(''),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('media_filings_unit_idx').on(t.unitId),
+    oneOf('media_filings_kind_ck', t.kind, FILING_KINDS),
+    oneOf('media_filings_target_ck', t.target, FILING_TARGETS),
+    oneOf('media_filings_status_ck', t.status, FILING_STATUSES),
+  ],
+);
+
+/** Which uploads are filing scans, and of which unit (a filing may cite only its own unit's scans). */
+export const mediaScans = pgTable('media_scans', {
+  fileId: uuid('file_id')
+    .primaryKey()
+    .references(() => files.id),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+});
+
+export const CHECK_TRIGGERS = ['schedule', 'manual'] as const;
+
+export const mediaSiteChecks = pgTable(
+  'media_site_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    websiteId: uuid('website_id')
+      .notNull()
+      .references(() => mediaWebsites.id, { onDelete: 'cascade' }),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    trigger: text('trigger', { enum: CHECK_TRIGGERS }).notNull(),
+    verdict: text('verdict').notNull(),
+    pages: integer('pages').notNull(),
+    vetoes: jsonb('vetoes').$type<Veto[]>().notNull(),
+    findings: jsonb('findings').$type<Finding[]>().notNull(),
+    notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    checkedBy: uuid('checked_by').references(() => users.id),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('media_site_checks_site_idx').on(t.websiteId, t.checkedAt),
+    oneOf('media_site_checks_trigger_ck', t.trigger, CHECK_TRIGGERS),
+  ],
+);
+
+export const RECTIFICATION_STATUSES = ['open', 'closed'] as const;
+
+export const mediaRectifications = pgTable(
+  'media_rectifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    websiteId: uuid('website_id')
+      .notNull()
+      .references(() => mediaWebsites.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** findingKey(finding): the same fault found again by a later check. */
+    findingKey: text('finding_key').notNull(),
+    finding: jsonb('finding').$type<Finding>().notNull(),
+    openedByCheckId: uuid('opened_by_check_id')
+      .notNull()
+      .references(() => mediaSiteChecks.id),
+    /** The 整改 task in the tasks ledger (its assignment id). */
+    taskAssignmentId: uuid('task_assignment_id'),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: RECTIFICATION_STATUSES }).notNull().default('open'),
+    closedByCheckId: uuid('closed_by_check_id').references(() => mediaSiteChecks.id),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('media_rectifications_site_idx').on(t.websiteId, t.status),
+    oneOf('media_rectifications_status_ck', t.status, RECTIFICATION_STATUSES),
+  ],
+);

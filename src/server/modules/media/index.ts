@@ -1,0 +1,46 @@
+// The media module's face (issue 12): government websites and 政务新媒体 — register, filings, website checks and
+// the 整改 they open. The CLI calls `checkSite`; the scheduler checks every running site once a week.
+import { chinaDate } from '../../../domain/calendar';
+import { systemActor } from '../../platform/context';
+import { registerJob } from '../../platform/jobs/scheduler';
+import type { BusinessModule } from '../../platform/module';
+import { rectifyDue, runCheck, sitesDue } from './checks';
+import { mediaRoutes } from './media.routes';
+import { RECTIFY_WORKING_DAYS } from './rectification';
+
+export { checkSite, type SiteCheckOptions, type SiteCheckResult } from './site-check';
+
+/** Sites are re-checked weekly; a few per run keeps one job run short. */
+const CHECK_EVERY_DAYS = 7;
+const SITES_PER_RUN = 5;
+
+export const mediaModule: BusinessModule = {
+  name: 'media',
+  routes: mediaRoutes,
+  init(p) {
+    if (!p.config.linkProbe) return; // no outbound requests configured
+    registerJob({
+      name: 'media.site-checks',
+      runKey: (now) => chinaDate(now),
+      async run(database, now) {
+        const due = await sitesDue(database, now, CHECK_EVERY_DAYS, SITES_PER_RUN);
+        const dueDate = await rectifyDue(database, now, RECTIFY_WORKING_DAYS);
+        let checked = 0;
+        for (const s of due) {
+          try {
+            await runCheck(database, systemActor('media.site-checks'), s.id, {
+              asOf: chinaDate(now),
+              trigger: 'schedule',
+              settings: { allowPrivate: p.config.linkProbePrivate, maxPages: 300 },
+              dueDate,
+            });
+            checked++;
+          } catch (e) {
+            p.log('warn', 'website check failed', { websiteId: s.id, error: (e as Error).message });
+          }
+        }
+        return { due: due.length, checked };
+      },
+    });
+  },
+};

@@ -1,0 +1,187 @@
+// The media module's SQL on its own tables. Unit names come from the org module's face.
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { CurrentUser } from '../../../contracts/api';
+import type { DbOrTx } from '../../db/client';
+import {
+  mediaAccounts,
+  mediaFilings,
+  mediaRectifications,
+  mediaSiteChecks,
+  mediaWebsites,
+} from '../../db/schema/media';
+import { fileInfos } from '../../platform/files/service';
+import { scopeFilter, unitNameSql, unitSortSql } from '../org';
+
+export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
+export type WebsiteRecord = typeof mediaWebsites.$inferSelect;
+export type AccountRecord = typeof mediaAccounts.$inferSelect;
+
+interface ListQuery {
+  page: number;
+  pageSize: number;
+  q?: string | undefined;
+  status?: WebsiteRecord['status'] | undefined;
+}
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+function where(user: Scoped, unit: AnyPgColumn, extra: (SQL | undefined)[]) {
+  return and(scopeFilter(user, unit), ...extra);
+}
+
+export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
+  const w = where(user, mediaWebsites.unitId, [
+    q.status ? eq(mediaWebsites.status, q.status) : undefined,
+    q.q ? or(ilike(mediaWebsites.name, like(q.q)), ilike(mediaWebsites.url, like(q.q))) : undefined,
+  ]);
+  const lastCheck = sql<{ id: string; asOf: string; verdict: string; findings: number } | null>`(
+    SELECT json_build_object('id', c.id, 'asOf', c.as_of, 'verdict', c.verdict, 'findings', jsonb_array_length(c.findings))
+    FROM media_site_checks c WHERE c.website_id = ${mediaWebsites.id} ORDER BY c.checked_at DESC LIMIT 1)`;
+  const open = sql<number>`(SELECT count(*)::int FROM media_rectifications r
+    WHERE r.website_id = ${mediaWebsites.id} AND r.status = 'open')`;
+  const items = await db
+    .select({
+      id: mediaWebsites.id,
+      unitId: mediaWebsites.unitId,
+      unitName: unitNameSql(mediaWebsites.unitId),
+      name: mediaWebsites.name,
+      url: mediaWebsites.url,
+      siteCode: mediaWebsites.siteCode,
+      icp: mediaWebsites.icp,
+      psb: mediaWebsites.psb,
+      sponsor: mediaWebsites.sponsor,
+      operator: mediaWebsites.operator,
+      status: mediaWebsites.status,
+      lastCheck,
+      openRectifications: open,
+    })
+    .from(mediaWebsites)
+    .where(w)
+    .orderBy(unitSortSql(mediaWebsites.unitId), mediaWebsites.name)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db.select({ n: count() }).from(mediaWebsites).where(w);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
+  const w = where(user, mediaAccounts.unitId, [
+    q.status ? eq(mediaAccounts.status, q.status) : undefined,
+    q.q ? or(ilike(mediaAccounts.name, like(q.q)), ilike(mediaAccounts.accountId, like(q.q))) : undefined,
+  ]);
+  const items = await db
+    .select({
+      id: mediaAccounts.id,
+      unitId: mediaAccounts.unitId,
+      unitName: unitNameSql(mediaAccounts.unitId),
+      platform: mediaAccounts.platform,
+      name: mediaAccounts.name,
+      accountId: mediaAccounts.accountId,
+      sponsor: mediaAccounts.sponsor,
+      maintainer: mediaAccounts.maintainer,
+      status: mediaAccounts.status,
+    })
+    .from(mediaAccounts)
+    .where(w)
+    .orderBy(unitSortSql(mediaAccounts.unitId), mediaAccounts.name)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db.select({ n: count() }).from(mediaAccounts).where(w);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function websiteByKey(db: DbOrTx, urlKey: string) {
+  const [w] = await db.select().from(mediaWebsites).where(eq(mediaWebsites.urlKey, urlKey));
+  return w ?? null;
+}
+
+export async function accountByPlatformId(
+  db: DbOrTx,
+  platform: AccountRecord['platform'],
+  accountId: string,
+) {
+  const [a] = await db
+    .select()
+    .from(mediaAccounts)
+    .where(and(eq(mediaAccounts.platform, platform), eq(mediaAccounts.accountId, accountId)));
+  return a ?? null;
+}
+
+const filingColumns = {
+  id: mediaFilings.id,
+  kind: mediaFilings.kind,
+  target: mediaFilings.target,
+  targetId: mediaFilings.targetId,
+  targetName: sql<string>`COALESCE(
+    (SELECT w.name FROM media_websites w WHERE w.id = ${mediaFilings.targetId}),
+    (SELECT a.name FROM media_accounts a WHERE a.id = ${mediaFilings.targetId}),
+    ${mediaFilings.payload}->>'name', '')`,
+  unitId: mediaFilings.unitId,
+  unitName: unitNameSql(mediaFilings.unitId),
+  payload: mediaFilings.payload,
+  note: mediaFilings.note,
+  scanFileId: mediaFilings.scanFileId,
+  status: mediaFilings.status,
+  reviewNote: mediaFilings.reviewNote,
+  createdAt: mediaFilings.createdAt,
+  reviewedAt: mediaFilings.reviewedAt,
+};
+
+/** The scan's file name from the platform's file store. */
+async function withScans<T extends { scanFileId: string }>(db: DbOrTx, rows: T[]) {
+  const names = new Map(
+    (
+      await fileInfos(
+        db,
+        rows.map((r) => r.scanFileId),
+      )
+    ).map((f) => [f.id, f.name]),
+  );
+  return rows.map(({ scanFileId, ...r }) => ({
+    ...r,
+    scan: { fileId: scanFileId, name: names.get(scanFileId) ?? '' },
+  }));
+}
+
+export async function listFilings(
+  db: DbOrTx,
+  user: Scoped,
+  q: { page: number; pageSize: number; status?: (typeof mediaFilings.status.enumValues)[number] | undefined },
+) {
+  const w = and(
+    scopeFilter(user, mediaFilings.unitId),
+    q.status ? eq(mediaFilings.status, q.status) : undefined,
+  );
+  const rows = await db
+    .select(filingColumns)
+    .from(mediaFilings)
+    .where(w)
+    .orderBy(desc(mediaFilings.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db.select({ n: count() }).from(mediaFilings).where(w);
+  return { items: await withScans(db, rows), total: total?.n ?? 0 };
+}
+
+export async function filingRow(db: DbOrTx, id: string) {
+  const rows = await db.select(filingColumns).from(mediaFilings).where(eq(mediaFilings.id, id));
+  return (await withScans(db, rows))[0] ?? null;
+}
+
+export async function checksOf(db: DbOrTx, websiteId: string, limit = 20) {
+  return db
+    .select()
+    .from(mediaSiteChecks)
+    .where(eq(mediaSiteChecks.websiteId, websiteId))
+    .orderBy(desc(mediaSiteChecks.checkedAt))
+    .limit(limit);
+}
+
+export async function rectificationsOf(db: DbOrTx, websiteId: string) {
+  return db
+    .select()
+    .from(mediaRectifications)
+    .where(eq(mediaRectifications.websiteId, websiteId))
+    .orderBy(desc(mediaRectifications.openedAt));
+}
