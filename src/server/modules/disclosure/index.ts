@@ -5,6 +5,7 @@ import { chinaDate } from '../../../domain/calendar';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
+import { directoryRoutes } from './directory.routes';
 import { disclosureRoutes } from './disclosure.routes';
 import { expireNormative, publishDue } from './publishing';
 
@@ -32,7 +33,10 @@ export { normativeDocumentCounts } from './stats';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',
-  routes: (app: Hono<AppEnv>, p: Platform) => disclosureRoutes(app, p),
+  routes: (app: Hono<AppEnv>, p: Platform) => {
+    disclosureRoutes(app, p);
+    directoryRoutes(app, p);
+  },
   init(p: Platform) {
     // Scheduled publishing: once a minute.
     registerJob({
