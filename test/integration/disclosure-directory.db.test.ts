@@ -317,6 +317,20 @@ describe('coverage check (hand-computed)', () => {
     expect(c.summary.find((s) => s.unitName === '双江镇')).toMatchObject({ total: 1, ok: 1, missing: 0 });
   });
 
+  it("shows each unit's directory on the portal with links to the items that fulfil it", async () => {
+    const list = await api.app.request('/xxgk/ml');
+    const mz = await unitIdOf('区民政局');
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain(`/xxgk/ml/${mz}`);
+    const page = await api.app.request(`/xxgk/ml/${mz}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('2026年低保政策调整');
+    expect(html).toMatch(/href="\/xxgk\/info\/[0-9a-f-]{36}"/);
+    // 区发展改革委 has no row bound: no directory page.
+    expect((await api.app.request(`/xxgk/ml/${await unitIdOf('区发展改革委')}`)).status).toBe(404);
+  });
+
   it('keeps a liaison to their own unit', async () => {
     const own = (
       await liaison.get<Coverage>('/api/disclosure/directory/coverage?from=2026-01-01&to=2026-03-31')

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { xxgkA11y } from './a11y';
 import { xxgkCatalog } from './catalog';
+import { xxgkDirectory } from './directory';
 import { xxgkGuide } from './guide';
 import { xxgkItem } from './item';
 import { xxgkNormative } from './normative';
@@ -15,6 +16,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   const view = createView(p);
   xxgkA11y(app);
   xxgkCatalog(app, p, view);
+  xxgkDirectory(app, p, view);
   xxgkItem(app, p, view);
   xxgkNormative(app, p, view);
   xxgkGuide(app, p, view);

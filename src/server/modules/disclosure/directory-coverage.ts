@@ -28,7 +28,7 @@ async function unitsFor(db: DbOrTx, user: Scoped, unitId?: string): Promise<stri
 }
 
 /** The current version's rows with their bindings (optionally for some units only). */
-async function boundRows(db: DbOrTx, units?: string[]) {
+export async function boundRows(db: DbOrTx, units?: string[]) {
   const version = await currentVersion(db);
   if (!version) return { version: null, rows: [], bindings: [] };
   const rows = await rowsOfVersion(db, version.id);
@@ -57,6 +57,43 @@ export async function directoryRowsFor(db: DbOrTx, user: Scoped, unitId?: string
     .filter((r) => !units || r.units.length > 0);
 }
 
+type Binding = { rowId: string; unitId: string; columnId: string };
+
+/**
+ * The published items that fulfil each binding: the unit's items in the bound column or any column below it
+ * (an item filed one level deeper still fulfils the row).
+ */
+export async function publicationsOf(
+  db: DbOrTx,
+  bindings: readonly Binding[],
+): Promise<(b: Binding) => Publication[]> {
+  const unitIds = [...new Set(bindings.map((b) => b.unitId))];
+  const subtree = new Map<string, Set<string>>();
+  for (const unit of unitIds) {
+    const cols = await columnRows(db, unit);
+    for (const c of cols)
+      for (const a of columnChain(cols, c.id)) {
+        if (!subtree.has(a.id)) subtree.set(a.id, new Set());
+        subtree.get(a.id)!.add(c.id);
+      }
+  }
+  const columnIds = [...new Set(bindings.flatMap((b) => [...(subtree.get(b.columnId) ?? [b.columnId])]))];
+  const items = await publishedInUnitColumns(db, unitIds, columnIds);
+  return (b) => {
+    const cols = subtree.get(b.columnId) ?? new Set([b.columnId]);
+    return items
+      .filter((i) => i.unitId === b.unitId && i.columnId && cols.has(i.columnId))
+      .map((i) => ({
+        id: i.id,
+        title: i.title,
+        publishDate: i.publishDate ?? (i.publishedAt ? chinaDate(i.publishedAt) : ''),
+        formedDate: i.formedDate ?? i.writtenDate,
+      }))
+      .filter((i) => i.publishDate !== '')
+      .sort((x, y) => y.publishDate.localeCompare(x.publishDate));
+  };
+}
+
 export async function directoryCoverage(
   p: Platform,
   user: Scoped,
@@ -69,34 +106,14 @@ export async function directoryCoverage(
   const units = await unitsFor(db, user, q.unitId);
   const { version, rows, bindings } = await boundRows(db, units);
   const unitIds = [...new Set(bindings.map((b) => b.unitId))];
-  // Each bound column and the columns below it (an item filed one level deeper still fulfils the row).
-  const subtree = new Map<string, Set<string>>();
-  for (const unit of unitIds) {
-    const cols = await columnRows(db, unit);
-    for (const c of cols)
-      for (const a of columnChain(cols, c.id)) {
-        if (!subtree.has(a.id)) subtree.set(a.id, new Set());
-        subtree.get(a.id)!.add(c.id);
-      }
-  }
-  const columnIds = [...new Set(bindings.flatMap((b) => [...(subtree.get(b.columnId) ?? [b.columnId])]))];
-  const items = await publishedInUnitColumns(db, unitIds, columnIds);
+  const pubsOf = await publicationsOf(db, bindings);
   const names = await unitNames(db, unitIds);
   const calendar = await getCalendar(p.database);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: CoverageRow[] = [];
   for (const b of bindings) {
     const row = byId.get(b.rowId)!;
-    const cols = subtree.get(b.columnId) ?? new Set([b.columnId]);
-    const pubs: Publication[] = items
-      .filter((i) => i.unitId === b.unitId && i.columnId && cols.has(i.columnId))
-      .map((i) => ({
-        id: i.id,
-        title: i.title,
-        publishDate: i.publishDate ?? (i.publishedAt ? chinaDate(i.publishedAt) : ''),
-        formedDate: i.formedDate ?? i.writtenDate,
-      }))
-      .filter((i) => i.publishDate !== '');
+    const pubs = pubsOf(b);
     const c = rowCoverage(row.dueRule, pubs, q, asOf, calendar);
     out.push({
       rowId: row.id,

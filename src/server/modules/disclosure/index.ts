@@ -16,6 +16,8 @@ export { listColumns } from './catalog';
 export { checkOptions } from './checks';
 // Start-up: the demo district's sample items.
 export { seedDisclosureDemo } from './demo-content';
+// The portal's 标准目录 pages.
+export { directoryUnits, type PublicDirectoryRow, unitDirectoryPage } from './directory-public';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
 export {
   catalogUnits,
