@@ -3,7 +3,6 @@
 // with what changed, and the coverage check on seeded items with hand-computed results; 整改 tasks in the ledger.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Coverage,
@@ -11,6 +10,7 @@ import type {
   DirectoryRow,
   DirectoryVersion,
 } from '../../src/contracts/directory';
+import { CAT1_COLUMNS } from '../../src/domain/disclosure/directory';
 import {
   auditLog,
   disclosureItems,
@@ -20,70 +20,9 @@ import {
   workPlans,
 } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
+import { directoryXlsx } from '../fixtures/directory-xlsx';
 
-const HEAD = [
-  '序号',
-  '一级事项',
-  '二级事项',
-  '公开内容（要素）',
-  '公开依据',
-  '公开时限',
-  '公开主体',
-  '公开渠道和载体',
-  '公开对象',
-  '公开方式',
-  '公开层级',
-];
-
-/** A 社会救助 sheet: 一级事项 低保 merged over two rows (B2:B3), as published catalogues do. */
-async function directoryXlsx(
-  opts: { subject3?: string; time1?: string; head?: string[] } = {},
-): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('社会救助领域');
-  ws.addRow(opts.head ?? HEAD);
-  ws.addRow([
-    '1',
-    '低保',
-    '政策文件',
-    '低保政策',
-    '《社会救助暂行办法》',
-    opts.time1 ?? '信息形成或变更之日起20个工作日内',
-    '区民政局',
-    '政府网站',
-    '全社会',
-    '主动',
-    '县级',
-  ]);
-  ws.addRow([
-    '2',
-    '',
-    '审核结果',
-    '低保名单',
-    '《社会救助暂行办法》',
-    '每季度',
-    '各镇人民政府、街道办事处',
-    '公告公示栏',
-    '特定群众',
-    '主动',
-    '乡级',
-  ]);
-  ws.addRow([
-    '3',
-    '救助标准',
-    '标准',
-    '救助标准',
-    '',
-    '长期',
-    opts.subject3 ?? '区民政局',
-    '政府网站',
-    '全社会',
-    '主动',
-    '县级',
-  ]);
-  ws.mergeCells('B2:B3');
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const HEAD = [...CAT1_COLUMNS];
 
 let api: TestApi;
 let office: Client;

@@ -3,6 +3,7 @@
 // calendar dates; working days come from the injected calendar, so nothing here depends on today or the time zone.
 import type { WorkingDayCalendar } from '../calendar';
 import { addDays } from '../calendar/dates';
+import { isoDate, lastDayOfMonth, parseSmallNumber } from '../tasks/deadlines';
 
 export type DuePeriod = 'month' | 'quarter' | 'halfyear' | 'year';
 
@@ -18,34 +19,15 @@ export type DueRule =
   /** A phrase the reader does not understand: kept as written; only "nothing published" is checked. */
   | { kind: 'text' };
 
-const CN: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** "20", "二十", "十五", "七" → number (1–99); null when not a number. */
+/** "20", "二十", "十五", "七" → number; null when not a number. */
 export function readNumber(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  const m = /^([一二两三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
-  if (!m || s === '') return null;
-  if (!m[2]) return m[1] ? CN[m[1]]! : null;
-  return (m[1] ? CN[m[1]]! : 1) * 10 + (m[3] ? CN[m[3]]! : 0);
+  const n = parseSmallNumber(s);
+  return Number.isNaN(n) ? null : n;
 }
 
 const NUM = '(\\d+|[一二两三四五六七八九十]+)';
 const EVENT = new RegExp(`${NUM}\\s*个?\\s*(工作日|自然日|日|天)(?:内|以内|之内)`);
 const BY_MONTH = new RegExp(`每年(?:的)?${NUM}\\s*月(?:(底|末|份)|${NUM}\\s*日)?(?:前|之前|以前)?`);
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export interface ReadDue {
   rule: DueRule;
@@ -113,8 +95,7 @@ export interface DueWindow {
   due: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const ymd = (y: number, m: number, d: number) => isoDate(y, m, d)!;
 
 /** The windows of a periodic rule whose due day falls inside [from, to]. */
 export function dueWindows(
@@ -127,9 +108,13 @@ export function dueWindows(
   const y1 = Number(to.slice(0, 4));
   for (let y = y0; y <= y1; y++) {
     if (rule.dueMonth) {
-      const due = ymd(y, rule.dueMonth, Math.min(rule.dueDay ?? 31, lastDay(y, rule.dueMonth)));
+      const due = ymd(y, rule.dueMonth, Math.min(rule.dueDay ?? 31, lastDayOfMonth(y, rule.dueMonth)));
       // The window opens the day after last year's due day.
-      const prev = ymd(y - 1, rule.dueMonth, Math.min(rule.dueDay ?? 31, lastDay(y - 1, rule.dueMonth)));
+      const prev = ymd(
+        y - 1,
+        rule.dueMonth,
+        Math.min(rule.dueDay ?? 31, lastDayOfMonth(y - 1, rule.dueMonth)),
+      );
       out.push({ label: `${y}年`, start: addDays(prev, 1), due });
       continue;
     }
@@ -144,7 +129,7 @@ export function dueWindows(
             : rule.every === 'halfyear'
               ? `${y}年${m === 1 ? '上' : '下'}半年`
               : `${y}年`;
-      out.push({ label, start: ymd(y, m, 1), due: ymd(y, end, lastDay(y, end)) });
+      out.push({ label, start: ymd(y, m, 1), due: ymd(y, end, lastDayOfMonth(y, end)) });
     }
   }
   return out.filter((w) => w.due >= from && w.due <= to);

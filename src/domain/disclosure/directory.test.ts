@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar, loadBuiltinCalendarYears } from '../calendar';
 import type { Cell, DocBlock, TableBlock } from '../tasks/blocks';
 import {
+  CAT1_COLUMNS,
   DIRECTORY_DOMAINS,
   diffDirectory,
   findDomain,
@@ -124,19 +125,7 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
   });
 
   it('reads single text columns, domain title rows inside the table, 其他领域 and 未涉及 notes', () => {
-    const head = [
-      '序号',
-      '一级事项',
-      '二级事项',
-      '公开内容（要素）',
-      '公开依据',
-      '公开时限',
-      '公开主体',
-      '公开渠道和载体',
-      '公开对象',
-      '公开方式',
-      '公开层级',
-    ];
+    const head = [...CAT1_COLUMNS];
     const p = parseDirectory([
       table([
         head,
@@ -202,52 +191,23 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
   });
 
   it('refuses a merged cell that crosses from one domain into another (a 领域 column)', () => {
-    const head = [
-      '序号',
-      '领域',
-      '一级事项',
-      '二级事项',
-      '公开内容（要素）',
-      '公开依据',
-      '公开时限',
-      '公开主体',
-      '公开渠道和载体',
-      '公开对象',
-      '公开方式',
-      '公开层级',
+    const head = ['序号', '领域', ...CAT1_COLUMNS.slice(1)];
+    const r = (seq: string, domain: string, l1: string, l2: string) => [
+      seq,
+      domain,
+      l1,
+      l2,
+      '文件',
+      '',
+      '20个工作日内',
+      '区人力社保局',
+      '网站',
+      '全社会',
+      '主动',
+      '县级',
     ];
     const p = parseDirectory([
-      table([
-        head,
-        [
-          '1',
-          '就业',
-          '政策',
-          '就业政策',
-          '文件',
-          '',
-          '20个工作日内',
-          '区人力社保局',
-          '网站',
-          '全社会',
-          '主动',
-          '县级',
-        ],
-        [
-          '2',
-          '社会保险',
-          '^',
-          '参保政策',
-          '文件',
-          '',
-          '20个工作日内',
-          '区人力社保局',
-          '网站',
-          '全社会',
-          '主动',
-          '县级',
-        ],
-      ]),
+      table([head, r('1', '就业', '政策', '就业政策'), r('2', '社会保险', '^', '参保政策')]),
     ]);
     expect(p.errors).toEqual(['表1第3行：合并单元格「政策」跨越了「就业」和「社会保险」两个领域']);
   });

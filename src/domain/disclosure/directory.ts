@@ -148,6 +148,9 @@ const REQUIRED: [string, Key[]][] = [
   ['公开层级', ['level', 'lv_county', 'lv_town']],
 ];
 
+/** The CAT-1 column names, in the order published catalogues use (a header written this way needs no sub-row). */
+export const CAT1_COLUMNS: readonly string[] = REQUIRED.map(([name]) => name);
+
 const CHECKED = /[√✓✔■☑●是Y]/iu;
 const CHANNELS_SPLIT = /[、，,；;/\n]+|\s{2,}/;
 
