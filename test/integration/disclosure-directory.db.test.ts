@@ -146,6 +146,20 @@ describe('import', () => {
     ).toHaveLength(1);
   });
 
+  it("gives a 镇街's catalog the township Art. 21 list (part 2), where its 乡级 rows are bound", async () => {
+    const cols = (
+      await office.get<{ id: string; name: string; code: string | null }[]>(
+        `/api/disclosure/columns?unitId=${await unitIdOf('双江镇')}`,
+      )
+    ).body.data!;
+    const names = cols.map((c) => c.name);
+    expect(names).toContain('筹资筹劳');
+    expect(names).toContain('宅基地使用情况审核');
+    expect(names).not.toContain('治安管理');
+    expect(cols.find((c) => c.name === '社会救助')!.code).toBe('art21_7');
+    expect(names).toContain('低保');
+  });
+
   it('keeps versions with what changed (动态调整)', async () => {
     const p = (await preview(office, await directoryXlsx({ time1: '每年3月底前' }))).body.data!;
     expect(p.currentVersion).toBe(1);
