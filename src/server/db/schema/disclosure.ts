@@ -247,3 +247,15 @@ export const directoryBindings = pgTable(
     index('directory_bindings_unit_idx').on(t.unitId),
   ],
 );
+
+/** 三同步 (issue 13 part 3): per policy (all versions share the root id) its 重大政策 mark, 第一解读人 and exemption. */
+export const disclosureInterpretationPlans = pgTable('disclosure_interpretation_plans', {
+  policyRootId: uuid('policy_root_id').primaryKey(),
+  majorPolicy: boolean('major_policy').notNull().default(false),
+  firstInterpreter: text('first_interpreter'),
+  exemptionReason: text('exemption_reason'),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

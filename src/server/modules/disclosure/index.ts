@@ -7,6 +7,7 @@ import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { directoryRoutes } from './directory.routes';
 import { disclosureRoutes } from './disclosure.routes';
+import { interpretationRoutes } from './interpretation.routes';
 import { expireNormative, publishDue } from './publishing';
 
 // The portal's read services.
@@ -38,6 +39,7 @@ export const disclosureModule: BusinessModule = {
   routes: (app: Hono<AppEnv>, p: Platform) => {
     disclosureRoutes(app, p);
     directoryRoutes(app, p);
+    interpretationRoutes(app, p);
   },
   init(p: Platform) {
     // Scheduled publishing: once a minute.
