@@ -107,6 +107,13 @@ describe('import', () => {
     expect(
       await db.select().from(auditLog).where(eq(auditLog.action, 'disclosure.directory.import')),
     ).toHaveLength(0);
+    // The officer's choice for the unknown name is checked the same way: a township is no 县级 unit.
+    const wrongUnit = await office.post('/api/disclosure/directory/commit', {
+      ...commitBody(unknown),
+      unitMap: { 区星际事务局: [await unitIdOf('双江镇')] },
+    });
+    expect(wrongUnit.status).toBe(400);
+    expect(wrongUnit.body.error?.message).toContain('县级事项的公开主体「区星际事务局」中没有区级单位');
   });
 
   it('previews rows with merged cells carried down, due rules and the units bound', async () => {
