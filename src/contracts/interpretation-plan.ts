@@ -1,7 +1,8 @@
 // Contracts of 三同步 as a gate (issue 13 part 3), mounted by the disclosure module: a policy's interpretation plan
 // (重大政策, 第一解读人, exemption with a reason), the gate's answer, and the district's minimum number of forms.
 import { z } from 'zod';
-import { endpoint } from './http';
+import { BRIEFING_KINDS } from '../domain/disclosure/interpretation-gate';
+import { endpoint, zDate, zUuid } from './http';
 
 const tag = '政策解读';
 
@@ -55,5 +56,51 @@ export const interpretationPlanApi = {
     permission: 'disclosure:settings:update',
     body: interpretationSettingsSchema,
     response: interpretationSettingsSchema,
+  }),
+};
+
+// ---- 新闻发布会 / 访谈 register ----
+
+export const briefingInput = z.object({
+  kind: z.enum(BRIEFING_KINDS, { message: '类型应为新闻发布会或访谈' }),
+  title: z.string().trim().min(1, '请填写名称').max(200),
+  heldOn: zDate,
+  speakers: z.string().trim().max(200).default(''),
+  url: z.string().trim().url('链接格式不正确').max(500).nullable().default(null),
+  /** Items (any version) of the policies it explains. */
+  policyIds: z.array(zUuid).min(1, '请选择所解读的政策').max(20),
+});
+export type BriefingInput = z.output<typeof briefingInput>;
+
+export const briefingSchema = z.object({
+  id: z.string(),
+  kind: z.enum(BRIEFING_KINDS),
+  title: z.string(),
+  heldOn: z.string(),
+  unitId: z.string(),
+  speakers: z.string(),
+  url: z.string().nullable(),
+  policyRootIds: z.array(z.string()),
+});
+
+export const briefingApi = {
+  listBriefings: endpoint({
+    method: 'get',
+    path: '/api/disclosure/briefings',
+    tag,
+    summary: '新闻发布会、访谈登记（可按政策）',
+    permission: 'disclosure:item:list',
+    query: z.object({ policyId: zUuid.optional() }),
+    response: z.array(briefingSchema),
+  }),
+  createBriefing: endpoint({
+    method: 'post',
+    path: '/api/disclosure/briefings',
+    tag,
+    summary: '登记新闻发布会或访谈，关联所解读的政策',
+    permission: 'disclosure:item:create',
+    body: briefingInput,
+    status: 201,
+    response: briefingSchema,
   }),
 };

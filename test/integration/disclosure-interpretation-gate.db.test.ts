@@ -57,6 +57,12 @@ describe('routes: 401, 403, 400', () => {
     // 区教委's liaison: outside the data scope.
     expect((await jw.get(planPath(id))).status).toBe(403);
     expect((await jw.put(planPath(id), { firstInterpreter: '某人' })).status).toBe(403);
+    const briefing = { kind: 'interview', title: '访谈', heldOn: '2026-03-01', policyIds: [id] };
+    expect((await anon.get('/api/disclosure/briefings')).status).toBe(401);
+    expect((await anon.post('/api/disclosure/briefings', briefing)).status).toBe(401);
+    expect((await auditor.get('/api/disclosure/briefings')).status).toBe(403);
+    expect((await auditor.post('/api/disclosure/briefings', briefing)).status).toBe(403);
+    expect((await jw.post('/api/disclosure/briefings', briefing)).status).toBe(403);
   });
 
   it('answers 400 for a malformed id or body', async () => {
@@ -100,7 +106,8 @@ describe('the gate', () => {
     await publishInterpretation(id, '文字解读：产业扶持政策', 'text');
     await publishInterpretation(id, '图解：产业扶持政策', 'graphic');
     const view = (await liaison.get<InterpretationPlanView>(planPath(id))).body.data!;
-    expect(view).toMatchObject({ forms: ['text', 'graphic'], minForms: 3, allowed: false });
+    expect(view).toMatchObject({ minForms: 3, allowed: false });
+    expect([...view.forms].sort()).toEqual(['graphic', 'text']);
     expect((await approve(id)).body.error?.message).toBe('三同步：重大政策解读形式不得少于 3 种，现有 2 种');
     // The office sets the district's minimum to 2: the forms suffice, the 第一解读人 is still missing.
     expect((await office.put('/api/disclosure/interpretation-settings', { majorMinForms: 2 })).status).toBe(
@@ -111,6 +118,42 @@ describe('the gate', () => {
     const ok = await approve(id);
     expect(ok.status).toBe(200);
     expect((ok.body.data as { status: string }).status).toBe('published');
+  });
+
+  it('counts a 新闻发布会 already held, linked to the policy, as one more form', async () => {
+    const id = await draft({ title: '稳就业政策措施', needsInterpretation: true });
+    await submit(id);
+    await liaison.put(planPath(id), { majorPolicy: true, firstInterpreter: '区发展改革委主任' });
+    await office.put('/api/disclosure/interpretation-settings', { majorMinForms: 3 });
+    await publishInterpretation(id, '文字解读：稳就业', 'text');
+    await publishInterpretation(id, '问答：稳就业', 'qa');
+    expect((await approve(id)).body.error?.message).toBe('三同步：重大政策解读形式不得少于 3 种，现有 2 种');
+    // A press conference planned after today does not count yet (the test clock is 2026-03-02).
+    const later = {
+      kind: 'press_conference',
+      title: '稳就业新闻发布会',
+      speakers: '区发展改革委主任',
+      policyIds: [id],
+    };
+    expect((await liaison.post('/api/disclosure/briefings', { ...later, heldOn: '2026-03-10' })).status).toBe(
+      201,
+    );
+    expect((await approve(id)).status).toBe(409);
+    const held = await liaison.post<{ policyRootIds: string[] }>('/api/disclosure/briefings', {
+      ...later,
+      kind: 'interview',
+      title: '稳就业在线访谈',
+      heldOn: '2026-03-02',
+    });
+    expect(held.status).toBe(201);
+    const view = (await liaison.get<InterpretationPlanView>(planPath(id))).body.data!;
+    expect([...view.forms].sort()).toEqual(['interview', 'qa', 'text']);
+    expect((await approve(id)).status).toBe(200);
+    const list = (await liaison.get<{ title: string }[]>(`/api/disclosure/briefings?policyId=${id}`)).body
+      .data!;
+    expect(list.map((b) => b.title)).toEqual(['稳就业新闻发布会', '稳就业在线访谈']);
+    // Another unit's liaison sees none of them.
+    expect((await jw.get<unknown[]>('/api/disclosure/briefings')).body.data).toEqual([]);
   });
 
   it('lets a policy not marked as needing interpretation pass as before', async () => {

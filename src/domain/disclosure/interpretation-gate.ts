@@ -8,6 +8,14 @@ export const READY_STATUSES: readonly ItemStatus[] = ['scheduled', 'published'];
 
 export const DEFAULT_MAJOR_MIN_FORMS = 3;
 
+/** The register of 新闻发布会 and 访谈; a held one linked to a policy counts as one more form of its interpretation. */
+export const BRIEFING_KINDS = ['press_conference', 'interview'] as const;
+export type BriefingKind = (typeof BRIEFING_KINDS)[number];
+export const BRIEFING_KIND_LABELS: Record<BriefingKind, string> = {
+  press_conference: '新闻发布会',
+  interview: '访谈',
+};
+
 export interface InterpretationPlan {
   /** 重大政策: needs `minForms` different forms. */
   majorPolicy: boolean;

@@ -18,6 +18,7 @@ import {
 import type { UnitGuide } from '../../../contracts/disclosure';
 import type { DirectoryChanges, DomainNote } from '../../../domain/disclosure/directory';
 import type { DueRule } from '../../../domain/disclosure/directory-due';
+import { BRIEFING_KINDS } from '../../../domain/disclosure/interpretation-gate';
 import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
@@ -259,3 +260,29 @@ export const disclosureInterpretationPlans = pgTable('disclosure_interpretation_
     .references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** 新闻发布会 and 访谈 (issue 13 part 3): a register, each linked to the policies (roots) it explains. */
+export const disclosureBriefings = pgTable(
+  'disclosure_briefings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: BRIEFING_KINDS }).notNull(),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 发布人、解读人 as announced. */
+    speakers: text('speakers').notNull().default(''),
+    url: text('url'),
+    policyRootIds: uuid('policy_root_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('disclosure_briefings_policies_idx').using('gin', t.policyRootIds),
+    oneOf('disclosure_briefings_kind_check', t.kind, BRIEFING_KINDS),
+  ],
+);

@@ -78,7 +78,7 @@ export async function act(
     }
     // 三同步: a policy passes 终审 only with its interpretation ready (or an exemption recorded).
     if (action === 'approve' && (t.item.status === 'published' || t.item.status === 'scheduled'))
-      await assertInterpretationGate(tx, item);
+      await assertInterpretationGate(tx, item, now);
     await updateItemRow(tx, itemId, {
       status: t.item.status,
       level: t.item.level,
