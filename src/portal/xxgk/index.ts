@@ -5,7 +5,9 @@ import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { xxgkA11y } from './a11y';
 import { xxgkCatalog } from './catalog';
+import { xxgkCleanup } from './cleanup';
 import { xxgkDirectory } from './directory';
+import { xxgkEnforcement } from './enforcement';
 import { xxgkGuide } from './guide';
 import { xxgkItem } from './item';
 import { xxgkNormative } from './normative';
@@ -19,6 +21,8 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   xxgkDirectory(app, p, view);
   xxgkItem(app, p, view);
   xxgkNormative(app, p, view);
+  xxgkCleanup(app, p, view);
+  xxgkEnforcement(app, p, view);
   xxgkGuide(app, p, view);
   xxgkSearch(app, p, view);
 }

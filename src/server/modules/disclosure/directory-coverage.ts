@@ -195,16 +195,21 @@ export async function rectifyCoverage(
       disclosurePaths: [],
     };
   });
-  const plan = await commitPlan(p.database, actor, {
-    title: `标准目录覆盖检查整改（${q.from}至${q.to}）`,
-    issuer: null,
-    docNumber: null,
-    date: chinaDate(p.clock.now()),
-    year: Number(q.to.slice(0, 4)),
-    fingerprint: createHash('sha256').update(JSON.stringify(tasks)).digest('hex'),
-    cadence: 'quarter',
-    replace: false,
-    tasks,
-  });
+  const plan = await commitPlan(
+    p.database,
+    actor,
+    {
+      title: `标准目录覆盖检查整改（${q.from}至${q.to}）`,
+      issuer: null,
+      docNumber: null,
+      date: chinaDate(p.clock.now()),
+      year: Number(q.to.slice(0, 4)),
+      fingerprint: createHash('sha256').update(JSON.stringify(tasks)).digest('hex'),
+      cadence: 'quarter',
+      replace: false,
+      tasks,
+    },
+    p.config.districtName,
+  );
   return { planId: plan.id, taskCount: plan.taskCount };
 }

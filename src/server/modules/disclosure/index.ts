@@ -7,7 +7,9 @@ import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { directoryRoutes } from './directory.routes';
 import { disclosureRoutes } from './disclosure.routes';
+import { enforcementRoutes } from './enforcement.routes';
 import { interpretationRoutes } from './interpretation.routes';
+import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 
 // The portal's read services.
@@ -19,7 +21,11 @@ export { checkOptions } from './checks';
 export { seedDisclosureDemo } from './demo-content';
 // The portal's 标准目录 pages.
 export { directoryUnits, type PublicDirectoryRow, unitDirectoryPage } from './directory-public';
+// The portal's 行政执法公示 list.
+export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
+// The portal's 规范性文件清理结果.
+export { publishedCampaignResult, publishedCampaignYears } from './normative-review';
 export {
   catalogUnits,
   columnPage,
@@ -40,6 +46,8 @@ export const disclosureModule: BusinessModule = {
     disclosureRoutes(app, p);
     directoryRoutes(app, p);
     interpretationRoutes(app, p);
+    enforcementRoutes(app, p);
+    normativeRoutes(app, p);
   },
   init(p: Platform) {
     // Scheduled publishing: once a minute.
