@@ -179,6 +179,16 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['disclosure:catalog:list'],
       },
       {
+        path: '/disclosure/directory/import',
+        label: '导入标准目录',
+        anyOf: ['disclosure:catalog:update'],
+      },
+      {
+        path: '/disclosure/directory/coverage',
+        label: '标准目录覆盖',
+        anyOf: ['disclosure:catalog:list'],
+      },
+      {
         path: '/disclosure/normative',
         label: '规范性文件',
         anyOf: ['disclosure:item:list'],

@@ -20,6 +20,8 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/items/:id': lazy(() => import('./features/disclosure/pages/ItemEditPage')),
   '/disclosure/inbox': lazy(() => import('./features/disclosure/pages/InboxPage')),
   '/disclosure/catalog': lazy(() => import('./features/disclosure/pages/CatalogPage')),
+  '/disclosure/directory/import': lazy(() => import('./features/directory/pages/DirectoryImportPage')),
+  '/disclosure/directory/coverage': lazy(() => import('./features/directory/pages/CoveragePage')),
   '/disclosure/normative': lazy(() => import('./features/disclosure/pages/NormativePage')),
   '/disclosure/enforcement': lazy(() => import('./features/enforcement/pages/EnforcementPage')),
   '/disclosure/normative-review': lazy(() => import('./features/normative/pages/NormativeReviewPage')),

@@ -34,8 +34,33 @@ describe('default catalog', () => {
   it('gives every standard column a distinct code (the key that lines up the catalogs of different units)', () => {
     const codes = STANDARD_CODES.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(codes).toHaveLength(4 + 15 + 7);
+    // The county tree, then the five township-only Art. 21 topics.
+    expect(codes).toHaveLength(4 + 15 + 7 + 5);
     expect(STANDARD_CODES.find((c) => c.code === 'art20_3')?.name).toBe('法定主动公开内容 › 规划信息');
+  });
+});
+
+describe('township catalog (条例 Art. 21, second list)', () => {
+  it('gives 镇街 the township topics, sharing the county codes of topics in both lists', () => {
+    const fd = defaultCatalog('township')[2]!;
+    const art21 = fd.children.filter((c) => c.code?.startsWith('art21'));
+    expect(art21.map((c) => c.name)).toEqual([
+      '贯彻落实农业农村政策',
+      '农田水利工程建设运营',
+      '农村土地承包经营权流转',
+      '宅基地使用情况审核',
+      '土地征收',
+      '房屋征收',
+      '筹资筹劳',
+      '社会救助',
+    ]);
+    expect(art21.filter((c) => !c.code!.startsWith('art21t_')).map((c) => c.code)).toEqual([
+      'art21_4',
+      'art21_5',
+      'art21_7',
+    ]);
+    expect(fd.children.some((c) => c.name === '治安管理')).toBe(false);
+    expect(fd.children.filter((c) => c.code?.startsWith('art20_'))).toHaveLength(15);
   });
 });
 

@@ -41,6 +41,24 @@ export const ART21_TOPICS = [
   { code: 'art21_7', name: '社会救助' },
 ] as const;
 
+/**
+ * Art. 21 topics of 乡(镇)人民政府 (REGULATIONS.md §1.1: a second list, not the county one). Topics in both lists
+ * keep the county code, so the cross-unit column filter finds them in every catalog.
+ */
+export const ART21_TOWNSHIP_TOPICS = [
+  { code: 'art21t_1', name: '贯彻落实农业农村政策' },
+  { code: 'art21t_2', name: '农田水利工程建设运营' },
+  { code: 'art21t_3', name: '农村土地承包经营权流转' },
+  { code: 'art21t_4', name: '宅基地使用情况审核' },
+  { code: 'art21_4', name: '土地征收' },
+  { code: 'art21_5', name: '房屋征收' },
+  { code: 'art21t_5', name: '筹资筹劳' },
+  { code: 'art21_7', name: '社会救助' },
+] as const;
+
+/** Whose Art. 21 list a catalog takes: 镇街 the township list, every other unit the county list. */
+export type CatalogLevel = 'county' | 'township';
+
 export interface CatalogNode {
   name: string;
   /** Standard column code, Art. 20 or Art. 21 code, or undefined for a column the office added. */
@@ -49,22 +67,30 @@ export interface CatalogNode {
 }
 
 /** The tree every unit's catalog starts from (one per unit; the office edits each afterwards). */
-export function defaultCatalog(): CatalogNode[] {
+export function defaultCatalog(level: CatalogLevel = 'county'): CatalogNode[] {
+  const art21 = level === 'township' ? ART21_TOWNSHIP_TOPICS : ART21_TOPICS;
   return STANDARD_COLUMNS.map((c) => ({
     name: c.name,
     code: c.code,
     children:
       c.code === 'fdzdgknr'
-        ? [...ART20_CATEGORIES, ...ART21_TOPICS].map((a) => ({ name: a.name, code: a.code, children: [] }))
+        ? [...ART20_CATEGORIES, ...art21].map((a) => ({ name: a.name, code: a.code, children: [] }))
         : [],
   }));
 }
 
 /** Every coded column (the same in each unit's catalog), in catalog order: the portal's cross-unit column filter. */
-export const STANDARD_CODES: readonly { code: string; name: string }[] = defaultCatalog().flatMap((top) => [
-  { code: top.code!, name: top.name },
-  ...top.children.map((k) => ({ code: k.code!, name: `${top.name} › ${k.name}` })),
-]);
+export const STANDARD_CODES: readonly { code: string; name: string }[] = [
+  ...defaultCatalog().flatMap((top) => [
+    { code: top.code!, name: top.name },
+    ...top.children.map((k) => ({ code: k.code!, name: `${top.name} › ${k.name}` })),
+  ]),
+  // The township-only Art. 21 topics (the shared ones are listed above under the county code).
+  ...ART21_TOWNSHIP_TOPICS.filter((t) => t.code.startsWith('art21t_')).map((t) => ({
+    code: t.code,
+    name: `法定主动公开内容 › ${t.name}`,
+  })),
+];
 
 // Prefixes that name the site, not a column: "政府网站>政府信息公开>法定主动公开内容>…".
 const SITE_PREFIXES = ['政府网站', '门户网站', '政府门户网站', '区政府网站', '政府信息公开', '政务公开'];

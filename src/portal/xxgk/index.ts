@@ -6,6 +6,7 @@ import type { AppEnv, Platform } from '../../server/platform/context';
 import { xxgkA11y } from './a11y';
 import { xxgkCatalog } from './catalog';
 import { xxgkCleanup } from './cleanup';
+import { xxgkDirectory } from './directory';
 import { xxgkEnforcement } from './enforcement';
 import { xxgkGuide } from './guide';
 import { xxgkItem } from './item';
@@ -17,6 +18,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   const view = createView(p);
   xxgkA11y(app);
   xxgkCatalog(app, p, view);
+  xxgkDirectory(app, p, view);
   xxgkItem(app, p, view);
   xxgkNormative(app, p, view);
   xxgkCleanup(app, p, view);

@@ -16,7 +16,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
+import type { DirectoryChanges, DomainNote } from '../../../domain/disclosure/directory';
+import type { DueRule } from '../../../domain/disclosure/directory-due';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../../../domain/disclosure/enforcement';
+import { BRIEFING_KINDS } from '../../../domain/disclosure/interpretation-gate';
 import { CAMPAIGN_STATUSES, REVIEW_DECISIONS } from '../../../domain/disclosure/normative-review';
 import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
@@ -179,6 +182,112 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   catalogSeeded: boolean('catalog_seeded').notNull().default(false),
 });
 
+// ---- 基层政务公开标准目录 (issue 13 part 1): imported versions (动态调整, with what changed), their rows, and each
+// row's binding to a catalog column of every responsible unit. ----
+
+export const directoryVersions = pgTable(
+  'directory_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    /** Per-domain 未涉及 notes (CAT-2). */
+    notApplicable: jsonb('not_applicable').$type<DomainNote[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Against the previous version: rows added, removed, changed. */
+    changes: jsonb('changes').$type<DirectoryChanges>().notNull(),
+    importedBy: uuid('imported_by')
+      .notNull()
+      .references(() => users.id),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('directory_versions_version_uq').on(t.version)],
+);
+
+export const directoryRows = pgTable(
+  'directory_rows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => directoryVersions.id, { onDelete: 'cascade' }),
+    sort: integer('sort').notNull(),
+    domain: text('domain').notNull(),
+    otherDomain: text('other_domain'),
+    seq: text('seq').notNull().default(''),
+    level1: text('level1').notNull(),
+    level2: text('level2').notNull(),
+    content: text('content').notNull().default(''),
+    basis: text('basis').notNull().default(''),
+    /** 公开时限 as written; `dueRule` is what the reader made of it ({kind:'text'} when it could not). */
+    timeLimit: text('time_limit').notNull().default(''),
+    dueRule: jsonb('due_rule').$type<DueRule>().notNull(),
+    subject: text('subject').notNull(),
+    channels: text('channels').array().notNull().default(sql`'{}'::text[]`),
+    audience: text('audience').array().notNull().default(sql`'{}'::text[]`),
+    methods: text('methods').array().notNull().default(sql`'{}'::text[]`),
+    levels: text('levels').array().notNull().default(sql`'{}'::text[]`),
+    source: text('source').notNull().default(''),
+  },
+  (t) => [index('directory_rows_version_idx').on(t.versionId)],
+);
+
+export const directoryBindings = pgTable(
+  'directory_bindings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rowId: uuid('row_id')
+      .notNull()
+      .references(() => directoryRows.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    columnId: uuid('column_id')
+      .notNull()
+      .references(() => disclosureColumns.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('directory_bindings_row_unit_uq').on(t.rowId, t.unitId),
+    index('directory_bindings_unit_idx').on(t.unitId),
+  ],
+);
+
+/** 三同步 (issue 13 part 3): per policy (all versions share the root id) its 重大政策 mark, 第一解读人 and exemption. */
+export const disclosureInterpretationPlans = pgTable('disclosure_interpretation_plans', {
+  policyRootId: uuid('policy_root_id').primaryKey(),
+  majorPolicy: boolean('major_policy').notNull().default(false),
+  firstInterpreter: text('first_interpreter'),
+  exemptionReason: text('exemption_reason'),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 新闻发布会 and 访谈 (issue 13 part 3): a register, each linked to the policies (roots) it explains. */
+export const disclosureBriefings = pgTable(
+  'disclosure_briefings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: BRIEFING_KINDS }).notNull(),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 发布人、解读人 as announced. */
+    speakers: text('speakers').notNull().default(''),
+    url: text('url'),
+    policyRootIds: uuid('policy_root_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('disclosure_briefings_policies_idx').using('gin', t.policyRootIds),
+    oneOf('disclosure_briefings_kind_check', t.kind, BRIEFING_KINDS),
+  ],
+);
 /** 行政执法公示 (issue 13 part 6): enforcement decisions, their publication clock and state. A person's ID number is
  * stored sealed (platform/crypto/fields.ts); the public sees masked values only (domain/disclosure/enforcement). */
 export const enforcementDecisions = pgTable(

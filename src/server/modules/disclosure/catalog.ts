@@ -49,8 +49,10 @@ export async function ensureUnitCatalog(db: DbOrTx, unitId: string): Promise<voi
   if (await catalogSeeded(db, unitId)) return;
   const existing = await columnsOfUnit(db, unitId);
   const byCode = new Map(existing.filter((c) => c.code).map((c) => [c.code!, c.id]));
+  // 镇街 take the township Art. 21 list (条例 Art. 21: a second list, not the county one).
+  const level = (await getUnit(db, unitId))?.kind === 'township' ? 'township' : 'county';
   let sort = 0;
-  for (const top of defaultCatalog()) {
+  for (const top of defaultCatalog(level)) {
     let topId = byCode.get(top.code!);
     if (!topId) {
       const row = await insertColumn(db, { unitId, name: top.name, code: top.code ?? null, sort }, true);

@@ -5,8 +5,10 @@ import { chinaDate } from '../../../domain/calendar';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
+import { directoryRoutes } from './directory.routes';
 import { disclosureRoutes } from './disclosure.routes';
 import { enforcementRoutes } from './enforcement.routes';
+import { interpretationRoutes } from './interpretation.routes';
 import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 
@@ -17,6 +19,8 @@ export { listColumns } from './catalog';
 export { checkOptions } from './checks';
 // Start-up: the demo district's sample items.
 export { seedDisclosureDemo } from './demo-content';
+// The portal's 标准目录 pages.
+export { directoryUnits, type PublicDirectoryRow, unitDirectoryPage } from './directory-public';
 // The portal's 行政执法公示 list.
 export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
@@ -40,6 +44,8 @@ export const disclosureModule: BusinessModule = {
   name: 'disclosure',
   routes: (app: Hono<AppEnv>, p: Platform) => {
     disclosureRoutes(app, p);
+    directoryRoutes(app, p);
+    interpretationRoutes(app, p);
     enforcementRoutes(app, p);
     normativeRoutes(app, p);
   },

@@ -16,6 +16,7 @@ import { conflict, forbidden, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify/service';
 import { activeUsersWithPermissionOver, activeUsersWithRole } from '../org';
 import { type PreparedChecks, prepareChecks, recheck } from './checks';
+import { assertInterpretationGate } from './interpretation-plan';
 import { publishNow } from './publishing';
 import { type Item, insertStep, updateItemRow } from './repo/items';
 import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
@@ -75,6 +76,9 @@ export async function act(
       if (t.code === 'CONFLICT') throw conflict(t.message);
       throw invalid(t.message);
     }
+    // 三同步: a policy passes 终审 only with its interpretation ready (or an exemption recorded).
+    if (action === 'approve' && (t.item.status === 'published' || t.item.status === 'scheduled'))
+      await assertInterpretationGate(tx, item, now);
     await updateItemRow(tx, itemId, {
       status: t.item.status,
       level: t.item.level,

@@ -9,6 +9,7 @@ import { StatusTag } from '../../../components/StatusTag';
 import { useUnitTree } from '../../../components/units';
 import { AttachmentsCard } from '../components/AttachmentsCard';
 import { ChecksPanel } from '../components/ChecksPanel';
+import { InterpretationPlanCard } from '../components/InterpretationPlanCard';
 import { ItemFields } from '../components/ItemFields';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { type FormValues, fromDetail, toInput } from '../itemForm';
@@ -113,6 +114,9 @@ export default function ItemEditPage() {
             <Flex vertical gap={16}>
               <ChecksPanel d={d} canEdit={canEdit} meId={me.id} />
               <ReviewPanel d={d} canEdit={canEdit} editable={!!editable} />
+              {d.needsInterpretation && d.kind !== 'interpretation' && (
+                <InterpretationPlanCard id={d.id} canEdit={canEdit} />
+              )}
             </Flex>
           )}
         </Col>
