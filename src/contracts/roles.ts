@@ -76,6 +76,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
+      'disclosure:decision:list',
+      'disclosure:decision:edit',
+      'disclosure:decision:publish',
     ],
   },
   {
@@ -107,6 +110,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
+      'disclosure:decision:list',
+      'disclosure:decision:edit',
+      'disclosure:decision:publish',
     ],
   },
   {
@@ -128,6 +134,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:review:override',
       'disclosure:item:withdraw',
       'disclosure:enforcement:list',
+      'disclosure:decision:list',
     ],
   },
   {
@@ -153,6 +160,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:stats:list',
       'requests:extension:approve',
       'disclosure:enforcement:list',
+      'disclosure:decision:list',
     ],
   },
   {
