@@ -221,7 +221,14 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
             errors={form.errors}
           />
         ) : (
-          <p>征求意见已结束。</p>
+          <>
+            {form.errors.length > 0 && (
+              <div class="errors" role="alert">
+                {form.errors.join('；')}
+              </div>
+            )}
+            <p>征求意见已结束。</p>
+          </>
         )}
         <section>
           <h2>公众意见（{d.comments.length} 条）</h2>

@@ -113,6 +113,7 @@ export async function submitComment(
       originalSealed: screened.personalData ? seal(p.fieldKeys, text) : null,
       personalData: screened.personalData,
       status: screened.status,
+      createdAt: p.clock.now(),
     });
     await audit(tx, actor, {
       action: 'disclosure.decision.comment',
