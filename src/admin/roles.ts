@@ -47,6 +47,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'disclosure:settings': '发布设置',
   'disclosure:stats': '发布统计',
   'disclosure:enforcement': '行政执法公示',
+  'disclosure:decision': '决策预公开',
 };
 
 export interface PermissionGroup {
