@@ -1,32 +1,10 @@
 // Server-side render of the 决策预公开 page with seeded query data: what each role may do with a draft.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../../contracts/api';
 import { type DecisionRow, decisionsApi } from '../../../contracts/decisions';
-import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
-import { ME_KEY } from '../../auth';
+import type { RoleCode } from '../../../contracts/roles';
 import { searchKey } from '../../components/SearchTable';
+import { renderAs } from '../../smoke';
 import DecisionsPage from './pages/DecisionsPage';
-
-function me(role: RoleCode): CurrentUser {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  return {
-    id: 'u-1',
-    username: 'x',
-    name: '张三',
-    unitId: 'fgw',
-    unitName: '区发展改革委',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-  };
-}
 
 const row = (over: Partial<DecisionRow>): DecisionRow => ({
   id: '11111111-1111-4111-8111-111111111111',
@@ -57,25 +35,12 @@ const row = (over: Partial<DecisionRow>): DecisionRow => ({
 });
 
 function render(role: RoleCode, rows: DecisionRow[]): string {
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
+  return renderAs(role, <DecisionsPage />, (qc) => {
+    qc.setQueryData(searchKey(decisionsApi.list, { page: 1, pageSize: 20 }), {
+      items: rows,
+      total: rows.length,
+    });
   });
-  qc.setQueryData(ME_KEY, me(role));
-  qc.setQueryData(searchKey(decisionsApi.list, { page: 1, pageSize: 20 }), {
-    items: rows,
-    total: rows.length,
-  });
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter>
-            <DecisionsPage />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
-  );
 }
 
 describe('DecisionsPage', () => {

@@ -16,8 +16,8 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { seal } from '../../platform/crypto/fields';
 import { conflict, invalid, notFound } from '../../platform/errors';
-import { assertUnitInScope, scopeFilter, unitNames } from '../org';
-import { readScopedDraft } from './decisions';
+import { assertUnitInScope, scopeFilter } from '../org';
+import { readScopedDraft, unitNamesOf } from './decisions';
 import {
   type CommentRecord,
   commentCounts,
@@ -146,10 +146,7 @@ export async function publicDecisionList(p: Platform, q: { open: boolean; page: 
     { statuses: q.open ? ['open'] : PUBLIC_STATUSES.filter((s) => s !== 'open') },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
-  const names = await unitNames(
-    p.database.db,
-    rows.map((r) => r.unitId),
-  );
+  const names = await unitNamesOf(p, rows);
   const today = chinaDate(p.clock.now());
   const items: PublicDecisionSummary[] = rows.map((r) => ({
     id: r.id,
@@ -167,7 +164,7 @@ export async function publicDecisionList(p: Platform, q: { open: boolean; page: 
 export async function publicDecision(p: Platform, id: string) {
   const r = await findDraft(p.database.db, id);
   if (!r || r.status === 'draft') return null;
-  const names = await unitNames(p.database.db, [r.unitId]);
+  const names = await unitNamesOf(p, [r]);
   const comments = (await listComments(p.database.db, id, 'shown')).map((c) => ({
     authorName: c.authorName,
     text: c.publicText,
@@ -187,10 +184,7 @@ export type PublicDecision = NonNullable<Awaited<ReturnType<typeof publicDecisio
 // ---------- 列席 and 政府开放日 ----------
 
 async function participationRows(p: Platform, rows: ParticipationRecord[]): Promise<ParticipationRow[]> {
-  const names = await unitNames(
-    p.database.db,
-    rows.map((r) => r.unitId),
-  );
+  const names = await unitNamesOf(p, rows);
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unitId,

@@ -54,15 +54,28 @@ export async function putDecisionSettings(p: Platform, actor: Actor, v: { commen
 
 const todayOf = (p: Pick<Platform, 'clock'>) => chinaDate(p.clock.now());
 
+/** Unit names of the rows (drafts, comments' drafts, participations). */
+export const unitNamesOf = (p: Platform, rows: readonly { unitId: string }[]) =>
+  unitNames(
+    p.database.db,
+    rows.map((r) => r.unitId),
+  );
+
+/** The audit row of a change to a draft, in the transaction that makes it. */
+const auditDecision = (
+  tx: DbOrTx,
+  actor: Actor,
+  action: string,
+  id: string,
+  detail: Record<string, unknown>,
+) =>
+  audit(tx, actor, { action: `disclosure.decision.${action}`, objectType: 'decision', objectId: id, detail });
+
 /** Draft rows as the console reads them, with comment counts and the adoption reminder state. */
 export async function draftRows(p: Platform, list: DraftRecord[]): Promise<DecisionRow[]> {
-  const db = p.database.db;
-  const names = await unitNames(
-    db,
-    list.map((r) => r.unitId),
-  );
+  const names = await unitNamesOf(p, list);
   const counts = await commentCounts(
-    db,
+    p.database.db,
     list.map((r) => r.id),
   );
   const today = todayOf(p);
@@ -143,12 +156,7 @@ export async function createDecision(p: Platform, user: StaffUser, actor: Actor,
       commentDays,
       createdBy: user.id,
     });
-    await audit(tx, actor, {
-      action: 'disclosure.decision.create',
-      objectType: 'decision',
-      objectId: r.id,
-      detail: { title: r.title },
-    });
+    await auditDecision(tx, actor, 'create', r.id, { title: r.title });
     return r;
   });
   return one(p, row);
@@ -170,12 +178,7 @@ async function change(
     const why = refusal(before.status, action);
     if (why) throw conflict(why);
     const { row, detail } = await apply(tx, before);
-    await audit(tx, actor, {
-      action: `disclosure.decision.${action}`,
-      objectType: 'decision',
-      objectId: id,
-      detail: { title: before.title, ...detail },
-    });
+    await auditDecision(tx, actor, action, id, { title: before.title, ...detail });
     return row;
   });
   return one(p, row);
@@ -249,11 +252,10 @@ export async function closeEndedDecisions(database: Database, now: Date): Promis
       const locked = await lockAndLoad(tx, decisionDrafts, r.id);
       if (locked?.status !== 'open') return;
       await updateDraft(tx, r.id, values);
-      await audit(tx, systemActor('scheduler'), {
-        action: 'disclosure.decision.close',
-        objectType: 'decision',
-        objectId: r.id,
-        detail: { title: r.title, automatic: true, adoptionDue: values.adoptionDue },
+      await auditDecision(tx, systemActor('scheduler'), 'close', r.id, {
+        title: r.title,
+        automatic: true,
+        adoptionDue: values.adoptionDue,
       });
       closed++;
     });

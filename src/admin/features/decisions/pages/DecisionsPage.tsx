@@ -3,6 +3,7 @@
 // records (ParticipationsTab).
 import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { type DecisionInputBody, type DecisionRow, decisionsApi } from '../../../../contracts/decisions';
 import { DECISION_STATUS_LABELS, type DecisionStatus } from '../../../../domain/disclosure/decisions';
 import { useCurrentUser, usePermission } from '../../../auth';
@@ -44,7 +45,9 @@ function DraftsTab() {
   const can = usePermission();
   const me = useCurrentUser();
   const [editing, setEditing] = useState<DecisionRow | 'new' | null>(null);
-  const [detail, setDetail] = useState<string | null>(null);
+  // A reminder in the bell links here with ?id= of the draft.
+  const [params] = useSearchParams();
+  const [detail, setDetail] = useState<string | null>(params.get('id'));
   const [form] = Form.useForm<DecisionInputBody>();
   const create = useCreateDecision(() => setEditing(null));
   const update = useUpdateDecision(() => setEditing(null));
