@@ -314,4 +314,19 @@ describe('列席, 政府开放日 and the setting', () => {
     const r = await fgw.post<DecisionRow>(base, draft({ title: '第二份草案' }));
     expect(r.body.data!.commentDays).toBe(45);
   });
+  it('limits accepted comments per address to 10 an hour; a refused comment does not count', async () => {
+    const second = (await fgw.get<{ items: DecisionRow[] }>(`${base}?q=${encodeURIComponent('第二份草案')}`))
+      .body.data!.items[0]!;
+    const opened = await fgw.post<DecisionRow>(`${base}/${second.id}/open`, {});
+    // 45 days from 2026-05-08: 06-22 (Monday).
+    expect(opened.body.data).toMatchObject({ periodEnd: '2026-06-22', periodEndMoved: false });
+    expect((await comment(second.id, { text: '短' })).status).toBe(400);
+    for (let i = 1; i <= 10; i++)
+      expect((await comment(second.id, { text: `第 ${i} 条意见：建议延长征求意见期限。` })).status).toBe(201);
+    const over = await comment(second.id, { text: '第 11 条意见：建议延长征求意见期限。' });
+    expect(over.status).toBe(429);
+    expect(over.html).toContain('提交过于频繁');
+    const counted = await fgw.get<DecisionRow>(`${base}/${second.id}`);
+    expect(counted.body.data!.comments.total).toBe(10);
+  });
 });
