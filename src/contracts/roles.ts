@@ -79,6 +79,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:decision:list',
       'disclosure:decision:edit',
       'disclosure:decision:publish',
+      'disclosure:normative:manage',
+      'disclosure:normative:mark',
     ],
   },
   {
@@ -113,6 +115,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:decision:list',
       'disclosure:decision:edit',
       'disclosure:decision:publish',
+      'disclosure:normative:mark',
     ],
   },
   {

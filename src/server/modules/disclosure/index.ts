@@ -9,6 +9,7 @@ import { closeEndedDecisions, remindAdoption } from './decisions';
 import { decisionsRoutes } from './decisions.routes';
 import { disclosureRoutes } from './disclosure.routes';
 import { enforcementRoutes } from './enforcement.routes';
+import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 
 // The portal's read services.
@@ -29,6 +30,8 @@ export { seedDisclosureDemo } from './demo-content';
 // The portal's 行政执法公示 list.
 export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
+// The portal's 规范性文件清理结果.
+export { publishedCampaignResult, publishedCampaignYears } from './normative-review';
 export {
   catalogUnits,
   columnPage,
@@ -49,6 +52,7 @@ export const disclosureModule: BusinessModule = {
     disclosureRoutes(app, p);
     enforcementRoutes(app, p);
     decisionsRoutes(app, p);
+    normativeRoutes(app, p);
   },
   init(p: Platform) {
     // Scheduled publishing: once a minute.
