@@ -28,6 +28,7 @@ const PAGES: [string, string, string][] = [
   ['office', '/admin/disclosure/catalog', '[data-testid=catalog-tree]'],
   ['office', '/admin/disclosure/stats', '.ant-card'],
   ['office', '/admin/disclosure/enforcement', '.ant-table'],
+  ['office', '/admin/disclosure/decisions', '.ant-table'],
   ['auditor', '/admin/audit/logs', '.ant-table'],
 ];
 

@@ -211,6 +211,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         description: '执法决定公示时限（7/20 个工作日）、导入、公示与撤下',
       },
       {
+        path: '/disclosure/decisions',
+        label: '决策预公开',
+        anyOf: ['disclosure:decision:list'],
+        description: '决策草案公开征求意见、意见审核、意见采纳情况、列席与政府开放日',
+      },
+      {
         path: '/disclosure/calendar',
         label: '发布日历',
         anyOf: ['disclosure:item:list'],

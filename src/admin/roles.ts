@@ -49,6 +49,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'disclosure:stats': '发布统计',
   'disclosure:normative': '规范性文件清理',
   'disclosure:enforcement': '行政执法公示',
+  'disclosure:decision': '决策预公开',
   'media:registry': '登记册',
   'media:filing': '备案',
   'media:check': '网站检查',

@@ -24,6 +24,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/directory/coverage': lazy(() => import('./features/directory/pages/CoveragePage')),
   '/disclosure/normative': lazy(() => import('./features/disclosure/pages/NormativePage')),
   '/disclosure/enforcement': lazy(() => import('./features/enforcement/pages/EnforcementPage')),
+  '/disclosure/decisions': lazy(() => import('./features/decisions/pages/DecisionsPage')),
   '/disclosure/normative-review': lazy(() => import('./features/normative/pages/NormativeReviewPage')),
   '/disclosure/interpretations': lazy(() => import('./features/disclosure/pages/InterpretationsPage')),
   '/disclosure/calendar': lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),

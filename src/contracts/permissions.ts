@@ -69,6 +69,9 @@ export const PERMISSIONS = {
   'disclosure:enforcement:list': '查看行政执法公示',
   'disclosure:enforcement:edit': '录入行政执法决定',
   'disclosure:enforcement:publish': '公示或撤下行政执法决定',
+  'disclosure:decision:list': '查看重大行政决策预公开',
+  'disclosure:decision:edit': '起草决策草案、登记列席和开放日',
+  'disclosure:decision:publish': '发布征求意见、审核意见、公布采纳情况',
   // ---- media ----
   'media:registry:list': '查看网站与新媒体登记册',
   'media:registry:import': '导入网站登记册',

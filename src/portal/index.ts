@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
+import { decisionsPortal } from './hdjl/zj';
 import { reportsPortal } from './reports';
 import { districtNameOf, requestsPortal } from './requests';
 import { portalRoutes } from './routes';
@@ -13,5 +14,6 @@ export function mountPortal(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter
   requestsPortal(app, p, districtNameOf(p));
   reportsPortal(app, p);
   disclosurePortal(app, p);
+  decisionsPortal(app, p);
   portalRoutes(app, p, limiter);
 }

@@ -16,6 +16,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
+import {
+  type AdoptionCounts,
+  type AdoptionEntry,
+  COMMENT_STATUSES,
+  DECISION_STATUSES,
+  PARTICIPATION_KINDS,
+} from '../../../domain/disclosure/decisions';
 import type { DirectoryChanges, DomainNote } from '../../../domain/disclosure/directory';
 import type { DueRule } from '../../../domain/disclosure/directory-due';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../../../domain/disclosure/enforcement';
@@ -385,3 +392,96 @@ export const normativeLegalMarks = pgTable('normative_legal_marks', {
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** 重大行政决策预公开 (issue 13 part 4): decision drafts opened for public comment, their period and the
+ * 意见采纳情况 (domain/disclosure/decisions). The final decision is a disclosure item. */
+export const decisionDrafts = pgTable(
+  'decision_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    title: text('title').notNull(),
+    background: text('background').notNull(),
+    basis: text('basis').notNull(),
+    explanation: text('explanation').notNull(),
+    draftText: text('draft_text').notNull(),
+    /** How comments may also be sent (post, e-mail), as the office writes it. */
+    channels: text('channels'),
+    commentDays: integer('comment_days').notNull(),
+    status: text('status', { enum: DECISION_STATUSES }).notNull().default('draft'),
+    openedOn: date('opened_on', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+    periodEndMoved: boolean('period_end_moved').notNull().default(false),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    adoptionDue: date('adoption_due', { mode: 'string' }),
+    adoptionSummary: text('adoption_summary'),
+    adoptionEntries: jsonb('adoption_entries').$type<AdoptionEntry[]>(),
+    adoptionCounts: jsonb('adoption_counts').$type<AdoptionCounts>(),
+    adoptionPublishedOn: date('adoption_published_on', { mode: 'string' }),
+    finalItemId: uuid('final_item_id').references(() => disclosureItems.id),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('decision_drafts_unit_idx').on(t.unitId, t.createdAt),
+    index('decision_drafts_status_idx').on(t.status, t.periodEnd),
+    oneOf('decision_drafts_status_ck', t.status, DECISION_STATUSES),
+  ],
+);
+
+/** Public comments on a draft. A comment quoting ID or phone numbers keeps its original sealed and is held. */
+export const decisionComments = pgTable(
+  'decision_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => decisionDrafts.id),
+    /** Optional: real names are not required. */
+    authorName: text('author_name'),
+    /** The text with ID and phone numbers masked: the only text the public reads. */
+    publicText: text('public_text').notNull(),
+    /** The original, sealed (platform/crypto/fields.ts), when it differs from the public text. */
+    originalSealed: text('original_sealed'),
+    personalData: boolean('personal_data').notNull().default(false),
+    status: text('status', { enum: COMMENT_STATUSES }).notNull(),
+    hideReason: text('hide_reason'),
+    moderatedBy: uuid('moderated_by').references(() => users.id),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('decision_comments_draft_idx').on(t.draftId, t.createdAt),
+    oneOf('decision_comments_status_ck', t.status, COMMENT_STATUSES),
+  ],
+);
+
+/** 列席 (public, expert and media representatives at meetings, seed 002) and 政府开放日 events. */
+export const decisionParticipations = pgTable(
+  'decision_participations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: PARTICIPATION_KINDS }).notNull(),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    place: text('place'),
+    publicCount: integer('public_count').notNull().default(0),
+    expertCount: integer('expert_count').notNull().default(0),
+    mediaCount: integer('media_count').notNull().default(0),
+    summary: text('summary'),
+    draftId: uuid('draft_id').references(() => decisionDrafts.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('decision_participations_unit_idx').on(t.unitId, t.heldOn),
+    oneOf('decision_participations_kind_ck', t.kind, PARTICIPATION_KINDS),
+  ],
+);

@@ -5,6 +5,8 @@ import { chinaDate } from '../../../domain/calendar';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
+import { closeEndedDecisions, remindAdoption } from './decisions';
+import { decisionsRoutes } from './decisions.routes';
 import { directoryRoutes } from './directory.routes';
 import { disclosureRoutes } from './disclosure.routes';
 import { enforcementRoutes } from './enforcement.routes';
@@ -17,6 +19,14 @@ export { attachmentFile } from './attachments';
 export { listColumns } from './catalog';
 // The CLI: `gongkai review check` and `gongkai search reindex`.
 export { checkOptions } from './checks';
+// The portal's 重大行政决策预公开 pages (/hdjl/zj).
+export {
+  type PublicDecision,
+  type PublicDecisionSummary,
+  publicDecision,
+  publicDecisionList,
+  submitComment,
+} from './decision-comments';
 // Start-up: the demo district's sample items.
 export { seedDisclosureDemo } from './demo-content';
 // The portal's 标准目录 pages.
@@ -47,6 +57,7 @@ export const disclosureModule: BusinessModule = {
     directoryRoutes(app, p);
     interpretationRoutes(app, p);
     enforcementRoutes(app, p);
+    decisionsRoutes(app, p);
     normativeRoutes(app, p);
   },
   init(p: Platform) {
@@ -61,6 +72,17 @@ export const disclosureModule: BusinessModule = {
       name: 'disclosure.expireNormative',
       runKey: (now) => chinaDate(now),
       run: async (db, now) => ({ expired: await expireNormative(db, chinaDate(now)) }),
+    });
+    // 重大行政决策预公开: periods that ended are closed, then the 意见采纳情况 reminders (once a day, China date).
+    registerJob({
+      name: 'disclosure.closeDecisions',
+      runKey: (now) => chinaDate(now),
+      run: async (db, now) => ({ closed: await closeEndedDecisions(db, now) }),
+    });
+    registerJob({
+      name: 'disclosure.adoptionReminders',
+      runKey: (now) => chinaDate(now),
+      run: async (db, now) => remindAdoption(db, chinaDate(now)),
     });
   },
 };
