@@ -22,6 +22,7 @@ import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
 import { isBadInputDbError, rejectMalformed, securityHeaders } from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
+import { type PageCache, pageCache } from './platform/http/page-cache';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
 import { configureUploads } from './platform/upload/limits';
@@ -41,6 +42,8 @@ function peerIp(c: Context<AppEnv>): string {
 export interface AppOptions {
   only?: 'portal' | 'admin' | null;
   limiter?: RateLimiter;
+  /** Rendered portal pages kept in memory (startServer gives one, with its change listener). */
+  pageCache?: PageCache;
 }
 
 export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
@@ -63,6 +66,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   // First on the way in, last on the way out: every response carries the security headers.
   app.use('*', securityHeaders());
   app.use('*', rejectMalformed());
+  if (opts.pageCache) app.use('*', pageCache(opts.pageCache));
 
   app.onError((err, c) => {
     const e =

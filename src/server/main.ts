@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
+import { listenForChanges, PageCache } from './platform/http/page-cache';
 import { startScheduler } from './platform/jobs/scheduler';
 import { type OpenedDatabase, openDatabase } from './runtime';
 
@@ -53,7 +54,22 @@ export async function startServer(
     print(
       '注意：两步验证要求已关闭（演示模式或 GONGKAI_REQUIRE_2FA=0），系统管理员、安全管理员和审计管理员仅凭密码即可登录；正式部署请设 GONGKAI_DEMO=0 且不要关闭两步验证。',
     );
-  const app = buildApp(platform, { only: config.only });
+  // Portal pages are cached; every committed change to what they show clears them on every instance.
+  const cache = config.only === 'admin' ? undefined : new PageCache();
+  let listener: Awaited<ReturnType<typeof listenForChanges>> | null = null;
+  if (cache) {
+    try {
+      listener = await listenForChanges(
+        db.database,
+        () => cache.clear(),
+        (m, extra) => platform.log('warn', m, extra),
+      );
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  const app = buildApp(platform, { only: config.only, ...(cache ? { pageCache: cache } : {}) });
   const runJobs = config.jobs && config.only !== 'portal';
   const stopJobs = runJobs
     ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
@@ -76,6 +92,7 @@ export async function startServer(
     stop() {
       stopped ??= (async () => {
         stopJobs();
+        await listener?.stop();
         await new Promise<void>((r) => {
           server.close(() => r());
           server.closeAllConnections?.();
