@@ -84,7 +84,7 @@ describe('cached portal pages follow publish, withdraw and edit on every instanc
     const before = instances.map((i) => i.cache.generation);
     id = await publish('缓存失效验证通知');
     await onBoth(search, (h) => h.includes(`/xxgk/info/${id}`));
-    instances.forEach((i, k) => expect(i.cache.generation).toBeGreaterThan(before[k]!));
+    for (const [k, i] of instances.entries()) expect(i.cache.generation).toBeGreaterThan(before[k]!);
     await onBoth(`/xxgk/info/${id}`, (h) => h.includes('缓存失效验证通知'));
   });
 
