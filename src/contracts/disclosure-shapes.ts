@@ -176,8 +176,8 @@ export const searchResultSchema = z.object({
     kinds: z.array(facetSchema),
     columns: z.array(facetSchema),
   }),
-  /** The facet counts cover the first `total` matches only (total is a lower bound). */
-  facetsPartial: z.boolean(),
+  /** More matches than were counted: no facets (the form's filters and more words narrow the results). */
+  facetsOmitted: z.boolean(),
   tookMs: z.number(),
 });
 export type SearchResult = z.output<typeof searchResultSchema>;

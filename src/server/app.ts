@@ -190,6 +190,8 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       assets ??= serveStatic({
         root: path.relative(process.cwd(), ADMIN_DIST),
         rewriteRequestPath: (p2) => p2.replace(/^\/admin/, ''),
+        // The .br and .gz files written at build (platform/http/precompress.ts).
+        precompressed: true,
       });
       // Hashed file names: cache for a year.
       c.header('Cache-Control', 'public, max-age=31536000, immutable');

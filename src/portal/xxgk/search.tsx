@@ -99,6 +99,9 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
         {result && result.total === 0 && (
           <NoResults q={q} fewer={result.fewerWords} href={(x) => qs({ q: x })} />
         )}
+        {result?.facetsOmitted && (
+          <p class="notice">结果很多：可以增加检索词，或用上面的年份、单位、栏目缩小范围。</p>
+        )}
         {result && result.total > 0 && (
           <Facets result={result} filters={filters} href={(extra) => qs(extra)} />
         )}
@@ -168,7 +171,6 @@ function Facets(props: {
   filters: Record<string, string>;
   href: (extra: Record<string, string>) => string;
 }) {
-  const plus = props.result.facetsPartial ? '+' : '';
   return (
     <nav class="facets" aria-label="按分类筛选检索结果">
       {FACET_GROUPS.map(([key, param, label]) => {
@@ -185,10 +187,7 @@ function Facets(props: {
                   ) : (
                     <a href={props.href({ [param]: f.value })}>{f.label}</a>
                   )}{' '}
-                  <span class="count">
-                    ({f.count}
-                    {plus})
-                  </span>
+                  <span class="count">({f.count})</span>
                 </li>
               ))}
             </ul>

@@ -17,14 +17,14 @@ import { intArray, loadUnitWords } from './search-index';
 export { indexItem, indexMissing, loadUnitWords, reindexAll, unindexItem } from './search-index';
 
 /** The most recent matches that are ranked [I]: a word in every item must not rank the whole corpus. */
-export const CANDIDATES = 500;
+export const CANDIDATES = 300;
 /** Counting (and facets) stop here; the portal then shows "10000+" [I]. */
 export const COUNT_CAP = 10_000;
 /**
- * Beyond COUNT_CAP matches the candidates come from the months of the RECENT most recent items (then at least one
- * in ten of them matches, CANDIDATES on average); with fewer there, from all matches [I].
+ * Beyond COUNT_CAP matches the candidates come from the months of the RECENT[0] most recent items, then of the
+ * RECENT[1], and only when neither holds CANDIDATES matches from all of them [I].
  */
-export const RECENT = 20_000;
+export const RECENT = [5_000, 50_000];
 
 export interface SearchFilters {
   unitId?: string;
@@ -57,15 +57,13 @@ export function matchWhere(grams: number[], f: SearchFilters): SQL {
 }
 
 /**
- * Runs `fn` with the bigram GIN index as the only way in. The planner does not price reading a row's bigram array
- * (stored out of line): left alone it picks a sequential scan that unpacks every array (≈ 30× slower for a word in
- * every item) or walks the date index filtering on the arrays. The GIN answer needs no recheck.
+ * Runs `fn` with the bigram GIN index as the way in. The planner does not price reading a row's bigram array (stored
+ * out of line): left alone it picks a sequential scan that unpacks every array (≈ 30× slower for a word in every
+ * item). The GIN answer needs no recheck, so the arrays are never read.
  */
 async function viaIndex<T>(database: Database, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-    );
+    await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
     return fn(tx);
   });
 }
@@ -183,17 +181,16 @@ async function rankCandidates(tx: DbOrTx, r: RankInput): Promise<{ item_id: stri
              / (1 + greatest(0, extract(epoch FROM (${r.now.toISOString()}::timestamptz - published_at)) / 31557600.0)) AS rank
     FROM c ORDER BY rank DESC, published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}`)
     ).rows;
-  if (r.many) {
-    const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
-      SELECT (SELECT published_at FROM disclosure_search ORDER BY published_at DESC OFFSET ${RECENT} LIMIT 1) AS cut,
-             (SELECT max(published_at) FROM disclosure_search) AS top`);
-    const { cut, top } = w.rows[0] ?? {};
-    if (cut && top) {
-      const months = monthCodes(new Date(cut), new Date(top));
-      const rows = await run(sql`AND s.grams && ${intArray(months)}`);
+  if (r.many)
+    for (const window of RECENT) {
+      const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
+        SELECT (SELECT published_at FROM disclosure_search ORDER BY published_at DESC NULLS LAST OFFSET ${window} LIMIT 1) AS cut,
+               (SELECT max(published_at) FROM disclosure_search) AS top`);
+      const { cut, top } = w.rows[0] ?? {};
+      if (!cut || !top) break;
+      const rows = await run(sql`AND s.grams && ${intArray(monthCodes(new Date(cut), new Date(top)))}`);
       if ((rows[0]?.candidates ?? 0) >= CANDIDATES) return rows;
     }
-  }
   return run(sql``);
 }
 
@@ -225,7 +222,7 @@ export async function searchItems(
     suggestions: [],
     fewerWords: [],
     facets: noFacets(),
-    facetsPartial: false,
+    facetsOmitted: false,
   };
   if (grams.length === 0) return { ...empty, tookMs: 0 };
   const where = matchWhere(grams, f);
@@ -233,12 +230,17 @@ export async function searchItems(
   const offset = ((f.page ?? 1) - 1) * pageSize;
   const tsq = sql`replace(plainto_tsquery('simple', ${tokens.join(' ')})::text, '&', '|')::tsquery`;
   const found = await viaIndex(database, async (tx) => {
-    // One pass over at most COUNT_CAP + 1 index rows gives the count and every facet.
-    const grouped = await tx.execute<FacetRow>(sql`
-    WITH m AS (SELECT s.unit_id, s.year, s.kind, s.column_code FROM disclosure_search s WHERE ${where} LIMIT ${COUNT_CAP + 1})
+    const counted = await tx.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM disclosure_search s WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
+    );
+    const n = counted.rows[0]?.n ?? 0;
+    // Facets when every match was counted (over the cap they would describe an arbitrary part of the matches).
+    const grouped =
+      n === 0 || n > COUNT_CAP
+        ? { rows: [] }
+        : await tx.execute<FacetRow>(sql`
     SELECT unit_id, year, kind, column_code, count(*)::int AS n, grouping(unit_id, year, kind, column_code)::int AS g
-    FROM m GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code), ())`);
-    const n = grouped.rows.find((r) => r.g === 15)?.n ?? 0;
+    FROM disclosure_search s WHERE ${where} GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code))`);
     const ranked =
       n === 0 ? [] : await rankCandidates(tx, { where, tsq, now, pageSize, offset, many: n > COUNT_CAP });
     // Help that is checked to lead somewhere: corrected unit names, and fewer words when nothing was found.
@@ -269,7 +271,7 @@ export async function searchItems(
     )})`)
     : { rows: [] };
   const byId = new Map(details.rows.map((r) => [r.id, r]));
-  const facets = n === 0 ? noFacets() : await facetsOf(database.db, found.grouped);
+  const facets = found.grouped.length === 0 ? noFacets() : await facetsOf(database.db, found.grouped);
   return {
     ...empty,
     total: Math.min(n, COUNT_CAP),
@@ -277,7 +279,7 @@ export async function searchItems(
     suggestions,
     fewerWords: fewer,
     facets,
-    facetsPartial: n > COUNT_CAP,
+    facetsOmitted: n > COUNT_CAP,
     tookMs: Math.round(performance.now() - t0),
     hits: ranked.flatMap(({ item_id, rank }) => {
       const r = byId.get(item_id);
