@@ -53,7 +53,12 @@ interface Load {
   errors: number;
 }
 
-function load(port: number, urlPath: string, ms: number, headers: Record<string, string> = {}): Promise<Load> {
+function load(
+  port: number,
+  urlPath: string,
+  ms: number,
+  headers: Record<string, string> = {},
+): Promise<Load> {
   return new Promise((resolve, reject) => {
     const w = new Worker(GENERATOR, {
       eval: true,
@@ -187,7 +192,8 @@ async function main() {
       '| Server | requests/s | MB/s | p50 ms | p99 ms | errors |',
       '|---|---|---|---|---|---|',
       ...rows.map(
-        (r) => `| ${r.name} | ${r.load.rps} | ${r.load.mbps} | ${r.load.p50} | ${r.load.p99} | ${r.load.errors} |`,
+        (r) =>
+          `| ${r.name} | ${r.load.rps} | ${r.load.mbps} | ${r.load.p50} | ${r.load.p99} | ${r.load.errors} |`,
       ),
     ].join('\n'),
   );

@@ -87,16 +87,14 @@ beforeAll(async () => {
       createdBy,
     });
     if (d.attachment)
-      await db
-        .insert(disclosureAttachments)
-        .values({
-          itemId: id,
-          fileId: file!.id,
-          name: '附件',
-          size: 1,
-          mime: 'text/plain',
-          text: d.attachment,
-        });
+      await db.insert(disclosureAttachments).values({
+        itemId: id,
+        fileId: file!.id,
+        name: '附件',
+        size: 1,
+        mime: 'text/plain',
+        text: d.attachment,
+      });
     await indexItem(db, id);
   }
   // The demo's case: a plan filed under 规划信息 whose text never says 规划.
