@@ -2,16 +2,19 @@
 // listeners, one database. A publish, a withdrawal and a correction made through a third instance show on both at
 // once (the commit's notification clears every cache); cached pages answer 304 to their ETag and come gzip- or
 // brotli-compressed as the client accepts.
+import fs from 'node:fs';
+import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
+import { ADMIN_DIST, buildApp } from '../../src/server/app';
 import { units } from '../../src/server/db/schema';
 import { createUser } from '../../src/server/modules/org/users.service';
 import type { AppEnv } from '../../src/server/platform/context';
 import { systemActor } from '../../src/server/platform/context';
 import { type ChangeListener, listenForChanges, PageCache } from '../../src/server/platform/http/page-cache';
+import { precompressDir } from '../../src/server/platform/http/precompress';
 import { type Client, setupApi, type TestApi } from '../api';
 
 const PW = 'Reviewer#2026ok';
@@ -166,5 +169,33 @@ describe('ETag, 304 and compression', () => {
     const b = await (await get(app, '/ysqgk/apply')).text();
     expect(cache.size).toBe(0);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('console assets', () => {
+  // A folder of its own under dist/admin/assets, compressed as the build compresses the console.
+  const dir = path.join(ADMIN_DIST, 'assets', `zz-test-${process.pid}`);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['br, gzip', 'br'],
+    ['gzip', 'gzip'],
+    ['identity', null],
+  ])('Accept-Encoding %j → %s, from the files written at build', async (accept, encoding) => {
+    fs.mkdirSync(dir, { recursive: true });
+    const js = 'export const x = "索引号";\n'.repeat(500);
+    fs.writeFileSync(path.join(dir, 'chunk.js'), js);
+    precompressDir(dir);
+    const res = await get(instances[0]!.app, `/admin/assets/zz-test-${process.pid}/chunk.js`, {
+      'Accept-Encoding': accept,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Encoding')).toBe(encoding);
+    expect(res.headers.get('Cache-Control')).toContain('immutable');
+    const body = Buffer.from(await res.arrayBuffer());
+    const plain =
+      encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
+    expect(plain.toString()).toBe(js);
+    if (encoding) expect(res.headers.get('Vary')).toContain('Accept-Encoding');
   });
 });

@@ -167,30 +167,51 @@ interface RankInput {
   now: Date;
   pageSize: number;
   offset: number;
-  /** More than COUNT_CAP matches: look at recent months first. */
-  many: boolean;
 }
 
-async function rankCandidates(tx: DbOrTx, r: RankInput): Promise<{ item_id: string; rank: number }[]> {
+const rankOf = (r: RankInput) =>
+  sql`ts_rank('{0.1,0.2,0.4,1.0}', words, ${r.tsq})
+    / (1 + greatest(0, extract(epoch FROM (${r.now.toISOString()}::timestamptz - published_at)) / 31557600.0))`;
+
+type Ranked = { item_id: string; rank: number };
+
+/**
+ * Up to COUNT_CAP matches: one pass over them gives the facets and the CANDIDATES most recent, whose word vectors
+ * (only theirs) are then read for the rank.
+ */
+async function rankWithFacets(tx: DbOrTx, r: RankInput): Promise<{ ranked: Ranked[]; facets: FacetRow[] }> {
+  const out = await tx.execute<{ ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
+    WITH m AS MATERIALIZED (SELECT s.item_id, s.published_at, s.unit_id, s.year, s.kind, s.column_code
+                            FROM disclosure_search s WHERE ${r.where}),
+    c AS (SELECT item_id FROM m ORDER BY published_at DESC LIMIT ${CANDIDATES}),
+    r AS (SELECT s.item_id, ${rankOf(r)} AS rank FROM c JOIN disclosure_search s ON s.item_id = c.item_id
+          ORDER BY rank DESC, s.published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}),
+    f AS (SELECT unit_id, year, kind, column_code, count(*)::int AS n, grouping(unit_id, year, kind, column_code)::int AS g
+          FROM m GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
+    SELECT (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked, (SELECT json_agg(f) FROM f) AS facets`);
+  const row = out.rows[0];
+  return { ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
+}
+
+/** Over COUNT_CAP matches: the CANDIDATES most recent, looked for in recent months first. */
+async function rankCandidates(tx: DbOrTx, r: RankInput): Promise<Ranked[]> {
   const run = async (extra: SQL) =>
     (
-      await tx.execute<{ item_id: string; rank: number; candidates: number }>(sql`
+      await tx.execute<Ranked & { candidates: number }>(sql`
     WITH c AS (SELECT s.item_id, s.published_at, s.words FROM disclosure_search s WHERE ${r.where} ${extra}
                ORDER BY s.published_at DESC LIMIT ${CANDIDATES})
-    SELECT item_id, count(*) OVER ()::int AS candidates, ts_rank('{0.1,0.2,0.4,1.0}', words, ${r.tsq})
-             / (1 + greatest(0, extract(epoch FROM (${r.now.toISOString()}::timestamptz - published_at)) / 31557600.0)) AS rank
+    SELECT item_id, count(*) OVER ()::int AS candidates, ${rankOf(r)} AS rank
     FROM c ORDER BY rank DESC, published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}`)
     ).rows;
-  if (r.many)
-    for (const window of RECENT) {
-      const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
+  for (const window of RECENT) {
+    const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
         SELECT (SELECT published_at FROM disclosure_search ORDER BY published_at DESC NULLS LAST OFFSET ${window} LIMIT 1) AS cut,
                (SELECT max(published_at) FROM disclosure_search) AS top`);
-      const { cut, top } = w.rows[0] ?? {};
-      if (!cut || !top) break;
-      const rows = await run(sql`AND s.grams && ${intArray(monthCodes(new Date(cut), new Date(top)))}`);
-      if ((rows[0]?.candidates ?? 0) >= CANDIDATES) return rows;
-    }
+    const { cut, top } = w.rows[0] ?? {};
+    if (!cut || !top) break;
+    const rows = await run(sql`AND s.grams && ${intArray(monthCodes(new Date(cut), new Date(top)))}`);
+    if ((rows[0]?.candidates ?? 0) >= CANDIDATES) return rows;
+  }
   return run(sql``);
 }
 
@@ -235,18 +256,17 @@ export async function searchItems(
     );
     const n = counted.rows[0]?.n ?? 0;
     // Facets when every match was counted (over the cap they would describe an arbitrary part of the matches).
-    const grouped =
-      n === 0 || n > COUNT_CAP
-        ? { rows: [] }
-        : await tx.execute<FacetRow>(sql`
-    SELECT unit_id, year, kind, column_code, count(*)::int AS n, grouping(unit_id, year, kind, column_code)::int AS g
-    FROM disclosure_search s WHERE ${where} GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code))`);
-    const ranked =
-      n === 0 ? [] : await rankCandidates(tx, { where, tsq, now, pageSize, offset, many: n > COUNT_CAP });
+    const r = { where, tsq, now, pageSize, offset };
+    const { ranked, facets: grouped } =
+      n === 0
+        ? { ranked: [], facets: [] }
+        : n > COUNT_CAP
+          ? { ranked: await rankCandidates(tx, r), facets: [] }
+          : await rankWithFacets(tx, r);
     // Help that is checked to lead somewhere: corrected unit names, and fewer words when nothing was found.
     const suggestions = await unitSuggestions(tx, districtName, query, f);
     const fewer = n === 0 ? await fewerWords(tx, query, f) : [];
-    return { grouped: grouped.rows, n, ranked, suggestions, fewer };
+    return { grouped, n, ranked, suggestions, fewer };
   });
   const { n, ranked, suggestions, fewer } = found;
   const details = ranked.length
