@@ -21,20 +21,7 @@ const rnd = () => {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 // Common words, words jieba does not know, and single characters that glue onto their neighbours.
-const WORDS = [
-  '工作',
-  '通知',
-  '补贴',
-  '发展',
-  '规划',
-  '项目',
-  '建设',
-  '教育',
-  '农村',
-  '安全',
-  '管理',
-  '公开',
-];
+const WORDS = '工作 通知 补贴 发展 规划 项目 建设 教育 农村 安全 管理 公开'.split(' ');
 const PLANTED = ['秸秆禁烧', '森林防火', '河长制', '耕地撂荒', '渝快办', 'GB/T2260', '〔2026〕'];
 const GLUE = '的了和在区县镇村年月日第一二三人事物地为于以及等与对';
 
