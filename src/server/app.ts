@@ -53,6 +53,8 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   const only = opts.only ?? null;
   configureUploads(p.config);
 
+  // Outermost: a kept page is the response as it was sent.
+  if (opts.pageCache) app.use('*', pageCache(opts.pageCache));
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
     c.set('requestId', given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID());
@@ -66,7 +68,6 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   // First on the way in, last on the way out: every response carries the security headers.
   app.use('*', securityHeaders());
   app.use('*', rejectMalformed());
-  if (opts.pageCache) app.use('*', pageCache(opts.pageCache));
 
   app.onError((err, c) => {
     const e =

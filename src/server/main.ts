@@ -1,6 +1,6 @@
 // Composition root: config → database → http → jobs. Used by `gongkai start` and by the browser tests.
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { ensureAdminBuilt } from './admin-build';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
@@ -8,7 +8,7 @@ import type { Config } from './config';
 import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
-import { listenForChanges, PageCache } from './platform/http/page-cache';
+import { listenForChanges, PageCache, servePageFromCache } from './platform/http/page-cache';
 import { startScheduler } from './platform/jobs/scheduler';
 import { type OpenedDatabase, openDatabase } from './runtime';
 
@@ -75,11 +75,15 @@ export async function startServer(
     ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
     : () => {};
   const stopCheckpoints = runJobs ? startCheckpoints(platform) : async () => {};
+  // Kept portal pages go out before the framework sees the request (platform/http/page-cache.ts).
+  const handle = getRequestListener(app.fetch);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s as Server),
-    );
-    (s as Server).once('error', reject);
+    const s = createServer((req, res) => {
+      if (cache && servePageFromCache(cache, req, res)) return;
+      void handle(req, res);
+    });
+    s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

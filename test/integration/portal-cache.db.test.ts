@@ -3,8 +3,10 @@
 // once (the commit's notification clears every cache); cached pages answer 304 to their ETag and come gzip- or
 // brotli-compressed as the client accepts.
 import fs from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { getRequestListener } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,12 @@ import { units } from '../../src/server/db/schema';
 import { createUser } from '../../src/server/modules/org/users.service';
 import type { AppEnv } from '../../src/server/platform/context';
 import { systemActor } from '../../src/server/platform/context';
-import { type ChangeListener, listenForChanges, PageCache } from '../../src/server/platform/http/page-cache';
+import {
+  type ChangeListener,
+  listenForChanges,
+  PageCache,
+  servePageFromCache,
+} from '../../src/server/platform/http/page-cache';
 import { precompressDir } from '../../src/server/platform/http/precompress';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -169,6 +176,41 @@ describe('ETag, 304 and compression', () => {
     const b = await (await get(app, '/ysqgk/apply')).text();
     expect(cache.size).toBe(0);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('kept pages before the framework (as gongkai start serves them)', () => {
+  it('answers a kept page straight from the cache, with the same body and headers', async () => {
+    const { app, cache } = instances[0]!;
+    cache.clear();
+    let fast = 0;
+    const handle = getRequestListener(app.fetch);
+    const server = createServer((req, res) => {
+      if (servePageFromCache(cache, req, res)) fast++;
+      else void handle(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const url = `http://127.0.0.1:${port}/xxgk/search?q=${encodeURIComponent('通知')}`;
+      const first = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
+      const body = await first.text();
+      expect(fast).toBe(0);
+      const second = await fetch(url, { headers: { 'Accept-Encoding': 'br' } });
+      expect(fast).toBe(1);
+      expect(await second.text()).toBe(body); // fetch decodes brotli
+      expect(second.headers.get('Content-Encoding')).toBe('br');
+      expect(second.headers.get('Content-Security-Policy')).toBe(
+        first.headers.get('Content-Security-Policy'),
+      );
+      expect(second.headers.get('ETag')).toBe(first.headers.get('ETag'));
+      expect(second.headers.get('X-Request-Id')).not.toBe(first.headers.get('X-Request-Id'));
+      const cond = await fetch(url, { headers: { 'If-None-Match': first.headers.get('ETag')! } });
+      expect(cond.status).toBe(304);
+      expect(fast).toBe(2);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
 

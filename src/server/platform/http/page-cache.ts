@@ -3,10 +3,10 @@
 // once. Every instance LISTENs on the channel the database's triggers notify at commit (migration 0014) and drops
 // all its pages on a change, so a publish, withdrawal or edit shows at once everywhere. A page rendered while a
 // change arrived is not kept (it may predate the change).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import pg from 'pg';
 import type { Database } from '../../db/client';
 
@@ -14,7 +14,8 @@ export const PORTAL_CHANNEL = 'gongkai_portal';
 
 interface Entry {
   status: number;
-  headers: [string, string][];
+  /** Lower-case names, as sent (security headers included), without the request id and length. */
+  headers: Record<string, string>;
   etag: string;
   body: Buffer;
   gzip?: Buffer;
@@ -114,42 +115,70 @@ function compressed(e: Entry, enc: 'br' | 'gzip'): Buffer {
   return e.br;
 }
 
-/** A response from an entry: 304 when the client has it, else the best encoding it accepts. */
-export function respond(e: Entry, req: { header(n: string): string | undefined; method: string }): Response {
-  const headers = new Headers(e.headers);
-  headers.set('ETag', e.etag);
-  headers.set('Vary', [headers.get('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
-  const inm = req.header('If-None-Match');
-  if (inm?.split(/\s*,\s*/).includes(e.etag)) {
-    headers.delete('Content-Type');
-    return new Response(null, { status: 304, headers });
-  }
-  const type = headers.get('Content-Type') ?? '';
-  const enc =
-    COMPRESSIBLE.test(type) && e.body.length > 256 ? pickEncoding(req.header('Accept-Encoding')) : null;
-  const body = enc ? compressed(e, enc) : e.body;
-  if (enc) headers.set('Content-Encoding', enc);
-  headers.set('Content-Length', String(body.length));
-  const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
-  return new Response(req.method === 'HEAD' ? null : bytes, { status: e.status, headers });
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | null;
 }
 
-/** Pages: GET and HEAD outside /api and /admin, keyed by URL and the 适老化 cookie (the only cookie pages read). */
+/**
+ * What to send for an entry: 304 when the client has it, else the best encoding it accepts. Its headers are the
+ * stored ones (security headers included) with a fresh request id.
+ */
+function answer(
+  e: Entry,
+  method: string,
+  ifNoneMatch: string | undefined,
+  accept: string | undefined,
+): Answer {
+  const headers: Record<string, string> = { ...e.headers, 'x-request-id': randomUUID() };
+  if (ifNoneMatch?.split(/\s*,\s*/).includes(e.etag)) {
+    delete headers['content-type'];
+    delete headers['content-length'];
+    return { status: 304, headers, body: null };
+  }
+  const type = headers['content-type'] ?? '';
+  const enc = COMPRESSIBLE.test(type) && e.body.length > 256 ? pickEncoding(accept) : null;
+  const body = enc ? compressed(e, enc) : e.body;
+  if (enc) headers['content-encoding'] = enc;
+  headers['content-length'] = String(body.length);
+  return { status: e.status, headers, body: method === 'HEAD' ? null : body };
+}
+
+/** The key of a page: the path and query as sent, and the 适老化 cookie (the only cookie pages read). */
+function keyOf(pathAndQuery: string, cookie: string | undefined): string {
+  const m = /(?:^|;\s*)gk_a11y=([^;]*)/.exec(cookie ?? '');
+  const mode = decodeURIComponent(m?.[1] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .sort()
+    .join(',');
+  return `${pathAndQuery}|${mode}`;
+}
+
+const cacheable = (method: string, pathAndQuery: string) =>
+  (method === 'GET' || method === 'HEAD') &&
+  !pathAndQuery.startsWith('/api/') &&
+  !pathAndQuery.startsWith('/admin');
+
+/**
+ * Pages: GET and HEAD outside /api and /admin. Registered before every other middleware, so that what is kept is
+ * the response as sent (security headers included).
+ */
 export function pageCache(cache: PageCache): MiddlewareHandler {
   return async (c, next) => {
-    const path = c.req.path;
-    if (
-      (c.req.method !== 'GET' && c.req.method !== 'HEAD') ||
-      path.startsWith('/api/') ||
-      path.startsWith('/admin')
-    ) {
+    const url = c.req.url;
+    const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    if (!cacheable(c.req.method, pathAndQuery)) {
       await next();
       return;
     }
-    const mode = (getCookie(c, 'gk_a11y') ?? '').split(',').filter(Boolean).sort().join(',');
-    const key = `${path}${new URL(c.req.url).search}|${mode}`;
+    const key = keyOf(pathAndQuery, c.req.header('Cookie'));
     const hit = cache.get(key);
-    if (hit) return respond(hit, c.req);
+    if (hit)
+      return toResponse(
+        answer(hit, c.req.method, c.req.header('If-None-Match'), c.req.header('Accept-Encoding')),
+      );
     const generation = cache.generation;
     // Render in full (no conditional answer) so that the page can be kept.
     const inm = c.req.raw.headers.get('If-None-Match');
@@ -169,12 +198,38 @@ export function pageCache(cache: PageCache): MiddlewareHandler {
     const body = Buffer.from(await res.arrayBuffer());
     const etag =
       res.headers.get('ETag') ?? `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
-    const entry = { status: 200, headers: [...res.headers.entries()], etag, body };
+    const headers: Record<string, string> = {};
+    for (const [k, v] of res.headers) if (k !== 'x-request-id' && k !== 'content-length') headers[k] = v;
+    headers.etag = etag;
+    headers.vary = [headers.vary, 'Accept-Encoding'].filter(Boolean).join(', ');
+    const entry = { status: 200, headers, etag, body };
     const kept = cache.generation === generation ? cache.set(key, entry) : { ...entry, at: 0 };
     // Assigning c.res merges the old response's headers into the new one; start from none.
     c.res = undefined as unknown as Response;
-    c.res = respond(kept, c.req);
+    c.res = toResponse(answer(kept, c.req.method, inm ?? undefined, c.req.header('Accept-Encoding')));
   };
+}
+
+function toResponse(a: Answer): Response {
+  const body = a.body ? new Uint8Array(a.body.buffer as ArrayBuffer, a.body.byteOffset, a.body.length) : null;
+  return new Response(body, { status: a.status, headers: a.headers });
+}
+
+/**
+ * The same cache in front of the web framework: a kept page is written straight to the socket (the framework's
+ * request and response objects cost more than the page). Returns false when the request is not a kept page.
+ */
+export function servePageFromCache(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
+  const pathAndQuery = req.url ?? '';
+  if (!cacheable(req.method ?? '', pathAndQuery)) return false;
+  const e = cache.get(keyOf(pathAndQuery, req.headers.cookie));
+  if (!e) return false;
+  const inm = req.headers['if-none-match'];
+  const accept = req.headers['accept-encoding'];
+  const a = answer(e, req.method ?? 'GET', Array.isArray(inm) ? inm.join(',') : inm, accept);
+  res.writeHead(a.status, a.headers);
+  res.end(a.body ?? undefined);
+  return true;
 }
 
 export interface ChangeListener {
