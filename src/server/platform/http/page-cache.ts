@@ -20,6 +20,8 @@ interface Entry {
   body: Buffer;
   gzip?: Buffer;
   br?: Buffer;
+  /** Flat header lists per encoding ('' for none), built on first use by the raw path. */
+  raw?: Map<string, string[]>;
   at: number;
 }
 
@@ -88,6 +90,19 @@ export class PageCache {
   }
 }
 
+const picked = new Map<string, 'br' | 'gzip' | null>();
+
+/** pickEncoding for the few Accept-Encoding values browsers send, remembered. */
+function pickRemembered(accept: string | undefined): 'br' | 'gzip' | null {
+  const k = accept ?? '';
+  let enc = picked.get(k);
+  if (enc === undefined) {
+    enc = pickEncoding(k);
+    if (picked.size < 64) picked.set(k, enc);
+  }
+  return enc;
+}
+
 /** The encoding a client takes, best first (brotli, gzip), or null. */
 export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   const given = new Map<string, number>();
@@ -137,12 +152,17 @@ function answer(
     delete headers['content-length'];
     return { status: 304, headers, body: null };
   }
-  const type = headers['content-type'] ?? '';
-  const enc = COMPRESSIBLE.test(type) && e.body.length > 256 ? pickEncoding(accept) : null;
+  const enc = encodingFor(e, accept);
   const body = enc ? compressed(e, enc) : e.body;
   if (enc) headers['content-encoding'] = enc;
   headers['content-length'] = String(body.length);
   return { status: e.status, headers, body: method === 'HEAD' ? null : body };
+}
+
+function encodingFor(e: Entry, accept: string | undefined): 'br' | 'gzip' | null {
+  return e.body.length > 256 && COMPRESSIBLE.test(e.headers['content-type'] ?? '')
+    ? pickRemembered(accept)
+    : null;
 }
 
 /** The key of a page: the path and query as sent, and the 适老化 cookie (the only cookie pages read). */
@@ -225,10 +245,30 @@ export function servePageFromCache(cache: PageCache, req: IncomingMessage, res: 
   const e = cache.get(keyOf(pathAndQuery, req.headers.cookie));
   if (!e) return false;
   const inm = req.headers['if-none-match'];
-  const accept = req.headers['accept-encoding'];
-  const a = answer(e, req.method ?? 'GET', Array.isArray(inm) ? inm.join(',') : inm, accept);
-  res.writeHead(a.status, a.headers);
-  res.end(a.body ?? undefined);
+  if (inm || req.method === 'HEAD') {
+    const a = answer(
+      e,
+      req.method ?? 'GET',
+      Array.isArray(inm) ? inm.join(',') : inm,
+      req.headers['accept-encoding'],
+    );
+    res.writeHead(a.status, a.headers);
+    res.end(a.body ?? undefined);
+    return true;
+  }
+  // The common case, a full page: its header list is built once per encoding.
+  const enc = encodingFor(e, req.headers['accept-encoding']);
+  const body = enc ? compressed(e, enc) : e.body;
+  e.raw ??= new Map();
+  let raw = e.raw.get(enc ?? '');
+  if (!raw) {
+    raw = Object.entries(e.headers).flat();
+    if (enc) raw.push('content-encoding', enc);
+    raw.push('content-length', String(body.length));
+    e.raw.set(enc ?? '', raw);
+  }
+  res.writeHead(e.status, [...raw, 'x-request-id', randomUUID()]);
+  res.end(body);
   return true;
 }
 
