@@ -155,7 +155,9 @@ describe('import', () => {
     expect(typo).toEqual({ written: '区住房城市建委', unitIds: [] });
     const every = body.tasks.flatMap((t) => t.responsibleUnits).find((u) => u.written === '区政府各部门');
     expect(every?.unitIds.length).toBeGreaterThan(10);
-    await expect(commitPlan(api.tdb.database, systemActor('cli'), body)).rejects.toThrow(/尚未确定对应单位/);
+    await expect(
+      commitPlan(api.tdb.database, systemActor('cli'), body, api.config.districtName),
+    ).rejects.toThrow(/尚未确定对应单位/);
     expect(await api.tdb.database.db.select().from(planTasks)).toHaveLength(0);
   });
 

@@ -37,7 +37,9 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
       query.year,
     ),
   );
-  route(app, tasksApi.importCommit, ({ c, user, body }) => commitPlan(database, actorOf(user, c), body));
+  route(app, tasksApi.importCommit, ({ c, user, body }) =>
+    commitPlan(database, actorOf(user, c), body, config.districtName),
+  );
   route(app, tasksApi.plans, () => listPlans(db));
   route(app, tasksApi.setCadence, ({ c, user, params, body }) =>
     setPlanCadence(database, actorOf(user, c), id(params), body.cadence),
