@@ -4,11 +4,17 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist/admin');
 const STAMP = path.join(DIST, '.source-hash');
+/** tsx's loader for the child (import.meta.resolve is missing under vitest, which builds for the browser tests). */
+const TSX_LOADER = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
+).href;
 
 function walk(dir: string, out: string[]): void {
   if (!fs.existsSync(dir)) return;
@@ -44,7 +50,7 @@ export async function buildAdmin(log: (m: string) => void = console.log): Promis
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', import.meta.resolve('tsx'), path.join(import.meta.dirname, 'admin-build-worker.ts')],
+      ['--import', TSX_LOADER, path.join(import.meta.dirname, 'admin-build-worker.ts')],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     child.stdout.setEncoding('utf8');
