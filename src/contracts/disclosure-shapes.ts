@@ -157,13 +157,27 @@ export const searchHitSchema = z.object({
   rank: z.number(),
 });
 export type SearchHit = z.output<typeof searchHitSchema>;
+const facetSchema = z.object({ value: z.string(), label: z.string(), count: z.number() });
+export type SearchFacet = z.output<typeof facetSchema>;
 export const searchResultSchema = z.object({
   total: z.number(),
   /** More matches exist than were counted (total is the cap). */
   totalIsLowerBound: z.boolean(),
   hits: z.array(searchHitSchema),
   tokens: z.array(z.string()),
+  /** "您是不是要找": corrected queries that have results. */
   suggestions: z.array(z.string()),
+  /** When nothing was found: queries with fewer (or separated) words that do have results. */
+  fewerWords: z.array(z.string()),
+  /** Matches per unit, year, kind and standard column. */
+  facets: z.object({
+    units: z.array(facetSchema),
+    years: z.array(facetSchema),
+    kinds: z.array(facetSchema),
+    columns: z.array(facetSchema),
+  }),
+  /** More matches than were counted: no facets (the form's filters and more words narrow the results). */
+  facetsOmitted: z.boolean(),
   tookMs: z.number(),
 });
 export type SearchResult = z.output<typeof searchResultSchema>;

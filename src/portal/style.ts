@@ -32,4 +32,8 @@ footer.site{background:#2b2f36;color:#e8e8e8;font-size:.9rem;padding:16px 0}
 footer.site a{color:#fff}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #c9ced6;padding:6px 8px;text-align:left}
+.facets{display:flex;flex-wrap:wrap;gap:4px 24px;border:1px solid #c9ced6;border-radius:6px;padding:4px 14px;margin:12px 0}
+.facets h2{font-size:1rem;margin:.4em 0}
+.facets ul{list-style:none;margin:0 0 .4em;padding:0;display:flex;flex-wrap:wrap;gap:2px 12px}
+.facets .count{color:#555}
 `;

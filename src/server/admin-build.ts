@@ -1,12 +1,20 @@
 // The console is a Vite build in dist/admin. `gongkai start` builds it when missing or when its sources changed
 // (a hash of src/admin, src/contracts, src/domain — the console imports its rules — and the Vite config), so `npm install && npm start` needs no extra step.
+// The build runs in a child process (admin-build-worker.ts): the server never holds Rollup's memory.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist/admin');
 const STAMP = path.join(DIST, '.source-hash');
+/** tsx's loader for the child (import.meta.resolve is missing under vitest, which builds for the browser tests). */
+const TSX_LOADER = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
+).href;
 
 function walk(dir: string, out: string[]): void {
   if (!fs.existsSync(dir)) return;
@@ -39,8 +47,21 @@ export function adminBuildIsFresh(): boolean {
 export async function buildAdmin(log: (m: string) => void = console.log): Promise<void> {
   const started = Date.now();
   log('正在构建管理后台（首次启动或代码更新后需要约 1 分钟）…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.admin.config.ts'), logLevel: 'warn' });
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX_LOADER, path.join(import.meta.dirname, 'admin-build-worker.ts')],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      for (const line of d.split('\n')) if (line.trim()) log(line.trim());
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`管理后台构建失败（退出码 ${code ?? signal}）`)),
+    );
+  });
   fs.writeFileSync(STAMP, adminSourceHash());
   log(`管理后台构建完成，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
 }

@@ -22,6 +22,7 @@ import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
 import { isBadInputDbError, rejectMalformed, requireHttps, securityHeaders } from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
+import { type PageCache, pageCache } from './platform/http/page-cache';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
 import { configureUploads } from './platform/upload/limits';
@@ -41,6 +42,8 @@ function peerIp(c: Context<AppEnv>): string {
 export interface AppOptions {
   only?: 'portal' | 'admin' | null;
   limiter?: RateLimiter;
+  /** Rendered portal pages kept in memory (startServer gives one, with its change listener). */
+  pageCache?: PageCache;
 }
 
 export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
@@ -50,6 +53,8 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   const only = opts.only ?? null;
   configureUploads(p.config);
 
+  // Outermost: a kept page is the response as it was sent.
+  if (opts.pageCache) app.use('*', pageCache(opts.pageCache));
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
     c.set('requestId', given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID());
@@ -191,6 +196,8 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       assets ??= serveStatic({
         root: path.relative(process.cwd(), ADMIN_DIST),
         rewriteRequestPath: (p2) => p2.replace(/^\/admin/, ''),
+        // The .br and .gz files written at build (platform/http/precompress.ts).
+        precompressed: true,
       });
       // Hashed file names: cache for a year.
       c.header('Cache-Control', 'public, max-age=31536000, immutable');

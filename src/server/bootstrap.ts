@@ -5,7 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
-import { seedDisclosureDemo } from './modules/disclosure';
+import { indexMissing, seedDisclosureDemo } from './modules/disclosure';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
@@ -71,6 +71,9 @@ export async function bootstrap(
     const n = await database.db.transaction((tx) => seedDisclosureDemo(tx));
     if (n) print(`已在门户发布 ${n} 条示例信息（标题带“示例”）。`);
   }
+  // Items published before the search index existed (or while it was rebuilt) are indexed now.
+  const indexed = await indexMissing(database);
+  if (indexed) print(`已为 ${indexed} 条已发布信息建立检索索引。`);
   // Applicants stored before encryption (or under a retired key) are sealed with the current key.
   const sealed = await database.db.transaction((tx) =>
     sealStoredApplicants(tx, fieldKeysOf(config.fieldKeysFile)),

@@ -1,7 +1,7 @@
 // Composition root: config → database → http → jobs. Used by `gongkai start` and by the browser tests.
 
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { ensureAdminBuilt } from './admin-build';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
+import { listenForChanges, PageCache, servePageFromCache } from './platform/http/page-cache';
 import { startScheduler } from './platform/jobs/scheduler';
 import { makeLogger } from './platform/log';
 import { type OpenedDatabase, openDatabase } from './runtime';
@@ -45,17 +46,36 @@ export async function startServer(
     print(
       '注意：两步验证要求已关闭（演示模式或 GONGKAI_REQUIRE_2FA=0），系统管理员、安全管理员和审计管理员仅凭密码即可登录；正式部署请设 GONGKAI_DEMO=0 且不要关闭两步验证。',
     );
-  const app = buildApp(platform, { only: config.only });
+  // Portal pages are cached; every committed change to what they show clears them on every instance.
+  const cache = config.only === 'admin' ? undefined : new PageCache();
+  let listener: Awaited<ReturnType<typeof listenForChanges>> | null = null;
+  if (cache) {
+    try {
+      listener = await listenForChanges(
+        db.database,
+        () => cache.clear(),
+        (m, extra) => platform.log('warn', m, extra),
+      );
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  const app = buildApp(platform, { only: config.only, ...(cache ? { pageCache: cache } : {}) });
   const runJobs = config.jobs && config.only !== 'portal';
   const stopJobs = runJobs
     ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
     : () => {};
   const stopCheckpoints = runJobs ? startCheckpoints(platform) : async () => {};
+  // Kept portal pages go out before the framework sees the request (platform/http/page-cache.ts).
+  const handle = getRequestListener(app.fetch);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s as Server),
-    );
-    (s as Server).once('error', reject);
+    const s = createServer((req, res) => {
+      if (cache && servePageFromCache(cache, req, res)) return;
+      void handle(req, res);
+    });
+    s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -68,6 +88,7 @@ export async function startServer(
     stop() {
       stopped ??= (async () => {
         stopJobs();
+        await listener?.stop();
         await new Promise<void>((r) => {
           server.close(() => r());
           server.closeAllConnections?.();

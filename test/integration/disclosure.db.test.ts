@@ -505,16 +505,21 @@ describe('search ranking and suggestions', () => {
   it('a complete reindex (gongkai search reindex) rebuilds every published item and only those', async () => {
     const { reindexAll } = await import('../../src/server/modules/disclosure');
     const db = api.tdb.database.db;
-    await db.execute(sql`UPDATE disclosure_items SET search_vector = NULL`);
+    await db.execute(sql`DELETE FROM disclosure_search`);
+    // A stale row of an item that is no longer published is removed.
+    await db.execute(sql`INSERT INTO disclosure_search (item_id, unit_id, kind, published_at, grams, words)
+      SELECT id, unit_id, kind, now(), '{1}', ''::tsvector FROM disclosure_items WHERE status <> 'published' LIMIT 1`);
     const n = await reindexAll(api.tdb.database);
     const published = await db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM disclosure_items WHERE status = 'published'`,
     );
     expect(n).toBe(published.rows[0]!.n);
     const indexed = await db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM disclosure_items WHERE search_vector IS NOT NULL`,
+      sql`SELECT count(*)::int AS n FROM disclosure_search s JOIN disclosure_items i ON i.id = s.item_id WHERE i.status = 'published'`,
     );
     expect(indexed.rows[0]!.n).toBe(n);
+    const all = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM disclosure_search`);
+    expect(all.rows[0]!.n).toBe(n);
     const s = (await r1.get<SearchResult>(`/api/disclosure/search?q=${encodeURIComponent('森林防火')}`)).body
       .data!;
     expect(s.total).toBe(2);

@@ -2,8 +2,9 @@
 // Full-text search of published items, with filters (year, unit, standard column, validity) and "did you mean".
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
+import type { SearchResult } from '../../contracts/disclosure';
 import { STANDARD_CODES } from '../../domain/disclosure/catalog';
-import { VALIDITY_LABELS, type Validity } from '../../domain/disclosure/rules';
+import { type ItemKind, VALIDITY_LABELS, type Validity } from '../../domain/disclosure/rules';
 import { publishingUnits, searchItems } from '../../server/modules/disclosure';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { VALIDITY_OPTIONS } from './normative';
@@ -22,6 +23,7 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
     const validity = c.req.query('validity');
     const unitId = c.req.query('unit');
     const columnId = c.req.query('column');
+    const kind = c.req.query('kind');
     const page = pageOf(c);
     // Filter choices: units that have published something, and the catalog down to its second level.
     const unitOpts = await publishingUnits(p.database.db);
@@ -32,6 +34,7 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
         ? { column: columnId }
         : {}),
       ...(validity === 'in_force' || validity === 'expired' || validity === 'repealed' ? { validity } : {}),
+      ...(kind === 'general' || kind === 'normative' || kind === 'interpretation' ? { kind } : {}),
     };
     const result = q
       ? await searchItems(
@@ -41,6 +44,7 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
           {
             ...(year ? { year } : {}),
             ...(filters.validity ? { validity: filters.validity as Validity } : {}),
+            ...(filters.kind ? { kind: filters.kind as ItemKind } : {}),
             ...(filters.unit ? { unitId: filters.unit } : {}),
             ...(filters.column
               ? ITEM_ID.test(filters.column)
@@ -92,7 +96,16 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
             ))}
           </p>
         )}
-        {result && (
+        {result && result.total === 0 && (
+          <NoResults q={q} fewer={result.fewerWords} href={(x) => qs({ q: x })} />
+        )}
+        {result?.facetsOmitted && (
+          <p class="notice">结果很多：可以增加检索词，或用上面的年份、单位、栏目缩小范围。</p>
+        )}
+        {result && result.total > 0 && (
+          <Facets result={result} filters={filters} href={(extra) => qs(extra)} />
+        )}
+        {result && result.total > 0 && (
           <>
             <p>
               找到 {result.total}
@@ -117,4 +130,70 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
       </>,
     );
   });
+}
+
+/** An empty result still helps: fewer words that do find something, the catalog, and where to ask. */
+function NoResults(props: { q: string; fewer: string[]; href: (q: string) => string }) {
+  return (
+    <div class="notice" role="status">
+      <p>没有找到包含“{props.q}”的已公开信息。您可以：</p>
+      <ul>
+        {props.fewer.length > 0 && (
+          <li>
+            减少或拆分检索词：
+            {props.fewer.map((x) => (
+              <a href={props.href(x)}>{x}</a>
+            ))}
+          </li>
+        )}
+        <li>检查检索词是否有错别字，或换一个说法（如“低保”与“最低生活保障”）；</li>
+        <li>
+          按栏目浏览<a href="/xxgk">政府信息公开目录</a>；
+        </li>
+        <li>
+          仍未找到所需信息的，可以<a href="/ysqgk">提出政府信息公开申请</a>。
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+const FACET_GROUPS = [
+  ['units', 'unit', '单位'],
+  ['columns', 'column', '栏目'],
+  ['years', 'year', '年份'],
+  ['kinds', 'kind', '类别'],
+] as const;
+
+/** Counts per unit, column, year and kind; each links to the results narrowed to it. */
+function Facets(props: {
+  result: SearchResult;
+  filters: Record<string, string>;
+  href: (extra: Record<string, string>) => string;
+}) {
+  return (
+    <nav class="facets" aria-label="按分类筛选检索结果">
+      {FACET_GROUPS.map(([key, param, label]) => {
+        const list = props.result.facets[key];
+        if (list.length === 0) return null;
+        return (
+          <div>
+            <h2>{label}</h2>
+            <ul>
+              {list.slice(0, 12).map((f) => (
+                <li>
+                  {props.filters[param] === f.value ? (
+                    <span aria-current="true">{f.label}</span>
+                  ) : (
+                    <a href={props.href({ [param]: f.value })}>{f.label}</a>
+                  )}{' '}
+                  <span class="count">({f.count})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </nav>
+  );
 }

@@ -119,8 +119,6 @@ export const disclosureItems = pgTable(
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    /** jieba-segmented tokens: title (weight A) + summary/body/attachments (B); built by the search indexer. */
-    searchVector: tsvector('search_vector'),
   },
   (t) => [
     index('disclosure_items_unit_idx').on(t.unitId),
@@ -129,7 +127,6 @@ export const disclosureItems = pgTable(
     index('disclosure_items_root_idx').on(t.rootId),
     index('disclosure_items_published_idx').on(t.publishedAt),
     uniqueIndex('disclosure_items_index_no_uq').on(t.indexNo, t.version),
-    index('disclosure_items_search_idx').using('gin', t.searchVector),
     oneOf('disclosure_items_status_check', t.status, ITEM_STATUSES),
   ],
 );
@@ -154,6 +151,34 @@ export const disclosureAttachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('disclosure_attachments_item_idx').on(t.itemId)],
+);
+
+/**
+ * The search index (issue 15 part 2): one row per published item, kept narrow so that matching, counting and facets
+ * read neither bodies nor attachments. `grams`: the distinct character bigrams (domain/disclosure/grams.ts) of
+ * title, metadata, body, attachments and column path — the match, a superset of a substring scan; `words`: jieba
+ * words with weights (title A, the rest B, column path C) — the ranking.
+ */
+export const disclosureSearch = pgTable(
+  'disclosure_search',
+  {
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull(),
+    columnId: uuid('column_id'),
+    /** The nearest standard column code above the item's column (facet), or null. */
+    columnCode: text('column_code'),
+    kind: text('kind').notNull(),
+    year: integer('year'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    grams: integer('grams').array().notNull(),
+    words: tsvector('words').notNull(),
+  },
+  (t) => [
+    index('disclosure_search_grams_idx').using('gin', t.grams),
+    index('disclosure_search_published_idx').on(t.publishedAt.desc()),
+  ],
 );
 
 /** Review history: every submit, approve, return, publish, withdraw, override, mask and correction. */

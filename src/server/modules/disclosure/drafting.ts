@@ -160,9 +160,8 @@ export async function correctItem(
     const v = await maxVersionOf(tx, item.rootId);
     const id = crypto.randomUUID();
     const now = p.clock.now();
-    const { searchVector: _sv, ...rest } = item;
     await insertItem(tx, {
-      ...rest,
+      ...item,
       id,
       version: v + 1,
       status: 'draft',

@@ -46,7 +46,7 @@ export {
   publishingUnits,
   standardColumnId,
 } from './public';
-export { reindexAll, searchItems } from './search';
+export { countMatches, indexMissing, reindexAll, searchItems } from './search';
 // The annual report's table 二.
 export { normativeDocumentCounts } from './stats';
 

@@ -113,7 +113,7 @@ export async function publicItem(p: Platform, id: string) {
           chinaDate(p.clock.now()),
         )
       : null;
-  const { searchVector: _sv, findings: _f, overrides: _o, ...shown } = item;
+  const { findings: _f, overrides: _o, ...shown } = item;
   return {
     withdrawn: false as const,
     item: shown,

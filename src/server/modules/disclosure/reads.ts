@@ -14,7 +14,6 @@ import { getDisclosureSettings, reviewLevelsOf } from './settings';
 export async function itemDetail(p: Platform, user: StaffUser, id: string) {
   const db = p.database.db;
   const item = await readScoped(db, user, id);
-  const { searchVector: _sv, ...rest } = item;
   const unit = await getUnit(db, item.unitId);
   const levels = await reviewLevelsOf(db, item.unitId);
   const calendar = await getCalendar(p.database);
@@ -32,7 +31,7 @@ export async function itemDetail(p: Platform, user: StaffUser, id: string) {
   const policy = item.policyRootId ? await currentVersionOf(db, item.policyRootId) : null;
   const settings = await getDisclosureSettings(db);
   return {
-    ...rest,
+    ...item,
     publishAt: item.publishAt?.toISOString() ?? null,
     unitName: unit?.name ?? '',
     attachments: await attachmentSummaries(db, id),

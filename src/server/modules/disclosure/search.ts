@@ -1,66 +1,30 @@
-// Use case: full-text search (issue 5 part 8): jieba tokens → tsvector('simple') with a GIN index; title weight A, the
-// rest B; rank × recency; filters; highlighted snippets; suggestions for misspelled unit names.
-import { eq, sql } from 'drizzle-orm';
-import type { SearchResult } from '../../../contracts/disclosure';
+// Use case: the portal's search (issue 5 part 8, issue 15 parts 2–3). An item matches when it holds every bigram of
+// every query word (search-index.ts): never fewer items than a substring scan. Matches are ranked by jieba words
+// (title A, text B, column C) × recency; counted up to COUNT_CAP with facets; "您是不是要找" offers only corrected
+// queries that find something, and an empty result offers fewer words.
+import { type SQL, sql } from 'drizzle-orm';
+import type { SearchFacet, SearchResult } from '../../../contracts/disclosure';
+import { STANDARD_CODES } from '../../../domain/disclosure/catalog';
+import { monthCodes, queryGrams, queryWords } from '../../../domain/disclosure/grams';
+import { ITEM_KIND_LABELS, type ItemKind } from '../../../domain/disclosure/rules';
 import { highlight, snippet } from '../../../domain/disclosure/snippet';
 import { resolveUnit } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
-import { disclosureItems } from '../../db/schema/disclosure';
-import { addWords, queryTokens, tokensText } from '../../platform/text/segmenter';
-import { loadUnitIndex, unitNameSql, unitVocabulary } from '../org';
+import { queryTokens } from '../../platform/text/segmenter';
+import { loadUnitIndex, unitNameSql, unitNames } from '../org';
+import { intArray, loadUnitWords } from './search-index';
 
-let unitWordsLoaded = false;
+export { indexItem, indexMissing, loadUnitWords, reindexAll, unindexItem } from './search-index';
 
-/** Unit names and aliases join the jieba dictionary (DESIGN.md: custom dictionary of unit names). */
-export async function loadUnitWords(db: DbOrTx, force = false): Promise<void> {
-  if (unitWordsLoaded && !force) return;
-  addWords(await unitVocabulary(db));
-  unitWordsLoaded = true;
-}
-
-/** (Re)builds one item's search vector from its title, metadata, body and attachment text. */
-export async function indexItem(tx: DbOrTx, id: string): Promise<void> {
-  await loadUnitWords(tx);
-  const r = await tx.execute<{ title: string; rest: string }>(sql`
-    SELECT i.title,
-           concat_ws(' ', i.doc_number, i.index_no, ${unitNameSql(sql`i.unit_id`)}, i.topic, i.summary, i.body_text,
-                     (SELECT string_agg(a.name || ' ' || a.text, ' ') FROM disclosure_attachments a WHERE a.item_id = i.id)) AS rest
-    FROM disclosure_items i WHERE i.id = ${id}`);
-  const row = r.rows[0];
-  if (!row) return;
-  await tx.execute(sql`
-    UPDATE disclosure_items SET search_vector =
-      setweight(to_tsvector('simple', ${tokensText(row.title)}), 'A') ||
-      setweight(to_tsvector('simple', ${tokensText(row.rest ?? '')}), 'B')
-    WHERE id = ${id}`);
-}
-
-export async function unindexItem(tx: DbOrTx, id: string): Promise<void> {
-  await tx.update(disclosureItems).set({ searchVector: null }).where(eq(disclosureItems.id, id));
-}
-
-/** `gongkai search reindex`: every published item, in batches; others are cleared. */
-export async function reindexAll(database: Database, onProgress?: (done: number) => void): Promise<number> {
-  await loadUnitWords(database.db, true);
-  await database.db.execute(
-    sql`UPDATE disclosure_items SET search_vector = NULL WHERE status <> 'published' AND search_vector IS NOT NULL`,
-  );
-  const ids = await database.db.execute<{ id: string }>(
-    sql`SELECT id FROM disclosure_items WHERE status = 'published' ORDER BY id`,
-  );
-  let done = 0;
-  for (const { id } of ids.rows) {
-    await indexItem(database.db, id);
-    done++;
-    if (done % 1000 === 0) onProgress?.(done);
-  }
-  return done;
-}
-
-/** Matches ranked per query, most recent first [I]. */
-export const CANDIDATES = 2000;
-/** Counting stops here; the portal then shows "10000+" [I]. */
+/** The most recent matches that are ranked [I]: a word in every item must not rank the whole corpus. */
+export const CANDIDATES = 300;
+/** Counting (and facets) stop here; the portal then shows "10000+" [I]. */
 export const COUNT_CAP = 10_000;
+/**
+ * Beyond COUNT_CAP matches the candidates come from the months of the RECENT[0] most recent items, then of the
+ * RECENT[1], and only when neither holds CANDIDATES matches from all of them [I].
+ */
+export const RECENT = [5_000, 50_000];
 
 export interface SearchFilters {
   unitId?: string;
@@ -74,9 +38,188 @@ export interface SearchFilters {
   pageSize?: number;
 }
 
+const below = (root: SQL) =>
+  sql`s.column_id IN (WITH RECURSIVE t AS (SELECT id FROM disclosure_columns WHERE ${root} UNION ALL SELECT c.id FROM disclosure_columns c JOIN t ON c.parent_id = t.id) SELECT id FROM t)`;
+
+/** The WHERE clause on disclosure_search `s` for a query's bigrams and the filters. */
+export function matchWhere(grams: number[], f: SearchFilters): SQL {
+  const conds = [sql`s.grams @> ${intArray(grams)}`];
+  if (f.unitId) conds.push(sql`s.unit_id = ${f.unitId}::uuid`);
+  if (f.columnId) conds.push(below(sql`id = ${f.columnId}::uuid`));
+  if (f.columnCode) conds.push(below(sql`code = ${f.columnCode}`));
+  if (f.year) conds.push(sql`s.year = ${f.year}`);
+  if (f.kind) conds.push(sql`s.kind = ${f.kind}`);
+  if (f.validity)
+    conds.push(
+      sql`s.item_id IN (SELECT id FROM disclosure_items WHERE kind = 'normative' AND validity = ${f.validity})`,
+    );
+  return sql.join(conds, sql` AND `);
+}
+
 /**
- * Ranking [I]: ts_rank with weights {D 0.1, C 0.2, B 0.4, A 1.0} (a title hit counts 2.5× a body hit), divided by
- * (1 + age in years) so that of two equally relevant items the recent one comes first.
+ * Runs `fn` with the bigram GIN index as the way in. The planner does not price reading a row's bigram array (stored
+ * out of line): left alone it picks a sequential scan that unpacks every array (≈ 30× slower for a word in every
+ * item). The GIN answer needs no recheck, so the arrays are never read.
+ */
+async function viaIndex<T>(database: Database, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
+    return fn(tx);
+  });
+}
+
+/** Items the search finds for `q` (no cap): what the bench compares with a substring scan. */
+export async function countMatches(database: Database, q: string, f: SearchFilters = {}): Promise<number> {
+  const grams = queryGrams(q);
+  if (grams.length === 0) return 0;
+  const r = await viaIndex(database, (tx) =>
+    tx.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM disclosure_search s WHERE ${matchWhere(grams, f)}`,
+    ),
+  );
+  return r.rows[0]?.n ?? 0;
+}
+
+async function hasMatches(db: DbOrTx, q: string, f: SearchFilters): Promise<boolean> {
+  const grams = queryGrams(q);
+  if (grams.length === 0) return false;
+  const r = await db.execute(sql`SELECT 1 FROM disclosure_search s WHERE ${matchWhere(grams, f)} LIMIT 1`);
+  return r.rows.length > 0;
+}
+
+/** Misspelled unit names: a query word the registry reads as a typo of a public unit, when that finds something. */
+async function unitSuggestions(db: DbOrTx, districtName: string, q: string, f: SearchFilters) {
+  const out: string[] = [];
+  if (q.length < 3) return out;
+  const index = await loadUnitIndex(db, districtName);
+  for (const word of [q, ...q.split(/\s+/u)]) {
+    const r = resolveUnit(index, word);
+    // 科室 (subdivisions) are internal: never offered to the public.
+    const s = r.suggestions.find((x) => (x.unitId && index.units.get(x.unitId)?.kind) !== 'subdivision');
+    if (r.status !== 'suggestion' || !s || s.unitName === word) continue;
+    const fixed = q.replace(word, s.unitName);
+    if (!out.includes(fixed) && (await hasMatches(db, fixed, f))) out.push(fixed);
+  }
+  return out;
+}
+
+/** For an empty result: the words apart (one long word), then each word left out, keeping those that find items. */
+async function fewerWords(db: DbOrTx, q: string, f: SearchFilters): Promise<string[]> {
+  const words = queryWords(q);
+  const tries: string[] = [];
+  if (words.length === 1) {
+    const parts = queryTokens(q).filter((t) => t.length >= 2);
+    if (parts.length > 1) tries.push(parts.join(' '));
+  } else {
+    for (let k = 0; k < words.length && k < 6; k++) tries.push(words.filter((_, j) => j !== k).join(' '));
+  }
+  const out: string[] = [];
+  for (const t of tries) if (!out.includes(t) && (await hasMatches(db, t, f))) out.push(t);
+  return out.slice(0, 5);
+}
+
+type FacetRow = {
+  unit_id: string | null;
+  year: number | null;
+  kind: string | null;
+  column_code: string | null;
+  n: number;
+  g: number;
+};
+
+async function facetsOf(db: DbOrTx, rows: FacetRow[]): Promise<SearchResult['facets']> {
+  // grouping(unit_id, year, kind, column_code): the bit of each set's column is 0.
+  const of = (bit: number) => rows.filter((r) => r.g === 15 - bit);
+  const sorted = (xs: SearchFacet[]) =>
+    xs.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const unitRows = of(8);
+  const names = await unitNames(
+    db,
+    unitRows.map((r) => r.unit_id!),
+  );
+  const codes = new Map(STANDARD_CODES.map((c) => [c.code, c.name.split(' › ').at(-1)!]));
+  return {
+    units: sorted(
+      unitRows.map((r) => ({ value: r.unit_id!, label: names.get(r.unit_id!) ?? '', count: r.n })),
+    ),
+    years: of(4)
+      .filter((r) => r.year !== null)
+      .map((r) => ({ value: String(r.year), label: `${r.year}年`, count: r.n }))
+      .sort((a, b) => b.value.localeCompare(a.value)),
+    kinds: sorted(
+      of(2).map((r) => ({
+        value: r.kind!,
+        label: ITEM_KIND_LABELS[r.kind as ItemKind] ?? r.kind!,
+        count: r.n,
+      })),
+    ),
+    columns: sorted(
+      of(1)
+        .filter((r) => r.column_code && codes.has(r.column_code))
+        .map((r) => ({ value: r.column_code!, label: codes.get(r.column_code!)!, count: r.n })),
+    ),
+  };
+}
+
+interface RankInput {
+  where: SQL;
+  tsq: SQL;
+  now: Date;
+  pageSize: number;
+  offset: number;
+}
+
+const rankOf = (r: RankInput) =>
+  sql`ts_rank('{0.1,0.2,0.4,1.0}', words, ${r.tsq})
+    / (1 + greatest(0, extract(epoch FROM (${r.now.toISOString()}::timestamptz - published_at)) / 31557600.0))`;
+
+type Ranked = { item_id: string; rank: number };
+
+/**
+ * Up to COUNT_CAP matches: one pass over them gives the facets and the CANDIDATES most recent, whose word vectors
+ * (only theirs) are then read for the rank.
+ */
+async function rankWithFacets(tx: DbOrTx, r: RankInput): Promise<{ ranked: Ranked[]; facets: FacetRow[] }> {
+  const out = await tx.execute<{ ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
+    WITH m AS MATERIALIZED (SELECT s.item_id, s.published_at, s.unit_id, s.year, s.kind, s.column_code
+                            FROM disclosure_search s WHERE ${r.where}),
+    c AS (SELECT item_id FROM m ORDER BY published_at DESC LIMIT ${CANDIDATES}),
+    r AS (SELECT s.item_id, ${rankOf(r)} AS rank FROM c JOIN disclosure_search s ON s.item_id = c.item_id
+          ORDER BY rank DESC, s.published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}),
+    f AS (SELECT unit_id, year, kind, column_code, count(*)::int AS n, grouping(unit_id, year, kind, column_code)::int AS g
+          FROM m GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
+    SELECT (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked, (SELECT json_agg(f) FROM f) AS facets`);
+  const row = out.rows[0];
+  return { ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
+}
+
+/** Over COUNT_CAP matches: the CANDIDATES most recent, looked for in recent months first. */
+async function rankCandidates(tx: DbOrTx, r: RankInput): Promise<Ranked[]> {
+  const run = async (extra: SQL) =>
+    (
+      await tx.execute<Ranked & { candidates: number }>(sql`
+    WITH c AS (SELECT s.item_id, s.published_at, s.words FROM disclosure_search s WHERE ${r.where} ${extra}
+               ORDER BY s.published_at DESC LIMIT ${CANDIDATES})
+    SELECT item_id, count(*) OVER ()::int AS candidates, ${rankOf(r)} AS rank
+    FROM c ORDER BY rank DESC, published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}`)
+    ).rows;
+  for (const window of RECENT) {
+    const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
+        SELECT (SELECT published_at FROM disclosure_search ORDER BY published_at DESC NULLS LAST OFFSET ${window} LIMIT 1) AS cut,
+               (SELECT max(published_at) FROM disclosure_search) AS top`);
+    const { cut, top } = w.rows[0] ?? {};
+    if (!cut || !top) break;
+    const rows = await run(sql`AND s.grams && ${intArray(monthCodes(new Date(cut), new Date(top)))}`);
+    if ((rows[0]?.candidates ?? 0) >= CANDIDATES) return rows;
+  }
+  return run(sql``);
+}
+
+const noFacets = (): SearchResult['facets'] => ({ units: [], years: [], kinds: [], columns: [] });
+
+/**
+ * Ranking [I]: ts_rank of the query's jieba words (OR) with weights {D 0.1, C 0.2, B 0.4, A 1.0} (a title hit
+ * counts 2.5× a body hit), divided by (1 + age in years), over the CANDIDATES most recent matches.
  */
 export async function searchItems(
   database: Database,
@@ -87,92 +230,101 @@ export async function searchItems(
 ): Promise<SearchResult> {
   const t0 = performance.now();
   await loadUnitWords(database.db);
-  const tokens = queryTokens(q.slice(0, 100));
-  const suggestions: string[] = [];
-  // Misspelled unit names: a query word the registry reads as a typo of a unit gets a "did you mean".
-  if (q.trim().length >= 3) {
-    const index = await loadUnitIndex(database.db, districtName);
-    for (const word of [q.trim(), ...q.trim().split(/\s+/u)]) {
-      const r = resolveUnit(index, word);
-      const s = r.suggestions[0];
-      if (r.status === 'suggestion' && s && s.unitName !== word) {
-        const fixed = q.replace(word, s.unitName);
-        if (!suggestions.includes(fixed)) suggestions.push(fixed);
-      }
-    }
-  }
-  if (tokens.length === 0)
-    return { total: 0, totalIsLowerBound: false, hits: [], tokens, suggestions, tookMs: 0 };
-  const tsq = sql`plainto_tsquery('simple', ${tokens.join(' ')})`;
-  const conds = [sql`i.status = 'published'`, sql`i.search_vector @@ ${tsq}`];
-  if (f.unitId) conds.push(sql`i.unit_id = ${f.unitId}::uuid`);
-  if (f.columnId)
-    conds.push(
-      sql`i.column_id IN (WITH RECURSIVE t AS (SELECT id FROM disclosure_columns WHERE id = ${f.columnId}::uuid UNION ALL SELECT c.id FROM disclosure_columns c JOIN t ON c.parent_id = t.id) SELECT id FROM t)`,
-    );
-  if (f.columnCode)
-    conds.push(
-      sql`i.column_id IN (WITH RECURSIVE t AS (SELECT id FROM disclosure_columns WHERE code = ${f.columnCode} UNION ALL SELECT c.id FROM disclosure_columns c JOIN t ON c.parent_id = t.id) SELECT id FROM t)`,
-    );
-  if (f.year) conds.push(sql`extract(year from i.publish_date) = ${f.year}`);
-  if (f.validity) conds.push(sql`i.kind = 'normative' AND i.validity = ${f.validity}`);
-  if (f.kind) conds.push(sql`i.kind = ${f.kind}`);
-  const where = sql.join(conds, sql` AND `);
+  const query = q.trim().slice(0, 100);
+  const grams = queryGrams(query);
+  const tokens = queryTokens(query);
+  // Highlighting: the words as typed, and jieba's words within them.
+  const terms = [...new Set([...queryWords(query).filter((w) => w.length >= 2), ...tokens])];
+  const empty = {
+    total: 0,
+    totalIsLowerBound: false,
+    hits: [],
+    tokens: terms,
+    suggestions: [],
+    fewerWords: [],
+    facets: noFacets(),
+    facetsOmitted: false,
+  };
+  if (grams.length === 0) return { ...empty, tookMs: 0 };
+  const where = matchWhere(grams, f);
   const pageSize = f.pageSize ?? 10;
   const offset = ((f.page ?? 1) - 1) * pageSize;
-  // Frequent words match most of the corpus: counting stops at COUNT_CAP and only the CANDIDATES most recent
-  // matches are ranked [I], which keeps a one-character-class query from reading every vector (bench/README.md).
-  const total = await database.db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM disclosure_items i WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
-  );
-  const rows = await database.db.execute<{
-    id: string;
-    title: string;
-    body_text: string;
-    summary: string;
-    unit_name: string;
-    column_name: string | null;
-    publish_date: string | null;
-    index_no: string;
-    kind: string;
-    validity: string | null;
-    rank: number;
-  }>(sql`
+  const tsq = sql`replace(plainto_tsquery('simple', ${tokens.join(' ')})::text, '&', '|')::tsquery`;
+  const found = await viaIndex(database, async (tx) => {
+    const counted = await tx.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM disclosure_search s WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
+    );
+    const n = counted.rows[0]?.n ?? 0;
+    // Facets when every match was counted (over the cap they would describe an arbitrary part of the matches).
+    const r = { where, tsq, now, pageSize, offset };
+    const { ranked, facets: grouped } =
+      n === 0
+        ? { ranked: [], facets: [] }
+        : n > COUNT_CAP
+          ? { ranked: await rankCandidates(tx, r), facets: [] }
+          : await rankWithFacets(tx, r);
+    // Help that is checked to lead somewhere: corrected unit names, and fewer words when nothing was found.
+    const suggestions = await unitSuggestions(tx, districtName, query, f);
+    const fewer = n === 0 ? await fewerWords(tx, query, f) : [];
+    return { grouped, n, ranked, suggestions, fewer };
+  });
+  const { n, ranked, suggestions, fewer } = found;
+  const details = ranked.length
+    ? await database.db.execute<{
+        id: string;
+        title: string;
+        body_text: string;
+        summary: string;
+        unit_name: string;
+        column_name: string | null;
+        publish_date: string | null;
+        index_no: string;
+        kind: string;
+        validity: string | null;
+      }>(sql`
     SELECT i.id, i.title, left(i.body_text, 20000) AS body_text, i.summary, ${unitNameSql(sql`i.unit_id`)} AS unit_name,
-           c.name AS column_name,
-           i.publish_date, i.index_no, i.kind, i.validity,
-           ts_rank('{0.1,0.2,0.4,1.0}', i.search_vector, ${tsq})
-             / (1 + greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - coalesce(i.published_at, i.created_at))) / 31557600.0)) AS rank
-    FROM (SELECT i.id, i.title, i.body_text, i.summary, i.unit_id, i.column_id, i.publish_date, i.index_no, i.kind,
-                 i.validity, i.published_at, i.created_at, i.search_vector
-          FROM disclosure_items i WHERE ${where}
-          ORDER BY i.published_at DESC NULLS LAST LIMIT ${CANDIDATES}) i
-    LEFT JOIN disclosure_columns c ON c.id = i.column_id
-    ORDER BY rank DESC, i.published_at DESC
-    LIMIT ${pageSize} OFFSET ${offset}`);
-  const n = total.rows[0]?.n ?? 0;
+           c.name AS column_name, i.publish_date, i.index_no, i.kind, i.validity
+    FROM disclosure_items i LEFT JOIN disclosure_columns c ON c.id = i.column_id
+    WHERE i.id IN (${sql.join(
+      ranked.map((r) => sql`${r.item_id}::uuid`),
+      sql`, `,
+    )})`)
+    : { rows: [] };
+  const byId = new Map(details.rows.map((r) => [r.id, r]));
+  const facets = found.grouped.length === 0 ? noFacets() : await facetsOf(database.db, found.grouped);
   return {
+    ...empty,
     total: Math.min(n, COUNT_CAP),
     totalIsLowerBound: n > COUNT_CAP,
-    tokens,
     suggestions,
+    fewerWords: fewer,
+    facets,
+    facetsOmitted: n > COUNT_CAP,
     tookMs: Math.round(performance.now() - t0),
-    hits: rows.rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      titleHtml: highlight(r.title, tokens),
-      // A summary that merely repeats the body's opening is not shown twice.
-      snippet: snippet(
-        r.summary && !r.body_text.startsWith(r.summary.trim()) ? `${r.summary} ${r.body_text}` : r.body_text,
-        tokens,
-      ),
-      unitName: r.unit_name,
-      columnName: r.column_name,
-      publishDate: r.publish_date,
-      indexNo: r.index_no,
-      kind: r.kind,
-      validity: r.validity,
-      rank: Number(r.rank),
-    })),
+    hits: ranked.flatMap(({ item_id, rank }) => {
+      const r = byId.get(item_id);
+      if (!r) return [];
+      return [
+        {
+          id: r.id,
+          title: r.title,
+          titleHtml: highlight(r.title, terms),
+          // A summary that merely repeats the body's opening is not shown twice.
+          snippet: snippet(
+            r.summary && !r.body_text.startsWith(r.summary.trim())
+              ? `${r.summary} ${r.body_text}`
+              : r.body_text,
+            terms,
+          ),
+          unitName: r.unit_name,
+          columnName: r.column_name,
+          publishDate: r.publish_date,
+          indexNo: r.index_no,
+          kind: r.kind,
+          validity: r.validity,
+          rank: Number(rank),
+        },
+      ];
+    }),
   };
 }

@@ -84,9 +84,7 @@ export async function act(
       level: t.item.level,
       approvedBy: [...t.item.approvedBy],
       updatedAt: now,
-      ...(action === 'withdraw'
-        ? { withdrawnAt: now, withdrawReason: comment ?? null, searchVector: null }
-        : {}),
+      ...(action === 'withdraw' ? { withdrawnAt: now, withdrawReason: comment ?? null } : {}),
     });
     await insertStep(tx, itemId, user, action, comment ?? null, t.levelName ?? null, now);
     if (t.publishNow) {

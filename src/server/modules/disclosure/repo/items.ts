@@ -3,7 +3,12 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'dri
 import type { Finding } from '../../../../domain/review/types';
 import type { DbOrTx } from '../../../db/client';
 import { lockAndLoad } from '../../../db/lock';
-import { disclosureAttachments, disclosureItems, disclosureReviewSteps } from '../../../db/schema/disclosure';
+import {
+  disclosureAttachments,
+  disclosureItems,
+  disclosureReviewSteps,
+  disclosureSearch,
+} from '../../../db/schema/disclosure';
 
 export type Item = typeof disclosureItems.$inferSelect;
 export type NewItem = typeof disclosureItems.$inferInsert;
@@ -73,14 +78,22 @@ export async function maxVersionOf(tx: DbOrTx, rootId: string): Promise<number> 
 
 /** Marks the other published versions of `rootId` superseded (a correction replaces them everywhere). */
 export async function supersedeOthers(tx: DbOrTx, rootId: string, keepId: string): Promise<void> {
-  await tx
+  const gone = await tx
     .update(disclosureItems)
-    .set({ status: 'superseded', searchVector: null })
+    .set({ status: 'superseded' })
     .where(
       and(
         eq(disclosureItems.rootId, rootId),
         ne(disclosureItems.id, keepId),
         eq(disclosureItems.status, 'published'),
+      ),
+    )
+    .returning({ id: disclosureItems.id });
+  if (gone.length)
+    await tx.delete(disclosureSearch).where(
+      inArray(
+        disclosureSearch.itemId,
+        gone.map((g) => g.id),
       ),
     );
 }
