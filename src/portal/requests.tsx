@@ -10,6 +10,7 @@ import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
+import { a11yOf } from './a11y';
 import { Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
@@ -61,7 +62,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     const list = await agencies(p);
     return page(
       c,
-      <Layout title="政府信息公开申请" district={district} crumbs={[...crumbs, { label: '在线申请' }]}>
+      <Layout
+        title="政府信息公开申请"
+        district={district}
+        a11y={a11yOf(c)}
+        crumbs={[...crumbs, { label: '在线申请' }]}
+      >
         <ApplicationForm values={values} errors={errors} challenge={challenge} agencies={list} />
       </Layout>,
       status,
@@ -72,7 +78,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     const district = await districtName();
     return page(
       c,
-      <Layout title="依申请公开" district={district} crumbs={[crumbs[0]!, { label: '依申请公开' }]}>
+      <Layout
+        title="依申请公开"
+        district={district}
+        a11y={a11yOf(c)}
+        crumbs={[crumbs[0]!, { label: '依申请公开' }]}
+      >
         <h1>依申请公开</h1>
         <p>
           公民、法人或者其他组织可以向行政机关申请获取相关政府信息（《中华人民共和国政府信息公开条例》第二十七条）。
@@ -144,7 +155,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
       const district = await districtName();
       return page(
         c,
-        <Layout title="申请已提交" district={district} crumbs={[...crumbs, { label: '申请已提交' }]}>
+        <Layout
+          title="申请已提交"
+          district={district}
+          a11y={a11yOf(c)}
+          crumbs={[...crumbs, { label: '申请已提交' }]}
+        >
           <Submitted result={result} />
         </Layout>,
         201,
@@ -168,7 +184,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     c.header('Cache-Control', 'no-store');
     return page(
       c,
-      <Layout title="查询办理进度" district={district} crumbs={[...crumbs, { label: '查询办理进度' }]}>
+      <Layout
+        title="查询办理进度"
+        district={district}
+        a11y={a11yOf(c)}
+        crumbs={[...crumbs, { label: '查询办理进度' }]}
+      >
         <StatusPage code={code} st={st} />
       </Layout>,
     );

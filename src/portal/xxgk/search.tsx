@@ -115,6 +115,7 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
           </>
         )}
       </>,
+      { q },
     );
   });
 }
