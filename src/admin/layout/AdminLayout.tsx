@@ -11,6 +11,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api';
 import { useLogout, useMe } from '../auth';
+import { TodoBell } from '../features/todo/components/TodoBell';
 import { selectedPath, visibleModules } from '../menu';
 import { ADMIN_MODULES } from '../modules';
 
@@ -139,6 +140,7 @@ export function AdminLayout() {
             onClick={() => setCollapsed(!collapsed)}
           />
           <Space size="middle">
+            <TodoBell />
             <Space size={4} data-testid="current-user">
               <UserOutlined />
               <Typography.Text strong data-testid="current-user-name">

@@ -7,6 +7,7 @@ import { reportsModule } from './reports';
 import { requestsModule } from './requests';
 import { systemModule } from './system';
 import { tasksModule } from './tasks';
+import { todoModule } from './todo';
 
 export type { BusinessModule };
 
@@ -17,4 +18,5 @@ export const MODULES: BusinessModule[] = [
   reportsModule,
   tasksModule,
   disclosureModule,
+  todoModule,
 ];

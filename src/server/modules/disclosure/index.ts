@@ -31,6 +31,8 @@ export {
 export { reindexAll, searchItems } from './search';
 // The annual report's table 二.
 export { normativeDocumentCounts } from './stats';
+// The to-do centre.
+export { disclosureTodo } from './todo';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',

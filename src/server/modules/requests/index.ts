@@ -13,6 +13,8 @@ export { hashedApplicantKey, sealStoredApplicants } from './personal-data';
 export { type PublicStatus, publicStatus } from './reads';
 export { type IntakeInput, submitFromPortal } from './registration';
 export { reportFigures } from './stats';
+// The to-do centre.
+export { requestsTodo } from './todo';
 
 export const requestsModule: BusinessModule = {
   name: 'requests',

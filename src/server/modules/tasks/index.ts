@@ -6,5 +6,7 @@ import { tasksRoutes } from './tasks.routes';
 
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
+// The to-do centre.
+export { tasksTodo } from './todo';
 
 export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };
