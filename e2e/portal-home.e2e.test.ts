@@ -28,7 +28,7 @@ beforeAll(async () => {
   const office = { dataScope: 'all' as const, unitId: root!.id };
   const input = { table2: emptyTable2(), overview: '概述', problems: '问题', otherMatters: '其他' };
   await saveReport(database, systemActor('test'), office, root!.id, 2020, input);
-  await publishReport(database, systemActor('test'), office, root!.id, 2020);
+  await publishReport(database, systemActor('test'), office, root!.id, 2020, '2026-03-02');
   reportId = (await database.db.execute<{ id: string }>('SELECT id FROM annual_reports WHERE year = 2020'))
     .rows[0]!.id;
 });
@@ -44,9 +44,11 @@ describe('[PORTAL] home page', () => {
     ['390 px phone', PHONE],
   ] as const) {
     it(`at ${name}: search box, blocks, entries, favicon; axe-clean; no sideways scrolling`, async () => {
-      const ctx = await e.browser.newContext({ viewport, javaScriptEnabled: false });
+      // The portal sends no scripts; axe itself needs JavaScript in the page.
+      const ctx = await e.browser.newContext({ viewport });
       const page = await ctx.newPage();
       const res = await page.goto(`${e.base}/`);
+      expect(await page.locator('script').count()).toBe(0);
       expect(res!.status()).toBe(200);
       for (const h of ['最新信息', '规划信息', '财政预算决算', '规范性文件', '政策解读', '办事与互动'])
         await page.getByRole('heading', { name: h }).first().waitFor();
@@ -86,8 +88,8 @@ describe('[PORTAL] home page', () => {
   }
 
   it('large-font and high-contrast switches work on the home and the 年报 without JavaScript, axe-clean', async () => {
-    const ctx = await e.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    const page = await ctx.newPage();
+    const noJs = await e.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await noJs.newPage();
     await page.goto(`${e.base}/`);
     const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     await page.getByRole('link', { name: '大字模式' }).click();
@@ -97,17 +99,26 @@ describe('[PORTAL] home page', () => {
     expect(Number.parseFloat(after)).toBeGreaterThan(Number.parseFloat(before));
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
     await page.getByRole('link', { name: '标准字号' }).waitFor();
-    expect(await axeSerious(page)).toEqual([]);
-    // …and they stay on for the 年报 (the cookie), whose tables scroll inside their box.
+    // …and they stay on for the 年报 (the cookie).
     await page.goto(`${e.base}/xxgk/nb/${reportId}`);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
     await page.getByRole('link', { name: '标准配色' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    const boxes = page.locator('.table-scroll');
+    const cookies = await noJs.cookies();
+    await noJs.close();
+
+    // The same pages with the modes on, checked by axe; the 年报's tables scroll inside their box.
+    const ctx = await e.browser.newContext({ viewport: PHONE });
+    await ctx.addCookies(cookies);
+    const p2 = await ctx.newPage();
+    await p2.goto(`${e.base}/`);
+    expect(await axeSerious(p2)).toEqual([]);
+    await p2.goto(`${e.base}/xxgk/nb/${reportId}`);
+    expect(await p2.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const boxes = p2.locator('.table-scroll');
     expect(await boxes.count()).toBeGreaterThan(0);
     const wide = await boxes.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).length);
     expect(wide).toBeGreaterThan(0);
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await axeSerious(p2)).toEqual([]);
     await ctx.close();
   });
 

@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { districtColumnWithItems } from '../server/modules/disclosure';
+import { rootUnit } from '../server/modules/org';
 import { publishedReport, publishedReports } from '../server/modules/reports';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { a11yOf } from './a11y';
@@ -17,7 +18,10 @@ export function reportsPortal(app: Hono<AppEnv>, p: Platform): void {
   const districtName = districtNameOf(p);
   app.get('/xxgk/nb', async (c) => {
     const district = await districtName();
-    const list = await publishedReports(p.database.db);
+    // The district government's own reports first (newest first), then the others by year.
+    const rootId = (await rootUnit(p.database.db))?.id;
+    const all = await publishedReports(p.database.db);
+    const list = [...all.filter((r) => r.unitId === rootId), ...all.filter((r) => r.unitId !== rootId)];
     // The district government's own 年报 column, when items were filed there besides the reports.
     const nbColumn = await districtColumnWithItems(p.database.db, 'nb');
     return page(

@@ -49,7 +49,7 @@ th,td{border:1px solid #c9ced6;padding:6px 8px;text-align:left}
 .table-scroll{overflow-x:auto;max-width:100%;margin:12px 0}
 .table-scroll table{margin:0}
 .report{overflow-wrap:anywhere}
-.blocks{display:grid;grid-template-columns:minmax(0,1fr);gap:20px}
+.blocks{display:grid;grid-template-columns:minmax(0,1fr);gap:20px;margin:20px 0}
 @media(min-width:800px){.blocks{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media(min-width:1000px){.blocks.three{grid-template-columns:repeat(3,minmax(0,1fr))}}
 .block{border:1px solid #d9dde3;border-top:3px solid #a6120d;border-radius:4px;padding:4px 14px 10px}

@@ -50,8 +50,14 @@ export default function ReportsPage() {
             title: '发布',
             dataIndex: 'publishedAt',
             width: 180,
-            render: (v: string | null) =>
-              v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : <Tag>未发布</Tag>,
+            render: (v: string | null, r) =>
+              v ? (
+                new Date(v).toLocaleString('zh-CN', { hour12: false })
+              ) : r.overdue ? (
+                <Tag color="red">逾期未发布（期限 {r.publicationDue}）</Tag>
+              ) : (
+                <Tag>未发布（期限 {r.publicationDue}）</Tag>
+              ),
           },
         ]}
       />
