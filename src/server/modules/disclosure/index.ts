@@ -2,11 +2,13 @@
 // reports, the CLI and the start-up may call. Nothing else of this folder is imported from outside.
 import type { Hono } from 'hono';
 import { chinaDate } from '../../../domain/calendar';
+import { registerAuditNamer } from '../../platform/audit/names';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { disclosureRoutes } from './disclosure.routes';
 import { expireNormative, publishDue } from './publishing';
+import { itemTitles } from './repo/items';
 
 // The portal's read services.
 export { attachmentFile } from './attachments';
@@ -38,6 +40,7 @@ export const disclosureModule: BusinessModule = {
   name: 'disclosure',
   routes: (app: Hono<AppEnv>, p: Platform) => disclosureRoutes(app, p),
   init(p: Platform) {
+    registerAuditNamer(['disclosureItem'], itemTitles);
     // Scheduled publishing: once a minute.
     registerJob({
       name: 'disclosure.publishDue',

@@ -1,9 +1,9 @@
 // Use case: an application comes in — from the portal (stored as 'submitted' until staff confirm receipt) or
 // registered by staff by channel (received at once, Art. 31). Duplicates of an open case are detected.
 import { randomInt } from 'node:crypto';
-import { applicantIdProblem } from '../../../domain/requests/portal-form';
 import type { IntakeCheck } from '../../../domain/requests/intake';
 import type { ApplicantKind } from '../../../domain/requests/outcomes';
+import { applicantIdProblem } from '../../../domain/requests/portal-form';
 import { determineReceiptDate, type ReceiptRecord } from '../../../domain/requests/receipt';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ApplicantData, TimelineEntry } from '../../db/schema/requests';

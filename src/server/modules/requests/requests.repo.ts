@@ -216,3 +216,13 @@ export function receivedCasesInUnitTree(db: DbOrTx, unitId: string): Promise<Cas
       ),
     );
 }
+
+/** Case numbers by id (the audit log's object names). */
+export async function caseNumbers(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: requestCases.id, caseNo: requestCases.caseNo })
+    .from(requestCases)
+    .where(inArray(requestCases.id, ids));
+  return new Map(rows.map((r) => [r.id, `申请 ${r.caseNo}`]));
+}

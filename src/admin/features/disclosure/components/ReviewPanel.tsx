@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { ItemDetail } from '../../../../contracts/disclosure';
 import { usePermission } from '../../../auth';
 import { StatusTag } from '../../../components/StatusTag';
+import { chinaTime } from '../../../time';
 import { useCorrect, useWorkflow, type WorkflowAction } from '../queries';
 import { REVIEW_ACTION_LABELS, TIMELINESS_COLORS, TIMELINESS_LABELS, VALIDITY_LABELS } from '../shared';
 
@@ -132,7 +133,7 @@ export function ReviewPanel({
           items={d.history.map((h) => ({
             children: (
               <span>
-                {new Date(h.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.userName ?? ''}{' '}
+                {chinaTime(h.at)} {h.userName ?? ''}{' '}
                 <b>
                   {h.levelName ?? ''}
                   {REVIEW_ACTION_LABELS[h.action as keyof typeof REVIEW_ACTION_LABELS] ?? h.action}

@@ -33,6 +33,7 @@ import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../comp
 import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
+import { chinaTime } from '../../../time';
 import {
   type UserForm,
   useDisableUser,
@@ -157,7 +158,7 @@ export default function UsersPage() {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
       width: 170,
-      render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '从未登录'),
+      render: (v: string | null) => (v ? chinaTime(v) : '从未登录'),
     },
     {
       title: '操作',

@@ -6,6 +6,7 @@ import { reportLayout, SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaTime } from '../../../time';
 import { exportPath, usePublishReport, useReport, useSaveReport } from '../queries';
 
 const L = TABLE2_LABELS;
@@ -152,9 +153,7 @@ export default function ReportEditorPage() {
                   </Tag>
                 ) : null}
                 发布期限：{v.publicationDue}
-                {v.publishedAt
-                  ? `；已于 ${new Date(v.publishedAt).toLocaleString('zh-CN', { hour12: false })} 发布`
-                  : '；尚未发布'}
+                {v.publishedAt ? `；已于 ${chinaTime(v.publishedAt)} 发布` : '；尚未发布'}
               </div>
             </>
           }

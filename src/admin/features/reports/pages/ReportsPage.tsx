@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ReportOverviewRow } from '../../../../contracts/reports';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaYear, YearInput } from '../../../components/YearInput';
+import { chinaTime } from '../../../time';
 import { useReportOverview } from '../queries';
 
 export default function ReportsPage() {
@@ -52,7 +53,7 @@ export default function ReportsPage() {
             width: 180,
             render: (v: string | null, r) =>
               v ? (
-                new Date(v).toLocaleString('zh-CN', { hour12: false })
+                chinaTime(v)
               ) : r.overdue ? (
                 <Tag color="red">逾期未发布（期限 {r.publicationDue}）</Tag>
               ) : (
