@@ -11,13 +11,14 @@ import { a11yOf } from './a11y';
 import { Layout } from './layout';
 import { page } from './routes';
 import { FAVICON_SVG } from './style';
+import { ItemList } from './xxgk/view';
 
 /** 重点领域 on the home page: standard columns of 第二十条 that citizens look for most. */
 export const HOME_AREAS = ['art20_3', 'art20_7', 'art20_10', 'art20_11', 'art20_9', 'art20_6'] as const;
 
 type Row = { id: string; title: string; publishDate: string | null };
 
-function Block(props: { id: string; title: string; more: string; rows: Row[]; empty?: string }) {
+function Block(props: { id: string; title: string; more: string; rows: Row[] }) {
   return (
     <section class="block" aria-labelledby={props.id}>
       <h2 id={props.id}>
@@ -26,18 +27,7 @@ function Block(props: { id: string; title: string; more: string; rows: Row[]; em
           更多
         </a>
       </h2>
-      {props.rows.length === 0 ? (
-        <p>{props.empty ?? '暂无信息'}</p>
-      ) : (
-        <ul class="list">
-          {props.rows.map((r) => (
-            <li>
-              <a href={`/xxgk/info/${r.id}`}>{r.title}</a>
-              <span class="date">{r.publishDate ?? ''}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList rows={props.rows} empty="暂无信息" />
     </section>
   );
 }

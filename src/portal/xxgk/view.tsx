@@ -123,8 +123,8 @@ export function MetaRow(props: { label: string; children?: Child }) {
 }
 
 type Row = { id: string; title: string; publishDate: string | null };
-export function ItemList(props: { rows: Row[] }) {
-  if (props.rows.length === 0) return <p class="notice">本栏目暂无已发布的信息。</p>;
+export function ItemList(props: { rows: Row[]; empty?: string }) {
+  if (props.rows.length === 0) return <p class="notice">{props.empty ?? '本栏目暂无已发布的信息。'}</p>;
   return (
     <ul class="list">
       {props.rows.map((r) => (

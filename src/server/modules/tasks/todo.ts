@@ -1,7 +1,7 @@
 // The to-do centre's part of 任务分工: the unit's assignments due within the reminder window or overdue, the
 // completion reports waiting for the lead unit's review, and the extension requests waiting for approval.
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { TODO_TOP, type TodoEntry, type TodoGroup, todoGroup } from '../../../contracts/todo';
+import { TODO_TOP, type TodoEntry, type TodoGroup, type TodoKind, todoGroup } from '../../../contracts/todo';
 import type { Database } from '../../db/client';
 import { extensionRequests, planTasks, taskAssignments } from '../../db/schema/tasks';
 import { getCalendar } from '../../platform/calendar/service';
@@ -11,8 +11,15 @@ import { DEFAULT_REMINDER_DAYS } from './reminders';
 
 const title = sql<string>`${planTasks.ref} || ' ' || ${planTasks.text}`;
 
-/** Count and the most urgent few of the assignments (joined with their task) matching `where`. */
-async function group(database: Database, where: SQL | undefined, due: SQL<string | null>, today: string) {
+/** One group: the count and the most urgent few of the assignments (joined with their task) matching `where`. */
+async function group(
+  database: Database,
+  kind: TodoKind,
+  link: string,
+  where: SQL | undefined,
+  due: SQL<string | null>,
+  today: string,
+): Promise<TodoGroup> {
   // Counts over the whole match ride along on the few rows listed (window functions), one query.
   const rows = await database.db
     .select({
@@ -37,9 +44,9 @@ async function group(database: Database, where: SQL | undefined, due: SQL<string
     title: r.title.slice(0, 80),
     due: r.due,
     overdue: !!r.due && r.due < today,
-    link: '/tasks/ledger',
+    link,
   }));
-  return { count: rows[0]?.n ?? 0, overdue: rows[0]?.late ?? 0, items };
+  return todoGroup(kind, link, rows[0]?.n ?? 0, items, rows[0]?.late ?? 0);
 }
 
 export async function tasksTodo(database: Database, v: Viewer, today: string): Promise<TodoGroup[]> {
@@ -48,35 +55,23 @@ export async function tasksTodo(database: Database, v: Viewer, today: string): P
   if (v.permissions.includes('tasks:progress:report')) {
     const days = (await getSetting<number>(database, 'tasks.reminderDaysBefore')) ?? DEFAULT_REMINDER_DAYS;
     const horizon = (await getCalendar(database)).addWorkingDays(today, days).date;
-    const g = await group(
-      database,
-      and(
-        visibleTo(v, 'mine'),
-        inArray(taskAssignments.state, ['not_started', 'in_progress', 'returned']),
-        lte(taskAssignments.dueDate, horizon),
-      ),
-      dueDate,
-      today,
-    );
-    groups.push(todoGroup('tasks.due', '/tasks/ledger', g.count, g.items, g.overdue));
+    const open = inArray(taskAssignments.state, ['not_started', 'in_progress', 'returned']);
+    const mine = and(visibleTo(v, 'mine'), open, lte(taskAssignments.dueDate, horizon));
+    groups.push(await group(database, 'tasks.due', '/tasks/ledger', mine, dueDate, today));
   }
   if (v.permissions.includes('tasks:progress:review')) {
-    const g = await group(
-      database,
-      and(visibleTo(v, 'lead'), eq(taskAssignments.state, 'submitted'), isNull(taskAssignments.leadReview)),
-      dueDate,
-      today,
+    const waiting = and(
+      visibleTo(v, 'lead'),
+      eq(taskAssignments.state, 'submitted'),
+      isNull(taskAssignments.leadReview),
     );
-    groups.push(todoGroup('tasks.leadReview', '/tasks/ledger', g.count, g.items, g.overdue));
+    groups.push(await group(database, 'tasks.leadReview', '/tasks/ledger', waiting, dueDate, today));
   }
   if (v.permissions.includes('tasks:extension:approve')) {
-    const g = await group(
-      database,
-      and(visibleTo(v), eq(extensionRequests.status, 'pending')),
-      sql<string | null>`${extensionRequests.newDueDate}::text`,
-      today,
-    );
-    groups.push(todoGroup('tasks.extension', '/tasks/extensions', g.count, g.items, 0));
+    // The requested new date is the deadline shown.
+    const newDue = sql<string | null>`${extensionRequests.newDueDate}::text`;
+    const pending = and(visibleTo(v), eq(extensionRequests.status, 'pending'));
+    groups.push(await group(database, 'tasks.extension', '/tasks/extensions', pending, newDue, today));
   }
   return groups;
 }
