@@ -18,6 +18,7 @@ export {
   type UnitInfo,
   type UserRef,
   unitAncestry,
+  unitCodes,
   unitNameSql,
   unitNames,
   unitSortSql,

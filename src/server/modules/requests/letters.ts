@@ -19,7 +19,7 @@ import type { Actor, Clock } from '../../platform/context';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import { getSetting } from '../../platform/settings';
-import { assertUnitInScope } from '../org';
+import { assertUnitInScope, unitCodes } from '../org';
 import { clockOptions, dueOf, today } from './case-clock';
 import { inScope, type Reader, seesPersonalData } from './reads';
 import {
@@ -146,7 +146,9 @@ export async function generateLetter(
   const row = await inScope(database.db, user, r?.c ?? null);
   if (!row.receivedOn) throw invalid('尚未确认收到申请，不能生成文书');
   // The one who generates the letter handles the case: named under the text.
-  const lc = { ...(await letterCaseOf(database, row, r?.unitName ?? '', asOf)), handler: user.name ?? null };
+  // Signed with the unit's 全称 when set.
+  const unitName = (await unitCodes(database.db, row.unitId))?.fullName || (r?.unitName ?? '');
+  const lc = { ...(await letterCaseOf(database, row, unitName, asOf)), handler: user.name ?? null };
   const err = checkLetter(kind, lc, date);
   if (err) throw invalid(err);
   const content = letterContent(kind, lc, date, await remedySettings(database));
