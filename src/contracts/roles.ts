@@ -73,6 +73,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:settings:update',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'disclosure:enforcement:list',
+      'disclosure:enforcement:edit',
+      'disclosure:enforcement:publish',
+      'disclosure:normative:manage',
+      'disclosure:normative:mark',
     ],
   },
   {
@@ -101,6 +106,10 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:item:create',
       'disclosure:item:update',
+      'disclosure:enforcement:list',
+      'disclosure:enforcement:edit',
+      'disclosure:enforcement:publish',
+      'disclosure:normative:mark',
     ],
   },
   {
@@ -121,6 +130,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:review:approve',
       'disclosure:review:override',
       'disclosure:item:withdraw',
+      'disclosure:enforcement:list',
     ],
   },
   {
@@ -145,6 +155,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'disclosure:enforcement:list',
     ],
   },
   {

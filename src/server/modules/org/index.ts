@@ -27,7 +27,7 @@ export {
 } from './directory';
 export { commitLeadingGroup, previewLeadingGroup } from './leading-group.service';
 export { assertUnitInScope, scopeFilter } from './org.scope';
-export { levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
+export { learnAliases, levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
 
 export const orgModule: BusinessModule = {
   name: 'org',
