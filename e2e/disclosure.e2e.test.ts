@@ -143,7 +143,7 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
     expect(await body.getAttribute('contenteditable')).toBe('false');
     expect(await page.getByRole('toolbar', { name: '正文格式' }).count()).toBe(0);
     await page.getByTestId('item-approve').filter({ hasText: level }).click();
-    await page.getByText('审核通过成功').waitFor();
+    await page.getByText('已通过', { exact: true }).waitFor();
     await page.context().close();
   });
 

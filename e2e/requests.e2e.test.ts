@@ -161,6 +161,9 @@ describe('[ADMIN] 依申请公开', () => {
     await page.getByTestId('report-save').click();
     await expect.poll(() => page.getByTestId('report-validation').textContent()).toContain('发布期限');
     await page.getByTestId('report-publish').click();
+    // The current year has not ended: publishing early asks for a reason (kept in the audit log).
+    await page.getByTestId('report-early-reason').fill('演示：年度结束前试发布');
+    await page.getByRole('button', { name: '提前发布' }).click();
     await expect.poll(() => page.getByTestId('report-validation').textContent()).toContain('已于');
     const download = page.waitForEvent('download');
     await page.getByTestId('report-export-docx').click();

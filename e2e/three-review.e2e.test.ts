@@ -62,7 +62,7 @@ describe('[ADMIN] 三审 with the demo accounts', () => {
     await shot(page, `${name}-inbox`);
     await link.click();
     await page.getByTestId('item-approve').filter({ hasText: level }).click();
-    await page.getByText('审核通过成功').waitFor();
+    await page.getByText('已通过', { exact: true }).waitFor();
     await shot(page, `${name}-approved`);
     // Approved: no longer waiting for this user.
     await page.goto(`${e.base}/admin/disclosure/inbox`);

@@ -178,6 +178,8 @@ describe('UnitsPage', () => {
         id: 'edu',
         name: '区教育局',
         shortName: '教育局',
+        fullName: null,
+        creditCode: null,
         kind: 'department',
         parentId: 'gov',
         aliases: ['区教体局', '教育和体育局'],

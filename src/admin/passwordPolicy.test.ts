@@ -34,6 +34,14 @@ describe('checkPassword (default: ≥ 8 chars, 3 of 4 classes)', () => {
   });
 
   it('states the policy in Chinese', () => {
-    expect(policyText()).toBe('密码至少 8 位，且包含大写字母、小写字母、数字、特殊字符中的至少 3 类');
+    expect(policyText()).toBe(
+      '密码至少 8 位，且包含大写字母、小写字母、数字、特殊字符中的至少 3 类；不能包含用户名，不能使用常见密码',
+    );
+  });
+
+  it('refuses a password containing the username (3 characters or more)', () => {
+    expect(checkPassword('Office#2026', undefined, 'office')).toBe('密码不能包含用户名');
+    expect(checkPassword('Office#2026', undefined, 'of')).toBeNull();
+    expect(checkPassword('Office#2026', undefined, 'leader')).toBeNull();
   });
 });

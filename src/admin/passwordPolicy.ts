@@ -26,13 +26,20 @@ export function charClasses(pw: string): CharClass[] {
 }
 
 export function policyText(p: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string {
-  return `密码至少 ${p.minLength} 位，且包含大写字母、小写字母、数字、特殊字符中的至少 ${p.minClasses} 类`;
+  return `密码至少 ${p.minLength} 位，且包含大写字母、小写字母、数字、特殊字符中的至少 ${p.minClasses} 类；不能包含用户名，不能使用常见密码`;
 }
 
 /** null when acceptable, otherwise the Chinese reason. */
-export function checkPassword(pw: string, p: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | null {
+export function checkPassword(
+  pw: string,
+  p: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
+  username?: string,
+): string | null {
   if ([...pw].length < p.minLength) return `密码长度不足 ${p.minLength} 位`;
   const n = charClasses(pw).length;
   if (n < p.minClasses) return `密码需包含至少 ${p.minClasses} 类字符（当前 ${n} 类）`;
+  // The server's rule (domain/security): a username of 3 or more characters may not appear in the password.
+  if (username && username.length >= 3 && pw.toLowerCase().includes(username.toLowerCase()))
+    return '密码不能包含用户名';
   return null;
 }

@@ -57,6 +57,8 @@ export const auditRecordSchema = z.object({
   requestId: z.string().nullable(),
   /** Personal data already masked. */
   detail: z.string().nullable(),
+  /** The object's name (user, unit, item title, case number…) when its module names it. */
+  objectName: z.string().nullable().optional(),
 });
 export type AuditRecord = z.output<typeof auditRecordSchema>;
 

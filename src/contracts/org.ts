@@ -27,6 +27,8 @@ export const unitSchema = z.object({
   id: z.string(),
   name: z.string(),
   shortName: z.string().nullable(),
+  fullName: z.string().nullable(),
+  creditCode: z.string().nullable(),
   kind: zUnitKind,
   parentId: z.string().nullable(),
   aliases: z.array(z.string()),
@@ -54,6 +56,15 @@ const zName = z.string().trim().min(2, '名称至少 2 个字').max(60, '名称�
 export const unitBodySchema = z.object({
   name: zName,
   shortName: z.string().trim().max(30).nullish(),
+  fullName: z.string().trim().max(100, '全称不超过 100 个字').nullish(),
+  /** 统一社会信用代码 (18 characters) or 组织机构代码 (9, e.g. 12345678-9). */
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([0-9A-HJ-NPQRTUWXY]{18}|[0-9A-Z]{8}-?[0-9X])$/, '应为 18 位统一社会信用代码或 9 位组织机构代码')
+    .nullish()
+    .or(z.literal('')),
   kind: zUnitKind,
   parentId: zUuid.nullish(),
   aliases: z.array(z.string().trim().min(1).max(60)).max(20).default([]),

@@ -57,6 +57,9 @@ export const reportOverviewRowSchema = z.object({
   errors: z.number().int(),
   warnings: z.number().int(),
   publishedAt: zInstant.nullable(),
+  /** The publication deadline (条例第四十九条) and whether it passed unpublished. */
+  publicationDue: z.string(),
+  overdue: z.boolean(),
 });
 export type ReportOverviewRow = z.output<typeof reportOverviewRowSchema>;
 
@@ -69,6 +72,9 @@ export const reportViewSchema = z.object({
   warnings: z.array(validationIssueSchema),
   publishedAt: zInstant.nullable(),
   publicationDue: z.string(),
+  overdue: z.boolean(),
+  /** Whether the year has ended: before that, publishing needs a reason. */
+  yearEnded: z.boolean(),
 });
 export type ReportView = z.output<typeof reportViewSchema>;
 
@@ -109,8 +115,9 @@ export const reportsApi = {
     method: 'post',
     path: `${reportPath}/publish`,
     tag,
-    summary: '发布到门户“政府信息公开年报”栏目',
+    summary: '发布到门户“政府信息公开年报”栏目（年度结束前须填写提前发布的理由）',
     permission: 'reports:report:publish',
+    body: z.object({ earlyReason: z.string().trim().max(500, '理由不超过 500 字').optional() }),
     response: reportViewSchema,
   }),
   exportDocx: endpoint({

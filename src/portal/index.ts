@@ -4,13 +4,17 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
+import { a11yRoutes } from './a11y';
 import { decisionsPortal } from './hdjl/zj';
+import { homePortal } from './home';
 import { reportsPortal } from './reports';
 import { districtNameOf, requestsPortal } from './requests';
 import { portalRoutes } from './routes';
 import { disclosurePortal } from './xxgk';
 
 export function mountPortal(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter): void {
+  a11yRoutes(app);
+  homePortal(app, p);
   requestsPortal(app, p, districtNameOf(p));
   reportsPortal(app, p);
   disclosurePortal(app, p);

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
+import type { A11yState } from './a11y';
 
 export interface Crumb {
   label: string;
@@ -13,38 +14,81 @@ export const XXGK_COLUMNS = [
   { slug: 'nb', label: '政府信息公开年报' },
 ] as const;
 
-export function Layout(props: { title: string; district: string; crumbs?: Crumb[]; children: Child }) {
+/** The main navigation; 互动交流 (/hdjl) is served by the interaction pages. */
+const NAV = [
+  { href: '/', label: '首页' },
+  { href: '/xxgk', label: '政府信息公开' },
+  { href: '/xxgk/gfxwj', label: '规范性文件' },
+  { href: '/ysqgk', label: '依申请公开' },
+  { href: '/hdjl', label: '互动交流' },
+] as const;
+
+/**
+ * Every portal page's frame: the 适老化 switches (as classes on <html>, honoured by portal.css), the site search
+ * box in the header, the main navigation and the crumbs.
+ */
+export function Layout(props: {
+  title: string;
+  district: string;
+  a11y: A11yState;
+  crumbs?: Crumb[];
+  /** The query shown in the header's search box (the search page). */
+  q?: string;
+  children: Child;
+}) {
+  const m = props.a11y.modes;
+  const back = encodeURIComponent(props.a11y.back);
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" class={m.map((x) => `gk-${x}`).join(' ') || undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.district}人民政府`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/portal.css" />
       </head>
       <body>
         <a class="skip" href="#main">
           跳到主要内容
         </a>
-        <header class="site">
+        <div class="topbar">
           <div class="wrap">
+            <span>欢迎访问{props.district}人民政府政务公开平台</span>
+            <span class="a11y">
+              <a href={`/xxgk/a11y?mode=large&back=${back}`}>
+                {m.includes('large') ? '标准字号' : '大字模式'}
+              </a>
+              <a href={`/xxgk/a11y?mode=contrast&back=${back}`}>
+                {m.includes('contrast') ? '标准配色' : '高对比度'}
+              </a>
+            </span>
+          </div>
+        </div>
+        <header class="site">
+          <div class="wrap head">
             <p class="brand">
               <a href="/">{props.district}人民政府</a>
+              <span class="sub">政务公开</span>
             </p>
-            <nav aria-label="主导航">
-              <ul class="nav">
-                <li>
-                  <a href="/">首页</a>
-                </li>
-                <li>
-                  <a href="/xxgk">政府信息公开</a>
-                </li>
-                <li>
-                  <a href="/ysqgk">依申请公开</a>
-                </li>
-              </ul>
-            </nav>
+            <search class="site-search">
+              <form method="get" action="/xxgk/search">
+                <label for="site-q" class="sr-only">
+                  站内检索
+                </label>
+                <input id="site-q" name="q" type="search" value={props.q ?? ''} placeholder="搜索政府信息" />
+                <button type="submit">搜索</button>
+              </form>
+            </search>
           </div>
+          <nav aria-label="主导航" class="wrap">
+            <ul class="nav">
+              {NAV.map((n) => (
+                <li>
+                  <a href={n.href}>{n.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         {props.crumbs && props.crumbs.length > 0 && (
           <nav aria-label="当前位置" class="crumbs wrap">
@@ -71,6 +115,29 @@ export function Layout(props: { title: string; district: string; crumbs?: Crumb[
         </footer>
       </body>
     </html>
+  );
+}
+
+/**
+ * Wide tables scroll inside their own box (a 年报 table on a phone) instead of widening the page; the box is
+ * keyboard-reachable. For HTML the platform wrote (item bodies after the editor's sanitiser, frozen 年报).
+ */
+export function scrollTables(html: string): string {
+  return html
+    .replace(
+      /<table\b/gi,
+      '<section class="table-scroll" tabindex="0" aria-label="表格（可左右滚动）"><table',
+    )
+    .replace(/<\/table>/gi, '</table></section>');
+}
+
+/** Two columns on wide screens with the side menu on the left; on phones the content comes first. */
+export function TwoCol(props: { side: Child; children: Child }) {
+  return (
+    <div class="two-col">
+      <section class="content">{props.children}</section>
+      <div class="side">{props.side}</div>
+    </div>
   );
 }
 

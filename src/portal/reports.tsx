@@ -4,9 +4,11 @@
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { districtColumnWithItems } from '../server/modules/disclosure';
+import { rootUnit } from '../server/modules/org';
 import { publishedReport, publishedReports } from '../server/modules/reports';
 import type { AppEnv, Platform } from '../server/platform/context';
-import { Layout, XxgkNav } from './layout';
+import { a11yOf } from './a11y';
+import { Layout, scrollTables, TwoCol, XxgkNav } from './layout';
 import { districtNameOf } from './requests';
 import { page } from './routes';
 
@@ -16,7 +18,10 @@ export function reportsPortal(app: Hono<AppEnv>, p: Platform): void {
   const districtName = districtNameOf(p);
   app.get('/xxgk/nb', async (c) => {
     const district = await districtName();
-    const list = await publishedReports(p.database.db);
+    // The district government's own reports first (newest first), then the others by year.
+    const rootId = (await rootUnit(p.database.db))?.id;
+    const all = await publishedReports(p.database.db);
+    const list = [...all.filter((r) => r.unitId === rootId), ...all.filter((r) => r.unitId !== rootId)];
     // The district government's own 年报 column, when items were filed there besides the reports.
     const nbColumn = await districtColumnWithItems(p.database.db, 'nb');
     return page(
@@ -24,30 +29,28 @@ export function reportsPortal(app: Hono<AppEnv>, p: Platform): void {
       <Layout
         title="政府信息公开年报"
         district={district}
+        a11y={a11yOf(c)}
         crumbs={[...crumbs, { label: '政府信息公开年报' }]}
       >
-        <div class="two-col">
-          <XxgkNav current="nb" />
-          <section>
-            <h1>政府信息公开年报</h1>
-            {nbColumn && (
-              <p>
-                <a href={`/xxgk/column/${nbColumn}`}>本栏目发布的其他信息</a>
-              </p>
-            )}
-            {list.length === 0 ? (
-              <p class="notice">目前暂无已发布的年度报告。</p>
-            ) : (
-              <ul data-testid="report-list">
-                {list.map((r) => (
-                  <li>
-                    <a href={`/xxgk/nb/${r.id}`}>{`${r.unitName}${r.year}年政府信息公开工作年度报告`}</a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
+        <TwoCol side={<XxgkNav current="nb" />}>
+          <h1>政府信息公开年报</h1>
+          {nbColumn && (
+            <p>
+              <a href={`/xxgk/column/${nbColumn}`}>本栏目发布的其他信息</a>
+            </p>
+          )}
+          {list.length === 0 ? (
+            <p class="notice">目前暂无已发布的年度报告。</p>
+          ) : (
+            <ul data-testid="report-list">
+              {list.map((r) => (
+                <li>
+                  <a href={`/xxgk/nb/${r.id}`}>{`${r.unitName}${r.year}年政府信息公开工作年度报告`}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </TwoCol>
       </Layout>,
     );
   });
@@ -62,9 +65,10 @@ export function reportsPortal(app: Hono<AppEnv>, p: Platform): void {
       <Layout
         title={title}
         district={district}
+        a11y={a11yOf(c)}
         crumbs={[...crumbs, { label: '政府信息公开年报', href: '/xxgk/nb' }, { label: title }]}
       >
-        <article class="report">{raw(r.html)}</article>
+        <article class="report">{raw(scrollTables(r.html))}</article>
       </Layout>,
     );
   });

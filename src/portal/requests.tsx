@@ -2,7 +2,9 @@
 // Portal pages of 依申请公开: the application form (no JavaScript), the result with the query code, and the
 // status page by query code, which shows no personal data. Views in ysqgk/views.tsx; data from the modules' faces.
 import type { Context, Hono } from 'hono';
-import { applicantOf, zIntake } from '../contracts/requests';
+import { applicantOf, DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS, zIntake } from '../contracts/requests';
+import { chinaDate } from '../domain/calendar';
+import { portalFormErrors } from '../domain/requests/portal-form';
 import { districtName, listUnits } from '../server/modules/org';
 import { hashedApplicantKey, publicStatus, submitFromPortal } from '../server/modules/requests';
 import { type AppEnv, type Platform, systemActor } from '../server/platform/context';
@@ -10,10 +12,19 @@ import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
+import { a11yOf } from './a11y';
 import { Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
-import { ApplicationForm, type FormValues, StatusPage, Submitted } from './ysqgk/views';
+import {
+  ApplicationForm,
+  FORM_FIELDS,
+  type FormErrors,
+  type FormValues,
+  NO_ERRORS,
+  StatusPage,
+  Submitted,
+} from './ysqgk/views';
 
 /**
  * At most 5 accepted portal applications per hour per address and per applicant (ID number) [I]; setting
@@ -55,13 +66,18 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     { label: '依申请公开', href: '/ysqgk' },
   ];
 
-  const form = async (c: Context<AppEnv>, values: FormValues, errors: string[], status = 200) => {
+  const form = async (c: Context<AppEnv>, values: FormValues, errors: FormErrors, status = 200) => {
     const district = await districtName();
     const challenge = await newChallenge(p);
     const list = await agencies(p);
     return page(
       c,
-      <Layout title="政府信息公开申请" district={district} crumbs={[...crumbs, { label: '在线申请' }]}>
+      <Layout
+        title="政府信息公开申请"
+        district={district}
+        a11y={a11yOf(c)}
+        crumbs={[...crumbs, { label: '在线申请' }]}
+      >
         <ApplicationForm values={values} errors={errors} challenge={challenge} agencies={list} />
       </Layout>,
       status,
@@ -72,7 +88,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     const district = await districtName();
     return page(
       c,
-      <Layout title="依申请公开" district={district} crumbs={[crumbs[0]!, { label: '依申请公开' }]}>
+      <Layout
+        title="依申请公开"
+        district={district}
+        a11y={a11yOf(c)}
+        crumbs={[crumbs[0]!, { label: '依申请公开' }]}
+      >
         <h1>依申请公开</h1>
         <p>
           公民、法人或者其他组织可以向行政机关申请获取相关政府信息（《中华人民共和国政府信息公开条例》第二十七条）。
@@ -93,7 +114,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     );
   });
 
-  app.get('/ysqgk/apply', (c) => form(c, {}, []));
+  app.get('/ysqgk/apply', (c) => form(c, {}, NO_ERRORS));
 
   app.post('/ysqgk/apply', async (c) => {
     // Not under /api: the platform's CSRF check does not run here, so refuse cross-site posts by Origin.
@@ -109,16 +130,25 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     try {
       raw = await c.req.parseBody();
     } catch {
-      return form(c, {}, ['提交内容无法读取，请重新填写'], 400);
+      return form(c, {}, general('提交内容无法读取，请重新填写'), 400);
     }
+    // What was typed comes back in the form; the answer belongs to a question that is replaced.
     const values: FormValues = {};
-    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') values[k] = v;
+    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && k !== 'answer') values[k] = v;
     const tooMany = (wait: number) =>
-      form(c, values, [`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`], 429);
+      form(c, values, general(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`), 429);
     if (tries > 0) return tooMany(tries);
-    if (!(await checkChallenge(p, values.token ?? '', values.answer ?? ''))) {
-      return form(c, values, ['验证问题回答不正确或已过期，请重新回答'], 400);
-    }
+    // Every problem at once: the fields and the question together.
+    const fields = portalFormErrors(raw as Record<string, string>, {
+      unitIds: (await agencies(p)).map((u) => u.id),
+      deliveryForms: Object.keys(DELIVERY_FORM_LABELS),
+      deliveryChannels: Object.keys(DELIVERY_CHANNEL_LABELS),
+      today: chinaDate(p.clock.now()),
+    });
+    const answer = typeof raw.answer === 'string' ? raw.answer : '';
+    if (answer && !(await checkChallenge(p, values.token ?? '', answer)))
+      fields.answer = '验证问题回答不正确或已过期，请回答下面的新问题';
+    if (Object.keys(fields).length > 0) return form(c, values, { fields, general: [] }, 400);
     const file = raw.idProof;
     const taken: string[] = [];
     try {
@@ -144,7 +174,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
       const district = await districtName();
       return page(
         c,
-        <Layout title="申请已提交" district={district} crumbs={[...crumbs, { label: '申请已提交' }]}>
+        <Layout
+          title="申请已提交"
+          district={district}
+          a11y={a11yOf(c)}
+          crumbs={[...crumbs, { label: '申请已提交' }]}
+        >
           <Submitted result={result} />
         </Layout>,
         201,
@@ -152,11 +187,8 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     } catch (e) {
       // A submission that was not accepted costs nothing.
       await Promise.all(taken.map((t) => limiter.refund(t)));
-      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'PAYLOAD_TOO_LARGE')) {
-        const fields = (e.details as { fields?: Record<string, string> } | undefined)?.fields;
-        const msgs = fields ? Object.values(fields) : [e.message];
-        return form(c, values, msgs.length ? msgs : [e.message], 400);
-      }
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'PAYLOAD_TOO_LARGE'))
+        return form(c, values, serverErrors(e), 400);
       throw e;
     }
   });
@@ -168,11 +200,31 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     c.header('Cache-Control', 'no-store');
     return page(
       c,
-      <Layout title="查询办理进度" district={district} crumbs={[...crumbs, { label: '查询办理进度' }]}>
+      <Layout
+        title="查询办理进度"
+        district={district}
+        a11y={a11yOf(c)}
+        crumbs={[...crumbs, { label: '查询办理进度' }]}
+      >
         <StatusPage code={code} st={st} />
       </Layout>,
     );
   });
+}
+
+const general = (message: string): FormErrors => ({ fields: {}, general: [message] });
+
+/** A refusal of the server (the same rules for every channel) as the form's fields: applicant.x → x. */
+function serverErrors(e: AppError): FormErrors {
+  if (e.code === 'PAYLOAD_TOO_LARGE') return { fields: { idProof: e.message }, general: [] };
+  const given = (e.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+  const out: FormErrors = { fields: {}, general: [] };
+  for (const [k, m] of Object.entries(given)) {
+    const name = k.replace(/^applicant\./, '');
+    if (FORM_FIELDS.has(name)) out.fields[name] = m;
+    else out.general.push(m);
+  }
+  return Object.keys(given).length ? out : general(e.message);
 }
 
 /** District name for portal pages (the root unit without 人民政府). */

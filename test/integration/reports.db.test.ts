@@ -1,6 +1,6 @@
 // The annual report from generated case data: every identity of §2.4 holds, per-unit scope, save, export
 // (.docx opened and read, HTML), publication to /xxgk/nb.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportOverviewRow, ReportView } from '../../src/contracts/reports';
 import {
@@ -9,7 +9,7 @@ import {
   SECTION_TITLES,
   TABLE3_COLUMNS,
 } from '../../src/domain/requests/annual-report';
-import { requestCases, requestRemedies, units } from '../../src/server/db/schema';
+import { auditLog, requestCases, requestRemedies, units } from '../../src/server/db/schema';
 import { blocksToText, readDocx } from '../../src/server/platform/documents';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -182,8 +182,25 @@ describe('annual report', () => {
     expect(html).toContain('<table');
     expect(html).toContain('行政规范性文件');
 
-    const pub = await office.post<ReportView>(`/api/reports/${fgwUnit}/2026/publish`);
+    // 2026 has not ended (the clock says 2026-03-02): publishing needs a reason, which is audited.
+    expect(saved.body.data!.yearEnded).toBe(false);
+    const early = await office.post(`/api/reports/${fgwUnit}/2026/publish`);
+    expect(early.status).toBe(400);
+    expect(early.body.error!.message).toContain('2026 年尚未结束');
+    expect((await office.post(`/api/reports/${fgwUnit}/2026/publish`, { earlyReason: '  ' })).status).toBe(
+      400,
+    );
+    const pub = await office.post<ReportView>(`/api/reports/${fgwUnit}/2026/publish`, {
+      earlyReason: '机构改革，撤并前公布',
+    });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+    const [row] = await api.tdb.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'reports.publish'))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(row!.detail).toContain('机构改革，撤并前公布');
     expect(pub.body.data!.publishedAt).not.toBeNull();
     const list = await (await api.anon().request('GET', '/xxgk/nb')).raw.text();
     const href = /href="(\/xxgk\/nb\/[0-9a-f-]{36})"/.exec(list)![1]!;
@@ -200,5 +217,35 @@ describe('annual report', () => {
     expect(f.errors).toBe(0);
     const own = (await fgw.get<ReportOverviewRow[]>('/api/reports?year=2026')).body.data!;
     expect(own.map((r) => r.unitId)).toEqual([fgwUnit]);
+  });
+
+  it("flags overdue years: on 2026-03-02 a department's 2025 report (due 01-31) is overdue, the government's (03-31) not yet", async () => {
+    const rows = (await office.get<ReportOverviewRow[]>('/api/reports?year=2025')).body.data!;
+    const f = rows.find((r) => r.unitId === fgwUnit)!;
+    expect(f).toMatchObject({ publicationDue: '2026-01-31', overdue: true });
+    const gov = rows.find((r) => r.publicationDue.endsWith('-03-31'))!;
+    expect(gov.overdue).toBe(false);
+    expect((await fgw.get<ReportView>(`/api/reports/${fgwUnit}/2025`)).body.data!).toMatchObject({
+      overdue: true,
+      yearEnded: true,
+    });
+  });
+
+  it("the portal lists the district government's report first", async () => {
+    const [gov] = await api.tdb.database.db.select().from(units).where(eq(units.kind, 'government'));
+    const put = await office.put(`/api/reports/${gov!.id}/2025`, {
+      table2,
+      overview: '区政府',
+      problems: '',
+      otherMatters: '',
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await office.post(`/api/reports/${gov!.id}/2025/publish`)).status).toBe(200);
+    const list = await (await api.anon().request('GET', '/xxgk/nb')).raw.text();
+    const titles = [...list.matchAll(/href="\/xxgk\/nb\/[0-9a-f-]{36}">([^<]+)</g)].map((m) => m[1]);
+    expect(titles.length).toBe(2);
+    // The 2026 department report is newer, yet the district government's comes first.
+    expect(titles[0]).toContain(`${gov!.name}2025年`);
+    expect(titles[1]).toContain('区发展改革委2026年');
   });
 });

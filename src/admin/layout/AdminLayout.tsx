@@ -11,6 +11,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api';
 import { useLogout, useMe } from '../auth';
+import { TodoBell } from '../features/todo/components/TodoBell';
 import { selectedPath, visibleModules } from '../menu';
 import { ADMIN_MODULES } from '../modules';
 
@@ -33,6 +34,8 @@ export function AdminLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone (below md) the menu starts folded away and folds completely (width 0); the button opens it.
+  const [narrow, setNarrow] = useState(false);
   const { token } = theme.useToken();
 
   const modules = useMemo(() => visibleModules(ADMIN_MODULES, me.data?.permissions ?? []), [me.data]);
@@ -94,7 +97,19 @@ export function AdminLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} trigger={null} width={220} theme="dark">
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        trigger={null}
+        width={220}
+        theme="dark"
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+      >
         <div
           style={{
             height: 56,
@@ -138,32 +153,46 @@ export function AdminLayout() {
             icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
             onClick={() => setCollapsed(!collapsed)}
           />
-          <Space size="middle">
+          <Space size={narrow ? 'small' : 'middle'}>
+            <TodoBell />
             <Space size={4} data-testid="current-user">
               <UserOutlined />
               <Typography.Text strong data-testid="current-user-name">
                 {user.name}
               </Typography.Text>
-              <Typography.Text type="secondary" data-testid="current-user-unit">
-                {user.unitName}
-              </Typography.Text>
+              {narrow ? null : (
+                <Typography.Text type="secondary" data-testid="current-user-unit">
+                  {user.unitName}
+                </Typography.Text>
+              )}
             </Space>
             <Button
               icon={<KeyOutlined />}
               onClick={() => navigate('/password')}
               data-testid="change-password"
+              aria-label="修改密码"
             >
-              修改密码
+              {narrow ? null : '修改密码'}
             </Button>
-            <Button icon={<SafetyOutlined />} onClick={() => navigate('/two-step')} data-testid="two-step">
-              两步验证
+            <Button
+              icon={<SafetyOutlined />}
+              onClick={() => navigate('/two-step')}
+              data-testid="two-step"
+              aria-label="两步验证"
+            >
+              {narrow ? null : '两步验证'}
             </Button>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
-              退出登录
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => void logout()}
+              data-testid="logout"
+              aria-label="退出登录"
+            >
+              {narrow ? null : '退出登录'}
             </Button>
           </Space>
         </Header>
-        <Content style={{ margin: 16 }}>
+        <Content className="gk-content" style={{ margin: 16 }}>
           <Suspense fallback={<PageFallback />}>
             <Outlet />
           </Suspense>

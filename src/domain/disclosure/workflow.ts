@@ -27,6 +27,17 @@ export const DEFAULT_REVIEW_LEVELS = ['初审', '复审', '终审'] as const;
 
 export type ReviewAction = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
 
+/** What the console says once an action is done (短句, not "…成功"). */
+export const REVIEW_ACTION_DONE: Record<ReviewAction | 'correct' | 'override', string> = {
+  submit: '已提交审核',
+  approve: '已通过',
+  return: '已退回修改',
+  publish: '已发布',
+  withdraw: '已撤回',
+  correct: '已生成更正版本',
+  override: '已放行',
+};
+
 export const REVIEW_ACTION_LABELS: Record<ReviewAction | 'correct' | 'override' | 'mask' | 'create', string> =
   {
     create: '起草',

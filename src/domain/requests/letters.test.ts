@@ -6,6 +6,7 @@ const base: LetterCase = {
   caseNo: '2026-0001',
   unitName: '区发展改革委',
   applicantName: '张三',
+  applicantIsPerson: true,
   receivedOn: '2026-03-02',
   description: '某项目批复',
   replyDue: '2026-03-30',
@@ -77,5 +78,30 @@ describe('letterContent', () => {
       '2026-01-30',
     );
     expect(c.paragraphs.join('')).toMatch(/700元（按量计收）.*2026年3月5日前/);
+  });
+
+  it.each([
+    [true, '您'],
+    [false, '贵单位'],
+  ])('addresses a person as 您 and an organisation as 贵单位 (person: %s)', (applicantIsPerson, you) => {
+    const text = letterContent('reply_partial', { ...base, applicantIsPerson }, '2026-03-10').paragraphs.join(
+      '',
+    );
+    expect(text).toContain(`收到${you}提出的`);
+    expect(text).toContain(`提供给${you}`);
+    if (!applicantIsPerson) expect(text).not.toContain('您');
+    expect(text).not.toContain('您（单位）');
+  });
+
+  it('never prints 。”。 when the description ends a sentence; names the handler', () => {
+    const c = letterContent(
+      'reply_partial',
+      { ...base, description: '2025年项目清单。', handler: '李明' },
+      '2026-03-10',
+    );
+    const text = c.paragraphs.join('');
+    expect(text).not.toContain('。”。');
+    expect(text).toContain('申请获取“2025年项目清单”。');
+    expect(c.paragraphs.at(-1)).toBe('经办人：李明');
   });
 });

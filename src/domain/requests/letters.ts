@@ -85,6 +85,10 @@ export interface LetterCase {
   caseNo: string;
   unitName: string;
   applicantName: string;
+  /** A natural person is addressed 您, an organisation 贵单位. */
+  applicantIsPerson: boolean;
+  /** Who handles the case (the letter names them under the signature), when known. */
+  handler?: string | null;
   receivedOn: string;
   description: string;
   replyDue: string | null;
@@ -134,6 +138,11 @@ export function checkLetter(kind: LetterKind, c: LetterCase, date: string): stri
   }
 }
 
+/** Quoted text without its own closing punctuation, so a sentence never reads 。”。 */
+function quote(s: string): string {
+  return `“${s.trim().replace(/[。．.！!？?；;，,、\s]+$/u, '')}”`;
+}
+
 function cn(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -147,7 +156,8 @@ export function letterContent(
   remedy: RemedySettings = DEFAULT_REMEDY_SETTINGS,
 ): LetterContent {
   const head = `${c.applicantName}：`;
-  const received = `本机关于${cn(c.receivedOn)}收到您（单位）提出的政府信息公开申请，申请获取“${c.description}”。`;
+  const you = c.applicantIsPerson ? '您' : '贵单位';
+  const received = `本机关于${cn(c.receivedOn)}收到${you}提出的政府信息公开申请，申请获取${quote(c.description)}。`;
   const remedyText = `如对本答复不服，可以在收到本答复之日起${remedy.reconsiderationDays}日内向${remedy.reconsiderationBody}申请行政复议，或者在${remedy.litigationMonths}个月内向${remedy.court}提起行政诉讼。`;
   const paragraphs: string[] = [];
   if (isReplyLetter(kind) && c.outcome) {
@@ -157,12 +167,11 @@ export function letterContent(
       : '';
     const family = outcomeFamily(c.outcome);
     const decision: Record<OutcomeFamily, string> = {
-      disclosed: '本机关决定予以公开，现将相关政府信息提供给您。',
-      partial:
-        '您申请的信息中含有不应当公开的内容，但能够作区分处理，本机关决定部分公开：可以公开的部分提供给您，不予公开的部分已作区分处理。',
-      withheld: `您申请的信息属于“${OUTCOME_LABELS[c.outcome].replace(/^\d+\./, '')}”的情形，本机关决定不予公开。`,
+      disclosed: `本机关决定予以公开，现将相关政府信息提供给${you}。`,
+      partial: `${you}申请的信息中含有不应当公开的内容，但能够作区分处理，本机关决定部分公开：可以公开的部分提供给${you}，不予公开的部分已作区分处理。`,
+      withheld: `${you}申请的信息属于${quote(OUTCOME_LABELS[c.outcome].replace(/^\d+\./, ''))}的情形，本机关决定不予公开。`,
       unavailable: `经查，${OUTCOME_LABELS[c.outcome].replace(/^\d+\./, '')}，本机关无法提供。`,
-      not_processed: `您的申请属于“${OUTCOME_LABELS[c.outcome].replace(/^\d+\./, '')}”的情形，本机关不予处理。`,
+      not_processed: `${you}的申请属于${quote(OUTCOME_LABELS[c.outcome].replace(/^\d+\./, ''))}的情形，本机关不予处理。`,
       other: `${OUTCOME_LABELS[c.outcome].replace(/^\d+\./, '')}。`,
     };
     paragraphs.push(`${basis}${decision[family]}`);
@@ -171,7 +180,7 @@ export function letterContent(
   } else if (kind === 'correction' && c.correction) {
     paragraphs.push(received);
     paragraphs.push(
-      `经审查，您的申请内容不明确${c.correction.missing ? `（${c.correction.missing}）` : ''}。根据《中华人民共和国政府信息公开条例》第三十条的规定，请您${c.correction.correctBy ? `于${cn(c.correction.correctBy)}前` : '在合理期限内'}作出补正，说明需要获取的政府信息的名称、文号或者便于查询的其他特征性描述。`,
+      `经审查，${you}的申请内容不明确${c.correction.missing ? `（${c.correction.missing.trim().replace(/[。.；;，,]+$/u, '')}）` : ''}。根据《中华人民共和国政府信息公开条例》第三十条的规定，请${you}${c.correction.correctBy ? `于${cn(c.correction.correctBy)}前` : '在合理期限内'}作出补正，说明需要获取的政府信息的名称、文号或者便于查询的其他特征性描述。`,
     );
     paragraphs.push(
       '答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
@@ -183,7 +192,7 @@ export function letterContent(
     );
   } else if (kind === 'third_party' && c.thirdParty) {
     paragraphs.push(
-      `本机关收到政府信息公开申请（编号${c.caseNo}），申请获取“${c.description}”。该信息公开可能损害您（单位）的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求您（单位）的意见。`,
+      `本机关收到政府信息公开申请（编号${c.caseNo}），申请获取${quote(c.description)}。该信息公开可能损害您（单位）的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求您（单位）的意见。`,
     );
     paragraphs.push(
       `请您（单位）自收到本函之日起${CONSULTATION_WORKING_DAYS}个工作日内（${cn(c.thirdParty.answerDue)}前）提出意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。`,
@@ -191,7 +200,7 @@ export function letterContent(
   } else if (kind === 'fee' && c.fee) {
     paragraphs.push(received);
     paragraphs.push(
-      `根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），您的申请需缴纳信息处理费${c.fee.amount}元（${c.fee.method}）。请于${cn(c.fee.payBy)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      `根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），${you}的申请需缴纳信息处理费${c.fee.amount}元（${c.fee.method}）。请于${cn(c.fee.payBy)}前缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     );
     paragraphs.push('自发出收费通知之日起至申请人缴纳费用之日止的期间，不计算在答复期限内。');
   }
@@ -199,7 +208,7 @@ export function letterContent(
     title: LETTER_KIND_LABELS[kind],
     reference: `申请编号：${c.caseNo}`,
     addressee: kind === 'third_party' ? `${c.thirdParty?.party ?? '第三方'}：` : head,
-    paragraphs,
+    paragraphs: c.handler ? [...paragraphs, `经办人：${c.handler}`] : paragraphs,
     signature: c.unitName,
     date: cn(date),
   };

@@ -15,6 +15,7 @@ import { districtName } from '../../server/modules/org';
 import { type AppEnv, type Platform, systemActor } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import { RateLimiter } from '../../server/platform/ratelimit';
+import { a11yOf } from '../a11y';
 import { Layout } from '../layout';
 import { page } from '../routes';
 import { type Challenge, checkChallenge, newChallenge } from '../ysqgk/challenge';
@@ -161,7 +162,12 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
     const pages = Math.ceil(closed.total / PAGE_SIZE);
     return page(
       c,
-      <Layout title="意见征集" district={await district()} crumbs={[hub, { label: '意见征集' }]}>
+      <Layout
+        title="意见征集"
+        district={await district()}
+        a11y={a11yOf(c)}
+        crumbs={[hub, { label: '意见征集' }]}
+      >
         <style>{CSS}</style>
         <h1>重大行政决策意见征集</h1>
         <p>重大行政决策草案在提交审议前公开征求意见；征求意见结束后 1 个月内公布意见采纳情况。</p>
@@ -187,7 +193,12 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
   ) =>
     page(
       c,
-      <Layout title={d.title} district={await district()} crumbs={[hub, zj, { label: d.title }]}>
+      <Layout
+        title={d.title}
+        district={await district()}
+        a11y={a11yOf(c)}
+        crumbs={[hub, zj, { label: d.title }]}
+      >
         <style>{CSS}</style>
         <h1>{d.title}</h1>
         <p class="meta">

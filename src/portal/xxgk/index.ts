@@ -3,7 +3,6 @@
 // explanation; 适老化 large-font and high-contrast modes by cookie. Data comes from the disclosure module's face.
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../../server/platform/context';
-import { xxgkA11y } from './a11y';
 import { xxgkCatalog } from './catalog';
 import { xxgkCleanup } from './cleanup';
 import { xxgkDirectory } from './directory';
@@ -16,7 +15,6 @@ import { createView } from './view';
 
 export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   const view = createView(p);
-  xxgkA11y(app);
   xxgkCatalog(app, p, view);
   xxgkDirectory(app, p, view);
   xxgkItem(app, p, view);

@@ -14,7 +14,7 @@ import { attachmentFile, publicItem } from '../../server/modules/disclosure';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import { attachment } from '../../server/platform/http/upload';
-import { XXGK_COLUMNS } from '../layout';
+import { scrollTables, XXGK_COLUMNS } from '../layout';
 import { ITEM_ID, MetaRow, navUnit, unitCrumbs, type View, xxgk } from './view';
 
 export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
@@ -86,7 +86,7 @@ export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
           </tbody>
         </table>
         <h1>{item.title}</h1>
-        <div class="item-body">{raw(item.bodyHtml)}</div>
+        <div class="item-body">{raw(scrollTables(item.bodyHtml))}</div>
         {attachments.length > 0 && (
           <section aria-labelledby="att-title">
             <h2 id="att-title">附件</h2>

@@ -1,10 +1,11 @@
 /** @jsxImportSource hono/jsx */
-// The unified query of normative documents (行政规范性文件): keyword, issuing unit, year, validity today.
+// The unified query of normative documents (行政规范性文件): keyword, issuing unit, year, validity today; and
+// the list of 政策解读.
 import type { Hono } from 'hono';
 import { VALIDITY_LABELS, type Validity } from '../../domain/disclosure/rules';
-import { normativeQuery } from '../../server/modules/disclosure';
+import { latestInterpretations, normativeQuery } from '../../server/modules/disclosure';
 import type { AppEnv, Platform } from '../../server/platform/context';
-import { Choice, ITEM_ID, type View, xxgk } from './view';
+import { Choice, ITEM_ID, ItemList, type View, xxgk } from './view';
 
 export const VALIDITY_OPTIONS = (['in_force', 'expired', 'repealed'] as const).map((v) => ({
   value: v,
@@ -51,31 +52,48 @@ export function xxgkNormative(app: Hono<AppEnv>, p: Platform, v: View): void {
           <button type="submit">查询</button>
         </form>
         <p>共 {rows.length} 件</p>
-        <table>
-          <caption class="skip">行政规范性文件</caption>
-          <thead>
-            <tr>
-              <th scope="col">文件名称</th>
-              <th scope="col">发文字号</th>
-              <th scope="col">制发单位</th>
-              <th scope="col">成文日期</th>
-              <th scope="col">有效性</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
+        <section class="table-scroll" tabindex={0} aria-label="行政规范性文件列表">
+          <table>
+            <caption class="skip">行政规范性文件</caption>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/xxgk/info/${r.id}`}>{r.title}</a>
-                </td>
-                <td>{r.docNumber ?? ''}</td>
-                <td>{r.unitName}</td>
-                <td>{r.writtenDate ?? ''}</td>
-                <td>{VALIDITY_LABELS[r.now]}</td>
+                <th scope="col">文件名称</th>
+                <th scope="col">发文字号</th>
+                <th scope="col">制发单位</th>
+                <th scope="col">成文日期</th>
+                <th scope="col">有效性</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/xxgk/info/${r.id}`}>{r.title}</a>
+                  </td>
+                  <td>{r.docNumber ?? ''}</td>
+                  <td>{r.unitName}</td>
+                  <td>{r.writtenDate ?? ''}</td>
+                  <td>{VALIDITY_LABELS[r.now]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </>,
+      { nav: 'fdzdgknr' },
+    );
+  });
+
+  // 政策解读: the newest interpretations of every unit (each links to the policy it explains).
+  app.get('/xxgk/zcjd', async (c) => {
+    const rows = await latestInterpretations(p.database, 100);
+    return v.send(
+      c,
+      '政策解读',
+      [xxgk, { label: '政策解读' }],
+      <>
+        <h1>政策解读</h1>
+        <ItemList rows={rows} />
       </>,
       { nav: 'fdzdgknr' },
     );

@@ -128,6 +128,7 @@ export function xxgkSearch(app: Hono<AppEnv>, p: Platform, v: View): void {
           </>
         )}
       </>,
+      { q },
     );
   });
 }

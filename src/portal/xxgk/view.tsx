@@ -1,51 +1,13 @@
 /** @jsxImportSource hono/jsx */
-// What every 政府信息公开 page shares: the page frame with the 适老化 switches (large font, high contrast by
-// cookie), the cache headers (ETag, Last-Modified, 304), the not-found page, crumbs down to a unit's catalog, the
-// item list and the pager.
+// What every 政府信息公开 page shares: the page frame (layout.tsx, with the 适老化 switches), the cache headers
+// (ETag, Last-Modified, 304), the not-found page, crumbs down to a unit's catalog, the item list and the pager.
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { districtName, getUnit, rootUnit } from '../../server/modules/org';
 import type { AppEnv, Platform } from '../../server/platform/context';
-import { type Crumb, Layout, XxgkNav } from '../layout';
-
-export const EXTRA_CSS = `
-.meta th{width:8em;background:#f1f3f6;font-weight:600}
-.meta{margin:12px 0 20px}
-.item-body{font-size:1.05rem;line-height:1.9}
-.item-body li p,.item-body td p,.item-body th p{margin:0}
-.item-body table{margin:12px 0}
-.list{list-style:none;padding:0;margin:0}
-.list li{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;padding:10px 0;border-bottom:1px dashed #c9ced6}
-.list .date{color:#444;white-space:nowrap}
-.subcols{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
-.subcols a{display:inline-block;padding:4px 10px;border:1px solid #c9ced6;border-radius:4px;text-decoration:none}
-.search-form{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:12px 0}
-.search-form label{display:flex;flex-direction:column;font-size:.95rem}
-.search-form input,.search-form select,.search-form button{font-size:1rem;padding:6px 8px;min-height:40px}
-.search-form button{background:#0b4f9c;color:#fff;border:0;border-radius:4px;padding:6px 18px}
-mark{background:#ffe58f;color:#1a1a1a}
-.hit{padding:12px 0;border-bottom:1px solid #e3e6ea}
-.hit h2{font-size:1.1rem;margin:0 0 4px}
-.hit .src{color:#444;font-size:.9rem}
-.a11y{display:flex;gap:12px;justify-content:flex-end;font-size:.95rem;margin:8px 0}
-.badge{display:inline-block;padding:0 8px;border-radius:10px;background:#e6f4ea;color:#14532d;font-size:.85rem}
-.badge.off{background:#fde8e8;color:#7f1d1d}
-.pager{display:flex;gap:12px;margin:16px 0}
-@media(max-width:600px){.meta th{width:6em}.list li{flex-direction:column}}
-`;
-const LARGE_CSS = 'html{font-size:22px}';
-const CONTRAST_CSS =
-  'body,main,.card,.xxgk-nav li a{background:#000 !important;color:#fff !important}a{color:#ffeb3b !important}th,td{border-color:#fff !important}.meta th{background:#222 !important}mark{background:#ffeb3b;color:#000}.notice{background:#000;color:#fff}';
-
-export type Mode = 'large' | 'contrast';
-
-export function modes(c: Context<AppEnv>): Mode[] {
-  const v = getCookie(c, 'gk_a11y') ?? '';
-  return v.split(',').filter((m): m is Mode => m === 'large' || m === 'contrast');
-}
+import { a11yOf } from '../a11y';
+import { type Crumb, Layout, TwoCol, XxgkNav } from '../layout';
 
 export const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,6 +19,8 @@ export interface SendOptions {
   nav?: string | undefined;
   /** A unit other than the district government: the side navigation shows its catalog. */
   unit?: { id: string; name: string } | null;
+  /** The query for the header's search box. */
+  q?: string;
 }
 
 export type UnitRef = { id: string; name: string; root: boolean };
@@ -84,25 +48,15 @@ export function createView(p: Platform): View {
     body: Child,
     opts: SendOptions = {},
   ): Promise<Response> {
-    const m = modes(c);
-    const back = c.req.path + (new URL(c.req.url).search || '');
     const doc = (
-      <Layout title={title} district={await districtName(db, p.config.districtName)} crumbs={crumbs}>
-        <link rel="stylesheet" href="/static/disclosure.css" />
-        {m.includes('large') && <style>{raw(LARGE_CSS)}</style>}
-        {m.includes('contrast') && <style>{raw(CONTRAST_CSS)}</style>}
-        <p class="a11y">
-          <a href={`/xxgk/a11y?mode=large&back=${encodeURIComponent(back)}`}>
-            {m.includes('large') ? '标准字号' : '大字模式'}
-          </a>
-          <a href={`/xxgk/a11y?mode=contrast&back=${encodeURIComponent(back)}`}>
-            {m.includes('contrast') ? '标准配色' : '高对比度'}
-          </a>
-        </p>
-        <div class="two-col">
-          <XxgkNav current={opts.nav} unit={opts.unit ?? undefined} />
-          <section>{body}</section>
-        </div>
+      <Layout
+        title={title}
+        district={await districtName(db, p.config.districtName)}
+        crumbs={crumbs}
+        a11y={a11yOf(c)}
+        q={opts.q}
+      >
+        <TwoCol side={<XxgkNav current={opts.nav} unit={opts.unit ?? undefined} />}>{body}</TwoCol>
       </Layout>
     );
     const html = `<!DOCTYPE html>${await (doc as unknown as { toString(): string | Promise<string> }).toString()}`;
@@ -169,8 +123,8 @@ export function MetaRow(props: { label: string; children?: Child }) {
 }
 
 type Row = { id: string; title: string; publishDate: string | null };
-export function ItemList(props: { rows: Row[] }) {
-  if (props.rows.length === 0) return <p class="notice">本栏目暂无已发布的信息。</p>;
+export function ItemList(props: { rows: Row[]; empty?: string }) {
+  if (props.rows.length === 0) return <p class="notice">{props.empty ?? '本栏目暂无已发布的信息。'}</p>;
   return (
     <ul class="list">
       {props.rows.map((r) => (

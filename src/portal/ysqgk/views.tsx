@@ -14,6 +14,8 @@ export const FORM_CSS = `
 .field .help{font-size:.9rem;color:#444;margin:2px 0 0}
 fieldset.field{border:1px solid #c9ced6;border-radius:6px;padding:10px 14px}
 .errors{background:#fdecea;border-left:4px solid #b3261e;padding:10px 14px}
+.field-error{color:#b3261e;font-weight:600;margin:4px 0 0}
+.field [aria-invalid=true]{border:2px solid #b3261e}
 .ok{background:#e8f5e9;border-left:4px solid #1b5e20;padding:10px 14px}
 button.primary{background:#0b4f9c;color:#fff;border:0;border-radius:4px;padding:10px 22px;font:inherit;cursor:pointer}
 .code{font-size:1.4rem;font-weight:700;letter-spacing:2px}
@@ -23,6 +25,26 @@ dl.status dt{font-weight:600}
 
 export type FormValues = Record<string, string>;
 
+/** A refused form's problems: by field (shown next to it) and general ones (shown above the form). */
+export interface FormErrors {
+  fields: Record<string, string>;
+  general: string[];
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, general: [] };
+
+/** The ids that describe a field: its help and its error, when present. */
+const describedBy = (id: string, help: boolean, error: boolean) =>
+  [help ? `${id}-help` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+
+function FieldError(props: { id: string; error?: string | undefined }) {
+  return props.error ? (
+    <p class="field-error" id={`${props.id}-err`}>
+      {props.error}
+    </p>
+  ) : null;
+}
+
 function Field(props: {
   name: string;
   label: string;
@@ -30,6 +52,7 @@ function Field(props: {
   type?: string;
   help?: string;
   required?: boolean;
+  error?: string | undefined;
 }) {
   const id = `f-${props.name}`;
   return (
@@ -44,13 +67,15 @@ function Field(props: {
         type={props.type ?? 'text'}
         value={props.values[props.name] ?? ''}
         required={props.required}
-        aria-describedby={props.help ? `${id}-help` : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, !!props.help, !!props.error)}
       />
       {props.help && (
         <p class="help" id={`${id}-help`}>
           {props.help}
         </p>
       )}
+      <FieldError id={id} error={props.error} />
     </div>
   );
 }
@@ -61,12 +86,19 @@ function Select(props: {
   values: FormValues;
   options: [string, string][];
   placeholder?: string;
+  error?: string | undefined;
 }) {
   const id = `f-${props.name}`;
   return (
     <div class="field">
       <label for={id}>{props.label}（必填）</label>
-      <select id={id} name={props.name} required>
+      <select
+        id={id}
+        name={props.name}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, false, !!props.error)}
+      >
         {props.placeholder ? (
           <option value="" selected={!props.values[props.name]}>
             {props.placeholder}
@@ -78,19 +110,67 @@ function Select(props: {
           </option>
         ))}
       </select>
+      <FieldError id={id} error={props.error} />
     </div>
   );
 }
 
-/** The application form (条例第二十九条), with the errors of a refused submission above it. */
+/** Labels of the fields, for the summary's links (in the form's order). */
+const FIELD_LABELS: [string, string][] = [
+  ['unitId', '受理机关'],
+  ['kind', '申请人类型'],
+  ['name', '姓名或者名称'],
+  ['idType', '证件类型'],
+  ['idNumber', '证件号码'],
+  ['contactPerson', '联系人'],
+  ['phone', '联系电话'],
+  ['email', '电子邮箱'],
+  ['address', '通信地址'],
+  ['idProof', '身份证明'],
+  ['description', '所需政府信息'],
+  ['purpose', '申请用途'],
+  ['deliveryForm', '获取信息的形式'],
+  ['deliveryChannel', '获取信息的途径'],
+  ['answer', '验证问题'],
+];
+
+/** The form's field names. */
+export const FORM_FIELDS: ReadonlySet<string> = new Set(FIELD_LABELS.map(([k]) => k));
+
+function TextArea(props: { name: string; label: string; values: FormValues; error?: string | undefined }) {
+  const id = `f-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, false, !!props.error)}
+      >
+        {props.values[props.name] ?? ''}
+      </textarea>
+      <FieldError id={id} error={props.error} />
+    </div>
+  );
+}
+
+/**
+ * The application form (条例第二十九条). A refused submission shows every problem at once: a summary above the
+ * form linking to each field, and each message next to its field; what was typed stays (the file must be chosen
+ * again: browsers never refill a file input).
+ */
 export function ApplicationForm(props: {
   values: FormValues;
-  errors: string[];
+  errors: FormErrors;
   challenge: Challenge;
   agencies: { id: string; name: string }[];
 }) {
-  const { values, errors, challenge } = props;
+  const { values, challenge } = props;
+  const f = props.errors.fields;
   const list = props.agencies;
+  const fieldList = FIELD_LABELS.filter(([k]) => f[k]);
+  const any = fieldList.length > 0 || props.errors.general.length > 0;
   return (
     <>
       <style>{FORM_CSS}</style>
@@ -99,12 +179,17 @@ export function ApplicationForm(props: {
         依据《中华人民共和国政府信息公开条例》第二十九条，请如实填写以下内容。行政机关收到申请之日起 20
         个工作日内答复；网上申请以双方确认之日为收到申请之日。
       </p>
-      {errors.length > 0 && (
+      {any && (
         <div class="errors" role="alert" id="form-errors">
-          <h2>申请未提交，请修改以下内容：</h2>
+          <h2>申请未提交，请修改以下 {fieldList.length + props.errors.general.length} 处：</h2>
           <ul>
-            {errors.map((e) => (
+            {props.errors.general.map((e) => (
               <li>{e}</li>
+            ))}
+            {fieldList.map(([k, label]) => (
+              <li>
+                <a href={`#f-${k}`}>{label}</a>：{f[k]}
+              </li>
             ))}
           </ul>
         </div>
@@ -116,6 +201,7 @@ export function ApplicationForm(props: {
           placeholder="请选择受理机关"
           values={values}
           options={list.map((u) => [u.id, u.name])}
+          error={f.unitId}
         />
         <fieldset class="field">
           <legend>申请人信息</legend>
@@ -127,8 +213,9 @@ export function ApplicationForm(props: {
               k,
               k === 'natural_person' ? '自然人' : `法人或其他组织：${APPLICANT_KIND_LABELS[k]}`,
             ])}
+            error={f.kind}
           />
-          <Field name="name" label="姓名或者名称" values={values} required />
+          <Field name="name" label="姓名或者名称" values={values} required error={f.name} />
           <Select
             name="idType"
             label="证件类型"
@@ -138,44 +225,65 @@ export function ApplicationForm(props: {
               ['other', '其他有效身份证件'],
               ['credit_code', '统一社会信用代码（法人或其他组织）'],
             ]}
+            error={f.idType}
           />
-          <Field name="idNumber" label="证件号码" values={values} required />
-          <Field name="contactPerson" label="联系人（法人或其他组织填写）" values={values} />
-          <Field name="phone" label="联系电话" type="tel" values={values} required />
-          <Field name="email" label="电子邮箱" type="email" values={values} />
-          <Field name="address" label="通信地址" values={values} />
+          <Field name="idNumber" label="证件号码" values={values} required error={f.idNumber} />
+          <Field
+            name="contactPerson"
+            label="联系人（法人或其他组织填写）"
+            values={values}
+            error={f.contactPerson}
+          />
+          <Field name="phone" label="联系电话" type="tel" values={values} required error={f.phone} />
+          <Field name="email" label="电子邮箱" type="email" values={values} error={f.email} />
+          <Field name="address" label="通信地址" values={values} error={f.address} />
           <div class="field">
             <label for="f-idProof">身份证明（PDF、JPG 或 PNG，不超过 5 MB）</label>
-            <input id="f-idProof" name="idProof" type="file" accept=".pdf,.jpg,.jpeg,.png" />
+            <input
+              id="f-idProof"
+              name="idProof"
+              type="file"
+              accept=".pdf,.jpg,.jpeg,.png"
+              aria-invalid={f.idProof ? 'true' : undefined}
+              aria-describedby={describedBy('f-idProof', false, !!f.idProof)}
+            />
+            <FieldError id="f-idProof" error={f.idProof} />
           </div>
         </fieldset>
-        <div class="field">
-          <label for="f-description">所需政府信息的名称、文号或者便于查询的其他特征性描述（必填）</label>
-          <textarea id="f-description" name="description" required>
-            {values.description ?? ''}
-          </textarea>
-        </div>
-        <div class="field">
-          <label for="f-purpose">申请用途（选填）</label>
-          <textarea id="f-purpose" name="purpose">
-            {values.purpose ?? ''}
-          </textarea>
-        </div>
+        <TextArea
+          name="description"
+          label="所需政府信息的名称、文号或者便于查询的其他特征性描述（必填）"
+          values={values}
+          error={f.description}
+        />
+        <TextArea name="purpose" label="申请用途（选填）" values={values} error={f.purpose} />
         <Select
           name="deliveryForm"
           label="获取信息的形式"
           values={values}
           options={Object.entries(DELIVERY_FORM_LABELS)}
+          error={f.deliveryForm}
         />
         <Select
           name="deliveryChannel"
           label="获取信息的途径"
           values={values}
           options={Object.entries(DELIVERY_CHANNEL_LABELS)}
+          error={f.deliveryChannel}
         />
         <div class="field">
           <label for="f-answer">验证问题：{challenge.question}（必填）</label>
-          <input id="f-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required />
+          <input
+            id="f-answer"
+            name="answer"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            required
+            aria-invalid={f.answer ? 'true' : undefined}
+            aria-describedby={describedBy('f-answer', false, !!f.answer)}
+          />
+          <FieldError id="f-answer" error={f.answer} />
           <input type="hidden" name="token" value={challenge.token} />
         </div>
         <p>

@@ -8,6 +8,7 @@ import { reportsModule } from './reports';
 import { requestsModule } from './requests';
 import { systemModule } from './system';
 import { tasksModule } from './tasks';
+import { todoModule } from './todo';
 
 export type { BusinessModule };
 
@@ -19,4 +20,5 @@ export const MODULES: BusinessModule[] = [
   tasksModule,
   disclosureModule,
   mediaModule,
+  todoModule,
 ];

@@ -12,7 +12,11 @@ export {
   TIMELINESS_LABELS,
   VALIDITY_LABELS,
 } from '../../../domain/disclosure/rules';
-export { ITEM_STATUS_LABELS, REVIEW_ACTION_LABELS } from '../../../domain/disclosure/workflow';
+export {
+  ITEM_STATUS_LABELS,
+  REVIEW_ACTION_DONE,
+  REVIEW_ACTION_LABELS,
+} from '../../../domain/disclosure/workflow';
 export { FINDING_KIND_LABELS } from '../../../domain/review/types';
 
 export const ITEM_STATUS_COLORS: Partial<Record<ItemStatus, string>> = {

@@ -14,6 +14,8 @@ export function useRefreshOrg() {
 export interface UnitForm {
   name: string;
   shortName?: string;
+  fullName?: string;
+  creditCode?: string;
   kind: Unit['kind'];
   parentId?: string;
   aliases?: string[];
@@ -27,6 +29,8 @@ export function useSaveUnit(editing: Unit | 'new' | null, onSaved: () => void) {
       body: {
         name: v.name,
         shortName: v.shortName || undefined,
+        fullName: v.fullName || undefined,
+        creditCode: v.creditCode || undefined,
         kind: v.kind,
         parentId: v.parentId || undefined,
         aliases: v.aliases ?? [],
@@ -41,6 +45,8 @@ export function useSaveUnit(editing: Unit | 'new' | null, onSaved: () => void) {
       body: {
         name: v.name,
         shortName: v.shortName || null,
+        fullName: v.fullName || null,
+        creditCode: v.creditCode || null,
         kind: v.kind,
         parentId: v.parentId ?? null,
         aliases: v.aliases ?? [],

@@ -28,7 +28,10 @@ export function useSaveReport(unitId: string, year: string, onDone: () => void) 
 
 export function usePublishReport(unitId: string, year: string, onDone: () => void) {
   return useCallMutation(reportsApi.publish, {
-    toArgs: (_: undefined) => ({ params: { unitId, year } }),
+    toArgs: (earlyReason: string | undefined) => ({
+      params: { unitId, year },
+      body: earlyReason ? { earlyReason } : {},
+    }),
     invalidates: [keyOf(reportsApi.overview)],
     onSuccess: useReportUpdated(unitId, year, onDone),
   });

@@ -23,6 +23,10 @@ export const units = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     shortName: text('short_name'),
+    /** 全称 for letters' signatures (e.g. 重庆市潼南区发展和改革委员会); null: the name is full. */
+    fullName: text('full_name'),
+    /** 统一社会信用代码 (18) or 组织机构代码 (9): the 索引号's unit code when set. */
+    creditCode: text('credit_code'),
     kind: text('kind', { enum: ['government', 'department', 'township', 'subdivision'] }).notNull(),
     parentId: uuid('parent_id'),
     sort: integer('sort').notNull().default(0),

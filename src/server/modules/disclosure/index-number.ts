@@ -2,6 +2,7 @@
 // settings row lock so two drafts never share a number.
 import { formatIndexNumber } from '../../../domain/disclosure/rules';
 import type { DbOrTx } from '../../db/client';
+import { unitCodes } from '../org';
 import { lockUnitSettings, setSequences } from './repo/settings';
 
 export async function nextIndexNo(
@@ -15,7 +16,11 @@ export async function nextIndexNo(
   const seqs = (s.sequences ?? {}) as Record<string, number>;
   const seq = (seqs[String(year)] ?? 0) + 1;
   await setSequences(tx, unitId, { ...seqs, [String(year)]: seq });
-  // Default unit code [I]: the first 8 hex digits of the unit id until the office sets a code (e.g. its USCC).
-  const code = s.indexCode || unitId.replace(/-/g, '').slice(0, 8).toUpperCase();
+  // The unit code: the one set for the catalog, else the unit's 统一社会信用代码/组织机构代码, else [I] the first 8
+  // hex digits of the unit id.
+  const code =
+    s.indexCode ||
+    (await unitCodes(tx, unitId))?.creditCode ||
+    unitId.replace(/-/g, '').slice(0, 8).toUpperCase();
   return formatIndexNumber(rule, { unit: code, year, category: art20, seq });
 }

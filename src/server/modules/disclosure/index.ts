@@ -2,6 +2,7 @@
 // reports, the CLI and the start-up may call. Nothing else of this folder is imported from outside.
 import type { Hono } from 'hono';
 import { chinaDate } from '../../../domain/calendar';
+import { registerAuditNamer } from '../../platform/audit/names';
 import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
@@ -13,6 +14,7 @@ import { enforcementRoutes } from './enforcement.routes';
 import { interpretationRoutes } from './interpretation.routes';
 import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
+import { itemTitles } from './repo/items';
 
 // The portal's read services.
 export { attachmentFile } from './attachments';
@@ -41,7 +43,9 @@ export {
   columnPage,
   districtColumnWithItems,
   guidePage,
+  latestInterpretations,
   normativeQuery,
+  portalHome,
   publicItem,
   publishingUnits,
   standardColumnId,
@@ -49,6 +53,8 @@ export {
 export { countMatches, indexMissing, reindexAll, searchItems } from './search';
 // The annual report's table 二.
 export { normativeDocumentCounts } from './stats';
+// The to-do centre.
+export { disclosureTodo } from './todo';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',
@@ -61,6 +67,7 @@ export const disclosureModule: BusinessModule = {
     normativeRoutes(app, p);
   },
   init(p: Platform) {
+    registerAuditNamer(['disclosureItem'], itemTitles);
     // Scheduled publishing: once a minute.
     registerJob({
       name: 'disclosure.publishDue',

@@ -18,6 +18,7 @@ import {
 import { currentVersionOf, findItem, interpretationsOf } from './repo/items';
 import {
   attachmentLinks,
+  latestPublished,
   latestPublishedAt,
   type NormativeFilter,
   normativeRows,
@@ -164,4 +165,32 @@ export async function guidePage(database: Database, unit: UnitInfo | null) {
     topColumns,
     others: edited.filter((e) => e.id !== unit?.id),
   };
+}
+
+/**
+ * The portal home: the newest items, the newest of each 重点领域 (standard codes, every unit's catalog, with the
+ * district government's column for 更多), normative documents and interpretations.
+ */
+export async function portalHome(database: Database, areaCodes: readonly string[]) {
+  const db = database.db;
+  const root = await rootUnit(db);
+  const areas = await Promise.all(
+    areaCodes.map(async (code) => ({
+      code,
+      columnId: root ? ((await unitColumnByCode(db, root.id, code))?.id ?? null) : null,
+      rows: await latestPublished(db, { columnCode: code, limit: 5 }),
+    })),
+  );
+  return {
+    latest: await latestPublished(db, { limit: 8 }),
+    areas,
+    normative: await latestPublished(db, { kind: 'normative', limit: 6 }),
+    interpretations: await latestPublished(db, { kind: 'interpretation', limit: 6 }),
+    lastModified: await latestPublishedAt(db),
+  };
+}
+
+/** The newest published interpretations (the portal's 政策解读 list). */
+export async function latestInterpretations(database: Database, limit: number) {
+  return latestPublished(database.db, { kind: 'interpretation', limit });
 }

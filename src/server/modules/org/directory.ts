@@ -27,6 +27,18 @@ const unitColumns = {
   sort: units.sort,
 };
 
+/** A unit's 全称 and 统一社会信用代码/组织机构代码 (letters' signatures, the 索引号), when set. */
+export async function unitCodes(
+  db: DbOrTx,
+  unitId: string,
+): Promise<{ fullName: string | null; creditCode: string | null } | null> {
+  const [u] = await db
+    .select({ fullName: units.fullName, creditCode: units.creditCode })
+    .from(units)
+    .where(eq(units.id, unitId));
+  return u ?? null;
+}
+
 /** The name of the unit whose id is in `col` (a scalar subquery to embed in another module's SELECT). */
 export function unitNameSql(col: AnyPgColumn | SQL): SQL<string> {
   return sql<string>`(SELECT u.name FROM units u WHERE u.id = ${col})`;

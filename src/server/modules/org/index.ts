@@ -1,6 +1,8 @@
 // The org module's face: its registration, and what other modules and the CLI may call (unit registry, data
 // scope, the leading-group import).
+import { registerAuditNamer } from '../../platform/audit/names';
 import type { BusinessModule } from '../../platform/module';
+import { unitNames, userNames } from './directory';
 import { orgRoutes } from './org.routes';
 
 export {
@@ -16,6 +18,7 @@ export {
   type UnitInfo,
   type UserRef,
   unitAncestry,
+  unitCodes,
   unitNameSql,
   unitNames,
   unitSortSql,
@@ -26,4 +29,12 @@ export { commitLeadingGroup, previewLeadingGroup } from './leading-group.service
 export { assertUnitInScope, scopeFilter } from './org.scope';
 export { learnAliases, levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
 
-export const orgModule: BusinessModule = { name: 'org', routes: orgRoutes };
+export const orgModule: BusinessModule = {
+  name: 'org',
+  routes: orgRoutes,
+  init() {
+    // The audit log names users and units instead of showing their ids.
+    registerAuditNamer(['user'], userNames);
+    registerAuditNamer(['unit'], unitNames);
+  },
+};

@@ -12,6 +12,8 @@ import { assertUnitInScope, scopeFilter } from './org.scope';
 export interface UnitInput {
   name: string;
   shortName?: string | null;
+  fullName?: string | null;
+  creditCode?: string | null;
   kind: UnitKind;
   parentId?: string | null;
   aliases?: string[];
@@ -33,6 +35,8 @@ async function toUnits(db: DbOrTx, rows: (typeof units.$inferSelect)[]): Promise
     id: r.id,
     name: r.name,
     shortName: r.shortName,
+    fullName: r.fullName,
+    creditCode: r.creditCode,
     kind: r.kind,
     parentId: r.parentId,
     sort: r.sort,
@@ -141,6 +145,8 @@ export async function createUnitTx(tx: DbOrTx, actor: Actor, input: UnitInput): 
     .values({
       name: input.name,
       shortName: input.shortName || null,
+      fullName: input.fullName || null,
+      creditCode: input.creditCode?.toUpperCase() || null,
       kind: input.kind,
       parentId: input.parentId ?? null,
       sort: input.sort ?? 0,
@@ -185,6 +191,8 @@ export async function updateUnit(
       .set({
         name: input.name,
         shortName: input.shortName || null,
+        fullName: input.fullName || null,
+        creditCode: input.creditCode?.toUpperCase() || null,
         kind: input.kind,
         parentId: input.parentId ?? null,
         sort: input.sort ?? 0,

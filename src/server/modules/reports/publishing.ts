@@ -2,6 +2,7 @@
 // column (the HTML is frozen at publication).
 import type { ReportInput } from '../../../contracts/reports';
 import { reportLayout, validateReport } from '../../../domain/requests/annual-report';
+import { earlyPublicationProblem, yearEnded } from '../../../domain/requests/report-timing';
 import type { Database } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -31,15 +32,22 @@ export async function saveReport(
   });
 }
 
-/** Publishes to the portal (政府信息公开年报). A report with validation errors is refused, naming the cells. */
+/**
+ * Publishes to the portal (政府信息公开年报). A report with validation errors is refused, naming the cells; before
+ * the year ends only with a reason, which the audit row keeps.
+ */
 export async function publishReport(
   database: Database,
   actor: Actor,
   user: Scoped,
   unitId: string,
   year: number,
+  today: string,
+  earlyReason?: string,
 ): Promise<void> {
   await assertUnitInScope(database.db, user, unitId);
+  const early = earlyPublicationProblem(year, today, earlyReason);
+  if (early) throw invalid(early, { fields: { earlyReason: '请填写提前发布的理由' } });
   const { saved, report } = await buildReport(database, unitId, year);
   const v = validateReport(report);
   if (v.errors.length > 0) {
@@ -52,6 +60,11 @@ export async function publishReport(
   const html = reportHtml(reportLayout(report));
   await database.db.transaction(async (tx) => {
     await markPublished(tx, saved.id, html);
-    await audit(tx, actor, { action: 'reports.publish', objectType: 'annual_report', objectId: saved.id });
+    await audit(tx, actor, {
+      action: 'reports.publish',
+      objectType: 'annual_report',
+      objectId: saved.id,
+      ...(yearEnded(year, today) ? {} : { detail: `年度结束前提前发布，理由：${earlyReason?.trim()}` }),
+    });
   });
 }

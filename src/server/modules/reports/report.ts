@@ -12,6 +12,7 @@ import {
   type Table2,
   validateReport,
 } from '../../../domain/requests/annual-report';
+import { reportOverdue, yearEnded } from '../../../domain/requests/report-timing';
 import type { UnitKind } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
 import { getCalendar } from '../../platform/calendar/service';
@@ -75,22 +76,23 @@ export function bodyType(kind: string): ReportBodyType {
   return kind === 'government' ? 'government' : kind === 'township' ? 'township' : 'department';
 }
 
+/** The publication deadline of a unit's report (条例第四十九条), on the working-day calendar. */
+async function deadlineOf(database: Database, kind: string, year: number): Promise<string> {
+  const cal = await getCalendar(database);
+  return publicationDeadline(bodyType(kind), year, '01-31', (d) => cal.isWorkingDay(d).working).due;
+}
+
 export async function getReport(
   database: Database,
   user: Scoped,
   unitId: string,
   year: number,
+  today: string,
 ): Promise<ReportView> {
   await assertUnitInScope(database.db, user, unitId);
   const { unit, saved, report } = await buildReport(database, unitId, year);
   const v = validateReport(report);
-  const cal = await getCalendar(database);
-  const deadline = publicationDeadline(
-    bodyType(unit.kind),
-    year,
-    '01-31',
-    (d) => cal.isWorkingDay(d).working,
-  );
+  const due = await deadlineOf(database, unit.kind, year);
   return {
     id: saved?.id ?? null,
     unitId,
@@ -99,7 +101,9 @@ export async function getReport(
     errors: v.errors,
     warnings: v.warnings,
     publishedAt: saved?.publishedAt?.toISOString() ?? null,
-    publicationDue: deadline.due,
+    publicationDue: due,
+    overdue: reportOverdue(due, !!saved?.publishedAt, today),
+    yearEnded: yearEnded(year, today),
   };
 }
 
@@ -114,11 +118,17 @@ async function reportingUnitsInScope(db: DbOrTx, user: Scoped) {
   return out;
 }
 
-export async function overview(database: Database, user: Scoped, year: number): Promise<ReportOverviewRow[]> {
+export async function overview(
+  database: Database,
+  user: Scoped,
+  year: number,
+  today: string,
+): Promise<ReportOverviewRow[]> {
   const out: ReportOverviewRow[] = [];
   for (const u of await reportingUnitsInScope(database.db, user)) {
     const { saved, report } = await buildReport(database, u.id, year);
     const v = validateReport(report);
+    const due = await deadlineOf(database, u.kind, year);
     out.push({
       unitId: u.id,
       unitName: u.name,
@@ -126,6 +136,8 @@ export async function overview(database: Database, user: Scoped, year: number): 
       errors: v.errors.length,
       warnings: v.warnings.length,
       publishedAt: saved?.publishedAt?.toISOString() ?? null,
+      publicationDue: due,
+      overdue: reportOverdue(due, !!saved?.publishedAt, today),
     });
   }
   return out;

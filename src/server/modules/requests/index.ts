@@ -1,23 +1,28 @@
 // The 依申请公开 module's face: its registration (console routes, the daily auto-close and reminder jobs, the
 // calendar hook) and what the portal and the reports module may call.
 import { chinaDate } from '../../../domain/calendar';
+import { registerAuditNamer } from '../../platform/audit/names';
 import { onCalendarChange } from '../../platform/calendar/service';
 import type { Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { closeLapsedCases, recomputeOpenCases } from './lapse';
 import { remindDueCases } from './reminders';
+import { caseNumbers } from './requests.repo';
 import { requestsRoutes } from './requests.routes';
 
 export { hashedApplicantKey, sealStoredApplicants } from './personal-data';
 export { type PublicStatus, publicStatus } from './reads';
 export { type IntakeInput, submitFromPortal } from './registration';
 export { reportFigures } from './stats';
+// The to-do centre.
+export { requestsTodo } from './todo';
 
 export const requestsModule: BusinessModule = {
   name: 'requests',
   routes: requestsRoutes,
   init(p: Platform): void {
+    registerAuditNamer(['request_case', 'request'], caseNumbers);
     registerJob({
       name: 'requests.autoclose',
       runKey: (now) => chinaDate(now),

@@ -19,7 +19,7 @@ import type { Actor, Clock } from '../../platform/context';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import { getSetting } from '../../platform/settings';
-import { assertUnitInScope } from '../org';
+import { assertUnitInScope, unitCodes } from '../org';
 import { clockOptions, dueOf, today } from './case-clock';
 import { inScope, type Reader, seesPersonalData } from './reads';
 import {
@@ -49,6 +49,7 @@ export async function letterCaseOf(
     caseNo: row.caseNo,
     unitName,
     applicantName: row.applicant.name,
+    applicantIsPerson: row.applicantKind === 'natural_person',
     receivedOn: row.receivedOn ?? row.submittedOn ?? asOf,
     description: row.description,
     replyDue: row.replyDue,
@@ -134,7 +135,7 @@ export async function generateLetter(
   database: Database,
   clock: Clock,
   actor: Actor,
-  user: Scoped,
+  user: Scoped & { name?: string },
   caseId: string,
   kind: LetterKind,
   date: string,
@@ -144,7 +145,10 @@ export async function generateLetter(
   const r = await caseById(database.db, caseId);
   const row = await inScope(database.db, user, r?.c ?? null);
   if (!row.receivedOn) throw invalid('尚未确认收到申请，不能生成文书');
-  const lc = await letterCaseOf(database, row, r?.unitName ?? '', asOf);
+  // The one who generates the letter handles the case: named under the text.
+  // Signed with the unit's 全称 when set.
+  const unitName = (await unitCodes(database.db, row.unitId))?.fullName || (r?.unitName ?? '');
+  const lc = { ...(await letterCaseOf(database, row, unitName, asOf)), handler: user.name ?? null };
   const err = checkLetter(kind, lc, date);
   if (err) throw invalid(err);
   const content = letterContent(kind, lc, date, await remedySettings(database));

@@ -1,9 +1,9 @@
 // Use case: an application comes in — from the portal (stored as 'submitted' until staff confirm receipt) or
 // registered by staff by channel (received at once, Art. 31). Duplicates of an open case are detected.
 import { randomInt } from 'node:crypto';
-import { checkIdCardNumber } from '../../../domain/requests/identity';
 import type { IntakeCheck } from '../../../domain/requests/intake';
 import type { ApplicantKind } from '../../../domain/requests/outcomes';
+import { applicantIdProblem } from '../../../domain/requests/portal-form';
 import { determineReceiptDate, type ReceiptRecord } from '../../../domain/requests/receipt';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ApplicantData, TimelineEntry } from '../../db/schema/requests';
@@ -56,20 +56,8 @@ function newQueryCode(): string {
 }
 
 function checkApplicant(a: ApplicantInput, asOf: string): void {
-  if (a.kind === 'natural_person') {
-    if (a.idType === 'credit_code') throw invalid('自然人应提供身份证件号码');
-    if (a.idType === 'id_card') {
-      const err = checkIdCardNumber(a.idNumber, asOf);
-      if (err) throw invalid(err, { fields: { 'applicant.idNumber': err } });
-    }
-  } else {
-    if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(a.idNumber.trim().toUpperCase())) {
-      const err = '统一社会信用代码应为 18 位数字或大写字母';
-      throw invalid(err, { fields: { 'applicant.idNumber': err } });
-    }
-    if (!a.contactPerson?.trim())
-      throw invalid('法人或其他组织应填写联系人', { fields: { 'applicant.contactPerson': '必填' } });
-  }
+  const p = applicantIdProblem({ ...a, today: asOf });
+  if (p) throw invalid(p.message, { fields: { [`applicant.${p.field}`]: p.message } });
 }
 
 function normaliseDescription(s: string): string {

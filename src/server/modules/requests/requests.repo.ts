@@ -83,6 +83,8 @@ export interface CaseFilter {
   status?: CaseStatus | 'open' | 'extension_pending';
   unitId?: string;
   overdue?: boolean;
+  /** Open cases whose reply is due on or before this date (the to-do centre's 临期). */
+  dueBy?: string;
   page: number;
   pageSize: number;
 }
@@ -106,6 +108,10 @@ export async function casePage(db: DbOrTx, user: Scoped, q: CaseFilter, asOf: st
   if (q.overdue) {
     conds.push(OPEN);
     conds.push(sql`${requestCases.replyDue} < ${asOf}`);
+  }
+  if (q.dueBy) {
+    conds.push(OPEN);
+    conds.push(sql`${requestCases.replyDue} <= ${q.dueBy}`);
   }
   const where = and(...conds);
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(requestCases).where(where);
@@ -209,4 +215,14 @@ export function receivedCasesInUnitTree(db: DbOrTx, unitId: string): Promise<Cas
         isNotNull(requestCases.receivedOn),
       ),
     );
+}
+
+/** Case numbers by id (the audit log's object names). */
+export async function caseNumbers(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: requestCases.id, caseNo: requestCases.caseNo })
+    .from(requestCases)
+    .where(inArray(requestCases.id, ids));
+  return new Map(rows.map((r) => [r.id, `申请 ${r.caseNo}`]));
 }

@@ -7,5 +7,7 @@ import { tasksRoutes } from './tasks.routes';
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
 export { closeRectificationTask, openRectificationTask, type RectificationTaskInput } from './rectification';
+// The to-do centre.
+export { tasksTodo } from './todo';
 
 export const tasksModule: BusinessModule = { name: 'tasks', routes: tasksRoutes, init: tasksInit };

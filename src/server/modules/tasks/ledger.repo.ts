@@ -1,7 +1,7 @@
 // The ledger's SQL: rows as the viewer may see them (own unit's assignments, plus every assignment of the tasks the
 // unit leads), one assignment with its task for reading or locked for a change, and the lookups the use cases need.
 // Unit names and order come from the org face (`unitNameSql` / `unitSortSql`); statuses are derived at read time.
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Paged } from '../../../contracts/api';
 import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
 import type { AssignmentState, LedgerStatus } from '../../../domain/tasks/ledger';
@@ -283,4 +283,15 @@ export async function latestReports(db: DbOrTx, ids: string[]): Promise<Map<stri
         )}) ORDER BY assignment_id, reported_at DESC`,
   );
   return new Map(r.rows.map((x) => [x.assignment_id, x.text]));
+}
+
+/** "task ref · unit" by assignment id (the audit log's object names). */
+export async function assignmentNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: taskAssignments.id, ref: planTasks.ref, unitName })
+    .from(taskAssignments)
+    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+    .where(inArray(taskAssignments.id, ids));
+  return new Map(rows.map((r) => [r.id, `任务 ${r.ref}（${r.unitName}）`]));
 }

@@ -4,6 +4,7 @@ import type { AuditFilters, AuditRecord, LoginFilters, LoginRecord } from '../..
 import type { DbOrTx } from '../../db/client';
 import { auditLog, loginLog } from '../../db/schema/platform';
 import { writeTable } from '../xlsx';
+import { objectNames } from './names';
 
 const RESULT_LABEL = { success: '成功', failure: '失败' } as const;
 
@@ -48,7 +49,14 @@ export async function listAuditLog(db: DbOrTx, q: AuditFilters) {
     .orderBy(desc(auditLog.seq))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(toRecord), total: Number(total?.n ?? 0) };
+  const names = await objectNames(db, rows);
+  return {
+    items: rows.map((r) => ({
+      ...toRecord(r),
+      objectName: names.get(`${r.objectType}:${r.objectId}`) ?? null,
+    })),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8Array> {

@@ -3,12 +3,18 @@ import { Alert, Button, DatePicker, Form, Input, Select, type TableProps, Typogr
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type AuditRecord, auditApi } from '../../../../contracts/audit';
+import {
+  AUDIT_OBJECT_LABELS,
+  auditActionLabel,
+  auditActionOptions,
+} from '../../../../contracts/audit-labels';
 import type { CallArgs } from '../../../../contracts/http';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { RESULT_COLORS, RESULT_LABELS, StatusTag } from '../../../components/StatusTag';
+import { chinaTime } from '../../../time';
 import { useVerifyChain } from '../queries';
 import { rangeParams } from '../range';
 
@@ -20,15 +26,18 @@ interface Filters {
   result?: AuditRecord['result'];
 }
 
+const ACTION_OPTIONS = auditActionOptions();
+const OBJECT_OPTIONS = Object.entries(
+  Object.fromEntries(Object.entries(AUDIT_OBJECT_LABELS).map(([k, v]) => [v, k])),
+).map(([label, value]) => ({ value, label }));
 const RESULT_OPTIONS = (['success', 'failure'] as const).map((r) => ({ value: r, label: RESULT_LABELS[r] }));
 const toParams = (f: Filters): QueryParams => ({
   ...rangeParams(f.range),
   username: f.username?.trim(),
-  action: f.action?.trim(),
+  action: f.action,
   objectType: f.objectType?.trim(),
   result: f.result,
 });
-const time = (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false });
 
 export default function AuditLogsPage() {
   const can = usePermission();
@@ -37,7 +46,7 @@ export default function AuditLogsPage() {
 
   const columns: TableProps<AuditRecord>['columns'] = [
     { title: '序号', dataIndex: 'seq', width: 80 },
-    { title: '时间', dataIndex: 'at', width: 170, render: time },
+    { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => chinaTime(v) },
     { title: '用户', dataIndex: 'username', width: 110, render: (v: string | null) => v ?? '系统' },
     {
       title: '单位',
@@ -46,14 +55,24 @@ export default function AuditLogsPage() {
       ellipsis: true,
       render: (v: string | null) => v ?? '—',
     },
-    { title: '操作', dataIndex: 'action', width: 160 },
-    { title: '对象类型', dataIndex: 'objectType', width: 110 },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      width: 170,
+      render: (v: string) => <span title={v}>{auditActionLabel(v)}</span>,
+    },
     {
       title: '对象',
       dataIndex: 'objectId',
-      width: 120,
+      width: 220,
       ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      // The object's name when its module names it; the id stays in the tooltip (and the export).
+      render: (v: string | null, r) => (
+        <span title={v ?? undefined}>
+          {AUDIT_OBJECT_LABELS[r.objectType] ?? r.objectType}
+          {r.objectName ? `：${r.objectName}` : v ? `：${v.length > 20 ? `${v.slice(0, 8)}…` : v}` : ''}
+        </span>
+      ),
     },
     {
       title: '结果',
@@ -120,10 +139,17 @@ export default function AuditLogsPage() {
               <Input allowClear style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="action" label="操作">
-              <Input allowClear style={{ width: 140 }} placeholder="如 user.create" />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="全部"
+                style={{ width: 200 }}
+                options={ACTION_OPTIONS}
+                data-testid="audit-action-filter"
+              />
             </Form.Item>
             <Form.Item name="objectType" label="对象类型">
-              <Input allowClear style={{ width: 120 }} />
+              <Select allowClear placeholder="全部" style={{ width: 130 }} options={OBJECT_OPTIONS} />
             </Form.Item>
             <Form.Item name="result" label="结果">
               <Select options={RESULT_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />

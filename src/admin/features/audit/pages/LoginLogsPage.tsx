@@ -4,7 +4,9 @@ import { auditApi, type LoginRecord } from '../../../../contracts/audit';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
+import { chinaTime } from '../../../time';
 import { rangeParams } from '../range';
+import { describeUserAgent } from '../userAgent';
 
 type LoginResult = LoginRecord['result'];
 export const LOGIN_RESULT_LABELS: Record<LoginResult, string> = {
@@ -39,7 +41,7 @@ const columns: TableProps<LoginRecord>['columns'] = [
     title: '时间',
     dataIndex: 'at',
     width: 180,
-    render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+    render: (v: string) => chinaTime(v),
   },
   { title: '用户名', dataIndex: 'username', width: 140 },
   {
@@ -51,7 +53,12 @@ const columns: TableProps<LoginRecord>['columns'] = [
     ),
   },
   { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
-  { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v: string | null) => v ?? '—' },
+  {
+    title: '浏览器和系统',
+    dataIndex: 'userAgent',
+    ellipsis: true,
+    render: (v: string | null) => <span title={v ?? undefined}>{describeUserAgent(v)}</span>,
+  },
 ];
 
 export default function LoginLogsPage() {

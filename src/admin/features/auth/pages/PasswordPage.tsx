@@ -79,7 +79,7 @@ export function PasswordPage() {
               { required: true, message: '请输入新密码' },
               {
                 validator: (_, v: string | undefined) => {
-                  const why = v ? checkPassword(v) : null;
+                  const why = v ? checkPassword(v, undefined, me.data?.username) : null;
                   return why ? Promise.reject(new Error(why)) : Promise.resolve();
                 },
               },

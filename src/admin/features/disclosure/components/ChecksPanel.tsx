@@ -5,16 +5,13 @@ import type { ItemDetail } from '../../../../contracts/disclosure';
 import type { Finding } from '../../../../domain/review/types';
 import { usePermission } from '../../../auth';
 import { useMask, useOverride } from '../queries';
-import { FINDING_KIND_LABELS, keyOf, REVIEW_ACTION_LABELS } from '../shared';
+import { FINDING_KIND_LABELS, keyOf, REVIEW_ACTION_DONE } from '../shared';
 
 export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: boolean; meId: string }) {
   const can = usePermission();
   const { message, modal } = App.useApp();
   const mask = useMask(d.id, (n) => void message.success(`已脱敏 ${n} 处`));
-  const overrideFinding = useOverride(
-    d.id,
-    () => void message.success(`${REVIEW_ACTION_LABELS.override}成功`),
-  );
+  const overrideFinding = useOverride(d.id, () => void message.success(REVIEW_ACTION_DONE.override));
   const findings = d.findings;
   const override = (f: Finding) => {
     let reason = '';

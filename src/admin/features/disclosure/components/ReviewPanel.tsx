@@ -6,8 +6,15 @@ import { useNavigate } from 'react-router';
 import type { ItemDetail } from '../../../../contracts/disclosure';
 import { usePermission } from '../../../auth';
 import { StatusTag } from '../../../components/StatusTag';
+import { chinaTime } from '../../../time';
 import { useCorrect, useWorkflow, type WorkflowAction } from '../queries';
-import { REVIEW_ACTION_LABELS, TIMELINESS_COLORS, TIMELINESS_LABELS, VALIDITY_LABELS } from '../shared';
+import {
+  REVIEW_ACTION_DONE,
+  REVIEW_ACTION_LABELS,
+  TIMELINESS_COLORS,
+  TIMELINESS_LABELS,
+  VALIDITY_LABELS,
+} from '../shared';
 
 export function ReviewPanel({
   d,
@@ -25,8 +32,8 @@ export function ReviewPanel({
   const isReviewer = can('disclosure:review:approve');
   const done = (action: WorkflowAction | 'correct', warning?: string) => {
     // Nobody may approve the next level (本单位未设置复审人): said at once, not left to wait silently.
-    if (warning) void message.warning(`${REVIEW_ACTION_LABELS[action]}成功，但${warning}，已通知政务公开科`);
-    else void message.success(`${REVIEW_ACTION_LABELS[action]}成功`);
+    if (warning) void message.warning(`${REVIEW_ACTION_DONE[action]}，但${warning}，已通知政务公开科`);
+    else void message.success(REVIEW_ACTION_DONE[action]);
     setComment('');
   };
   const workflow = useWorkflow(d.id, done);
@@ -132,7 +139,7 @@ export function ReviewPanel({
           items={d.history.map((h) => ({
             children: (
               <span>
-                {new Date(h.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.userName ?? ''}{' '}
+                {chinaTime(h.at)} {h.userName ?? ''}{' '}
                 <b>
                   {h.levelName ?? ''}
                   {REVIEW_ACTION_LABELS[h.action as keyof typeof REVIEW_ACTION_LABELS] ?? h.action}

@@ -6,6 +6,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { canSee, visibleModules } from '../../../menu';
 import { ADMIN_MODULES, HOME_CARDS } from '../../../modules';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../roles';
+import { TodoCard } from '../../todo/components/TodoCard';
 
 export default function HomePage() {
   const user = useCurrentUser();
@@ -43,6 +44,7 @@ export default function HomePage() {
             ]}
           />
         </Card>
+        <TodoCard />
         {cards.length > 0 ? (
           <Row gutter={[16, 16]}>
             {cards.map((c) => (

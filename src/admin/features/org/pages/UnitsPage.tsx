@@ -55,6 +55,8 @@ export default function UnitsPage() {
       : {
           name: editing.name,
           shortName: editing.shortName ?? undefined,
+          fullName: editing.fullName ?? undefined,
+          creditCode: editing.creditCode ?? undefined,
           kind: editing.kind,
           parentId: editing.parentId ?? undefined,
           aliases: editing.aliases,
@@ -178,6 +180,26 @@ export default function UnitsPage() {
         </Form.Item>
         <Form.Item name="shortName" label="简称">
           <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          name="fullName"
+          label="全称"
+          extra="用于告知书等文书的落款，如 重庆市潼南区发展和改革委员会"
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="creditCode"
+          label="统一社会信用代码"
+          extra="或 9 位组织机构代码；设置后用于生成索引号"
+          rules={[
+            {
+              pattern: /^([0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}|[0-9A-Za-z]{8}-?[0-9Xx])$/,
+              message: '应为 18 位统一社会信用代码或 9 位组织机构代码',
+            },
+          ]}
+        >
+          <Input maxLength={18} data-testid="unit-credit-code" />
         </Form.Item>
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
           <Select options={KIND_OPTIONS} />

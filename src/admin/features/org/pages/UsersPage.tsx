@@ -33,6 +33,7 @@ import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../comp
 import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
+import { chinaTime } from '../../../time';
 import {
   type UserForm,
   useDisableUser,
@@ -48,12 +49,15 @@ const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({
   label: USER_STATUS_LABELS[s],
 }));
 
-const passwordRule = {
-  validator: (_: unknown, v: string | undefined) => {
-    const why = v ? checkPassword(v) : null;
-    return why ? Promise.reject(new Error(why)) : Promise.resolve();
-  },
-};
+/** The password rule, with the given username (reset) or the form's (new user): it may not appear in it. */
+const passwordRule =
+  (username?: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, v: string | undefined) => {
+      const why = v ? checkPassword(v, undefined, username ?? (getFieldValue('username') as string)) : null;
+      return why ? Promise.reject(new Error(why)) : Promise.resolve();
+    },
+  });
 
 export default function UsersPage() {
   const can = usePermission();
@@ -157,7 +161,7 @@ export default function UsersPage() {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
       width: 170,
-      render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '从未登录'),
+      render: (v: string | null) => (v ? chinaTime(v) : '从未登录'),
     },
     {
       title: '操作',
@@ -302,7 +306,8 @@ export default function UsersPage() {
             name="password"
             label="初始密码"
             extra={`${policyText()}；用户首次登录须修改`}
-            rules={[{ required: true, message: '请输入初始密码' }, passwordRule]}
+            dependencies={['username']}
+            rules={[{ required: true, message: '请输入初始密码' }, passwordRule()]}
           >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
@@ -330,7 +335,7 @@ export default function UsersPage() {
             name="password"
             label="新密码"
             extra={`${policyText()}；用户下次登录须修改`}
-            rules={[{ required: true, message: '请输入新密码' }, passwordRule]}
+            rules={[{ required: true, message: '请输入新密码' }, passwordRule(resetFor?.username)]}
           >
             <Input.Password autoComplete="new-password" data-testid="reset-password" />
           </Form.Item>

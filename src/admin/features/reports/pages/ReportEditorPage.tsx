@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { ReportInput, ReportView } from '../../../../contracts/reports';
 import { reportLayout, SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annual-report';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaTime } from '../../../time';
 import { exportPath, usePublishReport, useReport, useSaveReport } from '../queries';
 
 const L = TABLE2_LABELS;
@@ -87,6 +88,8 @@ export default function ReportEditorPage() {
     year,
     () => void message.success('已发布到门户“政府信息公开年报”栏目'),
   );
+  const [askReason, setAskReason] = useState(false);
+  const [reason, setReason] = useState('');
   const v = q.data;
   if (!v) return <PageContainer title="年度报告">{q.isError ? '无法加载' : '加载中…'}</PageContainer>;
   const title = `${v.unitName}${year}年政府信息公开工作年度报告`;
@@ -117,7 +120,7 @@ export default function ReportEditorPage() {
               type="primary"
               danger={v.errors.length > 0}
               loading={publish.isPending}
-              onClick={() => publish.mutate(undefined)}
+              onClick={() => (v.yearEnded ? publish.mutate(undefined) : setAskReason(true))}
               data-testid="report-publish"
             >
               发布
@@ -144,10 +147,13 @@ export default function ReportEditorPage() {
                 <div key={`${i.rule}-${i.cell ?? ''}-${i.message}`}>{i.message}</div>
               ))}
               <div>
+                {v.overdue ? (
+                  <Tag color="red" data-testid="report-overdue">
+                    已逾期
+                  </Tag>
+                ) : null}
                 发布期限：{v.publicationDue}
-                {v.publishedAt
-                  ? `；已于 ${new Date(v.publishedAt).toLocaleString('zh-CN', { hour12: false })} 发布`
-                  : '；尚未发布'}
+                {v.publishedAt ? `；已于 ${chinaTime(v.publishedAt)} 发布` : '；尚未发布'}
               </div>
             </>
           }
@@ -214,6 +220,26 @@ export default function ReportEditorPage() {
           </Typography.Paragraph>
         </Form>
       </Space>
+      <Modal
+        title="提前发布年度报告"
+        open={askReason}
+        okText="提前发布"
+        okButtonProps={{ disabled: !reason.trim(), loading: publish.isPending }}
+        onOk={() => {
+          publish.mutate(reason.trim());
+          setAskReason(false);
+        }}
+        onCancel={() => setAskReason(false)}
+      >
+        <p>{year} 年尚未结束。年度报告应在年度结束后发布；如确需提前发布，请填写理由（将记入审计日志）。</p>
+        <Input.TextArea
+          aria-label="提前发布的理由"
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="report-early-reason"
+        />
+      </Modal>
     </PageContainer>
   );
 }

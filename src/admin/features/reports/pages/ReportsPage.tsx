@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ReportOverviewRow } from '../../../../contracts/reports';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaYear, YearInput } from '../../../components/YearInput';
+import { chinaTime } from '../../../time';
 import { useReportOverview } from '../queries';
 
 export default function ReportsPage() {
@@ -50,8 +51,14 @@ export default function ReportsPage() {
             title: '发布',
             dataIndex: 'publishedAt',
             width: 180,
-            render: (v: string | null) =>
-              v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : <Tag>未发布</Tag>,
+            render: (v: string | null, r) =>
+              v ? (
+                chinaTime(v)
+              ) : r.overdue ? (
+                <Tag color="red">逾期未发布（期限 {r.publicationDue}）</Tag>
+              ) : (
+                <Tag>未发布（期限 {r.publicationDue}）</Tag>
+              ),
           },
         ]}
       />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaTime } from '../../../time';
 import { ACTION_LABELS, type Action, ActionModal } from '../components/ActionModal';
 import { CaseInfoCard } from '../components/CaseInfoCard';
 import { ExtensionCard } from '../components/ExtensionCard';
@@ -75,7 +76,7 @@ export default function CaseDetailPage() {
                     <Typography.Text>{t.text}</Typography.Text>
                     <br />
                     <Typography.Text type="secondary">
-                      {t.by} · {new Date(t.at).toLocaleString('zh-CN', { hour12: false })}
+                      {t.by} · {chinaTime(t.at)}
                     </Typography.Text>
                   </>
                 ),

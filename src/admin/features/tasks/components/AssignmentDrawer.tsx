@@ -63,7 +63,7 @@ export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: 
           <Descriptions
             bordered
             size="small"
-            column={2}
+            column={{ xs: 1, sm: 2 }}
             items={[
               {
                 key: 's',

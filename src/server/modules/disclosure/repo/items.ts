@@ -238,3 +238,13 @@ export async function historyOf(db: DbOrTx, itemId: string) {
     .where(eq(disclosureReviewSteps.itemId, itemId))
     .orderBy(asc(disclosureReviewSteps.at));
 }
+
+/** Item titles by id (the audit log's object names). */
+export async function itemTitles(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: disclosureItems.id, title: disclosureItems.title })
+    .from(disclosureItems)
+    .where(inArray(disclosureItems.id, ids));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

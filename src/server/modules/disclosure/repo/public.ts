@@ -100,3 +100,33 @@ export async function publishingUnits(
     .groupBy(disclosureItems.unitId)
     .orderBy(unitSortSql(disclosureItems.unitId), unitNameSql(disclosureItems.unitId));
 }
+
+/** The newest published items (newest publish date first), optionally of one kind or below one standard code. */
+export async function latestPublished(
+  db: DbOrTx,
+  f: { kind?: 'general' | 'normative' | 'interpretation'; columnCode?: string; limit: number },
+) {
+  return db
+    .select({
+      id: disclosureItems.id,
+      title: disclosureItems.title,
+      publishDate: disclosureItems.publishDate,
+    })
+    .from(disclosureItems)
+    .where(
+      and(
+        published,
+        f.kind ? eq(disclosureItems.kind, f.kind) : undefined,
+        // A standard code covers the same column in every unit's catalog, and the columns below it.
+        f.columnCode
+          ? sql`${disclosureItems.columnId} IN (
+              WITH RECURSIVE sub AS (
+                SELECT id FROM disclosure_columns WHERE code = ${f.columnCode}
+                UNION SELECT c.id FROM disclosure_columns c JOIN sub ON c.parent_id = sub.id)
+              SELECT id FROM sub)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(disclosureItems.publishDate), desc(disclosureItems.publishedAt))
+    .limit(f.limit);
+}

@@ -1,0 +1,84 @@
+// [ADMIN] the console on a 390 px phone (issue 15 parts 6 and 8): the menu folds away, the top bar fits, the
+// home page's 我的待办 lists what waits (an online application first) and the bell counts it; axe-clean; audit
+// log in Chinese.
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units, users } from '../src/server/db/schema';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E({ demo: true });
+  const db = e.server.db.database.db;
+  await db
+    .update(users)
+    .set({ mustChangePassword: false })
+    .where(inArray(users.username, ['office', 'auditor']));
+  // An online application waiting for confirmation, through the portal form.
+  const fgw = (await db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
+  const page = await e.browser.newPage();
+  await page.goto(`${e.base}/ysqgk/apply`);
+  await page.getByLabel(/受理机关/).selectOption(fgw);
+  await page.getByLabel(/申请人类型/).selectOption('natural_person');
+  await page.getByLabel(/姓名或者名称/).fill('王五');
+  await page.getByLabel(/证件类型/).selectOption('id_card');
+  await page.getByLabel(/证件号码/).fill('11010519491231002X');
+  await page.getByLabel(/联系电话/).fill('13900139000');
+  await page.getByLabel(/所需政府信息/).fill('区级重大项目清单');
+  await page.getByLabel(/获取信息的形式/).selectOption('paper');
+  await page.getByLabel(/获取信息的途径/).selectOption('mail');
+  const q = (await page.getByText(/验证问题：/).textContent())!;
+  const [, a, b] = /(\d+) 加 (\d+)/.exec(q)!;
+  await page.getByLabel(/验证问题/).fill(String(Number(a) + Number(b)));
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.getByTestId('query-code').waitFor();
+  await page.close();
+});
+afterAll(async () => {
+  await e?.close();
+});
+
+const PHONE = { width: 390, height: 844 };
+
+describe('[ADMIN] console at 390 px', () => {
+  it('office: folded menu, the 待办 card with the application first, the bell, no sideways scrolling, axe-clean', async () => {
+    const ctx = await e.browser.newContext({ viewport: PHONE });
+    const page = await ctx.newPage();
+    await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    const todo = page.getByTestId('home-todo');
+    await todo.getByText('待确认的网上申请').waitFor();
+    // The first group is the unconfirmed applications, with the case listed.
+    const first = todo.locator('.ant-collapse-item').first();
+    expect(await first.textContent()).toContain('待确认的网上申请');
+    await expect.poll(() => first.textContent()).toContain('区级重大项目清单');
+    await expect
+      .poll(() => page.getByTestId('todo-bell').getAttribute('aria-label'))
+      .toMatch(/待办 [1-9]\d* 项/);
+    // The menu is folded away; the top bar's buttons keep their names.
+    const sider = await page.locator('.ant-layout-sider').boundingBox();
+    expect(sider!.width).toBe(0);
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await axeSerious(page)).toEqual([]);
+    // The bell leads to the same list.
+    await page.getByRole('button', { name: '展开菜单' }).click();
+    await page.getByTestId('side-menu').waitFor();
+    await ctx.close();
+  });
+
+  it('auditor: the audit log names actions in Chinese', async () => {
+    const ctx = await e.browser.newContext({ viewport: PHONE });
+    const page = await ctx.newPage();
+    await consoleLogin(page, e.base, 'auditor', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    await page.goto(`${e.base}/admin/audit/logs`);
+    await page.locator('.ant-table-row').first().waitFor();
+    const text = (await page.locator('.ant-table-tbody').textContent()) ?? '';
+    expect(text).toMatch(/登录|网上提交申请|新建用户/);
+    expect(text).not.toContain('auth.login');
+    await ctx.close();
+  });
+});

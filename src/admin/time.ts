@@ -1,0 +1,18 @@
+// Times in the console are China time (Asia/Shanghai) whatever the browser's time zone: deadlines, audit rows and
+// publication times mean the same instant for every user.
+const FMT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant (ISO string or Date) as 'YYYY-MM-DD HH:mm:ss' China time. */
+export function chinaTime(v: string | Date): string {
+  const parts = Object.fromEntries(FMT.formatToParts(new Date(v)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
