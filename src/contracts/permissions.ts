@@ -64,6 +64,14 @@ export const PERMISSIONS = {
   'disclosure:review:override': '放行检查项',
   'disclosure:settings:update': '维护公开设置',
   'disclosure:stats:list': '查看公开统计',
+  // ---- interaction ----
+  'interaction:consult:list': '查看政策咨询',
+  'interaction:consult:create': '登记政策咨询',
+  'interaction:consult:handle': '办理政策咨询',
+  'interaction:stats:view': '政策咨询统计',
+  'interaction:qa:list': '查看问答库',
+  'interaction:qa:update': '维护问答库',
+  'interaction:qa:review': '审核问答库',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;
