@@ -8,7 +8,7 @@ import {
   splitPolicyTitles,
   staleReasons,
 } from './qa-entry';
-import { readQaTable } from './qa-import';
+import { NEAR_DUPLICATE_AT, questionLikeness, readQaTable } from './qa-import';
 
 describe('review before publication', () => {
   it.each<[QaStatus, QaReview, QaStatus | null]>([
@@ -82,5 +82,16 @@ describe('reading an import table', () => {
   it('more than 20,000 rows are refused whole', () => {
     const big = [H, ...Array.from({ length: 20_001 }, (_, i) => [`问${i}`, '答', '单位', ''])];
     expect(readQaTable(big).errors[0]!.message).toMatch(/最多导入 20000 行/);
+  });
+});
+
+describe('near-duplicate likeness', () => {
+  it.each([
+    ['义务教育阶段入学需要什么材料？', '义务教育阶段入学要什么材料呢？', true],
+    ['住房公积金怎么提取？', '住房公积金 怎么提取', true],
+    ['住房公积金怎么提取？', '医保怎么异地转移？', false],
+    ['', '医保', false],
+  ])('%s ~ %s → near %s', (a, b, near) => {
+    expect(questionLikeness(a, b) >= NEAR_DUPLICATE_AT).toBe(near);
   });
 });

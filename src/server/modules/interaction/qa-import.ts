@@ -4,10 +4,12 @@
 import type { QaImportPreview } from '../../../contracts/interaction';
 import { KB_COLUMNS, parseCsv } from '../../../domain/interaction/matching';
 import {
+  NEAR_DUPLICATE_AT,
   QA_IMPORT_MAX_ROWS,
   QA_OPTIONAL_COLUMNS,
   type QaImportProblem,
   type QaImportRow,
+  questionLikeness,
   readQaTable,
 } from '../../../domain/interaction/qa-import';
 import type { Database, DbOrTx } from '../../db/client';
@@ -21,8 +23,6 @@ import { findUnitByName } from '../org';
 import { matcherOf, suggest } from './matching';
 import { insertQa } from './repo/qa';
 
-/** A pair this close (matcher score) is shown as a near-duplicate. */
-const NEAR_AT = 0.8;
 /** Within-file near-duplicates are looked for in the first rows only, so a 20,000-row file stays fast. */
 const NEAR_SCAN_ROWS = 3000;
 
@@ -85,28 +85,28 @@ async function nearDuplicates(db: DbOrTx, rows: readonly QaImportRow[]) {
   const inFile = matcherOf(
     scanned.map((r) => ({ question: r.question, answer: r.answer, unit: r.unitName })),
   );
-  scanned.forEach((r, i) => {
-    // The closest other row; each pair is reported once, on its later row.
+  const near = (q: string, candidate: string) => {
+    const score = Math.round(questionLikeness(q, candidate) * 100) / 100;
+    return score >= NEAR_DUPLICATE_AT ? score : null;
+  };
+  for (const [i, r] of scanned.entries()) {
+    // The matcher proposes the closest other row (each pair reported once, on its later row) and the closest
+    // published entry; the surface likeness confirms them.
     const m = inFile.match(r.question, 2).find((x) => x.row - 1 !== i);
-    if (m && m.score >= NEAR_AT && m.row - 1 < i)
+    const inRow = m && m.row - 1 < i ? near(r.question, m.question) : null;
+    if (m && inRow !== null)
       out.push({
         row: r.row,
         question: r.question,
         similarTo: `第 ${scanned[m.row - 1]!.row} 行：${m.question}`,
-        score: m.score,
+        score: inRow,
       });
-  });
-  for (const r of scanned) {
     const [best] = await suggest(db, r.question);
-    if (best && best.score >= NEAR_AT)
-      out.push({
-        row: r.row,
-        question: r.question,
-        similarTo: `问答库：${best.question}`,
-        score: best.score,
-      });
+    const inBase = best ? near(r.question, best.question) : null;
+    if (best && inBase !== null)
+      out.push({ row: r.row, question: r.question, similarTo: `问答库：${best.question}`, score: inBase });
   }
-  return out.sort((a, b) => a.row - b.row);
+  return out;
 }
 
 export async function previewQaImport(database: Database, file: { name: string; bytes: Uint8Array }) {
