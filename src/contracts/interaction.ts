@@ -260,7 +260,12 @@ export const interactionApi = {
     summary: '登记政策咨询（电话、现场、12345 转办、信件、新媒体）',
     permission: 'interaction:consult:create',
     body: zRegisterConsultation,
-    response: z.object({ id: z.string(), consultNo: z.string(), queryCode: z.string() }),
+    response: z.object({
+      id: z.string(),
+      consultNo: z.string(),
+      queryCode: z.string(),
+      answerDue: z.string(),
+    }),
     status: 201,
   }),
   consultStats: endpoint({

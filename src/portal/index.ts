@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
+import { interactionPortal } from './interaction';
 import { reportsPortal } from './reports';
 import { districtNameOf, requestsPortal } from './requests';
 import { portalRoutes } from './routes';
@@ -12,6 +13,7 @@ import { disclosurePortal } from './xxgk';
 export function mountPortal(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter): void {
   requestsPortal(app, p, districtNameOf(p));
   reportsPortal(app, p);
+  interactionPortal(app, p, districtNameOf(p));
   disclosurePortal(app, p);
   portalRoutes(app, p, limiter);
 }

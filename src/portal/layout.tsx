@@ -42,6 +42,9 @@ export function Layout(props: { title: string; district: string; crumbs?: Crumb[
                 <li>
                   <a href="/ysqgk">依申请公开</a>
                 </li>
+                <li>
+                  <a href="/hdjl">互动交流</a>
+                </li>
               </ul>
             </nav>
           </div>

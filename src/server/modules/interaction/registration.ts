@@ -26,6 +26,7 @@ export interface Registered {
   id: string;
   consultNo: string;
   queryCode: string;
+  answerDue: string;
 }
 
 async function register(
@@ -65,7 +66,7 @@ async function register(
     objectId: row.id,
     detail: `${row.consultNo} ${input.channel}`,
   });
-  return { id: row.id, consultNo: row.consultNo, queryCode: row.queryCode };
+  return { id: row.id, consultNo: row.consultNo, queryCode: row.queryCode, answerDue: row.answerDue };
 }
 
 /** Staff register a consultation for a unit in their scope. */
