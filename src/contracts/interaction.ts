@@ -294,6 +294,14 @@ export const interactionApi = {
     body: zConsultAction,
     response: consultDetailSchema,
   }),
+  transferTargets: endpoint({
+    method: 'get',
+    path: '/api/interaction/units',
+    tag,
+    summary: '可转办的单位（全区，不限数据范围）',
+    permission: 'interaction:consult:handle',
+    response: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
   listQa: endpoint({
     method: 'get',
     path: qaPath,

@@ -1,30 +1,9 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { EChart as Chart } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaYear, YearInput } from '../../../components/YearInput';
 import { useRequestStats } from '../queries';
-
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-function Chart({ option, testId }: { option: echarts.EChartsCoreOption; testId: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={testId} />;
-}
 
 export default function StatsPage() {
   // The current year in China time; the chart is for one calendar year.
