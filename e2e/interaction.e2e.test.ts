@@ -136,3 +136,19 @@ describe('政策咨询 end to end', () => {
     await page.close();
   });
 });
+
+describe('[ADMIN] 互动回应 pages', () => {
+  it.each([
+    ['/admin/interaction/consultations', '.ant-table'],
+    ['/admin/interaction/qa', '.ant-table'],
+    ['/admin/interaction/stats', '.ant-card'],
+  ])('%s has no serious or critical axe violations', async (p, ready) => {
+    const page = await e.browser.newPage();
+    await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await page.goto(`${e.base}${p}`);
+    await page.locator(ready).first().waitFor();
+    expect(await axeSerious(page), p).toEqual([]);
+    await page.close();
+  });
+});
