@@ -26,3 +26,17 @@ export function EChart({ option, testId, label }: { option: ChartOption; testId:
     <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={label ?? testId} />
   );
 }
+
+/** Grouped bars per month of a year: one series per [name, field] of the month rows. */
+export function monthlyBars<M extends { month: string }>(
+  months: readonly M[],
+  series: readonly (readonly [string, keyof M])[],
+): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: {},
+    xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map(([name, key]) => ({ name, type: 'bar', data: months.map((m) => m[key]) })),
+  };
+}

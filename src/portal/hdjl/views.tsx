@@ -4,7 +4,7 @@
 import { SATISFACTION_LABELS } from '../../contracts/interaction';
 import type { PublicConsultation, Suggestion } from '../../server/modules/interaction';
 import type { Challenge } from '../ysqgk/challenge';
-import { FORM_CSS, type FormValues } from '../ysqgk/views';
+import { CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
 
 const QA_CSS = `
 .qa-list{list-style:none;padding:0;display:grid;gap:12px}
@@ -288,17 +288,7 @@ export function QueryPage(props: {
     <>
       <style>{FORM_CSS}</style>
       <h1>查询咨询答复</h1>
-      <form method="get" action="/hdjl/zxwd/query" class="form-grid">
-        <div class="field">
-          <label for="f-code">查询码</label>
-          <input id="f-code" name="code" type="text" value={code} autocomplete="off" />
-        </div>
-        <p>
-          <button class="primary" type="submit">
-            查询
-          </button>
-        </p>
-      </form>
+      <CodeForm action="/hdjl/zxwd/query" code={code} />
       {code && !c && <p role="alert">没有找到该查询码对应的咨询，请核对后重试。</p>}
       {props.rated && (
         <p class="ok" role="status">

@@ -1,9 +1,10 @@
 // 政策咨询月度统计: received, answered on time and late per month (ECharts), by channel, by unit, satisfaction.
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Card, Col, Row, Table } from 'antd';
 import { useState } from 'react';
 import { CONSULT_CHANNEL_LABELS, SATISFACTION_LABELS } from '../../../../contracts/interaction';
-import { EChart } from '../../../components/EChart';
+import { EChart, monthlyBars } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
+import { StatCard } from '../../../components/StatCard';
 import { chinaYear, YearInput } from '../../../components/YearInput';
 import { useConsultStats } from '../queries';
 
@@ -18,30 +19,10 @@ export default function ConsultStatsPage() {
     >
       {s ? (
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic title="本年收到" value={s.byMonth.reduce((n, m) => n + m.received, 0)} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic title="逾期答复" value={s.byMonth.reduce((n, m) => n + m.late, 0)} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic title="办理中" value={s.open} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic
-                title="已逾期未答复"
-                value={s.overdue}
-                valueStyle={{ color: s.overdue ? '#cf1322' : undefined }}
-              />
-            </Card>
-          </Col>
+          <StatCard title="本年收到" value={s.byMonth.reduce((n, m) => n + m.received, 0)} />
+          <StatCard title="逾期答复" value={s.byMonth.reduce((n, m) => n + m.late, 0)} />
+          <StatCard title="办理中" value={s.open} />
+          <StatCard title="已逾期未答复" value={s.overdue} alert />
           <Col xs={24} xl={14}>
             <Card title="按月咨询量">
               <EChart
@@ -49,17 +30,11 @@ export default function ConsultStatsPage() {
                 label={s.byMonth
                   .map((m) => `${m.month}：收到${m.received}，按时答复${m.onTime}，逾期答复${m.late}`)
                   .join('；')}
-                option={{
-                  tooltip: { trigger: 'axis' },
-                  legend: {},
-                  xAxis: { type: 'category', data: s.byMonth.map((m) => `${Number(m.month.slice(5))}月`) },
-                  yAxis: { type: 'value', minInterval: 1 },
-                  series: [
-                    { name: '收到', type: 'bar', data: s.byMonth.map((m) => m.received) },
-                    { name: '按时答复', type: 'bar', data: s.byMonth.map((m) => m.onTime) },
-                    { name: '逾期答复', type: 'bar', data: s.byMonth.map((m) => m.late) },
-                  ],
-                }}
+                option={monthlyBars(s.byMonth, [
+                  ['收到', 'received'],
+                  ['按时答复', 'onTime'],
+                  ['逾期答复', 'late'],
+                ])}
               />
             </Card>
           </Col>
