@@ -11,8 +11,18 @@ import type {
   QaEntryInfo,
   QaImportPreview,
 } from '../../src/contracts/interaction';
-import { auditLog, consultations, disclosureItems, units, users } from '../../src/server/db/schema';
+import { loadBuiltinCalendarYears } from '../../src/domain/calendar';
+import {
+  auditLog,
+  consultations,
+  disclosureItems,
+  notifications,
+  units,
+  users,
+} from '../../src/server/db/schema';
 import { consultationByCode, rateByCode } from '../../src/server/modules/interaction';
+import { remindDueConsultations } from '../../src/server/modules/interaction/reminders';
+import { deleteCalendarOverride, putCalendarYear } from '../../src/server/platform/calendar/service';
 import { systemActor } from '../../src/server/platform/context';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -391,5 +401,50 @@ describe('handling with the base', () => {
     expect(added.status).toBe(200);
     expect(added.body.data!.qaEntryId).toBeTruthy();
     expect(added.body.data!.allowedActions).toEqual(['close']);
+  });
+});
+
+describe('reminders and calendar changes', () => {
+  it('reminds the holding unit of a due date within 2 working days and when passed, once each', async () => {
+    const r = await fgw.post<{ id: string }>(
+      '/api/interaction/consultations',
+      consultBody({ question: '提醒测试' }),
+    );
+    const id = r.body.data!.id;
+    const [liaison] = await api.tdb.database.db.select().from(users).where(eq(users.username, 'fgw_liaison'));
+    const mine = async () =>
+      (await api.tdb.database.db.select().from(notifications).where(eq(notifications.userId, liaison!.id)))
+        .filter((n) => n.link?.endsWith(id))
+        .map((n) => n.title);
+    await remindDueConsultations(api.tdb.database, '2026-03-04'); // 3 working days left: nothing yet
+    expect(await mine()).toEqual([]);
+    await remindDueConsultations(api.tdb.database, '2026-03-05');
+    await remindDueConsultations(api.tdb.database, '2026-03-05');
+    expect(await mine()).toEqual([expect.stringMatching(/将于 2026-03-09 到期/)]);
+    await remindDueConsultations(api.tdb.database, '2026-03-10');
+    expect(await mine()).toHaveLength(2);
+    expect((await mine())[1]).toMatch(/已超过答复期限/);
+  });
+
+  it('an edited calendar moves the due date of open consultations (extra day off 2026-03-04)', async () => {
+    const r = await fgw.post<{ id: string }>(
+      '/api/interaction/consultations',
+      consultBody({ question: '日历测试' }),
+    );
+    const due = async () =>
+      (
+        await api.tdb.database.db.select().from(consultations).where(eq(consultations.id, r.body.data!.id))
+      )[0]!.answerDue;
+    expect(await due()).toBe('2026-03-09');
+    const y2026 = loadBuiltinCalendarYears().find((y) => y.year === 2026)!;
+    await putCalendarYear(api.tdb.database, systemActor('test'), 2026, {
+      ...y2026,
+      holidays: [...y2026.holidays, { name: '测试假日', off: ['2026-03-04'], makeupWorkdays: [] }],
+    });
+    try {
+      expect(await due()).toBe('2026-03-10');
+    } finally {
+      await deleteCalendarOverride(api.tdb.database, systemActor('test'), 2026);
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   canRate,
   consultActions,
   isOverdue,
+  reminderOf,
   replyOnTime,
   transferRefusal,
 } from './consultation';
@@ -88,5 +89,16 @@ describe('transfers: no loop between two units', () => {
     const r = transferRefusal(holder, target, history, nameOf);
     if (refusal) expect(r).toMatch(refusal);
     else expect(r).toBeNull();
+  });
+});
+
+describe('reminders', () => {
+  it.each<[string, string, number, 'overdue' | 'due' | null]>([
+    ['2026-03-09', '2026-03-02', 5, null],
+    ['2026-03-09', '2026-03-05', 2, 'due'],
+    ['2026-03-09', '2026-03-09', 0, 'due'],
+    ['2026-03-09', '2026-03-10', 0, 'overdue'],
+  ])('due %s as of %s (%i working days left) → %s', (due, asOf, left, want) => {
+    expect(reminderOf(due, asOf, left)).toBe(want);
   });
 });

@@ -88,3 +88,12 @@ export function transferRefusal(
     return `${nameOf(target)}已将该咨询转出，不能再转回（避免单位之间来回转办），请协调后由当前单位答复`;
   return null;
 }
+
+/** Reminders start this many working days before the due date [I] (the clock is only 5 days long). */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+/** Which reminder an open consultation gets today: past its due date, due soon, or none. */
+export function reminderOf(due: string, asOf: string, workingDaysLeft: number): 'overdue' | 'due' | null {
+  if (asOf > due) return 'overdue';
+  return workingDaysLeft <= DUE_SOON_WORKING_DAYS ? 'due' : null;
+}

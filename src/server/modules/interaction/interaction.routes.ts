@@ -4,8 +4,8 @@ import { interactionApi as api } from '../../../contracts/interaction';
 import { type AppEnv, actorOf, type Platform, type SessionUser } from '../../platform/context';
 import { route, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
-import { exportConsultations, getConsultation, listConsultations } from './consult-reads';
 import { listUnits } from '../org';
+import { exportConsultations, getConsultation, listConsultations } from './consult-reads';
 import { actOnConsultation } from './handling';
 import { suggest } from './matching';
 import { createQa, editQa, exportQa, listQa, reviewQa } from './qa-base';
@@ -36,7 +36,10 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
 
   // A consultation may go to any unit of the district, not only those in the handler's scope.
   route(app, api.transferTargets, async () =>
-    (await listUnits(database.db, ['government', 'department', 'township'])).map((u) => ({ id: u.id, name: u.name })),
+    (await listUnits(database.db, ['government', 'department', 'township'])).map((u) => ({
+      id: u.id,
+      name: u.name,
+    })),
   );
   route(app, api.listQa, ({ query }) => listQa(database, query));
   route(app, api.exportQa, async () => fileResponse(await exportQa(database), '问答库.xlsx', XLSX_MIME));

@@ -111,3 +111,8 @@ export function consultYear(db: DbOrTx, user: Scoped, year: number) {
       ),
     );
 }
+
+/** The consultations waiting for an answer (reminders, calendar changes). */
+export function openConsultations(db: DbOrTx): Promise<ConsultRow[]> {
+  return db.select().from(consultations).where(eq(consultations.status, 'open'));
+}
