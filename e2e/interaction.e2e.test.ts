@@ -71,6 +71,9 @@ describe('政策咨询 end to end', () => {
     const page = await e.browser.newPage();
     await consoleLogin(page, e.base, 'fgw_liaison', DEMO_PASSWORD);
     await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    // The home page lists it among the handler's to-dos.
+    await page.goto(`${e.base}/admin/`);
+    await expect.poll(() => page.getByTestId('home-consult-card').textContent()).toContain(QUESTION);
     await page.goto(`${e.base}/admin/interaction/consultations`);
     await page.getByTestId('consultations-page').waitFor();
     await page.locator('.ant-table-row', { hasText: QUESTION }).getByRole('link').click();

@@ -288,4 +288,9 @@ export const HOME_CARDS: HomeCard[] = [
     anyOf: ['requests:case:handle'],
     component: lazy(() => import('./features/requests/DueCard')),
   },
+  {
+    key: 'interaction-open',
+    anyOf: ['interaction:consult:handle'],
+    component: lazy(() => import('./features/interaction/OpenCard')),
+  },
 ];

@@ -9,6 +9,8 @@ import { keyOf, useCall, useCallMutation } from '../../queries';
 export { interactionApi };
 
 export const useConsultation = (id: string) => useCall(interactionApi.getConsultation, { params: { id } });
+export const useOpenConsultations = (pageSize: number) =>
+  useCall(interactionApi.listConsultations, { query: { status: 'open', pageSize } });
 export const useTransferTargets = () => useCall(interactionApi.transferTargets);
 export const useConsultStats = (year: number) => useCall(interactionApi.consultStats, { query: { year } });
 
