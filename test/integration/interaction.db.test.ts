@@ -152,7 +152,10 @@ describe('consultations', () => {
     expect((await act(fgw, id, { action: 'transfer', unitId: jwUnit, reason: '' })).status).toBe(400);
     expect((await act(fgw, id, { action: 'transfer', unitId: fgwUnit, reason: '错' })).status).toBe(400);
     const t = await act(fgw, id, { action: 'transfer', unitId: jwUnit, reason: '属教育政策' });
-    expect(t.status).toBe(403); // after the transfer the liaison no longer sees it: the answer is the new unit's
+    // The sender is told where it went, without the asker's contact; from now on it is the new unit's.
+    expect(t.status).toBe(200);
+    expect(t.body.data).toMatchObject({ unitName: '区教委', askerContact: null, allowedActions: [] });
+    expect((await fgw.get(`/api/interaction/consultations/${id}`)).status).toBe(403);
     const d = await jw.get<ConsultDetail>(`/api/interaction/consultations/${id}`);
     expect(d.body.data!.unitName).toBe('区教委');
     expect(d.body.data!.answerDue).toBe('2026-03-09'); // the clock keeps running
@@ -160,7 +163,7 @@ describe('consultations', () => {
     expect(back.status).toBe(400);
     expect(back.body.error!.message).toMatch(/区发展改革委已将该咨询转出，不能再转回/);
     const onward = await act(jw, id, { action: 'transfer', unitId: officeUnit, reason: '请主管部门协调' });
-    expect(onward.status).toBe(403);
+    expect(onward.status).toBe(200);
     expect((await office.get<ConsultDetail>(`/api/interaction/consultations/${id}`)).body.data!.unitId).toBe(
       officeUnit,
     );

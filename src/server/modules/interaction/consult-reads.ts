@@ -14,7 +14,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, unseal } from '../../platform/crypto/fields';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { assertUnitInScope } from '../org';
 import { today } from './clock';
@@ -118,16 +118,30 @@ export async function getConsultation(
   actor: Actor,
   user: Scoped & Pick<CurrentUser, 'permissions'>,
   id: string,
+  opts: { handedOver?: boolean } = {},
 ): Promise<ConsultDetail> {
-  const r = await consultInScope(database.db, user, id);
+  let r: WithUnit;
+  let holds = true;
+  try {
+    r = await consultInScope(database.db, user, id);
+  } catch (e) {
+    // The answer to a transfer out of the handler's scope: what they just did, without the asker's contact.
+    const found =
+      opts.handedOver && e instanceof AppError && e.code === 'FORBIDDEN'
+        ? await consultById(database.db, id)
+        : null;
+    if (!found) throw e;
+    r = found;
+    holds = false;
+  }
   const { c } = r;
-  const contact = c.askerContact ? unseal(keys, c.askerContact) : null;
+  const contact = holds && c.askerContact ? unseal(keys, c.askerContact) : null;
   if (contact && seesContact(user)) {
     await database.db.transaction((tx) =>
       audit(tx, actor, { action: 'interaction.pii.view', objectType: 'consultation', objectId: c.id }),
     );
   }
-  const similar = c.status === 'open' ? await suggest(database.db, c.question) : [];
+  const similar = holds && c.status === 'open' ? await suggest(database.db, c.question) : [];
   return {
     ...summary(r, today(clock)),
     queryCode: c.queryCode,
@@ -137,7 +151,7 @@ export async function getConsultation(
     satisfactionNote: c.satisfactionNote,
     qaEntryId: c.qaEntryId,
     history: c.history.map((h) => ({ at: h.at, by: h.by, text: h.text })),
-    allowedActions: consultActions(c.status, !!c.qaEntryId),
+    allowedActions: holds ? consultActions(c.status, !!c.qaEntryId) : [],
     similar,
   };
 }

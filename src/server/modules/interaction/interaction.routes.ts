@@ -31,7 +31,9 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, api.getConsultation, ({ c, user, params }) => detail(c, user, id(params)));
   route(app, api.actConsultation, async ({ c, user, params, body }) => {
     await actOnConsultation(database, clock, actorOf(user, c), user, id(params), body);
-    return detail(c, user, id(params));
+    return getConsultation(database, clock, fieldKeys, actorOf(user, c), user, id(params), {
+      handedOver: body.action === 'transfer',
+    });
   });
 
   // A consultation may go to any unit of the district, not only those in the handler's scope.

@@ -15,7 +15,7 @@ import {
   Tag,
   Timeline,
 } from 'antd';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   CONSULT_CHANNEL_LABELS,
   CONSULT_STATUS_LABELS,
@@ -32,7 +32,12 @@ const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().sli
 
 function Actions({ c }: { c: ConsultDetail }) {
   const { message } = App.useApp();
-  const act = useConsultAction(c.id, () => void message.success('已保存'));
+  const navigate = useNavigate();
+  const act = useConsultAction(c.id, (d) => {
+    void message.success(d.unitId === c.unitId ? '已保存' : `已转办至 ${d.unitName}`);
+    // A handler of one unit no longer holds a consultation transferred away.
+    if (d.unitId !== c.unitId && d.allowedActions.length === 0) void navigate('/interaction/consultations');
+  });
   const targets = useTransferTargets();
   const [answer] = Form.useForm<{ answer: string; answeredOn: string }>();
   const [transfer] = Form.useForm<{ unitId: string; reason: string }>();
