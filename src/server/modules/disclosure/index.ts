@@ -11,10 +11,10 @@ import { expireNormative, publishDue } from './publishing';
 // The portal's read services.
 export { attachmentFile } from './attachments';
 export { listColumns } from './catalog';
-// The Q&A base's 政策依据 (interaction).
-export { type CitedItem, citedItems, publishedRootsByTitle } from './cited';
 // The CLI: `gongkai review check` and `gongkai search reindex`.
 export { checkOptions } from './checks';
+// The Q&A base's 政策依据 (interaction).
+export { type CitedItem, citedItems, publishedRootsByTitle } from './cited';
 // Start-up: the demo district's sample items.
 export { seedDisclosureDemo } from './demo-content';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
