@@ -16,6 +16,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
+import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../../../domain/disclosure/enforcement';
+import { CAMPAIGN_STATUSES, REVIEW_DECISIONS } from '../../../domain/disclosure/normative-review';
 import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
@@ -175,4 +177,102 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   guide: jsonb('guide').$type<UnitGuide>(),
   /** Set once the unit's standard catalog has been created, so columns the office deletes stay deleted. */
   catalogSeeded: boolean('catalog_seeded').notNull().default(false),
+});
+
+/** 行政执法公示 (issue 13 part 6): enforcement decisions, their publication clock and state. A person's ID number is
+ * stored sealed (platform/crypto/fields.ts); the public sees masked values only (domain/disclosure/enforcement). */
+export const enforcementDecisions = pgTable(
+  'enforcement_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: ENFORCEMENT_KINDS }).notNull(),
+    /** 决定文书号, unique within the unit. */
+    docNumber: text('doc_number').notNull(),
+    partyType: text('party_type', { enum: PARTY_TYPES }).notNull(),
+    partyName: text('party_name').notNull(),
+    /** 统一社会信用代码 (plain) or a person's ID number (sealed). */
+    partyCode: text('party_code'),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    /** The last day to publish, from the decision date and the kind's setting when the record was made. */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueProvisional: boolean('due_provisional').notNull().default(false),
+    conclusion: text('conclusion').notNull(),
+    basis: text('basis'),
+    status: text('status', { enum: ENFORCEMENT_STATUSES }).notNull().default('draft'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enforcement_doc_uq').on(t.unitId, t.docNumber),
+    index('enforcement_unit_idx').on(t.unitId, t.decisionDate),
+    index('enforcement_status_idx').on(t.status, t.dueDate),
+    oneOf('enforcement_kind_ck', t.kind, ENFORCEMENT_KINDS),
+    oneOf('enforcement_party_type_ck', t.partyType, PARTY_TYPES),
+    oneOf('enforcement_status_ck', t.status, ENFORCEMENT_STATUSES),
+  ],
+);
+
+/** 规范性文件清理 (issue 13 part 5): one campaign a year; each unit marks each of its documents in force. */
+export const normativeCampaigns = pgTable(
+  'normative_campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('open'),
+    /** Units mark their documents by this day. */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    publishedOn: date('published_on', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('normative_campaigns_year_uq').on(t.year),
+    oneOf('normative_campaigns_status_ck', t.status, CAMPAIGN_STATUSES),
+  ],
+);
+
+/** The documents a campaign covers (those in force when it started) and each unit's mark. */
+export const normativeMarks = pgTable(
+  'normative_marks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => normativeCampaigns.id, { onDelete: 'cascade' }),
+    /** The document's root id (every version of it). */
+    itemRootId: uuid('item_root_id').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    decision: text('decision', { enum: REVIEW_DECISIONS }),
+    reason: text('reason'),
+    markedBy: uuid('marked_by').references(() => users.id),
+    markedAt: timestamp('marked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('normative_marks_doc_uq').on(t.campaignId, t.itemRootId),
+    index('normative_marks_unit_idx').on(t.campaignId, t.unitId),
+    oneOf('normative_marks_decision_ck', t.decision, REVIEW_DECISIONS),
+  ],
+);
+
+/** 合法性审核 and 备案审查 of a normative document (all its versions). */
+export const normativeLegalMarks = pgTable('normative_legal_marks', {
+  itemRootId: uuid('item_root_id').primaryKey(),
+  /** 合法性审核 date and the reviewing body's opinion. */
+  legalityReviewedOn: date('legality_reviewed_on', { mode: 'string' }),
+  legalityOpinion: text('legality_opinion'),
+  /** 备案审查: the filing number and date at the people's congress / the government above. */
+  filingNumber: text('filing_number'),
+  filedOn: date('filed_on', { mode: 'string' }),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -6,6 +6,8 @@ import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { disclosureRoutes } from './disclosure.routes';
+import { enforcementRoutes } from './enforcement.routes';
+import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 
 // The portal's read services.
@@ -17,7 +19,11 @@ export { checkOptions } from './checks';
 export { type CitedItem, citedItems, publishedRootsByTitle } from './cited';
 // Start-up: the demo district's sample items.
 export { seedDisclosureDemo } from './demo-content';
+// The portal's 行政执法公示 list.
+export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
+// The portal's 规范性文件清理结果.
+export { publishedCampaignResult, publishedCampaignYears } from './normative-review';
 export {
   catalogUnits,
   columnPage,
@@ -34,7 +40,11 @@ export { normativeDocumentCounts } from './stats';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',
-  routes: (app: Hono<AppEnv>, p: Platform) => disclosureRoutes(app, p),
+  routes: (app: Hono<AppEnv>, p: Platform) => {
+    disclosureRoutes(app, p);
+    enforcementRoutes(app, p);
+    normativeRoutes(app, p);
+  },
   init(p: Platform) {
     // Scheduled publishing: once a minute.
     registerJob({

@@ -17,7 +17,7 @@ import { planTasks, progressReports, taskAssignments, workPlans } from '../../db
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, invalid } from '../../platform/errors';
-import { resolveNames, unitNames } from '../org';
+import { learnAliases, resolveNames, unitNames } from '../org';
 
 /** Same notice, same tasks: the fingerprint ignores layout and whitespace, not content. */
 export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
@@ -122,6 +122,7 @@ export async function commitPlan(
   database: Database,
   actor: Actor,
   body: CommitPlanBody,
+  districtName: string,
 ): Promise<WorkPlanSummary> {
   const errors = await checkCommit(database.db, body);
   if (errors.length)
@@ -190,6 +191,18 @@ export async function commitPlan(
       if (rows.length) await tx.insert(taskAssignments).values(rows);
       assignments += rows.length;
     }
+    // The officer's own mappings become aliases: the next notice that writes these names needs no mapping.
+    const learnt = await learnAliases(
+      tx,
+      districtName,
+      body.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]),
+    );
+    if (learnt.length)
+      await audit(tx, actor, {
+        action: 'org.unit.alias.learn',
+        objectType: 'unit',
+        detail: { aliases: learnt.map((l) => l.alias) },
+      });
     await audit(tx, actor, {
       action: 'tasks.plan.import',
       objectType: 'workPlan',
