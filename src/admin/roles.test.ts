@@ -15,6 +15,7 @@ describe('groupPermissions', () => {
       '年度报告',
       '工作任务',
       '信息发布',
+      '互动回应',
     ]);
     const flat = groups.flatMap((g) => g.entities.flatMap((e) => e.items.map((i) => i.code)));
     expect(flat).toEqual(ALL_PERMISSIONS);

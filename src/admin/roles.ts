@@ -18,6 +18,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   reports: '年度报告',
   tasks: '工作任务',
   disclosure: '信息发布',
+  interaction: '互动回应',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -48,6 +49,9 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'disclosure:stats': '发布统计',
   'disclosure:normative': '规范性文件清理',
   'disclosure:enforcement': '行政执法公示',
+  'interaction:consult': '政策咨询',
+  'interaction:stats': '咨询统计',
+  'interaction:qa': '问答库',
 };
 
 export interface PermissionGroup {
