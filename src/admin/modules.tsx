@@ -3,6 +3,7 @@
 // which lists these pages, is not imported by the file that imports it). Modules may add a home card (HOME_CARDS).
 import {
   AuditOutlined,
+  CommentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
@@ -145,6 +146,38 @@ export const ADMIN_MODULES: AdminModule[] = [
         label: '年度报告编辑',
         anyOf: ['reports:report:list'],
         hideInMenu: true,
+      },
+    ],
+  },
+  {
+    key: 'interaction',
+    label: '互动回应',
+    icon: <CommentOutlined />,
+    pages: [
+      {
+        path: '/interaction/consultations',
+        label: '政策咨询',
+        anyOf: ['interaction:consult:list'],
+        quickLink: true,
+        description: '登记台账、转办、答复、加入问答库',
+      },
+      {
+        path: '/interaction/consultations/:id',
+        label: '咨询办理',
+        anyOf: ['interaction:consult:list'],
+        hideInMenu: true,
+      },
+      {
+        path: '/interaction/qa',
+        label: '问答库',
+        anyOf: ['interaction:qa:list'],
+        description: '政策咨询问答库：审核、导入、导出',
+      },
+      {
+        path: '/interaction/stats',
+        label: '咨询统计',
+        anyOf: ['interaction:stats:view'],
+        description: '按月咨询量、按时答复与满意度',
       },
     ],
   },
@@ -309,5 +342,10 @@ export const HOME_CARDS: HomeCard[] = [
     key: 'requests-due',
     anyOf: ['requests:case:handle'],
     component: lazy(() => import('./features/requests/DueCard')),
+  },
+  {
+    key: 'interaction-open',
+    anyOf: ['interaction:consult:handle'],
+    component: lazy(() => import('./features/interaction/OpenCard')),
   },
 ];

@@ -19,6 +19,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   tasks: '工作任务',
   disclosure: '信息发布',
   media: '网站与新媒体',
+  interaction: '互动回应',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -53,6 +54,9 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'media:registry': '登记册',
   'media:filing': '备案',
   'media:check': '网站检查',
+  'interaction:consult': '政策咨询',
+  'interaction:stats': '咨询统计',
+  'interaction:qa': '问答库',
 };
 
 export interface PermissionGroup {

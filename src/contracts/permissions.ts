@@ -78,6 +78,14 @@ export const PERMISSIONS = {
   'media:filing:submit': '提交网站与新媒体备案',
   'media:filing:review': '审核网站与新媒体备案',
   'media:check:run': '检查政府网站',
+  // ---- interaction ----
+  'interaction:consult:list': '查看政策咨询',
+  'interaction:consult:create': '登记政策咨询',
+  'interaction:consult:handle': '办理政策咨询',
+  'interaction:stats:view': '政策咨询统计',
+  'interaction:qa:list': '查看问答库',
+  'interaction:qa:update': '维护问答库',
+  'interaction:qa:review': '审核问答库',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import type { RateLimiter } from '../server/platform/ratelimit';
 import { a11yRoutes } from './a11y';
 import { decisionsPortal } from './hdjl/zj';
 import { homePortal } from './home';
+import { interactionPortal } from './interaction';
 import { reportsPortal } from './reports';
 import { districtNameOf, requestsPortal } from './requests';
 import { portalRoutes } from './routes';
@@ -17,6 +18,7 @@ export function mountPortal(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter
   homePortal(app, p);
   requestsPortal(app, p, districtNameOf(p));
   reportsPortal(app, p);
+  interactionPortal(app, p, districtNameOf(p));
   disclosurePortal(app, p);
   decisionsPortal(app, p);
   portalRoutes(app, p, limiter);

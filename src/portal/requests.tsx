@@ -13,6 +13,7 @@ import { parseWith } from '../server/platform/http/route';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
 import { a11yOf } from './a11y';
+import { crossSite } from './guard';
 import { Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
@@ -117,10 +118,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
   app.get('/ysqgk/apply', (c) => form(c, {}, NO_ERRORS));
 
   app.post('/ysqgk/apply', async (c) => {
-    // Not under /api: the platform's CSRF check does not run here, so refuse cross-site posts by Origin.
-    const origin = c.req.header('origin');
-    const host = c.req.header('host');
-    if (origin && host && new URL(origin).host !== host) return c.text('请求来源不明', 403);
+    if (crossSite(c)) return c.text('请求来源不明', 403);
     const limit =
       (await getSetting<{ perHour: number }>(p.database, 'requests.portalLimit')) ?? DEFAULT_LIMIT;
     const ip = c.get('ip');

@@ -321,6 +321,23 @@ export function Submitted(props: { result: { caseNo: string; queryCode: string }
   );
 }
 
+/** The query-code form of the portal's look-up pages (a GET: the code is in the address, nothing is sent). */
+export function CodeForm(props: { action: string; code: string }) {
+  return (
+    <form method="get" action={props.action} class="form-grid">
+      <div class="field">
+        <label for="f-code">查询码</label>
+        <input id="f-code" name="code" type="text" value={props.code} autocomplete="off" />
+      </div>
+      <p>
+        <button class="primary" type="submit">
+          查询
+        </button>
+      </p>
+    </form>
+  );
+}
+
 /** The status page: the query form and, for a known code, the case's public status (no personal data). */
 export function StatusPage(props: { code: string; st: PublicStatus | null }) {
   const { code, st } = props;
@@ -328,17 +345,7 @@ export function StatusPage(props: { code: string; st: PublicStatus | null }) {
     <>
       <style>{FORM_CSS}</style>
       <h1>查询办理进度</h1>
-      <form method="get" action="/ysqgk/query" class="form-grid">
-        <div class="field">
-          <label for="f-code">查询码</label>
-          <input id="f-code" name="code" type="text" value={code} autocomplete="off" />
-        </div>
-        <p>
-          <button class="primary" type="submit">
-            查询
-          </button>
-        </p>
-      </form>
+      <CodeForm action="/ysqgk/query" code={code} />
       {code && !st && (
         <p class="errors" role="alert">
           未找到该查询码对应的申请，请核对后重试。

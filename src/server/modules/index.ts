@@ -2,6 +2,7 @@
 // (platform/module.ts) beside what other modules and the portal may call; app.ts reads this list.
 import type { BusinessModule } from '../platform/module';
 import { disclosureModule } from './disclosure';
+import { interactionModule } from './interaction';
 import { mediaModule } from './media';
 import { orgModule } from './org';
 import { reportsModule } from './reports';
@@ -21,4 +22,5 @@ export const MODULES: BusinessModule[] = [
   disclosureModule,
   mediaModule,
   todoModule,
+  interactionModule,
 ];

@@ -31,6 +31,7 @@ export function readTable(
   bytes: Uint8Array,
   required: string[],
   optional: string[] = [],
+  maxRows?: number,
 ): Promise<TableRow[]> {
-  return parseUpload<TableRow[]>('table', { name: 'import.xlsx', bytes }, { required, optional });
+  return parseUpload<TableRow[]>('table', { name: 'import.xlsx', bytes }, { required, optional, maxRows });
 }

@@ -21,6 +21,8 @@ export { attachmentFile } from './attachments';
 export { listColumns } from './catalog';
 // The CLI: `gongkai review check` and `gongkai search reindex`.
 export { checkOptions } from './checks';
+// The Q&A base's 政策依据 (interaction).
+export { type CitedItem, citedItems, publishedRootsByTitle } from './cited';
 // The portal's 重大行政决策预公开 pages (/hdjl/zj).
 export {
   type PublicDecision,

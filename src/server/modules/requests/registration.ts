@@ -1,6 +1,5 @@
 // Use case: an application comes in — from the portal (stored as 'submitted' until staff confirm receipt) or
 // registered by staff by channel (received at once, Art. 31). Duplicates of an open case are detected.
-import { randomInt } from 'node:crypto';
 import type { IntakeCheck } from '../../../domain/requests/intake';
 import type { ApplicantKind } from '../../../domain/requests/outcomes';
 import { applicantIdProblem } from '../../../domain/requests/portal-form';
@@ -9,6 +8,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { ApplicantData, TimelineEntry } from '../../db/schema/requests';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
+import { newQueryCode } from '../../platform/codes';
 import type { Actor, Clock } from '../../platform/context';
 import type { FieldKeys } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
@@ -46,13 +46,6 @@ export interface StaffIntakeInput
   description?: string | null;
   deliveryForm?: string | null;
   deliveryChannel?: string | null;
-}
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function newQueryCode(): string {
-  let s = '';
-  for (let i = 0; i < 12; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return s;
 }
 
 function checkApplicant(a: ApplicantInput, asOf: string): void {

@@ -26,6 +26,7 @@ export async function readTableHere(
   bytes: Uint8Array,
   required: string[],
   optional: string[] = [],
+  maxRows = 10_000,
 ): Promise<TableRow[]> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw new AppError('VALIDATION', '文件不是有效的 Excel（.xlsx）文件');
@@ -64,6 +65,6 @@ export async function readTableHere(
     }
     if (!empty) out.push({ row: r, values });
   }
-  if (out.length > 10_000) throw new AppError('VALIDATION', '一次最多导入 10000 行');
+  if (out.length > maxRows) throw new AppError('VALIDATION', `一次最多导入 ${maxRows} 行`);
   return out;
 }

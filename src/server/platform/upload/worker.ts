@@ -58,8 +58,8 @@ async function run(m: TaskMessage): Promise<unknown> {
     }
     case 'table': {
       const { readTableHere } = await import('./table');
-      const a = m.args as { required: string[]; optional: string[] };
-      return readTableHere(m.bytes, a.required, a.optional);
+      const a = m.args as { required: string[]; optional: string[]; maxRows?: number };
+      return readTableHere(m.bytes, a.required, a.optional, a.maxRows);
     }
     default:
       throw new Error(`unknown task ${m.task}`);

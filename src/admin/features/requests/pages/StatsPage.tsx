@@ -1,30 +1,10 @@
-import { Card, Col, Row, Statistic } from 'antd';
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { Card, Col, Row } from 'antd';
+import { useState } from 'react';
+import { EChart as Chart, monthlyBars } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
+import { StatCard } from '../../../components/StatCard';
 import { chinaYear, YearInput } from '../../../components/YearInput';
 import { useRequestStats } from '../queries';
-
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-function Chart({ option, testId }: { option: echarts.EChartsCoreOption; testId: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={testId} />;
-}
 
 export default function StatsPage() {
   // The current year in China time; the chart is for one calendar year.
@@ -39,47 +19,21 @@ export default function StatsPage() {
     >
       {s ? (
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic title="本年办结" value={s.closed} data-testid="stats-closed" />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic
-                title="按期答复率"
-                value={s.onTimeRate === null ? '—' : `${(s.onTimeRate * 100).toFixed(1)}%`}
-              />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic title="办理中" value={s.open} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card>
-              <Statistic
-                title="已逾期"
-                value={s.overdue}
-                valueStyle={{ color: s.overdue ? '#cf1322' : undefined }}
-              />
-            </Card>
-          </Col>
+          <StatCard title="本年办结" value={s.closed} testId="stats-closed" />
+          <StatCard
+            title="按期答复率"
+            value={s.onTimeRate === null ? '—' : `${(s.onTimeRate * 100).toFixed(1)}%`}
+          />
+          <StatCard title="办理中" value={s.open} />
+          <StatCard title="已逾期" value={s.overdue} alert />
           <Col xs={24} xl={14}>
             <Card title="按月申请量">
               <Chart
                 testId="chart-by-month"
-                option={{
-                  tooltip: { trigger: 'axis' },
-                  legend: {},
-                  xAxis: { type: 'category', data: s.byMonth.map((m) => `${Number(m.month.slice(5))}月`) },
-                  yAxis: { type: 'value', minInterval: 1 },
-                  series: [
-                    { name: '收到', type: 'bar', data: s.byMonth.map((m) => m.received) },
-                    { name: '办结', type: 'bar', data: s.byMonth.map((m) => m.closed) },
-                  ],
-                }}
+                option={monthlyBars(s.byMonth, [
+                  ['收到', 'received'],
+                  ['办结', 'closed'],
+                ])}
               />
             </Card>
           </Col>

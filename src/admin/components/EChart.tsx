@@ -1,0 +1,42 @@
+// One ECharts chart from an option (modular import: bar and pie only). Described for screen readers by its label.
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+export function EChart({ option, testId, label }: { option: ChartOption; testId: string; label?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    chart.setOption(option);
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [option]);
+  return (
+    <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={label ?? testId} />
+  );
+}
+
+/** Grouped bars per month of a year: one series per [name, field] of the month rows. */
+export function monthlyBars<M extends { month: string }>(
+  months: readonly M[],
+  series: readonly (readonly [string, keyof M])[],
+): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: {},
+    xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map(([name, key]) => ({ name, type: 'bar', data: months.map((m) => m[key]) })),
+  };
+}

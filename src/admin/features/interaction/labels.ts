@@ -1,0 +1,19 @@
+// Colours and options of the 互动回应 pages.
+import type { ConsultStatus } from '../../../domain/interaction/consultation';
+import type { QaStatus } from '../../../domain/interaction/qa-entry';
+
+export const CONSULT_STATUS_COLORS: Record<ConsultStatus, string> = {
+  open: 'processing',
+  answered: 'success',
+  closed: 'default',
+};
+
+export const QA_STATUS_COLORS: Record<QaStatus, string> = {
+  pending: 'gold',
+  published: 'green',
+  rejected: 'red',
+  retired: 'default',
+};
+
+export const optionsOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));

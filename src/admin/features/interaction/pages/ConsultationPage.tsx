@@ -1,0 +1,206 @@
+// Handling one consultation: its facts and history, the base's similar answered questions (the matcher), and the
+// actions its state allows — transfer, answer (late answers are accepted and marked), close, add to the base.
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+} from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import {
+  CONSULT_CHANNEL_LABELS,
+  CONSULT_STATUS_LABELS,
+  type ConsultDetail,
+  SATISFACTION_LABELS,
+} from '../../../../contracts/interaction';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { StatusTag } from '../../../components/StatusTag';
+import { CONSULT_STATUS_COLORS } from '../labels';
+import { useConsultAction, useConsultation, useTransferTargets } from '../queries';
+
+const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function Actions({ c }: { c: ConsultDetail }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const act = useConsultAction(c.id, (d) => {
+    void message.success(d.unitId === c.unitId ? '已保存' : `已转办至 ${d.unitName}`);
+    // A handler of one unit no longer holds a consultation transferred away.
+    if (d.unitId !== c.unitId && d.allowedActions.length === 0) void navigate('/interaction/consultations');
+  });
+  const targets = useTransferTargets();
+  const [answer] = Form.useForm<{ answer: string; answeredOn: string }>();
+  const [transfer] = Form.useForm<{ unitId: string; reason: string }>();
+  const [base] = Form.useForm<{ question: string; answer: string; topic?: string }>();
+  const allowed = new Set(c.allowedActions);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+      {allowed.has('answer') && (
+        <Card title="答复" size="small">
+          <Form
+            form={answer}
+            layout="vertical"
+            initialValues={{ answeredOn: todayInChina() }}
+            onFinish={(v) => act.mutate({ action: 'answer', ...v })}
+          >
+            <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+              <Input.TextArea rows={5} data-testid="answer-text" />
+            </Form.Item>
+            <Form.Item name="answeredOn" label="答复日期" rules={[{ required: true }]}>
+              <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="answer-save">
+              答复
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {allowed.has('transfer') && (
+        <Card title="转办" size="small">
+          <Form form={transfer} layout="vertical" onFinish={(v) => act.mutate({ action: 'transfer', ...v })}>
+            <Form.Item name="unitId" label="转至单位" rules={[{ required: true, message: '请选择单位' }]}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={(targets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="reason" label="转办理由" rules={[{ required: true, message: '请填写转办理由' }]}>
+              <Input />
+            </Form.Item>
+            <Button htmlType="submit" loading={act.isPending}>
+              转办
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {allowed.has('add_to_base') && (
+        <Card title="加入问答库（审核后公开）" size="small">
+          <Form
+            form={base}
+            layout="vertical"
+            initialValues={{ question: c.question, answer: c.answer ?? '' }}
+            onFinish={(v) => act.mutate({ action: 'add_to_base', ...v, keywords: [] })}
+          >
+            <Form.Item name="question" label="问题（可改写为通用问法）" rules={[{ required: true }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item name="answer" label="答复" rules={[{ required: true }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Form.Item name="topic" label="主题">
+              <Input style={{ width: 200 }} />
+            </Form.Item>
+            <Button htmlType="submit" loading={act.isPending} data-testid="add-to-base">
+              加入问答库
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {allowed.has('close') && (
+        <Button onClick={() => act.mutate({ action: 'close' })} loading={act.isPending}>
+          办结
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+export default function ConsultationPage() {
+  const { id = '' } = useParams();
+  const q = useConsultation(id);
+  const can = usePermission();
+  const c = q.data;
+  if (!c) return <PageContainer title="政策咨询">{q.error ? '无法加载' : '加载中…'}</PageContainer>;
+  return (
+    <PageContainer title={`政策咨询 ${c.consultNo}`} testId="consultation-page">
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card>
+            <Descriptions
+              column={2}
+              size="small"
+              items={[
+                {
+                  label: '状态',
+                  children: (
+                    <StatusTag
+                      value={c.status}
+                      labels={CONSULT_STATUS_LABELS}
+                      colors={CONSULT_STATUS_COLORS}
+                    />
+                  ),
+                },
+                {
+                  label: '渠道',
+                  children: `${CONSULT_CHANNEL_LABELS[c.channel]}${c.workOrderNo ? `（工单 ${c.workOrderNo}）` : ''}`,
+                },
+                { label: '承办单位', children: c.unitName },
+                { label: '收到日期', children: c.receivedOn },
+                {
+                  label: '答复期限',
+                  children: c.overdue ? <Tag color="red">{c.answerDue}（已逾期）</Tag> : c.answerDue,
+                },
+                { label: '咨询人', children: `${c.askerName ?? '—'} ${c.askerContact ?? ''}` },
+                {
+                  label: '咨询问题',
+                  children: <span data-testid="consult-question-text">{c.question}</span>,
+                  span: 2,
+                },
+                ...(c.answer
+                  ? [
+                      {
+                        label: '答复',
+                        span: 2,
+                        children: `${c.answer}（${c.answeredOn}${c.onTime === false ? '，逾期答复' : ''}）`,
+                      },
+                    ]
+                  : []),
+                ...(c.satisfaction
+                  ? [{ label: '满意度', children: SATISFACTION_LABELS[c.satisfaction] }]
+                  : []),
+              ]}
+            />
+          </Card>
+          {c.similar.length > 0 && (
+            <Card title="问答库中的相似问答" style={{ marginTop: 16 }} data-testid="similar">
+              <List
+                dataSource={c.similar}
+                renderItem={(s) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        <>
+                          {s.question} {s.confident ? <Tag color="green">高度相关</Tag> : <Tag>相关</Tag>}
+                        </>
+                      }
+                      description={`${s.answer}（${s.unitName}）`}
+                    />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          )}
+          <Card title="办理记录" style={{ marginTop: 16 }}>
+            <Timeline
+              items={c.history.map((h) => ({ children: `${h.at.slice(0, 10)} ${h.by}：${h.text}` }))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          {can('interaction:consult:handle') ? <Actions c={c} /> : null}
+        </Col>
+      </Row>
+    </PageContainer>
+  );
+}

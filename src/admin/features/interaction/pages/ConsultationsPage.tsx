@@ -1,0 +1,194 @@
+// 政策咨询登记台账: the consultations in the user's scope with filters, .xlsx export of the same filters, and the
+// registration drawer for calls, visits, 12345 transfers, letters and new media.
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Select, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  CONSULT_CHANNEL_LABELS,
+  CONSULT_STATUS_LABELS,
+  type ConsultSummary,
+  type RegisterConsultationBody,
+  SATISFACTION_LABELS,
+} from '../../../../contracts/interaction';
+import type {
+  ConsultChannel,
+  ConsultStatus,
+  Satisfaction,
+} from '../../../../domain/interaction/consultation';
+import { pathFor } from '../../../api';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { DrawerForm } from '../../../components/DrawerForm';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect } from '../../../components/units';
+import { CONSULT_STATUS_COLORS, optionsOf } from '../labels';
+import { interactionApi, useRegisterConsultation } from '../queries';
+
+type Filters = Record<string, string | number | boolean | null | undefined>;
+
+function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<RegisterConsultationBody>();
+  const channel = Form.useWatch('channel', form);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const save = useRegisterConsultation((r) => {
+    void message.success(`已登记：${r.consultNo}，答复期限 ${r.answerDue}`);
+    form.resetFields();
+    onClose();
+    void navigate(`/interaction/consultations/${r.id}`);
+  });
+  return (
+    <DrawerForm<RegisterConsultationBody>
+      title="登记政策咨询"
+      open={open}
+      onClose={onClose}
+      form={form}
+      testId="consult-register"
+      saveLabel="登记"
+      saving={save.isPending}
+      error={save.error}
+      initialValues={{ channel: 'phone' }}
+      onFinish={(v) => save.mutate(v)}
+    >
+      <Form.Item name="channel" label="咨询渠道" rules={[{ required: true }]}>
+        <Select options={optionsOf(CONSULT_CHANNEL_LABELS)} />
+      </Form.Item>
+      {channel === 'hotline_12345' && (
+        <Form.Item
+          name="workOrderNo"
+          label="12345 工单号"
+          rules={[{ required: true, message: '请填写工单号' }]}
+        >
+          <Input />
+        </Form.Item>
+      )}
+      <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请填写收到日期' }]}>
+        <Input placeholder="YYYY-MM-DD" data-testid="consult-receivedOn" />
+      </Form.Item>
+      <Form.Item
+        name="unitId"
+        label="承办单位（制定政策的单位）"
+        rules={[{ required: true, message: '请选择' }]}
+      >
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item name="question" label="咨询问题" rules={[{ required: true, message: '请填写咨询问题' }]}>
+        <Input.TextArea rows={4} maxLength={500} showCount data-testid="consult-question" />
+      </Form.Item>
+      <Form.Item name="askerName" label="咨询人（选填）">
+        <Input />
+      </Form.Item>
+      <Form.Item name="askerContact" label="联系方式（选填，加密保存）">
+        <Input />
+      </Form.Item>
+    </DrawerForm>
+  );
+}
+
+export default function ConsultationsPage() {
+  const can = usePermission();
+  const [open, setOpen] = useState(false);
+  const [filters, setFilters] = useState<Filters>({});
+  const columns: TableProps<ConsultSummary>['columns'] = [
+    {
+      title: '编号',
+      dataIndex: 'consultNo',
+      width: 120,
+      render: (v: string, r) => <Link to={`/interaction/consultations/${r.id}`}>{v}</Link>,
+    },
+    { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
+    {
+      title: '渠道',
+      dataIndex: 'channel',
+      width: 100,
+      render: (v: ConsultChannel) => CONSULT_CHANNEL_LABELS[v],
+    },
+    { title: '咨询问题', dataIndex: 'question', ellipsis: true },
+    { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (v: ConsultStatus) => (
+        <StatusTag value={v} labels={CONSULT_STATUS_LABELS} colors={CONSULT_STATUS_COLORS} />
+      ),
+    },
+    {
+      title: '答复期限',
+      dataIndex: 'answerDue',
+      width: 140,
+      render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
+    },
+    {
+      title: '答复',
+      dataIndex: 'answeredOn',
+      width: 150,
+      render: (v: string | null, r) => (v ? `${v}${r.onTime === false ? '（逾期答复）' : ''}` : '—'),
+    },
+    {
+      title: '满意度',
+      dataIndex: 'satisfaction',
+      width: 100,
+      render: (v: Satisfaction | null) => (v ? SATISFACTION_LABELS[v] : '—'),
+    },
+  ];
+  return (
+    <PageContainer
+      title="政策咨询登记台账"
+      testId="consultations-page"
+      extra={
+        <>
+          <DownloadButton
+            endpoint={interactionApi.exportConsultations}
+            args={{ query: filters as never }}
+            fallbackName="政策咨询登记台账.xlsx"
+            label="导出台账"
+            testId="consult-export"
+          />
+          {can('interaction:consult:create') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setOpen(true)}
+              data-testid="consult-new"
+            >
+              登记咨询
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <SearchTable<ConsultSummary>
+        path={pathFor(interactionApi.listConsultations)}
+        rowKey="id"
+        columns={columns}
+        scrollX={1200}
+        testId="consult-table"
+        onFiltersChange={(p) => setFilters(p as Filters)}
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="关键词">
+              <Input allowClear placeholder="编号、工单号或问题" style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select allowClear style={{ width: 120 }} options={optionsOf(CONSULT_STATUS_LABELS)} />
+            </Form.Item>
+            <Form.Item name="channel" label="渠道">
+              <Select allowClear style={{ width: 130 }} options={optionsOf(CONSULT_CHANNEL_LABELS)} />
+            </Form.Item>
+            <Form.Item name="overdue" label="逾期">
+              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
+            </Form.Item>
+            <Form.Item name="month" label="月份">
+              <Input allowClear placeholder="YYYY-MM" style={{ width: 110 }} />
+            </Form.Item>
+          </>
+        }
+      />
+      <RegisterDrawer open={open} onClose={() => setOpen(false)} />
+    </PageContainer>
+  );
+}

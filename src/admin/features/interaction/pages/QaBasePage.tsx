@@ -1,0 +1,189 @@
+// 政策咨询问答库: entries with review (通过 / 退回 / 下线), the stale flag, new entries, import and export.
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { QA_STATUS_LABELS, type QaEntryBody, type QaEntryInfo } from '../../../../contracts/interaction';
+import type { QaStatus } from '../../../../domain/interaction/qa-entry';
+import { pathFor } from '../../../api';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { DrawerForm } from '../../../components/DrawerForm';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect } from '../../../components/units';
+import { QaImport } from '../components/QaImport';
+import { optionsOf, QA_STATUS_COLORS } from '../labels';
+import { interactionApi, useCreateQa, useReviewQa } from '../queries';
+
+const LIST_PATH = pathFor(interactionApi.listQa);
+
+function NewEntry({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<QaEntryBody & { keywordText?: string }>();
+  const qc = useQueryClient();
+  const save = useCreateQa(() => {
+    void qc.invalidateQueries({ queryKey: [LIST_PATH] });
+    form.resetFields();
+    onClose();
+  });
+  return (
+    <DrawerForm<QaEntryBody & { keywordText?: string }>
+      title="新增问答"
+      open={open}
+      onClose={onClose}
+      form={form}
+      testId="qa-new"
+      saving={save.isPending}
+      error={save.error}
+      onFinish={({ keywordText, ...v }) =>
+        save.mutate({ ...v, keywords: (keywordText ?? '').split(/[、，,\s]+/).filter(Boolean) })
+      }
+    >
+      <Form.Item name="question" label="问题" rules={[{ required: true, message: '请填写问题' }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="answer" label="答复" rules={[{ required: true, message: '请填写答复' }]}>
+        <Input.TextArea rows={6} />
+      </Form.Item>
+      <Form.Item name="unitId" label="主管单位" rules={[{ required: true, message: '请选择' }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item name="topic" label="主题">
+        <Input />
+      </Form.Item>
+      <Form.Item name="keywordText" label="关键词（顿号分隔）">
+        <Input />
+      </Form.Item>
+    </DrawerForm>
+  );
+}
+
+export default function QaBasePage() {
+  const can = usePermission();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const refresh = () => void qc.invalidateQueries({ queryKey: [LIST_PATH] });
+  const review = useReviewQa();
+  const decide = (id: string, decision: 'approve' | 'reject' | 'retire') =>
+    review.mutate(
+      { id, decision },
+      {
+        onSuccess: () => {
+          refresh();
+          void message.success('已保存');
+        },
+      },
+    );
+  const columns: TableProps<QaEntryInfo>['columns'] = [
+    { title: '问题', dataIndex: 'question', ellipsis: true },
+    { title: '答复', dataIndex: 'answer', ellipsis: true },
+    { title: '主管单位', dataIndex: 'unitName', width: 140, ellipsis: true },
+    { title: '主题', dataIndex: 'topic', width: 90 },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 150,
+      render: (v: QaStatus, r) => (
+        <>
+          <StatusTag value={v} labels={QA_STATUS_LABELS} colors={QA_STATUS_COLORS} />
+          {r.stale.length ? (
+            <Tag color="red" title={r.stale.join('；')}>
+              依据已失效
+            </Tag>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: '审核',
+      key: 'review',
+      width: 170,
+      render: (_: unknown, r) =>
+        can('interaction:qa:review') ? (
+          <Space size={4}>
+            {r.status === 'pending' && (
+              <>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => decide(r.id, 'approve')}
+                  data-testid={`qa-approve-${r.id}`}
+                >
+                  通过
+                </Button>
+                <Button size="small" type="link" danger onClick={() => decide(r.id, 'reject')}>
+                  退回
+                </Button>
+              </>
+            )}
+            {r.status === 'published' && (
+              <Button size="small" type="link" onClick={() => decide(r.id, 'retire')}>
+                下线
+              </Button>
+            )}
+          </Space>
+        ) : null,
+    },
+  ];
+  return (
+    <PageContainer
+      title="政策咨询问答库"
+      testId="qa-base-page"
+      extra={
+        <>
+          <DownloadButton endpoint={interactionApi.exportQa} fallbackName="问答库.xlsx" testId="qa-export" />
+          {can('interaction:qa:update') ? (
+            <>
+              <Button onClick={() => setImporting(true)} data-testid="qa-import-open">
+                导入
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                新增问答
+              </Button>
+            </>
+          ) : null}
+        </>
+      }
+    >
+      <SearchTable<QaEntryInfo>
+        path={LIST_PATH}
+        rowKey="id"
+        columns={columns}
+        scrollX={1100}
+        testId="qa-table"
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="关键词">
+              <Input allowClear style={{ width: 200 }} data-testid="qa-keyword" />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select
+                allowClear
+                style={{ width: 110 }}
+                options={optionsOf(QA_STATUS_LABELS)}
+                data-testid="qa-status"
+              />
+            </Form.Item>
+            <Form.Item name="stale" label="依据失效">
+              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '仅看失效' }]} />
+            </Form.Item>
+          </>
+        }
+      />
+      <NewEntry open={adding} onClose={() => setAdding(false)} />
+      <Modal
+        open={importing}
+        title="导入问答库"
+        width={900}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setImporting(false)}
+      >
+        <QaImport onDone={refresh} />
+      </Modal>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,63 @@
+// Queries of the 互动回应 feature (the convention is in src/admin/queries.ts). A consultation's writes answer with
+// its detail, which replaces the cached one; lists under ['interaction'] refresh.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CallArgs, ResponseOf } from '../../../contracts/http';
+import { type ConsultDetail, interactionApi } from '../../../contracts/interaction';
+import { uploadTo } from '../../api';
+import { keyOf, useCall, useCallMutation } from '../../queries';
+
+export { interactionApi };
+
+export const useConsultation = (id: string) => useCall(interactionApi.getConsultation, { params: { id } });
+export const useOpenConsultations = (pageSize: number) =>
+  useCall(interactionApi.listConsultations, { query: { status: 'open', pageSize } });
+export const useTransferTargets = () => useCall(interactionApi.transferTargets);
+export const useConsultStats = (year: number) => useCall(interactionApi.consultStats, { query: { year } });
+
+export function useConsultAction(id: string, onDone: (d: ConsultDetail) => void) {
+  const qc = useQueryClient();
+  return useCallMutation(interactionApi.actConsultation, {
+    toArgs: (body: CallArgs<typeof interactionApi.actConsultation>['body']) => ({ params: { id }, body }),
+    onSuccess: (d) => {
+      qc.setQueryData(keyOf(interactionApi.getConsultation, { params: { id } }), d);
+      onDone(d);
+    },
+  });
+}
+
+export function useRegisterConsultation(
+  onDone: (r: ResponseOf<typeof interactionApi.registerConsultation>) => void,
+) {
+  return useCallMutation(interactionApi.registerConsultation, {
+    toArgs: (body: CallArgs<typeof interactionApi.registerConsultation>['body']) => ({ body }),
+    onSuccess: onDone,
+  });
+}
+
+export function useCreateQa(onDone: () => void) {
+  return useCallMutation(interactionApi.createQa, {
+    toArgs: (body: CallArgs<typeof interactionApi.createQa>['body']) => ({ body }),
+    onSuccess: onDone,
+  });
+}
+
+export function useReviewQa() {
+  return useCallMutation(interactionApi.reviewQa, {
+    toArgs: (v: { id: string; decision: 'approve' | 'reject' | 'retire' }) => ({
+      params: { id: v.id },
+      body: { decision: v.decision },
+    }),
+  });
+}
+
+/** The all-or-nothing import of the file the preview checked (sent again: nothing is kept between the steps). */
+export function useImportQa(onDone: (r: { created: number }) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadTo(interactionApi.importQa, file),
+    onSuccess: async (r) => {
+      await qc.invalidateQueries({ queryKey: ['interaction'] });
+      onDone(r);
+    },
+  });
+}

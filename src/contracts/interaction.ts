@@ -1,0 +1,377 @@
+// Contracts of 互动回应 (interaction, issue 11): policy consultations and the Q&A base. Shared by server, OpenAPI and
+// console.
+import { z } from 'zod';
+import {
+  CONSULT_ACTION_LABELS,
+  CONSULT_CHANNEL_LABELS,
+  CONSULT_STATUS_LABELS,
+  keysOf,
+  SATISFACTION_LABELS,
+} from '../domain/interaction/consultation';
+import { QA_REVIEW_LABELS, QA_STATUS_LABELS } from '../domain/interaction/qa-entry';
+import { ANSWER_MAX, QUESTION_MAX } from '../domain/interaction/qa-import';
+import { endpoint, zDate, zFile, zPage, zPaged, zUuid } from './http';
+
+export {
+  CONSULT_ACTION_LABELS,
+  CONSULT_CHANNEL_LABELS,
+  CONSULT_STATUS_LABELS,
+  QA_REVIEW_LABELS,
+  QA_STATUS_LABELS,
+  SATISFACTION_LABELS,
+};
+
+const enumOf = <K extends string>(labels: Record<K, string>, message: string) =>
+  z.enum(keysOf(labels), { message });
+export const zConsultChannel = enumOf(CONSULT_CHANNEL_LABELS, '咨询渠道无效');
+export const zConsultStatus = enumOf(CONSULT_STATUS_LABELS, '办理状态无效');
+export const zSatisfaction = enumOf(SATISFACTION_LABELS, '满意度无效');
+
+const zText = (max: number, what: string) =>
+  z
+    .string({ message: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(max, `${what}不超过 ${max} 字`);
+const zOpt = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what}不超过 ${max} 字`)
+    .nullish()
+    .transform((v) => v || null);
+
+/** A question as a citizen or a clerk types it (an empty or 10,000-character one is refused with a reason). */
+export const zQuestion = zText(QUESTION_MAX, '咨询问题');
+
+// ---- consultations ----
+
+export const zRegisterConsultation = z
+  .object({
+    channel: zConsultChannel,
+    workOrderNo: zOpt(40, '12345 工单号'),
+    question: zQuestion,
+    unitId: zUuid,
+    askerName: zOpt(50, '咨询人姓名'),
+    askerContact: zOpt(100, '联系方式'),
+    receivedOn: zDate,
+  })
+  .refine((v) => v.channel !== 'hotline_12345' || !!v.workOrderNo, {
+    message: '12345 转办的咨询应填写工单号',
+    path: ['workOrderNo'],
+  });
+export type RegisterConsultationBody = z.input<typeof zRegisterConsultation>;
+
+export const zConsultAction = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('transfer'), unitId: zUuid, reason: zText(500, '转办理由') }),
+    z.object({ action: z.literal('answer'), answer: zText(ANSWER_MAX, '答复内容'), answeredOn: zDate }),
+    z.object({ action: z.literal('close') }),
+    z.object({
+      action: z.literal('add_to_base'),
+      question: zText(QUESTION_MAX, '问题'),
+      answer: zText(ANSWER_MAX, '答复'),
+      topic: zOpt(50, '主题'),
+      keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+    }),
+  ],
+  { message: '办理事项无效' },
+);
+export type ConsultActionBody = z.input<typeof zConsultAction>;
+
+export const consultListQuery = z.object({
+  keyword: z.string().trim().max(100).optional(),
+  status: zConsultStatus.optional(),
+  channel: zConsultChannel.optional(),
+  unitId: zUuid.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
+    .optional(),
+  ...zPage,
+});
+export type ConsultListQuery = z.input<typeof consultListQuery>;
+
+export const consultSummarySchema = z.object({
+  id: z.string(),
+  consultNo: z.string(),
+  channel: zConsultChannel,
+  workOrderNo: z.string().nullable(),
+  question: z.string(),
+  askerName: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  status: zConsultStatus,
+  receivedOn: z.string(),
+  answerDue: z.string(),
+  answeredOn: z.string().nullable(),
+  overdue: z.boolean(),
+  onTime: z.boolean().nullable(),
+  satisfaction: zSatisfaction.nullable(),
+});
+export type ConsultSummary = z.output<typeof consultSummarySchema>;
+
+export const similarSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  unitName: z.string(),
+  score: z.number(),
+  confident: z.boolean(),
+});
+export type SimilarEntry = z.output<typeof similarSchema>;
+
+export const consultDetailSchema = consultSummarySchema.extend({
+  queryCode: z.string(),
+  askerContact: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  satisfactionNote: z.string().nullable(),
+  qaEntryId: z.string().nullable(),
+  history: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  allowedActions: z.array(enumOf(CONSULT_ACTION_LABELS, '')),
+  /** Answered entries of the base that match the question (the matcher), for the handler. */
+  similar: z.array(similarSchema),
+});
+export type ConsultDetail = z.output<typeof consultDetailSchema>;
+
+export const consultStatsSchema = z.object({
+  year: z.number().int(),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      received: z.number(),
+      answered: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+    }),
+  ),
+  byChannel: z.array(z.object({ channel: zConsultChannel, count: z.number() })),
+  byUnit: z.array(z.object({ unitName: z.string(), received: z.number(), answered: z.number() })),
+  satisfaction: z.array(z.object({ satisfaction: zSatisfaction, count: z.number() })),
+  open: z.number(),
+  overdue: z.number(),
+});
+export type ConsultStats = z.output<typeof consultStatsSchema>;
+
+// ---- Q&A base ----
+
+export const zQaStatus = enumOf(QA_STATUS_LABELS, '状态无效');
+
+export const zQaEntryBody = z.object({
+  question: zText(QUESTION_MAX, '问题'),
+  answer: zText(ANSWER_MAX, '答复'),
+  unitId: zUuid,
+  topic: zOpt(50, '主题'),
+  keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  /** Disclosure items cited as the policy basis. */
+  policyItemIds: z.array(zUuid).max(20).default([]),
+});
+export type QaEntryBody = z.input<typeof zQaEntryBody>;
+
+export const zQaReview = z.object({
+  decision: enumOf(QA_REVIEW_LABELS, '审核结论无效'),
+  note: zOpt(500, '审核意见'),
+});
+
+export const qaListQuery = z.object({
+  keyword: z.string().trim().max(100).optional(),
+  status: zQaStatus.optional(),
+  unitId: zUuid.optional(),
+  topic: z.string().trim().max(50).optional(),
+  stale: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  ...zPage,
+});
+
+export const qaEntrySchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  topic: z.string().nullable(),
+  keywords: z.array(z.string()),
+  policyRefs: z.array(z.object({ title: z.string(), itemId: z.string().nullable() })),
+  status: zQaStatus,
+  source: z.enum(['manual', 'import', 'consultation']),
+  /** Why the entry may be out of date (a cited document repealed, expired or withdrawn). */
+  stale: z.array(z.string()),
+  reviewedBy: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type QaEntryInfo = z.output<typeof qaEntrySchema>;
+
+export const qaImportPreviewSchema = z.object({
+  total: z.number().int(),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      question: z.string(),
+      unitName: z.string(),
+      policyTitles: z.array(z.string()),
+      keywords: z.array(z.string()),
+    }),
+  ),
+  /** Blocking: missing columns, empty cells, unknown units, repeated questions. */
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** Not blocking: questions close to another row or to an entry already in the base. */
+  nearDuplicates: z.array(
+    z.object({ row: z.number().int(), question: z.string(), similarTo: z.string(), score: z.number() }),
+  ),
+});
+export type QaImportPreview = z.output<typeof qaImportPreviewSchema>;
+
+const tag = '互动回应';
+const consultPath = '/api/interaction/consultations';
+const qaPath = '/api/interaction/qa';
+
+export const interactionApi = {
+  listConsultations: endpoint({
+    method: 'get',
+    path: consultPath,
+    tag,
+    summary: '政策咨询登记台账（按数据范围）',
+    permission: 'interaction:consult:list',
+    query: consultListQuery,
+    response: zPaged(consultSummarySchema),
+  }),
+  exportConsultations: endpoint({
+    method: 'get',
+    path: `${consultPath}/export`,
+    tag,
+    summary: '导出政策咨询登记台账（.xlsx）',
+    permission: 'interaction:consult:list',
+    query: consultListQuery,
+    response: zFile,
+  }),
+  registerConsultation: endpoint({
+    method: 'post',
+    path: consultPath,
+    tag,
+    summary: '登记政策咨询（电话、现场、12345 转办、信件、新媒体）',
+    permission: 'interaction:consult:create',
+    body: zRegisterConsultation,
+    response: z.object({
+      id: z.string(),
+      consultNo: z.string(),
+      queryCode: z.string(),
+      answerDue: z.string(),
+    }),
+    status: 201,
+  }),
+  consultStats: endpoint({
+    method: 'get',
+    path: '/api/interaction/stats',
+    tag,
+    summary: '政策咨询月度统计',
+    permission: 'interaction:stats:view',
+    query: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
+    response: consultStatsSchema,
+  }),
+  getConsultation: endpoint({
+    method: 'get',
+    path: `${consultPath}/:id`,
+    tag,
+    summary: '政策咨询详情（含问答库中的相似问答）',
+    permission: 'interaction:consult:list',
+    response: consultDetailSchema,
+  }),
+  actConsultation: endpoint({
+    method: 'post',
+    path: `${consultPath}/:id/actions`,
+    tag,
+    summary: '办理政策咨询：转办、答复、办结、加入问答库',
+    permission: 'interaction:consult:handle',
+    body: zConsultAction,
+    response: consultDetailSchema,
+  }),
+  transferTargets: endpoint({
+    method: 'get',
+    path: '/api/interaction/units',
+    tag,
+    summary: '可转办的单位（全区，不限数据范围）',
+    permission: 'interaction:consult:handle',
+    response: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  listQa: endpoint({
+    method: 'get',
+    path: qaPath,
+    tag,
+    summary: '政策咨询问答库',
+    permission: 'interaction:qa:list',
+    query: qaListQuery,
+    response: zPaged(qaEntrySchema),
+  }),
+  exportQa: endpoint({
+    method: 'get',
+    path: `${qaPath}/export`,
+    tag,
+    summary: '导出问答库（.xlsx）',
+    permission: 'interaction:qa:list',
+    response: zFile,
+  }),
+  matchQa: endpoint({
+    method: 'get',
+    path: `${qaPath}/match`,
+    tag,
+    summary: '在问答库中查找相似问答',
+    permission: 'interaction:qa:list',
+    query: z.object({ q: zQuestion }),
+    response: z.array(similarSchema),
+  }),
+  previewQaImport: endpoint({
+    method: 'post',
+    path: `${qaPath}/import/preview`,
+    tag,
+    summary: '上传问答库文件并预览（.xlsx/.csv，不保存）',
+    permission: 'interaction:qa:update',
+    upload: true,
+    response: qaImportPreviewSchema,
+  }),
+  importQa: endpoint({
+    method: 'post',
+    path: `${qaPath}/import`,
+    tag,
+    summary: '导入问答库（全部成功或全部不导入，导入后待审核）',
+    permission: 'interaction:qa:update',
+    upload: true,
+    response: z.object({ created: z.number().int() }),
+  }),
+  createQa: endpoint({
+    method: 'post',
+    path: qaPath,
+    tag,
+    summary: '新增问答（待审核）',
+    permission: 'interaction:qa:update',
+    body: zQaEntryBody,
+    response: qaEntrySchema,
+    status: 201,
+  }),
+  updateQa: endpoint({
+    method: 'put',
+    path: `${qaPath}/:id`,
+    tag,
+    summary: '修改问答（修改后重新审核）',
+    permission: 'interaction:qa:update',
+    body: zQaEntryBody,
+    response: qaEntrySchema,
+  }),
+  reviewQa: endpoint({
+    method: 'post',
+    path: `${qaPath}/:id/review`,
+    tag,
+    summary: '审核问答：通过后公开，退回，或下线',
+    permission: 'interaction:qa:review',
+    body: zQaReview,
+    response: qaEntrySchema,
+  }),
+};

@@ -1,0 +1,99 @@
+// 政策咨询 rules (issue 11 part 1): channels, statuses and the actions each allows, the answer clock on the
+// working-day calendar (default 5 working days, seed 001), overdue and late replies (recorded, never refused) and the
+// transfer rule that refuses a loop between two units.
+import type { WorkingDayCalendar } from '../calendar';
+
+export const CONSULT_CHANNEL_LABELS = {
+  portal: '门户网站',
+  phone: '电话',
+  in_person: '现场',
+  hotline_12345: '12345转办',
+  letter: '信件',
+  new_media: '新媒体',
+} as const;
+export type ConsultChannel = keyof typeof CONSULT_CHANNEL_LABELS;
+/** The keys of a label map as a non-empty tuple (drizzle and zod enums need one). */
+export const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
+
+export const CONSULT_CHANNELS = keysOf(CONSULT_CHANNEL_LABELS);
+
+export const CONSULT_STATUS_LABELS = {
+  open: '办理中',
+  answered: '已答复',
+  closed: '已办结',
+} as const;
+export type ConsultStatus = keyof typeof CONSULT_STATUS_LABELS;
+export const CONSULT_STATUSES = keysOf(CONSULT_STATUS_LABELS);
+
+export const SATISFACTION_LABELS = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const;
+export type Satisfaction = keyof typeof SATISFACTION_LABELS;
+export const SATISFACTIONS = keysOf(SATISFACTION_LABELS);
+
+export const CONSULT_ACTION_LABELS = {
+  transfer: '转办',
+  answer: '答复',
+  close: '办结',
+  add_to_base: '加入问答库',
+} as const;
+export type ConsultAction = keyof typeof CONSULT_ACTION_LABELS;
+
+/** Seed 001: "5个工作日内主动回复"; a setting (`interaction.answerDays`). */
+export const DEFAULT_ANSWER_DAYS = 5;
+
+/** The actions staff may take on a consultation in `status` (adding to the base once only). */
+export function consultActions(status: ConsultStatus, inBase: boolean): ConsultAction[] {
+  const add: ConsultAction[] = inBase ? [] : ['add_to_base'];
+  if (status === 'open') return ['transfer', 'answer'];
+  if (status === 'answered') return ['close', ...add];
+  return add;
+}
+
+/** The citizen rates an answered consultation once (rating closes it). */
+export function canRate(status: ConsultStatus, rated: boolean): boolean {
+  return status === 'answered' && !rated;
+}
+
+/** Due date: `days` working days after the day it was received (the receipt day itself does not count). */
+export function answerDue(cal: WorkingDayCalendar, receivedOn: string, days = DEFAULT_ANSWER_DAYS): string {
+  return cal.addWorkingDays(receivedOn, days).date;
+}
+
+/** Open past its due date (the due date itself is still on time). */
+export function isOverdue(status: ConsultStatus, due: string, asOf: string): boolean {
+  return status === 'open' && asOf > due;
+}
+
+/** A reply on or before the due date is on time; a later one is accepted and recorded as late. */
+export function replyOnTime(due: string, repliedOn: string): boolean {
+  return repliedOn <= due;
+}
+
+export interface TransferStep {
+  from: string;
+  to: string;
+}
+
+/**
+ * Why a transfer to `target` is refused, or null. A consultation may not go to the unit holding it, nor back to a
+ * unit that already passed it on (two units sending it back and forth while the citizen waits).
+ */
+export function transferRefusal(
+  holder: string,
+  target: string,
+  history: readonly TransferStep[],
+  nameOf: (id: string) => string = (id) => id,
+): string | null {
+  if (target === holder) return '不能转办给当前承办单位';
+  if (history.some((s) => s.from === target))
+    return `${nameOf(target)}已将该咨询转出，不能再转回（避免单位之间来回转办），请协调后由当前单位答复`;
+  return null;
+}
+
+/** Reminders start this many working days before the due date [I] (the clock is only 5 days long). */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+/** Which reminder an open consultation gets today: past its due date, due soon, or none. */
+export function reminderOf(due: string, asOf: string, workingDaysLeft: number): 'overdue' | 'due' | null {
+  if (asOf > due) return 'overdue';
+  return workingDaysLeft <= DUE_SOON_WORKING_DAYS ? 'due' : null;
+}

@@ -1,0 +1,354 @@
+/** @jsxImportSource hono/jsx */
+// What the 互动交流 pages render: the hub, the Q&A base by topic and unit with search, the ask form with its
+// "先查一查" step, the submitted question's code, and the answer by code with the rating form. Pure views.
+import { SATISFACTION_LABELS } from '../../contracts/interaction';
+import type { PublicConsultation, Suggestion } from '../../server/modules/interaction';
+import type { Challenge } from '../ysqgk/challenge';
+import { CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
+
+const QA_CSS = `
+.qa-list{list-style:none;padding:0;display:grid;gap:12px}
+.qa-list li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px}
+.qa-list h3{margin:0 0 6px;font-size:1.05rem}
+.qa-list .meta{color:#444;font-size:.9rem;margin:6px 0 0}
+.filters{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
+.filters a{display:inline-block;padding:4px 10px;border:1px solid #6b7280;border-radius:14px}
+.filters a[aria-current=page]{background:#0b4f9c;color:#fff;border-color:#0b4f9c}
+.pager{display:flex;gap:16px}
+`;
+
+export interface Entry {
+  id: string;
+  question: string;
+  answer: string;
+  unitName: string;
+  topic?: string | null;
+}
+
+function Errors(props: { errors: string[]; title: string }) {
+  if (!props.errors.length) return null;
+  return (
+    <div class="errors" role="alert" id="form-errors">
+      <h2>{props.title}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function EntryList(props: { items: Entry[]; testid: string }) {
+  return (
+    <ul class="qa-list" data-testid={props.testid}>
+      {props.items.map((e) => (
+        <li>
+          <h3>问：{e.question}</h3>
+          <p>答：{e.answer}</p>
+          <p class="meta">
+            答复单位：{e.unitName}
+            {e.topic ? ` · 主题：${e.topic}` : ''}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Hub() {
+  return (
+    <>
+      <h1>互动交流</h1>
+      <p class="lead">咨询政策、查看答复。提问前可先在政策咨询问答库中查一查，已有答复的问题可以立即看到。</p>
+      <ul class="grid">
+        <li>
+          <a class="card" href="/hdjl/zxwd">
+            政策咨询问答库
+          </a>
+        </li>
+        <li>
+          <a class="card" href="/hdjl/zxwd/ask">
+            我要咨询
+          </a>
+        </li>
+        <li>
+          <a class="card" href="/hdjl/zxwd/query">
+            查询咨询答复
+          </a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+const qs = (v: Record<string, string | number | undefined>) => {
+  const p = new URLSearchParams();
+  for (const [k, x] of Object.entries(v)) if (x !== undefined && x !== '' && x !== 1) p.set(k, String(x));
+  const s = p.toString();
+  return s ? `/hdjl/zxwd?${s}` : '/hdjl/zxwd';
+};
+
+export function Browse(props: {
+  q: { topic?: string; unitId?: string; search?: string; page: number };
+  topics: { topic: string; n: number }[];
+  units: { id: string; name: string; n: number }[];
+  items: Entry[];
+  total: number;
+  pageSize: number;
+}) {
+  const { q } = props;
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  return (
+    <>
+      <style>{FORM_CSS + QA_CSS}</style>
+      <h1>政策咨询问答库</h1>
+      <form method="get" action="/hdjl/zxwd" class="form-grid">
+        <div class="field">
+          <label for="f-search">搜索问答</label>
+          <input id="f-search" name="search" type="text" value={q.search ?? ''} />
+        </div>
+        <p>
+          <button class="primary" type="submit">
+            搜索
+          </button>{' '}
+          <a href="/hdjl/zxwd/ask">没有找到？我要咨询</a>
+        </p>
+      </form>
+      <nav aria-label="按主题浏览">
+        <h2>按主题</h2>
+        <ul class="filters">
+          <li>
+            <a href="/hdjl/zxwd" aria-current={!q.topic && !q.unitId ? 'page' : undefined}>
+              全部
+            </a>
+          </li>
+          {props.topics.map((t) => (
+            <li>
+              <a href={qs({ topic: t.topic })} aria-current={q.topic === t.topic ? 'page' : undefined}>
+                {t.topic}（{t.n}）
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label="按单位浏览">
+        <h2>按答复单位</h2>
+        <ul class="filters">
+          {props.units.map((u) => (
+            <li>
+              <a href={qs({ unitId: u.id })} aria-current={q.unitId === u.id ? 'page' : undefined}>
+                {u.name}（{u.n}）
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h2>问答（共 {props.total} 条）</h2>
+      {props.items.length ? <EntryList items={props.items} testid="qa-list" /> : <p>没有符合条件的问答。</p>}
+      {pages > 1 && (
+        <nav aria-label="分页" class="pager">
+          {q.page > 1 && <a href={qs({ ...q, page: q.page - 1 })}>上一页</a>}
+          <span>
+            第 {q.page} / {pages} 页
+          </span>
+          {q.page < pages && <a href={qs({ ...q, page: q.page + 1 })}>下一页</a>}
+        </nav>
+      )}
+    </>
+  );
+}
+
+/**
+ * The ask page. Step 1 (GET with the question): "先查一查" shows the base's confident answers; the full form to
+ * submit anyway follows. Without a question only the first step is shown.
+ */
+export function AskPage(props: {
+  values: FormValues;
+  errors: string[];
+  checked: boolean;
+  suggestions: Suggestion[];
+  challenge: Challenge;
+  units: { id: string; name: string }[];
+}) {
+  const { values, errors, checked, suggestions } = props;
+  return (
+    <>
+      <style>{FORM_CSS + QA_CSS}</style>
+      <h1>我要咨询</h1>
+      <p class="lead">先查一查：输入您的问题，系统会在政策咨询问答库中查找已有的答复。</p>
+      <form method="get" action="/hdjl/zxwd/ask" class="form-grid">
+        <div class="field">
+          <label for="f-q">您的问题（必填）</label>
+          <textarea id="f-q" name="question" required>
+            {values.question ?? ''}
+          </textarea>
+        </div>
+        <p>
+          <button class="primary" type="submit">
+            先查一查
+          </button>
+        </p>
+      </form>
+      {checked && (
+        <section aria-labelledby="found-title">
+          <h2 id="found-title">问答库中的答复</h2>
+          {suggestions.length ? (
+            <>
+              <p role="status">以下答复可能已回答您的问题：</p>
+              <EntryList items={suggestions} testid="suggestions" />
+            </>
+          ) : (
+            <p role="status" data-testid="no-suggestion">
+              问答库中暂未找到相符的答复，您可以提交咨询，承办单位将在 5 个工作日内答复。
+            </p>
+          )}
+        </section>
+      )}
+      {checked && (
+        <section aria-labelledby="ask-title">
+          <h2 id="ask-title">{suggestions.length ? '仍要咨询' : '提交咨询'}</h2>
+          <Errors errors={errors} title="咨询未提交，请修改以下内容：" />
+          <form method="post" action="/hdjl/zxwd/ask" class="form-grid" novalidate>
+            <input type="hidden" name="question" value={values.question ?? ''} />
+            <div class="field">
+              <label for="f-unit">咨询的单位（必填，选择制定该政策的单位）</label>
+              <select id="f-unit" name="unitId" required>
+                <option value="" selected={!values.unitId}>
+                  请选择单位
+                </option>
+                {props.units.map((u) => (
+                  <option value={u.id} selected={values.unitId === u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-name">您的称呼（选填，不会公开）</label>
+              <input id="f-name" name="askerName" type="text" value={values.askerName ?? ''} />
+            </div>
+            <div class="field">
+              <label for="f-contact">联系电话或邮箱（选填，不会公开）</label>
+              <input id="f-contact" name="askerContact" type="text" value={values.askerContact ?? ''} />
+            </div>
+            <div class="field">
+              <label for="f-answer">验证问题：{props.challenge.question}（必填）</label>
+              <input
+                id="f-answer"
+                name="answer"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                required
+              />
+              <input type="hidden" name="token" value={props.challenge.token} />
+            </div>
+            <p>
+              <button class="primary" type="submit">
+                提交咨询
+              </button>
+            </p>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function Asked(props: { consultNo: string; queryCode: string; answerDue: string }) {
+  return (
+    <>
+      <style>{FORM_CSS}</style>
+      <h1>咨询已提交</h1>
+      <div class="ok" role="status">
+        <p>
+          咨询编号 {props.consultNo}。您的查询码是：
+          <span class="code" data-testid="query-code">
+            {props.queryCode}
+          </span>
+        </p>
+        <p>请妥善保存查询码。承办单位应于 {props.answerDue} 前答复，届时可凭查询码查看答复并评价。</p>
+      </div>
+      <p>
+        <a href={`/hdjl/zxwd/query?code=${props.queryCode}`}>查看答复</a>
+      </p>
+    </>
+  );
+}
+
+export function QueryPage(props: {
+  code: string;
+  c: PublicConsultation | null;
+  errors: string[];
+  rated?: boolean;
+}) {
+  const { code, c } = props;
+  return (
+    <>
+      <style>{FORM_CSS}</style>
+      <h1>查询咨询答复</h1>
+      <CodeForm action="/hdjl/zxwd/query" code={code} />
+      {code && !c && <p role="alert">没有找到该查询码对应的咨询，请核对后重试。</p>}
+      {props.rated && (
+        <p class="ok" role="status">
+          感谢您的评价。
+        </p>
+      )}
+      <Errors errors={props.errors} title="评价未提交：" />
+      {c && (
+        <section aria-labelledby="c-title" data-testid="consultation">
+          <h2 id="c-title">咨询 {c.consultNo}</h2>
+          <dl class="status">
+            <dt>咨询问题</dt>
+            <dd>{c.question}</dd>
+            <dt>承办单位</dt>
+            <dd>{c.unitName}</dd>
+            <dt>收到日期</dt>
+            <dd>{c.receivedOn}</dd>
+            <dt>答复期限</dt>
+            <dd>{c.answerDue}</dd>
+            <dt>办理状态</dt>
+            <dd>{c.statusLabel}</dd>
+            {c.answer && (
+              <>
+                <dt>答复</dt>
+                <dd data-testid="answer">{c.answer}</dd>
+                <dt>答复日期</dt>
+                <dd>{c.answeredOn}</dd>
+              </>
+            )}
+            {c.satisfaction && (
+              <>
+                <dt>您的评价</dt>
+                <dd>{SATISFACTION_LABELS[c.satisfaction]}</dd>
+              </>
+            )}
+          </dl>
+          {c.canRate && (
+            <form method="post" action="/hdjl/zxwd/rate" class="form-grid">
+              <input type="hidden" name="code" value={code} />
+              <fieldset class="field">
+                <legend>您对答复是否满意？</legend>
+                {Object.entries(SATISFACTION_LABELS).map(([v, l]) => (
+                  <label>
+                    <input type="radio" name="satisfaction" value={v} required /> {l}
+                  </label>
+                ))}
+              </fieldset>
+              <div class="field">
+                <label for="f-note">意见（选填）</label>
+                <textarea id="f-note" name="note"></textarea>
+              </div>
+              <p>
+                <button class="primary" type="submit">
+                  提交评价
+                </button>
+              </p>
+            </form>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+// SQL of the consultations (interaction_consultations). Unit names through the org face, scope in SQL.
+import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { CurrentUser } from '../../../../contracts/api';
+import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
+import type { DbOrTx } from '../../../db/client';
+import { lockAndLoad } from '../../../db/lock';
+import { consultations } from '../../../db/schema/interaction';
+import { nextCounter } from '../../../platform/counters';
+import { scopeFilter, unitNameSql } from '../../org';
+
+export type ConsultRow = typeof consultations.$inferSelect;
+export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
+
+export interface ConsultFilter {
+  keyword?: string;
+  status?: ConsultStatus;
+  channel?: ConsultChannel;
+  unitId?: string;
+  overdue?: boolean;
+  month?: string;
+}
+
+export async function nextConsultNo(tx: DbOrTx, year: string): Promise<string> {
+  return `ZX${year}-${String(await nextCounter(tx, `consultation:${year}`)).padStart(4, '0')}`;
+}
+
+export async function insertConsultation(tx: DbOrTx, values: typeof consultations.$inferInsert) {
+  const [row] = await tx.insert(consultations).values(values).returning();
+  return row!;
+}
+
+export async function updateConsultation(tx: DbOrTx, id: string, set: Partial<ConsultRow>): Promise<void> {
+  await tx
+    .update(consultations)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(consultations.id, id));
+}
+
+export const lockConsultation = (tx: DbOrTx, id: string) => lockAndLoad(tx, consultations, id);
+
+function where(user: Scoped, q: ConsultFilter, asOf: string): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeFilter(user, consultations.unitId)];
+  if (q.keyword) {
+    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
+    conds.push(
+      or(
+        ilike(consultations.question, k),
+        ilike(consultations.consultNo, k),
+        ilike(consultations.workOrderNo, k),
+      ),
+    );
+  }
+  if (q.status) conds.push(eq(consultations.status, q.status));
+  if (q.channel) conds.push(eq(consultations.channel, q.channel));
+  if (q.unitId) conds.push(eq(consultations.unitId, q.unitId));
+  if (q.overdue) conds.push(sql`${consultations.status} = 'open' AND ${consultations.answerDue} < ${asOf}`);
+  if (q.month) conds.push(sql`to_char(${consultations.receivedOn}, 'YYYY-MM') = ${q.month}`);
+  return and(...conds);
+}
+
+const withUnit = { c: consultations, unitName: unitNameSql(consultations.unitId) };
+
+/** A page of the consultations in the user's scope: open ones by due date first. */
+export async function consultPage(
+  db: DbOrTx,
+  user: Scoped,
+  q: ConsultFilter & { page: number; pageSize: number },
+  asOf: string,
+) {
+  const w = where(user, q, asOf);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(w);
+  const rows = await db
+    .select(withUnit)
+    .from(consultations)
+    .where(w)
+    .orderBy(sql`${consultations.status} <> 'open'`, consultations.answerDue, desc(consultations.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Every row of the filter (the ledger export; a district has thousands a year). */
+export function consultRows(db: DbOrTx, user: Scoped, q: ConsultFilter, asOf: string) {
+  return db
+    .select(withUnit)
+    .from(consultations)
+    .where(where(user, q, asOf))
+    .orderBy(consultations.receivedOn, consultations.consultNo)
+    .limit(50_000);
+}
+
+export async function consultById(db: DbOrTx, id: string) {
+  const [r] = await db.select(withUnit).from(consultations).where(eq(consultations.id, id));
+  return r ?? null;
+}
+
+export async function consultByCode(db: DbOrTx, code: string) {
+  const [r] = await db.select(withUnit).from(consultations).where(eq(consultations.queryCode, code));
+  return r ?? null;
+}
+
+/** The year's rows in scope for the statistics. */
+export function consultYear(db: DbOrTx, user: Scoped, year: number) {
+  return db
+    .select(withUnit)
+    .from(consultations)
+    .where(
+      and(
+        scopeFilter(user, consultations.unitId),
+        sql`${consultations.receivedOn} BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`,
+      ),
+    );
+}
+
+/** The consultations waiting for an answer (reminders, calendar changes). */
+export function openConsultations(db: DbOrTx): Promise<ConsultRow[]> {
+  return db.select().from(consultations).where(eq(consultations.status, 'open'));
+}
