@@ -20,7 +20,7 @@ import {
   table3Layout,
   validateReport,
 } from './annual-report';
-import { sampleReport } from './fixtures/annual-report-sample';
+import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
 
 function clone(r: AnnualReport): AnnualReport {
   return structuredClone(r);

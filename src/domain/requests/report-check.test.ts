@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderLayoutHtml, renderReportText, reportLayout } from './annual-report';
-import { sampleReport } from './fixtures/annual-report-sample';
+import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
 import { type CheckFinding, checkPublishedReport, htmlToFlatText, parseCellNumber } from './report-check';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../test/fixtures/annual-reports/${name}`, import.meta.url), 'utf8');
 const check = (name: string) =>
   checkPublishedReport({ kind: name.endsWith('.html') ? 'html' : 'text', content: fixture(name) });
 const brief = (f: CheckFinding[]) => f.map((x) => [x.kind, x.cell, x.message]);

@@ -5,13 +5,11 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -20,6 +18,7 @@ import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
 import { oneOf } from './checks';
+import { createdAt, day, id, instant, jsonList, nowAt, ownedBy, ref, refTo, updatedAt } from './columns';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -29,16 +28,14 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const disclosureColumns = pgTable(
   'disclosure_columns',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
     /** Standard column code ('zn', 'fdzdgknr', …), Art. 20 code ('art20_3'), Art. 21 code ('art21_1') or null. */
     code: text('code'),
     sort: integer('sort').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('disclosure_columns_parent_idx').on(t.parentId),
@@ -55,24 +52,22 @@ export const disclosureColumns = pgTable(
 export const disclosureItems = pgTable(
   'disclosure_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** All versions of one item share the root id; corrections add a version. */
     rootId: uuid('root_id').notNull(),
     version: integer('version').notNull().default(1),
     kind: text('kind', { enum: ['general', 'normative', 'interpretation'] })
       .notNull()
       .default('general'),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    columnId: uuid('column_id').references(() => disclosureColumns.id),
+    unitId: refTo('unit_id', () => units.id),
+    columnId: ref('column_id', () => disclosureColumns.id),
     title: text('title').notNull(),
     indexNo: text('index_no').notNull(),
     docNumber: text('doc_number'),
     /** 成文日期; with formedDate the start of the Art. 26 clock. */
-    writtenDate: date('written_date', { mode: 'string' }),
-    formedDate: date('formed_date', { mode: 'string' }),
-    publishDate: date('publish_date', { mode: 'string' }),
+    writtenDate: day('written_date'),
+    formedDate: day('formed_date'),
+    publishDate: day('publish_date'),
     topic: text('topic'),
     art20: text('art20'),
     summary: text('summary').notNull().default(''),
@@ -81,32 +76,30 @@ export const disclosureItems = pgTable(
     status: text('status', { enum: ITEM_STATUSES }).notNull().default('draft'),
     level: integer('level').notNull().default(0),
     approvedBy: uuid('approved_by').array().notNull().default(sql`'{}'::uuid[]`),
-    publishAt: timestamp('publish_at', { withTimezone: true }),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    publishAt: instant('publish_at'),
+    publishedAt: instant('published_at'),
+    withdrawnAt: instant('withdrawn_at'),
     withdrawReason: text('withdraw_reason'),
     /** Reviewer overrides of blocking findings: [{key, reason, by, at}]. */
     overrides: jsonb('overrides')
       .$type<(FindingOverride & { byName?: string; at?: string })[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
-    findings: jsonb('findings').$type<Finding[]>().notNull().default(sql`'[]'::jsonb`),
+    findings: jsonList<Finding>('findings'),
     // Normative documents (行政规范性文件).
     validity: text('validity', { enum: ['in_force', 'expired', 'repealed'] }),
-    effectiveDate: date('effective_date', { mode: 'string' }),
-    expiryDate: date('expiry_date', { mode: 'string' }),
-    repealedDate: date('repealed_date', { mode: 'string' }),
+    effectiveDate: day('effective_date'),
+    expiryDate: day('expiry_date'),
+    repealedDate: day('repealed_date'),
     repealedById: uuid('repealed_by_id'),
     replacedById: uuid('replaced_by_id'),
     // Policy interpretations: the root id of the policy they interpret.
     policyRootId: uuid('policy_root_id'),
     interpretationForm: text('interpretation_form', { enum: ['text', 'graphic', 'video', 'qa'] }),
     needsInterpretation: boolean('needs_interpretation').notNull().default(false),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: refTo('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** jieba-segmented tokens: title (weight A) + summary/body/attachments (B); built by the search indexer. */
     searchVector: tsvector('search_vector'),
   },
@@ -125,21 +118,17 @@ export const disclosureItems = pgTable(
 export const disclosureAttachments = pgTable(
   'disclosure_attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => files.id),
+    id: id(),
+    itemId: ownedBy('item_id', () => disclosureItems.id),
+    fileId: refTo('file_id', () => files.id),
     name: text('name').notNull(),
     size: integer('size').notNull(),
     mime: text('mime').notNull(),
     /** Extracted text (all parts), for search. */
     text: text('text').notNull().default(''),
-    findings: jsonb('findings').$type<Finding[]>().notNull().default(sql`'[]'::jsonb`),
+    findings: jsonList<Finding>('findings'),
     sort: integer('sort').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('disclosure_attachments_item_idx').on(t.itemId)],
 );
@@ -148,16 +137,14 @@ export const disclosureAttachments = pgTable(
 export const disclosureReviewSteps = pgTable(
   'disclosure_review_steps',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
+    id: id(),
+    itemId: ownedBy('item_id', () => disclosureItems.id),
     action: text('action').notNull(),
     levelName: text('level_name'),
     userId: uuid('user_id'),
     userName: text('user_name'),
     comment: text('comment'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: nowAt('at'),
   },
   (t) => [index('disclosure_review_steps_item_idx').on(t.itemId)],
 );
