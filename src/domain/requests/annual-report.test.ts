@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
 import {
   type AnnualReport,
   type ApplicationForReport,
@@ -20,7 +21,6 @@ import {
   table3Layout,
   validateReport,
 } from './annual-report';
-import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
 
 function clone(r: AnnualReport): AnnualReport {
   return structuredClone(r);

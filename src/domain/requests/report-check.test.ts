@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderLayoutHtml, renderReportText, reportLayout } from './annual-report';
 import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
+import { renderLayoutHtml, renderReportText, reportLayout } from './annual-report';
 import { type CheckFinding, checkPublishedReport, htmlToFlatText, parseCellNumber } from './report-check';
 
 const fixture = (name: string): string =>

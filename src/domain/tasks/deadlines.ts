@@ -1,5 +1,6 @@
 // Deadline phrases of 任务分工 notices ("完成时限" cells and deadlines written inside a measure's text).
 // Dates are calendar dates 'YYYY-MM-DD' computed with UTC helpers, so results never depend on TZ.
+import { HAN_DIGITS } from '../text/han-digits';
 
 export type DeadlineKind = 'date' | 'recurring' | 'continuous' | 'relative';
 export type RecurrencePeriod = 'week' | 'month' | 'quarter' | 'year';
@@ -29,20 +30,8 @@ export const RECURRENCE_LABELS: Record<RecurrencePeriod, string> = {
   year: '每年',
 };
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+// Notices write 两 for 2 in counts ("两个月").
+const CN_DIGITS: Record<string, number> = { ...HAN_DIGITS, 两: 2 };
 
 /** "12", "十二", "二十", "三" → number (small numbers as used in notices); NaN when not a number. */
 export function parseSmallNumber(s: string): number {
