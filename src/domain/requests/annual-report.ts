@@ -5,7 +5,14 @@
 // Sections (§2.1)
 // ---------------------------------------------------------------------------------------------------------------
 
-import { OUTCOME_CODES, OUTCOME_LABELS, type OutcomeCode } from './outcomes';
+import {
+  APPLICANT_KIND_LABELS,
+  APPLICANT_KINDS,
+  type ApplicantKind,
+  OUTCOME_CODES,
+  OUTCOME_LABELS,
+  type OutcomeCode,
+} from './outcomes';
 export const SECTION_KEYS = [
   'overview',
   'proactive',
@@ -120,26 +127,14 @@ export const TABLE3_ROW_LABELS: Record<Table3RowKey, string> = {
 export const TABLE3_RESULTS_LABEL = '三、本年度办理结果';
 export const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-/** The six applicant columns. The official table has no 法人小计 column (§2.3, correction 5). */
-export const APPLICANT_KINDS = [
-  'natural_person',
-  'commercial',
-  'research',
-  'public_interest',
-  'legal_service',
-  'other',
-] as const;
-export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+// The six applicant columns and their labels live in outcomes.ts (one list for cases and the report).
+export { APPLICANT_KINDS, type ApplicantKind };
+/** The official table has no 法人小计 column (§2.3, correction 5). */
 export const TABLE3_COLUMNS = [...APPLICANT_KINDS, 'total'] as const;
 export type Table3ColumnKey = (typeof TABLE3_COLUMNS)[number];
 
 export const TABLE3_COLUMN_LABELS: Record<Table3ColumnKey, string> = {
-  natural_person: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  public_interest: '社会公益组织',
-  legal_service: '法律服务机构',
-  other: '其他',
+  ...APPLICANT_KIND_LABELS,
   total: '总计',
 };
 export const TABLE3_HEADER_LABELS = {
