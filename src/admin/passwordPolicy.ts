@@ -36,3 +36,11 @@ export function checkPassword(pw: string, p: PasswordPolicy = DEFAULT_PASSWORD_P
   if (n < p.minClasses) return `密码需包含至少 ${p.minClasses} 类字符（当前 ${n} 类）`;
   return null;
 }
+
+/** The form rule (antd `rules` entry) that checks a new password against the policy. */
+export const passwordRule = {
+  validator: (_: unknown, v: string | undefined) => {
+    const why = v ? checkPassword(v) : null;
+    return why ? Promise.reject(new Error(why)) : Promise.resolve();
+  },
+};

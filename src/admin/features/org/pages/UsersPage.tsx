@@ -1,20 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  Dropdown,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  type TableProps,
-  Tag,
-} from 'antd';
+import { App, Badge, Button, Dropdown, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { orgApi, type User } from '../../../../contracts/org';
 import { ROLE_CODES, type RoleCode } from '../../../../contracts/roles';
@@ -24,15 +8,14 @@ import {
   roleCombinationError,
 } from '../../../../domain/org/separation';
 import { useMe, usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
-import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
-import { checkPassword, policyText } from '../../../passwordPolicy';
+import { UnitTreeSelect } from '../../../components/units';
+import { passwordRule, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
+import { RegistryToolbar, WithUnitTree } from '../components/Registry';
 import {
   type UserForm,
   useDisableUser,
@@ -48,12 +31,19 @@ const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({
   label: USER_STATUS_LABELS[s],
 }));
 
-const passwordRule = {
-  validator: (_: unknown, v: string | undefined) => {
-    const why = v ? checkPassword(v) : null;
-    return why ? Promise.reject(new Error(why)) : Promise.resolve();
-  },
-};
+/** The password an administrator sets (new account, reset): the user must change it at the next login. */
+function NewPasswordItem({ label, when, testId }: { label: string; when: string; testId: string }) {
+  return (
+    <Form.Item
+      name="password"
+      label={label}
+      extra={`${policyText()}；用户${when}登录须修改`}
+      rules={[{ required: true, message: `请输入${label}` }, passwordRule]}
+    >
+      <Input.Password autoComplete="new-password" data-testid={testId} />
+    </Form.Item>
+  );
+}
 
 export default function UsersPage() {
   const can = usePermission();
@@ -189,64 +179,39 @@ export default function UsersPage() {
   const isNew = editing === 'new';
   return (
     <PageContainer title="用户管理" testId="users-page">
-      <Row gutter={16}>
-        <Col xs={24} md={7} lg={6}>
-          <Card title="单位树" size="small">
-            <UnitTreePanel value={unitId} onChange={setUnitId} />
-          </Card>
-        </Col>
-        <Col xs={24} md={17} lg={18}>
-          <SearchTable<User>
-            endpoint={orgApi.users}
-            rowKey="id"
-            columns={columns}
-            scrollX={1100}
-            extraParams={{ unitId }}
-            searchItems={
-              <>
-                <Form.Item name="keyword" label="用户名/姓名">
-                  <Input allowClear data-testid="search-keyword" />
-                </Form.Item>
-                <Form.Item name="role" label="角色">
-                  <Select options={ROLE_OPTIONS} allowClear placeholder="全部" style={{ width: 130 }} />
-                </Form.Item>
-                <Form.Item name="status" label="状态">
-                  <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
-                </Form.Item>
-              </>
-            }
-            toolbar={
-              <>
-                {can('org:user:create') ? (
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => setEditing('new')}
-                    data-testid="user-create"
-                  >
-                    新增
-                  </Button>
-                ) : null}
-                {can('org:user:import') ? (
-                  <ImportButton<{ created: number }>
-                    endpoint={orgApi.importUsers}
-                    testId="user-import"
-                    describe={(r) => `导入成功：新增 ${r.created} 个用户`}
-                    onDone={refresh}
-                  />
-                ) : null}
-                {can('org:user:export') ? (
-                  <DownloadButton
-                    endpoint={orgApi.exportUsers}
-                    fallbackName="用户.xlsx"
-                    testId="user-export"
-                  />
-                ) : null}
-              </>
-            }
-          />
-        </Col>
-      </Row>
+      <WithUnitTree unitId={unitId} onUnitChange={setUnitId}>
+        <SearchTable<User>
+          endpoint={orgApi.users}
+          rowKey="id"
+          columns={columns}
+          scrollX={1100}
+          extraParams={{ unitId }}
+          searchItems={
+            <>
+              <Form.Item name="keyword" label="用户名/姓名">
+                <Input allowClear data-testid="search-keyword" />
+              </Form.Item>
+              <Form.Item name="role" label="角色">
+                <Select options={ROLE_OPTIONS} allowClear placeholder="全部" style={{ width: 130 }} />
+              </Form.Item>
+              <Form.Item name="status" label="状态">
+                <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
+              </Form.Item>
+            </>
+          }
+          toolbar={
+            <RegistryToolbar<{ created: number }>
+              kind="user"
+              onCreate={() => setEditing('new')}
+              importEndpoint={orgApi.importUsers}
+              describeImport={(r) => `导入成功：新增 ${r.created} 个用户`}
+              onImported={refresh}
+              exportEndpoint={orgApi.exportUsers}
+              exportName="用户.xlsx"
+            />
+          }
+        />
+      </WithUnitTree>
       <DrawerForm<UserForm>
         title={isNew ? '新增用户' : '修改用户'}
         open={editing !== null}
@@ -298,14 +263,7 @@ export default function UsersPage() {
           <Input maxLength={11} autoComplete="off" />
         </Form.Item>
         {isNew ? (
-          <Form.Item
-            name="password"
-            label="初始密码"
-            extra={`${policyText()}；用户首次登录须修改`}
-            rules={[{ required: true, message: '请输入初始密码' }, passwordRule]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="user-password" />
-          </Form.Item>
+          <NewPasswordItem label="初始密码" when="首次" testId="user-password" />
         ) : (
           <Form.Item name="status" label="状态">
             <Select options={STATUS_OPTIONS} />
@@ -326,14 +284,7 @@ export default function UsersPage() {
           layout="vertical"
           onFinish={(v) => resetFor && resetPassword.mutate({ user: resetFor, password: v.password })}
         >
-          <Form.Item
-            name="password"
-            label="新密码"
-            extra={`${policyText()}；用户下次登录须修改`}
-            rules={[{ required: true, message: '请输入新密码' }, passwordRule]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="reset-password" />
-          </Form.Item>
+          <NewPasswordItem label="新密码" when="下次" testId="reset-password" />
         </Form>
       </Modal>
     </PageContainer>
