@@ -105,6 +105,14 @@ function yearOf(prefix: string | undefined, planYear: number): number {
 
 const YEAR_PREFIX = '(\\d{4}年|次年|下一年|下年|翌年|第二年|明年|当年|本年|今年)?';
 
+/** The last day of the month a match names: group 1 the year prefix, group 2 the month (digits or Chinese). */
+function endOfMonth(m: RegExpMatchArray, planYear: number) {
+  const y = yearOf(m[1], planYear);
+  const mo = parseSmallNumber(m[2] ?? '');
+  const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
+  return date ? { deadline: { kind: 'date' as const, date, raw: m[0] } } : null;
+}
+
 const MATCHERS: Matcher[] = [
   // "每年度1月31日前": a yearly due day. Before the plain date rule so that its date is not read as one.
   (text) =>
@@ -137,12 +145,7 @@ const MATCHERS: Matcher[] = [
     all(
       new RegExp(`${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?(?:底|末)(?:前|之前|以前)?`, 'g'),
       text,
-      (m) => {
-        const y = yearOf(m[1], planYear);
-        const mo = parseSmallNumber(m[2] ?? '');
-        const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
-        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
-      },
+      (m) => endOfMonth(m, planYear),
     ),
   // A month as the limit: "2021年8月前", "10月份前", "9月内"; in a 完成时限 cell also a bare "12月".
   // "X月前" is read as "by the end of month X", as "X季度前" below.
@@ -153,12 +156,7 @@ const MATCHERS: Matcher[] = [
         'g',
       ),
       text,
-      (m) => {
-        const y = yearOf(m[1], planYear);
-        const mo = parseSmallNumber(m[2] ?? '');
-        const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
-        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
-      },
+      (m) => endOfMonth(m, planYear),
     ),
   // "年内", "年内完成": by the end of the plan's year.
   (text, planYear) =>

@@ -2,7 +2,7 @@
 // toolbar offers 新增, 导入 and 导出, each only with its permission.
 import { Card, Col, Row } from 'antd';
 import type { ReactNode } from 'react';
-import type { Endpoint } from '../../../../contracts/http';
+import { orgApi } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DownloadButton } from '../../../components/DownloadButton';
@@ -32,38 +32,52 @@ export function WithUnitTree({
   );
 }
 
-/** `kind` names the permissions (org:<kind>:create|import|export) and the test ids (<kind>-create, …). */
-export function RegistryToolbar<R>({
+/** What an import of the registry reports. */
+interface ImportCount {
+  created: number;
+  updated?: number;
+}
+
+const REGISTRIES = {
+  unit: {
+    importEndpoint: orgApi.importUnits,
+    describeImport: (r: ImportCount) => `导入成功：新增 ${r.created} 个，更新 ${r.updated ?? 0} 个`,
+    exportEndpoint: orgApi.exportUnits,
+    exportName: '单位.xlsx',
+  },
+  user: {
+    importEndpoint: orgApi.importUsers,
+    describeImport: (r: ImportCount) => `导入成功：新增 ${r.created} 个用户`,
+    exportEndpoint: orgApi.exportUsers,
+    exportName: '用户.xlsx',
+  },
+};
+
+/** `kind` names the registry, its permissions (org:<kind>:create|import|export) and test ids (<kind>-create, …). */
+export function RegistryToolbar({
   kind,
   onCreate,
-  importEndpoint,
-  describeImport,
   onImported,
-  exportEndpoint,
-  exportName,
 }: {
-  kind: 'unit' | 'user';
+  kind: keyof typeof REGISTRIES;
   onCreate: () => void;
-  importEndpoint: Endpoint;
-  describeImport: (result: R) => string;
   onImported: () => void;
-  exportEndpoint: Endpoint;
-  exportName: string;
 }) {
   const can = usePermission();
+  const r = REGISTRIES[kind];
   return (
     <>
       {can(`org:${kind}:create`) ? <CreateButton onClick={onCreate} testId={`${kind}-create`} /> : null}
       {can(`org:${kind}:import`) ? (
-        <ImportButton<R>
-          endpoint={importEndpoint}
+        <ImportButton<ImportCount>
+          endpoint={r.importEndpoint}
           testId={`${kind}-import`}
-          describe={describeImport}
+          describe={r.describeImport}
           onDone={onImported}
         />
       ) : null}
       {can(`org:${kind}:export`) ? (
-        <DownloadButton endpoint={exportEndpoint} fallbackName={exportName} testId={`${kind}-export`} />
+        <DownloadButton endpoint={r.exportEndpoint} fallbackName={r.exportName} testId={`${kind}-export`} />
       ) : null}
     </>
   );

@@ -109,17 +109,7 @@ export default function UnitsPage() {
               </Form.Item>
             </>
           }
-          toolbar={
-            <RegistryToolbar<{ created: number; updated: number }>
-              kind="unit"
-              onCreate={() => open('new')}
-              importEndpoint={orgApi.importUnits}
-              describeImport={(r) => `导入成功：新增 ${r.created} 个，更新 ${r.updated} 个`}
-              onImported={refresh}
-              exportEndpoint={orgApi.exportUnits}
-              exportName="单位.xlsx"
-            />
-          }
+          toolbar={<RegistryToolbar kind="unit" onCreate={() => open('new')} onImported={refresh} />}
         />
       </WithUnitTree>
       <DrawerForm<UnitForm>

@@ -199,17 +199,7 @@ export default function UsersPage() {
               </Form.Item>
             </>
           }
-          toolbar={
-            <RegistryToolbar<{ created: number }>
-              kind="user"
-              onCreate={() => setEditing('new')}
-              importEndpoint={orgApi.importUsers}
-              describeImport={(r) => `导入成功：新增 ${r.created} 个用户`}
-              onImported={refresh}
-              exportEndpoint={orgApi.exportUsers}
-              exportName="用户.xlsx"
-            />
-          }
+          toolbar={<RegistryToolbar kind="user" onCreate={() => setEditing('new')} onImported={refresh} />}
         />
       </WithUnitTree>
       <DrawerForm<UserForm>
