@@ -2,8 +2,23 @@
 import { expect, it } from 'vitest';
 
 /** One test per [input, expected] row: `fn(input)` is `expected` (toBe). `title` is it.each's name format. */
-export function eachReturns<I, O>(fn: (input: I) => O, rows: readonly (readonly [I, O])[], title = '%s'): void {
+export function eachReturns<I, O>(
+  fn: (input: I) => O,
+  rows: readonly (readonly [I, O])[],
+  title = '%s',
+): void {
   it.each(rows.map(([i, o]) => [i, o] as [I, O]))(title, (input, expected) => {
     expect(fn(input)).toBe(expected);
+  });
+}
+
+/** As eachReturns, compared with toEqual (arrays, objects). */
+export function eachEquals<I, O>(
+  fn: (input: I) => O,
+  rows: readonly (readonly [I, O])[],
+  title = '%s',
+): void {
+  it.each(rows.map(([i, o]) => [i, o] as [I, O]))(title, (input, expected) => {
+    expect(fn(input)).toEqual(expected);
   });
 }
