@@ -27,6 +27,7 @@ const PAGES: [string, string, string][] = [
   ['office', '/admin/disclosure/items/new', '[data-testid=item-form]'],
   ['office', '/admin/disclosure/catalog', '[data-testid=catalog-tree]'],
   ['office', '/admin/disclosure/stats', '.ant-card'],
+  ['office', '/admin/disclosure/enforcement', '.ant-table'],
   ['auditor', '/admin/audit/logs', '.ant-table'],
 ];
 

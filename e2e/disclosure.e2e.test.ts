@@ -254,6 +254,7 @@ describe('[PORTAL] accessibility of every page type', () => {
     ['/xxgk/fdzdgknr', 200],
     ['ITEM', 200],
     ['/xxgk/gfxwj', 200],
+    ['/xxgk/zfgs', 200],
     ['/xxgk/guide', 200],
     ['GUIDE', 200],
     ['/xxgk/search?q=补贴', 200],

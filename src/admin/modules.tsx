@@ -188,6 +188,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['disclosure:item:list'],
       },
       {
+        path: '/disclosure/enforcement',
+        label: '行政执法公示',
+        anyOf: ['disclosure:enforcement:list'],
+        description: '执法决定公示时限（7/20 个工作日）、导入、公示与撤下',
+      },
+      {
         path: '/disclosure/calendar',
         label: '发布日历',
         anyOf: ['disclosure:item:list'],

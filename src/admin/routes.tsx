@@ -21,6 +21,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/inbox': lazy(() => import('./features/disclosure/pages/InboxPage')),
   '/disclosure/catalog': lazy(() => import('./features/disclosure/pages/CatalogPage')),
   '/disclosure/normative': lazy(() => import('./features/disclosure/pages/NormativePage')),
+  '/disclosure/enforcement': lazy(() => import('./features/enforcement/pages/EnforcementPage')),
   '/disclosure/interpretations': lazy(() => import('./features/disclosure/pages/InterpretationsPage')),
   '/disclosure/calendar': lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),
   '/disclosure/stats': lazy(() => import('./features/disclosure/pages/StatsPage')),

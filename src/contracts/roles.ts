@@ -78,6 +78,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:settings:update',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'disclosure:enforcement:list',
+      'disclosure:enforcement:edit',
+      'disclosure:enforcement:publish',
     ],
   },
   {
@@ -100,6 +103,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:item:create',
       'disclosure:item:update',
+      'disclosure:enforcement:list',
+      'disclosure:enforcement:edit',
+      'disclosure:enforcement:publish',
     ],
   },
   {
@@ -120,6 +126,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:review:approve',
       'disclosure:review:override',
       'disclosure:item:withdraw',
+      'disclosure:enforcement:list',
     ],
   },
   {
@@ -144,6 +151,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:list',
       'disclosure:stats:list',
       'requests:extension:approve',
+      'disclosure:enforcement:list',
     ],
   },
   {

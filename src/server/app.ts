@@ -14,13 +14,13 @@ import { MODULES } from './modules';
 import { auditFailure } from './platform/audit/audit';
 import { auditDownloads } from './platform/audit/downloads';
 import { auditRoutes } from './platform/audit/routes';
-import { clientAddress, trustedProxies } from './platform/auth/client-address';
+import { clientAddress, trustedProxies, trusts } from './platform/auth/client-address';
 import { authRoutes } from './platform/auth/routes';
 import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { calendarRoutes } from './platform/calendar/routes';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
-import { isBadInputDbError, rejectMalformed, securityHeaders } from './platform/http/guard';
+import { isBadInputDbError, rejectMalformed, requireHttps, securityHeaders } from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
@@ -63,6 +63,11 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   // First on the way in, last on the way out: every response carries the security headers.
   app.use('*', securityHeaders());
   app.use('*', rejectMalformed());
+  if (p.config.forceHttps)
+    app.use(
+      '*',
+      requireHttps((c) => trusts(proxies, peerIp(c))),
+    );
 
   app.onError((err, c) => {
     const e =

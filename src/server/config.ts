@@ -9,6 +9,8 @@ export interface Config {
   ownerDatabaseUrl: string | null;
   /** Serve as a database superuser anyway (GONGKAI_ALLOW_SUPERUSER; tests only). */
   allowSuperuser: boolean;
+  /** Serve even when PostgreSQL runs with fsync, synchronous_commit or full_page_writes off (test clusters only). */
+  allowUnsafeDurability: boolean;
   /** HMAC key of the audit checkpoints, outside the database (GONGKAI_AUDIT_KEY_FILE). */
   auditKeyFile: string;
   /** Keys sealing applicants' personal data, outside the database (GONGKAI_FIELD_KEYS_FILE; default <data>/keys/fields.json). */
@@ -26,6 +28,8 @@ export interface Config {
   demoContent: boolean;
   districtName: string;
   secureCookies: boolean;
+  /** Serve only over TLS: HTTP reads redirect to HTTPS, HTTP writes are refused, HSTS on (GONGKAI_FORCE_HTTPS). */
+  forceHttps: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   maxUploadBytes: number;
   jobs: boolean;
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || null,
     ownerDatabaseUrl: env.GONGKAI_OWNER_DATABASE_URL || null,
     allowSuperuser: bool(env.GONGKAI_ALLOW_SUPERUSER, false),
+    allowUnsafeDurability: bool(env.GONGKAI_ALLOW_UNSAFE_DURABILITY, false),
     dataDir,
     fieldKeysFile: path.resolve(env.GONGKAI_FIELD_KEYS_FILE || path.join(dataDir, 'keys', 'fields.json')),
     auditKeyFile: path.resolve(env.GONGKAI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-hmac.key')),
@@ -72,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoPassword: env.GONGKAI_DEMO_PASSWORD || null,
     demoContent: bool(env.GONGKAI_DEMO_CONTENT, true),
     districtName: env.GONGKAI_DISTRICT ?? '重庆市潼南区',
-    secureCookies: bool(env.GONGKAI_SECURE_COOKIES, false),
+    secureCookies: bool(env.GONGKAI_SECURE_COOKIES, bool(env.GONGKAI_FORCE_HTTPS, false)),
+    forceHttps: bool(env.GONGKAI_FORCE_HTTPS, false),
     logLevel: (env.GONGKAI_LOG_LEVEL as Config['logLevel']) ?? 'info',
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     jobs: bool(env.GONGKAI_JOBS, true),

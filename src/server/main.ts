@@ -1,4 +1,5 @@
 // Composition root: config → database → http → jobs. Used by `gongkai start` and by the browser tests.
+
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { ensureAdminBuilt } from './admin-build';
@@ -9,6 +10,7 @@ import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
 import { startScheduler } from './platform/jobs/scheduler';
+import { makeLogger } from './platform/log';
 import { type OpenedDatabase, openDatabase } from './runtime';
 
 export interface RunningServer {
@@ -17,16 +19,6 @@ export interface RunningServer {
   platform: Platform;
   db: OpenedDatabase;
   stop(): Promise<void>;
-}
-
-export function makeLogger(level: Config['logLevel']): Platform['log'] {
-  const order = { debug: 0, info: 1, warn: 2, error: 3 } as const;
-  return (lvl, msg, extra) => {
-    if (order[lvl] < order[level]) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...extra });
-    if (lvl === 'error' || lvl === 'warn') console.error(line);
-    else console.log(line);
-  };
 }
 
 export async function startServer(

@@ -4,7 +4,7 @@
 import type { Config } from './config';
 import { connect, type Database, runMigrations, serverVersion } from './db/client';
 import { runningEmbeddedUrl, startEmbedded } from './db/embedded';
-import { APP_ROLE, applyAppGrants, ensureEmbeddedRoles, guardAppRole } from './db/roles';
+import { APP_ROLE, applyAppGrants, ensureEmbeddedRoles, guardAppRole, guardDurability } from './db/roles';
 
 export interface OpenedDatabase {
   database: Database;
@@ -53,6 +53,7 @@ export async function openDatabase(
       await owner.close().catch(() => {});
     }
     await guardAppRole(database, config.allowSuperuser, log);
+    await guardDurability(database, config.allowUnsafeDurability, log);
   } catch (e) {
     await database?.close().catch(() => {});
     if (stopEmbedded) await stopEmbedded();

@@ -86,6 +86,10 @@ describe('login and sessions', () => {
     const sec = await api.loginAs('secadmin');
     const u = (await api.tdb.database.db.select().from(users).where(eq(users.username, 'fgw_reviewer')))[0]!;
     expect((await sec.post(`/api/org/users/${u.id}/unlock`)).status).toBe(200);
+    const unlockRows = await api.tdb.database.db.select().from(auditLog).where(eq(auditLog.objectId, u.id));
+    expect(
+      unlockRows.filter((a) => a.action === 'org.user.unlock').map((a) => [a.username, a.result]),
+    ).toEqual([['secadmin', 'success']]);
     api.clock.advance(61_000);
     expect((await api.anon().login('fgw_reviewer', DEMO_PASSWORD)).status).toBe(200);
   });

@@ -256,13 +256,19 @@ describe('draft → checks → mask → three reviews → portal and search', ()
     expect(cached.status).toBe(304);
     const list = await (await anon.request('GET', `/xxgk/column/${col('重大建设项目')}`)).raw.text();
     expect(list).toContain(`/xxgk/info/${id}`);
-    // The masked attachment is what the public downloads.
+    // Staff keep the masked attachment whole; the public downloads it without the hidden sheet (SECURITY.md 35).
     const d = (await liaison.get<Detail>(`/api/disclosure/items/${id}`)).body.data!;
+    const staff = await liaison.request('GET', `/api/disclosure/attachments/${d.attachments[0]!.id}`);
+    expect(staff.status).toBe(200);
+    const kept = new ExcelJS.Workbook();
+    await kept.xlsx.load(await staff.raw.arrayBuffer());
+    expect(String(kept.getWorksheet('联系人')!.getCell('B2').value)).toBe('139****5678');
     const file = await anon.request('GET', `/xxgk/file/${d.attachments[0]!.id}`);
     expect(file.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await file.raw.arrayBuffer());
-    expect(String(wb.getWorksheet('联系人')!.getCell('B2').value)).toBe('139****5678');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['名单']);
+    expect(String(wb.getWorksheet('名单')!.getCell('B2').value)).toBe('城区道路改造');
   });
 
   it('is found by search, highlighted', async () => {

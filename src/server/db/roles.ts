@@ -155,3 +155,34 @@ export async function guardAppRole(
     );
   return check;
 }
+
+/** Settings under which PostgreSQL may lose or corrupt acknowledged writes (SECURITY.md 40). */
+const DURABILITY_SETTINGS = ['fsync', 'synchronous_commit', 'full_page_writes'] as const;
+
+/** The unsafe ones among the server's current values. Pure, for tests. */
+export function unsafeDurability(values: Readonly<Record<string, string>>): string[] {
+  return DURABILITY_SETTINGS.filter((k) => values[k]?.toLowerCase() === 'off');
+}
+
+/**
+ * Refuses to serve on a database that acknowledges writes it may lose (an application answered "已受理" must still be
+ * there after a power cut), unless allowed (GONGKAI_ALLOW_UNSAFE_DURABILITY=1, for throw-away test clusters).
+ */
+export async function guardDurability(
+  database: { pool: pg.Pool },
+  allowUnsafe: boolean,
+  warn: (m: string) => void,
+): Promise<void> {
+  const r = await database.pool.query<{ name: string; setting: string }>(
+    'SELECT name, setting FROM pg_settings WHERE name = ANY($1)',
+    [DURABILITY_SETTINGS],
+  );
+  const off = unsafeDurability(Object.fromEntries(r.rows.map((x) => [x.name, x.setting])));
+  if (off.length === 0) return;
+  const what = off.map((k) => `${k}=off`).join('、');
+  if (!allowUnsafe)
+    throw new Error(
+      `PostgreSQL 设置了 ${what}：断电或崩溃时已受理的数据可能丢失。请在 postgresql.conf 中恢复为 on；仅测试环境可设置 GONGKAI_ALLOW_UNSAFE_DURABILITY=1。`,
+    );
+  warn(`警告：PostgreSQL 设置了 ${what}（GONGKAI_ALLOW_UNSAFE_DURABILITY=1），崩溃时可能丢失已确认的写入`);
+}

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
+import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../../../domain/disclosure/enforcement';
 import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
@@ -163,3 +164,41 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   /** Set once the unit's standard catalog has been created, so columns the office deletes stay deleted. */
   catalogSeeded: boolean('catalog_seeded').notNull().default(false),
 });
+
+/** 行政执法公示 (issue 13 part 6): enforcement decisions, their publication clock and state. A person's ID number is
+ * stored sealed (platform/crypto/fields.ts); the public sees masked values only (domain/disclosure/enforcement). */
+export const enforcementDecisions = pgTable(
+  'enforcement_decisions',
+  {
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
+    kind: text('kind', { enum: ENFORCEMENT_KINDS }).notNull(),
+    /** 决定文书号, unique within the unit. */
+    docNumber: text('doc_number').notNull(),
+    partyType: text('party_type', { enum: PARTY_TYPES }).notNull(),
+    partyName: text('party_name').notNull(),
+    /** 统一社会信用代码 (plain) or a person's ID number (sealed). */
+    partyCode: text('party_code'),
+    decisionDate: day('decision_date').notNull(),
+    /** The last day to publish, from the decision date and the kind's setting when the record was made. */
+    dueDate: day('due_date').notNull(),
+    dueProvisional: boolean('due_provisional').notNull().default(false),
+    conclusion: text('conclusion').notNull(),
+    basis: text('basis'),
+    status: text('status', { enum: ENFORCEMENT_STATUSES }).notNull().default('draft'),
+    publishedOn: day('published_on'),
+    withdrawnAt: instant('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('enforcement_doc_uq').on(t.unitId, t.docNumber),
+    index('enforcement_unit_idx').on(t.unitId, t.decisionDate),
+    index('enforcement_status_idx').on(t.status, t.dueDate),
+    oneOf('enforcement_kind_ck', t.kind, ENFORCEMENT_KINDS),
+    oneOf('enforcement_party_type_ck', t.partyType, PARTY_TYPES),
+    oneOf('enforcement_status_ck', t.status, ENFORCEMENT_STATUSES),
+  ],
+);

@@ -2,6 +2,7 @@
 // transaction that adds them opens — and their download (staff in scope; the public once published).
 import type { DbOrTx } from '../../db/client';
 import type { Actor, Platform } from '../../platform/context';
+import { stripAttachment } from '../../platform/documents/strip-hidden';
 import { AppError, notFound } from '../../platform/errors';
 import { readFile, type StoredKind, storeFile } from '../../platform/files/service';
 import { assertUnitInScope } from '../org';
@@ -98,5 +99,29 @@ export async function attachmentFile(db: DbOrTx, attId: string, user: StaffUser 
   else if (item.status !== 'published' && item.status !== 'superseded') throw notFound('附件');
   const f = await readFile(db, a.fileId);
   if (!f) throw notFound('附件');
-  return { ...f, name: a.name, updatedAt: a.createdAt };
+  const bytes = user ? f.bytes : await publicCopy(a.fileId, a.name, f.bytes);
+  return { ...f, bytes, name: a.name, updatedAt: a.createdAt };
+}
+
+// Clean copies for the public (no comments, revisions, hidden sheets…: platform/documents/strip-hidden.ts). Stored
+// files never change, so a copy is kept per file; the cache is bounded by total size.
+const CLEAN_CACHE_BYTES = 64 * 1024 * 1024;
+const cleanCopies = new Map<string, Uint8Array>();
+let cleanCached = 0;
+
+async function publicCopy(fileId: string, name: string, bytes: Uint8Array): Promise<Uint8Array> {
+  if (!/\.(docx|xlsx)$/i.test(name)) return bytes;
+  const hit = cleanCopies.get(fileId);
+  if (hit) return hit;
+  const r = await stripAttachment(bytes, name);
+  // A file the stripper cannot open is not served as it is: it could hold exactly what should have gone.
+  if ('error' in r) throw new AppError('GONE', '该附件暂时无法提供下载，请联系发布单位');
+  cleanCopies.set(fileId, r.bytes);
+  cleanCached += r.bytes.length;
+  for (const [k, v] of cleanCopies) {
+    if (cleanCached <= CLEAN_CACHE_BYTES) break;
+    cleanCopies.delete(k);
+    cleanCached -= v.length;
+  }
+  return r.bytes;
 }

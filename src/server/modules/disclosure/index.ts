@@ -6,6 +6,7 @@ import type { AppEnv, Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { disclosureRoutes } from './disclosure.routes';
+import { enforcementRoutes } from './enforcement.routes';
 import { expireNormative, publishDue } from './publishing';
 
 // The portal's read services.
@@ -15,6 +16,8 @@ export { listColumns } from './catalog';
 export { checkOptions } from './checks';
 // Start-up: the demo district's sample items.
 export { seedDisclosureDemo } from './demo-content';
+// The portal's 行政执法公示 list.
+export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
 export {
   catalogUnits,
@@ -32,7 +35,10 @@ export { normativeDocumentCounts } from './stats';
 
 export const disclosureModule: BusinessModule = {
   name: 'disclosure',
-  routes: (app: Hono<AppEnv>, p: Platform) => disclosureRoutes(app, p),
+  routes: (app: Hono<AppEnv>, p: Platform) => {
+    disclosureRoutes(app, p);
+    enforcementRoutes(app, p);
+  },
   init(p: Platform) {
     // Scheduled publishing: once a minute.
     registerJob({

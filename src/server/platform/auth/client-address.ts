@@ -23,7 +23,9 @@ export function trustedProxies(entries: readonly string[]): BlockList {
   return list;
 }
 
-const trusts = (list: BlockList, a: string): boolean => {
+/** Whether an address (the socket peer) is one of the configured trusted proxies. */
+export const trusts = (list: BlockList, addr: string): boolean => {
+  const a = plain(addr);
   const family = isIP(a);
   return family !== 0 && list.check(a, family === 6 ? 'ipv6' : 'ipv4');
 };

@@ -1,7 +1,7 @@
 // The web's first and last line: one middleware that sets the security headers on every response (portal, API,
 // console, 404, errors — also on Responses a handler built itself), refuses malformed input with a 400 before any
 // handler can turn it into a 500, and the one rule for redirects (same-site relative paths only).
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../errors';
 
 const CSP = [
@@ -28,6 +28,32 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Permitted-Cross-Domain-Policies': 'none',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
+
+/** HSTS for a year once the site is served only over TLS (GONGKAI_FORCE_HTTPS). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * GONGKAI_FORCE_HTTPS: plain-HTTP reads are sent to the same path over HTTPS (301), plain-HTTP writes refused
+ * (their body would already have crossed the wire in clear). The scheme is the socket's own unless a trusted proxy
+ * says X-Forwarded-Proto. The health probe stays reachable over HTTP for load balancers.
+ */
+export function requireHttps(proxied: (c: Context) => boolean): MiddlewareHandler {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const forwarded = proxied(c) ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+    const scheme = (forwarded || url.protocol.replace(':', '')).toLowerCase();
+    if (scheme !== 'https' && url.pathname !== '/api/health') {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD')
+        throw new AppError('VALIDATION', '本系统只接受 HTTPS 连接，请使用 https:// 地址访问');
+      const host = c.req.header('host') ?? url.host;
+      if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host))
+        throw new AppError('VALIDATION', '请求的主机名无效');
+      return c.redirect(`https://${host}${url.pathname}${url.search}`, 301);
+    }
+    await next();
+    c.header('Strict-Transport-Security', HSTS);
+  };
+}
 
 /** Sets SECURITY_HEADERS on whatever response leaves the app; a frozen Response is copied. */
 export function securityHeaders(): MiddlewareHandler {

@@ -55,7 +55,7 @@ export async function parseUpload<T>(
  * comes back as the reader's `{ error }`, never as a throw.
  */
 export async function readStoredInWorker<T>(
-  task: 'extract' | 'mask',
+  task: 'extract' | 'mask' | 'strip',
   file: UploadedFile,
   args: unknown,
 ): Promise<T | { error: string }> {

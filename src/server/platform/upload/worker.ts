@@ -35,13 +35,17 @@ async function readStored(m: TaskMessage): Promise<unknown> {
     : base;
   if (isZip(m.bytes)) inflateChecked(m.bytes, limits);
   const el = a.limits ?? extractLimits(limits);
+  if (m.task === 'strip') {
+    const { stripHiddenContent } = await import('../documents/strip-hidden');
+    return stripHiddenContent(m.bytes, m.name, zipLimits(limits));
+  }
   return m.task === 'extract'
     ? extractAttachmentTextHere(m.bytes, m.name, el)
     : maskAttachmentHere(m.bytes, m.name, a.findings ?? [], el);
 }
 
 async function run(m: TaskMessage): Promise<unknown> {
-  if (m.task === 'extract' || m.task === 'mask') return readStored(m);
+  if (m.task === 'extract' || m.task === 'mask' || m.task === 'strip') return readStored(m);
   const limits = PROFILES[m.profile];
   const screened = screenUpload(m.bytes, m.name, limits);
   if (screened.entries) inflateChecked(m.bytes, limits, { refuseDtd: m.task !== 'inspect' });

@@ -1,0 +1,99 @@
+// Server-side render of the 行政执法公示 page with seeded query data: what each role may do with a decision.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { renderToString } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { CurrentUser } from '../../../contracts/api';
+import { type EnforcementRow, enforcementApi } from '../../../contracts/enforcement';
+import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import { ME_KEY } from '../../auth';
+import { searchKey } from '../../components/SearchTable';
+import { keyOf } from '../../queries';
+import EnforcementPage from './pages/EnforcementPage';
+
+function me(role: RoleCode): CurrentUser {
+  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
+  return {
+    id: 'u-1',
+    username: 'x',
+    name: '张三',
+    unitId: 'fgw',
+    unitName: '区发展改革委',
+    roles: [role],
+    permissions: def.permissions,
+    dataScope: def.dataScope,
+    mustChangePassword: false,
+    mustEnrollTotp: false,
+  };
+}
+
+const row = (over: Partial<EnforcementRow>): EnforcementRow => ({
+  id: '11111111-1111-4111-8111-111111111111',
+  unitId: 'fgw',
+  unitName: '区发展改革委',
+  kind: 'penalty',
+  docNumber: '潼发改罚〔2026〕1号',
+  partyType: 'person',
+  partyName: '张三丰',
+  partyCode: '50*************232',
+  decisionDate: '2026-02-02',
+  dueDate: '2026-02-11',
+  dueProvisional: false,
+  conclusion: '罚款2000元',
+  basis: null,
+  status: 'draft',
+  publishedOn: null,
+  state: 'overdue',
+  withdrawReason: null,
+  createdAt: '2026-02-02T01:00:00.000Z',
+  ...over,
+});
+
+function render(role: RoleCode, rows: EnforcementRow[]): string {
+  const qc = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
+  });
+  qc.setQueryData(ME_KEY, me(role));
+  qc.setQueryData(searchKey(enforcementApi.list, { page: 1, pageSize: 20 }), {
+    items: rows,
+    total: rows.length,
+  });
+  qc.setQueryData(keyOf(enforcementApi.summary, { query: { year: new Date().getFullYear() } }), {
+    byKind: [{ kind: 'penalty', total: 1, published: 0, overdue: 1, late: 0 }],
+    overdue: 1,
+  });
+  return renderToString(
+    <ConfigProvider locale={zhCN}>
+      <App>
+        <QueryClientProvider client={qc}>
+          <MemoryRouter>
+            <EnforcementPage />
+          </MemoryRouter>
+        </QueryClientProvider>
+      </App>
+    </ConfigProvider>,
+  );
+}
+
+describe('EnforcementPage', () => {
+  it('a liaison records, imports and publishes; an overdue draft is shown as such', () => {
+    const html = render('liaison', [row({})]);
+    expect(html).toContain('data-testid="enforcement-create"');
+    expect(html).toContain('data-testid="enforcement-import"');
+    expect(html).toContain('data-testid="enforcement-publish"');
+    expect(html).not.toContain('data-testid="enforcement-withdraw"'); // a draft is published, not withdrawn
+    expect(html).toContain('逾期未公示');
+    expect(html).toContain('有 1 件执法决定已超过公示时限仍未公示');
+  });
+
+  it('a reviewer reads only: no record, import or publish', () => {
+    const html = render('reviewer', [row({ status: 'published', publishedOn: '2026-02-12', state: 'late' })]);
+    expect(html).toContain('潼发改罚〔2026〕1号');
+    expect(html).not.toContain('data-testid="enforcement-create"');
+    expect(html).not.toContain('data-testid="enforcement-publish"');
+    expect(html).not.toContain('data-testid="enforcement-withdraw"');
+    expect(html).toContain('逾期公示');
+  });
+});
