@@ -1,33 +1,11 @@
-// Server-side render of the 行政执法公示 page with seeded query data: what each role may do with a decision.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../../contracts/api';
 import { type EnforcementRow, enforcementApi } from '../../../contracts/enforcement';
-import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
+import { me, renderPage } from '../../testing/smoke';
 import EnforcementPage from './pages/EnforcementPage';
-
-function me(role: RoleCode): CurrentUser {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  return {
-    id: 'u-1',
-    username: 'x',
-    name: '张三',
-    unitId: 'fgw',
-    unitName: '区发展改革委',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-  };
-}
 
 const row = (over: Partial<EnforcementRow>): EnforcementRow => ({
   id: '11111111-1111-4111-8111-111111111111',
@@ -52,29 +30,14 @@ const row = (over: Partial<EnforcementRow>): EnforcementRow => ({
 });
 
 function render(role: RoleCode, rows: EnforcementRow[]): string {
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
-  });
-  qc.setQueryData(ME_KEY, me(role));
-  qc.setQueryData(searchKey(enforcementApi.list, { page: 1, pageSize: 20 }), {
-    items: rows,
-    total: rows.length,
-  });
-  qc.setQueryData(keyOf(enforcementApi.summary, { query: { year: new Date().getFullYear() } }), {
-    byKind: [{ kind: 'penalty', total: 1, published: 0, overdue: 1, late: 0 }],
-    overdue: 1,
-  });
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter>
-            <EnforcementPage />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
-  );
+  return renderPage(<EnforcementPage />, [
+    [ME_KEY, me(role, { username: 'x', unitId: 'fgw', unitName: '区发展改革委' })],
+    [searchKey(enforcementApi.list, { page: 1, pageSize: 20 }), { items: rows, total: rows.length }],
+    [
+      keyOf(enforcementApi.summary, { query: { year: new Date().getFullYear() } }),
+      { byKind: [{ kind: 'penalty', total: 1, published: 0, overdue: 1, late: 0 }], overdue: 1 },
+    ],
+  ]);
 }
 
 describe('EnforcementPage', () => {
