@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/boundaries/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          // Readers run in upload worker threads: their first start on a busy 2-core machine takes seconds.
+          testTimeout: 20_000,
         },
       },
       {

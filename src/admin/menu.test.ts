@@ -78,7 +78,14 @@ const menuOf = (role: RoleCode) =>
 
 // Pages that several roles share, in menu order.
 const REQUESTS_PAGES = ['申请办理', '统计', '年度报告'];
-const DISCLOSURE_READ_PAGES = ['公开目录', '规范性文件', '政策解读', '行政执法公示', '发布日历'];
+const DISCLOSURE_READ_PAGES = [
+  '公开目录',
+  '规范性文件',
+  '政策解读',
+  '规范性文件清理',
+  '行政执法公示',
+  '发布日历',
+];
 
 describe.each<[RoleCode, string[]]>([
   [

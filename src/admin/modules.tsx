@@ -188,6 +188,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['disclosure:item:list'],
       },
       {
+        path: '/disclosure/normative-review',
+        label: '规范性文件清理',
+        anyOf: ['disclosure:item:list'],
+        description: '年度清理、失效引用、合法性审核与备案审查',
+      },
+      {
         path: '/disclosure/enforcement',
         label: '行政执法公示',
         anyOf: ['disclosure:enforcement:list'],

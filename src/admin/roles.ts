@@ -46,6 +46,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'disclosure:review': '审核',
   'disclosure:settings': '发布设置',
   'disclosure:stats': '发布统计',
+  'disclosure:normative': '规范性文件清理',
   'disclosure:enforcement': '行政执法公示',
 };
 

@@ -22,6 +22,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/catalog': lazy(() => import('./features/disclosure/pages/CatalogPage')),
   '/disclosure/normative': lazy(() => import('./features/disclosure/pages/NormativePage')),
   '/disclosure/enforcement': lazy(() => import('./features/enforcement/pages/EnforcementPage')),
+  '/disclosure/normative-review': lazy(() => import('./features/normative/pages/NormativeReviewPage')),
   '/disclosure/interpretations': lazy(() => import('./features/disclosure/pages/InterpretationsPage')),
   '/disclosure/calendar': lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),
   '/disclosure/stats': lazy(() => import('./features/disclosure/pages/StatsPage')),

@@ -99,7 +99,7 @@ export function register(program: Command): void {
               `有 ${doubtful.length} 个单位名称无法自动确定对应单位，未保存。请在管理后台「导入任务分工」中逐一确认`,
             );
           }
-          const plan = await commitPlan(d.database, systemActor('cli'), body);
+          const plan = await commitPlan(d.database, systemActor('cli'), body, config.districtName);
           console.log(
             `已导入：${plan.title}（${plan.year} 年），任务 ${plan.taskCount} 项，分解到单位 ${plan.assignmentCount} 项次`,
           );

@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'disclosure:review:override': '放行检查项',
   'disclosure:settings:update': '维护公开设置',
   'disclosure:stats:list': '查看公开统计',
+  'disclosure:normative:manage': '组织规范性文件清理',
+  'disclosure:normative:mark': '标记清理意见与合法性审核',
   'disclosure:enforcement:list': '查看行政执法公示',
   'disclosure:enforcement:edit': '录入行政执法决定',
   'disclosure:enforcement:publish': '公示或撤下行政执法决定',

@@ -81,6 +81,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
+      'disclosure:normative:manage',
+      'disclosure:normative:mark',
     ],
   },
   {
@@ -106,6 +108,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
       'disclosure:enforcement:publish',
+      'disclosure:normative:mark',
     ],
   },
   {

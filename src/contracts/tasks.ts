@@ -141,6 +141,9 @@ export const tasksSettingsSchema = z.object({
     .int()
     .min(1, '至少 1 个工作日')
     .max(30, '不超过 30 个工作日'),
+  /** 通报's 机关代字 (潼府办) and the number the next one takes (潼府办〔2026〕12号). */
+  bulletinAgencyCode: z.string().trim().min(1, '请填写机关代字').max(20).optional(),
+  bulletinNextNumber: z.number().int().min(1).max(9999).optional(),
 });
 export type TasksSettings = z.output<typeof tasksSettingsSchema>;
 
@@ -390,8 +393,13 @@ export const tasksApi = {
     'tasks:ledger:export',
     { query: planQuery, response: zFile },
   ),
-  bulletin: api.get('/api/tasks/bulletin.docx', '生成督办通报（.docx 公文格式）', 'tasks:bulletin:export', {
-    query: planQuery,
-    response: zFile,
-  }),
+  bulletin: api.get(
+    '/api/tasks/bulletin.docx',
+    '生成督办通报（.docx 公文格式；文号取设置中的机关代字和下一个编号，或 number 参数）',
+    'tasks:bulletin:export',
+    {
+      query: planQuery.extend({ number: z.coerce.number().int().min(1).max(9999).optional() }),
+      response: zFile,
+    },
+  ),
 };

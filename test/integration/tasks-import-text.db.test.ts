@@ -1,7 +1,9 @@
 // POST /api/tasks/import/preview-text: a notice pasted from a browser gets the same preview as a file.
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src/contracts/tasks';
+import { auditLog, units } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
 
 const PATH = '/api/tasks/import/preview-text';
@@ -70,5 +72,64 @@ describe('POST /api/tasks/import/preview-text', () => {
     expect(pastedPreview.status).toBe(200);
     expect(pastedPreview.body.data!.fingerprint).toBe(filePreview.body.data!.fingerprint);
     expect(pastedPreview.body.data!.plan.tasks).toHaveLength(46);
+  });
+});
+
+describe('a unit mapping that learns (issue 14 part 4)', () => {
+  const notice = (title: string) =>
+    [
+      title,
+      '发布日期：2026-03-02',
+      '工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+      '1.公开价格监测报告。 | 区价格监测中心 | 区教委 | 2026年6月底前 |',
+    ].join('\n');
+
+  it('a name mapped by hand once is resolved by itself in the next notice, and the learning is audited', async () => {
+    const first = (await office.post<ImportPreview>(PATH, { text: notice('关于印发价格工作要点的通知') }))
+      .body.data!;
+    const written = first.units.find((u) => u.written === '区价格监测中心')!;
+    expect(written.status).toMatch(/suggestion|unknown/);
+    const fgwUnit = (await api.tdb.database.db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!
+      .id;
+    const jwUnit = (await api.tdb.database.db.select().from(units).where(eq(units.name, '区教委')))[0]!.id;
+    const ids = new Map([
+      ['区价格监测中心', [fgwUnit]],
+      ['区教委', [jwUnit]],
+    ]);
+    const body = {
+      title: first.plan.title,
+      issuer: first.plan.issuer,
+      docNumber: first.plan.docNumber,
+      date: first.plan.date,
+      year: first.plan.year,
+      fingerprint: first.fingerprint,
+      cadence: 'quarter',
+      tasks: first.plan.tasks.map((t) => ({
+        ref: t.ref,
+        section: t.section,
+        text: t.text,
+        measures: t.measures,
+        leadUnits: t.leadUnits.map((w) => ({ written: w, unitIds: ids.get(w) ?? [] })),
+        responsibleUnits: t.responsibleUnits.map((w) => ({ written: w, unitIds: ids.get(w) ?? [] })),
+        deadlines: t.deadlines,
+        disclosurePaths: t.disclosurePaths,
+      })),
+    };
+    const c = await office.post('/api/tasks/import/commit', body);
+    expect(c.status).toBe(201);
+    const learnt = await api.tdb.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'org.unit.alias.learn'));
+    expect(learnt.map((a) => a.detail)).toEqual([JSON.stringify({ aliases: ['区价格监测中心'] })]);
+
+    const next = (await office.post<ImportPreview>(PATH, { text: notice('关于印发下半年价格工作的通知') }))
+      .body.data!;
+    expect(next.units.find((u) => u.written === '区价格监测中心')).toMatchObject({
+      status: 'alias',
+      unitId: fgwUnit,
+    });
+    // A name the registry knew already is not learnt again.
+    expect(next.units.find((u) => u.written === '区教委')).toMatchObject({ status: 'exact', unitId: jwUnit });
   });
 });

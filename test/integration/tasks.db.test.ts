@@ -155,7 +155,9 @@ describe('import', () => {
     expect(typo).toEqual({ written: '区住房城市建委', unitIds: [] });
     const every = body.tasks.flatMap((t) => t.responsibleUnits).find((u) => u.written === '区政府各部门');
     expect(every?.unitIds.length).toBeGreaterThan(10);
-    await expect(commitPlan(api.tdb.database, systemActor('cli'), body)).rejects.toThrow(/尚未确定对应单位/);
+    await expect(
+      commitPlan(api.tdb.database, systemActor('cli'), body, api.config.districtName),
+    ).rejects.toThrow(/尚未确定对应单位/);
     expect(await api.tdb.database.db.select().from(planTasks)).toHaveLength(0);
   });
 
@@ -520,6 +522,18 @@ describe('supervision', () => {
     expect(xml).toContain('被退回需整改的任务');
     expect(xml).toContain('区教委');
     expect(xml).toContain('缺少公开链接');
+    // A real 文号 from the office's 机关代字 (the demo district: 潼府办), never a blank number.
+    expect(xml).toContain('潼府办〔2026〕1号');
+    expect(xml).not.toMatch(/〔\d{4}〕\s*号/);
+    // The plan title already holds 《》: the inner pair becomes 〈〉, never 《…《…》…》.
+    expect(xml).not.toMatch(/《[^》]*《/);
+    expect(xml).toContain('各单位任务落实情况统计表');
+    expect(xml).toContain('销号率');
+    const numbered = await office.request('GET', '/api/tasks/bulletin.docx?number=12');
+    const xml12 = new TextDecoder().decode(
+      unzipSync(new Uint8Array(await numbered.raw.arrayBuffer()))['word/document.xml'],
+    );
+    expect(xml12).toContain('潼府办〔2026〕12号');
   });
 });
 
@@ -527,6 +541,8 @@ describe('settings', () => {
   it('reminder lead time: office sets it (400 out of range, 403 for a liaison)', async () => {
     expect((await fgw.get<{ reminderDaysBefore: number }>('/api/tasks/settings')).body.data).toEqual({
       reminderDaysBefore: 5,
+      bulletinAgencyCode: '潼府办',
+      bulletinNextNumber: 1,
     });
     expect((await fgw.put('/api/tasks/settings', { reminderDaysBefore: 3 })).status).toBe(403);
     expect((await office.put('/api/tasks/settings', { reminderDaysBefore: 0 })).status).toBe(400);

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { xxgkA11y } from './a11y';
 import { xxgkCatalog } from './catalog';
+import { xxgkCleanup } from './cleanup';
 import { xxgkEnforcement } from './enforcement';
 import { xxgkGuide } from './guide';
 import { xxgkItem } from './item';
@@ -18,6 +19,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   xxgkCatalog(app, p, view);
   xxgkItem(app, p, view);
   xxgkNormative(app, p, view);
+  xxgkCleanup(app, p, view);
   xxgkEnforcement(app, p, view);
   xxgkGuide(app, p, view);
   xxgkSearch(app, p, view);

@@ -29,6 +29,9 @@ export function xxgkNormative(app: Hono<AppEnv>, p: Platform, v: View): void {
       [xxgk, { label: '法定主动公开内容', href: '/xxgk/fdzdgknr' }, { label: '行政规范性文件查询' }],
       <>
         <h1>行政规范性文件统一查询</h1>
+        <p>
+          <a href="/xxgk/gfxwj/ql">历年规范性文件清理结果</a>
+        </p>
         <form class="search-form" method="get" action="/xxgk/gfxwj">
           <label>
             关键词

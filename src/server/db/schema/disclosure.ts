@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { UnitGuide } from '../../../contracts/disclosure';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../../../domain/disclosure/enforcement';
+import { CAMPAIGN_STATUSES, REVIEW_DECISIONS } from '../../../domain/disclosure/normative-review';
 import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
@@ -202,3 +203,57 @@ export const enforcementDecisions = pgTable(
     oneOf('enforcement_status_ck', t.status, ENFORCEMENT_STATUSES),
   ],
 );
+
+/** 规范性文件清理 (issue 13 part 5): one campaign a year; each unit marks each of its documents in force. */
+export const normativeCampaigns = pgTable(
+  'normative_campaigns',
+  {
+    id: id(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('open'),
+    /** Units mark their documents by this day. */
+    dueDate: day('due_date').notNull(),
+    publishedOn: day('published_on'),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('normative_campaigns_year_uq').on(t.year),
+    oneOf('normative_campaigns_status_ck', t.status, CAMPAIGN_STATUSES),
+  ],
+);
+
+/** The documents a campaign covers (those in force when it started) and each unit's mark. */
+export const normativeMarks = pgTable(
+  'normative_marks',
+  {
+    id: id(),
+    campaignId: ownedBy('campaign_id', () => normativeCampaigns.id),
+    /** The document's root id (every version of it). */
+    itemRootId: uuid('item_root_id').notNull(),
+    unitId: refTo('unit_id', () => units.id),
+    decision: text('decision', { enum: REVIEW_DECISIONS }),
+    reason: text('reason'),
+    markedBy: ref('marked_by', () => users.id),
+    markedAt: instant('marked_at'),
+  },
+  (t) => [
+    uniqueIndex('normative_marks_doc_uq').on(t.campaignId, t.itemRootId),
+    index('normative_marks_unit_idx').on(t.campaignId, t.unitId),
+    oneOf('normative_marks_decision_ck', t.decision, REVIEW_DECISIONS),
+  ],
+);
+
+/** 合法性审核 and 备案审查 of a normative document (all its versions). */
+export const normativeLegalMarks = pgTable('normative_legal_marks', {
+  itemRootId: uuid('item_root_id').primaryKey(),
+  /** 合法性审核 date and the reviewing body's opinion. */
+  legalityReviewedOn: day('legality_reviewed_on'),
+  legalityOpinion: text('legality_opinion'),
+  /** 备案审查: the filing number and date at the people's congress / the government above. */
+  filingNumber: text('filing_number'),
+  filedOn: day('filed_on'),
+  updatedBy: ref('updated_by', () => users.id),
+  updatedAt: updatedAt(),
+});

@@ -7,6 +7,7 @@ import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { disclosureRoutes } from './disclosure.routes';
 import { enforcementRoutes } from './enforcement.routes';
+import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 
 // The portal's read services.
@@ -19,6 +20,8 @@ export { seedDisclosureDemo } from './demo-content';
 // The portal's 行政执法公示 list.
 export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';
+// The portal's 规范性文件清理结果.
+export { publishedCampaignResult, publishedCampaignYears } from './normative-review';
 export {
   catalogUnits,
   columnPage,
@@ -38,6 +41,7 @@ export const disclosureModule: BusinessModule = {
   routes: (app: Hono<AppEnv>, p: Platform) => {
     disclosureRoutes(app, p);
     enforcementRoutes(app, p);
+    normativeRoutes(app, p);
   },
   init(p: Platform) {
     // Scheduled publishing: once a minute.

@@ -24,6 +24,6 @@ export {
 } from './directory';
 export { commitLeadingGroup, previewLeadingGroup } from './leading-group.service';
 export { assertUnitInScope, scopeFilter } from './org.scope';
-export { levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
+export { learnAliases, levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
 
 export const orgModule: BusinessModule = { name: 'org', routes: orgRoutes };

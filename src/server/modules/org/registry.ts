@@ -70,3 +70,39 @@ export async function resolveNames(
 ): Promise<Resolution[]> {
   return resolveUnits(await loadUnitIndex(db, districtName), written);
 }
+
+/**
+ * A unit mapping the officer made by hand on an import preview (a name the registry could not resolve, mapped to
+ * one unit) is remembered as that unit's alias, so the next notice resolves it by itself (issue 14 part 4). Names
+ * already known — a unit's name, an alias, a group — and names mapped to several units are left alone. Returns the
+ * aliases added, in the caller's transaction (its audit row names them).
+ */
+export async function learnAliases(
+  tx: DbOrTx,
+  districtName: string,
+  mappings: readonly { written: string; unitIds: readonly string[] }[],
+): Promise<{ alias: string; unitId: string }[]> {
+  const single = new Map<string, string>();
+  for (const m of mappings) {
+    const w = m.written.trim();
+    if (m.unitIds.length !== 1 || w.length < 2 || w.length > 50) continue;
+    if (single.has(w) && single.get(w) !== m.unitIds[0])
+      single.set(w, ''); // mapped two ways: not learnt
+    else single.set(w, m.unitIds[0]!);
+  }
+  const candidates = [...single].filter(([, id]) => id !== '');
+  if (!candidates.length) return [];
+  const resolved = await resolveNames(
+    tx,
+    districtName,
+    candidates.map(([w]) => w),
+  );
+  // Only what the registry could not name by itself (a suggestion or nothing) is learnt.
+  const learnt = candidates
+    .filter((_, i) => resolved[i]!.status === 'suggestion' || resolved[i]!.status === 'unknown')
+    .map(([alias, unitId]) => ({ alias, unitId }));
+  if (!learnt.length) return [];
+  // An alias another unit already holds stays with it (the unique index would refuse it anyway).
+  const added = await tx.insert(unitAliases).values(learnt).onConflictDoNothing().returning();
+  return added.map((a) => ({ alias: a.alias, unitId: a.unitId }));
+}

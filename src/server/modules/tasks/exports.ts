@@ -9,9 +9,19 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import {
+  type BulletinStatus,
+  praiseAndCriticise,
+  quoteTitle,
+  tallyByUnit,
+} from '../../../domain/tasks/bulletin';
 import { LEDGER_STATUS_LABELS, type LedgerStatus, periodLabel } from '../../../domain/tasks/ledger';
 
 export interface ExportRow {
@@ -123,15 +133,49 @@ const chineseDate = (iso: string) => {
   return `${y}年${m}月${d}日`;
 };
 
+const cell = (text: string, bold = false) =>
+  new TableCell({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FS, 24, bold)] })],
+  });
+
+/** 各单位任务落实情况统计表: one row a unit. */
+function statisticsTable(tallies: ReturnType<typeof tallyByUnit>): Table {
+  const head = ['序号', '单位', '任务项次', '已销号', '逾期未完成', '被退回', '销号率'];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+      ...tallies.map(
+        (t, i) =>
+          new TableRow({
+            children: [
+              cell(String(i + 1)),
+              cell(t.unitName),
+              cell(String(t.total)),
+              cell(String(t.closed)),
+              cell(String(t.overdue)),
+              cell(String(t.returned)),
+              cell(`${t.rate}%`),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+const bulletinStatus = (s: LedgerStatus): BulletinStatus =>
+  s === 'closed' || s === 'overdue' || s === 'returned' ? s : 'other';
+
 /**
- * 通报: title, 文号 placeholder, body listing late and returned items by unit, issuer and date. The office fills the
- * number when it is issued.
+ * 通报: title, 文号 (机关代字〔年〕号, from the settings), the figures, the units praised and those criticised, late
+ * and returned items by unit, the requirements, a statistics table, issuer and date.
  */
 export async function bulletinDocx(input: {
   year: number;
   planTitle: string;
   today: string;
   issuer: string;
+  docNumber: string;
   rows: ExportRow[];
 }): Promise<Uint8Array> {
   const { rows } = input;
@@ -144,7 +188,9 @@ export async function bulletinDocx(input: {
     for (const r of list) m.set(r.unitName, [...(m.get(r.unitName) ?? []), r]);
     return [...m];
   };
-  const children: Paragraph[] = [
+  const tallies = tallyByUnit(rows.map((r) => ({ unitName: r.unitName, status: bulletinStatus(r.status) })));
+  const { praised, criticised } = praiseAndCriticise(tallies);
+  const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 560 },
@@ -153,7 +199,7 @@ export async function bulletinDocx(input: {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 240, after: 480 },
-      children: [run(`〔${input.year}〕　号`)],
+      children: [run(input.docNumber)],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -162,10 +208,20 @@ export async function bulletinDocx(input: {
     }),
     new Paragraph({ spacing: { line: 560 }, children: [run('各有关单位：')] }),
     body(
-      `按照《${input.planTitle}》要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
+      `按照${quoteTitle(input.planTitle)}要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
     ),
   ];
   let h = 0;
+  if (praised.length) {
+    children.push(heading(`${cn(++h)}、予以通报表扬的单位`));
+    children.push(body(`${praised.join('、')}等 ${praised.length} 个单位按时完成全部任务，予以通报表扬。`));
+  }
+  if (criticised.length) {
+    children.push(heading(`${cn(++h)}、予以通报批评的单位`));
+    children.push(
+      body(`${criticised.join('、')}等 ${criticised.length} 个单位有任务逾期未完成，予以通报批评。`),
+    );
+  }
   if (late.length) {
     children.push(heading(`${cn(++h)}、逾期未完成的任务`));
     byUnit(late).forEach(([unit, list], i) => {
@@ -204,6 +260,16 @@ export async function bulletinDocx(input: {
     }),
   );
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(input.today))] }));
+  // 附件 after the date, as in a 公文.
+  children.push(new Paragraph({ pageBreakBefore: true, children: [run('附件', '黑体')] }));
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [run('各单位任务落实情况统计表', '方正小标宋简体', 36)],
+    }),
+  );
+  children.push(statisticsTable(tallies));
   const doc = new Document({
     creator: 'Gongkai',
     title: `关于${input.year}年政务公开工作任务落实情况的通报`,

@@ -17,7 +17,7 @@ import { planTasks, progressReports, taskAssignments, workPlans } from '../../db
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, invalid } from '../../platform/errors';
-import { resolveNames, unitNames } from '../org';
+import { learnAliases, resolveNames, unitNames } from '../org';
 import { insertAssignments } from './ledger.repo';
 
 /** Same notice, same tasks: the fingerprint ignores layout and whitespace, not content. */
@@ -123,6 +123,7 @@ export async function commitPlan(
   database: Database,
   actor: Actor,
   body: CommitPlanBody,
+  districtName: string,
 ): Promise<WorkPlanSummary> {
   const errors = await checkCommit(database.db, body);
   if (errors.length)
@@ -185,6 +186,18 @@ export async function commitPlan(
         instancesFor(t.deadlines, body.year, body.cadence),
       );
     }
+    // The officer's own mappings become aliases: the next notice that writes these names needs no mapping.
+    const learnt = await learnAliases(
+      tx,
+      districtName,
+      body.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]),
+    );
+    if (learnt.length)
+      await audit(tx, actor, {
+        action: 'org.unit.alias.learn',
+        objectType: 'unit',
+        detail: { aliases: learnt.map((l) => l.alias) },
+      });
     await audit(tx, actor, {
       action: 'tasks.plan.import',
       objectType: 'workPlan',

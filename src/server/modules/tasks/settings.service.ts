@@ -1,6 +1,7 @@
 // Office settings of the tasks module: how many working days ahead reminders go out, and the reporting cadence
 // of a plan's continuous tasks (which re-creates their periodic instances while nobody has reported on them).
 import { and, eq, inArray } from 'drizzle-orm';
+import { defaultAgencyCode } from '../../../domain/tasks/bulletin';
 import { type Cadence, instancesFor } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
@@ -14,12 +15,20 @@ import { DEFAULT_REMINDER_DAYS } from './reminders';
 
 export interface TasksSettings {
   reminderDaysBefore: number;
+  bulletinAgencyCode?: string;
+  bulletinNextNumber?: number;
 }
 
-export async function getTasksSettings(database: Database): Promise<TasksSettings> {
+export async function getTasksSettings(
+  database: Database,
+  districtName: string,
+): Promise<Required<TasksSettings>> {
   return {
     reminderDaysBefore:
       (await getSetting<number>(database, 'tasks.reminderDaysBefore')) ?? DEFAULT_REMINDER_DAYS,
+    bulletinAgencyCode:
+      (await getSetting<string>(database, 'tasks.bulletinAgencyCode')) ?? defaultAgencyCode(districtName),
+    bulletinNextNumber: (await getSetting<number>(database, 'tasks.bulletinNextNumber')) ?? 1,
   };
 }
 
@@ -30,6 +39,8 @@ export async function putTasksSettings(
 ): Promise<TasksSettings> {
   await database.db.transaction(async (tx) => {
     await putSetting(tx, 'tasks.reminderDaysBefore', s.reminderDaysBefore);
+    if (s.bulletinAgencyCode) await putSetting(tx, 'tasks.bulletinAgencyCode', s.bulletinAgencyCode);
+    if (s.bulletinNextNumber) await putSetting(tx, 'tasks.bulletinNextNumber', s.bulletinNextNumber);
     await audit(tx, actor, { action: 'tasks.settings.update', objectType: 'setting', detail: { ...s } });
   });
   return s;

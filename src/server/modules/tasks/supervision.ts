@@ -2,6 +2,7 @@
 // each over the rows the viewer may see.
 import { eq } from 'drizzle-orm';
 import type { Dashboard } from '../../../contracts/tasks';
+import { bulletinDocNumber } from '../../../domain/tasks/bulletin';
 import type { DbOrTx } from '../../db/client';
 import { planTasks } from '../../db/schema/tasks';
 import { dashboard } from './dashboard';
@@ -47,17 +48,20 @@ export async function exportLedger(db: DbOrTx, v: Viewer, planId: string | undef
 export async function exportBulletin(
   db: DbOrTx,
   v: Viewer,
-  planId: string | undefined,
+  q: { planId?: string; number?: number },
   today: string,
   districtName: string,
+  settings: { bulletinAgencyCode: string; bulletinNextNumber: number },
 ) {
-  const plan = await planOrLatest(db, planId);
+  const plan = await planOrLatest(db, q.planId);
   const rows = await allRows(db, v, plan.id, today);
+  const year = Number(today.slice(0, 4));
   const bytes = await bulletinDocx({
     year: plan.year,
     planTitle: plan.title,
     today,
     issuer: `${districtName.replace(/^.*?市/, '')}人民政府办公室`,
+    docNumber: bulletinDocNumber(settings.bulletinAgencyCode, year, q.number ?? settings.bulletinNextNumber),
     rows,
   });
   return { bytes, name: `政务公开工作任务落实情况通报-${today}.docx` };

@@ -52,12 +52,14 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
       query.year,
     ),
   );
-  route(app, tasksApi.importCommit, ({ c, user, body }) => commitPlan(database, actorOf(user, c), body));
+  route(app, tasksApi.importCommit, ({ c, user, body }) =>
+    commitPlan(database, actorOf(user, c), body, config.districtName),
+  );
   route(app, tasksApi.plans, () => listPlans(db));
   route(app, tasksApi.setCadence, ({ c, user, params, body }) =>
     setPlanCadence(database, actorOf(user, c), id(params), body.cadence),
   );
-  route(app, tasksApi.getSettings, () => getTasksSettings(database));
+  route(app, tasksApi.getSettings, () => getTasksSettings(database, config.districtName));
   route(app, tasksApi.putSettings, ({ c, user, body }) => putTasksSettings(database, actorOf(user, c), body));
 
   route(app, tasksApi.ledger, ({ user, query }) => listLedger(db, user, query, today()));
@@ -105,7 +107,8 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     return fileResponse(f.bytes, f.name, XLSX_MIME);
   });
   route(app, tasksApi.bulletin, async ({ user, query }) => {
-    const f = await exportBulletin(db, user, query.planId, today(), config.districtName);
+    const settings = await getTasksSettings(database, config.districtName);
+    const f = await exportBulletin(db, user, query, today(), config.districtName, settings);
     return fileResponse(f.bytes, f.name, DOCX_MIME);
   });
 }
