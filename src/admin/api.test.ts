@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eachReturns } from '../../test/table';
 import {
   ApiError,
   api,
@@ -38,20 +39,22 @@ describe('buildQuery', () => {
 });
 
 describe('filenameFromDisposition', () => {
-  it.each([
-    // RFC 5987 filename* wins over the ASCII fallback
-    [`attachment; filename="units.xlsx"; filename*=UTF-8''%E5%8D%95%E4%BD%8D.xlsx`, '单位.xlsx'],
-    [`attachment; filename*=utf-8''%E7%94%A8%E6%88%B7%202026.xlsx`, '用户 2026.xlsx'],
-    [`attachment; filename*=UTF-8'zh-CN'%E5%AE%A1%E8%AE%A1.xlsx`, '审计.xlsx'],
-    [`attachment; filename*=ISO-8859-1''caf%E9.txt`, 'café.txt'],
-    ['attachment; filename="plain name.xlsx"', 'plain name.xlsx'],
-    ['attachment; filename="a\\"b.xlsx"', 'a"b.xlsx'],
-    ['attachment; filename=bare.xlsx', 'bare.xlsx'],
-    ['attachment', null],
-    [null, null],
-  ])('%s -> %s', (header, expected) => {
-    expect(filenameFromDisposition(header)).toBe(expected);
-  });
+  eachReturns(
+    filenameFromDisposition,
+    [
+      // RFC 5987 filename* wins over the ASCII fallback
+      [`attachment; filename="units.xlsx"; filename*=UTF-8''%E5%8D%95%E4%BD%8D.xlsx`, '单位.xlsx'],
+      [`attachment; filename*=utf-8''%E7%94%A8%E6%88%B7%202026.xlsx`, '用户 2026.xlsx'],
+      [`attachment; filename*=UTF-8'zh-CN'%E5%AE%A1%E8%AE%A1.xlsx`, '审计.xlsx'],
+      [`attachment; filename*=ISO-8859-1''caf%E9.txt`, 'café.txt'],
+      ['attachment; filename="plain name.xlsx"', 'plain name.xlsx'],
+      ['attachment; filename="a\\"b.xlsx"', 'a"b.xlsx'],
+      ['attachment; filename=bare.xlsx', 'bare.xlsx'],
+      ['attachment', null],
+      [null, null],
+    ],
+    '%s -> %s',
+  );
 });
 
 describe('error details', () => {

@@ -1,23 +1,8 @@
-// Server-side render of the console pages with seeded query data (no browser is available here): catches
-// pages that crash on realistic data and checks what each role sees.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type {
-  CalendarYearSummary,
-  CurrentUser,
-  LeadingGroup,
-  Paged,
-  Unit,
-  UnitTreeNode,
-  User,
-} from '../contracts/api';
+import type { CalendarYearSummary, LeadingGroup, Paged, Unit, UnitTreeNode, User } from '../contracts/api';
 import { orgApi } from '../contracts/org';
-import { BUILTIN_ROLES, type RoleCode } from '../contracts/roles';
+import type { RoleCode } from '../contracts/roles';
 import { ME_KEY } from './auth';
 import { searchKey } from './components/SearchTable';
 import { UNIT_TREE_KEY } from './components/units';
@@ -28,23 +13,7 @@ import UnitsPage from './features/org/pages/UnitsPage';
 import UsersPage from './features/org/pages/UsersPage';
 import CalendarPage from './features/system/pages/CalendarPage';
 import { AdminLayout } from './layout/AdminLayout';
-
-function me(role: RoleCode, extra: Partial<CurrentUser> = {}): CurrentUser {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  return {
-    id: 'u-1',
-    username: 'zhangsan',
-    name: '张三',
-    unitId: 'gov',
-    unitName: '某某区人民政府办公室',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-    ...extra,
-  };
-}
+import { me, renderPage, text } from './testing/smoke';
 
 const tree: UnitTreeNode[] = [
   {
@@ -55,23 +24,7 @@ const tree: UnitTreeNode[] = [
   },
 ];
 
-function render(node: ReactNode, seed: [readonly unknown[], unknown][], path = '/'): string {
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
-  });
-  for (const [key, data] of seed) qc.setQueryData(key, data);
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter initialEntries={[path]}>{node}</MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
-  );
-}
-
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const render = renderPage;
 
 describe('LoginPage', () => {
   it('renders the username and password fields', () => {

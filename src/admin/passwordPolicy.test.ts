@@ -1,30 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals, eachReturns } from '../../test/table';
 import { charClasses, checkPassword, policyText } from './passwordPolicy';
 
 describe('charClasses', () => {
-  it.each([
-    ['abc', ['lower']],
-    ['ABC123', ['upper', 'digit']],
-    ['aB3!', ['lower', 'upper', 'digit', 'symbol']],
-    ['密码abc', ['lower', 'symbol']], // non-ASCII letters count as special characters
-    ['a b', ['lower']], // spaces are no class
-  ])('%s -> %j', (pw, classes) => {
-    expect(charClasses(pw)).toEqual(classes);
-  });
+  eachEquals(
+    charClasses,
+    [
+      ['abc', ['lower']],
+      ['ABC123', ['upper', 'digit']],
+      ['aB3!', ['lower', 'upper', 'digit', 'symbol']],
+      ['密码abc', ['lower', 'symbol']], // non-ASCII letters count as special characters
+      ['a b', ['lower']], // spaces are no class
+    ],
+    '%s -> %j',
+  );
 });
 
 describe('checkPassword (default: ≥ 8 chars, 3 of 4 classes)', () => {
-  it.each<[string, string | null]>([
-    ['Abcdef1!', null],
-    ['abcdef12', '密码需包含至少 3 类字符（当前 2 类）'],
-    ['Abcdefgh', '密码需包含至少 3 类字符（当前 2 类）'],
-    ['Abcdefg1', null],
-    ['abcdefg1!', null],
-    ['Ab1!xyz', '密码长度不足 8 位'],
-    ['', '密码长度不足 8 位'],
-  ])('%j -> %s', (pw, expected) => {
-    expect(checkPassword(pw)).toBe(expected);
-  });
+  eachReturns(
+    checkPassword,
+    [
+      ['Abcdef1!', null],
+      ['abcdef12', '密码需包含至少 3 类字符（当前 2 类）'],
+      ['Abcdefgh', '密码需包含至少 3 类字符（当前 2 类）'],
+      ['Abcdefg1', null],
+      ['abcdefg1!', null],
+      ['Ab1!xyz', '密码长度不足 8 位'],
+      ['', '密码长度不足 8 位'],
+    ],
+    '%j -> %s',
+  );
 
   it('follows a stricter configured policy', () => {
     expect(checkPassword('Abcdefg1', { minLength: 12, minClasses: 3 })).toBe('密码长度不足 12 位');

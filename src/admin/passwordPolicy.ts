@@ -1,18 +1,20 @@
 // Client-side hint of the server's password policy (the server is the authority; it may be configured stricter
 // in 安全策略). Defaults: at least 8 characters and 3 of the 4 character classes.
+import { codesOf } from '../domain/codes';
+
 export interface PasswordPolicy {
   minLength: number;
   minClasses: number;
 }
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 3 };
 
-export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol';
-export const CHAR_CLASS_LABELS: Record<CharClass, string> = {
+export const CHAR_CLASS_LABELS = {
   lower: '小写字母',
   upper: '大写字母',
   digit: '数字',
   symbol: '特殊字符',
 };
+export type CharClass = keyof typeof CHAR_CLASS_LABELS;
 
 export function charClasses(pw: string): CharClass[] {
   const found = new Set<CharClass>();
@@ -22,7 +24,7 @@ export function charClasses(pw: string): CharClass[] {
     else if (/[0-9]/.test(ch)) found.add('digit');
     else if (!/\s/.test(ch)) found.add('symbol');
   }
-  return (['lower', 'upper', 'digit', 'symbol'] as const).filter((c) => found.has(c));
+  return codesOf(CHAR_CLASS_LABELS).filter((c) => found.has(c));
 }
 
 export function policyText(p: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string {
@@ -43,3 +45,11 @@ export function checkPassword(
     return '密码不能包含用户名';
   return null;
 }
+
+/** The form rule (antd `rules` entry) that checks a new password against the policy. */
+export const passwordRule = {
+  validator: (_: unknown, v: string | undefined) => {
+    const why = v ? checkPassword(v) : null;
+    return why ? Promise.reject(new Error(why)) : Promise.resolve();
+  },
+};

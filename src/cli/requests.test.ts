@@ -6,7 +6,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { checkReportFile } from './requests';
 
-const FIX = path.resolve(import.meta.dirname, '../domain/requests/fixtures');
+const FIX = path.resolve(import.meta.dirname, '../../test/fixtures/annual-reports');
 
 describe('checkReportFile', () => {
   it.each([

@@ -1,8 +1,9 @@
 // Contracts of the audit log and the login log (auditor): filters, records and the chain check.
 import { z } from 'zod';
-import { endpoint, zFile, zInstant, zPage, zPaged } from './http';
+import { endpointsOf, zFile, zInstant, zPage, zPaged } from './http';
 
 const tag = '审计';
+const api = endpointsOf(tag);
 
 /** A day (YYYY-MM-DD, China time) or an instant (ISO 8601 with offset), as the console's range picker sends. */
 const zWhen = z
@@ -87,39 +88,19 @@ export const verifyResultSchema = z.object({
 export type VerifyResult = z.output<typeof verifyResultSchema>;
 
 export const auditApi = {
-  logs: endpoint({
-    method: 'get',
-    path: '/api/audit/logs',
-    tag,
-    summary: '审计日志',
-    permission: 'audit:log:list',
+  logs: api.get('/api/audit/logs', '审计日志', 'audit:log:list', {
     query: auditFiltersSchema,
     response: zPaged(auditRecordSchema),
   }),
-  exportLogs: endpoint({
-    method: 'get',
-    path: '/api/audit/logs/export',
-    tag,
-    summary: '导出审计日志（.xlsx）',
-    permission: 'audit:log:export',
+  exportLogs: api.get('/api/audit/logs/export', '导出审计日志（.xlsx）', 'audit:log:export', {
     query: auditFiltersSchema,
     response: zFile,
   }),
-  logins: endpoint({
-    method: 'get',
-    path: '/api/audit/logins',
-    tag,
-    summary: '登录日志',
-    permission: 'audit:login:list',
+  logins: api.get('/api/audit/logins', '登录日志', 'audit:login:list', {
     query: loginFiltersSchema,
     response: zPaged(loginRecordSchema),
   }),
-  verify: endpoint({
-    method: 'get',
-    path: '/api/audit/verify',
-    tag,
-    summary: '校验审计日志与登录日志的哈希链及签名检查点',
-    permission: 'audit:chain:verify',
+  verify: api.get('/api/audit/verify', '校验审计日志与登录日志的哈希链及签名检查点', 'audit:chain:verify', {
     response: verifyResultSchema,
   }),
 };

@@ -2,7 +2,7 @@
 // challenge once a name or an address has failed a few times, the password, then a TOTP or recovery code when the
 // account has (or must have) a second factor.
 import { z } from 'zod';
-import { endpoint, zOk } from './http';
+import { endpointsOf, zOk } from './http';
 import { ALL_PERMISSIONS } from './permissions';
 import { ROLE_CODES } from './roles';
 
@@ -24,6 +24,7 @@ export const currentUserSchema = z.object({
 export const mfaPendingSchema = z.object({ mfaRequired: z.literal(true), mfaToken: z.string() });
 
 const tag = '登录与会话';
+const api = endpointsOf(tag);
 const code = z
   .string()
   .trim()
@@ -32,19 +33,11 @@ const code = z
   .transform((s) => s.replace(/[\s-]/g, ''));
 
 export const authApi = {
-  challenge: endpoint({
-    method: 'post',
-    path: '/api/auth/challenge',
-    tag,
-    summary: '取登录验证题（一次有效）',
+  challenge: api.post('/api/auth/challenge', '取登录验证题（一次有效）', null, {
     auth: 'public',
     response: z.object({ id: z.string(), question: z.string() }),
   }),
-  login: endpoint({
-    method: 'post',
-    path: '/api/auth/login',
-    tag,
-    summary: '登录（用户名与密码）',
+  login: api.post('/api/auth/login', '登录（用户名与密码）', null, {
     auth: 'public',
     body: z.object({
       username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -54,44 +47,21 @@ export const authApi = {
     }),
     response: z.union([currentUserSchema, mfaPendingSchema]),
   }),
-  loginTotp: endpoint({
-    method: 'post',
-    path: '/api/auth/login/totp',
-    tag,
-    summary: '登录第二步：动态验证码或恢复码',
+  loginTotp: api.post('/api/auth/login/totp', '登录第二步：动态验证码或恢复码', null, {
     auth: 'public',
     body: z.object({ mfaToken: z.string().min(1).max(100), code }),
     response: currentUserSchema,
   }),
-  me: endpoint({
-    method: 'get',
-    path: '/api/auth/me',
-    tag,
-    summary: '当前用户、角色与权限',
+  me: api.get('/api/auth/me', '当前用户、角色与权限', null, {
     allowPasswordChange: true,
     response: currentUserSchema,
   }),
-  logout: endpoint({
-    method: 'post',
-    path: '/api/auth/logout',
-    tag,
-    summary: '退出登录',
-    allowPasswordChange: true,
-    response: zOk,
-  }),
-  csrf: endpoint({
-    method: 'get',
-    path: '/api/auth/csrf',
-    tag,
-    summary: '重新下发 CSRF 令牌 Cookie',
+  logout: api.post('/api/auth/logout', '退出登录', null, { allowPasswordChange: true, response: zOk }),
+  csrf: api.get('/api/auth/csrf', '重新下发 CSRF 令牌 Cookie', null, {
     allowPasswordChange: true,
     response: z.object({ token: z.string() }),
   }),
-  password: endpoint({
-    method: 'post',
-    path: '/api/auth/password',
-    tag,
-    summary: '修改密码',
+  password: api.post('/api/auth/password', '修改密码', null, {
     allowPasswordChange: true,
     body: z.object({
       oldPassword: z.string().min(1, '请输入原密码').max(256),
@@ -99,11 +69,7 @@ export const authApi = {
     }),
     response: zOk,
   }),
-  totpStatus: endpoint({
-    method: 'get',
-    path: '/api/auth/totp',
-    tag,
-    summary: '两步验证状态',
+  totpStatus: api.get('/api/auth/totp', '两步验证状态', null, {
     allowPasswordChange: true,
     response: z.object({
       enabled: z.boolean(),
@@ -111,28 +77,16 @@ export const authApi = {
       recoveryCodesLeft: z.number().int(),
     }),
   }),
-  totpSetup: endpoint({
-    method: 'post',
-    path: '/api/auth/totp/setup',
-    tag,
-    summary: '开始设置两步验证（生成密钥）',
+  totpSetup: api.post('/api/auth/totp/setup', '开始设置两步验证（生成密钥）', null, {
     allowPasswordChange: true,
     response: z.object({ secret: z.string(), uri: z.string() }),
   }),
-  totpConfirm: endpoint({
-    method: 'post',
-    path: '/api/auth/totp/confirm',
-    tag,
-    summary: '确认两步验证（输入验证码，取恢复码）',
+  totpConfirm: api.post('/api/auth/totp/confirm', '确认两步验证（输入验证码，取恢复码）', null, {
     allowPasswordChange: true,
     body: z.object({ code }),
     response: z.object({ recoveryCodes: z.array(z.string()) }),
   }),
-  totpDisable: endpoint({
-    method: 'post',
-    path: '/api/auth/totp/disable',
-    tag,
-    summary: '关闭两步验证（须输入密码）',
+  totpDisable: api.post('/api/auth/totp/disable', '关闭两步验证（须输入密码）', null, {
     body: z.object({ password: z.string().min(1, '请输入密码').max(256) }),
     response: zOk,
   }),

@@ -30,13 +30,14 @@ import {
   workflowResult,
   yearQuery,
 } from './disclosure-shapes';
-import { endpoint, zFile, zOk, zPaged } from './http';
+import { endpoint, endpointsOf, zFile, zOk, zPaged } from './http';
 
 export * from './disclosure-shapes';
 
 // ---- endpoints ----
 
 const tag = '信息发布';
+const api = endpointsOf(tag);
 const itemPath = '/api/disclosure/items/:id';
 
 /** Review actions on an item: one contract each, one handler for all (disclosure.routes.ts). */
@@ -75,233 +76,139 @@ export const disclosureWorkflowApi = {
 
 export const disclosureApi = {
   // ---- catalog ----
-  listColumns: endpoint({
-    method: 'get',
-    path: '/api/disclosure/columns',
-    tag,
-    summary: '某单位的公开目录栏目（树的扁平列表；默认区政府）',
-    permission: 'disclosure:catalog:list',
-    query: unitQuery,
-    response: z.array(columnRowSchema),
-  }),
-  taskPaths: endpoint({
-    method: 'get',
-    path: '/api/disclosure/columns/task-paths',
-    tag,
-    summary: '本单位任务中的公开路径及其在公开目录中的对应',
-    permission: 'disclosure:catalog:list',
-    query: unitQuery,
-    response: z.array(taskPathRowSchema),
-  }),
-  createColumn: endpoint({
-    method: 'post',
-    path: '/api/disclosure/columns',
-    tag,
-    summary: '新增栏目',
-    permission: 'disclosure:catalog:update',
+  listColumns: api.get(
+    '/api/disclosure/columns',
+    '某单位的公开目录栏目（树的扁平列表；默认区政府）',
+    'disclosure:catalog:list',
+    { query: unitQuery, response: z.array(columnRowSchema) },
+  ),
+  taskPaths: api.get(
+    '/api/disclosure/columns/task-paths',
+    '本单位任务中的公开路径及其在公开目录中的对应',
+    'disclosure:catalog:list',
+    { query: unitQuery, response: z.array(taskPathRowSchema) },
+  ),
+  createColumn: api.post('/api/disclosure/columns', '新增栏目', 'disclosure:catalog:update', {
     body: columnInput,
     status: 201,
     response: columnRowSchema.extend({ alsoCreated: z.number() }),
   }),
-  updateColumn: endpoint({
-    method: 'put',
-    path: '/api/disclosure/columns/:id',
-    tag,
-    summary: '修改栏目',
-    permission: 'disclosure:catalog:update',
+  updateColumn: api.put('/api/disclosure/columns/:id', '修改栏目', 'disclosure:catalog:update', {
     body: columnInput,
     response: zOk,
   }),
-  deleteColumn: endpoint({
-    method: 'delete',
-    path: '/api/disclosure/columns/:id',
-    tag,
-    summary: '删除栏目（无下级、无信息时）',
-    permission: 'disclosure:catalog:update',
-    response: zOk,
-  }),
-  resolvePath: endpoint({
-    method: 'post',
-    path: '/api/disclosure/columns/resolve-path',
-    tag,
-    summary: '把任务通知中的公开路径对应到目录（可创建缺少的栏目）',
-    permission: 'disclosure:catalog:list',
-    body: pathInput,
-    response: resolvedPathSchema,
-  }),
+  deleteColumn: api.delete(
+    '/api/disclosure/columns/:id',
+    '删除栏目（无下级、无信息时）',
+    'disclosure:catalog:update',
+    { response: zOk },
+  ),
+  resolvePath: api.post(
+    '/api/disclosure/columns/resolve-path',
+    '把任务通知中的公开路径对应到目录（可创建缺少的栏目）',
+    'disclosure:catalog:list',
+    { body: pathInput, response: resolvedPathSchema },
+  ),
 
   // ---- settings ----
-  getSettings: endpoint({
-    method: 'get',
-    path: '/api/disclosure/settings',
-    tag,
-    summary: '信息发布设置（索引号规则、三同步、敏感词）',
-    permission: 'disclosure:item:list',
-    response: disclosureSettingsSchema.extend({ reviewLevels: z.array(z.string()) }),
-  }),
-  putSettings: endpoint({
-    method: 'put',
-    path: '/api/disclosure/settings',
-    tag,
-    summary: '修改信息发布设置',
-    permission: 'disclosure:settings:update',
+  getSettings: api.get(
+    '/api/disclosure/settings',
+    '信息发布设置（索引号规则、三同步、敏感词）',
+    'disclosure:item:list',
+    { response: disclosureSettingsSchema.extend({ reviewLevels: z.array(z.string()) }) },
+  ),
+  putSettings: api.put('/api/disclosure/settings', '修改信息发布设置', 'disclosure:settings:update', {
     body: settingsInput,
     response: disclosureSettingsSchema,
   }),
-  getUnitSettings: endpoint({
-    method: 'get',
-    path: '/api/disclosure/units/:unitId/settings',
-    tag,
-    summary: '单位的审核级别',
-    permission: 'disclosure:item:list',
-    response: z.object({ reviewLevels: z.array(z.string()) }),
-  }),
-  putUnitSettings: endpoint({
-    method: 'put',
-    path: '/api/disclosure/units/:unitId/settings',
-    tag,
-    summary: '设置单位的审核级别（默认 初审、复审、终审）',
-    permission: 'disclosure:settings:update',
-    body: unitSettingsInput,
-    response: zOk,
-  }),
+  getUnitSettings: api.get(
+    '/api/disclosure/units/:unitId/settings',
+    '单位的审核级别',
+    'disclosure:item:list',
+    { response: z.object({ reviewLevels: z.array(z.string()) }) },
+  ),
+  putUnitSettings: api.put(
+    '/api/disclosure/units/:unitId/settings',
+    '设置单位的审核级别（默认 初审、复审、终审）',
+    'disclosure:settings:update',
+    { body: unitSettingsInput, response: zOk },
+  ),
 
   // ---- 指南 (条例 Art. 12) ----
-  getUnitGuide: endpoint({
-    method: 'get',
-    path: '/api/disclosure/units/:unitId/guide',
-    tag,
-    summary: '单位的政府信息公开指南（未编辑时为 null，门户显示自动生成的提纲）',
-    permission: 'disclosure:item:list',
-    response: z.object({ guide: unitGuideInput.nullable() }),
-  }),
-  putUnitGuide: endpoint({
-    method: 'put',
-    path: '/api/disclosure/units/:unitId/guide',
-    tag,
-    summary: '编辑单位的政府信息公开指南（条例第十二条）',
-    permission: 'disclosure:settings:update',
-    body: z.object({ guide: unitGuideInput.nullable() }),
-    response: zOk,
-  }),
+  getUnitGuide: api.get(
+    '/api/disclosure/units/:unitId/guide',
+    '单位的政府信息公开指南（未编辑时为 null，门户显示自动生成的提纲）',
+    'disclosure:item:list',
+    { response: z.object({ guide: unitGuideInput.nullable() }) },
+  ),
+  putUnitGuide: api.put(
+    '/api/disclosure/units/:unitId/guide',
+    '编辑单位的政府信息公开指南（条例第十二条）',
+    'disclosure:settings:update',
+    { body: z.object({ guide: unitGuideInput.nullable() }), response: zOk },
+  ),
 
   // ---- items ----
-  listItems: endpoint({
-    method: 'get',
-    path: '/api/disclosure/items',
-    tag,
-    summary: '公开信息列表（inbox=1 为待我审核）',
-    permission: 'disclosure:item:list',
+  listItems: api.get('/api/disclosure/items', '公开信息列表（inbox=1 为待我审核）', 'disclosure:item:list', {
     query: itemListQuery,
     response: zPaged(itemRowSchema),
   }),
-  createItem: endpoint({
-    method: 'post',
-    path: '/api/disclosure/items',
-    tag,
-    summary: '起草公开信息',
-    permission: 'disclosure:item:create',
+  createItem: api.post('/api/disclosure/items', '起草公开信息', 'disclosure:item:create', {
     body: itemInput,
     status: 201,
     response: created,
   }),
-  getItem: endpoint({
-    method: 'get',
-    path: itemPath,
-    tag,
-    summary: '公开信息详情（含检查结果、审核记录、版本）',
-    permission: 'disclosure:item:list',
+  getItem: api.get(itemPath, '公开信息详情（含检查结果、审核记录、版本）', 'disclosure:item:list', {
     response: itemDetailSchema,
   }),
-  updateItem: endpoint({
-    method: 'put',
-    path: itemPath,
-    tag,
-    summary: '修改草稿',
-    permission: 'disclosure:item:update',
+  updateItem: api.put(itemPath, '修改草稿', 'disclosure:item:update', {
     body: itemInput,
     response: itemDetailSchema,
   }),
-  addAttachment: endpoint({
-    method: 'post',
-    path: `${itemPath}/attachments`,
-    tag,
-    summary: '上传附件（按内容识别类型并检查）',
-    permission: 'disclosure:item:update',
-    upload: true,
-    status: 201,
-    response: z.object({ id: z.string(), name: z.string(), findings: z.array(findingSchema) }),
-  }),
-  removeAttachment: endpoint({
-    method: 'delete',
-    path: `${itemPath}/attachments/:attId`,
-    tag,
-    summary: '删除附件',
-    permission: 'disclosure:item:update',
+  addAttachment: api.post(
+    `${itemPath}/attachments`,
+    '上传附件（按内容识别类型并检查）',
+    'disclosure:item:update',
+    {
+      upload: true,
+      status: 201,
+      response: z.object({ id: z.string(), name: z.string(), findings: z.array(findingSchema) }),
+    },
+  ),
+  removeAttachment: api.delete(`${itemPath}/attachments/:attId`, '删除附件', 'disclosure:item:update', {
     response: zOk,
   }),
-  downloadAttachment: endpoint({
-    method: 'get',
-    path: '/api/disclosure/attachments/:attId',
-    tag,
-    summary: '下载附件',
-    permission: 'disclosure:item:list',
+  downloadAttachment: api.get('/api/disclosure/attachments/:attId', '下载附件', 'disclosure:item:list', {
     response: zFile,
   }),
-  mask: endpoint({
-    method: 'post',
-    path: `${itemPath}/mask`,
-    tag,
-    summary: '一键脱敏（正文与附件）',
-    permission: 'disclosure:item:update',
+  mask: api.post(`${itemPath}/mask`, '一键脱敏（正文与附件）', 'disclosure:item:update', {
     body: maskInput,
     response: z.object({ masked: z.number(), findings: z.array(findingSchema) }),
   }),
-  override: endpoint({
-    method: 'post',
-    path: `${itemPath}/override`,
-    tag,
-    summary: '审核人说明理由后放行阻断性检查项',
-    permission: 'disclosure:review:override',
-    body: overrideInput,
-    response: gateSchema,
-  }),
+  override: api.post(
+    `${itemPath}/override`,
+    '审核人说明理由后放行阻断性检查项',
+    'disclosure:review:override',
+    { body: overrideInput, response: gateSchema },
+  ),
   ...disclosureWorkflowApi,
-  correct: endpoint({
-    method: 'post',
-    path: `${itemPath}/correct`,
-    tag,
-    summary: '更正：生成新版本草稿',
-    permission: 'disclosure:item:update',
+  correct: api.post(`${itemPath}/correct`, '更正：生成新版本草稿', 'disclosure:item:update', {
     status: 201,
     response: created,
   }),
 
   // ---- statistics and search ----
-  stats: endpoint({
-    method: 'get',
-    path: '/api/disclosure/stats',
-    tag,
-    summary: '统计：各单位、各栏目发布数与公开时效',
-    permission: 'disclosure:stats:list',
+  stats: api.get('/api/disclosure/stats', '统计：各单位、各栏目发布数与公开时效', 'disclosure:stats:list', {
     query: yearQuery,
     response: statsSchema,
   }),
-  normativeCounts: endpoint({
-    method: 'get',
-    path: '/api/disclosure/normative-counts',
-    tag,
-    summary: '年报表二：行政规范性文件本年制发、废止、现行有效件数',
-    permission: 'disclosure:stats:list',
-    query: yearQuery,
-    response: normativeCountsSchema,
-  }),
-  search: endpoint({
-    method: 'get',
-    path: '/api/disclosure/search',
-    tag,
-    summary: '全文检索已发布信息',
-    permission: 'disclosure:item:list',
+  normativeCounts: api.get(
+    '/api/disclosure/normative-counts',
+    '年报表二：行政规范性文件本年制发、废止、现行有效件数',
+    'disclosure:stats:list',
+    { query: yearQuery, response: normativeCountsSchema },
+  ),
+  search: api.get('/api/disclosure/search', '全文检索已发布信息', 'disclosure:item:list', {
     query: searchQuery,
     response: searchResultSchema,
   }),

@@ -2,7 +2,7 @@
 // disclosure:enforcement:* (permissions.ts).
 import { z } from 'zod';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../domain/disclosure/enforcement';
-import { endpoint, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
 
 const PUBLICATION_STATES = ['pending', 'overdue', 'on_time', 'late'] as const;
 
@@ -87,103 +87,56 @@ export const enforcementDaysSchema = z.object({
 });
 
 const tag = '行政执法公示';
+const api = endpointsOf(tag);
 const base = '/api/disclosure/enforcement';
 
 export const enforcementApi = {
-  list: endpoint({
-    method: 'get',
-    path: base,
-    tag,
-    summary: '执法决定列表（含公示时限状态）',
-    permission: 'disclosure:enforcement:list',
+  list: api.get(base, '执法决定列表（含公示时限状态）', 'disclosure:enforcement:list', {
     query: enforcementListQuery,
     response: zPaged(enforcementRowSchema),
   }),
-  summary: endpoint({
-    method: 'get',
-    path: `${base}/summary`,
-    tag,
-    summary: '公示情况统计（按执法类别）',
-    permission: 'disclosure:enforcement:list',
+  summary: api.get(`${base}/summary`, '公示情况统计（按执法类别）', 'disclosure:enforcement:list', {
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
     response: enforcementSummarySchema,
   }),
-  create: endpoint({
-    method: 'post',
-    path: base,
-    tag,
-    summary: '录入执法决定',
-    permission: 'disclosure:enforcement:edit',
+  create: api.post(base, '录入执法决定', 'disclosure:enforcement:edit', {
     status: 201,
     body: enforcementInput,
     response: enforcementRowSchema,
   }),
-  remove: endpoint({
-    method: 'delete',
-    path: `${base}/:id`,
-    tag,
-    summary: '删除未公示的执法决定',
-    permission: 'disclosure:enforcement:edit',
-    response: zOk,
-  }),
-  publish: endpoint({
-    method: 'post',
-    path: `${base}/:id/publish`,
-    tag,
-    summary: '公示执法决定',
-    permission: 'disclosure:enforcement:publish',
+  remove: api.delete(`${base}/:id`, '删除未公示的执法决定', 'disclosure:enforcement:edit', { response: zOk }),
+  publish: api.post(`${base}/:id/publish`, '公示执法决定', 'disclosure:enforcement:publish', {
     response: enforcementRowSchema,
   }),
-  withdraw: endpoint({
-    method: 'post',
-    path: `${base}/:id/withdraw`,
-    tag,
-    summary: '撤下已公示的执法决定（决定被撤销、确认违法等）',
-    permission: 'disclosure:enforcement:publish',
-    body: z.object({ reason: z.string().trim().min(2, '请填写撤下原因').max(500) }),
-    response: enforcementRowSchema,
-  }),
-  importPreview: endpoint({
-    method: 'post',
-    path: `${base}/import/preview`,
-    tag,
-    summary: '上传执法决定表并预览（不保存）',
-    permission: 'disclosure:enforcement:edit',
-    upload: true,
-    response: enforcementPreviewSchema,
-  }),
-  importCommit: endpoint({
-    method: 'post',
-    path: `${base}/import`,
-    tag,
-    summary: '上传执法决定表并导入（全部成功或全部不导入）',
-    permission: 'disclosure:enforcement:edit',
-    upload: true,
-    response: z.object({ created: z.number().int() }),
-  }),
-  settings: endpoint({
-    method: 'get',
-    path: `${base}/settings`,
-    tag,
-    summary: '公示时限设置（工作日）',
-    permission: 'disclosure:enforcement:list',
+  withdraw: api.post(
+    `${base}/:id/withdraw`,
+    '撤下已公示的执法决定（决定被撤销、确认违法等）',
+    'disclosure:enforcement:publish',
+    {
+      body: z.object({ reason: z.string().trim().min(2, '请填写撤下原因').max(500) }),
+      response: enforcementRowSchema,
+    },
+  ),
+  importPreview: api.post(
+    `${base}/import/preview`,
+    '上传执法决定表并预览（不保存）',
+    'disclosure:enforcement:edit',
+    { upload: true, response: enforcementPreviewSchema },
+  ),
+  importCommit: api.post(
+    `${base}/import`,
+    '上传执法决定表并导入（全部成功或全部不导入）',
+    'disclosure:enforcement:edit',
+    { upload: true, response: z.object({ created: z.number().int() }) },
+  ),
+  settings: api.get(`${base}/settings`, '公示时限设置（工作日）', 'disclosure:enforcement:list', {
     response: enforcementDaysSchema,
   }),
-  putSettings: endpoint({
-    method: 'put',
-    path: `${base}/settings`,
-    tag,
-    summary: '修改公示时限（工作日）',
-    permission: 'disclosure:settings:update',
+  putSettings: api.put(`${base}/settings`, '修改公示时限（工作日）', 'disclosure:settings:update', {
     body: enforcementDaysSchema,
     response: enforcementDaysSchema,
   }),
-  export: endpoint({
-    method: 'get',
-    path: `${base}/export`,
-    tag,
-    summary: '导出执法决定（.xlsx）',
-    permission: 'disclosure:enforcement:list',
+  export: api.get(`${base}/export`, '导出执法决定（.xlsx）', 'disclosure:enforcement:list', {
     query: enforcementListQuery.omit({ page: true, pageSize: true }),
     response: zFile,
   }),

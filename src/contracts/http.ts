@@ -32,6 +32,25 @@ export function endpoint<const E extends Endpoint>(e: E): E {
   return e;
 }
 
+type EndpointExtra = Omit<Endpoint, 'method' | 'path' | 'tag' | 'summary' | 'permission'>;
+
+/**
+ * The endpoints of one group (one OpenAPI tag), one call each: `api.get(path, summary, permission, { query,
+ * response })`. A null permission: any signed-in user, or nobody's session with `auth: 'public'` in the rest.
+ */
+export function endpointsOf(tag: string) {
+  const as =
+    <const M extends Method>(method: M) =>
+    <const P extends string, const X extends EndpointExtra>(
+      path: P,
+      summary: string,
+      permission: PermissionCode | null,
+      extra: X,
+    ) =>
+      endpoint({ method, path, tag, summary, ...(permission === null ? {} : { permission }), ...extra });
+  return { get: as('get'), post: as('post'), put: as('put'), delete: as('delete'), patch: as('patch') };
+}
+
 /** ':id' parameters of a path as an object type. */
 export type PathParams<P extends string> = string extends P
   ? Record<string, string>

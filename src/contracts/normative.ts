@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES, REVIEW_DECISIONS } from '../domain/disclosure/normative-review';
 import { VALIDITIES } from '../domain/disclosure/rules';
-import { endpoint, zDate, zOk, zUuid } from './http';
+import { endpointsOf, zDate, zOk, zUuid } from './http';
 
 export const campaignSchema = z.object({
   id: zUuid,
@@ -73,81 +73,55 @@ export const legalRowSchema = legalMarkInput.extend({
 export type LegalRow = z.infer<typeof legalRowSchema>;
 
 const tag = '规范性文件清理';
+const api = endpointsOf(tag);
 const base = '/api/disclosure/normative';
 
 export const normativeApi = {
-  campaigns: endpoint({
-    method: 'get',
-    path: `${base}/campaigns`,
-    tag,
-    summary: '清理工作列表',
-    permission: 'disclosure:item:list',
+  campaigns: api.get(`${base}/campaigns`, '清理工作列表', 'disclosure:item:list', {
     response: z.array(campaignSchema),
   }),
-  startCampaign: endpoint({
-    method: 'post',
-    path: `${base}/campaigns`,
-    tag,
-    summary: '启动年度清理（纳入当时现行有效的全部规范性文件）',
-    permission: 'disclosure:normative:manage',
-    status: 201,
-    body: z.object({
-      year: z.number().int().min(2000).max(2100),
-      title: z.string().trim().max(100).optional(),
-      dueDate: zDate,
-    }),
-    response: campaignSchema,
-  }),
-  campaign: endpoint({
-    method: 'get',
-    path: `${base}/campaigns/:id`,
-    tag,
-    summary: '清理进度与文件清单（本单位范围）',
-    permission: 'disclosure:item:list',
+  startCampaign: api.post(
+    `${base}/campaigns`,
+    '启动年度清理（纳入当时现行有效的全部规范性文件）',
+    'disclosure:normative:manage',
+    {
+      status: 201,
+      body: z.object({
+        year: z.number().int().min(2000).max(2100),
+        title: z.string().trim().max(100).optional(),
+        dueDate: zDate,
+      }),
+      response: campaignSchema,
+    },
+  ),
+  campaign: api.get(`${base}/campaigns/:id`, '清理进度与文件清单（本单位范围）', 'disclosure:item:list', {
     response: campaignDetailSchema,
   }),
-  mark: endpoint({
-    method: 'put',
-    path: `${base}/campaigns/:id/marks/:markId`,
-    tag,
-    summary: '标记清理意见（继续有效 / 需修改 / 废止）',
-    permission: 'disclosure:normative:mark',
-    body: z.object({
-      decision: z.enum(REVIEW_DECISIONS, '请选择清理意见'),
-      reason: z.string().trim().max(500).nullish(),
-    }),
-    response: markRowSchema,
-  }),
-  publish: endpoint({
-    method: 'post',
-    path: `${base}/campaigns/:id/publish`,
-    tag,
-    summary: '公布清理结果（标记废止的文件即日废止）',
-    permission: 'disclosure:normative:manage',
-    response: campaignSchema,
-  }),
-  staleCitations: endpoint({
-    method: 'get',
-    path: `${base}/stale-citations`,
-    tag,
-    summary: '引用已废止或失效文件的信息',
-    permission: 'disclosure:item:list',
+  mark: api.put(
+    `${base}/campaigns/:id/marks/:markId`,
+    '标记清理意见（继续有效 / 需修改 / 废止）',
+    'disclosure:normative:mark',
+    {
+      body: z.object({
+        decision: z.enum(REVIEW_DECISIONS, '请选择清理意见'),
+        reason: z.string().trim().max(500).nullish(),
+      }),
+      response: markRowSchema,
+    },
+  ),
+  publish: api.post(
+    `${base}/campaigns/:id/publish`,
+    '公布清理结果（标记废止的文件即日废止）',
+    'disclosure:normative:manage',
+    { response: campaignSchema },
+  ),
+  staleCitations: api.get(`${base}/stale-citations`, '引用已废止或失效文件的信息', 'disclosure:item:list', {
     response: z.array(staleCitationSchema),
   }),
-  legal: endpoint({
-    method: 'get',
-    path: `${base}/legal`,
-    tag,
-    summary: '合法性审核与备案审查登记',
-    permission: 'disclosure:item:list',
+  legal: api.get(`${base}/legal`, '合法性审核与备案审查登记', 'disclosure:item:list', {
     response: z.array(legalRowSchema),
   }),
-  putLegal: endpoint({
-    method: 'put',
-    path: `${base}/legal/:rootId`,
-    tag,
-    summary: '登记合法性审核与备案审查',
-    permission: 'disclosure:normative:mark',
+  putLegal: api.put(`${base}/legal/:rootId`, '登记合法性审核与备案审查', 'disclosure:normative:mark', {
     body: legalMarkInput,
     response: zOk,
   }),

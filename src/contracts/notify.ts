@@ -1,8 +1,9 @@
 // Contracts of in-app notifications (the bell): every signed-in user reads and marks their own.
 import { z } from 'zod';
-import { endpoint, zInstant, zOk, zUuid } from './http';
+import { endpointsOf, zInstant, zOk, zUuid } from './http';
 
 const tag = '消息提醒';
+const api = endpointsOf(tag);
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -15,18 +16,10 @@ export const notificationSchema = z.object({
 export type Notification = z.output<typeof notificationSchema>;
 
 export const notifyApi = {
-  list: endpoint({
-    method: 'get',
-    path: '/api/notifications',
-    tag,
-    summary: '我的消息（含未读数）',
+  list: api.get('/api/notifications', '我的消息（含未读数）', null, {
     response: z.object({ unread: z.number().int(), items: z.array(notificationSchema) }),
   }),
-  read: endpoint({
-    method: 'post',
-    path: '/api/notifications/read',
-    tag,
-    summary: '标记已读（id 或 all）',
+  read: api.post('/api/notifications/read', '标记已读（id 或 all）', null, {
     body: z.object({ id: z.union([zUuid, z.literal('all')]) }),
     response: zOk,
   }),

@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
 import type { MatchStatus, UnitKind } from '../domain/units';
-import { endpoint, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
 import { ALL_PERMISSIONS, type PermissionCode } from './permissions';
 import { ROLE_CODES } from './roles';
 
 export type { LeadingGroupNotice, MatchStatus, UnitKind };
 
 const tag = '组织机构';
+const api = endpointsOf(tag);
 
 const zUnitKind = z.enum(['government', 'department', 'township', 'subdivision'] satisfies UnitKind[], {
   message: '单位类型无效',
@@ -222,20 +223,10 @@ export const leadingGroupPreviewSchema = z.object({
 export type LeadingGroupPreview = z.output<typeof leadingGroupPreviewSchema>;
 
 export const orgApi = {
-  unitTree: endpoint({
-    method: 'get',
-    path: '/api/org/units/tree',
-    tag,
-    summary: '单位树（按数据范围）',
-    permission: 'org:unit:list',
+  unitTree: api.get('/api/org/units/tree', '单位树（按数据范围）', 'org:unit:list', {
     response: z.array(unitTreeNodeSchema),
   }),
-  units: endpoint({
-    method: 'get',
-    path: '/api/org/units',
-    tag,
-    summary: '单位列表',
-    permission: 'org:unit:list',
+  units: api.get('/api/org/units', '单位列表', 'org:unit:list', {
     query: z.object({
       keyword: z.string().max(60).optional(),
       kind: zUnitKind.optional(),
@@ -244,72 +235,28 @@ export const orgApi = {
     }),
     response: zPaged(unitSchema),
   }),
-  exportUnits: endpoint({
-    method: 'get',
-    path: '/api/org/units/export',
-    tag,
-    summary: '导出单位（.xlsx）',
-    permission: 'org:unit:export',
-    response: zFile,
-  }),
-  importUnits: endpoint({
-    method: 'post',
-    path: '/api/org/units/import',
-    tag,
-    summary: '导入单位（.xlsx，全部成功或全部不导入）',
-    permission: 'org:unit:import',
-    upload: true,
-    response: zImportResult,
-  }),
-  unit: endpoint({
-    method: 'get',
-    path: '/api/org/units/:id',
-    tag,
-    summary: '单位详情',
-    permission: 'org:unit:list',
-    response: unitSchema,
-  }),
-  createUnit: endpoint({
-    method: 'post',
-    path: '/api/org/units',
-    tag,
-    summary: '新增单位',
-    permission: 'org:unit:create',
+  exportUnits: api.get('/api/org/units/export', '导出单位（.xlsx）', 'org:unit:export', { response: zFile }),
+  importUnits: api.post(
+    '/api/org/units/import',
+    '导入单位（.xlsx，全部成功或全部不导入）',
+    'org:unit:import',
+    { upload: true, response: zImportResult },
+  ),
+  unit: api.get('/api/org/units/:id', '单位详情', 'org:unit:list', { response: unitSchema }),
+  createUnit: api.post('/api/org/units', '新增单位', 'org:unit:create', {
     body: unitBodySchema,
     status: 201,
     response: unitSchema,
   }),
-  updateUnit: endpoint({
-    method: 'put',
-    path: '/api/org/units/:id',
-    tag,
-    summary: '修改单位',
-    permission: 'org:unit:update',
+  updateUnit: api.put('/api/org/units/:id', '修改单位', 'org:unit:update', {
     body: unitBodySchema,
     response: unitSchema,
   }),
-  deleteUnit: endpoint({
-    method: 'delete',
-    path: '/api/org/units/:id',
-    tag,
-    summary: '删除单位',
-    permission: 'org:unit:delete',
-    response: zOk,
-  }),
-  groups: endpoint({
-    method: 'get',
-    path: '/api/org/groups',
-    tag,
-    summary: '单位集合（如“区政府各部门”）',
-    permission: 'org:unit:list',
+  deleteUnit: api.delete('/api/org/units/:id', '删除单位', 'org:unit:delete', { response: zOk }),
+  groups: api.get('/api/org/groups', '单位集合（如“区政府各部门”）', 'org:unit:list', {
     response: z.array(unitGroupSchema),
   }),
-  users: endpoint({
-    method: 'get',
-    path: '/api/org/users',
-    tag,
-    summary: '用户列表（按数据范围）',
-    permission: 'org:user:list',
+  users: api.get('/api/org/users', '用户列表（按数据范围）', 'org:user:list', {
     query: z.object({
       keyword: z.string().max(60).optional(),
       unitId: zUuid.optional(),
@@ -319,127 +266,60 @@ export const orgApi = {
     }),
     response: zPaged(userSchema),
   }),
-  exportUsers: endpoint({
-    method: 'get',
-    path: '/api/org/users/export',
-    tag,
-    summary: '导出用户（.xlsx，手机号脱敏）',
-    permission: 'org:user:export',
+  exportUsers: api.get('/api/org/users/export', '导出用户（.xlsx，手机号脱敏）', 'org:user:export', {
     response: zFile,
   }),
-  importUsers: endpoint({
-    method: 'post',
-    path: '/api/org/users/import',
-    tag,
-    summary: '导入用户（.xlsx，全部成功或全部不导入）',
-    permission: 'org:user:import',
-    upload: true,
-    response: z.object({ created: z.number().int() }),
-  }),
-  user: endpoint({
-    method: 'get',
-    path: '/api/org/users/:id',
-    tag,
-    summary: '用户详情',
-    permission: 'org:user:list',
-    response: userSchema,
-  }),
-  createUser: endpoint({
-    method: 'post',
-    path: '/api/org/users',
-    tag,
-    summary: '新增用户',
-    permission: 'org:user:create',
+  importUsers: api.post(
+    '/api/org/users/import',
+    '导入用户（.xlsx，全部成功或全部不导入）',
+    'org:user:import',
+    { upload: true, response: z.object({ created: z.number().int() }) },
+  ),
+  user: api.get('/api/org/users/:id', '用户详情', 'org:user:list', { response: userSchema }),
+  createUser: api.post('/api/org/users', '新增用户', 'org:user:create', {
     status: 201,
     body: createUserSchema,
     response: userSchema,
   }),
-  updateUser: endpoint({
-    method: 'put',
-    path: '/api/org/users/:id',
-    tag,
-    summary: '修改用户',
-    permission: 'org:user:update',
+  updateUser: api.put('/api/org/users/:id', '修改用户', 'org:user:update', {
     body: updateUserSchema,
     response: userSchema,
   }),
-  resetPassword: endpoint({
-    method: 'post',
-    path: '/api/org/users/:id/reset-password',
-    tag,
-    summary: '重置密码（下次登录须修改）',
-    permission: 'org:user:resetPassword',
-    body: z.object({ password: z.string().min(1).max(128) }),
-    response: zOk,
-  }),
-  unlockUser: endpoint({
-    method: 'post',
-    path: '/api/org/users/:id/unlock',
-    tag,
-    summary: '解除锁定',
-    permission: 'org:user:unlock',
-    response: zOk,
-  }),
-  disableUser: endpoint({
-    method: 'delete',
-    path: '/api/org/users/:id',
-    tag,
-    summary: '停用用户',
-    permission: 'org:user:delete',
-    response: zOk,
-  }),
-  roles: endpoint({
-    method: 'get',
-    path: '/api/org/roles',
-    tag,
-    summary: '角色及其权限',
-    permission: 'org:role:list',
-    response: z.array(roleSchema),
-  }),
-  updateRole: endpoint({
-    method: 'put',
-    path: '/api/org/roles/:code',
-    tag,
-    summary: '修改角色权限（三权分立受限）',
-    permission: 'org:role:update',
+  resetPassword: api.post(
+    '/api/org/users/:id/reset-password',
+    '重置密码（下次登录须修改）',
+    'org:user:resetPassword',
+    { body: z.object({ password: z.string().min(1).max(128) }), response: zOk },
+  ),
+  unlockUser: api.post('/api/org/users/:id/unlock', '解除锁定', 'org:user:unlock', { response: zOk }),
+  disableUser: api.delete('/api/org/users/:id', '停用用户', 'org:user:delete', { response: zOk }),
+  roles: api.get('/api/org/roles', '角色及其权限', 'org:role:list', { response: z.array(roleSchema) }),
+  updateRole: api.put('/api/org/roles/:code', '修改角色权限（三权分立受限）', 'org:role:update', {
     body: z.object({ permissions: z.array(zPermission) }),
     response: roleSchema,
   }),
-  permissions: endpoint({
-    method: 'get',
-    path: '/api/org/permissions',
-    tag,
-    summary: '权限编码目录',
-    permission: 'org:role:list',
+  permissions: api.get('/api/org/permissions', '权限编码目录', 'org:role:list', {
     response: z.array(z.object({ code: zPermission, label: z.string() })),
   }),
-  leadingGroup: endpoint({
-    method: 'get',
-    path: '/api/org/leading-group',
-    tag,
-    summary: '政务公开工作领导小组',
-    permission: 'org:group:list',
+  leadingGroup: api.get('/api/org/leading-group', '政务公开工作领导小组', 'org:group:list', {
     response: leadingGroupSchema.nullable(),
   }),
-  previewLeadingGroup: endpoint({
-    method: 'post',
-    path: '/api/org/leading-group/preview',
-    tag,
-    summary: '上传领导小组通知并预览（不保存）',
-    permission: 'org:group:import',
-    upload: true,
-    response: leadingGroupPreviewSchema,
-  }),
-  commitLeadingGroup: endpoint({
-    method: 'post',
-    path: '/api/org/leading-group/commit',
-    tag,
-    summary: '确认导入领导小组（全部成功或全部不导入）',
-    permission: 'org:group:import',
-    body: z.object({
-      notice: leadingGroupNoticeSchema,
-      resolutions: z.array(memberResolutionSchema).max(200),
-    }),
-    response: leadingGroupSchema,
-  }),
+  previewLeadingGroup: api.post(
+    '/api/org/leading-group/preview',
+    '上传领导小组通知并预览（不保存）',
+    'org:group:import',
+    { upload: true, response: leadingGroupPreviewSchema },
+  ),
+  commitLeadingGroup: api.post(
+    '/api/org/leading-group/commit',
+    '确认导入领导小组（全部成功或全部不导入）',
+    'org:group:import',
+    {
+      body: z.object({
+        notice: leadingGroupNoticeSchema,
+        resolutions: z.array(memberResolutionSchema).max(200),
+      }),
+      response: leadingGroupSchema,
+    },
+  ),
 };

@@ -2,7 +2,7 @@
 // and the `reportsApi` map. Shared by server, OpenAPI and console.
 import { z } from 'zod';
 import type { AnnualReport, Table2, ValidationIssue } from '../domain/requests/annual-report';
-import { endpoint, zFile, zInstant, zUuid } from './http';
+import { endpointsOf, zFile, zInstant, zUuid } from './http';
 
 // Table 二 cells: integers ≥ 0, the fee amount (万元) may be a decimal (REGULATIONS AR-6).
 const zCount = z.number({ message: '请填写数字' }).int('应为整数').min(0, '不能为负数');
@@ -82,58 +82,34 @@ export type ReportView = z.output<typeof reportViewSchema>;
 export const reportKey = z.object({ unitId: zUuid, year: zYear });
 
 const tag = '年度报告';
+const api = endpointsOf(tag);
 const reportPath = '/api/reports/:unitId/:year';
 
 export const reportsApi = {
-  overview: endpoint({
-    method: 'get',
-    path: '/api/reports',
-    tag,
-    summary: '各单位年度报告及校验状态',
-    permission: 'reports:report:list',
+  overview: api.get('/api/reports', '各单位年度报告及校验状态', 'reports:report:list', {
     query: z.object({ year: zYear }),
     response: z.array(reportOverviewRowSchema),
   }),
-  get: endpoint({
-    method: 'get',
-    path: reportPath,
-    tag,
-    summary: '年度报告（表三、表四由申请和复议诉讼记录计算）',
-    permission: 'reports:report:list',
+  get: api.get(reportPath, '年度报告（表三、表四由申请和复议诉讼记录计算）', 'reports:report:list', {
     response: reportViewSchema,
   }),
-  save: endpoint({
-    method: 'put',
-    path: reportPath,
-    tag,
-    summary: '保存年度报告（表二与文字部分）',
-    permission: 'reports:report:update',
+  save: api.put(reportPath, '保存年度报告（表二与文字部分）', 'reports:report:update', {
     body: reportInputSchema,
     response: reportViewSchema,
   }),
-  publish: endpoint({
-    method: 'post',
-    path: `${reportPath}/publish`,
-    tag,
-    summary: '发布到门户“政府信息公开年报”栏目（年度结束前须填写提前发布的理由）',
-    permission: 'reports:report:publish',
-    body: z.object({ earlyReason: z.string().trim().max(500, '理由不超过 500 字').optional() }),
-    response: reportViewSchema,
-  }),
-  exportDocx: endpoint({
-    method: 'get',
-    path: `${reportPath}/export.docx`,
-    tag,
-    summary: '导出年度报告（.docx）',
-    permission: 'reports:report:list',
+  publish: api.post(
+    `${reportPath}/publish`,
+    '发布到门户“政府信息公开年报”栏目（年度结束前须填写提前发布的理由）',
+    'reports:report:publish',
+    {
+      body: z.object({ earlyReason: z.string().trim().max(500, '理由不超过 500 字').optional() }),
+      response: reportViewSchema,
+    },
+  ),
+  exportDocx: api.get(`${reportPath}/export.docx`, '导出年度报告（.docx）', 'reports:report:list', {
     response: zFile,
   }),
-  exportHtml: endpoint({
-    method: 'get',
-    path: `${reportPath}/export.html`,
-    tag,
-    summary: '导出年度报告（.html）',
-    permission: 'reports:report:list',
+  exportHtml: api.get(`${reportPath}/export.html`, '导出年度报告（.html）', 'reports:report:list', {
     response: zFile,
   }),
 };

@@ -6,7 +6,7 @@ import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/int
 import { LETTER_KINDS } from '../domain/requests/letters';
 import { APPLICANT_KINDS, LEGAL_BASIS_LABELS, OUTCOME_CODES } from '../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
-import { endpoint, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
 
 export type { CaseStatus };
 
@@ -350,95 +350,47 @@ const registeredSchema = z.object({
 });
 
 const tag = '依申请公开';
+const api = endpointsOf(tag);
 const caseIdPath = '/api/requests/cases/:id';
 
 export const requestsApi = {
-  listCases: endpoint({
-    method: 'get',
-    path: '/api/requests/cases',
-    tag,
-    summary: '申请列表（按数据范围）',
-    permission: 'requests:case:list',
+  listCases: api.get('/api/requests/cases', '申请列表（按数据范围）', 'requests:case:list', {
     query: caseListQuery,
     response: zPaged(caseSummarySchema),
   }),
-  registerCase: endpoint({
-    method: 'post',
-    path: '/api/requests/cases',
-    tag,
-    summary: '登记申请（当面、信函、传真、电子邮件、口头）',
-    permission: 'requests:case:create',
-    body: zStaffIntake,
-    response: registeredSchema,
-    status: 201,
-  }),
-  stats: endpoint({
-    method: 'get',
-    path: '/api/requests/stats',
-    tag,
-    summary: '依申请公开统计',
-    permission: 'requests:stats:view',
+  registerCase: api.post(
+    '/api/requests/cases',
+    '登记申请（当面、信函、传真、电子邮件、口头）',
+    'requests:case:create',
+    { body: zStaffIntake, response: registeredSchema, status: 201 },
+  ),
+  stats: api.get('/api/requests/stats', '依申请公开统计', 'requests:stats:view', {
     query: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
     response: requestStatsSchema,
   }),
-  getCase: endpoint({
-    method: 'get',
-    path: caseIdPath,
-    tag,
-    summary: '申请详情（时间线、期限、可办理事项、文书）',
-    permission: 'requests:case:list',
+  getCase: api.get(caseIdPath, '申请详情（时间线、期限、可办理事项、文书）', 'requests:case:list', {
     response: caseDetailSchema,
   }),
-  act: endpoint({
-    method: 'post',
-    path: `${caseIdPath}/actions`,
-    tag,
-    summary: '办理：补正、征求意见、延期、收费、答复等',
-    permission: 'requests:case:handle',
+  act: api.post(`${caseIdPath}/actions`, '办理：补正、征求意见、延期、收费、答复等', 'requests:case:handle', {
     body: zCaseAction,
     response: caseDetailSchema,
   }),
-  decideExtension: endpoint({
-    method: 'post',
-    path: `${caseIdPath}/extension-decision`,
-    tag,
-    summary: '审批延期答复（政府信息公开工作机构负责人，条例第三十三条第二款）',
-    permission: 'requests:extension:approve',
-    body: zExtensionDecision,
-    response: caseDetailSchema,
-  }),
-  generateLetter: endpoint({
-    method: 'post',
-    path: `${caseIdPath}/letters`,
-    tag,
-    summary: '生成文书（.docx，按版本保存）',
-    permission: 'requests:case:handle',
+  decideExtension: api.post(
+    `${caseIdPath}/extension-decision`,
+    '审批延期答复（政府信息公开工作机构负责人，条例第三十三条第二款）',
+    'requests:extension:approve',
+    { body: zExtensionDecision, response: caseDetailSchema },
+  ),
+  generateLetter: api.post(`${caseIdPath}/letters`, '生成文书（.docx，按版本保存）', 'requests:case:handle', {
     body: zLetterBody,
     response: z.object({ id: z.string(), version: z.number().int() }),
     status: 201,
   }),
-  downloadLetter: endpoint({
-    method: 'get',
-    path: '/api/requests/letters/:id/download',
-    tag,
-    summary: '下载文书',
-    permission: 'requests:case:list',
+  downloadLetter: api.get('/api/requests/letters/:id/download', '下载文书', 'requests:case:list', {
     response: zFile,
   }),
-  idProof: endpoint({
-    method: 'get',
-    path: `${caseIdPath}/id-proof`,
-    tag,
-    summary: '下载身份证明',
-    permission: 'requests:case:handle',
-    response: zFile,
-  }),
-  addRemedy: endpoint({
-    method: 'post',
-    path: `${caseIdPath}/remedies`,
-    tag,
-    summary: '登记行政复议、行政诉讼',
-    permission: 'requests:case:handle',
+  idProof: api.get(`${caseIdPath}/id-proof`, '下载身份证明', 'requests:case:handle', { response: zFile }),
+  addRemedy: api.post(`${caseIdPath}/remedies`, '登记行政复议、行政诉讼', 'requests:case:handle', {
     body: zRemedyBody,
     response: z.object({ id: z.string() }),
     status: 201,

@@ -25,6 +25,17 @@ export interface RoleDefinition {
   permissions: PermissionCode[];
 }
 
+/** 依申请公开 case handling and the annual report, as the office and every unit's liaison do them. */
+const CASE_WORK: PermissionCode[] = [
+  'requests:case:list',
+  'requests:case:create',
+  'requests:case:handle',
+  'requests:applicant:unmasked',
+  'requests:stats:view',
+  'reports:report:list',
+  'reports:report:update',
+];
+
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
     code: 'office',
@@ -49,13 +60,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'org:group:import',
       'system:calendar:list',
       'system:calendar:update',
-      'requests:case:list',
-      'requests:case:create',
-      'requests:case:handle',
-      'requests:applicant:unmasked',
-      'requests:stats:view',
-      'reports:report:list',
-      'reports:report:update',
+      ...CASE_WORK,
       'reports:report:publish',
       'tasks:plan:list',
       'tasks:plan:import',
@@ -105,13 +110,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'org:user:list',
       'org:group:list',
       'system:calendar:list',
-      'requests:case:list',
-      'requests:case:create',
-      'requests:case:handle',
-      'requests:applicant:unmasked',
-      'requests:stats:view',
-      'reports:report:list',
-      'reports:report:update',
+      ...CASE_WORK,
       'tasks:plan:list',
       'tasks:ledger:list',
       'tasks:progress:report',

@@ -1,6 +1,6 @@
 // Contracts of the system module: the security policy the security administrator edits (等保 8.1.4.1 身份鉴别).
 import { z } from 'zod';
-import { endpoint } from './http';
+import { endpointsOf } from './http';
 
 export const securitySettingsSchema = z.object({
   passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
@@ -17,22 +17,13 @@ export const securitySettingsSchema = z.object({
 export type SecuritySettings = z.output<typeof securitySettingsSchema>;
 
 const tag = '系统设置';
+const api = endpointsOf(tag);
 
 export const systemApi = {
-  getSecurity: endpoint({
-    method: 'get',
-    path: '/api/settings/security',
-    tag,
-    summary: '安全策略',
-    permission: 'system:security:list',
+  getSecurity: api.get('/api/settings/security', '安全策略', 'system:security:list', {
     response: securitySettingsSchema,
   }),
-  putSecurity: endpoint({
-    method: 'put',
-    path: '/api/settings/security',
-    tag,
-    summary: '修改安全策略',
-    permission: 'system:security:update',
+  putSecurity: api.put('/api/settings/security', '修改安全策略', 'system:security:update', {
     body: securitySettingsSchema,
     response: securitySettingsSchema,
   }),

@@ -9,11 +9,12 @@ import {
   type LedgerStatus,
 } from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
-import { endpoint, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
 const tag = '工作任务';
+const api = endpointsOf(tag);
 
 const ASSIGNMENT_STATES = [
   'not_started',
@@ -271,215 +272,134 @@ export type Dashboard = z.output<typeof dashboardSchema>;
 const planQuery = z.object({ planId: zUuid.optional() });
 
 export const tasksApi = {
-  importPreview: endpoint({
-    method: 'post',
-    path: '/api/tasks/import/preview',
-    tag,
-    summary: '上传任务分工通知并预览（不保存）',
-    permission: 'tasks:plan:import',
-    upload: true,
-    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-    response: importPreviewSchema,
-  }),
-  importPreviewText: endpoint({
-    method: 'post',
-    path: '/api/tasks/import/preview-text',
-    tag,
-    summary: '粘贴任务分工通知文字并预览（不保存）',
-    permission: 'tasks:plan:import',
-    body: z.object({
-      text: z
-        .string({ message: '请粘贴通知文字' })
-        .trim()
-        .min(1, '请粘贴通知文字')
-        .max(2_000_000, '粘贴的文字过长（上限 200 万字）'),
-      year: z.number().int().min(2000, '年度无效').max(2100, '年度无效').optional(),
-    }),
-    response: importPreviewSchema,
-  }),
-  importCommit: endpoint({
-    method: 'post',
-    path: '/api/tasks/import/commit',
-    tag,
-    summary: '确认导入任务分工（全部成功或全部不导入）',
-    permission: 'tasks:plan:import',
-    body: commitPlanSchema,
-    status: 201,
-    response: workPlanSummarySchema,
-  }),
-  plans: endpoint({
-    method: 'get',
-    path: '/api/tasks/plans',
-    tag,
-    summary: '工作任务分工列表',
-    permission: 'tasks:plan:list',
+  importPreview: api.post(
+    '/api/tasks/import/preview',
+    '上传任务分工通知并预览（不保存）',
+    'tasks:plan:import',
+    {
+      upload: true,
+      query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      response: importPreviewSchema,
+    },
+  ),
+  importPreviewText: api.post(
+    '/api/tasks/import/preview-text',
+    '粘贴任务分工通知文字并预览（不保存）',
+    'tasks:plan:import',
+    {
+      body: z.object({
+        text: z
+          .string({ message: '请粘贴通知文字' })
+          .trim()
+          .min(1, '请粘贴通知文字')
+          .max(2_000_000, '粘贴的文字过长（上限 200 万字）'),
+        year: z.number().int().min(2000, '年度无效').max(2100, '年度无效').optional(),
+      }),
+      response: importPreviewSchema,
+    },
+  ),
+  importCommit: api.post(
+    '/api/tasks/import/commit',
+    '确认导入任务分工（全部成功或全部不导入）',
+    'tasks:plan:import',
+    { body: commitPlanSchema, status: 201, response: workPlanSummarySchema },
+  ),
+  plans: api.get('/api/tasks/plans', '工作任务分工列表', 'tasks:plan:list', {
     response: z.array(workPlanSummarySchema),
   }),
-  setCadence: endpoint({
-    method: 'put',
-    path: '/api/tasks/plans/:id/cadence',
-    tag,
-    summary: '设定持续性任务的报送周期（尚无报送时重建周期任务）',
-    permission: 'tasks:plan:import',
-    body: z.object({ cadence: zCadence }),
-    response: z.object({ tasks: z.number().int(), assignments: z.number().int() }),
-  }),
-  getSettings: endpoint({
-    method: 'get',
-    path: '/api/tasks/settings',
-    tag,
-    summary: '任务提醒设置',
-    permission: 'tasks:plan:list',
+  setCadence: api.put(
+    '/api/tasks/plans/:id/cadence',
+    '设定持续性任务的报送周期（尚无报送时重建周期任务）',
+    'tasks:plan:import',
+    {
+      body: z.object({ cadence: zCadence }),
+      response: z.object({ tasks: z.number().int(), assignments: z.number().int() }),
+    },
+  ),
+  getSettings: api.get('/api/tasks/settings', '任务提醒设置', 'tasks:plan:list', {
     response: tasksSettingsSchema,
   }),
-  putSettings: endpoint({
-    method: 'put',
-    path: '/api/tasks/settings',
-    tag,
-    summary: '修改任务提醒设置（到期前 N 个工作日提醒）',
-    permission: 'tasks:plan:import',
-    body: tasksSettingsSchema,
-    response: tasksSettingsSchema,
-  }),
-  ledger: endpoint({
-    method: 'get',
-    path: '/api/tasks/ledger',
-    tag,
-    summary: '任务台账（按数据范围：本单位承担的与本单位牵头的）',
-    permission: 'tasks:ledger:list',
-    query: ledgerQuerySchema,
-    response: zPaged(ledgerRowSchema),
-  }),
-  assignment: endpoint({
-    method: 'get',
-    path: '/api/tasks/assignments/:id',
-    tag,
-    summary: '任务详情（进展、延期记录、同任务各单位）',
-    permission: 'tasks:ledger:list',
-    response: assignmentDetailSchema,
-  }),
-  uploadAttachment: endpoint({
-    method: 'post',
-    path: '/api/tasks/attachments',
-    tag,
-    summary: '上传进展附件',
-    permission: 'tasks:progress:report',
+  putSettings: api.put(
+    '/api/tasks/settings',
+    '修改任务提醒设置（到期前 N 个工作日提醒）',
+    'tasks:plan:import',
+    { body: tasksSettingsSchema, response: tasksSettingsSchema },
+  ),
+  ledger: api.get(
+    '/api/tasks/ledger',
+    '任务台账（按数据范围：本单位承担的与本单位牵头的）',
+    'tasks:ledger:list',
+    { query: ledgerQuerySchema, response: zPaged(ledgerRowSchema) },
+  ),
+  assignment: api.get(
+    '/api/tasks/assignments/:id',
+    '任务详情（进展、延期记录、同任务各单位）',
+    'tasks:ledger:list',
+    { response: assignmentDetailSchema },
+  ),
+  uploadAttachment: api.post('/api/tasks/attachments', '上传进展附件', 'tasks:progress:report', {
     upload: true,
     status: 201,
     response: zAttachment,
   }),
-  attachment: endpoint({
-    method: 'get',
-    path: '/api/tasks/attachments/:id',
-    tag,
-    summary: '下载进展附件',
-    permission: 'tasks:ledger:list',
-    response: zFile,
-  }),
-  report: endpoint({
-    method: 'post',
-    path: '/api/tasks/assignments/:id/reports',
-    tag,
-    summary: '报送进展（completed=true 为报送完成，进入待审核）',
-    permission: 'tasks:progress:report',
-    status: 201,
-    body: reportProgressSchema,
-    response: zOk,
-  }),
-  review: endpoint({
-    method: 'post',
-    path: '/api/tasks/assignments/:id/review',
-    tag,
-    summary: '牵头单位审核完成报送',
-    permission: 'tasks:progress:review',
+  attachment: api.get('/api/tasks/attachments/:id', '下载进展附件', 'tasks:ledger:list', { response: zFile }),
+  report: api.post(
+    '/api/tasks/assignments/:id/reports',
+    '报送进展（completed=true 为报送完成，进入待审核）',
+    'tasks:progress:report',
+    { status: 201, body: reportProgressSchema, response: zOk },
+  ),
+  review: api.post('/api/tasks/assignments/:id/review', '牵头单位审核完成报送', 'tasks:progress:review', {
     body: z.object({
       decision: z.enum(['approved', 'returned'], { message: '审核结论无效' }),
       note: z.string().trim().max(1000).default(''),
     }),
     response: zOk,
   }),
-  close: endpoint({
-    method: 'post',
-    path: '/api/tasks/assignments/:id/close',
-    tag,
-    summary: '销号',
-    permission: 'tasks:assignment:close',
-    response: zOk,
-  }),
-  return: endpoint({
-    method: 'post',
-    path: '/api/tasks/assignments/:id/return',
-    tag,
-    summary: '退回（须填写理由）',
-    permission: 'tasks:assignment:close',
+  close: api.post('/api/tasks/assignments/:id/close', '销号', 'tasks:assignment:close', { response: zOk }),
+  return: api.post('/api/tasks/assignments/:id/return', '退回（须填写理由）', 'tasks:assignment:close', {
     body: z.object({ reason: zReason }),
     response: zOk,
   }),
-  setDue: endpoint({
-    method: 'put',
-    path: '/api/tasks/assignments/:id/due',
-    tag,
-    summary: '设定完成时限（事件触发类任务）',
-    permission: 'tasks:assignment:close',
-    body: z.object({ dueDate: zDate }),
-    response: zOk,
-  }),
-  requestExtension: endpoint({
-    method: 'post',
-    path: '/api/tasks/assignments/:id/extensions',
-    tag,
-    summary: '申请延期',
-    permission: 'tasks:extension:request',
+  setDue: api.put(
+    '/api/tasks/assignments/:id/due',
+    '设定完成时限（事件触发类任务）',
+    'tasks:assignment:close',
+    { body: z.object({ dueDate: zDate }), response: zOk },
+  ),
+  requestExtension: api.post('/api/tasks/assignments/:id/extensions', '申请延期', 'tasks:extension:request', {
     status: 201,
     body: z.object({ newDueDate: zDate, reason: zReason }),
     response: zOk,
   }),
-  extensions: endpoint({
-    method: 'get',
-    path: '/api/tasks/extensions',
-    tag,
-    summary: '延期申请列表',
-    permission: 'tasks:extension:approve',
+  extensions: api.get('/api/tasks/extensions', '延期申请列表', 'tasks:extension:approve', {
     query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }),
     response: z.array(extensionListItemSchema),
   }),
-  decideExtension: endpoint({
-    method: 'post',
-    path: '/api/tasks/extensions/:id/decide',
-    tag,
-    summary: '审批延期申请',
-    permission: 'tasks:extension:approve',
+  decideExtension: api.post('/api/tasks/extensions/:id/decide', '审批延期申请', 'tasks:extension:approve', {
     body: z.object({
       decision: z.enum(['approved', 'rejected'], { message: '审批结论无效' }),
       note: z.string().trim().max(1000).default(''),
     }),
     response: zOk,
   }),
-  dashboard: endpoint({
-    method: 'get',
-    path: '/api/tasks/dashboard',
-    tag,
-    summary: '督办看板：按单位、按板块的完成与逾期',
-    permission: 'tasks:dashboard:view',
+  dashboard: api.get('/api/tasks/dashboard', '督办看板：按单位、按板块的完成与逾期', 'tasks:dashboard:view', {
     query: planQuery,
     response: dashboardSchema,
   }),
-  exportLedger: endpoint({
-    method: 'get',
-    path: '/api/tasks/export.xlsx',
-    tag,
-    summary: '导出任务台账（原表格式 + 状态、最新进展、销号日期）',
-    permission: 'tasks:ledger:export',
-    query: planQuery,
-    response: zFile,
-  }),
-  bulletin: endpoint({
-    method: 'get',
-    path: '/api/tasks/bulletin.docx',
-    tag,
-    summary: '生成督办通报（.docx 公文格式；文号取设置中的机关代字和下一个编号，或 number 参数）',
-    permission: 'tasks:bulletin:export',
-    query: planQuery.extend({ number: z.coerce.number().int().min(1).max(9999).optional() }),
-    response: zFile,
-  }),
+  exportLedger: api.get(
+    '/api/tasks/export.xlsx',
+    '导出任务台账（原表格式 + 状态、最新进展、销号日期）',
+    'tasks:ledger:export',
+    { query: planQuery, response: zFile },
+  ),
+  bulletin: api.get(
+    '/api/tasks/bulletin.docx',
+    '生成督办通报（.docx 公文格式；文号取设置中的机关代字和下一个编号，或 number 参数）',
+    'tasks:bulletin:export',
+    {
+      query: planQuery.extend({ number: z.coerce.number().int().min(1).max(9999).optional() }),
+      response: zFile,
+    },
+  ),
 };

@@ -1,12 +1,11 @@
 // One year's State Council holiday notice as data (REGULATIONS §7.1: the calendar must be data-driven, CAL-6).
 
 /** V-3P: checked against a third-party reproduction; M: from memory, not verified (REGULATIONS tag meanings). */
-export type CalendarConfidence = 'V-3P' | 'M';
-
-export const CALENDAR_CONFIDENCE_LABELS: Record<CalendarConfidence, string> = {
+export const CALENDAR_CONFIDENCE_LABELS = {
   'V-3P': '已与第三方转载核对',
   M: '凭记忆录入，未核对原文',
 };
+export type CalendarConfidence = keyof typeof CALENDAR_CONFIDENCE_LABELS;
 
 export interface CalendarSource {
   title: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import {
   ART20_CATEGORIES,
   columnChain,
@@ -65,7 +66,7 @@ describe('township catalog (条例 Art. 21, second list)', () => {
 });
 
 describe('parseDisclosurePath', () => {
-  it.each([
+  eachEquals(parseDisclosurePath, [
     [
       '政府网站>政府信息公开>法定主动公开内容>规划信息>国民经济和社会发展规划',
       ['法定主动公开内容', '规划信息', '国民经济和社会发展规划'],
@@ -73,9 +74,7 @@ describe('parseDisclosurePath', () => {
     ['政府信息公开＞政府信息公开工作年度报告', ['政府信息公开年报']],
     ['法定主动公开内容 > 财政预决算', ['法定主动公开内容', '财政预算决算']],
     ['政府信息公开', ['政府信息公开']],
-  ])('%s', (input, expected) => {
-    expect(parseDisclosurePath(input)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('matchPath', () => {

@@ -1,5 +1,7 @@
 // Item rules: 索引号 by a configurable rule, Art. 26 timeliness, normative-document validity and counts.
+
 import type { WorkingDayCalendar } from '../calendar';
+import { codesOf } from '../codes';
 
 // ---------- 索引号 ----------
 
@@ -27,13 +29,13 @@ export function formatIndexNumber(
 /** 条例 Art. 26 (REGULATIONS.md §1.1): publish within 20 working days of forming or changing the information. */
 export const PROACTIVE_WORKING_DAYS = 20;
 
-export type Timeliness = 'on_time' | 'late' | 'pending' | 'overdue';
-export const TIMELINESS_LABELS: Record<Timeliness, string> = {
+export const TIMELINESS_LABELS = {
   on_time: '按时公开',
   late: '超期公开',
   pending: '待公开',
   overdue: '已超期未公开',
 };
+export type Timeliness = keyof typeof TIMELINESS_LABELS;
 
 export interface TimelinessResult {
   status: Timeliness;
@@ -62,13 +64,13 @@ export function timeliness(
 
 // ---------- normative documents (行政规范性文件) ----------
 
-export const VALIDITIES = ['in_force', 'expired', 'repealed'] as const;
-export type Validity = (typeof VALIDITIES)[number];
-export const VALIDITY_LABELS: Record<Validity, string> = {
+export const VALIDITY_LABELS = {
   in_force: '现行有效',
   expired: '失效',
   repealed: '废止',
 };
+export type Validity = keyof typeof VALIDITY_LABELS;
+export const VALIDITIES = codesOf(VALIDITY_LABELS);
 
 export interface NormativeDoc {
   validity: Validity;
@@ -121,22 +123,22 @@ export function normativeCounts(docs: readonly NormativeDoc[], year: number): No
 
 // ---------- policy interpretations (政策解读) ----------
 
-export const INTERPRETATION_FORMS = ['text', 'graphic', 'video', 'qa'] as const;
-export type InterpretationForm = (typeof INTERPRETATION_FORMS)[number];
-export const INTERPRETATION_FORM_LABELS: Record<InterpretationForm, string> = {
+export const INTERPRETATION_FORM_LABELS = {
   text: '文字解读',
   graphic: '图解',
   video: '视频解读',
   qa: '问答',
 };
+export type InterpretationForm = keyof typeof INTERPRETATION_FORM_LABELS;
+export const INTERPRETATION_FORMS = codesOf(INTERPRETATION_FORM_LABELS);
 
-export const ITEM_KINDS = ['general', 'normative', 'interpretation'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+export const ITEM_KIND_LABELS = {
   general: '一般信息',
   normative: '行政规范性文件',
   interpretation: '政策解读',
 };
+export type ItemKind = keyof typeof ITEM_KIND_LABELS;
+export const ITEM_KINDS = codesOf(ITEM_KIND_LABELS);
 
 /**
  * 三同步 (issue 5 part 4): a published policy that the office marked as needing an interpretation, with no

@@ -1,18 +1,8 @@
 // Review workflow of information items (issue 5 part 5): draft → levels of review → published, with return,
 // scheduled publishing, withdrawal and corrections. Pure: the caller loads the item, the actor and the clock.
+import { codesOf } from '../codes';
 
-export const ITEM_STATUSES = [
-  'draft',
-  'in_review',
-  'returned',
-  'scheduled',
-  'published',
-  'withdrawn',
-  'superseded',
-] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
+export const ITEM_STATUS_LABELS = {
   draft: '草稿',
   in_review: '审核中',
   returned: '已退回',
@@ -21,6 +11,8 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
   withdrawn: '已撤回',
   superseded: '已更正（旧版本）',
 };
+export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
+export const ITEM_STATUSES = codesOf(ITEM_STATUS_LABELS);
 
 /** Default levels: 三审 初审 → 复审 → 终审. Configurable per unit (issue 5 part 5). */
 export const DEFAULT_REVIEW_LEVELS = ['初审', '复审', '终审'] as const;

@@ -1,6 +1,8 @@
 // Parser for a notice setting up a 政务公开工作领导小组 (seed 000, 潼南府办〔2023〕18号), from plain text lines.
 // The lead feeds .docx paragraphs joined by "\n" through the same function. Pure; never throws: whatever is
 // missing or odd becomes a Chinese warning.
+import { splitOutsideBrackets } from '../text/brackets';
+import { HAN_DIGITS } from '../text/han-digits';
 import { cleanUnitName, normalizeUnitName, splitParenthesised } from '../units/normalize';
 
 export interface LeadingGroupPerson {
@@ -50,21 +52,8 @@ function toLines(text: string): string[] {
     .map((l) => l.replace(/[\u3000\t\u00a0]/g, ' ').trim());
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  O: 0,
-  o: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+// Notices typed on Latin keyboards write 〇 as a letter O.
+const CN_DIGITS: Record<string, number> = { ...HAN_DIGITS, O: 0, o: 0 };
 
 /** 二〇二三 → 2023; 十二 → 12; 二十一 → 21; ASCII/full-width digits pass through. */
 function cnNumber(s: string): number | null {
@@ -162,19 +151,9 @@ function splitPeople(s: string): LeadingGroupPerson[] {
 
 /** Split on 、，; outside parentheses. */
 function splitList(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const c of s) {
-    if (/[（(]/.test(c)) depth += 1;
-    if (/[）)]/.test(c)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[、，,；;]/.test(c)) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((x) => x.trim()).filter((x) => x !== '');
+  return splitOutsideBrackets(s, '、，,；;', '（(', '）)')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 const PERSON_SUFFIX =

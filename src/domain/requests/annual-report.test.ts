@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
 import {
   type AnnualReport,
+  APPLICANT_KINDS,
   type ApplicationForReport,
   computeTable3,
   computeTable4,
@@ -20,7 +22,7 @@ import {
   table3Layout,
   validateReport,
 } from './annual-report';
-import { sampleReport } from './fixtures/annual-report-sample';
+import { APPLICANT_KIND_LABELS } from './outcomes';
 
 function clone(r: AnnualReport): AnnualReport {
   return structuredClone(r);
@@ -98,14 +100,10 @@ describe('AR-2 table 三 layout and labels', () => {
       '（六）其他处理': 3,
     });
   });
-  it('orders the 7 columns as §2.3', () => {
+  // The six applicant labels and their order are pinned in outcomes.test.ts.
+  it('orders the 7 columns as §2.3: the six applicant kinds, then 总计', () => {
     expect(TABLE3_COLUMNS.map((c) => TABLE3_COLUMN_LABELS[c])).toEqual([
-      '自然人',
-      '商业企业',
-      '科研机构',
-      '社会公益组织',
-      '法律服务机构',
-      '其他',
+      ...APPLICANT_KINDS.map((k) => APPLICANT_KIND_LABELS[k]),
       '总计',
     ]);
   });

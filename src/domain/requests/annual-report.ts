@@ -1,23 +1,21 @@
 // The national annual report (政府信息公开工作年度报告) in the format of 国办公开办函〔2021〕30号.
 // Pure domain code: no I/O, no clock. See REGULATIONS.md §2 (format), §1.3 (Art. 49 deadlines), §9.4 (AR-1..AR-9).
+import { codesOf } from '../codes';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sections (§2.1)
 // ---------------------------------------------------------------------------------------------------------------
 
-import { OUTCOME_CODES, OUTCOME_LABELS, type OutcomeCode } from './outcomes';
-export const SECTION_KEYS = [
-  'overview',
-  'proactive',
-  'applications',
-  'remedies',
-  'problems',
-  'other',
-] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
-
+import {
+  APPLICANT_KIND_LABELS,
+  APPLICANT_KINDS,
+  type ApplicantKind,
+  OUTCOME_CODES,
+  OUTCOME_LABELS,
+  type OutcomeCode,
+} from './outcomes';
 /** The six fixed titles, in order (§2.1). Export always uses these. */
-export const SECTION_TITLES: Record<SectionKey, string> = {
+export const SECTION_TITLES = {
   overview: '一、总体情况',
   proactive: '二、主动公开政府信息情况',
   applications: '三、收到和处理政府信息公开申请情况',
@@ -25,6 +23,8 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
   problems: '五、存在的主要问题及改进情况',
   other: '六、其他需要报告的事项',
 };
+export type SectionKey = keyof typeof SECTION_TITLES;
+export const SECTION_KEYS = codesOf(SECTION_TITLES);
 
 /** Titles accepted on import besides the official one (AR-8; one Hangzhou-style report uses it, §2.1). */
 export const SECTION_TITLE_ALIASES: Partial<Record<SectionKey, readonly string[]>> = {
@@ -82,11 +82,8 @@ export const TABLE2_LABELS = {
 // The 21 outcome codes and their row labels live in outcomes.ts (one dictionary for cases and the report).
 export { OUTCOME_CODES, OUTCOME_LABELS, type OutcomeCode };
 
-export const OUTCOME_GROUPS = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'] as const;
-export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
-
 /** Group label cells; （三）–（六） span their sub-rows, （一）（二） are rows of their own. */
-export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
+export const OUTCOME_GROUP_LABELS = {
   r1: '（一）予以公开',
   r2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
   r3: '（三）不予公开',
@@ -94,6 +91,8 @@ export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
   r5: '（五）不予处理',
   r6: '（六）其他处理',
 };
+export type OutcomeGroup = keyof typeof OUTCOME_GROUP_LABELS;
+export const OUTCOME_GROUPS = codesOf(OUTCOME_GROUP_LABELS);
 
 export function outcomeGroup(code: OutcomeCode): OutcomeGroup {
   return code.slice(0, 2) as OutcomeGroup;
@@ -106,42 +105,28 @@ export function outcomeFullLabel(code: OutcomeCode): string {
   return `${OUTCOME_GROUP_LABELS[group]}-${OUTCOME_LABELS[code]}`;
 }
 
-export const TABLE3_ROWS = ['new', 'carried_in', ...OUTCOME_CODES, 'r7', 'carried_out'] as const;
-export type Table3RowKey = (typeof TABLE3_ROWS)[number];
-
-export const TABLE3_ROW_LABELS: Record<Table3RowKey, string> = {
+export const TABLE3_ROW_LABELS = {
   new: '一、本年新收政府信息公开申请数量',
   carried_in: '二、上年结转政府信息公开申请数量',
   ...OUTCOME_LABELS,
   r7: '（七）总计',
   carried_out: '四、结转下年度继续办理',
 };
+export type Table3RowKey = keyof typeof TABLE3_ROW_LABELS;
+export const TABLE3_ROWS = codesOf(TABLE3_ROW_LABELS);
 
 export const TABLE3_RESULTS_LABEL = '三、本年度办理结果';
 export const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-/** The six applicant columns. The official table has no 法人小计 column (§2.3, correction 5). */
-export const APPLICANT_KINDS = [
-  'natural_person',
-  'commercial',
-  'research',
-  'public_interest',
-  'legal_service',
-  'other',
-] as const;
-export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
-export const TABLE3_COLUMNS = [...APPLICANT_KINDS, 'total'] as const;
-export type Table3ColumnKey = (typeof TABLE3_COLUMNS)[number];
-
-export const TABLE3_COLUMN_LABELS: Record<Table3ColumnKey, string> = {
-  natural_person: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  public_interest: '社会公益组织',
-  legal_service: '法律服务机构',
-  other: '其他',
+// The six applicant columns and their labels live in outcomes.ts (one list for cases and the report).
+export { APPLICANT_KINDS, type ApplicantKind };
+/** The official table has no 法人小计 column (§2.3, correction 5). */
+export const TABLE3_COLUMN_LABELS = {
+  ...APPLICANT_KIND_LABELS,
   total: '总计',
 };
+export type Table3ColumnKey = keyof typeof TABLE3_COLUMN_LABELS;
+export const TABLE3_COLUMNS = codesOf(TABLE3_COLUMN_LABELS);
 export const TABLE3_HEADER_LABELS = {
   applicants: '申请人情况',
   organisations: '法人或其他组织',

@@ -14,12 +14,11 @@ export const MAX_EXTENSION_WORKING_DAYS = 20;
 /** Art. 32 (third party) and Art. 34 (co-author agency): 15 working days to answer. [V] */
 export const CONSULTATION_WORKING_DAYS = 15;
 
-export type ConsultationKind = 'third_party' | 'other_agency';
-
-export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
+export const CONSULTATION_KIND_LABELS = {
   third_party: '征求第三方意见',
   other_agency: '征求其他机关意见',
 };
+export type ConsultationKind = keyof typeof CONSULTATION_KIND_LABELS;
 
 /**
  * How a pause interval from start S (letter sent) to end E (answer received / fee paid) is cut out of the clock.
@@ -29,13 +28,12 @@ export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
  * - start_incl_end_incl: neither S nor E counts;
  * - start_incl_end_excl: S does not count, E does.
  */
-export type PauseBoundary = 'start_excl_end_incl' | 'start_incl_end_incl' | 'start_incl_end_excl';
-
-export const PAUSE_BOUNDARY_LABELS: Record<PauseBoundary, string> = {
+export const PAUSE_BOUNDARY_LABELS = {
   start_excl_end_incl: '发出当日计入期限，收到答复（缴费）当日不计入',
   start_incl_end_incl: '发出当日和收到答复（缴费）当日均不计入期限',
   start_incl_end_excl: '发出当日不计入期限，收到答复（缴费）当日计入',
 };
+export type PauseBoundary = keyof typeof PAUSE_BOUNDARY_LABELS;
 
 export interface ClockOptions {
   /** APP-12 [I]: default 'start_excl_end_incl'. */

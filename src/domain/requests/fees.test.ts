@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import {
   type ApplicationForCount,
   applicationFee,
@@ -10,50 +11,56 @@ import {
 } from './fees';
 
 describe('FEE-1 pieceFee: k-th application of the natural month (REGULATIONS §3, §9.3)', () => {
-  it.each([
-    [1, 0],
-    [10, 0],
-    [11, 100],
-    [30, 100],
-    [31, 200],
-    [40, 200],
-    [41, 300],
-    [51, 400],
-  ])('k = %i → %i 元', (k, fee) => {
-    expect(pieceFee(k)).toBe(fee);
-  });
+  eachReturns(
+    pieceFee,
+    [
+      [1, 0],
+      [10, 0],
+      [11, 100],
+      [30, 100],
+      [31, 200],
+      [40, 200],
+      [41, 300],
+      [51, 400],
+    ],
+    'k = %i → %i 元',
+  );
   it.each([[0], [-1], [2.5]])('rejects k = %s', (k) => {
     expect(() => pieceFee(k)).toThrow(RangeError);
   });
 });
 
 describe('FEE-2 monthPieceTotal', () => {
-  it.each([
-    [0, 0],
-    [10, 0],
-    [11, 100],
-    [30, 2000],
-    [35, 3000], // FEE-2: 20 × 100 + 5 × 200
-    [41, 2000 + 10 * 200 + 300],
-  ])('%i applications → %i 元', (n, total) => {
-    expect(monthPieceTotal(n)).toBe(total);
-  });
+  eachReturns(
+    monthPieceTotal,
+    [
+      [0, 0],
+      [10, 0],
+      [11, 100],
+      [30, 2000],
+      [35, 3000], // FEE-2: 20 × 100 + 5 × 200
+      [41, 2000 + 10 * 200 + 300],
+    ],
+    '%i applications → %i 元',
+  );
 });
 
 describe('FEE-4 pagesFee: progressive per-page bands', () => {
-  it.each([
-    [0, 0],
-    [30, 0],
-    [31, 10],
-    [100, 700],
-    [101, 720],
-    [150, 1700],
-    [200, 2700],
-    [201, 2740],
-    [250, 4700],
-  ])('%i pages → %i 元', (pages, fee) => {
-    expect(pagesFee(pages)).toBe(fee);
-  });
+  eachReturns(
+    pagesFee,
+    [
+      [0, 0],
+      [30, 0],
+      [31, 10],
+      [100, 700],
+      [101, 720],
+      [150, 1700],
+      [200, 2700],
+      [201, 2740],
+      [250, 4700],
+    ],
+    '%i pages → %i 元',
+  );
 });
 
 describe('FEE-3 kthApplicationInMonth: per applicant, per natural month, across channels', () => {

@@ -2,12 +2,11 @@
 import { monthOf } from '../calendar/dates';
 
 /** 按件计收 (per application) or 按量计收 (per page); one method per application (109号 Art. 3, FEE-5). */
-export type FeeMethod = 'per_piece' | 'per_volume';
-
-export const FEE_METHOD_LABELS: Record<FeeMethod, string> = {
+export const FEE_METHOD_LABELS = {
   per_piece: '按件计收',
   per_volume: '按量计收',
 };
+export type FeeMethod = keyof typeof FEE_METHOD_LABELS;
 
 function assertNonNegativeInt(n: number, what: string): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what}必须是非负整数：${n}`);

@@ -28,13 +28,12 @@ export const INTAKE_FIELDS: readonly IntakeField[] = [
 
 export type IntakeSubmission = Partial<Record<IntakeField, string | null>>;
 
-export type IntakeRoute = 'accept' | 'correction' | 'reject';
-
-export const INTAKE_ROUTE_LABELS: Record<IntakeRoute, string> = {
+export const INTAKE_ROUTE_LABELS = {
   accept: '受理',
   correction: '告知补正',
   reject: '退回（无法联系申请人）',
 };
+export type IntakeRoute = keyof typeof INTAKE_ROUTE_LABELS;
 
 export interface IntakeCheck {
   route: IntakeRoute;

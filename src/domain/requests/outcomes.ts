@@ -1,33 +1,9 @@
 // Outcome codes of an application: the 21 result sub-rows of section 三 of the annual report
 // (国办公开办函〔2021〕30号, REGULATIONS §2.3), their families, and the 条例 articles that lead to each.
-
-export const OUTCOME_CODES = [
-  'r1',
-  'r2',
-  'r3_1',
-  'r3_2',
-  'r3_3',
-  'r3_4',
-  'r3_5',
-  'r3_6',
-  'r3_7',
-  'r3_8',
-  'r4_1',
-  'r4_2',
-  'r4_3',
-  'r5_1',
-  'r5_2',
-  'r5_3',
-  'r5_4',
-  'r5_5',
-  'r6_1',
-  'r6_2',
-  'r6_3',
-] as const;
-export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+import { codesOf } from '../codes';
 
 /** Row labels exactly as printed in the annual-report table (§2.3), numbering included. */
-export const OUTCOME_LABELS: Record<OutcomeCode, string> = {
+export const OUTCOME_LABELS = {
   r1: '（一）予以公开',
   r2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
   r3_1: '1.属于国家秘密',
@@ -51,11 +27,11 @@ export const OUTCOME_LABELS: Record<OutcomeCode, string> = {
   r6_2: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
   r6_3: '3.其他',
 };
-
-export type OutcomeFamily = 'disclosed' | 'partial' | 'withheld' | 'unavailable' | 'not_processed' | 'other';
+export type OutcomeCode = keyof typeof OUTCOME_LABELS;
+export const OUTCOME_CODES = codesOf(OUTCOME_LABELS);
 
 /** Family names come from the annual-report format, not the 条例 (REGULATIONS correction 4). */
-export const OUTCOME_FAMILY_LABELS: Record<OutcomeFamily, string> = {
+export const OUTCOME_FAMILY_LABELS = {
   disclosed: '予以公开',
   partial: '部分公开',
   withheld: '不予公开',
@@ -63,6 +39,7 @@ export const OUTCOME_FAMILY_LABELS: Record<OutcomeFamily, string> = {
   not_processed: '不予处理',
   other: '其他处理',
 };
+export type OutcomeFamily = keyof typeof OUTCOME_FAMILY_LABELS;
 
 /** Group labels of the report table; （一） and （二） are rows of their own. */
 export const OUTCOME_FAMILY_ROW_LABELS: Record<OutcomeFamily, string> = {

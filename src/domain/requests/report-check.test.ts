@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderLayoutHtml, renderReportText, reportLayout } from './annual-report';
-import { sampleReport } from './fixtures/annual-report-sample';
+import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
+import { renderLayoutHtml, renderReportText, reportLayout, TABLE3_COLUMNS } from './annual-report';
 import { type CheckFinding, checkPublishedReport, htmlToFlatText, parseCellNumber } from './report-check';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../test/fixtures/annual-reports/${name}`, import.meta.url), 'utf8');
 const check = (name: string) =>
   checkPublishedReport({ kind: name.endsWith('.html') ? 'html' : 'text', content: fixture(name) });
 const brief = (f: CheckFinding[]) => f.map((x) => [x.kind, x.cell, x.message]);
@@ -217,17 +217,7 @@ describe('other published forms', () => {
   it('flags a subtotal row for （三）不予公开', () => {
     const t = sampleReport().table3;
     const codes = ['r3_1', 'r3_2', 'r3_3', 'r3_4', 'r3_5', 'r3_6', 'r3_7', 'r3_8'] as const;
-    const sums = (
-      [
-        'natural_person',
-        'commercial',
-        'research',
-        'public_interest',
-        'legal_service',
-        'other',
-        'total',
-      ] as const
-    ).map((c) => codes.reduce((s, code) => s + t[code][c], 0));
+    const sums = TABLE3_COLUMNS.map((c) => codes.reduce((s, code) => s + t[code][c], 0));
     const content = renderReportText(sampleReport()).replace(
       '\t（三）不予公开\n',
       `\t（三）不予公开\n${sums.map((v) => `\t${v}\n`).join('')}\n`,

@@ -3,6 +3,7 @@
 // Heuristics prefer missing a doubtful case to flooding the reviewer: every number is validated (check digit,
 // real birth date, Luhn), and a digit run that is part of a longer digit run is never a phone or ID number.
 import { toHalfWidth } from '../privacy/width';
+import { HAN_DIGITS } from '../text/han-digits';
 import { maskValue } from './mask';
 import {
   type CheckOptions,
@@ -336,19 +337,6 @@ function dateExists(y: number | undefined, m: number, d: number): boolean {
 }
 
 // Dates in Chinese numerals ("二〇二三年二月三十日"), as in documents before GB/T 9704-2012.
-const HAN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const DATE_HAN_RE =
   /(?:([〇零一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
 

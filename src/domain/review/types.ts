@@ -1,6 +1,6 @@
 // Types and labels of the automatic pre-publication checks (issue 5 part 6).
 
-export const FINDING_KINDS = [
+const PERSONAL = [
   'id_card',
   'mobile',
   'landline',
@@ -9,6 +9,10 @@ export const FINDING_KINDS = [
   'passport',
   'address',
   'personal_name',
+] as const;
+
+export const FINDING_KINDS = [
+  ...PERSONAL,
   'secrecy_mark',
   'sensitive_word',
   'unit_name',
@@ -21,16 +25,7 @@ export const FINDING_KINDS = [
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** Kinds that are personal data (个人信息): masked with the conventions of mask.ts. */
-export const PERSONAL_DATA_KINDS: readonly FindingKind[] = [
-  'id_card',
-  'mobile',
-  'landline',
-  'bank_card',
-  'email',
-  'passport',
-  'address',
-  'personal_name',
-];
+export const PERSONAL_DATA_KINDS: readonly FindingKind[] = PERSONAL;
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   id_card: '身份证号码',

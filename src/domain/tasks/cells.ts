@@ -2,6 +2,7 @@
 // task text. Tables copied from web pages lose their grid (cells shift left when a merged cell is omitted,
 // rows run together when each cell is on its own line), so their cells are placed by what they say.
 
+import { splitOutsideBrackets } from '../text/brackets';
 import { parseDeadline } from './deadlines';
 
 /** Header labels of task tables, by the column they name. */
@@ -36,24 +37,11 @@ export function isHeaderRoles(roles: (Role | null)[]): boolean {
   );
 }
 
-const OPEN = '（(［[【〔';
-const CLOSE = '）)］]】〕';
-
 /** Split on 、，,；; and line breaks outside brackets. */
 export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.includes(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter((s) => s !== '');
+  return splitOutsideBrackets(text, seps)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 const ORG_END =

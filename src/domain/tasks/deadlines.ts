@@ -1,5 +1,6 @@
 // Deadline phrases of 任务分工 notices ("完成时限" cells and deadlines written inside a measure's text).
 // Dates are calendar dates 'YYYY-MM-DD' computed with UTC helpers, so results never depend on TZ.
+import { HAN_DIGITS } from '../text/han-digits';
 
 export type DeadlineKind = 'date' | 'recurring' | 'continuous' | 'relative';
 export type RecurrencePeriod = 'week' | 'month' | 'quarter' | 'year';
@@ -29,20 +30,8 @@ export const RECURRENCE_LABELS: Record<RecurrencePeriod, string> = {
   year: '每年',
 };
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+// Notices write 两 for 2 in counts ("两个月").
+const CN_DIGITS: Record<string, number> = { ...HAN_DIGITS, 两: 2 };
 
 /** "12", "十二", "二十", "三" → number (small numbers as used in notices); NaN when not a number. */
 export function parseSmallNumber(s: string): number {
@@ -116,6 +105,14 @@ function yearOf(prefix: string | undefined, planYear: number): number {
 
 const YEAR_PREFIX = '(\\d{4}年|次年|下一年|下年|翌年|第二年|明年|当年|本年|今年)?';
 
+/** The last day of the month a match names: group 1 the year prefix, group 2 the month (digits or Chinese). */
+function endOfMonth(m: RegExpMatchArray, planYear: number) {
+  const y = yearOf(m[1], planYear);
+  const mo = parseSmallNumber(m[2] ?? '');
+  const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
+  return date ? { deadline: { kind: 'date' as const, date, raw: m[0] } } : null;
+}
+
 const MATCHERS: Matcher[] = [
   // "每年度1月31日前": a yearly due day. Before the plain date rule so that its date is not read as one.
   (text) =>
@@ -148,12 +145,7 @@ const MATCHERS: Matcher[] = [
     all(
       new RegExp(`${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?(?:底|末)(?:前|之前|以前)?`, 'g'),
       text,
-      (m) => {
-        const y = yearOf(m[1], planYear);
-        const mo = parseSmallNumber(m[2] ?? '');
-        const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
-        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
-      },
+      (m) => endOfMonth(m, planYear),
     ),
   // A month as the limit: "2021年8月前", "10月份前", "9月内"; in a 完成时限 cell also a bare "12月".
   // "X月前" is read as "by the end of month X", as "X季度前" below.
@@ -164,12 +156,7 @@ const MATCHERS: Matcher[] = [
         'g',
       ),
       text,
-      (m) => {
-        const y = yearOf(m[1], planYear);
-        const mo = parseSmallNumber(m[2] ?? '');
-        const date = Number.isNaN(mo) ? null : isoDate(y, mo, lastDayOfMonth(y, mo));
-        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
-      },
+      (m) => endOfMonth(m, planYear),
     ),
   // "年内", "年内完成": by the end of the plan's year.
   (text, planYear) =>

@@ -112,13 +112,12 @@ export function periodLabel(period: string | null): string {
   return `${period}年度`;
 }
 
-export type ReminderKind = 'upcoming' | 'due' | 'overdue';
-
-export const REMINDER_LABELS: Record<ReminderKind, string> = {
+export const REMINDER_LABELS = {
   upcoming: '即将到期',
   due: '今日到期',
   overdue: '已逾期',
 };
+export type ReminderKind = keyof typeof REMINDER_LABELS;
 
 /**
  * Which reminder an open assignment gets today. `workingDaysLeft` is the number of working days after today up

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import { parseDisclosurePaths } from './paths';
 
 describe('parseDisclosurePaths', () => {
-  it.each<[string, string[][]]>([
+  eachEquals(parseDisclosurePaths, [
     [
       '（公开路径：1．政府网站>政府信息公开>法定主动公开内容>规划信息>专项规划，2．其他渠道）。',
       [['政府网站', '政府信息公开', '法定主动公开内容', '规划信息', '专项规划'], ['其他渠道']],
@@ -26,9 +27,7 @@ describe('parseDisclosurePaths', () => {
     ],
     ['(公开路径:政府网站＞政务公开＞市场准入负面清单)', [['政府网站', '政务公开', '市场准入负面清单']]],
     ['没有路径的文字', []],
-  ])('%s', (text, paths) => {
-    expect(parseDisclosurePaths(text)).toEqual(paths);
-  });
+  ]);
 
   it('reads every path label of a multi-measure text', () => {
     const text = '1．公开A（公开路径：政府网站>A）。\n2．公开B（公开路径：政府网站>B，2．其他渠道）。';

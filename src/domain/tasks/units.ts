@@ -2,30 +2,14 @@
 // Names are kept as written (whitespace removed, no correction, groups such as "区政府各部门" or
 // "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
 
+import { splitOutsideBrackets } from '../text/brackets';
 import { splitTogether } from './cells';
-
-const OPEN = '（(［[【〔';
-const CLOSE = '）)］]】〕';
-const SEPARATORS = new Set(['、', ',', '，', ';', '；', '\n']);
 
 /** Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. */
 export function splitUnitList(cell: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  const flush = () => {
-    const name = cleanUnitName(cur);
-    if (name !== '') out.push(name);
-    cur = '';
-  };
-  for (const ch of cell) {
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && SEPARATORS.has(ch)) flush();
-    else cur += ch;
-  }
-  flush();
-  return out;
+  return splitOutsideBrackets(cell, '、,，;；\n')
+    .map(cleanUnitName)
+    .filter((name) => name !== '');
 }
 
 /** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。"). */
@@ -95,19 +79,7 @@ export function splitUnits(
 }
 
 function splitClauses(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && '，,；;\n'.includes(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+  return splitOutsideBrackets(text, '，,；;\n');
 }
 
 const LABEL = /(牵头单位|责任单位|配合单位|主责单位|协办单位|参与单位)\s*[:：]/g;

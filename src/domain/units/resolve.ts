@@ -23,10 +23,8 @@ export interface UnitGroupRef {
   members: { kinds?: UnitKind[]; unitIds?: string[] };
 }
 
-export type MatchStatus = 'exact' | 'alias' | 'normalized' | 'group' | 'suggestion' | 'unknown';
-
 /** Display labels for MatchStatus (import review screens). */
-export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
+export const MATCH_STATUS_LABELS = {
   exact: '名称一致',
   alias: '别名/简称',
   normalized: '规范化后一致',
@@ -34,6 +32,7 @@ export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
   suggestion: '疑似，需确认',
   unknown: '未匹配',
 };
+export type MatchStatus = keyof typeof MATCH_STATUS_LABELS;
 
 export interface UnitSuggestion {
   unitId: string;

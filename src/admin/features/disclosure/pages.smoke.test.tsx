@@ -1,15 +1,9 @@
-// Server-side render of the disclosure pages with seeded query data: the editor shows the findings, the gate and
-// the actions each role may take (a liaison never sees approve; a reviewer does, at the waiting level).
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../../contracts/api';
-import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
+import { me, renderPage, seededClient, text } from '../../testing/smoke';
 import CatalogPage from './pages/CatalogPage';
 import ItemEditPage from './pages/ItemEditPage';
 import SettingsPage from './pages/SettingsPage';
@@ -17,22 +11,6 @@ import { columnsKey, itemKey, taskPathsKey, unitGuideKey } from './queries';
 import type { ItemDetail } from './shared';
 
 const ID = '11111111-1111-1111-1111-111111111111';
-
-function me(role: RoleCode): CurrentUser {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  return {
-    id: 'u-me',
-    username: 'x',
-    name: '张三',
-    unitId: 'fgw',
-    unitName: '区发展改革委',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-  };
-}
 
 const detail: ItemDetail = {
   id: ID,
@@ -111,10 +89,9 @@ const detail: ItemDetail = {
 };
 
 function render(node: ReactNode, role: RoleCode, path: string): string {
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
-  });
-  qc.setQueryData(ME_KEY, me(role));
+  const qc = seededClient([
+    [ME_KEY, me(role, { id: 'u-me', username: 'x', unitId: 'fgw', unitName: '区发展改革委' })],
+  ]);
   qc.setQueryData(itemKey(ID), detail);
   qc.setQueryData(unitGuideKey('fgw'), {
     guide: {
@@ -156,24 +133,16 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
   ];
   qc.setQueryData(taskPathsKey(null), taskPaths);
   qc.setQueryData(taskPathsKey('fgw'), taskPaths);
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter initialEntries={[path]}>
-            <Routes>
-              <Route path="/disclosure/items/:id" element={node} />
-              <Route path="/disclosure/catalog" element={node} />
-              <Route path="/disclosure/settings" element={node} />
-            </Routes>
-          </MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
+  return renderPage(
+    <Routes>
+      <Route path="/disclosure/items/:id" element={node} />
+      <Route path="/disclosure/catalog" element={node} />
+      <Route path="/disclosure/settings" element={node} />
+    </Routes>,
+    qc,
+    path,
   );
 }
-
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('ItemEditPage', () => {
   it.each<[RoleCode, boolean]>([

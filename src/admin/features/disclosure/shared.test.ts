@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../../test/table';
 import type { UnitTreeNode } from '../../../contracts/api';
 import { columnTree, keyOf, publishingUnit, toBodyHtml } from './shared';
 
 describe('toBodyHtml', () => {
-  it.each([
-    ['第一段\n\n第二段', '<p>第一段</p><p>第二段</p>'],
-    ['a < b & c', '<p>a &lt; b &amp; c</p>'],
-    ['<p>已是 HTML</p>', '<p>已是 HTML</p>'],
-    // What the rich-text editor sends for a typed tag: already HTML, passed through (still escaped).
-    ['<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
-    ['', ''],
-  ])('%j', (input, expected) => {
-    expect(toBodyHtml(input)).toBe(expected);
-  });
+  eachReturns(
+    toBodyHtml,
+    [
+      ['第一段\n\n第二段', '<p>第一段</p><p>第二段</p>'],
+      ['a < b & c', '<p>a &lt; b &amp; c</p>'],
+      ['<p>已是 HTML</p>', '<p>已是 HTML</p>'],
+      // What the rich-text editor sends for a typed tag: already HTML, passed through (still escaped).
+      ['<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
+      ['', ''],
+    ],
+    '%j',
+  );
 });
 
 describe('columnTree', () => {

@@ -1,10 +1,10 @@
-// Server-side render of the 行政执法公示 page with seeded query data: what each role may do with a decision.
 import { describe, expect, it } from 'vitest';
 import { type EnforcementRow, enforcementApi } from '../../../contracts/enforcement';
 import type { RoleCode } from '../../../contracts/roles';
+import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
-import { renderAs } from '../../smoke';
+import { me, renderPage } from '../../testing/smoke';
 import EnforcementPage from './pages/EnforcementPage';
 
 const row = (over: Partial<EnforcementRow>): EnforcementRow => ({
@@ -30,16 +30,14 @@ const row = (over: Partial<EnforcementRow>): EnforcementRow => ({
 });
 
 function render(role: RoleCode, rows: EnforcementRow[]): string {
-  return renderAs(role, <EnforcementPage />, (qc) => {
-    qc.setQueryData(searchKey(enforcementApi.list, { page: 1, pageSize: 20 }), {
-      items: rows,
-      total: rows.length,
-    });
-    qc.setQueryData(keyOf(enforcementApi.summary, { query: { year: new Date().getFullYear() } }), {
-      byKind: [{ kind: 'penalty', total: 1, published: 0, overdue: 1, late: 0 }],
-      overdue: 1,
-    });
-  });
+  return renderPage(<EnforcementPage />, [
+    [ME_KEY, me(role, { username: 'x', unitId: 'fgw', unitName: '区发展改革委' })],
+    [searchKey(enforcementApi.list, { page: 1, pageSize: 20 }), { items: rows, total: rows.length }],
+    [
+      keyOf(enforcementApi.summary, { query: { year: new Date().getFullYear() } }),
+      { byKind: [{ kind: 'penalty', total: 1, published: 0, overdue: 1, late: 0 }], overdue: 1 },
+    ],
+  ]);
 }
 
 describe('EnforcementPage', () => {

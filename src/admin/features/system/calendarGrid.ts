@@ -2,13 +2,13 @@
 // depends on the browser's time zone.
 import type { CalendarYearSummary } from '../../../contracts/api';
 
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup';
-export const DAY_KIND_LABELS: Record<DayKind, string> = {
+export const DAY_KIND_LABELS = {
   workday: '工作日',
   weekend: '周末',
   holiday: '放假',
   makeup: '调休上班',
 };
+export type DayKind = keyof typeof DAY_KIND_LABELS;
 
 export interface GridDay {
   date: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../../test/table';
 import type { ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
 import {
   commitBody,
@@ -91,13 +92,15 @@ describe('splitTyped', () => {
 });
 
 describe('measuresFromText', () => {
-  it.each([
-    ['1．公开规划\n2．归集历史规划', ['1．公开规划', '2．归集历史规划']],
-    ['  一条\r\n\n  两条  ', ['一条', '两条']],
-    ['', []],
-  ])('%j', (s, expected) => {
-    expect(measuresFromText(s)).toEqual(expected);
-  });
+  eachEquals(
+    measuresFromText,
+    [
+      ['1．公开规划\n2．归集历史规划', ['1．公开规划', '2．归集历史规划']],
+      ['  一条\r\n\n  两条  ', ['一条', '两条']],
+      ['', []],
+    ],
+    '%j',
+  );
 });
 
 describe('deadlinesFromText (re-read with parseDeadline in the plan year)', () => {

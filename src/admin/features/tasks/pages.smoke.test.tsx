@@ -1,53 +1,20 @@
-// Server-side render of the tasks pages with seeded query data: catches pages that crash on realistic data.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser, Paged } from '../../../contracts/api';
-import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import type { Paged } from '../../../contracts/api';
+import type { RoleCode } from '../../../contracts/roles';
 import { type Dashboard, type LedgerRow, tasksApi, type WorkPlanSummary } from '../../../contracts/tasks';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
+import { me as meOf, renderPage, type Seed, text } from '../../testing/smoke';
 import DashboardPage from './pages/DashboardPage';
 import ImportPage from './pages/ImportPage';
 import LedgerPage from './pages/LedgerPage';
 
-function me(role: RoleCode): CurrentUser {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  return {
-    id: 'u-1',
-    username: 'zs',
-    name: '张三',
-    unitId: 'fgw',
-    unitName: '区发展改革委',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-  };
-}
-
-function render(node: ReactNode, seed: [readonly unknown[], unknown][]): string {
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
-  });
-  for (const [key, data] of seed) qc.setQueryData(key, data);
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter>{node}</MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
-  );
-}
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+// The liaison and the office of the 区发展改革委.
+const me = (role: RoleCode) =>
+  meOf(role, { id: 'u-1', username: 'zs', unitId: 'fgw', unitName: '区发展改革委' });
+const render = (node: ReactNode, seed: Seed) => renderPage(node, seed);
 
 const plan: WorkPlanSummary = {
   id: 'p1',

@@ -1,5 +1,6 @@
 // Tokenisation, synonyms and dialect, bigrams: the analyzer with the real jieba tokenizer and the shipped vocabulary.
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../../test/table';
 import { qaTokenizer } from '../../../server/platform/text/qa-matcher';
 import { Analyzer, bigrams, dictionaryWords, normalizeText, QA_VOCABULARY } from '.';
 
@@ -7,19 +8,21 @@ const analyzer = new Analyzer(qaTokenizer(), QA_VOCABULARY);
 const words = (q: string) => analyzer.analyze(q).words;
 
 describe('words: synonyms, dialect and old names map to the base’s wording', () => {
-  it.each([
-    ['医保报销', ['医疗保险', '报销']],
-    ['娃儿咋个上户口', ['孩子', '上户口']],
-    ['公积金 提取', ['住房公积金', '提取']],
-    ['暂住证', ['居住证']],
-    ['扯证', ['结婚登记']],
-    ['驾照到期', ['驾驶证', '到期']],
-    ['社保卡搞丢了', ['社会保障卡', '丢失']],
-    ['身份证补办', ['居民身份证', '补领']],
-    ['屋头困难', ['家里', '困难家庭']],
-  ])('%s → %j', (q, expected) => {
-    expect(words(q)).toEqual(expected);
-  });
+  eachEquals(
+    words,
+    [
+      ['医保报销', ['医疗保险', '报销']],
+      ['娃儿咋个上户口', ['孩子', '上户口']],
+      ['公积金 提取', ['住房公积金', '提取']],
+      ['暂住证', ['居住证']],
+      ['扯证', ['结婚登记']],
+      ['驾照到期', ['驾驶证', '到期']],
+      ['社保卡搞丢了', ['社会保障卡', '丢失']],
+      ['身份证补办', ['居民身份证', '补领']],
+      ['屋头困难', ['家里', '困难家庭']],
+    ],
+    '%s → %j',
+  );
 
   it('drops stop words and punctuation, keeps question-type words', () => {
     expect(words('请问，我的生育津贴能领多少？')).toEqual(
@@ -38,26 +41,28 @@ describe('words: synonyms, dialect and old names map to the base’s wording', (
 });
 
 describe('bigrams', () => {
-  it.each([
-    [['生育津贴'], ['生育', '育津', '津贴']],
-    // No bigram across two whole words: 贴领 would be an accident of phrasing.
+  eachEquals(
+    bigrams,
     [
-      ['生育津贴', '领取'],
-      ['生育', '育津', '津贴', '领取'],
+      [['生育津贴'], ['生育', '育津', '津贴']],
+      // No bigram across two whole words: 贴领 would be an accident of phrasing.
+      [
+        ['生育津贴', '领取'],
+        ['生育', '育津', '津贴', '领取'],
+      ],
+      // Single characters (a typo, an unknown word) are joined into one run.
+      [
+        ['公', '基', '金'],
+        ['公基', '基金'],
+      ],
+      [
+        ['d', '级', '危房'],
+        ['d', '级', '危房'],
+      ],
+      [['12348'], ['12348']],
     ],
-    // Single characters (a typo, an unknown word) are joined into one run.
-    [
-      ['公', '基', '金'],
-      ['公基', '基金'],
-    ],
-    [
-      ['d', '级', '危房'],
-      ['d', '级', '危房'],
-    ],
-    [['12348'], ['12348']],
-  ])('%j → %j', (input, expected) => {
-    expect(bigrams(input)).toEqual(expected);
-  });
+    '%j → %j',
+  );
 });
 
 describe('vocabulary', () => {

@@ -1,6 +1,7 @@
 // Login hardening (platform/auth): state every instance shares through PostgreSQL — failure counters, rate-limit
 // windows, single-use challenges and pending second factors — plus password history and TOTP enrolments.
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, instant, ownedBy } from './columns';
 import { users } from './org';
 
 /**
@@ -10,18 +11,18 @@ import { users } from './org';
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  lastAt: instant('last_at').notNull(),
   /** No attempt before this instant (the progressive delay). */
-  nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+  nextAt: instant('next_at').notNull(),
   /** Hard lock of a name (also set for names without an account, so a lock reveals nothing). */
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lockedUntil: instant('locked_until'),
 });
 
 /** Fixed-window rate limits shared by every instance (login, public forms). */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),
-  resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+  resetAt: instant('reset_at').notNull(),
 });
 
 /**
@@ -36,7 +37,7 @@ export const authTokens = pgTable(
     kind: text('kind', { enum: ['challenge', 'mfa'] }).notNull(),
     subject: text('subject').notNull(),
     attempts: integer('attempts').notNull().default(0),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    expiresAt: instant('expires_at').notNull(),
   },
   (t) => [index('auth_tokens_expires_idx').on(t.expiresAt)],
 );
@@ -46,11 +47,9 @@ export const passwordHistory = pgTable(
   'password_history',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     hash: text('hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
 );
@@ -62,10 +61,10 @@ export const userTotp = pgTable('user_totp', {
     .references(() => users.id, { onDelete: 'cascade' }),
   secretSealed: text('secret_sealed').notNull(),
   /** Null until the user proves the authenticator works (enrolment confirmed). */
-  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  confirmedAt: instant('confirmed_at'),
   /** The last accepted time step: a code of this step or an earlier one is a replay. */
   lastStep: bigint('last_step', { mode: 'number' }).notNull().default(0),
   /** argon2id hashes of the unused recovery codes. */
   recoveryHashes: text('recovery_hashes').array().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });

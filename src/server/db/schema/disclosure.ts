@@ -32,6 +32,7 @@ import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
 import { oneOf } from './checks';
+import { createdAt, day, id, instant, jsonList, nowAt, ownedBy, ref, refTo, updatedAt } from './columns';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -41,16 +42,14 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const disclosureColumns = pgTable(
   'disclosure_columns',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
     /** Standard column code ('zn', 'fdzdgknr', …), Art. 20 code ('art20_3'), Art. 21 code ('art21_1') or null. */
     code: text('code'),
     sort: integer('sort').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('disclosure_columns_parent_idx').on(t.parentId),
@@ -67,24 +66,22 @@ export const disclosureColumns = pgTable(
 export const disclosureItems = pgTable(
   'disclosure_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** All versions of one item share the root id; corrections add a version. */
     rootId: uuid('root_id').notNull(),
     version: integer('version').notNull().default(1),
     kind: text('kind', { enum: ['general', 'normative', 'interpretation'] })
       .notNull()
       .default('general'),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    columnId: uuid('column_id').references(() => disclosureColumns.id),
+    unitId: refTo('unit_id', () => units.id),
+    columnId: ref('column_id', () => disclosureColumns.id),
     title: text('title').notNull(),
     indexNo: text('index_no').notNull(),
     docNumber: text('doc_number'),
     /** 成文日期; with formedDate the start of the Art. 26 clock. */
-    writtenDate: date('written_date', { mode: 'string' }),
-    formedDate: date('formed_date', { mode: 'string' }),
-    publishDate: date('publish_date', { mode: 'string' }),
+    writtenDate: day('written_date'),
+    formedDate: day('formed_date'),
+    publishDate: day('publish_date'),
     topic: text('topic'),
     art20: text('art20'),
     summary: text('summary').notNull().default(''),
@@ -93,32 +90,30 @@ export const disclosureItems = pgTable(
     status: text('status', { enum: ITEM_STATUSES }).notNull().default('draft'),
     level: integer('level').notNull().default(0),
     approvedBy: uuid('approved_by').array().notNull().default(sql`'{}'::uuid[]`),
-    publishAt: timestamp('publish_at', { withTimezone: true }),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    publishAt: instant('publish_at'),
+    publishedAt: instant('published_at'),
+    withdrawnAt: instant('withdrawn_at'),
     withdrawReason: text('withdraw_reason'),
     /** Reviewer overrides of blocking findings: [{key, reason, by, at}]. */
     overrides: jsonb('overrides')
       .$type<(FindingOverride & { byName?: string; at?: string })[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
-    findings: jsonb('findings').$type<Finding[]>().notNull().default(sql`'[]'::jsonb`),
+    findings: jsonList<Finding>('findings'),
     // Normative documents (行政规范性文件).
     validity: text('validity', { enum: ['in_force', 'expired', 'repealed'] }),
-    effectiveDate: date('effective_date', { mode: 'string' }),
-    expiryDate: date('expiry_date', { mode: 'string' }),
-    repealedDate: date('repealed_date', { mode: 'string' }),
+    effectiveDate: day('effective_date'),
+    expiryDate: day('expiry_date'),
+    repealedDate: day('repealed_date'),
     repealedById: uuid('repealed_by_id'),
     replacedById: uuid('replaced_by_id'),
     // Policy interpretations: the root id of the policy they interpret.
     policyRootId: uuid('policy_root_id'),
     interpretationForm: text('interpretation_form', { enum: ['text', 'graphic', 'video', 'qa'] }),
     needsInterpretation: boolean('needs_interpretation').notNull().default(false),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: refTo('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('disclosure_items_unit_idx').on(t.unitId),
@@ -134,21 +129,17 @@ export const disclosureItems = pgTable(
 export const disclosureAttachments = pgTable(
   'disclosure_attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => files.id),
+    id: id(),
+    itemId: ownedBy('item_id', () => disclosureItems.id),
+    fileId: refTo('file_id', () => files.id),
     name: text('name').notNull(),
     size: integer('size').notNull(),
     mime: text('mime').notNull(),
     /** Extracted text (all parts), for search. */
     text: text('text').notNull().default(''),
-    findings: jsonb('findings').$type<Finding[]>().notNull().default(sql`'[]'::jsonb`),
+    findings: jsonList<Finding>('findings'),
     sort: integer('sort').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('disclosure_attachments_item_idx').on(t.itemId)],
 );
@@ -185,16 +176,14 @@ export const disclosureSearch = pgTable(
 export const disclosureReviewSteps = pgTable(
   'disclosure_review_steps',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
+    id: id(),
+    itemId: ownedBy('item_id', () => disclosureItems.id),
     action: text('action').notNull(),
     levelName: text('level_name'),
     userId: uuid('user_id'),
     userName: text('user_name'),
     comment: text('comment'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: nowAt('at'),
   },
   (t) => [index('disclosure_review_steps_item_idx').on(t.itemId)],
 );
@@ -325,10 +314,8 @@ export const disclosureBriefings = pgTable(
 export const enforcementDecisions = pgTable(
   'enforcement_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
     kind: text('kind', { enum: ENFORCEMENT_KINDS }).notNull(),
     /** 决定文书号, unique within the unit. */
     docNumber: text('doc_number').notNull(),
@@ -336,19 +323,19 @@ export const enforcementDecisions = pgTable(
     partyName: text('party_name').notNull(),
     /** 统一社会信用代码 (plain) or a person's ID number (sealed). */
     partyCode: text('party_code'),
-    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    decisionDate: day('decision_date').notNull(),
     /** The last day to publish, from the decision date and the kind's setting when the record was made. */
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueDate: day('due_date').notNull(),
     dueProvisional: boolean('due_provisional').notNull().default(false),
     conclusion: text('conclusion').notNull(),
     basis: text('basis'),
     status: text('status', { enum: ENFORCEMENT_STATUSES }).notNull().default('draft'),
-    publishedOn: date('published_on', { mode: 'string' }),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    publishedOn: day('published_on'),
+    withdrawnAt: instant('withdrawn_at'),
     withdrawReason: text('withdraw_reason'),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('enforcement_doc_uq').on(t.unitId, t.docNumber),
@@ -364,15 +351,15 @@ export const enforcementDecisions = pgTable(
 export const normativeCampaigns = pgTable(
   'normative_campaigns',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('open'),
     /** Units mark their documents by this day. */
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
-    publishedOn: date('published_on', { mode: 'string' }),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    dueDate: day('due_date').notNull(),
+    publishedOn: day('published_on'),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('normative_campaigns_year_uq').on(t.year),
@@ -384,19 +371,15 @@ export const normativeCampaigns = pgTable(
 export const normativeMarks = pgTable(
   'normative_marks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => normativeCampaigns.id, { onDelete: 'cascade' }),
+    id: id(),
+    campaignId: ownedBy('campaign_id', () => normativeCampaigns.id),
     /** The document's root id (every version of it). */
     itemRootId: uuid('item_root_id').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     decision: text('decision', { enum: REVIEW_DECISIONS }),
     reason: text('reason'),
-    markedBy: uuid('marked_by').references(() => users.id),
-    markedAt: timestamp('marked_at', { withTimezone: true }),
+    markedBy: ref('marked_by', () => users.id),
+    markedAt: instant('marked_at'),
   },
   (t) => [
     uniqueIndex('normative_marks_doc_uq').on(t.campaignId, t.itemRootId),
@@ -409,13 +392,13 @@ export const normativeMarks = pgTable(
 export const normativeLegalMarks = pgTable('normative_legal_marks', {
   itemRootId: uuid('item_root_id').primaryKey(),
   /** 合法性审核 date and the reviewing body's opinion. */
-  legalityReviewedOn: date('legality_reviewed_on', { mode: 'string' }),
+  legalityReviewedOn: day('legality_reviewed_on'),
   legalityOpinion: text('legality_opinion'),
   /** 备案审查: the filing number and date at the people's congress / the government above. */
   filingNumber: text('filing_number'),
-  filedOn: date('filed_on', { mode: 'string' }),
-  updatedBy: uuid('updated_by').references(() => users.id),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  filedOn: day('filed_on'),
+  updatedBy: ref('updated_by', () => users.id),
+  updatedAt: updatedAt(),
 });
 
 /** 重大行政决策预公开 (issue 13 part 4): decision drafts opened for public comment, their period and the

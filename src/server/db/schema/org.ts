@@ -1,18 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from './checks';
+import { createdAt, day, id, instant, ownedBy, ref, refTo, textList, updatedAt } from './columns';
 
 /** An account is active or disabled (停用); never deleted, so that the audit log keeps naming it. */
 export const USER_STATUSES = ['active', 'disabled'] as const;
@@ -20,7 +19,7 @@ export const USER_STATUSES = ['active', 'disabled'] as const;
 export const units = pgTable(
   'units',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     name: text('name').notNull(),
     shortName: text('short_name'),
     /** 全称 for letters' signatures (e.g. 重庆市潼南区发展和改革委员会); null: the name is full. */
@@ -30,8 +29,8 @@ export const units = pgTable(
     kind: text('kind', { enum: ['government', 'department', 'township', 'subdivision'] }).notNull(),
     parentId: uuid('parent_id'),
     sort: integer('sort').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('units_name_uq').on(t.name), index('units_parent_idx').on(t.parentId)],
 );
@@ -39,34 +38,28 @@ export const units = pgTable(
 export const unitAliases = pgTable(
   'unit_aliases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id, { onDelete: 'cascade' }),
+    id: id(),
+    unitId: ownedBy('unit_id', () => units.id),
     alias: text('alias').notNull(),
   },
   (t) => [uniqueIndex('unit_aliases_alias_uq').on(t.alias), index('unit_aliases_unit_idx').on(t.unitId)],
 );
 
 export const unitGroups = pgTable('unit_groups', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   name: text('name').notNull().unique(),
-  aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+  aliases: textList('aliases'),
   needsChoice: boolean('needs_choice').notNull().default(false),
   /** Members by kind (e.g. every department) … */
-  memberKinds: text('member_kinds').array().notNull().default(sql`'{}'::text[]`),
+  memberKinds: textList('member_kinds'),
 });
 
 /** … or listed explicitly. */
 export const unitGroupMembers = pgTable(
   'unit_group_members',
   {
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => unitGroups.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id, { onDelete: 'cascade' }),
+    groupId: ownedBy('group_id', () => unitGroups.id),
+    unitId: ownedBy('unit_id', () => units.id),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.unitId] })],
 );
@@ -74,22 +67,20 @@ export const unitGroupMembers = pgTable(
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     username: text('username').notNull(),
     name: text('name').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     status: text('status', { enum: USER_STATUSES }).notNull().default('active'),
     phone: text('phone'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: instant('locked_until'),
+    lastLoginAt: instant('last_login_at'),
+    passwordChangedAt: instant('password_changed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
@@ -101,9 +92,7 @@ export const users = pgTable(
 export const userRoles = pgTable(
   'user_roles',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     roleCode: text('role_code').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.roleCode] })],
@@ -113,31 +102,27 @@ export const userRoles = pgTable(
 export const rolePermissions = pgTable('role_permissions', {
   roleCode: text('role_code').primaryKey(),
   permissions: text('permissions').array().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const leadingGroups = pgTable('leading_groups', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   title: text('title').notNull(),
   docNumber: text('doc_number').notNull(),
-  date: date('date', { mode: 'string' }).notNull(),
+  date: day('date').notNull(),
   leader: jsonb('leader').$type<{ name: string; title: string }>().notNull(),
   deputyLeaders: jsonb('deputy_leaders').$type<{ name: string; title: string }[]>().notNull(),
-  officeUnitId: uuid('office_unit_id').references(() => units.id),
+  officeUnitId: ref('office_unit_id', () => units.id),
   officeDirector: text('office_director').notNull().default(''),
   active: boolean('active').notNull().default(true),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const leadingGroupMembers = pgTable(
   'leading_group_members',
   {
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => leadingGroups.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    groupId: ownedBy('group_id', () => leadingGroups.id),
+    unitId: refTo('unit_id', () => units.id),
     writtenAs: text('written_as').notNull(),
     duty: text('duty'),
     sort: integer('sort').notNull().default(0),

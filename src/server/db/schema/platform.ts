@@ -7,11 +7,11 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { LOGIN_RESULTS } from '../../../contracts/api';
+import { createdAt, id, instant, nowAt, ownedBy, updatedAt } from './columns';
 import { users } from './org';
 
 export const sessions = pgTable(
@@ -19,12 +19,10 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie value: a leaked table does not yield usable cookies. */
     idHash: text('id_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    lastSeenAt: nowAt('last_seen_at'),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -39,7 +37,7 @@ export const loginLog = pgTable(
   'login_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: nowAt('at'),
     username: text('username').notNull(),
     userId: uuid('user_id'),
     result: text('result', { enum: LOGIN_RESULTS }).notNull(),
@@ -58,7 +56,7 @@ export const auditLog = pgTable(
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     id: uuid('id').notNull().defaultRandom(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: nowAt('at'),
     userId: uuid('user_id'),
     username: text('username'),
     unitId: uuid('unit_id'),
@@ -79,7 +77,7 @@ export const auditLog = pgTable(
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** Named gap-free counters (case numbers per year): one upsert per number, inside the writer's transaction. */
@@ -91,12 +89,12 @@ export const counters = pgTable('counters', {
 export const calendarYears = pgTable('calendar_years', {
   year: integer('year').primaryKey(),
   data: jsonb('data').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
   updatedBy: uuid('updated_by'),
 });
 
 export const files = pgTable('files', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   name: text('name').notNull(),
   mime: text('mime').notNull(),
   size: bigint('size', { mode: 'number' }).notNull(),
@@ -104,23 +102,21 @@ export const files = pgTable('files', {
   /** Content lives in PostgreSQL so that backups hold everything; large-object storage can replace it later. */
   content: text('content_base64').notNull(),
   uploadedBy: uuid('uploaded_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: ownedBy('user_id', () => users.id),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link'),
     /** Makes a reminder idempotent: the same key is never notified twice. */
     dedupeKey: text('dedupe_key'),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: instant('read_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.readAt),
@@ -134,8 +130,8 @@ export const jobRuns = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     job: text('job').notNull(),
     runKey: text('run_key').notNull(),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    startedAt: nowAt('started_at'),
+    finishedAt: instant('finished_at'),
     result: jsonb('result'),
   },
   (t) => [uniqueIndex('job_runs_uq').on(t.job, t.runKey)],

@@ -1,21 +1,11 @@
 // 依申请公开 cases, their letters and remedies (issue 4).
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ExtensionRequestInfo } from '../../../contracts/requests';
 import type { ClockEvent } from '../../../domain/requests/clock';
 import { CASE_STATUSES } from '../../../domain/requests/clock';
 import { APPLICANT_KINDS, OUTCOME_CODES } from '../../../domain/requests/outcomes';
 import { oneOf } from './checks';
+import { createdAt, day, id, ownedBy, ref, refTo, updatedAt } from './columns';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -48,26 +38,24 @@ export interface ApplicantData {
 export const requestCases = pgTable(
   'request_cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** Year-sequence number shown to staff, e.g. 2026-0001. */
     caseNo: text('case_no').notNull(),
     queryCode: text('query_code').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     channel: text('channel').notNull(),
     applicantKind: text('applicant_kind', { enum: APPLICANT_KINDS }).notNull(),
     applicant: jsonb('applicant').$type<ApplicantData>().notNull(),
     /** Normalised applicant key (ID number or name+phone) for 按件 counting and duplicate detection. */
     applicantKey: text('applicant_key').notNull(),
-    idProofFileId: uuid('id_proof_file_id').references(() => files.id),
+    idProofFileId: ref('id_proof_file_id', () => files.id),
     description: text('description').notNull(),
     purpose: text('purpose'),
     deliveryForm: text('delivery_form').notNull(),
     deliveryChannel: text('delivery_channel').notNull(),
-    submittedOn: date('submitted_on', { mode: 'string' }),
+    submittedOn: day('submitted_on'),
     /** Art. 31 receipt date; null while a portal submission awaits confirmation (双方确认). */
-    receivedOn: date('received_on', { mode: 'string' }),
+    receivedOn: day('received_on'),
     receiptRule: text('receipt_rule'),
     receiptConfirmedBy: text('receipt_confirmed_by'),
     duplicateOf: uuid('duplicate_of'),
@@ -75,20 +63,20 @@ export const requestCases = pgTable(
     feeAmount: integer('fee_amount'),
     /** 'submitted' (awaiting confirmation), a ClockStatus while open, or 'closed'. */
     status: text('status', { enum: CASE_STATUSES }).notNull(),
-    replyDue: date('reply_due', { mode: 'string' }),
+    replyDue: day('reply_due'),
     trace: jsonb('trace').$type<string[]>().notNull().default([]),
     timeline: jsonb('timeline').$type<TimelineEntry[]>().notNull().default([]),
     outcome: text('outcome', { enum: OUTCOME_CODES }),
     legalBasis: text('legal_basis'),
     replyText: text('reply_text'),
-    closedOn: date('closed_on', { mode: 'string' }),
+    closedOn: day('closed_on'),
     /** Whether the reply went out on or before the due date. */
     onTime: boolean('on_time'),
     /** The latest extension request and its decision; the extension itself is a clock event in the timeline. */
     extensionRequest: jsonb('extension_request').$type<ExtensionRequest>(),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('request_cases_query_code_uq').on(t.queryCode),
@@ -105,18 +93,14 @@ export const requestCases = pgTable(
 export const requestLetters = pgTable(
   'request_letters',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => requestCases.id, { onDelete: 'cascade' }),
+    id: id(),
+    caseId: ownedBy('case_id', () => requestCases.id),
     kind: text('kind').notNull(),
     version: integer('version').notNull(),
-    letterDate: date('letter_date', { mode: 'string' }).notNull(),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => files.id),
+    letterDate: day('letter_date').notNull(),
+    fileId: refTo('file_id', () => files.id),
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('request_letters_version_uq').on(t.caseId, t.kind, t.version)],
 );
@@ -124,16 +108,14 @@ export const requestLetters = pgTable(
 export const requestRemedies = pgTable(
   'request_remedies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => requestCases.id, { onDelete: 'cascade' }),
+    id: id(),
+    caseId: ownedBy('case_id', () => requestCases.id),
     kind: text('kind', { enum: ['reconsideration', 'litigation'] }).notNull(),
     afterReconsideration: boolean('after_reconsideration').notNull().default(false),
     result: text('result', { enum: ['upheld', 'corrected', 'other', 'pending'] }).notNull(),
-    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    filedOn: day('filed_on').notNull(),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('request_remedies_case_idx').on(t.caseId)],
 );

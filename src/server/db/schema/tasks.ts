@@ -2,21 +2,11 @@
 // reports with evidence, and extension requests with their history. Statuses shown to users are derived from
 // `state` and `due_date` at read time (never stored: 逾期 would go stale).
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Deadline } from '../../../domain/tasks/deadlines';
 import { ASSIGNMENT_STATES } from '../../../domain/tasks/ledger';
 import { oneOf } from './checks';
+import { createdAt, day, id, instant, nowAt, ownedBy, ref, refTo, textList, updatedAt } from './columns';
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
@@ -26,11 +16,11 @@ import { files } from './platform';
 export const workPlans = pgTable(
   'work_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     title: text('title').notNull(),
     issuer: text('issuer'),
     docNumber: text('doc_number'),
-    date: date('date', { mode: 'string' }),
+    date: day('date'),
     year: integer('year').notNull(),
     /** sha256 of the notice's tasks as read: the same notice imported twice is detected by it. */
     fingerprint: text('fingerprint').notNull(),
@@ -38,8 +28,8 @@ export const workPlans = pgTable(
     cadence: text('cadence', { enum: ['week', 'month', 'quarter', 'year'] })
       .notNull()
       .default('quarter'),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [index('work_plans_fingerprint_idx').on(t.fingerprint)],
 );
@@ -47,18 +37,16 @@ export const workPlans = pgTable(
 export const planTasks = pgTable(
   'plan_tasks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => workPlans.id, { onDelete: 'cascade' }),
+    id: id(),
+    planId: ownedBy('plan_id', () => workPlans.id),
     ref: text('ref').notNull(),
     sort: integer('sort').notNull(),
-    section: text('section').array().notNull().default(sql`'{}'::text[]`),
+    section: textList('section'),
     text: text('text').notNull(),
-    measures: text('measures').array().notNull().default(sql`'{}'::text[]`),
+    measures: textList('measures'),
     /** Unit names as written in the notice (the resolved units are the assignments). */
-    leadUnitsWritten: text('lead_units_written').array().notNull().default(sql`'{}'::text[]`),
-    responsibleUnitsWritten: text('responsible_units_written').array().notNull().default(sql`'{}'::text[]`),
+    leadUnitsWritten: textList('lead_units_written'),
+    responsibleUnitsWritten: textList('responsible_units_written'),
     deadlines: jsonb('deadlines').$type<Deadline[]>().notNull(),
     disclosurePaths: jsonb('disclosure_paths').$type<string[][]>().notNull(),
   },
@@ -68,26 +56,22 @@ export const planTasks = pgTable(
 export const taskAssignments = pgTable(
   'task_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => planTasks.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    taskId: ownedBy('task_id', () => planTasks.id),
+    unitId: refTo('unit_id', () => units.id),
     isLead: boolean('is_lead').notNull().default(false),
     /** null for one-off tasks; '2026-Q1' / '2026-03' / '2026' for periodic instances. */
     period: text('period'),
     /** Legal-style calendar date (Asia/Shanghai); null until an event fixes a relative deadline. */
-    dueDate: date('due_date', { mode: 'string' }),
+    dueDate: day('due_date'),
     state: text('state', { enum: ASSIGNMENT_STATES }).notNull().default('not_started'),
     leadReview: text('lead_review', { enum: ['approved', 'returned'] }),
     leadReviewNote: text('lead_review_note'),
     returnReason: text('return_reason'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    closedBy: uuid('closed_by').references(() => users.id),
-    lastReportAt: timestamp('last_report_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: instant('closed_at'),
+    closedBy: ref('closed_by', () => users.id),
+    lastReportAt: instant('last_report_at'),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('task_assignments_uq').on(t.taskId, t.unitId, sql`coalesce(${t.period}, '')`),
@@ -100,17 +84,15 @@ export const taskAssignments = pgTable(
 export const progressReports = pgTable(
   'progress_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    assignmentId: uuid('assignment_id')
-      .notNull()
-      .references(() => taskAssignments.id, { onDelete: 'cascade' }),
+    id: id(),
+    assignmentId: ownedBy('assignment_id', () => taskAssignments.id),
     text: text('text').notNull(),
     /** true: the unit reports the task done and asks for review (待审核). */
     completed: boolean('completed').notNull().default(false),
-    links: text('links').array().notNull().default(sql`'{}'::text[]`),
+    links: textList('links'),
     attachments: jsonb('attachments').$type<{ fileId: string; name: string; size: number }[]>().notNull(),
-    reportedBy: uuid('reported_by').references(() => users.id),
-    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    reportedBy: ref('reported_by', () => users.id),
+    reportedAt: nowAt('reported_at'),
   },
   (t) => [index('progress_reports_assignment_idx').on(t.assignmentId, t.reportedAt)],
 );
@@ -120,27 +102,23 @@ export const reportFiles = pgTable('task_report_files', {
   fileId: uuid('file_id')
     .primaryKey()
     .references(() => files.id, { onDelete: 'cascade' }),
-  unitId: uuid('unit_id')
-    .notNull()
-    .references(() => units.id),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  unitId: refTo('unit_id', () => units.id),
+  uploadedBy: ref('uploaded_by', () => users.id),
 });
 
 export const extensionRequests = pgTable(
   'extension_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    assignmentId: uuid('assignment_id')
-      .notNull()
-      .references(() => taskAssignments.id, { onDelete: 'cascade' }),
-    oldDueDate: date('old_due_date', { mode: 'string' }),
-    newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
+    id: id(),
+    assignmentId: ownedBy('assignment_id', () => taskAssignments.id),
+    oldDueDate: day('old_due_date'),
+    newDueDate: day('new_due_date').notNull(),
     reason: text('reason').notNull(),
     status: text('status', { enum: EXTENSION_STATUSES }).notNull().default('pending'),
-    requestedBy: uuid('requested_by').references(() => users.id),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    requestedBy: ref('requested_by', () => users.id),
+    requestedAt: nowAt('requested_at'),
+    decidedBy: ref('decided_by', () => users.id),
+    decidedAt: instant('decided_at'),
     decisionNote: text('decision_note'),
   },
   (t) => [

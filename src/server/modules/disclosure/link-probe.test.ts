@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../../test/table';
 import { findBrokenLinks, isPrivateAddress, ProbeCache, probeLink } from './link-probe';
 
 let server: http.Server;
@@ -24,25 +25,27 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('isPrivateAddress', () => {
-  it.each([
-    ['127.0.0.1', true],
-    ['10.1.2.3', true],
-    ['172.16.0.1', true],
-    ['172.32.0.1', false],
-    ['192.168.1.1', true],
-    ['169.254.169.254', true],
-    ['100.64.0.1', true],
-    ['0.0.0.0', true],
-    ['::1', true],
-    ['fd00::1', true],
-    ['fe80::1', true],
-    ['::ffff:127.0.0.1', true],
-    ['202.96.209.5', false],
-    ['2400:3200::1', false],
-    ['not-an-ip', true],
-  ])('%s → %s', (addr, priv) => {
-    expect(isPrivateAddress(addr)).toBe(priv);
-  });
+  eachReturns(
+    isPrivateAddress,
+    [
+      ['127.0.0.1', true],
+      ['10.1.2.3', true],
+      ['172.16.0.1', true],
+      ['172.32.0.1', false],
+      ['192.168.1.1', true],
+      ['169.254.169.254', true],
+      ['100.64.0.1', true],
+      ['0.0.0.0', true],
+      ['::1', true],
+      ['fd00::1', true],
+      ['fe80::1', true],
+      ['::ffff:127.0.0.1', true],
+      ['202.96.209.5', false],
+      ['2400:3200::1', false],
+      ['not-an-ip', true],
+    ],
+    '%s → %s',
+  );
 });
 
 describe('probeLink with private addresses allowed (test setting)', () => {

@@ -59,14 +59,23 @@ export async function findUnitByName(db: DbOrTx, name: string): Promise<UnitInfo
   return u ?? null;
 }
 
-/** id → name for the given units (unknown ids are left out). */
-export async function unitNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+/** id → name of the rows of `table` with the given ids (unknown ids are left out). */
+async function namesOf(
+  db: DbOrTx,
+  table: typeof units | typeof users,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(inArray(units.id, [...new Set(ids)]));
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .where(inArray(table.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** id → name for the given units (unknown ids are left out). */
+export function unitNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesOf(db, units, ids);
 }
 
 /** Units in display order, optionally of some kinds only. */
@@ -190,13 +199,8 @@ export async function activeUsersWithRole(
 }
 
 /** id → display name for the given users. */
-export async function userNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function userNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  return namesOf(db, users, ids);
 }
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRef | null> {

@@ -136,22 +136,27 @@ async function checkParent(
   }
 }
 
+/** The unit's own columns as entered (aliases are rows of their own). */
+const unitRow = (input: UnitInput) => ({
+  name: input.name,
+  shortName: input.shortName || null,
+  fullName: input.fullName || null,
+  creditCode: input.creditCode?.toUpperCase() || null,
+  kind: input.kind,
+  parentId: input.parentId ?? null,
+  sort: input.sort ?? 0,
+});
+
+/** Aliases trimmed, blanks and repeats dropped. */
+const aliasesOf = (input: UnitInput) => [
+  ...new Set((input.aliases ?? []).map((a) => a.trim()).filter(Boolean)),
+];
+
 export async function createUnitTx(tx: DbOrTx, actor: Actor, input: UnitInput): Promise<string> {
-  const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter(Boolean))];
+  const aliases = aliasesOf(input);
   await checkNames(tx, input.name, aliases, null);
   await checkParent(tx, null, input.parentId, input.kind);
-  const [row] = await tx
-    .insert(units)
-    .values({
-      name: input.name,
-      shortName: input.shortName || null,
-      fullName: input.fullName || null,
-      creditCode: input.creditCode?.toUpperCase() || null,
-      kind: input.kind,
-      parentId: input.parentId ?? null,
-      sort: input.sort ?? 0,
-    })
-    .returning({ id: units.id });
+  const [row] = await tx.insert(units).values(unitRow(input)).returning({ id: units.id });
   if (aliases.length)
     await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: row!.id, alias })));
   await audit(tx, actor, {
@@ -182,22 +187,13 @@ export async function updateUnit(
   input: UnitInput,
 ): Promise<Unit> {
   await getUnit(database, user, id);
-  const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter(Boolean))];
+  const aliases = aliasesOf(input);
   await database.db.transaction(async (tx) => {
     await checkNames(tx, input.name, aliases, id);
     await checkParent(tx, id, input.parentId, input.kind);
     await tx
       .update(units)
-      .set({
-        name: input.name,
-        shortName: input.shortName || null,
-        fullName: input.fullName || null,
-        creditCode: input.creditCode?.toUpperCase() || null,
-        kind: input.kind,
-        parentId: input.parentId ?? null,
-        sort: input.sort ?? 0,
-        updatedAt: new Date(),
-      })
+      .set({ ...unitRow(input), updatedAt: new Date() })
       .where(eq(units.id, id));
     await tx.delete(unitAliases).where(eq(unitAliases.unitId, id));
     if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: id, alias })));

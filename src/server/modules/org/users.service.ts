@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, User } from '../../../contracts/api';
 import { BUILTIN_ROLES, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
-import type { Database, DbOrTx } from '../../db/client';
+import type { Database, DbOrTx, Tx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
 import { units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
@@ -219,6 +219,34 @@ export async function updateUser(
   return getUser(database, caller, id, now);
 }
 
+/** The account as the caller may see it, once the 三员 separation allows `action` on it (or refused, audited). */
+async function guardedUser(
+  database: Database,
+  caller: Scoped,
+  actor: Actor,
+  id: string,
+  action: 'resetPassword' | 'unlock' | 'disable',
+  now: Date,
+): Promise<User> {
+  const u = await getUser(database, caller, id, now);
+  await guardAccount(database, caller, actor, action, u, u.roles);
+  return u;
+}
+
+/** Writes a change of the account and its audit row (`org.user.<action>`) in one transaction. */
+function writeAccount(
+  database: Database,
+  actor: Actor,
+  id: string,
+  action: string,
+  write: (tx: Tx) => Promise<unknown>,
+): Promise<void> {
+  return database.db.transaction(async (tx) => {
+    await write(tx);
+    await audit(tx, actor, { action: `org.user.${action}`, objectType: 'user', objectId: id });
+  });
+}
+
 export async function resetPassword(
   database: Database,
   caller: Scoped,
@@ -227,11 +255,10 @@ export async function resetPassword(
   password: string,
   now: Date,
 ): Promise<void> {
-  const u = await getUser(database, caller, id, now);
-  await guardAccount(database, caller, actor, 'resetPassword', u, u.roles);
+  const u = await guardedUser(database, caller, actor, id, 'resetPassword', now);
   await validateNewPassword(database, password, u.username);
   const hash = await hashPassword(password);
-  await database.db.transaction(async (tx) => {
+  await writeAccount(database, actor, id, 'resetPassword', async (tx) => {
     await tx
       .update(users)
       .set({
@@ -243,39 +270,22 @@ export async function resetPassword(
       })
       .where(eq(users.id, id));
     await revokeSessions(tx, id);
-    await audit(tx, actor, { action: 'org.user.resetPassword', objectType: 'user', objectId: id });
   });
 }
 
-export async function unlockUser(
-  database: Database,
-  caller: Scoped,
-  actor: Actor,
-  id: string,
-  now: Date,
-): Promise<void> {
-  const u = await getUser(database, caller, id, now);
-  await guardAccount(database, caller, actor, 'unlock', u, u.roles);
-  await database.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
-    await audit(tx, actor, { action: 'org.user.unlock', objectType: 'user', objectId: id });
-  });
+export async function unlockUser(database: Database, caller: Scoped, actor: Actor, id: string, now: Date) {
+  await guardedUser(database, caller, actor, id, 'unlock', now);
+  await writeAccount(database, actor, id, 'unlock', (tx) =>
+    tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id)),
+  );
 }
 
-export async function disableUser(
-  database: Database,
-  caller: Scoped,
-  actor: Actor,
-  id: string,
-  now: Date,
-): Promise<void> {
+export async function disableUser(database: Database, caller: Scoped, actor: Actor, id: string, now: Date) {
   if (id === caller.id) throw new AppError('VALIDATION', '不能停用自己的账号');
-  const u = await getUser(database, caller, id, now);
-  await guardAccount(database, caller, actor, 'disable', u, u.roles);
-  await database.db.transaction(async (tx) => {
+  await guardedUser(database, caller, actor, id, 'disable', now);
+  await writeAccount(database, actor, id, 'disable', async (tx) => {
     await tx.update(users).set({ status: 'disabled', updatedAt: new Date() }).where(eq(users.id, id));
     await revokeSessions(tx, id);
-    await audit(tx, actor, { action: 'org.user.disable', objectType: 'user', objectId: id });
   });
 }
 

@@ -11,20 +11,11 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify/service';
 import { activeUsersWithRole, unitNameSql } from '../org';
 import { nameOf, toExtension } from './assignment';
-import { lockAssignment, type Viewer } from './ledger.repo';
-import { notifyLiaisons } from './progress';
+import { type AssignmentCall, changeAssignment, notifyLiaisons } from './progress';
 
-export async function requestExtension(
-  database: Database,
-  actor: Actor,
-  v: Viewer,
-  id: string,
-  newDueDate: string,
-  reason: string,
-  now: Date,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const l = await lockAssignment(tx, v, id);
+export function requestExtension(c: AssignmentCall, newDueDate: string, reason: string): Promise<void> {
+  const { actor, id, now } = c;
+  return changeAssignment(c, async (tx, l) => {
     if (!l.own) throw forbidden('只能为本单位承担的任务申请延期');
     if (!isOpenState(l.a.state)) throw conflict('该任务当前不能申请延期');
     if (!l.a.dueDate) throw invalid('该任务没有完成时限，无需延期');

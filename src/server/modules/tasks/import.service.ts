@@ -18,6 +18,7 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { AppError, conflict, invalid } from '../../platform/errors';
 import { learnAliases, resolveNames, unitNames } from '../org';
+import { insertAssignments } from './ledger.repo';
 
 /** Same notice, same tasks: the fingerprint ignores layout and whitespace, not content. */
 export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
@@ -178,18 +179,12 @@ export async function commitPlan(
       for (const u of t.leadUnits) for (const id of u.unitIds) unitLead.set(id, true);
       for (const u of t.responsibleUnits)
         for (const id of u.unitIds) if (!unitLead.has(id)) unitLead.set(id, false);
-      const instances = instancesFor(t.deadlines, body.year, body.cadence);
-      const rows = [...unitLead].flatMap(([unitId, isLead]) =>
-        instances.map((inst) => ({
-          taskId: task!.id,
-          unitId,
-          isLead,
-          period: inst.period,
-          dueDate: inst.dueDate,
-        })),
+      assignments += await insertAssignments(
+        tx,
+        task!.id,
+        unitLead,
+        instancesFor(t.deadlines, body.year, body.cadence),
       );
-      if (rows.length) await tx.insert(taskAssignments).values(rows);
-      assignments += rows.length;
     }
     // The officer's own mappings become aliases: the next notice that writes these names needs no mapping.
     const learnt = await learnAliases(

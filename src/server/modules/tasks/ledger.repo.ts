@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Paged } from '../../../contracts/api';
 import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
-import type { AssignmentState, LedgerStatus } from '../../../domain/tasks/ledger';
+import type { AssignmentState, Instance, LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
 import {
@@ -294,4 +294,20 @@ export async function assignmentNames(db: DbOrTx, ids: string[]): Promise<Map<st
     .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
     .where(inArray(taskAssignments.id, ids));
   return new Map(rows.map((r) => [r.id, `任务 ${r.ref}（${r.unitName}）`]));
+}
+
+/**
+ * The assignments of one task: one per unit (lead or not) and reporting period. Returns how many were written.
+ */
+export async function insertAssignments(
+  tx: DbOrTx,
+  taskId: string,
+  units: Iterable<[unitId: string, isLead: boolean]>,
+  instances: readonly Instance[],
+): Promise<number> {
+  const rows = [...units].flatMap(([unitId, isLead]) =>
+    instances.map((i) => ({ taskId, unitId, isLead, period: i.period, dueDate: i.dueDate })),
+  );
+  if (rows.length) await tx.insert(taskAssignments).values(rows);
+  return rows.length;
 }

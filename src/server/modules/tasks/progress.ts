@@ -3,9 +3,9 @@
 // the assignment, writes its audit row and notifies the people who act next, in one transaction.
 import { eq } from 'drizzle-orm';
 import { isOpenState } from '../../../domain/tasks/ledger';
-import type { Database, DbOrTx } from '../../db/client';
+import type { Database, DbOrTx, Tx } from '../../db/client';
 import { progressReports, taskAssignments } from '../../db/schema/tasks';
-import { audit } from '../../platform/audit/audit';
+import { type AuditEntry, audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, forbidden, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify/service';
@@ -40,20 +40,38 @@ export async function notifyLiaisons(
 const notifyUnit = (tx: DbOrTx, l: Loaded, title: string, body: string) =>
   notifyLiaisons(tx, l.a.unitId, l.a.id, title, body);
 
-export async function reportProgress(
-  database: Database,
-  actor: Actor,
-  v: Viewer,
-  id: string,
-  input: ReportInput,
-  now: Date,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const l = await lockAssignment(tx, v, id);
+/** One change of one assignment: who makes it (and what they may see), on which row, when. */
+export interface AssignmentCall {
+  database: Database;
+  actor: Actor;
+  v: Viewer;
+  id: string;
+  now: Date;
+}
+
+type Change = (
+  tx: Tx,
+  l: Loaded,
+  log: (action: string, detail?: AuditEntry['detail']) => Promise<void>,
+) => Promise<void>;
+
+/** Locks and loads the assignment, then runs the change and its audit row (`log`) in one transaction. */
+export function changeAssignment(c: AssignmentCall, change: Change): Promise<void> {
+  return c.database.db.transaction(async (tx) => {
+    const l = await lockAssignment(tx, c.v, c.id);
+    const log = (action: string, detail?: AuditEntry['detail']) =>
+      audit(tx, c.actor, { action, objectType: 'taskAssignment', objectId: c.id, detail }, c.now);
+    await change(tx, l, log);
+  });
+}
+
+export function reportProgress(c: AssignmentCall, input: ReportInput): Promise<void> {
+  const { actor, id, now } = c;
+  return changeAssignment(c, async (tx, l, log) => {
     if (!l.own) throw forbidden('只能报送本单位承担的任务');
     if (!isOpenState(l.a.state))
       throw conflict(l.a.state === 'closed' ? '任务已销号，不能再报送' : '已报送完成，等待审核');
-    const attachments = await citedAttachments(tx, v, input.fileIds);
+    const attachments = await citedAttachments(tx, c.v, input.fileIds);
     await tx.insert(progressReports).values({
       assignmentId: id,
       text: input.text,
@@ -73,17 +91,11 @@ export async function reportProgress(
         updatedAt: now,
       })
       .where(eq(taskAssignments.id, id));
-    await audit(
-      tx,
-      actor,
-      {
-        action: input.completed ? 'tasks.progress.complete' : 'tasks.progress.report',
-        objectType: 'taskAssignment',
-        objectId: id,
-        detail: { task: l.task.ref, attachments: attachments.length, links: input.links.length },
-      },
-      now,
-    );
+    await log(input.completed ? 'tasks.progress.complete' : 'tasks.progress.report', {
+      task: l.task.ref,
+      attachments: attachments.length,
+      links: input.links.length,
+    });
     if (input.completed) {
       const office = await activeUsersWithRole(tx, 'office');
       await notify(
@@ -99,17 +111,13 @@ export async function reportProgress(
   });
 }
 
-export async function leadReview(
-  database: Database,
-  actor: Actor,
-  v: Viewer,
-  id: string,
+export function leadReview(
+  c: AssignmentCall,
   decision: 'approved' | 'returned',
   note: string,
-  now: Date,
 ): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const l = await lockAssignment(tx, v, id);
+  const { id, now } = c;
+  return changeAssignment(c, async (tx, l, log) => {
     if (!l.lead) throw forbidden('只有牵头单位可以审核');
     if (l.a.state !== 'submitted') throw conflict('该任务没有待审核的完成报送');
     if (decision === 'returned' && !note.trim()) throw invalid('退回须填写理由');
@@ -127,81 +135,41 @@ export async function leadReview(
             },
       )
       .where(eq(taskAssignments.id, id));
-    await audit(
-      tx,
-      actor,
-      { action: `tasks.review.${decision}`, objectType: 'taskAssignment', objectId: id, detail: note },
-      now,
-    );
+    await log(`tasks.review.${decision}`, note);
     if (decision === 'returned') await notifyUnit(tx, l, `牵头单位退回：${l.task.ref}`, note);
   });
 }
 
-export async function closeOut(
-  database: Database,
-  actor: Actor,
-  v: Viewer,
-  id: string,
-  now: Date,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const l = await lockAssignment(tx, v, id);
+export function closeOut(c: AssignmentCall): Promise<void> {
+  const { actor, id, now } = c;
+  return changeAssignment(c, async (tx, l, log) => {
     if (l.a.state === 'closed') throw conflict('任务已销号');
     await tx
       .update(taskAssignments)
       .set({ state: 'closed', closedAt: now, closedBy: actor.userId, returnReason: null, updatedAt: now })
       .where(eq(taskAssignments.id, id));
-    await audit(tx, actor, { action: 'tasks.closeout', objectType: 'taskAssignment', objectId: id }, now);
+    await log('tasks.closeout');
     await notifyUnit(tx, l, `任务已销号：${l.task.ref}`, l.task.text.slice(0, 120));
   });
 }
 
-export async function returnAssignment(
-  database: Database,
-  actor: Actor,
-  v: Viewer,
-  id: string,
-  reason: string,
-  now: Date,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const l = await lockAssignment(tx, v, id);
+export function returnAssignment(c: AssignmentCall, reason: string): Promise<void> {
+  const { id, now } = c;
+  return changeAssignment(c, async (tx, l, log) => {
     if (l.a.state === 'closed') throw conflict('任务已销号，不能退回');
     await tx
       .update(taskAssignments)
       .set({ state: 'returned', returnReason: reason, updatedAt: now })
       .where(eq(taskAssignments.id, id));
-    await audit(
-      tx,
-      actor,
-      { action: 'tasks.return', objectType: 'taskAssignment', objectId: id, detail: reason },
-      now,
-    );
+    await log('tasks.return', reason);
     await notifyUnit(tx, l, `任务被退回：${l.task.ref}`, reason);
   });
 }
 
-export async function setDueDate(
-  database: Database,
-  actor: Actor,
-  v: Viewer,
-  id: string,
-  dueDate: string,
-  now: Date,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const l = await lockAssignment(tx, v, id);
+export function setDueDate(c: AssignmentCall, dueDate: string): Promise<void> {
+  const { id, now } = c;
+  return changeAssignment(c, async (tx, l, log) => {
     await tx.update(taskAssignments).set({ dueDate, updatedAt: now }).where(eq(taskAssignments.id, id));
-    await audit(
-      tx,
-      actor,
-      {
-        action: 'tasks.due.set',
-        objectType: 'taskAssignment',
-        objectId: id,
-        detail: { from: l.a.dueDate, to: dueDate },
-      },
-      now,
-    );
+    await log('tasks.due.set', { from: l.a.dueDate, to: dueDate });
   });
 }

@@ -10,6 +10,7 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
 import { getSetting, putSetting } from '../../platform/settings';
+import { insertAssignments } from './ledger.repo';
 import { DEFAULT_REMINDER_DAYS } from './reminders';
 
 export interface TasksSettings {
@@ -84,17 +85,7 @@ export async function setPlanCadence(
       const mine = existing.filter((a) => a.taskId === t.id);
       const units = new Map(mine.map((a) => [a.unitId, a.isLead]));
       await tx.delete(taskAssignments).where(and(eq(taskAssignments.taskId, t.id)));
-      const rows = [...units].flatMap(([unitId, isLead]) =>
-        instancesFor(t.deadlines, plan.year, cadence).map((i) => ({
-          taskId: t.id,
-          unitId,
-          isLead,
-          period: i.period,
-          dueDate: i.dueDate,
-        })),
-      );
-      if (rows.length) await tx.insert(taskAssignments).values(rows);
-      count += rows.length;
+      count += await insertAssignments(tx, t.id, units, instancesFor(t.deadlines, plan.year, cadence));
     }
     await tx.update(workPlans).set({ cadence }).where(eq(workPlans.id, planId));
     await audit(tx, actor, {

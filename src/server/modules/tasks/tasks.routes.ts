@@ -1,9 +1,9 @@
 // HTTP only: each contract of src/contracts/tasks.ts mounted on its use case (import, ledger, progress, review,
 // close-out, extensions, dashboard, exports).
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { tasksApi } from '../../../contracts/tasks';
 import { chinaDate } from '../../../domain/calendar';
-import { type AppEnv, actorOf, type Platform } from '../../platform/context';
+import { type AppEnv, actorOf, type Platform, type SessionUser } from '../../platform/context';
 import { pastedToBlocks, uploadToBlocks } from '../../platform/documents/text';
 import { route, zUuid } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
@@ -12,7 +12,14 @@ import { ATTACHMENT_MAX_BYTES, readAttachment, uploadAttachment } from './attach
 import { decideExtension, listExtensions, requestExtension } from './extensions';
 import { commitPlan, listPlans, previewImport } from './import.service';
 import { listLedger } from './ledger.repo';
-import { closeOut, leadReview, reportProgress, returnAssignment, setDueDate } from './progress';
+import {
+  type AssignmentCall,
+  closeOut,
+  leadReview,
+  reportProgress,
+  returnAssignment,
+  setDueDate,
+} from './progress';
 import { getTasksSettings, putTasksSettings, setPlanCadence } from './settings.service';
 import { exportBulletin, exportLedger, planDashboard } from './supervision';
 
@@ -23,6 +30,14 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
   const db = database.db;
   const today = () => chinaDate(clock.now());
   const id = (params: { id: string }) => zUuid.parse(params.id);
+  /** The change of one assignment this request asks for: by its user, now. */
+  const call = (c: Context<AppEnv>, user: SessionUser, params: { id: string }): AssignmentCall => ({
+    database,
+    actor: actorOf(user, c),
+    v: user,
+    id: id(params),
+    now: clock.now(),
+  });
 
   // The upload is read and parsed before any database work (no parsing inside a transaction).
   // A notice's text pasted from a browser (a page, a copied table): the same preview as a file.
@@ -57,35 +72,27 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     return fileResponse(f.bytes, f.name, f.mime);
   });
   route(app, tasksApi.report, async ({ c, user, params, body }) => {
-    await reportProgress(database, actorOf(user, c), user, id(params), body, clock.now());
+    await reportProgress(call(c, user, params), body);
     return ok;
   });
   route(app, tasksApi.review, async ({ c, user, params, body }) => {
-    await leadReview(database, actorOf(user, c), user, id(params), body.decision, body.note, clock.now());
+    await leadReview(call(c, user, params), body.decision, body.note);
     return ok;
   });
   route(app, tasksApi.close, async ({ c, user, params }) => {
-    await closeOut(database, actorOf(user, c), user, id(params), clock.now());
+    await closeOut(call(c, user, params));
     return ok;
   });
   route(app, tasksApi.return, async ({ c, user, params, body }) => {
-    await returnAssignment(database, actorOf(user, c), user, id(params), body.reason, clock.now());
+    await returnAssignment(call(c, user, params), body.reason);
     return ok;
   });
   route(app, tasksApi.setDue, async ({ c, user, params, body }) => {
-    await setDueDate(database, actorOf(user, c), user, id(params), body.dueDate, clock.now());
+    await setDueDate(call(c, user, params), body.dueDate);
     return ok;
   });
   route(app, tasksApi.requestExtension, async ({ c, user, params, body }) => {
-    await requestExtension(
-      database,
-      actorOf(user, c),
-      user,
-      id(params),
-      body.newDueDate,
-      body.reason,
-      clock.now(),
-    );
+    await requestExtension(call(c, user, params), body.newDueDate, body.reason);
     return ok;
   });
   route(app, tasksApi.extensions, ({ query }) => listExtensions(db, query.status));

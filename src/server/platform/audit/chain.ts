@@ -3,6 +3,7 @@
 // one before it and that its hash matches its content, and reports where each checkpointed record stands.
 import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { auditLog, loginLog } from '../../db/schema';
 
@@ -131,21 +132,26 @@ async function walk(
 
 const PAGE = 2000;
 
+/** Reads a chained log in chain order (by `key`), PAGE rows after the last one read. */
+const pagesOf =
+  <R>(database: Database, table: PgTable & { $inferSelect: R }, key: PgColumn) =>
+  async (after: number): Promise<R[]> =>
+    (await database.db.select().from(table).where(gt(key, after)).orderBy(asc(key)).limit(PAGE)) as R[];
+
 export function walkAuditChain(
   database: Database,
   want: ReadonlySet<number> = new Set(),
 ): Promise<ChainWalk> {
+  const page = pagesOf(database, auditLog, auditLog.seq);
   return walk(
     '',
     async (after) =>
-      (
-        await database.db
-          .select()
-          .from(auditLog)
-          .where(gt(auditLog.seq, after))
-          .orderBy(asc(auditLog.seq))
-          .limit(PAGE)
-      ).map((r) => ({ seq: r.seq, prevHash: r.prevHash, hash: r.hash, expected: auditHash(r) })),
+      (await page(after)).map((r) => ({
+        seq: r.seq,
+        prevHash: r.prevHash,
+        hash: r.hash,
+        expected: auditHash(r),
+      })),
     want,
   );
 }
@@ -154,17 +160,16 @@ export function walkLoginChain(
   database: Database,
   want: ReadonlySet<number> = new Set(),
 ): Promise<ChainWalk> {
+  const page = pagesOf(database, loginLog, loginLog.id);
   return walk(
     '登录日志',
     async (after) =>
-      (
-        await database.db
-          .select()
-          .from(loginLog)
-          .where(gt(loginLog.id, after))
-          .orderBy(asc(loginLog.id))
-          .limit(PAGE)
-      ).map((r) => ({ seq: r.id, prevHash: r.prevHash, hash: r.hash, expected: loginHash(r) })),
+      (await page(after)).map((r) => ({
+        seq: r.id,
+        prevHash: r.prevHash,
+        hash: r.hash,
+        expected: loginHash(r),
+      })),
     want,
   );
 }

@@ -1,5 +1,6 @@
 // Reading the audit log and the login log for the auditor: filtered pages and the .xlsx export.
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditFilters, AuditRecord, LoginFilters, LoginRecord } from '../../../contracts/audit';
 import type { DbOrTx } from '../../db/client';
 import { auditLog, loginLog } from '../../db/schema/platform';
@@ -39,23 +40,35 @@ const toRecord = (r: typeof auditLog.$inferSelect): AuditRecord => ({
   detail: r.detail,
 });
 
-export async function listAuditLog(db: DbOrTx, q: AuditFilters) {
-  const w = auditWhere(q);
-  const [total] = await db.select({ n: count() }).from(auditLog).where(w);
+/** One page of a log (its rows typed as `R`), newest first, with the count of all rows that match. */
+async function newestFirst<R>(
+  db: DbOrTx,
+  table: PgTable & { $inferSelect: R },
+  order: PgColumn,
+  where: SQL | undefined,
+  q: { page: number; pageSize: number },
+): Promise<{ rows: R[]; total: number }> {
+  const [total] = await db.select({ n: count() }).from(table).where(where);
   const rows = await db
     .select()
-    .from(auditLog)
-    .where(w)
-    .orderBy(desc(auditLog.seq))
+    .from(table)
+    .where(where)
+    .orderBy(desc(order))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
+  return { rows: rows as R[], total: Number(total?.n ?? 0) };
+}
+
+export async function listAuditLog(db: DbOrTx, q: AuditFilters) {
+  const w = auditWhere(q);
+  const { rows, total } = await newestFirst(db, auditLog, auditLog.seq, w, q);
   const names = await objectNames(db, rows);
   return {
     items: rows.map((r) => ({
       ...toRecord(r),
       objectName: names.get(`${r.objectType}:${r.objectId}`) ?? null,
     })),
-    total: Number(total?.n ?? 0),
+    total,
   };
 }
 
@@ -92,14 +105,7 @@ export async function listLoginLog(db: DbOrTx, q: LoginFilters) {
   if (q.username) c.push(ilike(loginLog.username, `%${q.username}%`));
   if (q.result) c.push(eq(loginLog.result, q.result));
   const w = and(...c);
-  const [total] = await db.select({ n: count() }).from(loginLog).where(w);
-  const rows = await db
-    .select()
-    .from(loginLog)
-    .where(w)
-    .orderBy(desc(loginLog.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+  const { rows, total } = await newestFirst(db, loginLog, loginLog.id, w, q);
   const items: LoginRecord[] = rows.map((r) => ({
     id: String(r.id),
     at: r.at.toISOString(),
@@ -108,5 +114,5 @@ export async function listLoginLog(db: DbOrTx, q: LoginFilters) {
     ip: r.ip,
     userAgent: r.userAgent,
   }));
-  return { items, total: Number(total?.n ?? 0) };
+  return { items, total };
 }

@@ -1,10 +1,9 @@
-// 信息发布: the unit's information items (drafts, in review, published), with the Art. 26 timeliness.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Tag } from 'antd';
+import { Form, Input, Select, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -104,14 +103,9 @@ export default function ItemsPage() {
       testId="disclosure-items-page"
       extra={
         can('disclosure:item:create') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="item-create"
-            onClick={() => navigate('/disclosure/items/new')}
-          >
+          <CreateButton onClick={() => navigate('/disclosure/items/new')} testId="item-create">
             起草信息
-          </Button>
+          </CreateButton>
         )
       }
     >

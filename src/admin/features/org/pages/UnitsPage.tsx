@@ -1,29 +1,14 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  type TableProps,
-  Tag,
-} from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../../contracts/api';
 import { orgApi, type Unit } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { UnitTreePanel, UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
+import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
+import { RegistryToolbar, WithUnitTree } from '../components/Registry';
 import { type UnitForm, useDeleteUnit, useRefreshOrg, useSaveUnit } from '../queries';
 
 const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({
@@ -110,60 +95,25 @@ export default function UnitsPage() {
 
   return (
     <PageContainer title="单位管理" testId="units-page">
-      <Row gutter={16}>
-        <Col xs={24} md={7} lg={6}>
-          <Card title="单位树" size="small">
-            <UnitTreePanel value={unitId} onChange={setUnitId} />
-          </Card>
-        </Col>
-        <Col xs={24} md={17} lg={18}>
-          <SearchTable<Unit>
-            endpoint={orgApi.units}
-            rowKey="id"
-            columns={columns}
-            extraParams={{ parentId: unitId }}
-            searchItems={
-              <>
-                <Form.Item name="keyword" label="名称">
-                  <Input placeholder="名称或别名" allowClear data-testid="search-keyword" />
-                </Form.Item>
-                <Form.Item name="kind" label="类型">
-                  <Select options={KIND_OPTIONS} allowClear placeholder="全部" style={{ width: 140 }} />
-                </Form.Item>
-              </>
-            }
-            toolbar={
-              <>
-                {can('org:unit:create') ? (
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => open('new')}
-                    data-testid="unit-create"
-                  >
-                    新增
-                  </Button>
-                ) : null}
-                {can('org:unit:import') ? (
-                  <ImportButton<{ created: number; updated: number }>
-                    endpoint={orgApi.importUnits}
-                    testId="unit-import"
-                    describe={(r) => `导入成功：新增 ${r.created} 个，更新 ${r.updated} 个`}
-                    onDone={refresh}
-                  />
-                ) : null}
-                {can('org:unit:export') ? (
-                  <DownloadButton
-                    endpoint={orgApi.exportUnits}
-                    fallbackName="单位.xlsx"
-                    testId="unit-export"
-                  />
-                ) : null}
-              </>
-            }
-          />
-        </Col>
-      </Row>
+      <WithUnitTree unitId={unitId} onUnitChange={setUnitId}>
+        <SearchTable<Unit>
+          endpoint={orgApi.units}
+          rowKey="id"
+          columns={columns}
+          extraParams={{ parentId: unitId }}
+          searchItems={
+            <>
+              <Form.Item name="keyword" label="名称">
+                <Input placeholder="名称或别名" allowClear data-testid="search-keyword" />
+              </Form.Item>
+              <Form.Item name="kind" label="类型">
+                <Select options={KIND_OPTIONS} allowClear placeholder="全部" style={{ width: 140 }} />
+              </Form.Item>
+            </>
+          }
+          toolbar={<RegistryToolbar kind="unit" onCreate={() => open('new')} onImported={refresh} />}
+        />
+      </WithUnitTree>
       <DrawerForm<UnitForm>
         title={editing === 'new' ? '新增单位' : '修改单位'}
         open={editing !== null}

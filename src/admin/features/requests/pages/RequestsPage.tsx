@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, type TableProps, Tag } from 'antd';
+import { App, Form, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../../../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../domain/requests/receipt';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -233,14 +233,9 @@ export default function RequestsPage() {
       testId="requests-page"
       extra={
         can('requests:case:create') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setOpen(true)}
-            data-testid="register-open"
-          >
+          <CreateButton onClick={() => setOpen(true)} testId="register-open">
             登记申请
-          </Button>
+          </CreateButton>
         ) : null
       }
     >

@@ -1,0 +1,28 @@
+// Written lists split on separators that stand outside brackets: "区财政局（含所属单位、科室）、区审计局" is two
+// names, not three.
+
+/** Brackets of notices: full-width and ASCII round and square, lenticular 【】 and tortoise-shell 〔〕. */
+export const OPEN_BRACKETS = '（(［[【〔';
+export const CLOSE_BRACKETS = '）)］]】〕';
+
+/** The pieces of `text` between the separators `seps` met at bracket depth 0, as written (untrimmed, empty kept). */
+export function splitOutsideBrackets(
+  text: string,
+  seps: string,
+  open = OPEN_BRACKETS,
+  close = CLOSE_BRACKETS,
+): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (open.includes(ch)) depth++;
+    else if (close.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && seps.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
