@@ -14,7 +14,7 @@ export async function answerDays(db: Database | DbOrTx): Promise<number> {
 
 export const today = (clock: Clock) => chinaDate(clock.now());
 
-/** The due date of a consultation received on `receivedOn`, on the platform calendar. */
-export async function dueFor(database: Database, receivedOn: string): Promise<string> {
-  return answerDue(await getCalendar(database), receivedOn, await answerDays(database.db));
+/** The due date of a consultation received on `receivedOn`, on the platform calendar (inside a transaction: its tx). */
+export async function dueFor(db: Database | DbOrTx, receivedOn: string): Promise<string> {
+  return answerDue(await getCalendar(db), receivedOn, await answerDays('pool' in db ? db.db : db));
 }

@@ -30,7 +30,6 @@ export interface Registered {
 }
 
 async function register(
-  database: Database,
   tx: DbOrTx,
   clock: Clock,
   keys: FieldKeys,
@@ -56,7 +55,7 @@ async function register(
     askerContact: input.askerContact?.trim() ? seal(keys, input.askerContact.trim()) : null,
     unitId: input.unitId,
     receivedOn: input.receivedOn,
-    answerDue: await dueFor(database, input.receivedOn),
+    answerDue: await dueFor(tx, input.receivedOn),
     history,
     createdBy,
   });
@@ -80,7 +79,7 @@ export function registerByStaff(
 ): Promise<Registered> {
   return database.db.transaction(async (tx) => {
     await assertUnitInScope(tx, user, input.unitId);
-    return register(database, tx, clock, keys, actor, user.id, input);
+    return register(tx, clock, keys, actor, user.id, input);
   });
 }
 
@@ -94,6 +93,6 @@ export function askOnPortal(
 ): Promise<Registered> {
   const asOf = today(clock);
   return database.db.transaction((tx) =>
-    register(database, tx, clock, keys, actor, null, { ...input, channel: 'portal', receivedOn: asOf }),
+    register(tx, clock, keys, actor, null, { ...input, channel: 'portal', receivedOn: asOf }),
   );
 }

@@ -123,7 +123,7 @@ export async function withOpenCase<T>(
   const asOf = today(clock);
   return database.db.transaction(async (tx) => {
     const row = await inScope(tx, user, await lockCase(tx, id));
-    const cal = await getCalendar(database);
+    const cal = await getCalendar(tx);
     const opts = await clockOptions(tx);
     if (row.status === 'closed') throw invalid(closedMessage);
     const at = clock.now().toISOString();
@@ -143,13 +143,7 @@ export async function recordStep(ctx: ActionContext, step: ClockStep, auditAs: s
     event: step.event,
     ...(step.meta && Object.keys(step.meta).length ? { meta: step.meta } : {}),
   };
-  await saveRecomputed(
-    ctx.database,
-    ctx.tx,
-    ctx.row,
-    { ...step.patch, timeline: [...ctx.row.timeline, entry] },
-    ctx.asOf,
-  );
+  await saveRecomputed(ctx.tx, ctx.row, { ...step.patch, timeline: [...ctx.row.timeline, entry] }, ctx.asOf);
   await step.afterwards?.();
   await auditAction(ctx, auditAs, step.text);
 }

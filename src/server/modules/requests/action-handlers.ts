@@ -27,7 +27,6 @@ async function confirmReceipt(ctx: ActionContext, a: ActionOf<'confirm_receipt'>
   );
   if (!rec.ok) throw invalid(rec.error);
   await saveRecomputed(
-    ctx.database,
     ctx.tx,
     row,
     {

@@ -58,13 +58,12 @@ export function recompute(
 
 /** Writes a change of the case together with the status and due date its events now give. */
 export async function saveRecomputed(
-  database: Database,
   tx: DbOrTx,
   row: CaseRow,
   patch: Partial<CaseRow>,
   asOf: string,
 ): Promise<void> {
-  const cal = await getCalendar(database);
+  const cal = await getCalendar(tx);
   const next = { ...row, ...patch } as CaseRow;
   const r = recompute(next, cal, await clockOptions(tx), asOf);
   await updateCase(tx, row.id, { ...patch, status: r.status, replyDue: r.replyDue, trace: r.trace });

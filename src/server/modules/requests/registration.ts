@@ -218,14 +218,14 @@ export async function registerByStaff(
       status: 'running',
       timeline,
     });
-    await saveRecomputed(database, tx, row, {}, asOf);
+    await saveRecomputed(tx, row, {}, asOf);
     await audit(tx, actor, {
       action: 'requests.register',
       objectType: 'request_case',
       objectId: row.id,
       detail: `${row.caseNo} ${input.channel} ${receipt.date}${intake.missing.length ? ` 缺 ${intake.missing.join(',')}` : ''}`,
     });
-    const cal = await getCalendar(database);
+    const cal = await getCalendar(tx);
     const due = dueOf({ timeline }, cal, await clockOptions(tx), asOf);
     return {
       id: row.id,

@@ -36,11 +36,17 @@ export async function calendarYearsOf(db: DbOrTx): Promise<CalendarYear[]> {
   return [...builtin.values()].sort((a, b) => a.year - b.year);
 }
 
-export async function getCalendar(database: Database): Promise<WorkingDayCalendar> {
+/**
+ * The working-day calendar (cached for 10 s). Inside a transaction pass the transaction: a cold cache read through
+ * the pool would wait for a free connection while the transaction holds one — with every connection held by a
+ * transaction waiting on this one's locks, that wait never ends.
+ */
+export async function getCalendar(source: Database | DbOrTx): Promise<WorkingDayCalendar> {
   if (cached && Date.now() - cached.at < 10_000) return cached.calendar;
-  const years = await calendarYearsOf(database.db);
+  const db = 'pool' in source ? source.db : source;
+  const years = await calendarYearsOf(db);
   // REGULATIONS §7.1 [I]: whether the start day counts is a setting (default: not counted).
-  const countStartDay = (await getSetting<boolean>(database, 'calendar.countStartDay')) ?? false;
+  const countStartDay = (await getSetting<boolean>(db, 'calendar.countStartDay')) ?? false;
   const calendar = createCalendar(years, { countStartDay });
   cached = { years, calendar, at: Date.now() };
   return calendar;
