@@ -13,8 +13,25 @@ beforeAll(async () => {
     .where(inArray(users.username, ['office', 'auditor']));
 });
 afterAll(async () => {
+  for (const ctx of sessions.values()) await ctx.close();
   await e?.close();
 });
+
+// One signed-in browser context per user: a login per page would run into the per-name login limit (ten a minute).
+type Ctx = Awaited<ReturnType<E2E['browser']['newContext']>>;
+const sessions = new Map<string, Ctx>();
+async function signedIn(user: string): Promise<Ctx> {
+  let ctx = sessions.get(user);
+  if (!ctx) {
+    ctx = await e.browser.newContext();
+    const page = await ctx.newPage();
+    await consoleLogin(page, e.base, user, DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    await page.close();
+    sessions.set(user, ctx);
+  }
+  return ctx;
+}
 
 const PAGES: [string, string, string][] = [
   ['office', '/admin/', '[data-testid]'],
@@ -34,10 +51,7 @@ const PAGES: [string, string, string][] = [
 
 describe('[ADMIN] console accessibility', () => {
   it.each(PAGES)('%s %s has no serious or critical axe violations', async (user, path, ready) => {
-    const ctx = await e.browser.newContext();
-    const page = await ctx.newPage();
-    await consoleLogin(page, e.base, user, DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    const page = await (await signedIn(user)).newPage();
     await page.goto(`${e.base}${path}`);
     await page.locator(ready).first().waitFor();
     // Lists fill in after their request; antd's motions settle before colours are measured.
@@ -47,6 +61,6 @@ describe('[ADMIN] console accessibility', () => {
       v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
     );
     expect(found).toEqual([]);
-    await ctx.close();
+    await page.close();
   });
 });
