@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { COVERAGE_LABELS, type Coverage, type CoverageRow } from '../../../../contracts/directory';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaTime } from '../../../time';
 import { useCoverage, useDirectoryVersions, useRectify } from '../queries';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -48,8 +49,9 @@ export default function CoveragePage() {
   const { message } = App.useApp();
   const can = usePermission();
   const versions = useDirectoryVersions();
-  const [from, setFrom] = useState('2026-01-01');
-  const [to, setTo] = useState('2026-03-31');
+  // Default period: this year so far (China date).
+  const [from, setFrom] = useState(() => `${chinaTime(new Date()).slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(() => chinaTime(new Date()).slice(0, 10));
   const [dueDate, setDueDate] = useState('');
   const [query, setQuery] = useState<{ from: string; to: string } | null>({ from, to });
   const q = useCoverage(query);
