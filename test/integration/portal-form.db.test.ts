@@ -86,6 +86,9 @@ describe('portal application form', () => {
       answer: String(Number(a) + Number(b) + 1),
     }))
       form.append(k, v);
+    // The test clock stands still: a second later, the new question's token cannot equal the old one even when the
+    // same sum is drawn again.
+    api.clock.advance(1000);
     const res = await anon.request('POST', '/ysqgk/apply', undefined, { form });
     const html = await res.raw.text();
     expect(res.status).toBe(400);
