@@ -8,6 +8,7 @@ import { renderToString } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import type { CurrentUser } from '../../contracts/api';
 import { BUILTIN_ROLES, type RoleCode } from '../../contracts/roles';
+import { ME_KEY } from '../auth';
 
 /** A user holding exactly the permissions of `role`, in the district government's office unless `extra` says. */
 export function me(role: RoleCode, extra: Partial<CurrentUser> = {}): CurrentUser {
@@ -55,3 +56,10 @@ export function renderPage(node: ReactNode, data: Seed | QueryClient, path = '/'
 
 /** The visible text of rendered HTML, white space folded. */
 export const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/** The page's HTML for a 区发展改革委 user of `role`, with `seed` putting the page's query data in place first. */
+export function renderAs(role: RoleCode, page: ReactNode, seed: (qc: QueryClient) => void): string {
+  const qc = seededClient([[ME_KEY, me(role, { username: 'x', unitId: 'fgw', unitName: '区发展改革委' })]]);
+  seed(qc);
+  return renderPage(page, qc);
+}

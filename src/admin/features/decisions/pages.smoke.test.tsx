@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type DecisionRow, decisionsApi } from '../../../contracts/decisions';
 import type { RoleCode } from '../../../contracts/roles';
 import { searchKey } from '../../components/SearchTable';
-import { renderAs } from '../../smoke';
+import { renderAs } from '../../testing/smoke';
 import DecisionsPage from './pages/DecisionsPage';
 
 const row = (over: Partial<DecisionRow>): DecisionRow => ({

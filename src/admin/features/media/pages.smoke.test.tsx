@@ -1,53 +1,22 @@
 // Server-side render of the media pages with seeded query data: catches pages that crash on realistic data and
 // checks the office's and a liaison's buttons.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../../contracts/api';
 import { type AccountRow, type FilingRow, mediaApi, type WebsiteRow } from '../../../contracts/media';
-import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
+import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
+import { me, renderPage, type Seed } from '../../testing/smoke';
 import AccountsPage from './pages/AccountsPage';
 import FilingsPage from './pages/FilingsPage';
 import WebsitesPage from './pages/WebsitesPage';
 
-function me(role: RoleCode): CurrentUser {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  return {
-    id: 'u-1',
-    username: 'zs',
-    name: '张三',
-    unitId: 'fgw',
-    unitName: '区发展改革委',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-  };
-}
-
-function render(role: RoleCode, node: ReactNode, seed: [readonly unknown[], unknown][]): string {
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
-  });
-  qc.setQueryData(ME_KEY, me(role));
-  for (const [key, data] of seed) qc.setQueryData(key, data);
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter>{node}</MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
-  ).replace(/<[^>]+>/g, ' ');
+function render(role: RoleCode, node: ReactNode, seed: Seed): string {
+  return renderPage(node, [
+    [ME_KEY, me(role, { username: 'zs', unitId: 'fgw', unitName: '区发展改革委' })],
+    ...seed,
+  ]).replace(/<[^>]+>/g, ' ');
 }
 
 const site: WebsiteRow = {

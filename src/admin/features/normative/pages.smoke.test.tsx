@@ -1,15 +1,9 @@
 // Server-side render of 规范性文件清理 with seeded query data: who may start, mark and publish.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { renderToString } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../../contracts/api';
 import { type CampaignDetail, normativeApi } from '../../../contracts/normative';
-import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
-import { ME_KEY } from '../../auth';
+import type { RoleCode } from '../../../contracts/roles';
 import { keyOf } from '../../queries';
+import { renderAs } from '../../testing/smoke';
 import NormativeReviewPage from './pages/NormativeReviewPage';
 
 const ID = '11111111-1111-4111-8111-111111111111';
@@ -54,36 +48,10 @@ const detail: CampaignDetail = {
 };
 
 function render(role: RoleCode): string {
-  const def = BUILTIN_ROLES.find((r) => r.code === role)!;
-  const me: CurrentUser = {
-    id: 'u',
-    username: 'x',
-    name: '张三',
-    unitId: 'fgw',
-    unitName: '区发展改革委',
-    roles: [role],
-    permissions: def.permissions,
-    dataScope: def.dataScope,
-    mustChangePassword: false,
-    mustEnrollTotp: false,
-  };
-  const qc = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
+  return renderAs(role, <NormativeReviewPage />, (qc) => {
+    qc.setQueryData(keyOf(normativeApi.campaigns), [detail.campaign]);
+    qc.setQueryData(keyOf(normativeApi.campaign, { params: { id: ID } }), detail);
   });
-  qc.setQueryData(ME_KEY, me);
-  qc.setQueryData(keyOf(normativeApi.campaigns), [detail.campaign]);
-  qc.setQueryData(keyOf(normativeApi.campaign, { params: { id: ID } }), detail);
-  return renderToString(
-    <ConfigProvider locale={zhCN}>
-      <App>
-        <QueryClientProvider client={qc}>
-          <MemoryRouter>
-            <NormativeReviewPage />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </App>
-    </ConfigProvider>,
-  );
 }
 
 describe('NormativeReviewPage', () => {
