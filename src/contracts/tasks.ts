@@ -90,11 +90,31 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 
-/** A written unit name and the registered units it stands for (groups expanded, 有关部门 picked). */
-const zCommitUnit = z.object({
-  written: z.string().trim().min(1, '单位名称不能为空').max(100),
-  unitIds: z.array(zUuid).max(500),
-});
+/** Kinds a unit created from an import preview may have (always under the district government). */
+export const IMPORT_UNIT_KINDS = ['department', 'township'] as const;
+export type ImportUnitKind = (typeof IMPORT_UNIT_KINDS)[number];
+
+/**
+ * A written unit name and the registered units it stands for (groups expanded, 有关部门 picked), or what the
+ * officer decided for a name the registry lacks: `skip` it (no unit takes the task for it), `create` it in the
+ * registry with its kind, or stand for the members of a chosen unit group (`groupId`, "区级其他有关部门").
+ */
+const zCommitUnit = z
+  .object({
+    written: z.string().trim().min(1, '单位名称不能为空').max(100),
+    unitIds: z.array(zUuid).max(500),
+    skip: z.boolean().optional(),
+    create: z
+      .object({
+        kind: z.enum(IMPORT_UNIT_KINDS, { message: '请选择单位类型（部门或镇街）' }),
+        name: z.string().trim().min(2, '单位名称至少 2 个字').max(60).optional(),
+      })
+      .optional(),
+    groupId: zUuid.optional(),
+  })
+  .refine((u) => [u.skip === true, !!u.create, !!u.groupId].filter(Boolean).length <= 1, {
+    message: '同一单位只能选择一种处理：跳过、新建或选择分组',
+  });
 export type CommitUnit = z.output<typeof zCommitUnit>;
 
 const zCommitTask = z.object({

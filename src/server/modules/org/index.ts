@@ -27,7 +27,16 @@ export {
 } from './directory';
 export { commitLeadingGroup, previewLeadingGroup } from './leading-group.service';
 export { assertUnitInScope, scopeFilter } from './org.scope';
-export { learnAliases, levelOf, loadUnitIndex, regionPrefixesOf, resolveNames } from './registry';
+export {
+  createUnitFromNotice,
+  groupMembers,
+  learnAliases,
+  learnGroupAlias,
+  levelOf,
+  loadUnitIndex,
+  regionPrefixesOf,
+  resolveNames,
+} from './registry';
 
 export const orgModule: BusinessModule = {
   name: 'org',

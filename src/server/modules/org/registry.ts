@@ -8,8 +8,13 @@ import {
   type UnitIndex,
   type UnitRef,
 } from '../../../domain/units';
+import { eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { unitAliases, unitGroupMembers, unitGroups, units } from '../../db/schema/org';
+import type { Actor } from '../../platform/context';
+import { invalid } from '../../platform/errors';
+import { rootUnit } from './directory';
+import { createUnitTx, listGroups } from './units.service';
 
 /** "重庆市潼南区" → ['重庆市', '潼南']: the region words that documents put in front of unit names. */
 export function regionPrefixesOf(districtName: string): string[] {
@@ -105,4 +110,59 @@ export async function learnAliases(
   // An alias another unit already holds stays with it (the unique index would refuse it anyway).
   const added = await tx.insert(unitAliases).values(learnt).onConflictDoNothing().returning();
   return added.map((a) => ({ alias: a.alias, unitId: a.unitId }));
+}
+
+/**
+ * A unit an imported notice names and the registry lacks, created from the import preview with the kind the
+ * officer chose (issue 14 part 4): under the district government, audited as any new unit, in the caller's
+ * transaction. A name another unit already holds is refused (409).
+ */
+export async function createUnitFromNotice(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { name: string; kind: 'department' | 'township' },
+): Promise<string> {
+  const root = await rootUnit(tx);
+  if (!root) throw invalid('尚未设置本级人民政府，不能新建单位');
+  return createUnitTx(tx, actor, { name: input.name, kind: input.kind, parentId: root.id });
+}
+
+/** A unit group's members as the registry expands them (kinds and listed units); null when there is no such group. */
+export async function groupMembers(
+  db: DbOrTx,
+  groupId: string,
+): Promise<{ name: string; memberUnitIds: string[] } | null> {
+  const g = (await listGroups(db)).find((x) => x.id === groupId);
+  return g ? { name: g.name, memberUnitIds: g.memberUnitIds } : null;
+}
+
+/**
+ * The officer stood a written name ("区级其他有关部门") for a unit group: the name becomes the group's alias, so
+ * the next notice resolves it to that group by itself. Only a name the registry could not name exactly (a
+ * suggestion, nothing, or a group that asks for a choice) is learnt, and never one that already is a group's
+ * name or alias. Returns whether it was added (the caller's audit row names it).
+ */
+export async function learnGroupAlias(
+  tx: DbOrTx,
+  districtName: string,
+  groupId: string,
+  written: string,
+): Promise<boolean> {
+  const w = written.trim();
+  if (w.length < 2 || w.length > 50) return false;
+  const [r] = await resolveNames(tx, districtName, [w]);
+  const learnable =
+    r?.status === 'unknown' || r?.status === 'suggestion' || (r?.status === 'group' && r.needsChoice === true);
+  if (!learnable) return false;
+  const taken = await tx
+    .select({ id: unitGroups.id })
+    .from(unitGroups)
+    .where(or(eq(unitGroups.name, w), sql`${w} = ANY(${unitGroups.aliases})`));
+  if (taken.length) return false;
+  const updated = await tx
+    .update(unitGroups)
+    .set({ aliases: sql`array_append(${unitGroups.aliases}, ${w})` })
+    .where(eq(unitGroups.id, groupId))
+    .returning({ id: unitGroups.id });
+  return updated.length > 0;
 }

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { and, count, eq, or } from 'drizzle-orm';
 import type {
   CommitPlanBody,
+  CommitTask,
+  CommitUnit,
   DuplicatePlan,
   ImportPreview,
   UnitNameMatch,
@@ -16,8 +18,15 @@ import type { Database, DbOrTx } from '../../db/client';
 import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { AppError, conflict, invalid } from '../../platform/errors';
-import { learnAliases, resolveNames, unitNames } from '../org';
+import { AppError, conflict, forbidden, invalid } from '../../platform/errors';
+import {
+  createUnitFromNotice,
+  groupMembers,
+  learnAliases,
+  learnGroupAlias,
+  resolveNames,
+  unitNames,
+} from '../org';
 import { insertAssignments } from './ledger.repo';
 
 /** Same notice, same tasks: the fingerprint ignores layout and whitespace, not content. */
@@ -91,6 +100,55 @@ export async function previewImport(
   };
 }
 
+/** The officer decided this name without naming units: skipped, to be created, or a chosen group. */
+const decided = (u: CommitUnit) => u.skip === true || !!u.create || !!u.groupId;
+
+/**
+ * What the officer decided on the preview, applied in the commit's transaction: units created in the registry
+ * (through the org face, audited there), chosen groups expanded to their members (the written name learnt as
+ * the group's alias), skipped names left without units. Returns the tasks with every unit's ids filled in.
+ */
+async function applyDecisions(
+  tx: DbOrTx,
+  actor: Actor,
+  districtName: string,
+  tasks: CommitTask[],
+): Promise<CommitTask[]> {
+  const all = tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]);
+  const created = new Map<string, string>();
+  for (const u of all)
+    if (u.create && !created.has(u.written))
+      created.set(
+        u.written,
+        await createUnitFromNotice(tx, actor, { name: u.create.name ?? u.written, kind: u.create.kind }),
+      );
+  const groups = new Map<string, string[]>();
+  const learnt: { alias: string; group: string }[] = [];
+  for (const u of all) {
+    if (!u.groupId || groups.has(`${u.groupId} ${u.written}`)) continue;
+    const g = await groupMembers(tx, u.groupId);
+    if (!g) throw invalid(`「${u.written}」选择的单位分组不存在`);
+    if (g.memberUnitIds.length === 0) throw invalid(`单位分组「${g.name}」没有成员单位，不能承担任务`);
+    groups.set(`${u.groupId} ${u.written}`, g.memberUnitIds);
+    if (await learnGroupAlias(tx, districtName, u.groupId, u.written))
+      learnt.push({ alias: u.written, group: g.name });
+  }
+  if (learnt.length)
+    await audit(tx, actor, { action: 'org.group.alias.learn', objectType: 'unitGroup', detail: { learnt } });
+  const fill = (u: CommitUnit): CommitUnit => {
+    if (u.skip) return { ...u, unitIds: [] };
+    const made = created.get(u.written);
+    if (u.create && made) return { ...u, unitIds: [made] };
+    if (u.groupId) return { ...u, unitIds: groups.get(`${u.groupId} ${u.written}`) ?? [] };
+    return u;
+  };
+  return tasks.map((t) => ({
+    ...t,
+    leadUnits: t.leadUnits.map(fill),
+    responsibleUnits: t.responsibleUnits.map(fill),
+  }));
+}
+
 /**
  * Checks a commit body against the registry; returns row errors in the preview's terms (task ref and the name
  * as written), so that nothing is stored while any unit name is unresolved.
@@ -101,8 +159,10 @@ async function checkCommit(db: DbOrTx, body: CommitPlanBody): Promise<{ row: num
   body.tasks.forEach((t, i) => {
     const all = [...t.leadUnits, ...t.responsibleUnits];
     if (all.length === 0) errors.push({ row: i + 1, message: `任务 ${t.ref}：没有牵头单位或责任单位` });
+    else if (all.every((u) => u.skip))
+      errors.push({ row: i + 1, message: `任务 ${t.ref}：单位都已跳过，至少保留一个承担单位` });
     for (const u of all) {
-      if (u.unitIds.length === 0)
+      if (u.unitIds.length === 0 && !decided(u))
         errors.push({ row: i + 1, message: `任务 ${t.ref}：「${u.written}」尚未确定对应单位` });
       for (const id of u.unitIds) ids.add(id);
     }
@@ -124,7 +184,10 @@ export async function commitPlan(
   actor: Actor,
   body: CommitPlanBody,
   districtName: string,
+  opts: { canCreateUnits: boolean } = { canCreateUnits: false },
 ): Promise<WorkPlanSummary> {
+  if (!opts.canCreateUnits && body.tasks.some((t) => [...t.leadUnits, ...t.responsibleUnits].some((u) => u.create)))
+    throw forbidden('没有新增单位的权限，请联系主管部门在单位管理中新增');
   const errors = await checkCommit(database.db, body);
   if (errors.length)
     throw invalid(`有 ${errors.length} 处需要修正，未保存：${errors[0]!.message}`, { rows: errors });
@@ -157,8 +220,9 @@ export async function commitPlan(
         createdBy: actor.userId,
       })
       .returning();
+    const tasks = await applyDecisions(tx, actor, districtName, body.tasks);
     let assignments = 0;
-    for (const [i, t] of body.tasks.entries()) {
+    for (const [i, t] of tasks.entries()) {
       const [task] = await tx
         .insert(planTasks)
         .values({
@@ -190,7 +254,7 @@ export async function commitPlan(
     const learnt = await learnAliases(
       tx,
       districtName,
-      body.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]),
+      tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]),
     );
     if (learnt.length)
       await audit(tx, actor, {

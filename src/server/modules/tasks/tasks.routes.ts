@@ -53,7 +53,9 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
     ),
   );
   route(app, tasksApi.importCommit, ({ c, user, body }) =>
-    commitPlan(database, actorOf(user, c), body, config.districtName),
+    commitPlan(database, actorOf(user, c), body, config.districtName, {
+      canCreateUnits: user.permissions.includes('org:unit:create'),
+    }),
   );
   route(app, tasksApi.plans, () => listPlans(db));
   route(app, tasksApi.setCadence, ({ c, user, params, body }) =>
