@@ -17,6 +17,7 @@ export function UploadWizard<P>({
   text,
   hint,
   before,
+  after,
   upload,
   onParsed,
   children,
@@ -31,6 +32,8 @@ export function UploadWizard<P>({
   hint: ReactNode;
   /** Shown above the drop zone (e.g. a year to read the notice with). */
   before?: ReactNode;
+  /** Shown below the drop zone (e.g. another way in: text pasted from a browser). */
+  after?: ReactNode;
   /** Sends the file and answers the parsed preview; `onProgress` takes the upload's percentage. */
   upload: (file: File, onProgress: (percent: number) => void) => Promise<P>;
   /** The preview arrived: the page keeps it and moves to the check step. */
@@ -89,6 +92,7 @@ export function UploadWizard<P>({
           {error ? (
             <Alert type="error" showIcon title={error} data-testid={`${testPrefix}-upload-error`} />
           ) : null}
+          {after}
         </Space>
       ) : (
         children

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eachEquals } from '../../../../test/table';
-import type { ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
+import type { CommitUnit, ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
 import {
   commitBody,
+  commitUnit,
+  type Decisions,
   deadlinesFromText,
   deadlinesInYear,
   deadlinesText,
@@ -78,6 +80,33 @@ describe('commitBody', () => {
       { written: '区住房城市建委', unitIds: ['zj'] },
       { written: '区政府有关部门', unitIds: [] },
     ]);
+  });
+});
+
+describe('decisions on names the registry lacks', () => {
+  const choices = { 区大数据局: null, 区考试中心: null, 区级其他有关部门: null, 区教委: ['jw'] };
+  it.each<[string, Decisions, string[]]>([
+    ['nothing decided', {}, ['区大数据局', '区考试中心', '区级其他有关部门']],
+    ['skip', { 区考试中心: { skip: true } }, ['区大数据局', '区级其他有关部门']],
+    [
+      'create and a group',
+      { 区大数据局: { create: 'department' }, 区级其他有关部门: { groupId: 'g1' } },
+      ['区考试中心'],
+    ],
+  ])('%s: unresolved', (_n, decisions, left) => {
+    expect(unresolved(choices, decisions)).toEqual(left);
+  });
+  it.each<[string, Decisions, CommitUnit]>([
+    ['chosen units', {}, { written: '区教委', unitIds: ['jw'] }],
+    ['skip', { 区教委: { skip: true } }, { written: '区教委', unitIds: [], skip: true }],
+    [
+      'create',
+      { 区教委: { create: 'township' } },
+      { written: '区教委', unitIds: [], create: { kind: 'township' } },
+    ],
+    ['group', { 区教委: { groupId: 'g1' } }, { written: '区教委', unitIds: [], groupId: 'g1' }],
+  ])('%s: commit unit', (_n, decisions, expected) => {
+    expect(commitUnit('区教委', choices, decisions)).toEqual(expected);
   });
 });
 

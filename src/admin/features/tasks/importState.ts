@@ -3,8 +3,10 @@
 import type {
   Cadence,
   CommitPlanBody,
+  CommitUnit,
   Deadline,
   ImportPreview,
+  ImportUnitKind,
   ParsedPlan,
   UnitNameMatch,
 } from '../../../contracts/tasks';
@@ -33,10 +35,27 @@ export function initialChoices(units: UnitNameMatch[]): Choices {
   return out;
 }
 
-export function unresolved(choices: Choices): string[] {
+/**
+ * What the officer decided for a name the registry lacks, instead of picking units: skip it, create it in the
+ * registry with its kind, or let it stand for a unit group ("区级其他有关部门" → 区政府各部门). Sent with the commit.
+ */
+export type Decision = { skip: true } | { create: ImportUnitKind } | { groupId: string };
+export type Decisions = Record<string, Decision | undefined>;
+
+/** Names still waiting for the officer: no units chosen and nothing decided. */
+export function unresolved(choices: Choices, decisions: Decisions = {}): string[] {
   return Object.entries(choices)
-    .filter(([, v]) => v === null || v.length === 0)
+    .filter(([k, v]) => (v === null || v.length === 0) && !decisions[k])
     .map(([k]) => k);
+}
+
+/** A name as the commit sends it: its chosen units, or the decision (which the server carries out). */
+export function commitUnit(written: string, choices: Choices, decisions: Decisions): CommitUnit {
+  const d = decisions[written];
+  if (!d) return { written, unitIds: choices[written] ?? [] };
+  if ('skip' in d) return { written, unitIds: [], skip: true };
+  if ('create' in d) return { written, unitIds: [], create: { kind: d.create } };
+  return { written, unitIds: [], groupId: d.groupId };
 }
 
 /** Names used by the (possibly edited) tasks that have no entry yet (typed in by the officer). */
@@ -49,8 +68,9 @@ export function commitBody(
   plan: ParsedPlan,
   choices: Choices,
   opts: { year: number; cadence: Cadence; replace: boolean },
+  decisions: Decisions = {},
 ): CommitPlanBody {
-  const ids = (w: string) => choices[w] ?? [];
+  const unit = (w: string) => commitUnit(w, choices, decisions);
   return {
     title: plan.title ?? '任务分工',
     issuer: plan.issuer,
@@ -65,8 +85,8 @@ export function commitBody(
       section: t.section,
       text: t.text,
       measures: t.measures,
-      leadUnits: t.leadUnits.map((w) => ({ written: w, unitIds: ids(w) })),
-      responsibleUnits: t.responsibleUnits.map((w) => ({ written: w, unitIds: ids(w) })),
+      leadUnits: t.leadUnits.map(unit),
+      responsibleUnits: t.responsibleUnits.map(unit),
       deadlines: t.deadlines,
       disclosurePaths: t.disclosurePaths,
     })),

@@ -2,6 +2,7 @@
 // tasks query (the default prefix ['tasks']): the ledger, the open assignment, the dashboard, extensions.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CallArgs } from '../../../contracts/http';
+import { orgApi } from '../../../contracts/org';
 import { type Cadence, type CommitPlanBody, tasksApi, type WorkPlanSummary } from '../../../contracts/tasks';
 import { call, uploadTo } from '../../api';
 import { keyOf, useCall, useCallMutation } from '../../queries';
@@ -9,6 +10,9 @@ import { keyOf, useCall, useCallMutation } from '../../queries';
 const TASKS = keyOf(tasksApi.plans).slice(0, 1);
 
 export const usePlans = () => useCall(tasksApi.plans);
+
+/** Unit groups a name of a notice may stand for ("区级其他有关部门" → 区政府各部门). */
+export const useUnitGroups = () => useCall(orgApi.groups);
 
 export const useDashboard = (planId: string | undefined) =>
   useCall(tasksApi.dashboard, { query: { planId } }, { enabled: !!planId });
@@ -100,3 +104,7 @@ export function useCommitPlan(opts: {
 
 export const previewImport = (file: File, year: number | null, onProgress: (percent: number) => void) =>
   uploadTo(tasksApi.importPreview, file, { query: { year: year ?? undefined } }, onProgress);
+
+/** The same preview for text pasted from a browser (a page, a copied table). */
+export const previewPasted = (text: string, year: number | null) =>
+  call(tasksApi.importPreviewText, { body: { text, year: year ?? undefined } });

@@ -8,22 +8,44 @@ import type { UnitNameMatch } from '../../../../contracts/tasks';
 import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect, useUnitTree } from '../../../components/units';
-import { type Choices, MATCH_COLORS } from '../importState';
+import { type Choices, type Decision, type Decisions, MATCH_COLORS } from '../importState';
+import { useUnitGroups } from '../queries';
+
+/** The decision as the 处理 select's value ('' = map to registered units). */
+const decisionValue = (d: Decision | undefined): string =>
+  !d ? '' : 'skip' in d ? 'skip' : 'create' in d ? `create:${d.create}` : `group:${d.groupId}`;
+
+function decisionOf(value: string): Decision | undefined {
+  if (value === 'skip') return { skip: true };
+  if (value === 'create:department') return { create: 'department' };
+  if (value === 'create:township') return { create: 'township' };
+  if (value.startsWith('group:')) return { groupId: value.slice('group:'.length) };
+  return undefined;
+}
 
 export function ImportUnitsTable({
   names,
   units,
   effective,
   setChoice,
+  decisions,
+  setDecision,
   left,
 }: {
   names: string[];
   units: UnitNameMatch[];
   effective: Choices;
   setChoice: (written: string, ids: string[] | null) => void;
+  decisions: Decisions;
+  setDecision: (written: string, d: Decision | undefined) => void;
   left: string[];
 }) {
   const tree = useUnitTree();
+  const groups = useUnitGroups();
+  // Groups that say which units they mean: a name may stand for one of them.
+  const groupOptions = (groups.data ?? [])
+    .filter((g) => !g.needsChoice)
+    .map((g) => ({ value: `group:${g.id}`, label: `对应分组：${g.name}（${g.memberUnitIds.length} 个单位）` }));
   const unitNames = useMemo(() => {
     const out = new Map<string, string>();
     const walk = (nodes: UnitTreeNode[]) => {
@@ -36,10 +58,43 @@ export function ImportUnitsTable({
     return out;
   }, [tree.data]);
   const matches = useMemo(() => new Map(units.map((u) => [u.written, u])), [units]);
+  /** Names the registry could not settle: the officer may skip them, create them, or choose a group. */
+  const undecidable = (w: string) => {
+    const m = matches.get(w);
+    return !m || m.status === 'suggestion' || m.status === 'unknown' || (m.status === 'group' && !!m.needsChoice);
+  };
+  const handling = (w: string) =>
+    undecidable(w) ? (
+      <Select
+        style={{ width: '100%' }}
+        aria-label={`“${w}”的处理方式`}
+        data-testid={`decide-${w}`}
+        value={decisionValue(decisions[w])}
+        onChange={(v: string) => setDecision(w, decisionOf(v))}
+        options={[
+          { value: '', label: '对应已有单位' },
+          { value: 'skip', label: '跳过（不分配）' },
+          { value: 'create:department', label: '新建单位：部门' },
+          { value: 'create:township', label: '新建单位：镇街' },
+          ...groupOptions,
+        ]}
+      />
+    ) : null;
   const resolver = (w: string) => {
     const m = matches.get(w);
     const v = effective[w];
     const label = `为“${w}”选择单位`;
+    const d = decisions[w];
+    if (d)
+      return (
+        <Typography.Text type="secondary" data-testid={`decided-${w}`}>
+          {'skip' in d
+            ? '不分配给任何单位'
+            : 'create' in d
+              ? `提交时在单位库中新建“${w}”，并记住此名称`
+              : `提交时展开为该分组的成员单位，并记住此名称`}
+        </Typography.Text>
+      );
     if (m && (m.status === 'exact' || m.status === 'alias' || m.status === 'normalized') && m.unitId) {
       return (
         <Space size={4}>
@@ -115,7 +170,9 @@ export function ImportUnitsTable({
       pagination={false}
       data-testid="tasks-units"
       title={() => `通知中的单位 ${names.length} 个${left.length ? `，${left.length} 个待确认` : ''}`}
-      onRow={(r) => ({ 'data-unresolved': effective[r.written] ? 'false' : 'true' }) as object}
+      onRow={(r) =>
+        ({ 'data-unresolved': effective[r.written] || decisions[r.written] ? 'false' : 'true' }) as object
+      }
       columns={[
         { title: '通知中写法', dataIndex: 'written', width: 200 },
         {
@@ -131,6 +188,7 @@ export function ImportUnitsTable({
             );
           },
         },
+        { title: '处理', key: 'decide', width: 260, render: (_, r) => handling(r.written) },
         { title: '对应单位', key: 'resolve', render: (_, r) => resolver(r.written) },
       ]}
     />

@@ -9,9 +9,12 @@ import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
+import { PasteNotice } from '../components/PasteNotice';
 import {
   type Choices,
   commitBody,
+  type Decision,
+  type Decisions,
   deadlinesInYear,
   initialChoices,
   namesOf,
@@ -32,6 +35,7 @@ export default function ImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [plan, setPlan] = useState<ParsedPlan | null>(null);
   const [choices, setChoices] = useState<Choices>({});
+  const [decisions, setDecisions] = useState<Decisions>({});
   const [year, setYear] = useState<number | null>(null);
   const [cadence, setCadence] = useState<Cadence>('quarter');
   const [replace, setReplace] = useState(false);
@@ -48,17 +52,27 @@ export default function ImportPage() {
   });
   const submit = () => {
     if (preview && plan && year)
-      commit.mutate(commitBody(preview, plan, choices, { year, cadence, replace }));
+      commit.mutate(commitBody(preview, plan, choices, { year, cadence, replace }, decisions));
   };
 
   const names = plan ? namesOf(plan) : [];
   // every name in use, including ones the officer typed in
   const effective: Choices = Object.fromEntries(names.map((n) => [n, choices[n] ?? null]));
-  const left = unresolved(effective);
+  const left = unresolved(effective, decisions);
   const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
+  const setDecision = (w: string, d: Decision | undefined) => setDecisions((c) => ({ ...c, [w]: d }));
+  const onParsed = (p: ImportPreview) => {
+    setPreview(p);
+    setPlan(p.plan);
+    setChoices(initialChoices(p.units));
+    setDecisions({});
+    setYear(p.plan.year);
+    setReplace(false);
+    setStep(1);
+  };
 
   return (
     <PageContainer title="导入任务分工" testId="tasks-import-page">
@@ -82,14 +96,8 @@ export default function ImportPage() {
           </Space>
         }
         upload={(file, onProgress) => previewImport(file, yearHint, onProgress)}
-        onParsed={(p) => {
-          setPreview(p);
-          setPlan(p.plan);
-          setChoices(initialChoices(p.units));
-          setYear(p.plan.year);
-          setReplace(false);
-          setStep(1);
-        }}
+        after={<PasteNotice year={yearHint} onParsed={onParsed} />}
+        onParsed={onParsed}
       >
         {step === 1 && preview && plan ? (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="tasks-preview">
@@ -218,6 +226,8 @@ export default function ImportPage() {
               units={preview.units}
               effective={effective}
               setChoice={setChoice}
+              decisions={decisions}
+              setDecision={setDecision}
               left={left}
             />
             <ImportTasksTable plan={plan} year={year} effective={effective} setTask={setTask} />
