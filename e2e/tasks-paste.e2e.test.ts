@@ -1,0 +1,97 @@
+// [ADMIN] work plans from pasted text (issue 14 parts 1 and 4): the office pastes a task table copied from a web
+// page (navigation around it, every cell on its own line) into the import page, previews it, creates the unit the
+// registry lacks, lets "区级其他有关部门" stand for 区政府各部门, and commits. The tasks and the new unit are stored.
+import { eq, inArray } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planTasks, taskAssignments, unitGroups, units, users } from '../src/server/db/schema';
+import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+
+/** What a browser copies from a notice page whose task table has one cell per line. */
+const COPIED = [
+  '首页 > 政务公开 > 通知公告',
+  '关于印发潼南区2026年政务公开重点任务分工的通知',
+  '发布日期：2026-03-05　浏览次数：12',
+  '序号',
+  '工作任务',
+  '牵头单位',
+  '责任单位',
+  '完成时限',
+  '1',
+  '公开本区数据资源目录和开放清单。',
+  '区大数据发展局',
+  '区级其他有关部门',
+  '2026年6月底前',
+  '2',
+  '每季度公开教育经费执行情况。',
+  '区教委',
+  '区财政局',
+  '每季度',
+  '打印本页 关闭窗口',
+].join('\n');
+
+let e: E2E;
+
+beforeAll(async () => {
+  e = await startE2E({ demo: true });
+  // First-login password change is tested in the foundation walk-through.
+  await e.server.db.database.db.update(users).set({ mustChangePassword: false });
+}, 120_000);
+afterAll(async () => {
+  await e?.close();
+});
+
+async function login(username: string): Promise<Page> {
+  const ctx = await e.browser.newContext();
+  const page = await ctx.newPage();
+  await consoleLogin(page, e.base, username, DEMO_PASSWORD);
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+  return page;
+}
+
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+describe('[ADMIN] import a pasted web table', () => {
+  it('paste → preview → create the missing unit, choose a group → commit → tasks stored', async () => {
+    const office = await login('office');
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office.getByLabel('粘贴的通知文字').fill(COPIED);
+    await office.getByTestId('tasks-paste-submit').click();
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-preview-table').textContent()).toContain('任务 2 项');
+    expect(await office.getByLabel('年度').inputValue()).toBe('2026');
+
+    // the two names the registry cannot settle wait for the officer
+    expect(await office.getByTestId('tasks-unresolved').textContent()).toContain('区大数据发展局');
+    expect(await office.getByTestId('tasks-commit').isDisabled()).toBe(true);
+    await choose(office, 'decide-区大数据发展局', '新建单位：部门');
+    await choose(office, 'decide-区级其他有关部门', '对应分组：区政府各部门');
+    expect(await office.getByTestId('decided-区大数据发展局').textContent()).toContain('新建');
+    await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
+
+    await office.getByTestId('tasks-commit').click();
+    await office.getByTestId('tasks-import-success').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-import-success').textContent()).toContain('已导入 2 项任务');
+
+    const db = e.server.db.database.db;
+    const tasks = await db.select().from(planTasks).orderBy(planTasks.sort);
+    expect(tasks.map((t) => [t.text, t.leadUnitsWritten, t.responsibleUnitsWritten])).toEqual([
+      ['公开本区数据资源目录和开放清单。', ['区大数据发展局'], ['区级其他有关部门']],
+      ['每季度公开教育经费执行情况。', ['区教委'], ['区财政局']],
+    ]);
+    const created = (await db.select().from(units).where(eq(units.name, '区大数据发展局')))[0]!;
+    expect(created.kind).toBe('department');
+    const asg = await db
+      .select()
+      .from(taskAssignments)
+      .where(inArray(taskAssignments.taskId, [tasks[0]!.id]));
+    const departments = await db.select().from(units).where(eq(units.kind, 'department'));
+    expect(new Set(asg.map((a) => a.unitId))).toEqual(new Set(departments.map((d) => d.id)));
+    const group = (await db.select().from(unitGroups).where(eq(unitGroups.name, '区政府各部门')))[0]!;
+    expect(group.aliases).toContain('区级其他有关部门');
+    await office.context().close();
+  }, 120_000);
+});
