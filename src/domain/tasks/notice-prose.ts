@@ -131,6 +131,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
   const stack: { level: number; text: string }[] = [];
   let open: { task: PlanTask; level: number } | null = null;
   let group: { level: number; from: number; units: UnitCell[] } = { level: 0, from: 0, units: [] };
+  let afterUnitLine = false;
   for (let i = start; i < paras.length; i++) {
     const p = paras[i];
     if (!p) continue;
@@ -149,11 +150,28 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     }
     if (groupUnitLine(raw) && (annotations.length === 0 || compact(text) === '')) {
       // One unit line for the whole heading group: every item of the group without units of its own.
-      group.units = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()]).units;
+      // "牵头单位：X" and "责任单位：Y" on consecutive lines are one statement.
+      const cells = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()]).units;
+      group.units = afterUnitLine ? [...group.units, ...cells] : cells;
+      afterUnitLine = true;
       for (const t of ctx.tasks.slice(group.from))
         if (!t.leadUnits.length && !t.responsibleUnits.length) giveUnits(t, group.units, ctx);
+      // A numbered line with its own unit lines and no items under it ("1.努力实现…。" then 牵头单位/责任单位,
+      // then "2.…") is itself the task.
+      const heading = stack[stack.length - 1];
+      if (heading && ctx.tasks.length === group.from && endsGroup(paras, i + 1, group.level)) {
+        const task = ctx.addTask({
+          section: stack.slice(0, -1).map((s) => s.text),
+          text: heading.text,
+          unitCells: group.units,
+          source,
+        });
+        open = task ? { task, level: heading.level } : null;
+        group = { ...group, from: ctx.tasks.length, units: [] };
+      }
       continue;
     }
+    afterUnitLine = false;
     const deepest = stack.length > 0 ? (stack[stack.length - 1]?.level ?? 0) : 0;
     const ownLevel = level ?? deepest + 0.5;
     const section = stack.filter((s) => s.level < ownLevel).map((s) => s.text);
@@ -198,6 +216,21 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     const task = ctx.addTask({ section, text, unitCells: group.units, source });
     open = task ? { task, level: ownLevel } : null;
   }
+}
+
+/**
+ * Whether the paragraphs from `from` on close the heading group of `level` without items of their own: the
+ * next paragraph is a heading at the same or a higher level, or there is none (false while unit lines go on).
+ */
+function endsGroup(paras: readonly { text: string }[], from: number, level: number): boolean {
+  for (let j = from; j < paras.length; j++) {
+    const t = paras[j]?.text ?? '';
+    if (compact(t) === '') continue;
+    if (groupUnitLine(t)) return false; // the statement goes on: decide at its last line
+    const lv = levelOf(compact(t));
+    return lv !== null && lv <= level && isHeading(t) && takeAnnotations(t).annotations.length === 0;
+  }
+  return true;
 }
 
 function substantive(text: string): boolean {

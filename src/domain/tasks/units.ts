@@ -5,10 +5,13 @@
 import { splitOutsideBrackets } from '../text/brackets';
 import { splitTogether } from './cells';
 
-/** Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. */
+/**
+ * Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. A bare "等" closing the list
+ * ("财政所、土管所等": and others) is not part of the last name; "X等部门（单位）" keeps its words.
+ */
 export function splitUnitList(cell: string): string[] {
   return splitOutsideBrackets(cell, '、,，;；\n')
-    .map(cleanUnitName)
+    .map((name) => cleanUnitName(name).replace(/^(.{2,})等$/u, '$1'))
     .filter((name) => name !== '');
 }
 
