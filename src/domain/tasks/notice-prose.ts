@@ -132,6 +132,8 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
   let open: { task: PlanTask; level: number } | null = null;
   let group: { level: number; from: number; units: UnitCell[] } = { level: 0, from: 0, units: [] };
   let afterUnitLine = false;
+  /** The items the current unit statement (one or more consecutive lines) gives its units to. */
+  let given: PlanTask[] = [];
   for (let i = start; i < paras.length; i++) {
     const p = paras[i];
     if (!p) continue;
@@ -153,9 +155,10 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       // "牵头单位：X" and "责任单位：Y" on consecutive lines are one statement.
       const cells = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()]).units;
       group.units = afterUnitLine ? [...group.units, ...cells] : cells;
+      if (!afterUnitLine)
+        given = ctx.tasks.slice(group.from).filter((t) => !t.leadUnits.length && !t.responsibleUnits.length);
       afterUnitLine = true;
-      for (const t of ctx.tasks.slice(group.from))
-        if (!t.leadUnits.length && !t.responsibleUnits.length) giveUnits(t, group.units, ctx);
+      for (const t of given) giveUnits(t, cells, ctx);
       // A numbered line with its own unit lines and no items under it ("1.努力实现…。" then 牵头单位/责任单位,
       // then "2.…") is itself the task.
       const heading = stack[stack.length - 1];

@@ -28,6 +28,9 @@ describe('splitUnitList', () => {
       ],
       ['牵头职能部门。', ['牵头职能部门']],
       ['区市场监管局等部门（单位），各乡镇街委。', ['区市场监管局等部门（单位）', '各乡镇街委']],
+      // a bare 等 closing the list means "and others": not part of the last name
+      ['财政所、便民综合服务中心、土管所等', ['财政所', '便民综合服务中心', '土管所']],
+      ['县发改局等。', ['县发改局']],
       // whitespace removed, no correction (区住房城市建委 is a known defect of the source, kept)
       ['区住房城市建委、\n区 金融办', ['区住房城市建委', '区金融办']],
       ['', []],
