@@ -4,9 +4,16 @@
 import { eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommitPlanBody, CommitUnit, ImportPreview } from '../../src/contracts/tasks';
-import { auditLog, planTasks, taskAssignments, unitGroups, units, workPlans } from '../../src/server/db/schema';
-import { systemActor } from '../../src/server/platform/context';
+import {
+  auditLog,
+  planTasks,
+  taskAssignments,
+  unitGroups,
+  units,
+  workPlans,
+} from '../../src/server/db/schema';
 import { commitPlan } from '../../src/server/modules/tasks';
+import { systemActor } from '../../src/server/platform/context';
 import { type Client, setupApi, type TestApi } from '../api';
 
 const PREVIEW = '/api/tasks/import/preview-text';
@@ -91,10 +98,16 @@ describe('import decisions on unit names', () => {
       bodyOf(p, () => ({ create: { kind: 'government' as 'department' } })),
     );
     expect(kind.status).toBe(400);
-    const skipped = await office.post(COMMIT, bodyOf(p, () => ({ skip: true })));
+    const skipped = await office.post(
+      COMMIT,
+      bodyOf(p, () => ({ skip: true })),
+    );
     expect(skipped.status).toBe(400);
     expect(skipped.body.error?.message).toMatch(/单位都已跳过，至少保留一个承担单位/);
-    const open = await office.post(COMMIT, bodyOf(p, () => ({})));
+    const open = await office.post(
+      COMMIT,
+      bodyOf(p, () => ({})),
+    );
     expect(open.status).toBe(400);
     expect(open.body.error?.message).toMatch(/尚未确定对应单位/);
     expect(await db().select().from(workPlans)).toHaveLength(0);
@@ -130,7 +143,9 @@ describe('import decisions on unit names', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['org.unit.create', 'org.group.alias.learn', 'tasks.plan.import']),
     );
-    const learnt = (await db().select().from(auditLog).where(eq(auditLog.action, 'org.group.alias.learn')))[0]!;
+    const learnt = (
+      await db().select().from(auditLog).where(eq(auditLog.action, 'org.group.alias.learn'))
+    )[0]!;
     expect(JSON.parse(String(learnt.detail))).toEqual({
       learnt: [{ alias: '区级其他有关部门', group: '区政府各部门' }],
     });

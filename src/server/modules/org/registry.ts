@@ -1,5 +1,7 @@
 // The unit registry as the pure resolver sees it. Other modules (task imports, review checks) resolve names
 // written in documents through this service, never through the org tables.
+
+import { eq, or, sql } from 'drizzle-orm';
 import {
   createUnitIndex,
   type Resolution,
@@ -8,7 +10,6 @@ import {
   type UnitIndex,
   type UnitRef,
 } from '../../../domain/units';
-import { eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { unitAliases, unitGroupMembers, unitGroups, units } from '../../db/schema/org';
 import type { Actor } from '../../platform/context';
@@ -152,7 +153,9 @@ export async function learnGroupAlias(
   if (w.length < 2 || w.length > 50) return false;
   const [r] = await resolveNames(tx, districtName, [w]);
   const learnable =
-    r?.status === 'unknown' || r?.status === 'suggestion' || (r?.status === 'group' && r.needsChoice === true);
+    r?.status === 'unknown' ||
+    r?.status === 'suggestion' ||
+    (r?.status === 'group' && r.needsChoice === true);
   if (!learnable) return false;
   const taken = await tx
     .select({ id: unitGroups.id })

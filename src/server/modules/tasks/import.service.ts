@@ -186,7 +186,10 @@ export async function commitPlan(
   districtName: string,
   opts: { canCreateUnits: boolean } = { canCreateUnits: false },
 ): Promise<WorkPlanSummary> {
-  if (!opts.canCreateUnits && body.tasks.some((t) => [...t.leadUnits, ...t.responsibleUnits].some((u) => u.create)))
+  if (
+    !opts.canCreateUnits &&
+    body.tasks.some((t) => [...t.leadUnits, ...t.responsibleUnits].some((u) => u.create))
+  )
     throw forbidden('没有新增单位的权限，请联系主管部门在单位管理中新增');
   const errors = await checkCommit(database.db, body);
   if (errors.length)

@@ -45,7 +45,10 @@ export function ImportUnitsTable({
   // Groups that say which units they mean: a name may stand for one of them.
   const groupOptions = (groups.data ?? [])
     .filter((g) => !g.needsChoice)
-    .map((g) => ({ value: `group:${g.id}`, label: `对应分组：${g.name}（${g.memberUnitIds.length} 个单位）` }));
+    .map((g) => ({
+      value: `group:${g.id}`,
+      label: `对应分组：${g.name}（${g.memberUnitIds.length} 个单位）`,
+    }));
   const unitNames = useMemo(() => {
     const out = new Map<string, string>();
     const walk = (nodes: UnitTreeNode[]) => {
@@ -61,7 +64,9 @@ export function ImportUnitsTable({
   /** Names the registry could not settle: the officer may skip them, create them, or choose a group. */
   const undecidable = (w: string) => {
     const m = matches.get(w);
-    return !m || m.status === 'suggestion' || m.status === 'unknown' || (m.status === 'group' && !!m.needsChoice);
+    return (
+      !m || m.status === 'suggestion' || m.status === 'unknown' || (m.status === 'group' && !!m.needsChoice)
+    );
   };
   const handling = (w: string) =>
     undecidable(w) ? (
