@@ -30,6 +30,14 @@ const COPIED = [
   '打印本页 关闭窗口',
 ].join('\n');
 
+/** A second notice whose table the browser copies with tabs between cells. */
+const TAB_SEPARATED = [
+  '关于印发潼南区2026年数据开放工作任务分工的通知',
+  '发布日期：2026-04-01',
+  '序号\t工作任务\t牵头单位\t责任单位\t完成时限',
+  '1\t公开数据开放平台年度运行报告。\t区大数据发展局\t区级其他有关部门\t2026年12月底前',
+].join('\n');
+
 let e: E2E;
 
 beforeAll(async () => {
@@ -95,6 +103,20 @@ describe('[ADMIN] import a pasted web table', () => {
     expect(new Set(asg.map((a) => a.unitId))).toEqual(new Set(departments.map((d) => d.id)));
     const group = (await db.select().from(unitGroups).where(eq(unitGroups.name, '区政府各部门')))[0]!;
     expect(group.aliases).toContain('区级其他有关部门');
+
+    // The next notice, copied from a page whose table the browser copies tab-separated: both names are
+    // resolved by themselves, nothing waits for the officer.
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office.getByLabel('粘贴的通知文字').fill(TAB_SEPARATED);
+    await office.getByTestId('tasks-paste-submit').click();
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-preview-table').textContent()).toContain('任务 1 项');
+    expect(await office.getByTestId('tasks-unresolved').count()).toBe(0);
+    await office.getByTestId('tasks-commit').click();
+    await office.getByTestId('tasks-import-success').waitFor({ timeout: 30_000 });
+    expect((await db.select().from(planTasks)).some((t) => t.text === '公开数据开放平台年度运行报告。')).toBe(
+      true,
+    );
     await office.context().close();
-  }, 120_000);
+  }, 180_000);
 });

@@ -71,11 +71,18 @@ export function splitTogether(clause: string): [string, string] | null {
   return looksLikeUnitName(a) && looksLikeUnitName(b.replace(ROLE_TAIL, '')) ? [a, b] : null;
 }
 
+/**
+ * A label that names units, as notices write it: 牵头/责任/配合/主责/协办/参与 with 单位, 部门, 科室, 处室 or 股室
+ * ("牵头单位：", "责任科室：", "牵头部门："). 牵头 and 主责 name lead units, the others responsible ones.
+ */
+export const UNIT_LABEL = '(?:牵头|责任|配合|主责|协办|参与)(?:单位|部门|科室|处室|股室)';
+export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责)/.test(label);
+
 /** True when the whole cell names units (with their roles), and nothing else. */
 export function isUnitCell(cell: string): boolean {
   const t = squash(cell);
   if (t === '' || t.length > 200 || /[。]/.test(t)) return false;
-  const labelled = t.replace(/(牵头单位|责任单位|配合单位|主责单位|协办单位|参与单位)[:：]/g, '、');
+  const labelled = t.replace(new RegExp(`${UNIT_LABEL}[:：]`, 'g'), '、');
   const clauses = splitOutside(labelled);
   if (clauses.length === 0) return false;
   return clauses.every((c) => {

@@ -27,6 +27,9 @@ describe('parseDeadline: one phrase', () => {
     ['每周更新不少于三次', 2021, { kind: 'recurring', every: 'week', times: 3, raw: '每周更新不少于三次' }],
     // continuous
     ['及时公开', 2021, { kind: 'continuous', raw: '及时公开' }],
+    // "及时公开" with one adverb between: the same promise
+    ['及时权威公开', 2021, { kind: 'continuous', raw: '及时权威公开' }],
+    ['及时全面公开', 2021, { kind: 'continuous', raw: '及时全面公开' }],
     ['长期坚持', 2021, { kind: 'continuous', raw: '长期坚持' }],
     ['持续推进', 2021, { kind: 'continuous', raw: '持续推进' }],
     ['适时办理', 2021, { kind: 'continuous', raw: '适时办理' }],

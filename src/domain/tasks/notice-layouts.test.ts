@@ -179,6 +179,18 @@ describe('tables, whatever their layout', () => {
 describe('prose, in every common style', () => {
   it.each<[string, string, Expected]>([
     [
+      'labels with 部门/科室/处室: "(牵头部门：…)", "(牵头科室：…；责任科室：…)"',
+      lines(
+        '一、推进决策公开',
+        '做好规范性文件公开工作，集中显示现行有效的规范性文件。（牵头部门：法规处）',
+        '做好市场主体培育信息公开，助力营商环境持续优化。（牵头科室：登记注册科；责任科室：局机关科室、执法支队）',
+      ),
+      [
+        ['做好规范性文件公开工作，集中显示现行有效的规范性文件。', ['法规处'], [], []],
+        ['做好市场主体培育信息公开，助力营商环境持续优化。', ['登记注册科'], ['局机关科室', '执法支队'], []],
+      ],
+    ],
+    [
       'a numbered line with its own "牵头单位：" and "责任单位：" lines under it is the task',
       lines(
         '一、主要预期目标',

@@ -1,7 +1,7 @@
 // Plans written as prose: items followed by "(牵头单位：…)" annotations.
 
 import type { DocBlock } from './blocks';
-import { isUnitCell, kindOf, splitOutside } from './cells';
+import { isUnitCell, kindOf, splitOutside, UNIT_LABEL } from './cells';
 import { parseDeadline } from './deadlines';
 import type { Context, UnitCell } from './notice-context';
 import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
@@ -34,8 +34,9 @@ function isHeading(text: string): boolean {
   return body.length <= 40 && !/[。；;，,]/.test(body);
 }
 
-const ANNOTATION_LABEL =
-  /^\s*(牵头单位|责任单位|配合单位|主责单位|参与单位|完成时限|时限要求|完成时间|时限)\s*[:：]/;
+const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|完成时限|时限要求|完成时间|时限)\\s*[:：]`);
+const LATER_LABEL = new RegExp(`[，,；;]\\s*(${UNIT_LABEL}|完成时限)\\s*[:：]`);
+const UNIT_LINE = new RegExp(`^\\s*[（(]?\\s*${UNIT_LABEL}\\s*[:：]`);
 
 /** What a bracket says when it names units without labels: "市交通委负责落实", "X牵头，Y配合", "各部门按职责分工负责". */
 function unlabelled(inner: string): string | null {
@@ -82,8 +83,7 @@ function takeAnnotations(text: string): Annotated {
         }
       }
       const inner = text.slice(i + 1, j);
-      const labelled =
-        ANNOTATION_LABEL.test(inner) || /[，,；;]\s*(牵头单位|责任单位|完成时限)\s*[:：]/.test(inner);
+      const labelled = ANNOTATION_LABEL.test(inner) || LATER_LABEL.test(inner);
       const plain = labelled ? null : unlabelled(inner);
       if (labelled || plain) {
         const a = labelled ? inner : `责任单位：${plain}`;
@@ -103,9 +103,7 @@ function takeAnnotations(text: string): Annotated {
 
 /** "牵头单位：X；责任单位：Y" on a line of its own: the units of the whole heading group. */
 function groupUnitLine(text: string): boolean {
-  return (
-    /^\s*[（(]?\s*(牵头单位|责任单位|配合单位|主责单位)\s*[:：]/.test(text) && compact(text).length <= 200
-  );
+  return UNIT_LINE.test(text) && compact(text).length <= 200;
 }
 
 export function readProse(blocks: DocBlock[], ctx: Context): void {

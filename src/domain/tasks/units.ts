@@ -3,7 +3,7 @@
 // "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
 
 import { splitOutsideBrackets } from '../text/brackets';
-import { splitTogether } from './cells';
+import { isLeadLabel, splitTogether, UNIT_LABEL } from './cells';
 
 /**
  * Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. A bare "等" closing the list
@@ -85,7 +85,7 @@ function splitClauses(text: string): string[] {
   return splitOutsideBrackets(text, '，,；;\n');
 }
 
-const LABEL = /(牵头单位|责任单位|配合单位|主责单位|协办单位|参与单位)\s*[:：]/g;
+const LABEL = new RegExp(`(${UNIT_LABEL})\\s*[:：]`, 'g');
 
 /** "牵头单位：X，责任单位：Y" → [['lead', 'X'], ['responsible', 'Y']]; null when there is no label. */
 export function splitLabelled(text: string): ['lead' | 'responsible', string][] | null {
@@ -95,7 +95,7 @@ export function splitLabelled(text: string): ['lead' | 'responsible', string][] 
   marks.forEach((m, k) => {
     const start = (m.index ?? 0) + m[0].length;
     const end = k + 1 < marks.length ? (marks[k + 1]?.index ?? text.length) : text.length;
-    const role = m[1] === '牵头单位' || m[1] === '主责单位' ? 'lead' : 'responsible';
+    const role = isLeadLabel(m[1] ?? '') ? 'lead' : 'responsible';
     out.push([role, text.slice(start, end)]);
   });
   return out;
