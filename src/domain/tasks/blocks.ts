@@ -1,4 +1,4 @@
-import { isHeaderRoles, roleOf } from './cells';
+import { isHeaderRoles, isUnitCell, kindOf, roleOf } from './cells';
 
 // Document blocks: the common shape every reader (.docx, .xlsx, .html, plain text) produces and the notice
 // parser consumes. Defined here (pure domain) so that domain code never imports from server/; the document
@@ -153,6 +153,116 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
   };
 }
 
+/** Column labels a header may be made of, longest first (a glued header is split on them). */
+const COLUMN_LABELS = [
+  '工作任务',
+  '任务内容',
+  '具体要求',
+  '具体任务',
+  '工作要求',
+  '工作措施',
+  '贯彻举措',
+  '细化分工',
+  '主要内容',
+  '牵头单位',
+  '责任单位',
+  '配合单位',
+  '责任科室',
+  '责任处室',
+  '责任部门',
+  '责任主体',
+  '完成时限',
+  '时限要求',
+  '完成时间',
+  '完成情况',
+  '序号',
+  '备注',
+  '其他',
+];
+
+/** "工作要求具体任务具体要求责任科室完成时限其他" → its labels; null when the line is not made of labels only. */
+function gluedHeader(line: string): string[] | null {
+  const t = line.replace(/[\s\u00a0\u3000]+/g, '');
+  if (t.length < 8 || t.length > 60) return null;
+  const labels: string[] = [];
+  let rest = t;
+  while (rest !== '') {
+    const label = COLUMN_LABELS.find((l) => rest.startsWith(l));
+    if (!label) return null;
+    labels.push(label);
+    rest = rest.slice(label.length);
+  }
+  return labels.length >= 3 && isHeaderRoles(labels.map(roleOf)) ? labels : null;
+}
+
+/**
+ * One row of a glued table: "一、…（一）…。1. 任务…。办公室、政策法规科常态化开展" → its cells: the headings in
+ * front, the numbered task up to its last full stop, the units after it, and a deadline closing the units.
+ * Null when the line does not end in units (and, when the table has a deadline column, optionally a deadline).
+ */
+function gluedRow(line: string, withDeadline: boolean): string[] | null {
+  const t = line.trim();
+  const stop = Math.max(t.lastIndexOf('。'), t.lastIndexOf('；'));
+  if (stop < 0) return null;
+  const body = t.slice(0, stop + 1);
+  const tail = t.slice(stop + 1).trim();
+  let units = tail;
+  let deadline = '';
+  if (withDeadline) {
+    // the longest closing phrase that reads as a deadline, leaving units in front of it
+    for (let k = Math.min(tail.length - 2, 20); k >= 2; k--) {
+      const d = tail.slice(-k);
+      const u = tail.slice(0, -k);
+      if (kindOf(d) === 'deadline' && isUnitCell(u)) {
+        units = u;
+        deadline = d;
+        break;
+      }
+    }
+  }
+  if (!isUnitCell(units)) return null;
+  // headings glued in front of the numbered task: "一、…" and "(一)…。"
+  const num = /(?:^|[。：:）)])\s*(\d{1,2}\s*[.．、](?!\d))/.exec(body);
+  const lead = num ? body.slice(0, num.index + num[0].length - (num[1] ?? '').length) : '';
+  const task = body.slice(lead.length).trim();
+  const headings = lead
+    .split(/(?=[一二三四五六七八九十]+、)|(?=[（(][一二三四五六七八九十]+[）)])/)
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return [...headings, task, units, ...(deadline ? [deadline] : [])];
+}
+
+/**
+ * A table copied without any separator between cells: its header is the column labels run together on one line
+ * ("工作要求具体任务具体要求责任科室完成时限其他"), and each row line runs its cells together. Rows are read
+ * while their lines end in units (and a deadline); the table stops at the first line that does not.
+ */
+function gluedTable(lines: string[], start: number): { block: TableBlock; end: number } | null {
+  const labels = gluedHeader(lines[start] ?? '');
+  if (!labels) return null;
+  const withDeadline = labels.some((l) => roleOf(l) === 'deadline');
+  const rows: { cells: string[]; line: number }[] = [{ cells: labels, line: start + 1 }];
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (l.trim() === '') continue;
+    const cells = gluedRow(l, withDeadline);
+    if (!cells) break;
+    rows.push({ cells, line: i + 1 });
+  }
+  if (rows.length < 2) return null;
+  return {
+    end: i,
+    block: {
+      type: 'table',
+      loose: 'rows',
+      rows: rows.map((r, ri) =>
+        r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
+      ),
+    },
+  };
+}
+
 function isRowLine(line: string): boolean {
   // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
   const trimmed = line.trim();
@@ -225,6 +335,12 @@ export function textToBlocks(text: string): DocBlock[] {
         continue;
       }
       i = start;
+    }
+    const glued = gluedTable(lines, i);
+    if (glued) {
+      blocks.push(glued.block);
+      i = glued.end;
+      continue;
     }
     const stream = streamTable(lines, i);
     if (stream) {

@@ -30,6 +30,8 @@ describe('parseDeadline: one phrase', () => {
     // "及时公开" with one adverb between: the same promise
     ['及时权威公开', 2021, { kind: 'continuous', raw: '及时权威公开' }],
     ['及时全面公开', 2021, { kind: 'continuous', raw: '及时全面公开' }],
+    // a space copied between a number and 年 is not part of the date
+    ['2022 年底前', 2024, { kind: 'date', date: '2022-12-31', raw: '2022年底前' }],
     ['长期坚持', 2021, { kind: 'continuous', raw: '长期坚持' }],
     ['持续推进', 2021, { kind: 'continuous', raw: '持续推进' }],
     ['适时办理', 2021, { kind: 'continuous', raw: '适时办理' }],

@@ -224,7 +224,9 @@ const MATCHERS: Matcher[] = [
  * Every deadline phrase in `raw` (a 完成时限 cell or a measure's text), in order of appearance. Dates without
  * a year take `planYear`; "次年" is the year after it. Returns [] when nothing is recognised.
  */
-export function parseDeadline(raw: string, planYear: number, opts: DeadlineOptions = {}): Deadline[] {
+export function parseDeadline(written: string, planYear: number, opts: DeadlineOptions = {}): Deadline[] {
+  // A space a copied page puts between a number and its 年/月/日 ("2022 年底前") is not part of the date.
+  const raw = written.replace(/(\d)[ \u00a0\u3000]+(?=[年月日])/g, '$1');
   let masked = raw;
   const hits: Hit[] = [];
   for (const matcher of MATCHERS) {

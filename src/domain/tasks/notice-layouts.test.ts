@@ -20,6 +20,24 @@ const lines = (...l: string[]) => l.join('\n');
 describe('tables, whatever their layout', () => {
   it.each<[string, string, Expected]>([
     [
+      'cells run together when copied: a header of glued labels, rows "headings + task。+ units + deadline"',
+      lines(
+        '工作要求具体任务具体要求责任科室完成时限其他',
+        '一、优化政务公开基础(一)深化规章集中公开。1. 完善规章库建设，及时做好规章动态更新。办公室、政策法规科常态化开展',
+        '2. 建成本部门行政规范性文件库，2022 年11月底前集中公开。政策法规科2022年12月底前',
+        '这一行是正文，不是表格的一行',
+      ),
+      [
+        ['1. 完善规章库建设，及时做好规章动态更新。', [], ['办公室', '政策法规科'], ['continuous']],
+        [
+          '2. 建成本部门行政规范性文件库，2022 年11月底前集中公开。',
+          [],
+          ['政策法规科'],
+          ['2022-12-31', '2022-11-30'],
+        ],
+      ],
+    ],
+    [
       'cells one per line, separated by "|" lines, no column for the row number',
       lines(
         '工作任务',
