@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
 import { renderLayoutHtml, renderReportText, reportLayout, TABLE3_COLUMNS } from './annual-report';
-import { type CheckFinding, checkPublishedReport, htmlToFlatText, parseCellNumber } from './report-check';
+import { type CheckFinding, checkPublishedReport } from './report-check';
+import { htmlToFlatText, parseCellNumber } from './report-text';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../test/fixtures/annual-reports/${name}`, import.meta.url), 'utf8');
