@@ -8,7 +8,7 @@ export const securitySettingsSchema = z.object({
   /** Failures of one name or one address after which every further attempt needs a solved challenge. */
   challengeThreshold: z.number().int().min(1).max(10),
   /** Failures of one name that lock it hard for `lockoutMinutes` (far above the challenge: no easy lock-out). */
-  hardLockThreshold: z.number().int().min(10).max(100),
+  hardLockThreshold: z.number().int().min(3).max(100),
   lockoutMinutes: z.number().int().min(1).max(1440),
   sessionIdleMinutes: z.number().int().min(5).max(480),
   /** Absolute session lifetime, whatever the activity (≤ 12 h by default). */

@@ -117,7 +117,7 @@ describe('counters in PostgreSQL, claimed atomically', () => {
     const settings = (await sec.get<Record<string, number>>('/api/settings/security')).body.data!;
     expect(settings).toMatchObject({
       challengeThreshold: 3,
-      hardLockThreshold: 20,
+      hardLockThreshold: 5,
       sessionAbsoluteMinutes: 720,
     });
     expect((await sec.put('/api/settings/security', { ...settings, hardLockThreshold: 10 })).status).toBe(

@@ -7,7 +7,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   passwordMinLength: 8,
   passwordMinClasses: 3,
   challengeThreshold: 3,
-  hardLockThreshold: 20,
+  hardLockThreshold: 5,
   lockoutMinutes: 30,
   sessionIdleMinutes: 30,
   sessionAbsoluteMinutes: 720,

@@ -19,7 +19,7 @@ export interface ThrottleRule {
  * only far later (password spraying), and never locked.
  */
 const IP_CHALLENGE_FACTOR = 3;
-const IP_DELAY_FACTOR = 2;
+const IP_DELAY_AFTER = 40;
 
 export function throttleRule(kind: ThrottleKind, s: SecuritySettings): ThrottleRule {
   if (kind === 'user')
@@ -31,7 +31,7 @@ export function throttleRule(kind: ThrottleKind, s: SecuritySettings): ThrottleR
     };
   return {
     challengeAfter: s.challengeThreshold * IP_CHALLENGE_FACTOR,
-    delayAfter: s.hardLockThreshold * IP_DELAY_FACTOR,
+    delayAfter: IP_DELAY_AFTER,
     maxDelaySeconds: 30,
     lockAt: null,
   };

@@ -33,9 +33,9 @@ const FIELDS: {
     name: 'hardLockThreshold',
     label: '登录失败锁定次数',
     unit: '次',
-    min: 10,
+    min: 3,
     max: 100,
-    help: '连续失败达到该次数后锁定账号并通知安全管理员（远高于验证次数，他人难以借此锁住账号）',
+    help: '连续失败达到该次数后锁定账号（时长见下）并通知安全管理员；锁定到期自动解除，他人无法借此长期锁住账号',
   },
   {
     name: 'lockoutMinutes',
