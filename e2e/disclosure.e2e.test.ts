@@ -209,7 +209,7 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
 
 describe('[PORTAL] accessibility of every page type', () => {
   beforeAll(async () => {
-    // A withdrawn item for the 410 page.
+    // A withdrawn item for the withdrawn (404) page.
     const page = await loggedIn('fgw_liaison', DEMO_PASSWORD);
     await page.goto(`${e.base}/admin/disclosure/items/new`);
     await page.getByTestId('item-title').fill('撤回示例');
@@ -261,7 +261,7 @@ describe('[PORTAL] accessibility of every page type', () => {
     ['/xxgk/units', 200],
     ['UNIT', 200],
     ['UNIT_COLUMN', 200],
-    ['WITHDRAWN', 410],
+    ['WITHDRAWN', 404],
     ['/xxgk/info/00000000-0000-0000-0000-000000000000', 404],
   ])('%s has no serious or critical axe violations', async (p, status) => {
     let url = p === 'ITEM' ? `/xxgk/info/${itemId}` : p === 'WITHDRAWN' ? `/xxgk/info/${withdrawnId}` : p;

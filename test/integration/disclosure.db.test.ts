@@ -1,5 +1,5 @@
 // Disclosure (issue 5): catalog, drafting with checks, mask, three-level review, permissions, publishing to the
-// portal and search, withdrawal (410), corrections, normative counts.
+// portal and search, withdrawal (404), corrections, normative counts.
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
@@ -280,7 +280,7 @@ describe('draft → checks → mask → three reviews → portal and search', ()
     expect(s.body.data!.hits[0]!.id).toBe(id);
   });
 
-  it('liaison cannot withdraw; a reviewer withdraws with a reason; the portal answers 410', async () => {
+  it('liaison cannot withdraw; a reviewer withdraws with a reason; the portal answers 404 without the title', async () => {
     expect((await liaison.post(`/api/disclosure/items/${id}/withdraw`, { reason: '内容有误' })).status).toBe(
       403,
     );
@@ -289,8 +289,10 @@ describe('draft → checks → mask → three reviews → portal and search', ()
       (await r1.post(`/api/disclosure/items/${id}/withdraw`, { reason: '项目调整，信息有误' })).status,
     ).toBe(200);
     const page = await api.anon().request('GET', `/xxgk/info/${id}`);
-    expect(page.status).toBe(410);
-    expect(await page.raw.text()).toContain('项目调整，信息有误');
+    expect(page.status).toBe(404);
+    const gone = await page.raw.text();
+    expect(gone).toContain('项目调整，信息有误');
+    expect(gone).not.toContain('城区道路改造');
     const s = await r1.get<SearchResult>(`/api/disclosure/search?q=${encodeURIComponent('道路改造')}`);
     expect(s.body.data!.total).toBe(0);
   });

@@ -120,7 +120,7 @@ describe('cached portal pages follow publish, withdraw and edit on every instanc
     ).toBe(200);
     await onBoth(search, (h) => !h.includes(`/xxgk/info/${id}`));
     for (let k = 0; k < 2; k++)
-      await expect.poll(async () => (await get(instances[k]!.app, `/xxgk/info/${id}`)).status).toBe(410);
+      await expect.poll(async () => (await get(instances[k]!.app, `/xxgk/info/${id}`)).status).toBe(404);
   });
 
   it('a rolled-back write clears nothing', async () => {

@@ -1,5 +1,5 @@
 // The 政府信息公开 pages (issue 5 part 7): catalogs, item pages, the normative-document query, the 指南, search.
-// Server-rendered, no JavaScript; cacheable (ETag/Last-Modified); withdrawn items answer 410 with a plain
+// Server-rendered, no JavaScript; cacheable (ETag/Last-Modified); withdrawn items answer 404 with a plain
 // explanation; 适老化 large-font and high-contrast modes by cookie. Data comes from the disclosure module's face.
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../../server/platform/context';

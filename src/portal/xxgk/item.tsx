@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// An item's page (metadata table, body, attachments, interpretations, 废止/替代 links; 410 once withdrawn) and
+// An item's page (metadata table, body, attachments, interpretations, 废止/替代 links; 404 once withdrawn) and
 // the public download of its attachments.
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
@@ -30,15 +30,14 @@ export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
         [xxgk, { label: '信息已撤回' }],
         <>
           <h1>该信息已撤回</h1>
-          <p>
-            您访问的「{page.title}」已于 {page.withdrawnOn} 由发布机关撤回，不再公开。
-          </p>
+          <p>您访问的信息已于 {page.withdrawnOn} 由发布机关撤回，不再公开。</p>
           {page.reason && <p>撤回说明：{page.reason}</p>}
           <p>
             如需了解相关情况，可<a href="/xxgk/zn">查阅政府信息公开指南</a>或依申请公开。
           </p>
         </>,
-        { status: 410 },
+        // 404, as for a page that never existed (SECURITY.md 14): nothing withdrawn stays public, not even its title.
+        { status: 404 },
       );
     const { item, newer, chain, attachments, interpretations, policy, links, validity } = page;
     const unitR = await v.unitRef(item.unitId);
@@ -159,7 +158,7 @@ export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
             <h1>附件已撤回</h1>
             <p>{e.message}。</p>
           </>,
-          { status: 410 },
+          { status: 404 },
         );
       return v.notFound(c);
     }
