@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eachEquals } from '../../../test/table';
 import {
   DEFAULT_RESPONSE_HOURS,
+  type OpinionAction,
   type OpinionLevel,
   type OpinionStatus,
   opinionActions,
@@ -56,12 +57,9 @@ describe('overdue and late responses', () => {
   ])('responded at %s → on time %s', (at, want) => {
     expect(respondedOnTime(due, new Date(at))).toBe(want);
   });
-  eachEquals(
-    opinionActions,
-    [
-      ['open', ['respond']],
-      ['responded', ['evaluate']],
-      ['closed', []],
-    ].map(([s, a]) => [s, a] as const),
-  );
+  eachEquals<OpinionStatus, OpinionAction[]>(opinionActions, [
+    ['open', ['respond']],
+    ['responded', ['evaluate']],
+    ['closed', []],
+  ]);
 });
