@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallImportPreview, CallInfo, CommitmentInfo, OpinionInfo } from '../../src/contracts/hotline';
 import type { ConsultDetail } from '../../src/contracts/interaction';
 import { auditLog, calls, notifications, units, users } from '../../src/server/db/schema';
+import { seedHotlineDemo } from '../../src/server/modules/interaction';
 import { remindCommitments } from '../../src/server/modules/interaction/commitments';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -445,5 +446,17 @@ describe('公开承诺', () => {
     const ongoing = await (await api.anon().request('GET', '/hdjl/cn?status=ongoing')).raw.text();
     expect(ongoing).toContain('2 月底前公布学区划分方案');
     expect(ongoing).not.toContain('加装电梯');
+  });
+});
+
+describe('demo rows', () => {
+  it('are written once and show in the ledgers and on /hdjl/cn', async () => {
+    const db = api.tdb.database.db;
+    expect(await db.transaction((tx) => seedHotlineDemo(tx))).toBe(4);
+    expect(await db.transaction((tx) => seedHotlineDemo(tx))).toBe(0);
+    const list = await jw.get<{ items: CallInfo[] }>('/api/interaction/calls?keyword=SL-DEMO');
+    expect(list.body.data!.items.map((i) => i.workOrderNo)).toEqual(['SL-DEMO-0001']);
+    const html = await (await api.anon().request('GET', '/hdjl/cn')).raw.text();
+    expect(html).toContain('（示例）已确定 2 所学校的扩班方案。');
   });
 });

@@ -11,6 +11,7 @@ import { recomputeDueDates, remindDueConsultations } from './reminders';
 
 export { commitmentsTodo, type PublicCommitment, publicCommitments, publicEvidence } from './commitments';
 export { consultationByCode, type PublicConsultation } from './consult-reads';
+export { seedHotlineDemo } from './demo-hotline';
 export { rateByCode } from './handling';
 export { type Suggestion, suggest } from './matching';
 export { publicEntries, publicTopics, publicUnits } from './public';
