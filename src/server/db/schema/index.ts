@@ -1,7 +1,6 @@
 export * from './auth';
 export * from './disclosure';
 export * from './interaction';
-export * from './interaction-hotline';
 export * from './media';
 export * from './org';
 export * from './platform';

@@ -12,7 +12,7 @@ import {
   progressRefusal,
 } from '../../../domain/interaction/commitments';
 import type { Database, DbOrTx } from '../../db/client';
-import type { EvidenceFile } from '../../db/schema/interaction-hotline';
+import type { EvidenceFile } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';

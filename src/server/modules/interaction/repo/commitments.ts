@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-o
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
 import { lockAndLoad } from '../../../db/lock';
-import { commitmentProgress, commitments } from '../../../db/schema/interaction-hotline';
+import { commitmentProgress, commitments } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';

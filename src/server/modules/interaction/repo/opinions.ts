@@ -3,7 +3,7 @@ import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
 import type { DbOrTx } from '../../../db/client';
 import { lockAndLoad } from '../../../db/lock';
-import { opinionEvents } from '../../../db/schema/interaction-hotline';
+import { opinionEvents } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
