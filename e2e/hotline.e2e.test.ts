@@ -45,7 +45,7 @@ describe('来电登记 and 公开承诺 end to end', () => {
     expect(await row.textContent()).not.toContain('王小明');
 
     await row.getByRole('button', { name: '转为政策咨询' }).click();
-    await page.getByRole('button', { name: '转办' }).click();
+    await page.getByRole('button', { name: /^转\s*办$/ }).click();
     await page.waitForURL((u) => /\/admin\/interaction\/consultations\/[0-9a-f-]{36}$/.test(u.pathname));
     await page.getByTestId('consultation-page').waitFor();
     await expect.poll(() => page.getByTestId('consultation-page').textContent()).toContain(QUESTION);
