@@ -10,6 +10,7 @@ import type { ConsultDetail } from '../../src/contracts/interaction';
 import { auditLog, calls, notifications, units, users } from '../../src/server/db/schema';
 import { seedHotlineDemo } from '../../src/server/modules/interaction';
 import { remindCommitments } from '../../src/server/modules/interaction/commitments';
+import { listenForChanges } from '../../src/server/platform/http/page-cache';
 import { type Client, setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -446,6 +447,31 @@ describe('公开承诺', () => {
     const ongoing = await (await api.anon().request('GET', '/hdjl/cn?status=ongoing')).raw.text();
     expect(ongoing).toContain('2 月底前公布学区划分方案');
     expect(ongoing).not.toContain('加装电梯');
+  });
+});
+
+describe('the /hdjl/cn cache', () => {
+  it('is told of every committed change to the commitments and their progress', async () => {
+    const tables: string[] = [];
+    const listener = await listenForChanges(api.tdb.database, (t) => tables.push(t));
+    try {
+      const r = await fgw.post<CommitmentInfo>('/api/interaction/commitments', {
+        content: '缓存测试承诺',
+        place: '发布会',
+        unitId: fgwUnit,
+        promisedOn: '2026-03-01',
+        dueOn: '2026-03-31',
+      });
+      await fgw.post(`/api/interaction/commitments/${r.body.data!.id}/progress`, {
+        on: '2026-03-02',
+        text: '进展',
+      });
+      await expect
+        .poll(() => tables, { timeout: 5000 })
+        .toEqual(expect.arrayContaining(['interaction_commitments', 'interaction_commitment_progress']));
+    } finally {
+      await listener.stop();
+    }
   });
 });
 
