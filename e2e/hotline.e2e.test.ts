@@ -60,6 +60,18 @@ describe('来电登记 and 公开承诺 end to end', () => {
     expect(consult!.channel).toBe('phone');
     expect(consult!.receivedOn).toBe(chinaDate(call!.calledAt));
     expect(consult!.answerDue > consult!.receivedOn).toBe(true);
+
+    // The three console pages under axe (WCAG 2.1 A/AA), with the same signed-in office.
+    for (const [path, ready] of [
+      ['/admin/interaction/calls', 'calls-page'],
+      ['/admin/interaction/opinions', 'opinions-page'],
+      ['/admin/interaction/commitments', 'commitments-page'],
+    ] as const) {
+      await page.goto(`${e.base}${path}`);
+      await page.getByTestId(ready).locator('.ant-table').first().waitFor();
+      await page.waitForTimeout(500);
+      expect(await axeSerious(page), path).toEqual([]);
+    }
     await page.close();
   });
 

@@ -214,6 +214,8 @@ export const zProgressBody = z.object({
 });
 export type ProgressBody = z.input<typeof zProgressBody>;
 
+export const zCancelCommitment = z.object({ reason: zText(500, '撤销理由') });
+
 export const commitmentListQuery = z.object({
   keyword: z.string().trim().max(100).optional(),
   status: zCommitmentStatus.optional(),
@@ -333,6 +335,12 @@ export const hotlineApi = {
       response: commitmentSchema,
       status: 201,
     },
+  ),
+  cancelCommitment: api.post(
+    `${commitments}/:id/cancel`,
+    '撤销公开承诺（写明理由，不再在门户显示）',
+    'interaction:commitment:edit',
+    { body: zCancelCommitment, response: commitmentSchema },
   ),
   uploadEvidence: api.post(
     `${commitments}/:id/progress/:pid/evidence`,

@@ -450,6 +450,30 @@ describe('公开承诺', () => {
   });
 });
 
+describe('withdrawing a commitment', () => {
+  it('401, 403, 400; then it is cancelled with its reason and leaves /hdjl/cn', async () => {
+    const r = await fgw.post<CommitmentInfo>('/api/interaction/commitments', {
+      content: '撤销测试：4 月开放新停车场',
+      place: '信件答复',
+      unitId: fgwUnit,
+      promisedOn: '2026-03-01',
+      dueOn: '2026-04-30',
+    });
+    const path = `/api/interaction/commitments/${r.body.data!.id}/cancel`;
+    expect((await api.anon().post(path, { reason: '规划调整' })).status).toBe(401);
+    expect((await fgwReviewer.post(path, { reason: '规划调整' })).status).toBe(403);
+    expect((await jw.post(path, { reason: '规划调整' })).status).toBe(403);
+    expect((await fgw.post(path, { reason: '' })).status).toBe(400);
+    expect(await (await api.anon().request('GET', '/hdjl/cn')).raw.text()).toContain('撤销测试');
+    const c = await fgw.post<CommitmentInfo>(path, { reason: '规划调整，改为 6 月开放' });
+    expect(c.status).toBe(200);
+    expect(c.body.data).toMatchObject({ status: 'cancelled', overdue: false });
+    expect(c.body.data!.progress.at(-1)!.text).toBe('撤销：规划调整，改为 6 月开放');
+    expect((await fgw.post(path, { reason: '再撤' })).status).toBe(400);
+    expect(await (await api.anon().request('GET', '/hdjl/cn')).raw.text()).not.toContain('撤销测试');
+  });
+});
+
 describe('the /hdjl/cn cache', () => {
   it('is told of every committed change to the commitments and their progress', async () => {
     const tables: string[] = [];

@@ -159,6 +159,38 @@ export async function addProgress(
   return getCommitment(database, clock, user, id);
 }
 
+/** Withdraws an ongoing commitment with a reason (kept as its last entry); it leaves the portal. */
+export async function cancelCommitment(
+  database: Database,
+  clock: Clock,
+  actor: Actor,
+  user: Scoped & { id: string },
+  id: string,
+  reason: string,
+): Promise<CommitmentInfo> {
+  const asOf = today(clock);
+  await database.db.transaction(async (tx) => {
+    await inScope(tx, user, id);
+    const c = (await lockCommitment(tx, id))!;
+    if (c.status !== 'ongoing') throw invalid(`承诺事项${COMMITMENT_STATUS_LABELS[c.status]}，不能撤销`);
+    await insertProgress(tx, {
+      commitmentId: c.id,
+      on: asOf,
+      text: `撤销：${reason.trim()}`,
+      by: actor.unitName ?? actor.username ?? '工作人员',
+      createdBy: user.id,
+    });
+    await updateCommitment(tx, c.id, { status: 'cancelled' });
+    await audit(tx, actor, {
+      action: 'interaction.commitment.cancel',
+      objectType: 'commitment',
+      objectId: c.id,
+      detail: `${c.commitNo} ${reason.trim()}`,
+    });
+  });
+  return getCommitment(database, clock, user, id);
+}
+
 /** An evidence file for a progress entry of a commitment in scope (stored through the upload gateway). */
 export async function uploadEvidence(
   database: Database,

@@ -6,6 +6,7 @@ import { route, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import {
   addProgress,
+  cancelCommitment,
   createCommitment,
   EVIDENCE_MAX_BYTES,
   getCommitment,
@@ -57,6 +58,9 @@ export function hotlineRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, api.getCommitment, ({ user, params }) => getCommitment(database, clock, user, id(params.id)));
   route(app, api.addProgress, ({ c, user, params, body }) =>
     addProgress(database, clock, actorOf(user, c), user, id(params.id), body),
+  );
+  route(app, api.cancelCommitment, ({ c, user, params, body }) =>
+    cancelCommitment(database, clock, actorOf(user, c), user, id(params.id), body.reason),
   );
   route(app, api.uploadEvidence, async ({ c, user, params }) =>
     uploadEvidence(
