@@ -68,6 +68,13 @@ export function useAddProgress(id: string, onDone: () => void) {
   });
 }
 
+export function useCancelCommitment(id: string, onDone: () => void) {
+  return useCallMutation(hotlineApi.cancelCommitment, {
+    toArgs: (reason: string) => ({ params: { id }, body: { reason } }),
+    onSuccess: onDone,
+  });
+}
+
 export function useUploadEvidence(id: string) {
   const qc = useQueryClient();
   return useMutation({

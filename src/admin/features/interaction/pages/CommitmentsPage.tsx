@@ -34,6 +34,7 @@ import { UnitTreeSelect } from '../../../components/units';
 import {
   hotlineApi,
   useAddProgress,
+  useCancelCommitment,
   useCommitment,
   useCreateCommitment,
   useUploadEvidence,
@@ -84,6 +85,8 @@ function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => v
   const [form] = Form.useForm<ProgressBody>();
   const add = useAddProgress(id ?? '', () => form.resetFields());
   const evidence = useUploadEvidence(id ?? '');
+  const [reason, setReason] = useState('');
+  const cancel = useCancelCommitment(id ?? '', () => setReason(''));
   const c = q.data;
   const editable = c?.status === 'ongoing' && can('interaction:commitment:edit');
   return (
@@ -180,6 +183,26 @@ function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => v
               </Button>
             </Form>
           ) : null}
+          {editable ? (
+            <Space.Compact style={{ width: '100%' }}>
+              <Input
+                aria-label="撤销理由"
+                placeholder="撤销理由（撤销后不再在门户显示）"
+                value={reason}
+                onChange={(ev) => setReason(ev.target.value)}
+                data-testid="commitment-cancel-reason"
+              />
+              <Button
+                danger
+                loading={cancel.isPending}
+                onClick={() => cancel.mutate(reason)}
+                data-testid="commitment-cancel"
+              >
+                撤销承诺
+              </Button>
+            </Space.Compact>
+          ) : null}
+          {cancel.error ? <div role="alert">{cancel.error.message}</div> : null}
         </Space>
       ) : null}
     </Drawer>
