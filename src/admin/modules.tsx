@@ -179,6 +179,24 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['interaction:stats:view'],
         description: '按月咨询量、按时答复与满意度',
       },
+      {
+        path: '/interaction/calls',
+        label: '来电登记',
+        anyOf: ['interaction:hotline:list'],
+        description: '来电登记台账、12345 工单导入、转为政策咨询',
+      },
+      {
+        path: '/interaction/opinions',
+        label: '舆情回应',
+        anyOf: ['interaction:opinion:list'],
+        description: '舆情登记、按等级回应时限、回应评估',
+      },
+      {
+        path: '/interaction/commitments',
+        label: '公开承诺',
+        anyOf: ['interaction:commitment:list'],
+        description: '承诺事项台账、落实进展与佐证材料',
+      },
     ],
   },
   {

@@ -86,6 +86,12 @@ export const PERMISSIONS = {
   'interaction:qa:list': '查看问答库',
   'interaction:qa:update': '维护问答库',
   'interaction:qa:review': '审核问答库',
+  'interaction:hotline:list': '查看来电登记',
+  'interaction:hotline:edit': '登记来电、导入 12345 工单',
+  'interaction:opinion:list': '查看舆情',
+  'interaction:opinion:edit': '登记和回应舆情',
+  'interaction:commitment:list': '查看公开承诺',
+  'interaction:commitment:edit': '维护公开承诺和进展',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export const TODO_KINDS = [
   'tasks.due',
   'tasks.leadReview',
   'tasks.extension',
+  'interaction.commitmentDue',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'tasks.due': '临期和逾期的任务',
   'tasks.leadReview': '待牵头审核的任务进展',
   'tasks.extension': '待审批的任务延期',
+  'interaction.commitmentDue': '临期和逾期的公开承诺',
 };
 
 export const todoEntrySchema = z.object({

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
 import { a11yRoutes } from './a11y';
+import { commitmentsPortal } from './hdjl/cn';
 import { decisionsPortal } from './hdjl/zj';
 import { homePortal } from './home';
 import { interactionPortal } from './interaction';
@@ -21,5 +22,6 @@ export function mountPortal(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter
   interactionPortal(app, p, districtNameOf(p));
   disclosurePortal(app, p);
   decisionsPortal(app, p);
+  commitmentsPortal(app, p);
   portalRoutes(app, p, limiter);
 }

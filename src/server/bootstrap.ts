@@ -6,6 +6,7 @@ import type { Database } from './db/client';
 import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
 import { indexMissing, seedDisclosureDemo } from './modules/disclosure';
+import { seedHotlineDemo } from './modules/interaction';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
@@ -70,6 +71,7 @@ export async function bootstrap(
   if (config.demo && config.demoContent) {
     const n = await database.db.transaction((tx) => seedDisclosureDemo(tx));
     if (n) print(`已在门户发布 ${n} 条示例信息（标题带“示例”）。`);
+    await database.db.transaction((tx) => seedHotlineDemo(tx));
   }
   // Items published before the search index existed (or while it was rebuilt) are indexed now.
   const indexed = await indexMissing(database);

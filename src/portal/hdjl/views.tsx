@@ -77,6 +77,11 @@ export function Hub() {
             查询咨询答复
           </a>
         </li>
+        <li>
+          <a class="card" href="/hdjl/cn">
+            公开承诺
+          </a>
+        </li>
       </ul>
     </>
   );

@@ -5,10 +5,13 @@ import { chinaDate } from '../../../domain/calendar';
 import { onCalendarChange } from '../../platform/calendar/service';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
+import { remindCommitments } from './commitments';
 import { interactionRoutes } from './interaction.routes';
 import { recomputeDueDates, remindDueConsultations } from './reminders';
 
+export { commitmentsTodo, type PublicCommitment, publicCommitments, publicEvidence } from './commitments';
 export { consultationByCode, type PublicConsultation } from './consult-reads';
+export { seedHotlineDemo } from './demo-hotline';
 export { rateByCode } from './handling';
 export { type Suggestion, suggest } from './matching';
 export { publicEntries, publicTopics, publicUnits } from './public';
@@ -22,6 +25,11 @@ export const interactionModule: BusinessModule = {
       name: 'interaction.reminders',
       runKey: (now) => chinaDate(now),
       run: (database, now) => remindDueConsultations(database, chinaDate(now)),
+    });
+    registerJob({
+      name: 'interaction.commitment-reminders',
+      runKey: (now) => chinaDate(now),
+      run: (database, now) => remindCommitments(database, chinaDate(now)),
     });
     onCalendarChange('interaction', (database, calendar) => recomputeDueDates(database, calendar));
   },

@@ -7,6 +7,7 @@ import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload'
 import { listUnits } from '../org';
 import { exportConsultations, getConsultation, listConsultations } from './consult-reads';
 import { actOnConsultation } from './handling';
+import { hotlineRoutes } from './hotline.routes';
 import { suggest } from './matching';
 import { createQa, editQa, exportQa, listQa, reviewQa } from './qa-base';
 import { importQa, previewQaImport } from './qa-import';
@@ -57,4 +58,5 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, api.reviewQa, ({ c, user, params, body }) =>
     reviewQa(database, actorOf(user, c), user, id(params), body),
   );
+  hotlineRoutes(app, p);
 }

@@ -29,7 +29,8 @@ export interface Registered {
   answerDue: string;
 }
 
-async function register(
+/** Registration inside the caller's transaction (the hotline hand-over registers a consultation with its call). */
+export async function register(
   tx: DbOrTx,
   clock: Clock,
   keys: FieldKeys,

@@ -1,0 +1,214 @@
+// 来电登记台账: calls in the user's scope (the caller masked), the 登记来电 drawer, the 12345 work-order import
+// wizard, the .xlsx export of the same filters and the one-click hand-over to a consultation.
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Form, Input, Popconfirm, Select, type TableProps } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  CALL_CHANNEL_LABELS,
+  CALL_STATUS_LABELS,
+  type CallBody,
+  type CallInfo,
+} from '../../../../contracts/hotline';
+import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { DrawerForm } from '../../../components/DrawerForm';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect } from '../../../components/units';
+import { CallImport } from '../components/CallImport';
+import { hotlineApi, useCreateCall, useHandOver } from '../hotline-queries';
+import { optionsOf } from '../labels';
+import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime, TIME_PATTERN } from '../labels-hotline';
+
+type Filters = Record<string, string | number | boolean | null | undefined>;
+type CallForm = Omit<CallBody, 'calledAt'> & { calledAt: string };
+
+function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<CallForm>();
+  const channel = Form.useWatch('channel', form);
+  const { message } = App.useApp();
+  const save = useCreateCall((r) => {
+    void message.success(`已登记：${r.callNo}`);
+    form.resetFields();
+    onClose();
+  });
+  return (
+    <DrawerForm<CallForm>
+      title="登记来电"
+      open={open}
+      onClose={onClose}
+      form={form}
+      testId="call-register"
+      saveLabel="登记"
+      saving={save.isPending}
+      error={save.error}
+      initialValues={{ channel: 'local', calledAt: chinaNow() }}
+      onFinish={(v) => save.mutate({ ...v, calledAt: fromChinaTime(v.calledAt) })}
+    >
+      <Form.Item name="channel" label="来电渠道" rules={[{ required: true }]}>
+        <Select options={optionsOf(CALL_CHANNEL_LABELS)} />
+      </Form.Item>
+      {channel === 'hotline_12345' && (
+        <Form.Item
+          name="workOrderNo"
+          label="12345 工单编号"
+          rules={[{ required: true, message: '请填写工单编号' }]}
+        >
+          <Input />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="calledAt"
+        label="来电时间"
+        rules={[{ required: true, message: '请填写来电时间' }, TIME_PATTERN]}
+      >
+        <Input placeholder="YYYY-MM-DD HH:mm" data-testid="call-calledAt" />
+      </Form.Item>
+      <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择' }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item name="question" label="来电内容" rules={[{ required: true, message: '请填写来电内容' }]}>
+        <Input.TextArea rows={4} maxLength={2000} showCount data-testid="call-question" />
+      </Form.Item>
+      <Form.Item name="answer" label="当场答复（能当场答复的填写；需政策制定单位答复的留空后转为政策咨询）">
+        <Input.TextArea rows={3} data-testid="call-answer" />
+      </Form.Item>
+      <Form.Item name="callerName" label="来电人（选填，加密保存）">
+        <Input data-testid="call-callerName" />
+      </Form.Item>
+      <Form.Item name="callerPhone" label="联系电话（选填，加密保存）">
+        <Input data-testid="call-callerPhone" />
+      </Form.Item>
+    </DrawerForm>
+  );
+}
+
+export default function CallsPage() {
+  const can = usePermission();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [filters, setFilters] = useState<Filters>({});
+  const handOver = useHandOver((r) => {
+    void message.success(`已转为政策咨询 ${r.consultNo}，答复期限 ${r.answerDue}`);
+    void navigate(`/interaction/consultations/${r.consultationId}`);
+  });
+  const columns: TableProps<CallInfo>['columns'] = [
+    { title: '编号', dataIndex: 'callNo', width: 120 },
+    { title: '来电时间', dataIndex: 'calledAt', width: 150, render: (v: string) => chinaTime(v) },
+    {
+      title: '渠道',
+      dataIndex: 'channel',
+      width: 100,
+      render: (v: CallChannel, r) => `${CALL_CHANNEL_LABELS[v]}${r.workOrderNo ? ` ${r.workOrderNo}` : ''}`,
+    },
+    { title: '来电人', dataIndex: 'callerName', width: 90, render: (v: string | null) => v ?? '—' },
+    { title: '联系电话', dataIndex: 'callerPhone', width: 120, render: (v: string | null) => v ?? '—' },
+    { title: '来电内容', dataIndex: 'question', ellipsis: true },
+    { title: '答复', dataIndex: 'answer', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '承办单位', dataIndex: 'unitName', width: 140, ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 150,
+      render: (v: CallStatus, r) =>
+        r.consultationId ? (
+          <Link to={`/interaction/consultations/${r.consultationId}`}>
+            {CALL_STATUS_LABELS[v]} {r.consultNo}
+          </Link>
+        ) : (
+          <StatusTag value={v} labels={CALL_STATUS_LABELS} colors={CALL_STATUS_COLORS} />
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 120,
+      render: (_: unknown, r) =>
+        r.canHandOver && can('interaction:hotline:edit') ? (
+          <Popconfirm
+            title="转为政策咨询？"
+            description="由承办单位在 5 个工作日内答复（从来电当天起算）"
+            okText="转办"
+            cancelText="取消"
+            onConfirm={() => handOver.mutate(r.id)}
+          >
+            <Button size="small" data-testid={`call-handover-${r.callNo}`} loading={handOver.isPending}>
+              转为政策咨询
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+  return (
+    <PageContainer
+      title="来电登记台账"
+      testId="calls-page"
+      extra={
+        <>
+          <DownloadButton
+            endpoint={hotlineApi.exportCalls}
+            args={{ query: filters as never }}
+            fallbackName="来电登记台账.xlsx"
+            label="导出台账"
+            testId="call-export"
+          />
+          {can('interaction:hotline:edit') ? (
+            <>
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="call-import">
+                导入 12345 工单
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setOpen(true)}
+                data-testid="call-new"
+              >
+                登记来电
+              </Button>
+            </>
+          ) : null}
+        </>
+      }
+    >
+      <SearchTable<CallInfo>
+        endpoint={hotlineApi.listCalls}
+        rowKey="id"
+        columns={columns}
+        scrollX={1400}
+        testId="call-table"
+        onFiltersChange={(p) => setFilters(p as Filters)}
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="关键词">
+              <Input allowClear placeholder="编号、工单编号或内容" style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="channel" label="渠道">
+              <Select allowClear style={{ width: 120 }} options={optionsOf(CALL_CHANNEL_LABELS)} />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select allowClear style={{ width: 140 }} options={optionsOf(CALL_STATUS_LABELS)} />
+            </Form.Item>
+            <Form.Item name="month" label="月份">
+              <Input allowClear placeholder="YYYY-MM" style={{ width: 110 }} />
+            </Form.Item>
+          </>
+        }
+      />
+      <CallDrawer open={open} onClose={() => setOpen(false)} />
+      <Drawer
+        title="导入 12345 工单"
+        open={importing}
+        onClose={() => setImporting(false)}
+        size={900}
+        destroyOnHidden
+      >
+        <CallImport onDone={() => undefined} />
+      </Drawer>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,289 @@
+// 公开承诺台账: commitments in the user's scope (overdue in red), the 登记承诺 drawer, and a commitment's drawer with
+// its progress entries, their evidence files (public on /hdjl/cn) and the form for the next entry.
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  type TableProps,
+  Tag,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import {
+  COMMITMENT_STATUS_LABELS,
+  type CommitmentBody,
+  type CommitmentInfo,
+  type ProgressBody,
+} from '../../../../contracts/hotline';
+import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { DrawerForm } from '../../../components/DrawerForm';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect } from '../../../components/units';
+import {
+  hotlineApi,
+  useAddProgress,
+  useCancelCommitment,
+  useCommitment,
+  useCreateCommitment,
+  useUploadEvidence,
+} from '../hotline-queries';
+import { optionsOf } from '../labels';
+import { COMMITMENT_STATUS_COLORS } from '../labels-hotline';
+
+function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<CommitmentBody>();
+  const save = useCreateCommitment(() => {
+    form.resetFields();
+    onClose();
+  });
+  return (
+    <DrawerForm<CommitmentBody>
+      title="登记公开承诺"
+      open={open}
+      onClose={onClose}
+      form={form}
+      testId="commitment-new-drawer"
+      saveLabel="登记"
+      saving={save.isPending}
+      error={save.error}
+      onFinish={(v) => save.mutate(v)}
+    >
+      <Form.Item name="content" label="承诺内容" rules={[{ required: true, message: '请填写承诺内容' }]}>
+        <Input.TextArea rows={4} maxLength={2000} showCount data-testid="commitment-content" />
+      </Form.Item>
+      <Form.Item name="place" label="承诺场合" rules={[{ required: true, message: '请填写承诺场合' }]}>
+        <Input placeholder="如：新闻发布会、舆情回应、信件答复" data-testid="commitment-place" />
+      </Form.Item>
+      <Form.Item name="unitId" label="责任单位" rules={[{ required: true, message: '请选择' }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item name="promisedOn" label="承诺日期" rules={[{ required: true, message: '请填写' }]}>
+        <Input placeholder="YYYY-MM-DD" data-testid="commitment-promisedOn" />
+      </Form.Item>
+      <Form.Item name="dueOn" label="完成期限" rules={[{ required: true, message: '请填写' }]}>
+        <Input placeholder="YYYY-MM-DD" data-testid="commitment-dueOn" />
+      </Form.Item>
+    </DrawerForm>
+  );
+}
+
+function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const can = usePermission();
+  const q = useCommitment(id);
+  const [form] = Form.useForm<ProgressBody>();
+  const add = useAddProgress(id ?? '', () => form.resetFields());
+  const evidence = useUploadEvidence(id ?? '');
+  const [reason, setReason] = useState('');
+  const cancel = useCancelCommitment(id ?? '', () => setReason(''));
+  const c = q.data;
+  const editable = c?.status === 'ongoing' && can('interaction:commitment:edit');
+  return (
+    <Drawer
+      title={c ? `${c.commitNo} 落实进展` : '公开承诺'}
+      open={!!id}
+      onClose={onClose}
+      size={760}
+      destroyOnHidden
+      data-testid="commitment-drawer"
+      loading={q.isPending && !!id}
+    >
+      {c ? (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label="承诺内容">{c.content}</Descriptions.Item>
+            <Descriptions.Item label="承诺场合">{c.place}</Descriptions.Item>
+            <Descriptions.Item label="责任单位">{c.unitName}</Descriptions.Item>
+            <Descriptions.Item label="承诺日期 / 完成期限">
+              {c.promisedOn} / {c.dueOn} {c.overdue ? <Tag color="red">已逾期</Tag> : null}
+            </Descriptions.Item>
+            <Descriptions.Item label="状态">
+              {COMMITMENT_STATUS_LABELS[c.status]}
+              {c.completedOn ? `（${c.completedOn} 完成）` : ''}
+            </Descriptions.Item>
+          </Descriptions>
+          <List
+            header="落实进展（在门户“公开承诺”栏目公开）"
+            dataSource={c.progress}
+            locale={{ emptyText: '尚未填报进展' }}
+            data-testid="commitment-progress"
+            renderItem={(p) => (
+              <List.Item
+                actions={
+                  editable
+                    ? [
+                        <Upload
+                          key="up"
+                          showUploadList={false}
+                          accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
+                          beforeUpload={(file) => {
+                            evidence.mutate({ pid: p.id, file });
+                            return false;
+                          }}
+                        >
+                          <Button size="small" icon={<UploadOutlined />} loading={evidence.isPending}>
+                            佐证材料
+                          </Button>
+                        </Upload>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={`${p.on} · ${p.by}`}
+                  description={
+                    <>
+                      <div>{p.text}</div>
+                      {p.evidence.map((e) => (
+                        <DownloadButton
+                          key={e.fileId}
+                          endpoint={hotlineApi.evidence}
+                          args={{ params: { id: c.id, fileId: e.fileId } }}
+                          fallbackName={e.name}
+                          label={e.name}
+                        />
+                      ))}
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+          {editable ? (
+            <Form<ProgressBody>
+              form={form}
+              layout="vertical"
+              initialValues={{ complete: false }}
+              onFinish={(v) => add.mutate(v)}
+              data-testid="progress-form"
+            >
+              <Form.Item name="on" label="进展日期" rules={[{ required: true, message: '请填写' }]}>
+                <Input placeholder="YYYY-MM-DD" data-testid="progress-on" />
+              </Form.Item>
+              <Form.Item name="text" label="进展情况" rules={[{ required: true, message: '请填写进展情况' }]}>
+                <Input.TextArea rows={3} data-testid="progress-text" />
+              </Form.Item>
+              <Form.Item name="complete" valuePropName="checked">
+                <Checkbox>承诺事项已全部完成</Checkbox>
+              </Form.Item>
+              {add.error ? <div role="alert">{add.error.message}</div> : null}
+              <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="progress-save">
+                填报进展
+              </Button>
+            </Form>
+          ) : null}
+          {editable ? (
+            <Space.Compact style={{ width: '100%' }}>
+              <Input
+                aria-label="撤销理由"
+                placeholder="撤销理由（撤销后不再在门户显示）"
+                value={reason}
+                onChange={(ev) => setReason(ev.target.value)}
+                data-testid="commitment-cancel-reason"
+              />
+              <Button
+                danger
+                loading={cancel.isPending}
+                onClick={() => cancel.mutate(reason)}
+                data-testid="commitment-cancel"
+              >
+                撤销承诺
+              </Button>
+            </Space.Compact>
+          ) : null}
+          {cancel.error ? <div role="alert">{cancel.error.message}</div> : null}
+        </Space>
+      ) : null}
+    </Drawer>
+  );
+}
+
+export default function CommitmentsPage() {
+  const can = usePermission();
+  const [open, setOpen] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('id');
+  const show = (id: string | null) => setParams(id ? { id } : {});
+  const columns: TableProps<CommitmentInfo>['columns'] = [
+    {
+      title: '编号',
+      dataIndex: 'commitNo',
+      width: 120,
+      render: (v: string, r) => (
+        <Button type="link" onClick={() => show(r.id)} data-testid={`commitment-${v}`}>
+          {v}
+        </Button>
+      ),
+    },
+    { title: '承诺内容', dataIndex: 'content', ellipsis: true },
+    { title: '承诺场合', dataIndex: 'place', width: 160, ellipsis: true },
+    { title: '责任单位', dataIndex: 'unitName', width: 140, ellipsis: true },
+    {
+      title: '完成期限',
+      dataIndex: 'dueOn',
+      width: 140,
+      render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
+    },
+    { title: '最近进展', dataIndex: 'lastProgress', width: 110, render: (v: string | null) => v ?? '—' },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (v: CommitmentStatus) => (
+        <StatusTag value={v} labels={COMMITMENT_STATUS_LABELS} colors={COMMITMENT_STATUS_COLORS} />
+      ),
+    },
+  ];
+  return (
+    <PageContainer
+      title="公开承诺台账"
+      testId="commitments-page"
+      extra={
+        can('interaction:commitment:edit') ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setOpen(true)}
+            data-testid="commitment-new"
+          >
+            登记承诺
+          </Button>
+        ) : null
+      }
+    >
+      <SearchTable<CommitmentInfo>
+        endpoint={hotlineApi.listCommitments}
+        rowKey="id"
+        columns={columns}
+        scrollX={1100}
+        testId="commitment-table"
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="关键词">
+              <Input allowClear placeholder="编号、内容或场合" style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select allowClear style={{ width: 110 }} options={optionsOf(COMMITMENT_STATUS_LABELS)} />
+            </Form.Item>
+            <Form.Item name="overdue" label="逾期">
+              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
+            </Form.Item>
+          </>
+        }
+      />
+      <NewCommitment open={open} onClose={() => setOpen(false)} />
+      <CommitmentDrawer id={selected} onClose={() => show(null)} />
+    </PageContainer>
+  );
+}

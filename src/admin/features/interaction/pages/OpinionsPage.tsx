@@ -1,0 +1,242 @@
+// 舆情台账: events in the user's scope with their level, owner unit and response deadline (by level, overdue in
+// red), the 登记舆情 drawer, and the response and evaluation drawers.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import {
+  OPINION_ACTION_LABELS,
+  OPINION_LEVEL_LABELS,
+  OPINION_STATUS_LABELS,
+  type OpinionBody,
+  type OpinionInfo,
+} from '../../../../contracts/hotline';
+import type { OpinionAction, OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
+import { usePermission } from '../../../auth';
+import { DrawerForm } from '../../../components/DrawerForm';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { UnitTreeSelect } from '../../../components/units';
+import { hotlineApi, useCreateOpinion, useOpinionAction } from '../hotline-queries';
+import { optionsOf } from '../labels';
+import {
+  chinaNow,
+  chinaTime,
+  fromChinaTime,
+  OPINION_LEVEL_COLORS,
+  OPINION_STATUS_COLORS,
+  TIME_PATTERN,
+} from '../labels-hotline';
+
+type OpinionForm = Omit<OpinionBody, 'foundAt'> & { foundAt: string };
+
+function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<OpinionForm>();
+  const save = useCreateOpinion(() => {
+    form.resetFields();
+    onClose();
+  });
+  return (
+    <DrawerForm<OpinionForm>
+      title="登记舆情"
+      open={open}
+      onClose={onClose}
+      form={form}
+      testId="opinion-new-drawer"
+      saveLabel="登记"
+      saving={save.isPending}
+      error={save.error}
+      initialValues={{ level: 'general', foundAt: chinaNow() }}
+      onFinish={(v) => save.mutate({ ...v, foundAt: fromChinaTime(v.foundAt) })}
+    >
+      <Form.Item name="source" label="舆情来源" rules={[{ required: true, message: '请填写舆情来源' }]}>
+        <Input placeholder="如：本地论坛、微博、媒体报道" />
+      </Form.Item>
+      <Form.Item name="summary" label="舆情概要" rules={[{ required: true, message: '请填写舆情概要' }]}>
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item
+        name="level"
+        label="等级（回应时限：重大 24 小时、较大 48 小时、一般 72 小时，可在系统设置中调整）"
+        rules={[{ required: true }]}
+      >
+        <Select options={optionsOf(OPINION_LEVEL_LABELS)} />
+      </Form.Item>
+      <Form.Item name="unitId" label="回应责任单位" rules={[{ required: true, message: '请选择' }]}>
+        <UnitTreeSelect />
+      </Form.Item>
+      <Form.Item
+        name="foundAt"
+        label="发现时间"
+        rules={[{ required: true, message: '请填写' }, TIME_PATTERN]}
+      >
+        <Input placeholder="YYYY-MM-DD HH:mm" />
+      </Form.Item>
+    </DrawerForm>
+  );
+}
+
+type ActForm = { response?: string; channel?: string; respondedAt?: string; evaluation?: string };
+
+function ActDrawer({
+  target,
+  onClose,
+}: {
+  target: { o: OpinionInfo; action: OpinionAction } | null;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<ActForm>();
+  const act = useOpinionAction(() => {
+    form.resetFields();
+    onClose();
+  });
+  const action = target?.action;
+  return (
+    <DrawerForm<ActForm>
+      title={target ? `${target.o.eventNo} ${OPINION_ACTION_LABELS[target.action]}` : ''}
+      open={!!target}
+      onClose={onClose}
+      form={form}
+      testId="opinion-act-drawer"
+      saving={act.isPending}
+      error={act.error}
+      initialValues={{ respondedAt: chinaNow() }}
+      onFinish={(v) =>
+        target &&
+        act.mutate({
+          id: target.o.id,
+          body:
+            target.action === 'respond'
+              ? {
+                  action: 'respond',
+                  response: v.response ?? '',
+                  channel: v.channel ?? '',
+                  respondedAt: fromChinaTime(v.respondedAt ?? ''),
+                }
+              : { action: 'evaluate', evaluation: v.evaluation ?? '' },
+        })
+      }
+    >
+      {action === 'respond' ? (
+        <>
+          <Form.Item name="response" label="回应内容" rules={[{ required: true, message: '请填写回应内容' }]}>
+            <Input.TextArea rows={5} />
+          </Form.Item>
+          <Form.Item name="channel" label="回应渠道" rules={[{ required: true, message: '请填写回应渠道' }]}>
+            <Input placeholder="如：区政府网站、新闻发布会、政务微博" />
+          </Form.Item>
+          <Form.Item
+            name="respondedAt"
+            label="回应时间"
+            rules={[{ required: true, message: '请填写' }, TIME_PATTERN]}
+          >
+            <Input placeholder="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+        </>
+      ) : (
+        <Form.Item name="evaluation" label="回应效果评估" rules={[{ required: true, message: '请填写评估' }]}>
+          <Input.TextArea rows={5} />
+        </Form.Item>
+      )}
+    </DrawerForm>
+  );
+}
+
+export default function OpinionsPage() {
+  const can = usePermission();
+  const [open, setOpen] = useState(false);
+  const [target, setTarget] = useState<{ o: OpinionInfo; action: OpinionAction } | null>(null);
+  const columns: TableProps<OpinionInfo>['columns'] = [
+    { title: '编号', dataIndex: 'eventNo', width: 120 },
+    {
+      title: '等级',
+      dataIndex: 'level',
+      width: 80,
+      render: (v: OpinionLevel) => (
+        <StatusTag value={v} labels={OPINION_LEVEL_LABELS} colors={OPINION_LEVEL_COLORS} />
+      ),
+    },
+    { title: '来源', dataIndex: 'source', width: 120, ellipsis: true },
+    { title: '概要', dataIndex: 'summary', ellipsis: true },
+    { title: '责任单位', dataIndex: 'unitName', width: 140, ellipsis: true },
+    { title: '发现时间', dataIndex: 'foundAt', width: 150, render: (v: string) => chinaTime(v) },
+    {
+      title: '回应时限',
+      dataIndex: 'responseDue',
+      width: 170,
+      render: (v: string, r) => (r.overdue ? <Tag color="red">{chinaTime(v)}（已超时）</Tag> : chinaTime(v)),
+    },
+    {
+      title: '回应',
+      dataIndex: 'respondedAt',
+      width: 170,
+      render: (v: string | null, r) =>
+        v ? `${chinaTime(v)}${r.onTime === false ? '（超时回应）' : ''}` : '—',
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (v: OpinionStatus) => (
+        <StatusTag value={v} labels={OPINION_STATUS_LABELS} colors={OPINION_STATUS_COLORS} />
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 110,
+      render: (_: unknown, r) =>
+        can('interaction:opinion:edit')
+          ? r.allowedActions.map((a) => (
+              <Button key={a} size="small" onClick={() => setTarget({ o: r, action: a })}>
+                {OPINION_ACTION_LABELS[a]}
+              </Button>
+            ))
+          : null,
+    },
+  ];
+  return (
+    <PageContainer
+      title="舆情台账"
+      testId="opinions-page"
+      extra={
+        can('interaction:opinion:edit') ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setOpen(true)}
+            data-testid="opinion-new"
+          >
+            登记舆情
+          </Button>
+        ) : null
+      }
+    >
+      <SearchTable<OpinionInfo>
+        endpoint={hotlineApi.listOpinions}
+        rowKey="id"
+        columns={columns}
+        scrollX={1400}
+        testId="opinion-table"
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="关键词">
+              <Input allowClear placeholder="编号、来源或概要" style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="level" label="等级">
+              <Select allowClear style={{ width: 100 }} options={optionsOf(OPINION_LEVEL_LABELS)} />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select allowClear style={{ width: 120 }} options={optionsOf(OPINION_STATUS_LABELS)} />
+            </Form.Item>
+            <Form.Item name="overdue" label="超时">
+              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已超时' }]} />
+            </Form.Item>
+          </>
+        }
+      />
+      <NewOpinion open={open} onClose={() => setOpen(false)} />
+      <ActDrawer target={target} onClose={() => setTarget(null)} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,156 @@
+/** @jsxImportSource hono/jsx */
+// 公开承诺 on the portal (issue 11 parts 6 and 7): /hdjl/cn lists every unit's public commitments — what was
+// promised, where, by whom, the due date, the state (overdue shown as such) — with their progress entries and
+// evidence files (/hdjl/cn/:id/files/:fileId). Server-rendered, no JavaScript, cached (the tables' trigger clears
+// it); data from the interaction module's face.
+import type { Hono } from 'hono';
+import { type PublicCommitment, publicCommitments, publicEvidence } from '../../server/modules/interaction';
+import { districtName } from '../../server/modules/org';
+import type { AppEnv, Platform } from '../../server/platform/context';
+import { attachment } from '../../server/platform/http/upload';
+import { a11yOf } from '../a11y';
+import { Layout } from '../layout';
+import { page } from '../routes';
+
+const PAGE_SIZE = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CSS = `
+.cn-list{list-style:none;padding:0;display:grid;gap:16px}
+.cn-list>li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px}
+.cn-list h2{margin:0 0 6px;font-size:1.1rem}
+.cn-meta{color:#444;font-size:.9rem;margin:4px 0}
+.cn-state{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid #0b4f9c;color:#0b4f9c}
+.cn-state.late{border-color:#a4262c;color:#a4262c}
+.cn-state.done{border-color:#1e6b2f;color:#1e6b2f}
+.cn-progress{margin:8px 0 0;padding-left:20px}
+.cn-progress li{margin:4px 0}
+.filters{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
+.filters a{display:inline-block;padding:4px 10px;border:1px solid #6b7280;border-radius:14px}
+.filters a[aria-current=page]{background:#0b4f9c;color:#fff;border-color:#0b4f9c}
+`;
+const STATUS_FILTERS = [
+  { key: '', label: '全部' },
+  { key: 'ongoing', label: '推进中' },
+  { key: 'done', label: '已完成' },
+] as const;
+
+function Commitment(props: { c: PublicCommitment }) {
+  const { c } = props;
+  const cls = c.overdue ? 'cn-state late' : c.status === 'done' ? 'cn-state done' : 'cn-state';
+  return (
+    <li data-testid="commitment">
+      <h2>
+        {c.commitNo} {c.content}
+      </h2>
+      <p class="cn-meta">
+        责任单位：{c.unitName} · 承诺场合：{c.place} · 承诺日期：{c.promisedOn} · 完成期限：{c.dueOn}
+      </p>
+      <p class="cn-meta">
+        状态：<span class={cls}>{c.statusLabel}</span>
+        {c.completedOn ? ` · 完成日期：${c.completedOn}` : ''}
+      </p>
+      {c.progress.length > 0 ? (
+        <section aria-label={`${c.commitNo} 落实进展`}>
+          <h3>落实进展</h3>
+          <ol class="cn-progress">
+            {c.progress.map((p) => (
+              <li>
+                <time datetime={p.on}>{p.on}</time>：{p.text}
+                {p.evidence.length > 0 && (
+                  <span>
+                    {' '}
+                    （佐证材料：
+                    {p.evidence.map((e, i) => (
+                      <>
+                        {i > 0 && '、'}
+                        <a href={`/hdjl/cn/${c.id}/files/${e.fileId}`}>{e.name}</a>
+                      </>
+                    ))}
+                    ）
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <p class="cn-meta">尚未公开落实进展。</p>
+      )}
+    </li>
+  );
+}
+
+export function commitmentsPortal(app: Hono<AppEnv>, p: Platform): void {
+  const db = p.database.db;
+  const district = () => districtName(db, p.config.districtName);
+
+  app.get('/hdjl/cn', async (c) => {
+    const raw = c.req.query('status');
+    const status = raw === 'ongoing' || raw === 'done' ? raw : undefined;
+    const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    const { items, total } = await publicCommitments(db, p.clock, {
+      status,
+      page: pageNo,
+      pageSize: PAGE_SIZE,
+    });
+    const pages = Math.ceil(total / PAGE_SIZE);
+    const href = (s: string, n = 1) => {
+      const q = new URLSearchParams();
+      if (s) q.set('status', s);
+      if (n > 1) q.set('page', String(n));
+      const qs = q.toString();
+      return qs ? `/hdjl/cn?${qs}` : '/hdjl/cn';
+    };
+    c.header('Cache-Control', 'public, max-age=60');
+    return page(
+      c,
+      <Layout
+        title="公开承诺"
+        district={await district()}
+        a11y={a11yOf(c)}
+        crumbs={[{ label: '互动交流', href: '/hdjl' }, { label: '公开承诺' }]}
+      >
+        <style>{CSS}</style>
+        <h1>公开承诺事项及落实进展</h1>
+        <p>政务舆情回应、新闻发布等场合作出的公开承诺实行台账管理，落实进展在此公开，接受社会监督。</p>
+        <nav aria-label="按状态筛选">
+          <ul class="filters">
+            {STATUS_FILTERS.map((f) => (
+              <li>
+                <a href={href(f.key)} aria-current={(status ?? '') === f.key ? 'page' : undefined}>
+                  {f.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p>共 {total} 项承诺。</p>
+        {items.length ? (
+          <ul class="cn-list" data-testid="commitments">
+            {items.map((x) => (
+              <Commitment c={x} />
+            ))}
+          </ul>
+        ) : (
+          <p>暂无公开承诺事项。</p>
+        )}
+        {pages > 1 && (
+          <nav aria-label="分页">
+            {pageNo > 1 && <a href={href(status ?? '', pageNo - 1)}>上一页</a>} 第 {pageNo} / {pages} 页{' '}
+            {pageNo < pages && <a href={href(status ?? '', pageNo + 1)}>下一页</a>}
+          </nav>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get('/hdjl/cn/:id/files/:fileId', async (c) => {
+    const { id, fileId } = c.req.param();
+    const f = UUID.test(id) && UUID.test(fileId) ? await publicEvidence(db, id, fileId) : null;
+    if (!f) return c.text('材料不存在', 404);
+    c.header('Content-Type', f.mime);
+    c.header('Content-Disposition', attachment(f.name));
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(f.bytes as Uint8Array<ArrayBuffer>);
+  });
+}

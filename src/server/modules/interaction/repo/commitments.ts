@@ -1,0 +1,116 @@
+// SQL of the public commitments (interaction_commitments) and their progress entries.
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
+import type { DbOrTx } from '../../../db/client';
+import { lockAndLoad } from '../../../db/lock';
+import { commitmentProgress, commitments } from '../../../db/schema/interaction';
+import { nextCounter } from '../../../platform/counters';
+import { scopeFilter, unitNameSql } from '../../org';
+import type { Scoped } from './consultations';
+
+export type CommitmentRow = typeof commitments.$inferSelect;
+export type ProgressRow = typeof commitmentProgress.$inferSelect;
+
+export interface CommitmentFilter {
+  keyword?: string;
+  status?: CommitmentStatus;
+  unitId?: string;
+  overdue?: boolean;
+  /** The portal leaves cancelled commitments out. */
+  excludeCancelled?: boolean;
+}
+
+export async function nextCommitNo(tx: DbOrTx, year: string): Promise<string> {
+  return `CN${year}-${String(await nextCounter(tx, `commitment:${year}`)).padStart(4, '0')}`;
+}
+
+export async function insertCommitment(tx: DbOrTx, values: typeof commitments.$inferInsert) {
+  const [row] = await tx.insert(commitments).values(values).returning();
+  return row!;
+}
+
+export async function updateCommitment(tx: DbOrTx, id: string, set: Partial<CommitmentRow>): Promise<void> {
+  await tx
+    .update(commitments)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(commitments.id, id));
+}
+
+export const lockCommitment = (tx: DbOrTx, id: string) => lockAndLoad(tx, commitments, id);
+
+export async function insertProgress(tx: DbOrTx, values: typeof commitmentProgress.$inferInsert) {
+  const [row] = await tx.insert(commitmentProgress).values(values).returning();
+  return row!;
+}
+
+export async function updateProgress(tx: DbOrTx, id: string, set: Partial<ProgressRow>): Promise<void> {
+  await tx.update(commitmentProgress).set(set).where(eq(commitmentProgress.id, id));
+}
+
+export async function progressById(db: DbOrTx, id: string): Promise<ProgressRow | null> {
+  const [r] = await db.select().from(commitmentProgress).where(eq(commitmentProgress.id, id));
+  return r ?? null;
+}
+
+/** Progress entries of the commitments, oldest first. */
+export function progressOf(db: DbOrTx, ids: readonly string[]): Promise<ProgressRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select()
+    .from(commitmentProgress)
+    .where(inArray(commitmentProgress.commitmentId, [...ids]))
+    .orderBy(asc(commitmentProgress.on), asc(commitmentProgress.createdAt));
+}
+
+function where(user: Scoped | null, q: CommitmentFilter, asOf: string): SQL | undefined {
+  const conds: (SQL | undefined)[] = [user ? scopeFilter(user, commitments.unitId) : undefined];
+  if (q.keyword) {
+    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
+    conds.push(
+      or(ilike(commitments.content, k), ilike(commitments.place, k), ilike(commitments.commitNo, k)),
+    );
+  }
+  if (q.status) conds.push(eq(commitments.status, q.status));
+  if (q.excludeCancelled) conds.push(sql`${commitments.status} <> 'cancelled'`);
+  if (q.unitId) conds.push(eq(commitments.unitId, q.unitId));
+  if (q.overdue) conds.push(sql`${commitments.status} = 'ongoing' AND ${commitments.dueOn} < ${asOf}`);
+  return and(...conds);
+}
+
+const withUnit = { c: commitments, unitName: unitNameSql(commitments.unitId) };
+export type CommitmentWithUnit = { c: CommitmentRow; unitName: string };
+
+/** A page in the user's scope (null: every unit, the portal), ongoing ones by due date first. */
+export async function commitmentPage(
+  db: DbOrTx,
+  user: Scoped | null,
+  q: CommitmentFilter & { page: number; pageSize: number },
+  asOf: string,
+) {
+  const w = where(user, q, asOf);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(commitments).where(w);
+  const rows = await db
+    .select(withUnit)
+    .from(commitments)
+    .where(w)
+    .orderBy(sql`${commitments.status} <> 'ongoing'`, commitments.dueOn, desc(commitments.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function commitmentById(db: DbOrTx, id: string): Promise<CommitmentWithUnit | null> {
+  const [r] = await db.select(withUnit).from(commitments).where(eq(commitments.id, id));
+  return r ?? null;
+}
+
+/** Ongoing commitments (the reminders job and the to-do centre). */
+export function ongoingCommitments(db: DbOrTx, unitIds?: readonly string[]): Promise<CommitmentRow[]> {
+  return db
+    .select()
+    .from(commitments)
+    .where(
+      and(eq(commitments.status, 'ongoing'), unitIds ? inArray(commitments.unitId, [...unitIds]) : undefined),
+    )
+    .orderBy(commitments.dueOn);
+}

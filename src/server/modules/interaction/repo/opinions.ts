@@ -1,0 +1,79 @@
+// SQL of the 舆情 events (interaction_opinion_events).
+import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
+import type { DbOrTx } from '../../../db/client';
+import { lockAndLoad } from '../../../db/lock';
+import { opinionEvents } from '../../../db/schema/interaction';
+import { nextCounter } from '../../../platform/counters';
+import { scopeFilter, unitNameSql } from '../../org';
+import type { Scoped } from './consultations';
+
+export type OpinionRow = typeof opinionEvents.$inferSelect;
+
+export interface OpinionFilter {
+  keyword?: string;
+  level?: OpinionLevel;
+  status?: OpinionStatus;
+  unitId?: string;
+  overdue?: boolean;
+}
+
+export async function nextEventNo(tx: DbOrTx, year: string): Promise<string> {
+  return `YQ${year}-${String(await nextCounter(tx, `opinion:${year}`)).padStart(4, '0')}`;
+}
+
+export async function insertOpinion(tx: DbOrTx, values: typeof opinionEvents.$inferInsert) {
+  const [row] = await tx.insert(opinionEvents).values(values).returning();
+  return row!;
+}
+
+export async function updateOpinion(tx: DbOrTx, id: string, set: Partial<OpinionRow>): Promise<void> {
+  await tx
+    .update(opinionEvents)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(opinionEvents.id, id));
+}
+
+export const lockOpinion = (tx: DbOrTx, id: string) => lockAndLoad(tx, opinionEvents, id);
+
+function where(user: Scoped, q: OpinionFilter, now: Date): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeFilter(user, opinionEvents.unitId)];
+  if (q.keyword) {
+    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
+    conds.push(
+      or(ilike(opinionEvents.summary, k), ilike(opinionEvents.source, k), ilike(opinionEvents.eventNo, k)),
+    );
+  }
+  if (q.level) conds.push(eq(opinionEvents.level, q.level));
+  if (q.status) conds.push(eq(opinionEvents.status, q.status));
+  if (q.unitId) conds.push(eq(opinionEvents.unitId, q.unitId));
+  if (q.overdue)
+    conds.push(sql`${opinionEvents.status} = 'open' AND ${opinionEvents.responseDue} < ${now.toISOString()}`);
+  return and(...conds);
+}
+
+const withUnit = { o: opinionEvents, unitName: unitNameSql(opinionEvents.unitId) };
+export type OpinionWithUnit = { o: OpinionRow; unitName: string };
+
+export async function opinionPage(
+  db: DbOrTx,
+  user: Scoped,
+  q: OpinionFilter & { page: number; pageSize: number },
+  now: Date,
+) {
+  const w = where(user, q, now);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(opinionEvents).where(w);
+  const rows = await db
+    .select(withUnit)
+    .from(opinionEvents)
+    .where(w)
+    .orderBy(sql`${opinionEvents.status} <> 'open'`, opinionEvents.responseDue, desc(opinionEvents.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function opinionById(db: DbOrTx, id: string): Promise<OpinionWithUnit | null> {
+  const [r] = await db.select(withUnit).from(opinionEvents).where(eq(opinionEvents.id, id));
+  return r ?? null;
+}
