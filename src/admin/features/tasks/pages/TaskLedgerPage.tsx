@@ -251,13 +251,11 @@ export default function TaskLedgerPage() {
                   {text}
                 </Typography.Paragraph>
                 {t.carriedFrom ? (
-                  <Tag color="purple">
-                    回头看：{t.carriedFrom.year}年第 {t.carriedFrom.ref} 项
-                  </Tag>
+                  <Tag color="purple">{`回头看：${t.carriedFrom.year}年第 ${t.carriedFrom.ref} 项`}</Tag>
                 ) : null}
                 {t.closeEvidence ? (
                   <div style={{ color: '#595959', fontSize: 12 }}>
-                    销号说明：{t.closeNote}（证明材料：{t.closeEvidence.name}）
+                    {`销号说明：${t.closeNote ?? ''}（证明材料：${t.closeEvidence.name}）`}
                   </div>
                 ) : null}
               </>
@@ -282,8 +280,7 @@ export default function TaskLedgerPage() {
               <>
                 <Progress percent={t.progress.percent} size="small" aria-label={`${t.ref} 完成进度`} />
                 <span style={{ fontSize: 12 }}>
-                  销号 {t.progress.closed}/{t.progress.total}
-                  {t.progress.overdue ? `，逾期 ${t.progress.overdue}` : ''}
+                  {`销号 ${t.progress.closed}/${t.progress.total}${t.progress.overdue ? `，逾期 ${t.progress.overdue}` : ''}`}
                 </span>
               </>
             ),
