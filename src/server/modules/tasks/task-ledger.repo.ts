@@ -64,8 +64,7 @@ export async function taskLedgerPage(
              ${taskAssignments.isLead} AS is_lead, ${taskAssignments.period} AS period,
              ${taskAssignments.dueDate} AS due_date, ${taskAssignments.state} AS state,
              ${taskAssignments.lastReportAt} AS last_report_at, ${taskAssignments.closedAt} AS closed_at,
-             ${statusSql(today)} AS status,
-             ${unitNameSql(taskAssignments.unitId)} AS unit_name, ${unitSortSql(taskAssignments.unitId)} AS unit_sort
+             ${statusSql(today)} AS status
       FROM task_assignments JOIN plan_tasks ON plan_tasks.id = ${taskAssignments.taskId}
       WHERE plan_tasks.plan_id = ${planId}::uuid AND ${visible}
     ),
@@ -74,18 +73,28 @@ export async function taskLedgerPage(
       SELECT t.id, t.sort, count(*) OVER ()::int AS total FROM plan_tasks t
       WHERE t.plan_id = ${planId}::uuid AND t.id IN (SELECT task_id FROM m) ${keyword}
       ORDER BY t.sort LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    ),
+    st AS (
+      SELECT vis.task_id, array_agg(vis.status) AS statuses FROM vis
+      WHERE vis.task_id IN (SELECT id FROM pg) GROUP BY vis.task_id
+    ),
+    sub AS (
+      SELECT n.task_id, json_agg(json_build_object(
+               'id', n.id, 'unitId', n.unit_id, 'unitName', n.unit_name, 'isLead', n.is_lead,
+               'period', n.period, 'dueDate', n.due_date, 'state', n.state, 'status', n.status,
+               'lastReportAt', n.last_report_at, 'closedAt', n.closed_at)
+             ORDER BY n.is_lead DESC, n.unit_sort, n.period NULLS FIRST) AS units
+      FROM (SELECT m.*, ${unitNameSql(sql`m.unit_id`)} AS unit_name, ${unitSortSql(sql`m.unit_id`)} AS unit_sort
+            FROM m WHERE m.task_id IN (SELECT id FROM pg)) n
+      GROUP BY n.task_id
     )
     SELECT t.id, t.plan_id, t.ref, t.section, t.text, t.measures, t.deadlines, t.lead_units_written,
            t.responsible_units_written, t.closed_at, t.close_note, t.close_evidence, pg.total,
            o.id AS origin_id, o.ref AS origin_ref, op.year AS origin_year, op.title AS origin_title,
-           ARRAY(SELECT vis.status FROM vis WHERE vis.task_id = t.id) AS statuses,
-           (SELECT coalesce(json_agg(json_build_object(
-                     'id', m.id, 'unitId', m.unit_id, 'unitName', m.unit_name, 'isLead', m.is_lead,
-                     'period', m.period, 'dueDate', m.due_date, 'state', m.state, 'status', m.status,
-                     'lastReportAt', m.last_report_at, 'closedAt', m.closed_at)
-                   ORDER BY m.is_lead DESC, m.unit_sort, m.period NULLS FIRST), '[]'::json)
-            FROM m WHERE m.task_id = t.id) AS units
+           coalesce(st.statuses, '{}') AS statuses, coalesce(sub.units, '[]'::json) AS units
     FROM pg JOIN plan_tasks t ON t.id = pg.id
+    LEFT JOIN st ON st.task_id = t.id
+    LEFT JOIN sub ON sub.task_id = t.id
     LEFT JOIN plan_tasks o ON o.id = t.carried_from
     LEFT JOIN work_plans op ON op.id = o.plan_id
     ORDER BY pg.sort`);
