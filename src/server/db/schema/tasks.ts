@@ -2,7 +2,17 @@
 // reports with evidence, and extension requests with their history. Statuses shown to users are derived from
 // `state` and `due_date` at read time (never stored: 逾期 would go stale).
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Deadline } from '../../../domain/tasks/deadlines';
 import { ASSIGNMENT_STATES } from '../../../domain/tasks/ledger';
 import { oneOf } from './checks';
