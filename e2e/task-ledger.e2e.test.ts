@@ -76,7 +76,7 @@ describe('[ADMIN] ledger by task at 1366 px', () => {
     // The long text folds; 展开 shows all of it.
     const t1 = table.locator('.ant-table-row', { hasText: 'T1' });
     await t1.getByText('展开').click();
-    await expect.poll(() => t1.textContent()).toContain('最后这句话必须完整可读。最后这句话必须完整可读');
+    await expect.poll(() => t1.textContent()).toContain(`${LONG.repeat(2)}收起`);
 
     // Expanded: one sub-row per unit, the lead first.
     await t1.getByRole('button', { name: /展开行|Expand row/ }).click();
