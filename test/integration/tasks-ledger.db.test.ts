@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommitPlanBody, TaskLedgerPage, WorkPlanSummary } from '../../src/contracts/tasks';
 import { auditLog, notifications, taskAssignments, units, users } from '../../src/server/db/schema';
 import { commitPlan } from '../../src/server/modules/tasks';
+import { objectNames } from '../../src/server/platform/audit/names';
 import { systemActor } from '../../src/server/platform/context';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -307,6 +308,11 @@ describe('销号 with evidence and 回头看', () => {
     ]);
     expect(t2.deadlineRaw).toBe('2027-06-30前（回头看，原时限：2026-06-30前）');
     expect(await auditCount('tasks.plan.carryover')).toBe(1);
+    const names = await objectNames(api.tdb.database.db, [
+      { objectType: 'workPlan', objectId: plan2027.id },
+      { objectType: 'planTask', objectId: t2.taskId },
+    ]);
+    expect([...names.values()]).toEqual(['2027年政务公开工作任务分工', '2027年任务 2026-T2']);
     const twice = await office.post(`/api/tasks/plans/${plan2026.id}/carry-over`, {
       targetPlanId: plan2027.id,
     });
