@@ -89,6 +89,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         description: '各单位承担与牵头的任务、进展报送、审核销号',
       },
       {
+        path: '/tasks/by-task',
+        label: '按任务台账',
+        anyOf: ['tasks:ledger:list'],
+        description: '每项任务一行、各承担单位展开查看；批量催办、延期，回头看与销号',
+      },
+      {
         path: '/tasks/import',
         label: '导入任务分工',
         anyOf: ['tasks:plan:import'],

@@ -8,6 +8,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/org/roles': lazy(() => import('./features/org/pages/RolesPage')),
   '/org/leading-group': lazy(() => import('./features/org/pages/LeadingGroupPage')),
   '/tasks/ledger': lazy(() => import('./features/tasks/pages/LedgerPage')),
+  '/tasks/by-task': lazy(() => import('./features/tasks/pages/TaskLedgerPage')),
   '/tasks/import': lazy(() => import('./features/tasks/pages/ImportPage')),
   '/tasks/dashboard': lazy(() => import('./features/tasks/pages/DashboardPage')),
   '/tasks/extensions': lazy(() => import('./features/tasks/pages/ExtensionsPage')),

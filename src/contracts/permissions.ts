@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   'tasks:progress:report': '报送任务进展',
   'tasks:progress:review': '牵头单位审核进展',
   'tasks:assignment:close': '任务销号与退回',
+  'tasks:assignment:remind': '催办任务',
   'tasks:extension:request': '申请延期',
   'tasks:extension:approve': '审批延期',
   'tasks:dashboard:view': '查看督办看板',

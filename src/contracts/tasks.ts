@@ -269,6 +269,103 @@ export const reportProgressSchema = z.object({
   fileIds: z.array(zUuid).max(20).default([]),
 });
 
+// ---- ledger by task (issue 14 part 6) ----
+
+export const taskLedgerQuerySchema = z
+  .object({
+    ...zPage,
+    /** The plan shown; the latest one when absent. */
+    planId: zUuid.optional(),
+    unitId: zUuid.optional(),
+    status: zLedgerStatus.optional(),
+    dueFrom: zDate.optional(),
+    dueTo: zDate.optional(),
+    keyword: z.string().trim().max(100).optional(),
+  })
+  .refine((q) => !q.dueFrom || !q.dueTo || q.dueFrom <= q.dueTo, {
+    message: '截止日期范围无效：起始日期晚于结束日期',
+    path: ['dueTo'],
+  });
+export type TaskLedgerQuery = z.output<typeof taskLedgerQuerySchema>;
+
+/** One unit's assignment of a task (a sub-row). */
+export const taskLedgerUnitSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  isLead: z.boolean(),
+  period: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  state: z.enum(ASSIGNMENT_STATES),
+  status: zLedgerStatus,
+  lastReportAt: zInstant.nullable(),
+  closedAt: zInstant.nullable(),
+});
+export type TaskLedgerUnit = z.output<typeof taskLedgerUnitSchema>;
+
+export const taskLedgerRowSchema = z.object({
+  taskId: z.string(),
+  planId: z.string(),
+  ref: z.string(),
+  section: z.array(z.string()),
+  text: z.string(),
+  measures: z.array(z.string()),
+  deadlineRaw: z.string(),
+  leadUnitsWritten: z.array(z.string()),
+  responsibleUnitsWritten: z.array(z.string()),
+  /** The task's status and progress over every assignment the viewer may see. */
+  status: zLedgerStatus,
+  progress: z.object({
+    total: z.number().int(),
+    closed: z.number().int(),
+    submitted: z.number().int(),
+    overdue: z.number().int(),
+    percent: z.number().int(),
+  }),
+  /** Sub-rows: the assignments that match the filters. */
+  units: z.array(taskLedgerUnitSchema),
+  /** 回头看: the earlier plan's task this one was carried over from. */
+  carriedFrom: z
+    .object({ taskId: z.string(), year: z.number().int(), ref: z.string(), planTitle: z.string() })
+    .nullable(),
+  closedAt: zInstant.nullable(),
+  closeNote: z.string().nullable(),
+  closeEvidence: zAttachment.nullable(),
+});
+export type TaskLedgerRow = z.output<typeof taskLedgerRowSchema>;
+
+export const taskLedgerPageSchema = zPaged(taskLedgerRowSchema).extend({
+  plan: z.object({ id: z.string(), title: z.string(), year: z.number().int() }).nullable(),
+});
+export type TaskLedgerPage = z.output<typeof taskLedgerPageSchema>;
+
+const zAssignmentIds = z
+  .array(zUuid, { message: '请选择任务' })
+  .min(1, '请至少选择一项')
+  .max(2000, '一次最多 2000 项');
+
+export const bulkRemindSchema = z.object({
+  ids: zAssignmentIds,
+  note: z.string().trim().max(500).default(''),
+});
+export const bulkExtendSchema = z.object({
+  ids: zAssignmentIds,
+  newDueDate: zDate,
+  reason: zReason,
+});
+export const bulkResultSchema = z.object({ count: z.number().int() });
+
+export const carryOverSchema = z.object({
+  targetPlanId: zUuid,
+  /** Due date of the carried tasks' assignments; without it they wait for the office to set one. */
+  dueDate: zDate.optional(),
+});
+export const carryOverResultSchema = z.object({ tasks: z.number().int(), assignments: z.number().int() });
+
+export const closeTaskQuerySchema = z.object({
+  note: z.string({ message: '请填写销号说明' }).trim().min(2, '请填写销号说明（至少 2 个字）').max(1000),
+});
+
 // ---- supervision ----
 
 export const dashboardBucketSchema = z.object({
@@ -403,6 +500,36 @@ export const tasksApi = {
     }),
     response: zOk,
   }),
+  taskLedger: api.get(
+    '/api/tasks/ledger/tasks',
+    '按任务的台账：每项任务一行，各承担单位为子行（状态、进度）',
+    'tasks:ledger:list',
+    { query: taskLedgerQuerySchema, response: taskLedgerPageSchema },
+  ),
+  bulkRemind: api.post(
+    '/api/tasks/ledger/remind',
+    '批量催办（主管部门：全部；牵头单位：本单位牵头任务的各承担单位）',
+    'tasks:assignment:remind',
+    { body: bulkRemindSchema, response: bulkResultSchema },
+  ),
+  bulkExtend: api.post(
+    '/api/tasks/ledger/extend',
+    '批量延期（调整所选未完成任务的完成时限，须填写理由）',
+    'tasks:assignment:close',
+    { body: bulkExtendSchema, response: bulkResultSchema },
+  ),
+  carryOver: api.post(
+    '/api/tasks/plans/:id/carry-over',
+    '回头看：把未完成任务（连同未完成的承担单位）转入下一年度的工作任务分工',
+    'tasks:plan:import',
+    { status: 201, body: carryOverSchema, response: carryOverResultSchema },
+  ),
+  closeTask: api.post(
+    '/api/tasks/plan-tasks/:id/close',
+    '任务整体销号（上传证明材料，note 为销号说明）',
+    'tasks:assignment:close',
+    { upload: true, query: closeTaskQuerySchema, response: zOk },
+  ),
   dashboard: api.get('/api/tasks/dashboard', '督办看板：按单位、按板块的完成与逾期', 'tasks:dashboard:view', {
     query: planQuery,
     response: dashboardSchema,

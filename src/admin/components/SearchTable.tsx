@@ -37,6 +37,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   pageSize: initialPageSize = 20,
   scrollX,
   onFiltersChange,
+  expandable,
 }: {
   /** The list endpoint contract (GET, answering `{ items, total }`). */
   endpoint?: Endpoint;
@@ -53,6 +54,8 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   scrollX?: number;
   /** Told the applied filters (e.g. to export with the same filters). */
   onFiltersChange?: (params: QueryParams) => void;
+  /** Rows that open onto sub-rows (e.g. a task's units). */
+  expandable?: TableProps<T>['expandable'];
 }) {
   const [form] = Form.useForm<V>();
   const [filters, setFilters] = useState<QueryParams>({});
@@ -128,6 +131,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
             dataSource={query.data?.items ?? []}
             loading={query.isPending}
             scroll={scrollX ? { x: scrollX } : undefined}
+            expandable={expandable}
             size="middle"
             data-testid="data-table"
             pagination={{

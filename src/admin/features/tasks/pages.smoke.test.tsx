@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Paged } from '../../../contracts/api';
 import type { RoleCode } from '../../../contracts/roles';
-import { type Dashboard, type LedgerRow, tasksApi, type WorkPlanSummary } from '../../../contracts/tasks';
+import {
+  type Dashboard,
+  type LedgerRow,
+  type TaskLedgerPage as TaskPage,
+  tasksApi,
+  type WorkPlanSummary,
+} from '../../../contracts/tasks';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
@@ -10,6 +16,7 @@ import { me as meOf, renderPage, type Seed, text } from '../../testing/smoke';
 import DashboardPage from './pages/DashboardPage';
 import ImportPage from './pages/ImportPage';
 import LedgerPage from './pages/LedgerPage';
+import TaskLedgerPage from './pages/TaskLedgerPage';
 
 // The liaison and the office of the 区发展改革委.
 const me = (role: RoleCode) =>
@@ -91,5 +98,63 @@ describe('tasks pages', () => {
   it('import starts with the upload step', () => {
     const t = text(render(<ImportPage />, [[ME_KEY, me('office')]]));
     expect(t).toContain('点击或拖拽任务分工通知到此处');
+  });
+
+  it('ledger by task: one row per task with progress, full text, bulk actions by permission', () => {
+    const page: TaskPage = {
+      plan: { id: 'p1', title: plan.title, year: 2021 },
+      total: 1,
+      items: [
+        {
+          taskId: 't1',
+          planId: 'p1',
+          ref: 'T001',
+          section: ['一、紧扣“十四五”'],
+          text: '公开《纲要》全文并做好解读',
+          measures: [],
+          deadlineRaw: '6月底前',
+          leadUnitsWritten: ['区发展改革委'],
+          responsibleUnitsWritten: ['区教委'],
+          status: 'overdue',
+          progress: { total: 2, closed: 1, submitted: 0, overdue: 1, percent: 50 },
+          units: [
+            {
+              id: 'a1',
+              unitId: 'fgw',
+              unitName: '区发展改革委',
+              isLead: true,
+              period: null,
+              dueDate: '2021-06-30',
+              state: 'not_started',
+              status: 'overdue',
+              lastReportAt: null,
+              closedAt: null,
+            },
+          ],
+          carriedFrom: { taskId: 't0', year: 2020, ref: '7', planTitle: '2020年任务分工' },
+          closedAt: null,
+          closeNote: null,
+          closeEvidence: null,
+        },
+      ],
+    };
+    const seed = (role: RoleCode) =>
+      text(
+        render(<TaskLedgerPage />, [
+          [ME_KEY, me(role)],
+          [['tasks', 'plans'], [plan]],
+          [searchKey(tasksApi.taskLedger, { planId: 'p1', page: 1, pageSize: 20 }), page],
+        ]),
+      );
+    const office = seed('office');
+    expect(office).toContain('公开《纲要》全文并做好解读');
+    expect(office).toContain('销号 1/2，逾期 1');
+    expect(office).toContain('回头看：2020年第 7 项');
+    expect(office).toContain('批量催办');
+    expect(office).toContain('批量延期');
+    const liaison = seed('liaison');
+    expect(liaison).toContain('批量催办');
+    expect(liaison).not.toContain('批量延期');
+    expect(liaison).not.toContain('回头看：未完成任务转入下一年度');
   });
 });

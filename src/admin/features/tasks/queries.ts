@@ -108,3 +108,35 @@ export const previewImport = (file: File, year: number | null, onProgress: (perc
 /** The same preview for text pasted from a browser (a page, a copied table). */
 export const previewPasted = (text: string, year: number | null) =>
   call(tasksApi.importPreviewText, { body: { text, year: year ?? undefined } });
+// ---- ledger by task ----
+
+export const useBulkRemind = (onDone: (n: number) => void) =>
+  useCallMutation(tasksApi.bulkRemind, {
+    toArgs: (body: { ids: string[]; note: string }) => ({ body }),
+    onSuccess: (d) => onDone(d.count),
+  });
+
+export const useBulkExtend = (onDone: (n: number) => void) =>
+  useCallMutation(tasksApi.bulkExtend, {
+    toArgs: (body: { ids: string[]; newDueDate: string; reason: string }) => ({ body }),
+    onSuccess: (d) => onDone(d.count),
+  });
+
+export const useCarryOver = (planId: string | undefined, onDone: (r: { tasks: number }) => void) =>
+  useCallMutation(tasksApi.carryOver, {
+    toArgs: (body: { targetPlanId: string; dueDate?: string }) => ({ params: { id: planId ?? '' }, body }),
+    onSuccess: onDone,
+  });
+
+/** 销号 of a whole task: the evidence file with the note; every tasks query refreshes. */
+export function useCloseTask(onDone: () => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { taskId: string; note: string; file: File }) =>
+      uploadTo(tasksApi.closeTask, v.file, { params: { id: v.taskId }, query: { note: v.note } }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: TASKS });
+      onDone();
+    },
+  });
+}

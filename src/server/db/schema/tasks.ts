@@ -2,7 +2,17 @@
 // reports with evidence, and extension requests with their history. Statuses shown to users are derived from
 // `state` and `due_date` at read time (never stored: 逾期 would go stale).
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Deadline } from '../../../domain/tasks/deadlines';
 import { ASSIGNMENT_STATES } from '../../../domain/tasks/ledger';
 import { oneOf } from './checks';
@@ -49,8 +59,18 @@ export const planTasks = pgTable(
     responsibleUnitsWritten: textList('responsible_units_written'),
     deadlines: jsonb('deadlines').$type<Deadline[]>().notNull(),
     disclosurePaths: jsonb('disclosure_paths').$type<string[][]>().notNull(),
+    /** 回头看: the unfinished task of an earlier year's plan this one was carried over from. */
+    carriedFrom: uuid('carried_from').references((): AnyPgColumn => planTasks.id, { onDelete: 'set null' }),
+    /** 销号 of the whole task: when, by whom, the note and the evidence file. */
+    closedAt: instant('closed_at'),
+    closedBy: ref('closed_by', () => users.id),
+    closeNote: text('close_note'),
+    closeEvidence: jsonb('close_evidence').$type<{ fileId: string; name: string; size: number }>(),
   },
-  (t) => [uniqueIndex('plan_tasks_ref_uq').on(t.planId, t.ref)],
+  (t) => [
+    uniqueIndex('plan_tasks_ref_uq').on(t.planId, t.ref),
+    uniqueIndex('plan_tasks_carried_uq').on(t.planId, t.carriedFrom),
+  ],
 );
 
 export const taskAssignments = pgTable(

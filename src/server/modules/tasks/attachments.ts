@@ -10,7 +10,7 @@ import { fileInfos, readFile, storeFile } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
 import { assignmentsCiting, loadAssignment, type Viewer } from './ledger.repo';
 
-const ATTACHMENT_KINDS = ['pdf', 'docx', 'xlsx', 'png', 'jpeg', 'gif', 'txt', 'zip'] as const;
+export const ATTACHMENT_KINDS = ['pdf', 'docx', 'xlsx', 'png', 'jpeg', 'gif', 'txt', 'zip'] as const;
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface Attachment {

@@ -5,10 +5,12 @@
 import { registerAuditNamer } from '../../platform/audit/names';
 import type { Platform } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
-import { assignmentNames } from './ledger.repo';
+import { assignmentNames, planTaskNames, workPlanNames } from './ledger.repo';
 import { reminderJob } from './reminders';
 
 export function tasksInit(_p: Platform): void {
   registerJob(reminderJob);
   registerAuditNamer(['taskAssignment'], assignmentNames);
+  registerAuditNamer(['planTask'], planTaskNames);
+  registerAuditNamer(['workPlan'], workPlanNames);
 }

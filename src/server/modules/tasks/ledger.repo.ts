@@ -311,3 +311,23 @@ export async function insertAssignments(
   if (rows.length) await tx.insert(taskAssignments).values(rows);
   return rows.length;
 }
+
+/** "任务 ref（plan year）" by task id, and plan titles by plan id (the audit log's object names). */
+export async function planTaskNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: planTasks.id, ref: planTasks.ref, year: workPlans.year })
+    .from(planTasks)
+    .innerJoin(workPlans, eq(workPlans.id, planTasks.planId))
+    .where(inArray(planTasks.id, ids));
+  return new Map(rows.map((r) => [r.id, `${r.year}年任务 ${r.ref}`]));
+}
+
+export async function workPlanNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: workPlans.id, title: workPlans.title })
+    .from(workPlans)
+    .where(inArray(workPlans.id, ids));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

@@ -9,6 +9,7 @@ import { route, zUuid } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import { getAssignment } from './assignment';
 import { ATTACHMENT_MAX_BYTES, readAttachment, uploadAttachment } from './attachments';
+import { carryOver, closeTask } from './carry-over';
 import { decideExtension, listExtensions, requestExtension } from './extensions';
 import { commitPlan, listPlans, previewImport } from './import.service';
 import { listLedger } from './ledger.repo';
@@ -22,6 +23,7 @@ import {
 } from './progress';
 import { getTasksSettings, putTasksSettings, setPlanCadence } from './settings.service';
 import { exportBulletin, exportLedger, planDashboard } from './supervision';
+import { type BulkCall, bulkExtend, bulkRemind, listTaskLedger } from './task-ledger';
 
 const ok = { ok: true } as const;
 
@@ -65,6 +67,40 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, tasksApi.putSettings, ({ c, user, body }) => putTasksSettings(database, actorOf(user, c), body));
 
   route(app, tasksApi.ledger, ({ user, query }) => listLedger(db, user, query, today()));
+  // The ledger by task: one page of tasks with their units; bulk 催办 and 延期 on selected units.
+  const bulk = (c: Context<AppEnv>, user: SessionUser, ids: string[]): BulkCall => ({
+    database,
+    actor: actorOf(user, c),
+    v: user,
+    ids,
+    now: clock.now(),
+  });
+  route(app, tasksApi.taskLedger, ({ user, query }) => listTaskLedger(db, user, query, today()));
+  route(app, tasksApi.bulkRemind, ({ c, user, body }) => bulkRemind(bulk(c, user, body.ids), body.note));
+  route(app, tasksApi.bulkExtend, ({ c, user, body }) =>
+    bulkExtend(bulk(c, user, body.ids), body.newDueDate, body.reason),
+  );
+  route(app, tasksApi.carryOver, ({ c, user, params, body }) =>
+    carryOver(
+      database,
+      actorOf(user, c),
+      { sourcePlanId: id(params), targetPlanId: body.targetPlanId, dueDate: body.dueDate },
+      clock.now(),
+    ),
+  );
+  route(app, tasksApi.closeTask, async ({ c, user, params, query }) => {
+    const taskId = id(params);
+    await closeTask(
+      database,
+      actorOf(user, c),
+      user,
+      taskId,
+      query.note,
+      await readUpload(c, ATTACHMENT_MAX_BYTES),
+      clock.now(),
+    );
+    return ok;
+  });
   route(app, tasksApi.assignment, ({ user, params }) => getAssignment(db, user, id(params), today()));
   route(app, tasksApi.uploadAttachment, async ({ c, user }) =>
     uploadAttachment(database, actorOf(user, c), user, await readUpload(c, ATTACHMENT_MAX_BYTES)),

@@ -1,0 +1,108 @@
+// [ADMIN] ledger by task (issue 14 part 6) at 1366 × 768: every column visible without scrolling sideways, a long
+// task's full text opened with 展开, a task expanded onto its units, the filter by unit, bulk 催办 of a sub-row.
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications, units, users } from '../src/server/db/schema';
+import { commitPlan } from '../src/server/modules/tasks';
+import { systemActor } from '../src/server/platform/context';
+import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+
+const LONG =
+  '围绕优化营商环境、保障和改善民生，及时公开重大建设项目批准和实施、公共资源配置、社会公益事业建设领域政府信息，' +
+  '做好政策文件的解读和回应关切工作，推动政务公开标准化规范化向基层延伸，最后这句话必须完整可读。';
+const UNITS = ['区发展改革委', '区教委', '区财政局', '区人力社保局', '区生态环境局'];
+
+let e: E2E;
+let page: Page;
+
+beforeAll(async () => {
+  e = await startE2E({ demo: true });
+  const db = e.server.db.database.db;
+  await db.update(users).set({ mustChangePassword: false });
+  const id = new Map((await db.select().from(units)).map((u) => [u.name, u.id]));
+  const u = (name: string) => ({ written: name, unitIds: [id.get(name)!] });
+  await commitPlan(
+    e.server.db.database,
+    systemActor('e2e'),
+    {
+      title: '2026年政务公开工作任务分工',
+      issuer: null,
+      docNumber: null,
+      date: null,
+      year: 2026,
+      fingerprint: 'c'.repeat(64),
+      cadence: 'quarter',
+      replace: false,
+      tasks: [1, 2, 3].map((n) => ({
+        ref: `T${n}`,
+        section: ['一、重点领域信息公开'],
+        text: n === 1 ? LONG.repeat(2) : `任务${n}：做好政策解读。`,
+        measures: [],
+        leadUnits: [u(UNITS[0]!)],
+        responsibleUnits: UNITS.slice(1).map(u),
+        deadlines: [{ kind: 'date', date: '2026-12-31', raw: '2026年底前' }],
+        disclosurePaths: [],
+      })),
+    },
+    'e2e',
+  );
+  const ctx = await e.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  page = await ctx.newPage();
+  await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}, 120_000);
+afterAll(async () => {
+  await e?.close();
+});
+
+describe('[ADMIN] ledger by task at 1366 px', () => {
+  it('shows every column, the full text, a task expanded, filters by unit and reminds in bulk', async () => {
+    await page.goto(`${e.base}/admin/tasks/by-task`);
+    const table = page.getByTestId('task-ledger').getByTestId('data-table');
+    await table.locator('.ant-table-row', { hasText: 'T3' }).waitFor();
+
+    // Every header cell lies within the window; nothing scrolls sideways.
+    const headers = await table
+      .locator('thead th')
+      .evaluateAll((ths) =>
+        ths.map((th) => [th.textContent ?? '', th.getBoundingClientRect().right] as const),
+      );
+    for (const title of ['编号', '任务', '牵头单位', '完成时限', '进度', '状态', '操作'])
+      expect(headers.some(([t]) => t.includes(title))).toBe(true);
+    for (const [, right] of headers) expect(right).toBeLessThanOrEqual(1366);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+    // The long text folds; 展开 shows all of it.
+    const t1 = table.locator('.ant-table-row', { hasText: 'T1' });
+    await t1.getByText('展开').click();
+    await expect.poll(() => t1.textContent()).toContain(`${LONG.repeat(2)}收起`);
+
+    // Expanded: one sub-row per unit, the lead first.
+    await t1.getByRole('button', { name: /展开行|Expand row/ }).click();
+    const subRows = page.getByTestId('units-T1').locator('tbody .ant-table-row');
+    await expect.poll(() => subRows.count()).toBe(5);
+    expect(await subRows.first().textContent()).toContain('区发展改革委牵头');
+
+    // Filter by unit: only 区教委's sub-rows.
+    await page.getByLabel('单位', { exact: true }).click();
+    await page.keyboard.type('区教委');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^区教委$/ }).click();
+    await page.getByTestId('search-submit').click();
+    await expect.poll(() => subRows.count()).toBe(1);
+    expect(await subRows.first().textContent()).toContain('区教委');
+
+    // Bulk 催办 of the selected sub-row: the liaison is told.
+    await subRows.first().getByRole('checkbox').check();
+    await page.getByTestId('bulk-remind').click();
+    await page.getByLabel(/催办内容/).fill('请本周内报送进展');
+    await page.getByRole('button', { name: '发送催办' }).click();
+    await page.getByText('已催办 1 项').waitFor();
+    const db = e.server.db.database.db;
+    const [jw] = await db.select().from(users).where(eq(users.username, 'jw_liaison'));
+    const notes = await db.select().from(notifications).where(eq(notifications.userId, jw!.id));
+    expect(notes.map((n) => [n.title, n.body])).toEqual([
+      ['催办：任务 T1（完成时限 2026-12-31）', '请本周内报送进展'],
+    ]);
+  });
+});
