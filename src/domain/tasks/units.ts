@@ -96,7 +96,27 @@ export function splitLabelled(text: string): ['lead' | 'responsible', string][] 
     const start = (m.index ?? 0) + m[0].length;
     const end = k + 1 < marks.length ? (marks[k + 1]?.index ?? text.length) : text.length;
     const role = isLeadLabel(m[1] ?? '') ? 'lead' : 'responsible';
-    out.push([role, text.slice(start, end)]);
+    out.push(...commaLead(role, text.slice(start, end)));
   });
   return out;
+}
+
+/** The note "逗号前的为牵头单位" closing a unit list: the names before the first comma lead. */
+const COMMA_LEAD_NOTE =
+  /[\s。．.，,；;]*(?:其中)?(?:第一个)?逗号(?:之)?前(?:面)?(?:的)?(?:单位)?(?:为|是)牵头单位[\s。．.；;]*$/;
+
+/**
+ * "A、B，C、D。逗号前的为牵头单位。" → lead A、B; the rest keep the label's role (a 责任单位 label: responsible).
+ * Without the note the list is returned whole.
+ */
+function commaLead(role: 'lead' | 'responsible', part: string): ['lead' | 'responsible', string][] {
+  if (!COMMA_LEAD_NOTE.test(part)) return [[role, part]];
+  const list = part.replace(COMMA_LEAD_NOTE, '');
+  const [first = '', ...rest] = splitOutsideBrackets(list, '，,');
+  return rest.length === 0
+    ? [['lead', first]]
+    : [
+        ['lead', first],
+        ['responsible', rest.join('，')],
+      ];
 }
