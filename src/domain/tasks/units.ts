@@ -26,7 +26,8 @@ export function cleanUnitName(raw: string): string {
 // "X牵头" marks lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones. "X负责（落实）" and
 // "X按职责分工负责" say who does the work without ranking it: the cell's own role applies.
 const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头)$/;
-const RESP_SUFFIX = /^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责负责|负责落实|落实)$/;
+const RESP_SUFFIX =
+  /^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责落实|落实)$/;
 const NEUTRAL_SUFFIX =
   /(?:等)?(?:分别)?(?:负责落实|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责)$/;
 
