@@ -397,4 +397,44 @@ describe('pages saved with their site', () => {
     expect(plan.year).toBe(2024);
     expect(plan.tasks.map((t) => t.responsibleUnits)).toEqual([['财务科']]);
   });
+
+  it('reads a table copied with a blank line after every cell, numbered items sharing one merged unit cell', () => {
+    const page = lines(
+      '某局2021年政务公开工作要点分工方案',
+      '',
+      '工作任务',
+      '',
+      '具体要求',
+      '',
+      '落实科室(部门)',
+      '',
+      '做好规划公开',
+      '',
+      '1.主动公开本部门规划原文和解读。',
+      '',
+      '各科室按职责分工落实',
+      '',
+      '做好执法信息公开',
+      '',
+      '2.主动公开市场准入负面清单。',
+      '',
+      '3.及时公开定点机构名单。',
+      '',
+      '法规科、执法队按职责分工落实',
+    );
+    const plan = parseNotice({ text: page });
+    expect(plan.tasks.map((t) => [t.text, t.responsibleUnits])).toEqual([
+      ['1.主动公开本部门规划原文和解读。', ['各科室']],
+      ['2.主动公开市场准入负面清单。', ['法规科', '执法队']],
+      ['3.及时公开定点机构名单。', ['法规科', '执法队']],
+    ]);
+    expect(plan.tasks.map((t) => t.section)).toEqual([
+      ['做好规划公开'],
+      ['做好执法信息公开'],
+      ['做好执法信息公开'],
+    ]);
+    expect(plan.warnings.map((w) => w.message)).toContain(
+      '该项与上一项共用一个责任单位单元格（合并单元格），请核对',
+    );
+  });
 });

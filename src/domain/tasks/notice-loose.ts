@@ -47,7 +47,7 @@ export function readLooseTable(
       sections.push(titles.join(' '));
     }
     const source = `表${tableNo}${r.line !== undefined ? `（文本第${r.line}行）` : ''}`;
-    items.forEach((text, k) => addRow(r, text, source, k > 0));
+    for (const [k, text] of items.entries()) addRow(r, text, source, k > 0);
   };
 
   /** One task of a row; `shared`: a further numbered item under the same (merged) unit and deadline cells. */

@@ -64,6 +64,9 @@ describe('splitUnits: lead and responsible in one cell', () => {
     ],
     ['责任单位：区司法局,区直各部门。逗号前为牵头单位', 'responsible', ['区司法局'], ['区直各部门']],
     ['责任单位：区司法局。逗号前的为牵头单位。', 'responsible', ['区司法局'], []],
+    // "按职责分工落实" after a lead clause: the names are the cooperating units
+    ['办公室牵头,各科室按职责分工落实', 'responsible', ['办公室'], ['各科室']],
+    ['法规科牵头，办公室、财务科按职责落实', 'responsible', ['法规科'], ['办公室', '财务科']],
     // without the note a comma is only a separator
     ['责任单位：区政府办，各乡镇', 'responsible', [], ['区政府办', '各乡镇']],
   ])('%s', (cell, role, lead, responsible) => {
