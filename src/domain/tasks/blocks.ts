@@ -101,6 +101,7 @@ function ownLineCell(line: string): string {
  */
 function streamTable(lines: string[], start: number): { block: TableBlock; end: number } | null {
   const header: RawCell[] = [];
+  let spaced = false;
   let i = start;
   while (i < lines.length) {
     const l = lines[i] ?? '';
@@ -110,7 +111,17 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
       continue;
     }
     const cell = ownLineCell(l);
+    // A page that puts a blank line after every cell ("工作任务 / (blank) / 具体要求 / (blank) / …"): the blank
+    // after the first label says so, and then only known column labels continue the header.
+    const firstIsLabel = header.length === 1 && isColumnLabel(header[0]?.lines[0] ?? '');
+    if (cell === '' && (spaced || firstIsLabel) && ownLineCell(lines[i + 1] ?? '') !== '') {
+      spaced = true;
+      i++;
+      continue;
+    }
     if (cell === '' || cell.length > 10 || /[，。；：:,;、]/.test(cell) || roleOf(cell) === null) break;
+    // spaced throughout: every label after the first stands after a blank line
+    if (spaced && (!isColumnLabel(cell) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
     header.push({ lines: [cell], line: i + 1 });
     i++;
   }
@@ -179,6 +190,12 @@ const COLUMN_LABELS = [
   '备注',
   '其他',
 ];
+
+/** A short cell that names a known column ("落实科室(部门)", "备注"), not just any short text. */
+function isColumnLabel(cell: string): boolean {
+  const role = roleOf(cell);
+  return (role !== null && role !== 'other') || COLUMN_LABELS.includes(cell);
+}
 
 /** "工作要求具体任务具体要求责任科室完成时限其他" → its labels; null when the line is not made of labels only. */
 function gluedHeader(line: string): string[] | null {

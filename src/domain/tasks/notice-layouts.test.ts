@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deadline } from './deadlines';
 import { parseNotice } from './notice';
+import { cleanPageText } from './page-text';
 
 const dueOf = (d: Deadline) =>
   d.kind === 'date' ? d.date : d.kind === 'recurring' ? `recurring:${d.every}` : d.kind;
@@ -365,5 +366,75 @@ describe('pages saved with their site', () => {
     expect(plan.date).toBe('2021-06-28');
     expect(plan.docNumber).toBe('某政办发〔2021〕9号');
     expect(plan.tasks.map((t) => t.text)).toEqual(['1.公开预算。']);
+  });
+
+  it.each<[string, string, string]>([
+    // a site's column name in 【】 before the title goes; the title stays
+    [
+      'column tag',
+      '【政务公开任务分工】某县残联2024年政务公开重点工作任务分工',
+      '某县残联2024年政务公开重点工作任务分工',
+    ],
+    ['buttons in 【】 stay chrome', '【打印】【关闭】', ''],
+    ['font buttons stay chrome', '【字体：大 中 小】', ''],
+    // "?" in front of text is indentation lost in the page's encoding
+    ['lost spaces', '? ?二、重点任务', '二、重点任务'],
+    ['lost spaces before a number', '??1.公开预算。', '1.公开预算。'],
+    ['a question inside text stays', '是否公开?是', '是否公开?是'],
+  ])('%s', (_what, line, kept) => {
+    expect(cleanPageText(line)).toBe(kept);
+  });
+
+  it('reads the title behind a column tag and the heading behind lost spaces', () => {
+    const page = lines(
+      '【政务公开任务分工】某县残联2024年政务公开重点工作任务分工',
+      '一、总体要求',
+      '以习近平新时代中国特色社会主义思想为指导,认真落实上级相关要求,持续提升政务公开质量。',
+      '? ?二、重点任务',
+      '(一)做好预算公开。及时公开部门预算、决算。(责任科室:财务科)',
+    );
+    const plan = parseNotice({ text: page });
+    expect(plan.year).toBe(2024);
+    expect(plan.tasks.map((t) => t.responsibleUnits)).toEqual([['财务科']]);
+  });
+
+  it('reads a table copied with a blank line after every cell, numbered items sharing one merged unit cell', () => {
+    const page = lines(
+      '某局2021年政务公开工作要点分工方案',
+      '',
+      '工作任务',
+      '',
+      '具体要求',
+      '',
+      '落实科室(部门)',
+      '',
+      '做好规划公开',
+      '',
+      '1.主动公开本部门规划原文和解读。',
+      '',
+      '各科室按职责分工落实',
+      '',
+      '做好执法信息公开',
+      '',
+      '2.主动公开市场准入负面清单。',
+      '',
+      '3.及时公开定点机构名单。',
+      '',
+      '法规科、执法队按职责分工落实',
+    );
+    const plan = parseNotice({ text: page });
+    expect(plan.tasks.map((t) => [t.text, t.responsibleUnits])).toEqual([
+      ['1.主动公开本部门规划原文和解读。', ['各科室']],
+      ['2.主动公开市场准入负面清单。', ['法规科', '执法队']],
+      ['3.及时公开定点机构名单。', ['法规科', '执法队']],
+    ]);
+    expect(plan.tasks.map((t) => t.section)).toEqual([
+      ['做好规划公开'],
+      ['做好执法信息公开'],
+      ['做好执法信息公开'],
+    ]);
+    expect(plan.warnings.map((w) => w.message)).toContain(
+      '该项与上一项共用一个责任单位单元格（合并单元格），请核对',
+    );
   });
 });

@@ -38,14 +38,20 @@ export function readLooseTable(
     const r = row;
     row = emptyRow();
     if (r.texts.length === 0 || ctx.full()) return;
-    const text = r.texts[r.texts.length - 1] ?? '';
-    if (r.texts.length > 1) {
+    const items = numberedRun(r.texts);
+    const titles = r.texts.slice(0, r.texts.length - items.length);
+    if (titles.length > 0) {
       // Cells before the text are the titles of the group the row opens ("工作任务" over "具体要求").
       sections.length = Math.min(sections.length, 2);
       while (sections.length < 2) sections.push('');
-      sections.push(r.texts.slice(0, -1).join(' '));
+      sections.push(titles.join(' '));
     }
     const source = `表${tableNo}${r.line !== undefined ? `（文本第${r.line}行）` : ''}`;
+    for (const [k, text] of items.entries()) addRow(r, text, source, k > 0);
+  };
+
+  /** One task of a row; `shared`: a further numbered item under the same (merged) unit and deadline cells. */
+  const addRow = (r: Row, text: string, source: string, shared: boolean) => {
     const ref = ctx.nextRef();
     let units: UnitCell[] = r.units.map((u, k) => ({
       text: u.text,
@@ -68,6 +74,8 @@ export function readLooseTable(
       deadline = last.deadline;
       ctx.warn(ref, source, `该行没有完成时限，按合并单元格沿用上一行的“${deadline}”，请核对`);
     }
+    if (shared && units.length > 0)
+      ctx.warn(ref, source, '该项与上一项共用一个责任单位单元格（合并单元格），请核对');
     const task: PlanTask | null = ctx.addTask({
       section: sections.filter((s) => s !== ''),
       text,
@@ -153,4 +161,21 @@ function fits(cell: string, role: Role | null | undefined): boolean {
   if (role === 'lead' || role === 'responsible') return kind === 'unit';
   if (role === 'deadline') return kind === 'deadline';
   return kind !== 'unit' && kind !== 'deadline';
+}
+
+const LIST_NUMBER = /^(\d{1,3})\s*[.．、](?!\d)/;
+
+/**
+ * The row's task texts: its last text cell, or, when the row ends in two or more numbered items in sequence
+ * ("3.…", "4.…", "5.…" over one merged unit cell), each of those items. Cells before them are group titles.
+ */
+function numberedRun(texts: string[]): string[] {
+  let start = texts.length - 1;
+  while (start > 0) {
+    const here = LIST_NUMBER.exec(texts[start] ?? '');
+    const before = LIST_NUMBER.exec(texts[start - 1] ?? '');
+    if (!here || !before || Number(before[1]) + 1 !== Number(here[1])) break;
+    start--;
+  }
+  return texts.slice(start);
 }

@@ -71,6 +71,24 @@ function keptMeta(pairs: [string, string][]): string[] {
 }
 
 /**
+ * "? ?二、重点任务": indentation saved in the wrong encoding (non-breaking or full-width spaces become "?").
+ * Question marks in front of Chinese text or a number are never part of it, so they go.
+ */
+function withoutLostSpaces(line: string): string {
+  return line.replace(/^[\s\u00a0\u3000]*\?[\s\u00a0\u3000?]*(?=[\u4e00-\u9fff（(\d])/u, '');
+}
+
+/**
+ * "【政务公开任务分工】淮南市残疾人联合会2024年…": a site's column name in 【】 in front of the title. The tag
+ * goes, the title stays. "【打印】【关闭】" and "【字体：大 中 小】" are left to the chrome rules.
+ */
+function withoutColumnTag(line: string): string {
+  const m = /^\s*【[^】]{1,16}】\s*(.*)$/.exec(line);
+  const rest = m?.[1] ?? '';
+  return m && !rest.startsWith('【') && /[\u4e00-\u9fff]{6}/.test(rest) ? rest : line;
+}
+
+/**
  * The notice without the page around it. Metadata blocks come in three shapes: "label：value" on one line,
  * "label | value | label | value" rows, and a label alone on its line with the value on the next.
  */
@@ -78,7 +96,7 @@ export function cleanPageText(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
+    const line = withoutColumnTag(withoutLostSpaces(lines[i] ?? ''));
     if (isChrome(line)) continue;
     const pairs = metaPairs(line);
     if (pairs) {

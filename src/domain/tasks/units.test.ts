@@ -55,6 +55,20 @@ describe('splitUnits: lead and responsible in one cell', () => {
     ['区政府有关部门', 'responsible', [], ['区政府有关部门']],
     // "牵头职能部门" is a group named by its role, not a "X牵头" clause
     ['牵头职能部门。', 'responsible', [], ['牵头职能部门']],
+    // the note "逗号前的为牵头单位": the names before the first comma lead, the rest keep the label's role
+    [
+      '责任单位：区政府办、区公开办，各乡镇、街道、区直各部门。逗号前的为牵头单位。',
+      'responsible',
+      ['区政府办', '区公开办'],
+      ['各乡镇', '街道', '区直各部门'],
+    ],
+    ['责任单位：区司法局,区直各部门。逗号前为牵头单位', 'responsible', ['区司法局'], ['区直各部门']],
+    ['责任单位：区司法局。逗号前的为牵头单位。', 'responsible', ['区司法局'], []],
+    // "按职责分工落实" after a lead clause: the names are the cooperating units
+    ['办公室牵头,各科室按职责分工落实', 'responsible', ['办公室'], ['各科室']],
+    ['法规科牵头，办公室、财务科按职责落实', 'responsible', ['法规科'], ['办公室', '财务科']],
+    // without the note a comma is only a separator
+    ['责任单位：区政府办，各乡镇', 'responsible', [], ['区政府办', '各乡镇']],
   ])('%s', (cell, role, lead, responsible) => {
     expect(splitUnits(cell, role)).toEqual({ lead, responsible });
   });

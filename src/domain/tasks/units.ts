@@ -26,7 +26,8 @@ export function cleanUnitName(raw: string): string {
 // "X牵头" marks lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones. "X负责（落实）" and
 // "X按职责分工负责" say who does the work without ranking it: the cell's own role applies.
 const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头)$/;
-const RESP_SUFFIX = /^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责负责|负责落实|落实)$/;
+const RESP_SUFFIX =
+  /^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责落实|落实)$/;
 const NEUTRAL_SUFFIX =
   /(?:等)?(?:分别)?(?:负责落实|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责)$/;
 
@@ -96,7 +97,27 @@ export function splitLabelled(text: string): ['lead' | 'responsible', string][] 
     const start = (m.index ?? 0) + m[0].length;
     const end = k + 1 < marks.length ? (marks[k + 1]?.index ?? text.length) : text.length;
     const role = isLeadLabel(m[1] ?? '') ? 'lead' : 'responsible';
-    out.push([role, text.slice(start, end)]);
+    out.push(...commaLead(role, text.slice(start, end)));
   });
   return out;
+}
+
+/** The note "逗号前的为牵头单位" closing a unit list: the names before the first comma lead. */
+const COMMA_LEAD_NOTE =
+  /[\s。．.，,；;]*(?:其中)?(?:第一个)?逗号(?:之)?前(?:面)?(?:的)?(?:单位)?(?:为|是)牵头单位[\s。．.；;]*$/;
+
+/**
+ * "A、B，C、D。逗号前的为牵头单位。" → lead A、B; the rest keep the label's role (a 责任单位 label: responsible).
+ * Without the note the list is returned whole.
+ */
+function commaLead(role: 'lead' | 'responsible', part: string): ['lead' | 'responsible', string][] {
+  if (!COMMA_LEAD_NOTE.test(part)) return [[role, part]];
+  const list = part.replace(COMMA_LEAD_NOTE, '');
+  const [first = '', ...rest] = splitOutsideBrackets(list, '，,');
+  return rest.length === 0
+    ? [['lead', first]]
+    : [
+        ['lead', first],
+        ['responsible', rest.join('，')],
+      ];
 }
