@@ -93,7 +93,7 @@ describe('[ADMIN] console at 390 px', () => {
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');
     await result.waitFor();
-    expect(await result.innerText()).toMatch(/^审计链完整，共校验 \d+ 条记录$/);
+    expect(await result.textContent()).toMatch(/^审计链完整，共校验 \d+ 条记录$/);
     await ctx.close();
   });
 });
