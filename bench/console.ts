@@ -90,12 +90,15 @@ async function series(
   const shared = warm ? await browser.newContext({ storageState: state }) : null;
   if (shared) {
     const p = await shared.newPage();
+    p.setDefaultTimeout(120_000);
     await timed(p, url, ready);
     await p.close();
   }
   for (let r = 0; r < RUNS; r++) {
     const ctx = shared ?? (await browser.newContext({ storageState: state }));
     const page = await ctx.newPage();
+    page.setDefaultTimeout(120_000);
+    page.on('pageerror', (e) => console.error(`页面错误（${name}）：${e.message}`));
     const t = await timed(page, url, ready);
     s.ms.push(t.ms);
     s.taskMs.push(t.taskMs);

@@ -37,6 +37,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   pageSize: initialPageSize = 20,
   scrollX,
   onFiltersChange,
+  enabled = true,
 }: {
   /** The list endpoint contract (GET, answering `{ items, total }`). */
   endpoint?: Endpoint;
@@ -53,6 +54,8 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   scrollX?: number;
   /** Told the applied filters (e.g. to export with the same filters). */
   onFiltersChange?: (params: QueryParams) => void;
+  /** False while an outside filter is still loading (e.g. the ledger's plan): no request without it. */
+  enabled?: boolean;
 }) {
   const [form] = Form.useForm<V>();
   const [filters, setFilters] = useState<QueryParams>({});
@@ -69,6 +72,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
         ? (call(endpoint, { query: params } as unknown as CallArgs<Endpoint>, signal) as Promise<Paged<T>>)
         : get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
   const tableRef = useRef<HTMLDivElement>(null);
   useFocusableScroll(tableRef, '表格（可左右滚动）', [query.data, scrollX]);
