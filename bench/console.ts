@@ -157,117 +157,122 @@ async function main() {
     },
   );
   const server = await startServer(config, { print: () => {}, buildAdmin: false });
-  const db = server.db.database.db;
-  await db
-    .update(users)
-    .set({ mustChangePassword: false })
-    .where(inArray(users.username, ['office']));
-  const all = await db
-    .select({ id: units.id, name: units.name, kind: units.kind })
-    .from(units)
-    .orderBy(units.name);
-  const chosen = all.filter((u) => u.kind !== 'subdivision').slice(0, UNITS);
-  if (chosen.length < UNITS) throw new Error(`演示区只有 ${chosen.length} 个单位，少于 ${UNITS}`);
-  await commitPlan(server.db.database, systemActor('bench'), planBody(chosen), config.districtName);
-  const [office] = await db.select().from(users).where(eq(users.username, 'office'));
-  if (!office) throw new Error('演示账号 office 不存在');
+  // A failed run (a screen that never came) still stops the server, its PostgreSQL and the browser.
+  let browser: Browser | null = null;
+  try {
+    const db = server.db.database.db;
+    await db
+      .update(users)
+      .set({ mustChangePassword: false })
+      .where(inArray(users.username, ['office']));
+    const all = await db
+      .select({ id: units.id, name: units.name, kind: units.kind })
+      .from(units)
+      .orderBy(units.name);
+    const chosen = all.filter((u) => u.kind !== 'subdivision').slice(0, UNITS);
+    if (chosen.length < UNITS) throw new Error(`演示区只有 ${chosen.length} 个单位，少于 ${UNITS}`);
+    await commitPlan(server.db.database, systemActor('bench'), planBody(chosen), config.districtName);
+    const [office] = await db.select().from(users).where(eq(users.username, 'office'));
+    if (!office) throw new Error('演示账号 office 不存在');
 
-  const browser = await launchChromium();
-  const login = await browser.newContext();
-  const lp = await login.newPage();
-  await consoleLogin(lp, server.url, 'office', DEMO_PASSWORD);
-  await lp.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
-  await lp.getByTestId('home-page').waitFor();
-  const state = await login.storageState();
-  await login.close();
+    browser = await launchChromium();
+    const login = await browser.newContext();
+    const lp = await login.newPage();
+    await consoleLogin(lp, server.url, 'office', DEMO_PASSWORD);
+    await lp.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    await lp.getByTestId('home-page').waitFor();
+    const state = await login.storageState();
+    await login.close();
 
-  const home = (p: Page) => p.getByTestId('quick-links').waitFor();
-  const ledgerReady = async (p: Page) => {
-    await p.locator('[data-testid="tasks-ledger"] .ant-table-row').first().waitFor();
-    await p.getByText(`共 ${TASKS * UNITS} 条`).waitFor();
-  };
-  const rows: Series[] = [
-    await series(browser, 'login page, cold', undefined, `${server.url}/admin/login`, (p) =>
-      p.getByLabel('用户名').waitFor(),
-    ),
-    await series(browser, 'home (first screen), cold', state, `${server.url}/admin/`, home),
-    await series(browser, 'home (first screen), warm', state, `${server.url}/admin/`, home, true),
-    await series(
-      browser,
-      `ledger ${TASKS}×${UNITS}, cold`,
-      state,
-      `${server.url}/admin/tasks/ledger`,
-      ledgerReady,
-    ),
-    await series(
-      browser,
-      `ledger ${TASKS}×${UNITS}, warm`,
-      state,
-      `${server.url}/admin/tasks/ledger`,
-      ledgerReady,
-      true,
-    ),
-  ];
-
-  // The ledger's API call alone (first page of 20 and the count), from the signed-in browser.
-  const ctx = await browser.newContext({ storageState: state });
-  const page = await ctx.newPage();
-  await page.goto(`${server.url}/admin/`, { waitUntil: 'commit' });
-  const apiMs = await page.evaluate(
-    async (runs) => {
-      const plans = (await (await fetch('/api/tasks/plans')).json()) as { data: { id: string }[] };
-      const url = `/api/tasks/ledger?planId=${plans.data[0]!.id}&page=1&pageSize=20`;
-      await fetch(url);
-      const out: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        const t = performance.now();
-        const res = await fetch(url);
-        await res.json();
-        out.push(performance.now() - t);
-      }
-      return out;
-    },
-    Math.max(RUNS, 10),
-  );
-  await ctx.close();
-  await browser.close();
-  await server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-
-  const json = rows.map((s) => ({
-    name: s.name,
-    medianMs: round(pct(s.ms, 0.5)),
-    maxMs: round(Math.max(...s.ms)),
-    mainThreadMs: pct(s.taskMs, 0.5),
-    scriptMs: pct(s.scriptMs, 0.5),
-    fcpMs: s.loads[0]?.fcpMs ?? null,
-    jsFiles: s.loads[0]?.jsFiles ?? 0,
-    jsKb: s.loads[0]?.jsKb ?? 0,
-    allKb: s.loads[0]?.allKb ?? 0,
-  }));
-  console.log(
-    [
-      `${RUNS} runs per row, ${os.cpus().length} CPUs, load average ${os
-        .loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' ')}`,
-      '',
-      '| Screen | median ms | max ms | main thread ms | of which script ms | first paint ms | JS files | JS KB on the wire | all KB |',
-      '|---|---|---|---|---|---|---|---|---|',
-      ...json.map(
-        (r) =>
-          `| ${r.name} | ${r.medianMs} | ${r.maxMs} | ${r.mainThreadMs} | ${r.scriptMs} | ${r.fcpMs ?? '—'} | ${r.jsFiles} | ${r.jsKb} | ${r.allKb} |`,
+    const home = (p: Page) => p.getByTestId('quick-links').waitFor();
+    const ledgerReady = async (p: Page) => {
+      await p.locator('[data-testid="tasks-ledger"] .ant-table-row').first().waitFor();
+      await p.getByText(`共 ${TASKS * UNITS} 条`).waitFor();
+    };
+    const rows: Series[] = [
+      await series(browser, 'login page, cold', undefined, `${server.url}/admin/login`, (p) =>
+        p.getByLabel('用户名').waitFor(),
       ),
-      `| ledger API (page 1 of ${TASKS * UNITS} rows) | ${round(pct(apiMs, 0.5))} | ${round(Math.max(...apiMs))} | | | | | | |`,
-    ].join('\n'),
-  );
-  console.log(
-    JSON.stringify({
-      runs: RUNS,
-      screens: json,
-      ledgerApi: { medianMs: round(pct(apiMs, 0.5)), p95Ms: round(pct(apiMs, 0.95)) },
-    }),
-  );
+      await series(browser, 'home (first screen), cold', state, `${server.url}/admin/`, home),
+      await series(browser, 'home (first screen), warm', state, `${server.url}/admin/`, home, true),
+      await series(
+        browser,
+        `ledger ${TASKS}×${UNITS}, cold`,
+        state,
+        `${server.url}/admin/tasks/ledger`,
+        ledgerReady,
+      ),
+      await series(
+        browser,
+        `ledger ${TASKS}×${UNITS}, warm`,
+        state,
+        `${server.url}/admin/tasks/ledger`,
+        ledgerReady,
+        true,
+      ),
+    ];
+
+    // The ledger's API call alone (first page of 20 and the count), from the signed-in browser.
+    const ctx = await browser.newContext({ storageState: state });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/admin/`, { waitUntil: 'commit' });
+    const apiMs = await page.evaluate(
+      async (runs) => {
+        const plans = (await (await fetch('/api/tasks/plans')).json()) as { data: { id: string }[] };
+        const url = `/api/tasks/ledger?planId=${plans.data[0]!.id}&page=1&pageSize=20`;
+        await fetch(url);
+        const out: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const t = performance.now();
+          const res = await fetch(url);
+          await res.json();
+          out.push(performance.now() - t);
+        }
+        return out;
+      },
+      Math.max(RUNS, 10),
+    );
+    await ctx.close();
+
+    const json = rows.map((s) => ({
+      name: s.name,
+      medianMs: round(pct(s.ms, 0.5)),
+      maxMs: round(Math.max(...s.ms)),
+      mainThreadMs: pct(s.taskMs, 0.5),
+      scriptMs: pct(s.scriptMs, 0.5),
+      fcpMs: s.loads[0]?.fcpMs ?? null,
+      jsFiles: s.loads[0]?.jsFiles ?? 0,
+      jsKb: s.loads[0]?.jsKb ?? 0,
+      allKb: s.loads[0]?.allKb ?? 0,
+    }));
+    console.log(
+      [
+        `${RUNS} runs per row, ${os.cpus().length} CPUs, load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}`,
+        '',
+        '| Screen | median ms | max ms | main thread ms | of which script ms | first paint ms | JS files | JS KB on the wire | all KB |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...json.map(
+          (r) =>
+            `| ${r.name} | ${r.medianMs} | ${r.maxMs} | ${r.mainThreadMs} | ${r.scriptMs} | ${r.fcpMs ?? '—'} | ${r.jsFiles} | ${r.jsKb} | ${r.allKb} |`,
+        ),
+        `| ledger API (page 1 of ${TASKS * UNITS} rows) | ${round(pct(apiMs, 0.5))} | ${round(Math.max(...apiMs))} | | | | | | |`,
+      ].join('\n'),
+    );
+    console.log(
+      JSON.stringify({
+        runs: RUNS,
+        screens: json,
+        ledgerApi: { medianMs: round(pct(apiMs, 0.5)), p95Ms: round(pct(apiMs, 0.95)) },
+      }),
+    );
+  } finally {
+    await browser?.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();
