@@ -13,7 +13,11 @@ function chunkFor(id: string): string | undefined {
   // toolbar icons load with the editor, not with the console's first load).
   if (/node_modules\/@ant-design\/icons(-svg)?\/(es|lib)\/(icons\/|asn\/|index\.js)/.test(id))
     return undefined;
-  if (/node_modules\/(@ant-design|antd|rc-[^/]+|@rc-component|dayjs)\//.test(id)) return 'antd';
+  // antd's theme engine and the modules every screen needs stay together; its components are left to Rollup, so
+  // that the first screen loads only the components of the layout, the login and the home page (one antd chunk of
+  // 1.1 MB was parsed before anything showed, issue 15 part 5), and a page's own components come with it.
+  if (/node_modules\/(@ant-design\/(cssinjs|colors|fast-color)|dayjs)\//.test(id)) return 'antd';
+  if (/node_modules\/(@ant-design|antd|rc-[^/]+|@rc-component)\//.test(id)) return undefined;
   // The rich-text editor (loaded lazily by components/RichTextField) and what only it uses.
   if (
     /node_modules\/(@tiptap|prosemirror-[^/]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store)\//.test(

@@ -214,6 +214,10 @@ async function main() {
     );
   }
   const report = [
+    `Load average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (${os.cpus().length} CPUs)`,
     `Items: ${N}, characters: ${(chars / 1e6).toFixed(1)} M (avg ${(chars / N).toFixed(0)} per item), runs per query: ${RUNS} (ILIKE ${ILIKE_RUNS})`,
     `Index values (jieba + bigrams, in JS): ${(idxMs / 1000).toFixed(1)} s; load with to_tsvector, no GIN: ${(loadMs / 1000).toFixed(1)} s; GIN build: ${(ginMs / 1000).toFixed(1)} s`,
     `disclosure_items ${size.rows[0]!.t}, disclosure_search ${size.rows[0]!.s}, its GIN index ${size.rows[0]!.i}`,

@@ -1,6 +1,6 @@
 // [ADMIN] the console on a 390 px phone (issue 15 parts 6 and 8): the menu folds away, the top bar fits, the
 // home page's 我的待办 lists what waits (an online application first) and the bell counts it; axe-clean; audit
-// log in Chinese.
+// log in Chinese with one verify message; no white frame around the layout.
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units, users } from '../src/server/db/schema';
@@ -63,6 +63,15 @@ describe('[ADMIN] console at 390 px', () => {
     // antd's motions settle.
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // No white frame around the layout: the body has no margin and the layout's background (index.html).
+    expect(
+      await page.evaluate(() => {
+        const s = getComputedStyle(document.body);
+        return [s.margin, s.backgroundColor];
+      }),
+    ).toEqual(['0px', 'rgb(245, 245, 245)']);
+    const layout = await page.locator('.ant-layout').first().boundingBox();
+    expect([layout!.x, layout!.y]).toEqual([0, 0]);
     expect(await axeSerious(page)).toEqual([]);
     // The bell leads to the same list.
     await page.getByRole('button', { name: '展开菜单' }).click();
@@ -80,6 +89,14 @@ describe('[ADMIN] console at 390 px', () => {
     const text = (await page.locator('.ant-table-tbody').textContent()) ?? '';
     expect(text).toMatch(/登录|网上提交申请|新建用户/);
     expect(text).not.toContain('auth.login');
+    // Verifying the chains says it once: the server's message, no title or count repeating it.
+    await page.getByTestId('audit-verify').click();
+    const result = page.getByTestId('audit-verify-result');
+    await result.waitFor();
+    const said = (await result.textContent()) ?? '';
+    expect(said).toMatch(/^审计链完整，共校验 \d+ 条记录；登录日志哈希链完整/);
+    expect(said.split('审计链完整').length).toBe(2);
+    expect(said).not.toContain('已校验');
     await ctx.close();
   });
 });

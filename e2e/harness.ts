@@ -2,15 +2,13 @@
 // driven by playwright-core. Nothing is downloaded at run time.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
 import { appRoleUrl, createTestDatabase, type TestDatabase } from '../test/db';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, launchChromium } from './browser';
 
-export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
-export const DEMO_PASSWORD = 'Demo#Gongkai1';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { ADMIN_PASSWORD, CHROMIUM, consoleLogin, DEMO_PASSWORD } from './browser';
 
 export interface E2E {
   server: RunningServer;
@@ -43,18 +41,7 @@ export async function startE2E(opts: { demo?: boolean; config?: Partial<Config> 
     },
   );
   const server = await startServer(config, { print: () => {}, buildAdmin: false });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     server,
     tdb,
@@ -92,19 +79,6 @@ export async function axeSerious(page: Page, selector?: string): Promise<AxeViol
     });
   }, selector);
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** Logs in through the console's login page. */
-export async function consoleLogin(
-  page: Page,
-  base: string,
-  username: string,
-  password: string,
-): Promise<void> {
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
 export async function changePassword(page: Page, oldPassword: string, newPassword: string): Promise<void> {

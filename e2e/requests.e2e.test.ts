@@ -107,11 +107,15 @@ describe('[ADMIN] 依申请公开', () => {
     // Reply 部分公开 with its basis (条例第三十七条).
     await page.getByTestId('action-reply').click();
     const form = page.getByTestId('action-form');
+    // 法律依据 is marked required exactly when the chosen outcome needs one (as the server checks it).
+    const basisLabel = form.locator('label', { hasText: '法律依据' });
+    expect(await basisLabel.getAttribute('class')).not.toContain('ant-form-item-required');
     await form.getByTestId('action-outcome').click();
     await page.keyboard.type('部分公开');
     // Click the filtered option (not Enter: on a loaded machine Enter can land before the list is filtered).
     await page.locator('.ant-select-item-option', { hasText: '（二）部分公开' }).click();
     await expect.poll(() => form.getByText('（二）部分公开').count()).toBeGreaterThan(0);
+    await expect.poll(() => basisLabel.getAttribute('class')).toContain('ant-form-item-required');
     await form.getByTestId('action-legalBasis').click();
     await page.locator('.ant-select-item-option', { hasText: '第三十七条' }).click();
     await form.getByTestId('action-date').fill(today);

@@ -38,6 +38,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   scrollX,
   onFiltersChange,
   expandable,
+  enabled = true,
 }: {
   /** The list endpoint contract (GET, answering `{ items, total }`). */
   endpoint?: Endpoint;
@@ -56,6 +57,8 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   onFiltersChange?: (params: QueryParams) => void;
   /** Rows that open onto sub-rows (e.g. a task's units). */
   expandable?: TableProps<T>['expandable'];
+  /** False while an outside filter is still loading (e.g. the ledger's plan): no request without it. */
+  enabled?: boolean;
 }) {
   const [form] = Form.useForm<V>();
   const [filters, setFilters] = useState<QueryParams>({});
@@ -72,6 +75,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
         ? (call(endpoint, { query: params } as unknown as CallArgs<Endpoint>, signal) as Promise<Paged<T>>)
         : get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
   const tableRef = useRef<HTMLDivElement>(null);
   useFocusableScroll(tableRef, '表格（可左右滚动）', [query.data, scrollX]);

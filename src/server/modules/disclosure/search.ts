@@ -8,10 +8,10 @@ import { STANDARD_CODES } from '../../../domain/disclosure/catalog';
 import { monthCodes, queryGrams, queryWords } from '../../../domain/disclosure/grams';
 import { ITEM_KIND_LABELS, type ItemKind } from '../../../domain/disclosure/rules';
 import { highlight, snippet } from '../../../domain/disclosure/snippet';
-import { resolveUnit } from '../../../domain/units';
+import { resolveUnit, type UnitIndex } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';
 import { queryTokens } from '../../platform/text/segmenter';
-import { loadUnitIndex, unitNameSql, unitNames } from '../org';
+import { loadUnitIndex, unitNameSql } from '../org';
 import { intArray, loadUnitWords } from './search-index';
 
 export { indexItem, indexMissing, loadUnitWords, reindexAll, unindexItem } from './search-index';
@@ -59,11 +59,13 @@ export function matchWhere(grams: number[], f: SearchFilters): SQL {
 /**
  * Runs `fn` with the bigram GIN index as the way in. The planner does not price reading a row's bigram array (stored
  * out of line): left alone it picks a sequential scan that unpacks every array (≈ 30× slower for a word in every
- * item). The GIN answer needs no recheck, so the arrays are never read.
+ * item). The GIN answer needs no recheck, so the arrays are never read. JIT is off as well: with sequential scans
+ * priced out, any small table read in the transaction looks expensive enough to be compiled (150–400 ms each on the
+ * bench machine, issue 15 part 3); nothing else but index-only work should run inside.
  */
 async function viaIndex<T>(database: Database, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
+    await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
     return fn(tx);
   });
 }
@@ -87,11 +89,13 @@ async function hasMatches(db: DbOrTx, q: string, f: SearchFilters): Promise<bool
   return r.rows.length > 0;
 }
 
-/** Misspelled unit names: a query word the registry reads as a typo of a public unit, when that finds something. */
-async function unitSuggestions(db: DbOrTx, districtName: string, q: string, f: SearchFilters) {
+/**
+ * Misspelled unit names: a query word the registry reads as a typo of a public unit, when that finds something.
+ * `index` is read before the search transaction (its small tables are read by sequential scans).
+ */
+async function unitSuggestions(db: DbOrTx, index: UnitIndex | null, q: string, f: SearchFilters) {
   const out: string[] = [];
-  if (q.length < 3) return out;
-  const index = await loadUnitIndex(db, districtName);
+  if (!index) return out;
   for (const word of [q, ...q.split(/\s+/u)]) {
     const r = resolveUnit(index, word);
     // 科室 (subdivisions) are internal: never offered to the public.
@@ -120,6 +124,7 @@ async function fewerWords(db: DbOrTx, q: string, f: SearchFilters): Promise<stri
 
 type FacetRow = {
   unit_id: string | null;
+  unit_name: string | null;
   year: number | null;
   kind: string | null;
   column_code: string | null;
@@ -127,21 +132,14 @@ type FacetRow = {
   g: number;
 };
 
-async function facetsOf(db: DbOrTx, rows: FacetRow[]): Promise<SearchResult['facets']> {
+function facetsOf(rows: FacetRow[]): SearchResult['facets'] {
   // grouping(unit_id, year, kind, column_code): the bit of each set's column is 0.
   const of = (bit: number) => rows.filter((r) => r.g === 15 - bit);
   const sorted = (xs: SearchFacet[]) =>
     xs.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const unitRows = of(8);
-  const names = await unitNames(
-    db,
-    unitRows.map((r) => r.unit_id!),
-  );
   const codes = new Map(STANDARD_CODES.map((c) => [c.code, c.name.split(' › ').at(-1)!]));
   return {
-    units: sorted(
-      unitRows.map((r) => ({ value: r.unit_id!, label: names.get(r.unit_id!) ?? '', count: r.n })),
-    ),
+    units: sorted(of(8).map((r) => ({ value: r.unit_id!, label: r.unit_name ?? '', count: r.n }))),
     years: of(4)
       .filter((r) => r.year !== null)
       .map((r) => ({ value: String(r.year), label: `${r.year}年`, count: r.n }))
@@ -176,21 +174,28 @@ const rankOf = (r: RankInput) =>
 type Ranked = { item_id: string; rank: number };
 
 /**
- * Up to COUNT_CAP matches: one pass over them gives the facets and the CANDIDATES most recent, whose word vectors
- * (only theirs) are then read for the rank.
+ * One pass over at most COUNT_CAP + 1 matches gives their number and, when that is within the cap, the facets and
+ * the CANDIDATES most recent, whose word vectors (only theirs) are then read for the rank. Over the cap (a word in
+ * most items) neither is computed here: rankCandidates takes over.
  */
-async function rankWithFacets(tx: DbOrTx, r: RankInput): Promise<{ ranked: Ranked[]; facets: FacetRow[] }> {
-  const out = await tx.execute<{ ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
+async function countRankFacets(
+  tx: DbOrTx,
+  r: RankInput,
+): Promise<{ n: number; ranked: Ranked[]; facets: FacetRow[] }> {
+  const out = await tx.execute<{ n: number; ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
     WITH m AS MATERIALIZED (SELECT s.item_id, s.published_at, s.unit_id, s.year, s.kind, s.column_code
-                            FROM disclosure_search s WHERE ${r.where}),
-    c AS (SELECT item_id FROM m ORDER BY published_at DESC LIMIT ${CANDIDATES}),
+                            FROM disclosure_search s WHERE ${r.where} LIMIT ${COUNT_CAP + 1}),
+    n AS (SELECT count(*)::int AS n FROM m),
+    c AS (SELECT item_id FROM m WHERE (SELECT n FROM n) <= ${COUNT_CAP} ORDER BY published_at DESC LIMIT ${CANDIDATES}),
     r AS (SELECT s.item_id, ${rankOf(r)} AS rank FROM c JOIN disclosure_search s ON s.item_id = c.item_id
           ORDER BY rank DESC, s.published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}),
-    f AS (SELECT unit_id, year, kind, column_code, count(*)::int AS n, grouping(unit_id, year, kind, column_code)::int AS g
-          FROM m GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
-    SELECT (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked, (SELECT json_agg(f) FROM f) AS facets`);
+    f AS (SELECT unit_id, ${unitNameSql(sql`unit_id`)} AS unit_name, year, kind, column_code, count(*)::int AS n,
+                 grouping(unit_id, year, kind, column_code)::int AS g
+          FROM m WHERE (SELECT n FROM n) <= ${COUNT_CAP} GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
+    SELECT (SELECT n FROM n) AS n, (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked,
+           (SELECT json_agg(f) FROM f) AS facets`);
   const row = out.rows[0];
-  return { ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
+  return { n: row?.n ?? 0, ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
 }
 
 /** Over COUNT_CAP matches: the CANDIDATES most recent, looked for in recent months first. */
@@ -250,21 +255,16 @@ export async function searchItems(
   const pageSize = f.pageSize ?? 10;
   const offset = ((f.page ?? 1) - 1) * pageSize;
   const tsq = sql`replace(plainto_tsquery('simple', ${tokens.join(' ')})::text, '&', '|')::tsquery`;
+  const unitIndex = query.length >= 3 ? await loadUnitIndex(database.db, districtName) : null;
   const found = await viaIndex(database, async (tx) => {
-    const counted = await tx.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM disclosure_search s WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
-    );
-    const n = counted.rows[0]?.n ?? 0;
     // Facets when every match was counted (over the cap they would describe an arbitrary part of the matches).
     const r = { where, tsq, now, pageSize, offset };
-    const { ranked, facets: grouped } =
-      n === 0
-        ? { ranked: [], facets: [] }
-        : n > COUNT_CAP
-          ? { ranked: await rankCandidates(tx, r), facets: [] }
-          : await rankWithFacets(tx, r);
+    const first = await countRankFacets(tx, r);
+    const { n } = first;
+    const ranked = n > COUNT_CAP ? await rankCandidates(tx, r) : first.ranked;
+    const grouped = first.facets;
     // Help that is checked to lead somewhere: corrected unit names, and fewer words when nothing was found.
-    const suggestions = await unitSuggestions(tx, districtName, query, f);
+    const suggestions = await unitSuggestions(tx, unitIndex, query, f);
     const fewer = n === 0 ? await fewerWords(tx, query, f) : [];
     return { grouped, n, ranked, suggestions, fewer };
   });
@@ -291,7 +291,7 @@ export async function searchItems(
     )})`)
     : { rows: [] };
   const byId = new Map(details.rows.map((r) => [r.id, r]));
-  const facets = found.grouped.length === 0 ? noFacets() : await facetsOf(database.db, found.grouped);
+  const facets = found.grouped.length === 0 ? noFacets() : facetsOf(found.grouped);
   return {
     ...empty,
     total: Math.min(n, COUNT_CAP),

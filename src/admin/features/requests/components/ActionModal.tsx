@@ -147,7 +147,8 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
           {text('reason', '理由', { isRequired: true })}
         </>
       );
-    case 'reply':
+    case 'reply': {
+      const bases = outcome ? OUTCOME_LEGAL_BASES[outcome] : [];
       return (
         <>
           <Form.Item name="outcome" label="办理结果" rules={required('', '请选择')}>
@@ -158,11 +159,20 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
               options={OUTCOME_CODES.map((c) => ({ value: c, label: OUTCOME_LABELS[c] }))}
             />
           </Form.Item>
-          <Form.Item name="legalBasis" label="法律依据">
+          {/* Required (and marked) exactly when the server requires it: checkOutcomeBasis. */}
+          <Form.Item
+            name="legalBasis"
+            label="法律依据"
+            rules={
+              bases.length > 0
+                ? required('', `请选择法律依据：${bases.map((b) => LEGAL_BASIS_LABELS[b]).join('或')}`)
+                : []
+            }
+          >
             <Select
               data-testid="action-legalBasis"
               allowClear
-              options={(outcome ? OUTCOME_LEGAL_BASES[outcome] : []).map((b) => ({
+              options={bases.map((b) => ({
                 value: b,
                 label: LEGAL_BASIS_LABELS[b],
               }))}
@@ -172,6 +182,7 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
           {text('replyText', '答复说明', { rows: 3 })}
         </>
       );
+    }
     default:
       return date('date', '日期');
   }

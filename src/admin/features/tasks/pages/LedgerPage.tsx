@@ -45,6 +45,8 @@ export default function LedgerPage() {
         endpoint={tasksApi.ledger}
         testId="tasks-ledger"
         extraParams={{ planId: currentPlan }}
+        // One request, for the plan shown (not first for every plan, then again once the plans arrive).
+        enabled={!plans.isPending}
         scrollX={1100}
         searchItems={
           <>

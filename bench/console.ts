@@ -1,0 +1,278 @@
+// Console speed (issue 15 part 5): the first screen and the 任务台账 of 55 tasks × 30 units, in Debian's Chromium
+// (the e2e helpers, e2e/browser.ts) against a real Gongkai server (demo district, embedded PostgreSQL or
+// BENCH_DATABASE_URL, the built console in dist/admin, brotli as the browser asks for it).
+// Run: npx tsx bench/console.ts   (BENCH_RUNS=5). The last line of output is one JSON object with the figures.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { consoleLogin, DEMO_PASSWORD, launchChromium } from '../e2e/browser';
+import type { CommitPlanBody } from '../src/contracts/tasks';
+import { ensureAdminBuilt } from '../src/server/admin-build';
+import { loadConfig } from '../src/server/config';
+import { units, users } from '../src/server/db/schema';
+import { startServer } from '../src/server/main';
+import { commitPlan } from '../src/server/modules/tasks';
+import { systemActor } from '../src/server/platform/context';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TASKS = 55;
+const UNITS = 30;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+};
+const round = (x: number) => Math.round(x);
+
+/** What the page loaded: JavaScript and CSS files and bytes on the wire, first contentful paint. */
+async function loaded(page: Page) {
+  return page.evaluate(() => {
+    const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const js = res.filter((r) => r.name.endsWith('.js'));
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    return {
+      jsFiles: js.length,
+      jsKb: Math.round(js.reduce((n, r) => n + r.transferSize, 0) / 1024),
+      allKb: Math.round(res.reduce((n, r) => n + r.transferSize, 0) / 1024),
+      fcpMs: fcp === null ? null : Math.round(fcp),
+    };
+  });
+}
+
+type Loaded = Awaited<ReturnType<typeof loaded>>;
+
+/** The renderer's main-thread time in ms (script, layout, style, all tasks) from the DevTools protocol. */
+async function mainThread(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = (name: string) => Math.round((metrics.find((x) => x.name === name)?.value ?? 0) * 1000);
+    await cdp.detach();
+    return { taskMs: m('TaskDuration'), scriptMs: m('ScriptDuration'), layoutMs: m('LayoutDuration') };
+  };
+}
+
+/**
+ * Navigates and waits for `ready`: the wall time from the navigation's start to `ready` being visible, and the
+ * main thread's busy time in that span (what the page costs whatever else the machine runs).
+ */
+async function timed(page: Page, url: string, ready: (p: Page) => Promise<unknown>) {
+  const cpu = await mainThread(page);
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await ready(page);
+  const ms = performance.now() - t0;
+  return { ms, ...(await cpu()) };
+}
+
+interface Series {
+  name: string;
+  ms: number[];
+  taskMs: number[];
+  scriptMs: number[];
+  loads: Loaded[];
+}
+
+async function series(
+  browser: Browser,
+  name: string,
+  state: Awaited<ReturnType<BrowserContext['storageState']>> | undefined,
+  url: string,
+  ready: (p: Page) => Promise<unknown>,
+  warm = false,
+): Promise<Series> {
+  console.error(`测量：${name}`);
+  const s: Series = { name, ms: [], taskMs: [], scriptMs: [], loads: [] };
+  // Cold: a new context per run (empty HTTP cache, the session cookie only). Warm: one context, assets cached.
+  const shared = warm ? await browser.newContext({ storageState: state }) : null;
+  if (shared) {
+    const p = await shared.newPage();
+    p.setDefaultTimeout(120_000);
+    await timed(p, url, ready);
+    await p.close();
+  }
+  for (let r = 0; r < RUNS; r++) {
+    const ctx = shared ?? (await browser.newContext({ storageState: state }));
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(120_000);
+    page.on('pageerror', (e) => console.error(`页面错误（${name}）：${e.message}`));
+    const t = await timed(page, url, ready);
+    s.ms.push(t.ms);
+    s.taskMs.push(t.taskMs);
+    s.scriptMs.push(t.scriptMs);
+    s.loads.push(await loaded(page));
+    await page.close();
+    if (!shared) await ctx.close();
+  }
+  await shared?.close();
+  return s;
+}
+
+/** A plan of TASKS tasks, each assigned to the same UNITS units (one of them leading): TASKS × UNITS rows. */
+function planBody(unitIds: { id: string; name: string }[]): CommitPlanBody {
+  return {
+    title: `基准测试任务分工（${TASKS} 项 × ${UNITS} 个单位）`,
+    issuer: '区政府办公室',
+    docNumber: null,
+    date: '2026-03-01',
+    year: 2026,
+    fingerprint: 'b'.repeat(64),
+    cadence: 'quarter',
+    replace: false,
+    tasks: Array.from({ length: TASKS }, (_, i) => ({
+      ref: `T${String(i + 1).padStart(3, '0')}`,
+      section: ['一、推进重点领域信息公开'],
+      text: `第 ${i + 1} 项：做好${['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '生态环境'][i % 5]}领域信息公开，按季度报送进展情况并及时更新有关栏目。`,
+      measures: [],
+      leadUnits: [{ written: unitIds[i % UNITS]!.name, unitIds: [unitIds[i % UNITS]!.id] }],
+      responsibleUnits: unitIds
+        .filter((_, j) => j !== i % UNITS)
+        .map((u) => ({ written: u.name, unitIds: [u.id] })),
+      deadlines: [{ kind: 'date', date: `2026-${String((i % 9) + 3).padStart(2, '0')}-28`, raw: '月底前' }],
+      disclosurePaths: [],
+    })),
+  };
+}
+
+async function main() {
+  await ensureAdminBuilt((m) => console.error(m));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-console-'));
+  fs.chmodSync(dir, 0o755);
+  const config = loadConfig(
+    {},
+    {
+      dataDir: path.join(dir, 'data'),
+      ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}),
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      demoContent: true,
+      demoPassword: DEMO_PASSWORD,
+      adminPassword: 'Adm1n#Gongkai-bench',
+      logLevel: 'error',
+      jobs: false,
+    },
+  );
+  const server = await startServer(config, { print: () => {}, buildAdmin: false });
+  // A failed run (a screen that never came) still stops the server, its PostgreSQL and the browser.
+  let browser: Browser | null = null;
+  try {
+    const db = server.db.database.db;
+    await db
+      .update(users)
+      .set({ mustChangePassword: false })
+      .where(inArray(users.username, ['office']));
+    const all = await db
+      .select({ id: units.id, name: units.name, kind: units.kind })
+      .from(units)
+      .orderBy(units.name);
+    const chosen = all.filter((u) => u.kind !== 'subdivision').slice(0, UNITS);
+    if (chosen.length < UNITS) throw new Error(`演示区只有 ${chosen.length} 个单位，少于 ${UNITS}`);
+    await commitPlan(server.db.database, systemActor('bench'), planBody(chosen), config.districtName);
+    const [office] = await db.select().from(users).where(eq(users.username, 'office'));
+    if (!office) throw new Error('演示账号 office 不存在');
+
+    browser = await launchChromium();
+    const login = await browser.newContext();
+    const lp = await login.newPage();
+    await consoleLogin(lp, server.url, 'office', DEMO_PASSWORD);
+    await lp.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    await lp.getByTestId('home-page').waitFor();
+    const state = await login.storageState();
+    await login.close();
+
+    const home = (p: Page) => p.getByTestId('quick-links').waitFor();
+    const ledgerReady = async (p: Page) => {
+      await p.locator('[data-testid="tasks-ledger"] .ant-table-row').first().waitFor();
+      await p.getByText(`共 ${TASKS * UNITS} 条`).waitFor();
+    };
+    const rows: Series[] = [
+      await series(browser, 'login page, cold', undefined, `${server.url}/admin/login`, (p) =>
+        p.getByLabel('用户名').waitFor(),
+      ),
+      await series(browser, 'home (first screen), cold', state, `${server.url}/admin/`, home),
+      await series(browser, 'home (first screen), warm', state, `${server.url}/admin/`, home, true),
+      await series(
+        browser,
+        `ledger ${TASKS}×${UNITS}, cold`,
+        state,
+        `${server.url}/admin/tasks/ledger`,
+        ledgerReady,
+      ),
+      await series(
+        browser,
+        `ledger ${TASKS}×${UNITS}, warm`,
+        state,
+        `${server.url}/admin/tasks/ledger`,
+        ledgerReady,
+        true,
+      ),
+    ];
+
+    // The ledger's API call alone (first page of 20 and the count), from the signed-in browser.
+    const ctx = await browser.newContext({ storageState: state });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/admin/`, { waitUntil: 'commit' });
+    const apiMs = await page.evaluate(
+      async (runs) => {
+        const plans = (await (await fetch('/api/tasks/plans')).json()) as { data: { id: string }[] };
+        const url = `/api/tasks/ledger?planId=${plans.data[0]!.id}&page=1&pageSize=20`;
+        await fetch(url);
+        const out: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const t = performance.now();
+          const res = await fetch(url);
+          await res.json();
+          out.push(performance.now() - t);
+        }
+        return out;
+      },
+      Math.max(RUNS, 10),
+    );
+    await ctx.close();
+
+    const json = rows.map((s) => ({
+      name: s.name,
+      medianMs: round(pct(s.ms, 0.5)),
+      maxMs: round(Math.max(...s.ms)),
+      mainThreadMs: pct(s.taskMs, 0.5),
+      scriptMs: pct(s.scriptMs, 0.5),
+      fcpMs: s.loads[0]?.fcpMs ?? null,
+      jsFiles: s.loads[0]?.jsFiles ?? 0,
+      jsKb: s.loads[0]?.jsKb ?? 0,
+      allKb: s.loads[0]?.allKb ?? 0,
+    }));
+    console.log(
+      [
+        `${RUNS} runs per row, ${os.cpus().length} CPUs, load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}`,
+        '',
+        '| Screen | median ms | max ms | main thread ms | of which script ms | first paint ms | JS files | JS KB on the wire | all KB |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...json.map(
+          (r) =>
+            `| ${r.name} | ${r.medianMs} | ${r.maxMs} | ${r.mainThreadMs} | ${r.scriptMs} | ${r.fcpMs ?? '—'} | ${r.jsFiles} | ${r.jsKb} | ${r.allKb} |`,
+        ),
+        `| ledger API (page 1 of ${TASKS * UNITS} rows) | ${round(pct(apiMs, 0.5))} | ${round(Math.max(...apiMs))} | | | | | | |`,
+      ].join('\n'),
+    );
+    console.log(
+      JSON.stringify({
+        runs: RUNS,
+        screens: json,
+        ledgerApi: { medianMs: round(pct(apiMs, 0.5)), p95Ms: round(pct(apiMs, 0.95)) },
+      }),
+    );
+  } finally {
+    await browser?.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
