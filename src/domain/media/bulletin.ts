@@ -18,7 +18,10 @@ const PERIOD_NAMES: Record<BulletinPeriod, string> = {
 };
 
 /** The days a period covers, both ends included, and its name: 2026 Q3 → 2026-07-01 … 2026-09-30, 2026年第三季度. */
-export function periodRange(year: number, period: BulletinPeriod): { from: string; to: string; label: string } {
+export function periodRange(
+  year: number,
+  period: BulletinPeriod,
+): { from: string; to: string; label: string } {
   const [first, last] = {
     Q1: [1, 3],
     Q2: [4, 6],
@@ -80,7 +83,10 @@ const tally = (r: { verdict: string }[]) => ({
 });
 
 /** The figures of one period from the latest check of each site and the latest 抽查 of each account. */
-export function bulletinFigures(sites: readonly SiteResult[], accounts: readonly AccountResult[]): BulletinFigures {
+export function bulletinFigures(
+  sites: readonly SiteResult[],
+  accounts: readonly AccountResult[],
+): BulletinFigures {
   const units = tallyByUnit(
     [...sites, ...accounts].map((r) => ({
       unitName: r.unitName,

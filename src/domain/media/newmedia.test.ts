@@ -32,7 +32,8 @@ describe('MON-5: no post in the 14 days before the check → 内容不更新 vet
     expect(j.vetoes.map((v) => v.rule)).toEqual(['no_interaction']);
   });
   it('a leap-year edge: 2028-03-01 minus 14 days is 2028-02-16', () => {
-    const v = (d: string) => judgeAccount({ postDates: [d], asOf: '2028-03-01', interactionWorks: true }).verdict;
+    const v = (d: string) =>
+      judgeAccount({ postDates: [d], asOf: '2028-03-01', interactionWorks: true }).verdict;
     expect([v('2028-02-16'), v('2028-02-15')]).toEqual(['合格', '不合格']);
   });
 });
@@ -55,15 +56,31 @@ describe('exported post lists: headers from the vocabulary', () => {
   it('a WeChat export (群发时间, 阅读数, 原文链接)', () => {
     const r = readPostTable(
       [
-        row(2, { 文章标题: '区政府召开常务会议', 群发时间: '2026-11-20 18:30', 阅读数: '10万+', 原文链接: 'https://mp.weixin.qq.com/s/a' }),
+        row(2, {
+          文章标题: '区政府召开常务会议',
+          群发时间: '2026-11-20 18:30',
+          阅读数: '10万+',
+          原文链接: 'https://mp.weixin.qq.com/s/a',
+        }),
         row(3, { 文章标题: '冬季供暖公告', 群发时间: '2026年11月21日', 阅读数: '', 原文链接: '' }),
       ],
       AS_OF,
     );
     expect(r.errors).toEqual([]);
-    expect(r.columns).toEqual({ title: '文章标题', publishedAt: '群发时间', reads: '阅读数', url: '原文链接' });
+    expect(r.columns).toEqual({
+      title: '文章标题',
+      publishedAt: '群发时间',
+      reads: '阅读数',
+      url: '原文链接',
+    });
     expect(r.posts).toEqual([
-      { row: 2, title: '区政府召开常务会议', publishedOn: '2026-11-20', reads: 100000, url: 'https://mp.weixin.qq.com/s/a' },
+      {
+        row: 2,
+        title: '区政府召开常务会议',
+        publishedOn: '2026-11-20',
+        reads: 100000,
+        url: 'https://mp.weixin.qq.com/s/a',
+      },
       { row: 3, title: '冬季供暖公告', publishedOn: '2026-11-21', reads: null, url: '' },
     ]);
   });

@@ -44,6 +44,8 @@ const account: AccountRow = {
   sponsor: '',
   maintainer: '区融媒体中心',
   status: 'closed',
+  lastPost: '2026-02-20',
+  lastSpotCheck: { checkedOn: '2026-03-02', verdict: '不合格' },
 };
 const filing: FilingRow = {
   id: 'f1',

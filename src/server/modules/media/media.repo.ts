@@ -81,6 +81,11 @@ export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
       sponsor: mediaAccounts.sponsor,
       maintainer: mediaAccounts.maintainer,
       status: mediaAccounts.status,
+      lastPost: sql<string | null>`(SELECT max(p.published_on)::text FROM media_posts p
+        WHERE p.account_id = ${mediaAccounts.id})`,
+      lastSpotCheck: sql<{ checkedOn: string; verdict: string } | null>`(
+        SELECT json_build_object('checkedOn', s.checked_on, 'verdict', s.verdict) FROM media_spot_checks s
+        WHERE s.account_id = ${mediaAccounts.id} ORDER BY s.checked_on DESC, s.created_at DESC LIMIT 1)`,
     })
     .from(mediaAccounts)
     .where(w)

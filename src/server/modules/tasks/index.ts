@@ -6,8 +6,8 @@ import { tasksRoutes } from './tasks.routes';
 
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
-export { getTasksSettings } from './settings.service';
 export { closeRectificationTask, openRectificationTask, type RectificationTaskInput } from './rectification';
+export { getTasksSettings } from './settings.service';
 // The to-do centre.
 export { tasksTodo } from './todo';
 

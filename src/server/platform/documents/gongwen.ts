@@ -76,7 +76,11 @@ export function gongwenHead(h: { issuer: string; docNumber: string; title: strin
 }
 
 /** 落款 (issuer and date, right-aligned), then an 附件 on its own page when given. */
-export function gongwenTail(t: { issuer: string; date: string; annex?: { title: string; table: Table } }): Block[] {
+export function gongwenTail(t: {
+  issuer: string;
+  date: string;
+  annex?: { title: string; table: Table };
+}): Block[] {
   const out: Block[] = [
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 960 }, children: [run(t.issuer)] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(t.date))] }),
