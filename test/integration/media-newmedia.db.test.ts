@@ -373,6 +373,21 @@ describe('检查通报 .docx', () => {
     expect(r.body.data!.status).toBe('published');
     expect((await office.post(`/api/media/bulletins/${first.id}/publish`)).status).toBe(409);
   });
+
+  it('the portal lists the published 通报 only, with its .docx to download', async () => {
+    const page = await api.anon().request('GET', '/xxgk/wzjc');
+    expect(page.status).toBe(200);
+    const html = await page.raw.text();
+    expect(html).toContain('关于2026年第一季度政府网站和政务新媒体检查情况的通报');
+    expect(html).toContain('潼府办〔2026〕1号');
+    expect(html).not.toContain('2025年下半年');
+    const file = await api.anon().request('GET', `/xxgk/wzjc/${first.id}.docx`);
+    expect(file.status).toBe(200);
+    expect(file.raw.headers.get('content-disposition')).toContain('.docx');
+    const drafts = (await office.get<Bulletin[]>('/api/media/bulletins')).body.data!;
+    const draft = drafts.find((b) => b.status === 'draft')!;
+    expect((await api.anon().request('GET', `/xxgk/wzjc/${draft.id}.docx`)).status).toBe(404);
+  });
 });
 
 describe('dashboard: site health and open 整改 by unit', () => {
