@@ -88,23 +88,21 @@ export async function bulletinDocx(input: {
     let k = 0;
     if (failedSites.length) {
       children.push(sub(`（${cn(++k)}）不合格的政府网站`));
-      failedSites.forEach((s, i) =>
+      for (const [i, s] of failedSites.entries())
         children.push(
           body(
             `${i + 1}．${s.unitName}“${s.name}”：${s.vetoes.map((v) => `${vetoLabel(v.rule)}（${v.detail}）`).join('；')}。`,
           ),
-        ),
-      );
+        );
     }
     if (failedAccounts.length) {
       children.push(sub(`（${cn(++k)}）不合格的政务新媒体`));
-      failedAccounts.forEach((a, i) =>
+      for (const [i, a] of failedAccounts.entries())
         children.push(
           body(
             `${i + 1}．${a.unitName}“${a.name}”：${a.vetoes.map((v) => `${accountVetoLabel(v.rule)}（${v.detail}）`).join('；')}。`,
           ),
-        ),
-      );
+        );
     }
   }
   if (!f.sites.checked && !f.accounts.checked) {
