@@ -387,6 +387,11 @@ describe('检查通报 .docx', () => {
     const drafts = (await office.get<Bulletin[]>('/api/media/bulletins')).body.data!;
     const draft = drafts.find((b) => b.status === 'draft')!;
     expect((await api.anon().request('GET', `/xxgk/wzjc/${draft.id}.docx`)).status).toBe(404);
+    // A liaison sees the published 通报 only, never a draft naming every unit before release.
+    const forLiaison = (await fgw.get<Bulletin[]>('/api/media/bulletins')).body.data!;
+    expect(forLiaison.map((b) => b.id)).toEqual([first.id]);
+    expect((await fgw.request('GET', `/api/media/bulletins/${draft.id}/file`)).status).toBe(404);
+    expect((await fgw.request('GET', `/api/media/bulletins/${first.id}/file`)).status).toBe(200);
   });
 });
 
@@ -406,6 +411,12 @@ describe('dashboard: site health and open 整改 by unit', () => {
       ['区教委网站', [{ asOf: '2026-02-11', verdict: '合格', findings: 0 }]],
     ]);
     expect(r.body.data!.openByUnit).toMatchObject([{ unitName: '区发展改革委', open: 2, overdue: 1 }]);
+    // The register shows the same: the latest check and the open 整改 of each site.
+    const sites = await office.get<{ items: WebsiteRow[] }>('/api/media/websites');
+    expect(sites.body.data!.items.find((w) => w.name === '区发改委网站')).toMatchObject({
+      lastCheck: { asOf: '2026-02-10', verdict: '不合格', findings: 2 },
+      openRectifications: 2,
+    });
     const own = await jw.get<MediaDashboard>('/api/media/dashboard');
     expect(own.body.data!.health.map((h) => h.name)).toEqual(['区教委网站']);
     expect(own.body.data!.openByUnit).toEqual([]);

@@ -26,6 +26,7 @@ import { getSetting, putSetting } from '../../platform/settings';
 import { unitNameSql } from '../org';
 import { getTasksSettings } from '../tasks';
 import { bulletinDocx, type ChannelLine } from './bulletin-docx';
+import type { Scoped } from './media.repo';
 
 const NEXT_NUMBER_KEY = 'media.bulletinNextNumber';
 
@@ -155,10 +156,17 @@ export async function publishBulletin(database: Database, actor: Actor, id: stri
   });
 }
 
-export const listBulletins = (db: DbOrTx) =>
-  db.select(bulletinColumns).from(mediaBulletins).orderBy(desc(mediaBulletins.createdAt));
+/** A unit-scoped user sees the published 通报 only: a draft names every unit's results before release. */
+const draftsVisible = (user: Scoped) => user.dataScope === 'all';
 
-export async function bulletinFile(db: DbOrTx, id: string, publishedOnly = false) {
+export const listBulletins = (db: DbOrTx, user: Scoped) =>
+  db
+    .select(bulletinColumns)
+    .from(mediaBulletins)
+    .where(draftsVisible(user) ? undefined : eq(mediaBulletins.status, 'published'))
+    .orderBy(desc(mediaBulletins.createdAt));
+
+export async function bulletinFile(db: DbOrTx, id: string, publishedOnly: boolean) {
   const [b] = await db
     .select({ fileId: mediaBulletins.fileId, title: mediaBulletins.title, status: mediaBulletins.status })
     .from(mediaBulletins)

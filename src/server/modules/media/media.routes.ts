@@ -94,12 +94,12 @@ function newMediaRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, nm.createSpotCheck, ({ c, user, params, body }) =>
     createSpotCheck(database, actorOf(user, c), user, params.id, body, today()),
   );
-  route(app, nm.bulletins, () => listBulletins(db));
+  route(app, nm.bulletins, ({ user }) => listBulletins(db, user));
   route(app, nm.createBulletin, ({ c, user, body }) =>
     createBulletin(database, actorOf(user, c), body, today(), config.districtName),
   );
-  route(app, nm.bulletinFile, async ({ params }) => {
-    const f = await bulletinFile(db, params.id);
+  route(app, nm.bulletinFile, async ({ user, params }) => {
+    const f = await bulletinFile(db, params.id, user.dataScope !== 'all');
     return fileResponse(f.bytes, f.name, DOCX_MIME);
   });
   route(app, nm.publishBulletin, ({ c, user, params }) =>
