@@ -1,12 +1,13 @@
 // [ADMIN] 政务新媒体 in the browser: the office imports an account's exported post list (.xlsx: preview, then
-// import), records a 抽查 with a screenshot, and sees the verdict in the drawer and the register. The server runs
+// import), records a 抽查 with a screenshot, and sees the verdict in the drawer and the register; then generates a
+// 检查通报 and opens the dashboard (axe: no serious findings). The server runs
 // on the real clock, so the post is dated "today" (China time) and the spot check is 合格 whatever day that is.
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../src/domain/calendar';
 import { mediaAccounts, units, users } from '../src/server/db/schema';
 import { writeTable } from '../src/server/platform/xlsx';
-import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 
@@ -79,6 +80,20 @@ describe('[ADMIN] 政务新媒体: posts and 抽查', () => {
     expect(await row.textContent()).toContain('首页截图.png');
     await page.keyboard.press('Escape');
     await page.getByTestId('accounts-table').getByText(`${today} 合格`).waitFor();
+
+    // The two new pages: 检查通报 (generate one for this quarter) and the dashboard, without serious axe findings.
+    await page.goto(`${e.base}/admin/media/bulletins`);
+    await page.getByTestId('bulletin-create').click();
+    await page.getByText('通报已生成').waitFor();
+    await page.getByTestId('bulletins-table').getByText('草稿').waitFor();
+    await page.waitForTimeout(500);
+    const axe = async () =>
+      (await axeSerious(page)).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    expect(await axe()).toEqual([]);
+    await page.goto(`${e.base}/admin/media/dashboard`);
+    await page.getByTestId('open-rectifications-table').waitFor();
+    await page.waitForTimeout(500);
+    expect(await axe()).toEqual([]);
     await ctx.close();
   });
 });
