@@ -86,7 +86,9 @@ describe('[ADMIN] 政务新媒体: posts and 抽查', () => {
     await page.getByTestId('bulletin-create').click();
     await page.getByText('通报已生成').waitFor();
     await page.getByTestId('bulletins-table').getByText('草稿').waitFor();
-    await page.waitForTimeout(500);
+    // Off the button just clicked: its hover colour is not the one measured.
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(800);
     const axe = async () =>
       (await axeSerious(page)).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
     expect(await axe()).toEqual([]);
