@@ -10,6 +10,7 @@ import type {
   PostImportPreview,
   PostRow,
   SpotCheck,
+  WebsiteRow,
 } from '../../src/contracts/media';
 import {
   auditLog,
