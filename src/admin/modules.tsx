@@ -314,6 +314,18 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['media:registry:list'],
         description: '开设、变更、关停、注销备案',
       },
+      {
+        path: '/media/dashboard',
+        label: '健康与整改',
+        anyOf: ['media:registry:list'],
+        description: '网站健康趋势与各单位未完成整改',
+      },
+      {
+        path: '/media/bulletins',
+        label: '检查通报',
+        anyOf: ['media:registry:list'],
+        description: '季度、半年检查通报（.docx）与门户发布',
+      },
     ],
   },
   {

@@ -41,6 +41,8 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/media/websites': lazy(() => import('./features/media/pages/WebsitesPage')),
   '/media/accounts': lazy(() => import('./features/media/pages/AccountsPage')),
   '/media/filings': lazy(() => import('./features/media/pages/FilingsPage')),
+  '/media/dashboard': lazy(() => import('./features/media/pages/MediaDashboardPage')),
+  '/media/bulletins': lazy(() => import('./features/media/pages/BulletinsPage')),
   '/audit/logs': lazy(() => import('./features/audit/pages/AuditLogsPage')),
   '/audit/logins': lazy(() => import('./features/audit/pages/LoginLogsPage')),
   '/system/calendar': lazy(() => import('./features/system/pages/CalendarPage')),

@@ -1,6 +1,8 @@
 // Contracts of the media module (issue 12): the register of websites and 政务新媒体 accounts, filings (备案) with
 // the signed request scan, the register import, and website checks.
 import { z } from 'zod';
+import { BULLETIN_PERIODS } from '../domain/media/bulletin';
+import { ACCOUNT_VETO_RULES } from '../domain/media/newmedia';
 import {
   CHANNEL_STATUSES,
   FILING_KINDS,
@@ -10,7 +12,7 @@ import {
   SITE_CODE_RE,
   websiteKey,
 } from '../domain/media/registry';
-import { endpoint, zDate, zInstant, zPage, zPaged, zUuid } from './http';
+import { endpoint, endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}过长`);
 const required = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
@@ -55,6 +57,9 @@ export const accountRowSchema = accountFieldsSchema.extend({
   unitId: z.string(),
   unitName: z.string(),
   status: z.enum(CHANNEL_STATUSES),
+  /** The latest recorded post (any date; the 抽查 judges against its own day). */
+  lastPost: z.string().nullable(),
+  lastSpotCheck: z.object({ checkedOn: z.string(), verdict: z.string() }).nullable(),
 });
 export type AccountRow = z.output<typeof accountRowSchema>;
 
@@ -153,6 +158,196 @@ export const rectificationSchema = z.object({
   closedAt: zInstant.nullable(),
 });
 export type Rectification = z.output<typeof rectificationSchema>;
+
+// ---- 政务新媒体 posts and 抽查 (issue 12 part 3) ----
+
+export const postInputSchema = z.object({
+  title: required(300, '标题'),
+  publishedOn: zDate,
+  reads: z.number().int().min(0, '阅读量不能为负').max(2_000_000_000).nullable().default(null),
+  url: text(500, '链接')
+    .refine((u) => u === '' || /^https?:\/\/\S+$/i.test(u), '链接应为 http:// 或 https:// 开头的网址')
+    .default(''),
+});
+export type PostInput = z.output<typeof postInputSchema>;
+
+export const postRowSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  title: z.string(),
+  publishedOn: z.string(),
+  reads: z.number().int().nullable(),
+  url: z.string(),
+  source: z.enum(['manual', 'import']),
+  createdAt: zInstant,
+});
+export type PostRow = z.output<typeof postRowSchema>;
+
+export const postImportPreviewSchema = z.object({
+  total: z.number().int(),
+  /** The header chosen for each field from the vocabulary. */
+  columns: z.record(z.string(), z.string()),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      title: z.string(),
+      publishedOn: z.string(),
+      reads: z.number().int().nullable(),
+      url: z.string(),
+      /** Already recorded (same day and title): left as it is. */
+      existing: z.boolean(),
+    }),
+  ),
+  /** Blocking: nothing is imported while there is one. */
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+});
+export type PostImportPreview = z.output<typeof postImportPreviewSchema>;
+
+export const evidenceSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number().int() });
+
+export const spotCheckInputSchema = z.object({
+  /** The day checked; today (China) when left out. */
+  checkedOn: zDate.optional(),
+  interactionWorks: z.boolean({ message: '请选择互动功能是否可用' }),
+  note: text(2000, '抽查说明').default(''),
+  evidenceFileIds: z.array(zUuid).min(1, '请上传至少一张截图作为抽查证据').max(20, '截图最多20张'),
+});
+export type SpotCheckInput = z.output<typeof spotCheckInputSchema>;
+
+export const spotCheckSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  checkedOn: z.string(),
+  lastPost: z.string().nullable(),
+  interactionWorks: z.boolean(),
+  verdict: z.string(),
+  vetoes: z.array(z.object({ rule: z.enum(ACCOUNT_VETO_RULES), detail: z.string() })),
+  note: z.string(),
+  evidence: z.array(z.object({ fileId: z.string(), name: z.string() })),
+  createdAt: zInstant,
+});
+export type SpotCheck = z.output<typeof spotCheckSchema>;
+
+// ---- 检查通报 (part 5) and dashboards (part 7) ----
+
+const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+const passSchema = z.object({
+  checked: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+});
+export const bulletinFiguresSchema = z.object({
+  sites: passSchema,
+  siteVetoes: z.array(countSchema),
+  findings: z.array(countSchema),
+  accounts: passSchema,
+  accountVetoes: z.array(countSchema),
+  praised: z.array(z.string()),
+  criticised: z.array(z.string()),
+});
+
+export const bulletinSchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  period: z.enum(BULLETIN_PERIODS),
+  title: z.string(),
+  docNumber: z.string(),
+  figures: bulletinFiguresSchema,
+  status: z.enum(['draft', 'published']),
+  createdAt: zInstant,
+  publishedAt: zInstant.nullable(),
+});
+export type Bulletin = z.output<typeof bulletinSchema>;
+
+export const bulletinInputSchema = z.object({
+  year: z.number().int().min(2000, '年份无效').max(2100, '年份无效'),
+  period: z.enum(BULLETIN_PERIODS, { message: '请选择季度或半年' }),
+  /** The 文号's number; the settings' next number when left out. */
+  number: z.number().int().min(1).max(9999).optional(),
+});
+
+export const dashboardSchema = z.object({
+  /** Each site's checks in the window, oldest first. */
+  health: z.array(
+    z.object({
+      websiteId: z.string(),
+      name: z.string(),
+      unitName: z.string(),
+      checks: z.array(z.object({ asOf: z.string(), verdict: z.string(), findings: z.number().int() })),
+    }),
+  ),
+  /** Open 整改 per unit; overdue when past its due date. */
+  openByUnit: z.array(
+    z.object({ unitId: z.string(), unitName: z.string(), open: z.number().int(), overdue: z.number().int() }),
+  ),
+});
+export type MediaDashboard = z.output<typeof dashboardSchema>;
+
+const nm = endpointsOf('政府网站与政务新媒体');
+const accountPath = '/api/media/accounts/:id';
+
+/** New-media posts, 抽查, 检查通报 and dashboards. */
+export const newMediaApi = {
+  posts: nm.get(`${accountPath}/posts`, '新媒体账号的发布记录', 'media:registry:list', {
+    query: z.object({ ...zPage }),
+    response: zPaged(postRowSchema),
+  }),
+  createPost: nm.post(`${accountPath}/posts`, '登记一条发布记录', 'media:post:record', {
+    body: postInputSchema,
+    response: postRowSchema,
+    status: 201,
+  }),
+  previewPostImport: nm.post(
+    `${accountPath}/posts/import/preview`,
+    '上传平台导出的发布记录（.xlsx）并预览（不保存）',
+    'media:post:record',
+    { upload: true, response: postImportPreviewSchema },
+  ),
+  importPosts: nm.post(
+    `${accountPath}/posts/import`,
+    '导入发布记录（有一处问题则整表不导入；已登记的跳过）',
+    'media:post:record',
+    { upload: true, response: z.object({ created: z.number().int(), skipped: z.number().int() }) },
+  ),
+  uploadEvidence: nm.post('/api/media/evidence', '上传抽查截图（.png/.jpg/.pdf）', 'media:spot:check', {
+    upload: true,
+    response: evidenceSchema,
+  }),
+  evidence: nm.get('/api/media/evidence/:fileId', '下载抽查截图', 'media:registry:list', {
+    response: zFile,
+  }),
+  spotChecks: nm.get(`${accountPath}/spot-checks`, '新媒体账号的抽查记录', 'media:registry:list', {
+    response: z.array(spotCheckSchema),
+  }),
+  createSpotCheck: nm.post(
+    `${accountPath}/spot-checks`,
+    '抽查新媒体账号（两周未更新、无有效互动功能单项否决）',
+    'media:spot:check',
+    { body: spotCheckInputSchema, response: spotCheckSchema, status: 201 },
+  ),
+  bulletins: nm.get('/api/media/bulletins', '网站与新媒体检查通报', 'media:registry:list', {
+    response: z.array(bulletinSchema),
+  }),
+  createBulletin: nm.post(
+    '/api/media/bulletins',
+    '生成季度或半年检查通报（.docx 公文格式；文号取设置中的机关代字）',
+    'media:bulletin:manage',
+    { body: bulletinInputSchema, response: bulletinSchema, status: 201 },
+  ),
+  bulletinFile: nm.get('/api/media/bulletins/:id/file', '下载检查通报（.docx）', 'media:registry:list', {
+    response: zFile,
+  }),
+  publishBulletin: nm.post(
+    '/api/media/bulletins/:id/publish',
+    '在门户网站发布检查通报',
+    'media:bulletin:manage',
+    { response: bulletinSchema },
+  ),
+  dashboard: nm.get('/api/media/dashboard', '网站健康趋势与未完成整改', 'media:registry:list', {
+    query: z.object({ from: zDate.optional(), to: zDate.optional() }),
+    response: dashboardSchema,
+  }),
+};
 
 const tag = '政府网站与政务新媒体';
 

@@ -79,6 +79,9 @@ export const PERMISSIONS = {
   'media:filing:submit': '提交网站与新媒体备案',
   'media:filing:review': '审核网站与新媒体备案',
   'media:check:run': '检查政府网站',
+  'media:post:record': '登记政务新媒体发布记录',
+  'media:spot:check': '抽查政务新媒体',
+  'media:bulletin:manage': '生成和发布网站与新媒体检查通报',
   // ---- interaction ----
   'interaction:consult:list': '查看政策咨询',
   'interaction:consult:create': '登记政策咨询',

@@ -1,5 +1,7 @@
+export * from './bulletin';
 export * from './dates';
 export * from './guide';
+export * from './newmedia';
 export * from './page';
 export * from './registry';
 export * from './robots';

@@ -110,6 +110,20 @@ export type VetoRule =
   | 'serious_error'
   | 'unreachable';
 
+export const VETO_LABELS: Record<VetoRule, string> = {
+  home_not_updated: '首页不更新',
+  columns_not_updated: '栏目不更新',
+  blank_columns: '空白栏目过多',
+  interaction_poor: '互动回应差',
+  serious_error: '严重表述错误',
+  unreachable: '站点无法访问',
+};
+
+/** The label of a stored veto's rule (an unknown code is shown as it is). */
+export function vetoLabel(rule: string): string {
+  return Object.hasOwn(VETO_LABELS, rule) ? VETO_LABELS[rule as VetoRule] : rule;
+}
+
 export interface Veto {
   rule: VetoRule;
   detail: string;

@@ -16,6 +16,11 @@ export function bulletinDocNumber(agencyCode: string, year: number, n: number): 
   return `${agencyCode}〔${year}〕${n}号`;
 }
 
+/** The issuing office of a district's 通报: 重庆市潼南区 → 潼南区人民政府办公室. */
+export function bulletinIssuer(districtName: string): string {
+  return `${districtName.replace(/^.*?市/, '')}人民政府办公室`;
+}
+
 /** The usual 机关代字 of a district government's office: 重庆市潼南区 → 潼府办, 某某县 → 某府办. */
 export function defaultAgencyCode(districtName: string): string {
   let local = districtName;

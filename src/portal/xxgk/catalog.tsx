@@ -76,6 +76,11 @@ export function xxgkCatalog(app: Hono<AppEnv>, p: Platform, v: View): void {
             <a href={other ? `/xxgk/gfxwj?unit=${unit.id}` : '/xxgk/gfxwj'}>行政规范性文件统一查询</a>
           </p>
         )}
+        {top.code === 'fdzdgknr' && chain.length === 1 && !other && (
+          <p>
+            <a href="/xxgk/wzjc">政府网站和政务新媒体检查通报</a>
+          </p>
+        )}
         {top.code === 'zn' && chain.length === 1 && (
           <p>
             <a href={other ? `/xxgk/guide?unit=${unit.id}` : '/xxgk/guide'}>

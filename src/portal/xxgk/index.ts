@@ -9,6 +9,7 @@ import { xxgkDirectory } from './directory';
 import { xxgkEnforcement } from './enforcement';
 import { xxgkGuide } from './guide';
 import { xxgkItem } from './item';
+import { xxgkMediaBulletins } from './media';
 import { xxgkNormative } from './normative';
 import { xxgkSearch } from './search';
 import { createView } from './view';
@@ -21,6 +22,7 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   xxgkNormative(app, p, view);
   xxgkCleanup(app, p, view);
   xxgkEnforcement(app, p, view);
+  xxgkMediaBulletins(app, p, view);
   xxgkGuide(app, p, view);
   xxgkSearch(app, p, view);
 }

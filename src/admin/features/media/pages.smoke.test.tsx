@@ -2,14 +2,24 @@
 // checks the office's and a liaison's buttons.
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { type AccountRow, type FilingRow, mediaApi, type WebsiteRow } from '../../../contracts/media';
+import {
+  type AccountRow,
+  type Bulletin,
+  type FilingRow,
+  type MediaDashboard,
+  mediaApi,
+  newMediaApi,
+  type WebsiteRow,
+} from '../../../contracts/media';
 import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
 import { me, renderPage, type Seed } from '../../testing/smoke';
 import AccountsPage from './pages/AccountsPage';
+import BulletinsPage from './pages/BulletinsPage';
 import FilingsPage from './pages/FilingsPage';
+import MediaDashboardPage, { healthOption } from './pages/MediaDashboardPage';
 import WebsitesPage from './pages/WebsitesPage';
 
 function render(role: RoleCode, node: ReactNode, seed: Seed): string {
@@ -44,6 +54,8 @@ const account: AccountRow = {
   sponsor: '',
   maintainer: '区融媒体中心',
   status: 'closed',
+  lastPost: '2026-02-20',
+  lastSpotCheck: { checkedOn: '2026-03-02', verdict: '不合格' },
 };
 const filing: FilingRow = {
   id: 'f1',
@@ -80,6 +92,9 @@ describe('media pages render', () => {
     ]);
     expect(accounts).toContain('微信公众号');
     expect(accounts).toContain('关停');
+    expect(accounts).toContain('2026-02-20');
+    expect(accounts).toMatch(/2026-03-02\s+不合格/);
+    expect(accounts).toContain('发布记录');
     const filingsKey = keyOf(mediaApi.filings, { query: { page: 1, pageSize: 100, status: 'pending' } });
     const office = render('office', <FilingsPage />, [[filingsKey, { items: [filing], total: 1 }]]);
     expect(office).toContain('关停申请.pdf');
@@ -87,5 +102,75 @@ describe('media pages render', () => {
     const liaison = render('liaison', <FilingsPage />, [[filingsKey, { items: [filing], total: 1 }]]);
     expect(liaison).toContain('提交备案申请');
     expect(liaison).not.toMatch(/通\s*过/);
+  });
+
+  const bulletin: Bulletin = {
+    id: 'b1',
+    year: 2026,
+    period: 'Q1',
+    title: '关于2026年第一季度政府网站和政务新媒体检查情况的通报',
+    docNumber: '潼府办〔2026〕1号',
+    figures: {
+      sites: { checked: 2, passed: 1, failed: 1 },
+      siteVetoes: [],
+      findings: [],
+      accounts: { checked: 3, passed: 2, failed: 1 },
+      accountVetoes: [],
+      praised: [],
+      criticised: ['区发展改革委'],
+    },
+    status: 'draft',
+    createdAt: '2026-03-02T01:00:00.000Z',
+    publishedAt: null,
+  };
+  it('检查通报: the office generates and publishes, a liaison only downloads', () => {
+    const seed: Seed = [[keyOf(newMediaApi.bulletins), [bulletin]]];
+    const office = render('office', <BulletinsPage />, seed);
+    expect(office).toContain('潼府办〔2026〕1号');
+    expect(office).toContain('检查2个，不合格1个');
+    expect(office).toContain('抽查3个，不合格1个');
+    expect(office).toContain('生成通报');
+    expect(office).toMatch(/发\s*布/);
+    const liaison = render('liaison', <BulletinsPage />, seed);
+    expect(liaison).not.toContain('生成通报');
+    expect(liaison).toContain('下载');
+  });
+  const dash: MediaDashboard = {
+    health: [
+      {
+        websiteId: 'w1',
+        name: '区发改委网站',
+        unitName: '区发展改革委',
+        checks: [
+          { asOf: '2026-02-10', verdict: '不合格', findings: 3 },
+          { asOf: '2026-02-24', verdict: '合格', findings: 1 },
+        ],
+      },
+      {
+        websiteId: 'w2',
+        name: '区教委网站',
+        unitName: '区教委',
+        checks: [{ asOf: '2026-02-17', verdict: '合格', findings: 0 }],
+      },
+    ],
+    openByUnit: [{ unitId: 'fgw', unitName: '区发展改革委', open: 3, overdue: 1 }],
+  };
+  it('the dashboard: open 整改 by unit, and a health line per site with failed checks in red', () => {
+    const html = render('office', <MediaDashboardPage />, [
+      [keyOf(newMediaApi.dashboard, { query: {} }), dash],
+    ]);
+    expect(html).toContain('各单位未完成整改');
+    expect(html).toContain('区发展改革委');
+    const o = healthOption(dash.health) as {
+      xAxis: { data: string[] };
+      series: { name: string; data: unknown[] }[];
+    };
+    expect(o.xAxis.data).toEqual(['2026-02-10', '2026-02-17', '2026-02-24']);
+    expect(o.series[0]!.data).toEqual([
+      { value: 3, symbolSize: 10, itemStyle: { color: '#cf1322' } },
+      null,
+      1,
+    ]);
+    expect(o.series[1]!.data).toEqual([null, 0, null]);
   });
 });

@@ -1,6 +1,17 @@
 // Queries of the media feature (the convention is in src/admin/queries.ts).
-import { type FilingInput, mediaApi } from '../../../contracts/media';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type FilingInput,
+  mediaApi,
+  newMediaApi,
+  type PostInput,
+  type SpotCheckInput,
+} from '../../../contracts/media';
+import type { BulletinPeriod } from '../../../domain/media/bulletin';
+import { uploadTo } from '../../api';
 import { keyOf, useCall, useCallMutation } from '../../queries';
+
+export { newMediaApi };
 
 export const useChecks = (id: string) => useCall(mediaApi.checks, { params: { id } });
 export const useRectifications = (id: string) => useCall(mediaApi.rectifications, { params: { id } });
@@ -42,3 +53,62 @@ export function useSubmitFiling(onDone: () => void) {
     onSuccess: onDone,
   });
 }
+
+// ---- 政务新媒体 posts and 抽查, 检查通报, dashboard ----
+
+export const usePosts = (id: string) =>
+  useCall(newMediaApi.posts, { params: { id }, query: { page: 1, pageSize: 50 } });
+export const useSpotChecks = (id: string) => useCall(newMediaApi.spotChecks, { params: { id } });
+
+const accountKeys = (id: string) => [
+  keyOf(newMediaApi.posts, { params: { id }, query: { page: 1, pageSize: 50 } }),
+  keyOf(newMediaApi.spotChecks, { params: { id } }),
+  keyOf(mediaApi.accounts),
+];
+
+export function useCreatePost(id: string, onDone: () => void) {
+  return useCallMutation(newMediaApi.createPost, {
+    toArgs: (body: PostInput) => ({ params: { id }, body }),
+    invalidates: accountKeys(id),
+    onSuccess: onDone,
+  });
+}
+
+export function useImportPosts(id: string, onDone: (r: { created: number; skipped: number }) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadTo(newMediaApi.importPosts, file, { params: { id } }),
+    onSuccess: async (r) => {
+      for (const queryKey of accountKeys(id)) await qc.invalidateQueries({ queryKey });
+      onDone(r);
+    },
+  });
+}
+
+export function useCreateSpotCheck(id: string, onDone: () => void) {
+  return useCallMutation(newMediaApi.createSpotCheck, {
+    toArgs: (body: SpotCheckInput) => ({ params: { id }, body }),
+    invalidates: accountKeys(id),
+    onSuccess: onDone,
+  });
+}
+
+export const useBulletins = () => useCall(newMediaApi.bulletins);
+
+export function useCreateBulletin(onDone: () => void) {
+  return useCallMutation(newMediaApi.createBulletin, {
+    toArgs: (body: { year: number; period: BulletinPeriod }) => ({ body }),
+    invalidates: [keyOf(newMediaApi.bulletins)],
+    onSuccess: onDone,
+  });
+}
+
+export function usePublishBulletin(onDone: () => void) {
+  return useCallMutation(newMediaApi.publishBulletin, {
+    toArgs: (id: string) => ({ params: { id } }),
+    invalidates: [keyOf(newMediaApi.bulletins)],
+    onSuccess: onDone,
+  });
+}
+
+export const useMediaDashboard = () => useCall(newMediaApi.dashboard, { query: {} });

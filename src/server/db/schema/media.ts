@@ -1,6 +1,8 @@
 // Government websites and 政务新媒体 (issue 12): the register, its filings (备案) with the signed request scan, the
 // website checks with their findings, and the 整改 items opened from findings.
+import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -11,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { BULLETIN_PERIODS, type BulletinFigures } from '../../../domain/media/bulletin';
+import type { AccountVeto } from '../../../domain/media/newmedia';
 import {
   CHANNEL_STATUSES,
   FILING_KINDS,
@@ -21,6 +25,7 @@ import {
 import type { Veto } from '../../../domain/media/rules';
 import type { Finding } from '../../../domain/media/site';
 import { oneOf } from './checks';
+import { createdAt, day, id, instant, jsonList, ownedBy, ref, refTo } from './columns';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -174,5 +179,78 @@ export const mediaRectifications = pgTable(
   (t) => [
     index('media_rectifications_site_idx').on(t.websiteId, t.status),
     oneOf('media_rectifications_status_ck', t.status, RECTIFICATION_STATUSES),
+  ],
+);
+
+export const POST_SOURCES = ['manual', 'import'] as const;
+
+/** 政务新媒体 post records (issue 12 part 3): entered, or imported from the platform's exported post list. */
+export const mediaPosts = pgTable(
+  'media_posts',
+  {
+    id: id(),
+    accountId: ownedBy('account_id', () => mediaAccounts.id),
+    title: text('title').notNull(),
+    publishedOn: day('published_on').notNull(),
+    reads: integer('reads'),
+    url: text('url').notNull().default(''),
+    source: text('source', { enum: POST_SOURCES }).notNull(),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('media_posts_account_day_title_uq').on(t.accountId, t.publishedOn, t.title),
+    oneOf('media_posts_source_ck', t.source, POST_SOURCES),
+  ],
+);
+
+/** 抽查 of one account: the MON-5 judgement on that day with screenshots as evidence (stored files). */
+export const mediaSpotChecks = pgTable(
+  'media_spot_checks',
+  {
+    id: id(),
+    accountId: ownedBy('account_id', () => mediaAccounts.id),
+    unitId: refTo('unit_id', () => units.id),
+    checkedOn: day('checked_on').notNull(),
+    lastPost: day('last_post'),
+    interactionWorks: boolean('interaction_works').notNull(),
+    verdict: text('verdict').notNull(),
+    vetoes: jsonList<AccountVeto>('vetoes'),
+    note: text('note').notNull().default(''),
+    evidenceFileIds: uuid('evidence_file_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    checkedBy: ref('checked_by', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_spot_checks_account_idx').on(t.accountId, t.checkedOn)],
+);
+
+/** Screenshots uploaded as 抽查 evidence, and by whom (a spot check may cite only its own uploads). */
+export const mediaEvidence = pgTable('media_evidence', {
+  fileId: refTo('file_id', () => files.id).primaryKey(),
+  uploadedBy: ref('uploaded_by', () => users.id),
+});
+
+export const BULLETIN_STATUSES = ['draft', 'published'] as const;
+
+/** 检查通报 (issue 12 part 5): one a period; the .docx is a stored file, published on the portal when released. */
+export const mediaBulletins = pgTable(
+  'media_bulletins',
+  {
+    id: id(),
+    year: integer('year').notNull(),
+    period: text('period', { enum: BULLETIN_PERIODS }).notNull(),
+    title: text('title').notNull(),
+    docNumber: text('doc_number').notNull(),
+    figures: jsonb('figures').$type<BulletinFigures>().notNull(),
+    fileId: refTo('file_id', () => files.id),
+    status: text('status', { enum: BULLETIN_STATUSES }).notNull().default('draft'),
+    createdBy: ref('created_by', () => users.id),
+    createdAt: createdAt(),
+    publishedAt: instant('published_at'),
+  },
+  (t) => [
+    index('media_bulletins_status_idx').on(t.status, t.publishedAt),
+    oneOf('media_bulletins_period_ck', t.period, BULLETIN_PERIODS),
+    oneOf('media_bulletins_status_ck', t.status, BULLETIN_STATUSES),
   ],
 );

@@ -1,14 +1,20 @@
 // The media module's face (issue 12): government websites and 政务新媒体 — register, filings, website checks and
 // the 整改 they open. The CLI calls `checkSite`; the scheduler checks every running site once a week.
 import { chinaDate } from '../../../domain/calendar';
-import { systemActor } from '../../platform/context';
+import { type Platform, systemActor } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
+import { bulletinFile, publishedBulletins } from './bulletins';
 import { rectifyDue, runCheck, sitesDue } from './checks';
 import { mediaRoutes } from './media.routes';
 import { RECTIFY_WORKING_DAYS } from './rectification';
 
 export { checkSite, type SiteCheckOptions, type SiteCheckResult } from './site-check';
+
+/** The portal's reads: published 检查通报 and their .docx. */
+export const publicBulletins = (p: Pick<Platform, 'database'>) => publishedBulletins(p.database.db);
+export const publicBulletinFile = (p: Pick<Platform, 'database'>, id: string) =>
+  bulletinFile(p.database.db, id, true);
 
 /** Sites are re-checked weekly; a few per run keeps one job run short. */
 const CHECK_EVERY_DAYS = 7;

@@ -37,9 +37,9 @@ export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
   ]);
   const lastCheck = sql<{ id: string; asOf: string; verdict: string; findings: number } | null>`(
     SELECT json_build_object('id', c.id, 'asOf', c.as_of, 'verdict', c.verdict, 'findings', jsonb_array_length(c.findings))
-    FROM media_site_checks c WHERE c.website_id = ${mediaWebsites.id} ORDER BY c.checked_at DESC LIMIT 1)`;
+    FROM media_site_checks c WHERE c.website_id = media_websites.id ORDER BY c.checked_at DESC LIMIT 1)`;
   const open = sql<number>`(SELECT count(*)::int FROM media_rectifications r
-    WHERE r.website_id = ${mediaWebsites.id} AND r.status = 'open')`;
+    WHERE r.website_id = media_websites.id AND r.status = 'open')`;
   const items = await db
     .select({
       id: mediaWebsites.id,
@@ -81,6 +81,11 @@ export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
       sponsor: mediaAccounts.sponsor,
       maintainer: mediaAccounts.maintainer,
       status: mediaAccounts.status,
+      lastPost: sql<string | null>`(SELECT max(p.published_on)::text FROM media_posts p
+        WHERE p.account_id = media_accounts.id)`,
+      lastSpotCheck: sql<{ checkedOn: string; verdict: string } | null>`(
+        SELECT json_build_object('checkedOn', s.checked_on, 'verdict', s.verdict) FROM media_spot_checks s
+        WHERE s.account_id = media_accounts.id ORDER BY s.checked_on DESC, s.created_at DESC LIMIT 1)`,
     })
     .from(mediaAccounts)
     .where(w)

@@ -1,15 +1,19 @@
 // HTTP only: each contract of src/contracts/media.ts mounted on its use case.
 import type { Hono } from 'hono';
-import { mediaApi as api } from '../../../contracts/media';
+import { mediaApi as api, newMediaApi as nm } from '../../../contracts/media';
 import { chinaDate } from '../../../domain/calendar';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { route } from '../../platform/http/route';
-import { readUpload } from '../../platform/http/upload';
+import { DOCX_MIME, fileResponse, readUpload } from '../../platform/http/upload';
+import { bulletinFile, createBulletin, listBulletins, publishBulletin } from './bulletins';
 import { rectifyDue, runCheck, websiteInScope } from './checks';
+import { mediaDashboard } from './dashboard';
 import { reviewFiling, submitFiling, uploadScan } from './filings';
 import { checksOf, listAccounts, listFilings, listWebsites, rectificationsOf } from './media.repo';
+import { accountInScope, createPost, importPosts, listPosts, previewPostImport } from './posts';
 import { RECTIFY_WORKING_DAYS } from './rectification';
 import { importWebsites } from './registry';
+import { createSpotCheck, listSpotChecks, readEvidence, uploadEvidence } from './spot-checks';
 
 const UPLOAD_MAX = 20 * 1024 * 1024;
 
@@ -48,4 +52,58 @@ export function mediaRoutes(app: Hono<AppEnv>, p: Platform): void {
     await websiteInScope(database, user, params.id);
     return rectificationsOf(db, params.id);
   });
+  newMediaRoutes(app, p);
+}
+
+/** 政务新媒体 posts and 抽查, 检查通报, dashboards. */
+function newMediaRoutes(app: Hono<AppEnv>, p: Platform): void {
+  const { database, config } = p;
+  const db = database.db;
+  const today = () => chinaDate(p.clock.now());
+  route(app, nm.posts, async ({ user, params, query }) => {
+    await accountInScope(db, user, params.id);
+    return listPosts(db, params.id, query);
+  });
+  route(app, nm.createPost, ({ c, user, params, body }) =>
+    createPost(database, actorOf(user, c), user, params.id, body, today()),
+  );
+  route(app, nm.previewPostImport, async ({ c, user, params }) =>
+    previewPostImport(database, user, params.id, (await readUpload(c, UPLOAD_MAX)).bytes, today()),
+  );
+  route(app, nm.importPosts, async ({ c, user, params }) =>
+    importPosts(
+      database,
+      actorOf(user, c),
+      user,
+      params.id,
+      (await readUpload(c, UPLOAD_MAX)).bytes,
+      today(),
+    ),
+  );
+  route(app, nm.uploadEvidence, async ({ c, user }) =>
+    uploadEvidence(database, actorOf(user, c), await readUpload(c, UPLOAD_MAX)),
+  );
+  route(app, nm.evidence, async ({ user, params }) => {
+    const f = await readEvidence(db, user, params.fileId);
+    return fileResponse(f.bytes, f.name, f.mime);
+  });
+  route(app, nm.spotChecks, async ({ user, params }) => {
+    await accountInScope(db, user, params.id);
+    return listSpotChecks(db, params.id);
+  });
+  route(app, nm.createSpotCheck, ({ c, user, params, body }) =>
+    createSpotCheck(database, actorOf(user, c), user, params.id, body, today()),
+  );
+  route(app, nm.bulletins, ({ user }) => listBulletins(db, user));
+  route(app, nm.createBulletin, ({ c, user, body }) =>
+    createBulletin(database, actorOf(user, c), body, today(), config.districtName),
+  );
+  route(app, nm.bulletinFile, async ({ user, params }) => {
+    const f = await bulletinFile(db, params.id, user.dataScope !== 'all');
+    return fileResponse(f.bytes, f.name, DOCX_MIME);
+  });
+  route(app, nm.publishBulletin, ({ c, user, params }) =>
+    publishBulletin(database, actorOf(user, c), params.id),
+  );
+  route(app, nm.dashboard, ({ user, query }) => mediaDashboard(db, user, query, today()));
 }

@@ -1,20 +1,5 @@
 // Supervision outputs: the ledger as .xlsx in the layout of the notice's table plus status columns, and the 通报
-// as .docx in official-document layout (GB/T 9704: margins 37/35/28/26 mm, 方正小标宋 二号 title, 仿宋_GB2312
-// 三号 body, 黑体 level-1 headings).
-import {
-  AlignmentType,
-  convertMillimetersToTwip,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+// as .docx in official-document layout (the 公文 pieces of platform/documents/gongwen.ts).
 import ExcelJS from 'exceljs';
 import {
   type BulletinStatus,
@@ -23,6 +8,18 @@ import {
   tallyByUnit,
 } from '../../../domain/tasks/bulletin';
 import { LEDGER_STATUS_LABELS, type LedgerStatus, periodLabel } from '../../../domain/tasks/ledger';
+import {
+  type Block,
+  body,
+  chineseDate,
+  cn,
+  gongwenDocx,
+  gongwenHead,
+  gongwenTail,
+  gridTable,
+  heading,
+  sub,
+} from '../../platform/documents/gongwen';
 
 export interface ExportRow {
   id: string;
@@ -116,51 +113,20 @@ export async function ledgerXlsx(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const FS = '仿宋_GB2312';
-const run = (text: string, font = FS, size = 32, bold = false) =>
-  new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold });
-const body = (text: string) =>
-  new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
-const heading = (text: string) =>
-  new Paragraph({ children: [run(text, '黑体')], indent: { firstLine: 640 }, spacing: { line: 560 } });
-const sub = (text: string) =>
-  new Paragraph({ children: [run(text, '楷体_GB2312')], indent: { firstLine: 640 }, spacing: { line: 560 } });
-
-const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const cn = (n: number) => CN_NUM[n - 1] ?? String(n);
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
-
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FS, 24, bold)] })],
-  });
-
 /** 各单位任务落实情况统计表: one row a unit. */
-function statisticsTable(tallies: ReturnType<typeof tallyByUnit>): Table {
-  const head = ['序号', '单位', '任务项次', '已销号', '逾期未完成', '被退回', '销号率'];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-      ...tallies.map(
-        (t, i) =>
-          new TableRow({
-            children: [
-              cell(String(i + 1)),
-              cell(t.unitName),
-              cell(String(t.total)),
-              cell(String(t.closed)),
-              cell(String(t.overdue)),
-              cell(String(t.returned)),
-              cell(`${t.rate}%`),
-            ],
-          }),
-      ),
-    ],
-  });
+function statisticsTable(tallies: ReturnType<typeof tallyByUnit>) {
+  return gridTable(
+    ['序号', '单位', '任务项次', '已销号', '逾期未完成', '被退回', '销号率'],
+    tallies.map((t, i) => [
+      String(i + 1),
+      t.unitName,
+      String(t.total),
+      String(t.closed),
+      String(t.overdue),
+      String(t.returned),
+      `${t.rate}%`,
+    ]),
+  );
 }
 
 const bulletinStatus = (s: LedgerStatus): BulletinStatus =>
@@ -190,23 +156,9 @@ export async function bulletinDocx(input: {
   };
   const tallies = tallyByUnit(rows.map((r) => ({ unitName: r.unitName, status: bulletinStatus(r.status) })));
   const { praised, criticised } = praiseAndCriticise(tallies);
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 560 },
-      children: [run(`${input.issuer.replace(/办公室$/, '')}办公室文件`, '方正小标宋简体', 44)],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 240, after: 480 },
-      children: [run(input.docNumber)],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 560, after: 480 },
-      children: [run(`关于${input.year}年政务公开工作任务落实情况的通报`, '方正小标宋简体', 44)],
-    }),
-    new Paragraph({ spacing: { line: 560 }, children: [run('各有关单位：')] }),
+  const title = `关于${input.year}年政务公开工作任务落实情况的通报`;
+  const children: Block[] = [
+    ...gongwenHead({ issuer: input.issuer, docNumber: input.docNumber, title, to: '各有关单位' }),
     body(
       `按照${quoteTitle(input.planTitle)}要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
     ),
@@ -253,54 +205,11 @@ export async function bulletinDocx(input: {
     ),
   );
   children.push(
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      spacing: { before: 960 },
-      children: [run(input.issuer)],
+    ...gongwenTail({
+      issuer: input.issuer,
+      date: input.today,
+      annex: { title: '各单位任务落实情况统计表', table: statisticsTable(tallies) },
     }),
   );
-  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(input.today))] }));
-  // 附件 after the date, as in a 公文.
-  children.push(new Paragraph({ pageBreakBefore: true, children: [run('附件', '黑体')] }));
-  children.push(
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 240 },
-      children: [run('各单位任务落实情况统计表', '方正小标宋简体', 36)],
-    }),
-  );
-  children.push(statisticsTable(tallies));
-  const doc = new Document({
-    creator: 'Gongkai',
-    title: `关于${input.year}年政务公开工作任务落实情况的通报`,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-            },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: '宋体' }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return gongwenDocx(title, children);
 }

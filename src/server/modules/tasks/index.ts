@@ -7,6 +7,7 @@ import { tasksRoutes } from './tasks.routes';
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
 export { closeRectificationTask, openRectificationTask, type RectificationTaskInput } from './rectification';
+export { getTasksSettings } from './settings.service';
 // The to-do centre.
 export { tasksTodo } from './todo';
 

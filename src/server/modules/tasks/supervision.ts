@@ -2,7 +2,7 @@
 // each over the rows the viewer may see.
 import { eq } from 'drizzle-orm';
 import type { Dashboard } from '../../../contracts/tasks';
-import { bulletinDocNumber } from '../../../domain/tasks/bulletin';
+import { bulletinDocNumber, bulletinIssuer } from '../../../domain/tasks/bulletin';
 import type { DbOrTx } from '../../db/client';
 import { planTasks } from '../../db/schema/tasks';
 import { dashboard } from './dashboard';
@@ -60,7 +60,7 @@ export async function exportBulletin(
     year: plan.year,
     planTitle: plan.title,
     today,
-    issuer: `${districtName.replace(/^.*?市/, '')}人民政府办公室`,
+    issuer: bulletinIssuer(districtName),
     docNumber: bulletinDocNumber(settings.bulletinAgencyCode, year, q.number ?? settings.bulletinNextNumber),
     rows,
   });

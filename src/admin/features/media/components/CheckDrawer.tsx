@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Rectification, SiteCheck, WebsiteRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
-import { FINDING_LABELS, VETO_LABELS } from '../labels';
+import { FINDING_LABELS, vetoLabel } from '../labels';
 import { useChecks, useRectifications, useRunCheck } from '../queries';
 
 type Finding = SiteCheck['findings'][number];
@@ -56,7 +56,7 @@ export function CheckDrawer({ site, onClose }: { site: WebsiteRow; onClose: () =
                 key={v.rule}
                 type="error"
                 showIcon
-                title={`单项否决：${VETO_LABELS[v.rule] ?? v.rule}`}
+                title={`单项否决：${vetoLabel(v.rule)}`}
                 description={v.detail}
               />
             ))}

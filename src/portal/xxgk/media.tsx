@@ -1,0 +1,87 @@
+/** @jsxImportSource hono/jsx */
+// 政府网站和政务新媒体检查通报 (issue 12 part 5): the published quarterly and half-yearly reports, each with its
+// figures and the .docx to download. Data from the media module's face; cached pages are cleared by the
+// media_bulletins trigger (migration 0024).
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import { chinaDate } from '../../domain/calendar';
+import { publicBulletinFile, publicBulletins } from '../../server/modules/media';
+import type { AppEnv, Platform } from '../../server/platform/context';
+import { AppError } from '../../server/platform/errors';
+import { attachment, DOCX_MIME } from '../../server/platform/http/upload';
+import { ITEM_ID, type View, xxgk } from './view';
+
+export function xxgkMediaBulletins(app: Hono<AppEnv>, p: Platform, v: View): void {
+  app.get('/xxgk/wzjc', async (c) => {
+    const rows = await publicBulletins(p);
+    return v.send(
+      c,
+      '政府网站和政务新媒体检查通报',
+      [
+        xxgk,
+        { label: '法定主动公开内容', href: '/xxgk/fdzdgknr' },
+        { label: '政府网站和政务新媒体检查通报' },
+      ],
+      <>
+        <h1>政府网站和政务新媒体检查通报</h1>
+        <p>按照国办秘函〔2019〕19号要求，每季度检查政府网站、抽查政务新媒体，并公开检查结果。</p>
+        {rows.length === 0 ? (
+          <p>暂无已发布的检查通报。</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <caption class="skip">检查通报</caption>
+              <thead>
+                <tr>
+                  <th scope="col">通报</th>
+                  <th scope="col">文号</th>
+                  <th scope="col">政府网站（合格/检查）</th>
+                  <th scope="col">政务新媒体（合格/抽查）</th>
+                  <th scope="col">发布日期</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((b) => (
+                  <tr>
+                    <td>
+                      <a href={`/xxgk/wzjc/${b.id}.docx`}>{b.title}</a>
+                      <div class="meta">下载 Word 文档（.docx）</div>
+                    </td>
+                    <td>{b.docNumber}</td>
+                    <td>{`${b.figures.sites.passed}/${b.figures.sites.checked}`}</td>
+                    <td>{`${b.figures.accounts.passed}/${b.figures.accounts.checked}`}</td>
+                    <td>{b.publishedAt ? chinaDate(b.publishedAt) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </>,
+      { nav: 'fdzdgknr' },
+    );
+  });
+
+  app.get('/xxgk/wzjc/:file', async (c) => {
+    const id = c.req.param('file').replace(/\.docx$/, '');
+    if (!ITEM_ID.test(id)) return v.notFound(c);
+    try {
+      const f = await publicBulletinFile(p, id);
+      const etag = `"${createHash('sha1').update(f.bytes).digest('hex')}"`;
+      if (c.req.header('If-None-Match') === etag)
+        return new Response(null, { status: 304, headers: { ETag: etag } });
+      return new Response(f.bytes as BodyInit, {
+        headers: {
+          'Content-Type': DOCX_MIME,
+          'Content-Disposition': attachment(f.name),
+          ETag: etag,
+          'Cache-Control': 'public, max-age=300',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') return v.notFound(c);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,142 @@
+// The 检查通报 .docx: 版头 with the 文号, the figures (sites checked, 合格/不合格, vetoes, findings by kind, 政务新媒体
+// results), the units praised and criticised, the channels found 不合格 with their vetoes, the requirements, 落款,
+// and the per-channel table as 附件. Layout from platform/documents/gongwen.ts (shared with the tasks 通报).
+import type { BulletinFigures } from '../../../domain/media/bulletin';
+import { ACCOUNT_VETO_LABELS, type AccountVetoRule } from '../../../domain/media/newmedia';
+import { vetoLabel } from '../../../domain/media/rules';
+import {
+  type Block,
+  body,
+  cn,
+  gongwenDocx,
+  gongwenHead,
+  gongwenTail,
+  gridTable,
+  heading,
+  sub,
+} from '../../platform/documents/gongwen';
+
+export interface ChannelLine {
+  unitName: string;
+  name: string;
+  verdict: string;
+  vetoes: { rule: string; detail: string }[];
+  findings: { kind: string }[];
+  /** The day of the check counted. */
+  lastOn: string;
+}
+
+const accountVetoLabel = (rule: string) =>
+  Object.hasOwn(ACCOUNT_VETO_LABELS, rule) ? ACCOUNT_VETO_LABELS[rule as AccountVetoRule] : rule;
+
+const listCounts = (c: { label: string; count: number }[]) =>
+  c.map((x) => `${x.label}${x.count}个`).join('、');
+
+export async function bulletinDocx(input: {
+  title: string;
+  periodLabel: string;
+  issuer: string;
+  docNumber: string;
+  today: string;
+  figures: BulletinFigures;
+  sites: ChannelLine[];
+  accounts: ChannelLine[];
+}): Promise<Uint8Array> {
+  const f = input.figures;
+  const children: Block[] = [
+    ...gongwenHead({
+      issuer: input.issuer,
+      docNumber: input.docNumber,
+      title: input.title,
+      to: '各有关单位',
+    }),
+    body(
+      `根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》（国办秘函〔2019〕19号）要求，现将${input.periodLabel}全区政府网站和政务新媒体检查情况通报如下。`,
+    ),
+  ];
+  let h = 0;
+  children.push(heading(`${cn(++h)}、总体情况`));
+  children.push(
+    body(
+      `本期共检查政府网站 ${f.sites.checked} 个，合格 ${f.sites.passed} 个，不合格 ${f.sites.failed} 个；抽查政务新媒体账号 ${f.accounts.checked} 个，合格 ${f.accounts.passed} 个，不合格 ${f.accounts.failed} 个。`,
+    ),
+  );
+  if (f.siteVetoes.length) children.push(body(`政府网站触发单项否决的情形：${listCounts(f.siteVetoes)}。`));
+  if (f.findings.length)
+    children.push(
+      body(`检查发现的问题按类型统计：${f.findings.map((x) => `${x.label}${x.count}处`).join('、')}。`),
+    );
+  if (f.accountVetoes.length)
+    children.push(body(`政务新媒体触发单项否决的情形：${listCounts(f.accountVetoes)}。`));
+  if (f.praised.length) {
+    children.push(heading(`${cn(++h)}、予以通报表扬的单位`));
+    children.push(
+      body(
+        `${f.praised.join('、')}等 ${f.praised.length} 个单位所属网站和政务新媒体检查全部合格，予以通报表扬。`,
+      ),
+    );
+  }
+  const failedSites = input.sites.filter((s) => s.verdict !== '合格');
+  const failedAccounts = input.accounts.filter((a) => a.verdict !== '合格');
+  if (f.criticised.length) {
+    children.push(heading(`${cn(++h)}、予以通报批评的单位`));
+    children.push(
+      body(
+        `${f.criticised.join('、')}等 ${f.criticised.length} 个单位所属网站或政务新媒体检查不合格，予以通报批评。`,
+      ),
+    );
+    let k = 0;
+    if (failedSites.length) {
+      children.push(sub(`（${cn(++k)}）不合格的政府网站`));
+      for (const [i, s] of failedSites.entries())
+        children.push(
+          body(
+            `${i + 1}．${s.unitName}“${s.name}”：${s.vetoes.map((v) => `${vetoLabel(v.rule)}（${v.detail}）`).join('；')}。`,
+          ),
+        );
+    }
+    if (failedAccounts.length) {
+      children.push(sub(`（${cn(++k)}）不合格的政务新媒体`));
+      for (const [i, a] of failedAccounts.entries())
+        children.push(
+          body(
+            `${i + 1}．${a.unitName}“${a.name}”：${a.vetoes.map((v) => `${accountVetoLabel(v.rule)}（${v.detail}）`).join('；')}。`,
+          ),
+        );
+    }
+  }
+  if (!f.sites.checked && !f.accounts.checked) {
+    children.push(heading(`${cn(++h)}、说明`));
+    children.push(body('本期未开展政府网站检查和政务新媒体抽查。'));
+  }
+  children.push(heading(`${cn(++h)}、工作要求`));
+  children.push(
+    body(
+      '请检查不合格的单位立即整改，于5个工作日内通过政务公开平台报送整改情况；各单位要落实网站和政务新媒体内容保障责任，确保按时更新、互动回应及时。整改情况将纳入年度政务公开考核。',
+    ),
+  );
+  const line = (c: ChannelLine, kind: string, i: number) => [
+    String(i),
+    c.unitName,
+    kind,
+    c.name,
+    c.lastOn,
+    c.verdict,
+    String(c.findings.length),
+  ];
+  const rows = [
+    ...input.sites.map((s, i) => line(s, '政府网站', i + 1)),
+    ...input.accounts.map((a, i) => line(a, '政务新媒体', input.sites.length + i + 1)),
+  ];
+  children.push(
+    ...gongwenTail({
+      issuer: input.issuer,
+      date: input.today,
+      annex: {
+        title: `${input.periodLabel}政府网站和政务新媒体检查结果`,
+        table: gridTable(['序号', '单位', '类别', '名称', '检查日期', '结论', '问题数'], rows),
+      },
+    }),
+  );
+  return gongwenDocx(input.title, children);
+}
