@@ -86,6 +86,11 @@ export const PERMISSIONS = {
   'interaction:qa:list': '查看问答库',
   'interaction:qa:update': '维护问答库',
   'interaction:qa:review': '审核问答库',
+  'interaction:letter:list': '查看信箱来信',
+  'interaction:letter:handle': '办理信箱来信',
+  'interaction:letter:review': '审核来信答复',
+  'interaction:letter:publish': '选登来信',
+  'interaction:mailbox:manage': '信箱设置',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

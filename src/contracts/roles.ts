@@ -98,6 +98,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:qa:list',
       'interaction:qa:update',
       'interaction:qa:review',
+      'interaction:letter:list',
+      'interaction:letter:handle',
+      'interaction:letter:review',
+      'interaction:letter:publish',
+      'interaction:mailbox:manage',
     ],
   },
   {
@@ -135,6 +140,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:stats:view',
       'interaction:qa:list',
       'interaction:qa:update',
+      'interaction:letter:list',
+      'interaction:letter:handle',
+      'interaction:letter:publish',
     ],
   },
   {
@@ -160,6 +168,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:consult:list',
       'interaction:qa:list',
       'interaction:qa:review',
+      'interaction:letter:list',
+      'interaction:letter:review',
     ],
   },
   {
@@ -190,6 +200,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:consult:list',
       'interaction:stats:view',
       'interaction:qa:list',
+      'interaction:letter:list',
     ],
   },
   {

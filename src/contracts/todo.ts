@@ -13,6 +13,8 @@ export const TODO_KINDS = [
   'tasks.due',
   'tasks.leadReview',
   'tasks.extension',
+  'interaction.letters',
+  'interaction.letterReview',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -25,6 +27,8 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'tasks.due': '临期和逾期的任务',
   'tasks.leadReview': '待牵头审核的任务进展',
   'tasks.extension': '待审批的任务延期',
+  'interaction.letters': '待答复的信箱来信',
+  'interaction.letterReview': '待审核的来信答复',
 };
 
 export const todoEntrySchema = z.object({

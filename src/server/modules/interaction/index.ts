@@ -1,18 +1,31 @@
 // The interaction module's face (互动回应, issue 11): its registration (console routes, the daily reminders, the
 // calendar hook) and what the portal may call — the published Q&A base, "先查一查" suggestions, a citizen's
-// question, its answer by query code and the rating.
+// question, its answer by query code and the rating; letters, their status by code, the published letters and the
+// monthly statistics — and the to-do centre's part.
 import { chinaDate } from '../../../domain/calendar';
 import { onCalendarChange } from '../../platform/calendar/service';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { interactionRoutes } from './interaction.routes';
+import { recomputeLetterDues } from './mailbox';
 import { recomputeDueDates, remindDueConsultations } from './reminders';
 
 export { consultationByCode, type PublicConsultation } from './consult-reads';
 export { rateByCode } from './handling';
 export { type Suggestion, suggest } from './matching';
 export { publicEntries, publicTopics, publicUnits } from './public';
+export {
+  letterByQueryCode,
+  type PublicLetter,
+  type PublicLetterStatus,
+  PUBLIC_LETTERS_PAGE,
+  publicLetters,
+} from './letter-reads';
+export { type LetterInput, writeOnPortal } from './letters';
+export { portalMailboxes } from './mailbox';
+export { interactionStats } from './monthly';
 export { askOnPortal } from './registration';
+export { interactionTodo } from './todo';
 
 export const interactionModule: BusinessModule = {
   name: 'interaction',
@@ -23,6 +36,9 @@ export const interactionModule: BusinessModule = {
       runKey: (now) => chinaDate(now),
       run: (database, now) => remindDueConsultations(database, chinaDate(now)),
     });
-    onCalendarChange('interaction', (database, calendar) => recomputeDueDates(database, calendar));
+    onCalendarChange('interaction', async (database, calendar) => {
+      await recomputeDueDates(database, calendar);
+      await recomputeLetterDues(database, calendar);
+    });
   },
 };

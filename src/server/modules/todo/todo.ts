@@ -4,6 +4,7 @@ import { TODO_KINDS, type TodoGroup } from '../../../contracts/todo';
 import { chinaDate } from '../../../domain/calendar';
 import type { Platform, SessionUser } from '../../platform/context';
 import { disclosureTodo } from '../disclosure';
+import { interactionTodo } from '../interaction';
 import { requestsTodo } from '../requests';
 import { tasksTodo } from '../tasks';
 
@@ -16,6 +17,7 @@ export async function myTodo(
     requestsTodo(p.database, p.clock, user),
     disclosureTodo(p, user),
     tasksTodo(p.database, user, today),
+    interactionTodo(p.database, p.clock, user),
   ]);
   const groups = parts.flat().sort((a, b) => TODO_KINDS.indexOf(a.kind) - TODO_KINDS.indexOf(b.kind));
   return { total: groups.reduce((n, g) => n + g.count, 0), groups };
