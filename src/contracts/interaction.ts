@@ -21,13 +21,13 @@ import { ANSWER_MAX, QUESTION_MAX } from '../domain/interaction/qa-import';
 import { endpoint, endpointsOf, zDate, zFile, zPage, zPaged, zUuid } from './http';
 
 export {
+  CONSULT_ACTION_LABELS,
+  CONSULT_CHANNEL_LABELS,
+  CONSULT_STATUS_LABELS,
   LETTER_ACTION_LABELS,
   LETTER_STATUS_LABELS,
   LETTER_TYPE_LABELS,
   MAILBOX_KIND_LABELS,
-  CONSULT_ACTION_LABELS,
-  CONSULT_CHANNEL_LABELS,
-  CONSULT_STATUS_LABELS,
   QA_REVIEW_LABELS,
   QA_STATUS_LABELS,
   SATISFACTION_LABELS,
@@ -536,11 +536,16 @@ export const mailboxApi = {
   getLetter: letterApi.get(`${letterPath}/:id`, '来信详情', 'interaction:letter:list', {
     response: letterDetailSchema,
   }),
-  handleLetter: letterApi.post(`${letterPath}/:id/actions`, '办理来信：转办、答复', 'interaction:letter:handle', {
-    body: zLetterHandle,
-    /** null after a transfer out of the handler's scope. */
-    response: letterDetailSchema.nullable(),
-  }),
+  handleLetter: letterApi.post(
+    `${letterPath}/:id/actions`,
+    '办理来信：转办、答复',
+    'interaction:letter:handle',
+    {
+      body: zLetterHandle,
+      /** null after a transfer out of the handler's scope. */
+      response: letterDetailSchema.nullable(),
+    },
+  ),
   reviewLetter: letterApi.post(
     `${letterPath}/:id/review`,
     '审核来信答复：通过或退回',

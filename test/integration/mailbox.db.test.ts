@@ -4,7 +4,12 @@
 // statistics and the to-dos. 401/403/400/happy path per route.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InteractionStats, LetterDetail, LetterSummary, MailboxInfo } from '../../src/contracts/interaction';
+import type {
+  InteractionStats,
+  LetterDetail,
+  LetterSummary,
+  MailboxInfo,
+} from '../../src/contracts/interaction';
 import type { TodoGroup } from '../../src/contracts/todo';
 import { auditLog, letters, units } from '../../src/server/db/schema';
 import { type LetterInput, portalMailboxes, writeOnPortal } from '../../src/server/modules/interaction';
@@ -101,15 +106,23 @@ describe('mailboxes', () => {
     const r = await office.get<MailboxInfo[]>('/api/interaction/mailboxes');
     expect(r.status).toBe(200);
     expect(r.body.data![0]).toMatchObject({ kind: 'head', name: '区长信箱', reviewRequired: false });
-    expect(r.body.data!.find((m) => m.id === fgwBox)).toMatchObject({ unitName: '区发展改革委', kind: 'unit' });
-    const bad = await office.put(`/api/interaction/mailboxes/${fgwBox}`, { reviewRequired: 'yes', enabled: true });
+    expect(r.body.data!.find((m) => m.id === fgwBox)).toMatchObject({
+      unitName: '区发展改革委',
+      kind: 'unit',
+    });
+    const bad = await office.put(`/api/interaction/mailboxes/${fgwBox}`, {
+      reviewRequired: 'yes',
+      enabled: true,
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.error)).toMatch(/请选择是否需要审核答复/);
     expect(
-      (await office.put('/api/interaction/mailboxes/00000000-0000-4000-8000-000000000000', {
-        reviewRequired: true,
-        enabled: true,
-      })).status,
+      (
+        await office.put('/api/interaction/mailboxes/00000000-0000-4000-8000-000000000000', {
+          reviewRequired: true,
+          enabled: true,
+        })
+      ).status,
     ).toBe(404);
   });
 });
@@ -140,7 +153,9 @@ describe('a letter to the 区长信箱: routed by the office, answered by the un
 
   it('unit scope: the 发展改革委 cannot read or act on it before it is routed', async () => {
     expect((await fgw.get(`/api/interaction/letters/${id}`)).status).toBe(403);
-    expect((await handle(fgw, id, { action: 'reply', reply: '答复', repliedOn: '2026-03-02' })).status).toBe(403);
+    expect((await handle(fgw, id, { action: 'reply', reply: '答复', repliedOn: '2026-03-02' })).status).toBe(
+      403,
+    );
     expect((await publish(fgw, id, true)).status).toBe(403);
     const list = await fgw.get<{ items: LetterSummary[] }>('/api/interaction/letters');
     expect(list.body.data!.items.map((l) => l.id)).not.toContain(id);
@@ -158,14 +173,26 @@ describe('a letter to the 区长信箱: routed by the office, answered by the un
   });
 
   it('the office routes it to the unit; the handler sees the writer contact (audited); loops are refused', async () => {
-    const routed = await handle(office, id, { action: 'transfer', unitId: fgwUnit, reason: '属发展改革委职责' });
+    const routed = await handle(office, id, {
+      action: 'transfer',
+      unitId: fgwUnit,
+      reason: '属发展改革委职责',
+    });
     expect(routed.status).toBe(200);
     const d = await fgw.get<LetterDetail>(`/api/interaction/letters/${id}`);
     expect(d.status).toBe(200);
-    expect(d.body.data).toMatchObject({ unitName: '区发展改革委', writerPhone: '13912345678', replyDue: '2026-01-26' });
+    expect(d.body.data).toMatchObject({
+      unitName: '区发展改革委',
+      writerPhone: '13912345678',
+      replyDue: '2026-01-26',
+    });
     const audits = await api.tdb.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
     expect(audits.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['interaction.letter.write', 'interaction.letter.transfer', 'interaction.pii.view']),
+      expect.arrayContaining([
+        'interaction.letter.write',
+        'interaction.letter.transfer',
+        'interaction.pii.view',
+      ]),
     );
     const same = await handle(fgw, id, { action: 'transfer', unitId: fgwUnit, reason: '再议' });
     expect(same.status).toBe(400);
@@ -187,7 +214,9 @@ describe('a letter to the 区长信箱: routed by the office, answered by the un
     expect(r.status).toBe(200);
     expect(r.body.data).toMatchObject({ status: 'replied', onTime: false, repliedOn: '2026-03-02' });
     expect(r.body.data!.history.at(-1)!.text).toMatch(/记为逾期答复/);
-    expect((await handle(jw, id, { action: 'reply', reply: '再答', repliedOn: '2026-03-02' })).status).toBe(400);
+    expect((await handle(jw, id, { action: 'reply', reply: '再答', repliedOn: '2026-03-02' })).status).toBe(
+      400,
+    );
     const { letterByQueryCode } = await import('../../src/server/modules/interaction');
     const seen = await letterByQueryCode(api.tdb.database.db, api.clock, code.toLowerCase());
     expect(seen).toMatchObject({ statusLabel: '已答复', reply: '经核查，已责令施工单位夜间停工。' });
@@ -207,11 +236,19 @@ describe('reply review when the unit requires it', () => {
     expect(JSON.stringify(noReason.body.error)).toMatch(/请填写退回理由/);
     const returned = await review(fgwReviewer, id, { action: 'return', note: '请写明政策依据' });
     expect(returned.body.data).toMatchObject({ status: 'open', reviewNote: '请写明政策依据' });
-    await handle(fgw, id, { action: 'reply', reply: '依据某某办法第三条，可以申请。', repliedOn: '2026-03-02' });
+    await handle(fgw, id, {
+      action: 'reply',
+      reply: '依据某某办法第三条，可以申请。',
+      repliedOn: '2026-03-02',
+    });
     // A reviewer of another unit cannot act on it; the office reviewer (all units) or the unit's reviewer can.
     const ok = await review(fgwReviewer, id, { action: 'approve' });
     expect(ok.status).toBe(200);
-    expect(ok.body.data).toMatchObject({ status: 'replied', onTime: true, reply: '依据某某办法第三条，可以申请。' });
+    expect(ok.body.data).toMatchObject({
+      status: 'replied',
+      onTime: true,
+      reply: '依据某某办法第三条，可以申请。',
+    });
     expect((await review(officeReviewer, id, { action: 'approve' })).status).toBe(400);
     await office.put(`/api/interaction/mailboxes/${fgwBox}`, { reviewRequired: false, enabled: true });
   });
@@ -225,7 +262,10 @@ describe('publication', () => {
     writerIdNo: '510104198001011234',
     writerPhone: '13912345678',
   };
-  async function replied(over: Partial<LetterInput>, reply = '已责令整改，如有问题请致电张建国本人13912345678核实。') {
+  async function replied(
+    over: Partial<LetterInput>,
+    reply = '已责令整改，如有问题请致电张建国本人13912345678核实。',
+  ) {
     const w = await write({ ...fullOfData, mailboxId: fgwBox, ...over });
     const id = await idOf(w.letterNo);
     const r = await handle(fgw, id, { action: 'reply', reply, repliedOn: '2026-03-02' });
@@ -270,7 +310,9 @@ describe('publication', () => {
 
   it('a duplicate of an unreplied letter is refused', async () => {
     await write({ body: '重复的信件内容。', writerPhone: '13700004444' });
-    await expect(write({ body: '重复的信件内容', writerPhone: '137 0000 4444' })).rejects.toThrow(/请勿重复提交/);
+    await expect(write({ body: '重复的信件内容', writerPhone: '137 0000 4444' })).rejects.toThrow(
+      /请勿重复提交/,
+    );
   });
 });
 
@@ -284,7 +326,11 @@ describe('statistics and to-dos', () => {
     const march = s.byMonth[2]!;
     expect(march.letter.received).toBe(s.totals.letter.received);
     expect(s.totals.letter.received).toBe(5);
-    expect(s.letterByType.find((t) => t.type === 'consult')).toMatchObject({ received: 1, replied: 1, onTime: 1 });
+    expect(s.letterByType.find((t) => t.type === 'consult')).toMatchObject({
+      received: 1,
+      replied: 1,
+      onTime: 1,
+    });
     expect(s.byMonth[0]!.letter).toEqual({ received: 1, replied: 1, onTime: 0 });
     const year = await office.get<InteractionStats>('/api/interaction/monthly?year=2026');
     expect(year.body.data!.byUnit.find((u) => u.unitName === '区教委')!.letter).toEqual({

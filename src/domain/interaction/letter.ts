@@ -65,7 +65,10 @@ export function letterOverdue(status: LetterStatus, due: string, asOf: string): 
  * The actions on a letter in `status`. Review actions only while a reply waits for review; publication only of a
  * replied letter the writer agreed to publish.
  */
-export function letterActions(status: LetterStatus, o: { consent: boolean; published: boolean }): LetterAction[] {
+export function letterActions(
+  status: LetterStatus,
+  o: { consent: boolean; published: boolean },
+): LetterAction[] {
   if (status === 'open') return ['transfer', 'reply'];
   if (status === 'reviewing') return ['approve', 'return'];
   if (!o.consent) return [];
@@ -73,7 +76,8 @@ export function letterActions(status: LetterStatus, o: { consent: boolean; publi
 }
 
 /** A reply goes to review first when the holding unit's mailbox asks for it. */
-export const replyStatus = (reviewRequired: boolean): LetterStatus => (reviewRequired ? 'reviewing' : 'replied');
+export const replyStatus = (reviewRequired: boolean): LetterStatus =>
+  reviewRequired ? 'reviewing' : 'replied';
 
 /** The shipped sensitive-word list (a setting replaces it). */
 export const SHIPPED_SENSITIVE_WORDS: readonly string[] = shipped.words;
@@ -94,7 +98,7 @@ export type Publication =
 
 const HOUSE_NUMBER = /(?:[0-9０-９]+(?:-[0-9０-９]+)?(?:号院|号楼|号|栋|幢|单元|室|弄|组|户|楼))+/g;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every personal-data finding masked (names too: a published letter names no one), then the writer's own data. */
 export function maskLetterText(text: string, writer: Omit<LetterText, 'subject' | 'body' | 'reply'>) {
@@ -115,7 +119,7 @@ export function maskLetterText(text: string, writer: Omit<LetterText, 'subject' 
   for (const [value, mask] of own) {
     const v = value?.trim();
     if (!v || v.length < 2) continue;
-    const re = new RegExp(escape(v), 'g');
+    const re = new RegExp(escapeRe(v), 'g');
     out = out.replace(re, () => {
       count++;
       return mask(v);
@@ -148,12 +152,17 @@ export function publicationOf(
   ] as const;
   for (const [where, text] of parts) {
     const hits = sensitiveHits(text, words);
-    if (hits.length)
-      reasons.push(`${where}含有敏感词“${hits.join('”“')}”，不予选登公开`);
+    if (hits.length) reasons.push(`${where}含有敏感词“${hits.join('”“')}”，不予选登公开`);
   }
   if (reasons.length) return { ok: false, reasons };
   const [s, b, r] = parts.map(([, text]) => maskLetterText(text, letter));
-  return { ok: true, subject: s!.text, body: b!.text, reply: r!.text, masked: s!.masked + b!.masked + r!.masked };
+  return {
+    ok: true,
+    subject: s!.text,
+    body: b!.text,
+    reply: r!.text,
+    masked: s!.masked + b!.masked + r!.masked,
+  };
 }
 
 /** Body text compared for duplicates: whitespace and punctuation do not make a letter new. */

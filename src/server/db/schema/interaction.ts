@@ -120,9 +120,7 @@ export const mailboxes = pgTable(
   },
   (t) => [
     uniqueIndex('interaction_mailboxes_unit_kind_uq').on(t.unitId, t.kind),
-    uniqueIndex('interaction_mailboxes_head_uq')
-      .on(t.kind)
-      .where(sql`${t.kind} = 'head'`),
+    uniqueIndex('interaction_mailboxes_head_uq').on(t.kind).where(sql`${t.kind} = 'head'`),
     oneOf('interaction_mailboxes_kind_check', t.kind, MAILBOX_KINDS),
   ],
 );

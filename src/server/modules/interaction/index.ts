@@ -12,18 +12,18 @@ import { recomputeDueDates, remindDueConsultations } from './reminders';
 
 export { consultationByCode, type PublicConsultation } from './consult-reads';
 export { rateByCode } from './handling';
-export { type Suggestion, suggest } from './matching';
-export { publicEntries, publicTopics, publicUnits } from './public';
 export {
   letterByQueryCode,
+  PUBLIC_LETTERS_PAGE,
   type PublicLetter,
   type PublicLetterStatus,
-  PUBLIC_LETTERS_PAGE,
   publicLetters,
 } from './letter-reads';
 export { type LetterInput, writeOnPortal } from './letters';
 export { portalMailboxes } from './mailbox';
+export { type Suggestion, suggest } from './matching';
 export { interactionStats } from './monthly';
+export { publicEntries, publicTopics, publicUnits } from './public';
 export { askOnPortal } from './registration';
 export { interactionTodo } from './todo';
 

@@ -8,14 +8,14 @@ import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload'
 import { listUnits } from '../org';
 import { exportConsultations, getConsultation, listConsultations } from './consult-reads';
 import { actOnConsultation } from './handling';
-import { suggest } from './matching';
-import { createQa, editQa, exportQa, listQa, reviewQa } from './qa-base';
-import { importQa, previewQaImport } from './qa-import';
-import { registerByStaff } from './registration';
 import { getLetter, listLetters } from './letter-reads';
 import { handleLetter, reviewLetter, setPublication } from './letters';
 import { listMailboxes, updateMailboxSettings } from './mailbox';
+import { suggest } from './matching';
 import { interactionStats } from './monthly';
+import { createQa, editQa, exportQa, listQa, reviewQa } from './qa-base';
+import { importQa, previewQaImport } from './qa-import';
+import { registerByStaff } from './registration';
 import { consultStats } from './stats';
 
 export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
@@ -73,7 +73,9 @@ function mailboxRoutes(app: Hono<AppEnv>, p: Platform): void {
   const detail = (c: Context<AppEnv>, user: SessionUser, lid: string) =>
     getLetter(database, clock, fieldKeys, actorOf(user, c), user, lid);
 
-  route(app, mailboxApi.listLetters, ({ user, query }) => listLetters(database, clock, fieldKeys, user, query));
+  route(app, mailboxApi.listLetters, ({ user, query }) =>
+    listLetters(database, clock, fieldKeys, user, query),
+  );
   route(app, mailboxApi.letterStats, ({ user, query }) =>
     interactionStats(database.db, user, query.year, query.month),
   );

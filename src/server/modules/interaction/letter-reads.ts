@@ -75,7 +75,8 @@ export async function letterInScope(db: DbOrTx, user: Scoped, id: string): Promi
   return r;
 }
 
-const handles = (user: Pick<CurrentUser, 'permissions'>) => user.permissions.includes('interaction:letter:handle');
+const handles = (user: Pick<CurrentUser, 'permissions'>) =>
+  user.permissions.includes('interaction:letter:handle');
 
 export async function getLetter(
   database: Database,

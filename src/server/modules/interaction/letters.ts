@@ -64,7 +64,7 @@ export function writeOnPortal(
   return database.db.transaction(async (tx) => {
     await ensureMailboxes(tx);
     const box = await mailboxById(tx, input.mailboxId);
-    if (!box || !box.m.enabled) throw invalid('请选择信箱', { fields: { mailboxId: '请选择信箱' } });
+    if (!box?.m.enabled) throw invalid('请选择信箱', { fields: { mailboxId: '请选择信箱' } });
     const writerKey = writerKeyOf(keys, input.writerPhone);
     const norm = normaliseLetter(input.body);
     const dup = (await openLettersOfWriter(tx, writerKey)).find((l) => normaliseLetter(l.body) === norm);
@@ -73,7 +73,11 @@ export function writeOnPortal(
         `您已于 ${dup.receivedOn} 写过内容相同的信件，正在办理中，请勿重复提交；可使用当时获得的查询码查询办理情况`,
       );
     const history: LetterEvent[] = [
-      { at: clock.now().toISOString(), by: '写信人', text: `来信（${asOf}），${box.m.name}收件，交 ${box.unitName} 办理` },
+      {
+        at: clock.now().toISOString(),
+        by: '写信人',
+        text: `来信（${asOf}），${box.m.name}收件，交 ${box.unitName} 办理`,
+      },
     ];
     const row = await insertLetter(tx, {
       letterNo: await nextLetterNo(tx, asOf.slice(0, 4)),
@@ -98,7 +102,12 @@ export function writeOnPortal(
       objectId: row.id,
       detail: `${row.letterNo} ${input.type}${input.consent ? ' 同意公开' : ''}`,
     });
-    return { letterNo: row.letterNo, queryCode: row.queryCode, replyDue: row.replyDue, mailboxName: box.m.name };
+    return {
+      letterNo: row.letterNo,
+      queryCode: row.queryCode,
+      replyDue: row.replyDue,
+      mailboxName: box.m.name,
+    };
   });
 }
 
@@ -117,7 +126,8 @@ async function act(
   await database.db.transaction(async (tx) => {
     await letterInScope(tx, user, id);
     const l = (await lockLetter(tx, id))!;
-    if (!letterActions(l.status, l).includes(action)) throw invalid(`当前状态不能${LETTER_ACTION_LABELS[action]}`);
+    if (!letterActions(l.status, l).includes(action))
+      throw invalid(`当前状态不能${LETTER_ACTION_LABELS[action]}`);
     const event: Event = (text, extra = {}) => [
       ...l.history,
       { at: clock.now().toISOString(), by: actor.username ?? '工作人员', text, ...extra },

@@ -20,7 +20,11 @@ const entry = (l: LetterRow, asOf: string): TodoEntry => ({
   link: `${LETTERS_LINK}?open=${l.id}`,
 });
 
-export async function interactionTodo(database: Database, clock: Clock, user: TodoUser): Promise<TodoGroup[]> {
+export async function interactionTodo(
+  database: Database,
+  clock: Clock,
+  user: TodoUser,
+): Promise<TodoGroup[]> {
   const asOf = today(clock);
   const page = async (f: LetterFilter) => {
     const r = await letterPage(database.db, user, { ...f, page: 1, pageSize: TODO_TOP }, asOf);

@@ -144,20 +144,26 @@ export function unrepliedLetters(db: DbOrTx, user?: Scoped) {
   return db
     .select(withNames)
     .from(letters)
-    .where(and(inArray(letters.status, ['open', 'reviewing']), user ? scopeFilter(user, letters.unitId) : undefined))
+    .where(
+      and(
+        inArray(letters.status, ['open', 'reviewing']),
+        user ? scopeFilter(user, letters.unitId) : undefined,
+      ),
+    )
     .orderBy(letters.replyDue);
 }
 
 /** Published letters, newest reply first, with an optional search over the published (masked) text. */
-export async function publishedLetters(
-  db: DbOrTx,
-  q: { search?: string; page: number; pageSize: number },
-) {
+export async function publishedLetters(db: DbOrTx, q: { search?: string; page: number; pageSize: number }) {
   const conds: (SQL | undefined)[] = [eq(letters.published, true)];
   if (q.search) {
     const k = like(q.search);
     conds.push(
-      or(ilike(letters.publishedSubject, k), ilike(letters.publishedBody, k), ilike(letters.publishedReply, k)),
+      or(
+        ilike(letters.publishedSubject, k),
+        ilike(letters.publishedBody, k),
+        ilike(letters.publishedReply, k),
+      ),
     );
   }
   const w = and(...conds);
@@ -184,8 +190,11 @@ export async function publishedLetters(
 
 // ---- statistics ----
 
-const between = (col: typeof letters.receivedOn | typeof consultations.receivedOn, from: string, to: string) =>
-  sql`${col} BETWEEN ${from} AND ${to}`;
+const between = (
+  col: typeof letters.receivedOn | typeof consultations.receivedOn,
+  from: string,
+  to: string,
+) => sql`${col} BETWEEN ${from} AND ${to}`;
 
 /** The period's letters in scope (only what the statistics need). */
 export function letterFacts(db: DbOrTx, user: Scoped | null, from: string, to: string) {
@@ -212,6 +221,9 @@ export function consultFacts(db: DbOrTx, user: Scoped | null, from: string, to: 
     })
     .from(consultations)
     .where(
-      and(user ? scopeFilter(user, consultations.unitId) : undefined, between(consultations.receivedOn, from, to)),
+      and(
+        user ? scopeFilter(user, consultations.unitId) : undefined,
+        between(consultations.receivedOn, from, to),
+      ),
     );
 }
