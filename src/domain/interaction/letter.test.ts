@@ -126,6 +126,8 @@ describe('publication: masked, never raw', () => {
     ['the writer phone', '号码13912345678', '号码139****5678'],
     ['a house number', '住红星路88号3栋2单元501室', '住红星路**号*栋*单元***室'],
     ['nothing personal', '建议增加公交班次', '建议增加公交班次'],
+    ['an ID number with a wrong check digit', '身份证510104199002021236', '身份证51*************236'],
+    ['a long account number', '账号 6222020200112233', '账号 6**************3'],
   ])('%s', (_n, text, want) => {
     expect(maskLetterText(text, writer).text).toBe(want);
   });

@@ -3,7 +3,7 @@
 // review when the unit requires it, transfers without loops (the consultation rule), and publication: only with the
 // writer's consent, after a reply, masked (personal data never published raw) and blocked by a sensitive word.
 import type { WorkingDayCalendar } from '../calendar';
-import { maskName } from '../privacy/mask';
+import { maskName, maskPersonalData } from '../privacy/mask';
 import { runChecks } from '../review/checks';
 import { maskAll } from '../review/mask';
 import { type Finding, PERSONAL_DATA_KINDS } from '../review/types';
@@ -96,6 +96,8 @@ export type Publication =
   | { ok: true; subject: string; body: string; reply: string; masked: number }
   | { ok: false; reasons: string[] };
 
+/** Runs of 7 or more digits left after the rules above (account, licence or ID numbers with typos). */
+const LONG_NUMBER = /(?<![0-9*])[0-9]{7,}(?![0-9])/g;
 const HOUSE_NUMBER = /(?:[0-9０-９]+(?:-[0-9０-９]+)?(?:号院|号楼|号|栋|幢|单元|室|弄|组|户|楼))+/g;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -107,10 +109,16 @@ export function maskLetterText(text: string, writer: Omit<LetterText, 'subject' 
     .map((f) => (f.kind === 'personal_name' ? { ...f, masked: maskName(f.text) } : f));
   let count = found.length;
   // House numbers (a letter gives its writer's address without a name next to it): the digits hidden.
-  let out = maskAll(text, found).replace(HOUSE_NUMBER, (m) => {
-    count++;
-    return m.replace(/[0-9０-９]/g, '*');
-  });
+  // Then every ID-like or phone-like number, valid check digit or not (a typo does not make it public).
+  let out = maskPersonalData(maskAll(text, found))
+    .replace(LONG_NUMBER, (m) => {
+      count++;
+      return `${m.slice(0, 1)}${'*'.repeat(m.length - 2)}${m.slice(-1)}`;
+    })
+    .replace(HOUSE_NUMBER, (m) => {
+      count++;
+      return m.replace(/[0-9０-９]/g, '*');
+    });
   const own: [string | null, (s: string) => string][] = [
     [writer.writerIdNo, (s) => `${s.slice(0, 1)}${'*'.repeat(Math.max(0, s.length - 2))}${s.slice(-1)}`],
     [writer.writerPhone, (s) => `${s.slice(0, 3)}${'*'.repeat(Math.max(0, s.length - 5))}${s.slice(-2)}`],
