@@ -174,6 +174,13 @@ export const ADMIN_MODULES: AdminModule[] = [
         hideInMenu: true,
       },
       {
+        path: '/interaction/letters',
+        label: '信箱',
+        anyOf: ['interaction:letter:list'],
+        quickLink: true,
+        description: '区长信箱与部门信箱：转办、答复、审核、选登公开',
+      },
+      {
         path: '/interaction/qa',
         label: '问答库',
         anyOf: ['interaction:qa:list'],
@@ -181,9 +188,9 @@ export const ADMIN_MODULES: AdminModule[] = [
       },
       {
         path: '/interaction/stats',
-        label: '咨询统计',
+        label: '咨询与信箱统计',
         anyOf: ['interaction:stats:view'],
-        description: '按月咨询量、按时答复与满意度',
+        description: '按月咨询量、来信量、按时答复与满意度',
       },
       {
         path: '/interaction/calls',

@@ -17,6 +17,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/requests/stats': lazy(() => import('./features/requests/pages/StatsPage')),
   '/interaction/consultations': lazy(() => import('./features/interaction/pages/ConsultationsPage')),
   '/interaction/consultations/:id': lazy(() => import('./features/interaction/pages/ConsultationPage')),
+  '/interaction/letters': lazy(() => import('./features/interaction/pages/LettersPage')),
   '/interaction/qa': lazy(() => import('./features/interaction/pages/QaBasePage')),
   '/interaction/stats': lazy(() => import('./features/interaction/pages/ConsultStatsPage')),
   '/interaction/calls': lazy(() => import('./features/interaction/pages/CallsPage')),

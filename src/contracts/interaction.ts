@@ -8,14 +8,26 @@ import {
   keysOf,
   SATISFACTION_LABELS,
 } from '../domain/interaction/consultation';
+import {
+  LETTER_ACTION_LABELS,
+  LETTER_BODY_MAX,
+  LETTER_STATUS_LABELS,
+  LETTER_TYPE_LABELS,
+  MAILBOX_KIND_LABELS,
+  SUBJECT_MAX,
+} from '../domain/interaction/letter';
 import { QA_REVIEW_LABELS, QA_STATUS_LABELS } from '../domain/interaction/qa-entry';
 import { ANSWER_MAX, QUESTION_MAX } from '../domain/interaction/qa-import';
-import { endpoint, zDate, zFile, zPage, zPaged, zUuid } from './http';
+import { endpoint, endpointsOf, zDate, zFile, zPage, zPaged, zUuid } from './http';
 
 export {
   CONSULT_ACTION_LABELS,
   CONSULT_CHANNEL_LABELS,
   CONSULT_STATUS_LABELS,
+  LETTER_ACTION_LABELS,
+  LETTER_STATUS_LABELS,
+  LETTER_TYPE_LABELS,
+  MAILBOX_KIND_LABELS,
   QA_REVIEW_LABELS,
   QA_STATUS_LABELS,
   SATISFACTION_LABELS,
@@ -374,4 +386,185 @@ export const interactionApi = {
     body: zQaReview,
     response: qaEntrySchema,
   }),
+};
+
+// ---- 信箱 (issue 11 part 4) ----
+
+export const zLetterType = enumOf(LETTER_TYPE_LABELS, '来信类型无效');
+export const zLetterStatus = enumOf(LETTER_STATUS_LABELS, '办理状态无效');
+const zFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true'));
+
+export const zLetterSubject = zText(SUBJECT_MAX, '来信标题');
+export const zLetterBody = zText(LETTER_BODY_MAX, '来信内容');
+
+export const letterListQuery = z.object({
+  keyword: z.string().trim().max(100).optional(),
+  status: zLetterStatus.optional(),
+  type: zLetterType.optional(),
+  mailboxId: zUuid.optional(),
+  overdue: zFlag,
+  published: zFlag,
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
+    .optional(),
+  ...zPage,
+});
+export type LetterListQuery = z.input<typeof letterListQuery>;
+
+export const letterSummarySchema = z.object({
+  id: z.string(),
+  letterNo: z.string(),
+  mailboxName: z.string(),
+  type: zLetterType,
+  subject: z.string(),
+  /** Masked (张**). */
+  writerName: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  status: zLetterStatus,
+  receivedOn: z.string(),
+  replyDue: z.string(),
+  repliedOn: z.string().nullable(),
+  overdue: z.boolean(),
+  onTime: z.boolean().nullable(),
+  consent: z.boolean(),
+  published: z.boolean(),
+});
+export type LetterSummary = z.output<typeof letterSummarySchema>;
+
+export const publicationSchema = z.object({
+  ok: z.boolean(),
+  /** Why it cannot be published (Chinese, for the officer). */
+  reasons: z.array(z.string()),
+  /** The masked text the portal would show. */
+  subject: z.string().nullable(),
+  body: z.string().nullable(),
+  reply: z.string().nullable(),
+});
+export type PublicationPreview = z.output<typeof publicationSchema>;
+
+export const letterDetailSchema = letterSummarySchema.extend({
+  queryCode: z.string(),
+  body: z.string(),
+  /** In full for the unit's handlers (the read is audited), masked for others. */
+  writerPhone: z.string().nullable(),
+  writerIdNo: z.string().nullable(),
+  draftReply: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  reply: z.string().nullable(),
+  repliedBy: z.string().nullable(),
+  history: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  allowedActions: z.array(enumOf(LETTER_ACTION_LABELS, '')),
+  /** What publication would show, or why it is refused (a replied letter with consent only). */
+  publication: publicationSchema.nullable(),
+});
+export type LetterDetail = z.output<typeof letterDetailSchema>;
+
+export const zLetterHandle = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('transfer'), unitId: zUuid, reason: zText(500, '转办理由') }),
+    z.object({ action: z.literal('reply'), reply: zText(ANSWER_MAX, '答复内容'), repliedOn: zDate }),
+  ],
+  { message: '办理事项无效' },
+);
+export type LetterHandleBody = z.input<typeof zLetterHandle>;
+
+export const zLetterReview = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('approve'), note: zOpt(500, '审核意见') }),
+    z.object({ action: z.literal('return'), note: zText(500, '退回理由') }),
+  ],
+  { message: '审核结论无效' },
+);
+export type LetterReviewBody = z.input<typeof zLetterReview>;
+
+export const zLetterPublication = z.object({ published: z.boolean({ message: '请选择是否公开' }) });
+
+export const mailboxSchema = z.object({
+  id: z.string(),
+  kind: enumOf(MAILBOX_KIND_LABELS, ''),
+  name: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  reviewRequired: z.boolean(),
+  enabled: z.boolean(),
+});
+export type MailboxInfo = z.output<typeof mailboxSchema>;
+
+export const zMailboxSettings = z.object({
+  reviewRequired: z.boolean({ message: '请选择是否需要审核答复' }),
+  enabled: z.boolean({ message: '请选择是否启用' }),
+});
+
+const zCounts = z.object({ received: z.number(), replied: z.number(), onTime: z.number() });
+/** Monthly statistics of consultations and letters (the console and /hdjl/tj), counted by month of receipt. */
+export const interactionStatsSchema = z.object({
+  year: z.number().int(),
+  month: z.string().nullable(),
+  byMonth: z.array(z.object({ month: z.string(), consult: zCounts, letter: zCounts })),
+  letterByType: z.array(zCounts.extend({ type: zLetterType })),
+  byUnit: z.array(z.object({ unitName: z.string(), consult: zCounts, letter: zCounts })),
+  totals: z.object({ consult: zCounts, letter: zCounts }),
+});
+export type InteractionStats = z.output<typeof interactionStatsSchema>;
+
+export const zStatsQuery = z.object({
+  year: z.coerce.number().int().min(2008, '年份无效').max(2100, '年份无效'),
+  month: z.coerce.number().int().min(1, '月份无效').max(12, '月份无效').optional(),
+});
+
+const letterApi = endpointsOf(tag);
+const letterPath = '/api/interaction/letters';
+
+export const mailboxApi = {
+  listLetters: letterApi.get(letterPath, '信箱来信（按数据范围）', 'interaction:letter:list', {
+    query: letterListQuery,
+    response: zPaged(letterSummarySchema),
+  }),
+  letterStats: letterApi.get(
+    '/api/interaction/monthly',
+    '政策咨询与信箱月度统计（收件、答复、按时，按类型和单位）',
+    'interaction:stats:view',
+    { query: zStatsQuery, response: interactionStatsSchema },
+  ),
+  getLetter: letterApi.get(`${letterPath}/:id`, '来信详情', 'interaction:letter:list', {
+    response: letterDetailSchema,
+  }),
+  handleLetter: letterApi.post(
+    `${letterPath}/:id/actions`,
+    '办理来信：转办、答复',
+    'interaction:letter:handle',
+    {
+      body: zLetterHandle,
+      /** null after a transfer out of the handler's scope. */
+      response: letterDetailSchema.nullable(),
+    },
+  ),
+  reviewLetter: letterApi.post(
+    `${letterPath}/:id/review`,
+    '审核来信答复：通过或退回',
+    'interaction:letter:review',
+    { body: zLetterReview, response: letterDetailSchema },
+  ),
+  publishLetter: letterApi.post(
+    `${letterPath}/:id/publication`,
+    '选登：公开或取消公开（经同意、脱敏、敏感词检查）',
+    'interaction:letter:publish',
+    { body: zLetterPublication, response: letterDetailSchema },
+  ),
+  listMailboxes: letterApi.get('/api/interaction/mailboxes', '信箱列表及设置', 'interaction:letter:list', {
+    response: z.array(mailboxSchema),
+  }),
+  updateMailbox: letterApi.put(
+    '/api/interaction/mailboxes/:id',
+    '修改信箱设置（答复是否审核、是否启用）',
+    'interaction:mailbox:manage',
+    { body: zMailboxSettings, response: mailboxSchema },
+  ),
 };

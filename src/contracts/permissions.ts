@@ -96,6 +96,11 @@ export const PERMISSIONS = {
   'interaction:opinion:edit': '登记和回应舆情',
   'interaction:commitment:list': '查看公开承诺',
   'interaction:commitment:edit': '维护公开承诺和进展',
+  'interaction:letter:list': '查看信箱来信',
+  'interaction:letter:handle': '办理信箱来信',
+  'interaction:letter:review': '审核来信答复',
+  'interaction:letter:publish': '选登来信',
+  'interaction:mailbox:manage': '信箱设置',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

@@ -108,6 +108,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:opinion:edit',
       'interaction:commitment:list',
       'interaction:commitment:edit',
+      'interaction:letter:list',
+      'interaction:letter:handle',
+      'interaction:letter:review',
+      'interaction:letter:publish',
+      'interaction:mailbox:manage',
     ],
   },
   {
@@ -153,6 +158,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:opinion:edit',
       'interaction:commitment:list',
       'interaction:commitment:edit',
+      'interaction:letter:list',
+      'interaction:letter:handle',
+      'interaction:letter:publish',
     ],
   },
   {
@@ -181,6 +189,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:hotline:list',
       'interaction:opinion:list',
       'interaction:commitment:list',
+      'interaction:letter:list',
+      'interaction:letter:review',
     ],
   },
   {
@@ -214,6 +224,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:hotline:list',
       'interaction:opinion:list',
       'interaction:commitment:list',
+      'interaction:letter:list',
     ],
   },
   {

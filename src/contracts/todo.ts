@@ -14,6 +14,8 @@ export const TODO_KINDS = [
   'tasks.leadReview',
   'tasks.extension',
   'interaction.commitmentDue',
+  'interaction.letters',
+  'interaction.letterReview',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -27,6 +29,8 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'tasks.leadReview': '待牵头审核的任务进展',
   'tasks.extension': '待审批的任务延期',
   'interaction.commitmentDue': '临期和逾期的公开承诺',
+  'interaction.letters': '待答复的信箱来信',
+  'interaction.letterReview': '待审核的来信答复',
 };
 
 export const todoEntrySchema = z.object({

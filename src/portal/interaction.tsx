@@ -24,6 +24,7 @@ import { getSetting } from '../server/platform/settings';
 import { a11yOf } from './a11y';
 import { crossSite, formFields } from './guard';
 import { Asked, AskPage, Browse, Hub, QueryPage } from './hdjl/views';
+import { mailboxPortal } from './hdjl/xx';
 import { Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
@@ -94,6 +95,7 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
   };
 
   app.get('/hdjl', (c) => render(c, '互动交流', [{ label: '互动交流' }], <Hub />));
+  mailboxPortal(app, p, districtName);
 
   app.get('/hdjl/zxwd', async (c) => {
     const topic = c.req.query('topic') || undefined;

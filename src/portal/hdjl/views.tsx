@@ -60,7 +60,9 @@ export function Hub() {
   return (
     <>
       <h1>互动交流</h1>
-      <p class="lead">咨询政策、查看答复。提问前可先在政策咨询问答库中查一查，已有答复的问题可以立即看到。</p>
+      <p class="lead">
+        咨询政策、写信、查看答复。提问前可先在政策咨询问答库中查一查，已有答复的问题可以立即看到。
+      </p>
       <ul class="grid">
         <li>
           <a class="card" href="/hdjl/zxwd">
@@ -80,6 +82,16 @@ export function Hub() {
         <li>
           <a class="card" href="/hdjl/cn">
             公开承诺
+          </a>
+        </li>
+        <li>
+          <a class="card" href="/hdjl/xx">
+            信箱（区长信箱、部门信箱）
+          </a>
+        </li>
+        <li>
+          <a class="card" href="/hdjl/tj">
+            办理情况统计
           </a>
         </li>
       </ul>

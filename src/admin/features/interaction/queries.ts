@@ -2,7 +2,12 @@
 // its detail, which replaces the cached one; lists under ['interaction'] refresh.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CallArgs, ResponseOf } from '../../../contracts/http';
-import { type ConsultDetail, interactionApi } from '../../../contracts/interaction';
+import {
+  type ConsultDetail,
+  interactionApi,
+  type LetterDetail,
+  mailboxApi,
+} from '../../../contracts/interaction';
 import { uploadTo } from '../../api';
 import { keyOf, useCall, useCallMutation } from '../../queries';
 
@@ -59,5 +64,48 @@ export function useImportQa(onDone: (r: { created: number }) => void) {
       await qc.invalidateQueries({ queryKey: ['interaction'] });
       onDone(r);
     },
+  });
+}
+
+// ---- 信箱 ----
+
+export { mailboxApi };
+
+export const useLetter = (id: string | null) =>
+  useCall(mailboxApi.getLetter, { params: { id: id ?? '' } }, { enabled: !!id });
+export const useMailboxes = () => useCall(mailboxApi.listMailboxes);
+export const useInteractionStats = (year: number) => useCall(mailboxApi.letterStats, { query: { year } });
+
+const LETTER_REFRESH = [['interaction'], ['todo']];
+
+/** Transfer or reply; the answer is the letter, or null once it left the user's scope. */
+export const useHandleLetter = (id: string, onDone: (d: LetterDetail | null) => void) =>
+  useCallMutation(mailboxApi.handleLetter, {
+    toArgs: (body: CallArgs<typeof mailboxApi.handleLetter>['body']) => ({ params: { id }, body }),
+    invalidates: LETTER_REFRESH,
+    onSuccess: onDone,
+  });
+
+export const useReviewLetter = (id: string, onDone: (d: LetterDetail) => void) =>
+  useCallMutation(mailboxApi.reviewLetter, {
+    toArgs: (body: CallArgs<typeof mailboxApi.reviewLetter>['body']) => ({ params: { id }, body }),
+    invalidates: LETTER_REFRESH,
+    onSuccess: onDone,
+  });
+
+export const usePublishLetter = (id: string, onDone: (d: LetterDetail) => void) =>
+  useCallMutation(mailboxApi.publishLetter, {
+    toArgs: (published: boolean) => ({ params: { id }, body: { published } }),
+    invalidates: LETTER_REFRESH,
+    onSuccess: onDone,
+  });
+
+export function useUpdateMailbox() {
+  return useCallMutation(mailboxApi.updateMailbox, {
+    toArgs: (v: { id: string; reviewRequired: boolean; enabled: boolean }) => ({
+      params: { id: v.id },
+      body: { reviewRequired: v.reviewRequired, enabled: v.enabled },
+    }),
+    invalidates: [['interaction', 'mailboxes']],
   });
 }

@@ -1,4 +1,4 @@
-// 互动回应 (issue 11): policy consultations and the Q&A base (问答库).
+// 互动回应 (issue 11): policy consultations, the Q&A base (问答库), mailboxes and letters (信箱).
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -14,6 +14,7 @@ import {
 import { COMMITMENT_STATUSES } from '../../../domain/interaction/commitments';
 import { CONSULT_CHANNELS, CONSULT_STATUSES, SATISFACTIONS } from '../../../domain/interaction/consultation';
 import { CALL_CHANNELS, CALL_STATUSES } from '../../../domain/interaction/hotline';
+import { LETTER_STATUSES, LETTER_TYPES, MAILBOX_KINDS } from '../../../domain/interaction/letter';
 import { OPINION_LEVELS, OPINION_STATUSES } from '../../../domain/interaction/opinion';
 import { type PolicyRef, QA_STATUSES } from '../../../domain/interaction/qa-entry';
 import { oneOf } from './checks';
@@ -217,4 +218,85 @@ export const commitmentProgress = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('interaction_commitment_progress_idx').on(t.commitmentId, t.on)],
+);
+
+// ---- 信箱 (issue 11 part 4) ----
+
+/** The 区长信箱 (one, held by the government office) and one mailbox per unit; their settings. */
+export const mailboxes = pgTable(
+  'interaction_mailboxes',
+  {
+    id: id(),
+    kind: text('kind', { enum: MAILBOX_KINDS }).notNull(),
+    name: text('name').notNull(),
+    /** The unit that receives the mailbox's letters (the 区长信箱: the office that routes them). */
+    unitId: refTo('unit_id', () => units.id),
+    /** Replies of letters held by this unit go to review before they are sent. */
+    reviewRequired: boolean('review_required').notNull().default(false),
+    /** Shown on the portal's letter form. */
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('interaction_mailboxes_unit_kind_uq').on(t.unitId, t.kind),
+    uniqueIndex('interaction_mailboxes_head_uq').on(t.kind).where(sql`${t.kind} = 'head'`),
+    oneOf('interaction_mailboxes_kind_check', t.kind, MAILBOX_KINDS),
+  ],
+);
+
+/** One entry of a letter's history (receipt, transfer, reply, review, publication). */
+export type LetterEvent = ConsultEvent;
+
+export const letters = pgTable(
+  'interaction_letters',
+  {
+    id: id(),
+    /** XX2026-0001, from a counter per year. */
+    letterNo: text('letter_no').notNull(),
+    queryCode: text('query_code').notNull(),
+    mailboxId: refTo('mailbox_id', () => mailboxes.id),
+    type: text('type', { enum: LETTER_TYPES }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** The writer's name, phone and ID number: sealed at rest (platform/crypto). */
+    writerName: text('writer_name'),
+    writerPhone: text('writer_phone'),
+    writerIdNo: text('writer_id_no'),
+    /** Keyed hash of the writer's phone: duplicate detection without unsealing. */
+    writerKey: text('writer_key'),
+    /** 同意公开: the writer lets the letter and its reply be published (masked). */
+    consent: boolean('consent').notNull().default(false),
+    unitId: refTo('unit_id', () => units.id),
+    status: text('status', { enum: LETTER_STATUSES }).notNull().default('open'),
+    receivedOn: day('received_on').notNull(),
+    replyDue: day('reply_due').notNull(),
+    /** A reply waiting for review (the unit's mailbox requires it). */
+    draftReply: text('draft_reply'),
+    reviewNote: text('review_note'),
+    reply: text('reply'),
+    repliedOn: day('replied_on'),
+    repliedBy: text('replied_by'),
+    /** False for a reply after the due date (recorded, never refused). */
+    onTime: boolean('on_time'),
+    published: boolean('published').notNull().default(false),
+    publishedAt: instant('published_at'),
+    /** What the portal shows: masked at publication, never the raw text. */
+    publishedSubject: text('published_subject'),
+    publishedBody: text('published_body'),
+    publishedReply: text('published_reply'),
+    history: jsonList<LetterEvent>('history'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('interaction_letters_no_uq').on(t.letterNo),
+    uniqueIndex('interaction_letters_code_uq').on(t.queryCode),
+    index('interaction_letters_unit_idx').on(t.unitId, t.status),
+    index('interaction_letters_due_idx').on(t.status, t.replyDue),
+    index('interaction_letters_published_idx').on(t.published, t.repliedOn),
+    index('interaction_letters_writer_idx').on(t.writerKey),
+    oneOf('interaction_letters_type_check', t.type, LETTER_TYPES),
+    oneOf('interaction_letters_status_check', t.status, LETTER_STATUSES),
+  ],
 );

@@ -1,21 +1,34 @@
 // The interaction module's face (互动回应, issue 11): its registration (console routes, the daily reminders, the
 // calendar hook) and what the portal may call — the published Q&A base, "先查一查" suggestions, a citizen's
-// question, its answer by query code and the rating.
+// question, its answer by query code and the rating; letters, their status by code, the published letters and the
+// monthly statistics — and the to-do centre's part.
 import { chinaDate } from '../../../domain/calendar';
 import { onCalendarChange } from '../../platform/calendar/service';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { remindCommitments } from './commitments';
 import { interactionRoutes } from './interaction.routes';
+import { recomputeLetterDues } from './mailbox';
 import { recomputeDueDates, remindDueConsultations } from './reminders';
 
 export { commitmentsTodo, type PublicCommitment, publicCommitments, publicEvidence } from './commitments';
 export { consultationByCode, type PublicConsultation } from './consult-reads';
 export { seedHotlineDemo } from './demo-hotline';
 export { rateByCode } from './handling';
+export {
+  letterByQueryCode,
+  PUBLIC_LETTERS_PAGE,
+  type PublicLetter,
+  type PublicLetterStatus,
+  publicLetters,
+} from './letter-reads';
+export { type LetterInput, writeOnPortal } from './letters';
+export { portalMailboxes } from './mailbox';
 export { type Suggestion, suggest } from './matching';
+export { interactionStats } from './monthly';
 export { publicEntries, publicTopics, publicUnits } from './public';
 export { askOnPortal } from './registration';
+export { interactionTodo } from './todo';
 
 export const interactionModule: BusinessModule = {
   name: 'interaction',
@@ -31,6 +44,9 @@ export const interactionModule: BusinessModule = {
       runKey: (now) => chinaDate(now),
       run: (database, now) => remindCommitments(database, chinaDate(now)),
     });
-    onCalendarChange('interaction', (database, calendar) => recomputeDueDates(database, calendar));
+    onCalendarChange('interaction', async (database, calendar) => {
+      await recomputeDueDates(database, calendar);
+      await recomputeLetterDues(database, calendar);
+    });
   },
 };

@@ -1,14 +1,19 @@
 // HTTP only: each contract of src/contracts/interaction.ts mounted on its use case.
 import type { Context, Hono } from 'hono';
-import { interactionApi as api } from '../../../contracts/interaction';
+import { interactionApi as api, mailboxApi } from '../../../contracts/interaction';
 import { type AppEnv, actorOf, type Platform, type SessionUser } from '../../platform/context';
+import { AppError } from '../../platform/errors';
 import { route, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import { listUnits } from '../org';
 import { exportConsultations, getConsultation, listConsultations } from './consult-reads';
 import { actOnConsultation } from './handling';
 import { hotlineRoutes } from './hotline.routes';
+import { getLetter, listLetters } from './letter-reads';
+import { handleLetter, reviewLetter, setPublication } from './letters';
+import { listMailboxes, updateMailboxSettings } from './mailbox';
 import { suggest } from './matching';
+import { interactionStats } from './monthly';
 import { createQa, editQa, exportQa, listQa, reviewQa } from './qa-base';
 import { importQa, previewQaImport } from './qa-import';
 import { registerByStaff } from './registration';
@@ -59,4 +64,47 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
     reviewQa(database, actorOf(user, c), user, id(params), body),
   );
   hotlineRoutes(app, p);
+
+  mailboxRoutes(app, p);
+}
+
+/** 信箱: letters in the user's scope, their handling, review and publication, the mailboxes, the statistics. */
+function mailboxRoutes(app: Hono<AppEnv>, p: Platform): void {
+  const { database, clock, fieldKeys } = p;
+  const id = (params: { id: string }) => zUuid.parse(params.id);
+  const detail = (c: Context<AppEnv>, user: SessionUser, lid: string) =>
+    getLetter(database, clock, fieldKeys, actorOf(user, c), user, lid);
+
+  route(app, mailboxApi.listLetters, ({ user, query }) =>
+    listLetters(database, clock, fieldKeys, user, query),
+  );
+  route(app, mailboxApi.letterStats, ({ user, query }) =>
+    interactionStats(database.db, user, query.year, query.month),
+  );
+  route(app, mailboxApi.getLetter, ({ c, user, params }) => detail(c, user, id(params)));
+  route(app, mailboxApi.handleLetter, async ({ c, user, params, body }) => {
+    await handleLetter(database, clock, actorOf(user, c), user, id(params), body);
+    // After a transfer out of the handler's scope the letter is no longer theirs to read.
+    if (body.action === 'transfer') {
+      try {
+        return await detail(c, user, id(params));
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'FORBIDDEN') return null;
+        throw e;
+      }
+    }
+    return detail(c, user, id(params));
+  });
+  route(app, mailboxApi.reviewLetter, async ({ c, user, params, body }) => {
+    await reviewLetter(database, clock, actorOf(user, c), user, id(params), body);
+    return detail(c, user, id(params));
+  });
+  route(app, mailboxApi.publishLetter, async ({ c, user, params, body }) => {
+    await setPublication(database, clock, fieldKeys, actorOf(user, c), user, id(params), body.published);
+    return detail(c, user, id(params));
+  });
+  route(app, mailboxApi.listMailboxes, () => listMailboxes(database));
+  route(app, mailboxApi.updateMailbox, ({ c, user, params, body }) =>
+    updateMailboxSettings(database, actorOf(user, c), id(params), body),
+  );
 }

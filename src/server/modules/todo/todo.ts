@@ -4,7 +4,7 @@ import { TODO_KINDS, type TodoGroup } from '../../../contracts/todo';
 import { chinaDate } from '../../../domain/calendar';
 import type { Platform, SessionUser } from '../../platform/context';
 import { disclosureTodo } from '../disclosure';
-import { commitmentsTodo } from '../interaction';
+import { commitmentsTodo, interactionTodo } from '../interaction';
 import { requestsTodo } from '../requests';
 import { tasksTodo } from '../tasks';
 
@@ -18,6 +18,7 @@ export async function myTodo(
     disclosureTodo(p, user),
     tasksTodo(p.database, user, today),
     commitmentsTodo(p.database, p.clock, user),
+    interactionTodo(p.database, p.clock, user),
   ]);
   const groups = parts.flat().sort((a, b) => TODO_KINDS.indexOf(a.kind) - TODO_KINDS.indexOf(b.kind));
   return { total: groups.reduce((n, g) => n + g.count, 0), groups };

@@ -1,16 +1,23 @@
-// 政策咨询月度统计: received, answered on time and late per month (ECharts), by channel, by unit, satisfaction.
+// 政策咨询与信箱月度统计: received, answered on time and late per month (ECharts), by channel, by unit, satisfaction;
+// the letters per month and by type.
 import { Card, Col, Row, Table } from 'antd';
 import { useState } from 'react';
-import { CONSULT_CHANNEL_LABELS, SATISFACTION_LABELS } from '../../../../contracts/interaction';
+import {
+  CONSULT_CHANNEL_LABELS,
+  LETTER_TYPE_LABELS,
+  SATISFACTION_LABELS,
+} from '../../../../contracts/interaction';
 import { EChart, monthlyBars } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatCard } from '../../../components/StatCard';
 import { chinaYear, YearInput } from '../../../components/YearInput';
-import { useConsultStats } from '../queries';
+import { useConsultStats, useInteractionStats } from '../queries';
 
 export default function ConsultStatsPage() {
   const [year, setYear] = useState(() => chinaYear());
   const s = useConsultStats(year).data;
+  const both = useInteractionStats(year).data;
+  const letters = both?.byMonth.map((m) => ({ month: m.month, ...m.letter })) ?? [];
   return (
     <PageContainer
       title="政策咨询统计"
@@ -56,6 +63,36 @@ export default function ConsultStatsPage() {
               </ul>
             </Card>
           </Col>
+          {both && (
+            <>
+              <Col xs={24} xl={14}>
+                <Card title="信箱来信按月">
+                  <EChart
+                    testId="letters-by-month"
+                    label={letters
+                      .map((m) => `${m.month}：收到${m.received}，已答复${m.replied}，按时答复${m.onTime}`)
+                      .join('；')}
+                    option={monthlyBars(letters, [
+                      ['收到', 'received'],
+                      ['已答复', 'replied'],
+                      ['按时答复', 'onTime'],
+                    ])}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={10}>
+                <Card title="来信按类型">
+                  <ul data-testid="letters-by-type">
+                    {both.letterByType.map((t) => (
+                      <li key={t.type}>
+                        {LETTER_TYPE_LABELS[t.type]}：收到 {t.received}，已答复 {t.replied}，按时 {t.onTime}
+                      </li>
+                    ))}
+                  </ul>
+                </Card>
+              </Col>
+            </>
+          )}
           <Col xs={24}>
             <Card title="按承办单位">
               <Table

@@ -1,0 +1,372 @@
+// 信箱: the letters in the user's scope (filters, overdue marked), a drawer per letter with its text, history and
+// the actions its state allows — transfer (routing from the 区长信箱), reply (late replies accepted and marked),
+// review, and publication (the masked text shown first; refused with the reasons) — and the mailboxes' settings.
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  type TableProps,
+  Tag,
+  Timeline,
+} from 'antd';
+import { useSearchParams } from 'react-router';
+import {
+  LETTER_STATUS_LABELS,
+  LETTER_TYPE_LABELS,
+  type LetterDetail,
+  type LetterSummary,
+  type MailboxInfo,
+} from '../../../../contracts/interaction';
+import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { SearchTable } from '../../../components/SearchTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { LETTER_STATUS_COLORS, optionsOf } from '../labels';
+import {
+  mailboxApi,
+  useHandleLetter,
+  useLetter,
+  useMailboxes,
+  usePublishLetter,
+  useReviewLetter,
+  useTransferTargets,
+  useUpdateMailbox,
+} from '../queries';
+
+const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
+  const { message } = App.useApp();
+  const can = usePermission();
+  const handle = useHandleLetter(l.id, (d) => {
+    void message.success(d ? '已保存' : '已转办');
+    if (!d) onGone();
+  });
+  const review = useReviewLetter(l.id, () => void message.success('已保存'));
+  const publish = usePublishLetter(l.id, (d) => void message.success(d.published ? '已公开' : '已取消公开'));
+  const targets = useTransferTargets();
+  const allowed = new Set(l.allowedActions);
+  const [reply] = Form.useForm<{ reply: string; repliedOn: string }>();
+  const [transfer] = Form.useForm<{ unitId: string; reason: string }>();
+  const [returned] = Form.useForm<{ note: string }>();
+  const error = (handle.error ?? review.error ?? publish.error) as Error | null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      {error && (
+        <Tag color="red" data-testid="letter-error">
+          {error.message}
+        </Tag>
+      )}
+      {allowed.has('reply') && can('interaction:letter:handle') && (
+        <Card title="答复" size="small">
+          <Form
+            form={reply}
+            layout="vertical"
+            initialValues={{ repliedOn: todayInChina(), reply: l.draftReply ?? '' }}
+            onFinish={(v) => handle.mutate({ action: 'reply', ...v })}
+          >
+            {l.reviewNote && <p>审核退回意见：{l.reviewNote}</p>}
+            <Form.Item name="reply" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+              <Input.TextArea rows={5} data-testid="letter-reply-text" />
+            </Form.Item>
+            <Form.Item
+              name="repliedOn"
+              label="答复日期"
+              rules={[{ required: true, message: '请填写答复日期' }]}
+            >
+              <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={handle.isPending}
+              data-testid="letter-reply-save"
+            >
+              答复
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {allowed.has('transfer') && can('interaction:letter:handle') && (
+        <Card title="转办" size="small">
+          <Form
+            form={transfer}
+            layout="vertical"
+            onFinish={(v) => handle.mutate({ action: 'transfer', ...v })}
+          >
+            <Form.Item name="unitId" label="转至单位" rules={[{ required: true, message: '请选择单位' }]}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                data-testid="letter-transfer-unit"
+                options={(targets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="reason" label="转办理由" rules={[{ required: true, message: '请填写转办理由' }]}>
+              <Input data-testid="letter-transfer-reason" />
+            </Form.Item>
+            <Button htmlType="submit" loading={handle.isPending} data-testid="letter-transfer-save">
+              转办
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {allowed.has('approve') && can('interaction:letter:review') && (
+        <Card title="审核答复" size="small">
+          <p data-testid="letter-draft">{l.draftReply}</p>
+          <Form
+            form={returned}
+            layout="vertical"
+            onFinish={(v) => review.mutate({ action: 'return', note: v.note })}
+          >
+            <Form.Item
+              name="note"
+              label="退回理由（退回时填写）"
+              rules={[{ required: true, message: '请填写退回理由' }]}
+            >
+              <Input />
+            </Form.Item>
+            <Space>
+              <Button
+                type="primary"
+                loading={review.isPending}
+                onClick={() => review.mutate({ action: 'approve', note: null })}
+                data-testid="letter-approve"
+              >
+                审核通过
+              </Button>
+              <Button htmlType="submit" loading={review.isPending}>
+                退回修改
+              </Button>
+            </Space>
+          </Form>
+        </Card>
+      )}
+      {l.publication && can('interaction:letter:publish') && (
+        <Card title="选登公开" size="small">
+          <Space>
+            <Switch
+              checked={l.published}
+              loading={publish.isPending}
+              disabled={!l.published && !l.publication.ok}
+              onChange={(v) => publish.mutate(v)}
+              aria-label="在门户网站公开"
+              data-testid="letter-publish"
+            />
+            {l.published ? '已在门户网站公开' : '未公开'}
+          </Space>
+          {l.publication.ok ? (
+            <Descriptions size="small" column={1} title="公开内容（已脱敏）" style={{ marginTop: 12 }}>
+              <Descriptions.Item label="标题">{l.publication.subject}</Descriptions.Item>
+              <Descriptions.Item label="来信">{l.publication.body}</Descriptions.Item>
+              <Descriptions.Item label="答复">{l.publication.reply}</Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <ul data-testid="letter-publication-reasons">
+              {l.publication.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+function LetterDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const l = useLetter(id).data;
+  return (
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size="large"
+      title={l ? `${l.letterNo} ${l.subject}` : '来信'}
+      destroyOnHidden
+    >
+      {l && (
+        <div data-testid="letter-drawer">
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label="信箱">{l.mailboxName}</Descriptions.Item>
+            <Descriptions.Item label="类型">{LETTER_TYPE_LABELS[l.type]}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <StatusTag value={l.status} labels={LETTER_STATUS_LABELS} colors={LETTER_STATUS_COLORS} />
+            </Descriptions.Item>
+            <Descriptions.Item label="承办单位">{l.unitName}</Descriptions.Item>
+            <Descriptions.Item label="来信日期">{l.receivedOn}</Descriptions.Item>
+            <Descriptions.Item label="答复期限">
+              {l.overdue ? <Tag color="red">{l.replyDue}（已逾期）</Tag> : l.replyDue}
+            </Descriptions.Item>
+            <Descriptions.Item label="写信人">
+              {l.writerName} {l.writerPhone} {l.writerIdNo}
+            </Descriptions.Item>
+            <Descriptions.Item label="同意公开">{l.consent ? '是' : '否'}</Descriptions.Item>
+            <Descriptions.Item label="来信内容">
+              <div style={{ whiteSpace: 'pre-wrap' }}>{l.body}</div>
+            </Descriptions.Item>
+            {l.reply && (
+              <Descriptions.Item label="答复">
+                <div style={{ whiteSpace: 'pre-wrap' }} data-testid="letter-reply">
+                  {l.reply}
+                </div>
+                <div>
+                  {l.repliedOn} {l.repliedBy} {l.onTime === false ? <Tag color="red">逾期答复</Tag> : null}
+                </div>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Card title="办理记录" size="small" style={{ margin: '12px 0' }}>
+            <Timeline
+              items={l.history.map((h) => ({
+                content: `${h.at.slice(0, 16).replace('T', ' ')} ${h.by}：${h.text}`,
+              }))}
+            />
+          </Card>
+          <Handling l={l} onGone={onClose} />
+        </div>
+      )}
+    </Drawer>
+  );
+}
+
+function Mailboxes() {
+  const boxes = useMailboxes().data ?? [];
+  const update = useUpdateMailbox();
+  const columns: TableProps<MailboxInfo>['columns'] = [
+    { title: '信箱', dataIndex: 'name' },
+    { title: '收件单位', dataIndex: 'unitName', width: 200 },
+    {
+      title: '答复需审核',
+      dataIndex: 'reviewRequired',
+      width: 120,
+      render: (v: boolean, m) => (
+        <Switch
+          checked={v}
+          aria-label={`${m.name}答复需审核`}
+          onChange={(reviewRequired) => update.mutate({ id: m.id, reviewRequired, enabled: m.enabled })}
+        />
+      ),
+    },
+    {
+      title: '门户可写信',
+      dataIndex: 'enabled',
+      width: 120,
+      render: (v: boolean, m) => (
+        <Switch
+          checked={v}
+          aria-label={`${m.name}启用`}
+          onChange={(enabled) => update.mutate({ id: m.id, reviewRequired: m.reviewRequired, enabled })}
+        />
+      ),
+    },
+  ];
+  return (
+    <Card title="信箱设置" style={{ marginTop: 16 }}>
+      <Table size="small" rowKey="id" dataSource={boxes} columns={columns} pagination={{ pageSize: 10 }} />
+    </Card>
+  );
+}
+
+export default function LettersPage() {
+  const can = usePermission();
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('open');
+  const open = (id: string | null) =>
+    setParams((p) => {
+      if (id) p.set('open', id);
+      else p.delete('open');
+      return p;
+    });
+  const columns: TableProps<LetterSummary>['columns'] = [
+    {
+      title: '编号',
+      dataIndex: 'letterNo',
+      width: 120,
+      render: (v: string, r) => (
+        <Button type="link" size="small" onClick={() => open(r.id)} data-testid={`letter-open-${v}`}>
+          {v}
+        </Button>
+      ),
+    },
+    { title: '来信日期', dataIndex: 'receivedOn', width: 110 },
+    { title: '信箱', dataIndex: 'mailboxName', width: 150, ellipsis: true },
+    { title: '类型', dataIndex: 'type', width: 80, render: (v: LetterType) => LETTER_TYPE_LABELS[v] },
+    { title: '标题', dataIndex: 'subject', ellipsis: true },
+    { title: '写信人', dataIndex: 'writerName', width: 90 },
+    { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 110,
+      render: (v: LetterStatus) => (
+        <StatusTag value={v} labels={LETTER_STATUS_LABELS} colors={LETTER_STATUS_COLORS} />
+      ),
+    },
+    {
+      title: '答复期限',
+      dataIndex: 'replyDue',
+      width: 140,
+      render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
+    },
+    {
+      title: '答复',
+      dataIndex: 'repliedOn',
+      width: 150,
+      render: (v: string | null, r) => (v ? `${v}${r.onTime === false ? '（逾期答复）' : ''}` : '—'),
+    },
+    {
+      title: '公开',
+      dataIndex: 'published',
+      width: 90,
+      render: (v: boolean, r) => (v ? '已公开' : r.consent ? '同意公开' : '不公开'),
+    },
+  ];
+  return (
+    <PageContainer title="信箱来信" testId="letters-page">
+      <SearchTable<LetterSummary>
+        endpoint={mailboxApi.listLetters}
+        rowKey="id"
+        columns={columns}
+        scrollX={1300}
+        testId="letter-table"
+        searchItems={
+          <>
+            <Form.Item name="keyword" label="关键词">
+              <Input allowClear placeholder="编号、标题或内容" style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select allowClear style={{ width: 130 }} options={optionsOf(LETTER_STATUS_LABELS)} />
+            </Form.Item>
+            <Form.Item name="type" label="类型">
+              <Select allowClear style={{ width: 100 }} options={optionsOf(LETTER_TYPE_LABELS)} />
+            </Form.Item>
+            <Form.Item name="overdue" label="逾期">
+              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
+            </Form.Item>
+            <Form.Item name="published" label="公开">
+              <Select
+                allowClear
+                style={{ width: 100 }}
+                options={[
+                  { value: 'true', label: '已公开' },
+                  { value: 'false', label: '未公开' },
+                ]}
+              />
+            </Form.Item>
+          </>
+        }
+      />
+      {can('interaction:mailbox:manage') && <Mailboxes />}
+      <LetterDrawer id={openId} onClose={() => open(null)} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,588 @@
+/** @jsxImportSource hono/jsx */
+// 信箱 and 统计 on the portal (issue 11 parts 4 and 7): /hdjl/xx lists the published letters (the masked text stored
+// at publication) with search; /hdjl/xx/write is the letter form (mailbox, type, subject, text, the writer's name
+// and phone, 同意公开; the signed arithmetic question, attempts capped, the limit counting accepted letters, a
+// duplicate of an unreplied letter refused); /hdjl/xx/query reads a letter and its reply by query code; /hdjl/tj
+// publishes the monthly statistics of consultations and letters. Server-rendered, no JavaScript.
+import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { z } from 'zod';
+import {
+  type InteractionStats,
+  LETTER_TYPE_LABELS,
+  zLetterBody,
+  zLetterSubject,
+  zLetterType,
+} from '../../contracts/interaction';
+import { chinaDate } from '../../domain/calendar';
+import {
+  interactionStats,
+  letterByQueryCode,
+  PUBLIC_LETTERS_PAGE,
+  type PublicLetter,
+  type PublicLetterStatus,
+  portalMailboxes,
+  publicLetters,
+  writeOnPortal,
+} from '../../server/modules/interaction';
+import { type AppEnv, type Platform, systemActor } from '../../server/platform/context';
+import { AppError } from '../../server/platform/errors';
+import { parseWith } from '../../server/platform/http/route';
+import { RateLimiter } from '../../server/platform/ratelimit';
+import { getSetting } from '../../server/platform/settings';
+import { a11yOf } from '../a11y';
+import { crossSite, formFields } from '../guard';
+import { Layout } from '../layout';
+import { page } from '../routes';
+import { type Challenge, checkChallenge, newChallenge } from '../ysqgk/challenge';
+import { CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
+
+/** At most 3 accepted letters per hour per address [I]; setting `interaction.letterLimit` overrides it. */
+const DEFAULT_LIMIT = { perHour: 3 };
+const TRIES_PER_SUBMISSION = 10;
+
+const CSS = `${FORM_CSS}
+.letters{list-style:none;padding:0;display:grid;gap:12px}
+.letters li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px;overflow-wrap:anywhere}
+.letters h3{margin:0 0 6px;font-size:1.05rem}
+.letters .text{white-space:pre-wrap}
+.meta{color:#444;font-size:.9rem}
+.pager{display:flex;gap:16px}
+.check label{font-weight:400;display:inline}
+`;
+
+const hub = { label: '互动交流', href: '/hdjl' };
+const xx = { label: '信箱', href: '/hdjl/xx' };
+
+const zLetter = z.object({
+  mailboxId: z.string().uuid('请选择信箱'),
+  type: zLetterType,
+  subject: zLetterSubject,
+  body: zLetterBody,
+  writerName: z.string({ message: '请填写姓名' }).trim().min(1, '请填写姓名').max(50, '姓名不超过 50 字'),
+  writerPhone: z
+    .string({ message: '请填写联系电话' })
+    .trim()
+    .regex(/^[0-9\-\s+]{7,20}$/, '联系电话格式不正确'),
+  writerIdNo: z
+    .string()
+    .trim()
+    .max(18, '身份证号码不超过 18 位')
+    .regex(/^(\d{15}|\d{17}[\dXx])?$/, '身份证号码格式不正确')
+    .optional(),
+  consent: z
+    .string()
+    .optional()
+    .transform((v) => v === 'yes'),
+});
+
+const messages = (e: AppError) => {
+  const fields = (e.details as { fields?: Record<string, string> } | undefined)?.fields;
+  const list = fields ? Object.values(fields) : [];
+  return list.length ? list : [e.message];
+};
+
+function Errors(props: { errors: string[] }) {
+  if (!props.errors.length) return null;
+  return (
+    <div class="errors" role="alert" id="form-errors">
+      <h2>信件未提交，请修改以下内容：</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function LetterList(props: { items: PublicLetter[] }) {
+  return (
+    <ul class="letters" data-testid="letters">
+      {props.items.map((l) => (
+        <li>
+          <h3>{l.subject}</h3>
+          <p class="meta">
+            {l.letterNo} · {l.typeLabel} · {l.mailboxName} · 来信日期 {l.receivedOn}
+          </p>
+          <p class="text">{l.body}</p>
+          <p class="meta">
+            答复单位：{l.unitName} · 答复日期 {l.repliedOn}
+          </p>
+          <p class="text">答复：{l.reply}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LettersPage(props: { search: string; page: number; items: PublicLetter[]; total: number }) {
+  const pages = Math.max(1, Math.ceil(props.total / PUBLIC_LETTERS_PAGE));
+  const href = (n: number) => {
+    const q = new URLSearchParams();
+    if (props.search) q.set('search', props.search);
+    if (n > 1) q.set('page', String(n));
+    const s = q.toString();
+    return s ? `/hdjl/xx?${s}` : '/hdjl/xx';
+  };
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>信箱</h1>
+      <p class="lead">
+        写信给区长信箱或部门信箱，承办单位在 15
+        个工作日内答复。经写信人同意公开的来信及答复选登如下，个人信息已隐去。
+      </p>
+      <ul class="grid">
+        <li>
+          <a class="card" href="/hdjl/xx/write">
+            我要写信
+          </a>
+        </li>
+        <li>
+          <a class="card" href="/hdjl/xx/query">
+            查询办理情况
+          </a>
+        </li>
+        <li>
+          <a class="card" href="/hdjl/tj">
+            办理情况统计
+          </a>
+        </li>
+      </ul>
+      <form method="get" action="/hdjl/xx" class="form-grid">
+        <div class="field">
+          <label for="f-search">搜索来信</label>
+          <input id="f-search" name="search" type="text" value={props.search} />
+        </div>
+        <p>
+          <button class="primary" type="submit">
+            搜索
+          </button>
+        </p>
+      </form>
+      <h2>选登来信（共 {props.total} 封）</h2>
+      {props.items.length ? <LetterList items={props.items} /> : <p>没有符合条件的来信。</p>}
+      {pages > 1 && (
+        <nav aria-label="分页" class="pager">
+          {props.page > 1 && <a href={href(props.page - 1)}>上一页</a>}
+          <span>
+            第 {props.page} / {pages} 页
+          </span>
+          {props.page < pages && <a href={href(props.page + 1)}>下一页</a>}
+        </nav>
+      )}
+    </>
+  );
+}
+
+function Field(props: { id: string; label: string; children: Child; help?: string }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.help && (
+        <p class="help" id={`${props.id}-help`}>
+          {props.help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function WritePage(props: {
+  values: FormValues;
+  errors: string[];
+  mailboxes: { id: string; name: string }[];
+  challenge: Challenge;
+}) {
+  const v = props.values;
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>我要写信</h1>
+      <p class="lead">请如实填写。承办单位应在 15 个工作日内答复，您可凭查询码查看办理情况和答复。</p>
+      <Errors errors={props.errors} />
+      <form method="post" action="/hdjl/xx/write" class="form-grid" novalidate>
+        <Field id="f-box" label="信箱（必填）">
+          <select id="f-box" name="mailboxId" required>
+            <option value="" selected={!v.mailboxId}>
+              请选择信箱
+            </option>
+            {props.mailboxes.map((m) => (
+              <option value={m.id} selected={v.mailboxId === m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="f-type" label="来信类型（必填）">
+          <select id="f-type" name="type" required>
+            {Object.entries(LETTER_TYPE_LABELS).map(([k, l]) => (
+              <option value={k} selected={(v.type ?? 'consult') === k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="f-subject" label="标题（必填）">
+          <input id="f-subject" name="subject" type="text" value={v.subject ?? ''} required />
+        </Field>
+        <Field id="f-body" label="来信内容（必填，不超过 5000 字）">
+          <textarea id="f-body" name="body" required>
+            {v.body ?? ''}
+          </textarea>
+        </Field>
+        <Field id="f-name" label="姓名（必填，不会公开）">
+          <input
+            id="f-name"
+            name="writerName"
+            type="text"
+            value={v.writerName ?? ''}
+            autocomplete="name"
+            required
+          />
+        </Field>
+        <Field id="f-phone" label="联系电话（必填，不会公开）">
+          <input
+            id="f-phone"
+            name="writerPhone"
+            type="tel"
+            value={v.writerPhone ?? ''}
+            autocomplete="tel"
+            required
+          />
+        </Field>
+        <Field id="f-id" label="身份证号码（选填，不会公开）">
+          <input id="f-id" name="writerIdNo" type="text" value={v.writerIdNo ?? ''} autocomplete="off" />
+        </Field>
+        <div class="field check">
+          <input id="f-consent" name="consent" type="checkbox" value="yes" checked={v.consent === 'yes'} />{' '}
+          <label for="f-consent">
+            同意公开：允许选登本信及答复（姓名、电话、证件号码、住址等个人信息将隐去）
+          </label>
+        </div>
+        <Field id="f-answer" label={`验证问题：${props.challenge.question}（必填）`}>
+          <input id="f-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required />
+          <input type="hidden" name="token" value={props.challenge.token} />
+        </Field>
+        <p>
+          <button class="primary" type="submit">
+            提交信件
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+function Written(props: { letterNo: string; queryCode: string; replyDue: string; mailboxName: string }) {
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>信件已提交</h1>
+      <div class="ok" role="status">
+        <p>
+          {props.mailboxName}已收到您的信件（编号 {props.letterNo}）。您的查询码是：
+          <span class="code" data-testid="query-code">
+            {props.queryCode}
+          </span>
+        </p>
+        <p>请妥善保存查询码。承办单位应于 {props.replyDue} 前答复。</p>
+      </div>
+      <p>
+        <a href={`/hdjl/xx/query?code=${props.queryCode}`}>查询办理情况</a>
+      </p>
+    </>
+  );
+}
+
+function QueryPage(props: { code: string; l: PublicLetterStatus | null }) {
+  const { code, l } = props;
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>查询信件办理情况</h1>
+      <CodeForm action="/hdjl/xx/query" code={code} />
+      {code && !l && <p role="alert">没有找到该查询码对应的信件，请核对后重试。</p>}
+      {l && (
+        <section aria-labelledby="l-title" data-testid="letter">
+          <h2 id="l-title">信件 {l.letterNo}</h2>
+          <dl class="status">
+            <dt>信箱</dt>
+            <dd>{l.mailboxName}</dd>
+            <dt>类型</dt>
+            <dd>{l.typeLabel}</dd>
+            <dt>标题</dt>
+            <dd>{l.subject}</dd>
+            <dt>承办单位</dt>
+            <dd>{l.unitName}</dd>
+            <dt>来信日期</dt>
+            <dd>{l.receivedOn}</dd>
+            <dt>答复期限</dt>
+            <dd>{l.replyDue}</dd>
+            <dt>办理状态</dt>
+            <dd data-testid="status">{l.statusLabel}</dd>
+            {l.reply && (
+              <>
+                <dt>答复</dt>
+                <dd data-testid="reply">{l.reply}</dd>
+                <dt>答复日期</dt>
+                <dd>{l.repliedOn}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Counts(props: { c: { received: number; replied: number; onTime: number } }) {
+  const { c } = props;
+  return (
+    <>
+      <td>{c.received}</td>
+      <td>{c.replied}</td>
+      <td>{c.onTime}</td>
+    </>
+  );
+}
+
+const Head3 = (props: { what: string }) => (
+  <>
+    <th scope="col">{props.what}收到</th>
+    <th scope="col">{props.what}已答复</th>
+    <th scope="col">{props.what}按时答复</th>
+  </>
+);
+
+export function StatsPage(props: { s: InteractionStats; years: number[]; months: number }) {
+  const { s } = props;
+  const period = s.month ? `${s.month.slice(0, 4)} 年 ${Number(s.month.slice(5))} 月` : `${s.year} 年`;
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>政策咨询和信箱办理情况统计</h1>
+      <p class="lead">
+        按收到日期所在月份统计：收到件数、其中已答复件数、其中在期限内答复件数。数据随办理自动更新。
+      </p>
+      <form method="get" action="/hdjl/tj" class="form-grid">
+        <div class="field">
+          <label for="f-year">年份</label>
+          <select id="f-year" name="year">
+            {props.years.map((y) => (
+              <option value={String(y)} selected={y === s.year}>
+                {y} 年
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-month">月份（分类统计的期间）</label>
+          <select id="f-month" name="month">
+            <option value="" selected={!s.month}>
+              全年
+            </option>
+            {Array.from({ length: props.months }, (_, i) => (
+              <option
+                value={String(i + 1)}
+                selected={s.month?.endsWith(`-${String(i + 1).padStart(2, '0')}`)}
+              >
+                {i + 1} 月
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>
+          <button class="primary" type="submit">
+            查看
+          </button>
+        </p>
+      </form>
+      <h2>逐月情况（{s.year} 年）</h2>
+      <section class="table-scroll" tabindex={0} aria-label="逐月情况表">
+        <table data-testid="by-month">
+          <thead>
+            <tr>
+              <th scope="col">月份</th>
+              <Head3 what="咨询" />
+              <Head3 what="来信" />
+            </tr>
+          </thead>
+          <tbody>
+            {s.byMonth.slice(0, props.months).map((m) => (
+              <tr>
+                <th scope="row">{m.month}</th>
+                <Counts c={m.consult} />
+                <Counts c={m.letter} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <h2>来信按类型（{period}）</h2>
+      <section class="table-scroll" tabindex={0} aria-label="来信按类型统计表">
+        <table data-testid="by-type">
+          <thead>
+            <tr>
+              <th scope="col">类型</th>
+              <Head3 what="" />
+            </tr>
+          </thead>
+          <tbody>
+            {s.letterByType.map((t) => (
+              <tr>
+                <th scope="row">{LETTER_TYPE_LABELS[t.type]}</th>
+                <Counts c={t} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <h2>按承办单位（{period}）</h2>
+      {s.byUnit.length ? (
+        <section class="table-scroll" tabindex={0} aria-label="按承办单位统计表">
+          <table data-testid="by-unit">
+            <thead>
+              <tr>
+                <th scope="col">承办单位</th>
+                <Head3 what="咨询" />
+                <Head3 what="来信" />
+              </tr>
+            </thead>
+            <tbody>
+              {s.byUnit.map((u) => (
+                <tr>
+                  <th scope="row">{u.unitName}</th>
+                  <Counts c={u.consult} />
+                  <Counts c={u.letter} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        <p>该期间没有收到咨询和来信。</p>
+      )}
+      <p class="meta" data-testid="totals">
+        合计：咨询收到 {s.totals.consult.received} 件、答复 {s.totals.consult.replied} 件、按时{' '}
+        {s.totals.consult.onTime} 件；来信收到 {s.totals.letter.received} 件、答复 {s.totals.letter.replied}{' '}
+        件、按时 {s.totals.letter.onTime} 件。
+      </p>
+    </>
+  );
+}
+
+export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () => Promise<string>): void {
+  const db = p.database.db;
+  const limiter = new RateLimiter(p.database, () => p.clock.now().getTime());
+
+  const render = async (
+    c: Context<AppEnv>,
+    title: string,
+    crumbs: { label: string; href?: string }[],
+    body: Child,
+    status = 200,
+  ) =>
+    page(
+      c,
+      <Layout title={title} district={await districtName()} a11y={a11yOf(c)} crumbs={crumbs}>
+        {body}
+      </Layout>,
+      status,
+    );
+
+  app.get('/hdjl/xx', async (c) => {
+    const search = (c.req.query('search') ?? '').trim().slice(0, 100);
+    const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    const { items, total } = await publicLetters(db, { search: search || undefined, page: pageNo });
+    c.header('Cache-Control', 'public, max-age=60');
+    return render(
+      c,
+      '信箱',
+      [hub, { label: '信箱' }],
+      <LettersPage {...{ search, page: pageNo, items, total }} />,
+    );
+  });
+
+  const writePage = async (c: Context<AppEnv>, values: FormValues, errors: string[], status = 200) =>
+    render(
+      c,
+      '我要写信',
+      [hub, xx, { label: '我要写信' }],
+      <WritePage
+        values={values}
+        errors={errors}
+        mailboxes={await portalMailboxes(db)}
+        challenge={await newChallenge(p)}
+      />,
+      status,
+    );
+
+  app.get('/hdjl/xx/write', (c) => writePage(c, {}, []));
+
+  app.post('/hdjl/xx/write', async (c) => {
+    if (crossSite(c)) return c.text('请求来源不明', 403);
+    const values = await formFields(c);
+    if (!values) return writePage(c, {}, ['提交内容无法读取，请重新填写'], 400);
+    const limit =
+      (await getSetting<{ perHour: number }>(p.database, 'interaction.letterLimit')) ?? DEFAULT_LIMIT;
+    const ip = c.get('ip');
+    const tooMany = (wait: number) =>
+      writePage(c, values, [`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`], 429);
+    const tries = await limiter.hit(`xx:try:${ip}`, limit.perHour * TRIES_PER_SUBMISSION, 3600_000);
+    if (tries > 0) return tooMany(tries);
+    if (!(await checkChallenge(p, values.token ?? '', values.answer ?? '')))
+      return writePage(c, values, ['验证问题回答不正确或已过期，请重新回答'], 400);
+    let taken = false;
+    try {
+      const input = parseWith(zLetter, values);
+      // Taken before the write and given back when the letter is not accepted (the limit counts accepted ones).
+      const wait = await limiter.hit(`xx:ip:${ip}`, limit.perHour, 3600_000);
+      if (wait > 0) return tooMany(wait);
+      taken = true;
+      const actor = { ...systemActor('portal'), ip, requestId: c.get('requestId') };
+      const r = await writeOnPortal(p.database, p.clock, p.fieldKeys, actor, {
+        ...input,
+        writerIdNo: input.writerIdNo || null,
+      });
+      return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
+    } catch (e) {
+      if (taken) await limiter.refund(`xx:ip:${ip}`);
+      if (e instanceof AppError && e.code === 'VALIDATION') return writePage(c, values, messages(e), 400);
+      throw e;
+    }
+  });
+
+  app.get('/hdjl/xx/query', async (c) => {
+    const code = (c.req.query('code') ?? '').trim().slice(0, 40);
+    const l = code ? await letterByQueryCode(db, p.clock, code) : null;
+    c.header('Cache-Control', 'no-store');
+    return render(
+      c,
+      '查询信件办理情况',
+      [hub, xx, { label: '查询办理情况' }],
+      <QueryPage code={code} l={l} />,
+    );
+  });
+
+  app.get('/hdjl/tj', async (c) => {
+    const asOf = chinaDate(p.clock.now());
+    const thisYear = Number(asOf.slice(0, 4));
+    const y = Number.parseInt(c.req.query('year') ?? '', 10);
+    const year = y >= thisYear - 5 && y <= thisYear ? y : thisYear;
+    const months = year === thisYear ? Number(asOf.slice(5, 7)) : 12;
+    const m = Number.parseInt(c.req.query('month') ?? '', 10);
+    const month = m >= 1 && m <= months ? m : undefined;
+    const s = await interactionStats(db, null, year, month);
+    const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+    c.header('Cache-Control', 'public, max-age=300');
+    return render(
+      c,
+      '办理情况统计',
+      [hub, { label: '办理情况统计' }],
+      <StatsPage s={s} years={years} months={months} />,
+    );
+  });
+}

@@ -1,0 +1,179 @@
+// Reading letters: the list in the user's scope (the writer's name masked), the detail (the writer's contact in full
+// for the unit's handlers, the read audited; what publication would show), the writer's view by query code, and
+// the published letters of /hdjl/xx (only the masked text stored at publication).
+import type { CurrentUser } from '../../../contracts/api';
+import {
+  LETTER_STATUS_LABELS,
+  LETTER_TYPE_LABELS,
+  type LetterDetail,
+  type LetterSummary,
+  type PublicationPreview,
+} from '../../../contracts/interaction';
+import { letterActions, letterOverdue, publicationOf } from '../../../domain/interaction/letter';
+import { maskIdCard, maskName, maskPhone } from '../../../domain/privacy/mask';
+import type { Database, DbOrTx } from '../../db/client';
+import { audit } from '../../platform/audit/audit';
+import type { Actor, Clock } from '../../platform/context';
+import { type FieldKeys, unseal } from '../../platform/crypto/fields';
+import { notFound } from '../../platform/errors';
+import { assertUnitInScope } from '../org';
+import { today } from './clock';
+import { sensitiveWords } from './mailbox';
+import type { Scoped } from './repo/consultations';
+import {
+  type LetterFilter,
+  type LetterRow,
+  letterByCode,
+  letterById,
+  letterPage,
+  publishedLetters,
+} from './repo/letters';
+
+type WithNames = { l: LetterRow; unitName: string; mailboxName: string };
+
+const opened = (keys: FieldKeys, v: string | null) => (v ? unseal(keys, v) : null);
+
+function summary(keys: FieldKeys, { l, unitName, mailboxName }: WithNames, asOf: string): LetterSummary {
+  const name = opened(keys, l.writerName);
+  return {
+    id: l.id,
+    letterNo: l.letterNo,
+    mailboxName,
+    type: l.type,
+    subject: l.subject,
+    writerName: name ? maskName(name) : null,
+    unitId: l.unitId,
+    unitName,
+    status: l.status,
+    receivedOn: l.receivedOn,
+    replyDue: l.replyDue,
+    repliedOn: l.repliedOn,
+    overdue: letterOverdue(l.status, l.replyDue, asOf),
+    onTime: l.onTime,
+    consent: l.consent,
+    published: l.published,
+  };
+}
+
+export async function listLetters(
+  database: Database,
+  clock: Clock,
+  keys: FieldKeys,
+  user: Scoped,
+  q: LetterFilter & { page: number; pageSize: number },
+) {
+  const asOf = today(clock);
+  const { rows, total } = await letterPage(database.db, user, q, asOf);
+  return { items: rows.map((r) => summary(keys, r, asOf)), total };
+}
+
+/** The letter if it is in the user's scope (404 when there is none, 403 outside). */
+export async function letterInScope(db: DbOrTx, user: Scoped, id: string): Promise<WithNames> {
+  const r = await letterById(db, id);
+  if (!r) throw notFound('信件');
+  await assertUnitInScope(db, user, r.l.unitId);
+  return r;
+}
+
+const handles = (user: Pick<CurrentUser, 'permissions'>) =>
+  user.permissions.includes('interaction:letter:handle');
+
+export async function getLetter(
+  database: Database,
+  clock: Clock,
+  keys: FieldKeys,
+  actor: Actor,
+  user: Scoped & Pick<CurrentUser, 'permissions'>,
+  id: string,
+): Promise<LetterDetail> {
+  const r = await letterInScope(database.db, user, id);
+  const { l } = r;
+  const phone = opened(keys, l.writerPhone);
+  const idNo = opened(keys, l.writerIdNo);
+  const full = handles(user);
+  if (full && (phone || idNo))
+    await database.db.transaction((tx) =>
+      audit(tx, actor, { action: 'interaction.pii.view', objectType: 'letter', objectId: l.id }),
+    );
+  let publication: PublicationPreview | null = null;
+  if (l.consent && l.status === 'replied') {
+    const p = publicationOf(
+      {
+        subject: l.subject,
+        body: l.body,
+        reply: l.reply,
+        writerName: opened(keys, l.writerName),
+        writerPhone: phone,
+        writerIdNo: idNo,
+        consent: l.consent,
+        status: l.status,
+      },
+      await sensitiveWords(database.db),
+    );
+    publication = p.ok
+      ? { ok: true, reasons: [], subject: p.subject, body: p.body, reply: p.reply }
+      : { ok: false, reasons: p.reasons, subject: null, body: null, reply: null };
+  }
+  return {
+    ...summary(keys, r, today(clock)),
+    queryCode: l.queryCode,
+    body: l.body,
+    writerPhone: full ? phone : maskPhone(phone),
+    writerIdNo: idNo ? (full ? idNo : maskIdCard(idNo)) : null,
+    draftReply: l.draftReply,
+    reviewNote: l.reviewNote,
+    reply: l.reply,
+    repliedBy: l.repliedBy,
+    history: l.history.map((h) => ({ at: h.at, by: h.by, text: h.text })),
+    allowedActions: letterActions(l.status, l),
+    publication,
+  };
+}
+
+/** What the writer reads with the query code: the letter, its state and the reply; no personal data. */
+export async function letterByQueryCode(db: DbOrTx, clock: Clock, code: string) {
+  const r = await letterByCode(db, code.trim().toUpperCase());
+  if (!r) return null;
+  const { l } = r;
+  return {
+    letterNo: l.letterNo,
+    mailboxName: r.mailboxName,
+    typeLabel: LETTER_TYPE_LABELS[l.type],
+    subject: l.subject,
+    body: l.body,
+    unitName: r.unitName,
+    receivedOn: l.receivedOn,
+    replyDue: l.replyDue,
+    statusLabel: letterOverdue(l.status, l.replyDue, today(clock))
+      ? '办理中（已超期）'
+      : l.status === 'reviewing'
+        ? LETTER_STATUS_LABELS.open
+        : LETTER_STATUS_LABELS[l.status],
+    reply: l.status === 'replied' ? l.reply : null,
+    repliedOn: l.status === 'replied' ? l.repliedOn : null,
+    published: l.published,
+  };
+}
+export type PublicLetterStatus = NonNullable<Awaited<ReturnType<typeof letterByQueryCode>>>;
+
+export const PUBLIC_LETTERS_PAGE = 20;
+
+/** The published letters of /hdjl/xx: the masked text stored at publication, never the raw letter. */
+export async function publicLetters(db: DbOrTx, q: { search?: string; page: number }) {
+  const { rows, total } = await publishedLetters(db, { ...q, pageSize: PUBLIC_LETTERS_PAGE });
+  return {
+    total,
+    items: rows.map((r) => ({
+      letterNo: r.letterNo,
+      typeLabel: LETTER_TYPE_LABELS[r.type],
+      mailboxName: r.mailboxName,
+      unitName: r.unitName,
+      subject: r.subject ?? '',
+      body: r.body ?? '',
+      reply: r.reply ?? '',
+      receivedOn: r.receivedOn,
+      repliedOn: r.repliedOn,
+    })),
+  };
+}
+export type PublicLetter = Awaited<ReturnType<typeof publicLetters>>['items'][number];

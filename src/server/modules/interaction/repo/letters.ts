@@ -1,0 +1,229 @@
+// SQL of the mailboxes and letters (interaction_mailboxes, interaction_letters). Unit names through the org face,
+// scope in SQL.
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
+import type { DbOrTx } from '../../../db/client';
+import { lockAndLoad } from '../../../db/lock';
+import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
+import { nextCounter } from '../../../platform/counters';
+import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
+import type { Scoped } from './consultations';
+
+export type LetterRow = typeof letters.$inferSelect;
+export type MailboxRow = typeof mailboxes.$inferSelect;
+
+export interface LetterFilter {
+  keyword?: string;
+  status?: LetterStatus;
+  type?: LetterType;
+  mailboxId?: string;
+  overdue?: boolean;
+  published?: boolean;
+  month?: string;
+}
+
+// ---- mailboxes ----
+
+const mailboxWithUnit = { m: mailboxes, unitName: unitNameSql(mailboxes.unitId) };
+
+export function mailboxRows(db: DbOrTx, enabledOnly = false) {
+  return db
+    .select(mailboxWithUnit)
+    .from(mailboxes)
+    .where(enabledOnly ? eq(mailboxes.enabled, true) : undefined)
+    .orderBy(sql`${mailboxes.kind} <> 'head'`, unitSortSql(mailboxes.unitId), asc(mailboxes.name));
+}
+
+export async function mailboxById(db: DbOrTx, id: string) {
+  const [r] = await db.select(mailboxWithUnit).from(mailboxes).where(eq(mailboxes.id, id));
+  return r ?? null;
+}
+
+/** The mailbox of kind `unit` of a unit (its review setting applies to the letters it holds). */
+export async function unitMailbox(db: DbOrTx, unitId: string): Promise<MailboxRow | null> {
+  const [r] = await db
+    .select()
+    .from(mailboxes)
+    .where(and(eq(mailboxes.unitId, unitId), eq(mailboxes.kind, 'unit')));
+  return r ?? null;
+}
+
+export async function insertMailboxes(tx: DbOrTx, rows: (typeof mailboxes.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(mailboxes).values(rows).onConflictDoNothing();
+}
+
+export async function updateMailbox(tx: DbOrTx, id: string, set: Partial<MailboxRow>): Promise<void> {
+  await tx
+    .update(mailboxes)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(mailboxes.id, id));
+}
+
+// ---- letters ----
+
+export async function nextLetterNo(tx: DbOrTx, year: string): Promise<string> {
+  return `XX${year}-${String(await nextCounter(tx, `letter:${year}`)).padStart(4, '0')}`;
+}
+
+export async function insertLetter(tx: DbOrTx, values: typeof letters.$inferInsert) {
+  const [row] = await tx.insert(letters).values(values).returning();
+  return row!;
+}
+
+export async function updateLetter(tx: DbOrTx, id: string, set: Partial<LetterRow>): Promise<void> {
+  await tx
+    .update(letters)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(letters.id, id));
+}
+
+export const lockLetter = (tx: DbOrTx, id: string) => lockAndLoad(tx, letters, id);
+
+const withNames = {
+  l: letters,
+  unitName: unitNameSql(letters.unitId),
+  mailboxName: sql<string>`(SELECT m.name FROM interaction_mailboxes m WHERE m.id = ${letters.mailboxId})`,
+};
+
+const like = (k: string) => `%${k.replace(/[%_\\]/g, '')}%`;
+
+function where(user: Scoped, q: LetterFilter, asOf: string): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeFilter(user, letters.unitId)];
+  if (q.keyword) {
+    const k = like(q.keyword);
+    conds.push(or(ilike(letters.subject, k), ilike(letters.body, k), ilike(letters.letterNo, k)));
+  }
+  if (q.status) conds.push(eq(letters.status, q.status));
+  if (q.type) conds.push(eq(letters.type, q.type));
+  if (q.mailboxId) conds.push(eq(letters.mailboxId, q.mailboxId));
+  if (q.overdue) conds.push(sql`${letters.status} <> 'replied' AND ${letters.replyDue} < ${asOf}`);
+  if (q.published !== undefined) conds.push(eq(letters.published, q.published));
+  if (q.month) conds.push(sql`to_char(${letters.receivedOn}, 'YYYY-MM') = ${q.month}`);
+  return and(...conds);
+}
+
+/** A page of the letters in the user's scope: unreplied ones by due date first. */
+export async function letterPage(
+  db: DbOrTx,
+  user: Scoped,
+  q: LetterFilter & { page: number; pageSize: number },
+  asOf: string,
+) {
+  const w = where(user, q, asOf);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
+  const rows = await db
+    .select(withNames)
+    .from(letters)
+    .where(w)
+    .orderBy(sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function letterById(db: DbOrTx, id: string) {
+  const [r] = await db.select(withNames).from(letters).where(eq(letters.id, id));
+  return r ?? null;
+}
+
+export async function letterByCode(db: DbOrTx, code: string) {
+  const [r] = await db.select(withNames).from(letters).where(eq(letters.queryCode, code));
+  return r ?? null;
+}
+
+/** Unreplied letters of the same writer (duplicate detection). */
+export function openLettersOfWriter(db: DbOrTx, writerKey: string) {
+  return db
+    .select({ id: letters.id, body: letters.body, receivedOn: letters.receivedOn })
+    .from(letters)
+    .where(and(eq(letters.writerKey, writerKey), inArray(letters.status, ['open', 'reviewing'])));
+}
+
+/** Unreplied letters (to-dos, calendar changes). */
+export function unrepliedLetters(db: DbOrTx, user?: Scoped) {
+  return db
+    .select(withNames)
+    .from(letters)
+    .where(
+      and(
+        inArray(letters.status, ['open', 'reviewing']),
+        user ? scopeFilter(user, letters.unitId) : undefined,
+      ),
+    )
+    .orderBy(letters.replyDue);
+}
+
+/** Published letters, newest reply first, with an optional search over the published (masked) text. */
+export async function publishedLetters(db: DbOrTx, q: { search?: string; page: number; pageSize: number }) {
+  const conds: (SQL | undefined)[] = [eq(letters.published, true)];
+  if (q.search) {
+    const k = like(q.search);
+    conds.push(
+      or(
+        ilike(letters.publishedSubject, k),
+        ilike(letters.publishedBody, k),
+        ilike(letters.publishedReply, k),
+      ),
+    );
+  }
+  const w = and(...conds);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
+  const rows = await db
+    .select({
+      letterNo: letters.letterNo,
+      type: letters.type,
+      mailboxName: withNames.mailboxName,
+      unitName: withNames.unitName,
+      subject: letters.publishedSubject,
+      body: letters.publishedBody,
+      reply: letters.publishedReply,
+      receivedOn: letters.receivedOn,
+      repliedOn: letters.repliedOn,
+    })
+    .from(letters)
+    .where(w)
+    .orderBy(desc(letters.repliedOn), desc(letters.letterNo))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { rows, total: total?.n ?? 0 };
+}
+
+// ---- statistics ----
+
+const between = (
+  col: typeof letters.receivedOn | typeof consultations.receivedOn,
+  from: string,
+  to: string,
+) => sql`${col} BETWEEN ${from} AND ${to}`;
+
+/** The period's letters in scope (only what the statistics need). */
+export function letterFacts(db: DbOrTx, user: Scoped | null, from: string, to: string) {
+  return db
+    .select({
+      receivedOn: letters.receivedOn,
+      repliedOn: letters.repliedOn,
+      onTime: letters.onTime,
+      type: letters.type,
+      unitName: withNames.unitName,
+    })
+    .from(letters)
+    .where(and(user ? scopeFilter(user, letters.unitId) : undefined, between(letters.receivedOn, from, to)));
+}
+
+/** The period's consultations in scope (only what the statistics need). */
+export function consultFacts(db: DbOrTx, user: Scoped | null, from: string, to: string) {
+  return db
+    .select({
+      receivedOn: consultations.receivedOn,
+      repliedOn: consultations.answeredOn,
+      onTime: consultations.onTime,
+      unitName: unitNameSql(consultations.unitId),
+    })
+    .from(consultations)
+    .where(
+      and(
+        user ? scopeFilter(user, consultations.unitId) : undefined,
+        between(consultations.receivedOn, from, to),
+      ),
+    );
+}
