@@ -60,6 +60,11 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'interaction:consult': '政策咨询',
   'interaction:stats': '咨询统计',
   'interaction:qa': '问答库',
+  'interaction:letter': '信箱来信',
+  'interaction:mailbox': '信箱',
+  'interaction:hotline': '来电登记',
+  'interaction:opinion': '舆情',
+  'interaction:commitment': '公开承诺',
 };
 
 export interface PermissionGroup {
