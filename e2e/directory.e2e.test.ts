@@ -11,13 +11,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryBindings, disclosureItems, units, users } from '../src/server/db/schema';
 import { directoryXlsx } from '../test/fixtures/directory-xlsx';
-import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, frozenClock, startE2E } from './harness';
 
+// The clock stands still on 2026-04-10 (China time), after the period checked, on the server and in the browser.
+const NOW = '2026-04-10T10:00:00+08:00';
 let e: E2E;
 let xlsxPath: string;
 
 beforeAll(async () => {
-  e = await startE2E({ demo: true });
+  e = await startE2E({ demo: true, clock: frozenClock(NOW) });
   xlsxPath = path.join(os.tmpdir(), `标准目录-${process.pid}.xlsx`);
   fs.writeFileSync(xlsxPath, await directoryXlsx({ withRow3: false }));
   await e.server.db.database.db.update(users).set({ mustChangePassword: false });
@@ -27,8 +29,13 @@ afterAll(async () => {
   fs.rmSync(xlsxPath, { force: true });
 });
 
+async function newPage(): Promise<Page> {
+  const context = await e.browser.newContext();
+  await context.clock.setFixedTime(new Date(NOW));
+  return context.newPage();
+}
 async function login(username: string): Promise<Page> {
-  const page = await (await e.browser.newContext()).newPage();
+  const page = await newPage();
   await consoleLogin(page, e.base, username, DEMO_PASSWORD);
   await page.waitForURL((u) => !u.pathname.endsWith('/login'));
   return page;
@@ -87,7 +94,7 @@ describe('[ADMIN] 标准目录', () => {
     expect(await office.getByTestId('coverage-summary').textContent()).toContain('区民政局');
     expect(await axeOwn(office), 'coverage').toEqual([]);
 
-    const portal = await (await e.browser.newContext()).newPage();
+    const portal = await newPage();
     await portal.goto(`${e.base}/xxgk/ml/${mz!.id}`);
     await portal.getByRole('link', { name: '2026年低保政策调整' }).click();
     await portal.waitForURL((u) => u.pathname === `/xxgk/info/${id}`);
