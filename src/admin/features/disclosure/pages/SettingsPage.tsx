@@ -125,8 +125,19 @@ export default function SettingsPage() {
         </Card>
         <Card size="small" title="单位审核级别（默认 初审 → 复审 → 终审）">
           <Flex vertical gap={8} style={{ maxWidth: 640 }}>
-            <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
-            <Select mode="tags" value={levels} onChange={setLevels} placeholder="输入级别名称后回车" />
+            <UnitTreeSelect
+              aria-label="单位"
+              value={unitId}
+              onChange={(v) => v && setUnitId(v)}
+              style={{ width: '100%' }}
+            />
+            <Select
+              aria-label="审核级别"
+              mode="tags"
+              value={levels}
+              onChange={setLevels}
+              placeholder="输入级别名称后回车"
+            />
             <Button
               onClick={() => saveLevels.mutate(levels)}
               disabled={levels.length === 0}
@@ -155,7 +166,12 @@ export default function SettingsPage() {
             data-testid="guide-form"
           >
             <Form.Item label="单位">
-              <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
+              <UnitTreeSelect
+                aria-label="单位"
+                value={unitId}
+                onChange={(v) => v && setUnitId(v)}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
             {GUIDE_FIELDS.map(([name, label, required, long]) => (
               <Form.Item
