@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
+import type { Clock } from '../src/server/platform/context';
 import { appRoleUrl, createTestDatabase, type TestDatabase } from '../test/db';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchChromium } from './browser';
 
@@ -18,7 +19,15 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<E2E> {
+/** A server clock stopped at `iso` (an instant with its offset), so a test does not depend on today's date. */
+export function frozenClock(iso: string): Clock {
+  const at = new Date(iso);
+  return { now: () => new Date(at) };
+}
+
+export async function startE2E(
+  opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock } = {},
+): Promise<E2E> {
   const tdb = await createTestDatabase();
   const config = loadConfig(
     {},
@@ -40,7 +49,7 @@ export async function startE2E(opts: { demo?: boolean; config?: Partial<Config> 
       ...opts.config,
     },
   );
-  const server = await startServer(config, { print: () => {}, buildAdmin: false });
+  const server = await startServer(config, { print: () => {}, buildAdmin: false, clock: opts.clock });
   const browser = await launchChromium();
   return {
     server,

@@ -263,6 +263,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['disclosure:item:list'],
       },
       {
+        path: '/disclosure/briefings',
+        label: '新闻发布会/访谈',
+        anyOf: ['disclosure:item:list'],
+        description: '政策解读的发布会、访谈登记，关联所解读的政策',
+      },
+      {
         path: '/disclosure/normative-review',
         label: '规范性文件清理',
         anyOf: ['disclosure:item:list'],

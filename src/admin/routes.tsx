@@ -36,6 +36,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/disclosure/decisions': lazy(() => import('./features/decisions/pages/DecisionsPage')),
   '/disclosure/normative-review': lazy(() => import('./features/normative/pages/NormativeReviewPage')),
   '/disclosure/interpretations': lazy(() => import('./features/disclosure/pages/InterpretationsPage')),
+  '/disclosure/briefings': lazy(() => import('./features/disclosure/pages/BriefingsPage')),
   '/disclosure/calendar': lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),
   '/disclosure/stats': lazy(() => import('./features/disclosure/pages/StatsPage')),
   '/disclosure/settings': lazy(() => import('./features/disclosure/pages/SettingsPage')),

@@ -48,6 +48,14 @@ export const interpretationPlanApi = {
     body: interpretationPlanInput,
     response: interpretationPlanSchema,
   }),
+  getSettings: endpoint({
+    method: 'get',
+    path: '/api/disclosure/interpretation-settings',
+    tag,
+    summary: '重大政策解读形式的最少种数（查看）',
+    permission: 'disclosure:item:list',
+    response: interpretationSettingsSchema,
+  }),
   putSettings: endpoint({
     method: 'put',
     path: '/api/disclosure/interpretation-settings',
@@ -81,7 +89,10 @@ export const briefingSchema = z.object({
   speakers: z.string(),
   url: z.string().nullable(),
   policyRootIds: z.array(z.string()),
+  /** The policies it explains (each by its first version's id and title), for the register. */
+  policies: z.array(z.object({ id: z.string(), title: z.string() })),
 });
+export type BriefingView = z.output<typeof briefingSchema>;
 
 export const briefingApi = {
   listBriefings: endpoint({

@@ -1,7 +1,14 @@
 // Contracts of the annual report (政府信息公开工作年度报告, reports): request and response schemas of every route
 // and the `reportsApi` map. Shared by server, OpenAPI and console.
 import { z } from 'zod';
-import type { AnnualReport, Table2, ValidationIssue } from '../domain/requests/annual-report';
+import {
+  type AnnualReport,
+  GOVERNMENT_SCOPES,
+  type ReportSettings,
+  type Table2,
+  type ValidationIssue,
+  validMonthDay,
+} from '../domain/requests/annual-report';
 import { endpointsOf, zFile, zInstant, zUuid } from './http';
 
 // Table 二 cells: integers ≥ 0, the fee amount (万元) may be a decimal (REGULATIONS AR-6).
@@ -78,6 +85,16 @@ export const reportViewSchema = z.object({
 });
 export type ReportView = z.output<typeof reportViewSchema>;
 
+/** Whose figures the 区人民政府's report counts, and the 镇街 deadline (the 条例 sets none). */
+export const reportSettingsSchema = z.object({
+  governmentScope: z.enum(GOVERNMENT_SCOPES, { message: '统计口径应为本级或全区' }),
+  townshipDeadline: z
+    .string()
+    .trim()
+    .refine(validMonthDay, '镇街年报公布期限应为每年都有的日期（月-日），如 01-31、02-20'),
+}) satisfies z.ZodType<ReportSettings>;
+export type ReportSettingsInput = z.output<typeof reportSettingsSchema>;
+
 /** The unit and year of a report path (checked by the handler: a path parameter is a string). */
 export const reportKey = z.object({ unitId: zUuid, year: zYear });
 
@@ -86,6 +103,18 @@ const api = endpointsOf(tag);
 const reportPath = '/api/reports/:unitId/:year';
 
 export const reportsApi = {
+  getSettings: api.get(
+    '/api/reports/settings',
+    '年度报告设置（区政府统计口径、镇街公布期限）',
+    'reports:report:list',
+    {
+      response: reportSettingsSchema,
+    },
+  ),
+  putSettings: api.put('/api/reports/settings', '修改年度报告设置', 'reports:report:publish', {
+    body: reportSettingsSchema,
+    response: reportSettingsSchema,
+  }),
   overview: api.get('/api/reports', '各单位年度报告及校验状态', 'reports:report:list', {
     query: z.object({ year: zYear }),
     response: z.array(reportOverviewRowSchema),

@@ -5,7 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
-import { indexMissing, seedDisclosureDemo } from './modules/disclosure';
+import { applyTownshipArt21List, indexMissing, seedDisclosureDemo } from './modules/disclosure';
 import { seedHotlineDemo } from './modules/interaction';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
@@ -73,6 +73,9 @@ export async function bootstrap(
     if (n) print(`已在门户发布 ${n} 条示例信息（标题带“示例”）。`);
     await database.db.transaction((tx) => seedHotlineDemo(tx));
   }
+  // 镇街 catalogs made with the county Art. 21 list get the township list (条例第二十一条), once each.
+  const townships = await applyTownshipArt21List(database, actor);
+  if (townships) print(`已将 ${townships} 个镇街的公开目录调整为乡（镇）人民政府的第二十一条事项。`);
   // Items published before the search index existed (or while it was rebuilt) are indexed now.
   const indexed = await indexMissing(database);
   if (indexed) print(`已为 ${indexed} 条已发布信息建立检索索引。`);

@@ -3,7 +3,7 @@
 // the 第一解读人 is recorded. Routes: 401, 403, 400, happy path.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InterpretationPlanView } from '../../src/contracts/interpretation-plan';
+import type { BriefingView, InterpretationPlanView } from '../../src/contracts/interpretation-plan';
 import { auditLog, units } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -54,6 +54,8 @@ describe('routes: 401, 403, 400', () => {
     expect((await liaison.put('/api/disclosure/interpretation-settings', { majorMinForms: 3 })).status).toBe(
       403,
     );
+    expect((await anon.get('/api/disclosure/interpretation-settings')).status).toBe(401);
+    expect((await auditor.get('/api/disclosure/interpretation-settings')).status).toBe(403);
     // 区教委's liaison: outside the data scope.
     expect((await jw.get(planPath(id))).status).toBe(403);
     expect((await jw.put(planPath(id), { firstInterpreter: '某人' })).status).toBe(403);
@@ -113,6 +115,10 @@ describe('the gate', () => {
     expect((await office.put('/api/disclosure/interpretation-settings', { majorMinForms: 2 })).status).toBe(
       200,
     );
+    // Read back by the settings page (any user who sees items).
+    expect((await liaison.get('/api/disclosure/interpretation-settings')).body.data).toEqual({
+      majorMinForms: 2,
+    });
     expect((await approve(id)).body.error?.message).toBe('三同步：请登记第一解读人');
     await liaison.put(planPath(id), { majorPolicy: true, firstInterpreter: '区发展改革委主任' });
     const ok = await approve(id);
@@ -149,9 +155,10 @@ describe('the gate', () => {
     const view = (await liaison.get<InterpretationPlanView>(planPath(id))).body.data!;
     expect([...view.forms].sort()).toEqual(['interview', 'qa', 'text']);
     expect((await approve(id)).status).toBe(200);
-    const list = (await liaison.get<{ title: string }[]>(`/api/disclosure/briefings?policyId=${id}`)).body
-      .data!;
+    const list = (await liaison.get<BriefingView[]>(`/api/disclosure/briefings?policyId=${id}`)).body.data!;
     expect(list.map((b) => b.title)).toEqual(['稳就业新闻发布会', '稳就业在线访谈']);
+    // The register names the policies it explains.
+    expect(list[0]!.policies).toEqual([{ id, title: '稳就业政策措施' }]);
     // Another unit's liaison sees none of them.
     expect((await jw.get<unknown[]>('/api/disclosure/briefings')).body.data).toEqual([]);
   });

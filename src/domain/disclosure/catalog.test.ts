@@ -7,6 +7,8 @@ import {
   matchPath,
   parseDisclosurePath,
   STANDARD_CODES,
+  type TownshipChild,
+  townshipArt21Fix,
 } from './catalog';
 
 describe('default catalog', () => {
@@ -115,4 +117,41 @@ describe('columnChain', () => {
   it('stops on a cycle instead of looping', () => {
     expect(columnChain(cols, 'x').length).toBeLessThanOrEqual(cols.length);
   });
+});
+
+describe('townshipArt21Fix (back-fill of 镇街 catalogs seeded with the county list)', () => {
+  const county = defaultCatalog('county')[2]!.children.map((c) => ({
+    id: c.code!,
+    code: c.code!,
+    inUse: false,
+  }));
+  const township = defaultCatalog('township')[2]!.children.map((c) => ({
+    id: c.code!,
+    code: c.code!,
+    inUse: false,
+  }));
+  const inUse = (rows: TownshipChild[], code: string) =>
+    rows.map((r) => (r.code === code ? { ...r, inUse: true } : r));
+  const summary = (rows: TownshipChild[]) => {
+    const f = townshipArt21Fix(rows);
+    return { add: f.add.map((a) => `${a.code}:${a.sort}`), remove: f.remove, keep: f.keep };
+  };
+  const added = ['art21t_1:15', 'art21t_2:16', 'art21t_3:17', 'art21t_4:18', 'art21t_5:21'];
+  eachEquals(summary, [
+    // A catalog seeded with the county list: township topics added, empty county-only topics removed.
+    [county, { add: added, remove: ['art21_1', 'art21_2', 'art21_3', 'art21_6'], keep: [] }],
+    // 治安管理 holds items: kept for the office to move them.
+    [inUse(county, 'art21_6'), { add: added, remove: ['art21_1', 'art21_2', 'art21_3'], keep: ['art21_6'] }],
+    // Already the township list: nothing to do (the back-fill is idempotent).
+    [township, { add: [], remove: [], keep: [] }],
+    // A township catalog where the office deleted a topic: left as it is.
+    [township.filter((c) => c.code !== 'art21t_5'), { add: [], remove: [], keep: [] }],
+    // The office already removed the county-only topics by hand: the township ones are still added.
+    [
+      county.filter((c) => !['art21_1', 'art21_2', 'art21_3', 'art21_6'].includes(c.code)),
+      { add: added, remove: [], keep: [] },
+    ],
+    // Columns the office added by hand (no code) are never touched.
+    [[...township, { id: 'x', code: null, inUse: false }], { add: [], remove: [], keep: [] }],
+  ]);
 });

@@ -79,6 +79,50 @@ export function defaultCatalog(level: CatalogLevel = 'county'): CatalogNode[] {
   }));
 }
 
+/** A column under a 镇街's 法定主动公开内容, as the back-fill of the township Art. 21 list sees it. */
+export interface TownshipChild {
+  id: string;
+  code: string | null;
+  /** It holds items or sub-columns, so it cannot simply go. */
+  inUse: boolean;
+}
+
+export interface TownshipArt21Fix {
+  /** Township topics the catalog lacks, with the sort they take after the fifteen Art. 20 columns. */
+  add: { code: string; name: string; sort: number }[];
+  /** Empty columns of county-only topics (seeded before 镇街 took the township list). */
+  remove: string[];
+  /** County-only topic columns kept because they hold items or sub-columns (the office decides). */
+  keep: string[];
+}
+
+const TOWNSHIP_CODES = new Set<string>(ART21_TOWNSHIP_TOPICS.map((t) => t.code));
+const COUNTY_ONLY_CODES = new Set<string>(
+  ART21_TOPICS.filter((t) => !TOWNSHIP_CODES.has(t.code)).map((t) => t.code),
+);
+
+/**
+ * What turns a 镇街 catalog seeded with the county Art. 21 list into the township one (条例 Art. 21): the missing
+ * township topics are added, the county-only topics removed when empty and kept otherwise. A catalog seeded with
+ * the township list (no county-only topic, some township-only one) is left as the office keeps it.
+ */
+export function townshipArt21Fix(children: readonly TownshipChild[]): TownshipArt21Fix {
+  const have = new Set(children.map((c) => c.code).filter((c): c is string => !!c));
+  // Seeded with the township list already: a county-only topic is absent and some township-only topic present.
+  const countySeeded =
+    [...have].some((c) => COUNTY_ONLY_CODES.has(c)) || ![...have].some((c) => c.startsWith('art21t_'));
+  if (!countySeeded) return { add: [], remove: [], keep: [] };
+  return {
+    add: ART21_TOWNSHIP_TOPICS.map((t, i) => ({
+      code: t.code,
+      name: t.name,
+      sort: ART20_CATEGORIES.length + i,
+    })).filter((t) => !have.has(t.code)),
+    remove: children.filter((c) => c.code && COUNTY_ONLY_CODES.has(c.code) && !c.inUse).map((c) => c.id),
+    keep: children.filter((c) => c.code && COUNTY_ONLY_CODES.has(c.code) && c.inUse).map((c) => c.id),
+  };
+}
+
 /** Every coded column (the same in each unit's catalog), in catalog order: the portal's cross-unit column filter. */
 export const STANDARD_CODES: readonly { code: string; name: string }[] = [
   ...defaultCatalog().flatMap((top) => [

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
+import { eachReturns } from '../../../test/table';
 import {
   type AnnualReport,
   APPLICANT_KINDS,
   type ApplicationForReport,
   computeTable3,
   computeTable4,
+  figureScope,
   type LayoutTable,
   OUTCOME_CODES,
   OUTCOME_LABELS,
@@ -21,6 +23,7 @@ import {
   type Table3RowKey,
   table3Layout,
   validateReport,
+  validMonthDay,
 } from './annual-report';
 import { APPLICANT_KIND_LABELS } from './outcomes';
 
@@ -294,7 +297,40 @@ describe('AR-7 publicationDeadline', () => {
   });
   it('rejects a malformed township setting', () => {
     expect(() => publicationDeadline('township', 2025, '2-20')).toThrow(RangeError);
+    expect(() => publicationDeadline('township', 2025, '02-30')).toThrow(RangeError);
   });
+});
+
+describe('the 镇街 deadline setting (MM-DD, a day of every year)', () => {
+  eachReturns(validMonthDay, [
+    ['01-31', true],
+    ['02-20', true],
+    ['03-31', true],
+    ['12-31', true],
+    ['02-28', true],
+    ['02-29', false], // not every year has it
+    ['02-30', false],
+    ['04-31', false],
+    ['13-01', false],
+    ['00-10', false],
+    ['2-20', false],
+    ['0220', false],
+    ['', false],
+  ]);
+});
+
+describe('whose figures a report counts (区人民政府: its own, or the whole district by setting)', () => {
+  eachReturns(
+    ([body, scope]: Parameters<typeof figureScope>) => figureScope(body, scope),
+    [
+      [['government', 'own'], 'unit'],
+      [['government', 'district'], 'tree'],
+      [['department', 'own'], 'tree'],
+      [['department', 'district'], 'tree'],
+      [['township', 'own'], 'tree'],
+      [['township', 'district'], 'tree'],
+    ],
+  );
 });
 
 describe('AR-9 computeTable3', () => {

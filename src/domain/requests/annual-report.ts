@@ -641,7 +641,7 @@ export function publicationDeadline(
   townshipDefault = '01-31',
   isWorkingDay: (iso: string) => boolean = isWeekday,
 ): { due: string; warnFrom: string } {
-  if (!/^\d{2}-\d{2}$/.test(townshipDefault)) throw new RangeError('townshipDefault 应为 MM-DD');
+  if (!validMonthDay(townshipDefault)) throw new RangeError('townshipDefault 应为 MM-DD');
   const monthDay =
     bodyType === 'department' ? '01-31' : bodyType === 'government' ? '03-31' : townshipDefault;
   const due = `${reportYear + 1}-${monthDay}`;
@@ -649,6 +649,47 @@ export function publicationDeadline(
   // A bounded walk: even the Spring Festival break is shorter than 15 days.
   for (let i = 0; i < 15 && !isWorkingDay(utcDayToIso(day)); i++) day -= 1;
   return { due, warnFrom: utcDayToIso(day) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report settings: whose cases the 区人民政府's tables count, the 镇街 deadline
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Whose figures the 区人民政府's report counts: `own` — the government's own cases and documents (tables 三/四 as
+ * table 二, each department and 镇街 reporting its own); `district` — the whole district (every unit's cases and
+ * normative documents), the variant some districts publish.
+ */
+export const GOVERNMENT_SCOPES = ['own', 'district'] as const;
+export type GovernmentScope = (typeof GOVERNMENT_SCOPES)[number];
+
+export interface ReportSettings {
+  governmentScope: GovernmentScope;
+  /** 'MM-DD': the 镇街 report's deadline in the following year (the 条例 sets none, a setting [I]). */
+  townshipDeadline: string;
+}
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = { governmentScope: 'own', townshipDeadline: '01-31' };
+
+/** Which cases and documents a report counts: the unit alone or the unit with every unit under it. */
+export type FigureScope = 'unit' | 'tree';
+
+/**
+ * A department or 镇街 counts its own cases with those of its sub-units (下属单位); the government counts its own
+ * (consistent with table 二) unless the setting asks for the whole district.
+ */
+export function figureScope(body: ReportBodyType, governmentScope: GovernmentScope): FigureScope {
+  return body === 'government' && governmentScope === 'own' ? 'unit' : 'tree';
+}
+
+/** Whether 'MM-DD' is a day every year has (02-29 is refused: the deadline must exist every year). */
+export function validMonthDay(md: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(md);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

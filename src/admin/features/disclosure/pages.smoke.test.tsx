@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { briefingApi, interpretationPlanApi } from '../../../contracts/interpretation-plan';
 import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
+import { keyOf } from '../../queries';
 import { me, renderPage, seededClient, text } from '../../testing/smoke';
+import BriefingsPage from './pages/BriefingsPage';
 import CatalogPage from './pages/CatalogPage';
 import ItemEditPage from './pages/ItemEditPage';
 import SettingsPage from './pages/SettingsPage';
@@ -93,6 +96,20 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
     [ME_KEY, me(role, { id: 'u-me', username: 'x', unitId: 'fgw', unitName: '区发展改革委' })],
   ]);
   qc.setQueryData(itemKey(ID), detail);
+  qc.setQueryData(keyOf(interpretationPlanApi.getSettings), { majorMinForms: 4 });
+  qc.setQueryData(keyOf(briefingApi.listBriefings, { query: {} }), [
+    {
+      id: 'b1',
+      kind: 'press_conference',
+      title: '稳就业政策措施新闻发布会',
+      heldOn: '2026-03-02',
+      unitId: 'fgw',
+      speakers: '区发展改革委主任',
+      url: null,
+      policyRootIds: [ID],
+      policies: [{ id: ID, title: '稳就业政策措施' }],
+    },
+  ]);
   qc.setQueryData(unitGuideKey('fgw'), {
     guide: {
       classification: '按机构职能分类',
@@ -138,6 +155,7 @@ function render(node: ReactNode, role: RoleCode, path: string): string {
       <Route path="/disclosure/items/:id" element={node} />
       <Route path="/disclosure/catalog" element={node} />
       <Route path="/disclosure/settings" element={node} />
+      <Route path="/disclosure/briefings" element={node} />
     </Routes>,
     qc,
     path,
@@ -187,5 +205,30 @@ describe('SettingsPage', () => {
     expect(html).toContain('href="/xxgk/guide?unit=fgw"');
     for (const label of ['工作机构名称', '办公地址', '办公时间', '联系电话', '传真', '网址', '电子邮箱'])
       expect(text(html)).toContain(label);
+  });
+});
+
+describe('SettingsPage: 三同步', () => {
+  it('shows the minimum number of interpretation forms of a major policy, editable', () => {
+    const html = render(<SettingsPage />, 'office', '/disclosure/settings');
+    expect(html).toContain('data-testid="interpretation-settings"');
+    expect(text(html)).toContain('重大政策解读形式不得少于（种）');
+    expect(html).toContain('value="4"');
+  });
+});
+
+describe('BriefingsPage', () => {
+  it('lists 新闻发布会/访谈 with the policies they explain; a liaison may register one', () => {
+    const html = render(<BriefingsPage />, 'liaison', '/disclosure/briefings');
+    expect(text(html)).toContain('稳就业政策措施新闻发布会');
+    expect(text(html)).toContain('新闻发布会');
+    expect(html).toContain(`href="/disclosure/items/${ID}"`);
+    expect(html).toContain('data-testid="briefing-create"');
+  });
+
+  it('is read-only for a role that cannot create items', () => {
+    const html = render(<BriefingsPage />, 'reviewer', '/disclosure/briefings');
+    expect(text(html)).toContain('稳就业政策措施');
+    expect(html).not.toContain('data-testid="briefing-create"');
   });
 });

@@ -1,6 +1,11 @@
 // Queries of the annual-report feature (the convention is in src/admin/queries.ts).
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReportInput, type ReportView, reportsApi } from '../../../contracts/reports';
+import {
+  type ReportInput,
+  type ReportSettingsInput,
+  type ReportView,
+  reportsApi,
+} from '../../../contracts/reports';
 import { pathFor } from '../../api';
 import { keyOf, useCall, useCallMutation } from '../../queries';
 
@@ -39,3 +44,14 @@ export function usePublishReport(unitId: string, year: string, onDone: () => voi
 
 export const exportPath = (format: 'docx' | 'html', unitId: string, year: string) =>
   pathFor(format === 'docx' ? reportsApi.exportDocx : reportsApi.exportHtml, { params: { unitId, year } });
+
+/** 年报 settings: whose figures the 区人民政府 counts and the 镇街 deadline. */
+export const useReportSettings = () => useCall(reportsApi.getSettings);
+
+export const useSaveReportSettings = (onDone: () => void) =>
+  useCallMutation(reportsApi.putSettings, {
+    toArgs: (body: ReportSettingsInput) => ({ body }),
+    // ['reports'], the prefix of every report query: the due dates and counts follow the settings.
+    invalidates: [keyOf(reportsApi.overview)],
+    onSuccess: onDone,
+  });

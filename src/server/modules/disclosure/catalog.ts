@@ -7,12 +7,14 @@ import {
   defaultCatalog,
   matchPath,
   parseDisclosurePath,
+  townshipArt21Fix,
 } from '../../../domain/disclosure/catalog';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
-import { getUnit, rootUnit } from '../org';
+import { getSetting, putSetting } from '../../platform/settings';
+import { getUnit, listUnits, rootUnit } from '../org';
 import { unitTaskDisclosurePaths } from '../tasks';
 import {
   adoptTopColumn,
@@ -72,6 +74,65 @@ export async function ensureUnitCatalog(db: DbOrTx, unitId: string): Promise<voi
     }
   }
   await markCatalogSeeded(db, unitId);
+}
+
+const TOWNSHIP_FIX_SETTING = 'disclosure.townshipArt21';
+
+/**
+ * Back-fill (issue 13 part 2): 镇街 catalogs seeded before 镇街 took the township Art. 21 list get it now — the
+ * missing township topics added, empty county-only topics removed, county-only topics holding items kept for the
+ * office. Runs at every start; each 镇街 is fixed once (recorded in the settings, so a topic the office deletes
+ * afterwards stays deleted), in one transaction with its audit row. Returns the 镇街 changed.
+ */
+export async function applyTownshipArt21List(database: Database, actor: Actor): Promise<number> {
+  let changed = 0;
+  for (const unit of await listUnits(database.db, ['township'])) {
+    const did = await database.db.transaction(async (tx) => {
+      await lockCatalogSeeding(tx, unit.id);
+      const done = (await getSetting<{ units: string[] }>(tx, TOWNSHIP_FIX_SETTING))?.units ?? [];
+      if (done.includes(unit.id)) return false;
+      // A catalog not seeded yet will be seeded with the township list.
+      if (!(await catalogSeeded(tx, unit.id))) return false;
+      const cols = await columnsOfUnit(tx, unit.id);
+      const fd = cols.find((c) => c.code === 'fdzdgknr' && !c.parentId);
+      let fix: ReturnType<typeof townshipArt21Fix> = { add: [], remove: [], keep: [] };
+      if (fd) {
+        const children = [];
+        for (const c of cols.filter((k) => k.parentId === fd.id))
+          children.push({
+            id: c.id,
+            code: c.code,
+            inUse: (await childCount(tx, c.id)) > 0 || (await itemCountInColumn(tx, c.id)) > 0,
+          });
+        fix = townshipArt21Fix(children);
+        for (const t of fix.add)
+          await insertColumn(
+            tx,
+            { unitId: unit.id, name: t.name, code: t.code, parentId: fd.id, sort: t.sort },
+            true,
+          );
+        for (const id of fix.remove) await deleteColumnRow(tx, id);
+      }
+      await putSetting(tx, TOWNSHIP_FIX_SETTING, { units: [...done, unit.id] });
+      const nameOf = (id: string) => cols.find((c) => c.id === id)?.name ?? id;
+      const detail = {
+        unitName: unit.name,
+        added: fix.add.map((t) => t.name),
+        removed: fix.remove.map(nameOf),
+        kept: fix.keep.map(nameOf),
+      };
+      if (!detail.added.length && !detail.removed.length && !detail.kept.length) return false;
+      await audit(tx, actor, {
+        action: 'disclosure.catalog.townshipArt21',
+        objectType: 'unit',
+        objectId: unit.id,
+        detail,
+      });
+      return true;
+    });
+    if (did) changed++;
+  }
+  return changed;
 }
 
 async function unitOrThrow(db: DbOrTx, unitId: string) {

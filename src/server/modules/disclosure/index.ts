@@ -18,7 +18,8 @@ import { itemTitles } from './repo/items';
 
 // The portal's read services.
 export { attachmentFile } from './attachments';
-export { listColumns } from './catalog';
+// Start-up: 镇街 catalogs seeded with the county Art. 21 list get the township one.
+export { applyTownshipArt21List, listColumns } from './catalog';
 // The CLI: `gongkai review check` and `gongkai search reindex`.
 export { checkOptions } from './checks';
 // The Q&A base's 政策依据 (interaction).

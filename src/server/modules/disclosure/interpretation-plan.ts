@@ -2,6 +2,7 @@
 // policy root; `assertInterpretationGate` is asked by the workflow before a policy passes 终审.
 import type {
   BriefingInput,
+  BriefingView,
   InterpretationPlanInput,
   InterpretationPlanView,
 } from '../../../contracts/interpretation-plan';
@@ -13,7 +14,7 @@ import type { Actor } from '../../platform/context';
 import { conflict } from '../../platform/errors';
 import { getSetting, putSetting } from '../../platform/settings';
 import { briefingsOf, insertBriefing, planOf, upsertPlan } from './repo/interpretation';
-import { type Item, interpretationsOf } from './repo/items';
+import { type Item, interpretationsOf, itemTitles } from './repo/items';
 import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 import { getDisclosureSettings } from './settings';
 
@@ -101,6 +102,10 @@ export async function putInterpretationPlan(
   });
 }
 
+export async function getInterpretationSettings(db: Database | DbOrTx): Promise<{ majorMinForms: number }> {
+  return { majorMinForms: await majorMinForms(db) };
+}
+
 export async function putInterpretationSettings(
   database: Database,
   actor: Actor,
@@ -144,23 +149,30 @@ export async function createBriefing(
       objectId: row.id,
       detail: { kind: row.kind, title: row.title, heldOn: row.heldOn, policies: row.policyRootIds },
     });
-    return briefingView(row);
+    return (await briefingViews(tx, [row]))[0]!;
   });
 }
 
-const briefingView = (b: Awaited<ReturnType<typeof insertBriefing>>) => ({
-  id: b.id,
-  kind: b.kind,
-  title: b.title,
-  heldOn: b.heldOn,
-  unitId: b.unitId,
-  speakers: b.speakers,
-  url: b.url,
-  policyRootIds: b.policyRootIds,
-});
+type BriefingRow = Awaited<ReturnType<typeof insertBriefing>>;
+
+/** Briefings as the register shows them, with the titles of the policies they explain. */
+async function briefingViews(db: DbOrTx, rows: BriefingRow[]): Promise<BriefingView[]> {
+  const titles = await itemTitles(db, [...new Set(rows.flatMap((b) => b.policyRootIds))]);
+  return rows.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    title: b.title,
+    heldOn: b.heldOn,
+    unitId: b.unitId,
+    speakers: b.speakers,
+    url: b.url,
+    policyRootIds: b.policyRootIds,
+    policies: b.policyRootIds.map((id) => ({ id, title: titles.get(id) ?? '（已删除）' })),
+  }));
+}
 
 export async function listBriefings(database: Database, user: StaffUser, policyId?: string) {
   const db = database.db;
   const root = policyId ? (await readScoped(db, user, policyId)).rootId : undefined;
-  return (await briefingsOf(db, root, user)).map(briefingView);
+  return briefingViews(db, await briefingsOf(db, root, user));
 }

@@ -6,6 +6,7 @@ import { parseWith, route, zUuid } from '../../platform/http/route';
 import {
   createBriefing,
   getInterpretationPlan,
+  getInterpretationSettings,
   listBriefings,
   putInterpretationPlan,
   putInterpretationSettings,
@@ -19,6 +20,7 @@ export function interpretationRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, api.putPlan, ({ c, user, params, body }) =>
     putInterpretationPlan(database, user, actorOf(user, c), parseWith(zUuid, params.id), body, p.clock.now()),
   );
+  route(app, api.getSettings, () => getInterpretationSettings(database));
   route(app, api.putSettings, ({ c, user, body }) =>
     putInterpretationSettings(database, actorOf(user, c), body),
   );

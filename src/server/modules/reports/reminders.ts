@@ -1,11 +1,10 @@
 // Daily reminders in the bell of the annual report's publication deadline (条例 Art. 49, REGULATIONS §1.3), to the
 // office and to the unit's editors. Idempotent through dedupe keys.
-import { publicationDeadline } from '../../../domain/requests/annual-report';
 import type { Database } from '../../db/client';
 import { getCalendar } from '../../platform/calendar/service';
 import { type NewNotification, notify } from '../../platform/notify/service';
 import { activeUsersWithPermission, listUnits } from '../org';
-import { bodyType, REPORTING_KINDS } from './report';
+import { deadlineOf, REPORTING_KINDS } from './report';
 import { publishedUnitIds } from './reports.repo';
 
 /** Report reminders start this many working days before the publication deadline [I]. */
@@ -20,12 +19,8 @@ export async function remindReports(database: Database, asOf: string): Promise<{
   const items: NewNotification[] = [];
   for (const u of await listUnits(db, REPORTING_KINDS)) {
     if (published.has(u.id)) continue;
-    const { due, warnFrom } = publicationDeadline(
-      bodyType(u.kind),
-      year,
-      '01-31',
-      (d) => cal.isWorkingDay(d).working,
-    );
+    // 镇街: the deadline set by the office (the 条例 sets none).
+    const { due, warnFrom } = await deadlineOf(database, u.kind, year);
     if (asOf > due) continue;
     const left = cal.countWorkingDays(asOf, warnFrom).count;
     if (left > REPORT_WARN_WORKING_DAYS) continue;

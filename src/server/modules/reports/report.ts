@@ -7,6 +7,7 @@ import {
   type AnnualReport,
   computeTable3,
   computeTable4,
+  figureScope,
   publicationDeadline,
   type ReportBodyType,
   type Table2,
@@ -21,6 +22,7 @@ import { normativeDocumentCounts } from '../disclosure';
 import { assertUnitInScope, getUnit, listUnits, unitAncestry } from '../org';
 import { reportFigures } from '../requests';
 import { savedReport } from './reports.repo';
+import { getReportSettings } from './settings';
 
 export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
 
@@ -39,11 +41,17 @@ export function emptyTable2(): Table2 {
 
 /**
  * A report not yet edited starts with the 行政规范性文件 row counted from the disclosure platform's normative
- * documents (issue 5); the office can still correct every cell before saving.
+ * documents (issue 5) — the unit's own, or the whole district's for the government's whole-district variant (as
+ * tables 三/四); the office can still correct every cell before saving.
  */
-async function prefilledTable2(db: DbOrTx, unitId: string, year: number): Promise<Table2> {
+async function prefilledTable2(
+  db: DbOrTx,
+  unitId: string,
+  year: number,
+  wholeDistrict: boolean,
+): Promise<Table2> {
   const t = emptyTable2();
-  const n = await normativeDocumentCounts(db, year, unitId);
+  const n = await normativeDocumentCounts(db, year, wholeDistrict ? undefined : unitId);
   t.art20_1.normative_docs = { issued: n.issued, abolished: n.repealed, in_force: n.inForce };
   return t;
 }
@@ -58,14 +66,23 @@ export async function buildReport(database: Database, unitId: string, year: numb
   const db = database.db;
   const unit = await unitOf(db, unitId);
   const saved = await savedReport(db, unitId, year);
-  const { applications, remedies } = await reportFigures(db, unitId, year);
+  const settings = await getReportSettings(db);
+  // The government counts its own cases (as table 二) unless the whole-district variant is set.
+  const body = bodyType(unit.kind);
+  const wholeDistrict = body === 'government' && settings.governmentScope === 'district';
+  const { applications, remedies } = await reportFigures(
+    db,
+    unitId,
+    year,
+    figureScope(body, settings.governmentScope),
+  );
   const report: AnnualReport = {
     year,
     unit: unit.name,
     overview: saved?.overview ?? '',
     problems: saved?.problems ?? '',
     otherMatters: saved?.otherMatters ?? '',
-    table2: saved?.table2 ?? (await prefilledTable2(db, unitId, year)),
+    table2: saved?.table2 ?? (await prefilledTable2(db, unitId, year, wholeDistrict)),
     table3: computeTable3(applications, year),
     table4: computeTable4(remedies),
   };
@@ -76,10 +93,17 @@ export function bodyType(kind: string): ReportBodyType {
   return kind === 'government' ? 'government' : kind === 'township' ? 'township' : 'department';
 }
 
-/** The publication deadline of a unit's report (条例第四十九条), on the working-day calendar. */
-async function deadlineOf(database: Database, kind: string, year: number): Promise<string> {
+/**
+ * The publication deadline of a unit's report (条例第四十九条; for 镇街 the setting), on the working-day calendar.
+ */
+export async function deadlineOf(
+  database: Database,
+  kind: string,
+  year: number,
+): Promise<{ due: string; warnFrom: string }> {
   const cal = await getCalendar(database);
-  return publicationDeadline(bodyType(kind), year, '01-31', (d) => cal.isWorkingDay(d).working).due;
+  const { townshipDeadline } = await getReportSettings(database);
+  return publicationDeadline(bodyType(kind), year, townshipDeadline, (d) => cal.isWorkingDay(d).working);
 }
 
 export async function getReport(
@@ -92,7 +116,7 @@ export async function getReport(
   await assertUnitInScope(database.db, user, unitId);
   const { unit, saved, report } = await buildReport(database, unitId, year);
   const v = validateReport(report);
-  const due = await deadlineOf(database, unit.kind, year);
+  const { due } = await deadlineOf(database, unit.kind, year);
   return {
     id: saved?.id ?? null,
     unitId,
@@ -128,7 +152,7 @@ export async function overview(
   for (const u of await reportingUnitsInScope(database.db, user)) {
     const { saved, report } = await buildReport(database, u.id, year);
     const v = validateReport(report);
-    const due = await deadlineOf(database, u.kind, year);
+    const { due } = await deadlineOf(database, u.kind, year);
     out.push({
       unitId: u.id,
       unitName: u.name,

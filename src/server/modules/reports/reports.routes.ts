@@ -8,11 +8,14 @@ import { fileResponse } from '../../platform/http/upload';
 import { exportReport } from './export';
 import { publishReport, saveReport } from './publishing';
 import { getReport, overview } from './report';
+import { getReportSettings, putReportSettings } from './settings';
 
 export function reportsRoutes(app: Hono<AppEnv>, p: Platform): void {
   const { database } = p;
   const today = () => chinaDate(p.clock.now());
 
+  route(app, api.getSettings, () => getReportSettings(database));
+  route(app, api.putSettings, ({ c, user, body }) => putReportSettings(database, actorOf(user, c), body));
   route(app, api.overview, ({ user, query }) => overview(database, user, query.year, today()));
   route(app, api.get, ({ user, params }) => {
     const { unitId, year } = reportKey.parse(params);

@@ -205,13 +205,16 @@ export function casesInScope(db: DbOrTx, user: Scoped): Promise<CaseRow[]> {
 }
 
 /** Received cases of the unit and its sub-units (a department's report covers its 内设科室). */
-export function receivedCasesInUnitTree(db: DbOrTx, unitId: string): Promise<CaseRow[]> {
+/** Received cases of the unit alone (`unit`) or of the unit and every unit under it (`tree`). */
+export function receivedCasesOf(db: DbOrTx, unitId: string, scope: 'unit' | 'tree'): Promise<CaseRow[]> {
   return db
     .select()
     .from(requestCases)
     .where(
       and(
-        sql`${requestCases.unitId} IN (SELECT gk_unit_subtree(${unitId}::uuid))`,
+        scope === 'unit'
+          ? eq(requestCases.unitId, unitId)
+          : sql`${requestCases.unitId} IN (SELECT gk_unit_subtree(${unitId}::uuid))`,
         isNotNull(requestCases.receivedOn),
       ),
     );

@@ -1,7 +1,7 @@
 // Figures from the cases: the console's statistics, and what the annual report's tables 三 and 四 are computed
 // from (read by the reports module through this module's face).
 import type { RequestStats } from '../../../contracts/requests';
-import type { ApplicationForReport, RemedyRecord } from '../../../domain/requests/annual-report';
+import type { ApplicationForReport, FigureScope, RemedyRecord } from '../../../domain/requests/annual-report';
 import {
   type ApplicantKind,
   OUTCOME_FAMILY_LABELS,
@@ -12,7 +12,7 @@ import {
 import type { Database, DbOrTx } from '../../db/client';
 import type { Clock } from '../../platform/context';
 import { today } from './case-clock';
-import { casesInScope, receivedCasesInUnitTree, remediesOf, type Scoped } from './requests.repo';
+import { casesInScope, receivedCasesOf, remediesOf, type Scoped } from './requests.repo';
 
 export async function stats(
   database: Database,
@@ -68,15 +68,17 @@ export async function stats(
 }
 
 /**
- * What the annual report counts for a unit and its sub-units (a department's report covers its 内设科室): every
- * received application, and the remedies filed in the year against them.
+ * What the annual report counts for a unit — alone (`unit`: the 区人民政府's own cases) or with its sub-units
+ * (`tree`: a department's report covers its 内设科室; the government's whole-district variant): every received
+ * application, and the remedies filed in the year against them.
  */
 export async function reportFigures(
   db: DbOrTx,
   unitId: string,
   year: number,
+  scope: FigureScope,
 ): Promise<{ applications: ApplicationForReport[]; remedies: RemedyRecord[] }> {
-  const cases = await receivedCasesInUnitTree(db, unitId);
+  const cases = await receivedCasesOf(db, unitId, scope);
   const applications: ApplicationForReport[] = cases.map((c) => ({
     receivedOn: c.receivedOn as string,
     applicantKind: c.applicantKind as ApplicantKind,

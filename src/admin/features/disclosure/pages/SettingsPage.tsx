@@ -1,11 +1,13 @@
-// 发布设置: 索引号 rule, 三同步, distinct reviewers, sensitive words, and per unit its review levels and its
-// 政府信息公开指南 (条例 Art. 12), shown on the portal at /xxgk/guide?unit=….
-import { App, Button, Card, Checkbox, Flex, Form, Input, Select } from 'antd';
+// 发布设置: 索引号 rule, 三同步 (and the minimum number of interpretation forms of a major policy), distinct
+// reviewers, sensitive words, and per unit its review levels and its 政府信息公开指南 (条例 Art. 12), shown on the
+// portal at /xxgk/guide?unit=….
+import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DisclosureSettings, UnitGuide } from '../../../../contracts/disclosure';
 import { useCurrentUser } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { UnitTreeSelect } from '../../../components/units';
+import { useInterpretationSettings, useSaveInterpretationSettings } from '../interpretation-queries';
 import {
   useDisclosureSettings,
   useSaveSettings,
@@ -61,6 +63,8 @@ export default function SettingsPage() {
           .filter(Boolean),
       }),
   };
+  const interpretation = useInterpretationSettings();
+  const saveInterpretation = useSaveInterpretationSettings(() => void message.success('解读形式要求已保存'));
   const unitGuide = useUnitGuide(unitId);
   const saveGuide = useSaveUnitGuide(unitId, () => void message.success('公开指南已保存'));
   const saveLevels = useSaveUnitLevels(unitId, () => void message.success('审核级别已保存'));
@@ -95,10 +99,45 @@ export default function SettingsPage() {
             </Button>
           </Form>
         </Card>
+        <Card size="small" title="政策解读（三同步）">
+          {interpretation.data ? (
+            <Form<{ majorMinForms: number }>
+              key={interpretation.dataUpdatedAt}
+              layout="vertical"
+              initialValues={interpretation.data}
+              onFinish={(v) => saveInterpretation.mutate(v)}
+              style={{ maxWidth: 640 }}
+              data-testid="interpretation-settings"
+            >
+              <Form.Item
+                name="majorMinForms"
+                label="重大政策解读形式不得少于（种）"
+                extra="文字、图解、音视频、问答、新闻发布会、访谈等不同形式；未达到的重大政策不能通过终审。"
+                rules={[{ required: true, message: '请填写种数' }]}
+              >
+                <InputNumber min={1} max={10} precision={0} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={saveInterpretation.isPending}>
+                保存解读形式要求
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
         <Card size="small" title="单位审核级别（默认 初审 → 复审 → 终审）">
           <Flex vertical gap={8} style={{ maxWidth: 640 }}>
-            <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
-            <Select mode="tags" value={levels} onChange={setLevels} placeholder="输入级别名称后回车" />
+            <UnitTreeSelect
+              aria-label="单位"
+              value={unitId}
+              onChange={(v) => v && setUnitId(v)}
+              style={{ width: '100%' }}
+            />
+            <Select
+              aria-label="审核级别"
+              mode="tags"
+              value={levels}
+              onChange={setLevels}
+              placeholder="输入级别名称后回车"
+            />
             <Button
               onClick={() => saveLevels.mutate(levels)}
               disabled={levels.length === 0}
@@ -127,7 +166,12 @@ export default function SettingsPage() {
             data-testid="guide-form"
           >
             <Form.Item label="单位">
-              <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: '100%' }} />
+              <UnitTreeSelect
+                aria-label="单位"
+                value={unitId}
+                onChange={(v) => v && setUnitId(v)}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
             {GUIDE_FIELDS.map(([name, label, required, long]) => (
               <Form.Item
