@@ -16,6 +16,12 @@ import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 import { itemTitles } from './repo/items';
 
+// 考核评估.
+export {
+  interpretationRecordsForYear,
+  normativeRecordsForYear,
+  timelinessRecordsForYear,
+} from './assessment-reads';
 // The portal's read services.
 export { attachmentFile } from './attachments';
 export { listColumns } from './catalog';

@@ -8,6 +8,8 @@ import type { BusinessModule } from '../../platform/module';
 import { interactionRoutes } from './interaction.routes';
 import { recomputeDueDates, remindDueConsultations } from './reminders';
 
+// 考核评估.
+export { consultRecordsForYear, ratingsForYear } from './assessment-reads';
 export { consultationByCode, type PublicConsultation } from './consult-reads';
 export { rateByCode } from './handling';
 export { type Suggestion, suggest } from './matching';

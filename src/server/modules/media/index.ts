@@ -8,6 +8,8 @@ import { rectifyDue, runCheck, sitesDue } from './checks';
 import { mediaRoutes } from './media.routes';
 import { RECTIFY_WORKING_DAYS } from './rectification';
 
+// 考核评估.
+export { siteRecordsForYear } from './assessment-reads';
 export { checkSite, type SiteCheckOptions, type SiteCheckResult } from './site-check';
 
 /** Sites are re-checked weekly; a few per run keeps one job run short. */
