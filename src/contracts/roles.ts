@@ -98,6 +98,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:qa:list',
       'interaction:qa:update',
       'interaction:qa:review',
+      'assessment:plan:list',
+      'assessment:plan:update',
+      'assessment:result:list',
+      'assessment:score:update',
+      'assessment:result:publish',
     ],
   },
   {
@@ -135,6 +140,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:stats:view',
       'interaction:qa:list',
       'interaction:qa:update',
+      'assessment:result:list',
     ],
   },
   {

@@ -1,2 +1,3 @@
+export * from './phone';
 export * from './scoring';
 export * from './tree';
