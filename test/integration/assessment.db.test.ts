@@ -93,7 +93,7 @@ async function seed() {
     queryCode: `ASSESS${n}`,
     unitId: fgwUnit,
     channel: 'letter',
-    applicantKind: 'person' as const,
+    applicantKind: 'natural_person' as const,
     applicant,
     applicantKey: `k${n}`,
     description: '申请公开某项目批复',
