@@ -2,6 +2,10 @@
 // computed from seeded platform data (tasks, applications, remedies, items, normative documents, consultations and
 // ratings, website checks) with hand-computed expected scores; manual scores, the 电话测评 import, ranking, export,
 // publication on the portal, unit scope. The test clock stands at 2026-03-02 09:00 (Beijing): 2025 is complete.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -375,4 +379,52 @@ describe('scores from live data', () => {
     expect(html).toContain('区发展改革委');
     expect(html).toContain('通报批评');
   });
+});
+
+describe('gongkai assess compute', () => {
+  it('prints the same computation as JSON, against the configured database', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-assess-'));
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [
+          'bin/gongkai.js',
+          'assess',
+          'compute',
+          '--year',
+          '2025',
+          '--kind',
+          'department',
+          '--as-of',
+          '2026-03-02',
+          '--json',
+        ],
+        {
+          cwd: path.resolve(import.meta.dirname, '../..'),
+          env: { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: api.tdb.url },
+          encoding: 'utf8',
+          timeout: 90_000,
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const rows = JSON.parse(r.stdout) as {
+        unit: string;
+        total: number;
+        rank: number;
+        indicators: { code: string; name: string; weight: number; score: number; source: string }[];
+      }[];
+      expect(rows).toHaveLength(departments);
+      const mine = rows.find((x) => x.unit === '区发展改革委')!;
+      expect(mine).toMatchObject({ total: 58, rank: departments });
+      expect(mine.indicators[0]).toEqual({
+        code: 'A1',
+        name: '《任务分工》完成情况',
+        weight: 20,
+        score: 15,
+        source: '达标3/4（75%）',
+      });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
