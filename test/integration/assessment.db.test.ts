@@ -401,7 +401,12 @@ describe('gongkai assess compute', () => {
         ],
         {
           cwd: path.resolve(import.meta.dirname, '../..'),
-          env: { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: api.tdb.url },
+          env: {
+            ...process.env,
+            GONGKAI_DATA_DIR: dataDir,
+            DATABASE_URL: api.tdb.url,
+            GONGKAI_ALLOW_SUPERUSER: '1',
+          },
           encoding: 'utf8',
           timeout: 90_000,
         },
