@@ -1,7 +1,7 @@
 // Contracts of the assessment module (考核评估, issue 12 part 6): the yearly indicator tree per unit kind, freeze,
 // manual scores with evidence, the 电话测评 import, live results with drill-down, export and publication.
 import { z } from 'zod';
-import { BULLETIN_LABELS } from '../domain/assessment/scoring';
+import { BULLETINS } from '../domain/assessment/scoring';
 import {
   ASSESSED_KINDS,
   CODE_RE,
@@ -10,7 +10,6 @@ import {
   PLAN_STATUSES,
   treeProblems,
 } from '../domain/assessment/tree';
-import { codesOf } from '../domain/codes';
 import { endpointsOf, zFile, zInstant, zUuid } from './http';
 
 const zYear = z.coerce
@@ -53,8 +52,6 @@ export const planSchema = z.object({
 export type Plan = z.output<typeof planSchema>;
 
 const recordSchema = z.object({ id: z.string(), label: z.string(), ok: z.boolean(), detail: z.string() });
-
-export const BULLETINS = codesOf(BULLETIN_LABELS);
 
 export const indicatorScoreSchema = z.object({
   code: z.string(),

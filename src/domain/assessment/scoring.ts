@@ -1,5 +1,6 @@
 // 考核评估 scoring math (pure): an indicator's score from its records (computed), from a named scorer (manual) or
 // from citizens' ratings and the 电话测评 (social); totals, ranking with ties, and the 通报表扬/批评 lists.
+import { codesOf } from '../codes';
 import type { Indicator } from './tree';
 
 /** One record behind a computed score (drill-down): a task, a case, an item, a consultation, a check. */
@@ -125,6 +126,7 @@ export function rank<T extends { total: number }>(rows: readonly T[]): (T & { ra
 
 export type Bulletin = 'praise' | 'criticise' | null;
 export const BULLETIN_LABELS = { praise: '通报表扬', criticise: '通报批评' } as const;
+export const BULLETINS = codesOf(BULLETIN_LABELS);
 
 export function bulletinOf(total: number): Bulletin {
   if (total >= PRAISE_FROM) return 'praise';

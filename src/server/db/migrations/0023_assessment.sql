@@ -33,7 +33,8 @@ CREATE TABLE "assessment_results" (
 	"rank" integer NOT NULL,
 	"bulletin" text,
 	"indicators" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "assessment_results_bulletin_ck" CHECK ("assessment_results"."bulletin" IN ('praise', 'criticise'))
 );
 --> statement-breakpoint
 CREATE TABLE "assessment_scores" (

@@ -2,7 +2,7 @@
 // manual scores with evidence by named scorers, imported 电话测评 results, and the published results (the
 // portal's /xxgk/khpg reads these, never a live computation).
 import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { IndicatorScore } from '../../../domain/assessment/scoring';
+import { BULLETINS, type IndicatorScore } from '../../../domain/assessment/scoring';
 import { ASSESSED_KINDS, type Indicator, PLAN_STATUSES } from '../../../domain/assessment/tree';
 import { oneOf } from './checks';
 import { createdAt, id, instant, nowAt, ownedBy, ref, refTo, updatedAt } from './columns';
@@ -72,12 +72,13 @@ export const assessmentResults = pgTable(
     unitName: text('unit_name').notNull(),
     total: doublePrecision('total').notNull(),
     rank: integer('rank').notNull(),
-    bulletin: text('bulletin', { enum: ['praise', 'criticise'] }),
+    bulletin: text('bulletin', { enum: BULLETINS }),
     indicators: jsonb('indicators').$type<Omit<IndicatorScore, 'records'>[]>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('assessment_results_uq').on(t.planId, t.unitId),
+    oneOf('assessment_results_bulletin_ck', t.bulletin, BULLETINS),
     index('assessment_results_plan_idx').on(t.planId, t.rank),
   ],
 );
