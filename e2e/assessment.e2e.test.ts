@@ -49,7 +49,7 @@ describe('[ADMIN] 考核排名', () => {
     await page.goto(`${e.base}/admin/assessment/ranking`);
     const root = page.getByTestId('assess-ranking-page');
     await root.waitFor();
-    const year = page.getByTestId('assess-year').locator('input');
+    const year = page.locator('input[data-testid="assess-year"], [data-testid="assess-year"] input').first();
     await year.fill('2025');
     await year.press('Enter');
     await year.blur();
