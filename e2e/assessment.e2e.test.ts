@@ -61,7 +61,7 @@ describe('[ADMIN] 考核排名', () => {
     const label = await page.getByTestId('assess-chart').getAttribute('aria-label');
     expect(label).toContain('区发展改革委 82分');
     await row.locator('button[aria-label]').first().click();
-    const e1 = page.locator('tr', { hasText: 'E1 平台建设·政府网站与政务新媒体' });
+    const e1 = page.locator('tr.ant-table-row', { hasText: 'E1 平台建设·政府网站与政务新媒体' });
     await e1.getByText('达标0/1（0%）').waitFor();
     await e1.locator('button[aria-label]').first().click();
     await page
