@@ -11,6 +11,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { PermissionCode } from '../contracts/permissions';
@@ -338,6 +339,31 @@ export const ADMIN_MODULES: AdminModule[] = [
         label: '检查通报',
         anyOf: ['media:registry:list'],
         description: '季度、半年检查通报（.docx）与门户发布',
+      },
+    ],
+  },
+  {
+    key: 'assessment',
+    label: '考核评估',
+    icon: <TrophyOutlined />,
+    pages: [
+      {
+        path: '/assessment/ranking',
+        label: '考核排名',
+        anyOf: ['assessment:result:list'],
+        description: '按平台实时数据计算的得分、排名与通报，可追溯到记录',
+      },
+      {
+        path: '/assessment/scoring',
+        label: '考核评分',
+        anyOf: ['assessment:score:update'],
+        description: '人工指标评分与电话测评导入',
+      },
+      {
+        path: '/assessment/tree',
+        label: '指标体系',
+        anyOf: ['assessment:plan:list'],
+        description: '年度考核指标与分值，开始评分后冻结',
       },
     ],
   },

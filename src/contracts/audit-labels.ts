@@ -79,6 +79,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'disclosure.normative.expire': '规范性文件到期失效',
   'disclosure.demo.seed': '生成演示信息',
   export: '导出',
+  'assessment.plan.save': '保存考核指标体系',
+  'assessment.plan.freeze': '冻结考核指标体系（开始评分）',
+  'assessment.score.put': '考核人工评分',
+  'assessment.phone.import': '导入电话测评结果',
+  'assessment.publish': '公布考核结果',
 };
 
 /** Areas for the filter (prefixes of the codes). */
@@ -132,4 +137,6 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   file: '文件',
   disclosureItem: '公开信息',
   disclosureColumn: '栏目',
+  assessment_plan: '考核评估',
+  assessment_phone: '电话测评',
 };

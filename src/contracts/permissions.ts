@@ -101,6 +101,12 @@ export const PERMISSIONS = {
   'interaction:letter:review': '审核来信答复',
   'interaction:letter:publish': '选登来信',
   'interaction:mailbox:manage': '信箱设置',
+  // ---- assessment ----
+  'assessment:plan:list': '查看考核指标体系',
+  'assessment:plan:update': '维护考核指标体系',
+  'assessment:result:list': '查看考核评分与排名',
+  'assessment:score:update': '考核人工评分与电话测评导入',
+  'assessment:result:publish': '公布考核结果',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;

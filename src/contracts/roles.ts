@@ -113,6 +113,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:letter:review',
       'interaction:letter:publish',
       'interaction:mailbox:manage',
+      'assessment:plan:list',
+      'assessment:plan:update',
+      'assessment:result:list',
+      'assessment:score:update',
+      'assessment:result:publish',
     ],
   },
   {
@@ -161,6 +166,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:letter:list',
       'interaction:letter:handle',
       'interaction:letter:publish',
+      'assessment:result:list',
     ],
   },
   {

@@ -3,6 +3,7 @@
 // explanation; 适老化 large-font and high-contrast modes by cookie. Data comes from the disclosure module's face.
 import type { Hono } from 'hono';
 import type { AppEnv, Platform } from '../../server/platform/context';
+import { xxgkAssessment } from './assessment';
 import { xxgkCatalog } from './catalog';
 import { xxgkCleanup } from './cleanup';
 import { xxgkDirectory } from './directory';
@@ -25,4 +26,5 @@ export function disclosurePortal(app: Hono<AppEnv>, p: Platform): void {
   xxgkMediaBulletins(app, p, view);
   xxgkGuide(app, p, view);
   xxgkSearch(app, p, view);
+  xxgkAssessment(app, p, view);
 }

@@ -1,6 +1,7 @@
 // The business modules, in the order their routes are mounted. Each module's index.ts exports its registration
 // (platform/module.ts) beside what other modules and the portal may call; app.ts reads this list.
 import type { BusinessModule } from '../platform/module';
+import { assessmentModule } from './assessment';
 import { disclosureModule } from './disclosure';
 import { interactionModule } from './interaction';
 import { mediaModule } from './media';
@@ -23,4 +24,5 @@ export const MODULES: BusinessModule[] = [
   mediaModule,
   todoModule,
   interactionModule,
+  assessmentModule,
 ];

@@ -1,3 +1,4 @@
+export * from './assessment';
 export * from './auth';
 export * from './disclosure';
 export * from './interaction';

@@ -16,6 +16,12 @@ import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 import { itemTitles } from './repo/items';
 
+// 考核评估.
+export {
+  interpretationRecordsForYear,
+  normativeRecordsForYear,
+  timelinessRecordsForYear,
+} from './assessment-reads';
 // The portal's read services.
 export { attachmentFile } from './attachments';
 // Start-up: 镇街 catalogs seeded with the county Art. 21 list get the township one.

@@ -11,6 +11,8 @@ import { remindDueCases } from './reminders';
 import { caseNumbers } from './requests.repo';
 import { requestsRoutes } from './requests.routes';
 
+// 考核评估.
+export { caseRecordsForYear, remedyRecordsForYear } from './assessment-reads';
 export { hashedApplicantKey, sealStoredApplicants } from './personal-data';
 export { type PublicStatus, publicStatus } from './reads';
 export { type IntakeInput, submitFromPortal } from './registration';

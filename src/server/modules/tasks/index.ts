@@ -4,6 +4,8 @@ import type { BusinessModule } from '../../platform/module';
 import { tasksInit } from './init';
 import { tasksRoutes } from './tasks.routes';
 
+// 考核评估.
+export { taskRecordsForYear } from './assessment-reads';
 export { type UnitTaskPaths, unitTaskDisclosurePaths } from './disclosure-paths';
 export { autoCommitBody, commitPlan, parsePlan, previewImport } from './import.service';
 export { closeRectificationTask, openRectificationTask, type RectificationTaskInput } from './rectification';

@@ -1,0 +1,133 @@
+// 考核排名: every unit's total from live data (ECharts bar), rank, 通报表扬/批评, drill-down from each score to the
+// records behind it; .xlsx export and publication on the portal (/xxgk/khpg).
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { assessmentApi, type UnitResult } from '../../../../contracts/assessment';
+import { BULLETIN_LABELS } from '../../../../domain/assessment/scoring';
+import { PLAN_STATUS_LABELS } from '../../../../domain/assessment/tree';
+import { usePermission } from '../../../auth';
+import { DownloadButton } from '../../../components/DownloadButton';
+import { type ChartOption, EChart } from '../../../components/EChart';
+import { PageContainer } from '../../../components/PageContainer';
+import { chinaYear } from '../../../components/YearInput';
+import { PlanPicker } from '../components/PlanPicker';
+import { type PlanKey, usePublish, useResults } from '../queries';
+
+function Drilldown({ u }: { u: UnitResult }) {
+  return (
+    <Table
+      size="small"
+      rowKey="code"
+      pagination={false}
+      dataSource={u.indicators}
+      columns={[
+        { title: '指标', render: (_, i) => `${i.code} ${i.category}·${i.name}` },
+        { title: '分值', dataIndex: 'weight', width: 70 },
+        { title: '得分', dataIndex: 'score', width: 70 },
+        { title: '计分依据', dataIndex: 'source' },
+      ]}
+      expandable={{
+        rowExpandable: (i) => i.records.length > 0,
+        expandedRowRender: (i) => (
+          <ul data-testid={`records-${i.code}`}>
+            {i.records.map((r) => (
+              <li key={r.id}>
+                <Tag color={r.ok ? 'green' : 'red'}>{r.ok ? '达标' : '未达标'}</Tag>
+                {r.label}：{r.detail}
+              </li>
+            ))}
+          </ul>
+        ),
+      }}
+    />
+  );
+}
+
+export default function RankingPage() {
+  const [key, setKey] = useState<PlanKey>({ year: chinaYear(1), unitKind: 'department' });
+  const { data } = useResults(key);
+  const { message } = App.useApp();
+  const publish = usePublish(() => void message.success('考核结果已公布到门户网站'));
+  const can = usePermission();
+  const option = useMemo<ChartOption | null>(
+    () =>
+      data
+        ? {
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+            grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+            xAxis: { type: 'value', max: 100 },
+            yAxis: { type: 'category', inverse: true, data: data.units.map((u) => u.unit) },
+            series: [{ name: '总分', type: 'bar', data: data.units.map((u) => u.total) }],
+          }
+        : null,
+    [data],
+  );
+  const plan = data?.plan;
+  return (
+    <PageContainer
+      title="考核排名"
+      testId="assess-ranking-page"
+      extra={
+        <Space wrap>
+          <PlanPicker value={key} onChange={setKey} />
+          <DownloadButton
+            endpoint={assessmentApi.export}
+            args={{ query: key }}
+            fallbackName="考核结果.xlsx"
+            testId="assess-export"
+          />
+          {can('assessment:result:publish') ? (
+            <Button
+              type="primary"
+              disabled={plan?.status !== 'scoring'}
+              loading={publish.isPending}
+              onClick={() => publish.mutate(key)}
+              data-testid="assess-publish"
+            >
+              公布结果
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      {data && option ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>
+            状态：{PLAN_STATUS_LABELS[data.plan.status]}
+            {data.plan.stored ? '' : '（默认指标体系，尚未保存）'}
+            。总分按平台实时数据计算，展开可查看每项得分背后的记录。
+          </Typography.Text>
+          <Card title="总分">
+            <EChart
+              testId="assess-chart"
+              option={option}
+              label={data.units.map((u) => `${u.rank}. ${u.unit} ${u.total}分`).join('；')}
+            />
+          </Card>
+          <Table
+            data-testid="assess-ranking"
+            rowKey="unitId"
+            dataSource={data.units}
+            pagination={false}
+            columns={[
+              { title: '排名', dataIndex: 'rank', width: 70 },
+              { title: '单位', dataIndex: 'unit' },
+              { title: '总分', dataIndex: 'total', width: 90 },
+              {
+                title: '通报',
+                width: 110,
+                render: (_, u) =>
+                  u.bulletin ? (
+                    <Tag color={u.bulletin === 'praise' ? 'green' : 'red'}>{BULLETIN_LABELS[u.bulletin]}</Tag>
+                  ) : null,
+              },
+            ]}
+            expandable={{ expandedRowRender: (u) => <Drilldown u={u} /> }}
+          />
+        </Space>
+      ) : (
+        '加载中…'
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,138 @@
+// 考核指标体系: the year's indicator tree of a unit kind — the office edits names, weights (summing to 100) and
+// criteria while it is a draft, then starts scoring, which freezes it.
+import { Alert, App, Button, Input, InputNumber, Popconfirm, Space, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import {
+  type Indicator,
+  METHOD_LABELS,
+  PLAN_STATUS_LABELS,
+  SOURCE_LABELS,
+  treeLocked,
+  treeProblems,
+} from '../../../../domain/assessment/tree';
+import { usePermission } from '../../../auth';
+import { PageContainer } from '../../../components/PageContainer';
+import { chinaYear } from '../../../components/YearInput';
+import { PlanPicker } from '../components/PlanPicker';
+import { type PlanKey, useFreeze, usePlan, useSaveTree } from '../queries';
+
+export default function TreePage() {
+  const [key, setKey] = useState<PlanKey>({ year: chinaYear(), unitKind: 'department' });
+  const { data: plan } = usePlan(key);
+  const [tree, setTree] = useState<Indicator[]>([]);
+  useEffect(() => setTree(plan?.indicators ?? []), [plan]);
+  const { message } = App.useApp();
+  const save = useSaveTree(() => void message.success('指标体系已保存'));
+  const freeze = useFreeze(() => void message.success('已开始评分，指标体系已冻结'));
+  const can = usePermission();
+  const locked = plan ? treeLocked(plan.status) : null;
+  const editable = !locked && can('assessment:plan:update');
+  const problems = treeProblems(tree);
+  const set = (i: number, patch: Partial<Indicator>) =>
+    setTree((t) => t.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  return (
+    <PageContainer
+      title="考核指标体系"
+      testId="assess-tree-page"
+      extra={
+        <Space wrap>
+          <PlanPicker value={key} onChange={setKey} />
+          {editable ? (
+            <>
+              <Button
+                type="primary"
+                disabled={problems.length > 0}
+                loading={save.isPending}
+                onClick={() => save.mutate({ ...key, indicators: tree })}
+                data-testid="assess-save-tree"
+              >
+                保存
+              </Button>
+              <Popconfirm
+                title="开始评分后指标体系冻结，不能再修改。确定开始？"
+                onConfirm={() => freeze.mutate(key)}
+              >
+                <Button data-testid="assess-freeze">开始评分（冻结）</Button>
+              </Popconfirm>
+            </>
+          ) : null}
+        </Space>
+      }
+    >
+      {plan ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <span>
+            状态：<Tag>{PLAN_STATUS_LABELS[plan.status]}</Tag>
+            {plan.stored ? '' : '尚未保存：显示默认指标体系'}
+          </span>
+          {locked ? <Alert type="info" showIcon message={locked} /> : null}
+          {editable && problems.length ? (
+            <Alert type="warning" showIcon message={problems.join('；')} />
+          ) : null}
+          <Table
+            rowKey="code"
+            size="small"
+            pagination={false}
+            dataSource={tree}
+            columns={[
+              { title: '编号', dataIndex: 'code', width: 64 },
+              { title: '一级指标', dataIndex: 'category', width: 120 },
+              {
+                title: '二级指标',
+                render: (_, r, i) =>
+                  editable ? (
+                    <Input
+                      aria-label={`${r.code}名称`}
+                      value={r.name}
+                      onChange={(e) => set(i, { name: e.target.value })}
+                    />
+                  ) : (
+                    r.name
+                  ),
+              },
+              {
+                title: '分值',
+                width: 110,
+                render: (_, r, i) =>
+                  editable ? (
+                    <InputNumber
+                      aria-label={`${r.code}分值`}
+                      min={0.01}
+                      max={100}
+                      step={1}
+                      value={r.weight}
+                      onChange={(v) => set(i, { weight: v ?? 0 })}
+                    />
+                  ) : (
+                    r.weight
+                  ),
+              },
+              {
+                title: '计分方式',
+                width: 200,
+                render: (_, r) => (r.source ? SOURCE_LABELS[r.source] : METHOD_LABELS[r.method]),
+              },
+              {
+                title: '评分标准',
+                render: (_, r, i) =>
+                  editable ? (
+                    <Input.TextArea
+                      aria-label={`${r.code}评分标准`}
+                      autoSize
+                      value={r.criteria}
+                      onChange={(e) => set(i, { criteria: e.target.value })}
+                    />
+                  ) : (
+                    r.criteria
+                  ),
+              },
+            ]}
+          />
+          <span>合计：{tree.reduce((s, i) => s + Math.round(i.weight * 100), 0) / 100}分</span>
+        </Space>
+      ) : (
+        '加载中…'
+      )}
+    </PageContainer>
+  );
+}

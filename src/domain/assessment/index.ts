@@ -1,0 +1,3 @@
+export * from './phone';
+export * from './scoring';
+export * from './tree';

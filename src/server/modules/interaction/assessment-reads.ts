@@ -1,0 +1,59 @@
+// What the 考核评估 reads of 互动回应 (through this module's face): consultations answered in the year (met: within
+// the 5-working-day clock) and those still open past their due date; the citizens' ratings of the year's answers.
+import { and, eq, gte, isNotNull, lt, lte } from 'drizzle-orm';
+import type { AssessRecord, Rating } from '../../../domain/assessment/scoring';
+import type { DbOrTx } from '../../db/client';
+import { consultations } from '../../db/schema/interaction';
+
+export async function consultRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const c = consultations;
+  const answered = await db
+    .select({
+      id: c.id,
+      unitId: c.unitId,
+      no: c.consultNo,
+      due: c.answerDue,
+      on: c.answeredOn,
+      onTime: c.onTime,
+    })
+    .from(c)
+    .where(and(isNotNull(c.answeredOn), gte(c.answeredOn, from), lte(c.answeredOn, to)))
+    .orderBy(c.consultNo);
+  const open = await db
+    .select({ id: c.id, unitId: c.unitId, no: c.consultNo, due: c.answerDue })
+    .from(c)
+    .where(and(eq(c.status, 'open'), gte(c.answerDue, from), lte(c.answerDue, to), lt(c.answerDue, asOf)))
+    .orderBy(c.consultNo);
+  return [
+    ...answered.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: r.no,
+      ok: r.onTime === true,
+      detail: `答复期限${r.due}；${r.on}答复${r.onTime === true ? '' : '（超期）'}`,
+    })),
+    ...open.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: r.no,
+      ok: false,
+      detail: `答复期限${r.due}；已超期未答复`,
+    })),
+  ];
+}
+
+export async function ratingsForYear(
+  db: DbOrTx,
+  year: number,
+): Promise<{ unitId: string; rating: Rating }[]> {
+  const c = consultations;
+  const rows = await db
+    .select({ unitId: c.unitId, rating: c.satisfaction })
+    .from(c)
+    .where(
+      and(isNotNull(c.satisfaction), gte(c.answeredOn, `${year}-01-01`), lte(c.answeredOn, `${year}-12-31`)),
+    );
+  return rows.flatMap((r) => (r.rating ? [{ unitId: r.unitId, rating: r.rating }] : []));
+}

@@ -1,0 +1,94 @@
+// What the 考核评估 reads of 依申请公开 (through this module's face): cases closed in the year (met: answered
+// within the legal time) and open cases already past their due date; 复议/诉讼 decided in the year (met: not
+// corrected).
+import { and, eq, gte, inArray, isNotNull, lt, lte, ne, notInArray } from 'drizzle-orm';
+import type { AssessRecord } from '../../../domain/assessment/scoring';
+import type { DbOrTx } from '../../db/client';
+import { requestCases, requestRemedies } from '../../db/schema/requests';
+
+export async function caseRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const closed = await db
+    .select({
+      id: requestCases.id,
+      unitId: requestCases.unitId,
+      caseNo: requestCases.caseNo,
+      due: requestCases.replyDue,
+      closedOn: requestCases.closedOn,
+      onTime: requestCases.onTime,
+    })
+    .from(requestCases)
+    .where(
+      and(
+        eq(requestCases.status, 'closed'),
+        gte(requestCases.closedOn, from),
+        lte(requestCases.closedOn, to),
+      ),
+    )
+    .orderBy(requestCases.caseNo);
+  const open = await db
+    .select({
+      id: requestCases.id,
+      unitId: requestCases.unitId,
+      caseNo: requestCases.caseNo,
+      due: requestCases.replyDue,
+    })
+    .from(requestCases)
+    .where(
+      and(
+        notInArray(requestCases.status, ['closed', 'submitted']),
+        isNotNull(requestCases.replyDue),
+        gte(requestCases.replyDue, from),
+        lte(requestCases.replyDue, to),
+        lt(requestCases.replyDue, asOf),
+      ),
+    )
+    .orderBy(requestCases.caseNo);
+  return [
+    ...closed.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: r.caseNo,
+      ok: r.onTime === true,
+      detail: `答复期限${r.due ?? '—'}；${r.closedOn}办结${r.onTime === true ? '' : '（超期）'}`,
+    })),
+    ...open.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: r.caseNo,
+      ok: false,
+      detail: `答复期限${r.due}；已超期未答复`,
+    })),
+  ];
+}
+
+export async function remedyRecordsForYear(db: DbOrTx, year: number): Promise<AssessRecord[]> {
+  const rows = await db
+    .select({
+      id: requestRemedies.id,
+      kind: requestRemedies.kind,
+      result: requestRemedies.result,
+      filedOn: requestRemedies.filedOn,
+      unitId: requestCases.unitId,
+      caseNo: requestCases.caseNo,
+    })
+    .from(requestRemedies)
+    .innerJoin(requestCases, eq(requestCases.id, requestRemedies.caseId))
+    .where(
+      and(
+        gte(requestRemedies.filedOn, `${year}-01-01`),
+        lte(requestRemedies.filedOn, `${year}-12-31`),
+        ne(requestRemedies.result, 'pending'),
+        inArray(requestRemedies.kind, ['reconsideration', 'litigation']),
+      ),
+    )
+    .orderBy(requestRemedies.filedOn);
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unitId,
+    label: `${r.caseNo}（${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}）`,
+    ok: r.result !== 'corrected',
+    detail: `${r.filedOn}提起；${r.result === 'corrected' ? '被纠错' : r.result === 'upheld' ? '维持' : '其他结果'}`,
+  }));
+}
