@@ -17,6 +17,7 @@ describe('groupPermissions', () => {
       '信息发布',
       '网站与新媒体',
       '互动回应',
+      '考核评估',
     ]);
     const flat = groups.flatMap((g) => g.entities.flatMap((e) => e.items.map((i) => i.code)));
     expect(flat).toEqual(ALL_PERMISSIONS);

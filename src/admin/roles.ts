@@ -20,6 +20,7 @@ export const PERMISSION_MODULE_LABELS: Record<string, string> = {
   disclosure: '信息发布',
   media: '网站与新媒体',
   interaction: '互动回应',
+  assessment: '考核评估',
 };
 export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'org:unit': '单位',
@@ -65,6 +66,9 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'interaction:hotline': '来电登记',
   'interaction:opinion': '舆情',
   'interaction:commitment': '公开承诺',
+  'assessment:plan': '考核指标体系',
+  'assessment:result': '考核结果',
+  'assessment:score': '考核评分',
 };
 
 export interface PermissionGroup {

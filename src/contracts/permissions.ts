@@ -105,8 +105,8 @@ export const PERMISSIONS = {
   'assessment:plan:list': '查看考核指标体系',
   'assessment:plan:update': '维护考核指标体系',
   'assessment:result:list': '查看考核评分与排名',
-  'assessment:score:update': '考核人工评分与电话测评导入',
   'assessment:result:publish': '公布考核结果',
+  'assessment:score:update': '考核人工评分与电话测评导入',
 } as const;
 
 export type PermissionCode = keyof typeof PERMISSIONS;
