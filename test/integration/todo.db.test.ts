@@ -51,7 +51,7 @@ beforeAll(async () => {
   }
   // A case registered at the counter by the fgw liaison, then an extension requested (the leader approves).
   const reg = await as.fgw_liaison!.post<{ id: string }>('/api/requests/cases', {
-    unitId: unit['区发展改革委'],
+    unitId: unit.区发展改革委,
     applicant: person,
     description: '区级政府投资项目资金拨付明细',
     deliveryForm: 'electronic',

@@ -8,12 +8,10 @@ import {
   computeTable3,
   computeTable4,
   figureScope,
-  type LayoutTable,
   OUTCOME_CODES,
   OUTCOME_LABELS,
   publicationDeadline,
   type RemedyRecord,
-  reportLayout,
   SECTION_TITLE_ALIASES,
   SECTION_TITLES,
   TABLE3_COLUMN_LABELS,
@@ -21,10 +19,10 @@ import {
   TABLE3_ROW_LABELS,
   TABLE3_ROWS,
   type Table3RowKey,
-  table3Layout,
-  validateReport,
   validMonthDay,
 } from './annual-report';
+import { validateReport } from './annual-report-check';
+import { type LayoutTable, reportLayout, table3Layout } from './annual-report-layout';
 import { APPLICANT_KIND_LABELS } from './outcomes';
 
 function clone(r: AnnualReport): AnnualReport {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
-import { renderLayoutHtml, renderReportText, reportLayout, TABLE3_COLUMNS } from './annual-report';
+import { TABLE3_COLUMNS } from './annual-report';
+import { renderLayoutHtml, renderReportText, reportLayout } from './annual-report-layout';
 import { type CheckFinding, checkPublishedReport } from './report-check';
 import { htmlToFlatText, parseCellNumber } from './report-text';
 

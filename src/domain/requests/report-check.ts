@@ -2,7 +2,6 @@
 // reports missing sections and rows, broken identities, bad cell values and the use of the pre-2021 template.
 // Pure: the caller reads the file (a shared reader turns .docx into the same text form). REGULATIONS.md §2, §9.4.
 import {
-  checkTable3Identities,
   OUTCOME_CODES,
   OUTCOME_GROUP_LABELS,
   type OutcomeGroup,
@@ -14,6 +13,7 @@ import {
   TABLE3_COLUMNS,
   type Table3ColumnKey,
 } from './annual-report';
+import { checkTable3Identities } from './annual-report-check';
 import {
   type CheckFinding,
   htmlToFlatText,

@@ -1,6 +1,5 @@
 // The annual report's tables 二, 三 and 四 as the check reads them: row labels and the cell counts (REGULATIONS.md §2).
 import {
-  checkTable4Identities,
   OUTCOME_CODES,
   OUTCOME_GROUP_LABELS,
   type OutcomeCode,
@@ -13,8 +12,8 @@ import {
   TABLE4_LABELS,
   type Table4Cell,
   type Table4Group,
-  table4GroupLabel,
 } from './annual-report';
+import { checkTable4Identities, table4GroupLabel } from './annual-report-check';
 import {
   type CheckFinding,
   normalizeLabel,

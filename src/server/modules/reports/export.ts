@@ -12,7 +12,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { type ReportLayout, renderLayoutHtml, reportLayout } from '../../../domain/requests/annual-report';
+import {
+  type ReportLayout,
+  renderLayoutHtml,
+  reportLayout,
+} from '../../../domain/requests/annual-report-layout';
 import type { Database } from '../../db/client';
 import { DOCX_MIME } from '../../platform/http/upload';
 import { buildReport } from './report';

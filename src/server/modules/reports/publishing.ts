@@ -1,7 +1,8 @@
 // Use cases: the office saves table 二 and the narrative, and publishes the report to the portal's 政府信息公开年报
 // column (the HTML is frozen at publication).
 import type { ReportInput } from '../../../contracts/reports';
-import { reportLayout, validateReport } from '../../../domain/requests/annual-report';
+import { validateReport } from '../../../domain/requests/annual-report-check';
+import { reportLayout } from '../../../domain/requests/annual-report-layout';
 import { earlyPublicationProblem, yearEnded } from '../../../domain/requests/report-timing';
 import type { Database } from '../../db/client';
 import { audit } from '../../platform/audit/audit';

@@ -11,8 +11,8 @@ import {
   publicationDeadline,
   type ReportBodyType,
   type Table2,
-  validateReport,
 } from '../../../domain/requests/annual-report';
+import { validateReport } from '../../../domain/requests/annual-report-check';
 import { reportOverdue, yearEnded } from '../../../domain/requests/report-timing';
 import type { UnitKind } from '../../../domain/units';
 import type { Database, DbOrTx } from '../../db/client';

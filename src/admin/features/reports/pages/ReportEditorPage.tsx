@@ -2,7 +2,8 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Tag, 
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { ReportInput, ReportView } from '../../../../contracts/reports';
-import { reportLayout, SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annual-report';
+import { SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annual-report';
+import { reportLayout } from '../../../../domain/requests/annual-report-layout';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
