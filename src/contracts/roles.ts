@@ -111,6 +111,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:letter:list',
       'interaction:letter:handle',
       'interaction:letter:review',
+      'interaction:consult:review',
       'interaction:letter:publish',
       'interaction:mailbox:manage',
     ],
@@ -191,6 +192,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:commitment:list',
       'interaction:letter:list',
       'interaction:letter:review',
+      'interaction:consult:review',
     ],
   },
   {

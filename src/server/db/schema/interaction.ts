@@ -28,6 +28,8 @@ export interface ConsultEvent {
   text: string;
   /** A transfer: the unit it left and the one it went to (the loop rule reads these). */
   transfer?: { from: string; to: string; reason: string };
+  /** A returned answer: the draft the reviewer sent back (the handler starts from it). */
+  draft?: string;
 }
 
 export const consultations = pgTable(
