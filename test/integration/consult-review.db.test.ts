@@ -115,8 +115,8 @@ describe('reply review of consultations', () => {
       '/api/interaction/consultations?reviewing=true',
     );
     expect(waiting.body.data!.items.map((i) => i.id)).toContain(id);
-    const todo = await fgwReviewer.get<TodoGroup[]>('/api/todo');
-    const group = todo.body.data!.find((g) => g.kind === 'interaction.consultReview');
+    const todo = await fgwReviewer.get<{ groups: TodoGroup[] }>('/api/todo');
+    const group = todo.body.data!.groups.find((g) => g.kind === 'interaction.consultReview');
     expect(group?.items.map((i) => i.link)).toContain(`/interaction/consultations/${id}`);
 
     const back = await review(fgwReviewer, id, { action: 'return', note: '请补充政策依据' });
