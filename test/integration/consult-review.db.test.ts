@@ -4,7 +4,12 @@
 // the citizen until approved; the to-do group.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsultDetail, ConsultSummary, MailboxInfo, QaEntryInfo } from '../../src/contracts/interaction';
+import type {
+  ConsultDetail,
+  ConsultSummary,
+  MailboxInfo,
+  QaEntryInfo,
+} from '../../src/contracts/interaction';
 import type { TodoGroup } from '../../src/contracts/todo';
 import { auditLog, qaEntries, units } from '../../src/server/db/schema';
 import { consultationByCode } from '../../src/server/modules/interaction';
@@ -212,7 +217,9 @@ describe('what goes public in the Q&A base', () => {
       answer: '请到公安窗口。',
       unitId: fgwUnit,
     });
-    const refused = await office.post(`/api/interaction/qa/${bad.body.data!.id}/review`, { decision: 'approve' });
+    const refused = await office.post(`/api/interaction/qa/${bad.body.data!.id}/review`, {
+      decision: 'approve',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error!.message).toMatch(/问题含有敏感词“办证刻章”/);
 
@@ -225,6 +232,9 @@ describe('what goes public in the Q&A base', () => {
       decision: 'approve',
     });
     expect(ok.status).toBe(200);
-    expect(ok.body.data).toMatchObject({ status: 'published', question: '身份证11*************234丢了，补贴还能领吗？' });
+    expect(ok.body.data).toMatchObject({
+      status: 'published',
+      question: '身份证11*************234丢了，补贴还能领吗？',
+    });
   });
 });

@@ -5,9 +5,9 @@ import {
   answerDue,
   awaitingReview,
   type ConsultStatus,
-  consultStatusLabel,
   canRate,
   consultActions,
+  consultStatusLabel,
   isOverdue,
   reminderOf,
   replyOnTime,
@@ -110,7 +110,12 @@ describe('reply review (the unit requires it): the answer waits as a draft, the 
   it.each<[string, Parameters<typeof awaitingReview>[0], boolean, string]>([
     ['open, no answer yet', { ...open, answer: null }, false, '办理中'],
     ['open with a drafted answer', { ...open, answer: '答复稿' }, true, '答复待审核'],
-    ['answered (approved)', { status: 'answered', answer: '答复', answeredOn: '2026-03-09' }, false, '已答复'],
+    [
+      'answered (approved)',
+      { status: 'answered', answer: '答复', answeredOn: '2026-03-09' },
+      false,
+      '已答复',
+    ],
     ['closed', { status: 'closed', answer: '答复', answeredOn: '2026-03-09' }, false, '已办结'],
   ])('%s → awaiting review %s, label %s', (_n, c, want, label) => {
     expect(awaitingReview(c)).toBe(want);

@@ -50,7 +50,11 @@ export type ConsultReviewAction = (typeof CONSULT_REVIEW_ACTIONS)[number];
  * An answer waiting for review (the holding unit requires review): the consultation stays open (its clock runs),
  * the drafted answer is kept in `answer` with no answer date until a reviewer approves it.
  */
-export function awaitingReview(c: { status: ConsultStatus; answer: string | null; answeredOn: string | null }) {
+export function awaitingReview(c: {
+  status: ConsultStatus;
+  answer: string | null;
+  answeredOn: string | null;
+}) {
   return c.status === 'open' && c.answer !== null && c.answeredOn === null;
 }
 

@@ -8,12 +8,7 @@ import {
   type ConsultSummary,
   SATISFACTION_LABELS,
 } from '../../../contracts/interaction';
-import {
-  awaitingReview,
-  canRate,
-  consultActions,
-  isOverdue,
-} from '../../../domain/interaction/consultation';
+import { awaitingReview, canRate, consultActions, isOverdue } from '../../../domain/interaction/consultation';
 import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';

@@ -4,8 +4,8 @@ import type { QaEntryBody, QaEntryInfo } from '../../../contracts/interaction';
 import {
   type PolicyRef,
   QA_REVIEW_LABELS,
-  qaPublication,
   type QaReview,
+  qaPublication,
   reviewTransition,
   STATUS_AFTER_EDIT,
   staleReasons,
