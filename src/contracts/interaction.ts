@@ -163,7 +163,10 @@ export const consultDetailSchema = consultSummarySchema.extend({
   answeredBy: z.string().nullable(),
   satisfactionNote: z.string().nullable(),
   qaEntryId: z.string().nullable(),
-  history: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  /** `draft`: the answer a reviewer returned (the handler starts again from it). */
+  history: z.array(
+    z.object({ at: z.string(), by: z.string(), text: z.string(), draft: z.string().optional() }),
+  ),
   allowedActions: z.array(enumOf(CONSULT_ACTION_LABELS, '')),
   /** Answered entries of the base that match the question (the matcher), for the handler. */
   similar: z.array(similarSchema),

@@ -127,7 +127,10 @@ describe('reply review of consultations', () => {
     const back = await review(fgwReviewer, id, { action: 'return', note: '请补充政策依据' });
     expect(back.status).toBe(200);
     expect(back.body.data).toMatchObject({ status: 'open', reviewing: false, answer: null });
-    expect(back.body.data!.history.at(-1)!.text).toBe('答复退回修改：请补充政策依据');
+    expect(back.body.data!.history.at(-1)).toMatchObject({
+      text: '答复退回修改：请补充政策依据',
+      draft: '请携带申请表',
+    });
 
     await answer(fgw, id, '请携带申请表，依据《技术改造补贴办法》第五条');
     const ok = await review(fgwReviewer, id, { action: 'approve', note: '同意' });

@@ -151,7 +151,7 @@ export async function getConsultation(
     answeredBy: c.answeredBy,
     satisfactionNote: c.satisfactionNote,
     qaEntryId: c.qaEntryId,
-    history: c.history.map((h) => ({ at: h.at, by: h.by, text: h.text })),
+    history: c.history.map((h) => ({ at: h.at, by: h.by, text: h.text, draft: h.draft })),
     allowedActions: holds ? consultActions(c.status, !!c.qaEntryId, awaitingReview(c)) : [],
     similar,
   };

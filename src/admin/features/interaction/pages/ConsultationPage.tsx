@@ -91,7 +91,7 @@ function Actions({ c }: { c: ConsultDetail }) {
           <Form
             form={answer}
             layout="vertical"
-            initialValues={{ answeredOn: todayInChina() }}
+            initialValues={{ answeredOn: todayInChina(), answer: c.history.at(-1)?.draft }}
             onFinish={(v) => act.mutate({ action: 'answer', ...v })}
           >
             <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
