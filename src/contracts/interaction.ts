@@ -58,6 +58,17 @@ export const zQuestion = zText(QUESTION_MAX, '咨询问题');
 
 // ---- consultations ----
 
+/** A reviewer's decision on a reply waiting for review (letters and consultations alike). */
+export const zLetterReview = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('approve'), note: zOpt(500, '审核意见') }),
+    z.object({ action: z.literal('return'), note: zText(500, '退回理由') }),
+  ],
+  { message: '审核结论无效' },
+);
+export type ReplyReviewBody = z.input<typeof zLetterReview>;
+
 export const zRegisterConsultation = z
   .object({
     channel: zConsultChannel,
@@ -101,6 +112,11 @@ export const consultListQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  /** Only answers waiting for review. */
+  reviewing: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   month: z
     .string()
     .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
@@ -123,6 +139,8 @@ export const consultSummarySchema = z.object({
   answerDue: z.string(),
   answeredOn: z.string().nullable(),
   overdue: z.boolean(),
+  /** The answer waits for review (the unit requires it); `answer` is the draft until approved. */
+  reviewing: z.boolean(),
   onTime: z.boolean().nullable(),
   satisfaction: zSatisfaction.nullable(),
 });
@@ -145,7 +163,10 @@ export const consultDetailSchema = consultSummarySchema.extend({
   answeredBy: z.string().nullable(),
   satisfactionNote: z.string().nullable(),
   qaEntryId: z.string().nullable(),
-  history: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  /** `draft`: the answer a reviewer returned (the handler starts again from it). */
+  history: z.array(
+    z.object({ at: z.string(), by: z.string(), text: z.string(), draft: z.string().optional() }),
+  ),
   allowedActions: z.array(enumOf(CONSULT_ACTION_LABELS, '')),
   /** Answered entries of the base that match the question (the matcher), for the handler. */
   similar: z.array(similarSchema),
@@ -304,6 +325,15 @@ export const interactionApi = {
     summary: '办理政策咨询：转办、答复、办结、加入问答库',
     permission: 'interaction:consult:handle',
     body: zConsultAction,
+    response: consultDetailSchema,
+  }),
+  reviewConsultation: endpoint({
+    method: 'post',
+    path: `${consultPath}/:id/review`,
+    tag,
+    summary: '审核政策咨询答复：通过（答复发出）或退回修改',
+    permission: 'interaction:consult:review',
+    body: zLetterReview,
     response: consultDetailSchema,
   }),
   transferTargets: endpoint({
@@ -474,14 +504,6 @@ export const zLetterHandle = z.discriminatedUnion(
 );
 export type LetterHandleBody = z.input<typeof zLetterHandle>;
 
-export const zLetterReview = z.discriminatedUnion(
-  'action',
-  [
-    z.object({ action: z.literal('approve'), note: zOpt(500, '审核意见') }),
-    z.object({ action: z.literal('return'), note: zText(500, '退回理由') }),
-  ],
-  { message: '审核结论无效' },
-);
 export type LetterReviewBody = z.input<typeof zLetterReview>;
 
 export const zLetterPublication = z.object({ published: z.boolean({ message: '请选择是否公开' }) });

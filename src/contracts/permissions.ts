@@ -86,6 +86,7 @@ export const PERMISSIONS = {
   'interaction:consult:list': '查看政策咨询',
   'interaction:consult:create': '登记政策咨询',
   'interaction:consult:handle': '办理政策咨询',
+  'interaction:consult:review': '审核政策咨询答复',
   'interaction:stats:view': '政策咨询统计',
   'interaction:qa:list': '查看问答库',
   'interaction:qa:update': '维护问答库',

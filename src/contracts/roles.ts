@@ -111,6 +111,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:letter:list',
       'interaction:letter:handle',
       'interaction:letter:review',
+      'interaction:consult:review',
       'interaction:letter:publish',
       'interaction:mailbox:manage',
       'assessment:plan:list',
@@ -197,6 +198,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'interaction:commitment:list',
       'interaction:letter:list',
       'interaction:letter:review',
+      'interaction:consult:review',
     ],
   },
   {

@@ -16,6 +16,7 @@ export const TODO_KINDS = [
   'interaction.commitmentDue',
   'interaction.letters',
   'interaction.letterReview',
+  'interaction.consultReview',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'interaction.commitmentDue': '临期和逾期的公开承诺',
   'interaction.letters': '待答复的信箱来信',
   'interaction.letterReview': '待审核的来信答复',
+  'interaction.consultReview': '待审核的政策咨询答复',
 };
 
 export const todoEntrySchema = z.object({

@@ -3,9 +3,11 @@ import { loadBuiltinCalendarYears } from '../calendar/builtin';
 import { createCalendar } from '../calendar/calendar';
 import {
   answerDue,
+  awaitingReview,
   type ConsultStatus,
   canRate,
   consultActions,
+  consultStatusLabel,
   isOverdue,
   reminderOf,
   replyOnTime,
@@ -100,5 +102,37 @@ describe('reminders', () => {
     ['2026-03-09', '2026-03-10', 0, 'overdue'],
   ])('due %s as of %s (%i working days left) → %s', (due, asOf, left, want) => {
     expect(reminderOf(due, asOf, left)).toBe(want);
+  });
+});
+
+describe('reply review (the unit requires it): the answer waits as a draft, the clock runs', () => {
+  const open = { status: 'open' as const, answeredOn: null };
+  it.each<[string, Parameters<typeof awaitingReview>[0], boolean, string]>([
+    ['open, no answer yet', { ...open, answer: null }, false, '办理中'],
+    ['open with a drafted answer', { ...open, answer: '答复稿' }, true, '答复待审核'],
+    [
+      'answered (approved)',
+      { status: 'answered', answer: '答复', answeredOn: '2026-03-09' },
+      false,
+      '已答复',
+    ],
+    ['closed', { status: 'closed', answer: '答复', answeredOn: '2026-03-09' }, false, '已办结'],
+  ])('%s → awaiting review %s, label %s', (_n, c, want, label) => {
+    expect(awaitingReview(c)).toBe(want);
+    expect(consultStatusLabel(c)).toBe(label);
+  });
+
+  it.each<[ConsultStatus, boolean, string[]]>([
+    ['open', false, ['transfer', 'answer']],
+    ['open', true, ['approve', 'return']],
+    ['answered', false, ['close', 'add_to_base']],
+  ])('%s reviewing=%s → %j', (status, reviewing, want) => {
+    expect(consultActions(status, false, reviewing)).toEqual(want);
+  });
+
+  it('still counts as overdue while waiting for review; approval after the due date is late', () => {
+    expect(isOverdue('open', '2026-03-09', '2026-03-10')).toBe(true);
+    expect(replyOnTime('2026-03-09', '2026-03-10')).toBe(false);
+    expect(replyOnTime('2026-03-09', '2026-03-09')).toBe(true);
   });
 });

@@ -34,16 +34,41 @@ export const CONSULT_ACTION_LABELS = {
   answer: '答复',
   close: '办结',
   add_to_base: '加入问答库',
+  approve: '审核通过',
+  return: '退回修改',
 } as const;
 export type ConsultAction = keyof typeof CONSULT_ACTION_LABELS;
 
 /** Seed 001: "5个工作日内主动回复"; a setting (`interaction.answerDays`). */
 export const DEFAULT_ANSWER_DAYS = 5;
 
-/** The actions staff may take on a consultation in `status` (adding to the base once only). */
-export function consultActions(status: ConsultStatus, inBase: boolean): ConsultAction[] {
+/** The actions a reviewer takes on an answer waiting for review. */
+export const CONSULT_REVIEW_ACTIONS = ['approve', 'return'] as const satisfies readonly ConsultAction[];
+export type ConsultReviewAction = (typeof CONSULT_REVIEW_ACTIONS)[number];
+
+/**
+ * An answer waiting for review (the holding unit requires review): the consultation stays open (its clock runs),
+ * the drafted answer is kept in `answer` with no answer date until a reviewer approves it.
+ */
+export function awaitingReview(c: {
+  status: ConsultStatus;
+  answer: string | null;
+  answeredOn: string | null;
+}) {
+  return c.status === 'open' && c.answer !== null && c.answeredOn === null;
+}
+
+/** The label a consultation shows: 待审核 while its answer waits for review. */
+export const consultStatusLabel = (c: Parameters<typeof awaitingReview>[0]): string =>
+  awaitingReview(c) ? '答复待审核' : CONSULT_STATUS_LABELS[c.status];
+
+/**
+ * The actions staff may take on a consultation in `status` (adding to the base once only); while an answer waits
+ * for review only the reviewer's approve / return.
+ */
+export function consultActions(status: ConsultStatus, inBase: boolean, reviewing = false): ConsultAction[] {
   const add: ConsultAction[] = inBase ? [] : ['add_to_base'];
-  if (status === 'open') return ['transfer', 'answer'];
+  if (status === 'open') return reviewing ? [...CONSULT_REVIEW_ACTIONS] : ['transfer', 'answer'];
   if (status === 'answered') return ['close', ...add];
   return add;
 }

@@ -3,6 +3,7 @@ import {
   type CitedDocument,
   type QaReview,
   type QaStatus,
+  qaPublication,
   reviewTransition,
   splitKeywords,
   splitPolicyTitles,
@@ -93,5 +94,51 @@ describe('near-duplicate likeness', () => {
     ['', '医保', false],
   ])('%s ~ %s → near %s', (a, b, near) => {
     expect(questionLikeness(a, b) >= NEAR_DUPLICATE_AT).toBe(near);
+  });
+});
+
+describe('a question a citizen wrote, before it goes public in the base', () => {
+  const words = ['代开发票'];
+  it.each<[string, { question: string; answer: string }, string | null, string | string[]]>([
+    [
+      'phone and ID number masked',
+      {
+        question: '我电话13812345678，身份证110101199003071234，医保怎么报销？',
+        answer: '持社保卡到窗口办理。',
+      },
+      null,
+      '我电话138****5678，身份证11*************234，医保怎么报销？',
+    ],
+    [
+      "the asker's own name masked",
+      { question: '张小明想问公积金怎么提取', answer: '见公积金中心指南。' },
+      '张小明',
+      '张**想问公积金怎么提取',
+    ],
+    [
+      'nothing personal: unchanged',
+      { question: '低保怎么申请？', answer: '向街道提出申请。' },
+      null,
+      '低保怎么申请？',
+    ],
+    [
+      'a sensitive word in the question',
+      { question: '哪里可以代开发票？', answer: '不能。' },
+      null,
+      ['问题含有敏感词“代开发票”，不能公开到问答库'],
+    ],
+    [
+      'a sensitive word in the answer',
+      { question: '发票问题', answer: '可找人代开发票' },
+      null,
+      ['答复含有敏感词“代开发票”，不能公开到问答库'],
+    ],
+  ])('%s', (_n, text, asker, want) => {
+    const p = qaPublication(text, words, asker);
+    if (Array.isArray(want)) expect(p).toEqual({ ok: false, reasons: want });
+    else {
+      expect(p.ok && p.question).toBe(want);
+      expect(p.ok && p.answer).toBe(text.answer);
+    }
   });
 });

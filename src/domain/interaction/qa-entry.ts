@@ -1,6 +1,7 @@
 // 问答库 entries (issue 11 part 2): review before publication and the stale flag of an entry whose cited normative
 // document is repealed or expired.
 import { keysOf } from './consultation';
+import { maskLetterText, SHIPPED_SENSITIVE_WORDS, sensitiveHits } from './letter';
 
 export const QA_STATUS_LABELS = {
   pending: '待审核',
@@ -75,4 +76,31 @@ export function splitPolicyTitles(s: string | null | undefined): string[] {
         .filter(Boolean),
     ),
   ];
+}
+
+export type QaPublication =
+  | { ok: true; question: string; answer: string; masked: number }
+  | { ok: false; reasons: string[] };
+
+/**
+ * What of a question and its answer may go public in the base (a citizen wrote the question): refused with the
+ * reason when either holds a sensitive word, otherwise the question with personal data masked (the asker's own name
+ * wherever it occurs) and the answer as the unit wrote it.
+ */
+export function qaPublication(
+  text: { question: string; answer: string },
+  words: readonly string[] = SHIPPED_SENSITIVE_WORDS,
+  askerName: string | null = null,
+): QaPublication {
+  const reasons: string[] = [];
+  for (const [where, t] of [
+    ['问题', text.question],
+    ['答复', text.answer],
+  ] as const) {
+    const hits = sensitiveHits(t, words);
+    if (hits.length) reasons.push(`${where}含有敏感词“${hits.join('”“')}”，不能公开到问答库`);
+  }
+  if (reasons.length) return { ok: false, reasons };
+  const q = maskLetterText(text.question, { writerName: askerName, writerPhone: null, writerIdNo: null });
+  return { ok: true, question: q.text, answer: text.answer, masked: q.masked };
 }

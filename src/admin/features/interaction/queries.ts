@@ -30,6 +30,18 @@ export function useConsultAction(id: string, onDone: (d: ConsultDetail) => void)
   });
 }
 
+/** A reviewer's approve / return of an answer waiting for review. */
+export function useReviewConsultation(id: string, onDone: (d: ConsultDetail) => void) {
+  const qc = useQueryClient();
+  return useCallMutation(interactionApi.reviewConsultation, {
+    toArgs: (body: CallArgs<typeof interactionApi.reviewConsultation>['body']) => ({ params: { id }, body }),
+    onSuccess: (d) => {
+      qc.setQueryData(keyOf(interactionApi.getConsultation, { params: { id } }), d);
+      onDone(d);
+    },
+  });
+}
+
 export function useRegisterConsultation(
   onDone: (r: ResponseOf<typeof interactionApi.registerConsultation>) => void,
 ) {

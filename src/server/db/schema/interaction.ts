@@ -28,6 +28,8 @@ export interface ConsultEvent {
   text: string;
   /** A transfer: the unit it left and the one it went to (the loop rule reads these). */
   transfer?: { from: string; to: string; reason: string };
+  /** A returned answer: the draft the reviewer sent back (the handler starts from it). */
+  draft?: string;
 }
 
 export const consultations = pgTable(
@@ -231,7 +233,7 @@ export const mailboxes = pgTable(
     name: text('name').notNull(),
     /** The unit that receives the mailbox's letters (the 区长信箱: the office that routes them). */
     unitId: refTo('unit_id', () => units.id),
-    /** Replies of letters held by this unit go to review before they are sent. */
+    /** Replies of letters held by this unit, and its consultations' answers, go to review before they are sent. */
     reviewRequired: boolean('review_required').notNull().default(false),
     /** Shown on the portal's letter form. */
     enabled: boolean('enabled').notNull().default(true),

@@ -8,7 +8,7 @@ import {
   type ConsultSummary,
   SATISFACTION_LABELS,
 } from '../../../contracts/interaction';
-import { canRate, consultActions, isOverdue } from '../../../domain/interaction/consultation';
+import { awaitingReview, canRate, consultActions, isOverdue } from '../../../domain/interaction/consultation';
 import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
@@ -46,6 +46,7 @@ function summary({ c, unitName }: WithUnit, asOf: string): ConsultSummary {
     answerDue: c.answerDue,
     answeredOn: c.answeredOn,
     overdue: isOverdue(c.status, c.answerDue, asOf),
+    reviewing: awaitingReview(c),
     onTime: c.onTime,
     satisfaction: c.satisfaction,
   };
@@ -91,7 +92,7 @@ export async function exportConsultations(database: Database, clock: Clock, user
       s.question,
       s.unitName,
       s.answerDue,
-      s.overdue ? '已逾期' : CONSULT_STATUS_LABELS[s.status],
+      s.overdue ? '已逾期' : s.reviewing ? '答复待审核' : CONSULT_STATUS_LABELS[s.status],
       s.answeredOn,
       s.onTime === null ? '' : s.onTime ? '按时' : '逾期答复',
       s.satisfaction ? SATISFACTION_LABELS[s.satisfaction] : '',
@@ -150,13 +151,16 @@ export async function getConsultation(
     answeredBy: c.answeredBy,
     satisfactionNote: c.satisfactionNote,
     qaEntryId: c.qaEntryId,
-    history: c.history.map((h) => ({ at: h.at, by: h.by, text: h.text })),
-    allowedActions: holds ? consultActions(c.status, !!c.qaEntryId) : [],
+    history: c.history.map((h) => ({ at: h.at, by: h.by, text: h.text, draft: h.draft })),
+    allowedActions: holds ? consultActions(c.status, !!c.qaEntryId, awaitingReview(c)) : [],
     similar,
   };
 }
 
-/** What the citizen reads with the query code: the question, the answer, its state; no personal data. */
+/**
+ * What the citizen reads with the query code: the question, the answer, its state; no personal data. An answer
+ * waiting for review is not shown (the citizen sees 办理中 until a reviewer approves it).
+ */
 export async function consultationByCode(db: DbOrTx, clock: Clock, code: string) {
   const r = await consultByCode(db, code.trim().toUpperCase());
   if (!r) return null;
@@ -171,7 +175,7 @@ export async function consultationByCode(db: DbOrTx, clock: Clock, code: string)
     statusLabel: isOverdue(c.status, c.answerDue, today(clock))
       ? '办理中（已超期）'
       : CONSULT_STATUS_LABELS[c.status],
-    answer: c.answer,
+    answer: awaitingReview(c) ? null : c.answer,
     answeredOn: c.answeredOn,
     satisfaction: c.satisfaction,
     canRate: canRate(c.status, !!c.satisfaction),

@@ -1,8 +1,13 @@
 // Use case: handling a consultation — transfer (with a reason, no loop between two units), answer (a late answer is
-// recorded as late, never refused), close, add the answer to the Q&A base — and the citizen's rating by query code.
-import type { ConsultActionBody } from '../../../contracts/interaction';
+// recorded as late, never refused; to review first when the holding unit requires reply review — the mailbox
+// setting 答复需审核 of its unit), review (approve: the answer goes out today, late after the due date; return with a
+// note), close, add the answer to the Q&A base (refused with a sensitive word, the question masked) — and the
+// citizen's rating by query code.
+import type { ConsultActionBody, ReplyReviewBody } from '../../../contracts/interaction';
 import {
+  awaitingReview,
   CONSULT_ACTION_LABELS,
+  type ConsultAction,
   canRate,
   consultActions,
   replyOnTime,
@@ -10,6 +15,7 @@ import {
   type Satisfaction,
   transferRefusal,
 } from '../../../domain/interaction/consultation';
+import { qaPublication } from '../../../domain/interaction/qa-entry';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
@@ -18,6 +24,7 @@ import { invalid, notFound } from '../../platform/errors';
 import { getUnit, unitNames } from '../org';
 import { today } from './clock';
 import { consultInScope } from './consult-reads';
+import { sensitiveWords } from './mailbox';
 import { newEntry } from './qa-base';
 import {
   type ConsultRow,
@@ -26,10 +33,41 @@ import {
   type Scoped,
   updateConsultation,
 } from './repo/consultations';
+import { unitReviewsReplies } from './repo/letters';
 
 type Action = Extract<ConsultActionBody, { action: string }>;
+type Event = (text: string, extra?: Partial<ConsultEvent>) => ConsultEvent[];
 
-export async function actOnConsultation(
+/** Lock the consultation in the user's scope, check `action` is allowed now, run it, audit it. */
+async function act(
+  database: Database,
+  clock: Clock,
+  actor: Actor,
+  user: Scoped,
+  id: string,
+  action: ConsultAction,
+  run: (tx: DbOrTx, c: ConsultRow, event: Event) => Promise<string>,
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await consultInScope(tx, user, id);
+    const c = (await lockConsultation(tx, id))!;
+    if (!consultActions(c.status, !!c.qaEntryId, awaitingReview(c)).includes(action))
+      throw invalid(`当前状态不能${CONSULT_ACTION_LABELS[action]}`);
+    const event: Event = (text, extra = {}) => [
+      ...c.history,
+      { at: clock.now().toISOString(), by: actor.username ?? '工作人员', text, ...extra },
+    ];
+    const detail = await run(tx, c, event);
+    await audit(tx, actor, {
+      action: `interaction.consult.${action}`,
+      objectType: 'consultation',
+      objectId: c.id,
+      detail,
+    });
+  });
+}
+
+export function actOnConsultation(
   database: Database,
   clock: Clock,
   actor: Actor,
@@ -37,15 +75,7 @@ export async function actOnConsultation(
   id: string,
   body: Action,
 ): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    await consultInScope(tx, user, id);
-    const c = (await lockConsultation(tx, id))!;
-    if (!consultActions(c.status, !!c.qaEntryId).includes(body.action))
-      throw invalid(`当前状态不能${CONSULT_ACTION_LABELS[body.action]}`);
-    const event = (text: string, extra: Partial<ConsultEvent> = {}): ConsultEvent[] => [
-      ...c.history,
-      { at: clock.now().toISOString(), by: actor.username ?? '工作人员', text, ...extra },
-    ];
+  return act(database, clock, actor, user, id, body.action, async (tx, c, event) => {
     let detail: string = body.action;
     switch (body.action) {
       case 'transfer':
@@ -58,9 +88,12 @@ export async function actOnConsultation(
         await updateConsultation(tx, c.id, { status: 'closed', history: event('办结') });
         break;
       case 'add_to_base': {
+        // A citizen wrote the question: no sensitive word goes public, personal data is masked.
+        const p = qaPublication(body, await sensitiveWords(tx), c.askerName);
+        if (!p.ok) throw invalid(p.reasons.join('；'));
         const entry = await newEntry(tx, actor, user.id, {
-          question: body.question,
-          answer: body.answer,
+          question: p.question,
+          answer: p.answer,
           unitId: c.unitId,
           topic: body.topic ?? null,
           keywords: body.keywords ?? [],
@@ -74,12 +107,40 @@ export async function actOnConsultation(
         break;
       }
     }
-    await audit(tx, actor, {
-      action: `interaction.consult.${body.action}`,
-      objectType: 'consultation',
-      objectId: c.id,
-      detail,
+    return detail;
+  });
+}
+
+/** Approve an answer waiting for review (it goes out today: late after the due date) or return it with a note. */
+export function reviewConsultation(
+  database: Database,
+  clock: Clock,
+  actor: Actor,
+  user: Scoped,
+  id: string,
+  body: ReplyReviewBody,
+): Promise<void> {
+  if (body.action === 'return')
+    return act(database, clock, actor, user, id, 'return', async (tx, c, event) => {
+      await updateConsultation(tx, c.id, {
+        answer: null,
+        answeredBy: null,
+        history: event(`答复退回修改：${body.note}`, { draft: c.answer ?? '' }),
+      });
+      return 'returned';
     });
+  return act(database, clock, actor, user, id, 'approve', async (tx, c, event) => {
+    const on = today(clock);
+    const onTime = replyOnTime(c.answerDue, on);
+    await updateConsultation(tx, c.id, {
+      status: 'answered',
+      answeredOn: on,
+      onTime,
+      history: event(
+        `答复审核通过，答复（${on}）${body.note ? `，审核意见：${body.note}` : ''}${onTime ? '' : `，超过期限 ${c.answerDue}，记为逾期答复`}`,
+      ),
+    });
+    return onTime ? 'on time' : 'late';
   });
 }
 
@@ -87,7 +148,7 @@ async function transfer(
   tx: DbOrTx,
   c: ConsultRow,
   body: Extract<Action, { action: 'transfer' }>,
-  event: (text: string, extra?: Partial<ConsultEvent>) => ConsultEvent[],
+  event: Event,
 ): Promise<string> {
   const target = await getUnit(tx, body.unitId);
   if (!target) throw invalid('转办单位不存在');
@@ -111,10 +172,19 @@ async function answer(
   c: ConsultRow,
   body: Extract<Action, { action: 'answer' }>,
   actor: Actor,
-  event: (text: string) => ConsultEvent[],
+  event: Event,
 ): Promise<string> {
   if (body.answeredOn < c.receivedOn) throw invalid('答复日期不能早于收到日期');
   if (body.answeredOn > today(clock)) throw invalid('答复日期不能晚于今天');
+  if (await unitReviewsReplies(tx, c.unitId)) {
+    // The answer date is the day a reviewer approves it; until then the clock runs.
+    await updateConsultation(tx, c.id, {
+      answer: body.answer.trim(),
+      answeredBy: actor.username,
+      history: event('拟写答复，提交审核'),
+    });
+    return 'to review';
+  }
   const onTime = replyOnTime(c.answerDue, body.answeredOn);
   await updateConsultation(tx, c.id, {
     status: 'answered',

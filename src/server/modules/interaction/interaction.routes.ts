@@ -7,7 +7,7 @@ import { route, zUuid } from '../../platform/http/route';
 import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import { listUnits } from '../org';
 import { exportConsultations, getConsultation, listConsultations } from './consult-reads';
-import { actOnConsultation } from './handling';
+import { actOnConsultation, reviewConsultation } from './handling';
 import { hotlineRoutes } from './hotline.routes';
 import { getLetter, listLetters } from './letter-reads';
 import { handleLetter, reviewLetter, setPublication } from './letters';
@@ -40,6 +40,10 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
     return getConsultation(database, clock, fieldKeys, actorOf(user, c), user, id(params), {
       handedOver: body.action === 'transfer',
     });
+  });
+  route(app, api.reviewConsultation, async ({ c, user, params, body }) => {
+    await reviewConsultation(database, clock, actorOf(user, c), user, id(params), body);
+    return detail(c, user, id(params));
   });
 
   // A consultation may go to any unit of the district, not only those in the handler's scope.

@@ -1,5 +1,6 @@
 // Use case: the mailboxes — the 区长信箱 (held by the district government, whose office routes its letters) and one
-// per unit, created when first needed — their settings (reply review, shown on the portal), the reply period
+// per unit, created when first needed — their settings (reply review, which the unit's 政策咨询 answers follow too;
+// shown on the portal), the reply period
 // (`interaction.letterDays`, default 15 working days) and the sensitive-word list (`interaction.sensitiveWords`,
 // default the shipped JSON).
 import type { MailboxInfo } from '../../../contracts/interaction';
@@ -38,7 +39,7 @@ export async function letterDueFor(db: DbOrTx, receivedOn: string): Promise<stri
   return letterDue(await getCalendar(db), receivedOn, await letterDays(db));
 }
 
-/** The sensitive words checked before a letter is published (a setting replaces the shipped list). */
+/** The sensitive words checked before a letter or a Q&A entry is published (a setting replaces the shipped list). */
 export async function sensitiveWords(db: DbOrTx): Promise<readonly string[]> {
   const v = await getSetting<string[]>(db, 'interaction.sensitiveWords');
   return Array.isArray(v) ? v.filter((w) => typeof w === 'string' && w.trim()) : SHIPPED_SENSITIVE_WORDS;

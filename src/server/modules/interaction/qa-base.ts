@@ -5,6 +5,7 @@ import {
   type PolicyRef,
   QA_REVIEW_LABELS,
   type QaReview,
+  qaPublication,
   reviewTransition,
   STATUS_AFTER_EDIT,
   staleReasons,
@@ -16,6 +17,7 @@ import { invalid, notFound } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { citedItems } from '../disclosure';
 import { assertUnitInScope, getUnit } from '../org';
+import { sensitiveWords } from './mailbox';
 import type { Scoped } from './repo/consultations';
 import { insertQa, lockQa, type QaFilter, type QaRow, qaById, qaRows, updateQa } from './repo/qa';
 
@@ -166,7 +168,11 @@ export async function reviewQa(
     await assertUnitInScope(tx, user, e.unitId);
     const next = reviewTransition(e.status, body.decision);
     if (!next) throw invalid(`当前状态不能${QA_REVIEW_LABELS[body.decision]}`);
+    // What goes public: no sensitive word, personal data in the question masked.
+    const pub = next === 'published' ? qaPublication(e, await sensitiveWords(tx)) : null;
+    if (pub && !pub.ok) throw invalid(pub.reasons.join('；'));
     await updateQa(tx, id, {
+      ...(pub?.ok ? { question: pub.question } : {}),
       status: next,
       reviewedBy: actor.username,
       reviewedAt: new Date(),

@@ -1,5 +1,6 @@
 // Handling one consultation: its facts and history, the base's similar answered questions (the matcher), and the
-// actions its state allows — transfer, answer (late answers are accepted and marked), close, add to the base.
+// actions its state allows — transfer, answer (late answers are accepted and marked; to review first when the unit
+// requires it), the reviewer's 通过 / 退回, close, add to the base.
 import {
   App,
   Button,
@@ -26,9 +27,49 @@ import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
 import { CONSULT_STATUS_COLORS } from '../labels';
-import { useConsultAction, useConsultation, useTransferTargets } from '../queries';
+import { useConsultAction, useConsultation, useReviewConsultation, useTransferTargets } from '../queries';
 
 const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The reviewer's card: the drafted answer, 通过 (it goes out today) or 退回 with a reason. */
+function Review({ c }: { c: ConsultDetail }) {
+  const { message } = App.useApp();
+  const review = useReviewConsultation(c.id, (d) =>
+    message.success(d.status === 'answered' ? '答复已审核通过并发出' : '已退回修改'),
+  );
+  const [returned] = Form.useForm<{ note: string }>();
+  return (
+    <Card title="审核答复" size="small" data-testid="consult-review">
+      <p data-testid="consult-draft">{c.answer}</p>
+      <Form
+        form={returned}
+        layout="vertical"
+        onFinish={(v) => review.mutate({ action: 'return', note: v.note })}
+      >
+        <Form.Item
+          name="note"
+          label="退回理由（退回时填写）"
+          rules={[{ required: true, message: '请填写退回理由' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Space>
+          <Button
+            type="primary"
+            loading={review.isPending}
+            onClick={() => review.mutate({ action: 'approve', note: null })}
+            data-testid="consult-approve"
+          >
+            通过
+          </Button>
+          <Button htmlType="submit" loading={review.isPending} data-testid="consult-return">
+            退回
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
 
 function Actions({ c }: { c: ConsultDetail }) {
   const { message } = App.useApp();
@@ -50,7 +91,7 @@ function Actions({ c }: { c: ConsultDetail }) {
           <Form
             form={answer}
             layout="vertical"
-            initialValues={{ answeredOn: todayInChina() }}
+            initialValues={{ answeredOn: todayInChina(), answer: c.history.at(-1)?.draft }}
             onFinish={(v) => act.mutate({ action: 'answer', ...v })}
           >
             <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
@@ -133,7 +174,9 @@ export default function ConsultationPage() {
               items={[
                 {
                   label: '状态',
-                  children: (
+                  children: c.reviewing ? (
+                    <Tag color="orange">答复待审核</Tag>
+                  ) : (
                     <StatusTag
                       value={c.status}
                       labels={CONSULT_STATUS_LABELS}
@@ -157,15 +200,17 @@ export default function ConsultationPage() {
                   children: <span data-testid="consult-question-text">{c.question}</span>,
                   span: 2,
                 },
-                ...(c.answer
-                  ? [
-                      {
-                        label: '答复',
-                        span: 2,
-                        children: `${c.answer}（${c.answeredOn}${c.onTime === false ? '，逾期答复' : ''}）`,
-                      },
-                    ]
-                  : []),
+                ...(c.answer && c.reviewing
+                  ? [{ label: '答复稿（待审核）', span: 2, children: c.answer }]
+                  : c.answer
+                    ? [
+                        {
+                          label: '答复',
+                          span: 2,
+                          children: `${c.answer}（${c.answeredOn}${c.onTime === false ? '，逾期答复' : ''}）`,
+                        },
+                      ]
+                    : []),
                 ...(c.satisfaction
                   ? [{ label: '满意度', children: SATISFACTION_LABELS[c.satisfaction] }]
                   : []),
@@ -198,6 +243,9 @@ export default function ConsultationPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
+          {c.reviewing && c.allowedActions.includes('approve') && can('interaction:consult:review') ? (
+            <Review c={c} />
+          ) : null}
           {can('interaction:consult:handle') ? <Actions c={c} /> : null}
         </Col>
       </Row>

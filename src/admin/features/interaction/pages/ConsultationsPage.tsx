@@ -112,9 +112,12 @@ export default function ConsultationsPage() {
       title: '状态',
       dataIndex: 'status',
       width: 100,
-      render: (v: ConsultStatus) => (
-        <StatusTag value={v} labels={CONSULT_STATUS_LABELS} colors={CONSULT_STATUS_COLORS} />
-      ),
+      render: (v: ConsultStatus, r) =>
+        r.reviewing ? (
+          <Tag color="orange">待审核</Tag>
+        ) : (
+          <StatusTag value={v} labels={CONSULT_STATUS_LABELS} colors={CONSULT_STATUS_COLORS} />
+        ),
     },
     {
       title: '答复期限',

@@ -245,7 +245,8 @@ function Mailboxes() {
     { title: '信箱', dataIndex: 'name' },
     { title: '收件单位', dataIndex: 'unitName', width: 200 },
     {
-      title: '答复需审核',
+      // The unit's reply-review setting: letters and its 政策咨询 answers alike.
+      title: '答复需审核（含政策咨询）',
       dataIndex: 'reviewRequired',
       width: 120,
       render: (v: boolean, m) => (

@@ -18,6 +18,8 @@ export interface ConsultFilter {
   unitId?: string;
   overdue?: boolean;
   month?: string;
+  /** Answers waiting for review (see domain awaitingReview). */
+  reviewing?: boolean;
 }
 
 export async function nextConsultNo(tx: DbOrTx, year: string): Promise<string> {
@@ -54,6 +56,10 @@ function where(user: Scoped, q: ConsultFilter, asOf: string): SQL | undefined {
   if (q.channel) conds.push(eq(consultations.channel, q.channel));
   if (q.unitId) conds.push(eq(consultations.unitId, q.unitId));
   if (q.overdue) conds.push(sql`${consultations.status} = 'open' AND ${consultations.answerDue} < ${asOf}`);
+  if (q.reviewing)
+    conds.push(
+      sql`${consultations.status} = 'open' AND ${consultations.answer} IS NOT NULL AND ${consultations.answeredOn} IS NULL`,
+    );
   if (q.month) conds.push(sql`to_char(${consultations.receivedOn}, 'YYYY-MM') = ${q.month}`);
   return and(...conds);
 }

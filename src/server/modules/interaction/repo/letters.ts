@@ -48,6 +48,16 @@ export async function unitMailbox(db: DbOrTx, unitId: string): Promise<MailboxRo
   return r ?? null;
 }
 
+/** True when a mailbox held by the unit (its own or the 区长信箱) asks for reply review. */
+export async function unitReviewsReplies(db: DbOrTx, unitId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: mailboxes.id })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.unitId, unitId), eq(mailboxes.reviewRequired, true)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function insertMailboxes(tx: DbOrTx, rows: (typeof mailboxes.$inferInsert)[]): Promise<void> {
   if (rows.length) await tx.insert(mailboxes).values(rows).onConflictDoNothing();
 }
