@@ -118,8 +118,18 @@ describe('sampling job', () => {
   it('deletes samples older than 30 days in the same run', async () => {
     await clear();
     const now = new Date(T0.getTime() + 10 * DAY);
-    await addSamples(upId, (i) => new Date(now.getTime() - (31 + i) * DAY), 3, () => false);
-    await addSamples(upId, () => new Date(now.getTime() - 29 * DAY), 1, () => true);
+    await addSamples(
+      upId,
+      (i) => new Date(now.getTime() - (31 + i) * DAY),
+      3,
+      () => false,
+    );
+    await addSamples(
+      upId,
+      () => new Date(now.getTime() - 29 * DAY),
+      1,
+      () => true,
+    );
     const r = await runJobOnce(api.tdb.database, job(), now);
     expect(r.result).toMatchObject({ sampled: 2, purged: 3 });
     const left = await samplesOf(upId);
@@ -137,8 +147,18 @@ describe('the check uses the last 7 days (frozen clock)', () => {
     await clear();
     api.clock.set(T0);
     // 140 samples within 7 days (one per 72 minutes), 7 failed; 50 failures 8 days back are outside the window.
-    await addSamples(upId, (i) => new Date(T0.getTime() - i * 72 * MIN), 140, (i) => i >= 7);
-    await addSamples(upId, (i) => new Date(T0.getTime() - 8 * DAY - i * MIN), 50, () => false);
+    await addSamples(
+      upId,
+      (i) => new Date(T0.getTime() - i * 72 * MIN),
+      140,
+      (i) => i >= 7,
+    );
+    await addSamples(
+      upId,
+      (i) => new Date(T0.getTime() - 8 * DAY - i * MIN),
+      50,
+      () => false,
+    );
     const r = await check(upId);
     expect(r.status).toBe(200);
     expect(r.body.data!.availability).toEqual({ failed: 7, total: 140 });
@@ -150,7 +170,12 @@ describe('the check uses the last 7 days (frozen clock)', () => {
 
   it('6 of 140 (< 5 %) → no availability veto', async () => {
     await clear();
-    await addSamples(upId, (i) => new Date(T0.getTime() - i * 72 * MIN), 140, (i) => i >= 6);
+    await addSamples(
+      upId,
+      (i) => new Date(T0.getTime() - i * 72 * MIN),
+      140,
+      (i) => i >= 6,
+    );
     const r = await check(upId);
     expect(r.body.data!.availability).toEqual({ failed: 6, total: 140 });
     expect(unreachable(r.body.data!)).toEqual([]);
@@ -159,8 +184,18 @@ describe('the check uses the last 7 days (frozen clock)', () => {
   it('a day later the oldest failures leave the window', async () => {
     await clear();
     // 7 failures, all 6½ days back: counted at T0, outside the window one day later.
-    await addSamples(upId, (i) => new Date(T0.getTime() - 6.5 * DAY - i * MIN), 7, () => false);
-    await addSamples(upId, (i) => new Date(T0.getTime() - i * 72 * MIN), 100, () => true);
+    await addSamples(
+      upId,
+      (i) => new Date(T0.getTime() - 6.5 * DAY - i * MIN),
+      7,
+      () => false,
+    );
+    await addSamples(
+      upId,
+      (i) => new Date(T0.getTime() - i * 72 * MIN),
+      100,
+      () => true,
+    );
     expect((await check(upId)).body.data!.availability).toEqual({ failed: 7, total: 107 });
     api.clock.set(new Date(T0.getTime() + DAY));
     try {

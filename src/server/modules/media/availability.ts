@@ -3,7 +3,7 @@
 // within the timeout. The website check passes the last 7 days' {failed, total} to the verdict rule; samples older
 // than 30 days are deleted by the same job.
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { DbOrTx, Database } from '../../db/client';
+import type { Database, DbOrTx } from '../../db/client';
 import { mediaAvailabilitySamples, mediaWebsites } from '../../db/schema/media';
 import { fetchOnce } from './crawl/fetch';
 
@@ -18,8 +18,7 @@ export interface SampleSettings {
 }
 
 /** One run per 72-minute bucket of the epoch, so several instances sample once. */
-export const sampleRunKey = (now: Date) =>
-  `${Math.floor(now.getTime() / (SAMPLE_EVERY_MINUTES * 60_000))}`;
+export const sampleRunKey = (now: Date) => `${Math.floor(now.getTime() / (SAMPLE_EVERY_MINUTES * 60_000))}`;
 
 /** One GET of the home page: ok for a 2xx/3xx answer within the timeout. */
 export async function probeHome(url: string, s: SampleSettings) {
@@ -50,9 +49,11 @@ export async function sampleAvailability(database: Database, now: Date, s: Sampl
   const results = await Promise.all(sites.map(async (w) => ({ w, r: await probeHome(w.url, s) })));
   return database.db.transaction(async (tx) => {
     if (results.length)
-      await tx.insert(mediaAvailabilitySamples).values(
-        results.map(({ w, r }) => ({ websiteId: w.id, at: now, ok: r.ok, ms: r.ms, status: r.status })),
-      );
+      await tx
+        .insert(mediaAvailabilitySamples)
+        .values(
+          results.map(({ w, r }) => ({ websiteId: w.id, at: now, ok: r.ok, ms: r.ms, status: r.status })),
+        );
     const purged = await tx
       .delete(mediaAvailabilitySamples)
       .where(lt(mediaAvailabilitySamples.at, new Date(now.getTime() - SAMPLES_KEPT_DAYS * DAY_MS)))
