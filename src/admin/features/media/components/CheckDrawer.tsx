@@ -4,18 +4,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Rectification, SiteCheck, WebsiteRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
-import { FINDING_LABELS, vetoLabel } from '../labels';
+import { availabilityText, FINDING_LABELS, vetoLabel } from '../labels';
 import { useAvailability, useChecks, useRectifications, useRunCheck } from '../queries';
 
 type Finding = SiteCheck['findings'][number];
 const kindLabel = (k: string) => FINDING_LABELS[k as keyof typeof FINDING_LABELS] ?? k;
-
-/** MON-1 sampling as shown: 可用率 and the failed/total samples. */
-export function availabilityText(a: { failed: number; total: number } | null | undefined): string {
-  if (!a || a.total === 0) return '暂无抽测';
-  const pct = (((a.total - a.failed) * 100) / a.total).toFixed(1);
-  return `${pct}%（${a.failed}/${a.total} 次失败）`;
-}
 
 export function CheckDrawer({ site, onClose }: { site: WebsiteRow; onClose: () => void }) {
   const can = usePermission();
