@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability, SiteCheck } from '../../src/contracts/media';
-import { mediaAvailabilitySamples, mediaWebsites, units } from '../../src/server/db/schema';
+import { auditLog, mediaAvailabilitySamples, mediaWebsites, units } from '../../src/server/db/schema';
 import { registeredJobs, runJobOnce } from '../../src/server/platform/jobs/scheduler';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -110,6 +110,11 @@ describe('sampling job', () => {
     expect(bad).toMatchObject({ ok: false, status: 'timeout' });
     expect(bad!.ms).toBeGreaterThanOrEqual(250);
     expect(await samplesOf(closedId)).toHaveLength(0);
+    const audited = await api.tdb.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'media.availability.sample'));
+    expect(audited).toHaveLength(1);
     // 72 minutes on is the next bucket: 20 runs a day.
     expect((await runJobOnce(api.tdb.database, job(), new Date(T0.getTime() + 72 * MIN))).ran).toBe(true);
     expect(await samplesOf(upId)).toHaveLength(2);

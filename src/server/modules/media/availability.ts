@@ -5,6 +5,8 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client';
 import { mediaAvailabilitySamples, mediaWebsites } from '../../db/schema/media';
+import { audit } from '../../platform/audit/audit';
+import { systemActor } from '../../platform/context';
 import { fetchOnce } from './crawl/fetch';
 
 export const SAMPLE_EVERY_MINUTES = 72;
@@ -58,11 +60,19 @@ export async function sampleAvailability(database: Database, now: Date, s: Sampl
       .delete(mediaAvailabilitySamples)
       .where(lt(mediaAvailabilitySamples.at, new Date(now.getTime() - SAMPLES_KEPT_DAYS * DAY_MS)))
       .returning({ id: mediaAvailabilitySamples.id });
-    return {
+    const summary = {
       sampled: results.length,
       failed: results.filter((x) => !x.r.ok).length,
       purged: purged.length,
     };
+    if (summary.sampled || summary.purged)
+      await audit(tx, systemActor('media.availability'), {
+        action: 'media.availability.sample',
+        objectType: 'media_website',
+        objectId: null,
+        detail: summary,
+      });
+    return summary;
   });
 }
 
