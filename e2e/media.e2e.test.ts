@@ -68,8 +68,10 @@ describe('[ADMIN] 政府网站: register and a check', () => {
     await page.getByRole('button', { name: '检查 区发改委网站' }).click();
     const drawer = page.getByTestId('check-drawer');
     await drawer.getByText('尚未检查').waitFor();
+    await drawer.getByTestId('availability-7d').getByText('暂无抽测').waitFor();
     await drawer.getByTestId('run-check').click();
     await page.getByText('检查完成').waitFor();
+    await drawer.getByTestId('check-availability').getByText('暂无抽测').waitFor();
     const findings = drawer.getByTestId('findings-table');
     await findings.getByText('链接不可用').waitFor();
     expect(await findings.textContent()).toContain(`${siteUrl}zt/`);

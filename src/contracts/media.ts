@@ -143,9 +143,18 @@ export const siteCheckSchema = z.object({
   vetoes: z.array(z.object({ rule: z.string(), detail: z.string() })),
   findings: z.array(findingSchema),
   notes: z.array(z.string()),
+  /** MON-1: the last 7 days' availability samples the verdict used (null: none yet). */
+  availability: z.object({ failed: z.number().int(), total: z.number().int() }).nullable(),
   checkedAt: zInstant,
 });
 export type SiteCheck = z.output<typeof siteCheckSchema>;
+
+export const availabilitySchema = z.object({
+  failed: z.number().int(),
+  total: z.number().int(),
+  days: z.number().int(),
+});
+export type Availability = z.output<typeof availabilitySchema>;
 
 export const rectificationSchema = z.object({
   id: z.string(),
@@ -431,6 +440,14 @@ export const mediaApi = {
     permission: 'media:check:run',
     body: z.object({ asOf: zDate.optional() }),
     response: siteCheckSchema,
+  }),
+  availability: endpoint({
+    method: 'get',
+    path: '/api/media/websites/:id/availability',
+    tag,
+    summary: '网站近7天可用性抽测（MON-1）',
+    permission: 'media:registry:list',
+    response: availabilitySchema,
   }),
   rectifications: endpoint({
     method: 'get',

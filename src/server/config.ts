@@ -37,6 +37,8 @@ export interface Config {
   linkProbe: boolean;
   /** Let the link probe reach private/loopback addresses: for tests only, default deny (SSRF). */
   linkProbePrivate: boolean;
+  /** MON-1 availability sample: the home page must answer within this (GONGKAI_AVAILABILITY_TIMEOUT_S; default 15 s). */
+  availabilityTimeoutMs: number;
   /** The 三员 accounts must log in with a second factor (GONGKAI_REQUIRE_2FA=0 turns it off: demo and tests). */
   require2fa: boolean;
   /** Peers whose X-Forwarded-For is believed (GONGKAI_TRUSTED_PROXIES: comma-separated IPs or CIDRs). */
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: bool(env.GONGKAI_JOBS, true),
     linkProbe: bool(env.GONGKAI_LINK_PROBE, true),
     linkProbePrivate: bool(env.GONGKAI_LINK_PROBE_PRIVATE, false),
+    availabilityTimeoutMs: Math.max(1, Number(env.GONGKAI_AVAILABILITY_TIMEOUT_S ?? 15) || 15) * 1000,
     // On for every real deployment (GONGKAI_DEMO=0); the demo district's `npm start` lets its 三员 in by password.
     require2fa: bool(env.GONGKAI_REQUIRE_2FA, !bool(env.GONGKAI_DEMO, true)),
     trustedProxies: (env.GONGKAI_TRUSTED_PROXIES ?? '')

@@ -15,3 +15,10 @@ export const CHANNEL_STATUS_COLORS: Record<ChannelStatus, string> = {
   closed: 'orange',
   cancelled: 'default',
 };
+
+/** MON-1 sampling as shown: 可用率 and the failed/total samples. */
+export function availabilityText(a: { failed: number; total: number } | null | undefined): string {
+  if (!a || a.total === 0) return '暂无抽测';
+  const pct = (((a.total - a.failed) * 100) / a.total).toFixed(1);
+  return `${pct}%（${a.failed}/${a.total} 次失败）`;
+}

@@ -16,6 +16,7 @@ import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
 import { me, renderPage, type Seed } from '../../testing/smoke';
+import { availabilityText } from './labels';
 import AccountsPage from './pages/AccountsPage';
 import BulletinsPage from './pages/BulletinsPage';
 import FilingsPage from './pages/FilingsPage';
@@ -76,6 +77,13 @@ const filing: FilingRow = {
 const page = { page: 1, pageSize: 20 };
 
 describe('media pages render', () => {
+  it.each([
+    [null, '暂无抽测'],
+    [{ failed: 0, total: 0 }, '暂无抽测'],
+    [{ failed: 7, total: 140 }, '95.0%（7/140 次失败）'],
+    [{ failed: 0, total: 20 }, '100.0%（0/20 次失败）'],
+  ])('availability %j reads %s', (a, text) => expect(availabilityText(a)).toBe(text));
+
   it('the register shows the last check, open 整改 and the import for the office only', () => {
     const seed: [readonly unknown[], unknown][] = [
       [searchKey(mediaApi.websites, page), { items: [site], total: 1 }],

@@ -14,6 +14,7 @@ import { keyOf, useCall, useCallMutation } from '../../queries';
 export { newMediaApi };
 
 export const useChecks = (id: string) => useCall(mediaApi.checks, { params: { id } });
+export const useAvailability = (id: string) => useCall(mediaApi.availability, { params: { id } });
 export const useRectifications = (id: string) => useCall(mediaApi.rectifications, { params: { id } });
 export const useFilings = (status?: 'pending' | 'approved' | 'rejected') =>
   useCall(mediaApi.filings, { query: { page: 1, pageSize: 100, ...(status ? { status } : {}) } });

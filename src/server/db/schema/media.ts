@@ -141,6 +141,8 @@ export const mediaSiteChecks = pgTable(
     vetoes: jsonb('vetoes').$type<Veto[]>().notNull(),
     findings: jsonb('findings').$type<Finding[]>().notNull(),
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    /** MON-1: the last 7 days' availability samples the verdict used (null: no samples). */
+    availability: jsonb('availability').$type<{ failed: number; total: number }>(),
     checkedBy: uuid('checked_by').references(() => users.id),
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -148,6 +150,23 @@ export const mediaSiteChecks = pgTable(
     index('media_site_checks_site_idx').on(t.websiteId, t.checkedAt),
     oneOf('media_site_checks_trigger_ck', t.trigger, CHECK_TRIGGERS),
   ],
+);
+
+/** MON-1 availability sampling: one GET of a running site's home page about every 72 minutes. */
+export const mediaAvailabilitySamples = pgTable(
+  'media_availability_samples',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    websiteId: uuid('website_id')
+      .notNull()
+      .references(() => mediaWebsites.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    ok: boolean('ok').notNull(),
+    ms: integer('ms').notNull(),
+    /** HTTP status, or the failure (timeout, refused, dns, blocked, failed). */
+    status: text('status').notNull(),
+  },
+  (t) => [index('media_availability_samples_site_idx').on(t.websiteId, t.at)],
 );
 
 export const RECTIFICATION_STATUSES = ['open', 'closed'] as const;

@@ -9,6 +9,7 @@ import { getCalendar } from '../../platform/calendar/service';
 import type { Actor } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { assertUnitInScope } from '../org';
+import { availabilityOf } from './availability';
 import type { Scoped } from './media.repo';
 import { syncRectifications } from './rectification';
 import { checkSite, type SiteCheckResult } from './site-check';
@@ -19,10 +20,25 @@ export interface CheckSettings {
   maxPages: number;
 }
 
-/** The crawl itself, replaceable in tests. */
-export type SiteChecker = (url: string, asOf: string, s: CheckSettings) => Promise<SiteCheckResult>;
-export const liveChecker: SiteChecker = (url, asOf, s) =>
-  checkSite(url, { asOf, allowPrivate: s.allowPrivate, maxPages: s.maxPages });
+export interface Availability {
+  failed: number;
+  total: number;
+}
+
+/** The crawl itself, replaceable in tests; `availability` is the MON-1 sampling the verdict uses. */
+export type SiteChecker = (
+  url: string,
+  asOf: string,
+  s: CheckSettings,
+  availability?: Availability,
+) => Promise<SiteCheckResult>;
+export const liveChecker: SiteChecker = (url, asOf, s, availability) =>
+  checkSite(url, {
+    asOf,
+    allowPrivate: s.allowPrivate,
+    maxPages: s.maxPages,
+    ...(availability ? { availability } : {}),
+  });
 
 export async function websiteInScope(database: Database, user: Scoped, id: string) {
   const [w] = await database.db.select().from(mediaWebsites).where(eq(mediaWebsites.id, id));
@@ -45,13 +61,17 @@ export async function runCheck(
     settings: CheckSettings;
     /** Deadline of the 整改 tasks this check opens. */
     dueDate: string;
+    /** The instant whose last 7 days of availability samples count (MON-1). */
+    now: Date;
     checker?: SiteChecker;
   },
 ) {
   const [w] = await database.db.select().from(mediaWebsites).where(eq(mediaWebsites.id, websiteId));
   if (!w) throw notFound('网站');
   if (w.status !== 'running') throw invalid('该网站已关停或注销，不再检查');
-  const result = await (opts.checker ?? liveChecker)(w.url, opts.asOf, opts.settings);
+  const sampled = await availabilityOf(database.db, websiteId, opts.now);
+  const availability = sampled.total > 0 ? sampled : undefined;
+  const result = await (opts.checker ?? liveChecker)(w.url, opts.asOf, opts.settings, availability);
   return database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(mediaSiteChecks)
@@ -64,6 +84,7 @@ export async function runCheck(
         vetoes: result.vetoes,
         findings: result.findings,
         notes: result.notes,
+        availability: availability ?? null,
         checkedBy: actor.userId,
       })
       .returning();

@@ -1,9 +1,11 @@
 // The media module's face (issue 12): government websites and 政务新媒体 — register, filings, website checks and
-// the 整改 they open. The CLI calls `checkSite`; the scheduler checks every running site once a week.
+// the 整改 they open. The CLI calls `checkSite`; the scheduler checks every running site once a week and samples
+// every running site's home page about every 72 minutes (MON-1 availability).
 import { chinaDate } from '../../../domain/calendar';
 import { type Platform, systemActor } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
+import { sampleAvailability, sampleRunKey } from './availability';
 import { bulletinFile, publishedBulletins } from './bulletins';
 import { rectifyDue, runCheck, sitesDue } from './checks';
 import { mediaRoutes } from './media.routes';
@@ -41,6 +43,7 @@ export const mediaModule: BusinessModule = {
               trigger: 'schedule',
               settings: { allowPrivate: p.config.linkProbePrivate, maxPages: 300 },
               dueDate,
+              now,
             });
             checked++;
           } catch (e) {
@@ -49,6 +52,15 @@ export const mediaModule: BusinessModule = {
         }
         return { due: due.length, checked };
       },
+    });
+    registerJob({
+      name: 'media.availability',
+      runKey: sampleRunKey,
+      run: (database, now) =>
+        sampleAvailability(database, now, {
+          allowPrivate: p.config.linkProbePrivate,
+          timeoutMs: p.config.availabilityTimeoutMs,
+        }),
     });
   },
 };

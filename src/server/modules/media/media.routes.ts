@@ -5,6 +5,7 @@ import { chinaDate } from '../../../domain/calendar';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { route } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse, readUpload } from '../../platform/http/upload';
+import { AVAILABILITY_WINDOW_DAYS, availabilityOf } from './availability';
 import { bulletinFile, createBulletin, listBulletins, publishBulletin } from './bulletins';
 import { rectifyDue, runCheck, websiteInScope } from './checks';
 import { mediaDashboard } from './dashboard';
@@ -46,7 +47,13 @@ export function mediaRoutes(app: Hono<AppEnv>, p: Platform): void {
       trigger: 'manual',
       settings: { allowPrivate: p.config.linkProbePrivate, maxPages: 300 },
       dueDate: await rectifyDue(database, now, RECTIFY_WORKING_DAYS),
+      now,
     });
+  });
+  route(app, api.availability, async ({ user, params }) => {
+    await websiteInScope(database, user, params.id);
+    const now = p.clock.now();
+    return { ...(await availabilityOf(db, params.id, now)), days: AVAILABILITY_WINDOW_DAYS };
   });
   route(app, api.rectifications, async ({ user, params }) => {
     await websiteInScope(database, user, params.id);

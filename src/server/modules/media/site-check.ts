@@ -14,6 +14,8 @@ export interface SiteCheckOptions extends Partial<CrawlOptions> {
   thresholds?: CheckThresholds;
   patterns?: ColumnPatterns;
   dictionary?: WordingDictionary;
+  /** MON-1 sampling of the last 7 days, when there are samples. */
+  availability?: { failed: number; total: number };
 }
 
 export type SiteCheckResult = SiteReport & { notes: string[] };
@@ -33,6 +35,7 @@ export async function checkSite(url: string, o: SiteCheckOptions): Promise<SiteC
     ...(o.thresholds ? { thresholds: o.thresholds } : {}),
     ...(o.patterns ? { patterns: o.patterns } : {}),
     ...(o.dictionary ? { dictionary: o.dictionary } : {}),
+    ...(o.availability ? { availability: o.availability } : {}),
   });
   return { ...report, notes: crawl.notes };
 }

@@ -4,8 +4,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Rectification, SiteCheck, WebsiteRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
-import { FINDING_LABELS, vetoLabel } from '../labels';
-import { useChecks, useRectifications, useRunCheck } from '../queries';
+import { availabilityText, FINDING_LABELS, vetoLabel } from '../labels';
+import { useAvailability, useChecks, useRectifications, useRunCheck } from '../queries';
 
 type Finding = SiteCheck['findings'][number];
 const kindLabel = (k: string) => FINDING_LABELS[k as keyof typeof FINDING_LABELS] ?? k;
@@ -16,6 +16,7 @@ export function CheckDrawer({ site, onClose }: { site: WebsiteRow; onClose: () =
   const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const checks = useChecks(site.id);
   const rect = useRectifications(site.id);
+  const avail = useAvailability(site.id);
   const run = useRunCheck(site.id, () => void message.success('检查完成'));
   const latest = checks.data?.[0];
   return (
@@ -39,6 +40,11 @@ export function CheckDrawer({ site, onClose }: { site: WebsiteRow; onClose: () =
             </Button>
           </Space>
         ) : null}
+        <Descriptions size="small" bordered column={1}>
+          <Descriptions.Item label={`近${avail.data?.days ?? 7}天可用性`}>
+            <span data-testid="availability-7d">{availabilityText(avail.data)}</span>
+          </Descriptions.Item>
+        </Descriptions>
         {latest ? (
           <>
             <Descriptions size="small" bordered column={2}>
@@ -50,6 +56,9 @@ export function CheckDrawer({ site, onClose }: { site: WebsiteRow; onClose: () =
               <Descriptions.Item label="基准日期">{latest.asOf}</Descriptions.Item>
               <Descriptions.Item label="读取页面">{latest.pages}</Descriptions.Item>
               <Descriptions.Item label="发现问题">{latest.findings.length}</Descriptions.Item>
+              <Descriptions.Item label="可用性" span={2}>
+                <span data-testid="check-availability">{availabilityText(latest.availability)}</span>
+              </Descriptions.Item>
             </Descriptions>
             {latest.vetoes.map((v) => (
               <Alert
