@@ -1,8 +1,14 @@
 // Contracts of the annual report (政府信息公开工作年度报告, reports): request and response schemas of every route
 // and the `reportsApi` map. Shared by server, OpenAPI and console.
 import { z } from 'zod';
-import { type AnnualReport, GOVERNMENT_SCOPES, type ReportSettings, type Table2, validMonthDay } from '../domain/requests/annual-report';
-import { type ValidationIssue } from '../domain/requests/annual-report-check';
+import {
+  type AnnualReport,
+  GOVERNMENT_SCOPES,
+  type ReportSettings,
+  type Table2,
+  validMonthDay,
+} from '../domain/requests/annual-report';
+import type { ValidationIssue } from '../domain/requests/annual-report-check';
 import { endpointsOf, zFile, zInstant, zUuid } from './http';
 
 // Table 二 cells: integers ≥ 0, the fee amount (万元) may be a decimal (REGULATIONS AR-6).
