@@ -2,7 +2,6 @@
 // the public commitments (公开承诺) with their progress. Shared by server, OpenAPI and console.
 import { z } from 'zod';
 import { COMMITMENT_STATUS_LABELS } from '../domain/interaction/commitments';
-import { keysOf } from '../domain/interaction/consultation';
 import {
   CALL_ANSWER_MAX,
   CALL_CHANNEL_LABELS,
@@ -14,7 +13,17 @@ import {
   OPINION_LEVEL_LABELS,
   OPINION_STATUS_LABELS,
 } from '../domain/interaction/opinion';
-import { endpointsOf, zDate, zFile, zPage, zPaged, zUuid } from './http';
+import {
+  endpointsOf,
+  zEnumOf as enumOf,
+  zDate,
+  zFile,
+  zNullableText as zOpt,
+  zPage,
+  zPaged,
+  zText,
+  zUuid,
+} from './http';
 
 export {
   CALL_CHANNEL_LABELS,
@@ -25,27 +34,12 @@ export {
   OPINION_STATUS_LABELS,
 };
 
-const enumOf = <K extends string>(labels: Record<K, string>, message: string) =>
-  z.enum(keysOf(labels), { message });
 export const zCallChannel = enumOf(CALL_CHANNEL_LABELS, '来电渠道无效');
 export const zCallStatus = enumOf(CALL_STATUS_LABELS, '来电状态无效');
 export const zOpinionLevel = enumOf(OPINION_LEVEL_LABELS, '舆情等级无效');
 export const zOpinionStatus = enumOf(OPINION_STATUS_LABELS, '舆情状态无效');
 export const zCommitmentStatus = enumOf(COMMITMENT_STATUS_LABELS, '承诺状态无效');
 
-const zText = (max: number, what: string) =>
-  z
-    .string({ message: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不超过 ${max} 字`);
-const zOpt = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what}不超过 ${max} 字`)
-    .nullish()
-    .transform((v) => v || null);
 /** An instant with its offset ('2026-03-02T09:15:00+08:00'), as the console's date-time picker sends it. */
 const zAt = (what: string) =>
   z

@@ -2,6 +2,7 @@
 // (platform/http/route.ts `route`), the OpenAPI document is built from it, and the console calls it by value
 // (admin/api.ts `call`), so a renamed field fails `tsc` on both sides.
 import { z } from 'zod';
+import { codesOf } from '../domain/codes';
 import type { PermissionCode } from './permissions';
 
 export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
@@ -107,3 +108,24 @@ export const zOk = z.object({ ok: z.literal(true) });
 export function zPaged<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
+
+/** A closed code list read from its label table, with the Chinese message for any other value. */
+export const zEnumOf = <K extends string>(labels: Record<K, string>, message: string) =>
+  z.enum(codesOf(labels), { message });
+
+/** Required text, trimmed, with Chinese messages for empty and too long ("请填写标题", "标题不超过 200 字"). */
+export const zText = (max: number, what: string) =>
+  z
+    .string({ message: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(max, `${what}不超过 ${max} 字`);
+
+/** Optional text, trimmed; empty or missing is stored as null. */
+export const zNullableText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what}不超过 ${max} 字`)
+    .nullish()
+    .transform((v) => v || null);

@@ -5,7 +5,6 @@ import {
   CONSULT_ACTION_LABELS,
   CONSULT_CHANNEL_LABELS,
   CONSULT_STATUS_LABELS,
-  keysOf,
   SATISFACTION_LABELS,
 } from '../domain/interaction/consultation';
 import {
@@ -18,7 +17,18 @@ import {
 } from '../domain/interaction/letter';
 import { QA_REVIEW_LABELS, QA_STATUS_LABELS } from '../domain/interaction/qa-entry';
 import { ANSWER_MAX, QUESTION_MAX } from '../domain/interaction/qa-import';
-import { endpoint, endpointsOf, zDate, zFile, zPage, zPaged, zUuid } from './http';
+import {
+  endpoint,
+  endpointsOf,
+  zEnumOf as enumOf,
+  zDate,
+  zFile,
+  zNullableText as zOpt,
+  zPage,
+  zPaged,
+  zText,
+  zUuid,
+} from './http';
 
 export {
   CONSULT_ACTION_LABELS,
@@ -33,25 +43,9 @@ export {
   SATISFACTION_LABELS,
 };
 
-const enumOf = <K extends string>(labels: Record<K, string>, message: string) =>
-  z.enum(keysOf(labels), { message });
 export const zConsultChannel = enumOf(CONSULT_CHANNEL_LABELS, '咨询渠道无效');
 export const zConsultStatus = enumOf(CONSULT_STATUS_LABELS, '办理状态无效');
 export const zSatisfaction = enumOf(SATISFACTION_LABELS, '满意度无效');
-
-const zText = (max: number, what: string) =>
-  z
-    .string({ message: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不超过 ${max} 字`);
-const zOpt = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what}不超过 ${max} 字`)
-    .nullish()
-    .transform((v) => v || null);
 
 /** A question as a citizen or a clerk types it (an empty or 10,000-character one is refused with a reason). */
 export const zQuestion = zText(QUESTION_MAX, '咨询问题');

@@ -6,7 +6,7 @@ import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/int
 import { LETTER_KINDS } from '../domain/requests/letters';
 import { APPLICANT_KINDS, LEGAL_BASIS_LABELS, OUTCOME_CODES } from '../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
-import { endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zText, zUuid } from './http';
 
 export type { CaseStatus };
 
@@ -41,12 +41,6 @@ const listOf = <K extends string>(values: readonly K[], message: string) =>
 
 // ---- requests ----
 
-const zText = (max: number, what: string) =>
-  z
-    .string({ message: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不超过 ${max} 字`);
 const zOptText = (max: number) => z.string().trim().max(max).nullish();
 
 export const zApplicant = z.object({
