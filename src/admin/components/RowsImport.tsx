@@ -30,6 +30,10 @@ export function RowsImport<R extends { row: number }, P extends RowsPreview<R>>(
   /** Warnings that do not stop the import (e.g. near-duplicate questions). */
   warnings?: (p: P) => ReactNode;
   onRestart?: () => void;
+  /** The wizard's three step names when the default (上传文件, 核对, 完成) says too little. */
+  titles?: [string, string, string];
+  /** Under the success message, e.g. a button that imports another file. */
+  doneExtra?: (restart: () => void) => ReactNode;
 }) {
   const [step, setStep] = useState<WizardStep>(0);
   const [file, setFile] = useState<File | null>(null);
@@ -44,7 +48,7 @@ export function RowsImport<R extends { row: number }, P extends RowsPreview<R>>(
   };
   return (
     <UploadWizard<P>
-      titles={['上传文件', '核对', '完成']}
+      titles={props.titles ?? ['上传文件', '核对', '完成']}
       step={shown}
       testPrefix={p}
       accept={props.accept}
@@ -97,7 +101,14 @@ export function RowsImport<R extends { row: number }, P extends RowsPreview<R>>(
           />
         </Space>
       ) : null}
-      {shown === 2 ? <Result status="success" title={props.doneTitle} data-testid={`${p}-done`} /> : null}
+      {shown === 2 ? (
+        <Result
+          status="success"
+          title={props.doneTitle}
+          extra={props.doneExtra?.(restart)}
+          data-testid={`${p}-done`}
+        />
+      ) : null}
     </UploadWizard>
   );
 }

@@ -1,25 +1,12 @@
 // One 政务新媒体 account's post records: the list, one post entered by hand, and the platform's exported post list
 // imported through the wizard (preview, then all-or-nothing; posts already recorded are skipped).
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Result,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AccountRow, PostImportPreview, PostRow } from '../../../../contracts/media';
 import { uploadTo } from '../../../api';
 import { usePermission } from '../../../auth';
-import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
+import { RowsImport } from '../../../components/RowsImport';
 import { newMediaApi, useCreatePost, useImportPosts, usePosts } from '../queries';
 
 interface PostForm {
@@ -30,95 +17,40 @@ interface PostForm {
 }
 
 function PostImport({ account, onDone }: { account: AccountRow; onDone: () => void }) {
-  const [step, setStep] = useState<WizardStep>(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<PostImportPreview | null>(null);
   const [result, setResult] = useState<{ created: number; skipped: number } | null>(null);
   const save = useImportPosts(account.id, (r) => {
     setResult(r);
-    setStep(2);
     onDone();
   });
-  const restart = () => {
-    setStep(0);
-    setPreview(null);
-    setFile(null);
-  };
-  const fresh = preview ? preview.rows.filter((r) => !r.existing).length : 0;
   return (
-    <UploadWizard<PostImportPreview>
+    <RowsImport<PostImportPreview['rows'][number], PostImportPreview>
       titles={['上传发布记录', '核对', '完成']}
-      step={step}
       testPrefix="post-import"
       accept=".xlsx"
       text="点击或拖拽平台导出的发布记录（.xlsx）到此处"
       hint="表头可为 标题/文章标题、发布时间/群发时间、阅读量/阅读数、链接/原文链接 等；有一处问题则整表不导入"
-      upload={(f, onProgress) => {
-        setFile(f);
-        return uploadTo(newMediaApi.previewPostImport, f, { params: { id: account.id } }, onProgress);
-      }}
-      onParsed={(p) => {
-        setPreview(p);
-        setStep(1);
-      }}
-    >
-      {step === 1 && preview ? (
-        <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="post-import-preview">
-          {preview.errors.length > 0 ? (
-            <Alert
-              type="error"
-              showIcon
-              title={`发现 ${preview.errors.length} 处问题，请修改文件后重新上传（不会导入任何内容）`}
-              description={
-                <ul data-testid="post-import-errors">
-                  {preview.errors.slice(0, 100).map((e) => (
-                    <li key={`${e.row}-${e.message}`}>
-                      第 {e.row} 行：{e.message}
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          ) : null}
-          <Table
-            size="small"
-            rowKey="row"
-            dataSource={preview.rows}
-            pagination={{ pageSize: 10 }}
-            columns={[
-              { title: '行', dataIndex: 'row', width: 50 },
-              { title: '标题', dataIndex: 'title' },
-              { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
-              { title: '阅读量', dataIndex: 'reads', width: 90 },
-              {
-                title: '',
-                dataIndex: 'existing',
-                width: 80,
-                render: (e: boolean) => (e ? <Tag>已登记</Tag> : <Tag color="blue">新增</Tag>),
-              },
-            ]}
-          />
-          <WizardFooter
-            testPrefix="post-import"
-            unresolved={preview.errors.length ? `${preview.errors.length} 处问题` : null}
-            resolvedText={`共 ${preview.total} 行，新增 ${fresh} 条`}
-            onRestart={restart}
-            onSubmit={() => file && save.mutate(file)}
-            submitting={save.isPending}
-            disabled={preview.errors.length > 0 || !file}
-            submitLabel="导入"
-          />
-        </Space>
-      ) : null}
-      {step === 2 && result ? (
-        <Result
-          status="success"
-          title={`已导入 ${result.created} 条，跳过已登记 ${result.skipped} 条`}
-          extra={<Button onClick={restart}>继续导入</Button>}
-          data-testid="post-import-done"
-        />
-      ) : null}
-    </UploadWizard>
+      preview={(f, onProgress) =>
+        uploadTo(newMediaApi.previewPostImport, f, { params: { id: account.id } }, onProgress)
+      }
+      save={save}
+      nothingImported="不会导入任何内容"
+      columns={[
+        { title: '标题', dataIndex: 'title' },
+        { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
+        { title: '阅读量', dataIndex: 'reads', width: 90 },
+        {
+          title: '',
+          dataIndex: 'existing',
+          width: 80,
+          render: (e: boolean) => (e ? <Tag>已登记</Tag> : <Tag color="blue">新增</Tag>),
+        },
+      ]}
+      resolvedText={(p) => `共 ${p.total} 行，新增 ${p.rows.filter((r) => !r.existing).length} 条`}
+      done={result !== null}
+      doneTitle={`已导入 ${result?.created ?? 0} 条，跳过已登记 ${result?.skipped ?? 0} 条`}
+      onRestart={() => setResult(null)}
+      doneExtra={(restart) => <Button onClick={restart}>继续导入</Button>}
+    />
   );
 }
 
