@@ -173,6 +173,8 @@ describe('ETag, 304 and compression', () => {
     const { app, cache } = instances[1]!;
     cache.clear();
     const a = await (await get(app, '/ysqgk/apply')).text();
+    // A second later the challenge's expiry differs, so an uncached page differs even when the sum is the same.
+    api.clock.advance(1000);
     const b = await (await get(app, '/ysqgk/apply')).text();
     expect(cache.size).toBe(0);
     expect(a).not.toBe(b);
