@@ -59,10 +59,11 @@ async function login(username: string): Promise<Page> {
 
 async function choose(page: Page, testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click();
+  // A click event, not a mouse click: the previous select's dropdown may still be fading out over this one.
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first()
-    .click();
+    .dispatchEvent('click');
 }
 
 describe('[ADMIN] import a pasted web table', () => {
