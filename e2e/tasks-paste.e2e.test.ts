@@ -57,13 +57,13 @@ async function login(username: string): Promise<Page> {
   return page;
 }
 
+/** Picks an option of one select; no other dropdown is open before or after (a fading one would take the click). */
 async function choose(page: Page, testId: string, option: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect.poll(() => open.count()).toBe(0);
   await page.getByTestId(testId).click();
-  // A click event, not a mouse click: the previous select's dropdown may still be fading out over this one.
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .dispatchEvent('click');
+  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => open.count()).toBe(0);
 }
 
 describe('[ADMIN] import a pasted web table', () => {
