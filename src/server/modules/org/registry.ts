@@ -115,7 +115,7 @@ export async function learnAliases(
 
 /**
  * A unit an imported notice names and the registry lacks, created from the import preview with the kind the
- * officer chose (issue 14 part 4): under the district government, audited as any new unit, in the caller's
+ * officer chose (issue 14 part 4): under the district government, audited like every new unit, in the caller's
  * transaction. A name another unit already holds is refused (409).
  */
 export async function createUnitFromNotice(
