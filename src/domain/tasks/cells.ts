@@ -72,11 +72,13 @@ export function splitTogether(clause: string): [string, string] | null {
 }
 
 /**
- * A label that names units, as notices write it: 牵头/责任/配合/主责/协办/参与 with 单位, 部门, 科室, 处室 or 股室
- * ("牵头单位：", "责任科室：", "牵头部门："). 牵头 and 主责 name lead units, the others responsible ones.
+ * A label that names units, as notices write it: 牵头/责任/配合/主责/协办/参与/协同 with 单位, 部门, 科室, 处室 or
+ * 股室 ("牵头单位：", "责任科室：", "牵头部门："), also "牵头责任单位"/"主要责任单位" (lead) and "协同责任单位"/
+ * "配合责任单位" (responsible). 牵头, 主责 and 主要责任 name lead units, the others responsible ones.
  */
-export const UNIT_LABEL = '(?:牵头|责任|配合|主责|协办|参与)(?:单位|部门|科室|处室|股室)';
-export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责)/.test(label);
+export const UNIT_LABEL =
+  '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同)(?:单位|部门|科室|处室|股室)';
+export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责|主要责任)/.test(label);
 
 /** True when the whole cell names units (with their roles), and nothing else. */
 export function isUnitCell(cell: string): boolean {

@@ -12,6 +12,8 @@ export class Context {
   tasks: PlanTask[] = [];
   warnings: PlanWarning[] = [];
   truncated = false;
+  /** The notice says the first unit of each list leads ("首位单位为牵头单位，下同"). */
+  firstListedLeads = false;
   constructor(
     readonly year: number,
     readonly maxTasks: number,
@@ -49,6 +51,19 @@ export class Context {
       );
   }
 
+  /** Lead and responsible units named by a task's unit cells (the first listed leads when the notice says so). */
+  unitsOf(cells: UnitCell[], already: { lead: string[]; responsible: string[] } = { lead: [], responsible: [] }) {
+    const lead = [...already.lead];
+    const responsible = [...already.responsible];
+    for (const c of cells) {
+      const s = splitUnits(c.text, c.role);
+      lead.push(...s.lead);
+      responsible.push(...s.responsible);
+    }
+    if (this.firstListedLeads && lead.length === 0 && responsible.length > 0) lead.push(responsible.shift() ?? '');
+    return { lead: dedupe(lead), responsible: dedupe(responsible) };
+  }
+
   /** Builds a task from its text and unit/deadline cells; warnings go to the task's ref. */
   addTask(t: {
     section: string[];
@@ -63,13 +78,7 @@ export class Context {
     if (lostNumbers) {
       this.warn(ref, t.source, '贯彻举措中有丢失编号的列表行（只剩“.”），已按条拆分，请核对');
     }
-    const leadUnits: string[] = [];
-    const responsibleUnits: string[] = [];
-    for (const c of t.unitCells) {
-      const s = splitUnits(c.text, c.role);
-      leadUnits.push(...s.lead);
-      responsibleUnits.push(...s.responsible);
-    }
+    const { lead: leadUnits, responsible: responsibleUnits } = this.unitsOf(t.unitCells);
     const deadlines: Deadline[] = [];
     if (t.deadlineCell && t.deadlineCell.trim() !== '') {
       const ds = parseDeadline(t.deadlineCell, this.year, { cell: true });
@@ -83,8 +92,8 @@ export class Context {
       section: t.section,
       text,
       measures: splitMeasures(t.text),
-      leadUnits: dedupe(leadUnits),
-      responsibleUnits: dedupe(responsibleUnits),
+      leadUnits,
+      responsibleUnits,
       deadlines: dedupeBy(deadlines, (d) => `${d.kind}|${d.raw}`),
       disclosurePaths: dedupeBy(parseDisclosurePaths(text), (p) => p.join('>')),
       source: t.source,

@@ -43,7 +43,7 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
   let title: string | null = null;
   let issuer: string | null = null;
   for (let i = 0; i < Math.min(head.length, 25); i++) {
-    const p = compact(head[i] ?? '');
+    const p = compact(head[i] ?? '').replace(/[|｜]+$/, '');
     const at = p.indexOf('关于');
     if (at < 0 || p.length > 120 || /[。；]/.test(p) || isNavigation(p) || /[:：]$/.test(p)) continue;
     // A title may run over several lines ("关于印发…2020年" / "政务公开工作要点任务分工的通知").
@@ -116,6 +116,8 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
     const m = titled ? /(20\d{2})年/.exec(titled) : null;
     if (m) year = Number(m[1]);
     else if (date) year = Number(date.slice(0, 4));
+    // Without a dated title or a 成文日期, the 文号's year ("许政〔2020〕20号") is the year it was issued.
+    else if (docNumber) year = Number(/(\d{4})/.exec(docNumber)?.[1] ?? '') || null;
   }
   return { title, issuer, docNumber, date, year };
 }

@@ -7,7 +7,7 @@ import type { Context, UnitCell } from './notice-context';
 import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
 import type { PlanTask } from './notice-types';
 import { parseDisclosurePaths } from './paths';
-import { cleanUnitName, splitLabelled, splitUnits } from './units';
+import { cleanUnitName, splitLabelled } from './units';
 
 // ---------------------------------------------------------------------------------------------------------
 // Prose plans (seed 002): "(1)围绕…。(牵头单位:区发展改革委、区政务服务管理办)"
@@ -31,7 +31,10 @@ function isHeading(text: string): boolean {
   if (levelOf(t) === null) return false;
   if (/[:：]$/.test(t)) return t.length <= 60;
   const body = t.replace(/[。.]$/, '');
-  return body.length <= 40 && !/[。；;，,]/.test(body);
+  // A section heading ("一、抓好常态化疫情防控,全面恢复生产生活秩序") may pause at a comma; a numbered item
+  // with a comma is a sentence.
+  const pauses = (levelOf(t) ?? 9) <= 2 ? /[。；;]/ : /[。；;，,]/;
+  return body.length <= 40 && !pauses.test(body);
 }
 
 const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|完成时限|时限要求|完成时间|时限)\\s*[:：]`);
@@ -128,7 +131,13 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
   }
   const stack: { level: number; text: string }[] = [];
   let open: { task: PlanTask; level: number } | null = null;
-  let group: { level: number; from: number; units: UnitCell[] } = { level: 0, from: 0, units: [] };
+  // `closes`: the group's unit statement came after items and named their units; it does not reach the
+  // items written after it.
+  let group: { level: number; from: number; units: UnitCell[]; closes?: boolean } = {
+    level: 0,
+    from: 0,
+    units: [],
+  };
   let afterUnitLine = false;
   /** The items the current unit statement (one or more consecutive lines) gives its units to. */
   let given: PlanTask[] = [];
@@ -153,10 +162,17 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       // "牵头单位：X" and "责任单位：Y" on consecutive lines are one statement.
       const cells = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()]).units;
       group.units = afterUnitLine ? [...group.units, ...cells] : cells;
-      if (!afterUnitLine)
+      if (!afterUnitLine) {
         given = ctx.tasks.slice(group.from).filter((t) => !t.leadUnits.length && !t.responsibleUnits.length);
+        group.closes = given.length > 0;
+      }
       afterUnitLine = true;
       for (const t of given) giveUnits(t, cells, ctx);
+      if (mergeUnderItem(stack[stack.length - 1], group, given, ctx, endsGroup(paras, i + 1, group.level))) {
+        group = { ...group, from: ctx.tasks.length, units: [] };
+        open = null;
+        continue;
+      }
       // A numbered line with its own unit lines and no items under it ("1.努力实现…。" then 牵头单位/责任单位,
       // then "2.…") is itself the task.
       const heading = stack[stack.length - 1];
@@ -214,9 +230,40 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       continue;
     }
     if (!substantive(text)) continue;
-    const task = ctx.addTask({ section, text, unitCells: group.units, source });
+    const task = ctx.addTask({ section, text, unitCells: group.closes ? [] : group.units, source });
     open = task ? { task, level: ownLevel } : null;
   }
+}
+
+/**
+ * "1.完善应急预案体系" / "(1)…" … "(4)…" / "(责任单位:…)": the sub-items of a numbered item, closed by one unit
+ * statement for them all, are that item's measures, not tasks of their own. When every task read under the
+ * item is such a sub-item and the statement ends the item, they become one task with the item as its text.
+ */
+function mergeUnderItem(
+  heading: { level: number; text: string } | undefined,
+  group: { from: number; units: UnitCell[] },
+  given: PlanTask[],
+  ctx: Context,
+  ended: boolean,
+): boolean {
+  if (!heading || heading.level < 3 || !ended || given.length === 0) return false;
+  const under = ctx.tasks.slice(group.from);
+  if (under.length !== given.length) return false;
+  if (!under.every((t) => (levelOf(compact(t.text)) ?? 0) > heading.level && t.section.at(-1) === heading.text))
+    return false;
+  const refs = new Set(under.map((t) => t.ref));
+  ctx.tasks.splice(group.from);
+  ctx.warnings = ctx.warnings.filter((w) => !refs.has(w.ref));
+  const first = under[0];
+  const task = ctx.addTask({
+    section: first?.section.slice(0, -1) ?? [],
+    text: [heading.text, ...under.map((t) => t.text)].join('\n'),
+    unitCells: group.units,
+    source: first?.source ?? '',
+  });
+  if (task) task.measures = splitMeasures(under.map((t) => t.text).join('\n'));
+  return true;
 }
 
 /**
@@ -252,11 +299,9 @@ function unitCellsOf(annotations: string[]): { units: UnitCell[]; deadline: stri
 
 /** Units given to a task after it was read (a group's unit line below its items). */
 function giveUnits(task: PlanTask, units: UnitCell[], ctx: Context): void {
-  for (const u of units) {
-    const s = splitUnits(u.text, u.role);
-    task.leadUnits = [...new Set([...task.leadUnits, ...s.lead])];
-    task.responsibleUnits = [...new Set([...task.responsibleUnits, ...s.responsible])];
-  }
+  const s = ctx.unitsOf(units, { lead: task.leadUnits, responsible: task.responsibleUnits });
+  task.leadUnits = s.lead;
+  task.responsibleUnits = s.responsible;
   // The task was read without units: its warning no longer holds.
   ctx.warnings = ctx.warnings.filter(
     (w) => !(w.ref === task.ref && w.message === '未写明牵头单位或责任单位'),

@@ -3,6 +3,8 @@
 // injected spam lines). The chrome is dropped; the metadata block's 成文日期 and 文号 are kept as plain lines
 // the title reader understands.
 
+import { UNIT_LABEL } from './cells';
+
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** Labels of the metadata block ("索 引 号：…", "发布机构 | …"). */
@@ -88,12 +90,35 @@ function withoutColumnTag(line: string): string {
   return m && !rest.startsWith('【') && /[\u4e00-\u9fff]{6}/.test(rest) ? rest : line;
 }
 
+const LOST_BREAK = new RegExp(
+  `\\s+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d{1,2}[.．、](?!\\d)|${UNIT_LABEL}\\s*[:：])`,
+  'g',
+);
+
+/**
+ * A page whose line breaks were lost keeps only spaces between its paragraphs ("…召开。 一、王丹县长牵头重点工作
+ * 1.全县生产总值增长7.5%左右；… 责任单位:县发改局…"). A long line with several numbered items and a unit label
+ * after spaces is split before each of them; other lines are left as they are.
+ */
+function withLostBreaks(line: string): string[] {
+  if (line.length < 200) return [line];
+  const cuts = [...line.matchAll(LOST_BREAK)];
+  if (cuts.length < 3 || !new RegExp(`\\s${UNIT_LABEL}\\s*[:：]`).test(line)) return [line];
+  return line
+    .split(LOST_BREAK)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
 /**
  * The notice without the page around it. Metadata blocks come in three shapes: "label：value" on one line,
  * "label | value | label | value" rows, and a label alone on its line with the value on the next.
  */
 export function cleanPageText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .flatMap(withLostBreaks);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = withoutColumnTag(withoutLostSpaces(lines[i] ?? ''));

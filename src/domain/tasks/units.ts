@@ -10,14 +10,44 @@ import { isLeadLabel, splitTogether, UNIT_LABEL } from './cells';
  * ("财政所、土管所等": and others) is not part of the last name; "X等部门（单位）" keeps its words.
  */
 export function splitUnitList(cell: string): string[] {
-  return splitOutsideBrackets(cell, '、,，;；\n')
+  const names = splitOutsideBrackets(cell, '、,，;；\n')
     .map((name) => cleanUnitName(name).replace(/^(.{2,})等$/u, '$1'))
     .filter((name) => name !== '');
+  return joinLevels(names);
 }
+
+/**
+ * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡" the
+ * bare level words ("市", "区政府") are not units of their own and stay with it.
+ */
+function joinLevels(names: string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const n of names) {
+    const level = /^(?:县|市|区|乡|镇|旗|街道)(人民政府|政府|管委会|办事处)?$/.exec(n);
+    if (open && level && out.length > 0) {
+      out[out.length - 1] = `${out[out.length - 1]}、${n}`;
+      open = !level[1];
+      continue;
+    }
+    out.push(n);
+    open = /^各(?:县|市|区|乡|镇|旗)$/.test(n);
+  }
+  return out;
+}
+
+/**
+ * "(首位单位为牵头单位,下同)", "列第一位的为牵头单位": the notice's convention that the first unit of each list
+ * leads. Read once for the whole notice; the note itself is not part of a unit's name.
+ */
+export const FIRST_LISTED_LEADS =
+  /(?:首位单位|首位|列第一位的?(?:责任)?单位|列第一位的|排(?:在)?第一位的?(?:单位)?|排名第一的?(?:单位)?|第一个单位)(?:为|是)牵头(?:单位)?/;
+const FIRST_LISTED_NOTE = new RegExp(`[（(][^（）()]*${FIRST_LISTED_LEADS.source}[^（）()]*[）)]`, 'g');
 
 /** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。"). */
 export function cleanUnitName(raw: string): string {
   return raw
+    .replace(FIRST_LISTED_NOTE, '')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^[。．.:：、，,;；]+/, '')
     .replace(/[。．.:：、，,;；]+$/, '');
