@@ -119,7 +119,9 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
       i++;
       continue;
     }
-    if (cell === '' || cell.length > 10 || /[，。；：:,;、]/.test(cell) || roleOf(cell) === null) break;
+    // A label may be spaced out letter by letter ("主 要 工 作 任 务"): its length is that of its letters.
+    const letters = cell.replace(/[\s\u00a0\u3000]+/g, '');
+    if (cell === '' || letters.length > 10 || /[，。；：:,;、]/.test(cell) || roleOf(cell) === null) break;
     // spaced throughout: every label after the first stands after a blank line
     if (spaced && (!isColumnLabel(cell) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
     header.push({ lines: [cell], line: i + 1 });

@@ -52,7 +52,10 @@ export class Context {
   }
 
   /** Lead and responsible units named by a task's unit cells (the first listed leads when the notice says so). */
-  unitsOf(cells: UnitCell[], already: { lead: string[]; responsible: string[] } = { lead: [], responsible: [] }) {
+  unitsOf(
+    cells: UnitCell[],
+    already: { lead: string[]; responsible: string[] } = { lead: [], responsible: [] },
+  ) {
     const lead = [...already.lead];
     const responsible = [...already.responsible];
     for (const c of cells) {
@@ -60,7 +63,8 @@ export class Context {
       lead.push(...s.lead);
       responsible.push(...s.responsible);
     }
-    if (this.firstListedLeads && lead.length === 0 && responsible.length > 0) lead.push(responsible.shift() ?? '');
+    if (this.firstListedLeads && lead.length === 0 && responsible.length > 0)
+      lead.push(responsible.shift() ?? '');
     return { lead: dedupe(lead), responsible: dedupe(responsible) };
   }
 

@@ -250,7 +250,9 @@ function mergeUnderItem(
   if (!heading || heading.level < 3 || !ended || given.length === 0) return false;
   const under = ctx.tasks.slice(group.from);
   if (under.length !== given.length) return false;
-  if (!under.every((t) => (levelOf(compact(t.text)) ?? 0) > heading.level && t.section.at(-1) === heading.text))
+  if (
+    !under.every((t) => (levelOf(compact(t.text)) ?? 0) > heading.level && t.section.at(-1) === heading.text)
+  )
     return false;
   const refs = new Set(under.map((t) => t.ref));
   ctx.tasks.splice(group.from);

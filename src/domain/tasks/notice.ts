@@ -7,8 +7,8 @@ import { Context } from './notice-context';
 import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
 import { readTables } from './notice-tables';
-import type { NoticeInput, ParsedPlan, ParseNoticeOptions } from './notice-types';
 import { compact } from './notice-text';
+import type { NoticeInput, ParsedPlan, ParseNoticeOptions } from './notice-types';
 import { cleanPageText } from './page-text';
 import { FIRST_LISTED_LEADS } from './units';
 

@@ -101,7 +101,7 @@ const LOST_BREAK = new RegExp(
  * after spaces is split before each of them; other lines are left as they are.
  */
 function withLostBreaks(line: string): string[] {
-  if (line.length < 200) return [line];
+  if (line.length < 120) return [line];
   const cuts = [...line.matchAll(LOST_BREAK)];
   if (cuts.length < 3 || !new RegExp(`\\s${UNIT_LABEL}\\s*[:：]`).test(line)) return [line];
   return line
@@ -115,10 +115,7 @@ function withLostBreaks(line: string): string[] {
  * "label | value | label | value" rows, and a label alone on its line with the value on the next.
  */
 export function cleanPageText(text: string): string {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .flatMap(withLostBreaks);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').flatMap(withLostBreaks);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = withoutColumnTag(withoutLostSpaces(lines[i] ?? ''));
