@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org.role.update': '修改角色权限',
   'org.unit.create': '新建单位',
   'org.unit.update': '修改单位',
+  'org.unit.rename': '重命名单位',
   'org.unit.delete': '删除单位',
   'org.unit.import': '导入单位',
   'org.leadingGroup.import': '导入领导小组',

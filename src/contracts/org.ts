@@ -73,6 +73,14 @@ export const unitBodySchema = z.object({
 });
 export type UnitBody = z.input<typeof unitBodySchema>;
 
+/** A new name for a unit (one created from an import preview under the name a notice wrote, say). */
+export const renameUnitBodySchema = z.object({
+  name: zName,
+  /** Keep the old name as an alias, so notices that write it still resolve to the unit. */
+  keepAlias: z.boolean().default(true),
+});
+export type RenameUnitBody = z.input<typeof renameUnitBodySchema>;
+
 export const unitGroupSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -252,6 +260,12 @@ export const orgApi = {
     body: unitBodySchema,
     response: unitSchema,
   }),
+  renameUnit: api.patch(
+    '/api/org/units/:id/name',
+    '重命名单位（原名称可留作别名，导入通知时仍能识别）',
+    'org:unit:update',
+    { body: renameUnitBodySchema, response: unitSchema },
+  ),
   deleteUnit: api.delete('/api/org/units/:id', '删除单位', 'org:unit:delete', { response: zOk }),
   groups: api.get('/api/org/groups', '单位集合（如“区政府各部门”）', 'org:unit:list', {
     response: z.array(unitGroupSchema),

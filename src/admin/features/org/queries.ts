@@ -58,6 +58,21 @@ export function useSaveUnit(editing: Unit | 'new' | null, onSaved: () => void) {
   return editing && editing !== 'new' ? update : create;
 }
 
+export interface RenameForm {
+  name: string;
+  keepAlias: boolean;
+}
+
+/** Renames a unit (its old name kept as an alias unless unticked). */
+export const useRenameUnit = (unit: Unit | null, onDone: () => void) =>
+  useCallMutation(orgApi.renameUnit, {
+    toArgs: (v: RenameForm) => ({
+      params: { id: unit?.id ?? '' },
+      body: { name: v.name, keepAlias: v.keepAlias },
+    }),
+    onSuccess: onDone,
+  });
+
 export const useDeleteUnit = (onDone: () => void) =>
   useCallMutation(orgApi.deleteUnit, { toArgs: (u: Unit) => ({ params: { id: u.id } }), onSuccess: onDone });
 

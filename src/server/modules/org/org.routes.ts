@@ -20,6 +20,7 @@ import {
   importUnits,
   listGroups,
   listUnits,
+  renameUnit,
   unitTree,
   updateUnit,
 } from './units.service';
@@ -56,6 +57,9 @@ export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, orgApi.createUnit, ({ c, user, body }) => createUnit(database, user, actorOf(user, c), body));
   route(app, orgApi.updateUnit, ({ c, user, body, params }) =>
     updateUnit(database, user, actorOf(user, c), id(params), body),
+  );
+  route(app, orgApi.renameUnit, ({ c, user, body, params }) =>
+    renameUnit(database, user, actorOf(user, c), id(params), body),
   );
   route(app, orgApi.deleteUnit, async ({ c, user, params }) => {
     await deleteUnit(database, user, actorOf(user, c), id(params));

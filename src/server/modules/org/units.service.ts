@@ -207,6 +207,38 @@ export async function updateUnit(
   return getUnit(database, user, id);
 }
 
+/**
+ * A unit under a new name. The old name stays as an alias when asked (the default), so a notice that writes
+ * it (the name a unit created from an import preview was given) still resolves to this unit.
+ */
+export async function renameUnit(
+  database: Database,
+  user: Scoped,
+  actor: Actor,
+  id: string,
+  input: { name: string; keepAlias?: boolean },
+): Promise<Unit> {
+  const u = await getUnit(database, user, id);
+  const name = input.name.trim();
+  if (name === u.name) return u;
+  const keep = input.keepAlias !== false && !u.aliases.includes(u.name);
+  // The new name may be one of the unit's own aliases: it stops being an alias.
+  const aliases = [...u.aliases.filter((a) => a !== name), ...(keep ? [u.name] : [])];
+  await database.db.transaction(async (tx) => {
+    await checkNames(tx, name, aliases, id);
+    await tx.update(units).set({ name, updatedAt: new Date() }).where(eq(units.id, id));
+    await tx.delete(unitAliases).where(eq(unitAliases.unitId, id));
+    if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: id, alias })));
+    await audit(tx, actor, {
+      action: 'org.unit.rename',
+      objectType: 'unit',
+      objectId: id,
+      detail: { from: u.name, to: name, keptAlias: keep },
+    });
+  });
+  return getUnit(database, user, id);
+}
+
 export async function deleteUnit(database: Database, user: Scoped, actor: Actor, id: string): Promise<void> {
   const u = await getUnit(database, user, id);
   const children = await database.db.select({ n: count() }).from(units).where(eq(units.parentId, id));

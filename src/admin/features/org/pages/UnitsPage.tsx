@@ -1,5 +1,19 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
+import { DeleteOutlined, EditOutlined, FontSizeOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  type TableProps,
+  Tag,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../../contracts/api';
 import { orgApi, type Unit } from '../../../../contracts/org';
@@ -9,7 +23,14 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
 import { RegistryToolbar, WithUnitTree } from '../components/Registry';
-import { type UnitForm, useDeleteUnit, useRefreshOrg, useSaveUnit } from '../queries';
+import {
+  type RenameForm,
+  type UnitForm,
+  useDeleteUnit,
+  useRefreshOrg,
+  useRenameUnit,
+  useSaveUnit,
+} from '../queries';
 
 const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({
   value: k,
@@ -31,6 +52,13 @@ export default function UnitsPage() {
     setEditing(null);
   });
   const remove = useDeleteUnit(() => void message.success('已删除'));
+  const [renaming, setRenaming] = useState<Unit | null>(null);
+  const [renameForm] = Form.useForm<RenameForm>();
+  const rename = useRenameUnit(renaming, () => {
+    void message.success('已重命名');
+    setRenaming(null);
+    refresh();
+  });
 
   const open = (u: Unit | 'new') => setEditing(u);
   // The drawer's form is mounted fresh each time (destroyOnHidden), so initial values are enough.
@@ -67,12 +95,23 @@ export default function UnitsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 220,
       render: (_, u) => (
         <Space size={0}>
           {can('org:unit:update') ? (
             <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(u)}>
               修改
+            </Button>
+          ) : null}
+          {can('org:unit:update') ? (
+            <Button
+              type="link"
+              size="small"
+              icon={<FontSizeOutlined />}
+              onClick={() => setRenaming(u)}
+              data-testid="unit-rename"
+            >
+              重命名
             </Button>
           ) : null}
           {can('org:unit:delete') ? (
@@ -164,6 +203,32 @@ export default function UnitsPage() {
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </DrawerForm>
+      <Modal
+        title={renaming ? `重命名“${renaming.name}”` : '重命名'}
+        open={renaming !== null}
+        onCancel={() => setRenaming(null)}
+        onOk={() => renameForm.submit()}
+        okText="重命名"
+        confirmLoading={rename.isPending}
+        destroyOnHidden
+        data-testid="unit-rename-modal"
+      >
+        <Form<RenameForm>
+          form={renameForm}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ name: renaming?.name ?? '', keepAlias: true }}
+          onFinish={(v) => rename.mutate(v)}
+        >
+          <Form.Item name="name" label="新名称" rules={[{ required: true, message: '请输入新名称' }]}>
+            <Input maxLength={60} data-testid="unit-rename-name" />
+          </Form.Item>
+          <Form.Item name="keepAlias" valuePropName="checked">
+            <Checkbox>保留原名称为别名（以后导入的通知写原名称时，仍能识别为本单位）</Checkbox>
+          </Form.Item>
+          {rename.error ? <Alert type="error" showIcon message={rename.error.message} /> : null}
+        </Form>
+      </Modal>
     </PageContainer>
   );
 }
