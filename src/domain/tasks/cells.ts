@@ -15,9 +15,10 @@ export function roleOf(header: string): Role | null {
   // Header cells are short labels; a long cell is content even when it mentions "责任单位" or "时限".
   if (h === '' || h.length > 16) return null;
   if (/^(序号|编号|序)$/.test(h)) return 'seq';
+  if (isLeaderHeader(h)) return 'other';
   if (/牵头|主责单位/.test(h)) return 'lead';
   if (
-    /责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位|责任科室|责任处室|责任股室|负责科室|负责处室|责任领导|配合科室|配合处室|落实单位|落实部门|落实科室|落实处室|落实股室/.test(
+    /责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位|责任科室|责任处室|责任股室|负责科室|负责处室|配合科室|配合处室|落实单位|落实部门|落实科室|落实处室|落实股室/.test(
       h,
     )
   )
@@ -26,6 +27,23 @@ export function roleOf(header: string): Role | null {
   if (/任务|举措|措施|工作要点|工作内容|事项|主要内容|具体要求|工作要求|细化分工|重点工作/.test(h))
     return 'task';
   return 'other';
+}
+
+/** A column of the leaders in charge ("分管县领导", "责任领导", "牵头领导"): it names persons, not units. */
+export function isLeaderHeader(header: string): boolean {
+  const h = squash(header);
+  return h.length <= 8 && /领导$/.test(h);
+}
+
+/**
+ * A cell of a leaders' column: one or more personal names, often spaced to align ("俞 悦", "陆 明俞 悦"). Only
+ * short runs of Chinese characters that are not a unit's name qualify.
+ */
+export function looksLikePersons(cell: string): boolean {
+  const raw = cell.replace(/[|｜]/g, '').trim();
+  const n = squash(raw);
+  if (!/^[\u4e00-\u9fff]{2,12}$/.test(n) || looksLikeUnitName(n)) return false;
+  return n.length <= 3 || /[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]/.test(raw);
 }
 
 /** A header row: at least one task column and one unit column among short labels. */

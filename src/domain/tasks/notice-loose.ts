@@ -3,7 +3,16 @@
 // merged group title or unit appears only on the group's first row; the rows after it carry it down.
 
 import type { TableBlock } from './blocks';
-import { type CellKind, headingLevel, isHeaderRoles, kindOf, type Role, roleOf } from './cells';
+import {
+  type CellKind,
+  headingLevel,
+  isHeaderRoles,
+  isLeaderHeader,
+  kindOf,
+  looksLikePersons,
+  type Role,
+  roleOf,
+} from './cells';
 import type { Context, UnitCell } from './notice-context';
 import { normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
@@ -27,6 +36,8 @@ export function readLooseTable(
 ): void {
   const unitRoles = roles.filter((r): r is 'lead' | 'responsible' => r === 'lead' || r === 'responsible');
   const hasDeadline = roles.includes('deadline');
+  // A "分管县领导" column: its cells are persons' names, which are neither task text nor units.
+  const hasLeaders = (block.rows[headerRow] ?? []).some((c) => isLeaderHeader(c.text));
   // Section stack: [level 1 "一、…", level 2 "（一）…", level 3 a group's own title cell].
   const sections: string[] = [];
   // Unit and deadline cells of aligned rows, by column: an empty one continues the cell above (merged).
@@ -112,6 +123,7 @@ export function readLooseTable(
         row.deadlines.push(t);
         return;
       case 'text':
+        if (hasLeaders && looksLikePersons(cell)) return;
         if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
         if (row.texts.length === 0) row.line = line;
         row.texts.push(t);

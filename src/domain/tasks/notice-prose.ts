@@ -74,13 +74,14 @@ function takeAnnotations(text: string): Annotated {
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? '';
-    if (ch === '（' || ch === '(') {
+    // "〔责任单位：…〕": some notices bracket their annotations with 六角括号.
+    if (ch === '（' || ch === '(' || ch === '〔') {
       let depth = 0;
       let j = i;
       for (; j < text.length; j++) {
         const c = text[j] ?? '';
-        if (c === '（' || c === '(') depth++;
-        else if (c === '）' || c === ')') {
+        if (c === '（' || c === '(' || c === '〔') depth++;
+        else if (c === '）' || c === ')' || c === '〕') {
           depth--;
           if (depth === 0) break;
         }
@@ -155,6 +156,9 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       stack.push({ level: lv, text: normSpaces(raw) });
       open = null;
       group = { level: lv, from: ctx.tasks.length, units: [] };
+      // A unit statement never runs across a heading.
+      afterUnitLine = false;
+      given = [];
       continue;
     }
     if (groupUnitLine(raw) && (annotations.length === 0 || compact(text) === '')) {
@@ -270,15 +274,16 @@ function mergeUnderItem(
 
 /**
  * Whether the paragraphs from `from` on close the heading group of `level` without items of their own: the
- * next paragraph is a heading at the same or a higher level, or there is none (false while unit lines go on).
+ * next paragraph is numbered at the same or a higher level, or there is none (false while unit lines go on).
  */
 function endsGroup(paras: readonly { text: string }[], from: number, level: number): boolean {
   for (let j = from; j < paras.length; j++) {
     const t = paras[j]?.text ?? '';
     if (compact(t) === '') continue;
     if (groupUnitLine(t)) return false; // the statement goes on: decide at its last line
+    // The next numbered line at the same or a higher level, heading or item, closes the group.
     const lv = levelOf(compact(t));
-    return lv !== null && lv <= level && isHeading(t) && takeAnnotations(t).annotations.length === 0;
+    return lv !== null && lv <= level;
   }
   return true;
 }

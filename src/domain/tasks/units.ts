@@ -41,7 +41,7 @@ function joinLevels(names: string[]): string[] {
  * leads. Read once for the whole notice; the note itself is not part of a unit's name.
  */
 export const FIRST_LISTED_LEADS =
-  /(?:首位单位|首位|列第一位的?(?:责任)?单位|列第一位的|排(?:在)?第一位的?(?:单位)?|排名第一的?(?:单位)?|第一个单位)(?:为|是)牵头(?:单位)?/;
+  /(?:首位单位|首位|列(?:在)?第一位的?(?:责任)?(?:单位)?|排(?:在)?第一位的?(?:责任)?(?:单位)?|排名第一的?(?:责任)?(?:单位)?|第一个单位)(?:为|是)牵头/;
 const FIRST_LISTED_NOTE = new RegExp(`[（(][^（）()]*${FIRST_LISTED_LEADS.source}[^（）()]*[）)]`, 'g');
 
 /** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。"). */
@@ -127,9 +127,19 @@ export function splitLabelled(text: string): ['lead' | 'responsible', string][] 
     const start = (m.index ?? 0) + m[0].length;
     const end = k + 1 < marks.length ? (marks[k + 1]?.index ?? text.length) : text.length;
     const role = isLeadLabel(m[1] ?? '') ? 'lead' : 'responsible';
-    out.push(...commaLead(role, text.slice(start, end)));
+    out.push(...commaLead(role, withoutNote(text.slice(start, end))));
   });
   return out;
+}
+
+/**
+ * A labelled list ends at its full stop; a sentence after it is a note ("…按职责分工负责。具体任务均涉及相关市
+ * (州)人民政府，不再做分工，下同。"), unless it is the "逗号前的为牵头单位" note, which the list needs.
+ */
+function withoutNote(part: string): string {
+  if (COMMA_LEAD_NOTE.test(part)) return part;
+  const stop = part.search(/。(?=[^。]*[\u4e00-\u9fff])/);
+  return stop >= 0 ? part.slice(0, stop) : part;
 }
 
 /** The note "逗号前的为牵头单位" closing a unit list: the names before the first comma lead. */
