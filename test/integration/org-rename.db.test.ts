@@ -3,9 +3,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/contracts/org';
-import type { CommitPlanBody, CommitUnit, ImportPreview } from '../../src/contracts/tasks';
+import type { ImportPreview } from '../../src/contracts/tasks';
 import { auditLog, units } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
+import { commitBodyOf } from '../commit-body';
 
 const WRITTEN = '区教育考试服务中心';
 const notice = (title: string) =>
@@ -37,34 +38,8 @@ async function preview(title: string): Promise<ImportPreview> {
 
 /** Commits the previewed plan, creating the unit the registry lacks. */
 async function commitCreating(p: ImportPreview): Promise<void> {
-  const unit = (w: string): CommitUnit => {
-    const m = p.units.find((u) => u.written === w);
-    return w === WRITTEN
-      ? { written: w, unitIds: [], create: { kind: 'department' } }
-      : { written: w, unitIds: m?.unitId ? [m.unitId] : [] };
-  };
-  const body: CommitPlanBody = {
-    title: p.plan.title ?? '任务分工',
-    issuer: p.plan.issuer,
-    docNumber: p.plan.docNumber,
-    date: p.plan.date,
-    year: p.plan.year ?? 2026,
-    fingerprint: p.fingerprint,
-    cadence: 'quarter',
-    replace: false,
-    tasks: p.plan.tasks.map((t) => ({
-      ref: t.ref,
-      section: t.section,
-      text: t.text,
-      measures: t.measures,
-      leadUnits: t.leadUnits.map(unit),
-      responsibleUnits: t.responsibleUnits.map(unit),
-      deadlines: t.deadlines,
-      disclosurePaths: t.disclosurePaths,
-    })),
-  };
-  const r = await office.post('/api/tasks/import/commit', body);
-  expect(r.status).toBe(201);
+  const body = commitBodyOf(p, (w) => (w === WRITTEN ? { create: { kind: 'department' } } : {}));
+  expect((await office.post('/api/tasks/import/commit', body)).status).toBe(201);
 }
 
 describe('renaming a unit', () => {

@@ -3,7 +3,7 @@
 // chooses. Every decision is remembered: the created unit and the group's new alias resolve the next notice.
 import { eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommitPlanBody, CommitUnit, ImportPreview } from '../../src/contracts/tasks';
+import type { ImportPreview } from '../../src/contracts/tasks';
 import {
   auditLog,
   planTasks,
@@ -15,6 +15,7 @@ import {
 import { commitPlan } from '../../src/server/modules/tasks';
 import { systemActor } from '../../src/server/platform/context';
 import { type Client, setupApi, type TestApi } from '../api';
+import { commitBodyOf as bodyOf } from '../commit-body';
 
 const PREVIEW = '/api/tasks/import/preview-text';
 const COMMIT = '/api/tasks/import/commit';
@@ -49,32 +50,6 @@ async function preview(title: string, task: string): Promise<ImportPreview> {
   const r = await office.post<ImportPreview>(PREVIEW, { text: notice(title, task) });
   expect(r.status).toBe(200);
   return r.body.data!;
-}
-
-/** The commit body with each written name decided by `decide` (ids as the registry resolved them otherwise). */
-function bodyOf(p: ImportPreview, decide: (written: string) => Partial<CommitUnit>): CommitPlanBody {
-  const resolved = new Map(p.units.map((u) => [u.written, u.unitId ? [u.unitId] : []]));
-  const unit = (w: string): CommitUnit => ({ written: w, unitIds: resolved.get(w) ?? [], ...decide(w) });
-  return {
-    title: p.plan.title ?? '任务分工',
-    issuer: p.plan.issuer,
-    docNumber: p.plan.docNumber,
-    date: p.plan.date,
-    year: p.plan.year ?? 2026,
-    fingerprint: p.fingerprint,
-    cadence: 'quarter',
-    replace: false,
-    tasks: p.plan.tasks.map((t) => ({
-      ref: t.ref,
-      section: t.section,
-      text: t.text,
-      measures: t.measures,
-      leadUnits: t.leadUnits.map(unit),
-      responsibleUnits: t.responsibleUnits.map(unit),
-      deadlines: t.deadlines,
-      disclosurePaths: t.disclosurePaths,
-    })),
-  };
 }
 
 describe('import decisions on unit names', () => {

@@ -26,6 +26,7 @@ import { reminderJob, runReminders } from '../../src/server/modules/tasks/remind
 import { systemActor } from '../../src/server/platform/context';
 import { runJobOnce } from '../../src/server/platform/jobs/scheduler';
 import { type Client, setupApi, type TestApi } from '../api';
+import { commitBodyOf } from '../commit-body';
 
 const SEED_001 = new URL('../../../shared/seeds/001_f1f23c2a90ae0336.txt', import.meta.url);
 const seedBytes = () => new Uint8Array(fs.readFileSync(SEED_001));
@@ -52,27 +53,7 @@ function bodyOf(
   ids: Map<string, string[]>,
   extra: Partial<CommitPlanBody> = {},
 ): CommitPlanBody {
-  return {
-    title: p.plan.title!,
-    issuer: p.plan.issuer,
-    docNumber: p.plan.docNumber,
-    date: p.plan.date,
-    year: p.plan.year!,
-    fingerprint: p.fingerprint,
-    cadence: 'quarter',
-    replace: false,
-    tasks: p.plan.tasks.map((t) => ({
-      ref: t.ref,
-      section: t.section,
-      text: t.text,
-      measures: t.measures,
-      leadUnits: t.leadUnits.map((w) => ({ written: w, unitIds: ids.get(w) ?? [] })),
-      responsibleUnits: t.responsibleUnits.map((w) => ({ written: w, unitIds: ids.get(w) ?? [] })),
-      deadlines: t.deadlines,
-      disclosurePaths: t.disclosurePaths,
-    })),
-    ...extra,
-  };
+  return { ...commitBodyOf(p, (w) => ({ unitIds: ids.get(w) ?? [] })), ...extra };
 }
 
 let api: TestApi;
