@@ -1,7 +1,8 @@
 // What the 考核评估 reads of website supervision (through this module's face): every check of the year of a
 // unit's websites (met: verdict 合格), and its 政务新媒体 — every 抽查 of the year (met: 合格), and each running
 // account not spot-checked that year judged from its post records on the year's last day (or `asOf` if earlier):
-// met unless the 14-day no-update veto applies (MON-5; interaction can only be judged by a 抽查).
+// met unless the 14-day no-update veto applies (MON-5; interaction can only be judged by a 抽查). The verdict of the
+// account is its own: a unit's accounts are not merged.
 import { and, eq, gte, inArray, lte, max } from 'drizzle-orm';
 import type { AssessRecord } from '../../../domain/assessment/scoring';
 import { chinaDate } from '../../../domain/calendar';
@@ -75,7 +76,7 @@ export async function newMediaRecordsForYear(
       .from(mediaAccounts)
       .where(eq(mediaAccounts.status, 'running'))
       .orderBy(mediaAccounts.name)
-  ).filter((a) => !checked.has(a.id) && chinaDate(a.createdAt) <= day);
+  ).filter((a) => !checked.has(a.id));
   const last = running.length
     ? await db
         .select({ accountId: mediaPosts.accountId, on: max(mediaPosts.publishedOn) })
@@ -92,6 +93,9 @@ export async function newMediaRecordsForYear(
         .groupBy(mediaPosts.accountId)
     : [];
   const lastOf = new Map(last.map((r) => [r.accountId, r.on ?? undefined]));
+  // An account counts for the year when it was registered by its last day or has a post by then (an account
+  // registered later with its older posts imported existed then too).
+  const counted = running.filter((a) => chinaDate(a.createdAt) <= day || lastOf.has(a.id));
   const name = (a: { name: string; platform: keyof typeof MEDIA_PLATFORM_LABELS }) =>
     `${MEDIA_PLATFORM_LABELS[a.platform]}“${a.name}”`;
   return [
@@ -102,7 +106,7 @@ export async function newMediaRecordsForYear(
       ok: c.verdict === '合格',
       detail: c.verdict === '合格' ? '抽查合格' : `抽查不合格：${c.vetoes.map((v) => v.detail).join('；')}`,
     })),
-    ...running.map((a) => {
+    ...counted.map((a) => {
       const posted = lastOf.get(a.id);
       const j = judgeAccount({ postDates: posted ? [posted] : [], asOf: day, interactionWorks: true });
       return {
