@@ -559,6 +559,9 @@ describe('scores from live data', () => {
     expect(html).toContain('区发展改革委');
     expect(html).toContain('通报批评');
     expect(html).toContain('54.35');
+    // B2 did not apply to any department: 不适用, with the note on how the totals were scaled.
+    expect(html).toContain('不适用');
+    expect(html).toContain('总分按适用指标折算为百分制');
     // After publication a unit may take the 考核通报 too: it is the published snapshot.
     const doc = await fgw.request('GET', `${base}/bulletin.docx?${key}`);
     expect(doc.status).toBe(200);
