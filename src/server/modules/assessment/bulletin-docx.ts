@@ -27,17 +27,13 @@ export async function assessmentBulletinDocx(input: {
   units: readonly BulletinUnit[];
 }): Promise<Uint8Array> {
   const f = input.figures;
-  const children: Block[] = [
-    ...gongwenHead({
-      issuer: input.issuer,
-      docNumber: input.docNumber,
-      title: input.title,
-      to: '各有关单位',
-    }),
-    body(
-      `根据《中华人民共和国政府信息公开条例》和政务公开年度考核评估安排，区政府办公室对${f.units}个${input.kindLabel}${input.year}年度政务公开工作开展了考核评估，考核以政务公开平台记录的任务落实、主动公开、依申请公开、回应关切、平台建设等实际数据为主，结合人工评分和社会评价。现将考核结果通报如下。`,
-    ),
-  ];
+  const children: Block[] = gongwenHead({
+    issuer: input.issuer,
+    docNumber: input.docNumber,
+    title: input.title,
+    to: '各有关单位',
+    opening: `根据《中华人民共和国政府信息公开条例》和政务公开年度考核评估安排，区政府办公室对${f.units}个${input.kindLabel}${input.year}年度政务公开工作开展了考核评估，考核以政务公开平台记录的任务落实、主动公开、依申请公开、回应关切、平台建设等实际数据为主，结合人工评分和社会评价。现将考核结果通报如下。`,
+  });
   let h = 0;
   children.push(heading(`${cn(++h)}、考核结果`));
   if (f.units === 0) children.push(body('本年度没有纳入考核的单位。'));

@@ -45,17 +45,13 @@ export async function bulletinDocx(input: {
   accounts: ChannelLine[];
 }): Promise<Uint8Array> {
   const f = input.figures;
-  const children: Block[] = [
-    ...gongwenHead({
-      issuer: input.issuer,
-      docNumber: input.docNumber,
-      title: input.title,
-      to: '各有关单位',
-    }),
-    body(
-      `根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》（国办秘函〔2019〕19号）要求，现将${input.periodLabel}全区政府网站和政务新媒体检查情况通报如下。`,
-    ),
-  ];
+  const children: Block[] = gongwenHead({
+    issuer: input.issuer,
+    docNumber: input.docNumber,
+    title: input.title,
+    to: '各有关单位',
+    opening: `根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》（国办秘函〔2019〕19号）要求，现将${input.periodLabel}全区政府网站和政务新媒体检查情况通报如下。`,
+  });
   let h = 0;
   children.push(heading(`${cn(++h)}、总体情况`));
   children.push(
