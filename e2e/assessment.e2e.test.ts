@@ -1,6 +1,6 @@
 // [ADMIN] 考核排名: the office opens the ranking of 2025 (departments), sees the ECharts bar chart and the table,
-// and drills down from 区发展改革委's website score to the check behind it. The year is chosen on the page, so the
-// test does not depend on today's date.
+// and drills down from 区发展改革委's website score to the check behind it; indicators without records show 不适用;
+// the 考核通报 is offered for download. The year is chosen on the page, so the test does not depend on today's date.
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaSiteChecks, mediaWebsites, units, users } from '../src/server/db/schema';
@@ -25,16 +25,28 @@ beforeAll(async () => {
       urlKey: 'fgw.example.gov.cn',
     })
     .returning();
-  await db.insert(mediaSiteChecks).values({
-    websiteId: site!.id,
-    asOf: '2025-04-01',
-    trigger: 'manual',
-    verdict: '不合格',
-    pages: 10,
-    vetoes: [{ rule: 'home_not_updated', detail: '首页超过14天未更新' }],
-    findings: [],
-    notes: [],
-  });
+  await db.insert(mediaSiteChecks).values([
+    {
+      websiteId: site!.id,
+      asOf: '2025-04-01',
+      trigger: 'manual',
+      verdict: '不合格',
+      pages: 10,
+      vetoes: [{ rule: 'home_not_updated', detail: '首页超过14天未更新' }],
+      findings: [],
+      notes: [],
+    },
+    {
+      websiteId: site!.id,
+      asOf: '2025-10-01',
+      trigger: 'manual',
+      verdict: '合格',
+      pages: 10,
+      vetoes: [],
+      findings: [],
+      notes: [],
+    },
+  ]);
 });
 afterAll(async () => {
   await e?.close();
@@ -54,15 +66,18 @@ describe('[ADMIN] 考核排名', () => {
     await year.press('Enter');
     await year.blur();
     const table = page.getByTestId('assess-ranking');
-    // Every other department 90 (manual indicators not scored yet); 区发展改革委 loses E1 (8): 82, last.
+    // No-records policy `spread`: only E1 (5) and the unscored F1, F2 (10) apply to 区发展改革委 — E1 5 × 1/2 = 2.5
+    // of 15 → 2.5 × 100/15 = 16.67, first; every other department has only F1, F2 (待评分): 0.
     const row = table.locator('tr', { hasText: '区发展改革委' }).first();
-    await row.getByText('82').waitFor();
+    await row.getByText('16.67').waitFor();
     await page.getByTestId('assess-chart').locator('canvas').waitFor();
     const label = await page.getByTestId('assess-chart').getAttribute('aria-label');
-    expect(label).toContain('区发展改革委 82分');
+    expect(label).toContain('1. 区发展改革委 16.67分');
+    await page.getByTestId('assess-bulletin').waitFor();
     await row.locator('button[aria-label]').first().click();
-    const e1 = page.locator('tr.ant-table-row', { hasText: 'E1 平台建设·政府网站与政务新媒体' });
-    await e1.getByText('达标0/1（0%）').waitFor();
+    await page.getByTestId('na-E2').first().waitFor();
+    const e1 = page.locator('tr.ant-table-row', { hasText: 'E1 平台建设·政府网站' });
+    await e1.getByText('达标1/2（50%）').waitFor();
     await e1.locator('button[aria-label]').first().click();
     await page
       .getByTestId('records-E1')

@@ -1,7 +1,7 @@
 // Contracts of the assessment module (考核评估, issue 12 part 6): the yearly indicator tree per unit kind, freeze,
 // manual scores with evidence, the 电话测评 import, live results with drill-down, export and publication.
 import { z } from 'zod';
-import { BULLETINS } from '../domain/assessment/scoring';
+import { BULLETINS, NO_RECORDS_POLICIES } from '../domain/assessment/scoring';
 import {
   ASSESSED_KINDS,
   CODE_RE,
@@ -59,6 +59,8 @@ export const indicatorScoreSchema = z.object({
   category: z.string(),
   weight: z.number(),
   method: z.enum(INDICATOR_METHODS),
+  /** False: nothing to judge this year and the policy spreads its weight (not counted in the total). */
+  applicable: z.boolean(),
   score: z.number(),
   source: z.string(),
   records: z.array(recordSchema),
@@ -70,12 +72,16 @@ export const unitResultSchema = z.object({
   total: z.number(),
   rank: z.number().int(),
   bulletin: z.enum(BULLETINS).nullable(),
+  /** The weight of the indicators that applied; below 100 the total is scaled up to 100 (19号's ×4/3). */
+  applicableWeight: z.number(),
   indicators: z.array(indicatorScoreSchema),
 });
 export type UnitResult = z.output<typeof unitResultSchema>;
 
 export const resultsSchema = z.object({
   plan: planSchema,
+  /** The no-records policy the totals were computed under (the setting in force). */
+  noRecords: z.enum(NO_RECORDS_POLICIES),
   /** Units in rank order; a unit user sees its own unit only. */
   units: z.array(unitResultSchema),
 });
@@ -114,6 +120,11 @@ export const phonePreviewSchema = z.object({
   invalid: z.number().int(),
 });
 export type PhonePreview = z.output<typeof phonePreviewSchema>;
+
+export const assessmentSettingsSchema = z.object({
+  noRecords: z.enum(NO_RECORDS_POLICIES, { message: '请选择无记录指标的计分方式' }),
+});
+export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
 
 const tag = '考核评估';
 const api = endpointsOf(tag);
@@ -172,6 +183,22 @@ export const assessmentApi = {
   export: api.get(`${base}/export`, '导出考核结果（.xlsx）', 'assessment:result:list', {
     query: planKeySchema,
     response: zFile,
+  }),
+  bulletin: api.get(
+    `${base}/bulletin.docx`,
+    '考核通报（.docx 公文格式：排名、通报表扬与批评、指标得分情况；文号取督办设置的机关代字和下一个编号，或 number 参数）',
+    'assessment:result:list',
+    {
+      query: planKeySchema.extend({ number: z.coerce.number().int().min(1).max(9999).optional() }),
+      response: zFile,
+    },
+  ),
+  settings: api.get(`${base}/settings`, '考核计分设置（无记录指标的计分方式）', 'assessment:plan:list', {
+    response: assessmentSettingsSchema,
+  }),
+  putSettings: api.put(`${base}/settings`, '保存考核计分设置', 'assessment:plan:update', {
+    body: assessmentSettingsSchema,
+    response: assessmentSettingsSchema,
   }),
   publish: api.post(`${base}/publish`, '公布考核结果（门户网站）', 'assessment:result:publish', {
     body: planKeySchema,

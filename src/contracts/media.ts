@@ -247,6 +247,19 @@ const passSchema = z.object({
 });
 export const bulletinFiguresSchema = z.object({
   sites: passSchema,
+  /** MON-1 per sampled site (absent in 通报 made before it was counted). */
+  availability: z
+    .array(
+      z.object({
+        unitName: z.string(),
+        name: z.string(),
+        probes: z.number().int(),
+        failures: z.number().int(),
+        share: z.number(),
+        veto: z.boolean(),
+      }),
+    )
+    .optional(),
   siteVetoes: z.array(countSchema),
   findings: z.array(countSchema),
   accounts: passSchema,

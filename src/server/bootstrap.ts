@@ -1,12 +1,15 @@
 // First start: built-in roles, the district's root units, and the first administrator. With GONGKAI_DEMO (the
 // default for `npm start`) also the demo district from seed 000. Idempotent: runs on every start.
 import { count, eq, isNull } from 'drizzle-orm';
+import { chinaDate } from '../domain/calendar';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
+import { seedAssessmentDemo } from './modules/assessment';
 import { applyTownshipArt21List, indexMissing, seedDisclosureDemo } from './modules/disclosure';
 import { seedHotlineDemo } from './modules/interaction';
+import { seedMediaDemo } from './modules/media';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
@@ -72,6 +75,13 @@ export async function bootstrap(
     const n = await database.db.transaction((tx) => seedDisclosureDemo(tx));
     if (n) print(`已在门户发布 ${n} 条示例信息（标题带“示例”）。`);
     await database.db.transaction((tx) => seedHotlineDemo(tx));
+    // Last year's 考核 (the ranking page opens on it) over demo websites and 政务新媒体 of that year.
+    const now = new Date();
+    const lastYear = Number(chinaDate(now).slice(0, 4)) - 1;
+    await database.db.transaction((tx) => seedMediaDemo(tx, lastYear));
+    const scored = await seedAssessmentDemo(database, lastYear, now);
+    if (scored)
+      print(`已生成 ${lastYear} 年度示例考核（${scored} 个单位的人工评分与电话测评，镇街结果已公布）。`);
   }
   // 镇街 catalogs made with the county Art. 21 list get the township list (条例第二十一条), once each.
   const townships = await applyTownshipArt21List(database, actor);

@@ -1,7 +1,8 @@
 // 考核评估 (issue 12 part 6): the tree is edited, then frozen (edits refused); the 2025 assessment of 区发展改革委 is
-// computed from seeded platform data (tasks, applications, remedies, items, normative documents, consultations and
-// ratings, website checks) with hand-computed expected scores; manual scores, the 电话测评 import, ranking, export,
-// publication on the portal, unit scope. The test clock stands at 2026-03-02 09:00 (Beijing): 2025 is complete.
+// computed from seeded platform data (tasks, applications, remedies, items, normative documents, consultations,
+// letters and ratings, website checks, 政务新媒体 抽查 and posts) with hand-computed expected scores under both
+// no-records policies (the setting); manual scores, the 电话测评 import, ranking, export, the 考核通报 .docx read
+// back, publication on the portal, unit scope. The test clock stands at 2026-03-02 09:00 (Beijing): 2025 is complete.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,12 @@ import {
   auditLog,
   consultations,
   disclosureItems,
+  letters,
+  mailboxes,
+  mediaAccounts,
+  mediaPosts,
   mediaSiteChecks,
+  mediaSpotChecks,
   mediaWebsites,
   planTasks,
   requestCases,
@@ -25,6 +31,7 @@ import {
   users,
   workPlans,
 } from '../../src/server/db/schema';
+import { blocksToText, readDocx, type TableBlock } from '../../src/server/platform/documents';
 import { type Client, setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -175,7 +182,82 @@ async function seed() {
     notes: [],
   });
   await db.insert(mediaSiteChecks).values([check('2025-04-01', '不合格'), check('2025-10-01', '合格')]);
+  // 信箱: replied on time, replied late, still open past a 2025 due date; one due in 2026 is not counted.
+  const [box] = await db
+    .insert(mailboxes)
+    .values({ kind: 'unit', name: '区发展改革委信箱', unitId: fgwUnit })
+    .returning();
+  const letter = (n: number, due: string, repliedOn: string | null, onTime: boolean | null) => ({
+    letterNo: `XX2025-90${n}`,
+    queryCode: `XXASSESS${n}`,
+    mailboxId: box!.id,
+    type: 'consult' as const,
+    subject: `来信${n}`,
+    body: '来信内容',
+    unitId: fgwUnit,
+    status: repliedOn ? ('replied' as const) : ('open' as const),
+    receivedOn: '2025-03-01',
+    replyDue: due,
+    reply: repliedOn ? '答复' : null,
+    repliedOn,
+    onTime,
+  });
+  await db
+    .insert(letters)
+    .values([
+      letter(1, '2025-03-10', '2025-03-05', true),
+      letter(2, '2025-05-15', '2025-05-20', false),
+      letter(3, '2025-12-20', null, null),
+      letter(4, '2026-03-10', null, null),
+    ]);
+  // 政务新媒体: 柳塘发改 spot-checked twice (合格, then 不合格); 发改视频 not spot-checked, posted 2025-12-25 (within
+  // the 14 days before 12-31); 发改微博 registered in 2026 with no post of 2025 is not counted for 2025.
+  const [wx, video] = await db
+    .insert(mediaAccounts)
+    .values([
+      {
+        unitId: fgwUnit,
+        platform: 'wechat',
+        name: '柳塘发改',
+        accountId: 'gh_assess',
+        createdAt: at('2025-01-02'),
+      },
+      {
+        unitId: fgwUnit,
+        platform: 'douyin',
+        name: '发改视频',
+        accountId: 'dy_assess',
+        createdAt: at('2025-01-02'),
+      },
+      {
+        unitId: fgwUnit,
+        platform: 'weibo',
+        name: '发改微博',
+        accountId: 'wb_assess',
+        createdAt: at('2026-02-01'),
+      },
+    ])
+    .returning();
+  const spot = (on: string, ok: boolean) => ({
+    accountId: wx!.id,
+    unitId: fgwUnit,
+    checkedOn: on,
+    interactionWorks: true,
+    verdict: ok ? '合格' : '不合格',
+    vetoes: ok ? [] : [{ rule: 'not_updated' as const, detail: '检查前14天内未更新' }],
+  });
+  await db.insert(mediaSpotChecks).values([spot('2025-05-10', true), spot('2025-11-10', false)]);
+  await db.insert(mediaPosts).values([
+    { accountId: video!.id, title: '政策解读短视频', publishedOn: '2025-12-25', source: 'manual' as const },
+    { accountId: video!.id, title: '年初动态', publishedOn: '2025-02-01', source: 'manual' as const },
+  ]);
 }
+
+/** The tables of a .docx, each as rows of cell texts. */
+const docTables = (bytes: Uint8Array) =>
+  readDocx(bytes)
+    .filter((b): b is TableBlock => b.type === 'table')
+    .map((t) => t.rows.map((r) => r.map((c) => c.text.trim())));
 
 beforeAll(async () => {
   api = await setupApi();
@@ -298,33 +380,44 @@ describe('scores from live data', () => {
     expect(done.body.data).toEqual({ imported: 1 });
   });
 
-  it('computes 区发展改革委 by hand and ranks it among the departments', async () => {
+  it('settings: 401, 403, 400, and the no-records policy defaults to spread', async () => {
+    expect((await api.anon().get(`${base}/settings`)).status).toBe(401);
+    expect((await fgw.put(`${base}/settings`, { noRecords: 'full_marks' })).status).toBe(403);
+    const bad = await office.put(`${base}/settings`, { noRecords: 'zero' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toContain('请选择无记录指标的计分方式');
+    expect((await office.get(`${base}/settings`)).body.data).toEqual({ noRecords: 'spread' });
+  });
+
+  it('computes 区发展改革委 by hand and ranks it among the departments (policy: spread)', async () => {
     const r = await office.get<Results>(`${base}/results?${key}`);
     expect(r.status).toBe(200);
+    expect(r.body.data!.noRecords).toBe('spread');
     const fgwRow = r.body.data!.units.find((u) => u.unitId === fgwUnit)!;
-    const scores = Object.fromEntries(fgwRow.indicators.map((i) => [i.code, i.score]));
+    const scores = Object.fromEntries(fgwRow.indicators.map((i) => [i.code, i.applicable ? i.score : null]));
     expect(scores).toEqual({
       A1: 15, // 20 × 3/4 (T4 closed 10-15, due 09-30; T5 due 2026 not counted)
       B1: 6, // 12 × 1/2 (item 2 published 09-01, limit 06-30)
-      B2: 8, // no policy needing interpretation: full
+      B2: null, // no policy needing interpretation: not applicable, its 8 points spread
       B3: 4, // 8 × 1/2 (item 3 still 现行有效 after 2025-12-31)
       C1: 5, // 10 × 1/2
       C2: 0, // 6 × 0/1 (the 复议 corrected)
-      D1: 4, // 8 × 1/2
-      E1: 4, // 8 × 1/2
+      D1: 2.5, // 5 × 1/2
+      D2: 1, // 3 × 1/3 (one on time; one replied late; one open past its 2025-12-20 due date)
+      E1: 2.5, // 5 × 1/2
+      E2: 2, // 3 × 2/3 (抽查 合格 and 不合格; 发改视频 posted 12-25, within 14 days of 12-31)
       F1: 4, // 张三's score
       F2: 0, // 待评分
       G1: 8, // ratings (100 + 80)/2 = 90, phone 70 → 80% of 10
     });
-    expect(fgwRow.total).toBe(58);
-    expect(fgwRow.bulletin).toBe('criticise');
-    // Every other department: no records (full marks) but F1, F2 unscored → 90, tied first, 通报表扬.
+    // 50 points of the 92 that apply (all but B2's 8) → 50 × 100/92 = 54.347… → 54.35.
+    expect(fgwRow).toMatchObject({ total: 54.35, applicableWeight: 92, bulletin: 'criticise', rank: 1 });
+    // Every other department has no records and no rating: only F1 and F2 (待评分) apply → 0, tied second.
     const others = r.body.data!.units.filter((u) => u.unitId !== fgwUnit);
     expect(others).toHaveLength(departments - 1);
-    expect(new Set(others.map((u) => [u.total, u.rank, u.bulletin].join()))).toEqual(
-      new Set(['90,1,praise']),
+    expect(new Set(others.map((u) => [u.total, u.rank, u.bulletin, u.applicableWeight].join()))).toEqual(
+      new Set(['0,2,criticise,10']),
     );
-    expect(fgwRow.rank).toBe(departments);
     // Drill-down: the records behind a computed score.
     const a1 = fgwRow.indicators.find((i) => i.code === 'A1')!;
     expect(a1.source).toBe('达标3/4（75%）');
@@ -337,24 +430,111 @@ describe('scores from live data', () => {
     expect(fgwRow.indicators.find((i) => i.code === 'B3')!.records.find((x) => !x.ok)!.detail).toContain(
       '有效期已于2025-12-31届满',
     );
+    const d2 = fgwRow.indicators.find((i) => i.code === 'D2')!;
+    expect(d2.records.map((x) => [x.label, x.ok, x.detail])).toEqual([
+      ['XX2025-901 来信1', true, '答复期限2025-03-10；2025-03-05答复'],
+      ['XX2025-902 来信2', false, '答复期限2025-05-15；2025-05-20答复（逾期答复）'],
+      ['XX2025-903 来信3', false, '答复期限2025-12-20；已逾期未答复'],
+    ]);
+    const e2 = fgwRow.indicators.find((i) => i.code === 'E2')!;
+    expect(e2.records.map((x) => [x.label, x.ok])).toEqual([
+      ['微信公众号“柳塘发改”（2025-05-10抽查）', true],
+      ['微信公众号“柳塘发改”（2025-11-10抽查）', false],
+      ['抖音“发改视频”（未抽查，按2025-12-31前14天发布记录）', true],
+    ]);
+    expect(fgwRow.indicators.find((i) => i.code === 'B2')!.source).toBe(
+      '本年度无相关记录，不适用（分值分摊到其他指标）',
+    );
+  });
+
+  it('under the full-marks policy the same records give 58 and the others 90 (the setting is audited)', async () => {
+    const put = await office.put(`${base}/settings`, { noRecords: 'full_marks' });
+    expect(put.body.data).toEqual({ noRecords: 'full_marks' });
+    const r = await office.get<Results>(`${base}/results?${key}`);
+    const fgwRow = r.body.data!.units.find((u) => u.unitId === fgwUnit)!;
+    // B2 counts 8 (full marks): 50 + 8 = 58 of 100.
+    expect(fgwRow).toMatchObject({ total: 58, applicableWeight: 100, rank: departments });
+    // The others: computed and 社会评价 full (80 + 10), F1/F2 待评分 → 90, tied first.
+    const others = r.body.data!.units.filter((u) => u.unitId !== fgwUnit);
+    expect(new Set(others.map((u) => [u.total, u.rank, u.bulletin].join()))).toEqual(
+      new Set(['90,1,praise']),
+    );
+    await office.put(`${base}/settings`, { noRecords: 'spread' });
+    const actions = await api.tdb.database.db
+      .select({ a: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'assessment.settings.update'));
+    expect(actions).toHaveLength(2);
+  });
+
+  it('考核通报 .docx: 401, 403 for a unit before publication, 400; the figures read back from the file', async () => {
+    const url = `${base}/bulletin.docx?${key}`;
+    expect((await api.anon().request('GET', url)).status).toBe(401);
+    expect((await (await api.loginAs('auditor')).request('GET', url)).status).toBe(403);
+    expect((await fgw.request('GET', url)).status).toBe(403);
+    expect((await office.request('GET', `${base}/bulletin.docx?year=2025`)).status).toBe(400);
+    await office.put('/api/tasks/settings', { reminderDaysBefore: 5, bulletinAgencyCode: '潼府办' });
+    const r = await office.request('GET', `${url}&number=7`);
+    expect(r.status).toBe(200);
+    expect(r.raw.headers.get('content-disposition')).toContain('.docx');
+    const bytes = new Uint8Array(await r.raw.arrayBuffer());
+    const text = blocksToText(readDocx(bytes));
+    expect(text).toContain('关于2025年度区政府部门政务公开考核结果的通报');
+    expect(text).toContain('潼府办〔2026〕7号');
+    expect(text).toContain(`对${departments}个区政府部门2025年度政务公开工作开展了考核评估`);
+    // Average: 54.35 / departments, rounded to cents.
+    const avg = Math.round((54.35 * 100) / departments) / 100;
+    expect(text).toContain(`平均得分 ${avg} 分，最高 54.35 分，最低 0 分`);
+    expect(text).toContain(`等 ${departments} 个单位考核得分低于60分，予以通报批评`);
+    expect(text).not.toContain('予以通报表扬的单位');
+    expect(text).toContain('无相关记录的指标按“不适用”处理');
+    const [ranking, summary] = docTables(bytes);
+    expect(ranking![0]).toEqual(['排名', '单位', '总分']);
+    expect(ranking![1]).toEqual(['1', '区发展改革委', '54.35']);
+    expect(ranking!.slice(2).every((row) => row[0] === '2' && row[2] === '0')).toBe(true);
+    expect(ranking).toHaveLength(departments + 1);
+    // Indicator summary: A1 applied to 区发展改革委 only (15 of 20 = 75 %); F1 to every department:
+    // 4 / departments on average; B2 to none.
+    const row = (code: string) => summary!.find((x) => x[0]!.startsWith(code))!;
+    expect(row('A1')).toEqual([
+      'A1 工作任务落实·《任务分工》完成情况',
+      '20',
+      '15',
+      '75%',
+      '0',
+      String(departments - 1),
+    ]);
+    const f1 = Math.round((4 * 100) / departments) / 100;
+    expect(row('F1').slice(1, 3)).toEqual(['5', String(f1)]);
+    expect(row('B2').slice(2)).toEqual(['—', '—', '0', String(departments)]);
+    // The download is audited like every file that leaves the API.
+    const exports = await api.tdb.database.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'export'));
+    expect(exports.map((e) => JSON.stringify(e.detail)).some((d) => d.includes('考核结果的通报.docx'))).toBe(
+      true,
+    );
   });
 
   it('a unit user sees its own row only; the export is an .xlsx', async () => {
     const mine = await api.loginAs('fgw_liaison');
     const r = await mine.get<Results>(`${base}/results?${key}`);
-    expect(r.body.data!.units.map((u) => [u.unit, u.total])).toEqual([['区发展改革委', 58]]);
+    expect(r.body.data!.units.map((u) => [u.unit, u.total])).toEqual([['区发展改革委', 54.35]]);
     const x = await office.request('GET', `${base}/export?${key}`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await x.raw.arrayBuffer());
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(1).value).toBe('排名');
-    const last = ws.getRow(ws.rowCount);
-    expect([last.getCell(2).value, last.getCell(14).value, last.getCell(15).value]).toEqual([
-      '区发展改革委',
-      58,
-      '通报批评',
-    ]);
+    // Rank, unit, the 13 indicators, total, 通报: 区发展改革委 is first.
+    const first = ws.getRow(2);
+    expect([
+      first.getCell(1).value,
+      first.getCell(2).value,
+      first.getCell(16).value,
+      first.getCell(17).value,
+    ]).toEqual([1, '区发展改革委', 54.35, '通报批评']);
   });
 
   it('publishes: the portal shows the ranking; scoring is closed afterwards', async () => {
@@ -378,6 +558,15 @@ describe('scores from live data', () => {
     expect(html).toContain('2025年度区政府部门政务公开考核结果');
     expect(html).toContain('区发展改革委');
     expect(html).toContain('通报批评');
+    expect(html).toContain('54.35');
+    // B2 did not apply to any department: 不适用, with the note on how the totals were scaled.
+    expect(html).toContain('不适用');
+    expect(html).toContain('总分按适用指标折算为百分制');
+    // After publication a unit may take the 考核通报 too: it is the published snapshot.
+    const doc = await fgw.request('GET', `${base}/bulletin.docx?${key}`);
+    expect(doc.status).toBe(200);
+    const [ranking] = docTables(new Uint8Array(await doc.raw.arrayBuffer()));
+    expect(ranking![1]).toEqual(['1', '区发展改革委', '54.35']);
   });
 });
 
@@ -420,7 +609,7 @@ describe('gongkai assess compute', () => {
       }[];
       expect(rows).toHaveLength(departments);
       const mine = rows.find((x) => x.unit === '区发展改革委')!;
-      expect(mine).toMatchObject({ total: 58, rank: departments });
+      expect(mine).toMatchObject({ total: 54.35, rank: 1 });
       expect(mine.indicators[0]).toEqual({
         code: 'A1',
         name: '《任务分工》完成情况',

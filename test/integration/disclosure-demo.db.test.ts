@@ -1,10 +1,14 @@
 // The demo district's sample items (npm start): published once into each unit's own catalog, findable, linked
-// (interpretation ↔ policy), and clean under the same checks every draft passes.
+// (interpretation ↔ policy), and clean under the same checks every draft passes; its websites, 政务新媒体 and last
+// year's 考核 (frozen trees, manual scores, 电话测评, the 镇街 result published) written once and not all tied.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../src/contracts/assessment';
 import { runChecks } from '../../src/domain/review/checks';
 import { disclosureColumns, disclosureItems, units } from '../../src/server/db/schema';
+import { seedAssessmentDemo } from '../../src/server/modules/assessment';
 import { DEMO_ITEMS, seedDisclosureDemo } from '../../src/server/modules/disclosure/demo-content';
+import { seedMediaDemo } from '../../src/server/modules/media';
 import { setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -57,5 +61,35 @@ describe('demo content', () => {
   it('shows a summary that repeats the opening of the body only once in the search snippet', async () => {
     const html = await (await api.app.request(`/xxgk/search?q=${encodeURIComponent('投资计划')}`)).text();
     expect(html.split('为扎实推进2026年').length - 1).toBe(1);
+  });
+});
+
+describe('demo websites, 政务新媒体 and 考核', () => {
+  const now = new Date('2026-03-02T09:00:00+08:00');
+  it('is written once, and the ranking and /xxgk/khpg are not all tied', async () => {
+    const database = api.tdb.database;
+    expect(await database.db.transaction((tx) => seedMediaDemo(tx, 2025))).toBe(2);
+    expect(await database.db.transaction((tx) => seedMediaDemo(tx, 2025))).toBe(0);
+    expect(await seedAssessmentDemo(database, 2025, now)).toBeGreaterThan(0);
+    expect(await seedAssessmentDemo(database, 2025, now)).toBe(0);
+    const office = await api.loginAs('office');
+    const r = await office.get<Results>('/api/assessment/results?year=2025&unitKind=department');
+    expect(r.body.data!.plan.status).toBe('scoring');
+    const totals = r.body.data!.units.map((u) => u.total);
+    expect(new Set(totals).size).toBeGreaterThan(3);
+    // 区发展改革委: its website check (E1) and its spot-checked account (E2) count; the F1/F2 of the pattern.
+    const fgw = r.body.data!.units.find((u) => u.unit === '区发展改革委')!;
+    expect(
+      fgw.indicators.filter((i) => i.code === 'E1' || i.code === 'E2').map((i) => [i.code, i.score]),
+    ).toEqual([
+      ['E1', 5],
+      ['E2', 3],
+    ]);
+    const jw = r.body.data!.units.find((u) => u.unit === '区教委')!;
+    expect(jw.indicators.find((i) => i.code === 'E2')!.records[0]!.detail).toContain('检查前14天内未更新');
+    const html = await (await api.app.request('/xxgk/khpg?year=2025')).text();
+    expect(html).toContain('2025年度镇街政务公开考核结果');
+    const published = [...html.matchAll(/<td>(\d+(?:\.\d+)?)<\/td><\/tr>/g)].map((m) => m[1]);
+    expect(new Set(published).size).toBeGreaterThan(1);
   });
 });

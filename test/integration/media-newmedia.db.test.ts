@@ -80,8 +80,13 @@ beforeAll(async () => {
         trigger: 'manual',
         verdict: '不合格',
         pages: 10,
-        vetoes: [{ rule: 'home_not_updated', detail: '首页最新信息发布于2026-01-01，超过14天未更新' }],
+        vetoes: [
+          { rule: 'home_not_updated', detail: '首页最新信息发布于2026-01-01，超过14天未更新' },
+          { rule: 'unreachable', detail: '抽测140次，7次无法访问（5.0%）' },
+        ],
         findings: [broken(1), broken(2)],
+        // MON-1: 7 of 140 samples failed = 5 %, the veto's edge.
+        availability: { failed: 7, total: 140 },
       },
       {
         websiteId: s2!.id,
@@ -91,6 +96,7 @@ beforeAll(async () => {
         pages: 8,
         vetoes: [],
         findings: [],
+        availability: { failed: 2, total: 140 },
       },
       // Outside Q1: not counted in the Q1 通报.
       {
@@ -350,6 +356,15 @@ describe('检查通报 .docx', () => {
     expect(text).toContain('共检查政府网站 2 个，合格 1 个，不合格 1 个');
     expect(text).toContain('抽查政务新媒体账号 2 个，合格 1 个，不合格 1 个');
     expect(text).toContain('首页不更新1个');
+    // MON-1 availability: per site probes, failures, share and veto (7/140 = 5 % vetoes, 2/140 = 1.4 % does not).
+    expect(first.figures.availability).toEqual([
+      { unitName: '区发展改革委', name: '区发改委网站', probes: 140, failures: 7, share: 5, veto: true },
+      { unitName: '区教委', name: '区教委网站', probes: 140, failures: 2, share: 1.4, veto: false },
+    ]);
+    expect(text).toContain('抽测网站 2 个，其中 1 个触发“站点无法访问”单项否决');
+    expect(text).toContain('区发展改革委“区发改委网站”抽测140次、失败7次（5%），否决');
+    expect(text).toContain('区教委“区教委网站”抽测140次、失败2次（1.4%）');
+    expect(text).toContain('140次/失败7次（5%，否决）');
     expect(text).toContain('链接不可用2处');
     expect(text).toContain('内容不更新1个、未提供有效互动功能1个');
     expect(text).toContain('区教委“教育潼南”：内容不更新');
@@ -363,6 +378,7 @@ describe('检查通报 .docx', () => {
     const r = await office.post<Bulletin>('/api/media/bulletins', { year: 2025, period: 'H2' });
     expect(r.body.data).toMatchObject({ docNumber: '潼府办〔2026〕2号' });
     expect(r.body.data!.figures.sites).toEqual({ checked: 1, passed: 0, failed: 1 });
+    expect(r.body.data!.figures.availability).toEqual([]);
     const text = await docText(office, r.body.data!.id);
     expect(text).toContain('2025年下半年');
   });

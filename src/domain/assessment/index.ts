@@ -1,3 +1,4 @@
+export * from './bulletin';
 export * from './phone';
 export * from './scoring';
 export * from './tree';

@@ -3,13 +3,16 @@ import { eachEquals, eachReturns } from '../../../test/table';
 import {
   type AssessRecord,
   bulletinOf,
+  DEFAULT_NO_RECORDS_POLICY,
   manualScore,
+  type NoRecordsPolicy,
   rank,
   ratioScore,
   type SocialInput,
   scoreUnit,
   socialScore,
   totalOf,
+  unitTotal,
 } from './scoring';
 import { defaultTree, type Indicator, treeLocked, treeProblems } from './tree';
 
@@ -150,34 +153,110 @@ describe('treeLocked: frozen once scoring starts', () => {
   ]);
 });
 
-describe('scoreUnit: a whole default tree by hand', () => {
-  it('adds up the computed, manual and social indicators', () => {
-    const tree = defaultTree('department');
-    const scores = scoreUnit(tree, {
-      records: new Map([
-        ['tasks_on_time', recs(3, 1)], // A1 20 × 3/4 = 15
-        ['art26_timely', recs(1, 1)], // B1 12 × 1/2 = 6
-        ['requests_on_time', recs(1, 0)], // C1 10
-        ['consult_on_time', recs(0, 2)], // D1 0
-      ]),
-      manual: new Map([['F1', { score: 4, evidence: '培训通知', scorer: '王五' }]]), // F1 4, F2 0 (待评分)
-      social: { ratings: ['basic'], phone: [] }, // G1 10 × 80% = 8
+describe('unitTotal: applicable points, scaled to 100 when some indicators did not apply', () => {
+  const s = (score: number, weight: number, applicable = true) => ({ score, weight, applicable });
+  eachEquals(unitTotal, [
+    [[s(15, 20), s(80, 80)], { total: 95, applicableWeight: 100 }],
+    // 19号: a department without service duties — 60 of the 75 points that apply → 60 × 4/3 = 80.
+    [[s(60, 75), s(0, 25, false)], { total: 80, applicableWeight: 75 }],
+    // 43 of 67 → 43 × 100/67 = 64.179… → 64.18.
+    [[s(43, 67), s(0, 33, false)], { total: 64.18, applicableWeight: 67 }],
+    // Nothing applies at all: nothing can have been missed.
+    [[s(0, 60, false), s(0, 40, false)], { total: 100, applicableWeight: 0 }],
+    [[s(0, 10), s(0, 90, false)], { total: 0, applicableWeight: 10 }],
+  ]);
+});
+
+describe('scoreUnit: a whole default tree by hand, under both no-records policies', () => {
+  const tree = defaultTree('department');
+  const input = {
+    records: new Map([
+      ['tasks_on_time', recs(3, 1)], // A1 20 × 3/4 = 15
+      ['art26_timely', recs(1, 1)], // B1 12 × 1/2 = 6
+      ['requests_on_time', recs(1, 0)], // C1 10
+      ['consult_on_time', recs(0, 2)], // D1 5 × 0 = 0
+    ]),
+    manual: new Map([['F1', { score: 4, evidence: '培训通知', scorer: '王五' }]]), // F1 4, F2 0 (待评分)
+    social: { ratings: ['basic' as const], phone: [] }, // G1 10 × 80% = 8
+  };
+  // B2 8, B3 8, C2 6, D2 3, E1 5, E2 3 (33 points) have no records.
+  const noRecords = ['B2', 'B3', 'C2', 'D2', 'E1', 'E2'];
+  const applied = { A1: 15, B1: 6, C1: 10, D1: 0, F1: 4, F2: 0, G1: 8 };
+  eachEquals(
+    (policy: NoRecordsPolicy) => {
+      const scores = scoreUnit(tree, input, policy);
+      return {
+        scores: Object.fromEntries(scores.map((x) => [x.code, x.applicable ? x.score : null])),
+        ...unitTotal(scores),
+      };
+    },
+    [
+      // full marks: 15+6+8+8+10+6+0+3+5+3+4+0+8 = 76 of 100.
+      [
+        'full_marks',
+        {
+          scores: { ...applied, B2: 8, B3: 8, C2: 6, D2: 3, E1: 5, E2: 3 },
+          total: 76,
+          applicableWeight: 100,
+        },
+      ],
+      // spread: 15+6+10+0+4+0+8 = 43 of the 67 points that apply → 43 × 100/67 = 64.18.
+      [
+        'spread',
+        {
+          scores: { ...applied, ...Object.fromEntries(noRecords.map((c) => [c, null])) },
+          total: 64.18,
+          applicableWeight: 67,
+        },
+      ],
+    ],
+  );
+  it('keeps the records for the drill-down and says why an indicator did not apply', () => {
+    const scores = scoreUnit(tree, input, 'spread');
+    expect(scores.find((x) => x.code === 'A1')!.records).toHaveLength(4);
+    expect(scores.find((x) => x.code === 'E2')).toMatchObject({
+      applicable: false,
+      score: 0,
+      source: '本年度无相关记录，不适用（分值分摊到其他指标）',
     });
-    // B2 8, B3 8, C2 6, E1 8 have no records: full marks → 15+6+8+8+10+6+0+8+4+0+8 = 73
-    expect(scores.map((s) => [s.code, s.score])).toEqual([
-      ['A1', 15],
-      ['B1', 6],
-      ['B2', 8],
-      ['B3', 8],
-      ['C1', 10],
-      ['C2', 6],
-      ['D1', 0],
-      ['E1', 8],
-      ['F1', 4],
-      ['F2', 0],
-      ['G1', 8],
-    ]);
-    expect(totalOf(scores)).toBe(73);
-    expect(scores.find((s) => s.code === 'A1')!.records).toHaveLength(4);
+    expect(totalOf(scores)).toBe(43);
   });
+  it('a 社会评价 without ratings or calls follows the same policy', () => {
+    const none = { ...input, social: { ratings: [], phone: [] } };
+    expect(scoreUnit(tree, none, 'spread').find((x) => x.code === 'G1')!.applicable).toBe(false);
+    expect(scoreUnit(tree, none, 'full_marks').find((x) => x.code === 'G1')).toMatchObject({
+      applicable: true,
+      score: 10,
+    });
+  });
+  it('defaults to spread (REGULATIONS §5, 19号)', () => {
+    expect(DEFAULT_NO_RECORDS_POLICY).toBe('spread');
+  });
+});
+
+describe('the default trees: letters and 政务新媒体 are indicators of their own', () => {
+  eachEquals(
+    (kind: 'department' | 'township') =>
+      defaultTree(kind)
+        .filter((i) => i.source === 'letters_on_time' || i.source === 'newmedia_results' || i.code === 'D1')
+        .map((i) => [i.code, i.weight]),
+    [
+      [
+        'department',
+        [
+          ['D1', 5],
+          ['D2', 3],
+          ['E2', 3],
+        ],
+      ],
+      [
+        'township',
+        [
+          ['D1', 6],
+          ['D2', 4],
+          ['E2', 2],
+        ],
+      ],
+    ],
+  );
 });

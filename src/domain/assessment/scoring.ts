@@ -1,7 +1,7 @@
 // 考核评估 scoring math (pure): an indicator's score from its records (computed), from a named scorer (manual) or
 // from citizens' ratings and the 电话测评 (social); totals, ranking with ties, and the 通报表扬/批评 lists.
 import { codesOf } from '../codes';
-import type { Indicator } from './tree';
+import { type Indicator, TOTAL_WEIGHT } from './tree';
 
 /** One record behind a computed score (drill-down): a task, a case, an item, a consultation, a check. */
 export interface AssessRecord {
@@ -30,12 +30,29 @@ export const CRITICISE_BELOW = 60;
 
 export const round2 = (n: number) => Math.round(n * 100 + Number.EPSILON * 100) / 100;
 
+/**
+ * What a computed (or 社会评价) indicator with nothing to judge in the year is worth — a unit that received no
+ * application has no "answered on time" share. The default is `spread`: REGULATIONS §5 (国办秘函〔2019〕19号) has a
+ * department without service duties skip the service indicators and scale the rest up (75 points × 4/3), i.e. an
+ * indicator that does not apply is left out and its weight spread over the others in proportion; seed 001 says
+ * nothing that would give full marks for an absent duty. `full_marks` (nothing was missed) stays as a setting.
+ */
+export const NO_RECORDS_POLICY_LABELS = {
+  spread: '不适用：该指标不计分，其分值按比例分摊到本单位其他指标（总分按适用指标折算为百分制）',
+  full_marks: '按满分计：没有相关记录视为没有失分',
+} as const;
+export type NoRecordsPolicy = keyof typeof NO_RECORDS_POLICY_LABELS;
+export const NO_RECORDS_POLICIES = codesOf(NO_RECORDS_POLICY_LABELS);
+export const DEFAULT_NO_RECORDS_POLICY: NoRecordsPolicy = 'spread';
+
 export interface IndicatorScore {
   code: string;
   name: string;
   category: string;
   weight: number;
   method: Indicator['method'];
+  /** False when nothing was there to judge and the policy is `spread`: not counted, weight spread. */
+  applicable: boolean;
   score: number;
   /** How the score came about, in Chinese. */
   source: string;
@@ -50,7 +67,9 @@ export interface SocialInput {
 
 const pct = (n: number) => `${round2(n * 100)}%`;
 
-/** Share of records met × weight; no records: full marks (nothing was missed). */
+const NOT_APPLICABLE = '本年度无相关记录，不适用（分值分摊到其他指标）';
+
+/** Share of records met × weight; no records: full marks (nothing was missed) — the `full_marks` policy. */
 export function ratioScore(
   weight: number,
   records: readonly Pick<AssessRecord, 'ok'>[],
@@ -98,22 +117,52 @@ export interface UnitInput {
   social: SocialInput;
 }
 
-/** Every indicator of the tree scored for one unit. `records` is keyed by the indicator's source. */
-export function scoreUnit(tree: readonly Indicator[], input: UnitInput): IndicatorScore[] {
+/**
+ * Every indicator of the tree scored for one unit. `records` is keyed by the indicator's source. Under `spread`, a
+ * computed indicator without records and a 社会评价 without any rating or call are not applicable (score 0, not
+ * counted by `unitTotal`); manual indicators always apply (unscored: 0, 待评分).
+ */
+export function scoreUnit(
+  tree: readonly Indicator[],
+  input: UnitInput,
+  policy: NoRecordsPolicy = DEFAULT_NO_RECORDS_POLICY,
+): IndicatorScore[] {
+  const spread = policy === 'spread';
   return tree.map((i) => {
     const base = { code: i.code, name: i.name, category: i.category, weight: i.weight, method: i.method };
+    const na = { ...base, applicable: false, score: 0, source: NOT_APPLICABLE, records: [] };
     if (i.method === 'computed') {
       const records = [...(input.records.get(i.source ?? '') ?? [])];
-      return { ...base, ...ratioScore(i.weight, records), records };
+      if (spread && records.length === 0) return na;
+      return { ...base, applicable: true, ...ratioScore(i.weight, records), records };
     }
     if (i.method === 'manual')
-      return { ...base, ...manualScore(i.weight, input.manual.get(i.code)), records: [] };
-    return { ...base, ...socialScore(i.weight, input.social), records: [] };
+      return { ...base, applicable: true, ...manualScore(i.weight, input.manual.get(i.code)), records: [] };
+    if (spread && !input.social.ratings.length && !input.social.phone.length) return na;
+    return { ...base, applicable: true, ...socialScore(i.weight, input.social), records: [] };
   });
 }
 
 export const totalOf = (scores: readonly { score: number }[]) =>
   scores.reduce((s, x) => s + Math.round(x.score * 100), 0) / 100;
+
+/**
+ * A unit's total: the applicable indicators' points, scaled to the tree's full weight when some did not apply
+ * (19号's ×4/3 for 75 of 100 points). Nothing applicable at all (a tree of computed indicators only, a unit with no
+ * records): full marks, as nothing can have been missed.
+ */
+export function unitTotal(scores: readonly Pick<IndicatorScore, 'score' | 'weight' | 'applicable'>[]): {
+  total: number;
+  applicableWeight: number;
+} {
+  const cents = (n: number) => Math.round(n * 100);
+  const full = scores.reduce((s, x) => s + cents(x.weight), 0) || TOTAL_WEIGHT * 100;
+  const applicable = scores.filter((x) => x.applicable);
+  const weight = applicable.reduce((s, x) => s + cents(x.weight), 0);
+  const raw = applicable.reduce((s, x) => s + cents(x.score), 0);
+  if (weight === 0) return { total: full / 100, applicableWeight: 0 };
+  return { total: round2((raw * full) / weight / 100), applicableWeight: weight / 100 };
+}
 
 /** Competition ranking (1, 2, 2, 4) by total, highest first; equal totals keep the given order. */
 export function rank<T extends { total: number }>(rows: readonly T[]): (T & { rank: number })[] {

@@ -24,7 +24,9 @@ export const SOURCE_LABELS = {
   art26_timely: '信息按时公开，条例第二十六条（信息发布）',
   interpretations: '政策文件与解读同步（信息发布）',
   consult_on_time: '政策咨询按时答复（互动回应）',
+  letters_on_time: '信箱来信按时答复（互动回应）',
   site_results: '政府网站检查合格（网站监管）',
+  newmedia_results: '政务新媒体检查合格（网站监管）',
   normative_current: '规范性文件有效性及时更新（规范性文件）',
 } as const;
 export type ComputedSource = keyof typeof SOURCE_LABELS;
@@ -73,7 +75,20 @@ const manual = (
   criteria,
 });
 
-/** The default tree of a unit kind (seeded for any year the office has not edited yet). */
+/**
+ * The default tree of a unit kind (seeded for any year the office has not edited yet). Why each weight (seed 001
+ * unless said otherwise):
+ * - A1 20: the 《任务分工》 is "政务公开年度考核" content by name (一、四: 跟踪检查结果纳入年度考核) — the largest item.
+ * - B1 12, B2/B3 8 (镇街 6): 主动公开 is most of the notice's text; timeliness is the 条例's own rule (Art. 26), the
+ *   解读 and 规范性文件 sections are narrower (镇街 issue few policies and normative documents, hence less).
+ * - C1 10, C2 6: 依申请公开 answered within the statutory limit, and not corrected on 复议/诉讼.
+ * - 回应关切 8 (镇街 10, closer to the citizens): D1 政策咨询 5 (镇街 6) — the notice's explicit 5-working-day
+ *   rule (三、5) —, D2 信箱来信 3 (镇街 4) — "件件有落实、事事有回音" (六、1) without a national clock of its own.
+ * - 平台建设 8 (镇街 6): E1 政府网站 5 (镇街 4), E2 政务新媒体 3 (镇街 2) — the notice's 公开路径 lead to the
+ *   government website first and count 政务新媒体 among the 其他渠道; 19号 checks both with the same vetoes.
+ * - F1/F2 5 (镇街 6): 培训 and 三审三校, scored by hand with evidence.
+ * - G1 10 (镇街 12): 在线测评、电话测评 (七、1) and the citizens' ratings.
+ */
 export function defaultTree(kind: AssessedKind): Indicator[] {
   const t = kind === 'department';
   return [
@@ -129,17 +144,33 @@ export function defaultTree(kind: AssessedKind): Indicator[] {
       'D1',
       '回应关切',
       '政策咨询按时答复',
-      t ? 8 : 10,
+      t ? 5 : 6,
       'consult_on_time',
       '5个工作日内答复政策咨询的比例计分',
     ),
     computed(
+      'D2',
+      '回应关切',
+      '信箱来信按时答复',
+      t ? 3 : 4,
+      'letters_on_time',
+      '信箱来信在答复期限内答复的比例计分（逾期答复、逾期未答复均不达标）',
+    ),
+    computed(
       'E1',
       '平台建设',
-      '政府网站与政务新媒体',
-      t ? 8 : 6,
+      '政府网站',
+      t ? 5 : 4,
       'site_results',
       '年度内政府网站检查结论为合格的比例计分',
+    ),
+    computed(
+      'E2',
+      '平台建设',
+      '政务新媒体',
+      t ? 3 : 2,
+      'newmedia_results',
+      '年度内政务新媒体抽查合格的比例计分；未抽查的账号按年末前14天内有无更新判断',
     ),
     manual(
       'F1',

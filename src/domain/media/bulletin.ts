@@ -3,7 +3,7 @@
 // 通报's rule (domain/tasks/bulletin.ts): praised when every channel checked passed, criticised when one failed.
 import { praiseAndCriticise, tallyByUnit } from '../tasks/bulletin';
 import { ACCOUNT_VETO_LABELS, type AccountVetoRule } from './newmedia';
-import { VETO_LABELS, type VetoRule } from './rules';
+import { availabilityShare, VETO_LABELS, type VetoRule } from './rules';
 import { FINDING_KINDS, FINDING_LABELS, type FindingKind } from './site';
 
 export const BULLETIN_PERIODS = ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'] as const;
@@ -45,6 +45,19 @@ export interface SiteResult {
   verdict: string;
   vetoes: readonly { rule: string }[];
   findings: readonly { kind: string }[];
+  /** MON-1 samples of the 7 days before the check (null: the site was not sampled). */
+  availability: { failed: number; total: number } | null;
+}
+
+/** One site's MON-1 availability sampling as the 通报 shows it. */
+export interface SiteAvailability {
+  unitName: string;
+  name: string;
+  probes: number;
+  failures: number;
+  /** Failed share, %, one decimal. */
+  share: number;
+  veto: boolean;
 }
 
 export interface AccountResult {
@@ -62,6 +75,8 @@ export interface Count<K extends string> {
 
 export interface BulletinFigures {
   sites: { checked: number; passed: number; failed: number };
+  /** MON-1 per sampled site; absent in 通报 made before availability was counted. */
+  availability?: SiteAvailability[];
   siteVetoes: Count<VetoRule>[];
   findings: Count<FindingKind>[];
   accounts: { checked: number; passed: number; failed: number };
@@ -96,6 +111,19 @@ export function bulletinFigures(
   const { praised, criticised } = praiseAndCriticise(units);
   return {
     sites: tally([...sites]),
+    availability: sites.flatMap((s) =>
+      s.availability && s.availability.total > 0
+        ? [
+            {
+              unitName: s.unitName,
+              name: s.name,
+              probes: s.availability.total,
+              failures: s.availability.failed,
+              ...availabilityShare(s.availability),
+            },
+          ]
+        : [],
+    ),
     siteVetoes: counts(
       Object.keys(VETO_LABELS) as VetoRule[],
       VETO_LABELS,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eachEquals, eachReturns } from '../../../test/table';
 import { bulletinFigures, periodRange } from './bulletin';
 import { judgeAccount, parseReadCount, readPostTable } from './newmedia';
+import { availabilityShare } from './rules';
 
 const AS_OF = '2026-12-01';
 
@@ -131,16 +132,36 @@ describe('检查通报 periods', () => {
   );
 });
 
+describe('availabilityShare: MON-1 failed share and the 5 % veto at its edge', () => {
+  eachEquals(
+    ([failed, total]: [number, number]) => availabilityShare({ failed, total }),
+    [
+      [[0, 0], { share: 0, veto: false }],
+      [[6, 140], { share: 4.3, veto: false }],
+      [[7, 140], { share: 5, veto: true }],
+      [[1, 3], { share: 33.3, veto: true }],
+    ],
+  );
+});
+
 describe('检查通报 figures', () => {
   const f = bulletinFigures(
     [
-      { unitName: '区教委', name: '教委网', verdict: '合格', vetoes: [], findings: [{ kind: 'typo' }] },
+      {
+        unitName: '区教委',
+        name: '教委网',
+        verdict: '合格',
+        vetoes: [],
+        findings: [{ kind: 'typo' }],
+        availability: { failed: 6, total: 140 },
+      },
       {
         unitName: '区卫健委',
         name: '卫健网',
         verdict: '不合格',
         vetoes: [{ rule: 'home_not_updated' }],
         findings: [{ kind: 'broken_link' }, { kind: 'broken_link' }, { kind: 'typo' }],
+        availability: null,
       },
     ],
     [
@@ -157,6 +178,11 @@ describe('检查通报 figures', () => {
     ]);
     expect(f.accounts).toEqual({ checked: 2, passed: 1, failed: 1 });
     expect(f.accountVetoes).toEqual([{ key: 'not_updated', label: '内容不更新', count: 1 }]);
+  });
+  it('lists the MON-1 sampling of each sampled site: 6 of 140 failed = 4.3 %, under the 5 % veto', () => {
+    expect(f.availability).toEqual([
+      { unitName: '区教委', name: '教委网', probes: 140, failures: 6, share: 4.3, veto: false },
+    ]);
   });
   it('praises a unit whose every channel passed, criticises one with a failure', () => {
     expect(f.praised).toEqual(['区教委']);

@@ -141,13 +141,25 @@ export interface VerdictInput {
   availability?: { failed: number; total: number };
 }
 
+/** MON-1: the share of failed samples (%, one decimal) and whether it reaches the veto threshold (≥ 5 %). */
+export function availabilityShare(
+  a: { failed: number; total: number },
+  t: Pick<CheckThresholds, 'availabilityFailurePct'> = DEFAULT_THRESHOLDS,
+): { share: number; veto: boolean } {
+  if (a.total <= 0) return { share: 0, veto: false };
+  return {
+    share: Math.round((a.failed * 1000) / a.total) / 10,
+    veto: (a.failed * 100) / a.total >= t.availabilityFailurePct,
+  };
+}
+
 /** MON-6 for the vetoes: any veto makes the site 不合格. */
 export function decideVerdict(v: VerdictInput, t: CheckThresholds = DEFAULT_THRESHOLDS) {
   const vetoes: Veto[] = [];
   if (!v.reachable) vetoes.push({ rule: 'unreachable', detail: '网站首页无法访问' });
   else {
     const a = v.availability;
-    if (a && a.total > 0 && (a.failed * 100) / a.total >= t.availabilityFailurePct)
+    if (a && availabilityShare(a, t).veto)
       vetoes.push({
         rule: 'unreachable',
         detail: `抽测${a.total}次，${a.failed}次无法访问（${((a.failed * 100) / a.total).toFixed(1)}%）`,

@@ -43,6 +43,9 @@ export function xxgkAssessment(app: Hono<AppEnv>, p: Platform, v: View): void {
                 {BULLETIN_LABELS.praise}：{praise.length ? praise.join('、') : '无'}。
                 {BULLETIN_LABELS.criticise}：{criticise.length ? criticise.join('、') : '无'}。
               </p>
+              {r.units.some((u) => u.scores.some((s) => !s.applicable)) ? (
+                <p>注：本年度无相关记录的指标为“不适用”，不计分，总分按适用指标折算为百分制。</p>
+              ) : null}
               <div class="table-scroll">
                 <table>
                   <thead>
@@ -62,9 +65,10 @@ export function xxgkAssessment(app: Hono<AppEnv>, p: Platform, v: View): void {
                       <tr>
                         <td>{u.rank}</td>
                         <td>{u.unit}</td>
-                        {r.indicators.map((i) => (
-                          <td>{u.scores.find((s) => s.code === i.code)?.score ?? ''}</td>
-                        ))}
+                        {r.indicators.map((i) => {
+                          const s = u.scores.find((x) => x.code === i.code);
+                          return <td>{s ? (s.applicable ? s.score : '不适用') : ''}</td>;
+                        })}
                         <td>{u.total}</td>
                       </tr>
                     ))}

@@ -1,5 +1,5 @@
 // Queries of the assessment feature (the convention is in src/admin/queries.ts).
-import { assessmentApi } from '../../../contracts/assessment';
+import { type AssessmentSettings, assessmentApi } from '../../../contracts/assessment';
 import type { AssessedKind, Indicator } from '../../../domain/assessment/tree';
 import { useCall, useCallMutation } from '../../queries';
 
@@ -11,6 +11,12 @@ export interface PlanKey {
 export const usePlan = (k: PlanKey) => useCall(assessmentApi.plan, { query: k });
 export const useResults = (k: PlanKey) => useCall(assessmentApi.results, { query: k });
 export const useScores = (k: PlanKey) => useCall(assessmentApi.scores, { query: k });
+export const useAssessmentSettings = () => useCall(assessmentApi.settings, {});
+export const usePutAssessmentSettings = (onDone: () => void) =>
+  useCallMutation(assessmentApi.putSettings, {
+    toArgs: (body: AssessmentSettings) => ({ body }),
+    onSuccess: onDone,
+  });
 
 export const useSaveTree = (onDone: () => void) =>
   useCallMutation(assessmentApi.putPlan, {

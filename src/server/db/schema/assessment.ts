@@ -73,7 +73,10 @@ export const assessmentResults = pgTable(
     total: doublePrecision('total').notNull(),
     rank: integer('rank').notNull(),
     bulletin: text('bulletin', { enum: BULLETINS }),
-    indicators: jsonb('indicators').$type<Omit<IndicatorScore, 'records'>[]>().notNull(),
+    // Snapshots published before the no-records policy lack `applicable` (every indicator counted then).
+    indicators: jsonb('indicators')
+      .$type<(Omit<IndicatorScore, 'records' | 'applicable'> & { applicable?: boolean })[]>()
+      .notNull(),
     createdAt: createdAt(),
   },
   (t) => [

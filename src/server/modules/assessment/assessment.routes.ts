@@ -5,12 +5,14 @@ import { ASSESSED_KIND_LABELS } from '../../../domain/assessment/tree';
 import { chinaDate } from '../../../domain/calendar';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { route } from '../../platform/http/route';
-import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
+import { DOCX_MIME, fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import { manualScores, planOf } from './assessment.repo';
+import { assessmentBulletin } from './bulletin';
 import { computeResults, scopedResults } from './compute';
 import { freezePlan, saveTree } from './plans';
 import { exportResults, publishResults } from './publishing';
 import { importPhone, previewPhone, putManualScore } from './scoring';
+import { getAssessmentSettings, putAssessmentSettings } from './settings';
 
 const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
@@ -58,6 +60,12 @@ export function assessmentRoutes(app: Hono<AppEnv>, p: Platform): void {
       XLSX_MIME,
     );
   });
+  route(app, api.bulletin, async ({ user, query }) => {
+    const f = await assessmentBulletin(database, user, query, today(), p.config.districtName);
+    return fileResponse(f.bytes, f.name, DOCX_MIME);
+  });
+  route(app, api.settings, () => getAssessmentSettings(database.db));
+  route(app, api.putSettings, ({ c, user, body }) => putAssessmentSettings(database, actorOf(user, c), body));
   route(app, api.publish, ({ c, user, body }) =>
     publishResults(database, actorOf(user, c), body, today(), p.clock.now()),
   );

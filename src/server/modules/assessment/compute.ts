@@ -10,7 +10,7 @@ import {
   type Rating,
   rank,
   scoreUnit,
-  totalOf,
+  unitTotal,
 } from '../../../domain/assessment/scoring';
 import type { AssessedKind, ComputedSource } from '../../../domain/assessment/tree';
 import type { Database } from '../../db/client';
@@ -19,12 +19,13 @@ import {
   normativeRecordsForYear,
   timelinessRecordsForYear,
 } from '../disclosure';
-import { consultRecordsForYear, ratingsForYear } from '../interaction';
-import { siteRecordsForYear } from '../media';
+import { consultRecordsForYear, letterRecordsForYear, ratingsForYear } from '../interaction';
+import { newMediaRecordsForYear, siteRecordsForYear } from '../media';
 import { listUnits, unitAncestry } from '../org';
 import { caseRecordsForYear, remedyRecordsForYear } from '../requests';
 import { taskRecordsForYear } from '../tasks';
 import { manualScores, phoneResults, planOf } from './assessment.repo';
+import { getAssessmentSettings } from './settings';
 
 type Reader = (database: Database, year: number, asOf: string) => Promise<AssessRecord[]>;
 
@@ -36,7 +37,9 @@ const READERS: Record<ComputedSource, Reader> = {
   art26_timely: (d, y, asOf) => timelinessRecordsForYear(d, y, asOf),
   interpretations: (d, y) => interpretationRecordsForYear(d, y),
   consult_on_time: (d, y, asOf) => consultRecordsForYear(d.db, y, asOf),
+  letters_on_time: (d, y, asOf) => letterRecordsForYear(d.db, y, asOf),
   site_results: (d, y) => siteRecordsForYear(d.db, y),
+  newmedia_results: (d, y, asOf) => newMediaRecordsForYear(d.db, y, asOf),
   normative_current: (d, _y, asOf) => normativeRecordsForYear(d, asOf),
 };
 
@@ -59,6 +62,7 @@ export async function computeResults(
 ): Promise<Results> {
   const db = database.db;
   const plan = await planOf(db, year, unitKind);
+  const { noRecords } = await getAssessmentSettings(db);
   const units = await listUnits(db, [unitKind]);
   const records = new Map<ComputedSource, Map<string, AssessRecord[]>>();
   for (const i of plan.indicators)
@@ -68,18 +72,22 @@ export async function computeResults(
   const phone = group(await phoneResults(db, year));
   const ratings = group<{ unitId: string; rating: Rating }>(await ratingsForYear(db, year));
   const rows = units.map((u) => {
-    const scores = scoreUnit(plan.indicators, {
-      records: new Map([...records].map(([s, byUnit]) => [s, byUnit.get(u.id) ?? []])),
-      manual: new Map<string, ManualScore>((manual.get(u.id) ?? []).map((m) => [m.code, m])),
-      social: {
-        ratings: (ratings.get(u.id) ?? []).map((r) => r.rating),
-        phone: (phone.get(u.id) ?? []).map((p) => p.score),
+    const scores = scoreUnit(
+      plan.indicators,
+      {
+        records: new Map([...records].map(([s, byUnit]) => [s, byUnit.get(u.id) ?? []])),
+        manual: new Map<string, ManualScore>((manual.get(u.id) ?? []).map((m) => [m.code, m])),
+        social: {
+          ratings: (ratings.get(u.id) ?? []).map((r) => r.rating),
+          phone: (phone.get(u.id) ?? []).map((p) => p.score),
+        },
       },
-    });
+      noRecords,
+    );
     return {
       unitId: u.id,
       unit: u.name,
-      total: totalOf(scores),
+      ...unitTotal(scores),
       indicators: scores.map(({ records: rs, ...s }) => ({
         ...s,
         records: rs.map(({ id, label, ok, detail }) => ({ id, label, ok, detail })),
@@ -87,7 +95,7 @@ export async function computeResults(
     };
   });
   const ranked: UnitResult[] = rank(rows).map((r) => ({ ...r, bulletin: bulletinOf(r.total) }));
-  return { plan, units: ranked };
+  return { plan, noRecords, units: ranked };
 }
 
 /** What a user may see: everything (office) or its own unit and sub-units. */

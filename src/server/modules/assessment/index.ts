@@ -4,6 +4,7 @@ import type { BusinessModule } from '../../platform/module';
 import { assessmentRoutes } from './assessment.routes';
 
 export { computeResults } from './compute';
+export { seedAssessmentDemo } from './demo-assessment';
 export { type PublishedAssessment, publishedAssessments, publishedAssessmentYears } from './publishing';
 
 export const assessmentModule: BusinessModule = { name: 'assessment', routes: assessmentRoutes };

@@ -80,7 +80,8 @@ export interface PublishedAssessment {
     total: number;
     rank: number;
     bulletin: 'praise' | 'criticise' | null;
-    scores: { code: string; score: number }[];
+    /** Not applicable (the `spread` policy): shown as 不适用. */
+    scores: { code: string; score: number; applicable: boolean }[];
   }[];
 }
 
@@ -105,7 +106,11 @@ export async function publishedAssessments(database: Database, year: number): Pr
         total: r.total,
         rank: r.rank,
         bulletin: r.bulletin,
-        scores: r.indicators.map((i) => ({ code: i.code, score: i.score })),
+        scores: r.indicators.map((i) => ({
+          code: i.code,
+          score: i.score,
+          applicable: i.applicable !== false,
+        })),
       })),
     });
   }

@@ -1,9 +1,10 @@
-// What the 考核评估 reads of 互动回应 (through this module's face): consultations answered in the year (met: within
-// the 5-working-day clock) and those still open past their due date; the citizens' ratings of the year's answers.
-import { and, eq, gte, isNotNull, lt, lte } from 'drizzle-orm';
+// What the 考核评估 reads of 互动回应 (through this module's face): consultations and 信箱 letters answered in the
+// year (met: by their due date; a late reply is recorded, and counts as not on time) and those still unanswered past
+// their due date; the citizens' ratings of the year's answers.
+import { and, eq, gte, inArray, isNotNull, lt, lte } from 'drizzle-orm';
 import type { AssessRecord, Rating } from '../../../domain/assessment/scoring';
 import type { DbOrTx } from '../../db/client';
-import { consultations } from '../../db/schema/interaction';
+import { consultations, letters } from '../../db/schema/interaction';
 
 export async function consultRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
   const from = `${year}-01-01`;
@@ -56,4 +57,48 @@ export async function ratingsForYear(
       and(isNotNull(c.satisfaction), gte(c.answeredOn, `${year}-01-01`), lte(c.answeredOn, `${year}-12-31`)),
     );
   return rows.flatMap((r) => (r.rating ? [{ unitId: r.unitId, rating: r.rating }] : []));
+}
+
+/** 信箱 letters replied in the year (met: on time) and letters still unreplied (open or in review) past a due date
+ * of the year before `asOf`. Labels are letter numbers and subjects: the writer is never named. */
+export async function letterRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const l = letters;
+  const cols = { id: l.id, unitId: l.unitId, no: l.letterNo, subject: l.subject, due: l.replyDue };
+  const replied = await db
+    .select({ ...cols, on: l.repliedOn, onTime: l.onTime })
+    .from(l)
+    .where(and(isNotNull(l.repliedOn), gte(l.repliedOn, from), lte(l.repliedOn, to)))
+    .orderBy(l.letterNo);
+  const waiting = await db
+    .select(cols)
+    .from(l)
+    .where(
+      and(
+        inArray(l.status, ['open', 'reviewing']),
+        gte(l.replyDue, from),
+        lte(l.replyDue, to),
+        lt(l.replyDue, asOf),
+      ),
+    )
+    .orderBy(l.letterNo);
+  const label = (r: { no: string; subject: string }) =>
+    `${r.no} ${r.subject.length > 30 ? `${r.subject.slice(0, 30)}…` : r.subject}`;
+  return [
+    ...replied.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: label(r),
+      ok: r.onTime === true,
+      detail: `答复期限${r.due}；${r.on}答复${r.onTime === true ? '' : '（逾期答复）'}`,
+    })),
+    ...waiting.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: label(r),
+      ok: false,
+      detail: `答复期限${r.due}；已逾期未答复`,
+    })),
+  ];
 }

@@ -12,7 +12,7 @@ import { recomputeLetterDues } from './mailbox';
 import { recomputeDueDates, remindDueConsultations } from './reminders';
 
 // 考核评估.
-export { consultRecordsForYear, ratingsForYear } from './assessment-reads';
+export { consultRecordsForYear, letterRecordsForYear, ratingsForYear } from './assessment-reads';
 export { commitmentsTodo, type PublicCommitment, publicCommitments, publicEvidence } from './commitments';
 export { consultationByCode, type PublicConsultation } from './consult-reads';
 export { seedHotlineDemo } from './demo-hotline';

@@ -39,6 +39,7 @@ async function siteResults(db: DbOrTx, from: string, to: string): Promise<Channe
       verdict: mediaSiteChecks.verdict,
       vetoes: mediaSiteChecks.vetoes,
       findings: mediaSiteChecks.findings,
+      availability: mediaSiteChecks.availability,
       lastOn: mediaSiteChecks.asOf,
     })
     .from(mediaSiteChecks)
@@ -59,6 +60,7 @@ async function accountResults(db: DbOrTx, from: string, to: string): Promise<Cha
       verdict: mediaSpotChecks.verdict,
       vetoes: mediaSpotChecks.vetoes,
       findings: sql<{ kind: string }[]>`'[]'::jsonb`,
+      availability: sql<null>`null`,
       lastOn: mediaSpotChecks.checkedOn,
     })
     .from(mediaSpotChecks)

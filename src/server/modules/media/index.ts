@@ -12,7 +12,8 @@ import { mediaRoutes } from './media.routes';
 import { RECTIFY_WORKING_DAYS } from './rectification';
 
 // 考核评估.
-export { siteRecordsForYear } from './assessment-reads';
+export { newMediaRecordsForYear, siteRecordsForYear } from './assessment-reads';
+export { seedMediaDemo } from './demo-media';
 export { checkSite, type SiteCheckOptions, type SiteCheckResult } from './site-check';
 
 /** The portal's reads: published 检查通报 and their .docx. */

@@ -53,8 +53,14 @@ export function gridTable(head: readonly string[], rows: readonly (readonly stri
   });
 }
 
-/** 版头: the issuer's 文件 line, the 文号, the title and the 主送机关. */
-export function gongwenHead(h: { issuer: string; docNumber: string; title: string; to: string }): Block[] {
+/** 版头: the issuer's 文件 line, the 文号, the title and the 主送机关; then the opening paragraph when given. */
+export function gongwenHead(h: {
+  issuer: string;
+  docNumber: string;
+  title: string;
+  to: string;
+  opening?: string;
+}): Block[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -72,6 +78,7 @@ export function gongwenHead(h: { issuer: string; docNumber: string; title: strin
       children: [run(h.title, '方正小标宋简体', 44)],
     }),
     new Paragraph({ spacing: { line: 560 }, children: [run(`${h.to}：`)] }),
+    ...(h.opening ? [body(h.opening)] : []),
   ];
 }
 

@@ -23,7 +23,11 @@ function Drilldown({ u }: { u: UnitResult }) {
       columns={[
         { title: '指标', render: (_, i) => `${i.code} ${i.category}·${i.name}` },
         { title: '分值', dataIndex: 'weight', width: 70 },
-        { title: '得分', dataIndex: 'score', width: 70 },
+        {
+          title: '得分',
+          width: 80,
+          render: (_, i) => (i.applicable ? i.score : <Tag data-testid={`na-${i.code}`}>不适用</Tag>),
+        },
         { title: '计分依据', dataIndex: 'source' },
       ]}
       expandable={{
@@ -76,6 +80,13 @@ export default function RankingPage() {
             fallbackName="考核结果.xlsx"
             testId="assess-export"
           />
+          <DownloadButton
+            endpoint={assessmentApi.bulletin}
+            args={{ query: key }}
+            fallbackName="考核通报.docx"
+            label="考核通报"
+            testId="assess-bulletin"
+          />
           {can('assessment:result:publish') ? (
             <Button
               type="primary"
@@ -96,6 +107,9 @@ export default function RankingPage() {
             状态：{PLAN_STATUS_LABELS[data.plan.status]}
             {data.plan.stored ? '' : '（默认指标体系，尚未保存）'}
             。总分按平台实时数据计算，展开可查看每项得分背后的记录。
+            {data.noRecords === 'spread'
+              ? '本年度无相关记录的指标不适用，其分值按比例分摊：总分 = 适用指标得分 × 100 ÷ 适用指标分值合计。'
+              : '本年度无相关记录的指标按满分计。'}
           </Typography.Text>
           <Card title="总分">
             <EChart
@@ -113,6 +127,13 @@ export default function RankingPage() {
               { title: '排名', dataIndex: 'rank', width: 70 },
               { title: '单位', dataIndex: 'unit' },
               { title: '总分', dataIndex: 'total', width: 90 },
+              {
+                title: '适用分值',
+                dataIndex: 'applicableWeight',
+                width: 90,
+                render: (w: number) =>
+                  w === 100 ? '100' : <span title="其余指标不适用，总分已折算为百分制">{w}</span>,
+              },
               {
                 title: '通报',
                 width: 110,

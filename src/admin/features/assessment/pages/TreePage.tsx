@@ -1,7 +1,8 @@
 // 考核指标体系: the year's indicator tree of a unit kind — the office edits names, weights (summing to 100) and
 // criteria while it is a draft, then starts scoring, which freezes it.
-import { Alert, App, Button, Input, InputNumber, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { NO_RECORDS_POLICIES, NO_RECORDS_POLICY_LABELS } from '../../../../domain/assessment/scoring';
 import {
   type Indicator,
   METHOD_LABELS,
@@ -14,7 +15,41 @@ import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaYear } from '../../../components/YearInput';
 import { PlanPicker } from '../components/PlanPicker';
-import { type PlanKey, useFreeze, usePlan, useSaveTree } from '../queries';
+import {
+  type PlanKey,
+  useAssessmentSettings,
+  useFreeze,
+  usePlan,
+  usePutAssessmentSettings,
+  useSaveTree,
+} from '../queries';
+
+/** 无记录指标的计分方式 (the setting; the default and why: domain/assessment/scoring.ts). */
+function NoRecordsCard({ editable }: { editable: boolean }) {
+  const { data } = useAssessmentSettings();
+  const { message } = App.useApp();
+  const put = usePutAssessmentSettings(() => void message.success('计分设置已保存'));
+  return (
+    <Card size="small" title="本年度无相关记录的系统计算指标" data-testid="assess-no-records">
+      <Radio.Group
+        value={data?.noRecords}
+        disabled={!editable || put.isPending}
+        onChange={(e) => put.mutate({ noRecords: e.target.value })}
+      >
+        <Space direction="vertical">
+          {NO_RECORDS_POLICIES.map((p) => (
+            <Radio key={p} value={p} data-testid={`no-records-${p}`}>
+              {NO_RECORDS_POLICY_LABELS[p]}
+              {p === 'spread'
+                ? '（默认，参照国办秘函〔2019〕19号：不适用指标不计分，其余得分按比例折算）'
+                : ''}
+            </Radio>
+          ))}
+        </Space>
+      </Radio.Group>
+    </Card>
+  );
+}
 
 export default function TreePage() {
   const [key, setKey] = useState<PlanKey>({ year: chinaYear(), unitKind: 'department' });
@@ -66,6 +101,7 @@ export default function TreePage() {
             {plan.stored ? '' : '尚未保存：显示默认指标体系'}
           </span>
           {locked ? <Alert type="info" showIcon message={locked} /> : null}
+          <NoRecordsCard editable={can('assessment:plan:update')} />
           {editable && problems.length ? (
             <Alert type="warning" showIcon message={problems.join('；')} />
           ) : null}
