@@ -100,8 +100,12 @@ export async function consultById(db: DbOrTx, id: string) {
   return r ?? null;
 }
 
+/** By the query code as a citizen typed it (spaces and case forgiven). */
 export async function consultByCode(db: DbOrTx, code: string) {
-  const [r] = await db.select(withUnit).from(consultations).where(eq(consultations.queryCode, code));
+  const [r] = await db
+    .select(withUnit)
+    .from(consultations)
+    .where(eq(consultations.queryCode, code.trim().toUpperCase()));
   return r ?? null;
 }
 

@@ -136,8 +136,12 @@ export async function letterById(db: DbOrTx, id: string) {
   return r ?? null;
 }
 
+/** By the query code as the writer typed it (spaces and case forgiven). */
 export async function letterByCode(db: DbOrTx, code: string) {
-  const [r] = await db.select(withNames).from(letters).where(eq(letters.queryCode, code));
+  const [r] = await db
+    .select(withNames)
+    .from(letters)
+    .where(eq(letters.queryCode, code.trim().toUpperCase()));
   return r ?? null;
 }
 
