@@ -1,6 +1,16 @@
 // Portal forms post outside /api, where the platform's CSRF check does not run: cross-site posts are refused by
-// their Origin header.
+// their Origin header. The anti-abuse steps the public forms share live here too (one guard, not one per form).
 import type { Context } from 'hono';
+import { type Actor, type AppEnv, type Platform, systemActor } from '../server/platform/context';
+import { AppError } from '../server/platform/errors';
+import type { RateLimiter } from '../server/platform/ratelimit';
+import { checkChallenge } from './ysqgk/challenge';
+
+type FormValues = Record<string, string>;
+
+/** Attempts (typos included, each also costs a challenge) are capped at this many times the accepted limit. */
+const TRIES_PER_SUBMISSION = 10;
+const HOUR_MS = 3600_000;
 
 export function crossSite(c: Context): boolean {
   const origin = c.req.header('origin');
@@ -19,3 +29,77 @@ export async function formFields(c: Context): Promise<Record<string, string> | n
     return null;
   }
 }
+
+/** The audit actor of a citizen's submission: no user, the address and request id of the post. */
+export const portalActor = (c: Context<AppEnv>): Actor => ({
+  ...systemActor('portal'),
+  ip: c.get('ip'),
+  requestId: c.get('requestId'),
+});
+
+export const tooManyMessage = (wait: number) => `提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`;
+
+/** A VALIDATION refusal as the list of its field messages (or its message when it names no field). */
+export const fieldMessages = (e: AppError): string[] => {
+  const fields = (e.details as { fields?: Record<string, string> } | undefined)?.fields;
+  const list = fields ? Object.values(fields) : [];
+  return list.length ? list : [e.message];
+};
+
+/** What a public form gives the shared guard. */
+export interface GuardedForm<I> {
+  /** The limiter's keys: `<name>:try:<ip>` counts attempts, `<name>:ip:<ip>` accepted submissions. */
+  name: string;
+  /** Accepted submissions per address and hour. */
+  perHour: number;
+  /** The form again with what was typed and the errors. */
+  form: (values: FormValues, errors: string[], status: number) => Promise<Response>;
+  /** The fields as the write's input; throws a VALIDATION AppError. */
+  parse: (values: FormValues) => I;
+  /** The write and the page that confirms it. */
+  accept: (input: I, actor: Actor) => Promise<Response>;
+  /** A refusal of the write as a page, undefined to rethrow; by default VALIDATION shows its messages (400). */
+  refused?: (e: AppError, values: FormValues) => Promise<Response> | undefined;
+}
+
+/**
+ * A public form's post: cross-site refused, the form read, attempts capped, the signed question checked, then the
+ * accepted-submission limit taken before the write and given back when the write is refused, so concurrent posts
+ * cannot pass the limit together and a refused one costs nothing.
+ */
+export async function guardedSubmit<I>(
+  c: Context<AppEnv>,
+  p: Platform,
+  limiter: RateLimiter,
+  spec: GuardedForm<I>,
+): Promise<Response> {
+  if (crossSite(c)) return c.text('请求来源不明', 403);
+  const values = await formFields(c);
+  if (!values) return spec.form({}, ['提交内容无法读取，请重新填写'], 400);
+  const ip = c.get('ip');
+  const tooMany = (wait: number) => spec.form(values, [tooManyMessage(wait)], 429);
+  const tries = await limiter.hit(`${spec.name}:try:${ip}`, spec.perHour * TRIES_PER_SUBMISSION, HOUR_MS);
+  if (tries > 0) return tooMany(tries);
+  if (!(await checkChallenge(p, values.token ?? '', values.answer ?? '')))
+    return spec.form(values, ['验证问题回答不正确或已过期，请重新回答'], 400);
+  const key = `${spec.name}:ip:${ip}`;
+  let taken = false;
+  try {
+    const input = spec.parse(values);
+    const wait = await limiter.hit(key, spec.perHour, HOUR_MS);
+    if (wait > 0) return tooMany(wait);
+    taken = true;
+    return await spec.accept(input, portalActor(c));
+  } catch (e) {
+    if (taken) await limiter.refund(key);
+    const refused = spec.refused ?? defaultRefused(spec);
+    const shown = e instanceof AppError ? refused(e, values) : undefined;
+    if (shown) return shown;
+    throw e;
+  }
+}
+
+const defaultRefused =
+  <I>(spec: GuardedForm<I>) =>
+  (e: AppError, values: FormValues) =>
+    e.code === 'VALIDATION' ? spec.form(values, fieldMessages(e), 400) : undefined;

@@ -167,3 +167,33 @@ export function XxgkNav(props: { current?: string; unit?: { id: string; name: st
     </nav>
   );
 }
+
+/** A row of link cards (a column's entry points), each [href, label]. */
+export function CardLinks(props: { links: readonly (readonly [string, string])[] }) {
+  return (
+    <ul class="grid">
+      {props.links.map(([href, label]) => (
+        <li>
+          <a class="card" href={href}>
+            {label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The confirmation of a submission: what was received, the query code to keep, and what follows. */
+export function QueryCodeNotice(props: { received: Child; queryCode: string; children: Child }) {
+  return (
+    <div class="ok" role="status">
+      <p>
+        {props.received}。您的查询码是：
+        <span class="code" data-testid="query-code">
+          {props.queryCode}
+        </span>
+      </p>
+      {props.children}
+    </div>
+  );
+}

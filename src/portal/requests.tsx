@@ -7,14 +7,14 @@ import { chinaDate } from '../domain/calendar';
 import { portalFormErrors } from '../domain/requests/portal-form';
 import { districtName, listUnits } from '../server/modules/org';
 import { hashedApplicantKey, publicStatus, submitFromPortal } from '../server/modules/requests';
-import { type AppEnv, type Platform, systemActor } from '../server/platform/context';
+import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
 import { a11yOf } from './a11y';
-import { crossSite } from './guard';
-import { Layout } from './layout';
+import { crossSite, portalActor, tooManyMessage } from './guard';
+import { CardLinks, Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
 import {
@@ -99,18 +99,12 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
         <p>
           公民、法人或者其他组织可以向行政机关申请获取相关政府信息（《中华人民共和国政府信息公开条例》第二十七条）。
         </p>
-        <ul class="grid">
-          <li>
-            <a class="card" href="/ysqgk/apply">
-              在线提交申请
-            </a>
-          </li>
-          <li>
-            <a class="card" href="/ysqgk/query">
-              查询办理进度
-            </a>
-          </li>
-        </ul>
+        <CardLinks
+          links={[
+            ['/ysqgk/apply', '在线提交申请'],
+            ['/ysqgk/query', '查询办理进度'],
+          ]}
+        />
       </Layout>,
     );
   });
@@ -133,8 +127,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     // What was typed comes back in the form; the answer belongs to a question that is replaced.
     const values: FormValues = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && k !== 'answer') values[k] = v;
-    const tooMany = (wait: number) =>
-      form(c, values, general(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`), 429);
+    const tooMany = (wait: number) => form(c, values, general(tooManyMessage(wait)), 429);
     if (tries > 0) return tooMany(tries);
     // Every problem at once: the fields and the question together.
     const fields = portalFormErrors(raw as Record<string, string>, {
@@ -167,8 +160,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
         file instanceof File && file.size > 0
           ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
           : null;
-      const actor = { ...systemActor('portal'), ip, requestId: c.get('requestId') };
-      const result = await submitFromPortal(p.database, p.clock, p.fieldKeys, actor, input, idProof);
+      const result = await submitFromPortal(p.database, p.clock, p.fieldKeys, portalActor(c), input, idProof);
       const district = await districtName();
       return page(
         c,

@@ -5,7 +5,7 @@ import { districtName } from '../server/modules/org';
 import type { AppEnv, Platform } from '../server/platform/context';
 import type { RateLimiter } from '../server/platform/ratelimit';
 import { a11yOf } from './a11y';
-import { Layout, XxgkNav } from './layout';
+import { type Crumb, Layout, XxgkNav } from './layout';
 import { PORTAL_CSS } from './style';
 
 // The public portal: server-rendered HTML, no JavaScript needed. Later modules fill the columns.
@@ -16,6 +16,18 @@ export async function page(c: Context<AppEnv>, body: Child, status = 200): Promi
     status as 200,
   );
 }
+
+/** A renderer of pages in the portal's frame: title, crumbs and body (the district name read per page). */
+export const framedPage =
+  (districtName: () => Promise<string>) =>
+  async (c: Context<AppEnv>, title: string, crumbs: Crumb[], body: Child, status = 200) =>
+    page(
+      c,
+      <Layout title={title} district={await districtName()} a11y={a11yOf(c)} crumbs={crumbs}>
+        {body}
+      </Layout>,
+      status,
+    );
 
 export function portalRoutes(app: Hono<AppEnv>, p: Platform, _limiter: RateLimiter): void {
   app.get('/static/portal.css', (c) => {

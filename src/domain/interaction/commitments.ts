@@ -1,10 +1,10 @@
 // 公开承诺 rules (issue 11 part 6; seed 001 "舆情回应时的公开承诺，要实行台账管理，认真检查承诺事项落实及公开情况"):
 // statuses, overdue, the reminder a commitment gets today, and what a progress entry may change.
-import { keysOf } from './consultation';
+import { codesOf } from '../codes';
 
 export const COMMITMENT_STATUS_LABELS = { ongoing: '推进中', done: '已完成', cancelled: '已撤销' } as const;
 export type CommitmentStatus = keyof typeof COMMITMENT_STATUS_LABELS;
-export const COMMITMENT_STATUSES = keysOf(COMMITMENT_STATUS_LABELS);
+export const COMMITMENT_STATUSES = codesOf(COMMITMENT_STATUS_LABELS);
 
 /** Reminders start this many calendar days before the due date [I]. */
 export const COMMITMENT_DUE_SOON_DAYS = 7;

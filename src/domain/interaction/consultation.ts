@@ -2,6 +2,7 @@
 // working-day calendar (default 5 working days, seed 001), overdue and late replies (recorded, never refused) and the
 // transfer rule that refuses a loop between two units.
 import type { WorkingDayCalendar } from '../calendar';
+import { codesOf } from '../codes';
 
 export const CONSULT_CHANNEL_LABELS = {
   portal: '门户网站',
@@ -12,10 +13,8 @@ export const CONSULT_CHANNEL_LABELS = {
   new_media: '新媒体',
 } as const;
 export type ConsultChannel = keyof typeof CONSULT_CHANNEL_LABELS;
-/** The keys of a label map as a non-empty tuple (drizzle and zod enums need one). */
-export const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
 
-export const CONSULT_CHANNELS = keysOf(CONSULT_CHANNEL_LABELS);
+export const CONSULT_CHANNELS = codesOf(CONSULT_CHANNEL_LABELS);
 
 export const CONSULT_STATUS_LABELS = {
   open: '办理中',
@@ -23,11 +22,11 @@ export const CONSULT_STATUS_LABELS = {
   closed: '已办结',
 } as const;
 export type ConsultStatus = keyof typeof CONSULT_STATUS_LABELS;
-export const CONSULT_STATUSES = keysOf(CONSULT_STATUS_LABELS);
+export const CONSULT_STATUSES = codesOf(CONSULT_STATUS_LABELS);
 
 export const SATISFACTION_LABELS = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const;
 export type Satisfaction = keyof typeof SATISFACTION_LABELS;
-export const SATISFACTIONS = keysOf(SATISFACTION_LABELS);
+export const SATISFACTIONS = codesOf(SATISFACTION_LABELS);
 
 export const CONSULT_ACTION_LABELS = {
   transfer: '转办',

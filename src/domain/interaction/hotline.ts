@@ -2,11 +2,11 @@
 // reading a 12345 work-order sheet whose header is recognised by vocabulary (each platform names its columns a
 // little differently: 工单编号/工单号, 来电时间/受理时间, 诉求内容/问题描述 …). Every problem is reported with its
 // row before anything is stored.
-import { keysOf } from './consultation';
+import { codesOf } from '../codes';
 
 export const CALL_CHANNEL_LABELS = { local: '本地热线', hotline_12345: '12345' } as const;
 export type CallChannel = keyof typeof CALL_CHANNEL_LABELS;
-export const CALL_CHANNELS = keysOf(CALL_CHANNEL_LABELS);
+export const CALL_CHANNELS = codesOf(CALL_CHANNEL_LABELS);
 
 /** answered: answered on the phone; open: logged, not yet answered; handed_over: registered as a consultation. */
 export const CALL_STATUS_LABELS = {
@@ -15,7 +15,7 @@ export const CALL_STATUS_LABELS = {
   handed_over: '已转政策咨询',
 } as const;
 export type CallStatus = keyof typeof CALL_STATUS_LABELS;
-export const CALL_STATUSES = keysOf(CALL_STATUS_LABELS);
+export const CALL_STATUSES = codesOf(CALL_STATUS_LABELS);
 
 /** A call may be handed over to a consultation once, unless it was already answered on the phone. */
 export function canHandOver(status: CallStatus): boolean {

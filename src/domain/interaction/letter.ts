@@ -3,18 +3,18 @@
 // review when the unit requires it, transfers without loops (the consultation rule), and publication: only with the
 // writer's consent, after a reply, masked (personal data never published raw) and blocked by a sensitive word.
 import type { WorkingDayCalendar } from '../calendar';
+import { codesOf } from '../codes';
 import { maskName, maskPersonalData } from '../privacy/mask';
 import { runChecks } from '../review/checks';
 import { maskAll } from '../review/mask';
 import { type Finding, PERSONAL_DATA_KINDS } from '../review/types';
-import { keysOf } from './consultation';
 import shipped from './sensitive-words.json' with { type: 'json' };
 
 export { replyOnTime, transferRefusal } from './consultation';
 
 export const MAILBOX_KIND_LABELS = { head: '区长信箱', unit: '部门信箱' } as const;
 export type MailboxKind = keyof typeof MAILBOX_KIND_LABELS;
-export const MAILBOX_KINDS = keysOf(MAILBOX_KIND_LABELS);
+export const MAILBOX_KINDS = codesOf(MAILBOX_KIND_LABELS);
 
 export const LETTER_TYPE_LABELS = {
   consult: '咨询',
@@ -24,7 +24,7 @@ export const LETTER_TYPE_LABELS = {
   other: '其他',
 } as const;
 export type LetterType = keyof typeof LETTER_TYPE_LABELS;
-export const LETTER_TYPES = keysOf(LETTER_TYPE_LABELS);
+export const LETTER_TYPES = codesOf(LETTER_TYPE_LABELS);
 
 export const LETTER_STATUS_LABELS = {
   open: '办理中',
@@ -32,7 +32,7 @@ export const LETTER_STATUS_LABELS = {
   replied: '已答复',
 } as const;
 export type LetterStatus = keyof typeof LETTER_STATUS_LABELS;
-export const LETTER_STATUSES = keysOf(LETTER_STATUS_LABELS);
+export const LETTER_STATUSES = codesOf(LETTER_STATUS_LABELS);
 
 export const LETTER_ACTION_LABELS = {
   transfer: '转办',
@@ -43,7 +43,7 @@ export const LETTER_ACTION_LABELS = {
   unpublish: '取消公开',
 } as const;
 export type LetterAction = keyof typeof LETTER_ACTION_LABELS;
-export const LETTER_ACTIONS = keysOf(LETTER_ACTION_LABELS);
+export const LETTER_ACTIONS = codesOf(LETTER_ACTION_LABELS);
 
 /** Default reply period (issue 11 part 4: 15 working days); a setting (`interaction.letterDays`). */
 export const DEFAULT_LETTER_DAYS = 15;

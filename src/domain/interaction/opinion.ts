@@ -2,15 +2,15 @@
 // response deadline by level counted in clock hours from when the event was found, and the overdue flag.
 // Defaults (a setting, `interaction.opinionResponseHours`): 重大 24 h and 较大 48 h after 国办发〔2016〕61号
 // (重大突发事件的政务舆情最迟 24 小时内回应; 引发广泛关注的 48 小时内); 一般 72 h [I].
-import { keysOf } from './consultation';
+import { codesOf } from '../codes';
 
 export const OPINION_LEVEL_LABELS = { general: '一般', major: '较大', grave: '重大' } as const;
 export type OpinionLevel = keyof typeof OPINION_LEVEL_LABELS;
-export const OPINION_LEVELS = keysOf(OPINION_LEVEL_LABELS);
+export const OPINION_LEVELS = codesOf(OPINION_LEVEL_LABELS);
 
 export const OPINION_STATUS_LABELS = { open: '待回应', responded: '已回应', closed: '已评估办结' } as const;
 export type OpinionStatus = keyof typeof OPINION_STATUS_LABELS;
-export const OPINION_STATUSES = keysOf(OPINION_STATUS_LABELS);
+export const OPINION_STATUSES = codesOf(OPINION_STATUS_LABELS);
 
 export type ResponseHours = Record<OpinionLevel, number>;
 export const DEFAULT_RESPONSE_HOURS: ResponseHours = { grave: 24, major: 48, general: 72 };

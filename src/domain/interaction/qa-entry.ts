@@ -1,6 +1,6 @@
 // 问答库 entries (issue 11 part 2): review before publication and the stale flag of an entry whose cited normative
 // document is repealed or expired.
-import { keysOf } from './consultation';
+import { codesOf } from '../codes';
 import { maskLetterText, SHIPPED_SENSITIVE_WORDS, sensitiveHits } from './letter';
 
 export const QA_STATUS_LABELS = {
@@ -10,7 +10,7 @@ export const QA_STATUS_LABELS = {
   retired: '已下线',
 } as const;
 export type QaStatus = keyof typeof QA_STATUS_LABELS;
-export const QA_STATUSES = keysOf(QA_STATUS_LABELS);
+export const QA_STATUSES = codesOf(QA_STATUS_LABELS);
 
 export const QA_REVIEW_LABELS = { approve: '通过', reject: '退回', retire: '下线' } as const;
 export type QaReview = keyof typeof QA_REVIEW_LABELS;

@@ -3,8 +3,9 @@
 // "先查一查" step, the submitted question's code, and the answer by code with the rating form. Pure views.
 import { SATISFACTION_LABELS } from '../../contracts/interaction';
 import type { PublicConsultation, Suggestion } from '../../server/modules/interaction';
+import { CardLinks, QueryCodeNotice } from '../layout';
 import type { Challenge } from '../ysqgk/challenge';
-import { CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
+import { ChallengeField, CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
 
 const QA_CSS = `
 .qa-list{list-style:none;padding:0;display:grid;gap:12px}
@@ -63,38 +64,16 @@ export function Hub() {
       <p class="lead">
         咨询政策、写信、查看答复。提问前可先在政策咨询问答库中查一查，已有答复的问题可以立即看到。
       </p>
-      <ul class="grid">
-        <li>
-          <a class="card" href="/hdjl/zxwd">
-            政策咨询问答库
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/zxwd/ask">
-            我要咨询
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/zxwd/query">
-            查询咨询答复
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/cn">
-            公开承诺
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/xx">
-            信箱（区长信箱、部门信箱）
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/tj">
-            办理情况统计
-          </a>
-        </li>
-      </ul>
+      <CardLinks
+        links={[
+          ['/hdjl/zxwd', '政策咨询问答库'],
+          ['/hdjl/zxwd/ask', '我要咨询'],
+          ['/hdjl/zxwd/query', '查询咨询答复'],
+          ['/hdjl/cn', '公开承诺'],
+          ['/hdjl/xx', '信箱（区长信箱、部门信箱）'],
+          ['/hdjl/tj', '办理情况统计'],
+        ]}
+      />
     </>
   );
 }
@@ -249,18 +228,7 @@ export function AskPage(props: {
               <label for="f-contact">联系电话或邮箱（选填，不会公开）</label>
               <input id="f-contact" name="askerContact" type="text" value={values.askerContact ?? ''} />
             </div>
-            <div class="field">
-              <label for="f-answer">验证问题：{props.challenge.question}（必填）</label>
-              <input
-                id="f-answer"
-                name="answer"
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                required
-              />
-              <input type="hidden" name="token" value={props.challenge.token} />
-            </div>
+            <ChallengeField challenge={props.challenge} />
             <p>
               <button class="primary" type="submit">
                 提交咨询
@@ -278,15 +246,9 @@ export function Asked(props: { consultNo: string; queryCode: string; answerDue: 
     <>
       <style>{FORM_CSS}</style>
       <h1>咨询已提交</h1>
-      <div class="ok" role="status">
-        <p>
-          咨询编号 {props.consultNo}。您的查询码是：
-          <span class="code" data-testid="query-code">
-            {props.queryCode}
-          </span>
-        </p>
+      <QueryCodeNotice received={`咨询编号 ${props.consultNo}`} queryCode={props.queryCode}>
         <p>请妥善保存查询码。承办单位应于 {props.answerDue} 前答复，届时可凭查询码查看答复并评价。</p>
-      </div>
+      </QueryCodeNotice>
       <p>
         <a href={`/hdjl/zxwd/query?code=${props.queryCode}`}>查看答复</a>
       </p>

@@ -25,21 +25,18 @@ import {
   publicLetters,
   writeOnPortal,
 } from '../../server/modules/interaction';
-import { type AppEnv, type Platform, systemActor } from '../../server/platform/context';
-import { AppError } from '../../server/platform/errors';
+import type { AppEnv, Platform } from '../../server/platform/context';
 import { parseWith } from '../../server/platform/http/route';
 import { RateLimiter } from '../../server/platform/ratelimit';
 import { getSetting } from '../../server/platform/settings';
-import { a11yOf } from '../a11y';
-import { crossSite, formFields } from '../guard';
-import { Layout } from '../layout';
-import { page } from '../routes';
-import { type Challenge, checkChallenge, newChallenge } from '../ysqgk/challenge';
-import { CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
+import { guardedSubmit } from '../guard';
+import { CardLinks, QueryCodeNotice } from '../layout';
+import { framedPage } from '../routes';
+import { type Challenge, newChallenge } from '../ysqgk/challenge';
+import { ChallengeField, CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
 
 /** At most 3 accepted letters per hour per address [I]; setting `interaction.letterLimit` overrides it. */
 const DEFAULT_LIMIT = { perHour: 3 };
-const TRIES_PER_SUBMISSION = 10;
 
 const CSS = `${FORM_CSS}
 .letters{list-style:none;padding:0;display:grid;gap:12px}
@@ -75,12 +72,6 @@ const zLetter = z.object({
     .optional()
     .transform((v) => v === 'yes'),
 });
-
-const messages = (e: AppError) => {
-  const fields = (e.details as { fields?: Record<string, string> } | undefined)?.fields;
-  const list = fields ? Object.values(fields) : [];
-  return list.length ? list : [e.message];
-};
 
 function Errors(props: { errors: string[] }) {
   if (!props.errors.length) return null;
@@ -133,23 +124,13 @@ export function LettersPage(props: { search: string; page: number; items: Public
         写信给区长信箱或部门信箱，承办单位在 15
         个工作日内答复。经写信人同意公开的来信及答复选登如下，个人信息已隐去。
       </p>
-      <ul class="grid">
-        <li>
-          <a class="card" href="/hdjl/xx/write">
-            我要写信
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/xx/query">
-            查询办理情况
-          </a>
-        </li>
-        <li>
-          <a class="card" href="/hdjl/tj">
-            办理情况统计
-          </a>
-        </li>
-      </ul>
+      <CardLinks
+        links={[
+          ['/hdjl/xx/write', '我要写信'],
+          ['/hdjl/xx/query', '查询办理情况'],
+          ['/hdjl/tj', '办理情况统计'],
+        ]}
+      />
       <form method="get" action="/hdjl/xx" class="form-grid">
         <div class="field">
           <label for="f-search">搜索来信</label>
@@ -262,10 +243,7 @@ export function WritePage(props: {
             同意公开：允许选登本信及答复（姓名、电话、证件号码、住址等个人信息将隐去）
           </label>
         </div>
-        <Field id="f-answer" label={`验证问题：${props.challenge.question}（必填）`}>
-          <input id="f-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required />
-          <input type="hidden" name="token" value={props.challenge.token} />
-        </Field>
+        <ChallengeField challenge={props.challenge} />
         <p>
           <button class="primary" type="submit">
             提交信件
@@ -281,15 +259,12 @@ function Written(props: { letterNo: string; queryCode: string; replyDue: string;
     <>
       <style>{CSS}</style>
       <h1>信件已提交</h1>
-      <div class="ok" role="status">
-        <p>
-          {props.mailboxName}已收到您的信件（编号 {props.letterNo}）。您的查询码是：
-          <span class="code" data-testid="query-code">
-            {props.queryCode}
-          </span>
-        </p>
+      <QueryCodeNotice
+        received={`${props.mailboxName}已收到您的信件（编号 ${props.letterNo}）`}
+        queryCode={props.queryCode}
+      >
         <p>请妥善保存查询码。承办单位应于 {props.replyDue} 前答复。</p>
-      </div>
+      </QueryCodeNotice>
       <p>
         <a href={`/hdjl/xx/query?code=${props.queryCode}`}>查询办理情况</a>
       </p>
@@ -478,20 +453,7 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
   const db = p.database.db;
   const limiter = new RateLimiter(p.database, () => p.clock.now().getTime());
 
-  const render = async (
-    c: Context<AppEnv>,
-    title: string,
-    crumbs: { label: string; href?: string }[],
-    body: Child,
-    status = 200,
-  ) =>
-    page(
-      c,
-      <Layout title={title} district={await districtName()} a11y={a11yOf(c)} crumbs={crumbs}>
-        {body}
-      </Layout>,
-      status,
-    );
+  const render = framedPage(districtName);
 
   app.get('/hdjl/xx', async (c) => {
     const search = (c.req.query('search') ?? '').trim().slice(0, 100);
@@ -523,36 +485,21 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
   app.get('/hdjl/xx/write', (c) => writePage(c, {}, []));
 
   app.post('/hdjl/xx/write', async (c) => {
-    if (crossSite(c)) return c.text('请求来源不明', 403);
-    const values = await formFields(c);
-    if (!values) return writePage(c, {}, ['提交内容无法读取，请重新填写'], 400);
     const limit =
       (await getSetting<{ perHour: number }>(p.database, 'interaction.letterLimit')) ?? DEFAULT_LIMIT;
-    const ip = c.get('ip');
-    const tooMany = (wait: number) =>
-      writePage(c, values, [`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`], 429);
-    const tries = await limiter.hit(`xx:try:${ip}`, limit.perHour * TRIES_PER_SUBMISSION, 3600_000);
-    if (tries > 0) return tooMany(tries);
-    if (!(await checkChallenge(p, values.token ?? '', values.answer ?? '')))
-      return writePage(c, values, ['验证问题回答不正确或已过期，请重新回答'], 400);
-    let taken = false;
-    try {
-      const input = parseWith(zLetter, values);
-      // Taken before the write and given back when the letter is not accepted (the limit counts accepted ones).
-      const wait = await limiter.hit(`xx:ip:${ip}`, limit.perHour, 3600_000);
-      if (wait > 0) return tooMany(wait);
-      taken = true;
-      const actor = { ...systemActor('portal'), ip, requestId: c.get('requestId') };
-      const r = await writeOnPortal(p.database, p.clock, p.fieldKeys, actor, {
-        ...input,
-        writerIdNo: input.writerIdNo || null,
-      });
-      return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
-    } catch (e) {
-      if (taken) await limiter.refund(`xx:ip:${ip}`);
-      if (e instanceof AppError && e.code === 'VALIDATION') return writePage(c, values, messages(e), 400);
-      throw e;
-    }
+    return guardedSubmit(c, p, limiter, {
+      name: 'xx',
+      perHour: limit.perHour,
+      form: (values, errors, status) => writePage(c, values, errors, status),
+      parse: (values) => parseWith(zLetter, values),
+      accept: async (input, actor) => {
+        const r = await writeOnPortal(p.database, p.clock, p.fieldKeys, actor, {
+          ...input,
+          writerIdNo: input.writerIdNo || null,
+        });
+        return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
+      },
+    });
   });
 
   app.get('/hdjl/xx/query', async (c) => {

@@ -12,16 +12,16 @@ import {
   submitComment,
 } from '../../server/modules/disclosure';
 import { districtName } from '../../server/modules/org';
-import { type AppEnv, type Platform, systemActor } from '../../server/platform/context';
-import { AppError } from '../../server/platform/errors';
+import type { AppEnv, Platform } from '../../server/platform/context';
 import { RateLimiter } from '../../server/platform/ratelimit';
 import { a11yOf } from '../a11y';
+import { crossSite, guardedSubmit } from '../guard';
 import { Layout } from '../layout';
 import { page } from '../routes';
-import { type Challenge, checkChallenge, newChallenge } from '../ysqgk/challenge';
-import { FORM_CSS } from '../ysqgk/views';
+import { type Challenge, newChallenge } from '../ysqgk/challenge';
+import { ChallengeField, FORM_CSS } from '../ysqgk/views';
 
-/** Accepted comments per address and hour [I]; attempts (typos included) capped at 10 times that. */
+/** Accepted comments per address and hour [I]; attempts (typos included) capped at 10 times that (guard.ts). */
 const COMMENTS_PER_HOUR = 10;
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -136,11 +136,7 @@ function CommentForm(props: {
             请勿填写身份证号、电话号码等个人信息；含有此类信息的意见经审核后显示，号码将被隐去。
           </p>
         </div>
-        <div class="field">
-          <label for="c-answer">验证问题：{props.challenge.question}（必填）</label>
-          <input id="c-answer" name="answer" type="text" inputmode="numeric" autocomplete="off" required />
-          <input type="hidden" name="token" value={props.challenge.token} />
-        </div>
+        <ChallengeField id="c-answer" challenge={props.challenge} />
         <p>
           <button class="primary" type="submit">
             提交意见
@@ -264,39 +260,29 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
   });
 
   app.post('/hdjl/zj/:id', async (c) => {
-    // Not under /api: no CSRF token here, so refuse cross-site posts by Origin.
-    const origin = c.req.header('origin');
-    if (origin && new URL(origin).host !== c.req.header('host')) return c.text('请求来源不明', 403);
+    // Refused before the lookup, as the guard would: an unknown draft answers 404 only to a same-site post.
+    if (crossSite(c)) return c.text('请求来源不明', 403);
     const id = c.req.param('id');
     const d = UUID.test(id) ? await publicDecision(p, id) : null;
     if (!d) return c.notFound();
-    const raw = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') values[k] = v;
-    const refuse = (msg: string, status: number) => draftPage(c, d, { values, errors: [msg] }, status);
-    const ip = c.get('ip');
-    const tries = await limiter.hit(`hdjl-zj:try:${ip}`, COMMENTS_PER_HOUR * 10, 3600_000);
-    if (tries > 0) return refuse(`提交过于频繁，请 ${Math.ceil(tries / 60)} 分钟后再试`, 429);
-    if (!(await checkChallenge(p, values.token ?? '', values.answer ?? '')))
-      return refuse('验证问题回答不正确或已过期，请重新回答', 400);
-    // Taken before the write and given back when the comment is not accepted.
-    const key = `hdjl-zj:ip:${ip}`;
-    const wait = await limiter.hit(key, COMMENTS_PER_HOUR, 3600_000);
-    if (wait > 0) return refuse(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`, 429);
-    try {
-      const actor = { ...systemActor('portal'), ip, requestId: c.get('requestId') };
-      const r = await submitComment(p, actor, id, { authorName: values.authorName, text: values.text ?? '' });
-      const notice =
-        r.status === 'shown'
-          ? '意见已提交并显示。感谢您的参与！'
-          : '意见已提交。意见中含有身份证号或电话号码等个人信息，经审核后显示，号码将被隐去。';
-      const fresh = (await publicDecision(p, id)) ?? d;
-      return draftPage(c, fresh, { values: {}, errors: [], notice }, 201);
-    } catch (e) {
-      await limiter.refund(key);
-      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT'))
-        return refuse(e.message, e.code === 'CONFLICT' ? 409 : 400);
-      throw e;
-    }
+    return guardedSubmit(c, p, limiter, {
+      name: 'hdjl-zj',
+      perHour: COMMENTS_PER_HOUR,
+      form: (values, errors, status) => draftPage(c, d, { values, errors }, status),
+      parse: (values) => ({ authorName: values.authorName, text: values.text ?? '' }),
+      accept: async (input, actor) => {
+        const r = await submitComment(p, actor, id, input);
+        const notice =
+          r.status === 'shown'
+            ? '意见已提交并显示。感谢您的参与！'
+            : '意见已提交。意见中含有身份证号或电话号码等个人信息，经审核后显示，号码将被隐去。';
+        const fresh = (await publicDecision(p, id)) ?? d;
+        return draftPage(c, fresh, { values: {}, errors: [], notice }, 201);
+      },
+      refused: (e, values) =>
+        e.code === 'VALIDATION' || e.code === 'CONFLICT'
+          ? draftPage(c, d, { values, errors: [e.message] }, e.code === 'CONFLICT' ? 409 : 400)
+          : undefined,
+    });
   });
 }

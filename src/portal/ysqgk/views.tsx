@@ -4,6 +4,7 @@
 import { CASE_STATUS_LABELS, DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../../contracts/requests';
 import { APPLICANT_KIND_LABELS, APPLICANT_KINDS } from '../../domain/requests/outcomes';
 import type { PublicStatus } from '../../server/modules/requests';
+import { QueryCodeNotice } from '../layout';
 import type { Challenge } from './challenge';
 
 export const FORM_CSS = `
@@ -303,17 +304,11 @@ export function Submitted(props: { result: { caseNo: string; queryCode: string }
     <>
       <style>{FORM_CSS}</style>
       <h1>申请已提交</h1>
-      <div class="ok" role="status">
-        <p>
-          申请编号 {result.caseNo}。您的查询码是：
-          <span class="code" data-testid="query-code">
-            {result.queryCode}
-          </span>
-        </p>
+      <QueryCodeNotice received={`申请编号 ${result.caseNo}`} queryCode={result.queryCode}>
         <p>
           请妥善保存查询码，凭查询码查询办理进度。工作人员将与您确认收到申请的日期，答复期限自该日起计算。
         </p>
-      </div>
+      </QueryCodeNotice>
       <p>
         <a href={`/ysqgk/query?code=${result.queryCode}`}>查询办理进度</a>
       </p>
@@ -377,5 +372,17 @@ export function StatusPage(props: { code: string; st: PublicStatus | null }) {
         </section>
       )}
     </>
+  );
+}
+
+/** The signed arithmetic question and its token, as every public form asks it. */
+export function ChallengeField(props: { challenge: Challenge; id?: string }) {
+  const id = props.id ?? 'f-answer';
+  return (
+    <div class="field">
+      <label for={id}>验证问题：{props.challenge.question}（必填）</label>
+      <input id={id} name="answer" type="text" inputmode="numeric" autocomplete="off" required />
+      <input type="hidden" name="token" value={props.challenge.token} />
+    </div>
   );
 }

@@ -18,9 +18,9 @@ import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
-import { type NewNotification, notify } from '../../platform/notify/service';
-import { activeUsersWithPermission, assertUnitInScope, getUnit } from '../org';
+import { assertUnitInScope, getUnit, ringUnitHandlers } from '../org';
 import { today } from './clock';
+import { inScope } from './records';
 import {
   type CommitmentFilter,
   type CommitmentWithUnit,
@@ -81,15 +81,11 @@ export async function listCommitments(
   return { items: await withProgress(database.db, rows, asOf), total };
 }
 
-async function inScope(db: DbOrTx, user: Scoped, id: string): Promise<CommitmentWithUnit> {
-  const r = await commitmentById(db, id);
-  if (!r) throw notFound('承诺事项');
-  await assertUnitInScope(db, user, r.c.unitId);
-  return r;
-}
+const commitmentInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<CommitmentWithUnit> =>
+  inScope(db, user, '承诺事项', await commitmentById(db, id), (r) => r.c.unitId);
 
 export async function getCommitment(database: Database, clock: Clock, user: Scoped, id: string) {
-  const r = await inScope(database.db, user, id);
+  const r = await commitmentInScope(database.db, user, id);
   return (await withProgress(database.db, [r], today(clock)))[0]!;
 }
 
@@ -136,7 +132,7 @@ export async function addProgress(
 ): Promise<CommitmentInfo> {
   const asOf = today(clock);
   await database.db.transaction(async (tx) => {
-    await inScope(tx, user, id);
+    await commitmentInScope(tx, user, id);
     const c = (await lockCommitment(tx, id))!;
     const refusal = progressRefusal(c.status, body.on, c.promisedOn, asOf);
     if (refusal) throw invalid(refusal);
@@ -170,7 +166,7 @@ export async function cancelCommitment(
 ): Promise<CommitmentInfo> {
   const asOf = today(clock);
   await database.db.transaction(async (tx) => {
-    await inScope(tx, user, id);
+    await commitmentInScope(tx, user, id);
     const c = (await lockCommitment(tx, id))!;
     if (c.status !== 'ongoing') throw invalid(`承诺事项${COMMITMENT_STATUS_LABELS[c.status]}，不能撤销`);
     await insertProgress(tx, {
@@ -202,7 +198,7 @@ export async function uploadEvidence(
   upload: Upload,
 ): Promise<CommitmentInfo> {
   await database.db.transaction(async (tx) => {
-    await inScope(tx, user, id);
+    await commitmentInScope(tx, user, id);
     const c = (await lockCommitment(tx, id))!;
     const p = await progressById(tx, progressId);
     if (!p || p.commitmentId !== c.id) throw notFound('进展记录');
@@ -234,7 +230,7 @@ async function evidenceOf(db: DbOrTx, commitmentId: string, fileId: string) {
 }
 
 export async function readEvidence(database: Database, user: Scoped, id: string, fileId: string) {
-  await inScope(database.db, user, id);
+  await commitmentInScope(database.db, user, id);
   const f = await evidenceOf(database.db, id, fileId);
   if (!f) throw notFound('佐证材料');
   return f;
@@ -244,13 +240,14 @@ export async function readEvidence(database: Database, user: Scoped, id: string,
 
 /** Daily: the handlers of the unit get a bell for each ongoing commitment due within 7 days or overdue. */
 export async function remindCommitments(database: Database, asOf: string): Promise<{ sent: number }> {
-  const items: NewNotification[] = [];
-  for (const c of await ongoingCommitments(database.db)) {
-    const kind = commitmentReminder(c.status, c.dueOn, asOf);
-    if (!kind) continue;
-    for (const u of await activeUsersWithPermission(database.db, 'interaction:commitment:edit', [c.unitId])) {
-      items.push({
-        userId: u.id,
+  return ringUnitHandlers(
+    database,
+    'interaction:commitment:edit',
+    await ongoingCommitments(database.db),
+    (c) => {
+      const kind = commitmentReminder(c.status, c.dueOn, asOf);
+      if (!kind) return null;
+      return {
         title:
           kind === 'overdue'
             ? `公开承诺 ${c.commitNo} 已超过完成期限（${c.dueOn}）`
@@ -258,10 +255,9 @@ export async function remindCommitments(database: Database, asOf: string): Promi
         body: kind === 'overdue' ? '请尽快落实并填报进展；逾期情况在门户公开' : '请及时填报落实进展',
         link: `/interaction/commitments?id=${c.id}`,
         dedupeKey: `interaction.commitment.${kind}:${c.id}:${c.dueOn}`,
-      });
-    }
-  }
-  return { sent: await notify(database.db, items) };
+      };
+    },
+  );
 }
 
 /** The to-do centre's group: ongoing commitments of the user's scope due within 7 days or overdue. */

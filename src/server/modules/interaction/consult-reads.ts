@@ -11,14 +11,13 @@ import {
 import { awaitingReview, canRate, consultActions, isOverdue } from '../../../domain/interaction/consultation';
 import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, unseal } from '../../platform/crypto/fields';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
-import { assertUnitInScope } from '../org';
 import { today } from './clock';
 import { suggest } from './matching';
+import { auditPiiView, inScope, summaryPage } from './records';
 import {
   type ConsultFilter,
   type ConsultRow,
@@ -58,9 +57,7 @@ export async function listConsultations(
   user: Scoped,
   q: ConsultFilter & { page: number; pageSize: number },
 ) {
-  const asOf = today(clock);
-  const { rows, total } = await consultPage(database.db, user, q, asOf);
-  return { items: rows.map((r) => summary(r, asOf)), total };
+  return summaryPage(clock, (asOf) => consultPage(database.db, user, q, asOf), summary);
 }
 
 /** 登记台账 .xlsx of the filter (the asker's name masked, no contact). */
@@ -101,12 +98,8 @@ export async function exportConsultations(database: Database, clock: Clock, user
 }
 
 /** The consultation if it is in the user's scope (404 when there is none, 403 outside). */
-export async function consultInScope(db: DbOrTx, user: Scoped, id: string): Promise<WithUnit> {
-  const r = await consultById(db, id);
-  if (!r) throw notFound('咨询');
-  await assertUnitInScope(db, user, r.c.unitId);
-  return r;
-}
+export const consultInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithUnit> =>
+  inScope(db, user, '咨询', await consultById(db, id), (r) => r.c.unitId);
 
 /** Handlers see the asker's contact in full (the read is audited); others see it masked. */
 const seesContact = (user: Pick<CurrentUser, 'permissions'>) =>
@@ -138,9 +131,7 @@ export async function getConsultation(
   const { c } = r;
   const contact = holds && c.askerContact ? unseal(keys, c.askerContact) : null;
   if (contact && seesContact(user)) {
-    await database.db.transaction((tx) =>
-      audit(tx, actor, { action: 'interaction.pii.view', objectType: 'consultation', objectId: c.id }),
-    );
+    await auditPiiView(database, actor, 'consultation', c.id);
   }
   const similar = holds && c.status === 'open' ? await suggest(database.db, c.question) : [];
   return {
@@ -162,7 +153,7 @@ export async function getConsultation(
  * waiting for review is not shown (the citizen sees 办理中 until a reviewer approves it).
  */
 export async function consultationByCode(db: DbOrTx, clock: Clock, code: string) {
-  const r = await consultByCode(db, code.trim().toUpperCase());
+  const r = await consultByCode(db, code);
   if (!r) return null;
   const { c } = r;
   return {

@@ -17,7 +17,6 @@ import {
 } from '../../../domain/interaction/consultation';
 import { qaPublication } from '../../../domain/interaction/qa-entry';
 import type { Database, DbOrTx } from '../../db/client';
-import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
@@ -26,6 +25,7 @@ import { today } from './clock';
 import { consultInScope } from './consult-reads';
 import { sensitiveWords } from './mailbox';
 import { newEntry } from './qa-base';
+import { type Acting, actOn, type Event } from './records';
 import {
   type ConsultRow,
   consultByCode,
@@ -36,36 +36,15 @@ import {
 import { unitReviewsReplies } from './repo/letters';
 
 type Action = Extract<ConsultActionBody, { action: string }>;
-type Event = (text: string, extra?: Partial<ConsultEvent>) => ConsultEvent[];
 
-/** Lock the consultation in the user's scope, check `action` is allowed now, run it, audit it. */
-async function act(
-  database: Database,
-  clock: Clock,
-  actor: Actor,
-  user: Scoped,
-  id: string,
-  action: ConsultAction,
-  run: (tx: DbOrTx, c: ConsultRow, event: Event) => Promise<string>,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    await consultInScope(tx, user, id);
-    const c = (await lockConsultation(tx, id))!;
-    if (!consultActions(c.status, !!c.qaEntryId, awaitingReview(c)).includes(action))
-      throw invalid(`当前状态不能${CONSULT_ACTION_LABELS[action]}`);
-    const event: Event = (text, extra = {}) => [
-      ...c.history,
-      { at: clock.now().toISOString(), by: actor.username ?? '工作人员', text, ...extra },
-    ];
-    const detail = await run(tx, c, event);
-    await audit(tx, actor, {
-      action: `interaction.consult.${action}`,
-      objectType: 'consultation',
-      objectId: c.id,
-      detail,
-    });
-  });
-}
+/** How an action on a consultation in the user's scope is checked and audited. */
+const consultActing = (user: Scoped, id: string, action: ConsultAction): Acting<ConsultRow> => ({
+  inScope: (tx) => consultInScope(tx, user, id),
+  lock: (tx) => lockConsultation(tx, id),
+  allows: (c) => consultActions(c.status, !!c.qaEntryId, awaitingReview(c)).includes(action),
+  label: CONSULT_ACTION_LABELS[action],
+  audit: { action: `interaction.consult.${action}`, objectType: 'consultation', detail: (_c, d) => d },
+});
 
 export function actOnConsultation(
   database: Database,
@@ -75,7 +54,7 @@ export function actOnConsultation(
   id: string,
   body: Action,
 ): Promise<void> {
-  return act(database, clock, actor, user, id, body.action, async (tx, c, event) => {
+  return actOn(database, clock, actor, consultActing(user, id, body.action), async (tx, c, event) => {
     let detail: string = body.action;
     switch (body.action) {
       case 'transfer':
@@ -121,7 +100,7 @@ export function reviewConsultation(
   body: ReplyReviewBody,
 ): Promise<void> {
   if (body.action === 'return')
-    return act(database, clock, actor, user, id, 'return', async (tx, c, event) => {
+    return actOn(database, clock, actor, consultActing(user, id, 'return'), async (tx, c, event) => {
       await updateConsultation(tx, c.id, {
         answer: null,
         answeredBy: null,
@@ -129,7 +108,7 @@ export function reviewConsultation(
       });
       return 'returned';
     });
-  return act(database, clock, actor, user, id, 'approve', async (tx, c, event) => {
+  return actOn(database, clock, actor, consultActing(user, id, 'approve'), async (tx, c, event) => {
     const on = today(clock);
     const onTime = replyOnTime(c.answerDue, on);
     await updateConsultation(tx, c.id, {
@@ -207,7 +186,7 @@ export async function rateByCode(
   note: string | null,
 ): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const found = await consultByCode(tx, code.trim().toUpperCase());
+    const found = await consultByCode(tx, code);
     if (!found) throw notFound('查询码对应的咨询');
     const c = (await lockConsultation(tx, found.c.id))!;
     if (!canRate(c.status, !!c.satisfaction)) throw invalid('该咨询尚未答复或已评价');

@@ -16,9 +16,10 @@ import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, seal, unseal } from '../../platform/crypto/fields';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, getUnit } from '../org';
+import { auditPiiView, inScope } from './records';
 import { register } from './registration';
 import {
   type CallFilter,
@@ -109,12 +110,8 @@ export async function exportCalls(database: Database, keys: FieldKeys, user: Sco
   );
 }
 
-async function callInScope(db: DbOrTx, user: Scoped, id: string): Promise<CallWithUnit> {
-  const r = await callById(db, id);
-  if (!r) throw notFound('来电记录');
-  await assertUnitInScope(db, user, r.c.unitId);
-  return r;
-}
+const callInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<CallWithUnit> =>
+  inScope(db, user, '来电记录', await callById(db, id), (r) => r.c.unitId);
 
 /** The detail: a handler (who may edit) sees the caller in full, and that read is audited. */
 export async function getCall(
@@ -126,10 +123,7 @@ export async function getCall(
 ): Promise<CallInfo> {
   const r = await callInScope(database.db, user, id);
   const full = user.permissions.includes('interaction:hotline:edit');
-  if (full && (r.c.callerName || r.c.callerPhone))
-    await database.db.transaction((tx) =>
-      audit(tx, actor, { action: 'interaction.pii.view', objectType: 'call', objectId: r.c.id }),
-    );
+  if (full && (r.c.callerName || r.c.callerPhone)) await auditPiiView(database, actor, 'call', r.c.id);
   return info(keys, r, full);
 }
 

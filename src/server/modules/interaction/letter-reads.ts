@@ -12,13 +12,11 @@ import {
 import { letterActions, letterOverdue, publicationOf } from '../../../domain/interaction/letter';
 import { maskIdCard, maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, unseal } from '../../platform/crypto/fields';
-import { notFound } from '../../platform/errors';
-import { assertUnitInScope } from '../org';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
+import { auditPiiView, inScope, summaryPage } from './records';
 import type { Scoped } from './repo/consultations';
 import {
   type LetterFilter,
@@ -62,18 +60,16 @@ export async function listLetters(
   user: Scoped,
   q: LetterFilter & { page: number; pageSize: number },
 ) {
-  const asOf = today(clock);
-  const { rows, total } = await letterPage(database.db, user, q, asOf);
-  return { items: rows.map((r) => summary(keys, r, asOf)), total };
+  return summaryPage(
+    clock,
+    (asOf) => letterPage(database.db, user, q, asOf),
+    (r, asOf) => summary(keys, r, asOf),
+  );
 }
 
 /** The letter if it is in the user's scope (404 when there is none, 403 outside). */
-export async function letterInScope(db: DbOrTx, user: Scoped, id: string): Promise<WithNames> {
-  const r = await letterById(db, id);
-  if (!r) throw notFound('信件');
-  await assertUnitInScope(db, user, r.l.unitId);
-  return r;
-}
+export const letterInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithNames> =>
+  inScope(db, user, '信件', await letterById(db, id), (r) => r.l.unitId);
 
 const handles = (user: Pick<CurrentUser, 'permissions'>) =>
   user.permissions.includes('interaction:letter:handle');
@@ -91,10 +87,7 @@ export async function getLetter(
   const phone = opened(keys, l.writerPhone);
   const idNo = opened(keys, l.writerIdNo);
   const full = handles(user);
-  if (full && (phone || idNo))
-    await database.db.transaction((tx) =>
-      audit(tx, actor, { action: 'interaction.pii.view', objectType: 'letter', objectId: l.id }),
-    );
+  if (full && (phone || idNo)) await auditPiiView(database, actor, 'letter', l.id);
   let publication: PublicationPreview | null = null;
   if (l.consent && l.status === 'replied') {
     const p = publicationOf(
@@ -132,7 +125,7 @@ export async function getLetter(
 
 /** What the writer reads with the query code: the letter, its state and the reply; no personal data. */
 export async function letterByQueryCode(db: DbOrTx, clock: Clock, code: string) {
-  const r = await letterByCode(db, code.trim().toUpperCase());
+  const r = await letterByCode(db, code);
   if (!r) return null;
   const { l } = r;
   return {

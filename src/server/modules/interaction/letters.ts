@@ -25,6 +25,7 @@ import { getUnit, unitNames } from '../org';
 import { today } from './clock';
 import { letterInScope } from './letter-reads';
 import { ensureMailboxes, letterDueFor, sensitiveWords } from './mailbox';
+import { type Acting, actOn } from './records';
 import type { Scoped } from './repo/consultations';
 import {
   insertLetter,
@@ -111,36 +112,18 @@ export function writeOnPortal(
   });
 }
 
-type Event = (text: string, extra?: Partial<LetterEvent>) => LetterEvent[];
-
-/** Lock the letter in the user's scope, check the action is allowed now, run it, audit it. */
-async function act(
-  database: Database,
-  clock: Clock,
-  actor: Actor,
-  user: Scoped,
-  id: string,
-  action: LetterAction,
-  run: (tx: DbOrTx, l: LetterRow, event: Event) => Promise<string>,
-): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    await letterInScope(tx, user, id);
-    const l = (await lockLetter(tx, id))!;
-    if (!letterActions(l.status, l).includes(action))
-      throw invalid(`当前状态不能${LETTER_ACTION_LABELS[action]}`);
-    const event: Event = (text, extra = {}) => [
-      ...l.history,
-      { at: clock.now().toISOString(), by: actor.username ?? '工作人员', text, ...extra },
-    ];
-    const detail = await run(tx, l, event);
-    await audit(tx, actor, {
-      action: `interaction.letter.${action}`,
-      objectType: 'letter',
-      objectId: l.id,
-      detail: `${l.letterNo} ${detail}`.trim(),
-    });
-  });
-}
+/** How an action on a letter in the user's scope is checked and audited. */
+const letterActing = (user: Scoped, id: string, action: LetterAction): Acting<LetterRow> => ({
+  inScope: (tx) => letterInScope(tx, user, id),
+  lock: (tx) => lockLetter(tx, id),
+  allows: (l) => letterActions(l.status, l).includes(action),
+  label: LETTER_ACTION_LABELS[action],
+  audit: {
+    action: `interaction.letter.${action}`,
+    objectType: 'letter',
+    detail: (l, d) => `${l.letterNo} ${d}`.trim(),
+  },
+});
 
 /** Transfer (routing from the 区长信箱 included) or reply. */
 export function handleLetter(
@@ -152,7 +135,7 @@ export function handleLetter(
   body: LetterHandleBody,
 ): Promise<void> {
   if (body.action === 'transfer')
-    return act(database, clock, actor, user, id, 'transfer', async (tx, l, event) => {
+    return actOn(database, clock, actor, letterActing(user, id, 'transfer'), async (tx, l, event) => {
       const target = await getUnit(tx, body.unitId);
       if (!target) throw invalid('转办单位不存在');
       const steps = l.history.flatMap((h) => (h.transfer ? [h.transfer] : []));
@@ -168,7 +151,7 @@ export function handleLetter(
       });
       return `${names.get(l.unitId) ?? ''} → ${target.name}`;
     });
-  return act(database, clock, actor, user, id, 'reply', async (tx, l, event) => {
+  return actOn(database, clock, actor, letterActing(user, id, 'reply'), async (tx, l, event) => {
     if (body.repliedOn < l.receivedOn) throw invalid('答复日期不能早于来信日期');
     if (body.repliedOn > today(clock)) throw invalid('答复日期不能晚于今天');
     const box = await unitMailbox(tx, l.unitId);
@@ -214,7 +197,7 @@ export function reviewLetter(
   body: LetterReviewBody,
 ): Promise<void> {
   if (body.action === 'return')
-    return act(database, clock, actor, user, id, 'return', async (tx, l, event) => {
+    return actOn(database, clock, actor, letterActing(user, id, 'return'), async (tx, l, event) => {
       await updateLetter(tx, l.id, {
         status: 'open',
         reviewNote: body.note,
@@ -222,7 +205,7 @@ export function reviewLetter(
       });
       return 'returned';
     });
-  return act(database, clock, actor, user, id, 'approve', async (tx, l, event) => {
+  return actOn(database, clock, actor, letterActing(user, id, 'approve'), async (tx, l, event) => {
     const on = today(clock);
     const onTime = replyOnTime(l.replyDue, on);
     await updateLetter(tx, l.id, {
@@ -266,7 +249,7 @@ export async function setPublication(
   const exists = await letterInScope(database.db, user, id);
   if (!exists) throw notFound('信件');
   if (!published)
-    return act(database, clock, actor, user, id, 'unpublish', async (tx, _l, event) => {
+    return actOn(database, clock, actor, letterActing(user, id, 'unpublish'), async (tx, _l, event) => {
       await updateLetter(tx, id, {
         published: false,
         publishedAt: null,
@@ -278,7 +261,7 @@ export async function setPublication(
       return 'withdrawn';
     });
   const words = await sensitiveWords(database.db);
-  return act(database, clock, actor, user, id, 'publish', async (tx, l, event) => {
+  return actOn(database, clock, actor, letterActing(user, id, 'publish'), async (tx, l, event) => {
     const p = publicationOf(letterText(keys, l), words);
     if (!p.ok) throw invalid(p.reasons.join('；'));
     await updateLetter(tx, l.id, {

@@ -14,9 +14,10 @@ import {
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid } from '../../platform/errors';
 import { getSetting } from '../../platform/settings';
 import { assertUnitInScope, getUnit } from '../org';
+import { inScope } from './records';
 import type { Scoped } from './repo/consultations';
 import {
   insertOpinion,
@@ -62,12 +63,8 @@ export async function listOpinions(
   return { items: rows.map((r) => info(r, now)), total };
 }
 
-async function inScope(db: DbOrTx, user: Scoped, id: string): Promise<OpinionWithUnit> {
-  const r = await opinionById(db, id);
-  if (!r) throw notFound('舆情');
-  await assertUnitInScope(db, user, r.o.unitId);
-  return r;
-}
+const opinionInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<OpinionWithUnit> =>
+  inScope(db, user, '舆情', await opinionById(db, id), (r) => r.o.unitId);
 
 export async function createOpinion(
   database: Database,
@@ -112,7 +109,7 @@ export async function actOnOpinion(
   body: OpinionActionBody,
 ): Promise<OpinionInfo> {
   await database.db.transaction(async (tx) => {
-    await inScope(tx, user, id);
+    await opinionInScope(tx, user, id);
     const o = (await lockOpinion(tx, id))!;
     if (!opinionActions(o.status).includes(body.action))
       throw invalid(`当前状态不能${OPINION_ACTION_LABELS[body.action]}`);

@@ -5,21 +5,21 @@ import type { WorkingDayCalendar } from '../../../domain/calendar';
 import { answerDue, reminderOf } from '../../../domain/interaction/consultation';
 import type { Database } from '../../db/client';
 import { getCalendar } from '../../platform/calendar/service';
-import { type NewNotification, notify } from '../../platform/notify/service';
-import { activeUsersWithPermission } from '../org';
+import { ringUnitHandlers } from '../org';
 import { answerDays } from './clock';
 import { openConsultations, updateConsultation } from './repo/consultations';
 
 export async function remindDueConsultations(database: Database, asOf: string): Promise<{ sent: number }> {
   const cal = await getCalendar(database);
-  const items: NewNotification[] = [];
-  for (const c of await openConsultations(database.db)) {
-    const left = c.answerDue >= asOf ? cal.countWorkingDays(asOf, c.answerDue).count : 0;
-    const kind = reminderOf(c.answerDue, asOf, left);
-    if (!kind) continue;
-    for (const u of await activeUsersWithPermission(database.db, 'interaction:consult:handle', [c.unitId])) {
-      items.push({
-        userId: u.id,
+  return ringUnitHandlers(
+    database,
+    'interaction:consult:handle',
+    await openConsultations(database.db),
+    (c) => {
+      const left = c.answerDue >= asOf ? cal.countWorkingDays(asOf, c.answerDue).count : 0;
+      const kind = reminderOf(c.answerDue, asOf, left);
+      if (!kind) return null;
+      return {
         title:
           kind === 'overdue'
             ? `政策咨询 ${c.consultNo} 已超过答复期限（${c.answerDue}）`
@@ -27,10 +27,9 @@ export async function remindDueConsultations(database: Database, asOf: string): 
         body: kind === 'overdue' ? '请尽快答复；逾期答复将记入台账' : `还剩 ${left} 个工作日`,
         link: `/admin/interaction/consultations/${c.id}`,
         dedupeKey: `interaction.${kind}:${c.id}:${c.answerDue}`,
-      });
-    }
-  }
-  return { sent: await notify(database.db, items) };
+      };
+    },
+  );
 }
 
 /** After an office edit of the calendar: the due dates of open consultations, counted again from receipt. */

@@ -30,6 +30,10 @@ import type { Scoped } from './media.repo';
 
 const NEXT_NUMBER_KEY = 'media.bulletinNextNumber';
 
+/** The table's order: by unit, then channel name, in Chinese collation. */
+const byUnitAndName = (a: ChannelLine, b: ChannelLine) =>
+  a.unitName.localeCompare(b.unitName, 'zh') || a.name.localeCompare(b.name, 'zh');
+
 /** The latest check of each site whose as-of day falls in the period. */
 async function siteResults(db: DbOrTx, from: string, to: string): Promise<ChannelLine[]> {
   const rows = await db
@@ -46,9 +50,7 @@ async function siteResults(db: DbOrTx, from: string, to: string): Promise<Channe
     .innerJoin(mediaWebsites, eq(mediaWebsites.id, mediaSiteChecks.websiteId))
     .where(and(gte(mediaSiteChecks.asOf, from), lte(mediaSiteChecks.asOf, to)))
     .orderBy(mediaSiteChecks.websiteId, desc(mediaSiteChecks.asOf), desc(mediaSiteChecks.checkedAt));
-  return rows.sort(
-    (a, b) => a.unitName.localeCompare(b.unitName, 'zh') || a.name.localeCompare(b.name, 'zh'),
-  );
+  return rows.sort(byUnitAndName);
 }
 
 /** The latest 抽查 of each account in the period. */
@@ -67,9 +69,7 @@ async function accountResults(db: DbOrTx, from: string, to: string): Promise<Cha
     .innerJoin(mediaAccounts, eq(mediaAccounts.id, mediaSpotChecks.accountId))
     .where(and(gte(mediaSpotChecks.checkedOn, from), lte(mediaSpotChecks.checkedOn, to)))
     .orderBy(mediaSpotChecks.accountId, desc(mediaSpotChecks.checkedOn), desc(mediaSpotChecks.createdAt));
-  return rows.sort(
-    (a, b) => a.unitName.localeCompare(b.unitName, 'zh') || a.name.localeCompare(b.name, 'zh'),
-  );
+  return rows.sort(byUnitAndName);
 }
 
 const bulletinColumns = {

@@ -4,7 +4,7 @@ import { and, desc, eq, ilike, inArray, isNotNull, not, or, type SQL, sql } from
 import type { CurrentUser } from '../../../contracts/api';
 import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockAndLoad, updateById } from '../../db/lock';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
 import { nextCounter } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
@@ -31,10 +31,7 @@ export async function insertCase(tx: DbOrTx, values: NewCase): Promise<CaseRow> 
 }
 
 export async function updateCase(tx: DbOrTx, id: string, set: Partial<CaseRow>): Promise<void> {
-  await tx
-    .update(requestCases)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(requestCases.id, id));
+  await updateById(tx, requestCases, id, set);
 }
 
 /** The year's next case number; migration 0011 seeded the counters from the numbers already given. */

@@ -6,6 +6,7 @@ import type {
   ParticipationKind,
 } from '../../../../domain/disclosure/decisions';
 import type { DbOrTx } from '../../../db/client';
+import { updateById } from '../../../db/lock';
 import {
   decisionComments as c,
   decisionParticipations as pt,
@@ -57,14 +58,8 @@ export async function insertDraft(tx: DbOrTx, values: typeof t.$inferInsert): Pr
   return row!;
 }
 
-export async function updateDraft(tx: DbOrTx, id: string, set: Partial<typeof t.$inferInsert>) {
-  const [row] = await tx
-    .update(t)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(t.id, id))
-    .returning();
-  return row!;
-}
+export const updateDraft = (tx: DbOrTx, id: string, set: Partial<typeof t.$inferInsert>) =>
+  updateById(tx, t, id, set);
 
 /** Drafts still open after their last day (`today` excluded from the period once it is past). */
 export async function openPastEnd(db: DbOrTx, today: string): Promise<DraftRecord[]> {

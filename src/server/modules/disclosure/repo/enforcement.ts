@@ -6,6 +6,7 @@ import type {
   PublicationState,
 } from '../../../../domain/disclosure/enforcement';
 import type { DbOrTx } from '../../../db/client';
+import { updateById } from '../../../db/lock';
 import { enforcementDecisions as t } from '../../../db/schema/disclosure';
 
 export type EnforcementRecord = typeof t.$inferSelect;
@@ -78,14 +79,8 @@ export async function insertDecisions(
   return values.length ? tx.insert(t).values(values).returning() : [];
 }
 
-export async function updateDecision(tx: DbOrTx, id: string, set: Partial<typeof t.$inferInsert>) {
-  const [row] = await tx
-    .update(t)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(t.id, id))
-    .returning();
-  return row!;
-}
+export const updateDecision = (tx: DbOrTx, id: string, set: Partial<typeof t.$inferInsert>) =>
+  updateById(tx, t, id, set);
 
 export async function deleteDecision(tx: DbOrTx, id: string): Promise<void> {
   await tx.delete(t).where(eq(t.id, id));

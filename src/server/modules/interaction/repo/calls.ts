@@ -2,7 +2,7 @@
 import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
 import type { DbOrTx } from '../../../db/client';
-import { lockAndLoad } from '../../../db/lock';
+import { lockAndLoad, updateById } from '../../../db/lock';
 import { calls, consultations } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
@@ -28,10 +28,7 @@ export async function insertCalls(tx: DbOrTx, values: (typeof calls.$inferInsert
 }
 
 export async function updateCall(tx: DbOrTx, id: string, set: Partial<CallRow>): Promise<void> {
-  await tx
-    .update(calls)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(calls.id, id));
+  await updateById(tx, calls, id, set);
 }
 
 export const lockCall = (tx: DbOrTx, id: string) => lockAndLoad(tx, calls, id);

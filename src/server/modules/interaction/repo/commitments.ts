@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
-import { lockAndLoad } from '../../../db/lock';
+import { lockAndLoad, updateById } from '../../../db/lock';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
@@ -30,10 +30,7 @@ export async function insertCommitment(tx: DbOrTx, values: typeof commitments.$i
 }
 
 export async function updateCommitment(tx: DbOrTx, id: string, set: Partial<CommitmentRow>): Promise<void> {
-  await tx
-    .update(commitments)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(commitments.id, id));
+  await updateById(tx, commitments, id, set);
 }
 
 export const lockCommitment = (tx: DbOrTx, id: string) => lockAndLoad(tx, commitments, id);

@@ -3,7 +3,7 @@ import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
-import { lockAndLoad } from '../../../db/lock';
+import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
@@ -32,10 +32,7 @@ export async function insertConsultation(tx: DbOrTx, values: typeof consultation
 }
 
 export async function updateConsultation(tx: DbOrTx, id: string, set: Partial<ConsultRow>): Promise<void> {
-  await tx
-    .update(consultations)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(consultations.id, id));
+  await updateById(tx, consultations, id, set);
 }
 
 export const lockConsultation = (tx: DbOrTx, id: string) => lockAndLoad(tx, consultations, id);
@@ -100,8 +97,12 @@ export async function consultById(db: DbOrTx, id: string) {
   return r ?? null;
 }
 
+/** By the query code as a citizen typed it (spaces and case forgiven). */
 export async function consultByCode(db: DbOrTx, code: string) {
-  const [r] = await db.select(withUnit).from(consultations).where(eq(consultations.queryCode, code));
+  const [r] = await db
+    .select(withUnit)
+    .from(consultations)
+    .where(eq(consultations.queryCode, code.trim().toUpperCase()));
   return r ?? null;
 }
 

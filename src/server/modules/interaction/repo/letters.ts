@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
 import type { DbOrTx } from '../../../db/client';
-import { lockAndLoad } from '../../../db/lock';
+import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
@@ -63,10 +63,7 @@ export async function insertMailboxes(tx: DbOrTx, rows: (typeof mailboxes.$infer
 }
 
 export async function updateMailbox(tx: DbOrTx, id: string, set: Partial<MailboxRow>): Promise<void> {
-  await tx
-    .update(mailboxes)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(mailboxes.id, id));
+  await updateById(tx, mailboxes, id, set);
 }
 
 // ---- letters ----
@@ -81,10 +78,7 @@ export async function insertLetter(tx: DbOrTx, values: typeof letters.$inferInse
 }
 
 export async function updateLetter(tx: DbOrTx, id: string, set: Partial<LetterRow>): Promise<void> {
-  await tx
-    .update(letters)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(letters.id, id));
+  await updateById(tx, letters, id, set);
 }
 
 export const lockLetter = (tx: DbOrTx, id: string) => lockAndLoad(tx, letters, id);
@@ -136,8 +130,12 @@ export async function letterById(db: DbOrTx, id: string) {
   return r ?? null;
 }
 
+/** By the query code as the writer typed it (spaces and case forgiven). */
 export async function letterByCode(db: DbOrTx, code: string) {
-  const [r] = await db.select(withNames).from(letters).where(eq(letters.queryCode, code));
+  const [r] = await db
+    .select(withNames)
+    .from(letters)
+    .where(eq(letters.queryCode, code.trim().toUpperCase()));
   return r ?? null;
 }
 

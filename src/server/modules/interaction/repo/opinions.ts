@@ -2,7 +2,7 @@
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
 import type { DbOrTx } from '../../../db/client';
-import { lockAndLoad } from '../../../db/lock';
+import { lockAndLoad, updateById } from '../../../db/lock';
 import { opinionEvents } from '../../../db/schema/interaction';
 import { nextCounter } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
@@ -28,10 +28,7 @@ export async function insertOpinion(tx: DbOrTx, values: typeof opinionEvents.$in
 }
 
 export async function updateOpinion(tx: DbOrTx, id: string, set: Partial<OpinionRow>): Promise<void> {
-  await tx
-    .update(opinionEvents)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(opinionEvents.id, id));
+  await updateById(tx, opinionEvents, id, set);
 }
 
 export const lockOpinion = (tx: DbOrTx, id: string) => lockAndLoad(tx, opinionEvents, id);

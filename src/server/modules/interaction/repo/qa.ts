@@ -2,7 +2,7 @@
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { QaStatus } from '../../../../domain/interaction/qa-entry';
 import type { DbOrTx } from '../../../db/client';
-import { lockAndLoad } from '../../../db/lock';
+import { lockAndLoad, updateById } from '../../../db/lock';
 import { qaEntries } from '../../../db/schema/interaction';
 import { unitNameSql } from '../../org';
 
@@ -61,10 +61,7 @@ export async function insertQa(tx: DbOrTx, values: NewQa[]): Promise<QaRow[]> {
 }
 
 export async function updateQa(tx: DbOrTx, id: string, set: Partial<QaRow>): Promise<void> {
-  await tx
-    .update(qaEntries)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(qaEntries.id, id));
+  await updateById(tx, qaEntries, id, set);
 }
 
 /** The published entries, in a stable order (the matcher's row numbers index this list). */
