@@ -13,7 +13,7 @@ import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
-import { RESULT_COLORS, RESULT_LABELS, StatusTag } from '../../../components/StatusTag';
+import { RESULT_COLORS, RESULT_LABELS, statusColumn } from '../../../components/StatusTag';
 import { chinaTime } from '../../../time';
 import { useVerifyChain } from '../queries';
 import { rangeParams } from '../range';
@@ -74,14 +74,7 @@ export default function AuditLogsPage() {
         </span>
       ),
     },
-    {
-      title: '结果',
-      dataIndex: 'result',
-      width: 80,
-      render: (r: AuditRecord['result']) => (
-        <StatusTag value={r} labels={RESULT_LABELS} colors={RESULT_COLORS} />
-      ),
-    },
+    statusColumn(RESULT_LABELS, RESULT_COLORS, 80, '结果', 'result'),
     { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
     { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: string | null) => v ?? '—' },
   ];

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { auditApi, type LoginRecord } from '../../../../contracts/audit';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { chinaTime } from '../../../time';
 import { rangeParams } from '../range';
 import { describeUserAgent } from '../userAgent';
@@ -44,14 +44,7 @@ const columns: TableProps<LoginRecord>['columns'] = [
     render: (v: string) => chinaTime(v),
   },
   { title: '用户名', dataIndex: 'username', width: 140 },
-  {
-    title: '结果',
-    dataIndex: 'result',
-    width: 110,
-    render: (r: LoginResult) => (
-      <StatusTag value={r} labels={LOGIN_RESULT_LABELS} colors={LOGIN_RESULT_COLORS} />
-    ),
-  },
+  statusColumn(LOGIN_RESULT_LABELS, LOGIN_RESULT_COLORS, 110, '结果', 'result'),
   { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
   {
     title: '浏览器和系统',

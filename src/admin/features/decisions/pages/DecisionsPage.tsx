@@ -10,7 +10,7 @@ import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { DecisionDetail } from '../components/DecisionDetail';
 import { ParticipationsTab } from '../components/ParticipationsTab';
@@ -108,14 +108,7 @@ function DraftsTab() {
             ),
           },
           { title: '起草单位', dataIndex: 'unitName', width: 140 },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 130,
-            render: (s: DecisionStatus) => (
-              <StatusTag value={s} labels={DECISION_STATUS_LABELS} colors={STATUS_COLORS} />
-            ),
-          },
+          statusColumn(DECISION_STATUS_LABELS, STATUS_COLORS, 130),
           {
             title: '征求意见期限',
             key: 'period',

@@ -6,7 +6,7 @@ import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import {
   ITEM_KIND_LABELS,
   ITEM_STATUS_COLORS,
@@ -60,14 +60,7 @@ export function ItemTable({
         { title: '类型', dataIndex: 'kind', width: 130, render: (k: ItemRow['kind']) => ITEM_KIND_LABELS[k] },
         { title: '索引号', dataIndex: 'indexNo', width: 200 },
         { title: '单位', dataIndex: 'unitName', width: 140 },
-        {
-          title: '状态',
-          dataIndex: 'status',
-          width: 110,
-          render: (s: ItemRow['status']) => (
-            <StatusTag value={s} labels={ITEM_STATUS_LABELS} colors={ITEM_STATUS_COLORS} />
-          ),
-        },
+        statusColumn(ITEM_STATUS_LABELS, ITEM_STATUS_COLORS, 110),
         {
           title: '检查',
           dataIndex: 'blocking',

@@ -23,13 +23,12 @@ import {
   type CommitmentInfo,
   type ProgressBody,
 } from '../../../../contracts/hotline';
-import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import {
   hotlineApi,
@@ -236,14 +235,7 @@ export default function CommitmentsPage() {
       render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
     },
     { title: '最近进展', dataIndex: 'lastProgress', width: 110, render: (v: string | null) => v ?? '—' },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 100,
-      render: (v: CommitmentStatus) => (
-        <StatusTag value={v} labels={COMMITMENT_STATUS_LABELS} colors={COMMITMENT_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(COMMITMENT_STATUS_LABELS, COMMITMENT_STATUS_COLORS, 100),
   ];
   return (
     <PageContainer

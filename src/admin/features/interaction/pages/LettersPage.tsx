@@ -25,11 +25,11 @@ import {
   type LetterSummary,
   type MailboxInfo,
 } from '../../../../contracts/interaction';
-import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
+import type { LetterType } from '../../../../domain/interaction/letter';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { LETTER_STATUS_COLORS, optionsOf } from '../labels';
 import {
   mailboxApi,
@@ -304,14 +304,7 @@ export default function LettersPage() {
     { title: '标题', dataIndex: 'subject', ellipsis: true },
     { title: '写信人', dataIndex: 'writerName', width: 90 },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 110,
-      render: (v: LetterStatus) => (
-        <StatusTag value={v} labels={LETTER_STATUS_LABELS} colors={LETTER_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(LETTER_STATUS_LABELS, LETTER_STATUS_COLORS, 110),
     {
       title: '答复期限',
       dataIndex: 'replyDue',

@@ -10,12 +10,12 @@ import {
   type OpinionBody,
   type OpinionInfo,
 } from '../../../../contracts/hotline';
-import type { OpinionAction, OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
+import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { hotlineApi, useCreateOpinion, useOpinionAction } from '../hotline-queries';
 import { optionsOf } from '../labels';
@@ -148,14 +148,7 @@ export default function OpinionsPage() {
   const [target, setTarget] = useState<{ o: OpinionInfo; action: OpinionAction } | null>(null);
   const columns: TableProps<OpinionInfo>['columns'] = [
     { title: '编号', dataIndex: 'eventNo', width: 120 },
-    {
-      title: '等级',
-      dataIndex: 'level',
-      width: 80,
-      render: (v: OpinionLevel) => (
-        <StatusTag value={v} labels={OPINION_LEVEL_LABELS} colors={OPINION_LEVEL_COLORS} />
-      ),
-    },
+    statusColumn(OPINION_LEVEL_LABELS, OPINION_LEVEL_COLORS, 80, '等级', 'level'),
     { title: '来源', dataIndex: 'source', width: 120, ellipsis: true },
     { title: '概要', dataIndex: 'summary', ellipsis: true },
     { title: '责任单位', dataIndex: 'unitName', width: 140, ellipsis: true },
@@ -173,14 +166,7 @@ export default function OpinionsPage() {
       render: (v: string | null, r) =>
         v ? `${chinaTime(v)}${r.onTime === false ? '（超时回应）' : ''}` : '—',
     },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 100,
-      render: (v: OpinionStatus) => (
-        <StatusTag value={v} labels={OPINION_STATUS_LABELS} colors={OPINION_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(OPINION_STATUS_LABELS, OPINION_STATUS_COLORS, 100),
     {
       title: '操作',
       key: 'actions',

@@ -2,7 +2,7 @@
 import { Form, Input, Select } from 'antd';
 import type { ChannelStatus } from '../../../../domain/media/registry';
 import { CHANNEL_STATUSES } from '../../../../domain/media/registry';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { CHANNEL_STATUS_COLORS, CHANNEL_STATUS_LABELS } from '../labels';
 
 export function RegisterSearch({ label, placeholder }: { label: string; placeholder: string }) {
@@ -22,11 +22,6 @@ export function RegisterSearch({ label, placeholder }: { label: string; placehol
   );
 }
 
-export const statusColumn = {
-  title: '状态',
-  dataIndex: 'status',
-  width: 80,
-  render: (s: ChannelStatus) => (
-    <StatusTag value={s} labels={CHANNEL_STATUS_LABELS} colors={CHANNEL_STATUS_COLORS} />
-  ),
-};
+/** The registers' 状态 column. */
+export const channelStatusColumn = <T,>() =>
+  statusColumn<T, ChannelStatus>(CHANNEL_STATUS_LABELS, CHANNEL_STATUS_COLORS, 80);

@@ -29,7 +29,7 @@ import { DrawerForm } from '../../../components/DrawerForm';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
+import { statusColumn, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
 import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
@@ -149,14 +149,7 @@ export default function UsersPage() {
         )),
     },
     { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 80,
-      render: (s: User['status']) => (
-        <StatusTag value={s} labels={USER_STATUS_LABELS} colors={USER_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(USER_STATUS_LABELS, USER_STATUS_COLORS, 80),
     {
       title: '最近登录',
       dataIndex: 'lastLoginAt',

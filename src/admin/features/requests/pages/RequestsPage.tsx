@@ -21,7 +21,7 @@ import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel, labelOptions } from '../labels';
 import { CASES_PATH, useRegisterCase } from '../queries';
@@ -192,14 +192,7 @@ export default function RequestsPage() {
     },
     { title: '所需信息', dataIndex: 'description', ellipsis: true },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string | null) => v ?? '待确认' },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 120,
-      render: (v: CaseStatus) => (
-        <StatusTag value={v} labels={CASE_STATUS_LABELS} colors={CASE_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(CASE_STATUS_LABELS, CASE_STATUS_COLORS, 120),
     {
       title: '答复期限',
       dataIndex: 'replyDue',

@@ -7,7 +7,7 @@ import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
 import { STATUS_COLORS } from '../labels';
 import { usePlans } from '../queries';
@@ -115,14 +115,7 @@ export default function LedgerPage() {
               </>
             ),
           },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 90,
-            render: (s: LedgerStatus) => (
-              <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-            ),
-          },
+          statusColumn(LEDGER_STATUS_LABELS, STATUS_COLORS, 90),
           {
             title: '最近报送',
             dataIndex: 'lastReportAt',

@@ -29,7 +29,7 @@ import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, periodLabel } from '../../../../
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
 import { STATUS_COLORS } from '../labels';
@@ -93,14 +93,7 @@ function UnitRows({
           ),
         },
         { title: '完成时限', dataIndex: 'dueDate', width: 120, render: (d: string | null) => d ?? '待定' },
-        {
-          title: '状态',
-          dataIndex: 'status',
-          width: 90,
-          render: (s: LedgerStatus) => (
-            <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-          ),
-        },
+        statusColumn(LEDGER_STATUS_LABELS, STATUS_COLORS, 90),
         {
           title: '最近报送',
           dataIndex: 'lastReportAt',
@@ -285,14 +278,7 @@ export default function TaskLedgerPage() {
               </>
             ),
           },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 84,
-            render: (s: LedgerStatus) => (
-              <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-            ),
-          },
+          statusColumn(LEDGER_STATUS_LABELS, STATUS_COLORS, 84),
           {
             title: '操作',
             key: 'op',
