@@ -30,6 +30,7 @@ import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
+import { ReviewCard, TransferCard } from '../components/HandlingCards';
 import { LETTER_STATUS_COLORS, optionsOf } from '../labels';
 import {
   mailboxApi,
@@ -38,7 +39,6 @@ import {
   useMailboxes,
   usePublishLetter,
   useReviewLetter,
-  useTransferTargets,
   useUpdateMailbox,
 } from '../queries';
 
@@ -53,11 +53,8 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
   });
   const review = useReviewLetter(l.id, () => void message.success('已保存'));
   const publish = usePublishLetter(l.id, (d) => void message.success(d.published ? '已公开' : '已取消公开'));
-  const targets = useTransferTargets();
   const allowed = new Set(l.allowedActions);
   const [reply] = Form.useForm<{ reply: string; repliedOn: string }>();
-  const [transfer] = Form.useForm<{ unitId: string; reason: string }>();
-  const [returned] = Form.useForm<{ note: string }>();
   const error = (handle.error ?? review.error ?? publish.error) as Error | null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -97,59 +94,10 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
         </Card>
       )}
       {allowed.has('transfer') && can('interaction:letter:handle') && (
-        <Card title="转办" size="small">
-          <Form
-            form={transfer}
-            layout="vertical"
-            onFinish={(v) => handle.mutate({ action: 'transfer', ...v })}
-          >
-            <Form.Item name="unitId" label="转至单位" rules={[{ required: true, message: '请选择单位' }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                data-testid="letter-transfer-unit"
-                options={(targets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              />
-            </Form.Item>
-            <Form.Item name="reason" label="转办理由" rules={[{ required: true, message: '请填写转办理由' }]}>
-              <Input data-testid="letter-transfer-reason" />
-            </Form.Item>
-            <Button htmlType="submit" loading={handle.isPending} data-testid="letter-transfer-save">
-              转办
-            </Button>
-          </Form>
-        </Card>
+        <TransferCard prefix="letter" handle={handle} />
       )}
       {allowed.has('approve') && can('interaction:letter:review') && (
-        <Card title="审核答复" size="small">
-          <p data-testid="letter-draft">{l.draftReply}</p>
-          <Form
-            form={returned}
-            layout="vertical"
-            onFinish={(v) => review.mutate({ action: 'return', note: v.note })}
-          >
-            <Form.Item
-              name="note"
-              label="退回理由（退回时填写）"
-              rules={[{ required: true, message: '请填写退回理由' }]}
-            >
-              <Input />
-            </Form.Item>
-            <Space>
-              <Button
-                type="primary"
-                loading={review.isPending}
-                onClick={() => review.mutate({ action: 'approve', note: null })}
-                data-testid="letter-approve"
-              >
-                审核通过
-              </Button>
-              <Button htmlType="submit" loading={review.isPending}>
-                退回修改
-              </Button>
-            </Space>
-          </Form>
-        </Card>
+        <ReviewCard prefix="letter" draft={l.draftReply} review={review} labels={['审核通过', '退回修改']} />
       )}
       {l.publication && can('interaction:letter:publish') && (
         <Card title="选登公开" size="small">
