@@ -1,7 +1,7 @@
 // The import of a table file whose rows become records: upload → the preview's row errors (nothing is imported while
 // there are any), optional warnings, the rows → import all or nothing → done. The 问答库 and 12345 工单 imports and
 // the 新媒体 post list use it; each passes its endpoints, columns and words.
-import { Alert, Result, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Space, Table, type TableColumnsType } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { UploadWizard, WizardFooter, type WizardStep } from './UploadWizard';
 
@@ -61,6 +61,13 @@ export function RowsImport<R extends { row: number }, P extends RowsPreview<R>, 
         setPreview(r);
         setStep(1);
       }}
+      done={
+        saved && {
+          title: props.doneTitle(saved.value),
+          extra: props.doneExtra?.(restart),
+          testId: `${p}-done`,
+        }
+      }
     >
       {shown === 1 && preview ? (
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid={`${p}-preview`}>
@@ -99,14 +106,6 @@ export function RowsImport<R extends { row: number }, P extends RowsPreview<R>, 
             submitLabel={props.submitLabel ?? '导入'}
           />
         </Space>
-      ) : null}
-      {saved ? (
-        <Result
-          status="success"
-          title={props.doneTitle(saved.value)}
-          extra={props.doneExtra?.(restart)}
-          data-testid={`${p}-done`}
-        />
       ) : null}
     </UploadWizard>
   );
