@@ -11,6 +11,7 @@ import {
 import type { CallArgs } from '../../../../contracts/http';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { RESULT_COLORS, RESULT_LABELS, statusColumn } from '../../../components/StatusTag';
@@ -132,12 +133,20 @@ export default function AuditLogsPage() {
                 data-testid="audit-action-filter"
               />
             </Form.Item>
-            <Form.Item name="objectType" label="对象类型">
-              <Select allowClear placeholder="全部" style={{ width: 130 }} options={OBJECT_OPTIONS} />
-            </Form.Item>
-            <Form.Item name="result" label="结果">
-              <Select options={RESULT_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
-            </Form.Item>
+            <FilterSelect
+              name="objectType"
+              label="对象类型"
+              options={OBJECT_OPTIONS}
+              width={130}
+              placeholder="全部"
+            />
+            <FilterSelect
+              name="result"
+              label="结果"
+              options={RESULT_OPTIONS}
+              width={100}
+              placeholder="全部"
+            />
           </>
         }
         toolbar={

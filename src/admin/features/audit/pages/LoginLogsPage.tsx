@@ -1,6 +1,7 @@
-import { DatePicker, Form, Input, Select, type TableProps } from 'antd';
+import { DatePicker, Form, Input, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { auditApi, type LoginRecord } from '../../../../contracts/audit';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -70,17 +71,16 @@ export default function LoginLogsPage() {
             <Form.Item name="username" label="用户名">
               <Input allowClear style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name="result" label="结果">
-              <Select
-                allowClear
-                placeholder="全部"
-                style={{ width: 130 }}
-                options={(Object.keys(LOGIN_RESULT_LABELS) as LoginResult[]).map((r) => ({
-                  value: r,
-                  label: LOGIN_RESULT_LABELS[r],
-                }))}
-              />
-            </Form.Item>
+            <FilterSelect
+              name="result"
+              label="结果"
+              options={(Object.keys(LOGIN_RESULT_LABELS) as LoginResult[]).map((r) => ({
+                value: r,
+                label: LOGIN_RESULT_LABELS[r],
+              }))}
+              width={130}
+              placeholder="全部"
+            />
           </>
         }
       />

@@ -1,9 +1,10 @@
-import { Form, Input, Select, Tag } from 'antd';
+import { Form, Input, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
@@ -36,15 +37,7 @@ export function ItemTable({
           <Form.Item name="q" label="标题或索引号">
             <Input allowClear style={{ width: 200 }} />
           </Form.Item>
-          {!inbox && (
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                options={Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-            </Form.Item>
-          )}
+          {!inbox && <FilterSelect name="status" label="状态" labels={ITEM_STATUS_LABELS} width={140} />}
         </>
       }
       columns={[

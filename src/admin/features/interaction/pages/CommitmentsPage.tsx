@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   List,
-  Select,
   Space,
   type TableProps,
   Tag,
@@ -26,6 +25,7 @@ import {
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -38,7 +38,6 @@ import {
   useCreateCommitment,
   useUploadEvidence,
 } from '../hotline-queries';
-import { optionsOf } from '../labels';
 import { COMMITMENT_STATUS_COLORS } from '../labels-hotline';
 
 function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -265,12 +264,8 @@ export default function CommitmentsPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、内容或场合" style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 110 }} options={optionsOf(COMMITMENT_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="逾期">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={COMMITMENT_STATUS_LABELS} width={110} />
+            <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
           </>
         }
       />

@@ -9,7 +9,6 @@ import {
   Drawer,
   Form,
   Input,
-  Select,
   Space,
   Switch,
   Table,
@@ -27,11 +26,12 @@ import {
 } from '../../../../contracts/interaction';
 import type { LetterType } from '../../../../domain/interaction/letter';
 import { usePermission } from '../../../auth';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
-import { LETTER_STATUS_COLORS, optionsOf } from '../labels';
+import { LETTER_STATUS_COLORS } from '../labels';
 import {
   mailboxApi,
   useHandleLetter,
@@ -285,25 +285,15 @@ export default function LettersPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、标题或内容" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 130 }} options={optionsOf(LETTER_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="type" label="类型">
-              <Select allowClear style={{ width: 100 }} options={optionsOf(LETTER_TYPE_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="逾期">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
-            </Form.Item>
-            <Form.Item name="published" label="公开">
-              <Select
-                allowClear
-                style={{ width: 100 }}
-                options={[
-                  { value: 'true', label: '已公开' },
-                  { value: 'false', label: '未公开' },
-                ]}
-              />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={LETTER_STATUS_LABELS} width={130} />
+            <FilterSelect name="type" label="类型" labels={LETTER_TYPE_LABELS} width={100} />
+            <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
+            <FilterSelect
+              name="published"
+              label="公开"
+              labels={{ true: '已公开', false: '未公开' }}
+              width={100}
+            />
           </>
         }
       />

@@ -13,12 +13,12 @@ import {
 import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { hotlineApi, useCreateOpinion, useOpinionAction } from '../hotline-queries';
-import { optionsOf } from '../labels';
 import {
   chinaNow,
   chinaTime,
@@ -209,15 +209,9 @@ export default function OpinionsPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、来源或概要" style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item name="level" label="等级">
-              <Select allowClear style={{ width: 100 }} options={optionsOf(OPINION_LEVEL_LABELS)} />
-            </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 120 }} options={optionsOf(OPINION_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="超时">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已超时' }]} />
-            </Form.Item>
+            <FilterSelect name="level" label="等级" labels={OPINION_LEVEL_LABELS} width={100} />
+            <FilterSelect name="status" label="状态" labels={OPINION_STATUS_LABELS} width={120} />
+            <FilterSelect name="overdue" label="超时" labels={{ true: '已超时' }} width={100} />
           </>
         }
       />

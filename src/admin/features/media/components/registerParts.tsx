@@ -1,7 +1,7 @@
 // Parts shared by the two registers (websites, 政务新媒体): the search fields and the status column.
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import type { ChannelStatus } from '../../../../domain/media/registry';
-import { CHANNEL_STATUSES } from '../../../../domain/media/registry';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { statusColumn } from '../../../components/StatusTag';
 import { CHANNEL_STATUS_COLORS, CHANNEL_STATUS_LABELS } from '../labels';
 
@@ -11,13 +11,7 @@ export function RegisterSearch({ label, placeholder }: { label: string; placehol
       <Form.Item name="q" label={label}>
         <Input allowClear placeholder={placeholder} />
       </Form.Item>
-      <Form.Item name="status" label="状态">
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          options={CHANNEL_STATUSES.map((s) => ({ value: s, label: CHANNEL_STATUS_LABELS[s] }))}
-        />
-      </Form.Item>
+      <FilterSelect name="status" label="状态" labels={CHANNEL_STATUS_LABELS} width={120} />
     </>
   );
 }

@@ -26,6 +26,7 @@ import {
 import { useMe, usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -204,12 +205,20 @@ export default function UsersPage() {
                 <Form.Item name="keyword" label="用户名/姓名">
                   <Input allowClear data-testid="search-keyword" />
                 </Form.Item>
-                <Form.Item name="role" label="角色">
-                  <Select options={ROLE_OPTIONS} allowClear placeholder="全部" style={{ width: 130 }} />
-                </Form.Item>
-                <Form.Item name="status" label="状态">
-                  <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
-                </Form.Item>
+                <FilterSelect
+                  name="role"
+                  label="角色"
+                  options={ROLE_OPTIONS}
+                  width={130}
+                  placeholder="全部"
+                />
+                <FilterSelect
+                  name="status"
+                  label="状态"
+                  options={STATUS_OPTIONS}
+                  width={100}
+                  placeholder="全部"
+                />
               </>
             }
             toolbar={

@@ -19,11 +19,12 @@ import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../d
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
-import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel, labelOptions } from '../labels';
+import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 import { CASES_PATH, useRegisterCase } from '../queries';
 
 const STATUS_OPTIONS = [
@@ -122,7 +123,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         <UnitTreeSelect data-testid="register-unit" />
       </Form.Item>
       <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
-        <Select options={labelOptions(SUBMISSION_CHANNEL_LABELS)} data-testid="register-channel" />
+        <Select options={optionsOf(SUBMISSION_CHANNEL_LABELS)} data-testid="register-channel" />
       </Form.Item>
       {CHANNEL_DATES[channel].map(([name, label]) => (
         <Form.Item
@@ -135,7 +136,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         </Form.Item>
       ))}
       <Form.Item name="kind" label="申请人类型">
-        <Select options={labelOptions(APPLICANT_KIND_LABELS)} />
+        <Select options={optionsOf(APPLICANT_KIND_LABELS)} />
       </Form.Item>
       <Form.Item name="name" label="申请人姓名或者名称" rules={[{ required: true, message: '请填写' }]}>
         <Input data-testid="register-name" />
@@ -163,10 +164,10 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         <Input.TextArea rows={3} data-testid="register-description" />
       </Form.Item>
       <Form.Item name="deliveryForm" label="获取信息的形式">
-        <Select allowClear options={labelOptions(DELIVERY_FORM_LABELS)} />
+        <Select allowClear options={optionsOf(DELIVERY_FORM_LABELS)} />
       </Form.Item>
       <Form.Item name="deliveryChannel" label="获取信息的途径">
-        <Select allowClear options={labelOptions(DELIVERY_CHANNEL_LABELS)} />
+        <Select allowClear options={optionsOf(DELIVERY_CHANNEL_LABELS)} />
       </Form.Item>
     </DrawerForm>
   );
@@ -248,9 +249,13 @@ export default function RequestsPage() {
                 data-testid="search-keyword"
               />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 180 }} />
-            </Form.Item>
+            <FilterSelect
+              name="status"
+              label="状态"
+              options={STATUS_OPTIONS}
+              width={180}
+              placeholder="全部"
+            />
             <Form.Item name="unitId" label="单位">
               <UnitTreeSelect style={{ width: 200 }} />
             </Form.Item>
