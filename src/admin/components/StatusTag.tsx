@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { type TableColumnType, Tag } from 'antd';
 
 /** A coloured tag from a code, its label dictionary and its colour dictionary. */
 export function StatusTag<C extends string>({
@@ -15,6 +15,22 @@ export function StatusTag<C extends string>({
       {labels[value] ?? value}
     </Tag>
   );
+}
+
+/** A table column that shows its code as a StatusTag (the usual 状态 column). */
+export function statusColumn<T, C extends string = string>(
+  labels: Record<C, string>,
+  colors: Partial<Record<C, string>>,
+  width?: number,
+  title = '状态',
+  dataIndex = 'status',
+): TableColumnType<T> {
+  return {
+    title,
+    dataIndex,
+    width,
+    render: (v: C) => <StatusTag value={v} labels={labels} colors={colors} />,
+  };
 }
 
 export const USER_STATUS_LABELS = { active: '正常', disabled: '停用' } as const;

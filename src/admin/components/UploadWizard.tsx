@@ -3,7 +3,7 @@
 // check step (what is left to confirm, 重新上传, 提交) is shared too.
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Flex, Progress, Space, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Progress, Result, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../api';
 
@@ -21,6 +21,7 @@ export function UploadWizard<P>({
   upload,
   onParsed,
   children,
+  done,
 }: {
   /** The three steps' titles: upload, check, done. */
   titles: [string, string, string];
@@ -38,8 +39,10 @@ export function UploadWizard<P>({
   upload: (file: File, onProgress: (percent: number) => void) => Promise<P>;
   /** The preview arrived: the page keeps it and moves to the check step. */
   onParsed: (preview: P) => void;
-  /** The check step and the result (rendered from step 1 on). */
+  /** The check step (rendered from step 1 on). */
   children?: ReactNode;
+  /** The success message of step 2, once the import is stored. */
+  done?: { title: string; subTitle?: string; extra?: ReactNode; testId: string } | null;
 }) {
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -97,6 +100,15 @@ export function UploadWizard<P>({
       ) : (
         children
       )}
+      {step === 2 && done ? (
+        <Result
+          status="success"
+          title={done.title}
+          subTitle={done.subTitle}
+          extra={done.extra}
+          data-testid={done.testId}
+        />
+      ) : null}
     </>
   );
 }

@@ -21,6 +21,3 @@ export const QA_STATUS_COLORS: Record<QaStatus, string> = {
   rejected: 'red',
   retired: 'default',
 };
-
-export const optionsOf = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));

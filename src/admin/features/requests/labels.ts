@@ -34,10 +34,6 @@ export const DUE_COLORS: Record<DueLevel, string> = {
   none: 'default',
 };
 
-/** Select options from a label dictionary. */
-export const labelOptions = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
 export const REMEDY_RESULTS = {
   upheld: '维持',
   corrected: '纠正',

@@ -11,9 +11,10 @@ import {
 import type { CallArgs } from '../../../../contracts/http';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
-import { RESULT_COLORS, RESULT_LABELS, StatusTag } from '../../../components/StatusTag';
+import { RESULT_COLORS, RESULT_LABELS, statusColumn } from '../../../components/StatusTag';
 import { chinaTime } from '../../../time';
 import { useVerifyChain } from '../queries';
 import { rangeParams } from '../range';
@@ -74,14 +75,7 @@ export default function AuditLogsPage() {
         </span>
       ),
     },
-    {
-      title: '结果',
-      dataIndex: 'result',
-      width: 80,
-      render: (r: AuditRecord['result']) => (
-        <StatusTag value={r} labels={RESULT_LABELS} colors={RESULT_COLORS} />
-      ),
-    },
+    statusColumn(RESULT_LABELS, RESULT_COLORS, 80, '结果', 'result'),
     { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
     { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: string | null) => v ?? '—' },
   ];
@@ -139,12 +133,20 @@ export default function AuditLogsPage() {
                 data-testid="audit-action-filter"
               />
             </Form.Item>
-            <Form.Item name="objectType" label="对象类型">
-              <Select allowClear placeholder="全部" style={{ width: 130 }} options={OBJECT_OPTIONS} />
-            </Form.Item>
-            <Form.Item name="result" label="结果">
-              <Select options={RESULT_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
-            </Form.Item>
+            <FilterSelect
+              name="objectType"
+              label="对象类型"
+              options={OBJECT_OPTIONS}
+              width={130}
+              placeholder="全部"
+            />
+            <FilterSelect
+              name="result"
+              label="结果"
+              options={RESULT_OPTIONS}
+              width={100}
+              placeholder="全部"
+            />
           </>
         }
         toolbar={

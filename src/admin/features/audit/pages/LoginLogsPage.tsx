@@ -1,9 +1,10 @@
-import { DatePicker, Form, Input, Select, type TableProps } from 'antd';
+import { DatePicker, Form, Input, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { auditApi, type LoginRecord } from '../../../../contracts/audit';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { chinaTime } from '../../../time';
 import { rangeParams } from '../range';
 import { describeUserAgent } from '../userAgent';
@@ -44,14 +45,7 @@ const columns: TableProps<LoginRecord>['columns'] = [
     render: (v: string) => chinaTime(v),
   },
   { title: '用户名', dataIndex: 'username', width: 140 },
-  {
-    title: '结果',
-    dataIndex: 'result',
-    width: 110,
-    render: (r: LoginResult) => (
-      <StatusTag value={r} labels={LOGIN_RESULT_LABELS} colors={LOGIN_RESULT_COLORS} />
-    ),
-  },
+  statusColumn(LOGIN_RESULT_LABELS, LOGIN_RESULT_COLORS, 110, '结果', 'result'),
   { title: 'IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
   {
     title: '浏览器和系统',
@@ -77,17 +71,16 @@ export default function LoginLogsPage() {
             <Form.Item name="username" label="用户名">
               <Input allowClear style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name="result" label="结果">
-              <Select
-                allowClear
-                placeholder="全部"
-                style={{ width: 130 }}
-                options={(Object.keys(LOGIN_RESULT_LABELS) as LoginResult[]).map((r) => ({
-                  value: r,
-                  label: LOGIN_RESULT_LABELS[r],
-                }))}
-              />
-            </Form.Item>
+            <FilterSelect
+              name="result"
+              label="结果"
+              options={(Object.keys(LOGIN_RESULT_LABELS) as LoginResult[]).map((r) => ({
+                value: r,
+                label: LOGIN_RESULT_LABELS[r],
+              }))}
+              width={130}
+              placeholder="全部"
+            />
           </>
         }
       />

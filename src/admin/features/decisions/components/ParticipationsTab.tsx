@@ -6,11 +6,12 @@ import { decisionsApi, type ParticipationRow } from '../../../../contracts/decis
 import { PARTICIPATION_KIND_LABELS, type ParticipationKind } from '../../../../domain/disclosure/decisions';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { SearchTable } from '../../../components/SearchTable';
 import { UnitTreeSelect } from '../../../components/units';
 import { useCreateParticipation } from '../queries';
 
-const KIND_OPTIONS = Object.entries(PARTICIPATION_KIND_LABELS).map(([value, label]) => ({ value, label }));
+const KIND_OPTIONS = optionsOf(PARTICIPATION_KIND_LABELS);
 
 interface Values {
   unitId: string;
@@ -36,11 +37,7 @@ export function ParticipationsTab() {
         endpoint={decisionsApi.participations}
         testId="participations-table"
         rowKey="id"
-        searchItems={
-          <Form.Item name="kind" label="类型">
-            <Select allowClear style={{ width: 140 }} options={KIND_OPTIONS} />
-          </Form.Item>
-        }
+        searchItems={<FilterSelect name="kind" label="类型" options={KIND_OPTIONS} width={140} />}
         toolbar={
           can('disclosure:decision:edit') ? (
             <Button type="primary" onClick={() => setOpen(true)}>

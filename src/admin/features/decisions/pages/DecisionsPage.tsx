@@ -1,16 +1,17 @@
 // 重大行政决策预公开: drafts with their comment period and 意见采纳情况 due date (SearchTable), the draft form
 // (DrawerForm), a draft's comments, adoption report and final decision (DecisionDetail), and the 列席 / 政府开放日
 // records (ParticipationsTab).
-import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type DecisionInputBody, type DecisionRow, decisionsApi } from '../../../../contracts/decisions';
 import { DECISION_STATUS_LABELS, type DecisionStatus } from '../../../../domain/disclosure/decisions';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { DecisionDetail } from '../components/DecisionDetail';
 import { ParticipationsTab } from '../components/ParticipationsTab';
@@ -70,13 +71,7 @@ function DraftsTab() {
             <Form.Item name="q" label="关键词">
               <Input allowClear style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                options={Object.entries(DECISION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={DECISION_STATUS_LABELS} width={140} />
           </>
         }
         toolbar={
@@ -108,14 +103,7 @@ function DraftsTab() {
             ),
           },
           { title: '起草单位', dataIndex: 'unitName', width: 140 },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 130,
-            render: (s: DecisionStatus) => (
-              <StatusTag value={s} labels={DECISION_STATUS_LABELS} colors={STATUS_COLORS} />
-            ),
-          },
+          statusColumn(DECISION_STATUS_LABELS, STATUS_COLORS, 130),
           {
             title: '征求意见期限',
             key: 'period',

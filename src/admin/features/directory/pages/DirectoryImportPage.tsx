@@ -1,5 +1,5 @@
 // 导入标准目录: upload (.xlsx/.docx) → check rows, units, 时限 and what changed → commit all or nothing.
-import { Alert, Button, Descriptions, Input, Result, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DirectoryPreview } from '../../../../contracts/directory';
@@ -90,6 +90,20 @@ export default function DirectoryImportPage() {
           setTitle(current?.title ?? '');
           setStep(1);
         }}
+        done={
+          done && {
+            title: `已保存为第 ${done.version} 版：${done.rowCount} 项事项，绑定单位栏目 ${done.bindingCount} 处`,
+            testId: 'directory-import-success',
+            extra: [
+              <Button key="c" type="primary" onClick={() => navigate('/disclosure/directory/coverage')}>
+                查看覆盖检查
+              </Button>,
+              <Button key="a" onClick={() => setStep(0)}>
+                再导入一份
+              </Button>,
+            ],
+          }
+        }
       >
         {step === 1 && preview ? (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="directory-preview">
@@ -146,21 +160,6 @@ export default function DirectoryImportPage() {
               submitLabel="保存为新版本"
             />
           </Space>
-        ) : null}
-        {step === 2 && done ? (
-          <Result
-            status="success"
-            title={`已保存为第 ${done.version} 版：${done.rowCount} 项事项，绑定单位栏目 ${done.bindingCount} 处`}
-            data-testid="directory-import-success"
-            extra={[
-              <Button key="c" type="primary" onClick={() => navigate('/disclosure/directory/coverage')}>
-                查看覆盖检查
-              </Button>,
-              <Button key="a" onClick={() => setStep(0)}>
-                再导入一份
-              </Button>,
-            ]}
-          />
         ) : null}
       </UploadWizard>
     </PageContainer>

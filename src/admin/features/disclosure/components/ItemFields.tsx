@@ -1,6 +1,7 @@
 // The fields of the item form: metadata, normative-document validity and links, the policy an interpretation
 // explains, 三同步, summary and the rich-text body.
 import { Checkbox, Col, Form, type FormInstance, Input, Row, Select, TreeSelect } from 'antd';
+import { optionsOf } from '../../../components/FilterSelect';
 import { RichTextField } from '../../../components/RichTextField';
 import { UnitTreeSelect } from '../../../components/units';
 import { dateRule, type FormValues } from '../itemForm';
@@ -47,10 +48,7 @@ export function ItemFields({
   return (
     <>
       <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-        <Select
-          disabled={!isNew}
-          options={Object.entries(ITEM_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-        />
+        <Select disabled={!isNew} options={optionsOf(ITEM_KIND_LABELS)} />
       </Form.Item>
       {isNew && pickUnit && (
         <Form.Item name="unitId" label="发布单位" extra="信息归入该单位的公开目录，由该单位的审核人审核">
@@ -111,7 +109,7 @@ export function ItemFields({
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item name="validity" label="有效性">
-              <Select options={Object.entries(VALIDITY_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Select options={optionsOf(VALIDITY_LABELS)} />
             </Form.Item>
           </Col>
           {NORMATIVE_DATES.map(([name, label]) => (

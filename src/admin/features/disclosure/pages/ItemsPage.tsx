@@ -1,12 +1,13 @@
-import { Form, Input, Select, Tag } from 'antd';
+import { Form, Input, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import {
   ITEM_KIND_LABELS,
   ITEM_STATUS_COLORS,
@@ -36,15 +37,7 @@ export function ItemTable({
           <Form.Item name="q" label="标题或索引号">
             <Input allowClear style={{ width: 200 }} />
           </Form.Item>
-          {!inbox && (
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 140 }}
-                options={Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-            </Form.Item>
-          )}
+          {!inbox && <FilterSelect name="status" label="状态" labels={ITEM_STATUS_LABELS} width={140} />}
         </>
       }
       columns={[
@@ -60,14 +53,7 @@ export function ItemTable({
         { title: '类型', dataIndex: 'kind', width: 130, render: (k: ItemRow['kind']) => ITEM_KIND_LABELS[k] },
         { title: '索引号', dataIndex: 'indexNo', width: 200 },
         { title: '单位', dataIndex: 'unitName', width: 140 },
-        {
-          title: '状态',
-          dataIndex: 'status',
-          width: 110,
-          render: (s: ItemRow['status']) => (
-            <StatusTag value={s} labels={ITEM_STATUS_LABELS} colors={ITEM_STATUS_COLORS} />
-          ),
-        },
+        statusColumn(ITEM_STATUS_LABELS, ITEM_STATUS_COLORS, 110),
         {
           title: '检查',
           dataIndex: 'blocking',

@@ -36,6 +36,7 @@ import {
 import { downloadFrom, uploadTo } from '../../../api';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -56,8 +57,6 @@ const STATE_COLORS: Record<PublicationState, string> = {
   on_time: 'green',
   late: 'orange',
 };
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 type FormValues = Omit<EnforcementInputBody, 'decisionDate'> & { decisionDate: Dayjs };
 
@@ -116,12 +115,8 @@ export default function EnforcementPage() {
             <Form.Item name="q" label="关键词">
               <Input allowClear placeholder="文书号、当事人、结论" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="kind" label="执法类别">
-              <Select allowClear style={{ width: 130 }} options={options(ENFORCEMENT_KIND_LABELS)} />
-            </Form.Item>
-            <Form.Item name="state" label="公示状态">
-              <Select allowClear style={{ width: 130 }} options={options(PUBLICATION_STATE_LABELS)} />
-            </Form.Item>
+            <FilterSelect name="kind" label="执法类别" labels={ENFORCEMENT_KIND_LABELS} width={130} />
+            <FilterSelect name="state" label="公示状态" labels={PUBLICATION_STATE_LABELS} width={130} />
             {me.dataScope === 'all' ? (
               <Form.Item name="unitId" label="执法机关">
                 <UnitTreeSelect allowClear style={{ width: 200 }} />
@@ -256,7 +251,7 @@ export default function EnforcementPage() {
           <UnitTreeSelect />
         </Form.Item>
         <Form.Item name="kind" label="执法类别" rules={[{ required: true }]}>
-          <Select options={options(ENFORCEMENT_KIND_LABELS)} />
+          <Select options={optionsOf(ENFORCEMENT_KIND_LABELS)} />
         </Form.Item>
         <Form.Item
           name="docNumber"
@@ -266,7 +261,7 @@ export default function EnforcementPage() {
           <Input placeholder="如 潼市监处罚〔2026〕12号" />
         </Form.Item>
         <Form.Item name="partyType" label="当事人类型" rules={[{ required: true }]}>
-          <Select options={options(PARTY_TYPE_LABELS)} />
+          <Select options={optionsOf(PARTY_TYPE_LABELS)} />
         </Form.Item>
         <Form.Item name="partyName" label="当事人" rules={[{ required: true, message: '请填写当事人' }]}>
           <Input />

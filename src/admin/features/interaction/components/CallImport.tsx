@@ -1,19 +1,11 @@
-// 导入 12345 工单: upload (.xlsx) → the preview's problems (duplicate 工单编号, unknown units, unreadable times) →
-// import every row or nothing.
-import { useState } from 'react';
-import type { CallImportPreview } from '../../../../contracts/hotline';
 import { uploadTo } from '../../../api';
 import { RowsImport } from '../../../components/RowsImport';
 import { hotlineApi, useImportCalls } from '../hotline-queries';
 
 export function CallImport({ onDone }: { onDone: () => void }) {
-  const [created, setCreated] = useState<number | null>(null);
-  const save = useImportCalls((r) => {
-    setCreated(r.created);
-    onDone();
-  });
+  const save = useImportCalls(onDone);
   return (
-    <RowsImport<CallImportPreview['rows'][number], CallImportPreview>
+    <RowsImport
       testPrefix="call-import"
       accept=".xlsx"
       text="点击或拖拽 12345 工单导出文件到此处"
@@ -34,8 +26,7 @@ export function CallImport({ onDone }: { onDone: () => void }) {
         { title: '已办结', dataIndex: 'answered', width: 80, render: (v: boolean) => (v ? '是' : '否') },
       ]}
       resolvedText={(p) => `共 ${p.total} 条工单，可以导入`}
-      done={created !== null}
-      doneTitle={`已导入 ${created ?? 0} 条 12345 工单`}
+      doneTitle={(r) => `已导入 ${r.created} 条 12345 工单`}
     />
   );
 }

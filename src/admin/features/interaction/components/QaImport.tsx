@@ -1,20 +1,14 @@
 // 导入问答库: upload (.xlsx/.csv) → the preview's problems and near-duplicates → import all rows (awaiting review)
 // or nothing.
 import { Alert } from 'antd';
-import { useState } from 'react';
-import type { QaImportPreview } from '../../../../contracts/interaction';
 import { uploadTo } from '../../../api';
 import { RowsImport } from '../../../components/RowsImport';
 import { interactionApi, useImportQa } from '../queries';
 
 export function QaImport({ onDone }: { onDone: () => void }) {
-  const [created, setCreated] = useState<number | null>(null);
-  const save = useImportQa((r) => {
-    setCreated(r.created);
-    onDone();
-  });
+  const save = useImportQa(onDone);
   return (
-    <RowsImport<QaImportPreview['rows'][number], QaImportPreview>
+    <RowsImport
       testPrefix="qa-import"
       accept=".xlsx,.csv"
       text="点击或拖拽问答库文件到此处"
@@ -47,8 +41,7 @@ export function QaImport({ onDone }: { onDone: () => void }) {
       ]}
       resolvedText={(p) => `共 ${p.total} 条，可以导入`}
       submitLabel="导入（待审核）"
-      done={created !== null}
-      doneTitle={`已导入 ${created ?? 0} 条问答，审核通过后公开`}
+      doneTitle={(r) => `已导入 ${r.created} 条问答，审核通过后公开`}
     />
   );
 }

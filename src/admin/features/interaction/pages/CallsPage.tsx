@@ -14,13 +14,13 @@ import type { CallChannel, CallStatus } from '../../../../domain/interaction/hot
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CallImport } from '../components/CallImport';
 import { hotlineApi, useCreateCall, useHandOver } from '../hotline-queries';
-import { optionsOf } from '../labels';
 import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime, TIME_PATTERN } from '../labels-hotline';
 
 type Filters = Record<string, string | number | boolean | null | undefined>;
@@ -187,12 +187,8 @@ export default function CallsPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、工单编号或内容" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="channel" label="渠道">
-              <Select allowClear style={{ width: 120 }} options={optionsOf(CALL_CHANNEL_LABELS)} />
-            </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 140 }} options={optionsOf(CALL_STATUS_LABELS)} />
-            </Form.Item>
+            <FilterSelect name="channel" label="渠道" labels={CALL_CHANNEL_LABELS} width={120} />
+            <FilterSelect name="status" label="状态" labels={CALL_STATUS_LABELS} width={140} />
             <Form.Item name="month" label="月份">
               <Input allowClear placeholder="YYYY-MM" style={{ width: 110 }} />
             </Form.Item>

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   List,
-  Select,
   Space,
   type TableProps,
   Tag,
@@ -23,13 +22,13 @@ import {
   type CommitmentInfo,
   type ProgressBody,
 } from '../../../../contracts/hotline';
-import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import {
   hotlineApi,
@@ -39,7 +38,6 @@ import {
   useCreateCommitment,
   useUploadEvidence,
 } from '../hotline-queries';
-import { optionsOf } from '../labels';
 import { COMMITMENT_STATUS_COLORS } from '../labels-hotline';
 
 function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -236,14 +234,7 @@ export default function CommitmentsPage() {
       render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
     },
     { title: '最近进展', dataIndex: 'lastProgress', width: 110, render: (v: string | null) => v ?? '—' },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 100,
-      render: (v: CommitmentStatus) => (
-        <StatusTag value={v} labels={COMMITMENT_STATUS_LABELS} colors={COMMITMENT_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(COMMITMENT_STATUS_LABELS, COMMITMENT_STATUS_COLORS, 100),
   ];
   return (
     <PageContainer
@@ -273,12 +264,8 @@ export default function CommitmentsPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、内容或场合" style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 110 }} options={optionsOf(COMMITMENT_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="逾期">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={COMMITMENT_STATUS_LABELS} width={110} />
+            <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
           </>
         }
       />

@@ -1,21 +1,7 @@
 // Handling one consultation: its facts and history, the base's similar answered questions (the matcher), and the
 // actions its state allows — transfer, answer (late answers are accepted and marked; to review first when the unit
 // requires it), the reviewer's 通过 / 退回, close, add to the base.
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, List, Row, Space, Tag, Timeline } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import {
   CONSULT_CHANNEL_LABELS,
@@ -26,8 +12,9 @@ import {
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
+import { ReviewCard, TransferCard } from '../components/HandlingCards';
 import { CONSULT_STATUS_COLORS } from '../labels';
-import { useConsultAction, useConsultation, useReviewConsultation, useTransferTargets } from '../queries';
+import { useConsultAction, useConsultation, useReviewConsultation } from '../queries';
 
 const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -37,38 +24,7 @@ function Review({ c }: { c: ConsultDetail }) {
   const review = useReviewConsultation(c.id, (d) =>
     message.success(d.status === 'answered' ? '答复已审核通过并发出' : '已退回修改'),
   );
-  const [returned] = Form.useForm<{ note: string }>();
-  return (
-    <Card title="审核答复" size="small" data-testid="consult-review">
-      <p data-testid="consult-draft">{c.answer}</p>
-      <Form
-        form={returned}
-        layout="vertical"
-        onFinish={(v) => review.mutate({ action: 'return', note: v.note })}
-      >
-        <Form.Item
-          name="note"
-          label="退回理由（退回时填写）"
-          rules={[{ required: true, message: '请填写退回理由' }]}
-        >
-          <Input />
-        </Form.Item>
-        <Space>
-          <Button
-            type="primary"
-            loading={review.isPending}
-            onClick={() => review.mutate({ action: 'approve', note: null })}
-            data-testid="consult-approve"
-          >
-            通过
-          </Button>
-          <Button htmlType="submit" loading={review.isPending} data-testid="consult-return">
-            退回
-          </Button>
-        </Space>
-      </Form>
-    </Card>
-  );
+  return <ReviewCard prefix="consult" draft={c.answer} review={review} labels={['通过', '退回']} />;
 }
 
 function Actions({ c }: { c: ConsultDetail }) {
@@ -79,9 +35,7 @@ function Actions({ c }: { c: ConsultDetail }) {
     // A handler of one unit no longer holds a consultation transferred away.
     if (d.unitId !== c.unitId && d.allowedActions.length === 0) void navigate('/interaction/consultations');
   });
-  const targets = useTransferTargets();
   const [answer] = Form.useForm<{ answer: string; answeredOn: string }>();
-  const [transfer] = Form.useForm<{ unitId: string; reason: string }>();
   const [base] = Form.useForm<{ question: string; answer: string; topic?: string }>();
   const allowed = new Set(c.allowedActions);
   return (
@@ -106,25 +60,7 @@ function Actions({ c }: { c: ConsultDetail }) {
           </Form>
         </Card>
       )}
-      {allowed.has('transfer') && (
-        <Card title="转办" size="small">
-          <Form form={transfer} layout="vertical" onFinish={(v) => act.mutate({ action: 'transfer', ...v })}>
-            <Form.Item name="unitId" label="转至单位" rules={[{ required: true, message: '请选择单位' }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={(targets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              />
-            </Form.Item>
-            <Form.Item name="reason" label="转办理由" rules={[{ required: true, message: '请填写转办理由' }]}>
-              <Input />
-            </Form.Item>
-            <Button htmlType="submit" loading={act.isPending}>
-              转办
-            </Button>
-          </Form>
-        </Card>
-      )}
+      {allowed.has('transfer') && <TransferCard prefix="consult" handle={act} />}
       {allowed.has('add_to_base') && (
         <Card title="加入问答库（审核后公开）" size="small">
           <Form

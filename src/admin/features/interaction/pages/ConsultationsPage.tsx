@@ -20,11 +20,12 @@ import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
-import { CONSULT_STATUS_COLORS, optionsOf } from '../labels';
+import { CONSULT_STATUS_COLORS } from '../labels';
 import { interactionApi, useRegisterConsultation } from '../queries';
 
 type Filters = Record<string, string | number | boolean | null | undefined>;
@@ -176,15 +177,9 @@ export default function ConsultationsPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、工单号或问题" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 120 }} options={optionsOf(CONSULT_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="channel" label="渠道">
-              <Select allowClear style={{ width: 130 }} options={optionsOf(CONSULT_CHANNEL_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="逾期">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={CONSULT_STATUS_LABELS} width={120} />
+            <FilterSelect name="channel" label="渠道" labels={CONSULT_CHANNEL_LABELS} width={130} />
+            <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
             <Form.Item name="month" label="月份">
               <Input allowClear placeholder="YYYY-MM" style={{ width: 110 }} />
             </Form.Item>

@@ -9,7 +9,6 @@ import {
   Drawer,
   Form,
   Input,
-  Select,
   Space,
   Switch,
   Table,
@@ -25,12 +24,14 @@ import {
   type LetterSummary,
   type MailboxInfo,
 } from '../../../../contracts/interaction';
-import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
+import type { LetterType } from '../../../../domain/interaction/letter';
 import { usePermission } from '../../../auth';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
-import { LETTER_STATUS_COLORS, optionsOf } from '../labels';
+import { StatusTag, statusColumn } from '../../../components/StatusTag';
+import { ReviewCard, TransferCard } from '../components/HandlingCards';
+import { LETTER_STATUS_COLORS } from '../labels';
 import {
   mailboxApi,
   useHandleLetter,
@@ -38,7 +39,6 @@ import {
   useMailboxes,
   usePublishLetter,
   useReviewLetter,
-  useTransferTargets,
   useUpdateMailbox,
 } from '../queries';
 
@@ -53,11 +53,8 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
   });
   const review = useReviewLetter(l.id, () => void message.success('已保存'));
   const publish = usePublishLetter(l.id, (d) => void message.success(d.published ? '已公开' : '已取消公开'));
-  const targets = useTransferTargets();
   const allowed = new Set(l.allowedActions);
   const [reply] = Form.useForm<{ reply: string; repliedOn: string }>();
-  const [transfer] = Form.useForm<{ unitId: string; reason: string }>();
-  const [returned] = Form.useForm<{ note: string }>();
   const error = (handle.error ?? review.error ?? publish.error) as Error | null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -97,59 +94,10 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
         </Card>
       )}
       {allowed.has('transfer') && can('interaction:letter:handle') && (
-        <Card title="转办" size="small">
-          <Form
-            form={transfer}
-            layout="vertical"
-            onFinish={(v) => handle.mutate({ action: 'transfer', ...v })}
-          >
-            <Form.Item name="unitId" label="转至单位" rules={[{ required: true, message: '请选择单位' }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                data-testid="letter-transfer-unit"
-                options={(targets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              />
-            </Form.Item>
-            <Form.Item name="reason" label="转办理由" rules={[{ required: true, message: '请填写转办理由' }]}>
-              <Input data-testid="letter-transfer-reason" />
-            </Form.Item>
-            <Button htmlType="submit" loading={handle.isPending} data-testid="letter-transfer-save">
-              转办
-            </Button>
-          </Form>
-        </Card>
+        <TransferCard prefix="letter" handle={handle} />
       )}
       {allowed.has('approve') && can('interaction:letter:review') && (
-        <Card title="审核答复" size="small">
-          <p data-testid="letter-draft">{l.draftReply}</p>
-          <Form
-            form={returned}
-            layout="vertical"
-            onFinish={(v) => review.mutate({ action: 'return', note: v.note })}
-          >
-            <Form.Item
-              name="note"
-              label="退回理由（退回时填写）"
-              rules={[{ required: true, message: '请填写退回理由' }]}
-            >
-              <Input />
-            </Form.Item>
-            <Space>
-              <Button
-                type="primary"
-                loading={review.isPending}
-                onClick={() => review.mutate({ action: 'approve', note: null })}
-                data-testid="letter-approve"
-              >
-                审核通过
-              </Button>
-              <Button htmlType="submit" loading={review.isPending}>
-                退回修改
-              </Button>
-            </Space>
-          </Form>
-        </Card>
+        <ReviewCard prefix="letter" draft={l.draftReply} review={review} labels={['审核通过', '退回修改']} />
       )}
       {l.publication && can('interaction:letter:publish') && (
         <Card title="选登公开" size="small">
@@ -304,14 +252,7 @@ export default function LettersPage() {
     { title: '标题', dataIndex: 'subject', ellipsis: true },
     { title: '写信人', dataIndex: 'writerName', width: 90 },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 110,
-      render: (v: LetterStatus) => (
-        <StatusTag value={v} labels={LETTER_STATUS_LABELS} colors={LETTER_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(LETTER_STATUS_LABELS, LETTER_STATUS_COLORS, 110),
     {
       title: '答复期限',
       dataIndex: 'replyDue',
@@ -344,25 +285,15 @@ export default function LettersPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、标题或内容" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 130 }} options={optionsOf(LETTER_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="type" label="类型">
-              <Select allowClear style={{ width: 100 }} options={optionsOf(LETTER_TYPE_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="逾期">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已逾期' }]} />
-            </Form.Item>
-            <Form.Item name="published" label="公开">
-              <Select
-                allowClear
-                style={{ width: 100 }}
-                options={[
-                  { value: 'true', label: '已公开' },
-                  { value: 'false', label: '未公开' },
-                ]}
-              />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={LETTER_STATUS_LABELS} width={130} />
+            <FilterSelect name="type" label="类型" labels={LETTER_TYPE_LABELS} width={100} />
+            <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
+            <FilterSelect
+              name="published"
+              label="公开"
+              labels={{ true: '已公开', false: '未公开' }}
+              width={100}
+            />
           </>
         }
       />

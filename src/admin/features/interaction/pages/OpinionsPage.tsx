@@ -10,15 +10,15 @@ import {
   type OpinionBody,
   type OpinionInfo,
 } from '../../../../contracts/hotline';
-import type { OpinionAction, OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
+import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { hotlineApi, useCreateOpinion, useOpinionAction } from '../hotline-queries';
-import { optionsOf } from '../labels';
 import {
   chinaNow,
   chinaTime,
@@ -148,14 +148,7 @@ export default function OpinionsPage() {
   const [target, setTarget] = useState<{ o: OpinionInfo; action: OpinionAction } | null>(null);
   const columns: TableProps<OpinionInfo>['columns'] = [
     { title: '编号', dataIndex: 'eventNo', width: 120 },
-    {
-      title: '等级',
-      dataIndex: 'level',
-      width: 80,
-      render: (v: OpinionLevel) => (
-        <StatusTag value={v} labels={OPINION_LEVEL_LABELS} colors={OPINION_LEVEL_COLORS} />
-      ),
-    },
+    statusColumn(OPINION_LEVEL_LABELS, OPINION_LEVEL_COLORS, 80, '等级', 'level'),
     { title: '来源', dataIndex: 'source', width: 120, ellipsis: true },
     { title: '概要', dataIndex: 'summary', ellipsis: true },
     { title: '责任单位', dataIndex: 'unitName', width: 140, ellipsis: true },
@@ -173,14 +166,7 @@ export default function OpinionsPage() {
       render: (v: string | null, r) =>
         v ? `${chinaTime(v)}${r.onTime === false ? '（超时回应）' : ''}` : '—',
     },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 100,
-      render: (v: OpinionStatus) => (
-        <StatusTag value={v} labels={OPINION_STATUS_LABELS} colors={OPINION_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(OPINION_STATUS_LABELS, OPINION_STATUS_COLORS, 100),
     {
       title: '操作',
       key: 'actions',
@@ -223,15 +209,9 @@ export default function OpinionsPage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear placeholder="编号、来源或概要" style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item name="level" label="等级">
-              <Select allowClear style={{ width: 100 }} options={optionsOf(OPINION_LEVEL_LABELS)} />
-            </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select allowClear style={{ width: 120 }} options={optionsOf(OPINION_STATUS_LABELS)} />
-            </Form.Item>
-            <Form.Item name="overdue" label="超时">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '已超时' }]} />
-            </Form.Item>
+            <FilterSelect name="level" label="等级" labels={OPINION_LEVEL_LABELS} width={100} />
+            <FilterSelect name="status" label="状态" labels={OPINION_STATUS_LABELS} width={120} />
+            <FilterSelect name="overdue" label="超时" labels={{ true: '已超时' }} width={100} />
           </>
         }
       />

@@ -1,7 +1,7 @@
 // 政策咨询问答库: entries with review (通过 / 退回 / 下线), the stale flag, new entries, import and export.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { QA_STATUS_LABELS, type QaEntryBody, type QaEntryInfo } from '../../../../contracts/interaction';
 import type { QaStatus } from '../../../../domain/interaction/qa-entry';
@@ -9,12 +9,13 @@ import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { QaImport } from '../components/QaImport';
-import { optionsOf, QA_STATUS_COLORS } from '../labels';
+import { QA_STATUS_COLORS } from '../labels';
 import { interactionApi, useCreateQa, useReviewQa } from '../queries';
 
 const LIST_PATH = pathFor(interactionApi.listQa);
@@ -159,17 +160,14 @@ export default function QaBasePage() {
             <Form.Item name="keyword" label="关键词">
               <Input allowClear style={{ width: 200 }} data-testid="qa-keyword" />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 110 }}
-                options={optionsOf(QA_STATUS_LABELS)}
-                data-testid="qa-status"
-              />
-            </Form.Item>
-            <Form.Item name="stale" label="依据失效">
-              <Select allowClear style={{ width: 100 }} options={[{ value: 'true', label: '仅看失效' }]} />
-            </Form.Item>
+            <FilterSelect
+              name="status"
+              label="状态"
+              labels={QA_STATUS_LABELS}
+              width={110}
+              testId="qa-status"
+            />
+            <FilterSelect name="stale" label="依据失效" labels={{ true: '仅看失效' }} width={100} />
           </>
         }
       />

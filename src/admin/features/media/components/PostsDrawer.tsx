@@ -3,7 +3,7 @@
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { AccountRow, PostImportPreview, PostRow } from '../../../../contracts/media';
+import type { AccountRow, PostRow } from '../../../../contracts/media';
 import { uploadTo } from '../../../api';
 import { usePermission } from '../../../auth';
 import { RowsImport } from '../../../components/RowsImport';
@@ -17,13 +17,9 @@ interface PostForm {
 }
 
 function PostImport({ account, onDone }: { account: AccountRow; onDone: () => void }) {
-  const [result, setResult] = useState<{ created: number; skipped: number } | null>(null);
-  const save = useImportPosts(account.id, (r) => {
-    setResult(r);
-    onDone();
-  });
+  const save = useImportPosts(account.id, onDone);
   return (
-    <RowsImport<PostImportPreview['rows'][number], PostImportPreview>
+    <RowsImport
       titles={['上传发布记录', '核对', '完成']}
       testPrefix="post-import"
       accept=".xlsx"
@@ -46,9 +42,7 @@ function PostImport({ account, onDone }: { account: AccountRow; onDone: () => vo
         },
       ]}
       resolvedText={(p) => `共 ${p.total} 行，新增 ${p.rows.filter((r) => !r.existing).length} 条`}
-      done={result !== null}
-      doneTitle={`已导入 ${result?.created ?? 0} 条，跳过已登记 ${result?.skipped ?? 0} 条`}
-      onRestart={() => setResult(null)}
+      doneTitle={(r) => `已导入 ${r.created} 条，跳过已登记 ${r.skipped} 条`}
       doneExtra={(restart) => <Button onClick={restart}>继续导入</Button>}
     />
   );

@@ -1,8 +1,8 @@
 // Parts shared by the two registers (websites, 政务新媒体): the search fields and the status column.
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import type { ChannelStatus } from '../../../../domain/media/registry';
-import { CHANNEL_STATUSES } from '../../../../domain/media/registry';
-import { StatusTag } from '../../../components/StatusTag';
+import { FilterSelect } from '../../../components/FilterSelect';
+import { statusColumn } from '../../../components/StatusTag';
 import { CHANNEL_STATUS_COLORS, CHANNEL_STATUS_LABELS } from '../labels';
 
 export function RegisterSearch({ label, placeholder }: { label: string; placeholder: string }) {
@@ -11,22 +11,11 @@ export function RegisterSearch({ label, placeholder }: { label: string; placehol
       <Form.Item name="q" label={label}>
         <Input allowClear placeholder={placeholder} />
       </Form.Item>
-      <Form.Item name="status" label="状态">
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          options={CHANNEL_STATUSES.map((s) => ({ value: s, label: CHANNEL_STATUS_LABELS[s] }))}
-        />
-      </Form.Item>
+      <FilterSelect name="status" label="状态" labels={CHANNEL_STATUS_LABELS} width={120} />
     </>
   );
 }
 
-export const statusColumn = {
-  title: '状态',
-  dataIndex: 'status',
-  width: 80,
-  render: (s: ChannelStatus) => (
-    <StatusTag value={s} labels={CHANNEL_STATUS_LABELS} colors={CHANNEL_STATUS_COLORS} />
-  ),
-};
+/** The registers' 状态 column. */
+export const channelStatusColumn = <T,>() =>
+  statusColumn<T, ChannelStatus>(CHANNEL_STATUS_LABELS, CHANNEL_STATUS_COLORS, 80);

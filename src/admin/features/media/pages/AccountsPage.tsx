@@ -6,7 +6,7 @@ import { type AccountRow, mediaApi } from '../../../../contracts/media';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { PostsDrawer } from '../components/PostsDrawer';
-import { RegisterSearch, statusColumn } from '../components/registerParts';
+import { channelStatusColumn, RegisterSearch } from '../components/registerParts';
 import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
 import { MEDIA_PLATFORM_LABELS } from '../labels';
 
@@ -31,7 +31,7 @@ export default function AccountsPage() {
           { title: '账号ID', dataIndex: 'accountId', width: 160 },
           { title: '主办单位', dataIndex: 'unitName', width: 160 },
           { title: '运维单位', dataIndex: 'maintainer', width: 160 },
-          statusColumn,
+          channelStatusColumn(),
           {
             title: '最近发布',
             dataIndex: 'lastPost',

@@ -10,7 +10,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { keyOf } from '../../../queries';
 import { CheckDrawer } from '../components/CheckDrawer';
-import { RegisterSearch, statusColumn } from '../components/registerParts';
+import { channelStatusColumn, RegisterSearch } from '../components/registerParts';
 
 export default function WebsitesPage() {
   const can = usePermission();
@@ -41,7 +41,7 @@ export default function WebsitesPage() {
           { title: '主办单位', dataIndex: 'unitName', width: 150 },
           { title: '网站标识码', dataIndex: 'siteCode', width: 120 },
           { title: 'ICP备案号', dataIndex: 'icp', width: 140 },
-          statusColumn,
+          channelStatusColumn(),
           {
             title: '最近检查',
             key: 'last',

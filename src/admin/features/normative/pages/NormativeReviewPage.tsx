@@ -24,11 +24,12 @@ import { type LegalRow, type MarkRow, normativeApi } from '../../../../contracts
 import { REVIEW_DECISION_LABELS, type ReviewDecision } from '../../../../domain/disclosure/normative-review';
 import { VALIDITY_LABELS } from '../../../../domain/disclosure/rules';
 import { usePermission } from '../../../auth';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCall, useCallMutation } from '../../../queries';
 
 const DECISION_COLORS: Record<ReviewDecision, string> = { keep: 'green', amend: 'orange', repeal: 'red' };
-const decisionOptions = Object.entries(REVIEW_DECISION_LABELS).map(([value, label]) => ({ value, label }));
+const decisionOptions = optionsOf(REVIEW_DECISION_LABELS);
 
 export default function NormativeReviewPage() {
   return (

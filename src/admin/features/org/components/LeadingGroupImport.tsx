@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Flex, Result, Select, Space, Table } from 'antd';
+import { Alert, Button, Descriptions, Flex, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   type LeadingGroup,
@@ -118,6 +118,13 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
           setRes(initialResolutions(p.matches));
           setStep(1);
         }}
+        done={
+          committed && {
+            title: `已导入 ${committed.members.length} 个成员单位`,
+            subTitle: `${committed.title}${committed.docNumber ? `（${committed.docNumber}）` : ''}`,
+            testId: 'lg-success',
+          }
+        }
       >
         {step === 1 && preview ? (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
@@ -232,14 +239,6 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
               submitLabel="提交"
             />
           </Space>
-        ) : null}
-        {step === 2 && committed ? (
-          <Result
-            status="success"
-            title={`已导入 ${committed.members.length} 个成员单位`}
-            subTitle={`${committed.title}${committed.docNumber ? `（${committed.docNumber}）` : ''}`}
-            data-testid="lg-success"
-          />
         ) : null}
       </UploadWizard>
     </div>

@@ -19,6 +19,7 @@ import { UNIT_KIND_LABELS, type UnitKind } from '../../../../contracts/api';
 import { orgApi, type Unit } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
@@ -145,9 +146,7 @@ export default function UnitsPage() {
               <Form.Item name="keyword" label="名称">
                 <Input placeholder="名称或别名" allowClear data-testid="search-keyword" />
               </Form.Item>
-              <Form.Item name="kind" label="类型">
-                <Select options={KIND_OPTIONS} allowClear placeholder="全部" style={{ width: 140 }} />
-              </Form.Item>
+              <FilterSelect name="kind" label="类型" options={KIND_OPTIONS} width={140} placeholder="全部" />
             </>
           }
           toolbar={<RegistryToolbar kind="unit" onCreate={() => open('new')} onImported={refresh} />}

@@ -26,10 +26,11 @@ import {
 import { useMe, usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
+import { statusColumn, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
 import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
@@ -149,14 +150,7 @@ export default function UsersPage() {
         )),
     },
     { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 80,
-      render: (s: User['status']) => (
-        <StatusTag value={s} labels={USER_STATUS_LABELS} colors={USER_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(USER_STATUS_LABELS, USER_STATUS_COLORS, 80),
     {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
@@ -211,12 +205,20 @@ export default function UsersPage() {
                 <Form.Item name="keyword" label="用户名/姓名">
                   <Input allowClear data-testid="search-keyword" />
                 </Form.Item>
-                <Form.Item name="role" label="角色">
-                  <Select options={ROLE_OPTIONS} allowClear placeholder="全部" style={{ width: 130 }} />
-                </Form.Item>
-                <Form.Item name="status" label="状态">
-                  <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 100 }} />
-                </Form.Item>
+                <FilterSelect
+                  name="role"
+                  label="角色"
+                  options={ROLE_OPTIONS}
+                  width={130}
+                  placeholder="全部"
+                />
+                <FilterSelect
+                  name="status"
+                  label="状态"
+                  options={STATUS_OPTIONS}
+                  width={100}
+                  placeholder="全部"
+                />
               </>
             }
             toolbar={

@@ -13,7 +13,7 @@ import {
   OUTCOME_LEGAL_BASES,
   type OutcomeCode,
 } from '../../../../domain/requests/outcomes';
-import { labelOptions } from '../labels';
+import { optionsOf } from '../../../components/FilterSelect';
 import { useCaseAction } from '../queries';
 
 export type Action = ClockAction | 'confirm_receipt';
@@ -79,11 +79,11 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
         <>
           {date('date', '收到补正日期')}
           {text('description', '补正后的信息描述（原申请缺少时必填）', { testId: true })}
-          {choice('deliveryForm', '获取信息的形式（原申请缺少时必填）', labelOptions(DELIVERY_FORM_LABELS))}
+          {choice('deliveryForm', '获取信息的形式（原申请缺少时必填）', optionsOf(DELIVERY_FORM_LABELS))}
           {choice(
             'deliveryChannel',
             '获取信息的途径（原申请缺少时必填）',
-            labelOptions(DELIVERY_CHANNEL_LABELS),
+            optionsOf(DELIVERY_CHANNEL_LABELS),
           )}
         </>
       );

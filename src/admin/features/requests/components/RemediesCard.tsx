@@ -1,7 +1,8 @@
 import { Button, Card, Form, Input, List, Select } from 'antd';
 import type { CaseDetail } from '../../../../contracts/requests';
 import { usePermission } from '../../../auth';
-import { labelOptions, REMEDY_RESULTS } from '../labels';
+import { optionsOf } from '../../../components/FilterSelect';
+import { REMEDY_RESULTS } from '../labels';
 import { useAddRemedy } from '../queries';
 
 interface RemedyValues {
@@ -40,7 +41,7 @@ function RemedyForm({ id }: { id: string }) {
         />
       </Form.Item>
       <Form.Item name="result">
-        <Select style={{ width: 110 }} options={labelOptions(REMEDY_RESULTS)} />
+        <Select style={{ width: 110 }} options={optionsOf(REMEDY_RESULTS)} />
       </Form.Item>
       <Form.Item name="filedOn" rules={[{ required: true, message: '请填写日期' }]}>
         <Input placeholder="YYYY-MM-DD" style={{ width: 130 }} aria-label="日期" />

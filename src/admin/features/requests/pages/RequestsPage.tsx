@@ -19,11 +19,12 @@ import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../d
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
-import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel, labelOptions } from '../labels';
+import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 import { CASES_PATH, useRegisterCase } from '../queries';
 
 const STATUS_OPTIONS = [
@@ -122,7 +123,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         <UnitTreeSelect data-testid="register-unit" />
       </Form.Item>
       <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
-        <Select options={labelOptions(SUBMISSION_CHANNEL_LABELS)} data-testid="register-channel" />
+        <Select options={optionsOf(SUBMISSION_CHANNEL_LABELS)} data-testid="register-channel" />
       </Form.Item>
       {CHANNEL_DATES[channel].map(([name, label]) => (
         <Form.Item
@@ -135,7 +136,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         </Form.Item>
       ))}
       <Form.Item name="kind" label="申请人类型">
-        <Select options={labelOptions(APPLICANT_KIND_LABELS)} />
+        <Select options={optionsOf(APPLICANT_KIND_LABELS)} />
       </Form.Item>
       <Form.Item name="name" label="申请人姓名或者名称" rules={[{ required: true, message: '请填写' }]}>
         <Input data-testid="register-name" />
@@ -163,10 +164,10 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
         <Input.TextArea rows={3} data-testid="register-description" />
       </Form.Item>
       <Form.Item name="deliveryForm" label="获取信息的形式">
-        <Select allowClear options={labelOptions(DELIVERY_FORM_LABELS)} />
+        <Select allowClear options={optionsOf(DELIVERY_FORM_LABELS)} />
       </Form.Item>
       <Form.Item name="deliveryChannel" label="获取信息的途径">
-        <Select allowClear options={labelOptions(DELIVERY_CHANNEL_LABELS)} />
+        <Select allowClear options={optionsOf(DELIVERY_CHANNEL_LABELS)} />
       </Form.Item>
     </DrawerForm>
   );
@@ -192,14 +193,7 @@ export default function RequestsPage() {
     },
     { title: '所需信息', dataIndex: 'description', ellipsis: true },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string | null) => v ?? '待确认' },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 120,
-      render: (v: CaseStatus) => (
-        <StatusTag value={v} labels={CASE_STATUS_LABELS} colors={CASE_STATUS_COLORS} />
-      ),
-    },
+    statusColumn(CASE_STATUS_LABELS, CASE_STATUS_COLORS, 120),
     {
       title: '答复期限',
       dataIndex: 'replyDue',
@@ -255,9 +249,13 @@ export default function RequestsPage() {
                 data-testid="search-keyword"
               />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 180 }} />
-            </Form.Item>
+            <FilterSelect
+              name="status"
+              label="状态"
+              options={STATUS_OPTIONS}
+              width={180}
+              placeholder="全部"
+            />
             <Form.Item name="unitId" label="单位">
               <UnitTreeSelect style={{ width: 200 }} />
             </Form.Item>

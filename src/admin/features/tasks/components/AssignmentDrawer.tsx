@@ -23,7 +23,7 @@ import { useState } from 'react';
 import { type AssignmentDetail, type LedgerStatus, tasksApi } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { downloadFrom } from '../../../api';
-import { StatusTag } from '../../../components/StatusTag';
+import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS, STATUS_COLORS } from '../labels';
 import {
   type AssignmentAction,
@@ -194,13 +194,10 @@ export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: 
                     render: (n: string, s) => `${n}${s.isLead ? '（牵头）' : ''}`,
                   },
                   { title: '周期', dataIndex: 'period', render: (p: string | null) => periodLabel(p) || '—' },
-                  {
-                    title: '状态',
-                    dataIndex: 'status',
-                    render: (s: LedgerStatus) => (
-                      <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-                    ),
-                  },
+                  statusColumn<AssignmentDetail['siblings'][number], LedgerStatus>(
+                    LEDGER_STATUS_LABELS,
+                    STATUS_COLORS,
+                  ),
                 ]}
               />
             </Card>

@@ -2,7 +2,7 @@ import { App, Button, Card, Input, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { ExtensionListItem } from '../../../../contracts/tasks';
 import { PageContainer } from '../../../components/PageContainer';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS } from '../labels';
 import { useDecideExtension, useExtensions } from '../queries';
 
@@ -44,14 +44,7 @@ export default function ExtensionsPage() {
               { title: '原时限', dataIndex: 'oldDueDate', width: 110 },
               { title: '申请延至', dataIndex: 'newDueDate', width: 110 },
               { title: '理由', dataIndex: 'reason', width: 200 },
-              {
-                title: '状态',
-                dataIndex: 'status',
-                width: 90,
-                render: (s: Row['status']) => (
-                  <StatusTag value={s} labels={EXTENSION_STATUS_LABELS} colors={EXTENSION_STATUS_COLORS} />
-                ),
-              },
+              statusColumn(EXTENSION_STATUS_LABELS, EXTENSION_STATUS_COLORS, 90),
               {
                 title: '审批',
                 key: 'op',

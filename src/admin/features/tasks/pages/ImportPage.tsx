@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Input, InputNumber, Result, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Cadence, ImportPreview, ParsedPlan, WorkPlanSummary } from '../../../../contracts/tasks';
@@ -98,6 +98,18 @@ export default function ImportPage() {
         upload={(file, onProgress) => previewImport(file, yearHint, onProgress)}
         after={<PasteNotice year={yearHint} onParsed={onParsed} />}
         onParsed={onParsed}
+        done={
+          committed && {
+            title: `已导入 ${committed.taskCount} 项任务，分解到单位 ${committed.assignmentCount} 项次`,
+            subTitle: committed.title,
+            testId: 'tasks-import-success',
+            extra: [
+              <Button key="l" type="primary" onClick={() => navigate('/tasks/ledger')}>
+                查看任务台账
+              </Button>,
+            ],
+          }
+        }
       >
         {step === 1 && preview && plan ? (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="tasks-preview">
@@ -249,19 +261,6 @@ export default function ImportPage() {
               submitLabel="提交导入"
             />
           </Space>
-        ) : null}
-        {step === 2 && committed ? (
-          <Result
-            status="success"
-            title={`已导入 ${committed.taskCount} 项任务，分解到单位 ${committed.assignmentCount} 项次`}
-            subTitle={committed.title}
-            data-testid="tasks-import-success"
-            extra={[
-              <Button key="l" type="primary" onClick={() => navigate('/tasks/ledger')}>
-                查看任务台账
-              </Button>,
-            ]}
-          />
         ) : null}
       </UploadWizard>
     </PageContainer>

@@ -2,14 +2,14 @@ import { Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type LedgerRow, type LedgerStatus, type LedgerView, tasksApi } from '../../../../contracts/tasks';
-import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, periodLabel } from '../../../../domain/tasks/ledger';
+import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
-import { STATUS_COLORS } from '../labels';
+import { assignmentTailColumns } from '../components/ledgerColumns';
 import { usePlans } from '../queries';
 
 export default function LedgerPage() {
@@ -53,25 +53,16 @@ export default function LedgerPage() {
             <Form.Item name="keyword" label="任务">
               <Input allowClear placeholder="任务内容关键词" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 120 }}
-                aria-label="状态"
-                options={LEDGER_STATUSES.map((s) => ({ value: s, label: LEDGER_STATUS_LABELS[s] }))}
-              />
-            </Form.Item>
-            <Form.Item name="view" label="范围">
-              <Select
-                allowClear
-                style={{ width: 150 }}
-                aria-label="范围"
-                options={[
-                  { value: 'mine', label: '本单位承担的' },
-                  { value: 'lead', label: '本单位牵头的' },
-                ]}
-              />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={LEDGER_STATUS_LABELS} width={120} />
+            <FilterSelect
+              name="view"
+              label="范围"
+              options={[
+                { value: 'mine', label: '本单位承担的' },
+                { value: 'lead', label: '本单位牵头的' },
+              ]}
+              width={150}
+            />
           </>
         }
         toolbar={
@@ -115,30 +106,7 @@ export default function LedgerPage() {
               </>
             ),
           },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 90,
-            render: (s: LedgerStatus) => (
-              <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-            ),
-          },
-          {
-            title: '最近报送',
-            dataIndex: 'lastReportAt',
-            width: 120,
-            render: (d: string | null) => (d ? d.slice(0, 10) : '—'),
-          },
-          {
-            title: '操作',
-            key: 'op',
-            width: 80,
-            render: (_, r) => (
-              <Button size="small" onClick={() => setOpen(r.id)} data-testid={`open-${r.ref}-${r.unitName}`}>
-                详情
-              </Button>
-            ),
-          },
+          ...assignmentTailColumns<LedgerRow>(120, setOpen, (r) => `open-${r.ref}-${r.unitName}`),
         ]}
       />
       <AssignmentDrawer id={open} onClose={() => setOpen(null)} />

@@ -25,13 +25,15 @@ import {
   type TaskLedgerUnit,
   tasksApi,
 } from '../../../../contracts/tasks';
-import { LEDGER_STATUS_LABELS, LEDGER_STATUSES, periodLabel } from '../../../../domain/tasks/ledger';
+import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
+import { assignmentTailColumns } from '../components/ledgerColumns';
 import { STATUS_COLORS } from '../labels';
 import { useBulkExtend, useBulkRemind, useCarryOver, useCloseTask, usePlans } from '../queries';
 
@@ -93,30 +95,7 @@ function UnitRows({
           ),
         },
         { title: '完成时限', dataIndex: 'dueDate', width: 120, render: (d: string | null) => d ?? '待定' },
-        {
-          title: '状态',
-          dataIndex: 'status',
-          width: 90,
-          render: (s: LedgerStatus) => (
-            <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-          ),
-        },
-        {
-          title: '最近报送',
-          dataIndex: 'lastReportAt',
-          width: 110,
-          render: (d: string | null) => (d ? d.slice(0, 10) : '—'),
-        },
-        {
-          title: '操作',
-          key: 'op',
-          width: 80,
-          render: (_, u) => (
-            <Button size="small" onClick={() => onOpen(u.id)}>
-              详情
-            </Button>
-          ),
-        },
+        ...assignmentTailColumns<TaskLedgerRow['units'][number]>(110, onOpen),
       ]}
     />
   );
@@ -196,14 +175,7 @@ export default function TaskLedgerPage() {
             <Form.Item name="unitId" label="单位">
               <UnitTreeSelect allowClear aria-label="单位" style={{ width: 200 }} placeholder="全部单位" />
             </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select
-                allowClear
-                style={{ width: 110 }}
-                aria-label="状态"
-                options={LEDGER_STATUSES.map((s) => ({ value: s, label: LEDGER_STATUS_LABELS[s] }))}
-              />
-            </Form.Item>
+            <FilterSelect name="status" label="状态" labels={LEDGER_STATUS_LABELS} width={110} />
             <Form.Item name="due" label="完成时限">
               <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
             </Form.Item>
@@ -285,14 +257,7 @@ export default function TaskLedgerPage() {
               </>
             ),
           },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 84,
-            render: (s: LedgerStatus) => (
-              <StatusTag value={s} labels={LEDGER_STATUS_LABELS} colors={STATUS_COLORS} />
-            ),
-          },
+          statusColumn(LEDGER_STATUS_LABELS, STATUS_COLORS, 84),
           {
             title: '操作',
             key: 'op',

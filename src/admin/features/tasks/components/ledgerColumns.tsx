@@ -1,0 +1,34 @@
+// The last columns of both ledgers (by assignment and by task): 状态, 最近报送 and 详情, which opens the assignment.
+import { Button, type TableColumnType } from 'antd';
+import type { LedgerStatus } from '../../../../contracts/tasks';
+import { LEDGER_STATUS_LABELS } from '../../../../domain/tasks/ledger';
+import { statusColumn } from '../../../components/StatusTag';
+import { STATUS_COLORS } from '../labels';
+
+type AssignmentLike = { id: string; status: LedgerStatus; lastReportAt: string | null };
+
+export function assignmentTailColumns<T extends AssignmentLike>(
+  reportWidth: number,
+  onOpen: (id: string) => void,
+  testId?: (r: T) => string,
+): TableColumnType<T>[] {
+  return [
+    statusColumn<T, LedgerStatus>(LEDGER_STATUS_LABELS, STATUS_COLORS, 90),
+    {
+      title: '最近报送',
+      dataIndex: 'lastReportAt',
+      width: reportWidth,
+      render: (d: string | null) => (d ? d.slice(0, 10) : '—'),
+    },
+    {
+      title: '操作',
+      key: 'op',
+      width: 80,
+      render: (_, r) => (
+        <Button size="small" onClick={() => onOpen(r.id)} data-testid={testId?.(r)}>
+          详情
+        </Button>
+      ),
+    },
+  ];
+}
