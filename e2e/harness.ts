@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
 import type { Clock } from '../src/server/platform/context';
@@ -97,4 +98,13 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
   await page.getByLabel('确认新密码').fill(newPassword);
   await page.getByRole('button', { name: /确认修改/ }).click();
   await page.waitForURL((u) => !u.pathname.endsWith('/password'));
+}
+
+/** Picks an option of one select; no other dropdown is open before or after (a fading one would take the click). */
+export async function chooseOption(page: Page, testId: string, option: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect.poll(() => open.count()).toBe(0);
+  await page.getByTestId(testId).click();
+  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => open.count()).toBe(0);
 }
