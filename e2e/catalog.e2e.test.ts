@@ -56,7 +56,7 @@ describe('[ADMIN] one catalog per unit', () => {
       .locator('.ant-select-item-group', { hasText: '条例第二十一条（县级人民政府及其部门）' })
       .waitFor();
     await page.keyboard.press('Escape');
-    await chooseOption(page, 'item-category', '重大建设项目');
+    await chooseOption(page, 'item-category', '重大建设项目', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     const [saved] = await e.server.db.database.db

@@ -94,7 +94,7 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
     // Without 公开类别 (PUB-6) the form says so and saves nothing; then the liaison chooses one.
     await page.getByTestId('item-save').click();
     await page.getByText('请选择公开类别').waitFor();
-    await chooseOption(page, 'item-category', '其他应主动公开的信息');
+    await chooseOption(page, 'item-category', '其他应主动公开的信息', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     itemId = page.url().split('/').pop()!;
@@ -229,7 +229,7 @@ describe('[PORTAL] accessibility of every page type', () => {
     const page = await loggedIn('fgw_liaison', DEMO_PASSWORD);
     await page.goto(`${e.base}/admin/disclosure/items/new`);
     await page.getByTestId('item-title').fill('撤回示例');
-    await chooseOption(page, 'item-category', '其他应主动公开的信息');
+    await chooseOption(page, 'item-category', '其他应主动公开的信息', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     withdrawnId = page.url().split('/').pop()!;

@@ -100,11 +100,20 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
   await page.waitForURL((u) => !u.pathname.endsWith('/password'));
 }
 
-/** Picks an option of one select; no other dropdown is open before or after (a fading one would take the click). */
-export async function chooseOption(page: Page, testId: string, option: string): Promise<void> {
+/**
+ * Picks an option of one select; no other dropdown is open before or after (a fading one would take the click).
+ * `search` types the option first, for a long (virtual) list that renders only the options in view.
+ */
+export async function chooseOption(
+  page: Page,
+  testId: string,
+  option: string,
+  search = false,
+): Promise<void> {
   const open = page.locator('.ant-select-dropdown:visible');
   await expect.poll(() => open.count()).toBe(0);
   await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(option);
   await open.locator('.ant-select-item-option', { hasText: option }).first().click();
   await expect.poll(() => open.count()).toBe(0);
 }

@@ -42,7 +42,7 @@ describe('[ADMIN] 三审 with the demo accounts', () => {
     await page.getByTestId('item-title').fill(TITLE);
     await page.getByTestId('item-body').fill('现将有关事项通知如下。');
     // 公开类别 is required (PUB-6).
-    await chooseOption(page, 'item-category', '其他应主动公开的信息');
+    await chooseOption(page, 'item-category', '其他应主动公开的信息', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     itemId = page.url().split('/').pop()!;
