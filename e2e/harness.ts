@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
 import type { Clock } from '../src/server/platform/context';
@@ -100,6 +99,15 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
   await page.waitForURL((u) => !u.pathname.endsWith('/password'));
 }
 
+/** Waits until no select dropdown is open (a fading one would take the next click); usable in beforeAll too. */
+async function noDropdownOpen(page: Page): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let i = 0; (await open.count()) > 0; i++) {
+    if (i >= 100) throw new Error('下拉列表 10 秒后仍未关闭');
+    await page.waitForTimeout(100);
+  }
+}
+
 /**
  * Picks an option of one select; no other dropdown is open before or after (a fading one would take the click).
  * `search` types the option first, for a long (virtual) list that renders only the options in view.
@@ -110,10 +118,12 @@ export async function chooseOption(
   option: string,
   search = false,
 ): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:visible');
-  await expect.poll(() => open.count()).toBe(0);
+  await noDropdownOpen(page);
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(option);
-  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect.poll(() => open.count()).toBe(0);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+  await noDropdownOpen(page);
 }
