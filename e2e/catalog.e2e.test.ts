@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disclosureItems, units, users } from '../src/server/db/schema';
-import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 let e: E2E;
 let fgwId = '';
@@ -50,14 +50,21 @@ describe('[ADMIN] one catalog per unit', () => {
     await page.keyboard.type('重点项目');
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '重点项目专栏' }).click();
     await page.getByTestId('item-title').fill('区发展改革委重点项目专栏说明');
+    // An office column gives no 公开类别 (PUB-6): the office chooses one.
+    await chooseOption(page, 'item-category', '重大建设项目', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     const [saved] = await e.server.db.database.db
-      .select({ unitId: disclosureItems.unitId, columnId: disclosureItems.columnId })
+      .select({
+        unitId: disclosureItems.unitId,
+        columnId: disclosureItems.columnId,
+        art20: disclosureItems.art20,
+      })
       .from(disclosureItems)
       .where(eq(disclosureItems.id, page.url().split('/').pop()!));
     expect(saved!.unitId).toBe(fgwId);
     expect(saved!.columnId).not.toBeNull();
+    expect(saved!.art20).toBe('art20_10');
     await ctx.close();
 
     const portal = await e.browser.newPage();

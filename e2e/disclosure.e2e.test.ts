@@ -15,7 +15,7 @@ import { units, users } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/org/users.service';
 import { systemActor } from '../src/server/platform/context';
 import { normaliseEditorHtml } from '../test/editor-html';
-import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 const PW = 'Review#Gongkai2';
 let e: E2E;
@@ -91,6 +91,10 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
     const bold = page.getByRole('button', { name: /^加粗/ });
     await bold.click();
     expect(await bold.getAttribute('aria-pressed')).toBe('true');
+    // Without 公开类别 (PUB-6) the form says so and saves nothing; then the liaison chooses one.
+    await page.getByTestId('item-save').click();
+    await page.locator('.ant-form-item-explain-error', { hasText: '请选择公开类别' }).waitFor();
+    await chooseOption(page, 'item-category', '其他应主动公开的信息', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     itemId = page.url().split('/').pop()!;
@@ -169,6 +173,7 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
     const page = await loggedIn('fgw_liaison', DEMO_PASSWORD);
     await page.goto(`${e.base}/admin/disclosure/items/new`);
     await page.getByTestId('item-title').fill('Word 粘贴示例');
+    await chooseOption(page, 'item-category', '规划信息', true);
     const body = page.getByTestId('item-body');
     await body.click();
     await page.evaluate((html) => {
@@ -213,6 +218,7 @@ describe('[PORTAL] accessibility of every page type', () => {
     const page = await loggedIn('fgw_liaison', DEMO_PASSWORD);
     await page.goto(`${e.base}/admin/disclosure/items/new`);
     await page.getByTestId('item-title').fill('撤回示例');
+    await chooseOption(page, 'item-category', '其他应主动公开的信息', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     withdrawnId = page.url().split('/').pop()!;

@@ -98,3 +98,32 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
   await page.getByRole('button', { name: /确认修改/ }).click();
   await page.waitForURL((u) => !u.pathname.endsWith('/password'));
 }
+
+/** Waits until no select dropdown is open (a fading one would take the next click); usable in beforeAll too. */
+async function noDropdownOpen(page: Page): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let i = 0; (await open.count()) > 0; i++) {
+    if (i >= 100) throw new Error('下拉列表 10 秒后仍未关闭');
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Picks an option of one select; no other dropdown is open before or after (a fading one would take the click).
+ * `search` types the option first, for a long (virtual) list that renders only the options in view.
+ */
+export async function chooseOption(
+  page: Page,
+  testId: string,
+  option: string,
+  search = false,
+): Promise<void> {
+  await noDropdownOpen(page);
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(option);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+  await noDropdownOpen(page);
+}

@@ -5,7 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planTasks, taskAssignments, unitGroups, units, users } from '../src/server/db/schema';
-import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 /** What a browser copies from a notice page whose task table has one cell per line. */
 const COPIED = [
@@ -57,14 +57,7 @@ async function login(username: string): Promise<Page> {
   return page;
 }
 
-/** Picks an option of one select; no other dropdown is open before or after (a fading one would take the click). */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:visible');
-  await expect.poll(() => open.count()).toBe(0);
-  await page.getByTestId(testId).click();
-  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect.poll(() => open.count()).toBe(0);
-}
+const choose = chooseOption;
 
 describe('[ADMIN] import a pasted web table', () => {
   it('paste → preview → create the missing unit, choose a group → commit → tasks stored', async () => {

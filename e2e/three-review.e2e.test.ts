@@ -7,7 +7,7 @@ import { inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../src/server/db/schema';
-import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 const TITLE = '2026年三审演示通知';
 const SHOTS = path.join(process.cwd(), '.tmp', 'three-review');
@@ -41,6 +41,8 @@ describe('[ADMIN] 三审 with the demo accounts', () => {
     await page.getByTestId('item-create').click();
     await page.getByTestId('item-title').fill(TITLE);
     await page.getByTestId('item-body').fill('现将有关事项通知如下。');
+    // 公开类别 is required (PUB-6).
+    await chooseOption(page, 'item-category', '其他应主动公开的信息', true);
     await page.getByTestId('item-save').click();
     await page.waitForURL(/\/admin\/disclosure\/items\/[0-9a-f-]{36}$/);
     itemId = page.url().split('/').pop()!;

@@ -1,5 +1,6 @@
 // Request and response schemas of the disclosure module (issue 5); its endpoints are in disclosure.ts.
 import { z } from 'zod';
+import { CATEGORY_CODES } from '../domain/disclosure/catalog';
 import { INTERPRETATION_FORMS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
@@ -37,11 +38,12 @@ export const itemInput = z.object({
   formedDate: optDate,
   publishDate: optDate,
   topic: z.string().trim().max(60).nullable().optional(),
-  art20: z
-    .string()
-    .regex(/^art20_(?:[1-9]|1[0-5])$/, '第二十条类别不正确')
-    .nullable()
-    .optional(),
+  /**
+   * 公开类别 (PUB-6): an Art. 20 category (art20_N) or an Art. 21 topic (art21_N county list, art21t_N township
+   * list). Required: when left out it comes from the column (drafting.ts); which Art. 21 list is allowed depends on
+   * the unit's level. Named art20 for history, like its column.
+   */
+  art20: z.enum(CATEGORY_CODES, '公开类别不正确').nullable().optional(),
   summary: z.string().max(2000, '内容概述过长').optional(),
   bodyHtml: z.string().max(2_000_000, '正文过长').optional(),
   publishAt: z.string().datetime({ offset: true, message: '预定发布时间格式不正确' }).nullable().optional(),

@@ -19,7 +19,7 @@ const logs = async (action: string) =>
 
 describe('audit log object names', () => {
   it("shows the item's title and the user's name for their ids", async () => {
-    const r = await fgw.post<{ id: string }>('/api/disclosure/items', {
+    const r = await fgw.draftItem({
       title: '审计命名测试',
       bodyHtml: '<p>x</p>',
     });

@@ -75,7 +75,7 @@ describe('a catalog per unit', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error?.message).toContain('不属于本单位的公开目录');
-    const auto = await liaison.post<{ id: string }>('/api/disclosure/items', {
+    const auto = await liaison.draftItem({
       title: '2026年重点项目计划',
       art20: 'art20_10',
     });
@@ -97,10 +97,10 @@ describe('a catalog per unit', () => {
           .innerJoin(units, eq(units.id, disclosureItems.unitId))
           .where(eq(disclosureItems.id, id))
       )[0]!.u;
-    const own = await office.post<{ id: string }>('/api/disclosure/items', { title: '区政府办公室通知' });
+    const own = await office.draftItem({ title: '区政府办公室通知' });
     expect(own.status).toBe(201);
     expect(await unitOf(own.body.data!.id)).toBe('区政府办公室');
-    const forGov = await office.post<{ id: string }>('/api/disclosure/items', {
+    const forGov = await office.draftItem({
       title: '区政府通告',
       unitId: rootUnit,
       columnId: byName(rootCols, '规划信息').id,
@@ -228,7 +228,7 @@ describe("the disclosure paths of a unit's tasks", () => {
 describe('portal', () => {
   let itemId: string;
   beforeAll(async () => {
-    const r = await liaison.post<{ id: string }>('/api/disclosure/items', {
+    const r = await liaison.draftItem({
       title: '区发展改革委2026年专项规划编制通知',
       columnId: byName(fgwCols, '规划信息').id,
     });

@@ -30,6 +30,7 @@ describe('demo content', () => {
         colUnit: disclosureColumns.unitId,
         unitId: disclosureItems.unitId,
         policyRootId: disclosureItems.policyRootId,
+        art20: disclosureItems.art20,
       })
       .from(disclosureItems)
       .innerJoin(units, eq(units.id, disclosureItems.unitId))
@@ -39,7 +40,10 @@ describe('demo content', () => {
       expect(r.status).toBe('published');
       expect(r.colUnit).toBe(r.unitId);
       expect(r.title).toContain('示例');
+      // PUB-6: every item has a 公开类别.
+      expect(r.art20).toMatch(/^art2[01]/);
     }
+    expect(rows.find((r) => r.unit === '双江镇')?.art20).toBe('art21t_5');
     expect(rows.find((r) => r.title.includes('政策解读'))!.policyRootId).not.toBeNull();
   });
 

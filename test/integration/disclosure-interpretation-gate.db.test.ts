@@ -29,8 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const draft = async (body: Record<string, unknown>) =>
-  (await liaison.post<{ id: string }>('/api/disclosure/items', body)).body.data!.id;
+const draft = async (body: Record<string, unknown>) => (await liaison.draftItem(body)).body.data!.id;
 const submit = (id: string) => liaison.post(`/api/disclosure/items/${id}/submit`, {});
 const approve = (id: string) => reviewer.post(`/api/disclosure/items/${id}/approve`, {});
 const planPath = (id: string) => `/api/disclosure/items/${id}/interpretation-plan`;

@@ -44,7 +44,7 @@ describe('broken-link probing', () => {
   it('flags the 404 links of the body and of an attachment, not the 200 one', async () => {
     api.platform.config.linkProbePrivate = true;
     const { id } = (
-      await liaison.post<{ id: string }>('/api/disclosure/items', {
+      await liaison.draftItem({
         title: '链接检查',
         bodyHtml: `<p>详见 ${base}/ok 和 ${base}/gone 。</p>`,
       })
@@ -69,9 +69,9 @@ describe('broken-link probing', () => {
   it('probes before the save transaction and reuses the answers: saving again contacts nobody', async () => {
     api.platform.config.linkProbePrivate = true;
     const body = { title: '再次保存', bodyHtml: `<p>详见 ${base}/gone-again 。</p>` };
-    const { id } = (await liaison.post<{ id: string }>('/api/disclosure/items', body)).body.data!;
+    const { id } = (await liaison.draftItem(body)).body.data!;
     const before = hits.length;
-    expect((await liaison.put(`/api/disclosure/items/${id}`, body)).status).toBe(200);
+    expect((await liaison.saveItem(id, body)).status).toBe(200);
     expect(hits.length).toBe(before);
     const d = (await liaison.get<{ findings: Finding[] }>(`/api/disclosure/items/${id}`)).body.data!;
     expect(links(d.findings)).toContainEqual(['broken_link', '/gone-again', '正文']);
@@ -80,7 +80,7 @@ describe('broken-link probing', () => {
   it('by default never contacts a private address', async () => {
     api.platform.config.linkProbePrivate = false;
     const before = hits.length;
-    const r = await liaison.post<{ id: string }>('/api/disclosure/items', {
+    const r = await liaison.draftItem({
       title: '内网链接',
       bodyHtml: `<p>详见 ${base}/gone 。</p>`,
     });

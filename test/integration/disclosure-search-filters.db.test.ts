@@ -27,7 +27,7 @@ beforeAll(async () => {
     ['school', jw, { title: '校园绿化建设方案' }],
     ['norm', fgw, { title: '绿化管理办法', kind: 'normative', validity: 'repealed' }],
   ] as const) {
-    const r = await client.post<{ id: string; unitId: string }>('/api/disclosure/items', body);
+    const r = await client.draftItem<{ id: string; unitId: string }>(body);
     expect(r.status).toBe(201);
     ids[key] = r.body.data!.id;
   }

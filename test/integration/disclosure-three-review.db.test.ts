@@ -28,7 +28,7 @@ const inbox = async (c: Client) =>
 const bell = async (c: Client) =>
   (await c.get<Bell>('/api/notifications')).body.data!.items.map((n) => n.title);
 const draft = async (c: Client, title: string) =>
-  (await c.post<{ id: string }>('/api/disclosure/items', { title, bodyHtml: '<p>正文。</p>' })).body.data!.id;
+  (await c.draftItem({ title, bodyHtml: '<p>正文。</p>' })).body.data!.id;
 const act = (c: Client, id: string, action: string) =>
   c.post<Result>(`/api/disclosure/items/${id}/${action}`, { comment: '同意' });
 

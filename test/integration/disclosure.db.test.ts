@@ -125,7 +125,7 @@ describe('draft → checks → mask → three reviews → portal and search', ()
   let id: string;
 
   it('drafts an item: 索引号, sanitised body, findings from body and the hidden sheet of an .xlsx', async () => {
-    const r = await liaison.post<{ id: string }>('/api/disclosure/items', {
+    const r = await liaison.draftItem({
       title: '关于城区道路改造项目的公示',
       columnId: col('重大建设项目'),
       art20: 'art20_10',
@@ -163,9 +163,7 @@ describe('draft → checks → mask → three reviews → portal and search', ()
   });
 
   it('an attachment with external entities cannot be read, blocks, and leaks nothing', async () => {
-    const { id: other } = (
-      await liaison.post<{ id: string }>('/api/disclosure/items', { title: '外部实体测试' })
-    ).body.data!;
+    const { id: other } = (await liaison.draftItem({ title: '外部实体测试' })).body.data!;
     const xml =
       '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>';
@@ -212,7 +210,7 @@ describe('draft → checks → mask → three reviews → portal and search', ()
     const twice = await liaison.post(`/api/disclosure/items/${id}/submit`, {});
     expect(twice.status).toBe(409);
     expect((await liaison.post(`/api/disclosure/items/${id}/approve`, {})).status).toBe(403);
-    expect((await liaison.put(`/api/disclosure/items/${id}`, { title: '改' })).status).toBe(409);
+    expect((await liaison.saveItem(id, { title: '改' })).status).toBe(409);
   });
 
   it('three different reviewers approve; the same reviewer cannot take two levels', async () => {
@@ -301,8 +299,7 @@ describe('draft → checks → mask → three reviews → portal and search', ()
 describe('review rules', () => {
   it('a reviewer cannot approve their own draft', async () => {
     const both = await api.loginAs('fgw_both', PW);
-    const { id } = (await both.post<{ id: string }>('/api/disclosure/items', { title: '自己起草的信息' }))
-      .body.data!;
+    const { id } = (await both.draftItem({ title: '自己起草的信息' })).body.data!;
     expect((await both.post(`/api/disclosure/items/${id}/submit`, {})).status).toBe(200);
     const r = await both.post(`/api/disclosure/items/${id}/approve`, {});
     expect(r.status).toBe(403);
@@ -311,7 +308,7 @@ describe('review rules', () => {
 
   it('blocking findings stop the last level until a reviewer overrides with a reason', async () => {
     const { id } = (
-      await liaison.post<{ id: string }>('/api/disclosure/items', {
+      await liaison.draftItem({
         title: '困难群众救助名单',
         bodyHtml: '<p>申请人身份证号 11010519491231002X</p>',
       })
@@ -337,22 +334,19 @@ describe('review rules', () => {
   });
 
   it('return needs a comment and sends the item back to the author', async () => {
-    const { id } = (await liaison.post<{ id: string }>('/api/disclosure/items', { title: '退回测试' })).body
-      .data!;
+    const { id } = (await liaison.draftItem({ title: '退回测试' })).body.data!;
     await liaison.post(`/api/disclosure/items/${id}/submit`, {});
     expect((await r1.post(`/api/disclosure/items/${id}/return`, {})).status).toBe(400);
     const r = await r1.post<{ status: string }>(`/api/disclosure/items/${id}/return`, {
       comment: '请补充依据',
     });
     expect(r.body.data!.status).toBe('returned');
-    expect((await liaison.put(`/api/disclosure/items/${id}`, { title: '退回测试（已修改）' })).status).toBe(
-      200,
-    );
+    expect((await liaison.saveItem(id, { title: '退回测试（已修改）' })).status).toBe(200);
   });
 
   it('scheduled publishing waits for its time', async () => {
     const { id } = (
-      await liaison.post<{ id: string }>('/api/disclosure/items', {
+      await liaison.draftItem({
         title: '定时发布测试',
         publishAt: '2026-03-05T09:00:00+08:00',
       })
@@ -370,15 +364,14 @@ describe('review rules', () => {
   });
 
   it('a correction is a new version that replaces the old one when published', async () => {
-    const { id } = (await liaison.post<{ id: string }>('/api/disclosure/items', { title: '更正前标题' })).body
-      .data!;
+    const { id } = (await liaison.draftItem({ title: '更正前标题' })).body.data!;
     await liaison.post(`/api/disclosure/items/${id}/submit`, {});
     for (const r of [r1, r2, r3]) await r.post(`/api/disclosure/items/${id}/approve`, {});
     const c = await liaison.post<{ id: string }>(`/api/disclosure/items/${id}/correct`, {});
     expect(c.status).toBe(201);
     const v2 = c.body.data!.id;
     expect((await liaison.post(`/api/disclosure/items/${id}/correct`, {})).status).toBe(409);
-    await liaison.put(`/api/disclosure/items/${v2}`, { title: '更正后标题' });
+    await liaison.saveItem(v2, { title: '更正后标题' });
     await liaison.post(`/api/disclosure/items/${v2}/submit`, {});
     for (const r of [r1, r2, r3]) await r.post(`/api/disclosure/items/${v2}/approve`, {});
     const old = await (await api.anon().request('GET', `/xxgk/info/${id}`)).raw.text();
@@ -391,7 +384,7 @@ describe('normative documents and interpretations', () => {
   it('counts issued, repealed and in force for table 二, and lists them on the portal query', async () => {
     const mk = async (body: Record<string, unknown>) => {
       const { id } = (
-        await office.post<{ id: string }>('/api/disclosure/items', {
+        await office.draftItem({
           kind: 'normative',
           unitId: fgwUnit,
           ...body,
@@ -448,7 +441,7 @@ describe('normative documents and interpretations', () => {
 
   it('links an interpretation to its policy both ways; the policy passes 终审 only with it ready (三同步)', async () => {
     const { id: policy } = (
-      await liaison.post<{ id: string }>('/api/disclosure/items', {
+      await liaison.draftItem({
         title: '乡村振兴补贴政策',
         needsInterpretation: true,
       })
@@ -460,7 +453,7 @@ describe('normative documents and interpretations', () => {
     expect(held.status).toBe(409);
     expect(held.body.error?.message).toContain('三同步');
     const { id: interp } = (
-      await liaison.post<{ id: string }>('/api/disclosure/items', {
+      await liaison.draftItem({
         kind: 'interpretation',
         title: '图解：乡村振兴补贴政策',
         policyRootId: policy,
@@ -486,8 +479,7 @@ describe('normative documents and interpretations', () => {
 describe('search ranking and suggestions', () => {
   it('ranks a title hit above a body-only hit and suggests a misspelled unit name', async () => {
     const pub = async (title: string, bodyHtml: string) => {
-      const { id } = (await liaison.post<{ id: string }>('/api/disclosure/items', { title, bodyHtml })).body
-        .data!;
+      const { id } = (await liaison.draftItem({ title, bodyHtml })).body.data!;
       await liaison.post(`/api/disclosure/items/${id}/submit`, {});
       for (const r of [r1, r2, r3]) await r.post(`/api/disclosure/items/${id}/approve`, {});
       return id;

@@ -19,7 +19,7 @@ const base = '/api/disclosure/normative';
 
 /** Drafted by the fgw liaison, taken through 初审, 复审 and 终审. */
 async function published(body: Record<string, unknown>): Promise<string> {
-  const r = await as.fgw_liaison!.post<{ id: string }>('/api/disclosure/items', {
+  const r = await as.fgw_liaison!.draftItem({
     bodyHtml: '<p>正文。</p>',
     ...body,
   });

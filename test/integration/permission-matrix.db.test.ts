@@ -98,7 +98,7 @@ describe('permission matrix', () => {
     const unitOf = async (name: string) =>
       (await api.tdb.database.db.select().from(units).where(eq(units.name, name)))[0]!.id;
     const fgwUnit = await unitOf('区发展改革委');
-    const item = await fgw.post<{ id: string }>('/api/disclosure/items', { title: '发改委草稿' });
+    const item = await fgw.draftItem({ title: '发改委草稿' });
     expect(item.status).toBe(201);
     const kase = await fgw.post<{ id: string }>('/api/requests/cases', {
       unitId: fgwUnit,

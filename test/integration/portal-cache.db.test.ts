@@ -70,7 +70,7 @@ async function onBoth(path: string, check: (html: string) => boolean) {
 }
 
 async function publish(title: string): Promise<string> {
-  const { id } = (await liaison.post<{ id: string }>('/api/disclosure/items', { title })).body.data!;
+  const { id } = (await liaison.draftItem({ title })).body.data!;
   await liaison.post(`/api/disclosure/items/${id}/submit`, {});
   for (const r of reviewers)
     expect((await r.post(`/api/disclosure/items/${id}/approve`, {})).status).toBe(200);
@@ -102,9 +102,7 @@ describe('cached portal pages follow publish, withdraw and edit on every instanc
     const c = await liaison.post<{ id: string }>(`/api/disclosure/items/${id}/correct`, {});
     expect(c.status).toBe(201);
     const v2 = c.body.data!.id;
-    expect(
-      (await liaison.put(`/api/disclosure/items/${v2}`, { title: '缓存失效验证通知（更正）' })).status,
-    ).toBe(200);
+    expect((await liaison.saveItem(v2, { title: '缓存失效验证通知（更正）' })).status).toBe(200);
     expect((await liaison.post(`/api/disclosure/items/${v2}/submit`, {})).status).toBe(200);
     for (const r of reviewers)
       expect((await r.post(`/api/disclosure/items/${v2}/approve`, {})).status).toBe(200);

@@ -67,7 +67,7 @@ beforeAll(async () => {
   });
   expect(ext.status, JSON.stringify(ext.body)).toBe(200);
   // An item submitted for review by the fgw liaison.
-  const item = await as.fgw_liaison!.post<{ id: string }>('/api/disclosure/items', {
+  const item = await as.fgw_liaison!.draftItem({
     title: '待办测试：区发展改革委通知',
     bodyHtml: '<p>正文。</p>',
   });

@@ -20,7 +20,7 @@ afterAll(() => api?.close());
 
 /** Drafts an item as the fgw liaison and reads its 索引号. */
 async function draftIndexNo(title: string): Promise<string> {
-  const r = await fgw.post<{ id: string }>('/api/disclosure/items', { title, bodyHtml: '<p>x</p>' });
+  const r = await fgw.draftItem({ title, bodyHtml: '<p>x</p>' });
   expect(r.status).toBe(201);
   return (await fgw.get<{ indexNo: string }>(`/api/disclosure/items/${r.body.data!.id}`)).body.data!.indexNo;
 }

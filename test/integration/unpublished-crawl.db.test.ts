@@ -69,7 +69,7 @@ afterAll(() => api.close());
 
 describe('an anonymous crawler', () => {
   it('finds nothing of a draft, its attachment included', async () => {
-    const r = await liaison.post<{ id: string }>('/api/disclosure/items', {
+    const r = await liaison.draftItem({
       title: TITLE,
       columnId,
       art20: 'art20_10',

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { eachEquals } from '../../../test/table';
 import {
   ART20_CATEGORIES,
+  CATEGORY_CODES,
+  type CatalogLevel,
+  categoryGroups,
+  categoryLabel,
+  categoryOfColumns,
   columnChain,
   defaultCatalog,
+  itemCategory,
   matchPath,
   parseDisclosurePath,
   STANDARD_CODES,
@@ -64,6 +70,98 @@ describe('township catalog (条例 Art. 21, second list)', () => {
     ]);
     expect(fd.children.some((c) => c.name === '治安管理')).toBe(false);
     expect(fd.children.filter((c) => c.code?.startsWith('art20_'))).toHaveLength(15);
+  });
+});
+
+describe("an item's 公开类别 (PUB-6)", () => {
+  const allowed = (level: CatalogLevel) =>
+    categoryGroups(level).flatMap((g) => g.options.map((o) => o.value));
+  const chain = (...codes: (string | null)[]) => codes.map((code) => ({ code }));
+
+  it('offers the Art. 20 categories and the Art. 21 list of the unit level, grouped', () => {
+    expect(categoryGroups('county').map((g) => [g.label, g.options.length])).toEqual([
+      ['条例第二十条', 15],
+      ['条例第二十一条（县级人民政府及其部门）', 7],
+    ]);
+    expect(categoryGroups('township').map((g) => [g.label, g.options.length])).toEqual([
+      ['条例第二十条', 15],
+      ['条例第二十一条（乡、镇人民政府）', 8],
+    ]);
+    expect(categoryGroups('township')[1]!.options[0]).toEqual({
+      value: 'art21t_1',
+      label: '贯彻落实农业农村政策',
+    });
+    // Every offered code is one the contract accepts.
+    for (const level of ['county', 'township'] as const)
+      expect(allowed(level).every((c) => CATEGORY_CODES.includes(c))).toBe(true);
+    expect(CATEGORY_CODES).toHaveLength(15 + 7 + 5);
+  });
+
+  // [chosen, column chain codes from the top, kind, level] → category or error.
+  const cases: [
+    string | null,
+    (string | null)[],
+    string,
+    CatalogLevel,
+    { category: string } | { error: string },
+  ][] = [
+    ['art20_3', [], 'general', 'county', { category: 'art20_3' }],
+    ['art21_1', [], 'general', 'county', { category: 'art21_1' }],
+    ['art21t_5', [], 'general', 'township', { category: 'art21t_5' }],
+    // Topics in both lists keep the county code and are allowed everywhere.
+    ['art21_7', [], 'general', 'township', { category: 'art21_7' }],
+    ['art21_4', [], 'general', 'county', { category: 'art21_4' }],
+    [
+      'art21t_1',
+      [],
+      'general',
+      'county',
+      {
+        error:
+          '「贯彻落实农业农村政策」是乡、镇人民政府的第二十一条公开事项，不适用于本单位，请重新选择公开类别',
+      },
+    ],
+    [
+      'art21_1',
+      [],
+      'general',
+      'township',
+      { error: '「市政建设」是县级人民政府及其部门的第二十一条公开事项，不适用于镇街，请重新选择公开类别' },
+    ],
+    // Derived from the column: the nearest coded ancestor, through columns the office added.
+    [null, ['fdzdgknr', 'art20_3'], 'general', 'county', { category: 'art20_3' }],
+    [null, ['fdzdgknr', 'art21t_2', null, null], 'general', 'township', { category: 'art21t_2' }],
+    [
+      null,
+      ['fdzdgknr', 'art21_6', null],
+      'general',
+      'township',
+      { error: expect.stringContaining('「治安管理」') },
+    ],
+    // The chosen category wins over the column's.
+    ['art20_15', ['fdzdgknr', 'art20_3'], 'general', 'county', { category: 'art20_15' }],
+    // A normative document is (一) unless its column or the author says otherwise.
+    [null, [], 'normative', 'county', { category: 'art20_1' }],
+    [null, ['fdzdgknr', 'art21_7'], 'normative', 'township', { category: 'art21_7' }],
+    // Columns that are no category (指南, 年报, the 法定主动公开内容 root, office columns) give none.
+    [null, ['zn'], 'general', 'county', { error: '请选择公开类别' }],
+    [null, ['fdzdgknr', null], 'general', 'county', { error: '请选择公开类别' }],
+    [null, [], 'interpretation', 'county', { error: '请选择公开类别' }],
+    ['', [], 'general', 'county', { error: '请选择公开类别' }],
+    ['art22_1', [], 'general', 'county', { error: '公开类别不正确' }],
+  ];
+  it.each(cases)('chosen %s, columns %j, %s, %s', (chosen, codes, kind, level, expected) => {
+    expect(itemCategory({ chosen, columnChain: chain(...codes), kind, level })).toEqual(expected);
+  });
+
+  it('finds the category of a column chain and labels it', () => {
+    expect(categoryOfColumns(chain('fdzdgknr', 'art20_11', null))).toBe('art20_11');
+    expect(categoryOfColumns(chain('nb'))).toBeNull();
+    expect(categoryLabel('art20_3')).toBe('第二十条（三）规划信息');
+    expect(categoryLabel('art21_2')).toBe('第二十一条 公共服务');
+    expect(categoryLabel('art21t_5')).toBe('第二十一条 筹资筹劳');
+    expect(categoryLabel('zn')).toBeNull();
+    expect(categoryLabel(null)).toBeNull();
   });
 });
 

@@ -59,6 +59,82 @@ export const ART21_TOWNSHIP_TOPICS = [
 /** Whose Art. 21 list a catalog takes: 镇街 the township list, every other unit the county list. */
 export type CatalogLevel = 'county' | 'township';
 
+// ---- 公开类别 of an item (PUB-6: one Art. 20 category or one Art. 21 topic) ----
+
+const art21List = (level: CatalogLevel) => (level === 'township' ? ART21_TOWNSHIP_TOPICS : ART21_TOPICS);
+
+/** Every code an item's 公开类别 may take in some unit: the Art. 20 categories and both Art. 21 lists. */
+export const CATEGORY_CODES: readonly [string, ...string[]] = [
+  ...ART20_CATEGORIES.map((a) => a.code),
+  ...ART21_TOPICS.map((t) => t.code),
+  ...ART21_TOWNSHIP_TOPICS.filter((t) => t.code.startsWith('art21t_')).map((t) => t.code),
+] as [string, ...string[]];
+const CATEGORY_SET = new Set<string>(CATEGORY_CODES);
+
+export interface CategoryGroup {
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+/** The 公开类别 a unit of this level may choose, grouped: the Art. 20 categories, then its own Art. 21 list. */
+export function categoryGroups(level: CatalogLevel): CategoryGroup[] {
+  return [
+    {
+      label: '条例第二十条',
+      options: ART20_CATEGORIES.map((a) => ({ value: a.code, label: `${a.no}${a.name}` })),
+    },
+    {
+      label:
+        level === 'township' ? '条例第二十一条（乡、镇人民政府）' : '条例第二十一条（县级人民政府及其部门）',
+      options: art21List(level).map((t) => ({ value: t.code, label: t.name })),
+    },
+  ];
+}
+
+/** "第二十条（三）规划信息", "第二十一条 市政建设"; null for a code that is no category. */
+export function categoryLabel(code: string | null | undefined): string | null {
+  const a20 = ART20_CATEGORIES.find((a) => a.code === code);
+  if (a20) return `第二十条${a20.no}${a20.name}`;
+  const a21 = [...ART21_TOPICS, ...ART21_TOWNSHIP_TOPICS].find((t) => t.code === code);
+  return a21 ? `第二十一条 ${a21.name}` : null;
+}
+
+/** The category a column files its items under: the nearest coded ancestor's (the chain runs from the top). */
+export function categoryOfColumns(chain: readonly { code?: string | null }[]): string | null {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const code = chain[i]!.code;
+    if (code && CATEGORY_SET.has(code)) return code;
+  }
+  return null;
+}
+
+export type CategoryResult = { category: string } | { error: string };
+
+/**
+ * An item's 公开类别 (PUB-6): the one chosen, else its column's, else (一) for a normative document; it must be an
+ * Art. 20 category or a topic of the unit's own Art. 21 list (a 镇街 the township list, other units the county one).
+ */
+export function itemCategory(v: {
+  chosen?: string | null;
+  columnChain: readonly { code?: string | null }[];
+  kind: string;
+  level: CatalogLevel;
+}): CategoryResult {
+  const category =
+    v.chosen || categoryOfColumns(v.columnChain) || (v.kind === 'normative' ? 'art20_1' : null);
+  if (!category) return { error: '请选择公开类别' };
+  if (!CATEGORY_SET.has(category)) return { error: '公开类别不正确' };
+  if (category.startsWith('art20_') || art21List(v.level).some((t) => t.code === category))
+    return { category };
+  const name = [...ART21_TOPICS, ...ART21_TOWNSHIP_TOPICS].find((t) => t.code === category)!.name;
+  return {
+    error:
+      v.level === 'township'
+        ? `「${name}」是县级人民政府及其部门的第二十一条公开事项，不适用于镇街，请重新选择公开类别`
+        : `「${name}」是乡、镇人民政府的第二十一条公开事项，不适用于本单位，请重新选择公开类别`,
+  };
+}
+
 export interface CatalogNode {
   name: string;
   /** Standard column code, Art. 20 or Art. 21 code, or undefined for a column the office added. */

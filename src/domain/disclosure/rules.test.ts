@@ -23,6 +23,10 @@ describe('formatIndexNumber', () => {
     ],
     ['{unit}-{cat}-{seq}', { unit: 'JW', year: 2026, category: null, seq: 3 }, 'JW-00-3'],
     ['{unit}-{cat}', { unit: 'X', year: 2026, category: 'art20_15', seq: 1 }, 'X-15'],
+    // Art. 21 topics (PUB-6), county and township lists alike, take the article's number.
+    ['{unit}-{cat}-{seq:3}', { unit: 'X', year: 2026, category: 'art21_7', seq: 4 }, 'X-21-004'],
+    ['{unit}-{cat}', { unit: 'ZJ', year: 2026, category: 'art21t_5', seq: 1 }, 'ZJ-21'],
+    ['{unit}-{cat}', { unit: 'X', year: 2026, category: 'zn', seq: 1 }, 'X-00'],
   ])('%s', (rule, v, expected) => {
     expect(formatIndexNumber(rule, v)).toBe(expected);
   });

@@ -8,7 +8,8 @@ import { codesOf } from '../codes';
 /**
  * Default 索引号 rule [I]: no national format exists; common practice is unit code - category - year - sequence,
  * e.g. "11500223MB1234567X/2026-00012". Placeholders: {unit} unit code (统一社会信用代码 or short code), {year},
- * {cat} Art. 20 number (01–15, 00 for none), {seq} / {seq:N} zero-padded sequence within unit and year.
+ * {cat} Art. 20 number (01–15; 21 for any Art. 21 topic, the article itself, as the township and county lists
+ * share codes; 00 for none), {seq} / {seq:N} zero-padded sequence within unit and year.
  */
 export const DEFAULT_INDEX_RULE = '{unit}-{cat}-{year}-{seq:5}';
 
@@ -16,7 +17,8 @@ export function formatIndexNumber(
   rule: string,
   v: { unit: string; year: number; category?: string | null; seq: number },
 ): string {
-  const cat = v.category?.startsWith('art20_') ? v.category.slice(6).padStart(2, '0') : '00';
+  const c = v.category ?? '';
+  const cat = c.startsWith('art20_') ? c.slice(6).padStart(2, '0') : c.startsWith('art21') ? '21' : '00';
   return rule.replace(/\{(unit|year|cat|seq)(?::(\d+))?\}/g, (_m, key: string, width?: string) => {
     const raw =
       key === 'unit' ? v.unit : key === 'year' ? String(v.year) : key === 'cat' ? cat : String(v.seq);

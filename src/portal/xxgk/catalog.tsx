@@ -60,6 +60,7 @@ export function xxgkCatalog(app: Hono<AppEnv>, p: Platform, v: View): void {
         <h1>{col.name}</h1>
         {other && <p>发布机构：{unit.name}</p>}
         {art20 && <p>《政府信息公开条例》第二十条第{art20.no}项</p>}
+        {col.code?.startsWith('art21') && <p>《政府信息公开条例》第二十一条</p>}
         {kids.length > 0 && (
           <nav aria-label="下级栏目">
             <ul class="subcols">

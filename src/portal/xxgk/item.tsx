@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
-import { ART20_CATEGORIES } from '../../domain/disclosure/catalog';
+import { categoryLabel } from '../../domain/disclosure/catalog';
 import {
   INTERPRETATION_FORM_LABELS,
   type InterpretationForm,
@@ -41,7 +41,8 @@ export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
       );
     const { item, newer, chain, attachments, interpretations, policy, links, validity } = page;
     const unitR = await v.unitRef(item.unitId);
-    const art20 = ART20_CATEGORIES.find((a) => a.code === item.art20);
+    // 公开类别 (PUB-6): an Art. 20 category or an Art. 21 topic.
+    const category = categoryLabel(item.art20);
     return v.send(
       c,
       item.title,
@@ -65,11 +66,9 @@ export function xxgkItem(app: Hono<AppEnv>, p: Platform, v: View): void {
             {item.docNumber && <MetaRow label="发文字号">{item.docNumber}</MetaRow>}
             <MetaRow label="成文日期">{item.writtenDate ?? ''}</MetaRow>
             <MetaRow label="发布日期">{item.publishDate ?? ''}</MetaRow>
-            {(item.topic || art20) && (
+            {(item.topic || category) && (
               <MetaRow label="主题分类">
-                {[art20 ? `第二十条${art20.no}${art20.name}` : '', item.topic ?? '']
-                  .filter(Boolean)
-                  .join('；')}
+                {[category ?? '', item.topic ?? ''].filter(Boolean).join('；')}
               </MetaRow>
             )}
             {validity && (

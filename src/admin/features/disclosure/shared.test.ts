@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { eachReturns } from '../../../../test/table';
 import type { UnitTreeNode } from '../../../contracts/api';
-import { columnTree, keyOf, publishingUnit, toBodyHtml } from './shared';
+import {
+  categoryOptions,
+  columnCategory,
+  columnTree,
+  keyOf,
+  publishingUnit,
+  toBodyHtml,
+  unitLevel,
+} from './shared';
 
 describe('toBodyHtml', () => {
   eachReturns(
@@ -74,5 +82,44 @@ describe('publishingUnit', () => {
     ['a tree not loaded yet', [], 'xxk', 'xxk'],
   ])('%s', (_name, t, unit, want) => {
     expect(publishingUnit(t, unit)).toBe(want);
+  });
+  // Whose Art. 21 list a unit's items take (PUB-6).
+  it.each([
+    ['office', 'county'],
+    ['town', 'township'],
+    ['gov', 'county'],
+    ['missing', 'county'],
+    [null, 'county'],
+  ] as const)('unit %s takes the %s Art. 21 list', (id, level) => {
+    expect(unitLevel(tree, id)).toBe(level);
+  });
+});
+
+describe('公开类别 in the item form (PUB-6)', () => {
+  it('groups the options and pre-fills from the column or its nearest coded ancestor', () => {
+    expect(categoryOptions('township').map((g) => g.label)).toEqual([
+      '条例第二十条',
+      '条例第二十一条（乡、镇人民政府）',
+    ]);
+    const row = (id: string, parentId: string | null, code: string | null) => ({
+      id,
+      unitId: 'u',
+      parentId,
+      name: id,
+      code,
+      sort: 0,
+      itemCount: 0,
+    });
+    const rows = [
+      row('fd', null, 'fdzdgknr'),
+      row('jz', 'fd', 'art21_7'),
+      row('ls', 'jz', null),
+      row('zn', null, 'zn'),
+    ];
+    expect(columnCategory(rows, 'ls')).toBe('art21_7');
+    expect(columnCategory(rows, 'jz')).toBe('art21_7');
+    expect(columnCategory(rows, 'zn')).toBeNull();
+    expect(columnCategory(rows, 'fd')).toBeNull();
+    expect(columnCategory(rows, undefined)).toBeNull();
   });
 });

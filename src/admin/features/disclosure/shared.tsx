@@ -2,7 +2,12 @@
 // in contracts/disclosure.ts and queries.ts).
 import type { UnitTreeNode } from '../../../contracts/api';
 import type { ColumnRow } from '../../../contracts/disclosure';
-import { ART20_CATEGORIES } from '../../../domain/disclosure/catalog';
+import {
+  type CatalogLevel,
+  categoryGroups,
+  categoryOfColumns,
+  columnChain,
+} from '../../../domain/disclosure/catalog';
 import type { Timeliness } from '../../../domain/disclosure/rules';
 import type { ItemStatus } from '../../../domain/disclosure/workflow';
 
@@ -34,8 +39,6 @@ export const TIMELINESS_COLORS: Partial<Record<Timeliness, string>> = {
   overdue: 'red',
 };
 
-export const ART20_OPTIONS = ART20_CATEGORIES.map((a) => ({ value: a.code, label: `${a.no}${a.name}` }));
-
 export type { ItemDetail, ItemRow } from '../../../contracts/disclosure';
 
 export interface ColumnTreeNode {
@@ -45,11 +48,8 @@ export interface ColumnTreeNode {
   children: ColumnTreeNode[];
 }
 
-/**
- * The unit a new draft is published under: the user's own, or for an 内设科室 (subdivision) the nearest unit above
- * it that the user can see — the same rule as the server's publishingUnitOf.
- */
-export function publishingUnit(tree: readonly UnitTreeNode[], unitId: string): string {
+/** The units from the top of the tree down to `unitId` (empty when it is not in the tree). */
+function unitPath(tree: readonly UnitTreeNode[], unitId: string): UnitTreeNode[] {
   const path: UnitTreeNode[] = [];
   const find = (nodes: readonly UnitTreeNode[]): boolean =>
     nodes.some((n) => {
@@ -59,8 +59,34 @@ export function publishingUnit(tree: readonly UnitTreeNode[], unitId: string): s
       return false;
     });
   find(tree);
+  return path;
+}
+
+/**
+ * The unit a new draft is published under: the user's own, or for an 内设科室 (subdivision) the nearest unit above
+ * it that the user can see — the same rule as the server's publishingUnitOf.
+ */
+export function publishingUnit(tree: readonly UnitTreeNode[], unitId: string): string {
+  const path = unitPath(tree, unitId);
   for (let i = path.length - 1; i >= 0; i--) if (path[i]!.kind !== 'subdivision') return path[i]!.id;
   return unitId;
+}
+
+/** Whose Art. 21 list a unit's items take (the server's catalogLevelOf): 镇街 the township list. */
+export function unitLevel(tree: readonly UnitTreeNode[], unitId: string | null | undefined): CatalogLevel {
+  return unitId && unitPath(tree, unitId).at(-1)?.kind === 'township' ? 'township' : 'county';
+}
+
+/** The 公开类别 select: the Art. 20 categories and the unit's Art. 21 list, in two labelled groups. */
+export const categoryOptions = (level: CatalogLevel) =>
+  categoryGroups(level).map((g) => ({ label: g.label, title: g.label, options: g.options }));
+
+/** The category the chosen column files items under (its own code or its nearest coded ancestor's), or null. */
+export function columnCategory(
+  rows: readonly ColumnRow[],
+  columnId: string | null | undefined,
+): string | null {
+  return columnId ? categoryOfColumns(columnChain(rows, columnId)) : null;
 }
 
 /** Flat rows → antd tree data. */

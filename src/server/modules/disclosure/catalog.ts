@@ -3,8 +3,10 @@
 // created from a path.
 import type { ColumnInput, ColumnRow, TaskPathRow } from '../../../contracts/disclosure';
 import {
+  type CatalogLevel,
   columnChain,
   defaultCatalog,
+  itemCategory,
   matchPath,
   parseDisclosurePath,
   townshipArt21Fix,
@@ -40,6 +42,30 @@ export async function rootUnitId(db: DbOrTx): Promise<string | null> {
   return (await rootUnit(db))?.id ?? null;
 }
 
+/** 镇街 take the township Art. 21 list (条例 Art. 21: a second list, not the county one); every other unit the county one. */
+export async function catalogLevelOf(db: DbOrTx, unitId: string): Promise<CatalogLevel> {
+  return (await getUnit(db, unitId))?.kind === 'township' ? 'township' : 'county';
+}
+
+/**
+ * An item's 公开类别 in its unit (PUB-6, domain itemCategory): the chosen one, else its column's (walking up the
+ * column's ancestors), else (一) for a normative document. 400 when there is none or it is not the unit's.
+ */
+export async function itemCategoryIn(
+  db: DbOrTx,
+  v: { unitId: string; columnId: string | null; chosen: string | null | undefined; kind: string },
+): Promise<string> {
+  const chain = v.columnId ? columnChain(await columnsOfUnit(db, v.unitId), v.columnId) : [];
+  const r = itemCategory({
+    chosen: v.chosen,
+    columnChain: chain,
+    kind: v.kind,
+    level: await catalogLevelOf(db, v.unitId),
+  });
+  if ('error' in r) throw invalid(r.error);
+  return r.category;
+}
+
 /**
  * Creates the unit's standard columns once (the first time its catalog is needed). Columns are matched by code, so
  * a tree that already holds some of them (moved there by migration 0007) is completed, never doubled; after that
@@ -51,8 +77,7 @@ export async function ensureUnitCatalog(db: DbOrTx, unitId: string): Promise<voi
   if (await catalogSeeded(db, unitId)) return;
   const existing = await columnsOfUnit(db, unitId);
   const byCode = new Map(existing.filter((c) => c.code).map((c) => [c.code!, c.id]));
-  // 镇街 take the township Art. 21 list (条例 Art. 21: a second list, not the county one).
-  const level = (await getUnit(db, unitId))?.kind === 'township' ? 'township' : 'county';
+  const level = await catalogLevelOf(db, unitId);
   let sort = 0;
   for (const top of defaultCatalog(level)) {
     let topId = byCode.get(top.code!);

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Actor, Platform } from '../../platform/context';
 import { conflict, invalid } from '../../platform/errors';
 import { assertUnitInScope, unitAncestry } from '../org';
-import { ensureUnitCatalog } from './catalog';
+import { ensureUnitCatalog, itemCategoryIn } from './catalog';
 import { inputBodyText, prepareChecks, recheck } from './checks';
 import { nextIndexNo } from './index-number';
 import { columnById, unitColumnByCode } from './repo/catalog';
@@ -24,18 +24,17 @@ import { bodyToText, sanitizeBody } from './sanitize';
 import { assertEditable, auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 import { getDisclosureSettings } from './settings';
 
+/** The item's fields from the input; its column and 公开类别 come from validateRefs. */
 function itemValues(input: ItemInput) {
   const bodyHtml = input.bodyHtml !== undefined ? sanitizeBody(input.bodyHtml) : undefined;
   return {
     kind: input.kind,
-    columnId: input.columnId ?? null,
     title: input.title,
     docNumber: input.docNumber ?? null,
     writtenDate: input.writtenDate ?? null,
     formedDate: input.formedDate ?? input.writtenDate ?? null,
     publishDate: input.publishDate ?? null,
     topic: input.topic ?? null,
-    art20: input.art20 ?? (input.kind === 'normative' ? 'art20_1' : null),
     summary: input.summary ?? '',
     ...(bodyHtml !== undefined ? { bodyHtml, bodyText: bodyToText(bodyHtml) } : {}),
     publishAt: input.publishAt ? new Date(input.publishAt) : null,
@@ -52,16 +51,19 @@ function itemValues(input: ItemInput) {
 }
 
 /**
- * Checks the references and returns the item's column: one of its own unit's catalog, or, when none is chosen, the
- * unit's column of the item's Art. 20 category (a liaison who picks 规划信息 as category files it there).
+ * Checks the references and returns the item's column and 公开类别 (PUB-6, required): the column is one of its own
+ * unit's catalog, or, when none is chosen, the unit's column of the item's category (a liaison who picks 规划信息
+ * as category files it there); the category is the one chosen, else the column's.
  */
-async function validateRefs(tx: DbOrTx, input: ItemInput, unitId: string, art20: string | null) {
+async function validateRefs(tx: DbOrTx, input: ItemInput, unitId: string, kind: ItemInput['kind']) {
   let columnId = input.columnId ?? null;
   if (columnId) {
     const c = await columnById(tx, columnId);
     if (!c) throw invalid('所选栏目不存在');
     if (c.unitId !== unitId) throw invalid(`栏目「${c.name}」不属于本单位的公开目录，请重新选择栏目`);
-  } else if (art20) {
+  }
+  const art20 = await itemCategoryIn(tx, { unitId, columnId, chosen: input.art20, kind });
+  if (!columnId) {
     await ensureUnitCatalog(tx, unitId);
     columnId = (await unitColumnByCode(tx, unitId, art20))?.id ?? null;
   }
@@ -69,7 +71,7 @@ async function validateRefs(tx: DbOrTx, input: ItemInput, unitId: string, art20:
     throw invalid('所解读的政策文件不存在');
   if (input.writtenDate && input.publishDate && input.publishDate < input.writtenDate)
     throw invalid('发布日期不能早于成文日期');
-  return columnId;
+  return { columnId, art20 };
 }
 
 /**
@@ -97,8 +99,7 @@ export async function createItem(
   await assertUnitInScope(p.database.db, user, unitId);
   const prepared = await prepareChecks(p, { title: input.title, bodyText: inputBodyText(input) ?? '' });
   return p.database.db.transaction(async (tx) => {
-    const values = itemValues(input);
-    values.columnId = await validateRefs(tx, input, unitId, values.art20);
+    const values = { ...itemValues(input), ...(await validateRefs(tx, input, unitId, input.kind)) };
     const settings = await getDisclosureSettings(tx);
     const now = p.clock.now();
     const year = Number((values.writtenDate ?? chinaDate(now)).slice(0, 4));
@@ -138,8 +139,7 @@ export async function updateItem(
   await p.database.db.transaction(async (tx) => {
     const item = await lockScoped(tx, user, id);
     assertEditable(item, '只有草稿或被退回的信息可以修改；已发布的信息请使用“更正”生成新版本');
-    const values = itemValues(input);
-    values.columnId = await validateRefs(tx, input, item.unitId, values.art20);
+    const values = { ...itemValues(input), ...(await validateRefs(tx, input, item.unitId, item.kind)) };
     const row = await updateItemRow(tx, id, { ...values, kind: item.kind, updatedAt: p.clock.now() });
     await recheck(p, tx, row, prepared);
     await auditItem(tx, actor, 'disclosure.item.update', id, { title: input.title }, p.clock.now());

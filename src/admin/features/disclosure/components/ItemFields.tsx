@@ -1,13 +1,16 @@
 // The fields of the item form: metadata, normative-document validity and links, the policy an interpretation
 // explains, 三同步, summary and the rich-text body.
 import { Checkbox, Col, Form, type FormInstance, Input, Row, Select, TreeSelect } from 'antd';
+import type { ColumnRow } from '../../../../contracts/disclosure';
+import type { CatalogLevel } from '../../../../domain/disclosure/catalog';
 import { optionsOf } from '../../../components/FilterSelect';
 import { RichTextField } from '../../../components/RichTextField';
 import { UnitTreeSelect } from '../../../components/units';
 import { dateRule, type FormValues } from '../itemForm';
 import {
-  ART20_OPTIONS,
-  type ColumnTreeNode,
+  categoryOptions,
+  columnCategory,
+  columnTree,
   INTERPRETATION_FORM_LABELS,
   ITEM_KIND_LABELS,
   VALIDITY_LABELS,
@@ -31,7 +34,8 @@ export function ItemFields({
   isNew,
   pickUnit,
   readOnly,
-  treeData,
+  columns,
+  level,
   normativeOptions,
   policyOptions,
 }: {
@@ -41,21 +45,32 @@ export function ItemFields({
   /** The office may draft for any unit. */
   pickUnit: boolean;
   readOnly: boolean;
-  treeData: ColumnTreeNode[];
+  /** The catalog of the item's unit. */
+  columns: readonly ColumnRow[];
+  /** The unit's level: which Art. 21 list its 公开类别 come from. */
+  level: CatalogLevel;
   normativeOptions: Option[];
   policyOptions: Option[];
 }) {
   return (
     <>
       <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-        <Select disabled={!isNew} options={optionsOf(ITEM_KIND_LABELS)} />
+        <Select
+          disabled={!isNew}
+          options={optionsOf(ITEM_KIND_LABELS)}
+          // A normative document is (一) 行政法规、规章和规范性文件 unless the author chooses otherwise.
+          onChange={(k) => {
+            if (k === 'normative' && !form.getFieldValue('art20')) form.setFieldsValue({ art20: 'art20_1' });
+          }}
+        />
       </Form.Item>
       {isNew && pickUnit && (
         <Form.Item name="unitId" label="发布单位" extra="信息归入该单位的公开目录，由该单位的审核人审核">
           <UnitTreeSelect
             allowClear={false}
             data-testid="item-unit"
-            onChange={() => form.setFieldsValue({ columnId: null })}
+            // Another unit has another catalog, and perhaps another Art. 21 list.
+            onChange={() => form.setFieldsValue({ columnId: null, art20: null })}
           />
         </Form.Item>
       )}
@@ -70,14 +85,30 @@ export function ItemFields({
               allowClear
               showSearch
               treeNodeFilterProp="title"
-              treeData={treeData}
-              placeholder="本单位公开目录栏目（不选则按第二十条类别归入）"
+              treeData={columnTree(columns)}
+              placeholder="本单位公开目录栏目（不选则按公开类别归入）"
+              // A column under a category (规划信息, 社会救助, …) fills the 公开类别 in; the author may change it.
+              onChange={(id?: string) => {
+                const category = columnCategory(columns, id);
+                if (category) form.setFieldsValue({ art20: category });
+              }}
             />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="art20" label="条例第二十条类别">
-            <Select allowClear options={ART20_OPTIONS} />
+          <Form.Item
+            name="art20"
+            label="公开类别"
+            extra="条例第二十条的类别或第二十一条的事项（PUB-6）"
+            rules={[{ required: true, message: '请选择公开类别' }]}
+          >
+            <Select
+              data-testid="item-category"
+              showSearch
+              optionFilterProp="label"
+              options={categoryOptions(level)}
+              placeholder="请选择公开类别"
+            />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -14,7 +14,7 @@ import { ItemFields } from '../components/ItemFields';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { type FormValues, fromDetail, toInput } from '../itemForm';
 import { useColumns, useCreateItem, useItem, useItems, useUpdateItem } from '../queries';
-import { columnTree, ITEM_STATUS_COLORS, ITEM_STATUS_LABELS, publishingUnit } from '../shared';
+import { ITEM_STATUS_COLORS, ITEM_STATUS_LABELS, publishingUnit, unitLevel } from '../shared';
 
 export default function ItemEditPage() {
   const { id = 'new' } = useParams();
@@ -31,7 +31,8 @@ export default function ItemEditPage() {
   const unitTree = useUnitTree();
   const defaultUnit = publishingUnit(unitTree.data ?? [], me.unitId);
   const chosenUnit = Form.useWatch('unitId', form);
-  const cols = useColumns(isNew ? (chosenUnit ?? defaultUnit) : (detail.data?.unitId ?? null));
+  const itemUnit = isNew ? (chosenUnit ?? defaultUnit) : (detail.data?.unitId ?? null);
+  const cols = useColumns(itemUnit);
   const policies = useItems(
     { status: 'published', kind: 'general', pageSize: 200 },
     kind === 'interpretation',
@@ -91,7 +92,8 @@ export default function ItemEditPage() {
                 isNew={isNew}
                 pickUnit={me.dataScope === 'all'}
                 readOnly={!editable || !canEdit}
-                treeData={columnTree(cols.data ?? [])}
+                columns={cols.data ?? []}
+                level={unitLevel(unitTree.data ?? [], itemUnit)}
                 normativeOptions={normativeOptions}
                 policyOptions={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
               />
