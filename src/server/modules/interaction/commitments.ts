@@ -84,7 +84,7 @@ export async function listCommitments(
 async function inScope(db: DbOrTx, user: Scoped, id: string): Promise<CommitmentWithUnit> {
   const r = await commitmentById(db, id);
   if (!r) throw notFound('承诺事项');
-  await assertUnitInScope(db, user, r.c.unitId);
+  await assertUnitInScope(db, user, r.c.unitId, '承诺事项');
   return r;
 }
 

@@ -104,7 +104,7 @@ export async function exportConsultations(database: Database, clock: Clock, user
 export async function consultInScope(db: DbOrTx, user: Scoped, id: string): Promise<WithUnit> {
   const r = await consultById(db, id);
   if (!r) throw notFound('咨询');
-  await assertUnitInScope(db, user, r.c.unitId);
+  await assertUnitInScope(db, user, r.c.unitId, '咨询');
   return r;
 }
 

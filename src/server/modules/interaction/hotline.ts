@@ -112,7 +112,7 @@ export async function exportCalls(database: Database, keys: FieldKeys, user: Sco
 async function callInScope(db: DbOrTx, user: Scoped, id: string): Promise<CallWithUnit> {
   const r = await callById(db, id);
   if (!r) throw notFound('来电记录');
-  await assertUnitInScope(db, user, r.c.unitId);
+  await assertUnitInScope(db, user, r.c.unitId, '来电记录');
   return r;
 }
 

@@ -71,7 +71,7 @@ export async function listLetters(
 export async function letterInScope(db: DbOrTx, user: Scoped, id: string): Promise<WithNames> {
   const r = await letterById(db, id);
   if (!r) throw notFound('信件');
-  await assertUnitInScope(db, user, r.l.unitId);
+  await assertUnitInScope(db, user, r.l.unitId, '信件');
   return r;
 }
 

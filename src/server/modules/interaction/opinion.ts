@@ -65,7 +65,7 @@ export async function listOpinions(
 async function inScope(db: DbOrTx, user: Scoped, id: string): Promise<OpinionWithUnit> {
   const r = await opinionById(db, id);
   if (!r) throw notFound('舆情');
-  await assertUnitInScope(db, user, r.o.unitId);
+  await assertUnitInScope(db, user, r.o.unitId, '舆情');
   return r;
 }
 
