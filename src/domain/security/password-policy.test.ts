@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, DEFAULT_PASSWORD_POLICY } from './password-policy';
+import { eachReturns } from '../../../test/table';
+import { checkPassword, DEFAULT_PASSWORD_POLICY, passwordExpired } from './password-policy';
 
 describe('checkPassword (default policy)', () => {
   it.each([
@@ -23,4 +24,20 @@ describe('checkPassword (default policy)', () => {
   it('honours a configured policy', () => {
     expect(checkPassword('Abcdefg1', { minLength: 12, minClasses: 4 })).toHaveLength(2);
   });
+});
+
+describe('passwordExpired (forced rotation)', () => {
+  const setAt = new Date('2026-01-01T00:00:00Z');
+  const at = (iso: string) => new Date(iso);
+  eachReturns(
+    ([maxAgeDays, now]: [number, Date]) => passwordExpired(setAt, maxAgeDays, now),
+    [
+      [[90, at('2026-03-31T23:59:59Z')], false],
+      [[90, at('2026-04-01T00:00:00Z')], true],
+      [[90, at('2025-12-01T00:00:00Z')], false],
+      [[0, at('2036-01-01T00:00:00Z')], false],
+      [[1, at('2026-01-02T00:00:00Z')], true],
+    ],
+    'max age %j',
+  );
 });

@@ -72,6 +72,16 @@ export function characterClasses(pw: string): number {
   return n;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Forced rotation: a password set `maxAgeDays` or more days before `now` must be changed before anything else
+ * (0: passwords do not expire). `setAt` is when it was last set (or the account created).
+ */
+export function passwordExpired(setAt: Date, maxAgeDays: number, now: Date): boolean {
+  return maxAgeDays > 0 && now.getTime() - setAt.getTime() >= maxAgeDays * DAY_MS;
+}
+
 /** Returns the reasons (Chinese) why the password is refused; empty when acceptable. */
 export function checkPassword(pw: string, policy: PasswordPolicy, ctx: { username?: string } = {}): string[] {
   const errors: string[] = [];
