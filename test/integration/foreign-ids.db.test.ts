@@ -43,8 +43,6 @@ const NOT_A_UNITS: Record<string, string> = {
   'get /api/disclosure/normative/campaigns/:id':
     'a 清理 campaign is the district’s; each unit sees only its own marks in it (normative-review.db.test.ts)',
   'get /api/media/bulletins/:id/file': 'a 检查通报 is the district’s published bulletin',
-  'get /api/media/evidence/:fileId':
-    'a 抽查 screenshot is the office’s evidence; it is read by the file the office cites',
   'post /api/disclosure/decisions/comments/:id/moderate':
     'a comment is reached through its draft, whose foreign ID is walked (decisions/:id/…)',
 };
@@ -357,6 +355,14 @@ beforeAll(async () => {
     .insert(mediaAccounts)
     .values({ unitId: fgwUnit, platform: 'wechat', name: '柳塘发改', accountId: 'gh_fgw' })
     .returning();
+  const shot = await ok(office.upload<{ fileId: string }>('/api/media/evidence', '截图.png', PNG), 'shot');
+  await ok(
+    office.post(`/api/media/accounts/${account!.id}/spot-checks`, {
+      interactionWorks: true,
+      evidenceFileIds: [shot.fileId],
+    }),
+    'spot check',
+  );
   const [site] = await db()
     .insert(mediaWebsites)
     .values({
@@ -460,6 +466,7 @@ beforeAll(async () => {
     [/^\/api\/disclosure\/decisions\/:id/, { id: decision.id }],
     [/^\/api\/media\/websites\//, { id: site!.id }],
     [/^\/api\/media\/accounts\//, { id: account!.id }],
+    [/^\/api\/media\/evidence\//, { fileId: shot.fileId }],
     [/^\/api\/interaction\/consultations\//, { id: consult.id }],
     [/^\/api\/interaction\/qa\//, { id: qa.id }],
     [/^\/api\/interaction\/calls\//, { id: callRow.id }],

@@ -21,6 +21,27 @@ describe('checkPassword (default policy)', () => {
     ]);
   });
 
+  it('refuses a password built on the site’s or a department’s name (the context list)', () => {
+    const words = ['tongnan', '区发展改革委', '潼南区人民政府'];
+    expect(checkPassword('Tongnan#2026', DEFAULT_PASSWORD_POLICY, { words })).toEqual([
+      '密码不能包含网站名称或单位名称',
+    ]);
+    expect(checkPassword('区发展改革委Ab1#', DEFAULT_PASSWORD_POLICY, { words })).toEqual([
+      '密码不能包含网站名称或单位名称',
+    ]);
+    expect(checkPassword('Tn#2026-ok', DEFAULT_PASSWORD_POLICY, { words })).toEqual([]);
+  });
+
+  it('accepts long passphrases (64 characters and more, up to 128)', () => {
+    expect(checkPassword(`Ab1#${'x'.repeat(60)}`, DEFAULT_PASSWORD_POLICY)).toEqual([]);
+    expect(checkPassword(`${'correct horse battery staple '.repeat(4)}Ab1`, DEFAULT_PASSWORD_POLICY)).toEqual(
+      [],
+    );
+    expect(checkPassword(`Ab1#${'x'.repeat(125)}`, DEFAULT_PASSWORD_POLICY)).toEqual([
+      '密码长度不能超过 128 位',
+    ]);
+  });
+
   it('honours a configured policy', () => {
     expect(checkPassword('Abcdefg1', { minLength: 12, minClasses: 4 })).toHaveLength(2);
   });

@@ -83,7 +83,18 @@ export function passwordExpired(setAt: Date, maxAgeDays: number, now: Date): boo
 }
 
 /** Returns the reasons (Chinese) why the password is refused; empty when acceptable. */
-export function checkPassword(pw: string, policy: PasswordPolicy, ctx: { username?: string } = {}): string[] {
+/** The site's own names (the portal is named after the district, a unit): among the first words an attacker tries. */
+export const SITE_WORDS = ['政务公开', '信息公开'];
+
+/**
+ * `ctx.words`: the context list beside the username (the site's names, the district's and departments' names);
+ * words shorter than 2 characters are ignored.
+ */
+export function checkPassword(
+  pw: string,
+  policy: PasswordPolicy,
+  ctx: { username?: string; words?: readonly string[] } = {},
+): string[] {
   const errors: string[] = [];
   if (pw.length < policy.minLength) errors.push(`密码长度至少 ${policy.minLength} 位`);
   if (characterClasses(pw) < policy.minClasses) {
@@ -93,6 +104,9 @@ export function checkPassword(pw: string, policy: PasswordPolicy, ctx: { usernam
   if (ctx.username && ctx.username.length >= 3 && pw.toLowerCase().includes(ctx.username.toLowerCase())) {
     errors.push('密码不能包含用户名');
   }
+  const lower = pw.toLowerCase();
+  if ((ctx.words ?? []).some((w) => w.length >= 2 && lower.includes(w.toLowerCase())))
+    errors.push('密码不能包含网站名称或单位名称');
   if (pw.length > 128) errors.push('密码长度不能超过 128 位');
   return errors;
 }

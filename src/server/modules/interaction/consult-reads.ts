@@ -128,7 +128,7 @@ export async function getConsultation(
   } catch (e) {
     // The answer to a transfer out of the handler's scope: what they just did, without the asker's contact.
     const found =
-      opts.handedOver && e instanceof AppError && e.code === 'FORBIDDEN'
+      opts.handedOver && e instanceof AppError && e.code === 'NOT_FOUND'
         ? await consultById(database.db, id)
         : null;
     if (!found) throw e;

@@ -95,7 +95,7 @@ function mailboxRoutes(app: Hono<AppEnv>, p: Platform): void {
       try {
         return await detail(c, user, id(params));
       } catch (e) {
-        if (e instanceof AppError && e.code === 'FORBIDDEN') return null;
+        if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
         throw e;
       }
     }

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { PermissionCode } from '../../../contracts/permissions';
 import { type DataScope, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
-import { checkPassword, passwordExpired } from '../../../domain/security/password-policy';
+import { checkPassword, passwordExpired, SITE_WORDS } from '../../../domain/security/password-policy';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { passwordHistory, rolePermissions, sessions, units, userRoles, users } from '../../db/schema';
@@ -130,7 +130,7 @@ export async function changePassword(
   const errors = checkPassword(
     input.newPassword,
     { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses },
-    { username: u.username },
+    { username: u.username, words: await contextWords(database) },
   );
   if (errors.length)
     throw new AppError('VALIDATION', errors.join('；'), { fields: { newPassword: errors.join('；') } });
@@ -168,6 +168,12 @@ export async function changePassword(
   });
 }
 
+/** The context list of the password policy: the site's names and every unit's (the district's departments). */
+async function contextWords(database: Database): Promise<string[]> {
+  const rows = await database.db.select({ name: units.name }).from(units);
+  return [...SITE_WORDS, ...rows.map((r) => r.name)];
+}
+
 export async function validateNewPassword(
   database: Database,
   password: string,
@@ -177,7 +183,7 @@ export async function validateNewPassword(
   const errors = checkPassword(
     password,
     { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses },
-    { username },
+    { username, words: await contextWords(database) },
   );
   if (errors.length)
     throw new AppError('VALIDATION', `密码不符合要求：${errors.join('；')}`, {
