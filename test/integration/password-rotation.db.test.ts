@@ -110,3 +110,19 @@ describe('forced password rotation', () => {
     expect((await c.get('/api/disclosure/items')).status).toBe(200);
   });
 });
+
+describe('the context list over the API', () => {
+  it('a new password holding a unit’s or the site’s name is refused; a long passphrase is accepted', async () => {
+    const c = await api.loginAs('office_reviewer');
+    for (const newPassword of ['区发展改革委Ab#1', 'Xx#1政务公开ok', 'Ab#1区教委2026']) {
+      const r = await c.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword });
+      expect(r.status, newPassword).toBe(400);
+      expect(r.body.error?.message).toContain('不能包含网站名称或单位名称');
+    }
+    const long = `Passphrase#1 ${'绿水青山就是金山银山'.repeat(6)}`;
+    expect(long.length).toBeGreaterThan(64);
+    expect(
+      (await c.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword: long })).status,
+    ).toBe(200);
+  });
+});
