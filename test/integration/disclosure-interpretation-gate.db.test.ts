@@ -64,7 +64,7 @@ describe('routes: 401, 403, 400', () => {
     expect((await anon.post('/api/disclosure/briefings', briefing)).status).toBe(401);
     expect((await auditor.get('/api/disclosure/briefings')).status).toBe(403);
     expect((await auditor.post('/api/disclosure/briefings', briefing)).status).toBe(403);
-    expect((await jw.post('/api/disclosure/briefings', briefing)).status).toBe(403);
+    expect((await jw.post('/api/disclosure/briefings', briefing)).status).toBe(404);
   });
 
   it('answers 400 for a malformed id or body', async () => {

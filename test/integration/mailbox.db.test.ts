@@ -156,7 +156,7 @@ describe('a letter to the 区长信箱: routed by the office, answered by the un
     expect((await handle(fgw, id, { action: 'reply', reply: '答复', repliedOn: '2026-03-02' })).status).toBe(
       404,
     );
-    expect((await publish(fgw, id, true)).status).toBe(403);
+    expect((await publish(fgw, id, true)).status).toBe(404);
     const list = await fgw.get<{ items: LetterSummary[] }>('/api/interaction/letters');
     expect(list.body.data!.items.map((l) => l.id)).not.toContain(id);
   });
