@@ -8,9 +8,10 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { commitBody, initialChoices } from '../../src/admin/features/tasks/importState';
 import type { PermissionCode } from '../../src/contracts/permissions';
 import { BUILTIN_ROLES } from '../../src/contracts/roles';
-import type { CommitPlanBody, ImportPreview } from '../../src/contracts/tasks';
+import type { ImportPreview } from '../../src/contracts/tasks';
 import {
   letters,
   mediaAccounts,
@@ -384,29 +385,16 @@ beforeAll(async () => {
     office.post<ImportPreview>('/api/tasks/import/preview-text', { text: notice }),
     'plan',
   );
-  const resolved = new Map(preview.units.map((u) => [u.written, u.unitId ? [u.unitId] : []]));
-  const unit = (written: string) => ({ written, unitIds: resolved.get(written) ?? [] });
+  // The console's own helpers build the commit body, as the import page does.
   await ok(
-    office.post('/api/tasks/import/commit', {
-      title: preview.plan.title ?? '任务分工',
-      issuer: preview.plan.issuer,
-      docNumber: preview.plan.docNumber,
-      date: preview.plan.date,
-      year: 2026,
-      fingerprint: preview.fingerprint,
-      cadence: 'quarter',
-      replace: false,
-      tasks: preview.plan.tasks.map((t) => ({
-        ref: t.ref,
-        section: t.section,
-        text: t.text,
-        measures: t.measures,
-        leadUnits: t.leadUnits.map(unit),
-        responsibleUnits: t.responsibleUnits.map(unit),
-        deadlines: t.deadlines,
-        disclosurePaths: t.disclosurePaths,
-      })),
-    } satisfies CommitPlanBody),
+    office.post(
+      '/api/tasks/import/commit',
+      commitBody(preview, preview.plan, initialChoices(preview.units), {
+        year: 2026,
+        cadence: 'quarter',
+        replace: false,
+      }),
+    ),
     'plan commit',
   );
   const assignment = (
