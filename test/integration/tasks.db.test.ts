@@ -410,7 +410,7 @@ describe('ledger workflow', () => {
           reason: '协调',
         })
       ).status,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (
         await jw.post(`/api/tasks/assignments/${row.id}/extensions`, {
