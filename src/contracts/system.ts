@@ -13,6 +13,8 @@ export const securitySettingsSchema = z.object({
   sessionIdleMinutes: z.number().int().min(5).max(480),
   /** Absolute session lifetime, whatever the activity (≤ 12 h by default). */
   sessionAbsoluteMinutes: z.number().int().min(30).max(1440),
+  /** Forced rotation: days a password stays valid (0: never expires). */
+  passwordMaxAgeDays: z.number().int().min(0, '不能小于 0').max(365, '最长 365 天'),
 });
 export type SecuritySettings = z.output<typeof securitySettingsSchema>;
 

@@ -166,7 +166,7 @@ describe('reply review of consultations', () => {
   it('unit scope: a unit reviewer cannot review another unit’s consultation', async () => {
     const { id } = await register(office, { unitId: jwUnit });
     await answer(jw, id);
-    expect((await review(fgwReviewer, id, { action: 'approve' })).status).toBe(403);
+    expect((await review(fgwReviewer, id, { action: 'approve' })).status).toBe(404);
     const ok = await review(office, id, { action: 'approve' });
     expect(ok.status).toBe(200);
   });

@@ -96,9 +96,9 @@ describe('routes', () => {
     expect(r.status).toBe(201);
     draftId = r.body.data!.id;
     expect(r.body.data).toMatchObject({ status: 'draft', commentDays: 30, periodEnd: null });
-    expect((await fgw.post(base, draft({ unitId: jwUnit }))).status).toBe(403);
+    expect((await fgw.post(base, draft({ unitId: jwUnit }))).status).toBe(404);
     expect((await jw.get<{ total: number }>(base)).body.data!.total).toBe(0);
-    expect((await jw.get(`${base}/${draftId}`)).status).toBe(403);
+    expect((await jw.get(`${base}/${draftId}`)).status).toBe(404);
     expect((await office.get<{ total: number }>(base)).body.data!.total).toBe(1);
     const edited = await fgw.put<DecisionRow>(`${base}/${draftId}`, draft({ basis: '《价格法》第十八条' }));
     expect(edited.body.data!.basis).toBe('《价格法》第十八条');
@@ -156,7 +156,7 @@ describe('the portal and moderation', () => {
     expect(JSON.stringify(list.body)).not.toContain('13812345678');
     const path = `${base}/comments/${held[0]!.id}/moderate`;
     expect((await fgw.post(path, { status: 'hidden' })).status).toBe(400);
-    expect((await jw.post(path, { status: 'shown' })).status).toBe(403);
+    expect((await jw.post(path, { status: 'shown' })).status).toBe(404);
     const r = await fgw.post<CommentRow>(path, { status: 'shown' });
     expect(r.body.data!.status).toBe('shown');
     const page = await html(`/hdjl/zj/${draftId}`);
@@ -295,7 +295,7 @@ describe('列席, 政府开放日 and the setting', () => {
     const r = await fgw.post<ParticipationRow>(`${base}/participations`, record({ draftId }));
     expect(r.status).toBe(201);
     expect(r.body.data).toMatchObject({ kind: 'attendance', publicCount: 2, draftId });
-    expect((await fgw.post(`${base}/participations`, record({ unitId: jwUnit }))).status).toBe(403);
+    expect((await fgw.post(`${base}/participations`, record({ unitId: jwUnit }))).status).toBe(404);
     expect((await fgw.post(`${base}/participations`, record({ publicCount: -1 }))).status).toBe(400);
     const day = await jw.post<ParticipationRow>(
       `${base}/participations`,

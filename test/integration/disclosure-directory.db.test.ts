@@ -299,7 +299,7 @@ describe('coverage check (hand-computed)', () => {
     const other = await liaison.get(
       `/api/disclosure/directory/coverage?from=2026-01-01&to=2026-03-31&unitId=${await unitIdOf('区民政局')}`,
     );
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404);
   });
 
   it('sends the findings out as 整改 tasks, one per unit, in the tasks ledger', async () => {

@@ -51,7 +51,7 @@ describe('unit 指南', () => {
     const path = `/api/disclosure/units/${fgwUnit}/guide`;
     expect((await api.anon().put(path, { guide: GUIDE })).status).toBe(401);
     expect((await liaison.put(path, { guide: GUIDE })).status).toBe(403);
-    expect((await jw.get(path)).status).toBe(403);
+    expect((await jw.get(path)).status).toBe(404);
     const missing = await office.put(path, { guide: { ...GUIDE, phone: '' } });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body.error)).toContain('联系电话');

@@ -56,14 +56,14 @@ describe('routes: 401, 403, 400', () => {
     expect((await anon.get('/api/disclosure/interpretation-settings')).status).toBe(401);
     expect((await auditor.get('/api/disclosure/interpretation-settings')).status).toBe(403);
     // 区教委's liaison: outside the data scope.
-    expect((await jw.get(planPath(id))).status).toBe(403);
-    expect((await jw.put(planPath(id), { firstInterpreter: '某人' })).status).toBe(403);
+    expect((await jw.get(planPath(id))).status).toBe(404);
+    expect((await jw.put(planPath(id), { firstInterpreter: '某人' })).status).toBe(404);
     const briefing = { kind: 'interview', title: '访谈', heldOn: '2026-03-01', policyIds: [id] };
     expect((await anon.get('/api/disclosure/briefings')).status).toBe(401);
     expect((await anon.post('/api/disclosure/briefings', briefing)).status).toBe(401);
     expect((await auditor.get('/api/disclosure/briefings')).status).toBe(403);
     expect((await auditor.post('/api/disclosure/briefings', briefing)).status).toBe(403);
-    expect((await jw.post('/api/disclosure/briefings', briefing)).status).toBe(403);
+    expect((await jw.post('/api/disclosure/briefings', briefing)).status).toBe(404);
   });
 
   it('answers 400 for a malformed id or body', async () => {

@@ -184,8 +184,9 @@ describe('draft → checks → mask → three reviews → portal and search', ()
   });
 
   it('keeps other units out and validates input', async () => {
-    expect((await jw.get(`/api/disclosure/items/${id}`)).status).toBe(403);
-    expect((await jw.post(`/api/disclosure/items/${id}/submit`, {})).status).toBe(403);
+    // Another unit's item answers like an unknown one (SECURITY.md 10).
+    expect((await jw.get(`/api/disclosure/items/${id}`)).status).toBe(404);
+    expect((await jw.post(`/api/disclosure/items/${id}/submit`, {})).status).toBe(404);
     expect((await liaison.post('/api/disclosure/items', { title: '' })).status).toBe(400);
     expect(
       (await liaison.post('/api/disclosure/items', { title: '日期', writtenDate: '2026-02-30' })).status,

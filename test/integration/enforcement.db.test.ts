@@ -75,7 +75,7 @@ describe('routes', () => {
       .where(eq(enforcementDecisions.id, r.body.data!.id));
     expect(stored!.partyCode).not.toContain(ID.slice(6, 14)); // sealed at rest
     expect((await fgw.post(base, penalty())).status).toBe(409);
-    expect((await fgw.post(base, penalty({ unitId: jwUnit, docNumber: 'x1' }))).status).toBe(403);
+    expect((await fgw.post(base, penalty({ unitId: jwUnit, docNumber: 'x1' }))).status).toBe(404);
     const audits = await api.tdb.database.db
       .select()
       .from(auditLog)
@@ -134,7 +134,7 @@ describe('routes', () => {
       .data!.items;
     expect((await fgw.del(`${base}/${d!.id}`)).status).toBe(409);
     expect((await fgw.post(`${base}/${d!.id}/withdraw`, { reason: '' })).status).toBe(400);
-    expect((await jw.post(`${base}/${d!.id}/withdraw`, { reason: '决定已被撤销' })).status).toBe(403);
+    expect((await jw.post(`${base}/${d!.id}/withdraw`, { reason: '决定已被撤销' })).status).toBe(404);
     const w = await fgw.post<EnforcementRow>(`${base}/${d!.id}/withdraw`, { reason: '决定已被复议机关撤销' });
     expect(w.body.data).toMatchObject({ status: 'withdrawn', withdrawReason: '决定已被复议机关撤销' });
     const page = await (await api.anon().request('GET', '/xxgk/zfgs')).raw.text();

@@ -123,9 +123,10 @@ describe('hotline calls', () => {
   it('unit scope: a liaison sees and logs only for its own unit', async () => {
     const r = await office.post<CallInfo>('/api/interaction/calls', callBody({ unitId: jwUnit }));
     const id = r.body.data!.id;
-    expect((await fgw.get(`/api/interaction/calls/${id}`)).status).toBe(403);
-    expect((await fgw.post(`/api/interaction/calls/${id}/hand-over`, {})).status).toBe(403);
-    expect((await fgw.post('/api/interaction/calls', callBody({ unitId: jwUnit }))).status).toBe(403);
+    // Another unit's call answers like an unknown one (SECURITY.md 10).
+    expect((await fgw.get(`/api/interaction/calls/${id}`)).status).toBe(404);
+    expect((await fgw.post(`/api/interaction/calls/${id}/hand-over`, {})).status).toBe(404);
+    expect((await fgw.post('/api/interaction/calls', callBody({ unitId: jwUnit }))).status).toBe(404);
     const mine = await fgw.get<{ items: CallInfo[] }>('/api/interaction/calls?pageSize=500');
     expect(mine.body.data!.items.length).toBeGreaterThan(0);
     expect(mine.body.data!.items.every((i) => i.unitId === fgwUnit)).toBe(true);
@@ -285,7 +286,7 @@ describe('舆情 events', () => {
     expect(
       (await office.post('/api/interaction/opinions', body({ foundAt: '2026-03-03T08:00:00+08:00' }))).status,
     ).toBe(400);
-    expect((await fgw.post('/api/interaction/opinions', body())).status).toBe(403);
+    expect((await fgw.post('/api/interaction/opinions', body())).status).toBe(404);
   });
 
   it('deadline by level; overdue until a (late) response; then the evaluation closes it', async () => {
@@ -309,7 +310,7 @@ describe('舆情 events', () => {
     expect(
       (await fgw.post(`/api/interaction/opinions/${id}/actions`, { action: 'evaluate', evaluation: 'x' }))
         .status,
-    ).toBe(403);
+    ).toBe(404);
     const early = await jw.post(`/api/interaction/opinions/${id}/actions`, {
       action: 'evaluate',
       evaluation: '好',
@@ -346,7 +347,7 @@ describe('公开承诺', () => {
     expect((await api.anon().get('/api/interaction/commitments')).status).toBe(401);
     expect((await auditor.get('/api/interaction/commitments')).status).toBe(403);
     expect((await fgwReviewer.post('/api/interaction/commitments', body())).status).toBe(403);
-    expect((await fgw.post('/api/interaction/commitments', body({ unitId: jwUnit }))).status).toBe(403);
+    expect((await fgw.post('/api/interaction/commitments', body({ unitId: jwUnit }))).status).toBe(404);
     const early = await fgw.post('/api/interaction/commitments', body({ dueOn: '2026-02-01' }));
     expect(early.status).toBe(400);
     expect(early.body.error!.message).toMatch(/完成期限不能早于承诺日期/);
@@ -363,7 +364,7 @@ describe('公开承诺', () => {
       overdue: false,
       progress: [],
     });
-    expect((await jw.get(`/api/interaction/commitments/${id}`)).status).toBe(403);
+    expect((await jw.get(`/api/interaction/commitments/${id}`)).status).toBe(404);
     expect(
       (await jw.get<{ items: CommitmentInfo[] }>('/api/interaction/commitments')).body.data!.items,
     ).toEqual([]);
@@ -388,7 +389,7 @@ describe('公开承诺', () => {
     const dl = await fgw.request('GET', `/api/interaction/commitments/${id}/evidence/${ev.fileId}`);
     expect(dl.status).toBe(200);
     expect((await jw.request('GET', `/api/interaction/commitments/${id}/evidence/${ev.fileId}`)).status).toBe(
-      403,
+      404,
     );
 
     // Due 03-05, today 03-02: a reminder in the bell and a to-do for the unit.
@@ -462,7 +463,7 @@ describe('withdrawing a commitment', () => {
     const path = `/api/interaction/commitments/${r.body.data!.id}/cancel`;
     expect((await api.anon().post(path, { reason: '规划调整' })).status).toBe(401);
     expect((await fgwReviewer.post(path, { reason: '规划调整' })).status).toBe(403);
-    expect((await jw.post(path, { reason: '规划调整' })).status).toBe(403);
+    expect((await jw.post(path, { reason: '规划调整' })).status).toBe(404);
     expect((await fgw.post(path, { reason: '' })).status).toBe(400);
     expect(await (await api.anon().request('GET', '/hdjl/cn')).raw.text()).toContain('撤销测试');
     const c = await fgw.post<CommitmentInfo>(path, { reason: '规划调整，改为 6 月开放' });

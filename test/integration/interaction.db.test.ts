@@ -132,12 +132,13 @@ describe('consultations', () => {
       consultBody({ unitId: jwUnit }),
     );
     const id = r.body.data!.id;
-    expect((await fgw.get(`/api/interaction/consultations/${id}`)).status).toBe(403);
+    // Another unit's consultation answers like an unknown one (SECURITY.md 10).
+    expect((await fgw.get(`/api/interaction/consultations/${id}`)).status).toBe(404);
     expect((await act(fgw, id, { action: 'answer', answer: '答复', answeredOn: '2026-03-02' })).status).toBe(
-      403,
+      404,
     );
     expect((await fgw.post('/api/interaction/consultations', consultBody({ unitId: jwUnit }))).status).toBe(
-      403,
+      404,
     );
     const list = await fgw.get<{ items: ConsultSummary[] }>('/api/interaction/consultations?pageSize=500');
     expect(list.body.data!.items.length).toBeGreaterThan(0);
@@ -155,7 +156,7 @@ describe('consultations', () => {
     // The sender is told where it went, without the asker's contact; from now on it is the new unit's.
     expect(t.status).toBe(200);
     expect(t.body.data).toMatchObject({ unitName: '区教委', askerContact: null, allowedActions: [] });
-    expect((await fgw.get(`/api/interaction/consultations/${id}`)).status).toBe(403);
+    expect((await fgw.get(`/api/interaction/consultations/${id}`)).status).toBe(404);
     const d = await jw.get<ConsultDetail>(`/api/interaction/consultations/${id}`);
     expect(d.body.data!.unitName).toBe('区教委');
     expect(d.body.data!.answerDue).toBe('2026-03-09'); // the clock keeps running
@@ -251,7 +252,7 @@ describe('Q&A base', () => {
       ).status,
     ).toBe(403);
     expect((await fgw.post('/api/interaction/qa', entry({ answer: '' }))).status).toBe(400);
-    expect((await fgw.post('/api/interaction/qa', entry({ unitId: jwUnit }))).status).toBe(403);
+    expect((await fgw.post('/api/interaction/qa', entry({ unitId: jwUnit }))).status).toBe(404);
     expect((await office.get('/api/interaction/qa/match?q=')).status).toBe(400);
   });
 
@@ -276,7 +277,7 @@ describe('Q&A base', () => {
       entry({ answer: '改过的答复内容' }),
     );
     expect(edited.body.data!.status).toBe('pending');
-    expect((await jw.put(`/api/interaction/qa/${id}`, entry({ unitId: jwUnit }))).status).toBe(403);
+    expect((await jw.put(`/api/interaction/qa/${id}`, entry({ unitId: jwUnit }))).status).toBe(404);
   });
 
   it('an entry citing a repealed normative document is flagged stale', async () => {

@@ -152,11 +152,11 @@ describe('a letter to the 区长信箱: routed by the office, answered by the un
   });
 
   it('unit scope: the 发展改革委 cannot read or act on it before it is routed', async () => {
-    expect((await fgw.get(`/api/interaction/letters/${id}`)).status).toBe(403);
+    expect((await fgw.get(`/api/interaction/letters/${id}`)).status).toBe(404);
     expect((await handle(fgw, id, { action: 'reply', reply: '答复', repliedOn: '2026-03-02' })).status).toBe(
-      403,
+      404,
     );
-    expect((await publish(fgw, id, true)).status).toBe(403);
+    expect((await publish(fgw, id, true)).status).toBe(404);
     const list = await fgw.get<{ items: LetterSummary[] }>('/api/interaction/letters');
     expect(list.body.data!.items.map((l) => l.id)).not.toContain(id);
   });
@@ -305,7 +305,7 @@ describe('publication', () => {
     expect(JSON.stringify(r2.body.error)).toMatch(/敏感词“办证刻章”，不予选登公开/);
     expect((await publish(fgw, word, 'yes' as unknown as boolean)).status).toBe(400);
     // Another unit may not publish it.
-    expect((await publish(jw, word, true)).status).toBe(403);
+    expect((await publish(jw, word, true)).status).toBe(404);
   });
 
   it('a duplicate of an unreplied letter is refused', async () => {

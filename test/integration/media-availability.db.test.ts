@@ -225,9 +225,9 @@ describe('the check uses the last 7 days (frozen clock)', () => {
 });
 
 describe('GET /api/media/websites/:id/availability', () => {
-  it('401 without a session, 403 for another unit’s liaison, 400 for a bad id', async () => {
+  it('401 without a session, 404 for another unit’s liaison (as for an unknown site), 400 for a bad id', async () => {
     expect((await api.anon().get(`/api/media/websites/${upId}/availability`)).status).toBe(401);
-    expect((await jw.get(`/api/media/websites/${upId}/availability`)).status).toBe(403);
+    expect((await jw.get(`/api/media/websites/${upId}/availability`)).status).toBe(404);
     expect((await office.get('/api/media/websites/not-a-uuid/availability')).status).toBe(400);
   });
 });

@@ -139,8 +139,8 @@ describe('posts: entered by the account’s unit', () => {
     expect((await api.anon().get(postsPath(fgwAccount))).status).toBe(401);
     const body = { title: '区发改委召开会议', publishedOn: '2026-02-16' };
     expect((await leader.post(postsPath(fgwAccount), body)).status).toBe(403);
-    expect((await jw.post(postsPath(fgwAccount), body)).status).toBe(403);
-    expect((await jw.get(postsPath(fgwAccount))).status).toBe(403);
+    expect((await jw.post(postsPath(fgwAccount), body)).status).toBe(404);
+    expect((await jw.get(postsPath(fgwAccount))).status).toBe(404);
   });
 
   it('400 for an empty title, a bad date or a date after today', async () => {
@@ -184,7 +184,7 @@ describe('posts: the platform’s exported list (.xlsx), preview then all-or-not
     ).toBe(401);
     expect((await leader.upload(`${postsPath(fgwAccount)}/import`, 'p.xlsx', await good())).status).toBe(403);
     expect((await jw.upload(`${postsPath(fgwAccount)}/import/preview`, 'p.xlsx', await good())).status).toBe(
-      403,
+      404,
     );
   });
 
@@ -307,9 +307,9 @@ describe('抽查 with screenshot evidence', () => {
     expect((await fgw.get<SpotCheck[]>(spotPath(fgwAccount))).body.data!.map((s) => s.verdict)).toEqual([
       '合格',
     ]);
-    expect((await jw.get(spotPath(fgwAccount))).status).toBe(403);
+    expect((await jw.get(spotPath(fgwAccount))).status).toBe(404);
     expect((await fgw.request('GET', `/api/media/evidence/${shot}`)).status).toBe(200);
-    expect((await jw.request('GET', `/api/media/evidence/${shot}`)).status).toBe(403);
+    expect((await jw.request('GET', `/api/media/evidence/${shot}`)).status).toBe(404);
     const accounts = await office.get<{
       items: { name: string; lastPost: string | null; lastSpotCheck: unknown }[];
     }>('/api/media/accounts');

@@ -138,7 +138,7 @@ describe('filings: 开设/变更/关停/注销 with the signed scan, reviewed by
     expect(JSON.stringify(r.body.error)).toContain('请上传主要负责人签字并加盖公章的申请扫描件');
   });
 
-  it('upload the scan, file 开设 for the own unit; another unit is 403', async () => {
+  it('upload the scan, file 开设 for the own unit; another unit is 404', async () => {
     const u = await fgw.upload<{ fileId: string }>('/api/media/scans', '申请.png', PNG);
     expect(u.status).toBe(200);
     scan = u.body.data!.fileId;
@@ -149,7 +149,7 @@ describe('filings: 开设/变更/关停/注销 with the signed scan, reviewed by
       account,
       scanFileId: scan,
     });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404);
     const r = await fgw.post<FilingRow>('/api/media/filings', {
       kind: 'open',
       target: 'account',
@@ -260,9 +260,9 @@ describe('website check and the 整改 round trip', () => {
     expect(audits).toHaveLength(3);
   });
 
-  it('a liaison of another unit cannot read the site’s checks (403)', async () => {
+  it('a liaison of another unit cannot read the site’s checks (404, as for an unknown site)', async () => {
     const w = (await websites(fgw))[0]!;
-    expect((await jw.get(`/api/media/websites/${w.id}/checks`)).status).toBe(403);
+    expect((await jw.get(`/api/media/websites/${w.id}/checks`)).status).toBe(404);
   });
 });
 

@@ -107,7 +107,7 @@ describe('清理 campaign', () => {
     const url = (m: MarkRow) => `${base}/campaigns/${campaign.id}/marks/${m.id}`;
     expect(
       (await as.jw_liaison!.put(url(rep), { decision: 'repeal', reason: '上位政策已调整' })).status,
-    ).toBe(403);
+    ).toBe(404);
     const noReason = await as.fgw_liaison!.put(url(rep), { decision: 'repeal' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error?.message).toBe('标记为“废止”须说明理由');
@@ -187,7 +187,7 @@ describe('合法性审核 and 备案审查', () => {
       filingNumber: '潼人大备〔2024〕5号',
       filedOn: '2024-03-10',
     };
-    expect((await as.jw_liaison!.put(`${base}/legal/${doc.rootId}`, body)).status).toBe(403);
+    expect((await as.jw_liaison!.put(`${base}/legal/${doc.rootId}`, body)).status).toBe(404);
     expect(
       (await as.fgw_liaison!.put(`${base}/legal/${doc.rootId}`, { ...body, filedOn: '2024-01-01' })).status,
     ).toBe(400);

@@ -89,7 +89,7 @@ describe('units', () => {
     const all = await office.get<Paged<Unit>>('/api/org/units?pageSize=100');
     expect(all.body.data!.total).toBeGreaterThanOrEqual(31);
     const other = await unitId(api, '区教委');
-    expect((await liaison.get(`/api/org/units/${other}`)).status).toBe(403);
+    expect((await liaison.get(`/api/org/units/${other}`)).status).toBe(404);
   });
 
   it('exports and re-imports units as .xlsx', async () => {
@@ -201,14 +201,14 @@ describe('users', () => {
     expect(byOffice.status).toBe(403);
   });
 
-  it('a liaison lists only its own unit users and cannot read another unit user (403)', async () => {
+  it('a liaison lists only its own unit users and cannot read another unit user (404)', async () => {
     const list = await liaison.get<Paged<User>>('/api/org/users?pageSize=100');
     expect(list.status).toBe(200);
     expect(new Set(list.body.data!.items.map((u) => u.unitName))).toEqual(new Set(['区发展改革委']));
     const other = (
       await api.tdb.database.db.select().from(users).where(eq(users.username, 'jw_liaison'))
     )[0]!;
-    expect((await liaison.get(`/api/org/users/${other.id}`)).status).toBe(403);
+    expect((await liaison.get(`/api/org/users/${other.id}`)).status).toBe(404);
     expect(
       (
         await liaison.post('/api/org/users', {

@@ -105,14 +105,14 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('annual report', () => {
-  it('401 / 403 (no permission, other unit)', async () => {
+  it('401 / 403 (no permission) / 404 (other unit, as for an unknown one)', async () => {
     expect((await api.anon().get('/api/reports?year=2026')).status).toBe(401);
     expect((await auditor.get('/api/reports?year=2026')).status).toBe(403);
-    expect((await jw.get(`/api/reports/${fgwUnit}/2026`)).status).toBe(403);
+    expect((await jw.get(`/api/reports/${fgwUnit}/2026`)).status).toBe(404);
     expect(
       (await jw.put(`/api/reports/${fgwUnit}/2026`, { table2, overview: '', problems: '', otherMatters: '' }))
         .status,
-    ).toBe(403);
+    ).toBe(404);
     expect((await fgw.post(`/api/reports/${fgwUnit}/2026/publish`)).status).toBe(403); // liaisons cannot publish
   });
 

@@ -247,7 +247,7 @@ describe('Art. 33 ¶2: the extension is approved in the system', () => {
     });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const jw = await api.loginAs('jw_liaison');
-    expect((await decide(jw, id, { decision: 'approve', notifiedOn: '2026-03-02' })).status).toBe(403);
+    expect((await decide(jw, id, { decision: 'approve', notifiedOn: '2026-03-02' })).status).toBe(404);
     await admin.put('/api/org/roles/liaison', { permissions: liaison!.permissions });
   });
 

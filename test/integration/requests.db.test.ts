@@ -104,16 +104,16 @@ describe('access', () => {
     expect((await auditor.get('/api/requests/stats?year=2026')).status).toBe(403);
   });
 
-  it('403 for another unit: register, read, act, generate letters', async () => {
-    expect((await fgw.post('/api/requests/cases', staffBody({ unitId: jwUnit }))).status).toBe(403);
+  it('404 for another unit (as for an unknown ID): register, read, act, generate letters', async () => {
+    expect((await fgw.post('/api/requests/cases', staffBody({ unitId: jwUnit }))).status).toBe(404);
     const id = await register(fgw, { description: '范围测试' });
-    expect((await jw.get(`/api/requests/cases/${id}`)).status).toBe(403);
+    expect((await jw.get(`/api/requests/cases/${id}`)).status).toBe(404);
     expect(
       (await act(jw, id, { action: 'request_correction', date: '2026-03-02', missing: 'x' })).status,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await jw.post(`/api/requests/cases/${id}/letters`, { kind: 'correction', date: '2026-03-02' })).status,
-    ).toBe(403);
+    ).toBe(404);
     const list = await jw.get<Paged<CaseSummary>>('/api/requests/cases');
     expect(list.body.data!.items.some((c) => c.id === id)).toBe(false);
     const all = await office.get<Paged<CaseSummary>>('/api/requests/cases');
@@ -383,7 +383,7 @@ describe('a case from correction to a 部分公开 letter', () => {
           filedOn: '2026-03-06',
         })
       ).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it('appears in the statistics', async () => {
@@ -689,7 +689,7 @@ describe('portal', () => {
     expect(f.status).toBe(200);
     expect(f.headers.get('content-type')).toContain('image/png');
     expect((await (await fresh('jw')).request('GET', `/api/requests/cases/${row!.id}/id-proof`)).status).toBe(
-      403,
+      404,
     );
   });
 

@@ -223,7 +223,7 @@ describe('ledger workflow', () => {
     expect(fgwAll.some((r) => r.unitName === '区教委' && r.ref === 'T036')).toBe(false);
     jwRow = (await rowsOf(jw, '&view=mine')).find((r) => r.ref === 'T036')!;
     expect(jwRow.status).toBe('not_started');
-    expect((await fgw.get(`/api/tasks/assignments/${jwRow.id}`)).status).toBe(403);
+    expect((await fgw.get(`/api/tasks/assignments/${jwRow.id}`)).status).toBe(404);
     fgwOwn = mine.find((r) => r.ref === 'T001')!;
     expect(fgwOwn.isLead).toBe(true);
     expect((await api.anon().get(`/api/tasks/assignments/${fgwOwn.id}`)).status).toBe(401);
@@ -263,7 +263,7 @@ describe('ledger workflow', () => {
     });
     expect(bad.status).toBe(400);
     const other = await fgw.post(`/api/tasks/assignments/${jwRow.id}/reports`, { text: '越权报送' });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404);
     const r1 = await fgw.post(`/api/tasks/assignments/${fgwOwn.id}/reports`, { text: '正在整理历史规划' });
     expect(r1.status).toBe(201);
     const mid = (await fgw.get<AssignmentDetail>(`/api/tasks/assignments/${fgwOwn.id}`)).body.data!;
@@ -288,7 +288,7 @@ describe('ledger workflow', () => {
     const file = await office.request('GET', `/api/tasks/attachments/${up.body.data!.fileId}`);
     expect(file.status).toBe(200);
     expect(await file.raw.text()).toBe('已在政府网站公开规划纲要');
-    expect((await jw.request('GET', `/api/tasks/attachments/${up.body.data!.fileId}`)).status).toBe(403);
+    expect((await jw.request('GET', `/api/tasks/attachments/${up.body.data!.fileId}`)).status).toBe(404);
     // the office is told there is something to review
     const officeUser = (
       await api.tdb.database.db.select().from(users).where(eq(users.username, 'office'))
@@ -346,7 +346,7 @@ describe('ledger workflow', () => {
     // 区发展改革委 does not lead T021: it cannot even see it
     expect(
       (await fgw.post(`/api/tasks/assignments/${t021.id}/review`, { decision: 'approved' })).status,
-    ).toBe(403);
+    ).toBe(404);
     // 区教委 is not the lead either
     expect((await jw.post(`/api/tasks/assignments/${t021.id}/review`, { decision: 'approved' })).status).toBe(
       403,
@@ -391,7 +391,7 @@ describe('ledger workflow', () => {
           reason: '协调',
         })
       ).status,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (
         await jw.post(`/api/tasks/assignments/${row.id}/extensions`, {

@@ -34,4 +34,3 @@ export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}�
 export const forbidden = (msg = '没有权限执行此操作') => new AppError('FORBIDDEN', msg);
 export const invalid = (msg: string, details?: unknown) => new AppError('VALIDATION', msg, details);
 export const conflict = (msg: string) => new AppError('CONFLICT', msg);
-export const outOfScope = () => new AppError('FORBIDDEN', '无权访问其他单位的数据');

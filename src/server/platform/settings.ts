@@ -11,6 +11,8 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   lockoutMinutes: 30,
   sessionIdleMinutes: 30,
   sessionAbsoluteMinutes: 720,
+  // 等保 三级 practice: change passwords at least every 90 days.
+  passwordMaxAgeDays: 90,
 };
 
 /** Stored values that no longer fit the schema (or old keys) fall back to the defaults. */

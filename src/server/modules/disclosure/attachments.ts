@@ -94,7 +94,7 @@ export async function attachmentFile(db: DbOrTx, attId: string, user: StaffUser 
   if (!a) throw notFound('附件');
   const item = await findItem(db, a.itemId);
   if (!item) throw notFound('信息');
-  if (user) await assertUnitInScope(db, user, item.unitId);
+  if (user) await assertUnitInScope(db, user, item.unitId, '附件');
   else if (item.status === 'withdrawn') throw new AppError('GONE', '该信息已撤回，附件不再提供下载');
   else if (item.status !== 'published' && item.status !== 'superseded') throw notFound('附件');
   const f = await readFile(db, a.fileId);

@@ -71,7 +71,7 @@ export async function moderateComment(
     const c = await lockAndLoad(tx, decisionComments, id);
     if (!c) throw notFound('意见');
     const draft = await findDraft(tx, c.draftId);
-    await assertUnitInScope(tx, user, draft!.unitId);
+    await assertUnitInScope(tx, user, draft!.unitId, '意见');
     const r = await updateComment(tx, id, {
       status: v.status,
       hideReason: v.status === 'hidden' ? (v.reason ?? null) : null,

@@ -129,7 +129,7 @@ export async function listDecisions(
 export async function readScopedDraft(db: DbOrTx, user: StaffUser, id: string): Promise<DraftRecord> {
   const r = await findDraft(db, id);
   if (!r) throw notFound('决策草案');
-  await assertUnitInScope(db, user, r.unitId);
+  await assertUnitInScope(db, user, r.unitId, '决策草案');
   return r;
 }
 
@@ -174,7 +174,7 @@ async function change(
   const row = await p.database.db.transaction(async (tx) => {
     const before = await lockAndLoad(tx, decisionDrafts, id);
     if (!before) throw notFound('决策草案');
-    await assertUnitInScope(tx, user, before.unitId);
+    await assertUnitInScope(tx, user, before.unitId, '决策草案');
     const why = refusal(before.status, action);
     if (why) throw conflict(why);
     const { row, detail } = await apply(tx, before);

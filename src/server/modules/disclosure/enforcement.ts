@@ -216,7 +216,7 @@ const stateOf = (p: Platform, r: EnforcementRecord): PublicationState => {
 async function lockScopedDecision(tx: DbOrTx, user: StaffUser, id: string) {
   const r = await lockAndLoad(tx, enforcementDecisions, id);
   if (!r) throw notFound('执法决定');
-  await assertUnitInScope(tx, user, r.unitId);
+  await assertUnitInScope(tx, user, r.unitId, '执法决定');
   return r;
 }
 

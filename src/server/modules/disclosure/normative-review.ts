@@ -143,7 +143,7 @@ export async function markDocument(
   await p.database.db.transaction(async (tx) => {
     const m = await lockMark(tx, markId);
     if (!m || m.campaignId !== campaignId) throw notFound('清理文件');
-    await assertUnitInScope(tx, user, m.unitId);
+    await assertUnitInScope(tx, user, m.unitId, '清理文件');
     const c = await findCampaign(tx, campaignId);
     if (c?.row.status !== 'open') throw conflict('清理结果已公布，不能再修改');
     await setMark(tx, markId, {
@@ -252,7 +252,7 @@ export async function putLegalMark(
 ): Promise<void> {
   const doc = (await publishedNormativeDocs(p.database.db)).find((d) => d.rootId === rootId);
   if (!doc) throw notFound('规范性文件');
-  await assertUnitInScope(p.database.db, user, doc.unitId);
+  await assertUnitInScope(p.database.db, user, doc.unitId, '规范性文件');
   if (input.filedOn && input.legalityReviewedOn && input.filedOn < input.legalityReviewedOn)
     throw invalid('备案日期不能早于合法性审核日期');
   await p.database.db.transaction(async (tx) => {

@@ -17,7 +17,7 @@ export type StaffUser = Pick<
 export async function readScoped(db: DbOrTx, user: StaffUser, id: string): Promise<Item> {
   const item = await findItem(db, id);
   if (!item) throw notFound('信息');
-  await assertUnitInScope(db, user, item.unitId);
+  await assertUnitInScope(db, user, item.unitId, '信息');
   return item;
 }
 
@@ -25,7 +25,7 @@ export async function readScoped(db: DbOrTx, user: StaffUser, id: string): Promi
 export async function lockScoped(tx: DbOrTx, user: StaffUser, id: string): Promise<Item> {
   const item = await lockItem(tx, id);
   if (!item) throw notFound('信息');
-  await assertUnitInScope(tx, user, item.unitId);
+  await assertUnitInScope(tx, user, item.unitId, '信息');
   return item;
 }
 

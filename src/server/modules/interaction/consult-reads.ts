@@ -97,7 +97,7 @@ export async function exportConsultations(database: Database, clock: Clock, user
   );
 }
 
-/** The consultation if it is in the user's scope (404 when there is none, 403 outside). */
+/** The consultation if it is in the user's scope (404 when there is none or it is another unit's). */
 export const consultInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithUnit> =>
   inScope(db, user, '咨询', await consultById(db, id), (r) => r.c.unitId);
 
@@ -121,7 +121,7 @@ export async function getConsultation(
   } catch (e) {
     // The answer to a transfer out of the handler's scope: what they just did, without the asker's contact.
     const found =
-      opts.handedOver && e instanceof AppError && e.code === 'FORBIDDEN'
+      opts.handedOver && e instanceof AppError && e.code === 'NOT_FOUND'
         ? await consultById(database.db, id)
         : null;
     if (!found) throw e;

@@ -13,7 +13,7 @@ import { type FieldKeys, seal } from '../../platform/crypto/fields';
 import { uploadToBlocks } from '../../platform/documents/text';
 import { AppError, invalid } from '../../platform/errors';
 import type { Upload } from '../../platform/http/upload';
-import { assertUnitInScope, findUnitByName } from '../org';
+import { findUnitByName, unitInScope } from '../org';
 import { insertCalls, knownWorkOrders, nextCallNo } from './repo/calls';
 import type { Scoped } from './repo/consultations';
 
@@ -48,12 +48,7 @@ async function check(db: DbOrTx, user: Scoped, file: Upload, now: Date): Promise
     const u = await findUnitByName(db, n);
     if (!u) continue;
     units.set(n, u.id);
-    try {
-      await assertUnitInScope(db, user, u.id);
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'FORBIDDEN')) throw e;
-      outside.add(u.id);
-    }
+    if (!(await unitInScope(db, user, u.id))) outside.add(u.id);
   }
   const known = await knownWorkOrders(db, rows.map((r) => r.workOrderNo).filter(Boolean));
   for (const r of rows) {

@@ -53,8 +53,10 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
       name: u.name,
     })),
   );
-  route(app, api.listQa, ({ query }) => listQa(database, query));
-  route(app, api.exportQa, async () => fileResponse(await exportQa(database), '问答库.xlsx', XLSX_MIME));
+  route(app, api.listQa, ({ query, user }) => listQa(database, user, query));
+  route(app, api.exportQa, async ({ user }) =>
+    fileResponse(await exportQa(database, user), '问答库.xlsx', XLSX_MIME),
+  );
   route(app, api.matchQa, ({ query }) => suggest(database.db, query.q));
   route(app, api.previewQaImport, async ({ c }) => previewQaImport(database, await upload(c)));
   route(app, api.importQa, async ({ c, user }) =>
@@ -93,7 +95,7 @@ function mailboxRoutes(app: Hono<AppEnv>, p: Platform): void {
       try {
         return await detail(c, user, id(params));
       } catch (e) {
-        if (e instanceof AppError && e.code === 'FORBIDDEN') return null;
+        if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
         throw e;
       }
     }

@@ -67,7 +67,7 @@ export async function listLetters(
   );
 }
 
-/** The letter if it is in the user's scope (404 when there is none, 403 outside). */
+/** The letter if it is in the user's scope (404 when there is none or it is another unit's). */
 export const letterInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithNames> =>
   inScope(db, user, '信件', await letterById(db, id), (r) => r.l.unitId);
 

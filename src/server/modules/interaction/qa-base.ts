@@ -53,16 +53,17 @@ async function entryInfo(db: DbOrTx, id: string): Promise<QaEntryInfo> {
 
 export async function listQa(
   database: Database,
+  viewer: Scoped,
   q: QaFilter & { stale?: boolean; page: number; pageSize: number },
 ) {
-  let items = await withStale(database.db, await qaRows(database.db, q));
+  let items = await withStale(database.db, await qaRows(database.db, { ...q, viewer }));
   if (q.stale) items = items.filter((i) => i.stale.length > 0);
   const from = (q.page - 1) * q.pageSize;
   return { items: items.slice(from, from + q.pageSize), total: items.length };
 }
 
-export async function exportQa(database: Database): Promise<Uint8Array> {
-  const items = await withStale(database.db, await qaRows(database.db, {}));
+export async function exportQa(database: Database, viewer: Scoped): Promise<Uint8Array> {
+  const items = await withStale(database.db, await qaRows(database.db, { viewer }));
   return writeTable(
     '问答库',
     ['问题', '答复', '主管单位', '政策依据', '关键词'],
@@ -139,7 +140,7 @@ export async function editQa(
   await database.db.transaction(async (tx) => {
     const e = await lockQa(tx, id);
     if (!e) throw notFound('问答');
-    await assertUnitInScope(tx, user, e.unitId);
+    await assertUnitInScope(tx, user, e.unitId, '问答');
     await assertUnitInScope(tx, user, body.unitId);
     await updateQa(tx, id, {
       question: body.question.trim(),
@@ -165,7 +166,7 @@ export async function reviewQa(
   await database.db.transaction(async (tx) => {
     const e = await lockQa(tx, id);
     if (!e) throw notFound('问答');
-    await assertUnitInScope(tx, user, e.unitId);
+    await assertUnitInScope(tx, user, e.unitId, '问答');
     const next = reviewTransition(e.status, body.decision);
     if (!next) throw invalid(`当前状态不能${QA_REVIEW_LABELS[body.decision]}`);
     // What goes public: no sensitive word, personal data in the question masked.

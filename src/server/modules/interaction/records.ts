@@ -10,7 +10,7 @@ import { assertUnitInScope } from '../org';
 import { today } from './clock';
 import type { Scoped } from './repo/consultations';
 
-/** The record found if its unit is in the user's scope: 404 (naming `what`) when there is none, 403 outside. */
+/** The record found if its unit is in the user's scope: 404 (naming `what`) when there is none or it is another unit's. */
 export async function inScope<R>(
   db: DbOrTx,
   user: Scoped,
@@ -19,7 +19,7 @@ export async function inScope<R>(
   unitId: (r: R) => string,
 ): Promise<R> {
   if (!found) throw notFound(what);
-  await assertUnitInScope(db, user, unitId(found));
+  await assertUnitInScope(db, user, unitId(found), what);
   return found;
 }
 

@@ -43,7 +43,7 @@ export const liveChecker: SiteChecker = (url, asOf, s, availability) =>
 export async function websiteInScope(database: Database, user: Scoped, id: string) {
   const [w] = await database.db.select().from(mediaWebsites).where(eq(mediaWebsites.id, id));
   if (!w) throw notFound('网站');
-  await assertUnitInScope(database.db, user, w.unitId);
+  await assertUnitInScope(database.db, user, w.unitId, '网站');
   return w;
 }
 

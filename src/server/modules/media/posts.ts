@@ -21,7 +21,7 @@ import type { Scoped } from './media.repo';
 export async function accountInScope(db: DbOrTx, user: Scoped, id: string) {
   const [a] = await db.select().from(mediaAccounts).where(eq(mediaAccounts.id, id));
   if (!a) throw notFound('新媒体账号');
-  await assertUnitInScope(db, user, a.unitId);
+  await assertUnitInScope(db, user, a.unitId, '新媒体账号');
   return a;
 }
 

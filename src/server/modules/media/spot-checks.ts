@@ -45,7 +45,7 @@ export async function readEvidence(db: DbOrTx, user: Scoped & { id: string }, fi
     .from(mediaSpotChecks)
     .where(sql`${fileId}::uuid = ANY(${mediaSpotChecks.evidenceFileIds})`)
     .limit(1);
-  if (cited) await assertUnitInScope(db, user, cited.unitId);
+  if (cited) await assertUnitInScope(db, user, cited.unitId, '抽查截图');
   else if (e.uploadedBy !== user.id) throw notFound('抽查截图');
   const f = await readFile(db, fileId);
   if (!f) throw notFound('抽查截图');

@@ -27,7 +27,7 @@ export {
   userNames,
 } from './directory';
 export { commitLeadingGroup, previewLeadingGroup } from './leading-group.service';
-export { assertUnitInScope, scopeFilter } from './org.scope';
+export { assertUnitInScope, scopeFilter, unitInScope } from './org.scope';
 export {
   createUnitFromNotice,
   groupMembers,

@@ -92,7 +92,7 @@ export async function getUser(database: Database, caller: Scoped, id: string, no
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, id));
   if (!rows[0]) throw notFound('用户');
-  await assertUnitInScope(database.db, caller, rows[0].u.unitId);
+  await assertUnitInScope(database.db, caller, rows[0].u.unitId, '用户');
   return (await toUsers(database.db, rows, now))[0]!;
 }
 
@@ -174,7 +174,7 @@ export async function updateUser(
   const refusal = await database.db.transaction(async (tx): Promise<Refusal | null> => {
     const before = await lockAndLoad(tx, users, id);
     if (!before) throw notFound('用户');
-    await assertUnitInScope(tx, caller, before.unitId);
+    await assertUnitInScope(tx, caller, before.unitId, '用户');
     const beforeRoles = await rolesOf(tx, id);
     const action =
       input.status === before.status ? 'update' : input.status === 'disabled' ? 'disable' : 'enable';

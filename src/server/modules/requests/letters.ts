@@ -193,7 +193,7 @@ export async function generateLetter(
 export async function letterFile(database: Database, user: Scoped, letterId: string) {
   const r = await letterWithUnit(database.db, letterId);
   if (!r) throw notFound('文书');
-  await assertUnitInScope(database.db, user, r.unitId);
+  await assertUnitInScope(database.db, user, r.unitId, '文书');
   const f = await readFile(database.db, r.l.fileId);
   if (!f) throw notFound('文书文件');
   return f;
@@ -203,7 +203,7 @@ export async function letterFile(database: Database, user: Scoped, letterId: str
 export async function idProofFile(database: Database, actor: Actor, user: Reader, caseId: string) {
   const row = await loadCase(database.db, caseId);
   if (!row?.idProofFileId) throw notFound('身份证明');
-  await assertUnitInScope(database.db, user, row.unitId);
+  await assertUnitInScope(database.db, user, row.unitId, '身份证明');
   if (!seesPersonalData(user)) throw forbidden('没有查看申请人完整个人信息的权限');
   const f = await readFile(database.db, row.idProofFileId);
   if (!f) throw notFound('身份证明');

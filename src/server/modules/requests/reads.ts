@@ -38,7 +38,7 @@ import {
 /** The case, if it is in the user's data scope (404 when there is none, 403 outside the scope). */
 export async function inScope(db: DbOrTx, user: Scoped, row: CaseRow | null): Promise<CaseRow> {
   if (!row) throw notFound('申请');
-  await assertUnitInScope(db, user, row.unitId);
+  await assertUnitInScope(db, user, row.unitId, '申请');
   return row;
 }
 

@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import { reportFiles } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { invalid, notFound, outOfScope } from '../../platform/errors';
+import { invalid, notFound } from '../../platform/errors';
 import { fileInfos, readFile, storeFile } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
 import { assignmentsCiting, loadAssignment, type Viewer } from './ledger.repo';
@@ -56,7 +56,7 @@ export async function readAttachment(db: DbOrTx, v: Viewer & { id: string }, fil
         // not visible through this report; try the next
       }
     }
-    if (!ok) throw outOfScope();
+    if (!ok) throw notFound('附件');
   }
   const f = await readFile(db, fileId);
   if (!f) throw notFound('附件');

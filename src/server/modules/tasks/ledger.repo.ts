@@ -15,7 +15,7 @@ import {
   workPlans,
 } from '../../db/schema/tasks';
 import type { SessionUser } from '../../platform/context';
-import { notFound, outOfScope } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { unitNameSql, unitSortSql } from '../org';
 
 export type Viewer = Pick<SessionUser, 'dataScope' | 'unitId' | 'permissions'>;
@@ -215,7 +215,7 @@ async function withTask(db: DbOrTx, v: Viewer, a: Loaded['a']): Promise<Loaded> 
     .from(taskAssignments)
     .where(and(eq(taskAssignments.taskId, a.taskId), eq(taskAssignments.isLead, true)));
   const lead = leads.some((l) => mine.has(l.unitId));
-  if (v.dataScope !== 'all' && !own && !lead) throw outOfScope();
+  if (v.dataScope !== 'all' && !own && !lead) throw notFound('任务');
   return { a, task: r.task, unitName: r.unitName, own, lead };
 }
 

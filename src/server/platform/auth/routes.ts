@@ -19,7 +19,7 @@ export function authRoutes(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter)
     database,
     clock,
     config,
-    currentUser: (id: string) => currentUserById(database, config, id),
+    currentUser: (id: string) => currentUserById(database, config, id, clock.now()),
   };
   const client = (c: Context<AppEnv>) => ({
     ip: c.get('ip'),
@@ -75,7 +75,7 @@ export function authRoutes(app: Hono<AppEnv>, p: Platform, limiter: RateLimiter)
     return { token: user.csrfToken };
   });
   route(app, authApi.password, async ({ c, user, body }) => {
-    await changePassword(database, user, body, actorOf(user, c));
+    await changePassword(database, user, body, actorOf(user, c), clock.now());
     return { ok: true as const };
   });
   route(app, authApi.totpStatus, ({ user }) => totpStatus(database, config, user));

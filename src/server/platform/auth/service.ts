@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { PermissionCode } from '../../../contracts/permissions';
 import { type DataScope, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
-import { checkPassword } from '../../../domain/security/password-policy';
+import { checkPassword, passwordExpired, SITE_WORDS } from '../../../domain/security/password-policy';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { passwordHistory, rolePermissions, sessions, units, userRoles, users } from '../../db/schema';
@@ -38,10 +38,12 @@ export async function loadPermissions(
   return { permissions: [...perms].sort(), dataScope: scope };
 }
 
+/** The user as a session sees it at `now`: an expired password (forced rotation) must be changed first. */
 export async function currentUserById(
   database: Database,
   config: Pick<Config, 'require2fa'>,
   userId: string,
+  now: Date,
 ): Promise<CurrentUser | null> {
   const rows = await database.db
     .select({ u: users, unitName: units.name })
@@ -55,6 +57,8 @@ export async function currentUserById(
     .map((r) => r.roleCode)
     .filter((r): r is RoleCode => (ROLE_CODES as readonly string[]).includes(r));
   const { permissions, dataScope } = await loadPermissions(database, roles);
+  const { passwordMaxAgeDays } = await getSecuritySettings(database);
+  const expired = passwordExpired(row.u.passwordChangedAt ?? row.u.createdAt, passwordMaxAgeDays, now);
   return {
     id: row.u.id,
     username: row.u.username,
@@ -64,7 +68,7 @@ export async function currentUserById(
     roles,
     permissions,
     dataScope,
-    mustChangePassword: row.u.mustChangePassword,
+    mustChangePassword: row.u.mustChangePassword || expired,
     // A 三员 account without a confirmed second factor may only set one up (SECURITY.md 4).
     mustEnrollTotp: totpRequiredFor(config, roles) && !(await hasTotp(database.db, userId)),
   };
@@ -88,7 +92,7 @@ export async function sessionUser(
     await database.db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
-  const user = await currentUserById(database, config, s.userId);
+  const user = await currentUserById(database, config, s.userId, now);
   if (!user) return null;
   const disabled = await database.db
     .select({ status: users.status })
@@ -114,6 +118,7 @@ export async function changePassword(
   user: SessionUser,
   input: { oldPassword: string; newPassword: string },
   actor: Actor,
+  now: Date,
 ): Promise<void> {
   const rows = await database.db.select().from(users).where(eq(users.id, user.id));
   const u = rows[0];
@@ -125,7 +130,7 @@ export async function changePassword(
   const errors = checkPassword(
     input.newPassword,
     { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses },
-    { username: u.username },
+    { username: u.username, words: await contextWords(database) },
   );
   if (errors.length)
     throw new AppError('VALIDATION', errors.join('；'), { fields: { newPassword: errors.join('；') } });
@@ -148,8 +153,8 @@ export async function changePassword(
       .set({
         passwordHash: hash,
         mustChangePassword: false,
-        passwordChangedAt: new Date(),
-        updatedAt: new Date(),
+        passwordChangedAt: now,
+        updatedAt: now,
       })
       .where(eq(users.id, u.id));
     await tx.insert(passwordHistory).values({ userId: u.id, hash: u.passwordHash });
@@ -163,6 +168,12 @@ export async function changePassword(
   });
 }
 
+/** The context list of the password policy: the site's names and every unit's (the district's departments). */
+async function contextWords(database: Database): Promise<string[]> {
+  const rows = await database.db.select({ name: units.name }).from(units);
+  return [...SITE_WORDS, ...rows.map((r) => r.name)];
+}
+
 export async function validateNewPassword(
   database: Database,
   password: string,
@@ -172,7 +183,7 @@ export async function validateNewPassword(
   const errors = checkPassword(
     password,
     { minLength: sec.passwordMinLength, minClasses: sec.passwordMinClasses },
-    { username },
+    { username, words: await contextWords(database) },
   );
   if (errors.length)
     throw new AppError('VALIDATION', `密码不符合要求：${errors.join('；')}`, {

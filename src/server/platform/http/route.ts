@@ -102,7 +102,7 @@ export function route<const E extends Endpoint>(app: Hono<AppEnv>, e: E, handler
     if (auth === 'session') {
       if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
       if (user.mustChangePassword && !e.allowPasswordChange) {
-        throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录、密码已重置或已过期，请先修改密码');
       }
       if (user.mustEnrollTotp && !e.allowPasswordChange) {
         throw new AppError('MFA_ENROLMENT_REQUIRED', '该账号须先设置两步验证');

@@ -47,7 +47,7 @@ export function PasswordPage() {
           <Alert
             type="warning"
             showIcon
-            title="首次登录或密码已被重置，请先修改密码后再使用系统。"
+            title="首次登录、密码已被重置或已过期，请先修改密码后再使用系统。"
             style={{ marginBottom: 16 }}
             data-testid="password-forced"
           />

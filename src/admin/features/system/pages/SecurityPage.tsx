@@ -61,6 +61,14 @@ const FIELDS: {
     max: 1440,
     help: '自登录起超过该时长，无论是否操作都需重新登录（默认 12 小时）',
   },
+  {
+    name: 'passwordMaxAgeDays',
+    label: '密码有效期',
+    unit: '天',
+    min: 0,
+    max: 365,
+    help: '密码设置超过该天数后，登录须先修改密码才能继续操作；0 表示不强制定期修改（默认 90 天）',
+  },
 ];
 
 export default function SecurityPage() {

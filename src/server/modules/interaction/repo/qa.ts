@@ -1,10 +1,11 @@
 // SQL of the Q&A base (interaction_qa_entries).
 import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { CurrentUser } from '../../../../contracts/api';
 import type { QaStatus } from '../../../../domain/interaction/qa-entry';
 import type { DbOrTx } from '../../../db/client';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { qaEntries } from '../../../db/schema/interaction';
-import { unitNameSql } from '../../org';
+import { scopeFilter, unitNameSql } from '../../org';
 
 export type QaRow = typeof qaEntries.$inferSelect;
 export type NewQa = typeof qaEntries.$inferInsert;
@@ -14,6 +15,8 @@ export interface QaFilter {
   status?: QaStatus;
   unitId?: string;
   topic?: string;
+  /** Staff reading the base: every unit's published entries, and the others only within their scope. */
+  viewer?: Pick<CurrentUser, 'dataScope' | 'unitId'>;
 }
 
 const withUnit = { e: qaEntries, unitName: unitNameSql(qaEntries.unitId) };
@@ -27,10 +30,12 @@ function where(q: QaFilter): SQL | undefined {
   if (q.status) conds.push(eq(qaEntries.status, q.status));
   if (q.unitId) conds.push(eq(qaEntries.unitId, q.unitId));
   if (q.topic) conds.push(eq(qaEntries.topic, q.topic));
+  const scope = q.viewer && scopeFilter(q.viewer, qaEntries.unitId);
+  if (scope) conds.push(or(eq(qaEntries.status, 'published'), scope));
   return and(...conds);
 }
 
-/** Entries of the filter, newest first (the base is shared: every unit reads it, as citizens do). */
+/** Entries of the filter, newest first (the published base is shared: every unit reads it, as citizens do). */
 export function qaRows(db: DbOrTx, q: QaFilter, limit = 50_000) {
   return db
     .select(withUnit)
