@@ -197,7 +197,7 @@ beforeAll(async () => {
   const fgwUser = (
     await db().execute<{ id: string }>(sql`SELECT id FROM users WHERE username = 'fgw_liaison'`)
   ).rows[0]!.id;
-  const item = await ok(twin.post<{ id: string }>('/api/disclosure/items', { title: '发改委草稿' }), 'item');
+  const item = await ok(twin.draftItem({ title: '发改委草稿' }), 'item');
   const att = await ok(
     twin.upload<{ id: string }>(`/api/disclosure/items/${item.id}/attachments`, '附件.png', PNG),
     'attachment',
@@ -413,7 +413,7 @@ beforeAll(async () => {
   );
   // A published 规范性文件 of 区发展改革委 (three levels of review) and the district's 清理 campaign.
   const normative = await ok(
-    twin.post<{ id: string }>('/api/disclosure/items', {
+    twin.draftItem({
       kind: 'normative',
       title: '产业扶持资金管理办法',
       docNumber: '潼发改规〔2024〕1号',
