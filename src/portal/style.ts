@@ -52,6 +52,9 @@ th,td{border:1px solid #c9ced6;padding:6px 8px;text-align:left}
 .facets .count{color:#555}
 .table-scroll{overflow-x:auto;max-width:100%;margin:12px 0}
 .table-scroll table{margin:0}
+/* A table of many columns scrolls inside its box instead of squeezing each cell to one character a line. */
+.table-scroll table.wide th,.table-scroll table.wide td{min-width:4.5em}
+.table-scroll table.wide th[scope=row]{white-space:nowrap}
 .report{overflow-wrap:anywhere}
 .blocks{display:grid;grid-template-columns:minmax(0,1fr);gap:20px;margin:20px 0}
 @media(min-width:800px){.blocks{grid-template-columns:repeat(2,minmax(0,1fr))}}

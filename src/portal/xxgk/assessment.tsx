@@ -46,8 +46,8 @@ export function xxgkAssessment(app: Hono<AppEnv>, p: Platform, v: View): void {
               {r.units.some((u) => u.scores.some((s) => !s.applicable)) ? (
                 <p>注：本年度无相关记录的指标为“不适用”，不计分，总分按适用指标折算为百分制。</p>
               ) : null}
-              <div class="table-scroll">
-                <table>
+              <section class="table-scroll" tabindex={0} aria-label={`${r.year}年度考核结果表`}>
+                <table class="wide">
                   <thead>
                     <tr>
                       <th scope="col">排名</th>
@@ -64,7 +64,7 @@ export function xxgkAssessment(app: Hono<AppEnv>, p: Platform, v: View): void {
                     {r.units.map((u) => (
                       <tr>
                         <td>{u.rank}</td>
-                        <td>{u.unit}</td>
+                        <th scope="row">{u.unit}</th>
                         {r.indicators.map((i) => {
                           const s = u.scores.find((x) => x.code === i.code);
                           return <td>{s ? (s.applicable ? s.score : '不适用') : ''}</td>;
@@ -74,7 +74,7 @@ export function xxgkAssessment(app: Hono<AppEnv>, p: Platform, v: View): void {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             </section>
           );
         })}
