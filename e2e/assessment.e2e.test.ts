@@ -4,9 +4,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaSiteChecks, mediaWebsites, units, users } from '../src/server/db/schema';
-import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 let e: E2E;
+const PHONE = { width: 390, height: 844 };
 
 beforeAll(async () => {
   e = await startE2E({ demo: true });
@@ -85,4 +86,56 @@ describe('[ADMIN] 考核排名', () => {
       .waitFor();
     await ctx.close();
   }, 120_000);
+
+  it('[PORTAL] freeze and publish 2025; /xxgk/khpg keeps unit names on one line, scrolls the table in its box, passes axe', async () => {
+    const ctx = await e.browser.newContext();
+    const page = await ctx.newPage();
+    await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+    const pickYear = async () => {
+      const year = page
+        .locator('input[data-testid="assess-year"], [data-testid="assess-year"] input')
+        .first();
+      await year.fill('2025');
+      await year.press('Enter');
+      await year.blur();
+    };
+    await page.goto(`${e.base}/admin/assessment/tree`);
+    await page.getByTestId('assess-tree-page').waitFor();
+    await pickYear();
+    await page.getByTestId('assess-freeze').click();
+    await page
+      .locator('.ant-popover')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('已开始评分，指标体系已冻结').waitFor();
+    await page.goto(`${e.base}/admin/assessment/ranking`);
+    await page.getByTestId('assess-ranking-page').waitFor();
+    await pickYear();
+    await page.getByTestId('assess-ranking').locator('tr', { hasText: '区发展改革委' }).first().waitFor();
+    await page.getByTestId('assess-publish').click();
+    await page.getByText('考核结果已公布到门户网站').waitFor();
+    await ctx.close();
+
+    for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
+      const portal = await e.browser.newContext({ viewport });
+      const p = await portal.newPage();
+      await p.goto(`${e.base}/xxgk/khpg?year=2025`);
+      await p.getByText('2025年度区政府部门政务公开考核结果').waitFor();
+      expect(await axeSerious(p)).toEqual([]);
+      // The page itself never scrolls sideways; the wide table scrolls inside its box.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      // A unit name is one line (it was squeezed to one character a line when every column had to fit).
+      const unit = p.locator('th[scope="row"]', { hasText: '区发展改革委' });
+      const lines = await unit.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getClientRects().length;
+      });
+      expect(lines).toBe(1);
+      await portal.close();
+    }
+  }, 180_000);
 });
