@@ -78,25 +78,36 @@ export default function UnitsPage() {
         };
 
   const columns: TableProps<Unit>['columns'] = [
-    { title: '名称', dataIndex: 'name', ellipsis: true },
+    { title: '名称', dataIndex: 'name', width: 180, ellipsis: true },
     { title: '简称', dataIndex: 'shortName', width: 120, render: (v: string | null) => v ?? '—' },
     { title: '类型', dataIndex: 'kind', width: 100, render: (k: UnitKind) => UNIT_KIND_LABELS[k] },
     {
       title: '上级',
       dataIndex: 'parentId',
+      width: 160,
       ellipsis: true,
       render: (id: string | null) => (id ? (names.get(id) ?? '—') : '—'),
     },
     {
       title: '别名',
       dataIndex: 'aliases',
-      render: (a: string[]) => (a.length ? a.map((x) => <Tag key={x}>{x}</Tag>) : '—'),
+      width: 280,
+      // Long aliases wrap inside their tag instead of running over the next column.
+      render: (a: string[]) =>
+        a.length
+          ? a.map((x) => (
+              <Tag key={x} style={{ whiteSpace: 'normal', marginBlock: 2 }}>
+                {x}
+              </Tag>
+            ))
+          : '—',
     },
     { title: '用户数', dataIndex: 'userCount', width: 80, align: 'right' },
     {
       title: '操作',
       key: 'actions',
       width: 220,
+      fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
           {can('org:unit:update') ? (
@@ -140,6 +151,7 @@ export default function UnitsPage() {
           endpoint={orgApi.units}
           rowKey="id"
           columns={columns}
+          scrollX={1140}
           extraParams={{ parentId: unitId }}
           searchItems={
             <>
