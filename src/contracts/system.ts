@@ -1,5 +1,6 @@
 // Contracts of the system module: the security policy the security administrator edits (等保 8.1.4.1 身份鉴别).
 import { z } from 'zod';
+import { RETENTION_FIELDS, type RetentionSettings, retentionError } from '../domain/security/retention';
 import { endpointsOf } from './http';
 
 export const securitySettingsSchema = z.object({
@@ -18,6 +19,50 @@ export const securitySettingsSchema = z.object({
 });
 export type SecuritySettings = z.output<typeof securitySettingsSchema>;
 
+/** One retention setting: a whole number within its bounds, refused with the domain's Chinese message. */
+const retentionField = (key: keyof RetentionSettings) =>
+  z
+    .number()
+    .int(`${RETENTION_FIELDS[key].label}应为整数`)
+    .superRefine((v, ctx) => {
+      const e = retentionError(key, v);
+      if (e) ctx.addIssue({ code: 'custom', message: e });
+    });
+
+/** Retention of logs and personal data (SECURITY.md 18 and 38; src/domain/security/retention.ts). */
+export const retentionSettingsSchema = z.object({
+  logDays: retentionField('logDays'),
+  requestYears: retentionField('requestYears'),
+  letterYears: retentionField('letterYears'),
+  consultationYears: retentionField('consultationYears'),
+  callYears: retentionField('callYears'),
+  expiredSessionDays: retentionField('expiredSessionDays'),
+});
+
+export type { RetentionSettings };
+
+/** What the last purge run removed or cleared. */
+export const retentionRunSchema = z.object({
+  at: z.string(),
+  auditRows: z.number().int(),
+  loginRows: z.number().int(),
+  /** Why the logs were not purged (no owner connection), or null. */
+  logsSkipped: z.string().nullable(),
+  requestCases: z.number().int(),
+  letters: z.number().int(),
+  consultations: z.number().int(),
+  calls: z.number().int(),
+  sessions: z.number().int(),
+  tokens: z.number().int(),
+});
+export type RetentionRun = z.output<typeof retentionRunSchema>;
+
+export const retentionViewSchema = z.object({
+  settings: retentionSettingsSchema,
+  lastRun: retentionRunSchema.nullable(),
+});
+export type RetentionView = z.output<typeof retentionViewSchema>;
+
 const tag = '系统设置';
 const api = endpointsOf(tag);
 
@@ -28,5 +73,12 @@ export const systemApi = {
   putSecurity: api.put('/api/settings/security', '修改安全策略', 'system:security:update', {
     body: securitySettingsSchema,
     response: securitySettingsSchema,
+  }),
+  getRetention: api.get('/api/settings/retention', '保存期限与上次清理', 'system:security:list', {
+    response: retentionViewSchema,
+  }),
+  putRetention: api.put('/api/settings/retention', '修改保存期限', 'system:security:update', {
+    body: retentionSettingsSchema,
+    response: retentionViewSchema,
   }),
 };

@@ -34,6 +34,7 @@ export async function startServer(
     config,
     clock: opts.clock ?? systemClock,
     fieldKeys: fieldKeysOf(config.fieldKeysFile),
+    ...(db.ownerUrl !== db.url ? { ownerDatabaseUrl: db.ownerUrl } : {}),
     log: makeLogger(config.logLevel),
   };
   try {

@@ -15,8 +15,16 @@ describe('retentionError (bounds, Chinese refusals)', () => {
   const cases: [string, [keyof RetentionSettings, number], string | null][] = [
     ['logs at the minimum', ['logDays', 180], null],
     ['logs a year', ['logDays', 365], null],
-    ['logs one day short', ['logDays', 179], '审计日志与登录日志保存期限不能少于 180 天（等保三级要求审计记录至少保存六个月）'],
-    ['logs zero', ['logDays', 0], '审计日志与登录日志保存期限不能少于 180 天（等保三级要求审计记录至少保存六个月）'],
+    [
+      'logs one day short',
+      ['logDays', 179],
+      '审计日志与登录日志保存期限不能少于 180 天（等保三级要求审计记录至少保存六个月）',
+    ],
+    [
+      'logs zero',
+      ['logDays', 0],
+      '审计日志与登录日志保存期限不能少于 180 天（等保三级要求审计记录至少保存六个月）',
+    ],
     ['logs beyond ten years', ['logDays', 3651], '审计日志与登录日志保存期限不能超过 3650 天'],
     ['logs not whole', ['logDays', 180.5], '审计日志与登录日志保存期限应为整数'],
     ['cases 1 year', ['requestYears', 1], null],
@@ -85,7 +93,11 @@ describe('closedCutoff (calendar years back)', () => {
 describe('retentionCutoffs', () => {
   it('derives every cut-off from one clock reading and the settings', () => {
     const now = new Date('2029-03-02T01:00:00Z');
-    const c = retentionCutoffs(now, '2029-03-02', { ...DEFAULT_RETENTION, letterYears: 5, expiredSessionDays: 2 });
+    const c = retentionCutoffs(now, '2029-03-02', {
+      ...DEFAULT_RETENTION,
+      letterYears: 5,
+      expiredSessionDays: 2,
+    });
     expect(c).toEqual({
       logsBefore: new Date('2028-09-03T01:00:00Z'),
       expiredBefore: new Date('2029-02-28T01:00:00Z'),

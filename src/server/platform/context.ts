@@ -41,6 +41,11 @@ export interface Platform {
   clock: Clock;
   /** Keys sealing personal data at rest (platform/crypto/fields.ts), loaded once at start. */
   fieldKeys: FieldKeys;
+  /**
+   * The owner role's URL when it differs from the app's (db/roles.ts): only the daily retention purge uses it, to
+   * delete log records older than the retention period (platform/audit/purge.ts).
+   */
+  ownerDatabaseUrl?: string;
   log: (level: 'debug' | 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 

@@ -30,6 +30,8 @@ export { type Suggestion, suggest } from './matching';
 export { interactionStats } from './monthly';
 export { publicEntries, publicTopics, publicUnits } from './public';
 export { askOnPortal } from './registration';
+// Retention (the system module's purge job).
+export { purgeClosedPersonalData } from './retention';
 export { interactionTodo } from './todo';
 
 export const interactionModule: BusinessModule = {

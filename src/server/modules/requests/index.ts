@@ -16,6 +16,8 @@ export { caseRecordsForYear, remedyRecordsForYear } from './assessment-reads';
 export { hashedApplicantKey, sealStoredApplicants } from './personal-data';
 export { type PublicStatus, publicStatus } from './reads';
 export { type IntakeInput, submitFromPortal } from './registration';
+// Retention (the system module's purge job).
+export { purgeClosedApplicants } from './retention';
 export { reportFigures } from './stats';
 // The to-do centre.
 export { requestsTodo } from './todo';

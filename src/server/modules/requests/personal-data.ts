@@ -1,6 +1,7 @@
 // Applicants' ID numbers, phones and addresses are stored sealed (AES-256-GCM, platform/crypto/fields.ts; issue 10
 // part 5); the applicant key used to find the same applicant (duplicates, 按件) is a keyed hash of the plain key.
 import { applicantKey } from '../../../domain/requests/identity';
+import { PURGED_MARK } from '../../../domain/security/retention';
 import type { DbOrTx } from '../../db/client';
 import type { ApplicantData } from '../../db/schema/requests';
 import { type FieldKeys, keyedHash, needsReseal, seal, unseal } from '../../platform/crypto/fields';
@@ -38,6 +39,8 @@ const isHashedKey = (k: string) => k.startsWith('h:');
 export async function sealStoredApplicants(db: DbOrTx, keys: FieldKeys): Promise<number> {
   let n = 0;
   for (const r of await allApplicants(db)) {
+    // Purged by retention (retention.ts): nothing left to seal, and its key is no hash on purpose.
+    if (r.applicant.name === PURGED_MARK) continue;
     const stale = SEALED.some((f) => {
       const v = r.applicant[f];
       return !!v && needsReseal(keys, v);

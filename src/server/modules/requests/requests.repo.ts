@@ -226,3 +226,38 @@ export async function caseNumbers(db: DbOrTx, ids: string[]): Promise<Map<string
     .where(inArray(requestCases.id, ids));
   return new Map(rows.map((r) => [r.id, `申请 ${r.caseNo}`]));
 }
+
+/** Closed cases closed before `closedBefore` whose applicant has not been purged yet (retention.ts). */
+export function closedCasesToPurge(
+  db: DbOrTx,
+  closedBefore: string,
+  mark: string,
+): Promise<{ id: string; idProofFileId: string | null }[]> {
+  return db
+    .select({ id: requestCases.id, idProofFileId: requestCases.idProofFileId })
+    .from(requestCases)
+    .where(
+      and(
+        eq(requestCases.status, 'closed'),
+        sql`${requestCases.closedOn} < ${closedBefore}`,
+        sql`${requestCases.applicant}->>'name' IS DISTINCT FROM ${mark}`,
+      ),
+    );
+}
+
+/** Replaces the applicant of these cases but its ID type (kind, outcome, dates and counts stay). */
+export async function clearApplicants(
+  tx: DbOrTx,
+  ids: readonly string[],
+  applicant: Omit<CaseRow['applicant'], 'idType'>,
+): Promise<void> {
+  if (!ids.length) return;
+  await tx
+    .update(requestCases)
+    .set({
+      applicant: sql`${JSON.stringify(applicant)}::jsonb || jsonb_build_object('idType', ${requestCases.applicant}->'idType')`,
+      applicantKey: sql`'purged:' || ${requestCases.id}::text`,
+      idProofFileId: null,
+    })
+    .where(inArray(requestCases.id, [...ids]));
+}

@@ -15,9 +15,12 @@ export interface AuditEntry {
   objectId?: string | null;
   result?: 'success' | 'failure';
   detail?: string | Record<string, unknown> | null;
+  /** Machine data without personal data (hashes): stored as given, not masked. */
+  raw?: boolean;
 }
 
-const AUDIT_LOCK = 7324002;
+/** Serialises appends (and the purge, purge.ts). */
+export const AUDIT_LOCK = 7324002;
 
 /** Appends one audit record inside the caller's transaction. Personal data in `detail` is masked. */
 export async function audit(
@@ -48,7 +51,7 @@ export async function audit(
     result: entry.result ?? 'success',
     ip: actor.ip,
     requestId: actor.requestId,
-    detail: detailRaw == null ? null : maskPersonalData(detailRaw).slice(0, 4000),
+    detail: detailRaw == null ? null : entry.raw ? detailRaw : maskPersonalData(detailRaw).slice(0, 4000),
     prevHash: last[0]?.hash ?? GENESIS,
   };
   await tx

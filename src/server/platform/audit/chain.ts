@@ -2,12 +2,67 @@
 // trigger of migration 0009_login_chain; recomputed here to verify). A walk checks that each record links to the
 // one before it and that its hash matches its content, and reports where each checkpointed record stands.
 import { createHash } from 'node:crypto';
-import { asc, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from '../../db/client';
+import type { Database, DbOrTx } from '../../db/client';
 import { auditLog, loginLog } from '../../db/schema';
 
 export const GENESIS = '0'.repeat(64);
+
+// ---- purge anchors (purge.ts removes a chain's oldest records; the run's audit record says where it now starts)
+
+export const PURGE_ACTION = 'audit.purge';
+
+/** Where a purged chain now starts: the last removed record, and the records removed in all (cumulative). */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  count: number;
+  /** The latest cut-off of a run that removed records: every removed record is older (ISO), or null. */
+  before: string | null;
+}
+
+export interface PurgeAnchors {
+  audit: ChainAnchor;
+  login: ChainAnchor;
+  /** When the purge record holding these anchors was written (ISO), or null before any purge. */
+  at: string | null;
+}
+
+const NO_ANCHOR: ChainAnchor = { seq: 0, hash: GENESIS, count: 0, before: null };
+
+const isAnchor = (a: unknown): a is ChainAnchor =>
+  !!a &&
+  typeof (a as ChainAnchor).seq === 'number' &&
+  typeof (a as ChainAnchor).hash === 'string' &&
+  typeof (a as ChainAnchor).count === 'number';
+
+/** The newest purge record's detail (JSON text) and time, or null before the first purge. */
+export async function newestPurgeRecord(db: DbOrTx): Promise<{ detail: string | null; at: Date } | null> {
+  const rows = await db
+    .select({ detail: auditLog.detail, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, PURGE_ACTION), eq(auditLog.result, 'success')))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The anchors of the newest purge record (each run repeats the previous anchor when it removed nothing). */
+export async function currentAnchors(db: DbOrTx): Promise<PurgeAnchors> {
+  const row = await newestPurgeRecord(db);
+  if (!row?.detail) return { audit: NO_ANCHOR, login: NO_ANCHOR, at: null };
+  try {
+    const d = JSON.parse(row.detail) as { anchors?: { audit?: unknown; login?: unknown } };
+    return {
+      audit: isAnchor(d.anchors?.audit) ? d.anchors.audit : NO_ANCHOR,
+      login: isAnchor(d.anchors?.login) ? d.anchors.login : NO_ANCHOR,
+      at: row.at.toISOString(),
+    };
+  } catch {
+    return { audit: NO_ANCHOR, login: NO_ANCHOR, at: row.at.toISOString() };
+  }
+}
 
 export interface AuditChainFields {
   id: string;
@@ -90,25 +145,33 @@ interface Link {
   expected: string;
 }
 
+/**
+ * Walks a chain from `start` (the genesis, or the anchor of the last purge: the first remaining record must link
+ * to the last removed one). `count` in heads and `seen` counts records from the genesis, removed ones included,
+ * so that checkpoints written before a purge still compare; `checked` counts the records actually read.
+ */
 async function walk(
   label: string,
   page: (after: number) => Promise<Link[]>,
   want: ReadonlySet<number>,
+  start: ChainAnchor = NO_ANCHOR,
 ): Promise<ChainWalk> {
-  let prev = GENESIS;
+  let prev = start.hash;
   let checked = 0;
-  let lastSeq = 0;
+  let lastSeq = start.seq;
   const seen = new Map<number, { hash: string; count: number }>();
+  const position = () => start.count + checked;
   const broken = (seq: number, message: string): ChainWalk => ({
     ok: false,
     checked,
     firstBrokenSeq: seq,
     message,
-    head: { seq: lastSeq, hash: prev, count: checked },
+    head: { seq: lastSeq, hash: prev, count: position() },
     seen,
   });
+  let after = 0;
   for (;;) {
-    const rows = await page(lastSeq);
+    const rows = await page(after);
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.prevHash !== prev)
@@ -117,15 +180,18 @@ async function walk(
       prev = r.hash;
       checked++;
       lastSeq = r.seq;
-      if (want.has(r.seq)) seen.set(r.seq, { hash: r.hash, count: checked });
+      after = r.seq;
+      if (want.has(r.seq)) seen.set(r.seq, { hash: r.hash, count: position() });
     }
   }
   return {
     ok: true,
     checked,
     firstBrokenSeq: null,
-    message: `${label === '' ? '审计链' : `${label}哈希链`}完整，共校验 ${checked} 条记录`,
-    head: { seq: lastSeq, hash: prev, count: checked },
+    message: `${label === '' ? '审计链' : `${label}哈希链`}完整，共校验 ${checked} 条记录${
+      start.count > 0 ? `（此前按保存期限清理 ${start.count} 条，自第 ${start.seq} 条之后校验）` : ''
+    }`,
+    head: { seq: lastSeq, hash: prev, count: position() },
     seen,
   };
 }
@@ -138,10 +204,12 @@ const pagesOf =
   async (after: number): Promise<R[]> =>
     (await database.db.select().from(table).where(gt(key, after)).orderBy(asc(key)).limit(PAGE)) as R[];
 
-export function walkAuditChain(
+export async function walkAuditChain(
   database: Database,
   want: ReadonlySet<number> = new Set(),
+  anchors?: PurgeAnchors,
 ): Promise<ChainWalk> {
+  const start = (anchors ?? (await currentAnchors(database.db))).audit;
   const page = pagesOf(database, auditLog, auditLog.seq);
   return walk(
     '',
@@ -153,13 +221,16 @@ export function walkAuditChain(
         expected: auditHash(r),
       })),
     want,
+    start,
   );
 }
 
-export function walkLoginChain(
+export async function walkLoginChain(
   database: Database,
   want: ReadonlySet<number> = new Set(),
+  anchors?: PurgeAnchors,
 ): Promise<ChainWalk> {
+  const start = (anchors ?? (await currentAnchors(database.db))).login;
   const page = pagesOf(database, loginLog, loginLog.id);
   return walk(
     '登录日志',
@@ -171,6 +242,7 @@ export function walkLoginChain(
         expected: loginHash(r),
       })),
     want,
+    start,
   );
 }
 
@@ -179,7 +251,10 @@ export async function verifyAuditChain(database: Database): Promise<VerifyResult
   return { ok, checked, firstBrokenSeq, message };
 }
 
-/** Both chains' heads, read in one snapshot so that each count matches its head. */
+/**
+ * Both chains' heads, read in one snapshot so that each count matches its head. The count is from the genesis:
+ * the records a purge removed (its anchor) plus those in the table.
+ */
 export async function chainHeads(database: Database): Promise<{ audit: ChainHead; login: ChainHead }> {
   return database.db.transaction(
     async (tx) => {
@@ -190,8 +265,10 @@ export async function chainHeads(database: Database): Promise<{ audit: ChainHead
                   (SELECT count(*) FROM ${table}) AS n`),
         );
         const row = r.rows[0]!;
-        return { seq: Number(row.seq ?? 0), hash: row.hash ?? GENESIS, count: Number(row.n) };
+        const a = table === 'audit_log' ? anchors.audit : anchors.login;
+        return { seq: Number(row.seq ?? a.seq), hash: row.hash ?? a.hash, count: a.count + Number(row.n) };
       };
+      const anchors = await currentAnchors(tx);
       return { audit: await q('audit_log', 'seq'), login: await q('login_log', 'id') };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -6,11 +6,21 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MIN_LOG_DAYS } from '../../../domain/security/retention';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { Platform } from '../context';
 import { runJobOnce } from '../jobs/scheduler';
-import { type ChainHead, type ChainWalk, chainHeads, walkAuditChain, walkLoginChain } from './chain';
+import {
+  type ChainAnchor,
+  type ChainHead,
+  type ChainWalk,
+  chainHeads,
+  currentAnchors,
+  type PurgeAnchors,
+  walkAuditChain,
+  walkLoginChain,
+} from './chain';
 
 export interface Checkpoint {
   v: 1;
@@ -147,10 +157,32 @@ function readCheckpoints(file: string, key: Buffer): { list: Checkpoint[]; probl
   return { list, problems };
 }
 
-function compare(name: string, cp: Checkpoint, head: ChainHead, walk: ChainWalk): string | null {
+/** Slack between a record's time and a checkpoint's (a transaction may commit after the next checkpoint). */
+const CHECKPOINT_SLACK_MS = 86_400_000;
+
+function compare(
+  name: string,
+  cp: Checkpoint,
+  head: ChainHead,
+  walk: ChainWalk,
+  anchor: ChainAnchor,
+): string | null {
   const at = cp.at;
   const want = name === '审计日志' ? cp.audit : cp.login;
   if (want.seq === 0) return null;
+  if (want.seq <= anchor.seq) {
+    // Removed by a retention purge. The anchor itself must be the checkpointed record; a record before it may be
+    // gone only if the checkpoint is older than the purge's cut-off (the record after it was purged, so it was
+    // older than the cut-off, and it was written after this checkpoint).
+    if (want.seq === anchor.seq)
+      return want.hash === anchor.hash && want.count === anchor.count
+        ? null
+        : `${name}第 ${want.seq} 条记录（${at} 的检查点所记）与清理记录中的衔接点不符`;
+    const before = anchor.before ? Date.parse(anchor.before) : Number.NEGATIVE_INFINITY;
+    return Date.parse(at) < before + CHECKPOINT_SLACK_MS
+      ? null
+      : `${name}第 ${want.seq} 条记录（${at} 的检查点所记）在保存期限内被删除：清理只应删除 ${anchor.before ?? '—'} 之前的记录`;
+  }
   const found = walk.seen.get(want.seq);
   if (!found) {
     return want.seq > head.seq
@@ -164,21 +196,37 @@ function compare(name: string, cp: Checkpoint, head: ChainHead, walk: ChainWalk)
   return null;
 }
 
-/** Both chains, then every signed checkpoint against them. */
+/** A purge record whose cut-off is less than the minimum retention before its own time (SECURITY.md 18). */
+function purgedTooEarly(a: PurgeAnchors): string | null {
+  if (!a.at) return null;
+  const limit = Date.parse(a.at) - MIN_LOG_DAYS * 86_400_000;
+  for (const [name, anchor] of [
+    ['审计日志', a.audit],
+    ['登录日志', a.login],
+  ] as const)
+    if (anchor.before && Date.parse(anchor.before) > limit)
+      return `${name}的清理记录（${a.at}）删除了不足 ${MIN_LOG_DAYS} 天的记录（截止 ${anchor.before}）`;
+  return null;
+}
+
+/** Both chains (each from its purge anchor), the purge's cut-off, then every signed checkpoint against them. */
 export async function verifyAuditTrail(database: Database, files: Files): Promise<FullVerifyResult> {
   const key = checkpointKey(files, false);
   const { list, problems } = key
     ? readCheckpoints(files.auditCheckpointFile, key)
     : { list: [] as Checkpoint[], problems: [] as string[] };
-  const audit = await walkAuditChain(database, new Set(list.map((c) => c.audit.seq)));
-  const login = await walkLoginChain(database, new Set(list.map((c) => c.login.seq)));
+  const anchors = await currentAnchors(database.db);
+  const audit = await walkAuditChain(database, new Set(list.map((c) => c.audit.seq)), anchors);
+  const login = await walkLoginChain(database, new Set(list.map((c) => c.login.seq)), anchors);
   if (!audit.ok) problems.unshift(audit.message);
   if (!login.ok) problems.push(login.message);
+  const early = purgedTooEarly(anchors);
+  if (early) problems.push(early);
   if (audit.ok && login.ok) {
     for (const cp of list) {
       for (const p of [
-        compare('审计日志', cp, audit.head, audit),
-        compare('登录日志', cp, login.head, login),
+        compare('审计日志', cp, audit.head, audit, anchors.audit),
+        compare('登录日志', cp, login.head, login, anchors.login),
       ])
         if (p && !problems.includes(p)) problems.push(p);
     }

@@ -122,3 +122,13 @@ export async function fileInfos(
     .from(files)
     .where(inArray(files.id, [...ids]));
 }
+
+/** Deletes stored files (a retention purge of the records that held them); returns how many went. */
+export async function deleteFiles(tx: DbOrTx, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const gone = await tx
+    .delete(files)
+    .where(inArray(files.id, [...ids]))
+    .returning({ id: files.id });
+  return gone.length;
+}

@@ -1,0 +1,23 @@
+// Use case: retention of the personal data of 信箱 letters, consultations and hotline calls (SECURITY.md 38;
+// src/domain/security/retention.ts). Run inside the purge job's transaction (system module).
+import { PURGED_MARK } from '../../../domain/security/retention';
+import type { DbOrTx } from '../../db/client';
+import { clearCallers, clearConsultationAskers, clearLetterWriters } from './repo/retention';
+
+export interface InteractionCutoffs {
+  lettersRepliedBefore: string;
+  consultationsAnsweredBefore: string;
+  callsBefore: string;
+}
+
+/** Clears what is past its retention; returns how many letters, consultations and calls changed. */
+export async function purgeClosedPersonalData(
+  tx: DbOrTx,
+  c: InteractionCutoffs,
+): Promise<{ letters: number; consultations: number; calls: number }> {
+  return {
+    letters: await clearLetterWriters(tx, c.lettersRepliedBefore, PURGED_MARK),
+    consultations: await clearConsultationAskers(tx, c.consultationsAnsweredBefore, PURGED_MARK),
+    calls: await clearCallers(tx, c.callsBefore, PURGED_MARK),
+  };
+}
