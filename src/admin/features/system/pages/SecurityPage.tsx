@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
 import type { SecuritySettings } from '../../../../contracts/system';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { RetentionCard } from '../components/RetentionCard';
 import { useSaveSecuritySettings, useSecuritySettings } from '../queries';
 
 const FIELDS: {
@@ -121,6 +122,7 @@ export default function SecurityPage() {
           <Skeleton active />
         )}
       </Card>
+      <RetentionCard readOnly={readOnly} />
     </PageContainer>
   );
 }
