@@ -12,7 +12,16 @@ import { chinaDate } from '../../src/domain/calendar';
 import { closedCutoff, DEFAULT_RETENTION, PURGED_MARK } from '../../src/domain/security/retention';
 import { connect, type Database } from '../../src/server/db/client';
 import { applyAppGrants } from '../../src/server/db/roles';
-import { auditLog, files, loginLog, requestCases, units, users } from '../../src/server/db/schema';
+import {
+  auditLog,
+  authTokens,
+  files,
+  loginLog,
+  requestCases,
+  sessions,
+  units,
+  users,
+} from '../../src/server/db/schema';
 import { calls, consultations, letters, mailboxes } from '../../src/server/db/schema/interaction';
 import { RETENTION_JOB } from '../../src/server/modules/system';
 import { runRetentionPurge } from '../../src/server/modules/system/retention';
@@ -279,11 +288,27 @@ describe('the daily purge', () => {
     // Passwords set 400 fake days ago would have to be changed first (forced rotation): as if changed today.
     await db().update(users).set({ passwordChangedAt: NOW });
     office = await api.loginAs('office');
+    // Sessions and one-time tokens: expired two days ago (deleted), expired within the day's grace, still valid.
+    const [someone] = await db().select().from(users).limit(1);
+    const ago = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
+    await db()
+      .insert(sessions)
+      .values([
+        { idHash: 'rt-idle', userId: someone!.id, csrfToken: 'x', createdAt: ago(49), lastSeenAt: ago(49) },
+        { idHash: 'rt-grace', userId: someone!.id, csrfToken: 'x', createdAt: ago(12), lastSeenAt: ago(12) },
+      ]);
+    await db()
+      .insert(authTokens)
+      .values([
+        { idHash: 'rt-old', kind: 'challenge', subject: 's', expiresAt: ago(48) },
+        { idHash: 'rt-grace', kind: 'challenge', subject: 's', expiresAt: ago(1) },
+        { idHash: 'rt-live', kind: 'mfa', subject: 's', expiresAt: ago(-1) },
+      ]);
     reportBefore = await report();
     run = await runJobOnce(api.tdb.database, job(), NOW);
   });
 
-  it('clears the personal data of records closed before the retention; younger and open ones keep theirs; the annual report is unchanged', async () => {
+  it('clears the personal data of records closed before the retention; younger and open ones keep theirs; the annual report is unchanged; credentials expired over a day ago go', async () => {
     expect(run.ran).toBe(true);
     const cases = Object.fromEntries(
       (await db().select().from(requestCases))
@@ -326,6 +351,17 @@ describe('the daily purge', () => {
     expect(ks['LD-edge']).toMatchObject({ callerName: 'gk1:name-edge', callerPhone: 'gk1:phone-edge' });
     expect(ks['LD-open']).toMatchObject({ callerName: 'gk1:name-open', callerPhone: 'gk1:phone-open' });
     expect(run.result).toMatchObject({ requestCases: 1, letters: 1, consultations: 1, calls: 1 });
+
+    // Credentials: only those expired for longer than a day went.
+    const left = (await db().select().from(sessions)).map((x) => x.idHash);
+    expect(left).toContain('rt-grace');
+    expect(left).not.toContain('rt-idle');
+    expect((await db().select().from(authTokens)).map((x) => x.idHash).sort()).toEqual([
+      'rt-grace',
+      'rt-live',
+    ]);
+    expect(run.result!.sessions).toBeGreaterThanOrEqual(1);
+    expect(run.result!.tokens).toBe(1);
 
     // The purged case still opens in the console.
     const fgw = await api.loginAs('fgw_liaison');
