@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'system.calendar.update': '修改工作日历',
   'system.calendar.reset': '恢复默认工作日历',
   'system.security.update': '修改安全策略',
+  'system.retention.update': '修改保存期限',
+  'audit.purge': '按保存期限清理',
   'requests.register': '登记依申请公开',
   'requests.portal': '网上提交申请',
   'requests.submit': '提交申请',
