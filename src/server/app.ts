@@ -23,6 +23,7 @@ import { AppError } from './platform/errors';
 import { isBadInputDbError, rejectMalformed, requireHttps, securityHeaders } from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
 import { type PageCache, pageCache } from './platform/http/page-cache';
+import { errorFields } from './platform/log';
 import { notifyRoutes } from './platform/notify/routes';
 import { RateLimiter } from './platform/ratelimit';
 import { configureUploads } from './platform/upload/limits';
@@ -87,8 +88,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       p.log('error', 'unhandled error', {
         requestId: c.get('requestId'),
         path: c.req.path,
-        error: String(err),
-        stack: (err as Error).stack,
+        ...errorFields(err),
       });
       return c.json(
         {

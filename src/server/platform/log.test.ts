@@ -1,5 +1,6 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { logLine, REDACTED } from './log';
+import { errorFields, logLine, REDACTED } from './log';
 
 const at = new Date('2026-03-02T01:00:00Z');
 
@@ -42,5 +43,30 @@ describe('logLine', () => {
       count: 3,
       keyless: true,
     });
+  });
+});
+
+describe('errorFields', () => {
+  it('gives a failed query’s statement and the database’s reason, never its parameters', () => {
+    const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
+    const err = new DrizzleQueryError(
+      'update "users" set "password_hash" = $1 where "users"."id" = $2',
+      [hash, '9b29e006-1a90-4cc5-be4f-620ba0397621'],
+      new Error('disk full'),
+    );
+    expect(err.stack).toContain(hash);
+    const fields = errorFields(err);
+    const line = logLine(at, 'error', 'unhandled error', fields);
+    expect(line).not.toContain('argon2');
+    expect(line).not.toContain('9b29e006');
+    expect(fields.error).toContain('Failed query: update "users" set "password_hash" = $1');
+    expect(fields.cause).toBe('Error: disk full');
+    expect(fields.stack).toMatch(/\n\s+at /);
+  });
+
+  it('keeps any other error’s text and stack', () => {
+    const err = new TypeError('x is undefined');
+    expect(errorFields(err)).toEqual({ error: 'TypeError: x is undefined', stack: err.stack });
+    expect(errorFields('plain')).toEqual({ error: 'plain' });
   });
 });

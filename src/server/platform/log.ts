@@ -15,6 +15,26 @@ export function logLine(at: Date, level: string, msg: string, extra?: Record<str
   return maskPersonalData(json);
 }
 
+/**
+ * An error as a log line carries it: its text and stack. A failed query (drizzle's DrizzleQueryError, whose message
+ * and stack list the statement's parameters: password hashes, tokens, personal data) gives its statement and the
+ * database's reason instead, never the parameters.
+ */
+export function errorFields(err: unknown): { error: string; stack?: string; cause?: string } {
+  if (err instanceof Error && 'query' in err && 'params' in err) {
+    const head = `${err.name}: Failed query: ${String(err.query)}`;
+    const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+    return {
+      error: head,
+      ...(err.cause !== undefined ? { cause: String(err.cause) } : {}),
+      stack: [head, ...frames].join('\n'),
+    };
+  }
+  return err instanceof Error
+    ? { error: String(err), ...(err.stack ? { stack: err.stack } : {}) }
+    : { error: String(err) };
+}
+
 export function makeLogger(level: Config['logLevel']): Platform['log'] {
   const order = { debug: 0, info: 1, warn: 2, error: 3 } as const;
   return (lvl, msg, extra) => {

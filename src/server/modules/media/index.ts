@@ -4,6 +4,7 @@
 import { chinaDate } from '../../../domain/calendar';
 import { type Platform, systemActor } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
+import { errorFields } from '../../platform/log';
 import type { BusinessModule } from '../../platform/module';
 import { sampleAvailability, sampleRunKey } from './availability';
 import { bulletinFile, publishedBulletins } from './bulletins';
@@ -48,7 +49,7 @@ export const mediaModule: BusinessModule = {
             });
             checked++;
           } catch (e) {
-            p.log('warn', 'website check failed', { websiteId: s.id, error: (e as Error).message });
+            p.log('warn', 'website check failed', { websiteId: s.id, error: errorFields(e).error });
           }
         }
         return { due: due.length, checked };

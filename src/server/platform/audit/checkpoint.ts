@@ -11,6 +11,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { Platform } from '../context';
 import { runJobOnce } from '../jobs/scheduler';
+import { errorFields } from '../log';
 import {
   type ChainAnchor,
   type ChainHead,
@@ -107,10 +108,10 @@ export function startCheckpoints(p: Platform): () => Promise<void> {
   };
   const tick = () =>
     runJobOnce(p.database, job, p.clock.now()).catch((e: Error) =>
-      p.log('error', 'audit checkpoint failed', { error: e.message }),
+      p.log('error', 'audit checkpoint failed', { error: errorFields(e).error }),
     );
   void writeCheckpoint(p).catch((e: Error) =>
-    p.log('error', 'audit checkpoint failed', { error: e.message }),
+    p.log('error', 'audit checkpoint failed', { error: errorFields(e).error }),
   );
   const timer = setInterval(() => void tick(), Math.min(minutes * 60_000, 60_000));
   timer.unref();
