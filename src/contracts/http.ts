@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { codesOf } from '../domain/codes';
 import type { PermissionCode } from './permissions';
 
+// zod's own messages (a wrong type, a missing field, an unknown enum value) in Chinese, wherever a schema has no
+// message of its own: the server's 400s and the console show them as they are.
+z.config(z.locales.zhCN());
+
 export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
 export interface Endpoint {

@@ -1,0 +1,317 @@
+// SECURITY.md 20: every route with a body or query schema, walked from the route registry, is sent seeded random
+// inputs derived from its zod contract (test/fuzz.ts): valid ones, mutated ones (wrong types, missing and unknown
+// fields, huge strings, NUL, odd Unicode, nested junk, numbers out of range, arrays for objects), pure junk and
+// bodies that are not JSON, by a user who holds the route's permission, with a valid CSRF token. Path parameters
+// get junk too. Every answer is below 500; every refusal is the error envelope with a Chinese message and no
+// stack. The seeds are fixed: a failure names the route and the input, and reruns the same.
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PermissionCode } from '../../src/contracts/permissions';
+import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
+import { units, users } from '../../src/server/db/schema';
+import { DEMO_USERS } from '../../src/server/demo';
+import { type RouteMeta, routeRegistry } from '../../src/server/platform/http/route';
+import { type ApiResponse, type Client, DEMO_PASSWORD, setupApi, type TestApi } from '../api';
+import { bodies, junkParams, notJson, queries, type Seeds, seedOf, validOf } from '../fuzz';
+
+/** Inputs per route (body or query): about 3,100 requests with the not-JSON bodies, 900 more for path parameters. */
+const RUNS = 20;
+const SEED = 20_260_302;
+const FAKE = '00000000-0000-4000-8000-000000000000';
+
+const USERS: { username: string; roles: RoleCode[] }[] = [
+  ...DEMO_USERS,
+  { username: 'admin', roles: ['sysadmin'] },
+];
+const holds = (roles: RoleCode[], p: PermissionCode) =>
+  roles.some((r) => BUILTIN_ROLES.find((b) => b.code === r)?.permissions.includes(p));
+
+let api: TestApi;
+const clients = new Map<string, Client>();
+let seeds: Seeds;
+/** Errors the server logged as unhandled (with their stacks), by request path. */
+const unhandled: string[] = [];
+
+beforeAll(async () => {
+  api = await setupApi();
+  api.platform.log = (_level, msg, extra) => {
+    if (msg === 'unhandled error') unhandled.push(`${String(extra?.path)}: ${String(extra?.stack)}`);
+  };
+  for (const u of USERS) clients.set(u.username, await api.loginAs(u.username));
+  const db = api.tdb.database.db;
+  real.push(...(await realRecords()));
+  seeds = {
+    uuids: [
+      FAKE,
+      ...(await db.select({ id: units.id }).from(units)).slice(0, 4).map((r) => r.id),
+      ...(await db.select({ id: users.id }).from(users)).slice(0, 2).map((r) => r.id),
+    ],
+  };
+}, 120_000);
+afterAll(() => api.close());
+
+async function ok<T>(res: Promise<ApiResponse<T>>, what: string): Promise<T> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.data as T;
+}
+
+/** route path prefix → IDs of records of 区发展改革委 that exist, so that valid bodies reach the handlers' work. */
+const real: [RegExp, Record<string, string>][] = [];
+async function realRecords(): Promise<[RegExp, Record<string, string>][]> {
+  const db = api.tdb.database.db;
+  const office = clients.get('office')!;
+  const liaison = clients.get('fgw_liaison')!;
+  const fgwUnit = (await db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
+  const user = await ok(
+    clients.get('admin')!.post<{ id: string }>('/api/org/users', {
+      username: 'fuzz_target',
+      name: '赵测试',
+      unitId: fgwUnit,
+      roles: ['liaison'],
+      password: DEMO_PASSWORD,
+    }),
+    'user',
+  );
+  const item = await ok(liaison.draftItem({ title: '发改委草稿' }), 'item');
+  const kase = await ok(
+    office.post<{ id: string }>('/api/requests/cases', {
+      unitId: fgwUnit,
+      applicant: {
+        kind: 'natural_person',
+        name: '张三',
+        idType: 'id_card',
+        idNumber: '11010519491231002X',
+        phone: '13800138000',
+      },
+      description: '2025年区发展改革委重大项目清单',
+      deliveryForm: 'electronic',
+      deliveryChannel: 'email',
+      channel: 'in_person',
+      handedInOn: '2026-03-02',
+    }),
+    'case',
+  );
+  const enforcement = await ok(
+    liaison.post<{ id: string }>('/api/disclosure/enforcement', {
+      unitId: fgwUnit,
+      kind: 'penalty',
+      docNumber: '潼发改罚〔2026〕1号',
+      partyType: 'person',
+      partyName: '张三丰',
+      partyCode: '11010519491231002X',
+      decisionDate: '2026-02-26',
+      conclusion: '罚款2000元',
+      basis: '《价格法》第四十二条',
+    }),
+    'enforcement',
+  );
+  const decision = await ok(
+    liaison.post<{ id: string }>('/api/disclosure/decisions', {
+      unitId: fgwUnit,
+      title: '关于调整城区公交票价的决定（征求意见稿）',
+      background: '城区公交票价十年未调整。',
+      basis: '《价格法》',
+      explanation: '拟将基础票价由1元调整为2元。',
+      draftText: '第一条 城区公交基础票价调整为2元。',
+    }),
+    'decision',
+  );
+  const consult = await ok(
+    liaison.post<{ id: string }>('/api/interaction/consultations', {
+      channel: 'phone',
+      question: '小微企业申请技术改造补贴需要哪些材料？',
+      unitId: fgwUnit,
+      askerName: '王小明',
+      receivedOn: '2026-03-02',
+    }),
+    'consultation',
+  );
+  const qa = await ok(
+    liaison.post<{ id: string }>('/api/interaction/qa', {
+      question: '技术改造补贴怎么申报？',
+      answer: '请到区发展改革委窗口。',
+      unitId: fgwUnit,
+    }),
+    'qa',
+  );
+  const call = await ok(
+    liaison.post<{ id: string }>('/api/interaction/calls', {
+      channel: 'local',
+      calledAt: '2026-03-02T08:30:00+08:00',
+      callerName: '王小明',
+      callerPhone: '13800138000',
+      question: '小微企业技术改造补贴什么时候开始申报？',
+      unitId: fgwUnit,
+    }),
+    'call',
+  );
+  const opinion = await ok(
+    office.post<{ id: string }>('/api/interaction/opinions', {
+      source: '本地论坛',
+      summary: '网传公交票价上涨',
+      level: 'general',
+      unitId: fgwUnit,
+      foundAt: '2026-03-01T08:00:00+08:00',
+    }),
+    'opinion',
+  );
+  const commitment = await ok(
+    liaison.post<{ id: string }>('/api/interaction/commitments', {
+      content: '3 月底前完成技改项目审批',
+      place: '2026 年 2 月新闻发布会',
+      unitId: fgwUnit,
+      promisedOn: '2026-02-20',
+      dueOn: '2026-03-31',
+    }),
+    'commitment',
+  );
+  return [
+    [/^\/api\/org\/units\//, { id: fgwUnit }],
+    [/^\/api\/org\/users\//, { id: user.id }],
+    [/^\/api\/requests\/cases\//, { id: kase.id }],
+    [/^\/api\/reports\//, { unitId: fgwUnit }],
+    [/^\/api\/disclosure\/units\//, { unitId: fgwUnit }],
+    [/^\/api\/disclosure\/items\//, { id: item.id }],
+    [/^\/api\/disclosure\/enforcement\//, { id: enforcement.id }],
+    [/^\/api\/disclosure\/decisions\/:id/, { id: decision.id }],
+    [/^\/api\/interaction\/consultations\//, { id: consult.id }],
+    [/^\/api\/interaction\/qa\//, { id: qa.id }],
+    [/^\/api\/interaction\/calls\//, { id: call.id }],
+    [/^\/api\/interaction\/opinions\//, { id: opinion.id }],
+    [/^\/api\/interaction\/commitments\//, { id: commitment.id }],
+  ];
+}
+
+/**
+ * Path parameters: a real record's ID where one is made above (so that a valid body reaches the handler's work),
+ * a year, an unknown role code (a valid body must not rewrite a role the fuzzing users hold), otherwise an
+ * unknown ID: the handler still validates the body before it looks the record up.
+ */
+const pathOf = (r: RouteMeta, value?: string) => {
+  const ids = real.find(([re]) => re.test(r.path))?.[1] ?? {};
+  return r.path.replace(/:(\w+)/g, (_m, name: string) =>
+    value !== undefined
+      ? value
+      : (ids[name] ?? (name === 'year' ? '2026' : name === 'code' ? 'fuzz_role' : FAKE)),
+  );
+};
+
+/** The client of a user who holds the route's permission (any signed-in user for a route without one). */
+function clientFor(r: RouteMeta): Client {
+  if (r.auth === 'public') return api.anon();
+  const u = r.permission
+    ? USERS.find((x) => holds(x.roles, r.permission!))
+    : USERS.find((x) => x.username === 'leader');
+  return clients.get(u!.username)!;
+}
+
+/** What is wrong with an answer, or null: a 5xx, a refusal without the envelope or Chinese text, a stack. */
+function fault(res: ApiResponse): string | null {
+  if (res.status >= 500) return `${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status >= 400) {
+    if (!type.includes('json')) return `${res.status} not JSON (${type})`;
+    const message = res.body.error?.message;
+    if (typeof res.body.error?.code !== 'string' || typeof message !== 'string')
+      return `${res.status} without the error envelope: ${JSON.stringify(res.body).slice(0, 200)}`;
+    if (
+      !/[\u4e00-\u9fff]/.test(message) ||
+      /Invalid input|Too (big|small)|expected \w+, received/.test(message)
+    )
+      return `${res.status} message not Chinese: ${message.slice(0, 200)}`;
+  }
+  if (type.includes('json') && /\n\s+at |node_modules\/|\.ts:\d+:\d+/.test(JSON.stringify(res.body)))
+    return `${res.status} carries a stack: ${JSON.stringify(res.body).slice(0, 300)}`;
+  return null;
+}
+
+/** Sends text as the body as it is (not JSON), with the client's cookies and CSRF token. */
+async function sendRaw(c: Client, method: string, path: string, text: string): Promise<ApiResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (c.cookies.size) headers.cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  if (c.cookies.has('gk_csrf')) headers['x-csrf-token'] = c.cookies.get('gk_csrf')!;
+  const res = await api.app.request(path, { method, headers, body: text });
+  const type = res.headers.get('content-type') ?? '';
+  return {
+    status: res.status,
+    body: type.includes('json') ? await res.json() : {},
+    headers: res.headers,
+    raw: res,
+  };
+}
+
+const withQuery = (path: string, q: Record<string, string> | undefined) =>
+  q && Object.keys(q).length ? `${path}?${new URLSearchParams(q)}` : path;
+const show = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 160 ? `${s.slice(0, 160)}…(${s.length})` : s;
+};
+
+// The sign-in routes last: their failures count against the source, never against the fuzzing users' sessions.
+const fuzzed = () =>
+  routeRegistry
+    .filter((r) => r.body || r.query)
+    .sort((a, b) => Number(a.path.startsWith('/api/auth/')) - Number(b.path.startsWith('/api/auth/')));
+
+describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md 20)', () => {
+  it('random, mutated and junk bodies and queries derived from each contract: never a 500, never a stack', {
+    timeout: 240_000,
+  }, async () => {
+    const routes = fuzzed();
+    expect(routes.length).toBeGreaterThan(140);
+    const bad: string[] = [];
+    const statuses = { ok: 0, refused: 0 };
+    for (const r of routes) {
+      const key = `${r.method} ${r.path}`;
+      const c = clientFor(r);
+      const seed = seedOf(key, SEED);
+      const qs = r.query ? fc.sample(queries(r.query, seeds), { seed, numRuns: RUNS }) : [];
+      const bs = r.body ? fc.sample(bodies(r.body, seeds), { seed: seed + 1, numRuns: RUNS }) : [];
+      for (let i = 0; i < RUNS; i++) {
+        const path = withQuery(pathOf(r), qs[i]);
+        const body = r.method === 'get' ? undefined : r.body ? bs[i] : {};
+        const res = await c.request(r.method.toUpperCase(), path, body);
+        res.status < 400 ? statuses.ok++ : statuses.refused++;
+        const f = fault(res);
+        if (f) bad.push(`${key} query ${show(qs[i])} body ${show(body)} → ${f}`);
+      }
+      if (r.body) {
+        const text = notJson[seed % notJson.length]!;
+        const res = await sendRaw(c, r.method.toUpperCase(), pathOf(r), text);
+        const f = fault(res) ?? (res.status === 400 ? null : `${res.status}, expected 400`);
+        if (f) bad.push(`${key} raw ${show(text)} → ${f}`);
+      }
+    }
+    expect([...bad, ...unhandled]).toEqual([]);
+    // The inputs reach the handlers (accepted) as well as the schemas (refused).
+    expect(statuses.ok).toBeGreaterThan(300);
+    expect(statuses.refused).toBeGreaterThan(1500);
+  });
+
+  it('junk path parameters (text, NUL, traversal, overlong, a nil uuid) are a 4xx on every route with one', {
+    timeout: 120_000,
+  }, async () => {
+    const routes = routeRegistry.filter((r) => r.path.includes('/:'));
+    expect(routes.length).toBeGreaterThan(80);
+    const bad: string[] = [];
+    for (const r of routes) {
+      const c = clientFor(r);
+      const seed = seedOf(`${r.method} ${r.path}`, SEED);
+      // A body the schema accepts, so that the parameter is what is judged.
+      const body =
+        r.method === 'get'
+          ? undefined
+          : r.body
+            ? fc.sample(validOf(r.body, seeds), { seed, numRuns: 1 })[0]
+            : {};
+      for (const junk of junkParams) {
+        const res = await c.request(r.method.toUpperCase(), pathOf(r, junk), body);
+        const f = fault(res) ?? (res.status >= 400 ? null : `${res.status}, expected a refusal`);
+        if (f) bad.push(`${r.method} ${pathOf(r, junk)} → ${f}`);
+      }
+    }
+    expect([...bad, ...unhandled]).toEqual([]);
+  });
+});
