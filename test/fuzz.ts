@@ -275,3 +275,21 @@ export const notJson = [
   '\ufeff{}',
   '',
 ];
+
+/** Around a body known to be accepted: as it is, one field replaced by junk, or one field missing. */
+export function around(base: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(base);
+  return fc.oneof(
+    { arbitrary: fc.constant(base), weight: 2 },
+    {
+      arbitrary: fc.tuple(fc.constantFrom(...keys), junkValue).map(([k, v]) => ({ ...base, [k]: v })),
+      weight: 5,
+    },
+    {
+      arbitrary: fc
+        .constantFrom(...keys)
+        .map((k) => Object.fromEntries(Object.entries(base).filter(([x]) => x !== k))),
+      weight: 1,
+    },
+  );
+}
