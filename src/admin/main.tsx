@@ -21,7 +21,26 @@ import { PAGE_COMPONENTS } from './routes';
 // WCAG 2.1 AA contrast (4.5:1) for the console (e2e/console-a11y): antd's default primary #1677ff under white text
 // is 4.1:1, and its tertiary, description and placeholder greys (black at 45% and 25%) are 3.4:1 and 1.9:1 on white.
 // Blue-7 and black at 55% or more pass (black at 53.5% is the 4.5:1 line).
+
+// Tags of the preset colours: antd writes their text in colour-7 of the palette on colour-1, below 4.5:1 for gold,
+// orange, lime, cyan and others; these darker shades (colour-8 to -10) pass for all.
+/** The Tag's own palette (components.Tag): its colour-7 tokens, which antd uses as the text colour of a tag. */
+const TAG_TEXT = {
+  gold7: '#874d00',
+  orange7: '#873800',
+  yellow7: '#614700',
+  lime7: '#3f6600',
+  green7: '#135200',
+  cyan7: '#00474f',
+  blue7: '#003eb3',
+  geekblue7: '#10239e',
+  purple7: '#391085',
+  magenta7: '#9e1068',
+  red7: '#a8071a',
+  volcano7: '#871400',
+};
 const THEME: ThemeConfig = {
+  components: { Tag: TAG_TEXT },
   token: {
     colorPrimary: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',

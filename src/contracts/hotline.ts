@@ -21,6 +21,8 @@ import {
   zNullableText as zOpt,
   zPage,
   zPaged,
+  zQueryFlag,
+  zQueryMonth,
   zText,
   zUuid,
 } from './http';
@@ -48,14 +50,6 @@ const zAt = (what: string) =>
       (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
       `${what}格式不正确`,
     );
-const zFlag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => v === 'true');
-const zMonth = z
-  .string()
-  .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
-  .optional();
 
 // ---- hotline calls ----
 
@@ -81,7 +75,7 @@ export const callListQuery = z.object({
   channel: zCallChannel.optional(),
   status: zCallStatus.optional(),
   unitId: zUuid.optional(),
-  month: zMonth,
+  month: zQueryMonth,
   ...zPage,
 });
 export type CallListQuery = z.input<typeof callListQuery>;
@@ -160,7 +154,7 @@ export const opinionListQuery = z.object({
   level: zOpinionLevel.optional(),
   status: zOpinionStatus.optional(),
   unitId: zUuid.optional(),
-  overdue: zFlag,
+  overdue: zQueryFlag,
   ...zPage,
 });
 export type OpinionListQuery = z.input<typeof opinionListQuery>;
@@ -214,7 +208,7 @@ export const commitmentListQuery = z.object({
   keyword: z.string().trim().max(100).optional(),
   status: zCommitmentStatus.optional(),
   unitId: zUuid.optional(),
-  overdue: zFlag,
+  overdue: zQueryFlag,
   ...zPage,
 });
 export type CommitmentListQuery = z.input<typeof commitmentListQuery>;

@@ -105,6 +105,16 @@ export const zDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, '日期不存在');
 export const zUuid = z.string().uuid('编号格式不正确');
+/** A yes/no filter in a query string: 'true' is on; 'false' or missing is off. */
+export const zQueryFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+/** An optional month filter in a query string ('2026-03'). */
+export const zQueryMonth = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
+  .optional();
 /** An instant on the wire (JSON of a timestamptz): an ISO date-time string. */
 export const zInstant = z.string().meta({ format: 'date-time' });
 export const zOk = z.object({ ok: z.literal(true) });

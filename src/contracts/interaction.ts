@@ -26,6 +26,8 @@ import {
   zNullableText as zOpt,
   zPage,
   zPaged,
+  zQueryFlag,
+  zQueryMonth,
   zText,
   zUuid,
 } from './http';
@@ -102,19 +104,10 @@ export const consultListQuery = z.object({
   status: zConsultStatus.optional(),
   channel: zConsultChannel.optional(),
   unitId: zUuid.optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  overdue: zQueryFlag,
   /** Only answers waiting for review. */
-  reviewing: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
-    .optional(),
+  reviewing: zQueryFlag,
+  month: zQueryMonth,
   ...zPage,
 });
 export type ConsultListQuery = z.input<typeof consultListQuery>;
@@ -211,10 +204,7 @@ export const qaListQuery = z.object({
   status: zQaStatus.optional(),
   unitId: zUuid.optional(),
   topic: z.string().trim().max(50).optional(),
-  stale: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  stale: zQueryFlag,
   ...zPage,
 });
 
@@ -431,10 +421,7 @@ export const letterListQuery = z.object({
   mailboxId: zUuid.optional(),
   overdue: zFlag,
   published: zFlag,
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
-    .optional(),
+  month: zQueryMonth,
   ...zPage,
 });
 export type LetterListQuery = z.input<typeof letterListQuery>;

@@ -6,7 +6,7 @@ import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/int
 import { LETTER_KINDS } from '../domain/requests/letters';
 import { APPLICANT_KINDS, LEGAL_BASIS_LABELS, OUTCOME_CODES } from '../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
-import { endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zText, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zQueryFlag, zText, zUuid } from './http';
 
 export type { CaseStatus };
 
@@ -206,10 +206,7 @@ export const caseListQuery = z.object({
   /** A case status, or 'open' (the clock runs) or 'extension_pending' (the approver's queue). */
   status: listOf([...CASE_STATUSES, 'open', 'extension_pending'], '状态无效').optional(),
   unitId: zUuid.optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  overdue: zQueryFlag,
   ...zPage,
 });
 

@@ -171,6 +171,30 @@ function Field(props: { id: string; label: string; children: Child; help?: strin
   );
 }
 
+/** A one-line text box in its Field, with the value the writer typed (kept when the form comes back with errors). */
+function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  type?: 'text' | 'tel';
+  autocomplete?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autocomplete={props.autocomplete}
+        required={props.required}
+      />
+    </Field>
+  );
+}
+
 export function WritePage(props: {
   values: FormValues;
   errors: string[];
@@ -206,37 +230,36 @@ export function WritePage(props: {
             ))}
           </select>
         </Field>
-        <Field id="f-subject" label="标题（必填）">
-          <input id="f-subject" name="subject" type="text" value={v.subject ?? ''} required />
-        </Field>
+        <TextField id="f-subject" name="subject" label="标题（必填）" value={v.subject} required />
         <Field id="f-body" label="来信内容（必填，不超过 5000 字）">
           <textarea id="f-body" name="body" required>
             {v.body ?? ''}
           </textarea>
         </Field>
-        <Field id="f-name" label="姓名（必填，不会公开）">
-          <input
-            id="f-name"
-            name="writerName"
-            type="text"
-            value={v.writerName ?? ''}
-            autocomplete="name"
-            required
-          />
-        </Field>
-        <Field id="f-phone" label="联系电话（必填，不会公开）">
-          <input
-            id="f-phone"
-            name="writerPhone"
-            type="tel"
-            value={v.writerPhone ?? ''}
-            autocomplete="tel"
-            required
-          />
-        </Field>
-        <Field id="f-id" label="身份证号码（选填，不会公开）">
-          <input id="f-id" name="writerIdNo" type="text" value={v.writerIdNo ?? ''} autocomplete="off" />
-        </Field>
+        <TextField
+          id="f-name"
+          name="writerName"
+          label="姓名（必填，不会公开）"
+          value={v.writerName}
+          autocomplete="name"
+          required
+        />
+        <TextField
+          id="f-phone"
+          name="writerPhone"
+          label="联系电话（必填，不会公开）"
+          type="tel"
+          value={v.writerPhone}
+          autocomplete="tel"
+          required
+        />
+        <TextField
+          id="f-id"
+          name="writerIdNo"
+          label="身份证号码（选填，不会公开）"
+          value={v.writerIdNo}
+          autocomplete="off"
+        />
         <div class="field check">
           <input id="f-consent" name="consent" type="checkbox" value="yes" checked={v.consent === 'yes'} />{' '}
           <label for="f-consent">

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { type SecuritySettings, securitySettingsSchema } from '../../contracts/system';
 import type { Database, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
+import { type AuditEntry, audit } from './audit/audit';
+import type { Actor } from './context';
 
 export const DEFAULT_SECURITY: SecuritySettings = {
   passwordMinLength: 8,
@@ -48,4 +50,43 @@ export async function getSetting<T>(database: Database | DbOrTx, key: string): P
   const db = 'db' in database ? database.db : database;
   const rows = await db.select().from(settings).where(eq(settings.key, key));
   return (rows[0]?.value as T | undefined) ?? null;
+}
+
+/** Writes one setting and its audit row in the same transaction. */
+export async function putAuditedSetting(
+  database: Database,
+  actor: Actor,
+  key: string,
+  value: unknown,
+  entry: AuditEntry,
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await putSetting(tx, key, value);
+    await audit(tx, actor, entry);
+  });
+}
+
+/**
+ * Replaces a module's settings object in one transaction: reads what is stored (through `read`, which applies the
+ * defaults), writes `next`, and audits `{ before, after }` as `action` on the settings row `key`.
+ */
+export async function replaceSettings<T>(
+  database: Database,
+  actor: Actor,
+  key: string,
+  action: string,
+  read: (tx: DbOrTx) => Promise<T>,
+  next: T,
+): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    const before = await read(tx);
+    await putSetting(tx, key, next);
+    await audit(tx, actor, {
+      action,
+      objectType: 'settings',
+      objectId: key,
+      detail: { before, after: next },
+    });
+    return next;
+  });
 }

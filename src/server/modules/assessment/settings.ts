@@ -4,9 +4,8 @@
 import type { AssessmentSettings } from '../../../contracts/assessment';
 import { DEFAULT_NO_RECORDS_POLICY, NO_RECORDS_POLICIES } from '../../../domain/assessment/scoring';
 import type { Database, DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { getSetting, putSetting } from '../../platform/settings';
+import { getSetting, replaceSettings } from '../../platform/settings';
 
 const KEY = 'assessment';
 
@@ -21,16 +20,6 @@ export async function putAssessmentSettings(
   actor: Actor,
   input: AssessmentSettings,
 ): Promise<AssessmentSettings> {
-  return database.db.transaction(async (tx) => {
-    const before = await getAssessmentSettings(tx);
-    const next: AssessmentSettings = { noRecords: input.noRecords };
-    await putSetting(tx, KEY, next);
-    await audit(tx, actor, {
-      action: 'assessment.settings.update',
-      objectType: 'settings',
-      objectId: KEY,
-      detail: { before, after: next },
-    });
-    return next;
-  });
+  const next: AssessmentSettings = { noRecords: input.noRecords };
+  return replaceSettings(database, actor, KEY, 'assessment.settings.update', getAssessmentSettings, next);
 }

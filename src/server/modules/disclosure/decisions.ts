@@ -23,7 +23,7 @@ import { getCalendar } from '../../platform/calendar/service';
 import { type Actor, type Platform, systemActor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { type NewNotification, notify } from '../../platform/notify/service';
-import { getSetting, putSetting } from '../../platform/settings';
+import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { activeUsersWithPermissionOver, assertUnitInScope, scopeFilter, unitNames } from '../org';
 import {
   awaitingAdoption,
@@ -45,9 +45,10 @@ export async function decisionSettings(db: DbOrTx): Promise<{ commentDays: numbe
 }
 
 export async function putDecisionSettings(p: Platform, actor: Actor, v: { commentDays: number }) {
-  await p.database.db.transaction(async (tx) => {
-    await putSetting(tx, SETTING, v.commentDays);
-    await audit(tx, actor, { action: 'disclosure.decision.settings', objectType: 'setting', detail: v });
+  await putAuditedSetting(p.database, actor, SETTING, v.commentDays, {
+    action: 'disclosure.decision.settings',
+    objectType: 'setting',
+    detail: v,
   });
   return v;
 }

@@ -30,7 +30,7 @@ import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Platform } from '../../platform/context';
 import { seal, unseal } from '../../platform/crypto/fields';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
-import { getSetting, putSetting } from '../../platform/settings';
+import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { readTable, writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, resolveNames, scopeFilter, unitNames } from '../org';
 import {
@@ -58,13 +58,10 @@ export async function putEnforcementDays(
   actor: Actor,
   days: PublicationDays,
 ): Promise<PublicationDays> {
-  await p.database.db.transaction(async (tx) => {
-    await putSetting(tx, SETTING, days);
-    await audit(tx, actor, {
-      action: 'disclosure.enforcement.settings',
-      objectType: 'setting',
-      detail: days,
-    });
+  await putAuditedSetting(p.database, actor, SETTING, days, {
+    action: 'disclosure.enforcement.settings',
+    objectType: 'setting',
+    detail: days,
   });
   return days;
 }

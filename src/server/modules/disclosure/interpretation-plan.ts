@@ -12,7 +12,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict } from '../../platform/errors';
-import { getSetting, putSetting } from '../../platform/settings';
+import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { briefingsOf, insertBriefing, planOf, upsertPlan } from './repo/interpretation';
 import { type Item, interpretationsOf, itemTitles } from './repo/items';
 import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
@@ -111,14 +111,11 @@ export async function putInterpretationSettings(
   actor: Actor,
   input: { majorMinForms: number },
 ): Promise<{ majorMinForms: number }> {
-  await database.db.transaction(async (tx) => {
-    await putSetting(tx, SETTING, input);
-    await audit(tx, actor, {
-      action: 'disclosure.interpretation.settings',
-      objectType: 'settings',
-      objectId: SETTING,
-      detail: input,
-    });
+  await putAuditedSetting(database, actor, SETTING, input, {
+    action: 'disclosure.interpretation.settings',
+    objectType: 'settings',
+    objectId: SETTING,
+    detail: input,
   });
   return input;
 }

@@ -7,7 +7,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { getSetting, putSetting } from '../../platform/settings';
+import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { getUnit } from '../org';
 import { unitSettingsRow, upsertUnitSettings } from './repo/settings';
 
@@ -29,14 +29,11 @@ export async function putDisclosureSettings(
   input: Partial<DisclosureSettings>,
 ): Promise<DisclosureSettings> {
   const next = { ...(await getDisclosureSettings(database)), ...input };
-  await database.db.transaction(async (tx) => {
-    await putSetting(tx, 'disclosure', next);
-    await audit(tx, actor, {
-      action: 'disclosure.settings.update',
-      objectType: 'settings',
-      objectId: 'disclosure',
-      detail: { ...next, sensitiveWords: next.sensitiveWords.length },
-    });
+  await putAuditedSetting(database, actor, 'disclosure', next, {
+    action: 'disclosure.settings.update',
+    objectType: 'settings',
+    objectId: 'disclosure',
+    detail: { ...next, sensitiveWords: next.sensitiveWords.length },
   });
   return next;
 }

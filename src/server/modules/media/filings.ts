@@ -10,7 +10,7 @@ import { mediaAccounts, mediaFilings, mediaScans, mediaWebsites } from '../../db
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
-import { storeFile } from '../../platform/files/service';
+import { storeUpload } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
 import { assertUnitInScope } from '../org';
 import { accountByPlatformId, filingRow, type Scoped, websiteByKey } from './media.repo';
@@ -21,21 +21,13 @@ const SCAN_MAX_BYTES = 20 * 1024 * 1024;
 export async function uploadScan(database: Database, actor: Actor, user: Scoped, upload: Upload) {
   if (!user.unitId) throw invalid('当前账号未归属单位，不能上传备案材料');
   const unitId = user.unitId;
-  return database.db.transaction(async (tx) => {
-    const f = await storeFile(
-      tx,
-      { name: upload.name, bytes: upload.bytes, uploadedBy: actor.userId },
-      { allowed: [...SCAN_KINDS], maxBytes: SCAN_MAX_BYTES },
-    );
-    await tx.insert(mediaScans).values({ fileId: f.id, unitId, uploadedBy: actor.userId });
-    await audit(tx, actor, {
-      action: 'media.scan.upload',
-      objectType: 'file',
-      objectId: f.id,
-      detail: f.name,
-    });
-    return { fileId: f.id, name: f.name, size: f.size };
-  });
+  return storeUpload(
+    database,
+    actor,
+    upload,
+    { allowed: [...SCAN_KINDS], maxBytes: SCAN_MAX_BYTES, action: 'media.scan.upload' },
+    (tx, fileId) => tx.insert(mediaScans).values({ fileId, unitId, uploadedBy: actor.userId }),
+  );
 }
 
 async function targetOf(db: DbOrTx, target: FilingInput['target'], id: string) {

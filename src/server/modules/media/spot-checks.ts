@@ -9,7 +9,7 @@ import { mediaEvidence, mediaSpotChecks } from '../../db/schema/media';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { fileInfos, readFile, storeFile } from '../../platform/files/service';
+import { fileInfos, readFile, storeUpload } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
 import { assertUnitInScope } from '../org';
 import type { Scoped } from './media.repo';
@@ -19,21 +19,13 @@ const EVIDENCE_KINDS = ['png', 'jpeg', 'pdf'] as const;
 const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 export async function uploadEvidence(database: Database, actor: Actor, upload: Upload) {
-  return database.db.transaction(async (tx) => {
-    const f = await storeFile(
-      tx,
-      { name: upload.name, bytes: upload.bytes, uploadedBy: actor.userId },
-      { allowed: [...EVIDENCE_KINDS], maxBytes: EVIDENCE_MAX_BYTES },
-    );
-    await tx.insert(mediaEvidence).values({ fileId: f.id, uploadedBy: actor.userId });
-    await audit(tx, actor, {
-      action: 'media.evidence.upload',
-      objectType: 'file',
-      objectId: f.id,
-      detail: f.name,
-    });
-    return { fileId: f.id, name: f.name, size: f.size };
-  });
+  return storeUpload(
+    database,
+    actor,
+    upload,
+    { allowed: [...EVIDENCE_KINDS], maxBytes: EVIDENCE_MAX_BYTES, action: 'media.evidence.upload' },
+    (tx, fileId) => tx.insert(mediaEvidence).values({ fileId, uploadedBy: actor.userId }),
+  );
 }
 
 /** A screenshot cited by a spot check the user may see (evidence not cited yet: only its uploader). */

@@ -9,9 +9,8 @@ import {
   validMonthDay,
 } from '../../../domain/requests/annual-report';
 import type { Database, DbOrTx } from '../../db/client';
-import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { getSetting, putSetting } from '../../platform/settings';
+import { getSetting, replaceSettings } from '../../platform/settings';
 
 const KEY = 'reports';
 
@@ -33,16 +32,5 @@ export async function putReportSettings(
   actor: Actor,
   input: ReportSettingsInput,
 ): Promise<ReportSettings> {
-  return database.db.transaction(async (tx) => {
-    const before = await getReportSettings(tx);
-    const next: ReportSettings = { ...input };
-    await putSetting(tx, KEY, next);
-    await audit(tx, actor, {
-      action: 'reports.settings.update',
-      objectType: 'settings',
-      objectId: KEY,
-      detail: { before, after: next },
-    });
-    return next;
-  });
+  return replaceSettings(database, actor, KEY, 'reports.settings.update', getReportSettings, { ...input });
 }

@@ -3,10 +3,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client';
 import { reportFiles } from '../../db/schema/tasks';
-import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { fileInfos, readFile, storeFile } from '../../platform/files/service';
+import { fileInfos, readFile, storeUpload } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
 import { assignmentsCiting, loadAssignment, type Viewer } from './ledger.repo';
 
@@ -25,21 +24,13 @@ export async function uploadAttachment(
   v: Viewer,
   upload: Upload,
 ): Promise<Attachment> {
-  return database.db.transaction(async (tx) => {
-    const f = await storeFile(
-      tx,
-      { name: upload.name, bytes: upload.bytes, uploadedBy: actor.userId },
-      { allowed: [...ATTACHMENT_KINDS], maxBytes: ATTACHMENT_MAX_BYTES },
-    );
-    await tx.insert(reportFiles).values({ fileId: f.id, unitId: v.unitId, uploadedBy: actor.userId });
-    await audit(tx, actor, {
-      action: 'tasks.attachment.upload',
-      objectType: 'file',
-      objectId: f.id,
-      detail: f.name,
-    });
-    return { fileId: f.id, name: f.name, size: f.size };
-  });
+  return storeUpload(
+    database,
+    actor,
+    upload,
+    { allowed: [...ATTACHMENT_KINDS], maxBytes: ATTACHMENT_MAX_BYTES, action: 'tasks.attachment.upload' },
+    (tx, fileId) => tx.insert(reportFiles).values({ fileId, unitId: v.unitId, uploadedBy: actor.userId }),
+  );
 }
 
 export async function readAttachment(db: DbOrTx, v: Viewer & { id: string }, fileId: string) {

@@ -2,8 +2,10 @@
 // everything; type is checked by content, never by name.
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { Database, DbOrTx } from '../../db/client';
 import { files } from '../../db/schema';
+import { audit } from '../audit/audit';
+import type { Actor } from '../context';
 import { AppError } from '../errors';
 import { acceptUpload } from '../upload/gateway';
 
@@ -100,6 +102,25 @@ export async function storeFile(
     })
     .returning({ id: files.id });
   return { id: row!.id, name: input.name, size: input.bytes.length, mime: MIME[kind] };
+}
+
+/**
+ * A user's upload, in one transaction: the file stored (checked as storeFile checks it), the module's own record of
+ * it (`link`: who may cite or read it), and the audit row `action` on the file.
+ */
+export async function storeUpload(
+  database: Database,
+  actor: Actor,
+  upload: { name: string; bytes: Uint8Array },
+  opts: StoreOptions & { action: string },
+  link: (tx: DbOrTx, fileId: string) => Promise<unknown>,
+): Promise<{ fileId: string; name: string; size: number }> {
+  return database.db.transaction(async (tx) => {
+    const f = await storeFile(tx, { name: upload.name, bytes: upload.bytes, uploadedBy: actor.userId }, opts);
+    await link(tx, f.id);
+    await audit(tx, actor, { action: opts.action, objectType: 'file', objectId: f.id, detail: f.name });
+    return { fileId: f.id, name: f.name, size: f.size };
+  });
 }
 
 export async function readFile(

@@ -6,6 +6,7 @@ import type { Rectification, SiteCheck, WebsiteRow } from '../../../../contracts
 import { usePermission } from '../../../auth';
 import { availabilityText, FINDING_LABELS, vetoLabel } from '../labels';
 import { useAvailability, useChecks, useRectifications, useRunCheck } from '../queries';
+import { VerdictTag } from './registerParts';
 
 type Finding = SiteCheck['findings'][number];
 const kindLabel = (k: string) => FINDING_LABELS[k as keyof typeof FINDING_LABELS] ?? k;
@@ -49,9 +50,7 @@ export function CheckDrawer({ site, onClose }: { site: WebsiteRow; onClose: () =
           <>
             <Descriptions size="small" bordered column={2}>
               <Descriptions.Item label="结论">
-                <Tag color={latest.verdict === '合格' ? 'green' : 'red'} data-testid="check-verdict">
-                  {latest.verdict}
-                </Tag>
+                <VerdictTag verdict={latest.verdict} testId="check-verdict" />
               </Descriptions.Item>
               <Descriptions.Item label="基准日期">{latest.asOf}</Descriptions.Item>
               <Descriptions.Item label="读取页面">{latest.pages}</Descriptions.Item>

@@ -8,6 +8,7 @@ import { ACCOUNT_VETO_LABELS } from '../../../../domain/media/newmedia';
 import { ApiError, downloadFrom, uploadTo } from '../../../api';
 import { usePermission } from '../../../auth';
 import { newMediaApi, useCreateSpotCheck, useSpotChecks } from '../queries';
+import { VerdictTag } from './registerParts';
 
 interface SpotForm {
   checkedOn?: Dayjs;
@@ -103,7 +104,7 @@ export function SpotCheckDrawer({ account, onClose }: { account: AccountRow; onC
               title: '结论',
               dataIndex: 'verdict',
               width: 80,
-              render: (v: string) => <Tag color={v === '合格' ? 'green' : 'red'}>{v}</Tag>,
+              render: (v: string) => <VerdictTag verdict={v} />,
             },
             { title: '最近发布', dataIndex: 'lastPost', width: 110, render: (d: string | null) => d ?? '无' },
             {

@@ -1,12 +1,12 @@
 // 政务新媒体登记册: accounts by platform with their status (changed through 备案), the latest post and 抽查, and
 // each account's post records and spot checks.
-import { Button, Space, Tag } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { type AccountRow, mediaApi } from '../../../../contracts/media';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { PostsDrawer } from '../components/PostsDrawer';
-import { channelStatusColumn, RegisterSearch } from '../components/registerParts';
+import { channelStatusColumn, lastVerdictColumn, RegisterSearch } from '../components/registerParts';
 import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
 import { MEDIA_PLATFORM_LABELS } from '../labels';
 
@@ -38,19 +38,11 @@ export default function AccountsPage() {
             width: 110,
             render: (d: string | null) => d ?? '无记录',
           },
-          {
-            title: '最近抽查',
-            key: 'spot',
-            width: 150,
-            render: (_, r) =>
-              r.lastSpotCheck ? (
-                <Tag color={r.lastSpotCheck.verdict === '合格' ? 'green' : 'red'}>
-                  {r.lastSpotCheck.checkedOn} {r.lastSpotCheck.verdict}
-                </Tag>
-              ) : (
-                '未抽查'
-              ),
-          },
+          lastVerdictColumn(
+            '最近抽查',
+            (r) => r.lastSpotCheck && { on: r.lastSpotCheck.checkedOn, verdict: r.lastSpotCheck.verdict },
+            '未抽查',
+          ),
           {
             title: '操作',
             key: 'op',

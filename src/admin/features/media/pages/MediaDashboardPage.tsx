@@ -1,11 +1,12 @@
 // 网站健康与整改看板 (issue 12 part 7): findings per check of each site over the last half year (不合格 checks
 // marked red), and the open 整改 per unit with those past their deadline.
-import { Card, Col, Empty, Row, Table, Tag } from 'antd';
+import { Empty, Row, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import type { MediaDashboard } from '../../../../contracts/media';
 import { type ChartOption, EChart } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatCard } from '../../../components/StatCard';
+import { StatsPanel } from '../../../components/StatsPage';
 import { useMediaDashboard } from '../queries';
 
 const FAIL = '#cf1322';
@@ -52,45 +53,41 @@ export default function MediaDashboardPage() {
           />
           <StatCard title="未完成整改" value={d.openByUnit.reduce((n, u) => n + u.open, 0)} />
           <StatCard title="逾期整改" value={d.openByUnit.reduce((n, u) => n + u.overdue, 0)} alert />
-          <Col xs={24} xl={14}>
-            <Card title="网站健康趋势（每次检查发现的问题数，红点为不合格）">
-              {option && d.health.length ? (
-                <EChart
-                  testId="site-health-chart"
-                  label={latest
-                    .map(
-                      (h) =>
-                        `${h.name}：最近检查${h.last?.asOf ?? '无'}，${h.last?.verdict ?? ''}，问题${h.last?.findings ?? 0}个`,
-                    )
-                    .join('；')}
-                  option={option}
-                />
-              ) : (
-                <Empty description="近半年没有检查记录" />
-              )}
-            </Card>
-          </Col>
-          <Col xs={24} xl={10}>
-            <Card title="各单位未完成整改">
-              <Table
-                size="small"
-                rowKey="unitId"
-                dataSource={d.openByUnit}
-                pagination={false}
-                data-testid="open-rectifications-table"
-                columns={[
-                  { title: '单位', dataIndex: 'unitName' },
-                  { title: '未完成', dataIndex: 'open', width: 80 },
-                  {
-                    title: '已逾期',
-                    dataIndex: 'overdue',
-                    width: 80,
-                    render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
-                  },
-                ]}
+          <StatsPanel title="网站健康趋势（每次检查发现的问题数，红点为不合格）" size="wide">
+            {option && d.health.length ? (
+              <EChart
+                testId="site-health-chart"
+                label={latest
+                  .map(
+                    (h) =>
+                      `${h.name}：最近检查${h.last?.asOf ?? '无'}，${h.last?.verdict ?? ''}，问题${h.last?.findings ?? 0}个`,
+                  )
+                  .join('；')}
+                option={option}
               />
-            </Card>
-          </Col>
+            ) : (
+              <Empty description="近半年没有检查记录" />
+            )}
+          </StatsPanel>
+          <StatsPanel title="各单位未完成整改" size="narrow">
+            <Table
+              size="small"
+              rowKey="unitId"
+              dataSource={d.openByUnit}
+              pagination={false}
+              data-testid="open-rectifications-table"
+              columns={[
+                { title: '单位', dataIndex: 'unitName' },
+                { title: '未完成', dataIndex: 'open', width: 80 },
+                {
+                  title: '已逾期',
+                  dataIndex: 'overdue',
+                  width: 80,
+                  render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+                },
+              ]}
+            />
+          </StatsPanel>
         </Row>
       ) : null}
     </PageContainer>

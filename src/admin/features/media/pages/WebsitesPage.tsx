@@ -1,7 +1,7 @@
 // 政府网站登记册: the register (SearchTable), the .xlsx import for the office, and each site's checks and 整改.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Tag } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { mediaApi, type WebsiteRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
@@ -10,7 +10,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { keyOf } from '../../../queries';
 import { CheckDrawer } from '../components/CheckDrawer';
-import { channelStatusColumn, RegisterSearch } from '../components/registerParts';
+import { channelStatusColumn, lastVerdictColumn, RegisterSearch } from '../components/registerParts';
 
 export default function WebsitesPage() {
   const can = usePermission();
@@ -42,19 +42,11 @@ export default function WebsitesPage() {
           { title: '网站标识码', dataIndex: 'siteCode', width: 120 },
           { title: 'ICP备案号', dataIndex: 'icp', width: 140 },
           channelStatusColumn(),
-          {
-            title: '最近检查',
-            key: 'last',
-            width: 150,
-            render: (_, r) =>
-              r.lastCheck ? (
-                <Tag color={r.lastCheck.verdict === '合格' ? 'green' : 'red'}>
-                  {r.lastCheck.asOf} {r.lastCheck.verdict}
-                </Tag>
-              ) : (
-                '未检查'
-              ),
-          },
+          lastVerdictColumn(
+            '最近检查',
+            (r) => r.lastCheck && { on: r.lastCheck.asOf, verdict: r.lastCheck.verdict },
+            '未检查',
+          ),
           { title: '整改中', dataIndex: 'openRectifications', width: 80 },
           {
             title: '操作',

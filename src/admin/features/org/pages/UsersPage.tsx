@@ -1,20 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  Dropdown,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  type TableProps,
-  Tag,
-} from 'antd';
+import { App, Badge, Button, Dropdown, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { orgApi, type User } from '../../../../contracts/org';
 import { ROLE_CODES, type RoleCode } from '../../../../contracts/roles';
@@ -24,17 +8,16 @@ import {
   roleCombinationError,
 } from '../../../../domain/org/separation';
 import { useMe, usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect } from '../../../components/FilterSelect';
-import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
-import { UnitTreePanel, UnitTreeSelect } from '../../../components/units';
+import { UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
 import { chinaTime } from '../../../time';
+import { RegistryToolbar, WithUnitTree } from '../components/Registry';
 import {
   type UserForm,
   useDisableUser,
@@ -187,72 +170,31 @@ export default function UsersPage() {
   const isNew = editing === 'new';
   return (
     <PageContainer title="用户管理" testId="users-page">
-      <Row gutter={16}>
-        <Col xs={24} md={7} lg={6}>
-          <Card title="单位树" size="small">
-            <UnitTreePanel value={unitId} onChange={setUnitId} />
-          </Card>
-        </Col>
-        <Col xs={24} md={17} lg={18}>
-          <SearchTable<User>
-            endpoint={orgApi.users}
-            rowKey="id"
-            columns={columns}
-            scrollX={1100}
-            extraParams={{ unitId }}
-            searchItems={
-              <>
-                <Form.Item name="keyword" label="用户名/姓名">
-                  <Input allowClear data-testid="search-keyword" />
-                </Form.Item>
-                <FilterSelect
-                  name="role"
-                  label="角色"
-                  options={ROLE_OPTIONS}
-                  width={130}
-                  placeholder="全部"
-                />
-                <FilterSelect
-                  name="status"
-                  label="状态"
-                  options={STATUS_OPTIONS}
-                  width={100}
-                  placeholder="全部"
-                />
-              </>
-            }
-            toolbar={
-              <>
-                {can('org:user:create') ? (
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => setEditing('new')}
-                    data-testid="user-create"
-                  >
-                    新增
-                  </Button>
-                ) : null}
-                {can('org:user:import') ? (
-                  <ImportButton<{ created: number }>
-                    endpoint={orgApi.importUsers}
-                    testId="user-import"
-                    describe={(r) => `导入成功：新增 ${r.created} 个用户`}
-                    onDone={refresh}
-                  />
-                ) : null}
-                {can('org:user:export') ? (
-                  <DownloadButton
-                    endpoint={orgApi.exportUsers}
-                    fallbackName="用户.xlsx"
-                    testId="user-export"
-                  />
-                ) : null}
-              </>
-            }
-          />
-        </Col>
-      </Row>
+      <WithUnitTree unitId={unitId} onUnitChange={setUnitId}>
+        <SearchTable<User>
+          endpoint={orgApi.users}
+          rowKey="id"
+          columns={columns}
+          scrollX={1100}
+          extraParams={{ unitId }}
+          searchItems={
+            <>
+              <Form.Item name="keyword" label="用户名/姓名">
+                <Input allowClear data-testid="search-keyword" />
+              </Form.Item>
+              <FilterSelect name="role" label="角色" options={ROLE_OPTIONS} width={130} placeholder="全部" />
+              <FilterSelect
+                name="status"
+                label="状态"
+                options={STATUS_OPTIONS}
+                width={100}
+                placeholder="全部"
+              />
+            </>
+          }
+          toolbar={<RegistryToolbar kind="user" onCreate={() => setEditing('new')} onImported={refresh} />}
+        />
+      </WithUnitTree>
       <DrawerForm<UserForm>
         title={isNew ? '新增用户' : '修改用户'}
         open={editing !== null}

@@ -1,6 +1,7 @@
-// The last columns of both ledgers (by assignment and by task): 状态, 最近报送 and 详情, which opens the assignment.
-import { Button, type TableColumnType } from 'antd';
-import type { LedgerStatus } from '../../../../contracts/tasks';
+// What both ledgers (by assignment and by task) share: the plan picker of their title row, and their last columns:
+// 状态, 最近报送 and 详情, which opens the assignment.
+import { Button, Select, type TableColumnType } from 'antd';
+import type { LedgerStatus, WorkPlanSummary } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS } from '../../../../domain/tasks/ledger';
 import { statusColumn } from '../../../components/StatusTag';
 import { STATUS_COLORS } from '../labels';
@@ -31,4 +32,26 @@ export function assignmentTailColumns<T extends AssignmentLike>(
       ),
     },
   ];
+}
+
+/** The ledgers' 工作任务分工 picker (`年 title` per plan). */
+export function PlanSelect({
+  plans,
+  value,
+  onChange,
+}: {
+  plans: readonly WorkPlanSummary[] | undefined;
+  value: string | undefined;
+  onChange: (planId: string) => void;
+}) {
+  return (
+    <Select
+      aria-label="工作任务分工"
+      style={{ minWidth: 320 }}
+      placeholder="选择任务分工"
+      value={value}
+      onChange={onChange}
+      options={(plans ?? []).map((p) => ({ value: p.id, label: `${p.year}年 ${p.title}` }))}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type LedgerRow, type LedgerStatus, type LedgerView, tasksApi } from '../../../../contracts/tasks';
@@ -9,7 +9,7 @@ import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
-import { assignmentTailColumns } from '../components/ledgerColumns';
+import { assignmentTailColumns, PlanSelect } from '../components/ledgerColumns';
 import { usePlans } from '../queries';
 
 export default function LedgerPage() {
@@ -30,16 +30,7 @@ export default function LedgerPage() {
     <PageContainer
       title="任务台账"
       testId="tasks-ledger-page"
-      extra={
-        <Select
-          aria-label="工作任务分工"
-          style={{ minWidth: 320 }}
-          placeholder="选择任务分工"
-          value={currentPlan}
-          onChange={setPlanId}
-          options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.year}年 ${p.title}` }))}
-        />
-      }
+      extra={<PlanSelect plans={plans.data} value={currentPlan} onChange={setPlanId} />}
     >
       <SearchTable<LedgerRow, { status?: LedgerStatus; view?: LedgerView; keyword?: string }>
         endpoint={tasksApi.ledger}

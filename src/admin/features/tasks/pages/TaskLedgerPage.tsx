@@ -33,7 +33,7 @@ import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
-import { assignmentTailColumns } from '../components/ledgerColumns';
+import { assignmentTailColumns, PlanSelect } from '../components/ledgerColumns';
 import { STATUS_COLORS } from '../labels';
 import { useBulkExtend, useBulkRemind, useCarryOver, useCloseTask, usePlans } from '../queries';
 
@@ -148,16 +148,13 @@ export default function TaskLedgerPage() {
       title="按任务台账"
       testId="task-ledger-page"
       extra={
-        <Select
-          aria-label="工作任务分工"
-          style={{ minWidth: 320 }}
-          placeholder="选择任务分工"
+        <PlanSelect
+          plans={plans.data}
           value={currentPlan}
           onChange={(v) => {
             setPlanId(v);
             setSelected(new Set());
           }}
-          options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.year}年 ${p.title}` }))}
         />
       }
     >
