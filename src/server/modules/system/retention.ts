@@ -12,7 +12,7 @@ import { currentAnchors, newestPurgeRecord } from '../../platform/audit/chain';
 import { ownsLogs, PURGE_ACTION, purgeLogs } from '../../platform/audit/purge';
 import { purgeExpiredCredentials } from '../../platform/auth/expired';
 import { type Actor, type Platform, systemActor } from '../../platform/context';
-import { getSecuritySettings, getSetting, putSetting } from '../../platform/settings';
+import { getSecuritySettings, getSetting, replaceSettings } from '../../platform/settings';
 import { purgeClosedPersonalData } from '../interaction';
 import { purgeClosedApplicants } from '../requests';
 
@@ -42,16 +42,14 @@ export async function updateRetentionSettings(
   actor: Actor,
   value: RetentionSettings,
 ): Promise<RetentionView> {
-  await p.database.db.transaction(async (tx) => {
-    const before = retentionWithDefaults(await getSetting<Record<string, unknown>>(tx, KEY));
-    await putSetting(tx, KEY, value);
-    await audit(tx, actor, {
-      action: 'system.retention.update',
-      objectType: 'setting',
-      objectId: KEY,
-      detail: { before, after: value },
-    });
-  });
+  await replaceSettings(
+    p.database,
+    actor,
+    KEY,
+    'system.retention.update',
+    async (tx) => retentionWithDefaults(await getSetting<Record<string, unknown>>(tx, KEY)),
+    value,
+  );
   return retentionView(p.database);
 }
 
