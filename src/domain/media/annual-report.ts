@@ -4,6 +4,7 @@
 // The field list below — groups, fields, units — is the national format as commonly published [M]: it is not taken
 // from a verified copy of the official template. Each field says whether the platform can compute it (`computed`);
 // every field can be filled by hand, and a hand-filled value is used over the computed one (both are kept).
+import { codesOf } from '../codes';
 
 export const REPORT_GROUP_LABELS = {
   header: '基本信息',
@@ -18,7 +19,7 @@ export const REPORT_GROUP_LABELS = {
   footer: '填报信息',
 } as const;
 export type ReportGroup = keyof typeof REPORT_GROUP_LABELS;
-export const REPORT_GROUPS = Object.keys(REPORT_GROUP_LABELS) as ReportGroup[];
+export const REPORT_GROUPS = codesOf(REPORT_GROUP_LABELS);
 
 /** count: a non-negative integer; days: ≥ 0 with at most one decimal; yesno: 是/否; text: free text. */
 export type FieldKind = 'count' | 'yesno' | 'text' | 'days';
@@ -59,7 +60,11 @@ export const REPORT_FIELDS: readonly ReportField[] = [
   f('publish', 'publishTotal', '信息发布总数', 'count', { unit: '条', computed: true }),
   f('publish', 'publishOverview', '概况类信息更新量', 'count', { unit: '条', sub: true }),
   f('publish', 'publishNews', '政务动态信息更新量', 'count', { unit: '条', computed: true, sub: true }),
-  f('publish', 'publishCatalog', '信息公开目录信息更新量', 'count', { unit: '条', computed: true, sub: true }),
+  f('publish', 'publishCatalog', '信息公开目录信息更新量', 'count', {
+    unit: '条',
+    computed: true,
+    sub: true,
+  }),
 
   f('topics', 'topicsKept', '专栏专题维护数量', 'count', { unit: '个' }),
   f('topics', 'topicsNew', '新开设数量', 'count', { unit: '个', sub: true }),
@@ -137,6 +142,13 @@ export interface AccountLine {
   posts: number;
 }
 
+/** The computed figures of one report: frozen on submit. `asOf`: the China date they were read. */
+export interface ReportSnapshot {
+  values: Record<string, ComputedValue>;
+  accounts: AccountLine[];
+  asOf: string;
+}
+
 /** What the unit fills by hand: field values and each account's 关注量/订阅数. */
 export interface ManualValues {
   values: FieldValues;
@@ -145,7 +157,7 @@ export interface ManualValues {
 
 export const REPORT_STATUS_LABELS = { draft: '草稿', submitted: '已提交', published: '已发布' } as const;
 export type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
-export const REPORT_STATUSES = Object.keys(REPORT_STATUS_LABELS) as ReportStatus[];
+export const REPORT_STATUSES = codesOf(REPORT_STATUS_LABELS);
 
 /** The report of `year` is due on 1月31日 of the following year [M]. */
 export const reportDue = (year: number): string => `${year + 1}-01-31`;
@@ -199,10 +211,10 @@ export function checkValue(
  * Reads the hand-filled values: unknown fields and wrong kinds are issues; null or '' clears a field (the computed
  * value, if any, is used again).
  */
-export function parseManual(input: {
-  values: Record<string, unknown>;
-  followers: Record<string, unknown>;
-}): { manual: ManualValues; issues: ReportIssue[] } {
+export function parseManual(input: { values: Record<string, unknown>; followers: Record<string, unknown> }): {
+  manual: ManualValues;
+  issues: ReportIssue[];
+} {
   const issues: ReportIssue[] = [];
   const values: FieldValues = {};
   for (const [key, raw] of Object.entries(input.values)) {
