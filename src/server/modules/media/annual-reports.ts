@@ -4,7 +4,7 @@
 // 主办单位's liaison fills the rest and may override a computed value (both kept, the hand-filled one used), then
 // submits: the computed figures are frozen. The office returns a report with a reason (back to a draft, computed
 // live again) or publishes it on the portal (/xxgk/wzndbb). A published report is final: re-opening it is refused.
-import { and, count, desc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import {
   type AccountLine,
   type ComputedValue,
@@ -22,7 +22,13 @@ import { MEDIA_PLATFORM_LABELS } from '../../../domain/media/registry';
 import { classifyColumn } from '../../../domain/media/rules';
 import type { Database, DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
-import { mediaAccounts, mediaAnnualReports, mediaRectifications, mediaWebsites } from '../../db/schema/media';
+import {
+  mediaAccounts,
+  mediaAnnualReports,
+  mediaPosts,
+  mediaRectifications,
+  mediaWebsites,
+} from '../../db/schema/media';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
@@ -106,17 +112,24 @@ export async function computeFigures(
 
 /** The 主办单位's 政务新媒体 (not 注销) with their post records of the year. */
 async function accountLines(db: DbOrTx, unitId: string, year: number): Promise<AccountLine[]> {
-  const posts = sql<number>`(SELECT count(*)::int FROM media_posts p WHERE p.account_id = ${mediaAccounts.id}
-    AND p.published_on BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date)`;
   const rows = await db
     .select({
       accountId: mediaAccounts.id,
       platform: mediaAccounts.platform,
       name: mediaAccounts.name,
-      posts,
+      posts: count(mediaPosts.id),
     })
     .from(mediaAccounts)
+    .leftJoin(
+      mediaPosts,
+      and(
+        eq(mediaPosts.accountId, mediaAccounts.id),
+        gte(mediaPosts.publishedOn, `${year}-01-01`),
+        lte(mediaPosts.publishedOn, `${year}-12-31`),
+      ),
+    )
     .where(and(eq(mediaAccounts.unitId, unitId), ne(mediaAccounts.status, 'cancelled')))
+    .groupBy(mediaAccounts.id)
     .orderBy(mediaAccounts.platform, mediaAccounts.name);
   return rows.map((a) => ({ ...a, platform: MEDIA_PLATFORM_LABELS[a.platform] }));
 }
