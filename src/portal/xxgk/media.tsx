@@ -162,7 +162,8 @@ function xxgkAnnualReports(app: Hono<AppEnv>, p: Platform, v: View): void {
       <>
         <h1>{title}</h1>
         <p class="meta">
-          {r.publishedAt ? `发布日期：${chinaDate(new Date(r.publishedAt))}` : ''}　平台统计数据截至{r.computedAsOf}
+          {r.publishedAt ? `发布日期：${chinaDate(new Date(r.publishedAt))}` : ''}　平台统计数据截至
+          {r.computedAsOf}
         </p>
         {REPORT_GROUPS.map((g) => (
           <div class="table-scroll">
