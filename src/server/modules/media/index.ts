@@ -14,7 +14,7 @@ import { RECTIFY_WORKING_DAYS } from './rectification';
 
 // 考核评估.
 export { newMediaRecordsForYear, siteRecordsForYear } from './assessment-reads';
-export { seedMediaDemo } from './demo-media';
+export { seedAnnualReportDemo, seedMediaDemo } from './demo-media';
 export { checkSite, type SiteCheckOptions, type SiteCheckResult } from './site-check';
 
 /** The portal's reads: published 检查通报 and their .docx. */
