@@ -63,7 +63,10 @@ describe('[ADMIN] 年度报表', () => {
       .getByRole('cell', { name: '2', exact: true })
       .waitFor();
     expect(await axeSerious(page, '[data-testid="annual-report-drawer"]')).toEqual([]);
-    await drawer.getByTestId('report-field-visits').locator('input').first().fill('8642');
+    await drawer
+      .locator('input[data-testid="report-field-visits"], [data-testid="report-field-visits"] input')
+      .first()
+      .fill('8642');
     await drawer.getByTestId('annual-report-save').click();
     await page.getByText('已保存').waitFor();
     await drawer.getByTestId('annual-report-submit').click();
