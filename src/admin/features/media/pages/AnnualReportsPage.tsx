@@ -11,6 +11,9 @@ import { chinaYear, YearInput } from '../../../components/YearInput';
 import { AnnualReportDrawer, ReportStateTag } from '../components/AnnualReportDrawer';
 import { useAnnualReports } from '../queries';
 
+/** 2026-01-31 → 1月31日. */
+const dueLabel = (due: string) => `${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日`;
+
 export default function AnnualReportsPage() {
   const [year, setYear] = useState(chinaYear(1));
   const [open, setOpen] = useState<AnnualReportRow | null>(null);
@@ -56,9 +59,9 @@ export default function AnnualReportsPage() {
               width: 150,
               render: (_, r) =>
                 r.overdue ? (
-                  <Tag color="red">逾期（截止{r.due.slice(5).replace('-', '月')}日）</Tag>
+                  <Tag color="red">逾期（截止{dueLabel(r.due)}）</Tag>
                 ) : (
-                  <Tag>截止1月31日</Tag>
+                  <Tag>截止{dueLabel(r.due)}</Tag>
                 ),
             },
             {
