@@ -340,6 +340,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         anyOf: ['media:registry:list'],
         description: '季度、半年检查通报（.docx）与门户发布',
       },
+      {
+        path: '/media/annual-reports',
+        label: '年度报表',
+        anyOf: ['media:registry:list'],
+        description: '政府网站工作年度报表（1月31日前）填报、审核与发布',
+      },
     ],
   },
   {

@@ -45,6 +45,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/media/filings': lazy(() => import('./features/media/pages/FilingsPage')),
   '/media/dashboard': lazy(() => import('./features/media/pages/MediaDashboardPage')),
   '/media/bulletins': lazy(() => import('./features/media/pages/BulletinsPage')),
+  '/media/annual-reports': lazy(() => import('./features/media/pages/AnnualReportsPage')),
   '/assessment/tree': lazy(() => import('./features/assessment/pages/TreePage')),
   '/assessment/scoring': lazy(() => import('./features/assessment/pages/ScoringPage')),
   '/assessment/ranking': lazy(() => import('./features/assessment/pages/RankingPage')),

@@ -1,6 +1,7 @@
 // Contracts of the media module (issue 12): the register of websites and 政务新媒体 accounts, filings (备案) with
 // the signed request scan, the register import, and website checks.
 import { z } from 'zod';
+import { REPORT_GROUPS, REPORT_STATUSES } from '../domain/media/annual-report';
 import { BULLETIN_PERIODS } from '../domain/media/bulletin';
 import { ACCOUNT_VETO_RULES } from '../domain/media/newmedia';
 import {
@@ -469,5 +470,133 @@ export const mediaApi = {
     summary: '网站整改事项',
     permission: 'media:registry:list',
     response: z.array(rectificationSchema),
+  }),
+};
+
+// ---- 政府网站工作年度报表 (part 1) ----
+
+const fieldValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+const reportStateSchema = z.enum(['none', ...REPORT_STATUSES]);
+
+export const annualReportRowSchema = z.object({
+  websiteId: z.string(),
+  websiteName: z.string(),
+  url: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  /** 1月31日 of the following year. */
+  due: z.string(),
+  id: z.string().nullable(),
+  /** none: not started. */
+  status: reportStateSchema,
+  /** Not submitted after the due day. */
+  overdue: z.boolean(),
+  returnReason: z.string(),
+  submittedAt: zInstant.nullable(),
+  publishedAt: zInstant.nullable(),
+});
+export type AnnualReportRow = z.output<typeof annualReportRowSchema>;
+
+export const annualReportSchema = z.object({
+  id: z.string().nullable(),
+  websiteId: z.string(),
+  websiteName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  due: z.string(),
+  status: reportStateSchema,
+  overdue: z.boolean(),
+  returnReason: z.string(),
+  submittedAt: zInstant.nullable(),
+  publishedAt: zInstant.nullable(),
+  /** The day the computed figures were read (frozen on submit). */
+  computedAsOf: z.string(),
+  frozen: z.boolean(),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      group: z.enum(REPORT_GROUPS),
+      label: z.string(),
+      unit: z.string(),
+      kind: z.enum(['count', 'yesno', 'text', 'days']),
+      sub: z.boolean(),
+      /** The platform can compute it. */
+      computable: z.boolean(),
+      computed: z.object({ value: fieldValueSchema, source: z.string() }).nullable(),
+      manual: fieldValueSchema.nullable(),
+      /** What the report shows: the hand-filled value, else the computed one. */
+      value: fieldValueSchema.nullable(),
+    }),
+  ),
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      platform: z.string(),
+      name: z.string(),
+      posts: z.number().int(),
+      followers: z.number().int().nullable(),
+    }),
+  ),
+  /** Rules between fields the current values break (saving and submitting are refused while there is one). */
+  issues: z.array(z.object({ key: z.string(), message: z.string() })),
+});
+export type AnnualReport = z.output<typeof annualReportSchema>;
+
+export const annualReportInputSchema = z.object({
+  /** Hand-filled values by field key; null or '' clears one (the computed value is used again). */
+  values: z.record(z.string(), fieldValueSchema.nullable()).default({}),
+  /** 关注量/订阅数 by 政务新媒体 account id. */
+  followers: z.record(z.string(), z.number().nullable()).default({}),
+});
+
+const zReportYear = z.coerce.number().int('年份无效').min(2000, '年份无效').max(2100, '年份无效');
+const ar = endpointsOf('政府网站与政务新媒体');
+const reportPath = '/api/media/websites/:id/annual-reports/:year';
+
+export const annualReportApi = {
+  list: ar.get(
+    '/api/media/annual-reports',
+    '政府网站工作年度报表（各网站填报情况，截止1月31日）',
+    'media:registry:list',
+    {
+      query: z.object({ year: zReportYear }),
+      response: z.array(annualReportRowSchema),
+    },
+  ),
+  summary: ar.get(
+    '/api/media/annual-reports/export',
+    '导出全部网站的年度报表汇总（.xlsx）',
+    'media:registry:list',
+    {
+      query: z.object({ year: zReportYear }),
+      response: zFile,
+    },
+  ),
+  get: ar.get(reportPath, '一个网站的年度报表（平台数据与手填数据）', 'media:registry:list', {
+    response: annualReportSchema,
+  }),
+  save: ar.put(reportPath, '保存年度报表的手填数据', 'media:report:fill', {
+    body: annualReportInputSchema,
+    response: annualReportSchema,
+  }),
+  submit: ar.post(`${reportPath}/submit`, '提交年度报表（平台数据随之固定）', 'media:report:fill', {
+    response: annualReportSchema,
+  }),
+  return: ar.post(`${reportPath}/return`, '退回年度报表', 'media:report:review', {
+    body: z.object({ reason: required(500, '退回理由') }),
+    response: annualReportSchema,
+  }),
+  publish: ar.post(
+    `${reportPath}/publish`,
+    '在门户网站发布年度报表（发布后不能修改）',
+    'media:report:review',
+    {
+      response: annualReportSchema,
+    },
+  ),
+  export: ar.get(`${reportPath}/export`, '导出年度报表（.xlsx，指标/数值两列）', 'media:registry:list', {
+    response: zFile,
   }),
 };

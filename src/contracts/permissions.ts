@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   'media:post:record': '登记政务新媒体发布记录',
   'media:spot:check': '抽查政务新媒体',
   'media:bulletin:manage': '生成和发布网站与新媒体检查通报',
+  'media:report:fill': '填报政府网站工作年度报表',
+  'media:report:review': '审核、退回和发布政府网站工作年度报表',
   // ---- interaction ----
   'interaction:consult:list': '查看政策咨询',
   'interaction:consult:create': '登记政策咨询',

@@ -9,7 +9,7 @@ import { seedDemoDistrict } from './demo';
 import { seedAssessmentDemo } from './modules/assessment';
 import { applyTownshipArt21List, indexMissing, seedDisclosureDemo } from './modules/disclosure';
 import { seedHotlineDemo } from './modules/interaction';
-import { seedMediaDemo } from './modules/media';
+import { seedAnnualReportDemo, seedMediaDemo } from './modules/media';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
@@ -79,6 +79,8 @@ export async function bootstrap(
     const now = new Date();
     const lastYear = Number(chinaDate(now).slice(0, 4)) - 1;
     await database.db.transaction((tx) => seedMediaDemo(tx, lastYear));
+    // Last year's 政府网站工作年度报表 of a demo site, published (/xxgk/wzndbb is not empty).
+    await database.db.transaction((tx) => seedAnnualReportDemo(tx, lastYear, now));
     const scored = await seedAssessmentDemo(database, lastYear, now);
     if (scored)
       print(`已生成 ${lastYear} 年度示例考核（${scored} 个单位的人工评分与电话测评，镇街结果已公布）。`);

@@ -8,7 +8,7 @@ import { runChecks } from '../../src/domain/review/checks';
 import { disclosureColumns, disclosureItems, units } from '../../src/server/db/schema';
 import { seedAssessmentDemo } from '../../src/server/modules/assessment';
 import { DEMO_ITEMS, seedDisclosureDemo } from '../../src/server/modules/disclosure/demo-content';
-import { seedMediaDemo } from '../../src/server/modules/media';
+import { seedAnnualReportDemo, seedMediaDemo } from '../../src/server/modules/media';
 import { setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -95,5 +95,18 @@ describe('demo websites, 政务新媒体 and 考核', () => {
     expect(html).toContain('2025年度镇街政务公开考核结果');
     const published = [...html.matchAll(/<td>(\d+(?:\.\d+)?)<\/td><\/tr>/g)].map((m) => m[1]);
     expect(new Set(published).size).toBeGreaterThan(1);
+  });
+
+  it('publishes last year’s 年度报表 of the 区发展改革委 demo site once, shown on /xxgk/wzndbb', async () => {
+    const database = api.tdb.database;
+    expect(await database.db.transaction((tx) => seedAnnualReportDemo(tx, 2025, now))).toBe(1);
+    expect(await database.db.transaction((tx) => seedAnnualReportDemo(tx, 2025, now))).toBe(0);
+    const list = await (await api.app.request('/xxgk/wzndbb')).text();
+    const id = /href="\/xxgk\/wzndbb\/([0-9a-f-]{36})"/.exec(list)![1]!;
+    expect(list).toContain('区发展改革委网站（示例）');
+    const page = await (await api.app.request(`/xxgk/wzndbb/${id}`)).text();
+    expect(page).toMatch(/网站总访问量（次）<\/th><td>52310</);
+    // The demo account's three posts of 2025 (demo-media.ts), counted when the report was frozen.
+    expect(page).toMatch(/潼南发改（示例）”：信息发布量（条）<\/th><td>3</);
   });
 });

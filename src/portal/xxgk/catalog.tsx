@@ -82,6 +82,11 @@ export function xxgkCatalog(app: Hono<AppEnv>, p: Platform, v: View): void {
             <a href="/xxgk/wzjc">政府网站和政务新媒体检查通报</a>
           </p>
         )}
+        {top.code === 'fdzdgknr' && chain.length === 1 && !other && (
+          <p>
+            <a href="/xxgk/wzndbb">政府网站工作年度报表</a>
+          </p>
+        )}
         {top.code === 'zn' && chain.length === 1 && (
           <p>
             <a href={other ? `/xxgk/guide?unit=${unit.id}` : '/xxgk/guide'}>

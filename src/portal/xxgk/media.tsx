@@ -5,7 +5,13 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { chinaDate } from '../../domain/calendar';
-import { publicBulletinFile, publicBulletins } from '../../server/modules/media';
+import { formatValue, REPORT_GROUP_LABELS, REPORT_GROUPS } from '../../domain/media/annual-report';
+import {
+  publicAnnualReport,
+  publicAnnualReports,
+  publicBulletinFile,
+  publicBulletins,
+} from '../../server/modules/media';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import { attachment, DOCX_MIME } from '../../server/platform/http/upload';
@@ -25,6 +31,9 @@ export function xxgkMediaBulletins(app: Hono<AppEnv>, p: Platform, v: View): voi
       <>
         <h1>政府网站和政务新媒体检查通报</h1>
         <p>按照国办秘函〔2019〕19号要求，每季度检查政府网站、抽查政务新媒体，并公开检查结果。</p>
+        <p>
+          <a href="/xxgk/wzndbb">政府网站工作年度报表</a>
+        </p>
         {rows.length === 0 ? (
           <p>暂无已发布的检查通报。</p>
         ) : (
@@ -62,6 +71,8 @@ export function xxgkMediaBulletins(app: Hono<AppEnv>, p: Platform, v: View): voi
     );
   });
 
+  xxgkAnnualReports(app, p, v);
+
   app.get('/xxgk/wzjc/:file', async (c) => {
     const id = c.req.param('file').replace(/\.docx$/, '');
     if (!ITEM_ID.test(id)) return v.notFound(c);
@@ -83,5 +94,122 @@ export function xxgkMediaBulletins(app: Hono<AppEnv>, p: Platform, v: View): voi
       if (e instanceof AppError && e.code === 'NOT_FOUND') return v.notFound(c);
       throw e;
     }
+  });
+}
+
+const REPORTS_TITLE = '政府网站工作年度报表';
+const reportsCrumb = [
+  xxgk,
+  { label: '法定主动公开内容', href: '/xxgk/fdzdgknr' },
+  { label: REPORTS_TITLE, href: '/xxgk/wzndbb' },
+];
+
+/** 政府网站工作年度报表 (国办函〔2018〕12号): the published reports, each as a table per group (指标, 数值). */
+function xxgkAnnualReports(app: Hono<AppEnv>, p: Platform, v: View): void {
+  app.get('/xxgk/wzndbb', async (c) => {
+    const rows = await publicAnnualReports(p);
+    return v.send(
+      c,
+      REPORTS_TITLE,
+      [...reportsCrumb.slice(0, 2), { label: REPORTS_TITLE }],
+      <>
+        <h1>{REPORTS_TITLE}</h1>
+        <p>按照国办函〔2018〕12号要求，各政府网站于每年1月31日前公开上一年度的网站工作年度报表。</p>
+        {rows.length === 0 ? (
+          <p>暂无已发布的年度报表。</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <caption class="skip">已发布的政府网站工作年度报表</caption>
+              <thead>
+                <tr>
+                  <th scope="col">年度</th>
+                  <th scope="col">网站名称</th>
+                  <th scope="col">主办单位</th>
+                  <th scope="col">发布日期</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td>{r.year}年</td>
+                    <td>
+                      <a href={`/xxgk/wzndbb/${r.id}`}>{r.websiteName}</a>
+                    </td>
+                    <td>{r.unitName}</td>
+                    <td>{r.publishedAt ? chinaDate(r.publishedAt) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </>,
+      { nav: 'fdzdgknr' },
+    );
+  });
+
+  app.get('/xxgk/wzndbb/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!ITEM_ID.test(id)) return v.notFound(c);
+    const r = await publicAnnualReport(p, id);
+    if (!r) return v.notFound(c);
+    const title = `${r.websiteName}${r.year}年度政府网站工作年度报表`;
+    return v.send(
+      c,
+      title,
+      [...reportsCrumb, { label: title }],
+      <>
+        <h1>{title}</h1>
+        <p class="meta">
+          {r.publishedAt ? `发布日期：${chinaDate(new Date(r.publishedAt))}` : ''}　平台统计数据截至
+          {r.computedAsOf}
+        </p>
+        {REPORT_GROUPS.map((g) => (
+          <div class="table-scroll">
+            <table>
+              <caption>{REPORT_GROUP_LABELS[g]}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">指标</th>
+                  <th scope="col">数值</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.fields
+                  .filter((f) => f.group === g)
+                  .map((f) => (
+                    <tr>
+                      <th scope="row">
+                        {f.sub ? '其中：' : ''}
+                        {f.label}
+                        {f.unit ? `（${f.unit}）` : ''}
+                      </th>
+                      <td>{formatValue(f, f.value ?? undefined)}</td>
+                    </tr>
+                  ))}
+                {g === 'mobile'
+                  ? r.accounts.flatMap((a) => [
+                      <tr>
+                        <th scope="row">
+                          {a.platform}“{a.name}”：信息发布量（条）
+                        </th>
+                        <td>{a.posts}</td>
+                      </tr>,
+                      <tr>
+                        <th scope="row">
+                          {a.platform}“{a.name}”：关注量/订阅数（个）
+                        </th>
+                        <td>{a.followers ?? ''}</td>
+                      </tr>,
+                    ])
+                  : null}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </>,
+      { nav: 'fdzdgknr' },
+    );
   });
 }

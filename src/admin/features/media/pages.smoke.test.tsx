@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
   type AccountRow,
+  type AnnualReportRow,
+  annualReportApi,
   type Bulletin,
   type FilingRow,
   type MediaDashboard,
@@ -14,10 +16,12 @@ import {
 import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
+import { chinaYear } from '../../components/YearInput';
 import { keyOf } from '../../queries';
 import { me, renderPage, type Seed } from '../../testing/smoke';
 import { availabilityText } from './labels';
 import AccountsPage from './pages/AccountsPage';
+import AnnualReportsPage from './pages/AnnualReportsPage';
 import BulletinsPage from './pages/BulletinsPage';
 import FilingsPage from './pages/FilingsPage';
 import MediaDashboardPage, { healthOption } from './pages/MediaDashboardPage';
@@ -180,5 +184,48 @@ describe('media pages render', () => {
       1,
     ]);
     expect(o.series[1]!.data).toEqual([null, 0, null]);
+  });
+});
+
+describe('年度报表 page', () => {
+  // The page opens on last year (China); the seeded list is keyed by that same year.
+  const year = chinaYear(1);
+  const row = (over: Partial<AnnualReportRow>): AnnualReportRow => ({
+    websiteId: 'w1',
+    websiteName: '区发改委网站',
+    url: 'http://fgw.example.gov.cn/',
+    unitId: 'fgw',
+    unitName: '区发展改革委',
+    year,
+    due: `${year + 1}-01-31`,
+    id: null,
+    status: 'none',
+    overdue: false,
+    returnReason: '',
+    submittedAt: null,
+    publishedAt: null,
+    ...over,
+  });
+  it('lists each site with its state, the 1月31日 due tag, 逾期 in red, and the return reason', () => {
+    const html = renderPage(<AnnualReportsPage />, [
+      [ME_KEY, me('office', { username: 'zs', unitId: 'office', unitName: '信息科（政务公开科）' })],
+      [
+        keyOf(annualReportApi.list, { query: { year } }),
+        [
+          row({ overdue: true }),
+          row({
+            websiteId: 'w2',
+            websiteName: '区教委网站',
+            status: 'draft',
+            returnReason: '请补充办事服务数据',
+          }),
+          row({ websiteId: 'w3', websiteName: '区政府门户网站', status: 'published' }),
+        ],
+      ],
+    ]);
+    expect(html.replace(/<!-- -->/g, '')).toMatch(/ant-tag-red[^>]*>逾期（截止1月31日）</);
+    const text = html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' ');
+    for (const s of ['未填报', '草稿', '已发布', '截止1月31日', '请补充办事服务数据', '导出汇总'])
+      expect(text).toContain(s);
   });
 });

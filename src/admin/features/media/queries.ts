@@ -1,6 +1,7 @@
 // Queries of the media feature (the convention is in src/admin/queries.ts).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  annualReportApi,
   type FilingInput,
   mediaApi,
   newMediaApi,
@@ -113,3 +114,51 @@ export function usePublishBulletin(onDone: () => void) {
 }
 
 export const useMediaDashboard = () => useCall(newMediaApi.dashboard, { query: {} });
+
+// ---- 政府网站工作年度报表 ----
+
+export { annualReportApi };
+
+export const useAnnualReports = (year: number) => useCall(annualReportApi.list, { query: { year } });
+export const useAnnualReport = (id: string, year: number) =>
+  useCall(annualReportApi.get, { params: { id, year: String(year) } });
+
+const reportKeys = (id: string, year: number) => [
+  keyOf(annualReportApi.get, { params: { id, year: String(year) } }),
+  keyOf(annualReportApi.list),
+];
+
+export function useSaveAnnualReport(id: string, year: number, onDone: () => void) {
+  return useCallMutation(annualReportApi.save, {
+    toArgs: (body: {
+      values: Record<string, number | boolean | string | null>;
+      followers: Record<string, number | null>;
+    }) => ({ params: { id, year: String(year) }, body }),
+    invalidates: reportKeys(id, year),
+    onSuccess: onDone,
+  });
+}
+
+export function useSubmitReport(id: string, year: number, onDone: () => void) {
+  return useCallMutation(annualReportApi.submit, {
+    toArgs: (_: undefined) => ({ params: { id, year: String(year) } }),
+    invalidates: reportKeys(id, year),
+    onSuccess: onDone,
+  });
+}
+
+export function usePublishReport(id: string, year: number, onDone: () => void) {
+  return useCallMutation(annualReportApi.publish, {
+    toArgs: (_: undefined) => ({ params: { id, year: String(year) } }),
+    invalidates: reportKeys(id, year),
+    onSuccess: onDone,
+  });
+}
+
+export function useReturnReport(id: string, year: number, onDone: () => void) {
+  return useCallMutation(annualReportApi.return, {
+    toArgs: (reason: string) => ({ params: { id, year: String(year) }, body: { reason } }),
+    invalidates: reportKeys(id, year),
+    onSuccess: onDone,
+  });
+}

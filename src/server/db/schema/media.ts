@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { type ManualValues, REPORT_STATUSES, type ReportSnapshot } from '../../../domain/media/annual-report';
 import { BULLETIN_PERIODS, type BulletinFigures } from '../../../domain/media/bulletin';
 import type { AccountVeto } from '../../../domain/media/newmedia';
 import {
@@ -271,5 +272,32 @@ export const mediaBulletins = pgTable(
     index('media_bulletins_status_idx').on(t.status, t.publishedAt),
     oneOf('media_bulletins_period_ck', t.period, BULLETIN_PERIODS),
     oneOf('media_bulletins_status_ck', t.status, BULLETIN_STATUSES),
+  ],
+);
+
+/** 政府网站工作年度报表 (issue 12 part 1): one a website and year. The hand-filled values are kept as given; the
+ * computed figures are frozen on submit (null while a draft: computed live). Published reports never change. */
+export const mediaAnnualReports = pgTable(
+  'media_annual_reports',
+  {
+    id: id(),
+    websiteId: ownedBy('website_id', () => mediaWebsites.id),
+    year: integer('year').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
+    manual: jsonb('manual').$type<ManualValues>().notNull().default({ values: {}, followers: {} }),
+    computed: jsonb('computed').$type<ReportSnapshot>(),
+    returnReason: text('return_reason').notNull().default(''),
+    updatedBy: ref('updated_by', () => users.id),
+    submittedBy: ref('submitted_by', () => users.id),
+    submittedAt: instant('submitted_at'),
+    publishedBy: ref('published_by', () => users.id),
+    publishedAt: instant('published_at'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('media_annual_reports_site_year_uq').on(t.websiteId, t.year),
+    index('media_annual_reports_year_idx').on(t.year, t.status),
+    oneOf('media_annual_reports_status_ck', t.status, REPORT_STATUSES),
   ],
 );

@@ -16,6 +16,8 @@ import { normativeRoutes } from './normative.routes';
 import { expireNormative, publishDue } from './publishing';
 import { itemTitles } from './repo/items';
 
+// The media module's 政府网站工作年度报表.
+export { type DisclosureYearFigures, disclosureYearFigures } from './annual-report-reads';
 // 考核评估.
 export {
   interpretationRecordsForYear,

@@ -11,6 +11,8 @@ import { interactionRoutes } from './interaction.routes';
 import { recomputeLetterDues } from './mailbox';
 import { recomputeDueDates, remindDueConsultations } from './reminders';
 
+// The media module's 政府网站工作年度报表.
+export { type InteractionYearFigures, interactionYearFigures } from './annual-report-reads';
 // 考核评估.
 export { consultRecordsForYear, letterRecordsForYear, ratingsForYear } from './assessment-reads';
 export { commitmentsTodo, type PublicCommitment, publicCommitments, publicEvidence } from './commitments';

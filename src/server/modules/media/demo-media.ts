@@ -1,9 +1,13 @@
 // Demo rows of website supervision (the demo district's 政务新媒体 page, 检查通报 and 考核 are not empty): two
 // accounts with posts and a 抽查, two websites with one check each in `year` (one 合格, one 不合格 with its MON-1
 // sampling). Small, fixed, written once (setting `demo.mediaSeeded`). The hosts are under .example (never resolve).
+// Then `year`'s 政府网站工作年度报表 of the 区发展改革委 demo site, published (setting `demo.mediaReportSeeded`: a
+// district seeded before the reports existed gets it too).
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   mediaAccounts,
+  mediaAnnualReports,
   mediaPosts,
   mediaSiteChecks,
   mediaSpotChecks,
@@ -11,6 +15,7 @@ import {
 } from '../../db/schema/media';
 import { getSetting, putSetting } from '../../platform/settings';
 import { findUnitByName } from '../org';
+import { computeFigures } from './annual-reports';
 
 export async function seedMediaDemo(db: DbOrTx, year: number): Promise<number> {
   if (await getSetting<boolean>(db, 'demo.mediaSeeded')) return 0;
@@ -117,4 +122,58 @@ export async function seedMediaDemo(db: DbOrTx, year: number): Promise<number> {
   ]);
   await putSetting(db, 'demo.mediaSeeded', true);
   return 2;
+}
+
+/** `year`'s report of the 区发展改革委 demo site, submitted and published on 1月20日 of the next year (or `now`). */
+export async function seedAnnualReportDemo(db: DbOrTx, year: number, now: Date): Promise<number> {
+  if (await getSetting<boolean>(db, 'demo.mediaReportSeeded')) return 0;
+  const [site] = await db.select().from(mediaWebsites).where(eq(mediaWebsites.urlKey, 'fgw.tongnan.example'));
+  if (!site) return 0;
+  const [existing] = await db
+    .select({ id: mediaAnnualReports.id })
+    .from(mediaAnnualReports)
+    .where(and(eq(mediaAnnualReports.websiteId, site.id), eq(mediaAnnualReports.year, year)));
+  if (!existing) {
+    const due = new Date(`${year + 1}-01-20T10:00:00+08:00`);
+    const at = due < now ? due : now;
+    const computed = await computeFigures(db, site, year, `${year + 1}-01-20`);
+    const [wechat] = computed.accounts;
+    await db.insert(mediaAnnualReports).values({
+      websiteId: site.id,
+      year,
+      status: 'published',
+      manual: {
+        values: {
+          visitors: 18_640,
+          visits: 52_310,
+          topicsKept: 3,
+          topicsNew: 1,
+          serviceCatalog: true,
+          unifiedPlatform: true,
+          smartQa: false,
+          securityChecks: 4,
+          securityWarning: true,
+          securityDrill: true,
+          securityOwner: true,
+          searchService: '是',
+          multilingual: '否',
+          accessibility: '是',
+          personalised: '否',
+          head: '（示例）王主任',
+          auditor: '（示例）李科长',
+          filler: '（示例）李明',
+          phone: '023-00000000',
+          filledOn: `${year + 1}-01-20`,
+        },
+        followers: wechat ? { [wechat.accountId]: 12_800 } : {},
+      },
+      computed,
+      submittedAt: at,
+      publishedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  await putSetting(db, 'demo.mediaReportSeeded', true);
+  return 1;
 }

@@ -6,6 +6,7 @@ import { type Platform, systemActor } from '../../platform/context';
 import { registerJob } from '../../platform/jobs/scheduler';
 import { errorFields } from '../../platform/log';
 import type { BusinessModule } from '../../platform/module';
+import { publishedReport, publishedReports } from './annual-reports';
 import { sampleAvailability, sampleRunKey } from './availability';
 import { bulletinFile, publishedBulletins } from './bulletins';
 import { rectifyDue, runCheck, sitesDue } from './checks';
@@ -14,13 +15,19 @@ import { RECTIFY_WORKING_DAYS } from './rectification';
 
 // 考核评估.
 export { newMediaRecordsForYear, siteRecordsForYear } from './assessment-reads';
-export { seedMediaDemo } from './demo-media';
+export { seedAnnualReportDemo, seedMediaDemo } from './demo-media';
 export { checkSite, type SiteCheckOptions, type SiteCheckResult } from './site-check';
 
 /** The portal's reads: published 检查通报 and their .docx. */
 export const publicBulletins = (p: Pick<Platform, 'database'>) => publishedBulletins(p.database.db);
 export const publicBulletinFile = (p: Pick<Platform, 'database'>, id: string) =>
   bulletinFile(p.database.db, id, true);
+
+/** The portal's reads: published 政府网站工作年度报表. */
+export const publicAnnualReports = (p: Pick<Platform, 'database'>) => publishedReports(p.database.db);
+export const publicAnnualReport = (p: Pick<Platform, 'database' | 'clock'>, id: string) =>
+  publishedReport(p.database.db, id, chinaDate(p.clock.now()));
+export type { ReportView as PublicAnnualReport } from './annual-reports';
 
 /** Sites are re-checked weekly; a few per run keeps one job run short. */
 const CHECK_EVERY_DAYS = 7;

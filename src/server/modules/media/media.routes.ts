@@ -1,10 +1,21 @@
 // HTTP only: each contract of src/contracts/media.ts mounted on its use case.
 import type { Hono } from 'hono';
-import { mediaApi as api, newMediaApi as nm } from '../../../contracts/media';
+import { mediaApi as api, annualReportApi as ar, newMediaApi as nm } from '../../../contracts/media';
 import { chinaDate } from '../../../domain/calendar';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
+import { invalid } from '../../platform/errors';
 import { route } from '../../platform/http/route';
-import { DOCX_MIME, fileResponse, readUpload } from '../../platform/http/upload';
+import { DOCX_MIME, fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
+import { reportXlsx, summaryXlsx } from './annual-report-xlsx';
+import {
+  getReport,
+  listReports,
+  publishReport,
+  returnReport,
+  saveManual,
+  submitReport,
+  yearReports,
+} from './annual-reports';
 import { AVAILABILITY_WINDOW_DAYS, availabilityOf } from './availability';
 import { bulletinFile, createBulletin, listBulletins, publishBulletin } from './bulletins';
 import { rectifyDue, runCheck, websiteInScope } from './checks';
@@ -60,6 +71,7 @@ export function mediaRoutes(app: Hono<AppEnv>, p: Platform): void {
     return rectificationsOf(db, params.id);
   });
   newMediaRoutes(app, p);
+  annualReportRoutes(app, p);
 }
 
 /** 政务新媒体 posts and 抽查, 检查通报, dashboards. */
@@ -113,4 +125,48 @@ function newMediaRoutes(app: Hono<AppEnv>, p: Platform): void {
     publishBulletin(database, actorOf(user, c), params.id),
   );
   route(app, nm.dashboard, ({ user, query }) => mediaDashboard(db, user, query, today()));
+}
+
+/** The year of a report's path: 2000–2100. */
+function yearParam(raw: string): number {
+  const y = Number(raw);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw invalid('年份无效');
+  return y;
+}
+
+/** 政府网站工作年度报表. */
+function annualReportRoutes(app: Hono<AppEnv>, p: Platform): void {
+  const { database } = p;
+  const today = () => chinaDate(p.clock.now());
+  route(app, ar.list, ({ user, query }) => listReports(database.db, user, query.year, today()));
+  route(app, ar.summary, async ({ user, query }) =>
+    fileResponse(
+      await summaryXlsx(query.year, await yearReports(database, user, query.year, today())),
+      `${query.year}年度政府网站工作年度报表汇总.xlsx`,
+      XLSX_MIME,
+    ),
+  );
+  route(app, ar.get, ({ user, params }) =>
+    getReport(database, user, params.id, yearParam(params.year), today()),
+  );
+  route(app, ar.save, ({ c, user, params, body }) =>
+    saveManual(database, actorOf(user, c), user, params.id, yearParam(params.year), body, today()),
+  );
+  route(app, ar.submit, ({ c, user, params }) =>
+    submitReport(database, actorOf(user, c), user, params.id, yearParam(params.year), today()),
+  );
+  route(app, ar.return, ({ c, user, params, body }) =>
+    returnReport(database, actorOf(user, c), user, params.id, yearParam(params.year), body.reason, today()),
+  );
+  route(app, ar.publish, ({ c, user, params }) =>
+    publishReport(database, actorOf(user, c), user, params.id, yearParam(params.year), today()),
+  );
+  route(app, ar.export, async ({ user, params }) => {
+    const r = await getReport(database, user, params.id, yearParam(params.year), today());
+    return fileResponse(
+      await reportXlsx(r),
+      `${r.websiteName}${r.year}年度政府网站工作年度报表.xlsx`,
+      XLSX_MIME,
+    );
+  });
 }
