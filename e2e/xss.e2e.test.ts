@@ -2,8 +2,8 @@
 // citizen fills on the portal (依申请 application, 信箱 letter, consultation, comment on a draft decision) and those
 // staff fill in the console that reach a page (information item title and body, Q&A entry, unit name and aliases,
 // work-plan and task text, draft decision), then every page that shows them is opened in Chromium with JavaScript
-// on. On each page: no dialog opened, the canary `window.__xss` that every payload would set stays undefined, the
-// browser reported no Content-Security-Policy violation (a violation would mean live script reached the page and
+// on. On each page: it came with the CSP, no dialog opened, the canary `window.__xss` that every payload would set
+// stays undefined, the browser reported no Content-Security-Policy violation (a violation would mean live script reached the page and
 // only the CSP stopped it), the DOM holds no live vector (event-handler attribute, javascript:/data: URL, inline or
 // foreign script, srcdoc), and the text fields show each payload as the very text that was typed.
 // Portal forms are filled in the browser (the form re-rendered after a wrong answer is checked too); console data
@@ -112,6 +112,12 @@ async function watched(user?: string): Promise<Watched> {
   });
   page.on('console', (m) => {
     if (/Content Security Policy|CSP violation/i.test(m.text())) w.csp.push(m.text());
+  });
+  // Every page the browser opens carries the CSP (script-src 'self' alone: no inline script, no eval).
+  page.on('response', (r) => {
+    if (!r.request().isNavigationRequest() || r.request().frame() !== page.mainFrame()) return;
+    const policy = r.headers()['content-security-policy'] ?? '';
+    if (!/(^|; )script-src 'self'(;|$)/.test(policy)) w.csp.push(`${r.url()}: CSP「${policy}」`);
   });
   if (user) {
     await consoleLogin(page, e.base, user, DEMO_PASSWORD);
@@ -311,7 +317,8 @@ describe('[CONSOLE → PORTAL] what staff type', () => {
     await answerChallenge(page, 'c-answer');
     await page.getByRole('button', { name: '提交意见' }).click();
     await page.getByTestId('comment-notice').waitFor();
-    await expectInert(w, 'draft page after the comment');
+    expect(await page.getByTestId('comment-notice').textContent()).toContain('已提交并显示');
+    await expectInert(w, 'draft page after the comment', [...ALL, ALL[2]!.slice(0, 50)]);
     await w.close();
 
     const staff = await signedIn('fgw_liaison');
