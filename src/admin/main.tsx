@@ -1,3 +1,5 @@
+// First: before any schema of the contracts is built (see zod-jitless.ts).
+import './zod-jitless';
 import type { ThemeConfig } from 'antd';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';

@@ -115,6 +115,16 @@ export const zQueryMonth = z
   .string()
   .regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM')
   .optional();
+/**
+ * A web address a page shows as a link: http:// or https:// only. `z.string().url()` alone accepts
+ * `javascript:alert(1)`, which a link would run when clicked (stored XSS).
+ */
+export const zWebUrl = (message: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, `链接不超过 ${max} 个字符`)
+    .refine((u) => /^https?:\/\/[^\s/]+\S*$/i.test(u) && URL.canParse(u), message);
 /** An instant on the wire (JSON of a timestamptz): an ISO date-time string. */
 export const zInstant = z.string().meta({ format: 'date-time' });
 export const zOk = z.object({ ok: z.literal(true) });

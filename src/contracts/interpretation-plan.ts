@@ -2,7 +2,7 @@
 // (重大政策, 第一解读人, exemption with a reason), the gate's answer, and the district's minimum number of forms.
 import { z } from 'zod';
 import { BRIEFING_KINDS } from '../domain/disclosure/interpretation-gate';
-import { endpoint, zDate, zUuid } from './http';
+import { endpoint, zDate, zUuid, zWebUrl } from './http';
 
 const tag = '政策解读';
 
@@ -74,7 +74,7 @@ export const briefingInput = z.object({
   title: z.string().trim().min(1, '请填写名称').max(200),
   heldOn: zDate,
   speakers: z.string().trim().max(200).default(''),
-  url: z.string().trim().url('链接格式不正确').max(500).nullable().default(null),
+  url: zWebUrl('链接应为 http:// 或 https:// 开头的网址').nullable().default(null),
   /** Items (any version) of the policies it explains. */
   policyIds: z.array(zUuid).min(1, '请选择所解读的政策').max(20),
 });

@@ -9,7 +9,7 @@ import {
   type LedgerStatus,
 } from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
-import { endpointsOf, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid, zWebUrl } from './http';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
@@ -265,7 +265,7 @@ const zReason = z.string().trim().min(2, '请填写理由（至少 2 个字）')
 export const reportProgressSchema = z.object({
   text: z.string().trim().min(2, '请填写进展情况（至少 2 个字）').max(5000),
   completed: z.boolean().default(false),
-  links: z.array(z.string().trim().url('证明材料链接应为网址')).max(20).default([]),
+  links: z.array(zWebUrl('证明材料链接应为 http:// 或 https:// 开头的网址')).max(20).default([]),
   fileIds: z.array(zUuid).max(20).default([]),
 });
 

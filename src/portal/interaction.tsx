@@ -102,6 +102,16 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
     askPage(c, { question: (c.req.query('question') ?? '').slice(0, 10_000) }, []),
   );
 
+  // 先查一查 posts the question (a read, nothing is written): a question typed on several lines would be a query
+  // parameter with line breaks, which the web guard refuses (400), and a question does not belong in the address
+  // bar, the history or access logs anyway.
+  app.post('/hdjl/zxwd/check', async (c) => {
+    if (crossSite(c)) return c.text('请求来源不明', 403);
+    const values = await formFields(c);
+    c.header('Cache-Control', 'no-store');
+    return askPage(c, { question: (values?.question ?? '').slice(0, 10_000) }, []);
+  });
+
   app.post('/hdjl/zxwd/ask', async (c) => {
     const limit =
       (await getSetting<{ perHour: number }>(p.database, 'interaction.portalLimit')) ?? DEFAULT_LIMIT;

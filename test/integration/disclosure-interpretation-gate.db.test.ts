@@ -76,6 +76,27 @@ describe('routes: 401, 403, 400', () => {
       400,
     );
   });
+
+  it('a briefing link must be http(s): a javascript: URL is refused and nothing is stored (stored XSS)', async () => {
+    const id = await draft({ title: '政策丙' });
+    const body = { kind: 'interview', title: '访谈', heldOn: '2026-03-01', policyIds: [id] };
+    const before = (await liaison.get<unknown[]>('/api/disclosure/briefings')).body.data!.length;
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript://example.gov.cn/%0aalert(1)',
+      'data:text/html,x',
+    ]) {
+      const r = await liaison.post('/api/disclosure/briefings', { ...body, url });
+      expect(r.status, url).toBe(400);
+      expect(r.body.error?.message, url).toContain('链接应为 http:// 或 https:// 开头的网址');
+    }
+    expect((await liaison.get<unknown[]>('/api/disclosure/briefings')).body.data!.length).toBe(before);
+    const ok = await liaison.post('/api/disclosure/briefings', {
+      ...body,
+      url: 'https://www.cqtn.gov.cn/ft/1',
+    });
+    expect(ok.status).toBe(201);
+  });
 });
 
 describe('the gate', () => {

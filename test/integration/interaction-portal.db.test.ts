@@ -91,6 +91,26 @@ describe('/hdjl/zxwd', () => {
     expect(await html(api.anon(), '/hdjl/zxwd/ask')).not.toContain('提交咨询</button>');
   });
 
+  it('先查一查 posts the question, so one typed on several lines is answered (a GET would be refused for its line breaks)', async () => {
+    const question = '租的房子\r\n公积金每年能取好多钱';
+    const asGet = await api.anon().get(`/hdjl/zxwd/ask?question=${encodeURIComponent(question)}`);
+    expect(asGet.status).toBe(400);
+    const form = new FormData();
+    form.append('question', question);
+    const res = await api.anon().request('POST', '/hdjl/zxwd/check', undefined, { form });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const page = await res.raw.text();
+    expect(page).toContain('租房可以提取住房公积金吗，一年能取多少？');
+    expect(page).toContain('<input type="hidden" name="question" value="租的房子\r\n公积金每年能取好多钱"');
+    expect(page).toContain('action="/hdjl/zxwd/check"');
+    const foreign = await api.anon().request('POST', '/hdjl/zxwd/check', undefined, {
+      form,
+      headers: { origin: 'https://evil.example', host: 'gongkai.example' },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
   it('refuses an empty, a 10,000-character, an unrouted or a cross-site question, and a wrong challenge', async () => {
     const anon = api.anon();
     expect((await ask(anon, '', { unitId: fgwUnit })).status).toBe(400);

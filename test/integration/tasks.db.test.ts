@@ -262,6 +262,13 @@ describe('ledger workflow', () => {
       links: ['not a url'],
     });
     expect(bad.status).toBe(400);
+    // A link the drawer would render as <a href>: a javascript: URL is stored XSS (z.url() alone accepts it).
+    const script = await fgw.post(`/api/tasks/assignments/${fgwOwn.id}/reports`, {
+      text: '见链接',
+      links: ['javascript:alert(document.cookie)'],
+    });
+    expect(script.status).toBe(400);
+    expect(script.body.error?.message).toContain('证明材料链接应为 http:// 或 https:// 开头的网址');
     const other = await fgw.post(`/api/tasks/assignments/${jwRow.id}/reports`, { text: '越权报送' });
     expect(other.status).toBe(404);
     const r1 = await fgw.post(`/api/tasks/assignments/${fgwOwn.id}/reports`, { text: '正在整理历史规划' });

@@ -1,8 +1,12 @@
 // Issue 10 part 4 over HTTP: the unit and user imports and the notice import go through the upload gateway;
 // hostile files get a 4xx with a Chinese message within seconds, and the server keeps answering meanwhile.
+
+import { count } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
+import { craftedPng } from '../fixtures/images';
 
 let api: TestApi;
 let office: Client;
@@ -70,6 +74,28 @@ describe('imports go through the gateway', () => {
     expect(r.status).toBeLessThan(500);
     expect(r.body.error?.message).toMatch(message);
     expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('the image pixel cap over HTTP (row 30)', () => {
+  const stored = async () => (await api.tdb.database.db.select({ n: count() }).from(files))[0]!.n;
+
+  it('a 14000×14000 抽查 screenshot is refused with 413 and a Chinese message, and nothing is stored', async () => {
+    const before = await stored();
+    const huge = craftedPng(14000, 14000);
+    const r = await office.upload('/api/media/evidence', '截图.png', huge);
+    expect(r.status).toBe(413);
+    expect(r.body.error?.message).toBe(
+      '图片尺寸过大（14000×14000，约 19600 万像素），上限为 4000 万像素；请缩小后再上传',
+    );
+    expect(await stored()).toBe(before);
+    const ok = await office.upload<{ fileId: string }>(
+      '/api/media/evidence',
+      '截图.png',
+      craftedPng(1920, 1080),
+    );
+    expect(ok.status).toBe(200);
+    expect(await stored()).toBe(before + 1);
   });
 });
 

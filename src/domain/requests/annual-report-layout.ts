@@ -232,3 +232,8 @@ export function renderLayoutHtml(layout: ReportLayout): string {
   }
   return out.join('\n');
 }
+
+/** The report as a stand-alone HTML file (the .html download): every text escaped, the title included. */
+export function renderLayoutDocument(layout: ReportLayout): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(layout.title)}</title></head><body>${renderLayoutHtml(layout)}</body></html>`;
+}

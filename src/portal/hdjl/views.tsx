@@ -173,7 +173,7 @@ export function AskPage(props: {
       <style>{FORM_CSS + QA_CSS}</style>
       <h1>我要咨询</h1>
       <p class="lead">先查一查：输入您的问题，系统会在政策咨询问答库中查找已有的答复。</p>
-      <form method="get" action="/hdjl/zxwd/ask" class="form-grid">
+      <form method="post" action="/hdjl/zxwd/check" class="form-grid">
         <div class="field">
           <label for="f-q">您的问题（必填）</label>
           <textarea id="f-q" name="question" required>

@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import {
   type ReportLayout,
+  renderLayoutDocument,
   renderLayoutHtml,
   reportLayout,
 } from '../../../domain/requests/annual-report-layout';
@@ -75,6 +76,6 @@ export async function exportReport(
   const layout = reportLayout(report);
   const name = `${layout.title}.${format}`;
   if (format === 'docx') return { bytes: await reportDocx(layout), name, mime: DOCX_MIME };
-  const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${layout.title}</title></head><body>${reportHtml(layout)}</body></html>`;
+  const html = renderLayoutDocument(layout);
   return { bytes: new TextEncoder().encode(html), name, mime: 'text/html; charset=utf-8' };
 }

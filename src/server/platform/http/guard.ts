@@ -55,17 +55,22 @@ export function requireHttps(proxied: (c: Context) => boolean): MiddlewareHandle
   };
 }
 
-/** Sets SECURITY_HEADERS on whatever response leaves the app; a frozen Response is copied. */
+/**
+ * Sets SECURITY_HEADERS on whatever response leaves the app, by building it anew with them. Setting them on
+ * `c.res.headers` is not enough under @hono/node-server (the real server): its lightweight Response keeps such a
+ * change apart from what it was built with, and the next wrap (the request id, on the way out) rebuilds the
+ * response from the latter — the headers were lost on every portal page, API answer and 404, so the CSP never
+ * reached a browser (found by e2e/xss.e2e.test.ts; web-guard-http.db.test.ts asserts them over a socket).
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    try {
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
-    } catch {
-      const res = new Response(c.res.body, c.res);
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
-      c.res = res;
-    }
+    const headers = new Headers(c.res.headers);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers.set(k, v);
+    const res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
+    // Assigning c.res merges the old response's headers into the new one; start from none.
+    c.res = undefined as unknown as Response;
+    c.res = res;
   };
 }
 

@@ -16,6 +16,8 @@ export interface UploadLimits {
   /** Most rows in one worksheet, and cells in the whole workbook (counted while inflating). */
   maxSheetRows: number;
   maxCells: number;
+  /** Most pixels (width × height) an image's header may declare; checked before anything decodes it. */
+  maxPixels: number;
   /** Wall-clock limit of one parse, and the worker's heap. */
   timeoutMs: number;
   heapMb: number;
@@ -31,6 +33,7 @@ export const STORED_LIMITS: UploadLimits = {
   maxRatio: 200,
   maxSheetRows: 100_000,
   maxCells: 2_000_000,
+  maxPixels: 40_000_000,
   timeoutMs: 30_000,
   heapMb: 512,
 };

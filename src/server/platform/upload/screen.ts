@@ -2,6 +2,7 @@
 // bytes, whether its name agrees, executables, macro-enabled Office files, polyglots (one file that is valid as two
 // types), and a zip package's central directory — entry count, declared sizes and ratios, names that would escape
 // a directory (zip slip), symlinks, encryption.
+import { imageSize } from './image-size';
 import { refuse, type UploadLimits } from './limits';
 
 export type ScreenedKind = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gif' | 'text';
@@ -144,6 +145,21 @@ export function readCentralDirectory(b: Uint8Array, limits: UploadLimits): ZipEn
   return entries;
 }
 
+/** 万像素, as the message says it: 40 000 000 → 4000. */
+const wan = (pixels: number) => Math.round(pixels / 10_000);
+
+/** The pixel cap: the header's width × height, read without decoding (a decoder would allocate them all). */
+function refuseHugeImage(bytes: Uint8Array, kind: 'png' | 'jpeg' | 'gif', limits: UploadLimits): void {
+  const size = imageSize(bytes, kind);
+  if (!size) return;
+  const pixels = size.width * size.height;
+  if (pixels > limits.maxPixels)
+    throw refuse(
+      `图片尺寸过大（${size.width}×${size.height}，约 ${wan(pixels)} 万像素），上限为 ${wan(limits.maxPixels)} 万像素；请缩小后再上传`,
+      'PAYLOAD_TOO_LARGE',
+    );
+}
+
 function trailingAfter(b: Uint8Array, end: number): boolean {
   for (let i = end; i < b.length; i++) if (b[i] !== 0) return true;
   return false;
@@ -185,6 +201,7 @@ export function screenUpload(bytes: Uint8Array, filename: string, limits: Upload
     const eoi = lastIndexOf(bytes, [0xff, 0xd9], 2);
     if (eoi >= 0 && trailingAfter(bytes, eoi + 2)) throw refuse('图片末尾附加了其他数据，已拒绝');
   }
+  if (kind === 'png' || kind === 'jpeg' || kind === 'gif') refuseHugeImage(bytes, kind, limits);
   if (kind === 'ole' && indexOf(bytes, VBA_MARK) >= 0)
     throw refuse('文件含有宏（VBA），出于安全原因拒绝接收；请另存为不含宏的文件后上传');
   const expected = EXT_KINDS[ext];

@@ -1,0 +1,464 @@
+// Stored XSS (SECURITY row 21): the corpus in test/fixtures/xss-payloads.json is saved through the text fields a
+// citizen fills on the portal (依申请 application, 信箱 letter, consultation, comment on a draft decision) and those
+// staff fill in the console that reach a page (information item title and body, Q&A entry, unit name and aliases,
+// work-plan and task text, draft decision), then every page that shows them is opened in Chromium with JavaScript
+// on. On each page: it came with the CSP, no dialog opened, the canary `window.__xss` that every payload would set
+// stays undefined, the browser reported no Content-Security-Policy violation (a violation would mean live script reached the page and
+// only the CSP stopped it), the DOM holds no live vector (event-handler attribute, javascript:/data: URL, inline or
+// foreign script, srcdoc), and the text fields show each payload as the very text that was typed.
+// Portal forms are filled in the browser (the form re-rendered after a wrong answer is checked too); console data
+// are written through the API over HTTP (test/api.ts Client), where the browser is not the point.
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../src/contracts/tasks';
+import { units, users } from '../src/server/db/schema';
+import type { AppEnv } from '../src/server/platform/context';
+import { Client } from '../test/api';
+import { commitBodyOf } from '../test/commit-body';
+import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+
+const CORPUS = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../test/fixtures/xss-payloads.json'), 'utf8'),
+) as { payloads: { name: string; payload: string }[] };
+const ALL = CORPUS.payloads.map((p) => p.payload);
+
+/** The payloads joined by `sep` into pieces of at most `max` characters (a field's limit), each after `prefix`. */
+function pieces(max: number, sep: string, prefix = ''): string[] {
+  const out: string[] = [];
+  let cur = prefix;
+  for (const p of ALL) {
+    const next = cur === prefix ? `${prefix}${p}` : `${cur}${sep}${p}`;
+    if (next.length > max) {
+      out.push(cur);
+      cur = `${prefix}${p}`;
+    } else cur = next;
+  }
+  out.push(cur);
+  return out;
+}
+/** The payloads a text holds whole. */
+const within = (text: string) => ALL.filter((p) => text.includes(p));
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+let e: E2E;
+let fgwUnit = '';
+const as: Record<string, Client> = {};
+
+/** test/api.ts's client, sent over HTTP to the running server (it calls `app.request(path, init)`). */
+function overHttp(): Client {
+  const app = { request: (p: string, init: RequestInit) => fetch(`${e.base}${p}`, init) };
+  return new Client(app as unknown as Hono<AppEnv>);
+}
+
+const STAFF = ['office', 'fgw_liaison', 'fgw_reviewer', 'office_reviewer', 'leader'];
+
+beforeAll(async () => {
+  e = await startE2E({ demo: true, config: { linkProbe: false } });
+  const db = e.server.db.database.db;
+  await db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, STAFF));
+  fgwUnit = (await db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
+  for (const u of STAFF) {
+    const c = overHttp();
+    const r = await c.login(u, DEMO_PASSWORD);
+    if (r.status !== 200) throw new Error(`login ${u}: ${JSON.stringify(r.body)}`);
+    as[u] = c;
+  }
+});
+afterAll(async () => {
+  for (const w of sessions.values()) await w.close();
+  await e?.close();
+});
+
+interface Watched {
+  page: Page;
+  dialogs: string[];
+  csp: string[];
+  close(): Promise<void>;
+}
+
+const sessions = new Map<string, Watched>();
+
+/** One signed-in console page per account, kept for the whole file (the console loads once per account). */
+async function signedIn(user: string): Promise<Watched> {
+  let w = sessions.get(user);
+  if (!w) {
+    w = await watched(user);
+    sessions.set(user, w);
+  }
+  return w;
+}
+
+/** A fresh browser context (JavaScript on) recording dialogs and CSP violations; optionally signed in. */
+async function watched(user?: string): Promise<Watched> {
+  const ctx = await e.browser.newContext();
+  // Runs before the page's own scripts (injected by the browser, so the page's CSP does not apply to it).
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (ev) =>
+      console.error(
+        `CSP violation: ${ev.effectiveDirective} ${ev.blockedURI} ${ev.sample} at ${ev.sourceFile}:${ev.lineNumber}:${ev.columnNumber}`,
+      ),
+    );
+  });
+  const page = await ctx.newPage();
+  const w: Watched = { page, dialogs: [], csp: [], close: () => ctx.close() };
+  page.on('dialog', (d) => {
+    w.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|CSP violation/i.test(m.text())) w.csp.push(m.text());
+  });
+  // Every page the browser opens carries the CSP (script-src 'self' alone: no inline script, no eval).
+  page.on('response', (r) => {
+    if (!r.request().isNavigationRequest() || r.request().frame() !== page.mainFrame()) return;
+    const policy = r.headers()['content-security-policy'] ?? '';
+    if (!/(^|; )script-src 'self'(;|$)/.test(policy)) w.csp.push(`${r.url()}: CSP「${policy}」`);
+  });
+  if (user) {
+    await consoleLogin(page, e.base, user, DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.endsWith('/login'));
+  }
+  return w;
+}
+
+/** What of the page could run script: event-handler attributes, script URLs, srcdoc, inline or foreign scripts. */
+function liveVectors(): string[] {
+  const found: string[] = [];
+  const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster'];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    const tag = el.tagName.toLowerCase();
+    for (const a of Array.from(el.attributes)) {
+      const name = a.name.toLowerCase();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore control characters in a scheme
+      const value = a.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+      if (name.startsWith('on')) found.push(`<${tag} ${name}>`);
+      if (name === 'srcdoc') found.push(`<${tag} srcdoc>`);
+      if (URL_ATTRS.includes(name) && /^(javascript|vbscript|data:text\/html)/.test(value))
+        found.push(`<${tag} ${name}=${value.slice(0, 40)}>`);
+      if (name === 'style' && /expression\(|javascript:/.test(value)) found.push(`<${tag} style=${value}>`);
+      if (tag === 'meta' && name === 'http-equiv' && value === 'refresh') found.push('<meta refresh>');
+    }
+    if (tag === 'script') {
+      const src = el.getAttribute('src');
+      if (!src) found.push('<script> inline');
+      else if (new URL(src, location.href).origin !== location.origin) found.push(`<script src=${src}>`);
+    }
+    if (tag === 'iframe' || tag === 'object' || tag === 'embed' || tag === 'base') found.push(`<${tag}>`);
+  }
+  return found;
+}
+
+/**
+ * Asserts the page is inert and, when given, shows every one of `texts` as text (waited for: console pages
+ * render after their API calls).
+ */
+async function expectInert(w: Watched, where: string, texts: string[] = []): Promise<void> {
+  const { page } = w;
+  if (texts.length > 0)
+    await expect
+      .poll(
+        async () => {
+          const shown = (await page.locator('body').textContent()) ?? '';
+          return texts.filter((t) => !shown.includes(t));
+        },
+        { message: `${where}: text not shown as typed` },
+      )
+      .toEqual([]);
+  await page.waitForLoadState('load');
+  // One more frame, so that load-time handlers (onerror of a broken image, autofocus) have had their turn.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), where).toBeUndefined();
+  expect(await page.evaluate(liveVectors), where).toEqual([]);
+  expect(w.dialogs, where).toEqual([]);
+  expect(w.csp, where).toEqual([]);
+}
+
+async function answerChallenge(page: Page, id: string, right = true) {
+  const label = (await page.locator(`label[for="${id}"]`).textContent()) ?? '';
+  const [, a, b] = /(\d+) 加 (\d+)/.exec(label)!;
+  await page.locator(`#${id}`).fill(String(Number(a) + Number(b) + (right ? 0 : 1)));
+}
+
+describe('[PORTAL] what citizens type', () => {
+  it('依申请: the form re-rendered after a wrong answer, then the case in the console', async () => {
+    const name = pieces(100, ' ')[0]!;
+    const address = pieces(200, ' ')[0]!;
+    const purpose = pieces(500, ' ')[0]!;
+    const description = ALL.join('\n');
+    const w = await watched();
+    const { page } = w;
+    await page.goto(`${e.base}/ysqgk/apply`);
+    await page.getByLabel('受理机关').selectOption({ label: '区发展改革委' });
+    await page.getByLabel('姓名或者名称').fill(name);
+    await page.getByLabel('证件号码').fill('11010519491231002X');
+    await page.getByLabel('联系电话').fill('13900139000');
+    await page.getByLabel('通信地址').fill(address);
+    await page.getByLabel(/所需政府信息的名称/).fill(description);
+    await page.getByLabel(/申请用途/).fill(purpose);
+    await answerChallenge(page, 'f-answer', false);
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expectInert(w, '/ysqgk/apply re-rendered');
+    expect(await page.getByLabel('姓名或者名称').inputValue()).toBe(name);
+    expect(await page.getByLabel(/所需政府信息的名称/).inputValue()).toBe(description);
+    expect(await page.getByLabel('通信地址').inputValue()).toBe(address);
+    expect(await page.getByLabel(/申请用途/).inputValue()).toBe(purpose);
+    await answerChallenge(page, 'f-answer');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const code = (await page.getByTestId('query-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{12}$/);
+    await expectInert(w, '/ysqgk/apply accepted');
+    await page.goto(`${e.base}/ysqgk/query?code=${code}`);
+    await expectInert(w, '/ysqgk/query');
+    await w.close();
+
+    const staff = await signedIn('fgw_liaison');
+    await staff.page.goto(`${e.base}/admin/requests/cases`);
+    await expectInert(staff, 'console case list', [ALL[0]!]);
+    await staff.page.locator('.ant-table-row', { hasText: ALL[0]! }).getByRole('link').first().click();
+    await staff.page.getByTestId('case-detail-page').waitFor();
+    // The detail shows the applicant's name and the description (not the address or the purpose).
+    await expectInert(staff, 'console case detail', [name, ...ALL]);
+  });
+
+  it('信箱: the letter form, the status page and the console list and drawer', async () => {
+    const subject = pieces(100, ' ')[0]!;
+    const body = ALL.join('\n');
+    const w = await watched();
+    const { page } = w;
+    await page.goto(`${e.base}/hdjl/xx/write`);
+    await page.getByLabel(/^信箱/).selectOption({ label: '区长信箱' });
+    await page.getByLabel(/来信类型/).selectOption({ label: '求助' });
+    await page.getByLabel(/^标题/).fill(subject);
+    await page.getByLabel(/来信内容/).fill(body);
+    await page.getByLabel(/^姓名/).fill(ALL[0]!);
+    await page.getByLabel(/联系电话/).fill('13512348765');
+    await answerChallenge(page, 'f-answer', false);
+    await page.getByRole('button', { name: '提交信件' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expectInert(w, '/hdjl/xx/write re-rendered');
+    expect(await page.getByLabel(/来信内容/).inputValue()).toBe(body);
+    await answerChallenge(page, 'f-answer');
+    await page.getByRole('button', { name: '提交信件' }).click();
+    const code = (await page.getByTestId('query-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{12}$/);
+    await page.goto(`${e.base}/hdjl/xx/query?code=${code}`);
+    await expectInert(w, '/hdjl/xx/query', [subject]);
+    await w.close();
+
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/interaction/letters`);
+    await expectInert(staff, 'console letters', within(subject));
+    await staff.page.locator('.ant-table-row', { hasText: ALL[0]! }).getByRole('button').first().click();
+    await staff.page.getByTestId('letter-drawer').waitFor();
+    await expectInert(staff, 'console letter drawer', [subject, ...ALL]);
+  });
+
+  it('政策咨询: the check-first page, the answer page and the console ledger and page', async () => {
+    // On several lines: 先查一查 posts it (as a query parameter its line breaks were refused, found by this test).
+    const question = pieces(480, '\n')[0]!;
+    const w = await watched();
+    const { page } = w;
+    await page.goto(`${e.base}/hdjl/zxwd/ask`);
+    await page.getByLabel('您的问题').fill(question);
+    await page.getByRole('button', { name: '先查一查' }).click();
+    await page.getByLabel(/咨询的单位/).waitFor();
+    await expectInert(w, '/hdjl/zxwd/ask suggestions');
+    await page.getByLabel(/咨询的单位/).selectOption({ label: '区发展改革委' });
+    await page.locator('#f-name').fill(ALL[1]!);
+    await answerChallenge(page, 'f-answer');
+    await page.getByRole('button', { name: '提交咨询' }).click();
+    const code = (await page.getByTestId('query-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{12}$/);
+    await page.goto(`${e.base}/hdjl/zxwd/query?code=${code}`);
+    await expectInert(w, '/hdjl/zxwd/query', within(question));
+    await w.close();
+
+    const staff = await signedIn('fgw_liaison');
+    await staff.page.goto(`${e.base}/admin/interaction/consultations`);
+    await expectInert(staff, 'console consultations', [ALL[0]!]);
+    await staff.page.locator('.ant-table-row', { hasText: ALL[0]! }).getByRole('link').first().click();
+    await staff.page.getByTestId('consultation-page').waitFor();
+    await expectInert(staff, 'console consultation', within(question));
+  });
+});
+
+describe('[CONSOLE → PORTAL] what staff type', () => {
+  it('重大行政决策: the draft on the portal, a citizen’s comment, the console list and drawer', async () => {
+    const title = pieces(200, ' ')[0]!;
+    const text = ALL.join('\n');
+    const liaison = as.fgw_liaison!;
+    const d = await liaison.post<{ id: string }>('/api/disclosure/decisions', {
+      unitId: fgwUnit,
+      title,
+      background: text,
+      basis: text,
+      explanation: text,
+      draftText: text,
+      channels: pieces(1000, ' ')[0],
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect((await liaison.post(`/api/disclosure/decisions/${d.body.data!.id}/open`, {})).status).toBe(200);
+
+    const w = await watched();
+    const { page } = w;
+    await page.goto(`${e.base}/hdjl/zj`);
+    await expectInert(w, '/hdjl/zj', [title]);
+    await page.getByRole('link', { name: title }).click();
+    await expectInert(w, 'draft page', [title, ...ALL]);
+    const comment = ALL.join('\n');
+    await page.getByLabel('姓名（选填）').fill(ALL[2]!.slice(0, 50));
+    await page.getByLabel('意见内容（必填）').fill(comment);
+    await answerChallenge(page, 'c-answer');
+    await page.getByRole('button', { name: '提交意见' }).click();
+    await page.getByTestId('comment-notice').waitFor();
+    expect(await page.getByTestId('comment-notice').textContent()).toContain('已提交并显示');
+    await expectInert(w, 'draft page after the comment', [...ALL, ALL[2]!.slice(0, 50)]);
+    await w.close();
+
+    const staff = await signedIn('fgw_liaison');
+    await staff.page.goto(`${e.base}/admin/disclosure/decisions`);
+    await expectInert(staff, 'console decisions', [title]);
+    await staff.page.getByTestId('decisions-table').getByTestId('decision-detail').first().click();
+    await staff.page.getByTestId('decision-detail-drawer').waitFor();
+    await expectInert(staff, 'console decision drawer', ALL);
+  });
+
+  it('信息发布: titles and bodies on the item pages, search, lists and the console editor', async () => {
+    const titles = pieces(200, ' ', '语料测试：');
+    // The body as an editor would send it: each payload once as typed text (escaped), once as raw HTML that the
+    // server's allow-list must defuse.
+    const bodyHtml = ALL.map((p) => `<p>${escapeHtml(p)}</p>${p}`).join('');
+    const ids: string[] = [];
+    for (const title of titles) {
+      const r = await as.fgw_liaison!.draftItem<{ id: string }>({ title, bodyHtml });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const id = r.body.data!.id;
+      expect((await as.fgw_liaison!.post(`/api/disclosure/items/${id}/submit`, {})).status).toBe(200);
+      for (const u of ['fgw_reviewer', 'office_reviewer', 'leader']) {
+        const a = await as[u]!.post(`/api/disclosure/items/${id}/approve`, { comment: '同意' });
+        expect(a.status, `${u}: ${JSON.stringify(a.body)}`).toBe(200);
+      }
+      ids.push(id);
+    }
+
+    const w = await watched();
+    for (const [k, id] of ids.entries()) {
+      await w.page.goto(`${e.base}/xxgk/info/${id}`);
+      await expectInert(w, `/xxgk/info (${k})`, [titles[k]!, ...ALL]);
+    }
+    await w.page.goto(`${e.base}/xxgk/search?q=${encodeURIComponent('语料测试')}`);
+    await expectInert(w, '/xxgk/search', titles);
+    await w.page.goto(`${e.base}/xxgk/unit/${fgwUnit}`);
+    await expectInert(w, '/xxgk/unit');
+    await w.page.goto(`${e.base}/`);
+    await expectInert(w, 'home page');
+    await w.close();
+
+    const staff = await signedIn('fgw_liaison');
+    await staff.page.goto(`${e.base}/admin/disclosure/items`);
+    await expectInert(staff, 'console items', titles);
+    await staff.page.goto(`${e.base}/admin/disclosure/items/${ids[0]}`);
+    await expectInert(staff, 'console editor', ALL);
+  });
+
+  it('问答库: entries on the portal base and in the console', async () => {
+    const questions = pieces(500, ' ', '语料问答：');
+    const answer = ALL.join('\n');
+    for (const question of questions) {
+      const r = await as.office!.post<{ id: string }>('/api/interaction/qa', {
+        question,
+        answer,
+        unitId: fgwUnit,
+        topic: ALL[3]!.slice(0, 50),
+        keywords: ALL.filter((p) => p.length <= 30).slice(0, 20),
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const ok = await as.office!.post(`/api/interaction/qa/${r.body.data!.id}/review`, {
+        decision: 'approve',
+      });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    }
+    const w = await watched();
+    await w.page.goto(`${e.base}/hdjl/zxwd?unitId=${fgwUnit}`);
+    await expectInert(w, '/hdjl/zxwd', questions);
+    await w.page.goto(`${e.base}/hdjl/zxwd/ask?question=${encodeURIComponent(questions[0]!)}`);
+    await expectInert(w, '/hdjl/zxwd/ask with a matching question');
+    await w.close();
+
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/interaction/qa`);
+    await expectInert(staff, 'console Q&A', within(questions[0]!));
+  });
+
+  it('单位: names and aliases in the portal lists, the forms’ unit choices and the console', async () => {
+    const db = e.server.db.database.db;
+    const district = (await db.select().from(units).where(eq(units.kind, 'government')))[0]!;
+    const names = ALL.filter((p) => p.trim().length >= 2 && p.length <= 60);
+    const aliases = names
+      .filter((n) => n.length <= 58)
+      .slice(0, 20)
+      .map((n) => `别名${n}`);
+    for (const [k, name] of names.entries()) {
+      const r = await as.office!.post('/api/org/units', {
+        name,
+        kind: 'department',
+        parentId: district.id,
+        aliases: k === 0 ? aliases : [],
+        sort: 9000 + k,
+      });
+      expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBe(201);
+    }
+    const created = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.parentId, district.id), inArray(units.name, names)));
+    expect(created).toHaveLength(names.length);
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/units`);
+    await expectInert(w, '/xxgk/units', names);
+    await w.page.goto(`${e.base}/xxgk/unit/${created[0]!.id}`);
+    await expectInert(w, '/xxgk/unit', [created[0]!.name]);
+    for (const form of ['/ysqgk/apply', '/xxgk/guide', '/hdjl/zxwd']) {
+      await w.page.goto(`${e.base}${form}`);
+      await expectInert(w, form);
+    }
+    await w.close();
+
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/org/units`);
+    // The payload is the search keyword too (名称或别名): the unit with the aliases is the one row found.
+    await staff.page.getByTestId('search-keyword').fill(names[0]!);
+    await staff.page.getByTestId('search-submit').click();
+    await expectInert(staff, 'console units', [names[0]!, ...aliases]);
+  });
+
+  it('任务分工: a plan whose title and task text are the corpus, in both ledgers', async () => {
+    const office = as.office!;
+    const notice = [
+      '关于印发2026年政务公开工作要点任务分工的通知',
+      '工作任务 | 具体要求 | 牵头单位 | 责任单位 | 完成时限 |',
+      '一、深化政策解读 | 1.做好重要政策文件解读。 | 区发展改革委 | | 2026年6月底前 |',
+    ].join('\n');
+    const p = await office.post<ImportPreview>('/api/tasks/import/preview-text', { text: notice });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    const body = commitBodyOf(p.body.data!);
+    const title = pieces(300, ' ')[0]!;
+    body.title = title;
+    body.tasks = body.tasks.map((t) => ({ ...t, text: ALL.join('\n'), measures: ALL }));
+    const c = await office.post('/api/tasks/import/commit', body);
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/tasks/by-task`);
+    await expectInert(staff, 'console ledger by task', [ALL[0]!]);
+    await staff.page.goto(`${e.base}/admin/tasks/ledger`);
+    await expectInert(staff, 'console ledger', [ALL[0]!]);
+  });
+});
