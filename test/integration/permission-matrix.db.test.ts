@@ -66,7 +66,7 @@ describe('permission matrix', () => {
       }
     }
     expect(bad).toEqual([]);
-  });
+  }, 300_000); // every route × every role, one request each: minutes on a loaded 2-core machine
 
   // Write routes, every role: a role without the permission gets 403; a role with it is let through the
   // permission check (an empty body then gets a 400, a fake id a 404, …), never 401/403, except where a documented
@@ -88,7 +88,7 @@ describe('permission matrix', () => {
           bad.push(`${key} → ${res.status}, expected access`);
       }
     expect(bad).toEqual([]);
-  });
+  }, 300_000); // every route × every role, one request each: minutes on a loaded 2-core machine
 
   // Own/other unit: a liaison of 区教委 writes to 区发展改革委's objects, real ones and fake ids. Each route is
   // body-valid, so the answer is the lookup's 404 for both: another unit's object is as unknown as a fake id
