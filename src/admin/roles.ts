@@ -58,6 +58,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'media:post': '新媒体发布记录',
   'media:spot': '新媒体抽查',
   'media:bulletin': '检查通报',
+  'media:report': '网站年度报表',
   'interaction:consult': '政策咨询',
   'interaction:stats': '咨询统计',
   'interaction:qa': '问答库',
