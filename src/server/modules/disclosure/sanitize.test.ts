@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseEditorHtml } from '../../../../test/editor-html';
+import { SECURITY_HEADERS } from '../../platform/http/guard';
 import { bodyToText, maskInHtml, sanitizeBody } from './sanitize';
 
 // Recorded from the console (TipTap 3.32.2 in Chromium): editor.getHTML() after typing with the toolbar (headings,
@@ -100,5 +101,24 @@ describe('maskInHtml', () => {
     expect(maskInHtml('<p>13812345678</p><td>13812345678</td>', '13812345678', '138****5678')).toBe(
       '<p>138****5678</p><td>138****5678</td>',
     );
+  });
+});
+
+describe('the images a body keeps are ones the pages may show', () => {
+  // The sanitiser keeps https and data images; a CSP without them would break every such body on the portal.
+  const imgSrc = (SECURITY_HEADERS['Content-Security-Policy'] ?? '')
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find((d) => d[0] === 'img-src')!
+    .slice(1);
+  it.each([
+    ['https://www.gov.cn/images/map.png', 'https:'],
+    ['data:image/png;base64,iVBORw0KGgo=', 'data:'],
+  ])('%s is kept and allowed by img-src', (src, scheme) => {
+    expect(sanitizeBody(`<p><img src="${src}" alt="图"></p>`)).toContain(`src="${src}"`);
+    expect(imgSrc).toContain(scheme);
+  });
+  it('an http image is dropped (mixed content), as the CSP would block it', () => {
+    expect(sanitizeBody('<p><img src="http://example.com/a.png" alt="图"></p>')).not.toContain('http://');
   });
 });

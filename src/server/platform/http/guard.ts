@@ -9,7 +9,8 @@ const CSP = [
   // antd (CSS-in-JS) and the portal's accessibility modes write inline styles; scripts stay same-origin only.
   "style-src 'self' 'unsafe-inline'",
   "script-src 'self'",
-  "img-src 'self' data: blob:",
+  // Item bodies may show https images (the sanitiser's img schemes: https, data); an image cannot run script.
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
