@@ -5,6 +5,7 @@
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { type AnnualReportRow, annualReportApi } from '../../../../contracts/media';
+import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaYear, YearInput } from '../../../components/YearInput';
@@ -18,6 +19,16 @@ export default function AnnualReportsPage() {
   const [year, setYear] = useState(chinaYear(1));
   const [open, setOpen] = useState<AnnualReportRow | null>(null);
   const list = useAnnualReports(year);
+  const can = usePermission();
+  // What the row's button leads to for this user: a submitted report waits for the office's review.
+  const actionOf = (status: AnnualReportRow['status']) =>
+    status === 'published'
+      ? '查看'
+      : status === 'submitted'
+        ? can('media:report:review')
+          ? '审核'
+          : '查看'
+        : '填报';
   return (
     <PageContainer title="年度报表" testId="media-annual-reports-page">
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -80,10 +91,10 @@ export default function AnnualReportsPage() {
                   type="link"
                   size="small"
                   onClick={() => setOpen(r)}
-                  aria-label={`填报 ${r.websiteName}`}
+                  aria-label={`${actionOf(r.status)} ${r.websiteName}`}
                   data-testid="annual-report-open"
                 >
-                  {r.status === 'published' ? '查看' : '填报'}
+                  {actionOf(r.status)}
                 </Button>
               ),
             },
