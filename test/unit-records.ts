@@ -9,6 +9,23 @@ export async function ok<T>(res: Promise<ApiResponse<T>>, what: string): Promise
   return r.body.data as T;
 }
 
+/** A 依申请 case registered by staff (in person) for `unitId`: a valid body of POST /api/requests/cases. */
+export const staffCaseBody = (unitId: string) => ({
+  unitId,
+  applicant: {
+    kind: 'natural_person',
+    name: '张三',
+    idType: 'id_card',
+    idNumber: '11010519491231002X',
+    phone: '13800138000',
+  },
+  description: '2025年区发展改革委重大项目清单',
+  deliveryForm: 'electronic',
+  deliveryChannel: 'email',
+  channel: 'in_person',
+  handedInOn: '2026-03-02',
+});
+
 /** 执法公示, a draft decision, a consultation, a Q&A entry, a call, a 舆情 event and a commitment of `fgwUnit`. */
 export async function unitRecords(staff: Client, office: Client, fgwUnit: string) {
   const enforcement = await ok(

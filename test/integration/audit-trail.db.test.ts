@@ -3,46 +3,34 @@
 // download is an audit row.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
-import { connect, type Database } from '../../src/server/db/client';
-import { applyAppGrants, guardAppRole, inspectAppRole } from '../../src/server/db/roles';
+import type { Database } from '../../src/server/db/client';
+import { guardAppRole, inspectAppRole } from '../../src/server/db/roles';
 import { auditLog, loginLog, units } from '../../src/server/db/schema';
 import { audit } from '../../src/server/platform/audit/audit';
 import { auditHash, walkLoginChain } from '../../src/server/platform/audit/chain';
 import { verifyAuditTrail, writeCheckpoint } from '../../src/server/platform/audit/checkpoint';
 import { systemActor } from '../../src/server/platform/context';
-import { setupApi, type TestApi } from '../api';
-import { appRoleUrl } from '../db';
+import type { TestApi } from '../api';
+import { type AuditHarness, openAuditHarness } from '../audit-harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let api: TestApi;
 let app: Database;
-let dir: string;
 let files: { auditKeyFile: string; auditCheckpointFile: string };
 
+let dir: string;
+let harness: AuditHarness;
+
 beforeAll(async () => {
-  api = await setupApi();
-  const c = await api.tdb.database.pool.connect();
-  const appUrl = await appRoleUrl(api.tdb);
-  await applyAppGrants(c, new URL(appUrl).username);
-  c.release();
-  app = connect(appUrl, 2);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-audit-'));
-  files = {
-    auditKeyFile: path.join(dir, 'audit-hmac.key'),
-    auditCheckpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
-  };
+  harness = await openAuditHarness('gk-audit-');
+  ({ api, app, files, dir } = harness);
 });
-afterAll(async () => {
-  await app.close();
-  await api.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => harness.close());
 
 const platform = () => ({ ...api.platform, config: { ...api.platform.config, ...files } });
 const sqlState = async (p: Promise<unknown>) => {

@@ -15,7 +15,7 @@ import { DEMO_USERS } from '../../src/server/demo';
 import { type RouteMeta, routeRegistry } from '../../src/server/platform/http/route';
 import { type ApiResponse, type Client, DEMO_PASSWORD, setupApi, type TestApi } from '../api';
 import { around, bodies, junkParams, notJson, queries, type Seeds, seedOf, validOf } from '../fuzz';
-import { ok, unitRecords } from '../unit-records';
+import { ok, staffCaseBody, unitRecords } from '../unit-records';
 
 /** Inputs per route (body or query): about 3,100 requests with the not-JSON bodies, 900 more for path parameters. */
 const RUNS = 20;
@@ -71,24 +71,7 @@ async function realRecords(): Promise<[RegExp, Record<string, string>][]> {
     'user',
   );
   const item = await ok(liaison.draftItem({ title: '发改委草稿' }), 'item');
-  const kase = await ok(
-    office.post<{ id: string }>('/api/requests/cases', {
-      unitId: fgwUnit,
-      applicant: {
-        kind: 'natural_person',
-        name: '张三',
-        idType: 'id_card',
-        idNumber: '11010519491231002X',
-        phone: '13800138000',
-      },
-      description: '2025年区发展改革委重大项目清单',
-      deliveryForm: 'electronic',
-      deliveryChannel: 'email',
-      channel: 'in_person',
-      handedInOn: '2026-03-02',
-    }),
-    'case',
-  );
+  const kase = await ok(office.post<{ id: string }>('/api/requests/cases', staffCaseBody(fgwUnit)), 'case');
   const { enforcement, decision, consult, qa, call, opinion, commitment } = await unitRecords(
     liaison,
     office,
@@ -174,21 +157,7 @@ async function sendRaw(c: Client, method: string, path: string, text: string): P
  * valid bodies rarely pass): inputs are also drawn around them (test/fuzz.ts `around`).
  */
 const KNOWN_GOOD: Record<string, (fgwUnit: string) => Record<string, unknown>> = {
-  'post /api/requests/cases': (unitId) => ({
-    unitId,
-    applicant: {
-      kind: 'natural_person',
-      name: '张三',
-      idType: 'id_card',
-      idNumber: '11010519491231002X',
-      phone: '13800138000',
-    },
-    description: '2025年区发展改革委重大项目清单',
-    deliveryForm: 'electronic',
-    deliveryChannel: 'email',
-    channel: 'in_person',
-    handedInOn: '2026-03-02',
-  }),
+  'post /api/requests/cases': staffCaseBody,
   'post /api/interaction/calls': (unitId) => ({
     channel: 'local',
     calledAt: '2026-03-02T08:30:00+08:00',

@@ -8,6 +8,7 @@ import { units } from '../../src/server/db/schema';
 import { DEMO_USERS } from '../../src/server/demo';
 import { routeRegistry } from '../../src/server/platform/http/route';
 import { type Client, setupApi, type TestApi } from '../api';
+import { staffCaseBody } from '../unit-records';
 
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
 const USERS: { username: string; roles: RoleCode[] }[] = [
@@ -101,21 +102,7 @@ describe('permission matrix', () => {
     const fgwUnit = await unitOf('区发展改革委');
     const item = await fgw.draftItem({ title: '发改委草稿' });
     expect(item.status).toBe(201);
-    const kase = await fgw.post<{ id: string }>('/api/requests/cases', {
-      unitId: fgwUnit,
-      applicant: {
-        kind: 'natural_person',
-        name: '张三',
-        idType: 'id_card',
-        idNumber: '11010519491231002X',
-        phone: '13800138000',
-      },
-      description: '2025年区发展改革委重大项目清单',
-      deliveryForm: 'electronic',
-      deliveryChannel: 'email',
-      channel: 'in_person',
-      handedInOn: '2026-03-02',
-    });
+    const kase = await fgw.post<{ id: string }>('/api/requests/cases', staffCaseBody(fgwUnit));
     expect(kase.status, JSON.stringify(kase.body)).toBe(201);
     const attempts: [string, string, unknown][] = [];
     for (const [itemId, caseId] of [

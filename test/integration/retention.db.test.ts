@@ -1,17 +1,10 @@
-// SECURITY.md 18 and 38: retention settings and the daily purge on a fake clock. Log rows 179/180/181 days old,
-// closed against open and younger records, the hash chains and the signed checkpoints after a purge, the annual
-// report's figures, one audit record per run, and the logs left alone without the owner role.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportView } from '../../src/contracts/reports';
 import type { RetentionRun, RetentionView } from '../../src/contracts/system';
 import { chinaDate } from '../../src/domain/calendar';
 import { closedCutoff, DEFAULT_RETENTION, PURGED_MARK } from '../../src/domain/security/retention';
-import { connect, type Database } from '../../src/server/db/client';
-import { applyAppGrants } from '../../src/server/db/roles';
+import type { Database } from '../../src/server/db/client';
 import {
   auditLog,
   authTokens,
@@ -31,33 +24,21 @@ import { verifyAuditTrail, writeCheckpoint } from '../../src/server/platform/aud
 import { purgeLogs } from '../../src/server/platform/audit/purge';
 import { systemActor } from '../../src/server/platform/context';
 import { registeredJobs, runJobOnce } from '../../src/server/platform/jobs/scheduler';
-import { type Client, setupApi, type TestApi } from '../api';
-import { appRoleUrl } from '../db';
+import type { Client, TestApi } from '../api';
+import { type AuditHarness, openAuditHarness } from '../audit-harness';
 
 const DAY = 86_400_000;
 let api: TestApi;
 let app: Database;
-let dir: string;
 let cpFiles: { auditKeyFile: string; auditCheckpointFile: string };
 
+let harness: AuditHarness;
+
 beforeAll(async () => {
-  api = await setupApi();
-  const c = await api.tdb.database.pool.connect();
-  const appUrl = await appRoleUrl(api.tdb);
-  await applyAppGrants(c, new URL(appUrl).username);
-  c.release();
-  app = connect(appUrl, 2);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-retention-'));
-  cpFiles = {
-    auditKeyFile: path.join(dir, 'audit-hmac.key'),
-    auditCheckpointFile: path.join(dir, 'audit-checkpoints.jsonl'),
-  };
+  harness = await openAuditHarness('gk-retention-');
+  ({ api, app, files: cpFiles } = harness);
 });
-afterAll(async () => {
-  await app.close();
-  await api.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => harness.close());
 
 const platform = () => ({ ...api.platform, config: { ...api.platform.config, ...cpFiles } });
 const db = () => api.tdb.database.db;
