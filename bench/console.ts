@@ -111,6 +111,57 @@ async function series(
   return s;
 }
 
+/**
+ * BENCH_PROFILE=/admin/tasks/ledger: one warm load under the DevTools CPU profiler; prints where the main thread's
+ * time went (self time by function and by script file) and writes the .cpuprofile for DevTools. Build with
+ * ADMIN_SOURCEMAP=1 to read the names.
+ */
+async function profile(
+  browser: Browser,
+  state: Awaited<ReturnType<BrowserContext['storageState']>>,
+  url: string,
+  ready: (p: Page) => Promise<unknown>,
+) {
+  const ctx = await browser.newContext({ storageState: state });
+  const warm = await ctx.newPage();
+  await warm.goto(url);
+  await ready(warm);
+  await warm.close();
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'commit' });
+  await ready(page);
+  const { profile: prof } = await cdp.send('Profiler.stop');
+  await ctx.close();
+  const out = path.join(os.tmpdir(), 'gongkai-console.cpuprofile');
+  fs.writeFileSync(out, JSON.stringify(prof));
+  const dt = new Map<number, number>();
+  for (const [i, id] of (prof.samples ?? []).entries()) {
+    dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas?.[i] ?? 0) / 1000);
+  }
+  const byFn = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  for (const n of prof.nodes) {
+    const ms = dt.get(n.id) ?? 0;
+    const file = n.callFrame.url.split('/').pop() || '(native)';
+    const fn = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber + 1}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>, k: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([n, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${n}`);
+  console.log(
+    ['self time by file:', ...top(byFile, 15), '', 'self time by function:', ...top(byFn, 40)].join('\n'),
+  );
+  console.log(`profile written to ${out}`);
+}
+
 /** A plan of TASKS tasks, each assigned to the same UNITS units (one of them leading): TASKS × UNITS rows. */
 function planBody(unitIds: { id: string; name: string }[]): CommitPlanBody {
   return {
@@ -189,6 +240,10 @@ async function main() {
       await p.locator('[data-testid="tasks-ledger"] .ant-table-row').first().waitFor();
       await p.getByText(`共 ${TASKS * UNITS} 条`).waitFor();
     };
+    if (process.env.BENCH_PROFILE) {
+      await profile(browser, state, `${server.url}${process.env.BENCH_PROFILE}`, ledgerReady);
+      return;
+    }
     const rows: Series[] = [
       await series(browser, 'login page, cold', undefined, `${server.url}/admin/login`, (p) =>
         p.getByLabel('用户名').waitFor(),
