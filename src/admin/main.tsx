@@ -9,6 +9,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
+// Zero-runtime antd: its component styles come from one static stylesheet (cached, parsed once) instead of being
+// generated and injected by every component on its first render (about a fifth of a screen's main-thread time).
+import 'antd/dist/antd.css';
 import './a11y.css';
 import { setApiHooks } from './api';
 import { LoginPage } from './features/auth/pages/LoginPage';
@@ -42,6 +45,7 @@ const TAG_TEXT = {
   volcano7: '#871400',
 };
 const THEME: ThemeConfig = {
+  zeroRuntime: true,
   components: { Tag: TAG_TEXT },
   token: {
     colorPrimary: '#0958d9',
