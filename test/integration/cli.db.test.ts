@@ -70,7 +70,11 @@ describe('gongkai CLI', () => {
     expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false);
   });
 
-  it('start stops PostgreSQL cleanly on Ctrl-C (SIGINT) and keeps the data', async () => {
+  // Ctrl-C at a terminal, and what systemd, Docker and Kubernetes send to stop a service.
+  it.each([
+    ['Ctrl-C (SIGINT)', 'SIGINT'],
+    ['SIGTERM', 'SIGTERM'],
+  ] as const)('start stops PostgreSQL cleanly on %s and keeps the data', async (_what, signal) => {
     const child = spawn(process.execPath, ['bin/gongkai.js', 'start', '--only', 'portal'], {
       cwd: ROOT,
       env: { ...env, PORT: '0', GONGKAI_ADMIN_PASSWORD: 'Adm1n#Gongkai', GONGKAI_DEMO: '0' },
@@ -85,7 +89,7 @@ describe('gongkai CLI', () => {
     expect(out).toContain('Gongkai 已启动');
     const code = await new Promise<number | null>((resolve) => {
       child.on('exit', (c) => resolve(c));
-      child.kill('SIGINT');
+      child.kill(signal);
     });
     expect(code).toBe(0);
     expect(out).toContain('正在停止');
