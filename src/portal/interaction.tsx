@@ -31,7 +31,7 @@ import type { FormValues } from './ysqgk/views';
 const DEFAULT_LIMIT = { perHour: 5 };
 const PAGE_SIZE = 20;
 
-const zAsk = z.object({
+export const zAsk = z.object({
   question: zQuestion,
   unitId: z.string().uuid('请选择咨询的单位'),
   askerName: z.string().trim().max(50, '称呼不超过 50 字').optional(),

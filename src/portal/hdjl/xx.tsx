@@ -52,7 +52,7 @@ const CSS = `${FORM_CSS}
 const hub = { label: '互动交流', href: '/hdjl' };
 const xx = { label: '信箱', href: '/hdjl/xx' };
 
-const zLetter = z.object({
+export const zLetter = z.object({
   mailboxId: z.string().uuid('请选择信箱'),
   type: zLetterType,
   subject: zLetterSubject,
