@@ -8,6 +8,7 @@ import { zQuestion, zSatisfaction } from '../contracts/interaction';
 import {
   askOnPortal,
   consultationByCode,
+  priorPortalQuestion,
   publicEntries,
   publicTopics,
   publicUnits,
@@ -120,9 +121,13 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
       perHour: limit.perHour,
       form: (values, errors, status) => askPage(c, values, errors, status),
       parse: (values) => parseWith(zAsk, values),
-      accept: async (input, actor) => {
-        const r = await askOnPortal(p.database, p.clock, p.fieldKeys, actor, input);
+      accept: async (input, actor, requestKey) => {
+        const r = await askOnPortal(p.database, p.clock, p.fieldKeys, actor, input, requestKey);
         return render(c, '咨询已提交', [hub, zxwd, { label: '咨询已提交' }], <Asked {...r} />, 201);
+      },
+      replay: async (requestKey) => {
+        const r = await priorPortalQuestion(p.database, requestKey);
+        return r && render(c, '咨询已提交', [hub, zxwd, { label: '咨询已提交' }], <Asked {...r} />, 200);
       },
     });
   });

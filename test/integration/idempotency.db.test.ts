@@ -1,4 +1,4 @@
-// Requirement 40's idempotent submissions: every public form is rendered with a hidden one-time request id (`rid`),
+// Requirement 40's idempotent submissions: every public form (依申请, 信箱, 咨询, 意见征集) is rendered with a hidden one-time request id (`rid`),
 // and an API client may send an Idempotency-Key header. The same form posted again — one after the other or both at
 // once — answers the same case (number and query code) and creates nothing new: no second case, letter, file or
 // audit row. Another id is another submission; an id is the user's own on the API.
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/server/db/schema';
 import { portalMailboxes } from '../../src/server/modules/interaction';
 import { type Client, setupApi, type TestApi } from '../api';
-import { ok, staffCaseBody } from '../unit-records';
+import { ok, staffCaseBody, unitRecords } from '../unit-records';
 
 let api: TestApi;
 let fgw: string;
@@ -24,6 +24,8 @@ const count = async (table: string) =>
 const counts = async () => ({
   cases: await count('request_cases'),
   letters: await count('interaction_letters'),
+  consultations: await count('interaction_consultations'),
+  comments: await count('decision_comments'),
   files: await count('files'),
   audit: await count('audit_log'),
 });
@@ -141,6 +143,47 @@ describe('信箱 portal form', () => {
     expect(again.html).toContain(no);
     expect((await counts()).letters - before.letters).toBe(1);
     expect((await counts()).audit).toBe(afterFirst.audit);
+  });
+});
+
+describe('咨询 and 意见征集 portal forms', () => {
+  it('the same question posted twice is one consultation with one query code', async () => {
+    const question = '重复提交验证：技改补贴何时发放？';
+    const f = await filledForm(
+      `/hdjl/zxwd/ask?question=${encodeURIComponent(question)}`,
+      { question, unitId: fgw, askerName: '李四' },
+      '203.0.113.41',
+    );
+    const before = await counts();
+    const post = () => f.post();
+    const first = await post();
+    expect(first.status, first.html.slice(0, 300)).toBe(201);
+    const afterFirst = await counts();
+    expect(afterFirst.consultations - before.consultations).toBe(1);
+    const again = await post();
+    expect(again.status).toBe(200);
+    expect(codeOf(again.html)).toBe(codeOf(first.html));
+    expect(await counts()).toEqual(afterFirst);
+  });
+
+  it('the same comment posted twice on a draft is one comment', async () => {
+    const staff = await api.loginAs('fgw_liaison');
+    const { decision } = await unitRecords(staff, await api.loginAs('office'), fgw);
+    await ok(staff.post(`/api/disclosure/decisions/${decision.id}/open`, { commentDays: 33 }), 'open');
+    const f = await filledForm(
+      `/hdjl/zj/${decision.id}`,
+      { authorName: '王五', text: '重复提交验证：建议票价分时段调整。' },
+      '203.0.113.42',
+    );
+    const before = await counts();
+    const first = await f.post();
+    expect(first.status, first.html.slice(0, 300)).toBe(201);
+    const afterFirst = await counts();
+    expect(afterFirst.comments - before.comments).toBe(1);
+    const again = await f.post();
+    expect(again.status).toBe(200);
+    expect(again.html).toContain('意见已提交');
+    expect(await counts()).toEqual(afterFirst);
   });
 });
 
