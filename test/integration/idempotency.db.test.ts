@@ -1,7 +1,8 @@
-// Requirement 40's idempotent submissions: every public form (依申请, 信箱, 咨询, 意见征集) is rendered with a hidden one-time request id (`rid`),
-// and an API client may send an Idempotency-Key header. The same form posted again — one after the other or both at
-// once — answers the same case (number and query code) and creates nothing new: no second case, letter, file or
-// audit row. Another id is another submission; an id is the user's own on the API.
+// Requirement 40's idempotent submissions: every public form (依申请, 信箱, 咨询, 意见征集) is rendered with a
+// hidden one-time request id (`rid`), and an API client may send an Idempotency-Key header. The same form posted
+// again — one after the other or both at once — answers the same record (number and query code) and creates nothing
+// new: no second case, letter, question, comment, file or audit row. Another id is another submission; an id is the
+// user's own on the API.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/server/db/schema';
