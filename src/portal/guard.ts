@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { type Actor, type AppEnv, type Platform, systemActor } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
+import { requestKeyOf } from '../server/platform/idempotency';
 import type { RateLimiter } from '../server/platform/ratelimit';
 import { checkChallenge } from './ysqgk/challenge';
 
@@ -56,8 +57,10 @@ export interface GuardedForm<I> {
   form: (values: FormValues, errors: string[], status: number) => Promise<Response>;
   /** The fields as the write's input; throws a VALIDATION AppError. */
   parse: (values: FormValues) => I;
-  /** The write and the page that confirms it. */
-  accept: (input: I, actor: Actor) => Promise<Response>;
+  /** The write (passing on the form's one-time request id) and the page that confirms it. */
+  accept: (input: I, actor: Actor, requestKey: string | null) => Promise<Response>;
+  /** The confirmation of what the form's request id already created, or null: a resubmitted form. */
+  replay?: (requestKey: string | null) => Promise<Response | null>;
   /** A refusal of the write as a page, undefined to rethrow; by default VALIDATION shows its messages (400). */
   refused?: (e: AppError, values: FormValues) => Promise<Response> | undefined;
 }
@@ -76,6 +79,10 @@ export async function guardedSubmit<I>(
   if (crossSite(c)) return c.text('请求来源不明', 403);
   const values = await formFields(c);
   if (!values) return spec.form({}, ['提交内容无法读取，请重新填写'], 400);
+  // The same form posted again (a retry after a lost answer) shows what it created, and costs nothing.
+  const requestKey = requestKeyOf(values.rid);
+  const replayed = await spec.replay?.(requestKey);
+  if (replayed) return replayed;
   const ip = c.get('ip');
   const tooMany = (wait: number) => spec.form(values, [tooManyMessage(wait)], 429);
   const tries = await limiter.hit(`${spec.name}:try:${ip}`, spec.perHour * TRIES_PER_SUBMISSION, HOUR_MS);
@@ -89,7 +96,7 @@ export async function guardedSubmit<I>(
     const wait = await limiter.hit(key, spec.perHour, HOUR_MS);
     if (wait > 0) return tooMany(wait);
     taken = true;
-    return await spec.accept(input, portalActor(c));
+    return await spec.accept(input, portalActor(c), requestKey);
   } catch (e) {
     if (taken) await limiter.refund(key);
     const refused = spec.refused ?? defaultRefused(spec);

@@ -8,6 +8,7 @@ import { zQuestion, zSatisfaction } from '../contracts/interaction';
 import {
   askOnPortal,
   consultationByCode,
+  priorPortalQuestion,
   publicEntries,
   publicTopics,
   publicUnits,
@@ -31,7 +32,7 @@ import type { FormValues } from './ysqgk/views';
 const DEFAULT_LIMIT = { perHour: 5 };
 const PAGE_SIZE = 20;
 
-const zAsk = z.object({
+export const zAsk = z.object({
   question: zQuestion,
   unitId: z.string().uuid('请选择咨询的单位'),
   askerName: z.string().trim().max(50, '称呼不超过 50 字').optional(),
@@ -120,9 +121,13 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
       perHour: limit.perHour,
       form: (values, errors, status) => askPage(c, values, errors, status),
       parse: (values) => parseWith(zAsk, values),
-      accept: async (input, actor) => {
-        const r = await askOnPortal(p.database, p.clock, p.fieldKeys, actor, input);
+      accept: async (input, actor, requestKey) => {
+        const r = await askOnPortal(p.database, p.clock, p.fieldKeys, actor, input, requestKey);
         return render(c, '咨询已提交', [hub, zxwd, { label: '咨询已提交' }], <Asked {...r} />, 201);
+      },
+      replay: async (requestKey) => {
+        const r = await priorPortalQuestion(p.database, requestKey);
+        return r && render(c, '咨询已提交', [hub, zxwd, { label: '咨询已提交' }], <Asked {...r} />, 200);
       },
     });
   });

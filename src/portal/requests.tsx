@@ -6,10 +6,16 @@ import { applicantOf, DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS, zIntake } f
 import { chinaDate } from '../domain/calendar';
 import { portalFormErrors } from '../domain/requests/portal-form';
 import { districtName, listUnits } from '../server/modules/org';
-import { hashedApplicantKey, publicStatus, submitFromPortal } from '../server/modules/requests';
+import {
+  hashedApplicantKey,
+  priorPortalSubmission,
+  publicStatus,
+  submitFromPortal,
+} from '../server/modules/requests';
 import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
+import { requestKeyOf } from '../server/platform/idempotency';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
 import { a11yOf } from './a11y';
@@ -85,6 +91,24 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     );
   };
 
+  const submitted = async (
+    c: Context<AppEnv>,
+    result: { queryCode: string; caseNo: string },
+    status: 200 | 201,
+  ) =>
+    page(
+      c,
+      <Layout
+        title="申请已提交"
+        district={await districtName()}
+        a11y={a11yOf(c)}
+        crumbs={[...crumbs, { label: '申请已提交' }]}
+      >
+        <Submitted result={result} />
+      </Layout>,
+      status,
+    );
+
   app.get('/ysqgk', async (c) => {
     const district = await districtName();
     return page(
@@ -128,6 +152,10 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     const values: FormValues = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && k !== 'answer') values[k] = v;
     const tooMany = (wait: number) => form(c, values, general(tooManyMessage(wait)), 429);
+    // The same form posted again (a retry after a lost answer): its case, not a second one.
+    const rid = requestKeyOf(values.rid);
+    const prior = await priorPortalSubmission(p.database, rid);
+    if (prior) return submitted(c, prior, 200);
     if (tries > 0) return tooMany(tries);
     // Every problem at once: the fields and the question together.
     const fields = portalFormErrors(raw as Record<string, string>, {
@@ -160,20 +188,16 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
         file instanceof File && file.size > 0
           ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
           : null;
-      const result = await submitFromPortal(p.database, p.clock, p.fieldKeys, portalActor(c), input, idProof);
-      const district = await districtName();
-      return page(
-        c,
-        <Layout
-          title="申请已提交"
-          district={district}
-          a11y={a11yOf(c)}
-          crumbs={[...crumbs, { label: '申请已提交' }]}
-        >
-          <Submitted result={result} />
-        </Layout>,
-        201,
+      const result = await submitFromPortal(
+        p.database,
+        p.clock,
+        p.fieldKeys,
+        portalActor(c),
+        input,
+        idProof,
+        rid,
       );
+      return submitted(c, result, 201);
     } catch (e) {
       // A submission that was not accepted costs nothing.
       await Promise.all(taken.map((t) => limiter.refund(t)));

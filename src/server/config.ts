@@ -20,6 +20,11 @@ export interface Config {
   /** Minutes between audit checkpoints (GONGKAI_AUDIT_CHECKPOINT_MINUTES). */
   auditCheckpointMinutes: number;
   dataDir: string;
+  /**
+   * The embedded PostgreSQL copies every finished WAL segment here (GONGKAI_WAL_ARCHIVE_DIR): with `gongkai pitr
+   * base-backup` it allows a restore to any moment (db/pitr.ts). Unset: no archiving.
+   */
+  walArchiveDir: string | null;
   only: 'portal' | 'admin' | null;
   adminPassword: string | null;
   demo: boolean;
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     allowSuperuser: bool(env.GONGKAI_ALLOW_SUPERUSER, false),
     allowUnsafeDurability: bool(env.GONGKAI_ALLOW_UNSAFE_DURABILITY, false),
     dataDir,
+    walArchiveDir: env.GONGKAI_WAL_ARCHIVE_DIR ? path.resolve(env.GONGKAI_WAL_ARCHIVE_DIR) : null,
     fieldKeysFile: path.resolve(env.GONGKAI_FIELD_KEYS_FILE || path.join(dataDir, 'keys', 'fields.json')),
     auditKeyFile: path.resolve(env.GONGKAI_AUDIT_KEY_FILE || path.join(dataDir, 'audit-hmac.key')),
     auditCheckpointFile: path.resolve(

@@ -4,6 +4,7 @@
 import type { Config } from './config';
 import { connect, type Database, runMigrations, serverVersion } from './db/client';
 import { runningEmbeddedUrl, startEmbedded } from './db/embedded';
+import { archiveSettings, prepareArchive } from './db/pitr';
 import { APP_ROLE, applyAppGrants, ensureEmbeddedRoles, guardAppRole, guardDurability } from './db/roles';
 
 export interface OpenedDatabase {
@@ -32,7 +33,12 @@ export async function openDatabase(
     if (!appUrl) {
       let superUrl = role === 'cli' ? runningEmbeddedUrl(config.dataDir) : null;
       if (!superUrl) {
-        const handle = await startEmbedded(config.dataDir, log, { role });
+        const handle = await startEmbedded(config.dataDir, log, {
+          role,
+          ...(config.walArchiveDir
+            ? { settings: archiveSettings(prepareArchive(config.walArchiveDir)) }
+            : {}),
+        });
         superUrl = handle.url;
         stopEmbedded = () => handle.stop();
       }

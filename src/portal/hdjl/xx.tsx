@@ -22,6 +22,7 @@ import {
   type PublicLetter,
   type PublicLetterStatus,
   portalMailboxes,
+  priorPortalLetter,
   publicLetters,
   writeOnPortal,
 } from '../../server/modules/interaction';
@@ -51,7 +52,7 @@ const CSS = `${FORM_CSS}
 const hub = { label: '互动交流', href: '/hdjl' };
 const xx = { label: '信箱', href: '/hdjl/xx' };
 
-const zLetter = z.object({
+export const zLetter = z.object({
   mailboxId: z.string().uuid('请选择信箱'),
   type: zLetterType,
   subject: zLetterSubject,
@@ -515,12 +516,20 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
       perHour: limit.perHour,
       form: (values, errors, status) => writePage(c, values, errors, status),
       parse: (values) => parseWith(zLetter, values),
-      accept: async (input, actor) => {
-        const r = await writeOnPortal(p.database, p.clock, p.fieldKeys, actor, {
-          ...input,
-          writerIdNo: input.writerIdNo || null,
-        });
+      accept: async (input, actor, requestKey) => {
+        const r = await writeOnPortal(
+          p.database,
+          p.clock,
+          p.fieldKeys,
+          actor,
+          { ...input, writerIdNo: input.writerIdNo || null },
+          requestKey,
+        );
         return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
+      },
+      replay: async (requestKey) => {
+        const r = await priorPortalLetter(p.database, requestKey);
+        return r && render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 200);
       },
     });
   });

@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { ADOPTION_OUTCOME_LABELS, DECISION_STATUS_LABELS } from '../../domain/disclosure/decisions';
 import {
   type PublicDecision,
+  priorPortalComment,
   publicDecision,
   publicDecisionList,
   submitComment,
@@ -265,19 +266,24 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
     const id = c.req.param('id');
     const d = UUID.test(id) ? await publicDecision(p, id) : null;
     if (!d) return c.notFound();
+    const submitted = async (r: { status: string }, status: 200 | 201) => {
+      const notice =
+        r.status === 'shown'
+          ? '意见已提交并显示。感谢您的参与！'
+          : '意见已提交。意见中含有身份证号或电话号码等个人信息，经审核后显示，号码将被隐去。';
+      const fresh = (await publicDecision(p, id)) ?? d;
+      return draftPage(c, fresh, { values: {}, errors: [], notice }, status);
+    };
     return guardedSubmit(c, p, limiter, {
       name: 'hdjl-zj',
       perHour: COMMENTS_PER_HOUR,
       form: (values, errors, status) => draftPage(c, d, { values, errors }, status),
       parse: (values) => ({ authorName: values.authorName, text: values.text ?? '' }),
-      accept: async (input, actor) => {
-        const r = await submitComment(p, actor, id, input);
-        const notice =
-          r.status === 'shown'
-            ? '意见已提交并显示。感谢您的参与！'
-            : '意见已提交。意见中含有身份证号或电话号码等个人信息，经审核后显示，号码将被隐去。';
-        const fresh = (await publicDecision(p, id)) ?? d;
-        return draftPage(c, fresh, { values: {}, errors: [], notice }, 201);
+      accept: async (input, actor, requestKey) =>
+        submitted(await submitComment(p, actor, id, input, requestKey), 201),
+      replay: async (requestKey) => {
+        const r = await priorPortalComment(p, id, requestKey);
+        return r && submitted(r, 200);
       },
       refused: (e, values) =>
         e.code === 'VALIDATION' || e.code === 'CONFLICT'

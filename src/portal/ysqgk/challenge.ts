@@ -2,6 +2,7 @@
 // server secret, valid 30 minutes.
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Platform } from '../../server/platform/context';
+import { newRequestKey } from '../../server/platform/idempotency';
 import { getSetting, putSetting } from '../../server/platform/settings';
 
 const CHALLENGE_TTL_MS = 30 * 60 * 1000;
@@ -21,6 +22,8 @@ function sign(key: string, payload: string): string {
 export interface Challenge {
   question: string;
   token: string;
+  /** The form's one-time request id (hidden field `rid`): a resubmission of the same form creates nothing new. */
+  requestKey: string;
 }
 
 export async function newChallenge(p: Platform): Promise<Challenge> {
@@ -28,7 +31,11 @@ export async function newChallenge(p: Platform): Promise<Challenge> {
   const b = randomInt(2, 10);
   const exp = p.clock.now().getTime() + CHALLENGE_TTL_MS;
   const payload = `${a + b}.${exp}`;
-  return { question: `${a} 加 ${b} 等于几？`, token: `${exp}.${sign(await secret(p), payload)}` };
+  return {
+    question: `${a} 加 ${b} 等于几？`,
+    token: `${exp}.${sign(await secret(p), payload)}`,
+    requestKey: newRequestKey(),
+  };
 }
 
 export async function checkChallenge(p: Platform, token: string, answer: string): Promise<boolean> {

@@ -286,6 +286,7 @@ export function ApplicationForm(props: {
           />
           <FieldError id="f-answer" error={f.answer} />
           <input type="hidden" name="token" value={challenge.token} />
+          <input type="hidden" name="rid" value={challenge.requestKey} />
         </div>
         <p>
           <button class="primary" type="submit">
@@ -383,6 +384,7 @@ export function ChallengeField(props: { challenge: Challenge; id?: string }) {
       <label for={id}>验证问题：{props.challenge.question}（必填）</label>
       <input id={id} name="answer" type="text" inputmode="numeric" autocomplete="off" required />
       <input type="hidden" name="token" value={props.challenge.token} />
+      <input type="hidden" name="rid" value={props.challenge.requestKey} />
     </div>
   );
 }

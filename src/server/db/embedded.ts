@@ -60,7 +60,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function osUser(): { uid: number; gid: number } | undefined {
+/** The unprivileged user PostgreSQL runs as when we are root (undefined otherwise): its files must be theirs. */
+export function osUser(): { uid: number; gid: number } | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const lookup = () => {
     const uid = Number(execFileSync('id', ['-u', PG_OS_USER], { stdio: 'pipe' }).toString().trim());
@@ -183,7 +184,12 @@ async function stopOrphan(pgDir: string, pid: number): Promise<void> {
 export async function startEmbedded(
   dataDir: string,
   log: (m: string) => void = () => {},
-  opts: { port?: number; role?: 'server' | 'cli' } = {},
+  opts: {
+    port?: number;
+    role?: 'server' | 'cli';
+    /** Extra server settings (`-c name=value`), e.g. WAL archiving (db/pitr.ts). */
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<EmbeddedHandle> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = takeLock(dataDir, opts.role ?? 'server');
@@ -250,6 +256,7 @@ export async function startEmbedded(
         'unix_socket_directories=',
         '-c',
         'max_connections=100',
+        ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
       ],
       { ...spawnOpts, stdio: ['ignore', 'ignore', 'pipe'], env: { LC_ALL: 'C' } },
     );

@@ -16,6 +16,7 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { seal } from '../../platform/crypto/fields';
 import { conflict, invalid, notFound } from '../../platform/errors';
+import { once, priorResult } from '../../platform/idempotency';
 import { assertUnitInScope, scopeFilter } from '../org';
 import { readScopedDraft, unitNamesOf } from './decisions';
 import {
@@ -95,6 +96,8 @@ export async function submitComment(
   actor: Actor,
   draftId: string,
   input: { authorName?: string | null; text: string },
+  /** The form's one-time request id: a resubmission with it answers the first comment and stores nothing. */
+  requestKey: string | null = null,
 ): Promise<{ status: CommentStatus }> {
   const text = input.text.trim();
   if (text.length < 5) throw invalid('意见内容不少于 5 个字');
@@ -102,28 +105,35 @@ export async function submitComment(
   const name = input.authorName?.trim().slice(0, 50) || null;
   const screened = screenComment(text);
   return p.database.db.transaction(async (tx) => {
-    const draft = await findDraft(tx, draftId);
-    if (!draft || draft.status === 'draft') throw notFound('决策草案');
-    if (!acceptsComments(draft.status, draft.periodEnd, chinaDate(p.clock.now())))
-      throw conflict('征求意见已结束，不再接收意见');
-    const r = await insertComment(tx, {
-      draftId,
-      authorName: name,
-      publicText: screened.publicText,
-      originalSealed: screened.personalData ? seal(p.fieldKeys, text) : null,
-      personalData: screened.personalData,
-      status: screened.status,
-      createdAt: p.clock.now(),
+    const { value } = await once(tx, `zj:${draftId}`, requestKey, p.clock.now(), async () => {
+      const draft = await findDraft(tx, draftId);
+      if (!draft || draft.status === 'draft') throw notFound('决策草案');
+      if (!acceptsComments(draft.status, draft.periodEnd, chinaDate(p.clock.now())))
+        throw conflict('征求意见已结束，不再接收意见');
+      const r = await insertComment(tx, {
+        draftId,
+        authorName: name,
+        publicText: screened.publicText,
+        originalSealed: screened.personalData ? seal(p.fieldKeys, text) : null,
+        personalData: screened.personalData,
+        status: screened.status,
+        createdAt: p.clock.now(),
+      });
+      await audit(tx, actor, {
+        action: 'disclosure.decision.comment',
+        objectType: 'decisionComment',
+        objectId: r.id,
+        detail: { draftId, status: r.status, personalData: r.personalData },
+      });
+      return { status: r.status };
     });
-    await audit(tx, actor, {
-      action: 'disclosure.decision.comment',
-      objectType: 'decisionComment',
-      objectId: r.id,
-      detail: { draftId, status: r.status, personalData: r.personalData },
-    });
-    return { status: r.status };
+    return value;
   });
 }
+
+/** The comment a portal form's request id already submitted on `draftId` (a resubmitted form), or null. */
+export const priorPortalComment = (p: Platform, draftId: string, requestKey: string | null) =>
+  priorResult<{ status: CommentStatus }>(p.database.db, `zj:${draftId}`, requestKey);
 
 // ---------- the portal ----------
 

@@ -36,6 +36,7 @@ export { type CitedItem, citedItems, publishedRootsByTitle } from './cited';
 export {
   type PublicDecision,
   type PublicDecisionSummary,
+  priorPortalComment,
   publicDecision,
   publicDecisionList,
   submitComment,

@@ -26,12 +26,12 @@ export {
   type PublicLetterStatus,
   publicLetters,
 } from './letter-reads';
-export { type LetterInput, writeOnPortal } from './letters';
+export { type LetterInput, priorPortalLetter, writeOnPortal } from './letters';
 export { portalMailboxes } from './mailbox';
 export { type Suggestion, suggest } from './matching';
 export { interactionStats } from './monthly';
 export { publicEntries, publicTopics, publicUnits } from './public';
-export { askOnPortal } from './registration';
+export { askOnPortal, priorPortalQuestion } from './registration';
 // Retention (the system module's purge job).
 export { purgeClosedPersonalData } from './retention';
 export { interactionTodo } from './todo';

@@ -21,6 +21,7 @@ import { newQueryCode } from '../../platform/codes';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, keyedHash, seal, unseal } from '../../platform/crypto/fields';
 import { invalid, notFound } from '../../platform/errors';
+import { once, priorResult } from '../../platform/idempotency';
 import { getUnit, unitNames } from '../org';
 import { today } from './clock';
 import { letterInScope } from './letter-reads';
@@ -60,56 +61,77 @@ export function writeOnPortal(
   keys: FieldKeys,
   actor: Actor,
   input: LetterInput,
-): Promise<{ letterNo: string; queryCode: string; replyDue: string; mailboxName: string }> {
+  /** The form's one-time request id: a resubmission with it answers the first letter and stores nothing. */
+  requestKey: string | null = null,
+): Promise<PortalLetter> {
+  return database.db.transaction(
+    async (tx) =>
+      (await once(tx, PORTAL_SCOPE, requestKey, clock.now(), () => writeInTx(tx, clock, keys, actor, input)))
+        .value,
+  );
+}
+
+type PortalLetter = { letterNo: string; queryCode: string; replyDue: string; mailboxName: string };
+const PORTAL_SCOPE = 'xx';
+
+/** The letter a portal form's request id already created (a resubmitted form), or null. */
+export const priorPortalLetter = (database: Database, requestKey: string | null) =>
+  priorResult<PortalLetter>(database.db, PORTAL_SCOPE, requestKey);
+
+async function writeInTx(
+  tx: DbOrTx,
+  clock: Clock,
+  keys: FieldKeys,
+  actor: Actor,
+  input: LetterInput,
+): Promise<PortalLetter> {
   const asOf = today(clock);
-  return database.db.transaction(async (tx) => {
-    await ensureMailboxes(tx);
-    const box = await mailboxById(tx, input.mailboxId);
-    if (!box?.m.enabled) throw invalid('请选择信箱', { fields: { mailboxId: '请选择信箱' } });
-    const writerKey = writerKeyOf(keys, input.writerPhone);
-    const norm = normaliseLetter(input.body);
-    const dup = (await openLettersOfWriter(tx, writerKey)).find((l) => normaliseLetter(l.body) === norm);
-    if (dup)
-      throw invalid(
-        `您已于 ${dup.receivedOn} 写过内容相同的信件，正在办理中，请勿重复提交；可使用当时获得的查询码查询办理情况`,
-      );
-    const history: LetterEvent[] = [
-      {
-        at: clock.now().toISOString(),
-        by: '写信人',
-        text: `来信（${asOf}），${box.m.name}收件，交 ${box.unitName} 办理`,
-      },
-    ];
-    const row = await insertLetter(tx, {
-      letterNo: await nextLetterNo(tx, asOf.slice(0, 4)),
-      queryCode: newQueryCode(),
-      mailboxId: box.m.id,
-      type: input.type,
-      subject: input.subject.trim(),
-      body: input.body.trim(),
-      writerName: seal(keys, input.writerName.trim()),
-      writerPhone: seal(keys, input.writerPhone.trim()),
-      writerIdNo: input.writerIdNo?.trim() ? seal(keys, input.writerIdNo.trim().toUpperCase()) : null,
-      writerKey,
-      consent: input.consent,
-      unitId: box.m.unitId,
-      receivedOn: asOf,
-      replyDue: await letterDueFor(tx, asOf),
-      history,
-    });
-    await audit(tx, actor, {
-      action: 'interaction.letter.write',
-      objectType: 'letter',
-      objectId: row.id,
-      detail: `${row.letterNo} ${input.type}${input.consent ? ' 同意公开' : ''}`,
-    });
-    return {
-      letterNo: row.letterNo,
-      queryCode: row.queryCode,
-      replyDue: row.replyDue,
-      mailboxName: box.m.name,
-    };
+  await ensureMailboxes(tx);
+  const box = await mailboxById(tx, input.mailboxId);
+  if (!box?.m.enabled) throw invalid('请选择信箱', { fields: { mailboxId: '请选择信箱' } });
+  const writerKey = writerKeyOf(keys, input.writerPhone);
+  const norm = normaliseLetter(input.body);
+  const dup = (await openLettersOfWriter(tx, writerKey)).find((l) => normaliseLetter(l.body) === norm);
+  if (dup)
+    throw invalid(
+      `您已于 ${dup.receivedOn} 写过内容相同的信件，正在办理中，请勿重复提交；可使用当时获得的查询码查询办理情况`,
+    );
+  const history: LetterEvent[] = [
+    {
+      at: clock.now().toISOString(),
+      by: '写信人',
+      text: `来信（${asOf}），${box.m.name}收件，交 ${box.unitName} 办理`,
+    },
+  ];
+  const row = await insertLetter(tx, {
+    letterNo: await nextLetterNo(tx, asOf.slice(0, 4)),
+    queryCode: newQueryCode(),
+    mailboxId: box.m.id,
+    type: input.type,
+    subject: input.subject.trim(),
+    body: input.body.trim(),
+    writerName: seal(keys, input.writerName.trim()),
+    writerPhone: seal(keys, input.writerPhone.trim()),
+    writerIdNo: input.writerIdNo?.trim() ? seal(keys, input.writerIdNo.trim().toUpperCase()) : null,
+    writerKey,
+    consent: input.consent,
+    unitId: box.m.unitId,
+    receivedOn: asOf,
+    replyDue: await letterDueFor(tx, asOf),
+    history,
   });
+  await audit(tx, actor, {
+    action: 'interaction.letter.write',
+    objectType: 'letter',
+    objectId: row.id,
+    detail: `${row.letterNo} ${input.type}${input.consent ? ' 同意公开' : ''}`,
+  });
+  return {
+    letterNo: row.letterNo,
+    queryCode: row.queryCode,
+    replyDue: row.replyDue,
+    mailboxName: box.m.name,
+  };
 }
 
 /** How an action on a letter in the user's scope is checked and audited. */

@@ -8,6 +8,7 @@ import { newQueryCode } from '../../platform/codes';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, seal } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
+import { once, priorResult } from '../../platform/idempotency';
 import { assertUnitInScope, getUnit } from '../org';
 import { dueFor, today } from './clock';
 import { insertConsultation, nextConsultNo, type Scoped } from './repo/consultations';
@@ -91,9 +92,22 @@ export function askOnPortal(
   keys: FieldKeys,
   actor: Actor,
   input: Omit<ConsultInput, 'channel' | 'receivedOn' | 'workOrderNo'>,
+  /** The form's one-time request id: a resubmission with it answers the first question and stores nothing. */
+  requestKey: string | null = null,
 ): Promise<Registered> {
   const asOf = today(clock);
-  return database.db.transaction((tx) =>
-    register(tx, clock, keys, actor, null, { ...input, channel: 'portal', receivedOn: asOf }),
+  return database.db.transaction(
+    async (tx) =>
+      (
+        await once(tx, PORTAL_SCOPE, requestKey, clock.now(), () =>
+          register(tx, clock, keys, actor, null, { ...input, channel: 'portal', receivedOn: asOf }),
+        )
+      ).value,
   );
 }
+
+const PORTAL_SCOPE = 'zxwd';
+
+/** The question a portal form's request id already registered (a resubmitted form), or null. */
+export const priorPortalQuestion = (database: Database, requestKey: string | null) =>
+  priorResult<Registered>(database.db, PORTAL_SCOPE, requestKey);

@@ -15,7 +15,7 @@ import { requestsRoutes } from './requests.routes';
 export { caseRecordsForYear, remedyRecordsForYear } from './assessment-reads';
 export { hashedApplicantKey, sealStoredApplicants } from './personal-data';
 export { type PublicStatus, publicStatus } from './reads';
-export { type IntakeInput, submitFromPortal } from './registration';
+export { type IntakeInput, priorPortalSubmission, submitFromPortal } from './registration';
 // Retention (the system module's purge job).
 export { purgeClosedApplicants } from './retention';
 export { reportFigures } from './stats';

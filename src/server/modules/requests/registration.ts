@@ -13,6 +13,7 @@ import type { Actor, Clock } from '../../platform/context';
 import type { FieldKeys } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
 import { storeFile } from '../../platform/files/service';
+import { once, priorResult } from '../../platform/idempotency';
 import { assertUnitInScope, getUnit } from '../org';
 import { clockOptions, dueOf, intakeOf, receivedEntry, saveRecomputed, today } from './case-clock';
 import { hashedApplicantKey, sealApplicant } from './personal-data';
@@ -147,22 +148,33 @@ export async function submitFromPortal(
   actor: Actor,
   input: Omit<IntakeInput, 'idProofFileId'>,
   idProof: { name: string; bytes: Uint8Array } | null,
+  /** The form's one-time request id: a resubmission with it answers the first case and stores nothing. */
+  requestKey: string | null = null,
 ): Promise<{ id: string; queryCode: string; caseNo: string }> {
   return database.db.transaction(async (tx) => {
-    let idProofFileId: string | null = null;
-    if (idProof) {
-      const stored = await storeFile(
-        tx,
-        { ...idProof, uploadedBy: null },
-        { allowed: ['pdf', 'jpeg', 'png'], maxBytes: 5 * 1024 * 1024 },
-      );
-      idProofFileId = stored.id;
-    }
-    const r = await submitOnline(tx, clock, keys, actor, { ...input, idProofFileId });
-    await audit(tx, actor, { action: 'requests.portal', objectType: 'request_case', objectId: r.id });
-    return r;
+    const { value } = await once(tx, PORTAL_SCOPE, requestKey, clock.now(), async () => {
+      let idProofFileId: string | null = null;
+      if (idProof) {
+        const stored = await storeFile(
+          tx,
+          { ...idProof, uploadedBy: null },
+          { allowed: ['pdf', 'jpeg', 'png'], maxBytes: 5 * 1024 * 1024 },
+        );
+        idProofFileId = stored.id;
+      }
+      const r = await submitOnline(tx, clock, keys, actor, { ...input, idProofFileId });
+      await audit(tx, actor, { action: 'requests.portal', objectType: 'request_case', objectId: r.id });
+      return { id: r.id, queryCode: r.queryCode, caseNo: r.caseNo };
+    });
+    return value;
   });
 }
+
+const PORTAL_SCOPE = 'ysqgk';
+
+/** The case a portal form's request id already created (a resubmitted form), or null. */
+export const priorPortalSubmission = (database: Database, requestKey: string | null) =>
+  priorResult<{ id: string; queryCode: string; caseNo: string }>(database.db, PORTAL_SCOPE, requestKey);
 
 /**
  * Staff register an application by channel; the receipt date follows Art. 31 and records who confirmed it.
@@ -176,6 +188,8 @@ export async function registerByStaff(
   actor: Actor,
   user: Scoped,
   input: StaffIntakeInput,
+  /** The client's Idempotency-Key: a retry with it answers the first registration and stores nothing. */
+  requestKey: string | null = null,
 ): Promise<{
   id: string;
   queryCode: string;
@@ -196,44 +210,65 @@ export async function registerByStaff(
   const intake = intakeOf({ applicant: applicantData(input.applicant), ...fields });
   if (intake.route === 'reject') throw invalid(intake.message ?? '申请缺少联系方式');
   return database.db.transaction(async (tx) => {
-    await assertUnitExists(tx, input.unitId);
-    await assertUnitInScope(tx, user, input.unitId);
-    const key = hashedApplicantKey(keys, input.applicant.idNumber, input.applicant.name);
-    // Without a description there is nothing to compare: no duplicate is inferred.
-    const dup = fields.description ? await findDuplicate(tx, key, fields.description) : null;
-    const by = actor.username ?? '工作人员';
-    const timeline: TimelineEntry[] = [receivedEntry(clock, by, receipt.date, receipt.rule)];
-    if (intake.route === 'correction' && intake.message) {
-      timeline.push({ at: clock.now().toISOString(), by, text: `登记时发现：${intake.message}` });
-    }
-    const row = await insertCase(tx, {
-      ...(await newCase(tx, keys, asOf, input)),
-      channel: input.channel,
-      ...fields,
-      submittedOn: input.submittedOn ?? null,
-      receivedOn: receipt.date,
-      receiptRule: receipt.rule,
-      receiptConfirmedBy: by,
-      duplicateOf: dup?.id ?? null,
-      status: 'running',
-      timeline,
-    });
-    await saveRecomputed(tx, row, {}, asOf);
-    await audit(tx, actor, {
-      action: 'requests.register',
-      objectType: 'request_case',
-      objectId: row.id,
-      detail: `${row.caseNo} ${input.channel} ${receipt.date}${intake.missing.length ? ` 缺 ${intake.missing.join(',')}` : ''}`,
-    });
-    const cal = await getCalendar(tx);
-    const due = dueOf({ timeline }, cal, await clockOptions(tx), asOf);
-    return {
-      id: row.id,
-      queryCode: row.queryCode,
-      caseNo: row.caseNo,
-      duplicateOf: dup?.id ?? null,
-      intake,
-      correctionNoticeDue: intake.route === 'correction' ? due.correctionNoticeDue : null,
-    };
+    const { value } = await once(tx, `staff:${actor.userId}`, requestKey, clock.now(), () =>
+      registerInTx(tx, clock, keys, actor, user, input, { asOf, receipt, fields, intake }),
+    );
+    return value;
   });
+}
+
+async function registerInTx(
+  tx: DbOrTx,
+  clock: Clock,
+  keys: FieldKeys,
+  actor: Actor,
+  user: Scoped,
+  input: StaffIntakeInput,
+  checked: {
+    asOf: string;
+    receipt: { date: string; rule: string };
+    fields: { description: string; deliveryForm: string; deliveryChannel: string };
+    intake: IntakeCheck;
+  },
+) {
+  const { asOf, receipt, fields, intake } = checked;
+  await assertUnitExists(tx, input.unitId);
+  await assertUnitInScope(tx, user, input.unitId);
+  const key = hashedApplicantKey(keys, input.applicant.idNumber, input.applicant.name);
+  // Without a description there is nothing to compare: no duplicate is inferred.
+  const dup = fields.description ? await findDuplicate(tx, key, fields.description) : null;
+  const by = actor.username ?? '工作人员';
+  const timeline: TimelineEntry[] = [receivedEntry(clock, by, receipt.date, receipt.rule)];
+  if (intake.route === 'correction' && intake.message) {
+    timeline.push({ at: clock.now().toISOString(), by, text: `登记时发现：${intake.message}` });
+  }
+  const row = await insertCase(tx, {
+    ...(await newCase(tx, keys, asOf, input)),
+    channel: input.channel,
+    ...fields,
+    submittedOn: input.submittedOn ?? null,
+    receivedOn: receipt.date,
+    receiptRule: receipt.rule,
+    receiptConfirmedBy: by,
+    duplicateOf: dup?.id ?? null,
+    status: 'running',
+    timeline,
+  });
+  await saveRecomputed(tx, row, {}, asOf);
+  await audit(tx, actor, {
+    action: 'requests.register',
+    objectType: 'request_case',
+    objectId: row.id,
+    detail: `${row.caseNo} ${input.channel} ${receipt.date}${intake.missing.length ? ` 缺 ${intake.missing.join(',')}` : ''}`,
+  });
+  const cal = await getCalendar(tx);
+  const due = dueOf({ timeline }, cal, await clockOptions(tx), asOf);
+  return {
+    id: row.id,
+    queryCode: row.queryCode,
+    caseNo: row.caseNo,
+    duplicateOf: dup?.id ?? null,
+    intake,
+    correctionNoticeDue: intake.route === 'correction' ? due.correctionNoticeDue : null,
+  };
 }

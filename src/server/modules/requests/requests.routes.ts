@@ -5,6 +5,7 @@ import type { FeeMethod } from '../../../domain/requests/fees';
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { route, zUuid } from '../../platform/http/route';
 import { DOCX_MIME, fileResponse } from '../../platform/http/upload';
+import { requestKeyOf } from '../../platform/idempotency';
 import type { CaseAction } from './action-context';
 import { applyAction } from './actions';
 import { decideExtension } from './extension';
@@ -20,7 +21,15 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
 
   route(app, api.listCases, ({ user, query }) => listCases(database, clock, user, query));
   route(app, api.registerCase, ({ c, user, body }) =>
-    registerByStaff(database, clock, fieldKeys, actorOf(user, c), user, body as StaffIntakeInput),
+    registerByStaff(
+      database,
+      clock,
+      fieldKeys,
+      actorOf(user, c),
+      user,
+      body as StaffIntakeInput,
+      requestKeyOf(c.req.header('idempotency-key')),
+    ),
   );
   route(app, api.stats, ({ user, query }) => stats(database, clock, user, query.year));
   route(app, api.getCase, ({ c, user, params }) =>
