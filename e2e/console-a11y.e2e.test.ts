@@ -47,6 +47,7 @@ const PAGES: [string, string, string][] = [
   ['office', '/admin/disclosure/enforcement', '.ant-table'],
   ['office', '/admin/disclosure/decisions', '.ant-table'],
   ['auditor', '/admin/audit/logs', '.ant-table'],
+  ['auditor', '/admin/audit/pia', '[data-testid=pia-records-page] .ant-table'],
 ];
 
 describe('[ADMIN] console accessibility', () => {

@@ -1,8 +1,8 @@
 // [ADMIN] a liaison drafts an item in the rich-text editor (a word made bold with the toolbar, a phone number in
 // the body and one in an attached .xlsx), the check flags both, she masks them and the editor shows the masked body,
 // three reviewers approve, the item appears on the portal (bold kept, a typed <script> shown as text) and in search.
-// A Word paste keeps paragraphs, bold, lists and tables, and the server stores what the editor produced.
-// [PORTAL] axe on every page type.
+// A Word paste keeps paragraphs, bold, lists and tables, and the server stores what the editor produced. A
+// reviewer's override needs the PIA fields. [PORTAL] axe on every page type.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -208,6 +208,65 @@ describe('[ADMIN] draft, check, mask, three reviews, publish', () => {
       15,
     );
     expect(await axeSerious(page, '.gk-rte')).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('[ADMIN] a reviewer overrides a blocking finding with a PIA (SECURITY.md 34)', () => {
+  it('the form asks for the reason and the three PIA fields; without them nothing is stored', async () => {
+    // The liaison drafts and submits through the API with her browser session (the form itself is tested above).
+    const author = await loggedIn('fgw_liaison', DEMO_PASSWORD);
+    const csrf = (await author.context().cookies()).find((c) => c.name === 'gk_csrf')!.value;
+    const post = async (url: string, data: unknown) => {
+      const r = await author.request.post(`${e.base}${url}`, { headers: { 'x-csrf-token': csrf }, data });
+      expect(r.status(), url).toBeLessThan(300);
+      return ((await r.json()) as { data: { id: string } }).data;
+    };
+    const { id } = await post('/api/disclosure/items', {
+      title: '2026年困难群众临时救助名单',
+      art20: 'art20_15',
+      bodyHtml: '<p>救助对象身份证号 11010519491231002X</p>',
+    });
+    await post(`/api/disclosure/items/${id}/submit`, {});
+    await author.context().close();
+
+    const page = await loggedIn('fgw_reviewer', DEMO_PASSWORD);
+    await page.goto(`${e.base}/admin/disclosure/items/${id}`);
+    await page.getByTestId('gate-blocked').waitFor();
+    await page.getByRole('button', { name: '说明理由后放行' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('override-reason').fill('依法公示，已告知本人');
+    await dialog.getByRole('button', { name: /^放\s*行$/ }).click();
+    // The server refuses the missing PIA in Chinese; the dialog stays open and nothing is stored.
+    await page.getByText('请填写处理目的及依据').first().waitFor();
+    const count = async () =>
+      Number(
+        (
+          await e.server.db.database.pool.query<{ n: string }>(
+            'SELECT count(*) AS n FROM disclosure_pia_records WHERE item_id = $1',
+            [id],
+          )
+        ).rows[0]!.n,
+      );
+    expect(await count()).toBe(0);
+    await dialog.getByTestId('override-purpose').fill('依据《社会救助暂行办法》公示救助对象');
+    await dialog.getByTestId('override-impact').fill('身份证号公开可能被冒用');
+    await dialog.getByTestId('override-measures').fill('公示7日后撤下');
+    await dialog.getByRole('button', { name: /^放\s*行$/ }).click();
+    await page.getByText('已放行：依法公示，已告知本人').waitFor();
+    await page.getByTestId('gate-ok').waitFor();
+    expect(await count()).toBe(1);
+    const [rec] = (
+      await e.server.db.database.pool.query<{ purpose: string; measures: string; finding_masked: string }>(
+        'SELECT purpose, measures, finding_masked FROM disclosure_pia_records WHERE item_id = $1',
+        [id],
+      )
+    ).rows;
+    expect(rec).toEqual({
+      purpose: '依据《社会救助暂行办法》公示救助对象',
+      measures: '公示7日后撤下',
+      finding_masked: expect.not.stringContaining('11010519491231002X'),
+    });
     await page.context().close();
   });
 });

@@ -70,7 +70,8 @@ describe('firstAllowedPath', () => {
 });
 
 // The real registry against the built-in roles: each role sees exactly the console pages its duties need
-// (三权分立: the auditor sees audit pages only, the security admin no org management beyond users).
+// (三权分立: the auditor sees audit pages only — and the PIA records, read only — the security admin no org
+// management beyond users).
 const menuOf = (role: RoleCode) =>
   visibleModules(ADMIN_MODULES, BUILTIN_ROLES.find((r) => r.code === role)!.permissions).flatMap((m) =>
     m.pages.map((p) => p.label),
@@ -123,6 +124,7 @@ const MENU: [string, string][] = [
   ['指标体系', 'O'],
   ['审计日志', 'A'],
   ['登录日志', 'CA'],
+  ['个人信息影响评估', 'OA'],
   ['工作日历', 'OLRDS'],
   ['安全策略', 'C'],
 ];

@@ -392,6 +392,12 @@ export const ADMIN_MODULES: AdminModule[] = [
         quickLink: true,
         description: '登录成功、失败与锁定记录',
       },
+      {
+        path: '/audit/pia',
+        label: '个人信息影响评估',
+        anyOf: ['disclosure:pia:list'],
+        description: '放行含个人信息的检查项时填写的评估记录',
+      },
     ],
   },
   {

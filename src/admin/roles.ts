@@ -47,6 +47,7 @@ export const PERMISSION_ENTITY_LABELS: Record<string, string> = {
   'disclosure:catalog': '公开目录',
   'disclosure:item': '公开信息',
   'disclosure:review': '审核',
+  'disclosure:pia': '个人信息保护影响评估',
   'disclosure:settings': '发布设置',
   'disclosure:stats': '发布统计',
   'disclosure:normative': '规范性文件清理',

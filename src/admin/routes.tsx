@@ -51,6 +51,7 @@ export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>>
   '/assessment/ranking': lazy(() => import('./features/assessment/pages/RankingPage')),
   '/audit/logs': lazy(() => import('./features/audit/pages/AuditLogsPage')),
   '/audit/logins': lazy(() => import('./features/audit/pages/LoginLogsPage')),
+  '/audit/pia': lazy(() => import('./features/disclosure/pages/PiaRecordsPage')),
   '/system/calendar': lazy(() => import('./features/system/pages/CalendarPage')),
   '/system/security': lazy(() => import('./features/system/pages/SecurityPage')),
 };

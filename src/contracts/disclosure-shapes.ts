@@ -4,7 +4,7 @@ import { CATEGORY_CODES } from '../domain/disclosure/catalog';
 import { INTERPRETATION_FORMS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
-import { zDate, zInstant, zPage, zUuid } from './http';
+import { zDate, zInstant, zPage, zText, zUuid } from './http';
 
 const optDate = zDate.nullable().optional();
 const kindSchema = z.enum(['general', 'normative', 'interpretation']);
@@ -64,6 +64,36 @@ export const reasonInput = z.object({ reason: z.string().trim().min(2, '请填�
 export const overrideInput = z.object({
   key: z.string().min(1, '请选择检查项'),
   reason: z.string().trim().min(2, '请填写放行理由').max(1000, '理由过长'),
+  // 个人信息保护影响评估 (PIPL Art. 55/56): what the office must assess before personal data goes public.
+  purpose: zText(1000, '处理目的及依据'),
+  impact: zText(1000, '对个人权益的影响及风险'),
+  measures: zText(1000, '采取的保护措施'),
+});
+export type OverrideInput = z.output<typeof overrideInput>;
+
+/** A PIA record as the office and the auditor read it: the finding masked, no personal data. */
+export const piaRecordSchema = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+  unitName: z.string(),
+  findingKind: z.enum(FINDING_KINDS),
+  findingMessage: z.string(),
+  findingSource: z.string().nullable(),
+  findingMasked: z.string(),
+  purpose: z.string(),
+  impact: z.string(),
+  measures: z.string(),
+  reason: z.string(),
+  assessedByName: z.string(),
+  assessedAt: zInstant,
+});
+export type PiaRecord = z.output<typeof piaRecordSchema>;
+export const piaListQuery = z.object({
+  ...zPage,
+  from: zDate.optional(),
+  to: zDate.optional(),
+  q: z.string().trim().max(100).optional(),
 });
 export const maskInput = z.object({ keys: z.array(z.string()).optional() });
 

@@ -17,6 +17,8 @@ import {
   normativeCountsSchema,
   overrideInput,
   pathInput,
+  piaListQuery,
+  piaRecordSchema,
   reasonInput,
   resolvedPathSchema,
   searchQuery,
@@ -190,6 +192,21 @@ export const disclosureApi = {
     '审核人说明理由后放行阻断性检查项',
     'disclosure:review:override',
     { body: overrideInput, response: gateSchema },
+  ),
+  piaRecords: api.get(
+    '/api/disclosure/pia-records',
+    '个人信息保护影响评估记录（放行时填写）',
+    'disclosure:pia:list',
+    {
+      query: piaListQuery,
+      response: zPaged(piaRecordSchema),
+    },
+  ),
+  exportPiaRecords: api.get(
+    '/api/disclosure/pia-records/export',
+    '导出个人信息保护影响评估记录（.xlsx）',
+    'disclosure:pia:list',
+    { query: piaListQuery, response: zFile },
   ),
   ...disclosureWorkflowApi,
   correct: api.post(`${itemPath}/correct`, '更正：生成新版本草稿', 'disclosure:item:update', {

@@ -63,6 +63,7 @@ export const PERMISSIONS = {
   'disclosure:item:withdraw': '撤回公开信息',
   'disclosure:review:approve': '审核公开信息',
   'disclosure:review:override': '放行检查项',
+  'disclosure:pia:list': '查看个人信息保护影响评估记录',
   'disclosure:settings:update': '维护公开设置',
   'disclosure:stats:list': '查看公开统计',
   'disclosure:normative:manage': '组织规范性文件清理',

@@ -78,6 +78,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'disclosure:item:withdraw',
       'disclosure:settings:update',
       'disclosure:stats:list',
+      'disclosure:pia:list',
       'requests:extension:approve',
       'disclosure:enforcement:list',
       'disclosure:enforcement:edit',
@@ -285,6 +286,13 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '审计管理员',
     description: '只读审计日志（三权分立）',
     dataScope: 'all',
-    permissions: ['audit:log:list', 'audit:log:export', 'audit:login:list', 'audit:chain:verify'],
+    // The PIA records (个人信息保护影响评估) are compliance records the auditor reads too.
+    permissions: [
+      'audit:log:list',
+      'audit:log:export',
+      'audit:login:list',
+      'audit:chain:verify',
+      'disclosure:pia:list',
+    ],
   },
 ];

@@ -11,6 +11,7 @@ import { getCookie } from 'hono/cookie';
 import { ZodError } from 'zod';
 import { mountPortal } from '../portal';
 import { MODULES } from './modules';
+import { alertAuditFailure, isAuditFailure } from './platform/audit/alert';
 import { auditFailure } from './platform/audit/audit';
 import { auditDownloads } from './platform/audit/downloads';
 import { auditRoutes } from './platform/audit/routes';
@@ -75,7 +76,7 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       requireHttps((c) => trusts(proxies, peerIp(c))),
     );
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     const e =
       err instanceof AppError
         ? err
@@ -90,6 +91,8 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
         path: c.req.path,
         ...errorFields(err),
       });
+      if (isAuditFailure(err))
+        await alertAuditFailure(p, { requestId: c.get('requestId'), path: c.req.path }, err);
       return c.json(
         {
           error: { code: 'INTERNAL', message: `服务器内部错误，请稍后再试（请求号 ${c.get('requestId')}）` },
@@ -98,17 +101,16 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       );
     }
     if (
-      (e.code === 'FORBIDDEN' || e.code === 'CSRF') &&
-      UNSAFE.has(c.req.method) &&
+      (e.code === 'FORBIDDEN' || (e.code === 'CSRF' && UNSAFE.has(c.req.method))) &&
       c.req.path.startsWith('/api/')
     ) {
-      // A refused write is itself worth an audit row.
+      // A refused access (a read too: SECURITY.md 15) and a forged write are audit rows of their own.
       void auditFailure(p.database, actorOf(c.get('user'), c), {
         action: `denied ${c.req.method} ${c.req.routePath ?? c.req.path}`.slice(0, 120),
         objectType: 'request',
         objectId: c.req.path.slice(0, 200),
         detail: e.message,
-      }).catch(() => {});
+      }).catch((fail) => alertAuditFailure(p, { requestId: c.get('requestId'), path: c.req.path }, fail));
     }
     return c.json(
       {

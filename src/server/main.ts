@@ -6,6 +6,7 @@ import { ensureAdminBuilt } from './admin-build';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import type { Config } from './config';
+import { alertAuditFailure, isAuditFailure } from './platform/audit/alert';
 import { startCheckpoints } from './platform/audit/checkpoint';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
@@ -65,7 +66,14 @@ export async function startServer(
   const app = buildApp(platform, { only: config.only, ...(cache ? { pageCache: cache } : {}) });
   const runJobs = config.jobs && config.only !== 'portal';
   const stopJobs = runJobs
-    ? startScheduler(db.database, platform.clock, (m) => platform.log('info', m))
+    ? startScheduler(
+        db.database,
+        platform.clock,
+        (m) => platform.log('info', m),
+        async (job, e) => {
+          if (isAuditFailure(e)) await alertAuditFailure(platform, { job }, e);
+        },
+      )
     : () => {};
   const stopCheckpoints = runJobs ? startCheckpoints(platform) : async () => {};
   // Kept portal pages go out before the framework sees the request (platform/http/page-cache.ts).

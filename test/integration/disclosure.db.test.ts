@@ -307,7 +307,7 @@ describe('review rules', () => {
     expect(r.body.error!.message).toContain('自己起草');
   });
 
-  it('blocking findings stop the last level until a reviewer overrides with a reason', async () => {
+  it('blocking findings stop the last level until a reviewer overrides with a reason and a PIA record', async () => {
     const { id } = (
       await liaison.draftItem({
         title: '困难群众救助名单',
@@ -322,16 +322,99 @@ describe('review rules', () => {
     const d = (await r3.get<Detail>(`/api/disclosure/items/${id}`)).body.data!;
     const f = d.gate.unresolved[0]!;
     const key = `${f.source ?? ''}|${f.kind}|${f.start}|${f.text}`;
-    expect(
-      (await liaison.post(`/api/disclosure/items/${id}/override`, { key, reason: '已征得本人同意' })).status,
-    ).toBe(403);
-    expect((await r3.post(`/api/disclosure/items/${id}/override`, { key, reason: '' })).status).toBe(400);
-    expect(
-      (await r3.post(`/api/disclosure/items/${id}/override`, { key, reason: '已征得本人书面同意公开' }))
-        .status,
-    ).toBe(200);
+    const pia = {
+      purpose: '依据《社会救助暂行办法》第六十条公示救助对象，接受社会监督',
+      impact: '公开身份证号可能被冒用，影响本人财产安全',
+      measures: '仅公示30日，期满撤下；页面禁止搜索引擎收录',
+    };
+    const override = (c: Client, body: Record<string, string>) =>
+      c.post(`/api/disclosure/items/${id}/override`, { key, ...body });
+    expect((await override(liaison, { reason: '已征得本人同意', ...pia })).status).toBe(403);
+    expect((await override(r3, { reason: '', ...pia })).status).toBe(400);
+    // Each PIA field is required, with a Chinese message naming it; nothing is stored.
+    for (const [field, label] of [
+      ['purpose', '处理目的及依据'],
+      ['impact', '对个人权益的影响及风险'],
+      ['measures', '采取的保护措施'],
+    ] as const) {
+      const r = await override(r3, { reason: '已征得本人书面同意公开', ...pia, [field]: '  ' });
+      expect(r.status).toBe(400);
+      expect(r.body.error?.message).toContain(`请填写${label}`);
+    }
+    const db = api.tdb.database.db;
+    const records = () =>
+      db.execute<Record<string, unknown>>(sql`SELECT * FROM disclosure_pia_records WHERE item_id = ${id}`);
+    expect((await records()).rows).toHaveLength(0);
+    const ok1 = await r3.request(
+      'POST',
+      `/api/disclosure/items/${id}/override`,
+      { key, reason: '已征得本人书面同意公开', ...pia },
+      {
+        headers: { 'x-request-id': 'rid-override-pia-1' },
+      },
+    );
+    expect(ok1.status).toBe(200);
+    const [rec] = (await records()).rows;
+    const r3Me = (await r3.get<{ id: string; name: string }>('/api/auth/me')).body.data!;
+    expect(rec).toMatchObject({
+      item_title: '困难群众救助名单',
+      finding_key: key.replace(f.text, f.masked),
+      finding_kind: 'id_card',
+      finding_masked: f.masked,
+      ...pia,
+      reason: '已征得本人书面同意公开',
+      assessed_by: r3Me.id,
+      assessed_by_name: r3Me.name,
+      unit_id: fgwUnit,
+    });
+    expect(new Date(rec!.assessed_at as string).toISOString()).toBe(api.clock.now().toISOString());
+    // The record holds no personal data: the finding is kept masked.
+    expect(JSON.stringify(rec)).not.toContain('11010519491231002X');
+    const [row] = (
+      await db.execute<{
+        action: string;
+        object_id: string;
+        username: string;
+        detail: string;
+        request_id: string;
+      }>(sql`SELECT * FROM audit_log WHERE request_id = 'rid-override-pia-1'`)
+    ).rows;
+    expect(row).toMatchObject({ action: 'disclosure.item.override', object_id: id, username: 'fgw_r3' });
+    expect(JSON.parse(row!.detail)).toEqual({
+      kind: 'id_card',
+      reason: '已征得本人书面同意公开',
+      piaId: rec!.id,
+    });
     const ok = await r3.post<{ status: string }>(`/api/disclosure/items/${id}/approve`, {});
     expect(ok.body.data!.status).toBe('published');
+
+    // The office and the auditor read the record (and its .xlsx); a liaison gets 403, nobody signed in 401.
+    for (const reader of [office, await api.loginAs('auditor')]) {
+      const list = await reader.get<{ items: Record<string, unknown>[]; total: number }>(
+        '/api/disclosure/pia-records?q=救助',
+      );
+      expect(list.status).toBe(200);
+      expect(list.body.data!.items[0]).toMatchObject({
+        itemId: id,
+        unitName: '区发展改革委',
+        findingKind: 'id_card',
+        findingMasked: f.masked,
+        ...pia,
+        assessedByName: r3Me.name,
+        assessedAt: api.clock.now().toISOString(),
+      });
+    }
+    const exp = await office.get('/api/disclosure/pia-records/export');
+    expect(exp.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await exp.raw.arrayBuffer());
+    const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+    expect(text).toContain(pia.measures);
+    expect(text).not.toContain('11010519491231002X');
+    expect((await liaison.get('/api/disclosure/pia-records')).status).toBe(403);
+    expect((await liaison.get('/api/disclosure/pia-records/export')).status).toBe(403);
+    expect((await api.anon().get('/api/disclosure/pia-records')).status).toBe(401);
+    expect((await api.anon().get('/api/disclosure/pia-records/export')).status).toBe(401);
   });
 
   it('return needs a comment and sends the item back to the author', async () => {

@@ -10,8 +10,8 @@ import pg from 'pg';
 
 export const OWNER_ROLE = 'gongkai_owner';
 export const APP_ROLE = 'gongkai_app';
-/** Tables the app role may only append to and read. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'login_log'] as const;
+/** Tables the app role may only append to and read (a PIA record too: it stays as it was assessed). */
+export const APPEND_ONLY_TABLES = ['audit_log', 'login_log', 'disclosure_pia_records'] as const;
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 

@@ -7,6 +7,7 @@ import {
   type DisclosureSettings,
   type disclosureWorkflowApi,
   type ItemInput,
+  type OverrideInput,
   type UnitGuide,
 } from '../../../contracts/disclosure';
 import type { CallArgs, ResponseOf } from '../../../contracts/http';
@@ -108,7 +109,7 @@ export const useMask = (id: string, onDone: (masked: number) => void) =>
   });
 export const useOverride = (id: string, onDone: () => void) =>
   useCallMutation(api.override, {
-    toArgs: (body: { key: string; reason: string }) => ({ params: { id }, body }),
+    toArgs: (body: OverrideInput) => ({ params: { id }, body }),
     onSuccess: onDone,
   });
 export const useCorrect = (id: string, onDone: (newId: string) => void) =>

@@ -188,6 +188,41 @@ export const disclosureReviewSteps = pgTable(
   (t) => [index('disclosure_review_steps_item_idx').on(t.itemId)],
 );
 
+/**
+ * 个人信息保护影响评估 (PIPL Art. 55/56; SECURITY.md 34): written with a reviewer's override of a blocking
+ * personal-data finding, in the same transaction. The finding is kept masked: the record holds no personal data.
+ */
+export const disclosurePiaRecords = pgTable(
+  'disclosure_pia_records',
+  {
+    id: id(),
+    itemId: refTo('item_id', () => disclosureItems.id),
+    /** The item's unit when assessed: the list's data scope. */
+    unitId: refTo('unit_id', () => units.id),
+    itemTitle: text('item_title').notNull(),
+    findingKey: text('finding_key').notNull(),
+    findingKind: text('finding_kind').notNull(),
+    findingMessage: text('finding_message').notNull(),
+    findingSource: text('finding_source'),
+    findingMasked: text('finding_masked').notNull(),
+    /** 处理目的及依据. */
+    purpose: text('purpose').notNull(),
+    /** 对个人权益的影响及安全风险. */
+    impact: text('impact').notNull(),
+    /** 采取的保护措施. */
+    measures: text('measures').notNull(),
+    /** The override's reason. */
+    reason: text('reason').notNull(),
+    assessedBy: refTo('assessed_by', () => users.id),
+    assessedByName: text('assessed_by_name').notNull(),
+    assessedAt: instant('assessed_at').notNull(),
+  },
+  (t) => [
+    index('disclosure_pia_records_item_idx').on(t.itemId),
+    index('disclosure_pia_records_at_idx').on(t.assessedAt),
+  ],
+);
+
 /** Per-unit settings: review levels and the 索引号 unit code and sequence. */
 export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
   unitId: uuid('unit_id')

@@ -6,12 +6,13 @@ import { disclosureApi, disclosureWorkflowApi } from '../../../contracts/disclos
 import { type AppEnv, actorOf, type Platform } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { parseWith, route, zUuid } from '../../platform/http/route';
-import { fileResponse, readUpload } from '../../platform/http/upload';
+import { fileResponse, readUpload, XLSX_MIME } from '../../platform/http/upload';
 import { assertUnitInScope } from '../org';
 import { addAttachment, attachmentFile, MAX_ATTACHMENT_BYTES, removeAttachment } from './attachments';
 import { createColumn, deleteColumn, listColumns, resolvePath, taskPaths, updateColumn } from './catalog';
 import { correctItem, createItem, updateItem } from './drafting';
 import { maskItem, overrideFinding } from './masking';
+import { exportPiaRecords, listPiaRecords } from './pia';
 import { itemDetail, listItems } from './reads';
 import { searchItems } from './search';
 import {
@@ -104,7 +105,15 @@ export function disclosureRoutes(app: Hono<AppEnv>, p: Platform): void {
     maskItem(p, user, actorOf(user, c), uuid(params.id), body.keys),
   );
   route(app, api.override, ({ c, user, body, params }) =>
-    overrideFinding(p, user, actorOf(user, c), uuid(params.id), body.key, body.reason),
+    overrideFinding(p, user, actorOf(user, c), uuid(params.id), body),
+  );
+  route(app, api.piaRecords, ({ user, query }) => listPiaRecords(database.db, user, query));
+  route(app, api.exportPiaRecords, async ({ user, query }) =>
+    fileResponse(
+      await exportPiaRecords(database.db, user, query),
+      '个人信息保护影响评估记录.xlsx',
+      XLSX_MIME,
+    ),
   );
   // The review actions: one handler, the action named by the contract (withdraw's text is its reason).
   for (const [action, e] of Object.entries(disclosureWorkflowApi) as [

@@ -11,6 +11,7 @@ import { readFile } from '../../platform/files/service';
 import { storeAttachmentFile } from './attachments';
 import { extractUpload, gateOf, prepareChecks, recheck } from './checks';
 import { attachmentsOf, type Item, insertStep, updateAttachment, updateItemRow } from './repo/items';
+import { insertPiaRecord } from './repo/pia';
 import { bodyToText, maskInHtml } from './sanitize';
 import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 
@@ -96,14 +97,27 @@ export async function maskItem(p: Platform, user: StaffUser, actor: Actor, itemI
   });
 }
 
+/** What the reviewer writes to override a finding: the reason and the PIA (个人信息保护影响评估) fields. */
+export interface OverrideInput {
+  key: string;
+  reason: string;
+  purpose: string;
+  impact: string;
+  measures: string;
+}
+
+/**
+ * A named reviewer's reasoned override of a blocking finding, with its PIA record (PIPL Art. 55/56) and audit row,
+ * in one transaction. The record keeps the finding masked.
+ */
 export async function overrideFinding(
   p: Platform,
   user: StaffUser,
   actor: Actor,
   itemId: string,
-  key: string,
-  reason: string,
+  input: OverrideInput,
 ) {
+  const { key, reason } = input;
   return p.database.db.transaction(async (tx) => {
     const item = await lockScoped(tx, user, itemId);
     const f = (item.findings as Finding[]).find((x) => findingKey(x) === key);
@@ -124,7 +138,32 @@ export async function overrideFinding(
       null,
       p.clock.now(),
     );
-    await auditItem(tx, actor, 'disclosure.item.override', itemId, { kind: f.kind, reason }, p.clock.now());
+    const piaId = await insertPiaRecord(tx, {
+      itemId,
+      unitId: item.unitId,
+      // Nothing of the finding's plain text: the key and the title name it masked.
+      itemTitle: item.title.split(f.text).join(f.masked),
+      findingKey: findingKey({ ...f, text: f.masked }),
+      findingKind: f.kind,
+      findingMessage: f.message,
+      findingSource: f.source ?? null,
+      findingMasked: f.masked,
+      purpose: input.purpose,
+      impact: input.impact,
+      measures: input.measures,
+      reason,
+      assessedBy: user.id,
+      assessedByName: user.name,
+      assessedAt: p.clock.now(),
+    });
+    await auditItem(
+      tx,
+      actor,
+      'disclosure.item.override',
+      itemId,
+      { kind: f.kind, reason, piaId },
+      p.clock.now(),
+    );
     return gateOf({ findings: item.findings, overrides });
   });
 }

@@ -102,6 +102,8 @@ export async function act(
       { status: t.item.status, ...(comment ? { comment } : {}) },
       now,
     );
+    // Going public is an event of its own in the log (SECURITY.md 15), not only the last approval's outcome.
+    if (t.publishNow) await auditItem(tx, actor, 'disclosure.item.publish', itemId, { via: action }, now);
     return { status: t.item.status, level: t.item.level, ...(message ? { message } : {}) };
   });
 }

@@ -7,6 +7,7 @@ import { maskPersonalData } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Actor } from '../context';
+import { markAuditFailure } from './alert';
 import { type AuditChainFields, auditHash, GENESIS } from './chain';
 
 export interface AuditEntry {
@@ -29,6 +30,16 @@ export async function audit(
   entry: AuditEntry,
   now: Date = new Date(),
 ): Promise<void> {
+  try {
+    await append(tx, actor, entry, now);
+  } catch (e) {
+    // Marked so that whoever ends up with this error alerts the security administrators (alert.ts).
+    markAuditFailure(e);
+    throw e;
+  }
+}
+
+async function append(tx: DbOrTx, actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
   // Serialise appends so that each record links to the one before it.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Platform } from '../context';
 import { actorOf } from '../context';
 import { AppError } from '../errors';
+import { alertAuditFailure } from './alert';
 import { audit } from './audit';
 
 /** The file name of a Content-Disposition: attachment header (RFC 6266 filename* first), or null. */
@@ -21,7 +22,7 @@ export function attachmentName(disposition: string | null): string | null {
   return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1] ?? '';
 }
 
-export function auditDownloads(p: Pick<Platform, 'database' | 'clock'>): MiddlewareHandler<AppEnv> {
+export function auditDownloads(p: Pick<Platform, 'database' | 'clock' | 'log'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     if (c.res.status >= 300) return;
@@ -47,7 +48,8 @@ export function auditDownloads(p: Pick<Platform, 'database' | 'clock'>): Middlew
           p.clock.now(),
         ),
       );
-    } catch {
+    } catch (e) {
+      await alertAuditFailure(p, { requestId: c.get('requestId'), path: url.pathname }, e);
       // Drop the file's response first: Hono would carry its headers (Content-Disposition) onto the error.
       c.res = undefined as unknown as Response;
       throw new AppError('INTERNAL', '无法记录导出审计日志，文件未发送，请稍后再试');

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser, LoginResultCode } from '../../../contracts/api';
 import type { Config } from '../../config';
-import type { Database } from '../../db/client';
-import { loginLog, sessions, userRoles, users } from '../../db/schema';
+import type { Database, DbOrTx } from '../../db/client';
+import { loginLog, sessions, units, userRoles, users } from '../../db/schema';
 import { audit } from '../audit/audit';
 import type { Actor, Clock } from '../context';
 import { AppError } from '../errors';
@@ -57,15 +57,57 @@ interface Deps {
   currentUser: (userId: string) => Promise<CurrentUser | null>;
 }
 
-function logLogin(d: Deps, input: LoginInput, result: LoginResultCode, userId: string | null) {
-  return d.database.db.insert(loginLog).values({
-    at: d.clock.now(),
-    username: input.username.slice(0, 64),
-    userId,
-    result,
-    ip: input.ip,
-    userAgent: input.userAgent,
+/** The audit log's words for a refused login (the login log keeps the code). */
+const REFUSED: Partial<Record<LoginResultCode, string>> = {
+  bad_password: '密码错误',
+  unknown_user: '用户不存在',
+  locked: '账号已锁定',
+  disabled: '账号已停用',
+  throttled: '尝试过于频繁或验证题未通过',
+  mfa_failed: '两步验证码错误',
+};
+
+/** A login attempt in the login log; a refused one is also an audit row (SECURITY.md 15), in one transaction. */
+function logLogin(
+  d: Deps,
+  input: LoginInput,
+  result: LoginResultCode,
+  u: { id: string; unitId: string } | null | undefined,
+  actor: Actor,
+) {
+  const at = d.clock.now();
+  const username = input.username.slice(0, 64);
+  return d.database.db.transaction(async (tx) => {
+    await tx.insert(loginLog).values({
+      at,
+      username,
+      userId: u?.id ?? null,
+      result,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    const refused = REFUSED[result];
+    if (!refused) return;
+    await audit(
+      tx,
+      { ...actor, ...(await actorUnit(tx, u)), username },
+      {
+        action: 'auth.login',
+        objectType: 'session',
+        objectId: u?.id ?? null,
+        result: 'failure',
+        detail: refused,
+      },
+      at,
+    );
   });
+}
+
+/** Who a login is about, for its audit row: the account and its unit (none for an unknown name). */
+async function actorUnit(db: DbOrTx, u: { id: string; unitId: string } | null | undefined) {
+  if (!u) return { userId: null, unitId: null, unitName: null };
+  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, u.unitId));
+  return { userId: u.id, unitId: u.unitId, unitName: unit?.name ?? null };
 }
 
 const lockedError = (until: Date, now: Date) => {
@@ -97,7 +139,7 @@ export async function login(d: Deps, input: LoginInput, actor: Actor): Promise<L
       : null
     : await nameLockedUntil(db, nameKey, now);
   if (lockedUntil) {
-    await logLogin(d, input, 'locked', u?.id ?? null);
+    await logLogin(d, input, 'locked', u, actor);
     throw lockedError(lockedUntil, now);
   }
 
@@ -121,7 +163,7 @@ export async function login(d: Deps, input: LoginInput, actor: Actor): Promise<L
     claim = e.claim;
   }
   if (!claim.ok) {
-    await logLogin(d, input, 'throttled', u?.id ?? null);
+    await logLogin(d, input, 'throttled', u, actor);
     if (claim.reason === 'delay')
       throw new AppError('RATE_LIMITED', `登录尝试过于频繁，请 ${claim.waitSeconds} 秒后再试`, {
         retryAfterSeconds: claim.waitSeconds,
@@ -138,7 +180,7 @@ export async function login(d: Deps, input: LoginInput, actor: Actor): Promise<L
     ? await verifyPassword(u.passwordHash, input.password)
     : await burnVerify(input.password);
   if (!u || !passwordOk) {
-    await logLogin(d, input, u ? 'bad_password' : 'unknown_user', u?.id ?? null);
+    await logLogin(d, input, u ? 'bad_password' : 'unknown_user', u, actor);
     if (locksNow(failures, userRule)) await lock(d, nameKey, u ?? null, failures, actor);
     const next =
       needsChallenge(failures, userRule) || (ipKey !== null && (await challengeDue(db, ipKey, ipRule)));
@@ -147,12 +189,12 @@ export async function login(d: Deps, input: LoginInput, actor: Actor): Promise<L
   if (ipKey) await forgiveAttempt(db, ipKey, now, false);
   if (u.status !== 'active') {
     await forgiveAttempt(db, nameKey, now, true);
-    await logLogin(d, input, 'disabled', u.id);
+    await logLogin(d, input, 'disabled', u, actor);
     throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员');
   }
   if (await hasTotp(db, u.id)) {
     // The name's counter stays as it is until the second step succeeds: wrong codes add to it.
-    await logLogin(d, input, 'mfa_pending', u.id);
+    await logLogin(d, input, 'mfa_pending', u, actor);
     return { kind: 'mfa', mfaToken: await issueMfaToken(db, u.id, now) };
   }
   await forgiveAttempt(db, nameKey, now, true);
@@ -176,7 +218,7 @@ export async function loginTotp(
   const how = await verifySecondFactor(d.database, d.config, u, input.code, now);
   const nameKey = throttleKey('user', u.username);
   if (!how) {
-    await logLogin(d, info, 'mfa_failed', u.id);
+    await logLogin(d, info, 'mfa_failed', u, actor);
     const sec = await getSecuritySettings(d.database);
     const failures = await addFailure(db, nameKey, now);
     if (locksNow(failures, throttleRule('user', sec))) {
@@ -262,7 +304,7 @@ async function startSession(
     });
     await audit(
       tx,
-      { ...actor, userId: u.id, username: u.username, unitId: u.unitId },
+      { ...actor, ...(await actorUnit(tx, u)), username: u.username },
       {
         action: 'auth.login',
         objectType: 'session',
@@ -274,7 +316,7 @@ async function startSession(
       now,
     );
   });
-  await logLogin(d, input, 'success', u.id);
+  await logLogin(d, input, 'success', u, actor);
   const user = await d.currentUser(u.id);
   if (!user) throw new AppError('INTERNAL', '登录失败');
   return { kind: 'session', user, sessionId, csrfToken };

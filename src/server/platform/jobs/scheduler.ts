@@ -65,7 +65,12 @@ export async function runJobOnce(
 }
 
 /** Checks every minute whether a job has a run due; returns a stop function. */
-export function startScheduler(database: Database, clock: Clock, log: (m: string) => void): () => void {
+export function startScheduler(
+  database: Database,
+  clock: Clock,
+  log: (m: string) => void,
+  onFailure: (job: string, e: unknown) => Promise<void> = async () => {},
+): () => void {
   let busy = false;
   const tick = async () => {
     if (busy) return;
@@ -80,6 +85,7 @@ export function startScheduler(database: Database, clock: Clock, log: (m: string
           if (r.ran && didSomething) log(`定时任务 ${job.name} 已执行：${JSON.stringify(r.result)}`);
         } catch (e) {
           log(`定时任务 ${job.name} 失败：${(e as Error).message}`);
+          await onFailure(job.name, e);
         }
       }
     } finally {

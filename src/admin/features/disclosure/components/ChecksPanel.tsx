@@ -14,19 +14,33 @@ export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: bool
   const overrideFinding = useOverride(d.id, () => void message.success(REVIEW_ACTION_DONE.override));
   const findings = d.findings;
   const override = (f: Finding) => {
-    let reason = '';
+    // The reason and the 个人信息保护影响评估 (PIPL Art. 55/56) the server keeps with the override; all required.
+    const v = { reason: '', purpose: '', impact: '', measures: '' };
+    const field = (k: keyof typeof v, label: string, placeholder: string) => (
+      <div key={k}>
+        <Typography.Text strong>{label}</Typography.Text>
+        <Input.TextArea
+          data-testid={`override-${k}`}
+          rows={2}
+          placeholder={placeholder}
+          onChange={(e) => (v[k] = e.target.value)}
+        />
+      </div>
+    );
     modal.confirm({
       title: `放行：${FINDING_KIND_LABELS[f.kind]}「${f.text}」`,
+      width: 560,
       content: (
-        <Input.TextArea
-          data-testid="override-reason"
-          rows={3}
-          placeholder="请说明放行理由（将记入审核记录）"
-          onChange={(e) => (reason = e.target.value)}
-        />
+        <Flex vertical gap={8}>
+          {field('reason', '放行理由', '请说明放行理由（将记入审核记录）')}
+          <Typography.Text type="secondary">个人信息保护影响评估（均为必填）</Typography.Text>
+          {field('purpose', '处理目的及依据', '公开该信息的目的和法律、法规依据')}
+          {field('impact', '对个人权益的影响及风险', '公开对相关个人权益的影响和可能的安全风险')}
+          {field('measures', '采取的保护措施', '已采取的保护措施，如最小范围公开、期满撤下等')}
+        </Flex>
       ),
       okText: '放行',
-      onOk: () => overrideFinding.mutateAsync({ key: keyOf(f), reason }),
+      onOk: () => overrideFinding.mutateAsync({ key: keyOf(f), ...v }),
     });
   };
   return (
