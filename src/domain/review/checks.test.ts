@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks, runChecks, runChecksOnParts, unreadableAttachmentFinding } from './checks';
+import {
+  extractLinks,
+  maskAddresses,
+  runChecks,
+  runChecksOnParts,
+  unreadableAttachmentFinding,
+} from './checks';
 import type { CheckOptions, Finding, FindingKind } from './types';
 
 // Check digits are computed here independently of validators.ts (GB 11643-1999, ISO 7064 MOD 11-2),
@@ -214,6 +220,17 @@ describe('address (name + detailed address)', () => {
     ['after prose, separator only', '经查张三，解放碑路12号3栋', []],
     ['name and street but no dwelling detail', '张三，家住解放碑路12号', []],
   ])('%s', (_name, text, expected) => expect(kinds(text, {}, 'address')).toEqual(expected));
+});
+
+describe('maskAddresses (free text the public reads)', () => {
+  it.each([
+    [
+      '当事人张三丰，住址：重庆市潼南区桂林街道解放碑路12号3栋2单元101室。罚款2000元。',
+      '当事人张**，住址：重庆市潼南区桂林街道******。罚款2000元。',
+    ],
+    ['经查李四家住双江村3组15号，情况属实。', '经查李*家住******，情况属实。'],
+    ['罚款2000元。', '罚款2000元。'],
+  ])('%s', (text, masked) => expect(maskAddresses(text)).toBe(masked));
 });
 
 describe('secrecy_mark', () => {

@@ -4,7 +4,7 @@
 // real birth date, Luhn), and a digit run that is part of a longer digit run is never a phone or ID number.
 import { toHalfWidth } from '../privacy/width';
 import { HAN_DIGITS } from '../text/han-digits';
-import { maskValue } from './mask';
+import { maskAddressFinding, maskAll, maskValue } from './mask';
 import {
   type CheckOptions,
   DEFAULT_BLOCKING_KINDS,
@@ -554,6 +554,20 @@ export function unreadableAttachmentFinding(source: string, error: string, opts:
 }
 
 /** Run the checks on several texts (body, each attachment part), labelling each finding with its source. */
+/**
+ * Free text the public reads, with every name + detailed address found masked: the name to its surname, the
+ * address truncated to 乡镇/街道 (published enforcement decisions).
+ */
+export function maskAddresses(text: string): string {
+  return maskAll(
+    text,
+    addressFindings(toHalfWidth(text)).map((d) => {
+      const t = text.slice(d.start, d.end);
+      return { ...d, text: t, masked: maskAddressFinding(t, true), blocking: false };
+    }),
+  );
+}
+
 export function runChecksOnParts(
   parts: readonly { source: string; text: string }[],
   opts: CheckOptions = {},
