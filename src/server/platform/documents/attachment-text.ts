@@ -99,7 +99,8 @@ async function loadWorkbook(bytes: Uint8Array, limits: ExtractLimits): Promise<E
   // exceljs inflates without a cap and parses XML itself: check sizes and refuse DTDs first.
   const xmlEntries = readZip(bytes, (n) => /\.(xml|rels)$/i.test(n), limits, true);
   for (const [name, data] of xmlEntries) {
-    if (/<!DOCTYPE|<!ENTITY/i.test(utf8.decode(data.subarray(0, 4096)))) fail(`${name} 含 DOCTYPE，已拒绝`);
+    // The whole part: a prolog may hold kilobytes of comments before its DOCTYPE.
+    if (/<!DOCTYPE|<!ENTITY/i.test(utf8.decode(data))) fail(`${name} 含 DOCTYPE，已拒绝`);
   }
   const wb = new ExcelJS.Workbook();
   // exceljs's typing wants a Node Buffer.
