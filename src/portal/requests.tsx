@@ -130,13 +130,14 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     const tooMany = (wait: number) => form(c, values, general(tooManyMessage(wait)), 429);
     if (tries > 0) return tooMany(tries);
     // Every problem at once: the fields and the question together.
-    const fields = portalFormErrors(raw as Record<string, string>, {
+    const answer = typeof raw.answer === 'string' ? raw.answer : '';
+    // Text fields only: a file sent where text goes counts as not filled in (it was a 500).
+    const fields = portalFormErrors({ ...values, answer }, {
       unitIds: (await agencies(p)).map((u) => u.id),
       deliveryForms: Object.keys(DELIVERY_FORM_LABELS),
       deliveryChannels: Object.keys(DELIVERY_CHANNEL_LABELS),
       today: chinaDate(p.clock.now()),
     });
-    const answer = typeof raw.answer === 'string' ? raw.answer : '';
     if (answer && !(await checkChallenge(p, values.token ?? '', answer)))
       fields.answer = '验证问题回答不正确或已过期，请回答下面的新问题';
     if (Object.keys(fields).length > 0) return form(c, values, { fields, general: [] }, 400);

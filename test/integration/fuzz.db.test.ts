@@ -3,7 +3,8 @@
 // fields, huge strings, NUL, odd Unicode, nested junk, numbers out of range, arrays for objects), pure junk and
 // bodies that are not JSON, by a user who holds the route's permission, with a valid CSRF token. Path parameters
 // get junk too. Every answer is below 500; every refusal is the error envelope with a Chinese message and no
-// stack. The seeds are fixed: a failure names the route and the input, and reruns the same.
+// stack, within 5 seconds (a hang fails). Unknown fields are refused with 「不支持的字段：…」. The seeds are fixed:
+// a failure names the route and the input, and reruns the same. The portal's forms: portal-fuzz.db.test.ts.
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,18 @@ import { units, users } from '../../src/server/db/schema';
 import { DEMO_USERS } from '../../src/server/demo';
 import { type RouteMeta, routeRegistry } from '../../src/server/platform/http/route';
 import { type ApiResponse, type Client, DEMO_PASSWORD, setupApi, type TestApi } from '../api';
-import { around, bodies, junkParams, notJson, queries, type Seeds, seedOf, validOf } from '../fuzz';
+import {
+  around,
+  bodies,
+  FUZZ_LIMIT_MS,
+  junkParams,
+  notJson,
+  queries,
+  type Seeds,
+  seedOf,
+  validOf,
+  within,
+} from '../fuzz';
 import { ok, staffCaseBody, unitRecords } from '../unit-records';
 
 /** Inputs per route (body or query): about 3,100 requests with the not-JSON bodies, 900 more for path parameters. */
@@ -219,14 +231,22 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
       for (let i = 0; i < RUNS; i++) {
         const path = withQuery(pathOf(r), qs[i]);
         const body = r.method === 'get' ? undefined : r.body ? bs[i] : {};
-        const res = await c.request(r.method.toUpperCase(), path, body);
+        const res = await within(c.request(r.method.toUpperCase(), path, body));
+        if (res === 'hang') {
+          bad.push(`${key} query ${show(qs[i])} body ${show(body)} → no answer within ${FUZZ_LIMIT_MS} ms`);
+          continue;
+        }
         res.status < 400 ? statuses.ok++ : statuses.refused++;
         const f = fault(res);
         if (f) bad.push(`${key} query ${show(qs[i])} body ${show(body)} → ${f}`);
       }
       if (r.body) {
         const text = notJson[seed % notJson.length]!;
-        const res = await sendRaw(c, r.method.toUpperCase(), pathOf(r), text);
+        const res = await within(sendRaw(c, r.method.toUpperCase(), pathOf(r), text));
+        if (res === 'hang') {
+          bad.push(`${key} raw ${show(text)} → no answer within ${FUZZ_LIMIT_MS} ms`);
+          continue;
+        }
         const f = fault(res) ?? (res.status === 400 ? null : `${res.status}, expected 400`);
         if (f) bad.push(`${key} raw ${show(text)} → ${f}`);
       }
@@ -254,7 +274,11 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
             ? fc.sample(validOf(r.body, seeds), { seed, numRuns: 1 })[0]
             : {};
       for (const junk of junkParams) {
-        const res = await c.request(r.method.toUpperCase(), pathOf(r, junk), body);
+        const res = await within(c.request(r.method.toUpperCase(), pathOf(r, junk), body));
+        if (res === 'hang') {
+          bad.push(`${r.method} ${pathOf(r, junk)} → no answer within ${FUZZ_LIMIT_MS} ms`);
+          continue;
+        }
         const f = fault(res) ?? (res.status >= 400 ? null : `${res.status}, expected a refusal`);
         if (f) bad.push(`${r.method} ${pathOf(r, junk)} → ${f}`);
       }
