@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { PermissionCode } from '../../src/contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
+import { unknownFields } from '../../src/contracts/unknown-fields';
 import { units, users } from '../../src/server/db/schema';
 import { DEMO_USERS } from '../../src/server/demo';
 import { type RouteMeta, routeRegistry } from '../../src/server/platform/http/route';
@@ -255,6 +256,52 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
     // The inputs reach the handlers (accepted) as well as the schemas (refused).
     expect(statuses.ok).toBeGreaterThan(300);
     expect(statuses.refused).toBeGreaterThan(1500);
+  });
+
+  it('a field the contract does not declare is refused by name, in the body and in the query', {
+    timeout: 120_000,
+  }, async () => {
+    const bad: string[] = [];
+    let checked = 0;
+    for (const r of fuzzed()) {
+      const c = clientFor(r);
+      const seed = seedOf(`${r.method} ${r.path} extra`, SEED);
+      // Inputs the contract accepts as they are: parsed, nothing unknown, no control characters (the web guard's).
+      const clean = (schema: z.ZodType, v: unknown) => {
+        const json = JSON.stringify(v) ?? '';
+        return (
+          schema.safeParse(v).success &&
+          unknownFields(schema, v).length === 0 &&
+          !/\\u00[01][0-9a-f]|\\[nrtbf]/.test(json) &&
+          !json.includes('\u007f')
+        );
+      };
+      const q = r.query
+        ? fc.sample(queries(r.query, seeds), { seed, numRuns: 60 }).find((v) => clean(r.query!, v))
+        : undefined;
+      const b =
+        r.body && r.body.safeParse(Symbol()).success === false
+          ? fc
+              .sample(validOf(r.body, seeds), { seed, numRuns: 30 })
+              .find((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && clean(r.body!, v))
+          : undefined;
+      const cases: [string, Record<string, string> | undefined, unknown][] = [];
+      if (r.query && q) cases.push(['query', { ...q, zzExtra: '1' }, r.body ? b : undefined]);
+      if (r.body && b && (!r.query || q)) cases.push(['body', q, { ...(b as object), zzExtra: '1' }]);
+      for (const [where, query, body] of cases) {
+        if (r.body && body === undefined) continue;
+        const res = await c.request(
+          r.method.toUpperCase(),
+          withQuery(pathOf(r), query),
+          r.method === 'get' ? undefined : (body ?? {}),
+        );
+        checked++;
+        if (res.status !== 400 || res.body.error?.message !== '不支持的字段：zzExtra')
+          bad.push(`${r.method} ${r.path} (${where}) → ${res.status} ${res.body.error?.message ?? ''}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(120);
   });
 
   it('junk path parameters (text, NUL, traversal, overlong, a nil uuid) are a 4xx on every route with one', {
