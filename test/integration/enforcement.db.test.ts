@@ -94,6 +94,7 @@ describe('routes', () => {
         partyType: 'organization',
         partyName: '重庆某某建材有限公司',
         partyCode: '91500223MA5U1234XY',
+        conclusion: '准予许可',
       }),
     );
     expect(r.body.data).toMatchObject({ dueDate: '2026-02-11', state: 'overdue' });

@@ -239,4 +239,25 @@ describe('fuzzing the portal’s pages and forms (SECURITY.md 20)', () => {
     // The junk reaches the forms' own checks (refused there), not only a generic refusal.
     expect(statuses.refused).toBeGreaterThan(RUNS * 6);
   });
+
+  it('a field the form does not have is refused by name', async () => {
+    // /hdjl/zj/:id shares guardedSubmit with /hdjl/xx/write and /hdjl/zxwd/ask.
+    for (const path of [
+      '/ysqgk/apply',
+      '/hdjl/xx/write',
+      '/hdjl/zxwd/ask',
+      '/hdjl/zxwd/check',
+      '/hdjl/zxwd/rate',
+    ]) {
+      const page = FORM_PAGE[path];
+      const fresh = page ? await formOf(page) : {};
+      const form = new FormData();
+      if ('token' in fresh && fresh.token) form.append('token', fresh.token);
+      if ('answer' in fresh && fresh.answer) form.append('answer', fresh.answer);
+      form.append('zzExtra', '1');
+      const r = await send('POST', path, { body: form });
+      expect([path, r.status]).toEqual([path, 400]);
+      expect(r.text, path).toContain('不支持的字段：zzExtra');
+    }
+  });
 });
