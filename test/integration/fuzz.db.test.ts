@@ -258,24 +258,24 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
     expect(statuses.refused).toBeGreaterThan(1500);
   });
 
-  it('a field the contract does not declare is refused by name, in the body and in the query', {
+  it('a field the contract does not declare is refused by name, in the body, the query and an upload', {
     timeout: 120_000,
   }, async () => {
     const bad: string[] = [];
     let checked = 0;
+    // Inputs the contract accepts as they are: parsed, nothing unknown, no control characters (the web guard's).
+    const clean = (schema: z.ZodType, v: unknown) => {
+      const json = JSON.stringify(v) ?? '';
+      return (
+        schema.safeParse(v).success &&
+        unknownFields(schema, v).length === 0 &&
+        !/\\u00[01][0-9a-f]|\\[nrtbf]/.test(json) &&
+        !json.includes('\u007f')
+      );
+    };
     for (const r of fuzzed()) {
       const c = clientFor(r);
       const seed = seedOf(`${r.method} ${r.path} extra`, SEED);
-      // Inputs the contract accepts as they are: parsed, nothing unknown, no control characters (the web guard's).
-      const clean = (schema: z.ZodType, v: unknown) => {
-        const json = JSON.stringify(v) ?? '';
-        return (
-          schema.safeParse(v).success &&
-          unknownFields(schema, v).length === 0 &&
-          !/\\u00[01][0-9a-f]|\\[nrtbf]/.test(json) &&
-          !json.includes('\u007f')
-        );
-      };
       const q = r.query
         ? fc.sample(queries(r.query, seeds), { seed, numRuns: 60 }).find((v) => clean(r.query!, v))
         : undefined;
@@ -299,6 +299,22 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
         if (res.status !== 400 || res.body.error?.message !== '不支持的字段：zzExtra')
           bad.push(`${r.method} ${r.path} (${where}) → ${res.status} ${res.body.error?.message ?? ''}`);
       }
+    }
+    // Uploads: the multipart form has one field, `file`.
+    const uploads = routeRegistry.filter((r) => r.upload);
+    expect(uploads.length).toBeGreaterThan(15);
+    for (const r of uploads) {
+      const form = new FormData();
+      form.append('file', new File([new TextEncoder().encode('a,b\n')], 'a.csv'));
+      form.append('zzExtra', '1');
+      const q = r.query
+        ? fc
+            .sample(queries(r.query, seeds), { seed: seedOf(`${r.path} upload`, SEED), numRuns: 60 })
+            .find((v) => clean(r.query!, v))
+        : undefined;
+      const res = await clientFor(r).request('POST', withQuery(pathOf(r), q), undefined, { form });
+      if (res.status !== 400 || res.body.error?.message !== '不支持的字段：zzExtra')
+        bad.push(`${r.method} ${r.path} (upload) → ${res.status} ${res.body.error?.message ?? ''}`);
     }
     expect(bad).toEqual([]);
     expect(checked).toBeGreaterThan(120);

@@ -250,10 +250,10 @@ describe('fuzzing the portal’s pages and forms (SECURITY.md 20)', () => {
       '/hdjl/zxwd/rate',
     ]) {
       const page = FORM_PAGE[path];
-      const fresh = page ? await formOf(page) : {};
+      const fresh = page ? await formOf(page) : undefined;
       const form = new FormData();
-      if ('token' in fresh && fresh.token) form.append('token', fresh.token);
-      if ('answer' in fresh && fresh.answer) form.append('answer', fresh.answer);
+      if (fresh?.token) form.append('token', fresh.token);
+      if (fresh?.answer) form.append('answer', fresh.answer);
       // The ask page shows its errors on its second step, the one with a question.
       if (path === '/hdjl/zxwd/ask') form.append('question', '小微企业补贴怎么申请？');
       form.append('zzExtra', '1');
