@@ -293,3 +293,19 @@ export function around(base: Record<string, unknown>): fc.Arbitrary<unknown> {
     },
   );
 }
+
+/** Every fuzz request answers within this time; a slower one is a hang and fails the test (SECURITY.md 20). */
+export const FUZZ_LIMIT_MS = 5_000;
+
+/** The request's answer, or 'hang' when none came within the limit. */
+export async function within<T>(request: Promise<T>, ms = FUZZ_LIMIT_MS): Promise<T | 'hang'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hang = new Promise<'hang'>((resolve) => {
+    timer = setTimeout(() => resolve('hang'), ms);
+  });
+  try {
+    return await Promise.race([request, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,6 +1,7 @@
 // Portal forms post outside /api, where the platform's CSRF check does not run: cross-site posts are refused by
 // their Origin header. The anti-abuse steps the public forms share live here too (one guard, not one per form).
 import type { Context } from 'hono';
+import { unknownFieldsMessage } from '../contracts/unknown-fields';
 import { type Actor, type AppEnv, type Platform, systemActor } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { requestKeyOf } from '../server/platform/idempotency';
@@ -31,6 +32,24 @@ export async function formFields(c: Context): Promise<Record<string, string> | n
   }
 }
 
+/** The fields of the signed question every public form carries (ChallengeField). */
+export const CHALLENGE_FIELDS = ['token', 'answer'] as const;
+
+/**
+ * 「不支持的字段：…」 when a posted form has a field (text or file) its page does not have, else null: as on the API
+ * (SECURITY.md 20), a field is refused rather than ignored. An unreadable body is left to the caller.
+ */
+export async function unknownFormFields(c: Context, fields: readonly string[]): Promise<string | null> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = await c.req.parseBody();
+  } catch {
+    return null;
+  }
+  const extra = Object.keys(raw).filter((k) => !fields.includes(k));
+  return extra.length ? unknownFieldsMessage(extra) : null;
+}
+
 /** The audit actor of a citizen's submission: no user, the address and request id of the post. */
 export const portalActor = (c: Context<AppEnv>): Actor => ({
   ...systemActor('portal'),
@@ -53,6 +72,8 @@ export interface GuardedForm<I> {
   name: string;
   /** Accepted submissions per address and hour. */
   perHour: number;
+  /** The form's own fields (the challenge's are added); any other is refused. */
+  fields: readonly string[];
   /** The form again with what was typed and the errors. */
   form: (values: FormValues, errors: string[], status: number) => Promise<Response>;
   /** The fields as the write's input; throws a VALIDATION AppError. */
@@ -87,6 +108,8 @@ export async function guardedSubmit<I>(
   const tooMany = (wait: number) => spec.form(values, [tooManyMessage(wait)], 429);
   const tries = await limiter.hit(`${spec.name}:try:${ip}`, spec.perHour * TRIES_PER_SUBMISSION, HOUR_MS);
   if (tries > 0) return tooMany(tries);
+  const unknown = await unknownFormFields(c, [...spec.fields, ...CHALLENGE_FIELDS]);
+  if (unknown) return spec.form(values, [unknown], 400);
   if (!(await checkChallenge(p, values.token ?? '', values.answer ?? '')))
     return spec.form(values, ['验证问题回答不正确或已过期，请重新回答'], 400);
   const key = `${spec.name}:ip:${ip}`;

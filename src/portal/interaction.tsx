@@ -21,7 +21,7 @@ import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
-import { crossSite, formFields, guardedSubmit, portalActor } from './guard';
+import { crossSite, formFields, guardedSubmit, portalActor, unknownFormFields } from './guard';
 import { Asked, AskPage, Browse, Hub, QueryPage } from './hdjl/views';
 import { mailboxPortal } from './hdjl/xx';
 import { framedPage } from './routes';
@@ -110,6 +110,8 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
     if (crossSite(c)) return c.text('请求来源不明', 403);
     const values = await formFields(c);
     c.header('Cache-Control', 'no-store');
+    const unknown = await unknownFormFields(c, ['question']);
+    if (unknown) return askPage(c, { question: (values?.question ?? '').slice(0, 10_000) }, [unknown], 400);
     return askPage(c, { question: (values?.question ?? '').slice(0, 10_000) }, []);
   });
 
@@ -119,6 +121,7 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
     return guardedSubmit(c, p, limiter, {
       name: 'zxwd',
       perHour: limit.perHour,
+      fields: Object.keys(zAsk.shape),
       form: (values, errors, status) => askPage(c, values, errors, status),
       parse: (values) => parseWith(zAsk, values),
       accept: async (input, actor, requestKey) => {
@@ -156,6 +159,8 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
     if (crossSite(c)) return c.text('请求来源不明', 403);
     const values = (await formFields(c)) ?? {};
     const code = (values.code ?? '').trim().slice(0, 40);
+    const unknown = await unknownFormFields(c, ['code', 'satisfaction', 'note']);
+    if (unknown) return queryPage(c, code, [unknown], false, 400);
     const satisfaction = zSatisfaction.safeParse(values.satisfaction);
     if (!satisfaction.success) return queryPage(c, code, ['请选择满意程度'], false, 400);
     try {

@@ -19,7 +19,7 @@ import { requestKeyOf } from '../server/platform/idempotency';
 import { RateLimiter } from '../server/platform/ratelimit';
 import { getSetting } from '../server/platform/settings';
 import { a11yOf } from './a11y';
-import { crossSite, portalActor, tooManyMessage } from './guard';
+import { CHALLENGE_FIELDS, crossSite, portalActor, tooManyMessage, unknownFormFields } from './guard';
 import { CardLinks, Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
@@ -135,6 +135,24 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
 
   app.get('/ysqgk/apply', (c) => form(c, {}, NO_ERRORS));
 
+  // The application form's fields (ysqgk/views.tsx); any other is refused.
+  const APPLY_FIELDS = [
+    'unitId',
+    'kind',
+    'name',
+    'idType',
+    'idNumber',
+    'contactPerson',
+    'phone',
+    'email',
+    'address',
+    'description',
+    'purpose',
+    'deliveryForm',
+    'deliveryChannel',
+    'idProof',
+  ];
+
   app.post('/ysqgk/apply', async (c) => {
     if (crossSite(c)) return c.text('请求来源不明', 403);
     const limit =
@@ -157,14 +175,20 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     const prior = await priorPortalSubmission(p.database, rid);
     if (prior) return submitted(c, prior, 200);
     if (tries > 0) return tooMany(tries);
+    const unknown = await unknownFormFields(c, [...APPLY_FIELDS, ...CHALLENGE_FIELDS]);
+    if (unknown) return form(c, values, general(unknown), 400);
     // Every problem at once: the fields and the question together.
-    const fields = portalFormErrors(raw as Record<string, string>, {
-      unitIds: (await agencies(p)).map((u) => u.id),
-      deliveryForms: Object.keys(DELIVERY_FORM_LABELS),
-      deliveryChannels: Object.keys(DELIVERY_CHANNEL_LABELS),
-      today: chinaDate(p.clock.now()),
-    });
     const answer = typeof raw.answer === 'string' ? raw.answer : '';
+    // Text fields only: a file sent where text goes counts as not filled in (it was a 500).
+    const fields = portalFormErrors(
+      { ...values, answer },
+      {
+        unitIds: (await agencies(p)).map((u) => u.id),
+        deliveryForms: Object.keys(DELIVERY_FORM_LABELS),
+        deliveryChannels: Object.keys(DELIVERY_CHANNEL_LABELS),
+        today: chinaDate(p.clock.now()),
+      },
+    );
     if (answer && !(await checkChallenge(p, values.token ?? '', answer)))
       fields.answer = '验证问题回答不正确或已过期，请回答下面的新问题';
     if (Object.keys(fields).length > 0) return form(c, values, { fields, general: [] }, 400);

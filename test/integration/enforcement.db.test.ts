@@ -44,7 +44,8 @@ const penalty = (over: Record<string, unknown> = {}) => ({
   partyName: '张三丰',
   partyCode: ID,
   decisionDate: '2026-02-26',
-  conclusion: '罚款2000元，联系电话13812345678',
+  conclusion:
+    '当事人张三丰，住址：重庆市潼南区桂林街道解放碑路12号3栋2单元101室。罚款2000元，联系电话13812345678',
   basis: '《价格法》第四十二条',
   ...over,
 });
@@ -93,6 +94,7 @@ describe('routes', () => {
         partyType: 'organization',
         partyName: '重庆某某建材有限公司',
         partyCode: '91500223MA5U1234XY',
+        conclusion: '准予许可',
       }),
     );
     expect(r.body.data).toMatchObject({ dueDate: '2026-02-11', state: 'overdue' });
@@ -125,6 +127,9 @@ describe('routes', () => {
     expect(page).not.toContain(ID);
     expect(page).not.toContain('13812345678');
     expect(page).toContain('138****5678');
+    // The party's home address only down to its 街道 (SECURITY.md 33).
+    expect(page).toContain('当事人张**，住址：重庆市潼南区桂林街道******。');
+    expect(page).not.toContain('解放碑路');
     expect(page).toContain('重庆某某建材有限公司');
     expect(page).toContain('91500223MA5U1234XY');
   });

@@ -3,18 +3,31 @@
 // fields, huge strings, NUL, odd Unicode, nested junk, numbers out of range, arrays for objects), pure junk and
 // bodies that are not JSON, by a user who holds the route's permission, with a valid CSRF token. Path parameters
 // get junk too. Every answer is below 500; every refusal is the error envelope with a Chinese message and no
-// stack. The seeds are fixed: a failure names the route and the input, and reruns the same.
+// stack, within 5 seconds (a hang fails). Unknown fields are refused with 「不支持的字段：…」. The seeds are fixed:
+// a failure names the route and the input, and reruns the same. The portal's forms: portal-fuzz.db.test.ts.
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { PermissionCode } from '../../src/contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../src/contracts/roles';
+import { unknownFields } from '../../src/contracts/unknown-fields';
 import { units, users } from '../../src/server/db/schema';
 import { DEMO_USERS } from '../../src/server/demo';
 import { type RouteMeta, routeRegistry } from '../../src/server/platform/http/route';
 import { type ApiResponse, type Client, DEMO_PASSWORD, setupApi, type TestApi } from '../api';
-import { around, bodies, junkParams, notJson, queries, type Seeds, seedOf, validOf } from '../fuzz';
+import {
+  around,
+  bodies,
+  FUZZ_LIMIT_MS,
+  junkParams,
+  notJson,
+  queries,
+  type Seeds,
+  seedOf,
+  validOf,
+  within,
+} from '../fuzz';
 import { ok, staffCaseBody, unitRecords } from '../unit-records';
 
 /** Inputs per route (body or query): about 3,100 requests with the not-JSON bodies, 900 more for path parameters. */
@@ -219,14 +232,22 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
       for (let i = 0; i < RUNS; i++) {
         const path = withQuery(pathOf(r), qs[i]);
         const body = r.method === 'get' ? undefined : r.body ? bs[i] : {};
-        const res = await c.request(r.method.toUpperCase(), path, body);
+        const res = await within(c.request(r.method.toUpperCase(), path, body));
+        if (res === 'hang') {
+          bad.push(`${key} query ${show(qs[i])} body ${show(body)} → no answer within ${FUZZ_LIMIT_MS} ms`);
+          continue;
+        }
         res.status < 400 ? statuses.ok++ : statuses.refused++;
         const f = fault(res);
         if (f) bad.push(`${key} query ${show(qs[i])} body ${show(body)} → ${f}`);
       }
       if (r.body) {
         const text = notJson[seed % notJson.length]!;
-        const res = await sendRaw(c, r.method.toUpperCase(), pathOf(r), text);
+        const res = await within(sendRaw(c, r.method.toUpperCase(), pathOf(r), text));
+        if (res === 'hang') {
+          bad.push(`${key} raw ${show(text)} → no answer within ${FUZZ_LIMIT_MS} ms`);
+          continue;
+        }
         const f = fault(res) ?? (res.status === 400 ? null : `${res.status}, expected 400`);
         if (f) bad.push(`${key} raw ${show(text)} → ${f}`);
       }
@@ -235,6 +256,68 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
     // The inputs reach the handlers (accepted) as well as the schemas (refused).
     expect(statuses.ok).toBeGreaterThan(300);
     expect(statuses.refused).toBeGreaterThan(1500);
+  });
+
+  it('a field the contract does not declare is refused by name, in the body, the query and an upload', {
+    timeout: 120_000,
+  }, async () => {
+    const bad: string[] = [];
+    let checked = 0;
+    // Inputs the contract accepts as they are: parsed, nothing unknown, no control characters (the web guard's).
+    const clean = (schema: z.ZodType, v: unknown) => {
+      const json = JSON.stringify(v) ?? '';
+      return (
+        schema.safeParse(v).success &&
+        unknownFields(schema, v).length === 0 &&
+        !/\\u00[01][0-9a-f]|\\[nrtbf]/.test(json) &&
+        !json.includes('\u007f')
+      );
+    };
+    for (const r of fuzzed()) {
+      const c = clientFor(r);
+      const seed = seedOf(`${r.method} ${r.path} extra`, SEED);
+      const q = r.query
+        ? fc.sample(queries(r.query, seeds), { seed, numRuns: 60 }).find((v) => clean(r.query!, v))
+        : undefined;
+      const b =
+        r.body && r.body.safeParse(Symbol()).success === false
+          ? fc
+              .sample(validOf(r.body, seeds), { seed, numRuns: 30 })
+              .find((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && clean(r.body!, v))
+          : undefined;
+      const cases: [string, Record<string, string> | undefined, unknown][] = [];
+      if (r.query && q) cases.push(['query', { ...q, zzExtra: '1' }, r.body ? b : undefined]);
+      if (r.body && b && (!r.query || q)) cases.push(['body', q, { ...(b as object), zzExtra: '1' }]);
+      for (const [where, query, body] of cases) {
+        if (r.body && body === undefined) continue;
+        const res = await c.request(
+          r.method.toUpperCase(),
+          withQuery(pathOf(r), query),
+          r.method === 'get' ? undefined : (body ?? {}),
+        );
+        checked++;
+        if (res.status !== 400 || res.body.error?.message !== '不支持的字段：zzExtra')
+          bad.push(`${r.method} ${r.path} (${where}) → ${res.status} ${res.body.error?.message ?? ''}`);
+      }
+    }
+    // Uploads: the multipart form has one field, `file`.
+    const uploads = routeRegistry.filter((r) => r.upload);
+    expect(uploads.length).toBeGreaterThan(15);
+    for (const r of uploads) {
+      const form = new FormData();
+      form.append('file', new File([new TextEncoder().encode('a,b\n')], 'a.csv'));
+      form.append('zzExtra', '1');
+      const q = r.query
+        ? fc
+            .sample(queries(r.query, seeds), { seed: seedOf(`${r.path} upload`, SEED), numRuns: 60 })
+            .find((v) => clean(r.query!, v))
+        : undefined;
+      const res = await clientFor(r).request('POST', withQuery(pathOf(r), q), undefined, { form });
+      if (res.status !== 400 || res.body.error?.message !== '不支持的字段：zzExtra')
+        bad.push(`${r.method} ${r.path} (upload) → ${res.status} ${res.body.error?.message ?? ''}`);
+    }
+    expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(120);
   });
 
   it('junk path parameters (text, NUL, traversal, overlong, a nil uuid) are a 4xx on every route with one', {
@@ -254,7 +337,11 @@ describe('fuzzing every route gives only 4xx with a Chinese message (SECURITY.md
             ? fc.sample(validOf(r.body, seeds), { seed, numRuns: 1 })[0]
             : {};
       for (const junk of junkParams) {
-        const res = await c.request(r.method.toUpperCase(), pathOf(r, junk), body);
+        const res = await within(c.request(r.method.toUpperCase(), pathOf(r, junk), body));
+        if (res === 'hang') {
+          bad.push(`${r.method} ${pathOf(r, junk)} → no answer within ${FUZZ_LIMIT_MS} ms`);
+          continue;
+        }
         const f = fault(res) ?? (res.status >= 400 ? null : `${res.status}, expected a refusal`);
         if (f) bad.push(`${r.method} ${pathOf(r, junk)} → ${f}`);
       }

@@ -285,7 +285,7 @@ describe('publication', () => {
     for (const raw of ['张建国', '510104198001011234', '13912345678', '红星路88号'])
       expect(shown).not.toContain(raw);
     expect(shown).toContain('每晚施工');
-    expect(row!.publishedSubject).toBe('张**反映红星路**号噪音');
+    expect(row!.publishedSubject).toBe('张**反映红星路******噪音');
     const withdrawn = await publish(fgw, id, false);
     expect(withdrawn.body.data!.published).toBe(false);
     const [after] = await api.tdb.database.db.select().from(letters).where(eq(letters.id, id));

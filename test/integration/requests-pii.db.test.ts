@@ -92,7 +92,7 @@ describe('who sees personal data (part 5a)', () => {
       const a = r.body.data!.applicant;
       expect(a.idNumber).toBe('11*************02X');
       expect(a.phone).toBe('138****8000');
-      expect(a.address).toBe('北京市东城区某某胡同*号院*单元');
+      expect(a.address).toBe('北京市东城区******');
       const body = JSON.stringify((await c.get<{ items: CaseSummary[] }>('/api/requests/cases')).body);
       expect(body).not.toContain(person.idNumber);
       expect(body).not.toContain(person.phone);

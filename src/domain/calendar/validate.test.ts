@@ -41,6 +41,20 @@ describe('validateCalendarYear (CAL-6: a new year is data only)', () => {
       'published',
     ],
     ['holidays not array', () => withChange((g) => (g.holidays = {})), 'holidays 必须是数组'],
+    ['an unknown top-level field', () => withChange((g) => (g.note = 'x')), '不支持的字段：note'],
+    [
+      'an unknown source field',
+      () => withChange((g) => ((g.source as Record<string, unknown>).docNo = 'x')),
+      '不支持的字段：source.docNo',
+    ],
+    [
+      'an unknown holiday field',
+      () =>
+        withChange(
+          (g) => (g.holidays = [{ name: '元旦', off: ['2027-01-01'], makeupWorkdays: [], days: 3 }]),
+        ),
+      '不支持的字段：holidays[0].days',
+    ],
     ['empty holidays', () => withChange((g) => (g.holidays = [])), 'holidays 不能为空'],
     [
       'invalid date',

@@ -9,6 +9,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A key the format does not have is refused, not dropped (SECURITY.md 20): a misspelt one would look saved. */
+function unknownKeys(v: Record<string, unknown>, known: readonly string[], where: string, errors: string[]) {
+  for (const k of Object.keys(v)) if (!known.includes(k)) errors.push(`不支持的字段：${where}${k}`);
+}
+
 /**
  * Checks an uploaded year of holiday data (CAL-6) and returns it typed, or every problem found, in Chinese.
  * Dates may spill into the neighbouring month across the year boundary (2019's 元旦 starts 2018-12-30),
@@ -17,6 +22,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function validateCalendarYear(json: unknown): ValidationResult<CalendarYear> {
   const errors: string[] = [];
   if (!isRecord(json)) return { ok: false, errors: ['日历数据必须是一个 JSON 对象'] };
+  unknownKeys(json, ['year', 'source', 'holidays'], '', errors);
 
   const year = json.year;
   const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 1990 && year <= 2200;
@@ -75,6 +81,7 @@ function validateSource(v: unknown, errors: string[]): CalendarSource | null {
     return null;
   }
   const before = errors.length;
+  unknownKeys(v, ['title', 'docNumber', 'published', 'url', 'confidence', 'notes'], 'source.', errors);
   if (typeof v.title !== 'string' || v.title.trim() === '') errors.push('source.title（通知标题）不能为空');
   if (v.docNumber !== null && typeof v.docNumber !== 'string')
     errors.push('source.docNumber 必须是字符串或 null');
@@ -107,6 +114,7 @@ function validateHoliday(v: unknown, i: number, errors: string[]): CalendarHolid
     return null;
   }
   const before = errors.length;
+  unknownKeys(v, ['name', 'off', 'makeupWorkdays'], `${where}.`, errors);
   const name = typeof v.name === 'string' && v.name.trim() !== '' ? v.name : null;
   if (!name) errors.push(`${where}.name（节日名称）不能为空`);
   const label = name ?? where;

@@ -4,6 +4,7 @@
 // writer's consent, after a reply, masked (personal data never published raw) and blocked by a sensitive word.
 import type { WorkingDayCalendar } from '../calendar';
 import { codesOf } from '../codes';
+import { ADDRESS_STARS } from '../privacy/address';
 import { maskName, maskPersonalData } from '../privacy/mask';
 import { runChecks } from '../review/checks';
 import { maskAll } from '../review/mask';
@@ -108,16 +109,17 @@ export function maskLetterText(text: string, writer: Omit<LetterText, 'subject' 
     .filter((f) => PERSONAL_DATA_KINDS.includes(f.kind))
     .map((f) => (f.kind === 'personal_name' ? { ...f, masked: maskName(f.text) } : f));
   let count = found.length;
-  // House numbers (a letter gives its writer's address without a name next to it): the digits hidden.
+  // House numbers (a letter gives its writer's address without a name next to it): hidden in the address style
+  // (domain/privacy/address.ts). The street stays: in free text a letter's subject is often the street itself.
   // Then every ID-like or phone-like number, valid check digit or not (a typo does not make it public).
   let out = maskPersonalData(maskAll(text, found))
     .replace(LONG_NUMBER, (m) => {
       count++;
       return `${m.slice(0, 1)}${'*'.repeat(m.length - 2)}${m.slice(-1)}`;
     })
-    .replace(HOUSE_NUMBER, (m) => {
+    .replace(HOUSE_NUMBER, () => {
       count++;
-      return m.replace(/[0-9０-９]/g, '*');
+      return ADDRESS_STARS;
     });
   const own: [string | null, (s: string) => string][] = [
     [writer.writerIdNo, (s) => `${s.slice(0, 1)}${'*'.repeat(Math.max(0, s.length - 2))}${s.slice(-1)}`],

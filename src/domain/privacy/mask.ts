@@ -1,9 +1,10 @@
 // The one masker of personal data (脱敏): every value rule lives here and is used by the pre-publication checks
 // (domain/review), listings, letters, published letters and audit details. Convention: ID numbers keep the first 2
 // and last 3 characters; mobile numbers the first 3 and last 4 (138****1234); landlines the area code and the last
-// 2 digits; names the surname. Rules that keep the length let findings at later offsets stay valid (see
-// domain/review/mask.ts).
+// 2 digits; names the surname; addresses down to 乡镇/街道 (address.ts). Rules that keep the length let findings
+// at later offsets stay valid (see domain/review/mask.ts).
 
+import { truncateAddress } from './address';
 import { halfWidthChar, toHalfWidth } from './width';
 
 // Digits are recognised in full width too (１３８…), so a full-width number is masked like a half-width one.
@@ -68,17 +69,8 @@ export function maskPassport(s: string): string {
   return maskCounted(s, (c) => /[0-9A-Za-z]/.test(c), 1, 2);
 }
 
-/**
- * Name + detailed address: the numbers of the house-number part go (from the number before 号 to the end:
- * "解放碑路**号*栋*单元***室"); the name and the street stay, so the reader still sees which street was meant.
- */
-export function maskAddress(s: string): string {
-  const m = /[0-9０-９一二三四五六七八九十百零〇]+号/.exec(s);
-  if (!m) return s;
-  const head = s.slice(0, m.index);
-  const tail = s.slice(m.index);
-  return head + tail.replace(/[0-9０-９一二三四五六七八九十百零〇A-Za-z]/g, '*');
-}
+/** An address: kept down to its 乡镇/街道 (or else 区/县) level, the rest starred (domain/privacy/address.ts). */
+export const maskAddress = truncateAddress;
 
 /** ID number in a listing: the same rule as maskIdCard. */
 export const maskIdNumber = maskIdCard;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks, runChecks, runChecksOnParts, unreadableAttachmentFinding } from './checks';
+import {
+  extractLinks,
+  maskAddresses,
+  runChecks,
+  runChecksOnParts,
+  unreadableAttachmentFinding,
+} from './checks';
 import type { CheckOptions, Finding, FindingKind } from './types';
 
 // Check digits are computed here independently of validators.ts (GB 11643-1999, ISO 7064 MOD 11-2),
@@ -64,6 +70,59 @@ describe('id_card', () => {
 
   it('a valid ID is reported once, not also as a bank card or phone', () => {
     expect(kinds(`号码${valid}`)).toEqual([`id_card:${valid}`]);
+  });
+});
+
+// SECURITY.md 32: births after 2019, lower-case x, and the two bugs of public snippets.
+describe('id_card: births after 2019 and the public-snippet bugs', () => {
+  const born2021 = withCheck('50010320210315002');
+  // A 2021 birth whose check character is X (to be written lower-case).
+  const born2021x = Array.from({ length: 1000 }, (_, n) =>
+    withCheck(`50010320210315${String(n).padStart(3, '0')}`),
+  ).find((id) => id.endsWith('X'))!;
+  it.each([
+    ['born 2021, valid check digit', `身份证号：${born2021}`, [`id_card:${born2021}`]],
+    ['born 2021, wrong check digit', `身份证号：${wrongCheck('50010320210315002')}`, []],
+    ['born 2021, lower-case x', `证件 ${born2021x.toLowerCase()}`, [`id_card:${born2021x.toLowerCase()}`]],
+    // Snippet bug 1: a year pattern like (19|20[01])\d caps births at 2019.
+    ...['2020', '2024', '2026'].map((y) => {
+      const id = withCheck(`500103${y}0101123`);
+      return [`born ${y} (a year regex capped at 2019 misses it)`, id, [`id_card:${id}`]] as const;
+    }),
+    // Snippet bug 2: /^\d{17}\d|x$/ reads as (^\d{17}\d)|(x$): any 18 leading digits, or anything ending in x.
+    ['18 valid digits then more digits', `${born2021}99`, []],
+    ['a word ending in x', 'box', []],
+    ['digits then x, wrong length', '5001032021x', []],
+    ['17 digits and an x with a wrong check', `${wrongCheck('50010320210315002').slice(0, 17)}x`, []],
+  ] as [string, string, string[]][])('%s', (_name, text, expected) =>
+    expect(kinds(text, {}, 'id_card')).toEqual(expected),
+  );
+
+  it('the snippet regex really has both bugs (what the cases above guard against)', () => {
+    const snippet = /^\d{17}\d|x$/;
+    expect(snippet.test(`${born2021}99`)).toBe(true);
+    expect(snippet.test('box')).toBe(true);
+    expect(/^\d{6}(18|19|20[01])\d{7}[\dXx]$/.test(born2021)).toBe(false);
+  });
+});
+
+// SECURITY.md 32: readers join the cells of a table row with tabs (docx and xlsx), rows with newlines.
+describe('id_card split across the cells of a table row', () => {
+  const id = withCheck('50010320210315002');
+  const [a, b, c] = [id.slice(0, 6), id.slice(6, 14), id.slice(14)];
+  it.each([
+    ['6 | 8 | 4 cells of one row', `姓名\t${a}\t${b}\t${c}\n`, [`id_card:${a}\t${b}\t${c}`]],
+    ['17 | 1 cells', `${id.slice(0, 17)}\t${id.slice(17)}`, [`id_card:${id.slice(0, 17)}\t${id.slice(17)}`]],
+    ['the same pieces on three rows', `${a}\n${b}\n${c}\n`, []],
+    ['a wrong check digit', `${a}\t${b}\t${wrongCheck('50010320210315002').slice(14)}`, []],
+    ['a cell with more than digits', `${a}\t${b}号\t${c}`, []],
+    ['unrelated number cells (amounts, years)', '2026\t3\t150000\t12\t500103\t2021\n', []],
+    ['x only at the very end', `${a}\t${b.slice(0, 4)}x${b.slice(5)}\t${c}`, []],
+  ])('%s', (_name, text, expected) => expect(kinds(text, {}, 'id_card')).toEqual(expected));
+
+  it('is masked over its cells, separators kept', () => {
+    const [f] = runChecks(`${a}\t${b}\t${c}`).filter((x) => x.kind === 'id_card');
+    expect(f?.masked).toBe(`50****\t********\t*${c.slice(1)}`);
   });
 });
 
@@ -161,6 +220,17 @@ describe('address (name + detailed address)', () => {
     ['after prose, separator only', '经查张三，解放碑路12号3栋', []],
     ['name and street but no dwelling detail', '张三，家住解放碑路12号', []],
   ])('%s', (_name, text, expected) => expect(kinds(text, {}, 'address')).toEqual(expected));
+});
+
+describe('maskAddresses (free text the public reads)', () => {
+  it.each([
+    [
+      '当事人张三丰，住址：重庆市潼南区桂林街道解放碑路12号3栋2单元101室。罚款2000元。',
+      '当事人张**，住址：重庆市潼南区桂林街道******。罚款2000元。',
+    ],
+    ['经查李四家住双江村3组15号，情况属实。', '经查李*家住******，情况属实。'],
+    ['罚款2000元。', '罚款2000元。'],
+  ])('%s', (text, masked) => expect(maskAddresses(text)).toBe(masked));
 });
 
 describe('secrecy_mark', () => {

@@ -4,7 +4,7 @@
 // real birth date, Luhn), and a digit run that is part of a longer digit run is never a phone or ID number.
 import { toHalfWidth } from '../privacy/width';
 import { HAN_DIGITS } from '../text/han-digits';
-import { maskValue } from './mask';
+import { maskAddressFinding, maskAll, maskValue } from './mask';
 import {
   type CheckOptions,
   DEFAULT_BLOCKING_KINDS,
@@ -93,6 +93,46 @@ function idFindings(text: string): Draft[] {
       end: m.index + s.length,
       message: id.length === 18 ? '疑似居民身份证号码（校验位正确）' : '疑似 15 位旧居民身份证号码',
     });
+  }
+  return out;
+}
+
+// Readers join the cells of a table row with '\t' (docx and xlsx alike) and rows with '\n'. An ID typed over
+// adjacent cells of one row ("500103 | 19900101 | 1232") is found when the cells hold nothing but its digits and
+// join to a valid 18-digit number: the check digit, the birth date and the province code keep unrelated number
+// cells (amounts, years) from being joined into a false finding. Never across rows.
+const MAX_ID_CELLS = 4;
+function splitCellIdFindings(text: string): Draft[] {
+  const out: Draft[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const cells: { start: number; value: string }[] = [];
+    let at = lineStart;
+    for (const value of line.split('\t')) {
+      cells.push({ start: at, value });
+      at += value.length + 1;
+    }
+    lineStart += line.length + 1;
+    for (let i = 0; i < cells.length; i++) {
+      let joined = '';
+      for (let j = i; j < Math.min(cells.length, i + MAX_ID_CELLS); j++) {
+        const cell = cells[j]!;
+        if (!/^\d+[Xx]?$/.test(cell.value)) break;
+        joined += cell.value;
+        if (/[Xx]/.test(joined.slice(0, -1)) || joined.length > 18) break;
+        if (j > i && joined.length === 18 && isValidId18(joined)) {
+          const first = cells[i]!;
+          out.push({
+            kind: 'id_card',
+            text: text.slice(first.start, cell.start + cell.value.length),
+            start: first.start,
+            end: cell.start + cell.value.length,
+            message: '疑似居民身份证号码（分在相邻单元格中，校验位正确）',
+          });
+          break;
+        }
+      }
+    }
   }
   return out;
 }
@@ -205,6 +245,7 @@ function personalData(original: string): Draft[] {
   const numbers = dropOverlaps([
     // Order matters for ties: an 18-digit valid ID is an ID, not a bank card.
     ...idFindings(text),
+    ...splitCellIdFindings(text),
     ...bankFindings(text),
     ...simpleFindings(text, MOBILE_RE, 'mobile', '疑似手机号码'),
     ...simpleFindings(text, LANDLINE_RE, 'landline', '疑似固定电话号码（含区号）'),
@@ -513,6 +554,20 @@ export function unreadableAttachmentFinding(source: string, error: string, opts:
 }
 
 /** Run the checks on several texts (body, each attachment part), labelling each finding with its source. */
+/**
+ * Free text the public reads, with every name + detailed address found masked: the name to its surname, the
+ * address truncated to 乡镇/街道 (published enforcement decisions).
+ */
+export function maskAddresses(text: string): string {
+  return maskAll(
+    text,
+    addressFindings(toHalfWidth(text)).map((d) => {
+      const t = text.slice(d.start, d.end);
+      return { ...d, text: t, masked: maskAddressFinding(t, true), blocking: false };
+    }),
+  );
+}
+
 export function runChecksOnParts(
   parts: readonly { source: string; text: string }[],
   opts: CheckOptions = {},

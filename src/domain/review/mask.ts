@@ -1,9 +1,9 @@
 // One-click masking (脱敏) of findings.
 //
-// Offsets: every personal-data rule except e-mail keeps the length of the text (each hidden character becomes
-// one '*', separators such as '-' stay), so masking one finding leaves the offsets of all others valid.
-// E-mail follows the convention "first character + *** + @domain", which hides the length on purpose; unit-name
-// corrections also change length. maskAll therefore applies replacements from the end of the text backwards,
+// Offsets: every personal-data rule except e-mail and address keeps the length of the text (each hidden character
+// becomes one '*', separators such as '-' stay), so masking one finding leaves the offsets of all others valid.
+// E-mail follows the convention "first character + *** + @domain" and an address ends in "******", which hide the
+// length on purpose; unit-name corrections also change length. maskAll therefore applies replacements from the end of the text backwards,
 // which is correct for every kind.
 import {
   maskAddress,
@@ -12,6 +12,7 @@ import {
   maskIdCard,
   maskLandline,
   maskMobile,
+  maskName,
   maskPassport,
 } from '../privacy/mask';
 import type { Finding, FindingKind } from './types';
@@ -19,6 +20,19 @@ import type { Finding, FindingKind } from './types';
 export { maskAddress, maskBankCard, maskEmail, maskIdCard, maskLandline, maskMobile, maskPassport };
 
 const maskAllChars = (s: string) => '*'.repeat(s.length);
+
+// An address finding (checks.ts) starts with the person's name and "，家住" or "住址：": those stay (the name is a
+// finding of its own when it matters), the address after them is truncated. `withName`: the name is masked too
+// (free text the public reads).
+const ADDRESS_LEAD =
+  /^(\p{Script=Han}{1,4}?)(?:[，,：: \u3000]+(?:家住|现住|住址[：:]?|户籍地址[：:]?|居住地[：:]?|居住在|住在|住)?|家住|现住|住址[：:]?|户籍地址[：:]?|居住地[：:]?|居住在|住在|住)[：: \u3000]*/u;
+export function maskAddressFinding(text: string, withName = false): string {
+  const m = ADDRESS_LEAD.exec(text);
+  const lead = m?.[0] ?? '';
+  const name = m?.[1] ?? '';
+  const shownLead = withName ? maskName(name) + lead.slice(name.length) : lead;
+  return shownLead + maskAddress(text.slice(lead.length));
+}
 
 /** The masked form of `text` for a finding of `kind`; identity for kinds that cannot be masked. */
 export function maskValue(kind: FindingKind, text: string): string {
@@ -36,7 +50,7 @@ export function maskValue(kind: FindingKind, text: string): string {
     case 'passport':
       return maskPassport(text);
     case 'address':
-      return maskAddress(text);
+      return maskAddressFinding(text);
     // Not masked in one click: once the number next to it is masked, a name alone is often what the notice
     // must show (a 公示 names its subjects); the reviewer decides.
     case 'personal_name':

@@ -173,6 +173,7 @@ export function AskPage(props: {
       <style>{FORM_CSS + QA_CSS}</style>
       <h1>我要咨询</h1>
       <p class="lead">先查一查：输入您的问题，系统会在政策咨询问答库中查找已有的答复。</p>
+      {!checked && <Errors errors={errors} title="未能查询，请修改以下内容：" />}
       <form method="post" action="/hdjl/zxwd/check" class="form-grid">
         <div class="field">
           <label for="f-q">您的问题（必填）</label>

@@ -514,6 +514,7 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
     return guardedSubmit(c, p, limiter, {
       name: 'xx',
       perHour: limit.perHour,
+      fields: Object.keys(zLetter.shape),
       form: (values, errors, status) => writePage(c, values, errors, status),
       parse: (values) => parseWith(zLetter, values),
       accept: async (input, actor, requestKey) => {

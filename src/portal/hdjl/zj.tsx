@@ -277,6 +277,7 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
     return guardedSubmit(c, p, limiter, {
       name: 'hdjl-zj',
       perHour: COMMENTS_PER_HOUR,
+      fields: ['authorName', 'text'],
       form: (values, errors, status) => draftPage(c, d, { values, errors }, status),
       parse: (values) => ({ authorName: values.authorName, text: values.text ?? '' }),
       accept: async (input, actor, requestKey) =>

@@ -22,6 +22,7 @@ import {
   readEnforcementRow,
 } from '../../../domain/disclosure/enforcement';
 import { maskIdCard, maskPersonalData } from '../../../domain/privacy/mask';
+import { maskAddresses } from '../../../domain/review/checks';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
 import { enforcementDecisions } from '../../db/schema/disclosure';
@@ -432,8 +433,8 @@ export async function publicEnforcementList(
         party: party.name,
         partyCode: party.code,
         decisionDate: r.decisionDate,
-        // A conclusion may quote an ID or phone number: the public never reads one.
-        conclusion: maskPersonalData(r.conclusion),
+        // A conclusion may quote an ID or phone number or a party's home address: the public never reads one.
+        conclusion: maskPersonalData(maskAddresses(r.conclusion)),
         basis: r.basis,
         publishedOn: r.publishedOn!,
       };

@@ -33,30 +33,44 @@ const encodeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 // One tokenizer serves extraction and masking, so offsets always agree. A regex scan of WordprocessingML is
 // enough here: w:t/w:delText hold only text, and the XML was validated (and DTDs refused) beforehand.
+// A table row reads like an .xlsx row: its cells end with '\t' (instead of their last paragraph's '\n') and the
+// row with '\n', so the checks can join an ID split over adjacent cells of one row (domain/review/checks.ts).
+// Only separators change, never the length, so the offsets of the segments stay as they are.
 const DOCX_TOKEN_RE =
-  /<w:(t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>|<\/w:p>|<w:(?:tab|br|cr)(?:\s[^>]*)?\/>/g;
+  /<w:(t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>|<\/w:(?:p|tc|tr)>|<w:(?:tab|br|cr)(?:\s[^>]*)?\/>/g;
 
 function docxText(xml: string): { text: string; segments: Segment[] } {
-  let text = '';
+  // Chunks, not one growing string: a cell's end rewrites the separator chunk before it.
+  const chunks: string[] = [];
+  let length = 0;
   const segments: Segment[] = [];
+  const endWith = (from: string, to: string) => {
+    if (chunks[chunks.length - 1] === from) chunks[chunks.length - 1] = to;
+  };
   for (const m of xml.matchAll(DOCX_TOKEN_RE)) {
     const tok = m[0];
+    let add = '\n';
     if (m[1]) {
       const raw = m[2] ?? '';
-      const decoded = decodeEntities(raw);
+      add = decodeEntities(raw);
       const xmlStart = m.index + tok.indexOf('>') + 1;
       segments.push({
         xmlStart,
         xmlEnd: xmlStart + raw.length,
-        textStart: text.length,
-        textEnd: text.length + decoded.length,
+        textStart: length,
+        textEnd: length + add.length,
       });
-      text += decoded;
-    } else if (tok === '</w:p>') text += '\n';
-    else if (tok.startsWith('<w:tab')) text += '\t';
-    else text += '\n';
+    } else if (tok === '</w:tc>') {
+      endWith('\n', '\t');
+      continue;
+    } else if (tok === '</w:tr>') {
+      endWith('\t', '\n');
+      continue;
+    } else if (tok.startsWith('<w:tab')) add = '\t';
+    chunks.push(add);
+    length += add.length;
   }
-  return { text, segments };
+  return { text: chunks.join(''), segments };
 }
 
 const DOCX_PART_RE = /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/;

@@ -148,7 +148,8 @@ describe('docx', () => {
     const parts = await partsOf(await buildDocx(), '通知.docx');
     expect(parts[0]?.source).toBe('附件 通知.docx › 正文');
     expect(parts[0]?.text).toContain('联系人手机13812341234，见张三&李四\n');
-    expect(parts[0]?.text).toContain(`身份证号\n${ID}\n`);
+    // A table row reads like an .xlsx row: cells joined by tabs.
+    expect(parts[0]?.text).toContain(`身份证号\t${ID}\n`);
     expect(
       parts.some((p) => p.source.startsWith('附件 通知.docx › 页眉') && p.text.includes('内部资料')),
     ).toBe(true);
@@ -190,6 +191,56 @@ describe('docx', () => {
       message: '',
     };
     expect(maskDocx(bytes, { 'word/document.xml': [stale] }).skipped).toBe(1);
+  });
+});
+
+// SECURITY.md 32: an ID typed over adjacent cells of one table row is found and masked cell by cell; the same
+// pieces on separate rows are not joined.
+describe('an ID split across table cells', () => {
+  const [a, b, c] = [ID.slice(0, 6), ID.slice(6, 14), ID.slice(14)];
+  const docxRows = (rows: string[][]) =>
+    new Table({
+      rows: rows.map(
+        (r) => new TableRow({ children: r.map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+      ),
+    });
+  const docxOf = async (rows: string[][]) =>
+    new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [docxRows(rows)] }] })));
+  const xlsxOf = async (rows: string[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    for (const r of rows) ws.addRow(r);
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  };
+  const ids = async (bytes: Uint8Array, name: string) =>
+    runChecksOnParts(await partsOf(bytes, name))
+      .filter((f) => f.kind === 'id_card')
+      .map((f) => f.text);
+
+  it.each([
+    ['docx', docxOf],
+    ['xlsx', xlsxOf],
+  ] as const)('.%s: found in one row, not across rows; masked in each cell', async (ext, build) => {
+    const name = `名单.${ext}`;
+    const bytes = await build([
+      ['张三', a, b, c],
+      ['合计', '2026', '3'],
+    ]);
+    expect(await ids(bytes, name)).toEqual([`${a}\t${b}\t${c}`]);
+    expect(await ids(await build([[a], [b], [c]]), name)).toEqual([]);
+
+    const { findings } = await checkAttachment(bytes, name);
+    const result = await maskAttachment(
+      bytes,
+      name,
+      findings.filter((f) => f.kind === 'id_card'),
+    );
+    if ('error' in result) throw new Error(result.error);
+    expect([result.masked, result.skipped]).toEqual([1, 0]);
+    const text = (await partsOf(result.bytes, name))[0]?.text ?? '';
+    expect(text).toContain(`张三\t50****\t********\t*${c.slice(1)}\n`);
+    expect(text).toContain('合计\t2026\t3\n');
+    expect(await ids(result.bytes, name)).toEqual([]);
   });
 });
 

@@ -51,7 +51,10 @@ interface CellSpan {
   end: number;
 }
 
-/** Rows joined by '\n', cells by '\t'; the checks never match across these, so each finding sits in one cell. */
+/**
+ * Rows joined by '\n', cells by '\t'. The checks match across a '\t' only for an ID typed over adjacent cells of
+ * one row (domain/review/checks.ts); maskXlsx splits such a finding over its cells.
+ */
 function sheetText(ws: ExcelJS.Worksheet): { text: string; cells: CellSpan[] } {
   let text = '';
   const cells: CellSpan[] = [];
@@ -96,7 +99,8 @@ async function loadWorkbook(bytes: Uint8Array, limits: ExtractLimits): Promise<E
   // exceljs inflates without a cap and parses XML itself: check sizes and refuse DTDs first.
   const xmlEntries = readZip(bytes, (n) => /\.(xml|rels)$/i.test(n), limits, true);
   for (const [name, data] of xmlEntries) {
-    if (/<!DOCTYPE|<!ENTITY/i.test(utf8.decode(data.subarray(0, 4096)))) fail(`${name} 含 DOCTYPE，已拒绝`);
+    // The whole part: a prolog may hold kilobytes of comments before its DOCTYPE.
+    if (/<!DOCTYPE|<!ENTITY/i.test(utf8.decode(data))) fail(`${name} 含 DOCTYPE，已拒绝`);
   }
   const wb = new ExcelJS.Workbook();
   // exceljs's typing wants a Node Buffer.
@@ -137,19 +141,33 @@ export async function maskXlsx(
     const { text, cells } = sheetText(ws);
     const perCell = new Map<CellSpan, Finding[]>();
     for (const f of findings) {
-      const span = cellAt(cells, f.start);
-      if (!span || f.end > span.end || text.slice(f.start, f.end) !== f.text || f.masked === f.text) {
+      const first = cellAt(cells, f.start);
+      // A finding over adjacent cells (an ID typed in pieces) keeps its length when masked: each cell gets
+      // its own slice of the masked text.
+      const spans = first ? cells.filter((c) => c.end > f.start && c.start < f.end) : [];
+      const fits = spans.length === 1 ? f.end <= spans[0]!.end : f.masked.length === f.end - f.start;
+      if (!first || !fits || text.slice(f.start, f.end) !== f.text || f.masked === f.text) {
         skipped++;
         continue;
       }
-      const list = perCell.get(span) ?? [];
-      list.push({ ...f, start: f.start - span.start, end: f.end - span.start });
-      perCell.set(span, list);
+      for (const span of spans) {
+        const from = Math.max(f.start, span.start);
+        const to = Math.min(f.end, span.end);
+        const list = perCell.get(span) ?? [];
+        list.push({
+          ...f,
+          text: text.slice(from, to),
+          masked: spans.length === 1 ? f.masked : f.masked.slice(from - f.start, to - f.start),
+          start: from - span.start,
+          end: to - span.start,
+        });
+        perCell.set(span, list);
+      }
+      masked++;
     }
     for (const [span, fs] of perCell) {
       const before = text.slice(span.start, span.end);
       span.cell.value = maskAll(before, fs);
-      masked += fs.length;
     }
   }
   const out = await wb.xlsx.writeBuffer();

@@ -1,11 +1,12 @@
 // Mounts an endpoint contract (src/contracts/http.ts): authenticates, checks the permission code, validates the
-// query and body with the contract's zod schemas, runs the handler and wraps the result in the envelope. In tests
-// (GONGKAI_CHECK_RESPONSES=1) the answer is also checked against the contract's response schema, so a handler and
-// its contract cannot drift apart. Every mounted endpoint is recorded in `routeRegistry`, which feeds the OpenAPI
+// query and body with the contract's zod schemas (unknown fields refused), runs the handler and wraps the result
+// in the envelope. In tests (GONGKAI_CHECK_RESPONSES=1) the answer is also checked against the contract's
+// response schema, so a handler and its contract cannot drift apart. Every mounted endpoint is recorded in `routeRegistry`, which feeds the OpenAPI
 // document and the permission-matrix test.
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { BodyOf, Endpoint, Method, PathParams, QueryOf, ResponseOf } from '../../../contracts/http';
+import { unknownFields, unknownFieldsMessage } from '../../../contracts/unknown-fields';
 import type { AppEnv, SessionUser } from '../context';
 import { AppError } from '../errors';
 
@@ -77,6 +78,21 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
   return r.data;
 }
 
+/**
+ * parseWith, and a field the schema does not declare is refused instead of dropped (SECURITY.md 20): a misspelt
+ * or smuggled field must not look accepted.
+ */
+export function parseStrict<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const data = parseWith(schema, value);
+  const extra = unknownFields(schema, value);
+  if (extra.length) {
+    throw new AppError('VALIDATION', unknownFieldsMessage(extra), {
+      fields: Object.fromEntries(extra.map((f) => [f, '不支持的字段'])),
+    });
+  }
+  return data;
+}
+
 const checkResponses = (): boolean => process.env.GONGKAI_CHECK_RESPONSES === '1';
 
 /** Mounts one endpoint contract with its handler. */
@@ -111,7 +127,7 @@ export function route<const E extends Endpoint>(app: Hono<AppEnv>, e: E, handler
         throw new AppError('FORBIDDEN', '没有权限执行此操作');
       }
     }
-    const query = e.query ? parseWith(e.query, c.req.query()) : undefined;
+    const query = e.query ? parseStrict(e.query, c.req.query()) : undefined;
     let body: unknown;
     if (e.body) {
       let raw: unknown;
@@ -120,7 +136,7 @@ export function route<const E extends Endpoint>(app: Hono<AppEnv>, e: E, handler
       } catch {
         throw new AppError('VALIDATION', '请求内容不是有效的 JSON');
       }
-      body = parseWith(e.body, raw);
+      body = parseStrict(e.body, raw);
     }
     user ??= null as unknown as SessionUser;
     const result = await handler({

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { unknownFieldsMessage } from '../../../contracts/unknown-fields';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 import { acceptUpload } from '../upload/gateway';
@@ -19,6 +20,9 @@ export async function readUpload(c: Context<AppEnv>, maxBytes: number, field = '
   } catch {
     throw new AppError('VALIDATION', '上传内容无法解析，请重新选择文件');
   }
+  // The one field an upload has: any other is refused, as an unknown JSON field is (SECURITY.md 20).
+  const extra = Object.keys(form).filter((k) => k !== field);
+  if (extra.length) throw new AppError('VALIDATION', unknownFieldsMessage(extra));
   const f = form[field];
   const file = Array.isArray(f) ? f[0] : f;
   if (!file || typeof file === 'string') throw new AppError('VALIDATION', '请选择要上传的文件');
