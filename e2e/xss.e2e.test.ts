@@ -462,3 +462,113 @@ describe('[CONSOLE → PORTAL] what staff type', () => {
     await expectInert(staff, 'console ledger', [ALL[0]!]);
   });
 });
+
+describe('[CONSOLE → PORTAL] the other ledgers staff fill', () => {
+  it('执法公示, 公开承诺, 舆情 and 来电: the portal lists and the console ledgers', async () => {
+    const liaison = as.fgw_liaison!;
+    const office = as.office!;
+    const long = pieces(2000, '\n');
+    const post = async (c: Client, path: string, body: Record<string, unknown>) => {
+      const r = await c.post<{ id: string }>(path, body);
+      expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(201);
+      return r.body.data!.id;
+    };
+    // 执法公示: party, document number, conclusion and basis; published, so on the portal.
+    const parties = pieces(200, ' ');
+    for (const [k, partyName] of parties.entries()) {
+      const id = await post(liaison, '/api/disclosure/enforcement', {
+        unitId: fgwUnit,
+        kind: 'penalty',
+        docNumber: pieces(100, ' ')[k] ?? ALL[0]!,
+        partyType: 'organization',
+        partyName,
+        decisionDate: '2026-02-26',
+        conclusion: ALL.join('\n'),
+        basis: pieces(2000, '\n')[0],
+      });
+      expect((await liaison.post(`/api/disclosure/enforcement/${id}/publish`, {})).status).toBe(200);
+    }
+    // 公开承诺 with progress (public on /hdjl/cn), 舆情 with a response, 来电 with an answer.
+    for (const [k, content] of long.entries()) {
+      const id = await post(liaison, '/api/interaction/commitments', {
+        content,
+        place: pieces(200, ' ')[k] ?? ALL[0]!,
+        unitId: fgwUnit,
+        promisedOn: '2026-02-02',
+        dueOn: '2026-12-31',
+      });
+      await post(liaison, `/api/interaction/commitments/${id}/progress`, { on: '2026-02-03', text: content });
+      await post(office, '/api/interaction/opinions', {
+        source: pieces(200, ' ')[k] ?? ALL[0]!,
+        summary: content,
+        level: 'general',
+        unitId: fgwUnit,
+        foundAt: '2026-02-01T08:00:00+08:00',
+      });
+      await post(liaison, '/api/interaction/calls', {
+        channel: 'local',
+        calledAt: '2026-02-02T08:30:00+08:00',
+        callerName: pieces(50, ' ')[k] ?? ALL[0]!,
+        callerPhone: '13800138000',
+        question: content,
+        answer: content,
+        unitId: fgwUnit,
+      });
+    }
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/zfgs`);
+    await expectInert(w, '/xxgk/zfgs', [ALL[0]!]);
+    await w.page.goto(`${e.base}/hdjl/cn`);
+    await expectInert(w, '/hdjl/cn', [ALL[0]!]);
+    await w.close();
+
+    const staff = await signedIn('fgw_liaison');
+    for (const [path, where] of [
+      ['/admin/disclosure/enforcement', 'console 执法公示'],
+      ['/admin/interaction/commitments', 'console 公开承诺'],
+      ['/admin/interaction/calls', 'console 来电'],
+    ]) {
+      await staff.page.goto(`${e.base}${path}`);
+      await expectInert(staff, where!, [ALL[0]!]);
+    }
+    const o = await signedIn('office');
+    await o.page.goto(`${e.base}/admin/interaction/opinions`);
+    await expectInert(o, 'console 舆情', [ALL[0]!]);
+  });
+
+  it('user names: the console user list, the header of the signed-in user and a draft waiting in 待办', async () => {
+    const db = e.server.db.database.db;
+    const names = ALL.filter((p) => p.trim().length > 0 && p.trim() === p && p.length <= 30);
+    for (const [k, name] of names.entries()) {
+      const r = await as.office!.post('/api/org/users', {
+        username: `xss_${k}`,
+        name,
+        unitId: fgwUnit,
+        roles: ['liaison'],
+        password: DEMO_PASSWORD,
+      });
+      expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBe(201);
+    }
+    await db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'xss_0'));
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/org/users`);
+    await staff.page.getByTestId('search-keyword').fill('xss_');
+    await staff.page.getByTestId('search-submit').click();
+    await expectInert(staff, 'console users', [names[0]!]);
+
+    // xss_0 signs in (its name in the header) and drafts an item whose title waits in the reviewer's 待办.
+    const self = await signedIn('xss_0');
+    await expectInert(self, 'console header of xss_0', [names[0]!]);
+    const c = overHttp();
+    expect((await c.login('xss_0', DEMO_PASSWORD)).status).toBe(200);
+    const title = pieces(200, ' ', '待办语料：')[0]!;
+    const d = await c.draftItem<{ id: string }>({ title });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect((await c.post(`/api/disclosure/items/${d.body.data!.id}/submit`, {})).status).toBe(200);
+    const reviewer = await signedIn('fgw_reviewer');
+    await reviewer.page.goto(`${e.base}/admin/`);
+    await reviewer.page.getByTestId('home-todo').waitFor();
+    await expectInert(reviewer, 'console 待办', [within(title)[0]!]);
+  });
+});
