@@ -571,4 +571,102 @@ describe('[CONSOLE → PORTAL] the other ledgers staff fill', () => {
     await reviewer.page.getByTestId('home-todo').waitFor();
     await expectInert(reviewer, 'console 待办', [within(title)[0]!]);
   });
+
+  it('网站与新媒体 filings and the register; 年报 text on /xxgk/nb and in the console editor', async () => {
+    const liaison = as.fgw_liaison!;
+    const office = as.office!;
+    const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const scan = await liaison.upload<{ fileId: string }>('/api/media/scans', '申请.png', PNG);
+    expect(scan.status, JSON.stringify(scan.body)).toBe(200);
+    const names = pieces(100, ' ');
+    const note = pieces(2000, '\n')[0]!;
+    for (const [k, name] of names.entries()) {
+      for (const target of ['website', 'account'] as const) {
+        const f = await liaison.post<{ id: string }>('/api/media/filings', {
+          kind: 'open',
+          target,
+          unitId: fgwUnit,
+          ...(target === 'website'
+            ? {
+                website: {
+                  name,
+                  url: `https://xss${k}.example.gov.cn/`,
+                  sponsor: name,
+                  operator: name,
+                  icp: ALL[k]!.slice(0, 60),
+                  psb: ALL[k + 1]!.slice(0, 60),
+                  siteCode: '',
+                },
+              }
+            : {
+                account: {
+                  platform: 'wechat',
+                  name,
+                  accountId: `gh_xss_${k}`,
+                  sponsor: name,
+                  maintainer: name,
+                },
+              }),
+          note,
+          scanFileId: scan.body.data!.fileId,
+        });
+        expect(f.status, JSON.stringify(f.body)).toBe(200);
+        const r = await office.post(`/api/media/filings/${f.body.data!.id}/review`, {
+          decision: 'approve',
+          note: pieces(2000, '\n')[0],
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+    }
+    // One left pending: the filings page lists those waiting for review.
+    const pending = await liaison.post('/api/media/filings', {
+      kind: 'open',
+      target: 'account',
+      unitId: fgwUnit,
+      account: { platform: 'weibo', name: names[0], accountId: 'xss_pending', sponsor: '', maintainer: '' },
+      note,
+      scanFileId: scan.body.data!.fileId,
+    });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(200);
+    // 年报: the three text parts, published (a past year) to /xxgk/nb.
+    const text = ALL.join('\n');
+    const saved = await liaison.put(`/api/reports/${fgwUnit}/2024`, {
+      table2: {
+        art20_1: {
+          regulations: { issued: 0, abolished: 0, in_force: 0 },
+          normative_docs: { issued: 0, abolished: 0, in_force: 0 },
+        },
+        art20_5: { licensing: { decisions: 0 } },
+        art20_6: { penalty: { decisions: 0 }, compulsion: { decisions: 0 } },
+        art20_8: { fees: { amount_wan_yuan: 0 } },
+      },
+      overview: text,
+      problems: text,
+      otherMatters: text,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const pub = await office.post(`/api/reports/${fgwUnit}/2024/publish`, {});
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/nb`);
+    await expectInert(w, '/xxgk/nb');
+    await w.page.locator('a[href^="/xxgk/nb/"]', { hasText: '区发展改革委2024' }).first().click();
+    await expectInert(w, '/xxgk/nb/:id', ALL);
+    await w.close();
+
+    const staff = await signedIn('office');
+    for (const [path, where] of [
+      ['/admin/media/websites', 'console 网站'],
+      ['/admin/media/accounts', 'console 新媒体'],
+      ['/admin/media/filings', 'console 备案'],
+    ])
+      for (const name of names.slice(0, 1)) {
+        await staff.page.goto(`${e.base}${path}`);
+        await expectInert(staff, where!, within(name).slice(0, 1));
+      }
+    const own = await signedIn('fgw_liaison');
+    await own.page.goto(`${e.base}/admin/reports/${fgwUnit}/2024`);
+    await expectInert(own, 'console 年报 editor', [ALL[0]!]);
+  });
 });
