@@ -669,4 +669,56 @@ describe('[CONSOLE → PORTAL] the other ledgers staff fill', () => {
     await own.page.goto(`${e.base}/admin/reports/${fgwUnit}/2024`);
     await expectInert(own, 'console 年报 editor', [ALL[0]!]);
   });
+
+  it('规范性文件清理: the campaign title and the reasons, on the published result and in the console', async () => {
+    const office = as.office!;
+    // A normative document in force, published through the three reviews.
+    const doc = await as.fgw_liaison!.draftItem<{ id: string }>({
+      kind: 'normative',
+      title: pieces(200, ' ', '规范性文件语料：')[0]!,
+      docNumber: '潼发改规〔2025〕1号',
+      writtenDate: '2025-03-01',
+    });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+    expect((await as.fgw_liaison!.post(`/api/disclosure/items/${doc.body.data!.id}/submit`, {})).status).toBe(
+      200,
+    );
+    for (const u of ['fgw_reviewer', 'office_reviewer', 'leader']) {
+      const a = await as[u]!.post(`/api/disclosure/items/${doc.body.data!.id}/approve`, {});
+      expect(a.status, `${u}: ${JSON.stringify(a.body)}`).toBe(200);
+    }
+    const title = pieces(100, ' ')[0]!;
+    const c = await office.post<{ id: string }>('/api/disclosure/normative/campaigns', {
+      year: 2025,
+      title,
+      // The file runs on the real clock: a due date no today can pass.
+      dueDate: '2099-12-31',
+    });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const id = c.body.data!.id;
+    const d = await office.get<{ marks: { id: string }[] }>(`/api/disclosure/normative/campaigns/${id}`);
+    const reasons = pieces(500, ' ');
+    // Each document in force gets a corpus reason (需修改 keeps it in force).
+    expect(d.body.data!.marks.length).toBeGreaterThan(0);
+    for (const [k, m] of d.body.data!.marks.entries()) {
+      const r = await office.put(`/api/disclosure/normative/campaigns/${id}/marks/${m.id}`, {
+        decision: 'amend',
+        reason: reasons[k % reasons.length],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    expect((await office.post(`/api/disclosure/normative/campaigns/${id}/publish`, {})).status).toBe(200);
+    const shown = reasons.slice(0, d.body.data!.marks.length).flatMap(within);
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/gfxwj/ql`);
+    await expectInert(w, '/xxgk/gfxwj/ql', within(title));
+    await w.page.goto(`${e.base}/xxgk/gfxwj/ql/2025`);
+    await expectInert(w, '/xxgk/gfxwj/ql/2025', [...within(title), ...shown]);
+    await w.close();
+
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/disclosure/normative-review`);
+    await expectInert(staff, 'console 清理', within(title));
+  });
 });
