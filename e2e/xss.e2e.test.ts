@@ -721,4 +721,79 @@ describe('[CONSOLE → PORTAL] the other ledgers staff fill', () => {
     await staff.page.goto(`${e.base}/admin/disclosure/normative-review`);
     await expectInert(staff, 'console 清理', within(title));
   });
+
+  it('政府网站工作年度报表: the hand-filled text fields in the console drawer', async () => {
+    const liaison = as.fgw_liaison!;
+    const office = as.office!;
+    const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const scan = await liaison.upload<{ fileId: string }>('/api/media/scans', '申请.png', PNG);
+    const f = await liaison.post<{ id: string }>('/api/media/filings', {
+      kind: 'open',
+      target: 'website',
+      unitId: fgwUnit,
+      website: {
+        name: '语料网站',
+        url: 'https://xss-report.example.gov.cn/',
+        siteCode: '',
+        icp: '',
+        psb: '',
+        sponsor: '',
+        operator: '',
+      },
+      scanFileId: scan.body.data!.fileId,
+    });
+    expect(f.status, JSON.stringify(f.body)).toBe(200);
+    expect(
+      (await office.post(`/api/media/filings/${f.body.data!.id}/review`, { decision: 'approve' })).status,
+    ).toBe(200);
+    const sites = await office.get<{ items: { id: string; name: string }[] }>(
+      '/api/media/websites?pageSize=200',
+    );
+    const site = sites.body.data!.items.find((x) => x.name === '语料网站')!;
+    const keys = [
+      'searchService',
+      'multilingual',
+      'accessibility',
+      'personalised',
+      'innovationOther',
+      'head',
+      'auditor',
+      'filler',
+    ];
+    const texts = pieces(200, ' ');
+    expect(texts.length).toBeLessThanOrEqual(keys.length);
+    const values = Object.fromEntries(texts.map((t, k) => [keys[k]!, t]));
+    const saved = await liaison.put(`/api/media/websites/${site.id}/annual-reports/2024`, { values });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    const staff = await signedIn('fgw_liaison');
+    await staff.page.goto(`${e.base}/admin/media/annual-reports`);
+    await staff.page.getByTestId('media-annual-reports-page').waitFor();
+    const year = staff.page
+      .locator('input[data-testid="annual-report-year"], [data-testid="annual-report-year"] input')
+      .first();
+    await year.fill('2024');
+    await year.press('Enter');
+    await year.blur();
+    await staff.page
+      .getByTestId('annual-reports-table')
+      .locator('tr', { hasText: '语料网站' })
+      .getByRole('button', { name: /语料网站/ })
+      .click();
+    const drawer = staff.page.getByTestId('annual-report-drawer');
+    await drawer.waitFor();
+    // Typed text sits in the inputs: each shows what was saved, exactly.
+    for (const [k, t] of texts.entries())
+      await expect
+        .poll(() =>
+          drawer
+            .locator(
+              `input[data-testid="report-field-${keys[k]}"], [data-testid="report-field-${keys[k]}"] input, [data-testid="report-field-${keys[k]}"] textarea, textarea[data-testid="report-field-${keys[k]}"]`,
+            )
+            .first()
+            .inputValue(),
+        )
+        .toBe(t);
+    await expectInert(staff, 'console 年度报表 drawer');
+  });
 });
