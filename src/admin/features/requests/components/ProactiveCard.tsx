@@ -37,6 +37,8 @@ export function ProactiveCard({ detail: d }: { detail: CaseDetail }) {
         <Select
           style={{ minWidth: 240 }}
           placeholder="公开类别"
+          showSearch
+          optionFilterProp="label"
           options={categoryOptions('county')}
           value={art20}
           onChange={setArt20}
