@@ -119,6 +119,7 @@ describe('[ADMIN] 依申请公开', () => {
     await form.getByTestId('action-legalBasis').click();
     await page.locator('.ant-select-item-option', { hasText: '第三十七条' }).click();
     await form.getByTestId('action-date').fill(today);
+    await form.getByLabel('答复说明').fill('王小明：你申请的2026年区级重点项目计划部分公开，清单见附件。');
     await page.getByTestId('action-submit').click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toContain('已办结');
@@ -136,6 +137,20 @@ describe('[ADMIN] 依申请公开', () => {
     expect(text).toContain('政府信息公开申请答复书（部分公开）');
     expect(text).toContain('王小明');
     expect(text).toContain('行政复议');
+
+    // 依申请转主动公开: a draft item holding the de-identified reply opens in the editor (SECURITY.md 36).
+    const back = page.url();
+    await page.getByTestId('proactive-category').click();
+    await page.keyboard.type('重大建设');
+    await page.locator('.ant-select-item-option', { hasText: '重大建设项目' }).click();
+    await page.getByTestId('proactive-make').click();
+    await page.waitForURL((u) => u.pathname.startsWith('/admin/disclosure/items/'));
+    await expect.poll(() => page.locator('body').textContent()).toContain('清单见附件');
+    expect(await page.locator('body').textContent()).not.toContain('王小明');
+    await page.goto(back);
+    await page.getByTestId('case-detail-page').waitFor();
+    await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('依申请转主动公开');
+    expect(await page.getByTestId('proactive-card').count()).toBe(0);
 
     // Statistics of this year.
     await page.goto(`${e.base}/admin/requests/stats`);

@@ -462,3 +462,338 @@ describe('[CONSOLE → PORTAL] what staff type', () => {
     await expectInert(staff, 'console ledger', [ALL[0]!]);
   });
 });
+
+describe('[CONSOLE → PORTAL] the other ledgers staff fill', () => {
+  it('执法公示, 公开承诺, 舆情 and 来电: the portal lists and the console ledgers', async () => {
+    const liaison = as.fgw_liaison!;
+    const office = as.office!;
+    const long = pieces(2000, '\n');
+    const post = async (c: Client, path: string, body: Record<string, unknown>) => {
+      const r = await c.post<{ id: string }>(path, body);
+      expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(201);
+      return r.body.data!.id;
+    };
+    // 执法公示: party, document number, conclusion and basis; published, so on the portal.
+    const parties = pieces(200, ' ');
+    for (const [k, partyName] of parties.entries()) {
+      const id = await post(liaison, '/api/disclosure/enforcement', {
+        unitId: fgwUnit,
+        kind: 'penalty',
+        docNumber: pieces(100, ' ')[k] ?? ALL[0]!,
+        partyType: 'organization',
+        partyName,
+        decisionDate: '2026-02-26',
+        conclusion: ALL.join('\n'),
+        basis: pieces(2000, '\n')[0],
+      });
+      expect((await liaison.post(`/api/disclosure/enforcement/${id}/publish`, {})).status).toBe(200);
+    }
+    // 公开承诺 with progress (public on /hdjl/cn), 舆情 with a response, 来电 with an answer.
+    for (const [k, content] of long.entries()) {
+      const id = await post(liaison, '/api/interaction/commitments', {
+        content,
+        place: pieces(200, ' ')[k] ?? ALL[0]!,
+        unitId: fgwUnit,
+        promisedOn: '2026-02-02',
+        dueOn: '2026-12-31',
+      });
+      await post(liaison, `/api/interaction/commitments/${id}/progress`, { on: '2026-02-03', text: content });
+      await post(office, '/api/interaction/opinions', {
+        source: pieces(200, ' ')[k] ?? ALL[0]!,
+        summary: content,
+        level: 'general',
+        unitId: fgwUnit,
+        foundAt: '2026-02-01T08:00:00+08:00',
+      });
+      await post(liaison, '/api/interaction/calls', {
+        channel: 'local',
+        calledAt: '2026-02-02T08:30:00+08:00',
+        callerName: pieces(50, ' ')[k] ?? ALL[0]!,
+        callerPhone: '13800138000',
+        question: content,
+        answer: content,
+        unitId: fgwUnit,
+      });
+    }
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/zfgs`);
+    await expectInert(w, '/xxgk/zfgs', [ALL[0]!]);
+    await w.page.goto(`${e.base}/hdjl/cn`);
+    await expectInert(w, '/hdjl/cn', [ALL[0]!]);
+    await w.close();
+
+    const staff = await signedIn('fgw_liaison');
+    for (const [path, where] of [
+      ['/admin/disclosure/enforcement', 'console 执法公示'],
+      ['/admin/interaction/commitments', 'console 公开承诺'],
+      ['/admin/interaction/calls', 'console 来电'],
+    ]) {
+      await staff.page.goto(`${e.base}${path}`);
+      await expectInert(staff, where!, [ALL[0]!]);
+    }
+    const o = await signedIn('office');
+    await o.page.goto(`${e.base}/admin/interaction/opinions`);
+    await expectInert(o, 'console 舆情', [ALL[0]!]);
+  });
+
+  it('user names: the console user list, the header of the signed-in user and a draft waiting in 待办', async () => {
+    const db = e.server.db.database.db;
+    const names = ALL.filter((p) => p.trim().length > 0 && p.trim() === p && p.length <= 30);
+    for (const [k, name] of names.entries()) {
+      const r = await as.office!.post('/api/org/users', {
+        username: `xss_${k}`,
+        name,
+        unitId: fgwUnit,
+        roles: ['liaison'],
+        password: DEMO_PASSWORD,
+      });
+      expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBe(201);
+    }
+    await db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'xss_0'));
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/org/users`);
+    await staff.page.getByTestId('search-keyword').fill('xss_');
+    await staff.page.getByTestId('search-submit').click();
+    await expectInert(staff, 'console users', [names[0]!]);
+
+    // xss_0 signs in (its name in the header) and drafts an item whose title waits in the reviewer's 待办.
+    const self = await signedIn('xss_0');
+    await expectInert(self, 'console header of xss_0', [names[0]!]);
+    const c = overHttp();
+    expect((await c.login('xss_0', DEMO_PASSWORD)).status).toBe(200);
+    const title = pieces(200, ' ', '待办语料：')[0]!;
+    const d = await c.draftItem<{ id: string }>({ title });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect((await c.post(`/api/disclosure/items/${d.body.data!.id}/submit`, {})).status).toBe(200);
+    const reviewer = await signedIn('fgw_reviewer');
+    await reviewer.page.goto(`${e.base}/admin/`);
+    await reviewer.page.getByTestId('home-todo').waitFor();
+    await expectInert(reviewer, 'console 待办', [within(title)[0]!]);
+  });
+
+  it('网站与新媒体 filings and the register; 年报 text on /xxgk/nb and in the console editor', async () => {
+    const liaison = as.fgw_liaison!;
+    const office = as.office!;
+    const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const scan = await liaison.upload<{ fileId: string }>('/api/media/scans', '申请.png', PNG);
+    expect(scan.status, JSON.stringify(scan.body)).toBe(200);
+    const names = pieces(100, ' ');
+    const note = pieces(2000, '\n')[0]!;
+    for (const [k, name] of names.entries()) {
+      for (const target of ['website', 'account'] as const) {
+        const f = await liaison.post<{ id: string }>('/api/media/filings', {
+          kind: 'open',
+          target,
+          unitId: fgwUnit,
+          ...(target === 'website'
+            ? {
+                website: {
+                  name,
+                  url: `https://xss${k}.example.gov.cn/`,
+                  sponsor: name,
+                  operator: name,
+                  icp: ALL[k]!.slice(0, 60),
+                  psb: ALL[k + 1]!.slice(0, 60),
+                  siteCode: '',
+                },
+              }
+            : {
+                account: {
+                  platform: 'wechat',
+                  name,
+                  accountId: `gh_xss_${k}`,
+                  sponsor: name,
+                  maintainer: name,
+                },
+              }),
+          note,
+          scanFileId: scan.body.data!.fileId,
+        });
+        expect(f.status, JSON.stringify(f.body)).toBe(200);
+        const r = await office.post(`/api/media/filings/${f.body.data!.id}/review`, {
+          decision: 'approve',
+          note: pieces(2000, '\n')[0],
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+      }
+    }
+    // One left pending: the filings page lists those waiting for review.
+    const pending = await liaison.post('/api/media/filings', {
+      kind: 'open',
+      target: 'account',
+      unitId: fgwUnit,
+      account: { platform: 'weibo', name: names[0], accountId: 'xss_pending', sponsor: '', maintainer: '' },
+      note,
+      scanFileId: scan.body.data!.fileId,
+    });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(200);
+    // 年报: the three text parts, published (a past year) to /xxgk/nb.
+    const text = ALL.join('\n');
+    const saved = await liaison.put(`/api/reports/${fgwUnit}/2024`, {
+      table2: {
+        art20_1: {
+          regulations: { issued: 0, abolished: 0, in_force: 0 },
+          normative_docs: { issued: 0, abolished: 0, in_force: 0 },
+        },
+        art20_5: { licensing: { decisions: 0 } },
+        art20_6: { penalty: { decisions: 0 }, compulsion: { decisions: 0 } },
+        art20_8: { fees: { amount_wan_yuan: 0 } },
+      },
+      overview: text,
+      problems: text,
+      otherMatters: text,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const pub = await office.post(`/api/reports/${fgwUnit}/2024/publish`, {});
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/nb`);
+    await expectInert(w, '/xxgk/nb');
+    await w.page.locator('a[href^="/xxgk/nb/"]', { hasText: '区发展改革委2024' }).first().click();
+    await expectInert(w, '/xxgk/nb/:id', ALL);
+    await w.close();
+
+    const staff = await signedIn('office');
+    for (const [path, where] of [
+      ['/admin/media/websites', 'console 网站'],
+      ['/admin/media/accounts', 'console 新媒体'],
+      ['/admin/media/filings', 'console 备案'],
+    ])
+      for (const name of names.slice(0, 1)) {
+        await staff.page.goto(`${e.base}${path}`);
+        await expectInert(staff, where!, within(name).slice(0, 1));
+      }
+    const own = await signedIn('fgw_liaison');
+    await own.page.goto(`${e.base}/admin/reports/${fgwUnit}/2024`);
+    await expectInert(own, 'console 年报 editor', [ALL[0]!]);
+  });
+
+  it('规范性文件清理: the campaign title and the reasons, on the published result and in the console', async () => {
+    const office = as.office!;
+    // A normative document in force, published through the three reviews.
+    const doc = await as.fgw_liaison!.draftItem<{ id: string }>({
+      kind: 'normative',
+      title: pieces(200, ' ', '规范性文件语料：')[0]!,
+      docNumber: '潼发改规〔2025〕1号',
+      writtenDate: '2025-03-01',
+    });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+    expect((await as.fgw_liaison!.post(`/api/disclosure/items/${doc.body.data!.id}/submit`, {})).status).toBe(
+      200,
+    );
+    for (const u of ['fgw_reviewer', 'office_reviewer', 'leader']) {
+      const a = await as[u]!.post(`/api/disclosure/items/${doc.body.data!.id}/approve`, {});
+      expect(a.status, `${u}: ${JSON.stringify(a.body)}`).toBe(200);
+    }
+    const title = pieces(100, ' ')[0]!;
+    const c = await office.post<{ id: string }>('/api/disclosure/normative/campaigns', {
+      year: 2025,
+      title,
+      // The file runs on the real clock: a due date no today can pass.
+      dueDate: '2099-12-31',
+    });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const id = c.body.data!.id;
+    const d = await office.get<{ marks: { id: string }[] }>(`/api/disclosure/normative/campaigns/${id}`);
+    const reasons = pieces(500, ' ');
+    // Each document in force gets a corpus reason (需修改 keeps it in force).
+    expect(d.body.data!.marks.length).toBeGreaterThan(0);
+    for (const [k, m] of d.body.data!.marks.entries()) {
+      const r = await office.put(`/api/disclosure/normative/campaigns/${id}/marks/${m.id}`, {
+        decision: 'amend',
+        reason: reasons[k % reasons.length],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    expect((await office.post(`/api/disclosure/normative/campaigns/${id}/publish`, {})).status).toBe(200);
+    const shown = reasons.slice(0, d.body.data!.marks.length).flatMap(within);
+
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/gfxwj/ql`);
+    await expectInert(w, '/xxgk/gfxwj/ql', within(title));
+    await w.page.goto(`${e.base}/xxgk/gfxwj/ql/2025`);
+    await expectInert(w, '/xxgk/gfxwj/ql/2025', [...within(title), ...shown]);
+    await w.close();
+
+    const staff = await signedIn('office');
+    await staff.page.goto(`${e.base}/admin/disclosure/normative-review`);
+    await expectInert(staff, 'console 清理', within(title));
+  });
+
+  it('政府网站工作年度报表: the hand-filled text fields in the console drawer', async () => {
+    const liaison = as.fgw_liaison!;
+    const office = as.office!;
+    const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const scan = await liaison.upload<{ fileId: string }>('/api/media/scans', '申请.png', PNG);
+    const f = await liaison.post<{ id: string }>('/api/media/filings', {
+      kind: 'open',
+      target: 'website',
+      unitId: fgwUnit,
+      website: {
+        name: '语料网站',
+        url: 'https://xss-report.example.gov.cn/',
+        siteCode: '',
+        icp: '',
+        psb: '',
+        sponsor: '',
+        operator: '',
+      },
+      scanFileId: scan.body.data!.fileId,
+    });
+    expect(f.status, JSON.stringify(f.body)).toBe(200);
+    expect(
+      (await office.post(`/api/media/filings/${f.body.data!.id}/review`, { decision: 'approve' })).status,
+    ).toBe(200);
+    const sites = await office.get<{ items: { id: string; name: string }[] }>(
+      '/api/media/websites?pageSize=200',
+    );
+    const site = sites.body.data!.items.find((x) => x.name === '语料网站')!;
+    const keys = [
+      'searchService',
+      'multilingual',
+      'accessibility',
+      'personalised',
+      'innovationOther',
+      'head',
+      'auditor',
+      'filler',
+    ];
+    const texts = pieces(200, ' ');
+    expect(texts.length).toBeLessThanOrEqual(keys.length);
+    const values = Object.fromEntries(texts.map((t, k) => [keys[k]!, t]));
+    const saved = await liaison.put(`/api/media/websites/${site.id}/annual-reports/2024`, { values });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    const staff = await signedIn('fgw_liaison');
+    await staff.page.goto(`${e.base}/admin/media/annual-reports`);
+    await staff.page.getByTestId('media-annual-reports-page').waitFor();
+    const year = staff.page
+      .locator('input[data-testid="annual-report-year"], [data-testid="annual-report-year"] input')
+      .first();
+    await year.fill('2024');
+    await year.press('Enter');
+    await year.blur();
+    await staff.page
+      .getByTestId('annual-reports-table')
+      .locator('tr', { hasText: '语料网站' })
+      .getByRole('button', { name: /语料网站/ })
+      .click();
+    const drawer = staff.page.getByTestId('annual-report-drawer');
+    await drawer.waitFor();
+    // Typed text sits in the inputs: each shows what was saved, exactly.
+    for (const [k, t] of texts.entries())
+      await expect
+        .poll(() =>
+          drawer
+            .locator(
+              `input[data-testid="report-field-${keys[k]}"], [data-testid="report-field-${keys[k]}"] input, [data-testid="report-field-${keys[k]}"] textarea, textarea[data-testid="report-field-${keys[k]}"]`,
+            )
+            .first()
+            .inputValue(),
+        )
+        .toBe(t);
+    await expectInert(staff, 'console 年度报表 drawer');
+  });
+});

@@ -1,6 +1,8 @@
 // Text PDFs built by hand for tests: Chinese text placed at given positions, with a Type0 font whose
 // ToUnicode map is the identity (each 2-byte code is its UTF-16 code unit), so pdfjs reads the text back.
-// `pages` lists, per page, the text runs with their x, y (points from the bottom left) and font size.
+// `pages` lists, per page, the text runs with their x, y (points from the bottom left) and font size, and
+// drawing operators written as they are (`{ ops: '0 g 100 495 40 15 re f' }`), in drawing order; the graphics
+// state /Half (fill alpha 0.5) is there for them.
 
 export interface Run {
   x: number;
@@ -9,13 +11,18 @@ export interface Run {
   size?: number;
 }
 
+/** Content-stream operators drawn at this point of the page (boxes over text: SECURITY.md 35). */
+export interface Ops {
+  ops: string;
+}
+
 function hex(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += text.charCodeAt(i).toString(16).padStart(4, '0');
   return out;
 }
 
-export function buildPdf(pages: Run[][]): Uint8Array {
+export function buildPdf(pages: (Run | Ops)[][]): Uint8Array {
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
@@ -35,12 +42,14 @@ export function buildPdf(pages: Run[][]): Uint8Array {
   const kids: number[] = [];
   for (const runs of pages) {
     const content = runs
-      .map((r) => `BT /F1 ${r.size ?? 10} Tf 1 0 0 1 ${r.x} ${r.y} Tm <${hex(r.text)}> Tj ET`)
+      .map((r) =>
+        'ops' in r ? r.ops : `BT /F1 ${r.size ?? 10} Tf 1 0 0 1 ${r.x} ${r.y} Tm <${hex(r.text)}> Tj ET`,
+      )
       .join('\n');
     objs.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     const contentId = objs.length;
     objs.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents ${contentId} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents ${contentId} 0 R /Resources << /Font << /F1 3 0 R >> /ExtGState << /Half << /ca 0.5 >> >> >> >>`,
     );
     kids.push(objs.length);
   }

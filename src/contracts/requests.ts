@@ -1,6 +1,7 @@
 // Contracts of 依申请公开 (requests): request and response schemas of every route and the `requestsApi` map.
 // Shared by server, OpenAPI and console.
 import { z } from 'zod';
+import { CATEGORY_CODES } from '../domain/disclosure/catalog';
 import { CASE_STATUSES, type CaseStatus, CLOCK_ACTION_LABELS } from '../domain/requests/clock';
 import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/intake';
 import { LETTER_KINDS } from '../domain/requests/letters';
@@ -381,6 +382,16 @@ export const requestsApi = {
     response: zFile,
   }),
   idProof: api.get(`${caseIdPath}/id-proof`, '下载身份证明', 'requests:case:handle', { response: zFile }),
+  makeProactive: api.post(
+    `${caseIdPath}/proactive`,
+    '依申请转主动公开：以去除个人信息的答复生成公开信息草稿，经审核后发布（条例第四十四条）',
+    'requests:case:handle',
+    {
+      body: z.object({ art20: z.enum(CATEGORY_CODES, '请选择公开类别') }),
+      response: z.object({ itemId: z.string() }),
+      status: 201,
+    },
+  ),
   addRemedy: api.post(`${caseIdPath}/remedies`, '登记行政复议、行政诉讼', 'requests:case:handle', {
     body: zRemedyBody,
     response: z.object({ id: z.string() }),

@@ -8,7 +8,7 @@ import { units, users } from './db/schema';
 import { seedDemoDistrict } from './demo';
 import { seedAssessmentDemo } from './modules/assessment';
 import { applyTownshipArt21List, indexMissing, seedDisclosureDemo } from './modules/disclosure';
-import { seedHotlineDemo } from './modules/interaction';
+import { sealStoredAskers, seedHotlineDemo } from './modules/interaction';
 import { seedAnnualReportDemo, seedMediaDemo } from './modules/media';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
@@ -96,4 +96,8 @@ export async function bootstrap(
     sealStoredApplicants(tx, fieldKeysOf(config.fieldKeysFile)),
   );
   if (sealed) print(`已加密 ${sealed} 件申请的申请人个人信息。`);
+  const askers = await database.db.transaction((tx) =>
+    sealStoredAskers(tx, fieldKeysOf(config.fieldKeysFile)),
+  );
+  if (askers) print(`已加密 ${askers} 件政策咨询的咨询人姓名与联系方式。`);
 }

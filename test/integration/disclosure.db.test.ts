@@ -11,6 +11,7 @@ import { normativeDocumentCounts } from '../../src/server/modules/disclosure';
 import { createUser } from '../../src/server/modules/org/users.service';
 import { systemActor } from '../../src/server/platform/context';
 import { type Client, setupApi, type TestApi } from '../api';
+import { buildPdf } from '../pdf';
 
 const PW = 'Review#Gongkai2';
 let api: TestApi;
@@ -415,6 +416,48 @@ describe('review rules', () => {
     expect((await liaison.get('/api/disclosure/pia-records/export')).status).toBe(403);
     expect((await api.anon().get('/api/disclosure/pia-records')).status).toBe(401);
     expect((await api.anon().get('/api/disclosure/pia-records/export')).status).toBe(401);
+  });
+
+  it('text under a redaction box in a PDF blocks the last level, no reason releases it, the public never gets it', async () => {
+    const line = { x: 100, y: 500, text: '救助对象张三身份证' };
+    const box = { ops: '0 0 0 rg 138 496 24 12 re f' };
+    const { id } = (await liaison.draftItem({ title: '救助对象公示（PDF 遮盖）' })).body.data!;
+    const up = await liaison.upload<{ findings: Finding[] }>(
+      `/api/disclosure/items/${id}/attachments`,
+      '公示.pdf',
+      buildPdf([[{ x: 100, y: 540, text: '公示名单' }], [line, box]]),
+    );
+    expect(up.status).toBe(201);
+    expect(up.body.data!.findings.map((f) => [f.kind, f.text, f.source, f.blocking])).toEqual([
+      ['covered_text', '张三', '附件 公示.pdf › 第2页', true],
+    ]);
+    await liaison.post(`/api/disclosure/items/${id}/submit`, {});
+    await r1.post(`/api/disclosure/items/${id}/approve`, {});
+    await r2.post(`/api/disclosure/items/${id}/approve`, {});
+    expect((await r3.post(`/api/disclosure/items/${id}/approve`, {})).status).toBe(409);
+    // Staff see the finding with its page; a reviewer cannot override it, whatever the reason.
+    const d = (await r3.get<Detail>(`/api/disclosure/items/${id}`)).body.data!;
+    const f = d.gate.unresolved[0]!;
+    expect([f.kind, f.source, f.message]).toEqual([
+      'covered_text',
+      '附件 公示.pdf › 第2页',
+      expect.stringContaining('PDF 中有被遮盖但未删除的文字'),
+    ]);
+    const key = `${f.source ?? ''}|${f.kind}|${f.start}|${f.text}`;
+    const refused = await r3.post(`/api/disclosure/items/${id}/override`, { key, reason: '已核实遮盖内容' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error!.message).toContain('不能放行');
+    expect((await r3.post(`/api/disclosure/items/${id}/approve`, {})).status).toBe(409);
+    expect((await api.anon().request('GET', `/xxgk/info/${id}`)).status).toBe(404);
+    expect((await api.anon().request('GET', `/xxgk/file/${d.attachments[0]!.id}`)).status).toBe(404);
+    // The same box over no text blocks nothing.
+    const { id: clean } = (await liaison.draftItem({ title: '遮盖框不压文字' })).body.data!;
+    const ok = await liaison.upload<{ findings: Finding[] }>(
+      `/api/disclosure/items/${clean}/attachments`,
+      '公示.pdf',
+      buildPdf([[line, { ops: '0 0 0 rg 400 496 24 12 re f' }]]),
+    );
+    expect(ok.body.data!.findings).toEqual([]);
   });
 
   it('return needs a comment and sends the item back to the author', async () => {

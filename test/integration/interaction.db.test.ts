@@ -1,7 +1,7 @@
 // Issue 11 parts 1 and 2 over HTTP: consultations (registration by channel, the answer clock, unit scope, transfers
 // without loops, late answers recorded as late, the citizen's rating) and the Q&A base (review before public, stale
 // entries, import preview and all-or-nothing import). 401/403/400/happy path per route.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -20,7 +20,7 @@ import {
   units,
   users,
 } from '../../src/server/db/schema';
-import { consultationByCode, rateByCode } from '../../src/server/modules/interaction';
+import { consultationByCode, rateByCode, sealStoredAskers } from '../../src/server/modules/interaction';
 import { remindDueConsultations } from '../../src/server/modules/interaction/reminders';
 import { deleteCalendarOverride, putCalendarYear } from '../../src/server/platform/calendar/service';
 import { systemActor } from '../../src/server/platform/context';
@@ -97,7 +97,7 @@ describe('consultations', () => {
     expect(JSON.stringify(r.body.error)).toMatch(msg);
   });
 
-  it('registers with the 5-working-day clock; the contact is sealed at rest and the row audited', async () => {
+  it('registers with the 5-working-day clock; the name and contact are sealed at rest and the row audited', async () => {
     const r = await fgw.post<{ id: string; consultNo: string; queryCode: string }>(
       '/api/interaction/consultations',
       consultBody({ channel: 'hotline_12345', workOrderNo: 'GD20260302001' }),
@@ -119,6 +119,12 @@ describe('consultations', () => {
       .from(consultations)
       .where(eq(consultations.id, r.body.data!.id));
     expect(row!.askerContact).not.toContain('13800138000');
+    const dump = JSON.stringify(
+      (await api.tdb.database.db.execute(sql`SELECT * FROM interaction_consultations`)).rows,
+    );
+    expect(dump).not.toContain('王小明');
+    expect(dump).not.toContain('13800138000');
+    expect(row!.askerName).toMatch(/^gk1:/);
     const audits = await api.tdb.database.db
       .select()
       .from(auditLog)
@@ -450,5 +456,29 @@ describe('reminders and calendar changes', () => {
     } finally {
       await deleteCalendarOverride(api.tdb.database, systemActor('test'), 2026);
     }
+  });
+});
+
+describe('the asker at rest (SECURITY.md 37)', () => {
+  it('names stored in plain text before sealing are sealed by the start-up step, once; the ledger still reads them', async () => {
+    const { db } = api.tdb.database;
+    const r = await fgw.post<{ id: string }>('/api/interaction/consultations', consultBody());
+    const id = r.body.data!.id;
+    await db
+      .update(consultations)
+      .set({ askerName: '赵明远', askerContact: '13700137000' })
+      .where(eq(consultations.id, id));
+    const dump = async () =>
+      JSON.stringify((await db.execute(sql`SELECT * FROM interaction_consultations`)).rows);
+    expect(await dump()).toContain('赵明远');
+    expect(await sealStoredAskers(db, api.platform.fieldKeys)).toBe(1);
+    expect(await sealStoredAskers(db, api.platform.fieldKeys)).toBe(0);
+    const text = await dump();
+    expect(text).not.toContain('赵明远');
+    expect(text).not.toContain('13700137000');
+    const d = await fgw.get<ConsultDetail>(`/api/interaction/consultations/${id}`);
+    expect(d.body.data).toMatchObject({ askerName: '赵**', askerContact: '13700137000' });
+    const list = await fgw.get<{ items: ConsultSummary[] }>('/api/interaction/consultations?pageSize=500');
+    expect(list.body.data!.items.find((i) => i.id === id)?.askerName).toBe('赵**');
   });
 });

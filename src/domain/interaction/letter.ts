@@ -91,6 +91,8 @@ export interface LetterText {
   writerName: string | null;
   writerPhone: string | null;
   writerIdNo: string | null;
+  /** More of the writer's own data (an address, an e-mail, a contact person): each replaced wherever it occurs. */
+  writerOther?: readonly (string | null)[];
 }
 
 export type Publication =
@@ -105,10 +107,21 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every personal-data finding masked (names too: a published letter names no one), then the writer's own data. */
 export function maskLetterText(text: string, writer: Omit<LetterText, 'subject' | 'body' | 'reply'>) {
+  let count = 0;
+  // The writer's other data first: the patterns below would mask only part of an address (its house number), and
+  // the rest would then no longer match it.
+  for (const value of writer.writerOther ?? []) {
+    const v = value?.trim();
+    if (!v || v.length < 2) continue;
+    text = text.replace(new RegExp(escapeRe(v), 'g'), () => {
+      count++;
+      return `${v.slice(0, 1)}${'*'.repeat(v.length - 1)}`;
+    });
+  }
   const found: Finding[] = runChecks(text)
     .filter((f) => PERSONAL_DATA_KINDS.includes(f.kind))
     .map((f) => (f.kind === 'personal_name' ? { ...f, masked: maskName(f.text) } : f));
-  let count = found.length;
+  count += found.length;
   // House numbers (a letter gives its writer's address without a name next to it): hidden in the address style
   // (domain/privacy/address.ts). The street stays: in free text a letter's subject is often the street itself.
   // Then every ID-like or phone-like number, valid check digit or not (a typo does not make it public).

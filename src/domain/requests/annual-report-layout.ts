@@ -2,6 +2,7 @@
 // Sections (§2.1)
 // ---------------------------------------------------------------------------------------------------------------
 
+import { escapeHtml } from '../text/html';
 import {
   type AnnualReport,
   OUTCOME_GROUP_LABELS,
@@ -205,10 +206,6 @@ export function renderReportText(report: AnnualReport): string {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** A minimal HTML body (tables with rowspan/colspan) for previews and round-trip tests; exporters may style it. */

@@ -553,7 +553,6 @@ export function unreadableAttachmentFinding(source: string, error: string, opts:
   };
 }
 
-/** Run the checks on several texts (body, each attachment part), labelling each finding with its source. */
 /**
  * Free text the public reads, with every name + detailed address found masked: the name to its surname, the
  * address truncated to 乡镇/街道 (published enforcement decisions).
@@ -568,11 +567,38 @@ export function maskAddresses(text: string): string {
   );
 }
 
+/**
+ * The finding for text a PDF draws and then hides under an opaque box (a failed redaction, found outside
+ * domain/): always blocking, never masked (a PDF cannot be rewritten here), offsets into the part's text when the
+ * covered text is found there.
+ */
+export function coveredTextFinding(source: string, partText: string, covered: string): Finding {
+  const at = partText.indexOf(covered);
+  return {
+    kind: 'covered_text',
+    text: covered,
+    start: Math.max(at, 0),
+    end: at < 0 ? 0 : at + covered.length,
+    masked: covered,
+    blocking: true,
+    message:
+      'PDF 中有被遮盖但未删除的文字：遮盖框只挡住了显示，文字仍可复制和检索；请在原文件中删除这些文字后重新生成 PDF',
+    source,
+  };
+}
+
+/**
+ * Run the checks on several texts (body, each attachment part), labelling each finding with its source; a part
+ * with `covered` text (a PDF page) adds its covered_text finding.
+ */
 export function runChecksOnParts(
-  parts: readonly { source: string; text: string }[],
+  parts: readonly { source: string; text: string; covered?: string }[],
   opts: CheckOptions = {},
 ): Finding[] {
-  return parts.flatMap((p) => runChecks(p.text, { ...opts, source: p.source }));
+  return parts.flatMap((p) => [
+    ...(p.covered ? [coveredTextFinding(p.source, p.text, p.covered)] : []),
+    ...runChecks(p.text, { ...opts, source: p.source }),
+  ]);
 }
 
 export { FINDING_KIND_LABELS };

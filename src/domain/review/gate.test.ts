@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from './checks';
+import { coveredTextFinding, runChecks, runChecksOnParts } from './checks';
 import { findingKey, publicationGate } from './gate';
 import { maskAll } from './mask';
 
@@ -39,5 +39,26 @@ describe('publicationGate', () => {
   it('masking clears the block on the next run', () => {
     const again = runChecks(maskAll(text, findings));
     expect(publicationGate(again, []).allowed).toBe(true);
+  });
+
+  it('text under a redaction box blocks and no reason releases it', () => {
+    const page = { source: '附件 名单.pdf › 第2页', text: '姓名张三身份证', covered: '张三' };
+    const fs = runChecksOnParts([page], { blockingKinds: [] });
+    expect(fs.map((f) => [f.kind, f.text, f.start, f.blocking, f.source])).toEqual([
+      ['covered_text', '张三', 2, true, '附件 名单.pdf › 第2页'],
+    ]);
+    const g = publicationGate(fs, [{ key: findingKey(fs[0]!), reason: '已核实可以公开', by: 'u1' }]);
+    expect([g.allowed, g.unresolved.length, g.rejected.map((r) => r.why)]).toEqual([
+      false,
+      1,
+      ['not_overridable'],
+    ]);
+    // Covered text the text layer joins differently is still reported, at the start of the page.
+    expect(coveredTextFinding('p', '甲乙', '丙')).toMatchObject({
+      start: 0,
+      end: 0,
+      text: '丙',
+      blocking: true,
+    });
   });
 });

@@ -1,6 +1,7 @@
 // Publication gate (issue 5 part 6): a blocking finding stops publication until it is masked (it then no longer
-// appears when the checks run again) or a reviewer overrides it with a reason, which the caller records.
-import type { Finding } from './types';
+// appears when the checks run again) or a reviewer overrides it with a reason, which the caller records — except
+// the kinds no reason can release (ALWAYS_BLOCKING_KINDS).
+import { ALWAYS_BLOCKING_KINDS, type Finding } from './types';
 
 export interface FindingOverride {
   /** findingKey() of the finding being overridden. */
@@ -30,7 +31,7 @@ export interface GateResult {
   /** Blocking findings released by an override, with it. */
   overridden: { finding: Finding; override: FindingOverride }[];
   /** Overrides refused (reason too short) or matching no current finding (stale). */
-  rejected: { override: FindingOverride; why: 'reason_too_short' | 'stale' }[];
+  rejected: { override: FindingOverride; why: 'reason_too_short' | 'stale' | 'not_overridable' }[];
 }
 
 export function publicationGate(
@@ -42,8 +43,10 @@ export function publicationGate(
   const rejected: GateResult['rejected'] = [];
   const valid = new Map<string, FindingOverride>();
   const current = new Set(findings.filter((f) => f.blocking).map(findingKey));
+  const fixed = new Set(findings.filter((f) => ALWAYS_BLOCKING_KINDS.includes(f.kind)).map(findingKey));
   for (const o of overrides) {
-    if (o.reason.trim().length < minReason) rejected.push({ override: o, why: 'reason_too_short' });
+    if (fixed.has(o.key)) rejected.push({ override: o, why: 'not_overridable' });
+    else if (o.reason.trim().length < minReason) rejected.push({ override: o, why: 'reason_too_short' });
     else if (!current.has(o.key)) rejected.push({ override: o, why: 'stale' });
     else valid.set(o.key, o);
   }

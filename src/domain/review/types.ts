@@ -21,6 +21,7 @@ export const FINDING_KINDS = [
   'insecure_link',
   'broken_link',
   'unreadable_attachment',
+  'covered_text',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   insecure_link: '非 HTTPS 链接',
   broken_link: '无效链接',
   unreadable_attachment: '附件无法打开',
+  covered_text: 'PDF 中被遮盖的文字',
 };
 
 export interface Finding {
@@ -110,4 +112,11 @@ export const DEFAULT_BLOCKING_KINDS: readonly FindingKind[] = [
   'secrecy_mark',
   'sensitive_word',
   'unreadable_attachment',
+  'covered_text',
 ];
+
+/**
+ * Kinds that block whatever the settings say and that no reviewer may override: text under a redaction box is
+ * still in the file (anyone can copy or search it), so publishing it is a leak, never a judgement call.
+ */
+export const ALWAYS_BLOCKING_KINDS: readonly FindingKind[] = ['covered_text'];

@@ -45,6 +45,8 @@ export {
 export { seedDisclosureDemo } from './demo-content';
 // The portal's 标准目录 pages.
 export { directoryUnits, type PublicDirectoryRow, unitDirectoryPage } from './directory-public';
+// 依申请转主动公开 (requests): the de-identified reply becomes a draft item, reviewed like any other.
+export { createItem as draftItem } from './drafting';
 // The portal's 行政执法公示 list.
 export { type PublicEnforcement, publicEnforcementList } from './enforcement';
 export { findBrokenLinks, type ProbeOptions } from './link-probe';

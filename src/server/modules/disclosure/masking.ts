@@ -3,7 +3,7 @@
 
 import { EDITABLE_STATUSES, type ItemStatus } from '../../../domain/disclosure/workflow';
 import { type FindingOverride, findingKey } from '../../../domain/review/gate';
-import type { Finding } from '../../../domain/review/types';
+import { ALWAYS_BLOCKING_KINDS, type Finding } from '../../../domain/review/types';
 import type { Actor, Platform } from '../../platform/context';
 import { type ExtractResult, maskAttachment } from '../../platform/documents/attachment-text';
 import { conflict, forbidden, invalid } from '../../platform/errors';
@@ -123,6 +123,8 @@ export async function overrideFinding(
     const f = (item.findings as Finding[]).find((x) => findingKey(x) === key);
     if (!f) throw invalid('该检查项已不存在（内容可能已修改），请重新检查');
     if (!f.blocking) throw invalid('该检查项不阻断发布，无需放行');
+    if (ALWAYS_BLOCKING_KINDS.includes(f.kind))
+      throw invalid('PDF 中被遮盖但未删除的文字不能放行：请在原文件中删除这些文字后重新上传');
     if (item.createdBy === user.id) throw forbidden('不能放行自己起草的信息中的检查项');
     const overrides = [
       ...(item.overrides as FindingOverride[]).filter((o) => o.key !== key),

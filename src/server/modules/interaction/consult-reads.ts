@@ -12,7 +12,7 @@ import { awaitingReview, canRate, consultActions, isOverdue } from '../../../dom
 import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import type { Actor, Clock } from '../../platform/context';
-import { type FieldKeys, unseal } from '../../platform/crypto/fields';
+import { type FieldKeys, openedOrNull, unseal } from '../../platform/crypto/fields';
 import { AppError } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { today } from './clock';
@@ -30,14 +30,15 @@ import {
 
 type WithUnit = { c: ConsultRow; unitName: string };
 
-function summary({ c, unitName }: WithUnit, asOf: string): ConsultSummary {
+function summary(keys: FieldKeys, { c, unitName }: WithUnit, asOf: string): ConsultSummary {
+  const name = openedOrNull(keys, c.askerName);
   return {
     id: c.id,
     consultNo: c.consultNo,
     channel: c.channel,
     workOrderNo: c.workOrderNo,
     question: c.question,
-    askerName: c.askerName ? maskName(c.askerName) : null,
+    askerName: name ? maskName(name) : null,
     unitId: c.unitId,
     unitName,
     status: c.status,
@@ -54,16 +55,27 @@ function summary({ c, unitName }: WithUnit, asOf: string): ConsultSummary {
 export async function listConsultations(
   database: Database,
   clock: Clock,
+  keys: FieldKeys,
   user: Scoped,
   q: ConsultFilter & { page: number; pageSize: number },
 ) {
-  return summaryPage(clock, (asOf) => consultPage(database.db, user, q, asOf), summary);
+  return summaryPage(
+    clock,
+    (asOf) => consultPage(database.db, user, q, asOf),
+    (r, asOf) => summary(keys, r, asOf),
+  );
 }
 
 /** 登记台账 .xlsx of the filter (the asker's name masked, no contact). */
-export async function exportConsultations(database: Database, clock: Clock, user: Scoped, q: ConsultFilter) {
+export async function exportConsultations(
+  database: Database,
+  clock: Clock,
+  keys: FieldKeys,
+  user: Scoped,
+  q: ConsultFilter,
+) {
   const asOf = today(clock);
-  const rows = (await consultRows(database.db, user, q, asOf)).map((r) => summary(r, asOf));
+  const rows = (await consultRows(database.db, user, q, asOf)).map((r) => summary(keys, r, asOf));
   return writeTable(
     '政策咨询登记台账',
     [
@@ -135,7 +147,7 @@ export async function getConsultation(
   }
   const similar = holds && c.status === 'open' ? await suggest(database.db, c.question) : [];
   return {
-    ...summary(r, today(clock)),
+    ...summary(keys, r, today(clock)),
     queryCode: c.queryCode,
     askerContact: contact && !seesContact(user) ? maskPhone(contact) : contact,
     answer: c.answer,

@@ -19,6 +19,7 @@ import { qaPublication } from '../../../domain/interaction/qa-entry';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
+import { type FieldKeys, openedOrNull } from '../../platform/crypto/fields';
 import { invalid, notFound } from '../../platform/errors';
 import { getUnit, unitNames } from '../org';
 import { today } from './clock';
@@ -49,6 +50,7 @@ const consultActing = (user: Scoped, id: string, action: ConsultAction): Acting<
 export function actOnConsultation(
   database: Database,
   clock: Clock,
+  keys: FieldKeys,
   actor: Actor,
   user: Scoped & { id: string },
   id: string,
@@ -68,7 +70,7 @@ export function actOnConsultation(
         break;
       case 'add_to_base': {
         // A citizen wrote the question: no sensitive word goes public, personal data is masked.
-        const p = qaPublication(body, await sensitiveWords(tx), c.askerName);
+        const p = qaPublication(body, await sensitiveWords(tx), openedOrNull(keys, c.askerName));
         if (!p.ok) throw invalid(p.reasons.join('；'));
         const entry = await newEntry(tx, actor, user.id, {
           question: p.question,

@@ -15,7 +15,7 @@ import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
-import { type FieldKeys, seal, unseal } from '../../platform/crypto/fields';
+import { type FieldKeys, openedOrNull as opened, seal } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, getUnit } from '../org';
@@ -36,7 +36,6 @@ import {
 import type { Scoped } from './repo/consultations';
 
 const sealed = (keys: FieldKeys, v: string | null | undefined) => (v?.trim() ? seal(keys, v.trim()) : null);
-const opened = (keys: FieldKeys, v: string | null) => (v ? unseal(keys, v) : null);
 
 /** A call as the ledger shows it: the caller masked unless `full` (the detail, for a handler; audited). */
 function info(keys: FieldKeys, { c, unitName, consultNo }: CallWithUnit, full = false): CallInfo {

@@ -31,7 +31,7 @@ export { portalMailboxes } from './mailbox';
 export { type Suggestion, suggest } from './matching';
 export { interactionStats } from './monthly';
 export { publicEntries, publicTopics, publicUnits } from './public';
-export { askOnPortal, priorPortalQuestion } from './registration';
+export { askOnPortal, priorPortalQuestion, sealStoredAskers } from './registration';
 // Retention (the system module's purge job).
 export { purgeClosedPersonalData } from './retention';
 export { interactionTodo } from './todo';

@@ -26,9 +26,15 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
   const detail = (c: Context<AppEnv>, user: SessionUser, cid: string) =>
     getConsultation(database, clock, fieldKeys, actorOf(user, c), user, cid);
 
-  route(app, api.listConsultations, ({ user, query }) => listConsultations(database, clock, user, query));
+  route(app, api.listConsultations, ({ user, query }) =>
+    listConsultations(database, clock, fieldKeys, user, query),
+  );
   route(app, api.exportConsultations, async ({ user, query }) =>
-    fileResponse(await exportConsultations(database, clock, user, query), '政策咨询登记台账.xlsx', XLSX_MIME),
+    fileResponse(
+      await exportConsultations(database, clock, fieldKeys, user, query),
+      '政策咨询登记台账.xlsx',
+      XLSX_MIME,
+    ),
   );
   route(app, api.registerConsultation, ({ c, user, body }) =>
     registerByStaff(database, clock, fieldKeys, actorOf(user, c), user, body),
@@ -36,7 +42,7 @@ export function interactionRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, api.consultStats, ({ user, query }) => consultStats(database, clock, user, query.year));
   route(app, api.getConsultation, ({ c, user, params }) => detail(c, user, id(params)));
   route(app, api.actConsultation, async ({ c, user, params, body }) => {
-    await actOnConsultation(database, clock, actorOf(user, c), user, id(params), body);
+    await actOnConsultation(database, clock, fieldKeys, actorOf(user, c), user, id(params), body);
     return getConsultation(database, clock, fieldKeys, actorOf(user, c), user, id(params), {
       handedOver: body.action === 'transfer',
     });

@@ -13,7 +13,7 @@ import { letterActions, letterOverdue, publicationOf } from '../../../domain/int
 import { maskIdCard, maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import type { Actor, Clock } from '../../platform/context';
-import { type FieldKeys, unseal } from '../../platform/crypto/fields';
+import { type FieldKeys, openedOrNull as opened } from '../../platform/crypto/fields';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
 import { auditPiiView, inScope, summaryPage } from './records';
@@ -28,8 +28,6 @@ import {
 } from './repo/letters';
 
 type WithNames = { l: LetterRow; unitName: string; mailboxName: string };
-
-const opened = (keys: FieldKeys, v: string | null) => (v ? unseal(keys, v) : null);
 
 function summary(keys: FieldKeys, { l, unitName, mailboxName }: WithNames, asOf: string): LetterSummary {
   const name = opened(keys, l.writerName);

@@ -1,17 +1,24 @@
 // Use case: a consultation comes in — registered by staff by channel, or asked on the portal — and is routed to a
-// unit with its answer clock started. The asker's contact is sealed at rest (platform/crypto).
+// unit with its answer clock started. The asker's name and contact are sealed at rest (platform/crypto).
 import type { ConsultChannel } from '../../../domain/interaction/consultation';
+import { PURGED_MARK } from '../../../domain/security/retention';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
 import { newQueryCode } from '../../platform/codes';
 import type { Actor, Clock } from '../../platform/context';
-import { type FieldKeys, seal } from '../../platform/crypto/fields';
+import { type FieldKeys, needsReseal, openedOrNull, sealedOrNull } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
 import { once, priorResult } from '../../platform/idempotency';
 import { assertUnitInScope, getUnit } from '../org';
 import { dueFor, today } from './clock';
-import { insertConsultation, nextConsultNo, type Scoped } from './repo/consultations';
+import {
+  consultsWithAsker,
+  insertConsultation,
+  nextConsultNo,
+  type Scoped,
+  setAsker,
+} from './repo/consultations';
 
 export interface ConsultInput {
   channel: ConsultChannel;
@@ -53,8 +60,8 @@ export async function register(
     channel: input.channel,
     workOrderNo: input.workOrderNo?.trim() || null,
     question: input.question.trim(),
-    askerName: input.askerName?.trim() || null,
-    askerContact: input.askerContact?.trim() ? seal(keys, input.askerContact.trim()) : null,
+    askerName: sealedOrNull(keys, input.askerName?.trim()),
+    askerContact: sealedOrNull(keys, input.askerContact?.trim()),
     unitId: input.unitId,
     receivedOn: input.receivedOn,
     answerDue: await dueFor(tx, input.receivedOn),
@@ -111,3 +118,20 @@ const PORTAL_SCOPE = 'zxwd';
 /** The question a portal form's request id already registered (a resubmitted form), or null. */
 export const priorPortalQuestion = (database: Database, requestKey: string | null) =>
   priorResult<Registered>(database.db, PORTAL_SCOPE, requestKey);
+
+/**
+ * Seals the askers' names stored in plain text before they were sealed (and re-seals names and contacts of a
+ * retired key after rotation). Idempotent: run at every start. Returns how many consultations changed.
+ */
+export async function sealStoredAskers(db: DbOrTx, keys: FieldKeys): Promise<number> {
+  // The retention purge's mark is no personal data and stays readable as it is.
+  const stale = (v: string | null) => !!v && v !== PURGED_MARK && needsReseal(keys, v);
+  let n = 0;
+  for (const r of await consultsWithAsker(db)) {
+    if (!stale(r.askerName) && !stale(r.askerContact)) continue;
+    const reseal = (v: string | null) => (stale(v) ? sealedOrNull(keys, openedOrNull(keys, v)) : v);
+    await setAsker(db, r.id, reseal(r.askerName), reseal(r.askerContact));
+    n++;
+  }
+  return n;
+}

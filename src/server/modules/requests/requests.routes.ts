@@ -10,6 +10,7 @@ import type { CaseAction } from './action-context';
 import { applyAction } from './actions';
 import { decideExtension } from './extension';
 import { generateLetter, idProofFile, letterFile } from './letters';
+import { makeProactive } from './proactive';
 import { getCase, listCases } from './reads';
 import { registerByStaff, type StaffIntakeInput } from './registration';
 import { addRemedy } from './remedies';
@@ -63,6 +64,9 @@ export function requestsRoutes(app: Hono<AppEnv>, p: Platform): void {
     const f = await idProofFile(database, actorOf(user, c), user, caseId(params));
     return fileResponse(f.bytes, f.name, f.mime);
   });
+  route(app, api.makeProactive, ({ c, user, params, body }) =>
+    makeProactive(p, user, actorOf(user, c), caseId(params), body),
+  );
   route(app, api.addRemedy, ({ c, user, params, body }) =>
     addRemedy(database, clock, actorOf(user, c), user, caseId(params), body),
   );

@@ -93,6 +93,12 @@ export function unseal(keys: FieldKeys, stored: string): string {
   return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
 }
 
+/** An optional value: null and '' stay as they are (nothing to seal or open). */
+export const sealedOrNull = (keys: FieldKeys, v: string | null | undefined): string | null =>
+  v ? seal(keys, v) : null;
+export const openedOrNull = (keys: FieldKeys, v: string | null): string | null =>
+  v ? unseal(keys, v) : null;
+
 /** Whether a sealed value should be re-sealed with the current key (rotation). */
 export function needsReseal(keys: FieldKeys, stored: string): boolean {
   return !isSealed(stored) || stored.split(':')[1] !== keys.current;

@@ -7,6 +7,8 @@ export interface AttachmentPart {
   text: string;
   /** Stable key of the part inside the file: zip entry name (docx), sheet name (xlsx), "page:N" (pdf), "text". */
   key: string;
+  /** PDF: the page's text that an opaque box drawn after it hides (a failed redaction; pdf-covered.ts). */
+  covered?: string;
 }
 export type ExtractResult = { parts: AttachmentPart[] } | { error: string };
 

@@ -23,6 +23,7 @@ import {
 import { extractDocx, type MaskResult, maskDocx } from './attachment-docx';
 import { convertToDocx } from './libreoffice';
 import { openPdf } from './pdf';
+import { coveredText } from './pdf-covered';
 
 export type { AttachmentPart, ExtractLimits, ExtractResult } from './attachment-base';
 export { DEFAULT_EXTRACT_LIMITS } from './attachment-base';
@@ -181,6 +182,7 @@ async function extractPdf(
   filename: string,
   limits: ExtractLimits,
 ): Promise<AttachmentPart[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
@@ -195,7 +197,14 @@ async function extractPdf(
         text += item.str;
         if (item.hasEOL) text += '\n';
       }
-      parts.push({ source: `附件 ${filename} › 第${p}页`, text, key: `page:${p}` });
+      // Text under a redaction box is still in the file: the checks report it (SECURITY.md 35).
+      const covered = coveredText(await page.getOperatorList(), OPS);
+      parts.push({
+        source: `附件 ${filename} › 第${p}页`,
+        text,
+        key: `page:${p}`,
+        ...(covered ? { covered } : {}),
+      });
       page.cleanup();
     }
     // A scan has no text layer: nothing in it could be checked, so it is reported rather than passed.

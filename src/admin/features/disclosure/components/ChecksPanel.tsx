@@ -2,7 +2,7 @@
 // override, and one-click mask of all of them.
 import { Alert, App, Button, Card, Empty, Flex, Input, List, Space, Tag, Typography } from 'antd';
 import type { ItemDetail } from '../../../../contracts/disclosure';
-import type { Finding } from '../../../../domain/review/types';
+import { ALWAYS_BLOCKING_KINDS, type Finding } from '../../../../domain/review/types';
 import { usePermission } from '../../../auth';
 import { useMask, useOverride } from '../queries';
 import { FINDING_KIND_LABELS, keyOf, REVIEW_ACTION_DONE } from '../shared';
@@ -103,11 +103,15 @@ export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: bool
                         脱敏
                       </Button>
                     )}
-                    {f.blocking && !ov && can('disclosure:review:override') && d.createdBy !== meId && (
-                      <Button size="small" onClick={() => override(f)}>
-                        说明理由后放行
-                      </Button>
-                    )}
+                    {f.blocking &&
+                      !ov &&
+                      !ALWAYS_BLOCKING_KINDS.includes(f.kind) &&
+                      can('disclosure:review:override') &&
+                      d.createdBy !== meId && (
+                        <Button size="small" onClick={() => override(f)}>
+                          说明理由后放行
+                        </Button>
+                      )}
                   </Space>
                 </Flex>
               </List.Item>

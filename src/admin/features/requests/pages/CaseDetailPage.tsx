@@ -10,6 +10,7 @@ import { ACTION_LABELS, type Action, ActionModal } from '../components/ActionMod
 import { CaseInfoCard } from '../components/CaseInfoCard';
 import { ExtensionCard } from '../components/ExtensionCard';
 import { LettersCard } from '../components/LettersCard';
+import { ProactiveCard } from '../components/ProactiveCard';
 import { RemediesCard } from '../components/RemediesCard';
 import { useCase } from '../queries';
 
@@ -54,6 +55,7 @@ export default function CaseDetailPage() {
             )}
           </Card>
           <ExtensionCard detail={d} />
+          <ProactiveCard detail={d} />
           <Card title="期限计算过程" style={{ marginTop: 16 }}>
             <ol data-testid="case-trace" style={{ paddingLeft: 20, margin: 0 }}>
               {d.trace.map((t, i) => (

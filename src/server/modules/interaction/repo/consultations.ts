@@ -1,5 +1,5 @@
 // SQL of the consultations (interaction_consultations). Unit names through the org face, scope in SQL.
-import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
@@ -122,4 +122,25 @@ export function consultYear(db: DbOrTx, user: Scoped, year: number) {
 /** The consultations waiting for an answer (reminders, calendar changes). */
 export function openConsultations(db: DbOrTx): Promise<ConsultRow[]> {
   return db.select().from(consultations).where(eq(consultations.status, 'open'));
+}
+
+/** Every consultation that holds an asker's name or contact (for the start-up sealing step). */
+export const consultsWithAsker = (db: DbOrTx) =>
+  db
+    .select({
+      id: consultations.id,
+      askerName: consultations.askerName,
+      askerContact: consultations.askerContact,
+    })
+    .from(consultations)
+    .where(or(isNotNull(consultations.askerName), isNotNull(consultations.askerContact)));
+
+/** Sealing is no edit: updated_at stays. */
+export async function setAsker(
+  db: DbOrTx,
+  id: string,
+  askerName: string | null,
+  askerContact: string | null,
+) {
+  await db.update(consultations).set({ askerName, askerContact }).where(eq(consultations.id, id));
 }
