@@ -444,6 +444,8 @@ export const letterSummarySchema = z.object({
   onTime: z.boolean().nullable(),
   consent: z.boolean(),
   published: z.boolean(),
+  /** Sensitive words in the subject or body: the letter is flagged for manual review (SECURITY.md 39). */
+  sensitiveWords: z.array(z.string()),
 });
 export type LetterSummary = z.output<typeof letterSummarySchema>;
 

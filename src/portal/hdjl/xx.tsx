@@ -295,6 +295,24 @@ function Written(props: { letterNo: string; queryCode: string; replyDue: string;
   );
 }
 
+/** A writer's alike letter within the window: added to the earlier one, whose query code the writer holds. */
+function Linked(props: { letterNo: string; receivedOn: string }) {
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>信件已并入原件办理</h1>
+      <p role="status" data-testid="letter-linked">
+        您于 {props.receivedOn} 写过内容相近的信件（编号 <strong>{props.letterNo}</strong>
+        ），尚在办理中。本次来信已并入该件，由承办单位一并办理答复，不另行编号。
+      </p>
+      <p>请使用首次来信时获得的查询码查询办理情况；为保护您的信息，查询码不在此重复显示。</p>
+      <p>
+        <a href="/hdjl/xx/query">查询办理情况</a>
+      </p>
+    </>
+  );
+}
+
 function QueryPage(props: { code: string; l: PublicLetterStatus | null }) {
   const { code, l } = props;
   return (
@@ -520,6 +538,8 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
           ...input,
           writerIdNo: input.writerIdNo || null,
         });
+        if (r.linked)
+          return render(c, '信件已并入原件', [hub, xx, { label: '信件已提交' }], <Linked {...r} />, 200);
         return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
       },
     });

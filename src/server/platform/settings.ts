@@ -15,16 +15,18 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   sessionAbsoluteMinutes: 720,
   // 等保 三级 practice: change passwords at least every 90 days.
   passwordMaxAgeDays: 90,
+  // A real deployment asks every console account for a second factor; the demo district stores 'separated'.
+  twoFactorScope: 'all',
 };
 
 /** Stored values that no longer fit the schema (or old keys) fall back to the defaults. */
 function withDefaults(stored: Record<string, unknown>): SecuritySettings {
-  const out = { ...DEFAULT_SECURITY };
+  const out: Record<string, unknown> = { ...DEFAULT_SECURITY };
   for (const key of Object.keys(out) as (keyof SecuritySettings)[]) {
     const r = securitySettingsSchema.shape[key].safeParse(stored[key]);
     if (r.success) out[key] = r.data;
   }
-  return out;
+  return out as SecuritySettings;
 }
 
 let cache: { value: SecuritySettings; at: number } | null = null;

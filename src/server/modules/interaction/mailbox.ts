@@ -1,12 +1,13 @@
 // Use case: the mailboxes — the 区长信箱 (held by the district government, whose office routes its letters) and one
 // per unit, created when first needed — their settings (reply review, which the unit's 政策咨询 answers follow too;
 // shown on the portal), the reply period
-// (`interaction.letterDays`, default 15 working days) and the sensitive-word list (`interaction.sensitiveWords`,
-// default the shipped JSON).
+// (`interaction.letterDays`, default 15 working days), the window of repeated letters (`interaction.letterRepeatDays`,
+// default 30 calendar days) and the sensitive-word list (`interaction.sensitiveWords`, default the shipped JSON).
 import type { MailboxInfo } from '../../../contracts/interaction';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
 import {
   DEFAULT_LETTER_DAYS,
+  LETTER_REPEAT_DAYS,
   letterDue,
   MAILBOX_KIND_LABELS,
   SHIPPED_SENSITIVE_WORDS,
@@ -37,6 +38,12 @@ export async function letterDays(db: Database | DbOrTx): Promise<number> {
 /** The due date of a letter received on `receivedOn`, on the platform calendar. */
 export async function letterDueFor(db: DbOrTx, receivedOn: string): Promise<string> {
   return letterDue(await getCalendar(db), receivedOn, await letterDays(db));
+}
+
+/** Calendar days within which a writer's alike letter is linked to the unreplied one (`interaction.letterRepeatDays`). */
+export async function letterRepeatDays(db: DbOrTx): Promise<number> {
+  const v = await getSetting<number>(db, 'interaction.letterRepeatDays');
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : LETTER_REPEAT_DAYS;
 }
 
 /** The sensitive words checked before a letter or a Q&A entry is published (a setting replaces the shipped list). */
