@@ -28,15 +28,15 @@ import {
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { parseWith } from '../../server/platform/http/route';
 import { RateLimiter } from '../../server/platform/ratelimit';
-import { getSetting } from '../../server/platform/settings';
-import { guardedSubmit } from '../guard';
+import { guardedSubmit, portalLimit } from '../guard';
 import { CardLinks, QueryCodeNotice } from '../layout';
 import { framedPage } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
 import { ChallengeField, CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
 
 /** At most 3 accepted letters per hour per address [I]; setting `interaction.letterLimit` overrides it. */
-const DEFAULT_LIMIT = { perHour: 3 };
+/** Letters accepted per address and hour, per phone number and day (setting `interaction.letterLimit`). */
+const DEFAULT_LIMIT = { perHour: 3, perPhonePerDay: 5 };
 
 const CSS = `${FORM_CSS}
 .letters{list-style:none;padding:0;display:grid;gap:12px}
@@ -526,13 +526,12 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
   app.get('/hdjl/xx/write', (c) => writePage(c, {}, []));
 
   app.post('/hdjl/xx/write', async (c) => {
-    const limit =
-      (await getSetting<{ perHour: number }>(p.database, 'interaction.letterLimit')) ?? DEFAULT_LIMIT;
     return guardedSubmit(c, p, limiter, {
       name: 'xx',
-      perHour: limit.perHour,
+      limit: await portalLimit(p, 'interaction.letterLimit', DEFAULT_LIMIT),
       form: (values, errors, status) => writePage(c, values, errors, status),
       parse: (values) => parseWith(zLetter, values),
+      phoneOf: (input) => input.writerPhone,
       accept: async (input, actor) => {
         const r = await writeOnPortal(p.database, p.clock, p.fieldKeys, actor, {
           ...input,

@@ -267,7 +267,7 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
     if (!d) return c.notFound();
     return guardedSubmit(c, p, limiter, {
       name: 'hdjl-zj',
-      perHour: COMMENTS_PER_HOUR,
+      limit: { perHour: COMMENTS_PER_HOUR, perPhonePerDay: COMMENTS_PER_HOUR },
       form: (values, errors, status) => draftPage(c, d, { values, errors }, status),
       parse: (values) => ({ authorName: values.authorName, text: values.text ?? '' }),
       accept: async (input, actor) => {
