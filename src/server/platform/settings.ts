@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type SecuritySettings, securitySettingsSchema } from '../../contracts/system';
+import { SHIPPED_SENSITIVE_WORDS } from '../../domain/interaction/letter';
 import type { Database, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 import { type AuditEntry, audit } from './audit/audit';
@@ -91,4 +92,10 @@ export async function replaceSettings<T>(
     });
     return next;
   });
+}
+
+/** The sensitive words citizens' submissions are checked against (`interaction.sensitiveWords` replaces the shipped list). */
+export async function sensitiveWordList(db: Database | DbOrTx): Promise<readonly string[]> {
+  const v = await getSetting<string[]>(db, 'interaction.sensitiveWords');
+  return Array.isArray(v) ? v.filter((w) => typeof w === 'string' && w.trim()) : SHIPPED_SENSITIVE_WORDS;
 }

@@ -16,6 +16,7 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { seal } from '../../platform/crypto/fields';
 import { conflict, invalid, notFound } from '../../platform/errors';
+import { sensitiveWordList } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org';
 import { readScopedDraft, unitNamesOf } from './decisions';
 import {
@@ -100,8 +101,8 @@ export async function submitComment(
   if (text.length < 5) throw invalid('意见内容不少于 5 个字');
   if (text.length > 5000) throw invalid('意见内容不超过 5000 字');
   const name = input.authorName?.trim().slice(0, 50) || null;
-  const screened = screenComment(text);
   return p.database.db.transaction(async (tx) => {
+    const screened = screenComment(text, await sensitiveWordList(tx));
     const draft = await findDraft(tx, draftId);
     if (!draft || draft.status === 'draft') throw notFound('决策草案');
     if (!acceptsComments(draft.status, draft.periodEnd, chinaDate(p.clock.now())))
@@ -119,7 +120,12 @@ export async function submitComment(
       action: 'disclosure.decision.comment',
       objectType: 'decisionComment',
       objectId: r.id,
-      detail: { draftId, status: r.status, personalData: r.personalData },
+      detail: {
+        draftId,
+        status: r.status,
+        personalData: r.personalData,
+        sensitiveWords: screened.sensitiveWords,
+      },
     });
     return { status: r.status };
   });

@@ -10,14 +10,13 @@ import {
   LETTER_REPEAT_DAYS,
   letterDue,
   MAILBOX_KIND_LABELS,
-  SHIPPED_SENSITIVE_WORDS,
 } from '../../../domain/interaction/letter';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { getSetting } from '../../platform/settings';
+import { getSetting, sensitiveWordList } from '../../platform/settings';
 import { listUnits, rootUnit } from '../org';
 import {
   insertMailboxes,
@@ -47,10 +46,7 @@ export async function letterRepeatDays(db: DbOrTx): Promise<number> {
 }
 
 /** The sensitive words checked before a letter or a Q&A entry is published (a setting replaces the shipped list). */
-export async function sensitiveWords(db: DbOrTx): Promise<readonly string[]> {
-  const v = await getSetting<string[]>(db, 'interaction.sensitiveWords');
-  return Array.isArray(v) ? v.filter((w) => typeof w === 'string' && w.trim()) : SHIPPED_SENSITIVE_WORDS;
-}
+export const sensitiveWords = sensitiveWordList;
 
 /** Creates the 区长信箱 and the units' mailboxes that do not exist yet (nothing is written when all exist). */
 export async function ensureMailboxes(db: DbOrTx): Promise<void> {
