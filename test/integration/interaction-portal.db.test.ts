@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsultSummary } from '../../src/contracts/interaction';
 import { parseCsv } from '../../src/domain/interaction/matching';
 import { units } from '../../src/server/db/schema';
 import { putSetting } from '../../src/server/platform/settings';
@@ -200,5 +201,15 @@ describe('/hdjl/zxwd', () => {
     api.clock.advance(24 * 3600_000);
     expect((await ask(anon, '申报材料有哪些要求？', phone, from(5))).status).toBe(201);
     api.clock.advance(-24 * 3600_000);
+  });
+
+  it('a question with a sensitive word (padded, full-width) is taken and flagged for manual review in the list', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.60' };
+    const r = await ask(api.anon(), '有人在小区门口办 证·刻＊章，怎么举报？', { unitId: fgwUnit }, headers);
+    expect(r.status).toBe(201);
+    const list = await office.get<{ items: ConsultSummary[] }>(
+      `/api/interaction/consultations?keyword=${encodeURIComponent('怎么举报')}`,
+    );
+    expect(list.body.data!.items.map((c) => c.sensitiveWords)).toEqual([['办证刻章']]);
   });
 });

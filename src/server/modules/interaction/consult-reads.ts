@@ -9,6 +9,7 @@ import {
   SATISFACTION_LABELS,
 } from '../../../contracts/interaction';
 import { awaitingReview, canRate, consultActions, isOverdue } from '../../../domain/interaction/consultation';
+import { sensitiveHits } from '../../../domain/interaction/letter';
 import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import type { Actor, Clock } from '../../platform/context';
@@ -16,6 +17,7 @@ import { type FieldKeys, unseal } from '../../platform/crypto/fields';
 import { AppError } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { today } from './clock';
+import { sensitiveWords } from './mailbox';
 import { suggest } from './matching';
 import { auditPiiView, inScope, summaryPage } from './records';
 import {
@@ -30,7 +32,7 @@ import {
 
 type WithUnit = { c: ConsultRow; unitName: string };
 
-function summary({ c, unitName }: WithUnit, asOf: string): ConsultSummary {
+function summary({ c, unitName }: WithUnit, asOf: string, words: readonly string[]): ConsultSummary {
   return {
     id: c.id,
     consultNo: c.consultNo,
@@ -48,6 +50,7 @@ function summary({ c, unitName }: WithUnit, asOf: string): ConsultSummary {
     reviewing: awaitingReview(c),
     onTime: c.onTime,
     satisfaction: c.satisfaction,
+    sensitiveWords: sensitiveHits(c.question, words),
   };
 }
 
@@ -57,13 +60,19 @@ export async function listConsultations(
   user: Scoped,
   q: ConsultFilter & { page: number; pageSize: number },
 ) {
-  return summaryPage(clock, (asOf) => consultPage(database.db, user, q, asOf), summary);
+  const words = await sensitiveWords(database.db);
+  return summaryPage(
+    clock,
+    (asOf) => consultPage(database.db, user, q, asOf),
+    (r, asOf) => summary(r, asOf, words),
+  );
 }
 
 /** 登记台账 .xlsx of the filter (the asker's name masked, no contact). */
 export async function exportConsultations(database: Database, clock: Clock, user: Scoped, q: ConsultFilter) {
   const asOf = today(clock);
-  const rows = (await consultRows(database.db, user, q, asOf)).map((r) => summary(r, asOf));
+  const words = await sensitiveWords(database.db);
+  const rows = (await consultRows(database.db, user, q, asOf)).map((r) => summary(r, asOf, words));
   return writeTable(
     '政策咨询登记台账',
     [
@@ -135,7 +144,7 @@ export async function getConsultation(
   }
   const similar = holds && c.status === 'open' ? await suggest(database.db, c.question) : [];
   return {
-    ...summary(r, today(clock)),
+    ...summary(r, today(clock), await sensitiveWords(database.db)),
     queryCode: c.queryCode,
     askerContact: contact && !seesContact(user) ? maskPhone(contact) : contact,
     answer: c.answer,
