@@ -275,7 +275,7 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
         const notice =
           r.status === 'shown'
             ? '意见已提交并显示。感谢您的参与！'
-            : '意见已提交，经工作人员审核后显示（含有身份证号、电话号码等个人信息的，号码将被隐去）。';
+            : '意见已提交，经审核后显示（含有身份证号、电话号码等个人信息的，号码将被隐去）。';
         const fresh = (await publicDecision(p, id)) ?? d;
         return draftPage(c, fresh, { values: {}, errors: [], notice }, 201);
       },
