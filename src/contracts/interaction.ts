@@ -130,6 +130,8 @@ export const consultSummarySchema = z.object({
   reviewing: z.boolean(),
   onTime: z.boolean().nullable(),
   satisfaction: zSatisfaction.nullable(),
+  /** Sensitive words in the question: flagged for manual review (SECURITY.md 39). */
+  sensitiveWords: z.array(z.string()),
 });
 export type ConsultSummary = z.output<typeof consultSummarySchema>;
 
@@ -444,6 +446,8 @@ export const letterSummarySchema = z.object({
   onTime: z.boolean().nullable(),
   consent: z.boolean(),
   published: z.boolean(),
+  /** Sensitive words in the subject or body: the letter is flagged for manual review (SECURITY.md 39). */
+  sensitiveWords: z.array(z.string()),
 });
 export type LetterSummary = z.output<typeof letterSummarySchema>;
 

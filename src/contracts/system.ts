@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { RETENTION_FIELDS, type RetentionSettings, retentionError } from '../domain/security/retention';
 import { endpointsOf } from './http';
 
+export const TWO_FACTOR_SCOPES = ['separated', 'all'] as const;
+export type TwoFactorScope = (typeof TWO_FACTOR_SCOPES)[number];
+export const TWO_FACTOR_SCOPE_LABELS: Record<TwoFactorScope, string> = {
+  separated: '仅三员（系统管理员、安全管理员、审计管理员）',
+  all: '全部后台账号',
+};
+
 export const securitySettingsSchema = z.object({
   passwordMinLength: z.number().int().min(8, '密码最短不能少于 8 位').max(64),
   passwordMinClasses: z.number().int().min(2, '至少要求 2 类字符').max(4),
@@ -16,6 +23,8 @@ export const securitySettingsSchema = z.object({
   sessionAbsoluteMinutes: z.number().int().min(30).max(1440),
   /** Forced rotation: days a password stays valid (0: never expires). */
   passwordMaxAgeDays: z.number().int().min(0, '不能小于 0').max(365, '最长 365 天'),
+  /** Who must log in with a second factor: the 三员 only, or every console account (SECURITY.md 4). */
+  twoFactorScope: z.enum(TWO_FACTOR_SCOPES, { message: '请选择须启用两步验证的账号范围' }),
 });
 export type SecuritySettings = z.output<typeof securitySettingsSchema>;
 

@@ -3,9 +3,11 @@
 import type { Context } from 'hono';
 import { unknownFieldsMessage } from '../contracts/unknown-fields';
 import { type Actor, type AppEnv, type Platform, systemActor } from '../server/platform/context';
+import { type FieldKeys, keyedHash } from '../server/platform/crypto/fields';
 import { AppError } from '../server/platform/errors';
 import { requestKeyOf } from '../server/platform/idempotency';
 import type { RateLimiter } from '../server/platform/ratelimit';
+import { getSetting } from '../server/platform/settings';
 import { checkChallenge } from './ysqgk/challenge';
 
 type FormValues = Record<string, string>;
@@ -13,6 +15,85 @@ type FormValues = Record<string, string>;
 /** Attempts (typos included, each also costs a challenge) are capped at this many times the accepted limit. */
 const TRIES_PER_SUBMISSION = 10;
 const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A public form's limits (a setting per form, SECURITY.md 39): accepted submissions per address and hour, per phone number and day. */
+export interface PortalLimit {
+  perHour: number;
+  perPhonePerDay: number;
+}
+
+/** The form's stored limits over its defaults (a missing or invalid value keeps the default). */
+export async function portalLimit(p: Platform, key: string, defaults: PortalLimit): Promise<PortalLimit> {
+  const stored = (await getSetting<Partial<PortalLimit>>(p.database, key)) ?? {};
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+  return {
+    perHour: ok(stored.perHour) ? stored.perHour : defaults.perHour,
+    perPhonePerDay: ok(stored.perPhonePerDay) ? stored.perPhonePerDay : defaults.perPhonePerDay,
+  };
+}
+
+/** The limiter's key of a phone number (its digits, +86 dropped; keyed hash: no number in the table), or null. */
+export function phoneKey(keys: FieldKeys, phone: string | null | undefined): string | null {
+  let digits = (phone ?? '').normalize('NFKC').replace(/\D/g, '');
+  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
+  return digits.length >= 7 ? keyedHash(keys, `phone:${digits}`) : null;
+}
+
+export const phoneLimitMessage = '该电话号码今日提交次数已达上限，请明日再试';
+
+/** One accepted-submission limit: its key, how many, in what window, and what a refusal says. */
+export interface Limit {
+  key: string;
+  limit: number;
+  windowMs: number;
+  message: (waitSeconds: number) => string;
+}
+
+/**
+ * Takes every limit in turn; when one is exceeded, gives back those taken and returns its message. The keys taken
+ * are returned to be refunded when the write is refused after all.
+ */
+export async function takeLimits(
+  limiter: RateLimiter,
+  limits: readonly Limit[],
+): Promise<{ refused: string | null; taken: string[] }> {
+  const taken: string[] = [];
+  for (const l of limits) {
+    const wait = await limiter.hit(l.key, l.limit, l.windowMs);
+    if (wait > 0) {
+      await limiter.refund(l.key);
+      await Promise.all(taken.map((k) => limiter.refund(k)));
+      return { refused: l.message(wait), taken: [] };
+    }
+    taken.push(l.key);
+  }
+  return { refused: null, taken };
+}
+
+/** The address limit of a form, and its phone limit when the submission gives a phone number. */
+export function submissionLimits(
+  p: Platform,
+  name: string,
+  ip: string | null | undefined,
+  phone: string | null | undefined,
+  limit: PortalLimit,
+): Limit[] {
+  const byPhone = phoneKey(p.fieldKeys, phone);
+  return [
+    { key: `${name}:ip:${ip}`, limit: limit.perHour, windowMs: HOUR_MS, message: tooManyMessage },
+    ...(byPhone
+      ? [
+          {
+            key: `${name}:phone:${byPhone}`,
+            limit: limit.perPhonePerDay,
+            windowMs: DAY_MS,
+            message: () => phoneLimitMessage,
+          },
+        ]
+      : []),
+  ];
+}
 
 export function crossSite(c: Context): boolean {
   const origin = c.req.header('origin');
@@ -32,8 +113,8 @@ export async function formFields(c: Context): Promise<Record<string, string> | n
   }
 }
 
-/** The fields of the signed question every public form carries (ChallengeField). */
-export const CHALLENGE_FIELDS = ['token', 'answer'] as const;
+/** The fields of the signed question every public form carries (ChallengeField), with its one-time request id. */
+export const CHALLENGE_FIELDS = ['token', 'answer', 'rid'] as const;
 
 /**
  * 「不支持的字段：…」 when a posted form has a field (text or file) its page does not have, else null: as on the API
@@ -68,10 +149,12 @@ export const fieldMessages = (e: AppError): string[] => {
 
 /** What a public form gives the shared guard. */
 export interface GuardedForm<I> {
-  /** The limiter's keys: `<name>:try:<ip>` counts attempts, `<name>:ip:<ip>` accepted submissions. */
+  /** The limiter's keys: `<name>:try:<ip>` counts attempts, `<name>:ip:<ip>` and `<name>:phone:<hash>` accepted submissions. */
   name: string;
-  /** Accepted submissions per address and hour. */
-  perHour: number;
+  /** Accepted submissions per address and hour, per phone number and day. */
+  limit: PortalLimit;
+  /** The phone number the submission gives, if any (limited per day). */
+  phoneOf?: (input: I) => string | null | undefined;
   /** The form's own fields (the challenge's are added); any other is refused. */
   fields: readonly string[];
   /** The form again with what was typed and the errors. */
@@ -106,22 +189,26 @@ export async function guardedSubmit<I>(
   if (replayed) return replayed;
   const ip = c.get('ip');
   const tooMany = (wait: number) => spec.form(values, [tooManyMessage(wait)], 429);
-  const tries = await limiter.hit(`${spec.name}:try:${ip}`, spec.perHour * TRIES_PER_SUBMISSION, HOUR_MS);
+  const tries = await limiter.hit(
+    `${spec.name}:try:${ip}`,
+    spec.limit.perHour * TRIES_PER_SUBMISSION,
+    HOUR_MS,
+  );
   if (tries > 0) return tooMany(tries);
   const unknown = await unknownFormFields(c, [...spec.fields, ...CHALLENGE_FIELDS]);
   if (unknown) return spec.form(values, [unknown], 400);
   if (!(await checkChallenge(p, values.token ?? '', values.answer ?? '')))
     return spec.form(values, ['验证问题回答不正确或已过期，请重新回答'], 400);
-  const key = `${spec.name}:ip:${ip}`;
-  let taken = false;
+  let taken: string[] = [];
   try {
     const input = spec.parse(values);
-    const wait = await limiter.hit(key, spec.perHour, HOUR_MS);
-    if (wait > 0) return tooMany(wait);
-    taken = true;
+    const limits = submissionLimits(p, spec.name, ip, spec.phoneOf?.(input), spec.limit);
+    const took = await takeLimits(limiter, limits);
+    if (took.refused) return spec.form(values, [took.refused], 429);
+    taken = took.taken;
     return await spec.accept(input, portalActor(c), requestKey);
   } catch (e) {
-    if (taken) await limiter.refund(key);
+    await Promise.all(taken.map((k) => limiter.refund(k)));
     const refused = spec.refused ?? defaultRefused(spec);
     const shown = e instanceof AppError ? refused(e, values) : undefined;
     if (shown) return shown;

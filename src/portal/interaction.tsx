@@ -20,8 +20,7 @@ import type { AppEnv, Platform } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { RateLimiter } from '../server/platform/ratelimit';
-import { getSetting } from '../server/platform/settings';
-import { crossSite, formFields, guardedSubmit, portalActor, unknownFormFields } from './guard';
+import { crossSite, formFields, guardedSubmit, portalActor, portalLimit, unknownFormFields } from './guard';
 import { Asked, AskPage, Browse, Hub, QueryPage } from './hdjl/views';
 import { mailboxPortal } from './hdjl/xx';
 import { framedPage } from './routes';
@@ -29,7 +28,8 @@ import { newChallenge } from './ysqgk/challenge';
 import type { FormValues } from './ysqgk/views';
 
 /** At most 5 accepted questions per hour per address [I]; setting `interaction.portalLimit` overrides it. */
-const DEFAULT_LIMIT = { perHour: 5 };
+/** Questions accepted per address and hour, per phone number and day (setting `interaction.portalLimit`). */
+const DEFAULT_LIMIT = { perHour: 5, perPhonePerDay: 10 };
 const PAGE_SIZE = 20;
 
 export const zAsk = z.object({
@@ -116,14 +116,14 @@ export function interactionPortal(app: Hono<AppEnv>, p: Platform, districtName: 
   });
 
   app.post('/hdjl/zxwd/ask', async (c) => {
-    const limit =
-      (await getSetting<{ perHour: number }>(p.database, 'interaction.portalLimit')) ?? DEFAULT_LIMIT;
     return guardedSubmit(c, p, limiter, {
       name: 'zxwd',
-      perHour: limit.perHour,
+      limit: await portalLimit(p, 'interaction.portalLimit', DEFAULT_LIMIT),
       fields: Object.keys(zAsk.shape),
       form: (values, errors, status) => askPage(c, values, errors, status),
       parse: (values) => parseWith(zAsk, values),
+      // 联系方式 may be a phone number or something else: only a number is limited per day.
+      phoneOf: (input) => input.askerContact,
       accept: async (input, actor, requestKey) => {
         const r = await askOnPortal(p.database, p.clock, p.fieldKeys, actor, input, requestKey);
         return render(c, '咨询已提交', [hub, zxwd, { label: '咨询已提交' }], <Asked {...r} />, 201);

@@ -17,9 +17,17 @@ import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { requestKeyOf } from '../server/platform/idempotency';
 import { RateLimiter } from '../server/platform/ratelimit';
-import { getSetting } from '../server/platform/settings';
 import { a11yOf } from './a11y';
-import { CHALLENGE_FIELDS, crossSite, portalActor, tooManyMessage, unknownFormFields } from './guard';
+import {
+  CHALLENGE_FIELDS,
+  crossSite,
+  portalActor,
+  portalLimit,
+  submissionLimits,
+  takeLimits,
+  tooManyMessage,
+  unknownFormFields,
+} from './guard';
 import { CardLinks, Layout } from './layout';
 import { page } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
@@ -37,7 +45,8 @@ import {
  * At most 5 accepted portal applications per hour per address and per applicant (ID number) [I]; setting
  * `requests.portalLimit` overrides it. Attempts (typos included) are capped at 10 times that per address.
  */
-const DEFAULT_LIMIT = { perHour: 5 };
+/** Applications accepted per address (and applicant) and hour, per phone number and day (`requests.portalLimit`). */
+const DEFAULT_LIMIT = { perHour: 5, perPhonePerDay: 10 };
 const TRIES_PER_SUBMISSION = 10;
 
 const KIND_ORDER = ['government', 'department', 'township', 'subdivision'];
@@ -155,8 +164,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
 
   app.post('/ysqgk/apply', async (c) => {
     if (crossSite(c)) return c.text('请求来源不明', 403);
-    const limit =
-      (await getSetting<{ perHour: number }>(p.database, 'requests.portalLimit')) ?? DEFAULT_LIMIT;
+    const limit = await portalLimit(p, 'requests.portalLimit', DEFAULT_LIMIT);
     const ip = c.get('ip');
     // Attempts are capped generously (each also costs a challenge); the limit itself counts accepted submissions.
     const tries = await limiter.hit(`ysqgk:try:${ip}`, limit.perHour * TRIES_PER_SUBMISSION, 3600_000);
@@ -193,20 +201,18 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
       fields.answer = '验证问题回答不正确或已过期，请回答下面的新问题';
     if (Object.keys(fields).length > 0) return form(c, values, { fields, general: [] }, 400);
     const file = raw.idProof;
-    const taken: string[] = [];
+    let taken: string[] = [];
     try {
       const input = intakeOf(values);
-      // Per address and per applicant (keyed hash: no ID number in the limiter's table), taken before the
-      // submission and given back when it is not accepted, so concurrent posts cannot pass the limit together.
+      // Per address, per phone number and per applicant (keyed hashes: no number in the limiter's table), taken
+      // before the submission and given back when it is not accepted, so concurrent posts cannot pass together.
       const key = hashedApplicantKey(p.fieldKeys, input.applicant.idNumber, input.applicant.name);
-      for (const k of [`ysqgk:ip:${ip}`, `ysqgk:id:${key}`]) {
-        taken.push(k);
-        const wait = await limiter.hit(k, limit.perHour, 3600_000);
-        if (wait > 0) {
-          await Promise.all(taken.map((t) => limiter.refund(t)));
-          return tooMany(wait);
-        }
-      }
+      const took = await takeLimits(limiter, [
+        ...submissionLimits(p, 'ysqgk', ip, input.applicant.phone, limit),
+        { key: `ysqgk:id:${key}`, limit: limit.perHour, windowMs: 3600_000, message: tooManyMessage },
+      ]);
+      if (took.refused) return form(c, values, general(took.refused), 429);
+      taken = took.taken;
       // The upload is read here, before the submission's transaction.
       const idProof =
         file instanceof File && file.size > 0

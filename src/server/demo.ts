@@ -12,7 +12,7 @@ import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
 import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
-import { getSetting, putSetting } from './platform/settings';
+import { DEFAULT_SECURITY, getSetting, putSetting } from './platform/settings';
 
 // 三审 with the default "a different person per level": 初审 by the unit's reviewer (fgw_reviewer), 复审 by the
 // office's reviewer, 终审 by the leader — the last two hold a role of scope 'all' so every unit's items reach them.
@@ -110,7 +110,12 @@ export async function seedDemoDistrict(
     );
     created.push({ ...du, password });
   }
-  await database.db.transaction((tx) => putSetting(tx, 'demo.seeded', true));
+  // The demo keeps two-step verification to the 三员 (the policy page shows it; a secadmin can widen it).
+  const security = await getSetting<Record<string, unknown>>(database, 'security');
+  await database.db.transaction(async (tx) => {
+    if (!security) await putSetting(tx, 'security', { ...DEFAULT_SECURITY, twoFactorScope: 'separated' });
+    await putSetting(tx, 'demo.seeded', true);
+  });
   if (created.length) {
     print('已建立演示区县（潼南区）：25 个领导小组成员单位、4 个镇街、各角色演示账号：');
     for (const c of created)

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsultSummary } from '../../src/contracts/interaction';
 import { parseCsv } from '../../src/domain/interaction/matching';
 import { units } from '../../src/server/db/schema';
 import { putSetting } from '../../src/server/platform/settings';
@@ -181,5 +182,34 @@ describe('/hdjl/zxwd', () => {
     const second = await ask(anon, '第二个问题：申报时间？', { unitId: fgwUnit }, headers);
     expect(second.status).toBe(429);
     expect(second.html).toContain('提交过于频繁');
+  });
+
+  it('per phone number and day when the contact is a phone (SECURITY.md 39); other contacts are not', async () => {
+    await api.tdb.database.db.transaction((tx) =>
+      putSetting(tx, 'interaction.portalLimit', { perHour: 100, perPhonePerDay: 1 }),
+    );
+    const from = (n: number) => ({ 'x-forwarded-for': `203.0.113.${40 + n}` });
+    const anon = api.anon();
+    const phone = { unitId: fgwUnit, askerContact: '139 0000 7777' };
+    expect((await ask(anon, '补贴发放时间是什么时候？', phone, from(1))).status).toBe(201);
+    const again = await ask(anon, '申报材料有哪些要求？', { ...phone, askerContact: '13900007777' }, from(2));
+    expect(again.status).toBe(429);
+    expect(again.html).toContain('该电话号码今日提交次数已达上限');
+    const mail = { unitId: fgwUnit, askerContact: 'someone@example.cn' };
+    expect((await ask(anon, '补贴标准是多少？', mail, from(3))).status).toBe(201);
+    expect((await ask(anon, '补贴标准如何计算？', mail, from(4))).status).toBe(201);
+    api.clock.advance(24 * 3600_000);
+    expect((await ask(anon, '申报材料有哪些要求？', phone, from(5))).status).toBe(201);
+    api.clock.advance(-24 * 3600_000);
+  });
+
+  it('a question with a sensitive word (padded, full-width) is taken and flagged for manual review in the list', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.60' };
+    const r = await ask(api.anon(), '有人在小区门口办 证·刻＊章，怎么举报？', { unitId: fgwUnit }, headers);
+    expect(r.status).toBe(201);
+    const list = await office.get<{ items: ConsultSummary[] }>(
+      `/api/interaction/consultations?keyword=${encodeURIComponent('怎么举报')}`,
+    );
+    expect(list.body.data!.items.map((c) => c.sensitiveWords)).toEqual([['办证刻章']]);
   });
 });

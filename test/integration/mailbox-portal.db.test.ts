@@ -87,13 +87,17 @@ describe('/hdjl/xx', () => {
   });
 
   let code = '';
-  it('a letter gets a query code; the same letter again is refused as a duplicate', async () => {
+  it('a letter gets a case number and a query code; the same letter again is linked to it', async () => {
     const r = await writeLetter(letter());
     expect(r.status).toBe(201);
     code = /data-testid="query-code">([A-Z0-9]+)</.exec(r.html)![1]!;
+    const letterNo = /编号 (XX\d{4}-\d{4})/.exec(r.html)![1]!;
     const again = await writeLetter(letter(), '203.0.113.11');
-    expect(again.status).toBe(400);
-    expect(again.html).toContain('请勿重复提交');
+    expect(again.status).toBe(200);
+    expect(again.html).toContain('信件已并入原件办理');
+    expect(again.html).toContain(letterNo);
+    // Knowing the phone and the text is not enough to learn the query code.
+    expect(again.html).not.toContain(code);
     const st = await html(api.anon(), `/hdjl/xx/query?code=${code}`);
     expect(st).toContain('办理中');
     expect(st).not.toContain('13698765432');
@@ -108,6 +112,35 @@ describe('/hdjl/xx', () => {
     const third = await writeLetter(letter({ body: '第二封', writerPhone: '13600000002' }), ip);
     expect(third.status).toBe(429);
     expect(third.html).toContain('提交过于频繁');
+    await putSetting(api.tdb.database.db, 'interaction.letterLimit', { perHour: 100 });
+  });
+
+  it('per phone number and day, from any address (SECURITY.md 39): 429 in Chinese, the next day allowed again', async () => {
+    await putSetting(api.tdb.database.db, 'interaction.letterLimit', { perHour: 100, perPhonePerDay: 2 });
+    const before = api.clock.now();
+    api.clock.set(new Date('2026-05-11T09:00:00+08:00')); // another month than /hdjl/tj counts below
+    const phone = '13655550001';
+    const bodies = ['东门路灯坏了。', '西街下水道堵塞。', '南桥栏杆松动。', '北路公交站无遮雨棚。'];
+    expect((await writeLetter(letter({ body: bodies[0]!, writerPhone: phone }), '203.0.113.31')).status).toBe(
+      201,
+    );
+    // The same number written another way is the same number.
+    expect(
+      (await writeLetter(letter({ body: bodies[1]!, writerPhone: '+86 136-5555-0001' }), '203.0.113.32'))
+        .status,
+    ).toBe(201);
+    const third = await writeLetter(letter({ body: bodies[2]!, writerPhone: phone }), '203.0.113.33');
+    expect(third.status).toBe(429);
+    expect(third.html).toContain('该电话号码今日提交次数已达上限');
+    // Another number from the same address is not limited by it.
+    expect(
+      (await writeLetter(letter({ body: bodies[2]!, writerPhone: '13655550002' }), '203.0.113.33')).status,
+    ).toBe(201);
+    api.clock.advance(24 * 3600_000);
+    expect((await writeLetter(letter({ body: bodies[3]!, writerPhone: phone }), '203.0.113.34')).status).toBe(
+      201,
+    );
+    api.clock.set(before);
     await putSetting(api.tdb.database.db, 'interaction.letterLimit', { perHour: 100 });
   });
 

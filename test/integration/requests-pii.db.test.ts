@@ -6,6 +6,7 @@ import type { CaseDetail, CaseSummary } from '../../src/contracts/requests';
 import { buildApp } from '../../src/server/app';
 import { auditLog, requestCases, rolePermissions, units } from '../../src/server/db/schema';
 import { sealStoredApplicants } from '../../src/server/modules/requests';
+import { putSetting } from '../../src/server/platform/settings';
 import { Client, setupApi, type TestApi } from '../api';
 import { applyOnPortal } from '../portal-apply';
 
@@ -155,7 +156,7 @@ describe('portal application limit (part 9)', () => {
     });
     proxied = () => new Client(app);
   });
-  const apply = (ip: string, idNumber: string, description: string) =>
+  const apply = (ip: string, idNumber: string, description: string, phone = '13700137000') =>
     applyOnPortal(
       proxied(),
       {
@@ -164,7 +165,7 @@ describe('portal application limit (part 9)', () => {
         name: '钱七',
         idType: 'id_card',
         idNumber,
-        phone: '13700137000',
+        phone,
         description,
         deliveryForm: 'paper',
         deliveryChannel: 'mail',
@@ -189,6 +190,23 @@ describe('portal application limit (part 9)', () => {
     // ids[0] already had 2 accepted in the previous test (i = 0 and 4).
     expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
     expect((await apply('203.0.113.50', ids[3]!, '另一申请人')).status).toBe(201);
+  });
+
+  it('counts per phone number and day across addresses and applicants (SECURITY.md 39)', async () => {
+    await putSetting(api.tdb.database.db, 'requests.portalLimit', { perHour: 5, perPhonePerDay: 2 });
+    const phone = '13811112222';
+    const others = ['110105194912310070', '110105194912310097', '110105194912310134'];
+    expect((await apply('192.0.2.1', others[0]!, '按电话 1', phone)).status).toBe(201);
+    expect((await apply('192.0.2.2', others[1]!, '按电话 2', phone)).status).toBe(201);
+    const third = await apply('192.0.2.3', others[2]!, '按电话 3', phone);
+    expect(third.status).toBe(429);
+    expect(third.html).toContain('该电话号码今日提交次数已达上限');
+    // The refused post took nothing: the applicant and the address are free for another number.
+    expect((await apply('192.0.2.3', others[2]!, '按电话 3', '13811113333')).status).toBe(201);
+    api.clock.advance(24 * 3600_000);
+    expect((await apply('192.0.2.4', others[2]!, '按电话 4', phone)).status).toBe(201);
+    api.clock.advance(-24 * 3600_000);
+    await putSetting(api.tdb.database.db, 'requests.portalLimit', { perHour: 5 });
   });
 });
 

@@ -1,9 +1,11 @@
-// Two-step login (SECURITY.md 4 and 8): the 三员 accounts need TOTP when GONGKAI_REQUIRE_2FA is on (the default);
+// Two-step login (SECURITY.md 4 and 8): with GONGKAI_REQUIRE_2FA on (the default) the 三员 accounts need TOTP, and
+// every console account once the policy 「后台账号必须启用两步验证」 says 全部后台账号 (the default outside the demo);
 // codes are single use, ±1 step, and guessing is throttled; recovery codes work once; no seed in the database.
 import { eq } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, userTotp } from '../../src/server/db/schema';
+import { DEFAULT_SECURITY } from '../../src/server/platform/settings';
 import { type Client, DEMO_PASSWORD, setupApi, type TestApi } from '../api';
 
 let api: TestApi;
@@ -158,6 +160,14 @@ describe('two-step verification', () => {
     expect(unknown.status).toBe(401);
   });
 
+  it('the demo district asks only the 三员; a real deployment (no stored policy) asks every account', async () => {
+    const sec = await secadminSession();
+    expect(
+      (await sec.get<{ twoFactorScope: string }>('/api/settings/security')).body.data?.twoFactorScope,
+    ).toBe('separated');
+    expect(DEFAULT_SECURITY.twoFactorScope).toBe('all');
+  });
+
   it('is optional for other accounts; a 三员 account cannot switch it off (403), others can with their password', async () => {
     const office = await api.loginAs('office');
     expect((await office.get<{ mustEnrollTotp: boolean }>('/api/auth/me')).body.data?.mustEnrollTotp).toBe(
@@ -175,14 +185,82 @@ describe('two-step verification', () => {
     expect((await office.post('/api/auth/totp/disable', { password: DEMO_PASSWORD })).status).toBe(200);
     expect((await api.anon().login('office', DEMO_PASSWORD)).body.data).toMatchObject({ username: 'office' });
 
-    api.clock.advance(30_000);
-    const sec = await passwordStep('secadmin');
-    const secClient = sec.c;
-    await secClient.post('/api/auth/login/totp', {
-      mfaToken: sec.token,
-      code: codeAt(secret, api.clock.now().getTime()),
-    });
+    const secClient = await secadminSession();
     const refused = await secClient.post('/api/auth/totp/disable', { password: DEMO_PASSWORD });
     expect(refused.status).toBe(403);
+  });
+});
+
+/** secadmin (enrolled above) logged in with password and a fresh code. */
+async function secadminSession(): Promise<Client> {
+  api.clock.advance(30_000);
+  const { c, token } = await passwordStep('secadmin');
+  expect(
+    (
+      await c.post('/api/auth/login/totp', {
+        mfaToken: token,
+        code: codeAt(secret, api.clock.now().getTime()),
+      })
+    ).status,
+  ).toBe(200);
+  return c;
+}
+
+describe('policy 「后台账号必须启用两步验证」: 全部后台账号', () => {
+  it('the security administrator switches it on; the change is audited', async () => {
+    const sec = await secadminSession();
+    const current = (await sec.get<Record<string, unknown>>('/api/settings/security')).body.data!;
+    const bad = await sec.put('/api/settings/security', { ...current, twoFactorScope: 'some' });
+    expect(bad.status).toBe(400);
+    const r = await sec.put('/api/settings/security', { ...current, twoFactorScope: 'all' });
+    expect(r.status).toBe(200);
+    const rows = await api.tdb.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'system.security.update'));
+    expect(JSON.parse(String(rows.at(-1)?.detail))).toMatchObject({ twoFactorScope: 'all' });
+  });
+
+  // Each console role outside the 三员: password alone → only enrolment; enrolled → works; replay and guessing fail.
+  it.each(['office', 'fgw_liaison', 'fgw_reviewer', 'leader'])('%s', async (username) => {
+    const c = await api.loginAs(username);
+    expect((await c.get<{ mustEnrollTotp: boolean }>('/api/auth/me')).body.data?.mustEnrollTotp).toBe(true);
+    const blocked = await c.get('/api/notifications');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error?.code).toBe('MFA_ENROLMENT_REQUIRED');
+    expect((await c.get('/api/auth/totp')).body.data).toMatchObject({ enabled: false, required: true });
+
+    const s = (await c.post<{ secret: string }>('/api/auth/totp/setup')).body.data!.secret;
+    api.clock.advance(30_000);
+    const used = codeAt(s, api.clock.now().getTime());
+    expect((await c.post('/api/auth/totp/confirm', { code: used })).status).toBe(200);
+    expect((await c.get('/api/notifications')).status).toBe(200);
+    // The policy forbids switching it off again.
+    expect((await c.post('/api/auth/totp/disable', { password: DEMO_PASSWORD })).status).toBe(403);
+
+    // A password alone no longer opens a session; the enrolment's code is spent.
+    const replay = await passwordStep(username);
+    expect((await replay.c.post('/api/auth/login/totp', { mfaToken: replay.token, code: used })).status).toBe(
+      401,
+    );
+    api.clock.advance(30_000);
+    const fresh = codeAt(s, api.clock.now().getTime());
+    const ok = await passwordStep(username);
+    expect((await ok.c.post('/api/auth/login/totp', { mfaToken: ok.token, code: fresh })).status).toBe(200);
+    expect((await ok.c.get('/api/notifications')).status).toBe(200);
+
+    // Guessing: five wrong codes end the pending login; then even the right code is refused.
+    api.clock.advance(60_000);
+    const g = await passwordStep(username);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await g.c.post('/api/auth/login/totp', { mfaToken: g.token, code: String(200000 + i) })).status,
+      ).toBe(401);
+    const right = await g.c.post('/api/auth/login/totp', {
+      mfaToken: g.token,
+      code: codeAt(s, api.clock.now().getTime()),
+    });
+    expect(right.status).toBe(401);
+    expect(right.body.error?.message).toContain('重新输入用户名和密码');
   });
 });

@@ -5,6 +5,8 @@ import { count } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../src/server/db/schema';
+import { putSetting } from '../../src/server/platform/settings';
+import { DEFAULT_UPLOAD_QUOTA } from '../../src/server/platform/upload/quota';
 import { type Client, setupApi, type TestApi } from '../api';
 import { craftedPng } from '../fixtures/images';
 
@@ -96,6 +98,47 @@ describe('the image pixel cap over HTTP (row 30)', () => {
     );
     expect(ok.status).toBe(200);
     expect(await stored()).toBe(before + 1);
+  });
+});
+
+describe('per-account daily upload quotas (row 30)', () => {
+  const stored = async () => (await api.tdb.database.db.select({ n: count() }).from(files))[0]!.n;
+  const quota = (v: object) => putSetting(api.tdb.database.db, 'uploads.quota', v);
+  const shot = (c: Client, bytes = craftedPng(640, 480, 1024)) =>
+    c.upload('/api/media/evidence', '截图.png', bytes);
+
+  it('files per day: the next upload is refused with 429 before storing; another account and the next China day are not', async () => {
+    expect(DEFAULT_UPLOAD_QUOTA).toEqual({ filesPerDay: 200, megabytesPerDay: 1024 });
+    await quota({ filesPerDay: 2 });
+    api.clock.set(new Date('2026-03-05T23:55:00+08:00'));
+    const me = await api.loginAs('office');
+    expect((await shot(me)).status).toBe(200);
+    // (This account uploaded nothing on 03-05 before.) A refused file counts too: the gateway did the work.
+    expect((await me.upload('/api/media/evidence', '宏.docm', new Uint8Array([1, 2, 3]))).status).toBe(400);
+    const before = await stored();
+    const over = await shot(me);
+    expect(over.status).toBe(429);
+    expect(over.body.error?.message).toMatch(/^今日上传已达上限（每个账号每天 2 个文件/);
+    expect(await stored()).toBe(before);
+    // Imports count against the same quota.
+    expect((await me.upload('/api/org/units/import', '单位.xlsx', sheet(3))).status).toBe(429);
+    expect((await shot(await api.loginAs('office_reviewer'))).status).toBe(200);
+    api.clock.set(new Date('2026-03-06T00:00:01+08:00'));
+    expect((await shot(me)).status).toBe(200);
+  });
+
+  it('bytes per day (the megabytes of the day add up)', async () => {
+    await quota({ filesPerDay: 100, megabytesPerDay: 1 });
+    api.clock.set(new Date('2026-03-07T10:00:00+08:00'));
+    const me = await api.loginAs('office');
+    const big = craftedPng(640, 480, 600 * 1024, true);
+    expect((await shot(me, big)).status).toBe(200);
+    const over = await shot(me, big);
+    expect(over.status).toBe(429);
+    expect(over.body.error?.message).toContain('共 1 MB');
+    // The refused file took nothing: a small one still fits.
+    expect((await shot(me)).status).toBe(200);
+    await quota(DEFAULT_UPLOAD_QUOTA);
   });
 });
 

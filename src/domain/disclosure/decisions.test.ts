@@ -97,16 +97,20 @@ describe('status transitions', () => {
   });
 });
 
-describe('screenComment: ID and phone numbers held and masked', () => {
+describe('screenComment: ID and phone numbers and sensitive words held for moderation', () => {
   it.each([
-    ['建议增加公交班次。', 'shown', false],
-    ['联系我 13812345678', 'pending', true],
-    ['我的身份证 500223199001011234 ，请回复', 'pending', true],
-    ['全角 １３８１２３４５６７８', 'pending', true],
-  ] as const)('%s → %s', (text, status, personal) => {
-    const r = screenComment(text);
+    ['建议增加公交班次。', 'shown', false, []],
+    ['联系我 13812345678', 'pending', true, []],
+    ['我的身份证 500223199001011234 ，请回复', 'pending', true, []],
+    ['全角 １３８１２３４５６７８', 'pending', true, []],
+    ['有人办证刻章', 'pending', false, ['办证刻章']],
+    ['有人办 证 刻 章', 'pending', false, ['办证刻章']],
+    ['有人办　证·刻＊章（全角）', 'pending', false, ['办证刻章']],
+  ] as const)('%s → %s', (text, status, personal, words) => {
+    const r = screenComment(text, ['办证刻章']);
     expect(r.status).toBe(status);
     expect(r.personalData).toBe(personal);
+    expect(r.sensitiveWords).toEqual(words);
     expect(r.publicText).not.toMatch(/\d{11}/);
   });
 });

@@ -5,6 +5,7 @@
 // next working day.
 import type { WorkingDayCalendar } from '../calendar/calendar';
 import { addDays, isIsoDate } from '../calendar/dates';
+import { sensitiveHits } from '../interaction/letter';
 import { maskPersonalData } from '../privacy/mask';
 
 export const DECISION_STATUSES = ['draft', 'open', 'closed', 'adopted', 'decided'] as const;
@@ -132,17 +133,27 @@ export function acceptsComments(status: DecisionStatus, periodEnd: string | null
 }
 
 /**
- * The personal-data check of a new comment: one quoting an ID or phone number is held for moderation (pending),
- * others are shown at once. The public only ever reads the masked text.
+ * The checks of a new comment: one quoting an ID or phone number, or with a sensitive word (however written, SECURITY.md
+ * 39), is held for moderation (pending), never dropped; others are shown at once. The public only reads the masked text.
  */
-export function screenComment(text: string): {
+export function screenComment(
+  text: string,
+  words: readonly string[],
+): {
   status: CommentStatus;
   personalData: boolean;
+  sensitiveWords: string[];
   publicText: string;
 } {
   const publicText = maskPersonalData(text);
   const personalData = publicText !== text;
-  return { status: personalData ? 'pending' : 'shown', personalData, publicText };
+  const hits = sensitiveHits(text, words);
+  return {
+    status: personalData || hits.length ? 'pending' : 'shown',
+    personalData,
+    sensitiveWords: hits,
+    publicText,
+  };
 }
 
 export interface AdoptionEntry {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinCalendarYears } from '../calendar/builtin';
 import { createCalendar } from '../calendar/calendar';
 import {
+  LETTER_REPEAT_DAYS,
   LETTER_TYPE_LABELS,
   LETTER_TYPES,
   type LetterStatus,
@@ -9,8 +10,8 @@ import {
   letterDue,
   letterOverdue,
   maskLetterText,
-  normaliseLetter,
   publicationOf,
+  repeatedLetter,
   replyOnTime,
   replyStatus,
   SHIPPED_SENSITIVE_WORDS,
@@ -135,10 +136,46 @@ describe('publication: masked, never raw', () => {
     expect(SHIPPED_SENSITIVE_WORDS.length).toBeGreaterThan(0);
     expect(sensitiveHits('办证刻章，办证刻章', SHIPPED_SENSITIVE_WORDS)).toEqual(['办证刻章']);
   });
+  // SECURITY.md 39: a word written another way is still found.
   it.each([
-    ['空格 与 标点，不算新信。', '空格与标点不算新信'],
-    ['Same  text!', 'Sametext'],
-  ])('normalise %s', (a, b) => {
-    expect(normaliseLetter(a)).toBe(b);
+    ['literal', '小区门口有人办证刻章', ['办证刻章']],
+    ['space-padded', '小区门口有人办 证 刻 章', ['办证刻章']],
+    ['full-width spaces and marks between', '有人办　证·刻＊章', ['办证刻章']],
+    ['full-width Latin, other case', '兼职ＱＱ刷单', ['qq刷单']],
+    ['line break inside', '办证\n刻章', ['办证刻章']],
+    ['nothing', '建议增加公交班次', []],
+  ] as const)('sensitive word, %s', (_n, text, want) => {
+    expect(sensitiveHits(text, ['办证刻章', 'qq刷单', '赌博'])).toEqual(want);
+  });
+});
+
+describe('a repeated letter (SECURITY.md 39): one writer, alike, within the window', () => {
+  const earlier = [
+    { id: 'a', body: '红星路工地每晚施工到凌晨，噪音扰民，请尽快处理。', receivedOn: '2026-03-01' },
+    { id: 'b', body: '建议在幸福里小区增设公交站。', receivedOn: '2026-02-20' },
+  ];
+  it.each([
+    ['the same text', '红星路工地每晚施工到凌晨，噪音扰民，请尽快处理。', '2026-03-02', 'a'],
+    [
+      'spaces, punctuation and width changed',
+      '红星路工地 每晚施工到凌晨 噪音扰民 请尽快处理！',
+      '2026-03-02',
+      'a',
+    ],
+    ['a few words changed', '红星路工地每晚都施工到凌晨，噪音扰民，请你们尽快处理。', '2026-03-02', 'a'],
+    ['another matter', '幸福里小区路灯坏了三个月，请维修。', '2026-03-02', null],
+    [
+      'the same text after the window',
+      '红星路工地每晚施工到凌晨，噪音扰民，请尽快处理。',
+      '2026-04-01',
+      null,
+    ],
+    ['on the last day of the window', '红星路工地每晚施工到凌晨，噪音扰民，请尽快处理。', '2026-03-31', 'a'],
+  ] as const)('%s', (_n, body, asOf, want) => {
+    expect(repeatedLetter(body, earlier, asOf, LETTER_REPEAT_DAYS)?.id ?? null).toBe(want);
+  });
+  it('a shorter window is a setting', () => {
+    expect(repeatedLetter(earlier[1]!.body, earlier, '2026-03-02', 7)).toBeNull();
+    expect(repeatedLetter(earlier[1]!.body, earlier, '2026-03-02', 10)?.id).toBe('b');
   });
 });

@@ -3,12 +3,14 @@
 // review when the unit requires it, transfers without loops (the consultation rule), and publication: only with the
 // writer's consent, after a reply, masked (personal data never published raw) and blocked by a sensitive word.
 import type { WorkingDayCalendar } from '../calendar';
+import { addDays } from '../calendar/dates';
 import { codesOf } from '../codes';
 import { ADDRESS_STARS } from '../privacy/address';
 import { maskName, maskPersonalData } from '../privacy/mask';
 import { runChecks } from '../review/checks';
 import { maskAll } from '../review/mask';
 import { type Finding, PERSONAL_DATA_KINDS } from '../review/types';
+import { textLikeness } from '../text/likeness';
 import shipped from './sensitive-words.json' with { type: 'json' };
 
 export { replyOnTime, transferRefusal } from './consultation';
@@ -151,10 +153,48 @@ export function maskLetterText(text: string, writer: Omit<LetterText, 'subject' 
   return { text: out, masked: count };
 }
 
-/** Sensitive words in `text` (literal, Latin letters case-insensitive), each once. */
+/** What a writer may put into a word to slip it past a literal match: width, case, spaces and filler marks. */
+const squeeze = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\u2060\ufeff·•.,，、。\-_*~|/\\'"“”‘’]/g, '');
+
+/**
+ * Sensitive words in `text`, each once, in the list's order: found also when written in full-width characters, in
+ * another case, or padded with spaces or marks between its characters (办 证 刻 章, ＡＢＣ).
+ */
 export function sensitiveHits(text: string, words: readonly string[]): string[] {
-  const found = runChecks(text, { sensitiveWords: words }).filter((f) => f.kind === 'sensitive_word');
-  return [...new Set(found.map((f) => f.text))];
+  const plain = squeeze(text);
+  return [...new Set(words)].filter((w) => {
+    const k = squeeze(w);
+    return k.length > 0 && plain.includes(k);
+  });
+}
+
+/** Letters of one writer this alike (textLikeness of the bodies) within the window are one case. */
+export const LETTER_REPEAT_LIKENESS = 0.8;
+/** The default window, in calendar days (setting `interaction.letterRepeatDays`). */
+export const LETTER_REPEAT_DAYS = 30;
+
+/**
+ * The earlier unreplied letter of the same writer a new body repeats (the most alike at or above
+ * LETTER_REPEAT_LIKENESS, received within `days` before `asOf`), or null: the new letter is linked to it.
+ */
+export function repeatedLetter<T extends { body: string; receivedOn: string }>(
+  body: string,
+  earlier: readonly T[],
+  asOf: string,
+  days: number = LETTER_REPEAT_DAYS,
+): T | null {
+  const from = addDays(asOf, -days);
+  let best: { l: T; score: number } | null = null;
+  for (const l of earlier) {
+    if (l.receivedOn < from) continue;
+    const score = textLikeness(body, l.body);
+    if (score >= LETTER_REPEAT_LIKENESS && (!best || score > best.score)) best = { l, score };
+  }
+  return best?.l ?? null;
 }
 
 /**
@@ -186,9 +226,4 @@ export function publicationOf(
     reply: r!.text,
     masked: s!.masked + b!.masked + r!.masked,
   };
-}
-
-/** Body text compared for duplicates: whitespace and punctuation do not make a letter new. */
-export function normaliseLetter(s: string): string {
-  return s.replace(/[\s，。、,.；;：:！!？?“”"'‘’（）()]/g, '');
 }

@@ -79,30 +79,7 @@ export function readQaTable(table: readonly (readonly string[])[]): QaImportRead
   return { rows, errors };
 }
 
-const gramsOf = (s: string) => {
-  const chars = [
-    ...s
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]/gu, ''),
-  ];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-};
-
-/**
- * Surface likeness of two questions, 0..1 (Dice over character bigrams). The matcher's score depends on the size
- * of the base it is built on, so a near-duplicate is confirmed with this measure, which does not.
- */
-export function questionLikeness(a: string, b: string): number {
-  const x = gramsOf(a);
-  const y = gramsOf(b);
-  if (!x.size || !y.size) return 0;
-  let common = 0;
-  for (const g of x) if (y.has(g)) common++;
-  return (2 * common) / (x.size + y.size);
-}
+export { textLikeness as questionLikeness } from '../text/likeness';
 
 /** Questions this alike are shown as near-duplicates in an import preview. */
 export const NEAR_DUPLICATE_AT = 0.6;

@@ -29,15 +29,15 @@ import {
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { parseWith } from '../../server/platform/http/route';
 import { RateLimiter } from '../../server/platform/ratelimit';
-import { getSetting } from '../../server/platform/settings';
-import { guardedSubmit } from '../guard';
+import { guardedSubmit, portalLimit } from '../guard';
 import { CardLinks, QueryCodeNotice } from '../layout';
 import { framedPage } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
 import { ChallengeField, CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
 
 /** At most 3 accepted letters per hour per address [I]; setting `interaction.letterLimit` overrides it. */
-const DEFAULT_LIMIT = { perHour: 3 };
+/** Letters accepted per address and hour, per phone number and day (setting `interaction.letterLimit`). */
+const DEFAULT_LIMIT = { perHour: 3, perPhonePerDay: 5 };
 
 const CSS = `${FORM_CSS}
 .letters{list-style:none;padding:0;display:grid;gap:12px}
@@ -296,6 +296,24 @@ function Written(props: { letterNo: string; queryCode: string; replyDue: string;
   );
 }
 
+/** A writer's alike letter within the window: added to the earlier one, whose query code the writer holds. */
+function Linked(props: { letterNo: string; receivedOn: string }) {
+  return (
+    <>
+      <style>{CSS}</style>
+      <h1>信件已并入原件办理</h1>
+      <p role="status" data-testid="letter-linked">
+        您于 {props.receivedOn} 写过内容相近的信件（编号 <strong>{props.letterNo}</strong>
+        ），尚在办理中。本次来信已并入该件，由承办单位一并办理答复，不另行编号。
+      </p>
+      <p>请使用首次来信时获得的查询码查询办理情况；为保护您的信息，查询码不在此重复显示。</p>
+      <p>
+        <a href="/hdjl/xx/query">查询办理情况</a>
+      </p>
+    </>
+  );
+}
+
 function QueryPage(props: { code: string; l: PublicLetterStatus | null }) {
   const { code, l } = props;
   return (
@@ -509,14 +527,13 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
   app.get('/hdjl/xx/write', (c) => writePage(c, {}, []));
 
   app.post('/hdjl/xx/write', async (c) => {
-    const limit =
-      (await getSetting<{ perHour: number }>(p.database, 'interaction.letterLimit')) ?? DEFAULT_LIMIT;
     return guardedSubmit(c, p, limiter, {
       name: 'xx',
-      perHour: limit.perHour,
+      limit: await portalLimit(p, 'interaction.letterLimit', DEFAULT_LIMIT),
       fields: Object.keys(zLetter.shape),
       form: (values, errors, status) => writePage(c, values, errors, status),
       parse: (values) => parseWith(zLetter, values),
+      phoneOf: (input) => input.writerPhone,
       accept: async (input, actor, requestKey) => {
         const r = await writeOnPortal(
           p.database,
@@ -526,11 +543,16 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
           { ...input, writerIdNo: input.writerIdNo || null },
           requestKey,
         );
+        if (r.linked)
+          return render(c, '信件已并入原件', [hub, xx, { label: '信件已提交' }], <Linked {...r} />, 200);
         return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
       },
       replay: async (requestKey) => {
         const r = await priorPortalLetter(p.database, requestKey);
-        return r && render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 200);
+        if (!r) return null;
+        return r.linked
+          ? render(c, '信件已并入原件', [hub, xx, { label: '信件已提交' }], <Linked {...r} />, 200)
+          : render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 200);
       },
     });
   });

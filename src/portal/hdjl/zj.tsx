@@ -270,13 +270,13 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
       const notice =
         r.status === 'shown'
           ? '意见已提交并显示。感谢您的参与！'
-          : '意见已提交。意见中含有身份证号或电话号码等个人信息，经审核后显示，号码将被隐去。';
+          : '意见已提交，经审核后显示（含有身份证号、电话号码等个人信息的，号码将被隐去）。';
       const fresh = (await publicDecision(p, id)) ?? d;
       return draftPage(c, fresh, { values: {}, errors: [], notice }, status);
     };
     return guardedSubmit(c, p, limiter, {
       name: 'hdjl-zj',
-      perHour: COMMENTS_PER_HOUR,
+      limit: { perHour: COMMENTS_PER_HOUR, perPhonePerDay: COMMENTS_PER_HOUR },
       fields: ['authorName', 'text'],
       form: (values, errors, status) => draftPage(c, d, { values, errors }, status),
       parse: (values) => ({ authorName: values.authorName, text: values.text ?? '' }),

@@ -8,7 +8,7 @@ import { AppError } from './errors';
 export class RateLimiter {
   private hitsSinceSweep = 0;
   constructor(
-    private database: Database,
+    readonly database: Database,
     private now: () => number = Date.now,
   ) {}
 
@@ -39,12 +39,35 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000));
   }
 
-  /** Gives back a hit that did not count after all (a refused or failed submission), atomically. */
-  async refund(key: string): Promise<void> {
+  /** Gives back a hit (or `amount`) that did not count after all (a refused or failed submission), atomically. */
+  async refund(key: string, amount = 1): Promise<void> {
     await this.database.db
       .update(rateLimits)
-      .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+      .set({ count: sql`greatest(${rateLimits.count} - ${amount}, 0)` })
       .where(sql`${rateLimits.key} = ${key}`);
+  }
+
+  /** Adds `amount` to a counter whose window ends at `resetAt` (a quota: a day), atomically; the new total. */
+  async add(key: string, amount: number, resetAt: Date): Promise<number> {
+    const now = new Date(this.now());
+    const expired = sql`${rateLimits.resetAt} <= ${now}`;
+    const [r] = await this.database.db
+      .insert(rateLimits)
+      .values({ key, count: amount, resetAt })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          count: sql`CASE WHEN ${expired} THEN ${amount} ELSE ${rateLimits.count} + ${amount} END`,
+          resetAt: sql`CASE WHEN ${expired} THEN ${resetAt}::timestamptz ELSE ${rateLimits.resetAt} END`,
+        },
+      })
+      .returning({ count: rateLimits.count });
+    return r!.count;
+  }
+
+  /** The clock the limiter counts by. */
+  at(): Date {
+    return new Date(this.now());
   }
 }
 

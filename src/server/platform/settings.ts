@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type SecuritySettings, securitySettingsSchema } from '../../contracts/system';
+import { SHIPPED_SENSITIVE_WORDS } from '../../domain/interaction/letter';
 import type { Database, DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 import { type AuditEntry, audit } from './audit/audit';
@@ -15,16 +16,18 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   sessionAbsoluteMinutes: 720,
   // 等保 三级 practice: change passwords at least every 90 days.
   passwordMaxAgeDays: 90,
+  // A real deployment asks every console account for a second factor; the demo district stores 'separated'.
+  twoFactorScope: 'all',
 };
 
 /** Stored values that no longer fit the schema (or old keys) fall back to the defaults. */
 function withDefaults(stored: Record<string, unknown>): SecuritySettings {
-  const out = { ...DEFAULT_SECURITY };
+  const out: Record<string, unknown> = { ...DEFAULT_SECURITY };
   for (const key of Object.keys(out) as (keyof SecuritySettings)[]) {
     const r = securitySettingsSchema.shape[key].safeParse(stored[key]);
     if (r.success) out[key] = r.data;
   }
-  return out;
+  return out as SecuritySettings;
 }
 
 let cache: { value: SecuritySettings; at: number } | null = null;
@@ -89,4 +92,10 @@ export async function replaceSettings<T>(
     });
     return next;
   });
+}
+
+/** The sensitive words citizens' submissions are checked against (`interaction.sensitiveWords` replaces the shipped list). */
+export async function sensitiveWordList(db: Database | DbOrTx): Promise<readonly string[]> {
+  const v = await getSetting<string[]>(db, 'interaction.sensitiveWords');
+  return Array.isArray(v) ? v.filter((w) => typeof w === 'string' && w.trim()) : SHIPPED_SENSITIVE_WORDS;
 }

@@ -23,6 +23,7 @@ const waiting: ConsultDetail = {
   reviewing: true,
   onTime: null,
   satisfaction: null,
+  sensitiveWords: [],
   queryCode: 'ABCD2345',
   askerContact: null,
   answer: '请携带申请表和营业执照',

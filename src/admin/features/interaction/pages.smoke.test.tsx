@@ -23,6 +23,7 @@ const letter: LetterSummary = {
   onTime: null,
   consent: true,
   published: false,
+  sensitiveWords: [],
 };
 const box: MailboxInfo = {
   id: 'b1',
@@ -37,8 +38,16 @@ const box: MailboxInfo = {
 const render = (role: RoleCode) =>
   renderAs(role, <LettersPage />, (qc) => {
     qc.setQueryData(searchKey(mailboxApi.listLetters, { page: 1, pageSize: 20 }), {
-      items: [letter],
-      total: 1,
+      items: [
+        letter,
+        {
+          ...letter,
+          id: '22222222-2222-4222-8222-222222222222',
+          letterNo: 'XX2026-0002',
+          sensitiveWords: ['办证刻章'],
+        },
+      ],
+      total: 2,
     });
     qc.setQueryData(keyOf(mailboxApi.listMailboxes), [box]);
   });
@@ -50,6 +59,9 @@ describe('LettersPage', () => {
     expect(html).toContain('张**');
     expect(html).toMatch(/2026-01-26(<!-- -->)?（已逾期）/);
     expect(html).toContain('信箱设置');
+    // A sensitive word flags the letter for manual review (SECURITY.md 39); the other letter carries no flag.
+    expect(html.match(/含敏感词·人工审核/g)).toHaveLength(1);
+    expect(html).toContain('敏感词：办证刻章');
   });
   it('a liaison handles letters but does not set the mailboxes', () => {
     const html = render('liaison');

@@ -17,6 +17,7 @@ import type { Actor, Platform } from '../../platform/context';
 import { seal } from '../../platform/crypto/fields';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { once, priorResult } from '../../platform/idempotency';
+import { sensitiveWordList } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org';
 import { readScopedDraft, unitNamesOf } from './decisions';
 import {
@@ -103,8 +104,8 @@ export async function submitComment(
   if (text.length < 5) throw invalid('意见内容不少于 5 个字');
   if (text.length > 5000) throw invalid('意见内容不超过 5000 字');
   const name = input.authorName?.trim().slice(0, 50) || null;
-  const screened = screenComment(text);
   return p.database.db.transaction(async (tx) => {
+    const screened = screenComment(text, await sensitiveWordList(tx));
     const { value } = await once(tx, `zj:${draftId}`, requestKey, p.clock.now(), async () => {
       const draft = await findDraft(tx, draftId);
       if (!draft || draft.status === 'draft') throw notFound('决策草案');
@@ -123,7 +124,12 @@ export async function submitComment(
         action: 'disclosure.decision.comment',
         objectType: 'decisionComment',
         objectId: r.id,
-        detail: { draftId, status: r.status, personalData: r.personalData },
+        detail: {
+          draftId,
+          status: r.status,
+          personalData: r.personalData,
+          sensitiveWords: screened.sensitiveWords,
+        },
       });
       return { status: r.status };
     });

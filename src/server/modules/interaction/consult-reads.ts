@@ -9,6 +9,7 @@ import {
   SATISFACTION_LABELS,
 } from '../../../contracts/interaction';
 import { awaitingReview, canRate, consultActions, isOverdue } from '../../../domain/interaction/consultation';
+import { sensitiveHits } from '../../../domain/interaction/letter';
 import { maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import type { Actor, Clock } from '../../platform/context';
@@ -16,6 +17,7 @@ import { type FieldKeys, openedOrNull, unseal } from '../../platform/crypto/fiel
 import { AppError } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { today } from './clock';
+import { sensitiveWords } from './mailbox';
 import { suggest } from './matching';
 import { auditPiiView, inScope, summaryPage } from './records';
 import {
@@ -30,7 +32,12 @@ import {
 
 type WithUnit = { c: ConsultRow; unitName: string };
 
-function summary(keys: FieldKeys, { c, unitName }: WithUnit, asOf: string): ConsultSummary {
+function summary(
+  keys: FieldKeys,
+  { c, unitName }: WithUnit,
+  asOf: string,
+  words: readonly string[],
+): ConsultSummary {
   const name = openedOrNull(keys, c.askerName);
   return {
     id: c.id,
@@ -49,6 +56,7 @@ function summary(keys: FieldKeys, { c, unitName }: WithUnit, asOf: string): Cons
     reviewing: awaitingReview(c),
     onTime: c.onTime,
     satisfaction: c.satisfaction,
+    sensitiveWords: sensitiveHits(c.question, words),
   };
 }
 
@@ -59,10 +67,11 @@ export async function listConsultations(
   user: Scoped,
   q: ConsultFilter & { page: number; pageSize: number },
 ) {
+  const words = await sensitiveWords(database.db);
   return summaryPage(
     clock,
     (asOf) => consultPage(database.db, user, q, asOf),
-    (r, asOf) => summary(keys, r, asOf),
+    (r, asOf) => summary(keys, r, asOf, words),
   );
 }
 
@@ -75,7 +84,8 @@ export async function exportConsultations(
   q: ConsultFilter,
 ) {
   const asOf = today(clock);
-  const rows = (await consultRows(database.db, user, q, asOf)).map((r) => summary(keys, r, asOf));
+  const words = await sensitiveWords(database.db);
+  const rows = (await consultRows(database.db, user, q, asOf)).map((r) => summary(keys, r, asOf, words));
   return writeTable(
     '政策咨询登记台账',
     [
@@ -147,7 +157,7 @@ export async function getConsultation(
   }
   const similar = holds && c.status === 'open' ? await suggest(database.db, c.question) : [];
   return {
-    ...summary(keys, r, today(clock)),
+    ...summary(keys, r, today(clock), await sensitiveWords(database.db)),
     queryCode: c.queryCode,
     askerContact: contact && !seesContact(user) ? maskPhone(contact) : contact,
     answer: c.answer,

@@ -9,7 +9,12 @@ import {
   type LetterSummary,
   type PublicationPreview,
 } from '../../../contracts/interaction';
-import { letterActions, letterOverdue, publicationOf } from '../../../domain/interaction/letter';
+import {
+  letterActions,
+  letterOverdue,
+  publicationOf,
+  sensitiveHits,
+} from '../../../domain/interaction/letter';
 import { maskIdCard, maskName, maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx } from '../../db/client';
 import type { Actor, Clock } from '../../platform/context';
@@ -29,7 +34,12 @@ import {
 
 type WithNames = { l: LetterRow; unitName: string; mailboxName: string };
 
-function summary(keys: FieldKeys, { l, unitName, mailboxName }: WithNames, asOf: string): LetterSummary {
+function summary(
+  keys: FieldKeys,
+  { l, unitName, mailboxName }: WithNames,
+  asOf: string,
+  words: readonly string[],
+): LetterSummary {
   const name = opened(keys, l.writerName);
   return {
     id: l.id,
@@ -48,6 +58,7 @@ function summary(keys: FieldKeys, { l, unitName, mailboxName }: WithNames, asOf:
     onTime: l.onTime,
     consent: l.consent,
     published: l.published,
+    sensitiveWords: sensitiveHits(`${l.subject}\n${l.body}`, words),
   };
 }
 
@@ -58,10 +69,11 @@ export async function listLetters(
   user: Scoped,
   q: LetterFilter & { page: number; pageSize: number },
 ) {
+  const words = await sensitiveWords(database.db);
   return summaryPage(
     clock,
     (asOf) => letterPage(database.db, user, q, asOf),
-    (r, asOf) => summary(keys, r, asOf),
+    (r, asOf) => summary(keys, r, asOf, words),
   );
 }
 
@@ -86,6 +98,7 @@ export async function getLetter(
   const idNo = opened(keys, l.writerIdNo);
   const full = handles(user);
   if (full && (phone || idNo)) await auditPiiView(database, actor, 'letter', l.id);
+  const words = await sensitiveWords(database.db);
   let publication: PublicationPreview | null = null;
   if (l.consent && l.status === 'replied') {
     const p = publicationOf(
@@ -99,14 +112,14 @@ export async function getLetter(
         consent: l.consent,
         status: l.status,
       },
-      await sensitiveWords(database.db),
+      words,
     );
     publication = p.ok
       ? { ok: true, reasons: [], subject: p.subject, body: p.body, reply: p.reply }
       : { ok: false, reasons: p.reasons, subject: null, body: null, reply: null };
   }
   return {
-    ...summary(keys, r, today(clock)),
+    ...summary(keys, r, today(clock), words),
     queryCode: l.queryCode,
     body: l.body,
     writerPhone: full ? phone : maskPhone(phone),

@@ -8,10 +8,11 @@ import {
   type LetterAction,
   type LetterType,
   letterActions,
-  normaliseLetter,
   publicationOf,
+  repeatedLetter,
   replyOnTime,
   replyStatus,
+  sensitiveHits,
   transferRefusal,
 } from '../../../domain/interaction/letter';
 import type { Database, DbOrTx } from '../../db/client';
@@ -25,7 +26,7 @@ import { once, priorResult } from '../../platform/idempotency';
 import { getUnit, unitNames } from '../org';
 import { today } from './clock';
 import { letterInScope } from './letter-reads';
-import { ensureMailboxes, letterDueFor, sensitiveWords } from './mailbox';
+import { ensureMailboxes, letterDueFor, letterRepeatDays, sensitiveWords } from './mailbox';
 import { type Acting, actOn } from './records';
 import type { Scoped } from './repo/consultations';
 import {
@@ -54,7 +55,17 @@ export interface LetterInput {
 export const writerKeyOf = (keys: FieldKeys, phone: string) =>
   keyedHash(keys, `letter:${phone.replace(/\D/g, '')}`);
 
-/** A citizen's letter from the portal, received today and held by the mailbox's unit. */
+/** What the portal shows after a post: a new letter, or the earlier one it was linked to. */
+export type WrittenLetter =
+  | { linked: false; letterNo: string; queryCode: string; replyDue: string; mailboxName: string }
+  | { linked: true; letterNo: string; receivedOn: string };
+
+/**
+ * A citizen's letter from the portal, received today and held by the mailbox's unit. An alike letter of the same
+ * writer (phone) within the window is linked to the unreplied one instead — its text kept in that letter's history,
+ * nothing dropped; the earlier query code is not repeated (a phone number and the text must not reveal it). A
+ * sensitive word marks the letter for manual review (list flag and history); it is never refused for it.
+ */
 export function writeOnPortal(
   database: Database,
   clock: Clock,
@@ -63,7 +74,7 @@ export function writeOnPortal(
   input: LetterInput,
   /** The form's one-time request id: a resubmission with it answers the first letter and stores nothing. */
   requestKey: string | null = null,
-): Promise<PortalLetter> {
+): Promise<WrittenLetter> {
   return database.db.transaction(
     async (tx) =>
       (await once(tx, PORTAL_SCOPE, requestKey, clock.now(), () => writeInTx(tx, clock, keys, actor, input)))
@@ -71,12 +82,11 @@ export function writeOnPortal(
   );
 }
 
-type PortalLetter = { letterNo: string; queryCode: string; replyDue: string; mailboxName: string };
 const PORTAL_SCOPE = 'xx';
 
-/** The letter a portal form's request id already created (a resubmitted form), or null. */
+/** What a portal form's request id already created (a resubmitted form), or null. */
 export const priorPortalLetter = (database: Database, requestKey: string | null) =>
-  priorResult<PortalLetter>(database.db, PORTAL_SCOPE, requestKey);
+  priorResult<WrittenLetter>(database.db, PORTAL_SCOPE, requestKey);
 
 async function writeInTx(
   tx: DbOrTx,
@@ -84,24 +94,52 @@ async function writeInTx(
   keys: FieldKeys,
   actor: Actor,
   input: LetterInput,
-): Promise<PortalLetter> {
+): Promise<WrittenLetter> {
   const asOf = today(clock);
+  const at = clock.now().toISOString();
   await ensureMailboxes(tx);
   const box = await mailboxById(tx, input.mailboxId);
   if (!box?.m.enabled) throw invalid('请选择信箱', { fields: { mailboxId: '请选择信箱' } });
   const writerKey = writerKeyOf(keys, input.writerPhone);
-  const norm = normaliseLetter(input.body);
-  const dup = (await openLettersOfWriter(tx, writerKey)).find((l) => normaliseLetter(l.body) === norm);
-  if (dup)
-    throw invalid(
-      `您已于 ${dup.receivedOn} 写过内容相同的信件，正在办理中，请勿重复提交；可使用当时获得的查询码查询办理情况`,
-    );
+  const earlier = repeatedLetter(
+    input.body,
+    await openLettersOfWriter(tx, writerKey),
+    asOf,
+    await letterRepeatDays(tx),
+  );
+  const l = earlier ? await lockLetter(tx, earlier.id) : null;
+  if (l) {
+    await updateLetter(tx, l.id, {
+      history: [
+        ...l.history,
+        {
+          at,
+          by: '写信人',
+          text: `再次来信（${asOf}，内容相近，并入本件办理）：${input.subject.trim()}。${input.body.trim()}`,
+        },
+      ],
+      updatedAt: clock.now(),
+    });
+    await audit(tx, actor, {
+      action: 'interaction.letter.link',
+      objectType: 'letter',
+      objectId: l.id,
+      detail: `${l.letterNo} 同一写信人内容相近的来信并入`,
+    });
+    return { linked: true, letterNo: l.letterNo, receivedOn: l.receivedOn };
+  }
+  const hits = sensitiveHits(`${input.subject}\n${input.body}`, await sensitiveWords(tx));
   const history: LetterEvent[] = [
-    {
-      at: clock.now().toISOString(),
-      by: '写信人',
-      text: `来信（${asOf}），${box.m.name}收件，交 ${box.unitName} 办理`,
-    },
+    { at, by: '写信人', text: `来信（${asOf}），${box.m.name}收件，交 ${box.unitName} 办理` },
+    ...(hits.length
+      ? [
+          {
+            at,
+            by: '系统',
+            text: `来信含敏感词“${hits.join('”“')}”，已标记人工审核（照常办理，不得选登公开）`,
+          },
+        ]
+      : []),
   ];
   const row = await insertLetter(tx, {
     letterNo: await nextLetterNo(tx, asOf.slice(0, 4)),
@@ -124,9 +162,10 @@ async function writeInTx(
     action: 'interaction.letter.write',
     objectType: 'letter',
     objectId: row.id,
-    detail: `${row.letterNo} ${input.type}${input.consent ? ' 同意公开' : ''}`,
+    detail: `${row.letterNo} ${input.type}${input.consent ? ' 同意公开' : ''}${hits.length ? ' 含敏感词待人工审核' : ''}`,
   });
   return {
+    linked: false,
     letterNo: row.letterNo,
     queryCode: row.queryCode,
     replyDue: row.replyDue,

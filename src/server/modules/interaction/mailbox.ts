@@ -1,22 +1,22 @@
 // Use case: the mailboxes — the 区长信箱 (held by the district government, whose office routes its letters) and one
 // per unit, created when first needed — their settings (reply review, which the unit's 政策咨询 answers follow too;
 // shown on the portal), the reply period
-// (`interaction.letterDays`, default 15 working days) and the sensitive-word list (`interaction.sensitiveWords`,
-// default the shipped JSON).
+// (`interaction.letterDays`, default 15 working days), the window of repeated letters (`interaction.letterRepeatDays`,
+// default 30 calendar days) and the sensitive-word list (`interaction.sensitiveWords`, default the shipped JSON).
 import type { MailboxInfo } from '../../../contracts/interaction';
 import type { WorkingDayCalendar } from '../../../domain/calendar';
 import {
   DEFAULT_LETTER_DAYS,
+  LETTER_REPEAT_DAYS,
   letterDue,
   MAILBOX_KIND_LABELS,
-  SHIPPED_SENSITIVE_WORDS,
 } from '../../../domain/interaction/letter';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { getSetting } from '../../platform/settings';
+import { getSetting, sensitiveWordList } from '../../platform/settings';
 import { listUnits, rootUnit } from '../org';
 import {
   insertMailboxes,
@@ -39,11 +39,14 @@ export async function letterDueFor(db: DbOrTx, receivedOn: string): Promise<stri
   return letterDue(await getCalendar(db), receivedOn, await letterDays(db));
 }
 
-/** The sensitive words checked before a letter or a Q&A entry is published (a setting replaces the shipped list). */
-export async function sensitiveWords(db: DbOrTx): Promise<readonly string[]> {
-  const v = await getSetting<string[]>(db, 'interaction.sensitiveWords');
-  return Array.isArray(v) ? v.filter((w) => typeof w === 'string' && w.trim()) : SHIPPED_SENSITIVE_WORDS;
+/** Calendar days within which a writer's alike letter is linked to the unreplied one (`interaction.letterRepeatDays`). */
+export async function letterRepeatDays(db: DbOrTx): Promise<number> {
+  const v = await getSetting<number>(db, 'interaction.letterRepeatDays');
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : LETTER_REPEAT_DAYS;
 }
+
+/** The sensitive words checked before a letter or a Q&A entry is published (a setting replaces the shipped list). */
+export const sensitiveWords = sensitiveWordList;
 
 /** Creates the 区长信箱 and the units' mailboxes that do not exist yet (nothing is written when all exist). */
 export async function ensureMailboxes(db: DbOrTx): Promise<void> {

@@ -57,7 +57,7 @@ export async function currentUserById(
     .map((r) => r.roleCode)
     .filter((r): r is RoleCode => (ROLE_CODES as readonly string[]).includes(r));
   const { permissions, dataScope } = await loadPermissions(database, roles);
-  const { passwordMaxAgeDays } = await getSecuritySettings(database);
+  const { passwordMaxAgeDays, twoFactorScope } = await getSecuritySettings(database);
   const expired = passwordExpired(row.u.passwordChangedAt ?? row.u.createdAt, passwordMaxAgeDays, now);
   return {
     id: row.u.id,
@@ -69,8 +69,8 @@ export async function currentUserById(
     permissions,
     dataScope,
     mustChangePassword: row.u.mustChangePassword || expired,
-    // A 三员 account without a confirmed second factor may only set one up (SECURITY.md 4).
-    mustEnrollTotp: totpRequiredFor(config, roles) && !(await hasTotp(database.db, userId)),
+    // An account the policy asks for a second factor may only set one up until it has one (SECURITY.md 4).
+    mustEnrollTotp: totpRequiredFor(config, twoFactorScope, roles) && !(await hasTotp(database.db, userId)),
   };
 }
 

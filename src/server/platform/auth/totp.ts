@@ -4,18 +4,24 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { type RoleCode, SEPARATED_ROLES } from '../../../contracts/roles';
+import type { TwoFactorScope } from '../../../contracts/system';
 import type { Config } from '../../config';
 import type { Database, DbOrTx } from '../../db/client';
 import { users, userTotp } from '../../db/schema';
 import { audit } from '../audit/audit';
 import type { Actor, Clock, SessionUser } from '../context';
 import { AppError } from '../errors';
+import { getSecuritySettings } from '../settings';
 import { hashPassword, verifyPassword } from './passwords';
 import { RECOVERY_CODES, TOTP_PERIOD, TOTP_WINDOW, totpAcceptable, totpStep } from './rules';
 import { seal, secretKey, unseal } from './seal';
 
-export const totpRequiredFor = (config: Pick<Config, 'require2fa'>, roles: readonly RoleCode[]): boolean =>
-  config.require2fa && roles.some((r) => SEPARATED_ROLES.includes(r));
+/** GONGKAI_REQUIRE_2FA=0 turns the requirement off; otherwise the policy's scope says whose accounts need it. */
+export const totpRequiredFor = (
+  config: Pick<Config, 'require2fa'>,
+  scope: TwoFactorScope,
+  roles: readonly RoleCode[],
+): boolean => config.require2fa && (scope === 'all' || roles.some((r) => SEPARATED_ROLES.includes(r)));
 
 function totpOf(secret: string, username: string, config: Config): OTPAuth.TOTP {
   return new OTPAuth.TOTP({
@@ -41,7 +47,7 @@ export async function totpStatus(database: Database, config: Config, user: Sessi
   const e = await enrolment(database.db, user.id);
   return {
     enabled: !!e?.confirmedAt,
-    required: totpRequiredFor(config, user.roles),
+    required: totpRequiredFor(config, (await getSecuritySettings(database)).twoFactorScope, user.roles),
     recoveryCodesLeft: e?.confirmedAt ? e.recoveryHashes.length : 0,
   };
 }
@@ -126,7 +132,7 @@ export async function disableTotp(
   password: string,
   actor: Actor,
 ): Promise<void> {
-  if (totpRequiredFor(config, user.roles))
+  if (totpRequiredFor(config, (await getSecuritySettings(database)).twoFactorScope, user.roles))
     throw new AppError('FORBIDDEN', '该账号必须使用两步验证，不能关闭');
   const u = (
     await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id))

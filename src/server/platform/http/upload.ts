@@ -3,6 +3,7 @@ import { unknownFieldsMessage } from '../../../contracts/unknown-fields';
 import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 import { acceptUpload } from '../upload/gateway';
+import { takeUploadQuota } from '../upload/quota';
 
 export interface Upload {
   name: string;
@@ -33,6 +34,9 @@ export async function readUpload(c: Context<AppEnv>, maxBytes: number, field = '
       `文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${Math.floor(maxBytes / 1048576)} MB`,
     );
   }
+  // The account's daily quota (files and bytes) is taken before the file is read further or stored.
+  const user = c.get('user');
+  if (user) await takeUploadQuota(c.get('limiter'), user.id, file.size);
   const upload = { name: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) };
   // The one gateway: type, macros, polyglots, zip bombs, sheet sizes (in a worker), optional virus scan.
   await acceptUpload(upload);

@@ -107,7 +107,21 @@ export default function ConsultationsPage() {
       width: 100,
       render: (v: ConsultChannel) => CONSULT_CHANNEL_LABELS[v],
     },
-    { title: '咨询问题', dataIndex: 'question', ellipsis: true },
+    {
+      title: '咨询问题',
+      dataIndex: 'question',
+      ellipsis: true,
+      render: (v: string, r) => (
+        <>
+          {r.sensitiveWords.length ? (
+            <Tag color="orange" title={`敏感词：${r.sensitiveWords.join('、')}`}>
+              含敏感词·人工审核
+            </Tag>
+          ) : null}
+          {v}
+        </>
+      ),
+    },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
     {
       title: '状态',

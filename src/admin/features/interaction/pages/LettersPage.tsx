@@ -249,7 +249,21 @@ export default function LettersPage() {
     { title: '来信日期', dataIndex: 'receivedOn', width: 110 },
     { title: '信箱', dataIndex: 'mailboxName', width: 150, ellipsis: true },
     { title: '类型', dataIndex: 'type', width: 80, render: (v: LetterType) => LETTER_TYPE_LABELS[v] },
-    { title: '标题', dataIndex: 'subject', ellipsis: true },
+    {
+      title: '标题',
+      dataIndex: 'subject',
+      ellipsis: true,
+      render: (v: string, r) => (
+        <>
+          {r.sensitiveWords.length ? (
+            <Tag color="orange" title={`敏感词：${r.sensitiveWords.join('、')}`}>
+              含敏感词·人工审核
+            </Tag>
+          ) : null}
+          {v}
+        </>
+      ),
+    },
     { title: '写信人', dataIndex: 'writerName', width: 90 },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
     statusColumn(LETTER_STATUS_LABELS, LETTER_STATUS_COLORS, 110),

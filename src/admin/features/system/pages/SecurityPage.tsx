@@ -1,12 +1,16 @@
-import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
-import type { SecuritySettings } from '../../../../contracts/system';
+import { Alert, App, Button, Card, Form, InputNumber, Radio, Skeleton } from 'antd';
+import {
+  type SecuritySettings,
+  TWO_FACTOR_SCOPE_LABELS,
+  TWO_FACTOR_SCOPES,
+} from '../../../../contracts/system';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { RetentionCard } from '../components/RetentionCard';
 import { useSaveSecuritySettings, useSecuritySettings } from '../queries';
 
 const FIELDS: {
-  name: keyof SecuritySettings;
+  name: Exclude<keyof SecuritySettings, 'twoFactorScope'>;
   label: string;
   unit: string;
   min: number;
@@ -110,6 +114,17 @@ export default function SecurityPage() {
                 />
               </Form.Item>
             ))}
+            <Form.Item
+              name="twoFactorScope"
+              label="后台账号必须启用两步验证"
+              extra="所选账号凭密码登录后只能先设置两步验证（手机验证器 TOTP），设置后每次登录须输入验证码。正式部署默认全部后台账号，演示区县默认仅三员；未配置短信网关，不提供短信验证码。"
+              rules={[{ required: true, message: '请选择须启用两步验证的账号范围' }]}
+            >
+              <Radio.Group
+                data-testid="security-twoFactorScope"
+                options={TWO_FACTOR_SCOPES.map((v) => ({ value: v, label: TWO_FACTOR_SCOPE_LABELS[v] }))}
+              />
+            </Form.Item>
             {readOnly ? null : (
               <Form.Item wrapperCol={{ offset: 8 }}>
                 <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="security-save">

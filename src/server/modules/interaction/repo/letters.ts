@@ -142,7 +142,12 @@ export async function letterByCode(db: DbOrTx, code: string) {
 /** Unreplied letters of the same writer (duplicate detection). */
 export function openLettersOfWriter(db: DbOrTx, writerKey: string) {
   return db
-    .select({ id: letters.id, body: letters.body, receivedOn: letters.receivedOn })
+    .select({
+      id: letters.id,
+      letterNo: letters.letterNo,
+      body: letters.body,
+      receivedOn: letters.receivedOn,
+    })
     .from(letters)
     .where(and(eq(letters.writerKey, writerKey), inArray(letters.status, ['open', 'reviewing'])));
 }
