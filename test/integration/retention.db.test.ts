@@ -28,6 +28,8 @@ import type { Client, TestApi } from '../api';
 import { type AuditHarness, openAuditHarness } from '../audit-harness';
 
 const DAY = 86_400_000;
+/** Personal data a citizen wrote into free text (a valid ID number, a spaced mobile number, a house number). */
+const WRITTEN = '：本人身份证11010519491231002X，电话139 1234 5678，家住解放碑路12号3栋';
 let api: TestApi;
 let app: Database;
 let cpFiles: { auditKeyFile: string; auditCheckpointFile: string };
@@ -175,7 +177,7 @@ describe('the daily purge', () => {
       applicantKind: 'natural_person' as const,
       applicant: applicant(key),
       applicantKey: `h:${key}`,
-      description: `信息${key}`,
+      description: `信息${key}${WRITTEN}`,
       deliveryForm: 'paper',
       deliveryChannel: 'mail',
       receivedOn,
@@ -209,7 +211,7 @@ describe('the daily purge', () => {
       mailboxId: box!.id,
       type: 'consult' as const,
       subject: `来信${key}`,
-      body: '正文',
+      body: `正文${WRITTEN}`,
       writerName: `gk1:name-${key}`,
       writerPhone: `gk1:phone-${key}`,
       writerIdNo: `gk1:id-${key}`,
@@ -230,7 +232,7 @@ describe('the daily purge', () => {
       consultNo: `ZX-${key}`,
       queryCode: `CONSULT${key}`,
       channel: 'phone' as const,
-      question: '问题',
+      question: `问题${WRITTEN}`,
       askerName: `李${key}`,
       askerContact: `gk1:contact-${key}`,
       unitId: fgwUnit,
@@ -250,7 +252,7 @@ describe('the daily purge', () => {
       calledAt: new Date(`${calledOn}T10:00:00+08:00`),
       callerName: `gk1:name-${key}`,
       callerPhone: `gk1:phone-${key}`,
-      question: '来电',
+      question: `来电${WRITTEN}`,
       unitId: fgwUnit,
       status,
       source: 'manual' as const,
@@ -325,12 +327,28 @@ describe('the daily purge', () => {
     });
     expect(ls['XX-edge']).toMatchObject({ writerName: 'gk1:name-edge', writerPhone: 'gk1:phone-edge' });
     const cs = Object.fromEntries((await db().select().from(consultations)).map((c) => [c.consultNo, c]));
-    expect(cs['ZX-old']).toMatchObject({ askerName: PURGED_MARK, askerContact: null, question: '问题' });
+    expect(cs['ZX-old']).toMatchObject({ askerName: PURGED_MARK, askerContact: null });
     expect(cs['ZX-open']).toMatchObject({ askerName: '李open', askerContact: 'gk1:contact-open' });
     const ks = Object.fromEntries((await db().select().from(calls)).map((k) => [k.callNo, k]));
     expect(ks['LD-old']).toMatchObject({ callerName: PURGED_MARK, callerPhone: null });
     expect(ks['LD-edge']).toMatchObject({ callerName: 'gk1:name-edge', callerPhone: 'gk1:phone-edge' });
     expect(ks['LD-open']).toMatchObject({ callerName: 'gk1:name-open', callerPhone: 'gk1:phone-open' });
+    // What citizens wrote keeps its subject and loses the personal data they put in it (the younger ones keep it).
+    const free = [
+      cases['RT-old']!.description,
+      ls['XX-old']!.body,
+      cs['ZX-old']!.question,
+      ks['LD-old']!.question,
+    ];
+    expect(free.map((t) => t.slice(0, 2))).toEqual(['信息', '正文', '问题', '来电']);
+    for (const t of free) {
+      expect(t).not.toContain('11010519491231002X');
+      expect(t.replace(/\s/g, '')).not.toContain('13912345678');
+      expect(t).not.toContain('12号3栋');
+    }
+    expect(cases['RT-edge']!.description).toBe(`信息edge${WRITTEN}`);
+    expect(ls['XX-edge']!.body).toBe(`正文${WRITTEN}`);
+    expect(cs['ZX-open']!.question).toBe(`问题${WRITTEN}`);
     expect(run.result).toMatchObject({ requestCases: 1, letters: 1, consultations: 1, calls: 1 });
 
     // Credentials: only those expired for longer than a day went.

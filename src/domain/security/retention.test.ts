@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eachReturns } from '../../../test/table';
 import {
+  anonymiseFreeText,
   closedCutoff,
   DEFAULT_RETENTION,
   logCutoff,
@@ -106,5 +107,21 @@ describe('retentionCutoffs', () => {
       consultationsAnsweredBefore: '2026-03-02',
       callsBefore: '2026-03-02',
     });
+  });
+});
+
+describe('anonymiseFreeText (what a citizen wrote, once its retention has passed)', () => {
+  eachReturns(anonymiseFreeText, [
+    ['申请公开2023年道路维修资金使用情况', null],
+    ['本人身份证11010519491231002X，请寄给我', '本人身份证11*************02X，请寄给我'],
+    ['联系电话13912345678', '联系电话139****5678'],
+    ['邮箱 zhang@example.com 收', '邮箱 z***@example.com 收'],
+  ]);
+  it('keeps the subject and loses every number and house number in a longer text', () => {
+    const out = anonymiseFreeText(
+      '反映小区噪音，我家住解放碑路12号3栋，电话139 1234 5678，身份证11010519491231002x',
+    )!;
+    expect(out.startsWith('反映小区噪音')).toBe(true);
+    for (const s of ['12号3栋', '1234', '11010519491231002']) expect(out).not.toContain(s);
   });
 });

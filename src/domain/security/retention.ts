@@ -10,6 +10,8 @@
 //   commonly used for case files. The case, the letter and their statistics stay; only the person's data go.
 // - Expired sessions and one-time tokens: deleted once they have been expired for this many days (default 1).
 
+import { maskLetterText } from '../interaction/letter';
+
 export interface RetentionSettings {
   /** Audit log and login log rows older than this many days are deleted (≥ 180). */
   logDays: number;
@@ -118,3 +120,13 @@ export function retentionCutoffs(now: Date, today: string, s: RetentionSettings)
 
 /** What a purged personal-data field holds instead (names; numbers and addresses are emptied). */
 export const PURGED_MARK = '（已按保存期限清除）';
+
+/**
+ * A citizen's free text (a request's description, a letter, a question) once its retention has passed: every
+ * personal-data finding masked as a published letter is (names, ID, phone and other long numbers, e-mail, house
+ * numbers), so the record keeps what it was about and no longer says who. Null when nothing changes.
+ */
+export function anonymiseFreeText(text: string): string | null {
+  const out = maskLetterText(text, { writerName: null, writerPhone: null, writerIdNo: null }).text;
+  return out === text ? null : out;
+}

@@ -232,9 +232,13 @@ export function closedCasesToPurge(
   db: DbOrTx,
   closedBefore: string,
   mark: string,
-): Promise<{ id: string; idProofFileId: string | null }[]> {
+): Promise<{ id: string; idProofFileId: string | null; description: string }[]> {
   return db
-    .select({ id: requestCases.id, idProofFileId: requestCases.idProofFileId })
+    .select({
+      id: requestCases.id,
+      idProofFileId: requestCases.idProofFileId,
+      description: requestCases.description,
+    })
     .from(requestCases)
     .where(
       and(
@@ -243,6 +247,11 @@ export function closedCasesToPurge(
         sql`${requestCases.applicant}->>'name' IS DISTINCT FROM ${mark}`,
       ),
     );
+}
+
+/** A case's description replaced (its anonymised copy at the end of retention). */
+export async function setDescription(tx: DbOrTx, id: string, description: string): Promise<void> {
+  await tx.update(requestCases).set({ description }).where(eq(requestCases.id, id));
 }
 
 /** Replaces the applicant of these cases but its ID type (kind, outcome, dates and counts stay). */

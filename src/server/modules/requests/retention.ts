@@ -1,12 +1,12 @@
 // Use case: retention of applicants' personal data (SECURITY.md 38; src/domain/security/retention.ts). A case
 // closed before the cut-off keeps its number, unit, dates, outcome and applicant kind — everything the annual
 // report and the statistics count — and loses the applicant's name, ID number, phone, e-mail, address, contact
-// person, the applicant key and the identity proof file. Run inside the purge job's transaction (system module).
-import { PURGED_MARK } from '../../../domain/security/retention';
+// person, the applicant key and the identity proof file; personal data written into the description are masked. Run inside the purge job's transaction (system module).
+import { anonymiseFreeText, PURGED_MARK } from '../../../domain/security/retention';
 import type { DbOrTx } from '../../db/client';
 import type { ApplicantData } from '../../db/schema/requests';
 import { deleteFiles } from '../../platform/files/service';
-import { clearApplicants, closedCasesToPurge } from './requests.repo';
+import { clearApplicants, closedCasesToPurge, setDescription } from './requests.repo';
 
 const PURGED: Omit<ApplicantData, 'idType'> = {
   name: PURGED_MARK,
@@ -30,6 +30,10 @@ export async function purgeClosedApplicants(tx: DbOrTx, closedBefore: string): P
       rows.slice(i, i + 500).map((r) => r.id),
       PURGED,
     );
+  for (const r of rows) {
+    const text = anonymiseFreeText(r.description);
+    if (text !== null) await setDescription(tx, r.id, text);
+  }
   await deleteFiles(
     tx,
     rows.flatMap((r) => (r.idProofFileId ? [r.idProofFileId] : [])),
