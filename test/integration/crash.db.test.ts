@@ -186,7 +186,8 @@ async function newPortal(base: string, unitId: string): Promise<Sent> {
     name: `申请人${n}`,
     idType: 'id_card',
     idNumber: idNumber(n),
-    phone: '13900139000',
+    // A number per applicant: the portal limits each phone number per day (SECURITY.md 39).
+    phone: `139${String(n).padStart(8, '0')}`,
     description: `崩溃测试 ${n}：2025年项目审批情况`,
     deliveryForm: 'electronic',
     deliveryChannel: 'email',

@@ -444,7 +444,14 @@ describe('review rules', () => {
       expect.stringContaining('PDF 中有被遮盖但未删除的文字'),
     ]);
     const key = `${f.source ?? ''}|${f.kind}|${f.start}|${f.text}`;
-    const refused = await r3.post(`/api/disclosure/items/${id}/override`, { key, reason: '已核实遮盖内容' });
+    // A complete override (reason and the PIA fields) is still refused: covered text is never released.
+    const refused = await r3.post(`/api/disclosure/items/${id}/override`, {
+      key,
+      reason: '已核实遮盖内容',
+      purpose: '公示处罚决定',
+      impact: '遮盖下的文字可被复制',
+      measures: '无',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error!.message).toContain('不能放行');
     expect((await r3.post(`/api/disclosure/items/${id}/approve`, {})).status).toBe(409);

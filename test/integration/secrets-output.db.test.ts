@@ -102,7 +102,7 @@ describe('no password or hash in responses, logs or the logs’ tables (SECURITY
       200,
     );
     expect((await rec(admin.get(`/api/org/users/${id}`))).status).toBe(200);
-    expect((await rec(admin.get('/api/org/users?q=probe'))).status).toBe(200);
+    expect((await rec(admin.get('/api/org/users?keyword=probe'))).status).toBe(200);
 
     // A change that fails inside the database after the new hash is computed: an unhandled error, logged.
     const reset = api.anon();

@@ -172,14 +172,25 @@ export async function restoreDrill(opts: {
   await c.connect();
   let expected: Awaited<ReturnType<typeof tableFingerprints>>;
   try {
-    await c.query('BEGIN');
-    const tables = await c.query<{ t: string }>(
-      `SELECT quote_ident(relname) AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
-    );
-    await c.query(`LOCK TABLE ${tables.rows.map((r) => r.t).join(', ')} IN SHARE MODE`);
-    expected = await tableFingerprints(c);
-    await c.query('SELECT pg_create_restore_point($1)', [name]);
-    await c.query('COMMIT');
+    // Writers running meanwhile hold some tables and may wait for one this lock already holds: PostgreSQL then
+    // breaks the deadlock by refusing one side. The drill steps back and tries again (the writer goes on).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await c.query('BEGIN');
+        const tables = await c.query<{ t: string }>(
+          `SELECT quote_ident(relname) AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+        );
+        await c.query(`LOCK TABLE ${tables.rows.map((r) => r.t).join(', ')} IN SHARE MODE`);
+        expected = await tableFingerprints(c);
+        await c.query('SELECT pg_create_restore_point($1)', [name]);
+        await c.query('COMMIT');
+        break;
+      } catch (e) {
+        await c.query('ROLLBACK');
+        if ((e as { code?: string }).code !== '40P01' || attempt >= 10) throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
     const wal = await c.query<{ f: string }>('SELECT pg_walfile_name(pg_switch_wal()) AS f');
     await archived(opts.archiveDir, wal.rows[0]!.f);
   } finally {

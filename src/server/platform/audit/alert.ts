@@ -36,7 +36,9 @@ export async function alertAuditFailure(
   }
   windows.set(p.database, { since: now, suppressed: 0 });
   const earlier = w?.suppressed ?? 0;
-  p.log('error', AUDIT_ALERT_EVENT, { ...where, suppressed: earlier, error: errorFields(err).error });
+  // The statement and the database's reason (never the parameters, SECURITY.md 8), so the alert says why.
+  const { error, cause } = errorFields(err);
+  p.log('error', AUDIT_ALERT_EVENT, { ...where, suppressed: earlier, error, ...(cause ? { cause } : {}) });
   try {
     const admins = await p.database.db
       .select({ id: users.id })
