@@ -25,6 +25,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
+import { SensitiveText } from '../components/SensitiveText';
 import { CONSULT_STATUS_COLORS } from '../labels';
 import { interactionApi, useRegisterConsultation } from '../queries';
 
@@ -111,16 +112,7 @@ export default function ConsultationsPage() {
       title: '咨询问题',
       dataIndex: 'question',
       ellipsis: true,
-      render: (v: string, r) => (
-        <>
-          {r.sensitiveWords.length ? (
-            <Tag color="orange" title={`敏感词：${r.sensitiveWords.join('、')}`}>
-              含敏感词·人工审核
-            </Tag>
-          ) : null}
-          {v}
-        </>
-      ),
+      render: (v: string, r) => <SensitiveText text={v} words={r.sensitiveWords} />,
     },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
     {

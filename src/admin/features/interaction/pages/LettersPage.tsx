@@ -31,6 +31,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
+import { SensitiveText } from '../components/SensitiveText';
 import { LETTER_STATUS_COLORS } from '../labels';
 import {
   mailboxApi,
@@ -253,16 +254,7 @@ export default function LettersPage() {
       title: '标题',
       dataIndex: 'subject',
       ellipsis: true,
-      render: (v: string, r) => (
-        <>
-          {r.sensitiveWords.length ? (
-            <Tag color="orange" title={`敏感词：${r.sensitiveWords.join('、')}`}>
-              含敏感词·人工审核
-            </Tag>
-          ) : null}
-          {v}
-        </>
-      ),
+      render: (v: string, r) => <SensitiveText text={v} words={r.sensitiveWords} />,
     },
     { title: '写信人', dataIndex: 'writerName', width: 90 },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
