@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../src/domain/calendar';
 import { units, users } from '../src/server/db/schema';
 import { blocksToText, readDocx } from '../src/server/platform/documents';
-import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 let e: E2E;
 let queryCode = '';
@@ -110,14 +110,12 @@ describe('[ADMIN] 依申请公开', () => {
     // 法律依据 is marked required exactly when the chosen outcome needs one (as the server checks it).
     const basisLabel = form.locator('label', { hasText: '法律依据' });
     expect(await basisLabel.getAttribute('class')).not.toContain('ant-form-item-required');
-    await form.getByTestId('action-outcome').click();
-    await page.keyboard.type('部分公开');
-    // Click the filtered option (not Enter: on a loaded machine Enter can land before the list is filtered).
-    await page.locator('.ant-select-item-option', { hasText: '（二）部分公开' }).click();
+    // The option is clicked in the open list once it is filtered (not Enter: on a loaded machine Enter can land
+    // before the list is filtered), and no fading list is left to take the next click.
+    await chooseOption(page, 'action-outcome', '部分公开', true);
     await expect.poll(() => form.getByText('（二）部分公开').count()).toBeGreaterThan(0);
     await expect.poll(() => basisLabel.getAttribute('class')).toContain('ant-form-item-required');
-    await form.getByTestId('action-legalBasis').click();
-    await page.locator('.ant-select-item-option', { hasText: '第三十七条' }).click();
+    await chooseOption(page, 'action-legalBasis', '第三十七条');
     await form.getByTestId('action-date').fill(today);
     await form.getByLabel('答复说明').fill('王小明：你申请的2026年区级重点项目计划部分公开，清单见附件。');
     await page.getByTestId('action-submit').click();
