@@ -2,7 +2,7 @@
 // driven by playwright-core. Nothing is downloaded at run time.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
 import type { Clock } from '../src/server/platform/context';
@@ -16,7 +16,43 @@ export interface E2E {
   tdb: TestDatabase;
   browser: Browser;
   base: string;
+  /** Every Content-Security-Policy violation a page of this browser reported; close() fails when there is one. */
+  cspViolations: string[];
   close(): Promise<void>;
+}
+
+/**
+ * Every page of every suite reports its CSP violations (SECURITY.md 21): the policy allows no inline script and no
+ * inline style, so a violation is either an injection the CSP stopped or a piece of the console that breaks under
+ * it (a style it inserts without the nonce, a style attribute set by script). The listener is injected by the
+ * browser before the page's scripts; Chromium's own "Refused to …" console messages are taken too.
+ */
+function reportCspViolations(browser: Browser, found: string[]): void {
+  const watch = async (ctx: BrowserContext) => {
+    await ctx.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (ev) =>
+        console.error(
+          `CSP violation: ${ev.effectiveDirective} ${ev.blockedURI} ${ev.sample} at ${ev.sourceFile}:${ev.lineNumber}:${ev.columnNumber}`,
+        ),
+      );
+    });
+    ctx.on('console', (m) => {
+      if (/Content Security Policy|CSP violation/i.test(m.text()))
+        found.push(`${m.page()?.url()}: ${m.text()}`);
+    });
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const ctx = await newContext(options);
+    await watch(ctx);
+    return ctx;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    await watch(page.context());
+    return page;
+  };
 }
 
 /** A server clock stopped at `iso` (an instant with its offset), so a test does not depend on today's date. */
@@ -51,15 +87,20 @@ export async function startE2E(
   );
   const server = await startServer(config, { print: () => {}, buildAdmin: false, clock: opts.clock });
   const browser = await launchChromium();
+  const cspViolations: string[] = [];
+  reportCspViolations(browser, cspViolations);
   return {
     server,
     tdb,
     browser,
     base: server.url,
+    cspViolations,
     async close() {
       await browser.close();
       await server.stop();
       await tdb.drop();
+      if (cspViolations.length > 0)
+        throw new Error(`页面报告了 CSP 违规（SECURITY.md 21）：\n${[...new Set(cspViolations)].join('\n')}`);
     },
   };
 }

@@ -1,7 +1,8 @@
 // Stored XSS (SECURITY row 21): the corpus in test/fixtures/xss-payloads.json is saved through the text fields a
 // citizen fills on the portal (依申请 application, 信箱 letter, consultation, comment on a draft decision) and those
 // staff fill in the console that reach a page (information item title and body, Q&A entry, unit name and aliases,
-// work-plan and task text, draft decision), then every page that shows them is opened in Chromium with JavaScript
+// work-plan and task text, draft decision, 考核 indicator names and manual-score 依据, the 整改 progress of a website
+// check, and a test site's page titles and links through the website checker), then every page that shows them is opened in Chromium with JavaScript
 // on. On each page: it came with the CSP, no dialog opened, the canary `window.__xss` that every payload would set
 // stays undefined, the browser reported no Content-Security-Policy violation (a violation would mean live script reached the page and
 // only the CSP stopped it), the DOM holds no live vector (event-handler attribute, javascript:/data: URL, inline or
@@ -9,13 +10,16 @@
 // Portal forms are filled in the browser (the form re-rendered after a wrong answer is checked too); console data
 // are written through the API over HTTP (test/api.ts Client), where the browser is not the point.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../src/contracts/tasks';
-import { units, users } from '../src/server/db/schema';
+import { websiteKey } from '../src/domain/media/registry';
+import { mediaWebsites, units, users } from '../src/server/db/schema';
 import type { AppEnv } from '../src/server/platform/context';
 import { Client } from '../test/api';
 import { commitBodyOf } from '../test/commit-body';
@@ -58,7 +62,8 @@ function overHttp(): Client {
 const STAFF = ['office', 'fgw_liaison', 'fgw_reviewer', 'office_reviewer', 'leader'];
 
 beforeAll(async () => {
-  e = await startE2E({ demo: true, config: { linkProbe: false } });
+  // linkProbePrivate: the website checker crawls a test site served on 127.0.0.1 (the 网站检查 case).
+  e = await startE2E({ demo: true, config: { linkProbe: false, linkProbePrivate: true } });
   const db = e.server.db.database.db;
   await db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, STAFF));
   fgwUnit = (await db.select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
@@ -795,5 +800,175 @@ describe('[CONSOLE → PORTAL] the other ledgers staff fill', () => {
         )
         .toBe(t);
     await expectInert(staff, 'console 年度报表 drawer');
+  });
+});
+
+describe('[CONSOLE → PORTAL] 考核 and the website checks', () => {
+  it('考核: indicator names and a manual score’s 依据 typed in the console, in the console pages and on /xxgk/khpg', async () => {
+    const office = as.office!;
+    const key = { year: 2025, unitKind: 'department' as const };
+    // One manual indicator per payload that fits a name (60), the last one's weight makes 100.
+    const named = ALL.filter((p) => p.length <= 60);
+    const indicators = [
+      ...named.map((name, k) => ({
+        code: `M${k + 1}`,
+        category: '语料指标',
+        name,
+        weight: 2,
+        method: 'manual' as const,
+        source: null,
+        criteria: name,
+      })),
+      {
+        code: 'Z1',
+        category: '语料指标',
+        name: '其他',
+        weight: 100 - 2 * named.length,
+        method: 'manual' as const,
+        source: null,
+        criteria: pieces(500, ' ')[0]!,
+      },
+    ];
+    const put = await office.put('/api/assessment/plan', { ...key, indicators });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await office.post('/api/assessment/plan/freeze', key)).status).toBe(200);
+
+    // The 依据 typed into the scoring dialog (an autoSize textarea, measured by antd through a style it sets).
+    const evidence = ALL.join('\n');
+    const staff = await signedIn('office');
+    const { page } = staff;
+    const pickYear = async () => {
+      const year = page
+        .locator('input[data-testid="assess-year"], [data-testid="assess-year"] input')
+        .first();
+      await year.fill('2025');
+      await year.press('Enter');
+      await year.blur();
+    };
+    await page.goto(`${e.base}/admin/assessment/scoring`);
+    await page.getByTestId('assess-scoring-page').waitFor();
+    await pickYear();
+    const row = page.getByTestId('assess-scoring-page').locator('tr', { hasText: '区发展改革委' }).first();
+    await row
+      .getByRole('button', { name: /评\s*分/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('得分').fill('1');
+    await dialog.getByLabel('评分依据').fill(evidence);
+    await dialog.getByLabel('评分人').fill('语料评分人');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('评分已保存').waitFor();
+    await expectInert(staff, 'console 考核评分', named);
+    const scores = await office.get<{ code: string; unitId: string; evidence: string }[]>(
+      `/api/assessment/scores?year=2025&unitKind=department`,
+    );
+    expect(scores.body.data!.find((x) => x.unitId === fgwUnit && x.code === 'M1')?.evidence).toBe(evidence);
+    // Opened again, the dialog holds the 依据 exactly as typed.
+    await row
+      .getByRole('button', { name: /评\s*分/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole('dialog').getByLabel('评分依据').inputValue()).toBe(evidence);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await expectInert(staff, 'console 考核评分 dialog');
+
+    await page.goto(`${e.base}/admin/assessment/tree`);
+    await page.getByTestId('assess-tree-page').waitFor();
+    await pickYear();
+    await expectInert(staff, 'console 指标体系', named);
+
+    // The ranking's drill-down: every indicator's name and the score's 依据 (the 计分依据 column).
+    await page.goto(`${e.base}/admin/assessment/ranking`);
+    await page.getByTestId('assess-ranking-page').waitFor();
+    await pickYear();
+    const ranked = page.getByTestId('assess-ranking').locator('tr', { hasText: '区发展改革委' }).first();
+    await ranked.locator('button[aria-label]').first().click();
+    await expectInert(staff, 'console 考核排名 drill-down', [...named, ...ALL]);
+
+    expect((await office.post('/api/assessment/publish', key)).status).toBe(200);
+    const w = await watched();
+    await w.page.goto(`${e.base}/xxgk/khpg?year=2025`);
+    await expectInert(w, '/xxgk/khpg', named);
+    await w.close();
+  });
+
+  it('网站检查: a site whose titles and links are the corpus; the findings, the 整改 and its progress typed by staff', async () => {
+    // A test site: the home page links every column by a payload; each column page is titled by its payloads
+    // (title, the ColumnName meta of 政府网站 templates, h1) and has nothing in it, so each is a 空白栏目 finding
+    // and a 整改 item whose text holds the payloads. Links with script URLs are there too (the crawler skips them).
+    const groups = pieces(400, ' ');
+    const column = (k: number) =>
+      `<html><head><title>${escapeHtml(groups[k]!)}</title><meta name="ColumnName" content="${escapeHtml(groups[k]!)}"></head>` +
+      `<body><h1>${escapeHtml(groups[k]!)}</h1><p>第${k + 1}个栏目暂无信息</p></body></html>`;
+    const home =
+      '<html><head><title>语料测试网站</title></head><body><ul>' +
+      ALL.map(
+        (p, k) =>
+          `<li><a href="/c${groups.findIndex((g) => g.includes(p))}/">${escapeHtml(p)}</a> 2026-0${1 + (k % 9)}-01</li>`,
+      ).join('') +
+      ALL.filter((p) => /^\s*(javascript|data):/i.test(p))
+        .map((p) => `<li><a href="${escapeHtml(p)}">${escapeHtml(p)}</a></li>`)
+        .join('') +
+      '</ul></body></html>';
+    const site = http.createServer((req, res) => {
+      const m = /^\/c(\d+)\/$/.exec(req.url ?? '');
+      const body = req.url === '/' ? home : m && groups[Number(m[1])] ? column(Number(m[1])) : null;
+      if (body === null) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+      const [registered] = await e.server.db.database.db
+        .insert(mediaWebsites)
+        .values({ unitId: fgwUnit, name: '语料检查网站', url, urlKey: websiteKey(url)! })
+        .returning();
+      const office = as.office!;
+      const run = await office.post<{ findings: { kind: string; detail: string }[] }>(
+        `/api/media/websites/${registered!.id}/check`,
+        {},
+      );
+      expect(run.status, JSON.stringify(run.body)).toBe(200);
+      const blank = run.body.data!.findings.filter((f) => f.kind === 'blank_column');
+      // Every payload reached a finding as text, exactly.
+      expect(blank.flatMap((f) => within(f.detail)).sort()).toEqual([...ALL].sort());
+      const rect = await office.get<{ taskAssignmentId: string | null; finding: { detail: string } }[]>(
+        `/api/media/websites/${registered!.id}/rectifications`,
+      );
+      const item = rect.body.data!.find((r) => within(r.finding.detail).length > 0)!;
+      expect(item.taskAssignmentId).toBeTruthy();
+      // The unit's liaison reports the 整改 progress: the corpus as typed text.
+      const progress = ALL.join('\n');
+      const rep = await as.fgw_liaison!.post(`/api/tasks/assignments/${item.taskAssignmentId}/reports`, {
+        text: progress,
+      });
+      expect(rep.status, JSON.stringify(rep.body)).toBe(201);
+
+      const staff = await signedIn('office');
+      await staff.page.goto(`${e.base}/admin/media/websites`);
+      await staff.page.getByRole('button', { name: '检查 语料检查网站' }).click();
+      const drawer = staff.page.getByTestId('check-drawer');
+      await drawer.getByTestId('findings-table').waitFor();
+      // What the drawer's first pages of findings and 整改 show: the payloads of those rows.
+      const firstFindings = run.body.data!.findings.slice(0, 20).flatMap((f) => within(f.detail));
+      const firstRect = rect.body.data!.slice(0, 10).flatMap((r) => within(r.finding.detail));
+      expect(firstFindings.length).toBeGreaterThan(0);
+      expect(firstRect.length).toBeGreaterThan(0);
+      await expectInert(staff, 'console 网站检查 drawer', [...firstFindings, ...firstRect]);
+      await staff.page.goto(`${e.base}/admin/media/dashboard`);
+      await staff.page.getByTestId('open-rectifications-table').waitFor();
+      await expectInert(staff, 'console 健康与整改');
+
+      const own = await signedIn('fgw_liaison');
+      await own.page.goto(`${e.base}/admin/tasks/ledger?assignment=${item.taskAssignmentId}`);
+      await expectInert(own, 'console 整改 task and its progress', [...within(item.finding.detail), ...ALL]);
+    } finally {
+      site.closeAllConnections();
+      await new Promise<void>((r) => site.close(() => r()));
+    }
   });
 });

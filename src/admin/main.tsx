@@ -1,5 +1,7 @@
 // First: before any schema of the contracts is built (see zod-jitless.ts).
 import './zod-jitless';
+// Second: before anything inserts a style (the CSP's style nonce, see csp-nonce.ts).
+import './csp-nonce';
 import type { ThemeConfig } from 'antd';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -14,6 +16,7 @@ import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-rou
 import 'antd/dist/antd.css';
 import './a11y.css';
 import { setApiHooks } from './api';
+import { STYLE_NONCE } from './csp-nonce';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { PasswordPage } from './features/auth/pages/PasswordPage';
 import { TwoStepPage } from './features/auth/pages/TwoStepPage';
@@ -106,7 +109,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={THEME}>
+      <ConfigProvider locale={zhCN} theme={THEME} csp={STYLE_NONCE ? { nonce: STYLE_NONCE } : undefined}>
         <AntApp>
           <ErrorNotifier />
           <QueryClientProvider client={queryClient}>

@@ -65,6 +65,52 @@ th,td{border:1px solid #c9ced6;padding:6px 8px;text-align:left}
 .home-search{display:flex;gap:8px;margin:12px 0 20px}
 `;
 
+// The forms (依申请, 信箱, 咨询, 意见征集) and the 互动交流 lists. These were <style> blocks inside the pages; the
+// CSP's style-src 'self' (no 'unsafe-inline') refuses those, so every rule of the portal lives in this one file.
+const FORMS_CSS = `
+.form-grid{display:grid;gap:14px;max-width:720px}
+.field label,.field legend{display:block;font-weight:600;margin-bottom:4px}
+.field input[type=text],.field input[type=tel],.field input[type=email],.field select,.field textarea{width:100%;padding:8px;border:1px solid #6b7280;border-radius:4px;font:inherit}
+.field textarea{min-height:110px}
+.field .help{font-size:.9rem;color:#444;margin:2px 0 0}
+fieldset.field{border:1px solid #c9ced6;border-radius:6px;padding:10px 14px}
+.errors{background:#fdecea;border-left:4px solid #b3261e;padding:10px 14px}
+.field-error{color:#b3261e;font-weight:600;margin:4px 0 0}
+.field [aria-invalid=true]{border:2px solid #b3261e}
+.ok{background:#e8f5e9;border-left:4px solid #1b5e20;padding:10px 14px}
+button.primary{background:#0b4f9c;color:#fff;border:0;border-radius:4px;padding:10px 22px;font:inherit;cursor:pointer}
+.code{font-size:1.4rem;font-weight:700;letter-spacing:2px}
+dl.status{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
+dl.status dt{font-weight:600}
+.check label{font-weight:400;display:inline}
+`;
+
+const INTERACTION_CSS = `
+p.meta,span.meta,div.meta{color:#444;font-size:.9rem}
+.qa-list{list-style:none;padding:0;display:grid;gap:12px}
+.qa-list li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px}
+.qa-list h3{margin:0 0 6px;font-size:1.05rem}
+.qa-list .meta{margin:6px 0 0}
+.filters{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
+.filters a{display:inline-block;padding:4px 10px;border:1px solid #6b7280;border-radius:14px}
+.filters a[aria-current=page]{background:#0b4f9c;color:#fff;border-color:#0b4f9c}
+.letters{list-style:none;padding:0;display:grid;gap:12px}
+.letters li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px;overflow-wrap:anywhere}
+.letters h3{margin:0 0 6px;font-size:1.05rem}
+.letters .text{white-space:pre-wrap}
+.draft-text{white-space:pre-wrap;border:1px solid #c9ced6;border-radius:6px;padding:12px 16px;background:#fafbfc}
+.comment{border-bottom:1px solid #e2e5ea;padding:8px 0}
+.cn-list{list-style:none;padding:0;display:grid;gap:16px}
+.cn-list>li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px}
+.cn-list h2{margin:0 0 6px;font-size:1.1rem}
+.cn-meta{color:#444;font-size:.9rem;margin:4px 0}
+.cn-state{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid #0b4f9c;color:#0b4f9c}
+.cn-state.late{border-color:#a4262c;color:#a4262c}
+.cn-state.done{border-color:#1e6b2f;color:#1e6b2f}
+.cn-progress{margin:8px 0 0;padding-left:20px}
+.cn-progress li{margin:4px 0}
+`;
+
 const CONTRAST_CSS = `
 html.gk-contrast body,html.gk-contrast main,html.gk-contrast header.site,html.gk-contrast .topbar,html.gk-contrast footer.site,html.gk-contrast .card,html.gk-contrast .block,html.gk-contrast .xxgk-nav li a,html.gk-contrast .notice,html.gk-contrast .meta th{background:#000 !important;color:#fff !important}
 html.gk-contrast a,html.gk-contrast header.site a{color:#ffeb3b !important}
@@ -73,7 +119,8 @@ html.gk-contrast input,html.gk-contrast select,html.gk-contrast textarea{backgro
 html.gk-contrast button,html.gk-contrast .site-search button{background:#ffeb3b !important;color:#000 !important;border-color:#ffeb3b !important}
 html.gk-contrast mark{background:#ffeb3b;color:#000}
 html.gk-contrast .badge{background:#000;color:#fff;border:1px solid #fff}
-html.gk-contrast .lead,html.gk-contrast .hit .src,html.gk-contrast .list .date,html.gk-contrast .card small,html.gk-contrast .field-error{color:#fff !important}
+html.gk-contrast .lead,html.gk-contrast .hit .src,html.gk-contrast .list .date,html.gk-contrast .card small,html.gk-contrast .field-error,html.gk-contrast .meta,html.gk-contrast .cn-meta,html.gk-contrast .field .help{color:#fff !important}
+html.gk-contrast .draft-text,html.gk-contrast .ok,html.gk-contrast .errors{background:#000 !important;color:#fff !important}
 `;
 
 const PAGES_CSS = `
@@ -101,7 +148,7 @@ mark{background:#ffe58f;color:#1a1a1a}
 @media(max-width:600px){.meta th{width:6em}.list li{flex-direction:column}}
 `;
 
-export const PORTAL_CSS = BASE_CSS + PAGES_CSS + CONTRAST_CSS;
+export const PORTAL_CSS = BASE_CSS + PAGES_CSS + FORMS_CSS + INTERACTION_CSS + CONTRAST_CSS;
 
 /** The favicon: the red 公 of the header. */
 export const FAVICON_SVG =

@@ -21,7 +21,13 @@ import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { calendarRoutes } from './platform/calendar/routes';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
-import { isBadInputDbError, rejectMalformed, requireHttps, securityHeaders } from './platform/http/guard';
+import {
+  isBadInputDbError,
+  rejectMalformed,
+  requireHttps,
+  securityHeaders,
+  withStyleNonce,
+} from './platform/http/guard';
 import { openApiDocument } from './platform/http/openapi';
 import { type PageCache, pageCache } from './platform/http/page-cache';
 import { errorFields } from './platform/log';
@@ -210,7 +216,11 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       const index = path.join(ADMIN_DIST, 'index.html');
       if (!fs.existsSync(index)) return c.text('管理后台尚未构建：请运行 npx gongkai build-admin', 503);
       c.header('Cache-Control', 'no-cache');
-      return c.html(fs.readFileSync(index, 'utf8'));
+      // Each response its own style nonce (the CSP names it; src/admin/csp-nonce.ts gives it to the <style>
+      // elements antd and its components insert at run time).
+      const { html, nonce } = withStyleNonce(fs.readFileSync(index, 'utf8'));
+      c.set('styleNonce', nonce);
+      return c.html(html);
     });
   }
   return app;

@@ -54,6 +54,9 @@ describe('security headers over a socket', () => {
       expect(res.status, path).toBe(status);
       for (const [k, v] of Object.entries(SECURITY_HEADERS))
         expect(res.headers.get(k), `${path}: ${k}`).toBe(v);
+      // No inline script or style (SECURITY.md 21).
+      expect(res.headers.get('content-security-policy'), path).not.toContain('unsafe-inline');
+      expect(res.headers.get('content-security-policy'), path).toMatch(/(^|; )style-src 'self'(;|$)/);
       expect(res.headers.get('x-request-id'), path).toMatch(/^[\w-]{8,64}$/);
     }
   });

@@ -16,6 +16,9 @@ function expectSecurityHeaders(res: ApiResponse | Response, what: string) {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(h.get(k), `${what}: ${k}`).toBe(v);
   expect(h.get('content-security-policy')).toContain("frame-ancestors 'none'");
   expect(h.get('content-security-policy')).not.toMatch(/script-src[^;]*unsafe-inline/);
+  // Nor inline styles (SECURITY.md 21): the portal's rules are all in /static/portal.css.
+  expect(h.get('content-security-policy')).toMatch(/(^|; )style-src 'self'(;|$)/);
+  expect(h.get('content-security-policy')).not.toContain('unsafe-inline');
 }
 
 describe('security headers on every response', () => {

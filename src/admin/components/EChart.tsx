@@ -4,6 +4,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { CANVAS_TOOLTIP } from './chartTooltip';
 
 echarts.use([
   BarChart,
@@ -41,7 +42,7 @@ export function monthlyBars<M extends { month: string }>(
   series: readonly (readonly [string, keyof M])[],
 ): ChartOption {
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis' },
     legend: {},
     xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
     yAxis: { type: 'value', minInterval: 1 },

@@ -14,20 +14,6 @@ import { page } from '../routes';
 
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CSS = `
-.cn-list{list-style:none;padding:0;display:grid;gap:16px}
-.cn-list>li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px}
-.cn-list h2{margin:0 0 6px;font-size:1.1rem}
-.cn-meta{color:#444;font-size:.9rem;margin:4px 0}
-.cn-state{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid #0b4f9c;color:#0b4f9c}
-.cn-state.late{border-color:#a4262c;color:#a4262c}
-.cn-state.done{border-color:#1e6b2f;color:#1e6b2f}
-.cn-progress{margin:8px 0 0;padding-left:20px}
-.cn-progress li{margin:4px 0}
-.filters{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
-.filters a{display:inline-block;padding:4px 10px;border:1px solid #6b7280;border-radius:14px}
-.filters a[aria-current=page]{background:#0b4f9c;color:#fff;border-color:#0b4f9c}
-`;
 const STATUS_FILTERS = [
   { key: '', label: '全部' },
   { key: 'ongoing', label: '推进中' },
@@ -110,7 +96,6 @@ export function commitmentsPortal(app: Hono<AppEnv>, p: Platform): void {
         a11y={a11yOf(c)}
         crumbs={[{ label: '互动交流', href: '/hdjl' }, { label: '公开承诺' }]}
       >
-        <style>{CSS}</style>
         <h1>公开承诺事项及落实进展</h1>
         <p>政务舆情回应、新闻发布等场合作出的公开承诺实行台账管理，落实进展在此公开，接受社会监督。</p>
         <nav aria-label="按状态筛选">

@@ -5,18 +5,7 @@ import { SATISFACTION_LABELS } from '../../contracts/interaction';
 import type { PublicConsultation, Suggestion } from '../../server/modules/interaction';
 import { CardLinks, QueryCodeNotice } from '../layout';
 import type { Challenge } from '../ysqgk/challenge';
-import { ChallengeField, CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
-
-const QA_CSS = `
-.qa-list{list-style:none;padding:0;display:grid;gap:12px}
-.qa-list li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px}
-.qa-list h3{margin:0 0 6px;font-size:1.05rem}
-.qa-list .meta{color:#444;font-size:.9rem;margin:6px 0 0}
-.filters{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
-.filters a{display:inline-block;padding:4px 10px;border:1px solid #6b7280;border-radius:14px}
-.filters a[aria-current=page]{background:#0b4f9c;color:#fff;border-color:#0b4f9c}
-.pager{display:flex;gap:16px}
-`;
+import { ChallengeField, CodeForm, type FormValues } from '../ysqgk/views';
 
 export interface Entry {
   id: string;
@@ -97,7 +86,6 @@ export function Browse(props: {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   return (
     <>
-      <style>{FORM_CSS + QA_CSS}</style>
       <h1>政策咨询问答库</h1>
       <form method="get" action="/hdjl/zxwd" class="form-grid">
         <div class="field">
@@ -170,7 +158,6 @@ export function AskPage(props: {
   const { values, errors, checked, suggestions } = props;
   return (
     <>
-      <style>{FORM_CSS + QA_CSS}</style>
       <h1>我要咨询</h1>
       <p class="lead">先查一查：输入您的问题，系统会在政策咨询问答库中查找已有的答复。</p>
       {!checked && <Errors errors={errors} title="未能查询，请修改以下内容：" />}
@@ -245,7 +232,6 @@ export function AskPage(props: {
 export function Asked(props: { consultNo: string; queryCode: string; answerDue: string }) {
   return (
     <>
-      <style>{FORM_CSS}</style>
       <h1>咨询已提交</h1>
       <QueryCodeNotice received={`咨询编号 ${props.consultNo}`} queryCode={props.queryCode}>
         <p>请妥善保存查询码。承办单位应于 {props.answerDue} 前答复，届时可凭查询码查看答复并评价。</p>
@@ -266,7 +252,6 @@ export function QueryPage(props: {
   const { code, c } = props;
   return (
     <>
-      <style>{FORM_CSS}</style>
       <h1>查询咨询答复</h1>
       <CodeForm action="/hdjl/zxwd/query" code={code} />
       {code && !c && <p role="alert">没有找到该查询码对应的咨询，请核对后重试。</p>}

@@ -33,21 +33,11 @@ import { guardedSubmit, portalLimit } from '../guard';
 import { CardLinks, QueryCodeNotice } from '../layout';
 import { framedPage } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
-import { ChallengeField, CodeForm, FORM_CSS, type FormValues } from '../ysqgk/views';
+import { ChallengeField, CodeForm, type FormValues } from '../ysqgk/views';
 
 /** At most 3 accepted letters per hour per address [I]; setting `interaction.letterLimit` overrides it. */
 /** Letters accepted per address and hour, per phone number and day (setting `interaction.letterLimit`). */
 const DEFAULT_LIMIT = { perHour: 3, perPhonePerDay: 5 };
-
-const CSS = `${FORM_CSS}
-.letters{list-style:none;padding:0;display:grid;gap:12px}
-.letters li{border:1px solid #c9ced6;border-radius:6px;padding:12px 16px;overflow-wrap:anywhere}
-.letters h3{margin:0 0 6px;font-size:1.05rem}
-.letters .text{white-space:pre-wrap}
-.meta{color:#444;font-size:.9rem}
-.pager{display:flex;gap:16px}
-.check label{font-weight:400;display:inline}
-`;
 
 const hub = { label: '互动交流', href: '/hdjl' };
 const xx = { label: '信箱', href: '/hdjl/xx' };
@@ -119,7 +109,6 @@ export function LettersPage(props: { search: string; page: number; items: Public
   };
   return (
     <>
-      <style>{CSS}</style>
       <h1>信箱</h1>
       <p class="lead">
         写信给区长信箱或部门信箱，承办单位在 15
@@ -205,7 +194,6 @@ export function WritePage(props: {
   const v = props.values;
   return (
     <>
-      <style>{CSS}</style>
       <h1>我要写信</h1>
       <p class="lead">请如实填写。承办单位应在 15 个工作日内答复，您可凭查询码查看办理情况和答复。</p>
       <Errors errors={props.errors} />
@@ -281,7 +269,6 @@ export function WritePage(props: {
 function Written(props: { letterNo: string; queryCode: string; replyDue: string; mailboxName: string }) {
   return (
     <>
-      <style>{CSS}</style>
       <h1>信件已提交</h1>
       <QueryCodeNotice
         received={`${props.mailboxName}已收到您的信件（编号 ${props.letterNo}）`}
@@ -300,7 +287,6 @@ function Written(props: { letterNo: string; queryCode: string; replyDue: string;
 function Linked(props: { letterNo: string; receivedOn: string }) {
   return (
     <>
-      <style>{CSS}</style>
       <h1>信件已并入原件办理</h1>
       <p role="status" data-testid="letter-linked">
         您于 {props.receivedOn} 写过内容相近的信件（编号 <strong>{props.letterNo}</strong>
@@ -318,7 +304,6 @@ function QueryPage(props: { code: string; l: PublicLetterStatus | null }) {
   const { code, l } = props;
   return (
     <>
-      <style>{CSS}</style>
       <h1>查询信件办理情况</h1>
       <CodeForm action="/hdjl/xx/query" code={code} />
       {code && !l && <p role="alert">没有找到该查询码对应的信件，请核对后重试。</p>}
@@ -379,7 +364,6 @@ export function StatsPage(props: { s: InteractionStats; years: number[]; months:
   const period = s.month ? `${s.month.slice(0, 4)} 年 ${Number(s.month.slice(5))} 月` : `${s.year} 年`;
   return (
     <>
-      <style>{CSS}</style>
       <h1>政策咨询和信箱办理情况统计</h1>
       <p class="lead">
         按收到日期所在月份统计：收到件数、其中已答复件数、其中在期限内答复件数。数据随办理自动更新。

@@ -20,17 +20,12 @@ import { crossSite, guardedSubmit } from '../guard';
 import { Layout } from '../layout';
 import { page } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
-import { ChallengeField, FORM_CSS } from '../ysqgk/views';
+import { ChallengeField } from '../ysqgk/views';
 
 /** Accepted comments per address and hour [I]; attempts (typos included) capped at 10 times that (guard.ts). */
 const COMMENTS_PER_HOUR = 10;
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CSS = `${FORM_CSS}
-.draft-text{white-space:pre-wrap;border:1px solid #c9ced6;border-radius:6px;padding:12px 16px;background:#fafbfc}
-.comment{border-bottom:1px solid #e2e5ea;padding:8px 0}
-.meta{color:#444;font-size:.9rem}
-`;
 const hub = { label: '互动交流', href: '/hdjl' };
 const zj = { label: '意见征集', href: '/hdjl/zj' };
 
@@ -165,7 +160,6 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
         a11y={a11yOf(c)}
         crumbs={[hub, { label: '意见征集' }]}
       >
-        <style>{CSS}</style>
         <h1>重大行政决策意见征集</h1>
         <p>重大行政决策草案在提交审议前公开征求意见；征求意见结束后 1 个月内公布意见采纳情况。</p>
         <h2>正在征求意见</h2>
@@ -196,7 +190,6 @@ export function decisionsPortal(app: Hono<AppEnv>, p: Platform): void {
         a11y={a11yOf(c)}
         crumbs={[hub, zj, { label: d.title }]}
       >
-        <style>{CSS}</style>
         <h1>{d.title}</h1>
         <p class="meta">
           起草单位：{d.unitName} · 状态：{DECISION_STATUS_LABELS[d.status]}

@@ -7,23 +7,6 @@ import type { PublicStatus } from '../../server/modules/requests';
 import { QueryCodeNotice } from '../layout';
 import type { Challenge } from './challenge';
 
-export const FORM_CSS = `
-.form-grid{display:grid;gap:14px;max-width:720px}
-.field label,.field legend{display:block;font-weight:600;margin-bottom:4px}
-.field input[type=text],.field input[type=tel],.field input[type=email],.field select,.field textarea{width:100%;padding:8px;border:1px solid #6b7280;border-radius:4px;font:inherit}
-.field textarea{min-height:110px}
-.field .help{font-size:.9rem;color:#444;margin:2px 0 0}
-fieldset.field{border:1px solid #c9ced6;border-radius:6px;padding:10px 14px}
-.errors{background:#fdecea;border-left:4px solid #b3261e;padding:10px 14px}
-.field-error{color:#b3261e;font-weight:600;margin:4px 0 0}
-.field [aria-invalid=true]{border:2px solid #b3261e}
-.ok{background:#e8f5e9;border-left:4px solid #1b5e20;padding:10px 14px}
-button.primary{background:#0b4f9c;color:#fff;border:0;border-radius:4px;padding:10px 22px;font:inherit;cursor:pointer}
-.code{font-size:1.4rem;font-weight:700;letter-spacing:2px}
-dl.status{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
-dl.status dt{font-weight:600}
-`;
-
 export type FormValues = Record<string, string>;
 
 /** A refused form's problems: by field (shown next to it) and general ones (shown above the form). */
@@ -174,7 +157,6 @@ export function ApplicationForm(props: {
   const any = fieldList.length > 0 || props.errors.general.length > 0;
   return (
     <>
-      <style>{FORM_CSS}</style>
       <h1>政府信息公开申请</h1>
       <p class="lead">
         依据《中华人民共和国政府信息公开条例》第二十九条，请如实填写以下内容。行政机关收到申请之日起 20
@@ -303,7 +285,6 @@ export function Submitted(props: { result: { caseNo: string; queryCode: string }
   const { result } = props;
   return (
     <>
-      <style>{FORM_CSS}</style>
       <h1>申请已提交</h1>
       <QueryCodeNotice received={`申请编号 ${result.caseNo}`} queryCode={result.queryCode}>
         <p>
@@ -339,7 +320,6 @@ export function StatusPage(props: { code: string; st: PublicStatus | null }) {
   const { code, st } = props;
   return (
     <>
-      <style>{FORM_CSS}</style>
       <h1>查询办理进度</h1>
       <CodeForm action="/ysqgk/query" code={code} />
       {code && !st && (

@@ -16,6 +16,8 @@ export interface AppEnv {
     user: SessionUser | null;
     /** The app's rate limiter: login and every public form use it (see platform/ratelimit.ts). */
     limiter: RateLimiter;
+    /** The console's served index.html: the nonce its run-time <style> elements carry (http/guard.ts). */
+    styleNonce?: string;
   };
 }
 

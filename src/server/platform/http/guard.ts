@@ -1,26 +1,36 @@
 // The web's first and last line: one middleware that sets the security headers on every response (portal, API,
 // console, 404, errors — also on Responses a handler built itself), refuses malformed input with a 400 before any
 // handler can turn it into a 500, and the one rule for redirects (same-site relative paths only).
+import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context';
 import { AppError } from '../errors';
 
-const CSP = [
-  "default-src 'self'",
-  // antd (CSS-in-JS) and the portal's accessibility modes write inline styles; scripts stay same-origin only.
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  // Item bodies may show https images (the sanitiser's img schemes: https, data); an image cannot run script.
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * The Content-Security-Policy. Neither scripts nor styles may be inline: the portal's styles are all in
+ * /static/portal.css (classes, the 适老化 modes too); the console's come from its built stylesheets, and what its
+ * libraries insert at run time (antd's theme variables, the scroll lock of a Modal or Drawer, the editor's base
+ * rules) carries the per-response nonce of its index.html (`styleNonce`, src/admin/csp-nonce.ts). Inline style
+ * attributes are refused too; React's `style={{…}}` goes through the CSSOM, which the CSP does not govern.
+ */
+export function contentSecurityPolicy(styleNonce?: string): string {
+  return [
+    "default-src 'self'",
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+    "script-src 'self'",
+    // Item bodies may show https images (the sanitiser's img schemes: https, data); an image cannot run script.
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CSP,
+  'Content-Security-Policy': contentSecurityPolicy(),
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -29,6 +39,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Permitted-Cross-Domain-Policies': 'none',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
+
+/** What the console's index.html holds where the server writes each response's style nonce (src/admin/index.html). */
+export const STYLE_NONCE_PLACEHOLDER = '__GONGKAI_STYLE_NONCE__';
+
+/** A fresh nonce (128 random bits) written into the console's index.html; the CSP of that response names it. */
+export function withStyleNonce(html: string): { html: string; nonce: string } {
+  const nonce = randomBytes(16).toString('base64');
+  return { html: html.replaceAll(STYLE_NONCE_PLACEHOLDER, nonce), nonce };
+}
 
 /** HSTS for a year once the site is served only over TLS (GONGKAI_FORCE_HTTPS). */
 export const HSTS = 'max-age=31536000; includeSubDomains';
@@ -63,11 +82,13 @@ export function requireHttps(proxied: (c: Context) => boolean): MiddlewareHandle
  * response from the latter — the headers were lost on every portal page, API answer and 404, so the CSP never
  * reached a browser (found by e2e/xss.e2e.test.ts; web-guard-http.db.test.ts asserts them over a socket).
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const headers = new Headers(c.res.headers);
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers.set(k, v);
+    const nonce = c.get('styleNonce');
+    if (nonce) headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
     const res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
     // Assigning c.res merges the old response's headers into the new one; start from none.
     c.res = undefined as unknown as Response;

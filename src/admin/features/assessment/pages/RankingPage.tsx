@@ -6,6 +6,7 @@ import { assessmentApi, type UnitResult } from '../../../../contracts/assessment
 import { BULLETIN_LABELS } from '../../../../domain/assessment/scoring';
 import { PLAN_STATUS_LABELS } from '../../../../domain/assessment/tree';
 import { usePermission } from '../../../auth';
+import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { type ChartOption, EChart } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
@@ -57,7 +58,7 @@ export default function RankingPage() {
     () =>
       data
         ? {
-            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+            tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
             grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
             xAxis: { type: 'value', max: 100 },
             yAxis: { type: 'category', inverse: true, data: data.units.map((u) => u.unit) },

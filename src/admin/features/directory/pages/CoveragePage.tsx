@@ -8,6 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { COVERAGE_LABELS, type Coverage, type CoverageRow } from '../../../../contracts/directory';
 import { usePermission } from '../../../auth';
+import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaTime } from '../../../time';
 import { useCoverage, useDirectoryVersions, useRectify } from '../queries';
@@ -26,7 +27,7 @@ function CoverageChart({ summary }: { summary: Summary[] }) {
       summary.filter((s) => s.unitName === u).reduce((n, s) => n + s[k], 0);
     const chart = echarts.init(ref.current);
     chart.setOption({
-      tooltip: {},
+      tooltip: CANVAS_TOOLTIP,
       legend: {},
       grid: { left: 120, right: 20, top: 30, bottom: 20 },
       xAxis: { type: 'value' },

@@ -5,6 +5,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
+import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { PageContainer } from '../../../components/PageContainer';
 import { useStats } from '../queries';
 
@@ -18,7 +19,7 @@ export default function StatsPage() {
     if (!chartRef.current || !q.data) return;
     const chart = echarts.init(chartRef.current);
     chart.setOption({
-      tooltip: {},
+      tooltip: CANVAS_TOOLTIP,
       grid: { left: 140, right: 20, top: 10, bottom: 20 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: q.data.byUnit.map((u) => u.unitName).reverse() },

@@ -3,6 +3,7 @@
 import { Empty, Row, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import type { MediaDashboard } from '../../../../contracts/media';
+import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { type ChartOption, EChart } from '../../../components/EChart';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatCard } from '../../../components/StatCard';
@@ -15,7 +16,7 @@ const FAIL = '#cf1322';
 export function healthOption(health: MediaDashboard['health']): ChartOption {
   const days = [...new Set(health.flatMap((h) => h.checks.map((c) => c.asOf)))].sort();
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis' },
     legend: {},
     xAxis: { type: 'category', data: days },
     yAxis: { type: 'value', minInterval: 1, name: '问题数' },

@@ -1,4 +1,5 @@
 // 依申请公开统计: one year's closed cases, on-time rate, open and overdue cases, requests per month and the outcomes.
+import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { EChart as Chart, monthlyBars } from '../../../components/EChart';
 import { StatCard } from '../../../components/StatCard';
 import { StatsPanel, YearStatsPage } from '../../../components/StatsPage';
@@ -36,7 +37,7 @@ export default function StatsPage() {
             <Chart
               testId="chart-outcomes"
               option={{
-                tooltip: { trigger: 'item' },
+                tooltip: { ...CANVAS_TOOLTIP, trigger: 'item' },
                 legend: { bottom: 0 },
                 series: [
                   {

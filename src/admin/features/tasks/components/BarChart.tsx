@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { DashboardBucket } from '../../../../contracts/tasks';
+import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 
 echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -16,7 +17,7 @@ export function BucketChart({ buckets, testId }: { buckets: DashboardBucket[]; t
     const chart = echarts.init(ref.current);
     const labels = buckets.map((b) => (b.label.length > 16 ? `${b.label.slice(0, 16)}…` : b.label));
     chart.setOption({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { data: ['已销号', '逾期', '其他'] },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
