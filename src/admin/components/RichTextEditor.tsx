@@ -26,7 +26,7 @@ import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/r
 import { Button, Divider, Input, Modal, Tooltip, Typography, theme } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { editorExtensions, safeLinkHref } from './richText';
-import { wordListsToHtml } from './wordPaste';
+import { withoutInlineStyles, wordListsToHtml } from './wordPaste';
 
 export interface RichTextEditorProps {
   value?: string;
@@ -322,7 +322,7 @@ export default function RichTextEditor({
         'aria-multiline': 'true',
         role: 'textbox',
       },
-      transformPastedHTML: wordListsToHtml,
+      transformPastedHTML: (html) => withoutInlineStyles(wordListsToHtml(html)),
     },
     onUpdate: ({ editor: e }) => {
       const html = e.isEmpty ? '' : e.getHTML();

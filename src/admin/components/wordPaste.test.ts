@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordListsToHtml } from './wordPaste';
+import { withoutInlineStyles, wordListsToHtml } from './wordPaste';
 import { WORD_CLIPBOARD_SAMPLE } from './wordPaste.fixture';
 
 /** The fragment between Word's StartFragment/EndFragment markers, whitespace between tags removed. */
@@ -65,5 +65,33 @@ describe('wordListsToHtml', () => {
     const html =
       "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span>1.&nbsp;</span><!--[endif]-->第一</p>";
     expect(wordListsToHtml(html)).toBe('<ol><li><p>第一</p></li></ol>');
+  });
+});
+
+describe('withoutInlineStyles (the console CSP allows no inline style)', () => {
+  it('drops <style> blocks and every style attribute, keeping the markup', () => {
+    expect(
+      withoutInlineStyles(
+        '<style>p.MsoNormal{margin:0}</style><p class=MsoNormal style="margin:0;mso-pagination:none">甲</p>' +
+          "<table style='width:100%'><tr><td style=width:50% colspan=2>乙</td></tr></table>",
+      ),
+    ).toBe('<p class=MsoNormal>甲</p><table><tr><td colspan=2>乙</td></tr></table>');
+  });
+
+  it("turns a span's bold, italic, underline and strike-through styles into tags", () => {
+    expect(
+      withoutInlineStyles(
+        '<p><span style="font-weight:700;font-style:italic">重要</span>和<span id="x" style="text-decoration:underline line-through">删</span><span style="color:red">红</span></p>',
+      ),
+    ).toBe(
+      '<p><span><strong><em>重要</em></strong></span>和<span id="x"><u><s>删</s></u></span><span>红</span></p>',
+    );
+  });
+
+  it('leaves Word lists for wordListsToHtml to read first', () => {
+    const lists = wordListsToHtml(WORD_CLIPBOARD_SAMPLE);
+    const clean = withoutInlineStyles(lists);
+    expect(clean).not.toMatch(/\sstyle\s*=|<style/i);
+    expect(clean.match(/<li>/g)?.length).toBe(lists.match(/<li>/g)?.length);
   });
 });

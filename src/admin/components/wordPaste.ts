@@ -80,3 +80,34 @@ export function wordListsToHtml(html: string): string {
   if (run.length > 0) out += renderRun(run);
   return out + html.slice(last);
 }
+
+const STYLE_BLOCK = /<style\b[\s\S]*?<\/style\s*>/gi;
+const STYLED_SPAN = /<span\b([^>]*?)\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')([^>]*)>([^<]*)<\/span>/gi;
+const STYLE_ATTR = /(<[a-z][^>]*?)\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+/**
+ * Pasted HTML without <style> blocks and style attributes. The console's CSP allows no inline style, and the
+ * editor parses a paste in a document that shares it: each one would be refused (a CSP violation) and read as
+ * nothing. What the editor's schema keeps of a span's inline style — bold, italic, underline, strike-through (how
+ * Google Docs and WPS mark them) — becomes tags first. Run after wordListsToHtml, which reads Word's mso-list styles.
+ */
+export function withoutInlineStyles(html: string): string {
+  return html
+    .replace(STYLE_BLOCK, '')
+    .replace(STYLED_SPAN, (_m, before: string, dq = '', sq = '', after: string, text: string) => {
+      const style = `${dq}${sq}`;
+      const tags = [
+        /font-weight\s*:\s*(bold|[6-9]00)/i.test(style) ? 'strong' : '',
+        /font-style\s*:\s*italic/i.test(style) ? 'em' : '',
+        /text-decoration[^;]*underline/i.test(style) ? 'u' : '',
+        /text-decoration[^;]*line-through/i.test(style) ? 's' : '',
+      ].filter(Boolean);
+      const open = tags.map((t) => `<${t}>`).join('');
+      const close = [...tags]
+        .reverse()
+        .map((t) => `</${t}>`)
+        .join('');
+      return `<span${before}${after}>${open}${text}${close}</span>`;
+    })
+    .replace(STYLE_ATTR, '$1');
+}
