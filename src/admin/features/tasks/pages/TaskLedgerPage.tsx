@@ -27,7 +27,7 @@ import {
 } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
-import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -166,7 +166,9 @@ export default function TaskLedgerPage() {
         rowKey="taskId"
         searchItems={
           <>
-            <FilterInput name="keyword" label="任务" placeholder="任务内容关键词" width={180} />
+            <Form.Item name="keyword" label="任务">
+              <Input allowClear placeholder="任务内容关键词" style={{ width: 180 }} />
+            </Form.Item>
             <Form.Item name="unitId" label="单位">
               <UnitTreeSelect allowClear aria-label="单位" style={{ width: 200 }} placeholder="全部单位" />
             </Form.Item>
