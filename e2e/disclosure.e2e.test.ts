@@ -30,6 +30,7 @@ beforeAll(async () => {
   for (const username of ['fgw_r2', 'fgw_r3'])
     await createUser(
       db,
+      e.server.platform.fieldKeys,
       { dataScope: 'all', unitId: fgw.id, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       {
