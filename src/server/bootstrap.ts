@@ -114,7 +114,9 @@ function reportReseal(r: ResealReport, config: Config, print: (m: string) => voi
   const retired = [...keys.keys.keys()].filter((k) => k !== keys.current);
   if (sum(r.resealed)) print(`已用当前密钥 ${keys.current} 重新加密 ${sum(r.resealed)} 项个人信息。`);
   if (sum(r.failed))
-    print(`警告：${sum(r.failed)} 项个人信息无法用旧密钥解密（数据损坏），未重新加密：${Object.keys(r.failed).join('、')}。`);
+    print(
+      `警告：${sum(r.failed)} 项个人信息无法用旧密钥解密（数据损坏），未重新加密：${Object.keys(r.failed).join('、')}。`,
+    );
   if (sum(r.unknownKey))
     print(
       `警告：${sum(r.unknownKey)} 项个人信息所用的密钥已不在密钥文件中，无法读取，请将该密钥放回：${Object.keys(r.unknownKey).join('、')}。`,

@@ -107,7 +107,14 @@ export async function seedDemoDistrict(
     const password = config.demoPassword ?? generatePassword();
     const hash = await hashPassword(password);
     await database.db.transaction((tx) =>
-      createUserTx(tx, fieldKeysOf(config.fieldKeysFile), actor, { ...du, unitId: unit.id, password }, hash, true),
+      createUserTx(
+        tx,
+        fieldKeysOf(config.fieldKeysFile),
+        actor,
+        { ...du, unitId: unit.id, password },
+        hash,
+        true,
+      ),
     );
     created.push({ ...du, password });
   }

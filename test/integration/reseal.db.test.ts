@@ -138,7 +138,11 @@ describe('staff phones at rest (users.phone)', () => {
 const slots = SEALED_COLUMNS.flatMap((e) => {
   const t = getTableName(e.table);
   return [
-    ...(e.columns ?? []).map((c) => ({ name: `${t}.${c.name}`, table: e.table, expr: sql.identifier(c.name) })),
+    ...(e.columns ?? []).map((c) => ({
+      name: `${t}.${c.name}`,
+      table: e.table,
+      expr: sql.identifier(c.name),
+    })),
     ...(e.json?.keys ?? []).map((k) => ({
       name: `${t}.${e.json!.column.name}.${k}`,
       table: e.table,
@@ -199,19 +203,27 @@ describe('key rotation: every sealed column re-sealed at start (SECURITY.md 37)'
       'consultation',
     );
     const head = (await portalMailboxes(db())).find((b) => b.name === '区长信箱')!.id;
-    const letter = await writeOnPortal(api.tdb.database, api.clock, api.platform.fieldKeys, systemActor('portal'), {
-      mailboxId: head,
-      type: 'complaint',
-      subject: '小区夜间施工噪音扰民',
-      body: '红星路工地每晚施工到凌晨。',
-      writerName: '张建国',
-      writerPhone: '13912345678',
-      writerIdNo: '11010519491231002X',
-      consent: false,
-    });
-    const letterId = (await db().execute<{ id: string }>(
-      sql`SELECT id::text AS id FROM interaction_letters WHERE letter_no = ${letter.letterNo}`,
-    )).rows[0]!.id;
+    const letter = await writeOnPortal(
+      api.tdb.database,
+      api.clock,
+      api.platform.fieldKeys,
+      systemActor('portal'),
+      {
+        mailboxId: head,
+        type: 'complaint',
+        subject: '小区夜间施工噪音扰民',
+        body: '红星路工地每晚施工到凌晨。',
+        writerName: '张建国',
+        writerPhone: '13912345678',
+        writerIdNo: '11010519491231002X',
+        consent: false,
+      },
+    );
+    const letterId = (
+      await db().execute<{ id: string }>(
+        sql`SELECT id::text AS id FROM interaction_letters WHERE letter_no = ${letter.letterNo}`,
+      )
+    ).rows[0]!.id;
     await ok(fgw.post(`/api/disclosure/decisions/${rec.decision.id}/open`, { commentDays: 33 }), 'open');
     const anon = api.anon();
     const formPage = await (await anon.request('GET', `/hdjl/zj/${rec.decision.id}`)).raw.text();
@@ -243,7 +255,9 @@ describe('key rotation: every sealed column re-sealed at start (SECURITY.md 37)'
   it('the registry lists every column holding a sealed value, and each of its columns holds some here', async () => {
     const registered = new Set(
       SEALED_COLUMNS.flatMap((e) =>
-        [...(e.columns ?? []), ...(e.json ? [e.json.column] : [])].map((c) => `${getTableName(e.table)}.${c.name}`),
+        [...(e.columns ?? []), ...(e.json ? [e.json.column] : [])].map(
+          (c) => `${getTableName(e.table)}.${c.name}`,
+        ),
       ),
     );
     const found = await columnsHoldingSealed();
@@ -268,7 +282,12 @@ describe('key rotation: every sealed column re-sealed at start (SECURITY.md 37)'
       ['case', office, `/api/requests/cases/${ids.kase}`, ['11010519491231002X', '13800138000', '红星路8号']],
       ['consultation', fgw, `/api/interaction/consultations/${ids.consult}`, ['赵明远', '13700137000']],
       ['call', fgw, `/api/interaction/calls/${ids.call}`, ['王小明', '13800138000']],
-      ['letter', office, `/api/interaction/letters/${ids.letter}`, ['张建国', '13912345678', '11010519491231002X']],
+      [
+        'letter',
+        office,
+        `/api/interaction/letters/${ids.letter}`,
+        ['张建国', '13912345678', '11010519491231002X'],
+      ],
       ['enforcement', fgw, '/api/disclosure/enforcement', ['11010519491231002X']],
     ];
     for (const [what, c, url, plains] of reads) {
@@ -343,8 +362,14 @@ describe('key rotation: every sealed column re-sealed at start (SECURITY.md 37)'
     const ct = Buffer.from(damaged[4]!, 'base64url');
     ct[0] = ct[0]! ^ 1;
     damaged[4] = ct.toString('base64url');
-    await db().update(users).set({ phone: damaged.join(':') }).where(eq(users.username, 'jw_liaison'));
-    await db().update(users).set({ phone: seal(stray, '13600007777') }).where(eq(users.username, 'leader'));
+    await db()
+      .update(users)
+      .set({ phone: damaged.join(':') })
+      .where(eq(users.username, 'jw_liaison'));
+    await db()
+      .update(users)
+      .set({ phone: seal(stray, '13600007777') })
+      .where(eq(users.username, 'leader'));
     const fileD = keyFile('d.json', 'kc', { kb: KEY_B, kc: KEY_C });
     const printed: string[] = [];
     await bootstrap(api.tdb.database, { ...api.config, fieldKeysFile: fileD }, (m) => printed.push(m));
@@ -355,7 +380,8 @@ describe('key rotation: every sealed column re-sealed at start (SECURITY.md 37)'
     expect(await rawPhone('leader')).toMatch(/^gk1:kz:/);
     for (const s of slots)
       for (const v of (await sealedValues(s)).values())
-        if (!v.startsWith('gk1:kz:') && v !== damaged.join(':')) expect(v.startsWith('gk1:kc:'), s.name).toBe(true);
+        if (!v.startsWith('gk1:kz:') && v !== damaged.join(':'))
+          expect(v.startsWith('gk1:kc:'), s.name).toBe(true);
     const recs = await db().select().from(auditLog).where(eq(auditLog.action, 'system.fieldKeys.reseal'));
     expect(recs).toHaveLength(2);
     const last = recs.find((r) => r.objectId === 'kc')!;

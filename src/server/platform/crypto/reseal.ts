@@ -79,7 +79,9 @@ export async function resealRetiredKeys(
       sql`, `,
     )}]::text[]`;
     const stale = sql.join(
-      slots.map((s) => sql`(${s.expr} LIKE ${PATTERN} AND split_part(${s.expr}, ':', 2) = ANY(${retiredIds}))`),
+      slots.map(
+        (s) => sql`(${s.expr} LIKE ${PATTERN} AND split_part(${s.expr}, ':', 2) = ANY(${retiredIds}))`,
+      ),
       sql` OR `,
     );
     const selected = sql.join(
