@@ -24,6 +24,7 @@ import {
   seal,
   unseal,
 } from '../../src/server/platform/crypto/fields';
+import { resealRetiredKeys } from '../../src/server/platform/crypto/reseal';
 import { SEALED_COLUMNS } from '../../src/server/platform/crypto/sealed-columns';
 import { ADMIN_PASSWORD, Client, DEMO_PASSWORD, setupApi, type TestApi } from '../api';
 import { ok, staffCaseBody, unitRecords } from '../unit-records';
@@ -390,5 +391,24 @@ describe('key rotation: every sealed column re-sealed at start (SECURITY.md 37)'
       failed: { 'users.phone': 1 },
       unknownKey: { 'users.phone': 1 },
     });
+  });
+  it('walks the rows in batches (one row a batch here): every value of the retired key moves, none twice', async () => {
+    const underC = async () => {
+      let n = 0;
+      for (const s of slots)
+        for (const v of (await sealedValues(s)).values()) if (v.startsWith('gk1:kc:')) n++;
+      return n;
+    };
+    const before = await underC();
+    expect(before).toBeGreaterThan(3);
+    const keysE = fieldKeysOf(
+      keyFile('e.json', 'ke', {
+        kc: fieldKeysOf(path.join(dir, 'd.json')).keys.get('kc')!.toString('base64'),
+        ke: KEY_B,
+      }),
+    );
+    const r = await resealRetiredKeys(api.tdb.database, keysE, { batch: 1 });
+    expect(Object.values(r.resealed).reduce((a, b) => a + b, 0)).toBe(before);
+    expect(await underC()).toBe(0);
   });
 });
