@@ -30,6 +30,7 @@ beforeAll(async () => {
   for (const username of ['fgw_r2', 'fgw_r3'])
     await createUser(
       db,
+      e.server.platform.fieldKeys,
       { dataScope: 'all', unitId: fgw.id, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       {
@@ -252,7 +253,9 @@ describe('[ADMIN] a reviewer overrides a blocking finding with a PIA (SECURITY.m
     await dialog.getByTestId('override-purpose').fill('依据《社会救助暂行办法》公示救助对象');
     await dialog.getByTestId('override-impact').fill('身份证号公开可能被冒用');
     await dialog.getByTestId('override-measures').fill('公示7日后撤下');
-    await dialog.getByRole('button', { name: /^放\s*行$/ }).click();
+    // Not anchored at the start: after the refused try, antd may still be animating the button's spinner away
+    // (its accessible name is then "loading 放 行" for a moment, longer on a loaded machine).
+    await dialog.getByRole('button', { name: /放\s*行$/ }).click();
     await page.getByText('已放行：依法公示，已告知本人').waitFor();
     await page.getByTestId('gate-ok').waitFor();
     expect(await count()).toBe(1);

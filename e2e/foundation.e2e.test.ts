@@ -42,6 +42,7 @@ describe('[ADMIN] foundation', () => {
     const officeUnit = (await db.db.select().from(units).where(eq(units.name, '区政府办公室')))[0]!;
     await createUser(
       db,
+      e.server.platform.fieldKeys,
       { dataScope: 'all', unitId: officeUnit.id, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       {

@@ -62,6 +62,15 @@ if (!only || only === 'check') {
   else failed++;
   if (run('boundaries', 'npm', ['run', '--silent', 'boundaries'])) passed++;
   else failed++;
+  // Known-vulnerable dependencies (SECURITY.md 25): exit 2 = the advisory database could not be asked (said, not
+  // counted either way; GONGKAI_AUDIT=required makes it a failure).
+  console.log('\n=== advisories ===');
+  const audit = spawnSync('node', ['scripts/audit.mjs'], { cwd: root, stdio: 'inherit' });
+  if (audit.status === 0) passed++;
+  else if (audit.status !== 2) {
+    failed++;
+    failures.push('advisories');
+  }
 }
 if (!only || only === 'unit') vitest('unit', 'unit');
 if (!only || only === 'db') {

@@ -11,6 +11,7 @@ import {
   rowErrorsOf,
   setApiHooks,
 } from './api';
+import { startEarly } from './early';
 
 describe('readCookie', () => {
   it.each([
@@ -182,6 +183,20 @@ describe('api()', () => {
   it('401 redirects to the login page with the current path', async () => {
     responses.push(json(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
     await expect(api('/org/users')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(navigated).toEqual(['/admin/login?redirect=%2Fadmin%2Forg%2Fusers']);
+  });
+
+  it('a GET started early (boot.ts) answers the first call for its path, once, errors and redirects included', async () => {
+    responses.push(json(200, { data: { id: 'u1' } }), json(200, { data: { id: 'u2' } }));
+    startEarly('/auth/me');
+    expect(calls.map((c) => c.url)).toEqual(['/api/auth/me']);
+    await expect(api('/auth/me')).resolves.toEqual({ id: 'u1' });
+    await expect(api('/auth/me')).resolves.toEqual({ id: 'u2' });
+    expect(calls).toHaveLength(2);
+    // An early 401 still sends the user to the login page.
+    responses.push(json(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
+    startEarly('/auth/me');
+    await expect(api('/auth/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(navigated).toEqual(['/admin/login?redirect=%2Fadmin%2Forg%2Fusers']);
   });
 

@@ -2,6 +2,7 @@
 // src/contracts/api.ts. Unsafe methods carry the CSRF token read from the `gk_csrf` cookie.
 import type { ErrorCode } from '../contracts/api';
 import { type CallArgs, type Endpoint, fillPath, type ResponseOf } from '../contracts/http';
+import { takeEarly } from './early';
 
 export const API_BASE = '/api';
 export const LOGIN_PATH = '/admin/login';
@@ -188,17 +189,20 @@ function redirectFor(err: ApiError, path: string): void {
 
 async function send(path: string, init: RequestInit, method: string, retried = false): Promise<Response> {
   let res: Response;
+  // A GET boot.ts already started (the signed-in user) is answered by that request.
+  const early = method === 'GET' && !retried ? takeEarly(path) : undefined;
   try {
-    res = await fetch(`${API_BASE}${path}`, {
-      ...init,
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(await csrfHeaders(method, retried)),
-        ...(init.headers ?? {}),
-      },
-    });
+    res = await (early ??
+      fetch(`${API_BASE}${path}`, {
+        ...init,
+        method,
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/json',
+          ...(await csrfHeaders(method, retried)),
+          ...(init.headers ?? {}),
+        },
+      }));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);

@@ -1,57 +1,86 @@
 // The component of each console page (src/admin/modules.tsx lists the pages), loaded lazily.
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type ComponentType, createElement, lazy } from 'react';
+import { matchPath } from 'react-router';
 
-export const PAGE_COMPONENTS: Record<string, LazyExoticComponent<ComponentType>> = {
-  '/': lazy(() => import('./features/home/pages/HomePage')),
-  '/org/units': lazy(() => import('./features/org/pages/UnitsPage')),
-  '/org/users': lazy(() => import('./features/org/pages/UsersPage')),
-  '/org/roles': lazy(() => import('./features/org/pages/RolesPage')),
-  '/org/leading-group': lazy(() => import('./features/org/pages/LeadingGroupPage')),
-  '/tasks/ledger': lazy(() => import('./features/tasks/pages/LedgerPage')),
-  '/tasks/by-task': lazy(() => import('./features/tasks/pages/TaskLedgerPage')),
-  '/tasks/import': lazy(() => import('./features/tasks/pages/ImportPage')),
-  '/tasks/dashboard': lazy(() => import('./features/tasks/pages/DashboardPage')),
-  '/tasks/extensions': lazy(() => import('./features/tasks/pages/ExtensionsPage')),
-  '/requests/cases': lazy(() => import('./features/requests/pages/RequestsPage')),
-  '/requests/cases/:id': lazy(() => import('./features/requests/pages/CaseDetailPage')),
-  '/requests/stats': lazy(() => import('./features/requests/pages/StatsPage')),
-  '/interaction/consultations': lazy(() => import('./features/interaction/pages/ConsultationsPage')),
-  '/interaction/consultations/:id': lazy(() => import('./features/interaction/pages/ConsultationPage')),
-  '/interaction/letters': lazy(() => import('./features/interaction/pages/LettersPage')),
-  '/interaction/qa': lazy(() => import('./features/interaction/pages/QaBasePage')),
-  '/interaction/stats': lazy(() => import('./features/interaction/pages/ConsultStatsPage')),
-  '/interaction/calls': lazy(() => import('./features/interaction/pages/CallsPage')),
-  '/interaction/opinions': lazy(() => import('./features/interaction/pages/OpinionsPage')),
-  '/interaction/commitments': lazy(() => import('./features/interaction/pages/CommitmentsPage')),
-  '/reports': lazy(() => import('./features/reports/pages/ReportsPage')),
-  '/reports/:unitId/:year': lazy(() => import('./features/reports/pages/ReportEditorPage')),
-  '/disclosure/items': lazy(() => import('./features/disclosure/pages/ItemsPage')),
-  '/disclosure/items/:id': lazy(() => import('./features/disclosure/pages/ItemEditPage')),
-  '/disclosure/inbox': lazy(() => import('./features/disclosure/pages/InboxPage')),
-  '/disclosure/catalog': lazy(() => import('./features/disclosure/pages/CatalogPage')),
-  '/disclosure/directory/import': lazy(() => import('./features/directory/pages/DirectoryImportPage')),
-  '/disclosure/directory/coverage': lazy(() => import('./features/directory/pages/CoveragePage')),
-  '/disclosure/normative': lazy(() => import('./features/disclosure/pages/NormativePage')),
-  '/disclosure/enforcement': lazy(() => import('./features/enforcement/pages/EnforcementPage')),
-  '/disclosure/decisions': lazy(() => import('./features/decisions/pages/DecisionsPage')),
-  '/disclosure/normative-review': lazy(() => import('./features/normative/pages/NormativeReviewPage')),
-  '/disclosure/interpretations': lazy(() => import('./features/disclosure/pages/InterpretationsPage')),
-  '/disclosure/briefings': lazy(() => import('./features/disclosure/pages/BriefingsPage')),
-  '/disclosure/calendar': lazy(() => import('./features/disclosure/pages/PublishCalendarPage')),
-  '/disclosure/stats': lazy(() => import('./features/disclosure/pages/StatsPage')),
-  '/disclosure/settings': lazy(() => import('./features/disclosure/pages/SettingsPage')),
-  '/media/websites': lazy(() => import('./features/media/pages/WebsitesPage')),
-  '/media/accounts': lazy(() => import('./features/media/pages/AccountsPage')),
-  '/media/filings': lazy(() => import('./features/media/pages/FilingsPage')),
-  '/media/dashboard': lazy(() => import('./features/media/pages/MediaDashboardPage')),
-  '/media/bulletins': lazy(() => import('./features/media/pages/BulletinsPage')),
-  '/media/annual-reports': lazy(() => import('./features/media/pages/AnnualReportsPage')),
-  '/assessment/tree': lazy(() => import('./features/assessment/pages/TreePage')),
-  '/assessment/scoring': lazy(() => import('./features/assessment/pages/ScoringPage')),
-  '/assessment/ranking': lazy(() => import('./features/assessment/pages/RankingPage')),
-  '/audit/logs': lazy(() => import('./features/audit/pages/AuditLogsPage')),
-  '/audit/logins': lazy(() => import('./features/audit/pages/LoginLogsPage')),
-  '/audit/pia': lazy(() => import('./features/disclosure/pages/PiaRecordsPage')),
-  '/system/calendar': lazy(() => import('./features/system/pages/CalendarPage')),
-  '/system/security': lazy(() => import('./features/system/pages/SecurityPage')),
+type Loader = () => Promise<{ default: ComponentType }>;
+
+const LOADERS: Record<string, Loader> = {
+  '/': () => import('./features/home/pages/HomePage'),
+  '/org/units': () => import('./features/org/pages/UnitsPage'),
+  '/org/users': () => import('./features/org/pages/UsersPage'),
+  '/org/roles': () => import('./features/org/pages/RolesPage'),
+  '/org/leading-group': () => import('./features/org/pages/LeadingGroupPage'),
+  '/tasks/ledger': () => import('./features/tasks/pages/LedgerPage'),
+  '/tasks/by-task': () => import('./features/tasks/pages/TaskLedgerPage'),
+  '/tasks/import': () => import('./features/tasks/pages/ImportPage'),
+  '/tasks/dashboard': () => import('./features/tasks/pages/DashboardPage'),
+  '/tasks/extensions': () => import('./features/tasks/pages/ExtensionsPage'),
+  '/requests/cases': () => import('./features/requests/pages/RequestsPage'),
+  '/requests/cases/:id': () => import('./features/requests/pages/CaseDetailPage'),
+  '/requests/stats': () => import('./features/requests/pages/StatsPage'),
+  '/interaction/consultations': () => import('./features/interaction/pages/ConsultationsPage'),
+  '/interaction/consultations/:id': () => import('./features/interaction/pages/ConsultationPage'),
+  '/interaction/letters': () => import('./features/interaction/pages/LettersPage'),
+  '/interaction/qa': () => import('./features/interaction/pages/QaBasePage'),
+  '/interaction/stats': () => import('./features/interaction/pages/ConsultStatsPage'),
+  '/interaction/calls': () => import('./features/interaction/pages/CallsPage'),
+  '/interaction/opinions': () => import('./features/interaction/pages/OpinionsPage'),
+  '/interaction/commitments': () => import('./features/interaction/pages/CommitmentsPage'),
+  '/reports': () => import('./features/reports/pages/ReportsPage'),
+  '/reports/:unitId/:year': () => import('./features/reports/pages/ReportEditorPage'),
+  '/disclosure/items': () => import('./features/disclosure/pages/ItemsPage'),
+  '/disclosure/items/:id': () => import('./features/disclosure/pages/ItemEditPage'),
+  '/disclosure/inbox': () => import('./features/disclosure/pages/InboxPage'),
+  '/disclosure/catalog': () => import('./features/disclosure/pages/CatalogPage'),
+  '/disclosure/directory/import': () => import('./features/directory/pages/DirectoryImportPage'),
+  '/disclosure/directory/coverage': () => import('./features/directory/pages/CoveragePage'),
+  '/disclosure/normative': () => import('./features/disclosure/pages/NormativePage'),
+  '/disclosure/enforcement': () => import('./features/enforcement/pages/EnforcementPage'),
+  '/disclosure/decisions': () => import('./features/decisions/pages/DecisionsPage'),
+  '/disclosure/normative-review': () => import('./features/normative/pages/NormativeReviewPage'),
+  '/disclosure/interpretations': () => import('./features/disclosure/pages/InterpretationsPage'),
+  '/disclosure/briefings': () => import('./features/disclosure/pages/BriefingsPage'),
+  '/disclosure/calendar': () => import('./features/disclosure/pages/PublishCalendarPage'),
+  '/disclosure/stats': () => import('./features/disclosure/pages/StatsPage'),
+  '/disclosure/settings': () => import('./features/disclosure/pages/SettingsPage'),
+  '/media/websites': () => import('./features/media/pages/WebsitesPage'),
+  '/media/accounts': () => import('./features/media/pages/AccountsPage'),
+  '/media/filings': () => import('./features/media/pages/FilingsPage'),
+  '/media/dashboard': () => import('./features/media/pages/MediaDashboardPage'),
+  '/media/bulletins': () => import('./features/media/pages/BulletinsPage'),
+  '/media/annual-reports': () => import('./features/media/pages/AnnualReportsPage'),
+  '/assessment/tree': () => import('./features/assessment/pages/TreePage'),
+  '/assessment/scoring': () => import('./features/assessment/pages/ScoringPage'),
+  '/assessment/ranking': () => import('./features/assessment/pages/RankingPage'),
+  '/audit/logs': () => import('./features/audit/pages/AuditLogsPage'),
+  '/audit/logins': () => import('./features/audit/pages/LoginLogsPage'),
+  '/audit/pia': () => import('./features/disclosure/pages/PiaRecordsPage'),
+  '/system/calendar': () => import('./features/system/pages/CalendarPage'),
+  '/system/security': () => import('./features/system/pages/SecurityPage'),
 };
+
+/** A page's module once loaded (by boot.ts's preload or the first render), so that it renders without suspending. */
+const loaded = new Map<string, ComponentType>();
+const load = (path: string) =>
+  LOADERS[path]!().then((m) => {
+    loaded.set(path, m.default);
+    return m;
+  });
+
+/**
+ * Each page as a component: the loaded module itself when boot.ts's preload has finished (no Suspense fallback and
+ * no second render), else React's lazy() wrapper around the same import.
+ */
+export const PAGE_COMPONENTS: Record<string, ComponentType> = Object.fromEntries(
+  Object.keys(LOADERS).map((path) => {
+    const Lazy = lazy(() => load(path));
+    const Page = () => createElement(loaded.get(path) ?? Lazy);
+    return [path, Page];
+  }),
+);
+
+/** Starts loading the code of the page at this path (inside /admin). */
+export function preloadPage(path: string): void {
+  const page = Object.keys(LOADERS).find((p) => matchPath(p, path));
+  if (page) load(page).catch(() => undefined);
+}

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org.user.import': '导入用户',
   'org.user.resetPassword': '重置密码',
   'org.user.unlock': '解锁用户',
+  'org.user.sealPhones': '加密存量用户手机号',
   'org.role.update': '修改角色权限',
   'org.unit.create': '新建单位',
   'org.unit.update': '修改单位',
@@ -25,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'system.calendar.reset': '恢复默认工作日历',
   'system.security.update': '修改安全策略',
   'system.retention.update': '修改保存期限',
+  'system.fieldKeys.reseal': '更换密钥后重新加密个人信息',
   'audit.purge': '按保存期限清理',
   'audit.query': '查询审计或登录日志',
   'requests.register': '登记依申请公开',
@@ -150,4 +152,5 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   disclosureColumn: '栏目',
   assessment_plan: '考核评估',
   assessment_phone: '电话测评',
+  fieldKeys: '个人信息加密密钥',
 };

@@ -7,7 +7,7 @@ import {
   DECISION_STATUSES,
   PARTICIPATION_KINDS,
 } from '../domain/disclosure/decisions';
-import { endpoint, zDate, zInstant, zPage, zPaged, zUuid } from './http';
+import { endpoint, zDate, zInstant, zKeyword, zPage, zPaged, zUuid } from './http';
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
@@ -71,7 +71,7 @@ export const decisionListQuery = z.object({
   ...zPage,
   unitId: zUuid.optional(),
   status: z.enum(DECISION_STATUSES).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: zKeyword,
 });
 
 export const commentRowSchema = z.object({

@@ -4,7 +4,7 @@ import { CATEGORY_CODES } from '../domain/disclosure/catalog';
 import { INTERPRETATION_FORMS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
-import { zDate, zInstant, zPage, zText, zUuid } from './http';
+import { zDate, zInstant, zKeyword, zPage, zText, zUuid } from './http';
 
 const optDate = zDate.nullable().optional();
 const kindSchema = z.enum(['general', 'normative', 'interpretation']);
@@ -93,7 +93,7 @@ export const piaListQuery = z.object({
   ...zPage,
   from: zDate.optional(),
   to: zDate.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: zKeyword,
 });
 export const maskInput = z.object({ keys: z.array(z.string()).optional() });
 

@@ -2,7 +2,7 @@
 // disclosure:enforcement:* (permissions.ts).
 import { z } from 'zod';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../domain/disclosure/enforcement';
-import { endpointsOf, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zDate, zFile, zImported, zInstant, zKeyword, zOk, zPage, zPaged, zUuid } from './http';
 
 const PUBLICATION_STATES = ['pending', 'overdue', 'on_time', 'late'] as const;
 
@@ -48,7 +48,7 @@ export const enforcementListQuery = z.object({
   kind: z.enum(ENFORCEMENT_KINDS).optional(),
   state: z.enum(PUBLICATION_STATES).optional(),
   status: z.enum(ENFORCEMENT_STATUSES).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: zKeyword,
 });
 
 const importRowSchema = z.object({
@@ -127,7 +127,7 @@ export const enforcementApi = {
     `${base}/import`,
     '上传执法决定表并导入（全部成功或全部不导入）',
     'disclosure:enforcement:edit',
-    { upload: true, response: z.object({ created: z.number().int() }) },
+    { upload: true, response: zImported },
   ),
   settings: api.get(`${base}/settings`, '公示时限设置（工作日）', 'disclosure:enforcement:list', {
     response: enforcementDaysSchema,

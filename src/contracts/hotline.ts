@@ -18,6 +18,9 @@ import {
   zEnumOf as enumOf,
   zDate,
   zFile,
+  zImported,
+  zImportPreview,
+  zKeyword,
   zNullableText as zOpt,
   zPage,
   zPaged,
@@ -26,6 +29,7 @@ import {
   zText,
   zUuid,
 } from './http';
+import { hasWorkOrder } from './interaction';
 
 export {
   CALL_CHANNEL_LABELS,
@@ -64,14 +68,14 @@ export const zCallBody = z
     answer: zOpt(CALL_ANSWER_MAX, '答复内容'),
     unitId: zUuid,
   })
-  .refine((v) => v.channel !== 'hotline_12345' || !!v.workOrderNo, {
+  .refine(hasWorkOrder, {
     message: '12345 来电应填写工单编号',
     path: ['workOrderNo'],
   });
 export type CallBody = z.input<typeof zCallBody>;
 
 export const callListQuery = z.object({
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
   channel: zCallChannel.optional(),
   status: zCallStatus.optional(),
   unitId: zUuid.optional(),
@@ -106,20 +110,13 @@ export const zHandOver = z.object({
   unitId: zUuid.optional(),
 });
 
-export const callImportPreviewSchema = z.object({
-  total: z.number().int(),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      workOrderNo: z.string(),
-      calledAt: z.string(),
-      question: z.string(),
-      unitName: z.string(),
-      answered: z.boolean(),
-    }),
-  ),
-  /** Blocking: missing columns, empty cells, unreadable times, unknown units, duplicate 工单编号. */
-  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+/** Errors: missing columns, empty cells, unreadable times, unknown units, duplicate 工单编号. */
+export const callImportPreviewSchema = zImportPreview({
+  workOrderNo: z.string(),
+  calledAt: z.string(),
+  question: z.string(),
+  unitName: z.string(),
+  answered: z.boolean(),
 });
 export type CallImportPreview = z.output<typeof callImportPreviewSchema>;
 
@@ -150,7 +147,7 @@ export const zOpinionAction = z.discriminatedUnion(
 export type OpinionActionBody = z.input<typeof zOpinionAction>;
 
 export const opinionListQuery = z.object({
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
   level: zOpinionLevel.optional(),
   status: zOpinionStatus.optional(),
   unitId: zUuid.optional(),
@@ -205,7 +202,7 @@ export type ProgressBody = z.input<typeof zProgressBody>;
 export const zCancelCommitment = z.object({ reason: zText(500, '撤销理由') });
 
 export const commitmentListQuery = z.object({
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
   status: zCommitmentStatus.optional(),
   unitId: zUuid.optional(),
   overdue: zQueryFlag,
@@ -284,7 +281,7 @@ export const hotlineApi = {
     'interaction:hotline:edit',
     {
       upload,
-      response: z.object({ created: z.number().int() }),
+      response: zImported,
     },
   ),
 

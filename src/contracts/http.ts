@@ -125,6 +125,19 @@ export const zWebUrl = (message: string, max = 500) =>
     .trim()
     .max(max, `链接不超过 ${max} 个字符`)
     .refine((u) => /^https?:\/\/[^\s/]+\S*$/i.test(u) && URL.canParse(u), message);
+/** A list's free-text search filter (optional, at most 100 characters). */
+export const zKeyword = z.string().trim().max(100).optional();
+/** What an import preview says of each row it refuses; nothing is imported while there is one. */
+export const zRowErrors = z.array(z.object({ row: z.number().int(), message: z.string() }));
+/** An import preview: the rows read (each with its row number and `fields`) and the blocking errors. */
+export const zImportPreview = <F extends z.ZodRawShape>(fields: F) =>
+  z.object({
+    total: z.number().int(),
+    rows: z.array(z.object({ row: z.number().int(), ...fields })),
+    errors: zRowErrors,
+  });
+/** What an all-or-nothing import answers: how many records it created. */
+export const zImported = z.object({ created: z.number().int() });
 /** An instant on the wire (JSON of a timestamptz): an ISO date-time string. */
 export const zInstant = z.string().meta({ format: 'date-time' });
 export const zOk = z.object({ ok: z.literal(true) });

@@ -18,11 +18,13 @@ import {
 import { QA_REVIEW_LABELS, QA_STATUS_LABELS } from '../domain/interaction/qa-entry';
 import { ANSWER_MAX, QUESTION_MAX } from '../domain/interaction/qa-import';
 import {
-  endpoint,
   endpointsOf,
   zEnumOf as enumOf,
   zDate,
   zFile,
+  zImported,
+  zImportPreview,
+  zKeyword,
   zNullableText as zOpt,
   zPage,
   zPaged,
@@ -54,6 +56,16 @@ export const zQuestion = zText(QUESTION_MAX, '咨询问题');
 
 // ---- consultations ----
 
+/** A record that came from 12345 (a call, a consultation) carries its work-order number. */
+export const hasWorkOrder = (v: { channel: string; workOrderNo: string | null }) =>
+  v.channel !== 'hotline_12345' || !!v.workOrderNo;
+
+/** Handing a consultation or a letter to another unit, with the reason. */
+const zTransfer = z.object({ action: z.literal('transfer'), unitId: zUuid, reason: zText(500, '转办理由') });
+
+/** A Q&A entry's keywords. */
+const zKeywords = z.array(z.string().trim().min(1).max(30)).max(20).default([]);
+
 /** A reviewer's decision on a reply waiting for review (letters and consultations alike). */
 export const zLetterReview = z.discriminatedUnion(
   'action',
@@ -75,7 +87,7 @@ export const zRegisterConsultation = z
     askerContact: zOpt(100, '联系方式'),
     receivedOn: zDate,
   })
-  .refine((v) => v.channel !== 'hotline_12345' || !!v.workOrderNo, {
+  .refine(hasWorkOrder, {
     message: '12345 转办的咨询应填写工单号',
     path: ['workOrderNo'],
   });
@@ -84,7 +96,7 @@ export type RegisterConsultationBody = z.input<typeof zRegisterConsultation>;
 export const zConsultAction = z.discriminatedUnion(
   'action',
   [
-    z.object({ action: z.literal('transfer'), unitId: zUuid, reason: zText(500, '转办理由') }),
+    zTransfer,
     z.object({ action: z.literal('answer'), answer: zText(ANSWER_MAX, '答复内容'), answeredOn: zDate }),
     z.object({ action: z.literal('close') }),
     z.object({
@@ -92,7 +104,7 @@ export const zConsultAction = z.discriminatedUnion(
       question: zText(QUESTION_MAX, '问题'),
       answer: zText(ANSWER_MAX, '答复'),
       topic: zOpt(50, '主题'),
-      keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+      keywords: zKeywords,
     }),
   ],
   { message: '办理事项无效' },
@@ -100,7 +112,7 @@ export const zConsultAction = z.discriminatedUnion(
 export type ConsultActionBody = z.input<typeof zConsultAction>;
 
 export const consultListQuery = z.object({
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
   status: zConsultStatus.optional(),
   channel: zConsultChannel.optional(),
   unitId: zUuid.optional(),
@@ -190,7 +202,7 @@ export const zQaEntryBody = z.object({
   answer: zText(ANSWER_MAX, '答复'),
   unitId: zUuid,
   topic: zOpt(50, '主题'),
-  keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  keywords: zKeywords,
   /** Disclosure items cited as the policy basis. */
   policyItemIds: z.array(zUuid).max(20).default([]),
 });
@@ -202,7 +214,7 @@ export const zQaReview = z.object({
 });
 
 export const qaListQuery = z.object({
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
   status: zQaStatus.optional(),
   unitId: zUuid.optional(),
   topic: z.string().trim().max(50).optional(),
@@ -229,19 +241,13 @@ export const qaEntrySchema = z.object({
 });
 export type QaEntryInfo = z.output<typeof qaEntrySchema>;
 
-export const qaImportPreviewSchema = z.object({
-  total: z.number().int(),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      question: z.string(),
-      unitName: z.string(),
-      policyTitles: z.array(z.string()),
-      keywords: z.array(z.string()),
-    }),
-  ),
-  /** Blocking: missing columns, empty cells, unknown units, repeated questions. */
-  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+/** Errors: missing columns, empty cells, unknown units, repeated questions. */
+export const qaImportPreviewSchema = zImportPreview({
+  question: z.string(),
+  unitName: z.string(),
+  policyTitles: z.array(z.string()),
+  keywords: z.array(z.string()),
+}).extend({
   /** Not blocking: questions close to another row or to an entry already in the base. */
   nearDuplicates: z.array(
     z.object({ row: z.number().int(), question: z.string(), similarTo: z.string(), score: z.number() }),
@@ -253,152 +259,93 @@ const tag = '互动回应';
 const consultPath = '/api/interaction/consultations';
 const qaPath = '/api/interaction/qa';
 
+const api = endpointsOf(tag);
+
 export const interactionApi = {
-  listConsultations: endpoint({
-    method: 'get',
-    path: consultPath,
-    tag,
-    summary: '政策咨询登记台账（按数据范围）',
-    permission: 'interaction:consult:list',
+  listConsultations: api.get(consultPath, '政策咨询登记台账（按数据范围）', 'interaction:consult:list', {
     query: consultListQuery,
     response: zPaged(consultSummarySchema),
   }),
-  exportConsultations: endpoint({
-    method: 'get',
-    path: `${consultPath}/export`,
-    tag,
-    summary: '导出政策咨询登记台账（.xlsx）',
-    permission: 'interaction:consult:list',
-    query: consultListQuery,
-    response: zFile,
-  }),
-  registerConsultation: endpoint({
-    method: 'post',
-    path: consultPath,
-    tag,
-    summary: '登记政策咨询（电话、现场、12345 转办、信件、新媒体）',
-    permission: 'interaction:consult:create',
-    body: zRegisterConsultation,
-    response: z.object({
-      id: z.string(),
-      consultNo: z.string(),
-      queryCode: z.string(),
-      answerDue: z.string(),
-    }),
-    status: 201,
-  }),
-  consultStats: endpoint({
-    method: 'get',
-    path: '/api/interaction/stats',
-    tag,
-    summary: '政策咨询月度统计',
-    permission: 'interaction:stats:view',
+  exportConsultations: api.get(
+    `${consultPath}/export`,
+    '导出政策咨询登记台账（.xlsx）',
+    'interaction:consult:list',
+    { query: consultListQuery, response: zFile },
+  ),
+  registerConsultation: api.post(
+    consultPath,
+    '登记政策咨询（电话、现场、12345 转办、信件、新媒体）',
+    'interaction:consult:create',
+    {
+      body: zRegisterConsultation,
+      response: z.object({
+        id: z.string(),
+        consultNo: z.string(),
+        queryCode: z.string(),
+        answerDue: z.string(),
+      }),
+      status: 201,
+    },
+  ),
+  consultStats: api.get('/api/interaction/stats', '政策咨询月度统计', 'interaction:stats:view', {
     query: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
     response: consultStatsSchema,
   }),
-  getConsultation: endpoint({
-    method: 'get',
-    path: `${consultPath}/:id`,
-    tag,
-    summary: '政策咨询详情（含问答库中的相似问答）',
-    permission: 'interaction:consult:list',
-    response: consultDetailSchema,
-  }),
-  actConsultation: endpoint({
-    method: 'post',
-    path: `${consultPath}/:id/actions`,
-    tag,
-    summary: '办理政策咨询：转办、答复、办结、加入问答库',
-    permission: 'interaction:consult:handle',
-    body: zConsultAction,
-    response: consultDetailSchema,
-  }),
-  reviewConsultation: endpoint({
-    method: 'post',
-    path: `${consultPath}/:id/review`,
-    tag,
-    summary: '审核政策咨询答复：通过（答复发出）或退回修改',
-    permission: 'interaction:consult:review',
-    body: zLetterReview,
-    response: consultDetailSchema,
-  }),
-  transferTargets: endpoint({
-    method: 'get',
-    path: '/api/interaction/units',
-    tag,
-    summary: '可转办的单位（全区，不限数据范围）',
-    permission: 'interaction:consult:handle',
-    response: z.array(z.object({ id: z.string(), name: z.string() })),
-  }),
-  listQa: endpoint({
-    method: 'get',
-    path: qaPath,
-    tag,
-    summary: '政策咨询问答库',
-    permission: 'interaction:qa:list',
+  getConsultation: api.get(
+    `${consultPath}/:id`,
+    '政策咨询详情（含问答库中的相似问答）',
+    'interaction:consult:list',
+    { response: consultDetailSchema },
+  ),
+  actConsultation: api.post(
+    `${consultPath}/:id/actions`,
+    '办理政策咨询：转办、答复、办结、加入问答库',
+    'interaction:consult:handle',
+    { body: zConsultAction, response: consultDetailSchema },
+  ),
+  reviewConsultation: api.post(
+    `${consultPath}/:id/review`,
+    '审核政策咨询答复：通过（答复发出）或退回修改',
+    'interaction:consult:review',
+    { body: zLetterReview, response: consultDetailSchema },
+  ),
+  transferTargets: api.get(
+    '/api/interaction/units',
+    '可转办的单位（全区，不限数据范围）',
+    'interaction:consult:handle',
+    { response: z.array(z.object({ id: z.string(), name: z.string() })) },
+  ),
+  listQa: api.get(qaPath, '政策咨询问答库', 'interaction:qa:list', {
     query: qaListQuery,
     response: zPaged(qaEntrySchema),
   }),
-  exportQa: endpoint({
-    method: 'get',
-    path: `${qaPath}/export`,
-    tag,
-    summary: '导出问答库（.xlsx）',
-    permission: 'interaction:qa:list',
-    response: zFile,
-  }),
-  matchQa: endpoint({
-    method: 'get',
-    path: `${qaPath}/match`,
-    tag,
-    summary: '在问答库中查找相似问答',
-    permission: 'interaction:qa:list',
+  exportQa: api.get(`${qaPath}/export`, '导出问答库（.xlsx）', 'interaction:qa:list', { response: zFile }),
+  matchQa: api.get(`${qaPath}/match`, '在问答库中查找相似问答', 'interaction:qa:list', {
     query: z.object({ q: zQuestion }),
     response: z.array(similarSchema),
   }),
-  previewQaImport: endpoint({
-    method: 'post',
-    path: `${qaPath}/import/preview`,
-    tag,
-    summary: '上传问答库文件并预览（.xlsx/.csv，不保存）',
-    permission: 'interaction:qa:update',
-    upload: true,
-    response: qaImportPreviewSchema,
-  }),
-  importQa: endpoint({
-    method: 'post',
-    path: `${qaPath}/import`,
-    tag,
-    summary: '导入问答库（全部成功或全部不导入，导入后待审核）',
-    permission: 'interaction:qa:update',
-    upload: true,
-    response: z.object({ created: z.number().int() }),
-  }),
-  createQa: endpoint({
-    method: 'post',
-    path: qaPath,
-    tag,
-    summary: '新增问答（待审核）',
-    permission: 'interaction:qa:update',
+  previewQaImport: api.post(
+    `${qaPath}/import/preview`,
+    '上传问答库文件并预览（.xlsx/.csv，不保存）',
+    'interaction:qa:update',
+    { upload: true, response: qaImportPreviewSchema },
+  ),
+  importQa: api.post(
+    `${qaPath}/import`,
+    '导入问答库（全部成功或全部不导入，导入后待审核）',
+    'interaction:qa:update',
+    { upload: true, response: zImported },
+  ),
+  createQa: api.post(qaPath, '新增问答（待审核）', 'interaction:qa:update', {
     body: zQaEntryBody,
     response: qaEntrySchema,
     status: 201,
   }),
-  updateQa: endpoint({
-    method: 'put',
-    path: `${qaPath}/:id`,
-    tag,
-    summary: '修改问答（修改后重新审核）',
-    permission: 'interaction:qa:update',
+  updateQa: api.put(`${qaPath}/:id`, '修改问答（修改后重新审核）', 'interaction:qa:update', {
     body: zQaEntryBody,
     response: qaEntrySchema,
   }),
-  reviewQa: endpoint({
-    method: 'post',
-    path: `${qaPath}/:id/review`,
-    tag,
-    summary: '审核问答：通过后公开，退回，或下线',
-    permission: 'interaction:qa:review',
+  reviewQa: api.post(`${qaPath}/:id/review`, '审核问答：通过后公开，退回，或下线', 'interaction:qa:review', {
     body: zQaReview,
     response: qaEntrySchema,
   }),
@@ -417,7 +364,7 @@ export const zLetterSubject = zText(SUBJECT_MAX, '来信标题');
 export const zLetterBody = zText(LETTER_BODY_MAX, '来信内容');
 
 export const letterListQuery = z.object({
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
   status: zLetterStatus.optional(),
   type: zLetterType.optional(),
   mailboxId: zUuid.optional(),
@@ -482,7 +429,7 @@ export type LetterDetail = z.output<typeof letterDetailSchema>;
 export const zLetterHandle = z.discriminatedUnion(
   'action',
   [
-    z.object({ action: z.literal('transfer'), unitId: zUuid, reason: zText(500, '转办理由') }),
+    zTransfer,
     z.object({ action: z.literal('reply'), reply: zText(ANSWER_MAX, '答复内容'), repliedOn: zDate }),
   ],
   { message: '办理事项无效' },
@@ -526,49 +473,43 @@ export const zStatsQuery = z.object({
   month: z.coerce.number().int().min(1, '月份无效').max(12, '月份无效').optional(),
 });
 
-const letterApi = endpointsOf(tag);
 const letterPath = '/api/interaction/letters';
 
 export const mailboxApi = {
-  listLetters: letterApi.get(letterPath, '信箱来信（按数据范围）', 'interaction:letter:list', {
+  listLetters: api.get(letterPath, '信箱来信（按数据范围）', 'interaction:letter:list', {
     query: letterListQuery,
     response: zPaged(letterSummarySchema),
   }),
-  letterStats: letterApi.get(
+  letterStats: api.get(
     '/api/interaction/monthly',
     '政策咨询与信箱月度统计（收件、答复、按时，按类型和单位）',
     'interaction:stats:view',
     { query: zStatsQuery, response: interactionStatsSchema },
   ),
-  getLetter: letterApi.get(`${letterPath}/:id`, '来信详情', 'interaction:letter:list', {
+  getLetter: api.get(`${letterPath}/:id`, '来信详情', 'interaction:letter:list', {
     response: letterDetailSchema,
   }),
-  handleLetter: letterApi.post(
-    `${letterPath}/:id/actions`,
-    '办理来信：转办、答复',
-    'interaction:letter:handle',
-    {
-      body: zLetterHandle,
-      /** null after a transfer out of the handler's scope. */
-      response: letterDetailSchema.nullable(),
-    },
-  ),
-  reviewLetter: letterApi.post(
+  handleLetter: api.post(`${letterPath}/:id/actions`, '办理来信：转办、答复', 'interaction:letter:handle', {
+    body: zLetterHandle,
+    /** null after a transfer out of the handler's scope. */
+    response: letterDetailSchema.nullable(),
+  }),
+  reviewLetter: api.post(
     `${letterPath}/:id/review`,
     '审核来信答复：通过或退回',
     'interaction:letter:review',
     { body: zLetterReview, response: letterDetailSchema },
   ),
-  publishLetter: letterApi.post(
+  publishLetter: api.post(
     `${letterPath}/:id/publication`,
     '选登：公开或取消公开（经同意、脱敏、敏感词检查）',
     'interaction:letter:publish',
     { body: zLetterPublication, response: letterDetailSchema },
   ),
-  listMailboxes: letterApi.get('/api/interaction/mailboxes', '信箱列表及设置', 'interaction:letter:list', {
+  listMailboxes: api.get('/api/interaction/mailboxes', '信箱列表及设置', 'interaction:letter:list', {
     response: z.array(mailboxSchema),
   }),
-  updateMailbox: letterApi.put(
+  updateMailbox: api.put(
     '/api/interaction/mailboxes/:id',
     '修改信箱设置（答复是否审核、是否启用）',
     'interaction:mailbox:manage',

@@ -13,7 +13,18 @@ import {
   SITE_CODE_RE,
   websiteKey,
 } from '../domain/media/registry';
-import { endpoint, endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zUuid } from './http';
+import {
+  endpoint,
+  endpointsOf,
+  zDate,
+  zFile,
+  zImportPreview,
+  zInstant,
+  zKeyword,
+  zPage,
+  zPaged,
+  zUuid,
+} from './http';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}过长`);
 const required = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
@@ -66,7 +77,7 @@ export type AccountRow = z.output<typeof accountRowSchema>;
 
 export const registerQuerySchema = z.object({
   ...zPage,
-  q: z.string().trim().max(100).optional(),
+  q: zKeyword,
   status: z.enum(CHANNEL_STATUSES).optional(),
 });
 
@@ -193,23 +204,16 @@ export const postRowSchema = z.object({
 });
 export type PostRow = z.output<typeof postRowSchema>;
 
-export const postImportPreviewSchema = z.object({
-  total: z.number().int(),
+export const postImportPreviewSchema = zImportPreview({
+  title: z.string(),
+  publishedOn: z.string(),
+  reads: z.number().int().nullable(),
+  url: z.string(),
+  /** Already recorded (same day and title): left as it is. */
+  existing: z.boolean(),
+}).extend({
   /** The header chosen for each field from the vocabulary. */
   columns: z.record(z.string(), z.string()),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      title: z.string(),
-      publishedOn: z.string(),
-      reads: z.number().int().nullable(),
-      url: z.string(),
-      /** Already recorded (same day and title): left as it is. */
-      existing: z.boolean(),
-    }),
-  ),
-  /** Blocking: nothing is imported while there is one. */
-  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
 });
 export type PostImportPreview = z.output<typeof postImportPreviewSchema>;
 

@@ -9,7 +9,7 @@ import {
   type LedgerStatus,
 } from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
-import { endpointsOf, zDate, zFile, zInstant, zOk, zPage, zPaged, zUuid, zWebUrl } from './http';
+import { endpointsOf, zDate, zFile, zInstant, zKeyword, zOk, zPage, zPaged, zUuid, zWebUrl } from './http';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
@@ -176,7 +176,7 @@ export const ledgerQuerySchema = z.object({
   unitId: zUuid.optional(),
   status: zLedgerStatus.optional(),
   view: z.enum(['mine', 'lead', 'all']).default('all'),
-  keyword: z.string().trim().max(100).optional(),
+  keyword: zKeyword,
 });
 
 export const ledgerRowSchema = z.object({
@@ -280,7 +280,7 @@ export const taskLedgerQuerySchema = z
     status: zLedgerStatus.optional(),
     dueFrom: zDate.optional(),
     dueTo: zDate.optional(),
-    keyword: z.string().trim().max(100).optional(),
+    keyword: zKeyword,
   })
   .refine((q) => !q.dueFrom || !q.dueTo || q.dueFrom <= q.dueTo, {
     message: '截止日期范围无效：起始日期晚于结束日期',

@@ -12,11 +12,12 @@ import { sealStoredAskers, seedHotlineDemo } from './modules/interaction';
 import { seedAnnualReportDemo, seedMediaDemo } from './modules/media';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
-import { createUserTx } from './modules/org/users.service';
+import { createUserTx, sealStoredUserPhones } from './modules/org/users.service';
 import { sealStoredApplicants } from './modules/requests';
 import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
+import { type ResealReport, resealRetiredKeys } from './platform/crypto/reseal';
 
 /** A random password that satisfies the default policy (upper, lower, digit, symbol; 16 characters). */
 export const OFFICE_UNIT = '区政府办公室';
@@ -54,6 +55,7 @@ export async function bootstrap(
     await database.db.transaction((tx) =>
       createUserTx(
         tx,
+        fieldKeysOf(config.fieldKeysFile),
         actor,
         { username: 'admin', name: '系统管理员', unitId, roles: ['sysadmin'], password },
         hash,
@@ -91,7 +93,7 @@ export async function bootstrap(
   // Items published before the search index existed (or while it was rebuilt) are indexed now.
   const indexed = await indexMissing(database);
   if (indexed) print(`已为 ${indexed} 条已发布信息建立检索索引。`);
-  // Applicants stored before encryption (or under a retired key) are sealed with the current key.
+  // Personal data stored before encryption is sealed with the current key.
   const sealed = await database.db.transaction((tx) =>
     sealStoredApplicants(tx, fieldKeysOf(config.fieldKeysFile)),
   );
@@ -100,4 +102,25 @@ export async function bootstrap(
     sealStoredAskers(tx, fieldKeysOf(config.fieldKeysFile)),
   );
   if (askers) print(`已加密 ${askers} 件政策咨询的咨询人姓名与联系方式。`);
+  const phones = await sealStoredUserPhones(database, fieldKeysOf(config.fieldKeysFile));
+  if (phones) print(`已加密 ${phones} 个用户账号的手机号。`);
+  // After a key rotation: every sealed value still under another key moves to the current one (README "Key files").
+  reportReseal(await resealRetiredKeys(database, fieldKeysOf(config.fieldKeysFile)), config, print);
+}
+
+function reportReseal(r: ResealReport, config: Config, print: (m: string) => void): void {
+  const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+  const keys = fieldKeysOf(config.fieldKeysFile);
+  const retired = [...keys.keys.keys()].filter((k) => k !== keys.current);
+  if (sum(r.resealed)) print(`已用当前密钥 ${keys.current} 重新加密 ${sum(r.resealed)} 项个人信息。`);
+  if (sum(r.failed))
+    print(
+      `警告：${sum(r.failed)} 项个人信息无法用旧密钥解密（数据损坏），未重新加密：${Object.keys(r.failed).join('、')}。`,
+    );
+  if (sum(r.unknownKey))
+    print(
+      `警告：${sum(r.unknownKey)} 项个人信息所用的密钥已不在密钥文件中，无法读取，请将该密钥放回：${Object.keys(r.unknownKey).join('、')}。`,
+    );
+  else if (retired.length && !sum(r.failed))
+    print(`个人信息已全部使用当前密钥 ${keys.current}；旧密钥 ${retired.join('、')} 可从密钥文件中删除。`);
 }

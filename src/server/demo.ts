@@ -12,6 +12,7 @@ import { createUnitTx } from './modules/org/units.service';
 import { createUserTx } from './modules/org/users.service';
 import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
+import { fieldKeysOf } from './platform/crypto/fields';
 import { DEFAULT_SECURITY, getSetting, putSetting } from './platform/settings';
 
 // 三审 with the default "a different person per level": 初审 by the unit's reviewer (fgw_reviewer), 复审 by the
@@ -106,7 +107,14 @@ export async function seedDemoDistrict(
     const password = config.demoPassword ?? generatePassword();
     const hash = await hashPassword(password);
     await database.db.transaction((tx) =>
-      createUserTx(tx, actor, { ...du, unitId: unit.id, password }, hash, true),
+      createUserTx(
+        tx,
+        fieldKeysOf(config.fieldKeysFile),
+        actor,
+        { ...du, unitId: unit.id, password },
+        hash,
+        true,
+      ),
     );
     created.push({ ...du, password });
   }

@@ -51,6 +51,7 @@ beforeAll(async () => {
   for (const username of ['aa_r2', 'aa_r3'])
     await createUser(
       api.tdb.database,
+      api.platform.fieldKeys,
       { dataScope: 'all', unitId: fgw!.id, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       { username, name: username, unitId: fgw!.id, roles: ['reviewer'], password: PW },

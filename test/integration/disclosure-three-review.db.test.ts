@@ -109,6 +109,7 @@ describe('no eligible reviewer for the next level', () => {
     const [jw] = await db.db.select({ id: units.id }).from(units).where(eq(units.name, '区教委'));
     await createUser(
       db,
+      api.platform.fieldKeys,
       { dataScope: 'all', unitId: jw!.id, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       { username: 'jw_reviewer', name: '教委审核人', unitId: jw!.id, roles: ['reviewer'], password: PW },

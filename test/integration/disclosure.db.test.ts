@@ -59,6 +59,7 @@ beforeAll(async () => {
   ] as const) {
     await createUser(
       api.tdb.database,
+      api.platform.fieldKeys,
       { dataScope: 'all', unitId: fgwUnit, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       { username, name: username, unitId: fgwUnit, roles: [...roles], password: PW },

@@ -31,6 +31,7 @@ beforeAll(async () => {
   for (const username of ['fault_r2', 'fault_r3'])
     await createUser(
       api.tdb.database,
+      api.platform.fieldKeys,
       { dataScope: 'all', unitId: fgw, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       { username, name: username, unitId: fgw, roles: ['reviewer'], password: PW },

@@ -49,6 +49,7 @@ beforeAll(async () => {
   for (const username of ['crawl_r2', 'crawl_r3']) {
     await createUser(
       api.tdb.database,
+      api.platform.fieldKeys,
       { dataScope: 'all', unitId: fgw!.id, roles: ['sysadmin'], id: 'x' },
       systemActor('test'),
       { username, name: username, unitId: fgw!.id, roles: ['reviewer'], password: PW },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CallArgs, Endpoint } from '../../contracts/http';
 import { download, downloadFrom } from '../api';
 import { showError } from '../queryClient';
+import type { QueryParams } from './SearchTable';
 
 /** Downloads a file from the API (blob + the server's file name). */
 export function DownloadButton<E extends Endpoint = Endpoint>({
@@ -47,4 +48,19 @@ export function DownloadButton<E extends Endpoint = Endpoint>({
       {label}
     </Button>
   );
+}
+
+/**
+ * The export of a list with the filters last applied to it: give `onFiltersChange` to the list's SearchTable and
+ * render `button` where the page wants it.
+ */
+export function useFilteredExport<E extends Endpoint>(
+  endpoint: E,
+  button: { fallbackName: string; label?: string; testId?: string },
+) {
+  const [filters, setFilters] = useState<QueryParams>({});
+  return {
+    onFiltersChange: setFilters,
+    button: <DownloadButton endpoint={endpoint} args={{ query: filters } as CallArgs<E>} {...button} />,
+  };
 }

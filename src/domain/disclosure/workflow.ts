@@ -146,3 +146,10 @@ export function transition(
 
 /** Statuses in which the author (or a colleague) may still edit the content. */
 export const EDITABLE_STATUSES: readonly ItemStatus[] = ['draft', 'returned'];
+
+/**
+ * Statuses before 终审 has passed: findings may still be masked or released by a reviewer and the 三同步 plan
+ * changed. Once an item is scheduled, published, withdrawn or superseded these are part of its record; a change
+ * goes through 更正 (a new version).
+ */
+export const PRE_PUBLICATION_STATUSES: readonly ItemStatus[] = [...EDITABLE_STATUSES, 'in_review'];

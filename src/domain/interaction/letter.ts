@@ -11,6 +11,7 @@ import { runChecks } from '../review/checks';
 import { maskAll } from '../review/mask';
 import { type Finding, PERSONAL_DATA_KINDS } from '../review/types';
 import { textLikeness } from '../text/likeness';
+import { answerDue } from './consultation';
 import shipped from './sensitive-words.json' with { type: 'json' };
 
 export { replyOnTime, transferRefusal } from './consultation';
@@ -54,10 +55,9 @@ export const DEFAULT_LETTER_DAYS = 15;
 export const SUBJECT_MAX = 100;
 export const LETTER_BODY_MAX = 5000;
 
-/** Due date: `days` working days after the day it was received (the receipt day itself does not count). */
-export function letterDue(cal: WorkingDayCalendar, receivedOn: string, days = DEFAULT_LETTER_DAYS): string {
-  return cal.addWorkingDays(receivedOn, days).date;
-}
+/** Due date: the consultation clock (working days after receipt) with the letters' period. */
+export const letterDue = (cal: WorkingDayCalendar, receivedOn: string, days = DEFAULT_LETTER_DAYS): string =>
+  answerDue(cal, receivedOn, days);
 
 /** Not yet replied past its due date (the due date itself is still on time; a reply under review still counts). */
 export function letterOverdue(status: LetterStatus, due: string, asOf: string): boolean {

@@ -65,9 +65,16 @@ export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
 const ORG_END =
   /(办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
 
+/**
+ * "按职责分工负责" and the way other notices word it ("按照职责分工负责", "按照职责负责", "按各自职责落实"): who
+ * does the work, without ranking the units.
+ */
+export const BY_DUTY = '按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)';
+
 /** The way a clause says what a unit does: "牵头", "配合", "负责落实", "按职责分工负责". */
-export const ROLE_TAIL =
-  /(?:等)?(?:分别)?(?:牵头落实|牵头负责|负责牵头|牵头|负责落实|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责|配合落实|配合|参与|协助|协同|落实)$/;
+export const ROLE_TAIL = new RegExp(
+  `(?:等)?(?:分别)?(?:牵头落实|牵头负责|负责牵头|牵头|负责落实|${BY_DUTY}|负责|配合落实|配合|参与|协助|协同|落实)$`,
+);
 
 /** A unit's name as a careful officer would accept it: "区发改委", "各科室", "规划信息处(爱卫办)". */
 export function looksLikeUnitName(raw: string): boolean {

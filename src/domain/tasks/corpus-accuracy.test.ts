@@ -27,6 +27,8 @@ interface Gold {
   heldOut: boolean;
   /** Kept aside until the rules of its round were written, then read once (the honest generalisation figure). */
   secondHeldOut?: boolean;
+  /** A later round's held-out set ("第五轮"): gold written and first read before that round's rules. */
+  heldOutSet?: string;
   tasks: GoldTask[];
 }
 
@@ -34,6 +36,7 @@ interface Row {
   file: string;
   heldOut: boolean;
   second: boolean;
+  set?: string;
   gold: number;
   read: number;
   found: number;
@@ -61,6 +64,7 @@ function score(file: string, plan: ParsedPlan, gold: Gold): Row {
     file,
     heldOut: gold.heldOut,
     second: gold.secondHeldOut === true,
+    set: gold.heldOutSet,
     gold: gold.tasks.length,
     read: plan.tasks.length,
     found: 0,
@@ -145,11 +149,11 @@ describe('corpus of real notices', () => {
       '|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r) =>
-          `| ${r.file} | ${r.second ? '是（第二）' : r.heldOut ? '是' : ''} | ${r.gold}/${r.read}/${r.found} | ${pct(r.found, r.gold)} | ${pct(r.found, r.read)} | ${pct(r.units, r.found)} | ${pct(r.dates, r.found)} | ${r.year ? '✓' : '✗'} |`,
+          `| ${r.file} | ${r.set ? `是（${r.set}）` : r.second ? '是（第二）' : r.heldOut ? '是' : ''} | ${r.gold}/${r.read}/${r.found} | ${pct(r.found, r.gold)} | ${pct(r.found, r.read)} | ${pct(r.units, r.found)} | ${pct(r.dates, r.found)} | ${r.year ? '✓' : '✗'} |`,
       ),
     ];
     const dev = total(rows.filter((r) => !r.heldOut));
-    const held = total(rows.filter((r) => r.heldOut && !r.second));
+    const held = total(rows.filter((r) => r.heldOut && !r.second && !r.set));
     const second = total(rows.filter((r) => r.second));
     lines.push(
       '',
@@ -157,6 +161,8 @@ describe('corpus of real notices', () => {
       `留出集：${JSON.stringify(held)}`,
       `第二留出集：${JSON.stringify(second)}`,
     );
+    for (const set of [...new Set(rows.flatMap((r) => (r.set ? [r.set] : [])))])
+      lines.push(`${set}留出集：${JSON.stringify(total(rows.filter((r) => r.set === set)))}`);
     // Held-out misses stay hidden while rules are written (GONGKAI_SHOW_HELDOUT=1 shows them).
     for (const r of rows)
       if (!r.heldOut || process.env.GONGKAI_SHOW_HELDOUT === '1')
@@ -170,8 +176,9 @@ describe('measured floors', () => {
     // Runs after the corpus above (same file, sequential).
     const dev = total(rows.filter((r) => !r.heldOut));
     const held = total(rows.filter((r) => r.heldOut));
-    // Measured (docs/notice-accuracy.md, 32 notices): every field at 100 % on every set after the rules were
-    // written (first readings of unseen notices are lower and recorded there); the target is ≥ 95 %.
+    // Measured (docs/notice-accuracy.md, 40 notices): every field at 100 % on every set, the fifth round's
+    // included, after the rules were written (first readings of unseen notices are lower and recorded
+    // there); the target is ≥ 95 %.
     const FLOOR = { recall: 100, precision: 100, units: 100, dates: 100, years: 100 };
     for (const [set, got] of [
       ['开发集', dev],

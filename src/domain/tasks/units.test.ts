@@ -31,6 +31,16 @@ describe('splitUnitList', () => {
       // a bare 等 closing the list means "and others": not part of the last name
       ['财政所、便民综合服务中心、土管所等', ['财政所', '便民综合服务中心', '土管所']],
       ['县发改局等。', ['县发改局']],
+      // "各州、市人民政府" is 各州（市）人民政府, like "各县、市、区政府": one name
+      ['省直有关部门,各州、市人民政府', ['省直有关部门', '各州、市人民政府']],
+      ['各县、市、区政府', ['各县、市、区政府']],
+      // "县直、驻县有关单位": 县直 names no unit, it shares the noun of the name after it
+      [
+        '各乡镇人民政府,县政府各部门,县直、驻县有关单位',
+        ['各乡镇人民政府', '县政府各部门', '县直、驻县有关单位'],
+      ],
+      // a full name beginning with 市直 is a name of its own
+      ['市直各部门、区政府', ['市直各部门', '区政府']],
       // whitespace removed, no correction (区住房城市建委 is a known defect of the source, kept)
       ['区住房城市建委、\n区 金融办', ['区住房城市建委', '区金融办']],
       ['', []],
@@ -67,6 +77,20 @@ describe('splitUnits: lead and responsible in one cell', () => {
     // "按职责分工落实" after a lead clause: the names are the cooperating units
     ['办公室牵头,各科室按职责分工落实', 'responsible', ['办公室'], ['各科室']],
     ['法规科牵头，办公室、财务科按职责落实', 'responsible', ['法规科'], ['办公室', '财务科']],
+    // the same said "按照职责分工负责" / "按各自职责落实"
+    [
+      '省政府办公厅、省发展改革委牵头;省直有关部门,各州、市人民政府按照职责分工负责',
+      'responsible',
+      ['省政府办公厅', '省发展改革委'],
+      ['省直有关部门', '各州、市人民政府'],
+    ],
+    [
+      '省直有关部门,各州、市人民政府按照职责分工负责',
+      'responsible',
+      [],
+      ['省直有关部门', '各州、市人民政府'],
+    ],
+    ['法规科牵头，办公室按各自职责落实', 'responsible', ['法规科'], ['办公室']],
     // without the note a comma is only a separator
     ['责任单位：区政府办，各乡镇', 'responsible', [], ['区政府办', '各乡镇']],
   ])('%s', (cell, role, lead, responsible) => {

@@ -3,7 +3,7 @@
 // "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
 
 import { splitOutsideBrackets } from '../text/brackets';
-import { isLeadLabel, splitTogether, UNIT_LABEL } from './cells';
+import { BY_DUTY, isLeadLabel, splitTogether, UNIT_LABEL } from './cells';
 
 /**
  * Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. A bare "等" closing the list
@@ -17,21 +17,26 @@ export function splitUnitList(cell: string): string[] {
 }
 
 /**
- * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡" the
- * bare level words ("市", "区政府") are not units of their own and stay with it.
+ * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡"/"各州"
+ * the bare level words ("市", "区政府", "市人民政府") are not units of their own and stay with it. So is
+ * "县直、驻县有关单位" (县直有关单位 and 驻县有关单位, one group): "县直"/"市直" alone names no unit, it shares the
+ * noun of the name after it.
  */
 function joinLevels(names: string[]): string[] {
   const out: string[] = [];
   let open = false;
+  let shared = false;
   for (const n of names) {
-    const level = /^(?:县|市|区|乡|镇|旗|街道)(人民政府|政府|管委会|办事处)?$/.exec(n);
-    if (open && level && out.length > 0) {
+    const level = /^(?:县|市|区|乡|镇|旗|州|盟|街道)(人民政府|政府|管委会|办事处)?$/.exec(n);
+    if ((open && level && out.length > 0) || (shared && out.length > 0)) {
       out[out.length - 1] = `${out[out.length - 1]}、${n}`;
-      open = !level[1];
+      open = open && level !== null && !level[1];
+      shared = false;
       continue;
     }
     out.push(n);
-    open = /^各(?:县|市|区|乡|镇|旗)$/.test(n);
+    open = /^各(?:县|市|区|乡|镇|旗|州|盟)$/.test(n);
+    shared = /^(?:省|市|州|盟|县|区|旗)直(?:属)?$/.test(n);
   }
   return out;
 }
@@ -56,10 +61,8 @@ export function cleanUnitName(raw: string): string {
 // "X牵头" marks lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones. "X负责（落实）" and
 // "X按职责分工负责" say who does the work without ranking it: the cell's own role applies.
 const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头)$/;
-const RESP_SUFFIX =
-  /^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责落实|落实)$/;
-const NEUTRAL_SUFFIX =
-  /(?:等)?(?:分别)?(?:负责落实|按职责分工负责|按职责分工落实|按职责负责|按职责落实|负责)$/;
+const RESP_SUFFIX = new RegExp(`^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|${BY_DUTY}|负责落实|落实)$`);
+const NEUTRAL_SUFFIX = new RegExp(`(?:等)?(?:分别)?(?:负责落实|${BY_DUTY}|负责)$`);
 
 /**
  * One cell that may name lead and responsible units together: "X牵头，Y配合", "X牵头,Y等有关单位",

@@ -6,6 +6,7 @@ import type { PublicConsultation, Suggestion } from '../../server/modules/intera
 import { CardLinks, QueryCodeNotice } from '../layout';
 import type { Challenge } from '../ysqgk/challenge';
 import { ChallengeField, CodeForm, type FormValues } from '../ysqgk/views';
+import { Choice, Errors, type Fact, Facts, Pager, SearchForm, Submit, TextField } from './parts';
 
 export interface Entry {
   id: string;
@@ -13,20 +14,6 @@ export interface Entry {
   answer: string;
   unitName: string;
   topic?: string | null;
-}
-
-function Errors(props: { errors: string[]; title: string }) {
-  if (!props.errors.length) return null;
-  return (
-    <div class="errors" role="alert" id="form-errors">
-      <h2>{props.title}</h2>
-      <ul>
-        {props.errors.map((e) => (
-          <li>{e}</li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 function EntryList(props: { items: Entry[]; testid: string }) {
@@ -74,6 +61,28 @@ const qs = (v: Record<string, string | number | undefined>) => {
   return s ? `/hdjl/zxwd?${s}` : '/hdjl/zxwd';
 };
 
+/** A row of filter links; the one in force is marked as the current page. */
+function Filters(props: {
+  label: string;
+  title: string;
+  links: { href: string; text: string; current: boolean }[];
+}) {
+  return (
+    <nav aria-label={props.label}>
+      <h2>{props.title}</h2>
+      <ul class="filters">
+        {props.links.map((l) => (
+          <li>
+            <a href={l.href} aria-current={l.current ? 'page' : undefined}>
+              {l.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Browse(props: {
   q: { topic?: string; unitId?: string; search?: string; page: number };
   topics: { topic: string; n: number }[];
@@ -87,58 +96,34 @@ export function Browse(props: {
   return (
     <>
       <h1>政策咨询问答库</h1>
-      <form method="get" action="/hdjl/zxwd" class="form-grid">
-        <div class="field">
-          <label for="f-search">搜索问答</label>
-          <input id="f-search" name="search" type="text" value={q.search ?? ''} />
-        </div>
-        <p>
-          <button class="primary" type="submit">
-            搜索
-          </button>{' '}
-          <a href="/hdjl/zxwd/ask">没有找到？我要咨询</a>
-        </p>
-      </form>
-      <nav aria-label="按主题浏览">
-        <h2>按主题</h2>
-        <ul class="filters">
-          <li>
-            <a href="/hdjl/zxwd" aria-current={!q.topic && !q.unitId ? 'page' : undefined}>
-              全部
-            </a>
-          </li>
-          {props.topics.map((t) => (
-            <li>
-              <a href={qs({ topic: t.topic })} aria-current={q.topic === t.topic ? 'page' : undefined}>
-                {t.topic}（{t.n}）
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <nav aria-label="按单位浏览">
-        <h2>按答复单位</h2>
-        <ul class="filters">
-          {props.units.map((u) => (
-            <li>
-              <a href={qs({ unitId: u.id })} aria-current={q.unitId === u.id ? 'page' : undefined}>
-                {u.name}（{u.n}）
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SearchForm action="/hdjl/zxwd" label="搜索问答" value={q.search ?? ''}>
+        {' '}
+        <a href="/hdjl/zxwd/ask">没有找到？我要咨询</a>
+      </SearchForm>
+      <Filters
+        label="按主题浏览"
+        title="按主题"
+        links={[
+          { href: '/hdjl/zxwd', text: '全部', current: !q.topic && !q.unitId },
+          ...props.topics.map((t) => ({
+            href: qs({ topic: t.topic }),
+            text: `${t.topic}（${t.n}）`,
+            current: q.topic === t.topic,
+          })),
+        ]}
+      />
+      <Filters
+        label="按单位浏览"
+        title="按答复单位"
+        links={props.units.map((u) => ({
+          href: qs({ unitId: u.id }),
+          text: `${u.name}（${u.n}）`,
+          current: q.unitId === u.id,
+        }))}
+      />
       <h2>问答（共 {props.total} 条）</h2>
       {props.items.length ? <EntryList items={props.items} testid="qa-list" /> : <p>没有符合条件的问答。</p>}
-      {pages > 1 && (
-        <nav aria-label="分页" class="pager">
-          {q.page > 1 && <a href={qs({ ...q, page: q.page - 1 })}>上一页</a>}
-          <span>
-            第 {q.page} / {pages} 页
-          </span>
-          {q.page < pages && <a href={qs({ ...q, page: q.page + 1 })}>下一页</a>}
-        </nav>
-      )}
+      <Pager page={q.page} pages={pages} href={(page) => qs({ ...q, page })} />
     </>
   );
 }
@@ -168,11 +153,7 @@ export function AskPage(props: {
             {values.question ?? ''}
           </textarea>
         </div>
-        <p>
-          <button class="primary" type="submit">
-            先查一查
-          </button>
-        </p>
+        <Submit label="先查一查" />
       </form>
       {checked && (
         <section aria-labelledby="found-title">
@@ -195,33 +176,28 @@ export function AskPage(props: {
           <Errors errors={errors} title="咨询未提交，请修改以下内容：" />
           <form method="post" action="/hdjl/zxwd/ask" class="form-grid" novalidate>
             <input type="hidden" name="question" value={values.question ?? ''} />
-            <div class="field">
-              <label for="f-unit">咨询的单位（必填，选择制定该政策的单位）</label>
-              <select id="f-unit" name="unitId" required>
-                <option value="" selected={!values.unitId}>
-                  请选择单位
-                </option>
-                {props.units.map((u) => (
-                  <option value={u.id} selected={values.unitId === u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="f-name">您的称呼（选填，不会公开）</label>
-              <input id="f-name" name="askerName" type="text" value={values.askerName ?? ''} />
-            </div>
-            <div class="field">
-              <label for="f-contact">联系电话或邮箱（选填，不会公开）</label>
-              <input id="f-contact" name="askerContact" type="text" value={values.askerContact ?? ''} />
-            </div>
+            <Choice
+              id="f-unit"
+              name="unitId"
+              label="咨询的单位（必填，选择制定该政策的单位）"
+              placeholder="请选择单位"
+              options={props.units}
+              value={values.unitId}
+            />
+            <TextField
+              id="f-name"
+              name="askerName"
+              label="您的称呼（选填，不会公开）"
+              value={values.askerName}
+            />
+            <TextField
+              id="f-contact"
+              name="askerContact"
+              label="联系电话或邮箱（选填，不会公开）"
+              value={values.askerContact}
+            />
             <ChallengeField challenge={props.challenge} />
-            <p>
-              <button class="primary" type="submit">
-                提交咨询
-              </button>
-            </p>
+            <Submit label="提交咨询" />
           </form>
         </section>
       )}
@@ -264,32 +240,24 @@ export function QueryPage(props: {
       {c && (
         <section aria-labelledby="c-title" data-testid="consultation">
           <h2 id="c-title">咨询 {c.consultNo}</h2>
-          <dl class="status">
-            <dt>咨询问题</dt>
-            <dd>{c.question}</dd>
-            <dt>承办单位</dt>
-            <dd>{c.unitName}</dd>
-            <dt>收到日期</dt>
-            <dd>{c.receivedOn}</dd>
-            <dt>答复期限</dt>
-            <dd>{c.answerDue}</dd>
-            <dt>办理状态</dt>
-            <dd>{c.statusLabel}</dd>
-            {c.answer && (
-              <>
-                <dt>答复</dt>
-                <dd data-testid="answer">{c.answer}</dd>
-                <dt>答复日期</dt>
-                <dd>{c.answeredOn}</dd>
-              </>
-            )}
-            {c.satisfaction && (
-              <>
-                <dt>您的评价</dt>
-                <dd>{SATISFACTION_LABELS[c.satisfaction]}</dd>
-              </>
-            )}
-          </dl>
+          <Facts
+            facts={[
+              ['咨询问题', c.question],
+              ['承办单位', c.unitName],
+              ['收到日期', c.receivedOn],
+              ['答复期限', c.answerDue],
+              ['办理状态', c.statusLabel],
+              ...(c.answer
+                ? ([
+                    ['答复', c.answer, 'answer'],
+                    ['答复日期', c.answeredOn],
+                  ] satisfies Fact[])
+                : []),
+              ...(c.satisfaction
+                ? ([['您的评价', SATISFACTION_LABELS[c.satisfaction]]] satisfies Fact[])
+                : []),
+            ]}
+          />
           {c.canRate && (
             <form method="post" action="/hdjl/zxwd/rate" class="form-grid">
               <input type="hidden" name="code" value={code} />
@@ -305,11 +273,7 @@ export function QueryPage(props: {
                 <label for="f-note">意见（选填）</label>
                 <textarea id="f-note" name="note"></textarea>
               </div>
-              <p>
-                <button class="primary" type="submit">
-                  提交评价
-                </button>
-              </p>
+              <Submit label="提交评价" />
             </form>
           )}
         </section>

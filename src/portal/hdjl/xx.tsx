@@ -5,7 +5,6 @@
 // duplicate of an unreplied letter refused); /hdjl/xx/query reads a letter and its reply by query code; /hdjl/tj
 // publishes the monthly statistics of consultations and letters. Server-rendered, no JavaScript.
 import type { Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import {
   type InteractionStats,
@@ -24,6 +23,7 @@ import {
   portalMailboxes,
   priorPortalLetter,
   publicLetters,
+  type WrittenLetter,
   writeOnPortal,
 } from '../../server/modules/interaction';
 import type { AppEnv, Platform } from '../../server/platform/context';
@@ -34,6 +34,7 @@ import { CardLinks, QueryCodeNotice } from '../layout';
 import { framedPage } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
 import { ChallengeField, CodeForm, type FormValues } from '../ysqgk/views';
+import { Choice, Errors, type Fact, Facts, Field, Pager, SearchForm, Submit, TextField } from './parts';
 
 /** At most 3 accepted letters per hour per address [I]; setting `interaction.letterLimit` overrides it. */
 /** Letters accepted per address and hour, per phone number and day (setting `interaction.letterLimit`). */
@@ -63,20 +64,6 @@ export const zLetter = z.object({
     .optional()
     .transform((v) => v === 'yes'),
 });
-
-function Errors(props: { errors: string[] }) {
-  if (!props.errors.length) return null;
-  return (
-    <div class="errors" role="alert" id="form-errors">
-      <h2>信件未提交，请修改以下内容：</h2>
-      <ul>
-        {props.errors.map((e) => (
-          <li>{e}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function LetterList(props: { items: PublicLetter[] }) {
   return (
@@ -121,67 +108,11 @@ export function LettersPage(props: { search: string; page: number; items: Public
           ['/hdjl/tj', '办理情况统计'],
         ]}
       />
-      <form method="get" action="/hdjl/xx" class="form-grid">
-        <div class="field">
-          <label for="f-search">搜索来信</label>
-          <input id="f-search" name="search" type="text" value={props.search} />
-        </div>
-        <p>
-          <button class="primary" type="submit">
-            搜索
-          </button>
-        </p>
-      </form>
+      <SearchForm action="/hdjl/xx" label="搜索来信" value={props.search} />
       <h2>选登来信（共 {props.total} 封）</h2>
       {props.items.length ? <LetterList items={props.items} /> : <p>没有符合条件的来信。</p>}
-      {pages > 1 && (
-        <nav aria-label="分页" class="pager">
-          {props.page > 1 && <a href={href(props.page - 1)}>上一页</a>}
-          <span>
-            第 {props.page} / {pages} 页
-          </span>
-          {props.page < pages && <a href={href(props.page + 1)}>下一页</a>}
-        </nav>
-      )}
+      <Pager page={props.page} pages={pages} href={href} />
     </>
-  );
-}
-
-function Field(props: { id: string; label: string; children: Child; help?: string }) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.help && (
-        <p class="help" id={`${props.id}-help`}>
-          {props.help}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A one-line text box in its Field, with the value the writer typed (kept when the form comes back with errors). */
-function TextField(props: {
-  id: string;
-  name: string;
-  label: string;
-  value: string | undefined;
-  type?: 'text' | 'tel';
-  autocomplete?: string;
-  required?: boolean;
-}) {
-  return (
-    <Field id={props.id} label={props.label}>
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value ?? ''}
-        autocomplete={props.autocomplete}
-        required={props.required}
-      />
-    </Field>
   );
 }
 
@@ -196,20 +127,16 @@ export function WritePage(props: {
     <>
       <h1>我要写信</h1>
       <p class="lead">请如实填写。承办单位应在 15 个工作日内答复，您可凭查询码查看办理情况和答复。</p>
-      <Errors errors={props.errors} />
+      <Errors errors={props.errors} title="信件未提交，请修改以下内容：" />
       <form method="post" action="/hdjl/xx/write" class="form-grid" novalidate>
-        <Field id="f-box" label="信箱（必填）">
-          <select id="f-box" name="mailboxId" required>
-            <option value="" selected={!v.mailboxId}>
-              请选择信箱
-            </option>
-            {props.mailboxes.map((m) => (
-              <option value={m.id} selected={v.mailboxId === m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Choice
+          id="f-box"
+          name="mailboxId"
+          label="信箱（必填）"
+          placeholder="请选择信箱"
+          options={props.mailboxes}
+          value={v.mailboxId}
+        />
         <Field id="f-type" label="来信类型（必填）">
           <select id="f-type" name="type" required>
             {Object.entries(LETTER_TYPE_LABELS).map(([k, l]) => (
@@ -256,11 +183,7 @@ export function WritePage(props: {
           </label>
         </div>
         <ChallengeField challenge={props.challenge} />
-        <p>
-          <button class="primary" type="submit">
-            提交信件
-          </button>
-        </p>
+        <Submit label="提交信件" />
       </form>
     </>
   );
@@ -310,37 +233,32 @@ function QueryPage(props: { code: string; l: PublicLetterStatus | null }) {
       {l && (
         <section aria-labelledby="l-title" data-testid="letter">
           <h2 id="l-title">信件 {l.letterNo}</h2>
-          <dl class="status">
-            <dt>信箱</dt>
-            <dd>{l.mailboxName}</dd>
-            <dt>类型</dt>
-            <dd>{l.typeLabel}</dd>
-            <dt>标题</dt>
-            <dd>{l.subject}</dd>
-            <dt>承办单位</dt>
-            <dd>{l.unitName}</dd>
-            <dt>来信日期</dt>
-            <dd>{l.receivedOn}</dd>
-            <dt>答复期限</dt>
-            <dd>{l.replyDue}</dd>
-            <dt>办理状态</dt>
-            <dd data-testid="status">{l.statusLabel}</dd>
-            {l.reply && (
-              <>
-                <dt>答复</dt>
-                <dd data-testid="reply">{l.reply}</dd>
-                <dt>答复日期</dt>
-                <dd>{l.repliedOn}</dd>
-              </>
-            )}
-          </dl>
+          <Facts
+            facts={[
+              ['信箱', l.mailboxName],
+              ['类型', l.typeLabel],
+              ['标题', l.subject],
+              ['承办单位', l.unitName],
+              ['来信日期', l.receivedOn],
+              ['答复期限', l.replyDue],
+              ['办理状态', l.statusLabel, 'status'],
+              ...(l.reply
+                ? ([
+                    ['答复', l.reply, 'reply'],
+                    ['答复日期', l.repliedOn],
+                  ] satisfies Fact[])
+                : []),
+            ]}
+          />
         </section>
       )}
     </>
   );
 }
 
-function Counts(props: { c: { received: number; replied: number; onTime: number } }) {
+type Count = { received: number; replied: number; onTime: number };
+
+function Counts(props: { c: Count }) {
   const { c } = props;
   return (
     <>
@@ -358,6 +276,40 @@ const Head3 = (props: { what: string }) => (
     <th scope="col">{props.what}按时答复</th>
   </>
 );
+
+/** One table of the statistics: per row, for each group (咨询, 来信), 收到 / 已答复 / 按时答复. */
+function CountsTable(props: {
+  label: string;
+  testid: string;
+  rowHead: string;
+  groups: string[];
+  rows: { head: string; counts: Count[] }[];
+}) {
+  return (
+    <section class="table-scroll" tabindex={0} aria-label={props.label}>
+      <table data-testid={props.testid}>
+        <thead>
+          <tr>
+            <th scope="col">{props.rowHead}</th>
+            {props.groups.map((g) => (
+              <Head3 what={g} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.head}</th>
+              {r.counts.map((c) => (
+                <Counts c={c} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
 
 export function StatsPage(props: { s: InteractionStats; years: number[]; months: number }) {
   const { s } = props;
@@ -395,74 +347,33 @@ export function StatsPage(props: { s: InteractionStats; years: number[]; months:
             ))}
           </select>
         </div>
-        <p>
-          <button class="primary" type="submit">
-            查看
-          </button>
-        </p>
+        <Submit label="查看" />
       </form>
       <h2>逐月情况（{s.year} 年）</h2>
-      <section class="table-scroll" tabindex={0} aria-label="逐月情况表">
-        <table data-testid="by-month">
-          <thead>
-            <tr>
-              <th scope="col">月份</th>
-              <Head3 what="咨询" />
-              <Head3 what="来信" />
-            </tr>
-          </thead>
-          <tbody>
-            {s.byMonth.slice(0, props.months).map((m) => (
-              <tr>
-                <th scope="row">{m.month}</th>
-                <Counts c={m.consult} />
-                <Counts c={m.letter} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <CountsTable
+        label="逐月情况表"
+        testid="by-month"
+        rowHead="月份"
+        groups={['咨询', '来信']}
+        rows={s.byMonth.slice(0, props.months).map((m) => ({ head: m.month, counts: [m.consult, m.letter] }))}
+      />
       <h2>来信按类型（{period}）</h2>
-      <section class="table-scroll" tabindex={0} aria-label="来信按类型统计表">
-        <table data-testid="by-type">
-          <thead>
-            <tr>
-              <th scope="col">类型</th>
-              <Head3 what="" />
-            </tr>
-          </thead>
-          <tbody>
-            {s.letterByType.map((t) => (
-              <tr>
-                <th scope="row">{LETTER_TYPE_LABELS[t.type]}</th>
-                <Counts c={t} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <CountsTable
+        label="来信按类型统计表"
+        testid="by-type"
+        rowHead="类型"
+        groups={['']}
+        rows={s.letterByType.map((t) => ({ head: LETTER_TYPE_LABELS[t.type], counts: [t] }))}
+      />
       <h2>按承办单位（{period}）</h2>
       {s.byUnit.length ? (
-        <section class="table-scroll" tabindex={0} aria-label="按承办单位统计表">
-          <table data-testid="by-unit">
-            <thead>
-              <tr>
-                <th scope="col">承办单位</th>
-                <Head3 what="咨询" />
-                <Head3 what="来信" />
-              </tr>
-            </thead>
-            <tbody>
-              {s.byUnit.map((u) => (
-                <tr>
-                  <th scope="row">{u.unitName}</th>
-                  <Counts c={u.consult} />
-                  <Counts c={u.letter} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <CountsTable
+          label="按承办单位统计表"
+          testid="by-unit"
+          rowHead="承办单位"
+          groups={['咨询', '来信']}
+          rows={s.byUnit.map((u) => ({ head: u.unitName, counts: [u.consult, u.letter] }))}
+        />
       ) : (
         <p>该期间没有收到咨询和来信。</p>
       )}
@@ -510,6 +421,12 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
 
   app.get('/hdjl/xx/write', (c) => writePage(c, {}, []));
 
+  /** The page after a letter is accepted (`status`: 201 the first time, 200 when a resubmission replays it). */
+  const submitted = (c: Context<AppEnv>, r: WrittenLetter, status: number) =>
+    r.linked
+      ? render(c, '信件已并入原件', [hub, xx, { label: '信件已提交' }], <Linked {...r} />, 200)
+      : render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, status);
+
   app.post('/hdjl/xx/write', async (c) => {
     return guardedSubmit(c, p, limiter, {
       name: 'xx',
@@ -527,16 +444,11 @@ export function mailboxPortal(app: Hono<AppEnv>, p: Platform, districtName: () =
           { ...input, writerIdNo: input.writerIdNo || null },
           requestKey,
         );
-        if (r.linked)
-          return render(c, '信件已并入原件', [hub, xx, { label: '信件已提交' }], <Linked {...r} />, 200);
-        return render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 201);
+        return submitted(c, r, 201);
       },
       replay: async (requestKey) => {
         const r = await priorPortalLetter(p.database, requestKey);
-        if (!r) return null;
-        return r.linked
-          ? render(c, '信件已并入原件', [hub, xx, { label: '信件已提交' }], <Linked {...r} />, 200)
-          : render(c, '信件已提交', [hub, xx, { label: '信件已提交' }], <Written {...r} />, 200);
+        return r ? submitted(c, r, 200) : null;
       },
     });
   });

@@ -21,6 +21,7 @@ import { Layout } from '../layout';
 import { page } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
 import { ChallengeField } from '../ysqgk/views';
+import { Submit } from './parts';
 
 /** Accepted comments per address and hour [I]; attempts (typos included) capped at 10 times that (guard.ts). */
 const COMMENTS_PER_HOUR = 10;
@@ -133,11 +134,7 @@ function CommentForm(props: {
           </p>
         </div>
         <ChallengeField id="c-answer" challenge={props.challenge} />
-        <p>
-          <button class="primary" type="submit">
-            提交意见
-          </button>
-        </p>
+        <Submit label="提交意见" />
       </form>
     </section>
   );

@@ -5,7 +5,8 @@ import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } fr
 import { BULLETINS, type IndicatorScore } from '../../../domain/assessment/scoring';
 import { ASSESSED_KINDS, type Indicator, PLAN_STATUSES } from '../../../domain/assessment/tree';
 import { oneOf } from './checks';
-import { createdAt, id, instant, nowAt, ownedBy, ref, refTo, updatedAt } from './columns';
+import { createdAt, id, instant, nowAt, ownedBy, ref, refTo } from './columns';
+import { timestamps } from './groups';
 import { units, users } from './org';
 
 export const assessmentPlans = pgTable(
@@ -19,8 +20,7 @@ export const assessmentPlans = pgTable(
     frozenAt: instant('frozen_at'),
     frozenBy: ref('frozen_by', () => users.id),
     publishedAt: instant('published_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('assessment_plans_year_kind_uq').on(t.year, t.unitKind),

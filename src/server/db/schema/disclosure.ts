@@ -5,13 +5,11 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -32,7 +30,20 @@ import { ITEM_STATUSES } from '../../../domain/disclosure/workflow';
 import type { FindingOverride } from '../../../domain/review/gate';
 import type { Finding } from '../../../domain/review/types';
 import { oneOf } from './checks';
-import { createdAt, day, id, instant, jsonList, nowAt, ownedBy, ref, refTo, updatedAt } from './columns';
+import {
+  createdAt,
+  day,
+  id,
+  instant,
+  jsonList,
+  nowAt,
+  ownedBy,
+  ref,
+  refTo,
+  textList,
+  updatedAt,
+} from './columns';
+import { authored, created, timestamps, withdrawal } from './groups';
 import { units, users } from './org';
 import { files } from './platform';
 
@@ -92,8 +103,7 @@ export const disclosureItems = pgTable(
     approvedBy: uuid('approved_by').array().notNull().default(sql`'{}'::uuid[]`),
     publishAt: instant('publish_at'),
     publishedAt: instant('published_at'),
-    withdrawnAt: instant('withdrawn_at'),
-    withdrawReason: text('withdraw_reason'),
+    ...withdrawal(),
     /** Reviewer overrides of blocking findings: [{key, reason, by, at}]. */
     overrides: jsonb('overrides')
       .$type<(FindingOverride & { byName?: string; at?: string })[]>()
@@ -112,8 +122,7 @@ export const disclosureItems = pgTable(
     interpretationForm: text('interpretation_form', { enum: ['text', 'graphic', 'video', 'qa'] }),
     needsInterpretation: boolean('needs_interpretation').notNull().default(false),
     createdBy: refTo('created_by', () => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('disclosure_items_unit_idx').on(t.unitId),
@@ -162,7 +171,7 @@ export const disclosureSearch = pgTable(
     columnCode: text('column_code'),
     kind: text('kind').notNull(),
     year: integer('year'),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedAt: instant('published_at').notNull(),
     grams: integer('grams').array().notNull(),
     words: tsvector('words').notNull(),
   },
@@ -244,17 +253,15 @@ export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
 export const directoryVersions = pgTable(
   'directory_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     version: integer('version').notNull(),
     title: text('title').notNull(),
     /** Per-domain 未涉及 notes (CAT-2). */
-    notApplicable: jsonb('not_applicable').$type<DomainNote[]>().notNull().default(sql`'[]'::jsonb`),
+    notApplicable: jsonList<DomainNote>('not_applicable'),
     /** Against the previous version: rows added, removed, changed. */
     changes: jsonb('changes').$type<DirectoryChanges>().notNull(),
-    importedBy: uuid('imported_by')
-      .notNull()
-      .references(() => users.id),
-    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    importedBy: refTo('imported_by', () => users.id),
+    importedAt: nowAt('imported_at'),
   },
   (t) => [uniqueIndex('directory_versions_version_uq').on(t.version)],
 );
@@ -262,10 +269,8 @@ export const directoryVersions = pgTable(
 export const directoryRows = pgTable(
   'directory_rows',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => directoryVersions.id, { onDelete: 'cascade' }),
+    id: id(),
+    versionId: ownedBy('version_id', () => directoryVersions.id),
     sort: integer('sort').notNull(),
     domain: text('domain').notNull(),
     otherDomain: text('other_domain'),
@@ -278,10 +283,10 @@ export const directoryRows = pgTable(
     timeLimit: text('time_limit').notNull().default(''),
     dueRule: jsonb('due_rule').$type<DueRule>().notNull(),
     subject: text('subject').notNull(),
-    channels: text('channels').array().notNull().default(sql`'{}'::text[]`),
-    audience: text('audience').array().notNull().default(sql`'{}'::text[]`),
-    methods: text('methods').array().notNull().default(sql`'{}'::text[]`),
-    levels: text('levels').array().notNull().default(sql`'{}'::text[]`),
+    channels: textList('channels'),
+    audience: textList('audience'),
+    methods: textList('methods'),
+    levels: textList('levels'),
     source: text('source').notNull().default(''),
   },
   (t) => [index('directory_rows_version_idx').on(t.versionId)],
@@ -290,16 +295,10 @@ export const directoryRows = pgTable(
 export const directoryBindings = pgTable(
   'directory_bindings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    rowId: uuid('row_id')
-      .notNull()
-      .references(() => directoryRows.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    columnId: uuid('column_id')
-      .notNull()
-      .references(() => disclosureColumns.id, { onDelete: 'cascade' }),
+    id: id(),
+    rowId: ownedBy('row_id', () => directoryRows.id),
+    unitId: refTo('unit_id', () => units.id),
+    columnId: ownedBy('column_id', () => disclosureColumns.id),
   },
   (t) => [
     uniqueIndex('directory_bindings_row_unit_uq').on(t.rowId, t.unitId),
@@ -313,31 +312,25 @@ export const disclosureInterpretationPlans = pgTable('disclosure_interpretation_
   majorPolicy: boolean('major_policy').notNull().default(false),
   firstInterpreter: text('first_interpreter'),
   exemptionReason: text('exemption_reason'),
-  updatedBy: uuid('updated_by')
-    .notNull()
-    .references(() => users.id),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: refTo('updated_by', () => users.id),
+  updatedAt: updatedAt(),
 });
 
 /** 新闻发布会 and 访谈 (issue 13 part 3): a register, each linked to the policies (roots) it explains. */
 export const disclosureBriefings = pgTable(
   'disclosure_briefings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     kind: text('kind', { enum: BRIEFING_KINDS }).notNull(),
     title: text('title').notNull(),
-    heldOn: date('held_on', { mode: 'string' }).notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    heldOn: day('held_on').notNull(),
+    unitId: refTo('unit_id', () => units.id),
     /** 发布人、解读人 as announced. */
     speakers: text('speakers').notNull().default(''),
     url: text('url'),
     policyRootIds: uuid('policy_root_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: refTo('created_by', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [
     index('disclosure_briefings_policies_idx').using('gin', t.policyRootIds),
@@ -366,11 +359,8 @@ export const enforcementDecisions = pgTable(
     basis: text('basis'),
     status: text('status', { enum: ENFORCEMENT_STATUSES }).notNull().default('draft'),
     publishedOn: day('published_on'),
-    withdrawnAt: instant('withdrawn_at'),
-    withdrawReason: text('withdraw_reason'),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...withdrawal(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('enforcement_doc_uq').on(t.unitId, t.docNumber),
@@ -393,8 +383,7 @@ export const normativeCampaigns = pgTable(
     /** Units mark their documents by this day. */
     dueDate: day('due_date').notNull(),
     publishedOn: day('published_on'),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...created(),
   },
   (t) => [
     uniqueIndex('normative_campaigns_year_uq').on(t.year),
@@ -441,10 +430,8 @@ export const normativeLegalMarks = pgTable('normative_legal_marks', {
 export const decisionDrafts = pgTable(
   'decision_drafts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
     title: text('title').notNull(),
     background: text('background').notNull(),
     basis: text('basis').notNull(),
@@ -454,20 +441,18 @@ export const decisionDrafts = pgTable(
     channels: text('channels'),
     commentDays: integer('comment_days').notNull(),
     status: text('status', { enum: DECISION_STATUSES }).notNull().default('draft'),
-    openedOn: date('opened_on', { mode: 'string' }),
-    periodEnd: date('period_end', { mode: 'string' }),
+    openedOn: day('opened_on'),
+    periodEnd: day('period_end'),
     periodEndMoved: boolean('period_end_moved').notNull().default(false),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    adoptionDue: date('adoption_due', { mode: 'string' }),
+    closedAt: instant('closed_at'),
+    adoptionDue: day('adoption_due'),
     adoptionSummary: text('adoption_summary'),
     adoptionEntries: jsonb('adoption_entries').$type<AdoptionEntry[]>(),
     adoptionCounts: jsonb('adoption_counts').$type<AdoptionCounts>(),
-    adoptionPublishedOn: date('adoption_published_on', { mode: 'string' }),
-    finalItemId: uuid('final_item_id').references(() => disclosureItems.id),
-    decidedOn: date('decided_on', { mode: 'string' }),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    adoptionPublishedOn: day('adoption_published_on'),
+    finalItemId: ref('final_item_id', () => disclosureItems.id),
+    decidedOn: day('decided_on'),
+    ...authored(),
   },
   (t) => [
     index('decision_drafts_unit_idx').on(t.unitId, t.createdAt),
@@ -480,10 +465,8 @@ export const decisionDrafts = pgTable(
 export const decisionComments = pgTable(
   'decision_comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id')
-      .notNull()
-      .references(() => decisionDrafts.id),
+    id: id(),
+    draftId: refTo('draft_id', () => decisionDrafts.id),
     /** Optional: real names are not required. */
     authorName: text('author_name'),
     /** The text with ID and phone numbers masked: the only text the public reads. */
@@ -493,9 +476,9 @@ export const decisionComments = pgTable(
     personalData: boolean('personal_data').notNull().default(false),
     status: text('status', { enum: COMMENT_STATUSES }).notNull(),
     hideReason: text('hide_reason'),
-    moderatedBy: uuid('moderated_by').references(() => users.id),
-    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    moderatedBy: ref('moderated_by', () => users.id),
+    moderatedAt: instant('moderated_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('decision_comments_draft_idx').on(t.draftId, t.createdAt),
@@ -507,21 +490,18 @@ export const decisionComments = pgTable(
 export const decisionParticipations = pgTable(
   'decision_participations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
     kind: text('kind', { enum: PARTICIPATION_KINDS }).notNull(),
     title: text('title').notNull(),
-    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    heldOn: day('held_on').notNull(),
     place: text('place'),
     publicCount: integer('public_count').notNull().default(0),
     expertCount: integer('expert_count').notNull().default(0),
     mediaCount: integer('media_count').notNull().default(0),
     summary: text('summary'),
-    draftId: uuid('draft_id').references(() => decisionDrafts.id),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    draftId: ref('draft_id', () => decisionDrafts.id),
+    ...created(),
   },
   (t) => [
     index('decision_participations_unit_idx').on(t.unitId, t.heldOn),

@@ -1,16 +1,6 @@
 // 互动回应 (issue 11): policy consultations, the Q&A base (问答库), mailboxes and letters (信箱).
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COMMITMENT_STATUSES } from '../../../domain/interaction/commitments';
 import { CONSULT_CHANNELS, CONSULT_STATUSES, SATISFACTIONS } from '../../../domain/interaction/consultation';
 import { CALL_CHANNELS, CALL_STATUSES } from '../../../domain/interaction/hotline';
@@ -18,8 +8,9 @@ import { LETTER_STATUSES, LETTER_TYPES, MAILBOX_KINDS } from '../../../domain/in
 import { OPINION_LEVELS, OPINION_STATUSES } from '../../../domain/interaction/opinion';
 import { type PolicyRef, QA_STATUSES } from '../../../domain/interaction/qa-entry';
 import { oneOf } from './checks';
-import { createdAt, day, id, instant, jsonList, ownedBy, ref, refTo, updatedAt } from './columns';
-import { units, users } from './org';
+import { day, id, instant, jsonList, ownedBy, ref, refTo } from './columns';
+import { authored, created, timestamps } from './groups';
+import { units } from './org';
 
 /** One entry of a consultation's history (registration, transfer, answer, rating). */
 export interface ConsultEvent {
@@ -35,7 +26,7 @@ export interface ConsultEvent {
 export const consultations = pgTable(
   'interaction_consultations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** ZX2026-0001, from a counter per year. */
     consultNo: text('consult_no').notNull(),
     queryCode: text('query_code').notNull(),
@@ -46,14 +37,12 @@ export const consultations = pgTable(
     /** The asker's name (shown masked) and contact (sealed at rest, platform/crypto); both optional. */
     askerName: text('asker_name'),
     askerContact: text('asker_contact'),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     status: text('status', { enum: CONSULT_STATUSES }).notNull().default('open'),
-    receivedOn: date('received_on', { mode: 'string' }).notNull(),
-    answerDue: date('answer_due', { mode: 'string' }).notNull(),
+    receivedOn: day('received_on').notNull(),
+    answerDue: day('answer_due').notNull(),
     answer: text('answer'),
-    answeredOn: date('answered_on', { mode: 'string' }),
+    answeredOn: day('answered_on'),
     answeredBy: text('answered_by'),
     /** False for a reply after the due date (recorded, never refused). */
     onTime: boolean('on_time'),
@@ -62,9 +51,7 @@ export const consultations = pgTable(
     /** The Q&A entry made from this consultation's answer. */
     qaEntryId: uuid('qa_entry_id'),
     history: jsonb('history').$type<ConsultEvent[]>().notNull().default([]),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('interaction_consultations_no_uq').on(t.consultNo),
@@ -80,23 +67,19 @@ export const consultations = pgTable(
 export const qaEntries = pgTable(
   'interaction_qa_entries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     question: text('question').notNull(),
     answer: text('answer').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     topic: text('topic'),
-    keywords: jsonb('keywords').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    policyRefs: jsonb('policy_refs').$type<PolicyRef[]>().notNull().default(sql`'[]'::jsonb`),
+    keywords: jsonList<string>('keywords'),
+    policyRefs: jsonList<PolicyRef>('policy_refs'),
     status: text('status', { enum: QA_STATUSES }).notNull().default('pending'),
     source: text('source', { enum: ['manual', 'import', 'consultation'] }).notNull(),
     reviewedBy: text('reviewed_by'),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedAt: instant('reviewed_at'),
     reviewNote: text('review_note'),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...authored(),
   },
   (t) => [
     index('interaction_qa_entries_status_idx').on(t.status, t.unitId),
@@ -128,9 +111,7 @@ export const calls = pgTable(
     /** The consultation a call was handed over to (the 5-working-day clock runs there). */
     consultationId: ref('consultation_id', () => consultations.id),
     source: text('source', { enum: ['manual', 'import'] }).notNull(),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('interaction_calls_no_uq').on(t.callNo),
@@ -161,9 +142,7 @@ export const opinionEvents = pgTable(
     /** False for a response after the deadline (recorded, never refused). */
     onTime: boolean('on_time'),
     evaluation: text('evaluation'),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('interaction_opinion_events_no_uq').on(t.eventNo),
@@ -195,9 +174,7 @@ export const commitments = pgTable(
     dueOn: day('due_on').notNull(),
     status: text('status', { enum: COMMITMENT_STATUSES }).notNull().default('ongoing'),
     completedOn: day('completed_on'),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('interaction_commitments_no_uq').on(t.commitNo),
@@ -216,8 +193,7 @@ export const commitmentProgress = pgTable(
     /** Evidence files (platform/files), shown with the entry on /hdjl/cn. */
     evidence: jsonList<EvidenceFile>('evidence'),
     by: text('by').notNull(),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...created(),
   },
   (t) => [index('interaction_commitment_progress_idx').on(t.commitmentId, t.on)],
 );
@@ -237,8 +213,7 @@ export const mailboxes = pgTable(
     reviewRequired: boolean('review_required').notNull().default(false),
     /** Shown on the portal's letter form. */
     enabled: boolean('enabled').notNull().default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('interaction_mailboxes_unit_kind_uq').on(t.unitId, t.kind),
@@ -288,8 +263,7 @@ export const letters = pgTable(
     publishedBody: text('published_body'),
     publishedReply: text('published_reply'),
     history: jsonList<LetterEvent>('history'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('interaction_letters_no_uq').on(t.letterNo),

@@ -1,18 +1,7 @@
 // Government websites and 政务新媒体 (issue 12): the register, its filings (备案) with the signed request scan, the
 // website checks with their findings, and the 整改 items opened from findings.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type ManualValues, REPORT_STATUSES, type ReportSnapshot } from '../../../domain/media/annual-report';
 import { BULLETIN_PERIODS, type BulletinFigures } from '../../../domain/media/bulletin';
 import type { AccountVeto } from '../../../domain/media/newmedia';
@@ -26,18 +15,17 @@ import {
 import type { Veto } from '../../../domain/media/rules';
 import type { Finding } from '../../../domain/media/site';
 import { oneOf } from './checks';
-import { createdAt, day, id, instant, jsonList, ownedBy, ref, refTo } from './columns';
+import { createdAt, day, id, instant, jsonList, nowAt, ownedBy, ref, refTo } from './columns';
+import { created, timestamps } from './groups';
 import { units, users } from './org';
 import { files } from './platform';
 
 export const mediaWebsites = pgTable(
   'media_websites',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** The owning unit (主办单位 in the unit tree): scope and 整改 go to it. */
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     name: text('name').notNull(),
     url: text('url').notNull(),
     /** websiteKey(url): one register entry per site. */
@@ -48,8 +36,7 @@ export const mediaWebsites = pgTable(
     sponsor: text('sponsor').notNull().default(''),
     operator: text('operator').notNull().default(''),
     status: text('status', { enum: CHANNEL_STATUSES }).notNull().default('running'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('media_websites_url_key_uq').on(t.urlKey),
@@ -61,18 +48,15 @@ export const mediaWebsites = pgTable(
 export const mediaAccounts = pgTable(
   'media_accounts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    unitId: refTo('unit_id', () => units.id),
     platform: text('platform', { enum: MEDIA_PLATFORMS }).notNull(),
     name: text('name').notNull(),
     accountId: text('account_id').notNull(),
     sponsor: text('sponsor').notNull().default(''),
     maintainer: text('maintainer').notNull().default(''),
     status: text('status', { enum: CHANNEL_STATUSES }).notNull().default('running'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('media_accounts_platform_account_uq').on(t.platform, t.accountId),
@@ -85,27 +69,23 @@ export const mediaAccounts = pgTable(
 export const mediaFilings = pgTable(
   'media_filings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     kind: text('kind', { enum: FILING_KINDS }).notNull(),
     target: text('target', { enum: FILING_TARGETS }).notNull(),
     /** The register entry; null for 开设 until approved. */
     targetId: uuid('target_id'),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refTo('unit_id', () => units.id),
     /** The proposed register fields (开设, 变更). */
     payload: jsonb('payload').$type<Record<string, string>>().notNull().default({}),
     note: text('note').notNull().default(''),
     /** The 主要负责人-signed, sealed request (scan): required. */
-    scanFileId: uuid('scan_file_id')
-      .notNull()
-      .references(() => files.id),
+    scanFileId: refTo('scan_file_id', () => files.id),
     status: text('status', { enum: FILING_STATUSES }).notNull().default('pending'),
     reviewNote: text('review_note').notNull().default(''),
-    submittedBy: uuid('submitted_by').references(() => users.id),
-    reviewedBy: uuid('reviewed_by').references(() => users.id),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: ref('submitted_by', () => users.id),
+    reviewedBy: ref('reviewed_by', () => users.id),
+    reviewedAt: instant('reviewed_at'),
+    createdAt: createdAt(),
   },
   (t) => [
     index('media_filings_unit_idx').on(t.unitId),
@@ -120,10 +100,8 @@ export const mediaScans = pgTable('media_scans', {
   fileId: uuid('file_id')
     .primaryKey()
     .references(() => files.id),
-  unitId: uuid('unit_id')
-    .notNull()
-    .references(() => units.id),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  unitId: refTo('unit_id', () => units.id),
+  uploadedBy: ref('uploaded_by', () => users.id),
 });
 
 export const CHECK_TRIGGERS = ['schedule', 'manual'] as const;
@@ -131,11 +109,9 @@ export const CHECK_TRIGGERS = ['schedule', 'manual'] as const;
 export const mediaSiteChecks = pgTable(
   'media_site_checks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    websiteId: uuid('website_id')
-      .notNull()
-      .references(() => mediaWebsites.id, { onDelete: 'cascade' }),
-    asOf: date('as_of', { mode: 'string' }).notNull(),
+    id: id(),
+    websiteId: ownedBy('website_id', () => mediaWebsites.id),
+    asOf: day('as_of').notNull(),
     trigger: text('trigger', { enum: CHECK_TRIGGERS }).notNull(),
     verdict: text('verdict').notNull(),
     pages: integer('pages').notNull(),
@@ -144,8 +120,8 @@ export const mediaSiteChecks = pgTable(
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
     /** MON-1: the last 7 days' availability samples the verdict used (null: no samples). */
     availability: jsonb('availability').$type<{ failed: number; total: number }>(),
-    checkedBy: uuid('checked_by').references(() => users.id),
-    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+    checkedBy: ref('checked_by', () => users.id),
+    checkedAt: nowAt('checked_at'),
   },
   (t) => [
     index('media_site_checks_site_idx').on(t.websiteId, t.checkedAt),
@@ -157,11 +133,9 @@ export const mediaSiteChecks = pgTable(
 export const mediaAvailabilitySamples = pgTable(
   'media_availability_samples',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    websiteId: uuid('website_id')
-      .notNull()
-      .references(() => mediaWebsites.id, { onDelete: 'cascade' }),
-    at: timestamp('at', { withTimezone: true }).notNull(),
+    id: id(),
+    websiteId: ownedBy('website_id', () => mediaWebsites.id),
+    at: instant('at').notNull(),
     ok: boolean('ok').notNull(),
     ms: integer('ms').notNull(),
     /** HTTP status, or the failure (timeout, refused, dns, blocked, failed). */
@@ -175,26 +149,20 @@ export const RECTIFICATION_STATUSES = ['open', 'closed'] as const;
 export const mediaRectifications = pgTable(
   'media_rectifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    websiteId: uuid('website_id')
-      .notNull()
-      .references(() => mediaWebsites.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    websiteId: ownedBy('website_id', () => mediaWebsites.id),
+    unitId: refTo('unit_id', () => units.id),
     /** findingKey(finding): the same fault found again by a later check. */
     findingKey: text('finding_key').notNull(),
     finding: jsonb('finding').$type<Finding>().notNull(),
-    openedByCheckId: uuid('opened_by_check_id')
-      .notNull()
-      .references(() => mediaSiteChecks.id),
+    openedByCheckId: refTo('opened_by_check_id', () => mediaSiteChecks.id),
     /** The 整改 task in the tasks ledger (its assignment id). */
     taskAssignmentId: uuid('task_assignment_id'),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueDate: day('due_date').notNull(),
     status: text('status', { enum: RECTIFICATION_STATUSES }).notNull().default('open'),
-    closedByCheckId: uuid('closed_by_check_id').references(() => mediaSiteChecks.id),
-    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedByCheckId: ref('closed_by_check_id', () => mediaSiteChecks.id),
+    openedAt: nowAt('opened_at'),
+    closedAt: instant('closed_at'),
   },
   (t) => [
     index('media_rectifications_site_idx').on(t.websiteId, t.status),
@@ -215,8 +183,7 @@ export const mediaPosts = pgTable(
     reads: integer('reads'),
     url: text('url').notNull().default(''),
     source: text('source', { enum: POST_SOURCES }).notNull(),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...created(),
   },
   (t) => [
     uniqueIndex('media_posts_account_day_title_uq').on(t.accountId, t.publishedOn, t.title),
@@ -264,8 +231,7 @@ export const mediaBulletins = pgTable(
     figures: jsonb('figures').$type<BulletinFigures>().notNull(),
     fileId: refTo('file_id', () => files.id),
     status: text('status', { enum: BULLETIN_STATUSES }).notNull().default('draft'),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...created(),
     publishedAt: instant('published_at'),
   },
   (t) => [
@@ -292,8 +258,7 @@ export const mediaAnnualReports = pgTable(
     submittedAt: instant('submitted_at'),
     publishedBy: ref('published_by', () => users.id),
     publishedAt: instant('published_at'),
-    createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('media_annual_reports_site_year_uq').on(t.websiteId, t.year),

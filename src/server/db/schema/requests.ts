@@ -5,8 +5,9 @@ import type { ClockEvent } from '../../../domain/requests/clock';
 import { CASE_STATUSES } from '../../../domain/requests/clock';
 import { APPLICANT_KINDS, OUTCOME_CODES } from '../../../domain/requests/outcomes';
 import { oneOf } from './checks';
-import { createdAt, day, id, ownedBy, ref, refTo, updatedAt } from './columns';
-import { units, users } from './org';
+import { createdAt, day, id, ownedBy, ref, refTo } from './columns';
+import { authored } from './groups';
+import { units } from './org';
 import { files } from './platform';
 
 /** One timeline entry: a clock event (drives the due date) or a plain record (letter, reply, note). */
@@ -74,9 +75,7 @@ export const requestCases = pgTable(
     onTime: boolean('on_time'),
     /** The latest extension request and its decision; the extension itself is a clock event in the timeline. */
     extensionRequest: jsonb('extension_request').$type<ExtensionRequest>(),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...authored(),
   },
   (t) => [
     uniqueIndex('request_cases_query_code_uq').on(t.queryCode),

@@ -16,7 +16,8 @@ import {
 import type { Deadline } from '../../../domain/tasks/deadlines';
 import { ASSIGNMENT_STATES } from '../../../domain/tasks/ledger';
 import { oneOf } from './checks';
-import { createdAt, day, id, instant, nowAt, ownedBy, ref, refTo, textList, updatedAt } from './columns';
+import { day, id, instant, nowAt, ownedBy, ref, refTo, textList, updatedAt } from './columns';
+import { created } from './groups';
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
@@ -38,8 +39,7 @@ export const workPlans = pgTable(
     cadence: text('cadence', { enum: ['week', 'month', 'quarter', 'year'] })
       .notNull()
       .default('quarter'),
-    createdBy: ref('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...created(),
   },
   (t) => [index('work_plans_fingerprint_idx').on(t.fingerprint)],
 );

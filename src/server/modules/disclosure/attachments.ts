@@ -77,6 +77,7 @@ export async function removeAttachment(
   attId: string,
 ): Promise<void> {
   const before = await readScoped(p.database.db, user, itemId);
+  assertEditable(before, EDIT_ONLY);
   const prepared = await prepareChecks(p, { itemId, title: before.title, bodyText: before.bodyText });
   await p.database.db.transaction(async (tx) => {
     const item = await lockScoped(tx, user, itemId);

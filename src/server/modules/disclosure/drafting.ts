@@ -24,6 +24,8 @@ import { bodyToText, sanitizeBody } from './sanitize';
 import { assertEditable, auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 import { getDisclosureSettings } from './settings';
 
+const EDIT_ONLY = '只有草稿或被退回的信息可以修改；已发布的信息请使用“更正”生成新版本';
+
 /** The item's fields from the input; its column and 公开类别 come from validateRefs. */
 function itemValues(input: ItemInput) {
   const bodyHtml = input.bodyHtml !== undefined ? sanitizeBody(input.bodyHtml) : undefined;
@@ -129,8 +131,10 @@ export async function updateItem(
   id: string,
   input: ItemInput,
 ): Promise<void> {
-  // Scope first: nobody outside it makes the server read attachments or fetch links.
+  // Scope and state first: nobody outside it, and no change refused anyway, makes the server read attachments or
+  // fetch links.
   const before = await readScoped(p.database.db, user, id);
+  assertEditable(before, EDIT_ONLY);
   const prepared = await prepareChecks(p, {
     itemId: id,
     title: input.title,
@@ -138,7 +142,7 @@ export async function updateItem(
   });
   await p.database.db.transaction(async (tx) => {
     const item = await lockScoped(tx, user, id);
-    assertEditable(item, '只有草稿或被退回的信息可以修改；已发布的信息请使用“更正”生成新版本');
+    assertEditable(item, EDIT_ONLY);
     const values = { ...itemValues(input), ...(await validateRefs(tx, input, item.unitId, item.kind)) };
     const row = await updateItemRow(tx, id, { ...values, kind: item.kind, updatedAt: p.clock.now() });
     await recheck(p, tx, row, prepared);

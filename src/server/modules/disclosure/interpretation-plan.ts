@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/interpretation-plan';
 import { chinaDate } from '../../../domain/calendar';
 import { DEFAULT_MAJOR_MIN_FORMS, interpretationGate } from '../../../domain/disclosure/interpretation-gate';
+import { type ItemStatus, PRE_PUBLICATION_STATUSES } from '../../../domain/disclosure/workflow';
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -81,6 +82,9 @@ export async function putInterpretationPlan(
 ): Promise<InterpretationPlanView> {
   return database.db.transaction(async (tx) => {
     const item = await lockScoped(tx, user, id);
+    // The plan is what 终审 passed on: afterwards it changes only with a new version (更正), through that version.
+    if (!PRE_PUBLICATION_STATUSES.includes(item.status as ItemStatus))
+      throw conflict('只有草稿、被退回或审核中的政策可以修改三同步登记；已发布的政策请使用“更正”');
     const values = {
       policyRootId: item.rootId,
       majorPolicy: input.majorPolicy,

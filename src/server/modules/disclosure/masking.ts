@@ -1,7 +1,7 @@
 // Use case: one-click mask of the findings in title, body and attachments, and a reviewer's reasoned override of
 // a blocking finding. Masked attachment copies are made and read before the transaction opens.
 
-import { EDITABLE_STATUSES, type ItemStatus } from '../../../domain/disclosure/workflow';
+import { type ItemStatus, PRE_PUBLICATION_STATUSES } from '../../../domain/disclosure/workflow';
 import { type FindingOverride, findingKey } from '../../../domain/review/gate';
 import { ALWAYS_BLOCKING_KINDS, type Finding } from '../../../domain/review/types';
 import type { Actor, Platform } from '../../platform/context';
@@ -15,8 +15,7 @@ import { insertPiaRecord } from './repo/pia';
 import { bodyToText, maskInHtml } from './sanitize';
 import { auditItem, lockScoped, readScoped, type StaffUser } from './scope';
 
-const maskable = (item: Pick<Item, 'status'>) =>
-  EDITABLE_STATUSES.includes(item.status as ItemStatus) || item.status === 'in_review';
+const maskable = (item: Pick<Item, 'status'>) => PRE_PUBLICATION_STATUSES.includes(item.status as ItemStatus);
 
 interface MaskedCopy {
   attId: string;
@@ -120,6 +119,9 @@ export async function overrideFinding(
   const { key, reason } = input;
   return p.database.db.transaction(async (tx) => {
     const item = await lockScoped(tx, user, itemId);
+    // After 终审 the overrides are part of the record the item went public on (and its PIA records with them).
+    if (!maskable(item))
+      throw conflict('只有草稿、被退回或审核中的信息可以放行检查项；已发布的信息请使用“更正”');
     const f = (item.findings as Finding[]).find((x) => findingKey(x) === key);
     if (!f) throw invalid('该检查项已不存在（内容可能已修改），请重新检查');
     if (!f.blocking) throw invalid('该检查项不阻断发布，无需放行');

@@ -19,7 +19,7 @@ import { writeTable } from '../../platform/xlsx';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
 import { suggest } from './matching';
-import { auditPiiView, inScope, summaryPage } from './records';
+import { inScope, publicStatus, seesPii, summaryPage } from './records';
 import {
   type ConsultFilter,
   type ConsultRow,
@@ -67,11 +67,11 @@ export async function listConsultations(
   user: Scoped,
   q: ConsultFilter & { page: number; pageSize: number },
 ) {
-  const words = await sensitiveWords(database.db);
   return summaryPage(
+    database,
     clock,
     (asOf) => consultPage(database.db, user, q, asOf),
-    (r, asOf) => summary(keys, r, asOf, words),
+    (r, asOf, words) => summary(keys, r, asOf, words),
   );
 }
 
@@ -123,10 +123,6 @@ export async function exportConsultations(
 export const consultInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithUnit> =>
   inScope(db, user, '咨询', await consultById(db, id), (r) => r.c.unitId);
 
-/** Handlers see the asker's contact in full (the read is audited); others see it masked. */
-const seesContact = (user: Pick<CurrentUser, 'permissions'>) =>
-  user.permissions.includes('interaction:consult:handle');
-
 export async function getConsultation(
   database: Database,
   clock: Clock,
@@ -152,14 +148,17 @@ export async function getConsultation(
   }
   const { c } = r;
   const contact = holds && c.askerContact ? unseal(keys, c.askerContact) : null;
-  if (contact && seesContact(user)) {
-    await auditPiiView(database, actor, 'consultation', c.id);
-  }
+  // Handlers see the asker's contact in full (the read is audited); others see it masked.
+  const full = await seesPii(database, actor, user, 'interaction:consult:handle', {
+    objectType: 'consultation',
+    objectId: c.id,
+    present: !!contact,
+  });
   const similar = holds && c.status === 'open' ? await suggest(database.db, c.question) : [];
   return {
     ...summary(keys, r, today(clock), await sensitiveWords(database.db)),
     queryCode: c.queryCode,
-    askerContact: contact && !seesContact(user) ? maskPhone(contact) : contact,
+    askerContact: contact && !full ? maskPhone(contact) : contact,
     answer: c.answer,
     answeredBy: c.answeredBy,
     satisfactionNote: c.satisfactionNote,
@@ -185,9 +184,10 @@ export async function consultationByCode(db: DbOrTx, clock: Clock, code: string)
     receivedOn: c.receivedOn,
     answerDue: c.answerDue,
     status: c.status,
-    statusLabel: isOverdue(c.status, c.answerDue, today(clock))
-      ? '办理中（已超期）'
-      : CONSULT_STATUS_LABELS[c.status],
+    statusLabel: publicStatus(
+      isOverdue(c.status, c.answerDue, today(clock)),
+      CONSULT_STATUS_LABELS[c.status],
+    ),
     answer: awaitingReview(c) ? null : c.answer,
     answeredOn: c.answeredOn,
     satisfaction: c.satisfaction,

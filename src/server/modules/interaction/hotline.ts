@@ -19,7 +19,7 @@ import { type FieldKeys, openedOrNull as opened, seal } from '../../platform/cry
 import { invalid } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, getUnit } from '../org';
-import { auditPiiView, inScope } from './records';
+import { inScope, seesPii } from './records';
 import { register } from './registration';
 import {
   type CallFilter,
@@ -121,8 +121,11 @@ export async function getCall(
   id: string,
 ): Promise<CallInfo> {
   const r = await callInScope(database.db, user, id);
-  const full = user.permissions.includes('interaction:hotline:edit');
-  if (full && (r.c.callerName || r.c.callerPhone)) await auditPiiView(database, actor, 'call', r.c.id);
+  const full = await seesPii(database, actor, user, 'interaction:hotline:edit', {
+    objectType: 'call',
+    objectId: r.c.id,
+    present: !!(r.c.callerName || r.c.callerPhone),
+  });
   return info(keys, r, full);
 }
 

@@ -26,7 +26,7 @@ export {
   type PublicLetterStatus,
   publicLetters,
 } from './letter-reads';
-export { type LetterInput, priorPortalLetter, writeOnPortal } from './letters';
+export { type LetterInput, priorPortalLetter, type WrittenLetter, writeOnPortal } from './letters';
 export { portalMailboxes } from './mailbox';
 export { type Suggestion, suggest } from './matching';
 export { interactionStats } from './monthly';

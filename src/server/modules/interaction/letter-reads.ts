@@ -21,7 +21,7 @@ import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, openedOrNull as opened } from '../../platform/crypto/fields';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
-import { auditPiiView, inScope, summaryPage } from './records';
+import { inScope, publicStatus, seesPii, summaryPage } from './records';
 import type { Scoped } from './repo/consultations';
 import {
   type LetterFilter,
@@ -69,20 +69,17 @@ export async function listLetters(
   user: Scoped,
   q: LetterFilter & { page: number; pageSize: number },
 ) {
-  const words = await sensitiveWords(database.db);
   return summaryPage(
+    database,
     clock,
     (asOf) => letterPage(database.db, user, q, asOf),
-    (r, asOf) => summary(keys, r, asOf, words),
+    (r, asOf, words) => summary(keys, r, asOf, words),
   );
 }
 
 /** The letter if it is in the user's scope (404 when there is none or it is another unit's). */
 export const letterInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithNames> =>
   inScope(db, user, '信件', await letterById(db, id), (r) => r.l.unitId);
-
-const handles = (user: Pick<CurrentUser, 'permissions'>) =>
-  user.permissions.includes('interaction:letter:handle');
 
 export async function getLetter(
   database: Database,
@@ -96,8 +93,11 @@ export async function getLetter(
   const { l } = r;
   const phone = opened(keys, l.writerPhone);
   const idNo = opened(keys, l.writerIdNo);
-  const full = handles(user);
-  if (full && (phone || idNo)) await auditPiiView(database, actor, 'letter', l.id);
+  const full = await seesPii(database, actor, user, 'interaction:letter:handle', {
+    objectType: 'letter',
+    objectId: l.id,
+    present: !!(phone || idNo),
+  });
   const words = await sensitiveWords(database.db);
   let publication: PublicationPreview | null = null;
   if (l.consent && l.status === 'replied') {
@@ -148,11 +148,11 @@ export async function letterByQueryCode(db: DbOrTx, clock: Clock, code: string) 
     unitName: r.unitName,
     receivedOn: l.receivedOn,
     replyDue: l.replyDue,
-    statusLabel: letterOverdue(l.status, l.replyDue, today(clock))
-      ? '办理中（已超期）'
-      : l.status === 'reviewing'
-        ? LETTER_STATUS_LABELS.open
-        : LETTER_STATUS_LABELS[l.status],
+    // A reply under review is not the writer's to see yet: the letter is still 办理中.
+    statusLabel: publicStatus(
+      letterOverdue(l.status, l.replyDue, today(clock)),
+      LETTER_STATUS_LABELS[l.status === 'reviewing' ? 'open' : l.status],
+    ),
     reply: l.status === 'replied' ? l.reply : null,
     repliedOn: l.status === 'replied' ? l.repliedOn : null,
     published: l.published,

@@ -1,6 +1,8 @@
 // What the module's records (consultations, letters, calls, opinions, commitments) share: a record in the user's
 // scope, the audited read of personal data in full, a ledger page summarised on one day, and the locked, checked,
 // audited action that adds an event to the record's history.
+import type { CurrentUser } from '../../../contracts/api';
+import type { PermissionCode } from '../../../contracts/permissions';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
@@ -8,6 +10,7 @@ import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { assertUnitInScope } from '../org';
 import { today } from './clock';
+import { sensitiveWords } from './mailbox';
 import type { Scoped } from './repo/consultations';
 
 /** The record found if its unit is in the user's scope: 404 (naming `what`) when there is none or it is another unit's. */
@@ -23,20 +26,46 @@ export async function inScope<R>(
   return found;
 }
 
-/** A handler read a record's personal data in full: audited (a read, so in a transaction of its own). */
-export const auditPiiView = (database: Database, actor: Actor, objectType: string, objectId: string) =>
-  database.db.transaction((tx) => audit(tx, actor, { action: 'interaction.pii.view', objectType, objectId }));
+/**
+ * Whether the user sees a record's personal data in full: its handlers (holders of `permission`) do, and when the
+ * record holds any (`present`) that read is audited (a read, so in a transaction of its own); others see it masked.
+ */
+export async function seesPii(
+  database: Database,
+  actor: Actor,
+  user: Pick<CurrentUser, 'permissions'>,
+  permission: PermissionCode,
+  record: { objectType: string; objectId: string; present: boolean },
+): Promise<boolean> {
+  const full = user.permissions.includes(permission);
+  if (full && record.present) {
+    const { objectType, objectId } = record;
+    await database.db.transaction((tx) =>
+      audit(tx, actor, { action: 'interaction.pii.view', objectType, objectId }),
+    );
+  }
+  return full;
+}
 
-/** A ledger page in the user's scope, every row judged (overdue or not) on the same day. */
+/**
+ * A ledger page in the user's scope, every row judged (overdue or not) on the same day and flagged against the same
+ * sensitive-word list.
+ */
 export async function summaryPage<R, S>(
+  database: Database,
   clock: Clock,
   load: (asOf: string) => Promise<{ rows: R[]; total: number }>,
-  summary: (r: R, asOf: string) => S,
+  summary: (r: R, asOf: string, words: readonly string[]) => S,
 ): Promise<{ items: S[]; total: number }> {
+  const words = await sensitiveWords(database.db);
   const asOf = today(clock);
   const { rows, total } = await load(asOf);
-  return { items: rows.map((r) => summary(r, asOf)), total };
+  return { items: rows.map((r) => summary(r, asOf, words)), total };
 }
+
+/** The state a citizen reads by query code: a record still open past its due date shows as 办理中（已超期）. */
+export const publicStatus = (overdue: boolean, label: string): string =>
+  overdue ? '办理中（已超期）' : label;
 
 /** Appends an event by the actor, now, to the record's history (the new history to store). */
 export type Event = (text: string, extra?: Partial<ConsultEvent>) => ConsultEvent[];

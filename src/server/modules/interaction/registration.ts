@@ -7,7 +7,7 @@ import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
 import { newQueryCode } from '../../platform/codes';
 import type { Actor, Clock } from '../../platform/context';
-import { type FieldKeys, needsReseal, openedOrNull, sealedOrNull } from '../../platform/crypto/fields';
+import { type FieldKeys, isSealed, openedOrNull, sealedOrNull } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
 import { once, priorResult } from '../../platform/idempotency';
 import { assertUnitInScope, getUnit } from '../org';
@@ -120,12 +120,13 @@ export const priorPortalQuestion = (database: Database, requestKey: string | nul
   priorResult<Registered>(database.db, PORTAL_SCOPE, requestKey);
 
 /**
- * Seals the askers' names stored in plain text before they were sealed (and re-seals names and contacts of a
- * retired key after rotation). Idempotent: run at every start. Returns how many consultations changed.
+ * Seals the askers' names and contacts stored in plain text before they were sealed. Idempotent: run at every
+ * start. A retired key's values are re-sealed by the generic step (platform/crypto/reseal.ts). Returns how many
+ * consultations changed.
  */
 export async function sealStoredAskers(db: DbOrTx, keys: FieldKeys): Promise<number> {
   // The retention purge's mark is no personal data and stays readable as it is.
-  const stale = (v: string | null) => !!v && v !== PURGED_MARK && needsReseal(keys, v);
+  const stale = (v: string | null) => !!v && v !== PURGED_MARK && !isSealed(v);
   let n = 0;
   for (const r of await consultsWithAsker(db)) {
     if (!stale(r.askerName) && !stale(r.askerContact)) continue;

@@ -40,7 +40,7 @@ const ok = { ok: true } as const;
 const zRoleParam = z.enum(ROLE_CODES, { message: '角色不存在' });
 
 export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
-  const { database, clock, config } = p;
+  const { database, clock, config, fieldKeys: keys } = p;
   const id = (params: { id: string }) => zUuid.parse(params.id);
   const upload = (c: Parameters<typeof readUpload>[0]) => readUpload(c, config.maxUploadBytes);
 
@@ -68,20 +68,21 @@ export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
   route(app, orgApi.groups, () => listGroups(database.db));
 
   // ---- users ----
-  route(app, orgApi.users, ({ user, query }) => listUsers(database, user, query, clock.now()));
+  route(app, orgApi.users, ({ user, query }) => listUsers(database, keys, user, query, clock.now()));
   route(app, orgApi.exportUsers, async ({ user }) =>
-    fileResponse(await exportUsers(database, user, clock.now()), '用户.xlsx', XLSX_MIME),
+    fileResponse(await exportUsers(database, keys, user, clock.now()), '用户.xlsx', XLSX_MIME),
   );
   route(app, orgApi.importUsers, async ({ c, user }) =>
-    importUsers(database, user, actorOf(user, c), (await upload(c)).bytes),
+    importUsers(database, keys, user, actorOf(user, c), (await upload(c)).bytes),
   );
-  route(app, orgApi.user, ({ user, params }) => getUser(database, user, id(params), clock.now()));
+  route(app, orgApi.user, ({ user, params }) => getUser(database, keys, user, id(params), clock.now()));
   route(app, orgApi.createUser, ({ c, user, body }) =>
-    createUser(database, user, actorOf(user, c), { ...body, phone: body.phone || null }, clock.now()),
+    createUser(database, keys, user, actorOf(user, c), { ...body, phone: body.phone || null }, clock.now()),
   );
   route(app, orgApi.updateUser, ({ c, user, body, params }) =>
     updateUser(
       database,
+      keys,
       user,
       actorOf(user, c),
       id(params),
@@ -90,15 +91,15 @@ export function orgRoutes(app: Hono<AppEnv>, p: Platform): void {
     ),
   );
   route(app, orgApi.resetPassword, async ({ c, user, body, params }) => {
-    await resetPassword(database, user, actorOf(user, c), id(params), body.password, clock.now());
+    await resetPassword(database, keys, user, actorOf(user, c), id(params), body.password, clock.now());
     return ok;
   });
   route(app, orgApi.unlockUser, async ({ c, user, params }) => {
-    await unlockUser(database, user, actorOf(user, c), id(params), clock.now());
+    await unlockUser(database, keys, user, actorOf(user, c), id(params), clock.now());
     return ok;
   });
   route(app, orgApi.disableUser, async ({ c, user, params }) => {
-    await disableUser(database, user, actorOf(user, c), id(params), clock.now());
+    await disableUser(database, keys, user, actorOf(user, c), id(params), clock.now());
     return ok;
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, User } from '../../../contracts/api';
 import { BUILTIN_ROLES, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
@@ -9,7 +9,8 @@ import { audit } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import { revokeSessions } from '../../platform/auth/revoke';
 import { validateNewPassword } from '../../platform/auth/service';
-import type { Actor } from '../../platform/context';
+import { type Actor, systemActor } from '../../platform/context';
+import { type FieldKeys, openedOrNull, SEAL_PREFIX, sealedOrNull } from '../../platform/crypto/fields';
 import { AppError, conflict, notFound } from '../../platform/errors';
 import { readTable, writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, scopeFilter } from './org.scope';
@@ -22,6 +23,7 @@ const ROLE_BY_NAME = new Map(BUILTIN_ROLES.map((r) => [r.name, r.code]));
 
 async function toUsers(
   db: DbOrTx,
+  keys: FieldKeys,
   rows: { u: typeof users.$inferSelect; unitName: string }[],
   now: Date,
 ): Promise<User[]> {
@@ -42,7 +44,8 @@ async function toUsers(
     unitId: u.unitId,
     unitName,
     roles: roles.filter((r) => r.userId === u.id).map((r) => r.roleCode as RoleCode),
-    phoneMasked: maskPhone(u.phone),
+    // Sealed at rest (SECURITY.md 37); the console only ever sees it masked.
+    phoneMasked: maskPhone(openedOrNull(keys, u.phone)),
     status: u.status,
     locked: !!u.lockedUntil && u.lockedUntil > now,
     mustChangePassword: u.mustChangePassword,
@@ -53,6 +56,7 @@ async function toUsers(
 
 export async function listUsers(
   database: Database,
+  keys: FieldKeys,
   user: Scoped,
   q: {
     keyword?: string;
@@ -82,10 +86,16 @@ export async function listUsers(
     .orderBy(asc(units.sort), asc(units.name), asc(users.username))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: await toUsers(database.db, rows, now), total: Number(total?.n ?? 0) };
+  return { items: await toUsers(database.db, keys, rows, now), total: Number(total?.n ?? 0) };
 }
 
-export async function getUser(database: Database, caller: Scoped, id: string, now: Date): Promise<User> {
+export async function getUser(
+  database: Database,
+  keys: FieldKeys,
+  caller: Scoped,
+  id: string,
+  now: Date,
+): Promise<User> {
   const rows = await database.db
     .select({ u: users, unitName: units.name })
     .from(users)
@@ -93,7 +103,7 @@ export async function getUser(database: Database, caller: Scoped, id: string, no
     .where(eq(users.id, id));
   if (!rows[0]) throw notFound('用户');
   await assertUnitInScope(database.db, caller, rows[0].u.unitId, '用户');
-  return (await toUsers(database.db, rows, now))[0]!;
+  return (await toUsers(database.db, keys, rows, now))[0]!;
 }
 
 export interface NewUser {
@@ -107,6 +117,7 @@ export interface NewUser {
 
 export async function createUserTx(
   tx: DbOrTx,
+  keys: FieldKeys,
   actor: Actor,
   input: NewUser,
   passwordHash: string,
@@ -125,7 +136,7 @@ export async function createUserTx(
       username: input.username,
       name: input.name,
       unitId: input.unitId,
-      phone: input.phone || null,
+      phone: sealedOrNull(keys, input.phone),
       passwordHash,
       mustChangePassword: mustChange,
     })
@@ -143,6 +154,7 @@ export async function createUserTx(
 
 export async function createUser(
   database: Database,
+  keys: FieldKeys,
   caller: Scoped,
   actor: Actor,
   input: NewUser,
@@ -152,12 +164,13 @@ export async function createUser(
   await assertUnitInScope(database.db, caller, input.unitId);
   await validateNewPassword(database, input.password, input.username);
   const hash = await hashPassword(input.password);
-  const id = await database.db.transaction((tx) => createUserTx(tx, actor, input, hash));
-  return getUser(database, caller, id, now);
+  const id = await database.db.transaction((tx) => createUserTx(tx, keys, actor, input, hash));
+  return getUser(database, keys, caller, id, now);
 }
 
 export async function updateUser(
   database: Database,
+  keys: FieldKeys,
   caller: Scoped,
   actor: Actor,
   id: string,
@@ -190,7 +203,7 @@ export async function updateUser(
         name: input.name,
         unitId: input.unitId,
         // undefined: unchanged (the console only ever sees the masked number); null: cleared.
-        ...(input.phone === undefined ? {} : { phone: input.phone || null }),
+        ...(input.phone === undefined ? {} : { phone: sealedOrNull(keys, input.phone) }),
         status: input.status,
         updatedAt: new Date(),
       })
@@ -216,19 +229,20 @@ export async function updateUser(
       objectId: id,
       detail: { roles: input.roles, status: input.status },
     });
-  return getUser(database, caller, id, now);
+  return getUser(database, keys, caller, id, now);
 }
 
 /** The account as the caller may see it, once the 三员 separation allows `action` on it (or refused, audited). */
 async function guardedUser(
   database: Database,
+  keys: FieldKeys,
   caller: Scoped,
   actor: Actor,
   id: string,
   action: 'resetPassword' | 'unlock' | 'disable',
   now: Date,
 ): Promise<User> {
-  const u = await getUser(database, caller, id, now);
+  const u = await getUser(database, keys, caller, id, now);
   await guardAccount(database, caller, actor, action, u, u.roles);
   return u;
 }
@@ -249,13 +263,14 @@ function writeAccount(
 
 export async function resetPassword(
   database: Database,
+  keys: FieldKeys,
   caller: Scoped,
   actor: Actor,
   id: string,
   password: string,
   now: Date,
 ): Promise<void> {
-  const u = await guardedUser(database, caller, actor, id, 'resetPassword', now);
+  const u = await guardedUser(database, keys, caller, actor, id, 'resetPassword', now);
   await validateNewPassword(database, password, u.username);
   const hash = await hashPassword(password);
   await writeAccount(database, actor, id, 'resetPassword', async (tx) => {
@@ -273,16 +288,30 @@ export async function resetPassword(
   });
 }
 
-export async function unlockUser(database: Database, caller: Scoped, actor: Actor, id: string, now: Date) {
-  await guardedUser(database, caller, actor, id, 'unlock', now);
+export async function unlockUser(
+  database: Database,
+  keys: FieldKeys,
+  caller: Scoped,
+  actor: Actor,
+  id: string,
+  now: Date,
+) {
+  await guardedUser(database, keys, caller, actor, id, 'unlock', now);
   await writeAccount(database, actor, id, 'unlock', (tx) =>
     tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id)),
   );
 }
 
-export async function disableUser(database: Database, caller: Scoped, actor: Actor, id: string, now: Date) {
+export async function disableUser(
+  database: Database,
+  keys: FieldKeys,
+  caller: Scoped,
+  actor: Actor,
+  id: string,
+  now: Date,
+) {
   if (id === caller.id) throw new AppError('VALIDATION', '不能停用自己的账号');
-  await guardedUser(database, caller, actor, id, 'disable', now);
+  await guardedUser(database, keys, caller, actor, id, 'disable', now);
   await writeAccount(database, actor, id, 'disable', async (tx) => {
     await tx.update(users).set({ status: 'disabled', updatedAt: new Date() }).where(eq(users.id, id));
     await revokeSessions(tx, id);
@@ -291,8 +320,13 @@ export async function disableUser(database: Database, caller: Scoped, actor: Act
 
 const USER_HEADERS = ['用户名', '姓名', '所属单位', '角色', '手机号', '状态'];
 
-export async function exportUsers(database: Database, caller: Scoped, now: Date): Promise<Uint8Array> {
-  const page = await listUsers(database, caller, { page: 1, pageSize: 100000 }, now);
+export async function exportUsers(
+  database: Database,
+  keys: FieldKeys,
+  caller: Scoped,
+  now: Date,
+): Promise<Uint8Array> {
+  const page = await listUsers(database, keys, caller, { page: 1, pageSize: 100000 }, now);
   return writeTable(
     '用户',
     USER_HEADERS,
@@ -309,6 +343,7 @@ export async function exportUsers(database: Database, caller: Scoped, now: Date)
 
 export async function importUsers(
   database: Database,
+  keys: FieldKeys,
   caller: Scoped,
   actor: Actor,
   bytes: Uint8Array,
@@ -376,7 +411,7 @@ export async function importUsers(
     });
   const hashes = await Promise.all(prepared.map((p) => hashPassword(p.password)));
   await database.db.transaction(async (tx) => {
-    for (const [i, p] of prepared.entries()) await createUserTx(tx, actor, p, hashes[i]!);
+    for (const [i, p] of prepared.entries()) await createUserTx(tx, keys, actor, p, hashes[i]!);
     await audit(tx, actor, {
       action: 'org.user.import',
       objectType: 'user',
@@ -384,4 +419,31 @@ export async function importUsers(
     });
   });
   return { created: prepared.length };
+}
+
+/**
+ * Seals staff phones stored in plain text before they were sealed (SECURITY.md 37), in one transaction with its
+ * audit row. Idempotent: run at every start; a retired key's values are re-sealed by platform/crypto/reseal.ts.
+ * Returns how many accounts changed.
+ */
+export async function sealStoredUserPhones(database: Database, keys: FieldKeys): Promise<number> {
+  return database.db.transaction(async (tx) => {
+    const plain = await tx
+      .select({ id: users.id, phone: users.phone })
+      .from(users)
+      .where(and(isNotNull(users.phone), notLike(users.phone, `${SEAL_PREFIX}:%`)))
+      .for('update');
+    for (const r of plain)
+      await tx
+        .update(users)
+        .set({ phone: sealedOrNull(keys, r.phone) })
+        .where(eq(users.id, r.id));
+    if (plain.length)
+      await audit(tx, systemActor('bootstrap'), {
+        action: 'org.user.sealPhones',
+        objectType: 'user',
+        detail: { sealed: plain.length },
+      });
+    return plain.length;
+  });
 }

@@ -4,7 +4,7 @@ import { applicantKey } from '../../../domain/requests/identity';
 import { PURGED_MARK } from '../../../domain/security/retention';
 import type { DbOrTx } from '../../db/client';
 import type { ApplicantData } from '../../db/schema/requests';
-import { type FieldKeys, keyedHash, needsReseal, seal, unseal } from '../../platform/crypto/fields';
+import { type FieldKeys, isSealed, keyedHash, seal, unseal } from '../../platform/crypto/fields';
 import { allApplicants, setApplicant } from './requests.repo';
 
 const SEALED = ['idNumber', 'phone', 'address'] as const;
@@ -33,8 +33,8 @@ export function hashedApplicantKey(keys: FieldKeys, idNumber: string, name: stri
 const isHashedKey = (k: string) => k.startsWith('h:');
 
 /**
- * Seals the rows stored before encryption (and re-seals those of a retired key after rotation); hashes their
- * applicant keys. Idempotent: run at every start. Returns how many rows changed.
+ * Seals the rows stored before encryption and hashes their applicant keys. Idempotent: run at every start. A
+ * retired key's values are re-sealed by the generic step (platform/crypto/reseal.ts). Returns how many rows changed.
  */
 export async function sealStoredApplicants(db: DbOrTx, keys: FieldKeys): Promise<number> {
   let n = 0;
@@ -43,7 +43,7 @@ export async function sealStoredApplicants(db: DbOrTx, keys: FieldKeys): Promise
     if (r.applicant.name === PURGED_MARK) continue;
     const stale = SEALED.some((f) => {
       const v = r.applicant[f];
-      return !!v && needsReseal(keys, v);
+      return !!v && !isSealed(v);
     });
     if (!stale && isHashedKey(r.applicantKey)) continue;
     const plain = openApplicant(keys, r.applicant);

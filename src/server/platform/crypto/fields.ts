@@ -4,9 +4,9 @@
 //
 // The keys live outside the database, in a JSON file (default `<data dir>/keys/fields.json`, mode 0600, or
 // GONGKAI_FIELD_KEYS_FILE): { "current": "k2", "keys": { "k1": "<base64>", "k2": "<base64>" }, "hash": "<base64>" }.
-// Rotation (README "Key files"): add a key, make it current, restart (the start re-seals every value with the
-// current key: requests/personal-data.ts), then remove the old key. The hash key is never rotated: it would orphan every
-// duplicate-detection key already stored.
+// Rotation (README "Key files"): add a key, make it current, restart (the start re-seals every value of every
+// column in sealed-columns.ts with the current key: reseal.ts), then remove the old key. The hash key is never
+// rotated: it would orphan every duplicate-detection key already stored.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,8 @@ export interface FieldKeys {
   hash: Buffer;
 }
 
-const PREFIX = 'gk1';
+/** Every sealed value starts with `gk1:` (the format below); the re-seal after rotation looks for it. */
+export const SEAL_PREFIX = 'gk1';
 
 function decodeKey(name: string, b64: unknown): Buffer {
   const k = typeof b64 === 'string' ? Buffer.from(b64, 'base64') : Buffer.alloc(0);
@@ -68,7 +69,7 @@ export function fieldKeysOf(file: string): FieldKeys {
 }
 
 export function isSealed(v: string): boolean {
-  return v.startsWith(`${PREFIX}:`);
+  return v.startsWith(`${SEAL_PREFIX}:`);
 }
 
 /** 'gk1:<key id>:<iv>:<tag>:<ciphertext>' (base64url parts); a fresh IV every time. */
@@ -76,7 +77,7 @@ export function seal(keys: FieldKeys, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.keys.get(keys.current)!, iv);
   const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [PREFIX, keys.current, iv, cipher.getAuthTag(), ct]
+  return [SEAL_PREFIX, keys.current, iv, cipher.getAuthTag(), ct]
     .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
     .join(':');
 }

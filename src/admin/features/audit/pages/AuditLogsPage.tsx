@@ -1,17 +1,15 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Select, type TableProps } from 'antd';
+import { Alert, Button, Form, Select, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { type AuditRecord, auditApi } from '../../../../contracts/audit';
 import {
   AUDIT_OBJECT_LABELS,
   auditActionLabel,
   auditActionOptions,
 } from '../../../../contracts/audit-labels';
-import type { CallArgs } from '../../../../contracts/http';
 import { usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { useFilteredExport } from '../../../components/DownloadButton';
+import { FilterInput, FilterRange, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { RESULT_COLORS, RESULT_LABELS, statusColumn } from '../../../components/StatusTag';
@@ -42,7 +40,10 @@ const toParams = (f: Filters): QueryParams => ({
 
 export default function AuditLogsPage() {
   const can = usePermission();
-  const [filters, setFilters] = useState<QueryParams>({});
+  const exported = useFilteredExport(auditApi.exportLogs, {
+    fallbackName: '审计日志.xlsx',
+    testId: 'audit-export',
+  });
   const verify = useVerifyChain();
 
   const columns: TableProps<AuditRecord>['columns'] = [
@@ -114,15 +115,11 @@ export default function AuditLogsPage() {
         columns={columns}
         scrollX={1400}
         toParams={toParams}
-        onFiltersChange={setFilters}
+        onFiltersChange={exported.onFiltersChange}
         searchItems={
           <>
-            <Form.Item name="range" label="时间范围">
-              <DatePicker.RangePicker allowEmpty={[true, true]} />
-            </Form.Item>
-            <Form.Item name="username" label="用户">
-              <Input allowClear style={{ width: 120 }} />
-            </Form.Item>
+            <FilterRange label="时间范围" />
+            <FilterInput name="username" label="用户" width={120} />
             <Form.Item name="action" label="操作">
               <Select
                 allowClear
@@ -149,16 +146,7 @@ export default function AuditLogsPage() {
             />
           </>
         }
-        toolbar={
-          can('audit:log:export') ? (
-            <DownloadButton
-              endpoint={auditApi.exportLogs}
-              args={{ query: filters as CallArgs<typeof auditApi.exportLogs>['query'] }}
-              fallbackName="审计日志.xlsx"
-              testId="audit-export"
-            />
-          ) : null
-        }
+        toolbar={can('audit:log:export') ? exported.button : null}
       />
     </PageContainer>
   );

@@ -1,7 +1,7 @@
-import { DatePicker, Form, Input, type TableProps } from 'antd';
+import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { auditApi, type LoginRecord } from '../../../../contracts/audit';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterRange, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -65,12 +65,8 @@ export default function LoginLogsPage() {
         toParams={(f) => ({ ...rangeParams(f.range), username: f.username?.trim(), result: f.result })}
         searchItems={
           <>
-            <Form.Item name="range" label="时间范围">
-              <DatePicker.RangePicker allowEmpty={[true, true]} />
-            </Form.Item>
-            <Form.Item name="username" label="用户名">
-              <Input allowClear style={{ width: 140 }} />
-            </Form.Item>
+            <FilterRange label="时间范围" />
+            <FilterInput name="username" label="用户名" width={140} />
             <FilterSelect
               name="result"
               label="结果"

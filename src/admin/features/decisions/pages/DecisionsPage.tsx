@@ -8,7 +8,7 @@ import { type DecisionInputBody, type DecisionRow, decisionsApi } from '../../..
 import { DECISION_STATUS_LABELS, type DecisionStatus } from '../../../../domain/disclosure/decisions';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -68,9 +68,7 @@ function DraftsTab() {
         scrollX={1100}
         searchItems={
           <>
-            <Form.Item name="q" label="关键词">
-              <Input allowClear style={{ width: 200 }} />
-            </Form.Item>
+            <FilterInput name="q" label="关键词" width={200} />
             <FilterSelect name="status" label="状态" labels={DECISION_STATUS_LABELS} width={140} />
           </>
         }

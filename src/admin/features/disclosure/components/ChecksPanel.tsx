@@ -2,6 +2,7 @@
 // override, and one-click mask of all of them.
 import { Alert, App, Button, Card, Empty, Flex, Input, List, Space, Tag, Typography } from 'antd';
 import type { ItemDetail } from '../../../../contracts/disclosure';
+import { PRE_PUBLICATION_STATUSES } from '../../../../domain/disclosure/workflow';
 import { ALWAYS_BLOCKING_KINDS, type Finding } from '../../../../domain/review/types';
 import { usePermission } from '../../../auth';
 import { useMask, useOverride } from '../queries';
@@ -13,6 +14,8 @@ export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: bool
   const mask = useMask(d.id, (n) => void message.success(`已脱敏 ${n} 处`));
   const overrideFinding = useOverride(d.id, () => void message.success(REVIEW_ACTION_DONE.override));
   const findings = d.findings;
+  // Masks and overrides are refused (409) once 终审 has passed: the buttons are not offered then.
+  const open = PRE_PUBLICATION_STATUSES.includes(d.status);
   const override = (f: Finding) => {
     // The reason and the 个人信息保护影响评估 (PIPL Art. 55/56) the server keeps with the override; all required.
     const v = { reason: '', purpose: '', impact: '', measures: '' };
@@ -51,7 +54,7 @@ export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: bool
       extra={
         canEdit &&
         findings.some((f) => f.masked !== f.text) &&
-        d.status !== 'published' && (
+        open && (
           <Button
             size="small"
             danger
@@ -98,12 +101,13 @@ export function ChecksPanel({ d, canEdit, meId }: { d: ItemDetail; canEdit: bool
                   </Typography.Text>
                   {ov && <Typography.Text type="warning">已放行：{ov.reason}</Typography.Text>}
                   <Space>
-                    {canEdit && f.masked !== f.text && d.status !== 'published' && (
+                    {canEdit && f.masked !== f.text && open && (
                       <Button size="small" onClick={() => mask.mutate([keyOf(f)])}>
                         脱敏
                       </Button>
                     )}
                     {f.blocking &&
+                      open &&
                       !ov &&
                       !ALWAYS_BLOCKING_KINDS.includes(f.kind) &&
                       can('disclosure:review:override') &&

@@ -11,6 +11,7 @@ import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
+import { titleLink } from '../../../components/TitleLink';
 import { useCall } from '../../../queries';
 import { useBriefings, useCreateBriefing } from '../interpretation-queries';
 
@@ -77,14 +78,7 @@ export default function BriefingsPage() {
           {
             title: '名称',
             dataIndex: 'title',
-            render: (t: string, r) =>
-              r.url ? (
-                <a href={r.url} target="_blank" rel="noreferrer">
-                  {t}
-                </a>
-              ) : (
-                t
-              ),
+            render: titleLink,
           },
           { title: '日期', dataIndex: 'heldOn', width: 120 },
           { title: '发布人/嘉宾', dataIndex: 'speakers', width: 180 },

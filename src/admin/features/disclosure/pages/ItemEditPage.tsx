@@ -3,6 +3,7 @@
 import { App, Button, Card, Col, Flex, Form, Row, Space, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { PRE_PUBLICATION_STATUSES } from '../../../../domain/disclosure/workflow';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
@@ -117,7 +118,10 @@ export default function ItemEditPage() {
               <ChecksPanel d={d} canEdit={canEdit} meId={me.id} />
               <ReviewPanel d={d} canEdit={canEdit} editable={!!editable} />
               {d.needsInterpretation && d.kind !== 'interpretation' && (
-                <InterpretationPlanCard id={d.id} canEdit={canEdit} />
+                <InterpretationPlanCard
+                  id={d.id}
+                  canEdit={canEdit && PRE_PUBLICATION_STATUSES.includes(d.status)}
+                />
               )}
             </Flex>
           )}

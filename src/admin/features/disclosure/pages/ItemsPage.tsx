@@ -1,10 +1,10 @@
-import { Form, Input, Tag } from 'antd';
+import { Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
@@ -34,9 +34,7 @@ export function ItemTable({
       rowKey="id"
       searchItems={
         <>
-          <Form.Item name="q" label="标题或索引号">
-            <Input allowClear style={{ width: 200 }} />
-          </Form.Item>
+          <FilterInput name="q" label="标题或索引号" width={200} />
           {!inbox && <FilterSelect name="status" label="状态" labels={ITEM_STATUS_LABELS} width={140} />}
         </>
       }

@@ -1,11 +1,10 @@
 // 个人信息保护影响评估记录 (PIPL Art. 55/56; SECURITY.md 34): read only, for the office and the auditor. Each
 // record was written when a reviewer overrode a blocking personal-data finding; the finding shows masked.
-import { DatePicker, Form, Input, type TableProps, Typography } from 'antd';
+import { type TableProps, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { disclosureApi, type PiaRecord } from '../../../../contracts/disclosure';
-import type { CallArgs } from '../../../../contracts/http';
-import { DownloadButton } from '../../../components/DownloadButton';
+import { useFilteredExport } from '../../../components/DownloadButton';
+import { FilterInput, FilterRange } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { chinaTime } from '../../../time';
@@ -29,7 +28,10 @@ const long = (v: string) => (
 );
 
 export default function PiaRecordsPage() {
-  const [filters, setFilters] = useState<QueryParams>({});
+  const exported = useFilteredExport(disclosureApi.exportPiaRecords, {
+    fallbackName: '个人信息保护影响评估记录.xlsx',
+    testId: 'pia-export',
+  });
   const columns: TableProps<PiaRecord>['columns'] = [
     { title: '评估时间', dataIndex: 'assessedAt', width: 160, render: (v: string) => chinaTime(v) },
     { title: '评估人', dataIndex: 'assessedByName', width: 90 },
@@ -54,25 +56,14 @@ export default function PiaRecordsPage() {
         columns={columns}
         scrollX={1500}
         toParams={toParams}
-        onFiltersChange={setFilters}
+        onFiltersChange={exported.onFiltersChange}
         searchItems={
           <>
-            <Form.Item name="range" label="评估日期">
-              <DatePicker.RangePicker allowEmpty={[true, true]} />
-            </Form.Item>
-            <Form.Item name="q" label="关键词">
-              <Input allowClear placeholder="标题、评估人或目的" style={{ width: 180 }} />
-            </Form.Item>
+            <FilterRange label="评估日期" />
+            <FilterInput name="q" label="关键词" placeholder="标题、评估人或目的" width={180} />
           </>
         }
-        toolbar={
-          <DownloadButton
-            endpoint={disclosureApi.exportPiaRecords}
-            args={{ query: filters as CallArgs<typeof disclosureApi.exportPiaRecords>['query'] }}
-            fallbackName="个人信息保护影响评估记录.xlsx"
-            testId="pia-export"
-          />
-        }
+        toolbar={exported.button}
       />
     </PageContainer>
   );

@@ -36,7 +36,7 @@ import {
 import { downloadFrom, uploadTo } from '../../../api';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -112,9 +112,7 @@ export default function EnforcementPage() {
         onFiltersChange={setFilters}
         searchItems={
           <>
-            <Form.Item name="q" label="关键词">
-              <Input allowClear placeholder="文书号、当事人、结论" style={{ width: 200 }} />
-            </Form.Item>
+            <FilterInput name="q" label="关键词" placeholder="文书号、当事人、结论" width={200} />
             <FilterSelect name="kind" label="执法类别" labels={ENFORCEMENT_KIND_LABELS} width={130} />
             <FilterSelect name="state" label="公示状态" labels={PUBLICATION_STATE_LABELS} width={130} />
             {me.dataScope === 'all' ? (

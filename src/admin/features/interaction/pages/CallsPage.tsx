@@ -12,9 +12,9 @@ import {
 } from '../../../../contracts/hotline';
 import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
 import { usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
+import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -23,7 +23,6 @@ import { CallImport } from '../components/CallImport';
 import { hotlineApi, useCreateCall, useHandOver } from '../hotline-queries';
 import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime, TIME_PATTERN } from '../labels-hotline';
 
-type Filters = Record<string, string | number | boolean | null | undefined>;
 type CallForm = Omit<CallBody, 'calledAt'> & { calledAt: string };
 
 function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -92,7 +91,11 @@ export default function CallsPage() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [filters, setFilters] = useState<Filters>({});
+  const exported = useFilteredExport(hotlineApi.exportCalls, {
+    fallbackName: '来电登记台账.xlsx',
+    label: '导出台账',
+    testId: 'call-export',
+  });
   const handOver = useHandOver((r) => {
     void message.success(`已转为政策咨询 ${r.consultNo}，答复期限 ${r.answerDue}`);
     void navigate(`/interaction/consultations/${r.consultationId}`);
@@ -150,13 +153,7 @@ export default function CallsPage() {
       testId="calls-page"
       extra={
         <>
-          <DownloadButton
-            endpoint={hotlineApi.exportCalls}
-            args={{ query: filters as never }}
-            fallbackName="来电登记台账.xlsx"
-            label="导出台账"
-            testId="call-export"
-          />
+          {exported.button}
           {can('interaction:hotline:edit') ? (
             <>
               <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="call-import">
@@ -181,17 +178,13 @@ export default function CallsPage() {
         columns={columns}
         scrollX={1400}
         testId="call-table"
-        onFiltersChange={(p) => setFilters(p as Filters)}
+        onFiltersChange={exported.onFiltersChange}
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input allowClear placeholder="编号、工单编号或内容" style={{ width: 200 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="关键词" placeholder="编号、工单编号或内容" width={200} />
             <FilterSelect name="channel" label="渠道" labels={CALL_CHANNEL_LABELS} width={120} />
             <FilterSelect name="status" label="状态" labels={CALL_STATUS_LABELS} width={140} />
-            <Form.Item name="month" label="月份">
-              <Input allowClear placeholder="YYYY-MM" style={{ width: 110 }} />
-            </Form.Item>
+            <FilterInput name="month" label="月份" placeholder="YYYY-MM" width={110} />
           </>
         }
       />

@@ -25,7 +25,7 @@ import {
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -261,9 +261,7 @@ export default function CommitmentsPage() {
         testId="commitment-table"
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input allowClear placeholder="编号、内容或场合" style={{ width: 180 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="关键词" placeholder="编号、内容或场合" width={180} />
             <FilterSelect name="status" label="状态" labels={COMMITMENT_STATUS_LABELS} width={110} />
             <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
           </>

@@ -18,9 +18,9 @@ import type {
 } from '../../../../domain/interaction/consultation';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
+import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -28,8 +28,6 @@ import { UnitTreeSelect } from '../../../components/units';
 import { SensitiveText } from '../components/SensitiveText';
 import { CONSULT_STATUS_COLORS } from '../labels';
 import { interactionApi, useRegisterConsultation } from '../queries';
-
-type Filters = Record<string, string | number | boolean | null | undefined>;
 
 function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<RegisterConsultationBody>();
@@ -93,7 +91,11 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
 export default function ConsultationsPage() {
   const can = usePermission();
   const [open, setOpen] = useState(false);
-  const [filters, setFilters] = useState<Filters>({});
+  const exported = useFilteredExport(interactionApi.exportConsultations, {
+    fallbackName: '政策咨询登记台账.xlsx',
+    label: '导出台账',
+    testId: 'consult-export',
+  });
   const columns: TableProps<ConsultSummary>['columns'] = [
     {
       title: '编号',
@@ -151,13 +153,7 @@ export default function ConsultationsPage() {
       testId="consultations-page"
       extra={
         <>
-          <DownloadButton
-            endpoint={interactionApi.exportConsultations}
-            args={{ query: filters as never }}
-            fallbackName="政策咨询登记台账.xlsx"
-            label="导出台账"
-            testId="consult-export"
-          />
+          {exported.button}
           {can('interaction:consult:create') ? (
             <Button
               type="primary"
@@ -177,18 +173,14 @@ export default function ConsultationsPage() {
         columns={columns}
         scrollX={1200}
         testId="consult-table"
-        onFiltersChange={(p) => setFilters(p as Filters)}
+        onFiltersChange={exported.onFiltersChange}
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input allowClear placeholder="编号、工单号或问题" style={{ width: 200 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="关键词" placeholder="编号、工单号或问题" width={200} />
             <FilterSelect name="status" label="状态" labels={CONSULT_STATUS_LABELS} width={120} />
             <FilterSelect name="channel" label="渠道" labels={CONSULT_CHANNEL_LABELS} width={130} />
             <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />
-            <Form.Item name="month" label="月份">
-              <Input allowClear placeholder="YYYY-MM" style={{ width: 110 }} />
-            </Form.Item>
+            <FilterInput name="month" label="月份" placeholder="YYYY-MM" width={110} />
           </>
         }
       />

@@ -26,7 +26,7 @@ import {
 } from '../../../../contracts/interaction';
 import type { LetterType } from '../../../../domain/interaction/letter';
 import { usePermission } from '../../../auth';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
@@ -288,9 +288,7 @@ export default function LettersPage() {
         testId="letter-table"
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input allowClear placeholder="编号、标题或内容" style={{ width: 200 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="关键词" placeholder="编号、标题或内容" width={200} />
             <FilterSelect name="status" label="状态" labels={LETTER_STATUS_LABELS} width={130} />
             <FilterSelect name="type" label="类型" labels={LETTER_TYPE_LABELS} width={100} />
             <FilterSelect name="overdue" label="逾期" labels={{ true: '已逾期' }} width={100} />

@@ -13,7 +13,7 @@ import {
 import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -206,9 +206,7 @@ export default function OpinionsPage() {
         testId="opinion-table"
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input allowClear placeholder="编号、来源或概要" style={{ width: 180 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="关键词" placeholder="编号、来源或概要" width={180} />
             <FilterSelect name="level" label="等级" labels={OPINION_LEVEL_LABELS} width={100} />
             <FilterSelect name="status" label="状态" labels={OPINION_STATUS_LABELS} width={120} />
             <FilterSelect name="overdue" label="超时" labels={{ true: '已超时' }} width={100} />

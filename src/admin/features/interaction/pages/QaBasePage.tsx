@@ -9,7 +9,7 @@ import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -157,9 +157,7 @@ export default function QaBasePage() {
         testId="qa-table"
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input allowClear style={{ width: 200 }} data-testid="qa-keyword" />
-            </Form.Item>
+            <FilterInput name="keyword" label="关键词" width={200} testId="qa-keyword" />
             <FilterSelect
               name="status"
               label="状态"

@@ -7,6 +7,7 @@ import type { AccountRow, PostRow } from '../../../../contracts/media';
 import { uploadTo } from '../../../api';
 import { usePermission } from '../../../auth';
 import { RowsImport } from '../../../components/RowsImport';
+import { titleLink } from '../../../components/TitleLink';
 import { newMediaApi, useCreatePost, useImportPosts, usePosts } from '../queries';
 
 interface PostForm {
@@ -113,14 +114,7 @@ export function PostsDrawer({ account, onClose }: { account: AccountRow; onClose
             {
               title: '标题',
               dataIndex: 'title',
-              render: (t: string, r) =>
-                r.url ? (
-                  <a href={r.url} target="_blank" rel="noreferrer">
-                    {t}
-                  </a>
-                ) : (
-                  t
-                ),
+              render: titleLink,
             },
             { title: '阅读量', dataIndex: 'reads', width: 90, render: (n: number | null) => n ?? '—' },
             {

@@ -1,15 +1,16 @@
 // The frame the units and users pages share: the unit tree on the left filters the list on the right, whose
 // toolbar offers 新增, 导入 and 导出, each only with its permission.
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Form, Input, Row, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { orgApi } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { ImportButton } from '../../../components/ImportButton';
+import { SearchTable } from '../../../components/SearchTable';
 import { UnitTreePanel } from '../../../components/units';
 
-export function WithUnitTree({
+function WithUnitTree({
   unitId,
   onUnitChange,
   children,
@@ -40,12 +41,17 @@ interface ImportCount {
 
 const REGISTRIES = {
   unit: {
+    listEndpoint: orgApi.units,
+    /** The list's parameter the unit chosen in the tree sets. */
+    unitParam: 'parentId',
     importEndpoint: orgApi.importUnits,
     describeImport: (r: ImportCount) => `导入成功：新增 ${r.created} 个，更新 ${r.updated ?? 0} 个`,
     exportEndpoint: orgApi.exportUnits,
     exportName: '单位.xlsx',
   },
   user: {
+    listEndpoint: orgApi.users,
+    unitParam: 'unitId',
     importEndpoint: orgApi.importUsers,
     describeImport: (r: ImportCount) => `导入成功：新增 ${r.created} 个用户`,
     exportEndpoint: orgApi.exportUsers,
@@ -54,7 +60,7 @@ const REGISTRIES = {
 };
 
 /** `kind` names the registry, its permissions (org:<kind>:create|import|export) and test ids (<kind>-create, …). */
-export function RegistryToolbar({
+function RegistryToolbar({
   kind,
   onCreate,
   onImported,
@@ -80,5 +86,53 @@ export function RegistryToolbar({
         <DownloadButton endpoint={r.exportEndpoint} fallbackName={r.exportName} testId={`${kind}-export`} />
       ) : null}
     </>
+  );
+}
+
+/**
+ * A registry's list beside the unit tree: the unit chosen there filters it, its search form starts with the keyword
+ * box (`keyword`: its label and placeholder), then `filters`; the toolbar is the registry's.
+ */
+export function RegistryList<T extends object>({
+  kind,
+  columns,
+  scrollX,
+  unitId,
+  onUnitChange,
+  keyword,
+  filters,
+  onCreate,
+  onImported,
+}: {
+  kind: keyof typeof REGISTRIES;
+  columns: TableProps<T>['columns'];
+  scrollX: number;
+  unitId: string | null;
+  onUnitChange: (unitId: string | null) => void;
+  keyword: { label: string; placeholder?: string };
+  filters: ReactNode;
+  onCreate: () => void;
+  onImported: () => void;
+}) {
+  const r = REGISTRIES[kind];
+  return (
+    <WithUnitTree unitId={unitId} onUnitChange={onUnitChange}>
+      <SearchTable<T>
+        endpoint={r.listEndpoint}
+        rowKey="id"
+        columns={columns}
+        scrollX={scrollX}
+        extraParams={{ [r.unitParam]: unitId }}
+        searchItems={
+          <>
+            <Form.Item name="keyword" label={keyword.label}>
+              <Input placeholder={keyword.placeholder} allowClear data-testid="search-keyword" />
+            </Form.Item>
+            {filters}
+          </>
+        }
+        toolbar={<RegistryToolbar kind={kind} onCreate={onCreate} onImported={onImported} />}
+      />
+    </WithUnitTree>
   );
 }

@@ -16,14 +16,13 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../../contracts/api';
-import { orgApi, type Unit } from '../../../../contracts/org';
+import type { Unit } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
-import { SearchTable } from '../../../components/SearchTable';
 import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
-import { RegistryToolbar, WithUnitTree } from '../components/Registry';
+import { RegistryList } from '../components/Registry';
 import {
   type RenameForm,
   type UnitForm,
@@ -146,24 +145,19 @@ export default function UnitsPage() {
 
   return (
     <PageContainer title="单位管理" testId="units-page">
-      <WithUnitTree unitId={unitId} onUnitChange={setUnitId}>
-        <SearchTable<Unit>
-          endpoint={orgApi.units}
-          rowKey="id"
-          columns={columns}
-          scrollX={1140}
-          extraParams={{ parentId: unitId }}
-          searchItems={
-            <>
-              <Form.Item name="keyword" label="名称">
-                <Input placeholder="名称或别名" allowClear data-testid="search-keyword" />
-              </Form.Item>
-              <FilterSelect name="kind" label="类型" options={KIND_OPTIONS} width={140} placeholder="全部" />
-            </>
-          }
-          toolbar={<RegistryToolbar kind="unit" onCreate={() => open('new')} onImported={refresh} />}
-        />
-      </WithUnitTree>
+      <RegistryList<Unit>
+        kind="unit"
+        columns={columns}
+        scrollX={1140}
+        unitId={unitId}
+        onUnitChange={setUnitId}
+        keyword={{ label: '名称', placeholder: '名称或别名' }}
+        filters={
+          <FilterSelect name="kind" label="类型" options={KIND_OPTIONS} width={140} placeholder="全部" />
+        }
+        onCreate={() => open('new')}
+        onImported={refresh}
+      />
       <DrawerForm<UnitForm>
         title={editing === 'new' ? '新增单位' : '修改单位'}
         open={editing !== null}

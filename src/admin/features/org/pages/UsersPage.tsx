@@ -1,6 +1,6 @@
 import { App, Badge, Button, Dropdown, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
-import { orgApi, type User } from '../../../../contracts/org';
+import type { User } from '../../../../contracts/org';
 import { ROLE_CODES, type RoleCode } from '../../../../contracts/roles';
 import {
   type AccountAction,
@@ -11,13 +11,12 @@ import { useMe, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
-import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
 import { chinaTime } from '../../../time';
-import { RegistryToolbar, WithUnitTree } from '../components/Registry';
+import { RegistryList } from '../components/Registry';
 import {
   type UserForm,
   useDisableUser,
@@ -170,31 +169,28 @@ export default function UsersPage() {
   const isNew = editing === 'new';
   return (
     <PageContainer title="用户管理" testId="users-page">
-      <WithUnitTree unitId={unitId} onUnitChange={setUnitId}>
-        <SearchTable<User>
-          endpoint={orgApi.users}
-          rowKey="id"
-          columns={columns}
-          scrollX={1100}
-          extraParams={{ unitId }}
-          searchItems={
-            <>
-              <Form.Item name="keyword" label="用户名/姓名">
-                <Input allowClear data-testid="search-keyword" />
-              </Form.Item>
-              <FilterSelect name="role" label="角色" options={ROLE_OPTIONS} width={130} placeholder="全部" />
-              <FilterSelect
-                name="status"
-                label="状态"
-                options={STATUS_OPTIONS}
-                width={100}
-                placeholder="全部"
-              />
-            </>
-          }
-          toolbar={<RegistryToolbar kind="user" onCreate={() => setEditing('new')} onImported={refresh} />}
-        />
-      </WithUnitTree>
+      <RegistryList<User>
+        kind="user"
+        columns={columns}
+        scrollX={1100}
+        unitId={unitId}
+        onUnitChange={setUnitId}
+        keyword={{ label: '用户名/姓名' }}
+        filters={
+          <>
+            <FilterSelect name="role" label="角色" options={ROLE_OPTIONS} width={130} placeholder="全部" />
+            <FilterSelect
+              name="status"
+              label="状态"
+              options={STATUS_OPTIONS}
+              width={100}
+              placeholder="全部"
+            />
+          </>
+        }
+        onCreate={() => setEditing('new')}
+        onImported={refresh}
+      />
       <DrawerForm<UserForm>
         title={isNew ? '新增用户' : '修改用户'}
         open={editing !== null}

@@ -1,8 +1,9 @@
 // 保存期限与清理 (SECURITY.md 18 and 38): the retention settings and what the last daily purge removed.
-import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Skeleton, Typography } from 'antd';
 import type { RetentionRun, RetentionSettings } from '../../../../contracts/system';
 import { RETENTION_FIELDS } from '../../../../domain/security/retention';
 import { useRetention, useSaveRetention } from '../queries';
+import { WholeNumberItem } from './WholeNumberItem';
 
 const HELP: Record<keyof RetentionSettings, string> = {
   logDays: '超过该天数的审计日志与登录日志在每日清理时删除；不少于 180 天（等保三级）。删除后审计链仍可校验',
@@ -62,22 +63,16 @@ export function RetentionCard({ readOnly }: { readOnly: boolean }) {
             {(Object.keys(RETENTION_FIELDS) as (keyof RetentionSettings)[]).map((name) => {
               const f = RETENTION_FIELDS[name];
               return (
-                <Form.Item
+                <WholeNumberItem
                   key={name}
                   name={name}
                   label={f.label}
-                  extra={HELP[name]}
-                  rules={[{ required: true, message: `请输入${f.label}` }]}
-                >
-                  <InputNumber
-                    min={f.min}
-                    max={f.max}
-                    precision={0}
-                    suffix={f.unit}
-                    style={{ width: 160 }}
-                    data-testid={`retention-${name}`}
-                  />
-                </Form.Item>
+                  help={HELP[name]}
+                  unit={f.unit}
+                  min={f.min}
+                  max={f.max}
+                  testId={`retention-${name}`}
+                />
               );
             })}
             {readOnly ? null : (

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Form, Radio, Skeleton } from 'antd';
 import {
   type SecuritySettings,
   TWO_FACTOR_SCOPE_LABELS,
@@ -7,6 +7,7 @@ import {
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { RetentionCard } from '../components/RetentionCard';
+import { WholeNumberItem } from '../components/WholeNumberItem';
 import { useSaveSecuritySettings, useSecuritySettings } from '../queries';
 
 const FIELDS: {
@@ -97,22 +98,7 @@ export default function SecurityPage() {
             onFinish={(v) => save.mutate(v)}
           >
             {FIELDS.map((f) => (
-              <Form.Item
-                key={f.name}
-                name={f.name}
-                label={f.label}
-                extra={f.help}
-                rules={[{ required: true, message: `请输入${f.label}` }]}
-              >
-                <InputNumber
-                  min={f.min}
-                  max={f.max}
-                  precision={0}
-                  suffix={f.unit}
-                  style={{ width: 160 }}
-                  data-testid={`security-${f.name}`}
-                />
-              </Form.Item>
+              <WholeNumberItem key={f.name} {...f} testId={`security-${f.name}`} />
             ))}
             <Form.Item
               name="twoFactorScope"

@@ -1,11 +1,11 @@
-import { Button, Form, Input } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type LedgerRow, type LedgerStatus, type LedgerView, tasksApi } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
@@ -41,9 +41,7 @@ export default function LedgerPage() {
         scrollX={1100}
         searchItems={
           <>
-            <Form.Item name="keyword" label="任务">
-              <Input allowClear placeholder="任务内容关键词" style={{ width: 200 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="任务" placeholder="任务内容关键词" width={200} />
             <FilterSelect name="status" label="状态" labels={LEDGER_STATUS_LABELS} width={120} />
             <FilterSelect
               name="view"

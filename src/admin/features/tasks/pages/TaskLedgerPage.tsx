@@ -3,20 +3,7 @@
 // sub-rows can be reminded (催办) or extended (延期) in bulk; a task is closed with its evidence (销号); the plan's
 // unfinished tasks go into next year's plan (回头看). Every column fits a 1366 px screen (no horizontal scroll).
 import { UploadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  message,
-  Progress,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Button, DatePicker, Form, Input, Modal, message, Progress, Select, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -27,6 +14,7 @@ import {
 } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
+import { ClampText } from '../../../components/ClampText';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
@@ -213,12 +201,7 @@ export default function TaskLedgerPage() {
                 {t.section.length ? (
                   <div style={{ color: '#595959', fontSize: 12 }}>{t.section.join(' / ')}</div>
                 ) : null}
-                <Typography.Paragraph
-                  style={{ marginBottom: 0, wordBreak: 'normal', overflowWrap: 'anywhere' }}
-                  ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (on) => (on ? '收起' : '展开') }}
-                >
-                  {text}
-                </Typography.Paragraph>
+                <ClampText text={text} />
                 {t.carriedFrom ? (
                   <Tag color="purple">{`回头看：${t.carriedFrom.year}年第 ${t.carriedFrom.ref} 项`}</Tag>
                 ) : null}
