@@ -5,7 +5,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error a plain .mjs script without types
 import { verdict } from '../../scripts/audit.mjs';
 
 const via = (name: string, severity: string, ghsa: string) => ({
