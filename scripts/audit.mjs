@@ -13,9 +13,7 @@ const BLOCKING = new Set(['high', 'critical']);
 /**
  * What `npm audit --json` printed, judged: the blocking advisories not accepted on `today` (YYYY-MM-DD), or why the
  * database could not be asked.
- * @param {any} report
- * @param {{ advisory: string, why: string, until: string }[]} allow
- * @param {string} today
+ * (Types in audit.d.mts.)
  */
 export function verdict(report, allow, today) {
   if (!report || typeof report !== 'object' || !report.vulnerabilities) {

@@ -19,6 +19,7 @@ export const STYLE_NONCE = /^[A-Za-z0-9+/=]{16,}$/.test(given) ? given : '';
 
 if (STYLE_NONCE) {
   const createElement = Document.prototype.createElement;
+  // createElement is overloaded (tag-name maps, options): one wrapper cannot be typed as every overload, hence the cast.
   Document.prototype.createElement = function (this: Document, ...args: Parameters<typeof createElement>) {
     const el = createElement.apply(this, args);
     if (el instanceof HTMLStyleElement) el.nonce = STYLE_NONCE;

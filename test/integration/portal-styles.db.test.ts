@@ -5,7 +5,7 @@
 // refused post shows them, the pages after a submission and the status pages by query code. Every page type the
 // portal registers must have been rendered (a new page type fails here until it is reached), and every HTML
 // answer is parsed: no style attribute on any element, no <style> element, the stylesheet linked, the CSP strict.
-import { parse } from 'parse5';
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryPreview } from '../../src/contracts/directory';
 import { A11Y_COOKIE } from '../../src/portal/a11y';
@@ -17,24 +17,20 @@ let api: TestApi;
 /** Every HTML answer: the path asked, its status and its body. */
 const pages: { path: string; status: number; html: string; csp: string }[] = [];
 
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  content?: Node;
-}
+type Node = DefaultTreeAdapterMap['node'];
 
 /** Each `style` attribute and <style> element of a parsed page, as `<tag style=…>` / `<style>`. */
 function inlineStyles(html: string): string[] {
   const found: string[] = [];
   const walk = (n: Node) => {
-    if (n.tagName === 'style') found.push('<style>');
-    for (const a of n.attrs ?? []) if (a.name === 'style') found.push(`<${n.tagName} style="${a.value}">`);
-    for (const c of n.childNodes ?? []) walk(c);
-    if (n.content) walk(n.content);
+    if ('tagName' in n) {
+      if (n.tagName === 'style') found.push('<style>');
+      for (const a of n.attrs) if (a.name === 'style') found.push(`<${n.tagName} style="${a.value}">`);
+      if ('content' in n) walk(n.content);
+    }
+    if ('childNodes' in n) for (const c of n.childNodes) walk(c);
   };
-  walk(parse(html) as unknown as Node);
+  walk(parse(html));
   return found;
 }
 
