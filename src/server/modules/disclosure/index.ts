@@ -64,7 +64,14 @@ export {
   publishingUnits,
   standardColumnId,
 } from './public';
-export { countMatches, indexMissing, reindexAll, searchItems } from './search';
+export {
+  countMatches,
+  indexMissing,
+  reindexAll,
+  SEARCH_LIMITS,
+  type SearchLimits,
+  searchItems,
+} from './search';
 // The annual report's table 二.
 export { normativeDocumentCounts } from './stats';
 // The to-do centre.

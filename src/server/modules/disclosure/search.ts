@@ -1,6 +1,6 @@
 // Use case: the portal's search (issue 5 part 8, issue 15 parts 2–3). An item matches when it holds every bigram of
 // every query word (search-index.ts): never fewer items than a substring scan. Matches are ranked by jieba words
-// (title A, text B, column C) × recency; counted up to COUNT_CAP with facets; "您是不是要找" offers only corrected
+// (title A, text B, column C) × recency; counted up to a cap with facets; "您是不是要找" offers only corrected
 // queries that find something, and an empty result offers fewer words.
 import { type SQL, sql } from 'drizzle-orm';
 import type { SearchFacet, SearchResult } from '../../../contracts/disclosure';
@@ -16,15 +16,20 @@ import { intArray, loadUnitWords } from './search-index';
 
 export { indexItem, indexMissing, loadUnitWords, reindexAll, unindexItem } from './search-index';
 
-/** The most recent matches that are ranked [I]: a word in every item must not rank the whole corpus. */
-export const CANDIDATES = 300;
-/** Counting (and facets) stop here; the portal then shows "10000+" [I]. */
-export const COUNT_CAP = 10_000;
-/**
- * Beyond COUNT_CAP matches the candidates come from the months of the RECENT[0] most recent items, then of the
- * RECENT[1], and only when neither holds CANDIDATES matches from all of them [I].
- */
-export const RECENT = [5_000, 50_000];
+/** How much of the matches a search reads [I]. Tests and the bench may pass smaller figures to reach every path. */
+export interface SearchLimits {
+  /** The most recent matches that are ranked: a word in every item must not rank the whole corpus. */
+  candidates: number;
+  /** Counting (and facets) stop here; the portal then shows "10000+". */
+  countCap: number;
+  /**
+   * Beyond countCap matches the candidates come from the months of the recent[0] most recent items, then of the
+   * recent[1], and only when neither holds `candidates` matches from all of them.
+   */
+  recent: readonly [number, number];
+}
+
+export const SEARCH_LIMITS: SearchLimits = { candidates: 300, countCap: 10_000, recent: [5_000, 50_000] };
 
 export interface SearchFilters {
   unitId?: string;
@@ -70,16 +75,23 @@ async function viaIndex<T>(database: Database, fn: (tx: DbOrTx) => Promise<T>): 
   });
 }
 
+/**
+ * How many rows match `where`, without a cap. The GIN answer for `@>` needs no recheck and a count reads no column,
+ * so PostgreSQL skips every heap page the visibility map marks all-visible (in a vacuumed table nearly all): the
+ * cost is the posting lists, not one heap page per match (10,000 matches: 34 → a few ms at a million items).
+ */
+async function countWhere(tx: DbOrTx, where: SQL): Promise<number> {
+  const r = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM disclosure_search s WHERE ${where}`,
+  );
+  return r.rows[0]?.n ?? 0;
+}
+
 /** Items the search finds for `q` (no cap): what the bench compares with a substring scan. */
 export async function countMatches(database: Database, q: string, f: SearchFilters = {}): Promise<number> {
   const grams = queryGrams(q);
   if (grams.length === 0) return 0;
-  const r = await viaIndex(database, (tx) =>
-    tx.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM disclosure_search s WHERE ${matchWhere(grams, f)}`,
-    ),
-  );
-  return r.rows[0]?.n ?? 0;
+  return viaIndex(database, (tx) => countWhere(tx, matchWhere(grams, f)));
 }
 
 async function hasMatches(db: DbOrTx, q: string, f: SearchFilters): Promise<boolean> {
@@ -161,6 +173,7 @@ function facetsOf(rows: FacetRow[]): SearchResult['facets'] {
 
 interface RankInput {
   where: SQL;
+  limits: SearchLimits;
   tsq: SQL;
   now: Date;
   pageSize: number;
@@ -174,74 +187,101 @@ const rankOf = (r: RankInput) =>
 type Ranked = { item_id: string; rank: number };
 
 /**
- * One pass over at most COUNT_CAP + 1 matches gives their number and, when that is within the cap, the facets and
- * the CANDIDATES most recent, whose word vectors (only theirs) are then read for the rank. Over the cap (a word in
- * most items) neither is computed here: rankCandidates takes over.
+ * Within countCap matches (counted already): one pass over them gives the facets and the `candidates` most recent,
+ * whose word vectors (only theirs) are then read for the rank.
  */
-async function countRankFacets(
-  tx: DbOrTx,
-  r: RankInput,
-): Promise<{ n: number; ranked: Ranked[]; facets: FacetRow[] }> {
-  const out = await tx.execute<{ n: number; ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
+async function rankAndFacets(tx: DbOrTx, r: RankInput): Promise<{ ranked: Ranked[]; facets: FacetRow[] }> {
+  const out = await tx.execute<{ ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
     WITH m AS MATERIALIZED (SELECT s.item_id, s.published_at, s.unit_id, s.year, s.kind, s.column_code
-                            FROM disclosure_search s WHERE ${r.where} LIMIT ${COUNT_CAP + 1}),
-    n AS (SELECT count(*)::int AS n FROM m),
-    c AS (SELECT item_id FROM m WHERE (SELECT n FROM n) <= ${COUNT_CAP} ORDER BY published_at DESC LIMIT ${CANDIDATES}),
+                            FROM disclosure_search s WHERE ${r.where} LIMIT ${r.limits.countCap}),
+    c AS (SELECT item_id FROM m ORDER BY published_at DESC LIMIT ${r.limits.candidates}),
     r AS (SELECT s.item_id, ${rankOf(r)} AS rank FROM c JOIN disclosure_search s ON s.item_id = c.item_id
           ORDER BY rank DESC, s.published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}),
     f AS (SELECT unit_id, ${unitNameSql(sql`unit_id`)} AS unit_name, year, kind, column_code, count(*)::int AS n,
                  grouping(unit_id, year, kind, column_code)::int AS g
-          FROM m WHERE (SELECT n FROM n) <= ${COUNT_CAP} GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
-    SELECT (SELECT n FROM n) AS n, (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked,
-           (SELECT json_agg(f) FROM f) AS facets`);
+          FROM m GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
+    SELECT (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked, (SELECT json_agg(f) FROM f) AS facets`);
   const row = out.rows[0];
-  return { n: row?.n ?? 0, ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
+  return { ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
 }
 
-/** The month marks (grams) spanning the `window` most recent items, or null when there are fewer items. */
-async function recentMonths(tx: DbOrTx, window: number): Promise<SQL | null> {
-  const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
-      SELECT (SELECT published_at FROM disclosure_search ORDER BY published_at DESC NULLS LAST OFFSET ${window} LIMIT 1) AS cut,
-             (SELECT max(published_at) FROM disclosure_search) AS top`);
-  const { cut, top } = w.rows[0] ?? {};
-  return cut && top ? sql`s.grams && ${intArray(monthCodes(new Date(cut), new Date(top)))}` : null;
+/** The month marks (grams) of the `window` most recent items; null when there are fewer items. */
+type RecentMonths = (window: number) => Promise<SQL | null>;
+
+/** recentMonths for one search: each window is looked up once (the count and the candidates may both ask). */
+function recentMonthsOf(tx: DbOrTx): RecentMonths {
+  const seen = new Map<number, Promise<SQL | null>>();
+  return (window) => {
+    let months = seen.get(window);
+    if (!months) {
+      months = (async () => {
+        const w = await tx.execute<{ cut: string | null; top: string | null }>(sql`
+          SELECT (SELECT published_at FROM disclosure_search ORDER BY published_at DESC NULLS LAST OFFSET ${window} LIMIT 1) AS cut,
+                 (SELECT max(published_at) FROM disclosure_search) AS top`);
+        const { cut, top } = w.rows[0] ?? {};
+        return cut && top ? sql`s.grams && ${intArray(monthCodes(new Date(cut), new Date(top)))}` : null;
+      })();
+      seen.set(window, months);
+    }
+    return months;
+  };
 }
 
 /**
- * Whether the matches are known to be over COUNT_CAP without counting them all. Counting reads the whole posting
+ * Whether the matches are known to be over countCap without counting them all. Counting reads the whole posting
  * list of every query bigram (a word in every item: 54 ms at a million items, growing with the corpus), while the
- * same count among the RECENT[1] most recent items is a GIN scan driven by their month marks (≈ 9 ms): reaching the
+ * same count among the recent[1] most recent items is a GIN scan driven by their month marks (≈ 9 ms): reaching the
  * cap there proves the total is over it. Tried only when the planner's estimate says the cap is likely passed.
  */
-async function overCapByRecent(tx: DbOrTx, where: SQL): Promise<boolean> {
+async function overCapByRecent(tx: DbOrTx, r: RankInput, recentMonths: RecentMonths): Promise<boolean> {
+  const { where, limits } = r;
   const plan = await tx.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
     sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM disclosure_search s WHERE ${where}`,
   );
   const estimate = plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
-  if (estimate <= 5 * COUNT_CAP) return false;
-  const months = await recentMonths(tx, RECENT[1]!);
+  if (estimate <= 5 * limits.countCap) return false;
+  const months = await recentMonths(limits.recent[1]);
   if (!months) return false;
   const c = await tx.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM disclosure_search s WHERE ${where} AND ${months} LIMIT ${COUNT_CAP + 1}) x`,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM disclosure_search s WHERE ${where} AND ${months} LIMIT ${limits.countCap + 1}) x`,
   );
-  return (c.rows[0]?.n ?? 0) > COUNT_CAP;
+  return (c.rows[0]?.n ?? 0) > limits.countCap;
 }
 
-/** Over COUNT_CAP matches: the CANDIDATES most recent, looked for in recent months first. */
-async function rankCandidates(tx: DbOrTx, r: RankInput): Promise<Ranked[]> {
+/** The rows in the index, from the planner's statistics (0 when not yet known). */
+async function indexedRows(tx: DbOrTx): Promise<number> {
+  const r = await tx.execute<{ n: number }>(
+    sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'disclosure_search'::regclass`,
+  );
+  return Math.max(0, Number(r.rows[0]?.n ?? 0));
+}
+
+/**
+ * Over countCap matches: the `candidates` most recent, looked for in recent months first. `share` is the part of all
+ * items known to match (at least): a window it says holds fewer than `candidates` matches is not tried (two words at a
+ * million items: 10,020 matches, 1 %, would find 50 among the 5,000 most recent; its 50,000 are asked at once).
+ * Skipping a window only costs time, never a candidate: the last resort is all matches.
+ */
+async function rankCandidates(
+  tx: DbOrTx,
+  r: RankInput,
+  recentMonths: RecentMonths,
+  share: number,
+): Promise<Ranked[]> {
   const run = async (extra: SQL) =>
     (
       await tx.execute<Ranked & { candidates: number }>(sql`
     WITH c AS (SELECT s.item_id, s.published_at, s.words FROM disclosure_search s WHERE ${r.where} ${extra}
-               ORDER BY s.published_at DESC LIMIT ${CANDIDATES})
+               ORDER BY s.published_at DESC LIMIT ${r.limits.candidates})
     SELECT item_id, count(*) OVER ()::int AS candidates, ${rankOf(r)} AS rank
     FROM c ORDER BY rank DESC, published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}`)
     ).rows;
-  for (const window of RECENT) {
-    const months = await recentMonths(tx, window);
+  for (const window of r.limits.recent) {
+    if (share * window < r.limits.candidates) continue;
+    const months = await recentMonths(window);
     if (!months) break;
     const rows = await run(sql`AND ${months}`);
-    if ((rows[0]?.candidates ?? 0) >= CANDIDATES) return rows;
+    if ((rows[0]?.candidates ?? 0) >= r.limits.candidates) return rows;
   }
   return run(sql``);
 }
@@ -250,7 +290,7 @@ const noFacets = (): SearchResult['facets'] => ({ units: [], years: [], kinds: [
 
 /**
  * Ranking [I]: ts_rank of the query's jieba words (OR) with weights {D 0.1, C 0.2, B 0.4, A 1.0} (a title hit
- * counts 2.5× a body hit), divided by (1 + age in years), over the CANDIDATES most recent matches.
+ * counts 2.5× a body hit), divided by (1 + age in years), over the `candidates` most recent matches.
  */
 export async function searchItems(
   database: Database,
@@ -258,6 +298,7 @@ export async function searchItems(
   q: string,
   f: SearchFilters,
   now: Date,
+  limits: SearchLimits = SEARCH_LIMITS,
 ): Promise<SearchResult> {
   const t0 = performance.now();
   await loadUnitWords(database.db);
@@ -283,14 +324,20 @@ export async function searchItems(
   const tsq = sql`replace(plainto_tsquery('simple', ${tokens.join(' ')})::text, '&', '|')::tsquery`;
   const unitIndex = query.length >= 3 ? await loadUnitIndex(database.db, districtName) : null;
   const found = await viaIndex(database, async (tx) => {
-    // Facets when every match was counted (over the cap they would describe an arbitrary part of the matches).
-    const r = { where, tsq, now, pageSize, offset };
-    const first = (await overCapByRecent(tx, where))
-      ? { n: COUNT_CAP + 1, ranked: [], facets: [] }
-      : await countRankFacets(tx, r);
-    const { n } = first;
-    const ranked = n > COUNT_CAP ? await rankCandidates(tx, r) : first.ranked;
-    const grouped = first.facets;
+    const r = { where, limits, tsq, now, pageSize, offset };
+    const cap = limits.countCap;
+    const recentMonths = recentMonthsOf(tx);
+    // Over the cap: the number shown is a lower bound, the facets are left out (they would describe an arbitrary
+    // part of the matches) and the candidates come from recent months.
+    const overCap = await overCapByRecent(tx, r, recentMonths);
+    const n = overCap ? cap + 1 : await countWhere(tx, where);
+    let ranked: Ranked[];
+    let grouped: FacetRow[] = [];
+    if (n <= cap) ({ ranked, facets: grouped } = await rankAndFacets(tx, r));
+    else {
+      const items = overCap ? limits.recent[1] : await indexedRows(tx);
+      ranked = await rankCandidates(tx, r, recentMonths, items > 0 ? n / items : 1);
+    }
     // Help that is checked to lead somewhere: corrected unit names, and fewer words when nothing was found.
     const suggestions = await unitSuggestions(tx, unitIndex, query, f);
     const fewer = n === 0 ? await fewerWords(tx, query, f) : [];
@@ -322,12 +369,12 @@ export async function searchItems(
   const facets = found.grouped.length === 0 ? noFacets() : facetsOf(found.grouped);
   return {
     ...empty,
-    total: Math.min(n, COUNT_CAP),
-    totalIsLowerBound: n > COUNT_CAP,
+    total: Math.min(n, limits.countCap),
+    totalIsLowerBound: n > limits.countCap,
     suggestions,
     fewerWords: fewer,
     facets,
-    facetsOmitted: n > COUNT_CAP,
+    facetsOmitted: n > limits.countCap,
     tookMs: Math.round(performance.now() - t0),
     hits: ranked.flatMap(({ item_id, rank }) => {
       const r = byId.get(item_id);
