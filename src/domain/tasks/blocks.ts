@@ -1,4 +1,4 @@
-import { isHeaderRoles, isUnitCell, kindOf, roleOf } from './cells';
+import { headerRoles, isHeaderRoles, isIndicatorLevel, isUnitCell, kindOf, roleOf } from './cells';
 
 // Document blocks: the common shape every reader (.docx, .xlsx, .html, plain text) produces and the notice
 // parser consumes. Defined here (pure domain) so that domain code never imports from server/; the document
@@ -85,12 +85,21 @@ function isPipesOnly(line: string): boolean {
   return /^\s*[|｜]+\s*$/.test(line);
 }
 
-/** A cell written on its own line, as web pages copy: "工作任务 |" or "工作任务". */
+/** A cell written on its own line, as web pages copy: "工作任务 |", "工作任务" or "一、… | ||". */
 function ownLineCell(line: string): string {
   return line
     .trim()
-    .replace(/\s*[|｜]\s*$/, '')
+    .replace(/(?:\s*[|｜])+\s*$/, '')
     .trim();
+}
+
+/**
+ * "2.权力清单信息公开 | ||", "各设区市 | |": a cell line ending in more than one pipe is the last cell its row
+ * shows; the pipes after it stand for the row's other cells, left out because they are merged with the cells
+ * above.
+ */
+function closesRow(line: string): boolean {
+  return /[^|｜\s](?:\s*[|｜]){2,}\s*$/.test(line.trim());
 }
 
 /**
@@ -121,13 +130,17 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     }
     // A label may be spaced out letter by letter ("主 要 工 作 任 务"): its length is that of its letters.
     const letters = cell.replace(/[\s\u00a0\u3000]+/g, '');
-    if (cell === '' || letters.length > 10 || /[，。；：:,;、]/.test(cell) || roleOf(cell) === null) break;
+    // "责任科室、单位" joins two names of one column; a 、 in any other short cell makes it content.
+    const role = roleOf(cell);
+    const named = role !== null && role !== 'other';
+    if (cell === '' || letters.length > 10 || /[，。；：:,;]/.test(cell) || role === null) break;
+    if (cell.includes('、') && !named) break;
     // spaced throughout: every label after the first stands after a blank line
     if (spaced && (!isColumnLabel(cell) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
     header.push({ lines: [cell], line: i + 1 });
     i++;
   }
-  const roles = header.map((h) => roleOf(h.lines[0] ?? ''));
+  const roles = headerRoles(header.map((h) => h.lines[0] ?? ''));
   if (header.length < 3 || !isHeaderRoles(roles)) return null;
   const rows: RawCell[][] = [header];
   let row: RawCell[] = [];
@@ -144,6 +157,10 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     }
     const cell = ownLineCell(l);
     if (cell !== '') row.push({ lines: [cell], line: i + 1 });
+    if (cell !== '' && closesRow(l)) {
+      rows.push(row);
+      row = [];
+    }
   }
   if (row.length > 0) rows.push(row);
   if (rows.length < 2) return null;
@@ -196,7 +213,7 @@ const COLUMN_LABELS = [
 /** A short cell that names a known column ("落实科室(部门)", "备注"), not just any short text. */
 function isColumnLabel(cell: string): boolean {
   const role = roleOf(cell);
-  return (role !== null && role !== 'other') || COLUMN_LABELS.includes(cell);
+  return (role !== null && role !== 'other') || COLUMN_LABELS.includes(cell) || isIndicatorLevel(cell);
 }
 
 /** "工作要求具体任务具体要求责任科室完成时限其他" → its labels; null when the line is not made of labels only. */
@@ -211,7 +228,7 @@ function gluedHeader(line: string): string[] | null {
     labels.push(label);
     rest = rest.slice(label.length);
   }
-  return labels.length >= 3 && isHeaderRoles(labels.map(roleOf)) ? labels : null;
+  return labels.length >= 3 && isHeaderRoles(headerRoles(labels)) ? labels : null;
 }
 
 /**

@@ -46,6 +46,27 @@ export function looksLikePersons(cell: string): boolean {
   return n.length <= 3 || /[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]/.test(raw);
 }
 
+/** "一级指标" … "五级指标": the levels of an assessment table (考核指标式任务分解表). */
+export const INDICATOR_LEVEL = /^[一二三四五六七八九十]级指标$/;
+
+/**
+ * The roles of a header row's labels. In an assessment table ("一级指标 … 五级指标 / 责任科室") the finest
+ * indicator level (its last indicator column) says what is to be done, the coarser ones are its categories:
+ * when no other column names the task, that column is the task column.
+ */
+export function headerRoles(labels: string[]): (Role | null)[] {
+  const roles = labels.map(roleOf);
+  if (roles.includes('task')) return roles;
+  const levels = labels.flatMap((l, k) => (isIndicatorLevel(l) ? [k] : []));
+  const finest = levels[levels.length - 1];
+  if (levels.length >= 2 && finest !== undefined) roles[finest] = 'task';
+  return roles;
+}
+
+export function isIndicatorLevel(label: string): boolean {
+  return INDICATOR_LEVEL.test(squash(label).replace(/[|｜]+$/, ''));
+}
+
 /** A header row: at least one task column and one unit column among short labels. */
 export function isHeaderRoles(roles: (Role | null)[]): boolean {
   return (
@@ -62,14 +83,15 @@ export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
     .filter((s) => s !== '');
 }
 
+// A zone's name ("平潭综合实验区", "高新区", "经开区") stands for its administering body.
 const ORG_END =
-  /(办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
+  /(开发区|实验区|试验区|示范区|新区|园区|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
 
 /**
- * "按职责分工负责" and the way other notices word it ("按照职责分工负责", "按照职责负责", "按各自职责落实"): who
- * does the work, without ranking the units.
+ * "按职责分工负责" and the way other notices word it ("按照职责分工负责", "按照职责负责", "按各自职责落实",
+ * "按职能分工落实", "按照职能分别落实"): who does the work, without ranking the units.
  */
-export const BY_DUTY = '按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)';
+export const BY_DUTY = '按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实)';
 
 /** The way a clause says what a unit does: "牵头", "配合", "负责落实", "按职责分工负责". */
 export const ROLE_TAIL = new RegExp(
@@ -119,7 +141,7 @@ export function isUnitCell(cell: string): boolean {
   });
 }
 
-export type CellKind = 'empty' | 'seq' | 'heading' | 'unit' | 'deadline' | 'status' | 'text';
+export type CellKind = 'empty' | 'seq' | 'score' | 'heading' | 'unit' | 'deadline' | 'status' | 'text';
 
 const HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
@@ -134,6 +156,8 @@ export function kindOf(cell: string): CellKind {
   const t = squash(cell).replace(/^[|｜]+|[|｜]+$/g, '');
   if (t === '') return 'empty';
   if (/^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[）)])$/.test(t)) return 'seq';
+  // An assessment table's score ("0.75", "0.5"): neither a row number nor text.
+  if (/^\d{1,3}\.\d{1,2}$/.test(t)) return 'score';
   if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否|无)$/.test(t)) return 'status';
   if (HEADING.test(t) && t.length <= 50 && !/[。；;].+/.test(t)) return 'heading';
   if (isUnitCell(t)) return 'unit';

@@ -27,7 +27,7 @@ interface Gold {
   heldOut: boolean;
   /** Kept aside until the rules of its round were written, then read once (the honest generalisation figure). */
   secondHeldOut?: boolean;
-  /** A later round's held-out set ("第五轮"): gold written and first read before that round's rules. */
+  /** A later round's held-out set ("第五轮", "第六轮"): gold written and first read before that round's rules. */
   heldOutSet?: string;
   tasks: GoldTask[];
 }
@@ -176,9 +176,9 @@ describe('measured floors', () => {
     // Runs after the corpus above (same file, sequential).
     const dev = total(rows.filter((r) => !r.heldOut));
     const held = total(rows.filter((r) => r.heldOut));
-    // Measured (docs/notice-accuracy.md, 40 notices): every field at 100 % on every set, the fifth round's
-    // included, after the rules were written (first readings of unseen notices are lower and recorded
-    // there); the target is ≥ 95 %.
+    // Measured (docs/notice-accuracy.md, 47 notices, 165 tasks): every field at 100 % on every set, the fifth
+    // and sixth rounds' included, after the rules were written (first readings of unseen notices are lower and
+    // recorded there: the sixth round's recall 50, units 40); the target is ≥ 95 %.
     const FLOOR = { recall: 100, precision: 100, units: 100, dates: 100, years: 100 };
     for (const [set, got] of [
       ['开发集', dev],

@@ -14,6 +14,8 @@ export class Context {
   truncated = false;
   /** The notice says the first unit of each list leads ("首位单位为牵头单位，下同"). */
   firstListedLeads = false;
+  /** The notice says the units before the comma of each 责任单位 list lead ("逗号前为牵头单位，下同"). */
+  commaLeads = false;
   constructor(
     readonly year: number,
     readonly maxTasks: number,
@@ -59,7 +61,7 @@ export class Context {
     const lead = [...already.lead];
     const responsible = [...already.responsible];
     for (const c of cells) {
-      const s = splitUnits(c.text, c.role);
+      const s = splitUnits(c.text, c.role, { commaLeads: this.commaLeads });
       lead.push(...s.lead);
       responsible.push(...s.responsible);
     }

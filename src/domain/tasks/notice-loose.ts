@@ -5,17 +5,18 @@
 import type { TableBlock } from './blocks';
 import {
   type CellKind,
+  headerRoles,
   headingLevel,
   isHeaderRoles,
   isLeaderHeader,
   kindOf,
   looksLikePersons,
   type Role,
-  roleOf,
 } from './cells';
 import type { Context, UnitCell } from './notice-context';
 import { normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
+import { splitUnits } from './units';
 
 interface Row {
   texts: string[];
@@ -49,8 +50,9 @@ export function readLooseTable(
     const r = row;
     row = emptyRow();
     if (r.texts.length === 0 || ctx.full()) return;
-    const items = numberedRun(r.texts);
-    const titles = r.texts.slice(0, r.texts.length - items.length);
+    const texts = joinBroken(r.texts);
+    const items = numberedRun(texts);
+    const titles = texts.slice(0, texts.length - items.length);
     if (titles.length > 0) {
       // Cells before the text are the titles of the group the row opens ("工作任务" over "具体要求").
       sections.length = Math.min(sections.length, 2);
@@ -72,6 +74,25 @@ export function readLooseTable(
           ? (unitRoles[k] ?? 'responsible')
           : (unitRoles[0] ?? 'responsible')),
     }));
+    const lastLead = last?.units.filter((u) => u.role === 'lead') ?? [];
+    const only = r.units.length === 1 ? r.units[0] : undefined;
+    if (
+      only &&
+      !only.role &&
+      unitRoles.includes('lead') &&
+      unitRoles.includes('responsible') &&
+      lastLead.length > 0 &&
+      splitUnits(only.text, 'responsible').lead.length === 0
+    ) {
+      // A row of a table with a 牵头 and a 责任 column showing one unit cell: the lead cell is merged with the
+      // one above (a lead spans its group's rows), and the cell shown names the responsible units.
+      units = [...lastLead, { text: only.text, role: 'responsible' }];
+      ctx.warn(
+        ref,
+        source,
+        `该行只有一个单位单元格：按合并单元格沿用上一行的牵头单位“${lastLead.map((u) => u.text).join('；')}”，本格作为责任单位，请核对`,
+      );
+    }
     if (units.length === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
       units = last.units;
       ctx.warn(
@@ -103,6 +124,7 @@ export function readLooseTable(
     switch (kind) {
       case 'empty':
       case 'status':
+      case 'score':
         return;
       case 'heading': {
         if (row.texts.length > 0) flush();
@@ -133,7 +155,7 @@ export function readLooseTable(
 
   for (let r = headerRow + 1; r < block.rows.length; r++) {
     const cells = block.rows[r] ?? [];
-    if (isHeaderRoles(cells.map((c) => roleOf(c.text)))) continue; // repeated at a page break
+    if (isHeaderRoles(headerRoles(cells.map((c) => c.text)))) continue; // repeated at a page break
     // A row whose every cell fits its column is aligned: its unit and deadline columns are read in place
     // (an empty one continuing the cell above). A shifted row ("3.及时反馈… | 各科室 | |") is not.
     const aligned =
@@ -173,6 +195,20 @@ function fits(cell: string, role: Role | null | undefined): boolean {
   if (role === 'lead' || role === 'responsible') return kind === 'unit';
   if (role === 'deadline') return kind === 'deadline';
   return kind !== 'unit' && kind !== 'deadline';
+}
+
+/**
+ * A cell broken at a page break ("…包括检查计划及方案、检查结" / "果及处理信息(0.5"): the row's last text cell
+ * continues the one before it when that one is long and stops in mid-sentence, without closing punctuation.
+ * Group titles before a task are short labels, so they are never joined.
+ */
+export function joinBroken(texts: string[]): string[] {
+  const before = texts[texts.length - 2];
+  const last = texts[texts.length - 1];
+  if (before === undefined || last === undefined) return texts;
+  const stopped = /[。；;！!？?：:）)」”]$/.test(before);
+  if (before.length <= 40 || stopped || LIST_NUMBER.test(last) || headingLevel(last) !== null) return texts;
+  return [...texts.slice(0, -2), `${before}${last}`];
 }
 
 const LIST_NUMBER = /^(\d{1,3})\s*[.．、](?!\d)/;

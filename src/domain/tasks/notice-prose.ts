@@ -164,7 +164,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     if (groupUnitLine(raw) && (annotations.length === 0 || compact(text) === '')) {
       // One unit line for the whole heading group: every item of the group without units of its own.
       // "牵头单位：X" and "责任单位：Y" on consecutive lines are one statement.
-      const cells = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()]).units;
+      const cells = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()], ctx).units;
       group.units = afterUnitLine ? [...group.units, ...cells] : cells;
       if (!afterUnitLine) {
         given = ctx.tasks.slice(group.from).filter((t) => !t.leadUnits.length && !t.responsibleUnits.length);
@@ -209,7 +209,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
         first.text = lead[2] ?? '';
       }
       for (const it of items) {
-        const { units, deadline } = unitCellsOf(it.annotations);
+        const { units, deadline } = unitCellsOf(it.annotations, ctx);
         const task = ctx.addTask({
           section: sec,
           text: it.text,
@@ -222,7 +222,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       continue;
     }
     if (annotations.length > 0) {
-      const { units, deadline } = unitCellsOf(annotations);
+      const { units, deadline } = unitCellsOf(annotations, ctx);
       const task = ctx.addTask({ section, text, unitCells: units, deadlineCell: deadline, source });
       open = task ? { task, level: ownLevel } : null;
       continue;
@@ -292,11 +292,11 @@ function substantive(text: string): boolean {
   return compact(text).length >= 15 && /[。；;]/.test(text);
 }
 
-function unitCellsOf(annotations: string[]): { units: UnitCell[]; deadline: string } {
+function unitCellsOf(annotations: string[], ctx: Context): { units: UnitCell[]; deadline: string } {
   const units: UnitCell[] = [];
   const deadlines: string[] = [];
   for (const a of annotations) {
-    for (const [role, part] of labelledParts(a)) {
+    for (const [role, part] of labelledParts(a, ctx.commaLeads)) {
       if (role === 'deadline') deadlines.push(part);
       else units.push({ text: part, role });
     }
@@ -315,11 +315,15 @@ function giveUnits(task: PlanTask, units: UnitCell[], ctx: Context): void {
   );
 }
 
-function labelledParts(annotation: string): ['lead' | 'responsible' | 'deadline', string][] {
+/** `commaLeads`: the notice's "逗号前为牵头单位，下同" holds for this annotation's 责任单位 list. */
+function labelledParts(
+  annotation: string,
+  commaLeads: boolean,
+): ['lead' | 'responsible' | 'deadline', string][] {
   const out: ['lead' | 'responsible' | 'deadline', string][] = [];
   const m = /(完成时限|时限要求|完成时间|时限)\s*[:：]/.exec(annotation);
   const unitsPart = m ? annotation.slice(0, m.index) : annotation;
-  for (const [role, part] of splitLabelled(unitsPart) ?? []) {
+  for (const [role, part] of splitLabelled(unitsPart, commaLeads) ?? []) {
     const cleaned = part.replace(/[，,；;\s]+$/, '');
     if (cleanUnitName(cleaned) !== '') out.push([role, cleaned]);
   }

@@ -1,7 +1,7 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
-import { isHeaderRoles, roleOf } from './cells';
+import { headerRoles, isHeaderRoles } from './cells';
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
@@ -23,7 +23,7 @@ interface ColumnMap {
 /** Recognises a header row; null when the row is not one. */
 function headerMap(row: Cell[], width: number): ColumnMap | null {
   const cells = row.filter((c) => !c.mergedFrom);
-  const roles = cells.map((c) => roleOf(c.text));
+  const roles = headerRoles(cells.map((c) => c.text));
   const taskIdx = roles.lastIndexOf('task');
   if (taskIdx < 0) return null;
   if (!roles.some((r) => r === 'lead' || r === 'responsible')) return null;
@@ -86,16 +86,10 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
     tableNo++;
     if (block.loose) {
       // Copied from a web page: find the header by its labels, then place cells by what they hold.
-      const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(row.map((c) => roleOf(c.text))));
+      const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(headerRoles(row.map((c) => c.text))));
       if (r < 0) continue;
       recognised++;
-      readLooseTable(
-        block,
-        r,
-        (block.rows[r] ?? []).map((c) => roleOf(c.text)),
-        ctx,
-        tableNo,
-      );
+      readLooseTable(block, r, headerRoles((block.rows[r] ?? []).map((c) => c.text)), ctx, tableNo);
       map = null;
       continue;
     }

@@ -10,7 +10,7 @@ import { readTables } from './notice-tables';
 import { compact } from './notice-text';
 import type { NoticeInput, ParsedPlan, ParseNoticeOptions } from './notice-types';
 import { cleanPageText } from './page-text';
-import { FIRST_LISTED_LEADS } from './units';
+import { COMMA_LEAD_BELOW, FIRST_LISTED_LEADS } from './units';
 
 export { splitMeasures } from './notice-text';
 export type { NoticeInput, ParsedPlan, ParseNoticeOptions, PlanTask, PlanWarning } from './notice-types';
@@ -26,11 +26,12 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
   const meta = readMetadata(blocks);
   const year = opts.year ?? meta.year;
   const ctx = new Context(year ?? 0, opts.maxTasks ?? DEFAULT_MAX_TASKS, meta.date);
-  ctx.firstListedLeads = blocks.some((b) =>
-    b.type === 'p'
-      ? FIRST_LISTED_LEADS.test(compact(b.text))
-      : b.rows.some((r) => r.some((c) => FIRST_LISTED_LEADS.test(compact(c.text)))),
-  );
+  const says = (re: RegExp) =>
+    blocks.some((b) =>
+      b.type === 'p' ? re.test(compact(b.text)) : b.rows.some((r) => r.some((c) => re.test(compact(c.text)))),
+    );
+  ctx.firstListedLeads = says(FIRST_LISTED_LEADS);
+  ctx.commaLeads = says(COMMA_LEAD_BELOW);
   if (year === null) {
     ctx.warn('', '', '未能从通知中识别年度，不带年份的日期无法换算；请用 --year 指定');
   }

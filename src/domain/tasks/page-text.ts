@@ -96,14 +96,24 @@ const LOST_BREAK = new RegExp(
 );
 
 /**
+ * The signature block of a page whose line breaks were lost: "…请认真贯彻执行。 自贡市人民政府办公室",
+ * "2022年4月28日 自贡市2022年…方案", "(此件公开发布) 2021年6月25日". The issuer after a full stop and a date
+ * at the start or the end of a line stand on lines of their own.
+ */
+const LOST_SIGNATURE =
+  /(?<=。)\s+(?=[\u4e00-\u9fff]{2,30}(?:人民政府办公室|人民政府|办公厅|办公室|领导小组)$)|(?<=^\d{4}年\d{1,2}月\d{1,2}日)\s+(?=\S)|(?<=\S)\s+(?=\d{4}年\d{1,2}月\d{1,2}日$)/;
+
+/**
  * A page whose line breaks were lost keeps only spaces between its paragraphs ("…召开。 一、王丹县长牵头重点工作
- * 1.全县生产总值增长7.5%左右；… 责任单位:县发改局…"). A long line with several numbered items and a unit label
- * after spaces is split before each of them; other lines are left as they are.
+ * 1.全县生产总值增长7.5%左右；… 责任单位:县发改局…"). A long line with numbered items and a unit label
+ * (after spaces, or in an item's bracket: "…制定本方案。 一、… (一)…。(责任单位:…)") is split before each item;
+ * other lines are left as they are.
  */
 function withLostBreaks(line: string): string[] {
-  if (line.length < 120) return [line];
+  if (line.length < 120) return line.split(LOST_SIGNATURE);
   const cuts = [...line.matchAll(LOST_BREAK)];
-  if (cuts.length < 3 || !new RegExp(`\\s${UNIT_LABEL}\\s*[:：]`).test(line)) return [line];
+  const labelled = new RegExp(`[\\s（(〔]${UNIT_LABEL}\\s*[:：]`).test(line);
+  if (cuts.length < 2 || !labelled) return line.split(LOST_SIGNATURE);
   return line
     .split(LOST_BREAK)
     .map((l) => l.trim())

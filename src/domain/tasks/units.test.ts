@@ -41,6 +41,13 @@ describe('splitUnitList', () => {
       ],
       // a full name beginning with 市直 is a name of its own
       ['市直各部门、区政府', ['市直各部门', '区政府']],
+      // "各市〔州〕、县〔市、区〕政府": levels carrying their alternatives in brackets, one name
+      [
+        '各市〔州〕、县〔市、区〕政府,各级政府各部门、各单位',
+        ['各市〔州〕、县〔市、区〕政府', '各级政府各部门', '各单位'],
+      ],
+      ['各市(州)、县(市、区)人民政府', ['各市(州)、县(市、区)人民政府']],
+      ['各县(市)区人民政府,开发区管委会', ['各县(市)区人民政府', '开发区管委会']],
       // whitespace removed, no correction (区住房城市建委 is a known defect of the source, kept)
       ['区住房城市建委、\n区 金融办', ['区住房城市建委', '区金融办']],
       ['', []],
@@ -93,8 +100,52 @@ describe('splitUnits: lead and responsible in one cell', () => {
     ['法规科牵头，办公室按各自职责落实', 'responsible', ['法规科'], ['办公室']],
     // without the note a comma is only a separator
     ['责任单位：区政府办，各乡镇', 'responsible', [], ['区政府办', '各乡镇']],
+    // the note may add that several leads each lead their part, and that it holds below
+    [
+      '责任单位:市发展改革委、市商务局,各区县政府、高新区管委会。逗号前为牵头单位,多个牵头单位的按职责分别牵头,下同',
+      'responsible',
+      ['市发展改革委', '市商务局'],
+      ['各区县政府', '高新区管委会'],
+    ],
+    ['责任单位：市财政局,各区县政府。逗号前为牵头单位，下同。', 'responsible', ['市财政局'], ['各区县政府']],
+    // "按职能分工落实" / "按照职能分别落实": the same as 按职责分工负责
+    [
+      '市政府办公室、市司法局牵头,市直其他单位按职能分工落实',
+      'responsible',
+      ['市政府办公室', '市司法局'],
+      ['市直其他单位'],
+    ],
+    [
+      '各县(市)区人民政府,开发区管委会,市政府各部门(单位)按照职能分别落实',
+      'responsible',
+      [],
+      ['各县(市)区人民政府', '开发区管委会', '市政府各部门(单位)'],
+    ],
   ])('%s', (cell, role, lead, responsible) => {
     expect(splitUnits(cell, role)).toEqual({ lead, responsible });
+  });
+});
+
+describe('splitUnits: a notice’s "逗号前为牵头单位，下同" holds for its later 责任单位 lists', () => {
+  it.each<[string, boolean, string[], string[]]>([
+    [
+      '责任单位:市经济和信息化局、市商务局,各区县政府',
+      true,
+      ['市经济和信息化局', '市商务局'],
+      ['各区县政府'],
+    ],
+    ['责任单位:市教育局', true, ['市教育局'], []],
+    // a 牵头单位 list is not touched
+    ['牵头单位:市教育局,市体育局', true, ['市教育局', '市体育局'], []],
+    // without the notice's note a comma is only a separator
+    [
+      '责任单位:市经济和信息化局、市商务局,各区县政府',
+      false,
+      [],
+      ['市经济和信息化局', '市商务局', '各区县政府'],
+    ],
+  ])('%s (下同: %s)', (cell, commaLeads, lead, responsible) => {
+    expect(splitUnits(cell, 'responsible', { commaLeads })).toEqual({ lead, responsible });
   });
 });
 

@@ -18,7 +18,9 @@ export function splitUnitList(cell: string): string[] {
 
 /**
  * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡"/"各州"
- * the bare level words ("市", "区政府", "市人民政府") are not units of their own and stay with it. So is
+ * the bare level words ("市", "区政府", "市人民政府") are not units of their own and stay with it; so is
+ * "各市〔州〕、县〔市、区〕政府" (the governments of the cities and of the counties), whose levels carry their
+ * alternatives in brackets. So is
  * "县直、驻县有关单位" (县直有关单位 and 驻县有关单位, one group): "县直"/"市直" alone names no unit, it shares the
  * noun of the name after it.
  */
@@ -27,7 +29,9 @@ function joinLevels(names: string[]): string[] {
   let open = false;
   let shared = false;
   for (const n of names) {
-    const level = /^(?:县|市|区|乡|镇|旗|州|盟|街道)(人民政府|政府|管委会|办事处)?$/.exec(n);
+    // "各市〔州〕、县〔市、区〕政府": a level word may carry its alternatives in brackets.
+    const level =
+      /^(?:县|市|区|乡|镇|旗|州|盟|街道)(?:[（(〔][^）)〕]*[）)〕])?(人民政府|政府|管委会|办事处)?$/.exec(n);
     if ((open && level && out.length > 0) || (shared && out.length > 0)) {
       out[out.length - 1] = `${out[out.length - 1]}、${n}`;
       open = open && level !== null && !level[1];
@@ -35,7 +39,7 @@ function joinLevels(names: string[]): string[] {
       continue;
     }
     out.push(n);
-    open = /^各(?:县|市|区|乡|镇|旗|州|盟)$/.test(n);
+    open = /^各(?:县|市|区|乡|镇|旗|州|盟)(?:[（(〔][^）)〕]*[）)〕])?$/.test(n);
     shared = /^(?:省|市|州|盟|县|区|旗)直(?:属)?$/.test(n);
   }
   return out;
@@ -71,11 +75,12 @@ const NEUTRAL_SUFFIX = new RegExp(`(?:等)?(?:分别)?(?:负责落实|${BY_DUTY}
 export function splitUnits(
   cell: string,
   defaultRole: 'lead' | 'responsible' = 'responsible',
+  opts: { commaLeads?: boolean } = {},
 ): { lead: string[]; responsible: string[] } {
   const lead: string[] = [];
   const responsible: string[] = [];
   const text = cell.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-  const labelled = splitLabelled(text);
+  const labelled = splitLabelled(text, opts.commaLeads);
   if (labelled) {
     for (const [role, part] of labelled) (role === 'lead' ? lead : responsible).push(...splitUnitList(part));
     return { lead, responsible };
@@ -121,8 +126,11 @@ function splitClauses(text: string): string[] {
 
 const LABEL = new RegExp(`(${UNIT_LABEL})\\s*[:：]`, 'g');
 
-/** "牵头单位：X，责任单位：Y" → [['lead', 'X'], ['responsible', 'Y']]; null when there is no label. */
-export function splitLabelled(text: string): ['lead' | 'responsible', string][] | null {
+/**
+ * "牵头单位：X，责任单位：Y" → [['lead', 'X'], ['responsible', 'Y']]; null when there is no label.
+ * `commaLeads`: the notice said "逗号前为牵头单位…下同" once for all its 责任单位 lists.
+ */
+export function splitLabelled(text: string, commaLeads = false): ['lead' | 'responsible', string][] | null {
   const marks = [...text.matchAll(LABEL)];
   if (marks.length === 0) return null;
   const out: ['lead' | 'responsible', string][] = [];
@@ -130,7 +138,7 @@ export function splitLabelled(text: string): ['lead' | 'responsible', string][] 
     const start = (m.index ?? 0) + m[0].length;
     const end = k + 1 < marks.length ? (marks[k + 1]?.index ?? text.length) : text.length;
     const role = isLeadLabel(m[1] ?? '') ? 'lead' : 'responsible';
-    out.push(...commaLead(role, withoutNote(text.slice(start, end))));
+    out.push(...commaLead(role, withoutNote(text.slice(start, end)), commaLeads));
   });
   return out;
 }
@@ -145,16 +153,29 @@ function withoutNote(part: string): string {
   return stop >= 0 ? part.slice(0, stop) : part;
 }
 
-/** The note "逗号前的为牵头单位" closing a unit list: the names before the first comma lead. */
-const COMMA_LEAD_NOTE =
-  /[\s。．.，,；;]*(?:其中)?(?:第一个)?逗号(?:之)?前(?:面)?(?:的)?(?:单位)?(?:为|是)牵头单位[\s。．.；;]*$/;
+/**
+ * The note "逗号前的为牵头单位" closing a unit list: the names before the first comma lead. It may add that
+ * several leads each lead their part ("多个牵头单位的按职责分别牵头") and that it holds for the lists below ("下同").
+ */
+const COMMA_LEAD =
+  '(?:其中)?(?:第一个)?逗号(?:之)?前(?:面)?(?:的)?(?:单位)?(?:为|是)牵头单位(?:[，,；;]?多个牵头单位的?(?:按(?:照)?职责)?分别牵头)?';
+const COMMA_LEAD_NOTE = new RegExp(`[\\s。．.，,；;]*${COMMA_LEAD}(?:[，,；;]?下同)?[\\s。．.；;]*$`);
+/** The note says "下同": every labelled 责任单位 list of the notice follows it, also those without the note. */
+export const COMMA_LEAD_BELOW = new RegExp(`${COMMA_LEAD}[，,；;]?下同`);
 
 /**
  * "A、B，C、D。逗号前的为牵头单位。" → lead A、B; the rest keep the label's role (a 责任单位 label: responsible).
- * Without the note the list is returned whole.
+ * Without the note the list is returned whole, unless the notice gave the note for all lists below (`below`):
+ * then a 责任单位 list that does not say its roles itself ("X牵头") is split the same way.
  */
-function commaLead(role: 'lead' | 'responsible', part: string): ['lead' | 'responsible', string][] {
-  if (!COMMA_LEAD_NOTE.test(part)) return [[role, part]];
+function commaLead(
+  role: 'lead' | 'responsible',
+  part: string,
+  below = false,
+): ['lead' | 'responsible', string][] {
+  const noted = COMMA_LEAD_NOTE.test(part);
+  const byConvention = below && role === 'responsible' && !/牵头|配合|负责|落实|参与|协助|协同/.test(part);
+  if (!noted && !byConvention) return [[role, part]];
   const list = part.replace(COMMA_LEAD_NOTE, '');
   const [first = '', ...rest] = splitOutsideBrackets(list, '，,');
   return rest.length === 0

@@ -4,7 +4,7 @@
 // copied-table form ("| a | b | c |") that the notice parser reads. Scans (no text layer) and very long
 // files are refused.
 
-import { isHeaderRoles, roleOf } from '../../../domain/tasks/cells';
+import { headerRoles, isHeaderRoles } from '../../../domain/tasks/cells';
 import { documentError } from './errors';
 
 export const MAX_PDF_PAGES = 200;
@@ -65,7 +65,7 @@ export function linesToText(lines: Cell[][]): string {
   };
   for (const cells of lines) {
     if (cells.length === 0) continue;
-    const roles = cells.map((c) => roleOf(c.text));
+    const roles = headerRoles(cells.map((c) => c.text));
     if (cells.length >= 2 && isHeaderRoles(roles)) {
       flushRow();
       starts = cells.map((c) => c.x);
