@@ -1,7 +1,7 @@
 // Search beyond the count cap (issue 15 part 3): with small limits (cap 100, 10 candidates, windows of the 60 and 600
-// most recent items) on 3,000 items, every way the candidates are found — the month window of the estimate-driven
-// check, the small window, a window skipped because the share of matches says it holds too few, the large window,
-// and all matches when the words are only in old items — must give the same answer as the plain definition: the
+// most recent items) on 3,000 items, every way the candidates are found — the small month window after the
+// estimate-driven check, a window skipped because the share of matches says it holds too few, the large window, and
+// all matches when the words are only in old items — must give the same answer as the plain definition: the
 // `candidates` most recent matches, ranked. A window chosen wrongly would rank older items or miss newer ones.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,10 +74,14 @@ const search = (q: string) => searchItems(api.tdb.database, '重庆市潼南区'
 
 describe('over the count cap, the candidates are the most recent matches', () => {
   const cases: [string, number][] = [
-    ['工作', N], // the estimate says "most items": counted among the 600 most recent, then the 60-item window
-    ['秸秆禁烧', N / 5], // counted: 20 % share, the 60-item window expected to hold 12 (≥ 10)
-    ['秸秆禁烧 补贴', N / 15], // 6.7 %: the 60-item window skipped (4 expected), the 600-item one asked
-    ['河长制', 150], // 5 %: the 600-item window asked and empty (old items only), then all matches
+    // The estimate says "most items": over the cap among the 600 most recent (a share of at least 101/600), so the
+    // 60-item window is expected to hold 10 and is asked first.
+    ['工作', N],
+    // Counted over the cap: at least 101 of 3,000 (3.4 %), the 60-item window skipped, the 600-item one asked.
+    ['秸秆禁烧', N / 5],
+    ['秸秆禁烧 补贴', N / 15],
+    // The same share; the 600-item window holds none of these old items: all matches are asked.
+    ['河长制', 150],
   ];
   it.each(cases)('%s (%i matches)', async (q, matches) => {
     const r = await search(q);

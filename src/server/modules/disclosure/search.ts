@@ -75,23 +75,16 @@ async function viaIndex<T>(database: Database, fn: (tx: DbOrTx) => Promise<T>): 
   });
 }
 
-/**
- * How many rows match `where`, without a cap. The GIN answer for `@>` needs no recheck and a count reads no column,
- * so PostgreSQL skips every heap page the visibility map marks all-visible (in a vacuumed table nearly all): the
- * cost is the posting lists, not one heap page per match (10,000 matches: 34 → a few ms at a million items).
- */
-async function countWhere(tx: DbOrTx, where: SQL): Promise<number> {
-  const r = await tx.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM disclosure_search s WHERE ${where}`,
-  );
-  return r.rows[0]?.n ?? 0;
-}
-
 /** Items the search finds for `q` (no cap): what the bench compares with a substring scan. */
 export async function countMatches(database: Database, q: string, f: SearchFilters = {}): Promise<number> {
   const grams = queryGrams(q);
   if (grams.length === 0) return 0;
-  return viaIndex(database, (tx) => countWhere(tx, matchWhere(grams, f)));
+  const r = await viaIndex(database, (tx) =>
+    tx.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM disclosure_search s WHERE ${matchWhere(grams, f)}`,
+    ),
+  );
+  return r.rows[0]?.n ?? 0;
 }
 
 async function hasMatches(db: DbOrTx, q: string, f: SearchFilters): Promise<boolean> {
@@ -187,22 +180,30 @@ const rankOf = (r: RankInput) =>
 type Ranked = { item_id: string; rank: number };
 
 /**
- * Within countCap matches (counted already): one pass over them gives the facets and the `candidates` most recent,
- * whose word vectors (only theirs) are then read for the rank.
+ * One pass over at most countCap + 1 matches gives their number and, when that is within the cap, the facets and
+ * the `candidates` most recent, whose word vectors (only theirs) are then read for the rank. Over the cap (a word in
+ * most items) neither is computed here: rankCandidates takes over. (Every match costs a heap page: the GIN answer
+ * for arrays is always flagged for recheck, so even a bare count reads the rows.)
  */
-async function rankAndFacets(tx: DbOrTx, r: RankInput): Promise<{ ranked: Ranked[]; facets: FacetRow[] }> {
-  const out = await tx.execute<{ ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
+async function countRankFacets(
+  tx: DbOrTx,
+  r: RankInput,
+): Promise<{ n: number; ranked: Ranked[]; facets: FacetRow[] }> {
+  const cap = r.limits.countCap;
+  const out = await tx.execute<{ n: number; ranked: Ranked[] | null; facets: FacetRow[] | null }>(sql`
     WITH m AS MATERIALIZED (SELECT s.item_id, s.published_at, s.unit_id, s.year, s.kind, s.column_code
-                            FROM disclosure_search s WHERE ${r.where} LIMIT ${r.limits.countCap}),
-    c AS (SELECT item_id FROM m ORDER BY published_at DESC LIMIT ${r.limits.candidates}),
+                            FROM disclosure_search s WHERE ${r.where} LIMIT ${cap + 1}),
+    n AS (SELECT count(*)::int AS n FROM m),
+    c AS (SELECT item_id FROM m WHERE (SELECT n FROM n) <= ${cap} ORDER BY published_at DESC LIMIT ${r.limits.candidates}),
     r AS (SELECT s.item_id, ${rankOf(r)} AS rank FROM c JOIN disclosure_search s ON s.item_id = c.item_id
           ORDER BY rank DESC, s.published_at DESC LIMIT ${r.pageSize} OFFSET ${r.offset}),
     f AS (SELECT unit_id, ${unitNameSql(sql`unit_id`)} AS unit_name, year, kind, column_code, count(*)::int AS n,
                  grouping(unit_id, year, kind, column_code)::int AS g
-          FROM m GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
-    SELECT (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked, (SELECT json_agg(f) FROM f) AS facets`);
+          FROM m WHERE (SELECT n FROM n) <= ${cap} GROUP BY GROUPING SETS ((unit_id), (year), (kind), (column_code)))
+    SELECT (SELECT n FROM n) AS n, (SELECT json_agg(r ORDER BY r.rank DESC) FROM r) AS ranked,
+           (SELECT json_agg(f) FROM f) AS facets`);
   const row = out.rows[0];
-  return { ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
+  return { n: row?.n ?? 0, ranked: row?.ranked ?? [], facets: row?.facets ?? [] };
 }
 
 /** The month marks (grams) of the `window` most recent items; null when there are fewer items. */
@@ -257,9 +258,10 @@ async function indexedRows(tx: DbOrTx): Promise<number> {
 }
 
 /**
- * Over countCap matches: the `candidates` most recent, looked for in recent months first. `share` is the part of all
- * items known to match (at least): a window it says holds fewer than `candidates` matches is not tried (two words at a
- * million items: 10,020 matches, 1 %, would find 50 among the 5,000 most recent; its 50,000 are asked at once).
+ * Over countCap matches: the `candidates` most recent, looked for in recent months first. `share` is the part of the
+ * items known to match at least: a window it says holds fewer than `candidates` matches is not tried (two words at a
+ * million items: over 10,000 matches, at least 1 %, would hold 50 among the 5,000 most recent: its 50,000 are asked
+ * at once).
  * Skipping a window only costs time, never a candidate: the last resort is all matches.
  */
 async function rankCandidates(
@@ -330,14 +332,15 @@ export async function searchItems(
     // Over the cap: the number shown is a lower bound, the facets are left out (they would describe an arbitrary
     // part of the matches) and the candidates come from recent months.
     const overCap = await overCapByRecent(tx, r, recentMonths);
-    const n = overCap ? cap + 1 : await countWhere(tx, where);
-    let ranked: Ranked[];
-    let grouped: FacetRow[] = [];
-    if (n <= cap) ({ ranked, facets: grouped } = await rankAndFacets(tx, r));
-    else {
+    const first = overCap ? { n: cap + 1, ranked: [], facets: [] } : await countRankFacets(tx, r);
+    const { n } = first;
+    let ranked = first.ranked;
+    if (n > cap) {
+      // At least cap + 1 of all items match, or of the recent[1] most recent ones when overCapByRecent said so.
       const items = overCap ? limits.recent[1] : await indexedRows(tx);
       ranked = await rankCandidates(tx, r, recentMonths, items > 0 ? n / items : 1);
     }
+    const grouped = first.facets;
     // Help that is checked to lead somewhere: corrected unit names, and fewer words when nothing was found.
     const suggestions = await unitSuggestions(tx, unitIndex, query, f);
     const fewer = n === 0 ? await fewerWords(tx, query, f) : [];
