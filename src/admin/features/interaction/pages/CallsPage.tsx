@@ -1,6 +1,6 @@
 // 来电登记台账: calls in the user's scope (the caller masked), the 登记来电 drawer, the 12345 work-order import
 // wizard, the .xlsx export of the same filters and the one-click hand-over to a consultation.
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Form, Input, Popconfirm, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import {
 } from '../../../../contracts/hotline';
 import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
@@ -159,14 +160,9 @@ export default function CallsPage() {
               <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="call-import">
                 导入 12345 工单
               </Button>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setOpen(true)}
-                data-testid="call-new"
-              >
+              <CreateButton onClick={() => setOpen(true)} testId="call-new">
                 登记来电
-              </Button>
+              </CreateButton>
             </>
           ) : null}
         </>

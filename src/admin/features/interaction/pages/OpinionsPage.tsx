@@ -1,6 +1,6 @@
 // 舆情台账: events in the user's scope with their level, owner unit and response deadline (by level, overdue in
 // red), the 登记舆情 drawer, and the response and evaluation drawers.
-import { PlusOutlined } from '@ant-design/icons';
+
 import { Button, Form, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../../../contracts/hotline';
 import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
@@ -187,14 +188,9 @@ export default function OpinionsPage() {
       testId="opinions-page"
       extra={
         can('interaction:opinion:edit') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setOpen(true)}
-            data-testid="opinion-new"
-          >
+          <CreateButton onClick={() => setOpen(true)} testId="opinion-new">
             登记舆情
-          </Button>
+          </CreateButton>
         ) : null
       }
     >
