@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
 import type { DbOrTx } from '../../../db/client';
-import { anyContains } from '../../../db/like';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { calls, consultations } from '../../../db/schema/interaction';
 import { nextYearNo } from '../../../platform/counters';

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
-import { anyContains } from '../../../db/like';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
 import { nextYearNo } from '../../../platform/counters';

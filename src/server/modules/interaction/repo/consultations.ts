@@ -3,7 +3,7 @@ import { and, desc, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
-import { anyContains } from '../../../db/like';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations } from '../../../db/schema/interaction';
 import { nextYearNo } from '../../../platform/counters';

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
 import type { DbOrTx } from '../../../db/client';
-import { anyContains } from '../../../db/like';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
 import { nextYearNo } from '../../../platform/counters';

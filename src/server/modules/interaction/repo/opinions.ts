@@ -2,7 +2,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
 import type { DbOrTx } from '../../../db/client';
-import { anyContains } from '../../../db/like';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { opinionEvents } from '../../../db/schema/interaction';
 import { nextYearNo } from '../../../platform/counters';

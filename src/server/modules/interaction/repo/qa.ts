@@ -3,7 +3,7 @@ import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../../contracts/api';
 import type { QaStatus } from '../../../../domain/interaction/qa-entry';
 import type { DbOrTx } from '../../../db/client';
-import { anyContains } from '../../../db/like';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { qaEntries } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
