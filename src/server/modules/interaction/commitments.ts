@@ -18,9 +18,9 @@ import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
-import { assertUnitInScope, getUnit, ringUnitHandlers } from '../org';
+import { ringUnitHandlers } from '../org';
 import { today } from './clock';
-import { inScope } from './records';
+import { assertRecordUnit, inScope } from './records';
 import {
   type CommitmentFilter,
   type CommitmentWithUnit,
@@ -99,8 +99,7 @@ export async function createCommitment(
   const asOf = today(clock);
   if (body.promisedOn > asOf) throw invalid('承诺日期不能晚于今天');
   const id = await database.db.transaction(async (tx) => {
-    await assertUnitInScope(tx, user, body.unitId);
-    if (!(await getUnit(tx, body.unitId))) throw invalid('责任单位不存在');
+    await assertRecordUnit(tx, user, body.unitId, '责任单位');
     const row = await insertCommitment(tx, {
       commitNo: await nextCommitNo(tx, body.promisedOn.slice(0, 4)),
       content: body.content.trim(),
