@@ -21,8 +21,9 @@ import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CallImport } from '../components/CallImport';
+import { TimeItem } from '../components/TimeItem';
 import { hotlineApi, useCreateCall, useHandOver } from '../hotline-queries';
-import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime, TIME_PATTERN } from '../labels-hotline';
+import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime } from '../labels-hotline';
 
 type CallForm = Omit<CallBody, 'calledAt'> & { calledAt: string };
 
@@ -60,13 +61,7 @@ function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
           <Input />
         </Form.Item>
       )}
-      <Form.Item
-        name="calledAt"
-        label="来电时间"
-        rules={[{ required: true, message: '请填写来电时间' }, TIME_PATTERN]}
-      >
-        <Input placeholder="YYYY-MM-DD HH:mm" data-testid="call-calledAt" />
-      </Form.Item>
+      <TimeItem name="calledAt" label="来电时间" missing="请填写来电时间" testId="call-calledAt" />
       <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择' }]}>
         <UnitTreeSelect />
       </Form.Item>

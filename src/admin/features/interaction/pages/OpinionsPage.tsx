@@ -19,6 +19,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
+import { TimeItem } from '../components/TimeItem';
 import { hotlineApi, useCreateOpinion, useOpinionAction } from '../hotline-queries';
 import {
   chinaNow,
@@ -26,7 +27,6 @@ import {
   fromChinaTime,
   OPINION_LEVEL_COLORS,
   OPINION_STATUS_COLORS,
-  TIME_PATTERN,
 } from '../labels-hotline';
 
 type OpinionForm = Omit<OpinionBody, 'foundAt'> & { foundAt: string };
@@ -66,13 +66,7 @@ function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
       <Form.Item name="unitId" label="回应责任单位" rules={[{ required: true, message: '请选择' }]}>
         <UnitTreeSelect />
       </Form.Item>
-      <Form.Item
-        name="foundAt"
-        label="发现时间"
-        rules={[{ required: true, message: '请填写' }, TIME_PATTERN]}
-      >
-        <Input placeholder="YYYY-MM-DD HH:mm" />
-      </Form.Item>
+      <TimeItem name="foundAt" label="发现时间" />
     </DrawerForm>
   );
 }
@@ -126,13 +120,7 @@ function ActDrawer({
           <Form.Item name="channel" label="回应渠道" rules={[{ required: true, message: '请填写回应渠道' }]}>
             <Input placeholder="如：区政府网站、新闻发布会、政务微博" />
           </Form.Item>
-          <Form.Item
-            name="respondedAt"
-            label="回应时间"
-            rules={[{ required: true, message: '请填写' }, TIME_PATTERN]}
-          >
-            <Input placeholder="YYYY-MM-DD HH:mm" />
-          </Form.Item>
+          <TimeItem name="respondedAt" label="回应时间" />
         </>
       ) : (
         <Form.Item name="evaluation" label="回应效果评估" rules={[{ required: true, message: '请填写评估' }]}>
