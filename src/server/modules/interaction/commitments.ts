@@ -18,7 +18,7 @@ import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
-import { ringUnitHandlers } from '../org';
+import { dueBellTitle, ringUnitHandlers } from '../org';
 import { today } from './clock';
 import { assertRecordUnit, inScope } from './records';
 import {
@@ -247,10 +247,7 @@ export async function remindCommitments(database: Database, asOf: string): Promi
       const kind = commitmentReminder(c.status, c.dueOn, asOf);
       if (!kind) return null;
       return {
-        title:
-          kind === 'overdue'
-            ? `公开承诺 ${c.commitNo} 已超过完成期限（${c.dueOn}）`
-            : `公开承诺 ${c.commitNo} 将于 ${c.dueOn} 到期`,
+        title: dueBellTitle(kind === 'overdue', `公开承诺 ${c.commitNo}`, '完成期限', c.dueOn),
         body: kind === 'overdue' ? '请尽快落实并填报进展；逾期情况在门户公开' : '请及时填报落实进展',
         link: `/interaction/commitments?id=${c.id}`,
         dedupeKey: `interaction.commitment.${kind}:${c.id}:${c.dueOn}`,
