@@ -126,12 +126,13 @@ describe('信箱 end to end', () => {
   it('[ADMIN] the office switches one setting of a mailbox; its other setting is saved as it was', async () => {
     const db = e.server.db.database.db;
     const read = async () => (await db.select().from(mailboxes).where(eq(mailboxes.kind, 'head')))[0]!;
-    const box = await read();
     const page = await e.browser.newPage();
     await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
     await page.waitForURL((u) => !u.pathname.endsWith('/login'));
     await page.goto(`${e.base}/admin/interaction/letters`);
-    await page.getByTestId('letters-page').waitFor();
+    // The mailboxes exist once listed (the settings table shows them).
+    await page.getByRole('switch').first().waitFor();
+    const box = await read();
     await page.getByRole('switch', { name: `${box.name}答复需审核` }).click();
     await expect.poll(async () => (await read()).reviewRequired).toBe(!box.reviewRequired);
     expect((await read()).enabled).toBe(box.enabled);
