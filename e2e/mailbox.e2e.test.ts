@@ -1,9 +1,10 @@
 // Issue 11 part 4 end to end: a citizen writes to the 区长信箱 without JavaScript on a 390 px screen, ticks 同意公开
 // and puts personal data in the letter; the office routes it to the unit; the unit's liaison replies and publishes
-// it; the letter shows on /hdjl/xx masked (never raw) and is counted on /hdjl/tj. Portal pages pass axe.
-import { inArray } from 'drizzle-orm';
+// it; the letter shows on /hdjl/xx masked (never raw) and is counted on /hdjl/tj. Portal pages pass axe. The office
+// switches a mailbox's settings one at a time.
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../src/server/db/schema';
+import { mailboxes, users } from '../src/server/db/schema';
 import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 let e: E2E;
@@ -120,5 +121,24 @@ describe('信箱 end to end', () => {
       );
     }
     await ctx.close();
+  });
+
+  it('[ADMIN] the office switches one setting of a mailbox; its other setting is saved as it was', async () => {
+    const db = e.server.db.database.db;
+    const read = async () => (await db.select().from(mailboxes).where(eq(mailboxes.kind, 'head')))[0]!;
+    const page = await e.browser.newPage();
+    await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await page.goto(`${e.base}/admin/interaction/letters`);
+    // The mailboxes exist once listed (the settings table shows them).
+    await page.getByRole('switch').first().waitFor();
+    const box = await read();
+    await page.getByRole('switch', { name: `${box.name}答复需审核` }).click();
+    await expect.poll(async () => (await read()).reviewRequired).toBe(!box.reviewRequired);
+    expect((await read()).enabled).toBe(box.enabled);
+    await page.getByRole('switch', { name: `${box.name}启用` }).click();
+    await expect.poll(async () => (await read()).enabled).toBe(!box.enabled);
+    expect((await read()).reviewRequired).toBe(!box.reviewRequired);
+    await page.close();
   });
 });

@@ -197,3 +197,29 @@ export function QueryCodeNotice(props: { received: Child; queryCode: string; chi
     </div>
   );
 }
+
+/**
+ * A table of records in a box that scrolls sideways on a narrow screen: a caption, one heading per column (null
+ * leaves a column out) and the rows. `captionHidden` keeps the caption for screen readers only, where the page
+ * already says what the table is.
+ */
+export function DataTable(props: {
+  caption?: string;
+  captionHidden?: boolean;
+  heads: readonly (string | null)[];
+  children: Child;
+}) {
+  return (
+    <div class="table-scroll">
+      <table>
+        {props.caption ? (
+          <caption class={props.captionHidden ? 'skip' : undefined}>{props.caption}</caption>
+        ) : null}
+        <thead>
+          <tr>{props.heads.map((h) => (h === null ? null : <th scope="col">{h}</th>))}</tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}

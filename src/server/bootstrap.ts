@@ -12,9 +12,8 @@ import { sealStoredAskers, seedHotlineDemo } from './modules/interaction';
 import { seedAnnualReportDemo, seedMediaDemo } from './modules/media';
 import { seedRoles } from './modules/org/roles.service';
 import { createUnitTx } from './modules/org/units.service';
-import { createUserTx, sealStoredUserPhones } from './modules/org/users.service';
+import { createStartAccount, sealStoredUserPhones } from './modules/org/users.service';
 import { sealStoredApplicants } from './modules/requests';
-import { generatePassword, hashPassword } from './platform/auth/passwords';
 import { systemActor } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
 import { type ResealReport, resealRetiredKeys } from './platform/crypto/reseal';
@@ -50,17 +49,12 @@ export async function bootstrap(
     const office = await database.db.select({ id: units.id }).from(units).where(eq(units.name, OFFICE_UNIT));
     const root = await database.db.select({ id: units.id }).from(units).where(isNull(units.parentId));
     const unitId = office[0]?.id ?? root[0]!.id;
-    const password = config.adminPassword ?? generatePassword();
-    const hash = await hashPassword(password);
-    await database.db.transaction((tx) =>
-      createUserTx(
-        tx,
-        fieldKeysOf(config.fieldKeysFile),
-        actor,
-        { username: 'admin', name: '系统管理员', unitId, roles: ['sysadmin'], password },
-        hash,
-        true,
-      ),
+    const password = await createStartAccount(
+      database,
+      fieldKeysOf(config.fieldKeysFile),
+      actor,
+      { username: 'admin', name: '系统管理员', unitId, roles: ['sysadmin'] },
+      config.adminPassword,
     );
     if (config.adminPassword) {
       print('已创建系统管理员账号 admin，初始密码取自 GONGKAI_ADMIN_PASSWORD；首次登录须修改密码。');

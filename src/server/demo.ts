@@ -9,8 +9,7 @@ import type { Database } from './db/client';
 import { leadingGroups, unitAliases, unitGroupMembers, unitGroups, units, users } from './db/schema';
 import { commitLeadingGroup, previewLeadingGroup } from './modules/org/leading-group.service';
 import { createUnitTx } from './modules/org/units.service';
-import { createUserTx } from './modules/org/users.service';
-import { generatePassword, hashPassword } from './platform/auth/passwords';
+import { createStartAccount } from './modules/org/users.service';
 import { systemActor } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
 import { DEFAULT_SECURITY, getSetting, putSetting } from './platform/settings';
@@ -96,6 +95,7 @@ export async function seedDemoDistrict(
   }
 
   const created: { username: string; name: string; unit: string; password: string }[] = [];
+  const keys = fieldKeysOf(config.fieldKeysFile);
   for (const du of DEMO_USERS) {
     const exists = await database.db
       .select({ id: users.id })
@@ -104,17 +104,12 @@ export async function seedDemoDistrict(
     if (exists[0]) continue;
     const unit = (await database.db.select({ id: units.id }).from(units).where(eq(units.name, du.unit)))[0];
     if (!unit) continue;
-    const password = config.demoPassword ?? generatePassword();
-    const hash = await hashPassword(password);
-    await database.db.transaction((tx) =>
-      createUserTx(
-        tx,
-        fieldKeysOf(config.fieldKeysFile),
-        actor,
-        { ...du, unitId: unit.id, password },
-        hash,
-        true,
-      ),
+    const password = await createStartAccount(
+      database,
+      keys,
+      actor,
+      { ...du, unitId: unit.id },
+      config.demoPassword,
     );
     created.push({ ...du, password });
   }

@@ -9,7 +9,7 @@ export function CreateButton({
   children = '新增',
 }: {
   onClick: () => void;
-  testId: string;
+  testId?: string;
   children?: ReactNode;
 }) {
   return (

@@ -17,7 +17,7 @@ import type { AppEnv, Platform } from '../../server/platform/context';
 import { RateLimiter } from '../../server/platform/ratelimit';
 import { a11yOf } from '../a11y';
 import { crossSite, guardedSubmit } from '../guard';
-import { Layout } from '../layout';
+import { DataTable, Layout } from '../layout';
 import { page } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
 import { ChallengeField } from '../ysqgk/views';
@@ -74,27 +74,15 @@ function Adoption(props: { d: PublicDecision }) {
       )}
       <div class="draft-text">{d.adoptionSummary}</div>
       {d.adoptionEntries && d.adoptionEntries.length > 0 && (
-        <div class="table-scroll">
-          <table>
-            <caption>意见及采纳情况</caption>
-            <thead>
-              <tr>
-                <th scope="col">意见摘要</th>
-                <th scope="col">采纳情况</th>
-                <th scope="col">理由</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.adoptionEntries.map((e) => (
-                <tr>
-                  <td>{e.opinion}</td>
-                  <td>{ADOPTION_OUTCOME_LABELS[e.outcome]}</td>
-                  <td>{e.reason ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="意见及采纳情况" heads={['意见摘要', '采纳情况', '理由']}>
+          {d.adoptionEntries.map((e) => (
+            <tr>
+              <td>{e.opinion}</td>
+              <td>{ADOPTION_OUTCOME_LABELS[e.outcome]}</td>
+              <td>{e.reason ?? ''}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

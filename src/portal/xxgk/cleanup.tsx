@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { REVIEW_DECISION_LABELS, REVIEW_DECISIONS } from '../../domain/disclosure/normative-review';
 import { publishedCampaignResult, publishedCampaignYears } from '../../server/modules/disclosure';
 import type { AppEnv, Platform } from '../../server/platform/context';
+import { DataTable } from '../layout';
 import type { View } from './view';
 import { xxgk } from './view';
 
@@ -61,30 +62,18 @@ export function xxgkCleanup(app: Hono<AppEnv>, p: Platform, v: View): void {
               <h2>
                 {REVIEW_DECISION_LABELS[d]}（{list.length} 件）
               </h2>
-              <div class="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">文件名称</th>
-                      <th scope="col">发文字号</th>
-                      <th scope="col">制发单位</th>
-                      {d === 'keep' ? null : <th scope="col">理由</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((m) => (
-                      <tr>
-                        <td>
-                          <a href={`/xxgk/info/${m.itemId}`}>{m.title}</a>
-                        </td>
-                        <td>{m.docNumber ?? ''}</td>
-                        <td>{m.unitName}</td>
-                        {d === 'keep' ? null : <td>{m.reason ?? ''}</td>}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable heads={['文件名称', '发文字号', '制发单位', d === 'keep' ? null : '理由']}>
+                {list.map((m) => (
+                  <tr>
+                    <td>
+                      <a href={`/xxgk/info/${m.itemId}`}>{m.title}</a>
+                    </td>
+                    <td>{m.docNumber ?? ''}</td>
+                    <td>{m.unitName}</td>
+                    {d === 'keep' ? null : <td>{m.reason ?? ''}</td>}
+                  </tr>
+                ))}
+              </DataTable>
             </section>
           );
         })}

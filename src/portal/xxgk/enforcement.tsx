@@ -9,6 +9,7 @@ import {
 } from '../../domain/disclosure/enforcement';
 import { publicEnforcementList } from '../../server/modules/disclosure';
 import type { AppEnv, Platform } from '../../server/platform/context';
+import { DataTable } from '../layout';
 import { Choice, ITEM_ID, Pager, pageOf, type View, xxgk } from './view';
 
 const PAGE_SIZE = 20;
@@ -56,41 +57,29 @@ export function xxgkEnforcement(app: Hono<AppEnv>, p: Platform, v: View): void {
           <button type="submit">查询</button>
         </form>
         <p>共 {r.total} 件</p>
-        <div class="table-scroll">
-          <table>
-            <caption class="skip">行政执法决定</caption>
-            <thead>
-              <tr>
-                <th scope="col">执法类别</th>
-                <th scope="col">决定文书号</th>
-                <th scope="col">当事人</th>
-                <th scope="col">执法结论</th>
-                <th scope="col">执法机关</th>
-                <th scope="col">决定日期</th>
-                <th scope="col">公示日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.items.map((d) => (
-                <tr>
-                  <td>{ENFORCEMENT_KIND_LABELS[d.kind]}</td>
-                  <td>{d.docNumber}</td>
-                  <td>
-                    {d.party}
-                    {d.partyCode ? <div class="meta">{d.partyCode}</div> : null}
-                  </td>
-                  <td>
-                    {d.conclusion}
-                    {d.basis ? <div class="meta">依据：{d.basis}</div> : null}
-                  </td>
-                  <td>{d.unitName}</td>
-                  <td>{d.decisionDate}</td>
-                  <td>{d.publishedOn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="行政执法决定"
+          captionHidden
+          heads={['执法类别', '决定文书号', '当事人', '执法结论', '执法机关', '决定日期', '公示日期']}
+        >
+          {r.items.map((d) => (
+            <tr>
+              <td>{ENFORCEMENT_KIND_LABELS[d.kind]}</td>
+              <td>{d.docNumber}</td>
+              <td>
+                {d.party}
+                {d.partyCode ? <div class="meta">{d.partyCode}</div> : null}
+              </td>
+              <td>
+                {d.conclusion}
+                {d.basis ? <div class="meta">依据：{d.basis}</div> : null}
+              </td>
+              <td>{d.unitName}</td>
+              <td>{d.decisionDate}</td>
+              <td>{d.publishedOn}</td>
+            </tr>
+          ))}
+        </DataTable>
         <Pager page={page} total={r.total} size={PAGE_SIZE} base={`/xxgk/zfgs?${params}&`} />
       </>,
       { nav: 'fdzdgknr' },

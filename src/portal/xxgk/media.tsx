@@ -15,6 +15,7 @@ import {
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { AppError } from '../../server/platform/errors';
 import { attachment, DOCX_MIME } from '../../server/platform/http/upload';
+import { DataTable } from '../layout';
 import { ITEM_ID, type View, xxgk } from './view';
 
 export function xxgkMediaBulletins(app: Hono<AppEnv>, p: Platform, v: View): void {
@@ -37,34 +38,24 @@ export function xxgkMediaBulletins(app: Hono<AppEnv>, p: Platform, v: View): voi
         {rows.length === 0 ? (
           <p>暂无已发布的检查通报。</p>
         ) : (
-          <div class="table-scroll">
-            <table>
-              <caption class="skip">检查通报</caption>
-              <thead>
-                <tr>
-                  <th scope="col">通报</th>
-                  <th scope="col">文号</th>
-                  <th scope="col">政府网站（合格/检查）</th>
-                  <th scope="col">政务新媒体（合格/抽查）</th>
-                  <th scope="col">发布日期</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((b) => (
-                  <tr>
-                    <td>
-                      <a href={`/xxgk/wzjc/${b.id}.docx`}>{b.title}</a>
-                      <div class="meta">下载 Word 文档（.docx）</div>
-                    </td>
-                    <td>{b.docNumber}</td>
-                    <td>{`${b.figures.sites.passed}/${b.figures.sites.checked}`}</td>
-                    <td>{`${b.figures.accounts.passed}/${b.figures.accounts.checked}`}</td>
-                    <td>{b.publishedAt ? chinaDate(b.publishedAt) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="检查通报"
+            captionHidden
+            heads={['通报', '文号', '政府网站（合格/检查）', '政务新媒体（合格/抽查）', '发布日期']}
+          >
+            {rows.map((b) => (
+              <tr>
+                <td>
+                  <a href={`/xxgk/wzjc/${b.id}.docx`}>{b.title}</a>
+                  <div class="meta">下载 Word 文档（.docx）</div>
+                </td>
+                <td>{b.docNumber}</td>
+                <td>{`${b.figures.sites.passed}/${b.figures.sites.checked}`}</td>
+                <td>{`${b.figures.accounts.passed}/${b.figures.accounts.checked}`}</td>
+                <td>{b.publishedAt ? chinaDate(b.publishedAt) : ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </>,
       { nav: 'fdzdgknr' },
@@ -118,31 +109,22 @@ function xxgkAnnualReports(app: Hono<AppEnv>, p: Platform, v: View): void {
         {rows.length === 0 ? (
           <p>暂无已发布的年度报表。</p>
         ) : (
-          <div class="table-scroll">
-            <table>
-              <caption class="skip">已发布的政府网站工作年度报表</caption>
-              <thead>
-                <tr>
-                  <th scope="col">年度</th>
-                  <th scope="col">网站名称</th>
-                  <th scope="col">主办单位</th>
-                  <th scope="col">发布日期</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <td>{r.year}年</td>
-                    <td>
-                      <a href={`/xxgk/wzndbb/${r.id}`}>{r.websiteName}</a>
-                    </td>
-                    <td>{r.unitName}</td>
-                    <td>{r.publishedAt ? chinaDate(r.publishedAt) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="已发布的政府网站工作年度报表"
+            captionHidden
+            heads={['年度', '网站名称', '主办单位', '发布日期']}
+          >
+            {rows.map((r) => (
+              <tr>
+                <td>{r.year}年</td>
+                <td>
+                  <a href={`/xxgk/wzndbb/${r.id}`}>{r.websiteName}</a>
+                </td>
+                <td>{r.unitName}</td>
+                <td>{r.publishedAt ? chinaDate(r.publishedAt) : ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </>,
       { nav: 'fdzdgknr' },
@@ -166,47 +148,36 @@ function xxgkAnnualReports(app: Hono<AppEnv>, p: Platform, v: View): void {
           {r.computedAsOf}
         </p>
         {REPORT_GROUPS.map((g) => (
-          <div class="table-scroll">
-            <table>
-              <caption>{REPORT_GROUP_LABELS[g]}</caption>
-              <thead>
+          <DataTable caption={REPORT_GROUP_LABELS[g]} heads={['指标', '数值']}>
+            {r.fields
+              .filter((f) => f.group === g)
+              .map((f) => (
                 <tr>
-                  <th scope="col">指标</th>
-                  <th scope="col">数值</th>
+                  <th scope="row">
+                    {f.sub ? '其中：' : ''}
+                    {f.label}
+                    {f.unit ? `（${f.unit}）` : ''}
+                  </th>
+                  <td>{formatValue(f, f.value ?? undefined)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {r.fields
-                  .filter((f) => f.group === g)
-                  .map((f) => (
-                    <tr>
-                      <th scope="row">
-                        {f.sub ? '其中：' : ''}
-                        {f.label}
-                        {f.unit ? `（${f.unit}）` : ''}
-                      </th>
-                      <td>{formatValue(f, f.value ?? undefined)}</td>
-                    </tr>
-                  ))}
-                {g === 'mobile'
-                  ? r.accounts.flatMap((a) => [
-                      <tr>
-                        <th scope="row">
-                          {a.platform}“{a.name}”：信息发布量（条）
-                        </th>
-                        <td>{a.posts}</td>
-                      </tr>,
-                      <tr>
-                        <th scope="row">
-                          {a.platform}“{a.name}”：关注量/订阅数（个）
-                        </th>
-                        <td>{a.followers ?? ''}</td>
-                      </tr>,
-                    ])
-                  : null}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            {g === 'mobile'
+              ? r.accounts.flatMap((a) => [
+                  <tr>
+                    <th scope="row">
+                      {a.platform}“{a.name}”：信息发布量（条）
+                    </th>
+                    <td>{a.posts}</td>
+                  </tr>,
+                  <tr>
+                    <th scope="row">
+                      {a.platform}“{a.name}”：关注量/订阅数（个）
+                    </th>
+                    <td>{a.followers ?? ''}</td>
+                  </tr>,
+                ])
+              : null}
+          </DataTable>
         ))}
       </>,
       { nav: 'fdzdgknr' },

@@ -13,3 +13,8 @@ export async function nextCounter(tx: DbOrTx, name: string): Promise<number> {
     .returning({ value: counters.value });
   return r!.value;
 }
+
+/** The next number of a yearly series, `${prefix}${year}-0001` on (four digits at least), counted by `${series}:${year}`. */
+export async function nextYearNo(tx: DbOrTx, prefix: string, series: string, year: string): Promise<string> {
+  return `${prefix}${year}-${String(await nextCounter(tx, `${series}:${year}`)).padStart(4, '0')}`;
+}

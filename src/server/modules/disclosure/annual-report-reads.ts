@@ -6,9 +6,10 @@
 // - 重大行政决策 drafts opened for comment in the year with the comments received, and those whose 意见采纳情况
 //   was published in the year;
 // - 在线访谈 held in the year (the 新闻发布会/访谈 register).
-import { and, count, eq, gte, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import { inIds } from '../../db/filters';
 import {
   decisionComments,
   decisionDrafts,
@@ -28,10 +29,6 @@ export interface DisclosureYearFigures {
 }
 
 const within = (col: AnyPgColumn, year: number) => [gte(col, `${year}-01-01`), lte(col, `${year}-12-31`)];
-const ofUnits = (col: AnyPgColumn, unitIds: readonly string[] | null): SQL | undefined =>
-  unitIds === null
-    ? undefined
-    : inArray(col, unitIds.length ? [...unitIds] : ['00000000-0000-0000-0000-000000000000']);
 
 export async function disclosureYearFigures(
   db: DbOrTx,
@@ -43,7 +40,7 @@ export async function disclosureYearFigures(
     eq(i.version, 1),
     inArray(i.status, [...WAS_PUBLISHED]),
     ...within(i.publishDate, year),
-    ofUnits(i.unitId, unitIds),
+    inIds(i.unitId, unitIds),
   );
   const byColumn = await db
     .select({ column: disclosureColumns.name, count: count() })
@@ -65,7 +62,7 @@ export async function disclosureYearFigures(
   const opened = await db
     .select({ id: d.id })
     .from(d)
-    .where(and(isNotNull(d.openedOn), ...within(d.openedOn, year), ofUnits(d.unitId, unitIds)));
+    .where(and(isNotNull(d.openedOn), ...within(d.openedOn, year), inIds(d.unitId, unitIds)));
   const [comments] = opened.length
     ? await db
         .select({ n: count() })
@@ -81,17 +78,13 @@ export async function disclosureYearFigures(
     .select({ n: count() })
     .from(d)
     .where(
-      and(
-        isNotNull(d.adoptionPublishedOn),
-        ...within(d.adoptionPublishedOn, year),
-        ofUnits(d.unitId, unitIds),
-      ),
+      and(isNotNull(d.adoptionPublishedOn), ...within(d.adoptionPublishedOn, year), inIds(d.unitId, unitIds)),
     );
   const b = disclosureBriefings;
   const [interviews] = await db
     .select({ n: count() })
     .from(b)
-    .where(and(eq(b.kind, 'interview'), ...within(b.heldOn, year), ofUnits(b.unitId, unitIds)));
+    .where(and(eq(b.kind, 'interview'), ...within(b.heldOn, year), inIds(b.unitId, unitIds)));
   return {
     byColumn: byColumn.map((r) => ({ column: r.column ?? '', count: r.count })),
     interpretations: { total, materials, products },

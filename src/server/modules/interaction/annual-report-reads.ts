@@ -1,20 +1,15 @@
 // What the 政府网站工作年度报表 (media module) reads of 互动交流 for one year (read-only), optionally limited to some
 // units (`null`: the whole district): 信箱 letters received in the year — of those, replied (办结), the average
 // calendar days (自然日) from receipt to reply, and published (公开答复) —, and 舆情 events responded to in the year.
-import { and, avg, count, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, avg, count, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { inIds } from '../../db/filters';
 import { letters, opinionEvents } from '../../db/schema/interaction';
 
 export interface InteractionYearFigures {
   letters: { received: number; replied: number; avgDays: number | null; published: number };
   opinionResponses: number;
 }
-
-const ofUnits = (col: AnyPgColumn, unitIds: readonly string[] | null): SQL | undefined =>
-  unitIds === null
-    ? undefined
-    : inArray(col, unitIds.length ? [...unitIds] : ['00000000-0000-0000-0000-000000000000']);
 
 export async function interactionYearFigures(
   db: DbOrTx,
@@ -25,7 +20,7 @@ export async function interactionYearFigures(
   const inYear = and(
     gte(l.receivedOn, `${year}-01-01`),
     lte(l.receivedOn, `${year}-12-31`),
-    ofUnits(l.unitId, unitIds),
+    inIds(l.unitId, unitIds),
   );
   const [received] = await db.select({ n: count() }).from(l).where(inYear);
   const [replied] = await db
@@ -44,7 +39,7 @@ export async function interactionYearFigures(
       and(
         isNotNull(o.respondedAt),
         sql`(${o.respondedAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`,
-        ofUnits(o.unitId, unitIds),
+        inIds(o.unitId, unitIds),
       ),
     );
   const mean = replied?.avg == null ? null : Math.round(Number(replied.avg) * 10) / 10;

@@ -18,9 +18,9 @@ import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
-import { assertUnitInScope, getUnit, ringUnitHandlers } from '../org';
+import { dueBellTitle, ringUnitHandlers } from '../org';
 import { today } from './clock';
-import { inScope } from './records';
+import { assertRecordUnit, inScope } from './records';
 import {
   type CommitmentFilter,
   type CommitmentWithUnit,
@@ -99,8 +99,7 @@ export async function createCommitment(
   const asOf = today(clock);
   if (body.promisedOn > asOf) throw invalid('承诺日期不能晚于今天');
   const id = await database.db.transaction(async (tx) => {
-    await assertUnitInScope(tx, user, body.unitId);
-    if (!(await getUnit(tx, body.unitId))) throw invalid('责任单位不存在');
+    await assertRecordUnit(tx, user, body.unitId, '责任单位');
     const row = await insertCommitment(tx, {
       commitNo: await nextCommitNo(tx, body.promisedOn.slice(0, 4)),
       content: body.content.trim(),
@@ -248,10 +247,7 @@ export async function remindCommitments(database: Database, asOf: string): Promi
       const kind = commitmentReminder(c.status, c.dueOn, asOf);
       if (!kind) return null;
       return {
-        title:
-          kind === 'overdue'
-            ? `公开承诺 ${c.commitNo} 已超过完成期限（${c.dueOn}）`
-            : `公开承诺 ${c.commitNo} 将于 ${c.dueOn} 到期`,
+        title: dueBellTitle(kind === 'overdue', `公开承诺 ${c.commitNo}`, '完成期限', c.dueOn),
         body: kind === 'overdue' ? '请尽快落实并填报进展；逾期情况在门户公开' : '请及时填报落实进展',
         link: `/interaction/commitments?id=${c.id}`,
         dedupeKey: `interaction.commitment.${kind}:${c.id}:${c.dueOn}`,

@@ -11,11 +11,12 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, seal } from '../../platform/crypto/fields';
 import { uploadToBlocks } from '../../platform/documents/text';
-import { AppError, invalid } from '../../platform/errors';
+import { invalid } from '../../platform/errors';
 import type { Upload } from '../../platform/http/upload';
-import { findUnitByName, unitInScope } from '../org';
+import { unitInScope } from '../org';
 import { insertCalls, knownWorkOrders, nextCallNo } from './repo/calls';
 import type { Scoped } from './repo/consultations';
+import { readRows, unitIdsByName } from './table-import';
 
 type Problem = { row: number; message: string };
 
@@ -33,23 +34,13 @@ interface Checked {
 }
 
 async function check(db: DbOrTx, user: Scoped, file: Upload, now: Date): Promise<Checked> {
-  let table: string[][];
-  try {
-    table = await sheetOf(file);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'VALIDATION')
-      return { rows: [], errors: [{ row: 1, message: e.message }], units: new Map() };
-    throw e;
-  }
-  const { rows, errors } = readWorkOrders(table);
-  const units = new Map<string, string>();
+  const { rows, errors } = await readRows(() => sheetOf(file), readWorkOrders);
+  const units = await unitIdsByName(
+    db,
+    rows.map((r) => r.unitName),
+  );
   const outside = new Set<string>();
-  for (const n of new Set(rows.map((r) => r.unitName).filter(Boolean))) {
-    const u = await findUnitByName(db, n);
-    if (!u) continue;
-    units.set(n, u.id);
-    if (!(await unitInScope(db, user, u.id))) outside.add(u.id);
-  }
+  for (const id of new Set(units.values())) if (!(await unitInScope(db, user, id))) outside.add(id);
   const known = await knownWorkOrders(db, rows.map((r) => r.workOrderNo).filter(Boolean));
   for (const r of rows) {
     const unitId = units.get(r.unitName);

@@ -18,8 +18,7 @@ import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, openedOrNull as opened, seal } from '../../platform/crypto/fields';
 import { invalid } from '../../platform/errors';
 import { writeTable } from '../../platform/xlsx';
-import { assertUnitInScope, getUnit } from '../org';
-import { inScope, seesPii } from './records';
+import { assertNotLater, assertRecordUnit, inScope, seesPii } from './records';
 import { register } from './registration';
 import {
   type CallFilter,
@@ -138,10 +137,9 @@ export async function createCall(
   body: CallBody,
 ): Promise<CallInfo> {
   const calledAt = new Date(body.calledAt);
-  if (calledAt.getTime() > clock.now().getTime()) throw invalid('来电时间不能晚于现在');
+  assertNotLater(calledAt, clock, '来电时间');
   const id = await database.db.transaction(async (tx) => {
-    await assertUnitInScope(tx, user, body.unitId);
-    if (!(await getUnit(tx, body.unitId))) throw invalid('承办单位不存在');
+    await assertRecordUnit(tx, user, body.unitId, '承办单位');
     const no = body.workOrderNo?.trim() || null;
     if (no && (await knownWorkOrders(tx, [no])).size) throw invalid(`12345 工单编号 ${no} 已登记`);
     const [row] = await insertCalls(tx, [

@@ -16,8 +16,7 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid } from '../../platform/errors';
 import { getSetting } from '../../platform/settings';
-import { assertUnitInScope, getUnit } from '../org';
-import { inScope } from './records';
+import { assertNotLater, assertRecordUnit, inScope } from './records';
 import type { Scoped } from './repo/consultations';
 import {
   insertOpinion,
@@ -74,10 +73,9 @@ export async function createOpinion(
   body: OpinionBody,
 ): Promise<OpinionInfo> {
   const foundAt = new Date(body.foundAt);
-  if (foundAt.getTime() > clock.now().getTime()) throw invalid('发现时间不能晚于现在');
+  assertNotLater(foundAt, clock, '发现时间');
   const id = await database.db.transaction(async (tx) => {
-    await assertUnitInScope(tx, user, body.unitId);
-    if (!(await getUnit(tx, body.unitId))) throw invalid('责任单位不存在');
+    await assertRecordUnit(tx, user, body.unitId, '责任单位');
     const hours = responseHoursOf(await getSetting(tx, 'interaction.opinionResponseHours'));
     const row = await insertOpinion(tx, {
       eventNo: await nextEventNo(tx, chinaDate(foundAt).slice(0, 4)),
@@ -116,7 +114,7 @@ export async function actOnOpinion(
     let detail = o.eventNo;
     if (body.action === 'respond') {
       const at = new Date(body.respondedAt);
-      if (at.getTime() > clock.now().getTime()) throw invalid('回应时间不能晚于现在');
+      assertNotLater(at, clock, '回应时间');
       if (at.getTime() < o.foundAt.getTime()) throw invalid('回应时间不能早于发现时间');
       const onTime = respondedOnTime(o.responseDue, at);
       await updateOpinion(tx, o.id, {

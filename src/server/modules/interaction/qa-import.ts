@@ -15,13 +15,13 @@ import {
 import type { Database, DbOrTx } from '../../db/client';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { AppError, invalid } from '../../platform/errors';
+import { invalid } from '../../platform/errors';
 import { acceptUpload } from '../../platform/upload/gateway';
 import { readTable } from '../../platform/xlsx';
 import { publishedRootsByTitle } from '../disclosure';
-import { findUnitByName } from '../org';
 import { matcherOf, suggest } from './matching';
 import { insertQa } from './repo/qa';
+import { readRows, unitIdsByName } from './table-import';
 
 /**
  * Near-duplicates are looked for in the first rows only and the report stops at a screenful, so a 20,000-row file
@@ -61,21 +61,11 @@ interface Checked {
 }
 
 async function check(db: DbOrTx, name: string, bytes: Uint8Array): Promise<Checked> {
-  let table: string[][];
-  try {
-    table = await tableOf(name, bytes);
-  } catch (e) {
-    // A file that cannot be read is reported like any other problem, on its header row.
-    if (e instanceof AppError && e.code === 'VALIDATION')
-      return { rows: [], errors: [{ row: 1, message: e.message }], units: new Map() };
-    throw e;
-  }
-  const { rows, errors } = readQaTable(table);
-  const units = new Map<string, string>();
-  for (const n of new Set(rows.map((r) => r.unitName).filter(Boolean))) {
-    const u = await findUnitByName(db, n);
-    if (u) units.set(n, u.id);
-  }
+  const { rows, errors } = await readRows(() => tableOf(name, bytes), readQaTable);
+  const units = await unitIdsByName(
+    db,
+    rows.map((r) => r.unitName),
+  );
   for (const r of rows)
     if (r.unitName && !units.has(r.unitName))
       errors.push({ row: r.row, message: `主管单位“${r.unitName}”不在单位列表中` });

@@ -1,5 +1,5 @@
 // What the module's records (consultations, letters, calls, opinions, commitments) share: a record in the user's
-// scope, the audited read of personal data in full, a ledger page summarised on one day, and the locked, checked,
+// scope, a new record's unit and times checked, the audited read of personal data in full, a ledger page summarised on one day, and the locked, checked,
 // audited action that adds an event to the record's history.
 import type { CurrentUser } from '../../../contracts/api';
 import type { PermissionCode } from '../../../contracts/permissions';
@@ -8,7 +8,7 @@ import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { assertUnitInScope } from '../org';
+import { assertUnitInScope, getUnit } from '../org';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
 import type { Scoped } from './repo/consultations';
@@ -24,6 +24,22 @@ export async function inScope<R>(
   if (!found) throw notFound(what);
   await assertUnitInScope(db, user, unitId(found), what);
   return found;
+}
+
+/** The unit a new record is registered to: in the user's scope (403), and existing (`role` names it, e.g. 承办单位). */
+export async function assertRecordUnit(
+  tx: DbOrTx,
+  user: Scoped,
+  unitId: string,
+  role: string,
+): Promise<void> {
+  await assertUnitInScope(tx, user, unitId);
+  if (!(await getUnit(tx, unitId))) throw invalid(`${role}不存在`);
+}
+
+/** Refuses a time the user gives that is after now (`what`: 来电时间, 发现时间, …). */
+export function assertNotLater(at: Date, clock: Clock, what: string): void {
+  if (at.getTime() > clock.now().getTime()) throw invalid(`${what}不能晚于现在`);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { WorkingDayCalendar } from '../../../domain/calendar';
 import { answerDue, reminderOf } from '../../../domain/interaction/consultation';
 import type { Database } from '../../db/client';
 import { getCalendar } from '../../platform/calendar/service';
-import { ringUnitHandlers } from '../org';
+import { dueBellTitle, ringUnitHandlers } from '../org';
 import { answerDays } from './clock';
 import { openConsultations, updateConsultation } from './repo/consultations';
 
@@ -20,10 +20,7 @@ export async function remindDueConsultations(database: Database, asOf: string): 
       const kind = reminderOf(c.answerDue, asOf, left);
       if (!kind) return null;
       return {
-        title:
-          kind === 'overdue'
-            ? `政策咨询 ${c.consultNo} 已超过答复期限（${c.answerDue}）`
-            : `政策咨询 ${c.consultNo} 将于 ${c.answerDue} 到期`,
+        title: dueBellTitle(kind === 'overdue', `政策咨询 ${c.consultNo}`, '答复期限', c.answerDue),
         body: kind === 'overdue' ? '请尽快答复；逾期答复将记入台账' : `还剩 ${left} 个工作日`,
         link: `/admin/interaction/consultations/${c.id}`,
         dedupeKey: `interaction.${kind}:${c.id}:${c.answerDue}`,

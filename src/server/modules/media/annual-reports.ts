@@ -40,6 +40,9 @@ import type { Scoped, WebsiteRecord } from './media.repo';
 
 type ReportRow = typeof mediaAnnualReports.$inferSelect;
 
+/** Which report: a website's, of a year. */
+export type ReportKey = { websiteId: string; year: number };
+
 /** Computed from the register and the year's records (read through the faces), as of `asOf` (China date). */
 export async function computeFigures(
   db: DbOrTx,
@@ -200,8 +203,7 @@ async function siteWithUnit(db: DbOrTx, id: string) {
 export async function getReport(
   database: Database,
   user: Scoped,
-  websiteId: string,
-  year: number,
+  { websiteId, year }: ReportKey,
   today: string,
 ) {
   const site = await websiteInScope(database, user, websiteId);
@@ -269,12 +271,24 @@ async function lockReport(tx: DbOrTx, websiteId: string, year: number): Promise<
   return locked;
 }
 
+/** Writes a change of the locked report and its audit record, in the caller's transaction. */
+async function writeReport(
+  tx: DbOrTx,
+  actor: Actor,
+  row: ReportRow,
+  change: Partial<typeof mediaAnnualReports.$inferInsert>,
+  action: string,
+  detail: Record<string, unknown>,
+) {
+  await tx.update(mediaAnnualReports).set(change).where(eq(mediaAnnualReports.id, row.id));
+  await audit(tx, actor, { action, objectType: 'media_annual_report', objectId: row.id, detail });
+}
+
 export async function saveManual(
   database: Database,
   actor: Actor,
   user: Scoped,
-  websiteId: string,
-  year: number,
+  { websiteId, year }: ReportKey,
   input: { values: Record<string, unknown>; followers: Record<string, unknown> },
   today: string,
 ) {
@@ -291,26 +305,23 @@ export async function saveManual(
   await database.db.transaction(async (tx) => {
     const row = await lockReport(tx, websiteId, year);
     editable(row);
-    await tx
-      .update(mediaAnnualReports)
-      .set({ manual: parsed.manual, updatedBy: actor.userId, updatedAt: new Date() })
-      .where(eq(mediaAnnualReports.id, row.id));
-    await audit(tx, actor, {
-      action: 'media.annualReport.save',
-      objectType: 'media_annual_report',
-      objectId: row.id,
-      detail: { website: site.name, year, fields: Object.keys(parsed.manual.values).length },
-    });
+    await writeReport(
+      tx,
+      actor,
+      row,
+      { manual: parsed.manual, updatedBy: actor.userId, updatedAt: new Date() },
+      'media.annualReport.save',
+      { website: site.name, year, fields: Object.keys(parsed.manual.values).length },
+    );
   });
-  return getReport(database, user, websiteId, year, today);
+  return getReport(database, user, { websiteId, year }, today);
 }
 
 export async function submitReport(
   database: Database,
   actor: Actor,
   user: Scoped,
-  websiteId: string,
-  year: number,
+  { websiteId, year }: ReportKey,
   today: string,
 ) {
   const site = await websiteInScope(database, user, websiteId);
@@ -322,33 +333,31 @@ export async function submitReport(
     const issues = crossCheck(usedValues(snapshot.values, row.manual.values));
     if (issues.length) throw invalid(`不能提交：${issuesMessage(issues)}`, issues);
     const now = new Date();
-    await tx
-      .update(mediaAnnualReports)
-      .set({
+    await writeReport(
+      tx,
+      actor,
+      row,
+      {
         status: 'submitted',
         computed: snapshot,
         returnReason: '',
         submittedBy: actor.userId,
         submittedAt: now,
         updatedAt: now,
-      })
-      .where(eq(mediaAnnualReports.id, row.id));
-    await audit(tx, actor, {
-      action: 'media.annualReport.submit',
-      objectType: 'media_annual_report',
-      objectId: row.id,
-      detail: { website: site.name, year },
-    });
+      },
+      'media.annualReport.submit',
+      { website: site.name, year },
+    );
   });
-  return getReport(database, user, websiteId, year, today);
+  return getReport(database, user, { websiteId, year }, today);
 }
 
-async function review(
+/** The office returns a submitted report with a reason (a draft again) or publishes it (final). */
+export async function reviewReport(
   database: Database,
   actor: Actor,
   user: Scoped,
-  websiteId: string,
-  year: number,
+  { websiteId, year }: ReportKey,
   today: string,
   decision: { kind: 'return'; reason: string } | { kind: 'publish' },
 ) {
@@ -360,51 +369,33 @@ async function review(
     if (row.status === 'published') throw conflict('年度报表已发布，不能退回或重新发布');
     if (row.status !== 'submitted') throw conflict('该网站尚未提交年度报表');
     const now = new Date();
-    await tx
-      .update(mediaAnnualReports)
-      .set(
-        decision.kind === 'return'
-          ? { status: 'draft', computed: null, returnReason: decision.reason, updatedAt: now }
-          : { status: 'published', publishedBy: actor.userId, publishedAt: now, updatedAt: now },
-      )
-      .where(eq(mediaAnnualReports.id, row.id));
-    await audit(tx, actor, {
-      action: decision.kind === 'return' ? 'media.annualReport.return' : 'media.annualReport.publish',
-      objectType: 'media_annual_report',
-      objectId: row.id,
-      detail:
-        decision.kind === 'return'
-          ? { website: site.name, year, reason: decision.reason }
-          : { website: site.name, year },
-    });
+    if (decision.kind === 'return')
+      await writeReport(
+        tx,
+        actor,
+        row,
+        { status: 'draft', computed: null, returnReason: decision.reason, updatedAt: now },
+        'media.annualReport.return',
+        { website: site.name, year, reason: decision.reason },
+      );
+    else
+      await writeReport(
+        tx,
+        actor,
+        row,
+        { status: 'published', publishedBy: actor.userId, publishedAt: now, updatedAt: now },
+        'media.annualReport.publish',
+        { website: site.name, year },
+      );
   });
-  return getReport(database, user, websiteId, year, today);
+  return getReport(database, user, { websiteId, year }, today);
 }
-
-export const returnReport = (
-  database: Database,
-  actor: Actor,
-  user: Scoped,
-  websiteId: string,
-  year: number,
-  reason: string,
-  today: string,
-) => review(database, actor, user, websiteId, year, today, { kind: 'return', reason });
-
-export const publishReport = (
-  database: Database,
-  actor: Actor,
-  user: Scoped,
-  websiteId: string,
-  year: number,
-  today: string,
-) => review(database, actor, user, websiteId, year, today, { kind: 'publish' });
 
 /** Every report of the year in scope, full (the summary export). */
 export async function yearReports(database: Database, user: Scoped, year: number, today: string) {
   const list = await listReports(database.db, user, year, today);
   const out: ReportView[] = [];
-  for (const r of list) out.push(await getReport(database, user, r.websiteId, year, today));
+  for (const r of list) out.push(await getReport(database, user, { websiteId: r.websiteId, year }, today));
   return out;
 }
 

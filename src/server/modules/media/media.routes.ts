@@ -10,8 +10,8 @@ import { reportXlsx, summaryXlsx } from './annual-report-xlsx';
 import {
   getReport,
   listReports,
-  publishReport,
-  returnReport,
+  type ReportKey,
+  reviewReport,
   saveManual,
   submitReport,
   yearReports,
@@ -134,6 +134,12 @@ function yearParam(raw: string): number {
   return y;
 }
 
+/** The report a path names: /…/websites/:id/annual-reports/:year. */
+const reportKey = (params: { id: string; year: string }): ReportKey => ({
+  websiteId: params.id,
+  year: yearParam(params.year),
+});
+
 /** 政府网站工作年度报表. */
 function annualReportRoutes(app: Hono<AppEnv>, p: Platform): void {
   const { database } = p;
@@ -146,23 +152,26 @@ function annualReportRoutes(app: Hono<AppEnv>, p: Platform): void {
       XLSX_MIME,
     ),
   );
-  route(app, ar.get, ({ user, params }) =>
-    getReport(database, user, params.id, yearParam(params.year), today()),
-  );
+  route(app, ar.get, ({ user, params }) => getReport(database, user, reportKey(params), today()));
   route(app, ar.save, ({ c, user, params, body }) =>
-    saveManual(database, actorOf(user, c), user, params.id, yearParam(params.year), body, today()),
+    saveManual(database, actorOf(user, c), user, reportKey(params), body, today()),
   );
   route(app, ar.submit, ({ c, user, params }) =>
-    submitReport(database, actorOf(user, c), user, params.id, yearParam(params.year), today()),
+    submitReport(database, actorOf(user, c), user, reportKey(params), today()),
   );
   route(app, ar.return, ({ c, user, params, body }) =>
-    returnReport(database, actorOf(user, c), user, params.id, yearParam(params.year), body.reason, today()),
+    reviewReport(database, actorOf(user, c), user, reportKey(params), today(), {
+      kind: 'return',
+      reason: body.reason,
+    }),
   );
   route(app, ar.publish, ({ c, user, params }) =>
-    publishReport(database, actorOf(user, c), user, params.id, yearParam(params.year), today()),
+    reviewReport(database, actorOf(user, c), user, reportKey(params), today(), {
+      kind: 'publish',
+    }),
   );
   route(app, ar.export, async ({ user, params }) => {
-    const r = await getReport(database, user, params.id, yearParam(params.year), today());
+    const r = await getReport(database, user, reportKey(params), today());
     return fileResponse(
       await reportXlsx(r),
       `${r.websiteName}${r.year}年度政府网站工作年度报表.xlsx`,

@@ -21,3 +21,7 @@ export async function ringUnitHandlers<R extends { unitId: string }>(
   }
   return { sent: await notify(database.db, items) };
 }
+
+/** A deadline bell's title: the record (e.g. 申请 2026-0001) past its deadline (e.g. 答复期限), or due on that day. */
+export const dueBellTitle = (overdue: boolean, record: string, deadline: string, due: string): string =>
+  overdue ? `${record} 已超过${deadline}（${due}）` : `${record} 将于 ${due} 到期`;

@@ -5,7 +5,7 @@ import type { BusinessModule } from '../../platform/module';
 import { unitNames, userNames } from './directory';
 import { orgRoutes } from './org.routes';
 
-export { ringUnitHandlers } from './bells';
+export { dueBellTitle, ringUnitHandlers } from './bells';
 export {
   activeUsersWithPermission,
   activeUsersWithPermissionOver,

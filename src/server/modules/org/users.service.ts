@@ -6,7 +6,7 @@ import type { Database, DbOrTx, Tx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
 import { units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
-import { hashPassword } from '../../platform/auth/passwords';
+import { generatePassword, hashPassword } from '../../platform/auth/passwords';
 import { revokeSessions } from '../../platform/auth/revoke';
 import { validateNewPassword } from '../../platform/auth/service';
 import { type Actor, systemActor } from '../../platform/context';
@@ -150,6 +150,23 @@ export async function createUserTx(
     detail: { username: input.username, roles: input.roles, phone: input.phone ?? null },
   });
   return row!.id;
+}
+
+/**
+ * An account made at start (the first administrator, the demo accounts): the configured password or a generated one,
+ * to be changed at first login. Answers the password, for the start-up message.
+ */
+export async function createStartAccount(
+  database: Database,
+  keys: FieldKeys,
+  actor: Actor,
+  input: Omit<NewUser, 'password'>,
+  configured: string | null,
+): Promise<string> {
+  const password = configured ?? generatePassword();
+  const hash = await hashPassword(password);
+  await database.db.transaction((tx) => createUserTx(tx, keys, actor, { ...input, password }, hash, true));
+  return password;
 }
 
 export async function createUser(

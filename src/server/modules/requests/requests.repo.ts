@@ -6,7 +6,7 @@ import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad, updateById } from '../../db/lock';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
-import { nextCounter } from '../../platform/counters';
+import { nextYearNo } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
 
 export type CaseRow = typeof requestCases.$inferSelect;
@@ -51,7 +51,7 @@ export async function setApplicant(db: DbOrTx, id: string, applicant: CaseRow['a
 }
 
 export async function nextCaseNo(tx: DbOrTx, year: string): Promise<string> {
-  return `${year}-${String(await nextCounter(tx, `request_case:${year}`)).padStart(4, '0')}`;
+  return nextYearNo(tx, '', 'request_case', year);
 }
 
 export function openCasesOfApplicant(db: DbOrTx, key: string): Promise<CaseRow[]> {

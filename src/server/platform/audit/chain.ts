@@ -198,53 +198,40 @@ async function walk(
 
 const PAGE = 2000;
 
-/** Reads a chained log in chain order (by `key`), PAGE rows after the last one read. */
-const pagesOf =
-  <R>(database: Database, table: PgTable & { $inferSelect: R }, key: PgColumn) =>
-  async (after: number): Promise<R[]> =>
-    (await database.db.select().from(table).where(gt(key, after)).orderBy(asc(key)).limit(PAGE)) as R[];
+const CHAIN_LABELS = { audit: '', login: '登录日志' } as const;
 
-export async function walkAuditChain(
-  database: Database,
-  want: ReadonlySet<number> = new Set(),
-  anchors?: PurgeAnchors,
-): Promise<ChainWalk> {
-  const start = (anchors ?? (await currentAnchors(database.db))).audit;
-  const page = pagesOf(database, auditLog, auditLog.seq);
-  return walk(
-    '',
-    async (after) =>
-      (await page(after)).map((r) => ({
-        seq: r.seq,
-        prevHash: r.prevHash,
-        hash: r.hash,
-        expected: auditHash(r),
-      })),
-    want,
-    start,
-  );
+/**
+ * The walk of one chained log: its records read in chain order (by `key`), PAGE rows at a time, each one's hash
+ * recomputed by `hashOf`, from the chain's purge anchor (the anchors given, or the current ones).
+ */
+function chainWalk<R extends { prevHash: string; hash: string }>(
+  chain: keyof typeof CHAIN_LABELS,
+  table: PgTable & { $inferSelect: R },
+  key: PgColumn,
+  seqOf: (r: R) => number,
+  hashOf: (r: R) => string,
+) {
+  return async (
+    database: Database,
+    want: ReadonlySet<number> = new Set(),
+    anchors?: PurgeAnchors,
+  ): Promise<ChainWalk> => {
+    const start = (anchors ?? (await currentAnchors(database.db)))[chain];
+    const page = async (after: number) => {
+      const rows = (await database.db
+        .select()
+        .from(table)
+        .where(gt(key, after))
+        .orderBy(asc(key))
+        .limit(PAGE)) as R[];
+      return rows.map((r) => ({ seq: seqOf(r), prevHash: r.prevHash, hash: r.hash, expected: hashOf(r) }));
+    };
+    return walk(CHAIN_LABELS[chain], page, want, start);
+  };
 }
 
-export async function walkLoginChain(
-  database: Database,
-  want: ReadonlySet<number> = new Set(),
-  anchors?: PurgeAnchors,
-): Promise<ChainWalk> {
-  const start = (anchors ?? (await currentAnchors(database.db))).login;
-  const page = pagesOf(database, loginLog, loginLog.id);
-  return walk(
-    '登录日志',
-    async (after) =>
-      (await page(after)).map((r) => ({
-        seq: r.id,
-        prevHash: r.prevHash,
-        hash: r.hash,
-        expected: loginHash(r),
-      })),
-    want,
-    start,
-  );
-}
+export const walkAuditChain = chainWalk('audit', auditLog, auditLog.seq, (r) => r.seq, auditHash);
+export const walkLoginChain = chainWalk('login', loginLog, loginLog.id, (r) => r.id, loginHash);
 
 export async function verifyAuditChain(database: Database): Promise<VerifyResult> {
   const { ok, checked, firstBrokenSeq, message } = await walkAuditChain(database);

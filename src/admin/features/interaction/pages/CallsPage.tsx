@@ -1,6 +1,6 @@
 // 来电登记台账: calls in the user's scope (the caller masked), the 登记来电 drawer, the 12345 work-order import
 // wizard, the .xlsx export of the same filters and the one-click hand-over to a consultation.
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Form, Input, Popconfirm, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import {
 } from '../../../../contracts/hotline';
 import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
@@ -20,8 +21,9 @@ import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CallImport } from '../components/CallImport';
+import { TimeItem } from '../components/TimeItem';
 import { hotlineApi, useCreateCall, useHandOver } from '../hotline-queries';
-import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime, TIME_PATTERN } from '../labels-hotline';
+import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime } from '../labels-hotline';
 
 type CallForm = Omit<CallBody, 'calledAt'> & { calledAt: string };
 
@@ -59,13 +61,7 @@ function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
           <Input />
         </Form.Item>
       )}
-      <Form.Item
-        name="calledAt"
-        label="来电时间"
-        rules={[{ required: true, message: '请填写来电时间' }, TIME_PATTERN]}
-      >
-        <Input placeholder="YYYY-MM-DD HH:mm" data-testid="call-calledAt" />
-      </Form.Item>
+      <TimeItem name="calledAt" label="来电时间" missing="请填写来电时间" testId="call-calledAt" />
       <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择' }]}>
         <UnitTreeSelect />
       </Form.Item>
@@ -159,14 +155,9 @@ export default function CallsPage() {
               <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="call-import">
                 导入 12345 工单
               </Button>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setOpen(true)}
-                data-testid="call-new"
-              >
+              <CreateButton onClick={() => setOpen(true)} testId="call-new">
                 登记来电
-              </Button>
+              </CreateButton>
             </>
           ) : null}
         </>

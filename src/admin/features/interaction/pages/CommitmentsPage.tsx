@@ -1,6 +1,6 @@
 // 公开承诺台账: commitments in the user's scope (overdue in red), the 登记承诺 drawer, and a commitment's drawer with
 // its progress entries, their evidence files (public on /hdjl/cn) and the form for the next entry.
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import {
   Button,
   Checkbox,
@@ -23,6 +23,7 @@ import {
   type ProgressBody,
 } from '../../../../contracts/hotline';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
@@ -242,14 +243,9 @@ export default function CommitmentsPage() {
       testId="commitments-page"
       extra={
         can('interaction:commitment:edit') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setOpen(true)}
-            data-testid="commitment-new"
-          >
+          <CreateButton onClick={() => setOpen(true)} testId="commitment-new">
             登记承诺
-          </Button>
+          </CreateButton>
         ) : null
       }
     >

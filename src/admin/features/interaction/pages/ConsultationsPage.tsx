@@ -1,7 +1,4 @@
-// 政策咨询登记台账: the consultations in the user's scope with filters, .xlsx export of the same filters, and the
-// registration drawer for calls, visits, 12345 transfers, letters and new media.
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, type TableProps, Tag } from 'antd';
+import { App, Form, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -18,6 +15,7 @@ import type {
 } from '../../../../domain/interaction/consultation';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
@@ -155,14 +153,9 @@ export default function ConsultationsPage() {
         <>
           {exported.button}
           {can('interaction:consult:create') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setOpen(true)}
-              data-testid="consult-new"
-            >
+            <CreateButton onClick={() => setOpen(true)} testId="consult-new">
               登记咨询
-            </Button>
+            </CreateButton>
           ) : null}
         </>
       }

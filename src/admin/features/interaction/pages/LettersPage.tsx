@@ -190,34 +190,27 @@ function LetterDrawer({ id, onClose }: { id: string | null; onClose: () => void 
 function Mailboxes() {
   const boxes = useMailboxes().data ?? [];
   const update = useUpdateMailbox();
+  /** A switch column of one mailbox setting, saved with the other as it is. */
+  const setting = (key: 'reviewRequired' | 'enabled', title: string, switchLabel: string) => ({
+    title,
+    dataIndex: key,
+    width: 120,
+    render: (v: boolean, m: MailboxInfo) => (
+      <Switch
+        checked={v}
+        aria-label={`${m.name}${switchLabel}`}
+        onChange={(on) =>
+          update.mutate({ id: m.id, reviewRequired: m.reviewRequired, enabled: m.enabled, [key]: on })
+        }
+      />
+    ),
+  });
   const columns: TableProps<MailboxInfo>['columns'] = [
     { title: '信箱', dataIndex: 'name' },
     { title: '收件单位', dataIndex: 'unitName', width: 200 },
-    {
-      // The unit's reply-review setting: letters and its 政策咨询 answers alike.
-      title: '答复需审核（含政策咨询）',
-      dataIndex: 'reviewRequired',
-      width: 120,
-      render: (v: boolean, m) => (
-        <Switch
-          checked={v}
-          aria-label={`${m.name}答复需审核`}
-          onChange={(reviewRequired) => update.mutate({ id: m.id, reviewRequired, enabled: m.enabled })}
-        />
-      ),
-    },
-    {
-      title: '门户可写信',
-      dataIndex: 'enabled',
-      width: 120,
-      render: (v: boolean, m) => (
-        <Switch
-          checked={v}
-          aria-label={`${m.name}启用`}
-          onChange={(enabled) => update.mutate({ id: m.id, reviewRequired: m.reviewRequired, enabled })}
-        />
-      ),
-    },
+    // The unit's reply-review setting: letters and its 政策咨询 answers alike.
+    setting('reviewRequired', '答复需审核（含政策咨询）', '答复需审核'),
+    setting('enabled', '门户可写信', '启用'),
   ];
   return (
     <Card title="信箱设置" style={{ marginTop: 16 }}>

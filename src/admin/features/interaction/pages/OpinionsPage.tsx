@@ -1,6 +1,6 @@
 // 舆情台账: events in the user's scope with their level, owner unit and response deadline (by level, overdue in
 // red), the 登记舆情 drawer, and the response and evaluation drawers.
-import { PlusOutlined } from '@ant-design/icons';
+
 import { Button, Form, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import {
@@ -12,12 +12,14 @@ import {
 } from '../../../../contracts/hotline';
 import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
+import { TimeItem } from '../components/TimeItem';
 import { hotlineApi, useCreateOpinion, useOpinionAction } from '../hotline-queries';
 import {
   chinaNow,
@@ -25,7 +27,6 @@ import {
   fromChinaTime,
   OPINION_LEVEL_COLORS,
   OPINION_STATUS_COLORS,
-  TIME_PATTERN,
 } from '../labels-hotline';
 
 type OpinionForm = Omit<OpinionBody, 'foundAt'> & { foundAt: string };
@@ -65,13 +66,7 @@ function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
       <Form.Item name="unitId" label="回应责任单位" rules={[{ required: true, message: '请选择' }]}>
         <UnitTreeSelect />
       </Form.Item>
-      <Form.Item
-        name="foundAt"
-        label="发现时间"
-        rules={[{ required: true, message: '请填写' }, TIME_PATTERN]}
-      >
-        <Input placeholder="YYYY-MM-DD HH:mm" />
-      </Form.Item>
+      <TimeItem name="foundAt" label="发现时间" />
     </DrawerForm>
   );
 }
@@ -125,13 +120,7 @@ function ActDrawer({
           <Form.Item name="channel" label="回应渠道" rules={[{ required: true, message: '请填写回应渠道' }]}>
             <Input placeholder="如：区政府网站、新闻发布会、政务微博" />
           </Form.Item>
-          <Form.Item
-            name="respondedAt"
-            label="回应时间"
-            rules={[{ required: true, message: '请填写' }, TIME_PATTERN]}
-          >
-            <Input placeholder="YYYY-MM-DD HH:mm" />
-          </Form.Item>
+          <TimeItem name="respondedAt" label="回应时间" />
         </>
       ) : (
         <Form.Item name="evaluation" label="回应效果评估" rules={[{ required: true, message: '请填写评估' }]}>
@@ -187,14 +176,9 @@ export default function OpinionsPage() {
       testId="opinions-page"
       extra={
         can('interaction:opinion:edit') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setOpen(true)}
-            data-testid="opinion-new"
-          >
+          <CreateButton onClick={() => setOpen(true)} testId="opinion-new">
             登记舆情
-          </Button>
+          </CreateButton>
         ) : null
       }
     >

@@ -1,5 +1,3 @@
-// 政策咨询问答库: entries with review (通过 / 退回 / 下线), the stale flag, new entries, import and export.
-import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
@@ -7,6 +5,7 @@ import { QA_STATUS_LABELS, type QaEntryBody, type QaEntryInfo } from '../../../.
 import type { QaStatus } from '../../../../domain/interaction/qa-entry';
 import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
+import { CreateButton } from '../../../components/CreateButton';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
@@ -141,9 +140,7 @@ export default function QaBasePage() {
               <Button onClick={() => setImporting(true)} data-testid="qa-import-open">
                 导入
               </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                新增问答
-              </Button>
+              <CreateButton onClick={() => setAdding(true)}>新增问答</CreateButton>
             </>
           ) : null}
         </>

@@ -1,10 +1,11 @@
 // SQL of the hotline ledger (interaction_calls). Unit names through the org face, scope in SQL.
-import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CallChannel, CallStatus } from '../../../../domain/interaction/hotline';
 import type { DbOrTx } from '../../../db/client';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { calls, consultations } from '../../../db/schema/interaction';
-import { nextCounter } from '../../../platform/counters';
+import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
 
@@ -19,7 +20,7 @@ export interface CallFilter {
 }
 
 export async function nextCallNo(tx: DbOrTx, year: string): Promise<string> {
-  return `LD${year}-${String(await nextCounter(tx, `call:${year}`)).padStart(4, '0')}`;
+  return nextYearNo(tx, 'LD', 'call', year);
 }
 
 export async function insertCalls(tx: DbOrTx, values: (typeof calls.$inferInsert)[]): Promise<CallRow[]> {
@@ -35,10 +36,7 @@ export const lockCall = (tx: DbOrTx, id: string) => lockAndLoad(tx, calls, id);
 
 function where(user: Scoped, q: CallFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, calls.unitId)];
-  if (q.keyword) {
-    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
-    conds.push(or(ilike(calls.question, k), ilike(calls.callNo, k), ilike(calls.workOrderNo, k)));
-  }
+  if (q.keyword) conds.push(anyContains(q.keyword, calls.question, calls.callNo, calls.workOrderNo));
   if (q.channel) conds.push(eq(calls.channel, q.channel));
   if (q.status) conds.push(eq(calls.status, q.status));
   if (q.unitId) conds.push(eq(calls.unitId, q.unitId));

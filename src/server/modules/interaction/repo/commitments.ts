@@ -1,10 +1,11 @@
 // SQL of the public commitments (interaction_commitments) and their progress entries.
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
-import { nextCounter } from '../../../platform/counters';
+import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
 
@@ -21,7 +22,7 @@ export interface CommitmentFilter {
 }
 
 export async function nextCommitNo(tx: DbOrTx, year: string): Promise<string> {
-  return `CN${year}-${String(await nextCounter(tx, `commitment:${year}`)).padStart(4, '0')}`;
+  return nextYearNo(tx, 'CN', 'commitment', year);
 }
 
 export async function insertCommitment(tx: DbOrTx, values: typeof commitments.$inferInsert) {
@@ -61,12 +62,8 @@ export function progressOf(db: DbOrTx, ids: readonly string[]): Promise<Progress
 
 function where(user: Scoped | null, q: CommitmentFilter, asOf: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [user ? scopeFilter(user, commitments.unitId) : undefined];
-  if (q.keyword) {
-    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
-    conds.push(
-      or(ilike(commitments.content, k), ilike(commitments.place, k), ilike(commitments.commitNo, k)),
-    );
-  }
+  if (q.keyword)
+    conds.push(anyContains(q.keyword, commitments.content, commitments.place, commitments.commitNo));
   if (q.status) conds.push(eq(commitments.status, q.status));
   if (q.excludeCancelled) conds.push(sql`${commitments.status} <> 'cancelled'`);
   if (q.unitId) conds.push(eq(commitments.unitId, q.unitId));

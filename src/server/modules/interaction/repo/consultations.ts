@@ -1,11 +1,12 @@
 // SQL of the consultations (interaction_consultations). Unit names through the org face, scope in SQL.
-import { and, desc, eq, ilike, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations } from '../../../db/schema/interaction';
-import { nextCounter } from '../../../platform/counters';
+import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 
 export type ConsultRow = typeof consultations.$inferSelect;
@@ -23,7 +24,7 @@ export interface ConsultFilter {
 }
 
 export async function nextConsultNo(tx: DbOrTx, year: string): Promise<string> {
-  return `ZX${year}-${String(await nextCounter(tx, `consultation:${year}`)).padStart(4, '0')}`;
+  return nextYearNo(tx, 'ZX', 'consultation', year);
 }
 
 export async function insertConsultation(tx: DbOrTx, values: typeof consultations.$inferInsert) {
@@ -39,16 +40,10 @@ export const lockConsultation = (tx: DbOrTx, id: string) => lockAndLoad(tx, cons
 
 function where(user: Scoped, q: ConsultFilter, asOf: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, consultations.unitId)];
-  if (q.keyword) {
-    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
+  if (q.keyword)
     conds.push(
-      or(
-        ilike(consultations.question, k),
-        ilike(consultations.consultNo, k),
-        ilike(consultations.workOrderNo, k),
-      ),
+      anyContains(q.keyword, consultations.question, consultations.consultNo, consultations.workOrderNo),
     );
-  }
   if (q.status) conds.push(eq(consultations.status, q.status));
   if (q.channel) conds.push(eq(consultations.channel, q.channel));
   if (q.unitId) conds.push(eq(consultations.unitId, q.unitId));

@@ -1,11 +1,12 @@
 // SQL of the mailboxes and letters (interaction_mailboxes, interaction_letters). Unit names through the org face,
 // scope in SQL.
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
 import type { DbOrTx } from '../../../db/client';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
-import { nextCounter } from '../../../platform/counters';
+import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
 import type { Scoped } from './consultations';
 
@@ -69,7 +70,7 @@ export async function updateMailbox(tx: DbOrTx, id: string, set: Partial<Mailbox
 // ---- letters ----
 
 export async function nextLetterNo(tx: DbOrTx, year: string): Promise<string> {
-  return `XX${year}-${String(await nextCounter(tx, `letter:${year}`)).padStart(4, '0')}`;
+  return nextYearNo(tx, 'XX', 'letter', year);
 }
 
 export async function insertLetter(tx: DbOrTx, values: typeof letters.$inferInsert) {
@@ -89,14 +90,9 @@ const withNames = {
   mailboxName: sql<string>`(SELECT m.name FROM interaction_mailboxes m WHERE m.id = ${letters.mailboxId})`,
 };
 
-const like = (k: string) => `%${k.replace(/[%_\\]/g, '')}%`;
-
 function where(user: Scoped, q: LetterFilter, asOf: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, letters.unitId)];
-  if (q.keyword) {
-    const k = like(q.keyword);
-    conds.push(or(ilike(letters.subject, k), ilike(letters.body, k), ilike(letters.letterNo, k)));
-  }
+  if (q.keyword) conds.push(anyContains(q.keyword, letters.subject, letters.body, letters.letterNo));
   if (q.status) conds.push(eq(letters.status, q.status));
   if (q.type) conds.push(eq(letters.type, q.type));
   if (q.mailboxId) conds.push(eq(letters.mailboxId, q.mailboxId));
@@ -169,16 +165,10 @@ export function unrepliedLetters(db: DbOrTx, user?: Scoped) {
 /** Published letters, newest reply first, with an optional search over the published (masked) text. */
 export async function publishedLetters(db: DbOrTx, q: { search?: string; page: number; pageSize: number }) {
   const conds: (SQL | undefined)[] = [eq(letters.published, true)];
-  if (q.search) {
-    const k = like(q.search);
+  if (q.search)
     conds.push(
-      or(
-        ilike(letters.publishedSubject, k),
-        ilike(letters.publishedBody, k),
-        ilike(letters.publishedReply, k),
-      ),
+      anyContains(q.search, letters.publishedSubject, letters.publishedBody, letters.publishedReply),
     );
-  }
   const w = and(...conds);
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
   const rows = await db

@@ -1,10 +1,11 @@
 // SQL of the 舆情 events (interaction_opinion_events).
-import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
 import type { DbOrTx } from '../../../db/client';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { opinionEvents } from '../../../db/schema/interaction';
-import { nextCounter } from '../../../platform/counters';
+import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
 
@@ -19,7 +20,7 @@ export interface OpinionFilter {
 }
 
 export async function nextEventNo(tx: DbOrTx, year: string): Promise<string> {
-  return `YQ${year}-${String(await nextCounter(tx, `opinion:${year}`)).padStart(4, '0')}`;
+  return nextYearNo(tx, 'YQ', 'opinion', year);
 }
 
 export async function insertOpinion(tx: DbOrTx, values: typeof opinionEvents.$inferInsert) {
@@ -35,12 +36,8 @@ export const lockOpinion = (tx: DbOrTx, id: string) => lockAndLoad(tx, opinionEv
 
 function where(user: Scoped, q: OpinionFilter, now: Date): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, opinionEvents.unitId)];
-  if (q.keyword) {
-    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
-    conds.push(
-      or(ilike(opinionEvents.summary, k), ilike(opinionEvents.source, k), ilike(opinionEvents.eventNo, k)),
-    );
-  }
+  if (q.keyword)
+    conds.push(anyContains(q.keyword, opinionEvents.summary, opinionEvents.source, opinionEvents.eventNo));
   if (q.level) conds.push(eq(opinionEvents.level, q.level));
   if (q.status) conds.push(eq(opinionEvents.status, q.status));
   if (q.unitId) conds.push(eq(opinionEvents.unitId, q.unitId));

@@ -1,8 +1,9 @@
 // SQL of the Q&A base (interaction_qa_entries).
-import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../../contracts/api';
 import type { QaStatus } from '../../../../domain/interaction/qa-entry';
 import type { DbOrTx } from '../../../db/client';
+import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
 import { qaEntries } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
@@ -23,10 +24,7 @@ const withUnit = { e: qaEntries, unitName: unitNameSql(qaEntries.unitId) };
 
 function where(q: QaFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
-  if (q.keyword) {
-    const k = `%${q.keyword.replace(/[%_\\]/g, '')}%`;
-    conds.push(or(ilike(qaEntries.question, k), ilike(qaEntries.answer, k)));
-  }
+  if (q.keyword) conds.push(anyContains(q.keyword, qaEntries.question, qaEntries.answer));
   if (q.status) conds.push(eq(qaEntries.status, q.status));
   if (q.unitId) conds.push(eq(qaEntries.unitId, q.unitId));
   if (q.topic) conds.push(eq(qaEntries.topic, q.topic));
