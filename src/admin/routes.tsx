@@ -79,8 +79,22 @@ export const PAGE_COMPONENTS: Record<string, ComponentType> = Object.fromEntries
   }),
 );
 
-/** Starts loading the code of the page at this path (inside /admin). */
-export function preloadPage(path: string): void {
+/**
+ * What a page's first screen asks for before anything else can be asked (the ledgers wait for the plan list to know
+ * which plan to show): boot.ts starts these GETs beside the page's code, each answering the page's first call for the
+ * same path (early.ts). Paths as `pathFor` writes them (no /api).
+ */
+const FIRST_DATA: Record<string, string[]> = {
+  '/': ['/todo'],
+  '/tasks/ledger': ['/tasks/plans'],
+  '/tasks/by-task': ['/tasks/plans'],
+  '/tasks/dashboard': ['/tasks/plans'],
+};
+
+/** Starts loading the code of the page at this path (inside /admin), and returns the GETs its first screen needs. */
+export function preloadPage(path: string): string[] {
   const page = Object.keys(LOADERS).find((p) => matchPath(p, path));
-  if (page) load(page).catch(() => undefined);
+  if (!page) return [];
+  load(page).catch(() => undefined);
+  return FIRST_DATA[page] ?? [];
 }
