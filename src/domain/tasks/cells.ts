@@ -141,7 +141,25 @@ export function isUnitCell(cell: string): boolean {
   });
 }
 
-export type CellKind = 'empty' | 'seq' | 'score' | 'heading' | 'unit' | 'deadline' | 'status' | 'text';
+export type CellKind =
+  | 'empty'
+  | 'none'
+  | 'seq'
+  | 'score'
+  | 'heading'
+  | 'unit'
+  | 'deadline'
+  | 'status'
+  | 'text';
+
+/**
+ * A cell that says "nothing here" on purpose ("/", "—", "——", "无"): a unit or deadline column left without
+ * a value for this row. It is neither a unit nor a deadline nor task text, and unlike an empty cell of copied
+ * text it does not continue the cell above.
+ */
+export function isNoneMark(cell: string): boolean {
+  return /^(?:[/／\\]|[-－—–─]{1,2}|无|暂无)$/.test(squash(cell).replace(/^[|｜]+|[|｜]+$/g, ''));
+}
 
 const HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
@@ -152,20 +170,32 @@ export function headingLevel(text: string): number | null {
   return null;
 }
 
+function startsWithDeadline(t: string): boolean {
+  const first = parseDeadline(t, 2000, { cell: true })[0];
+  return first !== undefined && t.replace(/^(?:于|在|须|应)/, '').startsWith(squash(first.raw));
+}
+
 export function kindOf(cell: string): CellKind {
   const t = squash(cell).replace(/^[|｜]+|[|｜]+$/g, '');
   if (t === '') return 'empty';
+  if (isNoneMark(t)) return 'none';
   if (/^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[）)])$/.test(t)) return 'seq';
   // An assessment table's score ("0.75", "0.5"): neither a row number nor text.
   if (/^\d{1,3}\.\d{1,2}$/.test(t)) return 'score';
-  if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否|无)$/.test(t)) return 'status';
+  if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否)$/.test(t)) return 'status';
   if (HEADING.test(t) && t.length <= 50 && !/[。；;].+/.test(t)) return 'heading';
   if (isUnitCell(t)) return 'unit';
   if (t.length <= 40 && !/[。；;]/.test(t)) {
     // A 完成时限 cell starts with its deadline ("2021年8月前", "长期推进", "年底前完成"); a task that merely
     // mentions one ("做好常态化疫情防控信息发布") does not.
-    const first = parseDeadline(t, 2000, { cell: true })[0];
-    if (first && t.replace(/^(?:于|在|须|应)/, '').startsWith(squash(first.raw))) return 'deadline';
+    // …and says little else ("年底前完成"), or each of its clauses does ("2021年2月公布预算信息,2021年8月公布
+    // 上年度决算信息"); "在2020年10月20日前，编制完成26个…目录并向社会公开" is a task.
+    const found = parseDeadline(t, 2000, { cell: true });
+    let rest = t;
+    for (const d of found) rest = rest.replace(squash(d.raw), '');
+    const short = rest.replace(/[，,、；;和及或前完成于在须应]/g, '').length <= 8;
+    if (startsWithDeadline(t) && (short || t.split(/[，,；;]/).every((c) => c === '' || startsWithDeadline(c))))
+      return 'deadline';
   }
   return 'text';
 }

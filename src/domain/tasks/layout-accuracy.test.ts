@@ -7,7 +7,7 @@
 // The task texts are the sentences of the source files that hold each gold key (cut at the sentence's
 // end, numbering removed), so the parser sees real task wording, never text written to suit it.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -552,7 +552,14 @@ async function readings(model: Model, layout: string) {
     return BASE_LAYOUTS.map((b) =>
       parseNotice({ text: renderText(model, b, new Pen(rngOf(`${model.name}/${layout}/${b}`), true)) }),
     );
-  return [parseNotice({ text: renderText(model, layout, pen(layout)) })];
+  const text = renderText(model, layout, pen(layout));
+  // GONGKAI_LAYOUT_DUMP=dir writes each base rendering out, to look at what a miss was read from.
+  const dir = process.env.GONGKAI_LAYOUT_DUMP;
+  if (dir) {
+    mkdirSync(join(dir, layout), { recursive: true });
+    writeFileSync(join(dir, layout, `${model.name}.txt`), text);
+  }
+  return [parseNotice({ text })];
 }
 
 const models: Model[] = [

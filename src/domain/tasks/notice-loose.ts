@@ -23,9 +23,33 @@ interface Row {
   units: { text: string; role?: 'lead' | 'responsible' }[];
   deadlines: string[];
   line?: number;
+  /** "/" cells read in their column (aligned rows): units or a deadline the row says it has none of. */
+  noneUnits: number;
+  noneDeadline: boolean;
+  /** "/" cells of a shifted row, whose column is told by their place: see `nones`. */
+  looseNones: number;
+  endsNone: boolean;
 }
 
-const emptyRow = (): Row => ({ texts: [], units: [], deadlines: [] });
+const emptyRow = (): Row => ({
+  texts: [],
+  units: [],
+  deadlines: [],
+  noneUnits: 0,
+  noneDeadline: false,
+  looseNones: 0,
+  endsNone: false,
+});
+
+/**
+ * The "/" cells of a row, by column: read in place in an aligned row; in a shifted row (merged cells left out)
+ * the deadline column is the last, so a "/" closing a row without a deadline is the deadline's, the others
+ * stand in unit columns.
+ */
+function nones(r: Row, hasDeadline: boolean): { units: number; deadline: boolean } {
+  const deadline = r.noneDeadline || (hasDeadline && r.deadlines.length === 0 && r.endsNone);
+  return { units: r.noneUnits + r.looseNones - (deadline && !r.noneDeadline ? 1 : 0), deadline };
+}
 
 /** Reads a loose table from the row after its header; `roles` are the header's column roles in order. */
 export function readLooseTable(
@@ -76,7 +100,9 @@ export function readLooseTable(
     }));
     const lastLead = last?.units.filter((u) => u.role === 'lead') ?? [];
     const only = r.units.length === 1 ? r.units[0] : undefined;
+    const none = nones(r, hasDeadline);
     if (
+      none.units === 0 &&
       only &&
       !only.role &&
       unitRoles.includes('lead') &&
@@ -93,7 +119,7 @@ export function readLooseTable(
         `该行只有一个单位单元格：按合并单元格沿用上一行的牵头单位“${lastLead.map((u) => u.text).join('；')}”，本格作为责任单位，请核对`,
       );
     }
-    if (units.length === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
+    if (units.length === 0 && none.units === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
       units = last.units;
       ctx.warn(
         ref,
@@ -102,7 +128,7 @@ export function readLooseTable(
       );
     }
     let deadline = r.deadlines.join('\n');
-    if (deadline === '' && hasDeadline && last && last.deadline !== '') {
+    if (deadline === '' && !none.deadline && hasDeadline && last && last.deadline !== '') {
       deadline = last.deadline;
       ctx.warn(ref, source, `该行没有完成时限，按合并单元格沿用上一行的“${deadline}”，请核对`);
     }
@@ -122,6 +148,10 @@ export function readLooseTable(
     const kind: CellKind = kindOf(cell);
     const t = normSpaces(cell.replace(/\s*[|｜]\s*$/, ''));
     switch (kind) {
+      case 'none':
+        row.looseNones++;
+        row.endsNone = true;
+        return;
       case 'empty':
       case 'status':
       case 'score':
@@ -140,15 +170,18 @@ export function readLooseTable(
         return;
       case 'unit':
         row.units.push({ text: t });
+        row.endsNone = false;
         return;
       case 'deadline':
         row.deadlines.push(t);
+        row.endsNone = false;
         return;
       case 'text':
         if (hasLeaders && looksLikePersons(cell)) return;
         if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
         if (row.texts.length === 0) row.line = line;
         row.texts.push(t);
+        row.endsNone = false;
         return;
     }
   };
@@ -169,6 +202,13 @@ export function readLooseTable(
         return;
       }
       let t = normSpaces(c.text);
+      if (kindOf(t) === 'none') {
+        // Said to be none: not a value, and the empty cells below continue nothing.
+        carried.set(k, '');
+        if (role === 'deadline') row.noneDeadline = true;
+        else row.noneUnits++;
+        return;
+      }
       if (t === '' && row.texts.length > 0) {
         t = carried.get(k) ?? '';
         if (t !== '')
@@ -192,6 +232,7 @@ export function readLooseTable(
 function fits(cell: string, role: Role | null | undefined): boolean {
   const kind = kindOf(cell);
   if (kind === 'empty') return true;
+  if (kind === 'none') return role === 'lead' || role === 'responsible' || role === 'deadline';
   if (role === 'lead' || role === 'responsible') return kind === 'unit';
   if (role === 'deadline') return kind === 'deadline';
   return kind !== 'unit' && kind !== 'deadline';

@@ -1,7 +1,7 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, isHeaderRoles } from './cells';
+import { headerRoles, isHeaderRoles, isNoneMark } from './cells';
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
@@ -125,6 +125,8 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       const inherited: string[] = [];
       const value = (col: number, carry: boolean): string => {
         const cell = gridRow[col];
+        // "/", "—": the row has none (and the empty cells below continue nothing).
+        if (cell && isNoneMark(cell.text)) return '';
         let text = cell ? cell.text.trim() : '';
         if (text === '' && carry && block.emptyMayBeMerged) {
           const prev = carried.get(col);
@@ -170,7 +172,7 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       // Remember this row's own values for the rows below.
       for (const col of [...cols.lead, ...cols.responsible, ...cols.deadline]) {
         const own = gridRow[col]?.text.trim() ?? '';
-        if (own !== '') carried.set(col, own);
+        if (own !== '') carried.set(col, isNoneMark(own) ? '' : own);
       }
       if (text.trim() === '') {
         const hasUnits = unitCells.some((u) => compact(u.text) !== '');
