@@ -299,10 +299,13 @@ function gluedTable(lines: string[], start: number): { block: TableBlock; end: n
   };
 }
 
+/** A line without its surrounding spaces; tabs stay (a leading tab is an empty first cell). */
+const trimSpaces = (line: string) => line.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3000\r]+$/g, '');
+
 function isRowLine(line: string): boolean {
   // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
-  const trimmed = line.trim();
-  if (trimmed.includes('\t')) return trimmed.split('\t').length >= 3;
+  const trimmed = trimSpaces(line);
+  if (trimmed.includes('\t')) return trimmed.split('\t').length >= 3 && trimmed.replace(/\t/g, '').trim() !== '';
   return (
     (trimmed.match(/\|/g) ?? []).length >= 2 &&
     trimmed.replace(/[|\s-]/g, '') !== '' &&
@@ -311,12 +314,32 @@ function isRowLine(line: string): boolean {
 }
 
 function splitRowLine(line: string): string[] {
-  let t = line.trim();
+  let t = trimSpaces(line);
   if (!t.includes('\t')) {
+    t = t.trim();
     if (t.startsWith('|')) t = t.slice(1);
     if (t.endsWith('|')) t = t.slice(0, -1);
   }
   return t.split(CELL_SEP).map((s) => s.trim());
+}
+
+/** "工作任务\t责任单位": a table of two columns starts with a header of a task and a unit label. */
+function isTwoColumnHeader(line: string): boolean {
+  return line.includes('\t') && isHeaderRoles(headerRoles(splitRowLine(line)));
+}
+
+/**
+ * A line inside a table copied row by row that shows fewer cells: a heading written across the table
+ * ("一、…" alone), or a row whose other cells are merged with those above and so left out ("…\t县财政局",
+ * "政府采购信息公开"). It is a row when a full row line follows within three lines.
+ */
+function betweenRows(lines: string[], i: number): boolean {
+  for (let k = i; k < Math.min(lines.length, i + 3); k++) {
+    const l = lines[k] ?? '';
+    if (trimSpaces(l).replace(/\t/g, '').trim() === '') return false;
+    if (k > i && isRowLine(l)) return true;
+  }
+  return false;
 }
 
 function isMarkdownRule(line: string): boolean {
@@ -348,12 +371,16 @@ export function textToBlocks(text: string): DocBlock[] {
       i = end;
       continue;
     }
-    if (isRowLine(line)) {
+    if (isRowLine(line) || isTwoColumnHeader(line)) {
       const start = i;
       const rows: { cells: string[]; line: number }[] = [];
       while (
         i < lines.length &&
-        (isRowLine(lines[i] ?? '') || isMarkdownRule(lines[i] ?? '') || isPipesOnly(lines[i] ?? ''))
+        (isRowLine(lines[i] ?? '') ||
+          isMarkdownRule(lines[i] ?? '') ||
+          isPipesOnly(lines[i] ?? '') ||
+          (i === start && isTwoColumnHeader(lines[i] ?? '')) ||
+          (i > start && betweenRows(lines, i)))
       ) {
         const l = lines[i] ?? '';
         if (!isMarkdownRule(l) && !isPipesOnly(l)) rows.push({ cells: splitRowLine(l), line: i + 1 });
