@@ -65,10 +65,53 @@ interface Annotated {
   rest: string;
 }
 
+const ITEM_NUMBER = /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*/;
+
+/**
+ * "1.区发改委：做好…" / "2.区财政局牵头，区审计局配合：公开…": the units named before a numbered item, ended by
+ * a colon (a list of who does what, unit first). A label ("牵头单位：") is not.
+ */
+function unitsFirst(text: string): { units: string; text: string } | null {
+  // Numbered items only: an unnumbered "各镇人民政府：…" opens a letter (its addressees).
+  const num = ITEM_NUMBER.exec(text)?.[0];
+  if (!num) return null;
+  const m = /^([^：:。；;（(]{2,80})[：:](.+)$/s.exec(text.slice(num.length));
+  if (!m) return null;
+  const [, units = '', body = ''] = m;
+  if (new RegExp(`${UNIT_LABEL}|时限|时间`).test(units) || compact(body).length < 8) return null;
+  return isUnitCell(units) ? { units: units.trim(), text: `${num}${body.trim()}` } : null;
+}
+
+/**
+ * "…做好政策解读。区发改委、区财政局负责。" / "…。区政府办牵头，各部门配合。": a closing sentence that only says
+ * which units do the work, as a bracket would.
+ */
+function unitsSentence(text: string): { units: string; text: string } | null {
+  const m = /^(.*[。；;！!])\s*([^。；;]{2,300}?)[。.]?\s*$/s.exec(text);
+  if (!m) return null;
+  const [, before = '', last = ''] = m;
+  const plain = unlabelled(last);
+  return plain && compact(before) !== '' ? { units: plain, text: before.trim() } : null;
+}
+
 /** Bracketed annotations "(牵头单位:…,责任单位:…)", "(X牵头，Y配合)" anywhere in the paragraph. */
-function takeAnnotations(text: string): Annotated {
+function takeAnnotations(raw: string): Annotated {
   const annotations: string[] = [];
   const segments: { text: string; annotation: string }[] = [];
+  let text = raw;
+  let first = '';
+  let closing = '';
+  const head = unitsFirst(text);
+  if (head) {
+    first = `责任单位：${head.units}`;
+    text = head.text;
+  } else {
+    const tail = unitsSentence(text);
+    if (tail) {
+      closing = `责任单位：${tail.units}`;
+      text = tail.text;
+    }
+  }
   let out = '';
   let seg = '';
   let i = 0;
@@ -101,6 +144,10 @@ function takeAnnotations(text: string): Annotated {
     out += ch;
     seg += ch;
     i++;
+  }
+  if (annotations.length === 0 && (first || closing)) {
+    const a = first || closing;
+    return { text: out.trim(), annotations: [a], segments: [{ text: seg.trim(), annotation: a }], rest: '' };
   }
   return { text: out.trim(), annotations, segments, rest: seg.trim() };
 }
