@@ -75,7 +75,7 @@ function unitsFirst(text: string): { units: string; text: string } | null {
   // Numbered items only: an unnumbered "各镇人民政府：…" opens a letter (its addressees).
   const num = ITEM_NUMBER.exec(text)?.[0];
   if (!num) return null;
-  const m = /^([^：:。；;（(]{2,80})[：:](.+)$/s.exec(text.slice(num.length));
+  const m = /^([^：:。；;]{2,80}?)[：:](.+)$/s.exec(text.slice(num.length));
   if (!m) return null;
   const [, units = '', body = ''] = m;
   if (new RegExp(`${UNIT_LABEL}|时限|时间`).test(units) || compact(body).length < 8) return null;
