@@ -127,6 +127,35 @@ export const UNIT_LABEL =
   '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同)(?:单位|部门|科室|处室|股室)';
 export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责|主要责任)/.test(label);
 
+/**
+ * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡"/"各州"
+ * the bare level words ("市", "区政府", "市人民政府") are not units of their own and stay with it; so is
+ * "各市〔州〕、县〔市、区〕政府" (the governments of the cities and of the counties), whose levels carry their
+ * alternatives in brackets. So is
+ * "县直、驻县有关单位" (县直有关单位 and 驻县有关单位, one group): "县直"/"市直" alone names no unit, it shares the
+ * noun of the name after it.
+ */
+export function joinLevels(names: string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  let shared = false;
+  for (const n of names) {
+    // "各市〔州〕、县〔市、区〕政府": a level word may carry its alternatives in brackets.
+    const level =
+      /^(?:县|市|区|乡|镇|旗|州|盟|街道)(?:[（(〔][^）)〕]*[）)〕])?(人民政府|政府|管委会|办事处)?$/.exec(n);
+    if ((open && level && out.length > 0) || (shared && out.length > 0)) {
+      out[out.length - 1] = `${out[out.length - 1]}、${n}`;
+      open = open && level !== null && !level[1];
+      shared = false;
+      continue;
+    }
+    out.push(n);
+    open = /^各(?:县|市|区|乡|镇|旗|州|盟)(?:[（(〔][^）)〕]*[）)〕])?$/.test(n);
+    shared = /^(?:省|市|州|盟|县|区|旗)直(?:属)?$/.test(n);
+  }
+  return out;
+}
+
 /** True when the whole cell names units (with their roles), and nothing else. */
 export function isUnitCell(cell: string): boolean {
   const t = squash(cell);
@@ -134,11 +163,10 @@ export function isUnitCell(cell: string): boolean {
   const labelled = t.replace(new RegExp(`${UNIT_LABEL}[:：]`, 'g'), '、');
   const clauses = splitOutside(labelled);
   if (clauses.length === 0) return false;
-  return clauses.every((c) => {
-    const bare = c.replace(ROLE_TAIL, '');
-    if (splitTogether(bare)) return true;
-    return bare === '' ? ROLE_TAIL.test(c) : looksLikeUnitName(bare);
-  });
+  const bares = clauses.map((c) => c.replace(ROLE_TAIL, ''));
+  if (bares.some((b, k) => b === '' && !ROLE_TAIL.test(clauses[k] ?? ''))) return false;
+  // "各县、市、区政府配合": level words after "各县" are part of its name, as in a unit list.
+  return joinLevels(bares.filter((b) => b !== '')).every((n) => splitTogether(n) || looksLikeUnitName(n));
 }
 
 export type CellKind =
