@@ -197,6 +197,25 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     const source = `第${p.index}段${p.line !== undefined ? `（文本第${p.line}行）` : ''}`;
     const { text, annotations, segments, rest } = takeAnnotations(raw);
     const level = levelOf(compact(text));
+    // A short numbered item ("1.地区生产总值增长7%以上。") with nothing under it — the next line is numbered at its
+    // level or above — is an item, not a heading; a heading ending in a colon announces items.
+    const bareItem =
+      annotations.length === 0 &&
+      (level ?? 0) >= 3 &&
+      !/[:：]$/.test(compact(raw)) &&
+      nextNumbered(paras, i + 1, level ?? 0);
+    if (bareItem && isHeading(raw)) {
+      const deepest = stack.length > 0 ? (stack[stack.length - 1]?.level ?? 0) : 0;
+      const task = ctx.addTask({
+        section: stack.filter((s) => s.level < (level ?? deepest + 0.5)).map((s) => s.text),
+        text: normSpaces(raw),
+        unitCells: group.closes ? [] : group.units,
+        source,
+      });
+      open = task ? { task, level: level ?? 0 } : null;
+      afterUnitLine = false;
+      continue;
+    }
     if (annotations.length === 0 && isHeading(raw)) {
       const lv = level ?? 1;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
@@ -330,6 +349,17 @@ function endsGroup(paras: readonly { text: string }[], from: number, level: numb
     if (groupUnitLine(t)) return false; // the statement goes on: decide at its last line
     // The next numbered line at the same or a higher level, heading or item, closes the group.
     const lv = levelOf(compact(t));
+    return lv !== null && lv <= level;
+  }
+  return true;
+}
+
+/** The next non-empty paragraph is numbered at `level` or above (or there is none). */
+function nextNumbered(paras: readonly { text: string }[], from: number, level: number): boolean {
+  for (let j = from; j < paras.length; j++) {
+    const t = compact(paras[j]?.text ?? '');
+    if (t === '') continue;
+    const lv = levelOf(t);
     return lv !== null && lv <= level;
   }
   return true;
