@@ -189,6 +189,14 @@ export function readLooseTable(
   for (let r = headerRow + 1; r < block.rows.length; r++) {
     const cells = block.rows[r] ?? [];
     if (isHeaderRoles(headerRoles(cells.map((c) => c.text)))) continue; // repeated at a page break
+    const title = block.loose === 'rows' ? titleAcross(cells, block.rows[r + 1]) : null;
+    if (title !== null) {
+      flush();
+      sections.length = Math.min(sections.length, 2);
+      while (sections.length < 2) sections.push('');
+      sections.push(title);
+      continue;
+    }
     // A row whose every cell fits its column is aligned: its unit and deadline columns are read in place
     // (an empty one continuing the cell above). A shifted row ("3.及时反馈… | 各科室 | |") is not.
     const aligned =
@@ -226,6 +234,20 @@ export function readLooseTable(
     flush();
   }
   flush();
+}
+
+/**
+ * A row of a copied table that shows one short text cell, without a full stop, followed by a row that shows
+ * its own units: a group title written across the table ("深入推进民生保障信息公开"). A row showing only its text
+ * otherwise continues the merged unit cells above (a task of the group).
+ */
+function titleAcross(cells: { text: string }[], next: { text: string }[] | undefined): string | null {
+  const shown = cells.filter((c) => kindOf(c.text) !== 'empty');
+  const only = shown[0];
+  if (shown.length !== 1 || !only || kindOf(only.text) !== 'text') return null;
+  const t = normSpaces(only.text);
+  if (t.length > 30 || /[。；;]$/.test(t)) return null;
+  return next?.some((c) => kindOf(c.text) === 'unit') ? t : null;
 }
 
 /** Whether a cell's content can stand in a column of this role. */
