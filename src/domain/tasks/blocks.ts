@@ -323,9 +323,14 @@ function splitRowLine(line: string): string[] {
   return t.split(CELL_SEP).map((s) => s.trim());
 }
 
-/** "工作任务\t责任单位": a table of two columns starts with a header of a task and a unit label. */
+/** "工作任务\t责任单位", "工作任务 | 责任单位": a table of two columns starts with a header of a task and a unit label. */
 function isTwoColumnHeader(line: string): boolean {
-  return line.includes('\t') && isHeaderRoles(headerRoles(splitRowLine(line)));
+  return CELL_SEP.test(line) && isHeaderRoles(headerRoles(splitRowLine(line)));
+}
+
+/** A row of a table already started: two cells are enough once the header said what the columns are. */
+function isRowIn(line: string): boolean {
+  return isRowLine(line) || (CELL_SEP.test(line) && splitRowLine(line).some((c) => c !== ''));
 }
 
 /**
@@ -337,7 +342,7 @@ function betweenRows(lines: string[], i: number): boolean {
   for (let k = i; k < Math.min(lines.length, i + 3); k++) {
     const l = lines[k] ?? '';
     if (trimSpaces(l).replace(/\t/g, '').trim() === '') return false;
-    if (k > i && isRowLine(l)) return true;
+    if (k > i && isRowIn(l)) return true;
   }
   return false;
 }
@@ -380,7 +385,7 @@ export function textToBlocks(text: string): DocBlock[] {
           isMarkdownRule(lines[i] ?? '') ||
           isPipesOnly(lines[i] ?? '') ||
           (i === start && isTwoColumnHeader(lines[i] ?? '')) ||
-          (i > start && betweenRows(lines, i)))
+          (i > start && (isRowIn(lines[i] ?? '') || betweenRows(lines, i))))
       ) {
         const l = lines[i] ?? '';
         if (!isMarkdownRule(l) && !isPipesOnly(l)) rows.push({ cells: splitRowLine(l), line: i + 1 });
