@@ -141,7 +141,8 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     i++;
   }
   const roles = headerRoles(header.map((h) => h.lines[0] ?? ''));
-  if (header.length < 3 || !isHeaderRoles(roles)) return null;
+  // Two labels are enough when they name the task and the units ("任务内容 / 责任科室").
+  if (header.length < 2 || !isHeaderRoles(roles)) return null;
   const rows: RawCell[][] = [header];
   let row: RawCell[] = [];
   for (; i < lines.length; i++) {
