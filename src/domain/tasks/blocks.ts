@@ -306,7 +306,8 @@ const trimSpaces = (line: string) => line.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3
 function isRowLine(line: string): boolean {
   // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
   const trimmed = trimSpaces(line);
-  if (trimmed.includes('\t')) return trimmed.split('\t').length >= 3 && trimmed.replace(/\t/g, '').trim() !== '';
+  if (trimmed.includes('\t'))
+    return trimmed.split('\t').length >= 3 && trimmed.replace(/\t/g, '').trim() !== '';
   return (
     (trimmed.match(/\|/g) ?? []).length >= 2 &&
     trimmed.replace(/[|\s-]/g, '') !== '' &&

@@ -85,7 +85,7 @@ export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
 
 // A zone's name ("平潭综合实验区", "高新区", "经开区", "新材料产业园") stands for its administering body.
 const ORG_END =
-  /(开发区|实验区|试验区|示范区|新区|园区|产业园|工业园|物流园|科技园|创业园|幼儿园|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
+  /(开发区|实验区|试验区|示范区|新区|园区|专班|产业园|工业园|物流园|科技园|创业园|幼儿园|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
 
 /**
  * "按职责分工负责" and the way other notices word it ("按照职责分工负责", "按照职责负责", "按各自职责落实",
@@ -222,7 +222,10 @@ export function kindOf(cell: string): CellKind {
     let rest = t;
     for (const d of found) rest = rest.replace(squash(d.raw), '');
     const short = rest.replace(/[，,、；;和及或前完成于在须应]/g, '').length <= 8;
-    if (startsWithDeadline(t) && (short || t.split(/[，,；;]/).every((c) => c === '' || startsWithDeadline(c))))
+    if (
+      startsWithDeadline(t) &&
+      (short || t.split(/[，,；;]/).every((c) => c === '' || startsWithDeadline(c)))
+    )
       return 'deadline';
   }
   return 'text';

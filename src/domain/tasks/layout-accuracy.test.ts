@@ -539,6 +539,16 @@ function renderText(model: Model, layout: string, pen: Pen): string {
   return wrap(model, prose(model, name as ProseStyle, pen));
 }
 
+/** GONGKAI_LAYOUT_DUMP=dir writes each rendering out, to look at what a miss was read from. */
+function dumped(name: string, layout: string, text: string): string {
+  const dir = process.env.GONGKAI_LAYOUT_DUMP;
+  if (dir) {
+    mkdirSync(join(dir, layout), { recursive: true });
+    writeFileSync(join(dir, layout, `${name}.txt`), text);
+  }
+  return text;
+}
+
 /** The renderings a layout is scored on: one per notice, or one per notice and base layout for noise. */
 async function readings(model: Model, layout: string) {
   const pen = (l: string) => new Pen(rngOf(`${model.name}/${l}`));
@@ -546,20 +556,16 @@ async function readings(model: Model, layout: string) {
   if (layout === '噪声:页面框架')
     return BASE_LAYOUTS.map((b) => {
       const p = pen(`${layout}/${b}`);
-      return parseNotice({ text: chrome(renderText(model, b, p), model, p) });
+      return parseNotice({
+        text: dumped(model.name, `${layout}/${b}`, chrome(renderText(model, b, p), model, p)),
+      });
     });
   if (layout === '噪声:全半角混排')
-    return BASE_LAYOUTS.map((b) =>
-      parseNotice({ text: renderText(model, b, new Pen(rngOf(`${model.name}/${layout}/${b}`), true)) }),
-    );
-  const text = renderText(model, layout, pen(layout));
-  // GONGKAI_LAYOUT_DUMP=dir writes each base rendering out, to look at what a miss was read from.
-  const dir = process.env.GONGKAI_LAYOUT_DUMP;
-  if (dir) {
-    mkdirSync(join(dir, layout), { recursive: true });
-    writeFileSync(join(dir, layout, `${model.name}.txt`), text);
-  }
-  return [parseNotice({ text })];
+    return BASE_LAYOUTS.map((b) => {
+      const p = new Pen(rngOf(`${model.name}/${layout}/${b}`), true);
+      return parseNotice({ text: dumped(model.name, `${layout}/${b}`, renderText(model, b, p)) });
+    });
+  return [parseNotice({ text: dumped(model.name, layout, renderText(model, layout, pen(layout))) })];
 }
 
 const models: Model[] = [

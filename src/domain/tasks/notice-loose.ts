@@ -31,6 +31,8 @@ interface Row {
   endsNone: boolean;
 }
 
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000|｜]+/g, '');
+
 const emptyRow = (): Row => ({
   texts: [],
   units: [],
@@ -59,6 +61,7 @@ export function readLooseTable(
   ctx: Context,
   tableNo: number,
 ): void {
+  const labels = new Set((block.rows[headerRow] ?? []).map((c) => squash(c.text)).filter((t) => t !== ''));
   const unitRoles = roles.filter((r): r is 'lead' | 'responsible' => r === 'lead' || r === 'responsible');
   const hasDeadline = roles.includes('deadline');
   // A "分管县领导" column: its cells are persons' names, which are neither task text nor units.
@@ -188,7 +191,12 @@ export function readLooseTable(
 
   for (let r = headerRow + 1; r < block.rows.length; r++) {
     const cells = block.rows[r] ?? [];
-    if (isHeaderRoles(headerRoles(cells.map((c) => c.text)))) continue; // repeated at a page break
+    // The header repeated at a page break: its labels again (a row that merely mentions 任务 and 牵头 is not).
+    if (
+      cells.some((c) => squash(c.text) !== '') &&
+      cells.every((c) => squash(c.text) === '' || labels.has(squash(c.text)))
+    )
+      continue;
     const title = block.loose === 'rows' ? titleAcross(cells, block.rows[r + 1]) : null;
     if (title !== null) {
       flush();
