@@ -420,40 +420,39 @@ function annotation(t: Task, style: ProseStyle, year: number, pen: Pen): { befor
 }
 
 function prose(model: Model, style: ProseStyle, pen: Pen): string {
-  const number = pen.pick([(i: number) => `${i}.`, (i: number) => `${i}．`, (i: number) => `（${i}）`]);
+  // Items are numbered one level below the deepest heading: "（1）" under "1.深化营商环境信息公开:".
+  const itemHeadings = model.groups.some((g) => g.heading.some((h) => /^\d+\s*[.．]/.test(h)));
+  const number = itemHeadings
+    ? (i: number) => `（${i}）`
+    : pen.pick([(i: number) => `${i}.`, (i: number) => `${i}．`, (i: number) => `（${i}）`]);
   const out: string[] = [];
-  let top = -1;
   let path: string[] = [];
   for (const g of model.groups) {
-    // A unit line for a whole heading group: the group is split into runs of the same units.
+    // A heading is written once: only the levels that change.
+    g.heading.forEach((h, k) => {
+      if (path[k] !== h || g.heading.slice(0, k).some((x, j) => path[j] !== x)) out.push(h);
+    });
+    path = g.heading;
+    // 'group-line': one unit line for the items of the same units; above them when it covers the whole
+    // group, else after each run of items it covers.
     const runs: Task[][] = [];
     for (const t of g.tasks) {
       const last = runs.at(-1);
-      if (style === 'group-line' && last?.[0] && unitsKey(last[0]) === unitsKey(t)) last.push(t);
-      else if (style !== 'group-line' && last) last.push(t);
+      if (last?.[0] && (style !== 'group-line' || unitsKey(last[0]) === unitsKey(t))) last.push(t);
       else runs.push([t]);
     }
-    runs.forEach((run, ri) => {
-      if (ri === 0) {
-        // A heading is written once: only the levels that change.
-        g.heading.forEach((h, k) => {
-          if (path[k] !== h || g.heading.slice(0, k).some((x, j) => path[j] !== x)) out.push(h);
-        });
-        path = g.heading;
-        top++;
-      }
-      if (style === 'group-line' && (ri > 0 || g.heading.length === 0))
-        out.push(`（${han(ri)}）${HEADINGS[(top + ri) % HEADINGS.length]}`);
+    const lineFirst = runs.length === 1 && pen.chance(0.5);
+    let n = 0;
+    for (const run of runs) {
       const first = run[0];
       const unitLine = first ? labelled(first, pen).join(pen.semi) : '';
-      const lineFirst = pen.chance(0.5);
       if (style === 'group-line' && lineFirst) out.push(unitLine);
-      run.forEach((t, i) => {
+      for (const t of run) {
         const a = annotation(t, style, model.year, pen);
-        out.push(`${number(i + 1)}${a.before}${t.text}。${a.after}`);
-      });
+        out.push(`${number(++n)}${a.before}${t.text}。${a.after}`);
+      }
       if (style === 'group-line' && !lineFirst) out.push(unitLine);
-    });
+    }
   }
   return out.join('\n');
 }

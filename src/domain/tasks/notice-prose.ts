@@ -168,7 +168,17 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
   // ever higher level, up to a top-level "一、".
   let start = firstAnnotated;
   let minLevel = levelOf(compact(paras[firstAnnotated]?.text ?? '')) ?? 99;
-  for (let i = firstAnnotated - 1; i >= Math.max(0, firstAnnotated - 8); i--) {
+  if (groupUnitLine(paras[firstAnnotated]?.text ?? '')) {
+    // A unit line below its items: the numbered items right above it are part of the plan.
+    for (let i = firstAnnotated - 1; i >= 0; i--) {
+      const t = compact(paras[i]?.text ?? '');
+      const lv = levelOf(t);
+      if (lv === null || isHeading(t)) break;
+      start = i;
+      minLevel = Math.min(minLevel, lv);
+    }
+  }
+  for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
     const t = compact(paras[i]?.text ?? '');
     const lv = levelOf(t);
     if (lv !== null && lv < minLevel && isHeading(t)) {
@@ -198,12 +208,13 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     const { text, annotations, segments, rest } = takeAnnotations(raw);
     const level = levelOf(compact(text));
     // A short numbered item ("1.地区生产总值增长7%以上。") with nothing under it — the next line is numbered at its
-    // level or above — is an item, not a heading; a heading ending in a colon announces items.
+    // level or above — or following an item of its level is an item, not a heading; a heading ending in a colon
+    // announces items.
     const bareItem =
       annotations.length === 0 &&
       (level ?? 0) >= 3 &&
       !/[:：]$/.test(compact(raw)) &&
-      nextNumbered(paras, i + 1, level ?? 0);
+      (nextNumbered(paras, i + 1, level ?? 0) || open?.level === level);
     if (bareItem && isHeading(raw)) {
       const deepest = stack.length > 0 ? (stack[stack.length - 1]?.level ?? 0) : 0;
       const task = ctx.addTask({
@@ -216,8 +227,9 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       afterUnitLine = false;
       continue;
     }
-    if (annotations.length === 0 && isHeading(raw)) {
-      const lv = level ?? 1;
+    const titleLevel = annotations.length === 0 && !groupUnitLine(raw) ? unnumberedTitle(paras, i) : null;
+    if ((annotations.length === 0 && isHeading(raw)) || titleLevel !== null) {
+      const lv = level ?? titleLevel ?? 1;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
       stack.push({ level: lv, text: normSpaces(raw) });
       open = null;
@@ -352,6 +364,27 @@ function endsGroup(paras: readonly { text: string }[], from: number, level: numb
     return lv !== null && lv <= level;
   }
   return true;
+}
+
+/**
+ * "切实提高群众关切回应实效" between items: a short unnumbered line without punctuation, followed by a numbered
+ * item or a unit line, is a heading (written in bold, its number left out); its level is just above the items
+ * that follow it. Null when the line is not one.
+ */
+function unnumberedTitle(paras: readonly { text: string }[], i: number): number | null {
+  const t = compact(paras[i]?.text ?? '');
+  if (t.length < 4 || t.length > 30 || levelOf(t) !== null || /[。；;，,：:！!？?、]/.test(t)) return null;
+  for (let j = i + 1; j < paras.length; j++) {
+    const next = compact(paras[j]?.text ?? '');
+    if (next === '') continue;
+    if (groupUnitLine(next)) return 2.5;
+    const lv = levelOf(next);
+    if (lv !== null && !isHeading(next)) return lv - 0.5;
+    // titles in a row ("加大主动公开力度" / "深入推进…信息公开"): the first is the higher one
+    if (lv === null && unnumberedTitle(paras, j) !== null) return (unnumberedTitle(paras, j) ?? 3) - 0.5;
+    return null;
+  }
+  return null;
 }
 
 /** The next non-empty paragraph is numbered at `level` or above (or there is none). */
