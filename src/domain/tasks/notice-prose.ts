@@ -173,7 +173,8 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     for (let i = firstAnnotated - 1; i >= 0; i--) {
       const t = compact(paras[i]?.text ?? '');
       const lv = levelOf(t);
-      if (lv === null || isHeading(t)) break;
+      // (the line right above may be short enough to look like a heading: its unit line makes it an item)
+      if (lv === null || (isHeading(t) && i < firstAnnotated - 1)) break;
       start = i;
       minLevel = Math.min(minLevel, lv);
     }
@@ -359,8 +360,9 @@ function endsGroup(paras: readonly { text: string }[], from: number, level: numb
     const t = paras[j]?.text ?? '';
     if (compact(t) === '') continue;
     if (groupUnitLine(t)) return false; // the statement goes on: decide at its last line
-    // The next numbered line at the same or a higher level, heading or item, closes the group.
-    const lv = levelOf(compact(t));
+    // The next numbered line at the same or a higher level, heading or item, closes the group; so does an
+    // unnumbered heading.
+    const lv = levelOf(compact(t)) ?? unnumberedTitle(paras, j);
     return lv !== null && lv <= level;
   }
   return true;
