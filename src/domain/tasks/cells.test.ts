@@ -63,6 +63,8 @@ describe('kindOf: scores, zones and units said to work by their functions', () =
       // parks and task forces are units
       ['新材料产业园、高端装备产业园、商贸物流园配合', 'unit'],
       ['区发改局牵头，全区经济运行各专班配合', 'unit'],
+      ['市财政局牵头，市税务局、滁州海关、市人行配合', 'unit'],
+      ['县司法局、县委党校（巫山行政学院）、区行政学校', 'unit'],
     ],
     '%s',
   );

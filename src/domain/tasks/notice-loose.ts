@@ -3,16 +3,7 @@
 // merged group title or unit appears only on the group's first row; the rows after it carry it down.
 
 import type { TableBlock } from './blocks';
-import {
-  type CellKind,
-  headerRoles,
-  headingLevel,
-  isHeaderRoles,
-  isLeaderHeader,
-  kindOf,
-  looksLikePersons,
-  type Role,
-} from './cells';
+import { type CellKind, headingLevel, isLeaderHeader, kindOf, looksLikePersons, type Role } from './cells';
 import type { Context, UnitCell } from './notice-context';
 import { normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
@@ -20,14 +11,13 @@ import { splitUnits } from './units';
 
 interface Row {
   texts: string[];
-  units: { text: string; role?: 'lead' | 'responsible' }[];
+  /** Unit cells in the order shown; `none`: a "/" cell standing in a unit column (it keeps its place). */
+  units: { text: string; role?: 'lead' | 'responsible'; none?: boolean }[];
   deadlines: string[];
   line?: number;
-  /** "/" cells read in their column (aligned rows): units or a deadline the row says it has none of. */
-  noneUnits: number;
+  /** A "/" read in the deadline column of an aligned row. */
   noneDeadline: boolean;
-  /** "/" cells of a shifted row, whose column is told by their place: see `nones`. */
-  looseNones: number;
+  /** The row's last cell is a "/" (in a shifted row, the deadline column's: see `shownUnits`). */
   endsNone: boolean;
 }
 
@@ -37,20 +27,20 @@ const emptyRow = (): Row => ({
   texts: [],
   units: [],
   deadlines: [],
-  noneUnits: 0,
   noneDeadline: false,
-  looseNones: 0,
   endsNone: false,
 });
 
 /**
- * The "/" cells of a row, by column: read in place in an aligned row; in a shifted row (merged cells left out)
- * the deadline column is the last, so a "/" closing a row without a deadline is the deadline's, the others
- * stand in unit columns.
+ * The unit cells of a row and whether it says it has no deadline. The "/" cells of a shifted row (merged cells
+ * left out) are placed by their place: the deadline column is the last, so a "/" closing a row without a
+ * deadline is the deadline's; the others stand in unit columns, in order.
  */
-function nones(r: Row, hasDeadline: boolean): { units: number; deadline: boolean } {
-  const deadline = r.noneDeadline || (hasDeadline && r.deadlines.length === 0 && r.endsNone);
-  return { units: r.noneUnits + r.looseNones - (deadline && !r.noneDeadline ? 1 : 0), deadline };
+function shownUnits(r: Row, hasDeadline: boolean): { units: Row['units']; noneDeadline: boolean } {
+  const last = r.units[r.units.length - 1];
+  if (!r.noneDeadline && hasDeadline && r.deadlines.length === 0 && r.endsNone && last?.none)
+    return { units: r.units.slice(0, -1), noneDeadline: true };
+  return { units: r.units, noneDeadline: r.noneDeadline };
 }
 
 /** Reads a loose table from the row after its header; `roles` are the header's column roles in order. */
@@ -93,19 +83,27 @@ export function readLooseTable(
   /** One task of a row; `shared`: a further numbered item under the same (merged) unit and deadline cells. */
   const addRow = (r: Row, text: string, source: string, shared: boolean) => {
     const ref = ctx.nextRef();
-    let units: UnitCell[] = r.units.map((u, k) => ({
-      text: u.text,
-      role:
-        u.role ??
-        (unitRoles.length === r.units.length
-          ? (unitRoles[k] ?? 'responsible')
-          : (unitRoles[0] ?? 'responsible')),
-    }));
+    const shown = shownUnits(r, hasDeadline);
+    const noneUnits = shown.units.filter((u) => u.none).length;
+    // Roles by column when the row shows one cell per unit column ("/" included), else the first unit role.
+    let units: UnitCell[] = shown.units.flatMap((u, k) =>
+      u.none
+        ? []
+        : [
+            {
+              text: u.text,
+              role:
+                u.role ??
+                (unitRoles.length === shown.units.length
+                  ? (unitRoles[k] ?? 'responsible')
+                  : (unitRoles[0] ?? 'responsible')),
+            },
+          ],
+    );
     const lastLead = last?.units.filter((u) => u.role === 'lead') ?? [];
-    const only = r.units.length === 1 ? r.units[0] : undefined;
-    const none = nones(r, hasDeadline);
+    const only = shown.units.length === 1 ? shown.units[0] : undefined;
     if (
-      none.units === 0 &&
+      noneUnits === 0 &&
       only &&
       !only.role &&
       unitRoles.includes('lead') &&
@@ -122,7 +120,7 @@ export function readLooseTable(
         `该行只有一个单位单元格：按合并单元格沿用上一行的牵头单位“${lastLead.map((u) => u.text).join('；')}”，本格作为责任单位，请核对`,
       );
     }
-    if (units.length === 0 && none.units === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
+    if (units.length === 0 && noneUnits === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
       units = last.units;
       ctx.warn(
         ref,
@@ -131,7 +129,7 @@ export function readLooseTable(
       );
     }
     let deadline = r.deadlines.join('\n');
-    if (deadline === '' && !none.deadline && hasDeadline && last && last.deadline !== '') {
+    if (deadline === '' && !shown.noneDeadline && hasDeadline && last && last.deadline !== '') {
       deadline = last.deadline;
       ctx.warn(ref, source, `该行没有完成时限，按合并单元格沿用上一行的“${deadline}”，请核对`);
     }
@@ -152,7 +150,7 @@ export function readLooseTable(
     const t = normSpaces(cell.replace(/\s*[|｜]\s*$/, ''));
     switch (kind) {
       case 'none':
-        row.looseNones++;
+        row.units.push({ text: '', none: true });
         row.endsNone = true;
         return;
       case 'empty':
@@ -222,7 +220,7 @@ export function readLooseTable(
         // Said to be none: not a value, and the empty cells below continue nothing.
         carried.set(k, '');
         if (role === 'deadline') row.noneDeadline = true;
-        else row.noneUnits++;
+        else row.units.push({ text: '', role, none: true });
         return;
       }
       if (t === '' && row.texts.length > 0) {
