@@ -368,6 +368,18 @@ describe('pages saved with their site', () => {
     expect(plan.tasks.map((t) => t.text)).toEqual(['1.公开预算。']);
   });
 
+  it('drops the link list under the article: "相关链接" is no unit of the last row', () => {
+    const page = lines(
+      '工作任务',
+      '责任单位',
+      '公开预算信息。',
+      '区财政局',
+      '相关链接',
+      '上一篇：关于…的通知',
+    );
+    expect(read(page)).toEqual([['公开预算信息。', [], ['区财政局'], []]]);
+  });
+
   it.each<[string, string, string]>([
     // a site's column name in 【】 before the title goes; the title stays
     [
