@@ -57,6 +57,8 @@ describe('kindOf: scores, zones and units said to work by their functions', () =
       ['2022年6月底前完成', 'deadline'],
       ['2021年2月公布预算信息,2021年8月公布上年度决算信息', 'deadline'],
       ['在2020年10月20日前，编制完成26个试点领域政务公开标准目录并向社会公开', 'text'],
+      ['及时公开延崇高速公路建设进展情况', 'text'],
+      ['常态化推进十大民生实事项目预算信息应公开尽公开', 'text'],
       // level words after 各县 are part of its name, in a unit cell as in a unit list
       ['市发展改革委牵头，市经信局、各县、市、区政府配合', 'unit'],
       ['各乡镇人民政府、县政府各部门、县直、驻县有关单位', 'unit'],

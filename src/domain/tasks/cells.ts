@@ -222,10 +222,8 @@ export function kindOf(cell: string): CellKind {
     let rest = t;
     for (const d of found) rest = rest.replace(squash(d.raw), '');
     const short = rest.replace(/[，,、；;和及或前完成于在须应]/g, '').length <= 8;
-    if (
-      startsWithDeadline(t) &&
-      (short || t.split(/[，,；;]/).every((c) => c === '' || startsWithDeadline(c)))
-    )
+    const clauses = t.split(/[，,；;]/).filter((c) => c !== '');
+    if (startsWithDeadline(t) && (short || (clauses.length >= 2 && clauses.every(startsWithDeadline))))
       return 'deadline';
   }
   return 'text';

@@ -166,10 +166,15 @@ function seedModel(seed: string): Model {
 
 // ------------------------------------------------------------------------------------------- rendering
 
-/** mulberry32: a small seeded generator, so every rendering is the same on every run. */
+/**
+ * mulberry32: a small seeded generator, so every rendering is the same on every run. GONGKAI_LAYOUT_SALT draws
+ * another set of renderings (to see whether the figures hold beyond the draw the rules were written against;
+ * the floors are asserted for the default draw only).
+ */
+const SALT = process.env.GONGKAI_LAYOUT_SALT ?? '';
 function rngOf(name: string): () => number {
   let a = 0;
-  for (const ch of name) a = (Math.imul(a, 31) + (ch.codePointAt(0) ?? 0)) | 0;
+  for (const ch of `${SALT}${name}`) a = (Math.imul(a, 31) + (ch.codePointAt(0) ?? 0)) | 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
@@ -587,6 +592,7 @@ describe.each(LAYOUTS)('layout %s', (layout) => {
     }
     results.set(layout, rows);
     const got = totals(rows);
+    if (SALT !== '') return;
     const floor = FLOORS[layout];
     expect(floor, `${layout}: no measured floor`).toBeDefined();
     if (!floor) return;
@@ -598,20 +604,20 @@ describe.each(LAYOUTS)('layout %s', (layout) => {
 // Measured floors per layout (docs/notice-accuracy.md, "Layouts rendered from the gold files"): the figures
 // after the rules written for this test (the first reading, before them, is recorded there).
 const FLOORS: Record<string, Totals> = {
-  '表格:tabs': { recall: 98.8, precision: 98.5, units: 97, dates: 100, years: 100 },
-  '表格:pipes': { recall: 99.1, precision: 98.5, units: 99.1, dates: 100, years: 100 },
-  '表格:markdown': { recall: 98.5, precision: 99.7, units: 100, dates: 100, years: 100 },
-  '表格:pipes-edge': { recall: 98.8, precision: 99.7, units: 95.8, dates: 100, years: 100 },
-  '表格:cell-lines': { recall: 97.6, precision: 100, units: 97, dates: 99.1, years: 100 },
-  '表格:cell-blank': { recall: 97.9, precision: 100, units: 99.1, dates: 99.1, years: 100 },
+  '表格:tabs': { recall: 99.7, precision: 98.5, units: 97, dates: 100, years: 100 },
+  '表格:pipes': { recall: 100, precision: 98.5, units: 99.1, dates: 100, years: 100 },
+  '表格:markdown': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
+  '表格:pipes-edge': { recall: 99.1, precision: 100, units: 95.8, dates: 100, years: 100 },
+  '表格:cell-lines': { recall: 99.1, precision: 100, units: 98.5, dates: 100, years: 100 },
+  '表格:cell-blank': { recall: 99.4, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:labels': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:lead-cooperate': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:resp-label': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:fuze': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:unit-first': { recall: 100, precision: 100, units: 99.4, dates: 100, years: 100 },
   '散文:group-line': { recall: 99.1, precision: 100, units: 100, dates: 99.7, years: 100 },
-  '噪声:页面框架': { recall: 98.3, precision: 99.8, units: 99.3, dates: 99.8, years: 100 },
-  '噪声:全半角混排': { recall: 98.7, precision: 99.7, units: 99.4, dates: 99.9, years: 100 },
+  '噪声:页面框架': { recall: 99.2, precision: 99.9, units: 99.5, dates: 99.9, years: 100 },
+  '噪声:全半角混排': { recall: 99.3, precision: 99.8, units: 99.4, dates: 100, years: 100 },
   '噪声:docx合并单元格': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
 };
 
