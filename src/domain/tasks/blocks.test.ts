@@ -79,6 +79,18 @@ describe('textToBlocks: rows copied with fewer cells (layout test)', () => {
     expect(rows(text)).toEqual(expected);
   });
 
+  it('three heading levels across the table between the header and the first row', () => {
+    expect(
+      rows('序号\t贯彻举措\t牵头单位\n一、公开\n(一)重点领域\n1.营商环境:\n1\t公开预算。\t区财政局'),
+    ).toEqual([
+      ['序号', '贯彻举措', '牵头单位'],
+      ['一、公开'],
+      ['(一)重点领域'],
+      ['1.营商环境:'],
+      ['1', '公开预算。', '区财政局'],
+    ]);
+  });
+
   it('a line after the last row is not part of the table', () => {
     const blocks = textToBlocks(
       '工作任务\t责任单位\t完成时限\n公开预算。\t区财政局\t年底前\n扫一扫在手机打开当前页',

@@ -338,10 +338,10 @@ function isRowIn(line: string): boolean {
 /**
  * A line inside a table copied row by row that shows fewer cells: a heading written across the table
  * ("一、…" alone), or a row whose other cells are merged with those above and so left out ("…\t县财政局",
- * "政府采购信息公开"). It is a row when a full row line follows within three lines.
+ * "政府采购信息公开"). It is a row when a full row line follows within three lines (three heading levels).
  */
 function betweenRows(lines: string[], i: number): boolean {
-  for (let k = i; k < Math.min(lines.length, i + 3); k++) {
+  for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const l = lines[k] ?? '';
     if (trimSpaces(l).replace(/\t/g, '').trim() === '') return false;
     if (k > i && isRowIn(l)) return true;

@@ -616,8 +616,8 @@ const FLOORS: Record<string, Totals> = {
   '散文:fuze': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:unit-first': { recall: 100, precision: 100, units: 99.4, dates: 100, years: 100 },
   '散文:group-line': { recall: 99.1, precision: 100, units: 100, dates: 99.7, years: 100 },
-  '噪声:页面框架': { recall: 99.2, precision: 99.9, units: 99.5, dates: 99.9, years: 100 },
-  '噪声:全半角混排': { recall: 99.3, precision: 99.8, units: 99.4, dates: 100, years: 100 },
+  '噪声:页面框架': { recall: 99.8, precision: 99.9, units: 99.5, dates: 100, years: 100 },
+  '噪声:全半角混排': { recall: 99.9, precision: 99.8, units: 99.4, dates: 100, years: 100 },
   '噪声:docx合并单元格': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
 };
 
