@@ -507,6 +507,11 @@ async function docxOf(model: Model, pen: Pen): Promise<Uint8Array> {
   const rows = [new TableRow({ tableHeader: true, children: g.header.map((h) => cellOf(h, 1)) })];
   g.rows.forEach((r, ri) => {
     const cells: TableCell[] = [];
+    // A heading across the table is one cell spanning every column.
+    if (g.headingRows.has(ri)) {
+      rows.push(new TableRow({ children: [cellOf(r[0] ?? '', 1, g.header.length)] }));
+      return;
+    }
     r.forEach((c, ci) => {
       if (c === null) return;
       // rowSpan: how many rows below continue this cell.
@@ -519,7 +524,8 @@ async function docxOf(model: Model, pen: Pen): Promise<Uint8Array> {
   children.push(new Table({ rows }));
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 }
-const cellOf = (text: string, rowSpan: number) => new TableCell({ children: [new Paragraph(text)], rowSpan });
+const cellOf = (text: string, rowSpan: number, columnSpan = 1) =>
+  new TableCell({ children: [new Paragraph(text)], rowSpan, columnSpan });
 
 // ------------------------------------------------------------------------------------------------ test
 

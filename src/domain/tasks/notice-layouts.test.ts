@@ -1021,6 +1021,34 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
     expect(read(text)).toEqual(expected);
   });
 
+  it('a .docx row whose one cell spans the table is a heading over the rows below, not a task', () => {
+    const cell = (text: string, row: number, col: number, colSpan = 1) => ({
+      text,
+      row,
+      col,
+      colSpan,
+      rowSpan: 1,
+    });
+    const plan = parseNotice(
+      {
+        blocks: [
+          {
+            type: 'table',
+            rows: [
+              [cell('工作任务', 0, 0), cell('责任单位', 0, 1), cell('完成时限', 0, 2)],
+              [cell('一、深化重点领域信息公开', 1, 0, 3)],
+              [cell('公开预算信息。', 2, 0), cell('区财政局', 2, 1), cell('年底前', 2, 2)],
+            ],
+          },
+        ],
+      },
+      { year: 2022 },
+    );
+    expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
+      [['一、深化重点领域信息公开'], '公开预算信息。', ['区财政局']],
+    ]);
+  });
+
   it('an addressee line before the letter is not a unit-first item', () => {
     const plan = parseNotice(
       { text: '各镇人民政府：现将《重点工作责任分解》印发给你们，请认真贯彻执行。' },
