@@ -211,7 +211,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     // A short numbered item ("1.地区生产总值增长7%以上。") with nothing under it — the next line is numbered at its
     // level or above — or following an item of its level is an item, not a heading; a heading ending in a colon
     // announces items.
-    const bareItem =
+    const bareItem: boolean =
       annotations.length === 0 &&
       (level ?? 0) >= 3 &&
       !/[:：]$/.test(compact(raw)) &&
