@@ -34,6 +34,78 @@ describe('textToBlocks: the seeds’ flattened Word form', () => {
   });
 });
 
+describe('textToBlocks: rows copied with fewer cells (layout test)', () => {
+  const rows = (text: string) => table(text).rows.map((r) => r.map((c) => c.text));
+  it.each<[string, string, string[][]]>([
+    [
+      'a leading tab is an empty first cell (a merged section cell), not the seeds’ one-cell-a-line form',
+      '工作任务\t具体要求\t责任单位\n一、公开\t公开预算。\t区财政局\n\t公开决算。\t区财政局',
+      [
+        ['工作任务', '具体要求', '责任单位'],
+        ['一、公开', '公开预算。', '区财政局'],
+        ['', '公开决算。', '区财政局'],
+      ],
+    ],
+    [
+      'a table of two columns starts at its header (tabs)',
+      '工作任务\t责任单位\n公开预算。\t区财政局\n公开决算。\t区审计局',
+      [
+        ['工作任务', '责任单位'],
+        ['公开预算。', '区财政局'],
+        ['公开决算。', '区审计局'],
+      ],
+    ],
+    [
+      'a table of two columns starts at its header (one pipe)',
+      '工作任务 | 责任单位\n公开预算。 | 区财政局\n公开决算。 | 区审计局',
+      [
+        ['工作任务', '责任单位'],
+        ['公开预算。', '区财政局'],
+        ['公开决算。', '区审计局'],
+      ],
+    ],
+    [
+      'a heading across the table and a row whose other cells are merged above stay in the table',
+      '工作任务\t责任单位\t完成时限\n一、重点领域\n公开预算。\t区财政局\t年底前\n公开决算。\n公开债务。\t区财政局\t年底前',
+      [
+        ['工作任务', '责任单位', '完成时限'],
+        ['一、重点领域'],
+        ['公开预算。', '区财政局', '年底前'],
+        ['公开决算。'],
+        ['公开债务。', '区财政局', '年底前'],
+      ],
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+
+  it('three heading levels across the table between the header and the first row', () => {
+    expect(
+      rows('序号\t贯彻举措\t牵头单位\n一、公开\n(一)重点领域\n1.营商环境:\n1\t公开预算。\t区财政局'),
+    ).toEqual([
+      ['序号', '贯彻举措', '牵头单位'],
+      ['一、公开'],
+      ['(一)重点领域'],
+      ['1.营商环境:'],
+      ['1', '公开预算。', '区财政局'],
+    ]);
+  });
+
+  it('a line after the last row is not part of the table', () => {
+    const blocks = textToBlocks(
+      '工作任务\t责任单位\t完成时限\n公开预算。\t区财政局\t年底前\n扫一扫在手机打开当前页',
+    );
+    expect(blocks.map((b) => b.type)).toEqual(['table', 'p']);
+  });
+
+  it('a one-cell-a-line table may have two columns', () => {
+    expect(rows('任务内容\n\n责任科室\n\n地区生产总值增长8%以上。\n\n区发改局牵头')).toEqual([
+      ['任务内容', '责任科室'],
+      ['地区生产总值增长8%以上。', '区发改局牵头'],
+    ]);
+  });
+});
+
 describe('textToBlocks: one row per line (web page copies)', () => {
   it.each([
     ['tabs', '首页 > 政务公开\n序号\t工作任务\t责任单位\n1\t公开预算\t区财政局\n2\t\t区税务局\n扫一扫'],

@@ -141,7 +141,8 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     i++;
   }
   const roles = headerRoles(header.map((h) => h.lines[0] ?? ''));
-  if (header.length < 3 || !isHeaderRoles(roles)) return null;
+  // Two labels are enough when they name the task and the units ("任务内容 / 责任科室").
+  if (header.length < 2 || !isHeaderRoles(roles)) return null;
   const rows: RawCell[][] = [header];
   let row: RawCell[] = [];
   for (; i < lines.length; i++) {
@@ -299,10 +300,14 @@ function gluedTable(lines: string[], start: number): { block: TableBlock; end: n
   };
 }
 
+/** A line without its surrounding spaces; tabs stay (a leading tab is an empty first cell). */
+const trimSpaces = (line: string) => line.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3000\r]+$/g, '');
+
 function isRowLine(line: string): boolean {
   // "a\tb\tc" or "| a | b |" copied from a web page: at least two separators between non-empty text.
-  const trimmed = line.trim();
-  if (trimmed.includes('\t')) return trimmed.split('\t').length >= 3;
+  const trimmed = trimSpaces(line);
+  if (trimmed.includes('\t'))
+    return trimmed.split('\t').length >= 3 && trimmed.replace(/\t/g, '').trim() !== '';
   return (
     (trimmed.match(/\|/g) ?? []).length >= 2 &&
     trimmed.replace(/[|\s-]/g, '') !== '' &&
@@ -311,12 +316,37 @@ function isRowLine(line: string): boolean {
 }
 
 function splitRowLine(line: string): string[] {
-  let t = line.trim();
+  let t = trimSpaces(line);
   if (!t.includes('\t')) {
+    t = t.trim();
     if (t.startsWith('|')) t = t.slice(1);
     if (t.endsWith('|')) t = t.slice(0, -1);
   }
   return t.split(CELL_SEP).map((s) => s.trim());
+}
+
+/** "工作任务\t责任单位", "工作任务 | 责任单位": a table of two columns starts with a header of a task and a unit label. */
+function isTwoColumnHeader(line: string): boolean {
+  return CELL_SEP.test(line) && isHeaderRoles(headerRoles(splitRowLine(line)));
+}
+
+/** A row of a table already started: two cells are enough once the header said what the columns are. */
+function isRowIn(line: string): boolean {
+  return isRowLine(line) || (CELL_SEP.test(line) && splitRowLine(line).some((c) => c !== ''));
+}
+
+/**
+ * A line inside a table copied row by row that shows fewer cells: a heading written across the table
+ * ("一、…" alone), or a row whose other cells are merged with those above and so left out ("…\t县财政局",
+ * "政府采购信息公开"). It is a row when a full row line follows within three lines (three heading levels).
+ */
+function betweenRows(lines: string[], i: number): boolean {
+  for (let k = i; k < Math.min(lines.length, i + 4); k++) {
+    const l = lines[k] ?? '';
+    if (trimSpaces(l).replace(/\t/g, '').trim() === '') return false;
+    if (k > i && isRowIn(l)) return true;
+  }
+  return false;
 }
 
 function isMarkdownRule(line: string): boolean {
@@ -348,12 +378,16 @@ export function textToBlocks(text: string): DocBlock[] {
       i = end;
       continue;
     }
-    if (isRowLine(line)) {
+    if (isRowLine(line) || isTwoColumnHeader(line)) {
       const start = i;
       const rows: { cells: string[]; line: number }[] = [];
       while (
         i < lines.length &&
-        (isRowLine(lines[i] ?? '') || isMarkdownRule(lines[i] ?? '') || isPipesOnly(lines[i] ?? ''))
+        (isRowLine(lines[i] ?? '') ||
+          isMarkdownRule(lines[i] ?? '') ||
+          isPipesOnly(lines[i] ?? '') ||
+          (i === start && isTwoColumnHeader(lines[i] ?? '')) ||
+          (i > start && (isRowIn(lines[i] ?? '') || betweenRows(lines, i))))
       ) {
         const l = lines[i] ?? '';
         if (!isMarkdownRule(l) && !isPipesOnly(l)) rows.push({ cells: splitRowLine(l), line: i + 1 });

@@ -48,6 +48,25 @@ describe('kindOf: scores, zones and units said to work by their functions', () =
       ['各县(市)区人民政府,市政府各部门(单位)按照职能分别落实', 'unit'],
       // text that merely ends in a place is not a unit
       ['推进园区建设信息公开。', 'text'],
+      // "/", "—" say a column has nothing for this row (layout test)
+      ['/', 'none'],
+      ['／ |', 'none'],
+      ['——', 'none'],
+      ['无', 'none'],
+      // a deadline cell says little besides its deadlines, or each of its clauses starts with one
+      ['2022年6月底前完成', 'deadline'],
+      ['2021年2月公布预算信息,2021年8月公布上年度决算信息', 'deadline'],
+      ['在2020年10月20日前，编制完成26个试点领域政务公开标准目录并向社会公开', 'text'],
+      ['及时公开延崇高速公路建设进展情况', 'text'],
+      ['常态化推进十大民生实事项目预算信息应公开尽公开', 'text'],
+      // level words after 各县 are part of its name, in a unit cell as in a unit list
+      ['市发展改革委牵头，市经信局、各县、市、区政府配合', 'unit'],
+      ['各乡镇人民政府、县政府各部门、县直、驻县有关单位', 'unit'],
+      // parks and task forces are units
+      ['新材料产业园、高端装备产业园、商贸物流园配合', 'unit'],
+      ['区发改局牵头，全区经济运行各专班配合', 'unit'],
+      ['市财政局牵头，市税务局、滁州海关、市人行配合', 'unit'],
+      ['县司法局、县委党校（巫山行政学院）、区行政学校', 'unit'],
     ],
     '%s',
   );

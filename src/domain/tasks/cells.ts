@@ -83,9 +83,9 @@ export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
     .filter((s) => s !== '');
 }
 
-// A zone's name ("平潭综合实验区", "高新区", "经开区") stands for its administering body.
+// A zone's name ("平潭综合实验区", "高新区", "经开区", "新材料产业园") stands for its administering body.
 const ORG_END =
-  /(开发区|实验区|试验区|示范区|新区|园区|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
+  /(开发区|实验区|试验区|示范区|新区|园区|专班|海关|学校|党校|产业园|工业园|物流园|科技园|创业园|幼儿园|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
 
 /**
  * "按职责分工负责" and the way other notices word it ("按照职责分工负责", "按照职责负责", "按各自职责落实",
@@ -127,6 +127,35 @@ export const UNIT_LABEL =
   '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同)(?:单位|部门|科室|处室|股室)';
 export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责|主要责任)/.test(label);
 
+/**
+ * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡"/"各州"
+ * the bare level words ("市", "区政府", "市人民政府") are not units of their own and stay with it; so is
+ * "各市〔州〕、县〔市、区〕政府" (the governments of the cities and of the counties), whose levels carry their
+ * alternatives in brackets. So is
+ * "县直、驻县有关单位" (县直有关单位 and 驻县有关单位, one group): "县直"/"市直" alone names no unit, it shares the
+ * noun of the name after it.
+ */
+export function joinLevels(names: string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  let shared = false;
+  for (const n of names) {
+    // "各市〔州〕、县〔市、区〕政府": a level word may carry its alternatives in brackets.
+    const level =
+      /^(?:县|市|区|乡|镇|旗|州|盟|街道)(?:[（(〔][^）)〕]*[）)〕])?(人民政府|政府|管委会|办事处)?$/.exec(n);
+    if ((open && level && out.length > 0) || (shared && out.length > 0)) {
+      out[out.length - 1] = `${out[out.length - 1]}、${n}`;
+      open = open && level !== null && !level[1];
+      shared = false;
+      continue;
+    }
+    out.push(n);
+    open = /^各(?:县|市|区|乡|镇|旗|州|盟)(?:[（(〔][^）)〕]*[）)〕])?$/.test(n);
+    shared = /^(?:省|市|州|盟|县|区|旗)直(?:属)?$/.test(n);
+  }
+  return out;
+}
+
 /** True when the whole cell names units (with their roles), and nothing else. */
 export function isUnitCell(cell: string): boolean {
   const t = squash(cell);
@@ -134,14 +163,31 @@ export function isUnitCell(cell: string): boolean {
   const labelled = t.replace(new RegExp(`${UNIT_LABEL}[:：]`, 'g'), '、');
   const clauses = splitOutside(labelled);
   if (clauses.length === 0) return false;
-  return clauses.every((c) => {
-    const bare = c.replace(ROLE_TAIL, '');
-    if (splitTogether(bare)) return true;
-    return bare === '' ? ROLE_TAIL.test(c) : looksLikeUnitName(bare);
-  });
+  const bares = clauses.map((c) => c.replace(ROLE_TAIL, ''));
+  if (bares.some((b, k) => b === '' && !ROLE_TAIL.test(clauses[k] ?? ''))) return false;
+  // "各县、市、区政府配合": level words after "各县" are part of its name, as in a unit list.
+  return joinLevels(bares.filter((b) => b !== '')).every((n) => splitTogether(n) || looksLikeUnitName(n));
 }
 
-export type CellKind = 'empty' | 'seq' | 'score' | 'heading' | 'unit' | 'deadline' | 'status' | 'text';
+export type CellKind =
+  | 'empty'
+  | 'none'
+  | 'seq'
+  | 'score'
+  | 'heading'
+  | 'unit'
+  | 'deadline'
+  | 'status'
+  | 'text';
+
+/**
+ * A cell that says "nothing here" on purpose ("/", "—", "——", "无"): a unit or deadline column left without
+ * a value for this row. It is neither a unit nor a deadline nor task text, and unlike an empty cell of copied
+ * text it does not continue the cell above.
+ */
+export function isNoneMark(cell: string): boolean {
+  return /^(?:[/／\\]|[-－—–─]{1,2}|无|暂无)$/.test(squash(cell).replace(/^[|｜]+|[|｜]+$/g, ''));
+}
 
 const HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
@@ -152,20 +198,33 @@ export function headingLevel(text: string): number | null {
   return null;
 }
 
+function startsWithDeadline(t: string): boolean {
+  const first = parseDeadline(t, 2000, { cell: true })[0];
+  return first !== undefined && t.replace(/^(?:于|在|须|应)/, '').startsWith(squash(first.raw));
+}
+
 export function kindOf(cell: string): CellKind {
   const t = squash(cell).replace(/^[|｜]+|[|｜]+$/g, '');
   if (t === '') return 'empty';
+  if (isNoneMark(t)) return 'none';
   if (/^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[）)])$/.test(t)) return 'seq';
   // An assessment table's score ("0.75", "0.5"): neither a row number nor text.
   if (/^\d{1,3}\.\d{1,2}$/.test(t)) return 'score';
-  if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否|无)$/.test(t)) return 'status';
+  if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否)$/.test(t)) return 'status';
   if (HEADING.test(t) && t.length <= 50 && !/[。；;].+/.test(t)) return 'heading';
   if (isUnitCell(t)) return 'unit';
   if (t.length <= 40 && !/[。；;]/.test(t)) {
     // A 完成时限 cell starts with its deadline ("2021年8月前", "长期推进", "年底前完成"); a task that merely
     // mentions one ("做好常态化疫情防控信息发布") does not.
-    const first = parseDeadline(t, 2000, { cell: true })[0];
-    if (first && t.replace(/^(?:于|在|须|应)/, '').startsWith(squash(first.raw))) return 'deadline';
+    // …and says little else ("年底前完成"), or each of its clauses does ("2021年2月公布预算信息,2021年8月公布
+    // 上年度决算信息"); "在2020年10月20日前，编制完成26个…目录并向社会公开" is a task.
+    const found = parseDeadline(t, 2000, { cell: true });
+    let rest = t;
+    for (const d of found) rest = rest.replace(squash(d.raw), '');
+    const short = rest.replace(/[，,、；;和及或前完成于在须应]/g, '').length <= 8;
+    const clauses = t.split(/[，,；;]/).filter((c) => c !== '');
+    if (startsWithDeadline(t) && (short || (clauses.length >= 2 && clauses.every(startsWithDeadline))))
+      return 'deadline';
   }
   return 'text';
 }

@@ -7,17 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Deadline } from './deadlines';
 import { type ParsedPlan, parseNotice } from './notice';
+import { type GoldTask, pct, type ScoreRow, scorePlan, totals } from './notice-scoring';
 
 const DIR = join(import.meta.dirname, '../../../test/fixtures/notices');
 
-interface GoldTask {
-  key: string;
-  lead: string[];
-  resp: string[];
-  due: string[];
-}
 interface Gold {
   source: string;
   level: string;
@@ -32,100 +26,22 @@ interface Gold {
   tasks: GoldTask[];
 }
 
-interface Row {
-  file: string;
+interface Row extends ScoreRow {
   heldOut: boolean;
   second: boolean;
   set?: string;
-  gold: number;
-  read: number;
-  found: number;
-  units: number;
-  dates: number;
-  /** The plan's year read right (or given by the officer when the notice has none). */
-  year: boolean;
-  misses: string[];
 }
-
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
-
-/** A deadline as the gold files write it: the date, or the kind ("recurring:month" for a period). */
-export function dueOf(d: Deadline): string {
-  if (d.kind === 'date') return d.date ?? '';
-  if (d.kind === 'recurring') return `recurring:${d.every}`;
-  return d.kind === 'relative' && d.date ? d.date : d.kind;
-}
-
-const sameSet = (a: string[], b: string[]) =>
-  a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 
 function score(file: string, plan: ParsedPlan, gold: Gold): Row {
-  const row: Row = {
-    file,
+  return {
+    ...scorePlan(file, plan, gold.tasks, gold.year),
     heldOut: gold.heldOut,
     second: gold.secondHeldOut === true,
     set: gold.heldOutSet,
-    gold: gold.tasks.length,
-    read: plan.tasks.length,
-    found: 0,
-    units: 0,
-    dates: 0,
-    year: plan.year === gold.year,
-    misses: [],
-  };
-  const used = new Set<number>();
-  for (const g of gold.tasks) {
-    const i = plan.tasks.findIndex((t, k) => !used.has(k) && squash(t.text).includes(squash(g.key)));
-    if (i < 0) {
-      row.misses.push(`未读出：${g.key}`);
-      continue;
-    }
-    used.add(i);
-    row.found++;
-    const t = plan.tasks[i]!;
-    if (sameSet(t.leadUnits, g.lead) && sameSet(t.responsibleUnits, g.resp)) row.units++;
-    else
-      row.misses.push(
-        `单位：${g.key} 读作 牵头${JSON.stringify(t.leadUnits)} 责任${JSON.stringify(t.responsibleUnits)}`,
-      );
-    const due = [...new Set(t.deadlines.map(dueOf))];
-    if (sameSet(due, g.due)) row.dates++;
-    else row.misses.push(`时限：${g.key} 读作 ${JSON.stringify(due)}`);
-  }
-  plan.tasks.forEach((t, k) => {
-    if (!used.has(k)) row.misses.push(`多读：${t.text.slice(0, 30)}`);
-  });
-  return row;
-}
-
-const pct = (n: number, d: number) => (d === 0 ? 100 : Math.round((1000 * n) / d) / 10);
-
-function total(rows: Row[]) {
-  const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
-  const found = sum((r) => r.found);
-  return {
-    recall: pct(
-      found,
-      sum((r) => r.gold),
-    ),
-    precision: pct(
-      found,
-      sum((r) => r.read),
-    ),
-    units: pct(
-      sum((r) => r.units),
-      found,
-    ),
-    dates: pct(
-      sum((r) => r.dates),
-      found,
-    ),
-    years: pct(
-      sum((r) => (r.year ? 1 : 0)),
-      rows.length,
-    ),
   };
 }
+
+const total = totals;
 
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.txt'))

@@ -368,6 +368,18 @@ describe('pages saved with their site', () => {
     expect(plan.tasks.map((t) => t.text)).toEqual(['1.公开预算。']);
   });
 
+  it('drops the link list under the article: "相关链接" is no unit of the last row', () => {
+    const page = lines(
+      '工作任务',
+      '责任单位',
+      '公开预算信息。',
+      '区财政局',
+      '相关链接',
+      '上一篇：关于…的通知',
+    );
+    expect(read(page)).toEqual([['公开预算信息。', [], ['区财政局'], []]]);
+  });
+
   it.each<[string, string, string]>([
     // a site's column name in 【】 before the title goes; the title stays
     [
@@ -881,5 +893,167 @@ describe('sixth round (2026-12-06)', () => {
       '2022-04-28',
       2022,
     ]);
+  });
+});
+
+describe('layouts rendered from the gold files (2026-12-06)', () => {
+  it.each<[string, string, Expected]>([
+    [
+      'a "/" cell says none: no lead, no deadline, and the "/" below continues nothing',
+      lines(
+        '工作任务 | 牵头单位 | 责任单位 | 完成时限',
+        '公开预算信息。 | 区财政局 | 各部门 | 2022年6月底前',
+        '公开决算信息。 | / | 区审计局 | /',
+      ),
+      [
+        ['公开预算信息。', ['区财政局'], ['各部门'], ['2022-06-30']],
+        ['公开决算信息。', [], ['区审计局'], []],
+      ],
+    ],
+    [
+      'in a row copied without its merged cells, a "/" closing the row is the deadline’s; the units continue',
+      lines(
+        '工作任务',
+        '责任单位',
+        '完成时限',
+        '公开预算信息。',
+        '区财政局',
+        '2022年6月底前',
+        '公开决算信息。',
+        '/',
+      ),
+      [
+        ['公开预算信息。', [], ['区财政局'], ['2022-06-30']],
+        ['公开决算信息。', [], ['区财政局'], []],
+      ],
+    ],
+    [
+      'a short text row followed by a row with its own units is a group title across the table',
+      lines(
+        '任务内容\t责任主体\t完成时间',
+        '深入推进民生保障信息公开',
+        '加强重大传染病防控信息发布。\t区卫健局\t全年',
+        '加强生态环保信息公开\t区生态环境局\t全年',
+      ),
+      [
+        ['加强重大传染病防控信息发布。', [], ['区卫健局'], ['continuous']],
+        ['加强生态环保信息公开', [], ['区生态环境局'], ['continuous']],
+      ],
+    ],
+    [
+      'a one-row stream table that mentions 任务 and 牵头 is not a repeated header',
+      lines(
+        '工作任务',
+        '',
+        '责任单位',
+        '',
+        '（三）狠抓任务落实。',
+        '',
+        '落实工作经费，配齐配强专职工作人员。',
+        '',
+        '区教委牵头，区教委配合',
+      ),
+      [['落实工作经费，配齐配强专职工作人员。', ['区教委'], ['区教委'], []]],
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, Expected]>([
+    [
+      'a closing sentence naming the units: "A、B负责。", "A牵头，B配合。"',
+      lines(
+        '一、深化重点领域信息公开',
+        '1.公开预算信息，做好解读。区财政局、区审计局负责。',
+        '2.公开重大项目信息。2022年6月底前完成。区发改委牵头，各街道配合。',
+      ),
+      [
+        ['1.公开预算信息，做好解读。', [], ['区财政局', '区审计局'], []],
+        ['2.公开重大项目信息。2022年6月底前完成。', ['区发改委'], ['各街道'], ['2022-06-30']],
+      ],
+    ],
+    [
+      'units before a numbered item: "1.区发改委：…", a unit with a bracket',
+      lines(
+        '一、深化重点领域信息公开',
+        '1.区发改委：公开重大项目信息，做好解读。',
+        '2.规划信息处(爱卫办)：做好爱国卫生运动的信息发布工作。',
+      ),
+      [
+        ['1.公开重大项目信息，做好解读。', [], ['区发改委'], []],
+        ['2.做好爱国卫生运动的信息发布工作。', [], ['规划信息处(爱卫办)'], []],
+      ],
+    ],
+    [
+      'short numbered items with nothing under them under a group unit line',
+      lines(
+        '一、经济指标',
+        '责任单位：区发展和改革局',
+        '1.地区生产总值增长7%以上。',
+        '2.固定资产投资增长10%以上。',
+        '二、财政指标',
+        '1.一般公共预算收入增长8%左右。',
+        '牵头单位：区财政局',
+      ),
+      [
+        ['1.地区生产总值增长7%以上。', [], ['区发展和改革局'], []],
+        ['2.固定资产投资增长10%以上。', [], ['区发展和改革局'], []],
+        ['1.一般公共预算收入增长8%左右。', ['区财政局'], [], []],
+      ],
+    ],
+    [
+      'unnumbered headings between items and unit lines',
+      lines(
+        '加大主动公开力度',
+        '深入推进民生保障信息公开',
+        '1.加强重大传染病防控、改善群众就医体验等信息发布。',
+        '责任单位：区卫健局',
+        '切实提高群众关切回应实效',
+        '责任单位：区政府办公室',
+        '1.优化完善群众诉求办理回应管理制度，健全评价机制。',
+      ),
+      [
+        ['1.加强重大传染病防控、改善群众就医体验等信息发布。', [], ['区卫健局'], []],
+        ['1.优化完善群众诉求办理回应管理制度，健全评价机制。', [], ['区政府办公室'], []],
+      ],
+    ],
+  ])('prose: %s', (_, text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('a .docx row whose one cell spans the table is a heading over the rows below, not a task', () => {
+    const cell = (text: string, row: number, col: number, colSpan = 1) => ({
+      text,
+      row,
+      col,
+      colSpan,
+      rowSpan: 1,
+    });
+    const plan = parseNotice(
+      {
+        blocks: [
+          {
+            type: 'table',
+            rows: [
+              [cell('工作任务', 0, 0), cell('责任单位', 0, 1), cell('完成时限', 0, 2)],
+              [cell('一、深化重点领域信息公开', 1, 0, 3)],
+              [cell('公开预算信息。', 2, 0), cell('区财政局', 2, 1), cell('年底前', 2, 2)],
+            ],
+          },
+        ],
+      },
+      { year: 2022 },
+    );
+    expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
+      [['一、深化重点领域信息公开'], '公开预算信息。', ['区财政局']],
+    ]);
+  });
+
+  it('an addressee line before the letter is not a unit-first item', () => {
+    const plan = parseNotice(
+      { text: '各镇人民政府：现将《重点工作责任分解》印发给你们，请认真贯彻执行。' },
+      { year: 2022 },
+    );
+    expect(plan.tasks).toEqual([]);
   });
 });

@@ -3,16 +3,7 @@
 // merged group title or unit appears only on the group's first row; the rows after it carry it down.
 
 import type { TableBlock } from './blocks';
-import {
-  type CellKind,
-  headerRoles,
-  headingLevel,
-  isHeaderRoles,
-  isLeaderHeader,
-  kindOf,
-  looksLikePersons,
-  type Role,
-} from './cells';
+import { type CellKind, headingLevel, isLeaderHeader, kindOf, looksLikePersons, type Role } from './cells';
 import type { Context, UnitCell } from './notice-context';
 import { normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
@@ -20,12 +11,37 @@ import { splitUnits } from './units';
 
 interface Row {
   texts: string[];
-  units: { text: string; role?: 'lead' | 'responsible' }[];
+  /** Unit cells in the order shown; `none`: a "/" cell standing in a unit column (it keeps its place). */
+  units: { text: string; role?: 'lead' | 'responsible'; none?: boolean }[];
   deadlines: string[];
   line?: number;
+  /** A "/" read in the deadline column of an aligned row. */
+  noneDeadline: boolean;
+  /** The row's last cell is a "/" (in a shifted row, the deadline column's: see `shownUnits`). */
+  endsNone: boolean;
 }
 
-const emptyRow = (): Row => ({ texts: [], units: [], deadlines: [] });
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000|｜]+/g, '');
+
+const emptyRow = (): Row => ({
+  texts: [],
+  units: [],
+  deadlines: [],
+  noneDeadline: false,
+  endsNone: false,
+});
+
+/**
+ * The unit cells of a row and whether it says it has no deadline. The "/" cells of a shifted row (merged cells
+ * left out) are placed by their place: the deadline column is the last, so a "/" closing a row without a
+ * deadline is the deadline's; the others stand in unit columns, in order.
+ */
+function shownUnits(r: Row, hasDeadline: boolean): { units: Row['units']; noneDeadline: boolean } {
+  const last = r.units[r.units.length - 1];
+  if (!r.noneDeadline && hasDeadline && r.deadlines.length === 0 && r.endsNone && last?.none)
+    return { units: r.units.slice(0, -1), noneDeadline: true };
+  return { units: r.units, noneDeadline: r.noneDeadline };
+}
 
 /** Reads a loose table from the row after its header; `roles` are the header's column roles in order. */
 export function readLooseTable(
@@ -35,6 +51,7 @@ export function readLooseTable(
   ctx: Context,
   tableNo: number,
 ): void {
+  const labels = new Set((block.rows[headerRow] ?? []).map((c) => squash(c.text)).filter((t) => t !== ''));
   const unitRoles = roles.filter((r): r is 'lead' | 'responsible' => r === 'lead' || r === 'responsible');
   const hasDeadline = roles.includes('deadline');
   // A "分管县领导" column: its cells are persons' names, which are neither task text nor units.
@@ -66,17 +83,27 @@ export function readLooseTable(
   /** One task of a row; `shared`: a further numbered item under the same (merged) unit and deadline cells. */
   const addRow = (r: Row, text: string, source: string, shared: boolean) => {
     const ref = ctx.nextRef();
-    let units: UnitCell[] = r.units.map((u, k) => ({
-      text: u.text,
-      role:
-        u.role ??
-        (unitRoles.length === r.units.length
-          ? (unitRoles[k] ?? 'responsible')
-          : (unitRoles[0] ?? 'responsible')),
-    }));
+    const shown = shownUnits(r, hasDeadline);
+    const noneUnits = shown.units.filter((u) => u.none).length;
+    // Roles by column when the row shows one cell per unit column ("/" included), else the first unit role.
+    let units: UnitCell[] = shown.units.flatMap((u, k) =>
+      u.none
+        ? []
+        : [
+            {
+              text: u.text,
+              role:
+                u.role ??
+                (unitRoles.length === shown.units.length
+                  ? (unitRoles[k] ?? 'responsible')
+                  : (unitRoles[0] ?? 'responsible')),
+            },
+          ],
+    );
     const lastLead = last?.units.filter((u) => u.role === 'lead') ?? [];
-    const only = r.units.length === 1 ? r.units[0] : undefined;
+    const only = shown.units.length === 1 ? shown.units[0] : undefined;
     if (
+      noneUnits === 0 &&
       only &&
       !only.role &&
       unitRoles.includes('lead') &&
@@ -93,7 +120,7 @@ export function readLooseTable(
         `该行只有一个单位单元格：按合并单元格沿用上一行的牵头单位“${lastLead.map((u) => u.text).join('；')}”，本格作为责任单位，请核对`,
       );
     }
-    if (units.length === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
+    if (units.length === 0 && noneUnits === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
       units = last.units;
       ctx.warn(
         ref,
@@ -102,7 +129,7 @@ export function readLooseTable(
       );
     }
     let deadline = r.deadlines.join('\n');
-    if (deadline === '' && hasDeadline && last && last.deadline !== '') {
+    if (deadline === '' && !shown.noneDeadline && hasDeadline && last && last.deadline !== '') {
       deadline = last.deadline;
       ctx.warn(ref, source, `该行没有完成时限，按合并单元格沿用上一行的“${deadline}”，请核对`);
     }
@@ -122,6 +149,10 @@ export function readLooseTable(
     const kind: CellKind = kindOf(cell);
     const t = normSpaces(cell.replace(/\s*[|｜]\s*$/, ''));
     switch (kind) {
+      case 'none':
+        row.units.push({ text: '', none: true });
+        row.endsNone = true;
+        return;
       case 'empty':
       case 'status':
       case 'score':
@@ -140,22 +171,38 @@ export function readLooseTable(
         return;
       case 'unit':
         row.units.push({ text: t });
+        row.endsNone = false;
         return;
       case 'deadline':
         row.deadlines.push(t);
+        row.endsNone = false;
         return;
       case 'text':
         if (hasLeaders && looksLikePersons(cell)) return;
         if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
         if (row.texts.length === 0) row.line = line;
         row.texts.push(t);
+        row.endsNone = false;
         return;
     }
   };
 
   for (let r = headerRow + 1; r < block.rows.length; r++) {
     const cells = block.rows[r] ?? [];
-    if (isHeaderRoles(headerRoles(cells.map((c) => c.text)))) continue; // repeated at a page break
+    // The header repeated at a page break: its labels again (a row that merely mentions 任务 and 牵头 is not).
+    if (
+      cells.some((c) => squash(c.text) !== '') &&
+      cells.every((c) => squash(c.text) === '' || labels.has(squash(c.text)))
+    )
+      continue;
+    const title = block.loose === 'rows' ? titleAcross(cells, block.rows[r + 1]) : null;
+    if (title !== null) {
+      flush();
+      sections.length = Math.min(sections.length, 2);
+      while (sections.length < 2) sections.push('');
+      sections.push(title);
+      continue;
+    }
     // A row whose every cell fits its column is aligned: its unit and deadline columns are read in place
     // (an empty one continuing the cell above). A shifted row ("3.及时反馈… | 各科室 | |") is not.
     const aligned =
@@ -169,6 +216,13 @@ export function readLooseTable(
         return;
       }
       let t = normSpaces(c.text);
+      if (kindOf(t) === 'none') {
+        // Said to be none: not a value, and the empty cells below continue nothing.
+        carried.set(k, '');
+        if (role === 'deadline') row.noneDeadline = true;
+        else row.units.push({ text: '', role, none: true });
+        return;
+      }
       if (t === '' && row.texts.length > 0) {
         t = carried.get(k) ?? '';
         if (t !== '')
@@ -188,10 +242,25 @@ export function readLooseTable(
   flush();
 }
 
+/**
+ * A row of a copied table that shows one short text cell, without a full stop, followed by a row that shows
+ * its own units: a group title written across the table ("深入推进民生保障信息公开"). A row showing only its text
+ * otherwise continues the merged unit cells above (a task of the group).
+ */
+function titleAcross(cells: { text: string }[], next: { text: string }[] | undefined): string | null {
+  const shown = cells.filter((c) => kindOf(c.text) !== 'empty');
+  const only = shown[0];
+  if (shown.length !== 1 || !only || kindOf(only.text) !== 'text') return null;
+  const t = normSpaces(only.text);
+  if (t.length > 30 || /[。；;]$/.test(t)) return null;
+  return next?.some((c) => kindOf(c.text) === 'unit') ? t : null;
+}
+
 /** Whether a cell's content can stand in a column of this role. */
 function fits(cell: string, role: Role | null | undefined): boolean {
   const kind = kindOf(cell);
   if (kind === 'empty') return true;
+  if (kind === 'none') return role === 'lead' || role === 'responsible' || role === 'deadline';
   if (role === 'lead' || role === 'responsible') return kind === 'unit';
   if (role === 'deadline') return kind === 'deadline';
   return kind !== 'unit' && kind !== 'deadline';

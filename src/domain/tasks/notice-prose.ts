@@ -65,10 +65,53 @@ interface Annotated {
   rest: string;
 }
 
+const ITEM_NUMBER = /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*/;
+
+/**
+ * "1.区发改委：做好…" / "2.区财政局牵头，区审计局配合：公开…": the units named before a numbered item, ended by
+ * a colon (a list of who does what, unit first). A label ("牵头单位：") is not.
+ */
+function unitsFirst(text: string): { units: string; text: string } | null {
+  // Numbered items only: an unnumbered "各镇人民政府：…" opens a letter (its addressees).
+  const num = ITEM_NUMBER.exec(text)?.[0];
+  if (!num) return null;
+  const m = /^([^：:。；;]{2,80}?)[：:](.+)$/s.exec(text.slice(num.length));
+  if (!m) return null;
+  const [, units = '', body = ''] = m;
+  if (new RegExp(`${UNIT_LABEL}|时限|时间`).test(units) || compact(body).length < 8) return null;
+  return isUnitCell(units) ? { units: units.trim(), text: `${num}${body.trim()}` } : null;
+}
+
+/**
+ * "…做好政策解读。区发改委、区财政局负责。" / "…。区政府办牵头，各部门配合。": a closing sentence that only says
+ * which units do the work, as a bracket would.
+ */
+function unitsSentence(text: string): { units: string; text: string } | null {
+  const m = /^(.*[。；;！!])\s*([^。；;]{2,300}?)[。.]?\s*$/s.exec(text);
+  if (!m) return null;
+  const [, before = '', last = ''] = m;
+  const plain = unlabelled(last);
+  return plain && compact(before) !== '' ? { units: plain, text: before.trim() } : null;
+}
+
 /** Bracketed annotations "(牵头单位:…,责任单位:…)", "(X牵头，Y配合)" anywhere in the paragraph. */
-function takeAnnotations(text: string): Annotated {
+function takeAnnotations(raw: string): Annotated {
   const annotations: string[] = [];
   const segments: { text: string; annotation: string }[] = [];
+  let text = raw;
+  let first = '';
+  let closing = '';
+  const head = unitsFirst(text);
+  if (head) {
+    first = `责任单位：${head.units}`;
+    text = head.text;
+  } else {
+    const tail = unitsSentence(text);
+    if (tail) {
+      closing = `责任单位：${tail.units}`;
+      text = tail.text;
+    }
+  }
   let out = '';
   let seg = '';
   let i = 0;
@@ -102,6 +145,10 @@ function takeAnnotations(text: string): Annotated {
     seg += ch;
     i++;
   }
+  if (annotations.length === 0 && (first || closing)) {
+    const a = first || closing;
+    return { text: out.trim(), annotations: [a], segments: [{ text: seg.trim(), annotation: a }], rest: '' };
+  }
   return { text: out.trim(), annotations, segments, rest: seg.trim() };
 }
 
@@ -121,7 +168,18 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
   // ever higher level, up to a top-level "一、".
   let start = firstAnnotated;
   let minLevel = levelOf(compact(paras[firstAnnotated]?.text ?? '')) ?? 99;
-  for (let i = firstAnnotated - 1; i >= Math.max(0, firstAnnotated - 8); i--) {
+  if (groupUnitLine(paras[firstAnnotated]?.text ?? '')) {
+    // A unit line below its items: the numbered items right above it are part of the plan.
+    for (let i = firstAnnotated - 1; i >= 0; i--) {
+      const t = compact(paras[i]?.text ?? '');
+      const lv = levelOf(t);
+      // (the line right above may be short enough to look like a heading: its unit line makes it an item)
+      if (lv === null || (isHeading(t) && i < firstAnnotated - 1)) break;
+      start = i;
+      minLevel = Math.min(minLevel, lv);
+    }
+  }
+  for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
     const t = compact(paras[i]?.text ?? '');
     const lv = levelOf(t);
     if (lv !== null && lv < minLevel && isHeading(t)) {
@@ -150,8 +208,29 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     const source = `第${p.index}段${p.line !== undefined ? `（文本第${p.line}行）` : ''}`;
     const { text, annotations, segments, rest } = takeAnnotations(raw);
     const level = levelOf(compact(text));
-    if (annotations.length === 0 && isHeading(raw)) {
-      const lv = level ?? 1;
+    // A short numbered item ("1.地区生产总值增长7%以上。") with nothing under it — the next line is numbered at its
+    // level or above — or following an item of its level is an item, not a heading; a heading ending in a colon
+    // announces items.
+    const bareItem: boolean =
+      annotations.length === 0 &&
+      (level ?? 0) >= 3 &&
+      !/[:：]$/.test(compact(raw)) &&
+      (nextNumbered(paras, i + 1, level ?? 0) || open?.level === level);
+    if (bareItem && isHeading(raw)) {
+      const deepest = stack.length > 0 ? (stack[stack.length - 1]?.level ?? 0) : 0;
+      const task = ctx.addTask({
+        section: stack.filter((s) => s.level < (level ?? deepest + 0.5)).map((s) => s.text),
+        text: normSpaces(raw),
+        unitCells: group.closes ? [] : group.units,
+        source,
+      });
+      open = task ? { task, level: level ?? 0 } : null;
+      afterUnitLine = false;
+      continue;
+    }
+    const titleLevel = annotations.length === 0 && !groupUnitLine(raw) ? unnumberedTitle(paras, i) : null;
+    if ((annotations.length === 0 && isHeading(raw)) || titleLevel !== null) {
+      const lv = level ?? titleLevel ?? 1;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
       stack.push({ level: lv, text: normSpaces(raw) });
       open = null;
@@ -281,8 +360,41 @@ function endsGroup(paras: readonly { text: string }[], from: number, level: numb
     const t = paras[j]?.text ?? '';
     if (compact(t) === '') continue;
     if (groupUnitLine(t)) return false; // the statement goes on: decide at its last line
-    // The next numbered line at the same or a higher level, heading or item, closes the group.
-    const lv = levelOf(compact(t));
+    // The next numbered line at the same or a higher level, heading or item, closes the group; so does an
+    // unnumbered heading.
+    const lv = levelOf(compact(t)) ?? unnumberedTitle(paras, j);
+    return lv !== null && lv <= level;
+  }
+  return true;
+}
+
+/**
+ * "切实提高群众关切回应实效" between items: a short unnumbered line without punctuation, followed by a numbered
+ * item or a unit line, is a heading (written in bold, its number left out); its level is just above the items
+ * that follow it. Null when the line is not one.
+ */
+function unnumberedTitle(paras: readonly { text: string }[], i: number): number | null {
+  const t = compact(paras[i]?.text ?? '');
+  if (t.length < 4 || t.length > 30 || levelOf(t) !== null || /[。；;，,：:！!？?、]/.test(t)) return null;
+  for (let j = i + 1; j < paras.length; j++) {
+    const next = compact(paras[j]?.text ?? '');
+    if (next === '') continue;
+    if (groupUnitLine(next)) return 2.5;
+    const lv = levelOf(next);
+    if (lv !== null && !isHeading(next)) return lv - 0.5;
+    // titles in a row ("加大主动公开力度" / "深入推进…信息公开"): the first is the higher one
+    if (lv === null && unnumberedTitle(paras, j) !== null) return (unnumberedTitle(paras, j) ?? 3) - 0.5;
+    return null;
+  }
+  return null;
+}
+
+/** The next non-empty paragraph is numbered at `level` or above (or there is none). */
+function nextNumbered(paras: readonly { text: string }[], from: number, level: number): boolean {
+  for (let j = from; j < paras.length; j++) {
+    const t = compact(paras[j]?.text ?? '');
+    if (t === '') continue;
+    const lv = levelOf(t);
     return lv !== null && lv <= level;
   }
   return true;

@@ -1,7 +1,7 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, isHeaderRoles } from './cells';
+import { headerRoles, headingLevel, isHeaderRoles, isNoneMark } from './cells';
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
@@ -63,6 +63,19 @@ function headerMap(row: Cell[], width: number): ColumnMap | null {
   return map;
 }
 
+/**
+ * A row whose only cell spans the task column and the unit columns ("一、深化重点领域信息公开" merged across the
+ * table): a heading over the rows below, not a task. Its text, or null.
+ */
+function headingAcross(row: Cell[], cols: ColumnMap): string | null {
+  const shown = row.filter((c) => !c.mergedFrom && c.text.trim() !== '');
+  const only = shown[0];
+  const firstUnit = Math.min(...cols.lead, ...cols.responsible);
+  if (shown.length !== 1 || !only || only.colSpan < 2) return null;
+  const end = only.col + only.colSpan;
+  return only.col <= cols.text && end > cols.text && end > firstUnit ? normSpaces(only.text) : null;
+}
+
 function tableWidth(t: TableBlock): number {
   let w = 0;
   for (const row of t.rows) for (const c of row) w = Math.max(w, c.col + c.colSpan);
@@ -81,6 +94,8 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
   // Values carried down the columns (merged cells) and the last section path.
   let carried = new Map<number, string>();
   let lastTask: PlanTask | null = null;
+  // Headings written across the table (one cell spanning the task and unit columns), by level.
+  let across: string[] = [];
   for (const block of blocks) {
     if (block.type !== 'table') continue;
     tableNo++;
@@ -110,6 +125,7 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       recognised++;
       carried = new Map();
       lastTask = null;
+      across = [];
     } else if (!(map && map.width === width)) {
       continue; // a table of something else (contacts, a signature block)
     }
@@ -119,12 +135,20 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       if (ctx.full()) return { tables: tableNo, recognised };
       // Header rows repeated at page breaks.
       if (headerMap(row, width)) continue;
+      const heading = headingAcross(row, cols);
+      if (heading !== null) {
+        const level = headingLevel(heading) ?? 1;
+        across = [...across.slice(0, level - 1), heading];
+        continue;
+      }
       const line = row.find((c) => c.line !== undefined)?.line;
       const source = `表${tableNo}第${r + 1}行${line !== undefined ? `（文本第${line}行）` : ''}`;
       const gridRow = grid[r] ?? [];
       const inherited: string[] = [];
       const value = (col: number, carry: boolean): string => {
         const cell = gridRow[col];
+        // "/", "—": the row has none (and the empty cells below continue nothing).
+        if (cell && isNoneMark(cell.text)) return '';
         let text = cell ? cell.text.trim() : '';
         if (text === '' && carry && block.emptyMayBeMerged) {
           const prev = carried.get(col);
@@ -170,7 +194,7 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       // Remember this row's own values for the rows below.
       for (const col of [...cols.lead, ...cols.responsible, ...cols.deadline]) {
         const own = gridRow[col]?.text.trim() ?? '';
-        if (own !== '') carried.set(col, own);
+        if (own !== '') carried.set(col, isNoneMark(own) ? '' : own);
       }
       if (text.trim() === '') {
         const hasUnits = unitCells.some((u) => compact(u.text) !== '');
@@ -190,7 +214,7 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
         }
         continue;
       }
-      lastTask = ctx.addTask({ section, text, unitCells, deadlineCell, source });
+      lastTask = ctx.addTask({ section: [...across, ...section], text, unitCells, deadlineCell, source });
     }
   }
   return { tables: tableNo, recognised };

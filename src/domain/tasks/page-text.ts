@@ -18,6 +18,9 @@ const CHROME = [
   /^(打印|打印本页|打印整页|打印内容|关闭|关闭窗口|返回顶部|返回首页|分享|分享到|收藏|扫一扫|视力保护色|无障碍|无障碍阅读|关怀版|繁体|繁體|简体|微信|微博|字体|字号|【|•|登录|注册|English)/,
   /^(主办|承办|主办单位|承办单位|版权所有|网站标识码|网站地图|联系我们|技术支持|Copyright|©)/i,
   /(ICP备|公网安备|京ICP|网站标识码)/,
+  // link lists under the article
+  /^(相关链接|相关阅读|相关稿件|相关新闻|相关文章|友情链接)$/,
+  /^(上一篇|下一篇)/,
   // Document-library pages around a notice: file names, upload data, "download to read on".
   /\.(docx?|wps|pdf|xlsx?)$/i,
   /^-?\s*(文档编号|上传时间|上传人|格式|页数|大小|文档简介|资源描述)\s*[:：]/,

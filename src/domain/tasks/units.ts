@@ -3,7 +3,7 @@
 // "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
 
 import { splitOutsideBrackets } from '../text/brackets';
-import { BY_DUTY, isLeadLabel, splitTogether, UNIT_LABEL } from './cells';
+import { BY_DUTY, isLeadLabel, joinLevels, splitTogether, UNIT_LABEL } from './cells';
 
 /**
  * Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. A bare "等" closing the list
@@ -14,35 +14,6 @@ export function splitUnitList(cell: string): string[] {
     .map((name) => cleanUnitName(name).replace(/^(.{2,})等$/u, '$1'))
     .filter((name) => name !== '');
   return joinLevels(names);
-}
-
-/**
- * "各县、市、区政府" is one name, 各县（市、区）政府, written with 、 instead of brackets: after "各县"/"各乡"/"各州"
- * the bare level words ("市", "区政府", "市人民政府") are not units of their own and stay with it; so is
- * "各市〔州〕、县〔市、区〕政府" (the governments of the cities and of the counties), whose levels carry their
- * alternatives in brackets. So is
- * "县直、驻县有关单位" (县直有关单位 and 驻县有关单位, one group): "县直"/"市直" alone names no unit, it shares the
- * noun of the name after it.
- */
-function joinLevels(names: string[]): string[] {
-  const out: string[] = [];
-  let open = false;
-  let shared = false;
-  for (const n of names) {
-    // "各市〔州〕、县〔市、区〕政府": a level word may carry its alternatives in brackets.
-    const level =
-      /^(?:县|市|区|乡|镇|旗|州|盟|街道)(?:[（(〔][^）)〕]*[）)〕])?(人民政府|政府|管委会|办事处)?$/.exec(n);
-    if ((open && level && out.length > 0) || (shared && out.length > 0)) {
-      out[out.length - 1] = `${out[out.length - 1]}、${n}`;
-      open = open && level !== null && !level[1];
-      shared = false;
-      continue;
-    }
-    out.push(n);
-    open = /^各(?:县|市|区|乡|镇|旗|州|盟)(?:[（(〔][^）)〕]*[）)〕])?$/.test(n);
-    shared = /^(?:省|市|州|盟|县|区|旗)直(?:属)?$/.test(n);
-  }
-  return out;
 }
 
 /**
