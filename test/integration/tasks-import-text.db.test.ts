@@ -54,9 +54,13 @@ describe('POST /api/tasks/import/preview-text', () => {
     expect(p.plan.date).toBe('2026-03-02');
     expect(p.plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits])).toEqual([
       ['1.做好重要政策文件解读。', ['区发展改革委'], ['区教委']],
-      // The row lacks its group's cell: its cells shift left by one, so 区教委 stands under 牵头单位.
-      ['2.每季度公开教育经费执行情况。', ['区教委'], []],
+      // The row shows one unit cell in a table with a 牵头 and a 责任 column: the lead spans its group's rows
+      // (merged, as in 福建's table of the corpus), so the cell shown names the responsible unit — with a warning.
+      ['2.每季度公开教育经费执行情况。', ['区发展改革委'], ['区教委']],
     ]);
+    expect(p.plan.warnings.some((w) => /只有一个单位单元格.*沿用上一行的牵头单位/.test(w.message))).toBe(
+      true,
+    );
     expect(p.units.find((u) => u.written === '区发展改革委')?.status).toMatch(/exact|alias/);
     expect(p.duplicate).toBeNull();
   });
