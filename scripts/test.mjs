@@ -30,7 +30,7 @@ function run(name, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitestArgs(project, out, workers) {
+function vitestArgs(project, out, workers, extra = []) {
   return [
     'vitest',
     'run',
@@ -40,6 +40,7 @@ function vitestArgs(project, out, workers) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
+    ...extra,
   ];
 }
 
@@ -73,10 +74,10 @@ function vitest(name, project, workers, env = {}) {
 async function vitestTogether(runs) {
   console.log(`\n=== ${runs.map((r) => r.name).join(' + ')}: side by side ===`);
   await Promise.all(
-    runs.map(({ name, project, workers, env }) => {
+    runs.map(({ name, project, workers, env, extra }) => {
       const out = jsonOut(name);
       const started = Date.now();
-      const child = spawn('npx', vitestArgs(project, out, workers), {
+      const child = spawn('npx', vitestArgs(project, out, workers, extra), {
         cwd: root,
         env: { ...process.env, ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -122,7 +123,13 @@ if (!only || only === 'db') {
   const { TEST_DATABASE_URL } = process.env;
   const embedded = { name: 'db (embedded PostgreSQL)', project: 'db', env: { TEST_DATABASE_URL: '' } };
   if (TEST_DATABASE_URL) {
-    const external = { name: 'db (external PostgreSQL)', project: 'db', env: { TEST_DATABASE_URL } };
+    // One results cache (node_modules/.vite/vitest) is enough: two runs ending at once would write it together.
+    const external = {
+      name: 'db (external PostgreSQL)',
+      project: 'db',
+      env: { TEST_DATABASE_URL },
+      extra: ['--cache=false'],
+    };
     const workers = Math.max(1, Math.floor(cores / 2));
     await vitestTogether([
       { ...embedded, workers },
