@@ -3,9 +3,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
 import type { Clock } from '../src/server/platform/context';
+import { seedKey } from '../test/config';
 import { appRoleUrl, createTestDatabase, type TestDatabase } from '../test/db';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, launchChromium } from './browser';
 
@@ -64,26 +66,26 @@ export function frozenClock(iso: string): Clock {
 export async function startE2E(
   opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock } = {},
 ): Promise<E2E> {
-  const tdb = await createTestDatabase();
+  const settings: Partial<Config> = {
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: ADMIN_PASSWORD,
+    demo: opts.demo ?? false,
+    demoPassword: DEMO_PASSWORD,
+    // Sample portal items would change what the tests count; their own test seeds them.
+    demoContent: false,
+    logLevel: 'error',
+    jobs: false,
+    // The browser tests log the 三员 in by password (vitest.config: GONGKAI_REQUIRE_2FA=0).
+    require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
+    ...opts.config,
+  };
+  // What the bootstrap would seed is already in the seeded template when the configuration is the usual one.
+  const tdb = await createTestDatabase({ seeded: seedKey(loadConfig({}, settings)) === inject('pgSeedKey') });
+  // As in production: the server runs as a non-superuser app role, migrations as the owner.
   const config = loadConfig(
     {},
-    {
-      // As in production: the server runs as a non-superuser app role, migrations as the owner.
-      databaseUrl: await appRoleUrl(tdb),
-      ownerDatabaseUrl: tdb.url,
-      port: 0,
-      host: '127.0.0.1',
-      adminPassword: ADMIN_PASSWORD,
-      demo: opts.demo ?? false,
-      demoPassword: DEMO_PASSWORD,
-      // Sample portal items would change what the tests count; their own test seeds them.
-      demoContent: false,
-      logLevel: 'error',
-      jobs: false,
-      // The browser tests log the 三员 in by password (vitest.config: GONGKAI_REQUIRE_2FA=0).
-      require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
-      ...opts.config,
-    },
+    { databaseUrl: await appRoleUrl(tdb), ownerDatabaseUrl: tdb.url, ...settings },
   );
   const server = await startServer(config, { print: () => {}, buildAdmin: false, clock: opts.clock });
   const browser = await launchChromium();

@@ -2,16 +2,17 @@
 // sends the CSRF header like the console does. A movable clock tests timeouts without waiting.
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
+import { inject } from 'vitest';
 import { buildApp } from '../src/server/app';
 import { bootstrap } from '../src/server/bootstrap';
-import { type Config, loadConfig } from '../src/server/config';
+import type { Config } from '../src/server/config';
 import { users } from '../src/server/db/schema';
 import type { AppEnv, Platform } from '../src/server/platform/context';
 import { fieldKeysOf } from '../src/server/platform/crypto/fields';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, seedKey, testConfig } from './config';
 import { createTestDatabase, type TestDatabase } from './db';
 
-export const ADMIN_PASSWORD = 'Adm1n#Gongkai';
-export const DEMO_PASSWORD = 'Demo#Gongkai1';
+export { ADMIN_PASSWORD, DEMO_PASSWORD };
 export const NEW_PASSWORD = 'Changed#2026ok';
 
 export interface ApiResponse<T = unknown> {
@@ -120,7 +121,9 @@ export interface TestApi {
 }
 
 export async function setupApi(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApi> {
-  const tdb = await createTestDatabase();
+  const config = testConfig(opts);
+  // The usual configuration starts from the seeded template; the bootstrap below then finds its rows in place.
+  const tdb = await createTestDatabase({ seeded: seedKey(config) === inject('pgSeedKey') });
   let now = new Date('2026-03-02T09:00:00+08:00');
   const clock = {
     now: () => new Date(now),
@@ -131,20 +134,6 @@ export async function setupApi(opts: { demo?: boolean; config?: Partial<Config> 
       now = new Date(now.getTime() + ms);
     },
   };
-  const config = loadConfig(
-    {},
-    {
-      adminPassword: ADMIN_PASSWORD,
-      demo: opts.demo ?? true,
-      demoPassword: DEMO_PASSWORD,
-      // Sample portal items would change what the tests count; their own test seeds them.
-      demoContent: false,
-      logLevel: 'error',
-      // Tests log the 三员 in with a password alone unless a test asks for 2FA (vitest.config: GONGKAI_REQUIRE_2FA=0).
-      require2fa: process.env.GONGKAI_REQUIRE_2FA !== '0',
-      ...opts.config,
-    },
-  );
   await bootstrap(tdb.database, config, () => {});
   const platform: Platform = {
     database: tdb.database,

@@ -1,18 +1,25 @@
 // Starts one PostgreSQL for the whole test run and prepares a migrated template database; each test file
-// clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds. The server is the embedded PostgreSQL by
+// clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds. A second template holds what the bootstrap
+// seeds with the tests' usual configuration (test/config.ts: the demo district, its users' argon2id hashes): most
+// files clone that one instead of seeding the same rows again (seconds each on a busy 2-core machine). The server is the embedded PostgreSQL by
 // default, or the one at TEST_DATABASE_URL (CI runs the suite against both).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { bootstrap } from '../src/server/bootstrap';
 import { connect, runMigrations } from '../src/server/db/client';
 import { startEmbedded } from '../src/server/db/embedded';
+import { seedKey, testConfig } from './config';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** The migrated template after `bootstrap` with `testConfig()`; `pgSeedKey` is that configuration's seedKey. */
+    pgSeededTemplate: string;
+    pgSeedKey: string;
     pgTarget: string;
   }
 }
@@ -41,8 +48,19 @@ export default async function setup(project: TestProject) {
   const db = connect(tplUrl, 2);
   await runMigrations(db);
   await db.close();
+  const seeded = `${template}_seeded`;
+  const admin2 = new pg.Client({ connectionString: adminUrl });
+  await admin2.connect();
+  await admin2.query(`DROP DATABASE IF EXISTS ${seeded}`);
+  await admin2.query(`CREATE DATABASE ${seeded} TEMPLATE ${template}`);
+  await admin2.end();
+  const seededDb = connect(withDatabase(adminUrl, seeded), 2);
+  await bootstrap(seededDb, testConfig(), () => {});
+  await seededDb.close();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
+  project.provide('pgSeededTemplate', seeded);
+  project.provide('pgSeedKey', seedKey(testConfig()));
   project.provide('pgTarget', external ? 'external' : 'embedded');
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });

@@ -1,4 +1,5 @@
-// Per-test-file database: a clone of the migrated template, dropped afterwards.
+// Per-test-file database: a clone of the migrated template (or of the seeded one: the migrated template after the
+// bootstrap of test/config.ts's configuration, the demo district included), dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -11,13 +12,15 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { seeded?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const name = `gk_t${randomBytes(4).toString('hex')}_${template.split('_').pop()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(
+    `CREATE DATABASE ${name} TEMPLATE ${opts.seeded ? inject('pgSeededTemplate') : template}`,
+  );
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;

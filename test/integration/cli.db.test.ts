@@ -1,9 +1,10 @@
 // The `gongkai` command as a user runs it (a real process through bin/gongkai.js).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../run';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEED_000 = path.resolve(ROOT, '../shared/seeds/000_4dfb44639754fa34.txt');
@@ -17,17 +18,16 @@ function gongkai(...args: string[]) {
   return gongkaiWith({}, ...args);
 }
 function gongkaiWith(extra: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, ['bin/gongkai.js', ...args], {
+  return run(process.execPath, ['bin/gongkai.js', ...args], {
     cwd: ROOT,
     env: { ...env, ...extra },
-    encoding: 'utf8',
     timeout: 60_000,
   });
 }
 
 describe('gongkai CLI', () => {
-  it('--help lists every command', () => {
-    const r = gongkai('--help');
+  it('--help lists every command', async () => {
+    const r = await gongkai('--help');
     expect(r.status).toBe(0);
     for (const cmd of [
       'start',
@@ -50,26 +50,26 @@ describe('gongkai CLI', () => {
     [['workdays', 'is', '2026-10-10'], 'true'],
     [['workdays', 'is', '2026-02-16'], 'false'],
     [['workdays', 'is', '2025-09-28'], 'true'],
-  ])('%j → %s', (args, expected) => {
-    const r = gongkai(...args);
+  ])('%j → %s', async (args, expected) => {
+    const r = await gongkai(...args);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(expected);
   });
 
-  it('marks a result past the loaded years as provisional', () => {
-    const r = gongkai('workdays', 'add', '2026-12-30', '20');
+  it('marks a result past the loaded years as provisional', async () => {
+    const r = await gongkai('workdays', 'add', '2026-12-30', '20');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('provisional');
   });
 
-  it('refuses an impossible date in Chinese', () => {
-    const r = gongkai('workdays', 'is', '2026-02-30');
+  it('refuses an impossible date in Chinese', async () => {
+    const r = await gongkai('workdays', 'is', '2026-02-30');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('日期「2026-02-30」无效');
   });
 
-  it('import group --json prints the notice without touching a database', () => {
-    const r = gongkai('import', 'group', SEED_000, '--json');
+  it('import group --json prints the notice without touching a database', async () => {
+    const r = await gongkai('import', 'group', SEED_000, '--json');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({
@@ -109,7 +109,7 @@ describe('gongkai CLI', () => {
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'gongkai.lock'))).toBe(false);
     // The command line finds the same data again: the audit chain written by the first start verifies.
-    const v = gongkai('audit', 'verify');
+    const v = await gongkai('audit', 'verify');
     expect(v.status).toBe(0);
     expect(v.stdout).toContain('审计链完整');
   });
@@ -129,11 +129,11 @@ describe('gongkai CLI', () => {
       while (!out.includes('Gongkai 已启动') && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 200));
       expect(out).toContain('Gongkai 已启动');
-      const base = gongkaiWith(walEnv, 'pitr', 'base-backup', path.join(dataDir, 'base'));
+      const base = await gongkaiWith(walEnv, 'pitr', 'base-backup', path.join(dataDir, 'base'));
       expect(base.status, base.stderr).toBe(0);
       const dir = /基础备份已完成：(.+)$/m.exec(base.stdout)![1]!;
       expect(fs.existsSync(path.join(dir, 'backup_label'))).toBe(true);
-      const drill = gongkaiWith(walEnv, 'pitr', 'drill', dir);
+      const drill = await gongkaiWith(walEnv, 'pitr', 'drill', dir);
       expect(drill.status, drill.stderr).toBe(0);
       expect(drill.stdout).toMatch(/恢复演练通过：\d+ 张表/);
       expect(fs.readdirSync(archive).length).toBeGreaterThan(0);
@@ -144,7 +144,7 @@ describe('gongkai CLI', () => {
       });
     }
     // Without a running server the commands say what is missing.
-    const idle = gongkaiWith(walEnv, 'pitr', 'base-backup', path.join(dataDir, 'base'));
+    const idle = await gongkaiWith(walEnv, 'pitr', 'base-backup', path.join(dataDir, 'base'));
     expect(idle.status).not.toBe(0);
     expect(idle.stderr).toContain('请先启动 Gongkai');
   }, 180_000);

@@ -1,5 +1,4 @@
 // `gongkai import tasks FILE --commit` as a user runs it: a real process (bin/gongkai.js) against a test database.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { auditLog, planTasks, taskAssignments, units, workPlans } from '../../src/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '../db';
+import { run } from '../run';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cli-tasks-'));
@@ -28,7 +28,7 @@ const notice = (units2: string) => `重庆市潼南区人民政府办公室关�
 `;
 
 function gongkai(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/gongkai.js', ...args], {
+  return run(process.execPath, ['bin/gongkai.js', ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -38,7 +38,6 @@ function gongkai(...args: string[]) {
       // The test database's URL is the server's superuser.
       GONGKAI_ALLOW_SUPERUSER: '1',
     },
-    encoding: 'utf8',
     timeout: 120_000,
   });
 }
@@ -64,8 +63,13 @@ afterAll(async () => {
 });
 
 describe('gongkai import tasks --commit', () => {
-  it('refuses a notice with a name that does not resolve, lists it, and stores nothing', () => {
-    const r = gongkai('import', 'tasks', write('bad.txt', notice('区教委、区住房城市建委')), '--commit');
+  it('refuses a notice with a name that does not resolve, lists it, and stores nothing', async () => {
+    const r = await gongkai(
+      'import',
+      'tasks',
+      write('bad.txt', notice('区教委、区住房城市建委')),
+      '--commit',
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('未能确定：区住房城市建委');
     expect(r.stderr).toContain('未保存');
@@ -74,7 +78,7 @@ describe('gongkai import tasks --commit', () => {
 
   it('stores a notice whose names all resolve: plan, tasks, one assignment per (task, unit, period)', async () => {
     const file = write('good.txt', notice('区教委'));
-    const r = gongkai('import', 'tasks', file, '--commit');
+    const r = await gongkai('import', 'tasks', file, '--commit');
     expect(r.stderr).not.toMatch(/错误|Error/);
     expect(r.status).toBe(0);
     // T001: 区发展改革委 (lead) + 区教委; T002 每季度: 区教委 × 4 quarters
@@ -121,11 +125,11 @@ describe('gongkai import tasks --commit', () => {
     expect(await db.select().from(auditLog).where(eq(auditLog.action, 'tasks.plan.import'))).toHaveLength(1);
 
     // the same notice again is refused unless --replace; with it, the draft is replaced (still one plan)
-    const again = gongkai('import', 'tasks', file, '--commit');
+    const again = await gongkai('import', 'tasks', file, '--commit');
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain('该通知已导入为');
     expect(await db.select().from(workPlans)).toHaveLength(1);
-    const replaced = gongkai('import', 'tasks', file, '--commit', '--replace');
+    const replaced = await gongkai('import', 'tasks', file, '--commit', '--replace');
     expect(replaced.status).toBe(0);
     const after = await db.select().from(workPlans);
     expect(after).toHaveLength(1);
@@ -143,11 +147,11 @@ describe('gongkai import tasks --commit', () => {
     );
     const db = tdb.database.db;
     const before = (await db.select().from(planTasks)).length;
-    const r = gongkai('import', 'tasks', file, '--commit');
+    const r = await gongkai('import', 'tasks', file, '--commit');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('请用 --year 指定');
     expect(await db.select().from(planTasks)).toHaveLength(before);
-    const ok = gongkai('import', 'tasks', file, '--commit', '--year', '2027');
+    const ok = await gongkai('import', 'tasks', file, '--commit', '--year', '2027');
     expect(ok.status).toBe(0);
     const [t] = await db
       .select()

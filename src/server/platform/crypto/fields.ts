@@ -47,11 +47,16 @@ export function loadOrCreateFieldKeys(file: string): FieldKeys {
       keys: { k1: randomBytes(32).toString('base64') },
       hash: randomBytes(32).toString('base64'),
     };
-    // 'wx': never overwrite a key file another process wrote in the meantime.
+    // Written aside, then linked into place: the file appears whole (another process starting at the same moment
+    // never reads it half-written) and a key file another process wrote in the meantime is never overwritten.
+    const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(aside, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     try {
-      fs.writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      fs.linkSync(aside, file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      fs.rmSync(aside, { force: true });
     }
   }
   return parseFieldKeys(fs.readFileSync(file, 'utf8'));
