@@ -1,6 +1,6 @@
 // `npm test`: typecheck + lint, unit tests, integration tests against the embedded PostgreSQL and (when
 // TEST_DATABASE_URL is set) against that server too, then the browser tests. Ends with "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +14,9 @@ const only = process.argv[2]; // optional: check | unit | db | e2e
 let passed = 0;
 let failed = 0;
 const failures = [];
-// vitest's default is a worker per core but one: a single worker on a 2-core machine, which leaves a core idle while
-// a file imports the server or waits on PostgreSQL. The unit tests take a worker per core; the two database passes
-// run side by side with half the cores each (one test file at a time per PostgreSQL on 2 cores).
+// vitest's default is a worker per core but one: a single worker on a 2-core machine. The unit tests take a worker
+// per core (two at least: twice as fast on 2 cores, bench/README.md "Test suite time"); the database passes keep the
+// default.
 const cores = os.availableParallelism();
 
 function run(name, cmd, args, env = {}) {
@@ -30,7 +30,7 @@ function run(name, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitestArgs(project, out, workers, extra = []) {
+function vitestArgs(project, out, workers) {
   return [
     'vitest',
     'run',
@@ -40,7 +40,6 @@ function vitestArgs(project, out, workers, extra = []) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
-    ...extra,
   ];
 }
 
@@ -70,37 +69,6 @@ function vitest(name, project, workers, env = {}) {
   count(name, out);
 }
 
-/** Several vitest runs at once; each one's output is printed whole when it ends. */
-async function vitestTogether(runs) {
-  console.log(`\n=== ${runs.map((r) => r.name).join(' + ')}: side by side ===`);
-  await Promise.all(
-    runs.map(({ name, project, workers, env, extra }) => {
-      const out = jsonOut(name);
-      const started = Date.now();
-      const child = spawn('npx', vitestArgs(project, out, workers, extra), {
-        cwd: root,
-        env: { ...process.env, ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const chunks = [];
-      child.stdout.on('data', (c) => chunks.push(c));
-      child.stderr.on('data', (c) => chunks.push(c));
-      return new Promise((resolve) => {
-        child.on('close', (status) => {
-          console.log(`\n=== ${name} ===`);
-          process.stdout.write(Buffer.concat(chunks));
-          console.log(
-            `=== ${name}: ${status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s) ===`,
-          );
-          if (status !== 0) failures.push(name);
-          count(name, out);
-          resolve();
-        });
-      });
-    }),
-  );
-}
-
 if (!only || only === 'check') {
   if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) passed++;
   else failed++;
@@ -120,22 +88,12 @@ if (!only || only === 'check') {
 }
 if (!only || only === 'unit') vitest('unit', 'unit', Math.max(2, cores - 1));
 if (!only || only === 'db') {
+  // One after the other: side by side (one worker each) measured no faster on the shared 2-core machine
+  // (bench/README.md, "Test suite time").
   const { TEST_DATABASE_URL } = process.env;
-  const embedded = { name: 'db (embedded PostgreSQL)', project: 'db', env: { TEST_DATABASE_URL: '' } };
-  if (TEST_DATABASE_URL) {
-    // One results cache (node_modules/.vite/vitest) is enough: two runs ending at once would write it together.
-    const external = {
-      name: 'db (external PostgreSQL)',
-      project: 'db',
-      env: { TEST_DATABASE_URL },
-      extra: ['--cache=false'],
-    };
-    const workers = Math.max(1, Math.floor(cores / 2));
-    await vitestTogether([
-      { ...embedded, workers },
-      { ...external, workers },
-    ]);
-  } else vitest(embedded.name, 'db', Math.max(1, cores - 1), embedded.env);
+  const workers = Math.max(1, cores - 1);
+  vitest('db (embedded PostgreSQL)', 'db', workers, { TEST_DATABASE_URL: '' });
+  if (TEST_DATABASE_URL) vitest('db (external PostgreSQL)', 'db', workers, { TEST_DATABASE_URL });
 }
 if (!only || only === 'e2e') {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
