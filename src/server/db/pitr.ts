@@ -172,11 +172,13 @@ export async function restoreDrill(opts: {
   await c.connect();
   let expected: Awaited<ReturnType<typeof tableFingerprints>>;
   try {
-    // Writers running meanwhile hold some tables and may wait for one this lock already holds: PostgreSQL then
-    // breaks the deadlock by refusing one side. The drill steps back and tries again (the writer goes on).
+    // Writers running meanwhile hold some tables and may wait for one this lock already holds. The drill waits for
+    // a table at most 200 ms, well before PostgreSQL looks for deadlocks (deadlock_timeout, 1 s by default), so it is
+    // always the drill that steps back — never a user's write refused — and it tries again (the writer goes on).
     for (let attempt = 1; ; attempt++) {
       try {
         await c.query('BEGIN');
+        await c.query(`SET LOCAL lock_timeout = '200ms'`);
         const tables = await c.query<{ t: string }>(
           `SELECT quote_ident(relname) AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
         );
@@ -187,7 +189,9 @@ export async function restoreDrill(opts: {
         break;
       } catch (e) {
         await c.query('ROLLBACK');
-        if ((e as { code?: string }).code !== '40P01' || attempt >= 10) throw e;
+        // 55P03: the lock was not granted within lock_timeout; 40P01: a deadlock all the same (a longer wait elsewhere).
+        const code = (e as { code?: string }).code;
+        if ((code !== '55P03' && code !== '40P01') || attempt >= 20) throw e;
         await new Promise((r) => setTimeout(r, 50 * attempt));
       }
     }
