@@ -68,7 +68,6 @@ export {
   countMatches,
   indexMissing,
   reindexAll,
-  SEARCH_LIMITS,
   type SearchLimits,
   searchItems,
 } from './search';

@@ -29,7 +29,7 @@ export interface SearchLimits {
   recent: readonly [number, number];
 }
 
-export const SEARCH_LIMITS: SearchLimits = { candidates: 300, countCap: 10_000, recent: [5_000, 50_000] };
+const SEARCH_LIMITS: SearchLimits = { candidates: 300, countCap: 10_000, recent: [5_000, 50_000] };
 
 export interface SearchFilters {
   unitId?: string;
