@@ -179,6 +179,39 @@ async function profile(
     await page.goto(new URL(from, url).href);
     await page.getByTestId('home-page').waitFor();
   }
+  // BENCH_TRACE=1: a DevTools timeline trace instead of the CPU profile: the main thread's time by event (style,
+  // layout, script, paint) and every forced layout with the time it happened (what the profiler calls "(program)").
+  if (process.env.BENCH_TRACE === '1') {
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+      ],
+    });
+    const t0 = Date.now();
+    if (from) await timedInApp(page, new URL(url).pathname, ready);
+    else {
+      await page.goto(url, { waitUntil: 'commit' });
+      await ready(page);
+    }
+    console.log(`ready after ${Date.now() - t0} ms`);
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+      traceEvents: {
+        name: string;
+        ph: string;
+        ts: number;
+        dur?: number;
+        pid: number;
+        tid: number;
+        args?: unknown;
+      }[];
+    };
+    await ctx.close();
+    summariseTrace(trace.traceEvents);
+    return;
+  }
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -225,6 +258,70 @@ async function profile(
     ['self time by file:', ...top(byFile, 15), '', 'self time by function:', ...top(byFn, 40)].join('\n'),
   );
   console.log(`profile written to ${out}`);
+}
+
+/** The renderer main thread's top-level events of a trace: total ms by name, and a timeline of the long ones. */
+function summariseTrace(
+  events: { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: unknown }[],
+) {
+  // The navigation may move to a new renderer process: the busiest renderer main thread is the page's.
+  const mains = events.filter(
+    (e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  );
+  const ownOf = (m: { pid: number; tid: number }) =>
+    events
+      .filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X' && e.dur !== undefined)
+      .sort((a, b) => a.ts - b.ts);
+  const own = mains.map(ownOf).sort((a, b) => b.length - a.length)[0];
+  if (!own?.length) return console.log('no renderer main thread in the trace');
+  const start = own.find((e) => e.name === 'RunTask')?.ts ?? own[0]!.ts;
+  // Self time by event name: an event's duration minus its children's (events nest by time on one thread).
+  const byName = new Map<string, number>();
+  const stack: { end: number; name: string }[] = [];
+  for (const e of own) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) byName.set(parent.name, (byName.get(parent.name) ?? 0) - e.dur! / 1000);
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+    stack.push({ end: e.ts + e.dur!, name: e.name });
+  }
+  console.log('main thread self time by event:');
+  for (const [n, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${n}`);
+  }
+  console.log(
+    '\nlong tasks (≥ 15 ms) and layouts (≥ 3 ms), from the first task; API requests sent and finished:',
+  );
+  const urls = new Map<string, string>();
+  const marks: { ts: number; line: string }[] = [];
+  for (const e of events) {
+    const d = (e.args as { data?: { requestId?: string; url?: string } } | undefined)?.data;
+    if (e.name === 'ResourceSendRequest' && d?.requestId && d.url) urls.set(d.requestId, d.url);
+    const url = d?.requestId ? urls.get(d.requestId) : undefined;
+    if (url?.includes('/api/') && (e.name === 'ResourceSendRequest' || e.name === 'ResourceFinish')) {
+      marks.push({
+        ts: e.ts,
+        line: `${e.name === 'ResourceFinish' ? '  done' : '  sent'} ${url.replace(/^https?:\/\/[^/]+/, '')}`,
+      });
+    }
+  }
+  for (const m of marks) own.push({ name: m.line, ph: 'M', ts: m.ts, dur: 0, pid: 0, tid: 0 });
+  own.sort((a, b) => a.ts - b.ts);
+  for (const e of own) {
+    if (e.ph === 'M') {
+      console.log(`${String(Math.round((e.ts - start) / 1000)).padStart(6)} ms ${e.name}`);
+      continue;
+    }
+    const ms = e.dur! / 1000;
+    if (
+      (e.name === 'RunTask' && ms >= 10) ||
+      ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && ms >= 3)
+    ) {
+      console.log(
+        `${String(Math.round((e.ts - start) / 1000)).padStart(6)} ms ${ms.toFixed(1).padStart(7)} ms  ${e.name}`,
+      );
+    }
+  }
 }
 
 /** A plan of TASKS tasks, each assigned to the same UNITS units (one of them leading): TASKS × UNITS rows. */

@@ -65,6 +65,9 @@ export function readCookie(cookieHeader: string, name: string): string | null {
   return null;
 }
 
+/** Rows per page of a list (SearchTable) until the user picks another size. */
+export const LIST_PAGE_SIZE = 20;
+
 /** Query string from a filter object; empty values (undefined, null, '') are left out. */
 export function buildQuery(params: Record<string, string | number | boolean | null | undefined>): string {
   const sp = new URLSearchParams();

@@ -12,5 +12,5 @@ const path = window.location.pathname.replace(/^\/admin/, '') || '/';
 // The sign-in pages load no user; everything else is inside the signed-in layout.
 if (!/^\/(login|password|two-step)(\/|$)/.test(path)) {
   startEarly('/auth/me');
-  for (const data of preloadPage(path)) startEarly(data);
+  for (const data of preloadPage(path)) startEarly(data.path, data.then);
 }

@@ -1,6 +1,9 @@
 // early.ts: a GET started before the console renders answers the first call for its path once, and only while fresh.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tasksApi } from '../contracts/tasks';
+import { LIST_PAGE_SIZE, pathFor } from './api';
 import { startEarly, takeEarly } from './early';
+import { firstPlanPage, preloadPage } from './routes';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -44,5 +47,47 @@ describe('early GETs', () => {
     startEarly('/auth/me');
     await new Promise((r) => setTimeout(r, 0));
     await expect(takeEarly('/auth/me')).rejects.toThrow('offline');
+  });
+
+  it('an answer starts the GET it leads to at once, and the page still reads the whole answer', async () => {
+    const plans = [{ id: 'p-2026' }, { id: 'p-2025' }];
+    const fetch = vi.fn(async (url: string) =>
+      url === '/api/tasks/plans'
+        ? Response.json({ data: plans })
+        : Response.json({ data: { items: [], total: 0 } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    startEarly('/tasks/plans', firstPlanPage('/tasks/ledger'));
+    const page = await (await takeEarly('/tasks/plans')!).json();
+    expect(page).toEqual({ data: plans });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    // Exactly the request the ledger page makes for the first plan, page 1 (SearchTable through the contract).
+    const ledgerFirst = pathFor(tasksApi.ledger, {
+      query: { planId: 'p-2026', page: 1, pageSize: LIST_PAGE_SIZE },
+    });
+    expect(fetch).toHaveBeenLastCalledWith(`/api${ledgerFirst}`, expect.anything());
+    expect(takeEarly(ledgerFirst)).toBeDefined();
+  });
+
+  it('an empty or failed plan list leads nowhere', async () => {
+    const fetch = vi.fn(async () => Response.json({ data: [] }));
+    vi.stubGlobal('fetch', fetch);
+    startEarly('/tasks/plans', firstPlanPage('/tasks/ledger'));
+    await takeEarly('/tasks/plans');
+    fetch.mockImplementation(async () => Response.json({ code: 'UNAUTHENTICATED' }, { status: 401 }));
+    startEarly('/tasks/plans', firstPlanPage('/tasks/ledger'));
+    await takeEarly('/tasks/plans');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('both ledgers chain to their own first page, as their contracts write it', () => {
+    const q = { planId: 'p', page: 1, pageSize: LIST_PAGE_SIZE };
+    const next = (route: string) =>
+      preloadPage(route)
+        .find((d) => d.then)
+        ?.then?.([{ id: 'p' }]);
+    expect(next('/tasks/ledger')).toBe(pathFor(tasksApi.ledger, { query: q }));
+    expect(next('/tasks/by-task')).toBe(pathFor(tasksApi.taskLedger, { query: q }));
   });
 });

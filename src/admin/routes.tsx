@@ -1,6 +1,7 @@
 // The component of each console page (src/admin/modules.tsx lists the pages), loaded lazily.
 import { type ComponentType, createElement, lazy } from 'react';
 import { matchPath } from 'react-router';
+import { buildQuery, LIST_PAGE_SIZE } from './api';
 
 type Loader = () => Promise<{ default: ComponentType }>;
 
@@ -79,20 +80,36 @@ export const PAGE_COMPONENTS: Record<string, ComponentType> = Object.fromEntries
   }),
 );
 
+/** A GET a first screen needs, and the GET its answer leads to (early.ts). Paths as `pathFor` writes them (no /api). */
+export type FirstData = { path: string; then?: (data: unknown) => string | null };
+
 /**
- * What a page's first screen asks for before anything else can be asked (the ledgers wait for the plan list to know
- * which plan to show): boot.ts starts these GETs beside the page's code, each answering the page's first call for the
- * same path (early.ts). Paths as `pathFor` writes them (no /api).
+ * The first page of a plan's ledger as the ledger pages ask for it: the first plan of the list (the pages show it
+ * until another is chosen), page 1 at the lists' page size. early.test.ts checks it against the contracts' pathFor.
  */
-const FIRST_DATA: Record<string, string[]> = {
-  '/': ['/todo'],
-  '/tasks/ledger': ['/tasks/plans'],
-  '/tasks/by-task': ['/tasks/plans'],
-  '/tasks/dashboard': ['/tasks/plans'],
+export function firstPlanPage(ledgerPath: string) {
+  return (plans: unknown): string | null => {
+    const id = Array.isArray(plans) ? (plans[0] as { id?: unknown } | undefined)?.id : undefined;
+    return typeof id === 'string'
+      ? `${ledgerPath}${buildQuery({ planId: id, page: 1, pageSize: LIST_PAGE_SIZE })}`
+      : null;
+  };
+}
+
+/**
+ * What a page's first screen asks for before anything else can be asked: boot.ts starts these GETs beside the page's
+ * code, each answering the page's first call for the same path (early.ts). The ledgers need the plan list to know
+ * which plan to show, and their first page as soon as that list is there.
+ */
+const FIRST_DATA: Record<string, FirstData[]> = {
+  '/': [{ path: '/todo' }],
+  '/tasks/ledger': [{ path: '/tasks/plans', then: firstPlanPage('/tasks/ledger') }],
+  '/tasks/by-task': [{ path: '/tasks/plans', then: firstPlanPage('/tasks/ledger/tasks') }],
+  '/tasks/dashboard': [{ path: '/tasks/plans' }],
 };
 
 /** Starts loading the code of the page at this path (inside /admin), and returns the GETs its first screen needs. */
-export function preloadPage(path: string): string[] {
+export function preloadPage(path: string): FirstData[] {
   const page = Object.keys(LOADERS).find((p) => matchPath(p, path));
   if (!page) return [];
   load(page).catch(() => undefined);

@@ -4,7 +4,7 @@ import { Button, Card, Flex, Form, Space, Table, type TableProps, Tooltip } from
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../contracts/api';
 import type { CallArgs, Endpoint } from '../../contracts/http';
-import { buildQuery, call, get } from '../api';
+import { buildQuery, call, get, LIST_PAGE_SIZE } from '../api';
 import { keyOf } from '../queries';
 import { useFocusableScroll } from './scrollRegion';
 
@@ -34,7 +34,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   rowKey,
   toolbar,
   testId,
-  pageSize: initialPageSize = 20,
+  pageSize: initialPageSize = LIST_PAGE_SIZE,
   scrollX,
   onFiltersChange,
   expandable,
