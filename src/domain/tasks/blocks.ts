@@ -1,4 +1,12 @@
-import { headerRoles, isHeaderRoles, isIndicatorLevel, isUnitCell, kindOf, roleOf } from './cells';
+import {
+  headerRoles,
+  isHeaderRoles,
+  isIndicatorLevel,
+  isLeaderHeader,
+  isUnitCell,
+  kindOf,
+  roleOf,
+} from './cells';
 
 // Document blocks: the common shape every reader (.docx, .xlsx, .html, plain text) produces and the notice
 // parser consumes. Defined here (pure domain) so that domain code never imports from server/; the document
@@ -137,6 +145,11 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     if (cell.includes('、') && !named) break;
     // spaced throughout: every label after the first stands after a blank line
     if (spaced && (!isColumnLabel(cell) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
+    // Once the header has named its deadline column, only known labels (完成情况, 备注) may follow: a short
+    // unknown cell ("加强行政执法信息公开") is the first row's task.
+    const sofar = headerRoles(header.map((h) => h.lines[0] ?? ''));
+    if (sofar.includes('deadline') && isHeaderRoles(sofar) && !isColumnLabel(cell) && !isLeaderHeader(cell))
+      break;
     header.push({ lines: [cell], line: i + 1 });
     i++;
   }
@@ -359,6 +372,25 @@ interface RawCell {
 }
 
 /**
+ * "工作任务 | 具体要求" / "| 责任单位 |": a row copied with a line break inside it. A line that separates cells
+ * with a pipe but does not close with one continues on the next line when that line opens with a pipe. The
+ * joined line takes the first line's place; the second becomes a bare pipe (a separator, ignored), so line
+ * numbers stay those of the page.
+ */
+function joinBrokenRows(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = trimSpaces(out[i] ?? '');
+    const b = trimSpaces(out[i + 1] ?? '');
+    if (!/[^|｜\s][ \u3000]*[|｜][ \u3000]*[^|｜\s]/.test(a) || /[|｜]$/.test(a)) continue;
+    if (!/^[|｜]/.test(b) || isPipesOnly(b)) continue;
+    out[i] = `${a} ${b}`;
+    out[i + 1] = '|';
+  }
+  return out;
+}
+
+/**
  * Plain text to blocks. Two table forms are recognised:
  *  - the seeds' flattened Word form: each cell is a tab-indented line, rows are separated by blank lines,
  *    a multi-line cell continues on lines that are not indented, a merged cell appears once and is followed
@@ -367,7 +399,7 @@ interface RawCell {
  * Everything else becomes paragraphs (one per non-empty line).
  */
 export function textToBlocks(text: string): DocBlock[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = joinBrokenRows(text.replace(/\r\n?/g, '\n').split('\n'));
   const blocks: DocBlock[] = [];
   let i = 0;
   while (i < lines.length) {

@@ -85,7 +85,7 @@ export function splitOutside(text: string, seps = '、，,；;\n'): string[] {
 
 // A zone's name ("平潭综合实验区", "高新区", "经开区", "新材料产业园") stands for its administering body.
 const ORG_END =
-  /(开发区|实验区|试验区|示范区|新区|园区|专班|海关|学校|党校|产业园|工业园|物流园|科技园|创业园|幼儿园|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇)$/;
+  /(开发区|实验区|试验区|示范区|新区|园区|专班|海关|学校|党校|产业园|工业园|物流园|科技园|创业园|幼儿园|管理区|保税区|合作区|功能区|自贸区|高新区|经开区|办公室|办|局|委员会|委|厅|处|科|室|股|部门|部|中心|政府|单位|街道|办事处|镇|乡|院|馆|所|站|队|会|组|支行|分行|行|分局|公司|集团|社|台|团|机构|管委会|银行|小组|司|署|法院|检察院|科室|处室|股室|街镇|乡镇|制定主体|实施主体|责任主体|执法主体)$/;
 
 /**
  * "按职责分工负责" and the way other notices word it ("按照职责分工负责", "按照职责负责", "按各自职责落实",
@@ -95,7 +95,7 @@ export const BY_DUTY = '按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分
 
 /** The way a clause says what a unit does: "牵头", "配合", "负责落实", "按职责分工负责". */
 export const ROLE_TAIL = new RegExp(
-  `(?:等)?(?:分别)?(?:牵头落实|牵头负责|负责牵头|牵头|负责落实|${BY_DUTY}|负责|配合落实|配合|参与|协助|协同|落实)$`,
+  `(?:等)?(?:分别)?(?:牵头落实|牵头负责|负责牵头|牵头|负责落实|具体负责|具体落实|${BY_DUTY}|负责|主办|配合落实|配合|参与|协助|协办|协同|参照落实|参照执行|落实)$`,
 );
 
 /** A unit's name as a careful officer would accept it: "区发改委", "各科室", "规划信息处(爱卫办)". */
@@ -106,6 +106,20 @@ export function looksLikeUnitName(raw: string): boolean {
   if (n.length < 2 || n.length > 30) return false;
   if (/[。：:“”《》]/.test(n)) return false;
   return ORG_END.test(n) || (/^(各|有关|相关|其他|其它)/.test(n) && n.length <= 16);
+}
+
+/**
+ * "其他股室及属下单位": two units joined by 及 (以及), when the part before it ends as a unit's name does and the
+ * part after it is a unit's name. "和" is not split: it joins the words of one name ("住房和城乡建设局"); nor is
+ * "X及有关单位" ("区政府各部门及有关单位"): an open group closing the name, as "X等部门" is one entry.
+ */
+export function splitJoined(name: string): string[] {
+  const m = /^(.{2,}?)(?:以及|及)(.{2,})$/.exec(name);
+  if (!m) return [name];
+  const [, a = '', b = ''] = m;
+  const bare = (s: string) => s.replace(/[（(][^）)]*[）)]$/, '');
+  if (/^(?:有关|相关|其他|其它)/.test(b)) return [name];
+  return ORG_END.test(bare(a)) && looksLikeUnitName(a) && looksLikeUnitName(b) ? [a, b] : [name];
 }
 
 /** "X会同Y" / "X会Y": X leads together with Y (both unit names). */
@@ -140,9 +154,12 @@ export function joinLevels(names: string[]): string[] {
   let open = false;
   let shared = false;
   for (const n of names) {
-    // "各市〔州〕、县〔市、区〕政府": a level word may carry its alternatives in brackets.
+    // "各市〔州〕、县〔市、区〕政府": a level word may carry its alternatives in brackets; the noun may be the
+    // governments' offices ("各区、县〔市〕政府办公室").
     const level =
-      /^(?:县|市|区|乡|镇|旗|州|盟|街道)(?:[（(〔][^）)〕]*[）)〕])?(人民政府|政府|管委会|办事处)?$/.exec(n);
+      /^(?:县|市|区|乡|镇|旗|州|盟|街道)(?:[（(〔][^）)〕]*[）)〕])?((?:人民)?政府(?:办公室)?|管委会|办事处)?$/.exec(
+        n,
+      );
     if ((open && level && out.length > 0) || (shared && out.length > 0)) {
       out[out.length - 1] = `${out[out.length - 1]}、${n}`;
       open = open && level !== null && !level[1];
@@ -156,9 +173,24 @@ export function joinLevels(names: string[]): string[] {
   return out;
 }
 
+/**
+ * "区司法局牵头区级规范性文件集中公开工作,区各…制定主体具体落实;各成员单位负责做好本单位…工作": a unit cell
+ * written as sentences, each naming a unit, its role and the work it does. The work ("…工作") after the role
+ * word is not part of the unit statement; dropped only in a cell of two or more such clauses, since one clause
+ * alone ("市财政局负责做好预算公开工作") may be a task.
+ */
+const WORK_TAIL = /(牵头|负责|配合|具体落实)(?:做好)?[^，,；;]{2,40}工作$/;
+
+export function withoutWorkTails(cell: string): string {
+  const clauses = splitOutside(cell, '，,；;');
+  if (clauses.length < 2 || !clauses.some((c) => WORK_TAIL.test(c))) return cell;
+  const stripped = clauses.map((c) => c.replace(WORK_TAIL, '$1'));
+  return stripped.every((c) => ROLE_TAIL.test(c)) ? stripped.join('；') : cell;
+}
+
 /** True when the whole cell names units (with their roles), and nothing else. */
 export function isUnitCell(cell: string): boolean {
-  const t = squash(cell);
+  const t = withoutWorkTails(squash(cell));
   if (t === '' || t.length > 200 || /[。]/.test(t)) return false;
   const labelled = t.replace(new RegExp(`${UNIT_LABEL}[:：]`, 'g'), '、');
   const clauses = splitOutside(labelled);

@@ -120,6 +120,24 @@ export function readLooseTable(
         `该行只有一个单位单元格：按合并单元格沿用上一行的牵头单位“${lastLead.map((u) => u.text).join('；')}”，本格作为责任单位，请核对`,
       );
     }
+    if (
+      units.length === 0 &&
+      noneUnits > 0 &&
+      noneUnits === shown.units.length &&
+      noneUnits < unitRoles.length &&
+      last
+    ) {
+      // "… | / | / |" under a 牵头/责任/时限 header: the "/" cells stand in the first unit columns, in order; the
+      // unit columns the row does not show are merged with the cells above and continue them.
+      const merged = new Set(unitRoles.slice(noneUnits));
+      units = last.units.filter((u) => merged.has(u.role));
+      if (units.length > 0)
+        ctx.warn(
+          ref,
+          source,
+          `该行单位列少于表头，按合并单元格沿用上一行的“${units.map((u) => u.text).join('；')}”，请核对`,
+        );
+    }
     if (units.length === 0 && noneUnits === 0 && unitRoles.length > 0 && last && last.units.length > 0) {
       units = last.units;
       ctx.warn(
@@ -180,6 +198,7 @@ export function readLooseTable(
       case 'text':
         if (hasLeaders && looksLikePersons(cell)) return;
         if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
+        else if (block.loose === 'stream' && isSentence(row.texts[row.texts.length - 1] ?? '')) flush();
         if (row.texts.length === 0) row.line = line;
         row.texts.push(t);
         row.endsNone = false;
@@ -296,3 +315,10 @@ function numberedRun(texts: string[]): string[] {
   }
   return texts.slice(start);
 }
+
+/**
+ * A text cell that is a whole sentence closed by a full stop ("积极推进单位预算、决算及相关报表公开。"): a task,
+ * never a group's title (a label). Followed by another text cell without units between, it is a row of its own
+ * whose unit cell is merged with the one above.
+ */
+const isSentence = (t: string) => t.length >= 10 && /[。；;]$/.test(t) && !LIST_NUMBER.test(t);

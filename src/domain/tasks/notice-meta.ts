@@ -105,7 +105,11 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
     if (ISSUER_LIKE.test(prev) && prev.length <= 40) issuer = prev;
   }
   let year: number | null = null;
-  const ty = title ? /(20\d{2}|19\d{2})\s*年/.exec(title) : null;
+  // A period in the title ("五年行动计划(2021—2025年)") starts in its first year: the plan's year is that one.
+  const ty = title
+    ? (/(20\d{2}|19\d{2})\s*[—–－~至到-]\s*(?:20|19)\d{2}\s*年/.exec(title) ??
+      /(20\d{2}|19\d{2})\s*年/.exec(title))
+    : null;
   if (ty) year = Number(ty[1]);
   else {
     // A title without a year ("潍坊政务公开工作要点实施方案") may be followed by the plan's full title line.

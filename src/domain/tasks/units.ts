@@ -3,7 +3,15 @@
 // "…等部门（单位）" not expanded): matching to the unit registry is the org module's job.
 
 import { splitOutsideBrackets } from '../text/brackets';
-import { BY_DUTY, isLeadLabel, joinLevels, splitTogether, UNIT_LABEL } from './cells';
+import {
+  BY_DUTY,
+  isLeadLabel,
+  joinLevels,
+  splitJoined,
+  splitTogether,
+  UNIT_LABEL,
+  withoutWorkTails,
+} from './cells';
 
 /**
  * Split a unit cell on 、 , ， ; ； and line breaks, never inside brackets. A bare "等" closing the list
@@ -12,7 +20,8 @@ import { BY_DUTY, isLeadLabel, joinLevels, splitTogether, UNIT_LABEL } from './c
 export function splitUnitList(cell: string): string[] {
   const names = splitOutsideBrackets(cell, '、,，;；\n')
     .map((name) => cleanUnitName(name).replace(/^(.{2,})等$/u, '$1'))
-    .filter((name) => name !== '');
+    .filter((name) => name !== '')
+    .flatMap(splitJoined);
   return joinLevels(names);
 }
 
@@ -24,20 +33,31 @@ export const FIRST_LISTED_LEADS =
   /(?:首位单位|首位|列(?:在)?第一位的?(?:责任)?(?:单位)?|排(?:在)?第一位的?(?:责任)?(?:单位)?|排名第一的?(?:责任)?(?:单位)?|第一个单位)(?:为|是)牵头/;
 const FIRST_LISTED_NOTE = new RegExp(`[（(][^（）()]*${FIRST_LISTED_LEADS.source}[^（）()]*[）)]`, 'g');
 
+/**
+ * "市有关单位(见附件1,下同)", "各县区(以下简称县区)": a bracket that sends the reader elsewhere or names an
+ * abbreviation is a note on the name, not part of it.
+ */
+const REFERENCE_NOTE = /[（(〔][^（）()〔〕]*(?:见附件|见附表|详见|下同|以下简称)[^（）()〔〕]*[）)〕]/g;
+
 /** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。"). */
 export function cleanUnitName(raw: string): string {
   return raw
     .replace(FIRST_LISTED_NOTE, '')
+    .replace(REFERENCE_NOTE, '')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^[。．.:：、，,;；]+/, '')
     .replace(/[。．.:：、，,;；]+$/, '');
 }
 
 // "X牵头" marks lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones. "X负责（落实）" and
-// "X按职责分工负责" say who does the work without ranking it: the cell's own role applies.
-const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头)$/;
-const RESP_SUFFIX = new RegExp(`^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协同|${BY_DUTY}|负责落实|落实)$`);
-const NEUTRAL_SUFFIX = new RegExp(`(?:等)?(?:分别)?(?:负责落实|${BY_DUTY}|负责)$`);
+// "X按职责分工负责" say who does the work without ranking it: the cell's own role applies. "Y参照落实" (the
+// towns do likewise, following the lead's model) is done work too: responsible.
+// "X主办、Y协办": the office in charge (主办) leads, those assisting (协办) are responsible.
+const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头|主办)$/;
+const RESP_SUFFIX = new RegExp(
+  `^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协办|协同|${BY_DUTY}|负责落实|具体负责|具体落实|参照落实|参照执行|落实)$`,
+);
+const NEUTRAL_SUFFIX = new RegExp(`(?:等)?(?:分别)?(?:负责落实|${BY_DUTY}|参照落实|参照执行|负责)$`);
 
 /**
  * One cell that may name lead and responsible units together: "X牵头，Y配合", "X牵头,Y等有关单位",
@@ -50,7 +70,7 @@ export function splitUnits(
 ): { lead: string[]; responsible: string[] } {
   const lead: string[] = [];
   const responsible: string[] = [];
-  const text = cell.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const text = withoutWorkTails(cell.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
   const labelled = splitLabelled(text, opts.commaLeads);
   if (labelled) {
     for (const [role, part] of labelled) (role === 'lead' ? lead : responsible).push(...splitUnitList(part));
@@ -91,8 +111,9 @@ export function splitUnits(
   return { lead, responsible };
 }
 
+/** Clauses separated by ，,；; — and by a 、 right after a role word ("X主办、Y协办", "X牵头、Y配合"). */
 function splitClauses(text: string): string[] {
-  return splitOutsideBrackets(text, '，,；;\n');
+  return splitOutsideBrackets(text, '，,；;\n').flatMap((c) => c.split(/(?<=牵头|主办)、/));
 }
 
 const LABEL = new RegExp(`(${UNIT_LABEL})\\s*[:：]`, 'g');
