@@ -183,12 +183,11 @@ async function profile(
   // layout, script, paint) and every forced layout with the time it happened (what the profiler calls "(program)").
   if (process.env.BENCH_TRACE === '1') {
     await browser.startTracing(page, {
-      categories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-        'blink.user_timing',
-      ],
+      // BENCH_TRACE_CATEGORIES=…,v8 adds V8's own events (compile, parse, execute) to the breakdown.
+      categories: (
+        process.env.BENCH_TRACE_CATEGORIES ??
+        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing'
+      ).split(','),
     });
     const t0 = Date.now();
     if (from) await timedInApp(page, new URL(url).pathname, ready);

@@ -4,7 +4,8 @@ import './zod-jitless';
 import './csp-nonce';
 import type { ThemeConfig } from 'antd';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ES build of the locale: 'antd/locale/zh_CN' is CommonJS and brings CommonJS copies of the pickers' locales.
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -3,4 +3,5 @@
 import { todoApi } from '../../../contracts/todo';
 import { useCall } from '../../queries';
 
-export const useTodo = () => useCall(todoApi.mine, undefined, { refetchInterval: 60_000 });
+export const useTodo = (enabled = true) =>
+  useCall(todoApi.mine, undefined, { refetchInterval: 60_000, enabled });
