@@ -3,6 +3,9 @@
 import type { ErrorCode } from '../contracts/api';
 import { type CallArgs, type Endpoint, fillPath, type ResponseOf } from '../contracts/http';
 import { takeEarly } from './early';
+import { buildQuery } from './query-string';
+
+export { buildQuery, LIST_PAGE_SIZE } from './query-string';
 
 export const API_BASE = '/api';
 export const LOGIN_PATH = '/admin/login';
@@ -63,20 +66,6 @@ export function readCookie(cookieHeader: string, name: string): string | null {
     }
   }
   return null;
-}
-
-/** Rows per page of a list (SearchTable) until the user picks another size. */
-export const LIST_PAGE_SIZE = 20;
-
-/** Query string from a filter object; empty values (undefined, null, '') are left out. */
-export function buildQuery(params: Record<string, string | number | boolean | null | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null || v === '') continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : '';
 }
 
 /**

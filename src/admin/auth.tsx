@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { CurrentUser } from '../contracts/api';
 import type { PermissionCode } from '../contracts/permissions';
 import { get, post } from './api';
+import { earlyInitial } from './early';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -11,6 +12,7 @@ export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
     queryFn: ({ signal }) => get<CurrentUser>('/auth/me', signal),
+    ...earlyInitial<CurrentUser>('/auth/me'),
     staleTime: 5 * 60_000,
     retry: false,
     meta: { silent: true },

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tasksApi } from '../contracts/tasks';
 import { LIST_PAGE_SIZE, pathFor } from './api';
-import { startEarly, takeEarly } from './early';
-import { firstPlanPage, preloadPage } from './routes';
+import { earlyInitial, startEarly, takeEarly } from './early';
+import { firstPlanPage, matches, preloadPage } from './pages';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -85,9 +85,59 @@ describe('early GETs', () => {
     const q = { planId: 'p', page: 1, pageSize: LIST_PAGE_SIZE };
     const next = (route: string) =>
       preloadPage(route)
-        .find((d) => d.then)
-        ?.then?.([{ id: 'p' }]);
+        .find((d) => d.next)
+        ?.next?.([{ id: 'p' }]);
     expect(next('/tasks/ledger')).toBe(pathFor(tasksApi.ledger, { query: q }));
     expect(next('/tasks/by-task')).toBe(pathFor(tasksApi.taskLedger, { query: q }));
+  });
+
+  it("an answer already there is a query's initial data, once, with the time it arrived", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json({ data: { id: 'u1', name: '张三' } })),
+    );
+    startEarly('/auth/me');
+    const before = earlyInitial('/auth/me');
+    // Not yet read: the query fetches as usual (and takeEarly would give it the request).
+    await vi.waitFor(async () => {
+      const first = earlyInitial('/auth/me');
+      expect(first.initialData()).toEqual({ id: 'u1', name: '张三' });
+      expect(first.initialDataUpdatedAt()).toBeGreaterThan(0);
+    });
+    expect(before.initialDataUpdatedAt()).toBeUndefined();
+    // Used once: neither a second query nor a later fetch gets it.
+    expect(earlyInitial('/auth/me').initialData()).toBeUndefined();
+    expect(takeEarly('/auth/me')).toBeUndefined();
+  });
+
+  it('a failed answer is never initial data: the query fetches and api() reports the error', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json({ code: 'UNAUTHENTICATED' }, { status: 401 })),
+    );
+    startEarly('/auth/me');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(earlyInitial('/auth/me').initialData()).toBeUndefined();
+    expect((await takeEarly('/auth/me'))?.status).toBe(401);
+  });
+
+  it('an answer taken by a fetch is not initial data as well', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json({ data: [] })),
+    );
+    startEarly('/tasks/plans');
+    await new Promise((r) => setTimeout(r, 10));
+    await takeEarly('/tasks/plans');
+    expect(earlyInitial('/tasks/plans').initialData()).toBeUndefined();
+  });
+
+  it('route patterns match a path inside /admin segment by segment, a :param any one segment', () => {
+    expect(matches('/requests/cases/:id', '/requests/cases/abc-1')).toBe(true);
+    expect(matches('/requests/cases/:id', '/requests/cases')).toBe(false);
+    expect(matches('/requests/cases', '/requests/cases/abc-1')).toBe(false);
+    expect(matches('/tasks/ledger', '/tasks/ledger/')).toBe(true);
+    expect(matches('/', '/')).toBe(true);
+    expect(matches('/tasks/ledger', '/tasks/by-task')).toBe(false);
   });
 });

@@ -1,6 +1,10 @@
-// GET requests started by boot.ts before the console has rendered, each taken once by the first api() call for
-// the same path (which then handles its errors, redirects included, as for any other request).
+// GET requests started by boot.ts before the console has rendered. Each is used once: by the first query for the
+// same path, as its initial data when the answer is already there (earlyInitial: the screen renders with it at once,
+// no loading pass), else by the first api() call for the path, which then handles its errors, redirects included,
+// as for any other request (takeEarly).
 const started = new Map<string, { res: Promise<Response>; at: number }>();
+/** Successful answers already read, by path: the envelope's `data` and when it arrived. */
+const answers = new Map<string, { data: unknown; at: number }>();
 
 /** An early answer not taken by then is left alone: a later screen asking the same path wants fresh data. */
 const FRESH_MS = 15_000;
@@ -14,20 +18,41 @@ export function startEarly(path: string, then?: (data: unknown) => string | null
   // Taken later (or never, if the page does not ask): a network failure must not surface as an unhandled rejection.
   res.catch(() => undefined);
   started.set(path, { res, at: Date.now() });
-  if (then) {
-    // Registered before the page can take the answer, so the clone is made while the body is still unread.
-    res
-      .then(async (r) => {
-        if (!r.ok) return;
-        const next = then(((await r.clone().json()) as { data: unknown }).data);
-        if (next) startEarly(next);
-      })
-      .catch(() => undefined);
-  }
+  // Registered before the page can take the answer, so the clone is made while the body is still unread. An answer
+  // that is not a success is left to api(), which reports it.
+  res
+    .then(async (r) => {
+      if (!r.ok) return;
+      const { data } = (await r.clone().json()) as { data: unknown };
+      if (started.get(path)?.res === res) answers.set(path, { data, at: Date.now() });
+      const next = then?.(data);
+      if (next) startEarly(next);
+    })
+    .catch(() => undefined);
 }
 
 export function takeEarly(path: string): Promise<Response> | undefined {
   const early = started.get(path);
   started.delete(path);
+  answers.delete(path);
   return early && Date.now() - early.at < FRESH_MS ? early.res : undefined;
+}
+
+/**
+ * A query's initialData / initialDataUpdatedAt for this path: the early answer when it has already arrived (taken,
+ * so that it serves one query only), else nothing and the query fetches (through takeEarly).
+ */
+export function earlyInitial<T>(path: string) {
+  let at: number | undefined;
+  return {
+    initialData: (): T | undefined => {
+      const answer = answers.get(path);
+      if (!answer || Date.now() - answer.at >= FRESH_MS) return undefined;
+      started.delete(path);
+      answers.delete(path);
+      at = answer.at;
+      return answer.data as T;
+    },
+    initialDataUpdatedAt: () => at,
+  };
 }

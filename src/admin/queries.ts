@@ -10,7 +10,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { CallArgs, Endpoint, ResponseOf } from '../contracts/http';
-import { type CallParams, call } from './api';
+import { type CallParams, call, pathFor } from './api';
+import { earlyInitial } from './early';
 
 export function keyOf<E extends Endpoint>(e: E, args?: CallArgs<E>): QueryKey {
   const segments = e.path
@@ -30,6 +31,7 @@ export function useCall<const E extends Endpoint>(e: E, args?: CallArgs<E>, opti
   return useQuery<ResponseOf<E>>({
     queryKey: keyOf(e, args),
     queryFn: ({ signal }) => call(e, ...([args, signal] as CallParams<E>)),
+    ...earlyInitial<ResponseOf<E>>(pathFor(e, args)),
     ...options,
   });
 }

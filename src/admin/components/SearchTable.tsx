@@ -4,7 +4,8 @@ import { Button, Card, Flex, Form, Space, Table, type TableProps, Tooltip } from
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../contracts/api';
 import type { CallArgs, Endpoint } from '../../contracts/http';
-import { buildQuery, call, get, LIST_PAGE_SIZE } from '../api';
+import { buildQuery, call, get, LIST_PAGE_SIZE, pathFor } from '../api';
+import { earlyInitial } from '../early';
 import { keyOf } from '../queries';
 import { useFocusableScroll } from './scrollRegion';
 
@@ -74,6 +75,11 @@ export function SearchTable<T extends object, V extends object = Record<string, 
       endpoint
         ? (call(endpoint, { query: params } as unknown as CallArgs<Endpoint>, signal) as Promise<Paged<T>>)
         : get<Paged<T>>(`${path}${buildQuery(params)}`, signal),
+    ...earlyInitial<Paged<T>>(
+      endpoint
+        ? pathFor(endpoint, { query: params } as unknown as CallArgs<Endpoint>)
+        : `${path}${buildQuery(params)}`,
+    ),
     placeholderData: keepPreviousData,
     enabled,
   });

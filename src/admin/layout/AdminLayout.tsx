@@ -14,7 +14,7 @@ import { useLogout, useMe } from '../auth';
 import { TodoBell } from '../features/todo/components/TodoBell';
 import { selectedPath, visibleModules } from '../menu';
 import { ADMIN_MODULES } from '../modules';
-import { preloadPage } from '../routes';
+import { preloadPage } from '../pages';
 
 const { Header, Sider, Content } = Layout;
 
