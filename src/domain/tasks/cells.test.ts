@@ -4,7 +4,7 @@ import { describe } from 'vitest';
 import { eachEquals, eachReturns } from '../../../test/table';
 import { headerRoles, isUnitCell, kindOf } from './cells';
 
-describe('headerRoles: an assessment table’s finest indicator level is its task column', () => {
+describe('headerRoles: an assessment table’s finest indicator (or 要点) level is its task column', () => {
   eachEquals(
     headerRoles,
     [
@@ -25,6 +25,11 @@ describe('headerRoles: an assessment table’s finest indicator level is its tas
       [
         ['指标', '一级指标', '责任单位'],
         ['other', 'other', 'responsible'],
+      ],
+      // a 要点分工方案 names its levels "一级要点 / 二级要点": the finest holds the tasks
+      [
+        ['一级要点', '二级要点', '责任单位'],
+        ['other', 'task', 'responsible'],
       ],
     ],
     '%j',

@@ -46,8 +46,11 @@ export function looksLikePersons(cell: string): boolean {
   return n.length <= 3 || /[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]/.test(raw);
 }
 
-/** "一级指标" … "五级指标": the levels of an assessment table (考核指标式任务分解表). */
-export const INDICATOR_LEVEL = /^[一二三四五六七八九十]级指标$/;
+/**
+ * "一级指标" … "五级指标": the levels of an assessment table (考核指标式任务分解表); "一级要点" / "二级要点" are
+ * the same kind of column in a 要点分工方案 (the points of the plan and, finest, the tasks under them).
+ */
+export const INDICATOR_LEVEL = /^[一二三四五六七八九十]级(?:指标|要点)$/;
 
 /**
  * The roles of a header row's labels. In an assessment table ("一级指标 … 五级指标 / 责任科室") the finest

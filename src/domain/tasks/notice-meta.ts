@@ -10,7 +10,8 @@ const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔［[（(]\d{4}[〕］\]）)]\s*\d{
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const ISSUER_LIKE = /(人民政府办公室|人民政府|政府办公室|办公厅|办公室|委员会|领导小组)$/;
 const DOC_TYPE_END = /(通知|意见|方案|决定|函|要点|分工|计划|通报|报告)$/;
-const PLAN_TITLE = /(要点|分工|分解|方案|计划|任务|清单)/;
+// "…的具体措施" / "若干措施": a list of measures with their units is a plan as well.
+const PLAN_TITLE = /(要点|分工|分解|方案|计划|任务|清单|具体措施|若干措施)/;
 
 interface Metadata {
   title: string | null;
