@@ -56,6 +56,22 @@ describe('sessions', () => {
     expect(await me(gone)).toBe(401);
   });
 
+  it('an account no longer active is refused on its open session, whatever changed its status', async () => {
+    // Defence in depth: the status is checked on every request, not only when a disable ends the sessions.
+    const c = await api.loginAs('office_reviewer');
+    expect(await me(c)).toBe(200);
+    await api.tdb.database.db
+      .update(users)
+      .set({ status: 'disabled' })
+      .where(eq(users.username, 'office_reviewer'));
+    expect(await me(c)).toBe(401);
+    await api.tdb.database.db
+      .update(users)
+      .set({ status: 'active' })
+      .where(eq(users.username, 'office_reviewer'));
+    expect(await me(c)).toBe(200);
+  });
+
   it('a role removed takes effect on the very next request of an open session', async () => {
     const c = await api.loginAs('fgw_liaison');
     // Allowed: the body is checked (400), so the permission passed.

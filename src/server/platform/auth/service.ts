@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../contracts/api';
 import type { PermissionCode } from '../../../contracts/permissions';
-import { type DataScope, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
+import { BUILTIN_ROLES, type DataScope, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { checkPassword, passwordExpired, SITE_WORDS } from '../../../domain/security/password-policy';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
@@ -21,21 +21,28 @@ export const CSRF_COOKIE = 'gk_csrf';
 
 export { sha256 };
 
+/** The permissions and data scope of these roles, from the role-permission rows (all of them: a handful). */
+function permissionsOf(
+  rows: { roleCode: string; permissions: string[] }[],
+  roles: RoleCode[],
+): { permissions: PermissionCode[]; dataScope: DataScope } {
+  if (roles.length === 0) return { permissions: [], dataScope: 'unit' };
+  const perms = new Set<PermissionCode>();
+  for (const r of rows) {
+    if (roles.includes(r.roleCode as RoleCode)) for (const p of r.permissions) perms.add(p as PermissionCode);
+  }
+  const scope: DataScope = roles.some((rc) => BUILTIN_ROLES.find((b) => b.code === rc)?.dataScope === 'all')
+    ? 'all'
+    : 'unit';
+  return { permissions: [...perms].sort(), dataScope: scope };
+}
+
 export async function loadPermissions(
   database: Database,
   roles: RoleCode[],
 ): Promise<{ permissions: PermissionCode[]; dataScope: DataScope }> {
   if (roles.length === 0) return { permissions: [], dataScope: 'unit' };
-  const rows = await database.db.select().from(rolePermissions);
-  const perms = new Set<PermissionCode>();
-  for (const r of rows) {
-    if (roles.includes(r.roleCode as RoleCode)) for (const p of r.permissions) perms.add(p as PermissionCode);
-  }
-  const { BUILTIN_ROLES } = await import('../../../contracts/roles');
-  const scope: DataScope = roles.some((rc) => BUILTIN_ROLES.find((b) => b.code === rc)?.dataScope === 'all')
-    ? 'all'
-    : 'unit';
-  return { permissions: [...perms].sort(), dataScope: scope };
+  return permissionsOf(await database.db.select().from(rolePermissions), roles);
 }
 
 /** The user as a session sees it at `now`: an expired password (forced rotation) must be changed first. */
@@ -45,21 +52,38 @@ export async function currentUserById(
   userId: string,
   now: Date,
 ): Promise<CurrentUser | null> {
-  const rows = await database.db
-    .select({ u: users, unitName: units.name })
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(eq(users.id, userId));
+  return (await loadUser(database, config, userId, now))?.user ?? null;
+}
+
+/**
+ * The user and whether the account is active. Every API request asks (sessionUser): the independent reads go
+ * out together, one round trip to the database instead of four.
+ */
+async function loadUser(
+  database: Database,
+  config: Pick<Config, 'require2fa'>,
+  userId: string,
+  now: Date,
+): Promise<{ user: CurrentUser; active: boolean } | null> {
+  const [rows, roleRows, permissionRows, sec] = await Promise.all([
+    database.db
+      .select({ u: users, unitName: units.name })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(eq(users.id, userId)),
+    database.db.select().from(userRoles).where(eq(userRoles.userId, userId)),
+    database.db.select().from(rolePermissions),
+    getSecuritySettings(database),
+  ]);
   const row = rows[0];
   if (!row) return null;
-  const roleRows = await database.db.select().from(userRoles).where(eq(userRoles.userId, userId));
   const roles = roleRows
     .map((r) => r.roleCode)
     .filter((r): r is RoleCode => (ROLE_CODES as readonly string[]).includes(r));
-  const { permissions, dataScope } = await loadPermissions(database, roles);
-  const { passwordMaxAgeDays, twoFactorScope } = await getSecuritySettings(database);
+  const { permissions, dataScope } = permissionsOf(permissionRows, roles);
+  const { passwordMaxAgeDays, twoFactorScope } = sec;
   const expired = passwordExpired(row.u.passwordChangedAt ?? row.u.createdAt, passwordMaxAgeDays, now);
-  return {
+  const user: CurrentUser = {
     id: row.u.id,
     username: row.u.username,
     name: row.u.name,
@@ -72,6 +96,7 @@ export async function currentUserById(
     // An account the policy asks for a second factor may only set one up until it has one (SECURITY.md 4).
     mustEnrollTotp: totpRequiredFor(config, twoFactorScope, roles) && !(await hasTotp(database.db, userId)),
   };
+  return { user, active: row.u.status === 'active' };
 }
 
 /** Loads the session behind a cookie, enforcing the idle timeout and the absolute lifetime; touches last_seen_at. */
@@ -92,13 +117,9 @@ export async function sessionUser(
     await database.db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
-  const user = await currentUserById(database, config, s.userId, now);
-  if (!user) return null;
-  const disabled = await database.db
-    .select({ status: users.status })
-    .from(users)
-    .where(eq(users.id, s.userId));
-  if (disabled[0]?.status !== 'active') return null;
+  const loaded = await loadUser(database, config, s.userId, now);
+  if (!loaded?.active) return null;
+  const { user } = loaded;
   // Touch at most every 30 s: fewer writes, still precise enough for a 30-minute idle timeout.
   if (now.getTime() - s.lastSeenAt.getTime() > 30_000) {
     await database.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
