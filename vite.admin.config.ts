@@ -8,8 +8,6 @@ const root = fileURLToPath(new URL('./src/admin', import.meta.url));
 function chunkFor(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
   if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
-  // zod alone: boot.ts, the first script, configures it before anything else and must not wait for React.
-  if (/node_modules\/zod\//.test(id)) return 'zod';
   if (/node_modules\/(react|react-dom|scheduler|react-router|@tanstack)\//.test(id)) return 'react';
   // One module per icon: left to Rollup, so an icon lands in the chunk of the pages that use it (the editor's
   // toolbar icons load with the editor, not with the console's first load).

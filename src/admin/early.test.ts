@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tasksApi } from '../contracts/tasks';
 import { LIST_PAGE_SIZE, pathFor } from './api';
 import { earlyInitial, startEarly, takeEarly } from './early';
-import { firstPlanPage, matches, preloadPage } from './pages';
+import { firstData, firstPlanPage, matches } from './first-data';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -84,7 +84,7 @@ describe('early GETs', () => {
   it('both ledgers chain to their own first page, as their contracts write it', () => {
     const q = { planId: 'p', page: 1, pageSize: LIST_PAGE_SIZE };
     const next = (route: string) =>
-      preloadPage(route)
+      firstData(route)
         .find((d) => d.next)
         ?.next?.([{ id: 'p' }]);
     expect(next('/tasks/ledger')).toBe(pathFor(tasksApi.ledger, { query: q }));

@@ -2,6 +2,8 @@
 import './zod-jitless';
 // Second: before anything inserts a style (the CSP's style nonce, see csp-nonce.ts).
 import './csp-nonce';
+// Third: the current page's code, beside the rest.
+import './start-page';
 import type { ThemeConfig } from 'antd';
 import { App as AntApp, ConfigProvider } from 'antd';
 // The ES build of the locale: 'antd/locale/zh_CN' is CommonJS and brings CommonJS copies of the pickers' locales.

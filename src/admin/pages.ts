@@ -1,8 +1,6 @@
-// The console's pages by path, loaded lazily, and what each page's first screen asks for. Free of React and of
-// the API client, so that boot.ts (the console's first, tiny script) can start a page's code and data before the
-// rest of the console has arrived.
+// The console's pages by path, their code loaded lazily (the components are in routes.tsx).
 import type { ComponentType } from 'react';
-import { buildQuery, LIST_PAGE_SIZE } from './query-string';
+import { matches } from './first-data';
 
 type Loader = () => Promise<{ default: ComponentType }>;
 
@@ -61,7 +59,7 @@ export const LOADERS: Record<string, Loader> = {
   '/system/security': () => import('./features/system/pages/SecurityPage'),
 };
 
-/** A page's module once loaded (by boot.ts's preload or the first render), so that it renders without suspending. */
+/** A page's module once loaded (by main.tsx's preload or the first render), so that it renders without suspending. */
 export const loaded = new Map<string, ComponentType>();
 export const load = (path: string) =>
   LOADERS[path]!().then((m) => {
@@ -69,45 +67,8 @@ export const load = (path: string) =>
     return m;
   });
 
-/** A route pattern ("/requests/cases/:id") against a path inside /admin. */
-export function matches(pattern: string, path: string): boolean {
-  const a = pattern.split('/').filter(Boolean);
-  const b = path.split('/').filter(Boolean);
-  return a.length === b.length && a.every((s, i) => s.startsWith(':') || s === b[i]);
-}
-
-/** A GET a first screen needs, and the GET its answer leads to (early.ts). Paths as `pathFor` writes them (no /api). */
-export type FirstData = { path: string; next?: (data: unknown) => string | null };
-
-/**
- * The first page of a plan's ledger as the ledger pages ask for it: the first plan of the list (the pages show it
- * until another is chosen), page 1 at the lists' page size. early.test.ts checks it against the contracts' pathFor.
- */
-export function firstPlanPage(ledgerPath: string) {
-  return (plans: unknown): string | null => {
-    const id = Array.isArray(plans) ? (plans[0] as { id?: unknown } | undefined)?.id : undefined;
-    return typeof id === 'string'
-      ? `${ledgerPath}${buildQuery({ planId: id, page: 1, pageSize: LIST_PAGE_SIZE })}`
-      : null;
-  };
-}
-
-/**
- * What a page's first screen asks for before anything else can be asked: boot.ts starts these GETs beside the page's
- * code, each answering the page's first call for the same path (early.ts). The ledgers need the plan list to know
- * which plan to show, and their first page as soon as that list is there.
- */
-const FIRST_DATA: Record<string, FirstData[]> = {
-  '/': [{ path: '/todo' }],
-  '/tasks/ledger': [{ path: '/tasks/plans', next: firstPlanPage('/tasks/ledger') }],
-  '/tasks/by-task': [{ path: '/tasks/plans', next: firstPlanPage('/tasks/ledger/tasks') }],
-  '/tasks/dashboard': [{ path: '/tasks/plans' }],
-};
-
-/** Starts loading the code of the page at this path (inside /admin), and returns the GETs its first screen needs. */
-export function preloadPage(path: string): FirstData[] {
+/** Starts loading the code of the page at this path (inside /admin): on a menu item's hover, and at the start. */
+export function preloadPage(path: string): void {
   const page = Object.keys(LOADERS).find((p) => matches(p, path));
-  if (!page) return [];
-  load(page).catch(() => undefined);
-  return FIRST_DATA[page] ?? [];
+  if (page) load(page).catch(() => undefined);
 }
