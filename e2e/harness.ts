@@ -143,12 +143,14 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
 }
 
 /** Waits until no select dropdown is open (a fading one would take the next click); usable in beforeAll too. */
-async function noDropdownOpen(page: Page): Promise<void> {
+async function noDropdownOpen(page: Page, seconds = 10): Promise<boolean> {
   const open = page.locator('.ant-select-dropdown:visible');
-  for (let i = 0; (await open.count()) > 0; i++) {
-    if (i >= 100) throw new Error('下拉列表 10 秒后仍未关闭');
+  const until = Date.now() + seconds * 1000;
+  while ((await open.count()) > 0) {
+    if (Date.now() > until) return false;
     await page.waitForTimeout(100);
   }
+  return true;
 }
 
 /**
@@ -161,12 +163,17 @@ export async function chooseOption(
   option: string,
   search = false,
 ): Promise<void> {
-  await noDropdownOpen(page);
+  if (!(await noDropdownOpen(page))) throw new Error('下拉列表 10 秒后仍未关闭');
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(option);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-  await noDropdownOpen(page);
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  // On a loaded machine a click can land while the filtered list is still being re-rendered and select nothing;
+  // the list then stays open, and a user clicks the option again. A select that never closes still fails.
+  await item.click();
+  for (let clicks = 1; ; clicks++) {
+    if (await noDropdownOpen(page, 4)) return;
+    if (clicks === 3) throw new Error(`下拉列表点选“${option}”三次后仍未关闭`);
+    // The list may also be fading out after a click that did select: then the option is gone before this click.
+    await item.click({ timeout: 3000 }).catch(() => undefined);
+  }
 }
