@@ -6,6 +6,11 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {
     env: { TZ: 'Asia/Shanghai', GONGKAI_CHECK_RESPONSES: '1', GONGKAI_REQUIRE_2FA: '0' },
+    // A worker process runs file after file instead of a fork per file (seconds of Node and dependency start-up
+    // each on the 2-core machine: bench/README.md, "Test suite time"); test/fresh-modules.ts still gives every file
+    // freshly evaluated project modules, as a new process would.
+    poolOptions: { forks: { isolate: false } },
+    setupFiles: ['test/fresh-modules.ts'],
     projects: [
       {
         extends: true,

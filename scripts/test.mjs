@@ -1,6 +1,6 @@
 // `npm test`: typecheck + lint, unit tests, integration tests against the embedded PostgreSQL and (when
 // TEST_DATABASE_URL is set) against that server too, then the browser tests. Ends with "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,22 +69,61 @@ function vitest(name, project, workers, env = {}) {
   count(name, out);
 }
 
+// A step run beside others: its output is kept and printed whole when it ends, with the same "=== name ===" lines.
+function runQuiet(name, cmd, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    child.on('close', (status) => {
+      const s = ((Date.now() - started) / 1000).toFixed(0);
+      resolve({ name, status, s, out });
+    });
+  });
+}
+
+function report({ name, status, s, out }, verdict = status === 0 ? 'ok' : 'FAILED') {
+  console.log(`\n=== ${name} ===`);
+  if (out) process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+  console.log(`=== ${name}: ${verdict} (${s} s) ===`);
+}
+
 if (!only || only === 'check') {
-  if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) passed++;
-  else failed++;
-  if (run('lint', 'npx', ['biome', 'check', '.'])) passed++;
-  else failed++;
-  if (run('boundaries', 'npm', ['run', '--silent', 'boundaries'])) passed++;
-  else failed++;
+  // tsc takes most of a minute on one core; the linter, the boundaries and the advisories (a few seconds each) run
+  // beside it on the other.
+  const started = Date.now();
+  const [typecheck, rest] = await Promise.all([
+    runQuiet('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+    (async () => [
+      await runQuiet('lint', 'npx', ['biome', 'check', '.']),
+      await runQuiet('boundaries', 'npm', ['run', '--silent', 'boundaries']),
+      await runQuiet('advisories', 'node', ['scripts/audit.mjs']),
+    ])(),
+  ]);
+  for (const r of [typecheck, ...rest.slice(0, 2)]) {
+    report(r);
+    if (r.status === 0) passed++;
+    else {
+      failed++;
+      failures.push(r.name);
+    }
+  }
   // Known-vulnerable dependencies (SECURITY.md 25): exit 2 = the advisory database could not be asked (said, not
   // counted either way; GONGKAI_AUDIT=required makes it a failure).
-  console.log('\n=== advisories ===');
-  const audit = spawnSync('node', ['scripts/audit.mjs'], { cwd: root, stdio: 'inherit' });
+  const audit = rest[2];
+  report(audit, { 0: 'ok', 2: 'not asked' }[audit.status] ?? 'FAILED');
   if (audit.status === 0) passed++;
   else if (audit.status !== 2) {
     failed++;
     failures.push('advisories');
   }
+  console.log(`=== checks: ${((Date.now() - started) / 1000).toFixed(0)} s in all ===`);
 }
 if (!only || only === 'unit') vitest('unit', 'unit', Math.max(2, cores - 1));
 if (!only || only === 'db') {
