@@ -1,8 +1,9 @@
-// The console's first script, and the only one index.html loads. The rest of the console (React, antd, the layout:
-// about a megabyte to fetch, compile and evaluate) is imported from here; before that, this starts what every first
-// screen waits for — the signed-in user and the data the page's first request depends on — so that they load beside
-// the console instead of after it (issue 15 part 5, bench/console.ts). Keep its imports tiny: nothing here may wait
-// for React, antd or zod. main.tsx starts the page's own code (start-page.ts).
+// The console's first module (index.html's first script; Vite makes one entry of both). Before the rest of the
+// entry (React, antd, the layout) is evaluated, this starts what every first screen waits for — the signed-in user
+// and the data the page's first request depends on (first-data.ts) — so that they load beside the console instead
+// of after it (issue 15 part 5, bench/console.ts); main.tsx starts the page's own code (start-page.ts). A separate
+// tiny script that imports main.tsx was measured slower (bench/README.md): antd's stylesheet and the modules then
+// load only after it has run, instead of from the page's head.
 import { startEarly } from './early';
 import { firstData } from './first-data';
 
@@ -12,5 +13,3 @@ if (!/^\/(login|password|two-step)(\/|$)/.test(path)) {
   startEarly('/auth/me');
   for (const data of firstData(path)) startEarly(data.path, data.next);
 }
-// The rest of the console.
-void import('./main');
