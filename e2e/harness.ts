@@ -166,7 +166,9 @@ export async function chooseOption(
   if (!(await noDropdownOpen(page))) throw new Error('下拉列表 10 秒后仍未关闭');
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(option);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  const item = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first();
   // On a loaded machine a click can land while the filtered list is still being re-rendered and select nothing;
   // the list then stays open, and a user clicks the option again. A select that never closes still fails.
   await item.click();

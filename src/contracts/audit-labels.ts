@@ -1,5 +1,10 @@
 // The audit log in Chinese: action codes as people name them, for the console's table and its action filter. The
 // filter sends the code (a prefix matches a whole area, e.g. "org.user." for every user change).
+import { CONSULT_ACTION_LABELS } from '../domain/interaction/consultation';
+import { LETTER_ACTION_LABELS } from '../domain/interaction/letter';
+import { OPINION_ACTION_LABELS } from '../domain/interaction/opinion';
+import { QA_REVIEW_LABELS } from '../domain/interaction/qa-entry';
+
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
@@ -91,6 +96,52 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.score.put': '考核人工评分',
   'assessment.phone.import': '导入电话测评结果',
   'assessment.publish': '公布考核结果',
+  'assessment.demo.seed': '生成演示考核',
+  'disclosure.briefing.create': '登记新闻发布会/访谈',
+  'disclosure.decision.create': '新建决策草案',
+  'disclosure.decision.comment': '提交决策草案意见',
+  'disclosure.decision.moderate': '审核公众意见',
+  'disclosure.decision.participation': '登记公众参与',
+  'disclosure.decision.settings': '修改决策预公开设置',
+  'disclosure.directory.import': '导入基层标准目录',
+  'disclosure.enforcement.create': '登记行政执法信息',
+  'disclosure.enforcement.import': '导入行政执法信息',
+  'disclosure.enforcement.settings': '修改行政执法公示设置',
+  'disclosure.interpretation.settings': '修改政策解读设置',
+  'disclosure.normative.campaign.start': '发起规范性文件清理',
+  'disclosure.normative.campaign.publish': '公布规范性文件清理结果',
+  'disclosure.normative.legal': '登记合法性审核',
+  'disclosure.normative.mark': '标注规范性文件状态',
+  'interaction.call.create': '登记来电',
+  'interaction.call.hand_over': '来电转办',
+  'interaction.call.import': '导入来电记录',
+  'interaction.commitment.create': '新建公开承诺',
+  'interaction.commitment.cancel': '撤销公开承诺',
+  'interaction.commitment.evidence': '上传承诺办理佐证',
+  'interaction.consult.rate': '咨询满意度评价',
+  'interaction.consult.register': '登记政策咨询',
+  'interaction.letter.link': '关联来信',
+  'interaction.letter.write': '网上写信',
+  'interaction.mailbox.update': '修改信箱设置',
+  'interaction.opinion.create': '登记舆情',
+  'interaction.qa.create': '新增问答',
+  'interaction.qa.import': '导入问答库',
+  'interaction.qa.update': '修改问答',
+  'media.availability.sample': '网站可用性抽测',
+  'media.bulletin.create': '起草检查通报',
+  'media.bulletin.publish': '发布检查通报',
+  'media.evidence.upload': '上传整改佐证',
+  'media.filing.submit': '提交备案',
+  'media.post.create': '登记新媒体发文',
+  'media.post.import': '导入新媒体发文',
+  'media.rectification.sync': '同步整改情况',
+  'media.scan.upload': '上传检查扫描件',
+  'media.site.check': '网站检查',
+  'media.spotcheck.create': '登记抽查',
+  'media.websites.import': '导入网站名录',
+  'org.group.alias.learn': '记住单位组别的叫法',
+  'org.unit.alias.learn': '记住单位的别称',
+  'requests.case.proactive': '依申请转主动公开',
 };
 
 /** Areas for the filter (prefixes of the codes). */
@@ -103,13 +154,48 @@ export const AUDIT_AREAS: { prefix: string; label: string }[] = [
   { prefix: 'reports.', label: '年度报告' },
   { prefix: 'tasks.', label: '任务分工' },
   { prefix: 'disclosure.', label: '信息发布' },
+  { prefix: 'interaction.', label: '互动回应' },
+  { prefix: 'media.', label: '网站与新媒体' },
+  { prefix: 'assessment.', label: '考核评估' },
   { prefix: 'denied ', label: '越权访问（被拒绝）' },
+];
+
+/**
+ * Codes made from an action name (`interaction.letter.${action}`): the object, and the action's own label where the
+ * module keeps one, so that a new action of these families is named without a second list.
+ */
+const FAMILIES: { prefix: string; object: string; actions: Record<string, string> }[] = [
+  { prefix: 'interaction.letter.', object: '来信', actions: LETTER_ACTION_LABELS },
+  { prefix: 'interaction.consult.', object: '政策咨询', actions: CONSULT_ACTION_LABELS },
+  { prefix: 'interaction.qa.', object: '问答库', actions: QA_REVIEW_LABELS },
+  { prefix: 'interaction.opinion.', object: '舆情', actions: OPINION_ACTION_LABELS },
+  { prefix: 'media.filing.', object: '备案', actions: { approve: '审核通过', reject: '退回' } },
+  {
+    prefix: 'disclosure.enforcement.',
+    object: '行政执法信息',
+    actions: { publish: '公示', withdraw: '撤回', delete: '删除' },
+  },
+  {
+    prefix: 'disclosure.decision.',
+    object: '决策草案',
+    actions: {
+      edit: '修改',
+      open: '公开征求意见',
+      close: '结束征求意见',
+      adopt: '采纳意见',
+      decide: '作出决策',
+    },
+  },
 ];
 
 /** The Chinese name of an action code; an unknown code shows as itself. */
 export function auditActionLabel(code: string): string {
   if (AUDIT_ACTION_LABELS[code]) return AUDIT_ACTION_LABELS[code];
   if (code.startsWith('denied ')) return `被拒绝的访问：${code.slice(7)}`;
+  for (const f of FAMILIES) {
+    const action = code.startsWith(f.prefix) ? f.actions[code.slice(f.prefix.length)] : undefined;
+    if (action) return `${f.object}${action}`;
+  }
   return code;
 }
 
@@ -153,4 +239,24 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   assessment_plan: '考核评估',
   assessment_phone: '电话测评',
   fieldKeys: '个人信息加密密钥',
+  commitment: '公开承诺',
+  decision: '决策草案',
+  decisionComment: '决策意见',
+  decisionParticipation: '公众参与',
+  directoryVersion: '基层标准目录',
+  disclosureBriefing: '新闻发布会/访谈',
+  enforcement: '行政执法信息',
+  mailbox: '信箱',
+  media_account: '政务新媒体',
+  media_annual_report: '网站年度报表',
+  media_bulletin: '检查通报',
+  media_filing: '备案',
+  media_website: '政府网站',
+  normativeCampaign: '规范性文件清理',
+  normativeMark: '规范性文件',
+  opinion_event: '舆情',
+  planTask: '任务',
+  qa_entry: '问答',
+  retention: '保存期限',
+  unitGroup: '单位组别',
 };
