@@ -255,7 +255,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   normativeCampaign: '规范性文件清理',
   normativeMark: '规范性文件',
   opinion_event: '舆情',
-  planTask: '任务',
+  planTask: '分工任务',
   qa_entry: '问答',
   retention: '保存期限',
   unitGroup: '单位组别',
