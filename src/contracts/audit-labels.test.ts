@@ -18,7 +18,8 @@ function sources(dir: string): string[] {
 const all = sources(SERVER).join('\n');
 // Audit codes are dotted ("media.site.check"); a bare word in `action: '…'` is a request's or a form's action.
 const actions = [...new Set([...all.matchAll(/\baction: '([a-z]+\.[a-zA-Z_.]+)'/g)].map((m) => m[1]!))];
-const templates = [...new Set([...all.matchAll(/\baction: `([a-z.]+\.)\$\{/g)].map((m) => m[1]!))];
+// Codes built in a template literal (action: `interaction.letter.${action}`): the backtick is \x60 here.
+const templates = [...new Set([...all.matchAll(/\baction: \x60([a-z.]+\.)\$\{/g)].map((m) => m[1]!))];
 const objects = [...new Set([...all.matchAll(/\bobjectType: '([a-zA-Z_]+)'/g)].map((m) => m[1]!))];
 const chinese = /[\u4e00-\u9fff]/;
 
