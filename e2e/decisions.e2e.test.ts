@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../src/server/db/schema';
-import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, pickInSelect, startE2E } from './harness';
 
 const TITLE = '关于调整城区公交票价的决定（征求意见稿）';
 let e: E2E;
@@ -97,8 +97,7 @@ describe('a draft decision opened for comment, commented on, and its 意见采�
     await drawer.getByLabel('意见 1').fill('保留老年人免费乘车');
     await drawer.getByTestId('adoption-add').click();
     await drawer.getByLabel('意见 2').fill('票价过高');
-    await drawer.locator('.ant-select').nth(1).click();
-    await page.getByTitle('不予采纳').click();
+    await pickInSelect(page, drawer.locator('.ant-select').nth(1), '不予采纳');
     await drawer.getByLabel('理由（未采纳必填）').nth(1).fill('调整后仍低于同类城市平均水平');
     await drawer.getByTestId('adoption-submit').click();
     await drawer.getByText('收到 2 条，采纳 1，部分采纳 0，不予采纳 1').waitFor();

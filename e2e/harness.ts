@@ -2,7 +2,7 @@
 // driven by playwright-core. Nothing is downloaded at run time.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { type Config, loadConfig } from '../src/server/config';
 import { type RunningServer, startServer } from '../src/server/main';
@@ -151,6 +151,26 @@ async function noDropdownOpen(page: Page, seconds = 10): Promise<boolean> {
     await page.waitForTimeout(100);
   }
   return true;
+}
+
+/**
+ * Picks an option of this select (one without a test id, e.g. a row's select in a form list) and checks that the
+ * select shows it: on a loaded machine a click can select nothing, and a user then picks it again.
+ */
+export async function pickInSelect(page: Page, select: Locator, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await noDropdownOpen(page))) throw new Error('下拉列表 10 秒后仍未关闭');
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 10_000 })
+      .catch(() => undefined);
+    if (!(await noDropdownOpen(page, 4))) await page.keyboard.press('Escape');
+    // The list is portalled to the body: the select's own text is the value it shows.
+    if ((await select.textContent())?.includes(option)) return;
+    if (attempt === 3) throw new Error(`下拉列表选“${option}”三次仍未选中`);
+  }
 }
 
 /**
