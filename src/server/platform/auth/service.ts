@@ -37,14 +37,6 @@ function permissionsOf(
   return { permissions: [...perms].sort(), dataScope: scope };
 }
 
-export async function loadPermissions(
-  database: Database,
-  roles: RoleCode[],
-): Promise<{ permissions: PermissionCode[]; dataScope: DataScope }> {
-  if (roles.length === 0) return { permissions: [], dataScope: 'unit' };
-  return permissionsOf(await database.db.select().from(rolePermissions), roles);
-}
-
 /** The user as a session sees it at `now`: an expired password (forced rotation) must be changed first. */
 export async function currentUserById(
   database: Database,
