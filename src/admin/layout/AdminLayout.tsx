@@ -144,6 +144,10 @@ export function AdminLayout() {
           <Menu
             theme="dark"
             mode="inline"
+            // antd wraps every item in a Tooltip, also in the hidden copy of the whole menu rc-menu renders to
+            // learn its key paths (some 50 Tooltips on the first render, ~50 ms of a cold load). Their titles only
+            // show in the icon-only collapsed menu.
+            tooltip={collapsed ? undefined : false}
             items={items}
             selectedKeys={selected ? [selected] : []}
             defaultOpenKeys={openModule ? [openModule] : modules.map((m) => m.key)}
