@@ -79,6 +79,18 @@ describe('[ADMIN] console at 390 px', () => {
     await ctx.close();
   });
 
+  it('office at 1366 px: the menu folded to icons names an item in a tooltip on hover', async () => {
+    const ctx = await e.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await consoleLogin(page, e.base, 'office', DEMO_PASSWORD);
+    await page.getByTestId('home-page').waitFor();
+    await page.getByRole('button', { name: '收起菜单' }).click();
+    await page.getByRole('button', { name: '展开菜单' }).waitFor();
+    await page.locator('[data-menu-id$="-/"]').hover();
+    await page.locator('.ant-menu-inline-collapsed-tooltip').getByText('首页').waitFor();
+    await ctx.close();
+  });
+
   it('auditor: the audit log names actions in Chinese', async () => {
     const ctx = await e.browser.newContext({ viewport: PHONE });
     const page = await ctx.newPage();
