@@ -1,8 +1,9 @@
 // What both ledgers (by assignment and by task) share: the plan picker of their title row, and their last columns:
 // 状态, 最近报送 and 详情, which opens the assignment.
-import { Button, Select, type TableColumnType } from 'antd';
+import { Select, type TableColumnType } from 'antd';
 import type { LedgerStatus, WorkPlanSummary } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS } from '../../../../domain/tasks/ledger';
+import { LinkButton } from '../../../components/LinkButton';
 import { statusColumn } from '../../../components/StatusTag';
 import { STATUS_COLORS } from '../labels';
 
@@ -26,9 +27,9 @@ export function assignmentTailColumns<T extends AssignmentLike>(
       key: 'op',
       width: 80,
       render: (_, r) => (
-        <Button size="small" onClick={() => onOpen(r.id)} data-testid={testId?.(r)}>
+        <LinkButton onClick={() => onOpen(r.id)} data-testid={testId?.(r)}>
           详情
-        </Button>
+        </LinkButton>
       ),
     },
   ];

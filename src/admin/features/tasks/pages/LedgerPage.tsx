@@ -1,4 +1,3 @@
-import { Button } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type LedgerRow, type LedgerStatus, type LedgerView, tasksApi } from '../../../../contracts/tasks';
@@ -6,6 +5,7 @@ import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledg
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { LinkButton } from '../../../components/LinkButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
@@ -72,11 +72,7 @@ export default function LedgerPage() {
             title: '任务',
             dataIndex: 'text',
             ellipsis: true,
-            render: (t: string, r) => (
-              <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => setOpen(r.id)}>
-                <span style={{ whiteSpace: 'normal', textAlign: 'left' }}>{t.slice(0, 60)}</span>
-              </Button>
-            ),
+            render: (t: string, r) => <LinkButton onClick={() => setOpen(r.id)}>{t.slice(0, 60)}</LinkButton>,
           },
           {
             title: '单位',
