@@ -3,7 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_AREAS, AUDIT_OBJECT_LABELS, auditActionLabel, auditActionOptions } from './audit-labels';
+import {
+  AUDIT_AREAS,
+  AUDIT_OBJECT_LABELS,
+  auditActionLabel,
+  auditActionOptions,
+  auditActorLabel,
+  SYSTEM_ACTOR_LABELS,
+} from './audit-labels';
 
 const SERVER = path.resolve(import.meta.dirname, '../server');
 
@@ -21,6 +28,7 @@ const actions = [...new Set([...all.matchAll(/\baction: '([a-z]+\.[a-zA-Z_.]+)'/
 // Codes built in a template literal (action: `interaction.letter.${action}`): the backtick is \x60 here.
 const templates = [...new Set([...all.matchAll(/\baction: \x60([a-z.]+\.)\$\{/g)].map((m) => m[1]!))];
 const objects = [...new Set([...all.matchAll(/\bobjectType: '([a-zA-Z_]+)'/g)].map((m) => m[1]!))];
+const jobs = [...new Set([...all.matchAll(/\bsystemActor\('([a-z.-]+)'\)/g)].map((m) => m[1]!))];
 const chinese = /[\u4e00-\u9fff]/;
 
 describe('audit labels', () => {
@@ -61,5 +69,18 @@ describe('audit labels', () => {
     const filterValues = auditActionOptions().flatMap((g) => g.options.map((o) => o.value));
     expect(filterValues).toContain('media.');
     expect(filterValues).toContain('media.site.check');
+  });
+
+  it('names every system job that writes audit rows, and shows a person as their account', () => {
+    expect(jobs).toContain('media.availability');
+    expect(jobs.filter((j) => !SYSTEM_ACTOR_LABELS[j])).toEqual([]);
+    const cases: [string | null, string | null, string][] = [
+      ['office', 'u-1', 'office'],
+      ['media.availability', null, '系统（网站可用性监测）'],
+      ['system', null, '系统'],
+      [null, null, '系统'],
+      ['some.new.job', null, '系统（some.new.job）'],
+    ];
+    for (const [username, userId, shown] of cases) expect(auditActorLabel(username, userId)).toBe(shown);
   });
 });

@@ -188,6 +188,24 @@ const FAMILIES: { prefix: string; object: string; actions: Record<string, string
   },
 ];
 
+/** Who a system job's rows name (platform/context `systemActor(what)`): the job in Chinese. */
+export const SYSTEM_ACTOR_LABELS: Record<string, string> = {
+  system: '系统',
+  bootstrap: '系统初始化',
+  demo: '演示数据',
+  scheduler: '定时任务',
+  retention: '到期数据清理',
+  'media.site-checks': '网站定期检查',
+  'media.availability': '网站可用性监测',
+};
+
+/** The 用户 of an audit row: the account's name, or for a system job (no user id) 系统 and the job's name. */
+export function auditActorLabel(username: string | null, userId: string | null): string {
+  if (userId) return username ?? '—';
+  const job = username ? (SYSTEM_ACTOR_LABELS[username] ?? username) : '系统';
+  return job === '系统' ? job : `系统（${job}）`;
+}
+
 /** The Chinese name of an action code; an unknown code shows as itself. */
 export function auditActionLabel(code: string): string {
   if (AUDIT_ACTION_LABELS[code]) return AUDIT_ACTION_LABELS[code];

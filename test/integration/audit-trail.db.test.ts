@@ -5,8 +5,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_OBJECT_LABELS } from '../../src/contracts/audit-labels';
 import { loadConfig } from '../../src/server/config';
 import type { Database } from '../../src/server/db/client';
 import { guardAppRole, inspectAppRole } from '../../src/server/db/roles';
@@ -237,6 +239,31 @@ describe('exports are audited', () => {
       objectId: '/api/audit/logs/export',
     });
     expect(JSON.parse(row!.detail!)).toMatchObject({ filename: '审计日志.xlsx', query: '?action=org.unit' });
+  });
+
+  it('the file reads in Chinese: China time, action and object type names, system jobs named', async () => {
+    await audit(api.tdb.database.db, systemActor('media.availability'), {
+      action: 'media.availability.sample',
+      objectType: 'media_website',
+      objectId: null,
+      detail: null,
+    });
+    const auditor = await api.loginAs('auditor');
+    const res = await auditor.request('GET', '/api/audit/logs/export?action=media.availability');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.raw.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    const head = Array.from({ length: ws.columnCount }, (_, i) => String(ws.getRow(1).getCell(i + 1).value));
+    const row = Object.fromEntries(head.map((h, i) => [h, ws.getRow(2).getCell(i + 1).value]));
+    expect(ws.rowCount).toBe(2);
+    expect(row).toMatchObject({
+      用户: '系统（网站可用性监测）',
+      操作代码: 'media.availability.sample',
+      对象类型: AUDIT_OBJECT_LABELS.media_website,
+    });
+    expect(row['操作']).toMatch(/[\u4e00-\u9fff]/);
+    expect(row['时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
   it('no row, no file: a failing audit write refuses the download', async () => {

@@ -66,3 +66,8 @@ export function isWeekend(iso: string): boolean {
 export function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The Asia/Shanghai date and time of an instant, as an officer writes it: "2026-12-06 09:05:03". */
+export function chinaDateTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}

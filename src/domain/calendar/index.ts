@@ -4,6 +4,7 @@ export { createCalendar } from './calendar';
 export {
   addDays,
   chinaDate,
+  chinaDateTime,
   dayNumber,
   fromDayNumber,
   isIsoDate,

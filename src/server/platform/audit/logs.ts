@@ -2,6 +2,8 @@
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditFilters, AuditRecord, LoginFilters, LoginRecord } from '../../../contracts/audit';
+import { AUDIT_OBJECT_LABELS, auditActionLabel, auditActorLabel } from '../../../contracts/audit-labels';
+import { chinaDateTime } from '../../../domain/calendar';
 import type { DbOrTx } from '../../db/client';
 import { auditLog, loginLog } from '../../db/schema/platform';
 import { writeTable } from '../xlsx';
@@ -72,6 +74,8 @@ export async function listAuditLog(db: DbOrTx, q: AuditFilters) {
   };
 }
 
+/** The log as an .xlsx for the auditor: China time, the actions, object types and system jobs in Chinese (the
+ * action code and the object's id kept beside them), the objects' names as the console shows them. */
 export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8Array> {
   const rows = await db
     .select()
@@ -79,16 +83,33 @@ export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8
     .where(auditWhere(q))
     .orderBy(desc(auditLog.seq))
     .limit(100_000);
+  const names = await objectNames(db, rows);
   return writeTable(
     '审计日志',
-    ['序号', '时间', '用户', '单位', '操作', '对象类型', '对象', '结果', 'IP', '请求号', '详情'],
+    [
+      '序号',
+      '时间',
+      '用户',
+      '单位',
+      '操作',
+      '操作代码',
+      '对象类型',
+      '对象',
+      '对象编号',
+      '结果',
+      'IP',
+      '请求号',
+      '详情',
+    ],
     rows.map((r) => [
       r.seq,
-      r.at.toISOString(),
-      r.username,
+      chinaDateTime(r.at),
+      auditActorLabel(r.username, r.userId),
       r.unitName,
+      auditActionLabel(r.action),
       r.action,
-      r.objectType,
+      AUDIT_OBJECT_LABELS[r.objectType] ?? r.objectType,
+      names.get(`${r.objectType}:${r.objectId}`) ?? r.objectId,
       r.objectId,
       RESULT_LABEL[r.result],
       r.ip,

@@ -23,9 +23,13 @@ export async function objectNames(
     if (r.objectId && UUID.test(r.objectId) && namers.has(r.objectType))
       byType.set(r.objectType, (byType.get(r.objectType) ?? new Set()).add(r.objectId));
   const out = new Map<string, string>();
-  for (const [type, ids] of byType) {
-    const names = await namers.get(type)!(db, [...ids]);
-    for (const [id, name] of names) out.set(`${type}:${id}`, name);
+  for (const [type, idSet] of byType) {
+    // In slices: an export reads up to 100,000 rows, and a query takes at most 65,535 parameters.
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += 5000) {
+      const names = await namers.get(type)!(db, ids.slice(i, i + 5000));
+      for (const [id, name] of names) out.set(`${type}:${id}`, name);
+    }
   }
   return out;
 }

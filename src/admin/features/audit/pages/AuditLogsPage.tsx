@@ -6,6 +6,7 @@ import {
   AUDIT_OBJECT_LABELS,
   auditActionLabel,
   auditActionOptions,
+  auditActorLabel,
 } from '../../../../contracts/audit-labels';
 import { usePermission } from '../../../auth';
 import { useFilteredExport } from '../../../components/DownloadButton';
@@ -49,7 +50,12 @@ export default function AuditLogsPage() {
   const columns: TableProps<AuditRecord>['columns'] = [
     { title: '序号', dataIndex: 'seq', width: 80 },
     { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => chinaTime(v) },
-    { title: '用户', dataIndex: 'username', width: 110, render: (v: string | null) => v ?? '系统' },
+    {
+      title: '用户',
+      dataIndex: 'username',
+      width: 130,
+      render: (v: string | null, r) => auditActorLabel(v, r.userId),
+    },
     {
       title: '单位',
       dataIndex: 'unitName',
