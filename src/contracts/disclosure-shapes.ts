@@ -4,7 +4,7 @@ import { CATEGORY_CODES } from '../domain/disclosure/catalog';
 import { INTERPRETATION_FORMS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
-import { zDate, zInstant, zKeyword, zPage, zText, zUuid } from './http';
+import { zDate, zInstant, zKeyword, zPage, zText, zUnitRef, zUuid } from './http';
 
 const optDate = zDate.nullable().optional();
 const kindSchema = z.enum(['general', 'normative', 'interpretation']);
@@ -236,8 +236,7 @@ export const itemRowSchema = z.object({
   indexNo: z.string(),
   status: statusSchema,
   level: z.number(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   columnId: z.string().nullable(),
   writtenDate: z.string().nullable(),
   publishDate: z.string().nullable(),

@@ -2,7 +2,18 @@
 // disclosure:enforcement:* (permissions.ts).
 import { z } from 'zod';
 import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../domain/disclosure/enforcement';
-import { endpointsOf, zDate, zFile, zImported, zInstant, zKeyword, zOk, zPage, zPaged, zUuid } from './http';
+import {
+  endpointsOf,
+  importEndpoints,
+  zDate,
+  zFile,
+  zInstant,
+  zKeyword,
+  zOk,
+  zPage,
+  zPaged,
+  zUuid,
+} from './http';
 
 const PUBLICATION_STATES = ['pending', 'overdue', 'on_time', 'late'] as const;
 
@@ -89,6 +100,13 @@ export const enforcementDaysSchema = z.object({
 const tag = '行政执法公示';
 const api = endpointsOf(tag);
 const base = '/api/disclosure/enforcement';
+const enforcementImport = importEndpoints(
+  api,
+  base,
+  'disclosure:enforcement:edit',
+  { preview: '上传执法决定表并预览（不保存）', commit: '上传执法决定表并导入（全部成功或全部不导入）' },
+  enforcementPreviewSchema,
+);
 
 export const enforcementApi = {
   list: api.get(base, '执法决定列表（含公示时限状态）', 'disclosure:enforcement:list', {
@@ -117,18 +135,8 @@ export const enforcementApi = {
       response: enforcementRowSchema,
     },
   ),
-  importPreview: api.post(
-    `${base}/import/preview`,
-    '上传执法决定表并预览（不保存）',
-    'disclosure:enforcement:edit',
-    { upload: true, response: enforcementPreviewSchema },
-  ),
-  importCommit: api.post(
-    `${base}/import`,
-    '上传执法决定表并导入（全部成功或全部不导入）',
-    'disclosure:enforcement:edit',
-    { upload: true, response: zImported },
-  ),
+  importPreview: enforcementImport.preview,
+  importCommit: enforcementImport.commit,
   settings: api.get(`${base}/settings`, '公示时限设置（工作日）', 'disclosure:enforcement:list', {
     response: enforcementDaysSchema,
   }),

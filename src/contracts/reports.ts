@@ -9,7 +9,7 @@ import {
   validMonthDay,
 } from '../domain/requests/annual-report';
 import type { ValidationIssue } from '../domain/requests/annual-report-check';
-import { endpointsOf, zFile, zInstant, zUuid } from './http';
+import { endpointsOf, zFile, zInstant, zUnitRef, zUuid } from './http';
 
 // Table 二 cells: integers ≥ 0, the fee amount (万元) may be a decimal (REGULATIONS AR-6).
 const zCount = z.number({ message: '请填写数字' }).int('应为整数').min(0, '不能为负数');
@@ -58,8 +58,7 @@ const validationIssueSchema = z.object({
 }) as unknown as z.ZodType<ValidationIssue>;
 
 export const reportOverviewRowSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   reportId: z.string().nullable(),
   errors: z.number().int(),
   warnings: z.number().int(),
@@ -72,8 +71,7 @@ export type ReportOverviewRow = z.output<typeof reportOverviewRowSchema>;
 
 export const reportViewSchema = z.object({
   id: z.string().nullable(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   report: annualReportSchema,
   errors: z.array(validationIssueSchema),
   warnings: z.array(validationIssueSchema),

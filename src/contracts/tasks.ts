@@ -9,7 +9,19 @@ import {
   type LedgerStatus,
 } from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
-import { endpointsOf, zDate, zFile, zInstant, zKeyword, zOk, zPage, zPaged, zUuid, zWebUrl } from './http';
+import {
+  endpointsOf,
+  zDate,
+  zFile,
+  zInstant,
+  zKeyword,
+  zOk,
+  zPage,
+  zPaged,
+  zUnitRef,
+  zUuid,
+  zWebUrl,
+} from './http';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
@@ -186,8 +198,7 @@ export const ledgerRowSchema = z.object({
   ref: z.string(),
   section: z.array(z.string()),
   text: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   isLead: z.boolean(),
   period: z.string().nullable(),
   dueDate: z.string().nullable(),
@@ -291,8 +302,7 @@ export type TaskLedgerQuery = z.output<typeof taskLedgerQuerySchema>;
 /** One unit's assignment of a task (a sub-row). */
 export const taskLedgerUnitSchema = z.object({
   id: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   isLead: z.boolean(),
   period: z.string().nullable(),
   dueDate: z.string().nullable(),
