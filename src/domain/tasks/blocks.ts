@@ -55,6 +55,17 @@ export interface TableBlock {
 
 export type DocBlock = ParagraphBlock | TableBlock;
 
+/** The cells of a table rebuilt from text: one unmerged cell per text, with the source line it came from. */
+function textCells(rows: readonly (readonly { text: string; line: number }[])[]): Cell[][] {
+  return rows.map((r, ri) =>
+    r.map((c, ci) => ({ text: c.text, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: c.line })),
+  );
+}
+
+/** Rows read one line each: every cell takes its row's line. */
+const lineRows = (rows: readonly { cells: string[]; line: number }[]) =>
+  rows.map((r) => r.cells.map((text) => ({ text, line: r.line })));
+
 /** Cells indexed by grid position; a merged area maps every covered position to its origin cell. */
 export function tableGrid(table: TableBlock): (Cell | undefined)[][] {
   const grid: (Cell | undefined)[][] = [];
@@ -183,16 +194,7 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     block: {
       type: 'table',
       loose: 'stream',
-      rows: rows.map((r, ri) =>
-        r.map((c, ci) => ({
-          text: c.lines.join('\n'),
-          row: ri,
-          col: ci,
-          colSpan: 1,
-          rowSpan: 1,
-          line: c.line,
-        })),
-      ),
+      rows: textCells(rows.map((r) => r.map((c) => ({ text: c.lines.join('\n'), line: c.line })))),
     },
   };
 }
@@ -306,9 +308,7 @@ function gluedTable(lines: string[], start: number): { block: TableBlock; end: n
     block: {
       type: 'table',
       loose: 'rows',
-      rows: rows.map((r, ri) =>
-        r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
-      ),
+      rows: textCells(lineRows(rows)),
     },
   };
 }
@@ -430,9 +430,7 @@ export function textToBlocks(text: string): DocBlock[] {
           type: 'table',
           loose: 'rows',
           emptyMayBeMerged: true,
-          rows: rows.map((r, ri) =>
-            r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
-          ),
+          rows: textCells(lineRows(rows)),
         });
         continue;
       }
@@ -517,18 +515,16 @@ function flattenedTable(lines: string[], start: number, end: number): TableBlock
   return {
     type: 'table',
     emptyMayBeMerged: true,
-    rows: rows.map((r, ri) =>
-      r.map((c, ci) => ({
-        text: c.lines
-          .map((x) => x.replace(/\u00a0/g, ' ').trim())
-          .filter((x) => x !== '')
-          .join('\n'),
-        row: ri,
-        col: ci,
-        colSpan: 1,
-        rowSpan: 1,
-        line: c.line,
-      })),
+    rows: textCells(
+      rows.map((r) =>
+        r.map((c) => ({
+          text: c.lines
+            .map((x) => x.replace(/\u00a0/g, ' ').trim())
+            .filter((x) => x !== '')
+            .join('\n'),
+          line: c.line,
+        })),
+      ),
     ),
   };
 }
