@@ -5,6 +5,7 @@ import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../domain/
 import {
   endpointsOf,
   importEndpoints,
+  settingsEndpoints,
   zDate,
   zFile,
   zInstant,
@@ -100,6 +101,13 @@ export const enforcementDaysSchema = z.object({
 const tag = '行政执法公示';
 const api = endpointsOf(tag);
 const base = '/api/disclosure/enforcement';
+const settings = settingsEndpoints(
+  api,
+  `${base}/settings`,
+  enforcementDaysSchema,
+  { summary: '公示时限设置（工作日）', permission: 'disclosure:enforcement:list' },
+  { summary: '修改公示时限（工作日）', permission: 'disclosure:settings:update' },
+);
 const enforcementImport = importEndpoints(
   api,
   base,
@@ -137,13 +145,8 @@ export const enforcementApi = {
   ),
   importPreview: enforcementImport.preview,
   importCommit: enforcementImport.commit,
-  settings: api.get(`${base}/settings`, '公示时限设置（工作日）', 'disclosure:enforcement:list', {
-    response: enforcementDaysSchema,
-  }),
-  putSettings: api.put(`${base}/settings`, '修改公示时限（工作日）', 'disclosure:settings:update', {
-    body: enforcementDaysSchema,
-    response: enforcementDaysSchema,
-  }),
+  settings: settings.get,
+  putSettings: settings.put,
   export: api.get(`${base}/export`, '导出执法决定（.xlsx）', 'disclosure:enforcement:list', {
     query: enforcementListQuery.omit({ page: true, pageSize: true }),
     response: zFile,

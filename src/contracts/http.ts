@@ -170,6 +170,19 @@ export function importEndpoints<
     }),
   };
 }
+/** A settings document at `path`: `get` reads it, `put` replaces it and answers what was saved. */
+export function settingsEndpoints<const P extends string, const S extends z.ZodType>(
+  api: ReturnType<typeof endpointsOf>,
+  path: P,
+  schema: S,
+  read: { summary: string; permission: PermissionCode },
+  write: { summary: string; permission: PermissionCode },
+) {
+  return {
+    get: api.get(path, read.summary, read.permission, { response: schema }),
+    put: api.put(path, write.summary, write.permission, { body: schema, response: schema }),
+  };
+}
 /** An instant on the wire (JSON of a timestamptz): an ISO date-time string. */
 export const zInstant = z.string().meta({ format: 'date-time' });
 export const zOk = z.object({ ok: z.literal(true) });

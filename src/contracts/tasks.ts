@@ -11,6 +11,7 @@ import {
 import type { ParsedPlan } from '../domain/tasks/notice';
 import {
   endpointsOf,
+  settingsEndpoints,
   zDate,
   zFile,
   zInstant,
@@ -398,6 +399,14 @@ export type Dashboard = z.output<typeof dashboardSchema>;
 
 const planQuery = z.object({ planId: zUuid.optional() });
 
+const settings = settingsEndpoints(
+  api,
+  '/api/tasks/settings',
+  tasksSettingsSchema,
+  { summary: '任务提醒设置', permission: 'tasks:plan:list' },
+  { summary: '修改任务提醒设置（到期前 N 个工作日提醒）', permission: 'tasks:plan:import' },
+);
+
 export const tasksApi = {
   importPreview: api.post(
     '/api/tasks/import/preview',
@@ -443,15 +452,8 @@ export const tasksApi = {
       response: z.object({ tasks: z.number().int(), assignments: z.number().int() }),
     },
   ),
-  getSettings: api.get('/api/tasks/settings', '任务提醒设置', 'tasks:plan:list', {
-    response: tasksSettingsSchema,
-  }),
-  putSettings: api.put(
-    '/api/tasks/settings',
-    '修改任务提醒设置（到期前 N 个工作日提醒）',
-    'tasks:plan:import',
-    { body: tasksSettingsSchema, response: tasksSettingsSchema },
-  ),
+  getSettings: settings.get,
+  putSettings: settings.put,
   ledger: api.get(
     '/api/tasks/ledger',
     '任务台账（按数据范围：本单位承担的与本单位牵头的）',
