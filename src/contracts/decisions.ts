@@ -11,6 +11,7 @@ import {
   endpoint,
   endpointsOf,
   settingsEndpoints,
+  zCounts,
   zDate,
   zInstant,
   zKeyword,
@@ -33,12 +34,7 @@ export const decisionInput = z.object({
 });
 export type DecisionInputBody = z.infer<typeof decisionInput>;
 
-const countsSchema = z.object({
-  received: z.number().int(),
-  adopted: z.number().int(),
-  partly: z.number().int(),
-  notAdopted: z.number().int(),
-});
+const countsSchema = z.object(zCounts('received', 'adopted', 'partly', 'notAdopted'));
 
 export const adoptionEntrySchema = z.object({
   opinion: text('意见摘要', 2000),

@@ -6,6 +6,7 @@ import {
   endpointsOf,
   importEndpoints,
   settingsEndpoints,
+  zCounts,
   zDate,
   zFile,
   zInstant,
@@ -82,10 +83,7 @@ export const enforcementSummarySchema = z.object({
   byKind: z.array(
     z.object({
       kind: z.enum(ENFORCEMENT_KINDS),
-      total: z.number().int(),
-      published: z.number().int(),
-      overdue: z.number().int(),
-      late: z.number().int(),
+      ...zCounts('total', 'published', 'overdue', 'late'),
     }),
   ),
   overdue: z.number().int(),

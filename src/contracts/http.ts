@@ -130,6 +130,9 @@ export const zKeyword = z.string().trim().max(100).optional();
 /** A console list's query: the keyword first, then the list's own filters, then the page. */
 export const zListQuery = <F extends z.ZodRawShape>(filters: F) =>
   z.object({ keyword: zKeyword, ...filters, ...zPage });
+/** Integer counts of a statistics row, one field per name in that order. */
+export const zCounts = <const K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((name) => [name, z.number().int()])) as { [N in K]: z.ZodNumber };
 /** The unit a record belongs to, with its name for display. */
 export const zUnitRef = { unitId: z.string(), unitName: z.string() };
 /** What an import preview says of each row it refuses; nothing is imported while there is one. */

@@ -12,6 +12,7 @@ import type { ParsedPlan } from '../domain/tasks/notice';
 import {
   endpointsOf,
   settingsEndpoints,
+  zCounts,
   zDate,
   zFile,
   zInstant,
@@ -326,13 +327,7 @@ export const taskLedgerRowSchema = z.object({
   responsibleUnitsWritten: z.array(z.string()),
   /** The task's status and progress over every assignment the viewer may see. */
   status: zLedgerStatus,
-  progress: z.object({
-    total: z.number().int(),
-    closed: z.number().int(),
-    submitted: z.number().int(),
-    overdue: z.number().int(),
-    percent: z.number().int(),
-  }),
+  progress: z.object({ ...zCounts('total', 'closed', 'submitted', 'overdue'), percent: z.number().int() }),
   /** Sub-rows: the assignments that match the filters. */
   units: z.array(taskLedgerUnitSchema),
   /** 回头看: the earlier plan's task this one was carried over from. */
@@ -382,11 +377,7 @@ export const closeTaskQuerySchema = z.object({
 export const dashboardBucketSchema = z.object({
   key: z.string(),
   label: z.string(),
-  total: z.number().int(),
-  closed: z.number().int(),
-  overdue: z.number().int(),
-  submitted: z.number().int(),
-  returned: z.number().int(),
+  ...zCounts('total', 'closed', 'overdue', 'submitted', 'returned'),
 });
 export type DashboardBucket = z.output<typeof dashboardBucketSchema>;
 export const dashboardSchema = z.object({
