@@ -1,7 +1,13 @@
 // Contracts of 行政执法公示 (issue 13 part 6), part of the disclosure module: `enforcementApi`. Permission codes
 // disclosure:enforcement:* (permissions.ts).
 import { z } from 'zod';
-import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../domain/disclosure/enforcement';
+import { codesOf } from '../domain/codes';
+import {
+  ENFORCEMENT_KINDS,
+  ENFORCEMENT_STATUSES,
+  PARTY_TYPES,
+  PUBLICATION_STATE_LABELS,
+} from '../domain/disclosure/enforcement';
 import {
   endpointsOf,
   importEndpoints,
@@ -17,7 +23,7 @@ import {
   zUuid,
 } from './http';
 
-const PUBLICATION_STATES = ['pending', 'overdue', 'on_time', 'late'] as const;
+const PUBLICATION_STATES = codesOf(PUBLICATION_STATE_LABELS);
 
 export const enforcementInput = z.object({
   unitId: zUuid,
