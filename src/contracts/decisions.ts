@@ -7,18 +7,7 @@ import {
   DECISION_STATUSES,
   PARTICIPATION_KINDS,
 } from '../domain/disclosure/decisions';
-import {
-  endpoint,
-  endpointsOf,
-  settingsEndpoints,
-  zCounts,
-  zDate,
-  zInstant,
-  zKeyword,
-  zPage,
-  zPaged,
-  zUuid,
-} from './http';
+import { endpoint, zCounts, zDate, zInstant, zKeyword, zPage, zPaged, zUuid } from './http';
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
@@ -138,13 +127,6 @@ export const decisionSettingsSchema = z.object({
 
 const tag = '重大行政决策预公开';
 const base = '/api/disclosure/decisions';
-const settings = settingsEndpoints(
-  endpointsOf(tag),
-  `${base}/settings`,
-  decisionSettingsSchema,
-  { summary: '征求意见期限设置（日）', permission: 'disclosure:decision:list' },
-  { summary: '修改默认征求意见期限（日）', permission: 'disclosure:settings:update' },
-);
 const row = decisionRowSchema;
 
 export const decisionsApi = {
@@ -157,8 +139,23 @@ export const decisionsApi = {
     query: decisionListQuery,
     response: zPaged(row),
   }),
-  settings: settings.get,
-  putSettings: settings.put,
+  settings: endpoint({
+    method: 'get',
+    path: `${base}/settings`,
+    tag,
+    summary: '征求意见期限设置（日）',
+    permission: 'disclosure:decision:list',
+    response: decisionSettingsSchema,
+  }),
+  putSettings: endpoint({
+    method: 'put',
+    path: `${base}/settings`,
+    tag,
+    summary: '修改默认征求意见期限（日）',
+    permission: 'disclosure:settings:update',
+    body: decisionSettingsSchema,
+    response: decisionSettingsSchema,
+  }),
   participations: endpoint({
     method: 'get',
     path: `${base}/participations`,
