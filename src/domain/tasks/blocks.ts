@@ -62,6 +62,16 @@ function textCells(rows: readonly (readonly { text: string; line: number }[])[])
   );
 }
 
+/** A table rebuilt from copied text that ends before line `end`; fewer than two rows are no table. */
+function looseTable(
+  rows: { text: string; line: number }[][],
+  loose: 'rows' | 'stream',
+  end: number,
+): { block: TableBlock; end: number } | null {
+  if (rows.length < 2) return null;
+  return { end, block: { type: 'table', loose, rows: textCells(rows) } };
+}
+
 /** Rows read one line each: every cell takes its row's line. */
 const lineRows = (rows: readonly { cells: string[]; line: number }[]) =>
   rows.map((r) => r.cells.map((text) => ({ text, line: r.line })));
@@ -188,15 +198,11 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     }
   }
   if (row.length > 0) rows.push(row);
-  if (rows.length < 2) return null;
-  return {
-    end: i,
-    block: {
-      type: 'table',
-      loose: 'stream',
-      rows: textCells(rows.map((r) => r.map((c) => ({ text: c.lines.join('\n'), line: c.line })))),
-    },
-  };
+  return looseTable(
+    rows.map((r) => r.map((c) => ({ text: c.lines.join('\n'), line: c.line }))),
+    'stream',
+    i,
+  );
 }
 
 /** Column labels a header may be made of, longest first (a glued header is split on them). */
@@ -302,15 +308,7 @@ function gluedTable(lines: string[], start: number): { block: TableBlock; end: n
     if (!cells) break;
     rows.push({ cells, line: i + 1 });
   }
-  if (rows.length < 2) return null;
-  return {
-    end: i,
-    block: {
-      type: 'table',
-      loose: 'rows',
-      rows: textCells(lineRows(rows)),
-    },
-  };
+  return looseTable(lineRows(rows), 'rows', i);
 }
 
 /** A line without its surrounding spaces; tabs stay (a leading tab is an empty first cell). */
