@@ -10,7 +10,7 @@ import {
   PLAN_STATUSES,
   treeProblems,
 } from '../domain/assessment/tree';
-import { endpointsOf, zFile, zInstant, zUuid } from './http';
+import { endpointsOf, settingsEndpoints, zFile, zInstant, zUuid } from './http';
 
 const zYear = z.coerce
   .number({ message: '请填写年度' })
@@ -129,6 +129,13 @@ export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
 const tag = '考核评估';
 const api = endpointsOf(tag);
 const base = '/api/assessment';
+const settings = settingsEndpoints(
+  api,
+  `${base}/settings`,
+  assessmentSettingsSchema,
+  { summary: '考核计分设置（无记录指标的计分方式）', permission: 'assessment:plan:list' },
+  { summary: '保存考核计分设置', permission: 'assessment:plan:update' },
+);
 
 export const assessmentApi = {
   plan: api.get(`${base}/plan`, '年度考核指标体系（未保存时为默认指标）', 'assessment:plan:list', {
@@ -193,13 +200,8 @@ export const assessmentApi = {
       response: zFile,
     },
   ),
-  settings: api.get(`${base}/settings`, '考核计分设置（无记录指标的计分方式）', 'assessment:plan:list', {
-    response: assessmentSettingsSchema,
-  }),
-  putSettings: api.put(`${base}/settings`, '保存考核计分设置', 'assessment:plan:update', {
-    body: assessmentSettingsSchema,
-    response: assessmentSettingsSchema,
-  }),
+  settings: settings.get,
+  putSettings: settings.put,
   publish: api.post(`${base}/publish`, '公布考核结果（门户网站）', 'assessment:result:publish', {
     body: planKeySchema,
     response: planSchema,

@@ -2,7 +2,7 @@
 // challenge once a name or an address has failed a few times, the password, then a TOTP or recovery code when the
 // account has (or must have) a second factor.
 import { z } from 'zod';
-import { endpointsOf, zOk } from './http';
+import { endpointsOf, zOk, zUnitRef } from './http';
 import { ALL_PERMISSIONS } from './permissions';
 import { ROLE_CODES } from './roles';
 
@@ -10,8 +10,7 @@ export const currentUserSchema = z.object({
   id: z.string(),
   username: z.string(),
   name: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   roles: z.array(z.enum(ROLE_CODES)),
   permissions: z.array(z.enum(ALL_PERMISSIONS as [string, ...string[]])),
   dataScope: z.enum(['all', 'unit']),

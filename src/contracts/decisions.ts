@@ -7,7 +7,7 @@ import {
   DECISION_STATUSES,
   PARTICIPATION_KINDS,
 } from '../domain/disclosure/decisions';
-import { endpoint, zDate, zInstant, zKeyword, zPage, zPaged, zUuid } from './http';
+import { endpoint, zCounts, zDate, zInstant, zKeyword, zPage, zPaged, zUuid } from './http';
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
@@ -23,12 +23,7 @@ export const decisionInput = z.object({
 });
 export type DecisionInputBody = z.infer<typeof decisionInput>;
 
-const countsSchema = z.object({
-  received: z.number().int(),
-  adopted: z.number().int(),
-  partly: z.number().int(),
-  notAdopted: z.number().int(),
-});
+const countsSchema = z.object(zCounts('received', 'adopted', 'partly', 'notAdopted'));
 
 export const adoptionEntrySchema = z.object({
   opinion: text('意见摘要', 2000),

@@ -2,7 +2,7 @@
 // (all or nothing), versions with what changed, rows bound to units' catalog columns, the coverage check
 // ("两张皮": rows with nothing published, or published late) and 整改 tasks in the ledger.
 import { z } from 'zod';
-import { endpoint, zDate, zInstant, zUuid } from './http';
+import { endpoint, zCounts, zDate, zInstant, zUnitRef, zUuid } from './http';
 
 const tag = '标准目录';
 
@@ -99,8 +99,7 @@ export const COVERAGE_LABELS: Record<(typeof COVERAGE_STATUSES)[number], string>
 
 export const coverageRowSchema = z.object({
   rowId: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   domain: z.string(),
   level1: z.string(),
   level2: z.string(),
@@ -113,14 +112,9 @@ export const coverageRowSchema = z.object({
 export type CoverageRow = z.output<typeof coverageRowSchema>;
 
 export const coverageSummarySchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   domain: z.string(),
-  total: z.number().int(),
-  ok: z.number().int(),
-  missing: z.number().int(),
-  late: z.number().int(),
-  notDue: z.number().int(),
+  ...zCounts('total', 'ok', 'missing', 'late', 'notDue'),
 });
 
 export const coverageSchema = z.object({

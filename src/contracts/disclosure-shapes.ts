@@ -1,10 +1,11 @@
 // Request and response schemas of the disclosure module (issue 5); its endpoints are in disclosure.ts.
 import { z } from 'zod';
+import { codesOf } from '../domain/codes';
 import { CATEGORY_CODES } from '../domain/disclosure/catalog';
-import { INTERPRETATION_FORMS, VALIDITIES } from '../domain/disclosure/rules';
+import { INTERPRETATION_FORMS, TIMELINESS_LABELS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
-import { zDate, zInstant, zKeyword, zPage, zText, zUuid } from './http';
+import { zDate, zInstant, zKeyword, zPage, zText, zUnitRef, zUuid } from './http';
 
 const optDate = zDate.nullable().optional();
 const kindSchema = z.enum(['general', 'normative', 'interpretation']);
@@ -226,7 +227,7 @@ export const findingSchema = z.object({
   source: z.string().optional(),
 });
 const timelinessSchema = z
-  .object({ status: z.enum(['on_time', 'late', 'pending', 'overdue']), deadline: z.string() })
+  .object({ status: z.enum(codesOf(TIMELINESS_LABELS)), deadline: z.string() })
   .nullable();
 
 export const itemRowSchema = z.object({
@@ -236,8 +237,7 @@ export const itemRowSchema = z.object({
   indexNo: z.string(),
   status: statusSchema,
   level: z.number(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   columnId: z.string().nullable(),
   writtenDate: z.string().nullable(),
   publishDate: z.string().nullable(),

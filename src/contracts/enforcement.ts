@@ -1,10 +1,29 @@
 // Contracts of 行政执法公示 (issue 13 part 6), part of the disclosure module: `enforcementApi`. Permission codes
 // disclosure:enforcement:* (permissions.ts).
 import { z } from 'zod';
-import { ENFORCEMENT_KINDS, ENFORCEMENT_STATUSES, PARTY_TYPES } from '../domain/disclosure/enforcement';
-import { endpointsOf, zDate, zFile, zImported, zInstant, zKeyword, zOk, zPage, zPaged, zUuid } from './http';
+import { codesOf } from '../domain/codes';
+import {
+  ENFORCEMENT_KINDS,
+  ENFORCEMENT_STATUSES,
+  PARTY_TYPES,
+  PUBLICATION_STATE_LABELS,
+} from '../domain/disclosure/enforcement';
+import {
+  endpointsOf,
+  importEndpoints,
+  settingsEndpoints,
+  zCounts,
+  zDate,
+  zFile,
+  zInstant,
+  zKeyword,
+  zOk,
+  zPage,
+  zPaged,
+  zUuid,
+} from './http';
 
-const PUBLICATION_STATES = ['pending', 'overdue', 'on_time', 'late'] as const;
+const PUBLICATION_STATES = codesOf(PUBLICATION_STATE_LABELS);
 
 export const enforcementInput = z.object({
   unitId: zUuid,
@@ -70,10 +89,7 @@ export const enforcementSummarySchema = z.object({
   byKind: z.array(
     z.object({
       kind: z.enum(ENFORCEMENT_KINDS),
-      total: z.number().int(),
-      published: z.number().int(),
-      overdue: z.number().int(),
-      late: z.number().int(),
+      ...zCounts('total', 'published', 'overdue', 'late'),
     }),
   ),
   overdue: z.number().int(),
@@ -89,6 +105,20 @@ export const enforcementDaysSchema = z.object({
 const tag = '行政执法公示';
 const api = endpointsOf(tag);
 const base = '/api/disclosure/enforcement';
+const settings = settingsEndpoints(
+  api,
+  `${base}/settings`,
+  enforcementDaysSchema,
+  { summary: '公示时限设置（工作日）', permission: 'disclosure:enforcement:list' },
+  { summary: '修改公示时限（工作日）', permission: 'disclosure:settings:update' },
+);
+const enforcementImport = importEndpoints(
+  api,
+  base,
+  'disclosure:enforcement:edit',
+  { preview: '上传执法决定表并预览（不保存）', commit: '上传执法决定表并导入（全部成功或全部不导入）' },
+  enforcementPreviewSchema,
+);
 
 export const enforcementApi = {
   list: api.get(base, '执法决定列表（含公示时限状态）', 'disclosure:enforcement:list', {
@@ -117,25 +147,10 @@ export const enforcementApi = {
       response: enforcementRowSchema,
     },
   ),
-  importPreview: api.post(
-    `${base}/import/preview`,
-    '上传执法决定表并预览（不保存）',
-    'disclosure:enforcement:edit',
-    { upload: true, response: enforcementPreviewSchema },
-  ),
-  importCommit: api.post(
-    `${base}/import`,
-    '上传执法决定表并导入（全部成功或全部不导入）',
-    'disclosure:enforcement:edit',
-    { upload: true, response: zImported },
-  ),
-  settings: api.get(`${base}/settings`, '公示时限设置（工作日）', 'disclosure:enforcement:list', {
-    response: enforcementDaysSchema,
-  }),
-  putSettings: api.put(`${base}/settings`, '修改公示时限（工作日）', 'disclosure:settings:update', {
-    body: enforcementDaysSchema,
-    response: enforcementDaysSchema,
-  }),
+  importPreview: enforcementImport.preview,
+  importCommit: enforcementImport.commit,
+  settings: settings.get,
+  putSettings: settings.put,
   export: api.get(`${base}/export`, '导出执法决定（.xlsx）', 'disclosure:enforcement:list', {
     query: enforcementListQuery.omit({ page: true, pageSize: true }),
     response: zFile,

@@ -16,17 +16,17 @@ import {
 import {
   endpointsOf,
   zEnumOf as enumOf,
+  importEndpoints,
   zDate,
   zFile,
-  zImported,
   zImportPreview,
-  zKeyword,
+  zListQuery,
   zNullableText as zOpt,
-  zPage,
   zPaged,
   zQueryFlag,
   zQueryMonth,
   zText,
+  zUnitRef,
   zUuid,
 } from './http';
 import { hasWorkOrder } from './interaction';
@@ -74,13 +74,11 @@ export const zCallBody = z
   });
 export type CallBody = z.input<typeof zCallBody>;
 
-export const callListQuery = z.object({
-  keyword: zKeyword,
+export const callListQuery = zListQuery({
   channel: zCallChannel.optional(),
   status: zCallStatus.optional(),
   unitId: zUuid.optional(),
   month: zQueryMonth,
-  ...zPage,
 });
 export type CallListQuery = z.input<typeof callListQuery>;
 
@@ -95,8 +93,7 @@ export const callSchema = z.object({
   callerPhone: z.string().nullable(),
   question: z.string(),
   answer: z.string().nullable(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   status: zCallStatus,
   source: z.enum(['manual', 'import']),
   consultationId: z.string().nullable(),
@@ -146,13 +143,11 @@ export const zOpinionAction = z.discriminatedUnion(
 );
 export type OpinionActionBody = z.input<typeof zOpinionAction>;
 
-export const opinionListQuery = z.object({
-  keyword: zKeyword,
+export const opinionListQuery = zListQuery({
   level: zOpinionLevel.optional(),
   status: zOpinionStatus.optional(),
   unitId: zUuid.optional(),
   overdue: zQueryFlag,
-  ...zPage,
 });
 export type OpinionListQuery = z.input<typeof opinionListQuery>;
 
@@ -162,8 +157,7 @@ export const opinionSchema = z.object({
   source: z.string(),
   summary: z.string(),
   level: zOpinionLevel,
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   foundAt: z.string(),
   responseDue: z.string(),
   status: zOpinionStatus,
@@ -201,12 +195,10 @@ export type ProgressBody = z.input<typeof zProgressBody>;
 
 export const zCancelCommitment = z.object({ reason: zText(500, '撤销理由') });
 
-export const commitmentListQuery = z.object({
-  keyword: zKeyword,
+export const commitmentListQuery = zListQuery({
   status: zCommitmentStatus.optional(),
   unitId: zUuid.optional(),
   overdue: zQueryFlag,
-  ...zPage,
 });
 export type CommitmentListQuery = z.input<typeof commitmentListQuery>;
 
@@ -217,8 +209,7 @@ export const commitmentSchema = z.object({
   commitNo: z.string(),
   content: z.string(),
   place: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   promisedOn: z.string(),
   dueOn: z.string(),
   status: zCommitmentStatus,
@@ -242,6 +233,13 @@ const calls = '/api/interaction/calls';
 const opinions = '/api/interaction/opinions';
 const commitments = '/api/interaction/commitments';
 const upload = true as const;
+const callImport = importEndpoints(
+  api,
+  calls,
+  'interaction:hotline:edit',
+  { preview: '上传 12345 工单并预览（.xlsx，不保存）', commit: '导入 12345 工单（全部成功或全部不导入）' },
+  callImportPreviewSchema,
+);
 
 export const hotlineApi = {
   listCalls: api.get(calls, '来电登记台账（按数据范围，来电人脱敏）', 'interaction:hotline:list', {
@@ -269,21 +267,8 @@ export const hotlineApi = {
       response: z.object({ consultationId: z.string(), consultNo: z.string(), answerDue: z.string() }),
     },
   ),
-  previewCallImport: api.post(
-    `${calls}/import/preview`,
-    '上传 12345 工单并预览（.xlsx，不保存）',
-    'interaction:hotline:edit',
-    { upload, response: callImportPreviewSchema },
-  ),
-  importCalls: api.post(
-    `${calls}/import`,
-    '导入 12345 工单（全部成功或全部不导入）',
-    'interaction:hotline:edit',
-    {
-      upload,
-      response: zImported,
-    },
-  ),
+  previewCallImport: callImport.preview,
+  importCalls: callImport.commit,
 
   listOpinions: api.get(opinions, '舆情台账（按数据范围）', 'interaction:opinion:list', {
     query: opinionListQuery,

@@ -127,6 +127,14 @@ export const zWebUrl = (message: string, max = 500) =>
     .refine((u) => /^https?:\/\/[^\s/]+\S*$/i.test(u) && URL.canParse(u), message);
 /** A list's free-text search filter (optional, at most 100 characters). */
 export const zKeyword = z.string().trim().max(100).optional();
+/** A console list's query: the keyword first, then the list's own filters, then the page. */
+export const zListQuery = <F extends z.ZodRawShape>(filters: F) =>
+  z.object({ keyword: zKeyword, ...filters, ...zPage });
+/** Integer counts of a statistics row, one field per name in that order. */
+export const zCounts = <const K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((name) => [name, z.number().int()])) as { [N in K]: z.ZodNumber };
+/** The unit a record belongs to, with its name for display. */
+export const zUnitRef = { unitId: z.string(), unitName: z.string() };
 /** What an import preview says of each row it refuses; nothing is imported while there is one. */
 export const zRowErrors = z.array(z.object({ row: z.number().int(), message: z.string() }));
 /** An import preview: the rows read (each with its row number and `fields`) and the blocking errors. */
@@ -138,6 +146,46 @@ export const zImportPreview = <F extends z.ZodRawShape>(fields: F) =>
   });
 /** What an all-or-nothing import answers: how many records it created. */
 export const zImported = z.object({ created: z.number().int() });
+/**
+ * The two steps of an upload import under `${path}/import`: `preview` reads the file and saves nothing, `commit`
+ * saves every row or none (answering `zImported` unless told otherwise).
+ */
+export function importEndpoints<
+  const P extends string,
+  const V extends z.ZodType,
+  const C extends z.ZodType = typeof zImported,
+>(
+  api: ReturnType<typeof endpointsOf>,
+  path: P,
+  permission: PermissionCode,
+  summary: { preview: string; commit: string },
+  preview: V,
+  commit?: C,
+) {
+  return {
+    preview: api.post(`${path}/import/preview`, summary.preview, permission, {
+      upload: true,
+      response: preview,
+    }),
+    commit: api.post(`${path}/import`, summary.commit, permission, {
+      upload: true,
+      response: (commit ?? zImported) as C,
+    }),
+  };
+}
+/** A settings document at `path`: `get` reads it, `put` replaces it and answers what was saved. */
+export function settingsEndpoints<const P extends string, const S extends z.ZodType>(
+  api: ReturnType<typeof endpointsOf>,
+  path: P,
+  schema: S,
+  read: { summary: string; permission: PermissionCode },
+  write: { summary: string; permission: PermissionCode },
+) {
+  return {
+    get: api.get(path, read.summary, read.permission, { response: schema }),
+    put: api.put(path, write.summary, write.permission, { body: schema, response: schema }),
+  };
+}
 /** An instant on the wire (JSON of a timestamptz): an ISO date-time string. */
 export const zInstant = z.string().meta({ format: 'date-time' });
 export const zOk = z.object({ ok: z.literal(true) });

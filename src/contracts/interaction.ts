@@ -20,17 +20,17 @@ import { ANSWER_MAX, QUESTION_MAX } from '../domain/interaction/qa-import';
 import {
   endpointsOf,
   zEnumOf as enumOf,
+  importEndpoints,
   zDate,
   zFile,
-  zImported,
   zImportPreview,
-  zKeyword,
+  zListQuery,
   zNullableText as zOpt,
-  zPage,
   zPaged,
   zQueryFlag,
   zQueryMonth,
   zText,
+  zUnitRef,
   zUuid,
 } from './http';
 
@@ -111,8 +111,7 @@ export const zConsultAction = z.discriminatedUnion(
 );
 export type ConsultActionBody = z.input<typeof zConsultAction>;
 
-export const consultListQuery = z.object({
-  keyword: zKeyword,
+export const consultListQuery = zListQuery({
   status: zConsultStatus.optional(),
   channel: zConsultChannel.optional(),
   unitId: zUuid.optional(),
@@ -120,7 +119,6 @@ export const consultListQuery = z.object({
   /** Only answers waiting for review. */
   reviewing: zQueryFlag,
   month: zQueryMonth,
-  ...zPage,
 });
 export type ConsultListQuery = z.input<typeof consultListQuery>;
 
@@ -131,8 +129,7 @@ export const consultSummarySchema = z.object({
   workOrderNo: z.string().nullable(),
   question: z.string(),
   askerName: z.string().nullable(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   status: zConsultStatus,
   receivedOn: z.string(),
   answerDue: z.string(),
@@ -213,21 +210,18 @@ export const zQaReview = z.object({
   note: zOpt(500, '审核意见'),
 });
 
-export const qaListQuery = z.object({
-  keyword: zKeyword,
+export const qaListQuery = zListQuery({
   status: zQaStatus.optional(),
   unitId: zUuid.optional(),
   topic: z.string().trim().max(50).optional(),
   stale: zQueryFlag,
-  ...zPage,
 });
 
 export const qaEntrySchema = z.object({
   id: z.string(),
   question: z.string(),
   answer: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   topic: z.string().nullable(),
   keywords: z.array(z.string()),
   policyRefs: z.array(z.object({ title: z.string(), itemId: z.string().nullable() })),
@@ -260,6 +254,16 @@ const consultPath = '/api/interaction/consultations';
 const qaPath = '/api/interaction/qa';
 
 const api = endpointsOf(tag);
+const qaImport = importEndpoints(
+  api,
+  qaPath,
+  'interaction:qa:update',
+  {
+    preview: '上传问答库文件并预览（.xlsx/.csv，不保存）',
+    commit: '导入问答库（全部成功或全部不导入，导入后待审核）',
+  },
+  qaImportPreviewSchema,
+);
 
 export const interactionApi = {
   listConsultations: api.get(consultPath, '政策咨询登记台账（按数据范围）', 'interaction:consult:list', {
@@ -324,18 +328,8 @@ export const interactionApi = {
     query: z.object({ q: zQuestion }),
     response: z.array(similarSchema),
   }),
-  previewQaImport: api.post(
-    `${qaPath}/import/preview`,
-    '上传问答库文件并预览（.xlsx/.csv，不保存）',
-    'interaction:qa:update',
-    { upload: true, response: qaImportPreviewSchema },
-  ),
-  importQa: api.post(
-    `${qaPath}/import`,
-    '导入问答库（全部成功或全部不导入，导入后待审核）',
-    'interaction:qa:update',
-    { upload: true, response: zImported },
-  ),
+  previewQaImport: qaImport.preview,
+  importQa: qaImport.commit,
   createQa: api.post(qaPath, '新增问答（待审核）', 'interaction:qa:update', {
     body: zQaEntryBody,
     response: qaEntrySchema,
@@ -363,15 +357,13 @@ const zFlag = z
 export const zLetterSubject = zText(SUBJECT_MAX, '来信标题');
 export const zLetterBody = zText(LETTER_BODY_MAX, '来信内容');
 
-export const letterListQuery = z.object({
-  keyword: zKeyword,
+export const letterListQuery = zListQuery({
   status: zLetterStatus.optional(),
   type: zLetterType.optional(),
   mailboxId: zUuid.optional(),
   overdue: zFlag,
   published: zFlag,
   month: zQueryMonth,
-  ...zPage,
 });
 export type LetterListQuery = z.input<typeof letterListQuery>;
 
@@ -383,8 +375,7 @@ export const letterSummarySchema = z.object({
   subject: z.string(),
   /** Masked (张**). */
   writerName: z.string().nullable(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   status: zLetterStatus,
   receivedOn: z.string(),
   replyDue: z.string(),
@@ -444,8 +435,7 @@ export const mailboxSchema = z.object({
   id: z.string(),
   kind: enumOf(MAILBOX_KIND_LABELS, ''),
   name: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   reviewRequired: z.boolean(),
   enabled: z.boolean(),
 });

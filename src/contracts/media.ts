@@ -23,6 +23,7 @@ import {
   zKeyword,
   zPage,
   zPaged,
+  zUnitRef,
   zUuid,
 } from './http';
 
@@ -54,8 +55,7 @@ export type AccountFields = z.output<typeof accountFieldsSchema>;
 
 export const websiteRowSchema = websiteFieldsSchema.extend({
   id: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   status: z.enum(CHANNEL_STATUSES),
   lastCheck: z
     .object({ id: z.string(), asOf: z.string(), verdict: z.string(), findings: z.number().int() })
@@ -66,8 +66,7 @@ export type WebsiteRow = z.output<typeof websiteRowSchema>;
 
 export const accountRowSchema = accountFieldsSchema.extend({
   id: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   status: z.enum(CHANNEL_STATUSES),
   /** The latest recorded post (any date; the 抽查 judges against its own day). */
   lastPost: z.string().nullable(),
@@ -112,8 +111,7 @@ export const filingRowSchema = z.object({
   target: z.enum(FILING_TARGETS),
   targetId: z.string().nullable(),
   targetName: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   payload: z.record(z.string(), z.string()),
   note: z.string(),
   scan: z.object({ fileId: z.string(), name: z.string() }),
@@ -486,8 +484,7 @@ export const annualReportRowSchema = z.object({
   websiteId: z.string(),
   websiteName: z.string(),
   url: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   year: z.number().int(),
   /** 1月31日 of the following year. */
   due: z.string(),
@@ -506,8 +503,7 @@ export const annualReportSchema = z.object({
   id: z.string().nullable(),
   websiteId: z.string(),
   websiteName: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   year: z.number().int(),
   due: z.string(),
   status: reportStateSchema,

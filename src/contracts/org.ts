@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
 import type { MatchStatus, UnitKind } from '../domain/units';
-import { endpointsOf, zFile, zInstant, zOk, zPage, zPaged, zUuid } from './http';
+import { endpointsOf, zFile, zInstant, zOk, zPage, zPaged, zUnitRef, zUuid } from './http';
 import { ALL_PERMISSIONS, type PermissionCode } from './permissions';
 import { ROLE_CODES } from './roles';
 
@@ -96,8 +96,7 @@ export const userSchema = z.object({
   id: z.string(),
   username: z.string(),
   name: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   roles: z.array(zRoleCode),
   phoneMasked: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
@@ -178,8 +177,7 @@ export const unitMatchSchema = z.object({
 export type UnitMatch = z.output<typeof unitMatchSchema>;
 
 export const leadingGroupMemberSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   writtenAs: z.string(),
   duty: z.string().nullable(),
   liaisons: z.array(z.object({ userId: z.string(), name: z.string() })),

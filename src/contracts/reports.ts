@@ -9,7 +9,7 @@ import {
   validMonthDay,
 } from '../domain/requests/annual-report';
 import type { ValidationIssue } from '../domain/requests/annual-report-check';
-import { endpointsOf, zFile, zInstant, zUuid } from './http';
+import { endpointsOf, settingsEndpoints, zFile, zInstant, zUnitRef, zUuid } from './http';
 
 // Table 二 cells: integers ≥ 0, the fee amount (万元) may be a decimal (REGULATIONS AR-6).
 const zCount = z.number({ message: '请填写数字' }).int('应为整数').min(0, '不能为负数');
@@ -58,8 +58,7 @@ const validationIssueSchema = z.object({
 }) as unknown as z.ZodType<ValidationIssue>;
 
 export const reportOverviewRowSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   reportId: z.string().nullable(),
   errors: z.number().int(),
   warnings: z.number().int(),
@@ -72,8 +71,7 @@ export type ReportOverviewRow = z.output<typeof reportOverviewRowSchema>;
 
 export const reportViewSchema = z.object({
   id: z.string().nullable(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   report: annualReportSchema,
   errors: z.array(validationIssueSchema),
   warnings: z.array(validationIssueSchema),
@@ -101,20 +99,17 @@ export const reportKey = z.object({ unitId: zUuid, year: zYear });
 const tag = '年度报告';
 const api = endpointsOf(tag);
 const reportPath = '/api/reports/:unitId/:year';
+const settings = settingsEndpoints(
+  api,
+  '/api/reports/settings',
+  reportSettingsSchema,
+  { summary: '年度报告设置（区政府统计口径、镇街公布期限）', permission: 'reports:report:list' },
+  { summary: '修改年度报告设置', permission: 'reports:report:publish' },
+);
 
 export const reportsApi = {
-  getSettings: api.get(
-    '/api/reports/settings',
-    '年度报告设置（区政府统计口径、镇街公布期限）',
-    'reports:report:list',
-    {
-      response: reportSettingsSchema,
-    },
-  ),
-  putSettings: api.put('/api/reports/settings', '修改年度报告设置', 'reports:report:publish', {
-    body: reportSettingsSchema,
-    response: reportSettingsSchema,
-  }),
+  getSettings: settings.get,
+  putSettings: settings.put,
   overview: api.get('/api/reports', '各单位年度报告及校验状态', 'reports:report:list', {
     query: z.object({ year: zYear }),
     response: z.array(reportOverviewRowSchema),

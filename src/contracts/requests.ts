@@ -7,7 +7,18 @@ import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/int
 import { LETTER_KINDS } from '../domain/requests/letters';
 import { APPLICANT_KINDS, LEGAL_BASIS_LABELS, OUTCOME_CODES } from '../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
-import { endpointsOf, zDate, zFile, zInstant, zPage, zPaged, zQueryFlag, zText, zUuid } from './http';
+import {
+  endpointsOf,
+  zDate,
+  zFile,
+  zInstant,
+  zPage,
+  zPaged,
+  zQueryFlag,
+  zText,
+  zUnitRef,
+  zUuid,
+} from './http';
 
 export type { CaseStatus };
 
@@ -218,8 +229,7 @@ const zCaseStatus = keysOf(CASE_STATUS_LABELS);
 export const caseSummarySchema = z.object({
   id: z.string(),
   caseNo: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   channel: keysOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
   applicantKind: listOf(APPLICANT_KINDS, '申请人类型无效'),
   /** Masked: staff lists show no full personal data. */

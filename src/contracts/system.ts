@@ -1,7 +1,7 @@
 // Contracts of the system module: the security policy the security administrator edits (等保 8.1.4.1 身份鉴别).
 import { z } from 'zod';
 import { RETENTION_FIELDS, type RetentionSettings, retentionError } from '../domain/security/retention';
-import { endpointsOf } from './http';
+import { endpointsOf, zCounts } from './http';
 
 export const TWO_FACTOR_SCOPES = ['separated', 'all'] as const;
 export type TwoFactorScope = (typeof TWO_FACTOR_SCOPES)[number];
@@ -53,16 +53,10 @@ export type { RetentionSettings };
 /** What the last purge run removed or cleared. */
 export const retentionRunSchema = z.object({
   at: z.string(),
-  auditRows: z.number().int(),
-  loginRows: z.number().int(),
+  ...zCounts('auditRows', 'loginRows'),
   /** Why the logs were not purged (no owner connection), or null. */
   logsSkipped: z.string().nullable(),
-  requestCases: z.number().int(),
-  letters: z.number().int(),
-  consultations: z.number().int(),
-  calls: z.number().int(),
-  sessions: z.number().int(),
-  tokens: z.number().int(),
+  ...zCounts('requestCases', 'letters', 'consultations', 'calls', 'sessions', 'tokens'),
 });
 export type RetentionRun = z.output<typeof retentionRunSchema>;
 

@@ -9,7 +9,21 @@ import {
   type LedgerStatus,
 } from '../domain/tasks/ledger';
 import type { ParsedPlan } from '../domain/tasks/notice';
-import { endpointsOf, zDate, zFile, zInstant, zKeyword, zOk, zPage, zPaged, zUuid, zWebUrl } from './http';
+import {
+  endpointsOf,
+  settingsEndpoints,
+  zCounts,
+  zDate,
+  zFile,
+  zInstant,
+  zKeyword,
+  zOk,
+  zPage,
+  zPaged,
+  zUnitRef,
+  zUuid,
+  zWebUrl,
+} from './http';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
@@ -186,8 +200,7 @@ export const ledgerRowSchema = z.object({
   ref: z.string(),
   section: z.array(z.string()),
   text: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   isLead: z.boolean(),
   period: z.string().nullable(),
   dueDate: z.string().nullable(),
@@ -291,8 +304,7 @@ export type TaskLedgerQuery = z.output<typeof taskLedgerQuerySchema>;
 /** One unit's assignment of a task (a sub-row). */
 export const taskLedgerUnitSchema = z.object({
   id: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  ...zUnitRef,
   isLead: z.boolean(),
   period: z.string().nullable(),
   dueDate: z.string().nullable(),
@@ -315,13 +327,7 @@ export const taskLedgerRowSchema = z.object({
   responsibleUnitsWritten: z.array(z.string()),
   /** The task's status and progress over every assignment the viewer may see. */
   status: zLedgerStatus,
-  progress: z.object({
-    total: z.number().int(),
-    closed: z.number().int(),
-    submitted: z.number().int(),
-    overdue: z.number().int(),
-    percent: z.number().int(),
-  }),
+  progress: z.object({ ...zCounts('total', 'closed', 'submitted', 'overdue'), percent: z.number().int() }),
   /** Sub-rows: the assignments that match the filters. */
   units: z.array(taskLedgerUnitSchema),
   /** 回头看: the earlier plan's task this one was carried over from. */
@@ -371,11 +377,7 @@ export const closeTaskQuerySchema = z.object({
 export const dashboardBucketSchema = z.object({
   key: z.string(),
   label: z.string(),
-  total: z.number().int(),
-  closed: z.number().int(),
-  overdue: z.number().int(),
-  submitted: z.number().int(),
-  returned: z.number().int(),
+  ...zCounts('total', 'closed', 'overdue', 'submitted', 'returned'),
 });
 export type DashboardBucket = z.output<typeof dashboardBucketSchema>;
 export const dashboardSchema = z.object({
@@ -387,6 +389,14 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.output<typeof dashboardSchema>;
 
 const planQuery = z.object({ planId: zUuid.optional() });
+
+const settings = settingsEndpoints(
+  api,
+  '/api/tasks/settings',
+  tasksSettingsSchema,
+  { summary: '任务提醒设置', permission: 'tasks:plan:list' },
+  { summary: '修改任务提醒设置（到期前 N 个工作日提醒）', permission: 'tasks:plan:import' },
+);
 
 export const tasksApi = {
   importPreview: api.post(
@@ -433,15 +443,8 @@ export const tasksApi = {
       response: z.object({ tasks: z.number().int(), assignments: z.number().int() }),
     },
   ),
-  getSettings: api.get('/api/tasks/settings', '任务提醒设置', 'tasks:plan:list', {
-    response: tasksSettingsSchema,
-  }),
-  putSettings: api.put(
-    '/api/tasks/settings',
-    '修改任务提醒设置（到期前 N 个工作日提醒）',
-    'tasks:plan:import',
-    { body: tasksSettingsSchema, response: tasksSettingsSchema },
-  ),
+  getSettings: settings.get,
+  putSettings: settings.put,
   ledger: api.get(
     '/api/tasks/ledger',
     '任务台账（按数据范围：本单位承担的与本单位牵头的）',

@@ -30,30 +30,32 @@ export const ART20_CATEGORIES = [
 ] as const;
 export type Art20Code = (typeof ART20_CATEGORIES)[number]['code'];
 
+// Art. 21 topics in both lists (the county code, so the cross-unit column filter finds them in every catalog).
+const LAND_TAKING = { code: 'art21_4', name: '土地征收' } as const;
+const HOUSE_TAKING = { code: 'art21_5', name: '房屋征收' } as const;
+const SOCIAL_RELIEF = { code: 'art21_7', name: '社会救助' } as const;
+
 /** Art. 21 topics of 设区的市级、县级人民政府及其部门 (the district level Gongkai serves), coded art21_1…7. */
 export const ART21_TOPICS = [
   { code: 'art21_1', name: '市政建设' },
   { code: 'art21_2', name: '公共服务' },
   { code: 'art21_3', name: '公益事业' },
-  { code: 'art21_4', name: '土地征收' },
-  { code: 'art21_5', name: '房屋征收' },
+  LAND_TAKING,
+  HOUSE_TAKING,
   { code: 'art21_6', name: '治安管理' },
-  { code: 'art21_7', name: '社会救助' },
+  SOCIAL_RELIEF,
 ] as const;
 
-/**
- * Art. 21 topics of 乡(镇)人民政府 (REGULATIONS.md §1.1: a second list, not the county one). Topics in both lists
- * keep the county code, so the cross-unit column filter finds them in every catalog.
- */
+/** Art. 21 topics of 乡(镇)人民政府 (REGULATIONS.md §1.1: a second list, not the county one). */
 export const ART21_TOWNSHIP_TOPICS = [
   { code: 'art21t_1', name: '贯彻落实农业农村政策' },
   { code: 'art21t_2', name: '农田水利工程建设运营' },
   { code: 'art21t_3', name: '农村土地承包经营权流转' },
   { code: 'art21t_4', name: '宅基地使用情况审核' },
-  { code: 'art21_4', name: '土地征收' },
-  { code: 'art21_5', name: '房屋征收' },
+  LAND_TAKING,
+  HOUSE_TAKING,
   { code: 'art21t_5', name: '筹资筹劳' },
-  { code: 'art21_7', name: '社会救助' },
+  SOCIAL_RELIEF,
 ] as const;
 
 /** Whose Art. 21 list a catalog takes: 镇街 the township list, every other unit the county list. */

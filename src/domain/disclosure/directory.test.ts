@@ -81,6 +81,10 @@ const HEAD2 = [
     '乡级',
   ],
 ];
+/** A directory of one table under the heading 就业领域. */
+const employmentDirectory = (rows: string[][]) =>
+  parseDirectory([{ type: 'p', text: '就业领域' }, table(rows)]);
+
 const row = (seq: string, l1: string, l2: string, time: string, subject: string, county = '√', town = '') => [
   seq,
   l1,
@@ -179,12 +183,9 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
   });
 
   it('refuses missing columns, names them, and keeps nothing of that table', () => {
-    const p = parseDirectory([
-      { type: 'p', text: '就业领域' },
-      table([
-        ['序号', '一级事项', '二级事项', '公开内容（要素）', '公开时限', '公开主体'],
-        ['1', '政策', '就业政策', '文件', '20个工作日内', '区人力社保局'],
-      ]),
+    const p = employmentDirectory([
+      ['序号', '一级事项', '二级事项', '公开内容（要素）', '公开时限', '公开主体'],
+      ['1', '政策', '就业政策', '文件', '20个工作日内', '区人力社保局'],
     ]);
     expect(p.rows).toEqual([]);
     expect(p.errors).toEqual(['表1缺少列：公开依据、公开渠道和载体、公开对象、公开方式、公开层级']);
@@ -215,10 +216,7 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
   it('reports a row without a domain, a subject or a level', () => {
     const p = parseDirectory([table([...HEAD2, row('1', '预算', '部门预算', '长期', '', '', '')])]);
     expect(p.errors).toEqual(['表1第3行：未能确定所属领域（请在表格前写明“××领域”或增加“领域”列）']);
-    const q = parseDirectory([
-      { type: 'p', text: '就业领域' },
-      table([...HEAD2, row('1', '预算', '部门预算', '长期', '', '', '')]),
-    ]);
+    const q = employmentDirectory([...HEAD2, row('1', '预算', '部门预算', '长期', '', '', '')]);
     expect(q.errors).toEqual(['表1第3行：缺少公开主体', '表1第3行：未标明公开层级（县级或乡级）']);
   });
 
@@ -237,21 +235,15 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
 
 describe('diffDirectory (动态调整)', () => {
   it('lists rows added, removed and changed with the fields', () => {
-    const base = parseDirectory([
-      { type: 'p', text: '就业领域' },
-      table([
-        ...HEAD2,
-        row('1', '政策', 'A', '长期', '区人力社保局'),
-        row('2', '政策', 'B', '长期', '区人力社保局'),
-      ]),
+    const base = employmentDirectory([
+      ...HEAD2,
+      row('1', '政策', 'A', '长期', '区人力社保局'),
+      row('2', '政策', 'B', '长期', '区人力社保局'),
     ]).rows;
-    const next = parseDirectory([
-      { type: 'p', text: '就业领域' },
-      table([
-        ...HEAD2,
-        row('1', '政策', 'A', '每季度', '区人力社保局'),
-        row('2', '政策', 'C', '长期', '区人力社保局'),
-      ]),
+    const next = employmentDirectory([
+      ...HEAD2,
+      row('1', '政策', 'A', '每季度', '区人力社保局'),
+      row('2', '政策', 'C', '长期', '区人力社保局'),
     ]).rows;
     expect(diffDirectory(base, next)).toEqual({
       added: ['就业|政策|C'],

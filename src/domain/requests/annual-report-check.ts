@@ -99,6 +99,18 @@ function sumDefined(values: readonly (number | undefined)[]): number | undefined
   return sum;
 }
 
+/** One identity of a table, `left` = `right`: an issue when both sides are known and differ. */
+function checkIdentity(
+  issues: ValidationIssue[],
+  left: number | undefined,
+  right: number | undefined,
+  issue: Omit<ValidationIssue, 'message'> & { message: (left: number, right: number) => string },
+): void {
+  if (left !== undefined && right !== undefined && left !== right) {
+    issues.push({ ...issue, message: issue.message(left, right) });
+  }
+}
+
 function table3RowLabel(row: string): string {
   if (row === 'r6') return OUTCOME_GROUP_LABELS.r6;
   if ((OUTCOME_CODES as readonly string[]).includes(row)) return outcomeFullLabel(row as OutcomeCode);
@@ -120,43 +132,36 @@ export function checkTable3Identities(
   for (const col of TABLE3_COLUMNS) {
     const left = sumDefined([get('new', col), get('carried_in', col)]);
     const right = sumDefined([get('r7', col), get('carried_out', col)]);
-    if (left !== undefined && right !== undefined && left !== right) {
-      issues.push({
-        severity: 'error',
-        rule: 'column_balance',
-        cell: `table3.r7.${col}`,
-        message: `${T3}「${TABLE3_COLUMN_LABELS[col]}」列：一+二=${left}，（七）总计+四=${right}，不相等`,
-      });
-    }
+    checkIdentity(issues, left, right, {
+      severity: 'error',
+      rule: 'column_balance',
+      cell: `table3.r7.${col}`,
+      message: (l, r) => `${T3}「${TABLE3_COLUMN_LABELS[col]}」列：一+二=${l}，（七）总计+四=${r}，不相等`,
+    });
   }
   // 总计 = the six applicant columns, every row (AR-4).
   if (settings.applicantSum !== 'off') {
     for (const row of rows) {
       const sum = sumDefined(APPLICANT_KINDS.map((c) => get(row, c)));
-      const total = get(row, 'total');
-      if (sum !== undefined && total !== undefined && sum !== total) {
-        issues.push({
-          severity: settings.applicantSum,
-          rule: 'applicant_sum',
-          cell: `table3.${row}.total`,
-          message: `${T3}「${label(row)}」行：六类申请人之和=${sum}，「总计」列=${total}，不相等`,
-        });
-      }
+      checkIdentity(issues, sum, get(row, 'total'), {
+        severity: settings.applicantSum,
+        rule: 'applicant_sum',
+        cell: `table3.${row}.total`,
+        message: (s, t) => `${T3}「${label(row)}」行：六类申请人之和=${s}，「总计」列=${t}，不相等`,
+      });
     }
   }
   // （七） = sum of the result sub-rows, every column (AR-4).
   if (settings.resultSum !== 'off') {
     for (const col of TABLE3_COLUMNS) {
       const sum = sumDefined(resultRows.map((r) => get(r, col)));
-      const total = get('r7', col);
-      if (sum !== undefined && total !== undefined && sum !== total) {
-        issues.push({
-          severity: settings.resultSum,
-          rule: 'result_sum',
-          cell: `table3.r7.${col}`,
-          message: `${T3}「${TABLE3_COLUMN_LABELS[col]}」列：（一）至（六）各项之和=${sum}，（七）总计=${total}，不相等`,
-        });
-      }
+      checkIdentity(issues, sum, get('r7', col), {
+        severity: settings.resultSum,
+        rule: 'result_sum',
+        cell: `table3.r7.${col}`,
+        message: (s, t) =>
+          `${T3}「${TABLE3_COLUMN_LABELS[col]}」列：（一）至（六）各项之和=${s}，（七）总计=${t}，不相等`,
+      });
     }
   }
   return issues;
@@ -172,15 +177,13 @@ export function checkTable4Identities(
   const issues: ValidationIssue[] = [];
   for (const g of TABLE4_GROUPS) {
     const sum = sumDefined(REMEDY_RESULTS.map((r) => get(g, r)));
-    const total = get(g, 'total');
-    if (sum !== undefined && total !== undefined && sum !== total) {
-      issues.push({
-        severity: settings.table4Total,
-        rule: 'table4_total',
-        cell: `table4.${g}.total`,
-        message: `${T4}「${table4GroupLabel(g)}」：结果维持+结果纠正+其他结果+尚未审结=${sum}，总计=${total}，不相等`,
-      });
-    }
+    checkIdentity(issues, sum, get(g, 'total'), {
+      severity: settings.table4Total,
+      rule: 'table4_total',
+      cell: `table4.${g}.total`,
+      message: (s, t) =>
+        `${T4}「${table4GroupLabel(g)}」：结果维持+结果纠正+其他结果+尚未审结=${s}，总计=${t}，不相等`,
+    });
   }
   return issues;
 }
@@ -189,9 +192,22 @@ export function table4GroupLabel(g: Table4Group): string {
   return g === 'reconsideration' ? TABLE4_LABELS.reconsideration : `行政诉讼-${TABLE4_LABELS.groups[g]}`;
 }
 
-function checkCount(value: number, cell: string, name: string, issues: ValidationIssue[]): void {
-  if (!Number.isFinite(value) || !Number.isInteger(value)) {
-    issues.push({ severity: 'error', rule: 'not_integer', cell, message: `${name}：值“${value}”不是整数` });
+/** A count is an integer ≥ 0; a `decimal` one (收费金额, 万元) any number ≥ 0. */
+function checkCount(
+  value: number,
+  cell: string,
+  name: string,
+  issues: ValidationIssue[],
+  decimal = false,
+): void {
+  if (!Number.isFinite(value) || (!decimal && !Number.isInteger(value))) {
+    const what = decimal ? '数字' : '整数';
+    issues.push({
+      severity: 'error',
+      rule: 'not_integer',
+      cell,
+      message: `${name}：值“${value}”不是${what}`,
+    });
   } else if (value < 0) {
     issues.push({ severity: 'error', rule: 'negative', cell, message: `${name}：值${value}为负数` });
   }
@@ -243,27 +259,7 @@ export function validateReport(
   const issues: ValidationIssue[] = [];
 
   // AR-6: table 二 cells are integers ≥ 0, except 收费金额 (万元) which may be a decimal ≥ 0.
-  for (const c of table2Cells(report.table2)) {
-    if (c.decimal) {
-      if (!Number.isFinite(c.value)) {
-        issues.push({
-          severity: 'error',
-          rule: 'not_integer',
-          cell: c.cell,
-          message: `${c.name}：值“${c.value}”不是数字`,
-        });
-      } else if (c.value < 0) {
-        issues.push({
-          severity: 'error',
-          rule: 'negative',
-          cell: c.cell,
-          message: `${c.name}：值${c.value}为负数`,
-        });
-      }
-    } else {
-      checkCount(c.value, c.cell, c.name, issues);
-    }
-  }
+  for (const c of table2Cells(report.table2)) checkCount(c.value, c.cell, c.name, issues, c.decimal);
   for (const row of TABLE3_ROWS) {
     for (const col of TABLE3_COLUMNS) {
       checkCount(
@@ -293,15 +289,15 @@ export function validateReport(
   if (settings.inForcePlausibility === 'warning' && prev?.table2) {
     for (const row of ['regulations', 'normative_docs'] as const) {
       const now = report.table2.art20_1[row];
-      const expected = prev.table2.art20_1[row].in_force + now.issued - now.abolished;
-      if (expected !== now.in_force) {
-        issues.push({
-          severity: 'warning',
-          rule: 'in_force_plausibility',
-          cell: `table2.art20_1.${row}.in_force`,
-          message: `第二部分表格「${TABLE2_LABELS.rows[row]}」行：上年现行有效${prev.table2.art20_1[row].in_force}+本年制发${now.issued}-本年废止${now.abolished}=${expected}，本年现行有效=${now.in_force}，请核实`,
-        });
-      }
+      const last = prev.table2.art20_1[row].in_force;
+      const expected = last + now.issued - now.abolished;
+      checkIdentity(issues, expected, now.in_force, {
+        severity: 'warning',
+        rule: 'in_force_plausibility',
+        cell: `table2.art20_1.${row}.in_force`,
+        message: () =>
+          `第二部分表格「${TABLE2_LABELS.rows[row]}」行：上年现行有效${last}+本年制发${now.issued}-本年废止${now.abolished}=${expected}，本年现行有效=${now.in_force}，请核实`,
+      });
     }
   }
   // §2.4 [I]: this year's 二 should equal last year's 四, per column; organisational changes can break it.
@@ -309,14 +305,13 @@ export function validateReport(
     for (const col of TABLE3_COLUMNS) {
       const before = prev.table3.carried_out[col];
       const now = report.table3.carried_in[col];
-      if (before !== now) {
-        issues.push({
-          severity: 'warning',
-          rule: 'carry_over',
-          cell: `table3.carried_in.${col}`,
-          message: `${T3}「${TABLE3_COLUMN_LABELS[col]}」列：本年“二、上年结转”=${now}，上年报告“四、结转下年度继续办理”=${before}，不一致，请核实`,
-        });
-      }
+      checkIdentity(issues, now, before, {
+        severity: 'warning',
+        rule: 'carry_over',
+        cell: `table3.carried_in.${col}`,
+        message: () =>
+          `${T3}「${TABLE3_COLUMN_LABELS[col]}」列：本年“二、上年结转”=${now}，上年报告“四、结转下年度继续办理”=${before}，不一致，请核实`,
+      });
     }
   }
   // Art. 50 / §2.1: narrative sections must not be left out ("不能遗漏").

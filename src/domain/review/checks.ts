@@ -17,6 +17,15 @@ import { daysInMonth, isValidId15, isValidId18, isValidUscc, luhnValid } from '.
 
 type Draft = Omit<Finding, 'blocking' | 'masked' | 'source'> & { masked?: string };
 
+/** A finding of `text` found at `start`. */
+const draft = (kind: FindingKind, text: string, start: number, message: string): Draft => ({
+  kind,
+  text,
+  start,
+  end: start + text.length,
+  message,
+});
+
 const HAN = '\\p{Script=Han}';
 
 // ---------- personal data ----------
@@ -86,13 +95,14 @@ function idFindings(text: string): Draft[] {
     const id = s.replace(/[- \u3000]/g, '');
     const ok = id.length === 18 ? isValidId18(id) : isValidId15(id);
     if (!ok) continue;
-    out.push({
-      kind: 'id_card',
-      text: s,
-      start: m.index,
-      end: m.index + s.length,
-      message: id.length === 18 ? '疑似居民身份证号码（校验位正确）' : '疑似 15 位旧居民身份证号码',
-    });
+    out.push(
+      draft(
+        'id_card',
+        s,
+        m.index,
+        id.length === 18 ? '疑似居民身份证号码（校验位正确）' : '疑似 15 位旧居民身份证号码',
+      ),
+    );
   }
   return out;
 }
@@ -122,13 +132,10 @@ function splitCellIdFindings(text: string): Draft[] {
         if (/[Xx]/.test(joined.slice(0, -1)) || joined.length > 18) break;
         if (j > i && joined.length === 18 && isValidId18(joined)) {
           const first = cells[i]!;
-          out.push({
-            kind: 'id_card',
-            text: text.slice(first.start, cell.start + cell.value.length),
-            start: first.start,
-            end: cell.start + cell.value.length,
-            message: '疑似居民身份证号码（分在相邻单元格中，校验位正确）',
-          });
+          const whole = text.slice(first.start, cell.start + cell.value.length);
+          out.push(
+            draft('id_card', whole, first.start, '疑似居民身份证号码（分在相邻单元格中，校验位正确）'),
+          );
           break;
         }
       }
@@ -145,7 +152,7 @@ function simpleFindings(text: string, re: RegExp, kind: FindingKind, message: st
     const s = m[group];
     const at = group === 0 ? m.index : m.indices?.[group]?.[0];
     if (!s || at === undefined) continue;
-    out.push({ kind, text: s, start: at, end: at + s.length, message });
+    out.push(draft(kind, s, at, message));
   }
   return out;
 }
@@ -159,13 +166,7 @@ function bankFindings(text: string): Draft[] {
     // Card schemes issued in China start with 3 (JCB/AE), 4 (Visa), 5 (Mastercard), 6 (UnionPay) or 9 (old domestic).
     if (!/^[34569]/.test(digits)) continue;
     if (!luhnValid(digits) || isValidId18(digits) || isValidUscc(digits)) continue;
-    out.push({
-      kind: 'bank_card',
-      text: s,
-      start: m.index,
-      end: m.index + s.length,
-      message: '疑似银行卡号（Luhn 校验通过）',
-    });
+    out.push(draft('bank_card', s, m.index, '疑似银行卡号（Luhn 校验通过）'));
   }
   return out;
 }
@@ -180,13 +181,7 @@ function addressFindings(text: string): Draft[] {
     const detailed =
       /号楼|栋|幢|单元|室/.test(afterNo.slice(1)) || /组/.test(addr.slice(0, addr.length - afterNo.length));
     if (!detailed) continue;
-    out.push({
-      kind: 'address',
-      text: whole,
-      start: m.index,
-      end: m.index + whole.length,
-      message: `疑似姓名（${m[1]}）及详细住址`,
-    });
+    out.push(draft('address', whole, m.index, `疑似姓名（${m[1]}）及详细住址`));
   }
   return out;
 }
@@ -228,14 +223,8 @@ function namesNextToNumbers(text: string, numbers: readonly Draft[]): Draft[] {
     const m = NAME_BEFORE_NUMBER_RE.exec(before);
     const name = m?.[1];
     if (!m || !name) continue;
-    const start = from + m.index;
-    out.push({
-      kind: 'personal_name',
-      text: name,
-      start,
-      end: start + name.length,
-      message: `疑似姓名（${name}）紧邻${FINDING_KIND_LABELS[n.kind]}，请核实是否需要隐去`,
-    });
+    const message = `疑似姓名（${name}）紧邻${FINDING_KIND_LABELS[n.kind]}，请核实是否需要隐去`;
+    out.push(draft('personal_name', name, from + m.index, message));
   }
   return out;
 }
@@ -394,13 +383,7 @@ function invalidDates(text: string): Draft[] {
   const out: Draft[] = [];
   const push = (m: RegExpMatchArray & { index: number }, y: number | undefined, mo: number, d: number) => {
     if (dateExists(y, mo, d)) return;
-    out.push({
-      kind: 'invalid_date',
-      text: m[0],
-      start: m.index,
-      end: m.index + m[0].length,
-      message: `日期「${m[0]}」不存在`,
-    });
+    out.push(draft('invalid_date', m[0], m.index, `日期「${m[0]}」不存在`));
   };
   for (const m of text.matchAll(DATE_CN_RE)) {
     push(m, m[1] ? Number(m[1]) : undefined, Number(m[2]), Number(m[3]));
@@ -488,24 +471,17 @@ function links(text: string, brokenLinks: readonly string[]): Draft[] {
   const out: Draft[] = [];
   for (const m of text.matchAll(URL_RE)) {
     const u = m[0].replace(/[.,;:!?]+$/, '');
-    const base = { text: u, start: m.index, end: m.index + u.length };
     if (!isWellFormedUrl(u)) {
-      out.push({ ...base, kind: 'broken_link', message: `链接格式错误：${u}` });
+      out.push(draft('broken_link', u, m.index, `链接格式错误：${u}`));
     } else if (broken.has(u.replace(/\/$/, ''))) {
-      out.push({ ...base, kind: 'broken_link', message: `链接无法访问：${u}` });
+      out.push(draft('broken_link', u, m.index, `链接无法访问：${u}`));
     } else if (!/^https:/i.test(u)) {
-      out.push({ ...base, kind: 'insecure_link', message: `链接未使用 HTTPS：${u}` });
+      out.push(draft('insecure_link', u, m.index, `链接未使用 HTTPS：${u}`));
     }
   }
   for (const m of text.matchAll(BAD_SCHEME_RE)) {
     const u = m[0].replace(/[.,;:!?]+$/, '');
-    out.push({
-      kind: 'broken_link',
-      text: u,
-      start: m.index,
-      end: m.index + u.length,
-      message: `链接格式错误：${u}`,
-    });
+    out.push(draft('broken_link', u, m.index, `链接格式错误：${u}`));
   }
   return out;
 }

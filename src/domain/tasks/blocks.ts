@@ -55,6 +55,27 @@ export interface TableBlock {
 
 export type DocBlock = ParagraphBlock | TableBlock;
 
+/** The cells of a table rebuilt from text: one unmerged cell per text, with the source line it came from. */
+function textCells(rows: readonly (readonly { text: string; line: number }[])[]): Cell[][] {
+  return rows.map((r, ri) =>
+    r.map((c, ci) => ({ text: c.text, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: c.line })),
+  );
+}
+
+/** A table rebuilt from copied text that ends before line `end`; fewer than two rows are no table. */
+function looseTable(
+  rows: { text: string; line: number }[][],
+  loose: 'rows' | 'stream',
+  end: number,
+): { block: TableBlock; end: number } | null {
+  if (rows.length < 2) return null;
+  return { end, block: { type: 'table', loose, rows: textCells(rows) } };
+}
+
+/** Rows read one line each: every cell takes its row's line. */
+const lineRows = (rows: readonly { cells: string[]; line: number }[]) =>
+  rows.map((r) => r.cells.map((text) => ({ text, line: r.line })));
+
 /** Cells indexed by grid position; a merged area maps every covered position to its origin cell. */
 export function tableGrid(table: TableBlock): (Cell | undefined)[][] {
   const grid: (Cell | undefined)[][] = [];
@@ -177,24 +198,11 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     }
   }
   if (row.length > 0) rows.push(row);
-  if (rows.length < 2) return null;
-  return {
-    end: i,
-    block: {
-      type: 'table',
-      loose: 'stream',
-      rows: rows.map((r, ri) =>
-        r.map((c, ci) => ({
-          text: c.lines.join('\n'),
-          row: ri,
-          col: ci,
-          colSpan: 1,
-          rowSpan: 1,
-          line: c.line,
-        })),
-      ),
-    },
-  };
+  return looseTable(
+    rows.map((r) => r.map((c) => ({ text: c.lines.join('\n'), line: c.line }))),
+    'stream',
+    i,
+  );
 }
 
 /** Column labels a header may be made of, longest first (a glued header is split on them). */
@@ -300,17 +308,7 @@ function gluedTable(lines: string[], start: number): { block: TableBlock; end: n
     if (!cells) break;
     rows.push({ cells, line: i + 1 });
   }
-  if (rows.length < 2) return null;
-  return {
-    end: i,
-    block: {
-      type: 'table',
-      loose: 'rows',
-      rows: rows.map((r, ri) =>
-        r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
-      ),
-    },
-  };
+  return looseTable(lineRows(rows), 'rows', i);
 }
 
 /** A line without its surrounding spaces; tabs stay (a leading tab is an empty first cell). */
@@ -430,9 +428,7 @@ export function textToBlocks(text: string): DocBlock[] {
           type: 'table',
           loose: 'rows',
           emptyMayBeMerged: true,
-          rows: rows.map((r, ri) =>
-            r.cells.map((t, ci) => ({ text: t, row: ri, col: ci, colSpan: 1, rowSpan: 1, line: r.line })),
-          ),
+          rows: textCells(lineRows(rows)),
         });
         continue;
       }
@@ -517,18 +513,16 @@ function flattenedTable(lines: string[], start: number, end: number): TableBlock
   return {
     type: 'table',
     emptyMayBeMerged: true,
-    rows: rows.map((r, ri) =>
-      r.map((c, ci) => ({
-        text: c.lines
-          .map((x) => x.replace(/\u00a0/g, ' ').trim())
-          .filter((x) => x !== '')
-          .join('\n'),
-        row: ri,
-        col: ci,
-        colSpan: 1,
-        rowSpan: 1,
-        line: c.line,
-      })),
+    rows: textCells(
+      rows.map((r) =>
+        r.map((c) => ({
+          text: c.lines
+            .map((x) => x.replace(/\u00a0/g, ' ').trim())
+            .filter((x) => x !== '')
+            .join('\n'),
+          line: c.line,
+        })),
+      ),
     ),
   };
 }
