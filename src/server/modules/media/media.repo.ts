@@ -1,8 +1,9 @@
 // The media module's SQL on its own tables. Unit names come from the org module's face.
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../../../contracts/api';
 import type { DbOrTx } from '../../db/client';
+import { anyContainsLiterally } from '../../db/filters';
 import {
   mediaAccounts,
   mediaFilings,
@@ -24,8 +25,6 @@ interface ListQuery {
   status?: WebsiteRecord['status'] | undefined;
 }
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
 function where(user: Scoped, unit: AnyPgColumn, extra: (SQL | undefined)[]) {
   return and(scopeFilter(user, unit), ...extra);
 }
@@ -33,7 +32,7 @@ function where(user: Scoped, unit: AnyPgColumn, extra: (SQL | undefined)[]) {
 export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
   const w = where(user, mediaWebsites.unitId, [
     q.status ? eq(mediaWebsites.status, q.status) : undefined,
-    q.q ? or(ilike(mediaWebsites.name, like(q.q)), ilike(mediaWebsites.url, like(q.q))) : undefined,
+    q.q ? anyContainsLiterally(q.q, mediaWebsites.name, mediaWebsites.url) : undefined,
   ]);
   const lastCheck = sql<{ id: string; asOf: string; verdict: string; findings: number } | null>`(
     SELECT json_build_object('id', c.id, 'asOf', c.as_of, 'verdict', c.verdict, 'findings', jsonb_array_length(c.findings))
@@ -68,7 +67,7 @@ export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
 export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
   const w = where(user, mediaAccounts.unitId, [
     q.status ? eq(mediaAccounts.status, q.status) : undefined,
-    q.q ? or(ilike(mediaAccounts.name, like(q.q)), ilike(mediaAccounts.accountId, like(q.q))) : undefined,
+    q.q ? anyContainsLiterally(q.q, mediaAccounts.name, mediaAccounts.accountId) : undefined,
   ]);
   const items = await db
     .select({

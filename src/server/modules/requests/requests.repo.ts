@@ -4,6 +4,7 @@ import { and, desc, eq, ilike, inArray, isNotNull, not, or, type SQL, sql } from
 import type { CurrentUser } from '../../../contracts/api';
 import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
+import { labelsById } from '../../db/labels';
 import { lockAndLoad, updateById } from '../../db/lock';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
 import { nextYearNo } from '../../platform/counters';
@@ -218,14 +219,8 @@ export function receivedCasesOf(db: DbOrTx, unitId: string, scope: 'unit' | 'tre
 }
 
 /** Case numbers by id (the audit log's object names). */
-export async function caseNumbers(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: requestCases.id, caseNo: requestCases.caseNo })
-    .from(requestCases)
-    .where(inArray(requestCases.id, ids));
-  return new Map(rows.map((r) => [r.id, `申请 ${r.caseNo}`]));
-}
+export const caseNumbers = (db: DbOrTx, ids: string[]): Promise<Map<string, string>> =>
+  labelsById(db, requestCases, requestCases.caseNo, ids, (no) => `申请 ${no}`);
 
 /** Closed cases closed before `closedBefore` whose applicant has not been purged yet (retention.ts). */
 export function closedCasesToPurge(

@@ -6,6 +6,8 @@ import type { Paged } from '../../../contracts/api';
 import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
 import type { AssignmentState, Instance, LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
+import { containingLiterally } from '../../db/filters';
+import { labelsById } from '../../db/labels';
 import { lockAndLoad } from '../../db/lock';
 import {
   extensionRequests,
@@ -76,16 +78,8 @@ const rowColumns = (today: string) => ({
   closedAt: taskAssignments.closedAt,
 });
 
-export type RawRow = {
-  [K in keyof ReturnType<typeof rowColumns>]: unknown;
-} & {
-  id: string;
-  planId: string;
-  taskId: string;
-  ref: string;
-  section: string[];
-  text: string;
-  deadlines: { raw: string }[];
+/** One assignment's unit and state, as the ledger and a task's ledger read it. */
+export interface AssignmentLine {
   unitId: string;
   unitName: string;
   isLead: boolean;
@@ -93,11 +87,23 @@ export type RawRow = {
   dueDate: string | null;
   state: AssignmentState;
   status: LedgerStatus;
-  leadReview: 'approved' | 'returned' | null;
-  returnReason: string | null;
-  lastReportAt: Date | null;
-  closedAt: Date | null;
-};
+}
+
+export type RawRow = {
+  [K in keyof ReturnType<typeof rowColumns>]: unknown;
+} & AssignmentLine & {
+    id: string;
+    planId: string;
+    taskId: string;
+    ref: string;
+    section: string[];
+    text: string;
+    deadlines: { raw: string }[];
+    leadReview: 'approved' | 'returned' | null;
+    returnReason: string | null;
+    lastReportAt: Date | null;
+    closedAt: Date | null;
+  };
 
 export function toRow(r: RawRow): LedgerRow {
   return {
@@ -138,7 +144,7 @@ function ledgerWhere(v: Viewer, q: Omit<LedgerQuery, 'page' | 'pageSize'>, today
     q.planId ? eq(planTasks.planId, q.planId) : undefined,
     q.unitId ? eq(taskAssignments.unitId, q.unitId) : undefined,
     q.status ? sql`${statusSql(today)} = ${q.status}` : undefined,
-    q.keyword ? ilike(planTasks.text, `%${q.keyword.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    q.keyword ? ilike(planTasks.text, containingLiterally(q.keyword)) : undefined,
   );
 }
 
@@ -323,11 +329,5 @@ export async function planTaskNames(db: DbOrTx, ids: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.id, `${r.year}年任务 ${r.ref}`]));
 }
 
-export async function workPlanNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: workPlans.id, title: workPlans.title })
-    .from(workPlans)
-    .where(inArray(workPlans.id, ids));
-  return new Map(rows.map((r) => [r.id, r.title]));
-}
+export const workPlanNames = (db: DbOrTx, ids: string[]): Promise<Map<string, string>> =>
+  labelsById(db, workPlans, workPlans.title, ids);

@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Finding } from '../../../../domain/review/types';
 import type { DbOrTx } from '../../../db/client';
+import { labelsById } from '../../../db/labels';
 import { lockAndLoad } from '../../../db/lock';
 import {
   disclosureAttachments,
@@ -240,11 +241,5 @@ export async function historyOf(db: DbOrTx, itemId: string) {
 }
 
 /** Item titles by id (the audit log's object names). */
-export async function itemTitles(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: disclosureItems.id, title: disclosureItems.title })
-    .from(disclosureItems)
-    .where(inArray(disclosureItems.id, ids));
-  return new Map(rows.map((r) => [r.id, r.title]));
-}
+export const itemTitles = (db: DbOrTx, ids: string[]): Promise<Map<string, string>> =>
+  labelsById(db, disclosureItems, disclosureItems.title, ids);

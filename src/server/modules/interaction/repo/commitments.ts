@@ -3,11 +3,10 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
+import { recordWrites } from './records';
 
 export type CommitmentRow = typeof commitments.$inferSelect;
 export type ProgressRow = typeof commitmentProgress.$inferSelect;
@@ -21,20 +20,12 @@ export interface CommitmentFilter {
   excludeCancelled?: boolean;
 }
 
-export async function nextCommitNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'CN', 'commitment', year);
-}
-
-export async function insertCommitment(tx: DbOrTx, values: typeof commitments.$inferInsert) {
-  const [row] = await tx.insert(commitments).values(values).returning();
-  return row!;
-}
-
-export async function updateCommitment(tx: DbOrTx, id: string, set: Partial<CommitmentRow>): Promise<void> {
-  await updateById(tx, commitments, id, set);
-}
-
-export const lockCommitment = (tx: DbOrTx, id: string) => lockAndLoad(tx, commitments, id);
+export const {
+  nextNo: nextCommitNo,
+  insert: insertCommitment,
+  update: updateCommitment,
+  lock: lockCommitment,
+} = recordWrites(commitments, 'CN', 'commitment');
 
 export async function insertProgress(tx: DbOrTx, values: typeof commitmentProgress.$inferInsert) {
   const [row] = await tx.insert(commitmentProgress).values(values).returning();

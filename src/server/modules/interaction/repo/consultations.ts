@@ -4,10 +4,9 @@ import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
+import { recordWrites } from './records';
 
 export type ConsultRow = typeof consultations.$inferSelect;
 export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
@@ -23,20 +22,12 @@ export interface ConsultFilter {
   reviewing?: boolean;
 }
 
-export async function nextConsultNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'ZX', 'consultation', year);
-}
-
-export async function insertConsultation(tx: DbOrTx, values: typeof consultations.$inferInsert) {
-  const [row] = await tx.insert(consultations).values(values).returning();
-  return row!;
-}
-
-export async function updateConsultation(tx: DbOrTx, id: string, set: Partial<ConsultRow>): Promise<void> {
-  await updateById(tx, consultations, id, set);
-}
-
-export const lockConsultation = (tx: DbOrTx, id: string) => lockAndLoad(tx, consultations, id);
+export const {
+  nextNo: nextConsultNo,
+  insert: insertConsultation,
+  update: updateConsultation,
+  lock: lockConsultation,
+} = recordWrites(consultations, 'ZX', 'consultation');
 
 function where(user: Scoped, q: ConsultFilter, asOf: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, consultations.unitId)];

@@ -4,11 +4,11 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
+import { updateById } from '../../../db/lock';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
 import type { Scoped } from './consultations';
+import { recordWrites } from './records';
 
 export type LetterRow = typeof letters.$inferSelect;
 export type MailboxRow = typeof mailboxes.$inferSelect;
@@ -69,20 +69,12 @@ export async function updateMailbox(tx: DbOrTx, id: string, set: Partial<Mailbox
 
 // ---- letters ----
 
-export async function nextLetterNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'XX', 'letter', year);
-}
-
-export async function insertLetter(tx: DbOrTx, values: typeof letters.$inferInsert) {
-  const [row] = await tx.insert(letters).values(values).returning();
-  return row!;
-}
-
-export async function updateLetter(tx: DbOrTx, id: string, set: Partial<LetterRow>): Promise<void> {
-  await updateById(tx, letters, id, set);
-}
-
-export const lockLetter = (tx: DbOrTx, id: string) => lockAndLoad(tx, letters, id);
+export const {
+  nextNo: nextLetterNo,
+  insert: insertLetter,
+  update: updateLetter,
+  lock: lockLetter,
+} = recordWrites(letters, 'XX', 'letter');
 
 const withNames = {
   l: letters,

@@ -3,11 +3,10 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
 import { opinionEvents } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
+import { recordWrites } from './records';
 
 export type OpinionRow = typeof opinionEvents.$inferSelect;
 
@@ -19,20 +18,12 @@ export interface OpinionFilter {
   overdue?: boolean;
 }
 
-export async function nextEventNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'YQ', 'opinion', year);
-}
-
-export async function insertOpinion(tx: DbOrTx, values: typeof opinionEvents.$inferInsert) {
-  const [row] = await tx.insert(opinionEvents).values(values).returning();
-  return row!;
-}
-
-export async function updateOpinion(tx: DbOrTx, id: string, set: Partial<OpinionRow>): Promise<void> {
-  await updateById(tx, opinionEvents, id, set);
-}
-
-export const lockOpinion = (tx: DbOrTx, id: string) => lockAndLoad(tx, opinionEvents, id);
+export const {
+  nextNo: nextEventNo,
+  insert: insertOpinion,
+  update: updateOpinion,
+  lock: lockOpinion,
+} = recordWrites(opinionEvents, 'YQ', 'opinion');
 
 function where(user: Scoped, q: OpinionFilter, now: Date): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, opinionEvents.unitId)];
