@@ -1,9 +1,10 @@
 // The media module's SQL on its own tables. Unit names come from the org module's face.
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../../../contracts/api';
 import type { DbOrTx } from '../../db/client';
 import { anyContainsLiterally } from '../../db/filters';
+import { pageOf } from '../../db/pages';
 import {
   mediaAccounts,
   mediaFilings,
@@ -39,8 +40,10 @@ export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
     FROM media_site_checks c WHERE c.website_id = media_websites.id ORDER BY c.checked_at DESC LIMIT 1)`;
   const open = sql<number>`(SELECT count(*)::int FROM media_rectifications r
     WHERE r.website_id = media_websites.id AND r.status = 'open')`;
-  const items = await db
-    .select({
+  const { rows: items, total } = await pageOf(
+    db,
+    mediaWebsites,
+    {
       id: mediaWebsites.id,
       unitId: mediaWebsites.unitId,
       unitName: unitNameSql(mediaWebsites.unitId),
@@ -54,14 +57,12 @@ export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
       status: mediaWebsites.status,
       lastCheck,
       openRectifications: open,
-    })
-    .from(mediaWebsites)
-    .where(w)
-    .orderBy(unitSortSql(mediaWebsites.unitId), mediaWebsites.name)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaWebsites).where(w);
-  return { items, total: total?.n ?? 0 };
+    },
+    w,
+    [unitSortSql(mediaWebsites.unitId), mediaWebsites.name],
+    q,
+  );
+  return { items, total };
 }
 
 export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
@@ -69,8 +70,10 @@ export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
     q.status ? eq(mediaAccounts.status, q.status) : undefined,
     q.q ? anyContainsLiterally(q.q, mediaAccounts.name, mediaAccounts.accountId) : undefined,
   ]);
-  const items = await db
-    .select({
+  const { rows: items, total } = await pageOf(
+    db,
+    mediaAccounts,
+    {
       id: mediaAccounts.id,
       unitId: mediaAccounts.unitId,
       unitName: unitNameSql(mediaAccounts.unitId),
@@ -85,14 +88,12 @@ export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
       lastSpotCheck: sql<{ checkedOn: string; verdict: string } | null>`(
         SELECT json_build_object('checkedOn', s.checked_on, 'verdict', s.verdict) FROM media_spot_checks s
         WHERE s.account_id = media_accounts.id ORDER BY s.checked_on DESC, s.created_at DESC LIMIT 1)`,
-    })
-    .from(mediaAccounts)
-    .where(w)
-    .orderBy(unitSortSql(mediaAccounts.unitId), mediaAccounts.name)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaAccounts).where(w);
-  return { items, total: total?.n ?? 0 };
+    },
+    w,
+    [unitSortSql(mediaAccounts.unitId), mediaAccounts.name],
+    q,
+  );
+  return { items, total };
 }
 
 export async function websiteByKey(db: DbOrTx, urlKey: string) {
@@ -157,15 +158,8 @@ export async function listFilings(
     scopeFilter(user, mediaFilings.unitId),
     q.status ? eq(mediaFilings.status, q.status) : undefined,
   );
-  const rows = await db
-    .select(filingColumns)
-    .from(mediaFilings)
-    .where(w)
-    .orderBy(desc(mediaFilings.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaFilings).where(w);
-  return { items: await withScans(db, rows), total: total?.n ?? 0 };
+  const { rows, total } = await pageOf(db, mediaFilings, filingColumns, w, [desc(mediaFilings.createdAt)], q);
+  return { items: await withScans(db, rows), total };
 }
 
 export async function filingRow(db: DbOrTx, id: string) {

@@ -6,6 +6,7 @@ import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
 import { labelsById } from '../../db/labels';
 import { lockAndLoad, updateById } from '../../db/lock';
+import { pageOf } from '../../db/pages';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
 import { nextYearNo } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
@@ -112,19 +113,18 @@ export async function casePage(db: DbOrTx, user: Scoped, q: CaseFilter, asOf: st
     conds.push(sql`${requestCases.replyDue} <= ${q.dueBy}`);
   }
   const where = and(...conds);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(requestCases).where(where);
-  const rows = await db
-    .select({ c: requestCases, unitName: unitNameSql(requestCases.unitId) })
-    .from(requestCases)
-    .where(where)
-    .orderBy(
+  return pageOf(
+    db,
+    requestCases,
+    { c: requestCases, unitName: unitNameSql(requestCases.unitId) },
+    where,
+    [
       sql`${requestCases.status} = 'closed'`,
       sql`${requestCases.replyDue} ASC NULLS LAST`,
       desc(requestCases.createdAt),
-    )
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+    ],
+    q,
+  );
 }
 
 export async function caseWithUnitName(db: DbOrTx, where: SQL) {

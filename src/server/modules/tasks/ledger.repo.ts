@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/client';
 import { containingLiterally } from '../../db/filters';
 import { labelsById } from '../../db/labels';
 import { lockAndLoad } from '../../db/lock';
+import { onePage } from '../../db/pages';
 import {
   extensionRequests,
   planTasks,
@@ -160,14 +161,16 @@ export async function listLedger(
     .from(taskAssignments)
     .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
     .where(where);
-  const rows = await db
-    .select(rowColumns(today))
-    .from(taskAssignments)
-    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
-    .where(where)
-    .orderBy(...ledgerOrder)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+  const rows = await onePage(
+    db
+      .select(rowColumns(today))
+      .from(taskAssignments)
+      .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+      .where(where)
+      .orderBy(...ledgerOrder)
+      .$dynamic(),
+    q,
+  );
   return { items: (rows as RawRow[]).map(toRow), total: n };
 }
 

@@ -3,7 +3,7 @@
 // so a 55-task × 30-unit plan is one round trip, never one query per task.
 import { type SQL, sql } from 'drizzle-orm';
 import type { TaskLedgerQuery } from '../../../contracts/tasks';
-import type { AssignmentState, LedgerStatus } from '../../../domain/tasks/ledger';
+import type { LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
 import { containingLiterally } from '../../db/filters';
 import { taskAssignments } from '../../db/schema/tasks';

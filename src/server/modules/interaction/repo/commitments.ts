@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
+import { pageOf } from '../../../db/pages';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
@@ -73,15 +74,14 @@ export async function commitmentPage(
   asOf: string,
 ) {
   const w = where(user, q, asOf);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(commitments).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(commitments)
-    .where(w)
-    .orderBy(sql`${commitments.status} <> 'ongoing'`, commitments.dueOn, desc(commitments.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return pageOf(
+    db,
+    commitments,
+    withUnit,
+    w,
+    [sql`${commitments.status} <> 'ongoing'`, commitments.dueOn, desc(commitments.createdAt)],
+    q,
+  );
 }
 
 export async function commitmentById(db: DbOrTx, id: string): Promise<CommitmentWithUnit | null> {

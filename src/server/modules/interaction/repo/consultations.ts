@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
+import { pageOf } from '../../../db/pages';
 import { consultations } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
 import { recordWrites } from './records';
@@ -57,15 +58,14 @@ export async function consultPage(
   asOf: string,
 ) {
   const w = where(user, q, asOf);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(consultations)
-    .where(w)
-    .orderBy(sql`${consultations.status} <> 'open'`, consultations.answerDue, desc(consultations.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return pageOf(
+    db,
+    consultations,
+    withUnit,
+    w,
+    [sql`${consultations.status} <> 'open'`, consultations.answerDue, desc(consultations.createdAt)],
+    q,
+  );
 }
 
 /** Every row of the filter (the ledger export; a district has thousands a year). */

@@ -5,6 +5,7 @@ import type { LetterStatus, LetterType } from '../../../../domain/interaction/le
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
 import { updateById } from '../../../db/lock';
+import { pageOf } from '../../../db/pages';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
 import type { Scoped } from './consultations';
@@ -102,15 +103,14 @@ export async function letterPage(
   asOf: string,
 ) {
   const w = where(user, q, asOf);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
-  const rows = await db
-    .select(withNames)
-    .from(letters)
-    .where(w)
-    .orderBy(sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return pageOf(
+    db,
+    letters,
+    withNames,
+    w,
+    [sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt)],
+    q,
+  );
 }
 
 export async function letterById(db: DbOrTx, id: string) {
@@ -162,9 +162,10 @@ export async function publishedLetters(db: DbOrTx, q: { search?: string; page: n
       anyContains(q.search, letters.publishedSubject, letters.publishedBody, letters.publishedReply),
     );
   const w = and(...conds);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
-  const rows = await db
-    .select({
+  return pageOf(
+    db,
+    letters,
+    {
       letterNo: letters.letterNo,
       type: letters.type,
       mailboxName: withNames.mailboxName,
@@ -174,13 +175,11 @@ export async function publishedLetters(db: DbOrTx, q: { search?: string; page: n
       reply: letters.publishedReply,
       receivedOn: letters.receivedOn,
       repliedOn: letters.repliedOn,
-    })
-    .from(letters)
-    .where(w)
-    .orderBy(desc(letters.repliedOn), desc(letters.letterNo))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+    },
+    w,
+    [desc(letters.repliedOn), desc(letters.letterNo)],
+    q,
+  );
 }
 
 // ---- statistics ----

@@ -3,6 +3,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
+import { pageOf } from '../../../db/pages';
 import { opinionEvents } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
@@ -47,15 +48,14 @@ export async function opinionPage(
   now: Date,
 ) {
   const w = where(user, q, now);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(opinionEvents).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(opinionEvents)
-    .where(w)
-    .orderBy(sql`${opinionEvents.status} <> 'open'`, opinionEvents.responseDue, desc(opinionEvents.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return pageOf(
+    db,
+    opinionEvents,
+    withUnit,
+    w,
+    [sql`${opinionEvents.status} <> 'open'`, opinionEvents.responseDue, desc(opinionEvents.createdAt)],
+    q,
+  );
 }
 
 export async function opinionById(db: DbOrTx, id: string): Promise<OpinionWithUnit | null> {
