@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../../contracts/api';
 import type { DbOrTx } from '../../db/client';
 import { anyContainsLiterally } from '../../db/filters';
 import { pageOf } from '../../db/pages';
+import { rowsOf } from '../../db/reads';
 import {
   mediaAccounts,
   mediaFilings,
@@ -176,10 +177,11 @@ export async function checksOf(db: DbOrTx, websiteId: string, limit = 20) {
     .limit(limit);
 }
 
-export async function rectificationsOf(db: DbOrTx, websiteId: string) {
-  return db
-    .select()
-    .from(mediaRectifications)
-    .where(eq(mediaRectifications.websiteId, websiteId))
-    .orderBy(desc(mediaRectifications.openedAt));
-}
+export const rectificationsOf = (db: DbOrTx, websiteId: string) =>
+  rowsOf(
+    db,
+    mediaRectifications,
+    mediaRectifications.websiteId,
+    websiteId,
+    desc(mediaRectifications.openedAt),
+  );

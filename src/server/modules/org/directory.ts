@@ -7,7 +7,7 @@ import type { PermissionCode } from '../../../contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
 import type { UnitKind } from '../../../domain/units';
 import type { DbOrTx } from '../../db/client';
-import { labelsById } from '../../db/labels';
+import { labelsById } from '../../db/reads';
 import { rolePermissions, unitAliases, units, userRoles, users } from '../../db/schema/org';
 
 export interface UnitInfo {

@@ -180,6 +180,12 @@ export async function createUnit(
   return getUnit(database, user, id);
 }
 
+/** The unit's aliases become exactly `aliases`. */
+async function setAliases(tx: DbOrTx, unitId: string, aliases: readonly string[]): Promise<void> {
+  await tx.delete(unitAliases).where(eq(unitAliases.unitId, unitId));
+  if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId, alias })));
+}
+
 export async function updateUnit(
   database: Database,
   user: Scoped,
@@ -196,8 +202,7 @@ export async function updateUnit(
       .update(units)
       .set({ ...unitRow(input), updatedAt: new Date() })
       .where(eq(units.id, id));
-    await tx.delete(unitAliases).where(eq(unitAliases.unitId, id));
-    if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: id, alias })));
+    await setAliases(tx, id, aliases);
     await audit(tx, actor, {
       action: 'org.unit.update',
       objectType: 'unit',
@@ -228,8 +233,7 @@ export async function renameUnit(
   await database.db.transaction(async (tx) => {
     await checkNames(tx, name, aliases, id);
     await tx.update(units).set({ name, updatedAt: new Date() }).where(eq(units.id, id));
-    await tx.delete(unitAliases).where(eq(unitAliases.unitId, id));
-    if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: id, alias })));
+    await setAliases(tx, id, aliases);
     await audit(tx, actor, {
       action: 'org.unit.rename',
       objectType: 'unit',

@@ -4,9 +4,9 @@ import { and, desc, eq, ilike, inArray, isNotNull, not, or, type SQL, sql } from
 import type { CurrentUser } from '../../../contracts/api';
 import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
-import { labelsById } from '../../db/labels';
 import { lockAndLoad, updateById } from '../../db/lock';
 import { pageOf } from '../../db/pages';
+import { labelsById, rowsOf } from '../../db/reads';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
 import { nextYearNo } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
@@ -139,13 +139,8 @@ export const caseById = (db: DbOrTx, id: string) => caseWithUnitName(db, eq(requ
 export const caseByQueryCode = (db: DbOrTx, code: string) =>
   caseWithUnitName(db, eq(requestCases.queryCode, code));
 
-export function lettersOf(db: DbOrTx, caseId: string) {
-  return db
-    .select()
-    .from(requestLetters)
-    .where(eq(requestLetters.caseId, caseId))
-    .orderBy(requestLetters.createdAt);
-}
+export const lettersOf = (db: DbOrTx, caseId: string) =>
+  rowsOf(db, requestLetters, requestLetters.caseId, caseId, requestLetters.createdAt);
 
 export function remediesOf(db: DbOrTx, caseIds: readonly string[]) {
   if (caseIds.length === 0) return Promise.resolve([]);

@@ -7,9 +7,9 @@ import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
 import type { AssignmentState, Instance, LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
 import { containingLiterally } from '../../db/filters';
-import { labelsById } from '../../db/labels';
 import { lockAndLoad } from '../../db/lock';
 import { onePage } from '../../db/pages';
+import { labelsById, rowsOf } from '../../db/reads';
 import {
   extensionRequests,
   planTasks,
@@ -242,21 +242,17 @@ export async function lockAssignment(tx: DbOrTx, v: Viewer, id: string): Promise
   return withTask(tx, v, a);
 }
 
-export async function reportsOf(db: DbOrTx, assignmentId: string) {
-  return db
-    .select()
-    .from(progressReports)
-    .where(eq(progressReports.assignmentId, assignmentId))
-    .orderBy(desc(progressReports.reportedAt));
-}
+export const reportsOf = (db: DbOrTx, assignmentId: string) =>
+  rowsOf(db, progressReports, progressReports.assignmentId, assignmentId, desc(progressReports.reportedAt));
 
-export async function extensionsOf(db: DbOrTx, assignmentId: string) {
-  return db
-    .select()
-    .from(extensionRequests)
-    .where(eq(extensionRequests.assignmentId, assignmentId))
-    .orderBy(desc(extensionRequests.requestedAt));
-}
+export const extensionsOf = (db: DbOrTx, assignmentId: string) =>
+  rowsOf(
+    db,
+    extensionRequests,
+    extensionRequests.assignmentId,
+    assignmentId,
+    desc(extensionRequests.requestedAt),
+  );
 
 /** Assignments whose reports cite the file (an attachment is readable through any of them). */
 export async function assignmentsCiting(db: DbOrTx, fileId: string): Promise<string[]> {
