@@ -28,9 +28,7 @@ export async function assessmentBulletinDocx(input: {
 }): Promise<Uint8Array> {
   const f = input.figures;
   const children: Block[] = gongwenHead({
-    issuer: input.issuer,
-    docNumber: input.docNumber,
-    title: input.title,
+    ...input,
     to: '各有关单位',
     opening: `根据《中华人民共和国政府信息公开条例》和政务公开年度考核评估安排，区政府办公室对${f.units}个${input.kindLabel}${input.year}年度政务公开工作开展了考核评估，考核以政务公开平台记录的任务落实、主动公开、依申请公开、回应关切、平台建设等实际数据为主，结合人工评分和社会评价。现将考核结果通报如下。`,
   });

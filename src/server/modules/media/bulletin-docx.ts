@@ -47,9 +47,7 @@ export async function bulletinDocx(input: {
 }): Promise<Uint8Array> {
   const f = input.figures;
   const children: Block[] = gongwenHead({
-    issuer: input.issuer,
-    docNumber: input.docNumber,
-    title: input.title,
+    ...input,
     to: '各有关单位',
     opening: `根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》（国办秘函〔2019〕19号）要求，现将${input.periodLabel}全区政府网站和政务新媒体检查情况通报如下。`,
   });

@@ -13,7 +13,7 @@ import {
   mediaSiteChecks,
   mediaWebsites,
 } from '../../db/schema/media';
-import { fileInfos } from '../../platform/files/service';
+import { fileNames } from '../../platform/files/service';
 import { scopeFilter, unitNameSql, unitSortSql } from '../org';
 
 export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
@@ -136,13 +136,9 @@ const filingColumns = {
 
 /** The scan's file name from the platform's file store. */
 async function withScans<T extends { scanFileId: string }>(db: DbOrTx, rows: T[]) {
-  const names = new Map(
-    (
-      await fileInfos(
-        db,
-        rows.map((r) => r.scanFileId),
-      )
-    ).map((f) => [f.id, f.name]),
+  const names = await fileNames(
+    db,
+    rows.map((r) => r.scanFileId),
   );
   return rows.map(({ scanFileId, ...r }) => ({
     ...r,
