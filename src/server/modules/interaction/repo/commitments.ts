@@ -3,11 +3,10 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { pageOf } from '../../../db/pages';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
-import { recordWrites } from './records';
+import { recordReads, recordWrites } from './records';
 
 export type CommitmentRow = typeof commitments.$inferSelect;
 export type ProgressRow = typeof commitmentProgress.$inferSelect;
@@ -66,28 +65,12 @@ function where(user: Scoped | null, q: CommitmentFilter, asOf: string): SQL | un
 const withUnit = { c: commitments, unitName: unitNameSql(commitments.unitId) };
 export type CommitmentWithUnit = { c: CommitmentRow; unitName: string };
 
-/** A page in the user's scope (null: every unit, the portal), ongoing ones by due date first. */
-export async function commitmentPage(
-  db: DbOrTx,
-  user: Scoped | null,
-  q: CommitmentFilter & { page: number; pageSize: number },
-  asOf: string,
-) {
-  const w = where(user, q, asOf);
-  return pageOf(
-    db,
-    commitments,
-    withUnit,
-    w,
-    [sql`${commitments.status} <> 'ongoing'`, commitments.dueOn, desc(commitments.createdAt)],
-    q,
-  );
-}
-
-export async function commitmentById(db: DbOrTx, id: string): Promise<CommitmentWithUnit | null> {
-  const [r] = await db.select(withUnit).from(commitments).where(eq(commitments.id, id));
-  return r ?? null;
-}
+/** commitmentPage: in the user's scope (null: every unit, the portal), ongoing ones by due date first. */
+export const { page: commitmentPage, byId: commitmentById } = recordReads(commitments, withUnit, where, [
+  sql`${commitments.status} <> 'ongoing'`,
+  commitments.dueOn,
+  desc(commitments.createdAt),
+]);
 
 /** Ongoing commitments (the reminders job and the to-do centre). */
 export function ongoingCommitments(db: DbOrTx, unitIds?: readonly string[]): Promise<CommitmentRow[]> {

@@ -9,7 +9,7 @@ import { pageOf } from '../../../db/pages';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
 import type { Scoped } from './consultations';
-import { recordWrites } from './records';
+import { recordReads, recordWrites } from './records';
 
 export type LetterRow = typeof letters.$inferSelect;
 export type MailboxRow = typeof mailboxes.$inferSelect;
@@ -95,37 +95,18 @@ function where(user: Scoped, q: LetterFilter, asOf: string): SQL | undefined {
   return and(...conds);
 }
 
-/** A page of the letters in the user's scope: unreplied ones by due date first. */
-export async function letterPage(
-  db: DbOrTx,
-  user: Scoped,
-  q: LetterFilter & { page: number; pageSize: number },
-  asOf: string,
-) {
-  const w = where(user, q, asOf);
-  return pageOf(
-    db,
-    letters,
-    withNames,
-    w,
-    [sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt)],
-    q,
-  );
-}
-
-export async function letterById(db: DbOrTx, id: string) {
-  const [r] = await db.select(withNames).from(letters).where(eq(letters.id, id));
-  return r ?? null;
-}
-
-/** By the query code as the writer typed it (spaces and case forgiven). */
-export async function letterByCode(db: DbOrTx, code: string) {
-  const [r] = await db
-    .select(withNames)
-    .from(letters)
-    .where(eq(letters.queryCode, code.trim().toUpperCase()));
-  return r ?? null;
-}
+/** letterPage: the letters in the user's scope, unreplied ones by due date first. */
+export const {
+  page: letterPage,
+  byId: letterById,
+  byCode: letterByCode,
+} = recordReads(
+  letters,
+  withNames,
+  where,
+  [sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt)],
+  letters.queryCode,
+);
 
 /** Unreplied letters of the same writer (duplicate detection). */
 export function openLettersOfWriter(db: DbOrTx, writerKey: string) {

@@ -1,13 +1,11 @@
 // SQL of the 舆情 events (interaction_opinion_events).
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
-import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { pageOf } from '../../../db/pages';
 import { opinionEvents } from '../../../db/schema/interaction';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
-import { recordWrites } from './records';
+import { recordReads, recordWrites } from './records';
 
 export type OpinionRow = typeof opinionEvents.$inferSelect;
 
@@ -41,24 +39,8 @@ function where(user: Scoped, q: OpinionFilter, now: Date): SQL | undefined {
 const withUnit = { o: opinionEvents, unitName: unitNameSql(opinionEvents.unitId) };
 export type OpinionWithUnit = { o: OpinionRow; unitName: string };
 
-export async function opinionPage(
-  db: DbOrTx,
-  user: Scoped,
-  q: OpinionFilter & { page: number; pageSize: number },
-  now: Date,
-) {
-  const w = where(user, q, now);
-  return pageOf(
-    db,
-    opinionEvents,
-    withUnit,
-    w,
-    [sql`${opinionEvents.status} <> 'open'`, opinionEvents.responseDue, desc(opinionEvents.createdAt)],
-    q,
-  );
-}
-
-export async function opinionById(db: DbOrTx, id: string): Promise<OpinionWithUnit | null> {
-  const [r] = await db.select(withUnit).from(opinionEvents).where(eq(opinionEvents.id, id));
-  return r ?? null;
-}
+export const { page: opinionPage, byId: opinionById } = recordReads(opinionEvents, withUnit, where, [
+  sql`${opinionEvents.status} <> 'open'`,
+  opinionEvents.responseDue,
+  desc(opinionEvents.createdAt),
+]);
