@@ -17,7 +17,6 @@ import { AppError } from '../server/platform/errors';
 import { parseWith } from '../server/platform/http/route';
 import { requestKeyOf } from '../server/platform/idempotency';
 import { RateLimiter } from '../server/platform/ratelimit';
-import { a11yOf } from './a11y';
 import {
   CHALLENGE_FIELDS,
   crossSite,
@@ -28,8 +27,8 @@ import {
   tooManyMessage,
   unknownFormFields,
 } from './guard';
-import { CardLinks, Layout } from './layout';
-import { page } from './routes';
+import { CardLinks } from './layout';
+import { framedPage } from './routes';
 import { checkChallenge, newChallenge } from './ysqgk/challenge';
 import {
   ApplicationForm,
@@ -77,25 +76,20 @@ function intakeOf(values: FormValues) {
 
 export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () => Promise<string>): void {
   const limiter = new RateLimiter(p.database, () => p.clock.now().getTime());
+  const render = framedPage(districtName);
   const crumbs = [
     { label: '政府信息公开', href: '/xxgk' },
     { label: '依申请公开', href: '/ysqgk' },
   ];
 
   const form = async (c: Context<AppEnv>, values: FormValues, errors: FormErrors, status = 200) => {
-    const district = await districtName();
     const challenge = await newChallenge(p);
     const list = await agencies(p);
-    return page(
+    return render(
       c,
-      <Layout
-        title="政府信息公开申请"
-        district={district}
-        a11y={a11yOf(c)}
-        crumbs={[...crumbs, { label: '在线申请' }]}
-      >
-        <ApplicationForm values={values} errors={errors} challenge={challenge} agencies={list} />
-      </Layout>,
+      '政府信息公开申请',
+      [...crumbs, { label: '在线申请' }],
+      <ApplicationForm values={values} errors={errors} challenge={challenge} agencies={list} />,
       status,
     );
   };
@@ -104,30 +98,14 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
     c: Context<AppEnv>,
     result: { queryCode: string; caseNo: string },
     status: 200 | 201,
-  ) =>
-    page(
-      c,
-      <Layout
-        title="申请已提交"
-        district={await districtName()}
-        a11y={a11yOf(c)}
-        crumbs={[...crumbs, { label: '申请已提交' }]}
-      >
-        <Submitted result={result} />
-      </Layout>,
-      status,
-    );
+  ) => render(c, '申请已提交', [...crumbs, { label: '申请已提交' }], <Submitted result={result} />, status);
 
   app.get('/ysqgk', async (c) => {
-    const district = await districtName();
-    return page(
+    return render(
       c,
-      <Layout
-        title="依申请公开"
-        district={district}
-        a11y={a11yOf(c)}
-        crumbs={[crumbs[0]!, { label: '依申请公开' }]}
-      >
+      '依申请公开',
+      [crumbs[0]!, { label: '依申请公开' }],
+      <>
         <h1>依申请公开</h1>
         <p>
           公民、法人或者其他组织可以向行政机关申请获取相关政府信息（《中华人民共和国政府信息公开条例》第二十七条）。
@@ -138,7 +116,7 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
             ['/ysqgk/query', '查询办理进度'],
           ]}
         />
-      </Layout>,
+      </>,
     );
   });
 
@@ -238,20 +216,14 @@ export function requestsPortal(app: Hono<AppEnv>, p: Platform, districtName: () 
   });
 
   app.get('/ysqgk/query', async (c) => {
-    const district = await districtName();
     const code = (c.req.query('code') ?? '').trim();
     const st = code ? await publicStatus(p.database.db, code) : null;
     c.header('Cache-Control', 'no-store');
-    return page(
+    return render(
       c,
-      <Layout
-        title="查询办理进度"
-        district={district}
-        a11y={a11yOf(c)}
-        crumbs={[...crumbs, { label: '查询办理进度' }]}
-      >
-        <StatusPage code={code} st={st} />
-      </Layout>,
+      '查询办理进度',
+      [...crumbs, { label: '查询办理进度' }],
+      <StatusPage code={code} st={st} />,
     );
   });
 }

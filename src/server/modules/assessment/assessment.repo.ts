@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Plan } from '../../../contracts/assessment';
 import { type AssessedKind, defaultTree } from '../../../domain/assessment/tree';
 import type { DbOrTx } from '../../db/client';
+import { rowsOf } from '../../db/reads';
 import {
   assessmentPhoneResults,
   assessmentPlans,
@@ -55,13 +56,8 @@ export async function planOf(db: DbOrTx, year: number, unitKind: AssessedKind): 
   };
 }
 
-export function manualScores(db: DbOrTx, planId: string) {
-  return db
-    .select()
-    .from(assessmentScores)
-    .where(eq(assessmentScores.planId, planId))
-    .orderBy(asc(assessmentScores.code));
-}
+export const manualScores = (db: DbOrTx, planId: string) =>
+  rowsOf(db, assessmentScores, assessmentScores.planId, planId, asc(assessmentScores.code));
 
 export function phoneResults(db: DbOrTx, year: number) {
   return db.select().from(assessmentPhoneResults).where(eq(assessmentPhoneResults.year, year));
@@ -76,10 +72,12 @@ export function publishedPlans(db: DbOrTx) {
     .orderBy(desc(assessmentPlans.year), asc(assessmentPlans.unitKind));
 }
 
-export function resultsOfPlan(db: DbOrTx, planId: string) {
-  return db
-    .select()
-    .from(assessmentResults)
-    .where(eq(assessmentResults.planId, planId))
-    .orderBy(asc(assessmentResults.rank), asc(assessmentResults.unitName));
-}
+export const resultsOfPlan = (db: DbOrTx, planId: string) =>
+  rowsOf(
+    db,
+    assessmentResults,
+    assessmentResults.planId,
+    planId,
+    asc(assessmentResults.rank),
+    asc(assessmentResults.unitName),
+  );

@@ -6,12 +6,12 @@ import { CRITICISE_BELOW, PRAISE_FROM } from '../../../domain/assessment/scoring
 import {
   type Block,
   body,
-  cn,
   gongwenDocx,
   gongwenHead,
   gongwenTail,
   gridTable,
-  heading,
+  numberedHeadings,
+  unitsSection,
 } from '../../platform/documents/gongwen';
 
 const points = (n: number | null) => (n === null ? '—' : String(n));
@@ -28,14 +28,12 @@ export async function assessmentBulletinDocx(input: {
 }): Promise<Uint8Array> {
   const f = input.figures;
   const children: Block[] = gongwenHead({
-    issuer: input.issuer,
-    docNumber: input.docNumber,
-    title: input.title,
+    ...input,
     to: '各有关单位',
     opening: `根据《中华人民共和国政府信息公开条例》和政务公开年度考核评估安排，区政府办公室对${f.units}个${input.kindLabel}${input.year}年度政务公开工作开展了考核评估，考核以政务公开平台记录的任务落实、主动公开、依申请公开、回应关切、平台建设等实际数据为主，结合人工评分和社会评价。现将考核结果通报如下。`,
   });
-  let h = 0;
-  children.push(heading(`${cn(++h)}、考核结果`));
+  const h = numberedHeadings();
+  children.push(h('考核结果'));
   if (f.units === 0) children.push(body('本年度没有纳入考核的单位。'));
   else {
     children.push(
@@ -48,23 +46,16 @@ export async function assessmentBulletinDocx(input: {
       ),
     );
   }
-  if (f.praised.length) {
-    children.push(heading(`${cn(++h)}、予以通报表扬的单位`));
-    children.push(
-      body(
-        `${f.praised.join('、')}等 ${f.praised.length} 个单位考核得分在${PRAISE_FROM}分及以上，予以通报表扬。`,
-      ),
-    );
-  }
-  if (f.criticised.length) {
-    children.push(heading(`${cn(++h)}、予以通报批评的单位`));
-    children.push(
-      body(
-        `${f.criticised.join('、')}等 ${f.criticised.length} 个单位考核得分低于${CRITICISE_BELOW}分，予以通报批评，请于收到通报后10个工作日内报送整改情况。`,
-      ),
-    );
-  }
-  children.push(heading(`${cn(++h)}、指标得分情况`));
+  children.push(
+    ...unitsSection(h, '予以通报表扬的单位', f.praised, `考核得分在${PRAISE_FROM}分及以上，予以通报表扬。`),
+    ...unitsSection(
+      h,
+      '予以通报批评的单位',
+      f.criticised,
+      `考核得分低于${CRITICISE_BELOW}分，予以通报批评，请于收到通报后10个工作日内报送整改情况。`,
+    ),
+  );
+  children.push(h('指标得分情况'));
   children.push(
     gridTable(
       ['指标', '分值', '平均得分', '得分率', '满分单位', '不适用单位'],
@@ -95,7 +86,7 @@ export async function assessmentBulletinDocx(input: {
         `得分率较低的指标：${weakest.map((i) => `${i.name}（${i.rate}%）`).join('、')}，请各单位对照补齐短板。`,
       ),
     );
-  children.push(heading(`${cn(++h)}、工作要求`));
+  children.push(h('工作要求'));
   children.push(
     body(
       '各单位要对照考核发现的问题逐项整改，落实任务分工按时销号、信息按时公开、申请按期答复、咨询和来信及时回应，加强政府网站和政务新媒体内容保障。考核结果纳入政府绩效考核。',

@@ -1,10 +1,9 @@
 // The disclosure module's face: its registration (console routes, scheduled jobs) and what the portal, the annual
 // reports, the CLI and the start-up may call. Nothing else of this folder is imported from outside.
 import type { Hono } from 'hono';
-import { chinaDate } from '../../../domain/calendar';
 import { registerAuditNamer } from '../../platform/audit/names';
 import type { AppEnv, Platform } from '../../platform/context';
-import { registerJob } from '../../platform/jobs/scheduler';
+import { registerDailyJob, registerJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { closeEndedDecisions, remindAdoption } from './decisions';
 import { decisionsRoutes } from './decisions.routes';
@@ -95,21 +94,13 @@ export const disclosureModule: BusinessModule = {
       run: async (_db, now) => ({ published: await publishDue(p, now) }),
     });
     // Automatic expiry of normative documents: once a day (China date).
-    registerJob({
-      name: 'disclosure.expireNormative',
-      runKey: (now) => chinaDate(now),
-      run: async (db, now) => ({ expired: await expireNormative(db, chinaDate(now)) }),
-    });
+    registerDailyJob('disclosure.expireNormative', async (db, today) => ({
+      expired: await expireNormative(db, today),
+    }));
     // 重大行政决策预公开: periods that ended are closed, then the 意见采纳情况 reminders (once a day, China date).
-    registerJob({
-      name: 'disclosure.closeDecisions',
-      runKey: (now) => chinaDate(now),
-      run: async (db, now) => ({ closed: await closeEndedDecisions(db, now) }),
-    });
-    registerJob({
-      name: 'disclosure.adoptionReminders',
-      runKey: (now) => chinaDate(now),
-      run: async (db, now) => remindAdoption(db, chinaDate(now)),
-    });
+    registerDailyJob('disclosure.closeDecisions', async (db, _today, now) => ({
+      closed: await closeEndedDecisions(db, now),
+    }));
+    registerDailyJob('disclosure.adoptionReminders', async (db, today) => remindAdoption(db, today));
   },
 };

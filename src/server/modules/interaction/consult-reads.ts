@@ -19,7 +19,7 @@ import { writeTable } from '../../platform/xlsx';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
 import { suggest } from './matching';
-import { inScope, publicStatus, seesPii, summaryPage } from './records';
+import { inScope, publicStatus, seesPii, summaryList } from './records';
 import {
   type ConsultFilter,
   type ConsultRow,
@@ -60,20 +60,7 @@ function summary(
   };
 }
 
-export async function listConsultations(
-  database: Database,
-  clock: Clock,
-  keys: FieldKeys,
-  user: Scoped,
-  q: ConsultFilter & { page: number; pageSize: number },
-) {
-  return summaryPage(
-    database,
-    clock,
-    (asOf) => consultPage(database.db, user, q, asOf),
-    (r, asOf, words) => summary(keys, r, asOf, words),
-  );
-}
+export const listConsultations = summaryList(consultPage, summary);
 
 /** 登记台账 .xlsx of the filter (the asker's name masked, no contact). */
 export async function exportConsultations(

@@ -16,7 +16,7 @@ import type { Upload } from '../../platform/http/upload';
 import { unitInScope } from '../org';
 import { insertCalls, knownWorkOrders, nextCallNo } from './repo/calls';
 import type { Scoped } from './repo/consultations';
-import { readRows, unitIdsByName } from './table-import';
+import { importPreview, readRows, unitIdsByName } from './table-import';
 
 type Problem = { row: number; message: string };
 
@@ -64,8 +64,7 @@ export async function previewCallImport(
 ): Promise<CallImportPreview> {
   const { rows, errors } = await check(database.db, user, file, clock.now());
   return {
-    total: rows.length,
-    rows: rows.slice(0, 200).map((r) => ({
+    ...importPreview(rows, (r) => ({
       row: r.row,
       workOrderNo: r.workOrderNo,
       calledAt: r.calledAt,

@@ -2,9 +2,8 @@
 // calendar hook) and what the portal may call — the published Q&A base, "先查一查" suggestions, a citizen's
 // question, its answer by query code and the rating; letters, their status by code, the published letters and the
 // monthly statistics — and the to-do centre's part.
-import { chinaDate } from '../../../domain/calendar';
 import { onCalendarChange } from '../../platform/calendar/service';
-import { registerJob } from '../../platform/jobs/scheduler';
+import { registerDailyJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { remindCommitments } from './commitments';
 import { interactionRoutes } from './interaction.routes';
@@ -40,16 +39,10 @@ export const interactionModule: BusinessModule = {
   name: 'interaction',
   routes: interactionRoutes,
   init() {
-    registerJob({
-      name: 'interaction.reminders',
-      runKey: (now) => chinaDate(now),
-      run: (database, now) => remindDueConsultations(database, chinaDate(now)),
-    });
-    registerJob({
-      name: 'interaction.commitment-reminders',
-      runKey: (now) => chinaDate(now),
-      run: (database, now) => remindCommitments(database, chinaDate(now)),
-    });
+    registerDailyJob('interaction.reminders', (database, today) => remindDueConsultations(database, today));
+    registerDailyJob('interaction.commitment-reminders', (database, today) =>
+      remindCommitments(database, today),
+    );
     onCalendarChange('interaction', async (database, calendar) => {
       await recomputeDueDates(database, calendar);
       await recomputeLetterDues(database, calendar);

@@ -21,16 +21,9 @@ import type { Actor, Clock } from '../../platform/context';
 import { type FieldKeys, openedOrNull as opened } from '../../platform/crypto/fields';
 import { today } from './clock';
 import { sensitiveWords } from './mailbox';
-import { inScope, publicStatus, seesPii, summaryPage } from './records';
+import { inScope, publicStatus, seesPii, summaryList } from './records';
 import type { Scoped } from './repo/consultations';
-import {
-  type LetterFilter,
-  type LetterRow,
-  letterByCode,
-  letterById,
-  letterPage,
-  publishedLetters,
-} from './repo/letters';
+import { type LetterRow, letterByCode, letterById, letterPage, publishedLetters } from './repo/letters';
 
 type WithNames = { l: LetterRow; unitName: string; mailboxName: string };
 
@@ -62,20 +55,7 @@ function summary(
   };
 }
 
-export async function listLetters(
-  database: Database,
-  clock: Clock,
-  keys: FieldKeys,
-  user: Scoped,
-  q: LetterFilter & { page: number; pageSize: number },
-) {
-  return summaryPage(
-    database,
-    clock,
-    (asOf) => letterPage(database.db, user, q, asOf),
-    (r, asOf, words) => summary(keys, r, asOf, words),
-  );
-}
+export const listLetters = summaryList(letterPage, summary);
 
 /** The letter if it is in the user's scope (404 when there is none or it is another unit's). */
 export const letterInScope = async (db: DbOrTx, user: Scoped, id: string): Promise<WithNames> =>

@@ -21,7 +21,7 @@ import { readTable } from '../../platform/xlsx';
 import { publishedRootsByTitle } from '../disclosure';
 import { matcherOf, suggest } from './matching';
 import { insertQa } from './repo/qa';
-import { readRows, unitIdsByName } from './table-import';
+import { importPreview, readRows, unitIdsByName } from './table-import';
 
 /**
  * Near-duplicates are looked for in the first rows only and the report stops at a screenful, so a 20,000-row file
@@ -107,8 +107,7 @@ async function nearDuplicates(db: DbOrTx, rows: readonly QaImportRow[]) {
 export async function previewQaImport(database: Database, file: { name: string; bytes: Uint8Array }) {
   const { rows, errors } = await check(database.db, file.name, file.bytes);
   return {
-    total: rows.length,
-    rows: rows.slice(0, 200).map((r) => ({
+    ...importPreview(rows, (r) => ({
       row: r.row,
       question: r.question,
       unitName: r.unitName,

@@ -7,6 +7,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Clock } from '../../platform/context';
+import type { FieldKeys } from '../../platform/crypto/fields';
 import { invalid, notFound } from '../../platform/errors';
 import { assertUnitInScope, getUnit } from '../org';
 import { today } from './clock';
@@ -64,19 +65,25 @@ export async function seesPii(
 }
 
 /**
- * A ledger page in the user's scope, every row judged (overdue or not) on the same day and flagged against the same
- * sensitive-word list.
+ * A ledger's list (its page function and row summary): a page in the user's scope, every row judged (overdue or
+ * not) on the same day and flagged against the same sensitive-word list.
  */
-export async function summaryPage<R, S>(
-  database: Database,
-  clock: Clock,
-  load: (asOf: string) => Promise<{ rows: R[]; total: number }>,
-  summary: (r: R, asOf: string, words: readonly string[]) => S,
-): Promise<{ items: S[]; total: number }> {
-  const words = await sensitiveWords(database.db);
-  const asOf = today(clock);
-  const { rows, total } = await load(asOf);
-  return { items: rows.map((r) => summary(r, asOf, words)), total };
+export function summaryList<Q, R, S>(
+  page: (db: DbOrTx, user: Scoped, q: Q, asOf: string) => Promise<{ rows: R[]; total: number }>,
+  summary: (keys: FieldKeys, r: R, asOf: string, words: readonly string[]) => S,
+) {
+  return async (
+    database: Database,
+    clock: Clock,
+    keys: FieldKeys,
+    user: Scoped,
+    q: Q,
+  ): Promise<{ items: S[]; total: number }> => {
+    const words = await sensitiveWords(database.db);
+    const asOf = today(clock);
+    const { rows, total } = await page(database.db, user, q, asOf);
+    return { items: rows.map((r) => summary(keys, r, asOf, words)), total };
+  };
 }
 
 /** The state a citizen reads by query code: a record still open past its due date shows as 办理中（已超期）. */

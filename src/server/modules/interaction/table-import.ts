@@ -1,5 +1,6 @@
 // What the module's two table imports (问答库, 12345 工单) share: a file that cannot be read is reported like any
-// other problem, on its header row; each unit name the rows give is looked up once.
+// other problem, on its header row; each unit name the rows give is looked up once; the preview shows the first
+// 200 rows.
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../platform/errors';
 import { findUnitByName } from '../org';
@@ -31,3 +32,9 @@ export async function unitIdsByName(db: DbOrTx, names: readonly string[]): Promi
   }
   return ids;
 }
+
+/** The preview of an import: how many rows, and the first 200 as `view` shows them. */
+export const importPreview = <R, V>(rows: readonly R[], view: (r: R) => V) => ({
+  total: rows.length,
+  rows: rows.slice(0, 200).map(view),
+});

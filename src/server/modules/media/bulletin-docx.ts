@@ -12,8 +12,9 @@ import {
   gongwenHead,
   gongwenTail,
   gridTable,
-  heading,
+  numberedHeadings,
   sub,
+  unitsSection,
 } from '../../platform/documents/gongwen';
 
 export interface ChannelLine {
@@ -46,14 +47,12 @@ export async function bulletinDocx(input: {
 }): Promise<Uint8Array> {
   const f = input.figures;
   const children: Block[] = gongwenHead({
-    issuer: input.issuer,
-    docNumber: input.docNumber,
-    title: input.title,
+    ...input,
     to: '各有关单位',
     opening: `根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》（国办秘函〔2019〕19号）要求，现将${input.periodLabel}全区政府网站和政务新媒体检查情况通报如下。`,
   });
-  let h = 0;
-  children.push(heading(`${cn(++h)}、总体情况`));
+  const h = numberedHeadings();
+  children.push(h('总体情况'));
   children.push(
     body(
       `本期共检查政府网站 ${f.sites.checked} 个，合格 ${f.sites.passed} 个，不合格 ${f.sites.failed} 个；抽查政务新媒体账号 ${f.accounts.checked} 个，合格 ${f.accounts.passed} 个，不合格 ${f.accounts.failed} 个。`,
@@ -79,21 +78,18 @@ export async function bulletinDocx(input: {
     );
   if (f.accountVetoes.length)
     children.push(body(`政务新媒体触发单项否决的情形：${listCounts(f.accountVetoes)}。`));
-  if (f.praised.length) {
-    children.push(heading(`${cn(++h)}、予以通报表扬的单位`));
-    children.push(
-      body(
-        `${f.praised.join('、')}等 ${f.praised.length} 个单位所属网站和政务新媒体检查全部合格，予以通报表扬。`,
-      ),
-    );
-  }
+  children.push(
+    ...unitsSection(h, '予以通报表扬的单位', f.praised, '所属网站和政务新媒体检查全部合格，予以通报表扬。'),
+  );
   const failedSites = input.sites.filter((s) => s.verdict !== '合格');
   const failedAccounts = input.accounts.filter((a) => a.verdict !== '合格');
   if (f.criticised.length) {
-    children.push(heading(`${cn(++h)}、予以通报批评的单位`));
     children.push(
-      body(
-        `${f.criticised.join('、')}等 ${f.criticised.length} 个单位所属网站或政务新媒体检查不合格，予以通报批评。`,
+      ...unitsSection(
+        h,
+        '予以通报批评的单位',
+        f.criticised,
+        '所属网站或政务新媒体检查不合格，予以通报批评。',
       ),
     );
     let k = 0;
@@ -117,10 +113,10 @@ export async function bulletinDocx(input: {
     }
   }
   if (!f.sites.checked && !f.accounts.checked) {
-    children.push(heading(`${cn(++h)}、说明`));
+    children.push(h('说明'));
     children.push(body('本期未开展政府网站检查和政务新媒体抽查。'));
   }
-  children.push(heading(`${cn(++h)}、工作要求`));
+  children.push(h('工作要求'));
   children.push(
     body(
       '请检查不合格的单位立即整改，于5个工作日内通过政务公开平台报送整改情况；各单位要落实网站和政务新媒体内容保障责任，确保按时更新、互动回应及时。整改情况将纳入年度政务公开考核。',

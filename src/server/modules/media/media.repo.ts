@@ -1,8 +1,11 @@
 // The media module's SQL on its own tables. Unit names come from the org module's face.
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CurrentUser } from '../../../contracts/api';
 import type { DbOrTx } from '../../db/client';
+import { anyContainsLiterally } from '../../db/filters';
+import { pageOf } from '../../db/pages';
+import { rowsOf } from '../../db/reads';
 import {
   mediaAccounts,
   mediaFilings,
@@ -10,7 +13,7 @@ import {
   mediaSiteChecks,
   mediaWebsites,
 } from '../../db/schema/media';
-import { fileInfos } from '../../platform/files/service';
+import { fileNames } from '../../platform/files/service';
 import { scopeFilter, unitNameSql, unitSortSql } from '../org';
 
 export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
@@ -24,8 +27,6 @@ interface ListQuery {
   status?: WebsiteRecord['status'] | undefined;
 }
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
 function where(user: Scoped, unit: AnyPgColumn, extra: (SQL | undefined)[]) {
   return and(scopeFilter(user, unit), ...extra);
 }
@@ -33,15 +34,17 @@ function where(user: Scoped, unit: AnyPgColumn, extra: (SQL | undefined)[]) {
 export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
   const w = where(user, mediaWebsites.unitId, [
     q.status ? eq(mediaWebsites.status, q.status) : undefined,
-    q.q ? or(ilike(mediaWebsites.name, like(q.q)), ilike(mediaWebsites.url, like(q.q))) : undefined,
+    q.q ? anyContainsLiterally(q.q, mediaWebsites.name, mediaWebsites.url) : undefined,
   ]);
   const lastCheck = sql<{ id: string; asOf: string; verdict: string; findings: number } | null>`(
     SELECT json_build_object('id', c.id, 'asOf', c.as_of, 'verdict', c.verdict, 'findings', jsonb_array_length(c.findings))
     FROM media_site_checks c WHERE c.website_id = media_websites.id ORDER BY c.checked_at DESC LIMIT 1)`;
   const open = sql<number>`(SELECT count(*)::int FROM media_rectifications r
     WHERE r.website_id = media_websites.id AND r.status = 'open')`;
-  const items = await db
-    .select({
+  const { rows: items, total } = await pageOf(
+    db,
+    mediaWebsites,
+    {
       id: mediaWebsites.id,
       unitId: mediaWebsites.unitId,
       unitName: unitNameSql(mediaWebsites.unitId),
@@ -55,23 +58,23 @@ export async function listWebsites(db: DbOrTx, user: Scoped, q: ListQuery) {
       status: mediaWebsites.status,
       lastCheck,
       openRectifications: open,
-    })
-    .from(mediaWebsites)
-    .where(w)
-    .orderBy(unitSortSql(mediaWebsites.unitId), mediaWebsites.name)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaWebsites).where(w);
-  return { items, total: total?.n ?? 0 };
+    },
+    w,
+    [unitSortSql(mediaWebsites.unitId), mediaWebsites.name],
+    q,
+  );
+  return { items, total };
 }
 
 export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
   const w = where(user, mediaAccounts.unitId, [
     q.status ? eq(mediaAccounts.status, q.status) : undefined,
-    q.q ? or(ilike(mediaAccounts.name, like(q.q)), ilike(mediaAccounts.accountId, like(q.q))) : undefined,
+    q.q ? anyContainsLiterally(q.q, mediaAccounts.name, mediaAccounts.accountId) : undefined,
   ]);
-  const items = await db
-    .select({
+  const { rows: items, total } = await pageOf(
+    db,
+    mediaAccounts,
+    {
       id: mediaAccounts.id,
       unitId: mediaAccounts.unitId,
       unitName: unitNameSql(mediaAccounts.unitId),
@@ -86,14 +89,12 @@ export async function listAccounts(db: DbOrTx, user: Scoped, q: ListQuery) {
       lastSpotCheck: sql<{ checkedOn: string; verdict: string } | null>`(
         SELECT json_build_object('checkedOn', s.checked_on, 'verdict', s.verdict) FROM media_spot_checks s
         WHERE s.account_id = media_accounts.id ORDER BY s.checked_on DESC, s.created_at DESC LIMIT 1)`,
-    })
-    .from(mediaAccounts)
-    .where(w)
-    .orderBy(unitSortSql(mediaAccounts.unitId), mediaAccounts.name)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaAccounts).where(w);
-  return { items, total: total?.n ?? 0 };
+    },
+    w,
+    [unitSortSql(mediaAccounts.unitId), mediaAccounts.name],
+    q,
+  );
+  return { items, total };
 }
 
 export async function websiteByKey(db: DbOrTx, urlKey: string) {
@@ -135,13 +136,9 @@ const filingColumns = {
 
 /** The scan's file name from the platform's file store. */
 async function withScans<T extends { scanFileId: string }>(db: DbOrTx, rows: T[]) {
-  const names = new Map(
-    (
-      await fileInfos(
-        db,
-        rows.map((r) => r.scanFileId),
-      )
-    ).map((f) => [f.id, f.name]),
+  const names = await fileNames(
+    db,
+    rows.map((r) => r.scanFileId),
   );
   return rows.map(({ scanFileId, ...r }) => ({
     ...r,
@@ -158,15 +155,8 @@ export async function listFilings(
     scopeFilter(user, mediaFilings.unitId),
     q.status ? eq(mediaFilings.status, q.status) : undefined,
   );
-  const rows = await db
-    .select(filingColumns)
-    .from(mediaFilings)
-    .where(w)
-    .orderBy(desc(mediaFilings.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaFilings).where(w);
-  return { items: await withScans(db, rows), total: total?.n ?? 0 };
+  const { rows, total } = await pageOf(db, mediaFilings, filingColumns, w, [desc(mediaFilings.createdAt)], q);
+  return { items: await withScans(db, rows), total };
 }
 
 export async function filingRow(db: DbOrTx, id: string) {
@@ -183,10 +173,11 @@ export async function checksOf(db: DbOrTx, websiteId: string, limit = 20) {
     .limit(limit);
 }
 
-export async function rectificationsOf(db: DbOrTx, websiteId: string) {
-  return db
-    .select()
-    .from(mediaRectifications)
-    .where(eq(mediaRectifications.websiteId, websiteId))
-    .orderBy(desc(mediaRectifications.openedAt));
-}
+export const rectificationsOf = (db: DbOrTx, websiteId: string) =>
+  rowsOf(
+    db,
+    mediaRectifications,
+    mediaRectifications.websiteId,
+    websiteId,
+    desc(mediaRectifications.openedAt),
+  );

@@ -1,7 +1,7 @@
 // 政务新媒体 post records (issue 12 part 3): entered one by one, or imported from the platform's exported post list
 // (.xlsx, headers recognised from a vocabulary). The import is previewed first and then stored whole or not at all;
 // a post already recorded (same day and title) is left as it is, since exports of consecutive months overlap.
-import { count, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { PostImportPreview, PostInput } from '../../../contracts/media';
 import {
   POST_HEADERS,
@@ -10,6 +10,7 @@ import {
   readPostTable,
 } from '../../../domain/media/newmedia';
 import type { Database, DbOrTx } from '../../db/client';
+import { pageOf } from '../../db/pages';
 import { mediaAccounts, mediaPosts } from '../../db/schema/media';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -38,15 +39,15 @@ const postColumns = {
 
 export async function listPosts(db: DbOrTx, accountId: string, q: { page: number; pageSize: number }) {
   const w = eq(mediaPosts.accountId, accountId);
-  const items = await db
-    .select(postColumns)
-    .from(mediaPosts)
-    .where(w)
-    .orderBy(desc(mediaPosts.publishedOn), desc(mediaPosts.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(mediaPosts).where(w);
-  return { items, total: total?.n ?? 0 };
+  const { rows: items, total } = await pageOf(
+    db,
+    mediaPosts,
+    postColumns,
+    w,
+    [desc(mediaPosts.publishedOn), desc(mediaPosts.createdAt)],
+    q,
+  );
+  return { items, total };
 }
 
 /** Every post date of an account (the 抽查 judges on them). */

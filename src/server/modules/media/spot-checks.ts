@@ -9,7 +9,7 @@ import { mediaEvidence, mediaSpotChecks } from '../../db/schema/media';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { fileInfos, readFile, storeUpload } from '../../platform/files/service';
+import { fileNames, readFile, storeUpload } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
 import { assertUnitInScope } from '../org';
 import type { Scoped } from './media.repo';
@@ -45,13 +45,9 @@ export async function readEvidence(db: DbOrTx, user: Scoped & { id: string }, fi
 }
 
 async function withEvidence<T extends { evidenceFileIds: string[] }>(db: DbOrTx, rows: T[]) {
-  const names = new Map(
-    (
-      await fileInfos(
-        db,
-        rows.flatMap((r) => r.evidenceFileIds),
-      )
-    ).map((f) => [f.id, f.name]),
+  const names = await fileNames(
+    db,
+    rows.flatMap((r) => r.evidenceFileIds),
   );
   return rows.map(({ evidenceFileIds, ...r }) => ({
     ...r,

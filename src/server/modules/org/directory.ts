@@ -7,6 +7,7 @@ import type { PermissionCode } from '../../../contracts/permissions';
 import { BUILTIN_ROLES, type RoleCode } from '../../../contracts/roles';
 import type { UnitKind } from '../../../domain/units';
 import type { DbOrTx } from '../../db/client';
+import { labelsById } from '../../db/reads';
 import { rolePermissions, unitAliases, units, userRoles, users } from '../../db/schema/org';
 
 export interface UnitInfo {
@@ -60,18 +61,8 @@ export async function findUnitByName(db: DbOrTx, name: string): Promise<UnitInfo
 }
 
 /** id → name of the rows of `table` with the given ids (unknown ids are left out). */
-async function namesOf(
-  db: DbOrTx,
-  table: typeof units | typeof users,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: table.id, name: table.name })
-    .from(table)
-    .where(inArray(table.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+const namesOf = (db: DbOrTx, table: typeof units | typeof users, ids: readonly string[]) =>
+  labelsById(db, table, table.name, ids);
 
 /** id → name for the given units (unknown ids are left out). */
 export function unitNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {

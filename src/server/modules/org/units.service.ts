@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, Unit, UnitGroup, UnitKind, UnitTreeNode } from '../../../contracts/api';
 import { UNIT_KIND_LABELS } from '../../../contracts/api';
 import type { Database, DbOrTx } from '../../db/client';
+import { pageOf } from '../../db/pages';
 import { unitAliases, unitGroupMembers, unitGroups, units, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -64,15 +65,15 @@ export async function listUnits(
   if (q.kind) conds.push(eq(units.kind, q.kind));
   if (q.parentId) conds.push(sql`${units.id} IN (SELECT gk_unit_subtree(${q.parentId}::uuid))`);
   const where = and(...conds.filter(Boolean));
-  const [total] = await database.db.select({ n: count() }).from(units).where(where);
-  const rows = await database.db
-    .select()
-    .from(units)
-    .where(where)
-    .orderBy(asc(units.sort), asc(units.name))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: await toUnits(database.db, rows), total: Number(total?.n ?? 0) };
+  const { rows, total } = await pageOf(
+    database.db,
+    units,
+    getTableColumns(units),
+    where,
+    [asc(units.sort), asc(units.name)],
+    q,
+  );
+  return { items: await toUnits(database.db, rows), total: total };
 }
 
 export async function unitTree(database: Database, user: Scoped): Promise<UnitTreeNode[]> {
@@ -179,6 +180,12 @@ export async function createUnit(
   return getUnit(database, user, id);
 }
 
+/** The unit's aliases become exactly `aliases`. */
+async function setAliases(tx: DbOrTx, unitId: string, aliases: readonly string[]): Promise<void> {
+  await tx.delete(unitAliases).where(eq(unitAliases.unitId, unitId));
+  if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId, alias })));
+}
+
 export async function updateUnit(
   database: Database,
   user: Scoped,
@@ -195,8 +202,7 @@ export async function updateUnit(
       .update(units)
       .set({ ...unitRow(input), updatedAt: new Date() })
       .where(eq(units.id, id));
-    await tx.delete(unitAliases).where(eq(unitAliases.unitId, id));
-    if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: id, alias })));
+    await setAliases(tx, id, aliases);
     await audit(tx, actor, {
       action: 'org.unit.update',
       objectType: 'unit',
@@ -227,8 +233,7 @@ export async function renameUnit(
   await database.db.transaction(async (tx) => {
     await checkNames(tx, name, aliases, id);
     await tx.update(units).set({ name, updatedAt: new Date() }).where(eq(units.id, id));
-    await tx.delete(unitAliases).where(eq(unitAliases.unitId, id));
-    if (aliases.length) await tx.insert(unitAliases).values(aliases.map((alias) => ({ unitId: id, alias })));
+    await setAliases(tx, id, aliases);
     await audit(tx, actor, {
       action: 'org.unit.rename',
       objectType: 'unit',

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, notLike, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, User } from '../../../contracts/api';
 import { BUILTIN_ROLES, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx, Tx } from '../../db/client';
 import { lockAndLoad } from '../../db/lock';
+import { countWhere, onePage } from '../../db/pages';
 import { units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords';
@@ -77,16 +78,18 @@ export async function listUsers(
     );
   if (q.status) conds.push(eq(users.status, q.status));
   const where = and(...conds.filter(Boolean));
-  const [total] = await database.db.select({ n: count() }).from(users).where(where);
-  const rows = await database.db
-    .select({ u: users, unitName: units.name })
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(where)
-    .orderBy(asc(units.sort), asc(units.name), asc(users.username))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: await toUsers(database.db, keys, rows, now), total: Number(total?.n ?? 0) };
+  const total = await countWhere(database.db, users, where);
+  const rows = await onePage(
+    database.db
+      .select({ u: users, unitName: units.name })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(where)
+      .orderBy(asc(units.sort), asc(units.name), asc(users.username))
+      .$dynamic(),
+    q,
+  );
+  return { items: await toUsers(database.db, keys, rows, now), total: total };
 }
 
 export async function getUser(

@@ -4,7 +4,7 @@ import { chinaDate } from '../../../domain/calendar';
 import { registerAuditNamer } from '../../platform/audit/names';
 import { onCalendarChange } from '../../platform/calendar/service';
 import type { Platform } from '../../platform/context';
-import { registerJob } from '../../platform/jobs/scheduler';
+import { registerDailyJob } from '../../platform/jobs/scheduler';
 import type { BusinessModule } from '../../platform/module';
 import { closeLapsedCases, recomputeOpenCases } from './lapse';
 import { remindDueCases } from './reminders';
@@ -27,16 +27,8 @@ export const requestsModule: BusinessModule = {
   routes: requestsRoutes,
   init(p: Platform): void {
     registerAuditNamer(['request_case', 'request'], caseNumbers);
-    registerJob({
-      name: 'requests.autoclose',
-      runKey: (now) => chinaDate(now),
-      run: (database, now) => closeLapsedCases(database, chinaDate(now)),
-    });
-    registerJob({
-      name: 'requests.reminders',
-      runKey: (now) => chinaDate(now),
-      run: (database, now) => remindDueCases(database, chinaDate(now)),
-    });
+    registerDailyJob('requests.autoclose', (database, today) => closeLapsedCases(database, today));
+    registerDailyJob('requests.reminders', (database, today) => remindDueCases(database, today));
     onCalendarChange('requests', async (database, calendar) => {
       await recomputeOpenCases(database, calendar, chinaDate(p.clock.now()));
     });

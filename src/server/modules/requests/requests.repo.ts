@@ -5,6 +5,8 @@ import type { CurrentUser } from '../../../contracts/api';
 import type { CaseStatus } from '../../../domain/requests/clock';
 import type { DbOrTx } from '../../db/client';
 import { lockAndLoad, updateById } from '../../db/lock';
+import { pageOf } from '../../db/pages';
+import { labelsById, rowsOf } from '../../db/reads';
 import { requestCases, requestLetters, requestRemedies } from '../../db/schema/requests';
 import { nextYearNo } from '../../platform/counters';
 import { scopeFilter, unitNameSql } from '../org';
@@ -111,19 +113,18 @@ export async function casePage(db: DbOrTx, user: Scoped, q: CaseFilter, asOf: st
     conds.push(sql`${requestCases.replyDue} <= ${q.dueBy}`);
   }
   const where = and(...conds);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(requestCases).where(where);
-  const rows = await db
-    .select({ c: requestCases, unitName: unitNameSql(requestCases.unitId) })
-    .from(requestCases)
-    .where(where)
-    .orderBy(
+  return pageOf(
+    db,
+    requestCases,
+    { c: requestCases, unitName: unitNameSql(requestCases.unitId) },
+    where,
+    [
       sql`${requestCases.status} = 'closed'`,
       sql`${requestCases.replyDue} ASC NULLS LAST`,
       desc(requestCases.createdAt),
-    )
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+    ],
+    q,
+  );
 }
 
 export async function caseWithUnitName(db: DbOrTx, where: SQL) {
@@ -138,13 +139,8 @@ export const caseById = (db: DbOrTx, id: string) => caseWithUnitName(db, eq(requ
 export const caseByQueryCode = (db: DbOrTx, code: string) =>
   caseWithUnitName(db, eq(requestCases.queryCode, code));
 
-export function lettersOf(db: DbOrTx, caseId: string) {
-  return db
-    .select()
-    .from(requestLetters)
-    .where(eq(requestLetters.caseId, caseId))
-    .orderBy(requestLetters.createdAt);
-}
+export const lettersOf = (db: DbOrTx, caseId: string) =>
+  rowsOf(db, requestLetters, requestLetters.caseId, caseId, requestLetters.createdAt);
 
 export function remediesOf(db: DbOrTx, caseIds: readonly string[]) {
   if (caseIds.length === 0) return Promise.resolve([]);
@@ -218,14 +214,8 @@ export function receivedCasesOf(db: DbOrTx, unitId: string, scope: 'unit' | 'tre
 }
 
 /** Case numbers by id (the audit log's object names). */
-export async function caseNumbers(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: requestCases.id, caseNo: requestCases.caseNo })
-    .from(requestCases)
-    .where(inArray(requestCases.id, ids));
-  return new Map(rows.map((r) => [r.id, `申请 ${r.caseNo}`]));
-}
+export const caseNumbers = (db: DbOrTx, ids: string[]): Promise<Map<string, string>> =>
+  labelsById(db, requestCases, requestCases.caseNo, ids, (no) => `申请 ${no}`);
 
 /** Closed cases closed before `closedBefore` whose applicant has not been purged yet (retention.ts). */
 export function closedCasesToPurge(

@@ -17,8 +17,9 @@ import {
   gongwenHead,
   gongwenTail,
   gridTable,
-  heading,
+  numberedHeadings,
   sub,
+  unitsSection,
 } from '../../platform/documents/gongwen';
 
 export interface ExportRow {
@@ -163,19 +164,13 @@ export async function bulletinDocx(input: {
       `按照${quoteTitle(input.planTitle)}要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
     ),
   ];
-  let h = 0;
-  if (praised.length) {
-    children.push(heading(`${cn(++h)}、予以通报表扬的单位`));
-    children.push(body(`${praised.join('、')}等 ${praised.length} 个单位按时完成全部任务，予以通报表扬。`));
-  }
-  if (criticised.length) {
-    children.push(heading(`${cn(++h)}、予以通报批评的单位`));
-    children.push(
-      body(`${criticised.join('、')}等 ${criticised.length} 个单位有任务逾期未完成，予以通报批评。`),
-    );
-  }
+  const h = numberedHeadings();
+  children.push(
+    ...unitsSection(h, '予以通报表扬的单位', praised, '按时完成全部任务，予以通报表扬。'),
+    ...unitsSection(h, '予以通报批评的单位', criticised, '有任务逾期未完成，予以通报批评。'),
+  );
   if (late.length) {
-    children.push(heading(`${cn(++h)}、逾期未完成的任务`));
+    children.push(h('逾期未完成的任务'));
     byUnit(late).forEach(([unit, list], i) => {
       children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
       for (const [n, r] of list.entries())
@@ -187,7 +182,7 @@ export async function bulletinDocx(input: {
     });
   }
   if (returned.length) {
-    children.push(heading(`${cn(++h)}、被退回需整改的任务`));
+    children.push(h('被退回需整改的任务'));
     byUnit(returned).forEach(([unit, list], i) => {
       children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
       for (const [n, r] of list.entries())
@@ -195,10 +190,10 @@ export async function bulletinDocx(input: {
     });
   }
   if (!late.length && !returned.length) {
-    children.push(heading(`${cn(++h)}、总体情况`));
+    children.push(h('总体情况'));
     children.push(body('截至目前，各单位均按时限推进，无逾期和被退回的任务。'));
   }
-  children.push(heading(`${cn(++h)}、工作要求`));
+  children.push(h('工作要求'));
   children.push(
     body(
       '请上述单位高度重视，对照任务分工逐项整改，于5个工作日内通过政务公开平台报送整改情况。区政府办公室将持续跟踪督办，并将落实情况纳入年度政务公开考核。',

@@ -6,7 +6,10 @@ import type { Paged } from '../../../contracts/api';
 import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
 import type { AssignmentState, Instance, LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
+import { containingLiterally } from '../../db/filters';
 import { lockAndLoad } from '../../db/lock';
+import { onePage } from '../../db/pages';
+import { labelsById, rowsOf } from '../../db/reads';
 import {
   extensionRequests,
   planTasks,
@@ -76,16 +79,8 @@ const rowColumns = (today: string) => ({
   closedAt: taskAssignments.closedAt,
 });
 
-export type RawRow = {
-  [K in keyof ReturnType<typeof rowColumns>]: unknown;
-} & {
-  id: string;
-  planId: string;
-  taskId: string;
-  ref: string;
-  section: string[];
-  text: string;
-  deadlines: { raw: string }[];
+/** One assignment's unit and state, as the ledger and a task's ledger read it. */
+export interface AssignmentLine {
   unitId: string;
   unitName: string;
   isLead: boolean;
@@ -93,11 +88,23 @@ export type RawRow = {
   dueDate: string | null;
   state: AssignmentState;
   status: LedgerStatus;
-  leadReview: 'approved' | 'returned' | null;
-  returnReason: string | null;
-  lastReportAt: Date | null;
-  closedAt: Date | null;
-};
+}
+
+export type RawRow = {
+  [K in keyof ReturnType<typeof rowColumns>]: unknown;
+} & AssignmentLine & {
+    id: string;
+    planId: string;
+    taskId: string;
+    ref: string;
+    section: string[];
+    text: string;
+    deadlines: { raw: string }[];
+    leadReview: 'approved' | 'returned' | null;
+    returnReason: string | null;
+    lastReportAt: Date | null;
+    closedAt: Date | null;
+  };
 
 export function toRow(r: RawRow): LedgerRow {
   return {
@@ -138,7 +145,7 @@ function ledgerWhere(v: Viewer, q: Omit<LedgerQuery, 'page' | 'pageSize'>, today
     q.planId ? eq(planTasks.planId, q.planId) : undefined,
     q.unitId ? eq(taskAssignments.unitId, q.unitId) : undefined,
     q.status ? sql`${statusSql(today)} = ${q.status}` : undefined,
-    q.keyword ? ilike(planTasks.text, `%${q.keyword.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    q.keyword ? ilike(planTasks.text, containingLiterally(q.keyword)) : undefined,
   );
 }
 
@@ -154,14 +161,16 @@ export async function listLedger(
     .from(taskAssignments)
     .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
     .where(where);
-  const rows = await db
-    .select(rowColumns(today))
-    .from(taskAssignments)
-    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
-    .where(where)
-    .orderBy(...ledgerOrder)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+  const rows = await onePage(
+    db
+      .select(rowColumns(today))
+      .from(taskAssignments)
+      .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
+      .where(where)
+      .orderBy(...ledgerOrder)
+      .$dynamic(),
+    q,
+  );
   return { items: (rows as RawRow[]).map(toRow), total: n };
 }
 
@@ -233,21 +242,17 @@ export async function lockAssignment(tx: DbOrTx, v: Viewer, id: string): Promise
   return withTask(tx, v, a);
 }
 
-export async function reportsOf(db: DbOrTx, assignmentId: string) {
-  return db
-    .select()
-    .from(progressReports)
-    .where(eq(progressReports.assignmentId, assignmentId))
-    .orderBy(desc(progressReports.reportedAt));
-}
+export const reportsOf = (db: DbOrTx, assignmentId: string) =>
+  rowsOf(db, progressReports, progressReports.assignmentId, assignmentId, desc(progressReports.reportedAt));
 
-export async function extensionsOf(db: DbOrTx, assignmentId: string) {
-  return db
-    .select()
-    .from(extensionRequests)
-    .where(eq(extensionRequests.assignmentId, assignmentId))
-    .orderBy(desc(extensionRequests.requestedAt));
-}
+export const extensionsOf = (db: DbOrTx, assignmentId: string) =>
+  rowsOf(
+    db,
+    extensionRequests,
+    extensionRequests.assignmentId,
+    assignmentId,
+    desc(extensionRequests.requestedAt),
+  );
 
 /** Assignments whose reports cite the file (an attachment is readable through any of them). */
 export async function assignmentsCiting(db: DbOrTx, fileId: string): Promise<string[]> {
@@ -323,11 +328,5 @@ export async function planTaskNames(db: DbOrTx, ids: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.id, `${r.year}年任务 ${r.ref}`]));
 }
 
-export async function workPlanNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: workPlans.id, title: workPlans.title })
-    .from(workPlans)
-    .where(inArray(workPlans.id, ids));
-  return new Map(rows.map((r) => [r.id, r.title]));
-}
+export const workPlanNames = (db: DbOrTx, ids: string[]): Promise<Map<string, string>> =>
+  labelsById(db, workPlans, workPlans.title, ids);

@@ -3,11 +3,12 @@
 // so a 55-task × 30-unit plan is one round trip, never one query per task.
 import { type SQL, sql } from 'drizzle-orm';
 import type { TaskLedgerQuery } from '../../../contracts/tasks';
-import type { AssignmentState, LedgerStatus } from '../../../domain/tasks/ledger';
+import type { LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
+import { containingLiterally } from '../../db/filters';
 import { taskAssignments } from '../../db/schema/tasks';
 import { unitNameSql, unitSortSql } from '../org';
-import { statusSql, type Viewer, visibleTo } from './ledger.repo';
+import { type AssignmentLine, statusSql, type Viewer, visibleTo } from './ledger.repo';
 
 export interface TaskPageRow {
   id: string;
@@ -28,21 +29,8 @@ export interface TaskPageRow {
   origin_year: number | null;
   origin_title: string | null;
   statuses: LedgerStatus[];
-  units: {
-    id: string;
-    unitId: string;
-    unitName: string;
-    isLead: boolean;
-    period: string | null;
-    dueDate: string | null;
-    state: AssignmentState;
-    status: LedgerStatus;
-    lastReportAt: string | null;
-    closedAt: string | null;
-  }[];
+  units: (AssignmentLine & { id: string; lastReportAt: string | null; closedAt: string | null })[];
 }
-
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export async function taskLedgerPage(
   db: DbOrTx,
@@ -57,7 +45,7 @@ export async function taskLedgerPage(
   if (q.status) filters.push(sql`vis.status = ${q.status}`);
   if (q.dueFrom) filters.push(sql`vis.due_date >= ${q.dueFrom}::date`);
   if (q.dueTo) filters.push(sql`vis.due_date <= ${q.dueTo}::date`);
-  const keyword = q.keyword ? sql`AND t.text ILIKE ${`%${escapeLike(q.keyword)}%`}` : sql``;
+  const keyword = q.keyword ? sql`AND t.text ILIKE ${containingLiterally(q.keyword)}` : sql``;
   const r = await db.execute<TaskPageRow & Record<string, unknown>>(sql`
     WITH vis AS (
       SELECT ${taskAssignments.id} AS id, ${taskAssignments.taskId} AS task_id, ${taskAssignments.unitId} AS unit_id,

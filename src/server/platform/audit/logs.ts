@@ -1,10 +1,11 @@
 // Reading the audit log and the login log for the auditor: filtered pages and the .xlsx export.
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditFilters, AuditRecord, LoginFilters, LoginRecord } from '../../../contracts/audit';
 import { AUDIT_OBJECT_LABELS, auditActionLabel, auditActorLabel } from '../../../contracts/audit-labels';
 import { chinaDateTime } from '../../../domain/calendar';
 import type { DbOrTx } from '../../db/client';
+import { countWhere, onePage } from '../../db/pages';
 import { auditLog, loginLog } from '../../db/schema/platform';
 import { writeTable } from '../xlsx';
 import { objectNames } from './names';
@@ -50,15 +51,9 @@ async function newestFirst<R>(
   where: SQL | undefined,
   q: { page: number; pageSize: number },
 ): Promise<{ rows: R[]; total: number }> {
-  const [total] = await db.select({ n: count() }).from(table).where(where);
-  const rows = await db
-    .select()
-    .from(table)
-    .where(where)
-    .orderBy(desc(order))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows: rows as R[], total: Number(total?.n ?? 0) };
+  const total = await countWhere(db, table, where);
+  const rows = await onePage(db.select().from(table).where(where).orderBy(desc(order)).$dynamic(), q);
+  return { rows: rows as R[], total: total };
 }
 
 export async function listAuditLog(db: DbOrTx, q: AuditFilters) {

@@ -31,6 +31,24 @@ export const sub = (text: string) =>
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 一, 二, … for heading numbers. */
 export const cn = (n: number) => CN_NUM[n - 1] ?? String(n);
+
+/** The level-1 headings of one document, numbered in order (一、二、…): each call makes the next. */
+export function numberedHeadings(): (title: string) => Paragraph {
+  let n = 0;
+  return (title) => heading(`${cn(++n)}、${title}`);
+}
+
+/**
+ * A 通报's section naming units (予以通报表扬/批评的单位): its heading and "甲、乙等 2 个单位<why>"; nothing when
+ * no unit is named.
+ */
+export const unitsSection = (
+  h: (title: string) => Paragraph,
+  title: string,
+  units: readonly string[],
+  why: string,
+) => (units.length ? [h(title), body(`${units.join('、')}等 ${units.length} 个单位${why}`)] : []);
+
 /** 2026-12-05 → 2026年12月5日. */
 export const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client';
+import { labelsById } from '../../db/reads';
 import { files } from '../../db/schema';
 import { audit } from '../audit/audit';
 import type { Actor } from '../context';
@@ -143,6 +144,10 @@ export async function fileInfos(
     .from(files)
     .where(inArray(files.id, [...ids]));
 }
+
+/** id → file name of the stored files (unknown ids are left out). */
+export const fileNames = (db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> =>
+  labelsById(db, files, files.name, ids);
 
 /** Deletes stored files (a retention purge of the records that held them); returns how many went. */
 export async function deleteFiles(tx: DbOrTx, ids: readonly string[]): Promise<number> {

@@ -2,6 +2,7 @@
 // runs a job at a time) and records (job, runKey) in job_runs, so a daily job runs once per day even when
 // triggered twice or by two processes.
 import { and, eq, sql } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/calendar';
 import type { Database } from '../../db/client';
 import { jobRuns } from '../../db/schema';
 import type { Clock } from '../context';
@@ -17,6 +18,18 @@ const registry: Job[] = [];
 
 export function registerJob(job: Job): void {
   if (!registry.some((j) => j.name === job.name)) registry.push(job);
+}
+
+/** A job run once per China-time day: `run` gets that day (YYYY-MM-DD) and the time. */
+export function registerDailyJob(
+  name: string,
+  run: (database: Database, today: string, now: Date) => Promise<Record<string, unknown>>,
+): void {
+  registerJob({
+    name,
+    runKey: (now) => chinaDate(now),
+    run: (database, now) => run(database, chinaDate(now), now),
+  });
 }
 
 export function registeredJobs(): readonly Job[] {

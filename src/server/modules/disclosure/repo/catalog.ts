@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ColumnRow } from '../../../../contracts/disclosure';
 import type { DbOrTx } from '../../../db/client';
+import { rowsOf } from '../../../db/reads';
 import { disclosureColumns, disclosureItems, disclosureUnitSettings } from '../../../db/schema/disclosure';
 
 export type Column = typeof disclosureColumns.$inferSelect;
@@ -32,13 +33,15 @@ export async function unitColumnByCode(
 }
 
 /** Every column of the unit's catalog, in display order. */
-export async function columnsOfUnit(db: DbOrTx, unitId: string): Promise<Column[]> {
-  return db
-    .select()
-    .from(disclosureColumns)
-    .where(eq(disclosureColumns.unitId, unitId))
-    .orderBy(asc(disclosureColumns.sort), asc(disclosureColumns.name));
-}
+export const columnsOfUnit = (db: DbOrTx, unitId: string): Promise<Column[]> =>
+  rowsOf(
+    db,
+    disclosureColumns,
+    disclosureColumns.unitId,
+    unitId,
+    asc(disclosureColumns.sort),
+    asc(disclosureColumns.name),
+  );
 
 /** The unit's catalog with each column's count of published items. */
 export async function columnRows(db: DbOrTx, unitId: string): Promise<ColumnRow[]> {

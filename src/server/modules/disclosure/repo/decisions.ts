@@ -1,11 +1,12 @@
 // SQL of 重大行政决策预公开: decision drafts, their public comments, 列席 and 政府开放日 records.
-import { and, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type {
   CommentStatus,
   DecisionStatus,
   ParticipationKind,
 } from '../../../../domain/disclosure/decisions';
 import type { DbOrTx } from '../../../db/client';
+import { anyContainsLiterally } from '../../../db/filters';
 import { updateById } from '../../../db/lock';
 import {
   decisionComments as c,
@@ -25,15 +26,13 @@ export interface DraftFilter {
   q?: string;
 }
 
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 function where(f: DraftFilter): SQL | undefined {
   return and(
     f.scope,
     f.unitId ? eq(t.unitId, f.unitId) : undefined,
     f.status ? eq(t.status, f.status) : undefined,
     f.statuses ? inArray(t.status, [...f.statuses]) : undefined,
-    f.q ? or(ilike(t.title, escapeLike(f.q)), ilike(t.background, escapeLike(f.q))) : undefined,
+    f.q ? anyContainsLiterally(f.q, t.title, t.background) : undefined,
   );
 }
 

@@ -1,6 +1,7 @@
 // SQL of the 标准目录: versions, rows, bindings, and the published items in bound columns.
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
+import { rowsOf } from '../../../db/reads';
 import {
   directoryBindings,
   directoryRows,
@@ -31,13 +32,8 @@ export async function listVersions(db: DbOrTx) {
   return versions.map((v) => ({ ...v, rowCount: n(rowCounts, v.id), bindingCount: n(bindingCounts, v.id) }));
 }
 
-export async function rowsOfVersion(db: DbOrTx, versionId: string): Promise<DirectoryRowRecord[]> {
-  return db
-    .select()
-    .from(directoryRows)
-    .where(eq(directoryRows.versionId, versionId))
-    .orderBy(directoryRows.sort);
-}
+export const rowsOfVersion = (db: DbOrTx, versionId: string): Promise<DirectoryRowRecord[]> =>
+  rowsOf(db, directoryRows, directoryRows.versionId, versionId, directoryRows.sort);
 
 /** Bindings of a version's rows, optionally of some units only. */
 export async function bindingsOfVersion(db: DbOrTx, versionId: string, unitIds?: readonly string[]) {

@@ -1,11 +1,12 @@
 // SQL of 行政执法公示: enforcement decisions with their publication state computed against a given day.
-import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   EnforcementKind,
   EnforcementStatus,
   PublicationState,
 } from '../../../../domain/disclosure/enforcement';
 import type { DbOrTx } from '../../../db/client';
+import { anyContainsLiterally } from '../../../db/filters';
 import { updateById } from '../../../db/lock';
 import { enforcementDecisions as t } from '../../../db/schema/disclosure';
 
@@ -28,14 +29,13 @@ export interface EnforcementFilter {
 }
 
 function where(f: EnforcementFilter): SQL | undefined {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return and(
     f.scope,
     f.unitId ? eq(t.unitId, f.unitId) : undefined,
     f.kind ? eq(t.kind, f.kind) : undefined,
     f.status ? eq(t.status, f.status) : undefined,
     f.state ? sql`${stateSql(f.today)} = ${f.state}` : undefined,
-    like ? or(ilike(t.docNumber, like), ilike(t.partyName, like), ilike(t.conclusion, like)) : undefined,
+    f.q ? anyContainsLiterally(f.q, t.docNumber, t.partyName, t.conclusion) : undefined,
   );
 }
 

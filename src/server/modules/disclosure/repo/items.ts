@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'dri
 import type { Finding } from '../../../../domain/review/types';
 import type { DbOrTx } from '../../../db/client';
 import { lockAndLoad } from '../../../db/lock';
+import { labelsById, rowsOf } from '../../../db/reads';
 import {
   disclosureAttachments,
   disclosureItems,
@@ -166,13 +167,8 @@ export async function expireNormativeRows(tx: DbOrTx, today: string) {
 
 // ---------- attachments ----------
 
-export async function attachmentsOf(db: DbOrTx, itemId: string): Promise<Attachment[]> {
-  return db
-    .select()
-    .from(disclosureAttachments)
-    .where(eq(disclosureAttachments.itemId, itemId))
-    .orderBy(asc(disclosureAttachments.sort));
-}
+export const attachmentsOf = (db: DbOrTx, itemId: string): Promise<Attachment[]> =>
+  rowsOf(db, disclosureAttachments, disclosureAttachments.itemId, itemId, asc(disclosureAttachments.sort));
 
 export async function findAttachment(db: DbOrTx, id: string): Promise<Attachment | null> {
   if (!UUID.test(id)) return null;
@@ -231,20 +227,9 @@ export async function insertStep(
   });
 }
 
-export async function historyOf(db: DbOrTx, itemId: string) {
-  return db
-    .select()
-    .from(disclosureReviewSteps)
-    .where(eq(disclosureReviewSteps.itemId, itemId))
-    .orderBy(asc(disclosureReviewSteps.at));
-}
+export const historyOf = (db: DbOrTx, itemId: string) =>
+  rowsOf(db, disclosureReviewSteps, disclosureReviewSteps.itemId, itemId, asc(disclosureReviewSteps.at));
 
 /** Item titles by id (the audit log's object names). */
-export async function itemTitles(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: disclosureItems.id, title: disclosureItems.title })
-    .from(disclosureItems)
-    .where(inArray(disclosureItems.id, ids));
-  return new Map(rows.map((r) => [r.id, r.title]));
-}
+export const itemTitles = (db: DbOrTx, ids: string[]): Promise<Map<string, string>> =>
+  labelsById(db, disclosureItems, disclosureItems.title, ids);

@@ -1,8 +1,9 @@
 // SQL of the staff listings and statistics of items.
-import { and, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { itemListQuery } from '../../../../contracts/disclosure';
 import type { ItemStatus } from '../../../../domain/disclosure/workflow';
 import type { DbOrTx } from '../../../db/client';
+import { pageOf } from '../../../db/pages';
 import { disclosureAttachments, disclosureColumns, disclosureItems } from '../../../db/schema/disclosure';
 import { scopeFilter, unitNameSql } from '../../org';
 
@@ -34,9 +35,10 @@ export async function itemPage(
     if (inbox.distinctReviewers) conds.push(sql`NOT (${userId}::uuid = ANY(${disclosureItems.approvedBy}))`);
   }
   const where = and(...conds);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(disclosureItems).where(where);
-  const rows = await db
-    .select({
+  const { rows, total } = await pageOf(
+    db,
+    disclosureItems,
+    {
       id: disclosureItems.id,
       rootId: disclosureItems.rootId,
       version: disclosureItems.version,
@@ -57,12 +59,11 @@ export async function itemPage(
       createdBy: disclosureItems.createdBy,
       updatedAt: disclosureItems.updatedAt,
       blocking: sql<number>`(SELECT count(*)::int FROM jsonb_array_elements(${disclosureItems.findings}) f WHERE (f->>'blocking')::boolean)`,
-    })
-    .from(disclosureItems)
-    .where(where)
-    .orderBy(desc(disclosureItems.updatedAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    },
+    where,
+    [desc(disclosureItems.updatedAt)],
+    q,
+  );
   return { total, rows };
 }
 

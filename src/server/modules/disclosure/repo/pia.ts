@@ -1,7 +1,8 @@
 // SQL of the PIA records (个人信息保护影响评估) written with reviewers' overrides: insert, and the newest first
 // within the reader's scope.
-import { and, count, desc, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, gte, lte, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
+import { anyContainsLiterally } from '../../../db/filters';
 import { disclosurePiaRecords as t } from '../../../db/schema/disclosure';
 
 export type NewPiaRecord = typeof t.$inferInsert;
@@ -19,12 +20,11 @@ export interface PiaFilter {
 }
 
 function where(f: PiaFilter): SQL | undefined {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return and(
     f.scope,
     f.from ? gte(t.assessedAt, f.from) : undefined,
     f.to ? lte(t.assessedAt, f.to) : undefined,
-    like ? or(ilike(t.itemTitle, like), ilike(t.assessedByName, like), ilike(t.purpose, like)) : undefined,
+    f.q ? anyContainsLiterally(f.q, t.itemTitle, t.assessedByName, t.purpose) : undefined,
   );
 }
 

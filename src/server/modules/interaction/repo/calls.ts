@@ -4,6 +4,7 @@ import type { CallChannel, CallStatus } from '../../../../domain/interaction/hot
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
 import { lockAndLoad, updateById } from '../../../db/lock';
+import { pageOf } from '../../../db/pages';
 import { calls, consultations } from '../../../db/schema/interaction';
 import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
@@ -56,15 +57,7 @@ export type CallWithUnit = { c: CallRow; unitName: string; consultNo: string | n
 
 export async function callPage(db: DbOrTx, user: Scoped, q: CallFilter & { page: number; pageSize: number }) {
   const w = where(user, q);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(calls).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(calls)
-    .where(w)
-    .orderBy(desc(calls.calledAt), desc(calls.callNo))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+  return pageOf(db, calls, withUnit, w, [desc(calls.calledAt), desc(calls.callNo)], q);
 }
 
 export function callRows(db: DbOrTx, user: Scoped, q: CallFilter) {

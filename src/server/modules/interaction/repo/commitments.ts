@@ -3,11 +3,10 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../../../domain/interaction/commitments';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
 import { commitmentProgress, commitments } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
+import { recordReads, recordWrites } from './records';
 
 export type CommitmentRow = typeof commitments.$inferSelect;
 export type ProgressRow = typeof commitmentProgress.$inferSelect;
@@ -21,20 +20,12 @@ export interface CommitmentFilter {
   excludeCancelled?: boolean;
 }
 
-export async function nextCommitNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'CN', 'commitment', year);
-}
-
-export async function insertCommitment(tx: DbOrTx, values: typeof commitments.$inferInsert) {
-  const [row] = await tx.insert(commitments).values(values).returning();
-  return row!;
-}
-
-export async function updateCommitment(tx: DbOrTx, id: string, set: Partial<CommitmentRow>): Promise<void> {
-  await updateById(tx, commitments, id, set);
-}
-
-export const lockCommitment = (tx: DbOrTx, id: string) => lockAndLoad(tx, commitments, id);
+export const {
+  nextNo: nextCommitNo,
+  insert: insertCommitment,
+  update: updateCommitment,
+  lock: lockCommitment,
+} = recordWrites(commitments, 'CN', 'commitment');
 
 export async function insertProgress(tx: DbOrTx, values: typeof commitmentProgress.$inferInsert) {
   const [row] = await tx.insert(commitmentProgress).values(values).returning();
@@ -74,29 +65,12 @@ function where(user: Scoped | null, q: CommitmentFilter, asOf: string): SQL | un
 const withUnit = { c: commitments, unitName: unitNameSql(commitments.unitId) };
 export type CommitmentWithUnit = { c: CommitmentRow; unitName: string };
 
-/** A page in the user's scope (null: every unit, the portal), ongoing ones by due date first. */
-export async function commitmentPage(
-  db: DbOrTx,
-  user: Scoped | null,
-  q: CommitmentFilter & { page: number; pageSize: number },
-  asOf: string,
-) {
-  const w = where(user, q, asOf);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(commitments).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(commitments)
-    .where(w)
-    .orderBy(sql`${commitments.status} <> 'ongoing'`, commitments.dueOn, desc(commitments.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
-}
-
-export async function commitmentById(db: DbOrTx, id: string): Promise<CommitmentWithUnit | null> {
-  const [r] = await db.select(withUnit).from(commitments).where(eq(commitments.id, id));
-  return r ?? null;
-}
+/** commitmentPage: in the user's scope (null: every unit, the portal), ongoing ones by due date first. */
+export const { page: commitmentPage, byId: commitmentById } = recordReads(commitments, withUnit, where, [
+  sql`${commitments.status} <> 'ongoing'`,
+  commitments.dueOn,
+  desc(commitments.createdAt),
+]);
 
 /** Ongoing commitments (the reminders job and the to-do centre). */
 export function ongoingCommitments(db: DbOrTx, unitIds?: readonly string[]): Promise<CommitmentRow[]> {

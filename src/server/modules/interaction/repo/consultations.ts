@@ -4,10 +4,9 @@ import type { CurrentUser } from '../../../../contracts/api';
 import type { ConsultChannel, ConsultStatus } from '../../../../domain/interaction/consultation';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
 import { consultations } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
+import { recordReads, recordWrites } from './records';
 
 export type ConsultRow = typeof consultations.$inferSelect;
 export type Scoped = Pick<CurrentUser, 'dataScope' | 'unitId'>;
@@ -23,20 +22,12 @@ export interface ConsultFilter {
   reviewing?: boolean;
 }
 
-export async function nextConsultNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'ZX', 'consultation', year);
-}
-
-export async function insertConsultation(tx: DbOrTx, values: typeof consultations.$inferInsert) {
-  const [row] = await tx.insert(consultations).values(values).returning();
-  return row!;
-}
-
-export async function updateConsultation(tx: DbOrTx, id: string, set: Partial<ConsultRow>): Promise<void> {
-  await updateById(tx, consultations, id, set);
-}
-
-export const lockConsultation = (tx: DbOrTx, id: string) => lockAndLoad(tx, consultations, id);
+export const {
+  nextNo: nextConsultNo,
+  insert: insertConsultation,
+  update: updateConsultation,
+  lock: lockConsultation,
+} = recordWrites(consultations, 'ZX', 'consultation');
 
 function where(user: Scoped, q: ConsultFilter, asOf: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, consultations.unitId)];
@@ -58,24 +49,18 @@ function where(user: Scoped, q: ConsultFilter, asOf: string): SQL | undefined {
 
 const withUnit = { c: consultations, unitName: unitNameSql(consultations.unitId) };
 
-/** A page of the consultations in the user's scope: open ones by due date first. */
-export async function consultPage(
-  db: DbOrTx,
-  user: Scoped,
-  q: ConsultFilter & { page: number; pageSize: number },
-  asOf: string,
-) {
-  const w = where(user, q, asOf);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(consultations).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(consultations)
-    .where(w)
-    .orderBy(sql`${consultations.status} <> 'open'`, consultations.answerDue, desc(consultations.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
-}
+/** consultPage: the consultations in the user's scope, open ones by due date first. */
+export const {
+  page: consultPage,
+  byId: consultById,
+  byCode: consultByCode,
+} = recordReads(
+  consultations,
+  withUnit,
+  where,
+  [sql`${consultations.status} <> 'open'`, consultations.answerDue, desc(consultations.createdAt)],
+  consultations.queryCode,
+);
 
 /** Every row of the filter (the ledger export; a district has thousands a year). */
 export function consultRows(db: DbOrTx, user: Scoped, q: ConsultFilter, asOf: string) {
@@ -85,20 +70,6 @@ export function consultRows(db: DbOrTx, user: Scoped, q: ConsultFilter, asOf: st
     .where(where(user, q, asOf))
     .orderBy(consultations.receivedOn, consultations.consultNo)
     .limit(50_000);
-}
-
-export async function consultById(db: DbOrTx, id: string) {
-  const [r] = await db.select(withUnit).from(consultations).where(eq(consultations.id, id));
-  return r ?? null;
-}
-
-/** By the query code as a citizen typed it (spaces and case forgiven). */
-export async function consultByCode(db: DbOrTx, code: string) {
-  const [r] = await db
-    .select(withUnit)
-    .from(consultations)
-    .where(eq(consultations.queryCode, code.trim().toUpperCase()));
-  return r ?? null;
 }
 
 /** The year's rows in scope for the statistics. */

@@ -4,11 +4,12 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { LetterStatus, LetterType } from '../../../../domain/interaction/letter';
 import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
+import { updateById } from '../../../db/lock';
+import { pageOf } from '../../../db/pages';
 import { consultations, letters, mailboxes } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql, unitSortSql } from '../../org';
 import type { Scoped } from './consultations';
+import { recordReads, recordWrites } from './records';
 
 export type LetterRow = typeof letters.$inferSelect;
 export type MailboxRow = typeof mailboxes.$inferSelect;
@@ -69,20 +70,12 @@ export async function updateMailbox(tx: DbOrTx, id: string, set: Partial<Mailbox
 
 // ---- letters ----
 
-export async function nextLetterNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'XX', 'letter', year);
-}
-
-export async function insertLetter(tx: DbOrTx, values: typeof letters.$inferInsert) {
-  const [row] = await tx.insert(letters).values(values).returning();
-  return row!;
-}
-
-export async function updateLetter(tx: DbOrTx, id: string, set: Partial<LetterRow>): Promise<void> {
-  await updateById(tx, letters, id, set);
-}
-
-export const lockLetter = (tx: DbOrTx, id: string) => lockAndLoad(tx, letters, id);
+export const {
+  nextNo: nextLetterNo,
+  insert: insertLetter,
+  update: updateLetter,
+  lock: lockLetter,
+} = recordWrites(letters, 'XX', 'letter');
 
 const withNames = {
   l: letters,
@@ -102,38 +95,18 @@ function where(user: Scoped, q: LetterFilter, asOf: string): SQL | undefined {
   return and(...conds);
 }
 
-/** A page of the letters in the user's scope: unreplied ones by due date first. */
-export async function letterPage(
-  db: DbOrTx,
-  user: Scoped,
-  q: LetterFilter & { page: number; pageSize: number },
-  asOf: string,
-) {
-  const w = where(user, q, asOf);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
-  const rows = await db
-    .select(withNames)
-    .from(letters)
-    .where(w)
-    .orderBy(sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
-}
-
-export async function letterById(db: DbOrTx, id: string) {
-  const [r] = await db.select(withNames).from(letters).where(eq(letters.id, id));
-  return r ?? null;
-}
-
-/** By the query code as the writer typed it (spaces and case forgiven). */
-export async function letterByCode(db: DbOrTx, code: string) {
-  const [r] = await db
-    .select(withNames)
-    .from(letters)
-    .where(eq(letters.queryCode, code.trim().toUpperCase()));
-  return r ?? null;
-}
+/** letterPage: the letters in the user's scope, unreplied ones by due date first. */
+export const {
+  page: letterPage,
+  byId: letterById,
+  byCode: letterByCode,
+} = recordReads(
+  letters,
+  withNames,
+  where,
+  [sql`${letters.status} = 'replied'`, letters.replyDue, desc(letters.createdAt)],
+  letters.queryCode,
+);
 
 /** Unreplied letters of the same writer (duplicate detection). */
 export function openLettersOfWriter(db: DbOrTx, writerKey: string) {
@@ -170,9 +143,10 @@ export async function publishedLetters(db: DbOrTx, q: { search?: string; page: n
       anyContains(q.search, letters.publishedSubject, letters.publishedBody, letters.publishedReply),
     );
   const w = and(...conds);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(letters).where(w);
-  const rows = await db
-    .select({
+  return pageOf(
+    db,
+    letters,
+    {
       letterNo: letters.letterNo,
       type: letters.type,
       mailboxName: withNames.mailboxName,
@@ -182,13 +156,11 @@ export async function publishedLetters(db: DbOrTx, q: { search?: string; page: n
       reply: letters.publishedReply,
       receivedOn: letters.receivedOn,
       repliedOn: letters.repliedOn,
-    })
-    .from(letters)
-    .where(w)
-    .orderBy(desc(letters.repliedOn), desc(letters.letterNo))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
+    },
+    w,
+    [desc(letters.repliedOn), desc(letters.letterNo)],
+    q,
+  );
 }
 
 // ---- statistics ----

@@ -1,13 +1,11 @@
 // SQL of the 舆情 events (interaction_opinion_events).
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OpinionLevel, OpinionStatus } from '../../../../domain/interaction/opinion';
-import type { DbOrTx } from '../../../db/client';
 import { anyContains } from '../../../db/filters';
-import { lockAndLoad, updateById } from '../../../db/lock';
 import { opinionEvents } from '../../../db/schema/interaction';
-import { nextYearNo } from '../../../platform/counters';
 import { scopeFilter, unitNameSql } from '../../org';
 import type { Scoped } from './consultations';
+import { recordReads, recordWrites } from './records';
 
 export type OpinionRow = typeof opinionEvents.$inferSelect;
 
@@ -19,20 +17,12 @@ export interface OpinionFilter {
   overdue?: boolean;
 }
 
-export async function nextEventNo(tx: DbOrTx, year: string): Promise<string> {
-  return nextYearNo(tx, 'YQ', 'opinion', year);
-}
-
-export async function insertOpinion(tx: DbOrTx, values: typeof opinionEvents.$inferInsert) {
-  const [row] = await tx.insert(opinionEvents).values(values).returning();
-  return row!;
-}
-
-export async function updateOpinion(tx: DbOrTx, id: string, set: Partial<OpinionRow>): Promise<void> {
-  await updateById(tx, opinionEvents, id, set);
-}
-
-export const lockOpinion = (tx: DbOrTx, id: string) => lockAndLoad(tx, opinionEvents, id);
+export const {
+  nextNo: nextEventNo,
+  insert: insertOpinion,
+  update: updateOpinion,
+  lock: lockOpinion,
+} = recordWrites(opinionEvents, 'YQ', 'opinion');
 
 function where(user: Scoped, q: OpinionFilter, now: Date): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeFilter(user, opinionEvents.unitId)];
@@ -49,25 +39,8 @@ function where(user: Scoped, q: OpinionFilter, now: Date): SQL | undefined {
 const withUnit = { o: opinionEvents, unitName: unitNameSql(opinionEvents.unitId) };
 export type OpinionWithUnit = { o: OpinionRow; unitName: string };
 
-export async function opinionPage(
-  db: DbOrTx,
-  user: Scoped,
-  q: OpinionFilter & { page: number; pageSize: number },
-  now: Date,
-) {
-  const w = where(user, q, now);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(opinionEvents).where(w);
-  const rows = await db
-    .select(withUnit)
-    .from(opinionEvents)
-    .where(w)
-    .orderBy(sql`${opinionEvents.status} <> 'open'`, opinionEvents.responseDue, desc(opinionEvents.createdAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { rows, total: total?.n ?? 0 };
-}
-
-export async function opinionById(db: DbOrTx, id: string): Promise<OpinionWithUnit | null> {
-  const [r] = await db.select(withUnit).from(opinionEvents).where(eq(opinionEvents.id, id));
-  return r ?? null;
-}
+export const { page: opinionPage, byId: opinionById } = recordReads(opinionEvents, withUnit, where, [
+  sql`${opinionEvents.status} <> 'open'`,
+  opinionEvents.responseDue,
+  desc(opinionEvents.createdAt),
+]);

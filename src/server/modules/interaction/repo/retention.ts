@@ -51,24 +51,19 @@ async function anonymiseTexts(
   return changed;
 }
 
-export const anonymiseLetterTexts = (
-  tx: DbOrTx,
-  repliedBefore: string,
-  mark: string,
-  f: (t: string) => string | null,
-) => anonymiseTexts(tx, letters, ['subject', 'body'], letterDue(repliedBefore, mark), f);
-export const anonymiseConsultationTexts = (
-  tx: DbOrTx,
-  answeredBefore: string,
-  mark: string,
-  f: (t: string) => string | null,
-) => anonymiseTexts(tx, consultations, ['question'], consultationDue(answeredBefore, mark), f);
-export const anonymiseCallTexts = (
-  tx: DbOrTx,
-  calledBefore: string,
-  mark: string,
-  f: (t: string) => string | null,
-) => anonymiseTexts(tx, calls, ['question'], callDue(calledBefore, mark), f);
+/** The anonymiser of one table's texts: (tx, cut-off date, mark, anonymise) → rows changed. */
+const textsAnonymiser =
+  (
+    table: Parameters<typeof anonymiseTexts>[1],
+    columns: Parameters<typeof anonymiseTexts>[2],
+    due: (before: string, mark: string) => ReturnType<typeof sql>,
+  ) =>
+  (tx: DbOrTx, before: string, mark: string, f: (t: string) => string | null) =>
+    anonymiseTexts(tx, table, columns, due(before, mark), f);
+
+export const anonymiseLetterTexts = textsAnonymiser(letters, ['subject', 'body'], letterDue);
+export const anonymiseConsultationTexts = textsAnonymiser(consultations, ['question'], consultationDue);
+export const anonymiseCallTexts = textsAnonymiser(calls, ['question'], callDue);
 
 export async function clearLetterWriters(tx: DbOrTx, repliedBefore: string, mark: string): Promise<number> {
   return count(
