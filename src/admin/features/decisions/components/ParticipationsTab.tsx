@@ -75,8 +75,7 @@ export function ParticipationsTab() {
           expertCount: 0,
           mediaCount: 0,
         }}
-        saving={create.isPending}
-        error={create.error}
+        mutation={create}
         onFinish={(v) => create.mutate({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD') })}
       >
         <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>

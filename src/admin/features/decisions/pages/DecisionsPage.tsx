@@ -199,8 +199,7 @@ function DraftsTab() {
         onClose={() => setEditing(null)}
         form={form}
         initialValues={{ unitId: me.unitId }}
-        saving={saving}
-        error={create.error ?? update.error}
+        mutation={{ isPending: saving, error: create.error ?? update.error }}
         testId="decision-drawer"
         width={720}
         onFinish={(v) =>

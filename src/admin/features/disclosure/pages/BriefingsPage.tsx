@@ -52,11 +52,13 @@ export default function BriefingsPage() {
       title="新闻发布会/访谈"
       testId="briefings-page"
       extra={
-        can('disclosure:item:create') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="briefing-create">
-            登记发布会或访谈
-          </CreateButton>
-        ) : null
+        <CreateButton
+          permission="disclosure:item:create"
+          onClick={() => setOpen(true)}
+          testId="briefing-create"
+        >
+          登记发布会或访谈
+        </CreateButton>
       }
     >
       <Typography.Paragraph type="secondary">
@@ -101,8 +103,7 @@ export default function BriefingsPage() {
         form={form}
         initialValues={{ kind: 'press_conference' }}
         onFinish={(v) => create.mutate({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD'), url: v.url || null })}
-        saving={create.isPending}
-        error={create.error}
+        mutation={create}
         testId="briefing-drawer"
       >
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>

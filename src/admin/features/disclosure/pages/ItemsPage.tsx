@@ -86,11 +86,13 @@ export default function ItemsPage() {
       title="信息发布"
       testId="disclosure-items-page"
       extra={
-        can('disclosure:item:create') && (
-          <CreateButton onClick={() => navigate('/disclosure/items/new')} testId="item-create">
-            起草信息
-          </CreateButton>
-        )
+        <CreateButton
+          permission="disclosure:item:create"
+          onClick={() => navigate('/disclosure/items/new')}
+          testId="item-create"
+        >
+          起草信息
+        </CreateButton>
       }
     >
       <ItemTable testId="items-table" />

@@ -240,8 +240,7 @@ export default function EnforcementPage() {
         onClose={() => setCreating(false)}
         form={form}
         initialValues={{ unitId: me.unitId, partyType: 'organization', kind: 'penalty' }}
-        saving={create.isPending}
-        error={create.error}
+        mutation={create}
         testId="enforcement-drawer"
         onFinish={(v) => create.mutate({ ...v, decisionDate: v.decisionDate.format('YYYY-MM-DD') })}
       >

@@ -44,8 +44,7 @@ function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
       form={form}
       testId="call-register"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{ channel: 'local', calledAt: chinaNow() }}
       onFinish={(v) => save.mutate({ ...v, calledAt: fromChinaTime(v.calledAt) })}
     >

@@ -55,9 +55,7 @@ function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }
       form={form}
       testId="commitment-new-drawer"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
-      onFinish={(v) => save.mutate(v)}
+      mutation={save}
     >
       <Form.Item name="content" label="承诺内容" rules={[{ required: true, message: '请填写承诺内容' }]}>
         <Input.TextArea rows={4} maxLength={2000} showCount data-testid="commitment-content" />
@@ -242,11 +240,13 @@ export default function CommitmentsPage() {
       title="公开承诺台账"
       testId="commitments-page"
       extra={
-        can('interaction:commitment:edit') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="commitment-new">
-            登记承诺
-          </CreateButton>
-        ) : null
+        <CreateButton
+          permission="interaction:commitment:edit"
+          onClick={() => setOpen(true)}
+          testId="commitment-new"
+        >
+          登记承诺
+        </CreateButton>
       }
     >
       <SearchTable<CommitmentInfo>

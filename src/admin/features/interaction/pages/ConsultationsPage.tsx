@@ -46,10 +46,8 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       form={form}
       testId="consult-register"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{ channel: 'phone' }}
-      onFinish={(v) => save.mutate(v)}
     >
       <Form.Item name="channel" label="咨询渠道" rules={[{ required: true }]}>
         <Select options={optionsOf(CONSULT_CHANNEL_LABELS)} />
@@ -152,11 +150,13 @@ export default function ConsultationsPage() {
       extra={
         <>
           {exported.button}
-          {can('interaction:consult:create') ? (
-            <CreateButton onClick={() => setOpen(true)} testId="consult-new">
-              登记咨询
-            </CreateButton>
-          ) : null}
+          <CreateButton
+            permission="interaction:consult:create"
+            onClick={() => setOpen(true)}
+            testId="consult-new"
+          >
+            登记咨询
+          </CreateButton>
         </>
       }
     >

@@ -164,9 +164,7 @@ export default function UnitsPage() {
         onClose={() => setEditing(null)}
         form={form}
         initialValues={initialValues}
-        onFinish={(v) => save.mutate(v)}
-        saving={save.isPending}
-        error={save.error}
+        mutation={save}
         testId="unit-drawer"
       >
         <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入单位名称' }]}>

@@ -197,9 +197,7 @@ export default function UsersPage() {
         onClose={() => setEditing(null)}
         form={form}
         initialValues={initialValues}
-        onFinish={(v) => save.mutate(v)}
-        saving={save.isPending}
-        error={save.error}
+        mutation={save}
         testId="user-drawer"
       >
         <Form.Item

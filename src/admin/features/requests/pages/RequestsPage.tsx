@@ -108,8 +108,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       form={form}
       testId="register-drawer"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{
         channel: 'in_person',
         kind: 'natural_person',
@@ -226,11 +225,9 @@ export default function RequestsPage() {
       title="依申请公开"
       testId="requests-page"
       extra={
-        can('requests:case:create') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="register-open">
-            登记申请
-          </CreateButton>
-        ) : null
+        <CreateButton permission="requests:case:create" onClick={() => setOpen(true)} testId="register-open">
+          登记申请
+        </CreateButton>
       }
     >
       <SearchTable<CaseSummary>
