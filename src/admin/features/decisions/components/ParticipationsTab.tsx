@@ -36,7 +36,6 @@ export function ParticipationsTab() {
       <SearchTable<ParticipationRow>
         endpoint={decisionsApi.participations}
         testId="participations-table"
-        rowKey="id"
         searchItems={<FilterSelect name="kind" label="类型" options={KIND_OPTIONS} width={140} />}
         toolbar={
           can('disclosure:decision:edit') ? (

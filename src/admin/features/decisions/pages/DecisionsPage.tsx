@@ -64,7 +64,6 @@ function DraftsTab() {
       <SearchTable<DecisionRow>
         endpoint={decisionsApi.list}
         testId="decisions-table"
-        rowKey="id"
         scrollX={1100}
         searchItems={
           <>

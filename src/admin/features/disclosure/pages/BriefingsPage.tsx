@@ -7,7 +7,6 @@ import { Link } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import type { BriefingInput, BriefingView } from '../../../../contracts/interpretation-plan';
 import { BRIEFING_KIND_LABELS, BRIEFING_KINDS } from '../../../../domain/disclosure/interpretation-gate';
-import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
@@ -39,7 +38,6 @@ function PolicySelect(props: { value?: string[]; onChange?: (v: string[]) => voi
 }
 
 export default function BriefingsPage() {
-  const can = usePermission();
   const list = useBriefings();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FormValues>();

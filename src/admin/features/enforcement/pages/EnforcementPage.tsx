@@ -107,7 +107,6 @@ export default function EnforcementPage() {
       <SearchTable<EnforcementRow>
         endpoint={enforcementApi.list}
         testId="enforcement-table"
-        rowKey="id"
         scrollX={1200}
         onFiltersChange={setFilters}
         searchItems={

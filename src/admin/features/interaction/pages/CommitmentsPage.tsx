@@ -207,7 +207,6 @@ function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => v
 }
 
 export default function CommitmentsPage() {
-  const can = usePermission();
   const [open, setOpen] = useState(false);
   const [params, setParams] = useSearchParams();
   const selected = params.get('id');
@@ -251,7 +250,6 @@ export default function CommitmentsPage() {
     >
       <SearchTable<CommitmentInfo>
         endpoint={hotlineApi.listCommitments}
-        rowKey="id"
         columns={columns}
         scrollX={1100}
         testId="commitment-table"

@@ -184,7 +184,6 @@ export default function OpinionsPage() {
     >
       <SearchTable<OpinionInfo>
         endpoint={hotlineApi.listOpinions}
-        rowKey="id"
         columns={columns}
         scrollX={1400}
         testId="opinion-table"

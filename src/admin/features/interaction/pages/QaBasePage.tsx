@@ -147,7 +147,6 @@ export default function QaBasePage() {
     >
       <SearchTable<QaEntryInfo>
         path={LIST_PATH}
-        rowKey="id"
         columns={columns}
         scrollX={1100}
         testId="qa-table"

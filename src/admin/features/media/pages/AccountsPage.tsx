@@ -16,7 +16,6 @@ export default function AccountsPage() {
     <PageContainer title="政务新媒体" testId="media-accounts-page">
       <SearchTable<AccountRow>
         endpoint={mediaApi.accounts}
-        rowKey="id"
         testId="accounts-table"
         scrollX={1200}
         searchItems={<RegisterSearch label="名称或账号" placeholder="账号名称或账号ID" />}

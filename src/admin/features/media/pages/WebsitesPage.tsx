@@ -20,7 +20,6 @@ export default function WebsitesPage() {
     <PageContainer title="政府网站" testId="media-websites-page">
       <SearchTable<WebsiteRow>
         endpoint={mediaApi.websites}
-        rowKey="id"
         testId="websites-table"
         scrollX={1100}
         searchItems={<RegisterSearch label="名称或网址" placeholder="网站名称或网址" />}

@@ -16,7 +16,6 @@ import {
   type OutcomeCode,
 } from '../../../../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../domain/requests/receipt';
-import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
@@ -173,7 +172,6 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
 }
 
 export default function RequestsPage() {
-  const can = usePermission();
   const [open, setOpen] = useState(false);
   const columns: TableProps<CaseSummary>['columns'] = [
     {
@@ -232,7 +230,6 @@ export default function RequestsPage() {
     >
       <SearchTable<CaseSummary>
         path={CASES_PATH}
-        rowKey="id"
         columns={columns}
         scrollX={1300}
         testId="data-table"
