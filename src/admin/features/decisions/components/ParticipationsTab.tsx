@@ -8,6 +8,7 @@ import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { SearchTable } from '../../../components/SearchTable';
+import { labelColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { useCreateParticipation } from '../queries';
 
@@ -45,12 +46,7 @@ export function ParticipationsTab() {
           ) : null
         }
         columns={[
-          {
-            title: '类型',
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: ParticipationKind) => PARTICIPATION_KIND_LABELS[k],
-          },
+          labelColumn('类型', 'kind', PARTICIPATION_KIND_LABELS, 110),
           { title: '会议或活动', dataIndex: 'title' },
           { title: '单位', dataIndex: 'unitName', width: 140 },
           { title: '日期', dataIndex: 'heldOn', width: 110 },

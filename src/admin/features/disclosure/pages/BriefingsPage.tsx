@@ -10,6 +10,7 @@ import { BRIEFING_KIND_LABELS, BRIEFING_KINDS } from '../../../../domain/disclos
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
+import { labelColumn } from '../../../components/StatusTag';
 import { titleLink } from '../../../components/TitleLink';
 import { useCall } from '../../../queries';
 import { useBriefings, useCreateBriefing } from '../interpretation-queries';
@@ -69,12 +70,7 @@ export default function BriefingsPage() {
         pagination={false}
         data-testid="briefings-table"
         columns={[
-          {
-            title: '类型',
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: BriefingView['kind']) => BRIEFING_KIND_LABELS[k],
-          },
+          labelColumn('类型', 'kind', BRIEFING_KIND_LABELS, 110),
           {
             title: '名称',
             dataIndex: 'title',

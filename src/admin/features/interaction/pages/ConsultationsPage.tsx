@@ -8,11 +8,7 @@ import {
   type RegisterConsultationBody,
   SATISFACTION_LABELS,
 } from '../../../../contracts/interaction';
-import type {
-  ConsultChannel,
-  ConsultStatus,
-  Satisfaction,
-} from '../../../../domain/interaction/consultation';
+import type { ConsultStatus, Satisfaction } from '../../../../domain/interaction/consultation';
 import { pathFor } from '../../../api';
 import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
@@ -20,7 +16,7 @@ import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { labelColumn, StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { ChannelItems } from '../components/ChannelItems';
 import { SensitiveText } from '../components/SensitiveText';
@@ -87,12 +83,7 @@ export default function ConsultationsPage() {
       render: (v: string, r) => <Link to={`/interaction/consultations/${r.id}`}>{v}</Link>,
     },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-    {
-      title: '渠道',
-      dataIndex: 'channel',
-      width: 100,
-      render: (v: ConsultChannel) => CONSULT_CHANNEL_LABELS[v],
-    },
+    labelColumn('渠道', 'channel', CONSULT_CHANNEL_LABELS, 100),
     {
       title: '咨询问题',
       dataIndex: 'question',

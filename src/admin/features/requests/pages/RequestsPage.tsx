@@ -21,7 +21,7 @@ import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { statusColumn } from '../../../components/StatusTag';
+import { labelColumn, statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 import { CASES_PATH, useRegisterCase } from '../queries';
@@ -182,12 +182,7 @@ export default function RequestsPage() {
     },
     { title: '受理机关', dataIndex: 'unitName', width: 150, ellipsis: true },
     { title: '申请人', dataIndex: 'applicantName', width: 100 },
-    {
-      title: '渠道',
-      dataIndex: 'channel',
-      width: 100,
-      render: (v: SubmissionChannel) => SUBMISSION_CHANNEL_LABELS[v],
-    },
+    labelColumn('渠道', 'channel', SUBMISSION_CHANNEL_LABELS, 100),
     { title: '所需信息', dataIndex: 'description', ellipsis: true },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string | null) => v ?? '待确认' },
     statusColumn(CASE_STATUS_LABELS, CASE_STATUS_COLORS, 120),
