@@ -38,7 +38,8 @@ export function useCall<const E extends Endpoint>(e: E, args?: CallArgs<E>, opti
 
 /**
  * useMutation on an endpoint contract; on success it invalidates the given key prefixes (default: the module's,
- * the first segment of the path).
+ * the first segment of the path), then puts the answer under `replaces` (a write that answers with the new state
+ * of a GET, e.g. a detail or a settings page).
  */
 export function useCallMutation<const E extends Endpoint, V = CallArgs<E>>(
   e: E,
@@ -46,6 +47,7 @@ export function useCallMutation<const E extends Endpoint, V = CallArgs<E>>(
     /** From the mutation's variables to the call's arguments (default: the variables are the arguments). */
     toArgs?: (v: V) => CallArgs<E>;
     invalidates?: QueryKey[];
+    replaces?: QueryKey;
     onSuccess?: (data: ResponseOf<E>, v: V) => void;
   } = {},
 ) {
@@ -55,6 +57,7 @@ export function useCallMutation<const E extends Endpoint, V = CallArgs<E>>(
     onSuccess: async (data, v) => {
       const prefixes = opts.invalidates ?? [keyOf(e).slice(0, 1)];
       await Promise.all(prefixes.map((queryKey) => qc.invalidateQueries({ queryKey })));
+      if (opts.replaces) qc.setQueryData(opts.replaces, data);
       opts.onSuccess?.(data, v);
     },
   });

@@ -4,6 +4,14 @@ import { Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { fieldErrorsOf } from '../api';
 
+/** What the drawer shows of its save (a mutation): pending on the button, the error on the fields. */
+type Saving = { isPending: boolean; error: unknown };
+
+type Save<V> =
+  /** The form's values are the mutation's variables. */
+  | { mutation: Saving & { mutate: (values: V) => void }; onFinish?: undefined }
+  | { mutation?: Saving; onFinish: (values: V) => void };
+
 export function DrawerForm<V extends object>({
   title,
   open,
@@ -11,8 +19,7 @@ export function DrawerForm<V extends object>({
   form,
   initialValues,
   onFinish,
-  saving,
-  error,
+  mutation,
   testId,
   saveLabel = '保存',
   width = 520,
@@ -24,10 +31,6 @@ export function DrawerForm<V extends object>({
   onClose: () => void;
   form: FormInstance<V>;
   initialValues?: Partial<V>;
-  onFinish: (values: V) => void;
-  saving?: boolean;
-  /** The last save error: its field errors are shown on the fields. */
-  error?: unknown;
   /** data-testid of the drawer; the save button gets `${testId}-save` unless given by the page. */
   testId?: string;
   saveLabel?: string;
@@ -35,7 +38,8 @@ export function DrawerForm<V extends object>({
   /** More header buttons, before 取消. */
   extra?: ReactNode;
   children: ReactNode;
-}) {
+} & Save<V>) {
+  const error = mutation?.error;
   useEffect(() => {
     const fields = fieldErrorsOf(error);
     const entries = Object.entries(fields).filter(([k]) => k !== '_');
@@ -58,7 +62,7 @@ export function DrawerForm<V extends object>({
           <Button onClick={onClose}>取消</Button>
           <Button
             type="primary"
-            loading={saving}
+            loading={mutation?.isPending}
             onClick={() => form.submit()}
             data-testid={testId ? `${testId.replace(/-drawer$/, '')}-save` : undefined}
           >
@@ -67,7 +71,12 @@ export function DrawerForm<V extends object>({
         </Space>
       }
     >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => (onFinish ? onFinish(v) : (mutation as { mutate: (v: V) => void }).mutate(v))}
+      >
         {children}
       </Form>
     </Drawer>

@@ -32,7 +32,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   toParams,
   extraParams,
   columns,
-  rowKey,
+  rowKey = 'id',
   toolbar,
   testId,
   pageSize: initialPageSize = LIST_PAGE_SIZE,
@@ -49,7 +49,8 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   toParams?: (values: V) => QueryParams;
   extraParams?: QueryParams;
   columns: TableProps<T>['columns'];
-  rowKey: TableProps<T>['rowKey'];
+  /** Default: the rows' `id`. */
+  rowKey?: TableProps<T>['rowKey'];
   toolbar?: ReactNode;
   testId?: string;
   pageSize?: number;

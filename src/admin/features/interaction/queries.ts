@@ -19,28 +19,20 @@ export const useOpenConsultations = (pageSize: number) =>
 export const useTransferTargets = () => useCall(interactionApi.transferTargets);
 export const useConsultStats = (year: number) => useCall(interactionApi.consultStats, { query: { year } });
 
-export function useConsultAction(id: string, onDone: (d: ConsultDetail) => void) {
-  const qc = useQueryClient();
-  return useCallMutation(interactionApi.actConsultation, {
+export const useConsultAction = (id: string, onDone: (d: ConsultDetail) => void) =>
+  useCallMutation(interactionApi.actConsultation, {
     toArgs: (body: CallArgs<typeof interactionApi.actConsultation>['body']) => ({ params: { id }, body }),
-    onSuccess: (d) => {
-      qc.setQueryData(keyOf(interactionApi.getConsultation, { params: { id } }), d);
-      onDone(d);
-    },
+    replaces: keyOf(interactionApi.getConsultation, { params: { id } }),
+    onSuccess: onDone,
   });
-}
 
 /** A reviewer's approve / return of an answer waiting for review. */
-export function useReviewConsultation(id: string, onDone: (d: ConsultDetail) => void) {
-  const qc = useQueryClient();
-  return useCallMutation(interactionApi.reviewConsultation, {
+export const useReviewConsultation = (id: string, onDone: (d: ConsultDetail) => void) =>
+  useCallMutation(interactionApi.reviewConsultation, {
     toArgs: (body: CallArgs<typeof interactionApi.reviewConsultation>['body']) => ({ params: { id }, body }),
-    onSuccess: (d) => {
-      qc.setQueryData(keyOf(interactionApi.getConsultation, { params: { id } }), d);
-      onDone(d);
-    },
+    replaces: keyOf(interactionApi.getConsultation, { params: { id } }),
+    onSuccess: onDone,
   });
-}
 
 export function useRegisterConsultation(
   onDone: (r: ResponseOf<typeof interactionApi.registerConsultation>) => void,

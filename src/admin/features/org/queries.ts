@@ -22,36 +22,27 @@ export interface UnitForm {
   sort?: number;
 }
 
+/** The unit's fields; a cleared optional one is `blank` (omitted on create, null on update so that it is cleared). */
+const unitBody = <B extends null | undefined>(v: UnitForm, blank: B) => ({
+  name: v.name,
+  shortName: v.shortName || blank,
+  fullName: v.fullName || blank,
+  creditCode: v.creditCode || blank,
+  kind: v.kind,
+  aliases: v.aliases ?? [],
+  sort: v.sort ?? 0,
+});
+
 /** Creates a unit, or saves the one being edited (null for cleared optional fields, so they are cleared). */
 export function useSaveUnit(editing: Unit | 'new' | null, onSaved: () => void) {
   const create = useCallMutation(orgApi.createUnit, {
-    toArgs: (v: UnitForm) => ({
-      body: {
-        name: v.name,
-        shortName: v.shortName || undefined,
-        fullName: v.fullName || undefined,
-        creditCode: v.creditCode || undefined,
-        kind: v.kind,
-        parentId: v.parentId || undefined,
-        aliases: v.aliases ?? [],
-        sort: v.sort ?? 0,
-      },
-    }),
+    toArgs: (v: UnitForm) => ({ body: { ...unitBody(v, undefined), parentId: v.parentId || undefined } }),
     onSuccess: onSaved,
   });
   const update = useCallMutation(orgApi.updateUnit, {
     toArgs: (v: UnitForm) => ({
       params: { id: (editing as Unit).id },
-      body: {
-        name: v.name,
-        shortName: v.shortName || null,
-        fullName: v.fullName || null,
-        creditCode: v.creditCode || null,
-        kind: v.kind,
-        parentId: v.parentId ?? null,
-        aliases: v.aliases ?? [],
-        sort: v.sort ?? 0,
-      },
+      body: { ...unitBody(v, null), parentId: v.parentId ?? null },
     }),
     onSuccess: onSaved,
   });
@@ -86,31 +77,26 @@ export interface UserForm {
   status?: User['status'];
 }
 
+/** The user's fields that both creating and editing send. */
+const userBody = (v: UserForm) => ({
+  name: v.name,
+  unitId: v.unitId,
+  roles: v.roles,
+  phone: v.phone || undefined,
+});
+
 /** Creates a user, or saves the one being edited. */
 export function useSaveUser(editing: User | 'new' | null, onSaved: () => void) {
   const create = useCallMutation(orgApi.createUser, {
     toArgs: (v: UserForm) => ({
-      body: {
-        username: v.username,
-        name: v.name,
-        unitId: v.unitId,
-        roles: v.roles,
-        phone: v.phone || undefined,
-        password: v.password ?? '',
-      },
+      body: { username: v.username, ...userBody(v), password: v.password ?? '' },
     }),
     onSuccess: onSaved,
   });
   const update = useCallMutation(orgApi.updateUser, {
     toArgs: (v: UserForm) => ({
       params: { id: (editing as User).id },
-      body: {
-        name: v.name,
-        unitId: v.unitId,
-        roles: v.roles,
-        phone: v.phone || undefined,
-        status: v.status ?? (editing as User).status,
-      },
+      body: { ...userBody(v), status: v.status ?? (editing as User).status },
     }),
     onSuccess: onSaved,
   });

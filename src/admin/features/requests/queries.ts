@@ -1,6 +1,5 @@
 // Queries of the 依申请公开 feature (the convention is in src/admin/queries.ts). Every write answers with the case
 // detail, which replaces the cached one; lists and statistics under ['requests'] are refreshed.
-import { useQueryClient } from '@tanstack/react-query';
 import type { CallArgs, ResponseOf } from '../../../contracts/http';
 import { type CaseDetail, requestsApi } from '../../../contracts/requests';
 import { pathFor } from '../../api';
@@ -27,15 +26,12 @@ function useCaseWrite<E extends typeof requestsApi.act | typeof requestsApi.deci
   id: string,
   onDone: (d: CaseDetail) => void,
 ) {
-  const qc = useQueryClient();
   return useCallMutation(e, {
     // Both endpoints take the case id and a body: TypeScript cannot see that through the generic.
     toArgs: (body: CallArgs<E>['body']) => ({ params: { id }, body }) as unknown as CallArgs<E>,
     invalidates: LISTS,
-    onSuccess: (d) => {
-      qc.setQueryData(keyOf(requestsApi.getCase, { params: { id } }), d);
-      onDone(d as CaseDetail);
-    },
+    replaces: keyOf(requestsApi.getCase, { params: { id } }),
+    onSuccess: (d) => onDone(d as CaseDetail),
   });
 }
 

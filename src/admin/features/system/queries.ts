@@ -1,32 +1,24 @@
 // Queries of the system feature (the convention is in src/admin/queries.ts).
-import { useQueryClient } from '@tanstack/react-query';
-import { type RetentionSettings, type SecuritySettings, systemApi } from '../../../contracts/system';
+import type { CallArgs, Endpoint } from '../../../contracts/http';
+import { systemApi } from '../../../contracts/system';
 import { keyOf, useCall, useCallMutation } from '../../queries';
+
+/** A settings save: the PUT answers the stored settings, which replace the GET's (nothing else refreshes). */
+const useSaveSettings = <E extends Endpoint>(put: E, settings: Endpoint, onSaved: () => void) =>
+  useCallMutation(put, {
+    // Both PUTs take the settings as their body: TypeScript cannot see that through the generic.
+    toArgs: (body: CallArgs<E>['body']) => ({ body }) as unknown as CallArgs<E>,
+    invalidates: [],
+    replaces: keyOf(settings),
+    onSuccess: onSaved,
+  });
 
 export const useSecuritySettings = () => useCall(systemApi.getSecurity);
 
-export function useSaveSecuritySettings(onSaved: () => void) {
-  const qc = useQueryClient();
-  return useCallMutation(systemApi.putSecurity, {
-    toArgs: (body: SecuritySettings) => ({ body }),
-    invalidates: [],
-    onSuccess: (v) => {
-      qc.setQueryData(keyOf(systemApi.getSecurity), v);
-      onSaved();
-    },
-  });
-}
+export const useSaveSecuritySettings = (onSaved: () => void) =>
+  useSaveSettings(systemApi.putSecurity, systemApi.getSecurity, onSaved);
 
 export const useRetention = () => useCall(systemApi.getRetention);
 
-export function useSaveRetention(onSaved: () => void) {
-  const qc = useQueryClient();
-  return useCallMutation(systemApi.putRetention, {
-    toArgs: (body: RetentionSettings) => ({ body }),
-    invalidates: [],
-    onSuccess: (v) => {
-      qc.setQueryData(keyOf(systemApi.getRetention), v);
-      onSaved();
-    },
-  });
-}
+export const useSaveRetention = (onSaved: () => void) =>
+  useSaveSettings(systemApi.putRetention, systemApi.getRetention, onSaved);

@@ -117,7 +117,6 @@ export default function AuditLogsPage() {
       ) : null}
       <SearchTable<AuditRecord, Filters>
         endpoint={auditApi.logs}
-        rowKey="id"
         columns={columns}
         scrollX={1400}
         toParams={toParams}

@@ -60,7 +60,6 @@ export default function LoginLogsPage() {
     <PageContainer title="登录日志" testId="login-logs-page">
       <SearchTable<LoginRecord, Filters>
         endpoint={auditApi.logins}
-        rowKey="id"
         columns={columns}
         toParams={(f) => ({ ...rangeParams(f.range), username: f.username?.trim(), result: f.result })}
         searchItems={

@@ -8,6 +8,7 @@ import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { SearchTable } from '../../../components/SearchTable';
+import { labelColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { useCreateParticipation } from '../queries';
 
@@ -36,7 +37,6 @@ export function ParticipationsTab() {
       <SearchTable<ParticipationRow>
         endpoint={decisionsApi.participations}
         testId="participations-table"
-        rowKey="id"
         searchItems={<FilterSelect name="kind" label="类型" options={KIND_OPTIONS} width={140} />}
         toolbar={
           can('disclosure:decision:edit') ? (
@@ -46,12 +46,7 @@ export function ParticipationsTab() {
           ) : null
         }
         columns={[
-          {
-            title: '类型',
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: ParticipationKind) => PARTICIPATION_KIND_LABELS[k],
-          },
+          labelColumn('类型', 'kind', PARTICIPATION_KIND_LABELS, 110),
           { title: '会议或活动', dataIndex: 'title' },
           { title: '单位', dataIndex: 'unitName', width: 140 },
           { title: '日期', dataIndex: 'heldOn', width: 110 },
@@ -75,8 +70,7 @@ export function ParticipationsTab() {
           expertCount: 0,
           mediaCount: 0,
         }}
-        saving={create.isPending}
-        error={create.error}
+        mutation={create}
         onFinish={(v) => create.mutate({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD') })}
       >
         <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>

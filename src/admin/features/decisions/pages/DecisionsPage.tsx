@@ -11,7 +11,7 @@ import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { statusColumn } from '../../../components/StatusTag';
+import { actionsColumn, statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { DecisionDetail } from '../components/DecisionDetail';
 import { ParticipationsTab } from '../components/ParticipationsTab';
@@ -64,7 +64,6 @@ function DraftsTab() {
       <SearchTable<DecisionRow>
         endpoint={decisionsApi.list}
         testId="decisions-table"
-        rowKey="id"
         scrollX={1100}
         searchItems={
           <>
@@ -134,63 +133,52 @@ function DraftsTab() {
                 d
               ),
           },
-          {
-            title: '操作',
-            key: 'actions',
-            width: 200,
-            fixed: 'right',
-            render: (_: unknown, r) => (
-              <Space size={4}>
-                {edit && r.status === 'draft' ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => {
-                      form.setFieldsValue(r);
-                      setEditing(r);
-                    }}
-                  >
-                    编辑
-                  </Button>
-                ) : null}
-                {publish && r.status === 'draft' ? (
-                  <Popconfirm
-                    title="发布征求意见"
-                    description={
-                      <InputNumber
-                        min={7}
-                        max={180}
-                        addonAfter="日"
-                        placeholder="默认期限"
-                        aria-label="征求意见期限（日）"
-                        onChange={(v) => setDays(typeof v === 'number' ? v : null)}
-                      />
-                    }
-                    onConfirm={() => open.mutate({ id: r.id, commentDays: days })}
-                  >
-                    <Button size="small" type="link" data-testid="decision-open">
-                      发布征求意见
-                    </Button>
-                  </Popconfirm>
-                ) : null}
-                {publish && r.status === 'open' ? (
-                  <Popconfirm title="提前结束征求意见？" onConfirm={() => close.mutate(r.id)}>
-                    <Button size="small" type="link" danger>
-                      结束征求意见
-                    </Button>
-                  </Popconfirm>
-                ) : null}
+          actionsColumn(200, (r) => (
+            <Space size={4}>
+              {edit && r.status === 'draft' ? (
                 <Button
                   size="small"
                   type="link"
-                  onClick={() => setDetail(r.id)}
-                  data-testid="decision-detail"
+                  onClick={() => {
+                    form.setFieldsValue(r);
+                    setEditing(r);
+                  }}
                 >
-                  意见与采纳
+                  编辑
                 </Button>
-              </Space>
-            ),
-          },
+              ) : null}
+              {publish && r.status === 'draft' ? (
+                <Popconfirm
+                  title="发布征求意见"
+                  description={
+                    <InputNumber
+                      min={7}
+                      max={180}
+                      addonAfter="日"
+                      placeholder="默认期限"
+                      aria-label="征求意见期限（日）"
+                      onChange={(v) => setDays(typeof v === 'number' ? v : null)}
+                    />
+                  }
+                  onConfirm={() => open.mutate({ id: r.id, commentDays: days })}
+                >
+                  <Button size="small" type="link" data-testid="decision-open">
+                    发布征求意见
+                  </Button>
+                </Popconfirm>
+              ) : null}
+              {publish && r.status === 'open' ? (
+                <Popconfirm title="提前结束征求意见？" onConfirm={() => close.mutate(r.id)}>
+                  <Button size="small" type="link" danger>
+                    结束征求意见
+                  </Button>
+                </Popconfirm>
+              ) : null}
+              <Button size="small" type="link" onClick={() => setDetail(r.id)} data-testid="decision-detail">
+                意见与采纳
+              </Button>
+            </Space>
+          )),
         ]}
       />
       <DrawerForm<DecisionInputBody>
@@ -199,8 +187,7 @@ function DraftsTab() {
         onClose={() => setEditing(null)}
         form={form}
         initialValues={{ unitId: me.unitId }}
-        saving={saving}
-        error={create.error ?? update.error}
+        mutation={{ isPending: saving, error: create.error ?? update.error }}
         testId="decision-drawer"
         width={720}
         onFinish={(v) =>

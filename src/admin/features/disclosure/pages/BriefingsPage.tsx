@@ -7,10 +7,10 @@ import { Link } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import type { BriefingInput, BriefingView } from '../../../../contracts/interpretation-plan';
 import { BRIEFING_KIND_LABELS, BRIEFING_KINDS } from '../../../../domain/disclosure/interpretation-gate';
-import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
+import { labelColumn } from '../../../components/StatusTag';
 import { titleLink } from '../../../components/TitleLink';
 import { useCall } from '../../../queries';
 import { useBriefings, useCreateBriefing } from '../interpretation-queries';
@@ -39,7 +39,6 @@ function PolicySelect(props: { value?: string[]; onChange?: (v: string[]) => voi
 }
 
 export default function BriefingsPage() {
-  const can = usePermission();
   const list = useBriefings();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FormValues>();
@@ -52,11 +51,13 @@ export default function BriefingsPage() {
       title="新闻发布会/访谈"
       testId="briefings-page"
       extra={
-        can('disclosure:item:create') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="briefing-create">
-            登记发布会或访谈
-          </CreateButton>
-        ) : null
+        <CreateButton
+          permission="disclosure:item:create"
+          onClick={() => setOpen(true)}
+          testId="briefing-create"
+        >
+          登记发布会或访谈
+        </CreateButton>
       }
     >
       <Typography.Paragraph type="secondary">
@@ -69,12 +70,7 @@ export default function BriefingsPage() {
         pagination={false}
         data-testid="briefings-table"
         columns={[
-          {
-            title: '类型',
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: BriefingView['kind']) => BRIEFING_KIND_LABELS[k],
-          },
+          labelColumn('类型', 'kind', BRIEFING_KIND_LABELS, 110),
           {
             title: '名称',
             dataIndex: 'title',
@@ -101,8 +97,7 @@ export default function BriefingsPage() {
         form={form}
         initialValues={{ kind: 'press_conference' }}
         onFinish={(v) => create.mutate({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD'), url: v.url || null })}
-        saving={create.isPending}
-        error={create.error}
+        mutation={create}
         testId="briefing-drawer"
       >
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>

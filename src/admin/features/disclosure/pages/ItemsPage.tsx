@@ -2,7 +2,6 @@ import { Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { disclosureApi } from '../../../../contracts/disclosure';
 import { pathFor } from '../../../api';
-import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
@@ -31,7 +30,6 @@ export function ItemTable({
       path={pathFor(disclosureApi.listItems)}
       testId={testId}
       extraParams={{ inbox: inbox ? '1' : undefined, kind }}
-      rowKey="id"
       searchItems={
         <>
           <FilterInput name="q" label="标题或索引号" width={200} />
@@ -79,18 +77,19 @@ export function ItemTable({
 }
 
 export default function ItemsPage() {
-  const can = usePermission();
   const navigate = useNavigate();
   return (
     <PageContainer
       title="信息发布"
       testId="disclosure-items-page"
       extra={
-        can('disclosure:item:create') && (
-          <CreateButton onClick={() => navigate('/disclosure/items/new')} testId="item-create">
-            起草信息
-          </CreateButton>
-        )
+        <CreateButton
+          permission="disclosure:item:create"
+          onClick={() => navigate('/disclosure/items/new')}
+          testId="item-create"
+        >
+          起草信息
+        </CreateButton>
       }
     >
       <ItemTable testId="items-table" />

@@ -52,7 +52,6 @@ export default function PiaRecordsPage() {
     <PageContainer title="个人信息保护影响评估" testId="pia-records-page">
       <SearchTable<PiaRecord, Filters>
         endpoint={disclosureApi.piaRecords}
-        rowKey="id"
         columns={columns}
         scrollX={1500}
         toParams={toParams}

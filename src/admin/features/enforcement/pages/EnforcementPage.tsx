@@ -39,7 +39,7 @@ import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { actionsColumn, labelColumn, StatusTag } from '../../../components/StatusTag';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { UnitTreeSelect } from '../../../components/units';
 import {
@@ -107,7 +107,6 @@ export default function EnforcementPage() {
       <SearchTable<EnforcementRow>
         endpoint={enforcementApi.list}
         testId="enforcement-table"
-        rowKey="id"
         scrollX={1200}
         onFiltersChange={setFilters}
         searchItems={
@@ -144,12 +143,7 @@ export default function EnforcementPage() {
           </>
         }
         columns={[
-          {
-            title: '执法类别',
-            dataIndex: 'kind',
-            width: 100,
-            render: (k: EnforcementRow['kind']) => ENFORCEMENT_KIND_LABELS[k],
-          },
+          labelColumn('执法类别', 'kind', ENFORCEMENT_KIND_LABELS, 100),
           { title: '决定文书号', dataIndex: 'docNumber', width: 180 },
           {
             title: '当事人',
@@ -190,48 +184,42 @@ export default function EnforcementPage() {
                 <StatusTag value={s} labels={PUBLICATION_STATE_LABELS} colors={STATE_COLORS} />
               ),
           },
-          {
-            title: '操作',
-            key: 'actions',
-            width: 150,
-            fixed: 'right',
-            render: (_: unknown, r) => (
-              <Space size={4}>
-                {canPublish && r.status === 'draft' ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    loading={publish.isPending}
-                    onClick={() => publish.mutate(r.id)}
-                    data-testid="enforcement-publish"
-                  >
-                    公示
+          actionsColumn(150, (r) => (
+            <Space size={4}>
+              {canPublish && r.status === 'draft' ? (
+                <Button
+                  size="small"
+                  type="link"
+                  loading={publish.isPending}
+                  onClick={() => publish.mutate(r.id)}
+                  data-testid="enforcement-publish"
+                >
+                  公示
+                </Button>
+              ) : null}
+              {canPublish && r.status === 'published' ? (
+                <Button
+                  data-testid="enforcement-withdraw"
+                  size="small"
+                  type="link"
+                  danger
+                  onClick={() => {
+                    setReason('');
+                    setWithdrawing(r);
+                  }}
+                >
+                  撤下
+                </Button>
+              ) : null}
+              {edit && r.status === 'draft' ? (
+                <Popconfirm title="删除这条未公示的执法决定？" onConfirm={() => remove.mutate(r.id)}>
+                  <Button size="small" type="link" danger>
+                    删除
                   </Button>
-                ) : null}
-                {canPublish && r.status === 'published' ? (
-                  <Button
-                    data-testid="enforcement-withdraw"
-                    size="small"
-                    type="link"
-                    danger
-                    onClick={() => {
-                      setReason('');
-                      setWithdrawing(r);
-                    }}
-                  >
-                    撤下
-                  </Button>
-                ) : null}
-                {edit && r.status === 'draft' ? (
-                  <Popconfirm title="删除这条未公示的执法决定？" onConfirm={() => remove.mutate(r.id)}>
-                    <Button size="small" type="link" danger>
-                      删除
-                    </Button>
-                  </Popconfirm>
-                ) : null}
-              </Space>
-            ),
-          },
+                </Popconfirm>
+              ) : null}
+            </Space>
+          )),
         ]}
       />
       <DrawerForm<FormValues>
@@ -240,8 +228,7 @@ export default function EnforcementPage() {
         onClose={() => setCreating(false)}
         form={form}
         initialValues={{ unitId: me.unitId, partyType: 'organization', kind: 'penalty' }}
-        saving={create.isPending}
-        error={create.error}
+        mutation={create}
         testId="enforcement-drawer"
         onFinish={(v) => create.mutate({ ...v, decisionDate: v.decisionDate.format('YYYY-MM-DD') })}
       >

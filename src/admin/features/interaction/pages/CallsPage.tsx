@@ -1,7 +1,7 @@
 // 来电登记台账: calls in the user's scope (the caller masked), the 登记来电 drawer, the 12345 work-order import
 // wizard, the .xlsx export of the same filters and the one-click hand-over to a consultation.
 import { ImportOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Form, Input, Popconfirm, Select, type TableProps } from 'antd';
+import { App, Button, Drawer, Form, Input, Popconfirm, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -15,12 +15,13 @@ import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CallImport } from '../components/CallImport';
+import { ChannelItems } from '../components/ChannelItems';
 import { TimeItem } from '../components/TimeItem';
 import { hotlineApi, useCreateCall, useHandOver } from '../hotline-queries';
 import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime } from '../labels-hotline';
@@ -29,7 +30,6 @@ type CallForm = Omit<CallBody, 'calledAt'> & { calledAt: string };
 
 function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CallForm>();
-  const channel = Form.useWatch('channel', form);
   const { message } = App.useApp();
   const save = useCreateCall((r) => {
     void message.success(`已登记：${r.callNo}`);
@@ -44,23 +44,11 @@ function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
       form={form}
       testId="call-register"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{ channel: 'local', calledAt: chinaNow() }}
       onFinish={(v) => save.mutate({ ...v, calledAt: fromChinaTime(v.calledAt) })}
     >
-      <Form.Item name="channel" label="来电渠道" rules={[{ required: true }]}>
-        <Select options={optionsOf(CALL_CHANNEL_LABELS)} />
-      </Form.Item>
-      {channel === 'hotline_12345' && (
-        <Form.Item
-          name="workOrderNo"
-          label="12345 工单编号"
-          rules={[{ required: true, message: '请填写工单编号' }]}
-        >
-          <Input />
-        </Form.Item>
-      )}
+      <ChannelItems label="来电渠道" labels={CALL_CHANNEL_LABELS} orderLabel="工单编号" />
       <TimeItem name="calledAt" label="来电时间" missing="请填写来电时间" testId="call-calledAt" />
       <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择' }]}>
         <UnitTreeSelect />
@@ -165,7 +153,6 @@ export default function CallsPage() {
     >
       <SearchTable<CallInfo>
         endpoint={hotlineApi.listCalls}
-        rowKey="id"
         columns={columns}
         scrollX={1400}
         testId="call-table"

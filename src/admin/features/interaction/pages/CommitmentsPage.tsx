@@ -1,19 +1,7 @@
 // 公开承诺台账: commitments in the user's scope (overdue in red), the 登记承诺 drawer, and a commitment's drawer with
 // its progress entries, their evidence files (public on /hdjl/cn) and the form for the next entry.
 import { UploadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Checkbox,
-  Descriptions,
-  Drawer,
-  Form,
-  Input,
-  List,
-  Space,
-  type TableProps,
-  Tag,
-  Upload,
-} from 'antd';
+import { Button, Checkbox, Descriptions, Form, Input, List, Space, type TableProps, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
@@ -24,6 +12,7 @@ import {
 } from '../../../../contracts/hotline';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
+import { DetailDrawer } from '../../../components/DetailDrawer';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
@@ -55,9 +44,7 @@ function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }
       form={form}
       testId="commitment-new-drawer"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
-      onFinish={(v) => save.mutate(v)}
+      mutation={save}
     >
       <Form.Item name="content" label="承诺内容" rules={[{ required: true, message: '请填写承诺内容' }]}>
         <Input.TextArea rows={4} maxLength={2000} showCount data-testid="commitment-content" />
@@ -89,17 +76,16 @@ function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => v
   const c = q.data;
   const editable = c?.status === 'ongoing' && can('interaction:commitment:edit');
   return (
-    <Drawer
-      title={c ? `${c.commitNo} 落实进展` : '公开承诺'}
-      open={!!id}
+    <DetailDrawer
+      id={id}
       onClose={onClose}
-      size={760}
-      destroyOnHidden
-      data-testid="commitment-drawer"
-      loading={q.isPending && !!id}
+      query={q}
+      title={c ? `${c.commitNo} 落实进展` : '公开承诺'}
+      width={760}
+      testId="commitment-drawer"
     >
-      {c ? (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {(c) => (
+        <>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="承诺内容">{c.content}</Descriptions.Item>
             <Descriptions.Item label="承诺场合">{c.place}</Descriptions.Item>
@@ -202,14 +188,13 @@ function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => v
             </Space.Compact>
           ) : null}
           {cancel.error ? <div role="alert">{cancel.error.message}</div> : null}
-        </Space>
-      ) : null}
-    </Drawer>
+        </>
+      )}
+    </DetailDrawer>
   );
 }
 
 export default function CommitmentsPage() {
-  const can = usePermission();
   const [open, setOpen] = useState(false);
   const [params, setParams] = useSearchParams();
   const selected = params.get('id');
@@ -242,16 +227,17 @@ export default function CommitmentsPage() {
       title="公开承诺台账"
       testId="commitments-page"
       extra={
-        can('interaction:commitment:edit') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="commitment-new">
-            登记承诺
-          </CreateButton>
-        ) : null
+        <CreateButton
+          permission="interaction:commitment:edit"
+          onClick={() => setOpen(true)}
+          testId="commitment-new"
+        >
+          登记承诺
+        </CreateButton>
       }
     >
       <SearchTable<CommitmentInfo>
         endpoint={hotlineApi.listCommitments}
-        rowKey="id"
         columns={columns}
         scrollX={1100}
         testId="commitment-table"

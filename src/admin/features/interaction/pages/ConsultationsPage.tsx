@@ -1,4 +1,4 @@
-import { App, Form, Input, Select, type TableProps, Tag } from 'antd';
+import { App, Form, Input, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -8,28 +8,23 @@ import {
   type RegisterConsultationBody,
   SATISFACTION_LABELS,
 } from '../../../../contracts/interaction';
-import type {
-  ConsultChannel,
-  ConsultStatus,
-  Satisfaction,
-} from '../../../../domain/interaction/consultation';
+import type { ConsultStatus, Satisfaction } from '../../../../domain/interaction/consultation';
 import { pathFor } from '../../../api';
-import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { StatusTag } from '../../../components/StatusTag';
+import { labelColumn, StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
+import { ChannelItems } from '../components/ChannelItems';
 import { SensitiveText } from '../components/SensitiveText';
 import { CONSULT_STATUS_COLORS } from '../labels';
 import { interactionApi, useRegisterConsultation } from '../queries';
 
 function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<RegisterConsultationBody>();
-  const channel = Form.useWatch('channel', form);
   const navigate = useNavigate();
   const { message } = App.useApp();
   const save = useRegisterConsultation((r) => {
@@ -46,23 +41,10 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       form={form}
       testId="consult-register"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{ channel: 'phone' }}
-      onFinish={(v) => save.mutate(v)}
     >
-      <Form.Item name="channel" label="咨询渠道" rules={[{ required: true }]}>
-        <Select options={optionsOf(CONSULT_CHANNEL_LABELS)} />
-      </Form.Item>
-      {channel === 'hotline_12345' && (
-        <Form.Item
-          name="workOrderNo"
-          label="12345 工单号"
-          rules={[{ required: true, message: '请填写工单号' }]}
-        >
-          <Input />
-        </Form.Item>
-      )}
+      <ChannelItems label="咨询渠道" labels={CONSULT_CHANNEL_LABELS} orderLabel="工单号" />
       <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请填写收到日期' }]}>
         <Input placeholder="YYYY-MM-DD" data-testid="consult-receivedOn" />
       </Form.Item>
@@ -87,7 +69,6 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
 }
 
 export default function ConsultationsPage() {
-  const can = usePermission();
   const [open, setOpen] = useState(false);
   const exported = useFilteredExport(interactionApi.exportConsultations, {
     fallbackName: '政策咨询登记台账.xlsx',
@@ -102,12 +83,7 @@ export default function ConsultationsPage() {
       render: (v: string, r) => <Link to={`/interaction/consultations/${r.id}`}>{v}</Link>,
     },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-    {
-      title: '渠道',
-      dataIndex: 'channel',
-      width: 100,
-      render: (v: ConsultChannel) => CONSULT_CHANNEL_LABELS[v],
-    },
+    labelColumn('渠道', 'channel', CONSULT_CHANNEL_LABELS, 100),
     {
       title: '咨询问题',
       dataIndex: 'question',
@@ -152,17 +128,18 @@ export default function ConsultationsPage() {
       extra={
         <>
           {exported.button}
-          {can('interaction:consult:create') ? (
-            <CreateButton onClick={() => setOpen(true)} testId="consult-new">
-              登记咨询
-            </CreateButton>
-          ) : null}
+          <CreateButton
+            permission="interaction:consult:create"
+            onClick={() => setOpen(true)}
+            testId="consult-new"
+          >
+            登记咨询
+          </CreateButton>
         </>
       }
     >
       <SearchTable<ConsultSummary>
         path={pathFor(interactionApi.listConsultations)}
-        rowKey="id"
         columns={columns}
         scrollX={1200}
         testId="consult-table"

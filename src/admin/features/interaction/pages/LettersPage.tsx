@@ -275,7 +275,6 @@ export default function LettersPage() {
     <PageContainer title="信箱来信" testId="letters-page">
       <SearchTable<LetterSummary>
         endpoint={mailboxApi.listLetters}
-        rowKey="id"
         columns={columns}
         scrollX={1300}
         testId="letter-table"

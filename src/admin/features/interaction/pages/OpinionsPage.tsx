@@ -45,8 +45,7 @@ function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
       form={form}
       testId="opinion-new-drawer"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{ level: 'general', foundAt: chinaNow() }}
       onFinish={(v) => save.mutate({ ...v, foundAt: fromChinaTime(v.foundAt) })}
     >
@@ -93,8 +92,7 @@ function ActDrawer({
       onClose={onClose}
       form={form}
       testId="opinion-act-drawer"
-      saving={act.isPending}
-      error={act.error}
+      mutation={act}
       initialValues={{ respondedAt: chinaNow() }}
       onFinish={(v) =>
         target &&
@@ -175,16 +173,17 @@ export default function OpinionsPage() {
       title="舆情台账"
       testId="opinions-page"
       extra={
-        can('interaction:opinion:edit') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="opinion-new">
-            登记舆情
-          </CreateButton>
-        ) : null
+        <CreateButton
+          permission="interaction:opinion:edit"
+          onClick={() => setOpen(true)}
+          testId="opinion-new"
+        >
+          登记舆情
+        </CreateButton>
       }
     >
       <SearchTable<OpinionInfo>
         endpoint={hotlineApi.listOpinions}
-        rowKey="id"
         columns={columns}
         scrollX={1400}
         testId="opinion-table"

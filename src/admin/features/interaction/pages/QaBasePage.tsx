@@ -34,8 +34,7 @@ function NewEntry({ open, onClose }: { open: boolean; onClose: () => void }) {
       onClose={onClose}
       form={form}
       testId="qa-new"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       onFinish={({ keywordText, ...v }) =>
         save.mutate({ ...v, keywords: (keywordText ?? '').split(/[、，,\s]+/).filter(Boolean) })
       }
@@ -148,7 +147,6 @@ export default function QaBasePage() {
     >
       <SearchTable<QaEntryInfo>
         path={LIST_PATH}
-        rowKey="id"
         columns={columns}
         scrollX={1100}
         testId="qa-table"

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { type AccountRow, mediaApi } from '../../../../contracts/media';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
+import { actionsColumn, labelColumn } from '../../../components/StatusTag';
 import { PostsDrawer } from '../components/PostsDrawer';
 import { channelStatusColumn, lastVerdictColumn, RegisterSearch } from '../components/registerParts';
 import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
@@ -16,17 +17,11 @@ export default function AccountsPage() {
     <PageContainer title="政务新媒体" testId="media-accounts-page">
       <SearchTable<AccountRow>
         endpoint={mediaApi.accounts}
-        rowKey="id"
         testId="accounts-table"
         scrollX={1200}
         searchItems={<RegisterSearch label="名称或账号" placeholder="账号名称或账号ID" />}
         columns={[
-          {
-            title: '平台',
-            dataIndex: 'platform',
-            width: 110,
-            render: (p: AccountRow['platform']) => MEDIA_PLATFORM_LABELS[p],
-          },
+          labelColumn('平台', 'platform', MEDIA_PLATFORM_LABELS, 110),
           { title: '账号名称', dataIndex: 'name', width: 180 },
           { title: '账号ID', dataIndex: 'accountId', width: 160 },
           { title: '主办单位', dataIndex: 'unitName', width: 160 },
@@ -43,12 +38,9 @@ export default function AccountsPage() {
             (r) => r.lastSpotCheck && { on: r.lastSpotCheck.checkedOn, verdict: r.lastSpotCheck.verdict },
             '未抽查',
           ),
-          {
-            title: '操作',
-            key: 'op',
-            width: 170,
-            fixed: 'right',
-            render: (_, r) => (
+          actionsColumn(
+            170,
+            (r) => (
               <Space size={0}>
                 <Button
                   size="small"
@@ -68,7 +60,8 @@ export default function AccountsPage() {
                 </Button>
               </Space>
             ),
-          },
+            'op',
+          ),
         ]}
       />
       {open?.what === 'posts' ? <PostsDrawer account={open.account} onClose={() => setOpen(null)} /> : null}

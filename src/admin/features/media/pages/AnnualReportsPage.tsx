@@ -8,6 +8,7 @@ import { type AnnualReportRow, annualReportApi } from '../../../../contracts/med
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
+import { actionsColumn } from '../../../components/StatusTag';
 import { chinaYear, YearInput } from '../../../components/YearInput';
 import { AnnualReportDrawer, ReportStateTag } from '../components/AnnualReportDrawer';
 import { useAnnualReports } from '../queries';
@@ -81,12 +82,9 @@ export default function AnnualReportsPage() {
               ellipsis: true,
               render: (s: string) => s || '—',
             },
-            {
-              title: '操作',
-              key: 'op',
-              width: 100,
-              fixed: 'right',
-              render: (_, r) => (
+            actionsColumn(
+              100,
+              (r) => (
                 <Button
                   type="link"
                   size="small"
@@ -97,7 +95,8 @@ export default function AnnualReportsPage() {
                   {actionOf(r.status)}
                 </Button>
               ),
-            },
+              'op',
+            ),
           ]}
         />
       </Space>

@@ -6,6 +6,7 @@ import { BULLETIN_PERIODS, type BulletinPeriod, periodRange } from '../../../../
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
+import { actionsColumn } from '../../../components/StatusTag';
 import { chinaYear } from '../../../components/YearInput';
 import { useBulletins, useCreateBulletin, usePublishBulletin } from '../queries';
 
@@ -71,12 +72,9 @@ export default function BulletinsPage() {
               render: (s: Bulletin['status']) =>
                 s === 'published' ? <Tag color="green">已发布</Tag> : <Tag>草稿</Tag>,
             },
-            {
-              title: '操作',
-              key: 'op',
-              width: 200,
-              fixed: 'right',
-              render: (_, b) => (
+            actionsColumn(
+              200,
+              (b) => (
                 <Space size={0}>
                   <DownloadButton
                     endpoint={newMediaApi.bulletinFile}
@@ -93,7 +91,8 @@ export default function BulletinsPage() {
                   ) : null}
                 </Space>
               ),
-            },
+              'op',
+            ),
           ]}
         />
       </Space>

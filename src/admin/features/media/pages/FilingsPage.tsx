@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FilingRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { labelColumn } from '../../../components/StatusTag';
 import { FilingDrawer } from '../components/FilingDrawer';
 import { FILING_KIND_LABELS, FILING_STATUS_LABELS } from '../labels';
 import { useFilings, useReviewFiling } from '../queries';
@@ -40,12 +41,7 @@ export default function FilingsPage() {
             dataSource={q.data?.items ?? []}
             data-testid="filings-table"
             columns={[
-              {
-                title: '类型',
-                dataIndex: 'kind',
-                width: 70,
-                render: (k: FilingRow['kind']) => FILING_KIND_LABELS[k],
-              },
+              labelColumn('类型', 'kind', FILING_KIND_LABELS, 70),
               {
                 title: '渠道',
                 key: 'target',

@@ -8,6 +8,7 @@ import { usePermission } from '../../../auth';
 import { ImportButton } from '../../../components/ImportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
+import { actionsColumn } from '../../../components/StatusTag';
 import { keyOf } from '../../../queries';
 import { CheckDrawer } from '../components/CheckDrawer';
 import { channelStatusColumn, lastVerdictColumn, RegisterSearch } from '../components/registerParts';
@@ -20,7 +21,6 @@ export default function WebsitesPage() {
     <PageContainer title="政府网站" testId="media-websites-page">
       <SearchTable<WebsiteRow>
         endpoint={mediaApi.websites}
-        rowKey="id"
         testId="websites-table"
         scrollX={1100}
         searchItems={<RegisterSearch label="名称或网址" placeholder="网站名称或网址" />}
@@ -48,17 +48,15 @@ export default function WebsitesPage() {
             '未检查',
           ),
           { title: '整改中', dataIndex: 'openRectifications', width: 80 },
-          {
-            title: '操作',
-            key: 'op',
-            width: 100,
-            fixed: 'right',
-            render: (_, r) => (
+          actionsColumn(
+            100,
+            (r) => (
               <Button size="small" type="link" onClick={() => setOpen(r)} aria-label={`检查 ${r.name}`}>
                 检查与整改
               </Button>
             ),
-          },
+            'op',
+          ),
         ]}
       />
       {open ? <CheckDrawer site={open} onClose={() => setOpen(null)} /> : null}

@@ -119,7 +119,6 @@ export function RegistryList<T extends object>({
     <WithUnitTree unitId={unitId} onUnitChange={onUnitChange}>
       <SearchTable<T>
         endpoint={r.listEndpoint}
-        rowKey="id"
         columns={columns}
         scrollX={scrollX}
         extraParams={{ [r.unitParam]: unitId }}

@@ -6,6 +6,7 @@ import { SEPARATED_ROLES } from '../../../../contracts/roles';
 import { rolePermissionRefusal } from '../../../../domain/org/separation';
 import { useMe, usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
+import { labelColumn } from '../../../components/StatusTag';
 import { DATA_SCOPE_LABELS, groupPermissions } from '../../../roles';
 import { usePermissionCatalog, useRoles, useSaveRole } from '../queries';
 
@@ -57,12 +58,7 @@ export default function RolesPage() {
             },
             { title: '编码', dataIndex: 'code', width: 110 },
             { title: '说明', dataIndex: 'description' },
-            {
-              title: '数据范围',
-              dataIndex: 'dataScope',
-              width: 120,
-              render: (s: Role['dataScope']) => DATA_SCOPE_LABELS[s],
-            },
+            labelColumn('数据范围', 'dataScope', DATA_SCOPE_LABELS, 120),
             {
               title: '权限数',
               key: 'count',

@@ -21,6 +21,7 @@ import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
+import { actionsColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
 import { RegistryList } from '../components/Registry';
 import {
@@ -102,45 +103,39 @@ export default function UnitsPage() {
           : '—',
     },
     { title: '用户数', dataIndex: 'userCount', width: 80, align: 'right' },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 220,
-      fixed: 'right',
-      render: (_, u) => (
-        <Space size={0}>
-          {can('org:unit:update') ? (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(u)}>
-              修改
+    actionsColumn(220, (u) => (
+      <Space size={0}>
+        {can('org:unit:update') ? (
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(u)}>
+            修改
+          </Button>
+        ) : null}
+        {can('org:unit:update') ? (
+          <Button
+            type="link"
+            size="small"
+            icon={<FontSizeOutlined />}
+            onClick={() => setRenaming(u)}
+            data-testid="unit-rename"
+          >
+            重命名
+          </Button>
+        ) : null}
+        {can('org:unit:delete') ? (
+          <Popconfirm
+            title={`确定删除“${u.name}”吗？`}
+            description="有用户或下级单位的单位不能删除。"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove.mutateAsync(u)}
+          >
+            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+              删除
             </Button>
-          ) : null}
-          {can('org:unit:update') ? (
-            <Button
-              type="link"
-              size="small"
-              icon={<FontSizeOutlined />}
-              onClick={() => setRenaming(u)}
-              data-testid="unit-rename"
-            >
-              重命名
-            </Button>
-          ) : null}
-          {can('org:unit:delete') ? (
-            <Popconfirm
-              title={`确定删除“${u.name}”吗？`}
-              description="有用户或下级单位的单位不能删除。"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(u)}
-            >
-              <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                删除
-              </Button>
-            </Popconfirm>
-          ) : null}
-        </Space>
-      ),
-    },
+          </Popconfirm>
+        ) : null}
+      </Space>
+    )),
   ];
 
   return (
@@ -164,9 +159,7 @@ export default function UnitsPage() {
         onClose={() => setEditing(null)}
         form={form}
         initialValues={initialValues}
-        onFinish={(v) => save.mutate(v)}
-        saving={save.isPending}
-        error={save.error}
+        mutation={save}
         testId="unit-drawer"
       >
         <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入单位名称' }]}>

@@ -11,7 +11,12 @@ import { useMe, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
-import { statusColumn, USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../../components/StatusTag';
+import {
+  actionsColumn,
+  statusColumn,
+  USER_STATUS_COLORS,
+  USER_STATUS_LABELS,
+} from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { checkPassword, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
@@ -139,31 +144,25 @@ export default function UsersPage() {
       width: 170,
       render: (v: string | null) => (v ? chinaTime(v) : '从未登录'),
     },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 150,
-      fixed: 'right',
-      render: (_, u) => {
-        const more = moreActions(u);
-        return (
-          <Space size={0}>
-            {can('org:user:update') && may(u, 'update') ? (
-              <Button type="link" size="small" onClick={() => setEditing(u)}>
-                修改
+    actionsColumn(150, (u) => {
+      const more = moreActions(u);
+      return (
+        <Space size={0}>
+          {can('org:user:update') && may(u, 'update') ? (
+            <Button type="link" size="small" onClick={() => setEditing(u)}>
+              修改
+            </Button>
+          ) : null}
+          {more.length > 0 ? (
+            <Dropdown menu={{ items: more, onClick: ({ key }) => onAction(u, key) }}>
+              <Button type="link" size="small" aria-label={`更多操作：${u.name}`}>
+                更多
               </Button>
-            ) : null}
-            {more.length > 0 ? (
-              <Dropdown menu={{ items: more, onClick: ({ key }) => onAction(u, key) }}>
-                <Button type="link" size="small" aria-label={`更多操作：${u.name}`}>
-                  更多
-                </Button>
-              </Dropdown>
-            ) : null}
-          </Space>
-        );
-      },
-    },
+            </Dropdown>
+          ) : null}
+        </Space>
+      );
+    }),
   ];
 
   const isNew = editing === 'new';
@@ -197,9 +196,7 @@ export default function UsersPage() {
         onClose={() => setEditing(null)}
         form={form}
         initialValues={initialValues}
-        onFinish={(v) => save.mutate(v)}
-        saving={save.isPending}
-        error={save.error}
+        mutation={save}
         testId="user-drawer"
       >
         <Form.Item

@@ -16,13 +16,12 @@ import {
   type OutcomeCode,
 } from '../../../../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../domain/requests/receipt';
-import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
-import { statusColumn } from '../../../components/StatusTag';
+import { labelColumn, statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { CASE_STATUS_COLORS, DUE_COLORS, dueLevel } from '../labels';
 import { CASES_PATH, useRegisterCase } from '../queries';
@@ -108,8 +107,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       form={form}
       testId="register-drawer"
       saveLabel="登记"
-      saving={save.isPending}
-      error={save.error}
+      mutation={save}
       initialValues={{
         channel: 'in_person',
         kind: 'natural_person',
@@ -174,7 +172,6 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
 }
 
 export default function RequestsPage() {
-  const can = usePermission();
   const [open, setOpen] = useState(false);
   const columns: TableProps<CaseSummary>['columns'] = [
     {
@@ -185,12 +182,7 @@ export default function RequestsPage() {
     },
     { title: '受理机关', dataIndex: 'unitName', width: 150, ellipsis: true },
     { title: '申请人', dataIndex: 'applicantName', width: 100 },
-    {
-      title: '渠道',
-      dataIndex: 'channel',
-      width: 100,
-      render: (v: SubmissionChannel) => SUBMISSION_CHANNEL_LABELS[v],
-    },
+    labelColumn('渠道', 'channel', SUBMISSION_CHANNEL_LABELS, 100),
     { title: '所需信息', dataIndex: 'description', ellipsis: true },
     { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string | null) => v ?? '待确认' },
     statusColumn(CASE_STATUS_LABELS, CASE_STATUS_COLORS, 120),
@@ -226,16 +218,13 @@ export default function RequestsPage() {
       title="依申请公开"
       testId="requests-page"
       extra={
-        can('requests:case:create') ? (
-          <CreateButton onClick={() => setOpen(true)} testId="register-open">
-            登记申请
-          </CreateButton>
-        ) : null
+        <CreateButton permission="requests:case:create" onClick={() => setOpen(true)} testId="register-open">
+          登记申请
+        </CreateButton>
       }
     >
       <SearchTable<CaseSummary>
         path={CASES_PATH}
-        rowKey="id"
         columns={columns}
         scrollX={1300}
         testId="data-table"

@@ -7,7 +7,6 @@ import {
   Checkbox,
   DatePicker,
   Descriptions,
-  Drawer,
   Empty,
   Form,
   Input,
@@ -23,6 +22,7 @@ import { useState } from 'react';
 import { type AssignmentDetail, type LedgerStatus, tasksApi } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { downloadFrom } from '../../../api';
+import { DetailDrawer } from '../../../components/DetailDrawer';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS, STATUS_COLORS } from '../labels';
 import {
@@ -49,17 +49,16 @@ export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: 
   const d = q.data;
 
   return (
-    <Drawer
-      title={d ? `${d.ref} · ${d.unitName}${d.isLead ? '（牵头）' : ''}` : '任务详情'}
-      open={!!id}
+    <DetailDrawer
+      id={id}
       onClose={onClose}
-      size={860}
-      destroyOnHidden
-      data-testid="assignment-drawer"
-      loading={q.isPending && !!id}
+      query={q}
+      title={d ? `${d.ref} · ${d.unitName}${d.isLead ? '（牵头）' : ''}` : '任务详情'}
+      width={860}
+      testId="assignment-drawer"
     >
-      {d ? (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {(d) => (
+        <>
           <Descriptions
             bordered
             size="small"
@@ -229,9 +228,9 @@ export function AssignmentDrawer({ id, onClose }: { id: string | null; onClose: 
               />
             </Card>
           ) : null}
-        </Space>
-      ) : null}
-    </Drawer>
+        </>
+      )}
+    </DetailDrawer>
   );
 }
 

@@ -1,7 +1,7 @@
 // The task rows of an import preview, each cell editable: section, text and measures, units as written,
 // deadlines (re-read as the officer types them), path hints. Edits change the plan the page will commit.
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, Space, Table, type TableColumnType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { ParsedPlan } from '../../../../contracts/tasks';
 import { DEADLINE_KIND_LABELS } from '../../../../domain/tasks/deadlines';
@@ -95,12 +95,33 @@ export function ImportTasksTable({
     setDeadlineErrors((e) => ({ ...e, [t.ref]: read.unreadable }));
     if (!read.unreadable.length) setTask(t.ref, { deadlines: read.deadlines });
   };
-  const unitTags = (list: string[]) =>
-    list.map((w) => (
-      <Tag key={w} color={effective[w] ? undefined : 'orange'}>
-        {w}
-      </Tag>
-    ));
+  /** 牵头单位 / 责任单位: the written names as tags (orange until confirmed), the list editable as typed text. */
+  const unitsColumn = (
+    title: string,
+    key: string,
+    field: 'leadUnits' | 'responsibleUnits',
+    width: number,
+  ): TableColumnType<Task> => ({
+    title,
+    key,
+    width,
+    render: (_, t) => (
+      <>
+        {t[field].map((w) => (
+          <Tag key={w} color={effective[w] ? undefined : 'orange'}>
+            {w}
+          </Tag>
+        ))}
+        <Typography.Text
+          editable={{
+            text: t[field].join('、'),
+            onChange: (s) => setTask(t.ref, { [field]: splitTyped(s) }),
+            tooltip: `修改${title}`,
+          }}
+        />
+      </>
+    ),
+  });
 
   return (
     <div ref={previewRef}>
@@ -161,40 +182,8 @@ export function ImportTasksTable({
               </>
             ),
           },
-          {
-            title: '牵头单位',
-            key: 'lead',
-            width: 160,
-            render: (_, t) => (
-              <>
-                {unitTags(t.leadUnits)}
-                <Typography.Text
-                  editable={{
-                    text: t.leadUnits.join('、'),
-                    onChange: (s) => setTask(t.ref, { leadUnits: splitTyped(s) }),
-                    tooltip: '修改牵头单位',
-                  }}
-                />
-              </>
-            ),
-          },
-          {
-            title: '责任单位',
-            key: 'resp',
-            width: 200,
-            render: (_, t) => (
-              <>
-                {unitTags(t.responsibleUnits)}
-                <Typography.Text
-                  editable={{
-                    text: t.responsibleUnits.join('、'),
-                    onChange: (s) => setTask(t.ref, { responsibleUnits: splitTyped(s) }),
-                    tooltip: '修改责任单位',
-                  }}
-                />
-              </>
-            ),
-          },
+          unitsColumn('牵头单位', 'lead', 'leadUnits', 160),
+          unitsColumn('责任单位', 'resp', 'responsibleUnits', 200),
           {
             title: '完成时限',
             key: 'deadlines',
