@@ -120,6 +120,9 @@ const waitFor = (ready: Ready) => async (p: Page) => {
   if (ready.text) await p.getByText(ready.text).first().waitFor();
 };
 
+/** BENCH_ONLY=ledger: only the rows whose name contains it (an A/B of one screen takes minutes, not ten). */
+const skipped = (name: string) => !!process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY);
+
 interface Series {
   name: string;
   ms: number[];
@@ -136,8 +139,9 @@ async function series(
   ready: Ready,
   warm = false,
 ): Promise<Series> {
-  console.error(`测量：${name}`);
   const s: Series = { name, ms: [], taskMs: [], scriptMs: [], loads: [] };
+  if (skipped(name)) return s;
+  console.error(`测量：${name}`);
   // Cold: a new context per run (empty HTTP cache, the session cookie only). Warm: one context, assets cached.
   const shared = warm ? await browser.newContext({ storageState: state }) : null;
   if (shared) {
@@ -173,8 +177,9 @@ async function inAppSeries(
   to: string,
   ready: Ready,
 ): Promise<Series> {
-  console.error(`测量：${name}`);
   const s: Series = { name, ms: [], taskMs: [], scriptMs: [], loads: [] };
+  if (skipped(name)) return s;
+  console.error(`测量：${name}`);
   const ctx = await browser.newContext({ storageState: state });
   for (let r = 0; r <= RUNS; r++) {
     const page = await ctx.newPage();
@@ -523,17 +528,19 @@ async function main() {
     );
     await ctx.close();
 
-    const json = rows.map((s) => ({
-      name: s.name,
-      medianMs: round(pct(s.ms, 0.5)),
-      maxMs: round(Math.max(...s.ms)),
-      mainThreadMs: pct(s.taskMs, 0.5),
-      scriptMs: pct(s.scriptMs, 0.5),
-      fcpMs: s.loads[0]?.fcpMs ?? null,
-      jsFiles: s.loads[0]?.jsFiles ?? 0,
-      jsKb: s.loads[0]?.jsKb ?? 0,
-      allKb: s.loads[0]?.allKb ?? 0,
-    }));
+    const json = rows
+      .filter((s) => s.ms.length > 0)
+      .map((s) => ({
+        name: s.name,
+        medianMs: round(pct(s.ms, 0.5)),
+        maxMs: round(Math.max(...s.ms)),
+        mainThreadMs: pct(s.taskMs, 0.5),
+        scriptMs: pct(s.scriptMs, 0.5),
+        fcpMs: s.loads[0]?.fcpMs ?? null,
+        jsFiles: s.loads[0]?.jsFiles ?? 0,
+        jsKb: s.loads[0]?.jsKb ?? 0,
+        allKb: s.loads[0]?.allKb ?? 0,
+      }));
     console.log(
       [
         `${RUNS} runs per row, ${os.cpus().length} CPUs, load average ${os
