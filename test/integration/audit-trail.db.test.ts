@@ -263,7 +263,7 @@ describe('exports are audited', () => {
       对象类型: AUDIT_OBJECT_LABELS.media_website,
     });
     expect(row.操作).toMatch(/[\u4e00-\u9fff]/);
-    expect(row.时间).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(row.北京时间).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
   it('no row, no file: a failing audit write refuses the download', async () => {

@@ -69,8 +69,10 @@ export async function listAuditLog(db: DbOrTx, q: AuditFilters) {
   };
 }
 
-/** The log as an .xlsx for the auditor: China time, the actions, object types and system jobs in Chinese (the
- * action code and the object's id kept beside them), the objects' names as the console shows them. */
+/**
+ * The log as an .xlsx for the auditor: the time in UTC and in China time; actions, object types and system jobs
+ * in Chinese, with the action code and the object's id beside them; the objects' names as the console shows them.
+ */
 export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8Array> {
   const rows = await db
     .select()
@@ -84,6 +86,7 @@ export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8
     [
       '序号',
       '时间',
+      '北京时间',
       '用户',
       '单位',
       '操作',
@@ -98,6 +101,8 @@ export async function exportAuditLog(db: DbOrTx, q: AuditFilters): Promise<Uint8
     ],
     rows.map((r) => [
       r.seq,
+      // UTC with its offset, as the record holds it (SECURITY.md 15); beside it as an officer reads it.
+      r.at.toISOString(),
       chinaDateTime(r.at),
       auditActorLabel(r.username, r.userId),
       r.unitName,
