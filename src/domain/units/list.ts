@@ -1,6 +1,13 @@
 // Resolving a cell or clause that lists several units: "区财政局、区人力社保局", "各镇人民政府、街道办事处，
 // 区政府各部门及有关单位", "区发改局、区经信局等部门（单位），各乡镇街委。"
-import { lookupRegistered, type Resolution, resolveUnit, type UnitIndex } from './resolve';
+import {
+  ET_CETERA,
+  etCeteraWarning,
+  lookupRegistered,
+  type Resolution,
+  resolveUnit,
+  type UnitIndex,
+} from './resolve';
 
 interface Token {
   start: number;
@@ -28,9 +35,6 @@ function tokenize(text: string): Token[] {
   out.push({ start, end: text.length });
   return out.filter((t) => text.slice(t.start, t.end).trim() !== '');
 }
-
-// "区发改局等部门（单位）" → "区发改局"; "等" means the list is open-ended.
-const ET_CETERA = /等(?:部门|单位|部门和单位|部门[（(]单位[）)]|相关部门|有关部门)?[。.]?$/;
 
 /**
  * Split a written list of units and resolve each name. Adjacent pieces are joined again when the joined text
@@ -67,7 +71,7 @@ export function resolveUnitList(index: UnitIndex, text: string): Resolution[] {
       if (m && m.index > 0) {
         const name = piece.slice(0, m.index);
         const r = resolveUnit(index, name);
-        hit = { ...r, warnings: [...r.warnings, `「${piece}」以“等”结尾，名单可能不完整`] };
+        hit = { ...r, warnings: [...r.warnings, etCeteraWarning(piece)] };
       } else {
         hit = resolveUnit(index, piece);
       }

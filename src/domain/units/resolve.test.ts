@@ -214,6 +214,28 @@ describe('parenthesised names not registered as a whole', () => {
   });
 });
 
+describe.each<[string, MatchStatus, string]>([
+  // A table cell's last name keeps "等部门（单位）" (seed 003): the named unit, the list's openness said.
+  ['区乡村振兴局等部门（单位）', 'exact', '区乡村振兴局'],
+  ['区应急管理局等部门（单位）', 'normalized', '区应急局'],
+  ['区财政局等单位', 'exact', '区财政局'],
+  ['区财政局等有关部门。', 'exact', '区财政局'],
+])('"%s" ending in 等…', (written, status, unitName) => {
+  it(`is ${status} → ${unitName}, written as it stands, with a warning`, () => {
+    const r = resolveUnit(tongnan, written);
+    expect([r.status, r.unitName, r.written]).toEqual([status, unitName, written]);
+    expect(r.warnings.join()).toContain('“等”');
+  });
+});
+
+describe('a name ending in 等… whose named unit is not registered', () => {
+  it('stays unknown, written as it stands', () => {
+    const r = resolveUnit(tongnan, '区农民工服务中心等部门（单位）');
+    expect(r.status).toBe('unknown');
+    expect(r.written).toBe('区农民工服务中心等部门（单位）');
+  });
+});
+
 describe('resolveUnits', () => {
   it('keeps order and length, unknowns included', () => {
     const rs = resolveUnits(tongnan, ['区教委', '区医保局', '区政府各部门']);

@@ -283,6 +283,10 @@ function levelWarnings(index: UnitIndex, written: string): string[] {
 
 const LIST_SEPARATORS = /[、，,；;]/;
 
+/** "区发改局等部门（单位）" → "区发改局": "等" closes an open-ended list, its words are not part of the name. */
+export const ET_CETERA = /等(?:部门|单位|部门和单位|部门[（(]单位[）)]|相关部门|有关部门)?[。.]?$/;
+export const etCeteraWarning = (written: string) => `「${written}」以“等”结尾，名单可能不完整`;
+
 /**
  * Resolve one written unit name. Order: exact name → alias → normalised key → "甲（乙）" as both names →
  * typo suggestions. Never drops a name: when nothing fits the status is 'unknown' with suggestions possibly
@@ -309,6 +313,14 @@ export function resolveUnit(index: UnitIndex, written: string): Resolution {
       ...unresolved(written),
       warnings: [...extra, `「${written}」指各区县政府，不属于本级单位，请人工确认`],
     };
+  }
+
+  // A task table's cell keeps "区乡村振兴局等部门（单位）" whole as the last name of its list: the named unit.
+  const etc = ET_CETERA.exec(cleaned);
+  if (etc && etc.index > 0) {
+    const named = resolveUnit(index, cleaned.slice(0, etc.index));
+    if (named.status !== 'unknown')
+      return { ...named, written, warnings: [...named.warnings, etCeteraWarning(written)] };
   }
 
   const paren = splitParenthesised(cleaned);
