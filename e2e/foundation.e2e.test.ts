@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/org/users.service';
 import { systemActor } from '../src/server/platform/context';
-import { ADMIN_PASSWORD, axeSerious, changePassword, consoleLogin, type E2E, startE2E } from './harness';
+import {
+  ADMIN_PASSWORD,
+  axeSerious,
+  changePassword,
+  consoleLogin,
+  type E2E,
+  pickInSelect,
+  startE2E,
+} from './harness';
 
 const SEED_000 = new URL('../../shared/seeds/000_4dfb44639754fa34.txt', import.meta.url);
 let e: E2E;
@@ -77,9 +85,15 @@ describe('[ADMIN] foundation', () => {
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-username').fill('fgw1');
     await page.getByTestId('user-name').fill('李明');
-    await page.getByTestId('user-drawer').getByLabel('所属单位').click();
-    await page.keyboard.type('区发展改革委');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区发展改革委' }).first().click();
+    await pickInSelect(
+      page,
+      page
+        .getByTestId('user-drawer')
+        .locator('.ant-form-item', { hasText: '所属单位' })
+        .locator('.ant-select'),
+      '区发展改革委',
+      { search: true, tree: true },
+    );
     await page.getByTestId('user-drawer').getByLabel('角色').click();
     await page.keyboard.type('联络员');
     await page.keyboard.press('Enter');

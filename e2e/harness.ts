@@ -155,14 +155,22 @@ async function noDropdownOpen(page: Page, seconds = 10): Promise<boolean> {
 
 /**
  * Picks an option of this select (one without a test id, e.g. a row's select in a form list) and checks that the
- * select shows it: on a loaded machine a click can select nothing, and a user then picks it again.
+ * select shows it: on a loaded machine a click can select nothing, and a user then picks it again. `search` types
+ * the option first (a long, virtual list); `tree` picks a TreeSelect's node.
  */
-export async function pickInSelect(page: Page, select: Locator, option: string): Promise<void> {
+export async function pickInSelect(
+  page: Page,
+  select: Locator,
+  option: string,
+  { search = false, tree = false }: { search?: boolean; tree?: boolean } = {},
+): Promise<void> {
+  const item = tree ? '.ant-select-tree-node-content-wrapper' : '.ant-select-item-option';
   for (let attempt = 1; ; attempt++) {
     if (!(await noDropdownOpen(page))) throw new Error('下拉列表 10 秒后仍未关闭');
     await select.click();
+    if (search) await page.keyboard.type(option);
     await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .locator(`.ant-select-dropdown:visible ${item}`, { hasText: option })
       .first()
       .click({ timeout: 10_000 })
       .catch(() => undefined);
