@@ -114,12 +114,13 @@ describe('the daily purge', () => {
   beforeAll(async () => {
     office = await api.loginAs('office');
     fgwUnit = (await db().select().from(units).where(eq(units.name, '区发展改革委')))[0]!.id;
-    // The fake "now": 400 days after the newest log record, whatever today's date is.
+    // The fake "now": noon (China time) of the day 400 days after the newest log record, whatever today's date and
+    // time are (at 23:xx an hour later would be the next day, and the daily job would rightly run again).
     const newest = await db().execute<{ t: Date }>(
       sql`SELECT greatest((SELECT max(at) FROM audit_log), (SELECT max(at) FROM login_log)) AS t`,
     );
     const newestAt = new Date(newest.rows[0]!.t);
-    NOW = new Date(newestAt.getTime() + 400 * DAY);
+    NOW = new Date(`${chinaDate(new Date(newestAt.getTime() + 400 * DAY))}T12:00:00+08:00`);
     today = chinaDate(NOW);
     // A checkpoint of the heads as they stand (its records will be purged: they are 400 days old).
     api.clock.set(new Date(newestAt.getTime() + 60_000));
