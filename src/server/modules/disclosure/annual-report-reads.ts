@@ -6,10 +6,9 @@
 // - 重大行政决策 drafts opened for comment in the year with the comments received, and those whose 意见采纳情况
 //   was published in the year;
 // - 在线访谈 held in the year (the 新闻发布会/访谈 register).
-import { and, count, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { inIds } from '../../db/filters';
+import { inIds, inYear } from '../../db/filters';
 import {
   decisionComments,
   decisionDrafts,
@@ -28,8 +27,6 @@ export interface DisclosureYearFigures {
   interviews: number;
 }
 
-const within = (col: AnyPgColumn, year: number) => [gte(col, `${year}-01-01`), lte(col, `${year}-12-31`)];
-
 export async function disclosureYearFigures(
   db: DbOrTx,
   year: number,
@@ -39,7 +36,7 @@ export async function disclosureYearFigures(
   const published = and(
     eq(i.version, 1),
     inArray(i.status, [...WAS_PUBLISHED]),
-    ...within(i.publishDate, year),
+    inYear(i.publishDate, year),
     inIds(i.unitId, unitIds),
   );
   const byColumn = await db
@@ -62,7 +59,7 @@ export async function disclosureYearFigures(
   const opened = await db
     .select({ id: d.id })
     .from(d)
-    .where(and(isNotNull(d.openedOn), ...within(d.openedOn, year), inIds(d.unitId, unitIds)));
+    .where(and(isNotNull(d.openedOn), inYear(d.openedOn, year), inIds(d.unitId, unitIds)));
   const [comments] = opened.length
     ? await db
         .select({ n: count() })
@@ -78,13 +75,13 @@ export async function disclosureYearFigures(
     .select({ n: count() })
     .from(d)
     .where(
-      and(isNotNull(d.adoptionPublishedOn), ...within(d.adoptionPublishedOn, year), inIds(d.unitId, unitIds)),
+      and(isNotNull(d.adoptionPublishedOn), inYear(d.adoptionPublishedOn, year), inIds(d.unitId, unitIds)),
     );
   const b = disclosureBriefings;
   const [interviews] = await db
     .select({ n: count() })
     .from(b)
-    .where(and(eq(b.kind, 'interview'), ...within(b.heldOn, year), inIds(b.unitId, unitIds)));
+    .where(and(eq(b.kind, 'interview'), inYear(b.heldOn, year), inIds(b.unitId, unitIds)));
   return {
     byColumn: byColumn.map((r) => ({ column: r.column ?? '', count: r.count })),
     interpretations: { total, materials, products },

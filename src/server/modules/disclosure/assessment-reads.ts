@@ -3,7 +3,7 @@
 // - 三同步: policies published in the year that need an interpretation, met when one is published;
 // - 规范性文件: published normative documents whose recorded validity is still true on `asOf` (an in-force
 //   document past its 有效期 is not kept current).
-import { and, eq, gte, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { AssessRecord } from '../../../domain/assessment/scoring';
 import {
   missingInterpretation,
@@ -13,6 +13,7 @@ import {
   validityOn,
 } from '../../../domain/disclosure/rules';
 import type { Database } from '../../db/client';
+import { inYear } from '../../db/filters';
 import { disclosureItems } from '../../db/schema/disclosure';
 import { getCalendar } from '../../platform/calendar/service';
 
@@ -35,7 +36,7 @@ export async function timelinessRecordsForYear(
       publishDate: i.publishDate,
     })
     .from(i)
-    .where(and(eq(i.version, 1), gte(formed, `${year}-01-01`), lte(formed, `${year}-12-31`)))
+    .where(and(eq(i.version, 1), inYear(formed, year)))
     .orderBy(formed, i.indexNo);
   const calendar = await getCalendar(database);
   return rows.flatMap((r) => {
@@ -75,8 +76,7 @@ export async function interpretationRecordsForYear(
         eq(i.status, 'published'),
         eq(i.needsInterpretation, true),
         ne(i.kind, 'interpretation'),
-        gte(i.publishDate, `${year}-01-01`),
-        lte(i.publishDate, `${year}-12-31`),
+        inYear(i.publishDate, year),
       ),
     )
     .orderBy(i.publishDate, i.indexNo);

@@ -1,9 +1,9 @@
 // What the 政府网站工作年度报表 (media module) reads of 互动交流 for one year (read-only), optionally limited to some
 // units (`null`: the whole district): 信箱 letters received in the year — of those, replied (办结), the average
 // calendar days (自然日) from receipt to reply, and published (公开答复) —, and 舆情 events responded to in the year.
-import { and, avg, count, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, avg, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { inIds } from '../../db/filters';
+import { inIds, inYear } from '../../db/filters';
 import { letters, opinionEvents } from '../../db/schema/interaction';
 
 export interface InteractionYearFigures {
@@ -17,20 +17,16 @@ export async function interactionYearFigures(
   unitIds: readonly string[] | null,
 ): Promise<InteractionYearFigures> {
   const l = letters;
-  const inYear = and(
-    gte(l.receivedOn, `${year}-01-01`),
-    lte(l.receivedOn, `${year}-12-31`),
-    inIds(l.unitId, unitIds),
-  );
-  const [received] = await db.select({ n: count() }).from(l).where(inYear);
+  const ofYear = and(inYear(l.receivedOn, year), inIds(l.unitId, unitIds));
+  const [received] = await db.select({ n: count() }).from(l).where(ofYear);
   const [replied] = await db
     .select({ n: count(), avg: avg(sql<number>`${l.repliedOn} - ${l.receivedOn}`) })
     .from(l)
-    .where(and(inYear, eq(l.status, 'replied'), isNotNull(l.repliedOn)));
+    .where(and(ofYear, eq(l.status, 'replied'), isNotNull(l.repliedOn)));
   const [published] = await db
     .select({ n: count() })
     .from(l)
-    .where(and(inYear, eq(l.published, true)));
+    .where(and(ofYear, eq(l.published, true)));
   const o = opinionEvents;
   const [responded] = await db
     .select({ n: count() })

@@ -1,14 +1,13 @@
 // What the 考核评估 reads of 互动回应 (through this module's face): consultations and 信箱 letters answered in the
 // year (met: by their due date; a late reply is recorded, and counts as not on time) and those still unanswered past
 // their due date; the citizens' ratings of the year's answers.
-import { and, eq, gte, inArray, isNotNull, lt, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { AssessRecord, Rating } from '../../../domain/assessment/scoring';
 import type { DbOrTx } from '../../db/client';
+import { inYear } from '../../db/filters';
 import { consultations, letters } from '../../db/schema/interaction';
 
 export async function consultRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const c = consultations;
   const answered = await db
     .select({
@@ -20,12 +19,12 @@ export async function consultRecordsForYear(db: DbOrTx, year: number, asOf: stri
       onTime: c.onTime,
     })
     .from(c)
-    .where(and(isNotNull(c.answeredOn), gte(c.answeredOn, from), lte(c.answeredOn, to)))
+    .where(and(isNotNull(c.answeredOn), inYear(c.answeredOn, year)))
     .orderBy(c.consultNo);
   const open = await db
     .select({ id: c.id, unitId: c.unitId, no: c.consultNo, due: c.answerDue })
     .from(c)
-    .where(and(eq(c.status, 'open'), gte(c.answerDue, from), lte(c.answerDue, to), lt(c.answerDue, asOf)))
+    .where(and(eq(c.status, 'open'), inYear(c.answerDue, year), lt(c.answerDue, asOf)))
     .orderBy(c.consultNo);
   return [
     ...answered.map((r) => ({
@@ -53,35 +52,24 @@ export async function ratingsForYear(
   const rows = await db
     .select({ unitId: c.unitId, rating: c.satisfaction })
     .from(c)
-    .where(
-      and(isNotNull(c.satisfaction), gte(c.answeredOn, `${year}-01-01`), lte(c.answeredOn, `${year}-12-31`)),
-    );
+    .where(and(isNotNull(c.satisfaction), inYear(c.answeredOn, year)));
   return rows.flatMap((r) => (r.rating ? [{ unitId: r.unitId, rating: r.rating }] : []));
 }
 
 /** 信箱 letters replied in the year (met: on time) and letters still unreplied (open or in review) past a due date
  * of the year before `asOf`. Labels are letter numbers and subjects: the writer is never named. */
 export async function letterRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const l = letters;
   const cols = { id: l.id, unitId: l.unitId, no: l.letterNo, subject: l.subject, due: l.replyDue };
   const replied = await db
     .select({ ...cols, on: l.repliedOn, onTime: l.onTime })
     .from(l)
-    .where(and(isNotNull(l.repliedOn), gte(l.repliedOn, from), lte(l.repliedOn, to)))
+    .where(and(isNotNull(l.repliedOn), inYear(l.repliedOn, year)))
     .orderBy(l.letterNo);
   const waiting = await db
     .select(cols)
     .from(l)
-    .where(
-      and(
-        inArray(l.status, ['open', 'reviewing']),
-        gte(l.replyDue, from),
-        lte(l.replyDue, to),
-        lt(l.replyDue, asOf),
-      ),
-    )
+    .where(and(inArray(l.status, ['open', 'reviewing']), inYear(l.replyDue, year), lt(l.replyDue, asOf)))
     .orderBy(l.letterNo);
   const label = (r: { no: string; subject: string }) =>
     `${r.no} ${r.subject.length > 30 ? `${r.subject.slice(0, 30)}…` : r.subject}`;

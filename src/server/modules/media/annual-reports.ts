@@ -4,7 +4,7 @@
 // 主办单位's liaison fills the rest and may override a computed value (both kept, the hand-filled one used), then
 // submits: the computed figures are frozen. The office returns a report with a reason (back to a draft, computed
 // live again) or publishes it on the portal (/xxgk/wzndbb). A published report is final: re-opening it is refused.
-import { and, count, desc, eq, gte, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import {
   type AccountLine,
   type ComputedValue,
@@ -21,6 +21,7 @@ import {
 import { MEDIA_PLATFORM_LABELS } from '../../../domain/media/registry';
 import { classifyColumn } from '../../../domain/media/rules';
 import type { Database, DbOrTx } from '../../db/client';
+import { inYear } from '../../db/filters';
 import { lockAndLoad } from '../../db/lock';
 import {
   mediaAccounts,
@@ -125,11 +126,7 @@ async function accountLines(db: DbOrTx, unitId: string, year: number): Promise<A
     .from(mediaAccounts)
     .leftJoin(
       mediaPosts,
-      and(
-        eq(mediaPosts.accountId, mediaAccounts.id),
-        gte(mediaPosts.publishedOn, `${year}-01-01`),
-        lte(mediaPosts.publishedOn, `${year}-12-31`),
-      ),
+      and(eq(mediaPosts.accountId, mediaAccounts.id), inYear(mediaPosts.publishedOn, year)),
     )
     .where(and(eq(mediaAccounts.unitId, unitId), ne(mediaAccounts.status, 'cancelled')))
     .groupBy(mediaAccounts.id)

@@ -9,6 +9,7 @@ import { chinaDate } from '../../../domain/calendar';
 import { judgeAccount, NO_UPDATE_DAYS } from '../../../domain/media/newmedia';
 import { MEDIA_PLATFORM_LABELS } from '../../../domain/media/registry';
 import type { DbOrTx } from '../../db/client';
+import { inYear } from '../../db/filters';
 import {
   mediaAccounts,
   mediaPosts,
@@ -29,7 +30,7 @@ export async function siteRecordsForYear(db: DbOrTx, year: number): Promise<Asse
     })
     .from(mediaSiteChecks)
     .innerJoin(mediaWebsites, eq(mediaWebsites.id, mediaSiteChecks.websiteId))
-    .where(and(gte(mediaSiteChecks.asOf, `${year}-01-01`), lte(mediaSiteChecks.asOf, `${year}-12-31`)))
+    .where(inYear(mediaSiteChecks.asOf, year))
     .orderBy(mediaSiteChecks.asOf);
   return rows.map((r) => ({
     id: r.id,

@@ -1,14 +1,13 @@
 // What the 考核评估 reads of 依申请公开 (through this module's face): cases closed in the year (met: answered
 // within the legal time) and open cases already past their due date; 复议/诉讼 decided in the year (met: not
 // corrected).
-import { and, eq, gte, inArray, isNotNull, lt, lte, ne, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, ne, notInArray } from 'drizzle-orm';
 import type { AssessRecord } from '../../../domain/assessment/scoring';
 import type { DbOrTx } from '../../db/client';
+import { inYear } from '../../db/filters';
 import { requestCases, requestRemedies } from '../../db/schema/requests';
 
 export async function caseRecordsForYear(db: DbOrTx, year: number, asOf: string): Promise<AssessRecord[]> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const closed = await db
     .select({
       id: requestCases.id,
@@ -19,13 +18,7 @@ export async function caseRecordsForYear(db: DbOrTx, year: number, asOf: string)
       onTime: requestCases.onTime,
     })
     .from(requestCases)
-    .where(
-      and(
-        eq(requestCases.status, 'closed'),
-        gte(requestCases.closedOn, from),
-        lte(requestCases.closedOn, to),
-      ),
-    )
+    .where(and(eq(requestCases.status, 'closed'), inYear(requestCases.closedOn, year)))
     .orderBy(requestCases.caseNo);
   const open = await db
     .select({
@@ -39,8 +32,7 @@ export async function caseRecordsForYear(db: DbOrTx, year: number, asOf: string)
       and(
         notInArray(requestCases.status, ['closed', 'submitted']),
         isNotNull(requestCases.replyDue),
-        gte(requestCases.replyDue, from),
-        lte(requestCases.replyDue, to),
+        inYear(requestCases.replyDue, year),
         lt(requestCases.replyDue, asOf),
       ),
     )
@@ -77,8 +69,7 @@ export async function remedyRecordsForYear(db: DbOrTx, year: number): Promise<As
     .innerJoin(requestCases, eq(requestCases.id, requestRemedies.caseId))
     .where(
       and(
-        gte(requestRemedies.filedOn, `${year}-01-01`),
-        lte(requestRemedies.filedOn, `${year}-12-31`),
+        inYear(requestRemedies.filedOn, year),
         ne(requestRemedies.result, 'pending'),
         inArray(requestRemedies.kind, ['reconsideration', 'litigation']),
       ),
