@@ -23,6 +23,7 @@ import { today } from './clock';
 import { assertRecordUnit, inScope } from './records';
 import {
   type CommitmentFilter,
+  type CommitmentRow,
   type CommitmentWithUnit,
   commitmentById,
   commitmentPage,
@@ -121,6 +122,28 @@ export async function createCommitment(
   return getCommitment(database, clock, user, id);
 }
 
+/**
+ * A change to a commitment in the user's scope: the row locked, `apply` run on it and the audit row written in one
+ * transaction (what progress, cancel and evidence share); `apply` names the audit action and its detail. Returns
+ * the commitment as it now reads.
+ */
+async function changeCommitment(
+  database: Database,
+  clock: Clock,
+  actor: Actor,
+  user: Scoped,
+  id: string,
+  apply: (tx: DbOrTx, c: CommitmentRow) => Promise<{ action: string; detail: string }>,
+): Promise<CommitmentInfo> {
+  await database.db.transaction(async (tx) => {
+    await commitmentInScope(tx, user, id);
+    const c = (await lockCommitment(tx, id))!;
+    const { action, detail } = await apply(tx, c);
+    await audit(tx, actor, { action, objectType: 'commitment', objectId: c.id, detail });
+  });
+  return getCommitment(database, clock, user, id);
+}
+
 export async function addProgress(
   database: Database,
   clock: Clock,
@@ -130,9 +153,7 @@ export async function addProgress(
   body: ProgressBody,
 ): Promise<CommitmentInfo> {
   const asOf = today(clock);
-  await database.db.transaction(async (tx) => {
-    await commitmentInScope(tx, user, id);
-    const c = (await lockCommitment(tx, id))!;
+  return changeCommitment(database, clock, actor, user, id, async (tx, c) => {
     const refusal = progressRefusal(c.status, body.on, c.promisedOn, asOf);
     if (refusal) throw invalid(refusal);
     const p = await insertProgress(tx, {
@@ -144,14 +165,11 @@ export async function addProgress(
     });
     if (body.complete) await updateCommitment(tx, c.id, { status: 'done', completedOn: body.on });
     else await updateCommitment(tx, c.id, {});
-    await audit(tx, actor, {
+    return {
       action: body.complete ? 'interaction.commitment.complete' : 'interaction.commitment.progress',
-      objectType: 'commitment',
-      objectId: c.id,
       detail: `${c.commitNo} ${body.on} ${p.id}`,
-    });
+    };
   });
-  return getCommitment(database, clock, user, id);
 }
 
 /** Withdraws an ongoing commitment with a reason (kept as its last entry); it leaves the portal. */
@@ -164,9 +182,7 @@ export async function cancelCommitment(
   reason: string,
 ): Promise<CommitmentInfo> {
   const asOf = today(clock);
-  await database.db.transaction(async (tx) => {
-    await commitmentInScope(tx, user, id);
-    const c = (await lockCommitment(tx, id))!;
+  return changeCommitment(database, clock, actor, user, id, async (tx, c) => {
     if (c.status !== 'ongoing') throw invalid(`承诺事项${COMMITMENT_STATUS_LABELS[c.status]}，不能撤销`);
     await insertProgress(tx, {
       commitmentId: c.id,
@@ -176,18 +192,12 @@ export async function cancelCommitment(
       createdBy: user.id,
     });
     await updateCommitment(tx, c.id, { status: 'cancelled' });
-    await audit(tx, actor, {
-      action: 'interaction.commitment.cancel',
-      objectType: 'commitment',
-      objectId: c.id,
-      detail: `${c.commitNo} ${reason.trim()}`,
-    });
+    return { action: 'interaction.commitment.cancel', detail: `${c.commitNo} ${reason.trim()}` };
   });
-  return getCommitment(database, clock, user, id);
 }
 
 /** An evidence file for a progress entry of a commitment in scope (stored through the upload gateway). */
-export async function uploadEvidence(
+export function uploadEvidence(
   database: Database,
   clock: Clock,
   actor: Actor,
@@ -196,9 +206,7 @@ export async function uploadEvidence(
   progressId: string,
   upload: Upload,
 ): Promise<CommitmentInfo> {
-  await database.db.transaction(async (tx) => {
-    await commitmentInScope(tx, user, id);
-    const c = (await lockCommitment(tx, id))!;
+  return changeCommitment(database, clock, actor, user, id, async (tx, c) => {
     const p = await progressById(tx, progressId);
     if (!p || p.commitmentId !== c.id) throw notFound('进展记录');
     if (p.evidence.length >= 10) throw invalid('每条进展最多 10 个佐证材料');
@@ -210,14 +218,8 @@ export async function uploadEvidence(
     const evidence: EvidenceFile[] = [...p.evidence, { fileId: f.id, name: f.name, size: f.size }];
     await updateProgress(tx, p.id, { evidence });
     await updateCommitment(tx, c.id, {});
-    await audit(tx, actor, {
-      action: 'interaction.commitment.evidence',
-      objectType: 'commitment',
-      objectId: c.id,
-      detail: `${c.commitNo} ${f.name}`,
-    });
+    return { action: 'interaction.commitment.evidence', detail: `${c.commitNo} ${f.name}` };
   });
-  return getCommitment(database, clock, user, id);
 }
 
 /** An evidence file cited by a progress entry of the commitment (null when it is not one of them). */
