@@ -4,39 +4,34 @@ import { parseNotice } from '../../../domain/tasks/notice';
 import { DocumentError } from './errors';
 import { readDocument } from './read';
 
-// Columns of the notice's table: 序号 at 40, 工作任务 at 80, 责任单位 at 420, 完成时限 at 640.
-const header = (y: number): Run[] => [
-  { x: 40, y, text: '序号' },
-  { x: 80, y, text: '工作任务' },
-  { x: 420, y, text: '牵头单位' },
-  { x: 520, y, text: '责任单位' },
-  { x: 640, y, text: '完成时限' },
-];
+// Columns of the notice's table: 序号 at 40, 工作任务 at 80, 牵头单位 at 420, 责任单位 at 520, 完成时限 at 640.
+const COLUMN_X = [40, 80, 420, 520, 640];
+
+/** One line of the table at height y: a text run for each cell that is not empty, left to right. */
+const line = (y: number, cells: string[]): Run[] =>
+  cells.flatMap((text, i) => (text ? [{ x: COLUMN_X[i]!, y, text }] : []));
+
+const header = (y: number) => line(y, ['序号', '工作任务', '牵头单位', '责任单位', '完成时限']);
 
 const notice = buildPdf([
   [
     { x: 200, y: 560, text: '关于印发2022年政务公开工作要点任务分工的通知', size: 14 },
     { x: 80, y: 530, text: '各乡镇人民政府，县政府各部门：现将任务分工印发给你们，请认真落实。' },
     ...header(500),
-    { x: 40, y: 480, text: '1' },
-    { x: 80, y: 480, text: '公开财政预算决算信息，细化到' },
-    { x: 420, y: 480, text: '县财政局' },
-    { x: 520, y: 480, text: '县直各部门' },
-    { x: 640, y: 480, text: '2022年6月底前' },
+    ...line(480, ['1', '公开财政预算决算信息，细化到', '县财政局', '县直各部门', '2022年6月底前']),
     // The task text wraps onto a second line inside its cell.
     { x: 80, y: 466, text: '功能分类项级科目。' },
-    { x: 40, y: 440, text: '2' },
-    { x: 80, y: 440, text: '及时更新政府信息公开指南。' },
-    { x: 420, y: 440, text: '县政府办公室' },
-    { x: 640, y: 440, text: '每季度' },
+    ...line(440, ['2', '及时更新政府信息公开指南。', '县政府办公室', '', '每季度']),
   ],
   [
     ...header(560),
-    { x: 40, y: 540, text: '3' },
-    { x: 80, y: 540, text: '编制发布政府信息公开工作年度报告。' },
-    { x: 420, y: 540, text: '县政府办公室' },
-    { x: 520, y: 540, text: '各乡镇人民政府' },
-    { x: 640, y: 540, text: '次年1月31日前' },
+    ...line(540, [
+      '3',
+      '编制发布政府信息公开工作年度报告。',
+      '县政府办公室',
+      '各乡镇人民政府',
+      '次年1月31日前',
+    ]),
   ],
 ]);
 
