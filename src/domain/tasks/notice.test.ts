@@ -7,6 +7,10 @@ function flat(rows: string[][]): string {
   return rows.map((r) => r.map((c) => `\t${c}`).join('\n')).join('\n\n');
 }
 
+/** A notice titled "<year>年任务分工" holding one flattened-text table of `rows`, parsed. */
+const parseTable = (year: number, rows: string[][]) =>
+  parseNotice({ text: `${year}年任务分工\n\n${flat(rows)}\n` });
+
 /** An exact table (as from .docx): cells with optional vertical merges given as [row, col] of the origin. */
 function exact(rows: (string | { merged: [number, number] })[][]): TableBlock {
   const out: Cell[][] = rows.map((r, ri) =>
@@ -70,12 +74,11 @@ describe('task tables: header variants and column layouts', () => {
   });
 
   it('aligns a header with fewer cells than the rows: the task column spans the section columns', () => {
-    const text = flat([
+    const plan = parseTable(2021, [
       ['工作任务', '贯彻举措', '牵头单位', '责任单位'],
       ['一、章', '（一）节', '1．措施甲。\n2．措施乙。', '区财政局', '区级各部门'],
       ['', '', '措施丙。', '', '区税务局'],
     ]);
-    const plan = parseNotice({ text: `2021年任务分工\n\n${text}\n` });
     expect(plan.tasks.map((t) => [t.section, t.measures, t.leadUnits, t.responsibleUnits])).toEqual([
       [['一、章', '（一）节'], ['措施甲。', '措施乙。'], ['区财政局'], ['区级各部门']],
       [['一、章', '（一）节'], [], ['区财政局'], ['区税务局']],
@@ -87,14 +90,13 @@ describe('task tables: header variants and column layouts', () => {
   });
 
   it('skips header rows repeated at page breaks and keeps the first form of a restated section', () => {
-    const text = flat([
+    const plan = parseTable(2021, [
       ['工作任务', '贯彻举措', '牵头单位', '责任单位'],
       ['一、章', '（二）完善平台', '甲。', '区政府办公室', '区级各部门'],
       ['工作任务', '贯彻举措', '牵头单位', '责任单位'],
       ['一、章', '（二）完善平台。', '乙。', '区政府办公室', '区级各部门'],
       ['', '（三）新节', '丙。', '区财政局', '区级各部门'],
     ]);
-    const plan = parseNotice({ text: `2021年任务分工\n\n${text}\n` });
     expect(plan.tasks.map((t) => [t.text, t.section])).toEqual([
       ['甲。', ['一、章', '（二）完善平台']],
       ['乙。', ['一、章', '（二）完善平台']],
@@ -103,12 +105,11 @@ describe('task tables: header variants and column layouts', () => {
   });
 
   it('resets the lower section when a higher one changes', () => {
-    const text = flat([
+    const plan = parseTable(2020, [
       ['重点任务', '贯彻举措', '牵头单位', '责任单位'],
       ['一、甲章', '（一）甲节', '甲。', '区甲局', '区级各部门'],
       ['二、乙章', '', '乙。', '区乙局', '区级各部门'],
     ]);
-    const plan = parseNotice({ text: `2020年任务分工\n\n${text}\n` });
     expect(plan.tasks[1]?.section).toEqual(['二、乙章']);
   });
 
@@ -169,11 +170,10 @@ describe('task tables: header variants and column layouts', () => {
   });
 
   it('never drops an unknown unit name', () => {
-    const text = flat([
+    const t = parseTable(2021, [
       ['工作任务', '贯彻举措', '牵头单位', '责任单位'],
       ['一、章', '甲。', '区不存在局', '某某专班、区政府有关部门'],
-    ]);
-    const t = parseNotice({ text: `2021年任务分工\n\n${text}\n` }).tasks[0];
+    ]).tasks[0];
     expect(t?.leadUnits).toEqual(['区不存在局']);
     expect(t?.responsibleUnits).toEqual(['某某专班', '区政府有关部门']);
   });
