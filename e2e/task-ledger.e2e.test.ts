@@ -106,3 +106,33 @@ describe('[ADMIN] ledger by task at 1366 px', () => {
     ]);
   });
 });
+
+describe('[ADMIN] the ledger opened from its address', () => {
+  it('names its own code for preloading and starts the first requests from the async boot script', async () => {
+    const html = await (await fetch(`${e.base}/admin/tasks/by-task`)).text();
+    // The boot script first in the head, async, so that the user and the plan list leave before the main bundle.
+    expect(html).toMatch(
+      /<head>\s*<script type="module" async crossorigin src="\/admin\/assets\/boot-[\w-]+\.js">/,
+    );
+    const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map(
+      (m) => m[1]!,
+    );
+    expect(preloads.filter((href) => /\/TaskLedgerPage-[\w-]+\.js$/.test(href))).toHaveLength(1);
+    // Every named file is there, as JavaScript.
+    for (const href of preloads) {
+      const res = await fetch(`${e.base}${href}`);
+      expect([href, res.status, res.headers.get('content-type')]).toEqual([
+        href,
+        200,
+        expect.stringContaining('javascript'),
+      ]);
+    }
+    // The sign-in page and another page do not load the ledger's code.
+    for (const other of ['/admin/login', '/admin/requests/cases']) {
+      expect(await (await fetch(`${e.base}${other}`)).text()).not.toContain('TaskLedgerPage-');
+    }
+    // And the page, opened there, shows its rows.
+    await page.goto(`${e.base}/admin/tasks/by-task`);
+    await page.getByTestId('task-ledger').locator('.ant-table-row', { hasText: 'T3' }).waitFor();
+  });
+});

@@ -1,14 +1,10 @@
 // What a console page's first screen asks for before it can ask its own (FIRST_DATA), for boot.ts: the console's first
 // script starts these GETs before React, antd and the page's code have arrived. Free of imports but the query
-// string's, so that boot.ts stays small.
+// string's and the route matcher's, so that boot.ts stays small.
+import { matchesRoute as matches } from '../contracts/route-pattern';
 import { buildQuery, LIST_PAGE_SIZE } from './query-string';
 
-/** A route pattern ("/requests/cases/:id") against a path inside /admin. */
-export function matches(pattern: string, path: string): boolean {
-  const a = pattern.split('/').filter(Boolean);
-  const b = path.split('/').filter(Boolean);
-  return a.length === b.length && a.every((s, i) => s.startsWith(':') || s === b[i]);
-}
+export { matches };
 
 /** A GET a first screen needs, and the GET its answer leads to (early.ts). Paths as `pathFor` writes them (no /api). */
 export type FirstData = { path: string; next?: (data: unknown) => string | null };

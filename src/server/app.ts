@@ -21,6 +21,7 @@ import { SESSION_COOKIE, sessionUser } from './platform/auth/service';
 import { calendarRoutes } from './platform/calendar/routes';
 import { type AppEnv, actorOf, type Platform } from './platform/context';
 import { AppError } from './platform/errors';
+import { readPagePreloads, withPagePreloads } from './platform/http/console-index';
 import {
   isBadInputDbError,
   rejectMalformed,
@@ -217,8 +218,13 @@ export function buildApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
       if (!fs.existsSync(index)) return c.text('管理后台尚未构建：请运行 npx gongkai build-admin', 503);
       c.header('Cache-Control', 'no-cache');
       // Each response its own style nonce (the CSP names it; src/admin/csp-nonce.ts gives it to the <style>
-      // elements antd and its components insert at run time).
-      const { html, nonce } = withStyleNonce(fs.readFileSync(index, 'utf8'));
+      // elements antd and its components insert at run time), and the page's own code named for preloading.
+      const page = withPagePreloads(
+        fs.readFileSync(index, 'utf8'),
+        readPagePreloads(path.join(ADMIN_DIST, 'page-preloads.json')),
+        c.req.path.replace(/^\/admin/, '') || '/',
+      );
+      const { html, nonce } = withStyleNonce(page);
       c.set('styleNonce', nonce);
       return c.html(html);
     });
