@@ -27,8 +27,8 @@ import { framedPage } from './routes';
 import { newChallenge } from './ysqgk/challenge';
 import type { FormValues } from './ysqgk/views';
 
-/** At most 5 accepted questions per hour per address [I]; setting `interaction.portalLimit` overrides it. */
-/** Questions accepted per address and hour, per phone number and day (setting `interaction.portalLimit`). */
+/** Questions accepted: at most 5 per address and hour [I] and 10 per phone number and day; the setting
+ * `interaction.portalLimit` overrides them. */
 const DEFAULT_LIMIT = { perHour: 5, perPhonePerDay: 10 };
 const PAGE_SIZE = 20;
 

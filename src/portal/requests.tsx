@@ -41,10 +41,10 @@ import {
 } from './ysqgk/views';
 
 /**
- * At most 5 accepted portal applications per hour per address and per applicant (ID number) [I]; setting
- * `requests.portalLimit` overrides it. Attempts (typos included) are capped at 10 times that per address.
+ * Applications accepted: at most 5 per hour per address and per applicant (ID number) [I] and 10 per phone number
+ * and day; the setting `requests.portalLimit` overrides them. Attempts (typos included) are capped at 10 times the
+ * hourly figure per address.
  */
-/** Applications accepted per address (and applicant) and hour, per phone number and day (`requests.portalLimit`). */
 const DEFAULT_LIMIT = { perHour: 5, perPhonePerDay: 10 };
 const TRIES_PER_SUBMISSION = 10;
 
