@@ -3,6 +3,7 @@ import { App, Button, Card, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { FilingRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { RowDecision, useRowNotes } from '../../../components/RowDecision';
 import { labelColumn } from '../../../components/StatusTag';
@@ -30,10 +31,7 @@ export default function FilingsPage() {
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as FilingRow['status'])}
-            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
-              value: s,
-              label: FILING_STATUS_LABELS[s],
-            }))}
+            options={optionsOf(FILING_STATUS_LABELS)}
           />
           <Table<FilingRow>
             rowKey="id"

@@ -1,6 +1,7 @@
 import { App, Card, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { ExtensionListItem } from '../../../../contracts/tasks';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { RowDecision, useRowNotes } from '../../../components/RowDecision';
 import { statusColumn } from '../../../components/StatusTag';
@@ -23,10 +24,7 @@ export default function ExtensionsPage() {
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as typeof status)}
-            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
-              value: s,
-              label: EXTENSION_STATUS_LABELS[s],
-            }))}
+            options={optionsOf(EXTENSION_STATUS_LABELS)}
           />
           <Table<Row>
             rowKey="id"
