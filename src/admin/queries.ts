@@ -10,7 +10,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { CallArgs, Endpoint, ResponseOf } from '../contracts/http';
-import { type CallParams, call, pathFor } from './api';
+import { type CallParams, call, pathFor, uploadTo } from './api';
 import { earlyInitial } from './early';
 
 export function keyOf<E extends Endpoint>(e: E, args?: CallArgs<E>): QueryKey {
@@ -55,10 +55,32 @@ export function useCallMutation<const E extends Endpoint, V = CallArgs<E>>(
   return useMutation<ResponseOf<E>, Error, V>({
     mutationFn: (v) => call(e, ...([opts.toArgs ? opts.toArgs(v) : (v as CallArgs<E>)] as CallParams<E>)),
     onSuccess: async (data, v) => {
-      const prefixes = opts.invalidates ?? [keyOf(e).slice(0, 1)];
-      await Promise.all(prefixes.map((queryKey) => qc.invalidateQueries({ queryKey })));
+      await invalidateAll(qc, opts.invalidates ?? [keyOf(e).slice(0, 1)]);
       if (opts.replaces) qc.setQueryData(opts.replaces, data);
       opts.onSuccess?.(data, v);
     },
   });
+}
+
+/**
+ * useMutation that sends a file to an upload endpoint contract (an import's 确认导入: the checked file again, stored
+ * all or nothing); on success it refreshes `invalidates` (default: the module's, as useCallMutation), then calls
+ * `onSuccess` with the answer. One place, so every import refreshes its lists before the page reports the count.
+ */
+export function useUploadMutation<const E extends Endpoint>(
+  e: E,
+  opts: { args?: CallArgs<E>; invalidates?: QueryKey[]; onSuccess?: (data: ResponseOf<E>) => void } = {},
+) {
+  const qc = useQueryClient();
+  return useMutation<ResponseOf<E>, Error, File>({
+    mutationFn: (file) => uploadTo(e, file, opts.args),
+    onSuccess: async (data) => {
+      await invalidateAll(qc, opts.invalidates ?? [keyOf(e).slice(0, 1)]);
+      opts.onSuccess?.(data);
+    },
+  });
+}
+
+function invalidateAll(qc: ReturnType<typeof useQueryClient>, prefixes: QueryKey[]) {
+  return Promise.all(prefixes.map((queryKey) => qc.invalidateQueries({ queryKey })));
 }

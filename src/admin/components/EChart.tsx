@@ -3,8 +3,8 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import { CANVAS_TOOLTIP } from './chartTooltip';
+import { useChart } from './useChart';
 
 echarts.use([
   BarChart,
@@ -19,18 +19,7 @@ echarts.use([
 export type ChartOption = echarts.EChartsCoreOption;
 
 export function EChart({ option, testId, label }: { option: ChartOption; testId: string; label?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
+  const ref = useChart(option);
   return (
     <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={label ?? testId} />
   );

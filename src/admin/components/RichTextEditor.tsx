@@ -24,7 +24,7 @@ import {
 import { TextSelection } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { Button, Divider, Input, Modal, Tooltip, Typography, theme } from 'antd';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { editorExtensions, safeLinkHref } from './richText';
 import { withoutInlineStyles, wordListsToHtml } from './wordPaste';
 
@@ -42,14 +42,16 @@ export interface RichTextEditorProps {
   minHeight?: number;
 }
 
-function Tool(props: {
+type ToolProps = {
   label: string;
   icon?: ReactNode;
   text?: string;
   active?: boolean;
   disabled?: boolean;
   onClick: () => void;
-}) {
+};
+
+function Tool(props: ToolProps) {
   return (
     <Tooltip title={props.label} mouseEnterDelay={0.5}>
       <Button
@@ -92,134 +94,72 @@ function Toolbar({ editor, onLink }: { editor: Editor; onLink: () => void }) {
       split: e.can().splitCell(),
     }),
   });
-  const run = () => editor.chain().focus();
-  const sep = <Divider orientation="vertical" style={{ margin: '0 4px' }} />;
+  // One tool: an icon button (a text button where there is no icon) that runs its command on the focused editor.
+  const tool = (
+    label: string,
+    icon: ReactNode,
+    command: (c: Chain) => Chain,
+    state: { active?: boolean; disabled?: boolean } = {},
+  ): ToolProps => ({
+    label,
+    ...(icon ? { icon } : { text: label }),
+    ...state,
+    onClick: () => command(editor.chain().focus()).run(),
+  });
+  // The toolbar's groups, a divider between two.
+  const groups: ToolProps[][] = [
+    [
+      tool('撤销（Ctrl+Z）', <UndoOutlined />, (c) => c.undo(), { disabled: !s.undo }),
+      tool('重做（Ctrl+Y）', <RedoOutlined />, (c) => c.redo(), { disabled: !s.redo }),
+    ],
+    [
+      tool('正文', null, (c) => c.setParagraph(), { active: s.paragraph }),
+      tool('二级标题', null, (c) => c.toggleHeading({ level: 2 }), { active: s.h2 }),
+      tool('三级标题', null, (c) => c.toggleHeading({ level: 3 }), { active: s.h3 }),
+    ],
+    [
+      tool('加粗（Ctrl+B）', <BoldOutlined />, (c) => c.toggleBold(), { active: s.bold }),
+      tool('斜体（Ctrl+I）', <ItalicOutlined />, (c) => c.toggleItalic(), { active: s.italic }),
+      tool('下划线（Ctrl+U）', <UnderlineOutlined />, (c) => c.toggleUnderline(), { active: s.underline }),
+      tool('删除线', <StrikethroughOutlined />, (c) => c.toggleStrike(), { active: s.strike }),
+    ],
+    [
+      tool('有序列表', <OrderedListOutlined />, (c) => c.toggleOrderedList(), { active: s.ol }),
+      tool('无序列表', <UnorderedListOutlined />, (c) => c.toggleBulletList(), { active: s.ul }),
+      tool('引用', null, (c) => c.toggleBlockquote(), { active: s.quote }),
+    ],
+    [
+      tool('插入表格', <TableOutlined />, (c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }), {
+        disabled: s.table,
+      }),
+      tool('在下方插入行', <InsertRowBelowOutlined />, (c) => c.addRowAfter(), { disabled: !s.table }),
+      tool('在右侧插入列', <InsertRowRightOutlined />, (c) => c.addColumnAfter(), { disabled: !s.table }),
+      tool('删除行', <DeleteRowOutlined />, (c) => c.deleteRow(), { disabled: !s.table }),
+      tool('删除列', <DeleteColumnOutlined />, (c) => c.deleteColumn(), { disabled: !s.table }),
+      tool('合并单元格', <MergeCellsOutlined />, (c) => c.mergeCells(), { disabled: !s.merge }),
+      tool('拆分单元格', <SplitCellsOutlined />, (c) => c.splitCell(), { disabled: !s.split }),
+      tool('删除表格', <DeleteOutlined />, (c) => c.deleteTable(), { disabled: !s.table }),
+    ],
+    [
+      { label: '链接', icon: <LinkOutlined />, active: s.link, onClick: onLink },
+      tool('清除格式', <ClearOutlined />, (c) => c.unsetAllMarks().clearNodes()),
+    ],
+  ];
   return (
     <div role="toolbar" aria-label="正文格式" className="gk-rte-toolbar">
-      <Tool
-        label="撤销（Ctrl+Z）"
-        icon={<UndoOutlined />}
-        disabled={!s.undo}
-        onClick={() => run().undo().run()}
-      />
-      <Tool
-        label="重做（Ctrl+Y）"
-        icon={<RedoOutlined />}
-        disabled={!s.redo}
-        onClick={() => run().redo().run()}
-      />
-      {sep}
-      <Tool label="正文" text="正文" active={s.paragraph} onClick={() => run().setParagraph().run()} />
-      <Tool
-        label="二级标题"
-        text="二级标题"
-        active={s.h2}
-        onClick={() => run().toggleHeading({ level: 2 }).run()}
-      />
-      <Tool
-        label="三级标题"
-        text="三级标题"
-        active={s.h3}
-        onClick={() => run().toggleHeading({ level: 3 }).run()}
-      />
-      {sep}
-      <Tool
-        label="加粗（Ctrl+B）"
-        icon={<BoldOutlined />}
-        active={s.bold}
-        onClick={() => run().toggleBold().run()}
-      />
-      <Tool
-        label="斜体（Ctrl+I）"
-        icon={<ItalicOutlined />}
-        active={s.italic}
-        onClick={() => run().toggleItalic().run()}
-      />
-      <Tool
-        label="下划线（Ctrl+U）"
-        icon={<UnderlineOutlined />}
-        active={s.underline}
-        onClick={() => run().toggleUnderline().run()}
-      />
-      <Tool
-        label="删除线"
-        icon={<StrikethroughOutlined />}
-        active={s.strike}
-        onClick={() => run().toggleStrike().run()}
-      />
-      {sep}
-      <Tool
-        label="有序列表"
-        icon={<OrderedListOutlined />}
-        active={s.ol}
-        onClick={() => run().toggleOrderedList().run()}
-      />
-      <Tool
-        label="无序列表"
-        icon={<UnorderedListOutlined />}
-        active={s.ul}
-        onClick={() => run().toggleBulletList().run()}
-      />
-      <Tool label="引用" text="引用" active={s.quote} onClick={() => run().toggleBlockquote().run()} />
-      {sep}
-      <Tool
-        label="插入表格"
-        icon={<TableOutlined />}
-        disabled={s.table}
-        onClick={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-      />
-      <Tool
-        label="在下方插入行"
-        icon={<InsertRowBelowOutlined />}
-        disabled={!s.table}
-        onClick={() => run().addRowAfter().run()}
-      />
-      <Tool
-        label="在右侧插入列"
-        icon={<InsertRowRightOutlined />}
-        disabled={!s.table}
-        onClick={() => run().addColumnAfter().run()}
-      />
-      <Tool
-        label="删除行"
-        icon={<DeleteRowOutlined />}
-        disabled={!s.table}
-        onClick={() => run().deleteRow().run()}
-      />
-      <Tool
-        label="删除列"
-        icon={<DeleteColumnOutlined />}
-        disabled={!s.table}
-        onClick={() => run().deleteColumn().run()}
-      />
-      <Tool
-        label="合并单元格"
-        icon={<MergeCellsOutlined />}
-        disabled={!s.merge}
-        onClick={() => run().mergeCells().run()}
-      />
-      <Tool
-        label="拆分单元格"
-        icon={<SplitCellsOutlined />}
-        disabled={!s.split}
-        onClick={() => run().splitCell().run()}
-      />
-      <Tool
-        label="删除表格"
-        icon={<DeleteOutlined />}
-        disabled={!s.table}
-        onClick={() => run().deleteTable().run()}
-      />
-      {sep}
-      <Tool label="链接" icon={<LinkOutlined />} active={s.link} onClick={onLink} />
-      <Tool
-        label="清除格式"
-        icon={<ClearOutlined />}
-        onClick={() => run().unsetAllMarks().clearNodes().run()}
-      />
+      {groups.map((tools, i) => (
+        <Fragment key={tools[0]?.label}>
+          {i > 0 ? <Divider orientation="vertical" style={{ margin: '0 4px' }} /> : null}
+          {tools.map((t) => (
+            <Tool key={t.label} {...t} />
+          ))}
+        </Fragment>
+      ))}
     </div>
   );
 }
+
+type Chain = ReturnType<Editor['chain']>;
 
 /** The dialog of the 链接 button: http(s) and mailto only; empty removes the link. */
 function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {

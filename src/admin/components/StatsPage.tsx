@@ -1,7 +1,7 @@
 // The frame of a statistics page: the title with the year box (one calendar year, China time), the figures in a
 // Row once loaded ('加载中…' before), and the panels of its charts and tables.
 import { Card, Col, Row } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { PageContainer } from './PageContainer';
 import { chinaYear, YearInput } from './YearInput';
 
@@ -59,5 +59,26 @@ export function StatsPanel({
     <Col {...PANEL_SPAN[size]}>
       <Card title={title}>{children}</Card>
     </Col>
+  );
+}
+
+/** A panel's counts as a list, `label：count` a line (channels, satisfaction, application families…). */
+export function CountList({
+  rows,
+  testId,
+  style,
+}: {
+  rows: readonly { key: string; label: string; count: number }[];
+  testId?: string;
+  style?: CSSProperties;
+}) {
+  return (
+    <ul data-testid={testId} style={style}>
+      {rows.map((r) => (
+        <li key={r.key}>
+          {r.label}：{r.count}
+        </li>
+      ))}
+    </ul>
   );
 }

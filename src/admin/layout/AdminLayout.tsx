@@ -185,30 +185,18 @@ export function AdminLayout() {
                 </Typography.Text>
               )}
             </Space>
-            <Button
-              icon={<KeyOutlined />}
-              onClick={() => navigate('/password')}
-              data-testid="change-password"
-              aria-label="修改密码"
-            >
-              {narrow ? null : '修改密码'}
-            </Button>
-            <Button
-              icon={<SafetyOutlined />}
-              onClick={() => navigate('/two-step')}
-              data-testid="two-step"
-              aria-label="两步验证"
-            >
-              {narrow ? null : '两步验证'}
-            </Button>
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={() => void logout()}
-              data-testid="logout"
-              aria-label="退出登录"
-            >
-              {narrow ? null : '退出登录'}
-            </Button>
+            {(
+              [
+                ['修改密码', <KeyOutlined />, 'change-password', () => navigate('/password')],
+                ['两步验证', <SafetyOutlined />, 'two-step', () => navigate('/two-step')],
+                ['退出登录', <LogoutOutlined />, 'logout', () => void logout()],
+              ] as const
+            ).map(([label, icon, testId, onClick]) => (
+              // On a narrow screen the icon alone; the label stays the button's accessible name.
+              <Button key={testId} icon={icon} onClick={onClick} data-testid={testId} aria-label={label}>
+                {narrow ? null : label}
+              </Button>
+            ))}
           </Space>
         </Header>
         <Content className="gk-content" style={{ margin: 16 }}>

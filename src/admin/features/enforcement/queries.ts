@@ -1,8 +1,6 @@
 // Queries of 行政执法公示 (the convention is in src/admin/queries.ts): hooks on contracts/enforcement.ts.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { enforcementApi as api, type EnforcementInputBody } from '../../../contracts/enforcement';
-import { uploadTo } from '../../api';
-import { keyOf, useCall, useCallMutation } from '../../queries';
+import { keyOf, useCall, useCallMutation, useUploadMutation } from '../../queries';
 
 /** Every enforcement query: lists, summary and settings share the path prefix. */
 export const ENFORCEMENT_KEY = keyOf(api.list);
@@ -27,12 +25,5 @@ export const useRemoveEnforcement = () =>
   useCallMutation(api.remove, { toArgs: (id: string) => ({ params: { id } }), invalidates });
 /** 确认导入: the same file again, stored all or nothing. */
 export function useImportEnforcement(onDone: (created: number) => void) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => uploadTo(api.importCommit, file),
-    onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ENFORCEMENT_KEY });
-      onDone(r.created);
-    },
-  });
+  return useUploadMutation(api.importCommit, { invalidates, onSuccess: (r) => onDone(r.created) });
 }

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { hotlineApi } from '../../../contracts/hotline';
 import type { CallArgs, ResponseOf } from '../../../contracts/http';
 import { uploadTo } from '../../api';
-import { useCall, useCallMutation } from '../../queries';
+import { useCall, useCallMutation, useUploadMutation } from '../../queries';
 
 export { hotlineApi };
 
@@ -27,14 +27,7 @@ export function useHandOver(onDone: (r: ResponseOf<typeof hotlineApi.handOverCal
 
 /** The all-or-nothing import of the file the preview checked (sent again: nothing is kept between the steps). */
 export function useImportCalls(onDone: (r: { created: number }) => void) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => uploadTo(hotlineApi.importCalls, file),
-    onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ['interaction'] });
-      onDone(r);
-    },
-  });
+  return useUploadMutation(hotlineApi.importCalls, { invalidates: [['interaction']], onSuccess: onDone });
 }
 
 export function useCreateOpinion(onDone: () => void) {

@@ -1,6 +1,5 @@
 // Queries of the 互动回应 feature (the convention is in src/admin/queries.ts). A consultation's writes answer with
 // its detail, which replaces the cached one; lists under ['interaction'] refresh.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CallArgs, ResponseOf } from '../../../contracts/http';
 import {
   type ConsultDetail,
@@ -8,8 +7,7 @@ import {
   type LetterDetail,
   mailboxApi,
 } from '../../../contracts/interaction';
-import { uploadTo } from '../../api';
-import { keyOf, useCall, useCallMutation } from '../../queries';
+import { keyOf, useCall, useCallMutation, useUploadMutation } from '../../queries';
 
 export { interactionApi };
 
@@ -61,14 +59,7 @@ export function useReviewQa() {
 
 /** The all-or-nothing import of the file the preview checked (sent again: nothing is kept between the steps). */
 export function useImportQa(onDone: (r: { created: number }) => void) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => uploadTo(interactionApi.importQa, file),
-    onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ['interaction'] });
-      onDone(r);
-    },
-  });
+  return useUploadMutation(interactionApi.importQa, { invalidates: [['interaction']], onSuccess: onDone });
 }
 
 // ---- 信箱 ----

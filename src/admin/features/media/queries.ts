@@ -1,5 +1,4 @@
 // Queries of the media feature (the convention is in src/admin/queries.ts).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   annualReportApi,
   type FilingInput,
@@ -9,8 +8,7 @@ import {
   type SpotCheckInput,
 } from '../../../contracts/media';
 import type { BulletinPeriod } from '../../../domain/media/bulletin';
-import { uploadTo } from '../../api';
-import { keyOf, useCall, useCallMutation } from '../../queries';
+import { keyOf, useCall, useCallMutation, useUploadMutation } from '../../queries';
 
 export { newMediaApi };
 
@@ -77,13 +75,10 @@ export function useCreatePost(id: string, onDone: () => void) {
 }
 
 export function useImportPosts(id: string, onDone: (r: { created: number; skipped: number }) => void) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => uploadTo(newMediaApi.importPosts, file, { params: { id } }),
-    onSuccess: async (r) => {
-      for (const queryKey of accountKeys(id)) await qc.invalidateQueries({ queryKey });
-      onDone(r);
-    },
+  return useUploadMutation(newMediaApi.importPosts, {
+    args: { params: { id } },
+    invalidates: accountKeys(id),
+    onSuccess: onDone,
   });
 }
 

@@ -8,6 +8,11 @@ import { AccountCard } from '../components/AccountCard';
 import { useTotpConfirm, useTotpDisable, useTotpSetup, useTotpStatus } from '../queries';
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : '操作失败，请重试');
+/** A form item's error state from its mutation: the server's message under the field. */
+const errorHelp = (error: unknown) =>
+  error
+    ? { validateStatus: 'error' as const, help: errorText(error) }
+    : { validateStatus: undefined, help: undefined };
 
 /**
  * 两步验证: set up an authenticator (the otpauth:// address and the secret as text, for any authenticator app),
@@ -90,8 +95,7 @@ export function TwoStepPage() {
                 label="关闭两步验证（请输入登录密码）"
                 name="password"
                 rules={[{ required: true, message: '请输入密码' }]}
-                validateStatus={disable.error ? 'error' : undefined}
-                help={disable.error ? errorText(disable.error) : undefined}
+                {...errorHelp(disable.error)}
               >
                 <Input.Password autoComplete="current-password" data-testid="two-step-disable-password" />
               </Form.Item>
@@ -131,8 +135,7 @@ export function TwoStepPage() {
               label="2. 输入应用显示的 6 位验证码"
               name="code"
               rules={[{ required: true, message: '请输入验证码' }]}
-              validateStatus={confirm.error ? 'error' : undefined}
-              help={confirm.error ? errorText(confirm.error) : undefined}
+              {...errorHelp(confirm.error)}
             >
               <Input autoComplete="one-time-code" inputMode="numeric" data-testid="two-step-code" />
             </Form.Item>

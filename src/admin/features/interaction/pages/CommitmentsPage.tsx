@@ -20,6 +20,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
+import { dueColumn } from '../components/deadlines';
 import {
   hotlineApi,
   useAddProgress,
@@ -213,12 +214,7 @@ export default function CommitmentsPage() {
     { title: '承诺内容', dataIndex: 'content', ellipsis: true },
     { title: '承诺场合', dataIndex: 'place', width: 160, ellipsis: true },
     { title: '责任单位', dataIndex: 'unitName', width: 140, ellipsis: true },
-    {
-      title: '完成期限',
-      dataIndex: 'dueOn',
-      width: 140,
-      render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
-    },
+    dueColumn('完成期限', 'dueOn'),
     { title: '最近进展', dataIndex: 'lastProgress', width: 110, render: (v: string | null) => v ?? '—' },
     statusColumn(COMMITMENT_STATUS_LABELS, COMMITMENT_STATUS_COLORS, 100),
   ];

@@ -8,7 +8,7 @@ import {
 } from '../../../../contracts/interaction';
 import { EChart, monthlyBars } from '../../../components/EChart';
 import { StatCard } from '../../../components/StatCard';
-import { StatsPanel, YearStatsPage } from '../../../components/StatsPage';
+import { CountList, StatsPanel, YearStatsPage } from '../../../components/StatsPage';
 import { useConsultStats, useInteractionStats } from '../queries';
 
 /** The consultations' figures, with the letters' once they have loaded too. */
@@ -47,20 +47,20 @@ export default function ConsultStatsPage() {
             />
           </StatsPanel>
           <StatsPanel title="渠道与满意度" size="narrow">
-            <ul>
-              {s.byChannel.map((c) => (
-                <li key={c.channel}>
-                  {CONSULT_CHANNEL_LABELS[c.channel]}：{c.count}
-                </li>
-              ))}
-            </ul>
-            <ul>
-              {s.satisfaction.map((c) => (
-                <li key={c.satisfaction}>
-                  {SATISFACTION_LABELS[c.satisfaction]}：{c.count}
-                </li>
-              ))}
-            </ul>
+            <CountList
+              rows={s.byChannel.map((c) => ({
+                key: c.channel,
+                label: CONSULT_CHANNEL_LABELS[c.channel],
+                count: c.count,
+              }))}
+            />
+            <CountList
+              rows={s.satisfaction.map((c) => ({
+                key: c.satisfaction,
+                label: SATISFACTION_LABELS[c.satisfaction],
+                count: c.count,
+              }))}
+            />
           </StatsPanel>
           {both && (
             <>

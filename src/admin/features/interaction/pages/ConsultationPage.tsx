@@ -12,6 +12,7 @@ import {
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
+import { DueDay } from '../components/deadlines';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
 import { CONSULT_STATUS_COLORS } from '../labels';
 import { useConsultAction, useConsultation, useReviewConsultation } from '../queries';
@@ -128,7 +129,7 @@ export default function ConsultationPage() {
                 { label: '收到日期', children: c.receivedOn },
                 {
                   label: '答复期限',
-                  children: c.overdue ? <Tag color="red">{c.answerDue}（已逾期）</Tag> : c.answerDue,
+                  children: <DueDay day={c.answerDue} overdue={c.overdue} />,
                 },
                 { label: '咨询人', children: `${c.askerName ?? '—'} ${c.askerContact ?? ''}` },
                 {

@@ -19,6 +19,7 @@ import { SearchTable } from '../../../components/SearchTable';
 import { labelColumn, StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { ChannelItems } from '../components/ChannelItems';
+import { answeredColumn, dueColumn } from '../components/deadlines';
 import { SensitiveText } from '../components/SensitiveText';
 import { CONSULT_STATUS_COLORS } from '../labels';
 import { interactionApi, useRegisterConsultation } from '../queries';
@@ -102,18 +103,8 @@ export default function ConsultationsPage() {
           <StatusTag value={v} labels={CONSULT_STATUS_LABELS} colors={CONSULT_STATUS_COLORS} />
         ),
     },
-    {
-      title: '答复期限',
-      dataIndex: 'answerDue',
-      width: 140,
-      render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
-    },
-    {
-      title: '答复',
-      dataIndex: 'answeredOn',
-      width: 150,
-      render: (v: string | null, r) => (v ? `${v}${r.onTime === false ? '（逾期答复）' : ''}` : '—'),
-    },
+    dueColumn('答复期限', 'answerDue'),
+    answeredColumn('answeredOn'),
     {
       title: '满意度',
       dataIndex: 'satisfaction',

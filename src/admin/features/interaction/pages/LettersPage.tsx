@@ -30,6 +30,7 @@ import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
+import { answeredColumn, DueDay, dueColumn } from '../components/deadlines';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
 import { SensitiveText } from '../components/SensitiveText';
 import { LETTER_STATUS_COLORS } from '../labels';
@@ -153,7 +154,7 @@ function LetterDrawer({ id, onClose }: { id: string | null; onClose: () => void 
             <Descriptions.Item label="承办单位">{l.unitName}</Descriptions.Item>
             <Descriptions.Item label="来信日期">{l.receivedOn}</Descriptions.Item>
             <Descriptions.Item label="答复期限">
-              {l.overdue ? <Tag color="red">{l.replyDue}（已逾期）</Tag> : l.replyDue}
+              <DueDay day={l.replyDue} overdue={l.overdue} />
             </Descriptions.Item>
             <Descriptions.Item label="写信人">
               {l.writerName} {l.writerPhone} {l.writerIdNo}
@@ -252,18 +253,8 @@ export default function LettersPage() {
     { title: '写信人', dataIndex: 'writerName', width: 90 },
     { title: '承办单位', dataIndex: 'unitName', width: 150, ellipsis: true },
     statusColumn(LETTER_STATUS_LABELS, LETTER_STATUS_COLORS, 110),
-    {
-      title: '答复期限',
-      dataIndex: 'replyDue',
-      width: 140,
-      render: (v: string, r) => (r.overdue ? <Tag color="red">{v}（已逾期）</Tag> : v),
-    },
-    {
-      title: '答复',
-      dataIndex: 'repliedOn',
-      width: 150,
-      render: (v: string | null, r) => (v ? `${v}${r.onTime === false ? '（逾期答复）' : ''}` : '—'),
-    },
+    dueColumn('答复期限', 'replyDue'),
+    answeredColumn('repliedOn'),
     {
       title: '公开',
       dataIndex: 'published',

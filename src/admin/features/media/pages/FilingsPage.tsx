@@ -1,9 +1,11 @@
 // 备案审核: the office reviews 开设/变更/关停/注销 filings (the signed scan attached); units see their own.
-import { App, Button, Card, Input, Segmented, Space, Table } from 'antd';
+import { App, Button, Card, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { FilingRow } from '../../../../contracts/media';
 import { usePermission } from '../../../auth';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
+import { RowDecision, useRowNotes } from '../../../components/RowDecision';
 import { labelColumn } from '../../../components/StatusTag';
 import { FilingDrawer } from '../components/FilingDrawer';
 import { FILING_KIND_LABELS, FILING_STATUS_LABELS } from '../labels';
@@ -13,7 +15,7 @@ export default function FilingsPage() {
   const can = usePermission();
   const { message } = App.useApp();
   const [status, setStatus] = useState<FilingRow['status']>('pending');
-  const [notes, setNotes] = useState<Record<string, string>>({});
+  const notes = useRowNotes();
   const [filing, setFiling] = useState(false);
   const q = useFilings(status);
   const review = useReviewFiling(() => void message.success('已审核'));
@@ -29,10 +31,7 @@ export default function FilingsPage() {
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as FilingRow['status'])}
-            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
-              value: s,
-              label: FILING_STATUS_LABELS[s],
-            }))}
+            options={optionsOf(FILING_STATUS_LABELS)}
           />
           <Table<FilingRow>
             rowKey="id"
@@ -61,32 +60,14 @@ export default function FilingsPage() {
                 width: 300,
                 render: (_, r) =>
                   r.status === 'pending' && can('media:filing:review') ? (
-                    <Space>
-                      <Input
-                        size="small"
-                        aria-label="审核意见"
-                        placeholder="意见（退回必填）"
-                        value={notes[r.id] ?? ''}
-                        onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))}
-                      />
-                      <Button
-                        size="small"
-                        type="primary"
-                        onClick={() =>
-                          review.mutate({ id: r.id, decision: 'approve', note: notes[r.id] ?? '' })
-                        }
-                      >
-                        通过
-                      </Button>
-                      <Button
-                        size="small"
-                        onClick={() =>
-                          review.mutate({ id: r.id, decision: 'reject', note: notes[r.id] ?? '' })
-                        }
-                      >
-                        退回
-                      </Button>
-                    </Space>
+                    <RowDecision
+                      id={r.id}
+                      notes={notes}
+                      noteLabel="审核意见"
+                      placeholder="意见（退回必填）"
+                      decisions={{ approve: '通过', reject: '退回' }}
+                      onDecide={(decision, note) => review.mutate({ id: r.id, decision, note })}
+                    />
                   ) : (
                     r.reviewNote || FILING_STATUS_LABELS[r.status]
                   ),

@@ -6,6 +6,7 @@ import {
   DELIVERY_FORM_LABELS,
 } from '../../../../contracts/requests';
 import { CLOCK_ACTION_LABELS, type ClockAction } from '../../../../domain/requests/clock';
+import { FEE_METHOD_LABELS } from '../../../../domain/requests/fees';
 import {
   LEGAL_BASIS_LABELS,
   OUTCOME_CODES,
@@ -124,15 +125,7 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
     case 'charge_fee':
       return (
         <>
-          {choice(
-            'method',
-            '收费方式（一件申请只能选一种）',
-            [
-              { value: 'per_piece', label: '按件计收' },
-              { value: 'per_volume', label: '按量计收' },
-            ],
-            'per_volume',
-          )}
+          {choice('method', '收费方式（一件申请只能选一种）', optionsOf(FEE_METHOD_LABELS), 'per_volume')}
           <Form.Item name="pages" label="页数（按量计收）">
             <InputNumber min={1} />
           </Form.Item>

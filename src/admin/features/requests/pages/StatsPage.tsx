@@ -2,7 +2,7 @@
 import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { EChart as Chart, monthlyBars } from '../../../components/EChart';
 import { StatCard } from '../../../components/StatCard';
-import { StatsPanel, YearStatsPage } from '../../../components/StatsPage';
+import { CountList, StatsPanel, YearStatsPage } from '../../../components/StatsPage';
 import { useRequestStats } from '../queries';
 
 const useStats = (year: number) => useRequestStats(year).data;
@@ -50,13 +50,11 @@ export default function StatsPage() {
                 ],
               }}
             />
-            <ul data-testid="stats-families" style={{ margin: 0 }}>
-              {s.byFamily.map((f) => (
-                <li key={f.family}>
-                  {f.label}：{f.count}
-                </li>
-              ))}
-            </ul>
+            <CountList
+              testId="stats-families"
+              style={{ margin: 0 }}
+              rows={s.byFamily.map((f) => ({ key: f.family, label: f.label, count: f.count }))}
+            />
           </StatsPanel>
         </>
       )}

@@ -3,20 +3,18 @@ import { BarChart as EBar } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { DashboardBucket } from '../../../../contracts/tasks';
 import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
+import { useChart } from '../../../components/useChart';
 
 echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Stacked horizontal bars: 已销号 / 逾期 / 其他 per bucket. */
 export function BucketChart({ buckets, testId }: { buckets: DashboardBucket[]; testId?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
+  const option = useMemo(() => {
     const labels = buckets.map((b) => (b.label.length > 16 ? `${b.label.slice(0, 16)}…` : b.label));
-    chart.setOption({
+    return {
       tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { data: ['已销号', '逾期', '其他'] },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
@@ -33,14 +31,9 @@ export function BucketChart({ buckets, testId }: { buckets: DashboardBucket[]; t
           data: buckets.map((b) => b.total - b.closed - b.overdue),
         },
       ],
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
     };
   }, [buckets]);
+  const ref = useChart(option);
   return (
     <div
       ref={ref}

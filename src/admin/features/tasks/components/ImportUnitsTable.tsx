@@ -137,15 +137,19 @@ export function ImportUnitsTable({
         </Flex>
       );
     }
+    // The one-unit pickers below (a suggestion confirmed, or any unit chosen) show the same state.
+    const single = {
+      style: { width: '100%' },
+      'aria-label': label,
+      'data-testid': `resolve-${w}`,
+      status: v ? undefined : ('warning' as const),
+      value: v?.[0],
+    };
     if (m?.status === 'suggestion' && m.suggestions.length) {
       return (
         <Select
-          style={{ width: '100%' }}
+          {...single}
           placeholder="请确认对应单位"
-          aria-label={label}
-          data-testid={`resolve-${w}`}
-          status={v ? undefined : 'warning'}
-          value={v?.[0]}
           onChange={(id: string) => setChoice(w, [id])}
           options={m.suggestions.map((s) => ({
             value: s.unitId,
@@ -156,12 +160,8 @@ export function ImportUnitsTable({
     }
     return (
       <UnitTreeSelect
-        style={{ width: '100%' }}
+        {...single}
         placeholder="请选择对应单位"
-        aria-label={label}
-        data-testid={`resolve-${w}`}
-        status={v ? undefined : 'warning'}
-        value={v?.[0]}
         onChange={(id: string | undefined) => setChoice(w, id ? [id] : null)}
       />
     );

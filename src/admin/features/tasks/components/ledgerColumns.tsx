@@ -1,8 +1,9 @@
 // What both ledgers (by assignment and by task) share: the plan picker of their title row, and their last columns:
-// 状态, 最近报送 and 详情, which opens the assignment.
+// 状态, 最近报送 and 详情, which opens the assignment; and the plan's 台账 export (also on the dashboard).
 import { Select, type TableColumnType } from 'antd';
-import type { LedgerStatus, WorkPlanSummary } from '../../../../contracts/tasks';
+import { type LedgerStatus, tasksApi, type WorkPlanSummary } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS } from '../../../../domain/tasks/ledger';
+import { DownloadButton } from '../../../components/DownloadButton';
 import { LinkButton } from '../../../components/LinkButton';
 import { statusColumn } from '../../../components/StatusTag';
 import { STATUS_COLORS } from '../labels';
@@ -53,6 +54,19 @@ export function PlanSelect({
       value={value}
       onChange={onChange}
       options={(plans ?? []).map((p) => ({ value: p.id, label: `${p.year}年 ${p.title}` }))}
+    />
+  );
+}
+
+/** 导出台账: the plan's 任务台账 .xlsx (the pages show it with tasks:ledger:export once a plan is chosen). */
+export function LedgerExportButton({ planId, testId }: { planId: string; testId?: string }) {
+  return (
+    <DownloadButton
+      endpoint={tasksApi.exportLedger}
+      args={{ query: { planId } }}
+      fallbackName="任务台账.xlsx"
+      label="导出台账"
+      testId={testId}
     />
   );
 }

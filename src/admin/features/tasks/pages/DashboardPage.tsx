@@ -11,6 +11,7 @@ import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { BucketChart } from '../components/BarChart';
+import { LedgerExportButton } from '../components/ledgerColumns';
 import { useDashboard, usePlans, useSaveReminderDays, useSetCadence, useTasksSettings } from '../queries';
 
 const rate = (b: DashboardBucket) => (b.total ? `${Math.round((b.closed / b.total) * 100)}%` : '—');
@@ -53,14 +54,7 @@ export default function DashboardPage() {
               testId="tasks-bulletin"
             />
           ) : null}
-          {current && can('tasks:ledger:export') ? (
-            <DownloadButton
-              endpoint={tasksApi.exportLedger}
-              args={{ query: { planId: current } }}
-              fallbackName="任务台账.xlsx"
-              label="导出台账"
-            />
-          ) : null}
+          {current && can('tasks:ledger:export') ? <LedgerExportButton planId={current} /> : null}
         </Space>
       }
     >

@@ -1,7 +1,9 @@
-import { App, Button, Card, Input, Segmented, Space, Table } from 'antd';
+import { App, Card, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { ExtensionListItem } from '../../../../contracts/tasks';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
+import { RowDecision, useRowNotes } from '../../../components/RowDecision';
 import { statusColumn } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS } from '../labels';
 import { useDecideExtension, useExtensions } from '../queries';
@@ -12,14 +14,9 @@ type Row = ExtensionListItem;
 export default function ExtensionsPage() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
-  const [notes, setNotes] = useState<Record<string, string>>({});
+  const notes = useRowNotes();
   const q = useExtensions(status);
-  const decided = useDecideExtension(() => void message.success('已审批'));
-  const decide = {
-    ...decided,
-    mutate: (v: { id: string; decision: 'approved' | 'rejected' }) =>
-      decided.mutate({ ...v, note: notes[v.id] ?? '' }),
-  };
+  const decide = useDecideExtension(() => void message.success('已审批'));
   return (
     <PageContainer title="延期审批" testId="tasks-extensions-page">
       <Card>
@@ -27,10 +24,7 @@ export default function ExtensionsPage() {
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as typeof status)}
-            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
-              value: s,
-              label: EXTENSION_STATUS_LABELS[s],
-            }))}
+            options={optionsOf(EXTENSION_STATUS_LABELS)}
           />
           <Table<Row>
             rowKey="id"
@@ -51,25 +45,14 @@ export default function ExtensionsPage() {
                 width: 280,
                 render: (_, r) =>
                   r.status === 'pending' ? (
-                    <Space>
-                      <Input
-                        size="small"
-                        aria-label="审批意见"
-                        placeholder="意见"
-                        value={notes[r.id] ?? ''}
-                        onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))}
-                      />
-                      <Button
-                        size="small"
-                        type="primary"
-                        onClick={() => decide.mutate({ id: r.id, decision: 'approved' })}
-                      >
-                        批准
-                      </Button>
-                      <Button size="small" onClick={() => decide.mutate({ id: r.id, decision: 'rejected' })}>
-                        不批准
-                      </Button>
-                    </Space>
+                    <RowDecision
+                      id={r.id}
+                      notes={notes}
+                      noteLabel="审批意见"
+                      placeholder="意见"
+                      decisions={{ approved: '批准', rejected: '不批准' }}
+                      onDecide={(decision, note) => decide.mutate({ id: r.id, decision, note })}
+                    />
                   ) : (
                     `${r.decidedBy ?? ''}${r.decisionNote ? `：${r.decisionNote}` : ''}`
                   ),

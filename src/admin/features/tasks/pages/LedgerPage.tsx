@@ -3,13 +3,12 @@ import { useSearchParams } from 'react-router';
 import { type LedgerRow, type LedgerStatus, type LedgerView, tasksApi } from '../../../../contracts/tasks';
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
-import { DownloadButton } from '../../../components/DownloadButton';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
-import { assignmentTailColumns, PlanSelect } from '../components/ledgerColumns';
+import { assignmentTailColumns, LedgerExportButton, PlanSelect } from '../components/ledgerColumns';
 import { usePlans } from '../queries';
 
 export default function LedgerPage() {
@@ -56,13 +55,7 @@ export default function LedgerPage() {
         }
         toolbar={
           can('tasks:ledger:export') && currentPlan ? (
-            <DownloadButton
-              endpoint={tasksApi.exportLedger}
-              args={{ query: { planId: currentPlan } }}
-              fallbackName="任务台账.xlsx"
-              label="导出台账"
-              testId="tasks-export"
-            />
+            <LedgerExportButton planId={currentPlan} testId="tasks-export" />
           ) : null
         }
         rowKey="id"

@@ -3,9 +3,23 @@
 // sub-rows can be reminded (催办) or extended (延期) in bulk; a task is closed with its evidence (销号); the plan's
 // unfinished tasks go into next year's plan (回头看). Every column fits a 1366 px screen (no horizontal scroll).
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, message, Progress, Select, Table, Tag, Upload } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  type ModalProps,
+  message,
+  Progress,
+  Select,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   type LedgerStatus,
   type TaskLedgerRow,
@@ -40,6 +54,29 @@ const toParams = (v: Filters): QueryParams => ({
   dueFrom: day(v.due?.[0]),
   dueTo: day(v.due?.[1]),
 });
+
+/** The values of the page's one (untyped) form, shared by its dialogs. */
+type DialogValues = Awaited<ReturnType<FormInstance['validateFields']>>;
+
+/** A dialog of the ledger's actions: its fields in the page's form, validated before `onOk` runs the action. */
+function FormDialog({
+  form,
+  onOk,
+  children,
+  ...modal
+}: {
+  form: FormInstance;
+  onOk: (values: DialogValues) => void;
+  children: ReactNode;
+} & Pick<ModalProps, 'title' | 'open' | 'onCancel' | 'okText' | 'okButtonProps' | 'confirmLoading'>) {
+  return (
+    <Modal {...modal} onOk={() => void form.validateFields().then(onOk)} destroyOnHidden>
+      <Form form={form} layout="vertical" preserve={false}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
 
 /** The units of one task: selectable for the bulk actions, each opening its assignment. */
 function UnitRows({
@@ -252,113 +289,89 @@ export default function TaskLedgerPage() {
         ]}
       />
       <AssignmentDrawer id={open} onClose={() => setOpen(null)} />
-      <Modal
+      <FormDialog
+        form={form}
         title={`批量催办（${ids.length} 项）`}
         open={dialog === 'remind'}
         onCancel={() => setDialog(null)}
         okText="发送催办"
         confirmLoading={remind.isPending}
-        onOk={() => void form.validateFields().then((v) => remind.mutate({ ids, note: v.note ?? '' }))}
-        destroyOnHidden
+        onOk={(v) => remind.mutate({ ids, note: v.note ?? '' })}
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="note" label="催办内容（可不填，默认发送任务内容）">
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="note" label="催办内容（可不填，默认发送任务内容）">
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+      </FormDialog>
+      <FormDialog
+        form={form}
         title={`批量延期（${ids.length} 项）`}
         open={dialog === 'extend'}
         onCancel={() => setDialog(null)}
         okText="确定延期"
         confirmLoading={extend.isPending}
-        onOk={() =>
-          void form
-            .validateFields()
-            .then((v) => extend.mutate({ ids, newDueDate: day(v.newDueDate) ?? '', reason: v.reason }))
-        }
-        destroyOnHidden
+        onOk={(v) => extend.mutate({ ids, newDueDate: day(v.newDueDate) ?? '', reason: v.reason })}
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="newDueDate"
-            label="新的完成时限"
-            rules={[{ required: true, message: '请选择日期' }]}
-          >
-            <DatePicker />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label="延期理由"
-            rules={[{ required: true, min: 2, message: '请填写理由（至少 2 个字）' }]}
-          >
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item name="newDueDate" label="新的完成时限" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="延期理由"
+          rules={[{ required: true, min: 2, message: '请填写理由（至少 2 个字）' }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </FormDialog>
+      <FormDialog
+        form={form}
         title="回头看：未完成任务转入下一年度"
         open={dialog === 'carry'}
         onCancel={() => setDialog(null)}
         okText="转入"
         confirmLoading={carry.isPending}
-        onOk={() =>
-          void form
-            .validateFields()
-            .then((v) => carry.mutate({ targetPlanId: v.targetPlanId, dueDate: day(v.dueDate) }))
-        }
-        destroyOnHidden
+        onOk={(v) => carry.mutate({ targetPlanId: v.targetPlanId, dueDate: day(v.dueDate) })}
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="targetPlanId"
-            label={`转入 ${plan ? plan.year + 1 : ''} 年度的工作任务分工`}
-            rules={[{ required: true, message: '请选择下一年度的任务分工（先导入）' }]}
-          >
-            <Select options={nextYearPlans.map((p) => ({ value: p.id, label: p.title }))} />
-          </Form.Item>
-          <Form.Item name="dueDate" label="完成时限（可不填，之后逐项设定）">
-            <DatePicker />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+        <Form.Item
+          name="targetPlanId"
+          label={`转入 ${plan ? plan.year + 1 : ''} 年度的工作任务分工`}
+          rules={[{ required: true, message: '请选择下一年度的任务分工（先导入）' }]}
+        >
+          <Select options={nextYearPlans.map((p) => ({ value: p.id, label: p.title }))} />
+        </Form.Item>
+        <Form.Item name="dueDate" label="完成时限（可不填，之后逐项设定）">
+          <DatePicker />
+        </Form.Item>
+      </FormDialog>
+      <FormDialog
+        form={form}
         title={closing ? `销号：任务 ${closing.ref}` : ''}
         open={!!closing}
         onCancel={() => setClosing(null)}
         okText="销号"
         okButtonProps={{ disabled: !file }}
         confirmLoading={closeTask.isPending}
-        onOk={() =>
-          void form
-            .validateFields()
-            .then((v) => closing && file && closeTask.mutate({ taskId: closing.taskId, note: v.note, file }))
-        }
-        destroyOnHidden
+        onOk={(v) => closing && file && closeTask.mutate({ taskId: closing.taskId, note: v.note, file })}
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="note"
-            label="销号说明"
-            rules={[{ required: true, min: 2, message: '请填写销号说明（至少 2 个字）' }]}
+        <Form.Item
+          name="note"
+          label="销号说明"
+          rules={[{ required: true, min: 2, message: '请填写销号说明（至少 2 个字）' }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        <Form.Item label="证明材料（PDF、Word、Excel、图片、文本或压缩包）" required>
+          <Upload
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
           >
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-          <Form.Item label="证明材料（PDF、Word、Excel、图片、文本或压缩包）" required>
-            <Upload
-              maxCount={1}
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-            >
-              <Button icon={<UploadOutlined />}>选择文件</Button>
-            </Upload>
-          </Form.Item>
-        </Form>
-      </Modal>
+            <Button icon={<UploadOutlined />}>选择文件</Button>
+          </Upload>
+        </Form.Item>
+      </FormDialog>
     </PageContainer>
   );
 }
