@@ -5,7 +5,7 @@ import { chinaDate } from '../domain/calendar';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { units, users } from './db/schema';
-import { seedDemoDistrict } from './demo';
+import { seedDemoDistrict, seedTasksDemo } from './demo';
 import { seedAssessmentDemo } from './modules/assessment';
 import { applyTownshipArt21List, indexMissing, seedDisclosureDemo } from './modules/disclosure';
 import { sealStoredAskers, seedHotlineDemo } from './modules/interaction';
@@ -77,6 +77,9 @@ export async function bootstrap(
     await database.db.transaction((tx) => seedMediaDemo(tx, lastYear));
     // Last year's 政府网站工作年度报表 of a demo site, published (/xxgk/wzndbb is not empty).
     await database.db.transaction((tx) => seedAnnualReportDemo(tx, lastYear, now));
+    const thisYear = lastYear + 1;
+    const tasks = await seedTasksDemo(database, config, thisYear);
+    if (tasks) print(`已导入 ${thisYear} 年示例任务分工（${tasks} 项任务，见“工作任务 → 任务台账”）。`);
     const scored = await seedAssessmentDemo(database, lastYear, now);
     if (scored)
       print(`已生成 ${lastYear} 年度示例考核（${scored} 个单位的人工评分与电话测评，镇街结果已公布）。`);

@@ -1,5 +1,6 @@
 // The demo district (GONGKAI_DEMO=1, the default of `npm start`): 潼南区's units from seed 000, its groups, the
-// leading group imported from the notice itself (a copy of seed 000 ships in demo/), and one demo user per role.
+// leading group imported from the notice itself (a copy of seed 000 ships in demo/), one demo user per role, and
+// (with the demo content) a 任务分工 notice of the current year imported as an officer would (demo/tasks-notice.txt).
 import fs from 'node:fs';
 import { count, eq, isNull } from 'drizzle-orm';
 import type { RoleCode } from '../contracts/roles';
@@ -10,8 +11,10 @@ import { leadingGroups, unitAliases, unitGroupMembers, unitGroups, units, users 
 import { commitLeadingGroup, previewLeadingGroup } from './modules/org/leading-group.service';
 import { createUnitTx } from './modules/org/units.service';
 import { createStartAccount } from './modules/org/users.service';
+import { autoCommitBody, commitPlan, previewImport } from './modules/tasks';
 import { systemActor } from './platform/context';
 import { fieldKeysOf } from './platform/crypto/fields';
+import { pastedToBlocks } from './platform/documents/text';
 import { DEFAULT_SECURITY, getSetting, putSetting } from './platform/settings';
 
 // 三审 with the default "a different person per level": 初审 by the unit's reviewer (fgw_reviewer), 复审 by the
@@ -127,4 +130,20 @@ export async function seedDemoDistrict(
       );
     print('演示账号首次登录须修改密码。\n');
   }
+}
+
+/**
+ * The demo's work plan: demo/tasks-notice.txt for `year` (the notice's dates follow it), read through the same
+ * import as an officer's pasted notice (preview → every unit as the registry resolves it → commit), so that the
+ * ledgers, the 督办看板 and the to-do lists have tasks to show, some already overdue. Once per database; the number
+ * of tasks imported, 0 when it had been done.
+ */
+export async function seedTasksDemo(database: Database, config: Config, year: number): Promise<number> {
+  if (await getSetting<boolean>(database, 'demo.tasksSeeded')) return 0;
+  const text = fs.readFileSync(new URL('./demo/tasks-notice.txt', import.meta.url), 'utf8');
+  const blocks = pastedToBlocks(text.replaceAll('{{年}}', String(year)));
+  const preview = await previewImport(database.db, config.districtName, blocks, year);
+  await commitPlan(database, systemActor('demo'), autoCommitBody(preview, 'quarter'), config.districtName);
+  await database.db.transaction((tx) => putSetting(tx, 'demo.tasksSeeded', true));
+  return preview.plan.tasks.length;
 }

@@ -3,9 +3,12 @@
 // year's 考核 (frozen trees, manual scores, 电话测评, the 镇街 result published) written once and not all tied.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paged } from '../../src/contracts/api';
 import type { Results } from '../../src/contracts/assessment';
+import type { LedgerRow, WorkPlanSummary } from '../../src/contracts/tasks';
 import { runChecks } from '../../src/domain/review/checks';
 import { disclosureColumns, disclosureItems, units } from '../../src/server/db/schema';
+import { seedTasksDemo } from '../../src/server/demo';
 import { seedAssessmentDemo } from '../../src/server/modules/assessment';
 import { DEMO_ITEMS, seedDisclosureDemo } from '../../src/server/modules/disclosure/demo-content';
 import { seedAnnualReportDemo, seedMediaDemo } from '../../src/server/modules/media';
@@ -108,5 +111,31 @@ describe('demo websites, 政务新媒体 and 考核', () => {
     expect(page).toMatch(/网站总访问量（次）<\/th><td>52310</);
     // The demo account's three posts of 2025 (demo-media.ts), counted when the report was frozen.
     expect(page).toMatch(/潼南发改（示例）”：信息发布量（条）<\/th><td>3</);
+  });
+});
+
+describe('demo work plan', () => {
+  it('imports the notice of the year once, every task with its units resolved, dates of that year', async () => {
+    expect(await seedTasksDemo(api.tdb.database, api.config, 2031)).toBe(11);
+    expect(await seedTasksDemo(api.tdb.database, api.config, 2031)).toBe(0);
+    const office = await api.loginAs('office');
+    const plans = (await office.get<WorkPlanSummary[]>('/api/tasks/plans')).body.data!;
+    expect(plans.map((p) => [p.title, p.year, p.taskCount])).toEqual([
+      ['重庆市潼南区人民政府办公室关于印发2031年潼南区政务公开工作要点任务分工的通知', 2031, 11],
+    ]);
+    const ledger = await office.get<Paged<LedgerRow>>(
+      `/api/tasks/ledger?planId=${plans[0]!.id}&pageSize=500`,
+    );
+    const rows = ledger.body.data!.items;
+    // Every task has its lead unit; the groups are their members (各镇街 → the four 镇街, 区政府各部门 → departments).
+    expect(new Set(rows.filter((r) => r.isLead).map((r) => r.ref)).size).toBe(11);
+    expect(
+      rows
+        .filter((r) => r.ref === 'T008')
+        .map((r) => r.unitName)
+        .sort(),
+    ).toEqual(['区政府办公室', '双江镇', '柏梓镇', '桂林街道', '梓潼街道'].sort());
+    expect(rows.filter((r) => r.ref === 'T011').length).toBeGreaterThanOrEqual(25);
+    expect(rows.find((r) => r.ref === 'T002')).toMatchObject({ unitName: '区财政局', dueDate: '2031-09-30' });
   });
 });
