@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paged } from '../../src/contracts/api';
 import type { Results } from '../../src/contracts/assessment';
 import type { LedgerRow, WorkPlanSummary } from '../../src/contracts/tasks';
+import type { TodoGroup } from '../../src/contracts/todo';
 import { runChecks } from '../../src/domain/review/checks';
-import { disclosureColumns, disclosureItems, units } from '../../src/server/db/schema';
+import { disclosureColumns, disclosureItems, units, users } from '../../src/server/db/schema';
 import { seedTasksDemo } from '../../src/server/demo';
 import { seedAssessmentDemo } from '../../src/server/modules/assessment';
 import { DEMO_ITEMS, seedDisclosureDemo } from '../../src/server/modules/disclosure/demo-content';
@@ -137,5 +138,24 @@ describe('demo work plan', () => {
     ).toEqual(['区政府办公室', '双江镇', '柏梓镇', '桂林街道', '梓潼街道'].sort());
     expect(rows.filter((r) => r.ref === 'T011').length).toBeGreaterThanOrEqual(25);
     expect(rows.find((r) => r.ref === 'T002')).toMatchObject({ unitName: '区财政局', dueDate: '2031-09-30' });
+
+    // In the autumn the 区发展改革委's liaison sees its overdue tasks, a quarterly task once per quarter, named.
+    const autumn = new Date('2031-11-03T10:00:00+08:00');
+    api.clock.set(autumn);
+    // Five years on, the demo password would have expired: changed "today".
+    await api.tdb.database.db
+      .update(users)
+      .set({ passwordChangedAt: autumn })
+      .where(eq(users.username, 'fgw_liaison'));
+    const fgw = await api.loginAs('fgw_liaison');
+    const todo = await fgw.get<{ groups: TodoGroup[] }>('/api/todo');
+    expect(todo.status, JSON.stringify(todo.body)).toBe(200);
+    const due = todo.body.data!.groups.find((g) => g.kind === 'tasks.due')!;
+    expect(due.items.map((i) => [i.title.split(' ')[0], i.due, i.overdue])).toEqual([
+      ['T003（2031年第1季度）', '2031-03-31', true],
+      ['T001', '2031-06-30', true],
+      ['T003（2031年第2季度）', '2031-06-30', true],
+      ['T003（2031年第3季度）', '2031-09-30', true],
+    ]);
   });
 });

@@ -2,14 +2,13 @@
 // completion reports waiting for the lead unit's review, and the extension requests waiting for approval.
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { TODO_TOP, type TodoEntry, type TodoGroup, type TodoKind, todoGroup } from '../../../contracts/todo';
+import { periodLabel } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
 import { extensionRequests, planTasks, taskAssignments } from '../../db/schema/tasks';
 import { getCalendar } from '../../platform/calendar/service';
 import { getSetting } from '../../platform/settings';
 import { type Viewer, visibleTo } from './ledger.repo';
 import { DEFAULT_REMINDER_DAYS } from './reminders';
-
-const title = sql<string>`${planTasks.ref} || ' ' || ${planTasks.text}`;
 
 /** One group: the count and the most urgent few of the assignments (joined with their task) matching `where`. */
 async function group(
@@ -24,7 +23,9 @@ async function group(
   const rows = await database.db
     .select({
       id: taskAssignments.id,
-      title,
+      ref: planTasks.ref,
+      text: planTasks.text,
+      period: taskAssignments.period,
       due,
       n: sql<number>`(count(*) OVER ())::int`,
       late: sql<number>`(count(*) FILTER (WHERE ${due} < ${today}) OVER ())::int`,
@@ -41,7 +42,8 @@ async function group(
     .limit(TODO_TOP);
   const items: TodoEntry[] = rows.map((r) => ({
     id: r.id,
-    title: r.title.slice(0, 80),
+    // A periodic task has one assignment per period: the period tells the entries of one task apart.
+    title: `${r.ref}${r.period ? `（${periodLabel(r.period)}）` : ''} ${r.text}`.slice(0, 80),
     due: r.due,
     overdue: !!r.due && r.due < today,
     link,
