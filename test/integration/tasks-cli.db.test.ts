@@ -49,11 +49,15 @@ const write = (name: string, text: string) => {
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  // the demo district's registry (区发展改革委, 区教委, …), as a running Gongkai would have it
+  // the demo district's registry (区发展改革委, 区教委, …), as a running Gongkai would have it; without the demo
+  // content, whose own 任务分工 would stand beside the notices these tests import
   const { bootstrap } = await import('../../src/server/bootstrap');
   await bootstrap(
     tdb.database,
-    loadConfig({}, { demo: true, adminPassword: 'Adm1n#Gongkai', demoPassword: 'Demo#Gongkai1' }),
+    loadConfig(
+      {},
+      { demo: true, demoContent: false, adminPassword: 'Adm1n#Gongkai', demoPassword: 'Demo#Gongkai1' },
+    ),
     () => {},
   );
 }, 120_000);
