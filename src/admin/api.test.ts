@@ -10,6 +10,7 @@ import {
   resetApiHooks,
   rowErrorsOf,
   setApiHooks,
+  upload,
 } from './api';
 import { startEarly } from './early';
 
@@ -134,12 +135,41 @@ describe('api()', () => {
     },
   );
 
-  it('fetches a CSRF token first when the cookie is missing', async () => {
+  it('sends a post without a token when there is no session cookie (sign-in), asking nothing first', async () => {
     cookie = '';
-    responses.push(json(200, { data: { token: 'fresh' } }), json(200, { data: { ok: true } }));
+    responses.push(json(200, { data: { ok: true } }));
     await api('/auth/login', { method: 'POST', body: { username: 'a', password: 'b' } });
-    expect(calls.map((c) => c.url)).toEqual(['/api/auth/csrf', '/api/auth/login']);
-    expect(header(calls[1], 'X-CSRF-Token')).toBe('fresh');
+    expect(calls.map((c) => c.url)).toEqual(['/api/auth/login']);
+    expect(header(calls[0], 'X-CSRF-Token')).toBeUndefined();
+  });
+
+  it.each([
+    ['gk_csrf=tok1', [], 'tok1'],
+    ['', ['/api/auth/csrf'], 'fresh'],
+  ])('an upload with cookie %j asks %j first and sends token %s', async (c, fetched, sent) => {
+    cookie = c;
+    if (fetched.length) responses.push(json(200, { data: { token: 'fresh' } }));
+    const xhrHeaders: Record<string, string> = {};
+    class FakeXhr {
+      status = 200;
+      responseText = '{"data":{"id":"1"}}';
+      upload = {};
+      onload?: () => void;
+      open() {}
+      setRequestHeader(k: string, v: string) {
+        xhrHeaders[k] = v;
+      }
+      getResponseHeader() {
+        return 'application/json';
+      }
+      send() {
+        this.onload?.();
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    await expect(upload('/tasks/import', new Blob(['x']))).resolves.toEqual({ id: '1' });
+    expect(calls.map((x) => x.url)).toEqual(fetched);
+    expect(xhrHeaders['X-CSRF-Token']).toBe(sent);
   });
 
   it('retries once with a fresh token on a CSRF error', async () => {

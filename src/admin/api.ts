@@ -126,13 +126,15 @@ export interface RequestOptions {
 }
 
 /**
- * The CSRF token for unsafe methods: the readable `gk_csrf` cookie, fetched from /auth/csrf when absent (first
- * visit, before login) or when the server rejected the current one.
+ * The CSRF token for unsafe methods: the readable `gk_csrf` cookie, which login sets beside the session. Without it
+ * there is no session (the sign-in page: the server checks those posts by their Origin), so nothing is fetched, which
+ * would only be refused with 401; when the server rejects the token (`refresh`: a new session, the cookie cleared), a
+ * fresh one is fetched from /auth/csrf.
  */
 async function csrfHeaders(method: string, refresh = false): Promise<Record<string, string>> {
   if (!UNSAFE.has(method)) return {};
   let token = refresh ? null : readCookie(hooks.cookies(), 'gk_csrf');
-  if (!token) {
+  if (refresh) {
     try {
       const res = await fetch(`${API_BASE}/auth/csrf`, {
         credentials: 'same-origin',
@@ -276,7 +278,8 @@ export async function upload<T>(
   file: File | Blob,
   onProgress?: (percent: number) => void,
 ): Promise<T> {
-  const headers = await csrfHeaders('POST');
+  // Uploads happen only inside a session, and have no retry: a missing cookie means fetching the token first.
+  const headers = await csrfHeaders('POST', !readCookie(hooks.cookies(), 'gk_csrf'));
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}${path}`);
