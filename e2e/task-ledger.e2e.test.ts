@@ -34,16 +34,29 @@ beforeAll(async () => {
       fingerprint: 'c'.repeat(64),
       cadence: 'quarter',
       replace: false,
-      tasks: [1, 2, 3].map((n) => ({
-        ref: `T${n}`,
-        section: ['一、重点领域信息公开'],
-        text: n === 1 ? LONG.repeat(2) : `任务${n}：做好政策解读。`,
-        measures: [],
-        leadUnits: [u(UNITS[0]!)],
-        responsibleUnits: UNITS.slice(1).map(u),
-        deadlines: [{ kind: 'date', date: '2026-12-31', raw: '2026年底前' }],
-        disclosurePaths: [],
-      })),
+      tasks: [
+        ...[1, 2, 3].map((n) => ({
+          ref: `T${n}`,
+          section: ['一、重点领域信息公开'],
+          text: n === 1 ? LONG.repeat(2) : `任务${n}：做好政策解读。`,
+          measures: [],
+          leadUnits: [u(UNITS[0]!)],
+          responsibleUnits: UNITS.slice(1).map(u),
+          deadlines: [{ kind: 'date' as const, date: '2026-12-31', raw: '2026年底前' }],
+          disclosurePaths: [],
+        })),
+        // A quarterly task: one assignment per unit and quarter.
+        {
+          ref: 'T4',
+          section: ['一、重点领域信息公开'],
+          text: '按季度更新重大建设项目进展情况。',
+          measures: [],
+          leadUnits: [u(UNITS[0]!)],
+          responsibleUnits: [u(UNITS[1]!)],
+          deadlines: [{ kind: 'recurring' as const, every: 'quarter' as const, raw: '每季度' }],
+          disclosurePaths: [],
+        },
+      ],
     },
     'e2e',
   );
@@ -72,6 +85,10 @@ describe('[ADMIN] ledger by task at 1366 px', () => {
       expect(headers.some(([t]) => t.includes(title))).toBe(true);
     for (const [, right] of headers) expect(right).toBeLessThanOrEqual(1366);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+    // A quarterly task names its lead once, not once per quarter.
+    const t4 = await table.locator('.ant-table-row', { hasText: 'T4' }).textContent();
+    expect(t4?.split('区发展改革委').length).toBe(2);
 
     // The long text folds; 展开 shows all of it.
     const t1 = table.locator('.ant-table-row', { hasText: 'T1' });
@@ -104,6 +121,28 @@ describe('[ADMIN] ledger by task at 1366 px', () => {
     expect(notes.map((n) => [n.title, n.body])).toEqual([
       ['催办：任务 T1（完成时限 2026-12-31）', '请本周内报送进展'],
     ]);
+  });
+});
+
+describe('[ADMIN] ledger by assignment at 1366 px', () => {
+  it('shows every column without scrolling sideways, the task text wrapped whole in its column', async () => {
+    await page.goto(`${e.base}/admin/tasks/ledger`);
+    const table = page.getByTestId('tasks-ledger').getByTestId('data-table');
+    await table.locator('.ant-table-row', { hasText: 'T4' }).first().waitFor();
+    const box = table.locator('.ant-table-content').first();
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const headers = await table.locator('thead th').allTextContents();
+    for (const title of ['编号', '任务', '单位', '完成时限', '状态', '最近报送', '操作'])
+      expect(headers.some((t) => t.includes(title))).toBe(true);
+    // The long task: folded inside its cell (no text running under the next column), whole in the title.
+    const text = table.locator('.ant-table-row', { hasText: 'T1' }).first().locator('.gk-clamp');
+    const [textRight, cellRight] = await text.evaluate((el) => [
+      el.getBoundingClientRect().right,
+      el.closest('td')!.getBoundingClientRect().right,
+    ]);
+    expect(textRight).toBeLessThanOrEqual(cellRight!);
+    expect(await text.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await text.locator('xpath=..').getAttribute('title')).toBe(LONG.repeat(2));
   });
 });
 

@@ -37,7 +37,9 @@ export default function LedgerPage() {
         extraParams={{ planId: currentPlan }}
         // One request, for the plan shown (not first for every plan, then again once the plans arrive).
         enabled={!plans.isPending}
-        scrollX={1100}
+        // The columns' floor: on a 1366 px screen (a content box of about 1,060 px) every column shows without a
+        // horizontal scroll; narrower screens scroll.
+        scrollX={960}
         searchItems={
           <>
             <FilterInput name="keyword" label="任务" placeholder="任务内容关键词" width={200} />
@@ -64,8 +66,14 @@ export default function LedgerPage() {
           {
             title: '任务',
             dataIndex: 'text',
-            ellipsis: true,
-            render: (t: string, r) => <LinkButton onClick={() => setOpen(r.id)}>{t.slice(0, 60)}</LinkButton>,
+            // Whole words, wrapped in the column and folded after three lines (the drawer shows the full text).
+            render: (t: string, r) => (
+              <LinkButton onClick={() => setOpen(r.id)} title={t}>
+                <span className="gk-text gk-clamp" style={{ WebkitLineClamp: 3 }}>
+                  {t}
+                </span>
+              </LinkButton>
+            ),
           },
           {
             title: '单位',

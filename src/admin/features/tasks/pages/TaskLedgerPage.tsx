@@ -254,11 +254,10 @@ export default function TaskLedgerPage() {
             title: '牵头单位',
             key: 'lead',
             width: 140,
+            // Each unit once: a periodic task has one assignment per unit and period.
             render: (_, t) =>
-              t.units
-                .filter((u) => u.isLead)
-                .map((u) => u.unitName)
-                .join('、') || t.leadUnitsWritten.join('、'),
+              [...new Set(t.units.filter((u) => u.isLead).map((u) => u.unitName))].join('、') ||
+              t.leadUnitsWritten.join('、'),
           },
           { title: '完成时限', dataIndex: 'deadlineRaw', width: 130, render: (d: string) => d || '待定' },
           {
