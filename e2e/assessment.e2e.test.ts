@@ -74,6 +74,10 @@ describe('[ADMIN] 考核排名', () => {
     await page.getByTestId('assess-chart').locator('canvas').waitFor();
     const label = await page.getByTestId('assess-chart').getAttribute('aria-label');
     expect(label).toContain('1. 区发展改革委 16.67分');
+    // Tall enough for every unit's name on its own line (about 22 px each).
+    const units = (label ?? '').split('；').length;
+    const height = await page.getByTestId('assess-chart').evaluate((el) => el.clientHeight);
+    expect(height).toBeGreaterThanOrEqual(units * 22);
     await page.getByTestId('assess-bulletin').waitFor();
     await row.locator('button[aria-label]').first().click();
     await page.getByTestId('na-E2').first().waitFor();

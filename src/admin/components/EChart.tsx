@@ -18,11 +18,19 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-export function EChart({ option, testId, label }: { option: ChartOption; testId: string; label?: string }) {
+export function EChart({
+  option,
+  testId,
+  label,
+  height = 320,
+}: {
+  option: ChartOption;
+  testId: string;
+  label?: string;
+  height?: number;
+}) {
   const ref = useChart(option);
-  return (
-    <div ref={ref} style={{ height: 320 }} data-testid={testId} role="img" aria-label={label ?? testId} />
-  );
+  return <div ref={ref} style={{ height }} data-testid={testId} role="img" aria-label={label ?? testId} />;
 }
 
 /** Grouped bars per month of a year: one series per [name, field] of the month rows. */

@@ -61,7 +61,13 @@ export default function RankingPage() {
             tooltip: { ...CANVAS_TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
             grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
             xAxis: { type: 'value', max: 100 },
-            yAxis: { type: 'category', inverse: true, data: data.units.map((u) => u.unit) },
+            // Every unit named (ECharts would skip every other name of a long list).
+            yAxis: {
+              type: 'category',
+              inverse: true,
+              data: data.units.map((u) => u.unit),
+              axisLabel: { interval: 0 },
+            },
             series: [{ name: '总分', type: 'bar', data: data.units.map((u) => u.total) }],
           }
         : null,
@@ -116,6 +122,8 @@ export default function RankingPage() {
             <EChart
               testId="assess-chart"
               option={option}
+              // About 22 px a unit, so that each name has its line.
+              height={Math.max(320, data.units.length * 22 + 40)}
               label={data.units.map((u) => `${u.rank}. ${u.unit} ${u.total}分`).join('；')}
             />
           </Card>
