@@ -2,7 +2,7 @@
 
 import { describe } from 'vitest';
 import { eachEquals, eachReturns } from '../../../test/table';
-import { headerRoles, isUnitCell, kindOf } from './cells';
+import { headerRoles, isUnitCell, kindOf, roleOf } from './cells';
 
 describe('headerRoles: an assessment table’s finest indicator (or 要点) level is its task column', () => {
   eachEquals(
@@ -33,6 +33,59 @@ describe('headerRoles: an assessment table’s finest indicator (or 要点) leve
       ],
     ],
     '%j',
+  );
+});
+
+describe('roleOf: the column a header label names, in the words task tables use', () => {
+  eachReturns(
+    roleOf,
+    [
+      // the task
+      ['工作任务', 'task'],
+      ['重点任务', 'task'],
+      ['任务内容', 'task'],
+      ['具体措施', 'task'],
+      ['工作重点', 'task'],
+      ['主要工作', 'task'],
+      ['公开内容', 'task'],
+      ['重点内容', 'task'],
+      ['公开要点', 'task'],
+      ['公开事项', 'task'],
+      // the lead
+      ['牵头单位', 'lead'],
+      ['牵头部门', 'lead'],
+      ['主责单位', 'lead'],
+      ['主责部门', 'lead'],
+      ['主办单位', 'lead'],
+      // the other units
+      ['责任单位', 'responsible'],
+      ['负责单位', 'responsible'],
+      ['承担单位', 'responsible'],
+      ['承担部门', 'responsible'],
+      ['协同单位', 'responsible'],
+      ['执行单位', 'responsible'],
+      ['配合科室', 'responsible'],
+      ['责任单位（部门）', 'responsible'],
+      ['责任主体', 'responsible'],
+      // the deadline
+      ['完成时限', 'deadline'],
+      ['时 限 要 求', 'deadline'],
+      ['截止时间', 'deadline'],
+      ['完成日期', 'deadline'],
+      ['时间安排', 'deadline'],
+      ['进度要求', 'deadline'],
+      ['办结时限', 'deadline'],
+      // other columns, and content
+      ['完成情况', 'other'],
+      ['备注', 'other'],
+      ['分管县领导', 'other'],
+      ['责任人', 'other'],
+      ['一级要点', 'other'],
+      ['序号', 'seq'],
+      ['', null],
+      ['做好政策文件的解读和回应关切工作并按时报送责任单位', null],
+    ],
+    '%s → %s',
   );
 });
 

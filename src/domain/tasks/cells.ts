@@ -16,15 +16,19 @@ export function roleOf(header: string): Role | null {
   if (h === '' || h.length > 16) return null;
   if (/^(序号|编号|序)$/.test(h)) return 'seq';
   if (isLeaderHeader(h)) return 'other';
-  if (/牵头|主责单位/.test(h)) return 'lead';
+  // 主责 and 主办 name the lead as 牵头 does ("X主办、Y协办").
+  if (/牵头|主责|主办/.test(h)) return 'lead';
+  // The other units: a word of who does the work before 单位/部门/科室/处室/股室 ("负责单位", "承担部门").
   if (
-    /责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|责任主体|实施单位|承办单位|责任科室|责任处室|责任股室|负责科室|负责处室|配合科室|配合处室|落实单位|落实部门|落实科室|落实处室|落实股室/.test(
-      h,
-    )
+    /(?:责任|负责|配合|参与|协办|协同|协助|实施|承办|承担|执行|落实)(?:单位|部门|科室|处室|股室)|责任主体/.test(h)
   )
     return 'responsible';
-  if (/时限|完成时间|时间要求|时间节点|完成期限|进度安排/.test(h)) return 'deadline';
-  if (/任务|举措|措施|工作要点|工作内容|事项|主要内容|具体要求|工作要求|细化分工|重点工作/.test(h))
+  if (/时限|时间要求|时间节点|时间安排|完成期限|完成时间|完成日期|完成节点|截止|进度安排|进度要求/.test(h))
+    return 'deadline';
+  // What is to be done: 任务/举措/措施 anywhere, and the other ways tables name it ("工作重点", "公开内容").
+  if (
+    /任务|举措|措施|事项|工作要点|公开要点|内容$|具体要求|工作要求|细化分工|重点工作|工作重点|主要工作/.test(h)
+  )
     return 'task';
   return 'other';
 }
@@ -136,12 +140,13 @@ export function splitTogether(clause: string): [string, string] | null {
 }
 
 /**
- * A label that names units, as notices write it: 牵头/责任/配合/主责/协办/参与/协同 with 单位, 部门, 科室, 处室 or
- * 股室 ("牵头单位：", "责任科室：", "牵头部门："), also "牵头责任单位"/"主要责任单位" (lead) and "协同责任单位"/
- * "配合责任单位" (responsible). 牵头, 主责 and 主要责任 name lead units, the others responsible ones.
+ * A label that names units, as notices write it: 牵头/责任/配合/主责/协办/参与/协同/负责/承担/执行/落实 with 单位,
+ * 部门, 科室, 处室 or 股室 ("牵头单位：", "责任科室：", "负责单位："), also "牵头责任单位"/"主要责任单位" (lead) and
+ * "协同责任单位"/"配合责任单位" (responsible). 牵头, 主责 and 主要责任 name lead units, the others responsible ones.
+ * (主办/承办 are left to table headers: "主办单位：" in prose is a web page's footer.)
  */
 export const UNIT_LABEL =
-  '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同)(?:单位|部门|科室|处室|股室)';
+  '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同|负责|承担|执行|落实)(?:单位|部门|科室|处室|股室)';
 export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责|主要责任)/.test(label);
 
 /**

@@ -104,6 +104,18 @@ describe('tables, whatever their layout', () => {
       ],
     ],
     [
+      'headers in other words: 工作重点 / 主责部门 / 协同单位 / 截止时间',
+      lines(
+        '序号\t工作重点\t主责部门\t协同单位\t截止时间',
+        '1\t公开年度预算。\t区财政局\t各镇街\t2022年6月底前',
+        '2\t公开政府债务信息。\t区财政局\t区审计局\t每季度',
+      ),
+      [
+        ['公开年度预算。', ['区财政局'], ['各镇街'], ['2022-06-30']],
+        ['公开政府债务信息。', ['区财政局'], ['区审计局'], ['recurring:quarter']],
+      ],
+    ],
+    [
       'pipe rows whose group cell appears on the group’s first row only (cells shift left)',
       lines(
         '工作任务 | 具体任务 | 责任部门 |',
@@ -207,6 +219,21 @@ describe('prose, in every common style', () => {
       [
         ['做好规范性文件公开工作，集中显示现行有效的规范性文件。', ['法规处'], [], []],
         ['做好市场主体培育信息公开，助力营商环境持续优化。', ['登记注册科'], ['局机关科室', '执法支队'], []],
+      ],
+    ],
+    [
+      'labels in other words: "(负责单位：…)", "(承担单位：…；落实部门：…)"; a group after a second label',
+      lines(
+        '一、推进决策公开',
+        '做好规范性文件公开工作，集中显示现行有效的规范性文件。（负责单位：区司法局）',
+        '做好重大项目信息公开，按季度更新进展情况。（承担单位：区发展改革委；落实部门：各镇街）',
+        // a second label whose list is one group: the bracket stays whole (it was cut as a closing sentence)
+        '做好惠企政策集中发布工作。（牵头单位：区经济信息委；配合单位：各镇街）',
+      ),
+      [
+        ['做好规范性文件公开工作，集中显示现行有效的规范性文件。', [], ['区司法局'], []],
+        ['做好重大项目信息公开，按季度更新进展情况。', [], ['区发展改革委', '各镇街'], ['recurring:quarter']],
+        ['做好惠企政策集中发布工作。', ['区经济信息委'], ['各镇街'], []],
       ],
     ],
     [

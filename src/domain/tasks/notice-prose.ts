@@ -40,9 +40,12 @@ function isHeading(text: string): boolean {
 const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|完成时限|时限要求|完成时间|时限)\\s*[:：]`);
 const LATER_LABEL = new RegExp(`[，,；;]\\s*(${UNIT_LABEL}|完成时限)\\s*[:：]`);
 const UNIT_LINE = new RegExp(`^\\s*[（(]?\\s*${UNIT_LABEL}\\s*[:：]`);
+const LABEL_COLON = new RegExp(`${UNIT_LABEL}\\s*[:：]`);
 
 /** What a bracket says when it names units without labels: "市交通委负责落实", "X牵头，Y配合", "各部门按职责分工负责". */
 function unlabelled(inner: string): string | null {
+  // A labelled list is not unlabelled: "…；配合单位：各镇街）" read as a closing sentence would cut its bracket.
+  if (LABEL_COLON.test(inner)) return null;
   const clauses = splitOutside(inner, '，,；;');
   if (clauses.length === 0 || !/(牵头|配合|负责|落实|参与|协助)/.test(inner)) return null;
   const units: string[] = [];
