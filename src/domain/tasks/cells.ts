@@ -20,14 +20,18 @@ export function roleOf(header: string): Role | null {
   if (/牵头|主责|主办/.test(h)) return 'lead';
   // The other units: a word of who does the work before 单位/部门/科室/处室/股室 ("负责单位", "承担部门").
   if (
-    /(?:责任|负责|配合|参与|协办|协同|协助|实施|承办|承担|执行|落实)(?:单位|部门|科室|处室|股室)|责任主体/.test(h)
+    /(?:责任|负责|配合|参与|协办|协同|协助|实施|承办|承担|执行|落实)(?:单位|部门|科室|处室|股室)|责任主体/.test(
+      h,
+    )
   )
     return 'responsible';
   if (/时限|时间要求|时间节点|时间安排|完成期限|完成时间|完成日期|完成节点|截止|进度安排|进度要求/.test(h))
     return 'deadline';
   // What is to be done: 任务/举措/措施 anywhere, and the other ways tables name it ("工作重点", "公开内容").
   if (
-    /任务|举措|措施|事项|工作要点|公开要点|内容$|具体要求|工作要求|细化分工|重点工作|工作重点|主要工作/.test(h)
+    /任务|举措|措施|事项|工作要点|公开要点|内容$|具体要求|工作要求|细化分工|重点工作|工作重点|主要工作/.test(
+      h,
+    )
   )
     return 'task';
   return 'other';

@@ -1,5 +1,6 @@
 // Plans written as prose: items followed by "(牵头单位：…)" annotations.
 
+import { splitOutsideBrackets } from '../text/brackets';
 import type { DocBlock } from './blocks';
 import { isUnitCell, kindOf, splitOutside, UNIT_LABEL } from './cells';
 import { parseDeadline } from './deadlines';
@@ -86,15 +87,23 @@ function unitsFirst(text: string): { units: string; text: string } | null {
 }
 
 /**
- * "…做好政策解读。区发改委、区财政局负责。" / "…。区政府办牵头，各部门配合。": a closing sentence that only says
- * which units do the work, as a bracket would.
+ * "…做好政策解读。区发改委、区财政局负责。" / "…。区政府办牵头；各部门配合。": a closing sentence that only says
+ * which units do the work, as a bracket would: the last sentence whole (its clauses may be joined by ；), else its
+ * last clause ("…；区财政局负责。"). Sentences and clauses are cut outside brackets only: a bracket at the end is an
+ * annotation, read as one.
  */
 function unitsSentence(text: string): { units: string; text: string } | null {
-  const m = /^(.*[。；;！!])\s*([^。；;]{2,300}?)[。.]?\s*$/s.exec(text);
-  if (!m) return null;
-  const [, before = '', last = ''] = m;
-  const plain = unlabelled(last);
-  return plain && compact(before) !== '' ? { units: plain, text: before.trim() } : null;
+  const body = text.trimEnd().replace(/[。.]$/, '');
+  const sentence = splitOutsideBrackets(body, '。！!').at(-1) ?? '';
+  const clause = splitOutsideBrackets(sentence, '；;').at(-1) ?? '';
+  for (const last of [sentence, clause]) {
+    const n = last.trim().length;
+    if (n < 2 || n > 300) continue;
+    const plain = unlabelled(last.trim());
+    const before = body.slice(0, body.length - last.length);
+    if (plain && compact(before) !== '') return { units: plain, text: before.trim() };
+  }
+  return null;
 }
 
 /** Bracketed annotations "(牵头单位:…,责任单位:…)", "(X牵头，Y配合)" anywhere in the paragraph. */

@@ -1,0 +1,123 @@
+// Every combination of the common ways a prose item or a table row names its units and deadline, read the same:
+// labels × unit lists × separators × brackets, the unlabelled "X牵头，Y配合" styles as a bracket or a closing
+// sentence, and task tables under each header wording. What one probe of these grids found: a bracket
+// "（X牵头；Y配合）" or "（牵头单位：X；配合单位：各镇街）" cut as a closing sentence, losing its units.
+
+import { describe, expect, it } from 'vitest';
+import type { Deadline } from './deadlines';
+import { parseNotice } from './notice';
+
+const dueOf = (d: Deadline) =>
+  d.kind === 'date' ? d.date : d.kind === 'recurring' ? `recurring:${d.every}` : d.kind;
+
+const LISTS = [
+  ['区财政局'],
+  ['区财政局', '区审计局'],
+  ['各镇街'],
+  ['区发展改革委', '各镇街'],
+  ['区级各部门'],
+  ['各乡镇（街道）'],
+];
+const BRACKETS: [string, string][] = [
+  ['（', '）'],
+  ['(', ')'],
+  ['〔', '〕'],
+];
+const TASK = '做好政策文件解读工作，提高解读质量。';
+
+/** Reads each case and returns the ones read otherwise, with what was read: all failures at once. */
+function misread(cases: { text: string; want: unknown }[], read: (text: string) => unknown) {
+  return cases
+    .map((c) => ({ text: c.text, got: read(c.text), want: c.want }))
+    .filter((c) => JSON.stringify(c.got) !== JSON.stringify(c.want));
+}
+
+const prose = (line: string) =>
+  parseNotice({ text: `一、推进决策公开\n（一）加强政策解读\n${line}` }, { year: 2022 }).tasks.map((t) => [
+    t.leadUnits,
+    t.responsibleUnits,
+    t.deadlines.map(dueOf),
+  ]);
+
+describe('prose: every label, list, separator and bracket', () => {
+  it('reads "（牵头单位：A；责任单位：B；完成时限：…）" whatever the words and marks', () => {
+    const cases = [];
+    for (const lead of ['牵头单位', '牵头部门', '主责单位'])
+      for (const resp of ['责任单位', '配合单位', '协同单位', '负责单位'])
+        for (const a of LISTS)
+          for (const b of LISTS)
+            for (const sep of ['；', '，', ';'])
+              for (const [o, c] of BRACKETS)
+                for (const due of ['', `${sep}完成时限：2022年底前`])
+                  cases.push({
+                    text: `${TASK}${o}${lead}：${a.join('、')}${sep}${resp}：${b.join('、')}${due}${c}`,
+                    want: [[a, b, due ? ['2022-12-31'] : []]],
+                  });
+    expect(misread(cases, prose)).toEqual([]);
+  });
+
+  it('reads "X牵头，Y配合" and its kin, in a bracket or as the closing sentence', () => {
+    const forms: [string, (a: string, b: string) => string, (a: string[], b: string[]) => unknown][] = [
+      ['牵头配合', (a, b) => `${a}牵头，${b}配合`, (a, b) => [a, b]],
+      ['按职责分工负责', (a, b) => `${a}牵头，${b}按职责分工负责`, (a, b) => [a, b]],
+      ['参与', (a, b) => `${a}牵头，${b}参与`, (a, b) => [a, b]],
+      ['负责', (a) => `${a}负责`, (a) => [[], a]],
+      ['负责落实', (a) => `${a}负责落实`, (a) => [[], a]],
+    ];
+    const cases = [];
+    for (const [, say, roles] of forms)
+      for (const a of LISTS)
+        for (const b of LISTS.filter((l) => l !== a))
+          for (const sep of ['，', ',', '；'])
+            for (const [o, c] of [...BRACKETS, ['', '。'] as [string, string]]) {
+              const [lead, resp] = roles(a, b) as [string[], string[]];
+              cases.push({
+                text: `${TASK}${o}${say(a.join('、'), b.join('、')).replace('，', sep)}${c}`,
+                want: [[lead, resp, []]],
+              });
+            }
+    expect(misread(cases, prose)).toEqual([]);
+  });
+});
+
+describe('tables: every header wording, with and without a row number and a lead column', () => {
+  it('reads the rows under each header', () => {
+    const ROWS: [string, string, string][] = [
+      ['公开年度预算和决算信息。', '2022年6月底前', '2022-06-30'],
+      ['做好政策文件解读工作，提高解读质量', '每季度', 'recurring:quarter'],
+      ['推进重大建设项目批准和实施领域信息公开。', '持续推进', 'continuous'],
+    ];
+    const cases = [];
+    for (const task of ['工作任务', '重点任务', '具体措施', '工作重点', '公开内容'])
+      for (const lead of ['牵头单位', '主责部门', null])
+        for (const resp of ['责任单位', '配合单位', '协同单位'])
+          for (const due of ['完成时限', '截止时间', '时间安排'])
+            for (const sep of ['\t', ' | '])
+              for (const seq of [false, true]) {
+                const header = [...(seq ? ['序号'] : []), task, ...(lead ? [lead] : []), resp, due];
+                const rows = ROWS.map(([text, deadline], k) =>
+                  [
+                    ...(seq ? [String(k + 1)] : []),
+                    text,
+                    ...(lead ? [LISTS[k]!.join('、')] : []),
+                    LISTS[k + 3]!.join('、'),
+                    deadline,
+                  ].join(sep),
+                );
+                cases.push({
+                  text: ['关于印发2022年政务公开工作要点任务分工的通知', header.join(sep), ...rows].join(
+                    '\n',
+                  ),
+                  want: ROWS.map(([text, , d], k) => [text, lead ? LISTS[k] : [], LISTS[k + 3], [d]]),
+                });
+              }
+    const table = (text: string) =>
+      parseNotice({ text }, { year: 2022 }).tasks.map((t) => [
+        t.text,
+        t.leadUnits,
+        t.responsibleUnits,
+        t.deadlines.map(dueOf),
+      ]);
+    expect(misread(cases, table)).toEqual([]);
+  });
+});
