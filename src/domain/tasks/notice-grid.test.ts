@@ -80,6 +80,43 @@ describe('prose: every label, list, separator and bracket', () => {
   });
 });
 
+describe('prose: where the units stand, under each numbering style', () => {
+  const ITEMS = [
+    '公开年度预算和决算信息，细化到功能分类项级科目。',
+    '做好政策文件解读工作，提高解读质量和实效。',
+    '推进重大建设项目批准和实施领域信息公开工作。',
+  ];
+  const number = (style: string, k: number) =>
+    style === 'chinese' ? `（${'一二三'[k]}）` : style === 'arabic' ? `${k + 1}.` : `（${k + 1}）`;
+  it("reads each item's units: a bracket, label lines, units first, a closing sentence, a group line", () => {
+    const cases = [];
+    for (const style of ['chinese', 'arabic', 'bracketed'])
+      for (const place of ['bracket', 'label lines', 'units first', 'sentence', 'group line'])
+        for (const k of [0, 1, 2, 3]) {
+          // A bracket on its own line after "（三）…" belongs to that item (a notice writes an item's annotation
+          // on the next line): the group line is for items numbered 1. 2. 3.
+          if (place === 'group line' && style === 'chinese') continue;
+          const a = LISTS[k]!.join('、');
+          const b = LISTS[(k + 2) % 6]!.join('、');
+          const lines = ['2022年政务公开工作要点', '一、加强重点领域信息公开'];
+          ITEMS.forEach((item, i) => {
+            const n = number(style, i);
+            if (place === 'bracket') lines.push(`${n}${item}（牵头单位：${a}；责任单位：${b}）`);
+            else if (place === 'label lines') lines.push(`${n}${item}`, `牵头单位：${a}`, `责任单位：${b}`);
+            else if (place === 'units first') lines.push(`${n}${a}牵头，${b}配合：${item}`);
+            else if (place === 'sentence') lines.push(`${n}${item}${a}牵头，${b}配合。`);
+            else lines.push(`${n}${item}`);
+          });
+          if (place === 'group line') lines.push(`（牵头单位：${a}；责任单位：${b}）`);
+          lines.push('二、强化组织保障', '各单位要高度重视，认真落实。');
+          cases.push({ text: lines.join('\n'), want: ITEMS.map(() => [LISTS[k], LISTS[(k + 2) % 6]]) });
+        }
+    const units = (text: string) =>
+      parseNotice({ text }, { year: 2022 }).tasks.map((t) => [t.leadUnits, t.responsibleUnits]);
+    expect(misread(cases, units)).toEqual([]);
+  });
+});
+
 describe('tables: every header wording, with and without a row number and a lead column', () => {
   it('reads the rows under each header', () => {
     const ROWS: [string, string, string][] = [

@@ -69,11 +69,12 @@ interface Annotated {
   rest: string;
 }
 
-const ITEM_NUMBER = /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*/;
+const ITEM_NUMBER =
+  /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳])\s*/;
 
 /**
- * "1.区发改委：做好…" / "2.区财政局牵头，区审计局配合：公开…": the units named before a numbered item, ended by
- * a colon (a list of who does what, unit first). A label ("牵头单位：") is not.
+ * "1.区发改委：做好…" / "2.区财政局牵头，区审计局配合：公开…" / "（一）区财政局：…": the units named before a numbered
+ * item, ended by a colon (a list of who does what, unit first). A label ("牵头单位：") is not.
  */
 function unitsFirst(text: string): { units: string; text: string } | null {
   // Numbered items only: an unnumbered "各镇人民政府：…" opens a letter (its addressees).
