@@ -49,6 +49,35 @@ describe('parseDeadline: one phrase', () => {
   });
 });
 
+describe('parseDeadline: the other ways a 完成时限 cell is written', () => {
+  it.each<[string, Deadline[]]>([
+    ['２０２２年６月底前', [{ kind: 'date', date: '2022-06-30', raw: '2022年6月底前' }]],
+    ['2022.6.30前', [{ kind: 'date', date: '2022-06-30', raw: '2022.6.30前' }]],
+    ['2022/06/30', [{ kind: 'date', date: '2022-06-30', raw: '2022/06/30' }]],
+    ['2022-6-30', [{ kind: 'date', date: '2022-06-30', raw: '2022-6-30' }]],
+    ['2022.2.30', []],
+    ['10月上旬', [{ kind: 'date', date: '2022-10-10', raw: '10月上旬' }]],
+    ['10月中旬前', [{ kind: 'date', date: '2022-10-20', raw: '10月中旬前' }]],
+    ['2月下旬', [{ kind: 'date', date: '2022-02-28', raw: '2月下旬' }]],
+    ['每半年', [{ kind: 'recurring', every: 'year', times: 2, raw: '每半年' }]],
+    ['每季度结束后10个工作日内', [{ kind: 'recurring', every: 'quarter', raw: '每季度' }]],
+    ['不定期', [{ kind: 'continuous', raw: '不定期' }]],
+    ['适时', [{ kind: 'continuous', raw: '适时' }]],
+    ['根据工作安排', [{ kind: 'continuous', raw: '根据工作安排' }]],
+    ['按上级要求', [{ kind: 'continuous', raw: '按上级要求' }]],
+  ])('%s (a cell, plan year 2022)', (cell, expected) => {
+    expect(parseDeadline(cell, 2022, { cell: true })).toEqual(expected);
+  });
+
+  // In a measure's sentence these words say how, not when.
+  it.each(['按要求做好公开工作', '不定期开展抽查', '适时召开新闻发布会'])(
+    'finds nothing in the sentence "%s"',
+    (text) => {
+      expect(parseDeadline(text, 2022)).toEqual([]);
+    },
+  );
+});
+
 describe('parseDeadline: inside a measure text', () => {
   it.each<[string, number, Deadline[]]>([
     [

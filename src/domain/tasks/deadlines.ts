@@ -128,6 +128,8 @@ const MATCHERS: Matcher[] = [
       ),
       text,
       (m) => {
+        // "每季度结束后10个工作日内": the limit of a recurring task, which the 每季度 rule reads.
+        if (/每(?:一)?(?:年度|年|季度|季|个月|月|周|星期)/.test(m[1] ?? '')) return null;
         const raw = m[0]
           .replace(/^\s*(?:\d+[.．、]|[（(][\d一二三四五六七八九十]+[）)])\s*/, '')
           .replace(/^(?:并且|并|须|必须|应当|应|要|均|需)?(?:在|于)?/, '');
@@ -140,6 +142,29 @@ const MATCHERS: Matcher[] = [
       const date = isoDate(yearOf(m[1], planYear), Number(m[2]), Number(m[3]));
       return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
     }),
+  // Dates written with dots, slashes or dashes: "2022.6.30前", "2022/06/30", "2022-6-30".
+  (text) =>
+    all(/(?<!\d)((?:19|20)\d{2})[.．/-](\d{1,2})[.．/-](\d{1,2})(?!\d)日?(?:前|之前|以前)?/g, text, (m) => {
+      const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
+    }),
+  // A third of a month: "10月上旬" (by the 10th), "中旬前" (the 20th), "下旬" (the month's end).
+  (text, planYear) =>
+    all(
+      new RegExp(
+        `${YEAR_PREFIX}(\\d{1,2}|[一二三四五六七八九十]+)月(?:份)?(上|中|下)旬(?:末)?(?:前|之前|以前)?`,
+        'g',
+      ),
+      text,
+      (m) => {
+        const y = yearOf(m[1], planYear);
+        const mo = parseSmallNumber(m[2] ?? '');
+        if (Number.isNaN(mo)) return null;
+        const day = m[3] === '上' ? 10 : m[3] === '中' ? 20 : lastDayOfMonth(y, mo);
+        const date = isoDate(y, mo, day);
+        return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
+      },
+    ),
   // End of a month: "2021年6月底前", "10月底前", "次年1月底前", "9月末".
   (text, planYear) =>
     all(
@@ -186,6 +211,11 @@ const MATCHERS: Matcher[] = [
       const y = yearOf(m[1], planYear);
       return { deadline: { kind: 'date', date: m[2] === '上' ? `${y}-06-30` : `${y}-12-31`, raw: m[0] } };
     }),
+  // "每半年": twice a year (the ledger counts periods of a year, a quarter, a month or a week).
+  (text) =>
+    all(/每(?:个)?半年(?:度)?/g, text, (m) => ({
+      deadline: { kind: 'recurring', every: 'year', times: 2, raw: m[0] },
+    })),
   // "按月公开", "按季度更新": the period the work repeats in.
   (text) =>
     all(/按(年度|年|季度|季|月|周)(?:公开|更新|发布|报送|通报|开展)?/g, text, (m) => {
@@ -213,7 +243,8 @@ const MATCHERS: Matcher[] = [
   (text, _planYear, opts) =>
     all(
       opts.cell
-        ? /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时/g
+        ? // In a 完成时限 cell, "不定期", "适时" and "根据工作需要/按要求" also say there is no fixed date.
+          /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时|不定期|适时|根据工作(?:需要|安排|进度|部署)|按(?:上级)?(?:工作)?要求/g
         : /及时(?:准确|全面|主动|权威|规范|完整)?公开|长期坚持|长期推进|持续推进|适时办理|全年/g,
       text,
       (m) => ({ deadline: { kind: 'continuous', raw: m[0] } }),
@@ -226,7 +257,10 @@ const MATCHERS: Matcher[] = [
  */
 export function parseDeadline(written: string, planYear: number, opts: DeadlineOptions = {}): Deadline[] {
   // A space a copied page puts between a number and its 年/月/日 ("2022 年底前") is not part of the date.
-  const raw = written.replace(/(\d)[ \u00a0\u3000]+(?=[年月日])/g, '$1');
+  // Full-width digits ("２０２２年６月") are the same digits.
+  const raw = written
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/(\d)[ \u00a0\u3000]+(?=[年月日])/g, '$1');
   let masked = raw;
   const hits: Hit[] = [];
   for (const matcher of MATCHERS) {

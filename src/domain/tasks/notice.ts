@@ -2,7 +2,7 @@
 // Input is document blocks (from .docx/.xlsx/.html readers) or plain text (seed form or copied from a web
 // page). Pure: no I/O, no clock.
 
-import { textToBlocks } from './blocks';
+import { type DocBlock, textToBlocks } from './blocks';
 import { Context } from './notice-context';
 import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
@@ -21,8 +21,26 @@ const DEFAULT_MAX_TASKS = 5000;
 export const NOTHING_FOUND =
   '未读出任何任务。已查找：① 任务分工表（表头含“工作任务/具体要求/贯彻举措/工作措施”等任务列，以及“牵头单位/责任单位/责任科室/责任主体”等单位列）；② 条目后的单位括注，如“（牵头单位：…；责任单位：…）”“（X牵头，Y配合）”“（X负责落实）”；③ 标题下单独一行的“牵头单位：…”。请确认导入的是任务分工正文，或改为上传原件（.docx/.xlsx）';
 
+/**
+ * Full-width digits ("２０２２年６月底前", typed in some Word notices) read as the digits they are, so that dates,
+ * item numbers and row numbers are recognised as in half-width.
+ */
+const halfWidthDigits = (s: string) =>
+  s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+function withHalfWidthDigits(blocks: DocBlock[]): DocBlock[] {
+  return blocks.map((b) =>
+    b.type === 'p'
+      ? { ...b, text: halfWidthDigits(b.text) }
+      : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: halfWidthDigits(c.text) }))) },
+  );
+}
+
 export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): ParsedPlan {
-  const blocks = 'text' in input ? textToBlocks(cleanPageText(input.text)) : input.blocks;
+  const blocks =
+    'text' in input
+      ? textToBlocks(cleanPageText(halfWidthDigits(input.text)))
+      : withHalfWidthDigits(input.blocks);
   const meta = readMetadata(blocks);
   const year = opts.year ?? meta.year;
   const ctx = new Context(year ?? 0, opts.maxTasks ?? DEFAULT_MAX_TASKS, meta.date);
