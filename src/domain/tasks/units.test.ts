@@ -69,6 +69,18 @@ describe('splitUnits: lead and responsible in one cell', () => {
     ],
     // unmarked cells follow their column
     ['区发展改革委、区商务委', 'lead', ['区发展改革委', '区商务委'], []],
+    // a role after each name: in brackets, or "为牵头单位"; untagged names cooperate
+    ['区财政局（牵头）、区审计局', 'responsible', ['区财政局'], ['区审计局']],
+    ['区财政局（牵头单位）、区审计局（配合）', 'responsible', ['区财政局'], ['区审计局']],
+    ['区财政局（主责）、各镇街（参照执行）', 'responsible', ['区财政局'], ['各镇街']],
+    ['区财政局为牵头单位，区审计局为配合单位', 'responsible', ['区财政局'], ['区审计局']],
+    ['区财政局主责，区审计局协同', 'responsible', ['区财政局'], ['区审计局']],
+    // names a copied cell separates with spaces or slashes; a space inside a name is not a separator
+    ['区发改委 区财政局', 'responsible', [], ['区发改委', '区财政局']],
+    ['区发改委 区财政局牵头 区审计局配合', 'responsible', ['区发改委', '区财政局'], ['区审计局']],
+    ['区发改委/区财政局', 'responsible', [], ['区发改委', '区财政局']],
+    ['区 财政局', 'responsible', [], ['区财政局']],
+    ['区委 宣传部', 'responsible', [], ['区委宣传部']],
     ['区政府有关部门', 'responsible', [], ['区政府有关部门']],
     // "牵头职能部门" is a group named by its role, not a "X牵头" clause
     ['牵头职能部门。', 'responsible', [], ['牵头职能部门']],

@@ -7,6 +7,8 @@ import {
   BY_DUTY,
   isLeadLabel,
   joinLevels,
+  looksLikeUnitName,
+  ROLE_TAIL,
   splitJoined,
   splitTogether,
   UNIT_LABEL,
@@ -19,10 +21,42 @@ import {
  */
 export function splitUnitList(cell: string): string[] {
   const names = splitOutsideBrackets(cell, '、,，;；\n')
+    .flatMap(splitSpaced)
     .map((name) => cleanUnitName(name).replace(/^(.{2,})等$/u, '$1'))
     .filter((name) => name !== '')
     .flatMap(splitJoined);
   return joinLevels(names);
+}
+
+/**
+ * "区发改委 区财政局牵头 区审计局配合": names a copied cell separates with spaces. A space between two whole unit
+ * names of four characters or more becomes 、 (one list), or ， after a role word (a new clause); any other
+ * space ("区 财政局", "区委 宣传部") is left to be removed.
+ */
+function spacedNames(text: string): string {
+  const parts = text.split(/[\s\u00a0\u3000]+/);
+  const whole = (token: string) => token.length >= 4 && looksLikeUnitName(token);
+  let out = parts[0] ?? '';
+  for (let k = 1; k < parts.length; k++) {
+    const left = /[^、，,;；]*$/.exec(out)?.[0] ?? '';
+    const right = /^[^、，,;；]*/.exec(parts[k] ?? '')?.[0] ?? '';
+    const leftBare = left.replace(ROLE_TAIL, '');
+    const joins = whole(leftBare) && whole(right.replace(ROLE_TAIL, ''));
+    out += (joins ? (leftBare !== left ? '，' : '、') : ' ') + parts[k];
+  }
+  return out;
+}
+
+/**
+ * "区发改委 区财政局", "区发改委/区财政局": names a copied table separates with spaces or slashes. Split only when
+ * every part is a whole unit name of four characters or more ("区 财政局" or "区委 宣传部" stay one name).
+ */
+function splitSpaced(name: string): string[] {
+  const parts = name
+    .trim()
+    .split(/[\s\u00a0\u3000/／]+/)
+    .filter((p) => p !== '');
+  return parts.length >= 2 && parts.every((p) => p.length >= 4 && looksLikeUnitName(p)) ? parts : [name];
 }
 
 /**
@@ -53,7 +87,7 @@ export function cleanUnitName(raw: string): string {
 // "X按职责分工负责" say who does the work without ranking it: the cell's own role applies. "Y参照落实" (the
 // towns do likewise, following the lead's model) is done work too: responsible.
 // "X主办、Y协办": the office in charge (主办) leads, those assisting (协办) are responsible.
-const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头|主办)$/;
+const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头|主办|主责)$/;
 const RESP_SUFFIX = new RegExp(
   `^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协办|协同|${BY_DUTY}|负责落实|具体负责|具体落实|参照落实|参照执行|落实)$`,
 );
@@ -76,9 +110,11 @@ export function splitUnits(
     for (const [role, part] of labelled) (role === 'lead' ? lead : responsible).push(...splitUnitList(part));
     return { lead, responsible };
   }
+  const tagged = splitTagged(text);
+  if (tagged) return tagged;
   // Clauses separated by ，,；; (outside brackets); a clause ending in 牵头 makes its names lead units, and
   // once a lead clause was seen, later unmarked clauses are the cooperating (responsible) units.
-  const clauses = splitClauses(text);
+  const clauses = splitClauses(spacedNames(text));
   const hasLeadMarker = clauses.some(
     (c) => LEAD_SUFFIX.test(cleanUnitName(c)) || splitTogether(cleanUnitName(c)),
   );
@@ -108,6 +144,26 @@ export function splitUnits(
     if (seenLead || defaultRole === 'responsible') responsible.push(...splitUnitList(bare));
     else lead.push(...splitUnitList(bare));
   }
+  return { lead, responsible };
+}
+
+/**
+ * A role written after each name: "区财政局（牵头）、区审计局", "X（主责）、Y（配合）", "X为牵头单位，Y为配合单位".
+ * Names without a tag cooperate when another leads. Null when no name carries a tag.
+ */
+const ROLE_TAG =
+  /^(.+?)(?:[（(](牵头|牵头单位|牵头部门|主责|主责单位|主办|配合|配合单位|协办|协同|参与|责任单位|参照执行|参照落实)[）)]|为(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门))$/;
+function splitTagged(text: string): { lead: string[]; responsible: string[] } | null {
+  const names = splitUnitList(text);
+  const tags = names.map((n) => ROLE_TAG.exec(n));
+  if (!tags.some((t) => t !== null)) return null;
+  const lead: string[] = [];
+  const responsible: string[] = [];
+  names.forEach((n, k) => {
+    const t = tags[k];
+    const role = t?.[2] ?? t?.[3] ?? '';
+    (/^(?:牵头|主责|主办)/.test(role) ? lead : responsible).push(t?.[1] ?? n);
+  });
   return { lead, responsible };
 }
 
