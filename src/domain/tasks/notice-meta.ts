@@ -1,13 +1,28 @@
 // The notice's title block: title, issuer, 文号, 成文日期 and the plan's year.
 
+import { HAN_DIGITS } from '../text/han-digits';
 import type { DocBlock } from './blocks';
+import { isoDate, parseSmallNumber } from './deadlines';
 import { compact } from './notice-text';
 
 // ---------------------------------------------------------------------------------------------------------
 // Metadata
 
-const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔［[（(]\d{4}[〕］\]）)]\s*\d{1,4}\s*号$/;
+const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔［[（(【﹝]\d{4}[〕］\]）)】﹞]\s*\d{1,4}\s*号$/;
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+// "二〇二二年三月一日": the 成文日期 in Chinese numerals, as documents before GB/T 9704-2012 wrote it (○ and Ｏ for 〇).
+const HAN_DATE_LINE =
+  /^([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+
+/** A line that is only a date, in Arabic or Chinese numerals → 'YYYY-MM-DD'; null for anything else. */
+function dateLine(line: string): string | null {
+  const arabic = DATE_LINE.exec(line);
+  if (arabic) return isoDate(Number(arabic[1]), Number(arabic[2]), Number(arabic[3]));
+  const han = HAN_DATE_LINE.exec(line);
+  if (!han) return null;
+  const year = Number([...(han[1] ?? '')].map((c) => HAN_DIGITS[c] ?? 0).join(''));
+  return isoDate(year, parseSmallNumber(han[2] ?? ''), parseSmallNumber(han[3] ?? ''));
+}
 const ISSUER_LIKE = /(人民政府办公室|人民政府|政府办公室|办公厅|办公室|委员会|领导小组)$/;
 const DOC_TYPE_END = /(通知|意见|方案|决定|函|要点|分工|计划|通报|报告)$/;
 // "…的具体措施" / "若干措施": a list of measures with their units is a plan as well.
@@ -85,9 +100,9 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
   let date: string | null = null;
   let signatureIndex = -1;
   for (let i = 0; i < paras.length; i++) {
-    const m = DATE_LINE.exec(compact(paras[i] ?? ''));
-    if (m) {
-      date = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
+    const d = dateLine(compact(paras[i] ?? ''));
+    if (d) {
+      date = d;
       signatureIndex = i;
       break;
     }

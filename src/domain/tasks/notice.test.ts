@@ -308,6 +308,22 @@ describe('metadata', () => {
     });
   });
 
+  it.each([
+    ['巫山府办发【2020】63号', '2020年8月24日', '巫山府办发【2020】63号', '2020-08-24'],
+    ['巫山府办发﹝2020﹞63号', '二〇二〇年八月二十四日', '巫山府办发﹝2020﹞63号', '2020-08-24'],
+    ['巫山府办发〔2020〕63号', '二○二○年十二月一日', '巫山府办发〔2020〕63号', '2020-12-01'],
+    ['巫山府办发〔2020〕63号', '2020年2月30日', '巫山府办发〔2020〕63号', null],
+  ])('reads the 文号 %s and the 成文日期 %s', (number, signed, docNumber, date) => {
+    const text = [
+      number,
+      '巫山县人民政府办公室关于印发2020年政务公开工作要点任务分工的通知',
+      '巫山县人民政府办公室',
+      signed,
+    ].join('\n\n');
+    const plan = parseNotice({ text });
+    expect([plan.docNumber, plan.date]).toEqual([docNumber, date]);
+  });
+
   it('lets --year override the year of the notice, for dates without a year', () => {
     const text = `2021年任务分工\n\n${flat([
       ['工作任务', '责任单位', '完成时限'],
