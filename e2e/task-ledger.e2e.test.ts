@@ -1,4 +1,4 @@
-// [ADMIN] ledger by task (issue 14 part 6) at 1366 × 768: every column visible without scrolling sideways, a long
+// [ADMIN] the ledgers (issue 14 part 6) and lists sized for 1366 × 768: every column visible without scrolling sideways, a long
 // task's full text opened with 展开, a task expanded onto its units, the filter by unit, bulk 催办 of a sub-row.
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
@@ -143,6 +143,19 @@ describe('[ADMIN] ledger by assignment at 1366 px', () => {
     expect(textRight).toBeLessThanOrEqual(cellRight!);
     expect(await text.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await text.locator('xpath=..').getAttribute('title')).toBe(LONG.repeat(2));
+  });
+});
+
+describe('[ADMIN] lists sized for 1366 px (FITS_1366)', () => {
+  it.each([
+    ['/admin/interaction/commitments', 'commitment-table'],
+    ['/admin/interaction/qa', 'qa-table'],
+    ['/admin/disclosure/decisions', 'decisions-table'],
+  ])('%s shows every column without scrolling sideways', async (path, testId) => {
+    await page.goto(`${e.base}${path}`);
+    const box = page.getByTestId(testId).getByTestId('data-table').locator('.ant-table-content').first();
+    await box.waitFor();
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });
 });
 

@@ -25,6 +25,12 @@ export function searchKey(e: Endpoint, params: QueryParams): readonly unknown[] 
  * A search form above a paged table (RuoYi anatomy). Form values become query parameters (through toParams
  * when they need converting, e.g. date ranges); extraParams come from outside (e.g. the unit tree).
  */
+/**
+ * A table floor that fits a 1366 px screen with the menu open (a content box of about 1,060 px): every column shows
+ * without a sideways scroll there, and narrower screens (phones, a half-width window) scroll.
+ */
+export const FITS_1366 = 1040;
+
 export function SearchTable<T extends object, V extends object = Record<string, unknown>>({
   endpoint,
   path,
@@ -54,6 +60,7 @@ export function SearchTable<T extends object, V extends object = Record<string, 
   toolbar?: ReactNode;
   testId?: string;
   pageSize?: number;
+  /** The table's minimum width (px): narrower screens scroll it sideways. `FITS_1366` fits a 1366 px screen. */
   scrollX?: number;
   /** Told the applied filters (e.g. to export with the same filters). */
   onFiltersChange?: (params: QueryParams) => void;

@@ -10,7 +10,7 @@ import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
-import { SearchTable } from '../../../components/SearchTable';
+import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { actionsColumn, statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { DecisionDetail } from '../components/DecisionDetail';
@@ -64,7 +64,7 @@ function DraftsTab() {
       <SearchTable<DecisionRow>
         endpoint={decisionsApi.list}
         testId="decisions-table"
-        scrollX={1100}
+        scrollX={FITS_1366}
         searchItems={
           <>
             <FilterInput name="q" label="关键词" width={200} />

@@ -17,7 +17,7 @@ import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
-import { SearchTable } from '../../../components/SearchTable';
+import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { dueColumn } from '../components/deadlines';
@@ -235,7 +235,7 @@ export default function CommitmentsPage() {
       <SearchTable<CommitmentInfo>
         endpoint={hotlineApi.listCommitments}
         columns={columns}
-        scrollX={1100}
+        scrollX={FITS_1366}
         testId="commitment-table"
         searchItems={
           <>

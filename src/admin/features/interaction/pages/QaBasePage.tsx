@@ -10,7 +10,7 @@ import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
-import { SearchTable } from '../../../components/SearchTable';
+import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
 import { QaImport } from '../components/QaImport';
@@ -148,7 +148,7 @@ export default function QaBasePage() {
       <SearchTable<QaEntryInfo>
         path={LIST_PATH}
         columns={columns}
-        scrollX={1100}
+        scrollX={FITS_1366}
         testId="qa-table"
         searchItems={
           <>

@@ -6,7 +6,7 @@ import { usePermission } from '../../../auth';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageContainer } from '../../../components/PageContainer';
-import { SearchTable } from '../../../components/SearchTable';
+import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { AssignmentDrawer } from '../components/AssignmentDrawer';
 import { assignmentTailColumns, LedgerExportButton, PlanSelect } from '../components/ledgerColumns';
 import { usePlans } from '../queries';
@@ -37,9 +37,7 @@ export default function LedgerPage() {
         extraParams={{ planId: currentPlan }}
         // One request, for the plan shown (not first for every plan, then again once the plans arrive).
         enabled={!plans.isPending}
-        // The columns' floor: on a 1366 px screen (a content box of about 1,060 px) every column shows without a
-        // horizontal scroll; narrower screens scroll.
-        scrollX={960}
+        scrollX={FITS_1366}
         searchItems={
           <>
             <FilterInput name="keyword" label="任务" placeholder="任务内容关键词" width={200} />
