@@ -46,6 +46,28 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('reads a 完成时限 typed as a date, or computed by a formula, as the date it is (whatever the time zone)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('任务');
+    ws.addRow(['序号', '工作任务', '责任单位', '完成时限']);
+    ws.addRow([1, '公开年度预算。', '区财政局', new Date(Date.UTC(2022, 5, 30))]);
+    ws.getCell('D2').numFmt = 'yyyy/m/d';
+    ws.addRow([
+      2,
+      '公开政府债务信息。',
+      '区财政局',
+      { formula: 'D2+153', result: new Date(Date.UTC(2022, 10, 30)) },
+    ]);
+    const blocks = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect((blocks[0] as TableBlock).rows.map((r) => r[3]?.text)).toEqual([
+      '完成时限',
+      '2022年6月30日',
+      '2022年11月30日',
+    ]);
+    const plan = parseNotice({ blocks }, { year: 2022 });
+    expect(plan.tasks.map((t) => t.deadlines.map((d) => d.date))).toEqual([['2022-06-30'], ['2022-11-30']]);
+  });
+
   it('rejects entity declarations before exceljs sees the file', async () => {
     const bytes = zipSync({
       'xl/workbook.xml': strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><workbook/>'),

@@ -87,7 +87,22 @@ export async function readXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Promi
   return blocks;
 }
 
+/**
+ * A date cell (a 完成时限 typed as a date, or a formula giving one) as a notice writes it, "2022年6月30日": exceljs's
+ * text of a date is the JavaScript date string, in the server's time zone, which no deadline rule reads. Excel dates
+ * have no zone: exceljs gives them as midnight UTC.
+ */
+function dateOf(value: ExcelJS.CellValue): Date | null {
+  if (value instanceof Date) return value;
+  if (value && typeof value === 'object' && 'result' in value && value.result instanceof Date)
+    return value.result;
+  return null;
+}
+
 function cellText(cell: ExcelJS.Cell): string {
+  const date = dateOf(cell.value);
+  if (date && !Number.isNaN(date.getTime()))
+    return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
   let t: string;
   try {
     t = cell.text ?? '';

@@ -15,7 +15,8 @@ function cellText(v: ExcelJS.CellValue): string {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
-    if ('result' in v) return String(v.result ?? '');
+    if ('result' in v)
+      return v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result ?? '');
     return '';
   }
   return String(v);
