@@ -139,6 +139,8 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       if (heading !== null) {
         const level = headingLevel(heading) ?? 1;
         across = [...across.slice(0, level - 1), heading];
+        // A heading across the table closes the groups above it: an empty section cell below it continues nothing.
+        for (const col of cols.sections) carried.delete(col);
         continue;
       }
       const line = row.find((c) => c.line !== undefined)?.line;

@@ -57,4 +57,20 @@ describe('readHtmlTables', () => {
     expect(plan.tasks[0]?.disclosurePaths).toEqual([['政府网站', '财政预决算']]);
     expect(plan.warnings).toEqual([]);
   });
+
+  it('a heading row across the table starts a new group: the empty section cells below it continue nothing', () => {
+    const html = `<table border="1">
+      <tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>牵头单位</td><td>完成时限</td></tr>
+      <tr><td>1</td><td rowspan="2">一、推进决策公开</td><td>做好规范性文件公开工作。</td><td rowspan="2">区司法局</td><td>2022年6月底前</td></tr>
+      <tr><td>2</td><td>做好政策解读工作。</td><td>持续推进</td></tr>
+      <tr><td colspan="5">二、加强重点领域公开</td></tr>
+      <tr><td>3</td><td></td><td>公开年度预算。</td><td>区财政局</td><td>9月底前</td></tr>
+    </table>`;
+    const plan = parseNotice({ blocks: readHtmlTables(html) }, { year: 2022 });
+    expect(plan.tasks.map((t) => [t.section, t.leadUnits])).toEqual([
+      [['一、推进决策公开'], ['区司法局']],
+      [['一、推进决策公开'], ['区司法局']],
+      [['二、加强重点领域公开'], ['区财政局']],
+    ]);
+  });
 });
