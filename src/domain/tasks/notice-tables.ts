@@ -76,6 +76,39 @@ function headingAcross(row: Cell[], cols: ColumnMap): string | null {
   return only.col <= cols.text && end > cols.text && end > firstUnit ? normSpaces(only.text) : null;
 }
 
+/** A unit role written alone under a parent heading ("责任单位" over "牵头 | 配合"): the label it stands for. */
+const BARE_ROLE = /^(?:牵头|主责|主办|配合|责任|参与|协办|协同|协助|落实)$/;
+
+/**
+ * A header of two rows: a cell spanning several columns ("责任单位", "责任分工") over the labels of its columns
+ * ("牵头单位 | 配合单位", "牵头 | 配合"), the other labels spanning both rows. Returns one header row made of the
+ * lower labels where there are any and the upper ones elsewhere; null when row `r` spans nothing over short labels.
+ */
+function twoRowHeader(grid: (Cell | undefined)[][], r: number, width: number): Cell[] | null {
+  const top = grid[r] ?? [];
+  const sub = grid[r + 1] ?? [];
+  const label = (c: Cell) => normSpaces(c.text);
+  const spans = top.some(
+    (c, col) =>
+      c &&
+      c.row === r &&
+      c.colSpan >= 2 &&
+      col === c.col &&
+      sub.slice(col, col + c.colSpan).some((s) => s && s.row === r + 1),
+  );
+  if (!spans) return null;
+  const out: Cell[] = [];
+  for (let col = 0; col < width; col++) {
+    const below = sub[col];
+    const own = below && below.row === r + 1 && below !== top[col] ? below : top[col];
+    if (!own || out.some((c) => c.col === own.col && c.colSpan === own.colSpan)) continue;
+    const text = label(own);
+    if (own.row === r + 1 && (text.length > 10 || /[，。；：,;:]/.test(text))) return null;
+    out.push({ ...own, row: r, rowSpan: 1, text: BARE_ROLE.test(text) ? `${text}单位` : text });
+  }
+  return out;
+}
+
 function tableWidth(t: TableBlock): number {
   let w = 0;
   for (const row of t.rows) for (const c of row) w = Math.max(w, c.col + c.colSpan);
@@ -113,10 +146,12 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
     let start = 0;
     let found: ColumnMap | null = null;
     for (let r = 0; r < Math.min(block.rows.length, 5); r++) {
-      const m = headerMap(block.rows[r] ?? [], width);
+      const two = twoRowHeader(grid, r, width);
+      const both = two ? headerMap(two, width) : null;
+      const m = both ?? headerMap(block.rows[r] ?? [], width);
       if (m) {
         found = m;
-        start = r + 1;
+        start = r + (both ? 2 : 1);
         break;
       }
     }

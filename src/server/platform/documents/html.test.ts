@@ -58,6 +58,40 @@ describe('readHtmlTables', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it.each([
+    [
+      '责任单位 over 牵头单位 | 配合单位',
+      '<td colspan="2">责任单位</td>',
+      '<td>牵头单位</td><td>配合单位</td>',
+    ],
+    ['责任分工 over 牵头 | 配合', '<td colspan="2">责任分工</td>', '<td>牵头</td><td>配合</td>'],
+  ])('reads a header of two rows: %s', (_name, parent, labels) => {
+    const html = `<table>
+      <tr><td rowspan="2">序号</td><td rowspan="2">工作任务</td>${parent}<td rowspan="2">完成时限</td></tr>
+      <tr>${labels}</tr>
+      <tr><td>1</td><td>做好规范性文件公开工作。</td><td>区司法局</td><td>各镇街</td><td>2022年6月底前</td></tr>
+      <tr><td>2</td><td>做好政策解读工作。</td><td>区政府办公室</td><td>区级各部门</td><td>持续推进</td></tr>
+    </table>`;
+    const plan = parseNotice({ blocks: readHtmlTables(html) }, { year: 2022 });
+    expect(plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits])).toEqual([
+      ['做好规范性文件公开工作。', ['区司法局'], ['各镇街']],
+      ['做好政策解读工作。', ['区政府办公室'], ['区级各部门']],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('reads 工作任务 spanning its 重点任务 | 具体措施 columns as the section and the task', () => {
+    const html = `<table>
+      <tr><td rowspan="2">序号</td><td colspan="2">工作任务</td><td rowspan="2">责任单位</td><td rowspan="2">完成时限</td></tr>
+      <tr><td>重点任务</td><td>具体措施</td></tr>
+      <tr><td>1</td><td>一、推进决策公开</td><td>做好规范性文件公开工作。</td><td>区司法局</td><td>2022年6月底前</td></tr>
+    </table>`;
+    const plan = parseNotice({ blocks: readHtmlTables(html) }, { year: 2022 });
+    expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
+      [['一、推进决策公开'], '做好规范性文件公开工作。', ['区司法局']],
+    ]);
+  });
+
   it('a heading row across the table starts a new group: the empty section cells below it continue nothing', () => {
     const html = `<table border="1">
       <tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>牵头单位</td><td>完成时限</td></tr>
