@@ -450,7 +450,60 @@ export function textToBlocks(text: string): DocBlock[] {
     if (t !== '' && !isPipesOnly(t)) blocks.push({ type: 'p', text: t, line: i + 1 });
     i++;
   }
-  return blocks;
+  // The line breaks of cells Excel quoted (joinQuotedCells) are line breaks again, inside their cells.
+  if (!text.includes(CELL_BREAK)) return blocks;
+  const back = (s: string) => s.replaceAll(CELL_BREAK, '\n');
+  return blocks.map((b) =>
+    b.type === 'p'
+      ? { ...b, text: back(b.text) }
+      : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: back(c.text) }))) },
+  );
+}
+
+/** Stands for a line break inside a quoted cell while the text is handled line by line (a private-use character). */
+export const CELL_BREAK = '\ue000';
+
+/**
+ * Cells copied from Excel or WPS: the clipboard's text is tab-separated, and a cell holding line breaks, tabs or
+ * quotes is written in double quotes (a quote inside doubled). Such a cell becomes one line, its breaks marked by
+ * CELL_BREAK, so that each row of the sheet is one line of text. A quote that does not open a cell so written (text
+ * typed with quotes, "免申即享") is left as it is.
+ */
+export function joinQuotedCells(text: string): string {
+  if (!text.includes('\t') || !text.includes('"')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    const atCellStart = i === 0 || text[i - 1] === '\t' || text[i - 1] === '\n';
+    if (ch === '"' && atCellStart) {
+      let cell = '';
+      let j = i + 1;
+      let closed = false;
+      while (j < text.length) {
+        const c = text[j] ?? '';
+        if (c === '"' && text[j + 1] === '"') {
+          cell += '"';
+          j += 2;
+          continue;
+        }
+        if (c === '"') {
+          closed = j + 1 >= text.length || /[\t\r\n]/.test(text[j + 1] ?? '');
+          break;
+        }
+        cell += c;
+        j++;
+      }
+      if (closed && /[\n\t"]/.test(cell)) {
+        out += cell.replace(/\r?\n/g, CELL_BREAK).replace(/\t/g, ' ');
+        i = j + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 /** A flattened table runs until a non-indented line that follows a blank line (a paragraph after the table). */

@@ -3,6 +3,7 @@
 // injected spam lines). The chrome is dropped; the metadata block's 成文日期 and 文号 are kept as plain lines
 // the title reader understands.
 
+import { joinQuotedCells } from './blocks';
 import { UNIT_LABEL } from './cells';
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
@@ -128,7 +129,7 @@ function withLostBreaks(line: string): string[] {
  * "label | value | label | value" rows, and a label alone on its line with the value on the next.
  */
 export function cleanPageText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').flatMap(withLostBreaks);
+  const lines = joinQuotedCells(text.replace(/\r\n?/g, '\n')).split('\n').flatMap(withLostBreaks);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = withoutColumnTag(withoutLostSpaces(lines[i] ?? ''));

@@ -81,6 +81,10 @@ describe('splitUnits: lead and responsible in one cell', () => {
     ['区发改委/区财政局', 'responsible', [], ['区发改委', '区财政局']],
     ['区 财政局', 'responsible', [], ['区财政局']],
     ['区委 宣传部', 'responsible', [], ['区委宣传部']],
+    // a line break in the cell separates whole names of any length; inside a name (a wrapped cell) it does not
+    ['各镇街\n区级各部门', 'responsible', [], ['各镇街', '区级各部门']],
+    ['区财政局牵头\n区审计局配合', 'responsible', ['区财政局'], ['区审计局']],
+    ['区发展改革\n委', 'responsible', [], ['区发展改革委']],
     ['区政府有关部门', 'responsible', [], ['区政府有关部门']],
     // "牵头职能部门" is a group named by its role, not a "X牵头" clause
     ['牵头职能部门。', 'responsible', [], ['牵头职能部门']],

@@ -31,11 +31,12 @@ export function splitUnitList(cell: string): string[] {
 /**
  * "区发改委 区财政局牵头 区审计局配合": names a copied cell separates with spaces. A space between two whole unit
  * names of four characters or more becomes 、 (one list), or ， after a role word (a new clause); any other
- * space ("区 财政局", "区委 宣传部") is left to be removed.
+ * space ("区 财政局", "区委 宣传部") is left to be removed. A line break of the cell separates two whole names of
+ * any length ("各镇街⏎区级各部门"); one inside a name ("区发展改革⏎委", a wrapped PDF cell) joins it again.
  */
-function spacedNames(text: string): string {
-  const parts = text.split(/[\s\u00a0\u3000]+/);
-  const whole = (token: string) => token.length >= 4 && looksLikeUnitName(token);
+function spacedNames(text: string, separator: RegExp = /[\s\u00a0\u3000]+/, min = 4): string {
+  const parts = text.split(separator);
+  const whole = (token: string) => token.length >= min && looksLikeUnitName(token);
   let out = parts[0] ?? '';
   for (let k = 1; k < parts.length; k++) {
     const left = /[^、，,;；]*$/.exec(out)?.[0] ?? '';
@@ -104,7 +105,8 @@ export function splitUnits(
 ): { lead: string[]; responsible: string[] } {
   const lead: string[] = [];
   const responsible: string[] = [];
-  const text = withoutWorkTails(cell.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+  const lines = spacedNames(cell.trim(), /[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*/, 2);
+  const text = withoutWorkTails(lines.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
   const labelled = splitLabelled(text, opts.commaLeads);
   if (labelled) {
     for (const [role, part] of labelled) (role === 'lead' ? lead : responsible).push(...splitUnitList(part));
