@@ -158,3 +158,53 @@ describe('tables: every header wording, with and without a row number and a lead
     expect(misread(cases, table)).toEqual([]);
   });
 });
+
+describe('text copied from a PDF: every paragraph broken at the page width', () => {
+  const PARAGRAPHS = [
+    '重庆市潼南区人民政府办公室关于印发2022年潼南区政务公开工作要点任务分工的通知',
+    '各镇人民政府、街道办事处，区政府各部门：',
+    '现将任务分工印发给你们，请认真贯彻落实。',
+    '重庆市潼南区人民政府办公室',
+    '2022年3月1日',
+    '一、推进决策公开',
+    '（一）做好规范性文件公开工作，集中公开现行有效的规范性文件，及时更新规范性文件目录，方便群众查询。（牵头单位：区司法局；责任单位：各镇街、区级各部门）',
+    '（二）做好政策解读工作，坚持政策文件与解读材料同步起草、同步审签、同步发布，提高解读质量。（牵头单位：区政府办公室）',
+    '二、加强重点领域信息公开',
+    '（一）公开年度预算和决算信息，细化到功能分类项级科目，2022年6月底前完成。（牵头单位：区财政局；责任单位：区级各部门）',
+  ];
+  /** Breaks a paragraph where a page of `width` columns would (a Chinese character two columns, a digit one). */
+  const wrap = (paragraph: string, width: number) => {
+    const out: string[] = [];
+    let line = '';
+    let used = 0;
+    for (const ch of paragraph) {
+      const w = ch.charCodeAt(0) > 0xff ? 2 : 1;
+      if (used + w > width) {
+        out.push(line);
+        line = '';
+        used = 0;
+      }
+      line += ch;
+      used += w;
+    }
+    return [...out, line].join('\n');
+  };
+  const read = (text: string) => {
+    const plan = parseNotice({ text });
+    return [
+      plan.title,
+      plan.date,
+      ...plan.tasks.map((t) => [t.section, t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map(dueOf)]),
+    ];
+  };
+
+  it.each([40, 44, 48, 52, 56, 60, 66, 72])(
+    'reads as the unbroken text at %i columns, a page number between',
+    (width) => {
+      const text = PARAGRAPHS.map((p) => wrap(p, width))
+        .join('\n')
+        .replace('（二）做好政策', '— 2 —\n（二）做好政策');
+      expect(read(text)).toEqual(read(PARAGRAPHS.join('\n')));
+    },
+  );
+});

@@ -124,12 +124,68 @@ function withLostBreaks(line: string): string[] {
     .filter((l) => l !== '');
 }
 
+/** Width as a page sets it: a Chinese character or full-width mark takes two columns, a digit or a letter one. */
+function visualWidth(line: string): number {
+  let w = 0;
+  for (const ch of line.trim()) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
+  return w;
+}
+
+// A new paragraph: a heading or item number, a unit line, a date, a signature (a line of its own, even after a full line).
+const PARAGRAPH_START = new RegExp(
+  `^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d{1,2}\\s*[.．、](?!\\d)|[①-⑳]|附件|${UNIT_LABEL}\\s*[:：]|\\d{4}年\\d{1,2}月\\d{1,2}日$)`,
+);
+// "— 2 —", "- 3 -", "第 2 页 共 5 页": a page's number, between two lines of one paragraph.
+const PAGE_NUMBER =
+  /^\s*(?:[—－-]\s*\d{1,3}\s*[—－-]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+
+function unclosed(line: string): boolean {
+  return (line.match(/[（(〔]/g)?.length ?? 0) > (line.match(/[）)〕]/g)?.length ?? 0);
+}
+
+/**
+ * Text copied from a PDF (or read from one) breaks every paragraph at the page's width. When most long lines end at
+ * the same width, that is what happened: a line that reaches the width continues on the next, unless the next one
+ * starts a paragraph of its own (an item number, a unit line, a date); page numbers between them go. Text whose
+ * lines are paragraphs (a web page, a Word file) has no such common width and is left as it is.
+ */
+export function joinWrappedLines(lines: string[]): string[] {
+  const prose = (l: string) => l.trim() !== '' && !/^\s*[|｜]/.test(l) && !l.includes('\t');
+  const widths = lines
+    .filter(prose)
+    .map(visualWidth)
+    .filter((w) => w >= 30);
+  if (widths.length < 5) return lines;
+  const full = Math.max(...widths);
+  // The page's width: the widest lines, within the two columns a line's last mark or digit may leave.
+  const atFull = widths.filter((w) => w >= full - 3).length;
+  if (atFull < 4 || atFull * 3 < widths.length) return lines;
+  const out: string[] = [];
+  let open = false; // the last line out reached the width: the next may continue it
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    if (open && PAGE_NUMBER.test(line)) continue;
+    // A bracket still open ("（牵头单位：…；" ⏎ "责任单位：…）") continues whatever the next line starts with.
+    const inBracket = open && unclosed(out[out.length - 1] ?? '');
+    if (open && prose(line) && (inBracket || !PARAGRAPH_START.test(line))) {
+      out[out.length - 1] = `${out[out.length - 1]}${line.trim()}`;
+      open = visualWidth(line) >= full - 3;
+      continue;
+    }
+    out.push(raw);
+    open = prose(line) && visualWidth(line) >= full - 3;
+  }
+  return out;
+}
+
 /**
  * The notice without the page around it. Metadata blocks come in three shapes: "label：value" on one line,
  * "label | value | label | value" rows, and a label alone on its line with the value on the next.
  */
 export function cleanPageText(text: string): string {
-  const lines = joinQuotedCells(text.replace(/\r\n?/g, '\n')).split('\n').flatMap(withLostBreaks);
+  const lines = joinWrappedLines(
+    joinQuotedCells(text.replace(/\r\n?/g, '\n')).split('\n').flatMap(withLostBreaks),
+  );
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = withoutColumnTag(withoutLostSpaces(lines[i] ?? ''));
