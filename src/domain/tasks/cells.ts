@@ -151,6 +151,9 @@ export function splitTogether(clause: string): [string, string] | null {
  */
 export const UNIT_LABEL =
   '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同|负责|承担|执行|落实)(?:单位|部门|科室|处室|股室)';
+/** A label that names a deadline in an annotation ("（牵头单位：X；完成时限：…）", "时间节点：", "截止时间："). */
+export const DEADLINE_LABEL =
+  '(?:完成时限|时限要求|完成时间|完成日期|完成期限|时间节点|时间要求|时间安排|截止时间|截止日期|办结时限|时限)';
 export const isLeadLabel = (label: string): boolean => /^(?:牵头|主责|主要责任)/.test(label);
 
 /**

@@ -80,6 +80,30 @@ describe('prose: every label, list, separator and bracket', () => {
   });
 });
 
+describe('prose: the deadline in the annotation, however it is labelled and wherever it stands', () => {
+  it.each([
+    ['（牵头单位：区司法局）（完成时限：2022年6月底前）', ['区司法局'], [], ['2022-06-30']],
+    ['（牵头单位：区司法局；完成时间：2022年6月底前）', ['区司法局'], [], ['2022-06-30']],
+    ['（牵头单位：区司法局；时间节点：2022年6月底前）', ['区司法局'], [], ['2022-06-30']],
+    ['（牵头单位：区司法局，截止时间：2022年6月底前）', ['区司法局'], [], ['2022-06-30']],
+    [
+      '（完成时限：2022年6月底前；牵头单位：区司法局；责任单位：各镇街）',
+      ['区司法局'],
+      ['各镇街'],
+      ['2022-06-30'],
+    ],
+    ['（责任单位：区司法局  完成时限：2022年6月底前）', [], ['区司法局'], ['2022-06-30']],
+    [
+      '（牵头单位：区司法局；责任单位：各镇街；完成时限：长期坚持）',
+      ['区司法局'],
+      ['各镇街'],
+      ['continuous'],
+    ],
+  ])('%s', (annotation, lead, responsible, due) => {
+    expect(prose(`做好规范性文件公开工作。${annotation}`)).toEqual([[lead, responsible, due]]);
+  });
+});
+
 describe('prose: where the units stand, under each numbering style', () => {
   const ITEMS = [
     '公开年度预算和决算信息，细化到功能分类项级科目。',

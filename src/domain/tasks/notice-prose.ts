@@ -2,7 +2,7 @@
 
 import { splitOutsideBrackets } from '../text/brackets';
 import type { DocBlock } from './blocks';
-import { isUnitCell, kindOf, splitOutside, UNIT_LABEL } from './cells';
+import { DEADLINE_LABEL, isUnitCell, kindOf, splitOutside, UNIT_LABEL } from './cells';
 import { parseDeadline } from './deadlines';
 import type { Context, UnitCell } from './notice-context';
 import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
@@ -38,8 +38,8 @@ function isHeading(text: string): boolean {
   return body.length <= 40 && !pauses.test(body);
 }
 
-const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|完成时限|时限要求|完成时间|时限)\\s*[:：]`);
-const LATER_LABEL = new RegExp(`[，,；;]\\s*(${UNIT_LABEL}|完成时限)\\s*[:：]`);
+const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|${DEADLINE_LABEL})\\s*[:：]`);
+const LATER_LABEL = new RegExp(`[，,；;\\s]\\s*(${UNIT_LABEL}|${DEADLINE_LABEL})\\s*[:：]`);
 const UNIT_LINE = new RegExp(`^\\s*[（(]?\\s*${UNIT_LABEL}\\s*[:：]`);
 const LABEL_COLON = new RegExp(`${UNIT_LABEL}\\s*[:：]`);
 
@@ -147,8 +147,15 @@ function takeAnnotations(raw: string): Annotated {
       const plain = labelled ? null : unlabelled(inner);
       if (labelled || plain) {
         const a = labelled ? inner : `责任单位：${plain}`;
-        annotations.push(a);
-        segments.push({ text: seg.trim(), annotation: a });
+        const last = segments[segments.length - 1];
+        if (last && seg.trim() === '' && annotations.length > 0) {
+          // "（牵头单位：X）（完成时限：…）": a second bracket right after the first annotates the same item.
+          last.annotation = `${last.annotation}；${a}`;
+          annotations[annotations.length - 1] = last.annotation;
+        } else {
+          annotations.push(a);
+          segments.push({ text: seg.trim(), annotation: a });
+        }
         seg = '';
         i = j + 1;
         continue;
@@ -446,14 +453,17 @@ function labelledParts(
   commaLeads: boolean,
 ): ['lead' | 'responsible' | 'deadline', string][] {
   const out: ['lead' | 'responsible' | 'deadline', string][] = [];
-  const m = /(完成时限|时限要求|完成时间|时限)\s*[:：]/.exec(annotation);
-  const unitsPart = m ? annotation.slice(0, m.index) : annotation;
+  // The deadline runs from its label to the next unit label (it may stand first: "完成时限：…；牵头单位：…").
+  const m = new RegExp(`(${DEADLINE_LABEL})\\s*[:：]`).exec(annotation);
+  const from = m ? m.index + m[0].length : annotation.length;
+  const next = m ? annotation.slice(from).search(LABEL_COLON) : -1;
+  const to = next >= 0 ? from + next : annotation.length;
+  const unitsPart = m ? `${annotation.slice(0, m.index)}；${annotation.slice(to)}` : annotation;
   for (const [role, part] of splitLabelled(unitsPart, commaLeads) ?? []) {
     const cleaned = part.replace(/[，,；;\s]+$/, '');
     if (cleanUnitName(cleaned) !== '') out.push([role, cleaned]);
   }
-  if (m)
-    out.push(['deadline', annotation.slice(m.index + m[0].length).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
+  if (m) out.push(['deadline', annotation.slice(from, to).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
   return out;
 }
 
