@@ -21,7 +21,6 @@ import {
  */
 export function splitUnitList(cell: string): string[] {
   const names = splitOutsideBrackets(cell, '、,，;；\n')
-    .flatMap(splitSpaced)
     .map((name) => cleanUnitName(name).replace(/^(.{2,})等$/u, '$1'))
     .filter((name) => name !== '')
     .flatMap(splitJoined);
@@ -29,35 +28,27 @@ export function splitUnitList(cell: string): string[] {
 }
 
 /**
- * "区发改委 区财政局牵头 区审计局配合": names a copied cell separates with spaces. A space between two whole unit
- * names of four characters or more becomes 、 (one list), or ， after a role word (a new clause); any other
- * space ("区 财政局", "区委 宣传部") is left to be removed. A line break of the cell separates two whole names of
- * any length ("各镇街⏎区级各部门"); one inside a name ("区发展改革⏎委", a wrapped PDF cell) joins it again.
+ * "区发改委 区财政局牵头 区审计局配合", "区发改委/区财政局": names a copied cell separates with spaces or slashes. A
+ * separator between two whole unit names of four characters or more becomes 、 (one list), or ， after a role word
+ * (a new clause); any other stays as written ("区 财政局", "区委 宣传部": one name). A line break of the cell
+ * separates two whole names of any length ("各镇街⏎区级各部门"); one inside a name ("区发展改革⏎委", a wrapped PDF
+ * cell) is removed with the other white space.
  */
-function spacedNames(text: string, separator: RegExp = /[\s\u00a0\u3000]+/, min = 4): string {
-  const parts = text.split(separator);
+function spacedNames(text: string, separator: RegExp, min: number): string {
   const whole = (token: string) => token.length >= min && looksLikeUnitName(token);
-  let out = parts[0] ?? '';
-  for (let k = 1; k < parts.length; k++) {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(separator)) {
+    const index = m.index ?? 0;
+    out += text.slice(from, index);
+    from = index + m[0].length;
     const left = /[^、，,;；]*$/.exec(out)?.[0] ?? '';
-    const right = /^[^、，,;；]*/.exec(parts[k] ?? '')?.[0] ?? '';
+    const right = /^[^、，,;；\s/／]*/.exec(text.slice(from))?.[0] ?? '';
     const leftBare = left.replace(ROLE_TAIL, '');
     const joins = whole(leftBare) && whole(right.replace(ROLE_TAIL, ''));
-    out += (joins ? (leftBare !== left ? '，' : '、') : ' ') + parts[k];
+    out += joins ? (leftBare !== left ? '，' : '、') : m[0];
   }
-  return out;
-}
-
-/**
- * "区发改委 区财政局", "区发改委/区财政局": names a copied table separates with spaces or slashes. Split only when
- * every part is a whole unit name of four characters or more ("区 财政局" or "区委 宣传部" stay one name).
- */
-function splitSpaced(name: string): string[] {
-  const parts = name
-    .trim()
-    .split(/[\s\u00a0\u3000/／]+/)
-    .filter((p) => p !== '');
-  return parts.length >= 2 && parts.every((p) => p.length >= 4 && looksLikeUnitName(p)) ? parts : [name];
+  return out + text.slice(from);
 }
 
 /**
@@ -105,8 +96,9 @@ export function splitUnits(
 ): { lead: string[]; responsible: string[] } {
   const lead: string[] = [];
   const responsible: string[] = [];
-  const lines = spacedNames(cell.trim(), /[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*/, 2);
-  const text = withoutWorkTails(lines.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+  const lines = spacedNames(cell.trim(), /[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000]*/g, 2);
+  const spaced = spacedNames(lines, /[ \t\u00a0\u3000]*[/／][ \t\u00a0\u3000]*|[ \t\u00a0\u3000]+/g, 4);
+  const text = withoutWorkTails(spaced.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
   const labelled = splitLabelled(text, opts.commaLeads);
   if (labelled) {
     for (const [role, part] of labelled) (role === 'lead' ? lead : responsible).push(...splitUnitList(part));
@@ -116,7 +108,7 @@ export function splitUnits(
   if (tagged) return tagged;
   // Clauses separated by ，,；; (outside brackets); a clause ending in 牵头 makes its names lead units, and
   // once a lead clause was seen, later unmarked clauses are the cooperating (responsible) units.
-  const clauses = splitClauses(spacedNames(text));
+  const clauses = splitClauses(text);
   const hasLeadMarker = clauses.some(
     (c) => LEAD_SUFFIX.test(cleanUnitName(c)) || splitTogether(cleanUnitName(c)),
   );
