@@ -2,7 +2,7 @@
 // definition holds no such text in its runs. The reader writes the label in front of the paragraph as Word shows
 // it, so that headings, items and measures are numbered as in the notice on screen.
 
-type XNode = Record<string, unknown>;
+import { attr, child, kids, tagOf, type XNode } from './ooxml';
 
 interface Level {
   format: string;
@@ -95,16 +95,10 @@ export function formatCounter(format: string, n: number): string | null {
   }
 }
 
-export function parseNumbering(
-  tree: XNode[] | undefined,
-  tagOf: (n: XNode) => string,
-  kids: (n: XNode) => XNode[],
-  attr: (n: XNode, name: string) => string | undefined,
-): Numbering {
+export function parseNumbering(tree: XNode[] | undefined): Numbering {
   const lists = new Map<string, Map<number, Level>>();
   const root = tree?.find((n) => tagOf(n) === 'w:numbering');
   if (!root) return { lists };
-  const child = (n: XNode, tag: string) => kids(n).find((k) => tagOf(k) === tag);
   const val = (n: XNode | undefined) => (n ? attr(n, 'w:val') : undefined);
   const levelsOf = (nodes: XNode[], into: Map<number, Level>) => {
     for (const lvl of nodes.filter((k) => tagOf(k) === 'w:lvl')) {

@@ -5,9 +5,8 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Cell, DocBlock, ParagraphBlock, TableBlock } from '../../../domain/tasks/blocks';
 import { ListCounter, parseNumbering } from './docx-numbering';
 import { documentError } from './errors';
+import { attr, child, kids, tagOf, type XNode } from './ooxml';
 import { DEFAULT_ZIP_LIMITS, safeUnzip, xmlText, type ZipLimits } from './zip';
-
-type XNode = Record<string, unknown>;
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -19,26 +18,6 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: false,
 });
-
-function tagOf(n: XNode): string {
-  for (const k of Object.keys(n)) if (k !== ':@') return k;
-  return '';
-}
-
-function kids(n: XNode): XNode[] {
-  const v = n[tagOf(n)];
-  return Array.isArray(v) ? (v as XNode[]) : [];
-}
-
-function attr(n: XNode, name: string): string | undefined {
-  const a = n[':@'] as Record<string, unknown> | undefined;
-  const v = a?.[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function child(n: XNode, tag: string): XNode | undefined {
-  return kids(n).find((k) => tagOf(k) === tag);
-}
 
 // Wrappers whose content belongs to the enclosing level.
 const TRANSPARENT = new Set([
@@ -224,7 +203,7 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions = {}): DocBlock[] 
   if (!doc) throw documentError('CORRUPT', '缺少 word/document.xml，不是 Word 文档');
   const tree = parsed(doc) ?? [];
   const lists: Lists = {
-    counter: new ListCounter(parseNumbering(parsed(files['word/numbering.xml']), tagOf, kids, attr)),
+    counter: new ListCounter(parseNumbering(parsed(files['word/numbering.xml']))),
     styleLists: styleLists(parsed(files['word/styles.xml'])),
   };
   const root = tree.find((n) => tagOf(n) === 'w:document');
