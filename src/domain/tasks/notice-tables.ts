@@ -1,7 +1,7 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, headingLevel, isHeaderRoles, isNoneMark } from './cells';
+import { headerRoles, headingLevel, isHeaderRoles, isNoneMark, roleOf } from './cells';
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
@@ -103,7 +103,10 @@ function twoRowHeader(grid: (Cell | undefined)[][], r: number, width: number): C
     const own = below && below.row === r + 1 && below !== top[col] ? below : top[col];
     if (!own || out.some((c) => c.col === own.col && c.colSpan === own.colSpan)) continue;
     const text = label(own);
-    if (own.row === r + 1 && (text.length > 10 || /[，。；：,;:]/.test(text))) return null;
+    // The lower labels must name columns themselves ("牵头", "牵头单位", "具体措施"): a first data row of short
+    // cells under a spanning header cell is not a header.
+    const role = roleOf(text);
+    if (own.row === r + 1 && !BARE_ROLE.test(text) && (role === null || role === 'other')) return null;
     out.push({ ...own, row: r, rowSpan: 1, text: BARE_ROLE.test(text) ? `${text}单位` : text });
   }
   return out;

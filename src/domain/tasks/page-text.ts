@@ -131,7 +131,7 @@ function visualWidth(line: string): number {
   return w;
 }
 
-// A new paragraph: a heading or item number, a unit line, a date, a signature (a line of its own, even after a full line).
+// A new paragraph even after a full line: a heading or item number, 附件, a unit line, a date on its own.
 const PARAGRAPH_START = new RegExp(
   `^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d{1,2}\\s*[.．、](?!\\d)|[①-⑳]|附件|${UNIT_LABEL}\\s*[:：]|\\d{4}年\\d{1,2}月\\d{1,2}日$)`,
 );
@@ -156,7 +156,7 @@ export function joinWrappedLines(lines: string[]): string[] {
     .map(visualWidth)
     .filter((w) => w >= 30);
   if (widths.length < 5) return lines;
-  const full = Math.max(...widths);
+  const full = widths.reduce((a, b) => Math.max(a, b), 0);
   // The page's width: the widest lines, within the two columns a line's last mark or digit may leave.
   const atFull = widths.filter((w) => w >= full - 3).length;
   if (atFull < 4 || atFull * 3 < widths.length) return lines;

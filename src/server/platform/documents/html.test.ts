@@ -92,6 +92,19 @@ describe('readHtmlTables', () => {
     ]);
   });
 
+  it('a spanning header cell over a first data row of short cells is still a one-row header', () => {
+    const html = `<table>
+      <tr><td>序号</td><td colspan="2">工作任务</td><td>责任单位</td><td>完成时限</td></tr>
+      <tr><td>1</td><td>一、推进公开</td><td>公开预算</td><td>区财政局</td><td>年底前</td></tr>
+      <tr><td>2</td><td></td><td>公开决算</td><td>区财政局</td><td>年底前</td></tr>
+    </table>`;
+    const plan = parseNotice({ blocks: readHtmlTables(html) }, { year: 2022 });
+    expect(plan.tasks.map((t) => [t.section, t.text])).toEqual([
+      [['一、推进公开'], '公开预算'],
+      [['一、推进公开'], '公开决算'],
+    ]);
+  });
+
   it('a heading row across the table starts a new group: the empty section cells below it continue nothing', () => {
     const html = `<table border="1">
       <tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>牵头单位</td><td>完成时限</td></tr>
