@@ -216,6 +216,17 @@ const MATCHERS: Matcher[] = [
     all(/每(?:个)?半年(?:度)?/g, text, (m) => ({
       deadline: { kind: 'recurring', every: 'year', times: 2, raw: m[0] },
     })),
+  // "每两个月", "每三个月", "每六个月": so many times a year (12 divided by the months), as 每半年 is; "每三个月" is
+  // a quarter's work, whole.
+  (text) =>
+    all(/每(两|二|三|四|六|[2346])个?月/g, text, (m) => {
+      const months = parseSmallNumber(m[1] ?? '');
+      const deadline: Deadline =
+        months === 3
+          ? { kind: 'recurring', every: 'quarter', raw: m[0] }
+          : { kind: 'recurring', every: 'year', times: 12 / months, raw: m[0] };
+      return { deadline };
+    }),
   // "按月公开", "按季度更新": the period the work repeats in.
   (text) =>
     all(/按(年度|年|季度|季|月|周)(?:公开|更新|发布|报送|通报|开展)?/g, text, (m) => {
