@@ -31,6 +31,29 @@ describe('headerRoles: an assessment table’s finest indicator (or 要点) leve
         ['一级要点', '二级要点', '责任单位'],
         ['other', 'task', 'responsible'],
       ],
+      // levels after a column that says 要求: that column is their category, the finest level the task
+      [
+        ['工作要求', '一级要点', '二级要点', '责任科室'],
+        ['task', 'other', 'task', 'responsible'],
+      ],
+      // no column says 任务: the one that names what the work is about holds the tasks
+      [
+        ['序号', '工作目标', '责任单位', '时间'],
+        ['seq', 'task', 'responsible', 'deadline'],
+      ],
+      [
+        ['类别', '工作项目', '归口部门', '期限'],
+        ['other', 'task', 'responsible', 'deadline'],
+      ],
+      [
+        ['要点', '相关单位'],
+        ['task', 'responsible'],
+      ],
+      // beside a task column, a 目标 column is a detail of the task, not the task
+      [
+        ['工作任务', '工作目标', '责任单位', '完成时限'],
+        ['task', 'other', 'responsible', 'deadline'],
+      ],
     ],
     '%j',
   );
@@ -67,6 +90,18 @@ describe('roleOf: the column a header label names, in the words task tables use'
       ['配合科室', 'responsible'],
       ['责任单位（部门）', 'responsible'],
       ['责任主体', 'responsible'],
+      ['实施主体', 'responsible'],
+      ['责任县直单位', 'responsible'],
+      ['责任区直部门', 'responsible'],
+      ['归口部门', 'responsible'],
+      ['协作单位', 'responsible'],
+      ['相关单位', 'responsible'],
+      ['职能部门', 'responsible'],
+      ['责任处（室）', 'responsible'],
+      ['责任科(股)', 'responsible'],
+      ['责任镇（街道）', 'responsible'],
+      ['责任乡镇', 'responsible'],
+      ['牵头处（室）', 'lead'],
       // the deadline
       ['完成时限', 'deadline'],
       ['时 限 要 求', 'deadline'],
@@ -75,9 +110,19 @@ describe('roleOf: the column a header label names, in the words task tables use'
       ['时间安排', 'deadline'],
       ['进度要求', 'deadline'],
       ['办结时限', 'deadline'],
+      ['时间', 'deadline'],
+      ['期 限', 'deadline'],
+      ['时间进度', 'deadline'],
+      ['时间计划', 'deadline'],
+      ['进度计划', 'deadline'],
       // other columns, and content
       ['完成情况', 'other'],
       ['备注', 'other'],
+      ['责任人', 'other'],
+      ['督办单位', 'other'],
+      ['完成进度', 'other'],
+      ['启动时间', 'other'],
+      ['工作目标', 'other'],
       ['分管县领导', 'other'],
       ['责任人', 'other'],
       ['一级要点', 'other'],

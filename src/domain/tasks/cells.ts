@@ -11,21 +11,30 @@ export type Role = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 export function roleOf(header: string): Role | null {
-  const h = squash(header).replace(/[|｜]+$/, '');
+  // "责任处（室）", "责任镇（街道）": a bracket in a label abbreviates the same word ("责任处室").
+  const h = squash(header)
+    .replace(/[|｜]+$/, '')
+    .replace(/[（(]([^（）()]{1,4})[）)]/g, '$1');
   // Header cells are short labels; a long cell is content even when it mentions "责任单位" or "时限".
   if (h === '' || h.length > 16) return null;
   if (/^(序号|编号|序)$/.test(h)) return 'seq';
   if (isLeaderHeader(h)) return 'other';
   // 主责 and 主办 name the lead as 牵头 does ("X主办、Y协办").
   if (/牵头|主责|主办/.test(h)) return 'lead';
-  // The other units: a word of who does the work before 单位/部门/科室/处室/股室 ("负责单位", "承担部门").
+  // The other units: a word of who does the work before 单位/部门/科室/处室/股室 ("负责单位", "承担部门"), the
+  // level between them ("责任县直单位"), the kind of unit after 责任 ("责任乡镇", "责任处（室）"), or 主体.
   if (
-    /(?:责任|负责|配合|参与|协办|协同|协助|实施|承办|承担|执行|落实)(?:单位|部门|科室|处室|股室)|责任主体/.test(
+    /(?:责任|负责|配合|参与|协办|协同|协助|协作|实施|承办|承担|执行|落实|归口|相关|职能)(?:[省市区县旗]直)?(?:单位|部门|科室|处室|股室)|^责任(?:处|科|股|乡镇|镇街|镇|街道|乡)|(?:责任|实施|执行|落实)主体/.test(
       h,
     )
   )
     return 'responsible';
-  if (/时限|时间要求|时间节点|时间安排|完成期限|完成时间|完成日期|完成节点|截止|进度安排|进度要求/.test(h))
+  // The deadline; a label of time alone ("时间", "期限") heads the deadline column of a task table.
+  if (
+    /时限|时间要求|时间节点|时间安排|时间进度|时间计划|进度计划|完成期限|完成时间|完成日期|完成节点|截止|进度安排|进度要求|^(?:时间|期限|日期)$/.test(
+      h,
+    )
+  )
     return 'deadline';
   // What is to be done: 任务/举措/措施 anywhere, and the other ways tables name it ("工作重点", "公开内容").
   if (
@@ -67,12 +76,24 @@ export const INDICATOR_LEVEL = /^[一二三四五六七八九十]级(?:指标|�
  */
 export function headerRoles(labels: string[]): (Role | null)[] {
   const roles = labels.map(roleOf);
-  if (roles.includes('task')) return roles;
+  // Indicator levels after the columns that say 任务 or 要求 ("工作要求 | 一级要点 | 二级要点") are finer than
+  // they are: those columns are categories. Levels before a task column are its categories.
   const levels = labels.flatMap((l, k) => (isIndicatorLevel(l) ? [k] : []));
   const finest = levels[levels.length - 1];
-  if (levels.length >= 2 && finest !== undefined) roles[finest] = 'task';
+  if (levels.length >= 2 && finest !== undefined && finest > roles.lastIndexOf('task')) {
+    roles[finest] = 'task';
+    return roles;
+  }
+  if (roles.includes('task')) return roles;
+  // A table that names no task column may head it with what the work is for or about ("工作目标", "工作项目",
+  // "要点", "具体工作"): that column is the task. Beside a task column such a column is a detail, not the task.
+  const about = labels.findLastIndex((l) => WORK_ABOUT.test(squash(l)));
+  if (about >= 0 && roles[about] === 'other') roles[about] = 'task';
   return roles;
 }
+
+/** Labels that name the work less directly than 任务/措施 do; the task column only when no column says 任务. */
+const WORK_ABOUT = /^(?:工作|主要|具体|阶段|年度)?(?:目标|项目|要点|工作|安排)(?:名称|内容)?$/;
 
 export function isIndicatorLevel(label: string): boolean {
   return INDICATOR_LEVEL.test(squash(label).replace(/[|｜]+$/, ''));

@@ -183,6 +183,43 @@ describe('tables: every header wording, with and without a row number and a lead
   });
 });
 
+describe('tables: the less common header wordings, and a 目标 column beside the task column', () => {
+  it('reads the rows under each header', () => {
+    const ROWS: [string, string, string][] = [
+      ['公开年度预算和决算信息。', '2022年6月底前', '2022-06-30'],
+      ['做好政策文件解读工作，提高解读质量', '每两个月', 'recurring:year'],
+    ];
+    const cases = [];
+    for (const task of ['工作目标', '工作项目', '要点', '具体工作', '工作任务|工作目标'])
+      for (const resp of ['责任县直单位', '责任处（室）', '实施主体', '相关单位', '归口部门'])
+        for (const due of ['时间', '期限', '时间进度'])
+          for (const sep of ['\t', ' | ']) {
+            const columns = task.split('|');
+            const header = [...columns, resp, due];
+            // the 目标 column beside a task column holds a target the task is read without
+            const rows = ROWS.map(([text, deadline], k) =>
+              [
+                text,
+                ...(columns.length > 1 ? ['群众满意度提升'] : []),
+                LISTS[k + 3]!.join('、'),
+                deadline,
+              ].join(sep),
+            );
+            cases.push({
+              text: ['关于印发2022年政务公开工作要点任务分工的通知', header.join(sep), ...rows].join('\n'),
+              want: ROWS.map(([text, , d], k) => [text, LISTS[k + 3], [d]]),
+            });
+          }
+    const table = (text: string) =>
+      parseNotice({ text }, { year: 2022 }).tasks.map((t) => [
+        t.text,
+        t.responsibleUnits,
+        t.deadlines.map(dueOf),
+      ]);
+    expect(misread(cases, table)).toEqual([]);
+  });
+});
+
 describe('text copied from a PDF: every paragraph broken at the page width', () => {
   const PARAGRAPHS = [
     '重庆市潼南区人民政府办公室关于印发2022年潼南区政务公开工作要点任务分工的通知',

@@ -54,6 +54,7 @@ export function readLooseTable(
   const labels = new Set((block.rows[headerRow] ?? []).map((c) => squash(c.text)).filter((t) => t !== ''));
   const unitRoles = roles.filter((r): r is 'lead' | 'responsible' => r === 'lead' || r === 'responsible');
   const hasDeadline = roles.includes('deadline');
+  const taskColumn = roles.lastIndexOf('task');
   // A "分管县领导" column: its cells are persons' names, which are neither task text nor units.
   const hasLeaders = (block.rows[headerRow] ?? []).some((c) => isLeaderHeader(c.text));
   // Section stack: [level 1 "一、…", level 2 "（一）…", level 3 a group's own title cell].
@@ -230,6 +231,8 @@ export function readLooseTable(
       cells.every((c, k) => fits(c.text, roles[k]));
     cells.forEach((c, k) => {
       const role = roles[k];
+      // A column after the task's that names none of its parts (工作目标, 完成标准, 备注) is not the task's text.
+      if (aligned && role === 'other' && k > taskColumn) return;
       if (!aligned || !(role === 'lead' || role === 'responsible' || role === 'deadline')) {
         take(c.text, c.line);
         return;
