@@ -70,6 +70,21 @@ export class Context {
     return { lead: dedupe(lead), responsible: dedupe(responsible) };
   }
 
+  /** The deadlines a 完成时限 cell (or "完成时限：…" annotation) names; a warning when it names none. */
+  private cellDeadlines(cell: string, ref: string, source: string): Deadline[] {
+    if (cell.trim() === '') return [];
+    const ds = parseDeadline(cell, this.year, { cell: true });
+    if (ds.length === 0) this.warn(ref, source, `无法识别的完成时限“${cell.trim()}”`);
+    return ds;
+  }
+
+  /** A deadline given to a task after it was read ("完成时限：…" on a line below the item). */
+  giveDeadline(task: PlanTask, cell: string): void {
+    const ds = this.cellDeadlines(cell, task.ref, task.source);
+    for (const d of ds) this.dateRelative(d, task.ref, task.source);
+    task.deadlines = dedupeBy([...task.deadlines, ...ds], (d) => `${d.kind}|${d.raw}`);
+  }
+
   /** Builds a task from its text and unit/deadline cells; warnings go to the task's ref. */
   addTask(t: {
     section: string[];
@@ -85,13 +100,10 @@ export class Context {
       this.warn(ref, t.source, '贯彻举措中有丢失编号的列表行（只剩“.”），已按条拆分，请核对');
     }
     const { lead: leadUnits, responsible: responsibleUnits } = this.unitsOf(t.unitCells);
-    const deadlines: Deadline[] = [];
-    if (t.deadlineCell && t.deadlineCell.trim() !== '') {
-      const ds = parseDeadline(t.deadlineCell, this.year, { cell: true });
-      if (ds.length === 0) this.warn(ref, t.source, `无法识别的完成时限“${t.deadlineCell.trim()}”`);
-      deadlines.push(...ds);
-    }
-    deadlines.push(...parseDeadline(text, this.year));
+    const deadlines = [
+      ...this.cellDeadlines(t.deadlineCell ?? '', ref, t.source),
+      ...parseDeadline(text, this.year),
+    ];
     for (const d of deadlines) this.dateRelative(d, ref, t.source);
     const task: PlanTask = {
       ref,

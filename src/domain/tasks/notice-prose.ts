@@ -177,6 +177,13 @@ function groupUnitLine(text: string): boolean {
   return UNIT_LINE.test(text) && compact(text).length <= 200;
 }
 
+const DEADLINE_LINE = new RegExp(`^\\s*[（(]?\\s*${DEADLINE_LABEL}\\s*[:：]`);
+
+/** A unit line, or "完成时限：…" on a line of its own beside unit lines or under an item. */
+function statementLine(text: string): boolean {
+  return groupUnitLine(text) || (DEADLINE_LINE.test(text) && compact(text).length <= 80);
+}
+
 export function readProse(blocks: DocBlock[], ctx: Context): void {
   const paras = blocks.filter((b) => b.type === 'p').map((b, i) => ({ ...b, index: i + 1 }));
   const firstAnnotated = paras.findIndex(
@@ -212,7 +219,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
   let open: { task: PlanTask; level: number } | null = null;
   // `closes`: the group's unit statement came after items and named their units; it does not reach the
   // items written after it.
-  let group: { level: number; from: number; units: UnitCell[]; closes?: boolean } = {
+  let group: { level: number; from: number; units: UnitCell[]; deadline?: string; closes?: boolean } = {
     level: 0,
     from: 0,
     units: [],
@@ -242,6 +249,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
         section: stack.filter((s) => s.level < (level ?? deepest + 0.5)).map((s) => s.text),
         text: normSpaces(raw),
         unitCells: group.closes ? [] : group.units,
+        deadlineCell: group.closes ? '' : group.deadline,
         source,
       });
       open = task ? { task, level: level ?? 0 } : null;
@@ -260,19 +268,29 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       given = [];
       continue;
     }
-    if (groupUnitLine(raw) && (annotations.length === 0 || compact(text) === '')) {
+    if (statementLine(raw) && (annotations.length === 0 || compact(text) === '')) {
+      const statement = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()], ctx);
+      const cells = statement.units;
+      if (cells.length === 0 && !afterUnitLine) {
+        // "完成时限：…" on its own line right under an item: that item's deadline.
+        if (open) ctx.giveDeadline(open.task, statement.deadline);
+        continue;
+      }
       // One unit line for the whole heading group: every item of the group without units of its own.
-      // "牵头单位：X" and "责任单位：Y" on consecutive lines are one statement.
-      const cells = unitCellsOf(annotations.length > 0 ? annotations : [raw.trim()], ctx).units;
+      // "牵头单位：X", "责任单位：Y" and "完成时限：…" on consecutive lines are one statement.
       group.units = afterUnitLine ? [...group.units, ...cells] : cells;
+      group.deadline = [afterUnitLine ? group.deadline : '', statement.deadline].filter(Boolean).join('\n');
       if (!afterUnitLine) {
         given = ctx.tasks.slice(group.from).filter((t) => !t.leadUnits.length && !t.responsibleUnits.length);
         group.closes = given.length > 0;
       }
       afterUnitLine = true;
-      for (const t of given) giveUnits(t, cells, ctx);
+      for (const t of given) {
+        giveUnits(t, cells, ctx);
+        ctx.giveDeadline(t, statement.deadline);
+      }
       if (mergeUnderItem(stack[stack.length - 1], group, given, ctx, endsGroup(paras, i + 1, group.level))) {
-        group = { ...group, from: ctx.tasks.length, units: [] };
+        group = { ...group, from: ctx.tasks.length, units: [], deadline: '' };
         open = null;
         continue;
       }
@@ -284,10 +302,11 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
           section: stack.slice(0, -1).map((s) => s.text),
           text: heading.text,
           unitCells: group.units,
+          deadlineCell: group.deadline,
           source,
         });
         open = task ? { task, level: heading.level } : null;
-        group = { ...group, from: ctx.tasks.length, units: [] };
+        group = { ...group, from: ctx.tasks.length, units: [], deadline: '' };
       }
       continue;
     }
@@ -333,7 +352,13 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       continue;
     }
     if (!substantive(text)) continue;
-    const task = ctx.addTask({ section, text, unitCells: group.closes ? [] : group.units, source });
+    const task = ctx.addTask({
+      section,
+      text,
+      unitCells: group.closes ? [] : group.units,
+      deadlineCell: group.closes ? '' : group.deadline,
+      source,
+    });
     open = task ? { task, level: ownLevel } : null;
   }
 }
@@ -345,7 +370,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
  */
 function mergeUnderItem(
   heading: { level: number; text: string } | undefined,
-  group: { from: number; units: UnitCell[] },
+  group: { from: number; units: UnitCell[]; deadline?: string },
   given: PlanTask[],
   ctx: Context,
   ended: boolean,
@@ -365,6 +390,7 @@ function mergeUnderItem(
     section: first?.section.slice(0, -1) ?? [],
     text: [heading.text, ...under.map((t) => t.text)].join('\n'),
     unitCells: group.units,
+    deadlineCell: group.deadline,
     source: first?.source ?? '',
   });
   if (task) task.measures = splitMeasures(under.map((t) => t.text).join('\n'));
@@ -379,7 +405,7 @@ function endsGroup(paras: readonly { text: string }[], from: number, level: numb
   for (let j = from; j < paras.length; j++) {
     const t = paras[j]?.text ?? '';
     if (compact(t) === '') continue;
-    if (groupUnitLine(t)) return false; // the statement goes on: decide at its last line
+    if (statementLine(t)) return false; // the statement goes on: decide at its last line
     // The next numbered line at the same or a higher level, heading or item, closes the group; so does an
     // unnumbered heading.
     const lv = levelOf(compact(t)) ?? unnumberedTitle(paras, j);
