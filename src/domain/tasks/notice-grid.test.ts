@@ -220,6 +220,64 @@ describe('tables: the less common header wordings, and a 目标 column beside th
   });
 });
 
+describe('annotations in the other ways notices write them', () => {
+  const FIN = ['区财政局'];
+  const BOTH = ['区财政局', '区审计局'];
+  const JUNE = ['2022-06-30'];
+  // [the item as written, lead, responsible, deadlines]
+  const CASES: [string, string[], string[], string[]][] = [
+    ['1.公开预算决算信息。（区财政局）', [], FIN, []],
+    ['1.公开预算决算信息。（区财政局、区审计局）', [], BOTH, []],
+    ['1.公开预算决算信息。（区财政局 区审计局）', [], BOTH, []],
+    ['1.公开预算决算信息。（区财政局，2022年6月底前）', [], FIN, JUNE],
+    ['1.公开预算决算信息。【牵头单位：区财政局】', FIN, [], []],
+    ['1.公开预算决算信息。[责任单位：区财政局]', [], FIN, []],
+    ['1.【区财政局】公开预算决算信息。', [], FIN, []],
+    ['1.公开预算决算信息。责任单位：区财政局。完成时限：2022年6月底前。', [], FIN, JUNE],
+    ['1.公开预算决算信息。 责任单位：区财政局', [], FIN, []],
+    ['1.公开预算决算信息（责任单位：区财政局，2022年6月底前完成）。', [], FIN, JUNE],
+    ['1.公开预算决算信息。\n责任单位：区财政局\n完成时限：2022年6月底前', [], FIN, JUNE],
+    ['1.公开预算决算信息。（责任单位：区财政局）\n完成时限：2022年6月底前', [], FIN, JUNE],
+    ['1.公开预算决算信息。（责任单位：区财政局 责任人：张三）', [], FIN, []],
+    ['1.公开预算决算信息。（责任部门：区财政局 时间：6月底前）', [], FIN, JUNE],
+    ['1.公开预算决算信息。（牵头：区财政局；配合：区审计局）', FIN, ['区审计局'], []],
+  ];
+  const read = (item: string) =>
+    parseNotice(
+      {
+        text: `关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开\n（一）加强政策解读\n${item}\n2.做好政策解读工作，提高解读质量。（责任单位：区发改委）`,
+      },
+      { year: 2022 },
+    ).tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map(dueOf)]);
+  it('reads each as the same item with its units and deadline', () => {
+    const cases = CASES.map(([text, lead, resp, due]) => ({
+      text,
+      want: [
+        ['1.公开预算决算信息。', lead, resp, due],
+        ['2.做好政策解读工作，提高解读质量。', [], ['区发改委'], []],
+      ],
+    }));
+    expect(misread(cases, read)).toEqual([]);
+  });
+  it('reads a bracket of whole names right after the text, without a full stop', () => {
+    expect(read('1.公开预算决算信息（区财政局，2022年6月底前）')[0]).toEqual([
+      '1.公开预算决算信息',
+      [],
+      FIN,
+      JUNE,
+    ]);
+  });
+  it('leaves the bracket of a name inside the text, and a name’s own bracket on a unit line', () => {
+    expect(read('1.做好各乡镇（街道）政务公开专区建设。（责任单位：各乡镇（街道））')[0]?.[0]).toBe(
+      '1.做好各乡镇（街道）政务公开专区建设。',
+    );
+    expect(read('1.公开预算决算信息。\n责任单位：区文旅股(行政审批服务股)')).toEqual([
+      ['1.公开预算决算信息。', [], ['区文旅股(行政审批服务股)'], []],
+      ['2.做好政策解读工作，提高解读质量。', [], ['区发改委'], []],
+    ]);
+  });
+});
+
 describe('text copied from a PDF: every paragraph broken at the page width', () => {
   const PARAGRAPHS = [
     '重庆市潼南区人民政府办公室关于印发2022年潼南区政务公开工作要点任务分工的通知',

@@ -1,8 +1,8 @@
 // Plans written as prose: items followed by "(牵头单位：…)" annotations.
 
-import { splitOutsideBrackets } from '../text/brackets';
+import { bracketOpen, CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from '../text/brackets';
 import type { DocBlock } from './blocks';
-import { DEADLINE_LABEL, isUnitCell, kindOf, splitOutside, UNIT_LABEL } from './cells';
+import { DEADLINE_LABEL, isUnitCell, kindOf, looksLikeUnitName, splitOutside, UNIT_LABEL } from './cells';
 import { parseDeadline } from './deadlines';
 import type { Context, UnitCell } from './notice-context';
 import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
@@ -38,17 +38,22 @@ function isHeading(text: string): boolean {
   return body.length <= 40 && !pauses.test(body);
 }
 
-const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|${DEADLINE_LABEL})\\s*[:：]`);
-const LATER_LABEL = new RegExp(`[，,；;\\s]\\s*(${UNIT_LABEL}|${DEADLINE_LABEL})\\s*[:：]`);
+// In a bracket, "牵头：X；配合：Y" label units as "牵头单位：" does.
+const SHORT_LABEL = '(?:牵头|主责|主办|配合|协办|协同|参与)';
+const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL})\\s*[:：]`);
+const LATER_LABEL = new RegExp(`[，,；;\\s]\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL})\\s*[:：]`);
 const UNIT_LINE = new RegExp(`^\\s*[（(]?\\s*${UNIT_LABEL}\\s*[:：]`);
 const LABEL_COLON = new RegExp(`${UNIT_LABEL}\\s*[:：]`);
 
-/** What a bracket says when it names units without labels: "市交通委负责落实", "X牵头，Y配合", "各部门按职责分工负责". */
-function unlabelled(inner: string): string | null {
+/**
+ * What a bracket says when it names units without labels: "市交通委负责落实", "X牵头，Y配合", "各部门按职责分工负责";
+ * `bare`: at the end of an item a bracket of names alone says who does it too ("（区财政局、区审计局）").
+ */
+function unlabelled(inner: string, bare = false): string | null {
   // A labelled list is not unlabelled: "…；配合单位：各镇街）" read as a closing sentence would cut its bracket.
   if (LABEL_COLON.test(inner)) return null;
   const clauses = splitOutside(inner, '，,；;');
-  if (clauses.length === 0 || !/(牵头|配合|负责|落实|参与|协助)/.test(inner)) return null;
+  if (clauses.length === 0 || !(bare || /(牵头|配合|负责|落实|参与|协助)/.test(inner))) return null;
   const units: string[] = [];
   const deadlines: string[] = [];
   for (const c of clauses) {
@@ -80,7 +85,10 @@ function unitsFirst(text: string): { units: string; text: string } | null {
   // Numbered items only: an unnumbered "各镇人民政府：…" opens a letter (its addressees).
   const num = ITEM_NUMBER.exec(text)?.[0];
   if (!num) return null;
-  const m = /^([^：:。；;]{2,80}?)[：:](.+)$/s.exec(text.slice(num.length));
+  // "1.【区财政局】公开…": the units in a black-lenticular bracket before the item.
+  const m =
+    /^【([^【】]{2,80})】\s*(.+)$/s.exec(text.slice(num.length)) ??
+    /^([^：:。；;]{2,80}?)[：:](.+)$/s.exec(text.slice(num.length));
   if (!m) return null;
   const [, units = '', body = ''] = m;
   if (new RegExp(`${UNIT_LABEL}|时限|时间`).test(units) || compact(body).length < 8) return null;
@@ -107,6 +115,38 @@ function unitsSentence(text: string): { units: string; text: string } | null {
   return null;
 }
 
+/**
+ * "…公开预算。责任单位：区财政局。完成时限：6月底前。": labels written after the item's sentences on its line, outside
+ * brackets, make the rest of the line its annotation (its sentences its clauses).
+ */
+function labelledTail(text: string): { annotation: string; text: string } | null {
+  const m = new RegExp(`[。；;\\s]\\s*(?:${UNIT_LABEL})\\s*[:：]`).exec(text);
+  if (!m || compact(text.slice(0, m.index)).length < 4) return null;
+  const before = text.slice(0, m.index + 1);
+  // A unit line itself ("牵头单位：X；责任单位：Y") has labels before, not text.
+  if (bracketOpen(before) || ANNOTATION_LABEL.test(before) || LABEL_COLON.test(before)) return null;
+  return {
+    annotation: text
+      .slice(m.index + 1)
+      .trim()
+      .replace(/[。]/g, '；'),
+    text: before.trim(),
+  };
+}
+
+/**
+ * Whether a bracket of names alone (text[i..j]) can annotate: it ends the item, and stands after its full stop or
+ * after words that are not a name ("…各乡镇（街道）", "…服务股(行政审批服务股)" are a name's own bracket; so is
+ * any bracket on a unit line).
+ */
+function bareAt(text: string, i: number, j: number): boolean {
+  if (!/^[\s。．.；;，,]*$/.test(text.slice(j + 1))) return false;
+  const before = text.slice(0, i);
+  if (/[。；;]\s*$/.test(before)) return true;
+  const words = splitOutside(before, '，,；;、：:').at(-1) ?? '';
+  return compact(text.slice(i + 1, j)).length >= 4 && !LABEL_COLON.test(before) && !looksLikeUnitName(words);
+}
+
 /** Bracketed annotations "(牵头单位:…,责任单位:…)", "(X牵头，Y配合)" anywhere in the paragraph. */
 function takeAnnotations(raw: string): Annotated {
   const annotations: string[] = [];
@@ -120,9 +160,13 @@ function takeAnnotations(raw: string): Annotated {
     text = head.text;
   } else {
     const tail = unitsSentence(text);
+    const labels = tail ? null : labelledTail(text);
     if (tail) {
       closing = `责任单位：${tail.units}`;
       text = tail.text;
+    } else if (labels) {
+      closing = labels.annotation;
+      text = labels.text;
     }
   }
   let out = '';
@@ -130,21 +174,24 @@ function takeAnnotations(raw: string): Annotated {
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? '';
-    // "〔责任单位：…〕": some notices bracket their annotations with 六角括号.
-    if (ch === '（' || ch === '(' || ch === '〔') {
+    if (OPEN_BRACKETS.includes(ch)) {
       let depth = 0;
       let j = i;
       for (; j < text.length; j++) {
         const c = text[j] ?? '';
-        if (c === '（' || c === '(' || c === '〔') depth++;
-        else if (c === '）' || c === ')' || c === '〕') {
+        if (OPEN_BRACKETS.includes(c)) depth++;
+        else if (CLOSE_BRACKETS.includes(c)) {
           depth--;
           if (depth === 0) break;
         }
       }
       const inner = text.slice(i + 1, j);
       const labelled = ANNOTATION_LABEL.test(inner) || LATER_LABEL.test(inner);
-      const plain = labelled ? null : unlabelled(inner);
+      // A bracket of names alone annotates when it ends the item, after its full stop or of whole names (not
+      // "…各乡镇（街道）", a name's own bracket).
+      const plain = labelled
+        ? null
+        : (unlabelled(inner) ?? (bareAt(text, i, j) ? unlabelled(inner, true) : null));
       if (labelled || plain) {
         const a = labelled ? inner : `责任单位：${plain}`;
         const last = segments[segments.length - 1];
@@ -479,18 +526,43 @@ function labelledParts(
   commaLeads: boolean,
 ): ['lead' | 'responsible' | 'deadline', string][] {
   const out: ['lead' | 'responsible' | 'deadline', string][] = [];
+  annotation = withKnownLabels(annotation);
   // The deadline runs from its label to the next unit label (it may stand first: "完成时限：…；牵头单位：…").
   const m = new RegExp(`(${DEADLINE_LABEL})\\s*[:：]`).exec(annotation);
   const from = m ? m.index + m[0].length : annotation.length;
   const next = m ? annotation.slice(from).search(LABEL_COLON) : -1;
   const to = next >= 0 ? from + next : annotation.length;
   const unitsPart = m ? `${annotation.slice(0, m.index)}；${annotation.slice(to)}` : annotation;
+  const dates: string[] = [];
   for (const [role, part] of splitLabelled(unitsPart, commaLeads) ?? []) {
-    const cleaned = part.replace(/[，,；;\s]+$/, '');
+    // "（责任单位：区财政局，2022年6月底前完成）": a clause of the list that is a deadline is the deadline.
+    const clauses = splitOutside(part, '，,；;');
+    dates.push(...clauses.filter((c) => kindOf(c) === 'deadline'));
+    const cleaned = clauses.filter((c) => kindOf(c) !== 'deadline').join('，');
     if (cleanUnitName(cleaned) !== '') out.push([role, cleaned]);
   }
-  if (m) out.push(['deadline', annotation.slice(from, to).replace(/^[\s，,；;]+|[\s，,；;]+$/g, '')]);
+  if (m) dates.unshift(annotation.slice(from, to).replace(/^[\s，,；;]+|[\s，,；;]+$/g, ''));
+  if (dates.length > 0) out.push(['deadline', dates.join('，')]);
   return out;
+}
+
+const KNOWN_LABEL = new RegExp(`^(?:${UNIT_LABEL}|${DEADLINE_LABEL})$`);
+
+/**
+ * An annotation's labels as the unit and deadline readers know them: "牵头：X；配合：Y" are 牵头单位 and 配合单位,
+ * "时间：6月底前" a deadline; the labels of persons and anything else ("责任人：张三", "联系电话：…") go with their value.
+ */
+function withKnownLabels(annotation: string): string {
+  return annotation.replace(
+    /(^|[\s，,；;])([\u4e00-\u9fff]{2,6})\s*[:：]\s*([^，,；;\s]*)/g,
+    (all, sep: string, label: string, value: string) => {
+      if (KNOWN_LABEL.test(label)) return all;
+      if (/^(?:牵头|主责|主办|责任|配合|协办|协同|参与)$/.test(label)) return `${sep}${label}单位：${value}`;
+      if (/^(?:时间|期限|日期|完成|进度)/.test(label) && !/人$/.test(label))
+        return `${sep}完成时限：${value}`;
+      return sep;
+    },
+  );
 }
 
 function appendToTask(task: PlanTask, more: string, year: number): void {

@@ -3,6 +3,7 @@
 // injected spam lines). The chrome is dropped; the metadata block's 成文日期 and 文号 are kept as plain lines
 // the title reader understands.
 
+import { bracketOpen } from '../text/brackets';
 import { joinQuotedCells } from './blocks';
 import { UNIT_LABEL } from './cells';
 
@@ -139,10 +140,6 @@ const PARAGRAPH_START = new RegExp(
 const PAGE_NUMBER =
   /^\s*(?:[—－-]\s*\d{1,3}\s*[—－-]|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 
-function unclosed(line: string): boolean {
-  return (line.match(/[（(〔]/g)?.length ?? 0) > (line.match(/[）)〕]/g)?.length ?? 0);
-}
-
 /**
  * Text copied from a PDF (or read from one) breaks every paragraph at the page's width. When most long lines end at
  * the same width, that is what happened: a line that reaches the width continues on the next, unless the next one
@@ -166,7 +163,7 @@ export function joinWrappedLines(lines: string[]): string[] {
     const line = raw.trimEnd();
     if (open && PAGE_NUMBER.test(line)) continue;
     // A bracket still open ("（牵头单位：…；" ⏎ "责任单位：…）") continues whatever the next line starts with.
-    const inBracket = open && unclosed(out[out.length - 1] ?? '');
+    const inBracket = open && bracketOpen(out[out.length - 1] ?? '');
     if (open && prose(line) && (inBracket || !PARAGRAPH_START.test(line))) {
       out[out.length - 1] = `${out[out.length - 1]}${line.trim()}`;
       open = visualWidth(line) >= full - 3;

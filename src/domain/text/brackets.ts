@@ -26,3 +26,13 @@ export function splitOutsideBrackets(
   out.push(cur);
   return out;
 }
+
+/** Whether a bracket opened in `text` is still open at its end ("（牵头单位：X；" continues on the next line). */
+export function bracketOpen(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
