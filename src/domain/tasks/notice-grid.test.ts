@@ -241,6 +241,11 @@ describe('annotations in the other ways notices write them', () => {
     ['1.公开预算决算信息。（责任单位：区财政局 责任人：张三）', [], FIN, []],
     ['1.公开预算决算信息。（责任部门：区财政局 时间：6月底前）', [], FIN, JUNE],
     ['1.公开预算决算信息。（牵头：区财政局；配合：区审计局）', FIN, ['区审计局'], []],
+    ['1.公开预算决算信息。（由区财政局负责）', [], FIN, []],
+    ['1.公开预算决算信息。由区财政局牵头负责。', FIN, [], []],
+    ['1.公开预算决算信息。（区财政局负责，区审计局、区统计局配合）', [], [...BOTH, '区统计局'], []],
+    ['1.公开预算决算信息。（责任单位：区财政局）（2022年6月底前）', [], FIN, JUNE],
+    ['1.公开预算决算信息。（区财政局 2022年6月底前）', [], FIN, JUNE],
   ];
   const read = (item: string) =>
     parseNotice(
@@ -258,6 +263,14 @@ describe('annotations in the other ways notices write them', () => {
       ],
     }));
     expect(misread(cases, read)).toEqual([]);
+  });
+  it('reads items written one after another in a paragraph ("一是…；二是…"), each with its bracket', () => {
+    const text =
+      '关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开\n一是公开预算决算信息（区财政局负责）；二是做好政策解读工作（区发改委负责）。';
+    expect(parseNotice({ text }, { year: 2022 }).tasks.map((t) => [t.text, t.responsibleUnits])).toEqual([
+      ['一是公开预算决算信息', FIN],
+      ['二是做好政策解读工作', ['区发改委']],
+    ]);
   });
   it('reads a bracket of whole names right after the text, without a full stop', () => {
     expect(read('1.公开预算决算信息（区财政局，2022年6月底前）')[0]).toEqual([

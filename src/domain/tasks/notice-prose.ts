@@ -52,7 +52,8 @@ const LABEL_COLON = new RegExp(`${UNIT_LABEL}\\s*[:：]`);
 function unlabelled(inner: string, bare = false): string | null {
   // A labelled list is not unlabelled: "…；配合单位：各镇街）" read as a closing sentence would cut its bracket.
   if (LABEL_COLON.test(inner)) return null;
-  const clauses = splitOutside(inner, '，,；;');
+  // A bracket of names alone may space its names and deadline apart ("（区财政局 2022年6月底前）").
+  const clauses = splitOutside(inner, bare ? '，,；; \u3000' : '，,；;');
   if (clauses.length === 0 || !(bare || /(牵头|配合|负责|落实|参与|协助)/.test(inner))) return null;
   const units: string[] = [];
   const deadlines: string[] = [];
@@ -192,16 +193,20 @@ function takeAnnotations(raw: string): Annotated {
       const plain = labelled
         ? null
         : (unlabelled(inner) ?? (bareAt(text, i, j) ? unlabelled(inner, true) : null));
-      if (labelled || plain) {
-        const a = labelled ? inner : `责任单位：${plain}`;
-        const last = segments[segments.length - 1];
-        if (last && seg.trim() === '' && annotations.length > 0) {
+      const last = segments[segments.length - 1];
+      const follows = last !== undefined && seg.trim() === '' && annotations.length > 0;
+      // "（责任单位：X）（2022年6月底前）": a date alone right after an annotation is its deadline.
+      const date = !labelled && !plain && follows && kindOf(inner) === 'deadline' ? inner : null;
+      if (labelled || plain || date) {
+        const a = labelled ? inner : date ? `完成时限：${date}` : `责任单位：${plain}`;
+        if (last && follows) {
           // "（牵头单位：X）（完成时限：…）": a second bracket right after the first annotates the same item.
           last.annotation = `${last.annotation}；${a}`;
           annotations[annotations.length - 1] = last.annotation;
         } else {
           annotations.push(a);
-          segments.push({ text: seg.trim(), annotation: a });
+          // "…（X负责）；二是…": the separator after the last annotation is not the next item's text.
+          segments.push({ text: seg.trim().replace(/^[；;，,。]\s*/, ''), annotation: a });
         }
         seg = '';
         i = j + 1;

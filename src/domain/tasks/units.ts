@@ -83,6 +83,7 @@ const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵�
 const RESP_SUFFIX = new RegExp(
   `^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协办|协同|${BY_DUTY}|负责落实|具体负责|具体落实|参照落实|参照执行|落实)$`,
 );
+const ASSIST_SUFFIX = /^(.*?)(?:等)?(?:配合|参与|协助|协办|协同)$/;
 const NEUTRAL_SUFFIX = new RegExp(`(?:等)?(?:分别)?(?:负责落实|${BY_DUTY}|参照落实|参照执行|负责)$`);
 
 /**
@@ -114,7 +115,8 @@ export function splitUnits(
   );
   let seenLead = false;
   for (const clause of clauses) {
-    const c = cleanUnitName(clause);
+    // "由区财政局负责": 由 is the preposition, not part of the name.
+    const c = cleanUnitName(clause).replace(/^由(?=\S{2})/, '');
     if (c === '') continue;
     const together = splitTogether(c);
     if (together) {
@@ -129,7 +131,8 @@ export function splitUnits(
       seenLead = true;
       continue;
     }
-    const rm = hasLeadMarker ? RESP_SUFFIX.exec(c) : null;
+    // Without a lead, "X负责，Y配合": Y's marker still says Y assists.
+    const rm = hasLeadMarker ? RESP_SUFFIX.exec(c) : ASSIST_SUFFIX.exec(c);
     if (rm) {
       responsible.push(...splitUnitList(rm[1] ?? ''));
       continue;
