@@ -60,6 +60,8 @@ describe('parseDeadline: the other ways a 完成时限 cell is written', () => {
     ['10月中旬前', [{ kind: 'date', date: '2022-10-20', raw: '10月中旬前' }]],
     ['2月下旬', [{ kind: 'date', date: '2022-02-28', raw: '2月下旬' }]],
     ['每半年', [{ kind: 'recurring', every: 'year', times: 2, raw: '每半年' }]],
+    ['2022年', [{ kind: 'date', date: '2022-12-31', raw: '2022年' }]],
+    ['2023年度', [{ kind: 'date', date: '2023-12-31', raw: '2023年度' }]],
     ['每两个月', [{ kind: 'recurring', every: 'year', times: 6, raw: '每两个月' }]],
     ['每2个月更新一次', [{ kind: 'recurring', every: 'year', times: 6, raw: '每2个月' }]],
     ['每三个月', [{ kind: 'recurring', every: 'quarter', raw: '每三个月' }]],

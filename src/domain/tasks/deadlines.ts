@@ -188,12 +188,18 @@ const MATCHERS: Matcher[] = [
     all(/(?<![\u4e00-\u9fa5\d])年内(?:完成)?/g, text, (m) => ({
       deadline: { kind: 'date', date: `${planYear}-12-31`, raw: m[0] },
     })),
-  // End of a year: "2023年底前", "年底前", "年末".
-  (text, planYear) =>
-    all(/(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g, text, (m) => {
-      const y = m[1] ? Number(m[1]) : planYear;
-      return { deadline: { kind: 'date', date: `${y}-12-31`, raw: m[0] } };
-    }),
+  // End of a year: "2023年底前", "年底前", "年末"; in a 完成时限 cell a year alone ("2022年", "2022年度", "2022年内").
+  (text, planYear, opts) =>
+    all(
+      opts.cell
+        ? /(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?|^\s*(\d{4})(?:年度?内?|年全年)(?:完成)?\s*$/g
+        : /(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g,
+      text,
+      (m) => {
+        const y = Number(m[1] ?? m[2] ?? planYear);
+        return { deadline: { kind: 'date', date: `${y}-12-31`, raw: m[0].trim() } };
+      },
+    ),
   // Quarters: "三季度前", "第二季度末", "2023年四季度底前". "X季度前" is read as "by the end of quarter X"
   // (the usual reading in these notices; a notice meaning "before quarter X starts" writes 季度初).
   (text, planYear) =>

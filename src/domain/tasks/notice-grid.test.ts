@@ -220,6 +220,84 @@ describe('tables: the less common header wordings, and a 目标 column beside th
   });
 });
 
+describe('tables: a 序号 in Chinese numerals, a 备注 or leaders column, a year alone, units first', () => {
+  const A = '公开年度预算和决算信息。';
+  const B = '做好政策解读工作，提高解读质量。';
+  // [header, row A, row B, what each row reads as: text, lead, responsible, deadlines]
+  const CASES: [string, string, string, unknown[]][] = [
+    [
+      '序号\t工作任务\t责任单位\t完成时限',
+      `一\t${A}\t区财政局\t年底前`,
+      `二\t${B}\t区发改委\t持续推进`,
+      [
+        [A, [], ['区财政局'], ['2022-12-31']],
+        [B, [], ['区发改委'], ['continuous']],
+      ],
+    ],
+    [
+      '序号\t工作任务\t责任单位\t完成时限\t备注',
+      `1\t${A}\t区财政局\t2022年6月底前\t按季度报送进展`,
+      `2\t${B}\t区发改委\t持续推进\t`,
+      [
+        [A, [], ['区财政局'], ['2022-06-30']],
+        [B, [], ['区发改委'], ['continuous']],
+      ],
+    ],
+    [
+      '序号\t工作任务\t牵头领导\t牵头单位\t责任单位\t完成时限',
+      `1\t${A}\t张三\t区财政局\t区审计局\t2022年6月底前`,
+      `2\t${B}\t李四\t区发改委\t各镇街\t持续推进`,
+      [
+        [A, ['区财政局'], ['区审计局'], ['2022-06-30']],
+        [B, ['区发改委'], ['各镇街'], ['continuous']],
+      ],
+    ],
+    [
+      '序号\t工作任务\t责任单位\t完成时限',
+      `1\t${A}\t区财政局\t2022年`,
+      `2\t${B}\t区发改委\t2022年度`,
+      [
+        [A, [], ['区财政局'], ['2022-12-31']],
+        [B, [], ['区发改委'], ['2022-12-31']],
+      ],
+    ],
+    [
+      '责任单位\t工作任务\t完成时限',
+      `区财政局\t${A}\t2022年6月底前`,
+      `区发改委\t${B}\t持续推进`,
+      [
+        [A, [], ['区财政局'], ['2022-06-30']],
+        [B, [], ['区发改委'], ['continuous']],
+      ],
+    ],
+    [
+      '| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|:---:|---|---|---|',
+      `| 1 | ${A} | 区财政局 | 2022年6月底前 |`,
+      `| 2 | ${B} | 区发改委 | 持续推进 |`,
+      [
+        [A, [], ['区财政局'], ['2022-06-30']],
+        [B, [], ['区发改委'], ['continuous']],
+      ],
+    ],
+  ];
+  it('reads each table’s two rows', () => {
+    const cases = CASES.map(([header, a, b, want]) => ({
+      text: ['关于印发2022年政务公开工作要点任务分工的通知', header, a, b].join('\n'),
+      // no row is a section of its own: each is a task with no heading above it
+      want: want.map((row) => ['', ...(row as unknown[])]),
+    }));
+    const table = (text: string) =>
+      parseNotice({ text }, { year: 2022 }).tasks.map((t) => [
+        t.section.join(' / '),
+        t.text,
+        t.leadUnits,
+        t.responsibleUnits,
+        t.deadlines.map(dueOf),
+      ]);
+    expect(misread(cases, table)).toEqual([]);
+  });
+});
+
 describe('annotations in the other ways notices write them', () => {
   const FIN = ['区财政局'];
   const BOTH = ['区财政局', '区审计局'];

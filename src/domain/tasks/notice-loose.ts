@@ -231,8 +231,9 @@ export function readLooseTable(
       cells.every((c, k) => fits(c.text, roles[k]));
     cells.forEach((c, k) => {
       const role = roles[k];
-      // A column after the task's that names none of its parts (工作目标, 完成标准, 备注) is not the task's text.
-      if (aligned && role === 'other' && k > taskColumn) return;
+      // A column after the task's that names none of its parts (工作目标, 完成标准, 备注) is not the task's text;
+      // nor is a 序号 cell ("一", "二").
+      if (aligned && ((role === 'other' && k > taskColumn) || role === 'seq')) return;
       if (!aligned || !(role === 'lead' || role === 'responsible' || role === 'deadline')) {
         take(c.text, c.line);
         return;
@@ -285,7 +286,9 @@ function fits(cell: string, role: Role | null | undefined): boolean {
   if (kind === 'none') return role === 'lead' || role === 'responsible' || role === 'deadline';
   if (role === 'lead' || role === 'responsible') return kind === 'unit';
   if (role === 'deadline') return kind === 'deadline';
-  return kind !== 'unit' && kind !== 'deadline';
+  // A column of none of the task's parts (备注, 工作目标) may mention a period ("按季度报送进展"); a unit there says
+  // the row's cells have shifted left (a merged cell omitted).
+  return kind !== 'unit' && (role === 'other' || kind !== 'deadline');
 }
 
 /**
