@@ -408,7 +408,7 @@ describe('text copied from a PDF: every paragraph broken at the page width', () 
     ];
   };
 
-  it.each([40, 44, 48, 52, 56, 60, 66, 72])(
+  it.each([40, 44, 48, 52, 56, 60, 66, 72, 80, 90, 100])(
     'reads as the unbroken text at %i columns, a page number between',
     (width) => {
       const text = PARAGRAPHS.map((p) => wrap(p, width))

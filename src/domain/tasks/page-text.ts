@@ -147,16 +147,14 @@ const PAGE_NUMBER =
  * lines are paragraphs (a web page, a Word file) has no such common width and is left as it is.
  */
 export function joinWrappedLines(lines: string[]): string[] {
-  const prose = (l: string) => l.trim() !== '' && !/^\s*[|｜]/.test(l) && !l.includes('\t');
-  const widths = lines
-    .filter(prose)
-    .map(visualWidth)
-    .filter((w) => w >= 30);
-  if (widths.length < 5) return lines;
-  const full = widths.reduce((a, b) => Math.max(a, b), 0);
+  const prose = (l: string) => l.trim() !== '' && !/[|｜\t]/.test(l);
+  const long = lines.filter((l) => prose(l) && visualWidth(l) >= 30);
+  if (long.length < 3) return lines;
+  const full = long.reduce((a, l) => Math.max(a, visualWidth(l)), 0);
   // The page's width: the widest lines, within the two columns a line's last mark or digit may leave.
-  const atFull = widths.filter((w) => w >= full - 3).length;
-  if (atFull < 4 || atFull * 3 < widths.length) return lines;
+  const widest = long.filter((l) => visualWidth(l) >= full - 3);
+  const many = long.length >= 5 && widest.length >= 4 && widest.length * 3 >= long.length;
+  if (!many && !fewBroken(lines, full, prose)) return lines;
   const out: string[] = [];
   let open = false; // the last line out reached the width: the next may continue it
   for (const raw of lines) {
@@ -173,6 +171,29 @@ export function joinWrappedLines(lines: string[]): string[] {
     open = prose(line) && visualWidth(line) >= full - 3;
   }
   return out;
+}
+
+/**
+ * A short text has few lines at the page's width. They were broken there when the lines after them finish the
+ * paragraph: the run of full lines ends in a shorter line that is no paragraph of its own and closes a sentence
+ * (in Word or web text a long paragraph is followed by the next paragraph; in a table copied cell by cell, by
+ * a unit's name or a date).
+ */
+function fewBroken(lines: string[], full: number, prose: (l: string) => boolean): boolean {
+  const atWidth = (l: string | undefined) =>
+    l !== undefined && prose(l) && visualWidth(l.trimEnd()) >= full - 3;
+  let runs = 0;
+  let finished = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!atWidth(lines[i]) || atWidth(lines[i - 1])) continue;
+    let j = i + 1;
+    while (j < lines.length && (atWidth(lines[j]) || PAGE_NUMBER.test(lines[j] ?? ''))) j++;
+    const tail = lines[j] ?? '';
+    runs++;
+    const continues = !PARAGRAPH_START.test(tail) || bracketOpen(lines[j - 1] ?? '');
+    if (prose(tail) && continues && /[。；;）)！!？?”」]\s*$/.test(tail)) finished++;
+  }
+  return runs >= 2 && finished * 4 >= runs * 3;
 }
 
 /**
