@@ -114,9 +114,10 @@ function endOfMonth(m: RegExpMatchArray, planYear: number) {
 }
 
 const MATCHERS: Matcher[] = [
-  // "每年度1月31日前": a yearly due day. Before the plain date rule so that its date is not read as one.
+  // "每年度1月31日前", "每年12月": a yearly due day or month. Before the plain date rules so that its date is
+  // not read as one.
   (text) =>
-    all(/每(?:一)?年度?(?:的)?(\d{1,2})月(\d{1,2}|底|末)日?(?:前|之前|以前)?/g, text, (m) => ({
+    all(/每(?:一)?年度?(?:的)?(\d{1,2})月(?:份)?(?:(\d{1,2}|底|末)日?)?(?:前|之前|以前)?/g, text, (m) => ({
       deadline: { kind: 'recurring', every: 'year', raw: m[0] },
     })),
   // Relative to an event: "…印发…3个月内", "收到后5个工作日内", "作出之日起7个工作日内".
@@ -148,6 +149,30 @@ const MATCHERS: Matcher[] = [
       const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
       return date ? { deadline: { kind: 'date', date, raw: m[0] } } : null;
     }),
+  // In a 完成时限 cell, a year and month with a dot or dash ("2022.12", "2022-12"): the month's end.
+  (text, _planYear, opts) =>
+    opts.cell
+      ? all(/^\s*((?:19|20)\d{2})[.．/-](\d{1,2})\s*(?:前|之前|以前|底前)?\s*$/g, text, (m) => {
+          const y = Number(m[1]);
+          const mo = Number(m[2]);
+          const date = mo >= 1 && mo <= 12 ? isoDate(y, mo, lastDayOfMonth(y, mo)) : null;
+          return date ? { deadline: { kind: 'date', date, raw: m[0].trim() } } : null;
+        })
+      : [],
+  // A span of years ("2022—2023年", "2022至2023年"): by the end of its last year.
+  (text) =>
+    all(/((?:19|20)\d{2})\s*(?:年)?\s*[—–－~～至到-]\s*((?:19|20)\d{2})年(?:底|末)?(?:前)?/g, text, (m) => ({
+      deadline: { kind: 'date', date: `${m[2]}-12-31`, raw: m[0] },
+    })),
+  // Holidays with a fixed date: "元旦前" the plan year's last day, "国庆前" / "国庆节前" the 30th of September.
+  (text, planYear) =>
+    all(/(元旦|国庆节?)(?:前|之前|以前)/g, text, (m) => ({
+      deadline: {
+        kind: 'date',
+        date: m[1] === '元旦' ? `${planYear}-12-31` : `${planYear}-09-30`,
+        raw: m[0],
+      },
+    })),
   // A third of a month: "10月上旬" (by the 10th), "中旬前" (the 20th), "下旬" (the month's end).
   (text, planYear) =>
     all(
@@ -183,9 +208,9 @@ const MATCHERS: Matcher[] = [
       text,
       (m) => endOfMonth(m, planYear),
     ),
-  // "年内", "年内完成": by the end of the plan's year.
+  // "年内", "年度内", "年内完成": by the end of the plan's year.
   (text, planYear) =>
-    all(/(?<![\u4e00-\u9fa5\d])年内(?:完成)?/g, text, (m) => ({
+    all(/(?<![\u4e00-\u9fa5\d])年度?内(?:完成)?/g, text, (m) => ({
       deadline: { kind: 'date', date: `${planYear}-12-31`, raw: m[0] },
     })),
   // End of a year: "2023年底前", "年底前", "年末"; in a 完成时限 cell a year alone ("2022年", "2022年度", "2022年内").
@@ -261,7 +286,7 @@ const MATCHERS: Matcher[] = [
     all(
       opts.cell
         ? // In a 完成时限 cell, "不定期", "适时" and "根据工作需要/按要求" also say there is no fixed date.
-          /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时|不定期|适时|根据工作(?:需要|安排|进度|部署)|按(?:上级)?(?:工作)?要求/g
+          /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时|不定期|适时|即日起|根据工作(?:需要|安排|进度|部署)|按(?:上级)?(?:工作)?要求|按规定(?:时限|时间)?|按时/g
         : /及时(?:准确|全面|主动|权威|规范|完整)?公开|长期坚持|长期推进|持续推进|适时办理|全年/g,
       text,
       (m) => ({ deadline: { kind: 'continuous', raw: m[0] } }),
