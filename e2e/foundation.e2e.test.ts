@@ -117,6 +117,10 @@ describe('[ADMIN] foundation', () => {
     const rows = await page.locator('.ant-table-row').allInnerTexts();
     expect(rows.every((r) => r.includes('区发展改革委'))).toBe(true);
     expect(rows.some((r) => r.includes('office1'))).toBe(false);
+    // A page of another role's says so, and its browser tab names the page refused.
+    await page.goto(`${e.base}/admin/audit/logs`);
+    await page.getByText('无权访问', { exact: true }).waitFor();
+    expect(await page.title()).toBe('无权访问：审计日志 - 政务公开管理平台');
     // And the API refuses another unit's user outright.
     const status = await page.evaluate(async () => (await fetch('/api/org/users?pageSize=500')).json());
     expect((status as { data: { items: { username: string }[] } }).data.items.map((u) => u.username)).toEqual(

@@ -3,6 +3,13 @@ import { type ReactNode, useEffect } from 'react';
 
 export const APP_TITLE = '政务公开管理平台';
 
+/** The browser tab names the page, so that a user with several tabs open (and a screen reader) knows which. */
+export function useDocumentTitle(title: string) {
+  useEffect(() => {
+    document.title = `${title} - ${APP_TITLE}`;
+  }, [title]);
+}
+
 /** Page frame: title row with actions, then the content (Ant Design Pro anatomy). */
 export function PageContainer({
   title,
@@ -15,9 +22,7 @@ export function PageContainer({
   children: ReactNode;
   testId?: string;
 }) {
-  useEffect(() => {
-    document.title = `${title} - ${APP_TITLE}`;
-  }, [title]);
+  useDocumentTitle(title);
   return (
     <section data-testid={testId} aria-label={title}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }} wrap gap={8}>
