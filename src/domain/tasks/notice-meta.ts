@@ -1,7 +1,7 @@
 // The notice's title block: title, issuer, 文号, 成文日期 and the plan's year.
 
 import { HAN_DIGITS } from '../text/han-digits';
-import type { DocBlock } from './blocks';
+import type { DocBlock, TableBlock } from './blocks';
 import { isoDate, parseSmallNumber } from './deadlines';
 import { compact } from './notice-text';
 
@@ -40,11 +40,26 @@ function isNavigation(s: string): boolean {
   return /^(您当前的位置|当前位置|首页\s*[>＞])/.test(s) || (s.match(/[>＞]/g) ?? []).length >= 2;
 }
 
+/** The rows of one shown cell at the top of a table, before its first row of several cells. */
+function titleRows(table: TableBlock): string[] {
+  const out: string[] = [];
+  for (const row of table.rows.slice(0, 5)) {
+    const shown = row.filter((c) => !c.mergedFrom && c.text.trim() !== '');
+    if (shown.length > 1) break;
+    if (shown[0]) out.push(shown[0].text.trim());
+  }
+  return out;
+}
+
 export function readMetadata(blocks: DocBlock[]): Metadata {
   // Only the paragraphs before the first table and the first 60 paragraphs can hold the title block.
   const paras: string[] = [];
   for (const b of blocks) {
-    if (b.type === 'table') break;
+    if (b.type === 'table') {
+      // A spreadsheet has no paragraphs: its title stands in rows of one cell above the header ("…任务分工表").
+      if (paras.length === 0) paras.push(...titleRows(b));
+      break;
+    }
     paras.push(b.text.trim());
   }
   const head = paras.slice(0, 60);

@@ -1,7 +1,7 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, headingLevel, isHeaderRoles, isNoneMark, roleOf } from './cells';
+import { headerRoles, headingLevel, isHeaderRoles, isLeaderHeader, isNoneMark, roleOf } from './cells';
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
@@ -49,11 +49,14 @@ function headerMap(row: Cell[], width: number): ColumnMap | null {
     deadline: [],
     width,
   };
-  cells.forEach((_, k) => {
+  cells.forEach((cell, k) => {
     const role = roles[k];
     const [a, b] = ranges[k] ?? [0, 0];
+    // A column before the task's that names none of its parts ("类别", "领域", "一级指标") holds its category;
+    // a column of leaders' names does not.
+    const category = role === 'other' && k < taskIdx && !isLeaderHeader(cell.text);
     for (let col = a; col < b; col++) {
-      if (role === 'task' && col !== map.text) map.sections.push(col);
+      if ((role === 'task' || category) && col !== map.text) map.sections.push(col);
       else if (role === 'lead') map.lead.push(col);
       else if (role === 'responsible') map.responsible.push(col);
       else if (role === 'deadline') map.deadline.push(col);

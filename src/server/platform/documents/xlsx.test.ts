@@ -46,6 +46,28 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('reads a sheet’s title row above its header, a 类别 column as the sections, and skips a notes row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['2022年政务公开工作要点任务分工表']);
+    ws.mergeCells('A1:E1');
+    ws.addRow([]);
+    ws.addRow(['序号', '类别', '工作任务', '责任单位', '完成时限']);
+    ws.addRow([1, '决策公开', '公开年度预算和决算信息。', '区财政局、\n区审计局', '2022年6月底前']);
+    ws.addRow([2, null, '做好政策解读工作，提高解读质量。', '区发改委', '2022.12']);
+    ws.addRow(['备注：各单位于每季度末报送进展情况。']);
+    ws.mergeCells('A6:E6');
+    wb.addWorksheet('填表说明').addRow(['请按要求填写']);
+    const plan = parseNotice({ blocks: await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer())) });
+    expect([plan.title, plan.year]).toEqual(['2022年政务公开工作要点任务分工表', 2022]);
+    expect(
+      plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits, t.deadlines.map((d) => d.date)]),
+    ).toEqual([
+      [['决策公开'], '公开年度预算和决算信息。', ['区财政局', '区审计局'], ['2022-06-30']],
+      [['决策公开'], '做好政策解读工作，提高解读质量。', ['区发改委'], ['2022-12-31']],
+    ]);
+  });
+
   it('reads a 完成时限 typed as a date, or computed by a formula, as the date it is (whatever the time zone)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('任务');
