@@ -350,6 +350,14 @@ describe('annotations in the other ways notices write them', () => {
       ['二是做好政策解读工作', ['区发改委']],
     ]);
   });
+  it('reads labels after a comma at the end of the item’s line', () => {
+    expect(read('1.公开预算决算信息，责任单位：区财政局，完成时限：2022年6月底前')[0]).toEqual([
+      '1.公开预算决算信息，',
+      [],
+      FIN,
+      JUNE,
+    ]);
+  });
   it('reads a bracket of whole names right after the text, without a full stop', () => {
     expect(read('1.公开预算决算信息（区财政局，2022年6月底前）')[0]).toEqual([
       '1.公开预算决算信息',

@@ -121,7 +121,7 @@ function unitsSentence(text: string): { units: string; text: string } | null {
  * brackets, make the rest of the line its annotation (its sentences its clauses).
  */
 function labelledTail(text: string): { annotation: string; text: string } | null {
-  const m = new RegExp(`[。；;\\s]\\s*(?:${UNIT_LABEL})\\s*[:：]`).exec(text);
+  const m = new RegExp(`[。；;，,\\s]\\s*(?:${UNIT_LABEL})\\s*[:：]`).exec(text);
   if (!m || compact(text.slice(0, m.index)).length < 4) return null;
   const before = text.slice(0, m.index + 1);
   // A unit line itself ("牵头单位：X；责任单位：Y") has labels before, not text.
