@@ -350,6 +350,25 @@ describe('annotations in the other ways notices write them', () => {
       ['二是做好政策解读工作', ['区发改委']],
     ]);
   });
+  it('reads "以上工作由X牵头，Y配合。" below a group as the units of its items', () => {
+    const text =
+      '关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开\n1.公开年度预算和决算信息，细化到项级科目。\n2.做好政策解读工作，提高解读质量。\n以上工作由区财政局牵头，区审计局配合。\n二、加强解读\n3.做好回应关切工作。（责任单位：区发改委）';
+    expect(
+      parseNotice({ text }, { year: 2022 }).tasks.map((t) => [t.section, t.leadUnits, t.responsibleUnits]),
+    ).toEqual([
+      [['一、推进决策公开'], FIN, ['区审计局']],
+      [['一、推进决策公开'], FIN, ['区审计局']],
+      [['二、加强解读'], [], ['区发改委']],
+    ]);
+  });
+  it('reads "第一部分 …" as the section above "一、…"', () => {
+    const text =
+      '关于印发2022年政务公开工作要点任务分工的通知\n第一部分 推进决策公开\n一、公开年度预算和决算信息，细化到项级科目。（责任单位：区财政局）\n第二部分 加强解读\n一、做好回应关切工作。（责任单位：区发改委）';
+    expect(parseNotice({ text }, { year: 2022 }).tasks.map((t) => t.section)).toEqual([
+      ['第一部分 推进决策公开'],
+      ['第二部分 加强解读'],
+    ]);
+  });
   it('reads labels after a comma at the end of the item’s line', () => {
     expect(read('1.公开预算决算信息，责任单位：区财政局，完成时限：2022年6月底前')[0]).toEqual([
       '1.公开预算决算信息，',

@@ -14,6 +14,8 @@ import { cleanUnitName, splitLabelled } from './units';
 // Prose plans (seed 002): "(1)围绕…。(牵头单位:区发展改革委、区政务服务管理办)"
 
 const HEADING_LEVEL: [number, RegExp][] = [
+  // "第一部分 …" over "一、…" in a long plan.
+  [0, /^第[一二三四五六七八九十]+(?:部分|篇|章)/],
   [1, /^[一二三四五六七八九十]+、/],
   [2, /^[（(][一二三四五六七八九十]+[）)]/],
   [3, /^\d{1,2}\s*[.．、](?!\d)/],
@@ -236,8 +238,22 @@ function statementLine(text: string): boolean {
   return groupUnitLine(text) || (DEADLINE_LINE.test(text) && compact(text).length <= 80);
 }
 
+/**
+ * "以上工作由区财政局牵头，区审计局配合。" below a group's items: the units of the items above it, read as the unit
+ * line "责任单位：区财政局牵头，区审计局配合" is.
+ */
+function aboveStatement(text: string): string {
+  const m = /^\s*(?:以上|上述)(?:各项|几项)?(?:工作|任务|事项|内容|措施)?均?由?(.{2,200}?)[。.]?\s*$/.exec(
+    text,
+  );
+  const units = m ? unlabelled(m[1] ?? '') : null;
+  return units ? `责任单位：${units}` : text;
+}
+
 export function readProse(blocks: DocBlock[], ctx: Context): void {
-  const paras = blocks.filter((b) => b.type === 'p').map((b, i) => ({ ...b, index: i + 1 }));
+  const paras = blocks
+    .filter((b) => b.type === 'p')
+    .map((b, i) => ({ ...b, text: aboveStatement(b.text), index: i + 1 }));
   const firstAnnotated = paras.findIndex(
     (p) => takeAnnotations(p.text).annotations.length > 0 || groupUnitLine(p.text),
   );
@@ -264,7 +280,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     if (lv !== null && lv < minLevel && isHeading(t)) {
       start = i;
       minLevel = lv;
-      if (lv === 1) break;
+      if (lv === 0) break;
     }
   }
   const stack: { level: number; text: string }[] = [];
