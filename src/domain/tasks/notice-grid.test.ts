@@ -361,6 +361,26 @@ describe('annotations in the other ways notices write them', () => {
       [['二、加强解读'], [], ['区发改委']],
     ]);
   });
+  it('gives a section heading’s bracketed units to the items under it, its subsections’ too', () => {
+    const text =
+      '关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开（牵头单位：区财政局）\n1.公开年度预算和决算信息，细化到项级科目。\n2.做好政策解读工作，提高解读质量。\n二、加强解读（牵头单位：区发改委）\n（一）回应关切\n1.做好回应关切工作。\n2.开展政策吹风。（责任单位：区政府办）';
+    expect(
+      parseNotice({ text }, { year: 2022 }).tasks.map((t) => [t.section, t.leadUnits, t.responsibleUnits]),
+    ).toEqual([
+      [['一、推进决策公开'], FIN, []],
+      [['一、推进决策公开'], FIN, []],
+      [['二、加强解读', '（一）回应关切'], ['区发改委'], []],
+      [['二、加强解读', '（一）回应关切'], [], ['区政府办']],
+    ]);
+  });
+  it('keeps short sub-items under an item with its units in that item’s text', () => {
+    const text =
+      '关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开\n1.完善应急预案体系（牵头单位：区应急局）\n（1）修订预案。\n（2）开展演练。\n2.做好政策解读工作，提高解读质量。（责任单位：区发改委）';
+    expect(parseNotice({ text }, { year: 2022 }).tasks.map((t) => [t.text, t.leadUnits])).toEqual([
+      ['1.完善应急预案体系\n（1）修订预案。\n（2）开展演练。', ['区应急局']],
+      ['2.做好政策解读工作，提高解读质量。', []],
+    ]);
+  });
   it('reads "第一部分 …" as the section above "一、…"', () => {
     const text =
       '关于印发2022年政务公开工作要点任务分工的通知\n第一部分 推进决策公开\n一、公开年度预算和决算信息，细化到项级科目。（责任单位：区财政局）\n第二部分 加强解读\n一、做好回应关切工作。（责任单位：区发改委）';

@@ -283,7 +283,8 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       if (lv === 0) break;
     }
   }
-  const stack: { level: number; text: string }[] = [];
+  // A heading's own annotation ("一、推进决策公开（牵头单位：X）") names the units of the items under it.
+  const stack: { level: number; text: string; units?: UnitCell[]; deadline?: string }[] = [];
   let open: { task: PlanTask; level: number } | null = null;
   // `closes`: the group's unit statement came after items and named their units; it does not reach the
   // items written after it.
@@ -306,6 +307,12 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     // A short numbered item ("1.地区生产总值增长7%以上。") with nothing under it — the next line is numbered at its
     // level or above — or following an item of its level is an item, not a heading; a heading ending in a colon
     // announces items.
+    // Numbered below an item that has its units, without units of its own: one of that item's measures.
+    const openUnits = open ? open.task.leadUnits.length + open.task.responsibleUnits.length : 0;
+    if (open && openUnits > 0 && annotations.length === 0 && level !== null && level > open.level) {
+      appendToTask(open.task, text, ctx.year);
+      continue;
+    }
     const bareItem: boolean =
       annotations.length === 0 &&
       (level ?? 0) >= 3 &&
@@ -325,12 +332,31 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       continue;
     }
     const titleLevel = annotations.length === 0 && !groupUnitLine(raw) ? unnumberedTitle(paras, i) : null;
-    if ((annotations.length === 0 && isHeading(raw)) || titleLevel !== null) {
+    // A section heading with its units in a bracket, numbered items under it: the units are the items'.
+    const annotatedHeading =
+      annotations.length > 0 &&
+      segments.length === 1 &&
+      level !== null &&
+      level <= 2 &&
+      isHeading(text) &&
+      deeperNext(paras, i + 1, level);
+    if ((annotations.length === 0 && isHeading(raw)) || titleLevel !== null || annotatedHeading) {
       const lv = level ?? titleLevel ?? 1;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= lv) stack.pop();
-      stack.push({ level: lv, text: normSpaces(raw) });
+      const own = annotatedHeading ? unitCellsOf(annotations, ctx) : null;
+      stack.push({
+        level: lv,
+        text: normSpaces(annotatedHeading ? text : raw),
+        ...(own ? { units: own.units, deadline: own.deadline } : {}),
+      });
+      const inherited = [...stack].reverse().find((s) => s.units);
       open = null;
-      group = { level: lv, from: ctx.tasks.length, units: [] };
+      group = {
+        level: lv,
+        from: ctx.tasks.length,
+        units: inherited?.units ?? [],
+        deadline: inherited?.deadline,
+      };
       // A unit statement never runs across a heading.
       afterUnitLine = false;
       given = [];
@@ -501,6 +527,13 @@ function unnumberedTitle(paras: readonly { text: string }[], i: number): number 
     return null;
   }
   return null;
+}
+
+/** The next non-empty paragraph is numbered below `level`. */
+function deeperNext(paras: readonly { text: string }[], from: number, level: number): boolean {
+  const next = paras.slice(from).find((p) => compact(p.text) !== '');
+  const lv = next ? levelOf(compact(next.text)) : null;
+  return lv !== null && lv > level;
 }
 
 /** The next non-empty paragraph is numbered at `level` or above (or there is none). */
