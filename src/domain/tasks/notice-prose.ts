@@ -332,13 +332,15 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       continue;
     }
     const titleLevel = annotations.length === 0 && !groupUnitLine(raw) ? unnumberedTitle(paras, i) : null;
-    // A section heading with its units in a bracket, numbered items under it: the units are the items'.
+    // A section heading with its units in a bracket, numbered items under it: the units are the items'. A
+    // title has no full stop ("（一）公开年度预算和决算。（牵头单位：X）" is an item, its sub-items its measures).
     const annotatedHeading =
       annotations.length > 0 &&
       segments.length === 1 &&
       level !== null &&
       level <= 2 &&
       isHeading(text) &&
+      !/[。.；;]$/.test(compact(text)) &&
       deeperNext(paras, i + 1, level);
     if ((annotations.length === 0 && isHeading(raw)) || titleLevel !== null || annotatedHeading) {
       const lv = level ?? titleLevel ?? 1;
