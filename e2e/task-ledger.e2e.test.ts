@@ -159,6 +159,26 @@ describe('[ADMIN] lists sized for 1366 px (FITS_1366)', () => {
   });
 });
 
+describe('[ADMIN] the import preview at 1366 px', () => {
+  it('shows every column without scrolling sideways: doubts under the number, 公开路径 under the task', async () => {
+    await page.goto(`${e.base}/admin/tasks/import`);
+    await page
+      .getByLabel('粘贴的通知文字')
+      .fill(
+        '关于印发2026年政务公开工作要点任务分工的通知\n一、推进决策公开\n1.做好政策解读工作，提高解读质量。（责任单位：区发展改革委）\n2.公开年度预算和决算信息。（责任单位：区财政局）',
+      );
+    await page.getByTestId('tasks-paste-submit').click();
+    await page.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    const table = page.getByTestId('tasks-preview-table');
+    const box = table.locator('.ant-table-content').first();
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const headers = await table.locator('thead th').allTextContents();
+    for (const title of ['编号', '板块', '任务与举措', '牵头单位', '责任单位', '完成时限'])
+      expect(headers.some((t) => t.includes(title))).toBe(true);
+    expect(await page.getByTestId('paths-T001').textContent()).toContain('公开路径');
+  });
+});
+
 describe('[ADMIN] the ledger opened from its address', () => {
   it('names its own code for preloading and starts the first requests from the async boot script', async () => {
     const html = await (await fetch(`${e.base}/admin/tasks/by-task`)).text();

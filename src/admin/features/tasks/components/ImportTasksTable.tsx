@@ -5,6 +5,7 @@ import { Button, Input, Space, Table, type TableColumnType, Tag, Tooltip, Typogr
 import { useMemo, useRef, useState } from 'react';
 import type { ParsedPlan } from '../../../../contracts/tasks';
 import { DEADLINE_KIND_LABELS } from '../../../../domain/tasks/deadlines';
+import { FITS_1366 } from '../../../components/SearchTable';
 import { useFocusableScroll } from '../../../components/scrollRegion';
 import {
   type Choices,
@@ -27,10 +28,13 @@ function LinesEditor({
   label,
   value,
   onSave,
+  text,
 }: {
   label: string;
   value: string;
   onSave: (s: string) => void;
+  /** Words beside the pencil, for a list that is empty and would otherwise show a bare icon. */
+  text?: string;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   if (draft === null)
@@ -43,7 +47,9 @@ function LinesEditor({
         title={label}
         data-testid="lines-edit"
         onClick={() => setDraft(value)}
-      />
+      >
+        {text}
+      </Button>
     );
   return (
     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
@@ -132,13 +138,34 @@ export function ImportTasksTable({
         pagination={{ pageSize: 20, showSizeChanger: false }}
         data-testid="tasks-preview-table"
         title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
-        scroll={{ x: 1410 }}
+        // Every column on a 1366 px screen with the menu open: the parser's doubts stand under the task's number,
+        // its 公开路径 under its measures.
+        scroll={{ x: FITS_1366 }}
         columns={[
-          { title: '编号', dataIndex: 'ref', width: 70 },
+          {
+            title: '编号',
+            key: 'ref',
+            width: 84,
+            render: (_, t) => {
+              const ws = rowWarnings.get(t.ref);
+              return (
+                <>
+                  <div>{t.ref}</div>
+                  {ws ? (
+                    <Tooltip title={ws.join('；')}>
+                      <Tag color="orange" data-testid={`warnings-${t.ref}`}>
+                        请核对（{ws.length}）
+                      </Tag>
+                    </Tooltip>
+                  ) : null}
+                </>
+              );
+            },
+          },
           {
             title: '板块',
             key: 'section',
-            width: 180,
+            width: 150,
             render: (_, t) => (
               <div data-testid={`section-${t.ref}`}>
                 <Typography.Text type="secondary">{t.section.join(' / ')}</Typography.Text>
@@ -179,15 +206,28 @@ export function ImportTasksTable({
                     onSave={(s) => setTask(t.ref, { measures: measuresFromText(s) })}
                   />
                 </div>
+                <div data-testid={`paths-${t.ref}`}>
+                  {t.disclosurePaths.map((p, i) => (
+                    <div key={`${i}-${p.join('>')}`}>
+                      <Typography.Text type="secondary">公开路径：{p.join(' > ')}</Typography.Text>
+                    </div>
+                  ))}
+                  <LinesEditor
+                    label={`修改 ${t.ref} 的公开路径（每行一条，层级用 > 分隔）`}
+                    text={t.disclosurePaths.length ? undefined : '公开路径'}
+                    value={pathsText(t.disclosurePaths)}
+                    onSave={(s) => setTask(t.ref, { disclosurePaths: pathsFromText(s) })}
+                  />
+                </div>
               </>
             ),
           },
-          unitsColumn('牵头单位', 'lead', 'leadUnits', 160),
-          unitsColumn('责任单位', 'resp', 'responsibleUnits', 200),
+          unitsColumn('牵头单位', 'lead', 'leadUnits', 140),
+          unitsColumn('责任单位', 'resp', 'responsibleUnits', 170),
           {
             title: '完成时限',
             key: 'deadlines',
-            width: 160,
+            width: 140,
             render: (_, t) => (
               <div data-testid={`deadlines-${t.ref}`}>
                 {t.deadlines.length
@@ -208,40 +248,6 @@ export function ImportTasksTable({
                     无法识别：{deadlineErrors[t.ref]!.join('、')}（未修改）
                   </Typography.Text>
                 ) : null}
-              </div>
-            ),
-          },
-          {
-            title: '提示',
-            key: 'warnings',
-            width: 90,
-            render: (_, t) => {
-              const ws = rowWarnings.get(t.ref);
-              return ws ? (
-                <Tooltip title={ws.join('；')}>
-                  <Tag color="orange" data-testid={`warnings-${t.ref}`}>
-                    请核对（{ws.length}）
-                  </Tag>
-                </Tooltip>
-              ) : null;
-            },
-          },
-          {
-            title: '公开路径',
-            key: 'paths',
-            width: 220,
-            render: (_, t) => (
-              <div data-testid={`paths-${t.ref}`}>
-                {t.disclosurePaths.map((p, i) => (
-                  <div key={`${i}-${p.join('>')}`}>
-                    <Typography.Text type="secondary">{p.join(' > ')}</Typography.Text>
-                  </div>
-                ))}
-                <LinesEditor
-                  label={`修改 ${t.ref} 的公开路径（每行一条，层级用 > 分隔）`}
-                  value={pathsText(t.disclosurePaths)}
-                  onSave={(s) => setTask(t.ref, { disclosurePaths: pathsFromText(s) })}
-                />
               </div>
             ),
           },
