@@ -10,6 +10,9 @@ export type Role = 'seq' | 'task' | 'lead' | 'responsible' | 'deadline' | 'other
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
+/** Words of who does the work, before 单位/部门/科室 in a label or a column's header ("配合单位", "归口部门"). */
+const DOERS = '责任|负责|配合|参与|协办|协同|协助|协作|实施|承担|执行|落实|归口';
+
 export function roleOf(header: string): Role | null {
   // "责任处（室）", "责任镇（街道）": a bracket in a label abbreviates the same word ("责任处室").
   const h = squash(header)
@@ -24,9 +27,10 @@ export function roleOf(header: string): Role | null {
   // The other units: a word of who does the work before 单位/部门/科室/处室/股室 ("负责单位", "承担部门"), the
   // level between them ("责任县直单位"), the kind of unit after 责任 ("责任乡镇", "责任处（室）"), or 主体.
   if (
-    /(?:责任|负责|配合|参与|协办|协同|协助|协作|实施|承办|承担|执行|落实|归口|相关|职能)(?:[省市区县旗]直)?(?:单位|部门|科室|处室|股室)|^责任(?:处|科|股|乡镇|镇街|镇|街道|乡)|(?:责任|实施|执行|落实)主体/.test(
-      h,
-    )
+    new RegExp(
+      // 相关/职能 name units too ("各相关部门"), so they are labels only in a header.
+      `(?:${DOERS}|承办|相关|职能)(?:[省市区县旗]直)?(?:单位|部门|科室|处室|股室)|^责任(?:处|科|股|乡镇|镇街|镇|街道|乡)|(?:责任|实施|执行|落实)主体`,
+    ).test(h)
   )
     return 'responsible';
   // The deadline; a label of time alone ("时间", "期限") heads the deadline column of a task table.
@@ -165,13 +169,12 @@ export function splitTogether(clause: string): [string, string] | null {
 }
 
 /**
- * A label that names units, as notices write it: 牵头/责任/配合/主责/协办/参与/协同/负责/承担/执行/落实 with 单位,
- * 部门, 科室, 处室 or 股室 ("牵头单位：", "责任科室：", "负责单位："), also "牵头责任单位"/"主要责任单位" (lead) and
+ * A label that names units, as notices write it: 牵头/主责 or one of the doers' words with 单位, 部门, 科室, 处室 or
+ * 股室 ("牵头单位：", "责任科室：", "负责单位：", "归口部门："), also "牵头责任单位"/"主要责任单位" (lead) and
  * "协同责任单位"/"配合责任单位" (responsible). 牵头, 主责 and 主要责任 name lead units, the others responsible ones.
- * (主办/承办 are left to table headers: "主办单位：" in prose is a web page's footer.)
+ * (主办/承办 are left to table headers: "主办单位：" and "承办单位：" in prose are a web page's footer.)
  */
-export const UNIT_LABEL =
-  '(?:牵头责任|主要责任|协同责任|配合责任|牵头|责任|配合|主责|协办|参与|协同|负责|承担|执行|落实)(?:单位|部门|科室|处室|股室)';
+export const UNIT_LABEL = `(?:牵头责任|主要责任|协同责任|配合责任|牵头|主责|${DOERS})(?:单位|部门|科室|处室|股室)`;
 /** A label that names a deadline in an annotation ("（牵头单位：X；完成时限：…）", "时间节点：", "截止时间："). */
 export const DEADLINE_LABEL =
   '(?:完成时限|时限要求|完成时间|完成日期|完成期限|时间节点|时间要求|时间安排|截止时间|截止日期|办结时限|时限)';

@@ -41,7 +41,7 @@ function isHeading(text: string): boolean {
 }
 
 // In a bracket, "牵头：X；配合：Y" label units as "牵头单位：" does.
-const SHORT_LABEL = '(?:牵头|主责|主办|配合|协办|协同|参与)';
+const SHORT_LABEL = '(?:牵头|主责|主办|责任|配合|协办|协同|参与)';
 const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL})\\s*[:：]`);
 const LATER_LABEL = new RegExp(`[，,；;\\s]\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL})\\s*[:：]`);
 const UNIT_LINE = new RegExp(`^\\s*[（(]?\\s*${UNIT_LABEL}\\s*[:：]`);
@@ -613,7 +613,7 @@ function withKnownLabels(annotation: string): string {
     /(^|[\s，,；;])([\u4e00-\u9fff]{2,6})\s*[:：]\s*([^，,；;\s]*)/g,
     (all, sep: string, label: string, value: string) => {
       if (KNOWN_LABEL.test(label)) return all;
-      if (/^(?:牵头|主责|主办|责任|配合|协办|协同|参与)$/.test(label)) return `${sep}${label}单位：${value}`;
+      if (new RegExp(`^${SHORT_LABEL}$`).test(label)) return `${sep}${label}单位：${value}`;
       if (/^(?:时间|期限|日期|完成|进度)/.test(label) && !/人$/.test(label))
         return `${sep}完成时限：${value}`;
       return sep;
