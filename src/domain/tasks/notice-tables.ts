@@ -5,7 +5,7 @@ import { headerRoles, headingLevel, isHeaderRoles, isLeaderHeader, isNoneMark, r
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
-import type { PlanTask } from './notice-types';
+import type { ColumnRole, ManualColumns, PlanTask, TablePreview } from './notice-types';
 import { splitUnits } from './units';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -64,6 +64,85 @@ function headerMap(row: Cell[], width: number): ColumnMap | null {
   });
   map.sections.sort((x, y) => x - y);
   return map;
+}
+
+/** The officer's roles as a column map (the task column is the one marked 工作任务; roles past the grid ignored). */
+function manualMap(roles: readonly ColumnRole[], width: number): ColumnMap {
+  const cols = (role: ColumnRole) => roles.flatMap((r, col) => (r === role && col < width ? [col] : []));
+  return {
+    sections: cols('section'),
+    text: cols('task')[0] ?? 0,
+    lead: cols('lead'),
+    responsible: cols('responsible'),
+    deadline: cols('deadline'),
+    width,
+  };
+}
+
+/** A column map as the roles of the grid's columns (what the officer sees preselected). */
+function rolesOf(map: ColumnMap): ColumnRole[] {
+  return Array.from({ length: map.width }, (_, col): ColumnRole => {
+    if (col === map.text) return 'task';
+    if (map.sections.includes(col)) return 'section';
+    if (map.lead.includes(col)) return 'lead';
+    if (map.responsible.includes(col)) return 'responsible';
+    if (map.deadline.includes(col)) return 'deadline';
+    return 'ignore';
+  });
+}
+
+/** The header of a grid table as the parser reads it: its column map and the first row under it. */
+function findHeader(block: TableBlock, width: number): { map: ColumnMap; start: number } | null {
+  const grid = tableGrid(block);
+  for (let r = 0; r < Math.min(block.rows.length, 5); r++) {
+    const two = twoRowHeader(grid, r, width);
+    const both = two ? headerMap(two, width) : null;
+    const m = both ?? headerMap(block.rows[r] ?? [], width);
+    if (m) return { map: m, start: r + (both ? 2 : 1) };
+  }
+  return null;
+}
+
+const rowTexts = (grid: (Cell | undefined)[][], r: number, width: number): string[] =>
+  Array.from({ length: width }, (_, col) => {
+    const c = grid[r]?.[col];
+    // A merged cell is shown where it starts; the columns and rows it covers stay empty.
+    return c && c.row === r && c.col === col ? normSpaces(c.text) : '';
+  });
+
+/**
+ * Every table's first rows (cells cut to `cellChars`), for the officer to say what its columns hold when the
+ * parser did not know the header or read it wrongly.
+ */
+export function previewTables(
+  blocks: DocBlock[],
+  { maxTables = 20, maxRows = 8, cellChars = 120 } = {},
+): TablePreview[] {
+  const out: TablePreview[] = [];
+  let tableNo = 0;
+  for (const block of blocks) {
+    if (block.type !== 'table') continue;
+    tableNo++;
+    const width = tableWidth(block);
+    if (block.rows.length < 2 || width < 2) continue; // one row or one column: nothing to map
+    const grid = tableGrid(block);
+    const header = block.loose ? null : findHeader(block, width);
+    out.push({
+      table: tableNo,
+      name: block.name ?? null,
+      width,
+      rowCount: block.rows.length,
+      rows: block.rows
+        .slice(0, maxRows)
+        .map((_, r) =>
+          rowTexts(grid, r, width).map((t) => (t.length > cellChars ? `${t.slice(0, cellChars)}…` : t)),
+        ),
+      headerRows: header?.start ?? 1,
+      roles: header ? rolesOf(header.map) : null,
+    });
+    if (out.length >= maxTables) break;
+  }
+  return out;
 }
 
 /**
@@ -126,8 +205,15 @@ function sameSection(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; recognised: number } {
+export function readTables(
+  blocks: DocBlock[],
+  ctx: Context,
+  manual?: ManualColumns,
+): { tables: number; recognised: number } {
   let tableNo = 0;
+  // With columns named by hand: the chosen table's width and header rows (repeated at page breaks below).
+  let manualCols: ColumnMap | null = null;
+  let manualHeader = new Set<string>();
   let recognised = 0;
   let map: ColumnMap | null = null;
   // Values carried down the columns (merged cells) and the last section path.
@@ -138,6 +224,24 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
   for (const block of blocks) {
     if (block.type !== 'table') continue;
     tableNo++;
+    if (manual) {
+      const width = tableWidth(block);
+      let start = 0;
+      if (tableNo === manual.table) {
+        start = Math.min(manual.headerRows, block.rows.length);
+        const grid = tableGrid(block);
+        manualHeader = new Set(
+          Array.from({ length: start }, (_, r) => rowTexts(grid, r, width).join('|')).filter(
+            (t) => t.replace(/\|/g, '') !== '',
+          ),
+        );
+        manualCols = manualMap(manual.roles, width);
+        recognised++;
+      } else if (!(manualCols && tableNo > manual.table && width === manualCols.width)) continue;
+      if (manualCols) readRows(block, start, manualCols, manualHeader);
+      if (ctx.full()) break;
+      continue;
+    }
     if (block.loose) {
       // Copied from a web page: find the header by its labels, then place cells by what they hold.
       const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(headerRoles(row.map((c) => c.text))));
@@ -148,21 +252,9 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       continue;
     }
     const width = tableWidth(block);
-    const grid = tableGrid(block);
-    let start = 0;
-    let found: ColumnMap | null = null;
-    for (let r = 0; r < Math.min(block.rows.length, 5); r++) {
-      const two = twoRowHeader(grid, r, width);
-      const both = two ? headerMap(two, width) : null;
-      const m = both ?? headerMap(block.rows[r] ?? [], width);
-      if (m) {
-        found = m;
-        start = r + (both ? 2 : 1);
-        break;
-      }
-    }
+    const found = findHeader(block, width);
     if (found) {
-      map = found;
+      map = found.map;
       recognised++;
       carried = new Map();
       lastTask = null;
@@ -170,12 +262,20 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
     } else if (!(map && map.width === width)) {
       continue; // a table of something else (contacts, a signature block)
     }
-    const cols = map as ColumnMap;
+    readRows(block, found?.start ?? 0, found?.map ?? map);
+    if (ctx.full()) break;
+  }
+  return { tables: tableNo, recognised };
+
+  /** The task rows of one table from row `start`, with the columns `cols`; `repeated`: header rows to skip. */
+  function readRows(block: TableBlock, start: number, cols: ColumnMap, repeated?: Set<string>): void {
+    const width = tableWidth(block);
+    const grid = tableGrid(block);
     for (let r = start; r < block.rows.length; r++) {
       const row = block.rows[r] ?? [];
-      if (ctx.full()) return { tables: tableNo, recognised };
+      if (ctx.full()) return;
       // Header rows repeated at page breaks.
-      if (headerMap(row, width)) continue;
+      if (repeated ? repeated.has(rowTexts(grid, r, width).join('|')) : headerMap(row, width)) continue;
       const heading = headingAcross(row, cols);
       if (heading !== null) {
         const level = headingLevel(heading) ?? 1;
@@ -260,5 +360,4 @@ export function readTables(blocks: DocBlock[], ctx: Context): { tables: number; 
       lastTask = ctx.addTask({ section: [...across, ...section], text, unitCells, deadlineCell, source });
     }
   }
-  return { tables: tableNo, recognised };
 }

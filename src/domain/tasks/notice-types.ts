@@ -44,4 +44,43 @@ export interface ParseNoticeOptions {
   year?: number;
   /** Stop after this many tasks (a runaway document must stay bounded). */
   maxTasks?: number;
+  /** The officer's reading of a table whose header the parser did not know (or read wrongly). */
+  columns?: ManualColumns;
+}
+
+/**
+ * What an officer can say a table column holds. 分类 columns give the task's section path (left to right, a
+ * merged or blank cell continues the one above); 不导入 covers 序号, 备注 and anything else.
+ */
+export const COLUMN_ROLES = ['ignore', 'section', 'task', 'lead', 'responsible', 'deadline'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+export const COLUMN_ROLE_LABELS: Record<ColumnRole, string> = {
+  ignore: '不导入',
+  section: '分类（上级任务）',
+  task: '工作任务',
+  lead: '牵头单位',
+  responsible: '责任单位',
+  deadline: '完成时限',
+};
+
+/**
+ * Columns named by hand: table `table` (1-based, in reading order) has `headerRows` rows above its first task
+ * and its grid columns hold `roles` (left to right; missing ones are 不导入). Later tables of the same width
+ * continue it (a table broken at page ends), their repeated header rows skipped.
+ */
+export interface ManualColumns {
+  table: number;
+  headerRows: number;
+  roles: ColumnRole[];
+}
+
+/** A table's first rows as text, for the officer to name its columns; `roles` as the parser read them, if it did. */
+export interface TablePreview {
+  table: number;
+  name: string | null;
+  width: number;
+  rowCount: number;
+  rows: string[][];
+  headerRows: number;
+  roles: ColumnRole[] | null;
 }

@@ -6,14 +6,24 @@ import { type DocBlock, textToBlocks } from './blocks';
 import { Context } from './notice-context';
 import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
-import { readTables } from './notice-tables';
+import { previewTables, readTables } from './notice-tables';
 import { compact } from './notice-text';
-import type { NoticeInput, ParsedPlan, ParseNoticeOptions } from './notice-types';
+import type { NoticeInput, ParsedPlan, ParseNoticeOptions, TablePreview } from './notice-types';
 import { cleanPageText } from './page-text';
 import { COMMA_LEAD_BELOW, FIRST_LISTED_LEADS } from './units';
 
 export { splitMeasures } from './notice-text';
-export type { NoticeInput, ParsedPlan, ParseNoticeOptions, PlanTask, PlanWarning } from './notice-types';
+export type {
+  ColumnRole,
+  ManualColumns,
+  NoticeInput,
+  ParsedPlan,
+  ParseNoticeOptions,
+  PlanTask,
+  PlanWarning,
+  TablePreview,
+} from './notice-types';
+export { COLUMN_ROLE_LABELS, COLUMN_ROLES } from './notice-types';
 
 const DEFAULT_MAX_TASKS = 5000;
 
@@ -36,11 +46,20 @@ function withHalfWidthDigits(blocks: DocBlock[]): DocBlock[] {
   );
 }
 
+/** The blocks the parser reads: text split into paragraphs and tables, digits half-width. */
+function noticeBlocks(input: NoticeInput): DocBlock[] {
+  return 'text' in input
+    ? textToBlocks(cleanPageText(halfWidthDigits(input.text)))
+    : withHalfWidthDigits(input.blocks);
+}
+
+/** The notice's tables, for the officer to name their columns (ParseNoticeOptions.columns). */
+export function noticeTables(input: NoticeInput): TablePreview[] {
+  return previewTables(noticeBlocks(input));
+}
+
 export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): ParsedPlan {
-  const blocks =
-    'text' in input
-      ? textToBlocks(cleanPageText(halfWidthDigits(input.text)))
-      : withHalfWidthDigits(input.blocks);
+  const blocks = noticeBlocks(input);
   const meta = readMetadata(blocks);
   const year = opts.year ?? meta.year;
   const ctx = new Context(year ?? 0, opts.maxTasks ?? DEFAULT_MAX_TASKS, meta.date);
@@ -52,6 +71,19 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
   ctx.commaLeads = says(COMMA_LEAD_BELOW);
   if (year === null) {
     ctx.warn('', '', '未能从通知中识别年度，不带年份的日期无法换算；请用 --year 指定');
+  }
+  if (opts.columns) {
+    // The officer named the columns: that table (and its continuations) only, nothing guessed from prose.
+    const { tables } = readTables(blocks, ctx, opts.columns);
+    if (ctx.tasks.length === 0)
+      ctx.warn(
+        '',
+        '',
+        opts.columns.table > tables
+          ? `通知中没有表${opts.columns.table}（共 ${tables} 个表格）`
+          : `按指定的列未读出任务：表${opts.columns.table}表头以下的“工作任务”列都是空的，请核对所选的列和表头行数`,
+      );
+    return { ...meta, year, tasks: ctx.tasks, warnings: ctx.warnings };
   }
   const tableCount = readTables(blocks, ctx);
   if (ctx.tasks.length === 0) readProse(blocks, ctx);

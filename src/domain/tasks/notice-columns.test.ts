@@ -1,0 +1,189 @@
+// Columns named by hand (ParseNoticeOptions.columns): a table whose header the parser does not know, or a table
+// copied without its header, still comes in once the officer says what each column holds.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Cell, DocBlock } from './blocks';
+import { type ColumnRole, noticeTables, parseNotice } from './notice';
+
+const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
+
+// 主抓/协同/节点 are no column labels the parser knows: it finds no header, so no task.
+const ODD_HEADER = rows(
+  ['类目', '事项', '主抓', '协同', '节点'],
+  ['一、财政信息', '公开区级部门预决算', '区财政局', '各部门', '2024年6月底前'],
+  ['', '公开政府债务信息', '区财政局', '', '每季度'],
+  ['二、政策解读', '开展政策解读', '区政府办', '区司法局、区融媒体中心', '持续推进'],
+);
+const ODD_ROLES: ColumnRole[] = ['section', 'task', 'lead', 'responsible', 'deadline'];
+
+describe('columns named by hand', () => {
+  it('a table with an unknown header gives no task by itself, and its rows to name', () => {
+    expect(parseNotice({ text: ODD_HEADER }, { year: 2024 }).tasks).toEqual([]);
+    const [t, ...more] = noticeTables({ text: ODD_HEADER });
+    expect(more).toEqual([]);
+    expect(t).toMatchObject({ table: 1, width: 5, rowCount: 4, headerRows: 1, roles: null });
+    expect(t?.rows[0]).toEqual(['类目', '事项', '主抓', '协同', '节点']);
+    expect(t?.rows[2]).toEqual(['', '公开政府债务信息', '区财政局', '', '每季度']);
+  });
+
+  it('reads the tasks with the roles given: sections carried down, units, deadlines', () => {
+    const plan = parseNotice(
+      { text: ODD_HEADER },
+      { year: 2024, columns: { table: 1, headerRows: 1, roles: ODD_ROLES } },
+    );
+    expect(
+      plan.tasks.map((t) => [
+        t.section,
+        t.text,
+        t.leadUnits,
+        t.responsibleUnits,
+        t.deadlines.map((d) => d.kind),
+      ]),
+    ).toEqual([
+      [['一、财政信息'], '公开区级部门预决算', ['区财政局'], ['各部门'], ['date']],
+      // Copied text cannot tell an empty cell from a merged one: it continues the cell above, with a warning.
+      [['一、财政信息'], '公开政府债务信息', ['区财政局'], ['各部门'], ['recurring']],
+      [['二、政策解读'], '开展政策解读', ['区政府办'], ['区司法局', '区融媒体中心'], ['continuous']],
+    ]);
+    expect(plan.tasks[0]?.deadlines[0]).toMatchObject({ date: '2024-06-30' });
+    expect(plan.warnings.map((w) => [w.ref, w.message])).toEqual([
+      ['T002', '单元格为空，按合并单元格沿用上一行的“各部门”，请核对'],
+    ]);
+  });
+
+  it('a table copied without its header: no header row, the first row is a task', () => {
+    const body = ODD_HEADER.split('\n').slice(1).join('\n');
+    const plan = parseNotice(
+      { text: body },
+      { year: 2024, columns: { table: 1, headerRows: 0, roles: ODD_ROLES } },
+    );
+    expect(plan.tasks.map((t) => t.text)).toEqual(['公开区级部门预决算', '公开政府债务信息', '开展政策解读']);
+  });
+
+  it('a column marked 不导入 is not read, and a deadline column left out leaves the text’s own dates', () => {
+    const plan = parseNotice(
+      { text: ODD_HEADER },
+      {
+        year: 2024,
+        columns: { table: 1, headerRows: 1, roles: ['ignore', 'task', 'lead', 'ignore', 'ignore'] },
+      },
+    );
+    expect(plan.tasks.map((t) => [t.section, t.responsibleUnits, t.deadlines])).toEqual([
+      [[], [], []],
+      [[], [], []],
+      [[], [], []],
+    ]);
+  });
+
+  it('a later table of the same width continues the chosen one, its repeated header skipped; others are not read', () => {
+    const known = rows(['工作任务', '责任单位', '完成时限'], ['更新政务公开专栏', '区政府办', '每月']);
+    const next = rows(
+      ['类目', '事项', '主抓', '协同', '节点'],
+      ['三、回应关切', '做好舆情回应', '区网信办', '', '及时'],
+    );
+    const text = `${ODD_HEADER}\n\n附：\n\n${next}\n\n另：\n\n${known}`;
+    const plan = parseNotice(
+      { text },
+      { year: 2024, columns: { table: 1, headerRows: 1, roles: ODD_ROLES } },
+    );
+    expect(plan.tasks.map((t) => t.text)).toEqual([
+      '公开区级部门预决算',
+      '公开政府债务信息',
+      '开展政策解读',
+      '做好舆情回应',
+    ]);
+    expect(plan.tasks[3]?.section).toEqual(['三、回应关切']);
+    expect(noticeTables({ text }).map((t) => [t.table, t.width])).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 3],
+    ]);
+    // Without the officer's columns the third table is read by its own header, the first two not at all.
+    expect(parseNotice({ text }, { year: 2024 }).tasks.map((t) => t.text)).toEqual(['更新政务公开专栏']);
+  });
+
+  it('a Word table: a merged cell is shown once and continues over the rows it covers, with no warning', () => {
+    const cell = (row: number, col: number, text: string, rowSpan = 1): Cell => ({
+      text,
+      row,
+      col,
+      colSpan: 1,
+      rowSpan,
+    });
+    const below = (row: number, col: number, from: number): Cell => ({
+      ...cell(row, col, ''),
+      mergedFrom: { row: from, col },
+    });
+    const blocks: DocBlock[] = [
+      {
+        type: 'table',
+        name: '附件',
+        rows: [
+          [cell(0, 0, '类目'), cell(0, 1, '事项'), cell(0, 2, '主抓')],
+          [cell(1, 0, '财政', 2), cell(1, 1, '公开预算'), cell(1, 2, '区财政局', 2)],
+          [below(2, 0, 1), cell(2, 1, '公开决算'), below(2, 2, 1)],
+        ],
+      },
+    ];
+    expect(noticeTables({ blocks })).toEqual([
+      {
+        table: 1,
+        name: '附件',
+        width: 3,
+        rowCount: 3,
+        headerRows: 1,
+        roles: null,
+        rows: [
+          ['类目', '事项', '主抓'],
+          ['财政', '公开预算', '区财政局'],
+          ['', '公开决算', ''],
+        ],
+      },
+    ]);
+    const plan = parseNotice(
+      { blocks },
+      { year: 2024, columns: { table: 1, headerRows: 1, roles: ['section', 'task', 'responsible'] } },
+    );
+    expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
+      [['财政'], '公开预算', ['区财政局']],
+      [['财政'], '公开决算', ['区财政局']],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('a table that is not there, or an empty task column, says so in Chinese', () => {
+    const none = parseNotice(
+      { text: ODD_HEADER },
+      { year: 2024, columns: { table: 3, headerRows: 1, roles: ODD_ROLES } },
+    );
+    expect(none.tasks).toEqual([]);
+    expect(none.warnings.at(-1)?.message).toBe('通知中没有表3（共 1 个表格）');
+    const empty = parseNotice(
+      { text: ODD_HEADER },
+      { year: 2024, columns: { table: 1, headerRows: 4, roles: ODD_ROLES } },
+    );
+    expect(empty.tasks).toEqual([]);
+    expect(empty.warnings.at(-1)?.message).toMatch(/^按指定的列未读出任务：表1/);
+  });
+
+  it.each(['001', '003', '004'])(
+    'seed %s: the roles the parser read, given back by hand, read the same tasks',
+    (seed) => {
+      const text = readFileSync(join(import.meta.dirname, 'fixtures', `seed-${seed}.txt`), 'utf8');
+      const auto = parseNotice({ text });
+      const tables = noticeTables({ text });
+      const first = tables.find((t) => t.roles !== null);
+      if (!first?.roles) throw new Error(`seed ${seed}: no table read`);
+      const manual = parseNotice(
+        { text },
+        { columns: { table: first.table, headerRows: first.headerRows, roles: first.roles } },
+      );
+      const fields = (p: typeof auto) =>
+        p.tasks.map((t) => [t.section, t.text, t.leadUnits, t.responsibleUnits, t.deadlines]);
+      expect(auto.tasks.length).toBeGreaterThan(40);
+      expect(fields(manual)).toEqual(fields(auto));
+    },
+  );
+});
