@@ -38,6 +38,14 @@ const TAB_SEPARATED = [
   '1\t公开数据开放平台年度运行报告。\t区大数据发展局\t区级其他有关部门\t2026年12月底前',
 ].join('\n');
 
+/** A table whose header names no column the parser knows (类目/事项/主抓/协同/节点). */
+const ODD_HEADER = [
+  '关于印发潼南区2026年政务公开重点事项的通知',
+  '类目\t事项\t主抓\t协同\t节点',
+  '一、财政信息\t公开区级部门预决算和“三公”经费。\t区财政局\t区教委\t2026年6月底前',
+  '二、政策解读\t开展重要政策文件解读。\t区发展改革委\t区财政局\t持续推进',
+].join('\n');
+
 let e: E2E;
 
 beforeAll(async () => {
@@ -111,6 +119,46 @@ describe('[ADMIN] import a pasted web table', () => {
     expect((await db.select().from(planTasks)).some((t) => t.text === '公开数据开放平台年度运行报告。')).toBe(
       true,
     );
+    await office.context().close();
+  }, 180_000);
+});
+
+describe('[ADMIN] a table whose header is not known: the officer names its columns', () => {
+  it('paste → no header found, the rows shown → columns named → preview → commit', async () => {
+    const office = await login('office');
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office.getByLabel('粘贴的通知文字').fill(ODD_HEADER);
+    await office.getByTestId('tasks-paste-submit').click();
+    await office.getByTestId('tasks-columns-card').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-paste-error').textContent()).toContain('没有可识别的表头');
+    const grid = office.getByTestId('tasks-columns-table');
+    expect(await grid.textContent()).toContain('公开区级部门预决算');
+    // The columns come preselected from what their cells look like; the officer corrects what is wrong.
+    const roles = ['分类（上级任务）', '工作任务', '牵头单位', '责任单位', '完成时限'];
+    for (const [i, role] of roles.entries())
+      expect(await office.getByTestId(`tasks-column-${i + 1}`).textContent()).toBe(role);
+    // Without a 工作任务 column the notice cannot be read again.
+    await choose(office, 'tasks-column-2', '不导入');
+    expect(await office.getByTestId('tasks-columns-apply').isDisabled()).toBe(true);
+    await choose(office, 'tasks-column-2', '工作任务');
+    await choose(office, 'tasks-column-4', '不导入');
+    await choose(office, 'tasks-column-4', '责任单位');
+    await office.getByTestId('tasks-columns-apply').click();
+
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-preview-table').textContent()).toContain('任务 2 项');
+    expect(await office.getByTestId('tasks-columns-toggle').textContent()).toContain(
+      '已按手动指定的列识别（表1）',
+    );
+    await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
+    await office.getByTestId('tasks-commit').click();
+    await office.getByTestId('tasks-import-success').waitFor({ timeout: 30_000 });
+
+    const db = e.server.db.database.db;
+    const stored = (await db.select().from(planTasks)).filter((t) => t.text === '开展重要政策文件解读。');
+    expect(stored.map((t) => [t.section, t.leadUnitsWritten, t.responsibleUnitsWritten])).toEqual([
+      [['二、政策解读'], ['区发展改革委'], ['区财政局']],
+    ]);
     await office.context().close();
   }, 180_000);
 });

@@ -8,7 +8,7 @@ import {
   LEDGER_STATUSES,
   type LedgerStatus,
 } from '../domain/tasks/ledger';
-import type { ParsedPlan } from '../domain/tasks/notice';
+import { COLUMN_ROLES, type ParsedPlan } from '../domain/tasks/notice';
 import {
   endpointsOf,
   settingsEndpoints,
@@ -95,12 +95,62 @@ export const duplicatePlanSchema = z.object({
 });
 export type DuplicatePlan = z.output<typeof duplicatePlanSchema>;
 
+/** A table's first rows, for the officer to say what its columns hold (when the parser did not know, or erred). */
+export const tablePreviewSchema = z.object({
+  table: z.number().int(),
+  name: z.string().nullable(),
+  width: z.number().int(),
+  rowCount: z.number().int(),
+  rows: z.array(z.array(z.string())),
+  headerRows: z.number().int(),
+  roles: z.array(z.enum(COLUMN_ROLES)).nullable(),
+  guess: z.array(z.enum(COLUMN_ROLES)).nullable(),
+});
+export type TablePreview = z.output<typeof tablePreviewSchema>;
+
+/** The officer's reading of a table: which table, how many header rows, what each column holds. */
+export const manualColumnsSchema = z
+  .object({
+    table: z.number({ message: '请选择表格' }).int().min(1, '表格序号无效').max(1000, '表格序号无效'),
+    headerRows: z
+      .number({ message: '请填写表头行数' })
+      .int()
+      .min(0, '表头行数无效')
+      .max(20, '表头行数不能超过 20'),
+    roles: z
+      .array(z.enum(COLUMN_ROLES, { message: '列的用途无效' }))
+      .min(1)
+      .max(100),
+  })
+  .refine((c) => c.roles.filter((r) => r === 'task').length === 1, {
+    message: '请指定一列为“工作任务”（只能一列）',
+    path: ['roles'],
+  });
+export type ManualColumnsBody = z.output<typeof manualColumnsSchema>;
+
+/** The same, in an upload's query string (JSON, as the console sends it). */
+const zColumnsQuery = z
+  .string()
+  .max(4000, '列的指定过长')
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: '列的指定格式无效' });
+      return z.NEVER;
+    }
+  })
+  .pipe(manualColumnsSchema)
+  .optional();
+
 export const importPreviewSchema = z.object({
   plan: parsedPlanSchema,
   fingerprint: z.string(),
   /** One entry per distinct written name across all tasks. */
   units: z.array(unitNameMatchSchema),
   duplicate: duplicatePlanSchema.nullable(),
+  /** The notice's tables (first rows), for naming their columns by hand. */
+  tables: z.array(tablePreviewSchema),
 });
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 
@@ -405,7 +455,10 @@ export const tasksApi = {
     'tasks:plan:import',
     {
       upload: true,
-      query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      query: z.object({
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+        columns: zColumnsQuery,
+      }),
       response: importPreviewSchema,
     },
   ),
@@ -421,6 +474,7 @@ export const tasksApi = {
           .min(1, '请粘贴通知文字')
           .max(2_000_000, '粘贴的文字过长（上限 200 万字）'),
         year: z.number().int().min(2000, '年度无效').max(2100, '年度无效').optional(),
+        columns: manualColumnsSchema.optional(),
       }),
       response: importPreviewSchema,
     },

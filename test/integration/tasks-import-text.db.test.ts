@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../src/contracts/tasks';
+import type { ImportPreview, TablePreview } from '../../src/contracts/tasks';
 import { auditLog, units } from '../../src/server/db/schema';
 import { type Client, setupApi, type TestApi } from '../api';
 
@@ -76,6 +76,84 @@ describe('POST /api/tasks/import/preview-text', () => {
     expect(pastedPreview.status).toBe(200);
     expect(pastedPreview.body.data!.fingerprint).toBe(filePreview.body.data!.fingerprint);
     expect(pastedPreview.body.data!.plan.tasks).toHaveLength(46);
+  });
+});
+
+/** A table whose header names no column the parser knows (主抓/协同/节点): the officer names them. */
+const oddTable = [
+  '关于印发2026年政务公开重点事项的通知',
+  '类目\t事项\t主抓\t协同\t节点',
+  '一、财政信息\t公开区级部门预决算\t区财政局\t区教委\t2026年6月底前',
+  '二、政策解读\t开展政策解读\t区发展改革委\t\t持续推进',
+].join('\n');
+const oddColumns = { table: 1, headerRows: 1, roles: ['section', 'task', 'lead', 'responsible', 'deadline'] };
+
+describe('columns named by hand (a table whose header is not known)', () => {
+  it('400 without columns: the message, and the table’s rows to name in the details', async () => {
+    const r = await office.post(PATH, { text: oddTable });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.message).toMatch(/没有可识别的表头/);
+    const { tables } = (r.body.error?.details ?? {}) as { tables: TablePreview[] };
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ table: 1, width: 5, rowCount: 3, roles: null, headerRows: 1 });
+    expect(tables[0]?.guess).toEqual(oddColumns.roles);
+    expect(tables[0]?.rows[0]).toEqual(['类目', '事项', '主抓', '协同', '节点']);
+  });
+
+  it('previews the tasks with the columns given, pasted or uploaded alike', async () => {
+    const r = await office.post<ImportPreview>(PATH, { text: oddTable, columns: oddColumns });
+    expect(r.status).toBe(200);
+    const p = r.body.data!;
+    expect(p.plan.tasks.map((t) => [t.section, t.text, t.leadUnits, t.responsibleUnits])).toEqual([
+      [['一、财政信息'], '公开区级部门预决算', ['区财政局'], ['区教委']],
+      // Copied text cannot tell an empty cell from a merged one: the cell above continues, with a warning.
+      [['二、政策解读'], '开展政策解读', ['区发展改革委'], ['区教委']],
+    ]);
+    expect(p.plan.tasks[0]?.deadlines[0]).toMatchObject({ kind: 'date', date: '2026-06-30' });
+    expect(p.units.find((u) => u.written === '区财政局')?.status).toMatch(/exact|alias/);
+    expect(p.tables.map((t) => t.table)).toEqual([1]);
+    const q = encodeURIComponent(JSON.stringify(oddColumns));
+    const up = await office.upload<ImportPreview>(
+      `/api/tasks/import/preview?columns=${q}`,
+      '重点事项.txt',
+      new TextEncoder().encode(oddTable),
+    );
+    expect(up.status).toBe(200);
+    expect(up.body.data!.fingerprint).toBe(p.fingerprint);
+  });
+
+  it('a preview read by itself carries the roles the parser read, to correct', async () => {
+    const r = await office.post<ImportPreview>(PATH, { text: pasted });
+    expect(r.status).toBe(200);
+    expect(r.body.data!.tables[0]?.roles).toEqual(['section', 'task', 'lead', 'responsible', 'deadline']);
+  });
+
+  it.each([
+    [
+      'no 工作任务 column',
+      { ...oddColumns, roles: ['section', 'lead', 'lead', 'responsible', 'deadline'] },
+      /请指定一列为“工作任务”/,
+    ],
+    ['two 工作任务 columns', { ...oddColumns, roles: ['task', 'task'] }, /只能一列/],
+    ['a role that is none', { ...oddColumns, roles: ['task', 'boss'] }, /列的用途无效/],
+    ['a table that is not there', { ...oddColumns, table: 4 }, /通知中没有表4（共 1 个表格）/],
+    ['header rows over the table', { ...oddColumns, headerRows: 3 }, /按指定的列未读出任务/],
+    ['too many header rows', { ...oddColumns, headerRows: 21 }, /表头行数不能超过 20/],
+  ])('400 for %s', async (_what, columns, message) => {
+    const r = await office.post(PATH, { text: oddTable, columns });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.message).toMatch(message);
+  });
+
+  it('400 for columns that are not JSON in an upload, 403 for a liaison', async () => {
+    const bad = await office.upload(
+      '/api/tasks/import/preview?columns=%7Bnot-json',
+      '重点事项.txt',
+      new TextEncoder().encode(oddTable),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/列的指定格式无效/);
+    expect((await fgw.post(PATH, { text: oddTable, columns: oddColumns })).status).toBe(403);
   });
 });
 

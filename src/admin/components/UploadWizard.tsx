@@ -20,6 +20,7 @@ export function UploadWizard<P>({
   after,
   upload,
   onParsed,
+  onError,
   children,
   done,
 }: {
@@ -39,6 +40,8 @@ export function UploadWizard<P>({
   upload: (file: File, onProgress: (percent: number) => void) => Promise<P>;
   /** The preview arrived: the page keeps it and moves to the check step. */
   onParsed: (preview: P) => void;
+  /** The upload or its parse failed (the message is shown here; the page may offer more, from the error's details). */
+  onError?: (error: unknown) => void;
   /** The check step (rendered from step 1 on). */
   children?: ReactNode;
   /** The success message of step 2, once the import is stored. */
@@ -54,7 +57,10 @@ export function UploadWizard<P>({
       setPercent(0);
     },
     onSuccess: onParsed,
-    onError: (e) => setError(e instanceof ApiError ? e.message : '上传失败'),
+    onError: (e) => {
+      setError(e instanceof ApiError ? e.message : '上传失败');
+      onError?.(e);
+    },
     onSettled: () => setPercent(null),
   });
   return (

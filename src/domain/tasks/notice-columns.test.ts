@@ -23,7 +23,15 @@ describe('columns named by hand', () => {
     expect(parseNotice({ text: ODD_HEADER }, { year: 2024 }).tasks).toEqual([]);
     const [t, ...more] = noticeTables({ text: ODD_HEADER });
     expect(more).toEqual([]);
-    expect(t).toMatchObject({ table: 1, width: 5, rowCount: 4, headerRows: 1, roles: null });
+    // Not read from the header, but guessed from the cells: long text, units, dates; the first row is a header.
+    expect(t).toMatchObject({
+      table: 1,
+      width: 5,
+      rowCount: 4,
+      headerRows: 1,
+      roles: null,
+      guess: ODD_ROLES,
+    });
     expect(t?.rows[0]).toEqual(['类目', '事项', '主抓', '协同', '节点']);
     expect(t?.rows[2]).toEqual(['', '公开政府债务信息', '区财政局', '', '每季度']);
   });
@@ -122,8 +130,8 @@ describe('columns named by hand', () => {
         name: '附件',
         rows: [
           [cell(0, 0, '类目'), cell(0, 1, '事项'), cell(0, 2, '主抓')],
-          [cell(1, 0, '财政', 2), cell(1, 1, '公开预算'), cell(1, 2, '区财政局', 2)],
-          [below(2, 0, 1), cell(2, 1, '公开决算'), below(2, 2, 1)],
+          [cell(1, 0, '财政', 2), cell(1, 1, '公开区级部门预算'), cell(1, 2, '区财政局', 2)],
+          [below(2, 0, 1), cell(2, 1, '公开区级部门决算'), below(2, 2, 1)],
         ],
       },
     ];
@@ -135,10 +143,11 @@ describe('columns named by hand', () => {
         rowCount: 3,
         headerRows: 1,
         roles: null,
+        guess: ['section', 'task', 'responsible'],
         rows: [
           ['类目', '事项', '主抓'],
-          ['财政', '公开预算', '区财政局'],
-          ['', '公开决算', ''],
+          ['财政', '公开区级部门预算', '区财政局'],
+          ['', '公开区级部门决算', ''],
         ],
       },
     ]);
@@ -147,10 +156,41 @@ describe('columns named by hand', () => {
       { year: 2024, columns: { table: 1, headerRows: 1, roles: ['section', 'task', 'responsible'] } },
     );
     expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
-      [['财政'], '公开预算', ['区财政局']],
-      [['财政'], '公开决算', ['区财政局']],
+      [['财政'], '公开区级部门预算', ['区财政局']],
+      [['财政'], '公开区级部门决算', ['区财政局']],
     ]);
     expect(plan.warnings).toEqual([]);
+  });
+
+  it.each([
+    [
+      'rows without a header: a number, the task, two unit columns, a date',
+      [
+        ['1', '公开区级部门预决算和“三公”经费', '区财政局', '各部门', '2024年6月底前'],
+        ['2', '开展重要政策文件解读', '区政府办', '区司法局', '持续推进'],
+      ],
+      { headerRows: 0, guess: ['ignore', 'task', 'lead', 'responsible', 'deadline'] },
+    ],
+    [
+      'one unit column is 责任单位; a status column is not read',
+      [
+        ['事项', '单位', '进度'],
+        ['公开区级部门预决算和“三公”经费', '区财政局', '已完成'],
+        ['开展重要政策文件解读', '区政府办', '推进中'],
+      ],
+      { headerRows: 1, guess: ['task', 'responsible', 'ignore'] },
+    ],
+    [
+      'no column of text: nothing guessed',
+      [
+        ['序号', '单位', '进度'],
+        ['1', '区财政局', '已完成'],
+        ['2', '区政府办', '推进中'],
+      ],
+      { guess: null },
+    ],
+  ])('guessed from the cells: %s', (_what, table, expected) => {
+    expect(noticeTables({ text: rows(...table) })[0]).toMatchObject(expected);
   });
 
   it('a table that is not there, or an empty task column, says so in Chinese', () => {

@@ -1,7 +1,16 @@
 // Task tables with a known grid (.docx, .xlsx, HTML, the seeds' flattened Word text).
 
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, headingLevel, isHeaderRoles, isLeaderHeader, isNoneMark, roleOf } from './cells';
+import {
+  type CellKind,
+  headerRoles,
+  headingLevel,
+  isHeaderRoles,
+  isLeaderHeader,
+  isNoneMark,
+  kindOf,
+  roleOf,
+} from './cells';
 import type { Context } from './notice-context';
 import { readLooseTable } from './notice-loose';
 import { compact, normSpaces } from './notice-text';
@@ -103,12 +112,75 @@ function findHeader(block: TableBlock, width: number): { map: ColumnMap; start: 
   return null;
 }
 
+/**
+ * The header of a table rebuilt from copied text, as roles of its columns (the last 任务 column is the task's,
+ * the ones before it and the unnamed ones before it are its sections), so that the officer starts from it.
+ */
+function looseHeader(block: TableBlock, width: number): { map: ColumnMap; start: number } | null {
+  const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(headerRoles(row.map((c) => c.text))));
+  if (r < 0) return null;
+  const roles = headerRoles((block.rows[r] ?? []).map((c) => c.text));
+  const taskIdx = roles.lastIndexOf('task');
+  const named: ColumnRole[] = Array.from({ length: width }, (_, col): ColumnRole => {
+    const role = roles[col];
+    if (col === taskIdx) return 'task';
+    if (col < taskIdx && (role === 'task' || role === 'other')) return 'section';
+    return role === 'lead' || role === 'responsible' || role === 'deadline' ? role : 'ignore';
+  });
+  return { map: manualMap(named, width), start: r + 1 };
+}
+
 const rowTexts = (grid: (Cell | undefined)[][], r: number, width: number): string[] =>
   Array.from({ length: width }, (_, col) => {
     const c = grid[r]?.[col];
     // A merged cell is shown where it starts; the columns and rows it covers stay empty.
     return c && c.row === r && c.col === col ? normSpaces(c.text) : '';
   });
+
+/**
+ * What a table's columns hold, judged by their cells below the first row (for a header the parser does not know):
+ * the column of the longest text is the task's, text or headings before it its sections, a column of unit names
+ * 责任单位 (the first of two 牵头单位), a column of dates 完成时限. Null when no column holds text. The first row is
+ * a header when its cell over the task column is short ("事项") beside the task texts below it.
+ */
+function guessRoles(
+  grid: (Cell | undefined)[][],
+  width: number,
+): { roles: ColumnRole[]; headerRows: number } | null {
+  const body = grid.slice(1, 40);
+  const kinds: CellKind[] = [];
+  const lengths: number[] = [];
+  for (let col = 0; col < width; col++) {
+    const count = new Map<CellKind, number>();
+    let chars = 0;
+    for (const row of body) {
+      const c = row[col];
+      if (!c || c.col !== col || c.text.trim() === '') continue;
+      const k = kindOf(c.text);
+      if (k === 'empty' || k === 'none') continue;
+      count.set(k, (count.get(k) ?? 0) + 1);
+      chars += compact(c.text).length;
+    }
+    const top = [...count].sort((a, b) => b[1] - a[1])[0];
+    kinds.push(top?.[0] ?? 'empty');
+    lengths.push(top ? chars / [...count.values()].reduce((n, v) => n + v, 0) : 0);
+  }
+  let task = -1;
+  kinds.forEach((k, col) => {
+    if (k === 'text' && (task < 0 || (lengths[col] ?? 0) > (lengths[task] ?? 0))) task = col;
+  });
+  if (task < 0) return null;
+  const unitCols = kinds.flatMap((k, col) => (k === 'unit' ? [col] : []));
+  const roles = kinds.map((k, col): ColumnRole => {
+    if (col === task) return 'task';
+    if (col < task && (k === 'text' || k === 'heading')) return 'section';
+    if (k === 'unit') return unitCols.length > 1 && col === unitCols[0] ? 'lead' : 'responsible';
+    return k === 'deadline' ? 'deadline' : 'ignore';
+  });
+  const top = compact(rowTexts(grid, 0, width)[task] ?? '').length;
+  const header = top <= 8 && top * 2 < (lengths[task] ?? 0);
+  return { roles, headerRows: header ? 1 : 0 };
+}
 
 /**
  * Every table's first rows (cells cut to `cellChars`), for the officer to say what its columns hold when the
@@ -126,7 +198,8 @@ export function previewTables(
     const width = tableWidth(block);
     if (block.rows.length < 2 || width < 2) continue; // one row or one column: nothing to map
     const grid = tableGrid(block);
-    const header = block.loose ? null : findHeader(block, width);
+    const header = block.loose ? looseHeader(block, width) : findHeader(block, width);
+    const guess = header ? null : guessRoles(grid, width);
     out.push({
       table: tableNo,
       name: block.name ?? null,
@@ -137,8 +210,9 @@ export function previewTables(
         .map((_, r) =>
           rowTexts(grid, r, width).map((t) => (t.length > cellChars ? `${t.slice(0, cellChars)}…` : t)),
         ),
-      headerRows: header?.start ?? 1,
+      headerRows: header?.start ?? guess?.headerRows ?? 1,
       roles: header ? rolesOf(header.map) : null,
+      guess: guess?.roles ?? null,
     });
     if (out.length >= maxTables) break;
   }

@@ -74,7 +74,10 @@ export interface ManualColumns {
   roles: ColumnRole[];
 }
 
-/** A table's first rows as text, for the officer to name its columns; `roles` as the parser read them, if it did. */
+/**
+ * A table's first rows as text, for the officer to name its columns: `roles` as the parser read its header, if it
+ * did; else `guess`, what its cells look like (long text, unit names, dates), to start from.
+ */
 export interface TablePreview {
   table: number;
   name: string | null;
@@ -83,4 +86,5 @@ export interface TablePreview {
   rows: string[][];
   headerRows: number;
   roles: ColumnRole[] | null;
+  guess: ColumnRole[] | null;
 }

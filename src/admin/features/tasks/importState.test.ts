@@ -49,6 +49,7 @@ describe('commitBody', () => {
     fingerprint: 'f'.repeat(64),
     duplicate: null,
     units: [],
+    tables: [],
     plan: {
       title: '任务分工',
       issuer: null,

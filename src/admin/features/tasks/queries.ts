@@ -3,8 +3,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CallArgs } from '../../../contracts/http';
 import { orgApi } from '../../../contracts/org';
-import { type Cadence, type CommitPlanBody, tasksApi, type WorkPlanSummary } from '../../../contracts/tasks';
-import { call, uploadTo } from '../../api';
+import {
+  type Cadence,
+  type CommitPlanBody,
+  type ManualColumnsBody,
+  type TablePreview,
+  tasksApi,
+  type WorkPlanSummary,
+} from '../../../contracts/tasks';
+import { ApiError, call, uploadTo } from '../../api';
 import { keyOf, useCall, useCallMutation } from '../../queries';
 
 const TASKS = keyOf(tasksApi.plans).slice(0, 1);
@@ -102,12 +109,29 @@ export function useCommitPlan(opts: {
   });
 }
 
-export const previewImport = (file: File, year: number | null, onProgress: (percent: number) => void) =>
-  uploadTo(tasksApi.importPreview, file, { query: { year: year ?? undefined } }, onProgress);
+export const previewImport = (
+  file: File,
+  year: number | null,
+  onProgress: (percent: number) => void,
+  columns?: ManualColumnsBody,
+) =>
+  uploadTo(
+    tasksApi.importPreview,
+    file,
+    { query: { year: year ?? undefined, columns: columns ? JSON.stringify(columns) : undefined } },
+    onProgress,
+  );
 
 /** The same preview for text pasted from a browser (a page, a copied table). */
-export const previewPasted = (text: string, year: number | null) =>
-  call(tasksApi.importPreviewText, { body: { text, year: year ?? undefined } });
+export const previewPasted = (text: string, year: number | null, columns?: ManualColumnsBody) =>
+  call(tasksApi.importPreviewText, { body: { text, year: year ?? undefined, columns } });
+
+/** A failed preview's tables (a notice whose table header was not known), for naming their columns. */
+export function tablesOf(err: unknown): TablePreview[] {
+  if (!(err instanceof ApiError) || typeof err.details !== 'object' || err.details === null) return [];
+  const tables = (err.details as { tables?: unknown }).tables;
+  return Array.isArray(tables) ? (tables as TablePreview[]) : [];
+}
 // ---- ledger by task ----
 
 export const useBulkRemind = (onDone: (n: number) => void) =>

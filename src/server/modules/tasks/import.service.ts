@@ -13,7 +13,7 @@ import type {
 } from '../../../contracts/tasks';
 import type { DocBlock } from '../../../domain/tasks/blocks';
 import { instancesFor } from '../../../domain/tasks/ledger';
-import { type ParsedPlan, parseNotice } from '../../../domain/tasks/notice';
+import { type ManualColumns, noticeTables, type ParsedPlan, parseNotice } from '../../../domain/tasks/notice';
 import type { Database, DbOrTx } from '../../db/client';
 import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
@@ -40,10 +40,17 @@ export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
   return createHash('sha256').update(JSON.stringify(canon)).digest('hex');
 }
 
-export function parsePlan(blocks: DocBlock[], year?: number): ParsedPlan {
-  const plan = parseNotice({ blocks }, year ? { year } : {});
+/**
+ * The notice read into tasks (with the officer's columns, when given). No task: a 400 whose details carry the
+ * warnings and the notice's tables, so that the officer can name a table's columns and try again.
+ */
+export function parsePlan(blocks: DocBlock[], year?: number, columns?: ManualColumns): ParsedPlan {
+  const plan = parseNotice({ blocks }, { ...(year ? { year } : {}), ...(columns ? { columns } : {}) });
   if (plan.tasks.length === 0) {
-    throw invalid(plan.warnings.at(-1)?.message ?? '未读出任何任务', { warnings: plan.warnings });
+    throw invalid(plan.warnings.at(-1)?.message ?? '未读出任何任务', {
+      warnings: plan.warnings,
+      tables: noticeTables({ blocks }),
+    });
   }
   return plan;
 }
@@ -77,8 +84,9 @@ export async function previewImport(
   districtName: string,
   blocks: DocBlock[],
   year?: number,
+  columns?: ManualColumns,
 ): Promise<ImportPreview> {
-  const plan = parsePlan(blocks, year);
+  const plan = parsePlan(blocks, year, columns);
   const fingerprint = planFingerprint(plan);
   const names = [...new Set(plan.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]))];
   const resolutions = await resolveNames(db, districtName, names);
@@ -97,6 +105,7 @@ export async function previewImport(
     fingerprint,
     units: unitsOut,
     duplicate: await findDuplicate(db, fingerprint, plan.docNumber, plan.year),
+    tables: noticeTables({ blocks }),
   };
 }
 

@@ -44,7 +44,7 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
   // The upload is read and parsed before any database work (no parsing inside a transaction).
   // A notice's text pasted from a browser (a page, a copied table): the same preview as a file.
   route(app, tasksApi.importPreviewText, async ({ body }) =>
-    previewImport(db, config.districtName, pastedToBlocks(body.text), body.year),
+    previewImport(db, config.districtName, pastedToBlocks(body.text), body.year, body.columns),
   );
   route(app, tasksApi.importPreview, async ({ c, query }) =>
     previewImport(
@@ -52,6 +52,7 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
       config.districtName,
       await uploadToBlocks(await readUpload(c, config.maxUploadBytes)),
       query.year,
+      query.columns,
     ),
   );
   route(app, tasksApi.importCommit, ({ c, user, body }) =>

@@ -10,18 +10,29 @@ import { previewPasted } from '../queries';
 export function PasteNotice({
   year,
   onParsed,
+  onSent,
+  onError,
 }: {
   year: number | null;
   onParsed: (p: ImportPreview) => void;
+  /** The text is being read (the page keeps it, to read it again with columns named by hand). */
+  onSent?: (text: string) => void;
+  onError?: (error: unknown) => void;
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const parse = useMutation({
     mutationFn: () => previewPasted(text, year),
     meta: { silent: true },
-    onMutate: () => setError(null),
+    onMutate: () => {
+      setError(null);
+      onSent?.(text);
+    },
     onSuccess: onParsed,
-    onError: (e) => setError(e instanceof ApiError ? e.message : '识别失败'),
+    onError: (e) => {
+      setError(e instanceof ApiError ? e.message : '识别失败');
+      onError?.(e);
+    },
   });
   return (
     <Card size="small" title="或粘贴通知文字" data-testid="tasks-paste">

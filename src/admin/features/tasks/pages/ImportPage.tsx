@@ -1,12 +1,21 @@
-import { Alert, Button, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Cadence, ImportPreview, ParsedPlan, WorkPlanSummary } from '../../../../contracts/tasks';
+import type {
+  Cadence,
+  ImportPreview,
+  ManualColumnsBody,
+  ParsedPlan,
+  TablePreview,
+  WorkPlanSummary,
+} from '../../../../contracts/tasks';
 import { isoDate } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
+import { ColumnMapper } from '../components/ColumnMapper';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
 import { PasteNotice } from '../components/PasteNotice';
@@ -20,7 +29,10 @@ import {
   namesOf,
   unresolved,
 } from '../importState';
-import { previewImport, useCommitPlan } from '../queries';
+import { previewImport, previewPasted, tablesOf, useCommitPlan } from '../queries';
+
+/** What the officer sent last: read again when the officer names a table's columns. */
+type Source = { file: File } | { text: string };
 
 const isDate = (s: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -41,6 +53,11 @@ export default function ImportPage() {
   const [replace, setReplace] = useState(false);
   const [committed, setCommitted] = useState<WorkPlanSummary | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
+  // A notice read without a task although it has tables: their rows, to name the columns (a new list each failure).
+  const [failed, setFailed] = useState<{ tables: TablePreview[]; n: number }>({ tables: [], n: 0 });
+  const [columnsUsed, setColumnsUsed] = useState<ManualColumnsBody | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
 
   const commit = useCommitPlan({
     onMutate: () => setCommitError(null),
@@ -64,7 +81,11 @@ export default function ImportPage() {
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
   const setDecision = (w: string, d: Decision | undefined) => setDecisions((c) => ({ ...c, [w]: d }));
+  const onFailed = (e: unknown) => setFailed((f) => ({ tables: tablesOf(e), n: f.n + 1 }));
   const onParsed = (p: ImportPreview) => {
+    setFailed((f) => ({ tables: [], n: f.n }));
+    setColumnsUsed(null);
+    setMapOpen(false);
     setPreview(p);
     setPlan(p.plan);
     setChoices(initialChoices(p.units));
@@ -73,6 +94,41 @@ export default function ImportPage() {
     setReplace(false);
     setStep(1);
   };
+  const remap = useMutation({
+    mutationFn: (columns: ManualColumnsBody) => {
+      const y = yearHint ?? year;
+      if (!source) return Promise.reject(new Error('请重新上传通知'));
+      return 'file' in source
+        ? previewImport(source.file, y, () => {}, columns)
+        : previewPasted(source.text, y, columns);
+    },
+    meta: { silent: true },
+    onSuccess: (p, columns) => {
+      onParsed(p);
+      setColumnsUsed(columns);
+    },
+  });
+  const remapError = remap.error
+    ? remap.error instanceof ApiError
+      ? remap.error.message
+      : '识别失败'
+    : null;
+  const mapper = (tables: TablePreview[], key: string) => (
+    <ColumnMapper
+      key={key}
+      tables={tables}
+      used={columnsUsed}
+      pending={remap.isPending}
+      error={remapError}
+      onApply={(c) => remap.mutate(c)}
+    />
+  );
+  const failedMapper =
+    failed.tables.length > 0 ? (
+      <Card size="small" title="手动指定表格的列" data-testid="tasks-columns-card">
+        {mapper(failed.tables, `failed-${failed.n}`)}
+      </Card>
+    ) : null;
 
   return (
     <PageContainer title="导入任务分工" testId="tasks-import-page">
@@ -95,9 +151,24 @@ export default function ImportPage() {
             />
           </Space>
         }
-        upload={(file, onProgress) => previewImport(file, yearHint, onProgress)}
-        after={<PasteNotice year={yearHint} onParsed={onParsed} />}
+        upload={(file, onProgress) => {
+          setSource({ file });
+          return previewImport(file, yearHint, onProgress);
+        }}
+        after={
+          <>
+            {source && 'file' in source ? failedMapper : null}
+            <PasteNotice
+              year={yearHint}
+              onParsed={onParsed}
+              onSent={(text) => setSource({ text })}
+              onError={onFailed}
+            />
+            {source && 'text' in source ? failedMapper : null}
+          </>
+        }
         onParsed={onParsed}
+        onError={onFailed}
         done={
           committed && {
             title: `已导入 ${committed.taskCount} 项任务，分解到单位 ${committed.assignmentCount} 项次`,
@@ -232,6 +303,20 @@ export default function ImportPage() {
                   </ul>
                 }
               />
+            ) : null}
+            {preview.tables.length > 0 ? (
+              <div>
+                <Button type="link" onClick={() => setMapOpen((o) => !o)} data-testid="tasks-columns-toggle">
+                  {columnsUsed
+                    ? `已按手动指定的列识别（表${columnsUsed.table}）：修改`
+                    : '表格的列识别有误？手动指定各列'}
+                </Button>
+                {mapOpen ? (
+                  <Card size="small" title="手动指定表格的列" data-testid="tasks-columns-card">
+                    {mapper(preview.tables, preview.fingerprint)}
+                  </Card>
+                ) : null}
+              </div>
             ) : null}
             <ImportUnitsTable
               names={names}
