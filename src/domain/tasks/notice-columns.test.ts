@@ -181,6 +181,16 @@ describe('columns named by hand', () => {
       { headerRows: 1, guess: ['task', 'responsible', 'ignore'] },
     ],
     [
+      'a title row above the header: both are header rows',
+      [
+        ['2026年政务公开重点事项清单', '', ''],
+        ['事项', '单位', '时间'],
+        ['公开区级部门预决算和“三公”经费', '区财政局', '6月底前'],
+        ['开展重要政策文件解读', '区政府办', '持续推进'],
+      ],
+      { headerRows: 2, guess: ['task', 'responsible', 'deadline'] },
+    ],
+    [
       'no column of text: nothing guessed',
       [
         ['序号', '单位', '进度'],

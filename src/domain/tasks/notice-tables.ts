@@ -140,8 +140,9 @@ const rowTexts = (grid: (Cell | undefined)[][], r: number, width: number): strin
 /**
  * What a table's columns hold, judged by their cells below the first row (for a header the parser does not know):
  * the column of the longest text is the task's, text or headings before it its sections, a column of unit names
- * 责任单位 (the first of two 牵头单位), a column of dates 完成时限. Null when no column holds text. The first row is
- * a header when its cell over the task column is short ("事项") beside the task texts below it.
+ * 责任单位 (the first of two 牵头单位), a column of dates 完成时限. Null when no column holds text. The rows on top
+ * are header rows while their cell over the task column is short ("事项", or empty under a title) beside the
+ * task texts below them, or the row has one cell only (a title).
  */
 function guessRoles(
   grid: (Cell | undefined)[][],
@@ -177,9 +178,16 @@ function guessRoles(
     if (k === 'unit') return unitCols.length > 1 && col === unitCols[0] ? 'lead' : 'responsible';
     return k === 'deadline' ? 'deadline' : 'ignore';
   });
-  const top = compact(rowTexts(grid, 0, width)[task] ?? '').length;
-  const header = top <= 8 && top * 2 < (lengths[task] ?? 0);
-  return { roles, headerRows: header ? 1 : 0 };
+  // Header rows (and a title row above them): the rows on top whose cell over the task column is short or empty.
+  const short = (r: number) => {
+    const texts = rowTexts(grid, r, width);
+    const n = compact(texts[task] ?? '').length;
+    // A title written in one cell of the row is no task either.
+    return (n <= 8 && n * 2 < (lengths[task] ?? 0)) || texts.filter((t) => t !== '').length === 1;
+  };
+  let headerRows = 0;
+  while (headerRows < Math.min(5, grid.length - 1) && short(headerRows)) headerRows++;
+  return { roles, headerRows };
 }
 
 /**
