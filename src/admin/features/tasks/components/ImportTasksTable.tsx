@@ -202,6 +202,7 @@ export function ImportTasksTable({
                   ))}
                   <LinesEditor
                     label={`修改 ${t.ref} 的举措（每行一条）`}
+                    text={t.measures.length ? undefined : '分条举措'}
                     value={t.measures.join('\n')}
                     onSave={(s) => setTask(t.ref, { measures: measuresFromText(s) })}
                   />
