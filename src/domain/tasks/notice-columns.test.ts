@@ -1,11 +1,12 @@
 // Columns named by hand (ParseNoticeOptions.columns): a table whose header the parser does not know, or a table
 // copied without its header, still comes in once the officer says what each column holds.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Cell, DocBlock } from './blocks';
+import { type Cell, type DocBlock, type TableBlock, textToBlocks } from './blocks';
 import { type ColumnRole, noticeTables, parseNotice } from './notice';
+import { cleanPageText } from './page-text';
 
 const rows = (...lines: string[][]) => lines.map((l) => l.join('\t')).join('\n');
 
@@ -70,18 +71,44 @@ describe('columns named by hand', () => {
     expect(plan.tasks.map((t) => t.text)).toEqual(['公开区级部门预决算', '公开政府债务信息', '开展政策解读']);
   });
 
-  it('a column marked 不导入 is not read, and a deadline column left out leaves the text’s own dates', () => {
+  it('a Word table: a column marked 不导入 is not read, and without a deadline column the text’s own dates stay', () => {
+    const lines = ODD_HEADER.split('\n').map((l) => l.split('\t'));
+    const blocks: DocBlock[] = [
+      {
+        type: 'table',
+        rows: lines.map((cells, r) =>
+          cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
+        ),
+      },
+    ];
     const plan = parseNotice(
-      { text: ODD_HEADER },
+      { blocks },
       {
         year: 2024,
         columns: { table: 1, headerRows: 1, roles: ['ignore', 'task', 'lead', 'ignore', 'ignore'] },
       },
     );
-    expect(plan.tasks.map((t) => [t.section, t.responsibleUnits, t.deadlines])).toEqual([
-      [[], [], []],
-      [[], [], []],
-      [[], [], []],
+    expect(plan.tasks.map((t) => [t.section, t.leadUnits, t.responsibleUnits, t.deadlines])).toEqual([
+      [[], ['区财政局'], [], []],
+      [[], ['区财政局'], [], []],
+      [[], ['区政府办'], [], []],
+    ]);
+  });
+
+  it('copied text: cells are placed by what they hold, the columns naming the unit roles', () => {
+    // A row that omits the cells its group shares ("公开政府债务信息 | 区财政局 | 每季度") is read as the others.
+    const text = rows(
+      ['类目', '事项', '主抓', '协同', '节点'],
+      ['一、财政信息', '公开区级部门预决算', '区财政局', '各部门', '2024年6月底前'],
+      ['公开政府债务信息', '区财政局', '每季度'],
+    );
+    const plan = parseNotice(
+      { text },
+      { year: 2024, columns: { table: 1, headerRows: 1, roles: ODD_ROLES } },
+    );
+    expect(plan.tasks.map((t) => [t.section, t.text, t.leadUnits, t.deadlines.map((d) => d.raw)])).toEqual([
+      [['一、财政信息'], '公开区级部门预决算', ['区财政局'], ['2024年6月底前']],
+      [['一、财政信息'], '公开政府债务信息', ['区财政局'], ['每季度']],
     ]);
   });
 
@@ -234,6 +261,63 @@ describe('columns named by hand', () => {
         p.tasks.map((t) => [t.section, t.text, t.leadUnits, t.responsibleUnits, t.deadlines]);
       expect(auto.tasks.length).toBeGreaterThan(40);
       expect(fields(manual)).toEqual(fields(auto));
+    },
+  );
+
+  // The corpus's tables copied from web pages (test/fixtures/notices), their header replaced by labels nobody
+  // knows ("栏目1 | 栏目2 | …"): the notice gives no task by itself; the columns preselected from the cells, taken as
+  // they stand, read every task of the gold file with its units.
+  const CORPUS = join(import.meta.dirname, '../../../test/fixtures/notices');
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const copiedTables = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => {
+      const text = cleanPageText(readFileSync(join(CORPUS, f), 'utf8'));
+      const read = noticeTables({ text }).find((t) => t.roles !== null);
+      const table = textToBlocks(text).filter((b): b is TableBlock => b.type === 'table')[
+        (read?.table ?? 0) - 1
+      ];
+      const header = read && table?.loose === 'rows' ? table.rows[read.headerRows - 1] : undefined;
+      const line = header?.find((c) => c.line !== undefined)?.line;
+      const lines = text.split('\n');
+      const own = lines[(line ?? 0) - 1] ?? '';
+      // A header whose labels alone made the table (cells glued together) is no table without them.
+      if (!header || line === undefined || !/[|\t]/.test(own)) return [];
+      const sep = own.includes('\t') ? '\t' : ' | ';
+      lines[line - 1] = header.map((_, i) => `栏目${i + 1}`).join(sep);
+      return [[f, lines.join('\n')] as const];
+    });
+
+  it('the corpus has copied tables to garble', () => {
+    expect(copiedTables.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(copiedTables)(
+    '%s: header garbled, the guessed columns read every task with its units',
+    (file, text) => {
+      const gold = JSON.parse(readFileSync(join(CORPUS, file.replace(/\.txt$/, '.gold.json')), 'utf8')) as {
+        year: number;
+        tasks: { key: string; lead: string[]; resp: string[] }[];
+      };
+      expect(parseNotice({ text }, { year: gold.year }).tasks.length).toBeLessThan(gold.tasks.length);
+      const table = noticeTables({ text }).find((t) => t.guess !== null);
+      if (!table?.guess) throw new Error(`${file}: nothing guessed`);
+      const plan = parseNotice(
+        { text },
+        {
+          year: gold.year,
+          columns: { table: table.table, headerRows: table.headerRows, roles: table.guess },
+        },
+      );
+      const units = (u: string[]) => [...u].sort();
+      for (const g of gold.tasks) {
+        const key = squash(g.key).slice(0, 12);
+        const found = plan.tasks.find((t) => squash(t.text).includes(key));
+        expect(found, `${file}: ${g.key}`).toBeDefined();
+        expect(units([...(found?.leadUnits ?? []), ...(found?.responsibleUnits ?? [])])).toEqual(
+          units([...g.lead, ...g.resp]),
+        );
+      }
     },
   );
 });

@@ -9,6 +9,7 @@ import {
   isLeaderHeader,
   isNoneMark,
   kindOf,
+  type Role,
   roleOf,
 } from './cells';
 import type { Context } from './notice-context';
@@ -88,6 +89,10 @@ function manualMap(roles: readonly ColumnRole[], width: number): ColumnMap {
   };
 }
 
+/** The officer's roles as the header roles the copied-text reader takes (分类 columns are 任务 columns before it). */
+const looseRoles = (roles: readonly ColumnRole[]): Role[] =>
+  roles.map((r) => (r === 'section' ? 'task' : r === 'ignore' ? 'other' : r));
+
 /** A column map as the roles of the grid's columns (what the officer sees preselected). */
 function rolesOf(map: ColumnMap): ColumnRole[] {
   return Array.from({ length: map.width }, (_, col): ColumnRole => {
@@ -139,7 +144,7 @@ const rowTexts = (grid: (Cell | undefined)[][], r: number, width: number): strin
 
 /**
  * What a table's columns hold, judged by their cells below the first row (for a header the parser does not know):
- * the column of the longest text is the task's, text or headings before it its sections, a column of unit names
+ * the column of text right before the units (or the longest) is the task's, text or headings before it its sections, a column of unit names
  * 责任单位 (the first of two 牵头单位), a column of dates 完成时限. Null when no column holds text. The rows on top
  * are header rows while their cell over the task column is short ("事项", or empty under a title) beside the
  * task texts below them, or the row has one cell only (a title).
@@ -148,7 +153,14 @@ function guessRoles(
   grid: (Cell | undefined)[][],
   width: number,
 ): { roles: ColumnRole[]; headerRows: number } | null {
-  const body = grid.slice(1, 40);
+  // Rows with every cell filled are surely aligned (copied text omits the cells a group shares, shifting the rest).
+  const rows = grid.slice(1, 40);
+  const full = rows.filter((row, k) =>
+    Array.from({ length: width }, (_, col) => row[col]).every(
+      (c) => c && c.row === k + 1 && c.text.trim() !== '',
+    ),
+  );
+  const body = full.length >= 2 ? full : rows;
   const kinds: CellKind[] = [];
   const lengths: number[] = [];
   for (let col = 0; col < width; col++) {
@@ -166,12 +178,16 @@ function guessRoles(
     kinds.push(top?.[0] ?? 'empty');
     lengths.push(top ? chars / [...count.values()].reduce((n, v) => n + v, 0) : 0);
   }
+  // The task is the text right before the units (the columns before it its sections); without units, the longest.
+  const unitCols = kinds.flatMap((k, col) => (k === 'unit' ? [col] : []));
+  const firstUnit = unitCols[0] ?? width;
   let task = -1;
   kinds.forEach((k, col) => {
-    if (k === 'text' && (task < 0 || (lengths[col] ?? 0) > (lengths[task] ?? 0))) task = col;
+    if (k !== 'text') return;
+    if (unitCols.length ? col < firstUnit : task < 0 || (lengths[col] ?? 0) > (lengths[task] ?? 0))
+      task = col;
   });
   if (task < 0) return null;
-  const unitCols = kinds.flatMap((k, col) => (k === 'unit' ? [col] : []));
   const roles = kinds.map((k, col): ColumnRole => {
     if (col === task) return 'task';
     if (col < task && (k === 'text' || k === 'heading')) return 'section';
@@ -191,6 +207,31 @@ function guessRoles(
 }
 
 /**
+ * A table copied as lines of cells ('rows') omits the cells a group shares with the rows above (a merged 工作任务
+ * cell is copied once): a row with fewer cells lost its first ones, so its cells are placed from the right, the
+ * missing ones empty (continued from above, as copied text's empty cells are). Other tables are as they are.
+ */
+function aligned(block: TableBlock): TableBlock {
+  if (block.loose !== 'rows') return block;
+  const width = tableWidth(block);
+  return {
+    ...block,
+    rows: block.rows.map((row, r) => {
+      const shift = width - row.length;
+      if (shift <= 0) return row;
+      const pad: Cell[] = Array.from({ length: shift }, (_, col) => ({
+        text: '',
+        row: r,
+        col,
+        colSpan: 1,
+        rowSpan: 1,
+      }));
+      return [...pad, ...row.map((c) => ({ ...c, col: c.col + shift }))];
+    }),
+  };
+}
+
+/**
  * Every table's first rows (cells cut to `cellChars`), for the officer to say what its columns hold when the
  * parser did not know the header or read it wrongly.
  */
@@ -200,11 +241,13 @@ export function previewTables(
 ): TablePreview[] {
   const out: TablePreview[] = [];
   let tableNo = 0;
-  for (const block of blocks) {
-    if (block.type !== 'table') continue;
+  for (const found of blocks) {
+    if (found.type !== 'table') continue;
     tableNo++;
+    const block = aligned(found);
     const width = tableWidth(block);
-    if (block.rows.length < 2 || width < 2) continue; // one row or one column: nothing to map
+    // One row or one column: nothing to map. Cells one per line (a stream) have no grid to name columns of.
+    if (block.rows.length < 2 || width < 2 || block.loose === 'stream') continue;
     const grid = tableGrid(block);
     const header = block.loose ? looseHeader(block, width) : findHeader(block, width);
     const guess = header ? null : guessRoles(grid, width);
@@ -307,20 +350,30 @@ export function readTables(
     if (block.type !== 'table') continue;
     tableNo++;
     if (manual) {
-      const width = tableWidth(block);
-      let start = 0;
-      if (tableNo === manual.table) {
-        start = Math.min(manual.headerRows, block.rows.length);
-        const grid = tableGrid(block);
+      const table = aligned(block);
+      const width = tableWidth(table);
+      const grid = tableGrid(table);
+      const chosen = tableNo === manual.table;
+      if (chosen) {
+        const top = Math.min(manual.headerRows, table.rows.length);
         manualHeader = new Set(
-          Array.from({ length: start }, (_, r) => rowTexts(grid, r, width).join('|')).filter(
+          Array.from({ length: top }, (_, r) => rowTexts(grid, r, width).join('|')).filter(
             (t) => t.replace(/\|/g, '') !== '',
           ),
         );
         manualCols = manualMap(manual.roles, width);
         recognised++;
       } else if (!(manualCols && tableNo > manual.table && width === manualCols.width)) continue;
-      if (manualCols) readRows(block, start, manualCols, manualHeader);
+      const cols = manualCols as ColumnMap;
+      // Rows to skip: the chosen table's header rows, or the header repeated atop a continuation.
+      let start = chosen ? Math.min(manual.headerRows, table.rows.length) : 0;
+      while (!chosen && start < table.rows.length && manualHeader.has(rowTexts(grid, start, width).join('|')))
+        start++;
+      if (block.loose) {
+        // Copied text omits the cells a group shares and shifts the rest: cells are placed by what they hold, as
+        // under a known header; the officer's columns say which unit roles and deadline the header would name.
+        readLooseTable(block, start - 1, looseRoles(manual.roles), ctx, tableNo);
+      } else readRows(table, start, cols, manualHeader);
       if (ctx.full()) break;
       continue;
     }
