@@ -198,8 +198,12 @@ function guessRoles(
   const short = (r: number) => {
     const texts = rowTexts(grid, r, width);
     const n = compact(texts[task] ?? '').length;
-    // A title written in one cell of the row is no task either.
-    return (n <= 8 && n * 2 < (lengths[task] ?? 0)) || texts.filter((t) => t !== '').length === 1;
+    // A title written in one cell of the row is no task either (a heading "一、…" across the table is no title).
+    const shown = texts.filter((t) => t !== '');
+    return (
+      (n <= 8 && n * 2 < (lengths[task] ?? 0)) ||
+      (shown.length === 1 && headingLevel(shown[0] ?? '') === null)
+    );
   };
   let headerRows = 0;
   while (headerRows < Math.min(5, grid.length - 1) && short(headerRows)) headerRows++;
