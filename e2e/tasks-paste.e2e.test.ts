@@ -1,7 +1,11 @@
 // [ADMIN] work plans from pasted text (issue 14 parts 1 and 4): the office pastes a task table copied from a web
 // page (navigation around it, every cell on its own line) into the import page, previews it, creates the unit the
 // registry lacks, lets "区级其他有关部门" stand for 区政府各部门, and commits. The tasks and the new unit are stored.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planTasks, taskAssignments, unitGroups, units, users } from '../src/server/db/schema';
@@ -159,6 +163,48 @@ describe('[ADMIN] a table whose header is not known: the officer names its colum
     expect(stored.map((t) => [t.section, t.leadUnitsWritten, t.responsibleUnitsWritten])).toEqual([
       [['二、政策解读'], ['区发展改革委'], ['区财政局']],
     ]);
+    await office.context().close();
+  }, 180_000);
+});
+
+describe('[ADMIN] an uploaded sheet whose header is not known', () => {
+  it('upload → the sheet’s rows with the columns preselected (title and header rows skipped) → preview', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('重点事项');
+    ws.addRow(['2026年政务公开重点事项清单']);
+    ws.addRow(['编号', '类目', '事项', '主抓', '节点']);
+    ws.addRow([
+      1,
+      '一、数据开放',
+      '公开数据开放平台年度运行报告和开放清单。',
+      '区大数据发展局',
+      '2026年12月底前',
+    ]);
+    ws.addRow([2, '', '公开公共数据共享目录和更新情况。', '区大数据发展局', '每季度']);
+    ws.mergeCells('B3:B4');
+    const file = path.join(os.tmpdir(), `重点事项-${process.pid}.xlsx`);
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    const office = await login('office');
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office.getByTestId('tasks-import-page').locator('input[type=file]').setInputFiles(file);
+    await office.getByTestId('tasks-columns-card').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-upload-error').textContent()).toContain('没有可识别的表头');
+    expect(await office.getByLabel('表头行数').inputValue()).toBe('2');
+    const roles = ['不导入', '分类（上级任务）', '工作任务', '责任单位', '完成时限'];
+    for (const [i, role] of roles.entries())
+      expect(await office.getByTestId(`tasks-column-${i + 1}`).textContent()).toBe(role);
+    // The only unit column is 牵头单位 in this office's reading: one change, then read again from the file.
+    await choose(office, 'tasks-column-4', '牵头单位');
+    await office.getByTestId('tasks-columns-apply').click();
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    const table = office.getByTestId('tasks-preview-table');
+    expect(await table.textContent()).toContain('任务 2 项');
+    expect(await table.textContent()).toContain('公开公共数据共享目录和更新情况。');
+    expect(await office.getByTestId('tasks-columns-toggle').textContent()).toContain(
+      '已按手动指定的列识别（表1）',
+    );
+    fs.rmSync(file, { force: true });
     await office.context().close();
   }, 180_000);
 });

@@ -230,6 +230,27 @@ describe('columns named by hand', () => {
     expect(noticeTables({ text: rows(...table) })[0]).toMatchObject(expected);
   });
 
+  it('a sheet: a title row and a header over two rows, guessed from the cells without the header’s words', () => {
+    const sheet = [
+      ['2026年政务公开重点事项清单', '', '', '', ''],
+      ['编号', '类目', '事项', '主抓', '节点'],
+      ['1', '一、数据开放', '公开数据开放平台年度运行报告和开放清单。', '区大数据发展局', '2026年12月底前'],
+      ['2', '二、数据共享', '公开公共数据共享目录和更新情况。', '区大数据发展局', '每季度'],
+    ];
+    const blocks: DocBlock[] = [
+      {
+        type: 'table',
+        rows: sheet.map((cells, r) =>
+          cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
+        ),
+      },
+    ];
+    expect(noticeTables({ blocks })[0]).toMatchObject({
+      headerRows: 2,
+      guess: ['ignore', 'section', 'task', 'responsible', 'deadline'],
+    });
+  });
+
   it('a table that is not there, or an empty task column, says so in Chinese', () => {
     const none = parseNotice(
       { text: ODD_HEADER },

@@ -152,15 +152,17 @@ const rowTexts = (grid: (Cell | undefined)[][], r: number, width: number): strin
 function guessRoles(
   grid: (Cell | undefined)[][],
   width: number,
+  copied: boolean,
 ): { roles: ColumnRole[]; headerRows: number } | null {
-  // Rows with every cell filled are surely aligned (copied text omits the cells a group shares, shifting the rest).
   const rows = grid.slice(1, 40);
+  // In copied text, rows with every cell filled are surely aligned (the cells a group shares are dropped and the
+  // rest shift); a Word or Excel grid is aligned throughout.
   const full = rows.filter((row, k) =>
     Array.from({ length: width }, (_, col) => row[col]).every(
       (c) => c && c.row === k + 1 && c.text.trim() !== '',
     ),
   );
-  const body = full.length >= 2 ? full : rows;
+  const body = copied && full.length >= 2 ? full : rows;
   const kinds: CellKind[] = [];
   const lengths: number[] = [];
   for (let col = 0; col < width; col++) {
@@ -254,7 +256,7 @@ export function previewTables(
     if (block.rows.length < 2 || width < 2 || block.loose === 'stream') continue;
     const grid = tableGrid(block);
     const header = block.loose ? looseHeader(block, width) : findHeader(block, width);
-    const guess = header ? null : guessRoles(grid, width);
+    const guess = header ? null : guessRoles(grid, width, block.loose !== undefined);
     out.push({
       table: tableNo,
       name: block.name ?? null,
