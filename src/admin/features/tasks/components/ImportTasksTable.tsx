@@ -1,7 +1,17 @@
 // The task rows of an import preview, each cell editable: section, text and measures, units as written,
 // deadlines (re-read as the officer types them), path hints. Edits change the plan the page will commit.
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Table, type TableColumnType, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { ParsedPlan } from '../../../../contracts/tasks';
 import { DEADLINE_KIND_LABELS } from '../../../../domain/tasks/deadlines';
@@ -84,12 +94,15 @@ export function ImportTasksTable({
   year,
   effective,
   setTask,
+  removeTask,
 }: {
   plan: ParsedPlan;
   year: number | null;
   /** Every written unit name and the units it is confirmed as (null: not yet). */
   effective: Choices;
   setTask: (ref: string, patch: Partial<Task>) => void;
+  /** Leaves a row out of this import (a heading or a note read as a task); the last one stays. */
+  removeTask: (ref: string) => void;
 }) {
   const previewRef = useRef<HTMLDivElement>(null);
   useFocusableScroll(previewRef, '任务预览表（可左右滚动）', [plan]);
@@ -157,6 +170,26 @@ export function ImportTasksTable({
                         请核对（{ws.length}）
                       </Tag>
                     </Tooltip>
+                  ) : null}
+                  {plan.tasks.length > 1 ? (
+                    <Popconfirm
+                      title={`不导入 ${t.ref}？`}
+                      description="该项从本次导入中删除（不是任务的标题、说明等）"
+                      okText="不导入"
+                      cancelText="取消"
+                      onConfirm={() => removeTask(t.ref)}
+                    >
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        style={{ padding: 0 }}
+                        aria-label={`不导入 ${t.ref}`}
+                        data-testid={`remove-${t.ref}`}
+                      >
+                        不导入
+                      </Button>
+                    </Popconfirm>
                   ) : null}
                 </>
               );

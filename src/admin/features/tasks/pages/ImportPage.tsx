@@ -79,6 +79,8 @@ export default function ImportPage() {
   const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
+  const removeTask = (ref: string) =>
+    setPlan((p) => (p && p.tasks.length > 1 ? { ...p, tasks: p.tasks.filter((t) => t.ref !== ref) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
   const setDecision = (w: string, d: Decision | undefined) => setDecisions((c) => ({ ...c, [w]: d }));
   const onFailed = (e: unknown) => setFailed((f) => ({ tables: tablesOf(e), n: f.n + 1 }));
@@ -327,7 +329,13 @@ export default function ImportPage() {
               setDecision={setDecision}
               left={left}
             />
-            <ImportTasksTable plan={plan} year={year} effective={effective} setTask={setTask} />
+            <ImportTasksTable
+              plan={plan}
+              year={year}
+              effective={effective}
+              setTask={setTask}
+              removeTask={removeTask}
+            />
             {commitError ? (
               <Alert type="error" showIcon title={commitError} data-testid="tasks-commit-error" />
             ) : null}
