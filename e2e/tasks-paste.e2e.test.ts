@@ -208,3 +208,47 @@ describe('[ADMIN] an uploaded sheet whose header is not known', () => {
     await office.context().close();
   }, 180_000);
 });
+
+describe('[ADMIN] a plan that names no unit: its numbered items, the units filled in by hand', () => {
+  it('paste → nothing read → 按编号条目读取 → one item left out, units typed → commit', async () => {
+    const plan = [
+      '2026年政务公开工作要点',
+      '一、深化政策解读',
+      '1.做好重要政策文件解读，每季度开展一次政策吹风会。',
+      '二、保障措施',
+      '（一）加强政务公开培训',
+      '年内组织业务培训不少于2次。',
+    ].join('\n');
+    const office = await login('office');
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office.getByLabel('粘贴的通知文字').fill(plan);
+    await office.getByTestId('tasks-paste-submit').click();
+    await office.getByTestId('tasks-items-card').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-paste-error').textContent()).toContain('未读出任何任务');
+    await office.getByTestId('tasks-items-apply').click();
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    const table = office.getByTestId('tasks-preview-table');
+    expect(await table.textContent()).toContain('任务 2 项');
+
+    await office.getByTestId('remove-T002').click();
+    await office.locator('.ant-popconfirm').getByRole('button', { name: '不导入' }).click();
+    await expect.poll(() => table.textContent()).toContain('任务 1 项');
+    // The remaining task's 责任单位, typed as a notice writes it.
+    await table.getByRole('button', { name: '修改责任单位' }).first().click();
+    await office.keyboard.type('区教委');
+    await office.keyboard.press('Enter');
+    await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
+    await office.getByTestId('tasks-commit').click();
+    await office.getByTestId('tasks-import-success').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-import-success').textContent()).toContain('已导入 1 项任务');
+
+    const db = e.server.db.database.db;
+    const stored = (await db.select().from(planTasks)).filter((t) =>
+      t.text.startsWith('1.做好重要政策文件解读'),
+    );
+    expect(stored.map((t) => [t.section, t.responsibleUnitsWritten])).toEqual([
+      [['一、深化政策解读'], ['区教委']],
+    ]);
+    await office.context().close();
+  }, 180_000);
+});

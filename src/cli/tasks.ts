@@ -81,7 +81,7 @@ export function register(program: Command): void {
         }
         await withDb(async (d, config) => {
           await bootstrap(d.database, { ...config, demo: false }, say);
-          const preview = await previewImport(d.database.db, config.districtName, blocks, year);
+          const preview = await previewImport(d.database.db, config.districtName, blocks, { year });
           if (!preview.plan.year) throw new Error('未能识别计划年度，请用 --year 指定');
           const body = {
             ...autoCommitBody(preview, opts.cadence as (typeof CADENCES)[number]),
@@ -110,7 +110,7 @@ export function register(program: Command): void {
 
 function parsePlanOrMessage(blocks: Parameters<typeof parsePlan>[0], year: number | undefined): ParsedPlan {
   try {
-    return parsePlan(blocks, year);
+    return parsePlan(blocks, { year });
   } catch (e) {
     const details = (e as { details?: { warnings?: ParsedPlan['warnings'] } }).details;
     if (details?.warnings) throw new Error(details.warnings.map((w) => w.message).join('；'));

@@ -20,6 +20,7 @@ import {
   zOk,
   zPage,
   zPaged,
+  zQueryFlag,
   zUnitRef,
   zUuid,
   zWebUrl,
@@ -458,6 +459,8 @@ export const tasksApi = {
       query: z.object({
         year: z.coerce.number().int().min(2000).max(2100).optional(),
         columns: zColumnsQuery,
+        /** Read the numbered items as tasks, the units to be filled in (a plan that names none). */
+        items: zQueryFlag,
       }),
       response: importPreviewSchema,
     },
@@ -475,6 +478,7 @@ export const tasksApi = {
           .max(2_000_000, '粘贴的文字过长（上限 200 万字）'),
         year: z.number().int().min(2000, '年度无效').max(2100, '年度无效').optional(),
         columns: manualColumnsSchema.optional(),
+        items: z.boolean().optional(),
       }),
       response: importPreviewSchema,
     },

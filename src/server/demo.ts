@@ -142,7 +142,7 @@ export async function seedTasksDemo(database: Database, config: Config, year: nu
   if (await getSetting<boolean>(database, 'demo.tasksSeeded')) return 0;
   const text = fs.readFileSync(new URL('./demo/tasks-notice.txt', import.meta.url), 'utf8');
   const blocks = pastedToBlocks(text.replaceAll('{{年}}', String(year)));
-  const preview = await previewImport(database.db, config.districtName, blocks, year);
+  const preview = await previewImport(database.db, config.districtName, blocks, { year });
   await commitPlan(database, systemActor('demo'), autoCommitBody(preview, 'quarter'), config.districtName);
   await database.db.transaction((tx) => putSetting(tx, 'demo.tasksSeeded', true));
   return preview.plan.tasks.length;

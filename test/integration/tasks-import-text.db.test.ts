@@ -157,6 +157,74 @@ describe('columns named by hand (a table whose header is not known)', () => {
   });
 });
 
+/** A 工作要点 that names no unit (a city's, before the district assigns its own). */
+const noUnits = [
+  '2026年政务公开工作要点',
+  '一、深化政策解读',
+  '1.做好重要政策文件解读，每季度开展一次政策吹风会。',
+  '2.丰富政策解读形式。',
+  '二、回应社会关切',
+  '（一）做好舆情回应',
+  '对涉及本地区的重大舆情，及时回应。',
+].join('\n');
+
+describe('numbered items read as tasks, the units to fill in', () => {
+  it('400 by itself, with the warnings that mark an unread notice; 200 when asked, pasted or uploaded', async () => {
+    const none = await office.post(PATH, { text: noUnits });
+    expect(none.status).toBe(400);
+    expect(
+      (none.body.error?.details as { warnings?: unknown[] } | undefined)?.warnings?.length,
+    ).toBeGreaterThan(0);
+    const r = await office.post<ImportPreview>(PATH, { text: noUnits, items: true, year: 2026 });
+    expect(r.status).toBe(200);
+    const p = r.body.data!;
+    expect(p.plan.tasks.map((t) => [t.section, t.text, t.leadUnits, t.responsibleUnits])).toEqual([
+      [['一、深化政策解读'], '1.做好重要政策文件解读，每季度开展一次政策吹风会。', [], []],
+      [['一、深化政策解读'], '2.丰富政策解读形式。', [], []],
+      [['二、回应社会关切'], '（一）做好舆情回应\n对涉及本地区的重大舆情，及时回应。', [], []],
+    ]);
+    expect(p.units).toEqual([]);
+    const up = await office.upload<ImportPreview>(
+      '/api/tasks/import/preview?items=true&year=2026',
+      '工作要点.txt',
+      new TextEncoder().encode(noUnits),
+    );
+    expect(up.status).toBe(200);
+    expect(up.body.data!.fingerprint).toBe(p.fingerprint);
+  });
+
+  it('400 when there is no numbered item, and for a flag that is not true/false', async () => {
+    const r = await office.post(PATH, { text: '请各单位于本周五前报送材料。', items: true });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.message).toBe('未找到编号条目（“一、”“（一）”“1.”等），未读出任务');
+    const bad = await office.upload(
+      '/api/tasks/import/preview?items=yes',
+      '工作要点.txt',
+      new TextEncoder().encode(noUnits),
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it('the commit still needs a unit for every task', async () => {
+    const r = await office.post<ImportPreview>(PATH, { text: noUnits, items: true, year: 2026 });
+    const p = r.body.data!;
+    const body = {
+      title: '2026年政务公开工作要点',
+      issuer: null,
+      docNumber: null,
+      date: null,
+      year: 2026,
+      fingerprint: p.fingerprint,
+      cadence: 'quarter',
+      replace: false,
+      tasks: p.plan.tasks.map(({ source: _s, ...t }) => ({ ...t, leadUnits: [], responsibleUnits: [] })),
+    };
+    const c = await office.post('/api/tasks/import/commit', body);
+    expect(c.status).toBe(400);
+    expect(JSON.stringify(c.body.error)).toContain('没有牵头单位或责任单位');
+  });
+});
+
 describe('a unit mapping that learns (issue 14 part 4)', () => {
   const notice = (title: string) =>
     [

@@ -23,7 +23,7 @@ const HEADING_LEVEL: [number, RegExp][] = [
   [5, /^[①-⑳]/],
 ];
 
-function levelOf(text: string): number | null {
+export function levelOf(text: string): number | null {
   for (const [level, re] of HEADING_LEVEL) if (re.test(text)) return level;
   return null;
 }

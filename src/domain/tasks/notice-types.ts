@@ -46,6 +46,8 @@ export interface ParseNoticeOptions {
   maxTasks?: number;
   /** The officer's reading of a table whose header the parser did not know (or read wrongly). */
   columns?: ManualColumns;
+  /** Read the numbered items as tasks, without units (a plan that names none): the officer asked for it. */
+  items?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import { type DocBlock, textToBlocks } from './blocks';
 import { Context } from './notice-context';
+import { readItems } from './notice-items';
 import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
 import { previewTables, readTables } from './notice-tables';
@@ -83,6 +84,18 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
           ? `通知中没有表${opts.columns.table}（共 ${tables} 个表格）`
           : `按指定的列未读出任务：表${opts.columns.table}表头以下的“工作任务”列都是空的，请核对所选的列和表头行数`,
       );
+    return { ...meta, year, tasks: ctx.tasks, warnings: ctx.warnings };
+  }
+  if (opts.items) {
+    // The officer asked for the numbered items, the units to be filled in by hand.
+    readItems(blocks, ctx);
+    ctx.warn(
+      '',
+      '',
+      ctx.tasks.length === 0
+        ? '未找到编号条目（“一、”“（一）”“1.”等），未读出任务'
+        : `已按编号条目读出 ${ctx.tasks.length} 项任务（最末一级条目），通知未写明承担单位：请逐项填写牵头单位或责任单位，不是任务的条目可“不导入”`,
+    );
     return { ...meta, year, tasks: ctx.tasks, warnings: ctx.warnings };
   }
   const tableCount = readTables(blocks, ctx);

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { eachEquals } from '../../../../test/table';
 import type { CommitUnit, ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
 import {
+  type Choices,
   commitBody,
   commitUnit,
   type Decisions,
   deadlinesFromText,
   deadlinesInYear,
   deadlinesText,
+  effectiveChoices,
   initialChoices,
   measuresFromText,
   pathsFromText,
@@ -214,5 +216,20 @@ describe('warningsByRef', () => {
       ],
     });
     expect([...m]).toEqual([['T002', ['单元格为空，请核对（表1第3行）', '未写明牵头单位']]]);
+  });
+});
+
+describe('effectiveChoices', () => {
+  const registered = new Map([
+    ['区教委', 'u-jw'],
+    ['区财政局', 'u-cz'],
+  ]);
+  it.each([
+    ['the preview’s choice stands', '区教委', { 区教委: ['u-other'] }, ['u-other']],
+    ['a name still to decide stays so, even when registered', '区教委', { 区教委: null }, null],
+    ['a name typed in that is a registered unit’s name is that unit', '区财政局', {}, ['u-cz']],
+    ['a name typed in that is no unit’s name waits for the officer', '区大数据局', {}, null],
+  ] as const)('%s', (_what, name, choices, expected) => {
+    expect(effectiveChoices([name], { ...choices } as Choices, registered)[name]).toEqual(expected);
   });
 });

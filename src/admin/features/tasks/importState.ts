@@ -58,6 +58,23 @@ export function commitUnit(written: string, choices: Choices, decisions: Decisio
   return { written, unitIds: [], groupId: d.groupId };
 }
 
+/**
+ * The choice of every name in use: the officer's or the preview's, and for a name typed in by the officer (the
+ * preview never saw it) the registered unit of exactly that name, if there is one; else still to decide (null).
+ */
+export function effectiveChoices(
+  names: string[],
+  choices: Choices,
+  registered: ReadonlyMap<string, string>,
+): Choices {
+  return Object.fromEntries(
+    names.map((n) => {
+      const typed = registered.get(n);
+      return [n, n in choices ? (choices[n] ?? null) : typed ? [typed] : null];
+    }),
+  );
+}
+
 /** Names used by the (possibly edited) tasks that have no entry yet (typed in by the officer). */
 export function namesOf(plan: Pick<ParsedPlan, 'tasks'>): string[] {
   return [...new Set(plan.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]))];

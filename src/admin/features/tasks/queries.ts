@@ -113,24 +113,37 @@ export const previewImport = (
   file: File,
   year: number | null,
   onProgress: (percent: number) => void,
-  columns?: ManualColumnsBody,
+  { columns, items }: { columns?: ManualColumnsBody; items?: boolean } = {},
 ) =>
   uploadTo(
     tasksApi.importPreview,
     file,
-    { query: { year: year ?? undefined, columns: columns ? JSON.stringify(columns) : undefined } },
+    {
+      query: {
+        year: year ?? undefined,
+        columns: columns ? JSON.stringify(columns) : undefined,
+        items: items ? 'true' : undefined,
+      },
+    },
     onProgress,
   );
 
 /** The same preview for text pasted from a browser (a page, a copied table). */
-export const previewPasted = (text: string, year: number | null, columns?: ManualColumnsBody) =>
-  call(tasksApi.importPreviewText, { body: { text, year: year ?? undefined, columns } });
+export const previewPasted = (
+  text: string,
+  year: number | null,
+  { columns, items }: { columns?: ManualColumnsBody; items?: boolean } = {},
+) => call(tasksApi.importPreviewText, { body: { text, year: year ?? undefined, columns, items } });
 
-/** A failed preview's tables (a notice whose table header was not known), for naming their columns. */
-export function tablesOf(err: unknown): TablePreview[] {
-  if (!(err instanceof ApiError) || typeof err.details !== 'object' || err.details === null) return [];
-  const tables = (err.details as { tables?: unknown }).tables;
-  return Array.isArray(tables) ? (tables as TablePreview[]) : [];
+/**
+ * A preview that read no task (not one refused for its size or type): the notice's tables, for naming their
+ * columns; null for any other failure.
+ */
+export function unreadOf(err: unknown): { tables: TablePreview[] } | null {
+  if (!(err instanceof ApiError) || typeof err.details !== 'object' || err.details === null) return null;
+  const { tables, warnings } = err.details as { tables?: unknown; warnings?: unknown };
+  if (!Array.isArray(warnings)) return null;
+  return { tables: Array.isArray(tables) ? (tables as TablePreview[]) : [] };
 }
 // ---- ledger by task ----
 

@@ -40,12 +40,23 @@ export function planFingerprint(plan: Pick<ParsedPlan, 'tasks'>): string {
   return createHash('sha256').update(JSON.stringify(canon)).digest('hex');
 }
 
+/** How to read a notice: its year when it does not say; the officer's columns, or its numbered items, when asked. */
+export interface ReadOptions {
+  year?: number;
+  columns?: ManualColumns;
+  items?: boolean;
+}
+
 /**
  * The notice read into tasks (with the officer's columns, when given). No task: a 400 whose details carry the
  * warnings and the notice's tables, so that the officer can name a table's columns and try again.
  */
-export function parsePlan(blocks: DocBlock[], year?: number, columns?: ManualColumns): ParsedPlan {
-  const plan = parseNotice({ blocks }, { ...(year ? { year } : {}), ...(columns ? { columns } : {}) });
+export function parsePlan(blocks: DocBlock[], read: ReadOptions = {}): ParsedPlan {
+  const { year, columns, items } = read;
+  const plan = parseNotice(
+    { blocks },
+    { ...(year ? { year } : {}), ...(columns ? { columns } : {}), ...(items ? { items } : {}) },
+  );
   if (plan.tasks.length === 0) {
     throw invalid(plan.warnings.at(-1)?.message ?? '未读出任何任务', {
       warnings: plan.warnings,
@@ -83,10 +94,9 @@ export async function previewImport(
   db: DbOrTx,
   districtName: string,
   blocks: DocBlock[],
-  year?: number,
-  columns?: ManualColumns,
+  read: ReadOptions = {},
 ): Promise<ImportPreview> {
-  const plan = parsePlan(blocks, year, columns);
+  const plan = parsePlan(blocks, read);
   const fingerprint = planFingerprint(plan);
   const names = [...new Set(plan.tasks.flatMap((t) => [...t.leadUnits, ...t.responsibleUnits]))];
   const resolutions = await resolveNames(db, districtName, names);

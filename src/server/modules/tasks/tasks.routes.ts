@@ -44,15 +44,14 @@ export function tasksRoutes(app: Hono<AppEnv>, p: Platform): void {
   // The upload is read and parsed before any database work (no parsing inside a transaction).
   // A notice's text pasted from a browser (a page, a copied table): the same preview as a file.
   route(app, tasksApi.importPreviewText, async ({ body }) =>
-    previewImport(db, config.districtName, pastedToBlocks(body.text), body.year, body.columns),
+    previewImport(db, config.districtName, pastedToBlocks(body.text), body),
   );
   route(app, tasksApi.importPreview, async ({ c, query }) =>
     previewImport(
       db,
       config.districtName,
       await uploadToBlocks(await readUpload(c, config.maxUploadBytes)),
-      query.year,
-      query.columns,
+      query,
     ),
   );
   route(app, tasksApi.importCommit, ({ c, user, body }) =>

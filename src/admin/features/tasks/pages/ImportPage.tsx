@@ -1,7 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { UnitTreeNode } from '../../../../contracts/org';
 import type {
   Cadence,
   ImportPreview,
@@ -15,6 +27,7 @@ import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
+import { useUnitTree } from '../../../components/units';
 import { ColumnMapper } from '../components/ColumnMapper';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
@@ -25,14 +38,16 @@ import {
   type Decision,
   type Decisions,
   deadlinesInYear,
+  effectiveChoices,
   initialChoices,
   namesOf,
   unresolved,
 } from '../importState';
-import { previewImport, previewPasted, tablesOf, useCommitPlan } from '../queries';
+import { previewImport, previewPasted, unreadOf, useCommitPlan } from '../queries';
 
 /** What the officer sent last: read again when the officer names a table's columns. */
 type Source = { file: File } | { text: string };
+type Reading = { columns?: ManualColumnsBody; items?: boolean };
 
 const isDate = (s: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -55,7 +70,12 @@ export default function ImportPage() {
   const [commitError, setCommitError] = useState<string | null>(null);
   const [source, setSource] = useState<Source | null>(null);
   // A notice read without a task although it has tables: their rows, to name the columns (a new list each failure).
-  const [failed, setFailed] = useState<{ tables: TablePreview[]; n: number }>({ tables: [], n: 0 });
+  // The last reading failed (n counts failures): its tables, to name their columns; or read the numbered items.
+  const [failed, setFailed] = useState<{ tables: TablePreview[]; n: number; now: boolean }>({
+    tables: [],
+    n: 0,
+    now: false,
+  });
   const [columnsUsed, setColumnsUsed] = useState<ManualColumnsBody | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
 
@@ -69,12 +89,25 @@ export default function ImportPage() {
   });
   const submit = () => {
     if (preview && plan && year)
-      commit.mutate(commitBody(preview, plan, choices, { year, cadence, replace }, decisions));
+      commit.mutate(commitBody(preview, plan, effective, { year, cadence, replace }, decisions));
   };
 
   const names = plan ? namesOf(plan) : [];
+  const tree = useUnitTree();
+  // Registered units by name: a name the officer types in that is exactly one of them needs no choosing.
+  const registered = useMemo(() => {
+    const out = new Map<string, string>();
+    const walk = (nodes: UnitTreeNode[]) => {
+      for (const n of nodes) {
+        out.set(n.name, n.id);
+        walk(n.children);
+      }
+    };
+    walk(tree.data ?? []);
+    return out;
+  }, [tree.data]);
   // every name in use, including ones the officer typed in
-  const effective: Choices = Object.fromEntries(names.map((n) => [n, choices[n] ?? null]));
+  const effective = effectiveChoices(names, choices, registered);
   const left = unresolved(effective, decisions);
   const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
@@ -83,9 +116,12 @@ export default function ImportPage() {
     setPlan((p) => (p && p.tasks.length > 1 ? { ...p, tasks: p.tasks.filter((t) => t.ref !== ref) } : p));
   const setChoice = (w: string, ids: string[] | null) => setChoices((c) => ({ ...c, [w]: ids }));
   const setDecision = (w: string, d: Decision | undefined) => setDecisions((c) => ({ ...c, [w]: d }));
-  const onFailed = (e: unknown) => setFailed((f) => ({ tables: tablesOf(e), n: f.n + 1 }));
+  const onFailed = (e: unknown) => {
+    const unread = unreadOf(e);
+    setFailed((f) => ({ tables: unread?.tables ?? [], n: f.n + 1, now: unread !== null }));
+  };
   const onParsed = (p: ImportPreview) => {
-    setFailed((f) => ({ tables: [], n: f.n }));
+    setFailed((f) => ({ tables: [], n: f.n, now: false }));
     setColumnsUsed(null);
     setMapOpen(false);
     setPreview(p);
@@ -96,18 +132,19 @@ export default function ImportPage() {
     setReplace(false);
     setStep(1);
   };
+  /** The notice read again: with the columns the officer named, or by its numbered items. */
   const remap = useMutation({
-    mutationFn: (columns: ManualColumnsBody) => {
+    mutationFn: (read: Reading) => {
       const y = yearHint ?? year;
       if (!source) return Promise.reject(new Error('请重新上传通知'));
       return 'file' in source
-        ? previewImport(source.file, y, () => {}, columns)
-        : previewPasted(source.text, y, columns);
+        ? previewImport(source.file, y, () => {}, read)
+        : previewPasted(source.text, y, read);
     },
     meta: { silent: true },
-    onSuccess: (p, columns) => {
+    onSuccess: (p, read) => {
       onParsed(p);
-      setColumnsUsed(columns);
+      setColumnsUsed(read.columns ?? null);
     },
   });
   const remapError = remap.error
@@ -121,16 +158,36 @@ export default function ImportPage() {
       tables={tables}
       used={columnsUsed}
       pending={remap.isPending}
-      error={remapError}
-      onApply={(c) => remap.mutate(c)}
+      error={remap.variables?.columns ? remapError : null}
+      onApply={(columns) => remap.mutate({ columns })}
     />
   );
-  const failedMapper =
-    failed.tables.length > 0 ? (
-      <Card size="small" title="手动指定表格的列" data-testid="tasks-columns-card">
-        {mapper(failed.tables, `failed-${failed.n}`)}
+  const failedHelp = failed.now ? (
+    <>
+      {failed.tables.length > 0 ? (
+        <Card size="small" title="手动指定表格的列" data-testid="tasks-columns-card">
+          {mapper(failed.tables, `failed-${failed.n}`)}
+        </Card>
+      ) : null}
+      <Card size="small" title="通知没有写明承担单位？" data-testid="tasks-items-card">
+        <Space orientation="vertical">
+          <Typography.Text type="secondary">
+            工作要点等通知常不写承担单位：可把最末一级编号条目（“一、”“（一）”“1.”下的条目）读作任务，承担单位在下一步逐项填写，不是任务的条目可“不导入”。
+          </Typography.Text>
+          <Button
+            loading={remap.isPending && !!remap.variables?.items}
+            onClick={() => remap.mutate({ items: true })}
+            data-testid="tasks-items-apply"
+          >
+            按编号条目读取
+          </Button>
+          {remapError && remap.variables?.items ? (
+            <Alert type="error" showIcon title={remapError} data-testid="tasks-items-error" />
+          ) : null}
+        </Space>
       </Card>
-    ) : null;
+    </>
+  ) : null;
 
   return (
     <PageContainer title="导入任务分工" testId="tasks-import-page">
@@ -159,14 +216,14 @@ export default function ImportPage() {
         }}
         after={
           <>
-            {source && 'file' in source ? failedMapper : null}
+            {source && 'file' in source ? failedHelp : null}
             <PasteNotice
               year={yearHint}
               onParsed={onParsed}
               onSent={(text) => setSource({ text })}
               onError={onFailed}
             />
-            {source && 'text' in source ? failedMapper : null}
+            {source && 'text' in source ? failedHelp : null}
           </>
         }
         onParsed={onParsed}
