@@ -3,11 +3,12 @@
 // page). Pure: no I/O, no clock.
 
 import { type DocBlock, textToBlocks } from './blocks';
+import { previewTables } from './notice-columns';
 import { Context } from './notice-context';
 import { readItems } from './notice-items';
 import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
-import { previewTables, readTables } from './notice-tables';
+import { readTables } from './notice-tables';
 import { compact } from './notice-text';
 import type { NoticeInput, ParsedPlan, ParseNoticeOptions, TablePreview } from './notice-types';
 import { cleanPageText } from './page-text';

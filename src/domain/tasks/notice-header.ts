@@ -1,0 +1,195 @@
+// Task table headers: the labels that name a table's columns (or the officer's naming of them), as a column map
+// the table readers follow.
+
+import { type Cell, type TableBlock, tableGrid } from './blocks';
+import { headerRoles, isHeaderRoles, isLeaderHeader, type Role, roleOf } from './cells';
+import { normSpaces } from './notice-text';
+import type { ColumnRole } from './notice-types';
+
+export interface ColumnMap {
+  sections: number[];
+  text: number;
+  lead: number[];
+  responsible: number[];
+  deadline: number[];
+  width: number;
+}
+
+/** Recognises a header row; null when the row is not one. */
+export function headerMap(row: Cell[], width: number): ColumnMap | null {
+  const cells = row.filter((c) => !c.mergedFrom);
+  const roles = headerRoles(cells.map((c) => c.text));
+  const taskIdx = roles.lastIndexOf('task');
+  if (taskIdx < 0) return null;
+  if (!roles.some((r) => r === 'lead' || r === 'responsible')) return null;
+  if (roles.filter((r) => r !== null && r !== 'other').length < 2) return null;
+  // Grid ranges of the header cells. A header with fewer grid columns than the body (flattened text, where
+  // spans are lost) is aligned from both ends: the columns left of the text column keep their place, the
+  // ones after it align to the right, and the gap belongs to the sections (seeds 001, 003, 004).
+  const ranges: [number, number][] = cells.map((c) => [c.col, c.col + c.colSpan]);
+  const headerWidth = cells.reduce((n, c) => Math.max(n, c.col + c.colSpan), 0);
+  if (headerWidth < width) {
+    const shift = width - headerWidth;
+    for (let k = taskIdx; k < cells.length; k++) {
+      const r = ranges[k];
+      if (r) ranges[k] = k === taskIdx ? [r[0], r[1] + shift] : [r[0] + shift, r[1] + shift];
+    }
+  }
+  const textRange = ranges[taskIdx] ?? [0, 1];
+  const map: ColumnMap = {
+    sections: [],
+    text: textRange[1] - 1,
+    lead: [],
+    responsible: [],
+    deadline: [],
+    width,
+  };
+  cells.forEach((cell, k) => {
+    const role = roles[k];
+    const [a, b] = ranges[k] ?? [0, 0];
+    // A column before the task's that names none of its parts ("类别", "领域", "一级指标") holds its category;
+    // a column of leaders' names does not.
+    const category = role === 'other' && k < taskIdx && !isLeaderHeader(cell.text);
+    for (let col = a; col < b; col++) {
+      if ((role === 'task' || category) && col !== map.text) map.sections.push(col);
+      else if (role === 'lead') map.lead.push(col);
+      else if (role === 'responsible') map.responsible.push(col);
+      else if (role === 'deadline') map.deadline.push(col);
+    }
+  });
+  map.sections.sort((x, y) => x - y);
+  return map;
+}
+
+/** A unit role written alone under a parent heading ("责任单位" over "牵头 | 配合"): the label it stands for. */
+const BARE_ROLE = /^(?:牵头|主责|主办|配合|责任|参与|协办|协同|协助|落实)$/;
+
+/**
+ * A header of two rows: a cell spanning several columns ("责任单位", "责任分工") over the labels of its columns
+ * ("牵头单位 | 配合单位", "牵头 | 配合"), the other labels spanning both rows. Returns one header row made of the
+ * lower labels where there are any and the upper ones elsewhere; null when row `r` spans nothing over short labels.
+ */
+function twoRowHeader(grid: (Cell | undefined)[][], r: number, width: number): Cell[] | null {
+  const top = grid[r] ?? [];
+  const sub = grid[r + 1] ?? [];
+  const label = (c: Cell) => normSpaces(c.text);
+  const spans = top.some(
+    (c, col) =>
+      c &&
+      c.row === r &&
+      c.colSpan >= 2 &&
+      col === c.col &&
+      sub.slice(col, col + c.colSpan).some((s) => s && s.row === r + 1),
+  );
+  if (!spans) return null;
+  const out: Cell[] = [];
+  for (let col = 0; col < width; col++) {
+    const below = sub[col];
+    const own = below && below.row === r + 1 && below !== top[col] ? below : top[col];
+    if (!own || out.some((c) => c.col === own.col && c.colSpan === own.colSpan)) continue;
+    const text = label(own);
+    // The lower labels must name columns themselves ("牵头", "牵头单位", "具体措施"): a first data row of short
+    // cells under a spanning header cell is not a header.
+    const role = roleOf(text);
+    if (own.row === r + 1 && !BARE_ROLE.test(text) && (role === null || role === 'other')) return null;
+    out.push({ ...own, row: r, rowSpan: 1, text: BARE_ROLE.test(text) ? `${text}单位` : text });
+  }
+  return out;
+}
+
+export function tableWidth(t: TableBlock): number {
+  let w = 0;
+  for (const row of t.rows) for (const c of row) w = Math.max(w, c.col + c.colSpan);
+  return w;
+}
+
+/** The officer's roles as a column map (the task column is the one marked 工作任务; roles past the grid ignored). */
+export function manualMap(roles: readonly ColumnRole[], width: number): ColumnMap {
+  const cols = (role: ColumnRole) => roles.flatMap((r, col) => (r === role && col < width ? [col] : []));
+  return {
+    sections: cols('section'),
+    text: cols('task')[0] ?? 0,
+    lead: cols('lead'),
+    responsible: cols('responsible'),
+    deadline: cols('deadline'),
+    width,
+  };
+}
+
+/** The officer's roles as the header roles the copied-text reader takes (分类 columns are 任务 columns before it). */
+export const looseRoles = (roles: readonly ColumnRole[]): Role[] =>
+  roles.map((r) => (r === 'section' ? 'task' : r === 'ignore' ? 'other' : r));
+
+/** A column map as the roles of the grid's columns (what the officer sees preselected). */
+export function rolesOf(map: ColumnMap): ColumnRole[] {
+  return Array.from({ length: map.width }, (_, col): ColumnRole => {
+    if (col === map.text) return 'task';
+    if (map.sections.includes(col)) return 'section';
+    if (map.lead.includes(col)) return 'lead';
+    if (map.responsible.includes(col)) return 'responsible';
+    if (map.deadline.includes(col)) return 'deadline';
+    return 'ignore';
+  });
+}
+
+/** The header of a grid table as the parser reads it: its column map and the first row under it. */
+export function findHeader(block: TableBlock, width: number): { map: ColumnMap; start: number } | null {
+  const grid = tableGrid(block);
+  for (let r = 0; r < Math.min(block.rows.length, 5); r++) {
+    const two = twoRowHeader(grid, r, width);
+    const both = two ? headerMap(two, width) : null;
+    const m = both ?? headerMap(block.rows[r] ?? [], width);
+    if (m) return { map: m, start: r + (both ? 2 : 1) };
+  }
+  return null;
+}
+
+/**
+ * The header of a table rebuilt from copied text, as roles of its columns (the last 任务 column is the task's,
+ * the ones before it and the unnamed ones before it are its sections), so that the officer starts from it.
+ */
+export function looseHeader(block: TableBlock, width: number): { map: ColumnMap; start: number } | null {
+  const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(headerRoles(row.map((c) => c.text))));
+  if (r < 0) return null;
+  const roles = headerRoles((block.rows[r] ?? []).map((c) => c.text));
+  const taskIdx = roles.lastIndexOf('task');
+  const named: ColumnRole[] = Array.from({ length: width }, (_, col): ColumnRole => {
+    const role = roles[col];
+    if (col === taskIdx) return 'task';
+    if (col < taskIdx && (role === 'task' || role === 'other')) return 'section';
+    return role === 'lead' || role === 'responsible' || role === 'deadline' ? role : 'ignore';
+  });
+  return { map: manualMap(named, width), start: r + 1 };
+}
+
+export const rowTexts = (grid: (Cell | undefined)[][], r: number, width: number): string[] =>
+  Array.from({ length: width }, (_, col) => {
+    const c = grid[r]?.[col];
+    // A merged cell is shown where it starts; the columns and rows it covers stay empty.
+    return c && c.row === r && c.col === col ? normSpaces(c.text) : '';
+  });
+
+/**
+ * A table copied as lines of cells ('rows') omits the cells a group shares with the rows above (a merged 工作任务
+ * cell is copied once): a row with fewer cells lost its first ones, so its cells are placed from the right, the
+ * missing ones empty (continued from above, as copied text's empty cells are). Other tables are as they are.
+ */
+export function aligned(block: TableBlock): TableBlock {
+  if (block.loose !== 'rows') return block;
+  const width = tableWidth(block);
+  return {
+    ...block,
+    rows: block.rows.map((row, r) => {
+      const shift = width - row.length;
+      if (shift <= 0) return row;
+      const pad: Cell[] = Array.from({ length: shift }, (_, col) => ({
+        text: '',
+        row: r,
+        col,
+        colSpan: 1,
+        rowSpan: 1,
+      }));
+      return [...pad, ...row.map((c) => ({ ...c, col: c.col + shift }))];
+    }),
+  };
+}
