@@ -233,6 +233,10 @@ describe('[ADMIN] a plan that names no unit: its numbered items, the units fille
     await office.getByTestId('remove-T002').click();
     await office.locator('.ant-popconfirm').getByRole('button', { name: '不导入' }).click();
     await expect.poll(() => table.textContent()).toContain('任务 1 项');
+    expect(await office.getByTestId('tasks-unresolved').textContent()).toContain(
+      '尚有 1 项任务未填写牵头单位或责任单位：T001',
+    );
+    expect(await office.getByTestId('tasks-commit').isDisabled()).toBe(true);
     // The remaining task's 责任单位, typed as a notice writes it.
     await table.getByRole('button', { name: '修改责任单位' }).first().click();
     await office.keyboard.type('区教委');

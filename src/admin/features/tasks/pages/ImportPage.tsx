@@ -45,6 +45,8 @@ import {
 } from '../importState';
 import { previewImport, previewPasted, unreadOf, useCommitPlan } from '../queries';
 
+const listed = (xs: string[]) => `${xs.slice(0, 5).join('、')}${xs.length > 5 ? '…' : ''}`;
+
 /** What the officer sent last: read again when the officer names a table's columns. */
 type Source = { file: File } | { text: string };
 type Reading = { columns?: ManualColumnsBody; items?: boolean };
@@ -109,6 +111,10 @@ export default function ImportPage() {
   // every name in use, including ones the officer typed in
   const effective = effectiveChoices(names, choices, registered);
   const left = unresolved(effective, decisions);
+  // Tasks no unit takes on (a plan read by its numbered items): the officer types their units before the commit.
+  const unitless = (plan?.tasks ?? [])
+    .filter((t) => t.leadUnits.length + t.responsibleUnits.length === 0)
+    .map((t) => t.ref);
   const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
@@ -400,14 +406,22 @@ export default function ImportPage() {
               testPrefix="tasks"
               unresolved={
                 left.length > 0
-                  ? `尚有 ${left.length} 个单位名称未确认：${left.slice(0, 5).join('、')}${left.length > 5 ? '…' : ''}`
-                  : null
+                  ? `尚有 ${left.length} 个单位名称未确认：${listed(left)}`
+                  : unitless.length > 0
+                    ? `尚有 ${unitless.length} 项任务未填写牵头单位或责任单位：${listed(unitless)}`
+                    : null
               }
               resolvedText="全部单位已确认"
               onRestart={() => setStep(0)}
               onSubmit={submit}
               submitting={commit.isPending}
-              disabled={left.length > 0 || !year || !dateOk || (!!preview.duplicate && !replace)}
+              disabled={
+                left.length > 0 ||
+                unitless.length > 0 ||
+                !year ||
+                !dateOk ||
+                (!!preview.duplicate && !replace)
+              }
               submitLabel="提交导入"
             />
           </Space>
