@@ -248,7 +248,7 @@ describe('[ADMIN] a plan that names no unit: its numbered items, the units fille
 
     const db = e.server.db.database.db;
     const stored = (await db.select().from(planTasks)).filter((t) =>
-      t.text.startsWith('1.做好重要政策文件解读'),
+      t.text.startsWith('做好重要政策文件解读'),
     );
     expect(stored.map((t) => [t.section, t.responsibleUnitsWritten])).toEqual([
       [['一、深化政策解读'], ['区教委']],

@@ -179,9 +179,9 @@ describe('numbered items read as tasks, the units to fill in', () => {
     expect(r.status).toBe(200);
     const p = r.body.data!;
     expect(p.plan.tasks.map((t) => [t.section, t.text, t.leadUnits, t.responsibleUnits])).toEqual([
-      [['一、深化政策解读'], '1.做好重要政策文件解读，每季度开展一次政策吹风会。', [], []],
-      [['一、深化政策解读'], '2.丰富政策解读形式。', [], []],
-      [['二、回应社会关切'], '（一）做好舆情回应\n对涉及本地区的重大舆情，及时回应。', [], []],
+      [['一、深化政策解读'], '做好重要政策文件解读，每季度开展一次政策吹风会。', [], []],
+      [['一、深化政策解读'], '丰富政策解读形式。', [], []],
+      [['二、回应社会关切'], '做好舆情回应\n对涉及本地区的重大舆情，及时回应。', [], []],
     ]);
     expect(p.units).toEqual([]);
     const up = await office.upload<ImportPreview>(

@@ -38,30 +38,32 @@ describe('numbered items as tasks (a plan without units)', () => {
   });
 
   it('reads the deepest items under the plan title, with their headings and the paragraphs under them', () => {
+    // An item's own number is its place under its heading (the section path keeps the heading): not in its text.
     const plan = parseNotice({ text: PLAN }, { items: true });
     expect(plan.tasks.map((t) => [t.section, t.text.split('\n'), t.leadUnits, t.responsibleUnits])).toEqual([
       [
         ['二、围绕经济发展深化公开', '（一）加强重大战略信息公开'],
-        ['1.聚焦落实战略部署加强公开。围绕重点产业链发布权威信息。'],
+        ['聚焦落实战略部署加强公开。围绕重点产业链发布权威信息。'],
         [],
         [],
       ],
       [
         ['二、围绕经济发展深化公开', '（一）加强重大战略信息公开'],
-        ['2.做好统计数据发布解读，每季度发布经济运行情况。'],
+        ['做好统计数据发布解读，每季度发布经济运行情况。'],
         [],
         [],
       ],
       [
         ['二、围绕经济发展深化公开'],
-        ['（二）加强财政预决算公开', '各部门预决算在批复后20日内公开。', '推进财政资金直达基层信息公开。'],
+        ['加强财政预决算公开', '各部门预决算在批复后20日内公开。', '推进财政资金直达基层信息公开。'],
         [],
         [],
       ],
-      [['三、强化保障措施'], ['（一）加强培训指导', '年内组织政务公开业务培训不少于2次。'], [], []],
+      [['三、强化保障措施'], ['加强培训指导', '年内组织政务公开业务培训不少于2次。'], [], []],
     ]);
-    // Deadlines are read from the items' text as usual.
+    // Deadlines are read from the items' text as usual; a text without numbering has no measures.
     expect(plan.tasks[1]?.deadlines.map((d) => d.kind)).toEqual(['recurring']);
+    expect(plan.tasks.map((t) => t.measures)).toEqual([[], [], [], []]);
     expect(plan.warnings.at(-1)?.message).toMatch(/^已按编号条目读出 4 项任务.*请逐项填写牵头单位或责任单位/);
     expect(plan.warnings.filter((w) => w.message === '未写明牵头单位或责任单位')).toHaveLength(4);
   });
@@ -75,8 +77,8 @@ describe('numbered items as tasks (a plan without units)', () => {
       '2026年3月2日',
     ].join('\n');
     expect(parseNotice({ text }, { items: true, year: 2026 }).tasks.map((t) => t.text)).toEqual([
-      '1.做好政策文件解读。',
-      '2.开展政策吹风会。',
+      '做好政策文件解读。',
+      '开展政策吹风会。',
     ]);
   });
 

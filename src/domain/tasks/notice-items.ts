@@ -23,7 +23,10 @@ const END = /^(?:附件[:：\d]|抄送[:：]|附[:：])/;
 /** Parts of a plan that set out its aims, not work to be done. */
 const AIMS = /^(?:总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|总体目标)[。.]?$/;
 
-const headingWords = (text: string) => compact(text).replace(/^[^、）)．.]*[、）)．.]\s*/, '');
+/** An item's own number ("1.", "（一）", "一、"): its place under its heading, which the section path keeps. */
+const OWN_NUMBER =
+  /^\s*(?:第[一二三四五六七八九十]+(?:部分|篇|章)\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*/;
+const headingWords = (text: string) => compact(text).replace(OWN_NUMBER, '');
 
 export function readItems(blocks: DocBlock[], ctx: Context): void {
   const paras = blocks
@@ -76,6 +79,8 @@ export function readItems(blocks: DocBlock[], ctx: Context): void {
   }
   for (const n of leaves) {
     if (n.children > 0 || ctx.full()) continue;
-    ctx.addTask({ section: n.path, text: [n.text, ...n.body].join('\n'), unitCells: [], source: n.source });
+    // Without its own number the text is not taken for a list of one measure.
+    const text = [n.text.replace(OWN_NUMBER, ''), ...n.body].join('\n');
+    ctx.addTask({ section: n.path, text, unitCells: [], source: n.source });
   }
 }
