@@ -1,16 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { UnitTreeNode } from '../../../../contracts/org';
@@ -28,10 +16,10 @@ import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { useUnitTree } from '../../../components/units';
-import { ColumnMapper } from '../components/ColumnMapper';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
 import { PasteNotice } from '../components/PasteNotice';
+import { ColumnsCard, type Source, UnreadHelp, useReadAgain } from '../components/ReadAgain';
 import {
   type Choices,
   commitBody,
@@ -43,13 +31,9 @@ import {
   namesOf,
   unresolved,
 } from '../importState';
-import { previewImport, previewPasted, unreadOf, useCommitPlan } from '../queries';
+import { previewImport, unreadOf, useCommitPlan } from '../queries';
 
 const listed = (xs: string[]) => `${xs.slice(0, 5).join('、')}${xs.length > 5 ? '…' : ''}`;
-
-/** What the officer sent last: read again when the officer names a table's columns. */
-type Source = { file: File } | { text: string };
-type Reading = { columns?: ManualColumnsBody; items?: boolean };
 
 const isDate = (s: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -138,62 +122,11 @@ export default function ImportPage() {
     setReplace(false);
     setStep(1);
   };
-  /** The notice read again: with the columns the officer named, or by its numbered items. */
-  const remap = useMutation({
-    mutationFn: (read: Reading) => {
-      const y = yearHint ?? year;
-      if (!source) return Promise.reject(new Error('请重新上传通知'));
-      return 'file' in source
-        ? previewImport(source.file, y, () => {}, read)
-        : previewPasted(source.text, y, read);
-    },
-    meta: { silent: true },
-    onSuccess: (p, read) => {
-      onParsed(p);
-      setColumnsUsed(read.columns ?? null);
-    },
+  const again = useReadAgain(source, yearHint ?? year, (p, read) => {
+    onParsed(p);
+    setColumnsUsed(read.columns ?? null);
   });
-  const remapError = remap.error
-    ? remap.error instanceof ApiError
-      ? remap.error.message
-      : '识别失败'
-    : null;
-  const mapper = (tables: TablePreview[], key: string) => (
-    <ColumnMapper
-      key={key}
-      tables={tables}
-      used={columnsUsed}
-      pending={remap.isPending}
-      error={remap.variables?.columns ? remapError : null}
-      onApply={(columns) => remap.mutate({ columns })}
-    />
-  );
-  const failedHelp = failed.now ? (
-    <>
-      {failed.tables.length > 0 ? (
-        <Card size="small" title="手动指定表格的列" data-testid="tasks-columns-card">
-          {mapper(failed.tables, `failed-${failed.n}`)}
-        </Card>
-      ) : null}
-      <Card size="small" title="通知没有写明承担单位？" data-testid="tasks-items-card">
-        <Space orientation="vertical">
-          <Typography.Text type="secondary">
-            工作要点等通知常不写承担单位：可把最末一级编号条目（“一、”“（一）”“1.”下的条目）读作任务，承担单位在下一步逐项填写，不是任务的条目可“不导入”。
-          </Typography.Text>
-          <Button
-            loading={remap.isPending && !!remap.variables?.items}
-            onClick={() => remap.mutate({ items: true })}
-            data-testid="tasks-items-apply"
-          >
-            按编号条目读取
-          </Button>
-          {remapError && remap.variables?.items ? (
-            <Alert type="error" showIcon title={remapError} data-testid="tasks-items-error" />
-          ) : null}
-        </Space>
-      </Card>
-    </>
-  ) : null;
+  const failedHelp = failed.now ? <UnreadHelp key={failed.n} tables={failed.tables} again={again} /> : null;
 
   return (
     <PageContainer title="导入任务分工" testId="tasks-import-page">
@@ -377,9 +310,12 @@ export default function ImportPage() {
                     : '表格的列识别有误？手动指定各列'}
                 </Button>
                 {mapOpen ? (
-                  <Card size="small" title="手动指定表格的列" data-testid="tasks-columns-card">
-                    {mapper(preview.tables, preview.fingerprint)}
-                  </Card>
+                  <ColumnsCard
+                    key={preview.fingerprint}
+                    tables={preview.tables}
+                    used={columnsUsed}
+                    again={again}
+                  />
                 ) : null}
               </div>
             ) : null}
