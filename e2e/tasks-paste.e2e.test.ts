@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planTasks, taskAssignments, unitGroups, units, users } from '../src/server/db/schema';
-import { chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 /** What a browser copies from a notice page whose task table has one cell per line. */
 const COPIED = [
@@ -137,6 +137,14 @@ describe('[ADMIN] a table whose header is not known: the officer names its colum
     expect(await office.getByTestId('tasks-paste-error').textContent()).toContain('没有可识别的表头');
     const grid = office.getByTestId('tasks-columns-table');
     expect(await grid.textContent()).toContain('公开区级部门预决算');
+    // The column pickers and the rows under axe (WCAG 2.1 AA), the offer to read numbered items too.
+    await office.waitForTimeout(500); // antd's motions settle before colours are measured
+    for (const card of ['tasks-columns-card', 'tasks-items-card']) {
+      const found = (await axeSerious(office, `[data-testid=${card}]`)).flatMap((v) =>
+        v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
+      );
+      expect(found, card).toEqual([]);
+    }
     // The columns come preselected from what their cells look like; the officer corrects what is wrong.
     const roles = ['分类（上级任务）', '工作任务', '牵头单位', '责任单位', '完成时限'];
     for (const [i, role] of roles.entries())
