@@ -3,11 +3,10 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
 import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { UnitTreeNode } from '../../../../contracts/org';
 import type { UnitNameMatch } from '../../../../contracts/tasks';
 import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { StatusTag } from '../../../components/StatusTag';
-import { UnitTreeSelect, useUnitTree } from '../../../components/units';
+import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
 import { type Choices, type Decision, type Decisions, MATCH_COLORS } from '../importState';
 import { useUnitGroups } from '../queries';
 
@@ -49,17 +48,7 @@ export function ImportUnitsTable({
       value: `group:${g.id}`,
       label: `对应分组：${g.name}（${g.memberUnitIds.length} 个单位）`,
     }));
-  const unitNames = useMemo(() => {
-    const out = new Map<string, string>();
-    const walk = (nodes: UnitTreeNode[]) => {
-      for (const n of nodes) {
-        out.set(n.id, n.name);
-        walk(n.children);
-      }
-    };
-    walk(tree.data ?? []);
-    return out;
-  }, [tree.data]);
+  const unitNames = useMemo(() => unitNameIndex(tree.data ?? []), [tree.data]);
   const matches = useMemo(() => new Map(units.map((u) => [u.written, u])), [units]);
   /** Names the registry could not settle: the officer may skip them, create them, or choose a group. */
   const undecidable = (w: string) => {

@@ -1,7 +1,6 @@
 import { Alert, Button, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { UnitTreeNode } from '../../../../contracts/org';
 import type {
   Cadence,
   ImportPreview,
@@ -15,7 +14,7 @@ import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
-import { useUnitTree } from '../../../components/units';
+import { unitNameIndex, useUnitTree } from '../../../components/units';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
 import { PasteNotice } from '../components/PasteNotice';
@@ -81,17 +80,10 @@ export default function ImportPage() {
   const names = plan ? namesOf(plan) : [];
   const tree = useUnitTree();
   // Registered units by name: a name the officer types in that is exactly one of them needs no choosing.
-  const registered = useMemo(() => {
-    const out = new Map<string, string>();
-    const walk = (nodes: UnitTreeNode[]) => {
-      for (const n of nodes) {
-        out.set(n.name, n.id);
-        walk(n.children);
-      }
-    };
-    walk(tree.data ?? []);
-    return out;
-  }, [tree.data]);
+  const registered = useMemo(
+    () => new Map([...unitNameIndex(tree.data ?? [])].map(([id, name]) => [name, id])),
+    [tree.data],
+  );
   // every name in use, including ones the officer typed in
   const effective = effectiveChoices(names, choices, registered);
   const left = unresolved(effective, decisions);
