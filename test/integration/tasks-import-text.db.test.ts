@@ -203,6 +203,7 @@ describe('numbered items read as tasks, the units to fill in', () => {
       new TextEncoder().encode(noUnits),
     );
     expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/[\u4e00-\u9fff]/); // said in Chinese
   });
 
   it('the commit still needs a unit for every task', async () => {

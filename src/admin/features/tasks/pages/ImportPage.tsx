@@ -54,8 +54,8 @@ export default function ImportPage() {
   const [committed, setCommitted] = useState<WorkPlanSummary | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
   const [source, setSource] = useState<Source | null>(null);
-  // A notice read without a task although it has tables: their rows, to name the columns (a new list each failure).
-  // The last reading failed (n counts failures): its tables, to name their columns; or read the numbered items.
+  // The last reading found no task (n counts failures, to start the help afresh): the notice's tables, to name their
+  // columns; or read its numbered items.
   const [failed, setFailed] = useState<{ tables: TablePreview[]; n: number; now: boolean }>({
     tables: [],
     n: 0,
