@@ -2,8 +2,18 @@
 // `--stdin` for text pasted from a browser instead of a file). --json prints the parsed plan
 // in the stable shape of issue 3 part 2 without touching the database; --commit stores it (every unit name must
 // resolve without a person's choice, otherwise nothing is stored and the doubtful names are listed).
+// The import page's two ways of reading again are here too: --tables shows the notice's tables, --columns names a
+// table's columns by hand, --items reads the numbered items of a plan that names no unit.
 import type { Command } from 'commander';
-import type { ParsedPlan } from '../domain/tasks/notice';
+import { manualColumnsSchema } from '../contracts/tasks';
+import type { DocBlock } from '../domain/tasks/blocks';
+import { noticeTables, type ParsedPlan } from '../domain/tasks/notice';
+import {
+  COLUMN_ROLE_LABELS,
+  COLUMN_ROLES,
+  type ColumnRole,
+  type ManualColumns,
+} from '../domain/tasks/notice-types';
 import { bootstrap } from '../server/bootstrap';
 import { autoCommitBody, commitPlan, parsePlan, previewImport } from '../server/modules/tasks';
 import { systemActor } from '../server/platform/context';
@@ -37,6 +47,49 @@ export function planJson(plan: ParsedPlan) {
 
 const CADENCES = ['week', 'month', 'quarter', 'year'] as const;
 
+/** A column's role as typed: the page's label (分类 for short), or the code's name. */
+const ROLE_WORDS = new Map<string, ColumnRole>([
+  ...COLUMN_ROLES.map((r) => [r, r] as const),
+  ...COLUMN_ROLES.map((r) => [COLUMN_ROLE_LABELS[r], r] as const),
+  ['分类', 'section'],
+]);
+
+/** `--columns 分类,工作任务,牵头单位` with `--table` and `--header-rows`, checked as the page's are. */
+export function columnsOption(spec: string, table = '1', headerRows = '1'): ManualColumns {
+  const roles = spec.split(/[,，、]/).map((w) => {
+    const role = ROLE_WORDS.get(w.trim());
+    if (!role)
+      throw new Error(
+        `--columns 中的「${w.trim()}」无法识别：每列写 ${COLUMN_ROLES.map((r) => COLUMN_ROLE_LABELS[r]).join('、')} 之一（分类也可）`,
+      );
+    return role;
+  });
+  const parsed = manualColumnsSchema.safeParse({
+    table: Number(table),
+    headerRows: Number(headerRows),
+    roles,
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
+  return parsed.data;
+}
+
+/** The notice's tables as the page shows them under 手动指定表格的列: first rows, and the columns read or guessed. */
+export function tablesText(blocks: DocBlock[]): string {
+  const tables = noticeTables({ blocks });
+  if (!tables.length) return '通知中没有可以指定列的表格（可试用 --items 按编号条目读取）。';
+  return tables
+    .map((t) => {
+      const roles = t.roles ?? t.guess;
+      const head = `表格 ${t.table}${t.name ? `「${t.name}」` : ''}：${t.width} 列，${t.rowCount} 行，表头 ${t.headerRows} 行`;
+      const named = roles
+        ? `  ${t.roles ? '读出的列' : '推测的列'}：${roles.map((r) => COLUMN_ROLE_LABELS[r]).join(',')}`
+        : '';
+      const rows = t.rows.map((r, i) => `  ${i + 1}｜${r.join(' ｜ ')}`);
+      return [head, named, ...rows].filter(Boolean).join('\n');
+    })
+    .join('\n\n');
+}
+
 export function register(program: Command): void {
   const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import');
   imp
@@ -51,6 +104,14 @@ export function register(program: Command): void {
     .option('--commit', '保存到数据库（所有单位名称须能确定对应单位）')
     .option('--cadence <cadence>', '持续性任务的报送周期：week/month/quarter/year（默认 quarter）', 'quarter')
     .option('--replace', '与 --commit 一起使用：替换已导入的同一通知（尚无进展报送时）')
+    .option('--tables', '列出通知中的表格（前几行及读出或推测的各列），供 --columns 参考')
+    .option(
+      '--columns <roles>',
+      '手动指定表格各列（逗号分隔，自左至右）：不导入/分类/工作任务/牵头单位/责任单位/完成时限',
+    )
+    .option('--table <n>', '与 --columns 一起使用：第几个表格（默认 1）')
+    .option('--header-rows <n>', '与 --columns 一起使用：表头行数（默认 1）')
+    .option('--items', '按编号条目读取（通知未写明任何单位时；单位需在管理后台补填）')
     .action(
       async (
         file: string | undefined,
@@ -62,6 +123,11 @@ export function register(program: Command): void {
           replace?: boolean;
           text?: string;
           stdin?: boolean;
+          tables?: boolean;
+          columns?: string;
+          table?: string;
+          headerRows?: string;
+          items?: boolean;
         },
       ) => {
         const year = opts.year ? Number(opts.year) : undefined;
@@ -71,17 +137,26 @@ export function register(program: Command): void {
           throw new Error('--cadence 只能是 week、month、quarter 或 year');
         const sources = [file !== undefined, opts.text !== undefined, !!opts.stdin].filter(Boolean).length;
         if (sources !== 1) throw new Error('请给出通知文件，或用 --text / --stdin 给出通知文字（三者选一）');
+        if ((opts.table || opts.headerRows) && !opts.columns)
+          throw new Error('--table 和 --header-rows 须与 --columns 一起使用');
+        if (opts.columns && opts.items) throw new Error('--columns 与 --items 只能选一种读法');
+        const columns = opts.columns ? columnsOption(opts.columns, opts.table, opts.headerRows) : undefined;
+        const read = { year, columns, items: opts.items };
         const blocks =
           file !== undefined ? await fileToBlocks(file) : pastedToBlocks(opts.text ?? (await readStdin()));
+        if (opts.tables) {
+          console.log(tablesText(blocks));
+          return;
+        }
         if (!opts.commit) {
-          const plan = parsePlanOrMessage(blocks, year);
+          const plan = parsePlanOrMessage(blocks, read);
           console.log(JSON.stringify(planJson(plan), null, 2));
           if (plan.tasks.length === 0) process.exitCode = 2;
           return;
         }
         await withDb(async (d, config) => {
           await bootstrap(d.database, { ...config, demo: false }, say);
-          const preview = await previewImport(d.database.db, config.districtName, blocks, { year });
+          const preview = await previewImport(d.database.db, config.districtName, blocks, read);
           if (!preview.plan.year) throw new Error('未能识别计划年度，请用 --year 指定');
           const body = {
             ...autoCommitBody(preview, opts.cadence as (typeof CADENCES)[number]),
@@ -108,12 +183,20 @@ export function register(program: Command): void {
     );
 }
 
-function parsePlanOrMessage(blocks: Parameters<typeof parsePlan>[0], year: number | undefined): ParsedPlan {
+function parsePlanOrMessage(blocks: DocBlock[], read: Parameters<typeof parsePlan>[1]): ParsedPlan {
   try {
-    return parsePlan(blocks, { year });
+    return parsePlan(blocks, read);
   } catch (e) {
-    const details = (e as { details?: { warnings?: ParsedPlan['warnings'] } }).details;
-    if (details?.warnings) throw new Error(details.warnings.map((w) => w.message).join('；'));
+    const details = (e as { details?: { warnings?: ParsedPlan['warnings']; tables?: unknown[] } }).details;
+    if (details?.warnings) {
+      // The page's two offers, said for the command line.
+      const next = details.tables?.length
+        ? '。可用 --tables 查看通知中的表格，再用 --columns 指定各列'
+        : read?.items
+          ? ''
+          : '。通知未写明单位时，可用 --items 按编号条目读取';
+      throw new Error(details.warnings.map((w) => w.message).join('；') + next);
+    }
     throw e;
   }
 }
