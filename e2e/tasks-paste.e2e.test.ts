@@ -218,24 +218,28 @@ describe('[ADMIN] an uploaded sheet whose header is not known', () => {
 });
 
 describe('[ADMIN] a plan that names no unit: its numbered items, the units filled in by hand', () => {
+  /** Pastes a plan that names no unit, sees it refused, and has its numbered items read instead. */
+  async function readItems(lines: string[]) {
+    const office = await login('office');
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office.getByLabel('粘贴的通知文字').fill(lines.join('\n'));
+    await office.getByTestId('tasks-paste-submit').click();
+    await office.getByTestId('tasks-items-card').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-paste-error').textContent()).toContain('未读出任何任务');
+    await office.getByTestId('tasks-items-apply').click();
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    return { office, table: office.getByTestId('tasks-preview-table') };
+  }
+
   it('paste → nothing read → 按编号条目读取 → one item left out, units typed → commit', async () => {
-    const plan = [
+    const { office, table } = await readItems([
       '2026年政务公开工作要点',
       '一、深化政策解读',
       '1.做好重要政策文件解读，每季度开展一次政策吹风会。',
       '二、保障措施',
       '（一）加强政务公开培训',
       '年内组织业务培训不少于2次。',
-    ].join('\n');
-    const office = await login('office');
-    await office.goto(`${e.base}/admin/tasks/import`);
-    await office.getByLabel('粘贴的通知文字').fill(plan);
-    await office.getByTestId('tasks-paste-submit').click();
-    await office.getByTestId('tasks-items-card').waitFor({ timeout: 30_000 });
-    expect(await office.getByTestId('tasks-paste-error').textContent()).toContain('未读出任何任务');
-    await office.getByTestId('tasks-items-apply').click();
-    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
-    const table = office.getByTestId('tasks-preview-table');
+    ]);
     expect(await table.textContent()).toContain('任务 2 项');
 
     await office.getByTestId('remove-T002').click();
@@ -261,6 +265,54 @@ describe('[ADMIN] a plan that names no unit: its numbered items, the units fille
     expect(stored.map((t) => [t.section, t.responsibleUnitsWritten])).toEqual([
       [['一、深化政策解读'], ['区教委']],
     ]);
+    await office.context().close();
+  }, 180_000);
+
+  it('every item without units ticked at once → 批量填写单位 (a task typed first keeps its own) → commit', async () => {
+    const { office, table } = await readItems([
+      '2026年数据开放工作要点',
+      '一、推进数据开放',
+      '1.编制公共数据开放目录并向社会公布。',
+      '2.按季度更新数据开放平台数据集。',
+      '3.开展数据开放应用创新大赛。',
+    ]);
+    expect(await table.textContent()).toContain('任务 3 项');
+    // T003's 牵头单位 typed by hand first: the bulk fill adds after it, replacing nothing.
+    await table.getByRole('button', { name: '修改牵头单位' }).nth(2).click();
+    await office.keyboard.type('区财政局');
+    await office.keyboard.press('Enter');
+    const bulk = office.getByTestId('tasks-bulk');
+    expect(await office.getByTestId('tasks-bulk-open').isDisabled()).toBe(true);
+    await office.getByTestId('tasks-select-unitless').click();
+    expect(await bulk.textContent()).toContain('已选 2 项任务');
+    await table.getByRole('checkbox', { name: '选择 T003' }).check();
+    expect(await bulk.textContent()).toContain('已选 3 项任务');
+    await office.getByTestId('tasks-bulk-open').click();
+    const dialog = office.getByRole('dialog', { name: '为已选的 3 项任务填写单位' });
+    expect(await office.getByTestId('tasks-bulk-apply').isDisabled()).toBe(true);
+    await dialog.getByLabel('牵头单位').fill('区政府办公室');
+    await office.keyboard.press('Enter');
+    await dialog.getByLabel('责任单位').fill('区教委、区财政局、');
+    expect(await axeSerious(office)).toEqual([]);
+    await office.getByTestId('tasks-bulk-apply').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
+    expect(await bulk.textContent()).toContain('已选 0 项任务');
+    await office.getByTestId('tasks-commit').click();
+    await office.getByTestId('tasks-import-success').waitFor({ timeout: 30_000 });
+    expect(await office.getByTestId('tasks-import-success').textContent()).toContain('已导入 3 项任务');
+
+    const db = e.server.db.database.db;
+    const stored = (await db.select().from(planTasks))
+      .filter((t) => t.section[0] === '一、推进数据开放')
+      .sort((a, b) => a.text.localeCompare(b.text));
+    expect(stored.map((t) => [t.text.slice(0, 4), t.leadUnitsWritten, t.responsibleUnitsWritten])).toEqual(
+      [
+        ['开展数据', ['区财政局', '区政府办公室'], ['区教委', '区财政局']],
+        ['按季度更', ['区政府办公室'], ['区教委', '区财政局']],
+        ['编制公共', ['区政府办公室'], ['区教委', '区财政局']],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
     await office.context().close();
   }, 180_000);
 });

@@ -17,6 +17,7 @@ import {
   splitTyped,
   unresolved,
   warningsByRef,
+  withBulkUnits,
 } from './importState';
 
 const m = (x: Partial<UnitNameMatch> & Pick<UnitNameMatch, 'written' | 'status'>): UnitNameMatch => ({
@@ -231,5 +232,51 @@ describe('effectiveChoices', () => {
     ['a name typed in that is no unit’s name waits for the officer', '区大数据局', {}, null],
   ] as const)('%s', (_what, name, choices, expected) => {
     expect(effectiveChoices([name], { ...choices } as Choices, registered)[name]).toEqual(expected);
+  });
+});
+
+describe('withBulkUnits (units given to many tasks at once)', () => {
+  const tasks = [
+    { ref: 'T001', leadUnits: [], responsibleUnits: [] },
+    { ref: 'T002', leadUnits: ['区政府办'], responsibleUnits: ['区教委'] },
+    { ref: 'T003', leadUnits: [], responsibleUnits: ['区财政局'] },
+  ];
+  const chosen = new Set(['T001', 'T002']);
+  it.each([
+    [
+      'added after what a task has, once each; the tasks not chosen untouched',
+      { leadUnits: ['区政府办'], responsibleUnits: ['区教委', '区卫健委'], replace: false },
+      [
+        [['区政府办'], ['区教委', '区卫健委']],
+        [['区政府办'], ['区教委', '区卫健委']],
+        [[], ['区财政局']],
+      ],
+    ],
+    [
+      'in place of what a task has',
+      { leadUnits: ['区司法局'], responsibleUnits: ['区卫健委'], replace: true },
+      [
+        [['区司法局'], ['区卫健委']],
+        [['区司法局'], ['区卫健委']],
+        [[], ['区财政局']],
+      ],
+    ],
+    [
+      'an empty list leaves its column as it is, even when replacing',
+      { leadUnits: [], responsibleUnits: ['区卫健委', '区卫健委'], replace: true },
+      [
+        [[], ['区卫健委']],
+        [['区政府办'], ['区卫健委']],
+        [[], ['区财政局']],
+      ],
+    ],
+  ] as const)('%s', (_what, bulk, expected) => {
+    const out = withBulkUnits(tasks, chosen, {
+      ...bulk,
+      leadUnits: [...bulk.leadUnits],
+      responsibleUnits: [...bulk.responsibleUnits],
+    });
+    expect(out.map((t) => [t.leadUnits, t.responsibleUnits])).toEqual(expected);
+    expect(tasks[0]!.leadUnits).toEqual([]); // the plan it came from is not changed
   });
 });

@@ -110,6 +110,29 @@ export function commitBody(
   };
 }
 
+/** Units given to many tasks at once: added after the names a task has (once each), or in their place. */
+export type BulkUnits = { leadUnits: string[]; responsibleUnits: string[]; replace: boolean };
+
+/**
+ * The tasks `refs` with the units given to them all at once (a plan read by its numbered items names none; a
+ * district's notice may give a whole group of tasks the same units). A list left empty leaves that column as it is.
+ */
+export function withBulkUnits<
+  T extends Pick<ParsedPlan['tasks'][number], 'ref' | 'leadUnits' | 'responsibleUnits'>,
+>(tasks: T[], refs: ReadonlySet<string>, bulk: BulkUnits): T[] {
+  const merge = (had: string[], given: string[]) =>
+    given.length === 0 ? had : bulk.replace ? [...new Set(given)] : [...new Set([...had, ...given])];
+  return tasks.map((t) =>
+    refs.has(t.ref)
+      ? {
+          ...t,
+          leadUnits: merge(t.leadUnits, bulk.leadUnits),
+          responsibleUnits: merge(t.responsibleUnits, bulk.responsibleUnits),
+        }
+      : t,
+  );
+}
+
 /** "区教委、区财政局" typed into a units cell → names (same separators the notices use). */
 export function splitTyped(s: string): string[] {
   return s

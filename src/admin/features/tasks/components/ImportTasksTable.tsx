@@ -53,7 +53,8 @@ function LinesEditor({
         type="link"
         size="small"
         icon={<EditOutlined />}
-        aria-label={label}
+        // The words shown stand first in the name (WCAG 2.5.3: what is seen is what a voice user says).
+        aria-label={text ? `${text}：${label}` : label}
         title={label}
         data-testid="lines-edit"
         onClick={() => setDraft(value)}
@@ -95,6 +96,8 @@ export function ImportTasksTable({
   effective,
   setTask,
   removeTask,
+  selected,
+  select,
 }: {
   plan: ParsedPlan;
   year: number | null;
@@ -103,6 +106,9 @@ export function ImportTasksTable({
   setTask: (ref: string, patch: Partial<Task>) => void;
   /** Leaves a row out of this import (a heading or a note read as a task); the last one stays. */
   removeTask: (ref: string) => void;
+  /** Rows ticked for 批量填写单位. */
+  selected: string[];
+  select: (refs: string[]) => void;
 }) {
   const previewRef = useRef<HTMLDivElement>(null);
   useFocusableScroll(previewRef, '任务预览表（可左右滚动）', [plan]);
@@ -150,6 +156,11 @@ export function ImportTasksTable({
         dataSource={plan.tasks}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         data-testid="tasks-preview-table"
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => select(keys.map(String)),
+          getCheckboxProps: (t) => ({ 'aria-label': `选择 ${t.ref}` }),
+        }}
         title={() => `任务 ${plan.tasks.length} 项（单击文字可修改）`}
         // Every column on a 1366 px screen with the menu open: the parser's doubts stand under the task's number,
         // its 公开路径 under its measures.

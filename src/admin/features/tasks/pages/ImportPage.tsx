@@ -15,6 +15,7 @@ import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { unitNameIndex, useUnitTree } from '../../../components/units';
+import { BulkUnits } from '../components/BulkUnits';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
 import { PasteNotice } from '../components/PasteNotice';
@@ -29,6 +30,7 @@ import {
   initialChoices,
   namesOf,
   unresolved,
+  withBulkUnits,
 } from '../importState';
 import { previewImport, unreadOf, useCommitPlan } from '../queries';
 
@@ -63,6 +65,7 @@ export default function ImportPage() {
   });
   const [columnsUsed, setColumnsUsed] = useState<ManualColumnsBody | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
+  const [ticked, setTicked] = useState<string[]>([]);
 
   const commit = useCommitPlan({
     onMutate: () => setCommitError(null),
@@ -91,6 +94,7 @@ export default function ImportPage() {
   const unitless = (plan?.tasks ?? [])
     .filter((t) => t.leadUnits.length + t.responsibleUnits.length === 0)
     .map((t) => t.ref);
+  const selected = ticked.filter((r) => plan?.tasks.some((t) => t.ref === r));
   const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
@@ -110,6 +114,7 @@ export default function ImportPage() {
     setPlan(p.plan);
     setChoices(initialChoices(p.units));
     setDecisions({});
+    setTicked([]);
     setYear(p.plan.year);
     setReplace(false);
     setStep(1);
@@ -320,12 +325,24 @@ export default function ImportPage() {
               setDecision={setDecision}
               left={left}
             />
+            <BulkUnits
+              selected={selected}
+              unitless={unitless}
+              select={setTicked}
+              names={[...registered.keys()]}
+              apply={(bulk) => {
+                setPlan({ ...plan, tasks: withBulkUnits(plan.tasks, new Set(selected), bulk) });
+                setTicked([]);
+              }}
+            />
             <ImportTasksTable
               plan={plan}
               year={year}
               effective={effective}
               setTask={setTask}
               removeTask={removeTask}
+              selected={selected}
+              select={setTicked}
             />
             {commitError ? (
               <Alert type="error" showIcon title={commitError} data-testid="tasks-commit-error" />
