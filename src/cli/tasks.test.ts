@@ -132,33 +132,45 @@ describe('import tasks --columns / --items (a real process)', () => {
       timeout: 120_000,
     });
 
-  it('a table with an unknown header: refused with the hint, then read under the columns given', () => {
+  it('a table with an unknown header: read by the columns its cells show, then under the columns given', () => {
     const table = [
       '栏目1\t栏目2\t栏目3\t栏目4',
       '一、加强政策解读\t做好重要政策文件解读工作。\t区发展改革委\t2025年6月底前',
       '\t及时回应社会关切。\t区司法局\t持续推进',
     ].join('\n');
-    const refused = run(['--year', '2025'], table);
-    expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toMatch(
-      /没有可识别的表头.*可用 --tables 查看通知中的表格，再用 --columns 指定各列/,
-    );
-    const r = run(['--year', '2025', '--columns', '分类,工作任务,牵头单位,完成时限'], table);
-    expect(r.stderr).toBe('');
-    const plan = JSON.parse(r.stdout);
-    expect(
-      plan.tasks.map(
+    const roles = (r: ReturnType<typeof run>) =>
+      JSON.parse(r.stdout).tasks.map(
         (t: { section: string[]; text: string; leadUnits: string[]; responsibleUnits: string[] }) => [
           t.section,
           t.text,
           t.leadUnits,
           t.responsibleUnits,
         ],
-      ),
-    ).toEqual([
+      );
+    // By itself: the only unit column is guessed 责任单位, and the warning says the columns were guessed.
+    const guessed = run(['--year', '2025'], table);
+    expect(guessed.stderr).toBe('');
+    expect(roles(guessed)).toEqual([
+      [['一、加强政策解读'], '做好重要政策文件解读工作。', [], ['区发展改革委']],
+      [['一、加强政策解读'], '及时回应社会关切。', [], ['区司法局']],
+    ]);
+    expect(JSON.stringify(JSON.parse(guessed.stdout).warnings)).toContain(
+      '表头未能识别，已按各列内容推测读取',
+    );
+    // The officer says the column is 牵头单位.
+    const r = run(['--year', '2025', '--columns', '分类,工作任务,牵头单位,完成时限'], table);
+    expect(r.stderr).toBe('');
+    expect(roles(r)).toEqual([
       [['一、加强政策解读'], '做好重要政策文件解读工作。', ['区发展改革委'], []],
       [['一、加强政策解读'], '及时回应社会关切。', ['区司法局'], []],
     ]);
+    // Units written short ("财政") are no unit names: nothing guessed, the hint names --tables and --columns.
+    const short = table.replace('区发展改革委', '发改').replace('区司法局', '司法');
+    const refused = run(['--year', '2025'], short);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(
+      /没有可识别的表头.*可用 --tables 查看通知中的表格，再用 --columns 指定各列/,
+    );
     expect(run(['--columns', '工作任务', '--items'], table).stderr).toMatch(/只能选一种读法/);
     expect(run(['--table', '2'], table).stderr).toMatch(/须与 --columns 一起使用/);
   }, 120_000);

@@ -79,7 +79,7 @@ describe('POST /api/tasks/import/preview-text', () => {
   });
 });
 
-/** A table whose header names no column the parser knows (主抓/协同/节点): the officer names them. */
+/** A table whose header names no column the parser knows (主抓/协同/节点): read by its cells, or named by hand. */
 const oddTable = [
   '关于印发2026年政务公开重点事项的通知',
   '类目\t事项\t主抓\t协同\t节点',
@@ -87,16 +87,32 @@ const oddTable = [
   '二、政策解读\t开展政策解读\t区发展改革委\t\t持续推进',
 ].join('\n');
 const oddColumns = { table: 1, headerRows: 1, roles: ['section', 'task', 'lead', 'responsible', 'deadline'] };
+/** The same with its units written short ("财政"): nothing says which column holds units. */
+const shortTable = oddTable
+  .replace('区财政局', '财政')
+  .replace('区教委', '教育')
+  .replace('区发展改革委', '发改');
 
 describe('columns named by hand (a table whose header is not known)', () => {
-  it('400 without columns: the message, and the table’s rows to name in the details', async () => {
-    const r = await office.post(PATH, { text: oddTable });
+  it('read by itself by the columns its cells show, with a warning that says so', async () => {
+    const r = await office.post<ImportPreview>(PATH, { text: oddTable });
+    expect(r.status).toBe(200);
+    const p = r.body.data!;
+    expect(p.plan.tasks.map((t) => [t.section, t.text, t.leadUnits])).toEqual([
+      [['一、财政信息'], '公开区级部门预决算', ['区财政局']],
+      [['二、政策解读'], '开展政策解读', ['区发展改革委']],
+    ]);
+    expect(p.plan.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/表1的表头未能识别/));
+    expect(p.tables[0]).toMatchObject({ table: 1, roles: null, guess: oddColumns.roles });
+  });
+
+  it('400 when the cells show no unit names: the message, and the table’s rows to name in the details', async () => {
+    const r = await office.post(PATH, { text: shortTable });
     expect(r.status).toBe(400);
     expect(r.body.error?.message).toMatch(/没有可识别的表头/);
     const { tables } = (r.body.error?.details ?? {}) as { tables: TablePreview[] };
     expect(tables).toHaveLength(1);
-    expect(tables[0]).toMatchObject({ table: 1, width: 5, rowCount: 3, roles: null, headerRows: 1 });
-    expect(tables[0]?.guess).toEqual(oddColumns.roles);
+    expect(tables[0]).toMatchObject({ table: 1, width: 5, rowCount: 3, roles: null });
     expect(tables[0]?.rows[0]).toEqual(['类目', '事项', '主抓', '协同', '节点']);
   });
 

@@ -5,7 +5,7 @@ import { type Cell, type DocBlock, tableGrid } from './blocks';
 import { type CellKind, headingLevel, kindOf } from './cells';
 import { aligned, findHeader, looseHeader, rolesOf, rowTexts, tableWidth } from './notice-header';
 import { compact } from './notice-text';
-import type { ColumnRole, TablePreview } from './notice-types';
+import type { ColumnRole, ManualColumns, TablePreview } from './notice-types';
 
 /**
  * What a table's columns hold, judged by their cells below the first row (for a header the parser does not know):
@@ -20,14 +20,17 @@ function guessRoles(
   copied: boolean,
 ): { roles: ColumnRole[]; headerRows: number } | null {
   const rows = grid.slice(1, 40);
+  /** How many cells a row fills itself (not covered by a merge from above). */
+  const filled = (row: (Cell | undefined)[], k: number) =>
+    Array.from({ length: width }, (_, col) => row[col]).filter(
+      (c) => c && c.row === k + 1 && c.text.trim() !== '',
+    ).length;
   // In copied text, rows with every cell filled are surely aligned (the cells a group shares are dropped and the
   // rest shift); a Word or Excel grid is aligned throughout.
-  const full = rows.filter((row, k) =>
-    Array.from({ length: width }, (_, col) => row[col]).every(
-      (c) => c && c.row === k + 1 && c.text.trim() !== '',
-    ),
-  );
-  const body = copied && full.length >= 2 ? full : rows;
+  const full = rows.filter((row, k) => filled(row, k) === width);
+  // A row with one cell filled is a heading across the table ("一、深化重点领域信息公开"), not a column's content.
+  const several = rows.filter((row, k) => filled(row, k) >= 2);
+  const body = copied && full.length >= 2 ? full : several.length ? several : rows;
   const kinds: CellKind[] = [];
   const lengths: number[] = [];
   for (let col = 0; col < width; col++) {
@@ -114,4 +117,30 @@ export function previewTables(
     if (out.length >= maxTables) break;
   }
   return out;
+}
+
+/** A task is a sentence: a column whose cells average fewer letters holds names or headings, not tasks. */
+const TASK_MIN_CHARS = 6;
+
+/**
+ * The columns to read a notice by when no table header was known and nothing else gave a task: the longest table
+ * whose cells show a header row above a column of tasks and a column of unit names. A table of contacts or of
+ * figures has none; a plan that names no unit is left to 按编号条目读取; a guess with no header row, or with short
+ * cells for tasks (units written as "财政" "发改" look like text), is left to the officer. Null when there is none.
+ */
+export function guessedColumns(blocks: DocBlock[]): ManualColumns | null {
+  const sure = (t: TablePreview) => {
+    const task = t.guess?.indexOf('task') ?? -1;
+    if (task < 0 || t.headerRows < 1 || !t.guess?.some((r) => r === 'lead' || r === 'responsible'))
+      return false;
+    const cells = t.rows
+      .slice(t.headerRows)
+      .map((r) => compact(r[task] ?? ''))
+      .filter(Boolean);
+    return cells.length > 0 && cells.reduce((n, c) => n + c.length, 0) / cells.length >= TASK_MIN_CHARS;
+  };
+  const best = previewTables(blocks)
+    .filter(sure)
+    .sort((a, b) => b.rowCount - a.rowCount)[0];
+  return best?.guess ? { table: best.table, headerRows: best.headerRows, roles: best.guess } : null;
 }

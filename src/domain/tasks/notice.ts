@@ -3,14 +3,20 @@
 // page). Pure: no I/O, no clock.
 
 import { type DocBlock, textToBlocks } from './blocks';
-import { previewTables } from './notice-columns';
+import { guessedColumns, previewTables } from './notice-columns';
 import { Context } from './notice-context';
 import { readItems } from './notice-items';
 import { readMetadata } from './notice-meta';
 import { readProse } from './notice-prose';
 import { readTables } from './notice-tables';
 import { compact } from './notice-text';
-import type { NoticeInput, ParsedPlan, ParseNoticeOptions, TablePreview } from './notice-types';
+import {
+  COLUMN_ROLE_LABELS,
+  type NoticeInput,
+  type ParsedPlan,
+  type ParseNoticeOptions,
+  type TablePreview,
+} from './notice-types';
 import { cleanPageText } from './page-text';
 import { COMMA_LEAD_BELOW, FIRST_LISTED_LEADS } from './units';
 
@@ -101,11 +107,24 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
   }
   const tableCount = readTables(blocks, ctx);
   if (ctx.tasks.length === 0) readProse(blocks, ctx);
+  const unknownTables = tableCount.tables > 0 && tableCount.recognised === 0;
+  if (ctx.tasks.length === 0 && unknownTables) {
+    // No header known, no task in the prose: read the table by what its cells hold (long text, unit names, dates),
+    // as the import page would preselect its columns, and say so; the officer corrects the columns if need be.
+    const guessed = guessedColumns(blocks);
+    if (guessed) readTables(blocks, ctx, guessed);
+    if (guessed && ctx.tasks.length > 0)
+      ctx.warn(
+        '',
+        '',
+        `表${guessed.table}的表头未能识别，已按各列内容推测读取（${guessed.roles.map((r) => COLUMN_ROLE_LABELS[r]).join('｜')}）：请逐项核对，如有误请手动指定各列`,
+      );
+  }
   if (ctx.tasks.length === 0) {
     ctx.warn(
       '',
       '',
-      tableCount.tables > 0 && tableCount.recognised === 0
+      unknownTables
         ? '文件中的表格没有可识别的表头（应包含“工作任务/具体要求/贯彻举措/工作措施”等任务列和“牵头单位/责任单位/责任科室”等单位列），未读出任务'
         : NOTHING_FOUND,
     );
