@@ -114,6 +114,13 @@ describe('columns named by hand (a table whose header is not known)', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]).toMatchObject({ table: 1, width: 5, rowCount: 3, roles: null });
     expect(tables[0]?.rows[0]).toEqual(['类目', '事项', '主抓', '协同', '节点']);
+    // Named by hand: the copy kept every cell, so the short names are read where the officer said.
+    const named = await office.post<ImportPreview>(PATH, { text: shortTable, columns: oddColumns });
+    expect(named.status).toBe(200);
+    expect(named.body.data!.plan.tasks.map((t) => [t.leadUnits, t.responsibleUnits])).toEqual([
+      [['财政'], ['教育']],
+      [['发改'], ['教育']],
+    ]);
   });
 
   it('previews the tasks with the columns given, pasted or uploaded alike', async () => {

@@ -39,6 +39,20 @@ function sameSection(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/**
+ * Copied text whose rows below the header all keep every cell (tabs around the empty ones), the last one filled, is
+ * a grid: read column by column as the officer named them, even cells that do not look like what they hold ("财政"
+ * for 区财政局). A heading written across the table (one cell) may stand between them. A row ending in an empty cell
+ * is not trusted: a browser's copy ends rows with "| |" after the cells it dropped.
+ */
+function keptEveryCell(block: TableBlock, start: number, width: number): boolean {
+  const filled = (row: Cell[]) => row.filter((c) => c.text.trim() !== '');
+  const heading = (row: Cell[]) =>
+    filled(row).length === 1 && headingLevel(filled(row)[0]?.text ?? '') !== null;
+  const body = block.rows.slice(start).filter((row) => !heading(row));
+  return body.length > 0 && body.every((row) => row.length === width && row[width - 1]?.text.trim() !== '');
+}
+
 export function readTables(
   blocks: DocBlock[],
   ctx: Context,
@@ -78,7 +92,7 @@ export function readTables(
       let start = chosen ? Math.min(manual.headerRows, table.rows.length) : 0;
       while (!chosen && start < table.rows.length && manualHeader.has(rowTexts(grid, start, width).join('|')))
         start++;
-      if (block.loose) {
+      if (block.loose && !keptEveryCell(block, start, width)) {
         // Copied text omits the cells a group shares and shifts the rest: cells are placed by what they hold, as
         // under a known header; the officer's columns say which unit roles and deadline the header would name.
         readLooseTable(block, start - 1, looseRoles(manual.roles), ctx, tableNo);
