@@ -40,15 +40,8 @@ function registerPlatformCommands(program: Command): void {
         ...(opts.port ? { port: Number(opts.port) } : {}),
       });
       const server = await startServer(config);
-      const base = `http://localhost:${server.port}`;
-      console.log(
-        `Gongkai 已启动：${config.only !== 'admin' ? `门户 ${base}/  ` : ''}${config.only !== 'portal' ? `管理后台 ${base}/admin` : ''}`,
-      );
-      console.log(
-        server.db.embedded
-          ? `内置 PostgreSQL 数据目录：${config.dataDir}`
-          : '使用外部 PostgreSQL（DATABASE_URL）',
-      );
+      // The handlers stand before the line that says Gongkai is up: a stop sent on seeing it (a terminal's Ctrl-C, a
+      // supervisor, a test) must never meet the default action, which kills Node without stopping PostgreSQL.
       let stopping = false;
       const stop = async (sig: string) => {
         if (stopping) return;
@@ -59,6 +52,15 @@ function registerPlatformCommands(program: Command): void {
       };
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
+      const base = `http://localhost:${server.port}`;
+      console.log(
+        `Gongkai 已启动：${config.only !== 'admin' ? `门户 ${base}/  ` : ''}${config.only !== 'portal' ? `管理后台 ${base}/admin` : ''}`,
+      );
+      console.log(
+        server.db.embedded
+          ? `内置 PostgreSQL 数据目录：${config.dataDir}`
+          : '使用外部 PostgreSQL（DATABASE_URL）',
+      );
     });
 
   program
