@@ -191,8 +191,10 @@ export async function restoreDrill(opts: {
         await c.query('ROLLBACK');
         // 55P03: the lock was not granted within lock_timeout; 40P01: a deadlock all the same (a longer wait elsewhere).
         const code = (e as { code?: string }).code;
-        if ((code !== '55P03' && code !== '40P01') || attempt >= 20) throw e;
-        await new Promise((r) => setTimeout(r, 50 * attempt));
+        if ((code !== '55P03' && code !== '40P01') || attempt >= 60) throw e;
+        // A random pause: a writer that loops without rest must not fall into step with the drill's attempts (the
+        // drill wins only in a gap between two of its transactions; a CI run lost twenty attempts in a row).
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 180));
       }
     }
     const wal = await c.query<{ f: string }>('SELECT pg_walfile_name(pg_switch_wal()) AS f');
