@@ -31,9 +31,18 @@ describe('来电登记 and 公开承诺 end to end', () => {
     await page.getByTestId('calls-page').waitFor();
     await page.getByTestId('call-new').click();
     const drawer = page.getByTestId('call-register');
-    await drawer.getByLabel('承办单位').click();
-    await page.keyboard.type('区发展改革委');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区发展改革委' }).first().click();
+    // Under load a click can land on a tree that is still filtering: choose again until the unit shows as chosen.
+    const chosen = drawer.locator('.ant-select').filter({ hasText: '区发展改革委' });
+    for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+      await drawer.getByLabel('承办单位').click();
+      await page.keyboard.type('区发展改革委');
+      await page
+        .locator('.ant-select-tree-node-content-wrapper', { hasText: '区发展改革委' })
+        .first()
+        .click();
+      await chosen.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
+    expect(await chosen.count()).toBe(1);
     await page.getByTestId('call-question').fill(QUESTION);
     await page.getByTestId('call-callerName').fill('王小明');
     await page.getByTestId('call-callerPhone').fill('13800138000');
