@@ -160,6 +160,14 @@ describe('kindOf: scores, zones and units said to work by their functions', () =
       ['2022年6月底前完成', 'deadline'],
       ['2021年2月公布预算信息,2021年8月公布上年度决算信息', 'deadline'],
       ['在2020年10月20日前，编制完成26个试点领域政务公开标准目录并向社会公开', 'text'],
+      // a deadline counted from an event names the event first, in a few words
+      ['受理后及时公开', 'deadline'],
+      ['事项办结之日起5个工作日内', 'deadline'],
+      ['项目竣工验收后及时公开验收结果和资金使用情况', 'text'],
+      // a word such as 按时 or 每季度 is followed by a few letters at most; a date by what is due then
+      ['按时公开环境质量信息', 'text'],
+      ['每季度更新', 'deadline'],
+      ['2021年8月前公布决算信息', 'deadline'],
       ['及时公开延崇高速公路建设进展情况', 'text'],
       ['常态化推进十大民生实事项目预算信息应公开尽公开', 'text'],
       // level words after 各县 are part of its name, in a unit cell as in a unit list

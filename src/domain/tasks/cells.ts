@@ -269,9 +269,15 @@ export function headingLevel(text: string): number | null {
   return null;
 }
 
+/** The event a deadline counts from, written before it in a few words ("受理后", "事项办结之日起"). */
+const EVENT_BEFORE = /^[^，,。；;]{1,8}?(?:后|之日起)/;
+
 function startsWithDeadline(t: string): boolean {
   const first = parseDeadline(t, 2000, { cell: true })[0];
-  return first !== undefined && t.replace(/^(?:于|在|须|应)/, '').startsWith(squash(first.raw));
+  if (first === undefined) return false;
+  const s = t.replace(/^(?:于|在|须|应)/, '');
+  const raw = squash(first.raw);
+  return s.startsWith(raw) || s.replace(EVENT_BEFORE, '').startsWith(raw);
 }
 
 export function kindOf(cell: string): CellKind {
@@ -292,7 +298,10 @@ export function kindOf(cell: string): CellKind {
     const found = parseDeadline(t, 2000, { cell: true });
     let rest = t;
     for (const d of found) rest = rest.replace(squash(d.raw), '');
-    const short = rest.replace(/[，,、；;和及或前完成于在须应]/g, '').length <= 8;
+    // (a date may be followed by what is due then, "2021年8月前公布决算信息"; a word such as 按时 or 每月 by a
+    // few letters only: "按时公开环境质量信息" is a task)
+    const room = found[0]?.kind === 'date' ? 8 : 4;
+    const short = rest.replace(/[，,、；;和及或前完成于在须应]/g, '').length <= room;
     const clauses = t.split(/[，,；;]/).filter((c) => c !== '');
     if (startsWithDeadline(t) && (short || (clauses.length >= 2 && clauses.every(startsWithDeadline))))
       return 'deadline';

@@ -301,6 +301,8 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     if (!p) continue;
     if (ctx.full()) return;
     const raw = p.text.trim();
+    // The distribution lines (版记: "抄送：…", "…印发") close the document: nothing after them is a task.
+    if (ctx.tasks.length > 0 && DISTRIBUTION.test(compact(raw))) return;
     const source = `第${p.index}段${p.line !== undefined ? `（文本第${p.line}行）` : ''}`;
     const { text, annotations, segments, rest } = takeAnnotations(raw);
     const level = levelOf(compact(text));
@@ -548,6 +550,8 @@ function nextNumbered(paras: readonly { text: string }[], from: number, level: n
   }
   return true;
 }
+
+const DISTRIBUTION = /^(?:抄送|抄报)[:：]/;
 
 function substantive(text: string): boolean {
   return compact(text).length >= 15 && /[。；;]/.test(text);

@@ -169,6 +169,21 @@ describe('task tables: header variants and column layouts', () => {
     ]);
   });
 
+  it('reads a tab-copied row with an empty section cell in place (its deadline counted from an event)', () => {
+    const text = [
+      '2023年任务分工',
+      '序号\t工作任务\t具体措施\t责任科室\t完成时限',
+      '1\t推进环境信息公开\t按时公开环境质量信息\t监测科\t每月',
+      '2\t\t及时公开建设项目环评审批信息\t行政审批科\t受理后及时公开',
+    ].join('\n');
+    expect(parseNotice({ text }).tasks.map((t) => [t.text, t.responsibleUnits, t.deadlines[0]?.raw])).toEqual(
+      [
+        ['按时公开环境质量信息', ['监测科'], '每月'],
+        ['及时公开建设项目环评审批信息', ['行政审批科'], '及时公开'],
+      ],
+    );
+  });
+
   it('never drops an unknown unit name', () => {
     const t = parseTable(2021, [
       ['工作任务', '贯彻举措', '牵头单位', '责任单位'],
@@ -256,6 +271,13 @@ describe('prose plans', () => {
       '内容保障。微博每周更新不少于3次。',
     ]);
     expect(t?.deadlines).toEqual([{ kind: 'recurring', every: 'week', times: 3, raw: '每周更新不少于3次' }]);
+  });
+
+  it('ends the plan at the distribution lines (抄送)', () => {
+    const plan = parseNotice({
+      text: `${prose}\n抄送：区委办公室，区人大常委会办公室，区政协办公室。\n某区人民政府办公室　2019年3月1日印发`,
+    });
+    expect(plan.tasks).toHaveLength(6);
   });
 
   it('keeps an item without units as a task with a warning, and ignores page furniture', () => {
