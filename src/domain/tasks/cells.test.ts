@@ -167,6 +167,7 @@ describe('kindOf: scores, zones and units said to work by their functions', () =
       // a word such as 按时 or 每季度 is followed by a few letters at most; a date by what is due then
       ['按时公开环境质量信息', 'text'],
       ['每季度更新', 'deadline'],
+      ['依法按时办理', 'deadline'],
       ['2021年8月前公布决算信息', 'deadline'],
       ['及时公开延崇高速公路建设进展情况', 'text'],
       ['常态化推进十大民生实事项目预算信息应公开尽公开', 'text'],

@@ -275,7 +275,7 @@ const EVENT_BEFORE = /^[^，,。；;]{1,8}?(?:后|之日起)/;
 function startsWithDeadline(t: string): boolean {
   const first = parseDeadline(t, 2000, { cell: true })[0];
   if (first === undefined) return false;
-  const s = t.replace(/^(?:于|在|须|应)/, '');
+  const s = t.replace(/^(?:于|在|须|应|依法)/, '');
   const raw = squash(first.raw);
   return s.startsWith(raw) || s.replace(EVENT_BEFORE, '').startsWith(raw);
 }

@@ -26,7 +26,7 @@ function dateLine(line: string): string | null {
 const ISSUER_LIKE = /(人民政府办公室|人民政府|政府办公室|办公厅|办公室|委员会|领导小组)$/;
 const DOC_TYPE_END = /(通知|意见|方案|决定|函|要点|分工|计划|通报|报告)$/;
 // "…的具体措施" / "若干措施": a list of measures with their units is a plan as well.
-const PLAN_TITLE = /(要点|分工|分解|方案|计划|任务|清单|具体措施|若干措施)/;
+const PLAN_TITLE = /(要点|分工|分解|方案|计划|任务|清单|具体措施|若干措施|安排|台账|重点工作|政务公开)/;
 
 interface Metadata {
   title: string | null;

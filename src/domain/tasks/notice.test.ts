@@ -346,6 +346,19 @@ describe('metadata', () => {
     expect([plan.docNumber, plan.date]).toEqual([docNumber, date]);
   });
 
+  it.each([
+    ['某局2023年政务公开工作安排', 2023],
+    ['某县2025年政务公开重点工作', 2025],
+    ['2024年度政府信息公开工作台账', 2024],
+  ])('reads the year of a plan titled without 关于 or 要点: %s', (title, year) => {
+    const text = `${title}\n${flat([
+      ['工作内容', '责任部门', '进度安排'],
+      ['公开本部门年度工作计划和总结。', '办公室', '10月底前'],
+    ])}\n`;
+    const plan = parseNotice({ text });
+    expect([plan.year, plan.tasks[0]?.deadlines[0]?.date]).toEqual([year, `${year}-10-31`]);
+  });
+
   it('lets --year override the year of the notice, for dates without a year', () => {
     const text = `2021年任务分工\n\n${flat([
       ['工作任务', '责任单位', '完成时限'],
