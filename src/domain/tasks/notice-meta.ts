@@ -37,7 +37,33 @@ interface Metadata {
 }
 
 function isNavigation(s: string): boolean {
-  return /^(您当前的位置|当前位置|首页\s*[>＞])/.test(s) || (s.match(/[>＞]/g) ?? []).length >= 2;
+  return (
+    /^(您当前的位置|当前位置|首页\s*[>＞|｜])/.test(s) ||
+    (s.match(/[>＞]/g) ?? []).length >= 2 ||
+    (s.match(/[|｜]/g) ?? []).length >= 2
+  );
+}
+
+/** The metadata block of a government page (索引号, 发布机构, 成文日期…), not a table of tasks. */
+function isMetadataTable(table: TableBlock): boolean {
+  const labels = table.rows
+    .flat()
+    .filter((c) => /^(?:索引号|发布机构|成文日期|发文字号|发布日期|主题分类)/.test(compact(c.text)));
+  return labels.length >= 2 && table.rows.length <= 8;
+}
+
+/** A row "索引号： | 0001/2024-56 | 发文字号： | 某政办发〔2024〕5号" as its lines "索引号：0001/2024-56", …. */
+function labelledValues(row: { text: string }[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < row.length; k++) {
+    const t = row[k]?.text.trim() ?? '';
+    const next = row[k + 1]?.text.trim();
+    if (/[:：]$/.test(t) && next !== undefined) {
+      out.push(`${t}${next}`);
+      k++;
+    } else if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** The rows of one shown cell at the top of a table, before its first row of several cells. */
@@ -55,6 +81,11 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
   // Only the paragraphs before the first table and the first 60 paragraphs can hold the title block.
   const paras: string[] = [];
   for (const b of blocks) {
+    if (b.type === 'table' && isMetadataTable(b)) {
+      // A page's 索引号 / 发布机构 / 成文日期 block laid out as a table: its rows are lines of the title block.
+      paras.push(...b.rows.flatMap(labelledValues));
+      continue;
+    }
     if (b.type === 'table') {
       // A spreadsheet has no paragraphs: its title stands in rows of one cell above the header ("…任务分工表").
       if (paras.length === 0) paras.push(...titleRows(b));
@@ -65,7 +96,7 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
   const head = paras.slice(0, 60);
   let docNumber: string | null = null;
   for (const p of head.slice(0, 20)) {
-    const c = compact(p);
+    const c = compact(p).replace(/^(?:发文字号|文号)[:：]/, '');
     if (DOC_NUMBER.test(c)) {
       docNumber = c;
       break;

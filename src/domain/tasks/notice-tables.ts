@@ -165,6 +165,11 @@ export function readTables(
       let reset = false;
       for (const col of cols.sections) {
         const cell = gridRow[col];
+        if (cell && cell === gridRow[cols.text]) {
+          // The task's cell spans this section column: the row has no section at this level.
+          carried.set(col, '');
+          continue;
+        }
         const own = cell ? normSpaces(cell.text) : '';
         const prev = carried.get(col);
         let v: string;

@@ -67,3 +67,35 @@ describe('readDocument: text copied from a web page', () => {
     ]);
   });
 });
+
+describe('readDocument: a page saved from a government site', () => {
+  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知_某区人民政府</title></head><body>
+<div><a href="/">首页</a> | <a>政务公开</a> | <a>政策文件</a></div>
+<table><tr><td>索引号：</td><td>000014349/2024-00056</td><td>发布机构：</td><td>某区政府办公室</td></tr>
+<tr><td>成文日期：</td><td>2024-03-15</td><td>发文字号：</td><td>某政办发〔2024〕5号</td></tr></table>
+<h1>某区人民政府办公室关于印发2024年政务公开工作任务分工的通知</h1>
+<p>各街道办事处，区政府各委、办、局：</p><p>现将《2024年政务公开工作任务分工》印发给你们，请认真贯彻执行。</p>
+<table border="1">
+<tr><td>序号</td><td colspan="2">工作任务</td><td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td colspan="6">一、加强政策发布</td></tr>
+<tr><td>1</td><td rowspan="2">稳经济政策</td><td>及时发布稳经济一揽子政策措施。</td><td>区发展改革委</td><td rowspan="2">区政府各部门</td><td>持续推进</td></tr>
+<tr><td>2</td><td>围绕市场主体关切开展政策解读。</td><td>区政府办公室</td><td>6月底前</td></tr>
+<tr><td colspan="6">二、加强平台建设</td></tr>
+<tr><td>3</td><td colspan="2">规范政务新媒体管理，开展常态化检查。</td><td>区委网信办</td><td>各街道办事处</td><td>每季度</td></tr>
+</table><div>扫一扫在手机打开当前页</div></body></html>`;
+
+  it('reads the title block around a 索引号 table and a task cell spanning the section column', async () => {
+    const plan = parseNotice({ blocks: await readDocument(strToU8(page), 'page.html') });
+    expect([plan.title, plan.docNumber, plan.date, plan.year]).toEqual([
+      '某区人民政府办公室关于印发2024年政务公开工作任务分工的通知',
+      '某政办发〔2024〕5号',
+      '2024-03-15',
+      2024,
+    ]);
+    expect(plan.tasks.map((t) => [t.section, t.leadUnits, t.responsibleUnits, t.deadlines[0]?.raw])).toEqual([
+      [['一、加强政策发布', '稳经济政策'], ['区发展改革委'], ['区政府各部门'], '持续推进'],
+      [['一、加强政策发布', '稳经济政策'], ['区政府办公室'], ['区政府各部门'], '6月底前'],
+      [['二、加强平台建设'], ['区委网信办'], ['各街道办事处'], '每季度'],
+    ]);
+  });
+});
