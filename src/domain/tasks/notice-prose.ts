@@ -42,8 +42,17 @@ function isHeading(text: string): boolean {
 
 // In a bracket, "牵头：X；配合：Y" label units as "牵头单位：" does.
 const SHORT_LABEL = '(?:牵头|主责|主办|责任|配合|协办|协同|参与)';
-const ANNOTATION_LABEL = new RegExp(`^\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL})\\s*[:：]`);
-const LATER_LABEL = new RegExp(`[，,；;\\s]\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL})\\s*[:：]`);
+/**
+ * Unit labels read inside an item's bracket only ("（承办单位：…）", "（责任主体：各单位）"): outside one, "主办单位："
+ * and "承办单位：" are a web page's footer. 主办 names the lead units, the others responsible ones.
+ */
+const BRACKET_UNIT_LABEL = '(?:主办|承办)(?:单位|部门)|(?:责任|落实|实施)主体';
+const ANNOTATION_LABEL = new RegExp(
+  `^\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL}|${BRACKET_UNIT_LABEL})\\s*[:：]`,
+);
+const LATER_LABEL = new RegExp(
+  `[，,；;\\s]\\s*(${UNIT_LABEL}|${DEADLINE_LABEL}|${SHORT_LABEL}|${BRACKET_UNIT_LABEL})\\s*[:：]`,
+);
 const UNIT_LINE = new RegExp(`^\\s*[（(]?\\s*${UNIT_LABEL}\\s*[:：]`);
 const LABEL_COLON = new RegExp(`${UNIT_LABEL}\\s*[:：]`);
 
@@ -250,10 +259,18 @@ function aboveStatement(text: string): string {
   return units ? `责任单位：${units}` : text;
 }
 
+/** "…信息。【牵头单位】X【责任单位】Y【完成时限】Z": labels in 【】 are written as "牵头单位：X；责任单位：Y；…". */
+function squareLabels(text: string): string {
+  const label = new RegExp(`\\s*【\\s*(${UNIT_LABEL}|${DEADLINE_LABEL})\\s*】\\s*`, 'g');
+  return text.replace(label, (_all, name: string, at: number) =>
+    at === 0 || /[。；;，,]$/.test(text.slice(0, at).trimEnd()) ? `${name}：` : `；${name}：`,
+  );
+}
+
 export function readProse(blocks: DocBlock[], ctx: Context): void {
   const paras = blocks
     .filter((b) => b.type === 'p')
-    .map((b, i) => ({ ...b, text: aboveStatement(b.text), index: i + 1 }));
+    .map((b, i) => ({ ...b, text: aboveStatement(squareLabels(b.text)), index: i + 1 }));
   const firstAnnotated = paras.findIndex(
     (p) => takeAnnotations(p.text).annotations.length > 0 || groupUnitLine(p.text),
   );
@@ -617,6 +634,8 @@ function withKnownLabels(annotation: string): string {
     /(^|[\s，,；;])([\u4e00-\u9fff]{2,6})\s*[:：]\s*([^，,；;\s]*)/g,
     (all, sep: string, label: string, value: string) => {
       if (KNOWN_LABEL.test(label)) return all;
+      if (new RegExp(`^(?:${BRACKET_UNIT_LABEL})$`).test(label))
+        return `${sep}${label.startsWith('主办') ? '牵头单位' : '责任单位'}：${value}`;
       if (new RegExp(`^${SHORT_LABEL}$`).test(label)) return `${sep}${label}单位：${value}`;
       if (/^(?:时间|期限|日期|完成|进度)/.test(label) && !/人$/.test(label))
         return `${sep}完成时限：${value}`;
