@@ -141,6 +141,10 @@ describe('kindOf: scores, zones and units said to work by their functions', () =
       ['0.75', 'score'],
       ['0.5 |', 'score'],
       ['23', 'seq'],
+      // a row number in Chinese numerals alone is no heading
+      ['（一）', 'seq'],
+      ['三、', 'seq'],
+      ['牵头：区司法局；配合：区政府办公室', 'unit'],
       ['2.', 'seq'],
       // a zone's name stands for its administering body
       ['平潭综合实验区', 'unit'],

@@ -175,6 +175,8 @@ export function splitTogether(clause: string): [string, string] | null {
  * (主办/承办 are left to table headers: "主办单位：" and "承办单位：" in prose are a web page's footer.)
  */
 export const UNIT_LABEL = `(?:牵头责任|主要责任|协同责任|配合责任|牵头|主责|${DOERS})(?:单位|部门|科室|处室|股室)`;
+/** A unit label as a cell or a bracket may shorten it: "牵头：X；配合：Y" are 牵头单位 and 配合单位. */
+export const CELL_UNIT_LABEL = `(?:${UNIT_LABEL}|牵头|主责|配合|协办|协同|参与)`;
 /** A label that names a deadline in an annotation ("（牵头单位：X；完成时限：…）", "时间节点：", "截止时间："). */
 export const DEADLINE_LABEL =
   '(?:完成时限|时限要求|完成时间|完成日期|完成期限|时间节点|时间要求|时间安排|截止时间|截止日期|办结时限|时限)';
@@ -231,7 +233,7 @@ export function withoutWorkTails(cell: string): string {
 export function isUnitCell(cell: string): boolean {
   const t = withoutWorkTails(squash(cell));
   if (t === '' || t.length > 200 || /[。]/.test(t)) return false;
-  const labelled = t.replace(new RegExp(`${UNIT_LABEL}[:：]`, 'g'), '、');
+  const labelled = t.replace(new RegExp(`${CELL_UNIT_LABEL}[:：]`, 'g'), '、');
   const clauses = splitOutside(labelled);
   if (clauses.length === 0) return false;
   const bares = clauses.map((c) => c.replace(ROLE_TAIL, ''));
@@ -284,7 +286,13 @@ export function kindOf(cell: string): CellKind {
   const t = squash(cell).replace(/^[|｜]+|[|｜]+$/g, '');
   if (t === '') return 'empty';
   if (isNoneMark(t)) return 'none';
-  if (/^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[）)])$/.test(t)) return 'seq';
+  // A row number alone, also in Chinese numerals ("（一）", "三、"): no heading has no words.
+  if (
+    /^(?:\d{1,3}[.、．]?|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、?|[（(][一二三四五六七八九十]{1,3}[）)])$/.test(
+      t,
+    )
+  )
+    return 'seq';
   // An assessment table's score ("0.75", "0.5"): neither a row number nor text.
   if (/^\d{1,3}\.\d{1,2}$/.test(t)) return 'score';
   if (/^(推进中|进行中|正在推进|已完成|未完成|完成|已启动|√|是|否)$/.test(t)) return 'status';

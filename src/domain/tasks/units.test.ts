@@ -67,6 +67,9 @@ describe('splitUnits: lead and responsible in one cell', () => {
       ['区司法局'],
       ['区政府各部门', '各镇街'],
     ],
+    // labels shortened to their role word
+    ['牵头：区司法局；配合：区政府办公室', 'responsible', ['区司法局'], ['区政府办公室']],
+    ['主责：区财政局\n协办：各镇街', 'responsible', ['区财政局'], ['各镇街']],
     // unmarked cells follow their column
     ['区发展改革委、区商务委', 'lead', ['区发展改革委', '区商务委'], []],
     // a role after each name: in brackets, or "为牵头单位"; untagged names cooperate

@@ -5,13 +5,13 @@
 import { splitOutsideBrackets } from '../text/brackets';
 import {
   BY_DUTY,
+  CELL_UNIT_LABEL,
   isLeadLabel,
   joinLevels,
   looksLikeUnitName,
   ROLE_TAIL,
   splitJoined,
   splitTogether,
-  UNIT_LABEL,
   withoutWorkTails,
 } from './cells';
 
@@ -169,7 +169,7 @@ function splitClauses(text: string): string[] {
   return splitOutsideBrackets(text, '，,；;\n').flatMap((c) => c.split(/(?<=牵头|主办)、/));
 }
 
-const LABEL = new RegExp(`(${UNIT_LABEL})\\s*[:：]`, 'g');
+const LABEL = new RegExp(`(${CELL_UNIT_LABEL})\\s*[:：]`, 'g');
 
 /**
  * "牵头单位：X，责任单位：Y" → [['lead', 'X'], ['responsible', 'Y']]; null when there is no label.
