@@ -290,10 +290,17 @@ describe('[ADMIN] a plan that names no unit: its numbered items, the units fille
       '3.开展数据开放应用创新大赛。',
     ]);
     expect(await table.textContent()).toContain('任务 3 项');
+    // Each task is marked 未写明…单位 until it has a unit.
+    expect(await office.getByTestId('warnings-T001').count()).toBe(1);
+    const warningsShown = async () =>
+      Number(/解析提示（(\d+)）/.exec((await office.getByTestId('tasks-warnings').textContent()) ?? '')?.[1]);
+    const before = await warningsShown();
     // T003's 牵头单位 typed by hand first: the bulk fill adds after it, replacing nothing.
     await table.getByRole('button', { name: '修改牵头单位' }).nth(2).click();
     await office.keyboard.type('区财政局');
     await office.keyboard.press('Enter');
+    await expect.poll(() => office.getByTestId('warnings-T003').count()).toBe(0);
+    expect(await warningsShown()).toBe(before - 1);
     const bulk = office.getByTestId('tasks-bulk');
     expect(await office.getByTestId('tasks-bulk-open').isDisabled()).toBe(true);
     await office.getByTestId('tasks-select-unitless').click();
@@ -313,6 +320,8 @@ describe('[ADMIN] a plan that names no unit: its numbered items, the units fille
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
     expect(await bulk.textContent()).toContain('已选 0 项任务');
+    expect(await office.getByTestId('warnings-T001').count()).toBe(0);
+    expect(await warningsShown()).toBe(before - 3);
     await office.getByTestId('tasks-commit').click();
     await office.getByTestId('tasks-import-success').waitFor({ timeout: 30_000 });
     expect(await office.getByTestId('tasks-import-success').textContent()).toContain('已导入 3 项任务');

@@ -2,7 +2,7 @@
 
 import { type Deadline, lastDayOfMonth, parseDeadline, parseSmallNumber } from './deadlines';
 import { cleanText, dedupe, dedupeBy, splitMeasures } from './notice-text';
-import type { PlanTask, PlanWarning } from './notice-types';
+import { NO_UNITS_WARNING, type PlanTask, type PlanWarning } from './notice-types';
 import { parseDisclosurePaths } from './paths';
 import { splitUnits } from './units';
 
@@ -117,7 +117,7 @@ export class Context {
       source: t.source,
     };
     if (task.leadUnits.length === 0 && task.responsibleUnits.length === 0) {
-      this.warn(ref, t.source, '未写明牵头单位或责任单位');
+      this.warn(ref, t.source, NO_UNITS_WARNING);
     }
     if (text === '') this.warn(ref, t.source, '任务内容为空');
     this.tasks.push(task);

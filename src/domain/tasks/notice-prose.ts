@@ -6,7 +6,7 @@ import { DEADLINE_LABEL, isUnitCell, kindOf, looksLikeUnitName, splitOutside, UN
 import { parseDeadline } from './deadlines';
 import type { Context, UnitCell } from './notice-context';
 import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
-import type { PlanTask } from './notice-types';
+import { NO_UNITS_WARNING, type PlanTask } from './notice-types';
 import { parseDisclosurePaths } from './paths';
 import { cleanUnitName, splitLabelled } from './units';
 
@@ -592,9 +592,7 @@ function giveUnits(task: PlanTask, units: UnitCell[], ctx: Context): void {
   task.leadUnits = s.lead;
   task.responsibleUnits = s.responsible;
   // The task was read without units: its warning no longer holds.
-  ctx.warnings = ctx.warnings.filter(
-    (w) => !(w.ref === task.ref && w.message === '未写明牵头单位或责任单位'),
-  );
+  ctx.warnings = ctx.warnings.filter((w) => !(w.ref === task.ref && w.message === NO_UNITS_WARNING));
 }
 
 /** `commaLeads`: the notice's "逗号前为牵头单位，下同" holds for this annotation's 责任单位 list. */

@@ -19,6 +19,9 @@ export interface PlanTask {
   source: string;
 }
 
+/** The warning on a task that names no unit; it no longer holds once the officer gives the task one. */
+export const NO_UNITS_WARNING = '未写明牵头单位或责任单位';
+
 export interface PlanWarning {
   /** The task the warning is about, or '' for the whole document. */
   ref: string;

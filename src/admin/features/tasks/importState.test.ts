@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eachEquals } from '../../../../test/table';
-import type { CommitUnit, ImportPreview, UnitNameMatch } from '../../../contracts/tasks';
+import type { CommitUnit, ImportPreview, ParsedPlan, UnitNameMatch } from '../../../contracts/tasks';
+import { NO_UNITS_WARNING } from '../../../domain/tasks/notice-types';
 import {
   type Choices,
   commitBody,
@@ -12,6 +13,7 @@ import {
   effectiveChoices,
   initialChoices,
   measuresFromText,
+  openWarnings,
   pathsFromText,
   pathsText,
   splitTyped,
@@ -19,6 +21,19 @@ import {
   warningsByRef,
   withBulkUnits,
 } from './importState';
+
+/** A task of a plan with only what the warnings depend on filled in. */
+const task = (ref: string, leadUnits: string[], responsibleUnits: string[]): ParsedPlan['tasks'][number] => ({
+  ref,
+  section: [],
+  text: '公开预算信息。',
+  measures: [],
+  leadUnits,
+  responsibleUnits,
+  deadlines: [],
+  disclosurePaths: [],
+  source: '',
+});
 
 const m = (x: Partial<UnitNameMatch> & Pick<UnitNameMatch, 'written' | 'status'>): UnitNameMatch => ({
   suggestions: [],
@@ -210,6 +225,7 @@ describe('deadlinesInYear (the officer corrects the plan year)', () => {
 describe('warningsByRef', () => {
   it('groups the parser warnings by task, with their source; plan-level ones are left out', () => {
     const m = warningsByRef({
+      tasks: [task('T002', [], [])],
       warnings: [
         { ref: 'T002', source: '表1第3行', message: '单元格为空，请核对' },
         { ref: '', source: '', message: '未能从通知中识别年度' },
@@ -217,6 +233,27 @@ describe('warningsByRef', () => {
       ],
     });
     expect([...m]).toEqual([['T002', ['单元格为空，请核对（表1第3行）', '未写明牵头单位']]]);
+  });
+});
+
+describe('openWarnings: what still holds after the officer’s edits', () => {
+  const warnings = [
+    { ref: '', source: '', message: '未能从通知中识别年度' },
+    { ref: 'T001', source: '第3段', message: NO_UNITS_WARNING },
+    { ref: 'T001', source: '第3段', message: '任务内容为空' },
+    { ref: 'T002', source: '第4段', message: NO_UNITS_WARNING },
+  ];
+  it.each([
+    ['nothing edited: every warning', [task('T001', [], []), task('T002', [], [])], [0, 1, 2, 3]],
+    [
+      'T001 given a lead unit: its 未写明 goes, its other warning stays',
+      [task('T001', ['区财政局'], []), task('T002', [], [])],
+      [0, 2, 3],
+    ],
+    ['T002 given a responsible unit', [task('T001', [], []), task('T002', [], ['各镇街'])], [0, 1, 2]],
+    ['T001 left out of the import: none of its warnings', [task('T002', [], [])], [0, 3]],
+  ] as const)('%s', (_what, tasks, kept) => {
+    expect(openWarnings({ tasks: [...tasks], warnings })).toEqual(kept.map((k) => warnings[k]));
   });
 });
 

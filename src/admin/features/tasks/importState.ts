@@ -11,6 +11,7 @@ import type {
   UnitNameMatch,
 } from '../../../contracts/tasks';
 import { isoDate, parseDeadline } from '../../../domain/tasks/deadlines';
+import { NO_UNITS_WARNING } from '../../../domain/tasks/notice-types';
 
 /** written name → chosen unit ids; null while a person still has to decide. */
 export type Choices = Record<string, string[] | null>;
@@ -218,10 +219,24 @@ export function deadlinesInYear(ds: Deadline[], year: number): Deadline[] {
   });
 }
 
-/** The parser's warnings per task ref (shown in the task's row; warnings without a ref stay in the list above). */
-export function warningsByRef(plan: Pick<ParsedPlan, 'warnings'>): Map<string, string[]> {
+/**
+ * The parser's warnings that still hold after the officer's edits: none for a task left out of the import, and no
+ * "未写明…单位" for a task that has been given units since.
+ */
+export function openWarnings(plan: Pick<ParsedPlan, 'warnings' | 'tasks'>): ParsedPlan['warnings'] {
+  const tasks = new Map(plan.tasks.map((t) => [t.ref, t]));
+  return plan.warnings.filter((w) => {
+    if (!w.ref) return true;
+    const t = tasks.get(w.ref);
+    if (!t) return false;
+    return !(w.message === NO_UNITS_WARNING && t.leadUnits.length + t.responsibleUnits.length > 0);
+  });
+}
+
+/** The open warnings per task ref (shown in the task's row; warnings without a ref stay in the list above). */
+export function warningsByRef(plan: Pick<ParsedPlan, 'warnings' | 'tasks'>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const w of plan.warnings) {
+  for (const w of openWarnings(plan)) {
     if (!w.ref) continue;
     const list = out.get(w.ref) ?? [];
     list.push(w.source ? `${w.message}（${w.source}）` : w.message);

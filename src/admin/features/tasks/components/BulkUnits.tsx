@@ -16,9 +16,14 @@ function UnitsSelect({
   value: string[];
   onChange: (v: string[]) => void;
 }) {
+  // The list closes once a name is chosen: left open, it covers the dialog's 填写 button.
+  const [listOpen, setListOpen] = useState(false);
   return (
     <Select
       mode="tags"
+      open={listOpen}
+      onOpenChange={setListOpen}
+      onSelect={() => setListOpen(false)}
       aria-label={label}
       placeholder="选择或输入单位名称（可多个）"
       tokenSeparators={['、', ',', '，', ';', '；']}

@@ -29,6 +29,7 @@ import {
   effectiveChoices,
   initialChoices,
   namesOf,
+  openWarnings,
   unresolved,
   withBulkUnits,
 } from '../importState';
@@ -95,6 +96,8 @@ export default function ImportPage() {
     .filter((t) => t.leadUnits.length + t.responsibleUnits.length === 0)
     .map((t) => t.ref);
   const selected = ticked.filter((r) => plan?.tasks.some((t) => t.ref === r));
+  // The parser's doubts the officer has not answered yet (a task given its units drops "未写明…单位").
+  const warnings = plan ? openWarnings(plan) : [];
   const dateOk = !plan?.date || isDate(plan.date);
   const setTask = (ref: string, patch: Partial<Task>) =>
     setPlan((p) => (p ? { ...p, tasks: p.tasks.map((t) => (t.ref === ref ? { ...t, ...patch } : t)) } : p));
@@ -281,14 +284,15 @@ export default function ImportPage() {
                 }
               />
             ) : null}
-            {plan.warnings.length > 0 ? (
+            {warnings.length > 0 ? (
               <Alert
                 type="warning"
                 showIcon
-                title={`解析提示（${plan.warnings.length}）`}
+                title={`解析提示（${warnings.length}）`}
+                data-testid="tasks-warnings"
                 description={
                   <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 160, overflow: 'auto' }}>
-                    {plan.warnings.map((w, i) => (
+                    {warnings.map((w, i) => (
                       <li key={`${w.ref}-${i}`}>
                         {w.ref ? `${w.ref}：` : ''}
                         {w.message}
