@@ -2,6 +2,7 @@
 // Input is document blocks (from .docx/.xlsx/.html readers) or plain text (seed form or copied from a web
 // page). Pure: no I/O, no clock.
 
+import { unifiedIdeographs } from '../text/radicals';
 import { type DocBlock, textToBlocks } from './blocks';
 import { guessedColumns, previewTables } from './notice-columns';
 import { Context } from './notice-context';
@@ -41,10 +42,14 @@ export const NOTHING_FOUND =
 
 /**
  * Full-width digits ("２０２２年６月底前", typed in some Word notices) read as the digits they are, so that dates,
- * item numbers and row numbers are recognised as in half-width.
+ * item numbers and row numbers are recognised as in half-width; and the Kangxi radicals and compatibility
+ * ideographs that PDF fonts map some characters to ("⼯作", "⼈⺠政府" from a printed PDF) as the characters
+ * they stand for ("工作", "人民政府").
  */
 const halfWidthDigits = (s: string) =>
-  s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  s
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, unifiedIdeographs);
 
 function withHalfWidthDigits(blocks: DocBlock[]): DocBlock[] {
   return blocks.map((b) =>

@@ -26,7 +26,7 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [
   m[1] * x + m[3] * y + m[5],
 ];
 
-interface Box {
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
@@ -63,12 +63,27 @@ export interface OperatorList {
   argsArray: unknown[];
 }
 
-/** Boxes of the rectangles in a pdfjs `constructPath` (its sub-ops and their coordinates), in user space. */
-function rectanglesOf(ops: Ops, sub: number[], coords: ArrayLike<number>): Box[] {
+/**
+ * The rectangles of a pdfjs `constructPath` (its sub-ops and their coordinates), in user space, and its straight
+ * lines (each segment of an open path of straight lines, as a box of no height or no width).
+ */
+function shapesOf(ops: Ops, sub: number[], coords: ArrayLike<number>): { boxes: Box[]; lines: Box[] } {
   const boxes: Box[] = [];
+  const lines: Box[] = [];
   let poly: [number, number][] = [];
   let curved = false;
   const closePoly = () => {
+    if (!curved)
+      for (let k = 1; k < poly.length; k++) {
+        const a: [number, number] = poly[k - 1] ?? [0, 0];
+        const b: [number, number] = poly[k] ?? [0, 0];
+        lines.push({
+          x0: Math.min(a[0], b[0]),
+          y0: Math.min(a[1], b[1]),
+          x1: Math.max(a[0], b[0]),
+          y1: Math.max(a[1], b[1]),
+        });
+      }
     if (!curved && poly.length >= 4) {
       const xs = poly.map((p) => p[0]);
       const ys = poly.map((p) => p[1]);
@@ -108,8 +123,19 @@ function rectanglesOf(ops: Ops, sub: number[], coords: ArrayLike<number>): Box[]
     }
   }
   closePoly();
-  return boxes;
+  return { boxes, lines };
 }
+
+/** The four sides of a stroked box (a table's cell drawn with `re S`). */
+const edgesOf = (b: Box): Box[] => [
+  { ...b, y1: b.y0 },
+  { ...b, y0: b.y1 },
+  { ...b, x1: b.x0 },
+  { ...b, x0: b.x1 },
+];
+
+/** A box of a table's rule: a thin bar, or a straight line (of no width or height). */
+const isRule = (b: Box) => Math.min(b.x1 - b.x0, b.y1 - b.y0) <= 3 && Math.max(b.x1 - b.x0, b.y1 - b.y0) >= 8;
 
 /** The box in device space (the four corners through the CTM; rotated boxes become their bounding box). */
 function toDevice(ctm: Matrix, b: Box): Box {
@@ -129,6 +155,15 @@ function toDevice(ctm: Matrix, b: Box): Box {
  * separated by a space; '' when nothing is covered.
  */
 export function coveredText(list: OperatorList, ops: Ops): string {
+  return replayPage(list, ops).covered;
+}
+
+/**
+ * One page's operator list replayed: the text covered by boxes drawn over it, and the rules its tables are drawn
+ * with (thin filled bars, stroked lines and the edges of stroked boxes), in user space.
+ */
+export function replayPage(list: OperatorList, ops: Ops): { covered: string; rules: Box[] } {
+  const rules: Box[] = [];
   const glyphs: Glyph[] = [];
   const stack: State[] = [];
   let s: State = {
@@ -150,12 +185,21 @@ export function coveredText(list: OperatorList, ops: Ops): string {
   let x = 0;
   let y = 0;
   let path: Box[] = [];
+  let pathLines: Box[] = [];
   const moveText = (dx: number, dy: number) => {
     lineX += dx;
     lineY += dy;
     x = lineX;
     y = lineY;
   };
+  const strokes = new Set([
+    ops.stroke,
+    ops.closeStroke,
+    ops.fillStroke,
+    ops.eoFillStroke,
+    ops.closeFillStroke,
+    ops.closeEOFillStroke,
+  ]);
   const fills = new Set([
     ops.fill,
     ops.eoFill,
@@ -264,17 +308,29 @@ export function coveredText(list: OperatorList, ops: Ops): string {
         x += dx * hs;
         break;
       }
-      case ops.constructPath:
-        path.push(...rectanglesOf(ops, (args[0] ?? []) as number[], (args[1] ?? []) as ArrayLike<number>));
+      case ops.constructPath: {
+        const shapes = shapesOf(ops, (args[0] ?? []) as number[], (args[1] ?? []) as ArrayLike<number>);
+        path.push(...shapes.boxes);
+        pathLines.push(...shapes.lines);
         break;
+      }
       default:
         if (fills.has(fn ?? -1)) {
+          const boxes = path.map((r) => toDevice(s.ctm, r));
           if (s.fillAlpha >= 0.95)
-            for (const b of path.map((r) => toDevice(s.ctm, r)))
+            for (const b of boxes)
               for (const g of glyphs)
                 if (!g.covered && g.x > b.x0 && g.x < b.x1 && g.y > b.y0 && g.y < b.y1) g.covered = true;
+          rules.push(...boxes.filter(isRule));
+        }
+        if (strokes.has(fn ?? -1))
+          rules.push(
+            ...[...pathLines, ...path.flatMap(edgesOf)].map((r) => toDevice(s.ctm, r)).filter(isRule),
+          );
+        if (fills.has(fn ?? -1) || strokes.has(fn ?? -1) || fn === ops.endPath) {
           path = [];
-        } else if (fn === ops.stroke || fn === ops.closeStroke || fn === ops.endPath) path = [];
+          pathLines = [];
+        }
     }
   }
   // Covered glyphs in drawing order; a visible glyph between two covered ones separates their runs.
@@ -288,5 +344,5 @@ export function coveredText(list: OperatorList, ops: Ops): string {
     }
   }
   if (run) runs.push(run);
-  return runs.join(' ');
+  return { covered: runs.join(' '), rules };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPdf, type Run } from '../../../../test/pdf';
 import { parseNotice } from '../../../domain/tasks/notice';
@@ -35,8 +36,95 @@ const notice = buildPdf([
   ],
 ]);
 
+// A bordered table as Word and WPS print it: cells centred in their rows, wrapped, one merged over two rows.
+// Columns: 序号 36–66, 分类 66–150, 工作任务 150–400, 牵头单位 400–490, 责任单位 490–590, 完成时限 590–680.
+const EDGES = [36, 66, 150, 400, 490, 590, 680];
+const at = (k: number) => (EDGES[k] ?? 0) + 4;
+const cell = (k: number, y: number, text: string): Run => ({ x: at(k), y, text });
+/** The table's vertical rules, from its bottom (376) to its top (520). */
+const walls = (style: 'filled' | 'stroked') =>
+  EDGES.map((x) => ({
+    ops: style === 'filled' ? `0 g ${x - 0.25} 376 0.5 144 re f` : `0 G 0.5 w ${x} 376 m ${x} 520 l S`,
+  }));
+/** A rule from x0 to x1 at height y: a thin filled bar (Word) or a stroked line (WPS). */
+const rule = (style: 'filled' | 'stroked', y: number, x0 = 36, x1 = 680) => ({
+  ops:
+    style === 'filled'
+      ? `0 g ${x0} ${y - 0.25} ${x1 - x0} 0.5 re f`
+      : `0 G 0.5 w ${x0} ${y} m ${x1} ${y} l S`,
+});
+const ruledNotice = (style: 'filled' | 'stroked') =>
+  buildPdf([
+    [
+      { x: 160, y: 560, text: '关于印发2026年政务公开工作任务分工的通知', size: 14 },
+      rule(style, 520),
+      ...walls(style),
+      ...['序号', '分类', '工作任务', '牵头单位', '责任单位', '完成时限'].map((t, k) => cell(k, 506, t)),
+      rule(style, 500),
+      // row 1 (500–460): the task and the responsible units wrap; the other cells stand centred between
+      cell(2, 486, '公开区级预算、决算及“三公”经费，'),
+      cell(4, 486, '区级各部门、'),
+      cell(0, 479, '1'),
+      cell(3, 479, '区财政局'),
+      cell(5, 479, '6月底前'),
+      cell(2, 472, '细化到功能分类项级科目。'),
+      cell(4, 472, '各镇街'),
+      // the rule under row 1 leaves out the 分类 column: its cell "财政信息" spans rows 1 and 2, centred in row 2
+      rule(style, 460, 36, 66),
+      rule(style, 460, 150, 680),
+      cell(2, 446, '推进乡镇财政预算公开，'),
+      cell(1, 446, '财政信息'),
+      cell(0, 432, '2'),
+      cell(2, 432, '按规定公开乡镇预算、'),
+      cell(3, 432, '区财政局'),
+      cell(4, 432, '各镇街'),
+      cell(5, 432, '9月底前'),
+      cell(2, 418, '决算信息。'),
+      rule(style, 400),
+      // row 3: its 责任单位 cell is empty (a rule above it: not merged with the cell above)
+      ...['3', '教育信息', '公开义务教育招生政策。', '区教委', '', '长期坚持'].flatMap((t, k) =>
+        t ? [cell(k, 385, t)] : [],
+      ),
+      rule(style, 376),
+      { x: 80, y: 340, text: '抄送：区委办公室。' },
+      { x: 340, y: 30, text: '- 1 -' },
+    ],
+  ]);
+
 // pdfjs loads on first use, which is slow on a busy machine.
 describe('text PDFs', { timeout: 60_000 }, () => {
+  it.each(['filled', 'stroked'] as const)(
+    'reads a bordered table by its rules (%s): centred and wrapped cells, a cell merged over two rows',
+    async (style) => {
+      const plan = parseNotice({ blocks: await readDocument(ruledNotice(style), '任务分工.pdf') });
+      expect(
+        plan.tasks.map((t) => [
+          t.section,
+          t.text,
+          t.leadUnits,
+          t.responsibleUnits,
+          t.deadlines.map((d) => d.date ?? d.kind),
+        ]),
+      ).toEqual([
+        [
+          ['财政信息'],
+          '公开区级预算、决算及“三公”经费，细化到功能分类项级科目。',
+          ['区财政局'],
+          ['区级各部门', '各镇街'],
+          ['2026-06-30'],
+        ],
+        [
+          ['财政信息'],
+          '推进乡镇财政预算公开，按规定公开乡镇预算、决算信息。',
+          ['区财政局'],
+          ['各镇街'],
+          ['2026-09-30'],
+        ],
+        [['教育信息'], '公开义务教育招生政策。', ['区教委'], [], ['continuous']],
+      ]);
+    },
+  );
+
   it('rebuilds table rows from text positions: wrapped cells joined, header repeated on the next page', async () => {
     const plan = parseNotice({ blocks: await readDocument(notice, '任务分工.pdf') });
     expect(plan.year).toBe(2022);
@@ -56,6 +144,38 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     expect(plan.warnings.map((w) => w.message)).toContain(
       '单元格为空，按合并单元格沿用上一行的“县直各部门”，请核对',
     );
+  });
+
+  it('reads a table printed to PDF by Chromium (test/fixtures/pdf): radicals, merged sections, repeated headers', async () => {
+    // ruled-table.html printed with `chromium --headless --print-to-pdf`: three pages, the header repeated on
+    // each, the 重点领域 cells merged over their rows, the text layer's fonts mapping 工 to ⼯ and 民 to ⺠.
+    const bytes = new Uint8Array(readFileSync('test/fixtures/pdf/ruled-table.pdf'));
+    const plan = parseNotice({ blocks: await readDocument(bytes, '任务分工.pdf') });
+    expect([plan.title, plan.year]).toEqual(['某区2025年政务公开重点工作任务分工', 2025]);
+    expect(
+      plan.tasks.map((t) => [
+        t.section.join(),
+        t.text.slice(0, 8),
+        t.leadUnits.join(),
+        t.responsibleUnits.join(),
+        t.deadlines.map((d) => d.date ?? d.kind).join(),
+      ]),
+    ).toEqual([
+      ['财政信息', '全面公开区级预算', '区财政局', '区级各部门,各街道办事处', '2025-06-30'],
+      ['财政信息', '推进街道财政预决', '区财政局', '各街道办事处', '2025-09-30'],
+      ['财政信息', '公开政府债务限额', '区财政局', '', 'recurring'],
+      ['教育信息', '公开义务教育招生', '区教委', '', 'recurring'],
+      ['就业信息', '及时发布就业创业', '区人力社保局', '各街道办事处,区就业服务中心', 'continuous'],
+      ['就业信息', '公开职业技能培训', '区人力社保局', '', '2025-12-31'],
+      // (a deadline written in the task's text is read too)
+      ['执法信息', '全面落实行政执法', '区司法局', '区级各行政执法部门', 'continuous,relative'],
+      ['执法信息', '公开“双随机、一', '区市场监管局', '区级各行政执法部门', 'relative'],
+      ['平台建设', '规范政务新媒体管', '区政府办公室', '区委网信办', 'recurring,recurring'],
+      ['平台建设', '优化政府网站政策', '区司法局', '区政府办公室', '2025-10-31'],
+      ['平台建设', '做好政府信息公开', '区政府办公室', '区级各部门', '2026-01-31'],
+    ]);
+    // No unit carried down into a cell that the table shows empty under its own rule.
+    expect(plan.warnings.filter((w) => w.message.includes('沿用'))).toEqual([]);
   });
 
   it('refuses a PDF of 300 pages', async () => {

@@ -5,7 +5,9 @@
 // files are refused.
 
 import { headerRoles, isHeaderRoles } from '../../../domain/tasks/cells';
+import { unifiedIdeographs } from '../../../domain/text/radicals';
 import { documentError } from './errors';
+import { type Box, replayPage } from './pdf-covered';
 
 export const MAX_PDF_PAGES = 200;
 
@@ -23,8 +25,45 @@ interface Cell {
   text: string;
 }
 
-/** Items of one page grouped into lines (top to bottom), each line split into cells at wide gaps. */
-function pageLines(items: Item[]): Cell[][] {
+/** A line of a page: its baseline and its cells, left to right. */
+export interface Line {
+  y: number;
+  /** The font size of its first item. */
+  size: number;
+  cells: Cell[];
+}
+
+/** A line of text outside tables, with where it starts and ends: wrapped lines are joined into paragraphs. */
+interface TextLine {
+  x: number;
+  end: number;
+  size: number;
+  text: string;
+  page: number;
+}
+
+const textLine = (line: Line, page: number): TextLine => ({
+  x: line.cells[0]?.x ?? 0,
+  end: Math.max(0, ...line.cells.map((c) => c.end)),
+  size: line.size,
+  text: line.cells.map((c) => c.text).join(' '),
+  page,
+});
+
+/** A page's lines (top to bottom) and the rules its tables are drawn with (pdf-covered `replayPage`). */
+export interface Page {
+  lines: Line[];
+  rules: Box[];
+}
+
+/**
+ * Items of one page grouped into lines (top to bottom), each line split into cells at wide gaps and at the
+ * vertical rules of a table (narrow cells such as "序号" stand close to the next).
+ */
+function pageLines(items: Item[], rules: Box[] = []): Line[] {
+  const walls = rules.filter((r) => r.x1 - r.x0 <= 3 && r.y1 - r.y0 >= 8);
+  const wallBetween = (a: number, b: number, y: number) =>
+    walls.some((w) => w.x0 >= a - 1 && w.x1 <= b + 1 && w.y0 <= y && w.y1 >= y);
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Item[][] = [];
   for (const it of sorted) {
@@ -38,12 +77,16 @@ function pageLines(items: Item[]): Cell[][] {
     for (const it of line.sort((a, b) => a.x - b.x)) {
       const last = cells[cells.length - 1];
       // A gap wider than about one and a half characters separates table cells.
-      if (last && it.x - last.end <= Math.max(6, it.size * 1.5)) {
+      if (last && it.x - last.end <= Math.max(6, it.size * 1.5) && !wallBetween(last.end, it.x, it.y)) {
         last.text += it.str;
         last.end = Math.max(last.end, it.end);
       } else cells.push({ x: it.x, end: it.end, text: it.str });
     }
-    return cells.filter((c) => c.text.trim() !== '');
+    return {
+      y: line[0]?.y ?? 0,
+      size: line[0]?.size ?? 10,
+      cells: cells.filter((c) => c.text.trim() !== ''),
+    };
   });
 }
 
@@ -54,46 +97,221 @@ function columnOf(x: number, starts: number[]): number {
   return k;
 }
 
-/** Lines of all pages to text; under a table header, wrapped lines are joined back into their row. */
-export function linesToText(lines: Cell[][]): string {
-  const out: string[] = [];
+const pipeRow = (cells: string[]) => `| ${cells.map((c) => c.trim().replace(/\|/g, '｜')).join(' | ')} |`;
+const isHorizontal = (b: Box) => b.y1 - b.y0 <= 3 && b.x1 - b.x0 >= 8;
+const isVertical = (b: Box) => b.x1 - b.x0 <= 3 && b.y1 - b.y0 >= 8;
+
+/** Positions (rules' middles) within 2 points of each other are one; sorted ascending. */
+function positions(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b))
+    if (out.length === 0 || v - (out[out.length - 1] ?? 0) > 2) out.push(v);
+  return out;
+}
+
+interface Band {
+  /** The cells between the vertical rules that cross the band, left to right. */
+  spans: { a: number; b: number; text: string; continues: boolean }[];
+}
+
+/** What the ruled tables say the columns hold, carried from a header band to the rows below (and over pages). */
+interface Ruled {
+  roles: ReturnType<typeof headerRoles> | null;
+}
+
+/**
+ * A page whose tables are drawn with rules, read band by band: a band runs from one horizontal rule to the next,
+ * its cells lie between the vertical rules that cross it, and each cell's text is every line inside it (a cell
+ * centred, wrapped, or a header label broken over two lines). A cell whose top rule is missing is merged with the
+ * one above: its text, wherever it was centred, goes to the first cell of the merge and the rest are left empty,
+ * as the parser reads empty cells of copied tables. Under a header, a unit or deadline cell with its own top rule
+ * and nothing in it is "/" (none). Lines outside the bands are lines of text. Null when the page has no table
+ * drawn with rules both ways.
+ */
+function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine)[] | null {
+  const hs = page.rules.filter(isHorizontal);
+  const vs = page.rules.filter(isVertical);
+  if (hs.length < 2 || vs.length < 2) return null;
+  const ys = positions(hs.map((r) => (r.y0 + r.y1) / 2)).reverse();
+  const bandOf = (y: number) => {
+    for (let k = 0; k + 1 < ys.length; k++) {
+      const [top = 0, bottom = 0] = [ys[k], ys[k + 1]];
+      if (y < top && y > bottom) return k;
+    }
+    return -1;
+  };
+  const bands = new Map<number, Band>();
+  const band = (k: number): Band | null => {
+    const found = bands.get(k);
+    if (found) return found;
+    const [top = 0, bottom = 0] = [ys[k], ys[k + 1]];
+    const mid = (top + bottom) / 2;
+    const xs = positions(vs.filter((r) => r.y0 <= mid && r.y1 >= mid).map((r) => (r.x0 + r.x1) / 2));
+    if (xs.length < 2) return null;
+    const covers = (x: number) =>
+      hs.some((r) => Math.abs((r.y0 + r.y1) / 2 - top) <= 2 && r.x0 <= x && r.x1 >= x);
+    const made: Band = {
+      spans: xs.slice(1).map((b, i) => {
+        const a = xs[i] ?? 0;
+        return { a, b, text: '', continues: !covers((a + b) / 2) };
+      }),
+    };
+    bands.set(k, made);
+    return made;
+  };
+  // In reading order: lines of text, and each band once, where its first line stands.
+  const order: (TextLine | Band)[] = [];
+  for (const line of page.lines) {
+    const { y, cells } = line;
+    const k = bandOf(y);
+    const b = k >= 0 ? band(k) : null;
+    if (!b) {
+      order.push(textLine(line, pageNo));
+      continue;
+    }
+    if (!order.includes(b)) order.push(b);
+    for (const c of cells) {
+      const span = b.spans.find((s) => (c.x + c.end) / 2 >= s.a && (c.x + c.end) / 2 <= s.b);
+      if (span) span.text += c.text.trim();
+    }
+  }
+  // A merged cell's text goes to the first of its cells (the band above with the same column).
+  const list = order.filter((o): o is Band => 'spans' in o);
+  list.forEach((b, i) => {
+    for (const s of b.spans) {
+      if (!s.continues || s.text === '') continue;
+      const centre = (s.a + s.b) / 2;
+      for (let j = i - 1; j >= 0; j--) {
+        const up = list[j]?.spans.find((u) => u.a <= centre && u.b >= centre);
+        if (!up) break;
+        if (!up.continues) {
+          up.text += s.text;
+          s.text = '';
+          break;
+        }
+      }
+    }
+  });
+  return order.map((o) => {
+    if (!('spans' in o)) return o;
+    const texts = o.spans.map((s) => s.text);
+    const roles = headerRoles(texts);
+    if (texts.length >= 2 && isHeaderRoles(roles)) {
+      ruled.roles = roles;
+      return pipeRow(texts);
+    }
+    const valued = (k: number) => ['lead', 'responsible', 'deadline'].includes(ruled.roles?.[k] ?? '');
+    const aligned = ruled.roles?.length === texts.length && texts.some((t) => t !== '');
+    return pipeRow(
+      o.spans.map((s, k) => (aligned && s.text === '' && !s.continues && valued(k) ? '/' : s.text)),
+    );
+  });
+}
+
+/**
+ * Lines of all pages to text. Pages whose tables are drawn with rules are read by them (ruledPage). Elsewhere,
+ * under a table header, a line that fills few columns continues the row above, as a wrapped cell does.
+ */
+export function linesToText(pages: Page[]): string {
+  const out: (string | TextLine)[] = [];
+  const ruled: Ruled = { roles: null };
   let starts: number[] | null = null;
   let row: string[] | null = null;
   const flushRow = () => {
-    if (row) out.push(`| ${row.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`);
+    if (row) out.push(pipeRow(row));
     row = null;
   };
-  for (const cells of lines) {
-    if (cells.length === 0) continue;
-    const roles = headerRoles(cells.map((c) => c.text));
-    if (cells.length >= 2 && isHeaderRoles(roles)) {
+  pages.forEach((page, pageNo) => {
+    const byRules = ruledPage(page, pageNo, ruled);
+    if (byRules) {
       flushRow();
-      starts = cells.map((c) => c.x);
-      out.push(`| ${cells.map((c) => c.text.trim()).join(' | ')} |`);
-      continue;
+      starts = null;
+      out.push(...byRules);
+      return;
     }
-    if (!starts) {
-      out.push(cells.map((c) => c.text).join(' '));
-      continue;
+    for (const line of page.lines) {
+      const { cells } = line;
+      if (cells.length === 0) continue;
+      const roles = headerRoles(cells.map((c) => c.text));
+      if (cells.length >= 2 && isHeaderRoles(roles)) {
+        flushRow();
+        starts = cells.map((c) => c.x);
+        out.push(pipeRow(cells.map((c) => c.text)));
+        continue;
+      }
+      if (!starts) {
+        out.push(textLine(line, pageNo));
+        continue;
+      }
+      const cols: number[] = starts;
+      const placed = new Map<number, string>();
+      for (const c of cells) {
+        const k = columnOf(c.x, cols);
+        placed.set(k, (placed.get(k) ?? '') + c.text.trim());
+      }
+      // A row starts where its number is, or where it fills half the columns; else a wrapped line continues it.
+      if (placed.has(0) || placed.size * 2 >= cols.length || row === null) {
+        flushRow();
+        row = cols.map((_, k) => placed.get(k) ?? '');
+      } else {
+        const r: string[] = row;
+        for (const [k, t] of placed) r[k] = `${r[k] ?? ''}${t}`;
+      }
     }
-    const cols = starts;
-    const placed = new Map<number, string>();
-    for (const c of cells) {
-      const k = columnOf(c.x, cols);
-      placed.set(k, (placed.get(k) ?? '') + c.text.trim());
-    }
-    // A row starts where its number is, or where it fills half the columns; else a wrapped line continues it.
-    const startsRow = placed.has(0) || placed.size * 2 >= cols.length || row === null;
-    if (startsRow) {
-      flushRow();
-      row = cols.map((_, k) => placed.get(k) ?? '');
-    } else {
-      const r: string[] = row ?? [];
-      for (const [k, t] of placed) r[k] = `${r[k] ?? ''}${t}`;
-    }
-  }
+  });
   flushRow();
-  return out.join('\n');
+  return paragraphs(out).join('\n');
+}
+
+/** A page number printed in the footer ("- 3 -", "— 3 —", "第3页"): page furniture, never text of the notice. */
+const PAGE_NUMBER =
+  /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3})$/;
+/** A line that starts a numbered item or heading ("一、", "（二）", "3.", "（4）"): it never continues a paragraph. */
+const NUMBERED =
+  /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+
+/**
+ * Lines of text joined back into the paragraphs they were wrapped from: a line continues the one before when
+ * that one ran to the right edge of the text from the margin or an indent, in the same size, and this one starts at
+ * the left margin (a paragraph's first line is indented, a heading starts with its number), also across a page
+ * break. Page numbers are dropped.
+ */
+function paragraphs(entries: (string | TextLine)[]): string[] {
+  const texts = entries.filter(
+    (e): e is TextLine => typeof e !== 'string' && !PAGE_NUMBER.test(e.text.trim()),
+  );
+  const left = new Map<number, number>();
+  const right = new Map<number, number>();
+  for (const t of texts) {
+    left.set(t.page, Math.min(left.get(t.page) ?? t.x, t.x));
+    right.set(t.page, Math.max(right.get(t.page) ?? t.end, t.end));
+  }
+  const out: string[] = [];
+  let open: TextLine | null = null;
+  for (const e of entries) {
+    if (typeof e === 'string') {
+      if (open) out.push(open.text);
+      open = null;
+      out.push(e);
+      continue;
+    }
+    if (PAGE_NUMBER.test(e.text.trim())) continue;
+    // (a centred title may be the widest line of its page: it starts far from the margin, often in a larger size)
+    const full =
+      open !== null &&
+      open.end >= (right.get(open.page) ?? 0) - 1.5 * open.size &&
+      open.x <= (left.get(open.page) ?? 0) + 3 * open.size &&
+      Math.abs(open.size - e.size) <= 1;
+    const atMargin = e.x <= (left.get(e.page) ?? 0) + 0.5 * e.size;
+    if (open && full && atMargin && !NUMBERED.test(e.text.trim())) {
+      open = { ...e, text: `${open.text}${e.text}` };
+      continue;
+    }
+    if (open) out.push(open.text);
+    open = e;
+  }
+  if (open) out.push(open.text);
+  return out;
 }
 
 /** The one way Gongkai opens a PDF: a copy of the bytes (pdfjs may detach the buffer it is given), no eval,
@@ -122,7 +340,8 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): 
     }
     if (doc.numPages > maxPages)
       throw documentError('PDF_TOO_LONG', `共 ${doc.numPages} 页，上限 ${maxPages} 页`);
-    const lines: Cell[][] = [];
+    const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pages: Page[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -132,15 +351,17 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): 
         if (!('str' in it) || it.str.trim() === '') continue;
         const [a = 1, b = 0, , , x = 0, y = 0] = it.transform as number[];
         const size = Math.hypot(a, b) || 10;
-        items.push({ x, y, end: x + (it.width || size * it.str.length), size, str: it.str });
+        // (radicals a font maps characters to, "⼯作", read as the characters: headers and numbers are found)
+        items.push({ x, y, end: x + (it.width || size * it.str.length), size, str: unifiedIdeographs(it.str) });
         chars += it.str.trim().length;
       }
-      lines.push(...pageLines(items));
+      const { rules } = replayPage(await page.getOperatorList(), OPS);
+      pages.push({ lines: pageLines(items, rules), rules });
       page.cleanup();
     }
     // A scan has pictures of pages and no text layer.
     if (chars < 10) throw documentError('PDF_SCANNED');
-    return linesToText(lines);
+    return linesToText(pages);
   } finally {
     await task.destroy();
   }
