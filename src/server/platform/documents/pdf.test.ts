@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf, type Run } from '../../../../test/pdf';
 import { parseNotice } from '../../../domain/tasks/notice';
 import { DocumentError } from './errors';
+import { type Line, linesToText } from './pdf';
 import { readDocument } from './read';
 
 // Columns of the notice's table: 序号 at 40, 工作任务 at 80, 牵头单位 at 420, 责任单位 at 520, 完成时限 at 640.
@@ -178,6 +179,25 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     expect(plan.warnings.filter((w) => w.message.includes('沿用'))).toEqual([]);
   });
 
+  it('reads a prose notice printed from a browser as its text reads (seed 002: wrapped lines, running header and footer)', async () => {
+    // seed-002-page.html (the seed's paragraphs as a web page) printed with `chromium --headless --print-to-pdf`:
+    // four pages, each with the browser's date and title above and the file's address and "1/4" below.
+    const bytes = new Uint8Array(readFileSync('test/fixtures/pdf/seed-002-page.pdf'));
+    const pdf = parseNotice({ blocks: await readDocument(bytes, '工作方案.pdf') });
+    const txt = parseNotice({ text: readFileSync('src/domain/tasks/fixtures/seed-002.txt', 'utf8') });
+    const rows = (p: typeof pdf) =>
+      p.tasks.map((t) => [
+        t.section.map((s) => s.replace(/\s/g, '')),
+        t.text,
+        t.leadUnits,
+        t.responsibleUnits,
+        t.deadlines,
+      ]);
+    expect(pdf.tasks).toHaveLength(23);
+    expect(rows(pdf)).toEqual(rows(txt));
+    expect([pdf.title, pdf.date, pdf.year]).toEqual([txt.title, txt.date, txt.year]);
+  });
+
   it('refuses a PDF of 300 pages', async () => {
     const pages = Array.from({ length: 300 }, () => [{ x: 80, y: 500, text: '第一条' }]);
     const e = await readDocument(buildPdf(pages), 'long.pdf').catch((x: unknown) => x);
@@ -190,5 +210,71 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     const e = await readDocument(buildPdf([[], []]), 'scan.pdf').catch((x: unknown) => x);
     expect((e as DocumentError).code).toBe('PDF_SCANNED');
     expect((e as DocumentError).message).toMatch(/扫描件.*OCR/);
+  });
+});
+
+describe('linesToText: wrapped lines joined back into paragraphs', () => {
+  // A page 500 points wide from x = 50: body lines of 10-point text end at 550 when full.
+  const at = (x: number, end: number, text: string, y = 0, size = 10): Line => ({
+    y,
+    size,
+    cells: [{ x, end, text }],
+  });
+  it.each<[string, Line[][], string[]]>([
+    [
+      'an indented paragraph over three lines, then the next one',
+      [
+        [
+          at(70, 550, '（一）公开预算'),
+          at(50, 550, '信息，细化到'),
+          at(50, 300, '项级科目。'),
+          at(70, 400, '（二）公开决算。'),
+        ],
+      ],
+      ['（一）公开预算信息，细化到项级科目。', '（二）公开决算。'],
+    ],
+    [
+      'a line that ends short ends its paragraph',
+      [
+        [
+          at(70, 400, '一、总体要求'),
+          at(50, 550, '坚持以人民为中心的发展思想，'),
+          at(50, 550, '全面推进政务公开。'),
+        ],
+      ],
+      ['一、总体要求', '坚持以人民为中心的发展思想，全面推进政务公开。'],
+    ],
+    [
+      'a numbered line at the margin starts a paragraph of its own',
+      [
+        [
+          at(50, 550, '1.公开预算信息，'),
+          at(50, 550, '2.公开决算信息。'),
+          at(50, 300, '（牵头单位：区财政局）'),
+        ],
+      ],
+      ['1.公开预算信息，', '2.公开决算信息。（牵头单位：区财政局）'],
+    ],
+    [
+      'a centred title in a larger size is not joined to the line below',
+      [
+        [
+          at(120, 550, '关于印发工作要点的通知', 0, 14),
+          at(50, 550, '各镇街：现将要点印发给你们。'),
+          at(50, 200, '请认真贯彻落实。'),
+        ],
+      ],
+      ['关于印发工作要点的通知', '各镇街：现将要点印发给你们。请认真贯彻落实。'],
+    ],
+    [
+      'a paragraph runs over a page break; the page number is dropped',
+      [
+        [at(70, 550, '（三）做好政策解读，'), at(50, 550, '解读材料与文件'), at(290, 310, '- 1 -')],
+        [at(50, 550, '同步起草、同步审签，'), at(50, 300, '同步发布。')],
+      ],
+      ['（三）做好政策解读，解读材料与文件同步起草、同步审签，同步发布。'],
+    ],
+  ])('%s', (_what, pages, expected) => {
+    expect(linesToText(pages.map((lines) => ({ lines, rules: [] }))).split('\n')).toEqual(expected);
   });
 });

@@ -270,21 +270,62 @@ const PAGE_NUMBER =
 const NUMBERED =
   /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
 
+/** The value most lines share (within `tolerance`), and the cluster's members: a page's margin or right edge. */
+function commonEdge(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  let best: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const cluster = sorted.filter((v) => v >= (sorted[i] ?? 0) && v <= (sorted[i] ?? 0) + tolerance);
+    if (cluster.length > best.length) best = cluster;
+  }
+  return best;
+}
+
+/**
+ * The running header and footer a browser or word processor prints on every page ("2026/12/7 09:30 …通知",
+ * "file:///…/page.html 1/4"): the first or last line of a page whose words (digits aside) stand first or last
+ * on another page too.
+ */
+function furniture(texts: TextLine[]): Set<TextLine> {
+  const key = (t: TextLine) => t.text.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const ends = new Map<string, Set<number>>();
+  const byPage = new Map<number, TextLine[]>();
+  for (const t of texts) byPage.set(t.page, [...(byPage.get(t.page) ?? []), t]);
+  const edgeLines = [...byPage.values()].flatMap((lines) => [lines[0], lines[lines.length - 1]]);
+  for (const t of edgeLines) if (t) ends.set(key(t), (ends.get(key(t)) ?? new Set()).add(t.page));
+  return new Set(edgeLines.filter((t): t is TextLine => !!t && (ends.get(key(t))?.size ?? 0) >= 2));
+}
+
 /**
  * Lines of text joined back into the paragraphs they were wrapped from: a line continues the one before when
- * that one ran to the right edge of the text from the margin or an indent, in the same size, and this one starts at
- * the left margin (a paragraph's first line is indented, a heading starts with its number), also across a page
- * break. Page numbers are dropped.
+ * that one ran to the page's right edge of text (where most lines end) from the margin or an indent, in the same
+ * size, and this one starts at the left margin (a paragraph's first line is indented, a heading starts with its
+ * number), also across a page break. Page numbers and running headers and footers are dropped.
  */
 function paragraphs(entries: (string | TextLine)[]): string[] {
-  const texts = entries.filter(
-    (e): e is TextLine => typeof e !== 'string' && !PAGE_NUMBER.test(e.text.trim()),
-  );
+  const all = entries.filter((e): e is TextLine => typeof e !== 'string');
+  const dropped = furniture(all);
+  const skip = (t: TextLine) => dropped.has(t) || PAGE_NUMBER.test(t.text.trim());
+  const texts = all.filter((t) => !skip(t));
   const left = new Map<number, number>();
   const right = new Map<number, number>();
-  for (const t of texts) {
-    left.set(t.page, Math.min(left.get(t.page) ?? t.x, t.x));
-    right.set(t.page, Math.max(right.get(t.page) ?? t.end, t.end));
+  for (const page of new Set(texts.map((t) => t.page))) {
+    const lines = texts.filter((t) => t.page === page);
+    const size = lines[0]?.size ?? 10;
+    // The margin: the leftmost start that two lines share (a centred title starts alone); the right edge: where
+    // most lines end (a justified text's full lines).
+    const starts = lines.map((t) => t.x).sort((a, b) => a - b);
+    const margin = starts.find((x) => starts.filter((v) => Math.abs(v - x) <= size / 2).length >= 2);
+    left.set(page, margin ?? starts[0] ?? 0);
+    right.set(
+      page,
+      Math.max(
+        ...commonEdge(
+          lines.map((t) => t.end),
+          size,
+        ),
+      ),
+    );
   }
   const out: string[] = [];
   let open: TextLine | null = null;
@@ -295,7 +336,7 @@ function paragraphs(entries: (string | TextLine)[]): string[] {
       out.push(e);
       continue;
     }
-    if (PAGE_NUMBER.test(e.text.trim())) continue;
+    if (skip(e)) continue;
     // (a centred title may be the widest line of its page: it starts far from the margin, often in a larger size)
     const full =
       open !== null &&
@@ -352,7 +393,13 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): 
         const [a = 1, b = 0, , , x = 0, y = 0] = it.transform as number[];
         const size = Math.hypot(a, b) || 10;
         // (radicals a font maps characters to, "⼯作", read as the characters: headers and numbers are found)
-        items.push({ x, y, end: x + (it.width || size * it.str.length), size, str: unifiedIdeographs(it.str) });
+        items.push({
+          x,
+          y,
+          end: x + (it.width || size * it.str.length),
+          size,
+          str: unifiedIdeographs(it.str),
+        });
         chars += it.str.trim().length;
       }
       const { rules } = replayPage(await page.getOperatorList(), OPS);
