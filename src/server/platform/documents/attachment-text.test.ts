@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   Document,
   ExternalHyperlink,
@@ -252,6 +253,14 @@ describe('pdf and text', () => {
       ['mobile', '13812341234'],
       ['email', 'zhangsan@163.com'],
     ]);
+  });
+
+  it('reads the radicals a printed PDF’s fonts map characters to as the characters (test/fixtures/pdf)', async () => {
+    const bytes = new Uint8Array(readFileSync('test/fixtures/pdf/ruled-table.pdf'));
+    const text = (await partsOf(bytes, '任务分工.pdf')).map((p) => p.text).join('');
+    expect(text).toContain('工作任务');
+    expect(text).toContain('政府门户网');
+    expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { runChecksOnParts, unreadableAttachmentFinding } from '../../../domain/review/checks';
 import { maskAll } from '../../../domain/review/mask';
 import type { CheckOptions, Finding } from '../../../domain/review/types';
+import { unifiedIdeographs } from '../../../domain/text/radicals';
 import { AppError } from '../errors';
 import { readStoredInWorker } from '../upload/gateway';
 import {
@@ -194,7 +195,8 @@ async function extractPdf(
       let text = '';
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        text += item.str;
+        // (radicals a font maps characters to, "⾝份", read as the characters, so the checks find the words)
+        text += unifiedIdeographs(item.str);
         if (item.hasEOL) text += '\n';
       }
       // Text under a redaction box is still in the file: the checks report it (SECURITY.md 35).
