@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, units, users } from '../src/server/db/schema';
 import { commitPlan } from '../src/server/modules/tasks';
 import { systemActor } from '../src/server/platform/context';
-import { consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 const LONG =
   '围绕优化营商环境、保障和改善民生，及时公开重大建设项目批准和实施、公共资源配置、社会公益事业建设领域政府信息，' +
@@ -100,6 +100,8 @@ describe('[ADMIN] ledger by task at 1366 px', () => {
     const subRows = page.getByTestId('units-T1').locator('tbody .ant-table-row');
     await expect.poll(() => subRows.count()).toBe(5);
     expect(await subRows.first().textContent()).toContain('区发展改革委牵头');
+    // The expanded ledger under axe (its sub-rows' checkboxes included).
+    expect(await axeSerious(page)).toEqual([]);
 
     // Filter by unit: only 区教委's sub-rows.
     await page.getByLabel('单位', { exact: true }).click();

@@ -230,6 +230,35 @@ describe('[ADMIN] an uploaded sheet whose header is not known', () => {
   }, 180_000);
 });
 
+describe('[ADMIN] a task table printed to PDF', () => {
+  it('upload the printed PDF (centred, merged cells; header on every page) → every row in the preview', async () => {
+    const office = await login('office');
+    await office.goto(`${e.base}/admin/tasks/import`);
+    await office
+      .getByTestId('tasks-import-page')
+      .locator('input[type=file]')
+      .setInputFiles('test/fixtures/pdf/ruled-table.pdf');
+    await office.getByTestId('tasks-preview').waitFor({ timeout: 30_000 });
+    const table = office.getByTestId('tasks-preview-table');
+    expect(await table.textContent()).toContain('任务 11 项');
+    // The first rows, each with its own text, units and section (the 重点领域 cell merged over three rows).
+    const firstRows = await table
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.slice(0, 3).map((r) => r.textContent ?? ''));
+    expect(firstRows[0]).toContain('全面公开区级预算、决算及“三公”经费');
+    expect(firstRows[1]).toContain('推进街道财政预决算公开');
+    expect(firstRows[2]).toContain('公开政府债务限额');
+    for (const row of firstRows) expect(row).toContain('财政信息');
+    // Nothing carried into a cell the printed table shows empty under its own rule.
+    expect(await office.getByTestId('tasks-preview').textContent()).not.toContain('沿用');
+    expect(await axeSerious(office)).toEqual([]);
+    // Every row ticked at once (the table has no select-all box: see ImportTasksTable).
+    await office.getByTestId('tasks-select-all').click();
+    expect(await office.getByTestId('tasks-bulk').textContent()).toContain('已选 11 项任务');
+    await office.context().close();
+  }, 180_000);
+});
+
 describe('[ADMIN] a plan that names no unit: its numbered items, the units filled in by hand', () => {
   /** Pastes a plan that names no unit, sees it refused, and has its numbered items read instead. */
   async function readItems(lines: string[]) {

@@ -37,6 +37,7 @@ function UnitsSelect({
 
 export function BulkUnits({
   selected,
+  all,
   unitless,
   select,
   names,
@@ -44,6 +45,8 @@ export function BulkUnits({
 }: {
   /** Refs of the rows ticked (those still in the plan). */
   selected: string[];
+  /** Refs of every task of the plan. */
+  all: string[];
   /** Refs of the tasks no unit takes on yet. */
   unitless: string[];
   select: (refs: string[]) => void;
@@ -64,6 +67,11 @@ export function BulkUnits({
   return (
     <Space wrap data-testid="tasks-bulk">
       <Typography.Text>已选 {selected.length} 项任务</Typography.Text>
+      {selected.length < all.length ? (
+        <Button size="small" onClick={() => select(all)} data-testid="tasks-select-all">
+          选中全部 {all.length} 项
+        </Button>
+      ) : null}
       {unitless.length > 0 ? (
         <Button size="small" onClick={() => select(unitless)} data-testid="tasks-select-unitless">
           选中未填写单位的 {unitless.length} 项

@@ -157,6 +157,9 @@ export function ImportTasksTable({
         pagination={{ pageSize: 20, showSizeChanger: false }}
         data-testid="tasks-preview-table"
         rowSelection={{
+          // No select-all box in the header: antd copies the header into a hidden measuring row, where a checkbox
+          // is focusable inside aria-hidden (axe); 批量填写单位 above has 选中全部 instead.
+          hideSelectAll: true,
           selectedRowKeys: selected,
           onChange: (keys) => select(keys.map(String)),
           getCheckboxProps: (t) => ({ 'aria-label': `选择 ${t.ref}` }),

@@ -331,6 +331,7 @@ export default function ImportPage() {
             />
             <BulkUnits
               selected={selected}
+              all={plan.tasks.map((t) => t.ref)}
               unitless={unitless}
               select={setTicked}
               names={[...registered.keys()]}
