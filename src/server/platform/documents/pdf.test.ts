@@ -69,6 +69,8 @@ const ruledNotice = (style: 'filled' | 'stroked') =>
       cell(3, 479, '区财政局'),
       cell(5, 479, '6月底前'),
       cell(2, 472, '细化到功能分类项级科目。'),
+      // an underline under part of the task's text (a link): no rule of the table, the row goes on
+      rule(style, 484, 154, 290),
       cell(4, 472, '各镇街'),
       // the rule under row 1 leaves out the 分类 column: its cell "财政信息" spans rows 1 and 2, centred in row 2
       rule(style, 460, 36, 66),

@@ -129,8 +129,10 @@ interface Ruled {
  * drawn with rules both ways.
  */
 function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine)[] | null {
-  const hs = page.rules.filter(isHorizontal);
   const vs = page.rules.filter(isVertical);
+  // A table's horizontal rule runs from one vertical rule to another; an underline (a link, a title) does not.
+  const onWall = (x: number) => vs.some((w) => Math.abs((w.x0 + w.x1) / 2 - x) <= 3);
+  const hs = page.rules.filter((r) => isHorizontal(r) && onWall(r.x0) && onWall(r.x1));
   if (hs.length < 2 || vs.length < 2) return null;
   const ys = positions(hs.map((r) => (r.y0 + r.y1) / 2)).reverse();
   const bandOf = (y: number) => {
