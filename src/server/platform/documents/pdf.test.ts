@@ -38,8 +38,9 @@ const notice = buildPdf([
 ]);
 
 // A bordered table as Word and WPS print it: cells centred in their rows, wrapped, one merged over two rows.
-// Columns: 序号 36–66, 分类 66–150, 工作任务 150–400, 牵头单位 400–490, 责任单位 490–590, 完成时限 590–680.
-const EDGES = [36, 66, 150, 400, 490, 590, 680];
+// Columns: 序号 36–66, 分类 66–150, 工作任务 150–330, 牵头单位 330–420, 责任单位 420–490, 完成时限 490–580.
+// 10-point text: a wrapped line of the task runs to within a character or two of its cell's right side.
+const EDGES = [36, 66, 150, 330, 420, 490, 580];
 const at = (k: number) => (EDGES[k] ?? 0) + 4;
 const cell = (k: number, y: number, text: string): Run => ({ x: at(k), y, text });
 /** The table's vertical rules, from its bottom (376) to its top (520). */
@@ -48,7 +49,7 @@ const walls = (style: 'filled' | 'stroked') =>
     ops: style === 'filled' ? `0 g ${x - 0.25} 376 0.5 144 re f` : `0 G 0.5 w ${x} 376 m ${x} 520 l S`,
   }));
 /** A rule from x0 to x1 at height y: a thin filled bar (Word) or a stroked line (WPS). */
-const rule = (style: 'filled' | 'stroked', y: number, x0 = 36, x1 = 680) => ({
+const rule = (style: 'filled' | 'stroked', y: number, x0 = 36, x1 = 580) => ({
   ops:
     style === 'filled'
       ? `0 g ${x0} ${y - 0.25} ${x1 - x0} 0.5 re f`
@@ -74,13 +75,15 @@ const ruledNotice = (style: 'filled' | 'stroked') =>
       cell(4, 472, '各镇街'),
       // the rule under row 1 leaves out the 分类 column: its cell "财政信息" spans rows 1 and 2, centred in row 2
       rule(style, 460, 36, 66),
-      rule(style, 460, 150, 680),
-      cell(2, 446, '推进乡镇财政预算公开，'),
+      rule(style, 460, 150, 580),
+      // row 2 (460–400): two unit names written one per line, without a mark between
+      cell(2, 446, '推进乡镇财政预算和决算信息公开，'),
       cell(1, 446, '财政信息'),
+      cell(4, 446, '各镇街'),
       cell(0, 432, '2'),
-      cell(2, 432, '按规定公开乡镇预算、'),
+      cell(2, 432, '按规定在门户网站公开乡镇预算、'),
       cell(3, 432, '区财政局'),
-      cell(4, 432, '各镇街'),
+      cell(4, 432, '区审计局'),
       cell(5, 432, '9月底前'),
       cell(2, 418, '决算信息。'),
       rule(style, 400),
@@ -118,9 +121,9 @@ describe('text PDFs', { timeout: 60_000 }, () => {
         ],
         [
           ['财政信息'],
-          '推进乡镇财政预算公开，按规定公开乡镇预算、决算信息。',
+          '推进乡镇财政预算和决算信息公开，按规定在门户网站公开乡镇预算、决算信息。',
           ['区财政局'],
-          ['各镇街'],
+          ['各镇街', '区审计局'],
           ['2026-09-30'],
         ],
         [['教育信息'], '公开义务教育招生政策。', ['区教委'], [], ['continuous']],

@@ -1,9 +1,11 @@
-// Text PDFs of notices: the text layer read with pdfjs-dist, table rows rebuilt from the positions of the
-// text (items on one baseline form a line; a wide gap between items separates cells; a line that fills few
-// columns under a table header continues the row above, as a wrapped cell does). The result is text in the
-// copied-table form ("| a | b | c |") that the notice parser reads. Scans (no text layer) and very long
-// files are refused.
+// Text PDFs of notices: the text layer read with pdfjs-dist (items on one baseline form a line, a wide gap or a
+// table's vertical rule separates cells). Tables drawn with rules are rebuilt from the rules (ruledPage); other
+// tables from the positions of the text (a line that fills few columns under a header continues the row above);
+// lines of text are joined back into the paragraphs they were wrapped from (paragraphs). The result is text in
+// the copied-table form ("| a | b | c |") that the notice parser reads. Scans (no text layer) and very long files
+// are refused.
 
+import { CELL_BREAK } from '../../../domain/tasks/blocks';
 import { headerRoles, isHeaderRoles } from '../../../domain/tasks/cells';
 import { unifiedIdeographs } from '../../../domain/text/radicals';
 import { documentError } from './errors';
@@ -50,6 +52,9 @@ const textLine = (line: Line, page: number): TextLine => ({
   page,
 });
 
+const isHorizontal = (b: Box) => b.y1 - b.y0 <= 3 && b.x1 - b.x0 >= 8;
+const isVertical = (b: Box) => b.x1 - b.x0 <= 3 && b.y1 - b.y0 >= 8;
+
 /** A page's lines (top to bottom) and the rules its tables are drawn with (pdf-covered `replayPage`). */
 export interface Page {
   lines: Line[];
@@ -61,7 +66,7 @@ export interface Page {
  * vertical rules of a table (narrow cells such as "序号" stand close to the next).
  */
 function pageLines(items: Item[], rules: Box[] = []): Line[] {
-  const walls = rules.filter((r) => r.x1 - r.x0 <= 3 && r.y1 - r.y0 >= 8);
+  const walls = rules.filter(isVertical);
   const wallBetween = (a: number, b: number, y: number) =>
     walls.some((w) => w.x0 >= a - 1 && w.x1 <= b + 1 && w.y0 <= y && w.y1 >= y);
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -98,8 +103,6 @@ function columnOf(x: number, starts: number[]): number {
 }
 
 const pipeRow = (cells: string[]) => `| ${cells.map((c) => c.trim().replace(/\|/g, '｜')).join(' | ')} |`;
-const isHorizontal = (b: Box) => b.y1 - b.y0 <= 3 && b.x1 - b.x0 >= 8;
-const isVertical = (b: Box) => b.x1 - b.x0 <= 3 && b.y1 - b.y0 >= 8;
 
 /** Positions (rules' middles) within 2 points of each other are one; sorted ascending. */
 function positions(values: number[]): number[] {
@@ -110,8 +113,8 @@ function positions(values: number[]): number[] {
 }
 
 interface Band {
-  /** The cells between the vertical rules that cross the band, left to right. */
-  spans: { a: number; b: number; text: string; continues: boolean }[];
+  /** The cells between the vertical rules that cross the band, left to right; `end`: where its last line ends. */
+  spans: { a: number; b: number; text: string; continues: boolean; end: number }[];
 }
 
 /** What the ruled tables say the columns hold, carried from a header band to the rows below (and over pages). */
@@ -155,7 +158,7 @@ function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine
     const made: Band = {
       spans: xs.slice(1).map((b, i) => {
         const a = xs[i] ?? 0;
-        return { a, b, text: '', continues: !covers((a + b) / 2) };
+        return { a, b, text: '', continues: !covers((a + b) / 2), end: a };
       }),
     };
     bands.set(k, made);
@@ -174,7 +177,13 @@ function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine
     if (!order.includes(b)) order.push(b);
     for (const c of cells) {
       const span = b.spans.find((s) => (c.x + c.end) / 2 >= s.a && (c.x + c.end) / 2 <= s.b);
-      if (span) span.text += c.text.trim();
+      if (!span) continue;
+      // A line that stopped short of the cell's right side ended its paragraph ("区财政局" over "区审计局", one
+      // measure over the next): a line break inside the cell; a line that ran to it was wrapped.
+      // (a wrapped line may stop up to two characters short: a closing mark never starts a line)
+      const wrapped = span.end >= span.b - 3 * line.size;
+      span.text += `${span.text === '' || wrapped ? '' : CELL_BREAK}${c.text.trim()}`;
+      span.end = c.end;
     }
   }
   // A merged cell's text goes to the first of its cells (the band above with the same column).
