@@ -318,7 +318,7 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
     if (!p) continue;
     if (ctx.full()) return;
     const raw = p.text.trim();
-    // The distribution lines (版记: "抄送：…", "…印发") close the document: nothing after them is a task.
+    // The distribution lines (版记: "抄送：…") close the document: nothing after them is a task.
     if (ctx.tasks.length > 0 && DISTRIBUTION.test(compact(raw))) return;
     const source = `第${p.index}段${p.line !== undefined ? `（文本第${p.line}行）` : ''}`;
     const { text, annotations, segments, rest } = takeAnnotations(raw);

@@ -46,24 +46,20 @@ export const NOTHING_FOUND =
  * ideographs that PDF fonts map some characters to ("⼯作", "⼈⺠政府" from a printed PDF) as the characters
  * they stand for ("工作", "人民政府").
  */
-const halfWidthDigits = (s: string) =>
-  s
-    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, unifiedIdeographs);
+const plainChars = (s: string) =>
+  unifiedIdeographs(s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
 
-function withHalfWidthDigits(blocks: DocBlock[]): DocBlock[] {
+function withPlainChars(blocks: DocBlock[]): DocBlock[] {
   return blocks.map((b) =>
     b.type === 'p'
-      ? { ...b, text: halfWidthDigits(b.text) }
-      : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: halfWidthDigits(c.text) }))) },
+      ? { ...b, text: plainChars(b.text) }
+      : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: plainChars(c.text) }))) },
   );
 }
 
-/** The blocks the parser reads: text split into paragraphs and tables, digits half-width. */
+/** The blocks the parser reads: text split into paragraphs and tables, digits half-width, radicals plain. */
 function noticeBlocks(input: NoticeInput): DocBlock[] {
-  return 'text' in input
-    ? textToBlocks(cleanPageText(halfWidthDigits(input.text)))
-    : withHalfWidthDigits(input.blocks);
+  return 'text' in input ? textToBlocks(cleanPageText(plainChars(input.text))) : withPlainChars(input.blocks);
 }
 
 /** The notice's tables, for the officer to name their columns (ParseNoticeOptions.columns). */
