@@ -1,17 +1,20 @@
 // Accuracy record: the parser against hand-written expected outputs for seeds 001–004, field by field,
-// once from the seeds' text and once from a real .docx built here with true merged cells (rowSpan /
-// columnSpan), read back through the OOXML reader. The printed table is what docs/notice-accuracy.md records.
+// once from the seeds' text, once from a real .docx built here with true merged cells (rowSpan /
+// columnSpan), read back through the OOXML reader, and once from the PDF a word processor prints of such a
+// .docx (test/fixtures/word). The printed table is what docs/notice-accuracy.md records.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../server/platform/documents/docx';
+import { readPdfBlocks } from '../../server/platform/documents/pdf';
 import { type DocBlock, textToBlocks } from './blocks';
 import type { Deadline } from './deadlines';
 import { type ParsedPlan, parseNotice } from './notice';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
+const WORD = join(import.meta.dirname, '../../../test/fixtures/word');
 const SEEDS = ['001', '002', '003', '004'] as const;
 
 interface ExpectedTask {
@@ -189,6 +192,23 @@ describe.each(SEEDS)('seed %s', (seed) => {
     // With exact merges there is nothing to guess: no "empty cell taken from the row above" warnings.
     expect(plan.warnings.filter((w) => w.message.includes('合并单元格'))).toEqual([]);
   });
+});
+
+// Printed by a word processor: tables drawn with rules, the header repeated on each page, rows cut by page breaks
+// (a cell's sentence, a unit's name, a numbered list going on over the break), merged cells' text in the middle
+// of the merge and again on the next page; also on a landscape page and with cells centred in a larger size.
+describe.each([
+  ...SEEDS.map((seed) => [seed, `seed-${seed}.pdf`] as const),
+  ['004', 'seed-004-landscape.pdf'] as const,
+  ['001', 'seed-001-centred.pdf'] as const,
+])('seed %s printed to PDF (%s)', (seed, file) => {
+  it('reads every task, unit and date as from the seed text', async () => {
+    const { exp } = load(seed);
+    const plan = parseNotice({ blocks: await readPdfBlocks(new Uint8Array(readFileSync(join(WORD, file)))) });
+    const sc = score(plan, exp);
+    results.push({ seed, via: file.slice(9, -4) || 'pdf', sc });
+    expect(sc.misses).toEqual([]);
+  }, 30_000);
 });
 
 afterAll(() => {

@@ -5,8 +5,15 @@
 // the copied-table form ("| a | b | c |") that the notice parser reads. Scans (no text layer) and very long files
 // are refused.
 
-import { CELL_BREAK } from '../../../domain/tasks/blocks';
-import { headerRoles, isHeaderRoles } from '../../../domain/tasks/cells';
+import {
+  type Cell as BlockCell,
+  CELL_BREAK,
+  type DocBlock,
+  type TableBlock,
+  textToBlocks,
+} from '../../../domain/tasks/blocks';
+import { headerRoles, isHeaderRoles, looksLikeUnitName, splitOutside } from '../../../domain/tasks/cells';
+import { cleanPageText } from '../../../domain/tasks/page-text';
 import { unifiedIdeographs } from '../../../domain/text/radicals';
 import { documentError } from './errors';
 import { type Box, replayPage } from './pdf-covered';
@@ -83,7 +90,10 @@ function pageLines(items: Item[], rules: Box[] = []): Line[] {
       const last = cells[cells.length - 1];
       // A gap wider than about one and a half characters separates table cells.
       if (last && it.x - last.end <= Math.max(6, it.size * 1.5) && !wallBetween(last.end, it.x, it.y)) {
-        last.text += it.str;
+        // (a space the text layer left out shows as a gap: kept after a Latin stop, "2. 积极"; the gap a word
+        // processor puts between digits and Chinese, "2021 年", is no space)
+        const spaced = it.x - last.end >= 0.2 * it.size && /[.,:;!?)]$/.test(last.text);
+        last.text += `${spaced ? ' ' : ''}${it.str}`;
         last.end = Math.max(last.end, it.end);
       } else cells.push({ x: it.x, end: it.end, text: it.str });
     }
@@ -112,15 +122,67 @@ function positions(values: number[]): number[] {
   return out;
 }
 
-interface Band {
-  /** The cells between the vertical rules that cross the band, left to right; `end`: where its last line ends. */
-  spans: { a: number; b: number; text: string; continues: boolean; end: number }[];
+interface Span {
+  a: number;
+  b: number;
+  text: string;
+  /** No top rule: merged with the cell above. */
+  continues: boolean;
+  /** Where its last line ends, that line's size and baseline; how far its lines start from its left side. */
+  end: number;
+  size: number;
+  y: number;
+  pad: number;
 }
 
-/** What the ruled tables say the columns hold, carried from a header band to the rows below (and over pages). */
-interface Ruled {
-  roles: ReturnType<typeof headerRoles> | null;
+interface Band {
+  /** The cells between the vertical rules that cross the band, left to right. */
+  spans: Span[];
+  /** The first row under the header on a page after the first: an empty cell there may be merged from above. */
+  pageTop?: boolean;
+  /** Where its bottom rule stands. */
+  bottom: number;
 }
+
+const OPENING = '《「『“‘（(【〔〈';
+const CLOSING = '》」』”’）)】〕〉，。、；：！？…%·,.;:!?';
+
+/**
+ * How much of a line's start would have gone down with its first letter: a word processor never ends a line with
+ * an opening mark nor starts one with a closing mark or a comma, and keeps a number or a Latin word whole, so the
+ * line above may stop that much (and a little) short of the cell's side although it was wrapped ("…目标纲" over
+ * "要》，做好…").
+ */
+function headWidth(next: string, size: number): number {
+  const t = next.trim();
+  const latin = /^[A-Za-z0-9.:/_%-]+/.exec(t)?.[0].length ?? 0;
+  let k = 0;
+  while (k < t.length && OPENING.includes(t[k] ?? '')) k++;
+  const width = latin > 0 ? latin * 0.55 * size : (k + 1) * size;
+  let i = latin > 0 ? latin : k + 1;
+  let closing = 0;
+  while (i < t.length && CLOSING.includes(t[i] ?? '')) {
+    closing++;
+    i++;
+  }
+  return width + closing * size;
+}
+
+/**
+ * A cell's last line ran to its right side, so its paragraph goes on in `next`: it ended within the width of
+ * `next`'s unbreakable start (and a letter and a half) of the text's right edge, the cell's side less its padding
+ * (taken as the left one, as far as a word processor pads: a centred line is not "wrapped").
+ */
+const wrapsOn = (s: Span, next: string, nextPad = s.pad) =>
+  s.text !== '' &&
+  s.end >= s.b - Math.min(s.pad, nextPad, 6) - headWidth(next, s.size) - 1.5 * s.size &&
+  // (the next numbered item or heading starts a paragraph: "…栏目。" / "2．认真…", "二、…公开" / "三、…"; a
+  // sentence may run on into a list, "（公开路径：" / "1．政府网站…", and a word may break before "一、": "集中统" /
+  // "一、共享共用")
+  !(
+    NUMBERED.test(next.trim()) &&
+    (/[。；;！？]$/.test(s.text) || nextItem(s.text.split(CELL_BREAK).at(-1) ?? '', next))
+  );
 
 /**
  * A page whose tables are drawn with rules, read band by band: a band runs from one horizontal rule to the next,
@@ -131,7 +193,7 @@ interface Ruled {
  * and nothing in it is "/" (none). Lines outside the bands are lines of text. Null when the page has no table
  * drawn with rules both ways.
  */
-function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine)[] | null {
+function ruledPage(page: Page, pageNo: number): (TextLine | Band)[] | null {
   const vs = page.rules.filter(isVertical);
   // A table's horizontal rule runs from one vertical rule to another; an underline (a link, a title) does not.
   const onWall = (x: number) => vs.some((w) => Math.abs((w.x0 + w.x1) / 2 - x) <= 3);
@@ -158,8 +220,9 @@ function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine
     const made: Band = {
       spans: xs.slice(1).map((b, i) => {
         const a = xs[i] ?? 0;
-        return { a, b, text: '', continues: !covers((a + b) / 2), end: a };
+        return { a, b, text: '', continues: !covers((a + b) / 2), end: a, size: 0, y: 0, pad: 99 };
       }),
+      bottom,
     };
     bands.set(k, made);
     return made;
@@ -180,10 +243,15 @@ function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine
       if (!span) continue;
       // A line that stopped short of the cell's right side ended its paragraph ("区财政局" over "区审计局", one
       // measure over the next): a line break inside the cell; a line that ran to it was wrapped.
-      // (a wrapped line may stop up to two characters short: a closing mark never starts a line)
-      const wrapped = span.end >= span.b - 3 * line.size;
-      span.text += `${span.text === '' || wrapped ? '' : CELL_BREAK}${c.text.trim()}`;
+      const piece = c.text.trim();
+      const pad = Math.min(span.pad, c.x - span.a);
+      const sameLine = span.text !== '' && Math.abs(span.y - line.y) <= 2;
+      const wrapped = sameLine || span.text === '' || wrapsOn(span, piece, pad);
+      span.text += `${wrapped ? '' : CELL_BREAK}${piece}`;
       span.end = c.end;
+      span.size = line.size;
+      span.y = line.y;
+      span.pad = pad;
     }
   }
   // A merged cell's text goes to the first of its cells (the band above with the same column).
@@ -203,16 +271,160 @@ function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine
       }
     }
   });
-  return order.map((o) => {
-    if (!('spans' in o)) return o;
+  return order;
+}
+
+const isHeaderBand = (b: Band) =>
+  b.spans.length >= 2 && isHeaderRoles(headerRoles(b.spans.map((s) => s.text)));
+const isBand = (o: unknown): o is Band => typeof o === 'object' && o !== null && 'spans' in o;
+
+/**
+ * A row that a page break cut in two (a word processor lets a row break across pages): the first row under the
+ * repeated header of the new page goes on with the last row of the page before when that row ended its page and
+ * one of its cells stopped mid-paragraph, its last line running to the cell's right side ("区规划自然" / "资源局").
+ * A merged cell's text printed again on the new page is not repeated. True when `next` was joined to `prev`.
+ */
+function joinAcrossPages(prev: Band, next: Band, above: Band[]): boolean {
+  const same =
+    prev.spans.length === next.spans.length &&
+    prev.spans.every(
+      (s, k) =>
+        Math.abs(s.a - (next.spans[k]?.a ?? -99)) <= 3 && Math.abs(s.b - (next.spans[k]?.b ?? -99)) <= 3,
+    );
+  if (!same) return false;
+  // The cell a column's text on the new page would go on from: the row's own, or the first of a merged cell
+  // (whose text was moved there).
+  const owner = (k: number): Span | undefined => {
+    for (const b of [prev, ...above]) {
+      const u = b.spans[k];
+      if (!u) return undefined;
+      if (u.text !== '' || !u.continues) return u.text !== '' || b === prev ? u : undefined;
+    }
+    return undefined;
+  };
+  const lastParagraph = (s: Span) => s.text.split(CELL_BREAK).at(-1) ?? '';
+  // A paragraph goes on in the new page's cell. Between unit names only when the line stopped inside a name: a
+  // cell one name wide is full with "县财政局" over "县市场监管局" ("区财政局、区级" / "各部门（单位）", "各乡镇街" /
+  // "委。" go on). A narrow cell that says again what it said ("及时公开") is the next row's.
+  const named = (last: string, n: string) =>
+    looksLikeUnitName(splitOutside(last).at(-1) ?? '') || looksLikeUnitName(splitOutside(n)[0] ?? '');
+  const goesOn = (k: number) => {
+    const o = owner(k);
+    const n = next.spans[k]?.text ?? '';
+    if (!o || n === '' || n === lastParagraph(o)) return false;
+    // (a cell the break cut is full to the bottom of the page's table, one that ended above it was whole; a
+    // merged cell's text, which a word processor may break off a few lines short, runs on only from more than one
+    // line near the bottom: "执法信息" centred in its merge is not continued by the next group's "平台建设")
+    const gap = o.y - prev.bottom;
+    const own = o === prev.spans[k];
+    if (own ? gap > 1.5 * o.size + 6 : gap > 4 * o.size || o.text.length * o.size < 1.5 * (o.b - o.a))
+      return false;
+    return (!named(lastParagraph(o), n) || cutName(lastParagraph(o), n)) && wrapsOn(o, n, next.spans[k]?.pad);
+  };
+  const append = (o: Span, n: Span, wrapped: boolean) => {
+    o.text += `${o.text === '' || wrapped ? '' : CELL_BREAK}${n.text}`;
+    o.end = n.end;
+    o.size = n.size;
+    n.text = '';
+  };
+  // A merged cell's text that ran on to the new page goes back to the cell it started in, whether or not the
+  // row was cut ("一、围绕…加" / "强用权公开").
+  next.spans.forEach((n, k) => {
+    const o = owner(k);
+    if (o && o !== prev.spans[k] && goesOn(k)) append(o, n, true);
+  });
+  if (next.spans.every((n) => n.text === '')) return true;
+  const shown = (k: number) => owner(k)?.text;
+  const widths = prev.spans.map((u) => u.b - u.a);
+  const taskColumn = widths.indexOf(Math.max(...widths));
+  // The row was cut: a cell's paragraph goes on, or its numbered list does ("3．…" / "4．…") while the task's and
+  // later cells show nothing else (a notice may number its rows too, each with its units)…
+  const listGoesOn = (k: number) =>
+    nextItem(lastParagraph(prev.spans[k] as Span), next.spans[k]?.text ?? '') &&
+    next.spans.every((n, j) => j === k || j < taskColumn || n.text === '');
+  const evidence = prev.spans.findIndex(
+    (_, k) => (next.spans[k]?.text ?? '') !== '' && (goesOn(k) || listGoesOn(k)),
+  );
+  // …and nothing on the new page starts afresh: a group's cell (left of the widest column, the task's) goes on,
+  // is empty or repeats a merged cell's text; the task's and later cells go on or are empty — or, when the
+  // evidence is sure (a sentence or a unit's name cut in two, a list going on; not a narrow cell of other words,
+  // "长期坚持" / "9月30日"), start a new paragraph.
+  const surely = (k: number) => {
+    const u = prev.spans[k];
+    const n = next.spans[k]?.text ?? '';
+    if (!u || n === '' || !(goesOn(k) || listGoesOn(k))) return false;
+    if (named(lastParagraph(u), n) || listGoesOn(k)) return true;
+    return u.b - u.a >= 8 * u.size && !/[。；;！？]$/.test(u.text);
+  };
+  const sure = prev.spans.some((_, k) => surely(k));
+  const fits = next.spans.every(
+    (n, k) => n.text === '' || k === evidence || goesOn(k) || (k < taskColumn ? n.text === shown(k) : sure),
+  );
+  if (evidence < 0 || !fits) return false;
+  prev.spans.forEach((s, k) => {
+    const n = next.spans[k];
+    if (!n || n.text === '') return;
+    const wrapped = goesOn(k);
+    if (!wrapped && n.text === shown(k)) return;
+    append(s, n, wrapped);
+  });
+  return true;
+}
+
+/** Two lines of a unit cell that split one name between them: either side is no whole name ("各乡镇街" / "委。",
+ *  "区公共资源交易中心" / "等部门（单位）", "…交易中心等" / "部门（单位）"). */
+function cutName(last: string, next: string): boolean {
+  const tail = splitOutside(last).at(-1) ?? '';
+  const head = splitOutside(next)[0] ?? '';
+  // (a list closed by a full stop is whole: "…各乡镇街委。" / "通川生态环境局、…"; one that ends on a comma goes on)
+  if (/[。；;]$/.test(last)) return false;
+  if (/[、，,]$/.test(last)) return true;
+  // (a government's office or departments are one name: "区政府" / "办公室", "县政府" / "各部门")
+  if (/(?:政府|委员会|党委)$/.test(tail) && /^(?:办公室|各|有关|所属|直属)/.test(head)) return true;
+  // (two letters ending as a name does are the end of one: "街道办" / "事处")
+  const whole = (name: string) => looksLikeUnitName(name) && name.length >= 3;
+  return !whole(tail) || !whole(head.replace(/[。；;]$/, '')) || /等$/.test(tail) || /^等/.test(head);
+}
+
+const ITEM =
+  /^(?:([（(])(\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|(\d{1,2}|[一二三四五六七八九十]{1,3})([.．、]))/;
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 1–99 from "3" or "三", "十二", "二十一". */
+function itemNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const [tens = '', ones = ''] = s.includes('十') ? s.split('十') : ['', s];
+  const digit = (c: string) => CHINESE_DIGITS.indexOf(c) + 1;
+  return (s.includes('十') ? (tens === '' ? 1 : digit(tens)) * 10 : 0) + (ones === '' ? 0 : digit(ones));
+}
+
+/** `next` starts the item after the one `last` starts, numbered alike ("3．" then "4．", "（二）" then "（三）"). */
+function nextItem(last: string, next: string): boolean {
+  const a = ITEM.exec(last.trim());
+  const b = ITEM.exec(next.trim());
+  if (!a || !b) return false;
+  const n = (m: RegExpExecArray) => itemNumber(m[2] ?? m[3] ?? '');
+  const form = (m: RegExpExecArray) =>
+    `${m[1] ? 'bracket' : (m[4] ?? '')}${/\d/.test(m[2] ?? m[3] ?? '') ? 'digits' : 'chinese'}`;
+  return n(b) === n(a) + 1 && form(a) === form(b);
+}
+
+/**
+ * Bands to copied-table rows ("| a | b | c |"), in order. Under a header, a unit or deadline cell with its own
+ * top rule and nothing in it is "/" (none), except in a page's first row, where it may be merged from the page
+ * before (its top rule is the repeated header's).
+ */
+function bandRows(entries: (string | TextLine | Band)[]): (string | TextLine)[] {
+  let roles: ReturnType<typeof headerRoles> | null = null;
+  return entries.map((o) => {
+    if (!isBand(o)) return o;
     const texts = o.spans.map((s) => s.text);
-    const roles = headerRoles(texts);
-    if (texts.length >= 2 && isHeaderRoles(roles)) {
-      ruled.roles = roles;
+    if (isHeaderBand(o)) {
+      roles = headerRoles(texts);
       return pipeRow(texts);
     }
-    const valued = (k: number) => ['lead', 'responsible', 'deadline'].includes(ruled.roles?.[k] ?? '');
-    const aligned = ruled.roles?.length === texts.length && texts.some((t) => t !== '');
+    const valued = (k: number) => ['lead', 'responsible', 'deadline'].includes(roles?.[k] ?? '');
+    const aligned = roles?.length === texts.length && texts.some((t) => t !== '') && !o.pageTop;
     return pipeRow(
       o.spans.map((s, k) => (aligned && s.text === '' && !s.continues && valued(k) ? '/' : s.text)),
     );
@@ -224,8 +436,103 @@ function ruledPage(page: Page, pageNo: number, ruled: Ruled): (string | TextLine
  * under a table header, a line that fills few columns continues the row above, as a wrapped cell does.
  */
 export function linesToText(pages: Page[]): string {
-  const out: (string | TextLine)[] = [];
-  const ruled: Ruled = { roles: null };
+  return paragraphs(bandRows(pageEntries(pages))).join('\n');
+}
+
+/**
+ * The PDF as document blocks: a table drawn with rules with its exact cells, as a .docx gives them (merged cells
+ * continue their origin; a header cell spans the columns of the rows below it), the rest as text read the way
+ * pasted text is. A repeated header at a page break is left out; an empty cell in a page's first row, or one
+ * that repeats the cell above it, continues the merge from the page before.
+ */
+export function linesToBlocks(pages: Page[]): DocBlock[] {
+  const bands: Band[] = [];
+  const MARK = '\u0000band:';
+  const marked = pageEntries(pages).map((e) => (isBand(e) ? `${MARK}${bands.push(e) - 1}` : e));
+  const blocks: DocBlock[] = [];
+  let text: string[] = [];
+  let table: Band[] = [];
+  const flushText = () => {
+    if (text.length > 0) blocks.push(...textToBlocks(cleanPageText(text.join('\n'))));
+    text = [];
+  };
+  const flushTable = () => {
+    if (table.length > 0) blocks.push(bandsToTable(table));
+    table = [];
+  };
+  for (const line of paragraphs(marked)) {
+    const band = line.startsWith(MARK) ? bands[Number(line.slice(MARK.length))] : undefined;
+    if (!band) {
+      flushTable();
+      text.push(line);
+      continue;
+    }
+    flushText();
+    const last = table[table.length - 1];
+    if (last && !sameFrame(last, band)) flushTable();
+    table.push(band);
+  }
+  flushTable();
+  flushText();
+  return blocks;
+}
+
+/** Two bands of one table: its left and right sides stand where they stood. */
+const sameFrame = (x: Band, y: Band) =>
+  Math.abs((x.spans[0]?.a ?? 0) - (y.spans[0]?.a ?? 0)) <= 6 &&
+  Math.abs((x.spans.at(-1)?.b ?? 0) - (y.spans.at(-1)?.b ?? 0)) <= 6;
+
+function bandsToTable(bands: Band[]): TableBlock {
+  // The table's grid: every place a vertical rule stands in one of its bands.
+  const xs = positions(bands.flatMap((b) => b.spans.flatMap((s) => [s.a, s.b])));
+  const column = (x: number) => {
+    let k = 0;
+    xs.forEach((v, i) => {
+      if (Math.abs(v - x) < Math.abs((xs[k] ?? 0) - x)) k = i;
+    });
+    return k;
+  };
+  const header = bands.find(isHeaderBand);
+  const headerKey = header ? header.spans.map((s) => s.text).join('|') : null;
+  const rows: BlockCell[][] = [];
+  for (const band of bands) {
+    // (the header a word processor repeats atop each page)
+    if (band !== header && headerKey !== null && band.spans.map((s) => s.text).join('|') === headerKey)
+      continue;
+    const r = rows.length;
+    const cells: BlockCell[] = band.spans.map((s) => {
+      const col = column(s.a);
+      return {
+        text: s.text.replaceAll(CELL_BREAK, '\n'),
+        row: r,
+        col,
+        colSpan: Math.max(1, column(s.b) - col),
+        rowSpan: 1,
+      };
+    });
+    for (const cell of cells) {
+      const above = rows[r - 1]?.find((c) => c.col === cell.col && c.colSpan === cell.colSpan);
+      const from = above?.mergedFrom ?? above;
+      const origin = from && rows[from.row]?.find((c) => c.col === from.col);
+      const span = band.spans[cells.indexOf(cell)];
+      if (!origin || !span) continue;
+      const merged =
+        (span.continues && cell.text === '') ||
+        (band.pageTop === true && (cell.text === '' || cell.text === origin.text));
+      if (!merged) continue;
+      origin.rowSpan++;
+      cell.mergedFrom = { row: origin.row, col: origin.col };
+      cell.text = '';
+    }
+    rows.push(cells);
+  }
+  return { type: 'table', rows };
+}
+
+/** Entries of all pages in reading order: lines of text, rows of tables found from text positions ("| a | b |"),
+ *  and the bands of tables drawn with rules. */
+function pageEntries(pages: Page[]): (string | TextLine | Band)[] {
+  const out: (string | TextLine | Band)[] = [];
   let starts: number[] | null = null;
   let row: string[] | null = null;
   const flushRow = () => {
@@ -233,10 +540,28 @@ export function linesToText(pages: Page[]): string {
     row = null;
   };
   pages.forEach((page, pageNo) => {
-    const byRules = ruledPage(page, pageNo, ruled);
+    const byRules = ruledPage(page, pageNo);
     if (byRules) {
       flushRow();
       starts = null;
+      // The table goes on from the page before when that page ended with a row (page numbers aside) and this one
+      // starts with one (under the repeated header).
+      const furniture = (o: unknown) =>
+        !isBand(o) && typeof o !== 'string' && PAGE_NUMBER.test((o as TextLine).text.trim());
+      const last = out.findLastIndex((o) => !furniture(o));
+      const prev = out[last];
+      const first = byRules.find((o) => !furniture(o) && !(isBand(o) && isHeaderBand(o)));
+      if (isBand(prev) && !isHeaderBand(prev) && isBand(first)) {
+        first.pageTop = true;
+        const above = out.slice(0, last).filter(isBand).reverse();
+        // (joined: the header repeated above it goes too, so that a row cut over three pages joins again below)
+        if (joinAcrossPages(prev, first, above))
+          byRules.splice(
+            0,
+            byRules.indexOf(first) + 1,
+            ...byRules.slice(0, byRules.indexOf(first)).filter((o) => !isBand(o)),
+          );
+      }
       out.push(...byRules);
       return;
     }
@@ -271,7 +596,7 @@ export function linesToText(pages: Page[]): string {
     }
   });
   flushRow();
-  return paragraphs(out).join('\n');
+  return out;
 }
 
 /** A page number printed in the footer ("- 3 -", "— 3 —", "第3页"): page furniture, never text of the notice. */
@@ -328,15 +653,12 @@ function paragraphs(entries: (string | TextLine)[]): string[] {
     const starts = lines.map((t) => t.x).sort((a, b) => a - b);
     const margin = starts.find((x) => starts.filter((v) => Math.abs(v - x) <= size / 2).length >= 2);
     left.set(page, margin ?? starts[0] ?? 0);
-    right.set(
-      page,
-      Math.max(
-        ...commonEdge(
-          lines.map((t) => t.end),
-          size,
-        ),
-      ),
+    // (an edge no two lines share is the widest line's: "附件" over a title does not run to the edge)
+    const edge = commonEdge(
+      lines.map((t) => t.end),
+      size,
     );
+    right.set(page, Math.max(...(edge.length >= 2 ? edge : lines.map((t) => t.end))));
   }
   const out: string[] = [];
   let open: TextLine | null = null;
@@ -351,7 +673,9 @@ function paragraphs(entries: (string | TextLine)[]): string[] {
     // (a centred title may be the widest line of its page: it starts far from the margin, often in a larger size)
     const full =
       open !== null &&
-      open.end >= (right.get(open.page) ?? 0) - 1.5 * open.size &&
+      open.end >=
+        (right.get(open.page) ?? 0) -
+          Math.max(1.5 * open.size, headWidth(e.text, open.size) + 0.5 * open.size) &&
       open.x <= (left.get(open.page) ?? 0) + 3 * open.size &&
       Math.abs(open.size - e.size) <= 1;
     const atMargin = e.x <= (left.get(e.page) ?? 0) + 0.5 * e.size;
@@ -381,7 +705,17 @@ export async function openPdf(bytes: Uint8Array) {
   });
 }
 
+/** The text of a PDF (attachment checks, search): tables as copied-table rows. */
 export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<string> {
+  return linesToText(await readPages(bytes, maxPages));
+}
+
+/** A notice PDF as document blocks (ruled tables with their exact cells). */
+export async function readPdfBlocks(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<DocBlock[]> {
+  return linesToBlocks(await readPages(bytes, maxPages));
+}
+
+async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
   const task = await openPdf(bytes);
   try {
     let doc: Awaited<typeof task.promise>;
@@ -419,7 +753,7 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): 
     }
     // A scan has pictures of pages and no text layer.
     if (chars < 10) throw documentError('PDF_SCANNED');
-    return linesToText(pages);
+    return pages;
   } finally {
     await task.destroy();
   }

@@ -9,7 +9,7 @@ import { detectFileKind } from './detect';
 import { readDocx } from './docx';
 import { documentError } from './errors';
 import { readHtmlTables } from './html';
-import { readPdfText } from './pdf';
+import { readPdfBlocks } from './pdf';
 import { readXlsx } from './xlsx';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -32,7 +32,7 @@ export async function readDocument(
     case 'empty':
       throw documentError('EMPTY');
     case 'pdf':
-      blocks = textToBlocks(cleanPageText(await readPdfText(bytes)));
+      blocks = await readPdfBlocks(bytes);
       break;
     case 'image':
       throw documentError('IMAGE');
