@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPdf, type Run } from '../../../../test/pdf';
+import { tableGrid } from '../../../domain/tasks/blocks';
 import { parseNotice } from '../../../domain/tasks/notice';
 import { DocumentError } from './errors';
-import { type Line, linesToText } from './pdf';
+import { cutName, headWidth, type Line, linesToBlocks, linesToText, nextItem } from './pdf';
 import { readDocument } from './read';
 
 // Columns of the notice's table: 序号 at 40, 工作任务 at 80, 牵头单位 at 420, 责任单位 at 520, 完成时限 at 640.
@@ -281,5 +282,125 @@ describe('linesToText: wrapped lines joined back into paragraphs', () => {
     ],
   ])('%s', (_what, pages, expected) => {
     expect(linesToText(pages.map((lines) => ({ lines, rules: [] }))).split('\n')).toEqual(expected);
+  });
+});
+
+describe('word-processor PDFs: the rules that join a row a page break cut', () => {
+  it.each<[string, string, string, boolean]>([
+    ['a name cut in two', '区规划自然', '资源局', true],
+    ['a list cut after its comma', '区教育局、', '区应急管理局等部门（单位）', true],
+    ['a list cut inside a name', '区财政局、区级', '各部门（单位），各乡镇街委。', true],
+    ['two letters are no name of their own', '区政府各部门、街道办', '事处', true],
+    ['"等" closes a name on the next line', '区公共资源交易中心等', '部门（单位）', true],
+    ['a government and its office are one name', '区政府', '办公室', true],
+    ['two whole names, one per line', '县财政局', '县市场监管局', false],
+    ['a list closed by a full stop is whole', '区司法局，各乡镇街委。', '通川生态环境局、区卫健局', false],
+  ])('cutName: %s', (_what, last, next, cut) => {
+    expect(cutName(last, next)).toBe(cut);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['3．公开预算信息。', '4．公开决算信息。', true],
+    ['（2）做好解读。', '（3）回应关切。', true],
+    ['二、紧扣宏观政策', '三、紧扣强基础', true],
+    ['（九）规范平台', '（十）加强保障', true],
+    ['3．公开预算信息。', '5．公开决算信息。', false],
+    ['3．公开预算信息。', '（4）公开决算信息。', false],
+    ['二、紧扣宏观政策', '3．严格按照', false],
+    ['公开预算信息。', '2．公开决算信息。', false],
+  ])('nextItem: "%s" then "%s" → %s', (last, next, expected) => {
+    expect(nextItem(last, next)).toBe(expected);
+  });
+
+  it.each<[string, number]>([
+    ['区政府办公室', 10], // one letter
+    ['要》，做好', 30],
+    ['“谁开设、谁主办”', 20], // an opening mark stays with the letter after it
+    ['2021年', 22], // a number is kept whole
+  ])('headWidth("%s") at 10 pt = %d', (next, width) => {
+    expect(headWidth(next, 10)).toBeCloseTo(width, 0);
+  });
+
+  // A table of four columns (section 50–100, task 100–300, lead 300–380, responsible 380–460) drawn with rules:
+  // `rows` per page, each row its cells' lines; a cell written as null continues the merge above (no top rule).
+  type Cells = (string[] | null)[];
+  const X = [50, 100, 300, 380, 460];
+  function ruledPages(pages: Cells[][]) {
+    const header: Cells = [['重点领域'], ['工作任务'], ['牵头单位'], ['责任单位']];
+    return pages.map((rows) => {
+      const lines: Line[] = [];
+      const rules: { x0: number; y0: number; x1: number; y1: number }[] = [];
+      let top = 800;
+      for (const row of [header, ...rows]) {
+        const height = 10 + 15 * Math.max(1, ...row.map((c) => c?.length ?? 0));
+        row.forEach((cell, k) => {
+          const [a = 0, b = 0] = [X[k], X[k + 1]];
+          if (cell !== null) rules.push({ x0: a, y0: top, x1: b, y1: top });
+          (cell ?? []).forEach((text, i) => {
+            const y = top - 12 - 15 * i;
+            const line = lines.find((l) => l.y === y) ?? { y, size: 10, cells: [] };
+            if (!lines.includes(line)) lines.push(line);
+            line.cells.push({ x: a + 5, end: a + 5 + 10 * text.length, text });
+          });
+        });
+        top -= height;
+      }
+      rules.push({ x0: X[0] ?? 0, y0: top, x1: X[4] ?? 0, y1: top });
+      for (const x of X) rules.push({ x0: x, y0: top, x1: x, y1: 800 });
+      lines.sort((p, q) => q.y - p.y);
+      return { lines, rules };
+    });
+  }
+  const rowsOf = (pages: Cells[][]) => {
+    const table = linesToBlocks(ruledPages(pages)).find((b) => b.type === 'table');
+    if (table?.type !== 'table') throw new Error('no table');
+    const grid = tableGrid(table);
+    return grid.slice(1).map((r) => r.map((c) => c?.text ?? ''));
+  };
+
+  it('a row cut in its sentence and a unit name goes on over the page; the repeated header is left out', () => {
+    // 19 letters fill a line of the task column, 7 the unit columns.
+    expect(
+      rowsOf([
+        [[['财政信息'], ['公开区级预算、决算及“三公”经费，细化'], ['区财政局'], ['区级各部门、区规划自然']]],
+        [[null, ['到功能分类项级科目。'], [], ['资源局']]],
+      ]),
+    ).toEqual([
+      [
+        '财政信息',
+        '公开区级预算、决算及“三公”经费，细化到功能分类项级科目。',
+        '区财政局',
+        '区级各部门、区规划自然资源局',
+      ],
+    ]);
+  });
+
+  it('a row that ended before the page did stays whole: the next page starts a row of its own', () => {
+    expect(
+      rowsOf([
+        [[['财政信息'], ['公开区级预算。'], ['区财政局'], ['区级各部门']]],
+        [[null, ['公开区级决算。'], ['区审计局'], ['区级各部门']]],
+      ]),
+    ).toEqual([
+      ['财政信息', '公开区级预算。', '区财政局', '区级各部门'],
+      ['财政信息', '公开区级决算。', '区审计局', '区级各部门'],
+    ]);
+  });
+
+  it('a numbered list going on over the page joins the row; a numbered row with its own units does not', () => {
+    expect(
+      rowsOf([
+        [[['财政信息'], ['1．公开区级预算。', '2．公开区级决算。'], ['区财政局'], ['区级各部门']]],
+        [[null, ['3．公开“三公”经费。'], [], []]],
+      ]),
+    ).toEqual([
+      ['财政信息', '1．公开区级预算。\n2．公开区级决算。\n3．公开“三公”经费。', '区财政局', '区级各部门'],
+    ]);
+    expect(
+      rowsOf([
+        [[['财政信息'], ['2．公开区级决算。'], ['区财政局'], ['区级各部门']]],
+        [[null, ['3．公开“三公”经费。'], ['区财政局'], ['区级各部门']]],
+      ]),
+    ).toHaveLength(2);
   });
 });

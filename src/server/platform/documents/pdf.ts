@@ -153,7 +153,7 @@ const CLOSING = '》」』”’）)】〕〉，。、；：！？…%·,.;:!?';
  * line above may stop that much (and a little) short of the cell's side although it was wrapped ("…目标纲" over
  * "要》，做好…").
  */
-function headWidth(next: string, size: number): number {
+export function headWidth(next: string, size: number): number {
   const t = next.trim();
   const latin = /^[A-Za-z0-9.:/_%-]+/.exec(t)?.[0].length ?? 0;
   let k = 0;
@@ -373,7 +373,7 @@ function joinAcrossPages(prev: Band, next: Band, above: Band[]): boolean {
 
 /** Two lines of a unit cell that split one name between them: either side is no whole name ("各乡镇街" / "委。",
  *  "区公共资源交易中心" / "等部门（单位）", "…交易中心等" / "部门（单位）"). */
-function cutName(last: string, next: string): boolean {
+export function cutName(last: string, next: string): boolean {
   const tail = splitOutside(last).at(-1) ?? '';
   const head = splitOutside(next)[0] ?? '';
   // (a list closed by a full stop is whole: "…各乡镇街委。" / "通川生态环境局、…"; one that ends on a comma goes on)
@@ -399,7 +399,7 @@ function itemNumber(s: string): number {
 }
 
 /** `next` starts the item after the one `last` starts, numbered alike ("3．" then "4．", "（二）" then "（三）"). */
-function nextItem(last: string, next: string): boolean {
+export function nextItem(last: string, next: string): boolean {
   const a = ITEM.exec(last.trim());
   const b = ITEM.exec(next.trim());
   if (!a || !b) return false;

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { buildPdf } from '../../../../test/pdf';
+import { parseNotice } from '../../../domain/tasks/notice';
 import { AppError } from '../errors';
-import { libreOfficeBinary } from './libreoffice';
+import { readDocx } from './docx';
+import { convertToDocx, libreOfficeBinary } from './libreoffice';
 import { uploadToText } from './text';
 
 // Reading runs in an upload worker (platform/upload): its first start on a loaded machine takes seconds.
@@ -22,6 +25,8 @@ describe('uploadToText', () => {
 
   it('.doc/.wps: converts through LibreOffice when installed, otherwise says how to proceed', async () => {
     const lo = await libreOfficeBinary();
+    // (CI installs it, .ci/run: the conversion itself must run there)
+    if (process.env.CI) expect(lo).not.toBeNull();
     const attempt = uploadToText({ name: '通知.wps', bytes: OLE });
     if (lo) {
       // A header without a document body: LibreOffice cannot convert it, and the message says so.
@@ -31,6 +36,21 @@ describe('uploadToText', () => {
     }
     await expect(attempt).rejects.toBeInstanceOf(AppError);
   });
+
+  it('reads a real .doc (seed 004 saved as Word 97-2003) through LibreOffice: its table, every task and unit', async () => {
+    const bytes = new Uint8Array(readFileSync('test/fixtures/word/seed-004.doc'));
+    if (!(await libreOfficeBinary())) {
+      // Without LibreOffice (a developer's machine): the Chinese message says how to proceed.
+      await expect(uploadToText({ name: '通知.doc', bytes })).rejects.toThrow('LibreOffice');
+      return;
+    }
+    const plan = parseNotice({ blocks: readDocx(await convertToDocx(bytes, 'doc')) });
+    expect(plan.tasks).toHaveLength(55);
+    expect(plan.tasks[0]?.leadUnits).toEqual(['县司法局', '县政务服务中心']);
+    expect(plan.tasks.every((t) => t.leadUnits.length + t.responsibleUnits.length > 0)).toBe(true);
+    expect(plan.warnings.filter((w) => w.message.includes('合并单元格'))).toEqual([]);
+    expect(await uploadToText({ name: '通知.doc', bytes })).toContain('县政府各部门');
+  }, 120_000);
 
   it('refuses a scanned PDF and an image with Chinese messages', async () => {
     await expect(uploadToText({ name: 'x.pdf', bytes: buildPdf([[]]) })).rejects.toThrow(/PDF.*OCR/);
