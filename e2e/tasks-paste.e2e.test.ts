@@ -257,6 +257,24 @@ describe('[ADMIN] a task table printed to PDF', () => {
     expect(await office.getByTestId('tasks-bulk').textContent()).toContain('已选 11 项任务');
     await office.context().close();
   }, 180_000);
+
+  it('a notice as a word processor printed it (rows cut by page breaks), and the same notice as a .doc', async () => {
+    const office = await login('office');
+    for (const file of ['test/fixtures/word/seed-004.pdf', 'test/fixtures/word/seed-004.doc']) {
+      await office.goto(`${e.base}/admin/tasks/import`);
+      await office.getByTestId('tasks-import-page').locator('input[type=file]').setInputFiles(file);
+      await office.getByTestId('tasks-preview').waitFor({ timeout: 90_000 });
+      const table = office.getByTestId('tasks-preview-table');
+      expect(await table.textContent()).toContain('任务 55 项');
+      const first = await table.locator('tbody tr.ant-table-row').first().textContent();
+      expect(first).toContain('对照法律法规规章，全面梳理本机关依法行使的行政权力');
+      expect(first).toContain('县司法局');
+      // Exact cells: nothing taken from the row above.
+      expect(await office.getByTestId('tasks-preview').textContent()).not.toContain('沿用');
+    }
+    expect(await axeSerious(office)).toEqual([]);
+    await office.context().close();
+  }, 300_000);
 });
 
 describe('[ADMIN] a plan that names no unit: its numbered items, the units filled in by hand', () => {
