@@ -125,7 +125,17 @@ if (!only || only === 'check') {
   }
   console.log(`=== checks: ${((Date.now() - started) / 1000).toFixed(0)} s in all ===`);
 }
-if (!only || only === 'unit') vitest('unit', 'unit', Math.max(2, cores - 1));
+if (!only || only === 'unit') {
+  // .doc/.wps notices and the notices printed to PDF by a word processor are tested through LibreOffice.
+  if (spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice']).status !== 0) {
+    console.error(
+      '\n单元测试需要 LibreOffice（读取 .doc/.wps、打印 PDF）：Debian 上运行 apt-get install libreoffice-writer-nogui',
+    );
+    failures.push('unit (no LibreOffice)');
+    failed++;
+  }
+  vitest('unit', 'unit', Math.max(2, cores - 1));
+}
 if (!only || only === 'db') {
   // One after the other: side by side (one worker each) measured no faster on the shared 2-core machine
   // (bench/README.md, "Test suite time").

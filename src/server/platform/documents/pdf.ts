@@ -281,8 +281,10 @@ const isBand = (o: unknown): o is Band => typeof o === 'object' && o !== null &&
 /**
  * A row that a page break cut in two (a word processor lets a row break across pages): the first row under the
  * repeated header of the new page goes on with the last row of the page before when that row ended its page and
- * one of its cells stopped mid-paragraph, its last line running to the cell's right side ("区规划自然" / "资源局").
- * A merged cell's text printed again on the new page is not repeated. True when `next` was joined to `prev`.
+ * was cut — a cell's last line at the bottom of the table ran to the cell's side, a unit's name was cut in two
+ * ("区规划自然" / "资源局"), a numbered list goes on — and nothing on the new page starts afresh. A merged cell's text
+ * that ran on goes back to where it started; one printed again on the new page is not repeated. True when `next`
+ * was joined to `prev` (or had nothing left of its own).
  */
 function joinAcrossPages(prev: Band, next: Band, above: Band[]): boolean {
   const same =
@@ -346,19 +348,18 @@ function joinAcrossPages(prev: Band, next: Band, above: Band[]): boolean {
     (_, k) => (next.spans[k]?.text ?? '') !== '' && (goesOn(k) || listGoesOn(k)),
   );
   // …and nothing on the new page starts afresh: a group's cell (left of the widest column, the task's) goes on,
-  // is empty or repeats a merged cell's text; the task's and later cells go on or are empty — or, when the
-  // evidence is sure (a sentence or a unit's name cut in two, a list going on; not a narrow cell of other words,
-  // "长期坚持" / "9月30日"), start a new paragraph.
-  const surely = (k: number) => {
-    const u = prev.spans[k];
-    const n = next.spans[k]?.text ?? '';
-    if (!u || n === '' || !(goesOn(k) || listGoesOn(k))) return false;
-    if (named(lastParagraph(u), n) || listGoesOn(k)) return true;
-    return u.b - u.a >= 8 * u.size && !/[。；;！？]$/.test(u.text);
-  };
-  const sure = prev.spans.some((_, k) => surely(k));
+  // is empty or repeats a merged cell's text; the task's and later cells go on or are empty (a new row brings its
+  // own units: "…职责" at the bottom then "建设政策咨询库…" with units is a row of its own).
+  // (a unit's name cut in two or a list going on is sure: the task's cell may start a new paragraph there)
+  const byName = prev.spans.some(
+    (u, k) => listGoesOn(k) || (goesOn(k) && named(lastParagraph(u), next.spans[k]?.text ?? '')),
+  );
   const fits = next.spans.every(
-    (n, k) => n.text === '' || k === evidence || goesOn(k) || (k < taskColumn ? n.text === shown(k) : sure),
+    (n, k) =>
+      n.text === '' ||
+      k === evidence ||
+      goesOn(k) ||
+      (k < taskColumn ? n.text === shown(k) : k === taskColumn && byName),
   );
   if (evidence < 0 || !fits) return false;
   prev.spans.forEach((s, k) => {
@@ -379,6 +380,8 @@ export function cutName(last: string, next: string): boolean {
   // (a list closed by a full stop is whole: "…各乡镇街委。" / "通川生态环境局、…"; one that ends on a comma goes on)
   if (/[。；;]$/.test(last)) return false;
   if (/[、，,]$/.test(last)) return true;
+  // (a level without its body is half a name: "各县(市、区)" / "人民政府(管委会)")
+  if (/^各.*(?:县|市|区|乡|镇|旗|街道)$/.test(tail.replace(/[（(][^）)]*[）)]$/, ''))) return true;
   // (a government's office or departments are one name: "区政府" / "办公室", "县政府" / "各部门")
   if (/(?:政府|委员会|党委)$/.test(tail) && /^(?:办公室|各|有关|所属|直属)/.test(head)) return true;
   // (two letters ending as a name does are the end of one: "街道办" / "事处")
