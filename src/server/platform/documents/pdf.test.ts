@@ -4,7 +4,8 @@ import { buildPdf, type Run } from '../../../../test/pdf';
 import { tableGrid } from '../../../domain/tasks/blocks';
 import { parseNotice } from '../../../domain/tasks/notice';
 import { DocumentError } from './errors';
-import { cutName, headWidth, type Line, linesToBlocks, linesToText, nextItem } from './pdf';
+import { type Line, linesToBlocks, linesToText } from './pdf';
+import { cutName, headWidth, nextItem } from './pdf-bands';
 import { readDocument } from './read';
 
 // Columns of the notice's table: 序号 at 40, 工作任务 at 80, 牵头单位 at 420, 责任单位 at 520, 完成时限 at 640.
