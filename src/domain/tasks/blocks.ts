@@ -151,7 +151,8 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     const cell = ownLineCell(l);
     // A page that puts a blank line after every cell ("工作任务 / (blank) / 具体要求 / (blank) / …"): the blank
     // after the first label says so, and then only known column labels continue the header.
-    const firstIsLabel = header.length === 1 && isColumnLabel(header[0]?.lines[0] ?? '');
+    // (a first label of its own, "领域", counts when the header turns out to name its units)
+    const firstIsLabel = header.length === 1 && isColumnLabel(header[0]?.lines[0] ?? '', true);
     if (cell === '' && (spaced || firstIsLabel) && ownLineCell(lines[i + 1] ?? '') !== '') {
       spaced = true;
       i++;
@@ -162,14 +163,22 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     // "责任科室、单位" joins two names of one column; a 、 in any other short cell makes it content.
     const role = roleOf(cell);
     const named = role !== null && role !== 'other';
-    if (cell === '' || letters.length > 10 || /[，。；：:,;]/.test(cell) || role === null) break;
+    // (a line of cells separated by pipes or tabs is a row of another kind of table)
+    if (cell === '' || letters.length > 10 || /[，。；：:,;|｜\t]/.test(cell) || role === null) break;
     if (cell.includes('、') && !named) break;
     // spaced throughout: every label after the first stands after a blank line
-    if (spaced && (!isColumnLabel(cell) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
-    // Once the header has named its deadline column, only known labels (完成情况, 备注) may follow: a short
-    // unknown cell ("加强行政执法信息公开") is the first row's task.
+    // Before the units are named, a label of the table's own ("实施要点") may stand among them.
     const sofar = headerRoles(header.map((h) => h.lines[0] ?? ''));
-    if (sofar.includes('deadline') && isHeaderRoles(sofar) && !isColumnLabel(cell) && !isLeaderHeader(cell))
+    const unitsNamed = sofar.some((r) => r === 'lead' || r === 'responsible');
+    if (spaced && (!isColumnLabel(cell, !unitsNamed) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
+    // Once the header has named its units or its deadline column, only known labels (完成情况, 备注) may
+    // follow: a short unknown cell ("加强行政执法信息公开", "政策解读") is the first row's.
+    if (
+      (sofar.includes('deadline') || unitsNamed) &&
+      isHeaderRoles(sofar) &&
+      !isColumnLabel(cell) &&
+      !isLeaderHeader(cell)
+    )
       break;
     header.push({ lines: [cell], line: i + 1 });
     i++;
@@ -232,10 +241,18 @@ const COLUMN_LABELS = [
   '其他',
 ];
 
-/** A short cell that names a known column ("落实科室(部门)", "备注"), not just any short text. */
-function isColumnLabel(cell: string): boolean {
+/**
+ * A short cell that names a known column ("落实科室(部门)", "备注"), not just any short text; with `own`, also a
+ * short label of letters only ("领域", "实施要点"), which the header's unit label must then confirm.
+ */
+function isColumnLabel(cell: string, own = false): boolean {
   const role = roleOf(cell);
-  return (role !== null && role !== 'other') || COLUMN_LABELS.includes(cell) || isIndicatorLevel(cell);
+  return (
+    (role !== null && role !== 'other') ||
+    COLUMN_LABELS.includes(cell) ||
+    isIndicatorLevel(cell) ||
+    (own && role === 'other' && /^[\u4e00-\u9fff]{2,6}$/.test(cell))
+  );
 }
 
 /** "工作要求具体任务具体要求责任科室完成时限其他" → its labels; null when the line is not made of labels only. */

@@ -54,6 +54,32 @@ describe('headerRoles: an assessment table’s finest indicator (or 要点) leve
         ['工作任务', '工作目标', '责任单位', '完成时限'],
         ['task', 'other', 'responsible', 'deadline'],
       ],
+      // the units named, the task headed with a word of the table's own: the nearest label before the units
+      [
+        ['序号', '领域', '实施要点', '责任单位', '完成时限'],
+        ['seq', 'other', 'task', 'responsible', 'deadline'],
+      ],
+      [
+        ['推进路径', '分管领导', '牵头单位', '配合单位'],
+        ['task', 'other', 'lead', 'responsible'],
+      ],
+      // …but not a body row's unit cell, a caption, a unit's name or a leaders' column
+      [
+        ['政策解读', '各相关部门'],
+        ['other', 'responsible'],
+      ],
+      [
+        ['附表二', '责任单位'],
+        ['other', 'responsible'],
+      ],
+      [
+        ['区政府办公室', '责任单位'],
+        ['other', 'responsible'],
+      ],
+      [
+        ['分管领导', '责任单位'],
+        ['other', 'responsible'],
+      ],
     ],
     '%j',
   );

@@ -92,8 +92,39 @@ export function headerRoles(labels: string[]): (Role | null)[] {
   // A table that names no task column may head it with what the work is for or about ("工作目标", "工作项目",
   // "要点", "具体工作"): that column is the task. Beside a task column such a column is a detail, not the task.
   const about = labels.findLastIndex((l) => WORK_ABOUT.test(squash(l)));
-  if (about >= 0 && roles[about] === 'other') roles[about] = 'task';
+  if (about >= 0 && roles[about] === 'other') {
+    roles[about] = 'task';
+    return roles;
+  }
+  // A header that names its units ("责任单位") but heads the task with a word of its own ("实施要点", "推进路径"):
+  // the nearest label before the units that names no part of a task table is the task's (those before it are
+  // its categories). A unit cell of the body ("各相关部门") is no unit label.
+  // (With indicator levels, the rule above decides.)
+  const firstUnit = roles.findIndex((r) => r === 'lead' || r === 'responsible');
+  if (
+    firstUnit > 0 &&
+    levels.length === 0 &&
+    !/^(?:各|有关|相关|其他|其它)/.test(squash(labels[firstUnit] ?? ''))
+  ) {
+    const own = labels.slice(0, firstUnit).findLastIndex((l, k) => roles[k] === 'other' && isOwnTaskLabel(l));
+    if (own >= 0) roles[own] = 'task';
+  }
   return roles;
+}
+
+/**
+ * A short label of letters only that names no unit and no leaders: what a table may head its tasks with. One
+ * indicator level alone ("一级指标") does not (see headerRoles), nor a table's caption ("附表二").
+ */
+function isOwnTaskLabel(label: string): boolean {
+  const l = squash(label);
+  return (
+    /^[\u4e00-\u9fff]{2,8}$/.test(l) &&
+    !/^附(?:件|表)|^表[一二三四五六七八九十]/.test(l) &&
+    !isIndicatorLevel(l) &&
+    !isLeaderHeader(l) &&
+    !looksLikeUnitName(l)
+  );
 }
 
 /** Labels that name the work less directly than 任务/措施 do; the task column only when no column says 任务. */

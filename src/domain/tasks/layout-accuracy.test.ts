@@ -549,9 +549,39 @@ const WORD_PDF = '噪声:Word打印PDF';
 // The header's labels replaced by words nobody knows ("栏目1 | 栏目2 | …"): no header is known, so the parser reads the
 // longest table by the columns its cells show (the columns the import page preselects; notice-columns.ts).
 const UNKNOWN_HEADER = ['表头不识别:docx', '表头不识别:tabs', '表头不识别:pipes-edge'] as const;
-const LAYOUTS = [...BASE_LAYOUTS, ...NOISE, DOCX, WORD_PDF, ...UNKNOWN_HEADER];
+// Only the task's and the sections' labels are words the parser does not know ("实施要点", "领域"); the unit and
+// deadline labels are the usual ones (as in real tables, whose 责任单位 varies far less than what heads the task).
+const STRANGE_TASK = [
+  '任务列名陌生:docx',
+  '任务列名陌生:tabs',
+  '任务列名陌生:pipes-edge',
+  '任务列名陌生:cell-lines',
+  '任务列名陌生:cell-blank',
+] as const;
+const LAYOUTS = [...BASE_LAYOUTS, ...NOISE, DOCX, WORD_PDF, ...UNKNOWN_HEADER, ...STRANGE_TASK];
 
 const unknownHeader = (g: Grid): Grid => ({ ...g, header: g.header.map((_, i) => `栏目${i + 1}`) });
+const STRANGE_TASK_LABELS = ['实施要点', '推进路径', '主要抓手', '细化目标', '落实方式', '工作环节'];
+const STRANGE_SECTION_LABELS = ['领域', '板块', '类别', '方面', '重点领域'];
+/** The task's label (the last before the units) and the sections' before it replaced by unknown words. */
+const strangeTask =
+  (pen: Pen) =>
+  (g: Grid): Grid => {
+    const firstUnit = g.header.findIndex(
+      (h) => h.includes('单位') || h.includes('科室') || h.includes('主体'),
+    );
+    const task = firstUnit - 1;
+    return {
+      ...g,
+      header: g.header.map((h, i) =>
+        i === task
+          ? pen.pick(STRANGE_TASK_LABELS)
+          : i < task && h !== '序号'
+            ? pen.pick(STRANGE_SECTION_LABELS)
+            : h,
+      ),
+    };
+  };
 
 function renderText(model: Model, layout: string, pen: Pen): string {
   const [kind, name] = layout.split(':') as [string, string];
@@ -585,6 +615,16 @@ async function readings(model: Model, layout: string): Promise<[string, ParsedPl
   }
   if (layout === '表头不识别:docx')
     return [[model.name, parseNotice({ blocks: readDocx(await docxOf(model, pen(layout), unknownHeader)) })]];
+  if (layout === '任务列名陌生:docx') {
+    const p = pen(layout);
+    return [[model.name, parseNotice({ blocks: readDocx(await docxOf(model, p, strangeTask(p))) })]];
+  }
+  if (layout.startsWith('任务列名陌生:')) {
+    const p = pen(layout);
+    const g = strangeTask(p)(grid(model, tableStyle(model, p), p));
+    const name = layout.split(':')[1] as keyof typeof TABLE_LAYOUTS;
+    return [[model.name, read(layout, wrap(model, TABLE_LAYOUTS[name](g, p)))]];
+  }
   if (layout.startsWith('表头不识别:')) {
     const p = pen(layout);
     const g = unknownHeader(grid(model, tableStyle(model, p), p));
@@ -679,11 +719,11 @@ describe.each(LAYOUTS)('layout %s', (layout) => {
 // after the rules written for this test (the first reading, before them, is recorded there); since the eighth
 // round, with its gold files (406 tasks).
 const FLOORS: Record<string, Totals> = {
-  '表格:tabs': { recall: 99.8, precision: 98.8, units: 98, dates: 100, years: 100 },
-  '表格:pipes': { recall: 100, precision: 98.8, units: 99.3, dates: 100, years: 100 },
+  '表格:tabs': { recall: 99.8, precision: 99, units: 98, dates: 100, years: 100 },
+  '表格:pipes': { recall: 100, precision: 100, units: 99.3, dates: 100, years: 100 },
   '表格:markdown': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '表格:pipes-edge': { recall: 99.3, precision: 100, units: 96.5, dates: 100, years: 100 },
-  '表格:cell-lines': { recall: 99.5, precision: 100, units: 98.8, dates: 100, years: 100 },
+  '表格:cell-lines': { recall: 99.8, precision: 100, units: 98.8, dates: 100, years: 100 },
   '表格:cell-blank': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:labels': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:lead-cooperate': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
@@ -691,8 +731,8 @@ const FLOORS: Record<string, Totals> = {
   '散文:fuze': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '散文:unit-first': { recall: 100, precision: 100, units: 99.5, dates: 100, years: 100 },
   '散文:group-line': { recall: 99.3, precision: 100, units: 100, dates: 99.8, years: 100 },
-  '噪声:页面框架': { recall: 99.8, precision: 99.9, units: 99.7, dates: 100, years: 100 },
-  '噪声:全半角混排': { recall: 99.9, precision: 99.8, units: 99.6, dates: 100, years: 100 },
+  '噪声:页面框架': { recall: 99.8, precision: 100, units: 99.7, dates: 100, years: 100 },
+  '噪声:全半角混排': { recall: 99.9, precision: 99.9, units: 99.6, dates: 100, years: 100 },
   '噪声:docx合并单元格': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '噪声:Word打印PDF': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   // The parser by itself, the columns guessed from the cells: a table's only unit column is taken for 责任单位, so a
@@ -700,6 +740,13 @@ const FLOORS: Record<string, Totals> = {
   '表头不识别:docx': { recall: 100, precision: 100, units: 97.5, dates: 100, years: 100 },
   '表头不识别:tabs': { recall: 99, precision: 100, units: 97.3, dates: 100, years: 100 },
   '表头不识别:pipes-edge': { recall: 100, precision: 100, units: 95.3, dates: 100, years: 100 },
+  // A task column headed with a word of the table's own, the units' column with a usual label (first reading:
+  // .docx 99.3 / 100 / 97.5, tabs 99 / 100 / 95.8, pipes-edge 99.8 / 99 / 92.3, one cell a line 0, 0).
+  '任务列名陌生:docx': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
+  '任务列名陌生:tabs': { recall: 99.8, precision: 100, units: 99.3, dates: 100, years: 100 },
+  '任务列名陌生:pipes-edge': { recall: 100, precision: 100, units: 96.1, dates: 100, years: 100 },
+  '任务列名陌生:cell-lines': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
+  '任务列名陌生:cell-blank': { recall: 100, precision: 100, units: 96.8, dates: 100, years: 100 },
 };
 
 afterAll(() => {

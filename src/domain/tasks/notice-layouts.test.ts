@@ -219,6 +219,75 @@ describe('tables, whatever their layout', () => {
         ['按月公开财政收支情况。', ['区财政局'], [], ['recurring:month']],
       ],
     ],
+    [
+      'cells one per line, the task column headed with a word of the table’s own',
+      lines(
+        '领域',
+        '实施要点',
+        '责任单位',
+        '完成时限',
+        '政策解读',
+        '做好重要政策文件的解读工作。',
+        '区发改委、区财政局',
+        '年内',
+        '公开发布财政预决算信息。',
+        '区财政局',
+        '2022年6月底前',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委', '区财政局'], ['2022-12-31']],
+        ['公开发布财政预决算信息。', [], ['区财政局'], ['2022-06-30']],
+      ],
+    ],
+    [
+      'cells one per line each followed by a blank line, a header of labels of its own',
+      lines(
+        '板块',
+        '',
+        '推进路径',
+        '',
+        '牵头单位',
+        '',
+        '政策解读',
+        '',
+        '做好重要政策文件的解读工作。',
+        '',
+        '区发改委',
+        '',
+      ),
+      [['做好重要政策文件的解读工作。', ['区发改委'], [], []]],
+    ],
+    [
+      'rows copied by a browser: two titles across the table under the header',
+      lines(
+        '|工作任务|责任单位|',
+        '|加大主动公开力度|',
+        '|深入推进民生保障信息公开|',
+        '|公开义务教育招生方案。|区教委|',
+        '|加强政策解读|',
+        '|做好重要政策文件的解读工作。|区发改委|',
+      ),
+      [
+        ['公开义务教育招生方案。', [], ['区教委'], []],
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], []],
+      ],
+    ],
+    [
+      // (the short row right before a row with its own units stays a title, as one title alone is)
+      'rows copied by a browser: a short row under a row with units continues its merged unit cell',
+      lines(
+        '|具体要求|责任主体|',
+        '|行政审批项目取消、下放信息公开|省编办牵头，省直各部门配合|',
+        '|权力清单信息公开|',
+        '|行政审批事项信息公开|',
+        '|财政预算、决算公开。|省财政厅牵头|',
+      ),
+      [
+        ['行政审批项目取消、下放信息公开', ['省编办'], ['省直各部门'], []],
+        ['权力清单信息公开', ['省编办'], ['省直各部门'], []],
+        ['财政预算、决算公开。', ['省财政厅'], [], []],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -207,6 +207,9 @@ export function readLooseTable(
     }
   };
 
+  let titleAbove = false;
+  // Whether a row above (below the header and the titles) could have unit cells a row without them continues.
+  let unitsAbove = false;
   for (let r = headerRow + 1; r < block.rows.length; r++) {
     const cells = block.rows[r] ?? [];
     // The header repeated at a page break: its labels again (a row that merely mentions 任务 and 牵头 is not).
@@ -215,14 +218,24 @@ export function readLooseTable(
       cells.every((c) => squash(c.text) === '' || labels.has(squash(c.text)))
     )
       continue;
-    const title = block.loose === 'rows' ? titleAcross(cells, block.rows[r + 1]) : null;
+    const title =
+      block.loose === 'rows'
+        ? titleAcross(cells, block.rows.slice(r + 1, r + 4), roles.includes('seq') || !unitsAbove)
+        : null;
     if (title !== null) {
       flush();
-      sections.length = Math.min(sections.length, 2);
-      while (sections.length < 2) sections.push('');
+      // A title right under another is a level below it ("加大主动公开力度" over "深入推进…信息公开").
+      if (!titleAbove) {
+        sections.length = Math.min(sections.length, 2);
+        while (sections.length < 2) sections.push('');
+      }
       sections.push(title);
+      titleAbove = true;
+      unitsAbove = false;
       continue;
     }
+    titleAbove = false;
+    unitsAbove = true;
     // A row whose every cell fits its column is aligned: its unit and deadline columns are read in place
     // (an empty one continuing the cell above). A shifted row ("3.及时反馈… | 各科室 | |") is not.
     const aligned =
@@ -268,15 +281,30 @@ export function readLooseTable(
 /**
  * A row of a copied table that shows one short text cell, without a full stop, followed by a row that shows
  * its own units: a group title written across the table ("深入推进民生保障信息公开"). A row showing only its text
- * otherwise continues the merged unit cells above (a task of the group).
+ * otherwise continues the merged unit cells above (a task of the group). Titles of two or three levels stand
+ * over that row where nothing else can be meant (`sure`): in a table whose rows are numbered (a 序号 column),
+ * under the header or another title (no unit cell above to continue), or titles numbered as headings ("一、…").
  */
-function titleAcross(cells: { text: string }[], next: { text: string }[] | undefined): string | null {
-  const shown = cells.filter((c) => kindOf(c.text) !== 'empty');
-  const only = shown[0];
-  if (shown.length !== 1 || !only || kindOf(only.text) !== 'text') return null;
-  const t = normSpaces(only.text);
-  if (t.length > 30 || /[。；;]$/.test(t)) return null;
-  return next?.some((c) => kindOf(c.text) === 'unit') ? t : null;
+function titleAcross(
+  cells: { text: string }[],
+  following: { text: string }[][],
+  sure: boolean,
+): string | null {
+  const shortText = (row: { text: string }[]) => {
+    const shown = row.filter((c) => kindOf(c.text) !== 'empty');
+    const only = shown[0];
+    if (shown.length !== 1 || !only || kindOf(only.text) !== 'text') return null;
+    const t = normSpaces(only.text);
+    return t.length > 30 || /[。；;]$/.test(t) ? null : t;
+  };
+  const t = shortText(cells);
+  if (t === null) return null;
+  for (const next of following) {
+    if (next.some((c) => kindOf(c.text) === 'unit')) return t;
+    const below = shortText(next);
+    if (below === null || !(sure || (headingLevel(t) !== null && headingLevel(below) !== null))) return null;
+  }
+  return null;
 }
 
 /** Whether a cell's content can stand in a column of this role. */
