@@ -171,10 +171,14 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     const sofar = headerRoles(header.map((h) => h.lines[0] ?? ''));
     const unitsNamed = sofar.some((r) => r === 'lead' || r === 'responsible');
     if (spaced && (!isColumnLabel(cell, !unitsNamed) || ownLineCell(lines[i - 1] ?? '') !== '')) break;
-    // Once the header has named its units or its deadline column, only known labels (完成情况, 备注) may
-    // follow: a short unknown cell ("加强行政执法信息公开", "政策解读") is the first row's.
+    // Once the header has named its deadline column, only known labels (完成情况, 备注) may follow: a short
+    // unknown cell ("加强行政执法信息公开") is the first row's. After the units, a label of what a column says
+    // about the row ("进展情况", "督办人", "考核标准") may still come; other short text ("政策解读") is the first
+    // row's.
+    // A label of the table's own ("推进节奏") heads the deadline column when the rows below end in deadlines.
     if (
-      (sofar.includes('deadline') || unitsNamed) &&
+      (sofar.includes('deadline') ||
+        (unitsNamed && !LABEL_TAIL.test(cell) && !deadlinesFollowUnits(lines, i + 1))) &&
       isHeaderRoles(sofar) &&
       !isColumnLabel(cell) &&
       !isLeaderHeader(cell)
@@ -213,6 +217,31 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     i,
   );
 }
+
+/**
+ * Whether the cells on the lines from `from` on show a deadline after a row's units (a unit cell followed by a
+ * deadline; a "/" may be a unit column's) at least as often as a unit cell followed by the next row's text: the
+ * table has a deadline column its header did not name.
+ */
+function deadlinesFollowUnits(lines: string[], from: number): boolean {
+  const kinds = lines
+    .slice(from, from + 400)
+    .map(ownLineCell)
+    .filter((c) => c !== '')
+    .map(kindOf);
+  let due = 0;
+  let text = 0;
+  kinds.forEach((k, n) => {
+    if (k !== 'unit') return;
+    const next = kinds[n + 1];
+    if (next === 'deadline') due++;
+    else if (next === 'text' || next === 'heading' || next === 'seq') text++;
+  });
+  return due >= 1 && due >= text;
+}
+
+/** How the labels of columns that say something about a row end ("进展情况", "督办人", "考核标准", "分值"). */
+const LABEL_TAIL = /(?:情况|人|说明|标准|要求|方式|形式|依据|分值|成效|类型|备注|进度|节点)$/;
 
 /** Column labels a header may be made of, longest first (a glued header is split on them). */
 const COLUMN_LABELS = [

@@ -141,6 +141,12 @@ describe('roleOf: the column a header label names, in the words task tables use'
       ['时间进度', 'deadline'],
       ['时间计划', 'deadline'],
       ['进度计划', 'deadline'],
+      // a short label ending in a word of time
+      ['办结时间', 'deadline'],
+      ['推进时间', 'deadline'],
+      ['完成年限', 'deadline'],
+      ['时间表', 'deadline'],
+      ['推进时序', 'deadline'],
       // other columns, and content
       ['完成情况', 'other'],
       ['备注', 'other'],
@@ -148,6 +154,7 @@ describe('roleOf: the column a header label names, in the words task tables use'
       ['督办单位', 'other'],
       ['完成进度', 'other'],
       ['启动时间', 'other'],
+      ['发布时间', 'other'],
       ['工作目标', 'other'],
       ['分管县领导', 'other'],
       ['责任人', 'other'],

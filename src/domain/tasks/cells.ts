@@ -33,9 +33,10 @@ export function roleOf(header: string): Role | null {
     ).test(h)
   )
     return 'responsible';
-  // The deadline; a label of time alone ("时间", "期限") heads the deadline column of a task table.
+  // The deadline; a label of time alone ("时间", "期限") or a short one ending in it ("办结时间", "推进时间",
+  // "完成年限"; not when work starts, "启动时间") heads the deadline column of a task table.
   if (
-    /时限|时间要求|时间节点|时间安排|时间进度|时间计划|进度计划|完成期限|完成时间|完成日期|完成节点|截止|进度安排|进度要求|^(?:时间|期限|日期)$/.test(
+    /时限|时间要求|时间节点|时间安排|时间进度|时间计划|进度计划|完成期限|完成时间|完成日期|完成节点|截止|进度安排|进度要求|时序|^时间表$|^(?!启动|开始|起始|发布|印发|成文)[\u4e00-\u9fff]{0,4}(?:时间|期限|日期|年限|时段)$/.test(
       h,
     )
   )

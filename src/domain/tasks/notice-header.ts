@@ -2,7 +2,7 @@
 // the table readers follow.
 
 import { type Cell, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, isHeaderRoles, isLeaderHeader, type Role, roleOf } from './cells';
+import { headerRoles, isHeaderRoles, isLeaderHeader, kindOf, type Role, roleOf } from './cells';
 import { normSpaces } from './notice-text';
 import type { ColumnRole } from './notice-types';
 
@@ -139,9 +139,58 @@ export function findHeader(block: TableBlock, width: number): { map: ColumnMap; 
     const two = twoRowHeader(grid, r, width);
     const both = two ? headerMap(two, width) : null;
     const m = both ?? headerMap(block.rows[r] ?? [], width);
-    if (m) return { map: m, start: r + (both ? 2 : 1) };
+    if (!m) continue;
+    const start = r + (both ? 2 : 1);
+    // Without a deadline label, a column after the task's whose cells are deadlines is the deadline column.
+    if (m.deadline.length === 0) {
+      const named = new Set([m.text, ...m.sections, ...m.lead, ...m.responsible]);
+      const label = (col: number) => (grid[r]?.[col]?.col === col ? (grid[r]?.[col]?.text ?? '') : '');
+      const due = Array.from({ length: width }, (_, col) => col).find(
+        (col) =>
+          col > m.text &&
+          !named.has(col) &&
+          !isLeaderHeader(label(col)) &&
+          holdsDeadlines(grid.slice(start).map((row) => (row[col]?.col === col ? row[col]?.text : ''))),
+      );
+      if (due !== undefined) m.deadline.push(due);
+    }
+    return { map: m, start };
   }
   return null;
+}
+
+/**
+ * A column of deadlines, whatever its label says ("推进节奏", "工作节点"): most of its filled cells are deadlines
+ * ("2022年6月底前", "持续推进"), the rest "/" or empty.
+ */
+export function holdsDeadlines(cells: (string | undefined)[]): boolean {
+  const kinds = cells.slice(0, 60).map((c) => kindOf(c ?? ''));
+  const due = kinds.filter((k) => k === 'deadline').length;
+  const filled = kinds.filter((k) => k !== 'empty' && k !== 'none').length;
+  return due >= 1 && due >= filled * 0.7;
+}
+
+/**
+ * The roles of a copied table's header with its deadline column found by its cells when no label names one: the
+ * last label after the units that names no part ("推进节奏") is the deadline's when the body's deadline cells (or
+ * "/" cells, which say "none" in any column) are about as many as the cells that name units. Rows copied with
+ * their cells shifted cannot be read by place, so the cells are counted by kind.
+ */
+export function looseRolesByCells(roles: (Role | null)[], labels: string[], body: Cell[][]): (Role | null)[] {
+  if (roles.includes('deadline')) return roles;
+  const lastUnit = roles.findLastIndex((r) => r === 'lead' || r === 'responsible');
+  const k = roles.findLastIndex(
+    (r, col) => r === 'other' && col > lastUnit && !isLeaderHeader(labels[col] ?? ''),
+  );
+  if (lastUnit < 0 || k < 0) return roles;
+  const kinds = body
+    .slice(0, 200)
+    .flat()
+    .map((c) => kindOf(c.text));
+  const due = kinds.filter((x) => x === 'deadline' || x === 'none').length;
+  const units = kinds.filter((x) => x === 'unit').length;
+  if (due < 1 || due * 2 < units) return roles;
+  return roles.map((r, col) => (col === k ? 'deadline' : r));
 }
 
 /**

@@ -288,6 +288,67 @@ describe('tables, whatever their layout', () => {
         ['财政预算、决算公开。', ['省财政厅'], [], []],
       ],
     ],
+    [
+      'a deadline column headed with a word of the table’s own, every cell kept',
+      lines(
+        '工作任务 | 责任单位 | 推进节奏',
+        '做好重要政策文件的解读工作。 | 区发改委 | 2022年6月底前',
+        '公开发布财政预决算信息。 | 区财政局 | 持续推进',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], ['2022-06-30']],
+        ['公开发布财政预决算信息。', [], ['区财政局'], ['continuous']],
+      ],
+    ],
+    [
+      'a deadline column headed with a word of the table’s own, merged cells left out by the copy',
+      lines(
+        '|工作任务|牵头单位|配合单位|工作节点|',
+        '|做好重要政策文件的解读工作。|区发改委|区财政局|2022年6月底前|',
+        '|公开发布财政预决算信息。|区财政局|区审计局|',
+        '|公开审计结果。|区审计局|/|持续推进|',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', ['区发改委'], ['区财政局'], ['2022-06-30']],
+        ['公开发布财政预决算信息。', ['区财政局'], ['区审计局'], ['2022-06-30']],
+        ['公开审计结果。', ['区审计局'], [], ['continuous']],
+      ],
+    ],
+    [
+      'cells one per line, a deadline column headed with a word of the table’s own',
+      lines(
+        '工作任务',
+        '责任单位',
+        '推进节奏',
+        '做好重要政策文件的解读工作。',
+        '区发改委',
+        '2022年6月底前',
+        '公开发布财政预决算信息。',
+        '区财政局',
+        '持续推进',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], ['2022-06-30']],
+        ['公开发布财政预决算信息。', [], ['区财政局'], ['continuous']],
+      ],
+    ],
+    [
+      'cells one per line without a deadline column: a short first cell after the units is the first row’s',
+      lines(
+        '重点工作',
+        '工作任务',
+        '责任单位',
+        '政策解读',
+        '做好重要政策文件的解读工作。',
+        '区发改委',
+        '公开发布财政预决算信息。',
+        '区财政局',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], []],
+        ['公开发布财政预决算信息。', [], ['区财政局'], []],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -9,6 +9,7 @@ import {
   findHeader,
   headerMap,
   looseRoles,
+  looseRolesByCells,
   manualMap,
   rowTexts,
   tableWidth,
@@ -105,7 +106,9 @@ export function readTables(
       const r = block.rows.slice(0, 5).findIndex((row) => isHeaderRoles(headerRoles(row.map((c) => c.text))));
       if (r < 0) continue;
       recognised++;
-      readLooseTable(block, r, headerRoles((block.rows[r] ?? []).map((c) => c.text)), ctx, tableNo);
+      const labels = (block.rows[r] ?? []).map((c) => c.text);
+      const roles = looseRolesByCells(headerRoles(labels), labels, block.rows.slice(r + 1));
+      readLooseTable(block, r, roles, ctx, tableNo);
       map = null;
       continue;
     }
