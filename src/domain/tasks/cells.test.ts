@@ -128,6 +128,13 @@ describe('roleOf: the column a header label names, in the words task tables use'
       ['责任镇（街道）', 'responsible'],
       ['责任乡镇', 'responsible'],
       ['牵头处（室）', 'lead'],
+      // the word alone ("牵头 | 配合"), or the column of who does what ("X牵头，Y配合")
+      ['牵头', 'lead'],
+      ['配合', 'responsible'],
+      ['协办', 'responsible'],
+      ['责任', 'responsible'],
+      ['责任分工', 'responsible'],
+      ['分工', 'responsible'],
       // the deadline
       ['完成时限', 'deadline'],
       ['时 限 要 求', 'deadline'],

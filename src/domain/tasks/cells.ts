@@ -25,11 +25,12 @@ export function roleOf(header: string): Role | null {
   // 主责 and 主办 name the lead as 牵头 does ("X主办、Y协办").
   if (/牵头|主责|主办/.test(h)) return 'lead';
   // The other units: a word of who does the work before 单位/部门/科室/处室/股室 ("负责单位", "承担部门"), the
-  // level between them ("责任县直单位"), the kind of unit after 责任 ("责任乡镇", "责任处（室）"), or 主体.
+  // level between them ("责任县直单位"), the kind of unit after 责任 ("责任乡镇", "责任处（室）"), or 主体; the
+  // word alone, as in a header "牵头 | 配合" or "责任分工".
   if (
     new RegExp(
       // 相关/职能 name units too ("各相关部门"), so they are labels only in a header.
-      `(?:${DOERS}|承办|相关|职能)(?:[省市区县旗]直)?(?:单位|部门|科室|处室|股室)|^责任(?:处|科|股|乡镇|镇街|镇|街道|乡)|(?:责任|实施|执行|落实)主体`,
+      `(?:${DOERS}|承办|相关|职能)(?:[省市区县旗]直)?(?:单位|部门|科室|处室|股室)|^责任(?:处|科|股|乡镇|镇街|镇|街道|乡)|(?:责任|实施|执行|落实)主体|^(?:配合|协办|承办|责任|(?:责任|职责)?分工)$`,
     ).test(h)
   )
     return 'responsible';

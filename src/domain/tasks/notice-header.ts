@@ -141,33 +141,39 @@ export function findHeader(block: TableBlock, width: number): { map: ColumnMap; 
     const m = both ?? headerMap(block.rows[r] ?? [], width);
     if (!m) continue;
     const start = r + (both ? 2 : 1);
-    // Without a deadline label, a column after the task's whose cells are deadlines is the deadline column.
-    if (m.deadline.length === 0) {
-      const named = new Set([m.text, ...m.sections, ...m.lead, ...m.responsible]);
-      const label = (col: number) => (grid[r]?.[col]?.col === col ? (grid[r]?.[col]?.text ?? '') : '');
-      const due = Array.from({ length: width }, (_, col) => col).find(
-        (col) =>
-          col > m.text &&
-          !named.has(col) &&
-          !isLeaderHeader(label(col)) &&
-          holdsDeadlines(grid.slice(start).map((row) => (row[col]?.col === col ? row[col]?.text : ''))),
-      );
-      if (due !== undefined) m.deadline.push(due);
-    }
+    byCells(m, grid, r, start);
     return { map: m, start };
   }
   return null;
 }
 
 /**
- * A column of deadlines, whatever its label says ("推进节奏", "工作节点"): most of its filled cells are deadlines
- * ("2022年6月底前", "持续推进"), the rest "/" or empty.
+ * The columns after the task's that the header names no part of ("主抓", "推进节奏"), placed by their cells: a
+ * column of unit names is the lead's when it stands before the other unit columns and no lead is named (else
+ * 责任单位); a column of deadlines is the deadline's when no deadline is named. A leaders' column stays out.
  */
-export function holdsDeadlines(cells: (string | undefined)[]): boolean {
-  const kinds = cells.slice(0, 60).map((c) => kindOf(c ?? ''));
-  const due = kinds.filter((k) => k === 'deadline').length;
+function byCells(m: ColumnMap, grid: (Cell | undefined)[][], r: number, start: number): void {
+  const own = (row: (Cell | undefined)[] | undefined, col: number) =>
+    row?.[col]?.col === col ? (row[col]?.text ?? '') : '';
+  const named = new Set([m.text, ...m.sections, ...m.lead, ...m.responsible, ...m.deadline]);
+  for (let col = m.text + 1; col < m.width; col++) {
+    if (named.has(col) || isLeaderHeader(own(grid[r], col))) continue;
+    const cells = grid.slice(start, start + 60).map((row) => own(row, col));
+    if (m.deadline.length === 0 && mostly(cells, 'deadline')) m.deadline.push(col);
+    else if (mostly(cells, 'unit')) {
+      if (m.lead.length === 0 && m.responsible.every((c) => c > col)) m.lead.push(col);
+      else m.responsible.push(col);
+      m.responsible.sort((a, b) => a - b);
+    }
+  }
+}
+
+/** Most of the filled cells (70 %, one at least) are of this kind; "/" and empty cells count for none. */
+function mostly(cells: string[], kind: 'deadline' | 'unit'): boolean {
+  const kinds = cells.map(kindOf);
+  const hits = kinds.filter((k) => k === kind).length;
   const filled = kinds.filter((k) => k !== 'empty' && k !== 'none').length;
-  return due >= 1 && due >= filled * 0.7;
+  return hits >= 1 && hits >= filled * 0.7;
 }
 
 /**

@@ -1237,6 +1237,30 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
     ]);
   });
 
+  it('a .docx header naming the task and one unit column: the unnamed columns are placed by their cells', () => {
+    const row = (r: number, ...texts: string[]) =>
+      texts.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 }));
+    const plan = parseNotice(
+      {
+        blocks: [
+          {
+            type: 'table',
+            rows: [
+              row(0, '工作任务', '主抓', '配合', '推进节奏', '督导领导'),
+              row(1, '公开预算信息。', '区财政局', '各部门', '2022年6月底前', '张三'),
+              row(2, '公开审计结果。', '区审计局', '/', '持续推进', '李四'),
+            ],
+          },
+        ],
+      },
+      { year: 2022 },
+    );
+    expect(plan.tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits, t.deadlines.map(dueOf)])).toEqual([
+      ['公开预算信息。', ['区财政局'], ['各部门'], ['2022-06-30']],
+      ['公开审计结果。', ['区审计局'], [], ['continuous']],
+    ]);
+  });
+
   it('an addressee line before the letter is not a unit-first item', () => {
     const plan = parseNotice(
       { text: '各镇人民政府：现将《重点工作责任分解》印发给你们，请认真贯彻执行。' },
