@@ -82,12 +82,19 @@ describe('parseDeadline: the other ways a 完成时限 cell is written', () => {
     ['适时', [{ kind: 'continuous', raw: '适时' }]],
     ['根据工作安排', [{ kind: 'continuous', raw: '根据工作安排' }]],
     ['按上级要求', [{ kind: 'continuous', raw: '按上级要求' }]],
+    ['即时', [{ kind: 'continuous', raw: '即时' }]],
+    ['实时', [{ kind: 'continuous', raw: '实时' }]],
+    ['动态更新', [{ kind: 'continuous', raw: '动态更新' }]],
+    ['分阶段推进', [{ kind: 'continuous', raw: '分阶段推进' }]],
+    ['年中', [{ kind: 'date', date: '2022-06-30', raw: '年中' }]],
+    ['本年度内', [{ kind: 'date', date: '2022-12-31', raw: '本年度内' }]],
+    ['2022年年底前', [{ kind: 'date', date: '2022-12-31', raw: '2022年年底前' }]],
   ])('%s (a cell, plan year 2022)', (cell, expected) => {
     expect(parseDeadline(cell, 2022, { cell: true })).toEqual(expected);
   });
 
   // In a measure's sentence these words say how, not when.
-  it.each(['按要求做好公开工作', '不定期开展抽查', '适时召开新闻发布会'])(
+  it.each(['按要求做好公开工作', '不定期开展抽查', '适时召开新闻发布会', '开展年中考核', '实时发布路况信息'])(
     'finds nothing in the sentence "%s"',
     (text) => {
       expect(parseDeadline(text, 2022)).toEqual([]);

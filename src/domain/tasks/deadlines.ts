@@ -208,17 +208,18 @@ const MATCHERS: Matcher[] = [
       text,
       (m) => endOfMonth(m, planYear),
     ),
-  // "年内", "年度内", "年内完成": by the end of the plan's year.
+  // "年内", "年度内", "本年度内", "年内完成": by the end of the plan's year.
   (text, planYear) =>
-    all(/(?<![\u4e00-\u9fa5\d])年度?内(?:完成)?/g, text, (m) => ({
+    all(/(?<![\u4e00-\u9fa5\d])(?:本|当|今)?年度?内(?:完成)?/g, text, (m) => ({
       deadline: { kind: 'date', date: `${planYear}-12-31`, raw: m[0] },
     })),
-  // End of a year: "2023年底前", "年底前", "年末"; in a 完成时限 cell a year alone ("2022年", "2022年度", "2022年内").
+  // End of a year: "2023年底前", "2023年年底前", "年底前", "年末"; in a 完成时限 cell a year alone ("2022年",
+  // "2022年度", "2022年内").
   (text, planYear, opts) =>
     all(
       opts.cell
-        ? /(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?|^\s*(\d{4})(?:年度?内?|年全年)(?:完成)?\s*$/g
-        : /(\d{4})年(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g,
+        ? /(\d{4})年年?(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?|^\s*(\d{4})(?:年度?内?|年全年)(?:完成)?\s*$/g
+        : /(\d{4})年年?(?:底|末)(?:前|之前|以前)?|年(?:底|末)(?:前|之前|以前)?/g,
       text,
       (m) => {
         const y = Number(m[1] ?? m[2] ?? planYear);
@@ -236,6 +237,13 @@ const MATCHERS: Matcher[] = [
         deadline: { kind: 'date', date: isoDate(y, q * 3, lastDayOfMonth(y, q * 3)) ?? '', raw: m[0] },
       };
     }),
+  // In a 完成时限 cell, "年中" alone: by the middle of the year (06-30), as 上半年.
+  (text, planYear, opts) =>
+    opts.cell
+      ? all(/^\s*年中(?:前|之前)?\s*$/g, text, (m) => ({
+          deadline: { kind: 'date', date: `${planYear}-06-30`, raw: m[0].trim() },
+        }))
+      : [],
   // Half years: "上半年", "下半年" (by 06-30 / 12-31).
   (text, planYear) =>
     all(new RegExp(`${YEAR_PREFIX}(上|下)半年(?:前|之前|内|底|末)?`, 'g'), text, (m) => {
@@ -285,8 +293,9 @@ const MATCHERS: Matcher[] = [
   (text, _planYear, opts) =>
     all(
       opts.cell
-        ? // In a 完成时限 cell, "不定期", "适时" and "根据工作需要/按要求" also say there is no fixed date.
-          /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时|不定期|适时|即日起|根据工作(?:需要|安排|进度|部署)|按(?:上级)?(?:工作)?要求|按规定(?:时限|时间)?|按时/g
+        ? // In a 完成时限 cell, "不定期", "适时", "即时", "动态更新", "分阶段推进" and "根据工作需要/按要求" also
+          // say there is no fixed date.
+          /及时公开|长期坚持|长期推进|持续推进|适时办理|全年|常态化(?:推进|开展)?|持续开展|长期|常年|持续|随时|及时|即时|实时|动态(?:更新|调整|管理)|分(?:阶段|步骤)(?:推进|实施|完成)?|不定期|适时|即日起|根据工作(?:需要|安排|进度|部署)|按(?:上级)?(?:工作)?要求|按规定(?:时限|时间)?|按时/g
         : /及时(?:准确|全面|主动|权威|规范|完整)?公开|长期坚持|长期推进|持续推进|适时办理|全年/g,
       text,
       (m) => ({ deadline: { kind: 'continuous', raw: m[0] } }),

@@ -349,6 +349,18 @@ describe('tables, whatever their layout', () => {
         ['公开发布财政预决算信息。', [], ['区财政局'], []],
       ],
     ],
+    [
+      'a deadline the parser does not know, in the deadline column of a complete row, is no task',
+      lines(
+        '工作任务\t责任单位\t完成时限',
+        '做好重要政策文件的解读工作。\t区发改委\t视情况',
+        '公开发布财政预决算信息。\t区财政局\t2022年6月底前',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], []],
+        ['公开发布财政预决算信息。', [], ['区财政局'], ['2022-06-30']],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -442,10 +454,13 @@ describe('prose, in every common style', () => {
         '一、重点工作',
         '1.公开财政预算。（区财政局牵头，区级各部门配合）',
         '2.公开审计结果。（区审计局负责）',
+        '3.公开统计信息。——区统计局牵头，各街道配合',
       ),
       [
         ['1.公开财政预算。', ['区财政局'], ['区级各部门'], []],
         ['2.公开审计结果。', [], ['区审计局'], []],
+        // a unit statement after a dash: the dash is no part of the name
+        ['3.公开统计信息。', ['区统计局'], ['各街道'], []],
       ],
     ],
     [

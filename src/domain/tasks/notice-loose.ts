@@ -313,7 +313,13 @@ function fits(cell: string, role: Role | null | undefined): boolean {
   if (kind === 'empty') return true;
   if (kind === 'none') return role === 'lead' || role === 'responsible' || role === 'deadline';
   if (role === 'lead' || role === 'responsible') return kind === 'unit';
-  if (role === 'deadline') return kind === 'deadline';
+  // A short phrase in the deadline column of a complete row is its deadline, read or not ("视情况"): the
+  // officer sees "无法识别的完成时限" rather than a task of two words.
+  if (role === 'deadline')
+    return (
+      kind === 'deadline' ||
+      (kind === 'text' && normSpaces(cell).replace(/\s/g, '').length <= 8 && !/[。；;，,]/.test(cell))
+    );
   // A column of none of the task's parts (备注, 工作目标) may mention a period ("按季度报送进展"); a unit there says
   // the row's cells have shifted left (a merged cell omitted).
   return kind !== 'unit' && (role === 'other' || kind !== 'deadline');

@@ -65,13 +65,13 @@ const FIRST_LISTED_NOTE = new RegExp(`[（(][^（）()]*${FIRST_LISTED_LEADS.sou
  */
 const REFERENCE_NOTE = /[（(〔][^（）()〔〕]*(?:见附件|见附表|详见|下同|以下简称)[^（）()〔〕]*[）)〕]/g;
 
-/** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。"). */
+/** Whitespace removed; sentence punctuation at the ends dropped ("各乡镇街委。", "——区发改委牵头"). */
 export function cleanUnitName(raw: string): string {
   return raw
     .replace(FIRST_LISTED_NOTE, '')
     .replace(REFERENCE_NOTE, '')
     .replace(/[\s\u00a0\u3000]+/g, '')
-    .replace(/^[。．.:：、，,;；]+/, '')
+    .replace(/^[。．.:：、，,;；—–-]+/, '')
     .replace(/[。．.:：、，,;；]+$/, '');
 }
 
