@@ -264,7 +264,7 @@ export function withoutWorkTails(cell: string): string {
 
 /** True when the whole cell names units (with their roles), and nothing else. */
 export function isUnitCell(cell: string): boolean {
-  const t = withoutWorkTails(squash(cell));
+  const t = withoutWorkTails(squash(unitsAndDeadline(cell).units));
   if (t === '' || t.length > 200 || /[。]/.test(t)) return false;
   const labelled = t.replace(new RegExp(`${CELL_UNIT_LABEL}[:：]`, 'g'), '、');
   const clauses = splitOutside(labelled);
@@ -273,6 +273,26 @@ export function isUnitCell(cell: string): boolean {
   if (bares.some((b, k) => b === '' && !ROLE_TAIL.test(clauses[k] ?? ''))) return false;
   // "各县、市、区政府配合": level words after "各县" are part of its name, as in a unit list.
   return joinLevels(bares.filter((b) => b !== '')).every((n) => splitTogether(n) || looksLikeUnitName(n));
+}
+
+/**
+ * A unit cell that also says when ("区财政局，年底前", "区发改委（2022年6月底前完成）"): its units, and the
+ * clauses at its end or the brackets that are deadlines, which belong to the row's 完成时限.
+ */
+export function unitsAndDeadline(cell: string): { units: string; due: string[] } {
+  const due: string[] = [];
+  let units = cell.replace(/[（(]([^（）()]{2,30})[）)]/g, (whole, inner: string) => {
+    if (kindOf(inner) !== 'deadline') return whole;
+    due.push(inner);
+    return '';
+  });
+  for (;;) {
+    const m = /^([\s\S]*[^\s，,；;])\s*[，,；;]\s*([^，,；;（）()]+)$/.exec(units);
+    if (!m || kindOf(m[2] ?? '') !== 'deadline') break;
+    due.unshift((m[2] ?? '').trim());
+    units = m[1] ?? '';
+  }
+  return { units, due };
 }
 
 export type CellKind =

@@ -1,5 +1,6 @@
 // The parser's state while reading one notice: the tasks so far, warnings, the bound on their number.
 
+import { unitsAndDeadline } from './cells';
 import { type Deadline, lastDayOfMonth, parseDeadline, parseSmallNumber } from './deadlines';
 import { cleanText, dedupe, dedupeBy, splitMeasures } from './notice-text';
 import { NO_UNITS_WARNING, type PlanTask, type PlanWarning } from './notice-types';
@@ -99,9 +100,14 @@ export class Context {
     if (lostNumbers) {
       this.warn(ref, t.source, '贯彻举措中有丢失编号的列表行（只剩“.”），已按条拆分，请核对');
     }
-    const { lead: leadUnits, responsible: responsibleUnits } = this.unitsOf(t.unitCells);
+    // A unit cell may say when as well ("区财政局，年底前"): that part is the row's deadline.
+    const split = t.unitCells.map((c) => ({ ...unitsAndDeadline(c.text), role: c.role }));
+    const { lead: leadUnits, responsible: responsibleUnits } = this.unitsOf(
+      split.map((c) => ({ text: c.units, role: c.role })),
+    );
     const deadlines = [
       ...this.cellDeadlines(t.deadlineCell ?? '', ref, t.source),
+      ...split.flatMap((c) => c.due.flatMap((d) => parseDeadline(d, this.year, { cell: true }))),
       ...parseDeadline(text, this.year),
     ];
     for (const d of deadlines) this.dateRelative(d, ref, t.source);

@@ -350,6 +350,42 @@ describe('tables, whatever their layout', () => {
       ],
     ],
     [
+      'a unit cell that also says when: the deadline is the row’s, not part of a unit’s name',
+      lines(
+        '工作任务\t责任单位',
+        '做好重要政策文件的解读工作。\t区发改委（2022年6月底前完成）',
+        '公开发布财政预决算信息。\t区财政局，年底前',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], ['2022-06-30']],
+        ['公开发布财政预决算信息。', [], ['区财政局'], ['2022-12-31']],
+      ],
+    ],
+    [
+      'a table without a unit column, its task cells naming their units in brackets',
+      lines(
+        '序号\t工作任务\t完成时限',
+        '1\t做好重要政策文件的解读工作。（责任单位：区发改委）\t2022年6月底前',
+        '2\t公开发布财政预决算信息。（牵头单位：区财政局；责任单位：各部门）\t年底前',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', [], ['区发改委'], ['2022-06-30']],
+        ['公开发布财政预决算信息。', ['区财政局'], ['各部门'], ['2022-12-31']],
+      ],
+    ],
+    [
+      'rows of a two-column table copied with a tab after the row number: the number numbers the item',
+      lines(
+        '序号\t工作内容',
+        '1\t做好重要政策文件的解读工作。责任单位：区发改委。',
+        '2\t公开发布财政预决算信息。责任单位：区财政局。',
+      ),
+      [
+        ['1.做好重要政策文件的解读工作。', [], ['区发改委'], []],
+        ['2.公开发布财政预决算信息。', [], ['区财政局'], []],
+      ],
+    ],
+    [
       'a deadline the parser does not know, in the deadline column of a complete row, is no task',
       lines(
         '工作任务\t责任单位\t完成时限',

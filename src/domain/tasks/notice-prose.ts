@@ -2,7 +2,15 @@
 
 import { bracketOpen, CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from '../text/brackets';
 import type { DocBlock } from './blocks';
-import { DEADLINE_LABEL, isUnitCell, kindOf, looksLikeUnitName, splitOutside, UNIT_LABEL } from './cells';
+import {
+  DEADLINE_LABEL,
+  headerRoles,
+  isUnitCell,
+  kindOf,
+  looksLikeUnitName,
+  splitOutside,
+  UNIT_LABEL,
+} from './cells';
 import { parseDeadline } from './deadlines';
 import type { Context, UnitCell } from './notice-context';
 import { compact, dedupeBy, normSpaces, splitMeasures } from './notice-text';
@@ -267,10 +275,43 @@ function squareLabels(text: string): string {
   );
 }
 
+/**
+ * Tables as paragraphs, a row a paragraph, for a table without unit columns whose task cells carry their units
+ * as prose does ("公开预算。（责任单位：区财政局）"): the header row and row numbers left out, a heading cell its
+ * own paragraph, a deadline cell "（完成时限：…）" after the row's text.
+ */
+export function tablesAsParagraphs(blocks: DocBlock[]): DocBlock[] {
+  return blocks.flatMap((b): DocBlock[] => {
+    if (b.type !== 'table') return [b];
+    return b.rows.flatMap((row): DocBlock[] => {
+      const texts = row
+        .filter((c) => !c.mergedFrom)
+        .map((c) => normSpaces(c.text))
+        .filter((t) => t !== '');
+      const roles = headerRoles(texts);
+      if (roles.includes('task') && roles.every((r) => r !== null)) return [];
+      const out: DocBlock[] = [];
+      let text = '';
+      for (const t of texts) {
+        const kind = kindOf(t);
+        if (kind === 'seq' || kind === 'none') continue;
+        if (kind === 'heading' && text === '') out.push({ type: 'p', text: t });
+        else text += kind === 'deadline' ? `（完成时限：${t}）` : t;
+      }
+      return text === '' ? out : [...out, { type: 'p', text }];
+    });
+  });
+}
+
 export function readProse(blocks: DocBlock[], ctx: Context): void {
   const paras = blocks
     .filter((b) => b.type === 'p')
-    .map((b, i) => ({ ...b, text: aboveStatement(squareLabels(b.text)), index: i + 1 }));
+    // "1\t做好…": a row number copied from a table of two columns numbers the item.
+    .map((b, i) => ({
+      ...b,
+      text: aboveStatement(squareLabels(b.text.replace(/^\s*(\d{1,3})\t+(?=\S)/, '$1.'))),
+      index: i + 1,
+    }));
   const firstAnnotated = paras.findIndex(
     (p) => takeAnnotations(p.text).annotations.length > 0 || groupUnitLine(p.text),
   );

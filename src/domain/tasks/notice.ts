@@ -8,7 +8,7 @@ import { guessedColumns, previewTables } from './notice-columns';
 import { Context } from './notice-context';
 import { readItems } from './notice-items';
 import { readMetadata } from './notice-meta';
-import { readProse } from './notice-prose';
+import { readProse, tablesAsParagraphs } from './notice-prose';
 import { readTables } from './notice-tables';
 import { compact } from './notice-text';
 import {
@@ -120,6 +120,16 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
         '',
         `表${guessed.table}的表头未能识别，已按各列内容推测读取（${guessed.roles.map((r) => COLUMN_ROLE_LABELS[r]).join('｜')}）：请逐项核对，如有误请手动指定各列`,
       );
+  }
+  // A table without unit columns whose task cells name their units in brackets: its rows read as prose; a
+  // table of rows that name no unit (contacts, a plan left to 按编号条目读取) gives nothing.
+  if (ctx.tasks.length === 0 && tableCount.tables > 0) {
+    const warnings = ctx.warnings.length;
+    readProse(tablesAsParagraphs(blocks), ctx);
+    if (!ctx.tasks.some((t) => t.leadUnits.length + t.responsibleUnits.length > 0)) {
+      ctx.tasks.length = 0;
+      ctx.warnings.length = warnings;
+    }
   }
   if (ctx.tasks.length === 0) {
     ctx.warn(
