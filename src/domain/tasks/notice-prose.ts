@@ -76,7 +76,9 @@ function unlabelled(inner: string, bare = false): string | null {
   if (clauses.length === 0 || !(bare || /(牵头|配合|负责|落实|参与|协助)/.test(inner))) return null;
   const units: string[] = [];
   const deadlines: string[] = [];
-  for (const c of clauses) {
+  for (const clause of clauses) {
+    // "此项工作由区发改委负责": the work is the item's; who does it follows 由.
+    const c = clause.replace(/^(?:此项|该项|本项|这项)?(?:工作|任务)?由(?=\S{2})/, '');
     if (isUnitCell(c)) units.push(c);
     else if (kindOf(c) === 'deadline') deadlines.push(c);
     else return null;
@@ -507,7 +509,9 @@ export function readProse(blocks: DocBlock[], ctx: Context): void {
       appendToTask(open.task, text, ctx.year);
       continue;
     }
-    if (!substantive(text)) continue;
+    // (a short numbered item is one when its unit line follows: "1.推进政策解读。" / "责任单位：…")
+    const unitLineNext = level !== null && statementLine(paras[i + 1]?.text.trim() ?? '');
+    if (!substantive(text) && !unitLineNext) continue;
     const task = ctx.addTask({
       section,
       text,

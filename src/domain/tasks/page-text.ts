@@ -5,7 +5,7 @@
 
 import { bracketOpen } from '../text/brackets';
 import { joinQuotedCells } from './blocks';
-import { UNIT_LABEL } from './cells';
+import { DEADLINE_LABEL, UNIT_LABEL } from './cells';
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
@@ -34,10 +34,14 @@ const CHROME = [
 const SPAM =
   /(bet\s*365|365\s*bet|beat365|博彩|娱乐城|百家乐|棋牌|彩票|体育登[陆录]|亚洲版官网|真人娱乐|澳门|威尼斯人|葡京)/i;
 
+/** "【责任单位】区发改委", "【完成时限】6月底前": an item's labels in 【】, not a site's buttons or column tag. */
+const SQUARE_LABEL = new RegExp(`^\\s*【\\s*(?:${UNIT_LABEL}|${DEADLINE_LABEL})\\s*】`);
+
 function isChrome(line: string): boolean {
   const t = line.trim();
   if (t === '') return false;
   if (SPAM.test(t)) return true;
+  if (SQUARE_LABEL.test(t)) return false;
   const s = squash(t);
   if ((s.match(/[>＞»]/g) ?? []).length >= 2 && s.length <= 80 && !/[。；]/.test(s)) return true;
   return s.length <= 80 && CHROME.some((re) => re.test(t) || re.test(s));
@@ -90,6 +94,7 @@ function withoutLostSpaces(line: string): string {
  * goes, the title stays. "【打印】【关闭】" and "【字体：大 中 小】" are left to the chrome rules.
  */
 function withoutColumnTag(line: string): string {
+  if (SQUARE_LABEL.test(line)) return line;
   const m = /^\s*【[^】]{1,16}】\s*(.*)$/.exec(line);
   const rest = m?.[1] ?? '';
   return m && !rest.startsWith('【') && /[\u4e00-\u9fff]{6}/.test(rest) ? rest : line;
