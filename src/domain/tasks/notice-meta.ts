@@ -181,7 +181,8 @@ export function readMetadata(blocks: DocBlock[]): Metadata {
       .find((p) => p.length <= 80 && PLAN_TITLE.test(p) && !/[。，；：:]/.test(p) && /(20\d{2})年/.test(p));
     const m = titled ? /(20\d{2})年/.exec(titled) : null;
     if (m) year = Number(m[1]);
-    else if (date) year = Number(date.slice(0, 4));
+    // A plan issued in the second half of December without a year in its title is the coming year's plan.
+    else if (date) year = Number(date.slice(0, 4)) + (date.slice(5) >= '12-15' ? 1 : 0);
     // Without a dated title or a 成文日期, the 文号's year ("许政〔2020〕20号") is the year it was issued.
     else if (docNumber) year = Number(/(\d{4})/.exec(docNumber)?.[1] ?? '') || null;
   }

@@ -367,6 +367,33 @@ describe('metadata', () => {
     expect(parseNotice({ text }, { year: 2022 }).tasks[0]?.deadlines[0]?.date).toBe('2022-10-31');
   });
 
+  it.each([
+    ['2022年12月28日', 2023, true],
+    ['2022年12月14日', 2022, false],
+    ['2022年11月30日', 2022, false],
+    ['2023年3月1日', 2023, false],
+  ])(
+    'a title without a year, signed %s: the plan of %i (late December: the coming year, with a warning)',
+    (signed, year, warned) => {
+      const text = [
+        '关于印发政务公开工作要点的通知',
+        '各镇人民政府，区政府各部门：',
+        '现将要点印发给你们，请认真贯彻落实。',
+        '某区人民政府办公室',
+        signed,
+        '一、重点工作',
+        '1.推进政策解读，提升解读质量。（责任单位：区发改委；完成时限：6月底前）',
+      ].join('\n');
+      const plan = parseNotice({ text });
+      expect([plan.year, plan.tasks[0]?.deadlines[0]?.date]).toEqual([year, `${year}-06-30`]);
+      expect(plan.warnings.some((w) => w.message.includes('12月下旬'))).toBe(warned);
+      // the officer's year stands, without the warning
+      expect(parseNotice({ text }, { year: 2022 }).warnings.some((w) => w.message.includes('12月下旬'))).toBe(
+        false,
+      );
+    },
+  );
+
   it('warns when the year cannot be found', () => {
     const plan = parseNotice({
       text: flat([

@@ -80,6 +80,12 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
   ctx.commaLeads = says(COMMA_LEAD_BELOW);
   if (year === null) {
     ctx.warn('', '', '未能从通知中识别年度，不带年份的日期无法换算；请用 --year 指定');
+  } else if (opts.year === undefined && meta.date && year > Number(meta.date.slice(0, 4))) {
+    ctx.warn(
+      '',
+      '',
+      `通知成文于${meta.date.slice(0, 4)}年12月下旬，标题未写年度，按${year}年的工作计划读取；如不是，请指定年度`,
+    );
   }
   if (opts.columns) {
     // The officer named the columns: that table (and its continuations) only, nothing guessed from prose.
