@@ -177,12 +177,43 @@ function mostly(cells: string[], kind: 'deadline' | 'unit'): boolean {
 }
 
 /**
+ * Unit columns under labels of the table's own ("工作任务 | 主抓 | 配合 | 完成时限"), judged by the copied rows that
+ * kept every cell (only they can be read by place): an unnamed column after the task's whose cells there are
+ * mostly unit names is the lead's when it stands before the named unit columns and no lead is named, else a
+ * 责任单位 column.
+ */
+function unitsByFullRows(header: (Role | null)[], labels: string[], body: Cell[][]): (Role | null)[] {
+  const roles = [...header];
+  const task = roles.lastIndexOf('task');
+  const full = body.slice(0, 200).filter((row) => row.length === roles.length);
+  if (task < 0 || full.length === 0) return roles;
+  for (let col = task + 1; col < roles.length; col++) {
+    if (roles[col] !== 'other' || isLeaderHeader(labels[col] ?? '')) continue;
+    if (
+      !mostly(
+        full.map((row) => row[col]?.text ?? ''),
+        'unit',
+      )
+    )
+      continue;
+    const named = roles.findIndex((r) => r === 'lead' || r === 'responsible');
+    roles[col] = !roles.includes('lead') && (named < 0 || named > col) ? 'lead' : 'responsible';
+  }
+  return roles;
+}
+
+/**
  * The roles of a copied table's header with its deadline column found by its cells when no label names one: the
  * last label after the units that names no part ("推进节奏") is the deadline's when the body's deadline cells (or
  * "/" cells, which say "none" in any column) are about as many as the cells that name units. Rows copied with
  * their cells shifted cannot be read by place, so the cells are counted by kind.
  */
-export function looseRolesByCells(roles: (Role | null)[], labels: string[], body: Cell[][]): (Role | null)[] {
+export function looseRolesByCells(
+  header: (Role | null)[],
+  labels: string[],
+  body: Cell[][],
+): (Role | null)[] {
+  const roles = unitsByFullRows(header, labels, body);
   if (roles.includes('deadline')) return roles;
   const lastUnit = roles.findLastIndex((r) => r === 'lead' || r === 'responsible');
   const k = roles.findLastIndex(

@@ -350,6 +350,18 @@ describe('tables, whatever their layout', () => {
       ],
     ],
     [
+      'copied rows under a header that names one unit column: the unnamed one of unit names is the lead’s',
+      lines(
+        '工作任务\t主抓\t配合\t完成时限',
+        '做好重要政策文件的解读工作。\t区发改委\t区财政局\t2022年6月底前',
+        '公开发布财政预决算信息。\t区财政局\t各部门\t持续推进',
+      ),
+      [
+        ['做好重要政策文件的解读工作。', ['区发改委'], ['区财政局'], ['2022-06-30']],
+        ['公开发布财政预决算信息。', ['区财政局'], ['各部门'], ['continuous']],
+      ],
+    ],
+    [
       'a unit cell that also says when: the deadline is the row’s, not part of a unit’s name',
       lines(
         '工作任务\t责任单位',
