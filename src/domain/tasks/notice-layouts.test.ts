@@ -1320,6 +1320,68 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
     ]);
   });
 
+  it.each([
+    [
+      'numbered in the task cell',
+      [
+        ['工作任务', '责任单位', '完成时限'],
+        ['一、深化重点领域信息公开', '', ''],
+        ['公开预算信息。', '区财政局', '年底前'],
+        ['（一）政策解读', '', ''],
+        ['做好解读。', '区发改委', '持续推进'],
+      ],
+      [['一、深化重点领域信息公开'], ['一、深化重点领域信息公开', '（一）政策解读']],
+    ],
+    [
+      'under a 序号 in Chinese numerals',
+      [
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['一', '深化重点领域信息公开', '', ''],
+        ['1', '公开预算信息。', '区财政局', '年底前'],
+        ['二', '政策解读', '', ''],
+        ['2', '做好解读。', '区发改委', '持续推进'],
+      ],
+      [['深化重点领域信息公开'], ['政策解读']],
+    ],
+    [
+      'a short title without a number above a row with its units',
+      [
+        ['序号', '工作任务', '责任单位', '完成时限'],
+        ['', '深化重点领域信息公开', '', ''],
+        ['1', '公开预算信息。', '区财政局', '年底前'],
+        ['2', '做好解读。', '区发改委', '持续推进'],
+      ],
+      [['深化重点领域信息公开'], ['深化重点领域信息公开']],
+    ],
+  ])(
+    'a Word or Excel row with a heading in its task cell, the row not merged (%s), is a heading',
+    (_what, texts, sections) => {
+      const rows = texts.map((cells, r) =>
+        cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
+      );
+      const plan = parseNotice({ blocks: [{ type: 'table', rows }] }, { year: 2022 });
+      expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
+        [sections[0], '公开预算信息。', ['区财政局']],
+        [sections[1], '做好解读。', ['区发改委']],
+      ]);
+      expect(plan.warnings).toEqual([]);
+    },
+  );
+
+  it('a .docx row that names no unit stays a task when it is no heading', () => {
+    const texts = [
+      ['工作任务', '责任单位', '完成时限'],
+      ['公开预算信息。', '区财政局', '年底前'],
+      ['做好政策解读工作，提升解读质量。', '', ''],
+    ];
+    const rows = texts.map((cells, r) =>
+      cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
+    );
+    const plan = parseNotice({ blocks: [{ type: 'table', rows }] }, { year: 2022 });
+    expect(plan.tasks.map((t) => t.text)).toEqual(['公开预算信息。', '做好政策解读工作，提升解读质量。']);
+    expect(plan.warnings.map((w) => w.message)).toEqual(['未写明牵头单位或责任单位']);
+  });
+
   it('a .docx header naming the task and one unit column: the unnamed columns are placed by their cells', () => {
     const row = (r: number, ...texts: string[]) =>
       texts.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 }));

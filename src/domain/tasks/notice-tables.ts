@@ -35,6 +35,39 @@ function headingAcross(row: Cell[], cols: ColumnMap): string | null {
   return only.col <= cols.text && end > cols.text && end > firstUnit ? normSpaces(only.text) : null;
 }
 
+/**
+ * A row of a Word or Excel grid that fills its task cell only (and its 序号) and names no unit and no deadline,
+ * where the author wrote a heading without merging the row: "一、深化…" or "（一）…", a title under a 序号 of
+ * Chinese numerals ("一" | "深化…"), or a short title without a full stop right above a row that names its units.
+ * Its text and level, or null. (Text whose empty cells may be merged ones is not judged so.)
+ */
+function headingInTaskCell(
+  grid: (Cell | undefined)[][],
+  r: number,
+  cols: ColumnMap,
+): { text: string; level: number } | null {
+  const row = grid[r] ?? [];
+  const cell = row[cols.text];
+  if (!cell || cell.row !== r || cell.col !== cols.text) return null;
+  const text = normSpaces(cell.text);
+  const filled = (c: Cell | undefined, col: number) =>
+    c !== undefined && c.col === col && c.text.trim() !== '';
+  const unitCols = [...cols.lead, ...cols.responsible];
+  if (text === '' || [...unitCols, ...cols.deadline].some((col) => filled(row[col], col))) return null;
+  const others = row.flatMap((c, col) =>
+    col !== cols.text && !cols.sections.includes(col) && filled(c, col) ? [normSpaces(c?.text ?? '')] : [],
+  );
+  if (others.length > 1) return null;
+  const seq = others[0];
+  const byNumber = headingLevel(text);
+  if (byNumber !== null)
+    return seq === undefined || /^[一二三四五六七八九十]+、?$/.test(seq) ? { text, level: byNumber } : null;
+  if (seq !== undefined && /^[一二三四五六七八九十]+、?$/.test(seq)) return { text, level: 1 };
+  const next = grid[r + 1] ?? [];
+  const titled = text.length <= 30 && !/[。；;]$/.test(text) && seq === undefined;
+  return titled && unitCols.some((col) => filled(next[col], col)) ? { text, level: 1 } : null;
+}
+
 function sameSection(a: string, b: string): boolean {
   const norm = (s: string) => compact(s).replace(/[。．.：:；;，,]+$/, '');
   return norm(a) === norm(b);
@@ -137,9 +170,10 @@ export function readTables(
       if (ctx.full()) return;
       // Header rows repeated at page breaks.
       if (repeated ? repeated.has(rowTexts(grid, r, width).join('|')) : headerMap(row, width)) continue;
-      const heading = headingAcross(row, cols);
+      const inCell = block.emptyMayBeMerged || block.loose ? null : headingInTaskCell(grid, r, cols);
+      const heading = headingAcross(row, cols) ?? inCell?.text ?? null;
       if (heading !== null) {
-        const level = headingLevel(heading) ?? 1;
+        const level = inCell?.level ?? headingLevel(heading) ?? 1;
         across = [...across.slice(0, level - 1), heading];
         // A heading across the table closes the groups above it: an empty section cell below it continues nothing.
         for (const col of cols.sections) carried.delete(col);
