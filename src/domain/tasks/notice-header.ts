@@ -157,7 +157,7 @@ function byCells(m: ColumnMap, grid: (Cell | undefined)[][], r: number, start: n
     row?.[col]?.col === col ? (row[col]?.text ?? '') : '';
   const named = new Set([m.text, ...m.sections, ...m.lead, ...m.responsible, ...m.deadline]);
   for (let col = m.text + 1; col < m.width; col++) {
-    if (named.has(col) || isLeaderHeader(own(grid[r], col))) continue;
+    if (named.has(col) || !byCellsLabel(own(grid[r], col))) continue;
     const cells = grid.slice(start, start + 60).map((row) => own(row, col));
     if (m.deadline.length === 0 && mostly(cells, 'deadline')) m.deadline.push(col);
     else if (mostly(cells, 'unit')) {
@@ -166,6 +166,15 @@ function byCells(m: ColumnMap, grid: (Cell | undefined)[][], r: number, start: n
       m.responsible.sort((a, b) => a - b);
     }
   }
+}
+
+/**
+ * A label whose column may be placed by its cells: not a leaders' column, and not one that names units in
+ * another part ("督办单位", "考核部门", "联系单位": who supervises or is asked, not who does the work).
+ */
+function byCellsLabel(label: string): boolean {
+  const l = label.replace(/[\s\u3000]+/g, '');
+  return !isLeaderHeader(l) && !/(?:单位|部门|科室|处室|股室)$|督办|督查|督导|监督|考核|联系/.test(l);
 }
 
 /** Most of the filled cells (70 %, one at least) are of this kind; "/" and empty cells count for none. */
@@ -188,7 +197,7 @@ function unitsByFullRows(header: (Role | null)[], labels: string[], body: Cell[]
   const full = body.slice(0, 200).filter((row) => row.length === roles.length);
   if (task < 0 || full.length === 0) return roles;
   for (let col = task + 1; col < roles.length; col++) {
-    if (roles[col] !== 'other' || isLeaderHeader(labels[col] ?? '')) continue;
+    if (roles[col] !== 'other' || !byCellsLabel(labels[col] ?? '')) continue;
     if (
       !mostly(
         full.map((row) => row[col]?.text ?? ''),

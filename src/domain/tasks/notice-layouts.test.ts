@@ -1368,6 +1368,18 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
     },
   );
 
+  it('a .docx column of units that supervise (督办单位) is not placed by its cells', () => {
+    const texts = [
+      ['工作任务', '责任单位', '督办单位', '完成时限'],
+      ['公开预算信息。', '区财政局', '区政府督查室', '年底前'],
+    ];
+    const rows = texts.map((cells, r) =>
+      cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
+    );
+    const plan = parseNotice({ blocks: [{ type: 'table', rows }] }, { year: 2022 });
+    expect(plan.tasks.map((t) => [t.leadUnits, t.responsibleUnits])).toEqual([[[], ['区财政局']]]);
+  });
+
   it('a .docx row that names no unit stays a task when it is no heading', () => {
     const texts = [
       ['工作任务', '责任单位', '完成时限'],
