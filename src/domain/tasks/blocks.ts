@@ -5,6 +5,7 @@ import {
   isLeaderHeader,
   isUnitCell,
   kindOf,
+  looksLikeUnitName,
   roleOf,
 } from './cells';
 
@@ -140,6 +141,7 @@ function closesRow(line: string): boolean {
 function streamTable(lines: string[], start: number): { block: TableBlock; end: number } | null {
   const header: RawCell[] = [];
   let spaced = false;
+  let dueByCells = false;
   let i = start;
   while (i < lines.length) {
     const l = lines[i] ?? '';
@@ -166,6 +168,8 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     // (a line of cells separated by pipes or tabs is a row of another kind of table)
     if (cell === '' || letters.length > 10 || /[，。；：:,;|｜\t]/.test(cell) || role === null) break;
     if (cell.includes('、') && !named) break;
+    // A unit's name or a date is the signature above a table ("区政府办公室" / "2023年3月1日"), never a label.
+    if (role === 'other' && (looksLikeUnitName(letters) || /\d{4}年/.test(letters))) break;
     // spaced throughout: every label after the first stands after a blank line
     // Before the units are named, a label of the table's own ("实施要点") may stand among them.
     const sofar = headerRoles(header.map((h) => h.lines[0] ?? ''));
@@ -175,15 +179,14 @@ function streamTable(lines: string[], start: number): { block: TableBlock; end: 
     // unknown cell ("加强行政执法信息公开") is the first row's. After the units, a label of what a column says
     // about the row ("进展情况", "督办人", "考核标准") may still come; other short text ("政策解读") is the first
     // row's.
-    // A label of the table's own ("推进节奏") heads the deadline column when the rows below end in deadlines.
-    if (
-      (sofar.includes('deadline') ||
-        (unitsNamed && !LABEL_TAIL.test(cell) && !deadlinesFollowUnits(lines, i + 1))) &&
-      isHeaderRoles(sofar) &&
-      !isColumnLabel(cell) &&
-      !isLeaderHeader(cell)
-    )
+    // A label of the table's own ("推进节奏") heads the deadline column when the rows below end in deadlines
+    // (one such label: the cell after it is the first row's).
+    const known = isColumnLabel(cell) || isLeaderHeader(cell);
+    const tail = LABEL_TAIL.test(cell);
+    const due = !known && !tail && unitsNamed && !dueByCells && deadlinesFollowUnits(lines, i + 1);
+    if ((sofar.includes('deadline') || (unitsNamed && !tail && !due)) && isHeaderRoles(sofar) && !known)
       break;
+    if (due) dueByCells = true;
     header.push({ lines: [cell], line: i + 1 });
     i++;
   }

@@ -333,6 +333,22 @@ describe('tables, whatever their layout', () => {
       ],
     ],
     [
+      'cells one per line right under the signature, a deadline column headed with a word of the table’s own',
+      lines(
+        '区政府办公室',
+        '2022年3月1日',
+        '领域',
+        '工作任务',
+        '责任单位',
+        '推进节奏',
+        '政策解读',
+        '做好重要政策文件的解读工作。',
+        '区发改委',
+        '2022年6月底前',
+      ),
+      [['做好重要政策文件的解读工作。', [], ['区发改委'], ['2022-06-30']]],
+    ],
+    [
       'cells one per line without a deadline column: a short first cell after the units is the first row’s',
       lines(
         '重点工作',
@@ -411,6 +427,25 @@ describe('tables, whatever their layout', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(read(text)).toEqual(expected);
+  });
+
+  it('cells one per line under the signature: the signature and its date are no labels, the 领域 cell a section', () => {
+    const plan = parseNotice({
+      text: lines(
+        '某区2022年任务分工',
+        '区政府办公室',
+        '2022年3月1日',
+        '领域',
+        '工作任务',
+        '责任单位',
+        '推进节奏',
+        '政策解读',
+        '做好重要政策文件的解读工作。',
+        '区发改委',
+        '2022年6月底前',
+      ),
+    });
+    expect([plan.date, plan.tasks.map((t) => t.section)]).toEqual(['2022-03-01', [['政策解读']]]);
   });
 
   it('keeps numbered items inside a cell as the task’s measures', () => {
