@@ -2,6 +2,7 @@
 // would paste it, with the tasks, units and deadlines expected.
 
 import { describe, expect, it } from 'vitest';
+import type { DocBlock } from './blocks';
 import type { Deadline } from './deadlines';
 import { parseNotice } from './notice';
 import { cleanPageText } from './page-text';
@@ -17,6 +18,12 @@ const read = (text: string, year = 2022) => {
 };
 
 const lines = (...l: string[]) => l.join('\n');
+
+/** A Word or Excel table of these cells' texts, no cell merged (as readDocx gives it). */
+const wordTable = (texts: string[][]): DocBlock => ({
+  type: 'table',
+  rows: texts.map((cells, r) => cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 }))),
+});
 
 describe('tables, whatever their layout', () => {
   it.each<[string, string, Expected]>([
@@ -1391,10 +1398,7 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
   ])(
     'a Word or Excel row with a heading in its task cell, the row not merged (%s), is a heading',
     (_what, texts, sections) => {
-      const rows = texts.map((cells, r) =>
-        cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
-      );
-      const plan = parseNotice({ blocks: [{ type: 'table', rows }] }, { year: 2022 });
+      const plan = parseNotice({ blocks: [wordTable(texts)] }, { year: 2022 });
       expect(plan.tasks.map((t) => [t.section, t.text, t.responsibleUnits])).toEqual([
         [sections[0], '公开预算信息。', ['区财政局']],
         [sections[1], '做好解读。', ['区发改委']],
@@ -1408,10 +1412,7 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
       ['工作任务', '责任单位', '督办单位', '完成时限'],
       ['公开预算信息。', '区财政局', '区政府督查室', '年底前'],
     ];
-    const rows = texts.map((cells, r) =>
-      cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
-    );
-    const plan = parseNotice({ blocks: [{ type: 'table', rows }] }, { year: 2022 });
+    const plan = parseNotice({ blocks: [wordTable(texts)] }, { year: 2022 });
     expect(plan.tasks.map((t) => [t.leadUnits, t.responsibleUnits])).toEqual([[[], ['区财政局']]]);
   });
 
@@ -1421,28 +1422,20 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
       ['公开预算信息。', '区财政局', '年底前'],
       ['做好政策解读工作，提升解读质量。', '', ''],
     ];
-    const rows = texts.map((cells, r) =>
-      cells.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 })),
-    );
-    const plan = parseNotice({ blocks: [{ type: 'table', rows }] }, { year: 2022 });
+    const plan = parseNotice({ blocks: [wordTable(texts)] }, { year: 2022 });
     expect(plan.tasks.map((t) => t.text)).toEqual(['公开预算信息。', '做好政策解读工作，提升解读质量。']);
     expect(plan.warnings.map((w) => w.message)).toEqual(['未写明牵头单位或责任单位']);
   });
 
   it('a .docx header naming the task and one unit column: the unnamed columns are placed by their cells', () => {
-    const row = (r: number, ...texts: string[]) =>
-      texts.map((text, col) => ({ text, row: r, col, colSpan: 1, rowSpan: 1 }));
     const plan = parseNotice(
       {
         blocks: [
-          {
-            type: 'table',
-            rows: [
-              row(0, '工作任务', '主抓', '配合', '推进节奏', '督导领导'),
-              row(1, '公开预算信息。', '区财政局', '各部门', '2022年6月底前', '张三'),
-              row(2, '公开审计结果。', '区审计局', '/', '持续推进', '李四'),
-            ],
-          },
+          wordTable([
+            ['工作任务', '主抓', '配合', '推进节奏', '督导领导'],
+            ['公开预算信息。', '区财政局', '各部门', '2022年6月底前', '张三'],
+            ['公开审计结果。', '区审计局', '/', '持续推进', '李四'],
+          ]),
         ],
       },
       { year: 2022 },
