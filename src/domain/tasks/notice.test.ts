@@ -369,6 +369,7 @@ describe('metadata', () => {
 
   it.each([
     ['2022年12月28日', 2023, true],
+    ['2022年12月15日', 2023, true],
     ['2022年12月14日', 2022, false],
     ['2022年11月30日', 2022, false],
     ['2023年3月1日', 2023, false],
@@ -386,11 +387,12 @@ describe('metadata', () => {
       ].join('\n');
       const plan = parseNotice({ text });
       expect([plan.year, plan.tasks[0]?.deadlines[0]?.date]).toEqual([year, `${year}-06-30`]);
-      expect(plan.warnings.some((w) => w.message.includes('12月下旬'))).toBe(warned);
+      // the warning names the day it was signed, not a part of the month the rule does not use
+      expect(plan.warnings.some((w) => w.message.includes(`通知成文于${signed}`))).toBe(warned);
       // the officer's year stands, without the warning
-      expect(parseNotice({ text }, { year: 2022 }).warnings.some((w) => w.message.includes('12月下旬'))).toBe(
-        false,
-      );
+      expect(
+        parseNotice({ text }, { year: 2022 }).warnings.some((w) => w.message.includes('通知成文于')),
+      ).toBe(false);
     },
   );
 

@@ -84,7 +84,7 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
     ctx.warn(
       '',
       '',
-      `通知成文于${meta.date.slice(0, 4)}年12月下旬，标题未写年度，按${year}年的工作计划读取；如不是，请指定年度`,
+      `通知成文于${Number(meta.date.slice(0, 4))}年12月${Number(meta.date.slice(8, 10))}日（12月15日及以后），标题未写年度，按${year}年的工作计划读取；如不是，请指定年度`,
     );
   }
   if (opts.columns) {
