@@ -137,6 +137,48 @@ function unitsSentence(text: string): { units: string; text: string } | null {
   return null;
 }
 
+const IN_CHARGE_CLAUSE = /^\s*由(?=\S{2}).{2,80}?(?:牵头负责|牵头|负责)\s*$|^\s*\S{2,80}?牵头\s*$/;
+const ASSISTING_CLAUSE = /^\s*\S{2,120}?(?:配合落实|配合|参与|协助|协办|协同)\s*$/;
+
+/**
+ * "1.由区发改委牵头，区财政局配合，加强政策解读…" / "…工作，由X负责，Y配合，提升…": the units named in the item's
+ * own sentence, one clause "由X牵头/负责" (or "X牵头") and the clause of those who assist after it. "X负责" alone,
+ * without 由 and without a clause of assisting units, says nothing certain ("各级领导负责") and is left as text.
+ */
+function unitsInline(text: string): { units: string; text: string } | null {
+  const num = ITEM_NUMBER.exec(text)?.[0] ?? '';
+  // Clause bounds outside brackets: [start, end) of each, the separator after it left in the text.
+  const bounds: [number, number][] = [];
+  let depth = 0;
+  let from = num.length;
+  for (let i = num.length; i <= text.length; i++) {
+    const ch = text[i] ?? '，';
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '，,；;。'.includes(ch)) {
+      bounds.push([from, i]);
+      from = i + 1;
+    }
+  }
+  for (let k = 0; k < bounds.length; k++) {
+    const [a0, a1] = bounds[k] ?? [0, 0];
+    const a = text.slice(a0, a1);
+    if (!IN_CHARGE_CLAUSE.test(a)) continue;
+    const next = bounds[k + 1];
+    const b = next && text[a1] !== '。' ? text.slice(next[0], next[1]) : undefined;
+    const assisted = b !== undefined && ASSISTING_CLAUSE.test(b);
+    if (!assisted && !/^\s*由/.test(a)) continue;
+    const units = unlabelled(assisted ? `${a.trim()}，${b.trim()}` : a.trim());
+    if (!units) continue;
+    // The run and the separator after it leave the sentence: "加强解读，由X牵头，Y配合，提升…" → "加强解读，提升…".
+    const end = (assisted && next ? next[1] : a1) + 1;
+    const body = `${num}${text.slice(num.length, a0)}${text.slice(end)}`.trim();
+    if (compact(body).length - compact(num).length < 6) return null;
+    return { units, text: /[，,；;]$/.test(body) ? `${body.slice(0, -1)}。` : body };
+  }
+  return null;
+}
+
 /**
  * "…公开预算。责任单位：区财政局。完成时限：6月底前。": labels written after the item's sentences on its line, outside
  * brackets, make the rest of the line its annotation (its sentences its clauses).
@@ -189,6 +231,12 @@ function takeAnnotations(raw: string): Annotated {
     } else if (labels) {
       closing = labels.annotation;
       text = labels.text;
+    } else if (!ANNOTATION_LABEL.test(text)) {
+      const inline = unitsInline(text);
+      if (inline) {
+        closing = `责任单位：${inline.units}`;
+        text = inline.text;
+      }
     }
   }
   let out = '';

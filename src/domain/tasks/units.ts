@@ -76,7 +76,8 @@ export function cleanUnitName(raw: string): string {
 }
 
 // "X牵头" marks lead units; "Y配合" / "Y参与" / "Y协助" mark responsible ones. "X负责（落实）" and
-// "X按职责分工负责" say who does the work without ranking it: the cell's own role applies. "Y参照落实" (the
+// "X按职责分工负责" say who does the work without ranking it: the cell's own role applies, unless
+// another clause names units that assist ("X负责，Y配合": X is in charge of them and leads). "Y参照落实" (the
 // towns do likewise, following the lead's model) is done work too: responsible.
 // "X主办、Y协办": the office in charge (主办) leads, those assisting (协办) are responsible.
 const LEAD_SUFFIX = /^(.*?)(?:等)?(?:分别)?(?:牵头负责|牵头落实|牵头|负责牵头|主办|主责)$/;
@@ -84,6 +85,8 @@ const RESP_SUFFIX = new RegExp(
   `^(.*?)(?:等)?(?:配合落实|配合|参与|协助|协办|协同|${BY_DUTY}|负责落实|具体负责|具体落实|参照落实|参照执行|落实)$`,
 );
 const ASSIST_SUFFIX = /^(.*?)(?:等)?(?:配合|参与|协助|协办|协同)$/;
+const IN_CHARGE = /^(.*?)(?:等)?(?:负责落实|负责)$/;
+const BY_DUTY_END = new RegExp(`${BY_DUTY}$`);
 const NEUTRAL_SUFFIX = new RegExp(`(?:等)?(?:分别)?(?:负责落实|${BY_DUTY}|参照落实|参照执行|负责)$`);
 
 /**
@@ -113,6 +116,7 @@ export function splitUnits(
   const hasLeadMarker = clauses.some(
     (c) => LEAD_SUFFIX.test(cleanUnitName(c)) || splitTogether(cleanUnitName(c)),
   );
+  const assisted = !hasLeadMarker && clauses.some((c) => ASSIST_SUFFIX.test(cleanUnitName(c)));
   let seenLead = false;
   for (const clause of clauses) {
     // "由区财政局负责": 由 is the preposition, not part of the name.
@@ -131,7 +135,15 @@ export function splitUnits(
       seenLead = true;
       continue;
     }
-    // Without a lead, "X负责，Y配合": Y's marker still says Y assists.
+    // Without a lead, "X负责，Y配合": the one in charge of those who assist leads (Y's marker says Y assists).
+    if (assisted && !BY_DUTY_END.test(c)) {
+      const im = IN_CHARGE.exec(c);
+      if (im) {
+        lead.push(...splitUnitList(im[1] ?? ''));
+        seenLead = true;
+        continue;
+      }
+    }
     const rm = hasLeadMarker ? RESP_SUFFIX.exec(c) : ASSIST_SUFFIX.exec(c);
     if (rm) {
       responsible.push(...splitUnitList(rm[1] ?? ''));
