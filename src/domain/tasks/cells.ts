@@ -59,6 +59,15 @@ export function isLeaderHeader(header: string): boolean {
 }
 
 /**
+ * A column of who supervises, assesses or is to be contacted ("督办单位", "督查部门", "考核科室", "联系单位"): its
+ * cells name units that do not do the work.
+ */
+export function isOverseerHeader(header: string): boolean {
+  const h = squash(header);
+  return h.length <= 8 && /督办|督查|督导|监督|考核|联系/.test(h);
+}
+
+/**
  * A cell of a leaders' column: one or more personal names, often spaced to align ("俞 悦", "陆 明俞 悦"). Only
  * short runs of Chinese characters that are not a unit's name qualify.
  */

@@ -2,7 +2,15 @@
 // the table readers follow.
 
 import { type Cell, type TableBlock, tableGrid } from './blocks';
-import { headerRoles, isHeaderRoles, isLeaderHeader, kindOf, type Role, roleOf } from './cells';
+import {
+  headerRoles,
+  isHeaderRoles,
+  isLeaderHeader,
+  isOverseerHeader,
+  kindOf,
+  type Role,
+  roleOf,
+} from './cells';
 import { normSpaces } from './notice-text';
 import type { ColumnRole } from './notice-types';
 
@@ -161,12 +169,16 @@ function byCells(m: ColumnMap, grid: (Cell | undefined)[][], r: number, start: n
     const cells = grid.slice(start, start + 60).map((row) => own(row, col));
     if (m.deadline.length === 0 && mostly(cells, 'deadline')) m.deadline.push(col);
     else if (mostly(cells, 'unit')) {
-      if (m.lead.length === 0 && m.responsible.every((c) => c > col)) m.lead.push(col);
+      if (leadsByPlace(col, m.lead.length > 0, m.responsible)) m.lead.push(col);
       else m.responsible.push(col);
       m.responsible.sort((a, b) => a - b);
     }
   }
 }
+
+/** An unnamed column of unit names leads when no lead is named and it stands before the named unit columns. */
+const leadsByPlace = (col: number, leadNamed: boolean, unitCols: number[]) =>
+  !leadNamed && unitCols.every((c) => c > col);
 
 /**
  * A label whose column may be placed by its cells: not a leaders' column, and not one that names units in
@@ -174,7 +186,7 @@ function byCells(m: ColumnMap, grid: (Cell | undefined)[][], r: number, start: n
  */
 function byCellsLabel(label: string): boolean {
   const l = label.replace(/[\s\u3000]+/g, '');
-  return !isLeaderHeader(l) && !/(?:单位|部门|科室|处室|股室)$|督办|督查|督导|监督|考核|联系/.test(l);
+  return !isLeaderHeader(l) && !isOverseerHeader(l) && !/(?:单位|部门|科室|处室|股室)$/.test(l);
 }
 
 /** Most of the filled cells (70 %, one at least) are of this kind; "/" and empty cells count for none. */
@@ -205,8 +217,8 @@ function unitsByFullRows(header: (Role | null)[], labels: string[], body: Cell[]
       )
     )
       continue;
-    const named = roles.findIndex((r) => r === 'lead' || r === 'responsible');
-    roles[col] = !roles.includes('lead') && (named < 0 || named > col) ? 'lead' : 'responsible';
+    const unitCols = roles.flatMap((r, c) => (r === 'lead' || r === 'responsible' ? [c] : []));
+    roles[col] = leadsByPlace(col, roles.includes('lead'), unitCols) ? 'lead' : 'responsible';
   }
   return roles;
 }
@@ -226,7 +238,7 @@ export function looseRolesByCells(
   if (roles.includes('deadline')) return roles;
   const lastUnit = roles.findLastIndex((r) => r === 'lead' || r === 'responsible');
   const k = roles.findLastIndex(
-    (r, col) => r === 'other' && col > lastUnit && !isLeaderHeader(labels[col] ?? ''),
+    (r, col) => r === 'other' && col > lastUnit && byCellsLabel(labels[col] ?? ''),
   );
   if (lastUnit < 0 || k < 0) return roles;
   const kinds = body

@@ -1416,6 +1416,27 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
     expect(plan.tasks.map((t) => [t.leadUnits, t.responsibleUnits])).toEqual([[[], ['区财政局']]]);
   });
 
+  it.each([
+    ['tabs, 督查部门 after an unnamed deadline column', '\t', '督查部门'],
+    ['pipes, 督办单位', ' | ', '督办单位'],
+    ['tabs, 考核科室', '\t', '考核科室'],
+  ])(
+    'a copied table with a column of units that oversee (%s): they are no units of the task',
+    (_w, sep, label) => {
+      const text = [
+        '2023年政务公开工作要点任务分工',
+        ['序号', '工作任务', '责任单位', '推进节奏', label].join(sep),
+        ['1', '推进政策解读，提升解读质量。', '区发改委', '6月底前', '区政府办公室'].join(sep),
+        ['2', '做好预算决算公开工作。', '区财政局', '年底前', '区政府办公室'].join(sep),
+      ].join('\n');
+      const plan = parseNotice({ text }, { year: 2023 });
+      expect(plan.tasks.map((t) => [t.text, t.responsibleUnits, t.deadlines.map((d) => d.raw)])).toEqual([
+        ['推进政策解读，提升解读质量。', ['区发改委'], ['6月底前']],
+        ['做好预算决算公开工作。', ['区财政局'], ['年底前']],
+      ]);
+    },
+  );
+
   it('a .docx row that names no unit stays a task when it is no heading', () => {
     const texts = [
       ['工作任务', '责任单位', '完成时限'],

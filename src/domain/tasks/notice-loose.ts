@@ -3,7 +3,15 @@
 // merged group title or unit appears only on the group's first row; the rows after it carry it down.
 
 import type { TableBlock } from './blocks';
-import { type CellKind, headingLevel, isLeaderHeader, kindOf, looksLikePersons, type Role } from './cells';
+import {
+  type CellKind,
+  headingLevel,
+  isLeaderHeader,
+  isOverseerHeader,
+  kindOf,
+  looksLikePersons,
+  type Role,
+} from './cells';
 import type { Context, UnitCell } from './notice-context';
 import { normSpaces } from './notice-text';
 import type { PlanTask } from './notice-types';
@@ -57,6 +65,8 @@ export function readLooseTable(
   const taskColumn = roles.lastIndexOf('task');
   // A "分管县领导" column: its cells are persons' names, which are neither task text nor units.
   const hasLeaders = (block.rows[headerRow] ?? []).some((c) => isLeaderHeader(c.text));
+  // A "督办单位" column: its units oversee the work; in a row that kept every cell they are left out.
+  const overseers = (block.rows[headerRow] ?? []).map((c) => isOverseerHeader(c.text));
   // Section stack: [level 1 "一、…", level 2 "（一）…", level 3 a group's own title cell].
   const sections: string[] = [];
   // Unit and deadline cells of aligned rows, by column: an empty one continues the cell above (merged).
@@ -211,7 +221,11 @@ export function readLooseTable(
   // Whether a row above (below the header and the titles) could have unit cells a row without them continues.
   let unitsAbove = false;
   for (let r = headerRow + 1; r < block.rows.length; r++) {
-    const cells = block.rows[r] ?? [];
+    const kept = block.rows[r] ?? [];
+    const cells =
+      block.loose === 'rows' && kept.length === roles.length
+        ? kept.map((c, k) => (overseers[k] ? { ...c, text: '' } : c))
+        : kept;
     // The header repeated at a page break: its labels again (a row that merely mentions 任务 and 牵头 is not).
     if (
       cells.some((c) => squash(c.text) !== '') &&
