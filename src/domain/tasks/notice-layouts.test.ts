@@ -1416,6 +1416,26 @@ describe('layouts rendered from the gold files (2026-12-06)', () => {
     expect(plan.tasks.map((t) => [t.leadUnits, t.responsibleUnits])).toEqual([[[], ['区财政局']]]);
   });
 
+  it.each(['视情况', '另行通知', '待定'])(
+    'one cell a line: an undated 完成时限 ("%s") is the row\'s, unread, not the next row\'s title',
+    (due) => {
+      const text = [
+        '2023年政务公开工作要点任务分工',
+        ...['序号', '工作任务', '责任单位', '完成时限'],
+        ...['1', '推进政策解读，提升解读质量。', '区发改委', '6月底前'],
+        ...['2', '做好预算决算公开工作。', '区财政局', due],
+        ...['3', '做好重大项目信息公开。', '区住建委', '持续推进'],
+      ].join('\n');
+      const plan = parseNotice({ text }, { year: 2023 });
+      expect(plan.tasks.map((t) => [t.section, t.deadlines.map((d) => d.raw)])).toEqual([
+        [[], ['6月底前']],
+        [[], []],
+        [[], ['持续推进']],
+      ]);
+      expect(plan.warnings.map((w) => w.message)).toEqual([`无法识别的完成时限“${due}”`]);
+    },
+  );
+
   it.each([
     ['tabs, 督查部门 after an unnamed deadline column', '\t', '督查部门'],
     ['pipes, 督办单位', ' | ', '督办单位'],

@@ -51,6 +51,10 @@ function shownUnits(r: Row, hasDeadline: boolean): { units: Row['units']; noneDe
   return { units: r.units, noneDeadline: r.noneDeadline };
 }
 
+/** What a 完成时限 cell says when it names no time: as the situation requires, to be announced. */
+const UNDATED_DUE =
+  /^(?:视(?:情况|需要|工作需要|实际)|根据(?:工作)?(?:需要|实际|安排)|按需|待定|另行(?:通知|安排))[\u4e00-\u9fff]{0,4}$/;
+
 /** Reads a loose table from the row after its header; `roles` are the header's column roles in order. */
 export function readLooseTable(
   block: TableBlock,
@@ -208,6 +212,19 @@ export function readLooseTable(
         return;
       case 'text':
         if (hasLeaders && looksLikePersons(cell)) return;
+        // One cell a line: "视情况" / "另行通知" after a row's units, where its deadline stands, is that deadline
+        // unread (the officer sees "无法识别的完成时限"), not the next group's title.
+        if (
+          block.loose === 'stream' &&
+          hasDeadline &&
+          row.texts.length > 0 &&
+          row.units.length > 0 &&
+          row.deadlines.length === 0 &&
+          UNDATED_DUE.test(t)
+        ) {
+          row.deadlines.push(t);
+          return;
+        }
         if (row.texts.length > 0 && (row.units.length > 0 || row.deadlines.length > 0)) flush();
         else if (block.loose === 'stream' && isSentence(row.texts[row.texts.length - 1] ?? '')) flush();
         if (row.texts.length === 0) row.line = line;
