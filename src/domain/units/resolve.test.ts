@@ -220,6 +220,10 @@ describe.each<[string, MatchStatus, string]>([
   ['区应急管理局等部门（单位）', 'normalized', '区应急局'],
   ['区财政局等单位', 'exact', '区财政局'],
   ['区财政局等有关部门。', 'exact', '区财政局'],
+  ['区财政局等相关单位', 'exact', '区财政局'],
+  ['区财政局等有关单位', 'exact', '区财政局'],
+  ['区财政局等相关部门和单位', 'exact', '区财政局'],
+  ['区财政局等其他有关部门', 'exact', '区财政局'],
 ])('"%s" ending in 等…', (written, status, unitName) => {
   it(`is ${status} → ${unitName}, written as it stands, with a warning`, () => {
     const r = resolveUnit(tongnan, written);

@@ -284,7 +284,8 @@ function levelWarnings(index: UnitIndex, written: string): string[] {
 const LIST_SEPARATORS = /[、，,；;]/;
 
 /** "区发改局等部门（单位）" → "区发改局": "等" closes an open-ended list, its words are not part of the name. */
-export const ET_CETERA = /等(?:部门|单位|部门和单位|部门[（(]单位[）)]|相关部门|有关部门)?[。.]?$/;
+export const ET_CETERA =
+  /等(?:(?:相关|有关|其他|其他有关|其他相关)?(?:部门|单位)(?:和单位|及单位|[（(]单位[）)])?|相关部门和单位|有关部门和单位)?[。.]?$/;
 export const etCeteraWarning = (written: string) => `「${written}」以“等”结尾，名单可能不完整`;
 
 /**
