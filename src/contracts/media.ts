@@ -20,9 +20,9 @@ import {
   zFile,
   zImportPreview,
   zInstant,
-  zKeyword,
   zPage,
   zPaged,
+  zPagedQuery,
   zUnitRef,
   zUuid,
 } from './http';
@@ -74,11 +74,7 @@ export const accountRowSchema = accountFieldsSchema.extend({
 });
 export type AccountRow = z.output<typeof accountRowSchema>;
 
-export const registerQuerySchema = z.object({
-  ...zPage,
-  q: zKeyword,
-  status: z.enum(CHANNEL_STATUSES).optional(),
-});
+export const registerQuerySchema = zPagedQuery({ status: z.enum(CHANNEL_STATUSES).optional() });
 
 export const filingInputSchema = z
   .object({
