@@ -495,18 +495,8 @@ export const annualReportRowSchema = z.object({
 });
 export type AnnualReportRow = z.output<typeof annualReportRowSchema>;
 
-export const annualReportSchema = z.object({
-  id: z.string().nullable(),
-  websiteId: z.string(),
-  websiteName: z.string(),
-  ...zUnitRef,
-  year: z.number().int(),
-  due: z.string(),
-  status: reportStateSchema,
-  overdue: z.boolean(),
-  returnReason: z.string(),
-  submittedAt: zInstant.nullable(),
-  publishedAt: zInstant.nullable(),
+/** One website's report: its row in the list (but the address) with the figures. */
+export const annualReportSchema = annualReportRowSchema.omit({ url: true }).extend({
   /** The day the computed figures were read (frozen on submit). */
   computedAsOf: z.string(),
   frozen: z.boolean(),
