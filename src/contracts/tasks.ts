@@ -244,24 +244,35 @@ export const ledgerQuerySchema = z.object({
   keyword: zKeyword,
 });
 
-export const ledgerRowSchema = z.object({
-  id: z.string(),
-  planId: z.string(),
+/** The task a ledger row is of: its plan, number, section and text. */
+const zTaskOf = {
   taskId: z.string(),
+  planId: z.string(),
   ref: z.string(),
   section: z.array(z.string()),
   text: z.string(),
+};
+
+/** One unit's assignment of a task (a sub-row). */
+export const taskLedgerUnitSchema = z.object({
+  id: z.string(),
   ...zUnitRef,
   isLead: z.boolean(),
   period: z.string().nullable(),
   dueDate: z.string().nullable(),
-  deadlineRaw: z.string(),
   state: z.enum(ASSIGNMENT_STATES),
   status: zLedgerStatus,
-  leadReview: z.enum(['approved', 'returned']).nullable(),
-  returnReason: z.string().nullable(),
   lastReportAt: zInstant.nullable(),
   closedAt: zInstant.nullable(),
+});
+export type TaskLedgerUnit = z.output<typeof taskLedgerUnitSchema>;
+
+/** A row of the ledger: one unit's assignment with its task and the lead unit's review. */
+export const ledgerRowSchema = taskLedgerUnitSchema.extend({
+  ...zTaskOf,
+  deadlineRaw: z.string(),
+  leadReview: z.enum(['approved', 'returned']).nullable(),
+  returnReason: z.string().nullable(),
 });
 export type LedgerRow = z.output<typeof ledgerRowSchema>;
 
@@ -352,26 +363,8 @@ export const taskLedgerQuerySchema = z
   });
 export type TaskLedgerQuery = z.output<typeof taskLedgerQuerySchema>;
 
-/** One unit's assignment of a task (a sub-row). */
-export const taskLedgerUnitSchema = z.object({
-  id: z.string(),
-  ...zUnitRef,
-  isLead: z.boolean(),
-  period: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  state: z.enum(ASSIGNMENT_STATES),
-  status: zLedgerStatus,
-  lastReportAt: zInstant.nullable(),
-  closedAt: zInstant.nullable(),
-});
-export type TaskLedgerUnit = z.output<typeof taskLedgerUnitSchema>;
-
 export const taskLedgerRowSchema = z.object({
-  taskId: z.string(),
-  planId: z.string(),
-  ref: z.string(),
-  section: z.array(z.string()),
-  text: z.string(),
+  ...zTaskOf,
   measures: z.array(z.string()),
   deadlineRaw: z.string(),
   leadUnitsWritten: z.array(z.string()),
