@@ -164,16 +164,18 @@ export const leadingGroupNoticeSchema = z.object({
   warnings: z.array(z.string()).default([]),
 });
 
-export const unitMatchSchema = z.object({
+/** How a unit name a notice writes matched the registry (the import previews), with the candidates to confirm. */
+export const zUnitNameMatch = {
   written: z.string(),
   status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown'] satisfies MatchStatus[]),
   unitId: z.string().optional(),
   unitName: z.string().optional(),
-  confidence: z.number(),
   suggestions: z.array(
     z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number(), reason: z.string() }),
   ),
-});
+};
+
+export const unitMatchSchema = z.object({ ...zUnitNameMatch, confidence: z.number() });
 export type UnitMatch = z.output<typeof unitMatchSchema>;
 
 export const leadingGroupMemberSchema = z.object({

@@ -25,6 +25,7 @@ import {
   zUuid,
   zWebUrl,
 } from './http';
+import { zUnitNameMatch } from './org';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
@@ -73,17 +74,11 @@ export const parsedPlanSchema = z.object({
 
 /** How one written unit name maps to registered units (for the preview). */
 export const unitNameMatchSchema = z.object({
-  written: z.string(),
-  status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown']),
-  unitId: z.string().optional(),
-  unitName: z.string().optional(),
+  ...zUnitNameMatch,
   groupName: z.string().optional(),
   /** For a group: its members (expanded at commit); needsChoice: candidates the officer picks from. */
   memberUnitIds: z.array(z.string()).optional(),
   needsChoice: z.boolean().optional(),
-  suggestions: z.array(
-    z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number(), reason: z.string() }),
-  ),
   warnings: z.array(z.string()),
 });
 export type UnitNameMatch = z.output<typeof unitNameMatchSchema>;
