@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
 import type { MatchStatus, UnitKind } from '../domain/units';
-import { endpointsOf, zFile, zInstant, zOk, zPage, zPaged, zUnitRef, zUuid } from './http';
+import { endpointsOf, zFile, zImported, zInstant, zOk, zPage, zPaged, zUnitRef, zUuid } from './http';
 import { ALL_PERMISSIONS, type PermissionCode } from './permissions';
 import { ROLE_CODES } from './roles';
 
@@ -287,7 +287,7 @@ export const orgApi = {
     '/api/org/users/import',
     '导入用户（.xlsx，全部成功或全部不导入）',
     'org:user:import',
-    { upload: true, response: z.object({ created: z.number().int() }) },
+    { upload: true, response: zImported },
   ),
   user: api.get('/api/org/users/:id', '用户详情', 'org:user:list', { response: userSchema }),
   createUser: api.post('/api/org/users', '新增用户', 'org:user:create', {

@@ -539,7 +539,7 @@ export const tasksApi = {
     response: zOk,
   }),
   extensions: api.get('/api/tasks/extensions', '延期申请列表', 'tasks:extension:approve', {
-    query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }),
+    query: z.object({ status: extensionRequestSchema.shape.status.optional() }),
     response: z.array(extensionListItemSchema),
   }),
   decideExtension: api.post('/api/tasks/extensions/:id/decide', '审批延期申请', 'tasks:extension:approve', {
