@@ -7,7 +7,7 @@ import {
   DECISION_STATUSES,
   PARTICIPATION_KINDS,
 } from '../domain/disclosure/decisions';
-import { endpoint, zCounts, zDate, zInstant, zKeyword, zPage, zPaged, zUuid } from './http';
+import { endpoint, zCounts, zDate, zInstant, zPage, zPaged, zPagedQuery, zUuid } from './http';
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
@@ -62,11 +62,9 @@ export const decisionRowSchema = z.object({
 });
 export type DecisionRow = z.infer<typeof decisionRowSchema>;
 
-export const decisionListQuery = z.object({
-  ...zPage,
+export const decisionListQuery = zPagedQuery({
   unitId: zUuid.optional(),
   status: z.enum(DECISION_STATUSES).optional(),
-  q: zKeyword,
 });
 
 export const commentRowSchema = z.object({

@@ -34,7 +34,7 @@ const changesSchema = z.object({
   changed: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
 });
 
-const unitRef = z.object({ unitId: z.string(), unitName: z.string() });
+const unitRef = z.object(zUnitRef);
 
 export const directoryPreviewRow = directoryRowInput.extend({
   /** The 公开时限 in words as read ("每季度", "按原文：…"). */

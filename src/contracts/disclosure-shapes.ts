@@ -5,7 +5,7 @@ import { CATEGORY_CODES } from '../domain/disclosure/catalog';
 import { INTERPRETATION_FORMS, TIMELINESS_LABELS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
-import { zDate, zInstant, zKeyword, zPage, zText, zUnitRef, zUuid } from './http';
+import { zDate, zInstant, zPage, zPagedQuery, zText, zUnitRef, zUuid } from './http';
 
 const optDate = zDate.nullable().optional();
 const kindSchema = z.enum(['general', 'normative', 'interpretation']);
@@ -90,12 +90,7 @@ export const piaRecordSchema = z.object({
   assessedAt: zInstant,
 });
 export type PiaRecord = z.output<typeof piaRecordSchema>;
-export const piaListQuery = z.object({
-  ...zPage,
-  from: zDate.optional(),
-  to: zDate.optional(),
-  q: zKeyword,
-});
+export const piaListQuery = zPagedQuery({ from: zDate.optional(), to: zDate.optional() });
 export const maskInput = z.object({ keys: z.array(z.string()).optional() });
 
 export const itemListQuery = z.object({

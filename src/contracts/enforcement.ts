@@ -16,10 +16,9 @@ import {
   zDate,
   zFile,
   zInstant,
-  zKeyword,
   zOk,
-  zPage,
   zPaged,
+  zPagedQuery,
   zUuid,
 } from './http';
 
@@ -61,13 +60,11 @@ export const enforcementRowSchema = z.object({
 });
 export type EnforcementRow = z.infer<typeof enforcementRowSchema>;
 
-export const enforcementListQuery = z.object({
-  ...zPage,
+export const enforcementListQuery = zPagedQuery({
   unitId: zUuid.optional(),
   kind: z.enum(ENFORCEMENT_KINDS).optional(),
   state: z.enum(PUBLICATION_STATES).optional(),
   status: z.enum(ENFORCEMENT_STATUSES).optional(),
-  q: zKeyword,
 });
 
 const importRowSchema = z.object({

@@ -130,6 +130,12 @@ export const zKeyword = z.string().trim().max(100).optional();
 /** A console list's query: the keyword first, then the list's own filters, then the page. */
 export const zListQuery = <F extends z.ZodRawShape>(filters: F) =>
   z.object({ keyword: zKeyword, ...filters, ...zPage });
+/**
+ * A list's query with the page first: the page, then the list's own filters, then `q`, its free-text search (the
+ * disclosure, decision, enforcement and media lists).
+ */
+export const zPagedQuery = <F extends z.ZodRawShape>(filters: F) =>
+  z.object({ ...zPage, ...filters, q: zKeyword });
 /** Integer counts of a statistics row, one field per name in that order. */
 export const zCounts = <const K extends string>(...names: K[]) =>
   Object.fromEntries(names.map((name) => [name, z.number().int()])) as { [N in K]: z.ZodNumber };

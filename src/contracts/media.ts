@@ -20,9 +20,9 @@ import {
   zFile,
   zImportPreview,
   zInstant,
-  zKeyword,
   zPage,
   zPaged,
+  zPagedQuery,
   zUnitRef,
   zUuid,
 } from './http';
@@ -74,11 +74,7 @@ export const accountRowSchema = accountFieldsSchema.extend({
 });
 export type AccountRow = z.output<typeof accountRowSchema>;
 
-export const registerQuerySchema = z.object({
-  ...zPage,
-  q: zKeyword,
-  status: z.enum(CHANNEL_STATUSES).optional(),
-});
+export const registerQuerySchema = zPagedQuery({ status: z.enum(CHANNEL_STATUSES).optional() });
 
 export const filingInputSchema = z
   .object({
@@ -499,18 +495,8 @@ export const annualReportRowSchema = z.object({
 });
 export type AnnualReportRow = z.output<typeof annualReportRowSchema>;
 
-export const annualReportSchema = z.object({
-  id: z.string().nullable(),
-  websiteId: z.string(),
-  websiteName: z.string(),
-  ...zUnitRef,
-  year: z.number().int(),
-  due: z.string(),
-  status: reportStateSchema,
-  overdue: z.boolean(),
-  returnReason: z.string(),
-  submittedAt: zInstant.nullable(),
-  publishedAt: zInstant.nullable(),
+/** One website's report: its row in the list (but the address) with the figures. */
+export const annualReportSchema = annualReportRowSchema.omit({ url: true }).extend({
   /** The day the computed figures were read (frozen on submit). */
   computedAsOf: z.string(),
   frozen: z.boolean(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
 import type { MatchStatus, UnitKind } from '../domain/units';
-import { endpointsOf, zFile, zInstant, zOk, zPage, zPaged, zUnitRef, zUuid } from './http';
+import { endpointsOf, zFile, zImported, zInstant, zOk, zPage, zPaged, zUnitRef, zUuid } from './http';
 import { ALL_PERMISSIONS, type PermissionCode } from './permissions';
 import { ROLE_CODES } from './roles';
 
@@ -164,16 +164,18 @@ export const leadingGroupNoticeSchema = z.object({
   warnings: z.array(z.string()).default([]),
 });
 
-export const unitMatchSchema = z.object({
+/** How a unit name a notice writes matched the registry (the import previews), with the candidates to confirm. */
+export const zUnitNameMatch = {
   written: z.string(),
   status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown'] satisfies MatchStatus[]),
   unitId: z.string().optional(),
   unitName: z.string().optional(),
-  confidence: z.number(),
   suggestions: z.array(
     z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number(), reason: z.string() }),
   ),
-});
+};
+
+export const unitMatchSchema = z.object({ ...zUnitNameMatch, confidence: z.number() });
 export type UnitMatch = z.output<typeof unitMatchSchema>;
 
 export const leadingGroupMemberSchema = z.object({
@@ -285,7 +287,7 @@ export const orgApi = {
     '/api/org/users/import',
     '导入用户（.xlsx，全部成功或全部不导入）',
     'org:user:import',
-    { upload: true, response: z.object({ created: z.number().int() }) },
+    { upload: true, response: zImported },
   ),
   user: api.get('/api/org/users/:id', '用户详情', 'org:user:list', { response: userSchema }),
   createUser: api.post('/api/org/users', '新增用户', 'org:user:create', {

@@ -57,15 +57,19 @@ const validationIssueSchema = z.object({
   message: z.string(),
 }) as unknown as z.ZodType<ValidationIssue>;
 
+/** When the report was published, its publication deadline (条例第四十九条) and whether that passed unpublished. */
+const zPublication = {
+  publishedAt: zInstant.nullable(),
+  publicationDue: z.string(),
+  overdue: z.boolean(),
+};
+
 export const reportOverviewRowSchema = z.object({
   ...zUnitRef,
   reportId: z.string().nullable(),
   errors: z.number().int(),
   warnings: z.number().int(),
-  publishedAt: zInstant.nullable(),
-  /** The publication deadline (条例第四十九条) and whether it passed unpublished. */
-  publicationDue: z.string(),
-  overdue: z.boolean(),
+  ...zPublication,
 });
 export type ReportOverviewRow = z.output<typeof reportOverviewRowSchema>;
 
@@ -75,9 +79,7 @@ export const reportViewSchema = z.object({
   report: annualReportSchema,
   errors: z.array(validationIssueSchema),
   warnings: z.array(validationIssueSchema),
-  publishedAt: zInstant.nullable(),
-  publicationDue: z.string(),
-  overdue: z.boolean(),
+  ...zPublication,
   /** Whether the year has ended: before that, publishing needs a reason. */
   yearEnded: z.boolean(),
 });

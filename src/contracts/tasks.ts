@@ -25,6 +25,7 @@ import {
   zUuid,
   zWebUrl,
 } from './http';
+import { zUnitNameMatch } from './org';
 
 export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 
@@ -73,17 +74,11 @@ export const parsedPlanSchema = z.object({
 
 /** How one written unit name maps to registered units (for the preview). */
 export const unitNameMatchSchema = z.object({
-  written: z.string(),
-  status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown']),
-  unitId: z.string().optional(),
-  unitName: z.string().optional(),
+  ...zUnitNameMatch,
   groupName: z.string().optional(),
   /** For a group: its members (expanded at commit); needsChoice: candidates the officer picks from. */
   memberUnitIds: z.array(z.string()).optional(),
   needsChoice: z.boolean().optional(),
-  suggestions: z.array(
-    z.object({ unitId: z.string(), unitName: z.string(), confidence: z.number(), reason: z.string() }),
-  ),
   warnings: z.array(z.string()),
 });
 export type UnitNameMatch = z.output<typeof unitNameMatchSchema>;
@@ -244,24 +239,35 @@ export const ledgerQuerySchema = z.object({
   keyword: zKeyword,
 });
 
-export const ledgerRowSchema = z.object({
-  id: z.string(),
-  planId: z.string(),
+/** The task a ledger row is of: its plan, number, section and text. */
+const zTaskOf = {
   taskId: z.string(),
+  planId: z.string(),
   ref: z.string(),
   section: z.array(z.string()),
   text: z.string(),
+};
+
+/** One unit's assignment of a task (a sub-row). */
+export const taskLedgerUnitSchema = z.object({
+  id: z.string(),
   ...zUnitRef,
   isLead: z.boolean(),
   period: z.string().nullable(),
   dueDate: z.string().nullable(),
-  deadlineRaw: z.string(),
   state: z.enum(ASSIGNMENT_STATES),
   status: zLedgerStatus,
-  leadReview: z.enum(['approved', 'returned']).nullable(),
-  returnReason: z.string().nullable(),
   lastReportAt: zInstant.nullable(),
   closedAt: zInstant.nullable(),
+});
+export type TaskLedgerUnit = z.output<typeof taskLedgerUnitSchema>;
+
+/** A row of the ledger: one unit's assignment with its task and the lead unit's review. */
+export const ledgerRowSchema = taskLedgerUnitSchema.extend({
+  ...zTaskOf,
+  deadlineRaw: z.string(),
+  leadReview: z.enum(['approved', 'returned']).nullable(),
+  returnReason: z.string().nullable(),
 });
 export type LedgerRow = z.output<typeof ledgerRowSchema>;
 
@@ -352,26 +358,8 @@ export const taskLedgerQuerySchema = z
   });
 export type TaskLedgerQuery = z.output<typeof taskLedgerQuerySchema>;
 
-/** One unit's assignment of a task (a sub-row). */
-export const taskLedgerUnitSchema = z.object({
-  id: z.string(),
-  ...zUnitRef,
-  isLead: z.boolean(),
-  period: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  state: z.enum(ASSIGNMENT_STATES),
-  status: zLedgerStatus,
-  lastReportAt: zInstant.nullable(),
-  closedAt: zInstant.nullable(),
-});
-export type TaskLedgerUnit = z.output<typeof taskLedgerUnitSchema>;
-
 export const taskLedgerRowSchema = z.object({
-  taskId: z.string(),
-  planId: z.string(),
-  ref: z.string(),
-  section: z.array(z.string()),
-  text: z.string(),
+  ...zTaskOf,
   measures: z.array(z.string()),
   deadlineRaw: z.string(),
   leadUnitsWritten: z.array(z.string()),
@@ -551,7 +539,7 @@ export const tasksApi = {
     response: zOk,
   }),
   extensions: api.get('/api/tasks/extensions', '延期申请列表', 'tasks:extension:approve', {
-    query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }),
+    query: z.object({ status: extensionRequestSchema.shape.status.optional() }),
     response: z.array(extensionListItemSchema),
   }),
   decideExtension: api.post('/api/tasks/extensions/:id/decide', '审批延期申请', 'tasks:extension:approve', {
