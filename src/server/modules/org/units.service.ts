@@ -3,6 +3,7 @@ import type { CurrentUser, Paged, Unit, UnitGroup, UnitKind, UnitTreeNode } from
 import { UNIT_KIND_LABELS } from '../../../contracts/api';
 import type { Database, DbOrTx } from '../../db/client';
 import { pageOf } from '../../db/pages';
+import { countsBy } from '../../db/reads';
 import { unitAliases, unitGroupMembers, unitGroups, units, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -27,11 +28,9 @@ async function toUnits(db: DbOrTx, rows: (typeof units.$inferSelect)[]): Promise
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const aliasRows = await db.select().from(unitAliases).where(inArray(unitAliases.unitId, ids));
-  const userCounts = await db
-    .select({ unitId: users.unitId, n: count() })
-    .from(users)
-    .where(and(inArray(users.unitId, ids), eq(users.status, 'active')))
-    .groupBy(users.unitId);
+  const userCounts = await countsBy(db, users.unitId, users, {
+    where: and(inArray(users.unitId, ids), eq(users.status, 'active')),
+  });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -42,7 +41,7 @@ async function toUnits(db: DbOrTx, rows: (typeof units.$inferSelect)[]): Promise
     parentId: r.parentId,
     sort: r.sort,
     aliases: aliasRows.filter((a) => a.unitId === r.id).map((a) => a.alias),
-    userCount: Number(userCounts.find((c) => c.unitId === r.id)?.n ?? 0),
+    userCount: userCounts.get(r.id) ?? 0,
   }));
 }
 
