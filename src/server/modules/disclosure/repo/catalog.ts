@@ -12,12 +12,15 @@ export async function columnById(db: DbOrTx, id: string): Promise<Column | null>
   return c ?? null;
 }
 
-/** The unit's column with this code (a standard column); with `topOnly`, only a first-level one. */
+/**
+ * The unit's column with this code (a standard column); with `only.top`, only a first-level one; with
+ * `only.withItems`, only one that published items are filed in.
+ */
 export async function unitColumnByCode(
   db: DbOrTx,
   unitId: string,
   code: string,
-  topOnly = false,
+  only: { top?: boolean; withItems?: boolean } = {},
 ): Promise<{ id: string } | null> {
   const [c] = await db
     .select({ id: disclosureColumns.id })
@@ -26,7 +29,10 @@ export async function unitColumnByCode(
       and(
         eq(disclosureColumns.unitId, unitId),
         eq(disclosureColumns.code, code),
-        topOnly ? sql`${disclosureColumns.parentId} IS NULL` : undefined,
+        only.top ? sql`${disclosureColumns.parentId} IS NULL` : undefined,
+        only.withItems
+          ? sql`EXISTS (SELECT 1 FROM disclosure_items i WHERE i.column_id = ${disclosureColumns.id} AND i.status = 'published')`
+          : undefined,
       ),
     );
   return c ?? null;
@@ -175,20 +181,4 @@ export async function publishedInColumns(db: DbOrTx, columnIds: string[], page: 
     .limit(size)
     .offset((page - 1) * size);
   return { total: n, rows };
-}
-
-/** The unit's top column of a standard code, when published items were filed in it. */
-export async function topColumnWithItems(db: DbOrTx, unitId: string, code: string): Promise<string | null> {
-  const [c] = await db
-    .select({ id: disclosureColumns.id })
-    .from(disclosureColumns)
-    .where(
-      and(
-        eq(disclosureColumns.code, code),
-        sql`${disclosureColumns.parentId} IS NULL`,
-        eq(disclosureColumns.unitId, unitId),
-        sql`EXISTS (SELECT 1 FROM disclosure_items i WHERE i.column_id = ${disclosureColumns.id} AND i.status = 'published')`,
-      ),
-    );
-  return c?.id ?? null;
 }
