@@ -1,7 +1,8 @@
 // SQL of the catalog columns (one tree per unit).
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ColumnRow } from '../../../../contracts/disclosure';
 import type { DbOrTx } from '../../../db/client';
+import { countWhere, pageOf } from '../../../db/pages';
 import { rowsOf } from '../../../db/reads';
 import { disclosureColumns, disclosureItems, disclosureUnitSettings } from '../../../db/schema/disclosure';
 
@@ -139,19 +140,12 @@ export async function sameLevelTaken(
   return r.rows.length > 0;
 }
 
-export async function childCount(tx: DbOrTx, id: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(disclosureColumns)
-    .where(eq(disclosureColumns.parentId, id));
-  return r?.n ?? 0;
-}
+export const childCount = (tx: DbOrTx, id: string): Promise<number> =>
+  countWhere(tx, disclosureColumns, eq(disclosureColumns.parentId, id));
 
 /** Items filed in the column (any status). */
-export async function itemCountInColumn(tx: DbOrTx, id: string): Promise<number> {
-  const [r] = await tx.select({ n: count() }).from(disclosureItems).where(eq(disclosureItems.columnId, id));
-  return r?.n ?? 0;
-}
+export const itemCountInColumn = (tx: DbOrTx, id: string): Promise<number> =>
+  countWhere(tx, disclosureItems, eq(disclosureItems.columnId, id));
 
 /** Units (other than `unitId`) that have a catalog. */
 export async function otherCatalogUnits(tx: DbOrTx, unitId: string): Promise<string[]> {
@@ -165,20 +159,19 @@ export async function otherCatalogUnits(tx: DbOrTx, unitId: string): Promise<str
 /** Published items of some columns, newest first, one page. */
 export async function publishedInColumns(db: DbOrTx, columnIds: string[], page: number, size: number) {
   const where = and(eq(disclosureItems.status, 'published'), inArray(disclosureItems.columnId, columnIds));
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(disclosureItems).where(where);
-  const rows = await db
-    .select({
+  return pageOf(
+    db,
+    disclosureItems,
+    {
       id: disclosureItems.id,
       title: disclosureItems.title,
       publishDate: disclosureItems.publishDate,
       indexNo: disclosureItems.indexNo,
       summary: disclosureItems.summary,
       publishedAt: disclosureItems.publishedAt,
-    })
-    .from(disclosureItems)
-    .where(where)
-    .orderBy(desc(disclosureItems.publishDate), desc(disclosureItems.publishedAt))
-    .limit(size)
-    .offset((page - 1) * size);
-  return { total: n, rows };
+    },
+    where,
+    [desc(disclosureItems.publishDate), desc(disclosureItems.publishedAt)],
+    { page, pageSize: size },
+  );
 }
