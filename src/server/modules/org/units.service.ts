@@ -1,8 +1,8 @@
-import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, Unit, UnitGroup, UnitKind, UnitTreeNode } from '../../../contracts/api';
 import { UNIT_KIND_LABELS } from '../../../contracts/api';
 import type { Database, DbOrTx } from '../../db/client';
-import { pageOf } from '../../db/pages';
+import { countWhere, pageOf } from '../../db/pages';
 import { countsBy } from '../../db/reads';
 import { unitAliases, unitGroupMembers, unitGroups, units, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
@@ -245,10 +245,10 @@ export async function renameUnit(
 
 export async function deleteUnit(database: Database, user: Scoped, actor: Actor, id: string): Promise<void> {
   const u = await getUnit(database, user, id);
-  const children = await database.db.select({ n: count() }).from(units).where(eq(units.parentId, id));
-  if (Number(children[0]?.n) > 0) throw conflict('该单位还有下级单位，不能删除');
-  const us = await database.db.select({ n: count() }).from(users).where(eq(users.unitId, id));
-  if (Number(us[0]?.n) > 0) throw conflict('该单位还有用户，不能删除（可先调整用户所属单位）');
+  if ((await countWhere(database.db, units, eq(units.parentId, id))) > 0)
+    throw conflict('该单位还有下级单位，不能删除');
+  if ((await countWhere(database.db, users, eq(users.unitId, id))) > 0)
+    throw conflict('该单位还有用户，不能删除（可先调整用户所属单位）');
   await database.db.transaction(async (tx) => {
     try {
       await tx.delete(units).where(eq(units.id, id));
