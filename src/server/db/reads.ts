@@ -1,6 +1,7 @@
 // Small reads many modules make the same way: a label for rows known by id (the names the audit log and the lists
-// show), and the rows that belong to one record (its history, reports, rectifications …) in order.
-import { eq, inArray, type SQL } from 'drizzle-orm';
+// show), the rows that belong to one record (its history, reports, rectifications …) in order, and how many rows
+// each record has.
+import { count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client';
 
@@ -33,4 +34,20 @@ export function rowsOf<T extends PgTable>(
     .from(table as PgTable)
     .where(eq(parent, id))
     .orderBy(...order) as Promise<T['$inferSelect'][]>;
+}
+
+/**
+ * How many rows of `table` there are per value of `key` (key → count; a key without rows is absent): `key` is a
+ * column of `table`, or of the parent table `join` joins it to (e.g. a plan's assignments, through its tasks).
+ */
+export async function countsBy(
+  db: DbOrTx,
+  key: PgColumn,
+  table: PgTable,
+  opts: { join?: { table: PgTable; on: SQL }; where?: SQL } = {},
+): Promise<Map<string, number>> {
+  const query = db.select({ key, n: count() }).from(table).$dynamic();
+  const joined = opts.join ? query.innerJoin(opts.join.table, opts.join.on) : query;
+  const rows = await joined.where(opts.where).groupBy(key);
+  return new Map(rows.map((r) => [r.key as string, Number(r.n)]));
 }

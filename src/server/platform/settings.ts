@@ -35,8 +35,7 @@ let cache: { value: SecuritySettings; at: number } | null = null;
 export async function getSecuritySettings(database: Database): Promise<SecuritySettings> {
   // Short cache: several processes may run; a changed setting takes effect within seconds everywhere.
   if (cache && Date.now() - cache.at < 5000) return cache.value;
-  const rows = await database.db.select().from(settings).where(eq(settings.key, 'security'));
-  const value = withDefaults((rows[0]?.value as Record<string, unknown> | undefined) ?? {});
+  const value = withDefaults((await getSetting<Record<string, unknown>>(database, 'security')) ?? {});
   cache = { value, at: Date.now() };
   return value;
 }

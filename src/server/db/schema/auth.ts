@@ -1,6 +1,6 @@
 // Login hardening (platform/auth): state every instance shares through PostgreSQL — failure counters, rate-limit
 // windows, single-use challenges and pending second factors — plus password history and TOTP enrolments.
-import { bigint, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, instant, ownedBy } from './columns';
 import { users } from './org';
 
@@ -56,9 +56,7 @@ export const passwordHistory = pgTable(
 
 /** A user's TOTP enrolment: the secret sealed with AES-256-GCM (key outside the database). */
 export const userTotp = pgTable('user_totp', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: ownedBy('user_id', () => users.id).primaryKey(),
   secretSealed: text('secret_sealed').notNull(),
   /** Null until the user proves the authenticator works (enrolment confirmed). */
   confirmedAt: instant('confirmed_at'),

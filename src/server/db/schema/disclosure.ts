@@ -162,9 +162,7 @@ export const disclosureAttachments = pgTable(
 export const disclosureSearch = pgTable(
   'disclosure_search',
   {
-    itemId: uuid('item_id')
-      .primaryKey()
-      .references(() => disclosureItems.id, { onDelete: 'cascade' }),
+    itemId: ownedBy('item_id', () => disclosureItems.id).primaryKey(),
     unitId: uuid('unit_id').notNull(),
     columnId: uuid('column_id'),
     /** The nearest standard column code above the item's column (facet), or null. */
@@ -234,9 +232,7 @@ export const disclosurePiaRecords = pgTable(
 
 /** Per-unit settings: review levels and the 索引号 unit code and sequence. */
 export const disclosureUnitSettings = pgTable('disclosure_unit_settings', {
-  unitId: uuid('unit_id')
-    .primaryKey()
-    .references(() => units.id, { onDelete: 'cascade' }),
+  unitId: ownedBy('unit_id', () => units.id).primaryKey(),
   reviewLevels: text('review_levels').array(),
   indexCode: text('index_code'),
   /** Last sequence number used per year: {"2026": 12}. */

@@ -97,9 +97,7 @@ export const mediaFilings = pgTable(
 
 /** Which uploads are filing scans, and of which unit (a filing may cite only its own unit's scans). */
 export const mediaScans = pgTable('media_scans', {
-  fileId: uuid('file_id')
-    .primaryKey()
-    .references(() => files.id),
+  fileId: refTo('file_id', () => files.id).primaryKey(),
   unitId: refTo('unit_id', () => units.id),
   uploadedBy: ref('uploaded_by', () => users.id),
 });

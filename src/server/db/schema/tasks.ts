@@ -119,9 +119,7 @@ export const progressReports = pgTable(
 
 /** Attachments uploaded before the report that cites them is sent. */
 export const reportFiles = pgTable('task_report_files', {
-  fileId: uuid('file_id')
-    .primaryKey()
-    .references(() => files.id, { onDelete: 'cascade' }),
+  fileId: ownedBy('file_id', () => files.id).primaryKey(),
   unitId: refTo('unit_id', () => units.id),
   uploadedBy: ref('uploaded_by', () => users.id),
 });

@@ -9,6 +9,7 @@
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inIds, inYear } from '../../db/filters';
+import { countWhere } from '../../db/pages';
 import {
   decisionComments,
   decisionDrafts,
@@ -60,32 +61,31 @@ export async function disclosureYearFigures(
     .select({ id: d.id })
     .from(d)
     .where(and(isNotNull(d.openedOn), inYear(d.openedOn, year), inIds(d.unitId, unitIds)));
-  const [comments] = opened.length
-    ? await db
-        .select({ n: count() })
-        .from(decisionComments)
-        .where(
-          inArray(
-            decisionComments.draftId,
-            opened.map((o) => o.id),
-          ),
-        )
-    : [{ n: 0 }];
-  const [results] = await db
-    .select({ n: count() })
-    .from(d)
-    .where(
-      and(isNotNull(d.adoptionPublishedOn), inYear(d.adoptionPublishedOn, year), inIds(d.unitId, unitIds)),
-    );
+  const comments = opened.length
+    ? await countWhere(
+        db,
+        decisionComments,
+        inArray(
+          decisionComments.draftId,
+          opened.map((o) => o.id),
+        ),
+      )
+    : 0;
+  const results = await countWhere(
+    db,
+    d,
+    and(isNotNull(d.adoptionPublishedOn), inYear(d.adoptionPublishedOn, year), inIds(d.unitId, unitIds)),
+  );
   const b = disclosureBriefings;
-  const [interviews] = await db
-    .select({ n: count() })
-    .from(b)
-    .where(and(eq(b.kind, 'interview'), inYear(b.heldOn, year), inIds(b.unitId, unitIds)));
+  const interviews = await countWhere(
+    db,
+    b,
+    and(eq(b.kind, 'interview'), inYear(b.heldOn, year), inIds(b.unitId, unitIds)),
+  );
   return {
     byColumn: byColumn.map((r) => ({ column: r.column ?? '', count: r.count })),
     interpretations: { total, materials, products },
-    surveys: { opened: opened.length, comments: comments?.n ?? 0, results: results?.n ?? 0 },
-    interviews: interviews?.n ?? 0,
+    surveys: { opened: opened.length, comments, results },
+    interviews,
   };
 }

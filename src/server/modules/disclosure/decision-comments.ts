@@ -10,7 +10,7 @@ import {
   type ParticipationKind,
   screenComment,
 } from '../../../domain/disclosure/decisions';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import { decisionComments, decisionParticipations } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
@@ -70,8 +70,7 @@ export async function moderateComment(
   v: { status: 'shown' | 'hidden'; reason?: string | null },
 ): Promise<CommentRow> {
   const row = await p.database.db.transaction(async (tx) => {
-    const c = await lockAndLoad(tx, decisionComments, id);
-    if (!c) throw notFound('意见');
+    const c = await lockFound(tx, decisionComments, id, '意见');
     const draft = await findDraft(tx, c.draftId);
     await assertUnitInScope(tx, user, draft!.unitId, '意见');
     const r = await updateComment(tx, id, {

@@ -16,7 +16,7 @@ import {
   refusal,
 } from '../../../domain/disclosure/decisions';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockAndLoad, lockFound } from '../../db/lock';
 import { decisionDrafts } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
@@ -173,8 +173,7 @@ async function change(
   apply: (tx: DbOrTx, r: DraftRecord) => Promise<{ row: DraftRecord; detail?: Record<string, unknown> }>,
 ) {
   const row = await p.database.db.transaction(async (tx) => {
-    const before = await lockAndLoad(tx, decisionDrafts, id);
-    if (!before) throw notFound('决策草案');
+    const before = await lockFound(tx, decisionDrafts, id, '决策草案');
     await assertUnitInScope(tx, user, before.unitId, '决策草案');
     const why = refusal(before.status, action);
     if (why) throw conflict(why);

@@ -24,13 +24,13 @@ import {
 import { maskIdCard, maskPersonalData } from '../../../domain/privacy/mask';
 import { maskAddresses } from '../../../domain/review/checks';
 import type { DbOrTx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import { enforcementDecisions } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Platform } from '../../platform/context';
 import { seal, unseal } from '../../platform/crypto/fields';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors';
+import { AppError, conflict, invalid } from '../../platform/errors';
 import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { readTable, writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, resolveNames, scopeFilter, unitNames } from '../org';
@@ -212,8 +212,7 @@ const stateOf = (p: Platform, r: EnforcementRecord): PublicationState => {
 
 /** Lock the decision for a change, once it is in the user's scope. */
 async function lockScopedDecision(tx: DbOrTx, user: StaffUser, id: string) {
-  const r = await lockAndLoad(tx, enforcementDecisions, id);
-  if (!r) throw notFound('执法决定');
+  const r = await lockFound(tx, enforcementDecisions, id, '执法决定');
   await assertUnitInScope(tx, user, r.unitId, '执法决定');
   return r;
 }

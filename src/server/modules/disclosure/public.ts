@@ -8,13 +8,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { Platform } from '../../platform/context';
 import { listUnits, rootUnit, type UnitInfo } from '../org';
 import { ensureUnitCatalog } from './catalog';
-import {
-  columnById,
-  columnsOfUnit,
-  publishedInColumns,
-  topColumnWithItems,
-  unitColumnByCode,
-} from './repo/catalog';
+import { columnById, columnsOfUnit, publishedInColumns, unitColumnByCode } from './repo/catalog';
 import { currentVersionOf, findItem, interpretationsOf } from './repo/items';
 import {
   attachmentLinks,
@@ -37,7 +31,7 @@ export async function standardColumnId(
   code: string,
 ): Promise<string | null> {
   await database.db.transaction((tx) => ensureUnitCatalog(tx, unitId));
-  return (await unitColumnByCode(database.db, unitId, code, true))?.id ?? null;
+  return (await unitColumnByCode(database.db, unitId, code, { top: true }))?.id ?? null;
 }
 
 /**
@@ -46,7 +40,9 @@ export async function standardColumnId(
  */
 export async function districtColumnWithItems(db: DbOrTx, code: string): Promise<string | null> {
   const root = await rootUnit(db);
-  return root ? topColumnWithItems(db, root.id, code) : null;
+  return root
+    ? ((await unitColumnByCode(db, root.id, code, { top: true, withItems: true }))?.id ?? null)
+    : null;
 }
 
 /** A column with its chain from the top, sub-columns and one page of the published items below it. */

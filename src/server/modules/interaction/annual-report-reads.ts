@@ -4,6 +4,7 @@
 import { and, avg, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inIds, inYear } from '../../db/filters';
+import { countWhere } from '../../db/pages';
 import { letters, opinionEvents } from '../../db/schema/interaction';
 
 export interface InteractionYearFigures {
@@ -18,34 +19,30 @@ export async function interactionYearFigures(
 ): Promise<InteractionYearFigures> {
   const l = letters;
   const ofYear = and(inYear(l.receivedOn, year), inIds(l.unitId, unitIds));
-  const [received] = await db.select({ n: count() }).from(l).where(ofYear);
+  const received = await countWhere(db, l, ofYear);
   const [replied] = await db
     .select({ n: count(), avg: avg(sql<number>`${l.repliedOn} - ${l.receivedOn}`) })
     .from(l)
     .where(and(ofYear, eq(l.status, 'replied'), isNotNull(l.repliedOn)));
-  const [published] = await db
-    .select({ n: count() })
-    .from(l)
-    .where(and(ofYear, eq(l.published, true)));
+  const published = await countWhere(db, l, and(ofYear, eq(l.published, true)));
   const o = opinionEvents;
-  const [responded] = await db
-    .select({ n: count() })
-    .from(o)
-    .where(
-      and(
-        isNotNull(o.respondedAt),
-        sql`(${o.respondedAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`,
-        inIds(o.unitId, unitIds),
-      ),
-    );
+  const responded = await countWhere(
+    db,
+    o,
+    and(
+      isNotNull(o.respondedAt),
+      sql`(${o.respondedAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`,
+      inIds(o.unitId, unitIds),
+    ),
+  );
   const mean = replied?.avg == null ? null : Math.round(Number(replied.avg) * 10) / 10;
   return {
     letters: {
-      received: received?.n ?? 0,
+      received,
       replied: replied?.n ?? 0,
       avgDays: mean,
-      published: published?.n ?? 0,
+      published,
     },
-    opinionResponses: responded?.n ?? 0,
+    opinionResponses: responded,
   };
 }

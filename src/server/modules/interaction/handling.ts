@@ -26,7 +26,7 @@ import { today } from './clock';
 import { consultInScope } from './consult-reads';
 import { sensitiveWords } from './mailbox';
 import { newEntry } from './qa-base';
-import { type Acting, actOn, type Event } from './records';
+import { type Acting, actOn, type Event, reviewReply } from './records';
 import {
   type ConsultRow,
   consultByCode,
@@ -101,27 +101,21 @@ export function reviewConsultation(
   id: string,
   body: ReplyReviewBody,
 ): Promise<void> {
-  if (body.action === 'return')
-    return actOn(database, clock, actor, consultActing(user, id, 'return'), async (tx, c, event) => {
-      await updateConsultation(tx, c.id, {
+  return reviewReply(database, clock, actor, (action) => consultActing(user, id, action), body.action, {
+    due: (c) => c.answerDue,
+    returned: (tx, c, event) =>
+      updateConsultation(tx, c.id, {
         answer: null,
         answeredBy: null,
         history: event(`答复退回修改：${body.note}`, { draft: c.answer ?? '' }),
-      });
-      return 'returned';
-    });
-  return actOn(database, clock, actor, consultActing(user, id, 'approve'), async (tx, c, event) => {
-    const on = today(clock);
-    const onTime = replyOnTime(c.answerDue, on);
-    await updateConsultation(tx, c.id, {
-      status: 'answered',
-      answeredOn: on,
-      onTime,
-      history: event(
-        `答复审核通过，答复（${on}）${body.note ? `，审核意见：${body.note}` : ''}${onTime ? '' : `，超过期限 ${c.answerDue}，记为逾期答复`}`,
-      ),
-    });
-    return onTime ? 'on time' : 'late';
+      }),
+    approved: (tx, c, event, { on, onTime, late }) =>
+      updateConsultation(tx, c.id, {
+        status: 'answered',
+        answeredOn: on,
+        onTime,
+        history: event(`答复审核通过，答复（${on}）${body.note ? `，审核意见：${body.note}` : ''}${late}`),
+      }),
   });
 }
 

@@ -27,7 +27,7 @@ import { getUnit, unitNames } from '../org';
 import { today } from './clock';
 import { letterInScope } from './letter-reads';
 import { ensureMailboxes, letterDueFor, letterRepeatDays, sensitiveWords } from './mailbox';
-import { type Acting, actOn } from './records';
+import { type Acting, actOn, reviewReply } from './records';
 import type { Scoped } from './repo/consultations';
 import {
   insertLetter,
@@ -257,28 +257,24 @@ export function reviewLetter(
   id: string,
   body: LetterReviewBody,
 ): Promise<void> {
-  if (body.action === 'return')
-    return actOn(database, clock, actor, letterActing(user, id, 'return'), async (tx, l, event) => {
-      await updateLetter(tx, l.id, {
+  return reviewReply(database, clock, actor, (action) => letterActing(user, id, action), body.action, {
+    due: (l) => l.replyDue,
+    returned: (tx, l, event) =>
+      updateLetter(tx, l.id, {
         status: 'open',
         reviewNote: body.note,
         history: event(`退回修改：${body.note}`),
-      });
-      return 'returned';
-    });
-  return actOn(database, clock, actor, letterActing(user, id, 'approve'), async (tx, l, event) => {
-    const on = today(clock);
-    const onTime = replyOnTime(l.replyDue, on);
-    await updateLetter(tx, l.id, {
-      status: 'replied',
-      reply: l.draftReply,
-      draftReply: null,
-      repliedOn: on,
-      onTime,
-      reviewNote: body.note ?? null,
-      history: event(`审核通过，答复（${on}）${onTime ? '' : `，超过期限 ${l.replyDue}，记为逾期答复`}`),
-    });
-    return onTime ? 'on time' : 'late';
+      }),
+    approved: (tx, l, event, { on, onTime, late }) =>
+      updateLetter(tx, l.id, {
+        status: 'replied',
+        reply: l.draftReply,
+        draftReply: null,
+        repliedOn: on,
+        onTime,
+        reviewNote: body.note ?? null,
+        history: event(`审核通过，答复（${on}）${late}`),
+      }),
   });
 }
 

@@ -1,8 +1,9 @@
 // What the module's records (consultations, letters, calls, opinions, commitments) share: a record in the user's
 // scope, a new record's unit and times checked, the audited read of personal data in full, a ledger page summarised on one day, and the locked, checked,
-// audited action that adds an event to the record's history.
+// audited action that adds an event to the record's history, among them the review of a reply.
 import type { CurrentUser } from '../../../contracts/api';
 import type { PermissionCode } from '../../../contracts/permissions';
+import { replyOnTime } from '../../../domain/interaction/consultation';
 import type { Database, DbOrTx } from '../../db/client';
 import type { ConsultEvent } from '../../db/schema/interaction';
 import { audit } from '../../platform/audit/audit';
@@ -127,5 +128,41 @@ export async function actOn<R extends { id: string; history: ConsultEvent[] }>(
       objectId: r.id,
       detail: acting.audit.detail(r, detail),
     });
+  });
+}
+
+/**
+ * The review of a reply waiting for it (a consultation's answer, a letter's reply): returned with the reviewer's
+ * note, or approved — sent today (`on`), on time or late against the record's `due` date (`late`: what the history
+ * adds then); audited as returned, on time or late.
+ */
+export function reviewReply<R extends { id: string; history: ConsultEvent[] }>(
+  database: Database,
+  clock: Clock,
+  actor: Actor,
+  acting: (action: 'return' | 'approve') => Acting<R>,
+  action: 'return' | 'approve',
+  steps: {
+    due: (r: R) => string;
+    returned: (tx: DbOrTx, r: R, event: Event) => Promise<void>;
+    approved: (
+      tx: DbOrTx,
+      r: R,
+      event: Event,
+      reply: { on: string; onTime: boolean; late: string },
+    ) => Promise<void>;
+  },
+): Promise<void> {
+  if (action === 'return')
+    return actOn(database, clock, actor, acting('return'), async (tx, r, event) => {
+      await steps.returned(tx, r, event);
+      return 'returned';
+    });
+  return actOn(database, clock, actor, acting('approve'), async (tx, r, event) => {
+    const on = today(clock);
+    const due = steps.due(r);
+    const onTime = replyOnTime(due, on);
+    await steps.approved(tx, r, event, { on, onTime, late: onTime ? '' : `，超过期限 ${due}，记为逾期答复` });
+    return onTime ? 'on time' : 'late';
   });
 }

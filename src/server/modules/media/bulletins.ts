@@ -10,7 +10,7 @@ import {
 } from '../../../domain/media/bulletin';
 import { bulletinDocNumber, bulletinIssuer } from '../../../domain/tasks/bulletin';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import {
   mediaAccounts,
   mediaBulletins,
@@ -140,8 +140,7 @@ export async function createBulletin(
 
 export async function publishBulletin(database: Database, actor: Actor, id: string) {
   return database.db.transaction(async (tx) => {
-    const b = await lockAndLoad(tx, mediaBulletins, id);
-    if (!b) throw notFound('检查通报');
+    const b = await lockFound(tx, mediaBulletins, id, '检查通报');
     if (b.status === 'published') throw conflict('该通报已发布');
     const [row] = await tx
       .update(mediaBulletins)

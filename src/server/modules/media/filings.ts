@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { AccountFields, FilingInput, WebsiteFields } from '../../../contracts/media';
 import { type ChannelStatus, statusAfterFiling, websiteKey } from '../../../domain/media/registry';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockAndLoad, lockFound } from '../../db/lock';
 import { mediaAccounts, mediaFilings, mediaScans, mediaWebsites } from '../../db/schema/media';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -102,8 +102,7 @@ export async function reviewFiling(
   note: string,
 ) {
   return database.db.transaction(async (tx) => {
-    const f = await lockAndLoad(tx, mediaFilings, id);
-    if (!f) throw notFound('备案申请');
+    const f = await lockFound(tx, mediaFilings, id, '备案申请');
     if (f.status !== 'pending') throw conflict('该备案申请已审核');
     if (decision === 'approve') await applyFiling(tx, f);
     await tx

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CurrentUser, Paged, Unit, UnitGroup, UnitKind, UnitTreeNode } from '../../../contracts/api';
 import { UNIT_KIND_LABELS } from '../../../contracts/api';
 import type { Database, DbOrTx } from '../../db/client';
-import { pageOf } from '../../db/pages';
+import { countWhere, pageOf } from '../../db/pages';
+import { countsBy } from '../../db/reads';
 import { unitAliases, unitGroupMembers, unitGroups, units, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -27,11 +28,9 @@ async function toUnits(db: DbOrTx, rows: (typeof units.$inferSelect)[]): Promise
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const aliasRows = await db.select().from(unitAliases).where(inArray(unitAliases.unitId, ids));
-  const userCounts = await db
-    .select({ unitId: users.unitId, n: count() })
-    .from(users)
-    .where(and(inArray(users.unitId, ids), eq(users.status, 'active')))
-    .groupBy(users.unitId);
+  const userCounts = await countsBy(db, users.unitId, users, {
+    where: and(inArray(users.unitId, ids), eq(users.status, 'active')),
+  });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -42,7 +41,7 @@ async function toUnits(db: DbOrTx, rows: (typeof units.$inferSelect)[]): Promise
     parentId: r.parentId,
     sort: r.sort,
     aliases: aliasRows.filter((a) => a.unitId === r.id).map((a) => a.alias),
-    userCount: Number(userCounts.find((c) => c.unitId === r.id)?.n ?? 0),
+    userCount: userCounts.get(r.id) ?? 0,
   }));
 }
 
@@ -246,10 +245,10 @@ export async function renameUnit(
 
 export async function deleteUnit(database: Database, user: Scoped, actor: Actor, id: string): Promise<void> {
   const u = await getUnit(database, user, id);
-  const children = await database.db.select({ n: count() }).from(units).where(eq(units.parentId, id));
-  if (Number(children[0]?.n) > 0) throw conflict('该单位还有下级单位，不能删除');
-  const us = await database.db.select({ n: count() }).from(users).where(eq(users.unitId, id));
-  if (Number(us[0]?.n) > 0) throw conflict('该单位还有用户，不能删除（可先调整用户所属单位）');
+  if ((await countWhere(database.db, units, eq(units.parentId, id))) > 0)
+    throw conflict('该单位还有下级单位，不能删除');
+  if ((await countWhere(database.db, users, eq(users.unitId, id))) > 0)
+    throw conflict('该单位还有用户，不能删除（可先调整用户所属单位）');
   await database.db.transaction(async (tx) => {
     try {
       await tx.delete(units).where(eq(units.id, id));

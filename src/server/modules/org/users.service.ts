@@ -3,7 +3,7 @@ import type { CurrentUser, Paged, User } from '../../../contracts/api';
 import { BUILTIN_ROLES, ROLE_CODES, type RoleCode } from '../../../contracts/roles';
 import { maskPhone } from '../../../domain/privacy/mask';
 import type { Database, DbOrTx, Tx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import { countWhere, onePage } from '../../db/pages';
 import { units, userRoles, users } from '../../db/schema/org';
 import { audit } from '../../platform/audit/audit';
@@ -205,8 +205,7 @@ export async function updateUser(
 ): Promise<User> {
   // Lock the account and decide on what is locked: a concurrent edit cannot slip between the check and the write.
   const refusal = await database.db.transaction(async (tx): Promise<Refusal | null> => {
-    const before = await lockAndLoad(tx, users, id);
-    if (!before) throw notFound('用户');
+    const before = await lockFound(tx, users, id, '用户');
     await assertUnitInScope(tx, caller, before.unitId, '用户');
     const beforeRoles = await rolesOf(tx, id);
     const action =

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { Deadline } from '../../../domain/tasks/deadlines';
 import { carriedRef, carryOverRefusal, isUnfinished } from '../../../domain/tasks/task-ledger';
 import type { Database } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import { planTasks, reportFiles, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -41,8 +41,7 @@ export async function carryOver(
     const source = (await tx.select().from(workPlans).where(eq(workPlans.id, input.sourcePlanId)))[0];
     if (!source) throw notFound('工作任务分工');
     // The target is locked: two carry-overs into the same plan run one after the other.
-    const target = await lockAndLoad(tx, workPlans, input.targetPlanId);
-    if (!target) throw notFound('转入的工作任务分工');
+    const target = await lockFound(tx, workPlans, input.targetPlanId, '转入的工作任务分工');
     const refusal = carryOverRefusal(source.year, target.year, source.id === target.id);
     if (refusal) throw invalid(refusal);
     if (input.dueDate && !input.dueDate.startsWith(`${target.year}-`))
@@ -151,8 +150,7 @@ export async function closeTask(
   now: Date,
 ): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const task = await lockAndLoad(tx, planTasks, taskId);
-    if (!task) throw notFound('任务');
+    const task = await lockFound(tx, planTasks, taskId, '任务');
     if (task.closedAt) throw conflict('任务已销号');
     const f = await storeFile(
       tx,

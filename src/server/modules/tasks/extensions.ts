@@ -3,11 +3,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { isOpenState } from '../../../domain/tasks/ledger';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockAndLoad, lockFound } from '../../db/lock';
 import { extensionRequests, planTasks, taskAssignments } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
+import { conflict, forbidden, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify/service';
 import { activeUsersWithRole, unitNameSql } from '../org';
 import { nameOf, toExtension } from './assignment';
@@ -69,8 +69,7 @@ export async function decideExtension(
   now: Date,
 ): Promise<void> {
   await database.db.transaction(async (tx) => {
-    const e = await lockAndLoad(tx, extensionRequests, id);
-    if (!e) throw notFound('延期申请');
+    const e = await lockFound(tx, extensionRequests, id, '延期申请');
     if (e.status !== 'pending') throw conflict('该申请已审批');
     const a = (await lockAndLoad(tx, taskAssignments, e.assignmentId))!;
     await tx

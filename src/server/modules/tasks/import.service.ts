@@ -15,6 +15,7 @@ import type { DocBlock } from '../../../domain/tasks/blocks';
 import { instancesFor } from '../../../domain/tasks/ledger';
 import { type ManualColumns, noticeTables, type ParsedPlan, parseNotice } from '../../../domain/tasks/notice';
 import type { Database, DbOrTx } from '../../db/client';
+import { countsBy } from '../../db/reads';
 import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
@@ -306,15 +307,10 @@ export async function commitPlan(
 
 export async function listPlans(db: DbOrTx): Promise<WorkPlanSummary[]> {
   const plans = await db.select().from(workPlans).orderBy(workPlans.createdAt);
-  const taskCounts = await db
-    .select({ planId: planTasks.planId, n: count() })
-    .from(planTasks)
-    .groupBy(planTasks.planId);
-  const asgCounts = await db
-    .select({ planId: planTasks.planId, n: count() })
-    .from(taskAssignments)
-    .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
-    .groupBy(planTasks.planId);
+  const taskCounts = await countsBy(db, planTasks.planId, planTasks);
+  const asgCounts = await countsBy(db, planTasks.planId, taskAssignments, {
+    join: { table: planTasks, on: eq(planTasks.id, taskAssignments.taskId) },
+  });
   return plans.reverse().map((p) => ({
     id: p.id,
     title: p.title,
@@ -322,8 +318,8 @@ export async function listPlans(db: DbOrTx): Promise<WorkPlanSummary[]> {
     date: p.date,
     year: p.year,
     cadence: p.cadence,
-    taskCount: Number(taskCounts.find((c) => c.planId === p.id)?.n ?? 0),
-    assignmentCount: Number(asgCounts.find((c) => c.planId === p.id)?.n ?? 0),
+    taskCount: taskCounts.get(p.id) ?? 0,
+    assignmentCount: asgCounts.get(p.id) ?? 0,
     createdAt: p.createdAt.toISOString(),
   }));
 }

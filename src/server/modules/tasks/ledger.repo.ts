@@ -7,7 +7,7 @@ import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
 import type { AssignmentState, Instance, LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
 import { containingLiterally } from '../../db/filters';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import { onePage } from '../../db/pages';
 import { labelsById, rowsOf } from '../../db/reads';
 import {
@@ -237,8 +237,7 @@ export async function loadAssignment(db: DbOrTx, v: Viewer, id: string): Promise
 
 /** The same, the assignment locked until the transaction ends (for a change). */
 export async function lockAssignment(tx: DbOrTx, v: Viewer, id: string): Promise<Loaded> {
-  const a = await lockAndLoad(tx, taskAssignments, id);
-  if (!a) throw notFound('任务');
+  const a = await lockFound(tx, taskAssignments, id, '任务');
   return withTask(tx, v, a);
 }
 

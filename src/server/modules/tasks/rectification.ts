@@ -1,8 +1,9 @@
 // 整改 tasks opened by other modules (issue 12 part 4: website-check findings): one work plan per year collects
 // them, each 整改 is a task with one assignment for the owning unit, so it shows in that unit's ledger with its
 // deadline and reminders like any other task.
-import { count, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { countWhere } from '../../db/pages';
 import { planTasks, taskAssignments, workPlans } from '../../db/schema/tasks';
 
 const PLAN_LOCK = 7324501;
@@ -35,8 +36,7 @@ export async function openRectificationTask(tx: DbOrTx, input: RectificationTask
         createdBy: input.createdBy,
       })
       .returning({ id: workPlans.id });
-  const [n] = await tx.select({ n: count() }).from(planTasks).where(eq(planTasks.planId, plan!.id));
-  const sort = (n?.n ?? 0) + 1;
+  const sort = (await countWhere(tx, planTasks, eq(planTasks.planId, plan!.id))) + 1;
   const [task] = await tx
     .insert(planTasks)
     .values({

@@ -4,11 +4,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { defaultAgencyCode } from '../../../domain/tasks/bulletin';
 import { type Cadence, instancesFor } from '../../../domain/tasks/ledger';
 import type { Database } from '../../db/client';
-import { lockAndLoad } from '../../db/lock';
+import { lockFound } from '../../db/lock';
 import { planTasks, progressReports, taskAssignments, workPlans } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict } from '../../platform/errors';
 import { getSetting, putSetting } from '../../platform/settings';
 import { insertAssignments } from './ledger.repo';
 import { DEFAULT_REMINDER_DAYS } from './reminders';
@@ -57,8 +57,7 @@ export async function setPlanCadence(
   cadence: Cadence,
 ): Promise<{ tasks: number; assignments: number }> {
   return database.db.transaction(async (tx) => {
-    const plan = await lockAndLoad(tx, workPlans, planId);
-    if (!plan) throw notFound('工作任务分工');
+    const plan = await lockFound(tx, workPlans, planId, '工作任务分工');
     const tasks = (await tx.select().from(planTasks).where(eq(planTasks.planId, planId))).filter(
       isCadenceDriven,
     );

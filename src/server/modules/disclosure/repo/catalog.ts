@@ -1,7 +1,8 @@
 // SQL of the catalog columns (one tree per unit).
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ColumnRow } from '../../../../contracts/disclosure';
 import type { DbOrTx } from '../../../db/client';
+import { countWhere, pageOf } from '../../../db/pages';
 import { rowsOf } from '../../../db/reads';
 import { disclosureColumns, disclosureItems, disclosureUnitSettings } from '../../../db/schema/disclosure';
 
@@ -12,12 +13,15 @@ export async function columnById(db: DbOrTx, id: string): Promise<Column | null>
   return c ?? null;
 }
 
-/** The unit's column with this code (a standard column); with `topOnly`, only a first-level one. */
+/**
+ * The unit's column with this code (a standard column); with `only.top`, only a first-level one; with
+ * `only.withItems`, only one that published items are filed in.
+ */
 export async function unitColumnByCode(
   db: DbOrTx,
   unitId: string,
   code: string,
-  topOnly = false,
+  only: { top?: boolean; withItems?: boolean } = {},
 ): Promise<{ id: string } | null> {
   const [c] = await db
     .select({ id: disclosureColumns.id })
@@ -26,7 +30,10 @@ export async function unitColumnByCode(
       and(
         eq(disclosureColumns.unitId, unitId),
         eq(disclosureColumns.code, code),
-        topOnly ? sql`${disclosureColumns.parentId} IS NULL` : undefined,
+        only.top ? sql`${disclosureColumns.parentId} IS NULL` : undefined,
+        only.withItems
+          ? sql`EXISTS (SELECT 1 FROM disclosure_items i WHERE i.column_id = ${disclosureColumns.id} AND i.status = 'published')`
+          : undefined,
       ),
     );
   return c ?? null;
@@ -133,19 +140,12 @@ export async function sameLevelTaken(
   return r.rows.length > 0;
 }
 
-export async function childCount(tx: DbOrTx, id: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(disclosureColumns)
-    .where(eq(disclosureColumns.parentId, id));
-  return r?.n ?? 0;
-}
+export const childCount = (tx: DbOrTx, id: string): Promise<number> =>
+  countWhere(tx, disclosureColumns, eq(disclosureColumns.parentId, id));
 
 /** Items filed in the column (any status). */
-export async function itemCountInColumn(tx: DbOrTx, id: string): Promise<number> {
-  const [r] = await tx.select({ n: count() }).from(disclosureItems).where(eq(disclosureItems.columnId, id));
-  return r?.n ?? 0;
-}
+export const itemCountInColumn = (tx: DbOrTx, id: string): Promise<number> =>
+  countWhere(tx, disclosureItems, eq(disclosureItems.columnId, id));
 
 /** Units (other than `unitId`) that have a catalog. */
 export async function otherCatalogUnits(tx: DbOrTx, unitId: string): Promise<string[]> {
@@ -159,36 +159,19 @@ export async function otherCatalogUnits(tx: DbOrTx, unitId: string): Promise<str
 /** Published items of some columns, newest first, one page. */
 export async function publishedInColumns(db: DbOrTx, columnIds: string[], page: number, size: number) {
   const where = and(eq(disclosureItems.status, 'published'), inArray(disclosureItems.columnId, columnIds));
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(disclosureItems).where(where);
-  const rows = await db
-    .select({
+  return pageOf(
+    db,
+    disclosureItems,
+    {
       id: disclosureItems.id,
       title: disclosureItems.title,
       publishDate: disclosureItems.publishDate,
       indexNo: disclosureItems.indexNo,
       summary: disclosureItems.summary,
       publishedAt: disclosureItems.publishedAt,
-    })
-    .from(disclosureItems)
-    .where(where)
-    .orderBy(desc(disclosureItems.publishDate), desc(disclosureItems.publishedAt))
-    .limit(size)
-    .offset((page - 1) * size);
-  return { total: n, rows };
-}
-
-/** The unit's top column of a standard code, when published items were filed in it. */
-export async function topColumnWithItems(db: DbOrTx, unitId: string, code: string): Promise<string | null> {
-  const [c] = await db
-    .select({ id: disclosureColumns.id })
-    .from(disclosureColumns)
-    .where(
-      and(
-        eq(disclosureColumns.code, code),
-        sql`${disclosureColumns.parentId} IS NULL`,
-        eq(disclosureColumns.unitId, unitId),
-        sql`EXISTS (SELECT 1 FROM disclosure_items i WHERE i.column_id = ${disclosureColumns.id} AND i.status = 'published')`,
-      ),
-    );
-  return c?.id ?? null;
+    },
+    where,
+    [desc(disclosureItems.publishDate), desc(disclosureItems.publishedAt)],
+    { page, pageSize: size },
+  );
 }

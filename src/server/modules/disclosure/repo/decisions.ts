@@ -1,5 +1,5 @@
 // SQL of 重大行政决策预公开: decision drafts, their public comments, 列席 and 政府开放日 records.
-import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type {
   CommentStatus,
   DecisionStatus,
@@ -8,6 +8,7 @@ import type {
 import type { DbOrTx } from '../../../db/client';
 import { anyContainsLiterally } from '../../../db/filters';
 import { updateById } from '../../../db/lock';
+import { countWhere } from '../../../db/pages';
 import {
   decisionComments as c,
   decisionParticipations as pt,
@@ -44,8 +45,7 @@ export async function listDrafts(db: DbOrTx, f: DraftFilter, page: { limit: numb
     .orderBy(desc(sql`coalesce(${t.openedOn}, ${t.createdAt}::date)`), desc(t.createdAt))
     .limit(page.limit)
     .offset(page.offset);
-  const [{ n }] = (await db.select({ n: count() }).from(t).where(where(f))) as [{ n: number }];
-  return { rows, total: n };
+  return { rows, total: await countWhere(db, t, where(f)) };
 }
 
 export async function findDraft(db: DbOrTx, id: string): Promise<DraftRecord | null> {
@@ -122,8 +122,7 @@ export async function listParticipations(
     .orderBy(desc(pt.heldOn), desc(pt.createdAt))
     .limit(page.limit)
     .offset(page.offset);
-  const [{ n }] = (await db.select({ n: count() }).from(pt).where(w)) as [{ n: number }];
-  return { rows, total: n };
+  return { rows, total: await countWhere(db, pt, w) };
 }
 
 export async function insertParticipation(tx: DbOrTx, values: typeof pt.$inferInsert) {

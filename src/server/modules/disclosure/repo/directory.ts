@@ -1,7 +1,7 @@
 // SQL of the 标准目录: versions, rows, bindings, and the published items in bound columns.
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { rowsOf } from '../../../db/reads';
+import { countsBy, rowsOf } from '../../../db/reads';
 import {
   directoryBindings,
   directoryRows,
@@ -18,18 +18,15 @@ export async function currentVersion(db: DbOrTx) {
 
 export async function listVersions(db: DbOrTx) {
   const versions = await db.select().from(directoryVersions).orderBy(desc(directoryVersions.version));
-  const rowCounts = await db
-    .select({ versionId: directoryRows.versionId, n: count() })
-    .from(directoryRows)
-    .groupBy(directoryRows.versionId);
-  const bindingCounts = await db
-    .select({ versionId: directoryRows.versionId, n: count() })
-    .from(directoryBindings)
-    .innerJoin(directoryRows, eq(directoryRows.id, directoryBindings.rowId))
-    .groupBy(directoryRows.versionId);
-  const n = (list: { versionId: string; n: number }[], id: string) =>
-    Number(list.find((c) => c.versionId === id)?.n ?? 0);
-  return versions.map((v) => ({ ...v, rowCount: n(rowCounts, v.id), bindingCount: n(bindingCounts, v.id) }));
+  const rowCounts = await countsBy(db, directoryRows.versionId, directoryRows);
+  const bindingCounts = await countsBy(db, directoryRows.versionId, directoryBindings, {
+    join: { table: directoryRows, on: eq(directoryRows.id, directoryBindings.rowId) },
+  });
+  return versions.map((v) => ({
+    ...v,
+    rowCount: rowCounts.get(v.id) ?? 0,
+    bindingCount: bindingCounts.get(v.id) ?? 0,
+  }));
 }
 
 export const rowsOfVersion = (db: DbOrTx, versionId: string): Promise<DirectoryRowRecord[]> =>

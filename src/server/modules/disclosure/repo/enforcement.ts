@@ -1,5 +1,5 @@
 // SQL of 行政执法公示: enforcement decisions with their publication state computed against a given day.
-import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   EnforcementKind,
   EnforcementStatus,
@@ -8,6 +8,7 @@ import type {
 import type { DbOrTx } from '../../../db/client';
 import { anyContainsLiterally } from '../../../db/filters';
 import { updateById } from '../../../db/lock';
+import { countWhere } from '../../../db/pages';
 import { enforcementDecisions as t } from '../../../db/schema/disclosure';
 
 export type EnforcementRecord = typeof t.$inferSelect;
@@ -50,8 +51,7 @@ export async function listDecisions(
     .where(where(f))
     .orderBy(desc(t.decisionDate), desc(t.createdAt));
   const rows = page ? await q.limit(page.limit).offset(page.offset) : await q;
-  const [{ n }] = (await db.select({ n: count() }).from(t).where(where(f))) as [{ n: number }];
-  return { rows, total: n };
+  return { rows, total: await countWhere(db, t, where(f)) };
 }
 
 export async function findDecision(db: DbOrTx, id: string): Promise<EnforcementRecord | null> {

@@ -1,8 +1,9 @@
 // SQL of information items, their attachments and review history (the disclosure tables only).
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Finding } from '../../../../domain/review/types';
 import type { DbOrTx } from '../../../db/client';
 import { lockAndLoad } from '../../../db/lock';
+import { countWhere } from '../../../db/pages';
 import { labelsById, rowsOf } from '../../../db/reads';
 import {
   disclosureAttachments,
@@ -176,13 +177,8 @@ export async function findAttachment(db: DbOrTx, id: string): Promise<Attachment
   return a ?? null;
 }
 
-export async function countAttachments(tx: DbOrTx, itemId: string): Promise<number> {
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: count() })
-    .from(disclosureAttachments)
-    .where(eq(disclosureAttachments.itemId, itemId));
-  return n;
-}
+export const countAttachments = (tx: DbOrTx, itemId: string): Promise<number> =>
+  countWhere(tx, disclosureAttachments, eq(disclosureAttachments.itemId, itemId));
 
 export async function insertAttachment(tx: DbOrTx, values: typeof disclosureAttachments.$inferInsert) {
   const [a] = await tx.insert(disclosureAttachments).values(values).returning();

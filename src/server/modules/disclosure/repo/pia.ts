@@ -1,8 +1,9 @@
 // SQL of the PIA records (个人信息保护影响评估) written with reviewers' overrides: insert, and the newest first
 // within the reader's scope.
-import { and, count, desc, gte, lte, type SQL } from 'drizzle-orm';
+import { and, desc, gte, lte, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { anyContainsLiterally } from '../../../db/filters';
+import { countWhere } from '../../../db/pages';
 import { disclosurePiaRecords as t } from '../../../db/schema/disclosure';
 
 export type NewPiaRecord = typeof t.$inferInsert;
@@ -31,6 +32,5 @@ function where(f: PiaFilter): SQL | undefined {
 export async function piaPage(db: DbOrTx, f: PiaFilter, page?: { limit: number; offset: number }) {
   const q = db.select().from(t).where(where(f)).orderBy(desc(t.assessedAt), desc(t.id));
   const rows = page ? await q.limit(page.limit).offset(page.offset) : await q.limit(100_000);
-  const [total] = await db.select({ n: count() }).from(t).where(where(f));
-  return { rows, total: Number(total?.n ?? 0) };
+  return { rows, total: await countWhere(db, t, where(f)) };
 }
