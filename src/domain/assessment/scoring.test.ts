@@ -3,6 +3,7 @@ import { eachEquals, eachReturns } from '../../../test/table';
 import {
   type AssessRecord,
   bulletinOf,
+  clockRecords,
   DEFAULT_NO_RECORDS_POLICY,
   manualScore,
   type NoRecordsPolicy,
@@ -31,6 +32,41 @@ describe('ratioScore: weight × met / all', () => {
       [[10, 2, 1], { score: 6.67, source: '达标2/3（66.67%）' }], // 10 × 2/3 = 6.666…
       [[12, 1, 2], { score: 4, source: '达标1/3（33.33%）' }],
       [[8, 0, 5], { score: 0, source: '达标0/5（0%）' }],
+    ],
+  );
+});
+
+describe('clockRecords: answered on time is met; late or still open past the due date is not', () => {
+  const ended = (due: string | null, endedOn: string, onTime: boolean | null) => ({
+    id: 'a',
+    unitId: 'u',
+    label: 'ZX2025-001',
+    due,
+    endedOn,
+    onTime,
+  });
+  const overdue = { id: 'b', unitId: 'u', label: 'ZX2025-002', due: '2025-05-15' };
+  eachEquals(
+    ([rows, open, words]: [
+      ReturnType<typeof ended>[],
+      (typeof overdue)[],
+      { ended?: string; late?: string },
+    ]) => clockRecords(rows, open, words).map((r) => [r.label, r.ok, r.detail]),
+    [
+      [
+        [[ended('2025-05-15', '2025-05-10', true)], [], {}],
+        [['ZX2025-001', true, '答复期限2025-05-15；2025-05-10答复']],
+      ],
+      [
+        [[ended('2025-05-15', '2025-05-20', false)], [], {}],
+        [['ZX2025-001', false, '答复期限2025-05-15；2025-05-20答复（超期答复）']],
+      ],
+      // not recorded as on time (null): not met
+      [
+        [[ended(null, '2025-05-20', null)], [], { ended: '办结' }],
+        [['ZX2025-001', false, '答复期限—；2025-05-20办结（超期办结）']],
+      ],
+      [[[], [overdue], { late: '逾期' }], [['ZX2025-002', false, '答复期限2025-05-15；已逾期未答复']]],
     ],
   );
 });

@@ -14,6 +14,47 @@ export interface AssessRecord {
   detail: string;
 }
 
+/** A record whose clock ended in the year (answered, closed); `onTime` as recorded when it ended. */
+export interface ClockEnded {
+  id: string;
+  unitId: string;
+  label: string;
+  due: string | null;
+  endedOn: string;
+  onTime: boolean | null;
+}
+
+/** A record still open past its due date. */
+export type ClockOverdue = Omit<ClockEnded, 'endedOn' | 'onTime'> & { due: string };
+
+/**
+ * The records of a reply clock for one year (consultations, 信箱 letters, applications): those it ended, met when on
+ * time (a late answer is recorded and counts as not met), and those still open past their due date, never met.
+ * `ended` names what ends the clock (答复, 办结); `late` the word the module's notes use for late (超期, 逾期).
+ */
+export function clockRecords(
+  endedRows: readonly ClockEnded[],
+  overdueRows: readonly ClockOverdue[],
+  { ended = '答复', late = '超期' }: { ended?: string; late?: string } = {},
+): AssessRecord[] {
+  return [
+    ...endedRows.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: r.label,
+      ok: r.onTime === true,
+      detail: `答复期限${r.due ?? '—'}；${r.endedOn}${ended}${r.onTime === true ? '' : `（${late}${ended}）`}`,
+    })),
+    ...overdueRows.map((r) => ({
+      id: r.id,
+      unitId: r.unitId,
+      label: r.label,
+      ok: false,
+      detail: `答复期限${r.due}；已${late}未答复`,
+    })),
+  ];
+}
+
 export interface ManualScore {
   score: number;
   evidence: string;

@@ -2,7 +2,7 @@
 // year (met: by their due date; a late reply is recorded, and counts as not on time) and those still unanswered past
 // their due date; the citizens' ratings of the year's answers.
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { AssessRecord, Rating } from '../../../domain/assessment/scoring';
+import { type AssessRecord, clockRecords, type Rating } from '../../../domain/assessment/scoring';
 import type { DbOrTx } from '../../db/client';
 import { inYear } from '../../db/filters';
 import { consultations, letters } from '../../db/schema/interaction';
@@ -26,22 +26,10 @@ export async function consultRecordsForYear(db: DbOrTx, year: number, asOf: stri
     .from(c)
     .where(and(eq(c.status, 'open'), inYear(c.answerDue, year), lt(c.answerDue, asOf)))
     .orderBy(c.consultNo);
-  return [
-    ...answered.map((r) => ({
-      id: r.id,
-      unitId: r.unitId,
-      label: r.no,
-      ok: r.onTime === true,
-      detail: `答复期限${r.due}；${r.on}答复${r.onTime === true ? '' : '（超期）'}`,
-    })),
-    ...open.map((r) => ({
-      id: r.id,
-      unitId: r.unitId,
-      label: r.no,
-      ok: false,
-      detail: `答复期限${r.due}；已超期未答复`,
-    })),
-  ];
+  return clockRecords(
+    answered.map((r) => ({ ...r, label: r.no, endedOn: r.on ?? '' })),
+    open.map((r) => ({ ...r, label: r.no })),
+  );
 }
 
 export async function ratingsForYear(
@@ -73,20 +61,9 @@ export async function letterRecordsForYear(db: DbOrTx, year: number, asOf: strin
     .orderBy(l.letterNo);
   const label = (r: { no: string; subject: string }) =>
     `${r.no} ${r.subject.length > 30 ? `${r.subject.slice(0, 30)}…` : r.subject}`;
-  return [
-    ...replied.map((r) => ({
-      id: r.id,
-      unitId: r.unitId,
-      label: label(r),
-      ok: r.onTime === true,
-      detail: `答复期限${r.due}；${r.on}答复${r.onTime === true ? '' : '（逾期答复）'}`,
-    })),
-    ...waiting.map((r) => ({
-      id: r.id,
-      unitId: r.unitId,
-      label: label(r),
-      ok: false,
-      detail: `答复期限${r.due}；已逾期未答复`,
-    })),
-  ];
+  return clockRecords(
+    replied.map((r) => ({ ...r, label: label(r), endedOn: r.on ?? '' })),
+    waiting.map((r) => ({ ...r, label: label(r) })),
+    { late: '逾期' },
+  );
 }

@@ -2,7 +2,7 @@
 // within the legal time) and open cases already past their due date; 复议/诉讼 decided in the year (met: not
 // corrected).
 import { and, eq, inArray, isNotNull, lt, ne, notInArray } from 'drizzle-orm';
-import type { AssessRecord } from '../../../domain/assessment/scoring';
+import { type AssessRecord, clockRecords } from '../../../domain/assessment/scoring';
 import type { DbOrTx } from '../../db/client';
 import { inYear } from '../../db/filters';
 import { requestCases, requestRemedies } from '../../db/schema/requests';
@@ -37,22 +37,11 @@ export async function caseRecordsForYear(db: DbOrTx, year: number, asOf: string)
       ),
     )
     .orderBy(requestCases.caseNo);
-  return [
-    ...closed.map((r) => ({
-      id: r.id,
-      unitId: r.unitId,
-      label: r.caseNo,
-      ok: r.onTime === true,
-      detail: `答复期限${r.due ?? '—'}；${r.closedOn}办结${r.onTime === true ? '' : '（超期）'}`,
-    })),
-    ...open.map((r) => ({
-      id: r.id,
-      unitId: r.unitId,
-      label: r.caseNo,
-      ok: false,
-      detail: `答复期限${r.due}；已超期未答复`,
-    })),
-  ];
+  return clockRecords(
+    closed.map((r) => ({ ...r, label: r.caseNo, endedOn: r.closedOn ?? '' })),
+    open.map((r) => ({ ...r, label: r.caseNo, due: r.due ?? '' })),
+    { ended: '办结' },
+  );
 }
 
 export async function remedyRecordsForYear(db: DbOrTx, year: number): Promise<AssessRecord[]> {
