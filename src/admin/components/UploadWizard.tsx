@@ -3,22 +3,7 @@
 // check step (what is left to confirm, 重新上传, 提交) is shared too.
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Descriptions,
-  type DescriptionsProps,
-  Flex,
-  Input,
-  type InputProps,
-  Progress,
-  Result,
-  Space,
-  Steps,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Flex, Progress, Result, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../api';
 
@@ -182,27 +167,4 @@ export function WizardFooter({
       </Space>
     </Flex>
   );
-}
-
-/** The check step's summary of what was read (标题, 文号 …), two to a row; a full-width one has `span: 2`. */
-export function WizardFacts({ items }: { items: DescriptionsProps['items'] }) {
-  return <Descriptions bordered size="small" column={2} items={items} />;
-}
-
-/** A fact of WizardFacts the user may correct before importing: a text box labelled with its name. */
-export function editableFact(
-  label: string,
-  value: string,
-  onChange: (value: string) => void,
-  input: Pick<InputProps, 'maxLength' | 'placeholder' | 'status'> & { span?: number } = {},
-): NonNullable<DescriptionsProps['items']>[number] {
-  const { span, ...props } = input;
-  return {
-    key: label,
-    label,
-    span,
-    children: (
-      <Input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} {...props} />
-    ),
-  };
 }

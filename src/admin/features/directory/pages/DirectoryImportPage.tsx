@@ -5,13 +5,8 @@ import { useNavigate } from 'react-router';
 import type { DirectoryPreview } from '../../../../contracts/directory';
 import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
-import {
-  editableFact,
-  UploadWizard,
-  WizardFacts,
-  WizardFooter,
-  type WizardStep,
-} from '../../../components/UploadWizard';
+import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
+import { editableFact, WizardFacts } from '../../../components/WizardFacts';
 import { previewDirectory, useCommitDirectory, useDirectoryVersions } from '../queries';
 
 type Row = DirectoryPreview['rows'][number];

@@ -9,8 +9,9 @@ import {
 } from '../../../../contracts/org';
 import { uploadTo } from '../../../api';
 import { StatusTag } from '../../../components/StatusTag';
-import { UploadWizard, WizardFacts, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
+import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { UnitTreeSelect } from '../../../components/units';
+import { WizardFacts } from '../../../components/WizardFacts';
 import { useCallMutation } from '../../../queries';
 import {
   commitBody,

@@ -13,14 +13,9 @@ import { isoDate } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
-import {
-  editableFact,
-  UploadWizard,
-  WizardFacts,
-  WizardFooter,
-  type WizardStep,
-} from '../../../components/UploadWizard';
+import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { unitNameIndex, useUnitTree } from '../../../components/units';
+import { editableFact, WizardFacts } from '../../../components/WizardFacts';
 import { BulkUnits } from '../components/BulkUnits';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
