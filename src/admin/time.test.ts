@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaTime } from './time';
+import { chinaDate, chinaMinute, chinaTime } from './time';
 
 describe('chinaTime', () => {
   it.each([
@@ -9,5 +9,16 @@ describe('chinaTime', () => {
     ['2026-01-01T00:00:00-05:00', '2026-01-01 13:00:00'],
   ])('%s → %s', (iso, shown) => {
     expect(chinaTime(iso)).toBe(shown);
+  });
+});
+
+describe('chinaMinute and chinaDate', () => {
+  it.each([
+    ['2026-03-02T01:00:59Z', '2026-03-02 09:00', '2026-03-02'],
+    ['2026-12-31T16:30:05Z', '2027-01-01 00:30', '2027-01-01'],
+    ['2026-06-30T23:59:59+08:00', '2026-06-30 23:59', '2026-06-30'],
+  ])('%s → %s, %s', (iso, minute, date) => {
+    expect(chinaMinute(iso)).toBe(minute);
+    expect(chinaDate(iso)).toBe(date);
   });
 });
