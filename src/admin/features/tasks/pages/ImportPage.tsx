@@ -12,6 +12,7 @@ import type {
 import { isoDate } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { ApiError } from '../../../api';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { unitNameIndex, useUnitTree } from '../../../components/units';
@@ -237,10 +238,7 @@ export default function ImportPage() {
                       style={{ width: 140 }}
                       value={cadence}
                       onChange={setCadence}
-                      options={(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => ({
-                        value: c,
-                        label: CADENCE_LABELS[c],
-                      }))}
+                      options={optionsOf(CADENCE_LABELS)}
                     />
                   ),
                 },
