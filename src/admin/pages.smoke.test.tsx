@@ -13,7 +13,7 @@ import UnitsPage from './features/org/pages/UnitsPage';
 import UsersPage from './features/org/pages/UsersPage';
 import CalendarPage from './features/system/pages/CalendarPage';
 import { AdminLayout } from './layout/AdminLayout';
-import { me, renderPage, text } from './testing/smoke';
+import { expectShows, me, renderPage, text } from './testing/smoke';
 
 const tree: UnitTreeNode[] = [
   {
@@ -55,9 +55,7 @@ describe('AdminLayout menu', () => {
     );
   it('shows the user, unit and logout', () => {
     const t = layout('office');
-    expect(t).toContain('张三');
-    expect(t).toContain('某某区人民政府办公室');
-    expect(t).toContain('退出登录');
+    expectShows(t, ['张三', '某某区人民政府办公室', '退出登录']);
   });
   // Server rendering shows the menu groups (antd renders sub-menu items on the client); menu.test.ts checks
   // the page entries of each role.
@@ -103,18 +101,16 @@ describe('UsersPage', () => {
   it('lists users with masked phone, role label and locked badge', () => {
     const html = page('office');
     const t = text(html);
-    expect(t).toContain('李四');
-    expect(t).toContain('138****5678');
-    expect(t).toContain('联络员');
+    expectShows(t, ['李四', '138****5678', '联络员', '从未登录', '区教育局']);
     expect(html).toContain('data-testid="user-locked"');
-    expect(t).toContain('从未登录');
-    expect(t).toContain('区教育局');
   });
   it('shows create / import / export only with the permissions', () => {
     const office = page('office');
-    expect(office).toContain('data-testid="user-create"');
-    expect(office).toContain('data-testid="user-import"');
-    expect(office).toContain('data-testid="user-export"');
+    expectShows(office, [
+      'data-testid="user-create"',
+      'data-testid="user-import"',
+      'data-testid="user-export"',
+    ]);
     // The security administrator creates the 三员 accounts (and only those: domain/org/separation.ts), but
     // neither imports nor exports the account list.
     const sec = page('secadmin');
@@ -150,10 +146,7 @@ describe('UnitsPage', () => {
         [searchKey(orgApi.units, { parentId: null, page: 1, pageSize: 20 }), units],
       ]),
     );
-    expect(t).toContain('部门');
-    expect(t).toContain('某某区人民政府');
-    expect(t).toContain('区教体局');
-    expect(t).toContain('教育和体育局');
+    expectShows(t, ['部门', '某某区人民政府', '区教体局', '教育和体育局']);
   });
 });
 
@@ -178,10 +171,7 @@ describe('LeadingGroupPage', () => {
       [['org', 'leading-group'], group],
     ]);
     const t = text(html);
-    expect(t).toContain('某政办〔2026〕3号');
-    expect(t).toContain('王五（区长）');
-    expect(t).toContain('区教体局');
-    expect(t).toContain('未设置');
+    expectShows(t, ['某政办〔2026〕3号', '王五（区长）', '区教体局', '未设置']);
     expect(html).toContain('data-testid="lg-import-open"');
   });
   it('hides the import button without org:group:import', () => {

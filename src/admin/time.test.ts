@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chinaTime } from './time';
+import { chinaDate, chinaMinute, chinaTime } from './time';
 
-describe('chinaTime', () => {
+describe('chinaTime, chinaMinute and chinaDate', () => {
   it.each([
     ['2026-03-02T01:00:00Z', '2026-03-02 09:00:00'],
     ['2026-12-31T16:30:05Z', '2027-01-01 00:30:05'],
@@ -9,5 +9,8 @@ describe('chinaTime', () => {
     ['2026-01-01T00:00:00-05:00', '2026-01-01 13:00:00'],
   ])('%s → %s', (iso, shown) => {
     expect(chinaTime(iso)).toBe(shown);
+    // The shorter forms are its first characters.
+    expect(chinaMinute(iso)).toBe(shown.slice(0, 16));
+    expect(chinaDate(iso)).toBe(shown.slice(0, 10));
   });
 });

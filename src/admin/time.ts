@@ -16,3 +16,12 @@ export function chinaTime(v: string | Date): string {
   const parts = Object.fromEntries(FMT.formatToParts(new Date(v)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** The instant moved on by China's offset (UTC+8 all year), as an ISO string whose date and time read as China's. */
+const shifted = (v: string | number | Date) => new Date(new Date(v).getTime() + 8 * 3600_000).toISOString();
+
+/** An instant as 'YYYY-MM-DD HH:mm' China time (the forms and ledgers that go to the minute). */
+export const chinaMinute = (v: string | Date) => shifted(v).slice(0, 16).replace('T', ' ');
+
+/** The China date of an instant, 'YYYY-MM-DD'; today's without one. */
+export const chinaDate = (v: string | number | Date = Date.now()) => shifted(v).slice(0, 10);

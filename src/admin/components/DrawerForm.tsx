@@ -4,6 +4,21 @@ import { Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { fieldErrorsOf } from '../api';
 
+/**
+ * The form of a drawer (or dialog) that saves once and closes, and what a successful save does there: the form
+ * emptied for the next record, then `onClose`. A page's mutation calls `saved` after its own message.
+ */
+export function useClosingForm<V>(onClose: () => void): [FormInstance<V>, () => void] {
+  const [form] = Form.useForm<V>();
+  return [
+    form,
+    () => {
+      form.resetFields();
+      onClose();
+    },
+  ];
+}
+
 /** What the drawer shows of its save (a mutation): pending on the button, the error on the fields. */
 type Saving = { isPending: boolean; error: unknown };
 

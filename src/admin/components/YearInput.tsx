@@ -1,9 +1,10 @@
 // The year picker of yearly pages (statistics, annual reports): 2008 (the regulations' first year) to 2100.
 import { InputNumber } from 'antd';
+import { chinaDate } from '../time';
 
 /** This year in China time (UTC+8), minus `back` years. */
 export function chinaYear(back = 0): number {
-  return Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - back;
+  return Number(chinaDate().slice(0, 4)) - back;
 }
 
 export function YearInput({

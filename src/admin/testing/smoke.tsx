@@ -6,6 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
+import { expect } from 'vitest';
 import type { CurrentUser } from '../../contracts/api';
 import { BUILTIN_ROLES, type RoleCode } from '../../contracts/roles';
 import { ME_KEY } from '../auth';
@@ -62,4 +63,14 @@ export function renderAs(role: RoleCode, page: ReactNode, seed: (qc: QueryClient
   const qc = seededClient([[ME_KEY, me(role, { username: 'x', unitId: 'fgw', unitName: '区发展改革委' })]]);
   seed(qc);
   return renderPage(page, qc);
+}
+
+/** `html` (or its text) holds each of `parts`: the texts and `data-testid="…"` a user of the page is shown. */
+export function expectShows(html: string, parts: string[]) {
+  for (const part of parts) expect(html).toContain(part);
+}
+
+/** `html` holds none of `parts`: what the page keeps from this user. */
+export function expectHides(html: string, parts: string[]) {
+  for (const part of parts) expect(html).not.toContain(part);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type DecisionRow, decisionsApi } from '../../../contracts/decisions';
 import type { RoleCode } from '../../../contracts/roles';
 import { searchKey } from '../../components/SearchTable';
-import { renderAs } from '../../testing/smoke';
+import { expectShows, renderAs } from '../../testing/smoke';
 import DecisionsPage from './pages/DecisionsPage';
 
 const row = (over: Partial<DecisionRow>): DecisionRow => ({
@@ -46,9 +46,11 @@ function render(role: RoleCode, rows: DecisionRow[]): string {
 describe('DecisionsPage', () => {
   it('a liaison drafts and opens a draft for comment', () => {
     const html = render('liaison', [row({})]);
-    expect(html).toContain('data-testid="decision-create"');
-    expect(html).toContain('data-testid="decision-open"');
-    expect(html).toContain('关于调整城区公交票价的决定（征求意见稿）');
+    expectShows(html, [
+      'data-testid="decision-create"',
+      'data-testid="decision-open"',
+      '关于调整城区公交票价的决定（征求意见稿）',
+    ]);
   });
 
   it('a reviewer reads only; an overdue adoption report and held comments are flagged', () => {

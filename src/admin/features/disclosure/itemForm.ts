@@ -1,5 +1,6 @@
 // The item form's values and their conversion to and from the API (contracts/disclosure.ts).
 import type { ItemDetail, ItemInput } from '../../../contracts/disclosure';
+import { chinaMinute } from '../../time';
 import { toBodyHtml } from './shared';
 
 export interface FormValues {
@@ -57,8 +58,7 @@ export function toInput(v: FormValues): ItemInput {
 }
 
 export function chinaTime(iso: string | null): string {
-  if (!iso) return '';
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return iso ? chinaMinute(iso) : '';
 }
 
 /** The form's values for an item as the server returned it. */

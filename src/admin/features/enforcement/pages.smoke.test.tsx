@@ -4,7 +4,7 @@ import type { RoleCode } from '../../../contracts/roles';
 import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
-import { me, renderPage } from '../../testing/smoke';
+import { expectHides, expectShows, me, renderPage } from '../../testing/smoke';
 import EnforcementPage from './pages/EnforcementPage';
 
 const row = (over: Partial<EnforcementRow>): EnforcementRow => ({
@@ -43,9 +43,11 @@ function render(role: RoleCode, rows: EnforcementRow[]): string {
 describe('EnforcementPage', () => {
   it('a liaison records, imports and publishes; an overdue draft is shown as such', () => {
     const html = render('liaison', [row({})]);
-    expect(html).toContain('data-testid="enforcement-create"');
-    expect(html).toContain('data-testid="enforcement-import"');
-    expect(html).toContain('data-testid="enforcement-publish"');
+    expectShows(html, [
+      'data-testid="enforcement-create"',
+      'data-testid="enforcement-import"',
+      'data-testid="enforcement-publish"',
+    ]);
     expect(html).not.toContain('data-testid="enforcement-withdraw"'); // a draft is published, not withdrawn
     expect(html).toContain('逾期未公示');
     expect(html).toContain('有 1 件执法决定已超过公示时限仍未公示');
@@ -54,9 +56,11 @@ describe('EnforcementPage', () => {
   it('a reviewer reads only: no record, import or publish', () => {
     const html = render('reviewer', [row({ status: 'published', publishedOn: '2026-02-12', state: 'late' })]);
     expect(html).toContain('潼发改罚〔2026〕1号');
-    expect(html).not.toContain('data-testid="enforcement-create"');
-    expect(html).not.toContain('data-testid="enforcement-publish"');
-    expect(html).not.toContain('data-testid="enforcement-withdraw"');
+    expectHides(html, [
+      'data-testid="enforcement-create"',
+      'data-testid="enforcement-publish"',
+      'data-testid="enforcement-withdraw"',
+    ]);
     expect(html).toContain('逾期公示');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ConsultDetail, interactionApi } from '../../../contracts/interaction';
 import type { RoleCode } from '../../../contracts/roles';
 import { keyOf } from '../../queries';
-import { renderAs, text } from '../../testing/smoke';
+import { expectShows, renderAs, text } from '../../testing/smoke';
 import ConsultationPage from './pages/ConsultationPage';
 
 // Rendered outside a route, the page reads the consultation of id ''.
@@ -45,9 +45,7 @@ const render = (role: RoleCode) =>
 describe('ConsultationPage: an answer waiting for review', () => {
   it('the reviewer sees the draft with 通过 and 退回', () => {
     const html = render('reviewer');
-    expect(html).toContain('答复待审核');
-    expect(html).toContain('答复稿（待审核）');
-    expect(html).toContain('审核答复');
+    expectShows(html, ['答复待审核', '答复稿（待审核）', '审核答复']);
     expect(html).toMatch(/通 ?过/);
     expect(html).toMatch(/退 ?回/);
   });

@@ -5,7 +5,7 @@ import type { CallInfo, CommitmentInfo, OpinionInfo } from '../../../contracts/h
 import type { RoleCode } from '../../../contracts/roles';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
-import { renderAs, text } from '../../testing/smoke';
+import { expectShows, renderAs, text } from '../../testing/smoke';
 import { hotlineApi } from './hotline-queries';
 import CallsPage from './pages/CallsPage';
 import CommitmentsPage from './pages/CommitmentsPage';
@@ -79,10 +79,7 @@ const page = (role: RoleCode, node: React.ReactNode) =>
 describe('hotline console pages', () => {
   it('来电登记: masked caller in China time; the liaison may log, import and hand over', () => {
     const html = page('liaison', <CallsPage />);
-    expect(html).toContain('王**');
-    expect(html).toContain('138****8000');
-    expect(html).toContain('2026-03-02 09:30');
-    expect(html).toContain('12345 GD001');
+    expectShows(html, ['王**', '138****8000', '2026-03-02 09:30', '12345 GD001']);
     expect(html).toMatch(/登记来电.*导入 12345 工单|导入 12345 工单.*登记来电/);
     expect(html).toContain('转为政策咨询');
   });
@@ -95,15 +92,11 @@ describe('hotline console pages', () => {
 
   it('舆情: level, deadline passed in red, the response action', () => {
     const html = page('liaison', <OpinionsPage />);
-    expect(html).toContain('重大');
-    expect(html).toContain('2026-03-02 08:00 （已超时）');
-    expect(html).toContain('发布回应');
+    expectShows(html, ['重大', '2026-03-02 08:00 （已超时）', '发布回应']);
   });
 
   it('公开承诺: overdue due date and the last progress', () => {
     const html = page('liaison', <CommitmentsPage />);
-    expect(html).toContain('2026-02-28 （已逾期）');
-    expect(html).toContain('2026-02-25');
-    expect(html).toContain('登记承诺');
+    expectShows(html, ['2026-02-28 （已逾期）', '2026-02-25', '登记承诺']);
   });
 });

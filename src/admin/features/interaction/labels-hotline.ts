@@ -2,6 +2,7 @@
 import type { CommitmentStatus } from '../../../domain/interaction/commitments';
 import type { CallStatus } from '../../../domain/interaction/hotline';
 import type { OpinionLevel, OpinionStatus } from '../../../domain/interaction/opinion';
+import { chinaMinute } from '../../time';
 
 export const CALL_STATUS_COLORS: Record<CallStatus, string> = {
   open: 'processing',
@@ -24,10 +25,8 @@ export const COMMITMENT_STATUS_COLORS: Record<CommitmentStatus, string> = {
   cancelled: 'default',
 };
 
-const CHINA_MS = 8 * 3600_000;
 /** An instant shown in China time, 'YYYY-MM-DD HH:mm'. */
-export const chinaTime = (iso: string | null) =>
-  iso ? new Date(new Date(iso).getTime() + CHINA_MS).toISOString().slice(0, 16).replace('T', ' ') : '—';
+export const chinaTime = (iso: string | null) => (iso ? chinaMinute(iso) : '—');
 /** Now in China time, as the forms' default. */
 export const chinaNow = () => chinaTime(new Date().toISOString());
 /** 'YYYY-MM-DD HH:mm' typed in China time → the instant the API takes. */

@@ -18,7 +18,7 @@ import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { chinaYear } from '../../components/YearInput';
 import { keyOf } from '../../queries';
-import { me, renderPage, type Seed } from '../../testing/smoke';
+import { expectShows, me, renderPage, type Seed } from '../../testing/smoke';
 import { availabilityText } from './labels';
 import AccountsPage from './pages/AccountsPage';
 import AnnualReportsPage from './pages/AnnualReportsPage';
@@ -102,9 +102,7 @@ describe('media pages render', () => {
     const accounts = render('liaison', <AccountsPage />, [
       [searchKey(mediaApi.accounts, page), { items: [account], total: 1 }],
     ]);
-    expect(accounts).toContain('微信公众号');
-    expect(accounts).toContain('关停');
-    expect(accounts).toContain('2026-02-20');
+    expectShows(accounts, ['微信公众号', '关停', '2026-02-20']);
     expect(accounts).toMatch(/2026-03-02\s+不合格/);
     expect(accounts).toContain('发布记录');
     const filingsKey = keyOf(mediaApi.filings, { query: { page: 1, pageSize: 100, status: 'pending' } });
@@ -138,10 +136,7 @@ describe('media pages render', () => {
   it('检查通报: the office generates and publishes, a liaison only downloads', () => {
     const seed: Seed = [[keyOf(newMediaApi.bulletins), [bulletin]]];
     const office = render('office', <BulletinsPage />, seed);
-    expect(office).toContain('潼府办〔2026〕1号');
-    expect(office).toContain('检查2个，不合格1个');
-    expect(office).toContain('抽查3个，不合格1个');
-    expect(office).toContain('生成通报');
+    expectShows(office, ['潼府办〔2026〕1号', '检查2个，不合格1个', '抽查3个，不合格1个', '生成通报']);
     expect(office).toMatch(/发\s*布/);
     const liaison = render('liaison', <BulletinsPage />, seed);
     expect(liaison).not.toContain('生成通报');

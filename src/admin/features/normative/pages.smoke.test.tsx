@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CampaignDetail, normativeApi } from '../../../contracts/normative';
 import type { RoleCode } from '../../../contracts/roles';
 import { keyOf } from '../../queries';
-import { renderAs } from '../../testing/smoke';
+import { expectShows, renderAs } from '../../testing/smoke';
 import NormativeReviewPage from './pages/NormativeReviewPage';
 
 const ID = '11111111-1111-4111-8111-111111111111';
@@ -65,9 +65,7 @@ describe('NormativeReviewPage', () => {
     const html = render('liaison');
     expect(html).not.toContain('data-testid="campaign-start"');
     expect(html).not.toContain('data-testid="campaign-publish"');
-    expect(html).toContain('data-testid="mark-edit"');
-    expect(html).toContain('上位政策已调整');
-    expect(html).toContain('未标记');
+    expectShows(html, ['data-testid="mark-edit"', '上位政策已调整', '未标记']);
   });
   it('a reviewer reads the campaign only', () => {
     const html = render('reviewer');

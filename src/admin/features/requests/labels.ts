@@ -34,6 +34,9 @@ export const DUE_COLORS: Record<DueLevel, string> = {
   none: 'default',
 };
 
+export const REMEDY_KINDS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
+/** Whether a 行政诉讼 came after a 行政复议 (table 四 counts them apart). */
+export const AFTER_RECONSIDERATION = { no: '未经复议', yes: '复议后起诉' } as const;
 export const REMEDY_RESULTS = {
   upheld: '维持',
   corrected: '纠正',

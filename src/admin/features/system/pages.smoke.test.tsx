@@ -3,7 +3,7 @@ import { systemApi } from '../../../contracts/system';
 import { DEFAULT_RETENTION } from '../../../domain/security/retention';
 import { ME_KEY } from '../../auth';
 import { keyOf } from '../../queries';
-import { me, renderPage, text } from '../../testing/smoke';
+import { expectShows, me, renderPage, text } from '../../testing/smoke';
 import SecurityPage from './pages/SecurityPage';
 
 const security = {
@@ -42,9 +42,7 @@ describe('SecurityPage › 保存期限与清理', () => {
     expect(html).toContain('data-testid="retention-save"');
     expect(html).toContain('data-testid="retention-logDays"');
     const t = text(html);
-    expect(t).toContain('审计日志与登录日志保存期限');
-    expect(t).toContain('不少于 180 天');
-    expect(t).toContain('上次清理：2027/7/1 02:00:00');
+    expectShows(t, ['审计日志与登录日志保存期限', '不少于 180 天', '上次清理：2027/7/1 02:00:00']);
     for (const n of ['1234', '56', '7', '9', '11']) expect(t).toContain(n);
   });
 

@@ -1,7 +1,7 @@
 // 考核排名: every unit's total from live data (ECharts bar), rank, 通报表扬/批评, drill-down from each score to the
 // records behind it; .xlsx export and publication on the portal (/xxgk/khpg).
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { assessmentApi, type UnitResult } from '../../../../contracts/assessment';
 import { BULLETIN_LABELS } from '../../../../domain/assessment/scoring';
 import { PLAN_STATUS_LABELS } from '../../../../domain/assessment/tree';
@@ -9,10 +9,8 @@ import { usePermission } from '../../../auth';
 import { CANVAS_TOOLTIP } from '../../../components/chartTooltip';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { type ChartOption, EChart } from '../../../components/EChart';
-import { PageContainer } from '../../../components/PageContainer';
-import { chinaYear } from '../../../components/YearInput';
-import { PlanPicker } from '../components/PlanPicker';
-import { type PlanKey, usePublish, useResults } from '../queries';
+import { PlanPage, usePlanKey } from '../components/PlanPicker';
+import { usePublish, useResults } from '../queries';
 
 function Drilldown({ u }: { u: UnitResult }) {
   return (
@@ -49,7 +47,7 @@ function Drilldown({ u }: { u: UnitResult }) {
 }
 
 export default function RankingPage() {
-  const [key, setKey] = useState<PlanKey>({ year: chinaYear(1), unitKind: 'department' });
+  const [key, setKey] = usePlanKey(1);
   const { data } = useResults(key);
   const { message } = App.useApp();
   const publish = usePublish(() => void message.success('考核结果已公布到门户网站'));
@@ -75,12 +73,13 @@ export default function RankingPage() {
   );
   const plan = data?.plan;
   return (
-    <PageContainer
+    <PlanPage
       title="考核排名"
       testId="assess-ranking-page"
-      extra={
-        <Space wrap>
-          <PlanPicker value={key} onChange={setKey} />
+      plan={key}
+      onPlan={setKey}
+      actions={
+        <>
           <DownloadButton
             endpoint={assessmentApi.export}
             args={{ query: key }}
@@ -105,7 +104,7 @@ export default function RankingPage() {
               公布结果
             </Button>
           ) : null}
-        </Space>
+        </>
       }
     >
       {data && option ? (
@@ -158,6 +157,6 @@ export default function RankingPage() {
       ) : (
         '加载中…'
       )}
-    </PageContainer>
+    </PlanPage>
   );
 }

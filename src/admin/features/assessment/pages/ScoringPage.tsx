@@ -7,10 +7,8 @@ import { PHONE_HEADERS } from '../../../../domain/assessment/phone';
 import { scoringLocked } from '../../../../domain/assessment/tree';
 import { usePermission } from '../../../auth';
 import { ImportButton } from '../../../components/ImportButton';
-import { PageContainer } from '../../../components/PageContainer';
-import { chinaYear } from '../../../components/YearInput';
-import { PlanPicker } from '../components/PlanPicker';
-import { type PlanKey, usePutScore, useResults, useScores } from '../queries';
+import { PlanPage, usePlanKey } from '../components/PlanPicker';
+import { usePutScore, useResults, useScores } from '../queries';
 
 interface Target {
   unitId: string;
@@ -21,7 +19,7 @@ interface Target {
 }
 
 export default function ScoringPage() {
-  const [key, setKey] = useState<PlanKey>({ year: chinaYear(1), unitKind: 'department' });
+  const [key, setKey] = usePlanKey(1);
   const { data } = useResults(key);
   const scores = useScores(key).data ?? [];
   const [target, setTarget] = useState<Target | null>(null);
@@ -35,21 +33,20 @@ export default function ScoringPage() {
   const manual = data?.plan.indicators.filter((i) => i.method === 'manual') ?? [];
   const locked = data ? scoringLocked(data.plan.status) : null;
   return (
-    <PageContainer
+    <PlanPage
       title="考核评分"
       testId="assess-scoring-page"
-      extra={
-        <Space wrap>
-          <PlanPicker value={key} onChange={setKey} />
-          {can('assessment:score:update') ? (
-            <ImportButton<{ imported: number }>
-              path={`${assessmentApi.phoneImport.path}?year=${key.year}`}
-              label={`导入电话测评（${Object.values(PHONE_HEADERS).join('、')}）`}
-              testId="assess-phone-import"
-              describe={(r) => `已导入${r.imported}个单位的电话测评结果`}
-            />
-          ) : null}
-        </Space>
+      plan={key}
+      onPlan={setKey}
+      actions={
+        can('assessment:score:update') ? (
+          <ImportButton<{ imported: number }>
+            path={`${assessmentApi.phoneImport.path}?year=${key.year}`}
+            label={`导入电话测评（${Object.values(PHONE_HEADERS).join('、')}）`}
+            testId="assess-phone-import"
+            describe={(r) => `已导入${r.imported}个单位的电话测评结果`}
+          />
+        ) : null
       }
     >
       {locked ? <p>{locked}</p> : null}
@@ -126,6 +123,6 @@ export default function ScoringPage() {
           </Form.Item>
         </Form>
       </Modal>
-    </PageContainer>
+    </PlanPage>
   );
 }

@@ -12,17 +12,8 @@ import {
   treeProblems,
 } from '../../../../domain/assessment/tree';
 import { usePermission } from '../../../auth';
-import { PageContainer } from '../../../components/PageContainer';
-import { chinaYear } from '../../../components/YearInput';
-import { PlanPicker } from '../components/PlanPicker';
-import {
-  type PlanKey,
-  useAssessmentSettings,
-  useFreeze,
-  usePlan,
-  usePutAssessmentSettings,
-  useSaveTree,
-} from '../queries';
+import { PlanPage, usePlanKey } from '../components/PlanPicker';
+import { useAssessmentSettings, useFreeze, usePlan, usePutAssessmentSettings, useSaveTree } from '../queries';
 
 /** 无记录指标的计分方式 (the setting; the default and why: domain/assessment/scoring.ts). */
 function NoRecordsCard({ editable }: { editable: boolean }) {
@@ -52,7 +43,7 @@ function NoRecordsCard({ editable }: { editable: boolean }) {
 }
 
 export default function TreePage() {
-  const [key, setKey] = useState<PlanKey>({ year: chinaYear(), unitKind: 'department' });
+  const [key, setKey] = usePlanKey();
   const { data: plan } = usePlan(key);
   const [tree, setTree] = useState<Indicator[]>([]);
   useEffect(() => setTree(plan?.indicators ?? []), [plan]);
@@ -66,32 +57,31 @@ export default function TreePage() {
   const set = (i: number, patch: Partial<Indicator>) =>
     setTree((t) => t.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
-    <PageContainer
+    <PlanPage
       title="考核指标体系"
       testId="assess-tree-page"
-      extra={
-        <Space wrap>
-          <PlanPicker value={key} onChange={setKey} />
-          {editable ? (
-            <>
-              <Button
-                type="primary"
-                disabled={problems.length > 0}
-                loading={save.isPending}
-                onClick={() => save.mutate({ ...key, indicators: tree })}
-                data-testid="assess-save-tree"
-              >
-                保存
-              </Button>
-              <Popconfirm
-                title="开始评分后指标体系冻结，不能再修改。确定开始？"
-                onConfirm={() => freeze.mutate(key)}
-              >
-                <Button data-testid="assess-freeze">开始评分（冻结）</Button>
-              </Popconfirm>
-            </>
-          ) : null}
-        </Space>
+      plan={key}
+      onPlan={setKey}
+      actions={
+        editable ? (
+          <>
+            <Button
+              type="primary"
+              disabled={problems.length > 0}
+              loading={save.isPending}
+              onClick={() => save.mutate({ ...key, indicators: tree })}
+              data-testid="assess-save-tree"
+            >
+              保存
+            </Button>
+            <Popconfirm
+              title="开始评分后指标体系冻结，不能再修改。确定开始？"
+              onConfirm={() => freeze.mutate(key)}
+            >
+              <Button data-testid="assess-freeze">开始评分（冻结）</Button>
+            </Popconfirm>
+          </>
+        ) : null
       }
     >
       {plan ? (
@@ -169,6 +159,6 @@ export default function TreePage() {
       ) : (
         '加载中…'
       )}
-    </PageContainer>
+    </PlanPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { auditApi, type LoginRecord } from '../../../../contracts/audit';
-import { FilterInput, FilterRange, FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterRange, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -69,10 +69,7 @@ export default function LoginLogsPage() {
             <FilterSelect
               name="result"
               label="结果"
-              options={(Object.keys(LOGIN_RESULT_LABELS) as LoginResult[]).map((r) => ({
-                value: r,
-                label: LOGIN_RESULT_LABELS[r],
-              }))}
+              options={optionsOf(LOGIN_RESULT_LABELS)}
               width={130}
               placeholder="全部"
             />

@@ -23,6 +23,7 @@ import {
   DECISION_STATUS_LABELS,
 } from '../../../../domain/disclosure/decisions';
 import { usePermission } from '../../../auth';
+import { optionsOf } from '../../../components/FilterSelect';
 import { StatusTag } from '../../../components/StatusTag';
 import {
   useDecision,
@@ -209,13 +210,7 @@ function Detail({ id }: { id: string }) {
                         label="采纳情况"
                         rules={[{ required: true, message: '请选择' }]}
                       >
-                        <Select
-                          style={{ width: 120 }}
-                          options={Object.entries(ADOPTION_OUTCOME_LABELS).map(([value, label]) => ({
-                            value,
-                            label,
-                          }))}
-                        />
+                        <Select style={{ width: 120 }} options={optionsOf(ADOPTION_OUTCOME_LABELS)} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'reason']} label="理由（未采纳必填）">
                         <Input style={{ width: 240 }} />

@@ -1,11 +1,12 @@
 // 导入标准目录: upload (.xlsx/.docx) → check rows, units, 时限 and what changed → commit all or nothing.
-import { Alert, Button, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { DirectoryPreview } from '../../../../contracts/directory';
 import { ApiError } from '../../../api';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
+import { editableFact, WizardFacts } from '../../../components/WizardFacts';
 import { previewDirectory, useCommitDirectory, useDirectoryVersions } from '../queries';
 
 type Row = DirectoryPreview['rows'][number];
@@ -109,19 +110,9 @@ export default function DirectoryImportPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="directory-preview">
             <Problems list={preview.errors} type="error" testId="directory-errors" />
             <Problems list={preview.warnings} type="warning" testId="directory-warnings" />
-            <Descriptions
-              bordered
-              size="small"
-              column={2}
+            <WizardFacts
               items={[
-                {
-                  key: 't',
-                  label: '目录名称',
-                  span: 2,
-                  children: (
-                    <Input aria-label="目录名称" value={title} onChange={(e) => setTitle(e.target.value)} />
-                  ),
-                },
+                editableFact('目录名称', title, setTitle, { span: 2 }),
                 { key: 'n', label: '事项', children: `${preview.rows.length} 项` },
                 {
                   key: 'c',

@@ -172,12 +172,7 @@ export function ItemFields({
           </Col>
           <Col span={8}>
             <Form.Item name="interpretationForm" label="解读形式">
-              <Select
-                options={Object.entries(INTERPRETATION_FORM_LABELS).map(([value, label]) => ({
-                  value,
-                  label,
-                }))}
-              />
+              <Select options={optionsOf(INTERPRETATION_FORM_LABELS)} />
             </Form.Item>
           </Col>
         </Row>

@@ -8,7 +8,7 @@ import { disclosureApi } from '../../../../contracts/disclosure';
 import type { BriefingInput, BriefingView } from '../../../../contracts/interpretation-plan';
 import { BRIEFING_KIND_LABELS, BRIEFING_KINDS } from '../../../../domain/disclosure/interpretation-gate';
 import { CreateButton } from '../../../components/CreateButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { PageContainer } from '../../../components/PageContainer';
 import { labelColumn } from '../../../components/StatusTag';
 import { titleLink } from '../../../components/TitleLink';
@@ -41,11 +41,8 @@ function PolicySelect(props: { value?: string[]; onChange?: (v: string[]) => voi
 export default function BriefingsPage() {
   const list = useBriefings();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<FormValues>();
-  const create = useCreateBriefing(() => {
-    setOpen(false);
-    form.resetFields();
-  });
+  const [form, saved] = useClosingForm<FormValues>(() => setOpen(false));
+  const create = useCreateBriefing(saved);
   return (
     <PageContainer
       title="新闻发布会/访谈"

@@ -2,13 +2,12 @@
 import { Badge, Calendar } from 'antd';
 import { Link } from 'react-router';
 import { PageContainer } from '../../../components/PageContainer';
+import { chinaDate } from '../../../time';
 import { useItems } from '../queries';
 import type { ItemRow } from '../shared';
 
 const dayOf = (r: ItemRow) =>
-  r.status === 'scheduled' && r.publishAt
-    ? new Date(new Date(r.publishAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-    : r.publishDate;
+  r.status === 'scheduled' && r.publishAt ? chinaDate(r.publishAt) : r.publishDate;
 
 export default function PublishCalendarPage() {
   const q = useItems({ status: 'published,scheduled', pageSize: 500 });

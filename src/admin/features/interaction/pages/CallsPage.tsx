@@ -14,7 +14,7 @@ import type { CallChannel, CallStatus } from '../../../../domain/interaction/hot
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -29,12 +29,11 @@ import { CALL_STATUS_COLORS, chinaNow, chinaTime, fromChinaTime } from '../label
 type CallForm = Omit<CallBody, 'calledAt'> & { calledAt: string };
 
 function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<CallForm>();
+  const [form, saved] = useClosingForm<CallForm>(onClose);
   const { message } = App.useApp();
   const save = useCreateCall((r) => {
     void message.success(`已登记：${r.callNo}`);
-    form.resetFields();
-    onClose();
+    saved();
   });
   return (
     <DrawerForm<CallForm>

@@ -14,7 +14,7 @@ import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DetailDrawer } from '../../../components/DetailDrawer';
 import { DownloadButton } from '../../../components/DownloadButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { FITS_1366, SearchTable } from '../../../components/SearchTable';
@@ -32,11 +32,8 @@ import {
 import { COMMITMENT_STATUS_COLORS } from '../labels-hotline';
 
 function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<CommitmentBody>();
-  const save = useCreateCommitment(() => {
-    form.resetFields();
-    onClose();
-  });
+  const [form, saved] = useClosingForm<CommitmentBody>(onClose);
+  const save = useCreateCommitment(saved);
   return (
     <DrawerForm<CommitmentBody>
       title="登记公开承诺"

@@ -12,12 +12,11 @@ import {
 import { usePermission } from '../../../auth';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
+import { chinaDate } from '../../../time';
 import { DueDay } from '../components/deadlines';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
 import { CONSULT_STATUS_COLORS } from '../labels';
 import { useConsultAction, useConsultation, useReviewConsultation } from '../queries';
-
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The reviewer's card: the drafted answer, 通过 (it goes out today) or 退回 with a reason. */
 function Review({ c }: { c: ConsultDetail }) {
@@ -46,7 +45,7 @@ function Actions({ c }: { c: ConsultDetail }) {
           <Form
             form={answer}
             layout="vertical"
-            initialValues={{ answeredOn: todayInChina(), answer: c.history.at(-1)?.draft }}
+            initialValues={{ answeredOn: chinaDate(), answer: c.history.at(-1)?.draft }}
             onFinish={(v) => act.mutate({ action: 'answer', ...v })}
           >
             <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>

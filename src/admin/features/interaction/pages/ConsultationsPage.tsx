@@ -12,7 +12,7 @@ import type { ConsultStatus, Satisfaction } from '../../../../domain/interaction
 import { pathFor } from '../../../api';
 import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -25,13 +25,12 @@ import { CONSULT_STATUS_COLORS } from '../labels';
 import { interactionApi, useRegisterConsultation } from '../queries';
 
 function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<RegisterConsultationBody>();
+  const [form, saved] = useClosingForm<RegisterConsultationBody>(onClose);
   const navigate = useNavigate();
   const { message } = App.useApp();
   const save = useRegisterConsultation((r) => {
     void message.success(`已登记：${r.consultNo}，答复期限 ${r.answerDue}`);
-    form.resetFields();
-    onClose();
+    saved();
     void navigate(`/interaction/consultations/${r.id}`);
   });
   return (

@@ -30,6 +30,7 @@ import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
+import { chinaDate } from '../../../time';
 import { answeredColumn, DueDay, dueColumn } from '../components/deadlines';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
 import { SensitiveText } from '../components/SensitiveText';
@@ -43,8 +44,6 @@ import {
   useReviewLetter,
   useUpdateMailbox,
 } from '../queries';
-
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
   const { message } = App.useApp();
@@ -70,7 +69,7 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
           <Form
             form={reply}
             layout="vertical"
-            initialValues={{ repliedOn: todayInChina(), reply: l.draftReply ?? '' }}
+            initialValues={{ repliedOn: chinaDate(), reply: l.draftReply ?? '' }}
             onFinish={(v) => handle.mutate({ action: 'reply', ...v })}
           >
             {l.reviewNote && <p>审核退回意见：{l.reviewNote}</p>}

@@ -13,7 +13,7 @@ import {
 import type { OpinionAction } from '../../../../domain/interaction/opinion';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -32,11 +32,8 @@ import {
 type OpinionForm = Omit<OpinionBody, 'foundAt'> & { foundAt: string };
 
 function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<OpinionForm>();
-  const save = useCreateOpinion(() => {
-    form.resetFields();
-    onClose();
-  });
+  const [form, saved] = useClosingForm<OpinionForm>(onClose);
+  const save = useCreateOpinion(saved);
   return (
     <DrawerForm<OpinionForm>
       title="登记舆情"
@@ -79,11 +76,8 @@ function ActDrawer({
   target: { o: OpinionInfo; action: OpinionAction } | null;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<ActForm>();
-  const act = useOpinionAction(() => {
-    form.resetFields();
-    onClose();
-  });
+  const [form, saved] = useClosingForm<ActForm>(onClose);
+  const act = useOpinionAction(saved);
   const action = target?.action;
   return (
     <DrawerForm<ActForm>

@@ -7,7 +7,7 @@ import { pathFor } from '../../../api';
 import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DownloadButton } from '../../../components/DownloadButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { FITS_1366, SearchTable } from '../../../components/SearchTable';
@@ -20,12 +20,11 @@ import { interactionApi, useCreateQa, useReviewQa } from '../queries';
 const LIST_PATH = pathFor(interactionApi.listQa);
 
 function NewEntry({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<QaEntryBody & { keywordText?: string }>();
+  const [form, saved] = useClosingForm<QaEntryBody & { keywordText?: string }>(onClose);
   const qc = useQueryClient();
   const save = useCreateQa(() => {
     void qc.invalidateQueries({ queryKey: [LIST_PATH] });
-    form.resetFields();
-    onClose();
+    saved();
   });
   return (
     <DrawerForm<QaEntryBody & { keywordText?: string }>

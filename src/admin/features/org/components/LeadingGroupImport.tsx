@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Flex, Select, Space, Table } from 'antd';
+import { Alert, Button, Flex, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   type LeadingGroup,
@@ -11,6 +11,7 @@ import { uploadTo } from '../../../api';
 import { StatusTag } from '../../../components/StatusTag';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { UnitTreeSelect } from '../../../components/units';
+import { WizardFacts } from '../../../components/WizardFacts';
 import { useCallMutation } from '../../../queries';
 import {
   commitBody,
@@ -128,10 +129,7 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
       >
         {step === 1 && preview ? (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lg-preview">
-            <Descriptions
-              bordered
-              size="small"
-              column={2}
+            <WizardFacts
               items={[
                 { key: '标题', label: '标题', span: 2, children: <>{preview.notice.title}</> },
                 { key: '文号', label: '文号', children: <>{preview.notice.docNumber || '—'}</> },

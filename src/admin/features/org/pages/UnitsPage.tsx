@@ -19,7 +19,7 @@ import { UNIT_KIND_LABELS, type UnitKind } from '../../../../contracts/api';
 import type { Unit } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { actionsColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
@@ -33,10 +33,7 @@ import {
   useSaveUnit,
 } from '../queries';
 
-const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((k) => ({
-  value: k,
-  label: UNIT_KIND_LABELS[k],
-}));
+const KIND_OPTIONS = optionsOf(UNIT_KIND_LABELS);
 
 export default function UnitsPage() {
   const can = usePermission();

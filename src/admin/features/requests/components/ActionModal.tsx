@@ -14,6 +14,7 @@ import {
   OUTCOME_LEGAL_BASES,
   type OutcomeCode,
 } from '../../../../domain/requests/outcomes';
+import { useClosingForm } from '../../../components/DrawerForm';
 import { optionsOf } from '../../../components/FilterSelect';
 import { useCaseAction } from '../queries';
 
@@ -190,13 +191,12 @@ export function ActionModal({
   action: Action | null;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<Values>();
+  const [form, saved] = useClosingForm<Values>(onClose);
   const outcome = Form.useWatch('outcome', form) as OutcomeCode | undefined;
   const { message } = App.useApp();
   const run = useCaseAction(id, () => {
     void message.success(`已办理：${action ? ACTION_LABELS[action] : ''}`);
-    form.resetFields();
-    onClose();
+    saved();
   });
   const submit = (v: Values) => {
     const body: Values = { action };

@@ -2,12 +2,12 @@ import { Button, Card, Form, Input, List, Select } from 'antd';
 import type { CaseDetail } from '../../../../contracts/requests';
 import { usePermission } from '../../../auth';
 import { optionsOf } from '../../../components/FilterSelect';
-import { REMEDY_RESULTS } from '../labels';
+import { AFTER_RECONSIDERATION, REMEDY_KINDS, REMEDY_RESULTS } from '../labels';
 import { useAddRemedy } from '../queries';
 
 interface RemedyValues {
-  kind: 'reconsideration' | 'litigation';
-  afterReconsideration: 'yes' | 'no';
+  kind: keyof typeof REMEDY_KINDS;
+  afterReconsideration: keyof typeof AFTER_RECONSIDERATION;
   result: keyof typeof REMEDY_RESULTS;
   filedOn: string;
 }
@@ -23,22 +23,10 @@ function RemedyForm({ id }: { id: string }) {
       initialValues={{ kind: 'reconsideration', result: 'pending', afterReconsideration: 'no' }}
     >
       <Form.Item name="kind">
-        <Select
-          style={{ width: 110 }}
-          options={[
-            { value: 'reconsideration', label: '行政复议' },
-            { value: 'litigation', label: '行政诉讼' },
-          ]}
-        />
+        <Select style={{ width: 110 }} options={optionsOf(REMEDY_KINDS)} />
       </Form.Item>
       <Form.Item name="afterReconsideration">
-        <Select
-          style={{ width: 130 }}
-          options={[
-            { value: 'no', label: '未经复议' },
-            { value: 'yes', label: '复议后起诉' },
-          ]}
-        />
+        <Select style={{ width: 130 }} options={optionsOf(AFTER_RECONSIDERATION)} />
       </Form.Item>
       <Form.Item name="result">
         <Select style={{ width: 110 }} options={optionsOf(REMEDY_RESULTS)} />
@@ -64,11 +52,10 @@ export function RemediesCard({ detail }: { detail: CaseDetail }) {
         dataSource={detail.remedies}
         renderItem={(m) => (
           <List.Item>
-            {m.kind === 'reconsideration'
-              ? '行政复议'
-              : m.afterReconsideration
-                ? '行政诉讼（复议后起诉）'
-                : '行政诉讼（未经复议）'}
+            {REMEDY_KINDS[m.kind]}
+            {m.kind === 'litigation'
+              ? `（${AFTER_RECONSIDERATION[m.afterReconsideration ? 'yes' : 'no']}）`
+              : ''}
             ，{m.filedOn}，结果：{REMEDY_RESULTS[m.result]}
           </List.Item>
         )}

@@ -17,7 +17,7 @@ import {
 } from '../../../../domain/requests/outcomes';
 import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../domain/requests/receipt';
 import { CreateButton } from '../../../components/CreateButton';
-import { DrawerForm } from '../../../components/DrawerForm';
+import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
@@ -73,7 +73,7 @@ interface RegisterValues {
 }
 
 function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<RegisterValues>();
+  const [form, saved] = useClosingForm<RegisterValues>(onClose);
   const channel = Form.useWatch('channel', form) ?? 'in_person';
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -82,8 +82,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
     // APP-1: an incomplete application is registered and goes to the single correction notice.
     if (r.intake.route === 'correction')
       void message.warning(`${r.intake.message ?? ''}；补正告知应于 ${r.correctionNoticeDue ?? ''} 前发出`);
-    form.resetFields();
-    onClose();
+    saved();
     void navigate(`/requests/cases/${r.id}`);
   });
   const submit = (v: RegisterValues) => {

@@ -23,6 +23,7 @@ import { type AssignmentDetail, type LedgerStatus, tasksApi } from '../../../../
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { downloadFrom } from '../../../api';
 import { DetailDrawer } from '../../../components/DetailDrawer';
+import { useClosingForm } from '../../../components/DrawerForm';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS, STATUS_COLORS } from '../labels';
 import {
@@ -383,11 +384,10 @@ function ReviewActions({
 
 function ExtensionForm({ id, due, onDone }: { id: string; due: string | null; onDone: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ newDueDate: { format(f: string): string }; reason: string }>();
+  const [form, saved] = useClosingForm<{ newDueDate: { format(f: string): string }; reason: string }>(onDone);
   const send = useRequestExtension(id, () => {
     void message.success('已提交延期申请，等待领导审批');
-    form.resetFields();
-    onDone();
+    saved();
   });
   return (
     <Card size="small" title={`申请延期（原时限 ${due ?? '—'}）`}>

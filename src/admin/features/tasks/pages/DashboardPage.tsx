@@ -9,6 +9,7 @@ import {
 import { CADENCE_LABELS, LEDGER_STATUS_LABELS, type LedgerStatus } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { BucketChart } from '../components/BarChart';
 import { LedgerExportButton } from '../components/ledgerColumns';
@@ -130,10 +131,7 @@ function SettingsCard({ plan }: { plan: WorkPlanSummary | undefined }) {
               style={{ width: 120 }}
               value={plan.cadence}
               onChange={(c) => saveCadence.mutate(c)}
-              options={(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => ({
-                value: c,
-                label: CADENCE_LABELS[c],
-              }))}
+              options={optionsOf(CADENCE_LABELS)}
             />
           </Space>
         ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, InputNumber, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type {
@@ -12,9 +12,11 @@ import type {
 import { isoDate } from '../../../../domain/tasks/deadlines';
 import { CADENCE_LABELS } from '../../../../domain/tasks/ledger';
 import { ApiError } from '../../../api';
+import { optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
 import { unitNameIndex, useUnitTree } from '../../../components/units';
+import { editableFact, WizardFacts } from '../../../components/WizardFacts';
 import { BulkUnits } from '../components/BulkUnits';
 import { ImportTasksTable, type Task } from '../components/ImportTasksTable';
 import { ImportUnitsTable } from '../components/ImportUnitsTable';
@@ -182,48 +184,26 @@ export default function ImportPage() {
       >
         {step === 1 && preview && plan ? (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="tasks-preview">
-            <Descriptions
-              bordered
-              size="small"
-              column={2}
+            <WizardFacts
               items={[
-                {
-                  key: 't',
-                  label: '标题',
-                  span: 2,
-                  children: (
-                    <Input
-                      aria-label="标题"
-                      value={plan.title ?? ''}
-                      onChange={(e) => setPlan({ ...plan, title: e.target.value })}
-                    />
-                  ),
-                },
-                {
-                  key: 'n',
-                  label: '文号',
-                  children: (
-                    <Input
-                      aria-label="文号"
-                      maxLength={60}
-                      value={plan.docNumber ?? ''}
-                      onChange={(e) => setPlan({ ...plan, docNumber: e.target.value.trim() || null })}
-                    />
-                  ),
-                },
-                {
-                  key: 'd',
-                  label: '成文日期',
-                  children: (
-                    <Input
-                      aria-label="成文日期"
-                      placeholder="YYYY-MM-DD"
-                      value={plan.date ?? ''}
-                      status={dateOk ? undefined : 'error'}
-                      onChange={(e) => setPlan({ ...plan, date: e.target.value.trim() || null })}
-                    />
-                  ),
-                },
+                editableFact('标题', plan.title ?? '', (title) => setPlan({ ...plan, title }), { span: 2 }),
+                editableFact(
+                  '文号',
+                  plan.docNumber ?? '',
+                  (v) => setPlan({ ...plan, docNumber: v.trim() || null }),
+                  {
+                    maxLength: 60,
+                  },
+                ),
+                editableFact(
+                  '成文日期',
+                  plan.date ?? '',
+                  (v) => setPlan({ ...plan, date: v.trim() || null }),
+                  {
+                    placeholder: 'YYYY-MM-DD',
+                    status: dateOk ? undefined : 'error',
+                  },
+                ),
                 {
                   key: 'y',
                   label: '计划年度',
@@ -258,10 +238,7 @@ export default function ImportPage() {
                       style={{ width: 140 }}
                       value={cadence}
                       onChange={setCadence}
-                      options={(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => ({
-                        value: c,
-                        label: CADENCE_LABELS[c],
-                      }))}
+                      options={optionsOf(CADENCE_LABELS)}
                     />
                   ),
                 },
