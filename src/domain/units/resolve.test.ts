@@ -232,6 +232,18 @@ describe.each<[string, MatchStatus, string]>([
   });
 });
 
+describe.each<[string, string]>([
+  ['区财政局及相关单位', '区财政局'],
+  ['区财政局及有关部门', '区财政局'],
+  ['区财政局及其他相关单位', '区财政局'],
+])('"%s": the unit named, and others not named', (written, unitName) => {
+  it(`is ${unitName}, written as it stands, with a warning`, () => {
+    const r = resolveUnit(tongnan, written);
+    expect([r.status, r.unitName, r.written]).toEqual(['exact', unitName, written]);
+    expect(r.warnings.join()).toContain('未列名');
+  });
+});
+
 describe('a name ending in 等… whose named unit is not registered', () => {
   it('stays unknown, written as it stands', () => {
     const r = resolveUnit(tongnan, '区农民工服务中心等部门（单位）');

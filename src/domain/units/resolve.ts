@@ -283,10 +283,16 @@ function levelWarnings(index: UnitIndex, written: string): string[] {
 
 const LIST_SEPARATORS = /[、，,；;]/;
 
-/** "区发改局等部门（单位）" → "区发改局": "等" closes an open-ended list, its words are not part of the name. */
+/**
+ * "区发改局等部门（单位）" → "区发改局": "等" closes an open-ended list, its words are not part of the name; so does
+ * "及相关单位" ("区财政局及相关单位": the unit named and others not named).
+ */
 export const ET_CETERA =
-  /等(?:(?:相关|有关|其他|其他有关|其他相关)?(?:部门|单位)(?:和单位|及单位|[（(]单位[）)])?|相关部门和单位|有关部门和单位)?[。.]?$/;
-export const etCeteraWarning = (written: string) => `「${written}」以“等”结尾，名单可能不完整`;
+  /(?:等(?:(?:相关|有关|其他|其他有关|其他相关)?(?:部门|单位)(?:和单位|及单位|[（(]单位[）)])?|相关部门和单位|有关部门和单位)?|及(?:其他)?(?:相关|有关)(?:部门|单位)(?:和单位)?)[。.]?$/;
+export const etCeteraWarning = (written: string) =>
+  /等[^等]*$/.test(written)
+    ? `「${written}」以“等”结尾，名单可能不完整`
+    : `「${written}」还包括未列名的单位，名单可能不完整`;
 
 /**
  * Resolve one written unit name. Order: exact name → alias → normalised key → "甲（乙）" as both names →
