@@ -3,7 +3,6 @@
 // write a row by id, its updatedAt stamped.
 import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { notFound } from '../platform/errors';
 import type { DbOrTx } from './client';
 
 /** The row with this id, locked until the transaction ends; null when there is none. */
@@ -18,18 +17,6 @@ export async function lockAndLoad<T extends PgTable & { id: PgColumn }>(
     .where(eq(table.id, id))
     .for('update');
   return (rows[0] as T['$inferSelect'] | undefined) ?? null;
-}
-
-/** The row with this id, locked until the transaction ends; 404 naming `what` (e.g. 任务) when there is none. */
-export async function lockFound<T extends PgTable & { id: PgColumn }>(
-  tx: DbOrTx,
-  table: T,
-  id: string,
-  what: string,
-): Promise<T['$inferSelect']> {
-  const row = await lockAndLoad(tx, table, id);
-  if (!row) throw notFound(what);
-  return row;
 }
 
 /** Writes `set` to the row with this id and stamps its updatedAt; the row as written (undefined when there is none). */

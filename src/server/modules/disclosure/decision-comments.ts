@@ -10,13 +10,13 @@ import {
   type ParticipationKind,
   screenComment,
 } from '../../../domain/disclosure/decisions';
-import { lockFound } from '../../db/lock';
 import { decisionComments, decisionParticipations } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import type { Actor, Platform } from '../../platform/context';
 import { seal } from '../../platform/crypto/fields';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { once, priorResult } from '../../platform/idempotency';
+import { lockFound } from '../../platform/lock-found';
 import { sensitiveWordList } from '../../platform/settings';
 import { assertUnitInScope, scopeFilter } from '../org';
 import { readScopedDraft, unitNamesOf } from './decisions';

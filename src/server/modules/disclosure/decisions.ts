@@ -16,12 +16,13 @@ import {
   refusal,
 } from '../../../domain/disclosure/decisions';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad, lockFound } from '../../db/lock';
+import { lockAndLoad } from '../../db/lock';
 import { decisionDrafts } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import { type Actor, type Platform, systemActor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
+import { lockFound } from '../../platform/lock-found';
 import { type NewNotification, notify } from '../../platform/notify/service';
 import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { activeUsersWithPermissionOver, assertUnitInScope, scopeFilter, unitNames } from '../org';

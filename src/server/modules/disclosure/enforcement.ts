@@ -24,13 +24,13 @@ import {
 import { maskIdCard, maskPersonalData } from '../../../domain/privacy/mask';
 import { maskAddresses } from '../../../domain/review/checks';
 import type { DbOrTx } from '../../db/client';
-import { lockFound } from '../../db/lock';
 import { enforcementDecisions } from '../../db/schema/disclosure';
 import { audit } from '../../platform/audit/audit';
 import { getCalendar } from '../../platform/calendar/service';
 import type { Actor, Platform } from '../../platform/context';
 import { seal, unseal } from '../../platform/crypto/fields';
 import { AppError, conflict, invalid } from '../../platform/errors';
+import { lockFound } from '../../platform/lock-found';
 import { getSetting, putAuditedSetting } from '../../platform/settings';
 import { readTable, writeTable } from '../../platform/xlsx';
 import { assertUnitInScope, resolveNames, scopeFilter, unitNames } from '../org';

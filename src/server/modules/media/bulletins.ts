@@ -10,7 +10,6 @@ import {
 } from '../../../domain/media/bulletin';
 import { bulletinDocNumber, bulletinIssuer } from '../../../domain/tasks/bulletin';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockFound } from '../../db/lock';
 import {
   mediaAccounts,
   mediaBulletins,
@@ -22,6 +21,7 @@ import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
 import { readFile, storeFile } from '../../platform/files/service';
+import { lockFound } from '../../platform/lock-found';
 import { getSetting, putSetting } from '../../platform/settings';
 import { unitNameSql } from '../org';
 import { getTasksSettings } from '../tasks';

@@ -5,13 +5,14 @@ import { eq } from 'drizzle-orm';
 import type { AccountFields, FilingInput, WebsiteFields } from '../../../contracts/media';
 import { type ChannelStatus, statusAfterFiling, websiteKey } from '../../../domain/media/registry';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad, lockFound } from '../../db/lock';
+import { lockAndLoad } from '../../db/lock';
 import { mediaAccounts, mediaFilings, mediaScans, mediaWebsites } from '../../db/schema/media';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { storeUpload } from '../../platform/files/service';
 import type { Upload } from '../../platform/http/upload';
+import { lockFound } from '../../platform/lock-found';
 import { assertUnitInScope } from '../org';
 import { accountByPlatformId, filingRow, type Scoped, websiteByKey } from './media.repo';
 

@@ -3,11 +3,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { isOpenState } from '../../../domain/tasks/ledger';
 import type { Database, DbOrTx } from '../../db/client';
-import { lockAndLoad, lockFound } from '../../db/lock';
+import { lockAndLoad } from '../../db/lock';
 import { extensionRequests, planTasks, taskAssignments } from '../../db/schema/tasks';
 import { audit } from '../../platform/audit/audit';
 import type { Actor } from '../../platform/context';
 import { conflict, forbidden, invalid } from '../../platform/errors';
+import { lockFound } from '../../platform/lock-found';
 import { notify } from '../../platform/notify/service';
 import { activeUsersWithRole, unitNameSql } from '../org';
 import { nameOf, toExtension } from './assignment';

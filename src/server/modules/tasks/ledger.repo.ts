@@ -7,7 +7,6 @@ import type { LedgerRow, LedgerView } from '../../../contracts/tasks';
 import type { AssignmentState, Instance, LedgerStatus } from '../../../domain/tasks/ledger';
 import type { DbOrTx } from '../../db/client';
 import { containingLiterally } from '../../db/filters';
-import { lockFound } from '../../db/lock';
 import { onePage } from '../../db/pages';
 import { labelsById, rowsOf } from '../../db/reads';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../../db/schema/tasks';
 import type { SessionUser } from '../../platform/context';
 import { notFound } from '../../platform/errors';
+import { lockFound } from '../../platform/lock-found';
 import { unitNameSql, unitSortSql } from '../org';
 
 export type Viewer = Pick<SessionUser, 'dataScope' | 'unitId' | 'permissions'>;
