@@ -63,10 +63,28 @@ function count(name, out) {
   }
 }
 
-function vitest(name, project, workers, env = {}) {
+function vitest(name, project, workers, env = {}, extra = []) {
   const out = jsonOut(name);
-  run(name, 'npx', vitestArgs(project, out, workers), env);
+  run(name, 'npx', [...vitestArgs(project, out, workers), ...extra], env);
   count(name, out);
+}
+
+/** The database test files whose first line says `// @embedded-only`, relative to the root. */
+function embeddedOnly() {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(rel);
+      } else if (e.name.endsWith('.db.test.ts')) {
+        const first = fs.readFileSync(path.join(root, rel), 'utf8').split('\n', 1)[0];
+        if (first.startsWith('// @embedded-only')) found.push(rel);
+      }
+    }
+  };
+  for (const dir of ['src', 'test']) walk(dir);
+  return found.sort();
 }
 
 // A step run beside others: its output is kept and printed whole when it ends, with the same "=== name ===" lines.
@@ -142,7 +160,21 @@ if (!only || only === 'db') {
   const { TEST_DATABASE_URL } = process.env;
   const workers = Math.max(1, cores - 1);
   vitest('db (embedded PostgreSQL)', 'db', workers, { TEST_DATABASE_URL: '' });
-  if (TEST_DATABASE_URL) vitest('db (external PostgreSQL)', 'db', workers, { TEST_DATABASE_URL });
+  if (TEST_DATABASE_URL) {
+    // A file marked @embedded-only starts its own embedded PostgreSQL (the CLI, a crash, a restore drill) and never
+    // touches the test server: against the external server it would repeat the embedded pass to the letter.
+    const own = embeddedOnly();
+    console.log(
+      `\ndb (external PostgreSQL): ${own.length} files marked @embedded-only ran in the embedded pass only: ${own.join(', ')}`,
+    );
+    vitest(
+      'db (external PostgreSQL)',
+      'db',
+      workers,
+      { TEST_DATABASE_URL },
+      own.flatMap((f) => ['--exclude', f]),
+    );
+  }
 }
 if (!only || only === 'e2e') {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,3 +1,4 @@
+// @embedded-only: starts its own embedded PostgreSQL and never uses the test server; the external pass leaves it out.
 // The `gongkai` command as a user runs it (a real process through bin/gongkai.js).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

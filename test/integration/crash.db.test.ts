@@ -1,3 +1,4 @@
+// @embedded-only: starts its own embedded PostgreSQL and never uses the test server; the external pass leaves it out.
 // Requirement 40's crash harness. A real server on its own embedded PostgreSQL; concurrent writers submit through
 // the real HTTP routes — the portal's 依申请公开 form and the console's registration API — and record every id the
 // server acknowledged (a 2xx with its query code). At a seeded random moment the app is killed with SIGKILL (round

@@ -1,3 +1,4 @@
+// @embedded-only: starts its own embedded PostgreSQL and never uses the test server; the external pass leaves it out.
 // Issue 10 part 8: after `kill -9` of the server its embedded PostgreSQL keeps running; the next start recognises
 // it as its own (same data directory, by postmaster.pid), stops it and starts normally.
 import { spawn } from 'node:child_process';

@@ -1,3 +1,4 @@
+// @embedded-only: starts its own embedded PostgreSQL and never uses the test server; the external pass leaves it out.
 // Requirement 40's restore drill: an embedded cluster with continuous WAL archiving and the Gongkai schema; a base
 // backup; writes before and after a moment T; the archive flushed; the base backup restored into a scratch data
 // directory up to T. Every table's row count and checksum equal the source's at T, and the writes after T are not
