@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disclosureItems, units, users } from '../src/server/db/schema';
-import { chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, pickInSelect, startE2E } from './harness';
 
 let e: E2E;
 let fgwId = '';
@@ -28,9 +28,7 @@ describe('[ADMIN] one catalog per unit', () => {
     const tree = page.getByTestId('catalog-tree');
     await tree.getByText('规划信息', { exact: true }).waitFor();
     // Choose the department in the unit picker.
-    await page.getByTestId('catalog-unit').click();
-    await page.keyboard.type('发展改革');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区发展改革委' }).click();
+    await pickInSelect(page, page.getByTestId('catalog-unit'), '区发展改革委', { search: true, tree: true });
     await page.getByTestId('task-paths').getByText('本单位承担的任务中没有写明公开路径').waitFor();
     await tree.getByText('法定主动公开内容', { exact: true }).click();
     await page.getByTestId('column-name').fill('重点项目专栏');
@@ -43,12 +41,8 @@ describe('[ADMIN] one catalog per unit', () => {
     await page.goto(`${e.base}/admin/disclosure/items/new`);
     const unit = page.getByTestId('item-unit');
     await unit.getByText('区政府办公室', { exact: true }).waitFor();
-    await unit.click();
-    await page.keyboard.type('发展改革');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '区发展改革委' }).click();
-    await page.getByTestId('item-column').click();
-    await page.keyboard.type('重点项目');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '重点项目专栏' }).click();
+    await pickInSelect(page, unit, '区发展改革委', { search: true, tree: true });
+    await pickInSelect(page, page.getByTestId('item-column'), '重点项目专栏', { search: true, tree: true });
     await page.getByTestId('item-title').fill('区发展改革委重点项目专栏说明');
     // An office column gives no 公开类别 (PUB-6): the office chooses one.
     await chooseOption(page, 'item-category', '重大建设项目', true);

@@ -156,21 +156,24 @@ async function noDropdownOpen(page: Page, seconds = 10): Promise<boolean> {
 /**
  * Picks an option of this select (one without a test id, e.g. a row's select in a form list) and checks that the
  * select shows it: on a loaded machine a click can select nothing, and a user then picks it again. `search` types
- * the option first (a long, virtual list); `tree` picks a TreeSelect's node.
+ * the option first (a long, virtual list); `tree` picks a TreeSelect's node. Every select picked in e2e/ goes through
+ * here or chooseOption: a bare option click flakes under load.
  */
 export async function pickInSelect(
   page: Page,
   select: Locator,
   option: string,
-  { search = false, tree = false }: { search?: boolean; tree?: boolean } = {},
+  { search = false, tree = false, exact = false }: { search?: boolean; tree?: boolean; exact?: boolean } = {},
 ): Promise<void> {
   const item = tree ? '.ant-select-tree-node-content-wrapper' : '.ant-select-item-option';
+  // `exact`: the option whose whole text is this (区教委, not 区教委直属学校).
+  const hasText = exact ? new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : option;
   for (let attempt = 1; ; attempt++) {
     if (!(await noDropdownOpen(page))) throw new Error('下拉列表 10 秒后仍未关闭');
     await select.click();
     if (search) await page.keyboard.type(option);
     await page
-      .locator(`.ant-select-dropdown:visible ${item}`, { hasText: option })
+      .locator(`.ant-select-dropdown:visible ${item}`, { hasText })
       .first()
       .click({ timeout: 10_000 })
       .catch(() => undefined);

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../src/domain/calendar';
 import { units, users } from '../src/server/db/schema';
 import { blocksToText, readDocx } from '../src/server/platform/documents';
-import { axeSerious, chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import {
+  axeSerious,
+  chooseOption,
+  consoleLogin,
+  DEMO_PASSWORD,
+  type E2E,
+  pickInSelect,
+  startE2E,
+} from './harness';
 
 let e: E2E;
 let queryCode = '';
@@ -124,8 +132,7 @@ describe('[ADMIN] 依申请公开', () => {
     expect(await page.getByTestId('case-outcome').textContent()).toContain('部分公开');
 
     // Generate and download the letter; open the .docx and read it.
-    await page.getByTestId('letter-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '政府信息公开申请答复书（部分公开）' }).click();
+    await pickInSelect(page, page.getByTestId('letter-kind'), '政府信息公开申请答复书（部分公开）');
     await page.getByTestId('letter-date').fill(today);
     await page.getByTestId('letter-generate').click();
     const download = page.waitForEvent('download');
@@ -138,9 +145,7 @@ describe('[ADMIN] 依申请公开', () => {
 
     // 依申请转主动公开: a draft item holding the de-identified reply opens in the editor (SECURITY.md 36).
     const back = page.url();
-    await page.getByTestId('proactive-category').click();
-    await page.keyboard.type('重大建设');
-    await page.locator('.ant-select-item-option', { hasText: '重大建设项目' }).click();
+    await pickInSelect(page, page.getByTestId('proactive-category'), '重大建设项目', { search: true });
     await page.getByTestId('proactive-make').click();
     await page.waitForURL((u) => u.pathname.startsWith('/admin/disclosure/items/'));
     await expect.poll(() => page.locator('body').textContent()).toContain('清单见附件');

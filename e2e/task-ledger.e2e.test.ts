@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, units, users } from '../src/server/db/schema';
 import { commitPlan } from '../src/server/modules/tasks';
 import { systemActor } from '../src/server/platform/context';
-import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, pickInSelect, startE2E } from './harness';
 
 const LONG =
   '围绕优化营商环境、保障和改善民生，及时公开重大建设项目批准和实施、公共资源配置、社会公益事业建设领域政府信息，' +
@@ -104,9 +104,8 @@ describe('[ADMIN] ledger by task at 1366 px', () => {
     expect(await axeSerious(page)).toEqual([]);
 
     // Filter by unit: only 区教委's sub-rows.
-    await page.getByLabel('单位', { exact: true }).click();
-    await page.keyboard.type('区教委');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^区教委$/ }).click();
+    const unitFilter = page.locator('.ant-select', { has: page.getByLabel('单位', { exact: true }) });
+    await pickInSelect(page, unitFilter, '区教委', { search: true, tree: true, exact: true });
     await page.getByTestId('search-submit').click();
     await expect.poll(() => subRows.count()).toBe(1);
     expect(await subRows.first().textContent()).toContain('区教委');

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textToBlocks } from '../src/domain/tasks/blocks';
 import { planTasks, units, users } from '../src/server/db/schema';
-import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { axeSerious, consoleLogin, DEMO_PASSWORD, type E2E, pickInSelect, startE2E } from './harness';
 
 const SEED_001 = new URL('../../shared/seeds/001_f1f23c2a90ae0336.txt', import.meta.url);
 
@@ -129,8 +129,7 @@ describe('[ADMIN] work plans', () => {
       .locator('.ant-table-row', { hasText: '区住房城市建委' });
     expect(await typoRow.textContent()).toContain('疑似，需确认');
     expect(await office.getByTestId('tasks-commit').isDisabled()).toBe(true);
-    await office.getByTestId('resolve-区住房城市建委').click();
-    await office.locator('.ant-select-item-option', { hasText: '区住房城乡建委' }).first().click();
+    await pickInSelect(office, office.getByTestId('resolve-区住房城市建委'), '区住房城乡建委');
     // 区政府有关部门 asks the officer to pick: take all candidates
     await office.getByTestId('pick-all-区政府有关部门').click();
     await expect.poll(() => office.getByTestId('tasks-unresolved').count()).toBe(0);
