@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Paged } from '../../../contracts/api';
+import { orgApi } from '../../../contracts/org';
 import type { RoleCode } from '../../../contracts/roles';
 import {
   type Dashboard,
@@ -13,6 +14,7 @@ import { ME_KEY } from '../../auth';
 import { searchKey } from '../../components/SearchTable';
 import { keyOf } from '../../queries';
 import { expectShows, me as meOf, renderPage, type Seed, text } from '../../testing/smoke';
+import { ImportUnitsTable } from './components/ImportUnitsTable';
 import DashboardPage from './pages/DashboardPage';
 import ImportPage from './pages/ImportPage';
 import LedgerPage from './pages/LedgerPage';
@@ -96,6 +98,43 @@ describe('tasks pages', () => {
   it('import starts with the upload step', () => {
     const t = text(render(<ImportPage />, [[ME_KEY, me('office')]]));
     expect(t).toContain('点击或拖拽任务分工通知到此处');
+  });
+
+  it('import preview: a name the registry settled still shows its caveat (等 = others not named)', () => {
+    const etc = '「区住房城乡建委等相关单位」以“等”结尾，名单可能不完整';
+    const unsure = '「区住房城市建委」未匹配到已登记单位';
+    const t = text(
+      render(
+        <ImportUnitsTable
+          names={['区住房城乡建委等相关单位', '区住房城市建委']}
+          units={[
+            {
+              written: '区住房城乡建委等相关单位',
+              status: 'exact',
+              unitId: 'zjw',
+              unitName: '区住房城乡建委',
+              suggestions: [],
+              warnings: [etc],
+            },
+            { written: '区住房城市建委', status: 'unknown', suggestions: [], warnings: [unsure] },
+          ]}
+          effective={{ 区住房城乡建委等相关单位: ['zjw'], 区住房城市建委: null }}
+          setChoice={() => {}}
+          decisions={{}}
+          setDecision={() => {}}
+          left={['区住房城市建委']}
+        />,
+        [
+          [keyOf(orgApi.unitTree), []],
+          [keyOf(orgApi.groups), []],
+        ],
+      ),
+    );
+    expect(t).toContain('名称一致');
+    expect(t).toContain(etc);
+    // An unmatched name says so with its status and its picker, not twice.
+    expect(t).toContain('未匹配');
+    expect(t).not.toContain(unsure);
   });
 
   it('ledger by task: one row per task with progress, full text, bulk actions by permission', () => {

@@ -74,6 +74,14 @@ export function ImportUnitsTable({
         ]}
       />
     ) : null;
+  /**
+   * What the officer must still know of a name the registry settled by itself: "区住建委等相关单位" matched 区住建委, but
+   * the notice meant others too. Unsettled names say it with their status and pickers.
+   */
+  const caveats = (w: string): string[] => {
+    const m = matches.get(w);
+    return m && !undecidable(w) ? m.warnings : [];
+  };
   const resolver = (w: string) => {
     const m = matches.get(w);
     const v = effective[w];
@@ -183,7 +191,20 @@ export function ImportUnitsTable({
           },
         },
         { title: '处理', key: 'decide', width: 260, render: (_, r) => handling(r.written) },
-        { title: '对应单位', key: 'resolve', render: (_, r) => resolver(r.written) },
+        {
+          title: '对应单位',
+          key: 'resolve',
+          render: (_, r) => (
+            <Flex vertical gap={2}>
+              {resolver(r.written)}
+              {caveats(r.written).map((c) => (
+                <Typography.Text key={c} type="warning" data-testid={`unit-caveat-${r.written}`}>
+                  {c}
+                </Typography.Text>
+              ))}
+            </Flex>
+          ),
+        },
       ]}
     />
   );
