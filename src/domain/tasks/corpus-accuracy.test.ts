@@ -23,6 +23,11 @@ interface Gold {
   secondHeldOut?: boolean;
   /** A later round's held-out set ("第五轮", "第六轮"): gold written and first read before that round's rules. */
   heldOutSet?: string;
+  /**
+   * A plan that names no unit: read as the officer reads it after the import page offers 按编号条目读取 (the default
+   * reading finds no task there, and says so).
+   */
+  items?: boolean;
   tasks: GoldTask[];
 }
 
@@ -53,7 +58,10 @@ describe('corpus of real notices', () => {
     const base = file.replace(/\.txt$/, '');
     const gold = JSON.parse(readFileSync(join(DIR, `${base}.gold.json`), 'utf8')) as Gold;
     const text = readFileSync(join(DIR, file), 'utf8');
-    const plan = parseNotice({ text }, gold.yearNote ? { year: gold.year } : {});
+    const plan = parseNotice(
+      { text },
+      { ...(gold.yearNote ? { year: gold.year } : {}), ...(gold.items ? { items: true } : {}) },
+    );
     const row = score(base, plan, gold);
     if (!row.year) row.misses.unshift(`年度读作 ${plan.year}`);
     rows.push(row);

@@ -109,6 +109,8 @@ const unitsKey = (t: GoldTask) => `${t.lead.join('、')}|${t.resp.join('、')}`;
 
 interface GoldFile {
   year: number;
+  /** A plan that names no unit (read 按编号条目): nothing for these layouts, which all write units, to lay out. */
+  items?: boolean;
   tasks: GoldTask[];
 }
 
@@ -118,6 +120,7 @@ function corpusModel(base: string): Model {
   const source = readFileSync(join(CORPUS, `${base}.txt`), 'utf8');
   const groups: Group[] = [];
   const cursor = { line: 0 };
+  if (gold.items) return { name: base, year: gold.year, groups };
   for (const g of gold.tasks) {
     const task: Task = { ...g, text: sentenceOf(source, g.key, cursor) };
     const last = groups.at(-1);

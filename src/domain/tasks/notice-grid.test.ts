@@ -360,6 +360,18 @@ describe('annotations in the other ways notices write them', () => {
       ['二是做好政策解读工作', ['区发改委']],
     ]);
   });
+  it('reads items joined by 、 or ， after their brackets: the joining mark is no part of the next item', () => {
+    const text =
+      '关于印发2023年政务公开工作要点的通知\n一、加强主动公开\n（一）做好重大战略信息公开。推进产业升级。（牵头单位：区发改委；责任单位：各街道）、打造区域消费中心（牵头单位：区商务局）、积极引导市场预期。（责任单位：区财政局），深化国有企业改革行动。（责任单位：区国资中心）';
+    expect(
+      parseNotice({ text }, { year: 2023 }).tasks.map((t) => [t.text, t.leadUnits, t.responsibleUnits]),
+    ).toEqual([
+      ['推进产业升级。', ['区发改委'], ['各街道']],
+      ['打造区域消费中心', ['区商务局'], []],
+      ['积极引导市场预期。', [], FIN],
+      ['深化国有企业改革行动。', [], ['区国资中心']],
+    ]);
+  });
   it('reads "以上工作由X牵头，Y配合。" below a group as the units of its items', () => {
     const text =
       '关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开\n1.公开年度预算和决算信息，细化到项级科目。\n2.做好政策解读工作，提高解读质量。\n以上工作由区财政局牵头，区审计局配合。\n二、加强解读\n3.做好回应关切工作。（责任单位：区发改委）';

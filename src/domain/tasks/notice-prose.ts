@@ -274,8 +274,8 @@ function takeAnnotations(raw: string): Annotated {
           annotations[annotations.length - 1] = last.annotation;
         } else {
           annotations.push(a);
-          // "…（X负责）；二是…": the separator after the last annotation is not the next item's text.
-          segments.push({ text: seg.trim().replace(/^[；;，,。]\s*/, ''), annotation: a });
+          // "…（X负责）；二是…", "…（X牵头）、打造…": the separator after the last annotation is not the next item's text.
+          segments.push({ text: seg.trim().replace(/^[；;，,。、]\s*/, ''), annotation: a });
         }
         seg = '';
         i = j + 1;
