@@ -46,10 +46,16 @@ export function checkPassword(
   return null;
 }
 
-/** The form rule (antd `rules` entry) that checks a new password against the policy. */
-export const passwordRule = {
-  validator: (_: unknown, v: string | undefined) => {
-    const why = v ? checkPassword(v) : null;
-    return why ? Promise.reject(new Error(why)) : Promise.resolve();
-  },
-};
+/**
+ * The form rule (antd `rules` entry) that checks a new password against the policy. The username it may not
+ * contain is the one given (the user's own, or the one whose password is reset), else the form's `username` field
+ * (a new user's).
+ */
+export const passwordRule =
+  (username?: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, v: string | undefined) => {
+      const why = v ? checkPassword(v, undefined, username ?? (getFieldValue('username') as string)) : null;
+      return why ? Promise.reject(new Error(why)) : Promise.resolve();
+    },
+  });
