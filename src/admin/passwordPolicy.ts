@@ -1,12 +1,7 @@
 // Client-side hint of the server's password policy (the server is the authority; it may be configured stricter
-// in 安全策略). Defaults: at least 8 characters and 3 of the 4 character classes.
+// in 安全策略). Its defaults are the domain's: at least 8 characters and 3 of the 4 character classes.
 import { codesOf } from '../domain/codes';
-
-export interface PasswordPolicy {
-  minLength: number;
-  minClasses: number;
-}
-export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 3 };
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../domain/security/password-policy';
 
 export const CHAR_CLASS_LABELS = {
   lower: '小写字母',
