@@ -1,12 +1,7 @@
 // Client-side hint of the server's password policy (the server is the authority; it may be configured stricter
-// in 安全策略). Defaults: at least 8 characters and 3 of the 4 character classes.
+// in 安全策略). Its defaults are the domain's: at least 8 characters and 3 of the 4 character classes.
 import { codesOf } from '../domain/codes';
-
-export interface PasswordPolicy {
-  minLength: number;
-  minClasses: number;
-}
-export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minClasses: 3 };
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../domain/security/password-policy';
 
 export const CHAR_CLASS_LABELS = {
   lower: '小写字母',
@@ -46,10 +41,16 @@ export function checkPassword(
   return null;
 }
 
-/** The form rule (antd `rules` entry) that checks a new password against the policy. */
-export const passwordRule = {
-  validator: (_: unknown, v: string | undefined) => {
-    const why = v ? checkPassword(v) : null;
-    return why ? Promise.reject(new Error(why)) : Promise.resolve();
-  },
-};
+/**
+ * The form rule (antd `rules` entry) that checks a new password against the policy. The username it may not
+ * contain is the one given (the user's own, or the one whose password is reset), else the form's `username` field
+ * (a new user's).
+ */
+export const passwordRule =
+  (username?: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, v: string | undefined) => {
+      const why = v ? checkPassword(v, undefined, username ?? (getFieldValue('username') as string)) : null;
+      return why ? Promise.reject(new Error(why)) : Promise.resolve();
+    },
+  });

@@ -1,4 +1,5 @@
-import { Empty, Input, Spin, Tree, TreeSelect, type TreeSelectProps } from 'antd';
+import { CheckCircleTwoTone } from '@ant-design/icons';
+import { Empty, Input, Space, Spin, Tree, TreeSelect, type TreeSelectProps } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { orgApi, type UnitTreeNode } from '../../contracts/org';
@@ -76,3 +77,24 @@ export function UnitTreeSelect(props: Omit<TreeSelectProps<string>, 'treeData'>)
     />
   );
 }
+
+/** A unit name an import matched for certain (exact, alias, normalized): a green tick and the unit's name. */
+export function MatchedUnit({ name }: { name?: string }) {
+  return (
+    <Space size={4}>
+      <CheckCircleTwoTone twoToneColor="#52c41a" />
+      {name}
+    </Space>
+  );
+}
+
+/** A unit the matcher suggests for a written name, as a select option: the unit, how close (0–1) and why. */
+export const suggestionOption = (s: {
+  unitId: string;
+  unitName: string;
+  confidence: number;
+  reason: string;
+}) => ({
+  value: s.unitId,
+  label: `${s.unitName}（${Math.round(s.confidence <= 1 ? s.confidence * 100 : s.confidence)}%，${s.reason}）`,
+});

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError, post } from '../../../api';
 import { ME_KEY, useLogout, useMe } from '../../../auth';
 import { PageFallback } from '../../../layout/AdminLayout';
-import { checkPassword, policyText } from '../../../passwordPolicy';
+import { passwordRule, policyText } from '../../../passwordPolicy';
+import { AccountCard } from '../components/AccountCard';
 
 interface PasswordForm {
   oldPassword: string;
@@ -38,88 +39,75 @@ export function PasswordPage() {
   const forced = me.data.mustChangePassword;
 
   return (
-    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-      <Card style={{ width: 440 }} data-testid="password-page">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          修改密码
-        </Typography.Title>
-        {forced ? (
-          <Alert
-            type="warning"
-            showIcon
-            title="首次登录、密码已被重置或已过期，请先修改密码后再使用系统。"
-            style={{ marginBottom: 16 }}
-            data-testid="password-forced"
-          />
-        ) : null}
-        <Alert type="info" title={policyText()} style={{ marginBottom: 16 }} data-testid="password-policy" />
-        {error ? (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 16 }}
-            data-testid="password-error"
-          />
-        ) : null}
-        <Form<PasswordForm>
-          layout="vertical"
-          onFinish={(v) => {
-            setError(null);
-            change.mutate(v);
-          }}
+    <AccountCard
+      title="修改密码"
+      width={440}
+      testId="password-page"
+      forced={
+        forced
+          ? { text: '首次登录、密码已被重置或已过期，请先修改密码后再使用系统。', testId: 'password-forced' }
+          : null
+      }
+    >
+      <Alert type="info" title={policyText()} style={{ marginBottom: 16 }} data-testid="password-policy" />
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="password-error"
+        />
+      ) : null}
+      <Form<PasswordForm>
+        layout="vertical"
+        onFinish={(v) => {
+          setError(null);
+          change.mutate(v);
+        }}
+      >
+        <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
+          <Input.Password autoComplete="current-password" data-testid="password-old" />
+        </Form.Item>
+        <Form.Item
+          label="新密码"
+          name="newPassword"
+          rules={[{ required: true, message: '请输入新密码' }, passwordRule(me.data.username)]}
         >
-          <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
-            <Input.Password autoComplete="current-password" data-testid="password-old" />
-          </Form.Item>
-          <Form.Item
-            label="新密码"
-            name="newPassword"
-            rules={[
-              { required: true, message: '请输入新密码' },
-              {
-                validator: (_, v: string | undefined) => {
-                  const why = v ? checkPassword(v, undefined, me.data?.username) : null;
-                  return why ? Promise.reject(new Error(why)) : Promise.resolve();
-                },
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="password-new" />
-          </Form.Item>
-          <Form.Item
-            label="确认新密码"
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) =>
-                  !v || v === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('两次输入的新密码不一致')),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            loading={change.isPending}
-            data-testid="password-submit"
-          >
-            确认修改
+          <Input.Password autoComplete="new-password" data-testid="password-new" />
+        </Form.Item>
+        <Form.Item
+          label="确认新密码"
+          name="confirm"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: (_, v: string | undefined) =>
+                !v || v === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('两次输入的新密码不一致')),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={change.isPending}
+          data-testid="password-submit"
+        >
+          确认修改
+        </Button>
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
+          {forced ? <span /> : <Button onClick={() => navigate(-1)}>返回</Button>}
+          <Button type="link" onClick={() => void logout()}>
+            退出登录
           </Button>
-          <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
-            {forced ? <span /> : <Button onClick={() => navigate(-1)}>返回</Button>}
-            <Button type="link" onClick={() => void logout()}>
-              退出登录
-            </Button>
-          </div>
-        </Form>
-      </Card>
-    </main>
+        </div>
+      </Form>
+    </AccountCard>
   );
 }

@@ -1,4 +1,3 @@
-import { CheckCircleTwoTone } from '@ant-design/icons';
 import { Alert, Button, Flex, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import {
@@ -10,7 +9,7 @@ import {
 import { uploadTo } from '../../../api';
 import { StatusTag } from '../../../components/StatusTag';
 import { UploadWizard, WizardFooter, type WizardStep } from '../../../components/UploadWizard';
-import { UnitTreeSelect } from '../../../components/units';
+import { MatchedUnit, suggestionOption, UnitTreeSelect } from '../../../components/units';
 import { WizardFacts } from '../../../components/WizardFacts';
 import { useCallMutation } from '../../../queries';
 import {
@@ -23,7 +22,6 @@ import {
 } from '../leadingGroupResolve';
 
 const CREATE = '__create__';
-const pct = (c: number) => `${Math.round(c <= 1 ? c * 100 : c)}%`;
 
 /** 导入通知: upload the notice → check the parsed content and resolve every member unit → commit. */
 export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
@@ -51,12 +49,7 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
     const r = res[i] ?? null;
     const confident = m.unitId && m.status !== 'suggestion' && m.status !== 'unknown';
     if (confident) {
-      return (
-        <Space size={4}>
-          <CheckCircleTwoTone twoToneColor="#52c41a" />
-          {m.unitName}
-        </Space>
-      );
+      return <MatchedUnit name={m.unitName} />;
     }
     if (m.suggestions.length > 0) {
       const value = r === null ? undefined : 'create' in r ? CREATE : r.unitId;
@@ -70,10 +63,7 @@ export function LeadingGroupImport({ onDone }: { onDone: () => void }) {
           status={r === null ? 'warning' : undefined}
           onChange={(v: string) => setOne(i, v === CREATE ? { create: true } : { unitId: v })}
           options={[
-            ...m.suggestions.map((s) => ({
-              value: s.unitId,
-              label: `${s.unitName}（${pct(s.confidence)}，${s.reason}）`,
-            })),
+            ...m.suggestions.map(suggestionOption),
             { value: CREATE, label: `新建单位“${m.written}”` },
           ]}
         />

@@ -18,7 +18,7 @@ import {
   USER_STATUS_LABELS,
 } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
-import { checkPassword, policyText } from '../../../passwordPolicy';
+import { passwordRule, policyText } from '../../../passwordPolicy';
 import { ROLE_LABELS } from '../../../roles';
 import { chinaTime } from '../../../time';
 import { RegistryList } from '../components/Registry';
@@ -36,16 +36,6 @@ const STATUS_OPTIONS = (['active', 'disabled'] as const).map((s) => ({
   value: s,
   label: USER_STATUS_LABELS[s],
 }));
-
-/** The password rule, with the given username (reset) or the form's (new user): it may not appear in it. */
-const passwordRule =
-  (username?: string) =>
-  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-    validator: (_: unknown, v: string | undefined) => {
-      const why = v ? checkPassword(v, undefined, username ?? (getFieldValue('username') as string)) : null;
-      return why ? Promise.reject(new Error(why)) : Promise.resolve();
-    },
-  });
 
 export default function UsersPage() {
   const can = usePermission();

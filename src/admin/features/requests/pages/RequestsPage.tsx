@@ -18,7 +18,7 @@ import {
 import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../domain/requests/receipt';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
-import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { labelColumn, statusColumn } from '../../../components/StatusTag';
@@ -229,14 +229,13 @@ export default function RequestsPage() {
         testId="data-table"
         searchItems={
           <>
-            <Form.Item name="keyword" label="关键词">
-              <Input
-                allowClear
-                placeholder="编号、查询码或内容"
-                style={{ width: 200 }}
-                data-testid="search-keyword"
-              />
-            </Form.Item>
+            <FilterInput
+              name="keyword"
+              label="关键词"
+              placeholder="编号、查询码或内容"
+              width={200}
+              testId="search-keyword"
+            />
             <FilterSelect
               name="status"
               label="状态"

@@ -1,12 +1,17 @@
 // The unit names of an import preview: how each was matched, and the officer's choice where the registry could
 // not decide (a suggestion to confirm, candidates of a group to pick from, a unit to choose).
-import { CheckCircleTwoTone } from '@ant-design/icons';
-import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { UnitNameMatch } from '../../../../contracts/tasks';
 import { MATCH_STATUS_LABELS } from '../../../../domain/units';
 import { StatusTag } from '../../../components/StatusTag';
-import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
+import {
+  MatchedUnit,
+  suggestionOption,
+  UnitTreeSelect,
+  unitNameIndex,
+  useUnitTree,
+} from '../../../components/units';
 import { type Choices, type Decision, type Decisions, MATCH_COLORS } from '../importState';
 import { useUnitGroups } from '../queries';
 
@@ -98,12 +103,7 @@ export function ImportUnitsTable({
         </Typography.Text>
       );
     if (m && (m.status === 'exact' || m.status === 'alias' || m.status === 'normalized') && m.unitId) {
-      return (
-        <Space size={4}>
-          <CheckCircleTwoTone twoToneColor="#52c41a" />
-          {m.unitName}
-        </Space>
-      );
+      return <MatchedUnit name={m.unitName} />;
     }
     if (m?.status === 'group' && !m.needsChoice) {
       return <Typography.Text>展开为 {m.memberUnitIds?.length ?? 0} 个成员单位</Typography.Text>;
@@ -148,10 +148,7 @@ export function ImportUnitsTable({
           {...single}
           placeholder="请确认对应单位"
           onChange={(id: string) => setChoice(w, [id])}
-          options={m.suggestions.map((s) => ({
-            value: s.unitId,
-            label: `${s.unitName}（${Math.round(s.confidence * 100)}%，${s.reason}）`,
-          }))}
+          options={m.suggestions.map(suggestionOption)}
         />
       );
     }

@@ -29,7 +29,7 @@ import {
 import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledger';
 import { usePermission } from '../../../auth';
 import { ClampText } from '../../../components/ClampText';
-import { FilterSelect } from '../../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -191,9 +191,7 @@ export default function TaskLedgerPage() {
         rowKey="taskId"
         searchItems={
           <>
-            <Form.Item name="keyword" label="任务">
-              <Input allowClear placeholder="任务内容关键词" style={{ width: 180 }} />
-            </Form.Item>
+            <FilterInput name="keyword" label="任务" placeholder="任务内容关键词" width={180} />
             <Form.Item name="unitId" label="单位">
               <UnitTreeSelect allowClear aria-label="单位" style={{ width: 200 }} placeholder="全部单位" />
             </Form.Item>
