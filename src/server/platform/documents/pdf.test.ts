@@ -154,37 +154,59 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     );
   });
 
+  // The rows of the table in test/fixtures/pdf/*-table.html, however it is printed.
+  const PRINTED_ROWS = [
+    ['财政信息', '全面公开区级预算', '区财政局', '区级各部门,各街道办事处', '2025-06-30'],
+    ['财政信息', '推进街道财政预决', '区财政局', '各街道办事处', '2025-09-30'],
+    ['财政信息', '公开政府债务限额', '区财政局', '', 'recurring'],
+    ['教育信息', '公开义务教育招生', '区教委', '', 'recurring'],
+    ['就业信息', '及时发布就业创业', '区人力社保局', '各街道办事处,区就业服务中心', 'continuous'],
+    ['就业信息', '公开职业技能培训', '区人力社保局', '', '2025-12-31'],
+    // (a deadline written in the task's text is read too)
+    ['执法信息', '全面落实行政执法', '区司法局', '区级各行政执法部门', 'continuous,relative'],
+    ['执法信息', '公开“双随机、一', '区市场监管局', '区级各行政执法部门', 'relative'],
+    ['平台建设', '规范政务新媒体管', '区政府办公室', '区委网信办', 'recurring,recurring'],
+    ['平台建设', '优化政府网站政策', '区司法局', '区政府办公室', '2025-10-31'],
+    ['平台建设', '做好政府信息公开', '区政府办公室', '区级各部门', '2026-01-31'],
+  ];
+  const printedTable = async (file: string) => {
+    const bytes = new Uint8Array(readFileSync(`test/fixtures/pdf/${file}`));
+    const plan = parseNotice({ blocks: await readDocument(bytes, '任务分工.pdf') });
+    expect([plan.title, plan.year]).toEqual(['某区2025年政务公开重点工作任务分工', 2025]);
+    return plan;
+  };
+  const rowsOf = (plan: ReturnType<typeof parseNotice>) =>
+    plan.tasks.map((t) => [
+      t.section.join(),
+      t.text.slice(0, 8),
+      t.leadUnits.join(),
+      t.responsibleUnits.join(),
+      t.deadlines.map((d) => d.date ?? d.kind).join(),
+    ]);
+
   it('reads a table printed to PDF by Chromium (test/fixtures/pdf): radicals, merged sections, repeated headers', async () => {
     // ruled-table.html printed with `chromium --headless --print-to-pdf`: three pages, the header repeated on
     // each, the 重点领域 cells merged over their rows, the text layer's fonts mapping 工 to ⼯ and 民 to ⺠.
-    const bytes = new Uint8Array(readFileSync('test/fixtures/pdf/ruled-table.pdf'));
-    const plan = parseNotice({ blocks: await readDocument(bytes, '任务分工.pdf') });
-    expect([plan.title, plan.year]).toEqual(['某区2025年政务公开重点工作任务分工', 2025]);
-    expect(
-      plan.tasks.map((t) => [
-        t.section.join(),
-        t.text.slice(0, 8),
-        t.leadUnits.join(),
-        t.responsibleUnits.join(),
-        t.deadlines.map((d) => d.date ?? d.kind).join(),
-      ]),
-    ).toEqual([
-      ['财政信息', '全面公开区级预算', '区财政局', '区级各部门,各街道办事处', '2025-06-30'],
-      ['财政信息', '推进街道财政预决', '区财政局', '各街道办事处', '2025-09-30'],
-      ['财政信息', '公开政府债务限额', '区财政局', '', 'recurring'],
-      ['教育信息', '公开义务教育招生', '区教委', '', 'recurring'],
-      ['就业信息', '及时发布就业创业', '区人力社保局', '各街道办事处,区就业服务中心', 'continuous'],
-      ['就业信息', '公开职业技能培训', '区人力社保局', '', '2025-12-31'],
-      // (a deadline written in the task's text is read too)
-      ['执法信息', '全面落实行政执法', '区司法局', '区级各行政执法部门', 'continuous,relative'],
-      ['执法信息', '公开“双随机、一', '区市场监管局', '区级各行政执法部门', 'relative'],
-      ['平台建设', '规范政务新媒体管', '区政府办公室', '区委网信办', 'recurring,recurring'],
-      ['平台建设', '优化政府网站政策', '区司法局', '区政府办公室', '2025-10-31'],
-      ['平台建设', '做好政府信息公开', '区政府办公室', '区级各部门', '2026-01-31'],
-    ]);
+    const plan = await printedTable('ruled-table.pdf');
+    expect(rowsOf(plan)).toEqual(PRINTED_ROWS);
     // No unit carried down into a cell that the table shows empty under its own rule.
     expect(plan.warnings.filter((w) => w.message.includes('沿用'))).toEqual([]);
   });
+
+  it.each([
+    // a 三线表: rules above and below the header and under the table only; 重点领域 cells merged over their rows,
+    // each group's name centred across them (over a row gap, or in a middle row with blank rows around it)
+    ['three-line-table.pdf'],
+    // no rules at all, each row's 重点领域 written out
+    ['borderless-table.pdf'],
+  ])(
+    'reads a table printed without vertical rules by the white space between its columns and rows: %s',
+    async (file) => {
+      const plan = await printedTable(file);
+      expect(rowsOf(plan)).toEqual(PRINTED_ROWS);
+      expect(plan.warnings.filter((w) => w.message.includes('沿用'))).toEqual([]);
+    },
+  );
 
   it('reads a prose notice printed from a browser as its text reads (seed 002: wrapped lines, running header and footer)', async () => {
     // seed-002-page.html (the seed's paragraphs as a web page) printed with `chromium --headless --print-to-pdf`:

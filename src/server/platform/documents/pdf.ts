@@ -24,6 +24,7 @@ import {
   wrapsOn,
 } from './pdf-bands';
 import { type Box, replayPage } from './pdf-covered';
+import { virtualRules } from './pdf-grid';
 
 export const MAX_PDF_PAGES = 200;
 
@@ -494,7 +495,9 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
         chars += it.str.trim().length;
       }
       const { rules } = replayPage(await page.getOperatorList(), OPS);
-      pages.push({ lines: pageLines(items, rules), rules });
+      // (a table printed without vertical rules is read by the rules it would have had)
+      const drawn = [...rules, ...virtualRules(items, rules)];
+      pages.push({ lines: pageLines(items, drawn), rules: drawn });
       page.cleanup();
     }
     // A scan has pictures of pages and no text layer.
