@@ -31,18 +31,10 @@ export interface Paged<T> {
   total: number;
 }
 
-import type { UnitKind } from '../domain/units';
-
-export type { UnitKind };
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  government: '人民政府',
-  department: '部门',
-  township: '镇街',
-  subdivision: '内设科室',
-};
-
+export type { UnitKind } from '../domain/units';
 // ---- auth ----
 export { LOGIN_RESULTS, type LoginResultCode } from './audit';
+export { UNIT_KIND_LABELS } from './org';
 export interface CurrentUser {
   id: string;
   username: string;

@@ -2,6 +2,7 @@
 // (all or nothing), versions with what changed, rows bound to units' catalog columns, the coverage check
 // ("两张皮": rows with nothing published, or published late) and 整改 tasks in the ledger.
 import { z } from 'zod';
+import { AUDIENCES, LEVELS, METHODS } from '../domain/disclosure/directory';
 import { endpoint, zCounts, zDate, zInstant, zUnitRef, zUuid } from './http';
 
 const tag = '标准目录';
@@ -19,12 +20,9 @@ export const directoryRowInput = z.object({
   timeLimit: text(500),
   subject: text(500).min(1, '缺少公开主体'),
   channels: z.array(text(100)).max(30),
-  audience: z.array(z.enum(['all', 'specific'])).max(2),
-  methods: z.array(z.enum(['active', 'apply'])).max(2),
-  levels: z
-    .array(z.enum(['county', 'township']))
-    .min(1, '未标明公开层级')
-    .max(2),
+  audience: z.array(z.enum(AUDIENCES)).max(2),
+  methods: z.array(z.enum(METHODS)).max(2),
+  levels: z.array(z.enum(LEVELS)).min(1, '未标明公开层级').max(2),
   source: text(100),
 });
 const domainNote = z.object({ domain: text(100), note: text(2000) });

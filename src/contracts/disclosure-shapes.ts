@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { codesOf } from '../domain/codes';
 import { CATEGORY_CODES } from '../domain/disclosure/catalog';
-import { INTERPRETATION_FORMS, TIMELINESS_LABELS, VALIDITIES } from '../domain/disclosure/rules';
+import { INTERPRETATION_FORMS, ITEM_KINDS, TIMELINESS_LABELS, VALIDITIES } from '../domain/disclosure/rules';
 import { ITEM_STATUSES } from '../domain/disclosure/workflow';
 import { FINDING_KINDS } from '../domain/review/types';
 import { zDate, zInstant, zPage, zPagedQuery, zText, zUnitRef, zUuid } from './http';
 
 const optDate = zDate.nullable().optional();
-const kindSchema = z.enum(['general', 'normative', 'interpretation']);
+const kindSchema = z.enum(ITEM_KINDS);
 const validitySchema = z.enum(VALIDITIES);
 const statusSchema = z.enum(ITEM_STATUSES);
 

@@ -1,9 +1,21 @@
 // Contracts of the org module: units, unit groups, users, roles and the leading group — request and response
 // schemas and the `orgApi` endpoints. Shared by server, OpenAPI and console.
 import { z } from 'zod';
+import { codesOf } from '../domain/codes';
 import type { LeadingGroupNotice } from '../domain/org/leading-group-notice';
-import type { MatchStatus, UnitKind } from '../domain/units';
-import { endpointsOf, zFile, zImported, zInstant, zOk, zPage, zPaged, zUnitRef, zUuid } from './http';
+import { MATCH_STATUS_LABELS, type MatchStatus, type UnitKind } from '../domain/units';
+import {
+  endpointsOf,
+  zEnumOf,
+  zFile,
+  zImported,
+  zInstant,
+  zOk,
+  zPage,
+  zPaged,
+  zUnitRef,
+  zUuid,
+} from './http';
 import { ALL_PERMISSIONS, type PermissionCode } from './permissions';
 import { ROLE_CODES } from './roles';
 
@@ -12,9 +24,13 @@ export type { LeadingGroupNotice, MatchStatus, UnitKind };
 const tag = '组织机构';
 const api = endpointsOf(tag);
 
-const zUnitKind = z.enum(['government', 'department', 'township', 'subdivision'] satisfies UnitKind[], {
-  message: '单位类型无效',
-});
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  government: '人民政府',
+  department: '部门',
+  township: '镇街',
+  subdivision: '内设科室',
+};
+const zUnitKind = zEnumOf(UNIT_KIND_LABELS, '单位类型无效');
 const zRoleCode = z.enum(ROLE_CODES, { message: '角色无效' });
 const zPermission = z.enum(ALL_PERMISSIONS as [PermissionCode, ...PermissionCode[]], {
   message: '未知的权限编码',
@@ -167,7 +183,7 @@ export const leadingGroupNoticeSchema = z.object({
 /** How a unit name a notice writes matched the registry (the import previews), with the candidates to confirm. */
 export const zUnitNameMatch = {
   written: z.string(),
-  status: z.enum(['exact', 'alias', 'normalized', 'group', 'suggestion', 'unknown'] satisfies MatchStatus[]),
+  status: z.enum(codesOf(MATCH_STATUS_LABELS)),
   unitId: z.string().optional(),
   unitName: z.string().optional(),
   suggestions: z.array(

@@ -1,7 +1,9 @@
 // Contracts of 依申请公开 (requests): request and response schemas of every route and the `requestsApi` map.
 // Shared by server, OpenAPI and console.
 import { z } from 'zod';
+import { codesOf } from '../domain/codes';
 import { CATEGORY_CODES } from '../domain/disclosure/catalog';
+import { REMEDY_RESULTS } from '../domain/requests/annual-report';
 import { CASE_STATUSES, type CaseStatus, CLOCK_ACTION_LABELS } from '../domain/requests/clock';
 import { INTAKE_FIELD_LABELS, INTAKE_ROUTE_LABELS } from '../domain/requests/intake';
 import { LETTER_KINDS } from '../domain/requests/letters';
@@ -10,6 +12,7 @@ import { SUBMISSION_CHANNEL_LABELS } from '../domain/requests/receipt';
 import {
   endpointsOf,
   zDate,
+  zEnumOf,
   zFile,
   zInstant,
   zPage,
@@ -44,10 +47,6 @@ export const DELIVERY_CHANNEL_LABELS = {
 } as const;
 export type DeliveryChannel = keyof typeof DELIVERY_CHANNEL_LABELS;
 
-/** A zod enum of a label map's keys (the labels stay the one list of values). */
-function keysOf<K extends string>(labels: Record<K, unknown>, message?: string) {
-  return z.enum(Object.keys(labels) as [K, ...K[]], message ? { message } : undefined);
-}
 const listOf = <K extends string>(values: readonly K[], message: string) =>
   z.enum(values as unknown as [K, ...K[]], { message });
 
@@ -92,8 +91,8 @@ export function applicantOf<K extends string, T extends string>(v: {
   };
 }
 
-const zDeliveryForm = keysOf(DELIVERY_FORM_LABELS, '获取信息的形式无效');
-const zDeliveryChannel = keysOf(DELIVERY_CHANNEL_LABELS, '获取信息的途径无效');
+const zDeliveryForm = zEnumOf(DELIVERY_FORM_LABELS, '获取信息的形式无效');
+const zDeliveryChannel = zEnumOf(DELIVERY_CHANNEL_LABELS, '获取信息的途径无效');
 
 /** An application as the portal form sends it (条例第二十九条). */
 export const zIntake = z.object({
@@ -112,7 +111,7 @@ export const zStaffIntake = zIntake.extend({
   description: zOptText(2000),
   deliveryForm: z.preprocess(blankToNull, zDeliveryForm.nullish()),
   deliveryChannel: z.preprocess(blankToNull, zDeliveryChannel.nullish()),
-  channel: keysOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
+  channel: zEnumOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
   handedInOn: zDate.nullish(),
   signedForOn: zDate.nullish(),
   arrivedOn: zDate.nullish(),
@@ -123,7 +122,7 @@ export type StaffIntakeBody = z.input<typeof zStaffIntake>;
 
 const zConsultKind = z.enum(['third_party', 'other_agency'], { message: '征求意见类型无效' });
 const zOutcome = listOf(OUTCOME_CODES, '办理结果无效');
-const zBasis = keysOf(LEGAL_BASIS_LABELS, '法律依据无效');
+const zBasis = zEnumOf(LEGAL_BASIS_LABELS, '法律依据无效');
 
 export const zCaseAction = z.discriminatedUnion(
   'action',
@@ -201,7 +200,7 @@ export const zExtensionDecision = z
 export type ExtensionDecisionInput = z.input<typeof zExtensionDecision>;
 
 const zRemedyKind = z.enum(['reconsideration', 'litigation'], { message: '类型无效' });
-const zRemedyResult = z.enum(['upheld', 'corrected', 'other', 'pending'], { message: '结果无效' });
+const zRemedyResult = z.enum(REMEDY_RESULTS, { message: '结果无效' });
 
 export const zRemedyBody = z.object({
   kind: zRemedyKind,
@@ -224,13 +223,13 @@ export const caseListQuery = z.object({
 
 // ---- responses ----
 
-const zCaseStatus = keysOf(CASE_STATUS_LABELS);
+const zCaseStatus = z.enum(codesOf(CASE_STATUS_LABELS));
 
 export const caseSummarySchema = z.object({
   id: z.string(),
   caseNo: z.string(),
   ...zUnitRef,
-  channel: keysOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
+  channel: zEnumOf(SUBMISSION_CHANNEL_LABELS, '申请渠道无效'),
   applicantKind: listOf(APPLICANT_KINDS, '申请人类型无效'),
   /** Masked: staff lists show no full personal data. */
   applicantName: z.string(),
@@ -307,13 +306,13 @@ export const caseDetailSchema = caseSummarySchema.extend({
   trace: z.array(z.string()),
   hints: z.array(z.string()),
   timeline: z.array(timelineItemSchema),
-  allowedActions: z.array(z.union([keysOf(CLOCK_ACTION_LABELS), z.literal('confirm_receipt')])),
+  allowedActions: z.array(z.union([z.enum(codesOf(CLOCK_ACTION_LABELS)), z.literal('confirm_receipt')])),
   letters: z.array(letterInfoSchema),
   remedies: z.array(remedyInfoSchema),
   /** Art. 29 completeness (APP-1): items missing at registration, to be asked for in the correction notice. */
   intake: z.object({
-    route: keysOf(INTAKE_ROUTE_LABELS),
-    missing: z.array(keysOf(INTAKE_FIELD_LABELS)),
+    route: z.enum(codesOf(INTAKE_ROUTE_LABELS)),
+    missing: z.array(z.enum(codesOf(INTAKE_FIELD_LABELS))),
     message: z.string().nullable(),
   }),
   /** The latest extension request (Art. 33 ¶2), pending until an approver decides it. */

@@ -1,9 +1,11 @@
 // Contracts of the tasks module (work plans, ledger, reminders, supervision): request and response schemas and the
 // `tasksApi` endpoints. Shared by server, OpenAPI and console.
 import { z } from 'zod';
-import type { Deadline } from '../domain/tasks/deadlines';
+import { DEADLINE_KIND_LABELS, type Deadline } from '../domain/tasks/deadlines';
 import {
+  ASSIGNMENT_STATES,
   type AssignmentState,
+  CADENCE_LABELS,
   type Cadence,
   LEDGER_STATUSES,
   type LedgerStatus,
@@ -14,6 +16,7 @@ import {
   settingsEndpoints,
   zCounts,
   zDate,
+  zEnumOf,
   zFile,
   zInstant,
   zKeyword,
@@ -32,17 +35,10 @@ export type { AssignmentState, Cadence, Deadline, LedgerStatus, ParsedPlan };
 const tag = '工作任务';
 const api = endpointsOf(tag);
 
-const ASSIGNMENT_STATES = [
-  'not_started',
-  'in_progress',
-  'submitted',
-  'closed',
-  'returned',
-] as const satisfies readonly AssignmentState[];
-const zLedgerStatus = z.enum(LEDGER_STATUSES as [LedgerStatus, ...LedgerStatus[]], { message: '状态无效' });
-const zCadence = z.enum(['week', 'month', 'quarter', 'year'], { message: '报送周期无效' });
+const zLedgerStatus = z.enum(LEDGER_STATUSES, { message: '状态无效' });
+const zCadence = zEnumOf(CADENCE_LABELS, '报送周期无效');
 const zDeadline = z.object({
-  kind: z.enum(['date', 'recurring', 'continuous', 'relative'], { message: '时限类型无效' }),
+  kind: zEnumOf(DEADLINE_KIND_LABELS, '时限类型无效'),
   date: zDate.optional(),
   every: zCadence.optional(),
   times: z.number().int().min(1).max(1000).optional(),

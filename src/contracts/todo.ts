@@ -1,26 +1,11 @@
 // Contracts of the to-do centre (待办): what waits for the signed-in user, by kind, with counts and deadlines. Every
 // signed-in user reads their own; each module contributes the kinds its permissions allow (server: modules/todo).
 import { z } from 'zod';
+import { codesOf } from '../domain/codes';
 import { endpoint } from './http';
 
 /** Kinds in display order: unconfirmed online applications first (their legal clock waits for the confirmation). */
-export const TODO_KINDS = [
-  'requests.unconfirmed',
-  'requests.due',
-  'requests.extension',
-  'disclosure.review',
-  'disclosure.returned',
-  'tasks.due',
-  'tasks.leadReview',
-  'tasks.extension',
-  'interaction.commitmentDue',
-  'interaction.letters',
-  'interaction.letterReview',
-  'interaction.consultReview',
-] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
-
-export const TODO_LABELS: Record<TodoKind, string> = {
+export const TODO_LABELS = {
   'requests.unconfirmed': '待确认的网上申请',
   'requests.due': '临近答复期限的申请',
   'requests.extension': '待审批的延期答复',
@@ -33,7 +18,9 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'interaction.letters': '待答复的信箱来信',
   'interaction.letterReview': '待审核的来信答复',
   'interaction.consultReview': '待审核的政策咨询答复',
-};
+} as const;
+export type TodoKind = keyof typeof TODO_LABELS;
+export const TODO_KINDS = codesOf(TODO_LABELS);
 
 export const todoEntrySchema = z.object({
   id: z.string(),

@@ -3,43 +3,45 @@
 // the moderation of comments. Periods follow 民法典 §201–§203: the start day is not counted, a month ends on the
 // corresponding day (or the month's last day), and a period whose last day is a rest day or holiday ends on the
 // next working day.
+
 import type { WorkingDayCalendar } from '../calendar/calendar';
 import { addDays, isIsoDate } from '../calendar/dates';
+import { codesOf } from '../codes';
 import { sensitiveHits } from '../interaction/letter';
 import { maskPersonalData } from '../privacy/mask';
 
-export const DECISION_STATUSES = ['draft', 'open', 'closed', 'adopted', 'decided'] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {
+export const DECISION_STATUS_LABELS = {
   draft: '草稿',
   open: '征求意见中',
   closed: '征求意见结束',
   adopted: '已公布采纳情况',
   decided: '已作出决策',
-};
+} as const;
+export type DecisionStatus = keyof typeof DECISION_STATUS_LABELS;
+export const DECISION_STATUSES = codesOf(DECISION_STATUS_LABELS);
 
-export const COMMENT_STATUSES = ['pending', 'shown', 'hidden'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = {
+export const COMMENT_STATUS_LABELS = {
   pending: '待审核',
   shown: '已显示',
   hidden: '不予显示',
-};
+} as const;
+export type CommentStatus = keyof typeof COMMENT_STATUS_LABELS;
+export const COMMENT_STATUSES = codesOf(COMMENT_STATUS_LABELS);
 
-export const ADOPTION_OUTCOMES = ['adopted', 'partly', 'not_adopted'] as const;
-export type AdoptionOutcome = (typeof ADOPTION_OUTCOMES)[number];
-export const ADOPTION_OUTCOME_LABELS: Record<AdoptionOutcome, string> = {
+export const ADOPTION_OUTCOME_LABELS = {
   adopted: '采纳',
   partly: '部分采纳',
   not_adopted: '不予采纳',
-};
+} as const;
+export type AdoptionOutcome = keyof typeof ADOPTION_OUTCOME_LABELS;
+export const ADOPTION_OUTCOMES = codesOf(ADOPTION_OUTCOME_LABELS);
 
-export const PARTICIPATION_KINDS = ['attendance', 'open_day'] as const;
-export type ParticipationKind = (typeof PARTICIPATION_KINDS)[number];
-export const PARTICIPATION_KIND_LABELS: Record<ParticipationKind, string> = {
+export const PARTICIPATION_KIND_LABELS = {
   attendance: '列席会议',
   open_day: '政府开放日',
-};
+} as const;
+export type ParticipationKind = keyof typeof PARTICIPATION_KIND_LABELS;
+export const PARTICIPATION_KINDS = codesOf(PARTICIPATION_KIND_LABELS);
 
 /** Comment period in days (a setting; 30 by default [M: REGULATIONS has no national number, local practice]). */
 export const DEFAULT_COMMENT_DAYS = 30;

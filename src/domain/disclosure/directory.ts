@@ -1,6 +1,7 @@
 // The 基层政务公开标准目录 (国办发〔2019〕54号; REGULATIONS.md §6, CAT-1/CAT-2): the 26 domains, and reading a
 // catalogue table (from .xlsx or .docx, merged cells exact) into rows. Vertically merged cells carry their text
 // down; a merge that crosses from one domain into another is refused, as are missing columns.
+import { codesOf } from '../codes';
 import { type Cell, type DocBlock, type TableBlock, tableGrid } from '../tasks/blocks';
 
 /** The 26 pilot domains (§6 table order), with names seen in published catalogues as aliases. */
@@ -34,10 +35,13 @@ export const DIRECTORY_DOMAINS: readonly { name: string; aliases: readonly strin
 ];
 export const OTHER_DOMAIN = '其他领域';
 
-export type Audience = 'all' | 'specific';
-export type Method = 'active' | 'apply';
+export const AUDIENCES = ['all', 'specific'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const METHODS = ['active', 'apply'] as const;
+export type Method = (typeof METHODS)[number];
 export type Level = 'county' | 'township';
 export const LEVEL_LABELS: Record<Level, string> = { county: '县级', township: '乡级' };
+export const LEVELS = codesOf(LEVEL_LABELS);
 
 export interface DirectoryRowInput {
   /** One of the 26 names, or 其他领域 (then `otherDomain` names it). */

@@ -30,16 +30,17 @@ export function callStatusOf(answer: string | null | undefined, handedOver: bool
 
 // ---- 12345 work orders ----
 
-export const WORK_ORDER_FIELDS = [
-  'workOrderNo',
-  'calledAt',
-  'callerName',
-  'callerPhone',
-  'question',
-  'unitName',
-  'answer',
-] as const;
-export type WorkOrderField = (typeof WORK_ORDER_FIELDS)[number];
+export const WORK_ORDER_LABELS = {
+  workOrderNo: '工单编号',
+  calledAt: '来电时间',
+  callerName: '来电人',
+  callerPhone: '联系电话',
+  question: '诉求内容',
+  unitName: '承办单位',
+  answer: '办理结果',
+} as const;
+export type WorkOrderField = keyof typeof WORK_ORDER_LABELS;
+export const WORK_ORDER_FIELDS = codesOf(WORK_ORDER_LABELS);
 
 /** Header words per field, compared after removing spaces, stars and brackets; the first field that matches wins. */
 export const WORK_ORDER_VOCABULARY: Record<WorkOrderField, readonly string[]> = {
@@ -52,15 +53,6 @@ export const WORK_ORDER_VOCABULARY: Record<WorkOrderField, readonly string[]> = 
   answer: ['办理结果', '处理结果', '答复内容', '办结情况', '回复内容', '处理情况'],
 };
 const REQUIRED: readonly WorkOrderField[] = ['workOrderNo', 'calledAt', 'question', 'unitName'];
-export const WORK_ORDER_LABELS: Record<WorkOrderField, string> = {
-  workOrderNo: '工单编号',
-  calledAt: '来电时间',
-  callerName: '来电人',
-  callerPhone: '联系电话',
-  question: '诉求内容',
-  unitName: '承办单位',
-  answer: '办理结果',
-};
 export const WORK_ORDER_MAX_ROWS = 5000;
 /** The header may follow a title row or two (an export's "12345 工单明细表"). */
 const HEADER_SEARCH_ROWS = 5;

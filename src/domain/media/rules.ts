@@ -102,22 +102,15 @@ export function messageOverdue(
   return m.answeredOn !== undefined && m.answeredOn > due;
 }
 
-export type VetoRule =
-  | 'home_not_updated'
-  | 'columns_not_updated'
-  | 'blank_columns'
-  | 'interaction_poor'
-  | 'serious_error'
-  | 'unreachable';
-
-export const VETO_LABELS: Record<VetoRule, string> = {
+export const VETO_LABELS = {
   home_not_updated: '首页不更新',
   columns_not_updated: '栏目不更新',
   blank_columns: '空白栏目过多',
   interaction_poor: '互动回应差',
   serious_error: '严重表述错误',
   unreachable: '站点无法访问',
-};
+} as const;
+export type VetoRule = keyof typeof VETO_LABELS;
 
 /** The label of a stored veto's rule (an unknown code is shown as it is). */
 export function vetoLabel(rule: string): string {

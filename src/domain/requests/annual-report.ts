@@ -145,8 +145,15 @@ export const TABLE4_GROUPS = [
   'litigation_after_reconsideration',
 ] as const;
 export type Table4Group = (typeof TABLE4_GROUPS)[number];
-export const REMEDY_RESULTS = ['upheld', 'corrected', 'other', 'pending'] as const;
-export type RemedyResult = (typeof REMEDY_RESULTS)[number];
+/** Labels of the result codes as recorded in case files (维持/纠正/其他/尚未审结). */
+export const REMEDY_RESULT_LABELS = {
+  upheld: '维持',
+  corrected: '纠正',
+  other: '其他',
+  pending: '尚未审结',
+} as const;
+export type RemedyResult = keyof typeof REMEDY_RESULT_LABELS;
+export const REMEDY_RESULTS = codesOf(REMEDY_RESULT_LABELS);
 export type Table4Cell = RemedyResult | 'total';
 export const TABLE4_CELLS: readonly Table4Cell[] = [...REMEDY_RESULTS, 'total'];
 export type Table4 = Record<Table4Group, Record<Table4Cell, number>>;
@@ -262,14 +269,6 @@ export function computeTable3(cases: readonly ApplicationForReport[], year: numb
 export type RemedyRecord =
   | { kind: 'reconsideration'; result: RemedyResult }
   | { kind: 'litigation'; afterReconsideration: boolean; result: RemedyResult };
-
-/** Labels of the result codes as recorded in case files (维持/纠正/其他/尚未审结). */
-export const REMEDY_RESULT_LABELS: Record<RemedyResult, string> = {
-  upheld: '维持',
-  corrected: '纠正',
-  other: '其他',
-  pending: '尚未审结',
-};
 
 export function emptyTable4(): Table4 {
   const table = {} as Table4;

@@ -2,6 +2,7 @@
 // Pure: the calendar and the caller's "today" (asOf) are parameters.
 // The model and the transitions live beside it; this file is the clock's face: due dates, status and next actions.
 import type { WorkingDayCalendar } from '../calendar/calendar';
+import { codesOf } from '../codes';
 import {
   type ClockEvent,
   type ClockOptions,
@@ -21,22 +22,7 @@ export * from './clock-transitions';
 // ---------------------------------------------------------------------------------------------------------
 // Public summary
 
-export const CLOCK_STATUSES = [
-  'not_received',
-  'running',
-  'paused_consultation',
-  'paused_fee',
-  'awaiting_correction',
-  'abandoned_no_correction',
-  'abandoned_unpaid',
-] as const;
-export type ClockStatus = (typeof CLOCK_STATUSES)[number];
-
-/** What a case's status column holds: awaiting confirmation (portal), a clock status while open, or closed. */
-export const CASE_STATUSES = ['submitted', ...CLOCK_STATUSES, 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
+export const CLOCK_STATUS_LABELS = {
   not_received: '未收到申请',
   running: '办理中',
   paused_consultation: '征求意见中（暂停计时）',
@@ -44,7 +30,13 @@ export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
   awaiting_correction: '待补正',
   abandoned_no_correction: '逾期未补正，不再处理',
   abandoned_unpaid: '逾期未缴费，不再处理',
-};
+} as const;
+export type ClockStatus = keyof typeof CLOCK_STATUS_LABELS;
+export const CLOCK_STATUSES = codesOf(CLOCK_STATUS_LABELS);
+
+/** What a case's status column holds: awaiting confirmation (portal), a clock status while open, or closed. */
+export const CASE_STATUSES = ['submitted', ...CLOCK_STATUSES, 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export interface ClockInput {
   events: readonly ClockEvent[];

@@ -1,30 +1,16 @@
 // Completeness of an application at intake: 条例 Art. 29 (REGULATIONS §1.2, APP-1).
+import { codesOf } from '../codes';
 
-export type IntakeField =
-  | 'applicant_name'
-  | 'id_proof'
-  | 'contact'
-  | 'info_description'
-  | 'delivery_form'
-  | 'delivery_channel';
-
-export const INTAKE_FIELD_LABELS: Record<IntakeField, string> = {
+export const INTAKE_FIELD_LABELS = {
   applicant_name: '申请人姓名或者名称',
   id_proof: '身份证明',
   contact: '联系方式',
   info_description: '申请公开的政府信息的名称、文号或者便于查询的其他特征性描述',
   delivery_form: '申请公开的政府信息的形式要求',
   delivery_channel: '获取信息的方式、途径',
-};
-
-export const INTAKE_FIELDS: readonly IntakeField[] = [
-  'applicant_name',
-  'id_proof',
-  'contact',
-  'info_description',
-  'delivery_form',
-  'delivery_channel',
-];
+} as const;
+export type IntakeField = keyof typeof INTAKE_FIELD_LABELS;
+export const INTAKE_FIELDS: readonly IntakeField[] = codesOf(INTAKE_FIELD_LABELS);
 
 export type IntakeSubmission = Partial<Record<IntakeField, string | null>>;
 

@@ -1,16 +1,7 @@
 // Receipt date of an application: 条例 Art. 31 (REGULATIONS §1.2, APP-2).
 import { dayNumber, isIsoDate } from '../calendar/dates';
 
-export type SubmissionChannel =
-  | 'in_person'
-  | 'registered_mail'
-  | 'ordinary_mail'
-  | 'online'
-  | 'fax'
-  | 'email'
-  | 'oral';
-
-export const SUBMISSION_CHANNEL_LABELS: Record<SubmissionChannel, string> = {
+export const SUBMISSION_CHANNEL_LABELS = {
   in_person: '当面提交',
   registered_mail: '邮寄（需签收）',
   ordinary_mail: '平常信函',
@@ -18,7 +9,8 @@ export const SUBMISSION_CHANNEL_LABELS: Record<SubmissionChannel, string> = {
   fax: '传真',
   email: '电子邮件',
   oral: '口头申请',
-};
+} as const;
+export type SubmissionChannel = keyof typeof SUBMISSION_CHANNEL_LABELS;
 
 export interface ReceiptRecord {
   channel: SubmissionChannel;

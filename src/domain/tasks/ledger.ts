@@ -3,7 +3,7 @@
 // working-day count are parameters.
 
 import type { Deadline, RecurrencePeriod } from './deadlines';
-import { lastDayOfMonth } from './deadlines';
+import { lastDayOfMonth, RECURRENCE_LABELS } from './deadlines';
 
 /** What is stored: the workflow position of an assignment. 'overdue' is never stored. */
 export const ASSIGNMENT_STATES = ['not_started', 'in_progress', 'submitted', 'closed', 'returned'] as const;
@@ -11,14 +11,7 @@ export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 /** What users see: the stored state, or 'overdue' derived from the deadline. */
 export type LedgerStatus = AssignmentState | 'overdue';
 
-export const LEDGER_STATUSES: LedgerStatus[] = [
-  'not_started',
-  'in_progress',
-  'submitted',
-  'closed',
-  'returned',
-  'overdue',
-];
+export const LEDGER_STATUSES = [...ASSIGNMENT_STATES, 'overdue'] as const;
 
 export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = {
   not_started: '未开始',
@@ -49,12 +42,7 @@ export function ledgerStatus(state: AssignmentState, dueDate: string | null, tod
 /** SQL-side twin of `ledgerStatus` is in the tasks service; keep both in step. */
 export type Cadence = RecurrencePeriod;
 
-export const CADENCE_LABELS: Record<Cadence, string> = {
-  week: '每周',
-  month: '每月',
-  quarter: '每季度',
-  year: '每年',
-};
+export const CADENCE_LABELS: Record<Cadence, string> = RECURRENCE_LABELS;
 
 export interface Instance {
   /** null for a one-off task; '2026-Q1', '2026-03', '2026' for periodic instances. */

@@ -1,5 +1,6 @@
 // The parsed plan's shape (the contract of issue 3 part 2), shared by the parser's parts.
 
+import { codesOf } from '../codes';
 import type { DocBlock } from './blocks';
 import type { Deadline } from './deadlines';
 
@@ -57,16 +58,16 @@ export interface ParseNoticeOptions {
  * What an officer can say a table column holds. 分类 columns give the task's section path (left to right, a
  * merged or blank cell continues the one above); 不导入 covers 序号, 备注 and anything else.
  */
-export const COLUMN_ROLES = ['ignore', 'section', 'task', 'lead', 'responsible', 'deadline'] as const;
-export type ColumnRole = (typeof COLUMN_ROLES)[number];
-export const COLUMN_ROLE_LABELS: Record<ColumnRole, string> = {
+export const COLUMN_ROLE_LABELS = {
   ignore: '不导入',
   section: '分类（上级任务）',
   task: '工作任务',
   lead: '牵头单位',
   responsible: '责任单位',
   deadline: '完成时限',
-};
+} as const;
+export type ColumnRole = keyof typeof COLUMN_ROLE_LABELS;
+export const COLUMN_ROLES = codesOf(COLUMN_ROLE_LABELS);
 
 /**
  * Columns named by hand: table `table` (1-based, in reading order) has `headerRows` rows above its first task
