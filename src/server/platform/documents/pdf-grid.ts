@@ -95,9 +95,24 @@ function columnsOf(items: GridItem[]): { x: number; end: number; text: string }[
 
 const ROW_NUMBER = /^\d{1,3}[.．、]?$/;
 
-/** The rules of a task table on this page that is printed without vertical rules; none when there is no such table. */
-export function virtualRules(items: GridItem[], rules: Box[]): Box[] {
-  if (rules.filter(isVertical).length >= 2 || items.length === 0) return [];
+/** A table's columns, carried to the next page when the table goes on there without its header repeated. */
+export interface Grid {
+  walls: number[];
+  roles: ReturnType<typeof headerRoles>;
+}
+
+/**
+ * The rules of a task table on this page that is printed without vertical rules; none when there is no such table.
+ * `carried`: the columns of such a table on the page before, for a page that goes on with its rows (Word repeats
+ * a header only when told to). Returns the columns for the next page: those of the table that ends the page.
+ */
+export function virtualRules(
+  items: GridItem[],
+  rules: Box[],
+  carried: Grid | null = null,
+): { rules: Box[]; grid: Grid | null } {
+  const none = { rules: [], grid: null };
+  if (rules.filter(isVertical).length >= 2 || items.length === 0) return none;
   const size = median(items.map((i) => i.size));
   const lines = baselines(items);
   const pitch = linePitch(lines, size);
@@ -112,25 +127,18 @@ export function virtualRules(items: GridItem[], rules: Box[]): Box[] {
     const cols = columnsOf(b.flat());
     return cols.length >= 3 && isHeaderRoles(headerRoles(cols.map((c) => c.text)));
   });
-  if (h < 0) return [];
+  if (h < 0) {
+    if (!carried) return none;
+    const mids = carried.walls.slice(1).map((w, k) => (w + (carried.walls[k] ?? 0)) / 2);
+    const body = rowsBelow(blocks, mids);
+    const drawn = body.length ? gridRules(body, [], carried, pitch, size) : null;
+    return drawn ? { rules: drawn, grid: carried } : none;
+  }
   const header = columnsOf(blocks[h]?.flat() ?? []);
   const roles = headerRoles(header.map((c) => c.text));
-  const task = roles.indexOf('task');
   const centres = header.map((c) => (c.x + c.end) / 2);
-  const nearest = (it: GridItem) => {
-    const mid = (it.x + it.end) / 2;
-    return centres.reduce((k, c, i) => (Math.abs(c - mid) < Math.abs((centres[k] ?? 0) - mid) ? i : k), 0);
-  };
-  // The table's lines: those of the blocks below the header until a line runs across a column (the text after
-  // the table), or a block fills one column only ("附件2" at the margin below it).
-  const body: GridItem[][] = [];
-  for (const block of blocks.slice(h + 1)) {
-    const its = block.flat();
-    const across = its.some((it) => centres.filter((c) => c >= it.x && c <= it.end).length >= 2);
-    if (across || new Set(its.map(nearest)).size < 2) break;
-    body.push(...block);
-  }
-  if (body.length === 0) return [];
+  const body = rowsBelow(blocks.slice(h + 1), centres);
+  if (body.length === 0) return none;
   const table = [...(blocks[h] ?? []).flat(), ...body.flat()];
   // A column's side: the middle of the widest stretch between two labels' centres that no item of the table covers.
   const sides: number[] = [];
@@ -146,12 +154,49 @@ export function virtualRules(items: GridItem[], rules: Box[]): Box[] {
       if (x0 > from && (!best || x0 - from > best[1] - best[0])) best = [from, x0];
       from = Math.max(from, x1);
     }
-    if (!best || best[1] - best[0] < 1) return [];
+    if (!best || best[1] - best[0] < 1) return none;
     sides.push((best[0] + best[1]) / 2);
   }
   const left = Math.min(...table.map((i) => i.x)) - 2;
   const right = Math.max(...table.map((i) => i.end)) + 2;
-  const walls = [left, ...sides, right];
+  const grid = { walls: [left, ...sides, right], roles };
+  const drawn = gridRules(body, blocks[h] ?? [], grid, pitch, size);
+  // (the table goes on over the page when it ends the page: nothing but a page number below it)
+  const below = blocks.slice(h + 1).flat().length - body.length;
+  return drawn ? { rules: drawn, grid: below <= 1 ? grid : null } : none;
+}
+
+/**
+ * The lines of a table's rows: the blocks from the top until a line runs across a column (the text after the
+ * table), or a block fills one column only ("附件2" at the margin below it). `centres`: the columns' middles.
+ */
+function rowsBelow(blocks: GridItem[][][], centres: number[]): GridItem[][] {
+  const nearest = (it: GridItem) => {
+    const mid = (it.x + it.end) / 2;
+    return centres.reduce((k, c, i) => (Math.abs(c - mid) < Math.abs((centres[k] ?? 0) - mid) ? i : k), 0);
+  };
+  const body: GridItem[][] = [];
+  for (const block of blocks) {
+    const its = block.flat();
+    const across = its.some((it) => centres.filter((c) => c > it.x && c < it.end).length >= 2);
+    if (across || new Set(its.map(nearest)).size < 2) break;
+    body.push(...block);
+  }
+  return body;
+}
+
+/** The rules of the rows below a header (or at the top of a page the table goes on to); null when rows run together. */
+function gridRules(
+  body: GridItem[][],
+  headLines: GridItem[][],
+  { walls, roles }: Grid,
+  pitch: number,
+  size: number,
+): Box[] | null {
+  const sides = walls.slice(1, -1);
+  const left = walls[0] ?? 0;
+  const right = walls[walls.length - 1] ?? 0;
+  const task = roles.indexOf('task');
   const columnOf = (it: GridItem) => {
     const mid = (it.x + it.end) / 2;
     const k = sides.findIndex((x) => mid < x);
@@ -161,7 +206,7 @@ export function virtualRules(items: GridItem[], rules: Box[]): Box[] {
   // row's. Between two such runs the row ends where most columns are open — where a column's text stands further
   // apart than a cell's wrapped lines, or is on one side only. A column closed there holds a cell merged over both
   // rows (its text centred across them): its rule is left out, and the reader joins the cell's text.
-  if (task < 0) return [];
+  if (task < 0) return null;
   const ys = body.map((line) => line[0]?.y ?? 0);
   const inColumn = (c: number) => ys.filter((_, i) => body[i]?.some((it) => columnOf(it) === c));
   const open = (c: number, cut: number) => {
@@ -186,9 +231,12 @@ export function virtualRules(items: GridItem[], rules: Box[]): Box[] {
     }
     if (best) cuts.push({ y: best.y, open: best.open });
   }
-  const headLines = blocks[h] ?? [];
   const bottom = (ys[ys.length - 1] ?? 0) - 0.25 * size - 1;
-  const underHeader = ((headLines[headLines.length - 1]?.[0]?.y ?? 0) + (ys[0] ?? 0)) / 2;
+  // (on a page the table goes on to, the rows start at the top: the first row's top rule is the page's top rule)
+  const first = (ys[0] ?? 0) + 0.9 * size + 1;
+  const underHeader = headLines.length
+    ? ((headLines[headLines.length - 1]?.[0]?.y ?? 0) + (ys[0] ?? 0)) / 2
+    : first;
   // A category column (before the task, "重点领域") merges a cell over the rows of a group and centres its text:
   // each of its texts (lines no further apart than wrapped lines) heads the rows from where the text above ended
   // to the row that puts the text nearest the middle of its cell; no rule is drawn inside a cell.
@@ -230,13 +278,13 @@ export function virtualRules(items: GridItem[], rules: Box[]): Box[] {
       .filter((line) => (line[0]?.y ?? 0) < hi && (line[0]?.y ?? 0) > lo)
       .flat()
       .filter((it) => columnOf(it) === Math.max(0, seq) && ROW_NUMBER.test(it.str.trim()));
-    if (numbers.length >= 2) return [];
+    if (numbers.length >= 2) return null;
   }
-  const top = (headLines[0]?.[0]?.y ?? 0) + 0.9 * size + 1;
+  const top = headLines.length ? (headLines[0]?.[0]?.y ?? 0) + 0.9 * size + 1 : first;
   const across = (y: number) => ({ x0: left, x1: right, y0: y - 0.25, y1: y + 0.25 });
   return [
     across(top),
-    across(underHeader),
+    ...(headLines.length ? [across(underHeader)] : []),
     ...cuts.flatMap(({ y, open: o }) =>
       o.flatMap((isOpen, c) =>
         isOpen ? [{ x0: walls[c] ?? 0, x1: walls[c + 1] ?? 0, y0: y - 0.25, y1: y + 0.25 }] : [],

@@ -199,6 +199,8 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     ['three-line-table.pdf'],
     // no rules at all, each row's 重点领域 written out
     ['borderless-table.pdf'],
+    // the 三线表 with its header printed once: the rows go on over two more pages under the same columns
+    ['three-line-table-once.pdf'],
   ])(
     'reads a table printed without vertical rules by the white space between its columns and rows: %s',
     async (file) => {

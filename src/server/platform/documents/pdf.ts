@@ -24,7 +24,7 @@ import {
   wrapsOn,
 } from './pdf-bands';
 import { type Box, replayPage } from './pdf-covered';
-import { virtualRules } from './pdf-grid';
+import { type Grid, virtualRules } from './pdf-grid';
 
 export const MAX_PDF_PAGES = 200;
 
@@ -476,6 +476,7 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
     const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const pages: Page[] = [];
     let chars = 0;
+    let grid: Grid | null = null;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -495,8 +496,10 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
         chars += it.str.trim().length;
       }
       const { rules } = replayPage(await page.getOperatorList(), OPS);
-      // (a table printed without vertical rules is read by the rules it would have had)
-      const drawn = [...rules, ...virtualRules(items, rules)];
+      // (a table printed without vertical rules is read by the rules it would have had, over pages too)
+      const virtual = virtualRules(items, rules, grid);
+      grid = virtual.grid;
+      const drawn = [...rules, ...virtual.rules];
       pages.push({ lines: pageLines(items, drawn), rules: drawn });
       page.cleanup();
     }
