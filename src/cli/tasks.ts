@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { manualColumnsSchema } from '../contracts/tasks';
 import type { DocBlock } from '../domain/tasks/blocks';
+import { CADENCES } from '../domain/tasks/ledger';
 import { noticeTables, type ParsedPlan } from '../domain/tasks/notice';
 import {
   COLUMN_ROLE_LABELS,
@@ -44,8 +45,6 @@ export function planJson(plan: ParsedPlan) {
     })),
   };
 }
-
-const CADENCES = ['week', 'month', 'quarter', 'year'] as const;
 
 /** A column's role as typed: the page's label (分类 for short), or the code's name. */
 const ROLE_WORDS = new Map<string, ColumnRole>([

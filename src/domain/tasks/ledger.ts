@@ -2,6 +2,7 @@
 // periodic instances of recurring and continuous tasks, and which reminder is due. Pure: "today" and the
 // working-day count are parameters.
 
+import { codesOf } from '../codes';
 import type { Deadline, RecurrencePeriod } from './deadlines';
 import { lastDayOfMonth, RECURRENCE_LABELS } from './deadlines';
 
@@ -43,6 +44,8 @@ export function ledgerStatus(state: AssignmentState, dueDate: string | null, tod
 export type Cadence = RecurrencePeriod;
 
 export const CADENCE_LABELS: Record<Cadence, string> = RECURRENCE_LABELS;
+/** The cadences in their order (the tasks table's column, the CLI's --cadence). */
+export const CADENCES = codesOf(CADENCE_LABELS);
 
 export interface Instance {
   /** null for a one-off task; '2026-Q1', '2026-03', '2026' for periodic instances. */

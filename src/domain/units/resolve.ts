@@ -3,7 +3,8 @@
 import { cleanUnitName, normalizeUnitName, splitParenthesised, stripRegionPrefix } from './normalize';
 import { nameSimilarity } from './similarity';
 
-export type UnitKind = 'government' | 'department' | 'township' | 'subdivision';
+export const UNIT_KINDS = ['government', 'department', 'township', 'subdivision'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface UnitRef {
   id: string;

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { UNIT_KINDS } from '../../../domain/units/resolve';
 import { oneOf } from './checks';
 import { createdAt, day, id, instant, ownedBy, ref, refTo, textList, updatedAt } from './columns';
 
@@ -26,7 +27,7 @@ export const units = pgTable(
     fullName: text('full_name'),
     /** 统一社会信用代码 (18) or 组织机构代码 (9): the 索引号's unit code when set. */
     creditCode: text('credit_code'),
-    kind: text('kind', { enum: ['government', 'department', 'township', 'subdivision'] }).notNull(),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
     parentId: uuid('parent_id'),
     sort: integer('sort').notNull().default(0),
     createdAt: createdAt(),

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Deadline } from '../../../domain/tasks/deadlines';
-import { ASSIGNMENT_STATES } from '../../../domain/tasks/ledger';
+import { ASSIGNMENT_STATES, CADENCES } from '../../../domain/tasks/ledger';
 import { oneOf } from './checks';
 import { day, id, instant, nowAt, ownedBy, ref, refTo, textList, updatedAt } from './columns';
 import { created } from './groups';
@@ -36,9 +36,7 @@ export const workPlans = pgTable(
     /** sha256 of the notice's tasks as read: the same notice imported twice is detected by it. */
     fingerprint: text('fingerprint').notNull(),
     /** Reporting cadence of continuous tasks (default quarterly, set by the office). */
-    cadence: text('cadence', { enum: ['week', 'month', 'quarter', 'year'] })
-      .notNull()
-      .default('quarter'),
+    cadence: text('cadence', { enum: CADENCES }).notNull().default('quarter'),
     ...created(),
   },
   (t) => [index('work_plans_fingerprint_idx').on(t.fingerprint)],
