@@ -372,6 +372,40 @@ describe('annotations in the other ways notices write them', () => {
       ['深化国有企业改革行动。', [], ['区国资中心']],
     ]);
   });
+  it('gives a numbered item without units the units its sentence starts with ("2.区发展改革委要…"), with a warning', () => {
+    const text = [
+      '关于印发2026年政务公开工作要点的通知',
+      '一、加强主动公开',
+      '1.做好财政预决算公开工作。（责任单位：区财政局）',
+      '2.区发展改革委要加强重大建设项目信息公开。',
+      '3.区教委负责做好义务教育招生信息公开。',
+      '4.区政府办公室、区司法局牵头清理规范性文件。',
+      '5.各部门要加强政策解读。',
+      '二、加强解读',
+      '6.区商务委要做好消费政策解读。',
+      '7.做好回应关切工作。',
+      '以上工作由区财政局牵头，区审计局配合。',
+      '三、保障措施',
+      '区政府办公室将定期通报各单位工作进展情况。',
+    ].join('\n');
+    const plan = parseNotice({ text }, { year: 2026 });
+    expect(plan.tasks.map((t) => [t.text.slice(0, 6), t.leadUnits, t.responsibleUnits])).toEqual([
+      ['1.做好财政', [], FIN],
+      ['2.区发展改', [], ['区发展改革委']],
+      ['3.区教委负', [], ['区教委']],
+      ['4.区政府办', ['区政府办公室', '区司法局'], []],
+      // "各部门要…" says what everyone must do: no unit taken, the officer decides
+      ['5.各部门要', [], []],
+      // a group's unit line below its items wins over the subject
+      ['6.区商务委', FIN, ['区审计局']],
+      ['7.做好回应', FIN, ['区审计局']],
+      // an unnumbered paragraph is no unit's task
+      ['区政府办公室', [], []],
+    ]);
+    const said = (ref: string) => plan.warnings.filter((w) => w.ref === ref).map((w) => w.message);
+    expect(said('T002')).toEqual(['单位取自条目的主语“区发展改革委要”，请核对']);
+    expect(said('T005')).toEqual(['未写明牵头单位或责任单位']);
+  });
   it('reads "以上工作由X牵头，Y配合。" below a group as the units of its items', () => {
     const text =
       '关于印发2022年政务公开工作要点任务分工的通知\n一、推进决策公开\n1.公开年度预算和决算信息，细化到项级科目。\n2.做好政策解读工作，提高解读质量。\n以上工作由区财政局牵头，区审计局配合。\n二、加强解读\n3.做好回应关切工作。（责任单位：区发改委）';

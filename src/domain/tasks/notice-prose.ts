@@ -679,6 +679,37 @@ function unitCellsOf(annotations: string[], ctx: Context): { units: UnitCell[]; 
   return { units, deadline: deadlines.join('\n') };
 }
 
+/** A numbered item whose sentence starts with its units as the subject: "2.区发展改革委要…", "3.区教委负责…". */
+const SUBJECT =
+  /^(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*([^，,。；;：:（(]{2,40}?)(牵头|负责|要|应当|应)/;
+
+/**
+ * A numbered item read without units — no bracket, no unit line above or below its group — whose sentence names
+ * its units as the subject ("2.区发展改革委要加强…", "3.区教委负责做好…") gets them (牵头: lead; 要/负责/应: responsible),
+ * with a warning to check. After every other rule, so a group's unit line still wins; an unnumbered paragraph
+ * ("区政府办公室将定期通报…" under 保障措施) gets nothing.
+ */
+export function unitsFromSubjects(ctx: Context): void {
+  for (const task of ctx.tasks) {
+    if (task.leadUnits.length + task.responsibleUnits.length > 0) continue;
+    const [, subject = '', verb = ''] = SUBJECT.exec(task.text) ?? [];
+    const names = splitOutside(subject, '、，,');
+    // (a named unit: "各单位要…", "各部门要…" says what everyone must do, as a 保障措施 paragraph does)
+    if (
+      names.length === 0 ||
+      !names.every((n) => looksLikeUnitName(n) && !/^(?:各|有关|相关|其他|其它)/.test(n))
+    )
+      continue;
+    const role = verb === '牵头' ? 'lead' : 'responsible';
+    giveUnits(
+      task,
+      names.map((text) => ({ text, role })),
+      ctx,
+    );
+    ctx.warn(task.ref, task.source, `单位取自条目的主语“${subject}${verb}”，请核对`);
+  }
+}
+
 /** Units given to a task after it was read (a group's unit line below its items). */
 function giveUnits(task: PlanTask, units: UnitCell[], ctx: Context): void {
   const s = ctx.unitsOf(units, { lead: task.leadUnits, responsible: task.responsibleUnits });

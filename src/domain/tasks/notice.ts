@@ -8,7 +8,7 @@ import { guessedColumns, previewTables } from './notice-columns';
 import { Context } from './notice-context';
 import { readItems } from './notice-items';
 import { readMetadata } from './notice-meta';
-import { readProse, tablesAsParagraphs } from './notice-prose';
+import { readProse, tablesAsParagraphs, unitsFromSubjects } from './notice-prose';
 import { readTables } from './notice-tables';
 import { compact } from './notice-text';
 import {
@@ -137,6 +137,7 @@ export function parseNotice(input: NoticeInput, opts: ParseNoticeOptions = {}): 
       ctx.warnings.length = warnings;
     }
   }
+  unitsFromSubjects(ctx);
   if (ctx.tasks.length === 0) {
     ctx.warn(
       '',
