@@ -201,6 +201,8 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     ['borderless-table.pdf'],
     // the 三线表 with its header printed once: the rows go on over two more pages under the same columns
     ['three-line-table-once.pdf'],
+    // the table with no rules opened in LibreOffice Writer and printed: a narrow task column, a row cut by a page
+    ['../word/borderless-table.pdf'],
   ])(
     'reads a table printed without vertical rules by the white space between its columns and rows: %s',
     async (file) => {
