@@ -35,6 +35,8 @@ export interface Band {
   spans: Span[];
   /** The first row under the header on a page after the first: an empty cell there may be merged from above. */
   pageTop?: boolean;
+  /** Its rules are implied by white space (pdf-grid.ts): an empty cell atop a page is empty, not a merge going on. */
+  implied?: boolean;
   /** Where its bottom rule stands. */
   bottom: number;
 }

@@ -159,7 +159,13 @@ export function virtualRules(
   }
   const left = Math.min(...table.map((i) => i.x)) - 2;
   const right = Math.max(...table.map((i) => i.end)) + 2;
-  const grid = { walls: [left, ...sides, right], roles };
+  // The same table under its repeated header keeps the columns of the page before: each page's white space puts
+  // the sides a few points apart ("100" is wider than "1"), and one table's rows must share one grid.
+  const walls = [left, ...sides, right];
+  const same =
+    carried?.walls.length === walls.length &&
+    carried.walls.every((w, k) => Math.abs(w - (walls[k] ?? 0)) <= 12);
+  const grid = same && carried ? carried : { walls, roles };
   const drawn = gridRules(body, blocks[h] ?? [], grid, pitch, size);
   // (the table goes on over the page when it ends the page: nothing but a page number below it)
   const below = blocks.slice(h + 1).flat().length - body.length;

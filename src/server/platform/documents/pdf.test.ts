@@ -212,6 +212,16 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     },
   );
 
+  it('reads a long table printed without rules with one grid for all its pages, and an empty cell atop a page as empty', async () => {
+    // borderless-long.html: the same 11 rows ten times (110 rows, numbers up to 110) over 28 pages, the header
+    // repeated on each. Each page's white space puts the column sides a few points apart: one table, one grid.
+    const plan = await printedTable('borderless-long.pdf');
+    const rows = rowsOf(plan);
+    expect(rows).toHaveLength(110);
+    expect(rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(PRINTED_ROWS[i % 11]))).toEqual([]);
+    expect(plan.warnings.filter((w) => w.message.includes('沿用'))).toEqual([]);
+  });
+
   it('reads a prose notice printed from a browser as its text reads (seed 002: wrapped lines, running header and footer)', async () => {
     // seed-002-page.html (the seed's paragraphs as a web page) printed with `chromium --headless --print-to-pdf`:
     // four pages, each with the browser's date and title above and the file's address and "1/4" below.

@@ -74,6 +74,8 @@ const isVertical = (b: Box) => b.x1 - b.x0 <= 3 && b.y1 - b.y0 >= 8;
 export interface Page {
   lines: Line[];
   rules: Box[];
+  /** The rules of a table printed without them, found from its white space (pdf-grid.ts). */
+  implied?: boolean;
 }
 
 /**
@@ -161,6 +163,7 @@ function ruledPage(page: Page, pageNo: number): (TextLine | Band)[] | null {
         return { a, b, text: '', continues: !covers((a + b) / 2), end: a, size: 0, y: 0, pad: 99 };
       }),
       bottom,
+      implied: page.implied,
     };
     bands.set(k, made);
     return made;
@@ -303,7 +306,8 @@ function pageEntries(pages: Page[]): (string | TextLine | Band)[] {
       const prev = out[last];
       const first = byRules.find((o) => !furniture(o) && !(isBand(o) && isHeaderBand(o)));
       if (isBand(prev) && !isHeaderBand(prev) && isBand(first)) {
-        first.pageTop = true;
+        // (a table printed without rules shows no merge: its empty cell atop a page is empty)
+        first.pageTop = !first.implied;
         const above = out.slice(0, last).filter(isBand).reverse();
         // (joined: the header repeated above it goes too, so that a row cut over three pages joins again below)
         if (joinAcrossPages(prev, first, above))
@@ -500,7 +504,7 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
       const virtual = virtualRules(items, rules, grid);
       grid = virtual.grid;
       const drawn = [...rules, ...virtual.rules];
-      pages.push({ lines: pageLines(items, drawn), rules: drawn });
+      pages.push({ lines: pageLines(items, drawn), rules: drawn, implied: virtual.rules.length > 0 });
       page.cleanup();
     }
     // A scan has pictures of pages and no text layer.
