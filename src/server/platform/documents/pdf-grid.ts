@@ -1,11 +1,12 @@
 // A task table printed without vertical rules — a 三线表 (rules above and below the header and at the table's end)
 // or a table with no rules at all, as a web page's or a plain Word table prints — read by the rules it would have
 // had. Its columns are the header's labels (a label broken over lines, "序/号", "牵头/单位", is one column); a
-// column's sides lie in the white space between two labels that no line of the table crosses; a row ends where the
-// lines stand further apart than a cell's wrapped lines do (cells are padded). The rules found are handed to the
-// ruled-table reader (pdf.ts ruledPage) as if drawn. Nothing is found — and the page is read by text positions as
-// before — when the page has vertical rules, no header, rows not set apart (two row numbers between one gap), or a
-// column side that text crosses.
+// column's sides lie in the white space between two labels that no line of the table crosses; a row ends between
+// two task cells where most columns are open (cells are padded). One table keeps one grid over its pages, with or
+// without its header repeated. The rules found are handed to the ruled-table reader (pdf.ts ruledPage) as if drawn.
+// Nothing is found — and the page is read by text positions as before — when the page has vertical rules, neither a
+// header nor the table of the page before going on, rows not set apart (two row numbers in one row), or a column
+// side that text crosses.
 
 import { headerRoles, isHeaderRoles } from '../../../domain/tasks/cells';
 import type { Box } from './pdf-covered';
