@@ -1,6 +1,12 @@
 // Plans written as prose: items followed by "(牵头单位：…)" annotations.
 
-import { bracketOpen, CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from '../text/brackets';
+import {
+  bracketOpen,
+  CLOSE_BRACKETS,
+  closingBracket,
+  OPEN_BRACKETS,
+  splitOutsideBrackets,
+} from '../text/brackets';
 import type { DocBlock } from './blocks';
 import {
   DEADLINE_LABEL,
@@ -245,16 +251,7 @@ function takeAnnotations(raw: string): Annotated {
   while (i < text.length) {
     const ch = text[i] ?? '';
     if (OPEN_BRACKETS.includes(ch)) {
-      let depth = 0;
-      let j = i;
-      for (; j < text.length; j++) {
-        const c = text[j] ?? '';
-        if (OPEN_BRACKETS.includes(c)) depth++;
-        else if (CLOSE_BRACKETS.includes(c)) {
-          depth--;
-          if (depth === 0) break;
-        }
-      }
+      const j = closingBracket(text, i + 1);
       const inner = text.slice(i + 1, j);
       const labelled = ANNOTATION_LABEL.test(inner) || LATER_LABEL.test(inner);
       // A bracket of names alone annotates when it ends the item, after its full stop or of whole names (not

@@ -1,5 +1,7 @@
 // 公开路径 inside a measure: "（公开路径：1．政府网站>政府信息公开>法定主动公开内容>规划信息>专项规划，2．其他渠道）".
 
+import { closingBracket } from '../text/brackets';
+
 const OPEN = '（(';
 const CLOSE = '）)';
 const LABEL = /公开路径\s*[:：]/g;
@@ -15,16 +17,7 @@ export function parseDisclosurePaths(text: string): string[][] {
     const start = (m.index ?? 0) + m[0].length;
     // The label sits inside "（公开路径：…）": read until the bracket that closes it, or the end of the
     // sentence when the notice forgot to close it (seed 001 row 1).
-    let depth = 0;
-    let end = start;
-    for (; end < text.length; end++) {
-      const ch = text[end] ?? '';
-      if (OPEN.includes(ch)) depth++;
-      else if (CLOSE.includes(ch)) {
-        if (depth === 0) break;
-        depth--;
-      } else if (depth === 0 && (ch === '。' || ch === '\n')) break;
-    }
+    const end = closingBracket(text, start, { open: OPEN, close: CLOSE, stops: '。\n' });
     const body = text.slice(start, end);
     for (const alt of splitAlternatives(body)) {
       const levels = alt

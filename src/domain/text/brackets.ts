@@ -1,5 +1,5 @@
 // Written lists split on separators that stand outside brackets: "区财政局（含所属单位、科室）、区审计局" is two
-// names, not three.
+// names, not three; and where a bracket that a notice opened closes again.
 
 /** Brackets of notices: full-width and ASCII round and square, lenticular 【】 and tortoise-shell 〔〕. */
 export const OPEN_BRACKETS = '（(［[【〔';
@@ -35,4 +35,26 @@ export function bracketOpen(text: string): boolean {
     else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
   }
   return depth > 0;
+}
+
+/**
+ * Where the bracket left open before `from` closes: the index of its closing bracket (brackets opened and closed
+ * inside it skipped), of the first character of `stops` met outside those inner brackets, or `text.length`.
+ */
+export function closingBracket(
+  text: string,
+  from: number,
+  { open = OPEN_BRACKETS, close = CLOSE_BRACKETS, stops = '' } = {},
+): number {
+  let depth = 0;
+  let i = from;
+  for (; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (open.includes(ch)) depth++;
+    else if (close.includes(ch)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && stops.includes(ch)) break;
+  }
+  return i;
 }
