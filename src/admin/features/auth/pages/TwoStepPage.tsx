@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../../api';
 import { useMe } from '../../../auth';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { PageFallback } from '../../../layout/AdminLayout';
 import { AccountCard } from '../components/AccountCard';
 import { useTotpConfirm, useTotpDisable, useTotpSetup, useTotpStatus } from '../queries';
@@ -139,14 +140,9 @@ export function TwoStepPage() {
             >
               <Input autoComplete="one-time-code" inputMode="numeric" data-testid="two-step-code" />
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={confirm.isPending}
-              data-testid="two-step-confirm"
-            >
+            <SubmitButton saving={confirm} data-testid="two-step-confirm">
               确认开启
-            </Button>
+            </SubmitButton>
           </Form>
         </>
       ) : (

@@ -25,6 +25,7 @@ import {
 import { usePermission } from '../../../auth';
 import { optionsOf } from '../../../components/FilterSelect';
 import { StatusTag } from '../../../components/StatusTag';
+import { SubmitButton } from '../../../components/SubmitButton';
 import {
   useDecision,
   useDecisionComments,
@@ -226,15 +227,9 @@ function Detail({ id }: { id: string }) {
                 </>
               )}
             </Form.List>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={adopt.isPending}
-              style={{ marginTop: 16 }}
-              data-testid="adoption-submit"
-            >
+            <SubmitButton saving={adopt} style={{ marginTop: 16 }} data-testid="adoption-submit">
               公布采纳情况
-            </Button>
+            </SubmitButton>
           </Form>
         </div>
       ) : null}

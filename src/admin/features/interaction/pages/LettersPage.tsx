@@ -30,6 +30,7 @@ import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { chinaDate } from '../../../time';
 import { answeredColumn, DueDay, dueColumn } from '../components/deadlines';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
@@ -83,14 +84,9 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
             >
               <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={handle.isPending}
-              data-testid="letter-reply-save"
-            >
+            <SubmitButton saving={handle} data-testid="letter-reply-save">
               答复
-            </Button>
+            </SubmitButton>
           </Form>
         </Card>
       )}
