@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError, post } from '../../../api';
 import { ME_KEY, useLogout, useMe } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { PageFallback } from '../../../layout/AdminLayout';
 import { passwordRule, policyText } from '../../../passwordPolicy';
@@ -67,7 +68,7 @@ export function PasswordPage() {
           change.mutate(v);
         }}
       >
-        <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
+        <Form.Item label="原密码" name="oldPassword" rules={required('请输入原密码')}>
           <Input.Password autoComplete="current-password" data-testid="password-old" />
         </Form.Item>
         <Form.Item

@@ -14,6 +14,7 @@ import {
 import type { ColumnRow } from '../../../../contracts/disclosure';
 import type { CatalogLevel } from '../../../../domain/disclosure/catalog';
 import { optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { RichTextField } from '../../../components/RichTextField';
 import { UnitTreeSelect } from '../../../components/units';
 import { dateRule, type FormValues } from '../itemForm';
@@ -93,7 +94,7 @@ export function ItemFields({
           />
         </Form.Item>
       )}
-      <Form.Item name="title" label="标题（名称）" rules={[{ required: true, message: '请填写标题' }]}>
+      <Form.Item name="title" label="标题（名称）" rules={required('请填写标题')}>
         <Input data-testid="item-title" maxLength={200} />
       </Form.Item>
       <Row gutter={12}>
@@ -117,7 +118,7 @@ export function ItemFields({
           name="art20"
           label="公开类别"
           extra="条例第二十条的类别或第二十一条的事项（PUB-6）"
-          rules={[{ required: true, message: '请选择公开类别' }]}
+          rules={required('请选择公开类别')}
         >
           <Select
             data-testid="item-category"
@@ -168,7 +169,7 @@ export function ItemFields({
             span={16}
             name="policyRootId"
             label="解读的政策文件"
-            rules={[{ required: true, message: '请选择所解读的政策' }]}
+            rules={required('请选择所解读的政策')}
           >
             <Select showSearch optionFilterProp="label" options={policyOptions} />
           </GridItem>

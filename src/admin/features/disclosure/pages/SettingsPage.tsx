@@ -5,6 +5,7 @@ import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select } f
 import { useEffect, useState } from 'react';
 import type { DisclosureSettings, UnitGuide } from '../../../../contracts/disclosure';
 import { useCurrentUser } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { UnitTreeSelect } from '../../../components/units';
 import { useInterpretationSettings, useSaveInterpretationSettings } from '../interpretation-queries';
@@ -113,7 +114,7 @@ export default function SettingsPage() {
                 name="majorMinForms"
                 label="重大政策解读形式不得少于（种）"
                 extra="文字、图解、音视频、问答、新闻发布会、访谈等不同形式；未达到的重大政策不能通过终审。"
-                rules={[{ required: true, message: '请填写种数' }]}
+                rules={required('请填写种数')}
               >
                 <InputNumber min={1} max={10} precision={0} />
               </Form.Item>
