@@ -174,12 +174,12 @@ export default function SettingsPage() {
                 style={{ width: '100%' }}
               />
             </Form.Item>
-            {GUIDE_FIELDS.map(([name, label, required, long]) => (
+            {GUIDE_FIELDS.map(([name, label, mandatory, long]) => (
               <Form.Item
                 key={name}
                 name={name}
                 label={label}
-                rules={name === 'email' ? [{ type: 'email' }] : required ? [{ required: true }] : undefined}
+                rules={name === 'email' ? [{ type: 'email' }] : mandatory ? [{ required: true }] : undefined}
               >
                 {long ? <Input.TextArea rows={3} /> : <Input />}
               </Form.Item>
