@@ -7,6 +7,7 @@ import type { DisclosureSettings, UnitGuide } from '../../../../contracts/disclo
 import { useCurrentUser } from '../../../auth';
 import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
+import { SettingsForm } from '../../../components/SettingsForm';
 import { UnitTreeSelect } from '../../../components/units';
 import { useInterpretationSettings, useSaveInterpretationSettings } from '../interpretation-queries';
 import {
@@ -102,13 +103,12 @@ export default function SettingsPage() {
         </Card>
         <Card size="small" title="政策解读（三同步）">
           {interpretation.data ? (
-            <Form<{ majorMinForms: number }>
-              key={interpretation.dataUpdatedAt}
-              layout="vertical"
+            <SettingsForm<{ majorMinForms: number }>
               initialValues={interpretation.data}
-              onFinish={(v) => saveInterpretation.mutate(v)}
-              style={{ maxWidth: 640 }}
-              data-testid="interpretation-settings"
+              loadedAt={interpretation.dataUpdatedAt}
+              save={saveInterpretation}
+              saveLabel="保存解读形式要求"
+              testId="interpretation-settings"
             >
               <Form.Item
                 name="majorMinForms"
@@ -118,10 +118,7 @@ export default function SettingsPage() {
               >
                 <InputNumber min={1} max={10} precision={0} />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={saveInterpretation.isPending}>
-                保存解读形式要求
-              </Button>
-            </Form>
+            </SettingsForm>
           ) : null}
         </Card>
         <Card size="small" title="单位审核级别（默认 初审 → 复审 → 终审）">
