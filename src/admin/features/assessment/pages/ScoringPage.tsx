@@ -6,6 +6,7 @@ import { assessmentApi } from '../../../../contracts/assessment';
 import { PHONE_HEADERS } from '../../../../domain/assessment/phone';
 import { scoringLocked } from '../../../../domain/assessment/tree';
 import { usePermission } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { ImportButton } from '../../../components/ImportButton';
 import { PlanPage, usePlanKey } from '../components/PlanPicker';
 import { usePutScore, useResults, useScores } from '../queries';
@@ -104,7 +105,7 @@ export default function ScoringPage() {
         okText="保存"
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="score" label="得分" rules={[{ required: true, message: '请填写得分' }]}>
+          <Form.Item name="score" label="得分" rules={required('请填写得分')}>
             <InputNumber min={0} max={target?.weight ?? 100} step={0.5} />
           </Form.Item>
           <Form.Item

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { CurrentUser } from '../../../../contracts/api';
 import { ApiError } from '../../../api';
 import { ME_KEY } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { challengeNext, loginErrorText } from '../lockInfo';
 import { loginWithCode, loginWithPassword, newChallenge } from '../queries';
 
@@ -112,7 +113,7 @@ export function LoginPage() {
         >
           {step.kind === 'password' ? (
             <>
-              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+              <Form.Item label="用户名" name="username" rules={required('请输入用户名')}>
                 <Input
                   prefix={<UserOutlined />}
                   autoComplete="username"
@@ -120,7 +121,7 @@ export function LoginPage() {
                   data-testid="login-username"
                 />
               </Form.Item>
-              <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+              <Form.Item label="密码" name="password" rules={required('请输入密码')}>
                 <Input.Password
                   prefix={<LockOutlined />}
                   autoComplete="current-password"
@@ -141,7 +142,7 @@ export function LoginPage() {
                       换一题
                     </Button>
                   }
-                  rules={[{ required: true, message: '请输入计算结果' }]}
+                  rules={required('请输入计算结果')}
                 >
                   <Input inputMode="numeric" autoComplete="off" data-testid="login-challenge" />
                 </Form.Item>
@@ -152,7 +153,7 @@ export function LoginPage() {
               label="动态验证码"
               name="code"
               extra="请输入身份验证器中的 6 位验证码；手机不在身边时可输入一个恢复码。"
-              rules={[{ required: true, message: '请输入验证码' }]}
+              rules={required('请输入验证码')}
             >
               <Input autoComplete="one-time-code" autoFocus data-testid="login-code" />
             </Form.Item>

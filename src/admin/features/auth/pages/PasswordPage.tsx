@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError, post } from '../../../api';
 import { ME_KEY, useLogout, useMe } from '../../../auth';
+import { required } from '../../../components/formRules';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { PageFallback } from '../../../layout/AdminLayout';
 import { passwordRule, policyText } from '../../../passwordPolicy';
 import { AccountCard } from '../components/AccountCard';
@@ -66,7 +68,7 @@ export function PasswordPage() {
           change.mutate(v);
         }}
       >
-        <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
+        <Form.Item label="原密码" name="oldPassword" rules={required('请输入原密码')}>
           <Input.Password autoComplete="current-password" data-testid="password-old" />
         </Form.Item>
         <Form.Item
@@ -92,15 +94,9 @@ export function PasswordPage() {
         >
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          loading={change.isPending}
-          data-testid="password-submit"
-        >
+        <SubmitButton saving={change} block data-testid="password-submit">
           确认修改
-        </Button>
+        </SubmitButton>
         <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
           {forced ? <span /> : <Button onClick={() => navigate(-1)}>返回</Button>}
           <Button type="link" onClick={() => void logout()}>

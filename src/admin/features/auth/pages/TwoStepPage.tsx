@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../../api';
 import { useMe } from '../../../auth';
+import { required } from '../../../components/formRules';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { PageFallback } from '../../../layout/AdminLayout';
 import { AccountCard } from '../components/AccountCard';
 import { useTotpConfirm, useTotpDisable, useTotpSetup, useTotpStatus } from '../queries';
@@ -94,7 +96,7 @@ export function TwoStepPage() {
               <Form.Item
                 label="关闭两步验证（请输入登录密码）"
                 name="password"
-                rules={[{ required: true, message: '请输入密码' }]}
+                rules={required('请输入密码')}
                 {...errorHelp(disable.error)}
               >
                 <Input.Password autoComplete="current-password" data-testid="two-step-disable-password" />
@@ -134,19 +136,14 @@ export function TwoStepPage() {
             <Form.Item
               label="2. 输入应用显示的 6 位验证码"
               name="code"
-              rules={[{ required: true, message: '请输入验证码' }]}
+              rules={required('请输入验证码')}
               {...errorHelp(confirm.error)}
             >
               <Input autoComplete="one-time-code" inputMode="numeric" data-testid="two-step-code" />
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={confirm.isPending}
-              data-testid="two-step-confirm"
-            >
+            <SubmitButton saving={confirm} data-testid="two-step-confirm">
               确认开启
-            </Button>
+            </SubmitButton>
           </Form>
         </>
       ) : (

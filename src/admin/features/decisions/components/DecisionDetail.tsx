@@ -24,7 +24,9 @@ import {
 } from '../../../../domain/disclosure/decisions';
 import { usePermission } from '../../../auth';
 import { optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { StatusTag } from '../../../components/StatusTag';
+import { SubmitButton } from '../../../components/SubmitButton';
 import {
   useDecision,
   useDecisionComments,
@@ -183,11 +185,7 @@ function Detail({ id }: { id: string }) {
             data-testid="adoption-form"
             onFinish={(v) => adopt.mutate({ id, body: v })}
           >
-            <Form.Item
-              name="summary"
-              label="采纳情况说明"
-              rules={[{ required: true, message: '请填写采纳情况说明' }]}
-            >
+            <Form.Item name="summary" label="采纳情况说明" rules={required('请填写采纳情况说明')}>
               <Input.TextArea rows={4} />
             </Form.Item>
             <Form.Item name="offlineReceived" label="通过信函、座谈等其他方式收到的意见（条）">
@@ -201,15 +199,11 @@ function Detail({ id }: { id: string }) {
                       <Form.Item
                         name={[f.name, 'opinion']}
                         label={`意见 ${i + 1}`}
-                        rules={[{ required: true, message: '请填写意见摘要' }]}
+                        rules={required('请填写意见摘要')}
                       >
                         <Input style={{ width: 240 }} />
                       </Form.Item>
-                      <Form.Item
-                        name={[f.name, 'outcome']}
-                        label="采纳情况"
-                        rules={[{ required: true, message: '请选择' }]}
-                      >
+                      <Form.Item name={[f.name, 'outcome']} label="采纳情况" rules={required('请选择')}>
                         <Select style={{ width: 120 }} options={optionsOf(ADOPTION_OUTCOME_LABELS)} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'reason']} label="理由（未采纳必填）">
@@ -226,15 +220,9 @@ function Detail({ id }: { id: string }) {
                 </>
               )}
             </Form.List>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={adopt.isPending}
-              style={{ marginTop: 16 }}
-              data-testid="adoption-submit"
-            >
+            <SubmitButton saving={adopt} style={{ marginTop: 16 }} data-testid="adoption-submit">
               公布采纳情况
-            </Button>
+            </SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -7,6 +7,7 @@ import { PARTICIPATION_KIND_LABELS, type ParticipationKind } from '../../../../d
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { SearchTable } from '../../../components/SearchTable';
 import { labelColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect } from '../../../components/units';
@@ -73,16 +74,16 @@ export function ParticipationsTab() {
         mutation={create}
         onFinish={(v) => create.mutate({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD') })}
       >
-        <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+        <Form.Item name="unitId" label="单位" rules={required('请选择单位')}>
           <UnitTreeSelect />
         </Form.Item>
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
           <Select options={KIND_OPTIONS} />
         </Form.Item>
-        <Form.Item name="title" label="会议或活动名称" rules={[{ required: true, message: '请填写名称' }]}>
+        <Form.Item name="title" label="会议或活动名称" rules={required('请填写名称')}>
           <Input />
         </Form.Item>
-        <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="heldOn" label="日期" rules={required('请选择日期')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="place" label="地点">

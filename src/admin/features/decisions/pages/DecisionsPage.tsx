@@ -9,6 +9,7 @@ import { DECISION_STATUS_LABELS, type DecisionStatus } from '../../../../domain/
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { actionsColumn, statusColumn } from '../../../components/StatusTag';
@@ -194,10 +195,10 @@ function DraftsTab() {
           editing === 'new' ? create.mutate(v) : editing && update.mutate({ id: editing.id, body: v })
         }
       >
-        <Form.Item name="unitId" label="起草单位" rules={[{ required: true, message: '请选择起草单位' }]}>
+        <Form.Item name="unitId" label="起草单位" rules={required('请选择起草单位')}>
           <UnitTreeSelect />
         </Form.Item>
-        <Form.Item name="title" label="草案名称" rules={[{ required: true, message: '请填写决策草案名称' }]}>
+        <Form.Item name="title" label="草案名称" rules={required('请填写决策草案名称')}>
           <Input />
         </Form.Item>
         {(

@@ -1,9 +1,20 @@
 // The fields of the item form: metadata, normative-document validity and links, the policy an interpretation
 // explains, 三同步, summary and the rich-text body.
-import { Checkbox, Col, Form, type FormInstance, Input, Row, Select, TreeSelect } from 'antd';
+import {
+  Checkbox,
+  Col,
+  Form,
+  type FormInstance,
+  type FormItemProps,
+  Input,
+  Row,
+  Select,
+  TreeSelect,
+} from 'antd';
 import type { ColumnRow } from '../../../../contracts/disclosure';
 import type { CatalogLevel } from '../../../../domain/disclosure/catalog';
 import { optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { RichTextField } from '../../../components/RichTextField';
 import { UnitTreeSelect } from '../../../components/units';
 import { dateRule, type FormValues } from '../itemForm';
@@ -17,6 +28,15 @@ import {
 } from '../shared';
 
 type Option = { value: string; label: string };
+
+/** A field of the form's grid: its Form.Item in a column `span` (of 24) wide. */
+function GridItem({ span, children, ...item }: { span: number } & FormItemProps) {
+  return (
+    <Col span={span}>
+      <Form.Item {...item}>{children}</Form.Item>
+    </Col>
+  );
+}
 
 const NORMATIVE_DATES = [
   ['effectiveDate', '施行日期'],
@@ -74,107 +94,88 @@ export function ItemFields({
           />
         </Form.Item>
       )}
-      <Form.Item name="title" label="标题（名称）" rules={[{ required: true, message: '请填写标题' }]}>
+      <Form.Item name="title" label="标题（名称）" rules={required('请填写标题')}>
         <Input data-testid="item-title" maxLength={200} />
       </Form.Item>
       <Row gutter={12}>
-        <Col span={12}>
-          <Form.Item name="columnId" label="栏目">
-            <TreeSelect
-              data-testid="item-column"
-              allowClear
-              showSearch
-              treeNodeFilterProp="title"
-              treeData={columnTree(columns)}
-              placeholder="本单位公开目录栏目（不选则按公开类别归入）"
-              // A column under a category (规划信息, 社会救助, …) fills the 公开类别 in; the author may change it.
-              onChange={(id?: string) => {
-                const category = columnCategory(columns, id);
-                if (category) form.setFieldsValue({ art20: category });
-              }}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="art20"
-            label="公开类别"
-            extra="条例第二十条的类别或第二十一条的事项（PUB-6）"
-            rules={[{ required: true, message: '请选择公开类别' }]}
-          >
-            <Select
-              data-testid="item-category"
-              showSearch
-              optionFilterProp="label"
-              options={categoryOptions(level)}
-              placeholder="请选择公开类别"
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="docNumber" label="发文字号">
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="writtenDate" label="成文日期（信息形成日期）" rules={[dateRule]}>
-            <Input data-testid="item-written-date" placeholder="YYYY-MM-DD" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="topic" label="主题分类">
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="publishAt"
-            label="预定发布时间（留空则终审通过即发布）"
-            rules={[{ pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, message: '格式 YYYY-MM-DD HH:mm' }]}
-          >
-            <Input placeholder="YYYY-MM-DD HH:mm" />
-          </Form.Item>
-        </Col>
+        <GridItem span={12} name="columnId" label="栏目">
+          <TreeSelect
+            data-testid="item-column"
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            treeData={columnTree(columns)}
+            placeholder="本单位公开目录栏目（不选则按公开类别归入）"
+            // A column under a category (规划信息, 社会救助, …) fills the 公开类别 in; the author may change it.
+            onChange={(id?: string) => {
+              const category = columnCategory(columns, id);
+              if (category) form.setFieldsValue({ art20: category });
+            }}
+          />
+        </GridItem>
+        <GridItem
+          span={12}
+          name="art20"
+          label="公开类别"
+          extra="条例第二十条的类别或第二十一条的事项（PUB-6）"
+          rules={required('请选择公开类别')}
+        >
+          <Select
+            data-testid="item-category"
+            showSearch
+            optionFilterProp="label"
+            options={categoryOptions(level)}
+            placeholder="请选择公开类别"
+          />
+        </GridItem>
+        <GridItem span={12} name="docNumber" label="发文字号">
+          <Input />
+        </GridItem>
+        <GridItem span={12} name="writtenDate" label="成文日期（信息形成日期）" rules={[dateRule]}>
+          <Input data-testid="item-written-date" placeholder="YYYY-MM-DD" />
+        </GridItem>
+        <GridItem span={12} name="topic" label="主题分类">
+          <Input />
+        </GridItem>
+        <GridItem
+          span={12}
+          name="publishAt"
+          label="预定发布时间（留空则终审通过即发布）"
+          rules={[{ pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, message: '格式 YYYY-MM-DD HH:mm' }]}
+        >
+          <Input placeholder="YYYY-MM-DD HH:mm" />
+        </GridItem>
       </Row>
       {kind === 'normative' && (
         <Row gutter={12}>
-          <Col span={6}>
-            <Form.Item name="validity" label="有效性">
-              <Select options={optionsOf(VALIDITY_LABELS)} />
-            </Form.Item>
-          </Col>
+          <GridItem span={6} name="validity" label="有效性">
+            <Select options={optionsOf(VALIDITY_LABELS)} />
+          </GridItem>
           {NORMATIVE_DATES.map(([name, label]) => (
-            <Col key={name} span={6}>
-              <Form.Item name={name} label={label} rules={[dateRule]}>
-                <Input placeholder="YYYY-MM-DD" />
-              </Form.Item>
-            </Col>
+            <GridItem key={name} span={6} name={name} label={label} rules={[dateRule]}>
+              <Input placeholder="YYYY-MM-DD" />
+            </GridItem>
           ))}
           {NORMATIVE_LINKS.map(([name, label]) => (
-            <Col key={name} span={12}>
-              <Form.Item name={name} label={label}>
-                <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
-              </Form.Item>
-            </Col>
+            <GridItem key={name} span={12} name={name} label={label}>
+              <Select allowClear showSearch optionFilterProp="label" options={normativeOptions} />
+            </GridItem>
           ))}
         </Row>
       )}
       {kind === 'interpretation' && (
         <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item
-              name="policyRootId"
-              label="解读的政策文件"
-              rules={[{ required: true, message: '请选择所解读的政策' }]}
-            >
-              <Select showSearch optionFilterProp="label" options={policyOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="interpretationForm" label="解读形式">
-              <Select options={optionsOf(INTERPRETATION_FORM_LABELS)} />
-            </Form.Item>
-          </Col>
+          <GridItem
+            span={16}
+            name="policyRootId"
+            label="解读的政策文件"
+            rules={required('请选择所解读的政策')}
+          >
+            <Select showSearch optionFilterProp="label" options={policyOptions} />
+          </GridItem>
+          <GridItem span={8} name="interpretationForm" label="解读形式">
+            <Select options={optionsOf(INTERPRETATION_FORM_LABELS)} />
+          </GridItem>
         </Row>
       )}
       {kind !== 'interpretation' && (

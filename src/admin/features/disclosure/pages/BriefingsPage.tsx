@@ -9,6 +9,7 @@ import type { BriefingInput, BriefingView } from '../../../../contracts/interpre
 import { BRIEFING_KIND_LABELS, BRIEFING_KINDS } from '../../../../domain/disclosure/interpretation-gate';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { labelColumn } from '../../../components/StatusTag';
 import { titleLink } from '../../../components/TitleLink';
@@ -100,10 +101,10 @@ export default function BriefingsPage() {
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
           <Radio.Group options={BRIEFING_KINDS.map((k) => ({ value: k, label: BRIEFING_KIND_LABELS[k] }))} />
         </Form.Item>
-        <Form.Item name="title" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+        <Form.Item name="title" label="名称" rules={required('请填写名称')}>
           <Input placeholder="如 稳就业政策措施新闻发布会" />
         </Form.Item>
-        <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="heldOn" label="日期" rules={required('请选择日期')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="speakers" label="发布人/嘉宾">
@@ -112,11 +113,7 @@ export default function BriefingsPage() {
         <Form.Item name="url" label="链接" rules={[{ type: 'url', message: '链接格式不正确' }]}>
           <Input placeholder="https://…" />
         </Form.Item>
-        <Form.Item
-          name="policyIds"
-          label="所解读的政策"
-          rules={[{ required: true, message: '请选择所解读的政策' }]}
-        >
+        <Form.Item name="policyIds" label="所解读的政策" rules={required('请选择所解读的政策')}>
           <PolicySelect />
         </Form.Item>
       </DrawerForm>

@@ -5,7 +5,9 @@ import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select } f
 import { useEffect, useState } from 'react';
 import type { DisclosureSettings, UnitGuide } from '../../../../contracts/disclosure';
 import { useCurrentUser } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
+import { SettingsForm } from '../../../components/SettingsForm';
 import { UnitTreeSelect } from '../../../components/units';
 import { useInterpretationSettings, useSaveInterpretationSettings } from '../interpretation-queries';
 import {
@@ -101,26 +103,22 @@ export default function SettingsPage() {
         </Card>
         <Card size="small" title="政策解读（三同步）">
           {interpretation.data ? (
-            <Form<{ majorMinForms: number }>
-              key={interpretation.dataUpdatedAt}
-              layout="vertical"
+            <SettingsForm<{ majorMinForms: number }>
               initialValues={interpretation.data}
-              onFinish={(v) => saveInterpretation.mutate(v)}
-              style={{ maxWidth: 640 }}
-              data-testid="interpretation-settings"
+              loadedAt={interpretation.dataUpdatedAt}
+              save={saveInterpretation}
+              saveLabel="保存解读形式要求"
+              testId="interpretation-settings"
             >
               <Form.Item
                 name="majorMinForms"
                 label="重大政策解读形式不得少于（种）"
                 extra="文字、图解、音视频、问答、新闻发布会、访谈等不同形式；未达到的重大政策不能通过终审。"
-                rules={[{ required: true, message: '请填写种数' }]}
+                rules={required('请填写种数')}
               >
                 <InputNumber min={1} max={10} precision={0} />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={saveInterpretation.isPending}>
-                保存解读形式要求
-              </Button>
-            </Form>
+            </SettingsForm>
           ) : null}
         </Card>
         <Card size="small" title="单位审核级别（默认 初审 → 复审 → 终审）">
@@ -173,12 +171,12 @@ export default function SettingsPage() {
                 style={{ width: '100%' }}
               />
             </Form.Item>
-            {GUIDE_FIELDS.map(([name, label, required, long]) => (
+            {GUIDE_FIELDS.map(([name, label, mandatory, long]) => (
               <Form.Item
                 key={name}
                 name={name}
                 label={label}
-                rules={name === 'email' ? [{ type: 'email' }] : required ? [{ required: true }] : undefined}
+                rules={name === 'email' ? [{ type: 'email' }] : mandatory ? [{ required: true }] : undefined}
               >
                 {long ? <Input.TextArea rows={3} /> : <Input />}
               </Form.Item>

@@ -37,6 +37,7 @@ import { downloadFrom, uploadTo } from '../../../api';
 import { useCurrentUser, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { actionsColumn, labelColumn, StatusTag } from '../../../components/StatusTag';
@@ -232,23 +233,19 @@ export default function EnforcementPage() {
         testId="enforcement-drawer"
         onFinish={(v) => create.mutate({ ...v, decisionDate: v.decisionDate.format('YYYY-MM-DD') })}
       >
-        <Form.Item name="unitId" label="执法机关" rules={[{ required: true, message: '请选择执法机关' }]}>
+        <Form.Item name="unitId" label="执法机关" rules={required('请选择执法机关')}>
           <UnitTreeSelect />
         </Form.Item>
         <Form.Item name="kind" label="执法类别" rules={[{ required: true }]}>
           <Select options={optionsOf(ENFORCEMENT_KIND_LABELS)} />
         </Form.Item>
-        <Form.Item
-          name="docNumber"
-          label="决定文书号"
-          rules={[{ required: true, message: '请填写决定文书号' }]}
-        >
+        <Form.Item name="docNumber" label="决定文书号" rules={required('请填写决定文书号')}>
           <Input placeholder="如 潼市监处罚〔2026〕12号" />
         </Form.Item>
         <Form.Item name="partyType" label="当事人类型" rules={[{ required: true }]}>
           <Select options={optionsOf(PARTY_TYPE_LABELS)} />
         </Form.Item>
-        <Form.Item name="partyName" label="当事人" rules={[{ required: true, message: '请填写当事人' }]}>
+        <Form.Item name="partyName" label="当事人" rules={required('请填写当事人')}>
           <Input />
         </Form.Item>
         <Form.Item
@@ -258,14 +255,10 @@ export default function EnforcementPage() {
         >
           <Input />
         </Form.Item>
-        <Form.Item
-          name="decisionDate"
-          label="决定日期"
-          rules={[{ required: true, message: '请选择决定日期' }]}
-        >
+        <Form.Item name="decisionDate" label="决定日期" rules={required('请选择决定日期')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="conclusion" label="执法结论" rules={[{ required: true, message: '请填写执法结论' }]}>
+        <Form.Item name="conclusion" label="执法结论" rules={required('请填写执法结论')}>
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item name="basis" label="执法依据">

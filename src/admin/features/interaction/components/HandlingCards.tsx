@@ -2,6 +2,7 @@
 // the transfer to another unit. Test ids are `${prefix}-…` (prefix `consult` or `letter`).
 import { Button, Card, Form, Input, Select, Space } from 'antd';
 import type { ReplyReviewBody } from '../../../../contracts/interaction';
+import { required } from '../../../components/formRules';
 import { useTransferTargets } from '../queries';
 
 /** The drafted answer with 通过 (it goes out) or 退回 with a reason. */
@@ -26,11 +27,7 @@ export function ReviewCard({
         layout="vertical"
         onFinish={(v) => review.mutate({ action: 'return', note: v.note })}
       >
-        <Form.Item
-          name="note"
-          label="退回理由（退回时填写）"
-          rules={[{ required: true, message: '请填写退回理由' }]}
-        >
+        <Form.Item name="note" label="退回理由（退回时填写）" rules={required('请填写退回理由')}>
           <Input />
         </Form.Item>
         <Space>
@@ -65,7 +62,7 @@ export function TransferCard({
   return (
     <Card title="转办" size="small">
       <Form form={transfer} layout="vertical" onFinish={(v) => handle.mutate({ action: 'transfer', ...v })}>
-        <Form.Item name="unitId" label="转至单位" rules={[{ required: true, message: '请选择单位' }]}>
+        <Form.Item name="unitId" label="转至单位" rules={required('请选择单位')}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -73,7 +70,7 @@ export function TransferCard({
             options={(targets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
           />
         </Form.Item>
-        <Form.Item name="reason" label="转办理由" rules={[{ required: true, message: '请填写转办理由' }]}>
+        <Form.Item name="reason" label="转办理由" rules={required('请填写转办理由')}>
           <Input data-testid={`${prefix}-transfer-reason`} />
         </Form.Item>
         <Button htmlType="submit" loading={handle.isPending} data-testid={`${prefix}-transfer-save`}>

@@ -16,6 +16,7 @@ import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -49,10 +50,10 @@ function CallDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
     >
       <ChannelItems label="来电渠道" labels={CALL_CHANNEL_LABELS} orderLabel="工单编号" />
       <TimeItem name="calledAt" label="来电时间" missing="请填写来电时间" testId="call-calledAt" />
-      <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择' }]}>
+      <Form.Item name="unitId" label="承办单位" rules={required('请选择')}>
         <UnitTreeSelect />
       </Form.Item>
-      <Form.Item name="question" label="来电内容" rules={[{ required: true, message: '请填写来电内容' }]}>
+      <Form.Item name="question" label="来电内容" rules={required('请填写来电内容')}>
         <Input.TextArea rows={4} maxLength={2000} showCount data-testid="call-question" />
       </Form.Item>
       <Form.Item name="answer" label="当场答复（能当场答复的填写；需政策制定单位答复的留空后转为政策咨询）">

@@ -16,6 +16,7 @@ import { DetailDrawer } from '../../../components/DetailDrawer';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -44,19 +45,19 @@ function NewCommitment({ open, onClose }: { open: boolean; onClose: () => void }
       saveLabel="登记"
       mutation={save}
     >
-      <Form.Item name="content" label="承诺内容" rules={[{ required: true, message: '请填写承诺内容' }]}>
+      <Form.Item name="content" label="承诺内容" rules={required('请填写承诺内容')}>
         <Input.TextArea rows={4} maxLength={2000} showCount data-testid="commitment-content" />
       </Form.Item>
-      <Form.Item name="place" label="承诺场合" rules={[{ required: true, message: '请填写承诺场合' }]}>
+      <Form.Item name="place" label="承诺场合" rules={required('请填写承诺场合')}>
         <Input placeholder="如：新闻发布会、舆情回应、信件答复" data-testid="commitment-place" />
       </Form.Item>
-      <Form.Item name="unitId" label="责任单位" rules={[{ required: true, message: '请选择' }]}>
+      <Form.Item name="unitId" label="责任单位" rules={required('请选择')}>
         <UnitTreeSelect />
       </Form.Item>
-      <Form.Item name="promisedOn" label="承诺日期" rules={[{ required: true, message: '请填写' }]}>
+      <Form.Item name="promisedOn" label="承诺日期" rules={required('请填写')}>
         <Input placeholder="YYYY-MM-DD" data-testid="commitment-promisedOn" />
       </Form.Item>
-      <Form.Item name="dueOn" label="完成期限" rules={[{ required: true, message: '请填写' }]}>
+      <Form.Item name="dueOn" label="完成期限" rules={required('请填写')}>
         <Input placeholder="YYYY-MM-DD" data-testid="commitment-dueOn" />
       </Form.Item>
     </DrawerForm>
@@ -151,10 +152,10 @@ function CommitmentDrawer({ id, onClose }: { id: string | null; onClose: () => v
               onFinish={(v) => add.mutate(v)}
               data-testid="progress-form"
             >
-              <Form.Item name="on" label="进展日期" rules={[{ required: true, message: '请填写' }]}>
+              <Form.Item name="on" label="进展日期" rules={required('请填写')}>
                 <Input placeholder="YYYY-MM-DD" data-testid="progress-on" />
               </Form.Item>
-              <Form.Item name="text" label="进展情况" rules={[{ required: true, message: '请填写进展情况' }]}>
+              <Form.Item name="text" label="进展情况" rules={required('请填写进展情况')}>
                 <Input.TextArea rows={3} data-testid="progress-text" />
               </Form.Item>
               <Form.Item name="complete" valuePropName="checked">

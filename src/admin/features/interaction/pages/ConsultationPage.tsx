@@ -10,6 +10,7 @@ import {
   SATISFACTION_LABELS,
 } from '../../../../contracts/interaction';
 import { usePermission } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
 import { chinaDate } from '../../../time';
@@ -48,7 +49,7 @@ function Actions({ c }: { c: ConsultDetail }) {
             initialValues={{ answeredOn: chinaDate(), answer: c.history.at(-1)?.draft }}
             onFinish={(v) => act.mutate({ action: 'answer', ...v })}
           >
-            <Form.Item name="answer" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+            <Form.Item name="answer" label="答复内容" rules={required('请填写答复内容')}>
               <Input.TextArea rows={5} data-testid="answer-text" />
             </Form.Item>
             <Form.Item name="answeredOn" label="答复日期" rules={[{ required: true }]}>

@@ -14,6 +14,7 @@ import { CreateButton } from '../../../components/CreateButton';
 import { useFilteredExport } from '../../../components/DownloadButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { labelColumn, StatusTag } from '../../../components/StatusTag';
@@ -45,17 +46,13 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       initialValues={{ channel: 'phone' }}
     >
       <ChannelItems label="咨询渠道" labels={CONSULT_CHANNEL_LABELS} orderLabel="工单号" />
-      <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请填写收到日期' }]}>
+      <Form.Item name="receivedOn" label="收到日期" rules={required('请填写收到日期')}>
         <Input placeholder="YYYY-MM-DD" data-testid="consult-receivedOn" />
       </Form.Item>
-      <Form.Item
-        name="unitId"
-        label="承办单位（制定政策的单位）"
-        rules={[{ required: true, message: '请选择' }]}
-      >
+      <Form.Item name="unitId" label="承办单位（制定政策的单位）" rules={required('请选择')}>
         <UnitTreeSelect />
       </Form.Item>
-      <Form.Item name="question" label="咨询问题" rules={[{ required: true, message: '请填写咨询问题' }]}>
+      <Form.Item name="question" label="咨询问题" rules={required('请填写咨询问题')}>
         <Input.TextArea rows={4} maxLength={500} showCount data-testid="consult-question" />
       </Form.Item>
       <Form.Item name="askerName" label="咨询人（选填）">

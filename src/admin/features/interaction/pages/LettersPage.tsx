@@ -27,9 +27,11 @@ import {
 import type { LetterType } from '../../../../domain/interaction/letter';
 import { usePermission } from '../../../auth';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { chinaDate } from '../../../time';
 import { answeredColumn, DueDay, dueColumn } from '../components/deadlines';
 import { ReviewCard, TransferCard } from '../components/HandlingCards';
@@ -73,24 +75,15 @@ function Handling({ l, onGone }: { l: LetterDetail; onGone: () => void }) {
             onFinish={(v) => handle.mutate({ action: 'reply', ...v })}
           >
             {l.reviewNote && <p>审核退回意见：{l.reviewNote}</p>}
-            <Form.Item name="reply" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+            <Form.Item name="reply" label="答复内容" rules={required('请填写答复内容')}>
               <Input.TextArea rows={5} data-testid="letter-reply-text" />
             </Form.Item>
-            <Form.Item
-              name="repliedOn"
-              label="答复日期"
-              rules={[{ required: true, message: '请填写答复日期' }]}
-            >
+            <Form.Item name="repliedOn" label="答复日期" rules={required('请填写答复日期')}>
               <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={handle.isPending}
-              data-testid="letter-reply-save"
-            >
+            <SubmitButton saving={handle} data-testid="letter-reply-save">
               答复
-            </Button>
+            </SubmitButton>
           </Form>
         </Card>
       )}

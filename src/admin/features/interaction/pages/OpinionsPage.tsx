@@ -15,6 +15,7 @@ import { usePermission } from '../../../auth';
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -46,10 +47,10 @@ function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
       initialValues={{ level: 'general', foundAt: chinaNow() }}
       onFinish={(v) => save.mutate({ ...v, foundAt: fromChinaTime(v.foundAt) })}
     >
-      <Form.Item name="source" label="舆情来源" rules={[{ required: true, message: '请填写舆情来源' }]}>
+      <Form.Item name="source" label="舆情来源" rules={required('请填写舆情来源')}>
         <Input placeholder="如：本地论坛、微博、媒体报道" />
       </Form.Item>
-      <Form.Item name="summary" label="舆情概要" rules={[{ required: true, message: '请填写舆情概要' }]}>
+      <Form.Item name="summary" label="舆情概要" rules={required('请填写舆情概要')}>
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
       <Form.Item
@@ -59,7 +60,7 @@ function NewOpinion({ open, onClose }: { open: boolean; onClose: () => void }) {
       >
         <Select options={optionsOf(OPINION_LEVEL_LABELS)} />
       </Form.Item>
-      <Form.Item name="unitId" label="回应责任单位" rules={[{ required: true, message: '请选择' }]}>
+      <Form.Item name="unitId" label="回应责任单位" rules={required('请选择')}>
         <UnitTreeSelect />
       </Form.Item>
       <TimeItem name="foundAt" label="发现时间" />
@@ -106,16 +107,16 @@ function ActDrawer({
     >
       {action === 'respond' ? (
         <>
-          <Form.Item name="response" label="回应内容" rules={[{ required: true, message: '请填写回应内容' }]}>
+          <Form.Item name="response" label="回应内容" rules={required('请填写回应内容')}>
             <Input.TextArea rows={5} />
           </Form.Item>
-          <Form.Item name="channel" label="回应渠道" rules={[{ required: true, message: '请填写回应渠道' }]}>
+          <Form.Item name="channel" label="回应渠道" rules={required('请填写回应渠道')}>
             <Input placeholder="如：区政府网站、新闻发布会、政务微博" />
           </Form.Item>
           <TimeItem name="respondedAt" label="回应时间" />
         </>
       ) : (
-        <Form.Item name="evaluation" label="回应效果评估" rules={[{ required: true, message: '请填写评估' }]}>
+        <Form.Item name="evaluation" label="回应效果评估" rules={required('请填写评估')}>
           <Input.TextArea rows={5} />
         </Form.Item>
       )}

@@ -9,6 +9,7 @@ import { CreateButton } from '../../../components/CreateButton';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { FITS_1366, SearchTable } from '../../../components/SearchTable';
 import { StatusTag } from '../../../components/StatusTag';
@@ -38,13 +39,13 @@ function NewEntry({ open, onClose }: { open: boolean; onClose: () => void }) {
         save.mutate({ ...v, keywords: (keywordText ?? '').split(/[、，,\s]+/).filter(Boolean) })
       }
     >
-      <Form.Item name="question" label="问题" rules={[{ required: true, message: '请填写问题' }]}>
+      <Form.Item name="question" label="问题" rules={required('请填写问题')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Form.Item name="answer" label="答复" rules={[{ required: true, message: '请填写答复' }]}>
+      <Form.Item name="answer" label="答复" rules={required('请填写答复')}>
         <Input.TextArea rows={6} />
       </Form.Item>
-      <Form.Item name="unitId" label="主管单位" rules={[{ required: true, message: '请选择' }]}>
+      <Form.Item name="unitId" label="主管单位" rules={required('请选择')}>
         <UnitTreeSelect />
       </Form.Item>
       <Form.Item name="topic" label="主题">

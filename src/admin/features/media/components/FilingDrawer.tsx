@@ -6,6 +6,7 @@ import { type FilingInput, mediaApi } from '../../../../contracts/media';
 import { FILING_KINDS, MEDIA_PLATFORMS } from '../../../../domain/media/registry';
 import { uploadTo } from '../../../api';
 import { DrawerForm } from '../../../components/DrawerForm';
+import { required } from '../../../components/formRules';
 import { UnitTreeSelect } from '../../../components/units';
 import { showError } from '../../../queryClient';
 import { FILING_KIND_LABELS, MEDIA_PLATFORM_LABELS } from '../labels';
@@ -53,11 +54,11 @@ export function FilingDrawer({ open, onClose }: { open: boolean; onClose: () => 
         />
       </Form.Item>
       {kind === 'open' ? (
-        <Form.Item name="unitId" label="主办单位" rules={[{ required: true, message: '请选择主办单位' }]}>
+        <Form.Item name="unitId" label="主办单位" rules={required('请选择主办单位')}>
           <UnitTreeSelect />
         </Form.Item>
       ) : (
-        <Form.Item name="targetId" label="登记册中的渠道" rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item name="targetId" label="登记册中的渠道" rules={required('请选择')}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -68,11 +69,7 @@ export function FilingDrawer({ open, onClose }: { open: boolean; onClose: () => 
       {kind === 'open' || kind === 'change' ? (
         target === 'account' ? (
           <>
-            <Form.Item
-              name={['account', 'platform']}
-              label="平台"
-              rules={[{ required: true, message: '请选择平台' }]}
-            >
+            <Form.Item name={['account', 'platform']} label="平台" rules={required('请选择平台')}>
               <Select options={MEDIA_PLATFORMS.map((p) => ({ value: p, label: MEDIA_PLATFORM_LABELS[p] }))} />
             </Form.Item>
             <Form.Item name={['account', 'name']} label="账号名称" rules={[{ required: true }]}>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AccountRow, PostRow } from '../../../../contracts/media';
 import { uploadTo } from '../../../api';
 import { usePermission } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { RowsImport } from '../../../components/RowsImport';
 import { titleLink } from '../../../components/TitleLink';
 import { newMediaApi, useCreatePost, useImportPosts, usePosts } from '../queries';
@@ -76,14 +77,10 @@ export function PostsDrawer({ account, onClose }: { account: AccountRow; onClose
                 })
               }
             >
-              <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+              <Form.Item name="title" label="标题" rules={required('请填写标题')}>
                 <Input style={{ width: 220 }} data-testid="post-title" />
               </Form.Item>
-              <Form.Item
-                name="publishedOn"
-                label="发布日期"
-                rules={[{ required: true, message: '请选择发布日期' }]}
-              >
+              <Form.Item name="publishedOn" label="发布日期" rules={required('请选择发布日期')}>
                 <DatePicker data-testid="post-date" />
               </Form.Item>
               <Form.Item name="reads" label="阅读量">

@@ -7,6 +7,7 @@ import type { AccountRow, SpotCheck } from '../../../../contracts/media';
 import { ACCOUNT_VETO_LABELS } from '../../../../domain/media/newmedia';
 import { ApiError, downloadFrom, uploadTo } from '../../../api';
 import { usePermission } from '../../../auth';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { newMediaApi, useCreateSpotCheck, useSpotChecks } from '../queries';
 import { VerdictTag } from './registerParts';
 
@@ -80,15 +81,9 @@ export function SpotCheckDrawer({ account, onClose }: { account: AccountRow; onC
               </div>
               {uploadError ? <Alert type="error" showIcon title={uploadError} /> : null}
             </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={create.isPending}
-              disabled={shots.length === 0}
-              data-testid="spot-save"
-            >
+            <SubmitButton saving={create} disabled={shots.length === 0} data-testid="spot-save">
               记录抽查
-            </Button>
+            </SubmitButton>
           </Form>
         ) : null}
         <Table<SpotCheck>

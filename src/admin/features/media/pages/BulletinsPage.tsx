@@ -5,6 +5,7 @@ import { type Bulletin, newMediaApi } from '../../../../contracts/media';
 import { BULLETIN_PERIODS, type BulletinPeriod, periodRange } from '../../../../domain/media/bulletin';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { actionsColumn } from '../../../components/StatusTag';
 import { chinaYear } from '../../../components/YearInput';
@@ -32,7 +33,7 @@ export default function BulletinsPage() {
             initialValues={{ year: chinaYear(), period: 'Q1' }}
             onFinish={(v) => create.mutate(v)}
           >
-            <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+            <Form.Item name="year" label="年度" rules={required('请填写年度')}>
               <InputNumber min={2000} max={2100} aria-label="年度" />
             </Form.Item>
             <Form.Item name="period" label="期间">

@@ -25,6 +25,7 @@ import { REVIEW_DECISION_LABELS, type ReviewDecision } from '../../../../domain/
 import { VALIDITY_LABELS } from '../../../../domain/disclosure/rules';
 import { usePermission } from '../../../auth';
 import { optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCall, useCallMutation } from '../../../queries';
 
@@ -250,11 +251,7 @@ function StartModal({
         <Form.Item name="year" label="清理年度" rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item
-          name="dueDate"
-          label="各单位完成标记的时限"
-          rules={[{ required: true, message: '请选择完成时限' }]}
-        >
+        <Form.Item name="dueDate" label="各单位完成标记的时限" rules={required('请选择完成时限')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         {start.error ? <Alert type="error" showIcon title={start.error.message} /> : null}

@@ -20,6 +20,7 @@ import type { Unit } from '../../../../contracts/org';
 import { usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { actionsColumn } from '../../../components/StatusTag';
 import { UnitTreeSelect, unitNameIndex, useUnitTree } from '../../../components/units';
@@ -159,7 +160,7 @@ export default function UnitsPage() {
         mutation={save}
         testId="unit-drawer"
       >
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入单位名称' }]}>
+        <Form.Item name="name" label="名称" rules={required('请输入单位名称')}>
           <Input maxLength={100} data-testid="unit-name" />
         </Form.Item>
         <Form.Item name="shortName" label="简称">
@@ -185,7 +186,7 @@ export default function UnitsPage() {
         >
           <Input maxLength={18} data-testid="unit-credit-code" />
         </Form.Item>
-        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+        <Form.Item name="kind" label="类型" rules={required('请选择类型')}>
           <Select options={KIND_OPTIONS} />
         </Form.Item>
         <Form.Item name="parentId" label="上级单位">
@@ -215,7 +216,7 @@ export default function UnitsPage() {
           initialValues={{ name: renaming?.name ?? '', keepAlias: true }}
           onFinish={(v) => rename.mutate(v)}
         >
-          <Form.Item name="name" label="新名称" rules={[{ required: true, message: '请输入新名称' }]}>
+          <Form.Item name="name" label="新名称" rules={required('请输入新名称')}>
             <Input maxLength={60} data-testid="unit-rename-name" />
           </Form.Item>
           <Form.Item name="keepAlias" valuePropName="checked">

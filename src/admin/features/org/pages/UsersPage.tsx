@@ -10,6 +10,7 @@ import {
 import { useMe, usePermission } from '../../../auth';
 import { DrawerForm } from '../../../components/DrawerForm';
 import { FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import {
   actionsColumn,
@@ -199,10 +200,10 @@ export default function UsersPage() {
         >
           <Input disabled={!isNew} autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+        <Form.Item name="name" label="姓名" rules={required('请输入姓名')}>
           <Input maxLength={50} data-testid="user-name" />
         </Form.Item>
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+        <Form.Item name="unitId" label="所属单位" rules={required('请选择所属单位')}>
           <UnitTreeSelect data-testid="user-unit" />
         </Form.Item>
         <Form.Item

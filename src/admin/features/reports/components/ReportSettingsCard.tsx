@@ -1,7 +1,8 @@
 // 年报设置 (issue 13 part 2): whose figures the 区人民政府's report counts (its own, as table 二, or the whole
 // district) and the 镇街 deadline (the 条例 sets none). Shown to those who publish reports.
-import { App, Button, Card, Form, Input, Radio } from 'antd';
+import { App, Card, Form, Input, Radio } from 'antd';
 import type { ReportSettingsInput } from '../../../../contracts/reports';
+import { SettingsForm } from '../../../components/SettingsForm';
 import { useReportSettings, useSaveReportSettings } from '../queries';
 
 export function ReportSettingsCard() {
@@ -11,12 +12,11 @@ export function ReportSettingsCard() {
   if (!settings.data) return null;
   return (
     <Card size="small" title="年报设置" data-testid="report-settings">
-      <Form<ReportSettingsInput>
-        key={settings.dataUpdatedAt}
-        layout="vertical"
+      <SettingsForm<ReportSettingsInput>
         initialValues={settings.data}
-        onFinish={(v) => save.mutate(v)}
-        style={{ maxWidth: 640 }}
+        loadedAt={settings.dataUpdatedAt}
+        save={save}
+        saveLabel="保存年报设置"
       >
         <Form.Item
           name="governmentScope"
@@ -41,10 +41,7 @@ export function ReportSettingsCard() {
         >
           <Input style={{ width: 160 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          保存年报设置
-        </Button>
-      </Form>
+      </SettingsForm>
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { SECTION_TITLES, TABLE2_LABELS } from '../../../../domain/requests/annua
 import { reportLayout } from '../../../../domain/requests/annual-report-layout';
 import { usePermission } from '../../../auth';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { chinaTime } from '../../../time';
 import { exportPath, usePublishReport, useReport, useSaveReport } from '../queries';
@@ -95,7 +96,7 @@ export default function ReportEditorPage() {
   if (!v) return <PageContainer title="年度报告">{q.isError ? '无法加载' : '加载中…'}</PageContainer>;
   const title = `${v.unitName}${year}年政府信息公开工作年度报告`;
   const num = (name: (string | number)[], decimal = false) => (
-    <Form.Item name={['table2', ...name]} noStyle rules={[{ required: true, message: '必填' }]}>
+    <Form.Item name={['table2', ...name]} noStyle rules={required('必填')}>
       <InputNumber min={0} precision={decimal ? 4 : 0} style={{ width: 110 }} aria-label={name.join('.')} />
     </Form.Item>
   );

@@ -37,6 +37,14 @@ const date = (name: string, label: string, isRequired = true) => (
   </Form.Item>
 );
 
+/** A notice the office sends: the day it went out (its label) and, when known, the day it was served. */
+const sentAndServed = (label: string) => (
+  <>
+    {date('date', label)}
+    {date('servedOn', '送达日期', false)}
+  </>
+);
+
 /** A free text; `rows` 0 for one line. */
 const text = (
   name: string,
@@ -102,8 +110,7 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
             'third_party',
           )}
           {text('party', '征求意见对象', { isRequired: true, rows: 0 })}
-          {date('date', '发出日期')}
-          {date('servedOn', '送达日期', false)}
+          {sentAndServed('发出日期')}
         </>
       );
     case 'end_consultation':
@@ -130,8 +137,7 @@ function ActionFields({ action, outcome }: { action: Action; outcome?: OutcomeCo
           <Form.Item name="pages" label="页数（按量计收）">
             <InputNumber min={1} />
           </Form.Item>
-          {date('date', '通知日期')}
-          {date('servedOn', '送达日期', false)}
+          {sentAndServed('通知日期')}
         </>
       );
     case 'set_custom_deadline':

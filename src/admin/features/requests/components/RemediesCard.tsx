@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, List, Select } from 'antd';
 import type { CaseDetail } from '../../../../contracts/requests';
 import { usePermission } from '../../../auth';
 import { optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { AFTER_RECONSIDERATION, REMEDY_KINDS, REMEDY_RESULTS } from '../labels';
 import { useAddRemedy } from '../queries';
 
@@ -31,7 +32,7 @@ function RemedyForm({ id }: { id: string }) {
       <Form.Item name="result">
         <Select style={{ width: 110 }} options={optionsOf(REMEDY_RESULTS)} />
       </Form.Item>
-      <Form.Item name="filedOn" rules={[{ required: true, message: '请填写日期' }]}>
+      <Form.Item name="filedOn" rules={required('请填写日期')}>
         <Input placeholder="YYYY-MM-DD" style={{ width: 130 }} aria-label="日期" />
       </Form.Item>
       <Button htmlType="submit" loading={add.isPending}>

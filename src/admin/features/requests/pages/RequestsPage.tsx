@@ -19,6 +19,7 @@ import { SUBMISSION_CHANNEL_LABELS, type SubmissionChannel } from '../../../../d
 import { CreateButton } from '../../../components/CreateButton';
 import { DrawerForm, useClosingForm } from '../../../components/DrawerForm';
 import { FilterInput, FilterSelect, optionsOf } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { SearchTable } from '../../../components/SearchTable';
 import { labelColumn, statusColumn } from '../../../components/StatusTag';
@@ -116,7 +117,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       }}
       onFinish={submit}
     >
-      <Form.Item name="unitId" label="受理机关" rules={[{ required: true, message: '请选择受理机关' }]}>
+      <Form.Item name="unitId" label="受理机关" rules={required('请选择受理机关')}>
         <UnitTreeSelect data-testid="register-unit" />
       </Form.Item>
       <Form.Item name="channel" label="申请渠道" rules={[{ required: true }]}>
@@ -135,7 +136,7 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
       <Form.Item name="kind" label="申请人类型">
         <Select options={optionsOf(APPLICANT_KIND_LABELS)} />
       </Form.Item>
-      <Form.Item name="name" label="申请人姓名或者名称" rules={[{ required: true, message: '请填写' }]}>
+      <Form.Item name="name" label="申请人姓名或者名称" rules={required('请填写')}>
         <Input data-testid="register-name" />
       </Form.Item>
       <Form.Item name="idType" label="证件类型">
@@ -147,13 +148,13 @@ function RegisterDrawer({ open, onClose }: { open: boolean; onClose: () => void 
           ]}
         />
       </Form.Item>
-      <Form.Item name="idNumber" label="证件号码" rules={[{ required: true, message: '请填写' }]}>
+      <Form.Item name="idNumber" label="证件号码" rules={required('请填写')}>
         <Input data-testid="register-idNumber" />
       </Form.Item>
       <Form.Item name="contactPerson" label="联系人（法人或其他组织）">
         <Input />
       </Form.Item>
-      <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写' }]}>
+      <Form.Item name="phone" label="联系电话" rules={required('请填写')}>
         <Input data-testid="register-phone" />
       </Form.Item>
       {/* Missing items do not block registration: they go to 补正 (条例第二十九条、第三十条). */}

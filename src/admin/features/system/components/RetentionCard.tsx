@@ -1,7 +1,8 @@
 // 保存期限与清理 (SECURITY.md 18 and 38): the retention settings and what the last daily purge removed.
-import { Alert, App, Button, Card, Descriptions, Form, Skeleton, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Form, Skeleton, Typography } from 'antd';
 import type { RetentionRun, RetentionSettings } from '../../../../contracts/system';
 import { RETENTION_FIELDS } from '../../../../domain/security/retention';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { useRetention, useSaveRetention } from '../queries';
 import { WholeNumberItem } from './WholeNumberItem';
 
@@ -77,14 +78,9 @@ export function RetentionCard({ readOnly }: { readOnly: boolean }) {
             })}
             {readOnly ? null : (
               <Form.Item wrapperCol={{ offset: 10 }}>
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  loading={save.isPending}
-                  data-testid="retention-save"
-                >
+                <SubmitButton saving={save} data-testid="retention-save">
                   保存
-                </Button>
+                </SubmitButton>
               </Form.Item>
             )}
           </Form>

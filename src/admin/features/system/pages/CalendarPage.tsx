@@ -22,6 +22,7 @@ import type { Dayjs } from 'dayjs';
 import { type CSSProperties, useMemo } from 'react';
 import type { CalendarYearSummary } from '../../../../contracts/calendar';
 import { usePermission } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { DAY_KIND_LABELS, type DayKind, dayIndex, type GridDay, monthGrid } from '../calendarGrid';
 import { yearOfCalendarJson } from '../calendarJson';
@@ -127,10 +128,10 @@ function Calculator() {
         layout="inline"
         onFinish={(v) => calc.mutate({ date: v.date.format('YYYY-MM-DD'), days: v.days })}
       >
-        <Form.Item name="date" label="起算日" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="date" label="起算日" rules={required('请选择日期')}>
           <DatePicker data-testid="calc-date" />
         </Form.Item>
-        <Form.Item name="days" label="工作日数" rules={[{ required: true, message: '请输入天数' }]}>
+        <Form.Item name="days" label="工作日数" rules={required('请输入天数')}>
           <InputNumber min={0} max={366} precision={0} data-testid="calc-days" />
         </Form.Item>
         <Form.Item>

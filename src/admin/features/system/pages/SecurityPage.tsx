@@ -5,6 +5,7 @@ import {
   TWO_FACTOR_SCOPES,
 } from '../../../../contracts/system';
 import { usePermission } from '../../../auth';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { RetentionCard } from '../components/RetentionCard';
 import { WholeNumberItem } from '../components/WholeNumberItem';
@@ -104,7 +105,7 @@ export default function SecurityPage() {
               name="twoFactorScope"
               label="后台账号必须启用两步验证"
               extra="所选账号凭密码登录后只能先设置两步验证（手机验证器 TOTP），设置后每次登录须输入验证码。正式部署默认全部后台账号，演示区县默认仅三员；未配置短信网关，不提供短信验证码。"
-              rules={[{ required: true, message: '请选择须启用两步验证的账号范围' }]}
+              rules={required('请选择须启用两步验证的账号范围')}
             >
               <Radio.Group
                 data-testid="security-twoFactorScope"

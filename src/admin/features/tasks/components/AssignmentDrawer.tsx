@@ -24,6 +24,7 @@ import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledg
 import { downloadFrom } from '../../../api';
 import { DetailDrawer } from '../../../components/DetailDrawer';
 import { useClosingForm } from '../../../components/DrawerForm';
+import { required } from '../../../components/formRules';
 import { StatusTag, statusColumn } from '../../../components/StatusTag';
 import { EXTENSION_STATUS_COLORS, EXTENSION_STATUS_LABELS, STATUS_COLORS } from '../labels';
 import {
@@ -396,7 +397,7 @@ function ExtensionForm({ id, due, onDone }: { id: string; due: string | null; on
         layout="inline"
         onFinish={(v) => send.mutate({ newDueDate: v.newDueDate.format('YYYY-MM-DD'), reason: v.reason })}
       >
-        <Form.Item name="newDueDate" label="延至" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="newDueDate" label="延至" rules={required('请选择日期')}>
           <DatePicker />
         </Form.Item>
         <Form.Item name="reason" label="理由" rules={[{ required: true, min: 2, message: '请填写理由' }]}>

@@ -30,6 +30,7 @@ import { LEDGER_STATUS_LABELS, periodLabel } from '../../../../domain/tasks/ledg
 import { usePermission } from '../../../auth';
 import { ClampText } from '../../../components/ClampText';
 import { FilterInput, FilterSelect } from '../../../components/FilterSelect';
+import { required } from '../../../components/formRules';
 import { PageContainer } from '../../../components/PageContainer';
 import { type QueryParams, SearchTable } from '../../../components/SearchTable';
 import { statusColumn } from '../../../components/StatusTag';
@@ -308,7 +309,7 @@ export default function TaskLedgerPage() {
         confirmLoading={extend.isPending}
         onOk={(v) => extend.mutate({ ids, newDueDate: day(v.newDueDate) ?? '', reason: v.reason })}
       >
-        <Form.Item name="newDueDate" label="新的完成时限" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="newDueDate" label="新的完成时限" rules={required('请选择日期')}>
           <DatePicker />
         </Form.Item>
         <Form.Item
@@ -331,7 +332,7 @@ export default function TaskLedgerPage() {
         <Form.Item
           name="targetPlanId"
           label={`转入 ${plan ? plan.year + 1 : ''} 年度的工作任务分工`}
-          rules={[{ required: true, message: '请选择下一年度的任务分工（先导入）' }]}
+          rules={required('请选择下一年度的任务分工（先导入）')}
         >
           <Select options={nextYearPlans.map((p) => ({ value: p.id, label: p.title }))} />
         </Form.Item>
