@@ -7,13 +7,12 @@ import { availabilityShare, vetoLabel } from '../../../domain/media/rules';
 import {
   type Block,
   body,
-  cn,
   gongwenDocx,
   gongwenHead,
   gongwenTail,
   gridTable,
   numberedHeadings,
-  sub,
+  numberedPart,
   unitsSection,
 } from '../../platform/documents/gongwen';
 
@@ -92,25 +91,22 @@ export async function bulletinDocx(input: {
         '所属网站或政务新媒体检查不合格，予以通报批评。',
       ),
     );
-    let k = 0;
-    if (failedSites.length) {
-      children.push(sub(`（${cn(++k)}）不合格的政府网站`));
-      for (const [i, s] of failedSites.entries())
-        children.push(
-          body(
-            `${i + 1}．${s.unitName}“${s.name}”：${s.vetoes.map((v) => `${vetoLabel(v.rule)}（${v.detail}）`).join('；')}。`,
+    // The channels found 不合格, each with its vetoes: a numbered part for sites, then one for accounts.
+    const parts = [
+      { title: '不合格的政府网站', list: failedSites, label: vetoLabel },
+      { title: '不合格的政务新媒体', list: failedAccounts, label: accountVetoLabel },
+    ].filter((p) => p.list.length);
+    for (const [k, { title, list, label }] of parts.entries())
+      children.push(
+        ...numberedPart(
+          k + 1,
+          title,
+          list.map(
+            (c) =>
+              `${c.unitName}“${c.name}”：${c.vetoes.map((v) => `${label(v.rule)}（${v.detail}）`).join('；')}。`,
           ),
-        );
-    }
-    if (failedAccounts.length) {
-      children.push(sub(`（${cn(++k)}）不合格的政务新媒体`));
-      for (const [i, a] of failedAccounts.entries())
-        children.push(
-          body(
-            `${i + 1}．${a.unitName}“${a.name}”：${a.vetoes.map((v) => `${accountVetoLabel(v.rule)}（${v.detail}）`).join('；')}。`,
-          ),
-        );
-    }
+        ),
+      );
   }
   if (!f.sites.checked && !f.accounts.checked) {
     children.push(h('说明'));

@@ -38,6 +38,12 @@ export function numberedHeadings(): (title: string) => Paragraph {
   return (title) => heading(`${cn(++n)}、${title}`);
 }
 
+/** A level-2 part (（一）, （二）, … `title`) and its items as body paragraphs numbered 1．, 2．, … . */
+export const numberedPart = (n: number, title: string, items: readonly string[]) => [
+  sub(`（${cn(n)}）${title}`),
+  ...items.map((text, i) => body(`${i + 1}．${text}`)),
+];
+
 /**
  * A 通报's section naming units (予以通报表扬/批评的单位): its heading and "甲、乙等 2 个单位<why>"; nothing when
  * no unit is named.
