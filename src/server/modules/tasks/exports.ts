@@ -12,13 +12,9 @@ import {
   type Block,
   body,
   chineseDate,
-  cn,
-  gongwenDocx,
-  gongwenHead,
-  gongwenTail,
+  gongwenBulletin,
   gridTable,
-  numberedHeadings,
-  sub,
+  numberedPart,
   unitsSection,
 } from '../../platform/documents/gongwen';
 
@@ -150,61 +146,50 @@ export async function bulletinDocx(input: {
   const closed = rows.filter((r) => r.status === 'closed').length;
   const late = rows.filter((r) => r.status === 'overdue');
   const returned = rows.filter((r) => r.status === 'returned');
-  const byUnit = (list: ExportRow[]) => {
+  /** The rows of `list`, a numbered part per unit (（一）甲单位（2项）) with each row written as `item`. */
+  const byUnit = (list: ExportRow[], item: (r: ExportRow) => string): Block[] => {
     const m = new Map<string, ExportRow[]>();
     for (const r of list) m.set(r.unitName, [...(m.get(r.unitName) ?? []), r]);
-    return [...m];
+    return [...m].flatMap(([unit, of], i) => numberedPart(i + 1, `${unit}（${of.length}项）`, of.map(item)));
   };
   const tallies = tallyByUnit(rows.map((r) => ({ unitName: r.unitName, status: bulletinStatus(r.status) })));
   const { praised, criticised } = praiseAndCriticise(tallies);
   const title = `关于${input.year}年政务公开工作任务落实情况的通报`;
-  const children: Block[] = [
-    ...gongwenHead({ issuer: input.issuer, docNumber: input.docNumber, title, to: '各有关单位' }),
-    body(
-      `按照${quoteTitle(input.planTitle)}要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
-    ),
-  ];
-  const h = numberedHeadings();
-  children.push(
-    ...unitsSection(h, '予以通报表扬的单位', praised, '按时完成全部任务，予以通报表扬。'),
-    ...unitsSection(h, '予以通报批评的单位', criticised, '有任务逾期未完成，予以通报批评。'),
-  );
-  if (late.length) {
-    children.push(h('逾期未完成的任务'));
-    byUnit(late).forEach(([unit, list], i) => {
-      children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
-      for (const [n, r] of list.entries())
-        children.push(
-          body(
-            `${n + 1}．${r.ref}${r.period ? `（${periodLabel(r.period)}）` : ''} ${r.text}（完成时限：${r.dueDate ?? '—'}）`,
-          ),
-        );
-    });
-  }
-  if (returned.length) {
-    children.push(h('被退回需整改的任务'));
-    byUnit(returned).forEach(([unit, list], i) => {
-      children.push(sub(`（${cn(i + 1)}）${unit}（${list.length}项）`));
-      for (const [n, r] of list.entries())
-        children.push(body(`${n + 1}．${r.ref} ${r.text}（退回理由：${r.returnReason ?? '—'}）`));
-    });
-  }
-  if (!late.length && !returned.length) {
-    children.push(h('总体情况'));
-    children.push(body('截至目前，各单位均按时限推进，无逾期和被退回的任务。'));
-  }
-  children.push(h('工作要求'));
-  children.push(
-    body(
-      '请上述单位高度重视，对照任务分工逐项整改，于5个工作日内通过政务公开平台报送整改情况。区政府办公室将持续跟踪督办，并将落实情况纳入年度政务公开考核。',
-    ),
-  );
-  children.push(
-    ...gongwenTail({
+  return gongwenBulletin(
+    {
       issuer: input.issuer,
+      docNumber: input.docNumber,
+      title,
+      opening: `按照${quoteTitle(input.planTitle)}要求，现将截至${chineseDate(input.today)}任务落实情况通报如下。全区共分解任务 ${total} 项次，已销号 ${closed} 项次，逾期未完成 ${late.length} 项次，被退回 ${returned.length} 项次。`,
+      requirements:
+        '请上述单位高度重视，对照任务分工逐项整改，于5个工作日内通过政务公开平台报送整改情况。区政府办公室将持续跟踪督办，并将落实情况纳入年度政务公开考核。',
       date: input.today,
       annex: { title: '各单位任务落实情况统计表', table: statisticsTable(tallies) },
-    }),
+    },
+    (h) => {
+      const children: Block[] = [
+        ...unitsSection(h, '予以通报表扬的单位', praised, '按时完成全部任务，予以通报表扬。'),
+        ...unitsSection(h, '予以通报批评的单位', criticised, '有任务逾期未完成，予以通报批评。'),
+      ];
+      if (late.length)
+        children.push(
+          h('逾期未完成的任务'),
+          ...byUnit(
+            late,
+            (r) =>
+              `${r.ref}${r.period ? `（${periodLabel(r.period)}）` : ''} ${r.text}（完成时限：${r.dueDate ?? '—'}）`,
+          ),
+        );
+      if (returned.length)
+        children.push(
+          h('被退回需整改的任务'),
+          ...byUnit(returned, (r) => `${r.ref} ${r.text}（退回理由：${r.returnReason ?? '—'}）`),
+        );
+      if (!late.length && !returned.length) {
+        children.push(h('总体情况'));
+        children.push(body('截至目前，各单位均按时限推进，无逾期和被退回的任务。'));
+      }
+      return children;
+    },
   );
-  return gongwenDocx(title, children);
 }

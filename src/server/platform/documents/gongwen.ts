@@ -1,6 +1,6 @@
 // The pieces of a .docx in 公文 layout (GB/T 9704: A4, margins 37/35/28/26 mm, 方正小标宋 二号 title, 仿宋_GB2312
 // 三号 body, 黑体 level-1 and 楷体 level-2 headings, "— n —" page numbers), shared by every 通报 the platform writes
-// (tasks 督办通报, media 检查通报).
+// (tasks 督办通报, media 检查通报, assessment 考核通报): `gongwenBulletin` puts a 通报 together from them.
 import {
   AlignmentType,
   convertMillimetersToTwip,
@@ -37,6 +37,12 @@ export function numberedHeadings(): (title: string) => Paragraph {
   let n = 0;
   return (title) => heading(`${cn(++n)}、${title}`);
 }
+
+/** A level-2 part (（一）, （二）, … `title`) and its items as body paragraphs numbered 1．, 2．, … . */
+export const numberedPart = (n: number, title: string, items: readonly string[]) => [
+  sub(`（${cn(n)}）${title}`),
+  ...items.map((text, i) => body(`${i + 1}．${text}`)),
+];
 
 /**
  * A 通报's section naming units (予以通报表扬/批评的单位): its heading and "甲、乙等 2 个单位<why>"; nothing when
@@ -158,4 +164,30 @@ export async function gongwenDocx(title: string, children: Block[]): Promise<Uin
     ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/**
+ * A 通报 to 各有关单位: 版头 with the opening paragraph, the numbered sections `sections` writes (given the heading
+ * maker, so that the numbers run on), 工作要求 as the last section, 落款 and the 附件 when given.
+ */
+export function gongwenBulletin(
+  b: {
+    issuer: string;
+    docNumber: string;
+    title: string;
+    opening: string;
+    requirements: string;
+    date: string;
+    annex?: { title: string; table: Table };
+  },
+  sections: (h: (title: string) => Paragraph) => Block[],
+): Promise<Uint8Array> {
+  const h = numberedHeadings();
+  return gongwenDocx(b.title, [
+    ...gongwenHead({ ...b, to: '各有关单位' }),
+    ...sections(h),
+    h('工作要求'),
+    body(b.requirements),
+    ...gongwenTail(b),
+  ]);
 }
