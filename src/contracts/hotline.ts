@@ -25,6 +25,7 @@ import {
   zPaged,
   zQueryFlag,
   zQueryMonth,
+  zStoredFile,
   zText,
   zUnitRef,
   zUuid,
@@ -202,8 +203,6 @@ export const commitmentListQuery = zListQuery({
 });
 export type CommitmentListQuery = z.input<typeof commitmentListQuery>;
 
-const zEvidence = z.object({ fileId: z.string(), name: z.string(), size: z.number().int() });
-
 export const commitmentSchema = z.object({
   id: z.string(),
   commitNo: z.string(),
@@ -222,7 +221,7 @@ export const commitmentSchema = z.object({
       on: z.string(),
       text: z.string(),
       by: z.string(),
-      evidence: z.array(zEvidence),
+      evidence: z.array(zStoredFile),
     }),
   ),
 });

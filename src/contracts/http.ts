@@ -141,6 +141,12 @@ export const zCounts = <const K extends string>(...names: K[]) =>
   Object.fromEntries(names.map((name) => [name, z.number().int()])) as { [N in K]: z.ZodNumber };
 /** The unit a record belongs to, with its name for display. */
 export const zUnitRef = { unitId: z.string(), unitName: z.string() };
+/** An uploaded file a record keeps (an attachment, a piece of evidence): its stored id, name and size in bytes. */
+export const zStoredFile = z.object({ fileId: z.string(), name: z.string(), size: z.number().int() });
+/** One entry of a record's history: when, by whom, what was done. */
+export const zHistoryEntry = z.object({ at: z.string(), by: z.string(), text: z.string() });
+/** The year of a statistics query (the 条例's first year, 2008, to 2100). */
+export const zStatsYearQuery = z.object({ year: z.coerce.number().int().min(2008).max(2100) });
 /** What an import preview says of each row it refuses; nothing is imported while there is one. */
 export const zRowErrors = z.array(z.object({ row: z.number().int(), message: z.string() }));
 /** An import preview: the rows read (each with its row number and `fields`) and the blocking errors. */

@@ -23,12 +23,14 @@ import {
   importEndpoints,
   zDate,
   zFile,
+  zHistoryEntry,
   zImportPreview,
   zListQuery,
   zNullableText as zOpt,
   zPaged,
   zQueryFlag,
   zQueryMonth,
+  zStatsYearQuery,
   zText,
   zUnitRef,
   zUuid,
@@ -162,9 +164,7 @@ export const consultDetailSchema = consultSummarySchema.extend({
   satisfactionNote: z.string().nullable(),
   qaEntryId: z.string().nullable(),
   /** `draft`: the answer a reviewer returned (the handler starts again from it). */
-  history: z.array(
-    z.object({ at: z.string(), by: z.string(), text: z.string(), draft: z.string().optional() }),
-  ),
+  history: z.array(zHistoryEntry.extend({ draft: z.string().optional() })),
   allowedActions: z.array(enumOf(CONSULT_ACTION_LABELS, '')),
   /** Answered entries of the base that match the question (the matcher), for the handler. */
   similar: z.array(similarSchema),
@@ -292,7 +292,7 @@ export const interactionApi = {
     },
   ),
   consultStats: api.get('/api/interaction/stats', '政策咨询月度统计', 'interaction:stats:view', {
-    query: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
+    query: zStatsYearQuery,
     response: consultStatsSchema,
   }),
   getConsultation: api.get(
@@ -410,7 +410,7 @@ export const letterDetailSchema = letterSummarySchema.extend({
   reviewNote: z.string().nullable(),
   reply: z.string().nullable(),
   repliedBy: z.string().nullable(),
-  history: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  history: z.array(zHistoryEntry),
   allowedActions: z.array(enumOf(LETTER_ACTION_LABELS, '')),
   /** What publication would show, or why it is refused (a replied letter with consent only). */
   publication: publicationSchema.nullable(),

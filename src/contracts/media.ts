@@ -16,6 +16,7 @@ import {
 import {
   endpoint,
   endpointsOf,
+  zCounts,
   zDate,
   zFile,
   zImportPreview,
@@ -23,6 +24,7 @@ import {
   zPage,
   zPaged,
   zPagedQuery,
+  zStoredFile,
   zUnitRef,
   zUuid,
 } from './http';
@@ -150,16 +152,12 @@ export const siteCheckSchema = z.object({
   findings: z.array(findingSchema),
   notes: z.array(z.string()),
   /** MON-1: the last 7 days' availability samples the verdict used (null: none yet). */
-  availability: z.object({ failed: z.number().int(), total: z.number().int() }).nullable(),
+  availability: z.object(zCounts('failed', 'total')).nullable(),
   checkedAt: zInstant,
 });
 export type SiteCheck = z.output<typeof siteCheckSchema>;
 
-export const availabilitySchema = z.object({
-  failed: z.number().int(),
-  total: z.number().int(),
-  days: z.number().int(),
-});
+export const availabilitySchema = z.object(zCounts('failed', 'total', 'days'));
 export type Availability = z.output<typeof availabilitySchema>;
 
 export const rectificationSchema = z.object({
@@ -211,7 +209,7 @@ export const postImportPreviewSchema = zImportPreview({
 });
 export type PostImportPreview = z.output<typeof postImportPreviewSchema>;
 
-export const evidenceSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number().int() });
+export const evidenceSchema = zStoredFile;
 
 export const spotCheckInputSchema = z.object({
   /** The day checked; today (China) when left out. */
@@ -239,11 +237,7 @@ export type SpotCheck = z.output<typeof spotCheckSchema>;
 // ---- 检查通报 (part 5) and dashboards (part 7) ----
 
 const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
-const passSchema = z.object({
-  checked: z.number().int(),
-  passed: z.number().int(),
-  failed: z.number().int(),
-});
+const passSchema = z.object(zCounts('checked', 'passed', 'failed'));
 export const bulletinFiguresSchema = z.object({
   sites: passSchema,
   /** MON-1 per sampled site (absent in 通报 made before it was counted). */
@@ -298,9 +292,7 @@ export const dashboardSchema = z.object({
     }),
   ),
   /** Open 整改 per unit; overdue when past its due date. */
-  openByUnit: z.array(
-    z.object({ unitId: z.string(), unitName: z.string(), open: z.number().int(), overdue: z.number().int() }),
-  ),
+  openByUnit: z.array(z.object({ ...zUnitRef, ...zCounts('open', 'overdue') })),
 });
 export type MediaDashboard = z.output<typeof dashboardSchema>;
 
@@ -407,7 +399,7 @@ export const mediaApi = {
     summary: '上传备案申请扫描件（主要负责人签字并加盖公章）',
     permission: 'media:filing:submit',
     upload: true,
-    response: z.object({ fileId: z.string(), name: z.string(), size: z.number().int() }),
+    response: zStoredFile,
   }),
   filings: endpoint({
     method: 'get',

@@ -14,10 +14,12 @@ import {
   zDate,
   zEnumOf,
   zFile,
+  zHistoryEntry,
   zInstant,
   zPage,
   zPaged,
   zQueryFlag,
+  zStatsYearQuery,
   zText,
   zUnitRef,
   zUuid,
@@ -245,8 +247,7 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.output<typeof caseSummarySchema>;
 
-const timelineItemSchema = z.object({ at: z.string(), by: z.string(), text: z.string() });
-export type TimelineItem = z.output<typeof timelineItemSchema>;
+export type TimelineItem = z.output<typeof zHistoryEntry>;
 
 const letterInfoSchema = z.object({
   id: z.string(),
@@ -305,7 +306,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   onTime: z.boolean().nullable(),
   trace: z.array(z.string()),
   hints: z.array(z.string()),
-  timeline: z.array(timelineItemSchema),
+  timeline: z.array(zHistoryEntry),
   allowedActions: z.array(z.union([z.enum(codesOf(CLOCK_ACTION_LABELS)), z.literal('confirm_receipt')])),
   letters: z.array(letterInfoSchema),
   remedies: z.array(remedyInfoSchema),
@@ -366,7 +367,7 @@ export const requestsApi = {
     { body: zStaffIntake, response: registeredSchema, status: 201 },
   ),
   stats: api.get('/api/requests/stats', '依申请公开统计', 'requests:stats:view', {
-    query: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
+    query: zStatsYearQuery,
     response: requestStatsSchema,
   }),
   getCase: api.get(caseIdPath, '申请详情（时间线、期限、可办理事项、文书）', 'requests:case:list', {

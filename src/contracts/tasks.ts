@@ -24,6 +24,7 @@ import {
   zPage,
   zPaged,
   zQueryFlag,
+  zStoredFile,
   zUnitRef,
   zUuid,
   zWebUrl,
@@ -267,14 +268,12 @@ export const ledgerRowSchema = taskLedgerUnitSchema.extend({
 });
 export type LedgerRow = z.output<typeof ledgerRowSchema>;
 
-const zAttachment = z.object({ fileId: z.string(), name: z.string(), size: z.number().int() });
-
 export const progressReportSchema = z.object({
   id: z.string(),
   text: z.string(),
   completed: z.boolean(),
   links: z.array(z.string()),
-  attachments: z.array(zAttachment),
+  attachments: z.array(zStoredFile),
   reportedBy: z.string().nullable(),
   reportedAt: zInstant,
 });
@@ -371,7 +370,7 @@ export const taskLedgerRowSchema = z.object({
     .nullable(),
   closedAt: zInstant.nullable(),
   closeNote: z.string().nullable(),
-  closeEvidence: zAttachment.nullable(),
+  closeEvidence: zStoredFile.nullable(),
 });
 export type TaskLedgerRow = z.output<typeof taskLedgerRowSchema>;
 
@@ -502,7 +501,7 @@ export const tasksApi = {
   uploadAttachment: api.post('/api/tasks/attachments', '上传进展附件', 'tasks:progress:report', {
     upload: true,
     status: 201,
-    response: zAttachment,
+    response: zStoredFile,
   }),
   attachment: api.get('/api/tasks/attachments/:id', '下载进展附件', 'tasks:ledger:list', { response: zFile }),
   report: api.post(

@@ -223,3 +223,19 @@ export function DataTable(props: {
     </div>
   );
 }
+
+/** A select's options as [value, label] pairs (a label table's entries), the one whose value is `selected` marked. */
+export function Options(props: {
+  options: readonly (readonly [string, string])[];
+  selected: string | undefined;
+}) {
+  return (
+    <>
+      {props.options.map(([value, label]) => (
+        <option value={value} selected={value === props.selected}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}

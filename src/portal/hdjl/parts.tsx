@@ -2,6 +2,7 @@
 // The pieces the 互动交流 pages share: a form's error list, a labelled field, a text box, a choice with a
 // placeholder, and the pager of a list. Markup only (the pages hold their CSS).
 import type { Child } from 'hono/jsx';
+import { Options } from '../layout';
 
 /** What kept a form from being accepted, under its title (none: nothing rendered). */
 export function Errors(props: { errors: string[]; title: string }) {
@@ -71,11 +72,7 @@ export function Choice(props: {
         <option value="" selected={!props.value}>
           {props.placeholder}
         </option>
-        {props.options.map((o) => (
-          <option value={o.id} selected={props.value === o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options options={props.options.map((o) => [o.id, o.name] as const)} selected={props.value} />
       </select>
     </Field>
   );

@@ -30,7 +30,7 @@ import type { AppEnv, Platform } from '../../server/platform/context';
 import { parseWith } from '../../server/platform/http/route';
 import { RateLimiter } from '../../server/platform/ratelimit';
 import { guardedSubmit, portalLimit } from '../guard';
-import { CardLinks, QueryCodeNotice } from '../layout';
+import { CardLinks, Options, QueryCodeNotice } from '../layout';
 import { framedPage } from '../routes';
 import { type Challenge, newChallenge } from '../ysqgk/challenge';
 import { ChallengeField, CodeForm, type FormValues } from '../ysqgk/views';
@@ -139,11 +139,7 @@ export function WritePage(props: {
         />
         <Field id="f-type" label="来信类型（必填）">
           <select id="f-type" name="type" required>
-            {Object.entries(LETTER_TYPE_LABELS).map(([k, l]) => (
-              <option value={k} selected={(v.type ?? 'consult') === k}>
-                {l}
-              </option>
-            ))}
+            <Options options={Object.entries(LETTER_TYPE_LABELS)} selected={v.type ?? 'consult'} />
           </select>
         </Field>
         <TextField id="f-subject" name="subject" label="标题（必填）" value={v.subject} required />

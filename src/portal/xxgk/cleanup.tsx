@@ -7,7 +7,7 @@ import { publishedCampaignResult, publishedCampaignYears } from '../../server/mo
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { DataTable } from '../layout';
 import type { View } from './view';
-import { xxgk } from './view';
+import { DocCells, xxgk } from './view';
 
 const trail = [xxgk, { label: '行政规范性文件查询', href: '/xxgk/gfxwj' }];
 
@@ -65,11 +65,7 @@ export function xxgkCleanup(app: Hono<AppEnv>, p: Platform, v: View): void {
               <DataTable heads={['文件名称', '发文字号', '制发单位', d === 'keep' ? null : '理由']}>
                 {list.map((m) => (
                   <tr>
-                    <td>
-                      <a href={`/xxgk/info/${m.itemId}`}>{m.title}</a>
-                    </td>
-                    <td>{m.docNumber ?? ''}</td>
-                    <td>{m.unitName}</td>
+                    <DocCells doc={{ ...m, id: m.itemId }} />
                     {d === 'keep' ? null : <td>{m.reason ?? ''}</td>}
                   </tr>
                 ))}

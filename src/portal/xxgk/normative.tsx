@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import { VALIDITY_LABELS, type Validity } from '../../domain/disclosure/rules';
 import { latestInterpretations, normativeQuery } from '../../server/modules/disclosure';
 import type { AppEnv, Platform } from '../../server/platform/context';
-import { Choice, ITEM_ID, ItemList, type View, xxgk } from './view';
+import { Choice, DocCells, ITEM_ID, ItemList, type View, xxgk } from './view';
 
 export const VALIDITY_OPTIONS = (['in_force', 'expired', 'repealed'] as const).map((v) => ({
   value: v,
@@ -67,11 +67,7 @@ export function xxgkNormative(app: Hono<AppEnv>, p: Platform, v: View): void {
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td>
-                    <a href={`/xxgk/info/${r.id}`}>{r.title}</a>
-                  </td>
-                  <td>{r.docNumber ?? ''}</td>
-                  <td>{r.unitName}</td>
+                  <DocCells doc={r} />
                   <td>{r.writtenDate ?? ''}</td>
                   <td>{VALIDITY_LABELS[r.now]}</td>
                 </tr>

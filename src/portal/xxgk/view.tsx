@@ -1,13 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // What every 政府信息公开 page shares: the page frame (layout.tsx, with the 适老化 switches), the cache headers
-// (ETag, Last-Modified, 304), the not-found page, crumbs down to a unit's catalog, the item list and the pager.
+// (ETag, Last-Modified, 304), the not-found page, crumbs down to a unit's catalog, the item list, a document's
+// cells in a table and the pager.
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { districtName, getUnit, rootUnit } from '../../server/modules/org';
 import type { AppEnv, Platform } from '../../server/platform/context';
 import { a11yOf } from '../a11y';
-import { type Crumb, Layout, TwoCol, XxgkNav } from '../layout';
+import { type Crumb, Layout, Options, TwoCol, XxgkNav } from '../layout';
 
 export const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -137,6 +138,25 @@ export function ItemList(props: { rows: Row[]; empty?: string }) {
   );
 }
 
+/**
+ * A normative document's first cells in a table of documents (the query, a cleanup result): its linked title,
+ * 发文字号 and 制发单位.
+ */
+export function DocCells(props: {
+  doc: { id: string; title: string; docNumber: string | null; unitName: string };
+}) {
+  const d = props.doc;
+  return (
+    <>
+      <td>
+        <a href={`/xxgk/info/${d.id}`}>{d.title}</a>
+      </td>
+      <td>{d.docNumber ?? ''}</td>
+      <td>{d.unitName}</td>
+    </>
+  );
+}
+
 export function Pager(props: { page: number; total: number; size: number; base: string }) {
   const last = Math.max(1, Math.ceil(props.total / props.size));
   if (last === 1) return null;
@@ -166,11 +186,7 @@ export function Choice(props: {
       {props.label}
       <select name={props.name}>
         <option value="">全部</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={props.options.map((o) => [o.value, o.label] as const)} selected={props.value} />
       </select>
     </label>
   );

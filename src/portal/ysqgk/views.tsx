@@ -4,7 +4,7 @@
 import { CASE_STATUS_LABELS, DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS } from '../../contracts/requests';
 import { APPLICANT_KIND_LABELS, APPLICANT_KINDS } from '../../domain/requests/outcomes';
 import type { PublicStatus } from '../../server/modules/requests';
-import { QueryCodeNotice } from '../layout';
+import { Options, QueryCodeNotice } from '../layout';
 import type { Challenge } from './challenge';
 
 export type FormValues = Record<string, string>;
@@ -88,11 +88,7 @@ function Select(props: {
             {props.placeholder}
           </option>
         ) : null}
-        {props.options.map(([v, l]) => (
-          <option value={v} selected={props.values[props.name] === v}>
-            {l}
-          </option>
-        ))}
+        <Options options={props.options} selected={props.values[props.name]} />
       </select>
       <FieldError id={id} error={props.error} />
     </div>
