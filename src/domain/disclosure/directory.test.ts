@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar, loadBuiltinCalendarYears } from '../calendar';
+import { builtinCalendar } from '../calendar/testing';
 import type { Cell, DocBlock, TableBlock } from '../tasks/blocks';
 import {
   CAT1_COLUMNS,
@@ -282,7 +282,7 @@ describe('readDueRule (公开时限)', () => {
 });
 
 describe('coverage of one row', () => {
-  const cal = createCalendar(loadBuiltinCalendarYears());
+  const cal = builtinCalendar();
   const pub = (publishDate: string, formedDate: string | null = null, title = 'x'): Publication => ({
     id: publishDate,
     title,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinCalendarYears } from '../calendar/builtin';
-import { createCalendar } from '../calendar/calendar';
+import { builtinCalendar } from '../calendar/testing';
 import {
   DEFAULT_PUBLICATION_DAYS,
   publicationDue,
@@ -10,7 +9,7 @@ import {
   readEnforcementRow,
 } from './enforcement';
 
-const cal = createCalendar(loadBuiltinCalendarYears());
+const cal = builtinCalendar();
 
 describe('publicationDue (7 working days for 许可/处罚, 20 for 强制/其他; decision day not counted)', () => {
   // Dates counted by hand on the 2026 notice (REGULATIONS.md §7.3).

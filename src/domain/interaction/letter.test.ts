@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinCalendarYears } from '../calendar/builtin';
-import { createCalendar } from '../calendar/calendar';
+import { builtinCalendar } from '../calendar/testing';
 import {
   LETTER_REPEAT_DAYS,
   LETTER_TYPE_LABELS,
@@ -19,7 +18,7 @@ import {
   transferRefusal,
 } from './letter';
 
-const cal = createCalendar(loadBuiltinCalendarYears());
+const cal = builtinCalendar();
 
 describe('letter types', () => {
   it('the five types of issue 11 part 4, in order', () => {
