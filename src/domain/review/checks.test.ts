@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import {
   extractLinks,
   maskAddresses,
@@ -223,14 +224,14 @@ describe('address (name + detailed address)', () => {
 });
 
 describe('maskAddresses (free text the public reads)', () => {
-  it.each([
+  eachReturns(maskAddresses, [
     [
       '当事人张三丰，住址：重庆市潼南区桂林街道解放碑路12号3栋2单元101室。罚款2000元。',
       '当事人张**，住址：重庆市潼南区桂林街道******。罚款2000元。',
     ],
     ['经查李四家住双江村3组15号，情况属实。', '经查李*家住******，情况属实。'],
     ['罚款2000元。', '罚款2000元。'],
-  ])('%s', (text, masked) => expect(maskAddresses(text)).toBe(masked));
+  ]);
 });
 
 describe('secrecy_mark', () => {
