@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import { builtinCalendar } from '../calendar/testing';
 import type { Cell, DocBlock, TableBlock } from '../tasks/blocks';
 import {
@@ -227,10 +228,14 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
     expect(findDomain('河长制')).toBeNull();
   });
 
-  it.each([
-    ['■政府网站 □两微一端 ■政府公报', ['政府网站', '政府公报']],
-    ['政府网站、政务服务中心；公开查阅点', ['政府网站', '政务服务中心', '公开查阅点']],
-  ])('channels %s', (text, expected) => expect(readChannels(text)).toEqual(expected));
+  eachEquals(
+    readChannels,
+    [
+      ['■政府网站 □两微一端 ■政府公报', ['政府网站', '政府公报']],
+      ['政府网站、政务服务中心；公开查阅点', ['政府网站', '政务服务中心', '公开查阅点']],
+    ],
+    'channels %s',
+  );
 });
 
 describe('diffDirectory (动态调整)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { builtinCalendar } from '../calendar/testing';
 import {
   DEFAULT_PUBLICATION_DAYS,
@@ -61,17 +62,19 @@ describe('publicParty', () => {
 });
 
 describe('readDate', () => {
-  it.each([
-    ['2026-03-02', '2026-03-02'],
-    ['2026/3/2', '2026-03-02'],
-    ['2026.3.2', '2026-03-02'],
-    ['2026年3月2日', '2026-03-02'],
-    ['2026-02-30', null],
-    ['三月二日', null],
-    ['', null],
-  ])('%s → %s', (s, d) => {
-    expect(readDate(s)).toBe(d);
-  });
+  eachReturns(
+    readDate,
+    [
+      ['2026-03-02', '2026-03-02'],
+      ['2026/3/2', '2026-03-02'],
+      ['2026.3.2', '2026-03-02'],
+      ['2026年3月2日', '2026-03-02'],
+      ['2026-02-30', null],
+      ['三月二日', null],
+      ['', null],
+    ],
+    '%s → %s',
+  );
 });
 
 describe('readEnforcementRow', () => {

@@ -1,6 +1,6 @@
 // MON-1…6 thresholds at their edges (as-of 2026-12-01 unless stated): REGULATIONS §5, §9.6.
 import { describe, expect, it } from 'vitest';
-import { eachReturns } from '../../../test/table';
+import { eachEquals, eachReturns } from '../../../test/table';
 import { addDays, addMonths, findDates, isFresh, isIsoDay, latestUpTo } from './dates';
 import {
   classifyColumn,
@@ -14,16 +14,18 @@ import {
 const AS_OF = '2026-12-01';
 
 describe('dates on pages', () => {
-  it.each([
-    ['[2026-11-10]', ['2026-11-10']],
-    ['发布日期：2026年1月5日　来源', ['2026-01-05']],
-    ['2026/3/9 与 2026.03.10', ['2026-03-09', '2026-03-10']],
-    ['2026-02-30 is no day', []],
-    ['电话 0572-2231001', []],
-    ['2026年 11 月 9 日', ['2026-11-09']],
-  ])('%s → %j', (text, want) => {
-    expect(findDates(text)).toEqual(want);
-  });
+  eachEquals(
+    findDates,
+    [
+      ['[2026-11-10]', ['2026-11-10']],
+      ['发布日期：2026年1月5日　来源', ['2026-01-05']],
+      ['2026/3/9 与 2026.03.10', ['2026-03-09', '2026-03-10']],
+      ['2026-02-30 is no day', []],
+      ['电话 0572-2231001', []],
+      ['2026年 11 月 9 日', ['2026-11-09']],
+    ],
+    '%s → %j',
+  );
   it.each([
     ['2026-12-01', -14, '2026-11-17'],
     ['2026-12-01', -183, '2026-06-01'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachReturns } from '../../../test/table';
+import { eachEquals, eachReturns } from '../../../test/table';
 import {
   extractLinks,
   maskAddresses,
@@ -38,10 +38,14 @@ const kinds = (text: string, opts?: CheckOptions, only?: FindingKind) =>
     .map((f) => `${f.kind}:${f.text}`);
 
 describe('test helpers agree with the GB 11643 examples', () => {
-  it.each([
-    ['11010519491231002', '11010519491231002X'],
-    ['44052418800101001', '440524188001010014'],
-  ])('%s → %s', (first17, full) => expect(withCheck(first17)).toBe(full));
+  eachReturns(
+    withCheck,
+    [
+      ['11010519491231002', '11010519491231002X'],
+      ['44052418800101001', '440524188001010014'],
+    ],
+    '%s → %s',
+  );
   it('4111111111111111 is the classic Luhn-valid test card', () =>
     expect(luhnComplete('411111111111111')).toBe('4111111111111111'));
 });
@@ -414,14 +418,16 @@ describe('blocking, offsets and sources', () => {
 });
 
 describe('extractLinks (what the server probes)', () => {
-  it.each<[string, string[]]>([
-    ['详见 https://www.gov.cn/zhengce/。', ['https://www.gov.cn/zhengce/']],
-    ['http://www.cq.gov.cn详见', ['http://www.cq.gov.cn']],
-    ['a https://x.gov.cn/a b https://x.gov.cn/a', ['https://x.gov.cn/a']],
-    ['ftp://files.gov.cn/x http//bad.gov.cn https://bad', []],
-  ])('%s → %j', (text, want) => {
-    expect(extractLinks(text)).toEqual(want);
-  });
+  eachEquals(
+    extractLinks,
+    [
+      ['详见 https://www.gov.cn/zhengce/。', ['https://www.gov.cn/zhengce/']],
+      ['http://www.cq.gov.cn详见', ['http://www.cq.gov.cn']],
+      ['a https://x.gov.cn/a b https://x.gov.cn/a', ['https://x.gov.cn/a']],
+      ['ftp://files.gov.cn/x http//bad.gov.cn https://bad', []],
+    ],
+    '%s → %j',
+  );
 });
 
 // Issue 13 part 8: full-width digits, split numbers, names next to numbers, 内部资料-like marks.
