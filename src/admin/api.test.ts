@@ -29,15 +29,17 @@ describe('readCookie', () => {
 });
 
 describe('buildQuery', () => {
-  it.each([
-    [{}, ''],
-    [{ keyword: '', kind: undefined, parentId: null }, ''],
-    [{ page: 1, pageSize: 20 }, '?page=1&pageSize=20'],
-    [{ keyword: '教育 局' }, '?keyword=%E6%95%99%E8%82%B2+%E5%B1%80'],
-    [{ from: '2026-01-01T00:00:00+08:00' }, '?from=2026-01-01T00%3A00%3A00%2B08%3A00'],
-  ])('%j -> %s', (params, expected) => {
-    expect(buildQuery(params)).toBe(expected);
-  });
+  eachReturns(
+    buildQuery,
+    [
+      [{}, ''],
+      [{ keyword: '', kind: undefined, parentId: null }, ''],
+      [{ page: 1, pageSize: 20 }, '?page=1&pageSize=20'],
+      [{ keyword: '教育 局' }, '?keyword=%E6%95%99%E8%82%B2+%E5%B1%80'],
+      [{ from: '2026-01-01T00:00:00+08:00' }, '?from=2026-01-01T00%3A00%3A00%2B08%3A00'],
+    ],
+    '%j -> %s',
+  );
 });
 
 describe('filenameFromDisposition', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinCalendarYears } from '../calendar/builtin';
-import { createCalendar } from '../calendar/calendar';
+import { builtinCalendar } from '../calendar/testing';
 import {
   acceptsComments,
   addMonths,
@@ -14,7 +13,7 @@ import {
   screenComment,
 } from './decisions';
 
-const cal = createCalendar(loadBuiltinCalendarYears());
+const cal = builtinCalendar();
 
 describe('commentPeriodEnd: opening day not counted, a holiday or rest day moves the end (民法典 §201/§203)', () => {
   it.each([

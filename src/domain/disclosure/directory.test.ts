@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar, loadBuiltinCalendarYears } from '../calendar';
+import { eachEquals } from '../../../test/table';
+import { builtinCalendar } from '../calendar/testing';
 import type { Cell, DocBlock, TableBlock } from '../tasks/blocks';
 import {
   CAT1_COLUMNS,
@@ -227,10 +228,14 @@ describe('parseDirectory (CAT-1, CAT-2)', () => {
     expect(findDomain('河长制')).toBeNull();
   });
 
-  it.each([
-    ['■政府网站 □两微一端 ■政府公报', ['政府网站', '政府公报']],
-    ['政府网站、政务服务中心；公开查阅点', ['政府网站', '政务服务中心', '公开查阅点']],
-  ])('channels %s', (text, expected) => expect(readChannels(text)).toEqual(expected));
+  eachEquals(
+    readChannels,
+    [
+      ['■政府网站 □两微一端 ■政府公报', ['政府网站', '政府公报']],
+      ['政府网站、政务服务中心；公开查阅点', ['政府网站', '政务服务中心', '公开查阅点']],
+    ],
+    'channels %s',
+  );
 });
 
 describe('diffDirectory (动态调整)', () => {
@@ -282,7 +287,7 @@ describe('readDueRule (公开时限)', () => {
 });
 
 describe('coverage of one row', () => {
-  const cal = createCalendar(loadBuiltinCalendarYears());
+  const cal = builtinCalendar();
   const pub = (publishDate: string, formedDate: string | null = null, title = 'x'): Publication => ({
     id: publishDate,
     title,

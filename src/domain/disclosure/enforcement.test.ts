@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinCalendarYears } from '../calendar/builtin';
-import { createCalendar } from '../calendar/calendar';
+import { eachReturns } from '../../../test/table';
+import { builtinCalendar } from '../calendar/testing';
 import {
   DEFAULT_PUBLICATION_DAYS,
   publicationDue,
@@ -10,7 +10,7 @@ import {
   readEnforcementRow,
 } from './enforcement';
 
-const cal = createCalendar(loadBuiltinCalendarYears());
+const cal = builtinCalendar();
 
 describe('publicationDue (7 working days for 许可/处罚, 20 for 强制/其他; decision day not counted)', () => {
   // Dates counted by hand on the 2026 notice (REGULATIONS.md §7.3).
@@ -62,17 +62,19 @@ describe('publicParty', () => {
 });
 
 describe('readDate', () => {
-  it.each([
-    ['2026-03-02', '2026-03-02'],
-    ['2026/3/2', '2026-03-02'],
-    ['2026.3.2', '2026-03-02'],
-    ['2026年3月2日', '2026-03-02'],
-    ['2026-02-30', null],
-    ['三月二日', null],
-    ['', null],
-  ])('%s → %s', (s, d) => {
-    expect(readDate(s)).toBe(d);
-  });
+  eachReturns(
+    readDate,
+    [
+      ['2026-03-02', '2026-03-02'],
+      ['2026/3/2', '2026-03-02'],
+      ['2026.3.2', '2026-03-02'],
+      ['2026年3月2日', '2026-03-02'],
+      ['2026-02-30', null],
+      ['三月二日', null],
+      ['', null],
+    ],
+    '%s → %s',
+  );
 });
 
 describe('readEnforcementRow', () => {

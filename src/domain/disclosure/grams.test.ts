@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import { bigramCodes, monthCode, monthCodes, queryGrams, queryWords } from './grams';
 
 const has = (text: string, word: string) => {
@@ -40,13 +41,15 @@ describe('bigram matching is a superset of substring matching', () => {
 });
 
 describe('queries', () => {
-  it.each([
-    ['  秸秆禁烧   补贴 ', ['秸秆禁烧', '补贴']],
-    ['ABC abc', ['abc']],
-    ['', []],
-  ])('words of %j', (q, words) => {
-    expect(queryWords(q)).toEqual(words);
-  });
+  eachEquals(
+    queryWords,
+    [
+      ['  秸秆禁烧   补贴 ', ['秸秆禁烧', '补贴']],
+      ['ABC abc', ['abc']],
+      ['', []],
+    ],
+    'words of %j',
+  );
   it('one-character words add no condition', () => {
     expect(queryGrams('补')).toEqual([]);
     expect(queryGrams('补 贴补')).toEqual(bigramCodes('贴补'));

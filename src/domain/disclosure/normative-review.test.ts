@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { citedDocs, markError, normalizeDocNumber } from './normative-review';
 
 const docs = [
@@ -8,12 +9,16 @@ const docs = [
 ];
 
 describe('normalizeDocNumber', () => {
-  it.each([
-    ['潼府发〔2020〕3号', '潼府发[2020]3号'],
-    ['潼府发[2020]3号', '潼府发[2020]3号'],
-    ['潼府发（2020）第3号', '潼府发[2020]3号'],
-    ['潼府发 【2020】 3号', '潼府发[2020]3号'],
-  ])('%s → %s', (s, n) => expect(normalizeDocNumber(s)).toBe(n));
+  eachReturns(
+    normalizeDocNumber,
+    [
+      ['潼府发〔2020〕3号', '潼府发[2020]3号'],
+      ['潼府发[2020]3号', '潼府发[2020]3号'],
+      ['潼府发（2020）第3号', '潼府发[2020]3号'],
+      ['潼府发 【2020】 3号', '潼府发[2020]3号'],
+    ],
+    '%s → %s',
+  );
 });
 
 describe('citedDocs', () => {

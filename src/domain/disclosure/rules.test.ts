@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../server/platform/calendar/service';
+import { builtinCalendar } from '../calendar/testing';
 import {
   formatIndexNumber,
   missingInterpretation,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinCalendarYears } from '../calendar/builtin';
-import { createCalendar } from '../calendar/calendar';
+import { builtinCalendar } from '../calendar/testing';
 import {
   answerDue,
   awaitingReview,
@@ -14,7 +13,7 @@ import {
   transferRefusal,
 } from './consultation';
 
-const cal = createCalendar(loadBuiltinCalendarYears());
+const cal = builtinCalendar();
 
 describe('answer clock: 5 working days on the calendar (seed 001)', () => {
   // Counted by hand on the 2025/2026 notices: the receipt day does not count.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinCalendarYears } from '../calendar/builtin';
-import { createCalendar } from '../calendar/calendar';
+import { eachReturns } from '../../../test/table';
+import { builtinCalendar } from '../calendar/testing';
 import {
   LETTER_REPEAT_DAYS,
   LETTER_TYPE_LABELS,
@@ -19,7 +19,7 @@ import {
   transferRefusal,
 } from './letter';
 
-const cal = createCalendar(loadBuiltinCalendarYears());
+const cal = builtinCalendar();
 
 describe('letter types', () => {
   it('the five types of issue 11 part 4, in order', () => {
@@ -63,12 +63,14 @@ describe('transitions', () => {
   ])('%s consent %s published %s → %j', (status, consent, published, want) => {
     expect(letterActions(status, { consent, published })).toEqual(want);
   });
-  it.each([
-    [true, 'reviewing'],
-    [false, 'replied'],
-  ])('reply with review required %s → %s', (required, want) => {
-    expect(replyStatus(required)).toBe(want);
-  });
+  eachReturns(
+    replyStatus,
+    [
+      [true, 'reviewing'],
+      [false, 'replied'],
+    ],
+    'reply with review required %s → %s',
+  );
   it.each([
     ['to the holder', 'A', 'A', [], /不能转办给当前承办单位/],
     ['back to a unit that passed it on', 'B', 'A', [{ from: 'A', to: 'B' }], /不能再转回/],

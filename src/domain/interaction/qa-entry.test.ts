@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import {
   type CitedDocument,
   type QaReview,
@@ -45,15 +46,23 @@ describe('stale entries', () => {
 });
 
 describe('cells', () => {
-  it.each([
-    ['医保、公积金,  社保；医保', ['医保', '公积金', '社保']],
-    ['', []],
-  ])('keywords %j', (s, want) => expect(splitKeywords(s)).toEqual(want));
-  it.each([
-    ['《甲办法》、《乙规定》', ['甲办法', '乙规定']],
-    ['甲办法；乙规定\n丙通知', ['甲办法', '乙规定', '丙通知']],
-    ['', []],
-  ])('policy titles %j', (s, want) => expect(splitPolicyTitles(s)).toEqual(want));
+  eachEquals(
+    splitKeywords,
+    [
+      ['医保、公积金,  社保；医保', ['医保', '公积金', '社保']],
+      ['', []],
+    ],
+    'keywords %j',
+  );
+  eachEquals(
+    splitPolicyTitles,
+    [
+      ['《甲办法》、《乙规定》', ['甲办法', '乙规定']],
+      ['甲办法；乙规定\n丙通知', ['甲办法', '乙规定', '丙通知']],
+      ['', []],
+    ],
+    'policy titles %j',
+  );
 });
 
 describe('reading an import table', () => {

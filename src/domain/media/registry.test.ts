@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { statusAfterFiling, websiteKey } from './registry';
 
 describe('statusAfterFiling (开设/变更/关停/注销)', () => {
@@ -20,14 +21,18 @@ describe('statusAfterFiling (开设/变更/关停/注销)', () => {
 });
 
 describe('websiteKey (duplicate URLs)', () => {
-  it.each([
-    ['http://www.ltq.gov.cn/', 'ltq.gov.cn'],
-    ['https://LTQ.gov.cn', 'ltq.gov.cn'],
-    ['ltq.gov.cn/index.html', 'ltq.gov.cn'],
-    ['http://ltq.gov.cn:80/fgw/', 'ltq.gov.cn/fgw'],
-    ['http://ltq.gov.cn:8080/', 'ltq.gov.cn:8080'],
-    ['ftp://ltq.gov.cn/', undefined],
-    ['不是网址', undefined],
-    ['', undefined],
-  ])('%s → %s', (url, key) => expect(websiteKey(url)).toBe(key));
+  eachReturns(
+    websiteKey,
+    [
+      ['http://www.ltq.gov.cn/', 'ltq.gov.cn'],
+      ['https://LTQ.gov.cn', 'ltq.gov.cn'],
+      ['ltq.gov.cn/index.html', 'ltq.gov.cn'],
+      ['http://ltq.gov.cn:80/fgw/', 'ltq.gov.cn/fgw'],
+      ['http://ltq.gov.cn:8080/', 'ltq.gov.cn:8080'],
+      ['ftp://ltq.gov.cn/', undefined],
+      ['不是网址', undefined],
+      ['', undefined],
+    ],
+    '%s → %s',
+  );
 });

@@ -1,5 +1,6 @@
 // MON-1…6 thresholds at their edges (as-of 2026-12-01 unless stated): REGULATIONS §5, §9.6.
 import { describe, expect, it } from 'vitest';
+import { eachEquals, eachReturns } from '../../../test/table';
 import { addDays, addMonths, findDates, isFresh, isIsoDay, latestUpTo } from './dates';
 import {
   classifyColumn,
@@ -13,16 +14,18 @@ import {
 const AS_OF = '2026-12-01';
 
 describe('dates on pages', () => {
-  it.each([
-    ['[2026-11-10]', ['2026-11-10']],
-    ['发布日期：2026年1月5日　来源', ['2026-01-05']],
-    ['2026/3/9 与 2026.03.10', ['2026-03-09', '2026-03-10']],
-    ['2026-02-30 is no day', []],
-    ['电话 0572-2231001', []],
-    ['2026年 11 月 9 日', ['2026-11-09']],
-  ])('%s → %j', (text, want) => {
-    expect(findDates(text)).toEqual(want);
-  });
+  eachEquals(
+    findDates,
+    [
+      ['[2026-11-10]', ['2026-11-10']],
+      ['发布日期：2026年1月5日　来源', ['2026-01-05']],
+      ['2026/3/9 与 2026.03.10', ['2026-03-09', '2026-03-10']],
+      ['2026-02-30 is no day', []],
+      ['电话 0572-2231001', []],
+      ['2026年 11 月 9 日', ['2026-11-09']],
+    ],
+    '%s → %j',
+  );
   it.each([
     ['2026-12-01', -14, '2026-11-17'],
     ['2026-12-01', -183, '2026-06-01'],
@@ -58,29 +61,33 @@ describe('MON-2/MON-3 windows: fresh on or after as-of minus N days', () => {
 });
 
 describe('column kinds by editable name patterns', () => {
-  it.each([
-    ['区内要闻', 'dynamic'],
-    ['部门动态', 'dynamic'],
-    ['乡镇动态', 'dynamic'],
-    ['政务信息', 'dynamic'],
-    ['通知公告', 'notice'],
-    ['公示公告', 'notice'],
-    ['政策文件', 'policy'],
-    ['规范性文件', 'policy'],
-    ['政策解读', 'other'],
-    ['发展规划', 'other'],
-    ['政府信息公开年报', 'other'],
-    ['办事指南', 'other'],
-    ['政务咨询', 'consult'],
-    ['书记信箱', 'consult'],
-    ['征集调查', 'other'],
-    ['领导活动', 'dynamic'],
-    ['领导信息', 'other'],
-    ['视频新闻', 'dynamic'],
-    ['媒体聚焦', 'dynamic'],
-    ['政府工作报告', 'other'],
-    ['', 'other'],
-  ])('%s → %s', (name, kind) => expect(classifyColumn(name)).toBe(kind));
+  eachReturns(
+    classifyColumn,
+    [
+      ['区内要闻', 'dynamic'],
+      ['部门动态', 'dynamic'],
+      ['乡镇动态', 'dynamic'],
+      ['政务信息', 'dynamic'],
+      ['通知公告', 'notice'],
+      ['公示公告', 'notice'],
+      ['政策文件', 'policy'],
+      ['规范性文件', 'policy'],
+      ['政策解读', 'other'],
+      ['发展规划', 'other'],
+      ['政府信息公开年报', 'other'],
+      ['办事指南', 'other'],
+      ['政务咨询', 'consult'],
+      ['书记信箱', 'consult'],
+      ['征集调查', 'other'],
+      ['领导活动', 'dynamic'],
+      ['领导信息', 'other'],
+      ['视频新闻', 'dynamic'],
+      ['媒体聚焦', 'dynamic'],
+      ['政府工作报告', 'other'],
+      ['', 'other'],
+    ],
+    '%s → %s',
+  );
   it('uses the office’s patterns', () => {
     const p = { other: '', consult: '', dynamic: '街巷', notice: '', policy: '' };
     expect(classifyColumn('街巷新闻', p)).toBe('dynamic');

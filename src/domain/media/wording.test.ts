@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { guideElementsPresent, missingGuideElements } from './guide';
 import { parseRobots, robotsAllows } from './robots';
 import { chineseNumber, findWordingIssues } from './wording';
@@ -33,15 +34,19 @@ describe('wording: typos and serious errors from the starter dictionary', () => 
     const dict = { typos: [{ wrong: '帐号', right: '账号' }], serious: [], congresses: [] };
     expect(findWordingIssues('注册帐号，部暑', '2026-01-01', dict).map((i) => i.text)).toEqual(['帐号']);
   });
-  it.each([
-    ['十八', 18],
-    ['二十', 20],
-    ['二十一', 21],
-    ['十', 10],
-    ['九', 9],
-    ['19', 19],
-    ['十十', undefined],
-  ])('chineseNumber %s → %s', (s, n) => expect(chineseNumber(s)).toBe(n));
+  eachReturns(
+    chineseNumber,
+    [
+      ['十八', 18],
+      ['二十', 20],
+      ['二十一', 21],
+      ['十', 10],
+      ['九', 9],
+      ['19', 19],
+      ['十十', undefined],
+    ],
+    'chineseNumber %s → %s',
+  );
 });
 
 describe('办事指南 elements (8 key element types, synonyms count)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { ADDRESS_STARS, addressKeptLength, truncateAddress } from './address';
 import golden from './address-golden.json';
 
@@ -6,9 +7,7 @@ import golden from './address-golden.json';
 // 自治州, 盟, 旗, full-width digits) and what may be published of each.
 describe('truncateAddress (golden file)', () => {
   it('has enough cases', () => expect(golden.length).toBeGreaterThanOrEqual(15));
-  it.each(golden as [string, string][])('%s → %s', (address, expected) => {
-    expect(truncateAddress(address)).toBe(expected);
-  });
+  eachReturns(truncateAddress, golden as [string, string][], '%s → %s');
 });
 
 describe('what is kept', () => {

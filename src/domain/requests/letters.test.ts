@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { checkLetter, LETTER_KINDS, type LetterCase, letterContent, replyLetterKind } from './letters';
-import { OUTCOME_CODES, type OutcomeCode } from './outcomes';
+import { OUTCOME_CODES } from './outcomes';
 
 const base: LetterCase = {
   caseNo: '2026-0001',
@@ -21,15 +22,19 @@ const base: LetterCase = {
 };
 
 describe('replyLetterKind: one template per outcome family (§2.3)', () => {
-  it.each<[OutcomeCode, string]>([
-    ['r1', 'reply_disclosed'],
-    ['r2', 'reply_partial'],
-    ['r3_1', 'reply_withheld'],
-    ['r3_8', 'reply_withheld'],
-    ['r4_2', 'reply_unavailable'],
-    ['r5_4', 'reply_not_processed'],
-    ['r6_3', 'reply_other'],
-  ])('%s → %s', (code, kind) => expect(replyLetterKind(code)).toBe(kind));
+  eachReturns(
+    replyLetterKind,
+    [
+      ['r1', 'reply_disclosed'],
+      ['r2', 'reply_partial'],
+      ['r3_1', 'reply_withheld'],
+      ['r3_8', 'reply_withheld'],
+      ['r4_2', 'reply_unavailable'],
+      ['r5_4', 'reply_not_processed'],
+      ['r6_3', 'reply_other'],
+    ],
+    '%s → %s',
+  );
 
   it('every outcome gets exactly one reply kind and only that one passes checkLetter', () => {
     for (const outcome of OUTCOME_CODES) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import {
   APPLICANT_KIND_LABELS,
   APPLICANT_KINDS,
@@ -59,14 +60,16 @@ describe('outcome codes (REGULATIONS §2.3)', () => {
     ]);
   });
 
-  it.each([
-    ['r1', true],
-    ['r7', false],
-    ['R1', false],
-    [1, false],
-  ])('isOutcomeCode(%j) = %s', (v, expected) => {
-    expect(isOutcomeCode(v)).toBe(expected);
-  });
+  eachReturns(
+    isOutcomeCode,
+    [
+      ['r1', true],
+      ['r7', false],
+      ['R1', false],
+      [1, false],
+    ],
+    'isOutcomeCode(%j) = %s',
+  );
 });
 
 describe('legal basis mapping (REGULATIONS §2.3 mapping table)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import { applicantIdProblem, portalFormErrors } from './portal-form';
 
 const opts = {
@@ -67,22 +68,24 @@ describe('portalFormErrors', () => {
 });
 
 describe('applicantIdProblem (every channel)', () => {
-  it.each([
-    [{ kind: 'natural_person', idType: 'other', idNumber: 'E12345678' }, null],
-    [{ kind: 'natural_person', idType: 'id_card', idNumber: '11010519491231002x' }, null],
+  eachEquals(
+    applicantIdProblem,
     [
-      { kind: 'commercial', idType: 'credit_code', idNumber: '91500000MA5U000000', contactPerson: '钱七' },
-      null,
+      [{ kind: 'natural_person', idType: 'other', idNumber: 'E12345678' }, null],
+      [{ kind: 'natural_person', idType: 'id_card', idNumber: '11010519491231002x' }, null],
+      [
+        { kind: 'commercial', idType: 'credit_code', idNumber: '91500000MA5U000000', contactPerson: '钱七' },
+        null,
+      ],
+      [
+        { kind: 'commercial', idType: 'credit_code', idNumber: '9150', contactPerson: '钱七' },
+        { field: 'idNumber', message: '统一社会信用代码应为 18 位数字或大写字母' },
+      ],
+      [
+        { kind: 'research', idType: 'credit_code', idNumber: '91500000MA5U000000' },
+        { field: 'contactPerson', message: '法人或其他组织请填写联系人' },
+      ],
     ],
-    [
-      { kind: 'commercial', idType: 'credit_code', idNumber: '9150', contactPerson: '钱七' },
-      { field: 'idNumber', message: '统一社会信用代码应为 18 位数字或大写字母' },
-    ],
-    [
-      { kind: 'research', idType: 'credit_code', idNumber: '91500000MA5U000000' },
-      { field: 'contactPerson', message: '法人或其他组织请填写联系人' },
-    ],
-  ])('%o → %o', (a, expected) => {
-    expect(applicantIdProblem(a)).toEqual(expected);
-  });
+    '%o → %o',
+  );
 });

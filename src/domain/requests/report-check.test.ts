@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../../test/fixtures/annual-reports/annual-report-sample';
+import { eachEquals } from '../../../test/table';
 import { TABLE3_COLUMNS } from './annual-report';
 import { renderLayoutHtml, renderReportText, reportLayout } from './annual-report-layout';
 import { type CheckFinding, checkPublishedReport } from './report-check';
@@ -259,16 +260,18 @@ describe('other published forms', () => {
     expect([r.year, r.unit]).toEqual([year, unit]);
   });
 
-  it.each<[string, ReturnType<typeof parseCellNumber>]>([
-    ['1,234', { ok: true, value: 1234, blank: false }],
-    ['１２', { ok: true, value: 12, blank: false }],
-    ['', { ok: true, value: 0, blank: true }],
-    ['—', { ok: true, value: 0, blank: true }],
-    ['−5', { ok: true, value: -5, blank: false }],
-    ['12件', { ok: false, raw: '12件' }],
-  ])('parseCellNumber(%j)', (raw, expected) => {
-    expect(parseCellNumber(raw)).toEqual(expected);
-  });
+  eachEquals(
+    parseCellNumber,
+    [
+      ['1,234', { ok: true, value: 1234, blank: false }],
+      ['１２', { ok: true, value: 12, blank: false }],
+      ['', { ok: true, value: 0, blank: true }],
+      ['—', { ok: true, value: 0, blank: true }],
+      ['−5', { ok: true, value: -5, blank: false }],
+      ['12件', { ok: false, raw: '12件' }],
+    ],
+    'parseCellNumber(%j)',
+  );
 
   it('flattens HTML cells one per line with entity decoding and row breaks', () => {
     const html =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals, eachReturns } from '../../../test/table';
 import {
   extractLinks,
   maskAddresses,
@@ -37,10 +38,14 @@ const kinds = (text: string, opts?: CheckOptions, only?: FindingKind) =>
     .map((f) => `${f.kind}:${f.text}`);
 
 describe('test helpers agree with the GB 11643 examples', () => {
-  it.each([
-    ['11010519491231002', '11010519491231002X'],
-    ['44052418800101001', '440524188001010014'],
-  ])('%s → %s', (first17, full) => expect(withCheck(first17)).toBe(full));
+  eachReturns(
+    withCheck,
+    [
+      ['11010519491231002', '11010519491231002X'],
+      ['44052418800101001', '440524188001010014'],
+    ],
+    '%s → %s',
+  );
   it('4111111111111111 is the classic Luhn-valid test card', () =>
     expect(luhnComplete('411111111111111')).toBe('4111111111111111'));
 });
@@ -223,14 +228,14 @@ describe('address (name + detailed address)', () => {
 });
 
 describe('maskAddresses (free text the public reads)', () => {
-  it.each([
+  eachReturns(maskAddresses, [
     [
       '当事人张三丰，住址：重庆市潼南区桂林街道解放碑路12号3栋2单元101室。罚款2000元。',
       '当事人张**，住址：重庆市潼南区桂林街道******。罚款2000元。',
     ],
     ['经查李四家住双江村3组15号，情况属实。', '经查李*家住******，情况属实。'],
     ['罚款2000元。', '罚款2000元。'],
-  ])('%s', (text, masked) => expect(maskAddresses(text)).toBe(masked));
+  ]);
 });
 
 describe('secrecy_mark', () => {
@@ -413,14 +418,16 @@ describe('blocking, offsets and sources', () => {
 });
 
 describe('extractLinks (what the server probes)', () => {
-  it.each<[string, string[]]>([
-    ['详见 https://www.gov.cn/zhengce/。', ['https://www.gov.cn/zhengce/']],
-    ['http://www.cq.gov.cn详见', ['http://www.cq.gov.cn']],
-    ['a https://x.gov.cn/a b https://x.gov.cn/a', ['https://x.gov.cn/a']],
-    ['ftp://files.gov.cn/x http//bad.gov.cn https://bad', []],
-  ])('%s → %j', (text, want) => {
-    expect(extractLinks(text)).toEqual(want);
-  });
+  eachEquals(
+    extractLinks,
+    [
+      ['详见 https://www.gov.cn/zhengce/。', ['https://www.gov.cn/zhengce/']],
+      ['http://www.cq.gov.cn详见', ['http://www.cq.gov.cn']],
+      ['a https://x.gov.cn/a b https://x.gov.cn/a', ['https://x.gov.cn/a']],
+      ['ftp://files.gov.cn/x http//bad.gov.cn https://bad', []],
+    ],
+    '%s → %j',
+  );
 });
 
 // Issue 13 part 8: full-width digits, split numbers, names next to numbers, 内部资料-like marks.

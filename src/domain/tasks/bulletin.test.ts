@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import {
   bulletinDocNumber,
   defaultAgencyCode,
@@ -8,23 +9,31 @@ import {
 } from './bulletin';
 
 describe('quoteTitle: book-title marks never nest', () => {
-  it.each([
-    ['潼南区2026年政务公开工作要点', '《潼南区2026年政务公开工作要点》'],
+  eachReturns(
+    quoteTitle,
     [
-      '关于印发《潼南区2026年政务公开工作要点》任务分工的通知',
-      '《关于印发〈潼南区2026年政务公开工作要点〉任务分工的通知》',
+      ['潼南区2026年政务公开工作要点', '《潼南区2026年政务公开工作要点》'],
+      [
+        '关于印发《潼南区2026年政务公开工作要点》任务分工的通知',
+        '《关于印发〈潼南区2026年政务公开工作要点〉任务分工的通知》',
+      ],
+      ['《已带书名号的标题》', '《已带书名号的标题》'],
+      ['《关于转发《某某办法》的通知》', '《关于转发〈某某办法〉的通知》'],
     ],
-    ['《已带书名号的标题》', '《已带书名号的标题》'],
-    ['《关于转发《某某办法》的通知》', '《关于转发〈某某办法〉的通知》'],
-  ])('%s → %s', (t, q) => expect(quoteTitle(t)).toBe(q));
+    '%s → %s',
+  );
 });
 
 describe('文号', () => {
-  it.each([
-    ['重庆市潼南区', '潼府办'],
-    ['四川省成都市武侯区', '武府办'],
-    ['某某县', '某府办'],
-  ])('%s → %s', (d, c) => expect(defaultAgencyCode(d)).toBe(c));
+  eachReturns(
+    defaultAgencyCode,
+    [
+      ['重庆市潼南区', '潼府办'],
+      ['四川省成都市武侯区', '武府办'],
+      ['某某县', '某府办'],
+    ],
+    '%s → %s',
+  );
   it('has its number', () => expect(bulletinDocNumber('潼府办', 2026, 12)).toBe('潼府办〔2026〕12号'));
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { type Deadline, isoDate, lastDayOfMonth, parseDeadline, parseSmallNumber } from './deadlines';
 
 // Every deadline phrase named in issue 3, with the plan year 2021 unless stated.
@@ -173,15 +174,17 @@ describe('date helpers', () => {
   ])('isoDate(%i, %i, %i)', (y, m, d, out) => {
     expect(isoDate(y, m, d)).toBe(out);
   });
-  it.each<[string, number]>([
-    ['3', 3],
-    ['三', 3],
-    ['两', 2],
-    ['十', 10],
-    ['十二', 12],
-    ['二十', 20],
-    ['二十五', 25],
-  ])('parseSmallNumber(%s)', (s, n) => {
-    expect(parseSmallNumber(s)).toBe(n);
-  });
+  eachReturns(
+    parseSmallNumber,
+    [
+      ['3', 3],
+      ['三', 3],
+      ['两', 2],
+      ['十', 10],
+      ['十二', 12],
+      ['二十', 20],
+      ['二十五', 25],
+    ],
+    'parseSmallNumber(%s)',
+  );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import type { Deadline } from './deadlines';
 import {
   type AssignmentState,
@@ -113,12 +114,14 @@ describe('reminderFor', () => {
 });
 
 describe('periodLabel', () => {
-  it.each([
-    ['2021-Q3', '2021年第3季度'],
-    ['2021-03', '2021年3月'],
-    ['2021', '2021年度'],
-    [null, ''],
-  ])('%s → %s', (p, label) => {
-    expect(periodLabel(p)).toBe(label);
-  });
+  eachReturns(
+    periodLabel,
+    [
+      ['2021-Q3', '2021年第3季度'],
+      ['2021-03', '2021年3月'],
+      ['2021', '2021年度'],
+      [null, ''],
+    ],
+    '%s → %s',
+  );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../test/table';
 import type { Cell, DocBlock, TableBlock } from './blocks';
 import { parseNotice, splitMeasures } from './notice';
 
@@ -289,22 +290,24 @@ describe('prose plans', () => {
 });
 
 describe('measures', () => {
-  it.each<[string, string[]]>([
-    ['1．甲。\n2．乙。', ['甲。', '乙。']],
-    ['1.甲。\n2．乙。', ['甲。', '乙。']],
+  eachEquals(
+    splitMeasures,
     [
-      '1．政府网站。\n（1）子项一。\n（2）子项二。\n2．政务新媒体。',
-      ['政府网站。\n（1）子项一。\n（2）子项二。', '政务新媒体。'],
+      ['1．甲。\n2．乙。', ['甲。', '乙。']],
+      ['1.甲。\n2．乙。', ['甲。', '乙。']],
+      [
+        '1．政府网站。\n（1）子项一。\n（2）子项二。\n2．政务新媒体。',
+        ['政府网站。\n（1）子项一。\n（2）子项二。', '政务新媒体。'],
+      ],
+      ['没有编号的一段话。', []],
+      // list numbers lost in conversion: the "." lines still separate the items
+      [
+        '加强服务。\n. \n建立制度。\n. \n. \n提供咨询。\n. \n3．依托信箱。\n4．依托大厅。',
+        ['加强服务。', '建立制度。', '提供咨询。', '依托信箱。', '依托大厅。'],
+      ],
     ],
-    ['没有编号的一段话。', []],
-    // list numbers lost in conversion: the "." lines still separate the items
-    [
-      '加强服务。\n. \n建立制度。\n. \n. \n提供咨询。\n. \n3．依托信箱。\n4．依托大厅。',
-      ['加强服务。', '建立制度。', '提供咨询。', '依托信箱。', '依托大厅。'],
-    ],
-  ])('%j', (text, measures) => {
-    expect(splitMeasures(text)).toEqual(measures);
-  });
+    '%j',
+  );
 });
 
 describe('metadata', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../test/table';
 import { applyAbbreviations, cleanUnitName, normalizeUnitName, UNIT_ABBREVIATIONS } from './normalize';
 import { editDistance, nameSimilarity, sharedCharScore } from './similarity';
 
@@ -68,13 +69,15 @@ describe('normalizeUnitName: concrete keys', () => {
 });
 
 describe('cleanUnitName', () => {
-  it.each<[string, string]>([
-    [' 区 委 宣传部（区政府新闻办）。', '区委宣传部(区政府新闻办)'],
-    ['【区档案局】', '(区档案局)'],
-    ['区档案局\u3000', '区档案局'],
-  ])('%s → %s', (written, cleaned) => {
-    expect(cleanUnitName(written)).toBe(cleaned);
-  });
+  eachReturns(
+    cleanUnitName,
+    [
+      [' 区 委 宣传部（区政府新闻办）。', '区委宣传部(区政府新闻办)'],
+      ['【区档案局】', '(区档案局)'],
+      ['区档案局\u3000', '区档案局'],
+    ],
+    '%s → %s',
+  );
 });
 
 describe('UNIT_ABBREVIATIONS', () => {

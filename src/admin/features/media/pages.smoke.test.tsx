@@ -2,6 +2,7 @@
 // checks the office's and a liaison's buttons.
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../../test/table';
 import {
   type AccountRow,
   type AnnualReportRow,
@@ -81,12 +82,16 @@ const filing: FilingRow = {
 const page = { page: 1, pageSize: 20 };
 
 describe('media pages render', () => {
-  it.each([
-    [null, '暂无抽测'],
-    [{ failed: 0, total: 0 }, '暂无抽测'],
-    [{ failed: 7, total: 140 }, '95.0%（7/140 次失败）'],
-    [{ failed: 0, total: 20 }, '100.0%（0/20 次失败）'],
-  ])('availability %j reads %s', (a, text) => expect(availabilityText(a)).toBe(text));
+  eachReturns(
+    availabilityText,
+    [
+      [null, '暂无抽测'],
+      [{ failed: 0, total: 0 }, '暂无抽测'],
+      [{ failed: 7, total: 140 }, '95.0%（7/140 次失败）'],
+      [{ failed: 0, total: 20 }, '100.0%（0/20 次失败）'],
+    ],
+    'availability %j reads %s',
+  );
 
   it('the register shows the last check, open 整改 and the import for the office only', () => {
     const seed: [readonly unknown[], unknown][] = [

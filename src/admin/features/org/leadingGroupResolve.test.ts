@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eachReturns } from '../../../../test/table';
 import type { LeadingGroupNotice, MatchStatus, UnitMatch } from '../../../contracts/api';
 import { commitBody, initialResolutions, type Resolution, unresolvedCount } from './leadingGroupResolve';
 
@@ -27,13 +28,15 @@ describe('initialResolutions', () => {
 });
 
 describe('unresolvedCount', () => {
-  it.each<[Resolution[], number]>([
-    [[], 0],
-    [[{ unitId: 'a' }, { create: true }], 0],
-    [[{ unitId: 'a' }, null, null], 2],
-  ])('%j -> %i', (res, n) => {
-    expect(unresolvedCount(res)).toBe(n);
-  });
+  eachReturns(
+    unresolvedCount,
+    [
+      [[], 0],
+      [[{ unitId: 'a' }, { create: true }], 0],
+      [[{ unitId: 'a' }, null, null], 2],
+    ],
+    '%j -> %i',
+  );
 });
 
 describe('commitBody', () => {

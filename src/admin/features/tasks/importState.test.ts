@@ -130,13 +130,11 @@ describe('decisions on names the registry lacks', () => {
 });
 
 describe('splitTyped', () => {
-  it.each([
+  eachEquals(splitTyped, [
     ['区教委、区财政局', ['区教委', '区财政局']],
     ['区 教委；区财政局,\n区民政局', ['区教委', '区财政局', '区民政局']],
     ['', []],
-  ])('%s', (s, expected) => {
-    expect(splitTyped(s)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('measuresFromText', () => {
@@ -180,12 +178,14 @@ describe('disclosure paths as text', () => {
     expect(pathsText(paths)).toBe('政府网站 > 政府信息公开 > 规划信息\n其他渠道');
     expect(pathsFromText(pathsText(paths))).toEqual(paths);
   });
-  it.each([
-    ['政府网站＞政务公开 >  目录\n\n', [['政府网站', '政务公开', '目录']]],
-    ['', []],
-  ])('%j', (s, expected) => {
-    expect(pathsFromText(s)).toEqual(expected);
-  });
+  eachEquals(
+    pathsFromText,
+    [
+      ['政府网站＞政务公开 >  目录\n\n', [['政府网站', '政务公开', '目录']]],
+      ['', []],
+    ],
+    '%j',
+  );
 });
 
 describe('deadlinesInYear (the officer corrects the plan year)', () => {

@@ -1,5 +1,6 @@
 // The matcher on a small base: ranking, the confidence flag, bad input; and the file formats of `gongkai qa match`.
 import { describe, expect, it } from 'vitest';
+import { eachEquals } from '../../../../test/table';
 import { createQaMatcher } from '../../../server/platform/text/qa-matcher';
 import { CONFIDENT_AT, entriesFromTable, MAX_MATCHES, parseCsv, QaFileError, questionsFromText } from '.';
 
@@ -138,12 +139,14 @@ describe('files', () => {
     expect(() => entriesFromTable(table)).toThrow(message);
   });
 
-  it.each([
-    ['问题\n甲\n乙\n', ['甲', '乙']],
-    ['问题\t答案行\n甲\t1\n乙\t2,3\n', ['甲', '乙']],
-    ['\uFEFF甲\r\n\r\n乙', ['甲', '', '乙']],
-    ['', []],
-  ])('questions %j → %j', (text, expected) => {
-    expect(questionsFromText(text)).toEqual(expected);
-  });
+  eachEquals(
+    questionsFromText,
+    [
+      ['问题\n甲\n乙\n', ['甲', '乙']],
+      ['问题\t答案行\n甲\t1\n乙\t2,3\n', ['甲', '乙']],
+      ['\uFEFF甲\r\n\r\n乙', ['甲', '', '乙']],
+      ['', []],
+    ],
+    'questions %j → %j',
+  );
 });
