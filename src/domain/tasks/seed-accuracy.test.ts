@@ -201,6 +201,9 @@ describe.each([
   ...SEEDS.map((seed) => [seed, `seed-${seed}.pdf`] as const),
   ['004', 'seed-004-landscape.pdf'] as const,
   ['001', 'seed-001-centred.pdf'] as const,
+  // with a 页眉 and a page number on every page: rows cut by the page break still join up below the header
+  ['001', 'seed-001-header.pdf'] as const,
+  ['003', 'seed-003-header.pdf'] as const,
 ])('seed %s printed to PDF (%s)', (seed, file) => {
   it('reads every task, unit and date as from the seed text', async () => {
     const { exp } = load(seed);

@@ -3,7 +3,8 @@
 // had. Its columns are the header's labels (a label broken over lines, "序/号", "牵头/单位", is one column); a
 // column's sides lie in the white space between two labels that no line of the table crosses; a row ends between
 // two task cells where most columns are open (cells are padded). One table keeps one grid over its pages, with or
-// without its header repeated. The rules found are handed to the ruled-table reader (pdf.ts ruledPage) as if drawn.
+// without its header repeated, and below the running header a printer puts atop each page (runningLines). The rules
+// found are handed to the ruled-table reader (pdf.ts ruledPage) as if drawn.
 // Nothing is found — and the page is read by text positions as before — when the page has vertical rules, neither a
 // header nor the table of the page before going on, rows not set apart (two row numbers in one row), or a column
 // side that text crosses.
@@ -43,6 +44,32 @@ function baselines(items: GridItem[]): GridItem[][] {
     }
     return runs;
   });
+}
+
+/**
+ * The running header and footer lines a printer puts on every page (a browser's date and title, its file address
+ * and "1/4"; a word processor's header): per page, the baselines of its top and bottom lines whose words (digits
+ * aside) stand at the same end of another page too.
+ */
+export function runningLines(pages: GridItem[][]): number[][] {
+  const ends = pages.map((items) => {
+    const lines = baselines(items);
+    const key = (line: GridItem[] | undefined) =>
+      line
+        ?.map((it) => it.str)
+        .join('')
+        .replace(/\d+/g, '#')
+        .replace(/\s+/g, '') ?? '';
+    const first = lines[0];
+    const last = lines.length > 1 ? lines[lines.length - 1] : undefined;
+    return [
+      first && { key: `top:${key(first)}`, y: first[0]?.y ?? 0 },
+      last && { key: `bottom:${key(last)}`, y: last[0]?.y ?? 0 },
+    ].filter((e) => !!e);
+  });
+  const pagesOf = new Map<string, number>();
+  for (const page of ends) for (const e of page) pagesOf.set(e.key, (pagesOf.get(e.key) ?? 0) + 1);
+  return ends.map((page) => page.filter((e) => (pagesOf.get(e.key) ?? 0) >= 2).map((e) => e.y));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 10;
@@ -111,11 +138,33 @@ export function virtualRules(
   items: GridItem[],
   rules: Box[],
   carried: Grid | null = null,
+  running: number[] = [],
 ): { rules: Box[]; grid: Grid | null } {
-  const none = { rules: [], grid: null };
-  if (rules.filter(isVertical).length >= 2 || items.length === 0) return none;
+  if (rules.filter(isVertical).length >= 2 || items.length === 0) return NONE;
   const size = median(items.map((i) => i.size));
   const lines = baselines(items);
+  const isRunning = (line: GridItem[]) => running.some((y) => Math.abs((line[0]?.y ?? 0) - y) <= 1);
+  const found = gridOf(lines, size, carried, isRunning);
+  // (a running header atop the page joins the table's header, or the rows going on, to a block of its own: read
+  // again without it — only then, as a table's header repeated atop each page stands there the same way)
+  if (found.grid || found.rules.length > 0 || !lines.some(isRunning)) return found;
+  return gridOf(
+    lines.filter((line) => !isRunning(line)),
+    size,
+    carried,
+    isRunning,
+  );
+}
+
+const NONE: { rules: Box[]; grid: Grid | null } = { rules: [], grid: null };
+
+/** virtualRules on a page's lines. */
+function gridOf(
+  lines: GridItem[][],
+  size: number,
+  carried: Grid | null,
+  isRunning: (line: GridItem[]) => boolean,
+): { rules: Box[]; grid: Grid | null } {
   const pitch = linePitch(lines, size);
   // Blocks: lines no further apart than a cell's wrapped lines (a centred cell's lines stand between them).
   const blocks: GridItem[][][] = [];
@@ -129,17 +178,17 @@ export function virtualRules(
     return cols.length >= 3 && isHeaderRoles(headerRoles(cols.map((c) => c.text)));
   });
   if (h < 0) {
-    if (!carried) return none;
+    if (!carried) return NONE;
     const mids = carried.walls.slice(1).map((w, k) => (w + (carried.walls[k] ?? 0)) / 2);
-    const body = rowsBelow(blocks, mids);
-    const drawn = body.length ? gridRules(body, [], carried, pitch, size) : null;
-    return drawn ? { rules: drawn, grid: carried } : none;
+    const { body, cutRest } = rowsBelow(blocks, mids);
+    const drawn = body.length ? gridRules(body, [], carried, pitch, size, cutRest) : null;
+    return drawn ? { rules: drawn, grid: carried } : NONE;
   }
   const header = columnsOf(blocks[h]?.flat() ?? []);
   const roles = headerRoles(header.map((c) => c.text));
   const centres = header.map((c) => (c.x + c.end) / 2);
-  const body = rowsBelow(blocks.slice(h + 1), centres);
-  if (body.length === 0) return none;
+  const { body, cutRest } = rowsBelow(blocks.slice(h + 1), centres);
+  if (body.length === 0) return NONE;
   const table = [...(blocks[h] ?? []).flat(), ...body.flat()];
   // A column's side: the middle of the widest stretch between two labels' centres that no item of the table covers.
   const sides: number[] = [];
@@ -155,7 +204,7 @@ export function virtualRules(
       if (x0 > from && (!best || x0 - from > best[1] - best[0])) best = [from, x0];
       from = Math.max(from, x1);
     }
-    if (!best || best[1] - best[0] < 1) return none;
+    if (!best || best[1] - best[0] < 1) return NONE;
     sides.push((best[0] + best[1]) / 2);
   }
   const left = Math.min(...table.map((i) => i.x)) - 2;
@@ -167,29 +216,39 @@ export function virtualRules(
     carried?.walls.length === walls.length &&
     carried.walls.every((w, k) => Math.abs(w - (walls[k] ?? 0)) <= 12);
   const grid = same && carried ? carried : { walls, roles };
-  const drawn = gridRules(body, blocks[h] ?? [], grid, pitch, size);
-  // (the table goes on over the page when it ends the page: nothing but a page number below it)
-  const below = blocks.slice(h + 1).flat().length - body.length;
-  return drawn ? { rules: drawn, grid: below <= 1 ? grid : null } : none;
+  const drawn = gridRules(body, blocks[h] ?? [], grid, pitch, size, cutRest);
+  // (the table goes on over the page when it ends the page: nothing but a page number or running footer below it)
+  const below =
+    blocks
+      .slice(h + 1)
+      .flat()
+      .filter((line) => !isRunning(line)).length - body.length;
+  return drawn ? { rules: drawn, grid: below <= 1 ? grid : null } : NONE;
 }
 
 /**
  * The lines of a table's rows: the blocks from the top until a line runs across a column (the text after the
- * table), or a block fills one column only ("附件2" at the margin below it). `centres`: the columns' middles.
+ * table), or a block fills one column only ("附件2" at the margin below it) — unless that block stands first with
+ * rows below it: the rest of a row the page break cut. `centres`: the columns' middles.
  */
-function rowsBelow(blocks: GridItem[][][], centres: number[]): GridItem[][] {
+function rowsBelow(blocks: GridItem[][][], centres: number[]): { body: GridItem[][]; cutRest: boolean } {
   const nearest = (it: GridItem) => {
     const mid = (it.x + it.end) / 2;
     return centres.reduce((k, c, i) => (Math.abs(c - mid) < Math.abs((centres[k] ?? 0) - mid) ? i : k), 0);
   };
+  const across = (its: GridItem[]) =>
+    its.some((it) => centres.filter((c) => c > it.x && c < it.end).length >= 2);
+  const columns = (its: GridItem[]) => new Set(its.map(nearest)).size;
+  const isRow = (block: GridItem[][] | undefined) =>
+    !!block && !across(block.flat()) && columns(block.flat()) >= 2;
   const body: GridItem[][] = [];
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     const its = block.flat();
-    const across = its.some((it) => centres.filter((c) => c > it.x && c < it.end).length >= 2);
-    if (across || new Set(its.map(nearest)).size < 2) break;
+    if (across(its) || (columns(its) < 2 && !(i === 0 && isRow(blocks[1])))) break;
     body.push(...block);
   }
-  return body;
+  const first = blocks[0]?.flat() ?? [];
+  return { body, cutRest: body.length > 0 && columns(first) < 2 };
 }
 
 /** The rules of the rows below a header (or at the top of a page the table goes on to); null when rows run together. */
@@ -199,6 +258,7 @@ function gridRules(
   { walls, roles }: Grid,
   pitch: number,
   size: number,
+  cutRest = false,
 ): Box[] | null {
   const sides = walls.slice(1, -1);
   const left = walls[0] ?? 0;
@@ -258,7 +318,8 @@ function gridRules(
       else texts.push([y]);
     }
     const centres = texts.map((t) => ((t[0] ?? 0) + (t[t.length - 1] ?? 0)) / 2);
-    let start = 0;
+    // (the rest of a row cut at the page break, atop the rows, has no category: the first category is the next row's)
+    let start = cutRest ? 1 : 0;
     centres.forEach((t, k) => {
       const next = centres[k + 1];
       const lastRow = next === undefined ? cuts.length : Math.max(rowOf(t), rowOf(next) - 1);

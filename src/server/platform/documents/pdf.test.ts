@@ -203,6 +203,10 @@ describe('text PDFs', { timeout: 60_000 }, () => {
     ['three-line-table-once.pdf'],
     // the table with no rules opened in LibreOffice Writer and printed: a narrow task column, a row cut by a page
     ['../word/borderless-table.pdf'],
+    // printed with a running header and footer on every page (a browser's date and file address with "1/3"; a
+    // word processor's 页眉 and page number): the table goes on below the header, a row cut by the page break joins
+    ['three-line-table-once-header.pdf'],
+    ['../word/borderless-table-header.pdf'],
   ])(
     'reads a table printed without vertical rules by the white space between its columns and rows: %s',
     async (file) => {

@@ -24,7 +24,7 @@ import {
   wrapsOn,
 } from './pdf-bands';
 import { type Box, replayPage } from './pdf-covered';
-import { type Grid, virtualRules } from './pdf-grid';
+import { type Grid, runningLines, virtualRules } from './pdf-grid';
 
 export const MAX_PDF_PAGES = 200;
 
@@ -478,9 +478,8 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
     if (doc.numPages > maxPages)
       throw documentError('PDF_TOO_LONG', `共 ${doc.numPages} 页，上限 ${maxPages} 页`);
     const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const pages: Page[] = [];
+    const printed: { items: Item[]; rules: Box[] }[] = [];
     let chars = 0;
-    let grid: Grid | null = null;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -499,14 +498,28 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
         });
         chars += it.str.trim().length;
       }
-      const { rules } = replayPage(await page.getOperatorList(), OPS);
-      // (a table printed without vertical rules is read by the rules it would have had, over pages too)
-      const virtual = virtualRules(items, rules, grid);
-      grid = virtual.grid;
-      const drawn = [...rules, ...virtual.rules];
-      pages.push({ lines: pageLines(items, drawn), rules: drawn, implied: virtual.rules.length > 0 });
+      printed.push({ items, rules: replayPage(await page.getOperatorList(), OPS).rules });
       page.cleanup();
     }
+    // (a table printed without vertical rules is read by the rules it would have had, over pages too, below the
+    // running header a printer puts atop each page)
+    const running = runningLines(printed.map((p) => p.items));
+    let grid: Grid | null = null;
+    const pages = printed.map(({ items, rules }, p) => {
+      const virtual = virtualRules(items, rules, grid, running[p]);
+      grid = virtual.grid;
+      const drawn = [...rules, ...virtual.rules];
+      // The running header and footer stand above and below the page's tables: left out, a row a page break cuts
+      // joins up across it (paragraphs drop them anyway; a page without rules keeps them for paragraphs to see).
+      const ys = drawn.filter(isHorizontal).map((r) => (r.y0 + r.y1) / 2);
+      const [top, bottom] = [Math.max(...ys), Math.min(...ys)];
+      const furniture = (it: Item) =>
+        ys.length > 0 &&
+        (it.y > top || it.y < bottom) &&
+        (running[p] ?? []).some((y) => Math.abs(it.y - y) <= 2);
+      const kept = items.filter((it) => !furniture(it));
+      return { lines: pageLines(kept, drawn), rules: drawn, implied: virtual.rules.length > 0 };
+    });
     // A scan has pictures of pages and no text layer.
     if (chars < 10) throw documentError('PDF_SCANNED');
     return pages;
