@@ -12,7 +12,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import {
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../server/platform/documents/docx';
 import { libreOfficeBinary } from '../../server/platform/documents/libreoffice';
@@ -505,7 +516,13 @@ function chrome(text: string, model: Model, pen: Pen): string {
 
 // ----- .docx with real merged cells
 
-async function docxOf(model: Model, pen: Pen, relabel = (g: Grid) => g): Promise<Uint8Array> {
+/** `running`: a 页眉 of that text and a page number ("— 1 —") below, on every page. */
+async function docxOf(
+  model: Model,
+  pen: Pen,
+  relabel = (g: Grid) => g,
+  running?: string,
+): Promise<Uint8Array> {
   const style = { ...tableStyle(model, pen), sections: 'column' as const, mergeUnits: true };
   const g = relabel(grid(model, style, pen));
   const children: (Paragraph | Table)[] = wrap(model, '')
@@ -530,7 +547,19 @@ async function docxOf(model: Model, pen: Pen, relabel = (g: Grid) => g): Promise
     rows.push(new TableRow({ children: cells }));
   });
   children.push(new Table({ rows }));
-  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+  const page = running
+    ? {
+        headers: { default: new Header({ children: [new Paragraph(running)] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({ children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] }),
+            ],
+          }),
+        },
+      }
+    : {};
+  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ ...page, children }] })));
 }
 const cellOf = (text: string, rowSpan: number, columnSpan = 1) =>
   new TableCell({ children: [new Paragraph(text)], rowSpan, columnSpan });
@@ -549,6 +578,9 @@ const DOCX = '噪声:docx合并单元格';
 // The same .docx printed to PDF by a word processor (LibreOffice Writer; CI installs it): rows cut by page breaks,
 // the header repeated on each page, merged cells' text in the middle of the merge.
 const WORD_PDF = '噪声:Word打印PDF';
+// The same with a 页眉 (the notice's year and "政务公开工作任务分解") and a page number on every page: the header
+// stands above the table's repeated header, the page number below the rows a page break cuts.
+const WORD_PDF_RUNNING = '噪声:Word打印PDF带页眉';
 // The header's labels replaced by words nobody knows ("栏目1 | 栏目2 | …"): no header is known, so the parser reads the
 // longest table by the columns its cells show (the columns the import page preselects; notice-columns.ts).
 const UNKNOWN_HEADER = ['表头不识别:docx', '表头不识别:tabs', '表头不识别:pipes-edge'] as const;
@@ -573,6 +605,7 @@ const LAYOUTS = [
   ...NOISE,
   DOCX,
   WORD_PDF,
+  WORD_PDF_RUNNING,
   ...UNKNOWN_HEADER,
   ...STRANGE_TASK,
   ...STRANGE_DUE,
@@ -636,8 +669,8 @@ async function readings(model: Model, layout: string): Promise<[string, ParsedPl
   const read = (l: string, text: string) => parseNotice({ text: dumped(model.name, l, text) });
   if (layout === DOCX)
     return [[model.name, parseNotice({ blocks: readDocx(await docxOf(model, pen(layout))) })]];
-  if (layout === WORD_PDF) {
-    const pdf = (await printed())?.get(model.name);
+  if (layout === WORD_PDF || layout === WORD_PDF_RUNNING) {
+    const pdf = (await printed())?.get(layout === WORD_PDF ? model.name : `${model.name}@页眉`);
     if (!pdf) throw new Error(`${model.name}: not printed`);
     return [[model.name, parseNotice({ blocks: await readPdfBlocks(pdf) })]];
   }
@@ -692,8 +725,14 @@ function printed(): Promise<Map<string, Uint8Array> | null> {
     if (!bin) return null;
     const dir = mkdtempSync(join(tmpdir(), 'gk-layout-pdf-'));
     try {
-      for (const m of models)
-        writeFileSync(join(dir, `${m.name}.docx`), await docxOf(m, new Pen(rngOf(`${m.name}/${WORD_PDF}`))));
+      // (one run of Writer prints both: it takes seconds to start)
+      const names = models.flatMap((m) => [m.name, `${m.name}@页眉`]);
+      for (const m of models) {
+        const pen = () => new Pen(rngOf(`${m.name}/${WORD_PDF}`));
+        writeFileSync(join(dir, `${m.name}.docx`), await docxOf(m, pen()));
+        const running = `${m.year}年政务公开工作任务分解`;
+        writeFileSync(join(dir, `${m.name}@页眉.docx`), await docxOf(m, pen(), undefined, running));
+      }
       execFileSync(
         bin,
         [
@@ -704,11 +743,11 @@ function printed(): Promise<Map<string, Uint8Array> | null> {
           'pdf',
           '--outdir',
           dir,
-          ...models.map((m) => join(dir, `${m.name}.docx`)),
+          ...names.map((n) => join(dir, `${n}.docx`)),
         ],
         { stdio: 'ignore', timeout: 300_000 },
       );
-      return new Map(models.map((m) => [m.name, new Uint8Array(readFileSync(join(dir, `${m.name}.pdf`)))]));
+      return new Map(names.map((n) => [n, new Uint8Array(readFileSync(join(dir, `${n}.pdf`)))]));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -721,7 +760,7 @@ const goldOf = (m: Model) => m.groups.flatMap((g) => g.tasks);
 
 describe.each(LAYOUTS)('layout %s', (layout) => {
   it('reads the tasks of every notice rendered in this layout', async () => {
-    if (layout === WORD_PDF && !(await printed())) {
+    if ((layout === WORD_PDF || layout === WORD_PDF_RUNNING) && !(await printed())) {
       // Without LibreOffice (run outside `npm test`, which requires it): nothing to print the notices with.
       expect(process.env.CI, 'CI must install LibreOffice (.ci/run)').toBeUndefined();
       expect(await libreOfficeBinary()).toBeNull();
@@ -764,6 +803,7 @@ const FLOORS: Record<string, Totals> = {
   '噪声:全半角混排': { recall: 99.9, precision: 99.9, units: 99.6, dates: 100, years: 100 },
   '噪声:docx合并单元格': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   '噪声:Word打印PDF': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
+  '噪声:Word打印PDF带页眉': { recall: 100, precision: 100, units: 100, dates: 100, years: 100 },
   // The parser by itself, the columns guessed from the cells: a table's only unit column is taken for 责任单位, so a
   // 牵头单位-only table misses its units' role (the officer corrects the column's use on the import page).
   '表头不识别:docx': { recall: 100, precision: 100, units: 97.5, dates: 100, years: 100 },
