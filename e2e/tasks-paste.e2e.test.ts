@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planTasks, taskAssignments, unitGroups, units, users } from '../src/server/db/schema';
+import { readPrintedPages } from '../src/server/platform/documents/pdf';
+import { buildOfd } from '../test/ofd';
 import { axeSerious, chooseOption, consoleLogin, DEMO_PASSWORD, type E2E, startE2E } from './harness';
 
 /** What a browser copies from a notice page whose task table has one cell per line. */
@@ -258,11 +260,26 @@ describe('[ADMIN] a task table printed to PDF', () => {
     await office.context().close();
   }, 180_000);
 
-  it('a notice as a word processor printed it (rows cut by page breaks), and the same notice as a .doc', async () => {
+  it('a notice as a word processor printed it (rows cut by page breaks), the same notice as a .doc and as an OFD (电子公文)', async () => {
     const office = await login('office');
-    for (const file of ['test/fixtures/word/seed-004.pdf', 'test/fixtures/word/seed-004.doc']) {
+    // The OFD: the printed PDF's pages laid out as an OFD writer does, with a 页眉 on a template page.
+    const pdf = new Uint8Array(fs.readFileSync('test/fixtures/word/seed-004.pdf'));
+    const ofd = buildOfd(await readPrintedPages(pdf), {
+      runningHeader: '某县人民政府办公室 政务公开工作任务分工',
+    });
+    const files = [
+      'test/fixtures/word/seed-004.pdf',
+      'test/fixtures/word/seed-004.doc',
+      { name: '任务分工.ofd', mimeType: 'application/ofd', buffer: Buffer.from(ofd) },
+    ];
+    for (const file of files) {
       await office.goto(`${e.base}/admin/tasks/import`);
-      await office.getByTestId('tasks-import-page').locator('input[type=file]').setInputFiles(file);
+      const input = office.getByTestId('tasks-import-page').locator('input[type=file]');
+      // (the browser's file dialog offers what `accept` names: a PDF or an OFD must not be hidden there)
+      expect((await input.getAttribute('accept'))?.split(',')).toEqual(
+        expect.arrayContaining(['.pdf', '.ofd', '.doc']),
+      );
+      await input.setInputFiles(file);
       await office.getByTestId('tasks-preview').waitFor({ timeout: 90_000 });
       const table = office.getByTestId('tasks-preview-table');
       expect(await table.textContent()).toContain('任务 55 项');

@@ -94,7 +94,7 @@ export function register(program: Command): void {
   imp
     .command('tasks [file]')
     .description(
-      '读取任务分工通知（.docx/.xlsx/.pdf/.txt/.html/.doc/.wps，或 --text/--stdin 粘贴的网页文字）：--json 只打印读到的内容，--commit 保存为工作任务台账',
+      '读取任务分工通知（.docx/.xlsx/.pdf/.ofd/.txt/.html/.doc/.wps，或 --text/--stdin 粘贴的网页文字）：--json 只打印读到的内容，--commit 保存为工作任务台账',
     )
     .option('--text <text>', '直接给出通知文字（从网页复制的文字、表格）')
     .option('--stdin', '从标准输入读取通知文字')

@@ -1,10 +1,11 @@
-// What a file really is, by its content (the name is only a hint): Office packages, old OLE files
+// What a file really is, by its content (the name is only a hint): Office packages, OFD, old OLE files
 // (.doc/.wps/.xls/.et), PDF, images, HTML, and text in UTF-8, UTF-16 or GB18030.
 
 import { isZip, zipEntryNames } from './zip';
 
 export type FileKind =
   | 'docx'
+  | 'ofd'
   | 'xlsx'
   | 'zip'
   | 'ole'
@@ -86,6 +87,7 @@ export function detectFileKind(bytes: Uint8Array, filename = ''): DetectedFile {
     }
     if (names.includes('word/document.xml')) return { kind: 'docx' };
     if (names.includes('xl/workbook.xml')) return { kind: 'xlsx' };
+    if (names.some((n) => n.replace(/^\//, '') === 'OFD.xml')) return { kind: 'ofd' };
     return { kind: 'zip' };
   }
   const { text, encoding } = decodeText(bytes);

@@ -28,12 +28,19 @@ import { type Grid, runningLines, virtualRules } from './pdf-grid';
 
 export const MAX_PDF_PAGES = 200;
 
-interface Item {
+/** A run of text as a fixed-layout file places it, in points from the page's bottom left (y: its baseline). */
+export interface Item {
   x: number;
   y: number;
   end: number;
   size: number;
   str: string;
+}
+
+/** One printed page as a fixed-layout file (PDF, OFD) gives it: its runs of text and its rules. */
+export interface PrintedPage {
+  items: Item[];
+  rules: Box[];
 }
 
 interface Cell {
@@ -458,15 +465,16 @@ export async function openPdf(bytes: Uint8Array) {
 
 /** The text of a PDF (attachment checks, search): tables as copied-table rows. */
 export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<string> {
-  return linesToText(await readPages(bytes, maxPages));
+  return linesToText(laidOut(await readPrintedPages(bytes, maxPages)));
 }
 
 /** A notice PDF as document blocks (ruled tables with their exact cells). */
 export async function readPdfBlocks(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<DocBlock[]> {
-  return linesToBlocks(await readPages(bytes, maxPages));
+  return linesToBlocks(laidOut(await readPrintedPages(bytes, maxPages)));
 }
 
-async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
+/** A PDF's pages as printed: each page's runs of text and the rules its tables are drawn with. */
+export async function readPrintedPages(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<PrintedPage[]> {
   const task = await openPdf(bytes);
   try {
     let doc: Awaited<typeof task.promise>;
@@ -478,7 +486,7 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
     if (doc.numPages > maxPages)
       throw documentError('PDF_TOO_LONG', `共 ${doc.numPages} 页，上限 ${maxPages} 页`);
     const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const printed: { items: Item[]; rules: Box[] }[] = [];
+    const printed: PrintedPage[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -501,29 +509,35 @@ async function readPages(bytes: Uint8Array, maxPages: number): Promise<Page[]> {
       printed.push({ items, rules: replayPage(await page.getOperatorList(), OPS).rules });
       page.cleanup();
     }
-    // (a table printed without vertical rules is read by the rules it would have had, over pages too, below the
-    // running header a printer puts atop each page)
-    const running = runningLines(printed.map((p) => p.items));
-    let grid: Grid | null = null;
-    const pages = printed.map(({ items, rules }, p) => {
-      const virtual = virtualRules(items, rules, grid, running[p]);
-      grid = virtual.grid;
-      const drawn = [...rules, ...virtual.rules];
-      // The running header and footer stand above and below the page's tables: left out, a row a page break cuts
-      // joins up across it (paragraphs drop them anyway; a page without rules keeps them for paragraphs to see).
-      const ys = drawn.filter(isHorizontal).map((r) => (r.y0 + r.y1) / 2);
-      const [top, bottom] = [Math.max(...ys), Math.min(...ys)];
-      const furniture = (it: Item) =>
-        ys.length > 0 &&
-        (it.y > top || it.y < bottom) &&
-        (running[p] ?? []).some((y) => Math.abs(it.y - y) <= 2);
-      const kept = items.filter((it) => !furniture(it));
-      return { lines: pageLines(kept, drawn), rules: drawn, implied: virtual.rules.length > 0 };
-    });
     // A scan has pictures of pages and no text layer.
     if (chars < 10) throw documentError('PDF_SCANNED');
-    return pages;
+    return printed;
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * Printed pages as lines and rules: a table printed without vertical rules gets the rules it would have had, over
+ * pages too, below the running header a printer puts atop each page.
+ */
+export function laidOut(printed: PrintedPage[]): Page[] {
+  const running = runningLines(printed.map((p) => p.items));
+  let grid: Grid | null = null;
+  const pages = printed.map(({ items, rules }, p) => {
+    const virtual = virtualRules(items, rules, grid, running[p]);
+    grid = virtual.grid;
+    const drawn = [...rules, ...virtual.rules];
+    // The running header and footer stand above and below the page's tables: left out, a row a page break cuts
+    // joins up across it (paragraphs drop them anyway; a page without rules keeps them for paragraphs to see).
+    const ys = drawn.filter(isHorizontal).map((r) => (r.y0 + r.y1) / 2);
+    const [top, bottom] = [Math.max(...ys), Math.min(...ys)];
+    const furniture = (it: Item) =>
+      ys.length > 0 &&
+      (it.y > top || it.y < bottom) &&
+      (running[p] ?? []).some((y) => Math.abs(it.y - y) <= 2);
+    const kept = items.filter((it) => !furniture(it));
+    return { lines: pageLines(kept, drawn), rules: drawn, implied: virtual.rules.length > 0 };
+  });
+  return pages;
 }

@@ -9,6 +9,7 @@ import { detectFileKind } from './detect';
 import { readDocx } from './docx';
 import { documentError } from './errors';
 import { readHtmlTables } from './html';
+import { readOfdBlocks } from './ofd';
 import { readPdfBlocks } from './pdf';
 import { readXlsx } from './xlsx';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
@@ -47,6 +48,9 @@ export async function readDocument(
       break;
     case 'xlsx':
       blocks = await readXlsx(bytes, { limits });
+      break;
+    case 'ofd':
+      blocks = readOfdBlocks(bytes, limits);
       break;
     case 'html':
       if (bytes.length > (opts.maxTextBytes ?? 20 * 1024 * 1024)) throw documentError('TOO_LARGE');

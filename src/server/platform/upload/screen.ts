@@ -32,6 +32,8 @@ const EXT_KINDS: Record<string, ScreenedKind[]> = {
   xls: ['ole'],
   et: ['ole'],
   pdf: ['pdf'],
+  // (an OFD is a zip of XML pages: documents/ofd.ts)
+  ofd: ['zip'],
   png: ['png'],
   jpg: ['jpeg'],
   jpeg: ['jpeg'],

@@ -136,9 +136,9 @@ export default function ImportPage() {
         titles={['上传通知', '核对任务与单位', '完成']}
         step={step}
         testPrefix="tasks"
-        accept=".docx,.xlsx,.txt,.html,.htm,.doc,.wps"
+        accept=".docx,.xlsx,.pdf,.ofd,.txt,.html,.htm,.doc,.wps"
         text="点击或拖拽任务分工通知到此处"
-        hint="支持 .docx、.xlsx、.txt、.html（.doc/.wps 需服务器安装 LibreOffice）；系统识别任务、单位、时限与公开路径"
+        hint="支持 .docx、.xlsx、.pdf、.ofd、.txt、.html（.doc/.wps 需服务器安装 LibreOffice；扫描件需先做文字识别）；系统识别任务、单位、时限与公开路径"
         before={
           <Space>
             <span>计划年度（通知未写明时填写）</span>
