@@ -77,6 +77,11 @@ describe('OFD notices (GB/T 33190, as 电子公文 systems send them)', () => {
     'DeltaX "%s" is the gaps %j',
   );
 
+  it('reads no more gaps than the characters need (a hostile "g 99999999 1")', () => {
+    expect(gaps('g 99999999 1', 4)).toEqual([1, 1, 1, 1]);
+    expect(gaps('g 99999999 1 g 99999999 2').length).toBe(100_000);
+  });
+
   it('is an OFD by its content, whatever its name', () => {
     const ofd = buildOfd([{ items: [], rules: [] }]);
     expect(detectFileKind(ofd, '通知.zip').kind).toBe('ofd');

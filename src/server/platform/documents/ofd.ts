@@ -53,18 +53,21 @@ const numbers = (v: unknown): number[] =>
 const textOf = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'object' && v ? String((v as Node)['#text'] ?? '') : '';
 
-/** "g 3 0.975" is the same gap three times (GB/T 33190 §11.3). */
-export function gaps(v: unknown): number[] {
+/**
+ * "g 3 0.975" is the same gap three times (GB/T 33190 §11.3). At most `max` gaps (one fewer than the characters
+ * they space): a hostile "g 99999999 1" must not fill the memory.
+ */
+export function gaps(v: unknown, max = 100_000): number[] {
   const tokens = String(v ?? '')
     .trim()
     .split(/\s+/)
     .filter((t) => t !== '');
   const out: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && out.length < max; i++) {
     if (tokens[i] === 'g') {
       const n = Number(tokens[i + 1]);
       const gap = Number(tokens[i + 2]);
-      for (let k = 0; k < n && k < 10_000; k++) out.push(gap);
+      for (let k = 0; k < n && out.length < max; k++) out.push(gap);
       i += 2;
     } else out.push(Number(tokens[i]));
   }
@@ -118,8 +121,8 @@ function drawText(t: Node, toPt: (x: number, y: number) => [number, number], ite
     // (a TextCode without X or Y goes on where the one before it placed its first character)
     if (code.X !== undefined) x = Number(code.X) || 0;
     if (code.Y !== undefined) y = Number(code.Y) || 0;
-    const dx = gaps(code.DeltaX);
-    const dy = gaps(code.DeltaY);
+    const dx = gaps(code.DeltaX, chars.length);
+    const dy = gaps(code.DeltaY, chars.length);
     // Characters placed one after another form a run, as a PDF's text items do (spaces kept inside it); a gap of
     // more than an em, or a change of line, starts another.
     let run: Item | null = null;
