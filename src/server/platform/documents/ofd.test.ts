@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildOfd } from '../../../../test/ofd';
 import { eachEquals } from '../../../../test/table';
@@ -139,6 +140,44 @@ describe('OFD notices (GB/T 33190, as 电子公文 systems send them)', () => {
     expect((e as DocumentError).code).toBe(code);
     expect((e as DocumentError).message).toMatch(message);
   });
+
+  it('reads or refuses (DocumentError) every package mutated at random: never another error', async () => {
+    const pages = await readPrintedPages(new Uint8Array(readFileSync('test/fixtures/pdf/ruled-table.pdf')));
+    const base = unzipSync(buildOfd(pages, { heightPt: 792, runningHeader: '某区人民政府办公室' }));
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const junk = ['NaN', '-1e308', '1e308', '', 'g', 'g 5', '<', '&amp;', '0 0 0', 'M', 'C C C', '"'];
+    const outcomes = { read: 0, refused: 0 };
+    for (let n = 0; n < 100; n++) {
+      const files = { ...base };
+      const names = Object.keys(files).filter((k) => k.endsWith('.xml'));
+      const name = names[Math.floor(rnd() * names.length)] ?? 'OFD.xml';
+      let xml = strFromU8(files[name] ?? new Uint8Array());
+      for (let m = 0; m < 1 + Math.floor(rnd() * 5); m++) {
+        const at = Math.floor(rnd() * xml.length);
+        const r = rnd();
+        const pick = junk[Math.floor(rnd() * junk.length)] ?? '';
+        if (r < 0.3) xml = xml.slice(0, at) + xml.slice(at + Math.floor(rnd() * 50));
+        else if (r < 0.6) xml = xml.replace(/"[-\d. ]+"/g, (v) => (rnd() < 0.05 ? `"${pick}"` : v));
+        else if (r < 0.8) xml = xml.slice(0, at) + pick + xml.slice(at);
+        else xml = xml.replace(/DeltaX="[^"]*"/g, (v) => (rnd() < 0.1 ? 'DeltaX="g 999999999 1e9"' : v));
+      }
+      files[name] = strToU8(xml);
+      try {
+        await readDocument(zipSync(files), '任务分工.ofd');
+        outcomes.read++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(DocumentError);
+        outcomes.refused++;
+      }
+    }
+    // (both happen: the mutations reach the reader, not only the XML check)
+    expect(outcomes.read).toBeGreaterThan(10);
+    expect(outcomes.refused).toBeGreaterThan(10);
+  }, 60_000);
 
   it('refuses more pages than a notice has', () => {
     const page = { items: [{ x: 90, y: 700, end: 200, size: 12, str: '第一条' }], rules: [] };
